@@ -1,0 +1,43 @@
+//! hr-core: the pure engine behind `hr`.
+//!
+//! Every function here maps bytes or text (plus options) to text plus span metadata. Nothing
+//! touches the file system, the clock or the environment, so results are deterministic and the
+//! whole crate is testable with `cargo test`, without Python. The PyO3 binding lives in
+//! `python.rs` behind the `python` feature.
+
+pub mod fold;
+pub mod json;
+pub mod lines;
+pub mod log;
+pub mod marker;
+pub mod mask;
+pub mod plan;
+pub mod sniff;
+pub mod testout;
+pub mod tokens;
+
+#[cfg(feature = "python")]
+mod python;
+
+pub use marker::{Compressed, Span};
+pub use sniff::Kind;
+
+/// What every compressor is given besides the text.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Short content hash (12 hex) that markers cite, so `hr expand HASH …` can fetch what was cut.
+    pub hash: String,
+    /// Soft limit on the output size in characters. `None` folds only what is redundant.
+    pub budget_chars: Option<usize>,
+}
+
+/// Compress `text` with the strategy for `kind`. Kinds without a strategy of their own in the
+/// core use the generic line folder.
+pub fn compress(kind: Kind, text: &str, opts: &Options) -> Compressed {
+    match kind {
+        Kind::Log => log::compress(text, opts),
+        Kind::Test => testout::compress(text, opts),
+        Kind::Json => json::compress(text, opts),
+        _ => fold::compress(text, opts),
+    }
+}

@@ -1,0 +1,30 @@
+//! Splitting text into lines without losing a byte: `\r` stays part of its line, and whether the
+//! last line ended with `\n` is remembered, so kept lines are always verbatim.
+
+pub struct Lines<'a> {
+    pub lines: Vec<&'a str>,
+    pub trailing_newline: bool,
+}
+
+pub fn split(text: &str) -> Lines<'_> {
+    let trailing_newline = text.ends_with('\n');
+    let body = if trailing_newline { &text[..text.len() - 1] } else { text };
+    let lines = if text.is_empty() { Vec::new() } else { body.split('\n').collect() };
+    Lines { lines, trailing_newline }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_cr_and_final_newline_state() {
+        let l = split("a\r\nb\r\n");
+        assert_eq!(l.lines, vec!["a\r", "b\r"]);
+        assert!(l.trailing_newline);
+        let l = split("a\nb");
+        assert_eq!(l.lines, vec!["a", "b"]);
+        assert!(!l.trailing_newline);
+        assert!(split("").lines.is_empty());
+    }
+}

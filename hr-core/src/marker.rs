@@ -1,0 +1,137 @@
+//! The one place that decides how markers look.
+//!
+//! A marker stands exactly where lines were removed and says what and how much: `[hr: 57 lines
+//! like the one above · lines 3-59]`. The first marker of an output also says, once, how to get
+//! the removed part back (`hr expand HASH --lines A-B`). Line numbers are 1-based and inclusive,
+//! counted in the original input.
+
+/// A run of original lines that a marker stands for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Span {
+    pub start: usize,
+    pub end: usize,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Compressed {
+    pub text: String,
+    pub spans: Vec<Span>,
+}
+
+pub const PREFIX: &str = "[hr: ";
+
+/// Builds an output from verbatim lines and markers.
+pub struct Writer<'a> {
+    hash: &'a str,
+    text: String,
+    spans: Vec<Span>,
+    eol: &'static str,
+    hinted: bool,
+}
+
+impl<'a> Writer<'a> {
+    /// `crlf` makes markers end like the input's lines do.
+    pub fn new(hash: &'a str, capacity: usize, crlf: bool) -> Self {
+        Writer {
+            hash,
+            text: String::with_capacity(capacity),
+            spans: Vec::new(),
+            eol: if crlf { "\r\n" } else { "\n" },
+            hinted: false,
+        }
+    }
+
+    /// A verbatim line of the input (without its `\n`; a `\r` stays part of it).
+    pub fn line(&mut self, line: &str) {
+        self.text.push_str(line);
+        self.text.push('\n');
+    }
+
+    /// A marker for original lines `start..=end` (1-based), described by `what`.
+    pub fn fold(&mut self, start: usize, end: usize, what: &str) {
+        let text = self.marker_text(start, end, what);
+        self.text.push_str(&text);
+        self.text.push_str(self.eol);
+    }
+
+    /// The marker text alone, for compressors that embed it in their own syntax (a comment, a
+    /// JSON string). Records the span like `fold` does.
+    pub fn marker_text(&mut self, start: usize, end: usize, what: &str) -> String {
+        self.spans.push(Span { start, end });
+        let range = line_range(start, end);
+        let mut m = format!("{PREFIX}{what} · {range}");
+        if !self.hinted {
+            self.hinted = true;
+            let arg = if start == end { start.to_string() } else { format!("{start}-{end}") };
+            m.push_str(&format!(" · restore: hr expand {} --lines {arg}", self.hash));
+        }
+        m.push(']');
+        m
+    }
+
+    /// Finish; `trailing_newline` says whether the input's last line ended with `\n`.
+    pub fn finish(mut self, trailing_newline: bool) -> Compressed {
+        if !trailing_newline && self.text.ends_with('\n') {
+            self.text.pop();
+            if self.text.ends_with('\r') && self.eol == "\r\n" {
+                // a marker's own CRLF ending: drop the whole line ending
+                self.text.pop();
+            }
+        }
+        Compressed { text: self.text, spans: self.spans }
+    }
+}
+
+pub fn line_range(start: usize, end: usize) -> String {
+    if start == end {
+        format!("line {start}")
+    } else {
+        format!("lines {start}-{end}")
+    }
+}
+
+/// `1204` -> `1,204`: counts in markers are read by people and models alike.
+pub fn count(n: usize) -> String {
+    let s = n.to_string();
+    let mut out = String::with_capacity(s.len() + s.len() / 3);
+    for (i, c) in s.chars().enumerate() {
+        if i > 0 && (s.len() - i) % 3 == 0 {
+            out.push(',');
+        }
+        out.push(c);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn first_marker_says_how_to_restore_once() {
+        let mut w = Writer::new("0123456789ab", 64, false);
+        w.line("a");
+        w.fold(2, 9, "8 lines like the one above");
+        w.fold(11, 11, "1 line");
+        let c = w.finish(true);
+        assert_eq!(
+            c.text,
+            "a\n[hr: 8 lines like the one above · lines 2-9 · restore: hr expand 0123456789ab --lines 2-9]\n[hr: 1 line · line 11]\n"
+        );
+        assert_eq!(c.spans, vec![Span { start: 2, end: 9 }, Span { start: 11, end: 11 }]);
+    }
+
+    #[test]
+    fn no_final_newline_is_kept() {
+        let mut w = Writer::new("h", 8, false);
+        w.line("a");
+        assert_eq!(w.finish(false).text, "a");
+    }
+
+    #[test]
+    fn counts_have_separators() {
+        assert_eq!(count(7), "7");
+        assert_eq!(count(1204), "1,204");
+        assert_eq!(count(1234567), "1,234,567");
+    }
+}

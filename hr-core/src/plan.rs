@@ -1,0 +1,225 @@
+//! Plans: what a line-based compressor decided, before it is written out.
+//!
+//! A compressor walks the input once and says, for every original line, whether it is kept
+//! (with a priority) or folded into a marker. `render` then writes kept lines verbatim and one
+//! marker per run of folded lines. With a budget it spends the room by priority: the lowest
+//! pieces are folded first, later ones before earlier ones, so that what is kept stays in order.
+
+use crate::lines::Lines;
+use crate::marker::{count, Compressed, Writer};
+use crate::Options;
+
+/// How much a kept line matters when a budget forces a choice.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Priority {
+    Ordinary = 0,
+    /// a kept example of something that repeats
+    Summary = 1,
+    /// warnings and rare events
+    Notable = 2,
+    /// errors, failures and the lines that explain them
+    Critical = 3,
+}
+
+#[derive(Debug, Clone)]
+pub enum Piece {
+    /// Original lines `start..=end` (1-based), written verbatim.
+    Keep { start: usize, end: usize, priority: Priority },
+    /// Original lines `start..=end`, replaced by one marker saying `what`.
+    Fold { start: usize, end: usize, what: String },
+}
+
+#[derive(Debug, Default)]
+pub struct Plan {
+    pub pieces: Vec<Piece>,
+}
+
+impl Plan {
+    /// Keep line `n`. Lines kept one by one can be folded one by one under a budget.
+    pub fn keep(&mut self, n: usize, priority: Priority) {
+        self.keep_range(n, n, priority);
+    }
+
+    /// Keep lines `start..=end` as a block: under a budget they stay or go together (a traceback,
+    /// a failure report).
+    pub fn keep_range(&mut self, start: usize, end: usize, priority: Priority) {
+        self.pieces.push(Piece::Keep { start, end, priority });
+    }
+
+    pub fn fold(&mut self, start: usize, end: usize, what: impl Into<String>) {
+        self.pieces.push(Piece::Fold { start, end, what: what.into() });
+    }
+}
+
+/// Rough size of a marker line, for budget arithmetic.
+const MARKER_CHARS: usize = 48;
+
+/// Write `plan` over `lines`. Lines that no piece covers are never dropped silently: the plan
+/// must cover every line once, in order (checked in debug builds).
+pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
+    debug_assert!(covers_all(plan, lines.lines.len()));
+    let crlf = lines.lines.first().is_some_and(|l| l.ends_with('\r'));
+    let dropped = match opts.budget_chars {
+        Some(budget) => choose_drops(plan, lines, budget),
+        None => vec![false; plan.pieces.len()],
+    };
+    let mut w = Writer::new(&opts.hash, lines.lines.len() * 16, crlf);
+    let mut i = 0;
+    while i < plan.pieces.len() {
+        match &plan.pieces[i] {
+            Piece::Keep { start, end, .. } if !dropped[i] => {
+                for n in *start..=*end {
+                    w.line(lines.lines[n - 1]);
+                }
+                i += 1;
+            }
+            _ => {
+                // a run of folded or dropped pieces becomes one marker
+                let mut j = i;
+                let mut critical = 0;
+                while j < plan.pieces.len() && (dropped[j] || matches!(plan.pieces[j], Piece::Fold { .. })) {
+                    if let Piece::Keep { start, end, priority: Priority::Critical } = plan.pieces[j] {
+                        critical += end - start + 1;
+                    }
+                    j += 1;
+                }
+                let start = piece_range(&plan.pieces[i]).0;
+                let end = piece_range(&plan.pieces[j - 1]).1;
+                let what = if j == i + 1 {
+                    match &plan.pieces[i] {
+                        Piece::Fold { what, .. } => what.clone(),
+                        Piece::Keep { .. } => describe(end - start + 1, critical),
+                    }
+                } else {
+                    describe(end - start + 1, critical)
+                };
+                w.fold(start, end, &what);
+                i = j;
+            }
+        }
+    }
+    w.finish(lines.trailing_newline)
+}
+
+fn describe(n: usize, critical: usize) -> String {
+    let lines = if n == 1 { "1 line".to_string() } else { format!("{} lines", count(n)) };
+    if critical > 0 {
+        format!("{lines} cut to fit the budget, {} of them error lines", count(critical))
+    } else {
+        format!("{lines} cut to fit the budget")
+    }
+}
+
+fn piece_range(p: &Piece) -> (usize, usize) {
+    match p {
+        Piece::Keep { start, end, .. } | Piece::Fold { start, end, .. } => (*start, *end),
+    }
+}
+
+fn piece_chars(p: &Piece, lines: &Lines) -> usize {
+    match p {
+        Piece::Keep { start, end, .. } => lines.lines[start - 1..*end].iter().map(|l| l.len() + 1).sum(),
+        Piece::Fold { what, .. } => what.len() + MARKER_CHARS,
+    }
+}
+
+/// Which kept pieces to fold so the output fits `budget`: lowest priority first, and within a
+/// priority the later pieces first.
+fn choose_drops(plan: &Plan, lines: &Lines, budget: usize) -> Vec<bool> {
+    let sizes: Vec<usize> = plan.pieces.iter().map(|p| piece_chars(p, lines)).collect();
+    let mut total: usize = sizes.iter().sum();
+    let mut dropped = vec![false; plan.pieces.len()];
+    let mut order: Vec<usize> = (0..plan.pieces.len())
+        .filter(|&i| matches!(plan.pieces[i], Piece::Keep { .. }))
+        .collect();
+    order.sort_by_key(|&i| match plan.pieces[i] {
+        Piece::Keep { priority, .. } => (priority, std::cmp::Reverse(i)),
+        Piece::Fold { .. } => unreachable!(),
+    });
+    for i in order {
+        if total <= budget {
+            break;
+        }
+        dropped[i] = true;
+        let marker = if (i > 0 && dropped_or_fold(plan, &dropped, i - 1))
+            || dropped_or_fold(plan, &dropped, i + 1)
+        {
+            0
+        } else {
+            MARKER_CHARS + 16
+        };
+        total = total - sizes[i] + marker;
+    }
+    dropped
+}
+
+fn dropped_or_fold(plan: &Plan, dropped: &[bool], i: usize) -> bool {
+    i < plan.pieces.len() && (dropped[i] || matches!(plan.pieces[i], Piece::Fold { .. }))
+}
+
+fn covers_all(plan: &Plan, n: usize) -> bool {
+    let mut next = 1;
+    for p in &plan.pieces {
+        let (s, e) = piece_range(p);
+        if s != next || e < s {
+            return false;
+        }
+        next = e + 1;
+    }
+    next == n + 1
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split;
+
+    fn opts(budget: Option<usize>) -> Options {
+        Options { hash: "abcdef012345".into(), budget_chars: budget }
+    }
+
+    #[test]
+    fn renders_keeps_and_folds_in_order() {
+        let text = "a\nb\nc\nd\n";
+        let lines = split(text);
+        let mut p = Plan::default();
+        p.keep(1, Priority::Ordinary);
+        p.fold(2, 3, "2 lines like a");
+        p.keep(4, Priority::Ordinary);
+        let c = render(&p, &lines, &opts(None));
+        assert!(c.text.starts_with("a\n[hr: 2 lines like a · lines 2-3 · restore: hr expand abcdef012345 --lines 2-3]\nd\n"));
+    }
+
+    #[test]
+    fn budget_drops_ordinary_before_critical() {
+        let mut text = String::new();
+        for i in 0..100 {
+            text.push_str(&format!("ordinary line number {i} with some padding text\n"));
+        }
+        text.push_str("ERROR the thing that matters\n");
+        let lines = split(&text);
+        let mut p = Plan::default();
+        for n in 1..=100 {
+            p.keep(n, Priority::Ordinary);
+        }
+        p.keep(101, Priority::Critical);
+        let c = render(&p, &lines, &opts(Some(600)));
+        assert!(c.text.contains("ERROR the thing that matters"));
+        assert!(c.text.len() <= 700, "{}", c.text.len());
+        // what is kept of the ordinary lines is the earliest part, in order
+        assert!(c.text.starts_with("ordinary line number 0 "));
+    }
+
+    #[test]
+    fn critical_lines_cut_are_counted() {
+        let text = "E1 error one, padded to forty characters\nE2 error two, padded to forty characters\nE3 error three, padded to forty chars..\n";
+        let lines = split(text);
+        let mut p = Plan::default();
+        for n in 1..=3 {
+            p.pieces.push(Piece::Keep { start: n, end: n, priority: Priority::Critical });
+        }
+        let c = render(&p, &lines, &opts(Some(110)));
+        assert!(c.text.starts_with("E1 error one, padded to forty characters\n[hr: "), "{}", c.text);
+        assert!(c.text.contains("2 lines cut to fit the budget, 2 of them error lines"), "{}", c.text);
+    }
+}

@@ -1,0 +1,51 @@
+//! The PyO3 binding: the only Rust that knows about Python. It converts arguments, releases the
+//! GIL around the work and turns results into Python objects; everything else is in the crate.
+
+use pyo3::exceptions::PyValueError;
+use pyo3::prelude::*;
+use pyo3::types::PyBytes;
+
+use crate::{Kind, Options};
+
+/// The kind of `data`: binary, json, log, test, code, diff or text.
+#[pyfunction]
+fn sniff(py: Python<'_>, data: &[u8]) -> &'static str {
+    py.detach(|| crate::sniff::sniff(data)).as_str()
+}
+
+/// Compress UTF-8 `data` as `kind`. Returns the output bytes and the folded original line
+/// ranges as `(start, end)` pairs, 1-based and inclusive.
+#[pyfunction]
+#[pyo3(signature = (kind, data, hash, budget_chars=None))]
+fn compress<'py>(
+    py: Python<'py>,
+    kind: &str,
+    data: &[u8],
+    hash: &str,
+    budget_chars: Option<usize>,
+) -> PyResult<(Bound<'py, PyBytes>, Vec<(usize, usize)>)> {
+    let kind = Kind::parse(kind).ok_or_else(|| PyValueError::new_err(format!("unknown kind {kind:?}")))?;
+    let text = std::str::from_utf8(data).map_err(|e| PyValueError::new_err(format!("not UTF-8: {e}")))?;
+    let opts = Options { hash: hash.to_string(), budget_chars };
+    let out = py.detach(|| crate::compress(kind, text, &opts));
+    let spans = out.spans.iter().map(|s| (s.start, s.end)).collect();
+    Ok((PyBytes::new(py, out.text.as_bytes()), spans))
+}
+
+/// Estimated o200k_base token count of UTF-8 `data` (invalid bytes count as one token each).
+#[pyfunction]
+fn estimate_tokens(py: Python<'_>, data: &[u8]) -> usize {
+    py.detach(|| match std::str::from_utf8(data) {
+        Ok(t) => crate::tokens::estimate(t),
+        Err(_) => crate::tokens::estimate(&String::from_utf8_lossy(data)),
+    })
+}
+
+#[pymodule]
+fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
+    m.add("__version__", env!("CARGO_PKG_VERSION"))?;
+    m.add_function(wrap_pyfunction!(sniff, m)?)?;
+    m.add_function(wrap_pyfunction!(compress, m)?)?;
+    m.add_function(wrap_pyfunction!(estimate_tokens, m)?)?;
+    Ok(())
+}

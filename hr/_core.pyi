@@ -1,0 +1,18 @@
+"""Type stubs for the native module built from hr-core/ (src/python.rs)."""
+
+__version__: str
+
+def sniff(data: bytes) -> str:
+    """The kind of `data`: 'binary', 'json', 'log', 'test', 'code', 'diff' or 'text'."""
+
+def compress(
+    kind: str, data: bytes, hash: str, budget_chars: int | None = None
+) -> tuple[bytes, list[tuple[int, int]]]:
+    """Compress UTF-8 `data` as `kind`; markers cite `hash`.
+
+    Returns the output and the folded original line ranges (1-based, inclusive).
+    Raises ValueError for an unknown kind or for data that is not UTF-8.
+    """
+
+def estimate_tokens(data: bytes) -> int:
+    """Estimated o200k_base token count of `data`."""

@@ -1,0 +1,109 @@
+"""Choosing and applying a compressor, with the invariants that hold for all of them.
+
+No I/O happens here: `hr.api.compress` stores the original and records the call. This module
+decides the kind, calls the compressor for it and then enforces *never worse*: tiny inputs,
+binary input and outputs that save too little all come back as the input itself.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+from importlib import import_module
+from typing import Callable
+
+# Inputs below this many (estimated) tokens pass through untouched.
+MIN_TOKENS = 300
+# A compression must save at least this share of tokens, or the original goes out: the token
+# count is an estimate, and a marginal saving is not worth a marker the agent has to read.
+MIN_SAVING = 0.10
+# Markers cite this many hex digits of the SHA-256.
+SHORT_HASH = 12
+
+KINDS = ("binary", "json", "log", "test", "code", "diff", "text")
+
+# Compressor = (kind, data, short_hash, budget_chars, label) -> (output, spans)
+Compressor = Callable[[str, bytes, str, "int | None", "str | None"], "tuple[bytes, list[tuple[int, int]]]"]
+
+# Kinds whose compressor lives in Python rather than in the Rust core, as "module:function",
+# imported only when that kind is seen (tree-sitter for code is heavy).
+PYTHON_COMPRESSORS: dict[str, str] = {}
+
+
+@dataclass(frozen=True)
+class Hint:
+    """What the caller knows about the input."""
+
+    label: str | None = None  # where it came from: a command, a file name
+    kind: str | None = None  # overrides the sniffer
+    budget: int | None = None  # tokens
+    budget_chars: int | None = None  # characters (wins over `budget`)
+    session: str | None = None  # agent session, for the ledger
+
+
+@dataclass
+class Result:
+    output: bytes
+    kind: str
+    digest: str  # SHA-256 of the input, hex
+    tokens_in: int
+    tokens_out: int
+    spans: list[tuple[int, int]] = field(default_factory=list)
+    passthrough: bool = True  # True when output is the input itself
+    note: str = ""  # why it passed through, for the ledger
+
+    @property
+    def short(self) -> str:
+        return self.digest[:SHORT_HASH]
+
+
+def detect_kind(data: bytes, hint: Hint) -> str:
+    from hr import core
+
+    if hint.kind:
+        return hint.kind
+    return core.sniff(data)
+
+
+def _compressor(kind: str) -> Compressor:
+    target = PYTHON_COMPRESSORS.get(kind)
+    if target is None:
+        from hr import core
+
+        return lambda kind, data, short, budget_chars, label: core.compress(kind, data, short, budget_chars)
+    module, func = target.split(":")
+    return getattr(import_module(module), func)
+
+
+def compress(data: bytes, hint: Hint = Hint()) -> Result:
+    """Compress `data`, or return it unchanged where compressing would not be safe or worth it.
+
+    Exceptions from a compressor propagate; callers that must fail open (every entry point
+    does) catch them and send the input out as it was.
+    """
+    digest = hashlib.sha256(data).hexdigest()
+    # a token holds at least one byte: fewer bytes than MIN_TOKENS is tiny without counting
+    if len(data) < MIN_TOKENS:
+        return Result(data, "tiny", digest, 0, 0, note="tiny")
+    from hr import core
+
+    tokens_in = core.estimate_tokens(data)
+    same = Result(data, "tiny", digest, tokens_in, tokens_in)
+    if tokens_in < MIN_TOKENS:
+        same.note = "tiny"
+        return same
+    kind = detect_kind(data, hint)
+    same.kind = kind
+    if kind == "binary":
+        same.note = "binary"
+        return same
+    budget_chars = hint.budget_chars
+    if budget_chars is None and hint.budget is not None:
+        # the input's own chars-per-token ratio turns a token budget into characters
+        budget_chars = max(1, hint.budget * len(data) // max(tokens_in, 1))
+    output, spans = _compressor(kind)(kind, data, digest[:SHORT_HASH], budget_chars, hint.label)
+    tokens_out = core.estimate_tokens(output)
+    if not spans or tokens_out > tokens_in * (1 - MIN_SAVING):
+        same.note = "no saving"
+        return same
+    return Result(output, kind, digest, tokens_in, tokens_out, spans, passthrough=False)

@@ -1,0 +1,73 @@
+"""The ledger: one SQLite row per compression and per expansion, read by `hr stats`.
+
+WAL mode lets many agents write at once; a busy timeout makes concurrent writers wait instead
+of failing. Token counts are estimates (see hr-core's tokens.rs) and are labelled as such.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+import time
+from pathlib import Path
+
+SCHEMA = """
+CREATE TABLE IF NOT EXISTS compressions (
+    id INTEGER PRIMARY KEY,
+    ts REAL NOT NULL,            -- unix time
+    hash TEXT NOT NULL,          -- sha256 hex of the input
+    kind TEXT NOT NULL,
+    label TEXT,
+    session TEXT,
+    source TEXT NOT NULL,        -- filter, run, hook, proxy
+    bytes_in INTEGER NOT NULL,
+    bytes_out INTEGER NOT NULL,
+    tokens_in INTEGER NOT NULL,
+    tokens_out INTEGER NOT NULL,
+    passthrough INTEGER NOT NULL,
+    note TEXT,
+    ms REAL NOT NULL
+);
+CREATE TABLE IF NOT EXISTS expansions (
+    id INTEGER PRIMARY KEY,
+    ts REAL NOT NULL,
+    hash TEXT NOT NULL,
+    span TEXT NOT NULL,          -- 'all', 'lines 3-9', 'grep ERROR', ...
+    bytes_out INTEGER NOT NULL,
+    tokens_out INTEGER NOT NULL
+);
+CREATE INDEX IF NOT EXISTS compressions_ts ON compressions(ts);
+CREATE INDEX IF NOT EXISTS expansions_hash ON expansions(hash);
+"""
+
+
+def connect(root: Path) -> sqlite3.Connection:
+    path = root / "ledger.sqlite3"
+    fresh = not path.exists()
+    if fresh:
+        path.touch(mode=0o600)
+    conn = sqlite3.connect(path, timeout=30, isolation_level=None)
+    if fresh or conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+        conn.execute("PRAGMA journal_mode=WAL")
+    conn.execute("PRAGMA synchronous=NORMAL")
+    conn.executescript(SCHEMA)
+    return conn
+
+
+def record_compression(root: Path, *, digest: str, kind: str, label: str | None, session: str | None,
+                       source: str, bytes_in: int, bytes_out: int, tokens_in: int, tokens_out: int,
+                       passthrough: bool, note: str, ms: float) -> None:
+    with connect(root) as conn:
+        conn.execute(
+            "INSERT INTO compressions (ts, hash, kind, label, session, source, bytes_in, bytes_out,"
+            " tokens_in, tokens_out, passthrough, note, ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            (time.time(), digest, kind, label, session, source, bytes_in, bytes_out, tokens_in,
+             tokens_out, int(passthrough), note, ms),
+        )
+
+
+def record_expansion(root: Path, *, digest: str, span: str, bytes_out: int, tokens_out: int) -> None:
+    with connect(root) as conn:
+        conn.execute(
+            "INSERT INTO expansions (ts, hash, span, bytes_out, tokens_out) VALUES (?,?,?,?,?)",
+            (time.time(), digest, span, bytes_out, tokens_out),
+        )

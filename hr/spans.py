@@ -1,0 +1,78 @@
+"""Picking parts of an original for `hr expand`: line ranges, head and tail, and grep with
+context. Lines are numbered from 1 exactly as the compressors number them (split on `\\n`, a
+`\\r` stays part of its line), and selected lines come back as their exact bytes."""
+
+from __future__ import annotations
+
+import re
+from typing import Iterator
+
+
+class SpanError(ValueError):
+    """A span the user asked for does not make sense (bad range, bad regex)."""
+
+
+def split_lines(data: bytes) -> list[bytes]:
+    """Lines with their `\\n` endings; the last may lack one."""
+    return data.splitlines(keepends=True) if b"\r" not in data else _split_lf(data)
+
+
+def _split_lf(data: bytes) -> list[bytes]:
+    # bytes.splitlines also breaks on a lone \r, which the compressors do not
+    parts = data.split(b"\n")
+    out = [p + b"\n" for p in parts[:-1]]
+    if parts[-1]:
+        out.append(parts[-1])
+    return out
+
+
+def parse_range(text: str) -> tuple[int, int]:
+    """`'12-40'` -> (12, 40); `'7'` -> (7, 7); 1-based and inclusive."""
+    m = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", text)
+    if not m:
+        raise SpanError(f"bad range {text!r}: want N or A-B, e.g. 120-538")
+    a = int(m.group(1))
+    b = int(m.group(2) or a)
+    if a < 1 or b < a:
+        raise SpanError(f"bad range {text!r}: want 1 <= A <= B")
+    return a, b
+
+
+def lines(data: bytes, a: int, b: int) -> bytes:
+    return b"".join(split_lines(data)[a - 1 : b])
+
+
+def head(data: bytes, n: int) -> bytes:
+    return b"".join(split_lines(data)[:n])
+
+
+def tail(data: bytes, n: int) -> bytes:
+    return b"".join(split_lines(data)[-n:]) if n > 0 else b""
+
+
+def grep(data: bytes, pattern: str, context: int = 0, ignore_case: bool = False) -> bytes:
+    """Matching lines as `N:line`, context lines as `N-line`, and `--` between groups, like
+    `grep -n`. The line text is the original bytes."""
+    try:
+        rx = re.compile(pattern.encode("utf-8", "surrogateescape"), re.IGNORECASE if ignore_case else 0)
+    except re.error as exc:
+        raise SpanError(f"bad regex {pattern!r}: {exc}") from None
+    all_lines = split_lines(data)
+    hits = [i for i, line in enumerate(all_lines) if rx.search(line.rstrip(b"\r\n"))]
+    hitset = set(hits)
+    out = []
+    last = -1
+    for start, end in _groups(hits, context, len(all_lines)):
+        if last >= 0 and start > last + 1:
+            out.append(b"--\n")
+        for i in range(max(start, last + 1), end + 1):
+            sep = b":" if i in hitset else b"-"
+            line = all_lines[i]
+            out.append(b"%d%s%s" % (i + 1, sep, line if line.endswith(b"\n") else line + b"\n"))
+        last = end
+    return b"".join(out)
+
+
+def _groups(hits: list[int], context: int, n: int) -> Iterator[tuple[int, int]]:
+    for i in hits:
+        yield max(0, i - context), min(n - 1, i + context)

@@ -1,0 +1,172 @@
+"""The object store: every original, zstd-compressed, named by its SHA-256.
+
+Layout under the cache directory (0700; files 0600):
+
+    objects/3f/3f9a2c…(64 hex).zst   one original each, written atomically
+    ledger.sqlite3                    see hr.ledger
+    gc.stamp                          when the last automatic collection ran
+
+Hashes that come from outside (`hr expand 3f9a2c`) are validated as hex before they touch the
+file system, so a hash can never be a path.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HEX = re.compile(r"[0-9a-f]{6,64}")
+MIN_PREFIX = 6
+
+# Automatic collection: at most once a day, keep 30 days and 1 GiB (zstd-compressed) by default.
+GC_INTERVAL_S = 24 * 3600
+DEFAULT_MAX_AGE_DAYS = 30.0
+DEFAULT_MAX_MB = 1024.0
+
+
+class HashError(ValueError):
+    """A hash the user gave is malformed, unknown or ambiguous."""
+
+
+def cache_dir() -> Path:
+    env = os.environ.get("HR_CACHE_DIR")
+    if env:
+        return Path(env)
+    xdg = os.environ.get("XDG_CACHE_HOME")
+    base = Path(xdg) if xdg else Path.home() / ".cache"
+    return base / "headroom"
+
+
+def _private_dir(path: Path) -> None:
+    path.mkdir(mode=0o700, parents=True, exist_ok=True)
+    if path.stat().st_mode & 0o077:
+        os.chmod(path, 0o700)
+
+
+def normalize_hash(text: str) -> str:
+    """Lower-case hex of 6 to 64 digits, or HashError. Never interpreted as a path."""
+    h = text.strip().lower()
+    if not HEX.fullmatch(h):
+        raise HashError(f"not a hash: {text!r} (want {MIN_PREFIX} to 64 hex digits)")
+    return h
+
+
+@dataclass
+class GcReport:
+    removed: int = 0
+    freed_bytes: int = 0
+    kept: int = 0
+    kept_bytes: int = 0
+
+
+class Store:
+    def __init__(self, root: Path | None = None):
+        self.root = Path(root) if root is not None else cache_dir()
+        self.objects = self.root / "objects"
+
+    def path_for(self, digest: str) -> Path:
+        return self.objects / digest[:2] / f"{digest}.zst"
+
+    def put(self, data: bytes, digest: str) -> Path:
+        """Store `data` under its `digest` (hex SHA-256). Idempotent and safe under concurrency:
+        writers of the same content race to rename identical files into place."""
+        path = self.path_for(digest)
+        if path.exists():
+            os.utime(path)  # recently used: keeps it from age-based collection
+            return path
+        _private_dir(self.root)
+        _private_dir(self.objects)
+        _private_dir(path.parent)
+        import zstandard
+
+        blob = zstandard.ZstdCompressor(level=3, write_checksum=True, write_content_size=True).compress(data)
+        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".zst")  # mode 0600
+        try:
+            with os.fdopen(fd, "wb") as f:
+                f.write(blob)
+            os.replace(tmp, path)
+        except BaseException:
+            try:
+                os.unlink(tmp)
+            except OSError:
+                pass
+            raise
+        self.maybe_gc()
+        return path
+
+    def resolve(self, text: str) -> str:
+        """The full digest for a user-given hash or unique prefix."""
+        prefix = normalize_hash(text)
+        folder = self.objects / prefix[:2]
+        try:
+            names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(".zst")]
+        except FileNotFoundError:
+            names = []
+        if not names:
+            raise HashError(f"unknown hash: {prefix} (nothing stored under it in {self.root})")
+        if len(names) > 1:
+            shown = ", ".join(sorted(n[:16] for n in names)[:5])
+            raise HashError(f"ambiguous hash: {prefix} matches {len(names)} originals ({shown}); give more digits")
+        return names[0][: -len(".zst")]
+
+    def get(self, digest: str) -> bytes:
+        import zstandard
+
+        try:
+            blob = self.path_for(digest).read_bytes()
+        except FileNotFoundError:
+            raise HashError(f"unknown hash: {digest}") from None
+        return zstandard.ZstdDecompressor().decompress(blob)
+
+    def maybe_gc(self) -> None:
+        """Collect when the last collection is older than GC_INTERVAL_S."""
+        stamp = self.root / "gc.stamp"
+        try:
+            if time.time() - stamp.stat().st_mtime < GC_INTERVAL_S:
+                return
+        except FileNotFoundError:
+            pass
+        stamp.touch(mode=0o600)
+        os.utime(stamp)
+        self.gc()
+
+    def gc(self, max_age_days: float | None = None, max_mb: float | None = None, dry_run: bool = False) -> GcReport:
+        """Remove objects older than `max_age_days` (by last use), then the least recently used
+        ones until the rest fits in `max_mb`. Defaults come from HR_CACHE_MAX_AGE_DAYS and
+        HR_CACHE_MAX_MB."""
+        if max_age_days is None:
+            max_age_days = float(os.environ.get("HR_CACHE_MAX_AGE_DAYS", DEFAULT_MAX_AGE_DAYS))
+        if max_mb is None:
+            max_mb = float(os.environ.get("HR_CACHE_MAX_MB", DEFAULT_MAX_MB))
+        entries = []
+        for sub in self.objects.glob("??"):
+            for p in sub.iterdir():
+                try:
+                    st = p.stat()
+                except FileNotFoundError:
+                    continue
+                entries.append((st.st_mtime, st.st_size, p))
+        entries.sort(reverse=True)  # newest first
+        cutoff = time.time() - max_age_days * 86400
+        budget = max_mb * 1024 * 1024
+        report = GcReport()
+        for mtime, size, p in entries:
+            stale_tmp = p.name.startswith(".tmp-") and mtime < time.time() - 3600
+            if p.name.startswith(".tmp-") and not stale_tmp:
+                continue  # another writer's file in flight
+            if stale_tmp or mtime < cutoff or report.kept_bytes + size > budget:
+                if not dry_run:
+                    try:
+                        p.unlink()
+                    except FileNotFoundError:
+                        continue
+                report.removed += 1
+                report.freed_bytes += size
+            else:
+                report.kept += 1
+                report.kept_bytes += size
+        return report
