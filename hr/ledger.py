@@ -10,6 +10,7 @@ import os
 import sqlite3
 import time
 
+SCHEMA_VERSION = 1
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS compressions (
     id INTEGER PRIMARY KEY,
@@ -42,14 +43,14 @@ CREATE INDEX IF NOT EXISTS expansions_hash ON expansions(hash);
 
 def connect(root: str) -> sqlite3.Connection:
     path = os.path.join(root, "ledger.sqlite3")
-    fresh = not os.path.exists(path)
-    if fresh:
+    if not os.path.exists(path):
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     conn = sqlite3.connect(path, timeout=30, isolation_level=None)
-    if fresh or conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
-    conn.executescript(SCHEMA)
+    # user_version marks a ledger that is set up already: most calls skip the DDL entirely
+    if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        conn.execute("PRAGMA journal_mode=WAL")  # persistent: set once per database
+        conn.executescript(SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};")
     return conn
 
 

@@ -1,4 +1,4 @@
-"""The object store: every original, zstd-compressed, named by its SHA-256.
+"""The object store: every original, zstd-compressed (by the Rust core), named by its SHA-256.
 
 Layout under the cache directory (0700; files 0600):
 
@@ -76,9 +76,9 @@ class Store:
         private_dir(self.root)
         private_dir(self.objects)
         private_dir(folder)
-        import zstandard
+        from hr import core
 
-        blob = zstandard.ZstdCompressor(level=3, write_checksum=True, write_content_size=True).compress(data)
+        blob = core.pack(data)
         tmp = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}.zst")
         fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
@@ -110,14 +110,17 @@ class Store:
         return names[0][: -len(".zst")]
 
     def get(self, digest: str) -> bytes:
-        import zstandard
+        from hr import core
 
         try:
             with open(self.path_for(digest), "rb") as f:
                 blob = f.read()
         except FileNotFoundError:
             raise HashError(f"unknown hash: {digest}") from None
-        return zstandard.ZstdDecompressor().decompress(blob)
+        try:
+            return core.unpack(blob)
+        except ValueError:
+            raise HashError(f"the stored original for {digest[:12]} is damaged") from None
 
     def maybe_gc(self) -> None:
         """Collect when the last collection is older than GC_INTERVAL_S."""

@@ -150,3 +150,16 @@ def test_twenty_concurrent_writers(cache, tmp_path):
     assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
     labels = {r[0] for r in conn.execute("SELECT label FROM compressions")}
     assert labels == {f"w{i}" for i in range(20)}
+
+
+def test_damaged_object_is_an_error_not_wrong_bytes(cache):
+    data = repetitive_log()
+    out = run_hr([], data).stdout
+    h = expand_hash(out)
+    path = next((cache / "objects").rglob(f"{h}*.zst"))
+    blob = bytearray(path.read_bytes())
+    blob[len(blob) // 2] ^= 0xFF
+    path.write_bytes(bytes(blob))
+    r = run_hr(["expand", h])
+    assert r.returncode == 2
+    assert b"damaged" in r.stderr and r.stdout == b""

@@ -13,6 +13,7 @@ pub mod marker;
 pub mod mask;
 pub mod plan;
 pub mod sniff;
+pub mod storage;
 pub mod testout;
 pub mod tokens;
 
