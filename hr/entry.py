@@ -10,6 +10,16 @@ def main() -> None:
 
         sys.stdout.write(f"hr {__version__}\n")
         return
+    if sys.argv[1:3] == ["hook", "claude"]:
+        # runs on every tool call of the agent: answered without loading the CLI
+        from hr.hooks.claude import main as hook
+
+        sys.exit(hook())
+    if sys.argv[1:2] == ["shell-init"] and len(sys.argv) == 3:
+        # runs at every shell start
+        from hr.shell_init import main as shell_init
+
+        sys.exit(shell_init(sys.argv[2]))
     from hr.cli import cli
 
     cli(prog_name="hr")

@@ -1,0 +1,49 @@
+# hr shell integration (fish): wraps noisy commands so that, in an agent's shell, output that
+# goes straight to the agent is compressed. Inside a pipeline, a redirect or (...) the wrapped
+# commands behave exactly as without hr. HR_DISABLE=1 turns it off; HR_AGENT=1 forces it on.
+set -g __hr_bin @HR@
+begin
+    set -g __hr_out0 (command stat -L -c %d:%i /dev/fd/3 2>/dev/null)
+end 3>&1
+
+function __hr_agent
+    switch "$HR_AGENT"
+        case 1
+            return 0
+        case 0
+            return 1
+    end
+    test -n "$CLAUDECODE$CODEX_SANDBOX$CODEX_SANDBOX_NETWORK_DISABLED$CODEX_THREAD_ID$GEMINI_CLI$CURSOR_AGENT"
+end
+
+function __hr_wanted
+    test "$HR_DISABLE" != 1; and test -n "$__hr_out0"; and __hr_agent; or return 1
+    begin
+        set -l ids (command stat -L -c %d:%i /dev/fd/3 /dev/fd/4 2>/dev/null)
+        set -g __hr_ids $ids
+    end 3>&1 4>&2
+    test (count $__hr_ids) -eq 2; and test "$__hr_ids[1]" = "$__hr_out0"; or return 1
+    set -g __hr_merged (test "$__hr_ids[2]" = "$__hr_ids[1]"; and echo 1)
+    return 0
+end
+
+function __hr_plain
+    for a in $argv
+        switch $a
+            case @NEVER@
+                return 1
+        end
+    end
+    return 0
+end
+
+function __hr_run
+    set -l budget
+    test -n "$HR_BUDGET"; and set budget --budget $HR_BUDGET
+    if test -n "$__hr_merged"
+        $__hr_bin run --label "$argv" $budget -- $argv
+    else
+        command $argv | $__hr_bin --label "$argv" $budget
+        return $pipestatus[1]
+    end
+end
