@@ -19,8 +19,9 @@ _ids = count(1)
 
 
 class FakeAnthropic:
-    def __init__(self, script: list[list[tuple[str, dict]]]):
-        """`script[n]` is the list of (tool name, tool input) the model calls on turn n."""
+    def __init__(self, script: list):
+        """`script[n]` is the list of (tool name, tool input) the model calls on turn n, or a
+        function of the request body that returns that list (to use what a tool returned)."""
         self.script = script
         self.requests: list[dict] = []
         self._lock = threading.Lock()
@@ -57,12 +58,23 @@ class FakeAnthropic:
                         seen.setdefault(block["tool_use_id"], block)
         return list(seen.values())
 
+    @staticmethod
+    def last_tool_result(body: dict) -> dict | None:
+        """The tool_result in the last user message of a request."""
+        for msg in reversed(body.get("messages", [])):
+            if msg.get("role") == "user" and isinstance(msg.get("content"), list):
+                found = [b for b in msg["content"] if b.get("type") == "tool_result"]
+                return found[-1] if found else None
+        return None
+
     # --- the reply ---
 
     def reply(self, body: dict) -> dict:
         if body.get("tools"):
             turn = sum(1 for m in body.get("messages", []) if m.get("role") == "assistant")
             calls = self.script[turn] if turn < len(self.script) else []
+            if callable(calls):
+                calls = calls(body)
         else:
             calls = []
         if calls:
