@@ -10,7 +10,8 @@ Claude Code runs it for PreToolUse and PostToolUse with the event as JSON on std
   in the tool's own shape (a different shape is dropped by the client). Read results only when
   HR_CLAUDE_READ=1, since agents edit files from what Read showed them.
 
-It never answers with a permission decision, so it never widens what the user allowed. Whatever
+It never widens what the user allowed: a command is rewritten only where Claude Code would have
+run it without asking, and only then does the rewrite say "allow". Whatever
 goes wrong, it exits 0 with no output and Claude Code carries on as if hr were not there.
 
 This module runs on every tool call, so it imports little: the compressor is loaded only when a
@@ -69,7 +70,7 @@ def handle(event: dict) -> dict | None:
     name = event.get("hook_event_name")
     tool = event.get("tool_name") or ""
     if name == "PreToolUse" and tool == "Bash":
-        return pre_bash(event.get("tool_input") or {})
+        return pre_bash(event.get("tool_input") or {}, event)
     if name == "PostToolUse":
         new = post_tool(tool, event.get("tool_input") or {}, event.get("tool_response"), event.get("session_id"))
         if new is not None:
@@ -77,7 +78,10 @@ def handle(event: dict) -> dict | None:
     return None
 
 
-def pre_bash(tool_input: dict) -> dict | None:
+def pre_bash(tool_input: dict, event: dict) -> dict | None:
+    """Run a command worth compressing under `hr run`, but only one that Claude Code would have
+    run without asking: the rewrite then carries that same "allow", since the rewritten text
+    would no longer match the user's rules (see hr.hooks.claude_permissions)."""
     command = tool_input.get("command")
     if not isinstance(command, str) or tool_input.get("run_in_background"):
         return None
@@ -87,7 +91,12 @@ def pre_bash(tool_input: dict) -> dict | None:
     new = rewrite(command, hr, budget_chars()) if hr else None
     if new is None:
         return None
-    return {"hookSpecificOutput": {"hookEventName": "PreToolUse", "updatedInput": {**tool_input, "command": new}}}
+    from hr.hooks.claude_permissions import would_allow
+
+    if not would_allow(command, event):
+        return None
+    return {"hookSpecificOutput": {"hookEventName": "PreToolUse", "permissionDecision": "allow",
+                                   "updatedInput": {**tool_input, "command": new}}}
 
 
 # --- PostToolUse: where the text lives in each tool's result ---------------------------------

@@ -76,13 +76,13 @@ class Agent:
         proc = self.hr("install", "claude", *args)
         assert proc.returncode == 0, proc.stderr
 
-    def run(self, script: list, *, tools: str = "Bash", **env) -> FakeAnthropic:
+    def run(self, script: list, *, tools: str | None = "Bash", args: tuple[str, ...] = (), **env) -> FakeAnthropic:
         """Run `claude -p` with the installed settings; the model makes the scripted tool calls."""
         with FakeAnthropic(script) as fake:
             settings = ["--settings", str(self.settings)] if self.settings.exists() and self.pass_settings else []
             proc = subprocess.run(
-                [str(self.claude), "-p", "run the commands", *settings, "--allowedTools", tools,
-                 "--output-format", "json"],
+                [str(self.claude), "-p", "run the commands", *settings,
+                 *(["--allowedTools", tools] if tools is not None else []), *args, "--output-format", "json"],
                 cwd=self.work, env=self.env(ANTHROPIC_BASE_URL=fake.url, **env),
                 capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL,
             )
