@@ -156,7 +156,7 @@ def claude_change(path: Path, *, uninstall: bool = False, read: bool = False, al
             allow = perms.setdefault("allow", [])
             if EXPAND_RULE not in allow:
                 allow.append(EXPAND_RULE)
-                notes.append(f"allowed {EXPAND_RULE} so that expansions do not prompt")
+                notes.append(f"permissions.allow gets {EXPAND_RULE}, so that expansions do not prompt")
         else:
             notes.append(f'consider allowing "{EXPAND_RULE}" in permissions.allow so that expansions do not prompt')
     new = json.dumps(settings, indent=2) + "\n" if settings or old is not None else None

@@ -22,21 +22,26 @@ from __future__ import annotations
 import json
 import os
 import re
-from pathlib import Path
 
 from hr.hooks.rewrite import Simple, Unsupported, split
 
-MANAGED_SETTINGS = Path("/etc/claude-code/managed-settings.json")
+# (os.path rather than pathlib: this runs on every Bash call, and pathlib costs milliseconds)
+MANAGED_SETTINGS = "/etc/claude-code/managed-settings.json"
 
 
 # --- where the rules come from -----------------------------------------------------------------
 
-def _settings_files(project: Path | None) -> list[Path]:
-    config = Path(os.environ["CLAUDE_CONFIG_DIR"]) if os.environ.get("CLAUDE_CONFIG_DIR") else Path.home() / ".claude"
-    files = [MANAGED_SETTINGS, config / "settings.json"]
-    if project is not None:
-        files += [project / ".claude" / "settings.json", project / ".claude" / "settings.local.json"]
+def _settings_files(project: str | None) -> list[str]:
+    config = os.environ.get("CLAUDE_CONFIG_DIR") or os.path.join(os.path.expanduser("~"), ".claude")
+    files = [str(MANAGED_SETTINGS), os.path.join(config, "settings.json")]
+    if project:
+        files += [os.path.join(project, ".claude", "settings.json"), os.path.join(project, ".claude", "settings.local.json")]
     return files
+
+
+def _read_text(path: str) -> str:
+    with open(path, encoding="utf-8") as f:
+        return f.read()
 
 
 def _client_argv() -> list[str] | None:
@@ -44,8 +49,9 @@ def _client_argv() -> list[str] | None:
     pid = os.getppid()
     for _ in range(3):
         try:
-            argv = Path(f"/proc/{pid}/cmdline").read_bytes().decode("utf-8", "replace").split("\0")
-            stat = Path(f"/proc/{pid}/stat").read_text()
+            with open(f"/proc/{pid}/cmdline", "rb") as f:
+                argv = f.read().decode("utf-8", "replace").split("\0")
+            stat = _read_text(f"/proc/{pid}/stat")
         except OSError:
             return None
         if argv and os.path.basename(argv[0]) in ("claude", "node", "bun") or any(a in _CLI_FLAGS for a in argv):
@@ -95,9 +101,9 @@ class Rules:
             if isinstance(rules, list):
                 getattr(self, kind).extend(r for r in rules if isinstance(r, str))
 
-    def add_file(self, path: Path) -> None:
+    def add_file(self, path: str) -> None:
         try:
-            text = path.read_text()
+            text = _read_text(path)
         except FileNotFoundError:
             return
         except OSError:
@@ -128,7 +134,7 @@ class Rules:
             if flag == "--settings":
                 value = inline if eq else (argv[i + 1] if i + 1 < len(argv) else "")
                 try:
-                    self.add_settings(json.loads(value) if value.lstrip().startswith("{") else json.loads(Path(value).read_text()))
+                    self.add_settings(json.loads(value) if value.lstrip().startswith("{") else json.loads(_read_text(value)))
                 except (OSError, ValueError):
                     self.unreadable = True
             i += 1
@@ -138,7 +144,7 @@ def gather(event: dict) -> Rules | None:
     """Every rule Claude Code applies in this session, or None when they cannot all be seen."""
     rules = Rules()
     project = os.environ.get("CLAUDE_PROJECT_DIR") or event.get("cwd")
-    for path in _settings_files(Path(project) if project else None):
+    for path in _settings_files(project):
         rules.add_file(path)
     argv = _client_argv()
     if argv is None:

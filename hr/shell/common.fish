@@ -2,9 +2,9 @@
 # goes straight to the agent is compressed. Inside a pipeline, a redirect or (...) the wrapped
 # commands behave exactly as without hr. HR_DISABLE=1 turns it off; HR_AGENT=1 forces it on.
 set -g __hr_bin @HR@
-begin
-    set -g __hr_out0 (command stat -L -c %d:%i /dev/fd/3 2>/dev/null)
-end 3>&1
+# fish applies redirections only in the processes it starts, never to itself: its own stdout
+# stays what it was when the shell started, so a wrapped command's output goes "straight to
+# the agent" exactly when the stdout a child would get is that same file or pipe.
 
 function __hr_agent
     switch "$HR_AGENT"
@@ -17,13 +17,10 @@ function __hr_agent
 end
 
 function __hr_wanted
-    test "$HR_DISABLE" != 1; and test -n "$__hr_out0"; and __hr_agent; or return 1
-    begin
-        set -l ids (command stat -L -c %d:%i /dev/fd/3 /dev/fd/4 2>/dev/null)
-        set -g __hr_ids $ids
-    end 3>&1 4>&2
-    test (count $__hr_ids) -eq 2; and test "$__hr_ids[1]" = "$__hr_out0"; or return 1
-    set -g __hr_merged (test "$__hr_ids[2]" = "$__hr_ids[1]"; and echo 1)
+    test "$HR_DISABLE" != 1; and __hr_agent; or return 1
+    command test /dev/stdout -ef /proc/$fish_pid/fd/1; or return 1
+    set -g __hr_merged
+    command test /dev/stderr -ef /dev/stdout; and set -g __hr_merged 1
     return 0
 end
 
