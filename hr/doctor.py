@@ -112,13 +112,18 @@ def _time_hook(hr: str, event: dict) -> tuple[float, str]:
 
 
 def _check_hook(say, hr: str) -> None:
-    """Feed the installed hook a rewrite case and a no-op case, as Claude Code would."""
+    """Feed the installed hook a large and a small Bash result, as Claude Code would."""
+    big = "".join(f"INFO worker request handled id={i}\n" for i in range(3000))
+
+    def event(stdout: str) -> dict:
+        return {"hook_event_name": "PostToolUse", "tool_name": "Bash", "tool_input": {"command": "cat app.log"},
+                "tool_response": {"stdout": stdout, "stderr": "", "interrupted": False, "isImage": False}}
+
     try:
-        ms, out = _time_hook(hr, {"hook_event_name": "PreToolUse", "tool_name": "Bash", "tool_input": {"command": "pytest -q"}})
-        rewrote = "updatedInput" in out and " run " in out
-        say(OK if rewrote else BAD, f"hook rewrites `pytest -q` to run under hr ({ms:.0f} ms)")
-        ms, out = _time_hook(hr, {"hook_event_name": "PostToolUse", "tool_name": "Bash", "tool_input": {"command": "ls"},
-                                  "tool_response": {"stdout": "a\n", "stderr": "", "interrupted": False, "isImage": False}})
+        ms, out = _time_hook(hr, event(big))
+        ok = "[hr: " in out and "updatedToolOutput" in out
+        say(OK if ok else BAD, f"hook compresses a large Bash result ({ms:.0f} ms)")
+        ms, out = _time_hook(hr, event("a\n"))
         say(OK if not out else BAD, f"hook leaves small output alone ({ms:.0f} ms)")
     except (OSError, subprocess.SubprocessError) as exc:
         say(BAD, f"hook does not run: {exc}")

@@ -106,6 +106,8 @@ def post_tool(tool: str, tool_input: dict, response, session: str | None) -> dic
     if tool == "Bash":
         if not isinstance(response, dict) or not isinstance(response.get("stdout"), str):
             return None
+        if _runs_hr(tool_input.get("command")):
+            return None  # `hr expand` must show what was asked for; `hr run` output is final
         if response.get("isImage") or response.get("interrupted"):
             return None
         other = len(response.get("stderr") or "")
@@ -130,6 +132,14 @@ def post_tool(tool: str, tool_input: dict, response, session: str | None) -> dic
     if tool.startswith("mcp__"):
         return _compress_mcp(response, label, session)
     return None
+
+
+def _runs_hr(command) -> bool:
+    if not isinstance(command, str) or "hr" not in command:
+        return False
+    from hr.hooks.rewrite import _uses_hr
+
+    return _uses_hr(command)
 
 
 def _compress_list(response: dict, key: str, label: str, session) -> dict | None:

@@ -184,3 +184,15 @@ def test_real_log_read_with_cat_reaches_the_model_inline_and_small(agent, record
     if missing or lost:
         pytest.xfail(f"{len(missing)} of {len(case['needles'])} needles and {len(lost)} of {len(error_lines)} error lines "
                      "lost: needs the log compressor (issue on logs), the generic folder keeps them only by luck")
+
+
+def test_mcp_tool_result_is_compressed_in_its_own_shape(agent, tmp_path):
+    config = tmp_path / "mcp.json"
+    server = Path(__file__).parent / "fake_mcp_server.py"
+    config.write_text(json.dumps({"mcpServers": {"big": {"command": sys.executable, "args": [str(server)]}}}))
+    agent.install()
+    fake = agent.run([[("mcp__big__dump", {})]], tools="mcp__big__dump",
+                     args=("--mcp-config", str(config), "--strict-mcp-config"))
+    seen = text_of(only_result(fake))
+    assert "persisted-output" not in seen, "the result was too large and went to a file"
+    assert "[hr: " in seen and "cache refresh done shard=0 " in seen
