@@ -24,7 +24,8 @@ def hook_claude(read):
     """Claude Code PreToolUse/PostToolUse hook. Installed by `hr install claude`.
 
     PreToolUse on Bash rewrites noisy commands to run under `hr run` with a budget that fits
-    Claude Code's inline limit (BASH_MAX_OUTPUT_LENGTH, default 30000 characters).
+    Claude Code's inline limit (BASH_MAX_OUTPUT_LENGTH, default 30000 characters); only
+    commands Claude Code would have run without asking, so no prompt is added or skipped.
     PostToolUse replaces large Bash, Grep, Glob, WebFetch and MCP results with their
     compressed form. Whatever goes wrong, it exits 0 with no output.
     """
@@ -105,7 +106,13 @@ def install_claude(scope, read, no_allow_expand, uninstall, dry_run):
     from hr.install import claude_change, claude_settings_path
 
     path = claude_settings_path(scope)
-    _show_or_apply([claude_change(path, uninstall=uninstall, read=read, allow_expand=not no_allow_expand)], dry_run)
+    # a project's settings.json is shared: name hr by PATH rather than by this machine's path
+    hr = "hr" if scope == "project" else None
+    _show_or_apply([claude_change(path, uninstall=uninstall, read=read, allow_expand=not no_allow_expand, hr=hr)], dry_run)
+    if not dry_run:
+        click.echo("Claude Code sessions started from now on " + ("run without hr." if uninstall else
+                   "get compressed output. Check with: hr doctor. Undo with: hr install claude --uninstall"
+                   + ("" if scope == "user" else f" --{scope}")))
 
 
 @install.command("shell")

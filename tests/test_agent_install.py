@@ -187,3 +187,9 @@ def test_doctor_reports(home):
     hr("install", "claude")
     r = hr("doctor")
     assert "PreToolUse hook" in r.output and "PostToolUse hook" in r.output
+
+
+def test_project_scope_names_hr_by_path(home, tmp_path):
+    hr("install", "claude", "--project")
+    commands = hr_hooks(json.loads((tmp_path / ".claude" / "settings.json").read_text()))
+    assert commands == ["hr hook claude"] * 2
