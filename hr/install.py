@@ -25,6 +25,7 @@ POST_MATCHER_READ = "Bash|Grep|Glob|WebFetch|Read|mcp__.*"
 RC_MARK = "# added by `hr install shell`"
 CODEX_BEGIN = "# >>> hr (added by `hr install codex`) >>>"
 CODEX_END = "# <<< hr <<<"
+CODEX_ZSH_MARK = "# added by `hr install codex`"
 
 
 @dataclass
@@ -217,7 +218,9 @@ def codex_changes(home: Path, *, uninstall: bool = False, hr: str | None = None)
     old = _read(config)
     text = _strip_block(old or "")
     if uninstall:
-        return [Change(config, old, text if old is not None else None), Change(env_file, _read(env_file), None)]
+        zshenv = Path(os.environ.get("ZDOTDIR") or home) / ".zshenv"
+        return [Change(config, old, text if old is not None else None), Change(env_file, _read(env_file), None),
+                _zshenv_change(zshenv, uninstall=True, hr=hr)]
     try:
         import tomllib
 
@@ -236,8 +239,26 @@ def codex_changes(home: Path, *, uninstall: bool = False, hr: str | None = None)
     # a table header must come after the top-level keys: append at the end
     new = text + ("\n" if text.strip() else "") + block
     env_text = f'# sourced by the bash that Codex runs commands in (hr install codex)\n{init_line("bash", hr)}\n'
-    notes = ["Codex runs commands with bash -lc; hr wraps noisy commands there through BASH_ENV"]
-    return [Change(config, old, new, notes), Change(env_file, _read(env_file), env_text)]
+    notes = ["Codex runs commands with `bash -lc`; hr wraps noisy commands there through BASH_ENV"]
+    changes = [Change(config, old, new, notes), Change(env_file, _read(env_file), env_text)]
+    zshenv = Path(os.environ.get("ZDOTDIR") or home) / ".zshenv"
+    if zshenv.exists() or os.path.basename(os.environ.get("SHELL", "")) == "zsh":
+        changes.append(_zshenv_change(zshenv, uninstall=False, hr=hr))
+    return changes
+
+
+def _zshenv_change(path: Path, *, uninstall: bool, hr: str | None) -> Change:
+    """zsh ignores BASH_ENV; every zsh reads ~/.zshenv, so the line goes there, guarded so that
+    only a shell Codex started (HR_AGENT=1 from its policy) loads the wrappers."""
+    old = _read(path)
+    lines = [l for l in (old or "").splitlines(keepends=True) if CODEX_ZSH_MARK not in l]
+    if not uninstall:
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        init = init_line("zsh", hr).replace(f"  {RC_MARK}", "")
+        lines.append(f'[ "${{HR_AGENT:-}}" = 1 ] && {init}  {CODEX_ZSH_MARK}\n')
+    new = "".join(lines)
+    return Change(path, old, None if old is None and not new else new)
 
 
 def _strip_block(text: str) -> str:

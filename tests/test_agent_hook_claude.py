@@ -261,3 +261,11 @@ def test_post_never_touches_hr_output():
     # the model asked `hr expand` for the original: it must get it whole
     for command in ("hr expand 3f9a2c", "/x/bin/hr expand 3f9a2c --lines 1-3000", "/x/hr run -- cat a.log"):
         assert post("Bash", bash_response(LOG), {"command": command}) is None
+
+
+def test_client_argv_is_the_nearest_non_shell_ancestor():
+    inner = f"{sys.executable} -c 'from hr.hooks.claude_permissions import _client_argv; print(_client_argv())'"
+    client = f"import subprocess; subprocess.run(['sh', '-c', {inner!r}])"
+    out = subprocess.run([sys.executable, "-c", client, "--allowedTools", "Bash(x:*)"],
+                         capture_output=True, text=True, timeout=60).stdout
+    assert "'--allowedTools', 'Bash(x:*)'" in out

@@ -193,3 +193,26 @@ def test_project_scope_names_hr_by_path(home, tmp_path):
     hr("install", "claude", "--project")
     commands = hr_hooks(json.loads((tmp_path / ".claude" / "settings.json").read_text()))
     assert commands == ["hr hook claude"] * 2
+
+
+def test_install_codex_for_zsh_users(home, monkeypatch, tmp_path):
+    import subprocess
+    import shutil
+
+    monkeypatch.setenv("SHELL", "/bin/zsh")
+    zshenv = home / ".zshenv"
+    zshenv.write_text("export EDITOR=vim\n")
+    hr("install", "codex")
+    text = zshenv.read_text()
+    assert text.startswith("export EDITOR=vim\n") and "shell-init zsh" in text and 'HR_AGENT:-}" = 1 ]' in text
+    if shutil.which("zsh"):
+        # a zsh that Codex did not start does not load the wrappers; one it started does
+        import sys
+
+        path = f"{Path(sys.executable).parent}:/usr/bin:/bin"
+        for agent, kind in (("", "command"), ("1", "function")):
+            r = subprocess.run(["zsh", "-c", "whence -w cat"], env={"HOME": str(home), "PATH": path, "HR_AGENT": agent},
+                               capture_output=True, text=True)
+            assert r.stdout.strip() == f"cat: {kind}", (r.stdout, r.stderr)
+    hr("install", "codex", "--uninstall")
+    assert zshenv.read_text() == "export EDITOR=vim\n"
