@@ -269,3 +269,15 @@ def test_client_argv_is_the_nearest_non_shell_ancestor():
     out = subprocess.run([sys.executable, "-c", client, "--allowedTools", "Bash(x:*)"],
                          capture_output=True, text=True, timeout=60).stdout
     assert "'--allowedTools', 'Bash(x:*)'" in out
+
+
+def test_post_bash_too_long_reads_the_saved_output(tmp_path):
+    saved = tmp_path / "tool-results" / "b1.txt"
+    saved.parent.mkdir()
+    saved.write_text(LOG)
+    response = bash_response(LOG[:30000], persistedOutputPath=str(saved), persistedOutputSize=len(LOG))
+    new = post("Bash", response, {"command": "cat app.log | cat"})["hookSpecificOutput"]["updatedToolOutput"]
+    assert "persistedOutputPath" not in new and "persistedOutputSize" not in new
+    assert LOG.splitlines()[-1] in new["stdout"] and "[hr: " in new["stdout"]  # the end, beyond 30,000
+    saved.unlink()
+    assert post("Bash", response, {"command": "cat app.log | cat"}) is None  # file gone: leave it

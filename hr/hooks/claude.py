@@ -85,12 +85,21 @@ def pre_bash(tool_input: dict, event: dict) -> dict | None:
     command = tool_input.get("command")
     if not isinstance(command, str) or tool_input.get("run_in_background"):
         return None
-    from hr.hooks.rewrite import rewrite
+    from hr.hooks.rewrite import command_names, rewrite
 
     hr = hr_executable()
     new = rewrite(command, hr, budget_chars()) if hr else None
     if new is None:
         return None
+    from hr.hooks.shadowing import shadowed
+
+    avoid = shadowed(command_names(command))
+    if avoid is None:
+        return None
+    if avoid:
+        new = rewrite(command, hr, budget_chars(), avoid)
+        if new is None:
+            return None
     from hr.hooks.claude_permissions import would_allow
 
     if not would_allow(command, event):
@@ -111,6 +120,18 @@ def post_tool(tool: str, tool_input: dict, response, session: str | None) -> dic
         if response.get("isImage") or response.get("interrupted"):
             return None
         other = len(response.get("stderr") or "")
+        if response.get("persistedOutputPath"):
+            full = _persisted(response)
+            if full is None:
+                return None  # `stdout` is only the start: compressing it would hide the rest
+            # Longer than the client's inline limit: `stdout` holds only the first 30,000
+            # characters and the model would see a 2 KB preview of the file the client saved.
+            # Compress the whole output from that file, and inline the result instead.
+            new = _compress_text(full, label, session, budget_chars() - other, force=True)
+            if new is None or len(new) + other > inline_limit():
+                return None
+            rest = {k: v for k, v in response.items() if k not in ("persistedOutputPath", "persistedOutputSize")}
+            return {**rest, "stdout": new}
         new = _compress_text(response["stdout"], label, session, budget_chars() - other)
         return None if new is None else {**response, "stdout": new}
     if tool == "Grep" and isinstance(response, dict):
@@ -174,10 +195,23 @@ def _compress_blocks(blocks: list, label: str, session) -> list | None:
     return out if changed else None
 
 
-def _compress_text(text: str, label: str, session, budget: int) -> str | None:
+def _persisted(response: dict) -> str | None:
+    """The whole output of a Bash call that the client saved to a file for being too long."""
+    path = response.get("persistedOutputPath")
+    if not isinstance(path, str) or not path:
+        return None
+    try:
+        with open(path, "rb") as f:
+            return f.read().decode("utf-8", "surrogateescape")
+    except OSError:
+        return None
+
+
+def _compress_text(text: str, label: str, session, budget: int, force: bool = False) -> str | None:
     """The compressed text, or None where it would not change (small, already compressed,
-    nothing saved)."""
-    if len(text) < MIN_CHARS or MARKER in text:
+    nothing saved). `force`: the text is known to be too long to stay as it is, so an hr
+    marker in it does not mean it was compressed already."""
+    if len(text) < MIN_CHARS or (MARKER in text and not force):
         return None
     from hr.api import compress
     from hr.engine import Hint

@@ -123,9 +123,10 @@ def _is_assignment(word: str) -> bool:
     return bool(eq) and name.replace("_", "a").isalnum() and not name[0].isdigit()
 
 
-def rewrite(command: str, hr: str, budget_chars: int | None = None) -> str | None:
+def rewrite(command: str, hr: str, budget_chars: int | None = None, avoid: set[str] | frozenset = frozenset()) -> str | None:
     """`command` with each simple command worth compressing run under `hr run`, or None when
-    nothing should change. `hr` is the path of the hr executable."""
+    nothing should change. `hr` is the path of the hr executable; names in `avoid` (aliases
+    and functions of the user's shell) are never wrapped."""
     if "hr" in command and _uses_hr(command):
         return None
     try:
@@ -145,12 +146,29 @@ def rewrite(command: str, hr: str, budget_chars: int | None = None) -> str | Non
                 return None
             continue
         if wrapped.matches(words, table):
+            if words[0] in avoid:
+                return None  # its output must stay what the user's alias or function makes it
             inserts.append(cmd.word_starts[k])
     if not inserts:
         return None
     for at in reversed(inserts):
         command = command[:at] + prefix + command[at:]
     return command
+
+
+def command_names(command: str) -> set[str]:
+    """The first words of the simple commands that `rewrite` would wrap."""
+    try:
+        commands = split(command)
+    except Unsupported:
+        return set()
+    table = wrapped.entries()
+    names = set()
+    for cmd in commands:
+        words = [w for w in cmd.words if w != "2>&1" and not _is_assignment(w)]
+        if words and wrapped.matches(words, table):
+            names.add(words[0])
+    return names
 
 
 def _uses_hr(command: str) -> bool:

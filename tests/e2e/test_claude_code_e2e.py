@@ -196,3 +196,29 @@ def test_mcp_tool_result_is_compressed_in_its_own_shape(agent, tmp_path):
     seen = text_of(only_result(fake))
     assert "persisted-output" not in seen, "the result was too large and went to a file"
     assert "[hr: " in seen and "cache refresh done shard=0 " in seen
+
+
+def test_an_alias_of_the_user_keeps_working(agent):
+    """`cat` is an alias in the user's ~/.bashrc, which Claude Code's shell loads: hr must not
+    replace it with the plain program (only compress what the alias printed)."""
+    text = write_log(agent.work / "app.log", 3000)
+    (agent.home / ".bashrc").write_text("alias cat='cat -n'\n")
+    agent.install()
+    fake = agent.run([[bash("cat app.log")]])
+    seen = text_of(only_result(fake))
+    first = text.splitlines()[0]
+    assert seen.startswith(f"     1\t{first}"), seen[:200]
+
+
+def test_output_too_long_for_the_client_comes_back_inline(agent):
+    """A command hr does not rewrite (a pipeline) prints 200 KB: the client saves it to a file
+    and would show a 2 KB preview; the PostToolUse hook compresses the whole saved output."""
+    text = write_log(agent.work / "app.log", 3000, {1234: "2024-05-01 12:00:00 ERROR worker-3 request failed id=1234 status=500\n"})
+    assert len(text) > 100_000
+    agent.install()
+    fake = agent.run([[bash("grep -v DEBUG app.log | cat")]])
+    seen = text_of(only_result(fake))
+    assert "persisted-output" not in seen and len(seen) < INLINE_LIMIT
+    assert "[hr: " in seen
+    assert "ERROR worker-3 request failed id=1234 status=500" in seen
+    assert text.splitlines()[-1] in seen
