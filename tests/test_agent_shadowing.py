@@ -70,3 +70,14 @@ def test_hook_does_not_rewrite_an_aliased_command(home, monkeypatch, tmp_path):
     assert claude.handle(event) is not None
     (home / ".bashrc").write_text("alias cat='cat -n'\n")
     assert claude.handle(event) is None
+
+
+def test_cache_root_matches_the_store(monkeypatch, tmp_path):
+    from hr.store import cache_dir
+
+    for env in ({"HR_CACHE_DIR": str(tmp_path / "c")}, {"XDG_CACHE_HOME": str(tmp_path / "x")}, {}):
+        for var in ("HR_CACHE_DIR", "XDG_CACHE_HOME"):
+            monkeypatch.delenv(var, raising=False)
+        for k, v in env.items():
+            monkeypatch.setenv(k, v)
+        assert shadowing.cache_root() == str(cache_dir())

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import json
 import os
-import subprocess
 
 RC_FILES = (".bashrc", ".bash_profile", ".bash_login", ".profile", ".zshrc", ".zshenv", ".zprofile")
 PROBE_TIMEOUT_S = 3.0
@@ -40,6 +39,15 @@ done
 '''
 
 
+def cache_root() -> str:
+    """hr.store.cache_dir() without importing hr.store (pathlib, dataclasses, tempfile: too slow
+    for a hook that runs on every Bash call). A test keeps the two in step."""
+    if os.environ.get("HR_CACHE_DIR"):
+        return os.environ["HR_CACHE_DIR"]
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "headroom")
+
+
 def _shell() -> str:
     return "zsh" if os.path.basename(os.environ.get("SHELL", "")) == "zsh" else "bash"
 
@@ -62,6 +70,8 @@ def _probe(shell: str, names: list[str]) -> set[str] | None:
     script = _ZSH_PROBE if shell == "zsh" else _BASH_PROBE
     args = [shell, "-f", "-c", script, "hr-probe", *names] if shell == "zsh" else \
         ["bash", "--norc", "--noprofile", "-c", script, "hr-probe", *names]
+    import subprocess  # only here: importing it costs the hook milliseconds on every call
+
     try:
         proc = subprocess.run(args, capture_output=True, text=True, timeout=PROBE_TIMEOUT_S,
                               stdin=subprocess.DEVNULL, env={**os.environ, "HR_DISABLE": "1"})
@@ -80,9 +90,7 @@ def shadowed(names: set[str]) -> set[str] | None:
     key = _config_key(shell, ordered)
     cache_file = None
     try:
-        from hr.store import cache_dir
-
-        cache_file = os.path.join(str(cache_dir()), "shell-shadows.json")
+        cache_file = os.path.join(cache_root(), "shell-shadows.json")
         with open(cache_file, encoding="utf-8") as f:
             cached = json.load(f)
         if cached.get("key") == key:
