@@ -19,7 +19,8 @@ def hook():
 
 
 @hook.command("claude")
-@click.option("--read", is_flag=True, help="Also compress large Read results (off by default: agents edit from them).")
+@click.option("--read", is_flag=True, help="Also compress large Read results (off by default: agents edit from them, "
+              "and the line numbers the client shows after a marker no longer match the file).")
 def hook_claude(read):
     """Claude Code PreToolUse/PostToolUse hook. Installed by `hr install claude`.
 
@@ -85,7 +86,8 @@ def install():
 @click.option("--user", "scope", flag_value="user", default=True, help="~/.claude/settings.json (default): every project.")
 @click.option("--project", "scope", flag_value="project", help=".claude/settings.json of this project (shared with the team).")
 @click.option("--local", "scope", flag_value="local", help=".claude/settings.local.json of this project (yours only).")
-@click.option("--read", is_flag=True, help="Also compress large Read results.")
+@click.option("--read", is_flag=True, help="Also compress large Read results (agents edit from them, and the line "
+              "numbers the client shows after a marker no longer match the file: opt in knowingly).")
 @click.option("--no-allow-expand", is_flag=True, help="Do not add the permission rule Bash(hr expand:*).")
 @uninstall_option
 @dry_run_option

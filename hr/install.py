@@ -13,7 +13,6 @@ import json
 import os
 import shlex
 import shutil
-import sys
 import time
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -68,12 +67,10 @@ def apply(change: Change) -> Path | None:
 
 
 def hr_command() -> str:
-    """How hooks and rc files should call hr: the absolute path of this hr, so they do not
-    depend on the PATH of the agent's environment."""
-    me = os.path.abspath(sys.argv[0]) if sys.argv and sys.argv[0] else ""
-    if os.path.basename(me) == "hr" and os.access(me, os.X_OK):
-        return me
-    return shutil.which("hr") or "hr"
+    """How hooks and rc files call hr: by the absolute path of this hr where it is known."""
+    from hr.self_path import hr_path
+
+    return hr_path() or "hr"
 
 
 def _read(path: Path) -> str | None:

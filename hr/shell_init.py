@@ -9,7 +9,6 @@ go where it went when the shell started. Only then does it run under hr; otherwi
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 import sys
@@ -23,10 +22,9 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 
 
 def _hr_path() -> str:
-    me = os.path.abspath(sys.argv[0]) if sys.argv and sys.argv[0] else ""
-    if os.path.basename(me) == "hr" and os.access(me, os.X_OK):
-        return me
-    return "hr"
+    from hr.self_path import hr_path
+
+    return hr_path() or "hr"
 
 
 def _groups() -> dict[str, list[tuple[str, ...]]]:

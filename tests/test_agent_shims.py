@@ -3,7 +3,6 @@ shell and only when their output goes straight to the agent; everything else is 
 
 from __future__ import annotations
 
-import os
 import shutil
 import subprocess
 import sys

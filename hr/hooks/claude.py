@@ -54,13 +54,9 @@ def read_enabled() -> bool:
 
 
 def hr_executable() -> str | None:
-    """The hr that is running this hook, so rewrites do not depend on the agent's PATH."""
-    me = os.path.abspath(sys.argv[0]) if sys.argv and sys.argv[0] else ""
-    if os.path.basename(me) == "hr" and os.access(me, os.X_OK):
-        return me
-    import shutil
+    from hr.self_path import hr_path
 
-    return shutil.which("hr")
+    return hr_path()
 
 
 def handle(event: dict) -> dict | None:
