@@ -74,9 +74,9 @@ def render(shell: str, hr: str | None = None) -> str:
     text += '\n__hr_hasfile() {\n    local a\n    for a in "$@"; do\n        case "$a" in -?*) ;; *) return 0 ;; esac\n    done\n    return 1\n}\n'
     for name, rests in groups.items():
         cond = " || ".join(f"{{ {_posix_condition(r, name)}; }}" for r in rests)
-        # an alias of the same name would shadow the function (and break its definition in bash)
-        text += (f"\nunalias {name} 2>/dev/null\n"
-                 f"{name}() {{\n"
+        # `function NAME` rather than `NAME()`: an alias of the user's with that name is not
+        # expanded here, and keeps winning where the command is used
+        text += (f"\nfunction {name} {{\n"
                  f'    if {{ {cond}; }} && __hr_plain "$@" && __hr_wanted; then\n'
                  f'        __hr_run {name} "$@"\n'
                  f"    else\n"

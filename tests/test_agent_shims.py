@@ -99,3 +99,14 @@ def test_hr_wrap_changes_the_functions(workdir):
 def test_unknown_shell():
     r = subprocess.run([str(BIN / "hr"), "shell-init", "tcsh"], capture_output=True, text=True)
     assert r.returncode == 2 and "unknown shell" in r.stderr
+
+
+@pytest.mark.parametrize("name", [s for s in SHELLS if s.values[0] != "fish"])
+def test_a_users_alias_keeps_winning(name, workdir):
+    # (from a file: zsh expands aliases when it parses, and parses a -c string all at once)
+    (workdir / "rc.sh").write_text("alias cat='cat -n'\n" + ("" if name == "zsh" else "shopt -s expand_aliases\n")
+                                   + f'eval "$({BIN / "hr"} shell-init {name})"\n'
+                                   + "cat big.log | head -1\ncat big.log | tail -1\n")
+    r = shell(name, "source ./rc.sh", workdir, HR_AGENT="1")
+    assert r.stdout.splitlines() == ["     1\t2024-05-01 INFO worker request handled id=0",
+                                     f"  {LINES}\t2024-05-01 INFO worker request handled id={LINES - 1}"], r.stderr
