@@ -179,11 +179,15 @@ def test_real_log_read_with_cat_reaches_the_model_inline_and_small(agent, record
     assert "hr expand " in seen
     assert saving >= 0.80
     missing = [n for n in case["needles"] if not any(s in seen for s in ([n["verbatim"]] if "verbatim" in n else n["any_of"]))]
-    error_lines = [line for line in log.splitlines() if " ERROR " in line or " FATAL " in line]
-    lost = [line for line in error_lines if line not in seen]
+    # every error, as its message: repeats of one error differ only in their timestamps, and
+    # a compressor may fold them ("[hr: 40 more lines like the one above …]")
+    errors = {line.split(" ", 2)[2] for line in log.splitlines() if " ERROR " in line or " FATAL " in line}
+    lost = [e for e in errors if e not in seen]
+    print(f"needles kept {len(case['needles']) - len(missing)}/{len(case['needles'])}, "
+          f"distinct errors kept {len(errors) - len(lost)}/{len(errors)}")
     if missing or lost:
-        pytest.xfail(f"{len(missing)} of {len(case['needles'])} needles and {len(lost)} of {len(error_lines)} error lines "
-                     "lost: needs the log compressor (issue on logs), the generic folder keeps them only by luck")
+        pytest.xfail(f"{len(missing)} of {len(case['needles'])} needles and {len(lost)} of {len(errors)} distinct errors "
+                     "lost: needs the log compressor (issue on logs); the generic folder cuts by position under a budget")
 
 
 def test_mcp_tool_result_is_compressed_in_its_own_shape(agent, tmp_path):
