@@ -52,7 +52,12 @@ def apply(change: Change) -> Path | None:
         return None
     backup = None
     if change.old is not None:
-        backup = change.path.with_name(f"{change.path.name}.hr-backup-{time.strftime('%Y%m%d-%H%M%S')}")
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        backup = change.path.with_name(f"{change.path.name}.hr-backup-{stamp}")
+        n = 1
+        while backup.exists():  # never overwrite an earlier backup (two runs in one second)
+            n += 1
+            backup = change.path.with_name(f"{change.path.name}.hr-backup-{stamp}-{n}")
         shutil.copy2(change.path, backup)
     if change.new is None:
         change.path.unlink(missing_ok=True)

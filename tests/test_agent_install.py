@@ -216,3 +216,15 @@ def test_install_codex_for_zsh_users(home, monkeypatch, tmp_path):
             assert r.stdout.strip() == f"cat: {kind}", (r.stdout, r.stderr)
     hr("install", "codex", "--uninstall")
     assert zshenv.read_text() == "export EDITOR=vim\n"
+
+
+def test_backups_are_never_overwritten(home):
+    path = home / ".claude" / "settings.json"
+    path.parent.mkdir()
+    path.write_text(json.dumps(USER_SETTINGS))
+    for _ in range(3):
+        hr("install", "claude")
+        hr("install", "claude", "--uninstall")
+    backups = sorted(path.parent.glob("settings.json.hr-backup-*"))
+    assert len(backups) == 6
+    assert json.loads(path.read_text()) == USER_SETTINGS
