@@ -105,11 +105,15 @@ def test_pipeline_output_is_untouched(agent):
     assert text_of(only_result(fake, 1)).strip() == expected.strip()
 
 
-def test_cd_holds_in_the_next_call(agent):
+@pytest.mark.parametrize("login_shell", ["/bin/bash", pytest.param(
+    shutil.which("zsh"), marks=pytest.mark.skipif(not shutil.which("zsh"), reason="zsh not installed"), id="zsh")])
+def test_cd_holds_in_the_next_call(agent, login_shell):
     (agent.work / "sub").mkdir()
     write_log(agent.work / "sub" / "app.log", 3000)
     agent.install()
-    fake = agent.run([[bash("cd sub && cat app.log")], [bash("pwd")], [bash("cd sub")], [bash("pwd && ls")]])
+    fake = agent.run([[bash("cd sub && cat app.log")], [bash("pwd")], [bash("cd sub")], [bash("pwd && ls")],
+                      [bash('echo "${ZSH_VERSION:+zsh}${BASH_VERSION:+bash}"')]], SHELL=login_shell or "/bin/false")
+    assert text_of(only_result(fake, 4)).strip() == Path(login_shell).name  # the client used that shell
     assert "[hr: " in text_of(only_result(fake, 0)), "the cat in `cd sub && cat app.log` was not compressed"
     assert text_of(only_result(fake, 1)).strip() == str((agent.work / "sub").resolve())
     # a second `cd sub` from inside sub fails; the shell stays in sub either way
