@@ -221,3 +221,9 @@ def gc(max_age_days, max_mb, dry_run):
     r = store.gc(max_age_days, max_mb, dry_run=dry_run)
     verb = "would remove" if dry_run else "removed"
     click.echo(f"{verb} {r.removed:,} originals ({r.freed_bytes / 1e6:.1f} MB); kept {r.kept:,} ({r.kept_bytes / 1e6:.1f} MB) in {store.root}")
+
+
+from hr import agent_cli  # noqa: E402  (agent integration: hook, shell-init, install, doctor)
+
+for _command in (agent_cli.hook, agent_cli.shell_init, agent_cli.install, agent_cli.doctor):
+    cli.add_command(_command)
