@@ -75,12 +75,12 @@ def run(echo: Callable[[str], None]) -> int:
 
 
 def _check_cache(say) -> None:
-    from hr.store import Store
+    from hr.store import Store, private_dir
 
     store = Store()
     try:
-        store.root.mkdir(mode=0o700, parents=True, exist_ok=True)
-        probe = store.root / ".doctor"
+        private_dir(store.root)
+        probe = Path(store.root) / ".doctor"
         probe.write_bytes(b"x")
         probe.unlink()
         say(OK, f"cache writable: {store.root}")

@@ -38,14 +38,6 @@ def claude_bin() -> Path:
     return Path(proc.stdout.strip().splitlines()[-1])
 
 
-def text_of(block: dict) -> str:
-    """The text of a tool_result block (a string, or a list of text blocks)."""
-    content = block.get("content")
-    if isinstance(content, str):
-        return content
-    return "".join(b.get("text", "") for b in content or [] if isinstance(b, dict))
-
-
 @dataclass
 class Agent:
     """A temporary HOME and project directory, and the real client to run in them."""
@@ -98,7 +90,3 @@ def agent(claude_bin, tmp_path) -> Agent:
     for d in (home, work, cache):
         d.mkdir()
     return Agent(claude_bin, home, work, cache)
-
-
-def bash(command: str) -> tuple[str, dict]:
-    return ("Bash", {"command": command, "description": "run it"})

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import bash, text_of
+from e2e_helpers import bash, text_of
 from fake_anthropic import FakeAnthropic
 
 HADOOP = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "log" / "loghub-hadoop"

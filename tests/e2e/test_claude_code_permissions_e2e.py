@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pytest
 
-from conftest import bash, text_of
+from e2e_helpers import bash, text_of
 from hr.hooks.claude_permissions import _read_only
 from hr.hooks.rewrite import split
 
