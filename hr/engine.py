@@ -107,3 +107,6 @@ def compress(data: bytes, hint: Hint = Hint()) -> Result:
         same.note = "no saving"
         return same
     return Result(output, kind, digest, tokens_in, tokens_out, spans, passthrough=False)
+
+# Source code: tree-sitter skeletons (imported only when the input is code).
+PYTHON_COMPRESSORS["code"] = "hr.code:compress"

@@ -163,7 +163,21 @@ fn is_code(lines: &[&str]) -> bool {
         .unwrap()
     });
     let code_like = share(lines, |l| re.is_match(l) || l.trim_end().ends_with(['{', ';', ':']));
-    code_like >= 0.35
+    code_like >= 0.35 || is_python(lines)
+}
+
+/// Python with long docstrings has few lines that end like code, but its `def`, `class` and
+/// import lines are distinctive; prose with a code sample (markdown fences) does not count.
+fn is_python(lines: &[&str]) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\s*((async )?def \w+\s*\(|class \w+\s*[(:]|import [\w.]+|from [.\w]+ import \S)").unwrap()
+    });
+    if lines.iter().any(|l| l.starts_with("```")) {
+        return false;
+    }
+    let hits = lines.iter().filter(|l| re.is_match(l)).count();
+    hits >= 5 && share(lines, |l| re.is_match(l)) >= 0.04
 }
 
 #[cfg(test)]
@@ -181,6 +195,9 @@ mod tests {
         assert_eq!(sniff(log.as_bytes()), Kind::Log);
         let py = "import os\n\ndef main():\n    return 1\n\nclass A:\n    pass\n";
         assert_eq!(sniff(py.as_bytes()), Kind::Code);
+        let doc = format!("\"\"\"A module.\n\n{}\"\"\"\n", "Prose that explains it at length.\n".repeat(12));
+        let py_doc = format!("{doc}import os\nimport re\nfrom a import b\n\ndef f(x):\n    \"\"\"Doc.\n\n    More.\n    \"\"\"\n\n\nclass A(object):\n    \"\"\"Doc.\n\n    Words.\n    \"\"\"\n    def g(self):\n        pass\n");
+        assert_eq!(sniff(py_doc.as_bytes()), Kind::Code);
         let t = "============================= test session starts ==============================\ncollected 3 items\n";
         assert_eq!(sniff(t.as_bytes()), Kind::Test);
         let d = "diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n";

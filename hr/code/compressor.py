@@ -1,0 +1,65 @@
+"""From source bytes to a skeleton: decode, pick the language, parse, plan, render, check."""
+
+from __future__ import annotations
+
+import ast
+from dataclasses import dataclass
+
+from hr.code import generic, languages, parsing
+from hr.code.render import render
+from hr.code.skeleton import DEFAULT, TIGHT, Skeleton, Tuning
+
+
+@dataclass
+class Source:
+    text: str
+    lines: list[str]  # split on "\n" exactly like tree-sitter counts rows; "\r" stays in its line
+    trailing_newline: bool
+    parsed: parsing.Parsed | None
+
+
+def load(data: bytes, label: str | None) -> Source:
+    text = data.decode("utf-8", "surrogateescape")
+    lines = text.split("\n")
+    trailing = text.endswith("\n")
+    if trailing:
+        lines.pop()
+    parsed = parsing.parse(data, text, len(lines), languages.from_label(label))
+    return Source(text, lines, trailing, parsed)
+
+
+def skeletonize(data: bytes, short_hash: str, budget_chars: int | None, label: str | None) -> tuple[bytes, list[tuple[int, int]]]:
+    src = load(data, label)
+    if src.parsed is None:
+        named = languages.from_label(label)
+        comment = named.comment if named else "#"
+        text, spans = render(generic.plan(src.lines), src.lines, src.trailing_newline, comment, False, short_hash)
+        return _encode(text), spans
+    text, spans = _skeleton(src, short_hash, DEFAULT)
+    if budget_chars is not None and len(text) > budget_chars:
+        text, spans = _skeleton(src, short_hash, TIGHT)
+    return _encode(text), spans
+
+
+def _skeleton(src: Source, short_hash: str, tuning: Tuning) -> tuple[str, list[tuple[int, int]]]:
+    lang = src.parsed.lang
+    python = lang.name == "python"
+    plan = Skeleton(lang, src.parsed.tree, src.lines, tuning).build()
+    text, spans = render(plan, src.lines, src.trailing_newline, lang.comment, python, short_hash)
+    if python and not src.parsed.tree.root_node.has_error and not _valid_python(text):
+        # the promise is a skeleton that parses; if a cut broke that, keep only the safe cuts
+        plan.cuts = [c for c in plan.cuts if c.what != "code"]
+        text, spans = render(plan, src.lines, src.trailing_newline, lang.comment, python, short_hash)
+    return text, spans
+
+
+def _valid_python(text: str) -> bool:
+    try:
+        ast.parse(text)
+    except (SyntaxError, ValueError):
+        return False
+    return True
+
+
+def _encode(text: str) -> bytes:
+    return text.encode("utf-8", "surrogateescape")

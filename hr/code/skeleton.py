@@ -1,0 +1,302 @@
+"""The skeleton of a parsed source file: what to keep and which line ranges to elide.
+
+One algorithm for every language (node types come from `languages.py`). It walks only the
+statement level: the members of the file, of classes, impls, namespaces and other containers.
+It never walks inside a body it elides, so the cost follows the number of definitions, not the
+size of the file. Lines are kept unless a cut covers them; a cut never wins over a line that
+must be kept (a signature, an import, the first line of a docstring).
+
+What stays: imports, every signature in full (decorators, attributes, generics, parameters,
+return types), class/struct/enum/interface/trait shapes with their fields, module constants, the
+first line of each docstring and comment block, and small bodies whole. What goes: the rest of
+bodies, long comments, long statements that define nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from hr.code import markers
+from hr.code.languages import COMMENTS, Lang
+from hr.code.parsing import grammar
+
+
+@dataclass(frozen=True)
+class Tuning:
+    small_body: int = 3  # bodies of at most this many lines stay whole
+    small_stmt: int = 8  # other statements of at most this many lines stay whole
+    small_comment: int = 2  # comment blocks of at most this many lines stay whole
+    doc_lines: int = 1  # lines of each docstring / comment block that stay
+
+
+DEFAULT = Tuning()
+# Used when a budget asks for less: every body goes, and docstrings with it.
+TIGHT = Tuning(small_body=0, small_stmt=3, small_comment=0, doc_lines=0)
+
+# A cut shorter than this is not worth a marker line.
+MIN_CUT = 2
+_WORDS = re.compile(r"[A-Za-z0-9]")
+_PY_CLAUSES = frozenset(
+    "block else_clause elif_clause except_clause except_group_clause finally_clause case_clause".split()
+)
+
+
+@dataclass
+class Cut:
+    first: int  # 0-based rows, inclusive
+    last: int
+    what: str  # body, docstring, comment, code
+    style: str = markers.CODE
+    closer: str = ""  # a Python docstring's closing quotes
+    indent: str | None = None  # where the marker goes, when the lines cannot tell
+
+
+@dataclass
+class Plan:
+    keep: set[int] = field(default_factory=set)
+    cuts: list[Cut] = field(default_factory=list)
+
+
+def first_row(node) -> int:
+    return node.start_point[0]
+
+
+def last_row(node) -> int:
+    end_row, end_col = node.end_point
+    # a node that ends with its newline (a preprocessor line) ends on the row before
+    return end_row - 1 if end_col == 0 and end_row > node.start_point[0] else end_row
+
+
+@lru_cache(maxsize=None)
+def _index_query(lang: Lang, which: str):
+    import tree_sitter
+
+    g = grammar(lang)
+    types = lang.imports if which == "imports" else lang.funcs | lang.containers | lang.imports
+    valid = sorted(t for t in types if g.id_for_node_kind(t, True))
+    if not valid:
+        return None
+    return tree_sitter.Query(g, "[" + " ".join(f"({t})" for t in valid) + "] @d")
+
+
+class Skeleton:
+    def __init__(self, lang: Lang, tree, lines: list[str], tuning: Tuning = DEFAULT):
+        self.lang = lang
+        self.root = tree.root_node
+        self.lines = lines
+        self.t = tuning
+        self.python = lang.name == "python"
+        self.plan = Plan()
+        self.closer_rx = re.compile(rf"\s*{lang.closers}[;,)]*\s*")
+        self._defs = self._starts("defs")
+        self._imports = self._starts("imports")
+
+    def _starts(self, which: str) -> list[int]:
+        import tree_sitter
+
+        query = _index_query(self.lang, which)
+        if query is None:
+            return []
+        nodes = tree_sitter.QueryCursor(query).captures(self.root).get("d", [])
+        return sorted(n.start_byte for n in nodes)
+
+    @staticmethod
+    def _within(starts: list[int], node) -> bool:
+        i = bisect.bisect_left(starts, node.start_byte)
+        return i < len(starts) and starts[i] < node.end_byte
+
+    # -- building the plan
+
+    def build(self) -> Plan:
+        self.members(self.root.children)
+        return self.plan
+
+    def keep(self, first: int, last: int) -> None:
+        self.plan.keep.update(range(first, last + 1))
+
+    def cut(self, first: int, last: int, what: str, **kw) -> None:
+        if last - first + 1 >= max(MIN_CUT, 1):
+            self.plan.cuts.append(Cut(first, last, what, **kw))
+
+    def members(self, children) -> None:
+        """The members of a file or container, in order; runs of comments go together."""
+        named = [c for c in children if c.is_named]
+        if self.python and named and self._docstring(named[0]) is not None:
+            self.docstring(named[0])
+            named = named[1:]
+        i = 0
+        while i < len(named):
+            node = named[i]
+            if node.type in COMMENTS:
+                j = i
+                while j + 1 < len(named) and named[j + 1].type in COMMENTS and first_row(named[j + 1]) <= last_row(named[j]) + 1:
+                    j += 1
+                self.comment_block(first_row(node), last_row(named[j]))
+                i = j + 1
+                continue
+            self.member(node)
+            i += 1
+
+    def member(self, node) -> None:
+        kind = node.type
+        if kind in self.lang.imports:
+            self.keep(first_row(node), last_row(node))
+        elif kind in self.lang.funcs:
+            self.function(node)
+        elif kind in self.lang.containers:
+            body = self._body(node)
+            self.members(body.children if body is not None else node.children)
+        else:
+            self.other(node)
+
+    def _body(self, node, depth: int = 0):
+        body = node.child_by_field_name("body")
+        if body is not None and (body.type in self.lang.bodies or not self.lang.bodies):
+            return body
+        if depth < 3:
+            for child in node.named_children:
+                if child.type in self.lang.bodies:
+                    return child
+                found = self._body(child, depth + 1) if child.type not in COMMENTS else None
+                if found is not None:
+                    return found
+        return None
+
+    def other(self, node) -> None:
+        """A statement that is neither an import nor a definition: kept when short, searched
+        when it holds definitions (an export, a decorated class, an IIFE), else cut inside."""
+        a, b = first_row(node), last_row(node)
+        if b - a + 1 <= self.t.small_stmt:
+            return
+        if self._within(self._defs, node):
+            self.members(node.children)
+            return
+        self.cut_inside(node)
+
+    def cut_inside(self, node) -> None:
+        a, b = first_row(node), last_row(node)
+        if self.python:
+            block = next((c for c in node.named_children if c.type == "block" and first_row(c) > a), None)
+            if block is not None:
+                self.keep(a, first_row(block) - 1)
+                self.cut(first_row(block), b, "code")
+            elif node.type == "block":
+                self.cut(a, b, "code")
+            elif self.lines[a].rstrip().endswith(("(", "[", "{")) and self.closer_rx.fullmatch(self.lines[b]):
+                # `X = {` … `}` becomes `X = {...}`: still valid Python
+                self.cut(a + 1, b - 1, "code")
+            return
+        last = b - 1 if self.closer_rx.fullmatch(self.lines[b]) else b
+        self.cut(a + 1, last, "code")
+
+    def function(self, node) -> None:
+        body = node.child_by_field_name("body")
+        if body is None:
+            return
+        b0, b1 = first_row(body), last_row(body)
+        kids = body.children
+        first = b0 + 1 if kids and not kids[0].is_named else b0
+        last = b1 - 1 if kids and not kids[-1].is_named and len(kids) > 1 else b1
+        if first <= first_row(node):
+            first = first_row(node) + 1
+        self.keep(first_row(node), first - 1)
+        if self._is_wrapper(node, body):
+            self.members(kids)
+            return
+        stmts = [c for c in kids if c.is_named]
+        doc = self._docstring(stmts[0]) if self.python and stmts else None
+        if doc is not None:
+            stmts = stmts[1:]
+            d0, d1 = first_row(doc), last_row(doc)
+            keep_to = self._text_row(d0, d1)
+            if keep_to < d1:
+                # the docstring goes on: its first line stays, the marker closes the string
+                if last - keep_to <= self.t.small_body:
+                    return
+                self.keep(d0, keep_to)
+                doc_cut = dict(style=markers.DOCSTRING, closer=self._closer(doc), indent=self._indent(d0, doc.start_point[1]))
+                if not (stmts and self._within(self._imports, body)):
+                    self.cut(keep_to + 1, last, "docstring", **doc_cut)
+                    return
+                self.cut(keep_to + 1, d1, "docstring", **doc_cut)
+            self.keep(d0, min(keep_to, d1))
+            first = d1 + 1
+        if last - first + 1 <= self.t.small_body:
+            return
+        if stmts and self._imports and self._within(self._imports, body):
+            # imports inside a body stay (they are what the file depends on)
+            for stmt in stmts:
+                self.body_statement(stmt)
+            return
+        self.cut(first, last, "body")
+
+    def _is_wrapper(self, node, body) -> bool:
+        """An anonymous function around most of the file (an IIFE, a UMD or AMD module, a test
+        suite's callback) is a container, not a body to elide."""
+        if node.child_by_field_name("name") is not None:
+            return False
+        return last_row(body) - first_row(body) > len(self.lines) // 2 and self._within(self._defs, body)
+
+    def body_statement(self, node) -> None:
+        if node.type in self.lang.imports:
+            self.keep(first_row(node), last_row(node))
+        elif self._within(self._imports, node):
+            self.keep(first_row(node), first_row(node))
+            for child in node.named_children:
+                if child.type in _PY_CLAUSES or self._within(self._imports, child):
+                    self.body_statement(child)
+                else:
+                    self.cut(first_row(child), last_row(child), "body")
+        else:
+            self.cut(first_row(node), last_row(node), "body")
+
+    # -- docstrings and comments
+
+    @staticmethod
+    def _docstring(stmt):
+        """The string node when `stmt` is a Python docstring statement."""
+        if stmt.type == "expression_statement" and stmt.named_child_count == 1:
+            string = stmt.named_children[0]
+            if string.type == "string":
+                return string
+        return None
+
+    def _text_row(self, a: int, b: int) -> int:
+        """The row through which a docstring or comment starting at `a` is kept."""
+        shown = 0
+        for row in range(a, b + 1):
+            if _WORDS.search(self.lines[row]):
+                shown += 1
+                if shown >= self.t.doc_lines:
+                    return row
+        return a if self.t.doc_lines == 0 else b
+
+    def docstring(self, stmt) -> None:
+        doc = self._docstring(stmt)
+        d0, d1 = first_row(doc), last_row(doc)
+        keep_to = self._text_row(d0, d1) if self.t.doc_lines else d0
+        self.keep(d0, keep_to)
+        if d1 - keep_to >= MIN_CUT:
+            self.plan.cuts.append(Cut(keep_to + 1, d1, "docstring", markers.DOCSTRING,
+                                      closer=self._closer(doc), indent=self._indent(d0, doc.start_point[1])))
+        else:
+            self.keep(d0, d1)
+
+    def _closer(self, doc) -> str:
+        end = doc.children[-1] if doc.children else None
+        return end.text.decode("utf-8", "replace") if end is not None and end.type == "string_end" else '"""'
+
+    def _indent(self, row: int, col: int) -> str:
+        line = self.lines[row]
+        return line[: len(line) - len(line.lstrip())] if col else ""
+
+    def comment_block(self, a: int, b: int) -> None:
+        if b - a + 1 <= self.t.small_comment:
+            return
+        keep_to = self._text_row(a, b) if self.t.doc_lines else a - 1
+        end = b - 1 if self.lines[b].strip() in ("*/", "**/") and keep_to < b - 1 else b
+        self.keep(a, keep_to)
+        self.cut(keep_to + 1, end, "comment", style=markers.COMMENT)
