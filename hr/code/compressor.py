@@ -34,6 +34,8 @@ def skeletonize(data: bytes, short_hash: str, budget_chars: int | None, label: s
         named = languages.from_label(label)
         comment = named.comment if named else "#"
         text, spans = render(generic.plan(src.lines), src.lines, src.trailing_newline, comment, False, short_hash)
+        if spans and _valid_python(src.text) and not _valid_python(text):
+            return data, []  # Python that tree-sitter could not parse: whole, rather than broken
         return _encode(text), spans
     text, spans = _skeleton(src, short_hash, DEFAULT)
     if budget_chars is not None and len(text) > budget_chars:
@@ -55,7 +57,7 @@ def _skeleton(src: Source, short_hash: str, tuning: Tuning) -> tuple[str, list[t
 
 def _valid_python(text: str) -> bool:
     try:
-        ast.parse(text)
+        ast.parse(_encode(text))  # bytes: a `coding:` line is honoured
     except (SyntaxError, ValueError):
         return False
     return True

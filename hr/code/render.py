@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from hr.code import markers
-from hr.code.skeleton import Cut, Plan
+from hr.code.skeleton import MIN_CUT, Cut, Plan
 
 
 def runs(plan: Plan, lines: list[str]) -> list[tuple[int, int, list[Cut]]]:
@@ -35,7 +35,8 @@ def runs(plan: Plan, lines: list[str]) -> list[tuple[int, int, list[Cut]]]:
                 row = gap
                 continue
             break
-        out.append((start, row - 1, [plan.cuts[i] for i in seen]))
+        if row - start >= MIN_CUT:
+            out.append((start, row - 1, [plan.cuts[i] for i in seen]))
     return out
 
 

@@ -36,12 +36,15 @@ DEFAULT = Tuning()
 # Used when a budget asks for less: every body goes, and docstrings with it.
 TIGHT = Tuning(small_body=0, small_stmt=3, small_comment=0, doc_lines=0)
 
-# A cut shorter than this is not worth a marker line.
+# Fewer elided lines than this are not worth a marker line (render.py keeps them).
 MIN_CUT = 2
 _WORDS = re.compile(r"[A-Za-z0-9]")
 _PY_CLAUSES = frozenset(
-    "block else_clause elif_clause except_clause except_group_clause finally_clause case_clause".split()
+    "else_clause elif_clause except_clause except_group_clause finally_clause case_clause".split()
 )
+
+
+_MIRROR = str.maketrans("([{", ")]}")
 
 
 @dataclass
@@ -118,15 +121,17 @@ class Skeleton:
         self.plan.keep.update(range(first, last + 1))
 
     def cut(self, first: int, last: int, what: str, **kw) -> None:
-        if last - first + 1 >= max(MIN_CUT, 1):
+        if first <= last:
             self.plan.cuts.append(Cut(first, last, what, **kw))
 
     def members(self, children) -> None:
         """The members of a file or container, in order; runs of comments go together."""
         named = [c for c in children if c.is_named]
-        if self.python and named and self._docstring(named[0]) is not None:
-            self.docstring(named[0])
-            named = named[1:]
+        if self.python:
+            lead = next((c for c in named if c.type not in COMMENTS), None)
+            if lead is not None and self._docstring(lead) is not None:
+                self.docstring(lead)
+                named.remove(lead)
         i = 0
         while i < len(named):
             node = named[i]
@@ -179,18 +184,33 @@ class Skeleton:
     def cut_inside(self, node) -> None:
         a, b = first_row(node), last_row(node)
         if self.python:
-            block = next((c for c in node.named_children if c.type == "block" and first_row(c) > a), None)
-            if block is not None:
-                self.keep(a, first_row(block) - 1)
-                self.cut(first_row(block), b, "code")
-            elif node.type == "block":
-                self.cut(a, b, "code")
-            elif self.lines[a].rstrip().endswith(("(", "[", "{")) and self.closer_rx.fullmatch(self.lines[b]):
-                # `X = {` … `}` becomes `X = {...}`: still valid Python
-                self.cut(a + 1, b - 1, "code")
+            self._cut_python(node)
             return
         last = b - 1 if self.closer_rx.fullmatch(self.lines[b]) else b
         self.cut(a + 1, last, "code")
+
+    def _cut_python(self, node) -> None:
+        """Cuts that leave valid Python: each block of a compound statement (its clause headers
+        stay), or the inside of a bracketed value (`X = {` … `}` becomes `X = {...}`)."""
+        a, b = first_row(node), last_row(node)
+        if node.type == "match_statement":
+            return  # `match x:` needs its `case` lines: kept whole
+        blocks = [c for c in node.named_children if c.type == "block" or c.type in _PY_CLAUSES]
+        if blocks:
+            for child in blocks:
+                if child.type == "block":
+                    if first_row(child) > self._header_end(node):
+                        self.cut(first_row(child), last_row(child), "code")
+                else:
+                    self._cut_python(child)
+            return
+        if node.type == "block":
+            self.cut(a, b, "code")
+            return
+        opened = re.search(r"[(\[{]+$", self.lines[a].rstrip())
+        closed = self.lines[b].strip().rstrip(",;")
+        if opened and closed == opened.group(0)[::-1].translate(_MIRROR):
+            self.cut(a + 1, b - 1, "code")
 
     def function(self, node) -> None:
         body = node.child_by_field_name("body")
@@ -200,6 +220,11 @@ class Skeleton:
         kids = body.children
         first = b0 + 1 if kids and not kids[0].is_named else b0
         last = b1 - 1 if kids and not kids[-1].is_named and len(kids) > 1 else b1
+        if self.python:
+            # comments between the `:` and the first statement belong to the body too
+            colon = [c for c in node.children if c.type == ":" and c.end_byte <= body.start_byte]
+            if colon:
+                first = min(first, last_row(colon[-1]) + 1)
         if first <= first_row(node):
             first = first_row(node) + 1
         self.keep(first_row(node), first - 1)
@@ -243,15 +268,23 @@ class Skeleton:
     def body_statement(self, node) -> None:
         if node.type in self.lang.imports:
             self.keep(first_row(node), last_row(node))
-        elif self._within(self._imports, node):
-            self.keep(first_row(node), first_row(node))
+        elif self._within(self._imports, node) or node.type in _PY_CLAUSES:
+            # the statement around an import stays as a frame: its first line, the first
+            # line of each clause (`except …:`, `else:`), and the import itself
+            if node.type != "block":  # a block has no line of its own to keep
+                self.keep(first_row(node), self._header_end(node))
             for child in node.named_children:
-                if child.type in _PY_CLAUSES or self._within(self._imports, child):
-                    self.body_statement(child)
-                else:
-                    self.cut(first_row(child), last_row(child), "body")
+                self.body_statement(child)
         else:
             self.cut(first_row(node), last_row(node), "body")
+
+    def _header_end(self, node) -> int:
+        """The last row of a compound statement's header (`if a and \\` … `b:`)."""
+        block = next((c for c in node.named_children if c.type == "block"), None)
+        if block is None or first_row(block) <= first_row(node):
+            return first_row(node)
+        colons = [c for c in node.children if c.type == ":" and c.end_byte <= block.start_byte]
+        return last_row(colons[-1]) if colons else first_row(block) - 1
 
     # -- docstrings and comments
 
