@@ -62,7 +62,16 @@ def detect_kind(data: bytes, hint: Hint) -> str:
 
     if hint.kind:
         return hint.kind
-    return core.sniff(data)
+    kind = core.sniff(data)
+    if kind in ("text", "log") and _names_source_file(hint.label):
+        return "code"  # `cat main.rs`: the file name knows better than the content sniffer
+    return kind
+
+
+def _names_source_file(label: str | None) -> bool:
+    from hr.code.languages import is_source_label
+
+    return is_source_label(label)
 
 
 def _compressor(kind: str) -> Compressor:

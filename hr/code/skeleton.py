@@ -74,7 +74,7 @@ def last_row(node) -> int:
 
 
 @lru_cache(maxsize=None)
-def _index_query(lang: Lang, which: str):
+def index_query(lang: Lang, which: str):
     import tree_sitter
 
     g = grammar(lang)
@@ -100,7 +100,7 @@ class Skeleton:
     def _starts(self, which: str) -> list[int]:
         import tree_sitter
 
-        query = _index_query(self.lang, which)
+        query = index_query(self.lang, which)
         if query is None:
             return []
         nodes = tree_sitter.QueryCursor(query).captures(self.root).get("d", [])
