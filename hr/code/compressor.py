@@ -10,6 +10,11 @@ from hr.code.render import render
 from hr.code.skeleton import DEFAULT, TIGHT, Skeleton, Tuning
 
 
+# Skeletons longer than this are not re-parsed to check they are valid Python: the check would
+# cost more than the rest (the cuts are valid by construction; the check is a safety net).
+MAX_CHECKED_LINES = 5000
+
+
 @dataclass
 class Source:
     text: str
@@ -48,7 +53,8 @@ def _skeleton(src: Source, short_hash: str, tuning: Tuning) -> tuple[str, list[t
     python = lang.name == "python"
     plan = Skeleton(lang, src.parsed.tree, src.lines, tuning).build()
     text, spans = render(plan, src.lines, src.trailing_newline, lang.comment, python, short_hash)
-    if python and not src.parsed.tree.root_node.has_error and not _valid_python(text):
+    checked = python and not src.parsed.tree.root_node.has_error and len(spans) and text.count("\n") < MAX_CHECKED_LINES
+    if checked and not _valid_python(text):
         # the promise is a skeleton that parses; if a cut broke that, keep only the safe cuts
         plan.cuts = [c for c in plan.cuts if c.what != "code"]
         text, spans = render(plan, src.lines, src.trailing_newline, lang.comment, python, short_hash)

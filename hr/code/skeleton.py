@@ -74,15 +74,26 @@ def last_row(node) -> int:
 
 
 @lru_cache(maxsize=None)
-def index_query(lang: Lang, which: str):
+def index_query(lang: Lang):
+    """One query for every definition (`@d`) and import (`@i`) in a tree: tree-sitter finds
+    them in C, so the walk never has to look inside bodies."""
     import tree_sitter
 
     g = grammar(lang)
-    types = lang.imports if which == "imports" else lang.funcs | lang.containers | lang.imports
-    valid = sorted(t for t in types if g.id_for_node_kind(t, True))
-    if not valid:
-        return None
-    return tree_sitter.Query(g, "[" + " ".join(f"({t})" for t in valid) + "] @d")
+
+    def pattern(types: frozenset[str], capture: str) -> str:
+        valid = sorted(t for t in types if g.id_for_node_kind(t, True))
+        return "[" + " ".join(f"({t})" for t in valid) + f"] @{capture}" if valid else ""
+
+    source = " ".join(p for p in (pattern(lang.funcs | lang.containers, "d"), pattern(lang.imports, "i")) if p)
+    return tree_sitter.Query(g, source) if source else None
+
+
+def captures(lang: Lang, root) -> dict[str, list]:
+    import tree_sitter
+
+    query = index_query(lang)
+    return tree_sitter.QueryCursor(query).captures(root) if query is not None else {}
 
 
 class Skeleton:
@@ -94,17 +105,9 @@ class Skeleton:
         self.python = lang.name == "python"
         self.plan = Plan()
         self.closer_rx = re.compile(rf"\s*{lang.closers}[;,)]*\s*")
-        self._defs = self._starts("defs")
-        self._imports = self._starts("imports")
-
-    def _starts(self, which: str) -> list[int]:
-        import tree_sitter
-
-        query = index_query(self.lang, which)
-        if query is None:
-            return []
-        nodes = tree_sitter.QueryCursor(query).captures(self.root).get("d", [])
-        return sorted(n.start_byte for n in nodes)
+        found = captures(lang, self.root)
+        self._imports = sorted(n.start_byte for n in found.get("i", []))
+        self._defs = sorted(self._imports + [n.start_byte for n in found.get("d", [])])
 
     @staticmethod
     def _within(starts: list[int], node) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from hr.code.compressor import Source, load
 from hr.code.languages import COMMENTS
-from hr.code.skeleton import first_row, index_query, last_row
+from hr.code.skeleton import captures, first_row, last_row
 from hr.spans import SpanError
 
 # Nodes that wrap a definition and belong to its span.
@@ -37,11 +37,8 @@ class Symbol:
 
 def index(src: Source) -> list[Symbol]:
     """Every named definition of a parsed source, in file order."""
-    import tree_sitter
-
     lang = src.parsed.lang
-    query = index_query(lang, "defs")
-    nodes = tree_sitter.QueryCursor(query).captures(src.parsed.tree.root_node).get("d", []) if query else []
+    nodes = captures(lang, src.parsed.tree.root_node).get("d", [])
     wanted = lang.funcs | lang.containers
     out = []
     for node in sorted(nodes, key=lambda n: n.start_byte):
