@@ -208,22 +208,33 @@ _SIGNALS: list[tuple[str, float, str]] = [
     ("bash", 5, r"^#!\s*/(usr/)?bin/(env )?(ba|z|k|da)?sh\b"),
     ("bash", 2, r"^\s*(fi|done|esac|then|do)\s*$|^\s*\w+\(\)\s*\{\s*$|\$\{\w+[:#%}]|\[\[ .* \]\]"),
 ]
-_SIGNAL_RX = [(lang, weight, re.compile(rx)) for lang, weight, rx in _SIGNALS]
+
+
+def _compile_signals() -> list[tuple[str, re.Pattern[str]]]:
+    """One pattern per language; the name of the alternative that matched carries its weight."""
+    by_lang: dict[str, list[str]] = {}
+    for lang, weight, rx in _SIGNALS:
+        alts = by_lang.setdefault(lang, [])
+        alts.append(f"(?P<w{weight:g}_{len(alts)}>{rx})")
+    return [(lang, re.compile("|".join(alts))) for lang, alts in by_lang.items()]
+
+
+_SIGNAL_RX = _compile_signals()
 # TypeScript is JavaScript plus types; C++ is mostly C plus more: a file with both scores for both.
 _IMPLIES = {"typescript": "javascript", "cpp": "c"}
 
 
-def rank(text: str, sample_lines: int = 1500) -> list[Lang]:
+def rank(text: str, sample_lines: int = 600) -> list[Lang]:
     """Languages by how much the content looks like them, best first; empty when nothing fits.
 
     Reads a bounded sample of lines, so detection costs the same on any input size."""
     scores: dict[str, float] = {}
-    for line in text.splitlines()[:sample_lines]:
-        if len(line) > 400 or not line.strip():
-            continue
-        for lang, weight, rx in _SIGNAL_RX:
-            if rx.search(line):
-                scores[lang] = scores.get(lang, 0.0) + weight
+    sample = [line for line in text[:200_000].splitlines()[: sample_lines * 2] if line.strip() and len(line) <= 300]
+    for line in sample[:sample_lines]:
+        for lang, rx in _SIGNAL_RX:
+            m = rx.search(line)
+            if m:
+                scores[lang] = scores.get(lang, 0.0) + float(m.lastgroup[1:].split("_")[0])
     for sub, base in _IMPLIES.items():
         # a superset language wins only with its own signals on top of the base ones
         if sub in scores and base in scores:

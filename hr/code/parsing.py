@@ -55,10 +55,8 @@ def parse_as(lang: Lang, data: bytes, line_count: int) -> Parsed:
 def parse(data: bytes, text: str, line_count: int, named: Lang | None) -> Parsed | None:
     """The best trustworthy parse: as the named language if any, else as the likeliest ones.
     None when no language parses the input well enough."""
-    candidates = [named] if named else []
-    candidates += [lang for lang in rank(text)[:MAX_TRIES] if lang not in candidates]
     best: Parsed | None = None
-    for lang in candidates:
+    for lang in _candidates(text, named):
         parsed = parse_as(lang, data, line_count)
         if best is None or parsed.error_share < best.error_share:
             best = parsed
@@ -67,3 +65,10 @@ def parse(data: bytes, text: str, line_count: int, named: Lang | None) -> Parsed
     if best is None or best.error_share > MAX_ERROR_SHARE:
         return None
     return best
+
+
+def _candidates(text: str, named: Lang | None):
+    """The named language first; the content is only ranked when that one fails."""
+    if named is not None:
+        yield named
+    yield from (lang for lang in rank(text)[:MAX_TRIES] if lang is not named)

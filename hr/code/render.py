@@ -51,11 +51,12 @@ def marker_for(run: tuple[int, int, list[Cut]], lines: list[str], comment: str, 
     head = cuts[0]
     if head.style == markers.DOCSTRING:
         return markers.marker_line(comment, head.indent or "", markers.DOCSTRING, text, python=python, closer=head.closer)
-    rows = [lines[r] for r in range(a, b + 1) if lines[r].strip()]
-    code_rows = [line for line in rows if not line.lstrip().startswith(comment)]
-    if any(c.style == markers.CODE for c in cuts) and code_rows:
-        return markers.marker_line(comment, _indent(code_rows[0]), markers.CODE, text, python=python)
-    return markers.marker_line(comment, _indent(rows[0]) if rows else "", markers.COMMENT, text, python=python)
+    rows = (lines[r] for r in range(a, b + 1) if lines[r].strip())
+    first = next(rows, "")
+    code_row = first if not first.lstrip().startswith(comment) else next((r for r in rows if not r.lstrip().startswith(comment)), None)
+    if any(c.style == markers.CODE for c in cuts) and code_row is not None:
+        return markers.marker_line(comment, _indent(code_row), markers.CODE, text, python=python)
+    return markers.marker_line(comment, _indent(first), markers.COMMENT, text, python=python)
 
 
 def render(plan: Plan, lines: list[str], trailing_newline: bool, comment: str, python: bool,
