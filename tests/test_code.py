@@ -497,3 +497,9 @@ def test_corpus_file(case):
     body, _ = expand(data, sym.name, None) if len([s for s in symbols if s.name == sym.name]) == 1 else (None, None)
     if body is not None:
         assert body.startswith(b"%d:" % sym.start)
+
+
+def test_markdown_with_code_samples_is_not_skeletonized():
+    md = "# Guide\n\nSome prose.\n\n```python\n" + SNIPPETS["python"][3] + "```\n\nMore prose.\n"
+    assert compress("code", md.encode(), "h", None, None) == (md.encode(), [])
+    assert compress("code", md.encode(), "h", None, "notes.md") == (md.encode(), [])

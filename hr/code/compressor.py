@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ast
+import re
 from dataclasses import dataclass
 
 from hr.code import generic, languages, parsing
@@ -10,6 +11,7 @@ from hr.code.render import render
 from hr.code.skeleton import DEFAULT, TIGHT, Skeleton, Tuning
 
 
+_FENCE = re.compile(rb"^```.*\n(?:.*\n)*?```", re.M)
 # Skeletons longer than this are not re-parsed to check they are valid Python: the check would
 # cost more than the rest (the cuts are valid by construction; the check is a safety net).
 MAX_CHECKED_LINES = 5000
@@ -34,6 +36,8 @@ def load(data: bytes, label: str | None) -> Source:
 
 
 def skeletonize(data: bytes, short_hash: str, budget_chars: int | None, label: str | None) -> tuple[bytes, list[tuple[int, int]]]:
+    if languages.from_label(label) is None and _FENCE.search(data):
+        return data, []  # prose with code samples (markdown) is text, not a source file
     src = load(data, label)
     if src.parsed is None:
         named = languages.from_label(label)

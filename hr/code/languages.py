@@ -224,7 +224,7 @@ _SIGNAL_RX = _compile_signals()
 _IMPLIES = {"typescript": "javascript", "cpp": "c"}
 
 
-def rank(text: str, sample_lines: int = 600) -> list[Lang]:
+def rank(text: str, sample_lines: int = 300) -> list[Lang]:
     """Languages by how much the content looks like them, best first; empty when nothing fits.
 
     Reads a bounded sample of lines, so detection costs the same on any input size."""
