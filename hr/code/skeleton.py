@@ -165,10 +165,14 @@ class Skeleton:
         if body is not None and (body.type in self.lang.bodies or not self.lang.bodies):
             return body
         if depth < 3:
+            # the body may sit a level or two down, on the same line (`type X struct {`,
+            # `typedef struct {`); a definition of its own further down is a member instead
             for child in node.named_children:
                 if child.type in self.lang.bodies:
                     return child
-                found = self._body(child, depth + 1) if child.type not in COMMENTS else None
+                if first_row(child) != first_row(node) or child.type in self.lang.containers or child.type in self.lang.funcs:
+                    continue
+                found = self._body(child, depth + 1)
                 if found is not None:
                     return found
         return None
