@@ -224,6 +224,28 @@ namespace Geo
     }
 }
 '''),
+    "php": ("x.php", "Shape.area", "public function area(float $scale = 1.0): float", '''\
+<?php
+namespace Geo;
+
+use Math\\Trig;
+
+/** A shape. */
+class Shape
+{
+    private int $sides = 0;
+
+    public function area(float $scale = 1.0): float
+    {
+        $total = 0.0;
+        for ($i = 0; $i < $this->sides; $i++) {
+            $total += sin($i) * $scale;
+        }
+        $BODY_ONLY = $total * 2;
+        return $BODY_ONLY;
+    }
+}
+'''),
     "ruby": ("x.rb", "Geo.Shape.area", "def area(scale = 1.0)", '''\
 require 'json'
 

@@ -130,6 +130,14 @@ LANGS: dict[str, Lang] = {
             bodies=_set("declaration_list enum_member_declaration_list accessor_list"),
         ),
         Lang(
+            "php", "tree_sitter_php", ("php", "phtml", "php8"), "//",
+            entry="language_php",
+            imports=_set("namespace_use_declaration namespace_definition"),
+            funcs=_set("function_definition method_declaration anonymous_function arrow_function"),
+            containers=_set("class_declaration interface_declaration trait_declaration enum_declaration"),
+            bodies=_set("declaration_list enum_declaration_list"),
+        ),
+        Lang(
             "ruby", "tree_sitter_ruby", ("rb", "rake", "gemspec"), "#",
             imports=frozenset(),  # require is an ordinary call: kept as a small statement
             funcs=_set("method singleton_method"),
@@ -203,6 +211,9 @@ _SIGNALS: list[tuple[str, float, str]] = [
     ("javascript", 2, r"^import .* from ['\"][^'\"]+['\"];?\s*$"),
     ("typescript", 3, r"^\s*(export )?(interface|type) \w+.*[={]|:\s*(string|number|boolean|void|unknown|any)\b[;,)=]?"),
     ("typescript", 2, r"^import type |\b(private|public|readonly) \w+\s*[:?]"),
+    ("php", 6, r"^<\?php\b"),
+    ("php", 3, r"^\s*((abstract|final|public|private|protected|static)\s+)*function \w+\s*\(.*\$|^(namespace|use) [\w\\]+\\\w+"),
+    ("php", 1, r"\$this->\w+"),
     ("ruby", 3, r"^\s*def (self\.)?\w+[?!=]?(\(.*\))?\s*$|^\s*(module|class) [A-Z]\w*(::\w+)*( < [\w:]+)?\s*$"),
     ("ruby", 2, r"^\s*end\s*$|^require(_relative)? ['\"]|\bdo \|\w+(, ?\w+)*\|"),
     ("bash", 5, r"^#!\s*/(usr/)?bin/(env )?(ba|z|k|da)?sh\b"),
