@@ -525,3 +525,14 @@ def test_markdown_with_code_samples_is_not_skeletonized():
     md = "# Guide\n\nSome prose.\n\n```python\n" + SNIPPETS["python"][3] + "```\n\nMore prose.\n"
     assert compress("code", md.encode(), "h", None, None) == (md.encode(), [])
     assert compress("code", md.encode(), "h", None, "notes.md") == (md.encode(), [])
+
+
+def test_a_budget_elides_more():
+    code = SNIPPETS["python"][3] + "".join(
+        f"\n\ndef helper{i}(x):\n    y = transform(x, offset={i}, strict=True)\n    z = normalise(y, scale=2.0, strict=True)\n    return combine(x, y, z)\n" for i in range(30))
+    plain, _ = compress("code", code.encode(), "h", None, "x.py")
+    tight, spans = compress("code", code.encode(), "h", len(plain) // 2, "x.py")
+    assert len(tight) < len(plain)
+    ast.parse(tight)
+    check_truthful(code, tight.decode())
+    assert "def helper29(x):" in tight.decode()

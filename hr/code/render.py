@@ -68,6 +68,8 @@ def render(plan: Plan, lines: list[str], trailing_newline: bool, comment: str, p
     row = 0
     for run in runs(plan, lines):
         a, b, _ = run
+        if sum(len(lines[r]) + 1 for r in range(a, b + 1)) <= len(marker_for(run, lines, comment, python, None)) + 1:
+            continue  # the marker would be longer than what it stands for: keep the lines
         out.extend(lines[row:a])
         out.append(marker_for(run, lines, comment, python, None if spans else short_hash) + eol)
         spans.append((a + 1, b + 1))
