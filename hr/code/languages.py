@@ -241,7 +241,9 @@ def rank(text: str, sample_lines: int = 300) -> list[Lang]:
     Reads a bounded sample of lines, so detection costs the same on any input size."""
     scores: dict[str, float] = {}
     sample = [line for line in text[:200_000].splitlines()[: sample_lines * 2] if line.strip() and len(line) <= 300]
-    for line in sample[:sample_lines]:
+    for i, line in enumerate(sample[:sample_lines]):
+        if i % 50 == 0 and i >= 100 and _clear_winner(scores):
+            break
         for lang, rx in _SIGNAL_RX:
             m = rx.search(line)
             if m:
@@ -252,3 +254,8 @@ def rank(text: str, sample_lines: int = 300) -> list[Lang]:
             scores[sub] += scores[base]
     ranked = sorted((s, name) for name, s in scores.items() if s >= 6)
     return [LANGS[name] for _, name in reversed(ranked)]
+
+
+def _clear_winner(scores: dict[str, float]) -> bool:
+    top = sorted(scores.values(), reverse=True)
+    return bool(top) and top[0] >= 40 and (len(top) == 1 or top[0] >= 3 * top[1])
