@@ -11,8 +11,9 @@ from hr.code.skeleton import Cut, Plan
 
 _DEFINITION = re.compile(
     r"^\s*(@\w|#\s*include|#\s*define|(export|pub(\(\w+\))?|public|private|protected|internal|static|async|"
-    r"abstract|final|override|virtual|inline|extern)\s|(def|class|fn|func|function|interface|struct|enum|"
-    r"trait|impl|module|namespace|type|import|from|use|package|require|object|record|sub|proc)\b)"
+    r"abstract|final|override|virtual|inline|extern|suspend|open|sealed|data)\s|(def|class|fn|fun|func|function|"
+    r"interface|struct|enum|trait|impl|module|namespace|type|import|from|use|package|require|object|record|sub|"
+    r"proc|val|var|let|const)\b)"
 )
 # Runs shorter than this stay: a marker would cost about as much.
 MIN_RUN = 3
