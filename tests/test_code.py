@@ -536,3 +536,22 @@ def test_a_budget_elides_more():
     ast.parse(tight)
     check_truthful(code, tight.decode())
     assert "def helper29(x):" in tight.decode()
+
+
+@pytest.mark.parametrize("lang", ["python", "java", "go"])
+def test_a_budget_too_small_for_the_skeleton_cuts_the_rest_of_the_file(lang):
+    name, _, sig, code = SNIPPETS[lang]
+    if lang == "python":
+        big = code + "".join(f"\n\nclass Extra{i}:\n    def run(self):\n        return {i}\n" for i in range(200))
+    elif lang == "go":
+        big = code + "".join(f"\nfunc Extra{i}(a int) int {{\n\treturn a + {i}\n}}\n" for i in range(200))
+    else:
+        big = code.rstrip().rstrip("}") + "".join(f"  int extra{i}(int a) {{ return a + {i}; }}\n" for i in range(200)) + "}\n"
+    out, spans = compress("code", big.encode(), "h", 1500, name)
+    text = out.decode()
+    assert len(text) <= 1500
+    assert sig in text or "rest of the file" in text.splitlines()[0]
+    assert "rest of the file" in text and spans[-1][1] == big.count("\n")
+    check_truthful(big, text)
+    if lang == "python":
+        ast.parse(text)

@@ -61,6 +61,7 @@ class Cut:
 class Plan:
     keep: set[int] = field(default_factory=set)
     cuts: list[Cut] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # rows where a member of the file or a class begins
 
 
 def first_row(node) -> int:
@@ -127,9 +128,12 @@ class Skeleton:
         if first <= last:
             self.plan.cuts.append(Cut(first, last, what, **kw))
 
-    def members(self, children) -> None:
-        """The members of a file or container, in order; runs of comments go together."""
+    def members(self, children, record: bool = True) -> None:
+        """The members of a file or container, in order; runs of comments go together.
+        `record` notes where each begins: a budget may cut from there to the end."""
         named = [c for c in children if c.is_named]
+        if record:
+            self.plan.starts.extend(first_row(c) for c in named)
         if self.python:
             lead = next((c for c in named if c.type not in COMMENTS), None)
             if lead is not None and self._docstring(lead) is not None:
@@ -184,7 +188,7 @@ class Skeleton:
         if b - a + 1 <= self.t.small_stmt:
             return
         if self._within(self._defs, node):
-            self.members(node.children)
+            self.members(node.children, record=False)
             return
         self.cut_inside(node)
 
