@@ -44,10 +44,17 @@ def _indent(line: str) -> str:
     return line[: len(line) - len(line.lstrip())]
 
 
+def _describe(cuts: list[Cut]) -> str:
+    """What a run of elided lines was: `body`, `docstring and body`, `rest of the file`."""
+    whats = list(dict.fromkeys(c.what for c in cuts))
+    if "rest of the file" in whats:
+        return "rest of the file"
+    return " and ".join(whats) if len(whats) <= 2 else "code and comments"
+
+
 def marker_for(run: tuple[int, int, list[Cut]], lines: list[str], comment: str, python: bool, restore_hash: str | None) -> str:
     a, b, cuts = run
-    whats = list(dict.fromkeys(c.what for c in cuts))
-    text = markers.marker_text(" and ".join(whats), a + 1, b + 1, restore_hash)
+    text = markers.marker_text(_describe(cuts), a + 1, b + 1, restore_hash)
     head = cuts[0]
     if head.style == markers.DOCSTRING:
         return markers.marker_line(comment, head.indent or "", markers.DOCSTRING, text, python=python, closer=head.closer)
