@@ -63,7 +63,7 @@ def detect_kind(data: bytes, hint: Hint) -> str:
     if hint.kind:
         return hint.kind
     kind = core.sniff(data)
-    if kind in ("text", "log") and _names_source_file(hint.label):
+    if kind in ("text", "log") and hint.label and _names_source_file(hint.label):
         return "code"  # `cat main.rs`: the file name knows better than the content sniffer
     return kind
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 
 @dataclass(frozen=True)
@@ -221,6 +222,7 @@ _SIGNALS: list[tuple[str, float, str]] = [
 ]
 
 
+@lru_cache(maxsize=1)
 def _compile_signals() -> list[tuple[str, re.Pattern[str]]]:
     """One pattern per language; the name of the alternative that matched carries its weight."""
     by_lang: dict[str, list[str]] = {}
@@ -229,8 +231,6 @@ def _compile_signals() -> list[tuple[str, re.Pattern[str]]]:
         alts.append(f"(?P<w{weight:g}_{len(alts)}>{rx})")
     return [(lang, re.compile("|".join(alts))) for lang, alts in by_lang.items()]
 
-
-_SIGNAL_RX = _compile_signals()
 # TypeScript is JavaScript plus types; C++ is mostly C plus more: a file with both scores for both.
 _IMPLIES = {"typescript": "javascript", "cpp": "c"}
 
@@ -244,7 +244,7 @@ def rank(text: str, sample_lines: int = 300) -> list[Lang]:
     for i, line in enumerate(sample[:sample_lines]):
         if i % 50 == 0 and i >= 100 and _clear_winner(scores):
             break
-        for lang, rx in _SIGNAL_RX:
+        for lang, rx in _compile_signals():
             m = rx.search(line)
             if m:
                 scores[lang] = scores.get(lang, 0.0) + float(m.lastgroup[1:].split("_")[0])
