@@ -364,6 +364,14 @@ def test_expand_symbol_bare_name_ambiguous_and_missing():
         expand(b"Just some words.\nAnd more words here.\n", "x", None)
 
 
+def test_symbol_spans_take_decorators_comments_and_templates():
+    py = "import functools\n\n\nclass A:\n    # the value\n    @property\n    @functools.cache\n    def value(self):\n        return 1\n"
+    assert expand(py.encode(), "A.value", "x.py")[0].decode().splitlines()[0] == "5:    # the value"
+    cpp = "namespace n {\n// Does g.\ntemplate <typename T>\nvoid A<T>::g(int x) {\n  x++;\n}\n}\n"
+    out = expand(cpp.encode(), "A::g", "x.cpp")[0].decode().splitlines()
+    assert out[0] == "2:// Does g." and out[-1] == "6:}"
+
+
 def test_python_skeleton_is_valid_python_with_ellipsis_bodies():
     code = SNIPPETS["python"][3]
     out, _ = compress("code", code.encode(), "h", None, "x.py")

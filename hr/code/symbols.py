@@ -71,6 +71,15 @@ def _base_type(text: str) -> str:
     return words[-1].split("::")[-1] if words else ""
 
 
+def _strip_template_args(name: str) -> str:
+    """`A<T>::g` -> `A::g`: a query names the class, not an instantiation."""
+    while True:
+        stripped = re.sub(r"<[^<>]*>", "", name)
+        if stripped == name:
+            return name
+        name = stripped
+
+
 def _name(node) -> str:
     kind = node.type
     if kind.startswith("preproc_"):
@@ -89,7 +98,7 @@ def _name(node) -> str:
     if declarator is not None:  # C and C++: dig through pointer and function declarators
         while declarator.child_by_field_name("declarator") is not None:
             declarator = declarator.child_by_field_name("declarator")
-        return _text(declarator).replace("::", ".")
+        return _strip_template_args(_text(declarator)).replace("::", ".")
     for child in node.named_children:  # Go `type X struct`, `const (...)`
         if child.type == "type_spec":
             return _text(child.child_by_field_name("name"))
