@@ -114,6 +114,8 @@ def _start(node) -> int:
         node = node.parent
     row = first_row(node)
     prev = node.prev_named_sibling
+    if prev is None and node.parent is not None and node.parent.type == "block":
+        prev = node.parent.prev_named_sibling  # Python keeps a comment before a block outside it
     while prev is not None and prev.type in _LEADING and last_row(prev) >= row - 1:
         row = first_row(prev)
         prev = prev.prev_named_sibling
