@@ -6,6 +6,7 @@ from __future__ import annotations
 import ast
 import os
 import re
+import shutil
 import subprocess
 import sys
 import time
@@ -19,7 +20,7 @@ from hr.code.symbols import expand, index
 from hr.spans import SpanError
 
 CORPUS = Path("/work/shared/corpus/code")
-HR = [str(Path(sys.executable).with_name("hr"))]
+HR = [str(Path(sys.executable).with_name("hr")) if Path(sys.executable).with_name("hr").exists() else shutil.which("hr") or "hr"]
 MARKER = re.compile(r"\[hr: (?P<what>[^·\]]+) · lines? (?P<a>\d+)(?:-(?P<b>\d+))?(?: · restore: hr expand \w+ --lines [\d-]+)?\]")
 
 # One snippet per language: a type with a method whose body is long enough to elide. The body
