@@ -12,7 +12,7 @@ from hr.engine import Hint
 from hr.filter import run_filter, write_stdout
 from hr.options import KINDS, parse_budget
 
-EXPAND_SPANS = ("lines", "grep", "head", "tail")
+EXPAND_SPANS = ("lines", "grep", "head", "tail", "symbol")
 
 
 class Budget(click.ParamType):
@@ -112,7 +112,8 @@ def run(label, kind, budget, command):
 @click.option("--ignore-case", "-i", is_flag=True, help="With --grep: match case-insensitively.")
 @click.option("--head", type=click.IntRange(1), metavar="N", help="Only the first N lines.")
 @click.option("--tail", type=click.IntRange(1), metavar="N", help="Only the last N lines.")
-def expand(hash, lines_, grep, context, ignore_case, head, tail):
+@click.option("--symbol", metavar="NAME", help="Only the function, method or class NAME (`Class.method` works), with line numbers; an ambiguous NAME lists the candidates and exits 2.")
+def expand(hash, lines_, grep, context, ignore_case, head, tail, symbol):
     """Print the original that HASH stands for, whole or in part.
 
     HASH is the hex digest shown in hr's markers; any unique prefix of 6 or more digits
@@ -124,13 +125,14 @@ def expand(hash, lines_, grep, context, ignore_case, head, tail):
       hr expand 3f9a2c1b7d0e
       hr expand 3f9a2c --lines 120-538
       hr expand 3f9a2c --grep 'ERROR|Traceback' --context 3
+      hr expand 3f9a2c --symbol Parser.parse_args
     """
     from hr import spans
     from hr.store import HashError, Store
 
-    chosen = [n for n, v in zip(EXPAND_SPANS, (lines_, grep, head, tail)) if v is not None]
+    chosen = [n for n, v in zip(EXPAND_SPANS, (lines_, grep, head, tail, symbol)) if v is not None]
     if len(chosen) > 1:
-        fail(f"expand: choose one of --lines, --grep, --head, --tail (got {', '.join('--' + c for c in chosen)})")
+        fail(f"expand: choose one of --lines, --grep, --head, --tail, --symbol (got {', '.join('--' + c for c in chosen)})")
     store = Store()
     try:
         digest = store.resolve(hash)
@@ -147,6 +149,10 @@ def expand(hash, lines_, grep, context, ignore_case, head, tail):
             out, span = spans.head(data, head), f"head {head}"
         elif tail is not None:
             out, span = spans.tail(data, tail), f"tail {tail}"
+        elif symbol is not None:
+            from hr.code.symbols import expand_stored
+
+            out, span = expand_stored(store, digest, data, symbol)
         else:
             out, span = data, "all"
     except spans.SpanError as exc:

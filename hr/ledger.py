@@ -72,3 +72,16 @@ def record_expansion(root: str, *, digest: str, span: str, bytes_out: int, token
             "INSERT INTO expansions (ts, hash, span, bytes_out, tokens_out) VALUES (?,?,?,?,?)",
             (time.time(), digest, span, bytes_out, tokens_out),
         )
+
+
+def label_of(root: Path, digest: str) -> str | None:
+    """The label the original `digest` was last compressed with (a file name tells
+    `hr expand --symbol` the language), or None."""
+    if not (root / "ledger.sqlite3").exists():
+        return None
+    with connect(root) as conn:
+        row = conn.execute(
+            "SELECT label FROM compressions WHERE hash = ? AND label IS NOT NULL ORDER BY id DESC LIMIT 1",
+            (digest,),
+        ).fetchone()
+    return row[0] if row else None

@@ -162,8 +162,61 @@ fn is_code(lines: &[&str]) -> bool {
         ))
         .unwrap()
     });
-    let code_like = share(lines, |l| re.is_match(l) || l.trim_end().ends_with(['{', ';', ':']));
-    code_like >= 0.35
+    // C-style comment lines say nothing either way: a well-documented file is still code
+    let uncommented: Vec<&str> = lines.iter().copied().filter(|l| !is_comment_line(l)).collect();
+    let base = if uncommented.iter().filter(|l| !l.trim().is_empty()).count() >= 10 { &uncommented[..] } else { lines };
+    let code_like = share(base, |l| re.is_match(l) || is_preprocessor(l) || l.trim_end().ends_with(['{', ';', ':']));
+    code_like >= 0.35 || is_python(lines) || has_definitions(lines) || has_shebang(lines)
+}
+
+fn is_comment_line(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("//") || t.starts_with("/*") || t.starts_with('*')
+}
+
+fn is_preprocessor(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^\s*#\s*(if|ifdef|ifndef|endif|else|elif|define|undef|include|pragma)\b").unwrap())
+        .is_match(line)
+}
+
+/// Lines that only source code starts with: Go, Rust, C and C++, TypeScript declarations.
+fn has_definitions(lines: &[&str]) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(package \w+\s*$|func (\([^)]*\) )?\w+(\[.*\])?\(|import \($|(pub(\(\w+\))? )?(fn|struct|enum|trait|mod) \w+|",
+            r"impl(<.*>)? \w|use [\w:]+(::\{.*\})?;|#\s*(include|define|ifndef)\b|typedef |namespace \w+|template\s*<|",
+            r"(export )?(declare |interface \w+|type \w+(<.*>)? = ))"
+        ))
+        .unwrap()
+    });
+    if lines.iter().any(|l| l.starts_with("```")) {
+        return false;
+    }
+    let hits = lines.iter().filter(|l| re.is_match(l)).count();
+    hits >= 5 && share(lines, |l| re.is_match(l)) >= 0.04
+}
+
+/// A script names its interpreter on the first line.
+fn has_shebang(lines: &[&str]) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^#!\s*/\S*/(env\s+)?((ba|z|k|da)?sh|python[\d.]*|node|ruby|perl|php)\b").unwrap())
+        .is_match(lines.first().copied().unwrap_or(""))
+}
+
+/// Python with long docstrings has few lines that end like code, but its `def`, `class` and
+/// import lines are distinctive; prose with a code sample (markdown fences) does not count.
+fn is_python(lines: &[&str]) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\s*((async )?def \w+\s*\(|class \w+\s*[(:]|import [\w.]+|from [.\w]+ import \S)").unwrap()
+    });
+    if lines.iter().any(|l| l.starts_with("```")) {
+        return false;
+    }
+    let hits = lines.iter().filter(|l| re.is_match(l)).count();
+    hits >= 5 && share(lines, |l| re.is_match(l)) >= 0.02
 }
 
 #[cfg(test)]
@@ -181,6 +234,19 @@ mod tests {
         assert_eq!(sniff(log.as_bytes()), Kind::Log);
         let py = "import os\n\ndef main():\n    return 1\n\nclass A:\n    pass\n";
         assert_eq!(sniff(py.as_bytes()), Kind::Code);
+        let doc = format!("\"\"\"A module.\n\n{}\"\"\"\n", "Prose that explains it at length.\n".repeat(12));
+        let py_doc = format!("{doc}import os\nimport re\nfrom a import b\n\ndef f(x):\n    \"\"\"Doc.\n\n    More.\n    \"\"\"\n\n\nclass A(object):\n    \"\"\"Doc.\n\n    Words.\n    \"\"\"\n    def g(self):\n        pass\n");
+        assert_eq!(sniff(py_doc.as_bytes()), Kind::Code);
+        let doc_comment = "/**\n * Words about the next function, which does what it says.\n */\n".repeat(8);
+        let ts = format!("{doc_comment}export interface A {{\n  x: number\n  y: string\n}}\n{}", "/** More. */\nf(a: number): void;\n".repeat(8));
+        assert_eq!(sniff(ts.as_bytes()), Kind::Code);
+        let go = format!("package main\n\n{}", "// Doc line one.\n// Doc line two, longer.\n// And three.\nfunc F(a int) int\n\n".repeat(6));
+        assert_eq!(sniff(go.as_bytes()), Kind::Code);
+        let sh = "#!/bin/sh\n\necho hello world\ncp a b\nmv b c\n";
+        assert_eq!(sniff(sh.as_bytes()), Kind::Code);
+        assert_eq!(sniff(b"node-1 says python is up\nnode-2 says python is down\n"), Kind::Text);
+        let prose = "Some words about code.\n// not really\nAnd a closing line of prose.\n".repeat(5);
+        assert_eq!(sniff(prose.as_bytes()), Kind::Text);
         let t = "============================= test session starts ==============================\ncollected 3 items\n";
         assert_eq!(sniff(t.as_bytes()), Kind::Test);
         let d = "diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n";
