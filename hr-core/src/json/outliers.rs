@@ -1,0 +1,343 @@
+//! Which records of a collection are worth keeping when the rest is folded.
+//!
+//! A collection is an array of objects or an object whose values are objects. A record is kept
+//! when it is the first or the last, when it is error-ish (an error field with a value, an HTTP
+//! status >= 400, a status-like field that says failed/denied/…), when one of its field values is
+//! rare (held by <= 5% of the records, in a field with few distinct values), when a number in it
+//! lies beyond 3 standard deviations, or when it has a key that <= 5% of the records have.
+//! Fields are the record's scalars, reached through nested objects (`metadata.name`), not arrays.
+
+use regex::Regex;
+use serde_json::Value;
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+/// Field statistics only apply to collections at least this large (a rare value among 5 records
+/// means nothing).
+pub const MIN_STATS: usize = 20;
+/// Nested objects deeper than this are not looked into for fields.
+const MAX_DEPTH: usize = 4;
+/// Categorical fields have 2..=MAX_CATEGORIES distinct values.
+const MAX_CATEGORIES: usize = 10;
+/// Numeric fields need more distinct values than this to have a meaningful spread.
+const MIN_NUMERIC_DISTINCT: usize = 10;
+/// A little under 3 sigma, so that values right at the edge are kept rather than lost.
+const SIGMAS: f64 = 2.9;
+
+/// Field names whose truthy value marks a record as error-ish.
+const ERROR_FIELDS: &[&str] = &[
+    "error", "errors", "exception", "exceptions", "failure", "failures", "failed", "warning", "warnings",
+    "deprecated", "problems", "invalid", "missing", "extraneous", "fatal", "panic", "stderr", "traceback",
+];
+/// Field names holding an HTTP status.
+const HTTP_FIELDS: &[&str] = &["status", "statuscode", "status_code", "code", "httpstatus", "http_status"];
+/// Field names whose short value says what state something is in.
+const STATUS_FIELDS: &[&str] = &[
+    "status", "state", "conclusion", "result", "level", "severity", "phase", "reason", "message", "type",
+    "kind", "outcome", "health", "condition", "msg", "event", "category", "action", "verdict", "summary",
+    "title", "description", "detail", "details", "error_type", "errortype", "code", "name", "method",
+    "lifecycle", "stage", "status_text", "statustext", "statusmessage", "status_message", "text",
+];
+/// Longer values are prose, not a status.
+const STATUS_MAX_LEN: usize = 80;
+
+pub fn error_words() -> &'static Regex {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)error|fail|fatal|exception|denied|timeout|timed out|crash|oomkilled|unhealthy|",
+            r"not found|invalid|conflict|forbidden|unauthori[sz]ed|deprecated|panic|refused|abort|",
+            r"critical|severe|unreachable|unavailable|rejected|backoff|evicted"
+        ))
+        .unwrap()
+    })
+}
+
+/// True when `v` carries an error-ish field anywhere inside it (nested arrays included, so a
+/// record that holds a failed sub-record stays visible).
+pub fn is_errorish(v: &Value) -> bool {
+    match v {
+        Value::Object(map) => map.iter().any(|(k, x)| errorish_field(k, x) || is_errorish(x)),
+        Value::Array(items) => items.iter().any(is_errorish),
+        _ => false,
+    }
+}
+
+fn errorish_field(key: &str, v: &Value) -> bool {
+    let k = key.to_ascii_lowercase();
+    let k = k.as_str();
+    if ERROR_FIELDS.contains(&k) && truthy(v) {
+        return true;
+    }
+    if HTTP_FIELDS.contains(&k) {
+        let code = match v {
+            Value::Number(n) => n.as_f64(),
+            Value::String(s) if s.len() == 3 => s.parse::<f64>().ok(),
+            _ => None,
+        };
+        if code.is_some_and(|c| (400.0..600.0).contains(&c)) {
+            return true;
+        }
+    }
+    if let Value::String(s) = v {
+        if s.len() <= STATUS_MAX_LEN && STATUS_FIELDS.contains(&k) && error_words().is_match(s) {
+            return true;
+        }
+    }
+    false
+}
+
+fn truthy(v: &Value) -> bool {
+    match v {
+        Value::Null => false,
+        Value::Bool(b) => *b,
+        Value::Number(n) => n.as_f64() != Some(0.0),
+        Value::String(s) => !s.is_empty(),
+        Value::Array(a) => !a.is_empty(),
+        Value::Object(o) => !o.is_empty(),
+    }
+}
+
+/// Statistics of one field across the records.
+#[derive(Default)]
+struct Field<'a> {
+    present: usize,
+    /// Distinct scalar values with their counts; stops growing past MAX_CATEGORIES + 1.
+    values: Vec<(&'a Value, usize)>,
+    overflow: bool,
+    numeric: usize,
+    sum: f64,
+    sumsq: f64,
+    distinct_nums: Vec<f64>,
+}
+
+impl<'a> Field<'a> {
+    fn add(&mut self, v: &'a Value) {
+        self.present += 1;
+        if !self.overflow {
+            if let Some((_, c)) = self.values.iter_mut().find(|(x, _)| *x == v) {
+                *c += 1;
+            } else if self.values.len() <= MAX_CATEGORIES {
+                self.values.push((v, 1));
+            } else {
+                self.overflow = true;
+            }
+        }
+        if let Value::Number(n) = v {
+            if let Some(x) = n.as_f64() {
+                self.numeric += 1;
+                self.sum += x;
+                self.sumsq += x * x;
+                if self.distinct_nums.len() <= MIN_NUMERIC_DISTINCT && !self.distinct_nums.contains(&x) {
+                    self.distinct_nums.push(x);
+                }
+            }
+        }
+    }
+}
+
+/// Calls `f(path, value)` for every scalar reachable through nested objects of `v`.
+fn each_field<'a>(v: &'a Value, path: &mut String, depth: usize, f: &mut impl FnMut(&str, &'a Value)) {
+    if let Value::Object(map) = v {
+        for (k, x) in map {
+            let len = path.len();
+            if !path.is_empty() {
+                path.push('.');
+            }
+            path.push_str(k);
+            match x {
+                Value::Object(_) if depth < MAX_DEPTH => each_field(x, path, depth + 1, f),
+                Value::Object(_) | Value::Array(_) => {}
+                _ => f(path, x),
+            }
+            path.truncate(len);
+        }
+    }
+}
+
+/// For each record, whether to keep it when the collection is folded.
+pub fn keep(records: &[&Value]) -> Vec<bool> {
+    let n = records.len();
+    let mut keep: Vec<bool> = records.iter().map(|r| is_errorish(r) || has_inner_outliers(r)).collect();
+    if n > 0 {
+        keep[0] = true;
+        keep[n - 1] = true;
+    }
+    if n < MIN_STATS {
+        return keep;
+    }
+
+    // Pass 1: statistics per field path, and how many records have each top-level key.
+    let mut fields: HashMap<String, Field> = HashMap::new();
+    let mut top_keys: HashMap<&str, usize> = HashMap::new();
+    let mut path = String::new();
+    for r in records {
+        if let Value::Object(map) = r {
+            for k in map.keys() {
+                *top_keys.entry(k.as_str()).or_default() += 1;
+            }
+        }
+        each_field(r, &mut path, 0, &mut |p, v| match fields.get_mut(p) {
+            Some(f) => f.add(v),
+            None => {
+                let mut f = Field::default();
+                f.add(v);
+                fields.insert(p.to_string(), f);
+            }
+        });
+    }
+
+    // Which values are rare, per field; and which numeric fields have a spread to test.
+    let rare_share = |count: usize| count * 20 <= n;
+    let mut rare: HashMap<&str, Vec<&Value>> = HashMap::new();
+    let mut absent_is_rare: Vec<&str> = Vec::new();
+    let mut numeric: HashMap<&str, (f64, f64)> = HashMap::new();
+    for (p, f) in &fields {
+        let absent = n - f.present;
+        let distinct = f.values.len() + usize::from(absent > 0);
+        let categorical = !f.overflow
+            && f.present * 2 >= n
+            && ((2..=MAX_CATEGORIES).contains(&f.values.len()) || (2..=MAX_CATEGORIES).contains(&distinct));
+        if categorical {
+            let r: Vec<&Value> = f.values.iter().filter(|(_, c)| rare_share(*c)).map(|(v, _)| *v).collect();
+            if !r.is_empty() {
+                rare.insert(p.as_str(), r);
+            }
+            if absent > 0 && rare_share(absent) {
+                absent_is_rare.push(p.as_str());
+            }
+        }
+        if f.numeric * 5 >= n * 4 && f.distinct_nums.len() > MIN_NUMERIC_DISTINCT {
+            let mean = f.sum / f.numeric as f64;
+            let var = (f.sumsq / f.numeric as f64 - mean * mean).max(0.0);
+            let sd = var.sqrt();
+            if sd > 0.0 {
+                numeric.insert(p.as_str(), (mean, sd));
+            }
+        }
+    }
+    let rare_keys: Vec<&str> = top_keys.iter().filter(|(_, c)| rare_share(**c)).map(|(k, _)| *k).collect();
+
+    // Pass 2: mark the records that hold a rare value, an outlying number or a rare key.
+    for (i, r) in records.iter().enumerate() {
+        if keep[i] {
+            continue;
+        }
+        let mut hit = false;
+        each_field(r, &mut path, 0, &mut |p, v| {
+            if hit {
+                return;
+            }
+            if rare.get(p).is_some_and(|vals| vals.contains(&v)) {
+                hit = true;
+            } else if let (Some((mean, sd)), Value::Number(x)) = (numeric.get(p), v) {
+                hit = x.as_f64().is_some_and(|x| (x - mean).abs() > SIGMAS * sd);
+            }
+        });
+        if !hit && !absent_is_rare.is_empty() {
+            // a field nearly every record has is missing here
+            let mut have = 0usize;
+            each_field(r, &mut path, 0, &mut |p, _| {
+                if absent_is_rare.contains(&p) {
+                    have += 1;
+                }
+            });
+            hit = have < absent_is_rare.len();
+        }
+        if !hit {
+            if let Value::Object(map) = r {
+                hit = map.keys().any(|k| rare_keys.contains(&k.as_str()));
+            }
+        }
+        keep[i] = hit;
+    }
+    keep
+}
+
+/// True when a collection nested in `v` has outliers of its own: the record holding it must then
+/// stay visible, or the outliers inside would be folded away with it.
+fn has_inner_outliers(v: &Value) -> bool {
+    let inner = |x: &Value| match collection_records(x) {
+        Some(recs) if recs.len() >= MIN_STATS => {
+            let k = keep(&recs);
+            k[1..k.len() - 1].iter().any(|b| *b)
+        }
+        _ => has_inner_outliers(x),
+    };
+    match v {
+        Value::Object(map) => map.values().any(inner),
+        Value::Array(items) => items.iter().any(inner),
+        _ => false,
+    }
+}
+
+/// The records of `v` when it is a collection: an array whose items are all objects, or an object
+/// whose values are all objects (a map from names to records).
+pub fn collection_records(v: &Value) -> Option<Vec<&Value>> {
+    match v {
+        Value::Array(items) if items.len() >= 2 && items.iter().all(Value::is_object) => Some(items.iter().collect()),
+        Value::Object(map) if map.len() >= 2 && map.values().all(Value::is_object) => Some(map.values().collect()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::json;
+
+    fn records(n: usize, f: impl Fn(usize) -> Value) -> Vec<Value> {
+        (0..n).map(f).collect()
+    }
+
+    fn kept(v: &[Value]) -> Vec<usize> {
+        let refs: Vec<&Value> = v.iter().collect();
+        keep(&refs).iter().enumerate().filter(|(_, k)| **k).map(|(i, _)| i).collect()
+    }
+
+    #[test]
+    fn first_last_and_rare_values() {
+        let v = records(40, |i| json!({"id": i, "license": if i == 17 { "BSD" } else { "MIT" }}));
+        assert_eq!(kept(&v), vec![0, 17, 39]);
+    }
+
+    #[test]
+    fn errors_http_status_and_status_words() {
+        let v = records(10, |i| match i {
+            3 => json!({"id": i, "status": 404}),
+            5 => json!({"id": i, "state": "failure"}),
+            7 => json!({"id": i, "error": "boom"}),
+            _ => json!({"id": i, "status": 200, "state": "success", "error": null}),
+        });
+        assert_eq!(kept(&v), vec![0, 3, 5, 7, 9]);
+    }
+
+    #[test]
+    fn numeric_outliers_nested_fields_and_rare_keys() {
+        let v = records(60, |i| {
+            let size = if i == 30 { 1_000_000 } else { 1000 + (i as i64 * 7) % 50 };
+            let mut r = json!({"meta": {"name": format!("p{i}"), "size": size}});
+            if i == 44 {
+                r["hasInstallScript"] = json!(true);
+            }
+            r
+        });
+        assert_eq!(kept(&v), vec![0, 30, 44, 59]);
+    }
+
+    #[test]
+    fn missing_common_field_is_rare() {
+        let v = records(30, |i| if i == 12 { json!({"name": "x"}) } else { json!({"name": "y", "license": "MIT"}) });
+        assert_eq!(kept(&v), vec![0, 12, 29]);
+    }
+
+    #[test]
+    fn outliers_in_nested_collections_keep_their_parent() {
+        let v = records(10, |i| {
+            let inner: Vec<Value> =
+                (0..25).map(|j| json!({"k": if i == 4 && j == 9 { "rare" } else { "common" }})).collect();
+            json!({"page": i, "items": inner})
+        });
+        assert_eq!(kept(&v), vec![0, 4, 9]);
+    }
+}

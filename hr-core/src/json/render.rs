@@ -1,0 +1,513 @@
+//! Writing a parsed JSON document back out, compactly, and (in lossy mode) with what is not worth
+//! reading folded away.
+//!
+//! The output is always valid JSON. Small values go on one line. A collection of objects (an
+//! array of objects, or an object whose values are objects) whose items share their keys becomes
+//! a table: its first element is a note naming the columns, and every item is a row, a JSON array
+//! of its values in column order (`"~"` where the item lacks the key). In lossy mode long strings
+//! are cut and collections keep only their first, last and outlying items (see `outliers`); every
+//! cut is a marker string in place, giving the exact `hr expand … --items …` that fetches it.
+
+use super::outliers;
+use crate::marker::{count, items_target, json_marker, json_note};
+use serde_json::{Map, Value};
+
+/// A value whose compact form fits in this many characters is written on one line.
+const WIDTH: usize = 120;
+/// In lossy mode, strings longer than this (in chars) are cut…
+const LONG_STRING: usize = 600;
+/// …to this many chars (more than a needle-sized prefix of 200).
+const KEEP_CHARS: usize = 240;
+/// Collections shorter than this are never folded (there is little to gain).
+const MIN_FOLD: usize = 8;
+/// Lists of scalars keep this many items at each end when folded.
+const LIST_HEAD: usize = 5;
+const LIST_TAIL: usize = 3;
+/// Objects with only scalar values and at least this many members fold their middle (lossy).
+const MIN_SCALAR_MAP: usize = 40;
+/// Tables: at most this many columns, items at most this long in compact form, and at least
+/// this share of the cells present.
+const TABLE_MAX_COLS: usize = 16;
+const TABLE_MAX_ITEM: usize = 400;
+const TABLE_MIN_FILL: f64 = 0.6;
+/// What a table cell says when its item lacks the column's key.
+const ABSENT: &str = "~";
+/// Constant columns are stated once in the table note when their value is this short.
+const MAX_CONST_LEN: usize = 40;
+
+pub struct Renderer<'a> {
+    out: String,
+    hash: &'a str,
+    lossy: bool,
+    hinted: bool,
+    /// JSON Pointer of the value being written.
+    ptr: String,
+}
+
+/// Write `doc`. `ndjson` says the input was JSON lines (shown as one array).
+pub fn render(doc: &Value, ndjson: bool, hash: &str, lossy: bool, capacity: usize) -> String {
+    let mut r = Renderer { out: String::with_capacity(capacity), hash, lossy, hinted: false, ptr: String::new() };
+    if ndjson {
+        r.out.push_str("[\n  ");
+        let items = doc.as_array().map(Vec::len).unwrap_or(0);
+        r.string_raw(&json_note(&format!(
+            "NDJSON: {} lines shown as one JSON array; --items counts lines from 0",
+            count(items)
+        )));
+        r.out.push_str(",\n  ");
+        r.block(doc, 2);
+        r.out.push_str("\n]\n");
+    } else if let Value::Object(map) = doc {
+        // every top-level key stays visible: the top level is never a table nor folded
+        r.object_members(map, 0, false);
+        r.out.push('\n');
+    } else {
+        r.block(doc, 0);
+        r.out.push('\n');
+    }
+    r.out
+}
+
+enum Piece {
+    Item(usize),
+    Fold(usize, usize),
+}
+
+/// Which items to write and which runs to fold, from a keep mask.
+fn pieces(keep: &[bool]) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < keep.len() {
+        if keep[i] {
+            out.push(Piece::Item(i));
+            i += 1;
+        } else {
+            let start = i;
+            while i < keep.len() && !keep[i] {
+                i += 1;
+            }
+            out.push(Piece::Fold(start, i - 1));
+        }
+    }
+    out
+}
+
+struct Table<'v> {
+    columns: Vec<&'v str>,
+    constants: Vec<(&'v str, &'v Value)>,
+    any_absent: bool,
+}
+
+impl<'a> Renderer<'a> {
+    fn indent(&mut self, n: usize) {
+        self.out.push('\n');
+        for _ in 0..n {
+            self.out.push(' ');
+        }
+    }
+
+    fn push_ptr(&mut self, token: &str) -> usize {
+        let len = self.ptr.len();
+        self.ptr.push('/');
+        for c in token.chars() {
+            match c {
+                '~' => self.ptr.push_str("~0"),
+                '/' => self.ptr.push_str("~1"),
+                _ => self.ptr.push(c),
+            }
+        }
+        len
+    }
+
+    fn push_index(&mut self, i: usize) -> usize {
+        let len = self.ptr.len();
+        self.ptr.push('/');
+        self.ptr.push_str(&i.to_string());
+        len
+    }
+
+    fn marker(&mut self, what: &str, range: Option<(usize, usize)>) -> String {
+        let first = !self.hinted;
+        self.hinted = true;
+        json_marker(what, self.hash, &items_target(&self.ptr, range), first)
+    }
+
+    fn string_raw(&mut self, s: &str) {
+        // serializing a &str cannot fail
+        self.out.push_str(&serde_json::to_string(s).unwrap_or_default());
+    }
+
+    fn string(&mut self, s: &str) {
+        if self.lossy && s.len() > LONG_STRING {
+            let chars = s.chars().count();
+            if chars > LONG_STRING {
+                let cut = s.char_indices().nth(KEEP_CHARS).map(|(i, _)| i).unwrap_or(s.len());
+                let what = format!("{}-char string cut after {KEEP_CHARS}", count(chars));
+                let m = self.marker(&what, None);
+                self.string_raw(&format!("{}… {m}", &s[..cut]));
+                return;
+            }
+        }
+        self.string_raw(s);
+    }
+
+    fn scalar(&mut self, v: &Value) {
+        match v {
+            Value::String(s) => self.string(s),
+            Value::Number(n) => self.out.push_str(&n.to_string()),
+            Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
+            Value::Null => self.out.push_str("null"),
+            _ => self.inline(v),
+        }
+    }
+
+    /// The compact one-line form (long strings still cut in lossy mode).
+    fn inline(&mut self, v: &Value) {
+        match v {
+            Value::Object(map) => {
+                self.out.push('{');
+                for (i, (k, x)) in map.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push(',');
+                    }
+                    self.string_raw(k);
+                    self.out.push(':');
+                    let len = self.push_ptr(k);
+                    self.inline(x);
+                    self.ptr.truncate(len);
+                }
+                self.out.push('}');
+            }
+            Value::Array(items) => {
+                self.out.push('[');
+                for (i, x) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push(',');
+                    }
+                    let len = self.push_index(i);
+                    self.inline(x);
+                    self.ptr.truncate(len);
+                }
+                self.out.push(']');
+            }
+            _ => self.scalar(v),
+        }
+    }
+
+    /// A value in block context: the cursor is after `"key": ` (or at an item's indent).
+    fn block(&mut self, v: &Value, indent: usize) {
+        if fits(v, WIDTH.saturating_sub(indent)) {
+            return self.inline(v);
+        }
+        match v {
+            Value::Object(map) => {
+                if map.len() >= 3 && map.values().all(Value::is_object) {
+                    let entries: Vec<(Option<&str>, &Value)> = map.iter().map(|(k, x)| (Some(k.as_str()), x)).collect();
+                    self.collection(&entries, true, indent);
+                } else {
+                    self.object_members(map, indent, self.lossy && map.len() >= MIN_SCALAR_MAP);
+                }
+            }
+            Value::Array(items) => {
+                if items.len() >= 3 && items.iter().all(Value::is_object) {
+                    let entries: Vec<(Option<&str>, &Value)> = items.iter().map(|x| (None, x)).collect();
+                    self.collection(&entries, false, indent);
+                } else {
+                    self.list(items, indent);
+                }
+            }
+            _ => self.scalar(v),
+        }
+    }
+
+    /// An object written one member per line. With `fold_scalars`, runs of ordinary scalar
+    /// members in the middle are folded (a big map such as version -> date).
+    fn object_members(&mut self, map: &Map<String, Value>, indent: usize, fold_scalars: bool) {
+        let keep: Vec<bool> = if fold_scalars && map.values().all(|v| !v.is_object() && !v.is_array()) {
+            let n = map.len();
+            map.iter()
+                .enumerate()
+                .map(|(i, (k, v))| i < LIST_HEAD || i + LIST_TAIL >= n || errorish_scalar(k) || errorish_value(v))
+                .collect()
+        } else {
+            vec![true; map.len()]
+        };
+        let values: Vec<(&String, &Value)> = map.iter().collect();
+        self.out.push('{');
+        let ps = pieces(&keep);
+        let last = ps.len().saturating_sub(1);
+        for (pi, p) in ps.iter().enumerate() {
+            self.indent(indent + 2);
+            match *p {
+                Piece::Item(i) => {
+                    let (k, v) = values[i];
+                    self.string_raw(k);
+                    self.out.push_str(": ");
+                    let len = self.push_ptr(k);
+                    self.block(v, indent + 2);
+                    self.ptr.truncate(len);
+                }
+                Piece::Fold(a, b) => {
+                    let m = self.marker(&format!("members {a}-{b} folded ({})", count(b - a + 1)), Some((a, b)));
+                    self.string_raw(&m);
+                    self.out.push_str(": null");
+                }
+            }
+            if pi < last {
+                self.out.push(',');
+            }
+        }
+        if !ps.is_empty() {
+            self.indent(indent);
+        }
+        self.out.push('}');
+    }
+
+    /// A list that is not a collection of objects: scalars packed several to a line, other
+    /// values one per line. Lossy mode folds its middle.
+    fn list(&mut self, items: &[Value], indent: usize) {
+        let n = items.len();
+        let keep: Vec<bool> = if self.lossy && n >= MIN_FOLD {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| i < LIST_HEAD || i + LIST_TAIL >= n || errorish_value(v) || outliers::is_errorish(v))
+                .collect()
+        } else {
+            vec![true; n]
+        };
+        self.out.push('[');
+        let ps = pieces(&keep);
+        let last = ps.len().saturating_sub(1);
+        let mut line_len = usize::MAX; // force a new line first
+        for (pi, p) in ps.iter().enumerate() {
+            match *p {
+                Piece::Item(i) => {
+                    let v = &items[i];
+                    let len = self.push_index(i);
+                    if v.is_object() || v.is_array() || line_len > WIDTH {
+                        self.indent(indent + 2);
+                        line_len = indent + 2;
+                    }
+                    let start = self.out.len();
+                    if v.is_object() || v.is_array() {
+                        self.block(v, indent + 2);
+                        line_len = usize::MAX;
+                    } else {
+                        self.scalar(v);
+                        line_len = line_len.saturating_add(self.out.len() - start + 1);
+                    }
+                    self.ptr.truncate(len);
+                }
+                Piece::Fold(a, b) => {
+                    self.indent(indent + 2);
+                    let m = self.marker(&format!("items {a}-{b} folded ({})", count(b - a + 1)), Some((a, b)));
+                    self.string_raw(&m);
+                    line_len = usize::MAX;
+                }
+            }
+            if pi < last {
+                self.out.push(',');
+            }
+        }
+        self.indent(indent);
+        self.out.push(']');
+    }
+
+    /// A collection of objects: a table when the items share their keys, else one item per
+    /// line; in lossy mode only first, last and outlying items stay.
+    fn collection(&mut self, entries: &[(Option<&str>, &Value)], keyed: bool, indent: usize) {
+        let n = entries.len();
+        let records: Vec<&Value> = entries.iter().map(|(_, v)| *v).collect();
+        let keep = if self.lossy && n >= MIN_FOLD { outliers::keep(&records) } else { vec![true; n] };
+        let folds = keep.iter().any(|k| !k);
+        let table = table(&records);
+        let (open, close) = if keyed { ('{', '}') } else { ('[', ']') };
+        self.out.push(open);
+        let ps = pieces(&keep);
+        if let Some(t) = &table {
+            self.indent(indent + 2);
+            let index = folds && !keyed;
+            let mut cols: Vec<String> = Vec::new();
+            if index {
+                cols.push("#".into());
+            }
+            cols.extend(t.columns.iter().map(|c| c.to_string()));
+            let mut note = format!(
+                "table: {} {}, one row per {}: [{}]",
+                count(n),
+                if keyed { "members" } else { "items" },
+                if keyed { "member, its value as" } else { "item" },
+                cols.join(", ")
+            );
+            if index {
+                note.push_str(" (# = item index)");
+            }
+            if t.any_absent {
+                note.push_str(&format!(" · \"{ABSENT}\" = key absent"));
+            }
+            if !t.constants.is_empty() {
+                let consts: Vec<String> =
+                    t.constants.iter().map(|(k, v)| format!("{k}={}", serde_json::to_string(v).unwrap_or_default())).collect();
+                note.push_str(&format!(" · same in all: {}", consts.join(", ")));
+            }
+            self.string_raw(&json_note(&note));
+            if keyed {
+                self.out.push_str(": null");
+            }
+            if !ps.is_empty() {
+                self.out.push(',');
+            }
+        }
+        let last = ps.len().saturating_sub(1);
+        for (pi, p) in ps.iter().enumerate() {
+            self.indent(indent + 2);
+            match *p {
+                Piece::Item(i) => {
+                    let (key, v) = entries[i];
+                    if let Some(k) = key {
+                        self.string_raw(k);
+                        self.out.push_str(": ");
+                    }
+                    let len = match key {
+                        Some(k) => self.push_ptr(k),
+                        None => self.push_index(i),
+                    };
+                    match &table {
+                        Some(t) => self.row(v, t, (folds && !keyed).then_some(i)),
+                        None => self.block(v, indent + 2),
+                    }
+                    self.ptr.truncate(len);
+                }
+                Piece::Fold(a, b) => {
+                    let noun = if keyed { "members" } else { "items" };
+                    let what = format!("{noun} {a}-{b} folded ({} ordinary)", count(b - a + 1));
+                    let m = self.marker(&what, Some((a, b)));
+                    self.string_raw(&m);
+                    if keyed {
+                        self.out.push_str(": null");
+                    }
+                }
+            }
+            if pi < last {
+                self.out.push(',');
+            }
+        }
+        self.indent(indent);
+        self.out.push(close);
+    }
+
+    fn row(&mut self, v: &Value, t: &Table, index: Option<usize>) {
+        self.out.push('[');
+        let mut first = true;
+        if let Some(i) = index {
+            self.out.push_str(&i.to_string());
+            first = false;
+        }
+        for c in &t.columns {
+            if !first {
+                self.out.push(',');
+            }
+            first = false;
+            match v.get(*c) {
+                Some(x) => {
+                    let len = self.push_ptr(c);
+                    self.inline(x);
+                    self.ptr.truncate(len);
+                }
+                None => self.string_raw(ABSENT),
+            }
+        }
+        self.out.push(']');
+    }
+}
+
+/// Columns for a table of `records`, or None when they do not share their keys well enough.
+fn table<'v>(records: &[&'v Value]) -> Option<Table<'v>> {
+    let mut columns: Vec<&str> = Vec::new();
+    let mut cells = 0usize;
+    for r in records {
+        let map = r.as_object()?;
+        if !fits(r, TABLE_MAX_ITEM) {
+            return None;
+        }
+        for (k, v) in map {
+            if v.as_str() == Some(ABSENT) {
+                return None; // the absent sign would be ambiguous
+            }
+            if !columns.contains(&k.as_str()) {
+                if columns.len() == TABLE_MAX_COLS {
+                    return None;
+                }
+                columns.push(k);
+            }
+        }
+        cells += map.len();
+    }
+    if (cells as f64) < TABLE_MIN_FILL * (records.len() * columns.len()) as f64 {
+        return None;
+    }
+    let any_absent = cells < records.len() * columns.len();
+    let mut constants = Vec::new();
+    if records.len() >= 3 {
+        for &c in &columns {
+            let first = records[0].get(c);
+            if let Some(v) = first {
+                if fits(v, MAX_CONST_LEN) && !v.is_object() && records.iter().all(|r| r.get(c) == Some(v)) {
+                    constants.push((c, v));
+                }
+            }
+        }
+    }
+    if constants.len() == columns.len() {
+        constants.pop();
+    }
+    let columns = columns.into_iter().filter(|c| !constants.iter().any(|(k, _)| k == c)).collect();
+    Some(Table { columns, constants, any_absent })
+}
+
+fn errorish_scalar(s: &str) -> bool {
+    s.len() <= 80 && outliers::error_words().is_match(s)
+}
+
+fn errorish_value(v: &Value) -> bool {
+    v.as_str().is_some_and(errorish_scalar)
+}
+
+/// Whether the compact form of `v` is at most `limit` characters (an estimate: escapes are not
+/// counted), without walking more of `v` than that.
+pub fn fits(v: &Value, limit: usize) -> bool {
+    fn size(v: &Value, budget: &mut isize) {
+        if *budget < 0 {
+            return;
+        }
+        match v {
+            Value::Null | Value::Bool(_) => *budget -= 5,
+            Value::Number(_) => *budget -= 8,
+            Value::String(s) => *budget -= s.len() as isize + 2,
+            Value::Array(a) => {
+                *budget -= 2;
+                for x in a {
+                    size(x, budget);
+                    *budget -= 1;
+                    if *budget < 0 {
+                        return;
+                    }
+                }
+            }
+            Value::Object(m) => {
+                *budget -= 2;
+                for (k, x) in m {
+                    *budget -= k.len() as isize + 4;
+                    size(x, budget);
+                    if *budget < 0 {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+    let mut budget = limit as isize;
+    size(v, &mut budget);
+    budget >= 0
+}
