@@ -34,9 +34,9 @@ const HTTP_FIELDS: &[&str] = &["status", "statuscode", "status_code", "code", "h
 /// Field names whose short value says what state something is in.
 const STATUS_FIELDS: &[&str] = &[
     "status", "state", "conclusion", "result", "level", "severity", "phase", "reason", "message", "type",
-    "kind", "outcome", "health", "condition", "msg", "event", "category", "action", "verdict", "summary",
-    "title", "description", "detail", "details", "error_type", "errortype", "code", "name", "method",
-    "lifecycle", "stage", "status_text", "statustext", "statusmessage", "status_message", "text",
+    "kind", "outcome", "health", "condition", "msg", "event", "category", "verdict", "error_type", "errortype",
+    "code", "lifecycle", "stage", "status_text", "statustext", "statusmessage", "status_message", "loglevel",
+    "log_level", "exitstatus", "exit_status", "termination_reason",
 ];
 /// Longer values are prose, not a status.
 const STATUS_MAX_LEN: usize = 80;
@@ -216,7 +216,15 @@ pub fn keep(records: &[&Value]) -> Vec<bool> {
             }
         }
     }
-    let rare_keys: Vec<&str> = top_keys.iter().filter(|(_, c)| rare_share(**c)).map(|(k, _)| *k).collect();
+    // A key few records have stands out only where records otherwise share their keys: in
+    // heterogeneous collections (package.json files) odd keys are the norm.
+    let key_cells: usize = top_keys.values().sum();
+    let homogeneous = top_keys.len() * n * 2 <= key_cells * 3;
+    let rare_keys: Vec<&str> = if homogeneous {
+        top_keys.iter().filter(|(_, c)| rare_share(**c)).map(|(k, _)| *k).collect()
+    } else {
+        Vec::new()
+    };
 
     // Pass 2: mark the records that hold a rare value, an outlying number or a rare key.
     for (i, r) in records.iter().enumerate() {
@@ -316,13 +324,20 @@ mod tests {
     fn numeric_outliers_nested_fields_and_rare_keys() {
         let v = records(60, |i| {
             let size = if i == 30 { 1_000_000 } else { 1000 + (i as i64 * 7) % 50 };
-            let mut r = json!({"meta": {"name": format!("p{i}"), "size": size}});
+            let mut r = json!({"meta": {"name": format!("p{i}"), "size": size}, "kind": "pkg", "ok": true});
             if i == 44 {
                 r["hasInstallScript"] = json!(true);
             }
             r
         });
         assert_eq!(kept(&v), vec![0, 30, 44, 59]);
+    }
+
+    #[test]
+    fn odd_keys_in_heterogeneous_records_are_not_outliers() {
+        // package.json-like records: each has a few keys of its own
+        let v = records(40, |i| json!({"name": format!("p{i}"), format!("cfg{}", i % 13): 1, format!("x{i}"): 2}));
+        assert_eq!(kept(&v), vec![0, 39]);
     }
 
     #[test]

@@ -23,8 +23,13 @@ const MIN_FOLD: usize = 8;
 /// Lists of scalars keep this many items at each end when folded.
 const LIST_HEAD: usize = 5;
 const LIST_TAIL: usize = 3;
-/// Objects with only scalar values and at least this many members fold their middle (lossy).
+/// Objects with only scalar values and at least this many members fold their middle (lossy)…
 const MIN_SCALAR_MAP: usize = 40;
+/// …and so do maps from names to strings (dependencies, scripts, version -> date) this large.
+const MIN_STRING_MAP: usize = 12;
+/// A run is folded only when it is longer than this (in compact chars): a marker costs about as
+/// much as 100 chars.
+const MIN_FOLD_CHARS: usize = 160;
 /// Tables: at most this many columns, items at most this long in compact form, and at least
 /// this share of the cells present.
 const TABLE_MAX_COLS: usize = 16;
@@ -73,8 +78,9 @@ enum Piece {
     Fold(usize, usize),
 }
 
-/// Which items to write and which runs to fold, from a keep mask.
-fn pieces(keep: &[bool]) -> Vec<Piece> {
+/// Which items to write and which runs to fold, from a keep mask and the items' compact sizes
+/// (`size(i, limit)`, capped at `limit`): a run too small to be worth its marker is written.
+fn pieces(keep: &[bool], size: impl Fn(usize, usize) -> usize) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < keep.len() {
@@ -83,10 +89,18 @@ fn pieces(keep: &[bool]) -> Vec<Piece> {
             i += 1;
         } else {
             let start = i;
+            let mut chars = 0usize;
             while i < keep.len() && !keep[i] {
+                if chars <= MIN_FOLD_CHARS {
+                    chars += size(i, MIN_FOLD_CHARS + 1);
+                }
                 i += 1;
             }
-            out.push(Piece::Fold(start, i - 1));
+            if chars > MIN_FOLD_CHARS {
+                out.push(Piece::Fold(start, i - 1));
+            } else {
+                out.extend((start..i).map(Piece::Item));
+            }
         }
     }
     out
@@ -205,7 +219,7 @@ impl<'a> Renderer<'a> {
                     let entries: Vec<(Option<&str>, &Value)> = map.iter().map(|(k, x)| (Some(k.as_str()), x)).collect();
                     self.collection(&entries, true, indent);
                 } else {
-                    self.object_members(map, indent, self.lossy && map.len() >= MIN_SCALAR_MAP);
+                    self.object_members(map, indent, self.lossy);
                 }
             }
             Value::Array(items) => {
@@ -223,7 +237,10 @@ impl<'a> Renderer<'a> {
     /// An object written one member per line. With `fold_scalars`, runs of ordinary scalar
     /// members in the middle are folded (a big map such as version -> date).
     fn object_members(&mut self, map: &Map<String, Value>, indent: usize, fold_scalars: bool) {
-        let keep: Vec<bool> = if fold_scalars && map.values().all(|v| !v.is_object() && !v.is_array()) {
+        let foldable = fold_scalars
+            && ((map.len() >= MIN_SCALAR_MAP && map.values().all(|v| !v.is_object() && !v.is_array()))
+                || (map.len() >= MIN_STRING_MAP && map.values().all(Value::is_string)));
+        let keep: Vec<bool> = if foldable {
             let n = map.len();
             map.iter()
                 .enumerate()
@@ -234,7 +251,7 @@ impl<'a> Renderer<'a> {
         };
         let values: Vec<(&String, &Value)> = map.iter().collect();
         self.out.push('{');
-        let ps = pieces(&keep);
+        let ps = pieces(&keep, |i, limit| values[i].0.len() + 4 + compact_len(values[i].1, limit));
         let last = ps.len().saturating_sub(1);
         for (pi, p) in ps.iter().enumerate() {
             self.indent(indent + 2);
@@ -277,7 +294,7 @@ impl<'a> Renderer<'a> {
             vec![true; n]
         };
         self.out.push('[');
-        let ps = pieces(&keep);
+        let ps = pieces(&keep, |i, limit| compact_len(&items[i], limit) + 1);
         let last = ps.len().saturating_sub(1);
         let mut line_len = usize::MAX; // force a new line first
         for (pi, p) in ps.iter().enumerate() {
@@ -324,7 +341,7 @@ impl<'a> Renderer<'a> {
         let table = table(&records);
         let (open, close) = if keyed { ('{', '}') } else { ('[', ']') };
         self.out.push(open);
-        let ps = pieces(&keep);
+        let ps = pieces(&keep, |i, limit| compact_len(entries[i].1, limit) + entries[i].0.map_or(1, |k| k.len() + 4));
         if let Some(t) = &table {
             self.indent(indent + 2);
             let index = folds && !keyed;
@@ -477,6 +494,11 @@ fn errorish_value(v: &Value) -> bool {
 /// Whether the compact form of `v` is at most `limit` characters (an estimate: escapes are not
 /// counted), without walking more of `v` than that.
 pub fn fits(v: &Value, limit: usize) -> bool {
+    compact_len(v, limit) <= limit
+}
+
+/// The estimated compact length of `v`, or something above `limit` once it is known to exceed it.
+pub fn compact_len(v: &Value, limit: usize) -> usize {
     fn size(v: &Value, budget: &mut isize) {
         if *budget < 0 {
             return;
@@ -509,5 +531,5 @@ pub fn fits(v: &Value, limit: usize) -> bool {
     }
     let mut budget = limit as isize;
     size(v, &mut budget);
-    budget >= 0
+    (limit as isize - budget) as usize
 }
