@@ -27,6 +27,8 @@ const LIST_TAIL: usize = 3;
 const MIN_SCALAR_MAP: usize = 40;
 /// …and so do maps from names to strings (dependencies, scripts, version -> date) this large.
 const MIN_STRING_MAP: usize = 12;
+/// Strings sharing their first this many bytes with an earlier member's value are derived.
+const DERIVED_PREFIX: usize = 30;
 /// A run is folded only when it is longer than this (in compact chars): a marker costs about as
 /// much as 100 chars.
 const MIN_FOLD_CHARS: usize = 160;
@@ -234,21 +236,34 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    /// An object written one member per line. With `fold_scalars`, runs of ordinary scalar
-    /// members in the middle are folded (a big map such as version -> date).
-    fn object_members(&mut self, map: &Map<String, Value>, indent: usize, fold_scalars: bool) {
-        let foldable = fold_scalars
-            && ((map.len() >= MIN_SCALAR_MAP && map.values().all(|v| !v.is_object() && !v.is_array()))
-                || (map.len() >= MIN_STRING_MAP && map.values().all(Value::is_string)));
-        let keep: Vec<bool> = if foldable {
-            let n = map.len();
-            map.iter()
-                .enumerate()
-                .map(|(i, (k, v))| i < LIST_HEAD || i + LIST_TAIL >= n || errorish_scalar(k) || errorish_value(v))
-                .collect()
-        } else {
-            vec![true; map.len()]
-        };
+    /// An object written one member per line. With `lossy`, runs of members that say little
+    /// are folded: the middle of a big map (version -> date, name -> spec), and strings that
+    /// start like an earlier member's value (the `*_url` families of REST APIs).
+    fn object_members(&mut self, map: &Map<String, Value>, indent: usize, lossy: bool) {
+        let n = map.len();
+        let mut keep = vec![true; n];
+        if lossy {
+            let scalar_map = n >= MIN_SCALAR_MAP && map.values().all(|v| !v.is_object() && !v.is_array());
+            let string_map = n >= MIN_STRING_MAP && map.values().all(Value::is_string);
+            if scalar_map || string_map {
+                for (i, (k, v)) in map.iter().enumerate() {
+                    keep[i] = i < LIST_HEAD || i + LIST_TAIL >= n || errorish_scalar(k) || errorish_value(v);
+                }
+            } else if n >= MIN_STRING_MAP {
+                let mut starts: Vec<&str> = Vec::new();
+                for (i, (k, v)) in map.iter().enumerate() {
+                    let Some(s) = v.as_str().filter(|s| s.len() >= DERIVED_PREFIX && !errorish_scalar(k)) else {
+                        continue;
+                    };
+                    let start = &s.as_bytes()[..DERIVED_PREFIX];
+                    if starts.iter().any(|p| p.as_bytes() == start) {
+                        keep[i] = false;
+                    } else if let Some(p) = s.get(..DERIVED_PREFIX) {
+                        starts.push(p);
+                    }
+                }
+            }
+        }
         let values: Vec<(&String, &Value)> = map.iter().collect();
         self.out.push('{');
         let ps = pieces(&keep, |i, limit| values[i].0.len() + 4 + compact_len(values[i].1, limit));
