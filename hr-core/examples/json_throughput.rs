@@ -9,7 +9,14 @@ use std::fmt::Write;
 use std::time::Instant;
 
 fn generate(target_bytes: usize) -> String {
-    let statuses = ["Running", "Running", "Running", "Running", "Pending", "Succeeded"];
+    let statuses = [
+        "Running",
+        "Running",
+        "Running",
+        "Running",
+        "Pending",
+        "Succeeded",
+    ];
     let mut s = String::with_capacity(target_bytes + 4096);
     s.push_str("[\n");
     let mut i = 0usize;
@@ -17,7 +24,11 @@ fn generate(target_bytes: usize) -> String {
         if i > 0 {
             s.push_str(",\n");
         }
-        let status = if i % 997 == 500 { "CrashLoopBackOff" } else { statuses[i % statuses.len()] };
+        let status = if i % 997 == 500 {
+            "CrashLoopBackOff"
+        } else {
+            statuses[i % statuses.len()]
+        };
         let restarts = if i % 1913 == 7 { 250 } else { i % 3 };
         write!(
             s,
@@ -41,9 +52,15 @@ fn generate(target_bytes: usize) -> String {
 }
 
 fn main() {
-    let mb: usize = std::env::args().nth(1).and_then(|a| a.parse().ok()).unwrap_or(50);
+    let mb: usize = std::env::args()
+        .nth(1)
+        .and_then(|a| a.parse().ok())
+        .unwrap_or(50);
     let text = generate(mb * 1_000_000);
-    let opts = Options { hash: "0123456789ab".into(), budget_chars: None };
+    let opts = Options {
+        hash: "0123456789ab".into(),
+        budget_chars: None,
+    };
     let mut best = f64::INFINITY;
     let mut out_len = 0;
     for _ in 0..5 {
@@ -55,7 +72,10 @@ fn main() {
     let mbytes = text.len() as f64 / 1e6;
     let t = Instant::now();
     let parsed = hr_core::json::parse(&text).is_some();
-    println!("  (parse alone: {:.0} MB/s, ok={parsed})", mbytes / t.elapsed().as_secs_f64());
+    println!(
+        "  (parse alone: {:.0} MB/s, ok={parsed})",
+        mbytes / t.elapsed().as_secs_f64()
+    );
     println!(
         "json: {mbytes:.1} MB in {:.1} ms -> {:.0} MB/s (output {} bytes, {:.3}% of input)",
         best * 1e3,

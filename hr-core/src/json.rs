@@ -11,12 +11,13 @@
 //! position) A..=B of the array or object at that JSON Pointer (RFC 6901); a pointer alone is
 //! the value at that pointer.
 
+pub mod node;
 pub mod outliers;
 pub mod render;
 
 use crate::marker::{Compressed, Span};
 use crate::Options;
-use serde_json::Value;
+use node::Node;
 
 /// Without a budget, output up to this many characters is small enough for the lossless form.
 pub const TARGET_CHARS: usize = 12_000;
@@ -26,27 +27,27 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
         return crate::fold::compress(text, opts);
     };
     let target = opts.budget_chars.unwrap_or(TARGET_CHARS);
-    let lossless = render::render(&doc, ndjson, &opts.hash, false, text.len() / 2);
-    let out = if lossless.len() <= target {
-        lossless
-    } else {
-        let lossy = render::render(&doc, ndjson, &opts.hash, true, target);
-        if lossy.len() < lossless.len() {
-            lossy
-        } else {
-            lossless
-        }
-    };
+    // lossless when that is small enough; the lossy pass otherwise (it has no limit of its own)
+    let out = render::render(&doc, ndjson, &opts.hash, false, target)
+        .or_else(|| render::render(&doc, ndjson, &opts.hash, true, usize::MAX))
+        .unwrap_or_default();
     // The output stands for the whole input; a JSON rewrite has no finer line spans.
     let lines = text.lines().count().max(1);
-    let spans = if out == text { Vec::new() } else { vec![Span { start: 1, end: lines }] };
+    let spans = if out == text {
+        Vec::new()
+    } else {
+        vec![Span {
+            start: 1,
+            end: lines,
+        }]
+    };
     Compressed { text: out, spans }
 }
 
 /// The document, and whether it was NDJSON (then it is the array of its lines' values).
-pub fn parse(text: &str) -> Option<(Value, bool)> {
-    if let Ok(v) = serde_json::from_str::<Value>(text) {
-        return (v.is_object() || v.is_array()).then_some((v, false));
+pub fn parse(text: &str) -> Option<(Node<'_>, bool)> {
+    if let Some(v) = node::parse(text) {
+        return v.is_container().then_some((v, false));
     }
     let mut items = Vec::new();
     for line in text.lines() {
@@ -54,22 +55,25 @@ pub fn parse(text: &str) -> Option<(Value, bool)> {
         if l.is_empty() {
             continue;
         }
-        let v: Value = serde_json::from_str(l).ok()?;
-        if !(v.is_object() || v.is_array()) {
+        let v = node::parse(l)?;
+        if !v.is_container() {
             return None;
         }
         items.push(v);
     }
-    (!items.is_empty()).then_some((Value::Array(items), true))
+    (!items.is_empty()).then_some((Node::Arr(items), true))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
     fn opts() -> Options {
-        Options { hash: "0123456789ab".into(), budget_chars: None }
+        Options {
+            hash: "0123456789ab".into(),
+            budget_chars: None,
+        }
     }
 
     fn parse_out(out: &str) -> Value {
@@ -79,24 +83,34 @@ mod tests {
     #[test]
     fn invalid_json_falls_back_to_the_folder() {
         let text = "{not json\n".repeat(3);
-        assert_eq!(compress(&text, &opts()), crate::fold::compress(&text, &opts()));
+        assert_eq!(
+            compress(&text, &opts()),
+            crate::fold::compress(&text, &opts())
+        );
     }
 
     #[test]
     fn small_arrays_become_a_lossless_table() {
-        let items: Vec<Value> =
-            (0..30).map(|i| json!({"path": format!("lib/f{i}.js"), "size": 100 + i, "mode": 420})).collect();
+        let items: Vec<Value> = (0..30)
+            .map(|i| json!({"path": format!("lib/f{i}.js"), "size": 100 + i, "mode": 420}))
+            .collect();
         let text = serde_json::to_string_pretty(&items).unwrap();
         let c = compress(&text, &opts());
         let out = parse_out(&c.text);
         let rows = out.as_array().unwrap();
-        assert!(rows[0].as_str().unwrap().starts_with("[hr: table: 30 items, one row per item: [path, size]"));
+        assert!(rows[0]
+            .as_str()
+            .unwrap()
+            .starts_with("[hr: table: 30 items, one row per item: [path, size]"));
         assert!(rows[0].as_str().unwrap().contains("same in all: mode=420"));
         assert_eq!(rows.len(), 31);
         for (i, r) in rows[1..].iter().enumerate() {
             assert_eq!(r, &json!([format!("lib/f{i}.js"), 100 + i]));
         }
-        assert!(!c.text.contains("hr expand"), "lossless output folds nothing");
+        assert!(
+            !c.text.contains("hr expand"),
+            "lossless output folds nothing"
+        );
         assert_eq!(c.spans.len(), 1);
     }
 
@@ -113,9 +127,17 @@ mod tests {
         assert!(c.text.len() * 20 < text.len());
         let out = parse_out(&c.text);
         let arr = out.as_array().unwrap();
-        assert!(c.text.contains("\"job-0\"") && c.text.contains("\"job-777\"") && c.text.contains("\"job-1999\""));
-        assert!(c.text.contains("items 1-776 folded (776 ordinary) · restore: hr expand 0123456789ab --items 1-776]"));
-        assert!(c.text.contains("items 778-1998 folded (1,221 ordinary) · hr expand 0123456789ab --items 778-1998]"));
+        assert!(
+            c.text.contains("\"job-0\"")
+                && c.text.contains("\"job-777\"")
+                && c.text.contains("\"job-1999\"")
+        );
+        assert!(c.text.contains(
+            "items 1-776 folded (776 ordinary) · restore: hr expand 0123456789ab --items 1-776]"
+        ));
+        assert!(c.text.contains(
+            "items 778-1998 folded (1,221 ordinary) · hr expand 0123456789ab --items 778-1998]"
+        ));
         assert!(arr.len() < 10);
     }
 
@@ -128,9 +150,14 @@ mod tests {
         let text = serde_json::to_string_pretty(&doc).unwrap();
         let c = compress(&text, &opts());
         let out = parse_out(&c.text);
-        assert_eq!(out.as_object().unwrap().keys().collect::<Vec<_>>(), vec!["version", "installed", "environment"]);
+        assert_eq!(
+            out.as_object().unwrap().keys().collect::<Vec<_>>(),
+            vec!["version", "installed", "environment"]
+        );
         assert!(c.text.contains("14,000-char string cut after 240"));
-        assert!(c.text.contains("--items /installed/0/metadata/description]"));
+        assert!(c
+            .text
+            .contains("--items /installed/0/metadata/description]"));
     }
 
     #[test]
@@ -152,7 +179,10 @@ mod tests {
     #[test]
     fn ndjson_is_an_array() {
         let text: String = (0..500).map(|i| format!("{{\"ts\":{i},\"level\":\"info\",\"msg\":\"tick {i} of the scheduler loop\"}}\n")).collect();
-        let text = text.replace("\"ts\":250,\"level\":\"info\"", "\"ts\":250,\"level\":\"error\"");
+        let text = text.replace(
+            "\"ts\":250,\"level\":\"info\"",
+            "\"ts\":250,\"level\":\"error\"",
+        );
         let c = compress(&text, &opts());
         let out = parse_out(&c.text);
         assert!(out[0].as_str().unwrap().contains("NDJSON: 500 lines"));
@@ -162,7 +192,9 @@ mod tests {
 
     #[test]
     fn deterministic() {
-        let items: Vec<Value> = (0..500).map(|i| json!({"k": i % 7, "v": i * 3, "s": format!("s{i}")})).collect();
+        let items: Vec<Value> = (0..500)
+            .map(|i| json!({"k": i % 7, "v": i * 3, "s": format!("s{i}")}))
+            .collect();
         let text = serde_json::to_string(&items).unwrap();
         assert_eq!(compress(&text, &opts()), compress(&text, &opts()));
     }

@@ -7,9 +7,10 @@
 //! lies beyond 3 standard deviations, or when it has a key that <= 5% of the records have.
 //! Fields are the record's scalars, reached through nested objects (`metadata.name`), not arrays.
 
+use super::node::Node;
 use regex::Regex;
-use serde_json::Value;
-use std::collections::HashMap;
+use std::collections::HashMap as StdHashMap;
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
 
 /// Field statistics only apply to collections at least this large (a rare value among 5 records
@@ -24,20 +25,34 @@ const MIN_NUMERIC_DISTINCT: usize = 10;
 /// A little under 3 sigma, so that values right at the edge are kept rather than lost.
 const SIGMAS: f64 = 2.9;
 
-/// Field names whose truthy value marks a record as error-ish.
-const ERROR_FIELDS: &[&str] = &[
-    "error", "errors", "exception", "exceptions", "failure", "failures", "failed", "warning", "warnings",
-    "deprecated", "problems", "invalid", "missing", "extraneous", "fatal", "panic", "stderr", "traceback",
-];
-/// Field names holding an HTTP status.
-const HTTP_FIELDS: &[&str] = &["status", "statuscode", "status_code", "code", "httpstatus", "http_status"];
-/// Field names whose short value says what state something is in.
-const STATUS_FIELDS: &[&str] = &[
-    "status", "state", "conclusion", "result", "level", "severity", "phase", "reason", "message", "type",
-    "kind", "outcome", "health", "condition", "msg", "event", "category", "verdict", "error_type", "errortype",
-    "code", "lifecycle", "stage", "status_text", "statustext", "statusmessage", "status_message", "loglevel",
-    "log_level", "exitstatus", "exit_status", "termination_reason",
-];
+/// What a field's name says about it: a truthy `ERROR` field marks a record as error-ish, an
+/// `HTTP` field holds a status code, a `STATUS` field's short value says what state it is in.
+const ERROR: u8 = 1;
+const HTTP: u8 = 2;
+const STATUS: u8 = 4;
+
+fn field_class(key: &str) -> u8 {
+    if key.len() > 24 {
+        return 0;
+    }
+    let mut buf = [0u8; 24];
+    let lower = &mut buf[..key.len()];
+    lower.copy_from_slice(key.as_bytes());
+    lower.make_ascii_lowercase();
+    match std::str::from_utf8(lower).unwrap_or("") {
+        "error" | "errors" | "exception" | "exceptions" | "failure" | "failures" | "failed"
+        | "warning" | "warnings" | "deprecated" | "problems" | "invalid" | "missing"
+        | "extraneous" | "fatal" | "panic" | "stderr" | "traceback" => ERROR,
+        "status" | "code" => HTTP | STATUS,
+        "statuscode" | "status_code" | "httpstatus" | "http_status" => HTTP,
+        "state" | "conclusion" | "result" | "level" | "severity" | "phase" | "reason"
+        | "message" | "type" | "kind" | "outcome" | "health" | "condition" | "msg" | "event"
+        | "category" | "verdict" | "error_type" | "errortype" | "lifecycle" | "stage"
+        | "status_text" | "statustext" | "statusmessage" | "status_message" | "loglevel"
+        | "log_level" | "exitstatus" | "exit_status" | "termination_reason" => STATUS,
+        _ => 0,
+    }
+}
 /// Longer values are prose, not a status.
 const STATUS_MAX_LEN: usize = 80;
 
@@ -55,55 +70,82 @@ pub fn error_words() -> &'static Regex {
 
 /// True when `v` carries an error-ish field anywhere inside it (nested arrays included, so a
 /// record that holds a failed sub-record stays visible).
-pub fn is_errorish(v: &Value) -> bool {
+pub fn is_errorish(v: &Node) -> bool {
     match v {
-        Value::Object(map) => map.iter().any(|(k, x)| errorish_field(k, x) || is_errorish(x)),
-        Value::Array(items) => items.iter().any(is_errorish),
+        Node::Obj(map) => map
+            .iter()
+            .any(|(k, x)| errorish_field(k, x) || is_errorish(x)),
+        Node::Arr(items) => items.iter().any(is_errorish),
         _ => false,
     }
 }
 
-fn errorish_field(key: &str, v: &Value) -> bool {
-    let k = key.to_ascii_lowercase();
-    let k = k.as_str();
-    if ERROR_FIELDS.contains(&k) && truthy(v) {
+fn errorish_field(key: &str, v: &Node) -> bool {
+    let class = field_class(key);
+    if class == 0 {
+        return false;
+    }
+    if class & ERROR != 0 && truthy(v) {
         return true;
     }
-    if HTTP_FIELDS.contains(&k) {
+    if class & HTTP != 0 {
         let code = match v {
-            Value::Number(n) => n.as_f64(),
-            Value::String(s) if s.len() == 3 => s.parse::<f64>().ok(),
+            Node::Num(n) => n.parse::<f64>().ok(),
+            Node::Str(s) if s.len() == 3 => s.parse::<f64>().ok(),
             _ => None,
         };
         if code.is_some_and(|c| (400.0..600.0).contains(&c)) {
             return true;
         }
     }
-    if let Value::String(s) = v {
-        if s.len() <= STATUS_MAX_LEN && STATUS_FIELDS.contains(&k) && error_words().is_match(s) {
+    if let Node::Str(s) = v {
+        if s.len() <= STATUS_MAX_LEN && class & STATUS != 0 && error_words().is_match(s) {
             return true;
         }
     }
     false
 }
 
-fn truthy(v: &Value) -> bool {
+fn truthy(v: &Node) -> bool {
     match v {
-        Value::Null => false,
-        Value::Bool(b) => *b,
-        Value::Number(n) => n.as_f64() != Some(0.0),
-        Value::String(s) => !s.is_empty(),
-        Value::Array(a) => !a.is_empty(),
-        Value::Object(o) => !o.is_empty(),
+        Node::Null => false,
+        Node::Bool(b) => *b,
+        Node::Num(_) => v.as_f64() != Some(0.0),
+        Node::Str(s) => !s.is_empty(),
+        Node::Arr(a) => !a.is_empty(),
+        Node::Obj(o) => !o.is_empty(),
     }
 }
 
+/// FNV-1a: field paths are short and trusted, SipHash is needlessly slow for them.
+#[derive(Default)]
+struct Fnv(u64);
+
+impl Hasher for Fnv {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        let mut h = if self.0 == 0 {
+            0xcbf29ce484222325
+        } else {
+            self.0
+        };
+        for b in bytes {
+            h = (h ^ u64::from(*b)).wrapping_mul(0x100000001b3);
+        }
+        self.0 = h;
+    }
+}
+
+type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+
 /// Statistics of one field across the records.
 #[derive(Default)]
-struct Field<'a> {
+struct Field<'v, 'a> {
     present: usize,
     /// Distinct scalar values with their counts; stops growing past MAX_CATEGORIES + 1.
-    values: Vec<(&'a Value, usize)>,
+    values: Vec<(&'v Node<'a>, usize)>,
     overflow: bool,
     numeric: usize,
     sum: f64,
@@ -111,8 +153,8 @@ struct Field<'a> {
     distinct_nums: Vec<f64>,
 }
 
-impl<'a> Field<'a> {
-    fn add(&mut self, v: &'a Value) {
+impl<'v, 'a> Field<'v, 'a> {
+    fn add(&mut self, v: &'v Node<'a>) {
         self.present += 1;
         if !self.overflow {
             if let Some((_, c)) = self.values.iter_mut().find(|(x, _)| *x == v) {
@@ -123,12 +165,14 @@ impl<'a> Field<'a> {
                 self.overflow = true;
             }
         }
-        if let Value::Number(n) = v {
-            if let Some(x) = n.as_f64() {
+        if let Node::Num(_) = v {
+            if let Some(x) = v.as_f64() {
                 self.numeric += 1;
                 self.sum += x;
                 self.sumsq += x * x;
-                if self.distinct_nums.len() <= MIN_NUMERIC_DISTINCT && !self.distinct_nums.contains(&x) {
+                if self.distinct_nums.len() <= MIN_NUMERIC_DISTINCT
+                    && !self.distinct_nums.contains(&x)
+                {
                     self.distinct_nums.push(x);
                 }
             }
@@ -137,8 +181,13 @@ impl<'a> Field<'a> {
 }
 
 /// Calls `f(path, value)` for every scalar reachable through nested objects of `v`.
-fn each_field<'a>(v: &'a Value, path: &mut String, depth: usize, f: &mut impl FnMut(&str, &'a Value)) {
-    if let Value::Object(map) = v {
+fn each_field<'v, 'a>(
+    v: &'v Node<'a>,
+    path: &mut String,
+    depth: usize,
+    f: &mut impl FnMut(&str, &'v Node<'a>),
+) {
+    if let Node::Obj(map) = v {
         for (k, x) in map {
             let len = path.len();
             if !path.is_empty() {
@@ -146,8 +195,8 @@ fn each_field<'a>(v: &'a Value, path: &mut String, depth: usize, f: &mut impl Fn
             }
             path.push_str(k);
             match x {
-                Value::Object(_) if depth < MAX_DEPTH => each_field(x, path, depth + 1, f),
-                Value::Object(_) | Value::Array(_) => {}
+                Node::Obj(_) if depth < MAX_DEPTH => each_field(x, path, depth + 1, f),
+                Node::Obj(_) | Node::Arr(_) => {}
                 _ => f(path, x),
             }
             path.truncate(len);
@@ -156,9 +205,12 @@ fn each_field<'a>(v: &'a Value, path: &mut String, depth: usize, f: &mut impl Fn
 }
 
 /// For each record, whether to keep it when the collection is folded.
-pub fn keep(records: &[&Value]) -> Vec<bool> {
+pub fn keep(records: &[&Node]) -> Vec<bool> {
     let n = records.len();
-    let mut keep: Vec<bool> = records.iter().map(|r| is_errorish(r) || has_inner_outliers(r)).collect();
+    let mut keep: Vec<bool> = records
+        .iter()
+        .map(|r| is_errorish(r) || has_inner_outliers(r))
+        .collect();
     if n > 0 {
         keep[0] = true;
         keep[n - 1] = true;
@@ -168,13 +220,13 @@ pub fn keep(records: &[&Value]) -> Vec<bool> {
     }
 
     // Pass 1: statistics per field path, and how many records have each top-level key.
-    let mut fields: HashMap<String, Field> = HashMap::new();
-    let mut top_keys: HashMap<&str, usize> = HashMap::new();
+    let mut fields: HashMap<String, Field> = HashMap::default();
+    let mut top_keys: HashMap<&str, usize> = HashMap::default();
     let mut path = String::new();
     for r in records {
-        if let Value::Object(map) = r {
-            for k in map.keys() {
-                *top_keys.entry(k.as_str()).or_default() += 1;
+        if let Node::Obj(map) = r {
+            for (k, _) in map {
+                *top_keys.entry(k).or_default() += 1;
             }
         }
         each_field(r, &mut path, 0, &mut |p, v| match fields.get_mut(p) {
@@ -189,17 +241,23 @@ pub fn keep(records: &[&Value]) -> Vec<bool> {
 
     // Which values are rare, per field; and which numeric fields have a spread to test.
     let rare_share = |count: usize| count * 20 <= n;
-    let mut rare: HashMap<&str, Vec<&Value>> = HashMap::new();
+    let mut rare: HashMap<&str, Vec<&Node>> = HashMap::default();
     let mut absent_is_rare: Vec<&str> = Vec::new();
-    let mut numeric: HashMap<&str, (f64, f64)> = HashMap::new();
+    let mut numeric: HashMap<&str, (f64, f64)> = HashMap::default();
     for (p, f) in &fields {
         let absent = n - f.present;
         let distinct = f.values.len() + usize::from(absent > 0);
         let categorical = !f.overflow
             && f.present * 2 >= n
-            && ((2..=MAX_CATEGORIES).contains(&f.values.len()) || (2..=MAX_CATEGORIES).contains(&distinct));
+            && ((2..=MAX_CATEGORIES).contains(&f.values.len())
+                || (2..=MAX_CATEGORIES).contains(&distinct));
         if categorical {
-            let r: Vec<&Value> = f.values.iter().filter(|(_, c)| rare_share(*c)).map(|(v, _)| *v).collect();
+            let r: Vec<&Node> = f
+                .values
+                .iter()
+                .filter(|(_, c)| rare_share(*c))
+                .map(|(v, _)| *v)
+                .collect();
             if !r.is_empty() {
                 rare.insert(p.as_str(), r);
             }
@@ -221,12 +279,19 @@ pub fn keep(records: &[&Value]) -> Vec<bool> {
     let key_cells: usize = top_keys.values().sum();
     let homogeneous = top_keys.len() * n * 2 <= key_cells * 3;
     let rare_keys: Vec<&str> = if homogeneous {
-        top_keys.iter().filter(|(_, c)| rare_share(**c)).map(|(k, _)| *k).collect()
+        top_keys
+            .iter()
+            .filter(|(_, c)| rare_share(**c))
+            .map(|(k, _)| *k)
+            .collect()
     } else {
         Vec::new()
     };
 
     // Pass 2: mark the records that hold a rare value, an outlying number or a rare key.
+    if rare.is_empty() && numeric.is_empty() && absent_is_rare.is_empty() && rare_keys.is_empty() {
+        return keep;
+    }
     for (i, r) in records.iter().enumerate() {
         if keep[i] {
             continue;
@@ -238,8 +303,8 @@ pub fn keep(records: &[&Value]) -> Vec<bool> {
             }
             if rare.get(p).is_some_and(|vals| vals.contains(&v)) {
                 hit = true;
-            } else if let (Some((mean, sd)), Value::Number(x)) = (numeric.get(p), v) {
-                hit = x.as_f64().is_some_and(|x| (x - mean).abs() > SIGMAS * sd);
+            } else if let Some((mean, sd)) = numeric.get(p) {
+                hit = v.as_f64().is_some_and(|x| (x - mean).abs() > SIGMAS * sd);
             }
         });
         if !hit && !absent_is_rare.is_empty() {
@@ -253,8 +318,8 @@ pub fn keep(records: &[&Value]) -> Vec<bool> {
             hit = have < absent_is_rare.len();
         }
         if !hit {
-            if let Value::Object(map) = r {
-                hit = map.keys().any(|k| rare_keys.contains(&k.as_str()));
+            if let Node::Obj(map) = r {
+                hit = map.iter().any(|(k, _)| rare_keys.contains(k));
             }
         }
         keep[i] = hit;
@@ -264,8 +329,8 @@ pub fn keep(records: &[&Value]) -> Vec<bool> {
 
 /// True when a collection nested in `v` has outliers of its own: the record holding it must then
 /// stay visible, or the outliers inside would be folded away with it.
-fn has_inner_outliers(v: &Value) -> bool {
-    let inner = |x: &Value| match collection_records(x) {
+fn has_inner_outliers(v: &Node) -> bool {
+    let inner = |x: &Node| match collection_records(x) {
         Some(recs) if recs.len() >= MIN_STATS => {
             let k = keep(&recs);
             k[1..k.len() - 1].iter().any(|b| *b)
@@ -273,39 +338,53 @@ fn has_inner_outliers(v: &Value) -> bool {
         _ => has_inner_outliers(x),
     };
     match v {
-        Value::Object(map) => map.values().any(inner),
-        Value::Array(items) => items.iter().any(inner),
+        Node::Obj(map) => map.iter().any(|(_, x)| inner(x)),
+        Node::Arr(items) => items.iter().any(inner),
         _ => false,
     }
 }
 
 /// The records of `v` when it is a collection: an array whose items are all objects, or an object
 /// whose values are all objects (a map from names to records).
-pub fn collection_records(v: &Value) -> Option<Vec<&Value>> {
+pub fn collection_records<'v, 'a>(v: &'v Node<'a>) -> Option<Vec<&'v Node<'a>>> {
     match v {
-        Value::Array(items) if items.len() >= 2 && items.iter().all(Value::is_object) => Some(items.iter().collect()),
-        Value::Object(map) if map.len() >= 2 && map.values().all(Value::is_object) => Some(map.values().collect()),
+        Node::Arr(items) if items.len() >= 2 && items.iter().all(Node::is_object) => {
+            Some(items.iter().collect())
+        }
+        Node::Obj(map) if map.len() >= 2 && map.iter().all(|(_, x)| x.is_object()) => {
+            Some(map.iter().map(|(_, x)| x).collect())
+        }
         _ => None,
     }
 }
 
 #[cfg(test)]
 mod tests {
+    use super::super::node::parse;
     use super::*;
-    use serde_json::json;
+    use serde_json::{json, Value};
 
-    fn records(n: usize, f: impl Fn(usize) -> Value) -> Vec<Value> {
-        (0..n).map(f).collect()
+    fn records(n: usize, f: impl Fn(usize) -> Value) -> String {
+        serde_json::to_string(&(0..n).map(f).collect::<Vec<Value>>()).unwrap()
     }
 
-    fn kept(v: &[Value]) -> Vec<usize> {
-        let refs: Vec<&Value> = v.iter().collect();
-        keep(&refs).iter().enumerate().filter(|(_, k)| **k).map(|(i, _)| i).collect()
+    fn kept(text: &str) -> Vec<usize> {
+        let doc = parse(text).unwrap();
+        let refs: Vec<&Node> = doc.as_array().unwrap().iter().collect();
+        keep(&refs)
+            .iter()
+            .enumerate()
+            .filter(|(_, k)| **k)
+            .map(|(i, _)| i)
+            .collect()
     }
 
     #[test]
     fn first_last_and_rare_values() {
-        let v = records(40, |i| json!({"id": i, "license": if i == 17 { "BSD" } else { "MIT" }}));
+        let v = records(
+            40,
+            |i| json!({"id": i, "license": if i == 17 { "BSD" } else { "MIT" }}),
+        );
         assert_eq!(kept(&v), vec![0, 17, 39]);
     }
 
@@ -323,8 +402,13 @@ mod tests {
     #[test]
     fn numeric_outliers_nested_fields_and_rare_keys() {
         let v = records(60, |i| {
-            let size = if i == 30 { 1_000_000 } else { 1000 + (i as i64 * 7) % 50 };
-            let mut r = json!({"meta": {"name": format!("p{i}"), "size": size}, "kind": "pkg", "ok": true});
+            let size = if i == 30 {
+                1_000_000
+            } else {
+                1000 + (i as i64 * 7) % 50
+            };
+            let mut r =
+                json!({"meta": {"name": format!("p{i}"), "size": size}, "kind": "pkg", "ok": true});
             if i == 44 {
                 r["hasInstallScript"] = json!(true);
             }
@@ -336,21 +420,31 @@ mod tests {
     #[test]
     fn odd_keys_in_heterogeneous_records_are_not_outliers() {
         // package.json-like records: each has a few keys of its own
-        let v = records(40, |i| json!({"name": format!("p{i}"), format!("cfg{}", i % 13): 1, format!("x{i}"): 2}));
+        let v = records(
+            40,
+            |i| json!({"name": format!("p{i}"), format!("cfg{}", i % 13): 1, format!("x{i}"): 2}),
+        );
         assert_eq!(kept(&v), vec![0, 39]);
     }
 
     #[test]
     fn missing_common_field_is_rare() {
-        let v = records(30, |i| if i == 12 { json!({"name": "x"}) } else { json!({"name": "y", "license": "MIT"}) });
+        let v = records(30, |i| {
+            if i == 12 {
+                json!({"name": "x"})
+            } else {
+                json!({"name": "y", "license": "MIT"})
+            }
+        });
         assert_eq!(kept(&v), vec![0, 12, 29]);
     }
 
     #[test]
     fn outliers_in_nested_collections_keep_their_parent() {
         let v = records(10, |i| {
-            let inner: Vec<Value> =
-                (0..25).map(|j| json!({"k": if i == 4 && j == 9 { "rare" } else { "common" }})).collect();
+            let inner: Vec<Value> = (0..25)
+                .map(|j| json!({"k": if i == 4 && j == 9 { "rare" } else { "common" }}))
+                .collect();
             json!({"page": i, "items": inner})
         });
         assert_eq!(kept(&v), vec![0, 4, 9]);

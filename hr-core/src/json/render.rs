@@ -8,9 +8,9 @@
 //! are cut and collections keep only their first, last and outlying items (see `outliers`); every
 //! cut is a marker string in place, giving the exact `hr expand … --items …` that fetches it.
 
+use super::node::{unescape, Node};
 use super::outliers;
 use crate::marker::{count, items_target, json_marker, json_note};
-use serde_json::{Map, Value};
 
 /// A value whose compact form fits in this many characters is written on one line.
 const WIDTH: usize = 120;
@@ -49,14 +49,25 @@ pub struct Renderer<'a> {
     hinted: bool,
     /// JSON Pointer of the value being written.
     ptr: String,
+    /// Writing stops (leaving a truncated text) once the output is longer than this.
+    limit: usize,
 }
 
-/// Write `doc`. `ndjson` says the input was JSON lines (shown as one array).
-pub fn render(doc: &Value, ndjson: bool, hash: &str, lossy: bool, capacity: usize) -> String {
-    let mut r = Renderer { out: String::with_capacity(capacity), hash, lossy, hinted: false, ptr: String::new() };
+/// Write `doc`. `ndjson` says the input was JSON lines (shown as one array). Returns None
+/// as soon as the output grows beyond `limit` characters.
+pub fn render(doc: &Node, ndjson: bool, hash: &str, lossy: bool, limit: usize) -> Option<String> {
+    let capacity = limit.min(1 << 20);
+    let mut r = Renderer {
+        out: String::with_capacity(capacity),
+        hash,
+        lossy,
+        hinted: false,
+        ptr: String::new(),
+        limit,
+    };
     if ndjson {
         r.out.push_str("[\n  ");
-        let items = doc.as_array().map(Vec::len).unwrap_or(0);
+        let items = doc.as_array().map_or(0, <[Node]>::len);
         r.string_raw(&json_note(&format!(
             "NDJSON: {} lines shown as one JSON array; --items counts lines from 0",
             count(items)
@@ -64,7 +75,7 @@ pub fn render(doc: &Value, ndjson: bool, hash: &str, lossy: bool, capacity: usiz
         r.out.push_str(",\n  ");
         r.block(doc, 2);
         r.out.push_str("\n]\n");
-    } else if let Value::Object(map) = doc {
+    } else if let Node::Obj(map) = doc {
         // every top-level key stays visible: the top level is never a table nor folded
         r.object_members(map, 0, false);
         r.out.push('\n');
@@ -72,7 +83,7 @@ pub fn render(doc: &Value, ndjson: bool, hash: &str, lossy: bool, capacity: usiz
         r.block(doc, 0);
         r.out.push('\n');
     }
-    r.out
+    (r.out.len() <= limit).then_some(r.out)
 }
 
 enum Piece {
@@ -110,7 +121,7 @@ fn pieces(keep: &[bool], size: impl Fn(usize, usize) -> usize) -> Vec<Piece> {
 
 struct Table<'v> {
     columns: Vec<&'v str>,
-    constants: Vec<(&'v str, &'v Value)>,
+    constants: Vec<(&'v str, &'v Node<'v>)>,
     any_absent: bool,
 }
 
@@ -122,10 +133,11 @@ impl<'a> Renderer<'a> {
         }
     }
 
-    fn push_ptr(&mut self, token: &str) -> usize {
+    /// Extends the pointer by a raw key; returns the length to truncate back to.
+    fn push_ptr(&mut self, raw_key: &str) -> usize {
         let len = self.ptr.len();
         self.ptr.push('/');
-        for c in token.chars() {
+        for c in unescape(raw_key).chars() {
             match c {
                 '~' => self.ptr.push_str("~0"),
                 '/' => self.ptr.push_str("~1"),
@@ -148,45 +160,60 @@ impl<'a> Renderer<'a> {
         json_marker(what, self.hash, &items_target(&self.ptr, range), first)
     }
 
+    /// Text of our own (a marker, a note) as a JSON string.
     fn string_raw(&mut self, s: &str) {
         // serializing a &str cannot fail
-        self.out.push_str(&serde_json::to_string(s).unwrap_or_default());
+        self.out
+            .push_str(&serde_json::to_string(s).unwrap_or_default());
     }
 
-    fn string(&mut self, s: &str) {
-        if self.lossy && s.len() > LONG_STRING {
-            let chars = s.chars().count();
+    /// A string of the input, from its raw text: verbatim, or cut in lossy mode.
+    fn string(&mut self, raw: &str) {
+        self.out.push('"');
+        if self.lossy && raw.len() > LONG_STRING {
+            let (cut, _) = decoded_prefix(raw, KEEP_CHARS);
+            let (_, chars) = decoded_prefix(raw, usize::MAX);
             if chars > LONG_STRING {
-                let cut = s.char_indices().nth(KEEP_CHARS).map(|(i, _)| i).unwrap_or(s.len());
                 let what = format!("{}-char string cut after {KEEP_CHARS}", count(chars));
                 let m = self.marker(&what, None);
-                self.string_raw(&format!("{}… {m}", &s[..cut]));
+                self.out.push_str(&raw[..cut]);
+                self.out.push_str("… ");
+                let m = serde_json::to_string(&m).unwrap_or_default();
+                self.out.push_str(&m[1..m.len() - 1]);
+                self.out.push('"');
                 return;
             }
         }
-        self.string_raw(s);
+        self.out.push_str(raw);
+        self.out.push('"');
     }
 
-    fn scalar(&mut self, v: &Value) {
+    fn key(&mut self, raw: &str) {
+        self.out.push('"');
+        self.out.push_str(raw);
+        self.out.push('"');
+    }
+
+    fn scalar(&mut self, v: &Node) {
         match v {
-            Value::String(s) => self.string(s),
-            Value::Number(n) => self.out.push_str(&n.to_string()),
-            Value::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
-            Value::Null => self.out.push_str("null"),
+            Node::Str(s) => self.string(s),
+            Node::Num(n) => self.out.push_str(n),
+            Node::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
+            Node::Null => self.out.push_str("null"),
             _ => self.inline(v),
         }
     }
 
     /// The compact one-line form (long strings still cut in lossy mode).
-    fn inline(&mut self, v: &Value) {
+    fn inline(&mut self, v: &Node) {
         match v {
-            Value::Object(map) => {
+            Node::Obj(map) => {
                 self.out.push('{');
                 for (i, (k, x)) in map.iter().enumerate() {
                     if i > 0 {
                         self.out.push(',');
                     }
-                    self.string_raw(k);
+                    self.key(k);
                     self.out.push(':');
                     let len = self.push_ptr(k);
                     self.inline(x);
@@ -194,7 +221,7 @@ impl<'a> Renderer<'a> {
                 }
                 self.out.push('}');
             }
-            Value::Array(items) => {
+            Node::Arr(items) => {
                 self.out.push('[');
                 for (i, x) in items.iter().enumerate() {
                     if i > 0 {
@@ -211,22 +238,24 @@ impl<'a> Renderer<'a> {
     }
 
     /// A value in block context: the cursor is after `"key": ` (or at an item's indent).
-    fn block(&mut self, v: &Value, indent: usize) {
+    fn block(&mut self, v: &Node, indent: usize) {
         if fits(v, WIDTH.saturating_sub(indent)) {
             return self.inline(v);
         }
         match v {
-            Value::Object(map) => {
-                if map.len() >= 3 && map.values().all(Value::is_object) {
-                    let entries: Vec<(Option<&str>, &Value)> = map.iter().map(|(k, x)| (Some(k.as_str()), x)).collect();
+            Node::Obj(map) => {
+                if map.len() >= 3 && map.iter().all(|(_, x)| x.is_object()) {
+                    let entries: Vec<(Option<&str>, &Node)> =
+                        map.iter().map(|(k, x)| (Some(*k), x)).collect();
                     self.collection(&entries, true, indent);
                 } else {
                     self.object_members(map, indent, self.lossy);
                 }
             }
-            Value::Array(items) => {
-                if items.len() >= 3 && items.iter().all(Value::is_object) {
-                    let entries: Vec<(Option<&str>, &Value)> = items.iter().map(|x| (None, x)).collect();
+            Node::Arr(items) => {
+                if items.len() >= 3 && items.iter().all(Node::is_object) {
+                    let entries: Vec<(Option<&str>, &Node)> =
+                        items.iter().map(|x| (None, x)).collect();
                     self.collection(&entries, false, indent);
                 } else {
                     self.list(items, indent);
@@ -239,20 +268,26 @@ impl<'a> Renderer<'a> {
     /// An object written one member per line. With `lossy`, runs of members that say little
     /// are folded: the middle of a big map (version -> date, name -> spec), and strings that
     /// start like an earlier member's value (the `*_url` families of REST APIs).
-    fn object_members(&mut self, map: &Map<String, Value>, indent: usize, lossy: bool) {
+    fn object_members(&mut self, map: &[(&str, Node)], indent: usize, lossy: bool) {
         let n = map.len();
         let mut keep = vec![true; n];
         if lossy {
-            let scalar_map = n >= MIN_SCALAR_MAP && map.values().all(|v| !v.is_object() && !v.is_array());
-            let string_map = n >= MIN_STRING_MAP && map.values().all(Value::is_string);
+            let scalar_map = n >= MIN_SCALAR_MAP && map.iter().all(|(_, v)| !v.is_container());
+            let string_map = n >= MIN_STRING_MAP && map.iter().all(|(_, v)| v.is_string());
             if scalar_map || string_map {
                 for (i, (k, v)) in map.iter().enumerate() {
-                    keep[i] = i < LIST_HEAD || i + LIST_TAIL >= n || errorish_scalar(k) || errorish_value(v);
+                    keep[i] = i < LIST_HEAD
+                        || i + LIST_TAIL >= n
+                        || errorish_scalar(k)
+                        || errorish_value(v);
                 }
             } else if n >= MIN_STRING_MAP {
                 let mut starts: Vec<&str> = Vec::new();
                 for (i, (k, v)) in map.iter().enumerate() {
-                    let Some(s) = v.as_str().filter(|s| s.len() >= DERIVED_PREFIX && !errorish_scalar(k)) else {
+                    let Some(s) = v
+                        .as_str()
+                        .filter(|s| s.len() >= DERIVED_PREFIX && !errorish_scalar(k))
+                    else {
                         continue;
                     };
                     let start = &s.as_bytes()[..DERIVED_PREFIX];
@@ -264,23 +299,30 @@ impl<'a> Renderer<'a> {
                 }
             }
         }
-        let values: Vec<(&String, &Value)> = map.iter().collect();
         self.out.push('{');
-        let ps = pieces(&keep, |i, limit| values[i].0.len() + 4 + compact_len(values[i].1, limit));
+        let ps = pieces(&keep, |i, limit| {
+            map[i].0.len() + 4 + compact_len(&map[i].1, limit)
+        });
         let last = ps.len().saturating_sub(1);
         for (pi, p) in ps.iter().enumerate() {
+            if self.out.len() > self.limit {
+                return;
+            }
             self.indent(indent + 2);
             match *p {
                 Piece::Item(i) => {
-                    let (k, v) = values[i];
-                    self.string_raw(k);
+                    let (k, v) = &map[i];
+                    self.key(k);
                     self.out.push_str(": ");
                     let len = self.push_ptr(k);
                     self.block(v, indent + 2);
                     self.ptr.truncate(len);
                 }
                 Piece::Fold(a, b) => {
-                    let m = self.marker(&format!("members {a}-{b} folded ({})", count(b - a + 1)), Some((a, b)));
+                    let m = self.marker(
+                        &format!("members {a}-{b} folded ({})", count(b - a + 1)),
+                        Some((a, b)),
+                    );
                     self.string_raw(&m);
                     self.out.push_str(": null");
                 }
@@ -297,13 +339,18 @@ impl<'a> Renderer<'a> {
 
     /// A list that is not a collection of objects: scalars packed several to a line, other
     /// values one per line. Lossy mode folds its middle.
-    fn list(&mut self, items: &[Value], indent: usize) {
+    fn list(&mut self, items: &[Node], indent: usize) {
         let n = items.len();
         let keep: Vec<bool> = if self.lossy && n >= MIN_FOLD {
             items
                 .iter()
                 .enumerate()
-                .map(|(i, v)| i < LIST_HEAD || i + LIST_TAIL >= n || errorish_value(v) || outliers::is_errorish(v))
+                .map(|(i, v)| {
+                    i < LIST_HEAD
+                        || i + LIST_TAIL >= n
+                        || errorish_value(v)
+                        || outliers::is_errorish(v)
+                })
                 .collect()
         } else {
             vec![true; n]
@@ -313,6 +360,9 @@ impl<'a> Renderer<'a> {
         let last = ps.len().saturating_sub(1);
         let mut line_len = usize::MAX; // force a new line first
         for (pi, p) in ps.iter().enumerate() {
+            if self.out.len() > self.limit {
+                return;
+            }
             match *p {
                 Piece::Item(i) => {
                     let v = &items[i];
@@ -333,7 +383,10 @@ impl<'a> Renderer<'a> {
                 }
                 Piece::Fold(a, b) => {
                     self.indent(indent + 2);
-                    let m = self.marker(&format!("items {a}-{b} folded ({})", count(b - a + 1)), Some((a, b)));
+                    let m = self.marker(
+                        &format!("items {a}-{b} folded ({})", count(b - a + 1)),
+                        Some((a, b)),
+                    );
                     self.string_raw(&m);
                     line_len = usize::MAX;
                 }
@@ -348,15 +401,21 @@ impl<'a> Renderer<'a> {
 
     /// A collection of objects: a table when the items share their keys, else one item per
     /// line; in lossy mode only first, last and outlying items stay.
-    fn collection(&mut self, entries: &[(Option<&str>, &Value)], keyed: bool, indent: usize) {
+    fn collection(&mut self, entries: &[(Option<&str>, &Node)], keyed: bool, indent: usize) {
         let n = entries.len();
-        let records: Vec<&Value> = entries.iter().map(|(_, v)| *v).collect();
-        let keep = if self.lossy && n >= MIN_FOLD { outliers::keep(&records) } else { vec![true; n] };
+        let records: Vec<&Node> = entries.iter().map(|(_, v)| *v).collect();
+        let keep = if self.lossy && n >= MIN_FOLD {
+            outliers::keep(&records)
+        } else {
+            vec![true; n]
+        };
         let folds = keep.iter().any(|k| !k);
         let table = table(&records);
         let (open, close) = if keyed { ('{', '}') } else { ('[', ']') };
         self.out.push(open);
-        let ps = pieces(&keep, |i, limit| compact_len(entries[i].1, limit) + entries[i].0.map_or(1, |k| k.len() + 4));
+        let ps = pieces(&keep, |i, limit| {
+            compact_len(entries[i].1, limit) + entries[i].0.map_or(1, |k| k.len() + 4)
+        });
         if let Some(t) = &table {
             self.indent(indent + 2);
             let index = folds && !keyed;
@@ -369,7 +428,11 @@ impl<'a> Renderer<'a> {
                 "table: {} {}, one row per {}: [{}]",
                 count(n),
                 if keyed { "members" } else { "items" },
-                if keyed { "member, its value as" } else { "item" },
+                if keyed {
+                    "member, its value as"
+                } else {
+                    "item"
+                },
                 cols.join(", ")
             );
             if index {
@@ -379,8 +442,11 @@ impl<'a> Renderer<'a> {
                 note.push_str(&format!(" · \"{ABSENT}\" = key absent"));
             }
             if !t.constants.is_empty() {
-                let consts: Vec<String> =
-                    t.constants.iter().map(|(k, v)| format!("{k}={}", serde_json::to_string(v).unwrap_or_default())).collect();
+                let consts: Vec<String> = t
+                    .constants
+                    .iter()
+                    .map(|(k, v)| format!("{k}={}", scalar_text(v)))
+                    .collect();
                 note.push_str(&format!(" · same in all: {}", consts.join(", ")));
             }
             self.string_raw(&json_note(&note));
@@ -393,12 +459,15 @@ impl<'a> Renderer<'a> {
         }
         let last = ps.len().saturating_sub(1);
         for (pi, p) in ps.iter().enumerate() {
+            if self.out.len() > self.limit {
+                return;
+            }
             self.indent(indent + 2);
             match *p {
                 Piece::Item(i) => {
                     let (key, v) = entries[i];
                     if let Some(k) = key {
-                        self.string_raw(k);
+                        self.key(k);
                         self.out.push_str(": ");
                     }
                     let len = match key {
@@ -429,7 +498,7 @@ impl<'a> Renderer<'a> {
         self.out.push(close);
     }
 
-    fn row(&mut self, v: &Value, t: &Table, index: Option<usize>) {
+    fn row(&mut self, v: &Node, t: &Table, index: Option<usize>) {
         self.out.push('[');
         let mut first = true;
         if let Some(i) = index {
@@ -455,7 +524,7 @@ impl<'a> Renderer<'a> {
 }
 
 /// Columns for a table of `records`, or None when they do not share their keys well enough.
-fn table<'v>(records: &[&'v Value]) -> Option<Table<'v>> {
+fn table<'v>(records: &[&'v Node<'v>]) -> Option<Table<'v>> {
     let mut columns: Vec<&str> = Vec::new();
     let mut cells = 0usize;
     for r in records {
@@ -467,7 +536,7 @@ fn table<'v>(records: &[&'v Value]) -> Option<Table<'v>> {
             if v.as_str() == Some(ABSENT) {
                 return None; // the absent sign would be ambiguous
             }
-            if !columns.contains(&k.as_str()) {
+            if !columns.contains(k) {
                 if columns.len() == TABLE_MAX_COLS {
                     return None;
                 }
@@ -485,7 +554,10 @@ fn table<'v>(records: &[&'v Value]) -> Option<Table<'v>> {
         for &c in &columns {
             let first = records[0].get(c);
             if let Some(v) = first {
-                if fits(v, MAX_CONST_LEN) && !v.is_object() && records.iter().all(|r| r.get(c) == Some(v)) {
+                if fits(v, MAX_CONST_LEN)
+                    && !v.is_container()
+                    && records.iter().all(|r| r.get(c) == Some(v))
+                {
                     constants.push((c, v));
                 }
             }
@@ -494,35 +566,42 @@ fn table<'v>(records: &[&'v Value]) -> Option<Table<'v>> {
     if constants.len() == columns.len() {
         constants.pop();
     }
-    let columns = columns.into_iter().filter(|c| !constants.iter().any(|(k, _)| k == c)).collect();
-    Some(Table { columns, constants, any_absent })
+    let columns = columns
+        .into_iter()
+        .filter(|c| !constants.iter().any(|(k, _)| k == c))
+        .collect();
+    Some(Table {
+        columns,
+        constants,
+        any_absent,
+    })
 }
 
 fn errorish_scalar(s: &str) -> bool {
     s.len() <= 80 && outliers::error_words().is_match(s)
 }
 
-fn errorish_value(v: &Value) -> bool {
+fn errorish_value(v: &Node) -> bool {
     v.as_str().is_some_and(errorish_scalar)
 }
 
 /// Whether the compact form of `v` is at most `limit` characters (an estimate: escapes are not
 /// counted), without walking more of `v` than that.
-pub fn fits(v: &Value, limit: usize) -> bool {
+pub fn fits(v: &Node, limit: usize) -> bool {
     compact_len(v, limit) <= limit
 }
 
 /// The estimated compact length of `v`, or something above `limit` once it is known to exceed it.
-pub fn compact_len(v: &Value, limit: usize) -> usize {
-    fn size(v: &Value, budget: &mut isize) {
+pub fn compact_len(v: &Node, limit: usize) -> usize {
+    fn size(v: &Node, budget: &mut isize) {
         if *budget < 0 {
             return;
         }
         match v {
-            Value::Null | Value::Bool(_) => *budget -= 5,
-            Value::Number(_) => *budget -= 8,
-            Value::String(s) => *budget -= s.len() as isize + 2,
-            Value::Array(a) => {
+            Node::Null | Node::Bool(_) => *budget -= 5,
+            Node::Num(n) => *budget -= n.len() as isize,
+            Node::Str(s) => *budget -= s.len() as isize + 2,
+            Node::Arr(a) => {
                 *budget -= 2;
                 for x in a {
                     size(x, budget);
@@ -532,7 +611,7 @@ pub fn compact_len(v: &Value, limit: usize) -> usize {
                     }
                 }
             }
-            Value::Object(m) => {
+            Node::Obj(m) => {
                 *budget -= 2;
                 for (k, x) in m {
                     *budget -= k.len() as isize + 4;
@@ -547,4 +626,33 @@ pub fn compact_len(v: &Value, limit: usize) -> usize {
     let mut budget = limit as isize;
     size(v, &mut budget);
     (limit as isize - budget) as usize
+}
+
+/// A scalar as it is written in JSON.
+fn scalar_text(v: &Node) -> String {
+    match v {
+        Node::Str(s) => format!("\"{s}\""),
+        Node::Num(n) => n.to_string(),
+        Node::Bool(b) => b.to_string(),
+        _ => "null".to_string(),
+    }
+}
+
+/// The byte length of the raw string's first `n` decoded chars (escapes count as one), and how
+/// many chars that is (all of them when the string is shorter).
+fn decoded_prefix(raw: &str, n: usize) -> (usize, usize) {
+    let b = raw.as_bytes();
+    let (mut i, mut chars) = (0, 0);
+    while i < b.len() && chars < n {
+        i += match b[i] {
+            b'\\' if b.get(i + 1) == Some(&b'u') => 6,
+            b'\\' => 2,
+            c if c < 0x80 => 1,
+            c if c >= 0xf0 => 4,
+            c if c >= 0xe0 => 3,
+            _ => 2,
+        };
+        chars += 1;
+    }
+    (i.min(b.len()), chars)
 }
