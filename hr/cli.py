@@ -11,7 +11,7 @@ import click
 from hr import __version__
 from hr.engine import KINDS, Hint
 
-EXPAND_SPANS = ("lines", "grep", "head", "tail")
+EXPAND_SPANS = ("lines", "grep", "head", "tail", "items")
 
 
 class Budget(click.ParamType):
@@ -137,7 +137,9 @@ def run(label, kind, budget, command):
 @click.option("--ignore-case", "-i", is_flag=True, help="With --grep: match case-insensitively.")
 @click.option("--head", type=click.IntRange(1), metavar="N", help="Only the first N lines.")
 @click.option("--tail", type=click.IntRange(1), metavar="N", help="Only the last N lines.")
-def expand(hash, lines_, grep, context, ignore_case, head, tail):
+@click.option("--items", metavar="TARGET", help="JSON: items A-B (from 0) of the top-level array, "
+              "/json/pointer:A-B of a nested array or object, or the value at /json/pointer.")
+def expand(hash, lines_, grep, context, ignore_case, head, tail, items):
     """Print the original that HASH stands for, whole or in part.
 
     HASH is the hex digest shown in hr's markers; any unique prefix of 6 or more digits
@@ -149,13 +151,14 @@ def expand(hash, lines_, grep, context, ignore_case, head, tail):
       hr expand 3f9a2c1b7d0e
       hr expand 3f9a2c --lines 120-538
       hr expand 3f9a2c --grep 'ERROR|Traceback' --context 3
+      hr expand 3f9a2c --items /packages:41-388
     """
     from hr import spans
     from hr.store import HashError, Store
 
-    chosen = [n for n, v in zip(EXPAND_SPANS, (lines_, grep, head, tail)) if v is not None]
+    chosen = [n for n, v in zip(EXPAND_SPANS, (lines_, grep, head, tail, items)) if v is not None]
     if len(chosen) > 1:
-        fail(f"expand: choose one of --lines, --grep, --head, --tail (got {', '.join('--' + c for c in chosen)})")
+        fail(f"expand: choose one of --lines, --grep, --head, --tail, --items (got {', '.join('--' + c for c in chosen)})")
     store = Store()
     try:
         digest = store.resolve(hash)
@@ -172,6 +175,10 @@ def expand(hash, lines_, grep, context, ignore_case, head, tail):
             out, span = spans.head(data, head), f"head {head}"
         elif tail is not None:
             out, span = spans.tail(data, tail), f"tail {tail}"
+        elif items is not None:
+            from hr import json_items
+
+            out, span = json_items.items(data, items), f"items {items}"
         else:
             out, span = data, "all"
     except spans.SpanError as exc:
