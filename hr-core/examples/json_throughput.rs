@@ -1,6 +1,6 @@
 //! Throughput of the JSON compressor (parse + compress) on a generated array of API-like records.
 //!
-//!     cargo run --release --manifest-path hr-core/Cargo.toml --example json_throughput [MB]
+//!     cargo run --release --manifest-path hr-core/Cargo.toml --example json_throughput [MB | FILE]
 //!
 //! Prints MB/s over the whole call (`hr_core::compress(Kind::Json, …)`), best of 5 runs.
 
@@ -52,11 +52,12 @@ fn generate(target_bytes: usize) -> String {
 }
 
 fn main() {
-    let mb: usize = std::env::args()
-        .nth(1)
-        .and_then(|a| a.parse().ok())
-        .unwrap_or(50);
-    let text = generate(mb * 1_000_000);
+    // an argument is a size in MB to generate, or a JSON file to read
+    let arg = std::env::args().nth(1).unwrap_or_else(|| "50".into());
+    let text = match arg.parse::<usize>() {
+        Ok(mb) => generate(mb * 1_000_000),
+        Err(_) => std::fs::read_to_string(&arg).expect("a JSON file"),
+    };
     let opts = Options {
         hash: "0123456789ab".into(),
         budget_chars: None,

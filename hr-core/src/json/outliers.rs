@@ -180,32 +180,77 @@ impl<'v, 'a> Field<'v, 'a> {
     }
 }
 
-/// Calls `f(path, value)` for every scalar reachable through nested objects of `v`.
+/// Field ids: a field is a path of keys through nested objects (`metadata.name`), interned as
+/// (parent id, key) so that no path strings are built. Id 0 is the record itself. Records mostly
+/// list their keys in the same order, so each parent remembers its children by position and
+/// the hash map is the fallback.
+#[derive(Default)]
+struct Paths<'a> {
+    ids: HashMap<(u32, &'a str), u32>,
+    by_position: Vec<Vec<(&'a str, u32)>>,
+}
+
+impl<'a> Paths<'a> {
+    fn intern(&mut self, parent: u32, pos: usize, key: &'a str) -> u32 {
+        if let Some(id) = self.cached(parent, pos, key) {
+            return id;
+        }
+        let next = self.ids.len() as u32 + 1;
+        let id = *self.ids.entry((parent, key)).or_insert(next);
+        let p = parent as usize;
+        if self.by_position.len() <= p {
+            self.by_position.resize_with(p + 1, Vec::new);
+        }
+        let slots = &mut self.by_position[p];
+        if slots.len() <= pos {
+            slots.resize(pos + 1, ("", 0));
+        }
+        slots[pos] = (key, id);
+        id
+    }
+
+    fn get(&self, parent: u32, pos: usize, key: &'a str) -> Option<u32> {
+        self.cached(parent, pos, key).or_else(|| self.ids.get(&(parent, key)).copied())
+    }
+
+    fn cached(&self, parent: u32, pos: usize, key: &str) -> Option<u32> {
+        match self.by_position.get(parent as usize)?.get(pos) {
+            Some((k, id)) if *id != 0 && *k == key => Some(*id),
+            _ => None,
+        }
+    }
+}
+
+/// Calls `f(field id, value)` for every scalar reachable through nested objects of `v`, with ids
+/// from `id(parent, position, key)` (None skips the member).
 fn each_field<'v, 'a>(
     v: &'v Node<'a>,
-    path: &mut String,
+    parent: u32,
     depth: usize,
-    f: &mut impl FnMut(&str, &'v Node<'a>),
+    id: &mut impl FnMut(u32, usize, &'a str) -> Option<u32>,
+    f: &mut impl FnMut(u32, &'v Node<'a>),
 ) {
     if let Node::Obj(map) = v {
-        for (k, x) in map {
-            let len = path.len();
-            if !path.is_empty() {
-                path.push('.');
+        for (pos, (k, x)) in map.iter().enumerate() {
+            if let Node::Arr(_) = x {
+                continue;
             }
-            path.push_str(k);
+            if let Node::Obj(_) = x {
+                if depth >= MAX_DEPTH {
+                    continue;
+                }
+            }
+            let Some(field) = id(parent, pos, k) else { continue };
             match x {
-                Node::Obj(_) if depth < MAX_DEPTH => each_field(x, path, depth + 1, f),
-                Node::Obj(_) | Node::Arr(_) => {}
-                _ => f(path, x),
+                Node::Obj(_) => each_field(x, field, depth + 1, id, f),
+                _ => f(field, x),
             }
-            path.truncate(len);
         }
     }
 }
 
 /// For each record, whether to keep it when the collection is folded.
-pub fn keep(records: &[&Node]) -> Vec<bool> {
+pub fn keep<'a>(records: &[&Node<'a>]) -> Vec<bool> {
     let n = records.len();
     let mut keep: Vec<bool> = records
         .iter()
@@ -219,32 +264,34 @@ pub fn keep(records: &[&Node]) -> Vec<bool> {
         return keep;
     }
 
-    // Pass 1: statistics per field path, and how many records have each top-level key.
-    let mut fields: HashMap<String, Field> = HashMap::default();
+    // Pass 1: statistics per field, and how many records have each top-level key.
+    let mut paths = Paths::default();
+    let mut fields: Vec<Field> = Vec::new();
     let mut top_keys: HashMap<&str, usize> = HashMap::default();
-    let mut path = String::new();
     for r in records {
         if let Node::Obj(map) = r {
             for (k, _) in map {
                 *top_keys.entry(k).or_default() += 1;
             }
         }
-        each_field(r, &mut path, 0, &mut |p, v| match fields.get_mut(p) {
-            Some(f) => f.add(v),
-            None => {
-                let mut f = Field::default();
-                f.add(v);
-                fields.insert(p.to_string(), f);
+        each_field(r, 0, 0, &mut |p, pos, k| Some(paths.intern(p, pos, k)), &mut |id, v| {
+            let i = id as usize;
+            if fields.len() <= i {
+                fields.resize_with(i + 1, Field::default);
             }
+            fields[i].add(v);
         });
     }
 
     // Which values are rare, per field; and which numeric fields have a spread to test.
     let rare_share = |count: usize| count * 20 <= n;
-    let mut rare: HashMap<&str, Vec<&Node>> = HashMap::default();
-    let mut absent_is_rare: Vec<&str> = Vec::new();
-    let mut numeric: HashMap<&str, (f64, f64)> = HashMap::default();
-    for (p, f) in &fields {
+    let mut rare: Vec<Vec<&Node>> = vec![Vec::new(); fields.len()];
+    let mut absent_is_rare: Vec<u32> = Vec::new();
+    let mut numeric: Vec<Option<(f64, f64)>> = vec![None; fields.len()];
+    for (id, f) in fields.iter().enumerate() {
+        if f.present == 0 {
+            continue; // an id of a nested object, not of a scalar field
+        }
         let absent = n - f.present;
         let distinct = f.values.len() + usize::from(absent > 0);
         let categorical = !f.overflow
@@ -252,17 +299,14 @@ pub fn keep(records: &[&Node]) -> Vec<bool> {
             && ((2..=MAX_CATEGORIES).contains(&f.values.len())
                 || (2..=MAX_CATEGORIES).contains(&distinct));
         if categorical {
-            let r: Vec<&Node> = f
+            rare[id] = f
                 .values
                 .iter()
                 .filter(|(_, c)| rare_share(*c))
                 .map(|(v, _)| *v)
                 .collect();
-            if !r.is_empty() {
-                rare.insert(p.as_str(), r);
-            }
             if absent > 0 && rare_share(absent) {
-                absent_is_rare.push(p.as_str());
+                absent_is_rare.push(id as u32);
             }
         }
         if f.numeric * 5 >= n * 4 && f.distinct_nums.len() > MIN_NUMERIC_DISTINCT {
@@ -270,7 +314,7 @@ pub fn keep(records: &[&Node]) -> Vec<bool> {
             let var = (f.sumsq / f.numeric as f64 - mean * mean).max(0.0);
             let sd = var.sqrt();
             if sd > 0.0 {
-                numeric.insert(p.as_str(), (mean, sd));
+                numeric[id] = Some((mean, sd));
             }
         }
     }
@@ -289,34 +333,34 @@ pub fn keep(records: &[&Node]) -> Vec<bool> {
     };
 
     // Pass 2: mark the records that hold a rare value, an outlying number or a rare key.
-    if rare.is_empty() && numeric.is_empty() && absent_is_rare.is_empty() && rare_keys.is_empty() {
+    let any_rare = rare.iter().any(|r| !r.is_empty());
+    let any_numeric = numeric.iter().any(Option::is_some);
+    if !any_rare && !any_numeric && absent_is_rare.is_empty() && rare_keys.is_empty() {
         return keep;
     }
+    let mut lookup = |p: u32, pos: usize, k: &'a str| paths.get(p, pos, k);
     for (i, r) in records.iter().enumerate() {
         if keep[i] {
             continue;
         }
         let mut hit = false;
-        each_field(r, &mut path, 0, &mut |p, v| {
+        let mut have = 0usize;
+        each_field(r, 0, 0, &mut lookup, &mut |id, v| {
+            let id = id as usize;
+            if absent_is_rare.contains(&(id as u32)) {
+                have += 1;
+            }
             if hit {
                 return;
             }
-            if rare.get(p).is_some_and(|vals| vals.contains(&v)) {
+            if rare[id].contains(&v) {
                 hit = true;
-            } else if let Some((mean, sd)) = numeric.get(p) {
+            } else if let Some((mean, sd)) = numeric[id] {
                 hit = v.as_f64().is_some_and(|x| (x - mean).abs() > SIGMAS * sd);
             }
         });
-        if !hit && !absent_is_rare.is_empty() {
-            // a field nearly every record has is missing here
-            let mut have = 0usize;
-            each_field(r, &mut path, 0, &mut |p, _| {
-                if absent_is_rare.contains(&p) {
-                    have += 1;
-                }
-            });
-            hit = have < absent_is_rare.len();
-        }
+        // a field nearly every record has is missing here
+        hit = hit || have < absent_is_rare.len();
         if !hit {
             if let Node::Obj(map) = r {
                 hit = map.iter().any(|(k, _)| rare_keys.contains(k));
