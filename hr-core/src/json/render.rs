@@ -51,6 +51,8 @@ pub struct Renderer<'a> {
     ptr: String,
     /// Writing stops (leaving a truncated text) once the output is longer than this.
     limit: usize,
+    /// A note for the first element of the next array written (what NDJSON became).
+    note: Option<String>,
 }
 
 /// Write `doc`. `ndjson` says the input was JSON lines (shown as one array). Returns None
@@ -64,17 +66,20 @@ pub fn render(doc: &Node, ndjson: bool, hash: &str, lossy: bool, limit: usize) -
         hinted: false,
         ptr: String::new(),
         limit,
+        note: None,
     };
-    if ndjson {
-        r.out.push_str("[\n  ");
-        let items = doc.as_array().map_or(0, <[Node]>::len);
-        r.string_raw(&json_note(&format!(
-            "NDJSON: {} lines shown as one JSON array; --items counts lines from 0",
-            count(items)
-        )));
-        r.out.push_str(",\n  ");
-        r.block(doc, 2);
-        r.out.push_str("\n]\n");
+    if let (true, Node::Arr(items)) = (ndjson, doc) {
+        r.note = Some(format!(
+            "NDJSON: {} lines shown as one JSON array, numbered from 0",
+            count(items.len())
+        ));
+        if items.len() >= 2 && items.iter().all(Node::is_object) {
+            let entries: Vec<(Option<&str>, &Node)> = items.iter().map(|x| (None, x)).collect();
+            r.collection(&entries, false, 0);
+        } else {
+            r.list(items, 0);
+        }
+        r.out.push('\n');
     } else if let Node::Obj(map) = doc {
         // every top-level key stays visible: the top level is never a table nor folded
         r.object_members(map, 0, false);
@@ -357,6 +362,13 @@ impl<'a> Renderer<'a> {
         };
         self.out.push('[');
         let ps = pieces(&keep, |i, limit| compact_len(&items[i], limit) + 1);
+        if let Some(note) = self.note.take() {
+            self.indent(indent + 2);
+            self.string_raw(&json_note(&note));
+            if !ps.is_empty() {
+                self.out.push(',');
+            }
+        }
         let last = ps.len().saturating_sub(1);
         let mut line_len = usize::MAX; // force a new line first
         for (pi, p) in ps.iter().enumerate() {
@@ -416,6 +428,14 @@ impl<'a> Renderer<'a> {
         let ps = pieces(&keep, |i, limit| {
             compact_len(entries[i].1, limit) + entries[i].0.map_or(1, |k| k.len() + 4)
         });
+        let pre = self.note.take();
+        if let (Some(note), None) = (&pre, &table) {
+            self.indent(indent + 2);
+            self.string_raw(&json_note(note));
+            if !ps.is_empty() {
+                self.out.push(',');
+            }
+        }
         if let Some(t) = &table {
             self.indent(indent + 2);
             let index = folds && !keyed;
@@ -424,7 +444,8 @@ impl<'a> Renderer<'a> {
                 cols.push("#".into());
             }
             cols.extend(t.columns.iter().map(|c| c.to_string()));
-            let mut note = format!(
+            let mut note = pre.map(|p| p + " · ").unwrap_or_default();
+            note += &format!(
                 "table: {} {}, one row per {}: [{}]",
                 count(n),
                 if keyed { "members" } else { "items" },
