@@ -191,6 +191,15 @@ mod tests {
     }
 
     #[test]
+    fn error_values_stay_in_rows() {
+        let items: Vec<Value> = (0..5).map(|i| json!({"id": i, "state": "failed", "note": "n"})).collect();
+        let text = serde_json::to_string_pretty(&items).unwrap();
+        let c = compress(&text, &opts());
+        assert!(!c.text.contains("same in all"), "{}", c.text);
+        assert!(c.text.contains("[4,\"failed\",\"n\"]"), "{}", c.text);
+    }
+
+    #[test]
     fn deterministic() {
         let items: Vec<Value> = (0..500)
             .map(|i| json!({"k": i % 7, "v": i * 3, "s": format!("s{i}")}))

@@ -571,7 +571,9 @@ fn table<'v>(records: &[&'v Node<'v>]) -> Option<Table<'v>> {
     }
     let any_absent = cells < records.len() * columns.len();
     let mut constants = Vec::new();
-    if records.len() >= 3 {
+    // Values stated once in the note are escaped there (`\"failed\"`): keep the values of
+    // error-ish records in their rows, where they read (and are found) as written.
+    if records.len() >= 3 && !records.iter().any(|r| outliers::is_errorish(r)) {
         for &c in &columns {
             let first = records[0].get(c);
             if let Some(v) = first {
