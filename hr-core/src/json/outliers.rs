@@ -249,17 +249,26 @@ fn each_field<'v, 'a>(
     }
 }
 
-/// For each record, whether to keep it when the collection is folded.
-pub fn keep<'a>(records: &[&Node<'a>]) -> Vec<bool> {
+/// For each record, whether to keep it when the collection is folded: the first and the last,
+/// and the outliers.
+pub fn keep(records: &[&Node]) -> Vec<bool> {
+    let mut keep = outliers(records);
+    if let Some(k) = keep.first_mut() {
+        *k = true;
+    }
+    if let Some(k) = keep.last_mut() {
+        *k = true;
+    }
+    keep
+}
+
+/// For each record, whether it is an outlier (or holds a collection with outliers).
+pub fn outliers<'a>(records: &[&Node<'a>]) -> Vec<bool> {
     let n = records.len();
     let mut keep: Vec<bool> = records
         .iter()
         .map(|r| is_errorish(r) || has_inner_outliers(r))
         .collect();
-    if n > 0 {
-        keep[0] = true;
-        keep[n - 1] = true;
-    }
     if n < MIN_STATS {
         return keep;
     }
@@ -375,10 +384,7 @@ pub fn keep<'a>(records: &[&Node<'a>]) -> Vec<bool> {
 /// stay visible, or the outliers inside would be folded away with it.
 fn has_inner_outliers(v: &Node) -> bool {
     let inner = |x: &Node| match collection_records(x) {
-        Some(recs) if recs.len() >= MIN_STATS => {
-            let k = keep(&recs);
-            k[1..k.len() - 1].iter().any(|b| *b)
-        }
+        Some(recs) if recs.len() >= MIN_STATS => outliers(&recs).contains(&true),
         _ => has_inner_outliers(x),
     };
     match v {
@@ -481,6 +487,17 @@ mod tests {
             }
         });
         assert_eq!(kept(&v), vec![0, 12, 29]);
+    }
+
+    #[test]
+    fn outliers_in_nested_collections_keep_their_parent_even_when_first() {
+        let v = records(10, |i| {
+            let inner: Vec<Value> = (0..25)
+                .map(|j| json!({"k": if i == 6 && j == 0 { "rare" } else { "common" }}))
+                .collect();
+            json!({"page": i, "items": inner})
+        });
+        assert_eq!(kept(&v), vec![0, 6, 9]);
     }
 
     #[test]
