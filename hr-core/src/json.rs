@@ -18,19 +18,38 @@ pub mod render;
 use crate::marker::{Compressed, Span};
 use crate::Options;
 use node::Node;
+use render::Mode;
 
 /// Without a budget, output up to this many characters is small enough for the lossless form.
 pub const TARGET_CHARS: usize = 12_000;
+/// Over a budget, collections keep at most this many outliers each, tried in turn.
+const BUDGET_OUTLIERS: [usize; 4] = [40, 10, 3, 0];
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
     let Some((doc, ndjson)) = parse(text) else {
         return crate::fold::compress(text, opts);
     };
     let target = opts.budget_chars.unwrap_or(TARGET_CHARS);
-    // lossless when that is small enough; the lossy pass otherwise (it has no limit of its own)
-    let out = render::render(&doc, ndjson, &opts.hash, false, target)
-        .or_else(|| render::render(&doc, ndjson, &opts.hash, true, usize::MAX))
-        .unwrap_or_default();
+    let render = |mode, limit| render::render(&doc, ndjson, &opts.hash, mode, limit);
+    // lossless when that is small enough; else lossy, with fewer outliers while over a budget
+    let mut out = match render(Mode::Lossless, target) {
+        Some(out) => out,
+        None => render(
+            Mode::Lossy {
+                max_outliers: usize::MAX,
+            },
+            usize::MAX,
+        )
+        .unwrap_or_default(),
+    };
+    if let Some(budget) = opts.budget_chars {
+        for max_outliers in BUDGET_OUTLIERS {
+            if out.len() <= budget {
+                break;
+            }
+            out = render(Mode::Lossy { max_outliers }, usize::MAX).unwrap_or_default();
+        }
+    }
     // The output stands for the whole input; a JSON rewrite has no finer line spans.
     let lines = text.lines().count().max(1);
     let spans = if out == text {
@@ -192,11 +211,36 @@ mod tests {
 
     #[test]
     fn error_values_stay_in_rows() {
-        let items: Vec<Value> = (0..5).map(|i| json!({"id": i, "state": "failed", "note": "n"})).collect();
+        let items: Vec<Value> = (0..5)
+            .map(|i| json!({"id": i, "state": "failed", "note": "n"}))
+            .collect();
         let text = serde_json::to_string_pretty(&items).unwrap();
         let c = compress(&text, &opts());
         assert!(!c.text.contains("same in all"), "{}", c.text);
         assert!(c.text.contains("[4,\"failed\",\"n\"]"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_budget_keeps_fewer_outliers_and_says_so() {
+        let items: Vec<Value> = (0..1000)
+            .map(|i| json!({"id": i, "state": if i % 10 == 3 { "failed" } else { "ok" }}))
+            .collect();
+        let text = serde_json::to_string_pretty(&items).unwrap();
+        let free = compress(&text, &opts());
+        let tight = compress(
+            &text,
+            &Options {
+                budget_chars: Some(3000),
+                ..opts()
+            },
+        );
+        assert!(
+            tight.text.len() < 3000 && free.text.len() > 3000,
+            "{}",
+            tight.text.len()
+        );
+        assert!(tight.text.contains("outliers, over the budget)"));
+        parse_out(&tight.text);
     }
 
     #[test]

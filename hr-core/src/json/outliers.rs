@@ -210,7 +210,8 @@ impl<'a> Paths<'a> {
     }
 
     fn get(&self, parent: u32, pos: usize, key: &'a str) -> Option<u32> {
-        self.cached(parent, pos, key).or_else(|| self.ids.get(&(parent, key)).copied())
+        self.cached(parent, pos, key)
+            .or_else(|| self.ids.get(&(parent, key)).copied())
     }
 
     fn cached(&self, parent: u32, pos: usize, key: &str) -> Option<u32> {
@@ -240,7 +241,9 @@ fn each_field<'v, 'a>(
                     continue;
                 }
             }
-            let Some(field) = id(parent, pos, k) else { continue };
+            let Some(field) = id(parent, pos, k) else {
+                continue;
+            };
             match x {
                 Node::Obj(_) => each_field(x, field, depth + 1, id, f),
                 _ => f(field, x),
@@ -283,13 +286,19 @@ pub fn outliers<'a>(records: &[&Node<'a>]) -> Vec<bool> {
                 *top_keys.entry(k).or_default() += 1;
             }
         }
-        each_field(r, 0, 0, &mut |p, pos, k| Some(paths.intern(p, pos, k)), &mut |id, v| {
-            let i = id as usize;
-            if fields.len() <= i {
-                fields.resize_with(i + 1, Field::default);
-            }
-            fields[i].add(v);
-        });
+        each_field(
+            r,
+            0,
+            0,
+            &mut |p, pos, k| Some(paths.intern(p, pos, k)),
+            &mut |id, v| {
+                let i = id as usize;
+                if fields.len() <= i {
+                    fields.resize_with(i + 1, Field::default);
+                }
+                fields[i].add(v);
+            },
+        );
     }
 
     // Which values are rare, per field; and which numeric fields have a spread to test.

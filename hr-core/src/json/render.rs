@@ -34,6 +34,7 @@ const DERIVED_PREFIX: usize = 30;
 const MIN_FOLD_CHARS: usize = 160;
 /// Tables: at most this many columns, items at most this long in compact form, and at least
 /// this share of the cells present.
+const TABLE_MIN_ROWS: usize = 5;
 const TABLE_MAX_COLS: usize = 16;
 const TABLE_MAX_ITEM: usize = 400;
 const TABLE_MIN_FILL: f64 = 0.6;
@@ -42,10 +43,19 @@ const ABSENT: &str = "~";
 /// Constant columns are stated once in the table note when their value is this short.
 const MAX_CONST_LEN: usize = 40;
 
+/// Lossless writes everything; lossy cuts long strings and folds all but the first, last and
+/// (at most `max_outliers` per collection) outlying items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Lossless,
+    Lossy { max_outliers: usize },
+}
+
 pub struct Renderer<'a> {
     out: String,
     hash: &'a str,
     lossy: bool,
+    max_outliers: usize,
     hinted: bool,
     /// JSON Pointer of the value being written.
     ptr: String,
@@ -57,12 +67,16 @@ pub struct Renderer<'a> {
 
 /// Write `doc`. `ndjson` says the input was JSON lines (shown as one array). Returns None
 /// as soon as the output grows beyond `limit` characters.
-pub fn render(doc: &Node, ndjson: bool, hash: &str, lossy: bool, limit: usize) -> Option<String> {
+pub fn render(doc: &Node, ndjson: bool, hash: &str, mode: Mode, limit: usize) -> Option<String> {
     let capacity = limit.min(1 << 20);
     let mut r = Renderer {
         out: String::with_capacity(capacity),
         hash,
-        lossy,
+        lossy: mode != Mode::Lossless,
+        max_outliers: match mode {
+            Mode::Lossy { max_outliers } => max_outliers,
+            Mode::Lossless => usize::MAX,
+        },
         hinted: false,
         ptr: String::new(),
         limit,
@@ -416,11 +430,18 @@ impl<'a> Renderer<'a> {
     fn collection(&mut self, entries: &[(Option<&str>, &Node)], keyed: bool, indent: usize) {
         let n = entries.len();
         let records: Vec<&Node> = entries.iter().map(|(_, v)| *v).collect();
-        let keep = if self.lossy && n >= MIN_FOLD {
+        let outlying = if self.lossy && n >= MIN_FOLD {
             outliers::keep(&records)
         } else {
             vec![true; n]
         };
+        // over budget, only the first outliers stay
+        let mut keep = outlying.clone();
+        let mut kept = 0;
+        for k in keep.iter_mut().take(n.saturating_sub(1)).skip(1) {
+            kept += usize::from(*k);
+            *k &= kept <= self.max_outliers;
+        }
         let folds = keep.iter().any(|k| !k);
         let table = table(&records);
         let (open, close) = if keyed { ('{', '}') } else { ('[', ']') };
@@ -503,7 +524,16 @@ impl<'a> Renderer<'a> {
                 }
                 Piece::Fold(a, b) => {
                     let noun = if keyed { "members" } else { "items" };
-                    let what = format!("{noun} {a}-{b} folded ({} ordinary)", count(b - a + 1));
+                    let dropped = outlying[a..=b].iter().filter(|k| **k).count();
+                    let what = if dropped == 0 {
+                        format!("{noun} {a}-{b} folded ({} ordinary)", count(b - a + 1))
+                    } else {
+                        format!(
+                            "{noun} {a}-{b} folded ({}, {} of them outliers, over the budget)",
+                            count(b - a + 1),
+                            count(dropped)
+                        )
+                    };
                     let m = self.marker(&what, Some((a, b)));
                     self.string_raw(&m);
                     if keyed {
@@ -546,6 +576,9 @@ impl<'a> Renderer<'a> {
 
 /// Columns for a table of `records`, or None when they do not share their keys well enough.
 fn table<'v>(records: &[&'v Node<'v>]) -> Option<Table<'v>> {
+    if records.len() < TABLE_MIN_ROWS {
+        return None; // the note would cost about what the table saves
+    }
     let mut columns: Vec<&str> = Vec::new();
     let mut cells = 0usize;
     for r in records {
