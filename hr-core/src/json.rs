@@ -244,6 +244,25 @@ mod tests {
     }
 
     #[test]
+    fn big_repeated_values_are_references() {
+        let user = json!({"login": "octocat", "id": 1, "avatar_url": "https://avatars.example.com/u/1?v=4", "type": "User", "site_admin": false, "bio": "x".repeat(400)});
+        let items: Vec<Value> = (0..5)
+            .map(|i| json!({"id": i, "title": format!("issue {i}"), "user": user}))
+            .collect();
+        let text =
+            serde_json::to_string_pretty(&json!({"issues": items, "pad": "y".repeat(20000)}))
+                .unwrap();
+        let c = compress(&text, &opts());
+        let out = parse_out(&c.text);
+        assert!(out["issues"][0]["user"].is_object());
+        for i in 1..5 {
+            let r = out["issues"][i]["user"].as_str().unwrap();
+            assert!(r.starts_with("[hr: same as /issues/0/user · "), "{r}");
+            assert!(r.ends_with(&format!("--items /issues/{i}/user]")), "{r}");
+        }
+    }
+
+    #[test]
     fn deterministic() {
         let items: Vec<Value> = (0..500)
             .map(|i| json!({"k": i % 7, "v": i * 3, "s": format!("s{i}")}))

@@ -61,6 +61,49 @@ impl<'a> Node<'a> {
             _ => None,
         }
     }
+    /// A 128-bit digest of the value's structure and raw text: equal digests mean equal values
+    /// (two independent 64-bit hashes, so a false match is out of the question in practice).
+    pub fn fingerprint(&self) -> u128 {
+        let (mut a, mut b) = (0xcbf29ce484222325u64, 0x9e3779b97f4a7c15u64);
+        self.feed(&mut |bytes: &[u8]| {
+            for &x in bytes {
+                a = (a ^ u64::from(x)).wrapping_mul(0x100000001b3);
+                b = (b ^ u64::from(x))
+                    .wrapping_mul(0xff51afd7ed558ccd)
+                    .rotate_left(29);
+            }
+        });
+        (u128::from(a) << 64) | u128::from(b)
+    }
+
+    fn feed(&self, f: &mut impl FnMut(&[u8])) {
+        let text = |f: &mut dyn FnMut(&[u8]), tag: &[u8], s: &str| {
+            f(tag);
+            f(&(s.len() as u64).to_le_bytes());
+            f(s.as_bytes());
+        };
+        match self {
+            Node::Null => f(b"n"),
+            Node::Bool(true) => f(b"t"),
+            Node::Bool(false) => f(b"f"),
+            Node::Num(n) => text(f, b"#", n),
+            Node::Str(s) => text(f, b"s", s),
+            Node::Arr(items) => {
+                f(b"[");
+                f(&(items.len() as u64).to_le_bytes());
+                items.iter().for_each(|x| x.feed(f));
+            }
+            Node::Obj(members) => {
+                f(b"{");
+                f(&(members.len() as u64).to_le_bytes());
+                for (k, x) in members {
+                    text(f, b"k", k);
+                    x.feed(f);
+                }
+            }
+        }
+    }
+
     /// The member `key` (raw) of an object.
     pub fn get(&self, key: &str) -> Option<&Node<'a>> {
         self.as_object()?
@@ -271,6 +314,21 @@ mod tests {
         assert_eq!(unescape(m[1].0), "b\"c");
         assert_eq!(m[1].1.as_str(), Some("x\\ny\\u00e9"));
         assert_eq!(m[2].1, Node::Obj(vec![]));
+    }
+
+    #[test]
+    fn fingerprints_tell_values_apart() {
+        let fp = |t: &str| parse(t).unwrap().fingerprint();
+        assert_eq!(fp(r#"{"a": [1, "x"]}"#), fp(r#"{ "a" : [ 1 , "x" ] }"#));
+        for other in [
+            r#"{"a": [1, "y"]}"#,
+            r#"{"a": ["1", "x"]}"#,
+            r#"{"b": [1, "x"]}"#,
+            r#"{"a": [1, "x"], "b": null}"#,
+            r#"[{"a": [1, "x"]}]"#,
+        ] {
+            assert_ne!(fp(r#"{"a": [1, "x"]}"#), fp(other), "{other}");
+        }
     }
 
     #[test]

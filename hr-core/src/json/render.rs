@@ -11,6 +11,7 @@
 use super::node::{unescape, Node};
 use super::outliers;
 use crate::marker::{count, items_target, json_marker, json_note};
+use std::collections::HashMap;
 
 /// A value whose compact form fits in this many characters is written on one line.
 const WIDTH: usize = 120;
@@ -34,10 +35,12 @@ const DERIVED_PREFIX: usize = 30;
 const MIN_FOLD_CHARS: usize = 160;
 /// Tables: at most this many columns, items at most this long in compact form, and at least
 /// this share of the cells present.
-const TABLE_MIN_ROWS: usize = 5;
+const TABLE_MIN_ROWS: usize = 3;
 const TABLE_MAX_COLS: usize = 16;
 const TABLE_MAX_ITEM: usize = 400;
 const TABLE_MIN_FILL: f64 = 0.6;
+/// Values repeated verbatim are written as a reference when longer than this (in compact chars).
+const MIN_REPEAT_CHARS: usize = 200;
 /// What a table cell says when its item lacks the column's key.
 const ABSENT: &str = "~";
 /// Constant columns are stated once in the table note when their value is this short.
@@ -63,6 +66,9 @@ pub struct Renderer<'a> {
     limit: usize,
     /// A note for the first element of the next array written (what NDJSON became).
     note: Option<String>,
+    /// Lossy mode: fingerprints of the big values written so far, with their pointers, so that
+    /// a repeat (the same user object in every record) is written as a reference.
+    seen: HashMap<u128, String>,
 }
 
 /// Write `doc`. `ndjson` says the input was JSON lines (shown as one array). Returns None
@@ -81,6 +87,7 @@ pub fn render(doc: &Node, ndjson: bool, hash: &str, mode: Mode, limit: usize) ->
         ptr: String::new(),
         limit,
         note: None,
+        seen: HashMap::new(),
     };
     if let (true, Node::Arr(items)) = (ndjson, doc) {
         r.note = Some(format!(
@@ -260,6 +267,15 @@ impl<'a> Renderer<'a> {
     fn block(&mut self, v: &Node, indent: usize) {
         if fits(v, WIDTH.saturating_sub(indent)) {
             return self.inline(v);
+        }
+        if self.lossy && v.is_container() && !fits(v, MIN_REPEAT_CHARS) {
+            let fp = v.fingerprint();
+            if let Some(first) = self.seen.get(&fp) {
+                let what = format!("same as {}", items_target(first, None));
+                let m = self.marker(&what, None);
+                return self.string_raw(&m);
+            }
+            self.seen.insert(fp, self.ptr.clone());
         }
         match v {
             Node::Obj(map) => {
