@@ -14,6 +14,7 @@
 pub mod node;
 pub mod outliers;
 pub mod render;
+pub mod table;
 
 use crate::marker::{Compressed, Span};
 use crate::Options;

@@ -10,6 +10,7 @@
 
 use super::node::{unescape, Node};
 use super::outliers;
+use super::table::{table, Table, ABSENT};
 use crate::marker::{count, items_target, json_marker, json_note};
 use std::collections::HashMap;
 
@@ -33,18 +34,8 @@ const DERIVED_PREFIX: usize = 30;
 /// A run is folded only when it is longer than this (in compact chars): a marker costs about as
 /// much as 100 chars.
 const MIN_FOLD_CHARS: usize = 160;
-/// Tables: at most this many columns, items at most this long in compact form, and at least
-/// this share of the cells present.
-const TABLE_MIN_ROWS: usize = 3;
-const TABLE_MAX_COLS: usize = 16;
-const TABLE_MAX_ITEM: usize = 400;
-const TABLE_MIN_FILL: f64 = 0.6;
 /// Values repeated verbatim are written as a reference when longer than this (in compact chars).
 const MIN_REPEAT_CHARS: usize = 200;
-/// What a table cell says when its item lacks the column's key.
-const ABSENT: &str = "~";
-/// Constant columns are stated once in the table note when their value is this short.
-const MAX_CONST_LEN: usize = 40;
 
 /// Lossless writes everything; lossy cuts long strings and folds all but the first, last and
 /// (at most `max_outliers` per collection) outlying items.
@@ -143,12 +134,6 @@ fn pieces(keep: &[bool], size: impl Fn(usize, usize) -> usize) -> Vec<Piece> {
         }
     }
     out
-}
-
-struct Table<'v> {
-    columns: Vec<&'v str>,
-    constants: Vec<(&'v str, &'v Node<'v>)>,
-    any_absent: bool,
 }
 
 impl<'a> Renderer<'a> {
@@ -577,7 +562,7 @@ impl<'a> Renderer<'a> {
                 self.out.push(',');
             }
             first = false;
-            match v.get(*c) {
+            match v.get(c) {
                 Some(x) => {
                     let len = self.push_ptr(c);
                     self.inline(x);
@@ -588,65 +573,6 @@ impl<'a> Renderer<'a> {
         }
         self.out.push(']');
     }
-}
-
-/// Columns for a table of `records`, or None when they do not share their keys well enough.
-fn table<'v>(records: &[&'v Node<'v>]) -> Option<Table<'v>> {
-    if records.len() < TABLE_MIN_ROWS {
-        return None; // the note would cost about what the table saves
-    }
-    let mut columns: Vec<&str> = Vec::new();
-    let mut cells = 0usize;
-    for r in records {
-        let map = r.as_object()?;
-        if !fits(r, TABLE_MAX_ITEM) {
-            return None;
-        }
-        for (k, v) in map {
-            if v.as_str() == Some(ABSENT) {
-                return None; // the absent sign would be ambiguous
-            }
-            if !columns.contains(k) {
-                if columns.len() == TABLE_MAX_COLS {
-                    return None;
-                }
-                columns.push(k);
-            }
-        }
-        cells += map.len();
-    }
-    if (cells as f64) < TABLE_MIN_FILL * (records.len() * columns.len()) as f64 {
-        return None;
-    }
-    let any_absent = cells < records.len() * columns.len();
-    let mut constants = Vec::new();
-    // Values stated once in the note are escaped there (`\"failed\"`): keep the values of
-    // error-ish records in their rows, where they read (and are found) as written.
-    if records.len() >= 3 && !records.iter().any(|r| outliers::is_errorish(r)) {
-        for &c in &columns {
-            let first = records[0].get(c);
-            if let Some(v) = first {
-                if fits(v, MAX_CONST_LEN)
-                    && !v.is_container()
-                    && records.iter().all(|r| r.get(c) == Some(v))
-                {
-                    constants.push((c, v));
-                }
-            }
-        }
-    }
-    if constants.len() == columns.len() {
-        constants.pop();
-    }
-    let columns = columns
-        .into_iter()
-        .filter(|c| !constants.iter().any(|(k, _)| k == c))
-        .collect();
-    Some(Table {
-        columns,
-        constants,
-        any_absent,
-    })
 }
 
 fn errorish_scalar(s: &str) -> bool {
