@@ -194,3 +194,14 @@ def test_corpus_needles_survive_and_output_is_json(case):
     original = json.loads(data)
     json.loads(out)
     check_expansions(original, out)
+
+
+@pytest.mark.skipif(not (CORPUS / "npm-query-all").is_dir(), reason="the shared corpus is not here")
+def test_a_budget_keeps_fewer_outliers_and_json_stays_valid():
+    data = (CORPUS / "npm-query-all" / "input.json").read_bytes()
+    free = compress(data)
+    tight = compress(data, "--budget", "1000")
+    assert len(tight) < len(free) / 2
+    assert "outliers, over the budget)" in tight
+    json.loads(tight)
+    check_expansions(json.loads(data), tight)
