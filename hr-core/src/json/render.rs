@@ -34,8 +34,10 @@ const DERIVED_PREFIX: usize = 30;
 /// A run is folded only when it is longer than this (in compact chars): a marker costs about as
 /// much as 100 chars.
 const MIN_FOLD_CHARS: usize = 160;
-/// Values repeated verbatim are written as a reference when longer than this (in compact chars).
+/// Values repeated verbatim are written as a reference when longer than this (in compact chars)…
 const MIN_REPEAT_CHARS: usize = 200;
+/// …and not longer than this (big repeats are rare, and fingerprinting them costs time).
+const MAX_REPEAT_CHARS: usize = 64 * 1024;
 
 /// Lossless writes everything; lossy cuts long strings and folds all but the first, last and
 /// (at most `max_outliers` per collection) outlying items.
@@ -253,7 +255,7 @@ impl<'a> Renderer<'a> {
         if fits(v, WIDTH.saturating_sub(indent)) {
             return self.inline(v);
         }
-        if self.lossy && v.is_container() && !fits(v, MIN_REPEAT_CHARS) {
+        if self.lossy && !fits(v, MIN_REPEAT_CHARS) && fits(v, MAX_REPEAT_CHARS) {
             let fp = v.fingerprint();
             if let Some(first) = self.seen.get(&fp) {
                 let what = format!("same as {}", items_target(first, None));
