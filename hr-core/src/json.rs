@@ -264,6 +264,34 @@ mod tests {
     }
 
     #[test]
+    fn fields_of_outlier_records_are_never_folded() {
+        // records of strings only, big enough to look like maps: the rare value sits mid-record
+        let items: Vec<Value> = (0..60)
+            .map(|i| {
+                let mut r = serde_json::Map::new();
+                for f in 0..16 {
+                    let v = if f == 8 && i == 33 {
+                        "rare-zone".to_string()
+                    } else if f == 8 {
+                        "common-zone".into()
+                    } else {
+                        format!("https://example.com/records/{i}/field/{f}")
+                    };
+                    r.insert(format!("f{f}"), json!(v));
+                }
+                Value::Object(r)
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&items).unwrap();
+        let c = compress(&text, &opts());
+        parse_out(&c.text);
+        assert!(c.text.contains("\"rare-zone\""), "{}", c.text);
+        assert!(c
+            .text
+            .contains("\"https://example.com/records/33/field/15\""));
+    }
+
+    #[test]
     fn deterministic() {
         let items: Vec<Value> = (0..500)
             .map(|i| json!({"k": i % 7, "v": i * 3, "s": format!("s{i}")}))

@@ -53,6 +53,32 @@ fn field_class(key: &str) -> u8 {
         _ => 0,
     }
 }
+/// Whether a member with this name identifies its record (an id, a name, a path, a URL): such
+/// members are never folded.
+pub fn is_id_field(key: &str) -> bool {
+    const IDS: &[&str] = &[
+        "id",
+        "_id",
+        "uid",
+        "key",
+        "name",
+        "full_name",
+        "sha",
+        "number",
+        "login",
+        "title",
+        "path",
+        "url",
+        "uri",
+        "href",
+        "self",
+        "slug",
+        "ref",
+        "email",
+    ];
+    key.len() <= 10 && IDS.iter().any(|n| n.eq_ignore_ascii_case(key))
+}
+
 /// Longer values are prose, not a status.
 const STATUS_MAX_LEN: usize = 80;
 

@@ -62,6 +62,10 @@ pub struct Renderer<'a> {
     /// Lossy mode: fingerprints of the big values written so far, with their pointers, so that
     /// a repeat (the same user object in every record) is written as a reference.
     seen: HashMap<u128, String>,
+    /// Set while writing a record of a collection big enough for field statistics: its fields
+    /// (through nested objects) are what rare values and outliers are made of, so none of them
+    /// is folded away.
+    keep_fields: bool,
 }
 
 /// Write `doc`. `ndjson` says the input was JSON lines (shown as one array). Returns None
@@ -81,6 +85,7 @@ pub fn render(doc: &Node, ndjson: bool, hash: &str, mode: Mode, limit: usize) ->
         limit,
         note: None,
         seen: HashMap::new(),
+        keep_fields: false,
     };
     if let (true, Node::Arr(items)) = (ndjson, doc) {
         r.note = Some(format!(
@@ -293,7 +298,7 @@ impl<'a> Renderer<'a> {
     fn object_members(&mut self, map: &[(&str, Node)], indent: usize, lossy: bool) {
         let n = map.len();
         let mut keep = vec![true; n];
-        if lossy {
+        if lossy && !self.keep_fields {
             let scalar_map = n >= MIN_SCALAR_MAP && map.iter().all(|(_, v)| !v.is_container());
             let string_map = n >= MIN_STRING_MAP && map.iter().all(|(_, v)| v.is_string());
             if scalar_map || string_map {
@@ -306,10 +311,11 @@ impl<'a> Renderer<'a> {
             } else if n >= MIN_STRING_MAP {
                 let mut starts: Vec<&str> = Vec::new();
                 for (i, (k, v)) in map.iter().enumerate() {
-                    let Some(s) = v
-                        .as_str()
-                        .filter(|s| s.len() >= DERIVED_PREFIX && !errorish_scalar(k))
-                    else {
+                    let Some(s) = v.as_str().filter(|s| {
+                        s.len() >= DERIVED_PREFIX
+                            && !errorish_scalar(k)
+                            && !outliers::is_id_field(k)
+                    }) else {
                         continue;
                     };
                     let start = &s.as_bytes()[..DERIVED_PREFIX];
@@ -402,7 +408,10 @@ impl<'a> Renderer<'a> {
                     }
                     let start = self.out.len();
                     if v.is_object() || v.is_array() {
+                        // a list's items are not fields of the record holding it
+                        let outer = std::mem::replace(&mut self.keep_fields, false);
                         self.block(v, indent + 2);
+                        self.keep_fields = outer;
                         line_len = usize::MAX;
                     } else {
                         self.scalar(v);
@@ -521,7 +530,12 @@ impl<'a> Renderer<'a> {
                     };
                     match &table {
                         Some(t) => self.row(v, t, (folds && !keyed).then_some(i)),
-                        None => self.block(v, indent + 2),
+                        None => {
+                            let outer = self.keep_fields;
+                            self.keep_fields = n >= outliers::MIN_STATS;
+                            self.block(v, indent + 2);
+                            self.keep_fields = outer;
+                        }
                     }
                     self.ptr.truncate(len);
                 }
