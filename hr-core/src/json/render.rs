@@ -100,7 +100,9 @@ pub fn render(doc: &Node, ndjson: bool, hash: &str, mode: Mode, limit: usize) ->
         }
         r.out.push('\n');
     } else if let Node::Obj(map) = doc {
-        // every top-level key stays visible: the top level is never a table nor folded
+        // every top-level key stays visible: the top level is never a table nor folded; when it
+        // is a map of records, their fields are kept whole as in any big collection
+        r.keep_fields = map.len() >= outliers::MIN_STATS && map.iter().all(|(_, v)| v.is_object());
         r.object_members(map, 0, false);
         r.out.push('\n');
     } else {
