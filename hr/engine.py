@@ -125,6 +125,10 @@ def compress(data: bytes, hint: Hint = Hint()) -> Result:
     if not spans or tokens_out > tokens_in * (1 - MIN_SAVING):
         same.note = "no saving"
         return same
+    if f"hr expand {digest[:SHORT_HASH]}".encode() not in output:
+        # every changed output must say how to get the original back (nothing lost)
+        same.note = "no restore hint"
+        return same
     return Result(output, kind, digest, tokens_in, tokens_out, spans, passthrough=False)
 
 # Source code: tree-sitter skeletons (imported only when the input is code).
