@@ -16,7 +16,7 @@ use std::collections::HashMap;
 use std::hash::{BuildHasherDefault, Hasher};
 
 /// A position becomes a wildcard once it has held this many distinct values.
-const WILDCARD_AFTER: usize = 3;
+const WILDCARD_AFTER: usize = 16;
 /// Templates compared per token count: bounds the work on input where every line is new.
 const GROUP_CAP: usize = 512;
 /// Shapes remembered for the fast path: bounds memory on input where every line is new.
