@@ -58,14 +58,16 @@ pub fn plan(lines: &Lines) -> Plan {
         let n = i + 1;
         match roles[i] {
             Role::Trace { end, repeat } => {
-                run.flush(&mut plan, lines, &roles);
                 if repeat {
+                    // the line that raised it stays; the frames fold with the repeats around them
+                    run.flush(&mut plan, lines, &roles);
                     plan.keep(n, Priority::Critical);
-                    if end > n {
-                        let what = format!("{}-line stack trace repeating one above", count(end - n));
-                        plan.fold(n + 1, end, what);
+                    for m in n + 1..=end {
+                        run.push(m, lines.lines[m - 1].len() + 1, Level::Other);
                     }
+                    run.traces += (end > n) as usize;
                 } else {
+                    run.flush(&mut plan, lines, &roles);
                     plan.keep_range(n, end, Priority::Critical);
                 }
                 i = end;
@@ -137,6 +139,8 @@ struct Run {
     chars: usize,
     errors: usize,
     warnings: usize,
+    /// repeated stack traces folded in this run
+    traces: usize,
 }
 
 impl Run {
@@ -156,7 +160,7 @@ impl Run {
         }
         let (start, end) = (self.start, self.end);
         if self.chars >= MIN_FOLD_CHARS {
-            let mut what = describe(start, end, roles);
+            let mut what = describe(start, end, roles, self.traces);
             for (k, name) in [(self.errors, "error"), (self.warnings, "warning")] {
                 if k > 0 {
                     what.push_str(&format!(", {} {name}{}", count(k), if k == 1 { "" } else { "s" }));
@@ -181,21 +185,34 @@ fn template_of(role: &Role) -> Option<u32> {
     }
 }
 
-/// `12 more like the line above`, or `40 lines of 3 templates above`.
-fn describe(start: usize, end: usize, roles: &[Role]) -> String {
+/// `12 more like the line above`, `40 lines of 3 templates above`, or with repeated stack
+/// traces folded in, `52 lines of 3 templates and 2 stack traces above`.
+fn describe(start: usize, end: usize, roles: &[Role], traces: usize) -> String {
     let n = end - start + 1;
-    let first = template_of(&roles[start - 1]);
-    let single = roles[start - 1..end].iter().all(|r| template_of(r) == first);
-    if single {
-        let above = start >= 2 && template_of(&roles[start - 2]) == first;
-        let like = if above { "the line above" } else { "a line above" };
-        format!("{} more like {like}", count(n))
-    } else {
-        let mut ids: Vec<u32> = roles[start - 1..end].iter().filter_map(template_of).collect();
-        ids.sort_unstable();
-        ids.dedup();
-        format!("{} lines of {} templates above", count(n), ids.len())
+    let mut ids: Vec<u32> = roles[start - 1..end].iter().filter_map(template_of).collect();
+    if traces == 1 && ids.is_empty() {
+        return format!("{}-line stack trace like one above", count(n));
     }
+    let single = traces == 0 && ids.iter().all(|&t| t == ids[0]);
+    if single {
+        let above = start >= 2 && template_of(&roles[start - 2]) == Some(ids[0]);
+        let like = if above { "the line above" } else { "a line above" };
+        return format!("{} more like {like}", count(n));
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    let templates = match ids.len() {
+        0 => String::new(),
+        1 => "1 template".to_string(),
+        k => format!("{} templates", count(k)),
+    };
+    let stacks = match traces {
+        0 => String::new(),
+        1 => "1 stack trace".to_string(),
+        t => format!("{} stack traces", count(t)),
+    };
+    let and = if templates.is_empty() || stacks.is_empty() { "" } else { " and " };
+    format!("{} lines of {templates}{and}{stacks} above", count(n))
 }
 
 /// ` · 10:01:02 to 10:44:13` for a long run whose first and last lines carry times.
@@ -205,7 +222,10 @@ fn time_span(start: usize, end: usize, lines: &Lines) -> Option<String> {
     }
     let a = leading_time(lines.lines[start - 1])?;
     let b = leading_time(lines.lines[end - 1])?;
-    Some(format!(" · {a} to {b}"))
+    // the end drops the date part it shares with the start: `2024-01-02 10:00:01 to 10:44:13`
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let cut = a[..common].rfind([' ', 'T']).map_or(0, |i| i + 1);
+    Some(format!(" · {a} to {}", &b[cut..]))
 }
 
 /// The timestamp a log line starts with, in the common formats.
@@ -353,5 +373,103 @@ mod tests {
         assert_eq!(level("2015-07-29 19:04:29,071 - WARN  [SendWorker:1] - leaving"), Level::Warn);
         assert_eq!(level("081109 203615 148 INFO dfs.DataNode: error later"), Level::Other);
         assert_eq!(level("plain words without a level at all"), Level::Other);
+    }
+
+    fn server_log() -> String {
+        let mut t = String::new();
+        for i in 0..60 {
+            t.push_str(&format!("2024-01-02 10:00:{:02},{:03} INFO [worker-{}] GET /api/items/{i} took {}ms\n", i % 60, i * 7 % 1000, i % 4, i * 13 % 300));
+            if i == 20 {
+                t.push_str("2024-01-02 10:00:20,500 ERROR [worker-1] payment 42 failed\n");
+                t.push_str("java.net.SocketTimeoutException: Read timed out\n");
+                t.push_str("\tat com.example.pay.Client.charge(Client.java:80)\n");
+                t.push_str("\tat com.example.Orders.pay(Orders.java:212)\n");
+                t.push_str("\tat com.example.Orders.submit(Orders.java:118)\n");
+                t.push_str("\tat com.example.http.Handler.post(Handler.java:57)\n");
+                t.push_str("\t... 12 more\n");
+            }
+            if i == 40 {
+                t.push_str("2024-01-02 10:00:40,500 ERROR [worker-2] payment 43 failed\n");
+                t.push_str("java.net.SocketTimeoutException: Read timed out\n");
+                t.push_str("\tat com.example.pay.Client.charge(Client.java:81)\n");
+                t.push_str("\tat com.example.Orders.pay(Orders.java:212)\n");
+                t.push_str("\tat com.example.Orders.submit(Orders.java:118)\n");
+                t.push_str("\tat com.example.http.Handler.post(Handler.java:57)\n");
+                t.push_str("\t... 12 more\n");
+                t.push_str("2024-01-02 10:00:40,600 INFO [main] cache rebuilt after operator request\n");
+            }
+        }
+        t
+    }
+
+    #[test]
+    fn keeps_new_events_and_errors_in_order_and_folds_repeats() {
+        let text = server_log();
+        let c = compress(&text, &opts());
+        let out: Vec<&str> = c.text.lines().collect();
+        let input: Vec<&str> = text.lines().collect();
+        assert_eq!(out[0], input[0]);
+        // the first stack trace stays whole, right after the error line that raised it
+        let e = out.iter().position(|l| l.contains("payment 42 failed")).unwrap();
+        assert_eq!(out[e + 1..e + 4], input[22..25], "{}", c.text);
+        // the second, a repeat, keeps its error line and folds its frames
+        let e2 = out.iter().position(|l| l.contains("payment 43 failed")).unwrap();
+        assert!(out[e2 + 1].starts_with("[hr: 6-line stack trace like one above · lines 50-55"), "{}", out[e2 + 1]);
+        // the one-off event survives, after the errors that came before it
+        let rare = out.iter().position(|l| l.contains("cache rebuilt")).unwrap();
+        assert!(rare > e2);
+        assert!(out.iter().any(|l| l.starts_with("[hr: ") && l.contains("more like the line above")), "{}", c.text);
+        assert!(c.text.len() < text.len() / 2);
+        // every original line is kept or covered by exactly one marker, in order
+        let mut next = 1;
+        let mut spans = c.spans.iter().peekable();
+        for l in &out {
+            if l.starts_with("[hr: ") {
+                let s = spans.next().unwrap();
+                assert_eq!(s.start, next);
+                next = s.end + 1;
+            } else {
+                assert_eq!(*l, input[next - 1]);
+                next += 1;
+            }
+        }
+        assert_eq!(next, input.len() + 1);
+    }
+
+    #[test]
+    fn repeated_errors_fold_with_their_count_and_time_span() {
+        let mut text = String::from("[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok\n");
+        for i in 0..30 {
+            text.push_str(&format!("[Sun Dec 04 04:5{}:{:02} 2005] [error] mod_jk child workerEnv in error state {}\n", i / 10, i, 6 + i % 2));
+        }
+        let c = compress(&text, &opts());
+        let out: Vec<&str> = c.text.lines().collect();
+        assert_eq!(out.len(), 3, "{}", c.text);
+        assert_eq!(out[1], text.lines().nth(1).unwrap());
+        assert!(
+            out[2].starts_with("[hr: 29 more like the line above, 29 errors · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 · lines 3-31"),
+            "{}",
+            out[2]
+        );
+    }
+
+    #[test]
+    fn python_traceback_is_one_block() {
+        let lines = [
+            "2024-01-02 10:00:01,000 ERROR app: payment failed",
+            "Traceback (most recent call last):",
+            "  File \"/srv/app.py\", line 3, in <module>",
+            "    charge()",
+            "mypkg.errors.CardDeclined: card declined",
+            "2024-01-02 10:00:02,000 INFO app: next",
+        ];
+        assert_eq!(trace_block(&lines, 0), Some(5));
+        assert_eq!(trace_block(&lines, 5), None);
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        let text = server_log();
+        assert_eq!(compress(&text, &opts()), compress(&text, &opts()));
     }
 }
