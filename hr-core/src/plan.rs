@@ -53,6 +53,8 @@ impl Plan {
 
 /// Rough size of a marker line, for budget arithmetic.
 const MARKER_CHARS: usize = 48;
+/// What a marker adds around its description: `[hr: ` and ` · lines 1200-1530]`.
+const MARKER_FRAME_CHARS: usize = 24;
 
 /// Write `plan` over `lines`. Lines that no piece covers are never dropped silently: the plan
 /// must cover every line once, in order (checked in debug builds).
@@ -124,7 +126,7 @@ fn piece_range(p: &Piece) -> (usize, usize) {
 fn piece_chars(p: &Piece, lines: &Lines) -> usize {
     match p {
         Piece::Keep { start, end, .. } => lines.lines[start - 1..*end].iter().map(|l| l.len() + 1).sum(),
-        Piece::Fold { what, .. } => what.len() + MARKER_CHARS,
+        Piece::Fold { what, .. } => what.len() + MARKER_FRAME_CHARS,
     }
 }
 
