@@ -3,6 +3,7 @@
 //!     cargo run --release --example logbench                 # 100 MB, prints MB/s
 //!     cargo run --release --example logbench -- --mb 20      # another size
 //!     cargo run --release --example logbench -- --stdin      # compress stdin as a log to stdout
+//!     cargo run --release --example logbench -- --emit --mb 100 > big.log   # write the log
 //!
 //! The generated log mixes a few dozen templates of an application server (numbers, ids, IPs,
 //! user names, paths), warnings, errors with Java stack traces and rare one-off events. It is
@@ -105,6 +106,10 @@ fn main() {
         .and_then(|v| v.parse().ok())
         .unwrap_or(100);
     let text = generate(mb * 1_000_000);
+    if args.iter().any(|a| a == "--emit") {
+        std::io::stdout().write_all(text.as_bytes()).unwrap();
+        return;
+    }
     let lines = text.lines().count();
     let started = Instant::now();
     let out = compress(Kind::Log, &text, &opts);

@@ -1,11 +1,12 @@
 //! Logs: every event that is new stays verbatim and in place; repetition folds into markers.
 //!
 //! One pass mines templates (`drain.rs`); a second writes the plan. A line stays when it is the
-//! first of its template, shows a value its template had not shown yet, is at error, fatal or
-//! warning level, or belongs to a stack trace. The rest are repeats of templates already shown
-//! above, and each run of them folds into one marker with its count, line range and time span.
-//! Output order is input order, so a cause still comes before its effect. A stack trace that
-//! repeats an earlier one line for line keeps its first line and folds the rest.
+//! first of its template, shows a value its template had not shown yet, or belongs to a stack
+//! trace. The rest repeat templates already shown above, and each run of them folds into one
+//! marker with its count, line range, time span and how many errors and warnings it holds.
+//! Errors rank first under a budget, then warnings and rare events. Output order is input
+//! order, so a cause still comes before its effect. A stack trace that repeats an earlier one
+//! line for line keeps its first line and folds its frames.
 
 use crate::drain::{FxHasher, Miner, Seen};
 use crate::lines::{split, Lines};
@@ -28,7 +29,7 @@ pub enum Level {
     Other,
     Warn,
     Error,
-    /// fatal, critical, panic, emergency: never folded
+    /// fatal, critical, panic, emergency
     Fatal,
 }
 
@@ -75,9 +76,10 @@ pub fn plan(lines: &Lines) -> Plan {
             }
             Role::InTrace => unreachable!("trace bodies are consumed by their first line"),
             Role::Event { template, seen, level } => {
-                if seen == Seen::Known && level < Level::Fatal {
+                if seen == Seen::Known {
                     // a repeat of a template shown above, errors and warnings included: the
-                    // marker counts them, and the first of each stays verbatim
+                    // marker counts them, and the first of each stays verbatim (some systems,
+                    // BGL for one, log routine hardware events at FATAL level by the thousand)
                     run.push(n, lines.lines[i].len() + 1, level);
                 } else {
                     run.flush(&mut plan, lines, &roles);
@@ -150,7 +152,7 @@ impl Run {
         }
         self.end = n;
         self.chars += chars;
-        self.errors += (level == Level::Error) as usize;
+        self.errors += (level >= Level::Error) as usize;
         self.warnings += (level == Level::Warn) as usize;
     }
 
@@ -242,9 +244,10 @@ fn leading_time(line: &str) -> Option<&str> {
     re.captures(line).and_then(|c| c.get(1)).map(|m| m.as_str())
 }
 
-/// The severity a line declares in its first few tokens (`ERROR`, `[error]`, `W/Tag:`, ...).
+/// The severity a line declares in its first tokens (`ERROR`, `[error]`, `W/Tag:`, ...).
 pub fn level(line: &str) -> Level {
-    for tok in line.split_ascii_whitespace().take(8) {
+    // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
+    for tok in line.split_ascii_whitespace().take(10) {
         let b = tok.as_bytes();
         // Android logcat: a lone `E`, or `E/Tag(123):` in brief format
         if b.len() == 1 || (b.len() > 2 && b[1] == b'/') {
