@@ -345,7 +345,9 @@ fn trace_block(lines: &[&str], i: usize) -> Option<usize> {
             break;
         }
     }
-    (frames >= 2 || (starts_here && end > i + 1) || (frames >= 1 && end > i + 2)).then_some(end)
+    // mostly frames: an indented dump or a log whose lines all start with a space is no trace
+    let mostly = frames * 2 >= end - i - 1;
+    (mostly && (frames >= 2 || (starts_here && end > i + 1))).then_some(end)
 }
 
 /// The source line or `File "…"` line that a Python traceback prints before its last line.
@@ -468,6 +470,26 @@ mod tests {
         ];
         assert_eq!(trace_block(&lines, 0), Some(5));
         assert_eq!(trace_block(&lines, 5), None);
+    }
+
+    #[test]
+    fn indented_lines_without_frames_are_no_trace() {
+        let lines = [
+            "2024-01-02 10:00:01,000 INFO app: config loaded:",
+            "    workers = 4",
+            "    at_startup = true",
+            "    timeout = 30",
+            "    retries = 3",
+        ];
+        assert_eq!(trace_block(&lines, 0), None);
+        let java = [
+            "2024-01-02 10:00:01,000 ERROR app: request failed",
+            "java.lang.IllegalStateException: closed",
+            "\tat a.B.c(B.java:1)",
+            "Caused by: java.io.IOException: reset",
+            "\t... 3 more",
+        ];
+        assert_eq!(trace_block(&java, 0), Some(5));
     }
 
     #[test]
