@@ -18,9 +18,12 @@ use std::hash::{BuildHasherDefault, Hasher};
 /// A position becomes a wildcard once it has held this many distinct values.
 const WILDCARD_AFTER: usize = 16;
 /// Templates compared per token count: bounds the work on input where every line is new.
-const GROUP_CAP: usize = 512;
+const GROUP_CAP: usize = 128;
 /// Shapes remembered for the fast path: bounds memory on input where every line is new.
 const CACHE_CAP: usize = 200_000;
+/// Templates kept with their tokens; later new shapes share one catch-all template, which is
+/// never matched, so their lines are all reported new (kept) rather than merged.
+const TEMPLATE_CAP: usize = 100_000;
 /// Tokens a line may have to be mined; longer lines compare by their first tokens only.
 const MAX_TOKENS: usize = 64;
 
@@ -146,6 +149,11 @@ impl Miner {
             Some((_, _, id)) => {
                 self.learn(id as usize);
                 (id, Seen::Variant)
+            }
+            None if self.templates.len() > TEMPLATE_CAP => (TEMPLATE_CAP as u32, Seen::New),
+            None if self.templates.len() == TEMPLATE_CAP => {
+                self.templates.push(Template { tokens: Vec::new(), wild: Vec::new(), values: Vec::new(), count: 0 });
+                (TEMPLATE_CAP as u32, Seen::New)
             }
             None => {
                 let id = self.templates.len() as u32;
