@@ -311,8 +311,10 @@ fn exception_header(line: &str) -> bool {
     (rest.is_empty() || rest.starts_with(": ") || rest == ":")
         && !head.is_empty()
         && head.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'_' || c == b'$')
-        && (head.ends_with("Exception") || head.ends_with("Error") || head.ends_with("Throwable")
-            || head.ends_with("Exit") || head.ends_with("Interrupt") || head.ends_with("Warning"))
+        && ["Exception", "Error", "Throwable", "Exit", "Interrupt", "Warning"]
+            .iter()
+            // a bare `Error: …` line is a message, not a traceback's exception line
+            .any(|s| head.len() > s.len() && head.ends_with(s))
 }
 
 /// Frames and headers that make a block of continuation lines a stack trace.
@@ -470,6 +472,15 @@ mod tests {
         ];
         assert_eq!(trace_block(&lines, 0), Some(5));
         assert_eq!(trace_block(&lines, 5), None);
+    }
+
+    #[test]
+    fn exception_lines() {
+        assert!(exception_header("java.lang.IllegalStateException: closed"));
+        assert!(exception_header("KeyError: 'x'"));
+        assert!(exception_header("KeyboardInterrupt"));
+        assert!(!exception_header("Error: cannot open config"));
+        assert!(!exception_header("2024-01-02 ERROR app: x"));
     }
 
     #[test]
