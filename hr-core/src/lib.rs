@@ -5,6 +5,7 @@
 //! whole crate is testable with `cargo test`, without Python. The PyO3 binding lives in
 //! `python.rs` behind the `python` feature.
 
+pub mod drain;
 pub mod fold;
 pub mod json;
 pub mod lines;

@@ -144,6 +144,8 @@ fn log_line() -> &'static Regex {
             r"^\s*(\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2,4}[-/]\d{2}[-/]\d{2,4}[ T,-]+\d{1,2}:\d{2}|",
             r"\[?[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}|\[?[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}|",
             r"\d{2}:\d{2}:\d{2}[.,]\d+|\d{10}(\.\d+)? |\d{6,8}[ -]\d{6}|\[\d+(\.\d+)?\]|",
+            r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|\S*\d\S* (\S+ ){0,3}\d{10} |\S+ \d{10} \d{4}\.\d{2}\.\d{2} |",
+            r"\S+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
             r"- - \[\d{2}/[A-Z][a-z]{2}/\d{4}|\S+ +- +- +\[|",
             r"(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|[IWEDF])[ :/\]]|",
             r"\d+ \d+ \d+ \d+ )"
@@ -232,6 +234,18 @@ mod tests {
         assert_eq!(sniff(b"{not json"), Kind::Text);
         let log = "2024-01-02 10:00:01,123 INFO started\n2024-01-02 10:00:02,456 WARN slow\n";
         assert_eq!(sniff(log.as_bytes()), Kind::Log);
+        // Android logcat, HealthApp, HPC and Thunderbird headers (loghub)
+        for line in [
+            "03-17 16:13:38.811  1702  2395 D WindowManager: printFreezingDisplayLogs",
+            "20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged 3579",
+            "134681 node-246 unix.hw state_change.unavailable 1077804742 1 Component State Change",
+            "- 1131566461 2005.11.09 dn228 Nov 9 12:01:01 dn228/dn228 crond[2916]: (root) CMD",
+            "APPREAD 1117869872 2005.06.04 R04-M1-N4-I:J18-U11 2005-06-04-00.24.32.432192 RAS APP FATAL",
+            "nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:00:00.008 25746 INFO nova.osapi_compute",
+            "[10.30 16:49:06] chrome.exe - proxy.cse.cuhk.edu.hk:5070 open through proxy",
+        ] {
+            assert_eq!(sniff(format!("{line}\n{line}\n").as_bytes()), Kind::Log, "{line}");
+        }
         let py = "import os\n\ndef main():\n    return 1\n\nclass A:\n    pass\n";
         assert_eq!(sniff(py.as_bytes()), Kind::Code);
         let doc = format!("\"\"\"A module.\n\n{}\"\"\"\n", "Prose that explains it at length.\n".repeat(12));
