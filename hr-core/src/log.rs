@@ -21,6 +21,9 @@ use std::sync::OnceLock;
 
 /// A run of repeats is folded only when it is larger than the marker that replaces it.
 const MIN_FOLD_CHARS: usize = 160;
+/// A template seen at most this often is a rare event: under a budget it outranks the first
+/// examples of frequent templates.
+const RARE: usize = 3;
 /// Runs at least this long say the time span they cover, where lines carry times.
 const SPAN_MIN_LINES: usize = 20;
 
@@ -54,6 +57,7 @@ pub fn plan(lines: &Lines) -> Plan {
     let roles = mine(lines, &mut miner);
     let mut plan = Plan::default();
     let mut run = Run::default();
+    let mut messages: HashSet<u64, BuildHasherDefault<FxHasher>> = HashSet::default();
     let mut i = 0;
     while i < roles.len() {
         let n = i + 1;
@@ -78,14 +82,23 @@ pub fn plan(lines: &Lines) -> Plan {
             Role::Event { template, seen, level } => {
                 if seen == Seen::Known && level < Level::Error {
                     // a repeat of a template shown above, warnings included: the marker counts
-                    // them, and the first of each stays verbatim. Error and fatal lines are
-                    // never folded: each one stays verbatim and in place.
+                    // them, and the first of each stays verbatim
                     run.push(n, lines.lines[i].len() + 1, level);
+                } else if seen == Seen::Known {
+                    // error and fatal lines are never folded for repeating. Under a budget that
+                    // cannot hold them all, a message already shown (the same text after the
+                    // level: only its timestamp differs) goes before any first example
+                    let first = messages.insert(message_hash(lines.lines[i]));
+                    run.flush(&mut plan, lines, &roles);
+                    plan.keep(n, if first { Priority::Notable } else { Priority::Repeated });
                 } else {
+                    if level >= Level::Error {
+                        messages.insert(message_hash(lines.lines[i]));
+                    }
                     run.flush(&mut plan, lines, &roles);
                     let priority = if level >= Level::Error || error_words(lines.lines[i]) {
                         Priority::Critical
-                    } else if level == Level::Warn || miner.templates[template as usize].count == 1 {
+                    } else if level == Level::Warn || miner.templates[template as usize].count <= RARE {
                         Priority::Notable
                     } else {
                         Priority::Summary
@@ -246,16 +259,31 @@ fn leading_time(line: &str) -> Option<&str> {
 
 /// The severity a line declares in its first tokens (`ERROR`, `[error]`, `W/Tag:`, ...).
 pub fn level(line: &str) -> Level {
+    level_at(line).0
+}
+
+/// A hash of what a line says after its level: the same for repeats that differ in their
+/// timestamps only.
+fn message_hash(line: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(line[level_at(line).1..].as_bytes());
+    h.finish()
+}
+
+/// The level of a line and the byte offset just past its level token (0 when it has none):
+/// what follows is the message, without the timestamp and other header fields.
+fn level_at(line: &str) -> (Level, usize) {
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
     for tok in line.split_ascii_whitespace().take(10) {
+        let end = tok.as_ptr() as usize - line.as_ptr() as usize + tok.len();
         let b = tok.as_bytes();
         // Android logcat: a lone `E`, or `E/Tag(123):` in brief format
         if b.len() == 1 || (b.len() > 2 && b[1] == b'/') {
             match b[0] {
-                b'E' => return Level::Error,
-                b'F' | b'A' => return Level::Fatal,
-                b'W' => return Level::Warn,
-                b'I' | b'D' | b'V' if b.len() == 1 => return Level::Other,
+                b'E' => return (Level::Error, end),
+                b'F' | b'A' => return (Level::Fatal, end),
+                b'W' => return (Level::Warn, end),
+                b'I' | b'D' | b'V' if b.len() == 1 => return (Level::Other, end),
                 _ => {}
             }
         }
@@ -264,14 +292,14 @@ pub fn level(line: &str) -> Level {
             continue;
         }
         match word.to_ascii_uppercase().as_str() {
-            "ERROR" | "ERR" | "SEVERE" => return Level::Error,
-            "FATAL" | "CRITICAL" | "CRIT" | "EMERG" | "ALERT" | "PANIC" => return Level::Fatal,
-            "WARN" | "WARNING" => return Level::Warn,
-            "INFO" | "DEBUG" | "TRACE" | "NOTICE" | "VERBOSE" => return Level::Other,
+            "ERROR" | "ERR" | "SEVERE" => return (Level::Error, end),
+            "FATAL" | "CRITICAL" | "CRIT" | "EMERG" | "ALERT" | "PANIC" => return (Level::Fatal, end),
+            "WARN" | "WARNING" => return (Level::Warn, end),
+            "INFO" | "DEBUG" | "TRACE" | "NOTICE" | "VERBOSE" => return (Level::Other, end),
             _ => {}
         }
     }
-    Level::Other
+    (Level::Other, 0)
 }
 
 /// Words that mark a line as reporting a problem even without a level.

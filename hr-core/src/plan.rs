@@ -13,12 +13,14 @@ use crate::Options;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Priority {
     Ordinary = 0,
+    /// an error like one already kept: under a budget its repeats go before any first example
+    Repeated = 1,
     /// a kept example of something that repeats
-    Summary = 1,
+    Summary = 2,
     /// warnings and rare events
-    Notable = 2,
+    Notable = 3,
     /// errors, failures and the lines that explain them
-    Critical = 3,
+    Critical = 4,
 }
 
 #[derive(Debug, Clone)]
@@ -85,7 +87,7 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
                     dropped[j] || (matches!(plan.pieces[j], Piece::Fold { .. }) && dropped[j - 1])
                 };
                 while j < plan.pieces.len() && (j == i || merges(j)) {
-                    if let Piece::Keep { start, end, priority: Priority::Critical } = plan.pieces[j] {
+                    if let Piece::Keep { start, end, priority: Priority::Critical | Priority::Repeated } = plan.pieces[j] {
                         critical += end - start + 1;
                     }
                     j += 1;

@@ -183,15 +183,17 @@ def test_real_log_read_with_cat_reaches_the_model_inline_and_small(agent, record
     assert "hr expand " in seen
     assert saving >= 0.80
     missing = [n for n in case["needles"] if not any(s in seen for s in ([n["verbatim"]] if "verbatim" in n else n["any_of"]))]
-    # every error, as its message: repeats of one error differ only in their timestamps, and
-    # a compressor may fold them ("[hr: 40 more lines like the one above …]")
+    # every error, as its message: under the inline budget, repeats of one message that differ
+    # only in their timestamps may be cut (the marker counts them), distinct messages may not
     errors = {line.split(" ", 2)[2] for line in log.splitlines() if " ERROR " in line or " FATAL " in line}
     lost = [e for e in errors if e not in seen]
     print(f"needles kept {len(case['needles']) - len(missing)}/{len(case['needles'])}, "
           f"distinct errors kept {len(errors) - len(lost)}/{len(errors)}")
-    if missing or lost:
-        pytest.xfail(f"{len(missing)} of {len(case['needles'])} needles and {len(lost)} of {len(errors)} distinct errors "
-                     "lost: needs the log compressor (issue on logs); the generic folder cuts by position under a budget")
+    record_property("needles_kept", f"{len(case['needles']) - len(missing)}/{len(case['needles'])}")
+    assert not lost
+    assert not [n for n in missing if "any_of" in n], "an error needle was lost"
+    # the budget (under 30,000 characters for ~376 KB) cannot hold every rare event of this log
+    assert len(missing) <= len(case["needles"]) // 10, missing
 
 
 def test_mcp_tool_result_is_compressed_in_its_own_shape(agent, tmp_path):
@@ -229,4 +231,7 @@ def test_output_too_long_for_the_client_comes_back_inline(agent):
     assert "persisted-output" not in seen and len(seen) < INLINE_LIMIT
     assert "[hr: " in seen
     assert "ERROR worker-3 request failed id=1234 status=500" in seen
-    assert text.splitlines()[-1] in seen
+    # all of the saved output was compressed, not only the preview: the last line is shown or
+    # inside the range of a marker
+    last = len(text.splitlines())
+    assert text.splitlines()[-1] in seen or re.search(rf"lines \d+-{last}\b", seen)
