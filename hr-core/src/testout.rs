@@ -1,8 +1,332 @@
-//! Test runner and build output. (First version: the generic folder; issue 3 brings the runners.)
+//! Test runner and build output: keep every failure whole, fold what passed.
+//!
+//! The input is read once into a [`Classifier`]: one slot per line saying whether it is kept
+//! (and how much it matters) or folded (and what it counts as). Each runner family in
+//! `testout/` claims the lines it recognises; runners can be mixed in one input (a cargo
+//! build's warnings before its tests, npm around jest, make around gcc). Lines nobody claims are
+//! kept, except long runs of same-shaped lines, which fold like the generic folder does.
+//!
+//! Folded runs become one marker that says what they held, counted from what the runner printed
+//! (`[hr: 187 passed, 2 skipped in 12 files · lines 8-196]`); nothing is ever concluded that the
+//! runner did not print.
 
-use crate::marker::Compressed;
+mod diag;
+mod go;
+mod install;
+mod js;
+mod jvm;
+mod python;
+mod rust;
+
+use std::collections::{BTreeSet, HashSet};
+
+use crate::lines::split;
+use crate::marker::{count, Compressed};
+use crate::mask::shape;
+use crate::plan::{render, Plan, Priority};
 use crate::Options;
 
+/// What a folded line stands for in its marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cat {
+    /// tests the runner reported as passed and skipped (a `PASSED` line, a run of dots)
+    Tests(u32, u32),
+    /// a line that only frames a passing test (`=== RUN`, a suite name): counted as a line
+    Quiet,
+    /// compile, download and install progress
+    Progress,
+    /// frames of the runtime or test framework inside a kept traceback
+    Frames,
+    /// the body of a warning whose headline and location are kept
+    WarningDetail,
+    /// an exact repeat of a warning or note kept earlier
+    Repeat,
+    /// output printed by passing tests
+    PassOutput,
+    /// same-shaped lines folded by the generic rule
+    Similar,
+}
+
+impl Cat {
+    fn noun(self) -> Option<&'static str> {
+        match self {
+            Cat::Progress => Some("progress lines"),
+            Cat::Frames => Some("framework frame lines"),
+            Cat::WarningDetail => Some("warning detail lines"),
+            Cat::Repeat => Some("repeated lines"),
+            Cat::PassOutput => Some("lines of passing tests' output"),
+            Cat::Similar => Some("similar lines"),
+            Cat::Tests(..) | Cat::Quiet => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Keep(Priority),
+    Fold(Cat),
+}
+
+/// The per-line decisions, filled in by the runner modules.
+pub(crate) struct Classifier<'a> {
+    pub text: &'a str,
+    pub lines: Vec<&'a str>,
+    roles: Vec<Option<Role>>,
+    /// lines with the same block id (non-zero) stay or go together under a budget
+    block: Vec<u32>,
+    /// the test file a folded pass line belongs to, for "in N files"
+    file: Vec<Option<&'a str>>,
+    next_block: u32,
+}
+
+impl<'a> Classifier<'a> {
+    fn new(text: &'a str, lines: Vec<&'a str>) -> Self {
+        let n = lines.len();
+        Classifier { text, lines, roles: vec![None; n], block: vec![0; n], file: vec![None; n], next_block: 1 }
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn claimed(&self, i: usize) -> bool {
+        self.roles[i].is_some()
+    }
+
+    /// Set line `i` (0-based) unless another rule claimed it already.
+    pub fn set(&mut self, i: usize, role: Role) {
+        if self.roles[i].is_none() {
+            self.roles[i] = Some(role);
+        }
+    }
+
+    /// Set line `i`, overriding an earlier claim (a region rule refining a line rule).
+    pub fn force(&mut self, i: usize, role: Role) {
+        self.roles[i] = Some(role);
+    }
+
+    pub fn keep(&mut self, i: usize, p: Priority) {
+        self.set(i, Role::Keep(p));
+    }
+
+    pub fn fold(&mut self, i: usize, cat: Cat) {
+        self.set(i, Role::Fold(cat));
+    }
+
+    pub fn fold_in(&mut self, i: usize, cat: Cat, file: &'a str) {
+        if self.roles[i].is_none() {
+            self.roles[i] = Some(Role::Fold(cat));
+            self.file[i] = Some(file);
+        }
+    }
+
+    /// Keep lines `start..end` (0-based, exclusive) as one block, leaving lines claimed already
+    /// as they are.
+    pub fn keep_block(&mut self, start: usize, end: usize, p: Priority) {
+        let id = self.next_block;
+        self.next_block += 1;
+        for i in start..end.min(self.len()) {
+            if self.roles[i].is_none() {
+                self.roles[i] = Some(Role::Keep(p));
+                self.block[i] = id;
+            }
+        }
+    }
+}
+
+/// Same as `Regex::new(..).unwrap()` behind a `OnceLock`, so each pattern compiles once.
+macro_rules! re {
+    ($pat:expr) => {{
+        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        RE.get_or_init(|| regex::Regex::new($pat).unwrap())
+    }};
+}
+pub(crate) use re;
+
 pub fn compress(text: &str, opts: &Options) -> Compressed {
-    crate::fold::compress(text, opts)
+    let lines = split(text);
+    let mut c = Classifier::new(text, lines.lines.clone());
+    classify(&mut c);
+    render(&to_plan(&c), &lines, opts)
+}
+
+/// Run every runner family over the input. Failure regions come first so that their lines are
+/// kept whole before line rules (which would fold a `... ok` inside a traceback) see them.
+fn classify(c: &mut Classifier) {
+    python::classify(c);
+    rust::classify(c);
+    js::classify(c);
+    go::classify(c);
+    jvm::classify(c);
+    diag::classify(c);
+    install::classify(c);
+    fold_similar(c);
+}
+
+/// Long runs of unclaimed lines of one shape fold, first and last kept as examples.
+fn fold_similar(c: &mut Classifier) {
+    const MIN_RUN: usize = 6;
+    let n = c.len();
+    let mut i = 0;
+    while i < n {
+        if c.claimed(i) || c.lines[i].trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let s = shape(c.lines[i]);
+        let mut j = i + 1;
+        while j < n && !c.claimed(j) && shape(c.lines[j]) == s {
+            j += 1;
+        }
+        if j - i >= MIN_RUN {
+            for k in i + 1..j - 1 {
+                c.fold(k, Cat::Similar);
+            }
+        }
+        i = j;
+    }
+}
+
+fn to_plan(c: &Classifier) -> Plan {
+    let mut plan = Plan::default();
+    let n = c.len();
+    let mut i = 0;
+    while i < n {
+        match c.roles[i] {
+            Some(Role::Fold(_)) => {
+                let mut j = i;
+                let mut tally = Tally::default();
+                while j < n {
+                    match c.roles[j] {
+                        Some(Role::Fold(cat)) => tally.add(cat, c.file[j]),
+                        // a blank line between folded lines joins the fold
+                        None if c.lines[j].trim().is_empty() && matches!(c.roles.get(j + 1), Some(Some(Role::Fold(_)))) => {
+                            tally.add(Cat::Quiet, None)
+                        }
+                        _ => break,
+                    }
+                    j += 1;
+                }
+                plan.fold(i + 1, j, tally.describe(j - i));
+                i = j;
+            }
+            role => {
+                let p = match role {
+                    Some(Role::Keep(p)) => p,
+                    _ => Priority::Ordinary,
+                };
+                let b = c.block[i];
+                let mut j = i + 1;
+                if b != 0 {
+                    while j < n && c.block[j] == b && c.roles[j] == Some(Role::Keep(p)) {
+                        j += 1;
+                    }
+                }
+                plan.keep_range(i + 1, j, p);
+                i = j;
+            }
+        }
+    }
+    plan
+}
+
+/// What a run of folded lines held, for its marker.
+#[derive(Default)]
+struct Tally<'a> {
+    passed: u64,
+    skipped: u64,
+    files: BTreeSet<&'a str>,
+    nouns: Vec<(&'static str, usize)>,
+}
+
+impl<'a> Tally<'a> {
+    fn add(&mut self, cat: Cat, file: Option<&'a str>) {
+        match cat {
+            Cat::Tests(p, s) => {
+                self.passed += u64::from(p);
+                self.skipped += u64::from(s);
+            }
+            _ => {}
+        }
+        if let Some(f) = file {
+            self.files.insert(f);
+        }
+        if let Some(noun) = cat.noun() {
+            match self.nouns.iter_mut().find(|(n, _)| *n == noun) {
+                Some((_, k)) => *k += 1,
+                None => self.nouns.push((noun, 1)),
+            }
+        }
+    }
+
+    fn describe(&self, lines: usize) -> String {
+        let mut parts = Vec::new();
+        if self.passed > 0 {
+            parts.push(format!("{} passed", count(self.passed as usize)));
+        }
+        if self.skipped > 0 {
+            parts.push(format!("{} skipped", count(self.skipped as usize)));
+        }
+        let mut head = parts.join(", ");
+        if !head.is_empty() && self.files.len() > 1 {
+            head.push_str(&format!(" in {} files", count(self.files.len())));
+        }
+        let mut out = vec![];
+        if !head.is_empty() {
+            out.push(head);
+        }
+        for (noun, k) in &self.nouns {
+            out.push(format!("{} {noun}", count(*k)));
+        }
+        if out.is_empty() {
+            return if lines == 1 { "1 line".to_string() } else { format!("{} lines", count(lines)) };
+        }
+        out.join(", ")
+    }
+}
+
+/// Exact repeats of lines already kept fold; `seen` holds the trimmed text of kept ones.
+pub(crate) fn fold_repeat(c: &mut Classifier, i: usize, seen: &mut HashSet<String>, p: Priority) {
+    let key = c.lines[i].trim().to_string();
+    if seen.insert(key) {
+        c.keep(i, p);
+    } else {
+        c.fold(i, Cat::Repeat);
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    use super::*;
+
+    pub fn run(text: &str) -> String {
+        compress(text, &Options { hash: "abcdef012345".into(), budget_chars: None }).text
+    }
+
+    /// Every string in `needles` survives compression of `text`.
+    pub fn assert_kept(text: &str, needles: &[&str]) -> String {
+        let out = run(text);
+        for n in needles {
+            assert!(out.contains(n), "lost {n:?} in:\n{out}");
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::run;
+
+    #[test]
+    fn unknown_lines_stay_and_similar_runs_fold() {
+        let mut t = String::from("header line\n");
+        for i in 0..20 {
+            t.push_str(&format!("step {i} of 20 done in the thing\n"));
+        }
+        t.push_str("trailer\n");
+        let out = run(&t);
+        assert!(out.starts_with("header line\nstep 0 of 20"), "{out}");
+        assert!(out.contains("18 similar lines"), "{out}");
+        assert!(out.ends_with("step 19 of 20 done in the thing\ntrailer\n"), "{out}");
+    }
 }
