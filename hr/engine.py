@@ -20,7 +20,7 @@ MIN_SAVING = 0.10
 # Markers cite this many hex digits of the SHA-256.
 SHORT_HASH = 12
 
-KINDS = ("binary", "json", "log", "test", "code", "diff", "text")
+KINDS = ("binary", "json", "log", "test", "code", "diff", "text", "shell")
 
 # Compressor = (kind, data, short_hash, budget_chars, label) -> (output, spans)
 Compressor = Callable[[str, bytes, str, "int | None", "str | None"], "tuple[bytes, list[tuple[int, int]]]"]

@@ -5,6 +5,7 @@
 //! whole crate is testable with `cargo test`, without Python. The PyO3 binding lives in
 //! `python.rs` behind the `python` feature.
 
+pub mod diff;
 pub mod fold;
 pub mod json;
 pub mod lines;
@@ -12,6 +13,7 @@ pub mod log;
 pub mod marker;
 pub mod mask;
 pub mod plan;
+pub mod shell;
 pub mod sniff;
 pub mod testout;
 pub mod tokens;
@@ -38,6 +40,8 @@ pub fn compress(kind: Kind, text: &str, opts: &Options) -> Compressed {
         Kind::Log => log::compress(text, opts),
         Kind::Test => testout::compress(text, opts),
         Kind::Json => json::compress(text, opts),
+        Kind::Diff => diff::compress(text, opts),
+        Kind::Shell => shell::compress(text, opts),
         _ => fold::compress(text, opts),
     }
 }

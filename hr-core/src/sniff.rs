@@ -16,11 +16,13 @@ pub enum Kind {
     Code,
     Diff,
     Text,
+    /// git log, grep -rn, find, ls -laR (see `shell.rs`)
+    Shell,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] =
-        [Kind::Binary, Kind::Json, Kind::Log, Kind::Test, Kind::Code, Kind::Diff, Kind::Text];
+    pub const ALL: [Kind; 8] =
+        [Kind::Binary, Kind::Json, Kind::Log, Kind::Test, Kind::Code, Kind::Diff, Kind::Text, Kind::Shell];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -31,6 +33,7 @@ impl Kind {
             Kind::Code => "code",
             Kind::Diff => "diff",
             Kind::Text => "text",
+            Kind::Shell => "shell",
         }
     }
 
@@ -51,6 +54,9 @@ pub fn sniff(data: &[u8]) -> Kind {
         Ok(t) => t,
         Err(_) => return Kind::Binary,
     };
+    if crate::testout::is_go_test_json(text) {
+        return Kind::Test;
+    }
     if looks_like_json(text) {
         return Kind::Json;
     }
@@ -62,8 +68,14 @@ pub fn sniff(data: &[u8]) -> Kind {
     if is_diff(&lines) {
         return Kind::Diff;
     }
-    if is_test_output(head) {
+    if crate::shell::detect(head) == Some(crate::shell::Format::GitLog) {
+        return Kind::Shell;
+    }
+    if is_test_output(head) || crate::testout::looks_like(head, suffix_str(text, 4096)) {
         return Kind::Test;
+    }
+    if crate::shell::detect(head).is_some() {
+        return Kind::Shell;
     }
     if share(&lines, |l| log_line().is_match(l)) >= 0.5 {
         return Kind::Log;
@@ -83,6 +95,15 @@ fn prefix_str(text: &str, n: usize) -> &str {
         end -= 1;
     }
     &text[..end]
+}
+
+/// The last `n` bytes (or fewer) of `text`: runners print their verdict at the end.
+fn suffix_str(text: &str, n: usize) -> &str {
+    let mut start = text.len().saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
 }
 
 fn share(lines: &[&str], pred: impl Fn(&str) -> bool) -> f64 {

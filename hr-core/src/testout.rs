@@ -143,6 +143,31 @@ macro_rules! re {
 }
 pub(crate) use re;
 
+/// Test or build output that the sniffer's own patterns miss: unittest, mocha, vitest, nextest,
+/// maven, gradle, pip, apt, npm and make output. `tail` is the end of the input, where runners
+/// print their verdict.
+pub fn looks_like(head: &str, tail: &str) -> bool {
+    let verdict = re!(concat!(
+        r"(?m)^(Ran \d+ tests? in |OK( \(.*\))?$|FAILED \((failures|errors)=|\s+\d+ passing \(|\s+Test Files\s+\d|",
+        r"\s*Summary \[ *[\d.]+s\] \d+ tests? run|\[INFO\] BUILD (SUCCESS|FAILURE)|BUILD (SUCCESSFUL|FAILED) in |",
+        r"Successfully installed |\d+ upgraded, \d+ newly installed|(added|removed|changed) \d+ packages?|",
+        r"make(\[\d+\])?: \*\*\* |ERROR: (Could not|Failed|No matching))"
+    ));
+    let progress = re!(concat!(
+        r"(?m)^(\w+ \([\w.]+\) \.\.\. (ok|FAIL|ERROR|skipped)|\s+PASS \[ *[\d.]+s\] |\[INFO\] Tests run: |",
+        r"\S.* > \S.* (PASSED|FAILED)$|Collecting \S|Inst \S+ .*\(|Get:\d+ https?:|npm (ERR!|error|WARN|warn) |",
+        r"make(\[\d+\])?: (Entering|Leaving) directory)"
+    ));
+    verdict.is_match(tail) || progress.is_match(head)
+}
+
+/// `go test -json`: NDJSON events with an `Action` (checked before the JSON sniffer claims it).
+pub fn is_go_test_json(text: &str) -> bool {
+    let first = text.trim_start().lines().next().unwrap_or("");
+    first.starts_with("{\"Time\":") && first.contains("\"Action\":")
+        || first.starts_with("{\"Action\":")
+}
+
 pub fn compress(text: &str, opts: &Options) -> Compressed {
     let lines = split(text);
     let mut c = Classifier::new(text, lines.lines.clone());

@@ -1,0 +1,83 @@
+//! Unified diffs (`git diff`, `diff -u`): every file header, hunk header and changed line stays;
+//! context lines more than one line away from a change fold.
+
+use crate::lines::split;
+use crate::marker::Compressed;
+use crate::plan::{render, Priority};
+use crate::shell::{plan_from, plural, Slot};
+use crate::testout::re;
+use crate::Options;
+
+/// Context lines kept on each side of a change.
+const CONTEXT: usize = 1;
+
+pub fn compress(text: &str, opts: &Options) -> Compressed {
+    let lines = split(text);
+    let ls = &lines.lines;
+    let mut slots = vec![Slot::Keep(Priority::Ordinary); ls.len()];
+    let mut in_hunk = false;
+    for (i, line) in ls.iter().enumerate() {
+        if line.starts_with("@@") {
+            in_hunk = true;
+            slots[i] = Slot::Keep(Priority::Critical);
+        } else if re!(r"^(diff |index |--- |\+\+\+ |new file mode|deleted file mode|similarity index|dissimilarity index|rename (from|to) |copy (from|to) |old mode|new mode|Binary files )").is_match(line)
+            && !(in_hunk && (line.starts_with("--- ") || line.starts_with("+++ ")) && !next_is_header(ls, i))
+        {
+            in_hunk = false;
+            slots[i] = Slot::Keep(Priority::Critical);
+        } else if in_hunk && (line.starts_with('+') || line.starts_with('-')) {
+            slots[i] = Slot::Keep(Priority::Notable);
+        } else if in_hunk && (line.starts_with(' ') || line.is_empty()) {
+            slots[i] = Slot::Fold;
+        }
+    }
+    // context next to a change stays
+    for i in 0..ls.len() {
+        if matches!(slots[i], Slot::Keep(Priority::Notable)) {
+            for k in i.saturating_sub(CONTEXT)..(i + CONTEXT + 1).min(ls.len()) {
+                if slots[k] == Slot::Fold {
+                    slots[k] = Slot::Keep(Priority::Ordinary);
+                }
+            }
+        }
+    }
+    // a lone folded line is not worth a marker
+    for i in 0..ls.len() {
+        let prev = i > 0 && slots[i - 1] == Slot::Fold;
+        let next = i + 1 < ls.len() && slots[i + 1] == Slot::Fold;
+        if slots[i] == Slot::Fold && !prev && !next {
+            slots[i] = Slot::Keep(Priority::Ordinary);
+        }
+    }
+    let plan = plan_from(ls, &slots, |s, e| plural(e - s, "context line", "context lines"));
+    render(&plan, &lines, opts)
+}
+
+/// Inside a hunk, `--- x` is a removed line unless a `+++` header follows it.
+fn next_is_header(ls: &[&str], i: usize) -> bool {
+    ls[i].starts_with("--- ") && ls.get(i + 1).is_some_and(|l| l.starts_with("+++ "))
+        || ls[i].starts_with("+++ ") && i > 0 && ls[i - 1].starts_with("--- ")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn keeps_headers_and_changes_folds_far_context() {
+        let mut t = String::from("diff --git a/x.rs b/x.rs\nindex 111..222 100644\n--- a/x.rs\n+++ b/x.rs\n@@ -1,12 +1,12 @@\n");
+        for i in 0..5 {
+            t.push_str(&format!(" context line {i}\n"));
+        }
+        t.push_str("-old line\n+new line\n");
+        for i in 5..10 {
+            t.push_str(&format!(" context line {i}\n"));
+        }
+        let out = compress(&t, &Options { hash: "h".into(), budget_chars: None }).text;
+        for n in ["diff --git a/x.rs b/x.rs", "@@ -1,12 +1,12 @@", "-old line", "+new line", " context line 4", " context line 5"] {
+            assert!(out.contains(n), "{n}: {out}");
+        }
+        assert!(out.contains("4 context lines"), "{out}");
+        assert!(!out.contains("context line 0"), "{out}");
+    }
+}
