@@ -10,6 +10,13 @@ use crate::Options;
 
 /// Context lines kept on each side of a change.
 const CONTEXT: usize = 1;
+/// A run of folded context shorter than this stays: its marker would cost as much.
+const MIN_FOLD: usize = 4;
+/// A run of added (or removed) lines longer than LONG_RUN keeps its first HEAD and last TAIL
+/// lines: a new file or a rewritten block reads from its start, the rest is one fetch away.
+const LONG_RUN: usize = 40;
+const HEAD: usize = 20;
+const TAIL: usize = 5;
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
     let lines = split(text);
@@ -41,16 +48,61 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
             }
         }
     }
-    // a lone folded line is not worth a marker
-    for i in 0..ls.len() {
-        let prev = i > 0 && slots[i - 1] == Slot::Fold;
-        let next = i + 1 < ls.len() && slots[i + 1] == Slot::Fold;
-        if slots[i] == Slot::Fold && !prev && !next {
-            slots[i] = Slot::Keep(Priority::Ordinary);
+    // a short folded run is not worth a marker
+    let mut i = 0;
+    while i < ls.len() {
+        let mut j = i;
+        while j < ls.len() && slots[j] == Slot::Fold {
+            j += 1;
         }
+        if j - i < MIN_FOLD {
+            for s in &mut slots[i..j] {
+                *s = Slot::Keep(Priority::Ordinary);
+            }
+        }
+        i = j.max(i + 1);
     }
-    let plan = plan_from(ls, &slots, |s, e| plural(e - s, "context line", "context lines"));
+    long_runs(ls, &mut slots);
+    let plan = plan_from(ls, &slots, |s, e| {
+        let added = ls[s..e].iter().filter(|l| l.starts_with('+')).count();
+        let removed = ls[s..e].iter().filter(|l| l.starts_with('-')).count();
+        let context = e - s - added - removed;
+        let mut parts = vec![];
+        if added > 0 {
+            parts.push(format!("{} more added", crate::marker::count(added)));
+        }
+        if removed > 0 {
+            parts.push(format!("{} more removed", crate::marker::count(removed)));
+        }
+        if context > 0 {
+            parts.push(plural(context, "context line", "context lines"));
+        }
+        parts.join(", ")
+    });
     render(&plan, &lines, opts)
+}
+
+/// The middle of long runs of changed lines folds.
+fn long_runs(ls: &[&str], slots: &mut [Slot]) {
+    let mut i = 0;
+    while i < ls.len() {
+        let sign = ls[i].as_bytes().first().copied();
+        let changed = matches!(slots[i], Slot::Keep(Priority::Notable));
+        if !changed {
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < ls.len() && matches!(slots[j], Slot::Keep(Priority::Notable)) && ls[j].as_bytes().first().copied() == sign {
+            j += 1;
+        }
+        if j - i > LONG_RUN {
+            for s in &mut slots[i + HEAD..j - TAIL] {
+                *s = Slot::Fold;
+            }
+        }
+        i = j;
+    }
 }
 
 /// Inside a hunk, `--- x` is a removed line unless a `+++` header follows it.

@@ -301,6 +301,7 @@ impl<'a> Tally<'a> {
             out.push(head);
         }
         for (noun, k) in &self.nouns {
+            let noun = if *k == 1 { noun.replacen("lines", "line", 1) } else { noun.to_string() };
             out.push(format!("{} {noun}", count(*k)));
         }
         if out.is_empty() {

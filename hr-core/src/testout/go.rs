@@ -13,23 +13,33 @@ pub(crate) fn classify(c: &mut Classifier) {
     if !(t.contains("--- ") || t.contains("=== RUN") || t.contains("ok  ") || t.contains("FAIL") || t.contains("[no test files]")) {
         return;
     }
+    // output lines belong to the test named by the last `=== RUN/CONT/NAME` or `--- X:` line
+    let failed: Vec<&str> = c.lines.iter().filter_map(|l| re!(r"^\s*--- FAIL: (\S+)").captures(l)).map(|m| m.get(1).unwrap().as_str()).collect();
+    let passed: HashSet<&str> = c.lines.iter().filter_map(|l| re!(r"^\s*--- PASS: (\S+)").captures(l)).map(|m| m.get(1).unwrap().as_str()).collect();
+    let mut current: Option<&str> = None;
     for i in 0..c.len() {
         let line = c.lines[i];
-        if re!(r"^\s*=== (RUN|PAUSE|CONT|NAME)\s").is_match(line) {
+        if let Some(m) = re!(r"^\s*=== (RUN|PAUSE|CONT|NAME)\s+(\S+)").captures(line) {
+            current = Some(m.get(2).unwrap().as_str());
             c.fold(i, Cat::Quiet);
         } else if let Some(m) = re!(r"^(\s*)--- (PASS|SKIP|FAIL): (\S+)").captures(line) {
+            current = Some(m.get(3).unwrap().as_str());
             match m.get(2).unwrap().as_str() {
                 "PASS" => c.fold(i, Cat::Tests(1, 0)),
                 "SKIP" => c.fold(i, Cat::Tests(0, 1)),
                 _ => c.keep(i, Critical),
             }
         } else if re!(r"^ok\s+\S+\s+(\(cached\)|[\d.]+s)").is_match(line) || re!(r"^(FAIL|PASS|ok)(\s|$)").is_match(line) {
+            current = None;
             c.keep(i, Critical);
         } else if re!(r"^\?\s+\S+\s+\[no test files\]").is_match(line) {
             c.fold(i, Cat::Quiet);
         } else if re!(r"^\s+\S+_test\.go:\d+: ").is_match(line) {
-            // t.Error / t.Log output: kept, failures are told apart only by the verdict after
-            c.keep(i, Notable);
+            // t.Log / t.Error output: kept unless its test is known to have passed
+            match current {
+                Some(t) if !failed.contains(&t) && passed.contains(t) => c.fold(i, Cat::PassOutput),
+                _ => c.keep(i, Notable),
+            }
         } else if re!(r"^panic: |^goroutine \d+ \[").is_match(line) {
             c.keep(i, Critical);
         }

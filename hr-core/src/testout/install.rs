@@ -65,7 +65,7 @@ fn pip_progress(t: &str) -> bool {
         r"Starting new HTTPS|Found link|Given no hashes|Created temporary directory|Initialized build tracking|Created build tracker|",
         r"Entered build tracker|Removed build tracker|Removed .* from build tracker|Using legacy|Using version|",
         r"Installing (backend|required) dependencies|Resolved |Prepared |Installed \d+ packages|Audited |",
-        r"running \w+|writing |reading manifest|adding license|creating |copying |adding '|removing |Copying |",
+        r"running [a-z_]+$|writing |reading manifest|adding license|creating |copying |adding '|removing |Copying |",
         r"installing to |byte-compiling |Creating |package init file|checking |Checking |Including |Excluding |",
         r"\+ \S+==|[━╸─]{5,}|[|█▏▎▍▌▋▊▉ ]*\d+%\|)"
     ))
