@@ -19,6 +19,8 @@ pub enum Priority {
     Notable = 2,
     /// errors, failures and the lines that explain them
     Critical = 3,
+    /// a run's final verdict (`3 failed, 40 passed in 0.5s`): the last line a budget cuts
+    Verdict = 4,
 }
 
 #[derive(Debug, Clone)]
@@ -78,8 +80,10 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
                 let mut j = i;
                 let mut critical = 0;
                 while j < plan.pieces.len() && (dropped[j] || matches!(plan.pieces[j], Piece::Fold { .. })) {
-                    if let Piece::Keep { start, end, priority: Priority::Critical } = plan.pieces[j] {
-                        critical += end - start + 1;
+                    if let Piece::Keep { start, end, priority } = plan.pieces[j] {
+                        if priority >= Priority::Critical {
+                            critical += end - start + 1;
+                        }
                     }
                     j += 1;
                 }

@@ -6,7 +6,7 @@
 use std::collections::HashSet;
 
 use super::{re, Cat, Classifier};
-use crate::plan::Priority::{self, Critical, Notable};
+use crate::plan::Priority::{self, Critical, Notable, Verdict};
 
 pub(crate) fn classify(c: &mut Classifier) {
     let mut seen = HashSet::new();
@@ -89,7 +89,7 @@ fn rustc_block(c: &mut Classifier, i: usize, sev: &str, seen: &mut HashSet<Strin
         r"warning: unused manifest key|error: failed to run custom build)"
     ));
     if summary.is_match(line) {
-        c.keep(i, Critical);
+        c.keep(i, Verdict);
         return i + 1;
     }
     // the block runs to the blank line; an indented `-->` names the location
@@ -165,7 +165,7 @@ fn summary_line(c: &mut Classifier, i: usize) {
     ))
     .is_match(line)
     {
-        c.keep(i, Critical);
+        c.keep(i, Verdict);
     } else if re!(r"^(warning|Warning|WARNING)[:\[ ]").is_match(line) {
         c.keep(i, Notable);
     }

@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::{re, Cat, Classifier};
-use crate::plan::Priority::{Critical, Notable};
+use crate::plan::Priority::{Critical, Notable, Verdict};
 
 pub(crate) fn classify(c: &mut Classifier) {
     let t = c.text;
@@ -31,7 +31,7 @@ pub(crate) fn classify(c: &mut Classifier) {
             }
         } else if re!(r"^ok\s+\S+\s+(\(cached\)|[\d.]+s)").is_match(line) || re!(r"^(FAIL|PASS|ok)(\s|$)").is_match(line) {
             current = None;
-            c.keep(i, Critical);
+            c.keep(i, Verdict);
         } else if re!(r"^\?\s+\S+\s+\[no test files\]").is_match(line) {
             c.fold(i, Cat::Quiet);
         } else if re!(r"^\s+\S+_test\.go:\d+: ").is_match(line) {

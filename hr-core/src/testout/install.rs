@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use super::{fold_repeat, re, Cat, Classifier};
-use crate::plan::Priority::{Critical, Notable};
+use crate::plan::Priority::{Critical, Notable, Verdict};
 
 pub(crate) fn classify(c: &mut Classifier) {
     let mut seen = HashSet::new();
@@ -39,7 +39,7 @@ fn classify_line(c: &mut Classifier, i: usize, seen: &mut HashSet<String>) {
     } else if re!(r"^(WARNING|DEPRECATION|W|warning|Warning):? ").is_match(t) && (t.contains(':') || t.starts_with("W ")) {
         fold_repeat(c, i, seen, Notable);
     } else if re!(r"^Successfully (installed|built|uninstalled) |^\d+ upgraded, \d+ newly installed, \d+ to remove and \d+ not upgraded\.").is_match(t) {
-        c.keep(i, Critical);
+        c.keep(i, Verdict);
     } else if t.starts_with("Inst ") {
         // apt-get -s: upgrades from the security suite matter; the rest is the plan's bulk
         if t.contains("security") {

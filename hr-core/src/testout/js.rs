@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::{fold_repeat, re, Cat, Classifier};
-use crate::plan::Priority::{Critical, Notable};
+use crate::plan::Priority::{Critical, Notable, Verdict};
 
 pub(crate) fn classify(c: &mut Classifier) {
     let t = c.text;
@@ -66,7 +66,7 @@ fn jest_vitest(c: &mut Classifier) {
                 _ => c.keep(i, Critical),
             }
         } else if re!(r"^\s*(Tests?|Test Suites|Test Files|Snapshots):\s+\d|^\s*(Tests|Test Files)\s+\d+ (passed|failed)|^Ran all test suites").is_match(line) {
-            c.keep(i, Critical);
+            c.keep(i, Verdict);
         }
         i += 1;
     }
@@ -89,7 +89,7 @@ fn mocha(c: &mut Classifier) {
     let Some(failing) = c.lines.iter().position(|l| re!(r"^\s+\d+ failing$").is_match(l)) else {
         for i in 0..c.len() {
             if re!(r"^\s+\d+ (passing|pending)( \(\d+m?s\))?$").is_match(c.lines[i]) {
-                c.keep(i, Critical);
+                c.keep(i, Verdict);
             }
         }
         return;
@@ -97,7 +97,7 @@ fn mocha(c: &mut Classifier) {
     for i in 0..failing {
         let line = c.lines[i];
         if re!(r"^\s+\d+ (passing|pending)").is_match(line) {
-            c.keep(i, Critical);
+            c.keep(i, Verdict);
         } else if re!(r"^\s+\d+\) \S").is_match(line) {
             c.keep(i, Critical);
         }

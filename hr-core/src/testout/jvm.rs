@@ -3,7 +3,7 @@
 use std::collections::HashSet;
 
 use super::{fold_repeat, re, Cat, Classifier};
-use crate::plan::Priority::{Critical, Notable};
+use crate::plan::Priority::{Critical, Notable, Verdict};
 
 pub(crate) fn classify(c: &mut Classifier) {
     let t = c.text;
@@ -40,7 +40,7 @@ fn maven(c: &mut Classifier) {
             let skipped: u32 = re!(r"Skipped: (\d+)").captures(line).unwrap()[1].parse().unwrap_or(0);
             let in_class = line.rsplit(" - in ").next().unwrap_or("");
             if i + 1 < c.len() && (c.lines[i + 1].starts_with("[INFO] Results") || c.lines[i + 1].trim() == "[INFO]") {
-                c.keep(i, Critical); // the run's total
+                c.keep(i, Verdict); // the run's total
             } else {
                 c.fold_in(i, Cat::Tests(tests.saturating_sub(skipped), skipped), in_class);
             }
@@ -54,7 +54,7 @@ fn maven(c: &mut Classifier) {
         } else if line.starts_with("[WARNING]") {
             fold_repeat(c, i, &mut seen, Notable);
         } else if re!(r"^\[INFO\] (BUILD (SUCCESS|FAILURE)|Tests run:|Total time:)").is_match(line) {
-            c.keep(i, Critical);
+            c.keep(i, Verdict);
         } else if re!(r"^[\w.$]+(Exception|Error|Failure)\b|^(org\.opentest4j|java\.lang|junit)\.\S+: ").is_match(line) {
             c.keep(i, Critical);
             in_trace = true;
@@ -89,7 +89,7 @@ fn gradle(c: &mut Classifier) {
         } else if re!(r"^> Task :\S+( (UP-TO-DATE|NO-SOURCE|FROM-CACHE|SKIPPED))?$").is_match(line) {
             c.fold(i, Cat::Progress);
         } else if re!(r"^(BUILD (SUCCESSFUL|FAILED) in |\d+ tests? completed|FAILURE: |\* What went wrong:|Execution failed for task)").is_match(line) {
-            c.keep(i, Critical);
+            c.keep(i, Verdict);
             if line.starts_with("* What went wrong:") {
                 let mut j = i + 1;
                 while j < n && !c.lines[j].starts_with("* Try:") {

@@ -1,7 +1,7 @@
 //! pytest (default, `-v`, `-q`, `-rA`, xdist) and unittest (plain and `-v`).
 
 use super::{re, Cat, Classifier, Role};
-use crate::plan::Priority::{Critical, Notable};
+use crate::plan::Priority::{Critical, Notable, Verdict};
 
 pub(crate) fn classify(c: &mut Classifier) {
     if c.text.contains("test session starts") || c.text.contains("::") || re!(r"(?m)^=+ .* =+$").is_match(c.text) {
@@ -38,7 +38,7 @@ fn pytest(c: &mut Classifier) {
         let line = c.lines[i];
         if summary.is_match(line) {
             close_block(c, &mut block_start, i, section);
-            c.keep(i, Critical);
+            c.keep(i, Verdict);
             section = Section::Other;
             continue;
         }
@@ -100,7 +100,20 @@ fn close_block(c: &mut Classifier, start: &mut Option<usize>, end: usize, sectio
 /// One line of a run's progress: `-v` result lines and rows of dots.
 fn progress_line<'a>(c: &mut Classifier<'a>, i: usize, file: &mut Option<&'a str>) {
     let line = c.lines[i];
-    let verbose = re!(r"^(\S+?)::\S.*? (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS)\b.*?(\[\s*\d+%\])?\s*$");
+    let verbose = re!(r"^(\S+?)::\S.*? (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|SUBPASSED|SUBFAILED|SUBSKIPPED|SUBPASS|SUBFAIL|SUBSKIP)\b.*?(\[\s*\d+%\])?\s*$");
+    // a test that runs subtests is announced alone before its result line
+    if let Some(m) = re!(r"^((\S+?)::\S+)\s*$").captures(line) {
+        if let Some(next) = c.lines.get(i + 1) {
+            if next.starts_with(m.get(1).unwrap().as_str()) {
+                if re!(r" (PASSED|SKIPPED|SUBPASSED|SUBPASS)\b").is_match(next) {
+                    c.fold_in(i, Cat::Quiet, m.get(2).unwrap().as_str());
+                } else {
+                    c.keep(i, Notable);
+                }
+            }
+        }
+        return;
+    }
     let xdist = re!(r"^\[gw\d+\] \[\s*\d+%\] (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS) (\S+?)::");
     let dots = re!(r"^(\S+\.py )?([.sxXFE]+)\s*(\[\s*\d+%\])?\s*$");
     let (status, f) = if let Some(m) = verbose.captures(line) {
@@ -129,9 +142,9 @@ fn progress_line<'a>(c: &mut Classifier<'a>, i: usize, file: &mut Option<&'a str
         return;
     };
     match status {
-        "PASSED" => c.fold_in(i, Cat::Tests(1, 0), f),
-        "SKIPPED" => c.fold_in(i, Cat::Tests(0, 1), f),
-        "FAILED" | "ERROR" => c.keep(i, Critical),
+        "PASSED" | "SUBPASSED" | "SUBPASS" => c.fold_in(i, Cat::Tests(1, 0), f),
+        "SKIPPED" | "SUBSKIPPED" | "SUBSKIP" => c.fold_in(i, Cat::Tests(0, 1), f),
+        "FAILED" | "ERROR" | "SUBFAILED" | "SUBFAIL" => c.keep(i, Critical),
         _ => c.keep(i, Notable),
     }
 }
@@ -161,7 +174,7 @@ fn unittest(c: &mut Classifier) {
             continue;
         }
         if ran.is_match(line) {
-            c.keep(i, Critical);
+            c.keep(i, Verdict);
             if i > 0 && thin.is_match(c.lines[i - 1]) {
                 c.keep(i - 1, Critical);
             }
@@ -171,7 +184,7 @@ fn unittest(c: &mut Classifier) {
                 j += 1;
             }
             if j < n && re!(r"^(OK|FAILED)\b").is_match(c.lines[j]) {
-                c.keep(j, Critical);
+                c.keep(j, Verdict);
             }
         } else if let Some(m) = result.captures(line) {
             let verdict = m.get(2).unwrap().as_str();

@@ -1,7 +1,7 @@
 //! cargo test (libtest output), cargo-nextest, and cargo's own progress lines.
 
 use super::{re, Cat, Classifier};
-use crate::plan::Priority::{Critical, Notable};
+use crate::plan::Priority::{Critical, Notable, Verdict};
 
 pub(crate) fn classify(c: &mut Classifier) {
     let t = c.text;
@@ -52,7 +52,7 @@ fn line_rule(c: &mut Classifier, i: usize) {
             _ => c.keep(i, Critical),
         }
     } else if line.starts_with("test result: ") || re!(r"^error: (test failed|\d+ targets? failed)").is_match(line) {
-        c.keep(i, Critical);
+        c.keep(i, Verdict);
     } else if let Some(m) = re!(r"^\s+(PASS|SKIP|FAIL|SIGSEGV|SIGABRT|TIMEOUT|FLAKY|LEAK|TRY \d+ \w+) \[ *[\d.]+s\] (\S+)").captures(line) {
         // nextest: `        PASS [   0.004s] crate::tests::name`
         match m.get(1).unwrap().as_str() {
@@ -61,7 +61,7 @@ fn line_rule(c: &mut Classifier, i: usize) {
             _ => c.keep(i, Critical),
         }
     } else if re!(r"^\s*Summary \[ *[\d.]+s\]").is_match(line) {
-        c.keep(i, Critical);
+        c.keep(i, Verdict);
     } else if re!(r"^\s+(Compiling|Checking|Downloaded|Downloading|Fetching|Updating|Blocking|Locking|Adding|Documenting|Fresh|Unpacking|Packaging|Verifying|Archiving|Installing|Installed|Replacing|Replaced|Removed) \S").is_match(line)
         || re!(r"^\s+Downloaded \d+ crates?").is_match(line)
     {
