@@ -18,6 +18,9 @@ pub(crate) fn classify(c: &mut Classifier) {
     let passed: HashSet<&str> = c.lines.iter().filter_map(|l| re!(r"^\s*--- PASS: (\S+)").captures(l)).map(|m| m.get(1).unwrap().as_str()).collect();
     let mut current: Option<&str> = None;
     for i in 0..c.len() {
+        if c.claimed(i) {
+            continue;
+        }
         let line = c.lines[i];
         if let Some(m) = re!(r"^\s*=== (RUN|PAUSE|CONT|NAME)\s+(\S+)").captures(line) {
             current = Some(m.get(2).unwrap().as_str());

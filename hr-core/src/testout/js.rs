@@ -22,6 +22,10 @@ fn jest_vitest(c: &mut Classifier) {
     let mut suite: Option<(&str, bool)> = None;
     let mut i = 0;
     while i < n {
+        if c.claimed(i) {
+            i += 1;
+            continue;
+        }
         let line = c.lines[i];
         if let Some(m) = re!(r"^\s*(PASS|FAIL)\s+(\S+)").captures(line) {
             let pass = m.get(1).unwrap().as_str() == "PASS";
@@ -95,6 +99,9 @@ fn mocha(c: &mut Classifier) {
         return;
     };
     for i in 0..failing {
+        if c.claimed(i) {
+            continue;
+        }
         let line = c.lines[i];
         if re!(r"^\s+\d+ (passing|pending)").is_match(line) {
             c.keep(i, Verdict);
@@ -108,6 +115,9 @@ fn mocha(c: &mut Classifier) {
 fn npm(c: &mut Classifier) {
     let mut seen = HashSet::new();
     for i in 0..c.len() {
+        if c.claimed(i) {
+            continue;
+        }
         let line = c.lines[i];
         if re!(r"^npm (ERR!|error) ").is_match(line) {
             c.keep(i, Critical);

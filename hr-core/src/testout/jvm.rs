@@ -25,6 +25,9 @@ fn maven(c: &mut Classifier) {
     let mut seen = HashSet::new();
     let mut in_trace = false;
     for i in 0..c.len() {
+        if c.claimed(i) {
+            continue;
+        }
         let line = c.lines[i];
         if framework_frame(line) {
             c.fold(i, Cat::Frames);
@@ -66,6 +69,10 @@ fn gradle(c: &mut Classifier) {
     let n = c.len();
     let mut i = 0;
     while i < n {
+        if c.claimed(i) {
+            i += 1;
+            continue;
+        }
         let line = c.lines[i];
         if let Some(m) = re!(r"^(\S.*) > (\S.*) (PASSED|SKIPPED|FAILED)$").captures(line) {
             let class = m.get(1).unwrap().as_str();

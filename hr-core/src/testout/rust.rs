@@ -12,9 +12,13 @@ pub(crate) fn classify(c: &mut Classifier) {
     let mut i = 0;
     while i < n {
         let line = c.lines[i];
+        if c.claimed(i) {
+            i += 1;
+            continue;
+        }
         // `---- name stdout ----` opens a failure's captured output, up to the next one or the
         // `failures:` list that follows them all; nextest's `--- STDOUT: name ---` likewise
-        if re!(r"^---- \S.* (stdout|stderr) ----$").is_match(line) || re!(r"^\s*--- STD(OUT|ERR): +\S.* ---$").is_match(line) {
+        if line.contains("--- ") && (re!(r"^---- \S.* (stdout|stderr) ----$").is_match(line) || re!(r"^\s*--- STD(OUT|ERR): +\S.* ---$").is_match(line)) {
             let mut j = i + 1;
             while j < n
                 && !re!(r"^---- \S.* (stdout|stderr) ----$|^failures:$|^test result: |^\s*--- STD(OUT|ERR): |^\s+(PASS|FAIL|SIGSEGV|SIGABRT|TIMEOUT|LEAK) \[|^\s*Summary \[|^─+$|^-{3,}\s*$").is_match(c.lines[j])
@@ -44,6 +48,10 @@ pub(crate) fn classify(c: &mut Classifier) {
 
 fn line_rule(c: &mut Classifier, i: usize) {
     let line = c.lines[i];
+    let indented = line.starts_with(' ');
+    if !indented && !line.starts_with("test ") && !line.starts_with("error") {
+        return;
+    }
     if let Some(m) = re!(r"^test (\S+) \.\.\. (ok|ignored|FAILED)\b").captures(line) {
         let module = module_of(m.get(1).unwrap().as_str());
         match m.get(2).unwrap().as_str() {
