@@ -21,6 +21,31 @@ const TAIL: usize = 5;
 pub fn compress(text: &str, opts: &Options) -> Compressed {
     let lines = split(text);
     let ls = &lines.lines;
+    let slots = slots(ls);
+    let plan = plan_from(ls, &slots, |s, e| describe(&ls[s..e]));
+    render(&plan, &lines, opts)
+}
+
+/// What a run of folded diff lines held.
+pub(crate) fn describe(folded: &[&str]) -> String {
+    let added = folded.iter().filter(|l| l.starts_with('+')).count();
+    let removed = folded.iter().filter(|l| l.starts_with('-')).count();
+    let context = folded.len() - added - removed;
+    let mut parts = vec![];
+    if added > 0 {
+        parts.push(format!("{} more added", crate::marker::count(added)));
+    }
+    if removed > 0 {
+        parts.push(format!("{} more removed", crate::marker::count(removed)));
+    }
+    if context > 0 {
+        parts.push(plural(context, "context line", "context lines"));
+    }
+    parts.join(", ")
+}
+
+/// Keep or fold each line of a diff (or of the patch part of `git log -p`).
+pub(crate) fn slots(ls: &[&str]) -> Vec<Slot> {
     let mut slots = vec![Slot::Keep(Priority::Ordinary); ls.len()];
     let mut in_hunk = false;
     for (i, line) in ls.iter().enumerate() {
@@ -63,23 +88,7 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
         i = j.max(i + 1);
     }
     long_runs(ls, &mut slots);
-    let plan = plan_from(ls, &slots, |s, e| {
-        let added = ls[s..e].iter().filter(|l| l.starts_with('+')).count();
-        let removed = ls[s..e].iter().filter(|l| l.starts_with('-')).count();
-        let context = e - s - added - removed;
-        let mut parts = vec![];
-        if added > 0 {
-            parts.push(format!("{} more added", crate::marker::count(added)));
-        }
-        if removed > 0 {
-            parts.push(format!("{} more removed", crate::marker::count(removed)));
-        }
-        if context > 0 {
-            parts.push(plural(context, "context line", "context lines"));
-        }
-        parts.join(", ")
-    });
-    render(&plan, &lines, opts)
+    slots
 }
 
 /// The middle of long runs of changed lines folds.

@@ -202,7 +202,8 @@ pub fn looks_like(head: &str, tail: &str) -> bool {
     let progress = re!(concat!(
         r"(?m)^(\w+ \([\w.]+\) \.\.\. (ok|FAIL|ERROR|skipped)|\s+PASS \[ *[\d.]+s\] |\[INFO\] Tests run: |",
         r"\S.* > \S.* (PASSED|FAILED)$|Collecting \S|Inst \S+ .*\(|Get:\d+ https?:|npm (ERR!|error|WARN|warn) |",
-        r"make(\[\d+\])?: (Entering|Leaving) directory)"
+        r"make(\[\d+\])?: (Entering|Leaving) directory|\s+\d+:\d+\s+(error|warning)\s+\S|✖ \d+ problems? \(|",
+        r"\S+:\d+:\d+: [A-Z]+\d+ |Found \d+ errors?\.)"
     ));
     verdict.is_match(tail) || progress.is_match(head)
 }
@@ -258,6 +259,9 @@ fn fold_similar(c: &mut Classifier) {
     }
 }
 
+/// Folded runs shorter than this (in characters) stay: the marker would be longer.
+const MIN_FOLD_CHARS: usize = 60;
+
 fn to_plan(c: &Classifier) -> Plan {
     let mut plan = Plan::default();
     let n = c.len();
@@ -278,7 +282,13 @@ fn to_plan(c: &Classifier) -> Plan {
                     }
                     j += 1;
                 }
-                plan.fold(i + 1, j, tally.describe(j - i));
+                let chars: usize = c.lines[i..j].iter().map(|l| l.len() + 1).sum();
+                if chars < MIN_FOLD_CHARS {
+                    // a marker would cost more than the lines it replaces
+                    plan.keep_range(i + 1, j, Priority::Ordinary);
+                } else {
+                    plan.fold(i + 1, j, tally.describe(j - i));
+                }
                 i = j;
             }
             role => {

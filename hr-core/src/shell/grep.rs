@@ -8,15 +8,15 @@ use crate::testout::re;
 /// `path:12:text`, a context line `path-12-text`, or the `--` group separator. Compiler
 /// diagnostics share the shape but are not search results.
 pub(crate) fn is_match_line(line: &str) -> bool {
-    (re!(r"^\S[^:]*:\d+:").is_match(line) || re!(r"^\S[^:]*-\d+-").is_match(line) || line == "--")
+    (re!(r"^[^\s:]*[/.][^\s:]*:\d+:").is_match(line) || re!(r"^[^\s:]*[/.][^\s:]*-\d+-").is_match(line) || line == "--")
         && !re!(r"^\S+:\d+:(\d+:)? (fatal error|error|warning|note):").is_match(line)
 }
 
 fn path_of(line: &str) -> Option<&str> {
-    if let Some(m) = re!(r"^(\S[^:]*):\d+:").captures(line) {
+    if let Some(m) = re!(r"^([^\s:]*[/.][^\s:]*):\d+:").captures(line) {
         return Some(m.get(1).unwrap().as_str());
     }
-    re!(r"^(\S[^:]*?)-\d+-").captures(line).map(|m| m.get(1).unwrap().as_str())
+    re!(r"^([^\s:]*?[/.][^\s:]*?)-\d+-").captures(line).map(|m| m.get(1).unwrap().as_str())
 }
 
 pub(crate) fn plan(lines: &[&str]) -> Plan {
