@@ -347,6 +347,8 @@ FIXTURE_NEEDLES = {
     "go-test-v.txt": ["--- FAIL: TestAddWrong", "want 5", "FAIL\texample.com/calc"],
     "cargo-test.txt": ["test tests::adds_wrong ... FAILED", "two and two make five", "test result: FAILED. 30 passed; 1 failed"],
     "jest-verbose.txt": ["● add › adds wrong", "● add › throws", "Tests:       2 failed, 40 passed, 42 total"],
+    "vitest-verbose.txt": ["FAIL  sum.test.js > add > adds wrong", "AssertionError: expected 4 to be 5", "sum.test.js:7:46",
+                           "Tests  1 failed | 60 passed (61)"],
 }
 
 

@@ -65,11 +65,11 @@ pub fn sniff(data: &[u8]) -> Kind {
     if lines.is_empty() {
         return Kind::Text;
     }
+    if crate::shell::detect(head) == Some(crate::shell::Format::GitLog) {
+        return Kind::Shell; // `git log -p` holds diffs but reads commit by commit
+    }
     if is_diff(&lines) {
         return Kind::Diff;
-    }
-    if crate::shell::detect(head) == Some(crate::shell::Format::GitLog) {
-        return Kind::Shell;
     }
     if is_test_output(head) || crate::testout::looks_like(head, suffix_str(text, 4096)) {
         return Kind::Test;
