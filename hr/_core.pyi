@@ -16,3 +16,9 @@ def compress(
 
 def estimate_tokens(data: bytes) -> int:
     """Estimated o200k_base token count of `data`."""
+
+def pack(data: bytes) -> bytes:
+    """`data` as one zstd frame with checksum and content size (the store's object format)."""
+
+def unpack(blob: bytes) -> bytes:
+    """The bytes a stored frame holds. Raises ValueError if it is damaged or truncated."""

@@ -40,7 +40,7 @@ def _record(store: Store, result: Result, hint: Hint, source: str, bytes_in: int
         from hr import ledger
 
         ledger.record_compression(
-            store.root, digest=result.digest, kind=result.kind, label=hint.label, session=hint.session,
+            store.root, digest=result.digest, kind=result.kind, label=hint.label, session=hint.session or os.environ.get("HR_SESSION"),
             source=source, bytes_in=bytes_in, bytes_out=len(result.output), tokens_in=result.tokens_in,
             tokens_out=result.tokens_out, passthrough=result.passthrough, note=result.note, ms=ms,
         )

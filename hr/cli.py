@@ -3,13 +3,14 @@
 from __future__ import annotations
 
 import os
-import re
 import sys
 
 import click
 
 from hr import __version__
-from hr.engine import KINDS, Hint
+from hr.engine import Hint
+from hr.filter import run_filter, write_stdout
+from hr.options import KINDS, parse_budget
 
 EXPAND_SPANS = ("lines", "grep", "head", "tail")
 
@@ -17,22 +18,21 @@ EXPAND_SPANS = ("lines", "grep", "head", "tail")
 class Budget(click.ParamType):
     """`8000` tokens, or `30000c` characters."""
 
-    name = "N|Nc"
+    name = "budget"
 
     def convert(self, value, param, ctx):
         if isinstance(value, tuple):
             return value
-        m = re.fullmatch(r"\s*(\d+)\s*(c|chars?)?\s*", str(value))
-        if not m or int(m.group(1)) <= 0:
-            self.fail(f"{value!r} is not a budget: want N tokens or Nc characters, e.g. 8000 or 30000c", param, ctx)
-        return ("chars" if m.group(2) else "tokens", int(m.group(1)))
+        try:
+            return parse_budget(value)
+        except ValueError as exc:
+            self.fail(str(exc), param, ctx)
 
 
 def make_hint(label: str | None, kind: str | None, budget: tuple[str, int] | None, **extra) -> Hint:
     tokens = budget[1] if budget and budget[0] == "tokens" else None
     chars = budget[1] if budget and budget[0] == "chars" else None
-    return Hint(label=label, kind=kind, budget=tokens, budget_chars=chars,
-                session=os.environ.get("HR_SESSION"), **extra)
+    return Hint(label=label, kind=kind, budget=tokens, budget_chars=chars, **extra)
 
 
 def fail(message: str, code: int = 2) -> None:
@@ -43,7 +43,7 @@ def fail(message: str, code: int = 2) -> None:
 
 label_option = click.option("--label", metavar="NAME", help="Name the source (a command or file name); shown in stats and used as a hint.")
 kind_option = click.option("--kind", type=click.Choice(KINDS), help="Skip the sniffer and treat the input as this kind.")
-budget_option = click.option("--budget", type=Budget(), help="Fit the output in N tokens (or Nc characters), keeping errors and failures first.")
+budget_option = click.option("--budget", type=Budget(), metavar="N|Nc", help="Fit the output in N tokens (or Nc characters), keeping errors and failures first.")
 
 
 @click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -72,32 +72,7 @@ def cli(ctx: click.Context, label, kind, budget):
     if sys.stdin.isatty():
         click.echo(ctx.get_help())
         return
-    filter_stdin(make_hint(label, kind, budget))
-
-
-def filter_stdin(hint: Hint) -> None:
-    data = sys.stdin.buffer.read()
-    output = data
-    if os.environ.get("HR_DISABLE") != "1":
-        try:
-            from hr.api import compress
-
-            output = compress(data, hint, source="filter").output
-        except BaseException as exc:  # fail open, whatever happened
-            if isinstance(exc, KeyboardInterrupt):
-                raise
-            output = data
-    write_stdout(output)
-
-
-def write_stdout(data: bytes) -> None:
-    try:
-        sys.stdout.buffer.write(data)
-        sys.stdout.buffer.flush()
-    except BrokenPipeError:
-        # the reader went away (`hr … | head`): not an error of ours
-        devnull = os.open(os.devnull, os.O_WRONLY)
-        os.dup2(devnull, sys.stdout.fileno())
+    run_filter(make_hint(label, kind, budget))
 
 
 @cli.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
@@ -211,7 +186,9 @@ def stats(days, price_per_mtok, as_json):
     price = st.DEFAULT_PRICE_PER_MTOK if price_per_mtok is None else price_per_mtok
     model = st.DEFAULT_PRICE_MODEL if price_per_mtok is None else "your price"
     store = Store()
-    store.root.mkdir(mode=0o700, parents=True, exist_ok=True)
+    from hr.store import private_dir
+
+    private_dir(store.root)
     report = st.gather(store.root, days=days, price_per_mtok=price)
     if as_json:
         import json
@@ -238,7 +215,7 @@ def gc(max_age_days, max_mb, dry_run):
     from hr.store import Store
 
     store = Store()
-    if not store.objects.exists():
+    if not os.path.isdir(store.objects):
         click.echo(f"nothing stored yet in {store.root}")
         return
     r = store.gc(max_age_days, max_mb, dry_run=dry_run)

@@ -8,9 +8,8 @@ binary input and outputs that save too little all come back as the input itself.
 from __future__ import annotations
 
 import hashlib
-from dataclasses import dataclass, field
-from importlib import import_module
-from typing import Callable
+
+from hr.options import KINDS
 
 # Inputs below this many (estimated) tokens pass through untouched.
 MIN_TOKENS = 300
@@ -20,37 +19,46 @@ MIN_SAVING = 0.10
 # Markers cite this many hex digits of the SHA-256.
 SHORT_HASH = 12
 
-KINDS = ("binary", "json", "log", "test", "code", "diff", "text", "shell")
+__all__ = ["KINDS", "Hint", "Result", "compress", "detect_kind"]
 
-# Compressor = (kind, data, short_hash, budget_chars, label) -> (output, spans)
-Compressor = Callable[[str, bytes, str, "int | None", "str | None"], "tuple[bytes, list[tuple[int, int]]]"]
-
+# A compressor: (kind, data, short_hash, budget_chars, label) -> (output, spans), where spans
+# are the removed original line ranges (1-based, inclusive); no spans means nothing removed.
 # Kinds whose compressor lives in Python rather than in the Rust core, as "module:function",
 # imported only when that kind is seen (tree-sitter for code is heavy).
 PYTHON_COMPRESSORS: dict[str, str] = {}
 
 
-@dataclass(frozen=True)
 class Hint:
-    """What the caller knows about the input."""
+    """What the caller knows about the input. (Plain classes, not dataclasses: importing
+    dataclasses costs milliseconds on every call.)"""
 
-    label: str | None = None  # where it came from: a command, a file name
-    kind: str | None = None  # overrides the sniffer
-    budget: int | None = None  # tokens
-    budget_chars: int | None = None  # characters (wins over `budget`)
-    session: str | None = None  # agent session, for the ledger
+    __slots__ = ("label", "kind", "budget", "budget_chars", "session")
+
+    def __init__(self, label: str | None = None, kind: str | None = None, budget: int | None = None,
+                 budget_chars: int | None = None, session: str | None = None):
+        self.label = label  # where it came from: a command, a file name
+        self.kind = kind  # overrides the sniffer
+        self.budget = budget  # tokens
+        self.budget_chars = budget_chars  # characters (wins over `budget`)
+        self.session = session  # agent session, for the ledger
+
+    def __repr__(self) -> str:
+        return "Hint(" + ", ".join(f"{k}={getattr(self, k)!r}" for k in self.__slots__) + ")"
 
 
-@dataclass
 class Result:
-    output: bytes
-    kind: str
-    digest: str  # SHA-256 of the input, hex
-    tokens_in: int
-    tokens_out: int
-    spans: list[tuple[int, int]] = field(default_factory=list)
-    passthrough: bool = True  # True when output is the input itself
-    note: str = ""  # why it passed through, for the ledger
+    __slots__ = ("output", "kind", "digest", "tokens_in", "tokens_out", "spans", "passthrough", "note")
+
+    def __init__(self, output: bytes, kind: str, digest: str, tokens_in: int, tokens_out: int,
+                 spans: list[tuple[int, int]] | None = None, passthrough: bool = True, note: str = ""):
+        self.output = output
+        self.kind = kind
+        self.digest = digest  # SHA-256 of the input, hex
+        self.tokens_in = tokens_in
+        self.tokens_out = tokens_out
+        self.spans = spans or []
+        self.passthrough = passthrough  # True when output is the input itself
+        self.note = note  # why it passed through, for the ledger
 
     @property
     def short(self) -> str:
@@ -65,12 +73,14 @@ def detect_kind(data: bytes, hint: Hint) -> str:
     return core.sniff(data)
 
 
-def _compressor(kind: str) -> Compressor:
+def _compressor(kind: str):
     target = PYTHON_COMPRESSORS.get(kind)
     if target is None:
         from hr import core
 
         return lambda kind, data, short, budget_chars, label: core.compress(kind, data, short, budget_chars)
+    from importlib import import_module
+
     module, func = target.split(":")
     return getattr(import_module(module), func)
 

@@ -6,10 +6,11 @@ of failing. Token counts are estimates (see hr-core's tokens.rs) and are labelle
 
 from __future__ import annotations
 
+import os
 import sqlite3
 import time
-from pathlib import Path
 
+SCHEMA_VERSION = 1
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS compressions (
     id INTEGER PRIMARY KEY,
@@ -40,20 +41,20 @@ CREATE INDEX IF NOT EXISTS expansions_hash ON expansions(hash);
 """
 
 
-def connect(root: Path) -> sqlite3.Connection:
-    path = root / "ledger.sqlite3"
-    fresh = not path.exists()
-    if fresh:
-        path.touch(mode=0o600)
+def connect(root: str) -> sqlite3.Connection:
+    path = os.path.join(root, "ledger.sqlite3")
+    if not os.path.exists(path):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     conn = sqlite3.connect(path, timeout=30, isolation_level=None)
-    if fresh or conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-        conn.execute("PRAGMA journal_mode=WAL")
     conn.execute("PRAGMA synchronous=NORMAL")
-    conn.executescript(SCHEMA)
+    # user_version marks a ledger that is set up already: most calls skip the DDL entirely
+    if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
+        conn.execute("PRAGMA journal_mode=WAL")  # persistent: set once per database
+        conn.executescript(SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};")
     return conn
 
 
-def record_compression(root: Path, *, digest: str, kind: str, label: str | None, session: str | None,
+def record_compression(root: str, *, digest: str, kind: str, label: str | None, session: str | None,
                        source: str, bytes_in: int, bytes_out: int, tokens_in: int, tokens_out: int,
                        passthrough: bool, note: str, ms: float) -> None:
     with connect(root) as conn:
@@ -65,7 +66,7 @@ def record_compression(root: Path, *, digest: str, kind: str, label: str | None,
         )
 
 
-def record_expansion(root: Path, *, digest: str, span: str, bytes_out: int, tokens_out: int) -> None:
+def record_expansion(root: str, *, digest: str, span: str, bytes_out: int, tokens_out: int) -> None:
     with connect(root) as conn:
         conn.execute(
             "INSERT INTO expansions (ts, hash, span, bytes_out, tokens_out) VALUES (?,?,?,?,?)",

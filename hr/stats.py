@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from pathlib import Path
 
 from hr import ledger
 
@@ -12,7 +11,7 @@ DEFAULT_PRICE_MODEL = "Claude Sonnet 4.5 input tokens"
 TOKENS_NOTE = "token counts are estimates (o200k-like heuristic), not exact tokenizer counts"
 
 
-def gather(root: Path, *, days: float | None = None, price_per_mtok: float = DEFAULT_PRICE_PER_MTOK) -> dict:
+def gather(root: str, *, days: float | None = None, price_per_mtok: float = DEFAULT_PRICE_PER_MTOK) -> dict:
     since = time.time() - days * 86400 if days else 0.0
     conn = ledger.connect(root)
     try:

@@ -1,4 +1,4 @@
-"""The object store: every original, zstd-compressed, named by its SHA-256.
+"""The object store: every original, zstd-compressed (by the Rust core), named by its SHA-256.
 
 Layout under the cache directory (0700; files 0600):
 
@@ -14,10 +14,7 @@ from __future__ import annotations
 
 import os
 import re
-import tempfile
 import time
-from dataclasses import dataclass
-from pathlib import Path
 
 HEX = re.compile(r"[0-9a-f]{6,64}")
 MIN_PREFIX = 6
@@ -32,18 +29,18 @@ class HashError(ValueError):
     """A hash the user gave is malformed, unknown or ambiguous."""
 
 
-def cache_dir() -> Path:
+def cache_dir() -> str:
+    """Paths here are plain strings: pathlib costs milliseconds to import on every call."""
     env = os.environ.get("HR_CACHE_DIR")
     if env:
-        return Path(env)
-    xdg = os.environ.get("XDG_CACHE_HOME")
-    base = Path(xdg) if xdg else Path.home() / ".cache"
-    return base / "headroom"
+        return env
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "headroom")
 
 
-def _private_dir(path: Path) -> None:
-    path.mkdir(mode=0o700, parents=True, exist_ok=True)
-    if path.stat().st_mode & 0o077:
+def private_dir(path: str) -> None:
+    os.makedirs(path, mode=0o700, exist_ok=True)
+    if os.stat(path).st_mode & 0o077:
         os.chmod(path, 0o700)
 
 
@@ -55,36 +52,35 @@ def normalize_hash(text: str) -> str:
     return h
 
 
-@dataclass
 class GcReport:
-    removed: int = 0
-    freed_bytes: int = 0
-    kept: int = 0
-    kept_bytes: int = 0
+    def __init__(self):
+        self.removed = self.freed_bytes = self.kept = self.kept_bytes = 0
 
 
 class Store:
-    def __init__(self, root: Path | None = None):
-        self.root = Path(root) if root is not None else cache_dir()
-        self.objects = self.root / "objects"
+    def __init__(self, root: str | os.PathLike | None = None):
+        self.root = os.fspath(root) if root is not None else cache_dir()
+        self.objects = os.path.join(self.root, "objects")
 
-    def path_for(self, digest: str) -> Path:
-        return self.objects / digest[:2] / f"{digest}.zst"
+    def path_for(self, digest: str) -> str:
+        return os.path.join(self.objects, digest[:2], f"{digest}.zst")
 
-    def put(self, data: bytes, digest: str) -> Path:
+    def put(self, data: bytes, digest: str) -> str:
         """Store `data` under its `digest` (hex SHA-256). Idempotent and safe under concurrency:
         writers of the same content race to rename identical files into place."""
         path = self.path_for(digest)
-        if path.exists():
+        if os.path.exists(path):
             os.utime(path)  # recently used: keeps it from age-based collection
             return path
-        _private_dir(self.root)
-        _private_dir(self.objects)
-        _private_dir(path.parent)
-        import zstandard
+        folder = os.path.dirname(path)
+        private_dir(self.root)
+        private_dir(self.objects)
+        private_dir(folder)
+        from hr import core
 
-        blob = zstandard.ZstdCompressor(level=3, write_checksum=True, write_content_size=True).compress(data)
-        fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".tmp-", suffix=".zst")  # mode 0600
+        blob = core.pack(data)
+        tmp = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}.zst")
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(blob)
@@ -101,7 +97,7 @@ class Store:
     def resolve(self, text: str) -> str:
         """The full digest for a user-given hash or unique prefix."""
         prefix = normalize_hash(text)
-        folder = self.objects / prefix[:2]
+        folder = os.path.join(self.objects, prefix[:2])
         try:
             names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(".zst")]
         except FileNotFoundError:
@@ -114,23 +110,27 @@ class Store:
         return names[0][: -len(".zst")]
 
     def get(self, digest: str) -> bytes:
-        import zstandard
+        from hr import core
 
         try:
-            blob = self.path_for(digest).read_bytes()
+            with open(self.path_for(digest), "rb") as f:
+                blob = f.read()
         except FileNotFoundError:
             raise HashError(f"unknown hash: {digest}") from None
-        return zstandard.ZstdDecompressor().decompress(blob)
+        try:
+            return core.unpack(blob)
+        except ValueError:
+            raise HashError(f"the stored original for {digest[:12]} is damaged") from None
 
     def maybe_gc(self) -> None:
         """Collect when the last collection is older than GC_INTERVAL_S."""
-        stamp = self.root / "gc.stamp"
+        stamp = os.path.join(self.root, "gc.stamp")
         try:
-            if time.time() - stamp.stat().st_mtime < GC_INTERVAL_S:
+            if time.time() - os.stat(stamp).st_mtime < GC_INTERVAL_S:
                 return
         except FileNotFoundError:
             pass
-        stamp.touch(mode=0o600)
+        os.close(os.open(stamp, os.O_WRONLY | os.O_CREAT, 0o600))
         os.utime(stamp)
         self.gc()
 
@@ -143,25 +143,27 @@ class Store:
         if max_mb is None:
             max_mb = float(os.environ.get("HR_CACHE_MAX_MB", DEFAULT_MAX_MB))
         entries = []
-        for sub in self.objects.glob("??"):
-            for p in sub.iterdir():
+        for sub in _listdir(self.objects):
+            folder = os.path.join(self.objects, sub)
+            for name in _listdir(folder):
+                p = os.path.join(folder, name)
                 try:
-                    st = p.stat()
+                    st = os.stat(p)
                 except FileNotFoundError:
                     continue
-                entries.append((st.st_mtime, st.st_size, p))
+                entries.append((st.st_mtime, st.st_size, name, p))
         entries.sort(reverse=True)  # newest first
         cutoff = time.time() - max_age_days * 86400
         budget = max_mb * 1024 * 1024
         report = GcReport()
-        for mtime, size, p in entries:
-            stale_tmp = p.name.startswith(".tmp-") and mtime < time.time() - 3600
-            if p.name.startswith(".tmp-") and not stale_tmp:
+        for mtime, size, name, p in entries:
+            stale_tmp = name.startswith(".tmp-") and mtime < time.time() - 3600
+            if name.startswith(".tmp-") and not stale_tmp:
                 continue  # another writer's file in flight
             if stale_tmp or mtime < cutoff or report.kept_bytes + size > budget:
                 if not dry_run:
                     try:
-                        p.unlink()
+                        os.unlink(p)
                     except FileNotFoundError:
                         continue
                 report.removed += 1
@@ -170,3 +172,10 @@ class Store:
                 report.kept += 1
                 report.kept_bytes += size
         return report
+
+
+def _listdir(path: str) -> list[str]:
+    try:
+        return sorted(os.listdir(path))
+    except (FileNotFoundError, NotADirectoryError):
+        return []

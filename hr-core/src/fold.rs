@@ -17,31 +17,32 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
 }
 
 pub fn plan(lines: &Lines) -> Plan {
-    let shapes: Vec<String> = lines.lines.iter().map(|l| shape(l)).collect();
+    // one shape at a time: memory stays bounded by the longest line, not the input
+    let n = lines.lines.len();
     let mut plan = Plan::default();
     let mut i = 0;
-    while i < shapes.len() {
+    while i < n {
+        let first = shape(lines.lines[i]);
         let mut j = i + 1;
-        while j < shapes.len() && shapes[j] == shapes[i] {
+        while j < n && shape(lines.lines[j]) == first {
             j += 1;
         }
-        // lines i..j (0-based) share a shape
+        // lines i..j (0-based) share a shape; the first and last stay as examples
         let run = j - i;
-        let folded_chars: usize = lines.lines[i + 1..j.saturating_sub(1).max(i + 1)].iter().map(|l| l.len()).sum();
+        let folded_chars: usize = if run >= MIN_RUN { lines.lines[i + 1..j - 1].iter().map(|l| l.len()).sum() } else { 0 };
         if run >= MIN_RUN && folded_chars > 80 {
             let identical = lines.lines[i..j].iter().all(|l| *l == lines.lines[i]);
-            let n = run - 2;
             let what = if identical {
-                format!("{} more identical lines", count(n))
+                format!("{} more identical lines", count(run - 2))
             } else {
-                format!("{} more lines like the one above", count(n))
+                format!("{} more lines like the one above", count(run - 2))
             };
             plan.keep(i + 1, Priority::Summary);
             plan.fold(i + 2, j - 1, what);
             plan.keep(j, Priority::Summary);
         } else {
-            for n in i..j {
-                plan.keep(n + 1, Priority::Ordinary);
+            for k in i..j {
+                plan.keep(k + 1, Priority::Ordinary);
             }
         }
         i = j;

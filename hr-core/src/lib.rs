@@ -15,6 +15,7 @@ pub mod mask;
 pub mod plan;
 pub mod shell;
 pub mod sniff;
+pub mod storage;
 pub mod testout;
 pub mod tokens;
 

@@ -41,11 +41,27 @@ fn estimate_tokens(py: Python<'_>, data: &[u8]) -> usize {
     })
 }
 
+/// `data` as a zstd frame (with checksum and content size), for the store.
+#[pyfunction]
+fn pack<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'py, PyBytes>> {
+    let blob = py.detach(|| crate::storage::pack(data)).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    Ok(PyBytes::new(py, &blob))
+}
+
+/// The bytes a stored zstd frame holds; ValueError if it is damaged.
+#[pyfunction]
+fn unpack<'py>(py: Python<'py>, blob: &[u8]) -> PyResult<Bound<'py, PyBytes>> {
+    let data = py.detach(|| crate::storage::unpack(blob)).map_err(|e| PyValueError::new_err(format!("damaged object: {e}")))?;
+    Ok(PyBytes::new(py, &data))
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(sniff, m)?)?;
     m.add_function(wrap_pyfunction!(compress, m)?)?;
     m.add_function(wrap_pyfunction!(estimate_tokens, m)?)?;
+    m.add_function(wrap_pyfunction!(pack, m)?)?;
+    m.add_function(wrap_pyfunction!(unpack, m)?)?;
     Ok(())
 }

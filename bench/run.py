@@ -1,0 +1,190 @@
+#!/usr/bin/env python3
+"""The hr benchmark: one command, one table to paste into a note.
+
+    .venv/bin/python bench/run.py [--quick] [--json OUT]
+
+Reports
+  * the corpus score (../shared/corpus/score.py), when the corpus is present;
+  * latency: median wall time of one `hr` process on 1 KB, 100 KB, 300 KB and 1 MB inputs,
+    beside a bare `python -c pass` of the same interpreter and `hr --version`, all measured
+    in the same run (interleaved), since these machines are noisy;
+  * the extra start-up of the code path (tree-sitter) against a log of the same size;
+  * core throughput in MB/s on a 100 MB log and a large JSON array (in-process, Rust only);
+  * peak memory (max RSS) of one `hr` process on the 100 MB log.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+CORPUS = REPO.parent / "shared" / "corpus"
+OUT = REPO / "bench" / "out"
+PY = sys.executable
+HR = str(Path(PY).with_name("hr"))
+
+LEVELS = ["INFO"] * 90 + ["DEBUG"] * 6 + ["WARN"] * 3 + ["ERROR"]
+TEMPLATES = [
+    "Received block blk_{n} of size {size} from /{ip}",
+    "PacketResponder {k} for block blk_{n} terminating",
+    "Served block blk_{n} to /{ip}",
+    "GET /api/v1/items/{k} 200 {ms}ms user={user}",
+    "Connection from {ip} port {port} closed after {ms}ms",
+    "session {hex} opened for user {user} by (uid={k})",
+    "Scheduled job sync-{k} finished in {ms} ms, {size} bytes written",
+    "cache miss for key \"{user}:{k}\", fetching from upstream {ip}:{port}",
+]
+
+
+def synthetic_log(size: int, seed: int = 7) -> bytes:
+    """A deterministic log of about `size` bytes: frequent templates, rare errors, a traceback now and then."""
+    rng = random.Random(seed)
+    users = ["alice", "bob", "carol", "dave", "erin", "frank"]
+    out, total, t = [], 0, 1_700_000_000
+    while total < size:
+        t += rng.randint(0, 3)
+        stamp = time.strftime("%Y-%m-%d %H:%M:%S", time.gmtime(t)) + f",{rng.randint(0, 999):03d}"
+        level = rng.choice(LEVELS)
+        msg = rng.choice(TEMPLATES).format(
+            n=rng.randint(10**17, 10**18), size=rng.randint(1, 1 << 26), ip=f"10.{rng.randint(0, 255)}.{rng.randint(0, 255)}.{rng.randint(1, 254)}",
+            k=rng.randint(0, 99999), ms=rng.randint(1, 5000), user=rng.choice(users), port=rng.randint(1024, 65535),
+            hex=f"{rng.getrandbits(64):016x}")
+        line = f"{stamp} {level} [worker-{rng.randint(1, 16)}] {msg}\n"
+        if level == "ERROR" and rng.random() < 0.3:
+            line += ("Traceback (most recent call last):\n  File \"/srv/app/handlers.py\", line 88, in handle\n"
+                     "    result = backend.fetch(key)\nTimeoutError: upstream did not answer within 30s\n")
+        out.append(line)
+        total += len(line)
+    return "".join(out).encode()
+
+
+def synthetic_json(n: int, seed: int = 11) -> bytes:
+    rng = random.Random(seed)
+    rows = [{"id": i, "name": f"pkg-{i}", "version": f"{rng.randint(0, 9)}.{rng.randint(0, 30)}.{rng.randint(0, 9)}",
+             "status": "ok" if rng.random() > 0.01 else "failed", "size": rng.randint(100, 100000),
+             "license": rng.choice(["MIT", "MIT", "MIT", "ISC", "Apache-2.0"])} for i in range(n)]
+    return json.dumps(rows, indent=2).encode()
+
+
+def cached(name: str, make) -> Path:
+    OUT.mkdir(parents=True, exist_ok=True)
+    path = OUT / name
+    if not path.exists():
+        path.write_bytes(make())
+    return path
+
+
+def wall(cmd: list[str], stdin_path: Path | None, env: dict) -> float:
+    with open(stdin_path or os.devnull, "rb") as f:
+        t = time.perf_counter()
+        subprocess.run(cmd, stdin=f, stdout=subprocess.DEVNULL, env=env, check=True)
+        return (time.perf_counter() - t) * 1000
+
+
+def latency(rounds: int, env: dict) -> list[tuple[str, float]]:
+    inputs = {
+        "1 KB log": cached("log-1k.log", lambda: synthetic_log(1024)),
+        "100 KB log": cached("log-100k.log", lambda: synthetic_log(100 * 1024)),
+        "300 KB log": CORPUS / "log" / "loghub-thunderbird" / "input.log" if CORPUS.is_dir()
+        else cached("log-300k.log", lambda: synthetic_log(300 * 1024)),
+        "1 MB log": cached("log-1m.log", lambda: synthetic_log(1024 * 1024)),
+    }
+    code = CORPUS / "code" / "py-argparse" / "input.py"
+    cases = [("python -c pass", [PY, "-c", "pass"], None), ("hr --version", [HR, "--version"], None)]
+    cases += [(f"hr < {name}", [HR], path) for name, path in inputs.items()]
+    if code.exists():
+        cases.append(("hr < 97 KB Python (code path)", [HR], code))
+        cases.append(("hr --kind log < same 97 KB", [HR, "--kind", "log"], code))
+    times = {name: [] for name, _, _ in cases}
+    for name, cmd, path in cases:  # warm the page cache
+        wall(cmd, path, env)
+    for _ in range(rounds):  # interleaved, so that noise hits every case alike
+        for name, cmd, path in cases:
+            times[name].append(wall(cmd, path, env))
+    return [(name, statistics.median(ts)) for name, ts in times.items()]
+
+
+def throughput(kind: str, data: bytes, repeat: int) -> float:
+    from hr import _core
+
+    best = []
+    for _ in range(repeat):
+        t = time.perf_counter()
+        _core.compress(kind, data, "000000000000", None)
+        best.append(time.perf_counter() - t)
+    return len(data) / 1e6 / statistics.median(best)
+
+
+def peak_rss_mb(path: Path, env: dict) -> float:
+    code = ("import resource, subprocess, sys\n"
+            "with open(sys.argv[2], 'rb') as f:\n"
+            "    subprocess.run([sys.argv[1]], stdin=f, stdout=subprocess.DEVNULL, check=True)\n"
+            "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
+    out = subprocess.run([PY, "-c", code, HR, str(path)], capture_output=True, text=True, env=env, check=True)
+    return int(out.stdout) / 1024
+
+
+def corpus_score(env: dict) -> str:
+    if not (CORPUS / "score.py").exists():
+        return "(no ../shared/corpus: corpus score skipped)\n"
+    with tempfile.NamedTemporaryFile(suffix=".json") as f:
+        r = subprocess.run([PY, str(CORPUS / "score.py"), "--cmd", HR, str(CORPUS), "--quiet", "--json", f.name],
+                           capture_output=True, text=True, env=env)
+        lines = r.stdout.strip().splitlines()
+    start = next((i for i, ln in enumerate(lines) if ln.startswith("kind")), 0)
+    return "\n".join(lines[start:]) + "\n"
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--quick", action="store_true", help="fewer rounds and a 20 MB log instead of 100 MB")
+    ap.add_argument("--rounds", type=int, default=None, help="latency rounds (default 21, quick 7)")
+    ap.add_argument("--json", help="also write the numbers as JSON here")
+    args = ap.parse_args()
+    rounds = args.rounds or (7 if args.quick else 21)
+    big_mb = 20 if args.quick else 100
+    env = dict(os.environ, HR_CACHE_DIR=tempfile.mkdtemp(prefix="hr-bench-"))
+    results: dict = {}
+
+    print("## Corpus score\n")
+    score = corpus_score(env)
+    print("```\n" + score + "```\n")
+    results["corpus"] = score
+
+    print(f"## Latency (median of {rounds} interleaved runs, one process each)\n")
+    print("| what | median ms | vs python -c pass |\n| --- | ---: | ---: |")
+    lat = latency(rounds, env)
+    base = lat[0][1]
+    for name, ms in lat:
+        print(f"| {name} | {ms:.1f} | {ms - base:+.1f} |")
+    results["latency_ms"] = dict(lat)
+
+    print(f"\n## Core throughput (in-process, Rust only; median of 3)\n")
+    log = cached(f"log-{big_mb}m.log", lambda: synthetic_log(big_mb * 1024 * 1024)).read_bytes()
+    js = cached("rows-200k.json", lambda: synthetic_json(200_000)).read_bytes()
+    tp = {f"log, {len(log) / 1e6:.0f} MB": throughput("log", log, 3),
+          f"json, {len(js) / 1e6:.0f} MB": throughput("json", js, 3)}
+    print("| input | MB/s |\n| --- | ---: |")
+    for name, mbs in tp.items():
+        print(f"| {name} | {mbs:.0f} |")
+    results["throughput_mb_s"] = tp
+
+    rss = peak_rss_mb(OUT / f"log-{big_mb}m.log", env)
+    print(f"\n## Peak memory\n\n| what | max RSS |\n| --- | ---: |\n| hr < {big_mb} MB log (whole process) | {rss:.0f} MB |")
+    results["peak_rss_mb"] = rss
+    if args.json:
+        Path(args.json).write_text(json.dumps(results, indent=2))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,3 @@
+from hr.entry import main
+
+main()

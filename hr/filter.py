@@ -1,0 +1,31 @@
+"""The stdin -> stdout filter, shared by the fast path in hr.entry and the click CLI."""
+
+from __future__ import annotations
+
+import os
+import sys
+
+
+def run_filter(hint) -> None:
+    data = sys.stdin.buffer.read()
+    output = data
+    if os.environ.get("HR_DISABLE") != "1":
+        try:
+            from hr.api import compress
+
+            output = compress(data, hint, source="filter").output
+        except BaseException as exc:  # fail open, whatever happened
+            if isinstance(exc, KeyboardInterrupt):
+                raise
+            output = data
+    write_stdout(output)
+
+
+def write_stdout(data: bytes) -> None:
+    try:
+        sys.stdout.buffer.write(data)
+        sys.stdout.buffer.flush()
+    except BrokenPipeError:
+        # the reader went away (`hr … | head`): not an error of ours
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
