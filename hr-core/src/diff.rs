@@ -11,7 +11,7 @@ use crate::Options;
 /// Context lines kept on each side of a change.
 const CONTEXT: usize = 1;
 /// A run of folded context shorter than this stays: its marker would cost as much.
-const MIN_FOLD: usize = 4;
+const MIN_FOLD: usize = 3;
 /// A run of added (or removed) lines longer than LONG_RUN keeps its first HEAD and last TAIL
 /// lines: a new file or a rewritten block reads from its start, the rest is one fetch away.
 const LONG_RUN: usize = 40;

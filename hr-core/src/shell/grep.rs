@@ -33,7 +33,7 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
             j += 1;
         }
         let rest: usize = lines[i + 1..j].iter().map(|l| l.len()).sum();
-        if j - i > 2 || rest > 80 {
+        if j - i > 2 || rest > 60 {
             for s in &mut slots[i + 1..j] {
                 *s = Slot::Fold;
             }
