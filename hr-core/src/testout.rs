@@ -43,6 +43,8 @@ pub(crate) enum Cat {
     Repeat,
     /// output printed by passing tests
     PassOutput,
+    /// a test file the runner marked as passed as a whole (jest's `PASS src/a.test.js`)
+    PassedFile,
     /// same-shaped lines folded by the generic rule
     Similar,
 }
@@ -55,6 +57,7 @@ impl Cat {
             Cat::WarningDetail => Some("warning detail lines"),
             Cat::Repeat => Some("repeated lines"),
             Cat::PassOutput => Some("lines of passing tests' output"),
+            Cat::PassedFile => Some("passed test files"),
             Cat::Similar => Some("similar lines"),
             Cat::Tests(..) | Cat::Quiet => None,
         }
@@ -357,7 +360,7 @@ impl<'a> Tally<'a> {
             out.push(head);
         }
         for (noun, k) in &self.nouns {
-            let noun = if *k == 1 { noun.replacen("lines", "line", 1) } else { noun.to_string() };
+            let noun = if *k == 1 { noun.replacen("lines", "line", 1).replacen("files", "file", 1) } else { noun.to_string() };
             out.push(format!("{} {noun}", count(*k)));
         }
         if out.is_empty() {

@@ -31,7 +31,7 @@ fn jest_vitest(c: &mut Classifier) {
             let pass = m.get(1).unwrap().as_str() == "PASS";
             suite = Some((m.get(2).unwrap().as_str(), pass));
             if pass {
-                c.fold_in(i, Cat::Quiet, m.get(2).unwrap().as_str());
+                c.fold(i, Cat::PassedFile);
             } else {
                 c.keep(i, Critical);
             }
