@@ -191,7 +191,7 @@ fn unittest(c: &mut Classifier) {
             if j < n && re!(r"^(OK|FAILED)\b").is_match(c.lines[j]) {
                 c.keep(j, Verdict);
             }
-        } else if let Some(m) = if line.contains(" ... ") { result.captures(line) } else { None } {
+        } else if let Some(m) = if line.contains(" ... ") && !is_libtest(line) { result.captures(line) } else { None } {
             let verdict = m.get(2).unwrap().as_str();
             // a test with a docstring prints its name on the line before
             let named_before = i > 0 && !c.claimed(i - 1) && name_only.is_match(c.lines[i - 1]) && !m.get(1).unwrap().as_str().contains(" (");
@@ -226,6 +226,11 @@ fn unittest(c: &mut Classifier) {
         }
         i += 1;
     }
+}
+
+/// cargo's `test path::to::name ... ok` shares unittest's shape; rust.rs reads it.
+fn is_libtest(line: &str) -> bool {
+    line.starts_with("test ")
 }
 
 /// A node id alone on its line (trailing blanks aside).

@@ -52,9 +52,10 @@ fn line_rule(c: &mut Classifier, i: usize) {
     if !indented && !line.starts_with("test ") && !line.starts_with("error") {
         return;
     }
-    if let Some(m) = re!(r"^test (\S+) \.\.\. (ok|ignored|FAILED)\b").captures(line) {
+    // unit tests (`test a::b ... ok`) and doc-tests (`test src/lib.rs - a::b (line 12) ... ok`)
+    if let Some(m) = re!(r"^test (\S+|\S+ - .+? \(line \d+\)( - compile( fail)?)?) \.\.\. (ok|ignored|FAILED)\b").captures(line) {
         let module = module_of(m.get(1).unwrap().as_str());
-        match m.get(2).unwrap().as_str() {
+        match m.get(4).unwrap().as_str() {
             "ok" => c.fold_in(i, Cat::Tests(1, 0), module),
             "ignored" => c.fold_in(i, Cat::Tests(0, 1), module),
             _ => c.keep(i, Critical),
@@ -106,6 +107,9 @@ fn backtrace_frames(c: &mut Classifier, start: usize, end: usize) {
 
 /// `ast::parse::tests::name` -> `ast::parse`: the module stands in for the file.
 fn module_of(name: &str) -> &str {
+    if let Some((file, _)) = name.split_once(" - ") {
+        return file;
+    }
     let base = name.split("::tests::").next().unwrap_or(name);
     match base.rfind("::") {
         Some(k) if base.len() == name.len() => &base[..k],
@@ -145,6 +149,18 @@ mod tests {
         );
         assert!(out.contains("20 passed, 1 skipped"), "{out}");
         assert!(!out.contains("panicking.rs"), "{out}");
+    }
+
+    #[test]
+    fn doc_tests_fold_by_file() {
+        let mut t = String::from("   Doc-tests demo\n\nrunning 24 tests\n");
+        for i in 0..12 {
+            t.push_str(&format!("test src/lib.rs - Thing::method_{i} (line {}) ... ok\n", 10 + i));
+            t.push_str(&format!("test src/util.rs - helper_{i} (line {}) ... ok\n", 10 + i));
+        }
+        t.push_str("\ntest result: ok. 24 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.20s\n");
+        let out = assert_kept(&t, &["test result: ok. 24 passed; 0 failed"]);
+        assert!(out.contains("24 passed in 2 files"), "{out}");
     }
 
     #[test]
