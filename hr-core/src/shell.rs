@@ -72,6 +72,9 @@ pub(crate) enum Slot {
     Fold,
 }
 
+/// Folded runs shorter than this (in characters) stay.
+const MIN_FOLD_CHARS: usize = 60;
+
 /// Turn slots into a plan: each run of folded lines (blank lines between folded ones join the
 /// run) becomes one marker, described by `describe(start, end)` over 0-based `start..end`.
 pub(crate) fn plan_from(lines: &[&str], slots: &[Slot], mut describe: impl FnMut(usize, usize) -> String) -> Plan {
@@ -97,7 +100,15 @@ pub(crate) fn plan_from(lines: &[&str], slots: &[Slot], mut describe: impl FnMut
                 }
                 break;
             }
-            plan.fold(i + 1, j, describe(i, j));
+            let chars: usize = lines[i..j].iter().map(|l| l.len() + 1).sum();
+            if chars < MIN_FOLD_CHARS {
+                // a marker would cost more than the lines it replaces
+                for k in i..j {
+                    plan.keep(k + 1, Priority::Ordinary);
+                }
+            } else {
+                plan.fold(i + 1, j, describe(i, j));
+            }
             i = j;
         } else {
             let Slot::Keep(p) = slots[i] else { unreachable!() };

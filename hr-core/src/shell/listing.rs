@@ -26,15 +26,25 @@ fn extension(path: &str) -> &str {
     }
 }
 
-/// `./a/b/c.js` -> `./a`, `a/b/c.js` -> `a`: where a directory tree starts.
-fn top_dir(path: &str) -> &str {
-    let mut it = path.match_indices('/');
-    let first = it.next().map(|(k, _)| k);
-    match first {
-        Some(k) if &path[..k] == "." => it.next().map_or(path, |(k2, _)| &path[..k2]),
-        Some(k) => &path[..k],
+/// Where a directory tree starts: the first directory below the part that every path shares
+/// (`jest-circus` in `jest-circus/build/x.js`, `./a` in `./a/b/c.js`).
+fn top_dir<'a>(path: &'a str, common: usize) -> &'a str {
+    match path[common.min(path.len())..].find('/') {
+        Some(k) => &path[..common + k],
         None => "",
     }
+}
+
+/// Length of the directory prefix (ending in `/`, or 0) that all `paths` share.
+fn common_dir(paths: &[&str]) -> usize {
+    let Some(first) = paths.first() else { return 0 };
+    let mut len = first.rfind('/').map_or(0, |k| k + 1);
+    for p in &paths[1..] {
+        while len > 0 && !(p.len() >= len && p.as_bytes()[..len] == first.as_bytes()[..len]) {
+            len = first[..len - 1].rfind('/').map_or(0, |k| k + 1);
+        }
+    }
+    len
 }
 
 pub(crate) fn plan_find(lines: &[&str]) -> Plan {
@@ -44,11 +54,13 @@ pub(crate) fn plan_find(lines: &[&str]) -> Plan {
         *by_ext.entry(extension(lines[i])).or_default() += 1;
     }
     let total = paths.len().max(1) as f64;
+    let listed: Vec<&str> = paths.iter().map(|&i| lines[i]).collect();
+    let common = common_dir(&listed);
     let mut slots = vec![Slot::Keep(Priority::Ordinary); lines.len()];
     let mut last_top = None;
     for &i in &paths {
         let p = lines[i];
-        let top = top_dir(p);
+        let top = top_dir(p, common);
         if by_ext[extension(p)] as f64 / total <= RARE_SHARE {
             slots[i] = Slot::Keep(Priority::Notable);
         } else if last_top != Some(top) {
