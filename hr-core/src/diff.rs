@@ -66,9 +66,10 @@ pub(crate) fn slots(ls: &[&str]) -> Vec<Slot> {
     // context next to a change stays
     for i in 0..ls.len() {
         if matches!(slots[i], Slot::Keep(Priority::Notable)) {
-            for k in i.saturating_sub(CONTEXT)..(i + CONTEXT + 1).min(ls.len()) {
-                if slots[k] == Slot::Fold {
-                    slots[k] = Slot::Keep(Priority::Ordinary);
+            let end = (i + CONTEXT + 1).min(ls.len());
+            for s in &mut slots[i.saturating_sub(CONTEXT)..end] {
+                if *s == Slot::Fold {
+                    *s = Slot::Keep(Priority::Ordinary);
                 }
             }
         }

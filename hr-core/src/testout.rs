@@ -325,12 +325,9 @@ struct Tally<'a> {
 
 impl<'a> Tally<'a> {
     fn add(&mut self, cat: Cat, file: Option<&'a str>) {
-        match cat {
-            Cat::Tests(p, s) => {
-                self.passed += u64::from(p);
-                self.skipped += u64::from(s);
-            }
-            _ => {}
+        if let Cat::Tests(p, s) = cat {
+            self.passed += u64::from(p);
+            self.skipped += u64::from(s);
         }
         if let Some(f) = file {
             self.files.insert(f);

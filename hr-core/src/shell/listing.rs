@@ -28,7 +28,7 @@ fn extension(path: &str) -> &str {
 
 /// Where a directory tree starts: the first directory below the part that every path shares
 /// (`jest-circus` in `jest-circus/build/x.js`, `./a` in `./a/b/c.js`).
-fn top_dir<'a>(path: &'a str, common: usize) -> &'a str {
+fn top_dir(path: &str, common: usize) -> &str {
     match path[common.min(path.len())..].find('/') {
         Some(k) => &path[..common + k],
         None => "",
@@ -82,7 +82,7 @@ pub(crate) fn plan_find(lines: &[&str]) -> Plan {
                 None => counts.push((ext, 1)),
             }
         }
-        counts.sort_by(|a, b| b.1.cmp(&a.1));
+        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
         let n: usize = counts.iter().map(|c| c.1).sum();
         let parts: Vec<String> = counts
             .iter()

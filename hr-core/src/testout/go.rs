@@ -75,14 +75,13 @@ fn json(c: &mut Classifier) {
     for (i, e) in events.iter().enumerate() {
         let Some(e) = e else { continue };
         let key = (e.package.as_deref().unwrap_or(""), e.test.as_deref().unwrap_or(""));
-        let pkg = c.lines[i];
-        let pkg = &pkg[..0];
+        let pkg = pkg_of(c.lines[i]).unwrap_or("");
         match (e.action.as_deref().unwrap_or(""), e.test.as_deref()) {
             (_, Some(_)) if failed.contains(&key) => c.keep(i, Critical),
-            ("pass", Some(_)) => c.fold_in(i, Cat::Tests(1, 0), pkg_of(c.lines[i]).unwrap_or(pkg)),
-            ("skip", Some(_)) => c.fold_in(i, Cat::Tests(0, 1), pkg_of(c.lines[i]).unwrap_or(pkg)),
+            ("pass", Some(_)) => c.fold_in(i, Cat::Tests(1, 0), pkg),
+            ("skip", Some(_)) => c.fold_in(i, Cat::Tests(0, 1), pkg),
             (_, Some(_)) => c.fold(i, Cat::Quiet),
-            ("pass" | "fail" | "skip", None) => c.keep(i, Critical),
+            ("pass" | "fail" | "skip", None) => c.keep(i, Verdict),
             (_, None) if failed.contains(&key) => c.keep(i, Critical),
             _ => c.fold(i, Cat::Quiet),
         }
