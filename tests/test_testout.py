@@ -70,10 +70,20 @@ def pyproj(tmp_path: Path) -> Path:
     return tmp_path
 
 
-@pytest.mark.parametrize("mode", [["-v"], [], ["-q"], ["-rA"], ["-v", "--tb=short"]], ids=["v", "default", "q", "rA", "v-tbshort"])
+ANSI = re.compile(r"\x1b\[[0-9;?]*[@-~]")
+
+
+@pytest.mark.parametrize(
+    "mode", [["-v"], [], ["-q"], ["-rA"], ["-v", "--tb=short"], ["-v", "--color=yes"]],
+    ids=["v", "default", "q", "rA", "v-tbshort", "v-colour"],
+)
 def test_pytest(pyproj: Path, tmp_path: Path, mode: list[str]) -> None:
     raw = run_tool([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *mode, "test_calc.py"], pyproj)
     out = hr(raw, tmp_path / "cache")
+    if "--color=yes" in mode:
+        # kept lines are verbatim, colours included; compare what a reader sees
+        assert "\x1b[" in raw and "\x1b[" in out
+        raw, out = ANSI.sub("", raw), ANSI.sub("", out)
     test_line = line_of(pyproj / "test_calc.py", "assert add(2, 2) == 5")
     div_line = line_of(pyproj / "calc.py", "return a / b")
     needles = [

@@ -141,7 +141,7 @@ fn is_diff(lines: &[&str]) -> bool {
     starts && lines.iter().any(|l| l.starts_with("@@ "))
 }
 
-fn is_test_output(head: &str) -> bool {
+pub(crate) fn is_test_output(head: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(

@@ -196,6 +196,11 @@ pub(crate) fn ascii_classes(pat: &str) -> String {
 /// maven, gradle, pip, apt, npm and make output. `tail` is the end of the input, where runners
 /// print their verdict.
 pub fn looks_like(head: &str, tail: &str) -> bool {
+    if head.contains('\x1b') || tail.contains('\x1b') {
+        // coloured output (a runner forced to use colour): read it plain
+        let (head, tail) = (strip_ansi(head), strip_ansi(tail));
+        return crate::sniff::is_test_output(&head) || looks_like(&head, &tail);
+    }
     let verdict = re!(concat!(
         r"(?m)^(Ran \d+ tests? in |OK( \(.*\))?$|FAILED \((failures|errors)=|\s+\d+ passing \(|\s+Test Files\s+\d|",
         r"\s*Summary \[ *[\d.]+s\] \d+ tests? run|\[INFO\] BUILD (SUCCESS|FAILURE)|BUILD (SUCCESSFUL|FAILED) in |",
@@ -220,9 +225,57 @@ pub fn is_go_test_json(text: &str) -> bool {
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
     let lines = split(text);
-    let mut c = Classifier::new(text, lines.lines.clone());
+    // rules read lines without colours and without a CRLF's `\r`; the output is written from
+    // the original lines (stripping never removes a `\n`, so line numbers agree)
+    let plain = text.contains('\x1b').then(|| strip_ansi(text));
+    let src = plain.as_deref().unwrap_or(text);
+    let bare = split(src).lines.iter().map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+    let mut c = Classifier::new(src, bare);
     classify(&mut c);
     render(&to_plan(&c), &lines, opts)
+}
+
+/// `text` without ANSI escape sequences (colours, cursor moves, OSC hyperlinks).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if ch != '\x1b' {
+            out.push(ch);
+            continue;
+        }
+        match chars.peek() {
+            Some('[') => {
+                chars.next();
+                // parameters, then one final byte in @..~
+                while let Some(&c) = chars.peek() {
+                    chars.next();
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+            Some(']') => {
+                // OSC: up to BEL or ESC \
+                while let Some(c) = chars.next() {
+                    if c == '\x07' || c == '\n' {
+                        if c == '\n' {
+                            out.push(c);
+                        }
+                        break;
+                    }
+                    if c == '\x1b' && chars.peek() == Some(&'\\') {
+                        chars.next();
+                        break;
+                    }
+                }
+            }
+            _ => {
+                chars.next();
+            }
+        }
+    }
+    out
 }
 
 /// Run every runner family over the input. Failure regions come first so that their lines are
@@ -406,6 +459,33 @@ mod tests {
         assert_eq!(a(r"[\d.]+s\b"), "[0-9.]+s(?-u:\\b)");
         assert_eq!(a(r"\S+\.py\(x\)"), r"\S+\.py\(x\)");
         assert_eq!(a(r"[^\s:]"), "[^ \\t\\n\\r\\x0B\\x0C:]");
+    }
+
+    #[test]
+    fn coloured_output_is_read_plain_and_written_verbatim() {
+        let mut t = String::new();
+        for i in 0..30 {
+            t.push_str(&format!("tests/test_a.py::test_{i} \x1b[32mPASSED\x1b[0m [ {i:>2}%]\n"));
+        }
+        t.push_str("tests/test_a.py::test_bad \x1b[31mFAILED\x1b[0m [100%]\n\x1b[31m==== 1 failed, 30 passed in 0.10s ====\x1b[0m\n");
+        let out = run(&t);
+        assert!(out.contains("30 passed ·"), "{out}");
+        assert!(out.contains("tests/test_a.py::test_bad \x1b[31mFAILED\x1b[0m [100%]\n"), "{out:?}");
+        assert_eq!(super::strip_ansi("a\x1b[1;31mb\x1b[0m\x1b]8;;http://x\x07c\n"), "abc\n");
+        let head = "\x1b[1m============================= test session starts ==============================\x1b[0m\n";
+        assert_eq!(crate::sniff::sniff(format!("{head}{t}").as_bytes()), crate::Kind::Test);
+    }
+
+    #[test]
+    fn crlf_output_is_read_like_lf() {
+        let mut t = String::new();
+        for i in 0..30 {
+            t.push_str(&format!("tests/test_a.py::test_{i} PASSED [ {i:>2}%]\r\n"));
+        }
+        t.push_str("========================= 30 passed in 0.10s =========================\r\n");
+        let out = run(&t);
+        assert!(out.contains("30 passed ·"), "{out}");
+        assert!(out.ends_with("30 passed in 0.10s =========================\r\n"), "{out:?}");
     }
 
     #[test]

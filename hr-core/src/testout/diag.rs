@@ -201,4 +201,30 @@ mod tests {
         let out = assert_kept(&long, &["cJSON.c:315:5: error: expected", "  315 |     cJSON_bool x = false;", "cJSON.c:593:28: warning: unused variable", "src/a.ts(3,5): error TS2322", "  Details of the mismatch."]);
         assert!(!out.contains("cJSON.c:601:17: note"), "{out}");
     }
+
+    #[test]
+    fn mypy_ruff_eslint() {
+        let mut t = String::new();
+        for i in 0..8 {
+            t.push_str(&format!("src/app.py:{}: error: Incompatible return value type (got \"str\", expected \"int\")  [return-value]\n", 10 + i));
+            t.push_str(&format!("src/app.py:{}: note: See https://mypy.rtfd.io/en/stable/_refs.html#code-return-value\n", 10 + i));
+        }
+        t.push_str("Found 8 errors in 1 file (checked 3 source files)\n");
+        let out = assert_kept(&t, &["src/app.py:10: error: Incompatible return value", "src/app.py:17: error:", "Found 8 errors in 1 file"]);
+        assert_eq!(out.matches("note: See https").count(), 1, "{out}");
+
+        let mut r = String::new();
+        for i in 0..10 {
+            r.push_str(&format!("src/mod.py:{i}:1: F401 [*] `os` imported but unused\n"));
+        }
+        r.push_str("Found 10 errors.\n[*] 10 fixable with the `--fix` option.\n");
+        assert_kept(&r, &["src/mod.py:0:1: F401", "src/mod.py:9:1: F401", "Found 10 errors."]);
+
+        let mut e = String::from("\n/home/u/proj/a.js\n");
+        for i in 0..10 {
+            e.push_str(&format!("  {}:5  error    'x{i}' is not defined  no-undef\n", i + 1));
+        }
+        e.push_str("\n✖ 10 problems (10 errors, 0 warnings)\n");
+        assert_kept(&e, &["/home/u/proj/a.js", "  1:5  error    'x0' is not defined  no-undef", "✖ 10 problems (10 errors, 0 warnings)"]);
+    }
 }

@@ -125,4 +125,15 @@ mod tests {
         t.push_str("Traceback (most recent call last):\n  File \"setup.py\", line 3, in <module>\n    import numpy\nModuleNotFoundError: No module named 'numpy'\n");
         assert_kept(&t, &["File \"setup.py\", line 3", "ModuleNotFoundError: No module named 'numpy'"]);
     }
+
+    #[test]
+    fn make_with_compiler_error() {
+        let mut t = String::from("make[1]: Entering directory '/src/lib'\n");
+        for i in 0..20 {
+            t.push_str(&format!("gcc -O2 -Wall -c file{i}.c -o file{i}.o\n"));
+        }
+        t.push_str("file20.c:3:5: error: unknown type name 'sizet'\n    3 |     sizet n;\n      |     ^~~~~\nmake[1]: *** [Makefile:12: file20.o] Error 1\nmake[1]: Leaving directory '/src/lib'\nmake: *** [Makefile:5: all] Error 2\n");
+        let out = assert_kept(&t, &["file20.c:3:5: error: unknown type name 'sizet'", "    3 |     sizet n;", "make[1]: *** [Makefile:12: file20.o] Error 1", "make: *** [Makefile:5: all] Error 2"]);
+        assert!(out.contains("progress lines"), "{out}");
+    }
 }

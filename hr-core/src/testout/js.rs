@@ -158,4 +158,27 @@ mod tests {
         let out = assert_kept(&t, &["1) subtracts", "20 passing (12ms)", "1 failing", "AssertionError [ERR_ASSERTION]: 1 == 2", "test/math.test.js:9:12"]);
         assert!(out.contains("20 passed"), "{out}");
     }
+
+    #[test]
+    fn vitest_verbose() {
+        let mut t = String::from("\n RUN  v2.1.9 /tmp/proj\n\n");
+        for i in 0..30 {
+            t.push_str(&format!(" ✓ sum.test.js > add > adds case {i} 1ms\n"));
+        }
+        t.push_str(" × sum.test.js > add > adds wrong 4ms\n   → expected 4 to be 5 // Object.is equality\n\n⎯⎯⎯⎯⎯⎯⎯ Failed Tests 1 ⎯⎯⎯⎯⎯⎯⎯\n\n FAIL  sum.test.js > add > adds wrong\nAssertionError: expected 4 to be 5 // Object.is equality\n ❯ sum.test.js:7:46\n\n⎯⎯⎯⎯[1/1]⎯\n\n Test Files  1 failed (1)\n      Tests  1 failed | 30 passed (31)\n");
+        let out = assert_kept(&t, &["× sum.test.js > add > adds wrong", "FAIL  sum.test.js > add > adds wrong", "AssertionError: expected 4 to be 5", "sum.test.js:7:46", "Tests  1 failed | 30 passed (31)"]);
+        assert!(out.contains("30 passed ·"), "{out}");
+    }
+
+    #[test]
+    fn npm_install() {
+        let mut t = String::new();
+        for i in 0..10 {
+            t.push_str(&format!("npm warn deprecated pkg{i}@1.0.0: no longer supported\n"));
+        }
+        t.push_str(&"npm warn deprecated glob@7.2.3: Glob versions prior to v9 are no longer supported\n".repeat(3));
+        t.push_str("\nadded 304 packages, and audited 305 packages in 9s\n\nfound 0 vulnerabilities\n");
+        let out = assert_kept(&t, &["npm warn deprecated pkg9@1.0.0", "added 304 packages, and audited 305 packages in 9s", "found 0 vulnerabilities"]);
+        assert_eq!(out.matches("glob@7.2.3").count(), 1, "{out}");
+    }
 }
