@@ -288,7 +288,23 @@ fn classify(c: &mut Classifier) {
     jvm::classify(c);
     diag::classify(c);
     install::classify(c);
+    fold_repeats(c);
     fold_similar(c);
+}
+
+/// An unclaimed line that repeats one seen earlier word for word (the same warning printed by
+/// every test, the same notice per package) folds; its first occurrence stays.
+fn fold_repeats(c: &mut Classifier) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for i in 0..c.len() {
+        let line = c.lines[i].trim_end();
+        if c.claimed(i) || line.trim_start().len() < 20 {
+            continue;
+        }
+        if !seen.insert(line) {
+            c.fold(i, Cat::Repeat);
+        }
+    }
 }
 
 /// Long runs of unclaimed lines of one shape fold, first and last kept as examples.
@@ -474,6 +490,20 @@ mod tests {
         assert_eq!(super::strip_ansi("a\x1b[1;31mb\x1b[0m\x1b]8;;http://x\x07c\n"), "abc\n");
         let head = "\x1b[1m============================= test session starts ==============================\x1b[0m\n";
         assert_eq!(crate::sniff::sniff(format!("{head}{t}").as_bytes()), crate::Kind::Test);
+    }
+
+    #[test]
+    fn repeated_warnings_fold_after_the_first() {
+        let mut t = String::new();
+        for i in 0..20 {
+            t.push_str(&format!("test_{i} (tests.test_mod.Case.test_{i}) ... ok\n"));
+            t.push_str("/src/lib/old.py:12: DeprecationWarning: old_api is deprecated, use new_api\n  warnings.warn(\"old_api is deprecated\", DeprecationWarning)\n");
+        }
+        t.push_str("\n----------------------------------------------------------------------\nRan 20 tests in 0.01s\n\nOK\n");
+        let out = run(&t);
+        assert_eq!(out.matches("DeprecationWarning: old_api").count(), 1, "{out}");
+        assert!(out.contains("19 passed, 38 repeated lines"), "{out}");
+        assert!(out.ends_with("Ran 20 tests in 0.01s\n\nOK\n"), "{out}");
     }
 
     #[test]
