@@ -12,7 +12,7 @@ from hr.engine import Hint
 from hr.filter import run_filter, write_stdout
 from hr.options import KINDS, parse_budget
 
-EXPAND_SPANS = ("lines", "grep", "head", "tail")
+EXPAND_SPANS = ("lines", "grep", "head", "tail", "symbol", "items")
 
 
 class Budget(click.ParamType):
@@ -112,7 +112,10 @@ def run(label, kind, budget, command):
 @click.option("--ignore-case", "-i", is_flag=True, help="With --grep: match case-insensitively.")
 @click.option("--head", type=click.IntRange(1), metavar="N", help="Only the first N lines.")
 @click.option("--tail", type=click.IntRange(1), metavar="N", help="Only the last N lines.")
-def expand(hash, lines_, grep, context, ignore_case, head, tail):
+@click.option("--symbol", metavar="NAME", help="Only the function, method or class NAME (`Class.method` works), with line numbers; an ambiguous NAME lists the candidates and exits 2.")
+@click.option("--items", metavar="TARGET", help="JSON: items A-B (from 0) of the top-level array, "
+              "/json/pointer:A-B of a nested array or object, or the value at /json/pointer.")
+def expand(hash, lines_, grep, context, ignore_case, head, tail, symbol, items):
     """Print the original that HASH stands for, whole or in part.
 
     HASH is the hex digest shown in hr's markers; any unique prefix of 6 or more digits
@@ -124,13 +127,15 @@ def expand(hash, lines_, grep, context, ignore_case, head, tail):
       hr expand 3f9a2c1b7d0e
       hr expand 3f9a2c --lines 120-538
       hr expand 3f9a2c --grep 'ERROR|Traceback' --context 3
+      hr expand 3f9a2c --symbol Parser.parse_args
+      hr expand 3f9a2c --items /packages:41-388
     """
     from hr import spans
     from hr.store import HashError, Store
 
-    chosen = [n for n, v in zip(EXPAND_SPANS, (lines_, grep, head, tail)) if v is not None]
+    chosen = [n for n, v in zip(EXPAND_SPANS, (lines_, grep, head, tail, symbol, items)) if v is not None]
     if len(chosen) > 1:
-        fail(f"expand: choose one of --lines, --grep, --head, --tail (got {', '.join('--' + c for c in chosen)})")
+        fail(f"expand: choose one of {', '.join('--' + n for n in EXPAND_SPANS)} (got {', '.join('--' + c for c in chosen)})")
     store = Store()
     try:
         digest = store.resolve(hash)
@@ -147,6 +152,14 @@ def expand(hash, lines_, grep, context, ignore_case, head, tail):
             out, span = spans.head(data, head), f"head {head}"
         elif tail is not None:
             out, span = spans.tail(data, tail), f"tail {tail}"
+        elif symbol is not None:
+            from hr.code.symbols import expand_stored
+
+            out, span = expand_stored(store, digest, data, symbol)
+        elif items is not None:
+            from hr import json_items
+
+            out, span = json_items.items(data, items), f"items {items}"
         else:
             out, span = data, "all"
     except spans.SpanError as exc:
@@ -221,3 +234,9 @@ def gc(max_age_days, max_mb, dry_run):
     r = store.gc(max_age_days, max_mb, dry_run=dry_run)
     verb = "would remove" if dry_run else "removed"
     click.echo(f"{verb} {r.removed:,} originals ({r.freed_bytes / 1e6:.1f} MB); kept {r.kept:,} ({r.kept_bytes / 1e6:.1f} MB) in {store.root}")
+
+
+from hr import agent_cli  # noqa: E402  (agent integration: hook, shell-init, install, doctor)
+
+for _command in (agent_cli.hook, agent_cli.shell_init, agent_cli.install, agent_cli.doctor):
+    cli.add_command(_command)

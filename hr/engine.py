@@ -70,7 +70,16 @@ def detect_kind(data: bytes, hint: Hint) -> str:
 
     if hint.kind:
         return hint.kind
-    return core.sniff(data)
+    kind = core.sniff(data)
+    if kind in ("text", "log") and hint.label and _names_source_file(hint.label):
+        return "code"  # `cat main.rs`: the file name knows better than the content sniffer
+    return kind
+
+
+def _names_source_file(label: str | None) -> bool:
+    from hr.code.languages import is_source_label
+
+    return is_source_label(label)
 
 
 def _compressor(kind: str):
@@ -116,4 +125,11 @@ def compress(data: bytes, hint: Hint = Hint()) -> Result:
     if not spans or tokens_out > tokens_in * (1 - MIN_SAVING):
         same.note = "no saving"
         return same
+    if f"hr expand {digest[:SHORT_HASH]}".encode() not in output:
+        # every changed output must say how to get the original back (nothing lost)
+        same.note = "no restore hint"
+        return same
     return Result(output, kind, digest, tokens_in, tokens_out, spans, passthrough=False)
+
+# Source code: tree-sitter skeletons (imported only when the input is code).
+PYTHON_COMPRESSORS["code"] = "hr.code:compress"

@@ -1,8 +1,9 @@
 """The console script.
 
 The hot paths are answered before click is imported: `hr --version` (about the cost of starting
-the interpreter) and the plain filter (`cmd | hr [--label L] [--kind K] [--budget N]`).
-Everything else, help and errors included, goes to the click CLI in hr.cli.
+the interpreter), the plain filter (`cmd | hr [--label L] [--kind K] [--budget N]`), the agent
+hook (runs on every tool call) and `hr shell-init` (runs at every shell start). Everything
+else, help and errors included, goes to the click CLI in hr.cli.
 """
 
 import sys
@@ -25,6 +26,14 @@ def main() -> None:
 
             run_filter(Hint(**hint_args))
             return
+    if argv[:2] == ["hook", "claude"] and not {"-h", "--help"} & set(argv):
+        from hr.hooks.claude import main as hook
+
+        sys.exit(hook())
+    if argv[:1] == ["shell-init"] and len(argv) == 2 and not argv[1].startswith("-"):
+        from hr.shell_init import main as shell_init
+
+        sys.exit(shell_init(argv[1]))
     from hr.cli import cli
 
     cli(prog_name="hr")

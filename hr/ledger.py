@@ -9,6 +9,8 @@ from __future__ import annotations
 import os
 import sqlite3
 import time
+from contextlib import contextmanager
+from typing import Iterator
 
 SCHEMA_VERSION = 1
 SCHEMA = """
@@ -54,10 +56,21 @@ def connect(root: str) -> sqlite3.Connection:
     return conn
 
 
+@contextmanager
+def transaction(root: str) -> Iterator[sqlite3.Connection]:
+    """A connection that commits on success and is always closed."""
+    conn = connect(root)
+    try:
+        with conn:
+            yield conn
+    finally:
+        conn.close()
+
+
 def record_compression(root: str, *, digest: str, kind: str, label: str | None, session: str | None,
                        source: str, bytes_in: int, bytes_out: int, tokens_in: int, tokens_out: int,
                        passthrough: bool, note: str, ms: float) -> None:
-    with connect(root) as conn:
+    with transaction(root) as conn:
         conn.execute(
             "INSERT INTO compressions (ts, hash, kind, label, session, source, bytes_in, bytes_out,"
             " tokens_in, tokens_out, passthrough, note, ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
@@ -67,8 +80,21 @@ def record_compression(root: str, *, digest: str, kind: str, label: str | None, 
 
 
 def record_expansion(root: str, *, digest: str, span: str, bytes_out: int, tokens_out: int) -> None:
-    with connect(root) as conn:
+    with transaction(root) as conn:
         conn.execute(
             "INSERT INTO expansions (ts, hash, span, bytes_out, tokens_out) VALUES (?,?,?,?,?)",
             (time.time(), digest, span, bytes_out, tokens_out),
         )
+
+
+def label_of(root: str, digest: str) -> str | None:
+    """The label the original `digest` was last compressed with (a file name tells
+    `hr expand --symbol` the language), or None."""
+    if not os.path.exists(os.path.join(root, "ledger.sqlite3")):
+        return None
+    with transaction(root) as conn:
+        row = conn.execute(
+            "SELECT label FROM compressions WHERE hash = ? AND label IS NOT NULL ORDER BY id DESC LIMIT 1",
+            (digest,),
+        ).fetchone()
+    return row[0] if row else None

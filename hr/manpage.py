@@ -69,8 +69,22 @@ def options(cmd: click.Command, ctx: click.Context) -> list[str]:
     return out
 
 
+def commands(group: click.Group, ctx: click.Context, prefix: str) -> list[str]:
+    """Every subcommand, depth first, nested groups included (`hr install claude`)."""
+    parts = []
+    for name in group.list_commands(ctx):
+        cmd = group.get_command(ctx, name)
+        sub = click.Context(cmd, info_name=name, parent=ctx, **cmd.context_settings)
+        parts.append(f".SS {prefix} {name} {esc(' '.join(cmd.collect_usage_pieces(sub)))}")
+        parts.extend(paragraphs(cmd.help or ""))
+        parts.extend(options(cmd, sub))
+        if isinstance(cmd, click.Group):
+            parts.extend(commands(cmd, sub, f"{prefix} {name}"))
+    return parts
+
+
 def render(group: click.Group) -> str:
-    ctx = click.Context(group, info_name="hr")
+    ctx = click.Context(group, info_name="hr", **group.context_settings)
     parts = [
         f'.TH HR 1 "" "hr {__version__}" "User Commands"',
         ".SH NAME",
@@ -83,12 +97,7 @@ def render(group: click.Group) -> str:
         *options(group, ctx),
         ".SH COMMANDS",
     ]
-    for name in group.list_commands(ctx):
-        cmd = group.get_command(ctx, name)
-        sub = click.Context(cmd, info_name=name, parent=ctx)
-        parts.append(f".SS hr {name} {esc(' '.join(cmd.collect_usage_pieces(sub)))}")
-        parts.extend(paragraphs(cmd.help or ""))
-        parts.extend(options(cmd, sub))
+    parts.extend(commands(group, ctx, "hr"))
     parts.append(FILES.rstrip())
     return "\n".join(parts) + "\n"
 

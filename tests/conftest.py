@@ -1,31 +1,10 @@
-"""Shared test helpers: a private cache per test, and the real `hr` executable."""
+"""Fixtures for every test: a private cache (HR_CACHE_DIR) per test."""
 
 from __future__ import annotations
 
-import os
-import re
-import shutil
-import subprocess
-import sys
 from pathlib import Path
 
 import pytest
-
-REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
-CORPUS = SHARED / "corpus"
-HASH_IN_MARKER = re.compile(rb"hr expand ([0-9a-f]{12})")
-
-
-def hr_bin() -> str:
-    """The installed console script next to this interpreter (or on PATH)."""
-    local = Path(sys.executable).with_name("hr")
-    if local.exists():
-        return str(local)
-    found = shutil.which("hr")
-    if not found:
-        pytest.skip("hr is not installed (pip install -e .)")
-    return found
 
 
 @pytest.fixture
@@ -35,42 +14,3 @@ def cache(tmp_path, monkeypatch) -> Path:
     monkeypatch.setenv("HR_CACHE_DIR", str(d))
     monkeypatch.delenv("HR_DISABLE", raising=False)
     return d
-
-
-def run_hr(args: list[str], data: bytes = b"", *, cwd=None, env=None, timeout=60, **kw) -> subprocess.CompletedProcess:
-    full_env = dict(os.environ)
-    full_env.update(env or {})
-    return subprocess.run([hr_bin(), *args], input=data, capture_output=True, cwd=cwd, env=full_env,
-                          timeout=timeout, **kw)
-
-
-def expand_hash(output: bytes) -> str | None:
-    m = HASH_IN_MARKER.search(output)
-    return m.group(1).decode() if m else None
-
-
-def repetitive_log(n: int = 400, *, crlf: bool = False, final_newline: bool = True) -> bytes:
-    """A log that compresses well: many lines of one template and a few errors."""
-    eol = "\r\n" if crlf else "\n"
-    lines = []
-    for i in range(n):
-        lines.append(f"2024-05-01 12:{i // 60 % 60:02d}:{i % 60:02d},{i * 7 % 1000:03d} INFO worker-{i % 4} "
-                     f"processed request id={1000 + i} in {i % 17 + 3}ms")
-        if i in (123, 321):
-            lines.append(f"2024-05-01 12:00:00,000 ERROR worker-1 request id={1000 + i} failed: connection reset by peer")
-    text = eol.join(lines) + (eol if final_newline else "")
-    return text.encode()
-
-
-def corpus_cases(kind: str | None = None) -> list[Path]:
-    if not CORPUS.is_dir():
-        return []
-    pattern = f"{kind}/*/case.json" if kind else "*/*/case.json"
-    return sorted(p.parent for p in CORPUS.glob(pattern))
-
-
-def corpus_input(case: Path) -> bytes:
-    return next(case.glob("input.*")).read_bytes()
-
-
-needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")

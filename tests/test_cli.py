@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import re
 
+import click
 import pytest
 from click.testing import CliRunner
 
 import hr
-from conftest import REPO, repetitive_log, run_hr
+from support import REPO, repetitive_log, run_hr
 from hr.cli import cli
 
 
@@ -33,8 +34,17 @@ def test_man_page_is_in_sync_with_help():
 def test_every_option_in_help_is_in_the_man_page():
     page = (REPO / "man" / "hr.1").read_text().replace("\\-", "-")
     runner = CliRunner()
-    commands = [[]] + [[name] for name in cli.list_commands(None)]
-    for args in commands:
+
+    def walk(group, path):
+        yield path
+        for name in group.list_commands(None):
+            cmd = group.get_command(None, name)
+            if isinstance(cmd, click.Group):
+                yield from walk(cmd, [*path, name])
+            else:
+                yield [*path, name]
+
+    for args in walk(cli, []):
         help_text = runner.invoke(cli, [*args, "--help"]).output
         for opt in re.findall(r"(?<![\w-])(--[a-z][a-z-]+)", help_text):
             assert opt in page, f"{' '.join(['hr', *args])}: {opt} missing from man/hr.1"
@@ -87,7 +97,7 @@ def test_disable_passes_everything_through(cache):
 def test_closed_pipe_is_not_an_error(cache):
     import subprocess
 
-    from conftest import hr_bin
+    from support import hr_bin
 
     p = subprocess.run(f"'{hr_bin()}' | head -c 10", shell=True, input=repetitive_log(5000),
                        capture_output=True)

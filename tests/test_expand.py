@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from conftest import expand_hash, repetitive_log, run_hr
+from support import expand_hash, repetitive_log, run_hr
 
 DATA = repetitive_log(500)
 LINES = DATA.split(b"\n")[:-1]

@@ -7,7 +7,7 @@ import resource
 
 import pytest
 
-from conftest import (CORPUS, corpus_cases, corpus_input, expand_hash, needs_corpus, repetitive_log,
+from support import (CORPUS, corpus_cases, corpus_input, expand_hash, needs_corpus, repetitive_log,
                       run_hr)
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489") + bytes(range(256)) * 8

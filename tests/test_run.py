@@ -10,7 +10,7 @@ import time
 
 import pytest
 
-from conftest import expand_hash, hr_bin, run_hr
+from support import expand_hash, hr_bin, run_hr
 
 PY = sys.executable
 

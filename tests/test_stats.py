@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from conftest import expand_hash, repetitive_log, run_hr
+from support import expand_hash, repetitive_log, run_hr
 
 
 def test_stats_net_of_expansions(cache):

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import expand_hash, repetitive_log, run_hr
+from support import expand_hash, repetitive_log, run_hr
 from hr.store import HashError, Store, cache_dir
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import statistics
 
-from conftest import corpus_cases, corpus_input, needs_corpus
+from support import corpus_cases, corpus_input, needs_corpus
 from test_invariants import _tokenizer
 
 

@@ -1,8 +1,301 @@
-//! JSON. (First version: the generic folder; issue 4 brings the table and outlier compressor.)
+//! JSON: lossless first, then keep the outliers.
+//!
+//! The document (or NDJSON, read as an array of its lines) is written back compactly, with
+//! collections of similar objects as tables (`render`). When that is still larger than the
+//! target, a lossy pass cuts long strings and keeps only the first, last and outlying items of
+//! each collection (`outliers`), marking every cut with the `hr expand HASH --items …` that
+//! brings it back. Input that does not parse goes to the generic folder instead.
+//!
+//! Addressing (what `--items` takes): `A-B` is items A..=B of the top-level array (or NDJSON
+//! lines), counted from 0 as JSON indexes are; `/json/pointer:A-B` is items (or members, by
+//! position) A..=B of the array or object at that JSON Pointer (RFC 6901); a pointer alone is
+//! the value at that pointer.
 
-use crate::marker::Compressed;
+pub mod node;
+pub mod outliers;
+pub mod render;
+pub mod table;
+
+use crate::marker::{Compressed, Span};
 use crate::Options;
+use node::Node;
+use render::Mode;
+
+/// Without a budget, output up to this many characters is small enough for the lossless form.
+pub const TARGET_CHARS: usize = 12_000;
+/// Over a budget, collections keep at most this many outliers each, tried in turn.
+const BUDGET_OUTLIERS: [usize; 4] = [40, 10, 3, 0];
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
-    crate::fold::compress(text, opts)
+    let Some((doc, ndjson)) = parse(text) else {
+        return crate::fold::compress(text, opts);
+    };
+    let target = opts.budget_chars.unwrap_or(TARGET_CHARS);
+    let render = |mode, limit| render::render(&doc, ndjson, &opts.hash, mode, limit);
+    // lossless when that is small enough; else lossy, with fewer outliers while over a budget
+    let mut out = match render(Mode::Lossless, target) {
+        Some(out) => out,
+        None => render(
+            Mode::Lossy {
+                max_outliers: usize::MAX,
+            },
+            usize::MAX,
+        )
+        .unwrap_or_default(),
+    };
+    if let Some(budget) = opts.budget_chars {
+        for max_outliers in BUDGET_OUTLIERS {
+            if out.len() <= budget {
+                break;
+            }
+            out = render(Mode::Lossy { max_outliers }, usize::MAX).unwrap_or_default();
+        }
+    }
+    // The output stands for the whole input; a JSON rewrite has no finer line spans.
+    let lines = text.lines().count().max(1);
+    let spans = if out == text {
+        Vec::new()
+    } else {
+        vec![Span {
+            start: 1,
+            end: lines,
+        }]
+    };
+    Compressed { text: out, spans }
+}
+
+/// The document, and whether it was NDJSON (then it is the array of its lines' values).
+pub fn parse(text: &str) -> Option<(Node<'_>, bool)> {
+    if let Some(v) = node::parse(text) {
+        return v.is_container().then_some((v, false));
+    }
+    let mut items = Vec::new();
+    for line in text.lines() {
+        let l = line.trim();
+        if l.is_empty() {
+            continue;
+        }
+        let v = node::parse(l)?;
+        if !v.is_container() {
+            return None;
+        }
+        items.push(v);
+    }
+    (!items.is_empty()).then_some((Node::Arr(items), true))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use serde_json::{json, Value};
+
+    fn opts() -> Options {
+        Options {
+            hash: "0123456789ab".into(),
+            budget_chars: None,
+        }
+    }
+
+    fn parse_out(out: &str) -> Value {
+        serde_json::from_str(out).unwrap_or_else(|e| panic!("output is not JSON ({e}):\n{out}"))
+    }
+
+    #[test]
+    fn invalid_json_falls_back_to_the_folder() {
+        let text = "{not json\n".repeat(3);
+        assert_eq!(
+            compress(&text, &opts()),
+            crate::fold::compress(&text, &opts())
+        );
+    }
+
+    #[test]
+    fn small_arrays_become_a_lossless_table() {
+        let items: Vec<Value> = (0..30)
+            .map(|i| json!({"path": format!("lib/f{i}.js"), "size": 100 + i, "mode": 420}))
+            .collect();
+        let text = serde_json::to_string_pretty(&items).unwrap();
+        let c = compress(&text, &opts());
+        let out = parse_out(&c.text);
+        let rows = out.as_array().unwrap();
+        assert!(rows[0]
+            .as_str()
+            .unwrap()
+            .starts_with("[hr: table: 30 items, one row per item: [path, size]"));
+        assert!(rows[0].as_str().unwrap().contains("same in all: mode=420"));
+        assert_eq!(rows.len(), 31);
+        for (i, r) in rows[1..].iter().enumerate() {
+            assert_eq!(r, &json!([format!("lib/f{i}.js"), 100 + i]));
+        }
+        // lossless: nothing to fetch by item, but the output names its original once
+        assert!(!c.text.contains("--items"), "lossless output folds nothing");
+        assert_eq!(c.text.matches("original: hr expand 0123456789ab]").count(), 1);
+        assert_eq!(c.spans.len(), 1);
+    }
+
+    #[test]
+    fn large_arrays_keep_first_last_and_outliers() {
+        let items: Vec<Value> = (0..2000)
+            .map(|i| {
+                let status = if i == 777 { "failed" } else { "ok" };
+                json!({"id": i, "name": format!("job-{i}"), "status": status, "note": "x".repeat(40)})
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&items).unwrap();
+        let c = compress(&text, &opts());
+        assert!(c.text.len() * 20 < text.len());
+        let out = parse_out(&c.text);
+        let arr = out.as_array().unwrap();
+        assert!(
+            c.text.contains("\"job-0\"")
+                && c.text.contains("\"job-777\"")
+                && c.text.contains("\"job-1999\"")
+        );
+        assert!(c.text.contains(
+            "items 1-776 folded (776 ordinary) · hr expand 0123456789ab --items 1-776]"
+        ));
+        assert!(c.text.contains(
+            "items 778-1998 folded (1,221 ordinary) · hr expand 0123456789ab --items 778-1998]"
+        ));
+        assert!(arr.len() < 10);
+    }
+
+    #[test]
+    fn top_level_keys_stay_and_long_strings_are_cut() {
+        let pkgs: Vec<Value> = (0..50)
+            .map(|i| json!({"metadata": {"name": format!("p{i}"), "description": "readme ".repeat(2000)}}))
+            .collect();
+        let doc = json!({"version": "1", "installed": pkgs, "environment": {"os": "linux"}});
+        let text = serde_json::to_string_pretty(&doc).unwrap();
+        let c = compress(&text, &opts());
+        let out = parse_out(&c.text);
+        assert_eq!(
+            out.as_object().unwrap().keys().collect::<Vec<_>>(),
+            vec!["version", "installed", "environment"]
+        );
+        assert!(c.text.contains("14,000-char string cut after 240"));
+        assert!(c
+            .text
+            .contains("--items /installed/0/metadata/description]"));
+    }
+
+    #[test]
+    fn record_maps_fold_by_member_position() {
+        let mut pkgs = serde_json::Map::new();
+        for i in 0..300 {
+            let lic = if i == 123 { "BSD-3-Clause" } else { "MIT" };
+            pkgs.insert(format!("node_modules/p{i}"), json!({"version": "1.0.0", "license": lic, "integrity": "sha512-".to_string() + &"a".repeat(80)}));
+        }
+        let doc = json!({"name": "proj", "packages": pkgs});
+        let text = serde_json::to_string_pretty(&doc).unwrap();
+        let c = compress(&text, &opts());
+        parse_out(&c.text);
+        assert!(c.text.contains("\"node_modules/p123\""));
+        assert!(c.text.contains("\"BSD-3-Clause\""));
+        assert!(c.text.contains("--items /packages:1-122]"));
+    }
+
+    #[test]
+    fn ndjson_is_an_array() {
+        let text: String = (0..500).map(|i| format!("{{\"ts\":{i},\"level\":\"info\",\"msg\":\"tick {i} of the scheduler loop\"}}\n")).collect();
+        let text = text.replace(
+            "\"ts\":250,\"level\":\"info\"",
+            "\"ts\":250,\"level\":\"error\"",
+        );
+        let c = compress(&text, &opts());
+        let out = parse_out(&c.text);
+        assert!(out[0].as_str().unwrap().contains("NDJSON: 500 lines"));
+        assert!(c.text.contains("\"error\""));
+        assert!(c.text.contains("--items 1-249]"));
+    }
+
+    #[test]
+    fn error_values_stay_in_rows() {
+        let items: Vec<Value> = (0..5)
+            .map(|i| json!({"id": i, "state": "failed", "note": "n"}))
+            .collect();
+        let text = serde_json::to_string_pretty(&items).unwrap();
+        let c = compress(&text, &opts());
+        assert!(!c.text.contains("same in all"), "{}", c.text);
+        assert!(c.text.contains("[4,\"failed\",\"n\"]"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_budget_keeps_fewer_outliers_and_says_so() {
+        let items: Vec<Value> = (0..1000)
+            .map(|i| json!({"id": i, "state": if i % 10 == 3 { "failed" } else { "ok" }}))
+            .collect();
+        let text = serde_json::to_string_pretty(&items).unwrap();
+        let free = compress(&text, &opts());
+        let tight = compress(
+            &text,
+            &Options {
+                budget_chars: Some(3000),
+                ..opts()
+            },
+        );
+        assert!(
+            tight.text.len() < 3000 && free.text.len() > 3000,
+            "{}",
+            tight.text.len()
+        );
+        assert!(tight.text.contains("outliers, over the budget)"));
+        parse_out(&tight.text);
+    }
+
+    #[test]
+    fn big_repeated_values_are_references() {
+        let user = json!({"login": "octocat", "id": 1, "avatar_url": "https://avatars.example.com/u/1?v=4", "type": "User", "site_admin": false, "bio": "x".repeat(400)});
+        let items: Vec<Value> = (0..5)
+            .map(|i| json!({"id": i, "title": format!("issue {i}"), "user": user}))
+            .collect();
+        let text =
+            serde_json::to_string_pretty(&json!({"issues": items, "pad": "y".repeat(20000)}))
+                .unwrap();
+        let c = compress(&text, &opts());
+        let out = parse_out(&c.text);
+        assert!(out["issues"][0]["user"].is_object());
+        for i in 1..5 {
+            let r = out["issues"][i]["user"].as_str().unwrap();
+            assert!(r.starts_with("[hr: same as /issues/0/user · "), "{r}");
+            assert!(r.ends_with(&format!("--items /issues/{i}/user]")), "{r}");
+        }
+    }
+
+    #[test]
+    fn fields_of_outlier_records_are_never_folded() {
+        // records of strings only, big enough to look like maps: the rare value sits mid-record
+        let items: Vec<Value> = (0..60)
+            .map(|i| {
+                let mut r = serde_json::Map::new();
+                for f in 0..16 {
+                    let v = if f == 8 && i == 33 {
+                        "rare-zone".to_string()
+                    } else if f == 8 {
+                        "common-zone".into()
+                    } else {
+                        format!("https://example.com/records/{i}/field/{f}")
+                    };
+                    r.insert(format!("f{f}"), json!(v));
+                }
+                Value::Object(r)
+            })
+            .collect();
+        let text = serde_json::to_string_pretty(&items).unwrap();
+        let c = compress(&text, &opts());
+        parse_out(&c.text);
+        assert!(c.text.contains("\"rare-zone\""), "{}", c.text);
+        assert!(c
+            .text
+            .contains("\"https://example.com/records/33/field/15\""));
+    }
+
+    #[test]
+    fn deterministic() {
+        let items: Vec<Value> = (0..500)
+            .map(|i| json!({"k": i % 7, "v": i * 3, "s": format!("s{i}")}))
+            .collect();
+        let text = serde_json::to_string(&items).unwrap();
+        assert_eq!(compress(&text, &opts()), compress(&text, &opts()));
+    }
 }

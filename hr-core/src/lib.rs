@@ -6,6 +6,7 @@
 //! `python.rs` behind the `python` feature.
 
 pub mod diff;
+pub mod drain;
 pub mod fold;
 pub mod json;
 pub mod lines;

@@ -1,8 +1,511 @@
-//! Logs: template folding. (First version: the generic folder; issue 3 brings Drain-style mining.)
+//! Logs: every event that is new stays verbatim and in place; repetition folds into markers.
+//!
+//! One pass mines templates (`drain.rs`); a second writes the plan. A line stays when it is the
+//! first of its template, shows a value its template had not shown yet, or belongs to a stack
+//! trace. The rest repeat templates already shown above, and each run of them folds into one
+//! marker with its count, line range, time span and how many errors and warnings it holds.
+//! Errors rank first under a budget, then warnings and rare events. Output order is input
+//! order, so a cause still comes before its effect. A stack trace that repeats an earlier one
+//! line for line keeps its first line and folds its frames.
 
-use crate::marker::Compressed;
+use crate::drain::{FxHasher, Miner, Seen};
+use crate::lines::{split, Lines};
+use crate::marker::{count, Compressed};
+use crate::mask::mask_log_token;
+use crate::plan::{render, Plan, Priority};
 use crate::Options;
+use regex::Regex;
+use std::collections::HashSet;
+use std::hash::{BuildHasherDefault, Hasher};
+use std::sync::OnceLock;
+
+/// A run of repeats is folded only when it is larger than the marker that replaces it.
+const MIN_FOLD_CHARS: usize = 160;
+/// Runs at least this long say the time span they cover, where lines carry times.
+const SPAN_MIN_LINES: usize = 20;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Other,
+    Warn,
+    Error,
+    /// fatal, critical, panic, emergency
+    Fatal,
+}
+
+/// What the first pass learnt about one line.
+#[derive(Clone, Copy)]
+enum Role {
+    /// a mined line: its template and what it showed
+    Event { template: u32, seen: Seen, level: Level },
+    /// the first line of a stack trace block that runs to `end` (1-based, inclusive)
+    Trace { end: usize, repeat: bool },
+    /// inside a stack trace block, handled by its first line
+    InTrace,
+}
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
-    crate::fold::compress(text, opts)
+    let lines = split(text);
+    render(&plan(&lines), &lines, opts)
+}
+
+pub fn plan(lines: &Lines) -> Plan {
+    let mut miner = Miner::default();
+    let roles = mine(lines, &mut miner);
+    let mut plan = Plan::default();
+    let mut run = Run::default();
+    let mut i = 0;
+    while i < roles.len() {
+        let n = i + 1;
+        match roles[i] {
+            Role::Trace { end, repeat } => {
+                if repeat {
+                    // the line that raised it stays; the frames fold with the repeats around them
+                    run.flush(&mut plan, lines, &roles);
+                    plan.keep(n, Priority::Critical);
+                    for m in n + 1..=end {
+                        run.push(m, lines.lines[m - 1].len() + 1, Level::Other);
+                    }
+                    run.traces += (end > n) as usize;
+                } else {
+                    run.flush(&mut plan, lines, &roles);
+                    plan.keep_range(n, end, Priority::Critical);
+                }
+                i = end;
+                continue;
+            }
+            Role::InTrace => unreachable!("trace bodies are consumed by their first line"),
+            Role::Event { template, seen, level } => {
+                if seen == Seen::Known {
+                    // a repeat of a template shown above, errors and warnings included: the
+                    // marker counts them, and the first of each stays verbatim (some systems,
+                    // BGL for one, log routine hardware events at FATAL level by the thousand)
+                    run.push(n, lines.lines[i].len() + 1, level);
+                } else {
+                    run.flush(&mut plan, lines, &roles);
+                    let priority = if level >= Level::Error || error_words(lines.lines[i]) {
+                        Priority::Critical
+                    } else if level == Level::Warn || miner.templates[template as usize].count == 1 {
+                        Priority::Notable
+                    } else {
+                        Priority::Summary
+                    };
+                    plan.keep(n, priority);
+                }
+            }
+        }
+        i += 1;
+    }
+    run.flush(&mut plan, lines, &roles);
+    plan
+}
+
+/// First pass: stack trace blocks, then templates and levels of every other line.
+fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
+    let mut roles = Vec::with_capacity(lines.lines.len());
+    let mut traces: HashSet<u64, BuildHasherDefault<FxHasher>> = HashSet::default();
+    let mut masked = String::new();
+    let mut i = 0;
+    while i < lines.lines.len() {
+        if let Some(end) = trace_block(&lines.lines, i) {
+            // a trace repeats when all its lines have the same shapes as an earlier one's
+            let mut h = FxHasher::default();
+            for l in &lines.lines[i..end] {
+                masked.clear();
+                for tok in l.split_ascii_whitespace() {
+                    mask_log_token(tok, &mut masked);
+                    masked.push(' ');
+                }
+                h.write(masked.as_bytes());
+                h.write_u8(b'\n');
+            }
+            let repeat = !traces.insert(h.finish());
+            roles.push(Role::Trace { end, repeat });
+            roles.extend(std::iter::repeat(Role::InTrace).take(end - i - 1));
+            i = end;
+            continue;
+        }
+        let line = lines.lines[i];
+        let (template, seen) = miner.add(line);
+        roles.push(Role::Event { template, seen, level: level(line) });
+        i += 1;
+    }
+    roles
+}
+
+/// A run of consecutive repeats, folded into one marker when large enough.
+#[derive(Default)]
+struct Run {
+    start: usize,
+    end: usize,
+    chars: usize,
+    errors: usize,
+    warnings: usize,
+    /// repeated stack traces folded in this run
+    traces: usize,
+}
+
+impl Run {
+    fn push(&mut self, n: usize, chars: usize, level: Level) {
+        if self.chars == 0 {
+            self.start = n;
+        }
+        self.end = n;
+        self.chars += chars;
+        self.errors += (level >= Level::Error) as usize;
+        self.warnings += (level == Level::Warn) as usize;
+    }
+
+    fn flush(&mut self, plan: &mut Plan, lines: &Lines, roles: &[Role]) {
+        if self.chars == 0 {
+            return;
+        }
+        let (start, end) = (self.start, self.end);
+        if self.chars >= MIN_FOLD_CHARS {
+            let mut what = describe(start, end, roles, self.traces);
+            for (k, name) in [(self.errors, "error"), (self.warnings, "warning")] {
+                if k > 0 {
+                    what.push_str(&format!(", {} {name}{}", count(k), if k == 1 { "" } else { "s" }));
+                }
+            }
+            what.extend(time_span(start, end, lines));
+            plan.fold(start, end, what);
+        } else {
+            for n in start..=end {
+                // too short to fold: repeated errors and warnings still rank above the rest
+                plan.keep(n, if self.errors + self.warnings > 0 { Priority::Summary } else { Priority::Ordinary });
+            }
+        }
+        *self = Run::default();
+    }
+}
+
+fn template_of(role: &Role) -> Option<u32> {
+    match role {
+        Role::Event { template, .. } => Some(*template),
+        _ => None,
+    }
+}
+
+/// `12 more like the line above`, `40 lines of 3 templates above`, or with repeated stack
+/// traces folded in, `52 lines of 3 templates and 2 stack traces above`.
+fn describe(start: usize, end: usize, roles: &[Role], traces: usize) -> String {
+    let n = end - start + 1;
+    let mut ids: Vec<u32> = roles[start - 1..end].iter().filter_map(template_of).collect();
+    if traces == 1 && ids.is_empty() {
+        return format!("{}-line stack trace like one above", count(n));
+    }
+    let single = traces == 0 && ids.iter().all(|&t| t == ids[0]);
+    if single {
+        let above = start >= 2 && template_of(&roles[start - 2]) == Some(ids[0]);
+        let like = if above { "the line above" } else { "a line above" };
+        return format!("{} more like {like}", count(n));
+    }
+    ids.sort_unstable();
+    ids.dedup();
+    let templates = match ids.len() {
+        0 => String::new(),
+        1 => "1 template".to_string(),
+        k => format!("{} templates", count(k)),
+    };
+    let stacks = match traces {
+        0 => String::new(),
+        1 => "1 stack trace".to_string(),
+        t => format!("{} stack traces", count(t)),
+    };
+    let and = if templates.is_empty() || stacks.is_empty() { "" } else { " and " };
+    format!("{} lines of {templates}{and}{stacks} above", count(n))
+}
+
+/// ` · 10:01:02 to 10:44:13` for a long run whose first and last lines carry times.
+fn time_span(start: usize, end: usize, lines: &Lines) -> Option<String> {
+    if end - start + 1 < SPAN_MIN_LINES {
+        return None;
+    }
+    let a = leading_time(lines.lines[start - 1])?;
+    let b = leading_time(lines.lines[end - 1])?;
+    // the end drops the date part it shares with the start: `2024-01-02 10:00:01 to 10:44:13`
+    let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
+    let cut = a[..common].rfind([' ', 'T']).map_or(0, |i| i + 1);
+    Some(format!(" · {a} to {}", &b[cut..]))
+}
+
+/// The timestamp a log line starts with, in the common formats.
+fn leading_time(line: &str) -> Option<&str> {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?|\d{2,4}/\d{2}/\d{2,4}[ :]\d{2}:\d{2}:\d{2}|",
+            r"[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}|\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?|",
+            r"\d{6} \d{6}|\d{8}-\d{2}:\d{2}:\d{2}(?::\d+)?|[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} \d{4})"
+        ))
+        .unwrap()
+    });
+    re.captures(line).and_then(|c| c.get(1)).map(|m| m.as_str())
+}
+
+/// The severity a line declares in its first tokens (`ERROR`, `[error]`, `W/Tag:`, ...).
+pub fn level(line: &str) -> Level {
+    // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
+    for tok in line.split_ascii_whitespace().take(10) {
+        let b = tok.as_bytes();
+        // Android logcat: a lone `E`, or `E/Tag(123):` in brief format
+        if b.len() == 1 || (b.len() > 2 && b[1] == b'/') {
+            match b[0] {
+                b'E' => return Level::Error,
+                b'F' | b'A' => return Level::Fatal,
+                b'W' => return Level::Warn,
+                b'I' | b'D' | b'V' if b.len() == 1 => return Level::Other,
+                _ => {}
+            }
+        }
+        let word = tok.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        if word.len() < 4 || word.len() > 9 || word.len() + 4 < tok.len() {
+            continue;
+        }
+        match word.to_ascii_uppercase().as_str() {
+            "ERROR" | "ERR" | "SEVERE" => return Level::Error,
+            "FATAL" | "CRITICAL" | "CRIT" | "EMERG" | "ALERT" | "PANIC" => return Level::Fatal,
+            "WARN" | "WARNING" => return Level::Warn,
+            "INFO" | "DEBUG" | "TRACE" | "NOTICE" | "VERBOSE" => return Level::Other,
+            _ => {}
+        }
+    }
+    Level::Other
+}
+
+/// Words that mark a line as reporting a problem even without a level.
+fn error_words(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"(?i)\b(errors?|fail(ed|ure|ures|s)?|fatal|exception|panic|abort(ed)?|denied|refused|invalid|",
+            r"timeout|timed out|unable|cannot|can't|could not|couldn't|unreachable|corrupt(ed|ion)?|",
+            r"crash(ed)?|killed|segfault|critical|severe|unavailable|not responding)\b"
+        ))
+        .unwrap()
+    })
+    .is_match(line)
+}
+
+/// A line that continues the event above it: indented, or part of a stack trace.
+fn continues(line: &str) -> bool {
+    let b = line.as_bytes();
+    if b.is_empty() {
+        return false;
+    }
+    if b[0] == b' ' || b[0] == b'\t' {
+        return !line.trim().is_empty();
+    }
+    line.starts_with("Caused by: ")
+        || line.starts_with("Traceback (most recent call last)")
+        || line.starts_with("During handling of the above exception")
+        || line.starts_with("The above exception was the direct cause")
+        || exception_header(line)
+}
+
+/// `java.lang.IllegalStateException: msg`, `ValueError: boom`, `KeyError`.
+fn exception_header(line: &str) -> bool {
+    let head = line.split([':', ' ']).next().unwrap_or("");
+    let rest = &line[head.len()..];
+    (rest.is_empty() || rest.starts_with(": ") || rest == ":")
+        && !head.is_empty()
+        && head.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'_' || c == b'$')
+        && ["Exception", "Error", "Throwable", "Exit", "Interrupt", "Warning"]
+            .iter()
+            // a bare `Error: …` line is a message, not a traceback's exception line
+            .any(|s| head.len() > s.len() && head.ends_with(s))
+}
+
+/// Frames and headers that make a block of continuation lines a stack trace.
+fn trace_like(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("at ")
+        || t.starts_with("File \"")
+        || t.starts_with("Traceback (most recent call last)")
+        || t.starts_with("Caused by: ")
+        || t.starts_with("... ")
+        || exception_header(t)
+}
+
+/// If a stack trace starts at line index `i`, the index one past its end. A trace is the event
+/// line that introduces it plus the continuation lines after it, when they hold frames.
+fn trace_block(lines: &[&str], i: usize) -> Option<usize> {
+    let starts_here = lines[i].starts_with("Traceback (most recent call last)") || exception_header(lines[i]);
+    let mut end = i + 1;
+    let mut frames = starts_here as usize;
+    while end < lines.len() {
+        let l = lines[end];
+        if continues(l) {
+            frames += trace_like(l) as usize;
+            end += 1;
+        } else if end > i + 1 && is_python_frame(lines[end - 1]) && is_exception_line(l) {
+            // Python ends a traceback with an unindented `Type: message` line
+            end += 1;
+            break;
+        } else {
+            break;
+        }
+    }
+    // mostly frames: an indented dump or a log whose lines all start with a space is no trace
+    let mostly = frames * 2 >= end - i - 1;
+    (mostly && (frames >= 2 || (starts_here && end > i + 1))).then_some(end)
+}
+
+/// The source line or `File "…"` line that a Python traceback prints before its last line.
+fn is_python_frame(line: &str) -> bool {
+    line.starts_with("    ") || line.trim_start().starts_with("File \"")
+}
+
+/// The last line of a Python traceback: `pkg.mod.Error: message` or a bare exception name.
+fn is_exception_line(line: &str) -> bool {
+    let head = line.split(": ").next().unwrap_or("");
+    !head.is_empty() && !head.contains(' ') && head.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts() -> Options {
+        Options { hash: "abcdef012345".into(), budget_chars: None }
+    }
+
+    #[test]
+    fn levels() {
+        assert_eq!(level("2015-10-18 18:01:47,978 ERROR [main] boom"), Level::Error);
+        assert_eq!(level("[Sun Dec 04 04:47:44 2005] [error] mod_jk child"), Level::Error);
+        assert_eq!(level("03-17 16:13:38.811  1702  2395 W WindowManager: x"), Level::Warn);
+        assert_eq!(level("03-17 16:13:38.811  1702  2395 D WindowManager: error x"), Level::Other);
+        assert_eq!(level("2015-07-29 19:04:29,071 - WARN  [SendWorker:1] - leaving"), Level::Warn);
+        assert_eq!(level("081109 203615 148 INFO dfs.DataNode: error later"), Level::Other);
+        assert_eq!(level("plain words without a level at all"), Level::Other);
+    }
+
+    fn server_log() -> String {
+        let mut t = String::new();
+        for i in 0..60 {
+            t.push_str(&format!("2024-01-02 10:00:{:02},{:03} INFO [worker-{}] GET /api/items/{i} took {}ms\n", i % 60, i * 7 % 1000, i % 4, i * 13 % 300));
+            if i == 20 {
+                t.push_str("2024-01-02 10:00:20,500 ERROR [worker-1] payment 42 failed\n");
+                t.push_str("java.net.SocketTimeoutException: Read timed out\n");
+                t.push_str("\tat com.example.pay.Client.charge(Client.java:80)\n");
+                t.push_str("\tat com.example.Orders.pay(Orders.java:212)\n");
+                t.push_str("\tat com.example.Orders.submit(Orders.java:118)\n");
+                t.push_str("\tat com.example.http.Handler.post(Handler.java:57)\n");
+                t.push_str("\t... 12 more\n");
+            }
+            if i == 40 {
+                t.push_str("2024-01-02 10:00:40,500 ERROR [worker-2] payment 43 failed\n");
+                t.push_str("java.net.SocketTimeoutException: Read timed out\n");
+                t.push_str("\tat com.example.pay.Client.charge(Client.java:81)\n");
+                t.push_str("\tat com.example.Orders.pay(Orders.java:212)\n");
+                t.push_str("\tat com.example.Orders.submit(Orders.java:118)\n");
+                t.push_str("\tat com.example.http.Handler.post(Handler.java:57)\n");
+                t.push_str("\t... 12 more\n");
+                t.push_str("2024-01-02 10:00:40,600 INFO [main] cache rebuilt after operator request\n");
+            }
+        }
+        t
+    }
+
+    #[test]
+    fn keeps_new_events_and_errors_in_order_and_folds_repeats() {
+        let text = server_log();
+        let c = compress(&text, &opts());
+        let out: Vec<&str> = c.text.lines().collect();
+        let input: Vec<&str> = text.lines().collect();
+        assert_eq!(out[0], input[0]);
+        // the first stack trace stays whole, right after the error line that raised it
+        let e = out.iter().position(|l| l.contains("payment 42 failed")).unwrap();
+        assert_eq!(out[e + 1..e + 4], input[22..25], "{}", c.text);
+        // the second, a repeat, keeps its error line and folds its frames
+        let e2 = out.iter().position(|l| l.contains("payment 43 failed")).unwrap();
+        assert!(out[e2 + 1].starts_with("[hr: 6-line stack trace like one above · lines 50-55"), "{}", out[e2 + 1]);
+        // the one-off event survives, after the errors that came before it
+        let rare = out.iter().position(|l| l.contains("cache rebuilt")).unwrap();
+        assert!(rare > e2);
+        assert!(out.iter().any(|l| l.starts_with("[hr: ") && l.contains("more like the line above")), "{}", c.text);
+        assert!(c.text.len() < text.len() / 2);
+        // every original line is kept or covered by exactly one marker, in order
+        let mut next = 1;
+        let mut spans = c.spans.iter().peekable();
+        for l in &out {
+            if l.starts_with("[hr: ") {
+                let s = spans.next().unwrap();
+                assert_eq!(s.start, next);
+                next = s.end + 1;
+            } else {
+                assert_eq!(*l, input[next - 1]);
+                next += 1;
+            }
+        }
+        assert_eq!(next, input.len() + 1);
+    }
+
+    #[test]
+    fn repeated_errors_fold_with_their_count_and_time_span() {
+        let mut text = String::from("[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok\n");
+        for i in 0..30 {
+            text.push_str(&format!("[Sun Dec 04 04:5{}:{:02} 2005] [error] mod_jk child workerEnv in error state {}\n", i / 10, i, 6 + i % 2));
+        }
+        let c = compress(&text, &opts());
+        let out: Vec<&str> = c.text.lines().collect();
+        assert_eq!(out.len(), 3, "{}", c.text);
+        assert_eq!(out[1], text.lines().nth(1).unwrap());
+        assert!(
+            out[2].starts_with("[hr: 29 more like the line above, 29 errors · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 · lines 3-31"),
+            "{}",
+            out[2]
+        );
+    }
+
+    #[test]
+    fn python_traceback_is_one_block() {
+        let lines = [
+            "2024-01-02 10:00:01,000 ERROR app: payment failed",
+            "Traceback (most recent call last):",
+            "  File \"/srv/app.py\", line 3, in <module>",
+            "    charge()",
+            "mypkg.errors.CardDeclined: card declined",
+            "2024-01-02 10:00:02,000 INFO app: next",
+        ];
+        assert_eq!(trace_block(&lines, 0), Some(5));
+        assert_eq!(trace_block(&lines, 5), None);
+    }
+
+    #[test]
+    fn exception_lines() {
+        assert!(exception_header("java.lang.IllegalStateException: closed"));
+        assert!(exception_header("KeyError: 'x'"));
+        assert!(exception_header("KeyboardInterrupt"));
+        assert!(!exception_header("Error: cannot open config"));
+        assert!(!exception_header("2024-01-02 ERROR app: x"));
+    }
+
+    #[test]
+    fn indented_lines_without_frames_are_no_trace() {
+        let lines = [
+            "2024-01-02 10:00:01,000 INFO app: config loaded:",
+            "    workers = 4",
+            "    at_startup = true",
+            "    timeout = 30",
+            "    retries = 3",
+        ];
+        assert_eq!(trace_block(&lines, 0), None);
+        let java = [
+            "2024-01-02 10:00:01,000 ERROR app: request failed",
+            "java.lang.IllegalStateException: closed",
+            "\tat a.B.c(B.java:1)",
+            "Caused by: java.io.IOException: reset",
+            "\t... 3 more",
+        ];
+        assert_eq!(trace_block(&java, 0), Some(5));
+    }
+
+    #[test]
+    fn output_is_deterministic() {
+        let text = server_log();
+        assert_eq!(compress(&text, &opts()), compress(&text, &opts()));
+    }
 }

@@ -103,6 +103,41 @@ pub fn count(n: usize) -> String {
     out
 }
 
+/// A marker for part of a JSON document (folded items, a cut string), written inside the JSON
+/// as a string so the output stays valid. Each one names the exact command that fetches its part
+/// (`target` is an `--items` argument, see `items_target`); the first of an output says `restore:`.
+pub fn json_marker(what: &str, hash: &str, target: &str, first: bool) -> String {
+    let restore = if first { "restore: " } else { "" };
+    format!("{PREFIX}{what} · {restore}hr expand {hash} --items {target}]")
+}
+
+/// A short note in a JSON output that removes nothing (e.g. a table's column header). The first
+/// note or marker of an output names the original, since even a lossless rewrite changes bytes.
+pub fn json_note(text: &str, original: Option<&str>) -> String {
+    match original {
+        Some(hash) => format!("{PREFIX}{text} · original: hr expand {hash}]"),
+        None => format!("{PREFIX}{text}]"),
+    }
+}
+
+/// The `--items` argument for items `start..=end` (0-based, as JSON indexes) of the collection at
+/// JSON Pointer `pointer` (`""` = the top level): `41-388`, `/packages:41-388`, or the pointer
+/// alone for one value. Quoted for the shell when the pointer needs it.
+pub fn items_target(pointer: &str, range: Option<(usize, usize)>) -> String {
+    let range = range.map(|(a, b)| if a == b { a.to_string() } else { format!("{a}-{b}") });
+    let t = match (pointer.is_empty(), range) {
+        (true, Some(r)) => r,
+        (false, Some(r)) => format!("{pointer}:{r}"),
+        (_, None) => pointer.to_string(),
+    };
+    let safe = |c: char| c.is_ascii_alphanumeric() || "_@%+=:,./~-".contains(c);
+    if !t.is_empty() && t.chars().all(safe) {
+        t
+    } else {
+        format!("'{}'", t.replace('\'', "'\\''"))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -126,6 +161,18 @@ mod tests {
         let mut w = Writer::new("h", 8, false);
         w.line("a");
         assert_eq!(w.finish(false).text, "a");
+    }
+
+    #[test]
+    fn json_markers_name_their_command() {
+        assert_eq!(items_target("", Some((41, 388))), "41-388");
+        assert_eq!(items_target("/files", Some((3, 3))), "/files:3");
+        assert_eq!(items_target("/a b/it's", None), "'/a b/it'\\''s'");
+        assert_eq!(
+            json_marker("items 41-388 folded", "0123456789ab", "41-388", true),
+            "[hr: items 41-388 folded · restore: hr expand 0123456789ab --items 41-388]"
+        );
+        assert_eq!(json_marker("x", "h", "/a", false), "[hr: x · hr expand h --items /a]");
     }
 
     #[test]

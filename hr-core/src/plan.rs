@@ -55,6 +55,8 @@ impl Plan {
 
 /// Rough size of a marker line, for budget arithmetic.
 const MARKER_CHARS: usize = 48;
+/// What a marker adds around its description: `[hr: ` and ` · lines 1200-1530]`.
+const MARKER_FRAME_CHARS: usize = 24;
 
 /// Write `plan` over `lines`. Lines that no piece covers are never dropped silently: the plan
 /// must cover every line once, in order (checked in debug builds).
@@ -79,7 +81,12 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
                 // a run of folded or dropped pieces becomes one marker
                 let mut j = i;
                 let mut critical = 0;
-                while j < plan.pieces.len() && (dropped[j] || matches!(plan.pieces[j], Piece::Fold { .. })) {
+                // a piece the budget dropped merges with the folds around it; two folds that
+                // simply follow each other keep their own markers
+                let merges = |j: usize| {
+                    dropped[j] || (matches!(plan.pieces[j], Piece::Fold { .. }) && dropped[j - 1])
+                };
+                while j < plan.pieces.len() && (j == i || merges(j)) {
                     if let Piece::Keep { start, end, priority } = plan.pieces[j] {
                         if priority >= Priority::Critical {
                             critical += end - start + 1;
@@ -123,7 +130,7 @@ fn piece_range(p: &Piece) -> (usize, usize) {
 fn piece_chars(p: &Piece, lines: &Lines) -> usize {
     match p {
         Piece::Keep { start, end, .. } => lines.lines[start - 1..*end].iter().map(|l| l.len() + 1).sum(),
-        Piece::Fold { what, .. } => what.len() + MARKER_CHARS,
+        Piece::Fold { what, .. } => what.len() + MARKER_FRAME_CHARS,
     }
 }
 
@@ -145,16 +152,27 @@ fn choose_drops(plan: &Plan, lines: &Lines, budget: usize) -> Vec<bool> {
             break;
         }
         dropped[i] = true;
-        let marker = if (i > 0 && dropped_or_fold(plan, &dropped, i - 1))
-            || dropped_or_fold(plan, &dropped, i + 1)
-        {
-            0
-        } else {
-            MARKER_CHARS + 16
-        };
-        total = total - sizes[i] + marker;
+        // the piece joins the markers next to it: their sizes give way to one budget marker
+        let cut = MARKER_CHARS + 16;
+        let before = (i > 0 && dropped_or_fold(plan, &dropped, i - 1))
+            .then(|| marker_size(&dropped, &sizes, i - 1, i.checked_sub(2), cut));
+        let after = dropped_or_fold(plan, &dropped, i + 1)
+            .then(|| marker_size(&dropped, &sizes, i + 1, Some(i + 2), cut));
+        total = (total + cut).saturating_sub(sizes[i] + before.unwrap_or(0) + after.unwrap_or(0));
     }
     dropped
+}
+
+/// The size of the marker that piece `j` (dropped or a fold) is part of, before piece `j`'s
+/// other neighbour `beyond` is considered: a fold alone keeps its own description, anything
+/// merged becomes a budget marker.
+fn marker_size(dropped: &[bool], sizes: &[usize], j: usize, beyond: Option<usize>, cut: usize) -> usize {
+    let alone = beyond.map_or(true, |k| k >= dropped.len() || !dropped[k]);
+    if !dropped[j] && alone {
+        sizes[j]
+    } else {
+        cut
+    }
 }
 
 fn dropped_or_fold(plan: &Plan, dropped: &[bool], i: usize) -> bool {
@@ -192,6 +210,18 @@ mod tests {
         p.keep(4, Priority::Ordinary);
         let c = render(&p, &lines, &opts(None));
         assert!(c.text.starts_with("a\n[hr: 2 lines like a · lines 2-3 · restore: hr expand abcdef012345 --lines 2-3]\nd\n"));
+    }
+
+    #[test]
+    fn adjacent_folds_keep_their_own_markers() {
+        let lines = split("a\nb\nc\nd\n");
+        let mut p = Plan::default();
+        p.keep(1, Priority::Ordinary);
+        p.fold(2, 2, "one thing");
+        p.fold(3, 4, "another thing");
+        let c = render(&p, &lines, &opts(None));
+        assert!(c.text.contains("[hr: one thing · line 2"), "{}", c.text);
+        assert!(c.text.contains("[hr: another thing · lines 3-4]"), "{}", c.text);
     }
 
     #[test]

@@ -165,6 +165,8 @@ fn log_line() -> &'static Regex {
             r"^\s*(\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2,4}[-/]\d{2}[-/]\d{2,4}[ T,-]+\d{1,2}:\d{2}|",
             r"\[?[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}|\[?[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}|",
             r"\d{2}:\d{2}:\d{2}[.,]\d+|\d{10}(\.\d+)? |\d{6,8}[ -]\d{6}|\[\d+(\.\d+)?\]|",
+            r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|\S*\d\S* (\S+ ){0,3}\d{10} |\S+ \d{10} \d{4}\.\d{2}\.\d{2} |",
+            r"\S+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
             r"- - \[\d{2}/[A-Z][a-z]{2}/\d{4}|\S+ +- +- +\[|",
             r"(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|[IWEDF])[ :/\]]|",
             r"\d+ \d+ \d+ \d+ )"
@@ -183,8 +185,61 @@ fn is_code(lines: &[&str]) -> bool {
         ))
         .unwrap()
     });
-    let code_like = share(lines, |l| re.is_match(l) || l.trim_end().ends_with(['{', ';', ':']));
-    code_like >= 0.35
+    // C-style comment lines say nothing either way: a well-documented file is still code
+    let uncommented: Vec<&str> = lines.iter().copied().filter(|l| !is_comment_line(l)).collect();
+    let base = if uncommented.iter().filter(|l| !l.trim().is_empty()).count() >= 10 { &uncommented[..] } else { lines };
+    let code_like = share(base, |l| re.is_match(l) || is_preprocessor(l) || l.trim_end().ends_with(['{', ';', ':']));
+    code_like >= 0.35 || is_python(lines) || has_definitions(lines) || has_shebang(lines)
+}
+
+fn is_comment_line(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with("//") || t.starts_with("/*") || t.starts_with('*')
+}
+
+fn is_preprocessor(line: &str) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^\s*#\s*(if|ifdef|ifndef|endif|else|elif|define|undef|include|pragma)\b").unwrap())
+        .is_match(line)
+}
+
+/// Lines that only source code starts with: Go, Rust, C and C++, TypeScript declarations.
+fn has_definitions(lines: &[&str]) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(concat!(
+            r"^(package \w+\s*$|func (\([^)]*\) )?\w+(\[.*\])?\(|import \($|(pub(\(\w+\))? )?(fn|struct|enum|trait|mod) \w+|",
+            r"impl(<.*>)? \w|use [\w:]+(::\{.*\})?;|#\s*(include|define|ifndef)\b|typedef |namespace \w+|template\s*<|",
+            r"(export )?(declare |interface \w+|type \w+(<.*>)? = ))"
+        ))
+        .unwrap()
+    });
+    if lines.iter().any(|l| l.starts_with("```")) {
+        return false;
+    }
+    let hits = lines.iter().filter(|l| re.is_match(l)).count();
+    hits >= 5 && share(lines, |l| re.is_match(l)) >= 0.04
+}
+
+/// A script names its interpreter on the first line.
+fn has_shebang(lines: &[&str]) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    RE.get_or_init(|| Regex::new(r"^#!\s*/\S*/(env\s+)?((ba|z|k|da)?sh|python[\d.]*|node|ruby|perl|php)\b").unwrap())
+        .is_match(lines.first().copied().unwrap_or(""))
+}
+
+/// Python with long docstrings has few lines that end like code, but its `def`, `class` and
+/// import lines are distinctive; prose with a code sample (markdown fences) does not count.
+fn is_python(lines: &[&str]) -> bool {
+    static RE: OnceLock<Regex> = OnceLock::new();
+    let re = RE.get_or_init(|| {
+        Regex::new(r"^\s*((async )?def \w+\s*\(|class \w+\s*[(:]|import [\w.]+|from [.\w]+ import \S)").unwrap()
+    });
+    if lines.iter().any(|l| l.starts_with("```")) {
+        return false;
+    }
+    let hits = lines.iter().filter(|l| re.is_match(l)).count();
+    hits >= 5 && share(lines, |l| re.is_match(l)) >= 0.02
 }
 
 #[cfg(test)]
@@ -200,8 +255,33 @@ mod tests {
         assert_eq!(sniff(b"{not json"), Kind::Text);
         let log = "2024-01-02 10:00:01,123 INFO started\n2024-01-02 10:00:02,456 WARN slow\n";
         assert_eq!(sniff(log.as_bytes()), Kind::Log);
+        // Android logcat, HealthApp, HPC and Thunderbird headers (loghub)
+        for line in [
+            "03-17 16:13:38.811  1702  2395 D WindowManager: printFreezingDisplayLogs",
+            "20171223-22:15:29:606|Step_LSC|30002312|onStandStepChanged 3579",
+            "134681 node-246 unix.hw state_change.unavailable 1077804742 1 Component State Change",
+            "- 1131566461 2005.11.09 dn228 Nov 9 12:01:01 dn228/dn228 crond[2916]: (root) CMD",
+            "APPREAD 1117869872 2005.06.04 R04-M1-N4-I:J18-U11 2005-06-04-00.24.32.432192 RAS APP FATAL",
+            "nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:00:00.008 25746 INFO nova.osapi_compute",
+            "[10.30 16:49:06] chrome.exe - proxy.cse.cuhk.edu.hk:5070 open through proxy",
+        ] {
+            assert_eq!(sniff(format!("{line}\n{line}\n").as_bytes()), Kind::Log, "{line}");
+        }
         let py = "import os\n\ndef main():\n    return 1\n\nclass A:\n    pass\n";
         assert_eq!(sniff(py.as_bytes()), Kind::Code);
+        let doc = format!("\"\"\"A module.\n\n{}\"\"\"\n", "Prose that explains it at length.\n".repeat(12));
+        let py_doc = format!("{doc}import os\nimport re\nfrom a import b\n\ndef f(x):\n    \"\"\"Doc.\n\n    More.\n    \"\"\"\n\n\nclass A(object):\n    \"\"\"Doc.\n\n    Words.\n    \"\"\"\n    def g(self):\n        pass\n");
+        assert_eq!(sniff(py_doc.as_bytes()), Kind::Code);
+        let doc_comment = "/**\n * Words about the next function, which does what it says.\n */\n".repeat(8);
+        let ts = format!("{doc_comment}export interface A {{\n  x: number\n  y: string\n}}\n{}", "/** More. */\nf(a: number): void;\n".repeat(8));
+        assert_eq!(sniff(ts.as_bytes()), Kind::Code);
+        let go = format!("package main\n\n{}", "// Doc line one.\n// Doc line two, longer.\n// And three.\nfunc F(a int) int\n\n".repeat(6));
+        assert_eq!(sniff(go.as_bytes()), Kind::Code);
+        let sh = "#!/bin/sh\n\necho hello world\ncp a b\nmv b c\n";
+        assert_eq!(sniff(sh.as_bytes()), Kind::Code);
+        assert_eq!(sniff(b"node-1 says python is up\nnode-2 says python is down\n"), Kind::Text);
+        let prose = "Some words about code.\n// not really\nAnd a closing line of prose.\n".repeat(5);
+        assert_eq!(sniff(prose.as_bytes()), Kind::Text);
         let t = "============================= test session starts ==============================\ncollected 3 items\n";
         assert_eq!(sniff(t.as_bytes()), Kind::Test);
         let d = "diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n";

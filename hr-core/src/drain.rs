@@ -1,0 +1,292 @@
+//! Template mining in the style of Drain (He et al., ICWS 2017), tuned to never merge a rare
+//! event into a frequent one.
+//!
+//! Each line is split into whitespace tokens and masked (`mask::mask_log_token`: numbers, hex
+//! ids, IPs, paths, quoted values). Lines with the same masked shape are the same template; a
+//! shape seen before is found with one hash lookup, which keeps the common case fast. A new
+//! shape is compared with the templates of the same token count. Unlike Drain, which merges any
+//! line that is similar enough, a line joins a template only when it differs from it in at most
+//! one or two literal tokens, and a token position turns into a wildcard only after it has held
+//! several distinct values. Every line that differs from what was seen before at a position that
+//! is not yet a wildcard is reported as a variant, so the caller keeps it verbatim: a rare event
+//! that happens to look like a frequent one is never hidden.
+
+use crate::mask::mask_log_token;
+use std::collections::HashMap;
+use std::hash::{BuildHasherDefault, Hasher};
+
+/// A position becomes a wildcard once it has held this many distinct values.
+const WILDCARD_AFTER: usize = 16;
+/// Templates compared per token count: bounds the work on input where every line is new.
+const GROUP_CAP: usize = 128;
+/// Shapes remembered for the fast path: bounds memory on input where every line is new.
+const CACHE_CAP: usize = 200_000;
+/// Templates kept with their tokens; later new shapes share one catch-all template, which is
+/// never matched, so their lines are all reported new (kept) rather than merged.
+const TEMPLATE_CAP: usize = 100_000;
+/// Tokens a line may have to be mined; longer lines compare by their first tokens only.
+const MAX_TOKENS: usize = 64;
+
+/// What the miner made of a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Seen {
+    /// the first line of a new template
+    New,
+    /// a template seen before, with a literal token it had not shown yet
+    Variant,
+    /// a shape seen before, or one that differs only at wildcard positions
+    Known,
+}
+
+pub struct Template {
+    tokens: Vec<Box<str>>,
+    wild: Vec<bool>,
+    /// distinct values seen at positions that varied but are no wildcards yet
+    values: Vec<(usize, Vec<Box<str>>)>,
+    pub count: usize,
+}
+
+#[derive(Default)]
+pub struct Miner {
+    cache: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
+    groups: HashMap<usize, Vec<u32>, BuildHasherDefault<FxHasher>>,
+    pub templates: Vec<Template>,
+    buf: String,
+    toks: Vec<(usize, usize)>,
+}
+
+impl Miner {
+    /// Mine one line: returns its template id and whether the line shows something new.
+    pub fn add(&mut self, line: &str) -> (u32, Seen) {
+        self.mask(line);
+        if let Some(&id) = self.cache.get(self.buf.as_str()) {
+            self.templates[id as usize].count += 1;
+            return (id, Seen::Known);
+        }
+        let (id, seen) = self.place();
+        if self.cache.len() < CACHE_CAP {
+            self.cache.insert(self.buf.as_str().into(), id);
+        }
+        self.templates[id as usize].count += 1;
+        (id, seen)
+    }
+
+    /// Fills `buf` with the masked tokens separated by one space, `toks` with their ranges.
+    fn mask(&mut self, line: &str) {
+        self.buf.clear();
+        self.toks.clear();
+        let b = line.as_bytes();
+        let mut i = 0;
+        while i < b.len() && self.toks.len() < MAX_TOKENS {
+            while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r') {
+                i += 1;
+            }
+            if i >= b.len() {
+                break;
+            }
+            let start = i;
+            let mut quotes = 0;
+            while i < b.len() {
+                match b[i] {
+                    b'"' => quotes += 1,
+                    // a quoted value may hold spaces: it stays one token
+                    b' ' | b'\t' | b'\r' if quotes % 2 == 0 => break,
+                    _ => {}
+                }
+                i += 1;
+            }
+            if quotes % 2 == 1 {
+                // no closing quote on the line: fall back to the first space
+                i = start + b[start..].iter().position(|c| matches!(c, b' ' | b'\t' | b'\r')).unwrap_or(b.len() - start);
+            }
+            if !self.buf.is_empty() {
+                self.buf.push(' ');
+            }
+            let from = self.buf.len();
+            mask_log_token(&line[start..i], &mut self.buf);
+            self.toks.push((from, self.buf.len()));
+        }
+    }
+
+    fn token(&self, p: usize) -> &str {
+        let (s, e) = self.toks[p];
+        &self.buf[s..e]
+    }
+
+    /// Finds the template of a shape not seen before, or starts one.
+    fn place(&mut self) -> (u32, Seen) {
+        let n = self.toks.len();
+        let max_diff = if n >= 8 { 2 } else { 1 };
+        let mut best: Option<(usize, usize, u32)> = None; // (diff, -literal matches, id)
+        if let Some(group) = self.groups.get(&n) {
+            for &id in group {
+                let t = &self.templates[id as usize];
+                let (mut diff, mut same) = (0, 0);
+                for p in 0..n {
+                    if t.wild[p] {
+                        continue;
+                    }
+                    if *t.tokens[p] == *self.token(p) {
+                        same += 1;
+                    } else {
+                        diff += 1;
+                        if diff > max_diff {
+                            break;
+                        }
+                    }
+                }
+                // most of the line must match literally, so wildcards cannot swallow everything
+                if diff <= max_diff && same * 2 >= n {
+                    let key = (diff, n - same, id);
+                    if best.map_or(true, |b| key < b) {
+                        best = Some(key);
+                    }
+                }
+            }
+        }
+        match best {
+            Some((0, _, id)) => (id, Seen::Known),
+            Some((_, _, id)) => {
+                self.learn(id as usize);
+                (id, Seen::Variant)
+            }
+            None if self.templates.len() > TEMPLATE_CAP => (TEMPLATE_CAP as u32, Seen::New),
+            None if self.templates.len() == TEMPLATE_CAP => {
+                self.templates.push(Template { tokens: Vec::new(), wild: Vec::new(), values: Vec::new(), count: 0 });
+                (TEMPLATE_CAP as u32, Seen::New)
+            }
+            None => {
+                let id = self.templates.len() as u32;
+                let tokens = (0..n).map(|p| self.token(p).into()).collect();
+                self.templates.push(Template { tokens, wild: vec![false; n], values: Vec::new(), count: 0 });
+                let group = self.groups.entry(n).or_default();
+                if group.len() < GROUP_CAP {
+                    group.push(id);
+                }
+                (id, Seen::New)
+            }
+        }
+    }
+
+    /// Records the values in which the current line differs from template `id`.
+    fn learn(&mut self, id: usize) {
+        for p in 0..self.toks.len() {
+            let (s, e) = self.toks[p];
+            let tok = &self.buf[s..e];
+            let t = &mut self.templates[id];
+            if t.wild[p] || *t.tokens[p] == *tok {
+                continue;
+            }
+            let slot = match t.values.iter().position(|(q, _)| *q == p) {
+                Some(i) => i,
+                None => {
+                    t.values.push((p, vec![t.tokens[p].clone()]));
+                    t.values.len() - 1
+                }
+            };
+            let vals = &mut t.values[slot].1;
+            if !vals.iter().any(|v| **v == *tok) {
+                vals.push(tok.into());
+            }
+            if vals.len() >= WILDCARD_AFTER {
+                t.wild[p] = true;
+                t.values.swap_remove(slot);
+            }
+        }
+    }
+}
+
+/// A small fast hasher (the multiply-rotate scheme of rustc's FxHash): the keys are our own
+/// masked lines, so hash flooding is no concern, and SipHash would dominate the fast path.
+#[derive(Default)]
+pub struct FxHasher {
+    hash: u64,
+}
+
+const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+    }
+}
+
+impl Hasher for FxHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            self.add(u64::from_le_bytes(c.try_into().unwrap()));
+        }
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut last = [0u8; 8];
+            last[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(last));
+        }
+    }
+
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    fn write_u8(&mut self, i: u8) {
+        self.add(i as u64);
+    }
+
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn same_shape_is_known() {
+        let mut m = Miner::default();
+        assert_eq!(m.add("took 12ms for block blk_123"), (0, Seen::New));
+        assert_eq!(m.add("took 7ms for block blk_99"), (0, Seen::Known));
+        assert_eq!(m.templates[0].count, 2);
+    }
+
+    #[test]
+    fn varying_word_becomes_wildcard_after_many_values() {
+        let mut m = Miner::default();
+        assert_eq!(m.add("Invalid user user0 from 1.2.3.4").1, Seen::New);
+        let names: Vec<String> = (0..WILDCARD_AFTER + 2).map(|i| format!("name{}", "x".repeat(i))).collect();
+        // each new value is reported until the position has held WILDCARD_AFTER values
+        for name in &names[..WILDCARD_AFTER - 1] {
+            assert_eq!(m.add(&format!("Invalid user {name} from 1.2.3.5")), (0, Seen::Variant), "{name}");
+        }
+        assert_eq!(m.add(&format!("Invalid user {} from 1.2.3.7", names[WILDCARD_AFTER])), (0, Seen::Known));
+    }
+
+    #[test]
+    fn a_few_distinct_words_stay_variants() {
+        // loghub Thunderbird: each service's `X startup succeeded` is an event of its own
+        let mut m = Miner::default();
+        for s in ["portmap", "nfslock", "syslog-ng", "gmetad", "xinetd"] {
+            let (_, seen) = m.add(&format!("Nov 9 12:10:43 local@tbird-admin1 {s}: {s} startup succeeded"));
+            assert_ne!(seen, Seen::Known, "{s}");
+        }
+    }
+
+    #[test]
+    fn different_events_stay_apart() {
+        let mut m = Miner::default();
+        let a = m.add("Jun 14 15:16:01 combo sshd[1]: session opened for user root by admin");
+        let b = m.add("Jun 14 15:16:02 combo sshd[2]: connection closed by peer after timeout");
+        assert_eq!(a.1, Seen::New);
+        assert_eq!(b.1, Seen::New);
+        assert_ne!(a.0, b.0);
+    }
+
+    #[test]
+    fn quoted_values_with_spaces_are_one_token() {
+        let mut m = Miner::default();
+        m.add("acquire lock tag=\"View Lock\" name=ui");
+        assert_eq!(m.add("acquire lock tag=\"Wake up now\" name=ui").1, Seen::Known);
+    }
+}

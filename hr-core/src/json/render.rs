@@ -1,0 +1,683 @@
+//! Writing a parsed JSON document back out, compactly, and (in lossy mode) with what is not worth
+//! reading folded away.
+//!
+//! The output is always valid JSON. Small values go on one line. A collection of objects (an
+//! array of objects, or an object whose values are objects) whose items share their keys becomes
+//! a table: its first element is a note naming the columns, and every item is a row, a JSON array
+//! of its values in column order (`"~"` where the item lacks the key). In lossy mode long strings
+//! are cut and collections keep only their first, last and outlying items (see `outliers`); every
+//! cut is a marker string in place, giving the exact `hr expand … --items …` that fetches it.
+
+use super::node::{unescape, Node};
+use super::outliers;
+use super::table::{table, Table, ABSENT};
+use crate::marker::{count, items_target, json_marker, json_note};
+use std::collections::HashMap;
+
+/// A value whose compact form fits in this many characters is written on one line.
+const WIDTH: usize = 120;
+/// In lossy mode, strings longer than this (in chars) are cut…
+const LONG_STRING: usize = 600;
+/// …to this many chars (more than a needle-sized prefix of 200).
+const KEEP_CHARS: usize = 240;
+/// Collections shorter than this are never folded (there is little to gain).
+const MIN_FOLD: usize = 8;
+/// Lists of scalars keep this many items at each end when folded.
+const LIST_HEAD: usize = 5;
+const LIST_TAIL: usize = 3;
+/// Objects with only scalar values and at least this many members fold their middle (lossy)…
+const MIN_SCALAR_MAP: usize = 40;
+/// …and so do maps from names to strings (dependencies, scripts, version -> date) this large.
+const MIN_STRING_MAP: usize = 12;
+/// Strings sharing their first this many bytes with an earlier member's value are derived.
+const DERIVED_PREFIX: usize = 30;
+/// A run is folded only when it is longer than this (in compact chars): a marker costs about as
+/// much as 100 chars.
+const MIN_FOLD_CHARS: usize = 160;
+/// Values repeated verbatim are written as a reference when longer than this (in compact chars)…
+const MIN_REPEAT_CHARS: usize = 200;
+/// …and not longer than this (big repeats are rare, and fingerprinting them costs time).
+const MAX_REPEAT_CHARS: usize = 64 * 1024;
+
+/// Lossless writes everything; lossy cuts long strings and folds all but the first, last and
+/// (at most `max_outliers` per collection) outlying items.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Mode {
+    Lossless,
+    Lossy { max_outliers: usize },
+}
+
+pub struct Renderer<'a> {
+    out: String,
+    hash: &'a str,
+    lossy: bool,
+    max_outliers: usize,
+    hinted: bool,
+    /// JSON Pointer of the value being written.
+    ptr: String,
+    /// Writing stops (leaving a truncated text) once the output is longer than this.
+    limit: usize,
+    /// A note for the first element of the next array written (what NDJSON became).
+    note: Option<String>,
+    /// Lossy mode: fingerprints of the big values written so far, with their pointers, so that
+    /// a repeat (the same user object in every record) is written as a reference.
+    seen: HashMap<u128, String>,
+    /// Set while writing a record of a collection big enough for field statistics: its fields
+    /// (through nested objects) are what rare values and outliers are made of, so none of them
+    /// is folded away.
+    keep_fields: bool,
+}
+
+/// Write `doc`. `ndjson` says the input was JSON lines (shown as one array). Returns None
+/// as soon as the output grows beyond `limit` characters.
+pub fn render(doc: &Node, ndjson: bool, hash: &str, mode: Mode, limit: usize) -> Option<String> {
+    let capacity = limit.min(1 << 20);
+    let mut r = Renderer {
+        out: String::with_capacity(capacity),
+        hash,
+        lossy: mode != Mode::Lossless,
+        max_outliers: match mode {
+            Mode::Lossy { max_outliers } => max_outliers,
+            Mode::Lossless => usize::MAX,
+        },
+        hinted: false,
+        ptr: String::new(),
+        limit,
+        note: None,
+        seen: HashMap::new(),
+        keep_fields: false,
+    };
+    if let (true, Node::Arr(items)) = (ndjson, doc) {
+        r.note = Some(format!(
+            "NDJSON: {} lines shown as one JSON array, numbered from 0",
+            count(items.len())
+        ));
+        if items.len() >= 2 && items.iter().all(Node::is_object) {
+            let entries: Vec<(Option<&str>, &Node)> = items.iter().map(|x| (None, x)).collect();
+            r.collection(&entries, false, 0);
+        } else {
+            r.list(items, 0);
+        }
+        r.out.push('\n');
+    } else if let Node::Obj(map) = doc {
+        // every top-level key stays visible: the top level is never a table nor folded; when it
+        // is a map of records, their fields are kept whole as in any big collection
+        r.keep_fields = map.len() >= outliers::MIN_STATS && map.iter().all(|(_, v)| v.is_object());
+        r.object_members(map, 0, false);
+        r.out.push('\n');
+    } else {
+        r.block(doc, 0);
+        r.out.push('\n');
+    }
+    (r.out.len() <= limit).then_some(r.out)
+}
+
+enum Piece {
+    Item(usize),
+    Fold(usize, usize),
+}
+
+/// Which items to write and which runs to fold, from a keep mask and the items' compact sizes
+/// (`size(i, limit)`, capped at `limit`): a run too small to be worth its marker is written.
+fn pieces(keep: &[bool], size: impl Fn(usize, usize) -> usize) -> Vec<Piece> {
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < keep.len() {
+        if keep[i] {
+            out.push(Piece::Item(i));
+            i += 1;
+        } else {
+            let start = i;
+            let mut chars = 0usize;
+            while i < keep.len() && !keep[i] {
+                if chars <= MIN_FOLD_CHARS {
+                    chars += size(i, MIN_FOLD_CHARS + 1);
+                }
+                i += 1;
+            }
+            if chars > MIN_FOLD_CHARS {
+                out.push(Piece::Fold(start, i - 1));
+            } else {
+                out.extend((start..i).map(Piece::Item));
+            }
+        }
+    }
+    out
+}
+
+impl<'a> Renderer<'a> {
+    fn indent(&mut self, n: usize) {
+        self.out.push('\n');
+        for _ in 0..n {
+            self.out.push(' ');
+        }
+    }
+
+    /// Extends the pointer by a raw key; returns the length to truncate back to.
+    fn push_ptr(&mut self, raw_key: &str) -> usize {
+        let len = self.ptr.len();
+        self.ptr.push('/');
+        for c in unescape(raw_key).chars() {
+            match c {
+                '~' => self.ptr.push_str("~0"),
+                '/' => self.ptr.push_str("~1"),
+                _ => self.ptr.push(c),
+            }
+        }
+        len
+    }
+
+    fn push_index(&mut self, i: usize) -> usize {
+        let len = self.ptr.len();
+        self.ptr.push('/');
+        self.ptr.push_str(&i.to_string());
+        len
+    }
+
+    fn marker(&mut self, what: &str, range: Option<(usize, usize)>) -> String {
+        let first = !self.hinted;
+        self.hinted = true;
+        json_marker(what, self.hash, &items_target(&self.ptr, range), first)
+    }
+
+    fn note_text(&mut self, text: &str) -> String {
+        let first = !self.hinted;
+        self.hinted = true;
+        json_note(text, first.then_some(self.hash))
+    }
+
+    /// Text of our own (a marker, a note) as a JSON string.
+    fn string_raw(&mut self, s: &str) {
+        // serializing a &str cannot fail
+        self.out
+            .push_str(&serde_json::to_string(s).unwrap_or_default());
+    }
+
+    /// A string of the input, from its raw text: verbatim, or cut in lossy mode.
+    fn string(&mut self, raw: &str) {
+        self.out.push('"');
+        if self.lossy && raw.len() > LONG_STRING {
+            let (cut, _) = decoded_prefix(raw, KEEP_CHARS);
+            let (_, chars) = decoded_prefix(raw, usize::MAX);
+            if chars > LONG_STRING {
+                let what = format!("{}-char string cut after {KEEP_CHARS}", count(chars));
+                let m = self.marker(&what, None);
+                self.out.push_str(&raw[..cut]);
+                self.out.push_str("… ");
+                let m = serde_json::to_string(&m).unwrap_or_default();
+                self.out.push_str(&m[1..m.len() - 1]);
+                self.out.push('"');
+                return;
+            }
+        }
+        self.out.push_str(raw);
+        self.out.push('"');
+    }
+
+    fn key(&mut self, raw: &str) {
+        self.out.push('"');
+        self.out.push_str(raw);
+        self.out.push('"');
+    }
+
+    fn scalar(&mut self, v: &Node) {
+        match v {
+            Node::Str(s) => self.string(s),
+            Node::Num(n) => self.out.push_str(n),
+            Node::Bool(b) => self.out.push_str(if *b { "true" } else { "false" }),
+            Node::Null => self.out.push_str("null"),
+            _ => self.inline(v),
+        }
+    }
+
+    /// The compact one-line form (long strings still cut in lossy mode).
+    fn inline(&mut self, v: &Node) {
+        match v {
+            Node::Obj(map) => {
+                self.out.push('{');
+                for (i, (k, x)) in map.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push(',');
+                    }
+                    self.key(k);
+                    self.out.push(':');
+                    let len = self.push_ptr(k);
+                    self.inline(x);
+                    self.ptr.truncate(len);
+                }
+                self.out.push('}');
+            }
+            Node::Arr(items) => {
+                self.out.push('[');
+                for (i, x) in items.iter().enumerate() {
+                    if i > 0 {
+                        self.out.push(',');
+                    }
+                    let len = self.push_index(i);
+                    self.inline(x);
+                    self.ptr.truncate(len);
+                }
+                self.out.push(']');
+            }
+            _ => self.scalar(v),
+        }
+    }
+
+    /// A value in block context: the cursor is after `"key": ` (or at an item's indent).
+    fn block(&mut self, v: &Node, indent: usize) {
+        if fits(v, WIDTH.saturating_sub(indent)) {
+            return self.inline(v);
+        }
+        if self.lossy && !fits(v, MIN_REPEAT_CHARS) && fits(v, MAX_REPEAT_CHARS) {
+            let fp = v.fingerprint();
+            if let Some(first) = self.seen.get(&fp) {
+                let what = format!("same as {}", items_target(first, None));
+                let m = self.marker(&what, None);
+                return self.string_raw(&m);
+            }
+            self.seen.insert(fp, self.ptr.clone());
+        }
+        match v {
+            Node::Obj(map) => {
+                if map.len() >= 3 && map.iter().all(|(_, x)| x.is_object()) {
+                    let entries: Vec<(Option<&str>, &Node)> =
+                        map.iter().map(|(k, x)| (Some(*k), x)).collect();
+                    self.collection(&entries, true, indent);
+                } else {
+                    self.object_members(map, indent, self.lossy);
+                }
+            }
+            Node::Arr(items) => {
+                if items.len() >= 3 && items.iter().all(Node::is_object) {
+                    let entries: Vec<(Option<&str>, &Node)> =
+                        items.iter().map(|x| (None, x)).collect();
+                    self.collection(&entries, false, indent);
+                } else {
+                    self.list(items, indent);
+                }
+            }
+            _ => self.scalar(v),
+        }
+    }
+
+    /// An object written one member per line. With `lossy`, runs of members that say little
+    /// are folded: the middle of a big map (version -> date, name -> spec), and strings that
+    /// start like an earlier member's value (the `*_url` families of REST APIs).
+    fn object_members(&mut self, map: &[(&str, Node)], indent: usize, lossy: bool) {
+        let n = map.len();
+        let mut keep = vec![true; n];
+        if lossy && !self.keep_fields {
+            let scalar_map = n >= MIN_SCALAR_MAP && map.iter().all(|(_, v)| !v.is_container());
+            let string_map = n >= MIN_STRING_MAP && map.iter().all(|(_, v)| v.is_string());
+            if scalar_map || string_map {
+                for (i, (k, v)) in map.iter().enumerate() {
+                    keep[i] = i < LIST_HEAD
+                        || i + LIST_TAIL >= n
+                        || errorish_scalar(k)
+                        || errorish_value(v);
+                }
+            } else if n >= MIN_STRING_MAP {
+                let mut starts: Vec<&str> = Vec::new();
+                for (i, (k, v)) in map.iter().enumerate() {
+                    let Some(s) = v.as_str().filter(|s| {
+                        s.len() >= DERIVED_PREFIX
+                            && !errorish_scalar(k)
+                            && !outliers::is_id_field(k)
+                    }) else {
+                        continue;
+                    };
+                    let start = &s.as_bytes()[..DERIVED_PREFIX];
+                    if starts.iter().any(|p| p.as_bytes() == start) {
+                        keep[i] = false;
+                    } else if let Some(p) = s.get(..DERIVED_PREFIX) {
+                        starts.push(p);
+                    }
+                }
+            }
+        }
+        self.out.push('{');
+        let ps = pieces(&keep, |i, limit| {
+            map[i].0.len() + 4 + compact_len(&map[i].1, limit)
+        });
+        let last = ps.len().saturating_sub(1);
+        for (pi, p) in ps.iter().enumerate() {
+            if self.out.len() > self.limit {
+                return;
+            }
+            self.indent(indent + 2);
+            match *p {
+                Piece::Item(i) => {
+                    let (k, v) = &map[i];
+                    self.key(k);
+                    self.out.push_str(": ");
+                    let len = self.push_ptr(k);
+                    self.block(v, indent + 2);
+                    self.ptr.truncate(len);
+                }
+                Piece::Fold(a, b) => {
+                    let m = self.marker(
+                        &format!("members {a}-{b} folded ({})", count(b - a + 1)),
+                        Some((a, b)),
+                    );
+                    self.string_raw(&m);
+                    self.out.push_str(": null");
+                }
+            }
+            if pi < last {
+                self.out.push(',');
+            }
+        }
+        if !ps.is_empty() {
+            self.indent(indent);
+        }
+        self.out.push('}');
+    }
+
+    /// A list that is not a collection of objects: scalars packed several to a line, other
+    /// values one per line. Lossy mode folds its middle.
+    fn list(&mut self, items: &[Node], indent: usize) {
+        let n = items.len();
+        let keep: Vec<bool> = if self.lossy && n >= MIN_FOLD {
+            items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    i < LIST_HEAD
+                        || i + LIST_TAIL >= n
+                        || errorish_value(v)
+                        || outliers::is_errorish(v)
+                })
+                .collect()
+        } else {
+            vec![true; n]
+        };
+        self.out.push('[');
+        let ps = pieces(&keep, |i, limit| compact_len(&items[i], limit) + 1);
+        if let Some(note) = self.note.take() {
+            self.indent(indent + 2);
+            let text = self.note_text(&note);
+            self.string_raw(&text);
+            if !ps.is_empty() {
+                self.out.push(',');
+            }
+        }
+        let last = ps.len().saturating_sub(1);
+        let mut line_len = usize::MAX; // force a new line first
+        for (pi, p) in ps.iter().enumerate() {
+            if self.out.len() > self.limit {
+                return;
+            }
+            match *p {
+                Piece::Item(i) => {
+                    let v = &items[i];
+                    let len = self.push_index(i);
+                    if v.is_object() || v.is_array() || line_len > WIDTH {
+                        self.indent(indent + 2);
+                        line_len = indent + 2;
+                    }
+                    let start = self.out.len();
+                    if v.is_object() || v.is_array() {
+                        // a list's items are not fields of the record holding it
+                        let outer = std::mem::replace(&mut self.keep_fields, false);
+                        self.block(v, indent + 2);
+                        self.keep_fields = outer;
+                        line_len = usize::MAX;
+                    } else {
+                        self.scalar(v);
+                        line_len = line_len.saturating_add(self.out.len() - start + 1);
+                    }
+                    self.ptr.truncate(len);
+                }
+                Piece::Fold(a, b) => {
+                    self.indent(indent + 2);
+                    let m = self.marker(
+                        &format!("items {a}-{b} folded ({})", count(b - a + 1)),
+                        Some((a, b)),
+                    );
+                    self.string_raw(&m);
+                    line_len = usize::MAX;
+                }
+            }
+            if pi < last {
+                self.out.push(',');
+            }
+        }
+        self.indent(indent);
+        self.out.push(']');
+    }
+
+    /// A collection of objects: a table when the items share their keys, else one item per
+    /// line; in lossy mode only first, last and outlying items stay.
+    fn collection(&mut self, entries: &[(Option<&str>, &Node)], keyed: bool, indent: usize) {
+        let n = entries.len();
+        let records: Vec<&Node> = entries.iter().map(|(_, v)| *v).collect();
+        let outlying = if self.lossy && n >= MIN_FOLD {
+            outliers::keep(&records)
+        } else {
+            vec![true; n]
+        };
+        // over budget, only the first outliers stay
+        let mut keep = outlying.clone();
+        let mut kept = 0;
+        for k in keep.iter_mut().take(n.saturating_sub(1)).skip(1) {
+            kept += usize::from(*k);
+            *k &= kept <= self.max_outliers;
+        }
+        let folds = keep.iter().any(|k| !k);
+        let table = table(&records);
+        let (open, close) = if keyed { ('{', '}') } else { ('[', ']') };
+        self.out.push(open);
+        let ps = pieces(&keep, |i, limit| {
+            compact_len(entries[i].1, limit) + entries[i].0.map_or(1, |k| k.len() + 4)
+        });
+        let pre = self.note.take();
+        if let (Some(note), None) = (&pre, &table) {
+            self.indent(indent + 2);
+            let text = self.note_text(note);
+            self.string_raw(&text);
+            if !ps.is_empty() {
+                self.out.push(',');
+            }
+        }
+        if let Some(t) = &table {
+            self.indent(indent + 2);
+            let index = folds && !keyed;
+            let mut cols: Vec<String> = Vec::new();
+            if index {
+                cols.push("#".into());
+            }
+            cols.extend(t.columns.iter().map(|c| c.to_string()));
+            let mut note = pre.map(|p| p + " · ").unwrap_or_default();
+            note += &format!(
+                "table: {} {}, one row per {}: [{}]",
+                count(n),
+                if keyed { "members" } else { "items" },
+                if keyed {
+                    "member, its value as"
+                } else {
+                    "item"
+                },
+                cols.join(", ")
+            );
+            if index {
+                note.push_str(" (# = item index)");
+            }
+            if t.any_absent {
+                note.push_str(&format!(" · \"{ABSENT}\" = key absent"));
+            }
+            if !t.constants.is_empty() {
+                let consts: Vec<String> = t
+                    .constants
+                    .iter()
+                    .map(|(k, v)| format!("{k}={}", scalar_text(v)))
+                    .collect();
+                note.push_str(&format!(" · same in all: {}", consts.join(", ")));
+            }
+            let text = self.note_text(&note);
+            self.string_raw(&text);
+            if keyed {
+                self.out.push_str(": null");
+            }
+            if !ps.is_empty() {
+                self.out.push(',');
+            }
+        }
+        let last = ps.len().saturating_sub(1);
+        for (pi, p) in ps.iter().enumerate() {
+            if self.out.len() > self.limit {
+                return;
+            }
+            self.indent(indent + 2);
+            match *p {
+                Piece::Item(i) => {
+                    let (key, v) = entries[i];
+                    if let Some(k) = key {
+                        self.key(k);
+                        self.out.push_str(": ");
+                    }
+                    let len = match key {
+                        Some(k) => self.push_ptr(k),
+                        None => self.push_index(i),
+                    };
+                    match &table {
+                        Some(t) => self.row(v, t, (folds && !keyed).then_some(i)),
+                        None => {
+                            let outer = self.keep_fields;
+                            self.keep_fields = n >= outliers::MIN_STATS;
+                            self.block(v, indent + 2);
+                            self.keep_fields = outer;
+                        }
+                    }
+                    self.ptr.truncate(len);
+                }
+                Piece::Fold(a, b) => {
+                    let noun = if keyed { "members" } else { "items" };
+                    let dropped = outlying[a..=b].iter().filter(|k| **k).count();
+                    let what = if dropped == 0 {
+                        format!("{noun} {a}-{b} folded ({} ordinary)", count(b - a + 1))
+                    } else {
+                        format!(
+                            "{noun} {a}-{b} folded ({}, {} of them outliers, over the budget)",
+                            count(b - a + 1),
+                            count(dropped)
+                        )
+                    };
+                    let m = self.marker(&what, Some((a, b)));
+                    self.string_raw(&m);
+                    if keyed {
+                        self.out.push_str(": null");
+                    }
+                }
+            }
+            if pi < last {
+                self.out.push(',');
+            }
+        }
+        self.indent(indent);
+        self.out.push(close);
+    }
+
+    fn row(&mut self, v: &Node, t: &Table, index: Option<usize>) {
+        self.out.push('[');
+        let mut first = true;
+        if let Some(i) = index {
+            self.out.push_str(&i.to_string());
+            first = false;
+        }
+        for c in &t.columns {
+            if !first {
+                self.out.push(',');
+            }
+            first = false;
+            match v.get(c) {
+                Some(x) => {
+                    let len = self.push_ptr(c);
+                    self.inline(x);
+                    self.ptr.truncate(len);
+                }
+                None => self.string_raw(ABSENT),
+            }
+        }
+        self.out.push(']');
+    }
+}
+
+fn errorish_scalar(s: &str) -> bool {
+    s.len() <= 80 && outliers::error_words().is_match(s)
+}
+
+fn errorish_value(v: &Node) -> bool {
+    v.as_str().is_some_and(errorish_scalar)
+}
+
+/// Whether the compact form of `v` is at most `limit` characters (an estimate: escapes are not
+/// counted), without walking more of `v` than that.
+pub fn fits(v: &Node, limit: usize) -> bool {
+    compact_len(v, limit) <= limit
+}
+
+/// The estimated compact length of `v`, or something above `limit` once it is known to exceed it.
+pub fn compact_len(v: &Node, limit: usize) -> usize {
+    fn size(v: &Node, budget: &mut isize) {
+        if *budget < 0 {
+            return;
+        }
+        match v {
+            Node::Null | Node::Bool(_) => *budget -= 5,
+            Node::Num(n) => *budget -= n.len() as isize,
+            Node::Str(s) => *budget -= s.len() as isize + 2,
+            Node::Arr(a) => {
+                *budget -= 2;
+                for x in a {
+                    size(x, budget);
+                    *budget -= 1;
+                    if *budget < 0 {
+                        return;
+                    }
+                }
+            }
+            Node::Obj(m) => {
+                *budget -= 2;
+                for (k, x) in m {
+                    *budget -= k.len() as isize + 4;
+                    size(x, budget);
+                    if *budget < 0 {
+                        return;
+                    }
+                }
+            }
+        }
+    }
+    let mut budget = limit as isize;
+    size(v, &mut budget);
+    (limit as isize - budget) as usize
+}
+
+/// A scalar as it is written in JSON.
+fn scalar_text(v: &Node) -> String {
+    match v {
+        Node::Str(s) => format!("\"{s}\""),
+        Node::Num(n) => n.to_string(),
+        Node::Bool(b) => b.to_string(),
+        _ => "null".to_string(),
+    }
+}
+
+/// The byte length of the raw string's first `n` decoded chars (escapes count as one), and how
+/// many chars that is (all of them when the string is shorter).
+fn decoded_prefix(raw: &str, n: usize) -> (usize, usize) {
+    let b = raw.as_bytes();
+    let (mut i, mut chars) = (0, 0);
+    while i < b.len() && chars < n {
+        i += match b[i] {
+            b'\\' if b.get(i + 1) == Some(&b'u') => 6,
+            b'\\' => 2,
+            c if c < 0x80 => 1,
+            c if c >= 0xf0 => 4,
+            c if c >= 0xe0 => 3,
+            _ => 2,
+        };
+        chars += 1;
+    }
+    (i.min(b.len()), chars)
+}

@@ -1,0 +1,159 @@
+"""CLI commands that wire hr into agents: `hr hook`, `hr shell-init`, `hr install`, `hr doctor`.
+
+`hr hook claude` and `hr shell-init SHELL` are answered by hr.entry before click is loaded
+(they run on every tool call and at every shell start); the commands here give them --help
+and handle the rare invocations that get this far.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+
+@click.group()
+def hook():
+    """Agent hook handlers (read the hook's JSON on stdin)."""
+
+
+@hook.command("claude")
+@click.option("--read", is_flag=True, help="Also compress large Read results (off by default: agents edit from them, "
+              "and the line numbers the client shows after a marker no longer match the file).")
+def hook_claude(read):
+    """Claude Code PreToolUse/PostToolUse hook. Installed by `hr install claude`.
+
+    PreToolUse on Bash rewrites noisy commands to run under `hr run` with a budget that fits
+    Claude Code's inline limit (BASH_MAX_OUTPUT_LENGTH, default 30000 characters); only
+    commands Claude Code would have run without asking, so no prompt is added or skipped.
+    PostToolUse replaces large Bash, Grep, Glob, WebFetch and MCP results with their
+    compressed form. Whatever goes wrong, it exits 0 with no output.
+    """
+    from hr.hooks.claude import main
+
+    sys.exit(main())
+
+
+@click.command("shell-init")
+@click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
+def shell_init(shell):
+    """Print shell code that wraps noisy commands (cat, pytest, go test, …) in an agent's shell.
+
+    \b
+    Use it in a shell's rc file (or run `hr install shell`):
+      eval "$(hr shell-init bash)"      # ~/.bashrc
+      eval "$(hr shell-init zsh)"       # ~/.zshrc
+      hr shell-init fish | source       # fish
+
+    Wrapped commands compress only in an agent's shell (detected, or HR_AGENT=1) and only when
+    their output goes straight to the agent: in a pipeline, a redirect or $(…) they behave
+    exactly as without hr. Exit status and stderr are always kept. HR_DISABLE=1 turns it off;
+    HR_WRAP="-cat,terraform plan" removes or adds commands; HR_BUDGET=20000c sets a budget.
+    """
+    from hr.shell_init import main
+
+    sys.exit(main(shell))
+
+
+def _show_or_apply(changes, dry_run: bool) -> None:
+    from hr.install import apply
+
+    for change in changes:
+        for note in change.notes:
+            click.echo(f"note: {note}")
+        if not change.changed:
+            click.echo(f"{change.path}: already up to date")
+            continue
+        if dry_run:
+            click.echo(change.diff() or f"{change.path}: would be removed", nl=False)
+            continue
+        backup = apply(change)
+        what = "removed" if change.new is None else "updated"
+        click.echo(f"{change.path}: {what}" + (f" (backup: {backup})" if backup else ""))
+
+
+uninstall_option = click.option("--uninstall", is_flag=True, help="Remove what hr added (and only that).")
+dry_run_option = click.option("--dry-run", is_flag=True, help="Show the change as a diff; write nothing.")
+
+
+@click.group()
+def install():
+    """Wire hr into an agent: Claude Code hooks, shell shims, Codex CLI."""
+
+
+@install.command("claude")
+@click.option("--user", "scope", flag_value="user", default=True, help="~/.claude/settings.json (default): every project.")
+@click.option("--project", "scope", flag_value="project", help=".claude/settings.json of this project (shared with the team).")
+@click.option("--local", "scope", flag_value="local", help=".claude/settings.local.json of this project (yours only).")
+@click.option("--read", is_flag=True, help="Also compress large Read results (agents edit from them, and the line "
+              "numbers the client shows after a marker no longer match the file: opt in knowingly).")
+@click.option("--no-allow-expand", is_flag=True, help="Do not add the permission rule Bash(hr expand:*).")
+@uninstall_option
+@dry_run_option
+def install_claude(scope, read, no_allow_expand, uninstall, dry_run):
+    """Merge hr's hooks into Claude Code's settings.json.
+
+    Adds a PreToolUse hook (Bash) and a PostToolUse hook (Bash, Grep, Glob, WebFetch, MCP
+    tools) that run `hr hook claude`, and allows `Bash(hr expand:*)` so that the model can
+    fetch what was folded without a prompt. Keeps every other setting and hook, backs the file
+    up before changing it, and does nothing when it is already installed.
+
+    \b
+    Examples:
+      hr install claude                 # for every project
+      hr install claude --dry-run       # show the diff only
+      hr install claude --uninstall     # undo
+    """
+    from hr.install import claude_change, claude_settings_path
+
+    path = claude_settings_path(scope)
+    # a project's settings.json is shared: name hr by PATH rather than by this machine's path
+    hr = "hr" if scope == "project" else None
+    _show_or_apply([claude_change(path, uninstall=uninstall, read=read, allow_expand=not no_allow_expand, hr=hr)], dry_run)
+    if not dry_run:
+        click.echo("Claude Code sessions started from now on " + ("run without hr." if uninstall else
+                   "get compressed output. Check with: hr doctor. Undo with: hr install claude --uninstall"
+                   + ("" if scope == "user" else f" --{scope}")))
+
+
+@install.command("shell")
+@click.option("--shell", "shells", multiple=True, type=click.Choice(["bash", "zsh", "fish"]),
+              help="Which shell's rc file (repeatable) [default: those whose rc file exists, and $SHELL].")
+@uninstall_option
+@dry_run_option
+def install_shell(shells, uninstall, dry_run):
+    """Add the `hr shell-init` line to your shells' rc files (~/.bashrc, ~/.zshrc, fish conf.d)."""
+    import os
+
+    from hr.install import rc_files, shell_change
+
+    files = rc_files(Path.home())
+    if not shells:
+        login = os.path.basename(os.environ.get("SHELL", ""))
+        shells = [s for s, p in files.items() if p.exists() or s == login] or ["bash"]
+    _show_or_apply([shell_change(s, files[s], uninstall=uninstall) for s in shells], dry_run)
+
+
+@install.command("codex")
+@uninstall_option
+@dry_run_option
+def install_codex(uninstall, dry_run):
+    """Make the shell Codex CLI runs commands in wrap noisy commands.
+
+    Codex's hooks cannot replace output or rewrite a command, so hr goes through the
+    environment Codex gives its shell: ~/.codex/config.toml gets
+    shell_environment_policy.set = {BASH_ENV = <a file that runs hr shell-init bash>,
+    HR_AGENT = "1"}.
+    """
+    from hr.install import codex_changes
+
+    _show_or_apply(codex_changes(Path.home(), uninstall=uninstall), dry_run)
+
+
+@click.command()
+def doctor():
+    """Say what is installed and whether it works."""
+    from hr.doctor import run
+
+    sys.exit(run(click.echo))

@@ -1,0 +1,88 @@
+"""Writing a plan out: kept lines verbatim, one marker per run of elided lines."""
+
+from __future__ import annotations
+
+from hr.code import markers
+from hr.code.skeleton import MIN_CUT, Cut, Plan
+
+
+def runs(plan: Plan, lines: list[str]) -> list[tuple[int, int, list[Cut]]]:
+    """Maximal runs of elided rows (0-based, inclusive) with the cuts they came from. Runs that
+    only blank lines separate become one: a marker costs more than the blank lines it saves."""
+    n = len(lines)
+    owner: list[int | None] = [None] * n
+    for idx, cut in enumerate(plan.cuts):
+        for row in range(max(cut.first, 0), min(cut.last, n - 1) + 1):
+            if owner[row] is None and row not in plan.keep:
+                owner[row] = idx
+    out: list[tuple[int, int, list[Cut]]] = []
+    row = 0
+    while row < n:
+        if owner[row] is None:
+            row += 1
+            continue
+        start = row
+        seen: dict[int, None] = {}
+        while row < n:
+            if owner[row] is not None:
+                seen[owner[row]] = None
+                row += 1
+                continue
+            gap = row
+            while gap < n and owner[gap] is None and not lines[gap].strip() and gap not in plan.keep:
+                gap += 1
+            if gap < n and gap > row and owner[gap] is not None:
+                row = gap
+                continue
+            break
+        if row - start >= MIN_CUT:
+            out.append((start, row - 1, [plan.cuts[i] for i in seen]))
+    return out
+
+
+def _indent(line: str) -> str:
+    return line[: len(line) - len(line.lstrip())]
+
+
+def _describe(cuts: list[Cut]) -> str:
+    """What a run of elided lines was: `body`, `docstring and body`, `rest of the file`."""
+    whats = list(dict.fromkeys(c.what for c in cuts))
+    if "rest of the file" in whats:
+        return "rest of the file"
+    return " and ".join(whats) if len(whats) <= 2 else "code and comments"
+
+
+def marker_for(run: tuple[int, int, list[Cut]], lines: list[str], comment: str, python: bool, restore_hash: str | None) -> str:
+    a, b, cuts = run
+    text = markers.marker_text(_describe(cuts), a + 1, b + 1, restore_hash)
+    head = cuts[0]
+    if head.style == markers.DOCSTRING:
+        return markers.marker_line(comment, head.indent or "", markers.DOCSTRING, text, python=python, closer=head.closer)
+    rows = (lines[r] for r in range(a, b + 1) if lines[r].strip())
+    first = next(rows, "")
+    code_row = first if not first.lstrip().startswith(comment) else next((r for r in rows if not r.lstrip().startswith(comment)), None)
+    if any(c.style == markers.CODE for c in cuts) and code_row is not None:
+        return markers.marker_line(comment, _indent(code_row), markers.CODE, text, python=python)
+    return markers.marker_line(comment, _indent(first), markers.COMMENT, text, python=python)
+
+
+def render(plan: Plan, lines: list[str], trailing_newline: bool, comment: str, python: bool,
+           short_hash: str) -> tuple[str, list[tuple[int, int]]]:
+    crlf = bool(lines) and lines[0].endswith("\r")
+    eol = "\r" if crlf else ""
+    out: list[str] = []
+    spans: list[tuple[int, int]] = []
+    row = 0
+    for run in runs(plan, lines):
+        a, b, _ = run
+        if sum(len(lines[r]) + 1 for r in range(a, b + 1)) <= len(marker_for(run, lines, comment, python, None)) + 1:
+            continue  # the marker would be longer than what it stands for: keep the lines
+        out.extend(lines[row:a])
+        out.append(marker_for(run, lines, comment, python, None if spans else short_hash) + eol)
+        spans.append((a + 1, b + 1))
+        row = b + 1
+    out.extend(lines[row:])
+    text = "\n".join(out)
+    if trailing_newline:
+        text += "\n"
+    return text, spans

@@ -1,0 +1,346 @@
+"""The skeleton of a parsed source file: what to keep and which line ranges to elide.
+
+One algorithm for every language (node types come from `languages.py`). It walks only the
+statement level: the members of the file, of classes, impls, namespaces and other containers.
+It never walks inside a body it elides, so the cost follows the number of definitions, not the
+size of the file. Lines are kept unless a cut covers them; a cut never wins over a line that
+must be kept (a signature, an import, the first line of a docstring).
+
+What stays: imports, every signature in full (decorators, attributes, generics, parameters,
+return types), class/struct/enum/interface/trait shapes with their fields, module constants, the
+first line of each docstring and comment block, and small bodies whole. What goes: the rest of
+bodies, long comments, long statements that define nothing.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from hr.code import markers
+from hr.code.languages import COMMENTS, Lang
+from hr.code.parsing import grammar
+
+
+@dataclass(frozen=True)
+class Tuning:
+    small_body: int = 3  # bodies of at most this many lines stay whole
+    small_stmt: int = 8  # other statements of at most this many lines stay whole
+    small_comment: int = 2  # comment blocks of at most this many lines stay whole
+    doc_lines: int = 1  # lines of each docstring / comment block that stay
+
+
+DEFAULT = Tuning()
+# Used when a budget asks for less: every body goes, and docstrings with it.
+TIGHT = Tuning(small_body=0, small_stmt=3, small_comment=0, doc_lines=0)
+
+# Fewer elided lines than this are not worth a marker line (render.py keeps them).
+MIN_CUT = 2
+_WORDS = re.compile(r"[A-Za-z0-9]")
+_PY_CLAUSES = frozenset(
+    "else_clause elif_clause except_clause except_group_clause finally_clause case_clause".split()
+)
+
+
+_MIRROR = str.maketrans("([{", ")]}")
+
+
+@dataclass
+class Cut:
+    first: int  # 0-based rows, inclusive
+    last: int
+    what: str  # body, docstring, comment, code
+    style: str = markers.CODE
+    closer: str = ""  # a Python docstring's closing quotes
+    indent: str | None = None  # where the marker goes, when the lines cannot tell
+
+
+@dataclass
+class Plan:
+    keep: set[int] = field(default_factory=set)
+    cuts: list[Cut] = field(default_factory=list)
+    starts: list[int] = field(default_factory=list)  # rows where a member of the file or a class begins
+
+
+def first_row(node) -> int:
+    return node.start_point[0]
+
+
+def last_row(node) -> int:
+    end_row, end_col = node.end_point
+    # a node that ends with its newline (a preprocessor line) ends on the row before
+    return end_row - 1 if end_col == 0 and end_row > node.start_point[0] else end_row
+
+
+@lru_cache(maxsize=None)
+def index_query(lang: Lang):
+    """One query for every definition (`@d`) and import (`@i`) in a tree: tree-sitter finds
+    them in C, so the walk never has to look inside bodies."""
+    import tree_sitter
+
+    g = grammar(lang)
+
+    def pattern(types: frozenset[str], capture: str) -> str:
+        valid = sorted(t for t in types if g.id_for_node_kind(t, True))
+        return "[" + " ".join(f"({t})" for t in valid) + f"] @{capture}" if valid else ""
+
+    source = " ".join(p for p in (pattern(lang.funcs | lang.containers, "d"), pattern(lang.imports, "i")) if p)
+    return tree_sitter.Query(g, source) if source else None
+
+
+def captures(lang: Lang, root) -> dict[str, list]:
+    import tree_sitter
+
+    query = index_query(lang)
+    return tree_sitter.QueryCursor(query).captures(root) if query is not None else {}
+
+
+class Skeleton:
+    def __init__(self, lang: Lang, tree, lines: list[str], tuning: Tuning = DEFAULT):
+        self.lang = lang
+        self.root = tree.root_node
+        self.lines = lines
+        self.t = tuning
+        self.python = lang.name == "python"
+        self.plan = Plan()
+        self.closer_rx = re.compile(rf"\s*{lang.closers}[;,)]*\s*")
+        found = captures(lang, self.root)
+        self._imports = sorted(n.start_byte for n in found.get("i", []))
+        self._defs = sorted(self._imports + [n.start_byte for n in found.get("d", [])])
+
+    @staticmethod
+    def _within(starts: list[int], node) -> bool:
+        i = bisect.bisect_left(starts, node.start_byte)
+        return i < len(starts) and starts[i] < node.end_byte
+
+    # -- building the plan
+
+    def build(self) -> Plan:
+        self.members(self.root.children)
+        return self.plan
+
+    def keep(self, first: int, last: int) -> None:
+        self.plan.keep.update(range(first, last + 1))
+
+    def cut(self, first: int, last: int, what: str, **kw) -> None:
+        if first <= last:
+            self.plan.cuts.append(Cut(first, last, what, **kw))
+
+    def members(self, children, record: bool = True) -> None:
+        """The members of a file or container, in order; runs of comments go together.
+        `record` notes where each begins: a budget may cut from there to the end."""
+        named = [c for c in children if c.is_named]
+        if record:
+            self.plan.starts.extend(first_row(c) for c in named)
+        if self.python:
+            lead = next((c for c in named if c.type not in COMMENTS), None)
+            if lead is not None and self._docstring(lead) is not None:
+                self.docstring(lead)
+                named.remove(lead)
+        i = 0
+        while i < len(named):
+            node = named[i]
+            if node.type in COMMENTS:
+                j = i
+                while j + 1 < len(named) and named[j + 1].type in COMMENTS and first_row(named[j + 1]) <= last_row(named[j]) + 1:
+                    j += 1
+                self.comment_block(first_row(node), last_row(named[j]))
+                i = j + 1
+                continue
+            self.member(node)
+            i += 1
+
+    def member(self, node) -> None:
+        kind = node.type
+        if kind in self.lang.imports:
+            self.keep(first_row(node), last_row(node))
+        elif kind in self.lang.funcs:
+            self.function(node)
+        elif kind in self.lang.containers:
+            body = self._body(node)
+            self.members(body.children if body is not None else node.children)
+        else:
+            self.other(node)
+
+    def _body(self, node, depth: int = 0):
+        body = node.child_by_field_name("body")
+        if body is not None and (body.type in self.lang.bodies or not self.lang.bodies):
+            return body
+        if depth < 3:
+            # the body may sit a level or two down, on the same line (`type X struct {`,
+            # `typedef struct {`); a definition of its own further down is a member instead
+            for child in node.named_children:
+                if child.type in self.lang.bodies:
+                    return child
+                if first_row(child) != first_row(node) or child.type in self.lang.containers or child.type in self.lang.funcs:
+                    continue
+                found = self._body(child, depth + 1)
+                if found is not None:
+                    return found
+        return None
+
+    def other(self, node) -> None:
+        """A statement that is neither an import nor a definition: kept when short, searched
+        when it holds definitions (an export, a decorated class, an IIFE), else cut inside."""
+        a, b = first_row(node), last_row(node)
+        if b - a + 1 <= self.t.small_stmt:
+            return
+        if self._within(self._defs, node):
+            self.members(node.children, record=False)
+            return
+        self.cut_inside(node)
+
+    def cut_inside(self, node) -> None:
+        a, b = first_row(node), last_row(node)
+        if self.python:
+            self._cut_python(node)
+            return
+        last = b - 1 if self.closer_rx.fullmatch(self.lines[b]) else b
+        self.cut(a + 1, last, "code")
+
+    def _cut_python(self, node) -> None:
+        """Cuts that leave valid Python: each block of a compound statement (its clause headers
+        stay), or the inside of a bracketed value (`X = {` … `}` becomes `X = {...}`)."""
+        a, b = first_row(node), last_row(node)
+        if node.type == "match_statement":
+            return  # `match x:` needs its `case` lines: kept whole
+        blocks = [c for c in node.named_children if c.type == "block" or c.type in _PY_CLAUSES]
+        if blocks:
+            for child in blocks:
+                if child.type == "block":
+                    if first_row(child) > self._header_end(node):
+                        self.cut(first_row(child), last_row(child), "code")
+                else:
+                    self._cut_python(child)
+            return
+        if node.type == "block":
+            self.cut(a, b, "code")
+            return
+        opened = re.search(r"[(\[{]+$", self.lines[a].rstrip())
+        closed = self.lines[b].strip().rstrip(",;")
+        if opened and closed == opened.group(0)[::-1].translate(_MIRROR):
+            self.cut(a + 1, b - 1, "code")
+
+    def function(self, node) -> None:
+        body = node.child_by_field_name("body")
+        if body is None:
+            return
+        b0, b1 = first_row(body), last_row(body)
+        kids = body.children
+        first = b0 + 1 if kids and not kids[0].is_named else b0
+        last = b1 - 1 if kids and not kids[-1].is_named and len(kids) > 1 else b1
+        if self.python:
+            # comments between the `:` and the first statement belong to the body too
+            colon = [c for c in node.children if c.type == ":" and c.end_byte <= body.start_byte]
+            if colon:
+                first = min(first, last_row(colon[-1]) + 1)
+        if first <= first_row(node):
+            first = first_row(node) + 1
+        self.keep(first_row(node), first - 1)
+        if self._is_wrapper(node, body):
+            self.members(kids)
+            return
+        stmts = [c for c in kids if c.is_named]
+        doc = self._docstring(stmts[0]) if self.python and stmts else None
+        if doc is not None:
+            stmts = stmts[1:]
+            d0, d1 = first_row(doc), last_row(doc)
+            keep_to = self._text_row(d0, d1)
+            if keep_to < d1:
+                # the docstring goes on: its first line stays, the marker closes the string
+                if last - keep_to <= self.t.small_body:
+                    return
+                self.keep(d0, keep_to)
+                doc_cut = dict(style=markers.DOCSTRING, closer=self._closer(doc), indent=self._indent(d0, doc.start_point[1]))
+                if not (stmts and self._within(self._imports, body)):
+                    self.cut(keep_to + 1, last, "docstring", **doc_cut)
+                    return
+                self.cut(keep_to + 1, d1, "docstring", **doc_cut)
+            self.keep(d0, min(keep_to, d1))
+            first = d1 + 1
+        if last - first + 1 <= self.t.small_body:
+            return
+        if stmts and self._imports and self._within(self._imports, body):
+            # imports inside a body stay (they are what the file depends on)
+            for stmt in stmts:
+                self.body_statement(stmt)
+            return
+        self.cut(first, last, "body")
+
+    def _is_wrapper(self, node, body) -> bool:
+        """An anonymous function around most of the file (an IIFE, a UMD or AMD module, a test
+        suite's callback) is a container, not a body to elide."""
+        if node.child_by_field_name("name") is not None:
+            return False
+        return last_row(body) - first_row(body) > len(self.lines) // 2 and self._within(self._defs, body)
+
+    def body_statement(self, node) -> None:
+        if node.type in self.lang.imports:
+            self.keep(first_row(node), last_row(node))
+        elif self._within(self._imports, node) or node.type in _PY_CLAUSES:
+            # the statement around an import stays as a frame: its first line, the first
+            # line of each clause (`except …:`, `else:`), and the import itself
+            if node.type != "block":  # a block has no line of its own to keep
+                self.keep(first_row(node), self._header_end(node))
+            for child in node.named_children:
+                self.body_statement(child)
+        else:
+            self.cut(first_row(node), last_row(node), "body")
+
+    def _header_end(self, node) -> int:
+        """The last row of a compound statement's header (`if a and \\` … `b:`)."""
+        block = next((c for c in node.named_children if c.type == "block"), None)
+        if block is None or first_row(block) <= first_row(node):
+            return first_row(node)
+        colons = [c for c in node.children if c.type == ":" and c.end_byte <= block.start_byte]
+        return last_row(colons[-1]) if colons else first_row(block) - 1
+
+    # -- docstrings and comments
+
+    @staticmethod
+    def _docstring(stmt):
+        """The string node when `stmt` is a Python docstring statement."""
+        if stmt.type == "expression_statement" and stmt.named_child_count == 1:
+            string = stmt.named_children[0]
+            if string.type == "string":
+                return string
+        return None
+
+    def _text_row(self, a: int, b: int) -> int:
+        """The row through which a docstring or comment starting at `a` is kept."""
+        shown = 0
+        for row in range(a, b + 1):
+            if _WORDS.search(self.lines[row]):
+                shown += 1
+                if shown >= self.t.doc_lines:
+                    return row
+        return a if self.t.doc_lines == 0 else b
+
+    def docstring(self, stmt) -> None:
+        doc = self._docstring(stmt)
+        d0, d1 = first_row(doc), last_row(doc)
+        keep_to = self._text_row(d0, d1) if self.t.doc_lines else d0
+        self.keep(d0, keep_to)
+        if d1 - keep_to >= MIN_CUT:
+            self.plan.cuts.append(Cut(keep_to + 1, d1, "docstring", markers.DOCSTRING,
+                                      closer=self._closer(doc), indent=self._indent(d0, doc.start_point[1])))
+        else:
+            self.keep(d0, d1)
+
+    def _closer(self, doc) -> str:
+        end = doc.children[-1] if doc.children else None
+        return end.text.decode("utf-8", "replace") if end is not None and end.type == "string_end" else '"""'
+
+    def _indent(self, row: int, col: int) -> str:
+        line = self.lines[row]
+        return line[: len(line) - len(line.lstrip())] if col else ""
+
+    def comment_block(self, a: int, b: int) -> None:
+        if b - a + 1 <= self.t.small_comment:
+            return
+        keep_to = self._text_row(a, b) if self.t.doc_lines else a - 1
+        end = b - 1 if self.lines[b].strip() in ("*/", "**/") and keep_to < b - 1 else b
+        self.keep(a, keep_to)
+        self.cut(keep_to + 1, end, "comment", style=markers.COMMENT)

@@ -1,0 +1,138 @@
+"""`hr doctor`: what is installed, and does it work."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import subprocess
+import time
+from pathlib import Path
+from typing import Callable
+
+OK, WARN, BAD = "ok  ", "warn", "FAIL"
+
+
+def run(echo: Callable[[str], None]) -> int:
+    problems = 0
+
+    def say(level: str, text: str) -> None:
+        nonlocal problems
+        problems += level == BAD
+        echo(f"[{level}] {text}")
+
+    from hr import __version__
+    from hr import install
+
+    hr = install.hr_command()
+    say(OK, f"hr {__version__} at {hr}")
+    try:
+        from hr import core
+
+        core.estimate_tokens(b"x")
+        say(OK, "native core loads")
+    except Exception as exc:  # noqa: BLE001
+        say(BAD, f"native core does not load: {exc}")
+    _check_cache(say)
+    on_path = shutil.which("hr")
+    if on_path:
+        say(OK, f"`hr` is on PATH ({on_path}): agents can run `hr expand`")
+    else:
+        say(WARN, "`hr` is not on PATH: agents cannot run the `hr expand` that markers suggest")
+    if os.environ.get("HR_DISABLE") == "1":
+        say(WARN, "HR_DISABLE=1 is set: hr changes nothing")
+
+    home = Path.home()
+    claude_found = False
+    for scope in ("user", "project", "local"):
+        path = install.claude_settings_path(scope)
+        commands = _claude_hooks(path)
+        if commands is None:
+            continue
+        claude_found = True
+        for event, command in commands:
+            exe = command.split()[0]
+            if os.access(exe, os.X_OK) or shutil.which(exe):
+                say(OK, f"Claude Code {event} hook in {path}")
+            else:
+                say(BAD, f"Claude Code {event} hook in {path} runs {exe}, which does not exist (reinstall: hr install claude)")
+    if claude_found:
+        _check_hook(say, hr)
+    else:
+        say(WARN, "Claude Code hooks not installed (hr install claude)")
+
+    for shell, rc in install.rc_files(home).items():
+        text = rc.read_text() if rc.exists() else ""
+        if install.RC_MARK in text:
+            say(OK, f"{shell} shims enabled in {rc}")
+    codex = install.codex_home(home) / "config.toml"
+    if codex.exists() and install.CODEX_BEGIN in codex.read_text():
+        env_file = install.codex_bash_env(home)
+        say(OK if env_file.exists() else BAD, f"Codex CLI: shims through BASH_ENV={env_file}")
+    _check_shims(say, hr)
+    echo("all good" if not problems else f"{problems} problem(s)")
+    return 1 if problems else 0
+
+
+def _check_cache(say) -> None:
+    from hr.store import Store, private_dir
+
+    store = Store()
+    try:
+        private_dir(store.root)
+        probe = Path(store.root) / ".doctor"
+        probe.write_bytes(b"x")
+        probe.unlink()
+        say(OK, f"cache writable: {store.root}")
+    except OSError as exc:
+        say(BAD, f"cache not writable: {store.root}: {exc}")
+
+
+def _claude_hooks(path: Path) -> list[tuple[str, str]] | None:
+    from hr.install import is_hr_hook
+
+    try:
+        settings = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return None
+    found = []
+    for event, groups in (settings.get("hooks") or {}).items():
+        for group in groups if isinstance(groups, list) else []:
+            for h in group.get("hooks", []) if isinstance(group, dict) else []:
+                if isinstance(h, dict) and is_hr_hook(h):
+                    found.append((event, h["command"]))
+    return found or None
+
+
+def _time_hook(hr: str, event: dict) -> tuple[float, str]:
+    started = time.perf_counter()
+    out = subprocess.run([hr, "hook", "claude"], input=json.dumps(event).encode(), capture_output=True, timeout=30)
+    return (time.perf_counter() - started) * 1000, out.stdout.decode()
+
+
+def _check_hook(say, hr: str) -> None:
+    """Feed the installed hook a large and a small Bash result, as Claude Code would."""
+    big = "".join(f"INFO worker request handled id={i}\n" for i in range(3000))
+
+    def event(stdout: str) -> dict:
+        return {"hook_event_name": "PostToolUse", "tool_name": "Bash", "tool_input": {"command": "cat app.log"},
+                "tool_response": {"stdout": stdout, "stderr": "", "interrupted": False, "isImage": False}}
+
+    try:
+        ms, out = _time_hook(hr, event(big))
+        ok = "[hr: " in out and "updatedToolOutput" in out
+        say(OK if ok else BAD, f"hook compresses a large Bash result ({ms:.0f} ms)")
+        ms, out = _time_hook(hr, event("a\n"))
+        say(OK if not out else BAD, f"hook leaves small output alone ({ms:.0f} ms)")
+    except (OSError, subprocess.SubprocessError) as exc:
+        say(BAD, f"hook does not run: {exc}")
+
+
+def _check_shims(say, hr: str) -> None:
+    bash = shutil.which("bash")
+    if not bash:
+        return
+    script = (f'eval "$({hr} shell-init bash)"; HR_AGENT=1; '
+              'test "$(type -t cat)" = function && n=$(seq 1 3 | cat | wc -l) && test "$n" = 3')
+    ok = subprocess.run([bash, "--norc", "-c", script], capture_output=True, timeout=30).returncode == 0
+    say(OK if ok else BAD, "bash shims load and leave pipelines alone")

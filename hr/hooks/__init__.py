@@ -1,0 +1,1 @@
+"""Agent hook handlers (`hr hook claude`). Import-light: they run on every tool call."""

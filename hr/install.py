@@ -1,0 +1,278 @@
+"""`hr install claude|shell|codex`: wire hr into an agent, and undo it.
+
+Every installer is idempotent (running it twice changes nothing the second time), keeps what
+the user had (other hooks, other settings, other lines), backs a file up before changing it
+and can show the change instead of making it (`dry_run`). What hr adds is recognisable, so
+`--uninstall` removes exactly that.
+"""
+
+from __future__ import annotations
+
+import difflib
+import json
+import os
+import shlex
+import shutil
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+
+EXPAND_RULE = "Bash(hr expand:*)"
+# PostToolUse tools whose results hr compresses (Read only with --read: agents edit from it).
+POST_MATCHER = "Bash|Grep|Glob|WebFetch|mcp__.*"
+POST_MATCHER_READ = "Bash|Grep|Glob|WebFetch|Read|mcp__.*"
+RC_MARK = "# added by `hr install shell`"
+CODEX_BEGIN = "# >>> hr (added by `hr install codex`) >>>"
+CODEX_END = "# <<< hr <<<"
+CODEX_ZSH_MARK = "# added by `hr install codex`"
+
+
+@dataclass
+class Change:
+    """One file an installer wants to write."""
+
+    path: Path
+    old: str | None  # None: the file does not exist
+    new: str | None  # None: remove the file
+    notes: list[str] = field(default_factory=list)
+
+    @property
+    def changed(self) -> bool:
+        return self.old != self.new
+
+    def diff(self) -> str:
+        a = (self.old or "").splitlines(keepends=True)
+        b = (self.new or "").splitlines(keepends=True)
+        return "".join(difflib.unified_diff(a, b, f"{self.path} (now)", f"{self.path} (after)"))
+
+
+def apply(change: Change) -> Path | None:
+    """Write a change, backing up the old file first. Returns the backup's path."""
+    if not change.changed:
+        return None
+    backup = None
+    if change.old is not None:
+        stamp = time.strftime("%Y%m%d-%H%M%S")
+        backup = change.path.with_name(f"{change.path.name}.hr-backup-{stamp}")
+        n = 1
+        while backup.exists():  # never overwrite an earlier backup (two runs in one second)
+            n += 1
+            backup = change.path.with_name(f"{change.path.name}.hr-backup-{stamp}-{n}")
+        shutil.copy2(change.path, backup)
+    if change.new is None:
+        change.path.unlink(missing_ok=True)
+        return backup
+    change.path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = change.path.with_name(f".{change.path.name}.hr-tmp")
+    tmp.write_text(change.new)
+    if change.old is not None:
+        shutil.copymode(change.path, tmp)
+    os.replace(tmp, change.path)
+    return backup
+
+
+def hr_command() -> str:
+    """How hooks and rc files call hr: by the absolute path of this hr where it is known."""
+    from hr.self_path import hr_path
+
+    return hr_path() or "hr"
+
+
+def _read(path: Path) -> str | None:
+    try:
+        return path.read_text()
+    except FileNotFoundError:
+        return None
+
+
+# --- Claude Code -------------------------------------------------------------------------------
+
+def claude_settings_path(scope: str, home: Path | None = None, project: Path | None = None) -> Path:
+    if scope == "user":
+        base = Path(os.environ["CLAUDE_CONFIG_DIR"]) if os.environ.get("CLAUDE_CONFIG_DIR") else (home or Path.home()) / ".claude"
+        return base / "settings.json"
+    if scope == "local":
+        return (project or Path.cwd()) / ".claude" / "settings.local.json"
+    return (project or Path.cwd()) / ".claude" / "settings.json"
+
+
+def is_hr_hook(hook: dict) -> bool:
+    """Whether a hook entry is one `hr install claude` wrote (any hr path, any options)."""
+    try:
+        words = shlex.split(str(hook.get("command", "")))
+    except ValueError:
+        return False
+    return len(words) >= 3 and os.path.basename(words[0]) == "hr" and words[1:3] == ["hook", "claude"]
+
+
+def _without_hr(settings: dict) -> dict:
+    hooks = settings.get("hooks")
+    if isinstance(hooks, dict):
+        for event in list(hooks):
+            groups = hooks[event]
+            if not isinstance(groups, list):
+                continue
+            kept = []
+            for group in groups:
+                if isinstance(group, dict) and isinstance(group.get("hooks"), list):
+                    inner = [h for h in group["hooks"] if not (isinstance(h, dict) and is_hr_hook(h))]
+                    if not inner and group["hooks"]:
+                        continue  # the group held only hr's hook
+                    group = {**group, "hooks": inner}
+                kept.append(group)
+            if kept:
+                hooks[event] = kept
+            else:
+                del hooks[event]
+        if not hooks:
+            del settings["hooks"]
+    return settings
+
+
+def claude_change(path: Path, *, uninstall: bool = False, read: bool = False, allow_expand: bool = True,
+                  hr: str | None = None) -> Change:
+    old = _read(path)
+    try:
+        settings = json.loads(old) if old and old.strip() else {}
+    except ValueError as exc:
+        raise SystemExit(f"hr: {path} is not valid JSON ({exc}); fix it first, nothing was changed")
+    if not isinstance(settings, dict):
+        raise SystemExit(f"hr: {path} does not hold a JSON object; nothing was changed")
+    settings = _without_hr(json.loads(json.dumps(settings)))
+    notes: list[str] = []
+    perms = settings.get("permissions") if isinstance(settings.get("permissions"), dict) else None
+    if uninstall:
+        if perms and isinstance(perms.get("allow"), list) and EXPAND_RULE in perms["allow"]:
+            perms["allow"] = [r for r in perms["allow"] if r != EXPAND_RULE]
+            if not perms["allow"]:
+                del perms["allow"]
+            if not perms:
+                del settings["permissions"]
+    else:
+        command = f"{shlex.quote(hr or hr_command())} hook claude" + (" --read" if read else "")
+        hooks = settings.setdefault("hooks", {})
+        entry = {"type": "command", "command": command, "timeout": 60}
+        hooks.setdefault("PreToolUse", []).append({"matcher": "Bash", "hooks": [entry]})
+        hooks.setdefault("PostToolUse", []).append({"matcher": POST_MATCHER_READ if read else POST_MATCHER, "hooks": [dict(entry)]})
+        if allow_expand:
+            perms = settings.setdefault("permissions", {}) if perms is None else perms
+            allow = perms.setdefault("allow", [])
+            if EXPAND_RULE not in allow:
+                allow.append(EXPAND_RULE)
+                notes.append(f"permissions.allow gets {EXPAND_RULE}, so that expansions do not prompt")
+        else:
+            notes.append(f'consider allowing "{EXPAND_RULE}" in permissions.allow so that expansions do not prompt')
+    new = json.dumps(settings, indent=2) + "\n" if settings or old is not None else None
+    if new is not None and old is not None and json.loads(old or "{}") == settings:
+        new = old  # same content: leave the user's formatting alone
+    return Change(path, old, new, notes)
+
+
+# --- shell rc files ----------------------------------------------------------------------------
+
+def rc_files(home: Path) -> dict[str, Path]:
+    return {
+        "bash": home / ".bashrc",
+        "zsh": Path(os.environ.get("ZDOTDIR") or home) / ".zshrc",
+        "fish": Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "fish" / "conf.d" / "hr.fish",
+    }
+
+
+def init_line(shell: str, hr: str | None = None) -> str:
+    hr = shlex.quote(hr or hr_command())
+    if shell == "fish":
+        return f"{hr} shell-init fish | source  {RC_MARK}"
+    return f'eval "$({hr} shell-init {shell})"  {RC_MARK}'
+
+
+def shell_change(shell: str, path: Path, *, uninstall: bool = False, hr: str | None = None) -> Change:
+    old = _read(path)
+    lines = [l for l in (old or "").splitlines(keepends=True) if RC_MARK not in l]
+    if not uninstall:
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        lines.append(init_line(shell, hr) + "\n")
+    new = "".join(lines)
+    if old is None and not new:
+        new = None
+    if shell == "fish" and uninstall and not new:
+        new = None  # the conf.d file is ours alone
+    return Change(path, old, new)
+
+
+# --- Codex CLI ---------------------------------------------------------------------------------
+# Codex's hooks cannot replace a command's output or rewrite its input (PreToolUse parses
+# `updatedInput` but does not apply it; PostToolUse has no output replacement), so hr reaches
+# Codex through its shell: Codex runs commands with `bash -lc`, which sources $BASH_ENV, and
+# `shell_environment_policy.set` puts variables into that shell's environment.
+
+def codex_home(home: Path) -> Path:
+    return Path(os.environ["CODEX_HOME"]) if os.environ.get("CODEX_HOME") else home / ".codex"
+
+
+def codex_bash_env(home: Path) -> Path:
+    return Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "hr" / "codex-bash-env.sh"
+
+
+def codex_changes(home: Path, *, uninstall: bool = False, hr: str | None = None) -> list[Change]:
+    config = codex_home(home) / "config.toml"
+    env_file = codex_bash_env(home)
+    old = _read(config)
+    text = _strip_block(old or "")
+    if uninstall:
+        zshenv = Path(os.environ.get("ZDOTDIR") or home) / ".zshenv"
+        return [Change(config, old, text if old is not None else None), Change(env_file, _read(env_file), None),
+                _zshenv_change(zshenv, uninstall=True, hr=hr)]
+    try:
+        import tomllib
+
+        parsed = tomllib.loads(text)
+    except Exception as exc:
+        raise SystemExit(f"hr: {config} is not valid TOML ({exc}); nothing was changed")
+    policy = parsed.get("shell_environment_policy", {})
+    if "set" in policy:
+        raise SystemExit(
+            f"hr: {config} already sets shell_environment_policy.set; add these two entries to it yourself:\n"
+            f'  BASH_ENV = "{env_file}"\n  HR_AGENT = "1"')
+    block = (f"{CODEX_BEGIN}\n[shell_environment_policy.set]\n"
+             f"BASH_ENV = {json.dumps(str(env_file))}\nHR_AGENT = \"1\"\n{CODEX_END}\n")
+    if text and not text.endswith("\n"):
+        text += "\n"
+    # a table header must come after the top-level keys: append at the end
+    new = text + ("\n" if text.strip() else "") + block
+    env_text = f'# sourced by the bash that Codex runs commands in (hr install codex)\n{init_line("bash", hr)}\n'
+    notes = ["Codex runs commands with `bash -lc`; hr wraps noisy commands there through BASH_ENV"]
+    changes = [Change(config, old, new, notes), Change(env_file, _read(env_file), env_text)]
+    zshenv = Path(os.environ.get("ZDOTDIR") or home) / ".zshenv"
+    if zshenv.exists() or os.path.basename(os.environ.get("SHELL", "")) == "zsh":
+        changes.append(_zshenv_change(zshenv, uninstall=False, hr=hr))
+    return changes
+
+
+def _zshenv_change(path: Path, *, uninstall: bool, hr: str | None) -> Change:
+    """zsh ignores BASH_ENV; every zsh reads ~/.zshenv, so the line goes there, guarded so that
+    only a shell Codex started (HR_AGENT=1 from its policy) loads the wrappers."""
+    old = _read(path)
+    lines = [l for l in (old or "").splitlines(keepends=True) if CODEX_ZSH_MARK not in l]
+    if not uninstall:
+        if lines and not lines[-1].endswith("\n"):
+            lines[-1] += "\n"
+        init = init_line("zsh", hr).replace(f"  {RC_MARK}", "")
+        lines.append(f'[ "${{HR_AGENT:-}}" = 1 ] && {init}  {CODEX_ZSH_MARK}\n')
+    new = "".join(lines)
+    return Change(path, old, None if old is None and not new else new)
+
+
+def _strip_block(text: str) -> str:
+    out, inside = [], False
+    for line in text.splitlines(keepends=True):
+        if line.startswith(CODEX_BEGIN):
+            inside = True
+            continue
+        if inside:
+            if line.startswith(CODEX_END):
+                inside = False
+            continue
+        out.append(line)
+    result = "".join(out)
+    return result.rstrip("\n") + "\n" if result.strip() else ""

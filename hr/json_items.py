@@ -1,0 +1,87 @@
+"""Picking parts of a JSON original for `hr expand --items`, as the JSON compressor's markers
+address them.
+
+`TARGET` is one of:
+- `A-B` (or `A`): items A to B of the top-level array, or of the lines of NDJSON;
+- `/json/pointer:A-B`: items A to B of the array at that JSON Pointer (RFC 6901), or members
+  A to B (by position) of the object there;
+- `/json/pointer`: the value at that pointer (a string is printed as its text).
+
+Items are counted from 0, as JSON indexes are, and ranges are inclusive. A range of an array
+comes back as a JSON array, one of an object as a JSON object.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from typing import Any
+
+from hr.spans import SpanError
+
+_RANGE = re.compile(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?")
+
+
+def parse_target(target: str) -> tuple[str, tuple[int, int] | None]:
+    """`'/files:3-7'` -> ('/files', (3, 7)); `'3-7'` -> ('', (3, 7)); `'/a/b'` -> ('/a/b', None)."""
+    pointer, sep, tail = target.rpartition(":")
+    if not sep:
+        pointer, tail = "", target
+    if (not pointer or pointer.startswith("/")) and (m := _RANGE.fullmatch(tail)):
+        a, b = int(m.group(1)), int(m.group(2) or m.group(1))
+        if b < a:
+            raise SpanError(f"bad item range {tail!r}: want A <= B")
+        return pointer, (a, b)
+    if target.startswith("/"):
+        return target, None
+    raise SpanError(f"bad --items {target!r}: want A-B, /json/pointer:A-B or /json/pointer")
+
+
+def load(data: bytes) -> Any:
+    """The document; NDJSON becomes the list of its lines' values."""
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError:
+        raise SpanError("--items needs a JSON original, and this one is not UTF-8") from None
+    try:
+        return json.loads(text)
+    except ValueError:
+        pass
+    try:
+        return [json.loads(line) for line in text.splitlines() if line.strip()]
+    except ValueError:
+        raise SpanError("--items needs a JSON original, and this one is not JSON") from None
+
+
+def resolve(doc: Any, pointer: str) -> Any:
+    node = doc
+    if not pointer:
+        return node
+    for raw in pointer[1:].split("/"):
+        token = raw.replace("~1", "/").replace("~0", "~")
+        if isinstance(node, dict) and token in node:
+            node = node[token]
+        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
+            node = node[int(token)]
+        else:
+            raise SpanError(f"no {pointer!r} in this JSON (stuck at {token!r})")
+    return node
+
+
+def items(data: bytes, target: str) -> bytes:
+    pointer, rng = parse_target(target)
+    node = resolve(load(data), pointer)
+    if rng is None:
+        out = node if isinstance(node, str) else json.dumps(node, indent=2, ensure_ascii=False)
+        return out.encode("utf-8") + b"\n"
+    a, b = rng
+    where = pointer or "the top level"
+    if not isinstance(node, (list, dict)):
+        raise SpanError(f"{where} is not an array or object")
+    if a >= len(node):
+        raise SpanError(f"items {a}-{b} out of range: {where} has {len(node)} items (0-{len(node) - 1})")
+    if isinstance(node, list):
+        part: Any = node[a : b + 1]
+    else:
+        part = dict(list(node.items())[a : b + 1])
+    return json.dumps(part, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"

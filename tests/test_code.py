@@ -1,0 +1,566 @@
+"""Code skeletons (hr.code) and `hr expand --symbol`, on small real snippets of every supported
+language, on the shared corpus when it is present, and through the `hr` command."""
+
+from __future__ import annotations
+
+import ast
+import os
+import re
+import shutil
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from hr.code import compress
+from hr.code.compressor import load, skeletonize
+from hr.code.symbols import expand, index
+from hr.spans import SpanError
+
+CORPUS = Path("/work/shared/corpus/code")
+HR = [str(Path(sys.executable).with_name("hr")) if Path(sys.executable).with_name("hr").exists() else shutil.which("hr") or "hr"]
+MARKER = re.compile(r"\[hr: (?P<what>[^·\]]+) · lines? (?P<a>\d+)(?:-(?P<b>\d+))?(?: · restore: hr expand \w+ --lines [\d-]+)?\]")
+
+# One snippet per language: a type with a method whose body is long enough to elide. The body
+# holds BODY_ONLY, which must not survive; SIG is the signature line that must.
+SNIPPETS = {
+    "python": ("x.py", "Shape.area", "def area(self, scale: float = 1.0) -> float:", '''\
+"""Shapes."""
+import math
+from typing import Protocol
+
+LIMIT = 10
+
+
+class Shape:
+    """A shape.
+
+    With a long description that goes on.
+    """
+
+    sides: int = 0
+
+    def area(self, scale: float = 1.0) -> float:
+        """Area of the shape."""
+        total = 0.0
+        for i in range(self.sides):
+            total += math.sin(i) * scale
+        BODY_ONLY = total * 2
+        return BODY_ONLY
+'''),
+    "javascript": ("x.js", "Shape.area", "area(scale) {", '''\
+const path = require('node:path');
+
+class Shape {
+  constructor(sides) {
+    this.sides = sides;
+  }
+
+  area(scale) {
+    let total = 0;
+    for (let i = 0; i < this.sides; i++) {
+      total += Math.sin(i) * scale;
+    }
+    const BODY_ONLY = total * 2;
+    return BODY_ONLY;
+  }
+}
+
+module.exports = { Shape };
+'''),
+    "typescript": ("x.ts", "Shape.area", "area(scale: number): number {", '''\
+import { sin } from "./math";
+
+export interface Sized {
+  sides: number;
+}
+
+export class Shape implements Sized {
+  sides: number = 0;
+
+  area(scale: number): number {
+    let total = 0;
+    for (let i = 0; i < this.sides; i++) {
+      total += sin(i) * scale;
+    }
+    const BODY_ONLY: number = total * 2;
+    return BODY_ONLY;
+  }
+}
+'''),
+    "go": ("x.go", "Shape.Area", "func (s *Shape) Area(scale float64) float64 {", '''\
+package shapes
+
+import (
+	"fmt"
+	"math"
+)
+
+// Shape is a shape.
+type Shape struct {
+	Sides int
+}
+
+// Area is its area.
+func (s *Shape) Area(scale float64) float64 {
+	total := 0.0
+	for i := 0; i < s.Sides; i++ {
+		total += math.Sin(float64(i)) * scale
+	}
+	BODY_ONLY := total * 2
+	fmt.Println(BODY_ONLY)
+	return BODY_ONLY
+}
+'''),
+    "rust": ("x.rs", "Shape.area", "pub fn area(&self, scale: f64) -> f64 {", '''\
+use std::fmt;
+
+/// A shape.
+pub struct Shape {
+    pub sides: u32,
+}
+
+impl Shape {
+    /// Its area.
+    pub fn area(&self, scale: f64) -> f64 {
+        let mut total = 0.0;
+        for i in 0..self.sides {
+            total += (i as f64).sin() * scale;
+        }
+        let body_only = total * 2.0;
+        body_only
+    }
+}
+
+impl fmt::Display for Shape {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.sides)
+    }
+}
+'''),
+    "java": ("X.java", "Shape.area", "public double area(double scale) {", '''\
+package shapes;
+
+import java.util.List;
+
+/** A shape. */
+public class Shape {
+  private int sides;
+
+  /** Its area. */
+  public double area(double scale) {
+    double total = 0;
+    for (int i = 0; i < sides; i++) {
+      total += Math.sin(i) * scale;
+    }
+    double BODY_ONLY = total * 2;
+    return BODY_ONLY;
+  }
+}
+'''),
+    "c": ("x.c", "shape_area", "double shape_area(const struct shape *s, double scale)", '''\
+#include <math.h>
+#include "shape.h"
+
+struct shape {
+    int sides;
+};
+
+/* Its area. */
+double shape_area(const struct shape *s, double scale)
+{
+    double total = 0;
+    for (int i = 0; i < s->sides; i++) {
+        total += sin(i) * scale;
+    }
+    double BODY_ONLY = total * 2;
+    return BODY_ONLY;
+}
+'''),
+    "cpp": ("x.cpp", "geo.Shape.area", "double area(double scale) const {", '''\
+#include <cmath>
+#include <vector>
+
+namespace geo {
+
+class Shape {
+ public:
+  double area(double scale) const {
+    double total = 0;
+    for (int i = 0; i < sides_; i++) {
+      total += std::sin(i) * scale;
+    }
+    double BODY_ONLY = total * 2;
+    return BODY_ONLY;
+  }
+
+ private:
+  int sides_ = 0;
+};
+
+}  // namespace geo
+'''),
+    "c_sharp": ("X.cs", "Shape.Area", "public double Area(double scale)", '''\
+using System;
+using System.Collections.Generic;
+
+namespace Geo
+{
+    public class Shape
+    {
+        public int Sides { get; set; }
+
+        public double Area(double scale)
+        {
+            double total = 0;
+            for (int i = 0; i < Sides; i++)
+            {
+                total += Math.Sin(i) * scale;
+            }
+            double BODY_ONLY = total * 2;
+            return BODY_ONLY;
+        }
+    }
+}
+'''),
+    "php": ("x.php", "Shape.area", "public function area(float $scale = 1.0): float", '''\
+<?php
+namespace Geo;
+
+use Math\\Trig;
+
+/** A shape. */
+class Shape
+{
+    private int $sides = 0;
+
+    public function area(float $scale = 1.0): float
+    {
+        $total = 0.0;
+        for ($i = 0; $i < $this->sides; $i++) {
+            $total += sin($i) * $scale;
+        }
+        $BODY_ONLY = $total * 2;
+        return $BODY_ONLY;
+    }
+}
+'''),
+    "ruby": ("x.rb", "Geo.Shape.area", "def area(scale = 1.0)", '''\
+require 'json'
+
+module Geo
+  # A shape.
+  class Shape
+    attr_reader :sides
+
+    def area(scale = 1.0)
+      total = 0.0
+      sides.times do |i|
+        total += Math.sin(i) * scale
+      end
+      body_only = total * 2
+      body_only
+    end
+  end
+end
+'''),
+    "bash": ("x.sh", "area", "area() {", '''\
+#!/usr/bin/env bash
+set -euo pipefail
+
+# Prints the area.
+area() {
+  local total=0
+  for i in $(seq 1 "$1"); do
+    total=$((total + i))
+  done
+  BODY_ONLY=$((total * 2))
+  echo "$BODY_ONLY"
+}
+
+area 3
+'''),
+}
+
+
+def check_truthful(original: str, output: str) -> list[tuple[int, int]]:
+    """Every output line is either the next original line, verbatim, or a marker that covers
+    exactly the original lines up to the next kept one. Returns the marker ranges."""
+    orig = original.split("\n")
+    if original.endswith("\n"):
+        orig.pop()
+    pos = 1
+    ranges = []
+    for line in output.split("\n")[: -1 if output.endswith("\n") else None]:
+        m = MARKER.search(line)
+        if m and (pos > len(orig) or line != orig[pos - 1]):
+            a, b = int(m["a"]), int(m["b"] or m["a"])
+            assert a == pos, f"marker {line!r} should start at line {pos}"
+            ranges.append((a, b))
+            pos = b + 1
+        else:
+            assert pos <= len(orig) and line == orig[pos - 1], f"line {pos}: {line!r} is not the original {orig[pos - 1]!r}"
+            pos += 1
+    assert pos == len(orig) + 1, f"output stops at original line {pos} of {len(orig)}"
+    return ranges
+
+
+@pytest.mark.parametrize("lang", sorted(SNIPPETS))
+def test_skeleton_keeps_signatures_and_elides_bodies(lang):
+    name, _, sig, code = SNIPPETS[lang]
+    out, spans = compress("code", code.encode(), "0123456789ab", None, name)
+    text = out.decode()
+    assert load(code.encode(), name).parsed.lang.name == lang
+    assert sig in text
+    assert "BODY_ONLY" not in text and "body_only" not in text
+    ranges = check_truthful(code, text)
+    assert ranges == spans and spans
+    first = MARKER.search(text)
+    assert "restore: hr expand 0123456789ab --lines" in first.group(0)
+    assert text.count("restore:") == 1
+
+
+@pytest.mark.parametrize("lang", sorted(SNIPPETS))
+def test_language_is_detected_from_content_alone(lang):
+    _, _, sig, code = SNIPPETS[lang]
+    src = load(code.encode(), None)
+    if lang == "c_sharp" or lang == "cpp" or lang == "typescript":
+        # supersets and look-alikes: any language that parses it and keeps the signature will do
+        out, _ = skeletonize(code.encode(), "h", None, None)
+        assert sig in out.decode()
+    else:
+        assert src.parsed is not None and src.parsed.lang.name == lang
+
+
+@pytest.mark.parametrize("lang", sorted(SNIPPETS))
+def test_expand_symbol_in_every_language(lang):
+    name, symbol, sig, code = SNIPPETS[lang]
+    out, span = expand(code.encode(), symbol, name)
+    lines = out.decode().splitlines()
+    numbered = [re.match(r"(\d+):(.*)", line) for line in lines]
+    assert all(numbered)
+    original = code.split("\n")
+    for m in numbered:  # each line is the original line with that number
+        assert original[int(m[1]) - 1] == m[2]
+    assert any(sig in m[2] for m in numbered)
+    assert any("BODY_ONLY" in m[2] or "body_only" in m[2] for m in numbered)
+    assert span.startswith("symbol ")
+
+
+def test_expand_symbol_bare_name_ambiguous_and_missing():
+    code = SNIPPETS["rust"][3]
+    # `fmt` is one method; `Shape` is the struct, not each impl block for it
+    assert b"fn fmt(" in expand(code.encode(), "fmt", "x.rs")[0]
+    assert b"pub struct Shape" in expand(code.encode(), "Shape", "x.rs")[0]
+    py = "class A:\n    def run(self):\n        return 1\n\n\nclass B:\n    def run(self):\n        return 2\n"
+    with pytest.raises(SpanError) as ambiguous:
+        expand(py.encode(), "run", "x.py")
+    assert "A.run  lines 2-3" in str(ambiguous.value) and "B.run  lines 7-8" in str(ambiguous.value)
+    assert b"return 2" in expand(py.encode(), "B.run", "x.py")[0]
+    with pytest.raises(SpanError, match="similar: run"):
+        expand(py.encode(), "rnu", "x.py")
+    with pytest.raises(SpanError, match="source code"):
+        expand(b"Just some words.\nAnd more words here.\n", "x", None)
+
+
+def test_symbol_spans_take_decorators_comments_and_templates():
+    py = "import functools\n\n\nclass A:\n    # the value\n    @property\n    @functools.cache\n    def value(self):\n        return 1\n"
+    assert expand(py.encode(), "A.value", "x.py")[0].decode().splitlines()[0] == "5:    # the value"
+    cpp = "namespace n {\n// Does g.\ntemplate <typename T>\nvoid A<T>::g(int x) {\n  x++;\n}\n}\n"
+    out = expand(cpp.encode(), "A::g", "x.cpp")[0].decode().splitlines()
+    assert out[0] == "2:// Does g." and out[-1] == "6:}"
+
+
+def test_python_skeleton_is_valid_python_with_ellipsis_bodies():
+    code = SNIPPETS["python"][3]
+    out, _ = compress("code", code.encode(), "h", None, "x.py")
+    text = out.decode()
+    ast.parse(text)
+    assert re.search(r"^        \.\.\.  # \[hr: ", text, re.M)  # the elided body is `...`
+    assert '"""A shape.\n    """  # [hr: docstring' in text  # the docstring keeps its first line and closes
+
+
+def test_python_imports_inside_bodies_stay_and_frames_parse():
+    code = '''\
+def load(path):
+    """Load it."""
+    data = read(path)
+    try:
+        import yaml
+    except ImportError:
+        yaml = None
+        warn("no yaml")
+        fallback()
+    if data:
+        process(data)
+        more(data)
+        done(data)
+    return yaml.safe_load(data)
+'''
+    out, _ = compress("code", code.encode(), "h", None, "x.py")
+    text = out.decode()
+    ast.parse(text)
+    assert "        import yaml\n" in text and "    except ImportError:\n" in text
+    check_truthful(code, text)
+
+
+def test_python_skeletons_of_the_standard_library_parse():
+    import logging
+
+    root = Path(logging.__file__).parent.parent
+    files = [root / n for n in ("argparse.py", "dataclasses.py", "subprocess.py", "typing.py", "asyncio/base_events.py",
+                                "xml/etree/ElementTree.py", "email/message.py", "unittest/case.py")]
+    for f in files:
+        data = f.read_bytes()
+        out, spans = skeletonize(data, "h", None, str(f))
+        assert spans, f
+        ast.parse(out)
+        check_truthful(data.decode(), out.decode())
+
+
+def test_small_bodies_stay_whole():
+    code = "def f(x):\n    y = x + 1\n    return y\n\n\ndef g(x):\n    a = 1\n    b = 2\n    c = 3\n    d = 4\n    return a + b + c + d + x\n"
+    text = compress("code", code.encode(), "h", None, "x.py")[0].decode()
+    assert "    y = x + 1\n    return y\n" in text
+    assert "    a = 1" not in text
+
+
+def test_unsupported_or_broken_input_never_fails():
+    prose = ("This is prose that no grammar parses, with words and more words.\n" * 50).encode()
+    assert compress("code", prose, "h", None, None) == (prose, [])
+    weird = b"\xff\xfe not utf-8 \x00\n" * 100
+    out, spans = compress("code", weird, "h", None, "x.py")
+    assert isinstance(out, bytes)
+    # an unknown language falls back to keeping definition-like lines and the left margin
+    fortran = "".join(f"subroutine s{i}(x)\n  real :: x\n  x = x + {i}\n  x = x * 2\n  x = x - 1\n  print *, x\nend subroutine\n" for i in range(30))
+    out, spans = compress("code", fortran.encode(), "h", None, "x.f90")
+    text = out.decode()
+    assert spans and "subroutine s29(x)" in text
+    check_truthful(fortran, text)
+
+
+def test_large_input_is_fast():
+    unit = SNIPPETS["python"][3].split("\n", 4)[4]  # from `LIMIT = 10` on
+    code = "import math\n" + "".join(unit.replace("class Shape", f"class Shape{i}") for i in range(1700))
+    assert code.count("\n") > 30_000
+    skeletonize(code.encode(), "h", None, None)  # grammar loaded
+    started = time.process_time()  # CPU time: the test machine may be busy with other work
+    out, spans = skeletonize(code.encode(), "h", None, None)
+    elapsed = time.process_time() - started
+    assert len(spans) >= 1500 and elapsed < 1.0, elapsed
+    ast.parse(out)
+
+
+def test_crlf_and_missing_final_newline_are_kept():
+    code = SNIPPETS["go"][3].replace("\n", "\r\n").rstrip("\r\n")
+    out, spans = compress("code", code.encode(), "h", None, "x.go")
+    text = out.decode()
+    assert spans and not text.endswith("\n")
+    assert all(line.endswith("\r") for line in text.split("\n")[:-1])
+
+
+@pytest.fixture
+def cache(tmp_path, monkeypatch):
+    monkeypatch.setenv("HR_CACHE_DIR", str(tmp_path))
+    return tmp_path
+
+
+def _hr(args, data: bytes, env_cache) -> subprocess.CompletedProcess:
+    env = dict(os.environ, HR_CACHE_DIR=str(env_cache))
+    return subprocess.run(HR + args, input=data, capture_output=True, env=env)
+
+
+def test_cli_compresses_code_and_expands_a_symbol(cache):
+    code = "import os\n\n\n" + "".join(
+        f"class Worker{i}:\n    \"\"\"Worker {i}.\"\"\"\n\n    def run(self, job):\n        step = job.first()\n"
+        f"        while step:\n            step = step.next()\n        os.sync()\n        return {i}\n\n\n" for i in range(20))
+    r = _hr(["--label", "pkg/workers.py"], code.encode(), cache)
+    assert r.returncode == 0
+    text = r.stdout.decode()
+    assert "class Worker19:" in text and "step.next()" not in text
+    ast.parse(text)
+    digest = re.search(r"restore: hr expand (\w+)", text).group(1)
+    r = _hr(["expand", digest, "--symbol", "Worker7.run"], b"", cache)
+    assert r.returncode == 0
+    assert r.stdout.decode().splitlines()[0] == f"{code.split(chr(10)).index('class Worker7:') + 4}:    def run(self, job):"
+    r = _hr(["expand", digest, "--symbol", "run"], b"", cache)
+    assert r.returncode == 2 and "Worker0.run  lines" in r.stderr.decode()
+    r = _hr(["expand", digest, "--symbol", "run", "--lines", "1-2"], b"", cache)
+    assert r.returncode == 2
+
+
+def test_label_names_the_kind():
+    from hr.engine import Hint, detect_kind
+
+    text = b"Just prose.\nMore prose here.\n"
+    assert detect_kind(text, Hint(label="src/main.rs")) == "code"
+    assert detect_kind(text, Hint(label="cat src/main.rs")) == "code"
+    assert detect_kind(text, Hint(label="pytest tests/test_x.py")) == "text"
+    assert detect_kind(text, Hint()) == "text"
+
+
+corpus_cases = sorted(CORPUS.glob("*/case.json")) if CORPUS.is_dir() else []
+
+
+@pytest.mark.skipif(not corpus_cases, reason="shared corpus not present")
+@pytest.mark.parametrize("case", corpus_cases, ids=lambda p: p.parent.name)
+def test_corpus_file(case):
+    import json
+
+    from hr import core
+
+    data = next(case.parent.glob("input.*")).read_bytes()
+    assert core.sniff(data) == "code"
+    out, spans = skeletonize(data, "h", None, None)
+    text = out.decode()
+    for needle in json.loads(case.read_text())["needles"]:
+        options = needle.get("any_of") or [needle["verbatim"]]
+        assert any(s in text for s in options), needle
+    check_truthful(data.decode(), text)
+    assert core.estimate_tokens(out) < 0.6 * core.estimate_tokens(data)
+    if case.parent.name.startswith("py-"):
+        ast.parse(text)
+    symbols = index(load(data, None))
+    assert len(symbols) > 20
+    sym = symbols[len(symbols) // 2]
+    body, _ = expand(data, sym.name, None) if len([s for s in symbols if s.name == sym.name]) == 1 else (None, None)
+    if body is not None:
+        assert body.startswith(b"%d:" % sym.start)
+
+
+def test_markdown_with_code_samples_is_not_skeletonized():
+    md = "# Guide\n\nSome prose.\n\n```python\n" + SNIPPETS["python"][3] + "```\n\nMore prose.\n"
+    assert compress("code", md.encode(), "h", None, None) == (md.encode(), [])
+    assert compress("code", md.encode(), "h", None, "notes.md") == (md.encode(), [])
+
+
+def test_a_budget_elides_more():
+    code = SNIPPETS["python"][3] + "".join(
+        f"\n\ndef helper{i}(x):\n    y = transform(x, offset={i}, strict=True)\n    z = normalise(y, scale=2.0, strict=True)\n    return combine(x, y, z)\n" for i in range(30))
+    plain, _ = compress("code", code.encode(), "h", None, "x.py")
+    tight, spans = compress("code", code.encode(), "h", len(plain) // 2, "x.py")
+    assert len(tight) < len(plain)
+    ast.parse(tight)
+    check_truthful(code, tight.decode())
+    assert "def helper29(x):" in tight.decode()
+
+
+@pytest.mark.parametrize("lang", ["python", "java", "go"])
+def test_a_budget_too_small_for_the_skeleton_cuts_the_rest_of_the_file(lang):
+    name, _, sig, code = SNIPPETS[lang]
+    if lang == "python":
+        big = code + "".join(f"\n\nclass Extra{i}:\n    def run(self):\n        return {i}\n" for i in range(200))
+    elif lang == "go":
+        big = code + "".join(f"\nfunc Extra{i}(a int) int {{\n\treturn a + {i}\n}}\n" for i in range(200))
+    else:
+        big = code.rstrip().rstrip("}") + "".join(f"  int extra{i}(int a) {{ return a + {i}; }}\n" for i in range(200)) + "}\n"
+    out, spans = compress("code", big.encode(), "h", 1500, name)
+    text = out.decode()
+    assert len(text) <= 1500
+    assert sig in text or "rest of the file" in text.splitlines()[0]
+    assert "rest of the file" in text and spans[-1][1] == big.count("\n")
+    check_truthful(big, text)
+    if lang == "python":
+        ast.parse(text)

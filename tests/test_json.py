@@ -1,0 +1,207 @@
+"""The JSON compressor end to end: real JSON from real tools (pip, npm, json.tool), the corpus
+cases with their needles, `hr expand --items` against the original sliced, and validity."""
+
+from __future__ import annotations
+
+import functools
+import json
+import re
+import shlex
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+HR = [str(Path(sys.executable).with_name("hr"))]
+CORPUS = Path("/work/shared/corpus/json")
+MARKER_CMD = re.compile(r"hr expand ([0-9a-f]{12}) --items ('(?:[^']|'\\'')*'|[^\s\]]+)")
+
+
+@pytest.fixture(autouse=True)
+def cache_dir(tmp_path, monkeypatch):
+    monkeypatch.setenv("HR_CACHE_DIR", str(tmp_path / "cache"))
+    monkeypatch.delenv("HR_DISABLE", raising=False)
+
+
+def hr(*args: str, data: bytes | None = None, check: bool = True) -> subprocess.CompletedProcess:
+    return subprocess.run([*HR, *args], input=data, capture_output=True, check=check)
+
+
+def compress(data: bytes, *args: str) -> str:
+    return hr(*args, data=data).stdout.decode("utf-8")
+
+
+def commands(out: str) -> list[tuple[str, str]]:
+    """(hash, --items argument) of every marker, unquoted as the shell would."""
+    return [(h, shlex.split(t)[0]) for h, t in MARKER_CMD.findall(out)]
+
+
+def resolve(doc, pointer: str):
+    for raw in pointer[1:].split("/") if pointer else []:
+        token = raw.replace("~1", "/").replace("~0", "~")
+        doc = doc[int(token)] if isinstance(doc, list) else doc[token]
+    return doc
+
+
+def check_expansions(original, out: str) -> int:
+    """Every marker's command returns exactly the part of `original` it names."""
+    n = 0
+    for digest, target in commands(out):
+        got = hr("expand", digest, "--items", target).stdout.decode("utf-8")
+        if re.fullmatch(r"\d+(-\d+)?", target):
+            pointer, rng = "", target
+        elif m := re.fullmatch(r"(/.*):(\d+(?:-\d+)?)", target):
+            pointer, rng = m.groups()
+        else:
+            pointer, rng = target, ""
+        node = resolve(original, pointer)
+        if rng:
+            a, _, b = rng.partition("-")
+            a, b = int(a), int(b or a)
+            if isinstance(node, list):
+                assert json.loads(got) == node[a : b + 1], target
+            else:
+                assert json.loads(got) == dict(list(node.items())[a : b + 1]), target
+        elif isinstance(node, str):
+            assert got == node + "\n", target
+        else:
+            assert json.loads(got) == node, target
+        n += 1
+    return n
+
+
+@functools.cache
+def pip_inspect() -> bytes:
+    proc = subprocess.run([sys.executable, "-m", "pip", "inspect", "--local"], capture_output=True)
+    if proc.returncode != 0:
+        pytest.skip("pip inspect is not available")
+    return proc.stdout
+
+
+def test_pip_inspect_is_big_enough_to_fold():
+    assert len(pip_inspect()) > 20_000
+
+
+def test_pip_inspect_output_is_json_with_exact_expansions():
+    data = pip_inspect()
+    original = json.loads(data)
+    out = compress(data)
+    doc = json.loads(out)  # the output is still JSON
+    assert list(doc) == list(original)  # every top-level key stays
+    assert len(out) < len(data) / 3
+    # long descriptions (READMEs) are cut with their length and fetched back whole
+    assert re.search(r"[\d,]+-char string cut after 240", out)
+    assert check_expansions(original, out) >= 1
+
+
+def test_items_slices_the_top_level_array_exactly():
+    # `pip inspect`'s records as a top-level array: big enough to fold
+    installed = json.loads(pip_inspect())["installed"]
+    records = (installed * (40 // max(len(installed), 1) + 1))[:40]
+    data = json.dumps(records, indent=2).encode()
+    out = compress(data)
+    json.loads(out)
+    folds = [t for _, t in commands(out) if re.fullmatch(r"\d+(-\d+)?", t)]
+    assert folds, out[:2000]
+    assert check_expansions(records, out) >= len(folds)
+    digest = commands(out)[0][0]
+    got = json.loads(hr("expand", digest, "--items", "3-7").stdout)
+    assert got == records[3:8]
+
+
+def test_npm_ls_tree():
+    if not shutil.which("npm"):
+        pytest.skip("npm is not installed")
+    proc = subprocess.run(["npm", "ls", "-g", "--json", "--all"], capture_output=True, timeout=120)
+    if not proc.stdout.strip().startswith(b"{"):
+        pytest.skip("npm ls gave no JSON")
+    original = json.loads(proc.stdout)
+    out = compress(proc.stdout)
+    assert list(json.loads(out)) == list(original)
+    check_expansions(original, out)
+
+
+def test_json_tool_output_of_a_real_structure():
+    # pip's installed distributions, pretty-printed by `python -m json.tool`
+    listing = subprocess.run([sys.executable, "-m", "pip", "list", "--format=json"], capture_output=True, check=True)
+    big = json.dumps(json.loads(listing.stdout) * 20)  # the same real records, 20 times
+    pretty = subprocess.run([sys.executable, "-m", "json.tool"], input=big.encode(), capture_output=True, check=True)
+    original = json.loads(pretty.stdout)
+    out = compress(pretty.stdout)
+    doc = json.loads(out)
+    assert isinstance(doc, list)
+    assert doc[0].startswith("[hr: table: ") and "name, version" in doc[0]
+    check_expansions(original, out)
+
+
+def test_ndjson_lines_are_items():
+    records = json.loads(pip_inspect())["installed"]
+    lines = [json.dumps({"name": r["metadata"]["name"], "version": r["metadata"]["version"],
+                         "installer": r.get("installer"), "requested": r.get("requested")}) for r in records]
+    lines = (lines * (300 // max(len(lines), 1) + 1))[:300]
+    lines[150] = json.dumps({"name": "broken", "error": "metadata unreadable", "level": "error"})
+    data = ("\n".join(lines) + "\n").encode()
+    original = [json.loads(l) for l in lines]
+    out = compress(data)
+    doc = json.loads(out)
+    assert "NDJSON: 300 lines" in doc[0]
+    assert '"metadata unreadable"' in out
+    check_expansions(original, out)
+
+
+def test_invalid_json_never_fails():
+    data = pip_inspect()
+    broken = data[: len(data) // 2]
+    for args in ([], ["--kind", "json"]):
+        proc = hr(*args, data=broken)
+        assert proc.returncode == 0
+        assert proc.stdout  # something came out: the input, or the generic folder's output
+
+
+def test_output_is_deterministic():
+    data = pip_inspect()
+    assert compress(data) == compress(data)
+
+
+def test_bad_item_targets_are_clear_errors():
+    data = json.dumps([{"id": i, "name": f"n{i}", "note": "x" * 50} for i in range(200)]).encode()
+    out = compress(data)
+    digest = commands(out)[0][0]
+    for target in ("9-3", "500-600", "/nope:1-2", "abc"):
+        proc = hr("expand", digest, "--items", target, check=False)
+        assert proc.returncode == 2, target
+        assert proc.stderr.startswith(b"hr: "), proc.stderr
+
+
+def corpus_cases():
+    if not CORPUS.is_dir():
+        return []
+    return sorted(p.name for p in CORPUS.iterdir() if (p / "case.json").is_file())
+
+
+@pytest.mark.skipif(not CORPUS.is_dir(), reason="the shared corpus is not here")
+@pytest.mark.parametrize("case", corpus_cases())
+def test_corpus_needles_survive_and_output_is_json(case):
+    folder = CORPUS / case
+    data = next(folder.glob("input.*")).read_bytes()
+    meta = json.loads((folder / "case.json").read_text())
+    out = compress(data)
+    for needle in meta["needles"]:
+        options = needle.get("any_of") or [needle["verbatim"]]
+        assert any(o in out for o in options), f"{case}: lost {options[:2]}"
+    original = json.loads(data)
+    json.loads(out)
+    check_expansions(original, out)
+
+
+@pytest.mark.skipif(not (CORPUS / "npm-query-all").is_dir(), reason="the shared corpus is not here")
+def test_a_budget_keeps_fewer_outliers_and_json_stays_valid():
+    data = (CORPUS / "npm-query-all" / "input.json").read_bytes()
+    free = compress(data)
+    tight = compress(data, "--budget", "1000")
+    assert len(tight) < len(free) / 2
+    assert "outliers, over the budget)" in tight
+    json.loads(tight)
+    check_expansions(json.loads(data), tight)

@@ -1,0 +1,189 @@
+"""Logs: template mining keeps every new event, error and stack trace verbatim and in order,
+folds repeats into markers whose line ranges `hr expand` brings back exactly.
+
+The main log is written during the test by a real program: a small server simulation using
+Python's `logging` module, with warnings, errors and tracebacks. When the shared corpus is
+present, its loghub logs are checked against their needles too.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import shutil
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+HR = str(Path(sys.executable).with_name("hr")) if Path(sys.executable).with_name("hr").exists() else shutil.which("hr")
+CORPUS = Path("/work/shared/corpus/log")
+MARKER = re.compile(r"^\[hr: .*?\b(?:lines (\d+)-(\d+)|line (\d+))\b")
+HASH = re.compile(r"restore: hr expand ([0-9a-f]{12}) ")
+
+SERVER = textwrap.dedent(
+    '''
+    import logging, random, sys
+
+    logging.basicConfig(
+        filename=sys.argv[1],
+        format="%(asctime)s %(levelname)-7s [%(threadName)s] %(name)s: %(message)s",
+        level=logging.DEBUG,
+    )
+    rng = random.Random(7)
+    http = logging.getLogger("app.http")
+    cache = logging.getLogger("app.cache")
+    db = logging.getLogger("app.db")
+    orders = logging.getLogger("app.orders")
+
+    def charge(order, amount):
+        if amount > 990:
+            raise ValueError(f"amount {amount} over the card limit for order {order}")
+        return amount
+
+    logging.getLogger("app").info("server starting on port 8080 with 4 workers")
+    for i in range(3000):
+        path = rng.choice(["/api/orders", "/api/users", "/health", "/static/app.js"])
+        http.info("GET %s from 10.0.%d.%d took %dms status 200", path, rng.randrange(4), rng.randrange(256), rng.randrange(900))
+        if i % 3 == 0:
+            cache.debug("evicted key session:%08x, %d entries left", rng.getrandbits(32), rng.randrange(10000))
+        if i % 97 == 0:
+            db.warning("query on orders took %dms, over the 500ms threshold", 500 + rng.randrange(4000))
+        if i == 1500:
+            logging.getLogger("app.admin").info("configuration reloaded by operator after disk replacement")
+        order = 100000 + i
+        try:
+            charge(order, rng.randrange(1000))
+            orders.info("order %d charged", order)
+        except ValueError:
+            orders.exception("payment for order %d failed", order)
+    logging.getLogger("app").critical("worker pool exhausted, shutting down")
+    '''
+)
+
+
+def run_hr(args: list[str], data: bytes, cache: Path) -> bytes:
+    env = {**os.environ, "HR_CACHE_DIR": str(cache)}
+    done = subprocess.run([HR, *args], input=data, capture_output=True, env=env, check=True)
+    return done.stdout
+
+
+@pytest.fixture
+def cache(tmp_path: Path) -> Path:
+    d = tmp_path / "cache"
+    d.mkdir()
+    return d
+
+
+@pytest.fixture(scope="module")
+def server_log(tmp_path_factory) -> bytes:
+    d = tmp_path_factory.mktemp("server")
+    (d / "server.py").write_text(SERVER)
+    log = d / "server.log"
+    subprocess.run([sys.executable, str(d / "server.py"), str(log)], check=True)
+    return log.read_bytes()
+
+
+def markers(out: str) -> list[tuple[int, int, str]]:
+    found = []
+    for line in out.splitlines():
+        m = MARKER.match(line)
+        if m:
+            a, b, one = m.groups()
+            start, end = (int(one), int(one)) if one else (int(a), int(b))
+            found.append((start, end, line))
+    return found
+
+
+def restore(out: str, original: list[str], digest: str, cache: Path) -> list[str]:
+    """Rebuild the input from the output by expanding every marker with `hr expand`."""
+    lines: list[str] = []
+    for line in out.splitlines():
+        m = MARKER.match(line)
+        if not m:
+            lines.append(line)
+            continue
+        a, b, one = m.groups()
+        span = one if one else f"{a}-{b}"
+        got = run_hr(["expand", digest, "--lines", span], b"", cache).decode()
+        lines.extend(got.splitlines())
+    return lines
+
+
+def test_server_log_keeps_errors_traces_and_order(server_log: bytes, cache: Path):
+    out = run_hr([], server_log, cache).decode()
+    text = server_log.decode()
+    original = text.splitlines()
+    assert len(out) < len(text) * 0.3, "a repetitive server log should shrink a lot"
+    found = markers(out)
+    assert found, "repeats should fold into markers"
+
+    kept = [line for line in out.splitlines() if not MARKER.match(line)]
+    # every kept line is an original line, and they come in the original order
+    positions = {}
+    for n, line in enumerate(original):
+        positions.setdefault(line, []).append(n)
+    last = -1
+    for line in kept:
+        later = [n for n in positions[line] if n > last]
+        assert later, f"kept line out of order or invented: {line!r}"
+        last = later[0]
+
+    # every error and critical line survives verbatim, and so does the one-off event
+    for line in original:
+        if " ERROR " in line or " CRITICAL " in line:
+            assert line in kept, line
+    assert any("configuration reloaded by operator" in line for line in kept)
+    # the first traceback stays whole and in place, right after the error that raised it
+    start = next(n for n, line in enumerate(original) if line.startswith("Traceback"))
+    end = next(n for n in range(start, len(original)) if original[n].startswith("ValueError: "))
+    block = original[start - 1 : end + 1]
+    k = kept.index(block[0])
+    assert kept[k : k + len(block)] == block
+
+
+def test_markers_expand_to_exactly_their_lines(server_log: bytes, cache: Path):
+    out = run_hr([], server_log, cache).decode()
+    digest = HASH.search(out).group(1)
+    original = server_log.decode().splitlines()
+    for start, end, line in markers(out)[:5]:
+        got = run_hr(["expand", digest, "--lines", f"{start}-{end}"], b"", cache).decode()
+        assert got.splitlines() == original[start - 1 : end], line
+    assert restore(out, original, digest, cache) == original
+
+
+def test_output_is_deterministic(server_log: bytes, tmp_path: Path):
+    a, b = tmp_path / "a", tmp_path / "b"
+    a.mkdir()
+    b.mkdir()
+    assert run_hr([], server_log, a) == run_hr([], server_log, b)
+
+
+def test_budget_keeps_errors_first(server_log: bytes, cache: Path):
+    full = run_hr([], server_log, cache).decode()
+    # room for every error and the markers, not for the examples of ordinary events
+    budget = len(full) - 300
+    out = run_hr(["--budget", f"{budget}c"], server_log, cache).decode()
+    assert len(out) <= budget * 1.1
+    assert "cut to fit the budget" in out
+    for line in server_log.decode().splitlines():
+        if " ERROR " in line or " CRITICAL " in line:
+            assert line in out, line
+
+
+CASES = sorted(p for p in CORPUS.glob("*") if (p / "case.json").exists()) if CORPUS.exists() else []
+
+
+@pytest.mark.skipif(not CASES, reason="shared corpus not present")
+@pytest.mark.parametrize("case", CASES, ids=lambda p: p.name)
+def test_corpus_log_needles(case: Path, cache: Path):
+    meta = json.loads((case / "case.json").read_text())
+    data = next(case.glob("input.*")).read_bytes()
+    out = run_hr([], data, cache).decode()
+    for needle in meta["needles"]:
+        options = [needle["verbatim"]] if "verbatim" in needle else needle["any_of"]
+        assert any(s in out for s in options), needle
+    assert len(out) < len(data) * 0.25
