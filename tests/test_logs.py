@@ -186,4 +186,18 @@ def test_corpus_log_needles(case: Path, cache: Path):
     for needle in meta["needles"]:
         options = [needle["verbatim"]] if "verbatim" in needle else needle["any_of"]
         assert any(s in out for s in options), needle
-    assert len(out) < len(data) * 0.25
+    # every error line of the input stays verbatim
+    errors = [line for line in data.decode().splitlines() if re.search(r"\b(ERROR|FATAL)\b|\[error\]| E ", line)]
+    missing = [line for line in errors if line not in out]
+    assert not missing, missing[:3]
+
+
+@pytest.mark.skipif(not CASES, reason="shared corpus not present")
+def test_corpus_logs_shrink_by_more_than_80_percent(cache: Path):
+    """The kind as a whole, not case by case: the corpus is a sample of the world."""
+    total_in = total_out = 0
+    for case in CASES:
+        data = next(case.glob("input.*")).read_bytes()
+        total_in += len(data)
+        total_out += len(run_hr([], data, cache))
+    assert total_out < total_in * 0.2

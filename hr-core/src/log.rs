@@ -76,10 +76,10 @@ pub fn plan(lines: &Lines) -> Plan {
             }
             Role::InTrace => unreachable!("trace bodies are consumed by their first line"),
             Role::Event { template, seen, level } => {
-                if seen == Seen::Known {
-                    // a repeat of a template shown above, errors and warnings included: the
-                    // marker counts them, and the first of each stays verbatim (some systems,
-                    // BGL for one, log routine hardware events at FATAL level by the thousand)
+                if seen == Seen::Known && level < Level::Error {
+                    // a repeat of a template shown above, warnings included: the marker counts
+                    // them, and the first of each stays verbatim. Error and fatal lines are
+                    // never folded: each one stays verbatim and in place.
                     run.push(n, lines.lines[i].len() + 1, level);
                 } else {
                     run.flush(&mut plan, lines, &roles);
@@ -444,20 +444,36 @@ mod tests {
     }
 
     #[test]
-    fn repeated_errors_fold_with_their_count_and_time_span() {
+    fn repeated_warnings_fold_with_their_count_and_time_span() {
         let mut text = String::from("[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok\n");
         for i in 0..30 {
-            text.push_str(&format!("[Sun Dec 04 04:5{}:{:02} 2005] [error] mod_jk child workerEnv in error state {}\n", i / 10, i, 6 + i % 2));
+            text.push_str(&format!("[Sun Dec 04 04:5{}:{:02} 2005] [warn] mod_jk child workerEnv in state {}\n", i / 10, i, 6 + i % 2));
         }
         let c = compress(&text, &opts());
         let out: Vec<&str> = c.text.lines().collect();
         assert_eq!(out.len(), 3, "{}", c.text);
         assert_eq!(out[1], text.lines().nth(1).unwrap());
         assert!(
-            out[2].starts_with("[hr: 29 more like the line above, 29 errors · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 · lines 3-31"),
+            out[2].starts_with("[hr: 29 more like the line above, 29 warnings · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 · lines 3-31"),
             "{}",
             out[2]
         );
+    }
+
+    #[test]
+    fn every_error_line_stays_even_when_repeated() {
+        let mut text = String::from("[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok\n");
+        for i in 0..30 {
+            text.push_str(&format!("[Sun Dec 04 04:5{}:{:02} 2005] [error] mod_jk child workerEnv in error state {}\n", i / 10, i, 6 + i % 2));
+            for k in 0..5 {
+                text.push_str(&format!("[Sun Dec 04 04:5{}:{:02} 2005] [notice] jk2_init() Found child {} in scoreboard slot 7\n", i / 10, i, 1000 + 5 * i + k));
+            }
+        }
+        let c = compress(&text, &opts());
+        for line in text.lines().filter(|l| l.contains("[error]")) {
+            assert!(c.text.contains(line), "lost {line}");
+        }
+        assert!(c.text.contains("[hr: "), "the notices between them fold");
     }
 
     #[test]
