@@ -3,7 +3,7 @@
 __version__: str
 
 def sniff(data: bytes) -> str:
-    """The kind of `data`: 'binary', 'json', 'log', 'test', 'code', 'diff' or 'text'."""
+    """The kind of `data`: 'binary', 'json', 'log', 'test', 'code', 'diff', 'text' or 'shell'."""
 
 def compress(
     kind: str, data: bytes, hash: str, budget_chars: int | None = None

@@ -7,7 +7,7 @@ The filter (`cmd | hr --label x`) is the hot path: it must not pay for importing
 
 from __future__ import annotations
 
-KINDS = ("binary", "json", "log", "test", "code", "diff", "text")
+KINDS = ("binary", "json", "log", "test", "code", "diff", "shell", "text")
 FILTER_OPTIONS = ("--label", "--kind", "--budget")
 
 

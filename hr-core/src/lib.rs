@@ -5,6 +5,7 @@
 //! whole crate is testable with `cargo test`, without Python. The PyO3 binding lives in
 //! `python.rs` behind the `python` feature.
 
+pub mod diff;
 pub mod drain;
 pub mod fold;
 pub mod json;
@@ -13,6 +14,7 @@ pub mod log;
 pub mod marker;
 pub mod mask;
 pub mod plan;
+pub mod shell;
 pub mod sniff;
 pub mod storage;
 pub mod testout;
@@ -40,6 +42,8 @@ pub fn compress(kind: Kind, text: &str, opts: &Options) -> Compressed {
         Kind::Log => log::compress(text, opts),
         Kind::Test => testout::compress(text, opts),
         Kind::Json => json::compress(text, opts),
+        Kind::Diff => diff::compress(text, opts),
+        Kind::Shell => shell::compress(text, opts),
         _ => fold::compress(text, opts),
     }
 }

@@ -21,6 +21,8 @@ pub enum Priority {
     Notable = 3,
     /// errors, failures and the lines that explain them
     Critical = 4,
+    /// a run's final verdict (`3 failed, 40 passed in 0.5s`): the last line a budget cuts
+    Verdict = 5,
 }
 
 #[derive(Debug, Clone)]
@@ -87,8 +89,10 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
                     dropped[j] || (matches!(plan.pieces[j], Piece::Fold { .. }) && dropped[j - 1])
                 };
                 while j < plan.pieces.len() && (j == i || merges(j)) {
-                    if let Piece::Keep { start, end, priority: Priority::Critical | Priority::Repeated } = plan.pieces[j] {
-                        critical += end - start + 1;
+                    if let Piece::Keep { start, end, priority } = plan.pieces[j] {
+                        if priority >= Priority::Critical || priority == Priority::Repeated {
+                            critical += end - start + 1;
+                        }
                     }
                     j += 1;
                 }

@@ -7,7 +7,7 @@ use pyo3::types::PyBytes;
 
 use crate::{Kind, Options};
 
-/// The kind of `data`: binary, json, log, test, code, diff or text.
+/// The kind of `data`: binary, json, log, test, code, diff, text or shell.
 #[pyfunction]
 fn sniff(py: Python<'_>, data: &[u8]) -> &'static str {
     py.detach(|| crate::sniff::sniff(data)).as_str()

@@ -16,11 +16,13 @@ pub enum Kind {
     Code,
     Diff,
     Text,
+    /// git log, grep -rn, find, ls -laR (see `shell.rs`)
+    Shell,
 }
 
 impl Kind {
-    pub const ALL: [Kind; 7] =
-        [Kind::Binary, Kind::Json, Kind::Log, Kind::Test, Kind::Code, Kind::Diff, Kind::Text];
+    pub const ALL: [Kind; 8] =
+        [Kind::Binary, Kind::Json, Kind::Log, Kind::Test, Kind::Code, Kind::Diff, Kind::Text, Kind::Shell];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -31,6 +33,7 @@ impl Kind {
             Kind::Code => "code",
             Kind::Diff => "diff",
             Kind::Text => "text",
+            Kind::Shell => "shell",
         }
     }
 
@@ -51,6 +54,9 @@ pub fn sniff(data: &[u8]) -> Kind {
         Ok(t) => t,
         Err(_) => return Kind::Binary,
     };
+    if crate::testout::is_go_test_json(text) {
+        return Kind::Test;
+    }
     if looks_like_json(text) {
         return Kind::Json;
     }
@@ -59,11 +65,17 @@ pub fn sniff(data: &[u8]) -> Kind {
     if lines.is_empty() {
         return Kind::Text;
     }
+    if crate::shell::detect(head) == Some(crate::shell::Format::GitLog) {
+        return Kind::Shell; // `git log -p` holds diffs but reads commit by commit
+    }
     if is_diff(&lines) {
         return Kind::Diff;
     }
-    if is_test_output(head) {
+    if is_test_output(head) || crate::testout::looks_like(head, suffix_str(text, 4096)) {
         return Kind::Test;
+    }
+    if crate::shell::detect(head).is_some() {
+        return Kind::Shell;
     }
     if share(&lines, |l| log_line().is_match(l)) >= 0.5 {
         return Kind::Log;
@@ -83,6 +95,15 @@ fn prefix_str(text: &str, n: usize) -> &str {
         end -= 1;
     }
     &text[..end]
+}
+
+/// The last `n` bytes (or fewer) of `text`: runners print their verdict at the end.
+fn suffix_str(text: &str, n: usize) -> &str {
+    let mut start = text.len().saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
 }
 
 fn share(lines: &[&str], pred: impl Fn(&str) -> bool) -> f64 {
@@ -120,7 +141,7 @@ fn is_diff(lines: &[&str]) -> bool {
     starts && lines.iter().any(|l| l.starts_with("@@ "))
 }
 
-fn is_test_output(head: &str) -> bool {
+pub(crate) fn is_test_output(head: &str) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     RE.get_or_init(|| {
         Regex::new(concat!(

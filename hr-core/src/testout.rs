@@ -1,8 +1,533 @@
-//! Test runner and build output. (First version: the generic folder; issue 3 brings the runners.)
+//! Test runner and build output: keep every failure whole, fold what passed.
+//!
+//! The input is read once into a [`Classifier`]: one slot per line saying whether it is kept
+//! (and how much it matters) or folded (and what it counts as). Each runner family in
+//! `testout/` claims the lines it recognises; runners can be mixed in one input (a cargo
+//! build's warnings before its tests, npm around jest, make around gcc). Lines nobody claims are
+//! kept, except long runs of same-shaped lines, which fold like the generic folder does.
+//!
+//! Folded runs become one marker that says what they held, counted from what the runner printed
+//! (`[hr: 187 passed, 2 skipped in 12 files · lines 8-196]`); nothing is ever concluded that the
+//! runner did not print.
 
-use crate::marker::Compressed;
+mod diag;
+mod go;
+mod install;
+mod js;
+mod jvm;
+mod python;
+mod rust;
+
+use std::collections::{BTreeSet, HashSet};
+
+use crate::lines::split;
+use crate::marker::{count, Compressed};
+use crate::mask::shape;
+use crate::plan::{render, Plan, Priority};
 use crate::Options;
 
+/// What a folded line stands for in its marker.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Cat {
+    /// tests the runner reported as passed and skipped (a `PASSED` line, a run of dots)
+    Tests(u32, u32),
+    /// a line that only frames a passing test (`=== RUN`, a suite name): counted as a line
+    Quiet,
+    /// compile, download and install progress
+    Progress,
+    /// frames of the runtime or test framework inside a kept traceback
+    Frames,
+    /// the body of a warning whose headline and location are kept
+    WarningDetail,
+    /// an exact repeat of a warning or note kept earlier
+    Repeat,
+    /// output printed by passing tests
+    PassOutput,
+    /// a test file the runner marked as passed as a whole (jest's `PASS src/a.test.js`)
+    PassedFile,
+    /// same-shaped lines folded by the generic rule
+    Similar,
+}
+
+impl Cat {
+    fn noun(self) -> Option<&'static str> {
+        match self {
+            Cat::Progress => Some("progress lines"),
+            Cat::Frames => Some("framework frame lines"),
+            Cat::WarningDetail => Some("warning detail lines"),
+            Cat::Repeat => Some("repeated lines"),
+            Cat::PassOutput => Some("lines of passing tests' output"),
+            Cat::PassedFile => Some("passed test files"),
+            Cat::Similar => Some("similar lines"),
+            Cat::Tests(..) | Cat::Quiet => None,
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Role {
+    Keep(Priority),
+    Fold(Cat),
+}
+
+/// The per-line decisions, filled in by the runner modules.
+pub(crate) struct Classifier<'a> {
+    pub text: &'a str,
+    pub lines: Vec<&'a str>,
+    roles: Vec<Option<Role>>,
+    /// lines with the same block id (non-zero) stay or go together under a budget
+    block: Vec<u32>,
+    /// the test file a folded pass line belongs to, for "in N files"
+    file: Vec<Option<&'a str>>,
+    next_block: u32,
+}
+
+impl<'a> Classifier<'a> {
+    fn new(text: &'a str, lines: Vec<&'a str>) -> Self {
+        let n = lines.len();
+        Classifier { text, lines, roles: vec![None; n], block: vec![0; n], file: vec![None; n], next_block: 1 }
+    }
+
+    pub fn len(&self) -> usize {
+        self.lines.len()
+    }
+
+    pub fn claimed(&self, i: usize) -> bool {
+        self.roles[i].is_some()
+    }
+
+    /// Set line `i` (0-based) unless another rule claimed it already.
+    pub fn set(&mut self, i: usize, role: Role) {
+        if self.roles[i].is_none() {
+            self.roles[i] = Some(role);
+        }
+    }
+
+    /// Set line `i`, overriding an earlier claim (a region rule refining a line rule).
+    pub fn force(&mut self, i: usize, role: Role) {
+        self.roles[i] = Some(role);
+    }
+
+    pub fn keep(&mut self, i: usize, p: Priority) {
+        self.set(i, Role::Keep(p));
+    }
+
+    pub fn fold(&mut self, i: usize, cat: Cat) {
+        self.set(i, Role::Fold(cat));
+    }
+
+    pub fn fold_in(&mut self, i: usize, cat: Cat, file: &'a str) {
+        if self.roles[i].is_none() {
+            self.roles[i] = Some(Role::Fold(cat));
+            self.file[i] = Some(file);
+        }
+    }
+
+    /// Keep lines `start..end` (0-based, exclusive) as one block, leaving lines claimed already
+    /// as they are.
+    pub fn keep_block(&mut self, start: usize, end: usize, p: Priority) {
+        let id = self.next_block;
+        self.next_block += 1;
+        for i in start..end.min(self.len()) {
+            if self.roles[i].is_none() {
+                self.roles[i] = Some(Role::Keep(p));
+                self.block[i] = id;
+            }
+        }
+    }
+}
+
+/// Same as `Regex::new(..).unwrap()` behind a `OnceLock`, so each pattern compiles once, with
+/// ASCII classes (see `ascii_classes`).
+macro_rules! re {
+    ($pat:expr) => {{
+        static RE: std::sync::OnceLock<regex::Regex> = std::sync::OnceLock::new();
+        RE.get_or_init(|| regex::Regex::new(&$crate::testout::ascii_classes($pat)).unwrap())
+    }};
+}
+pub(crate) use re;
+
+/// `\d`, `\w`, `\s` and `\b` as their ASCII forms. Runner output spells its numbers, names and
+/// separators in ASCII, and the Unicode tables make each pattern cost a millisecond to compile,
+/// which a one-shot CLI pays on every call. (`\S` stays: it is cheap and must not match bytes.)
+pub(crate) fn ascii_classes(pat: &str) -> String {
+    let mut out = String::with_capacity(pat.len() + 16);
+    let mut in_class = false;
+    let mut chars = pat.chars().peekable();
+    while let Some(ch) = chars.next() {
+        match ch {
+            '\\' => {
+                let Some(next) = chars.next() else { break };
+                let (inside, outside) = match next {
+                    'd' => ("0-9", "[0-9]"),
+                    'w' => ("A-Za-z0-9_", "[A-Za-z0-9_]"),
+                    's' => (" \\t\\n\\r\\x0B\\x0C", "[ \\t\\n\\r\\x0B\\x0C]"),
+                    'b' if !in_class => ("", "(?-u:\\b)"),
+                    _ => {
+                        out.push('\\');
+                        out.push(next);
+                        continue;
+                    }
+                };
+                out.push_str(if in_class { inside } else { outside });
+            }
+            '[' if !in_class => {
+                in_class = true;
+                out.push(ch);
+                // a `]` right after `[` or `[^` is a literal
+                if chars.peek() == Some(&'^') {
+                    out.push(chars.next().unwrap());
+                }
+                if chars.peek() == Some(&']') {
+                    out.push(chars.next().unwrap());
+                }
+            }
+            ']' if in_class => {
+                in_class = false;
+                out.push(ch);
+            }
+            _ => out.push(ch),
+        }
+    }
+    out
+}
+
+/// Test or build output that the sniffer's own patterns miss: unittest, mocha, vitest, nextest,
+/// maven, gradle, pip, apt, npm and make output. `tail` is the end of the input, where runners
+/// print their verdict.
+pub fn looks_like(head: &str, tail: &str) -> bool {
+    if head.contains('\x1b') || tail.contains('\x1b') {
+        // coloured output (a runner forced to use colour): read it plain
+        let (head, tail) = (strip_ansi(head), strip_ansi(tail));
+        return crate::sniff::is_test_output(&head) || looks_like(&head, &tail);
+    }
+    let verdict = re!(concat!(
+        r"(?m)^(Ran \d+ tests? in |OK( \(.*\))?$|FAILED \((failures|errors)=|\s+\d+ passing \(|\s+Test Files\s+\d|",
+        r"\s*Summary \[ *[\d.]+s\] \d+ tests? run|\[INFO\] BUILD (SUCCESS|FAILURE)|BUILD (SUCCESSFUL|FAILED) in |",
+        r"Successfully installed |\d+ upgraded, \d+ newly installed|(added|removed|changed) \d+ packages?|",
+        r"make(\[\d+\])?: \*\*\* |ERROR: (Could not|Failed|No matching))"
+    ));
+    let progress = re!(concat!(
+        r"(?m)^(\w+ \([\w.]+\) \.\.\. (ok|FAIL|ERROR|skipped)|\s+PASS \[ *[\d.]+s\] |\[INFO\] Tests run: |",
+        r"\S.* > \S.* (PASSED|FAILED)$|Collecting \S|Inst \S+ .*\(|Get:\d+ https?:|npm (ERR!|error|WARN|warn) |",
+        r"make(\[\d+\])?: (Entering|Leaving) directory|\s+\d+:\d+\s+(error|warning)\s+\S|✖ \d+ problems? \(|",
+        r"\S+:\d+:\d+: [A-Z]+\d+ |Found \d+ errors?\.)"
+    ));
+    verdict.is_match(tail) || progress.is_match(head)
+}
+
+/// `go test -json`: NDJSON events with an `Action` (checked before the JSON sniffer claims it).
+pub fn is_go_test_json(text: &str) -> bool {
+    let first = text.trim_start().lines().next().unwrap_or("");
+    first.starts_with("{\"Time\":") && first.contains("\"Action\":")
+        || first.starts_with("{\"Action\":")
+}
+
 pub fn compress(text: &str, opts: &Options) -> Compressed {
-    crate::fold::compress(text, opts)
+    let lines = split(text);
+    // rules read lines without colours and without a CRLF's `\r`; the output is written from
+    // the original lines (stripping never removes a `\n`, so line numbers agree)
+    let plain = text.contains('\x1b').then(|| strip_ansi(text));
+    let src = plain.as_deref().unwrap_or(text);
+    let bare = split(src).lines.iter().map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+    let mut c = Classifier::new(src, bare);
+    classify(&mut c);
+    render(&to_plan(&c), &lines, opts)
+}
+
+/// `text` without ANSI escape sequences (colours, cursor moves, OSC hyperlinks).
+fn strip_ansi(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    let mut chars = text.chars().peekable();
+    while let Some(ch) = chars.next() {
+        if ch != '\x1b' {
+            out.push(ch);
+            continue;
+        }
+        match chars.peek() {
+            Some('[') => {
+                chars.next();
+                // parameters, then one final byte in @..~
+                while let Some(&c) = chars.peek() {
+                    chars.next();
+                    if ('@'..='~').contains(&c) {
+                        break;
+                    }
+                }
+            }
+            Some(']') => {
+                // OSC: up to BEL or ESC \
+                while let Some(c) = chars.next() {
+                    if c == '\x07' || c == '\n' {
+                        if c == '\n' {
+                            out.push(c);
+                        }
+                        break;
+                    }
+                    if c == '\x1b' && chars.peek() == Some(&'\\') {
+                        chars.next();
+                        break;
+                    }
+                }
+            }
+            _ => {
+                chars.next();
+            }
+        }
+    }
+    out
+}
+
+/// Run every runner family over the input. Failure regions come first so that their lines are
+/// kept whole before line rules (which would fold a `... ok` inside a traceback) see them.
+fn classify(c: &mut Classifier) {
+    python::classify(c);
+    rust::classify(c);
+    js::classify(c);
+    go::classify(c);
+    jvm::classify(c);
+    diag::classify(c);
+    install::classify(c);
+    fold_repeats(c);
+    fold_similar(c);
+}
+
+/// An unclaimed line that repeats one seen earlier word for word (the same warning printed by
+/// every test, the same notice per package) folds; its first occurrence stays.
+fn fold_repeats(c: &mut Classifier) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for i in 0..c.len() {
+        let line = c.lines[i].trim_end();
+        if c.claimed(i) || line.trim_start().len() < 20 {
+            continue;
+        }
+        if !seen.insert(line) {
+            c.fold(i, Cat::Repeat);
+        }
+    }
+}
+
+/// Long runs of unclaimed lines of one shape fold, first and last kept as examples.
+fn fold_similar(c: &mut Classifier) {
+    const MIN_RUN: usize = 6;
+    let n = c.len();
+    let mut i = 0;
+    while i < n {
+        if c.claimed(i) || c.lines[i].trim().is_empty() {
+            i += 1;
+            continue;
+        }
+        let s = shape(c.lines[i]);
+        let mut j = i + 1;
+        while j < n && !c.claimed(j) && shape(c.lines[j]) == s {
+            j += 1;
+        }
+        if j - i >= MIN_RUN {
+            for k in i + 1..j - 1 {
+                c.fold(k, Cat::Similar);
+            }
+        }
+        i = j;
+    }
+}
+
+/// Folded runs shorter than this (in characters) stay: the marker would be longer.
+const MIN_FOLD_CHARS: usize = 60;
+
+fn to_plan(c: &Classifier) -> Plan {
+    let mut plan = Plan::default();
+    let n = c.len();
+    let mut i = 0;
+    while i < n {
+        match c.roles[i] {
+            Some(Role::Fold(_)) => {
+                let mut j = i;
+                let mut tally = Tally::default();
+                while j < n {
+                    match c.roles[j] {
+                        Some(Role::Fold(cat)) => tally.add(cat, c.file[j]),
+                        // a blank line between folded lines joins the fold
+                        None if c.lines[j].trim().is_empty() && matches!(c.roles.get(j + 1), Some(Some(Role::Fold(_)))) => {
+                            tally.add(Cat::Quiet, None)
+                        }
+                        _ => break,
+                    }
+                    j += 1;
+                }
+                let chars: usize = c.lines[i..j].iter().map(|l| l.len() + 1).sum();
+                if chars < MIN_FOLD_CHARS {
+                    // a marker would cost more than the lines it replaces
+                    plan.keep_range(i + 1, j, Priority::Ordinary);
+                } else {
+                    plan.fold(i + 1, j, tally.describe(j - i));
+                }
+                i = j;
+            }
+            role => {
+                let p = match role {
+                    Some(Role::Keep(p)) => p,
+                    _ => Priority::Ordinary,
+                };
+                let b = c.block[i];
+                let mut j = i + 1;
+                if b != 0 {
+                    while j < n && c.block[j] == b && c.roles[j] == Some(Role::Keep(p)) {
+                        j += 1;
+                    }
+                }
+                plan.keep_range(i + 1, j, p);
+                i = j;
+            }
+        }
+    }
+    plan
+}
+
+/// What a run of folded lines held, for its marker.
+#[derive(Default)]
+struct Tally<'a> {
+    passed: u64,
+    skipped: u64,
+    files: BTreeSet<&'a str>,
+    nouns: Vec<(&'static str, usize)>,
+}
+
+impl<'a> Tally<'a> {
+    fn add(&mut self, cat: Cat, file: Option<&'a str>) {
+        if let Cat::Tests(p, s) = cat {
+            self.passed += u64::from(p);
+            self.skipped += u64::from(s);
+        }
+        if let Some(f) = file {
+            self.files.insert(f);
+        }
+        if let Some(noun) = cat.noun() {
+            match self.nouns.iter_mut().find(|(n, _)| *n == noun) {
+                Some((_, k)) => *k += 1,
+                None => self.nouns.push((noun, 1)),
+            }
+        }
+    }
+
+    fn describe(&self, lines: usize) -> String {
+        let mut parts = Vec::new();
+        if self.passed > 0 {
+            parts.push(format!("{} passed", count(self.passed as usize)));
+        }
+        if self.skipped > 0 {
+            parts.push(format!("{} skipped", count(self.skipped as usize)));
+        }
+        let mut head = parts.join(", ");
+        if !head.is_empty() && self.files.len() > 1 {
+            head.push_str(&format!(" in {} files", count(self.files.len())));
+        }
+        let mut out = vec![];
+        if !head.is_empty() {
+            out.push(head);
+        }
+        for (noun, k) in &self.nouns {
+            let noun = if *k == 1 { noun.replacen("lines", "line", 1).replacen("files", "file", 1) } else { noun.to_string() };
+            out.push(format!("{} {noun}", count(*k)));
+        }
+        if out.is_empty() {
+            return if lines == 1 { "1 line".to_string() } else { format!("{} lines", count(lines)) };
+        }
+        out.join(", ")
+    }
+}
+
+/// Exact repeats of lines already kept fold; `seen` holds the trimmed text of kept ones.
+pub(crate) fn fold_repeat(c: &mut Classifier, i: usize, seen: &mut HashSet<String>, p: Priority) {
+    let key = c.lines[i].trim().to_string();
+    if seen.insert(key) {
+        c.keep(i, p);
+    } else {
+        c.fold(i, Cat::Repeat);
+    }
+}
+
+#[cfg(test)]
+pub(crate) mod testutil {
+    use super::*;
+
+    pub fn run(text: &str) -> String {
+        compress(text, &Options { hash: "abcdef012345".into(), budget_chars: None }).text
+    }
+
+    /// Every string in `needles` survives compression of `text`.
+    pub fn assert_kept(text: &str, needles: &[&str]) -> String {
+        let out = run(text);
+        for n in needles {
+            assert!(out.contains(n), "lost {n:?} in:\n{out}");
+        }
+        out
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::testutil::run;
+
+    #[test]
+    fn ascii_classes_rewrite() {
+        use super::ascii_classes as a;
+        assert_eq!(a(r"^\d+ \w"), "^[0-9]+ [A-Za-z0-9_]");
+        assert_eq!(a(r"[\d.]+s\b"), "[0-9.]+s(?-u:\\b)");
+        assert_eq!(a(r"\S+\.py\(x\)"), r"\S+\.py\(x\)");
+        assert_eq!(a(r"[^\s:]"), "[^ \\t\\n\\r\\x0B\\x0C:]");
+    }
+
+    #[test]
+    fn coloured_output_is_read_plain_and_written_verbatim() {
+        let mut t = String::new();
+        for i in 0..30 {
+            t.push_str(&format!("tests/test_a.py::test_{i} \x1b[32mPASSED\x1b[0m [ {i:>2}%]\n"));
+        }
+        t.push_str("tests/test_a.py::test_bad \x1b[31mFAILED\x1b[0m [100%]\n\x1b[31m==== 1 failed, 30 passed in 0.10s ====\x1b[0m\n");
+        let out = run(&t);
+        assert!(out.contains("30 passed ·"), "{out}");
+        assert!(out.contains("tests/test_a.py::test_bad \x1b[31mFAILED\x1b[0m [100%]\n"), "{out:?}");
+        assert_eq!(super::strip_ansi("a\x1b[1;31mb\x1b[0m\x1b]8;;http://x\x07c\n"), "abc\n");
+        let head = "\x1b[1m============================= test session starts ==============================\x1b[0m\n";
+        assert_eq!(crate::sniff::sniff(format!("{head}{t}").as_bytes()), crate::Kind::Test);
+    }
+
+    #[test]
+    fn repeated_warnings_fold_after_the_first() {
+        let mut t = String::new();
+        for i in 0..20 {
+            t.push_str(&format!("test_{i} (tests.test_mod.Case.test_{i}) ... ok\n"));
+            t.push_str("/src/lib/old.py:12: DeprecationWarning: old_api is deprecated, use new_api\n  warnings.warn(\"old_api is deprecated\", DeprecationWarning)\n");
+        }
+        t.push_str("\n----------------------------------------------------------------------\nRan 20 tests in 0.01s\n\nOK\n");
+        let out = run(&t);
+        assert_eq!(out.matches("DeprecationWarning: old_api").count(), 1, "{out}");
+        assert!(out.contains("19 passed, 38 repeated lines"), "{out}");
+        assert!(out.ends_with("Ran 20 tests in 0.01s\n\nOK\n"), "{out}");
+    }
+
+    #[test]
+    fn crlf_output_is_read_like_lf() {
+        let mut t = String::new();
+        for i in 0..30 {
+            t.push_str(&format!("tests/test_a.py::test_{i} PASSED [ {i:>2}%]\r\n"));
+        }
+        t.push_str("========================= 30 passed in 0.10s =========================\r\n");
+        let out = run(&t);
+        assert!(out.contains("30 passed ·"), "{out}");
+        assert!(out.ends_with("30 passed in 0.10s =========================\r\n"), "{out:?}");
+    }
+
+    #[test]
+    fn unknown_lines_stay_and_similar_runs_fold() {
+        let mut t = String::from("header line\n");
+        for i in 0..20 {
+            t.push_str(&format!("step {i} of 20 done in the thing\n"));
+        }
+        t.push_str("trailer\n");
+        let out = run(&t);
+        assert!(out.starts_with("header line\nstep 0 of 20"), "{out}");
+        assert!(out.contains("18 similar lines"), "{out}");
+        assert!(out.ends_with("step 19 of 20 done in the thing\ntrailer\n"), "{out}");
+    }
 }

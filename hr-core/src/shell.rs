@@ -1,0 +1,124 @@
+//! Output of everyday shell commands: `git log`, `grep -rn`, `find`, `ls -laR`.
+//!
+//! Each format keeps its structure and every handle an agent needs to act on (commit hashes,
+//! distinct paths, directory headers, symlinks, unusual sizes or file types) and folds the bulk
+//! that repeats (message bodies and file stats, further matches in a file, common file types).
+
+mod gitlog;
+mod grep;
+mod listing;
+
+use crate::lines::split;
+use crate::marker::Compressed;
+use crate::plan::{render, Plan, Priority};
+use crate::testout::re;
+use crate::Options;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Format {
+    GitLog,
+    Grep,
+    Find,
+    Ls,
+}
+
+/// Which shell format `head` (a prefix of the input) is, if any.
+pub fn detect(head: &str) -> Option<Format> {
+    let lines: Vec<&str> = head.lines().filter(|l| !l.trim().is_empty()).take(400).collect();
+    if lines.len() < 3 {
+        return None;
+    }
+    if re!(r"^commit [0-9a-f]{7,64}\b").is_match(lines[0]) && lines.iter().take(6).any(|l| l.starts_with("Author: ")) {
+        return Some(Format::GitLog);
+    }
+    let share = |pred: &dyn Fn(&str) -> bool| lines.iter().filter(|l| pred(l)).count() as f64 / lines.len() as f64;
+    if share(&|l| grep::is_match_line(l)) >= 0.8 {
+        return Some(Format::Grep);
+    }
+    if share(&|l| listing::is_ls_line(l)) >= 0.6 && lines.iter().any(|l| l.starts_with("total ")) {
+        return Some(Format::Ls);
+    }
+    if lines.len() >= 10 && share(&|l| listing::is_path(l)) >= 0.95 {
+        return Some(Format::Find);
+    }
+    None
+}
+
+pub fn compress(text: &str, opts: &Options) -> Compressed {
+    let lines = split(text);
+    let head = &text[..floor_char(text, 64 * 1024)];
+    let plan = match detect(head) {
+        Some(Format::GitLog) => gitlog::plan(&lines.lines),
+        Some(Format::Grep) => grep::plan(&lines.lines),
+        Some(Format::Find) => listing::plan_find(&lines.lines),
+        Some(Format::Ls) => listing::plan_ls(&lines.lines),
+        None => return crate::fold::compress(text, opts),
+    };
+    render(&plan, &lines, opts)
+}
+
+fn floor_char(s: &str, n: usize) -> usize {
+    let mut n = n.min(s.len());
+    while !s.is_char_boundary(n) {
+        n -= 1;
+    }
+    n
+}
+
+/// Per line: kept with a priority, or folded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    Keep(Priority),
+    Fold,
+}
+
+/// Folded runs shorter than this (in characters) stay.
+const MIN_FOLD_CHARS: usize = 60;
+
+/// Turn slots into a plan: each run of folded lines (blank lines between folded ones join the
+/// run) becomes one marker, described by `describe(start, end)` over 0-based `start..end`.
+pub(crate) fn plan_from(lines: &[&str], slots: &[Slot], mut describe: impl FnMut(usize, usize) -> String) -> Plan {
+    let mut plan = Plan::default();
+    let n = slots.len();
+    let mut i = 0;
+    while i < n {
+        if slots[i] == Slot::Fold {
+            let mut j = i + 1;
+            loop {
+                if j < n && slots[j] == Slot::Fold {
+                    j += 1;
+                    continue;
+                }
+                // a blank line followed by more folded lines joins the run
+                let mut k = j;
+                while k < n && lines[k].trim().is_empty() {
+                    k += 1;
+                }
+                if k > j && k < n && slots[k] == Slot::Fold {
+                    j = k;
+                    continue;
+                }
+                break;
+            }
+            let chars: usize = lines[i..j].iter().map(|l| l.len() + 1).sum();
+            if chars < MIN_FOLD_CHARS {
+                // a marker would cost more than the lines it replaces
+                for k in i..j {
+                    plan.keep(k + 1, Priority::Ordinary);
+                }
+            } else {
+                plan.fold(i + 1, j, describe(i, j));
+            }
+            i = j;
+        } else {
+            let Slot::Keep(p) = slots[i] else { unreachable!() };
+            plan.keep(i + 1, p);
+            i += 1;
+        }
+    }
+    plan
+}
+
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{} {}", crate::marker::count(n), if n == 1 { one } else { many })
+}

@@ -1,0 +1,68 @@
+//! `grep -rn` (and `rg -n`, `git grep -n`): every file keeps its first match, so every distinct
+//! path stays; further matches in the same file fold into a count.
+
+use super::{plan_from, plural, Slot};
+use crate::plan::{Plan, Priority};
+use crate::testout::re;
+
+/// `path:12:text`, a context line `path-12-text`, or the `--` group separator. Compiler
+/// diagnostics share the shape but are not search results.
+pub(crate) fn is_match_line(line: &str) -> bool {
+    (re!(r"^[^\s:]*[/.][^\s:]*:\d+:").is_match(line) || re!(r"^[^\s:]*[/.][^\s:]*-\d+-").is_match(line) || line == "--")
+        && !re!(r"^\S+:\d+:(\d+:)? (fatal error|error|warning|note):").is_match(line)
+}
+
+fn path_of(line: &str) -> Option<&str> {
+    if let Some(m) = re!(r"^([^\s:]*[/.][^\s:]*):\d+:").captures(line) {
+        return Some(m.get(1).unwrap().as_str());
+    }
+    re!(r"^([^\s:]*?[/.][^\s:]*?)-\d+-").captures(line).map(|m| m.get(1).unwrap().as_str())
+}
+
+pub(crate) fn plan(lines: &[&str]) -> Plan {
+    let mut slots = vec![Slot::Keep(Priority::Ordinary); lines.len()];
+    let mut i = 0;
+    while i < lines.len() {
+        let Some(path) = path_of(lines[i]) else {
+            i += 1;
+            continue;
+        };
+        slots[i] = Slot::Keep(Priority::Summary);
+        let mut j = i + 1;
+        while j < lines.len() && (path_of(lines[j]) == Some(path) || lines[j] == "--") {
+            j += 1;
+        }
+        let rest: usize = lines[i + 1..j].iter().map(|l| l.len()).sum();
+        if j - i > 2 || rest > 60 {
+            for s in &mut slots[i + 1..j] {
+                *s = Slot::Fold;
+            }
+        }
+        i = j;
+    }
+    plan_from(lines, &slots, |s, e| {
+        let n = lines[s..e].iter().filter(|l| re!(r"^\S[^:]*:\d+:").is_match(l)).count();
+        format!("{} in this file", plural(n, "more match", "more matches"))
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::shell::compress;
+    use crate::Options;
+
+    #[test]
+    fn every_path_stays() {
+        let mut t = String::new();
+        for f in 0..6 {
+            for k in 0..(f + 1) {
+                t.push_str(&format!("./pkg/mod{f}.py:{}:    warnings.warn('x', DeprecationWarning)\n", k * 10 + 1));
+            }
+        }
+        let out = compress(&t, &Options { hash: "h".into(), budget_chars: None }).text;
+        for f in 0..6 {
+            assert!(out.contains(&format!("./pkg/mod{f}.py:1:")), "{out}");
+        }
+        assert!(out.contains("5 more matches in this file"), "{out}");
+    }
+}

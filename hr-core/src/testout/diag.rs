@@ -1,0 +1,230 @@
+//! Compiler and linter diagnostics: rustc/cargo, gcc/clang, tsc, mypy, ruff, eslint, go build.
+//!
+//! Every error stays whole (headline, location, excerpt, notes). A warning keeps its headline and
+//! location; its excerpt folds. A diagnostic, note or warning identical to one shown earlier folds.
+
+use std::collections::HashSet;
+
+use super::{re, Cat, Classifier};
+use crate::plan::Priority::{self, Critical, Notable, Verdict};
+
+pub(crate) fn classify(c: &mut Classifier) {
+    let mut seen = HashSet::new();
+    let n = c.len();
+    let mut i = 0;
+    while i < n {
+        if c.claimed(i) {
+            i += 1;
+            continue;
+        }
+        let line = c.lines[i];
+        let next = if let Some(sev) = rustc_headline(line) {
+            rustc_block(c, i, sev, &mut seen)
+        } else if let Some(m) = re!(r"^(\S.*?):(\d+):(?:(\d+):)? (fatal error|error|warning|note|remark): (.*)$").captures(line) {
+            cc_block(c, i, m.get(4).unwrap().as_str(), &mut seen)
+        } else if re!(r"^\S+\(\d+,\d+\): (error|warning) TS\d+: ").is_match(line) {
+            // tsc: continuation lines are indented under the headline
+            let end = extent(c, i + 1, |l| l.starts_with("  "));
+            c.keep_block(i, end, severity(line));
+            end
+        } else if re!(r"^\S+:\d+:\d+ - (error|warning) TS\d+: ").is_match(line)
+            || (re!(r"^[A-Z]+\d+ (\[\*\] )?\S").is_match(line) && c.lines.get(i + 1).is_some_and(|l| re!(r"^\s*--> \S+:\d+:\d+$").is_match(l)))
+        {
+            // tsc --pretty and ruff's full format: an excerpt up to the blank line
+            let end = extent(c, i + 1, |l| !l.trim().is_empty());
+            c.keep_block(i, end, Critical);
+            end
+        } else if re!(r"^\S+:\d+:\d+: [A-Z]+\d+ ").is_match(line) || re!(r"^\S+\.go:\d+(:\d+)?: ").is_match(line) {
+            // ruff concise, go build and go vet
+            c.keep(i, Critical);
+            i + 1
+        } else if re!(r"^\s+\d+:\d+\s+(error|warning)\s+").is_match(line) {
+            // eslint stylish: the file's path is the line above the first entry
+            let p = severity(line);
+            c.keep(i, p);
+            let mut k = i;
+            while k > 0 && re!(r"^\s+\d+:\d+\s+(error|warning)\s+").is_match(c.lines[k - 1]) {
+                k -= 1;
+            }
+            if k > 0 && !c.lines[k - 1].starts_with(' ') && !c.lines[k - 1].is_empty() {
+                c.force(k - 1, super::Role::Keep(Critical));
+            }
+            i + 1
+        } else {
+            summary_line(c, i);
+            i + 1
+        };
+        i = next.max(i + 1);
+    }
+}
+
+fn severity(line: &str) -> Priority {
+    if line.contains("error") {
+        Critical
+    } else {
+        Notable
+    }
+}
+
+/// First index at or after `from` whose line does not satisfy `more`.
+fn extent(c: &Classifier, from: usize, more: impl Fn(&str) -> bool) -> usize {
+    let mut j = from;
+    while j < c.len() && !c.claimed(j) && more(c.lines[j]) {
+        j += 1;
+    }
+    j
+}
+
+/// `error[E0308]: mismatched types` -> Critical; cargo's closing lines are summaries, no block.
+fn rustc_headline(line: &str) -> Option<&'static str> {
+    let m = re!(r"^(error|warning)(\[\w+\])?: \S").captures(line)?;
+    Some(if m.get(1).unwrap().as_str() == "error" { "error" } else { "warning" })
+}
+
+fn rustc_block(c: &mut Classifier, i: usize, sev: &str, seen: &mut HashSet<String>) -> usize {
+    let line = c.lines[i];
+    let summary = re!(concat!(
+        r"^(warning: .* generated \d+ warnings?|warning: \d+ warnings? emitted|error: aborting due to|",
+        r"error: could not compile|warning: build failed|error: test failed|error: \d+ targets? failed|",
+        r"warning: unused manifest key|error: failed to run custom build)"
+    ));
+    if summary.is_match(line) {
+        c.keep(i, Verdict);
+        return i + 1;
+    }
+    // the block runs to the blank line; an indented `-->` names the location
+    let end = extent(c, i + 1, |l| !l.trim().is_empty() && rustc_headline(l).is_none());
+    let loc = (i + 1..end).find(|&k| re!(r"^\s*--> ").is_match(c.lines[k]));
+    let key = format!("{line}\n{}", loc.map_or("", |k| c.lines[k]));
+    if !seen.insert(key) {
+        for k in i..end {
+            c.fold(k, Cat::Repeat);
+        }
+        return end;
+    }
+    if sev == "error" {
+        notes(c, i + 1, end, seen);
+        c.keep_block(i, end, Critical);
+    } else {
+        c.keep(i, Notable);
+        if let Some(k) = loc {
+            c.keep(k, Notable);
+        }
+        for k in i + 1..end {
+            c.fold(k, Cat::WarningDetail);
+        }
+    }
+    end
+}
+
+/// gcc, clang and mypy: `file:line:col: severity: message`, then an excerpt with `|` gutters.
+fn cc_block(c: &mut Classifier, i: usize, sev: &str, seen: &mut HashSet<String>) -> usize {
+    let end = extent(c, i + 1, |l| re!(r"^\s+(\d+ )?\|").is_match(l) || re!(r"^\s+\^").is_match(l));
+    let line = c.lines[i];
+    if !seen.insert(line.to_string()) || (sev == "note" && !seen.insert(note_text(line).to_string())) {
+        for k in i..end {
+            c.fold(k, Cat::Repeat);
+        }
+        return end;
+    }
+    match sev {
+        "error" | "fatal error" => c.keep_block(i, end, Critical),
+        "warning" => {
+            c.keep(i, Notable);
+            for k in i + 1..end {
+                c.fold(k, Cat::WarningDetail);
+            }
+        }
+        _ => c.keep_block(i, end, Notable),
+    }
+    end
+}
+
+/// A note's message without its location: the same note at many places is one note.
+fn note_text(line: &str) -> &str {
+    line.split_once(": note: ").map_or(line, |(_, t)| t)
+}
+
+/// Notes and helps inside an error block that repeat one shown earlier fold.
+fn notes(c: &mut Classifier, start: usize, end: usize, seen: &mut HashSet<String>) {
+    for k in start..end {
+        let t = c.lines[k].trim_start();
+        if (t.starts_with("= note: ") || t.starts_with("= help: ")) && !seen.insert(t.to_string()) {
+            c.fold(k, Cat::Repeat);
+        }
+    }
+}
+
+/// The count lines compilers and linters end with.
+fn summary_line(c: &mut Classifier, i: usize) {
+    let line = c.lines[i];
+    if re!(concat!(
+        r"^(Found \d+ errors?|Success: no issues found|\d+ (warnings?|errors?)( and \d+ errors?)? generated\.|",
+        r"✖ \d+ problems?|All checks passed!|\[\*\] \d+ fixable|collect2: error|\S*ld(\.\w+)?: .*(undefined reference|cannot find)|",
+        r"make(\[\d+\])?: \*\*\*|compilation terminated\.|Compilation failed|error: )"
+    ))
+    .is_match(line)
+    {
+        c.keep(i, Verdict);
+    } else if re!(r"^(warning|Warning|WARNING)[:\[ ]").is_match(line) {
+        c.keep(i, Notable);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testout::testutil::assert_kept;
+
+    #[test]
+    fn rustc_warnings_keep_headline_and_location() {
+        let mut t = String::new();
+        for i in 0..12 {
+            t.push_str(&format!("warning: unused variable: `x{i}`\n --> src/main.rs:{i}:9\n  |\n{i} |     let x{i} = 1;\n  |         ^^ help: if this is intentional, prefix it with an underscore: `_x{i}`\n  |\n  = note: `#[warn(unused_variables)]` on by default\n\n"));
+        }
+        t.push_str("error[E0308]: mismatched types\n --> src/main.rs:20:5\n   |\n20 |     1u8\n   |     ^^^ expected `()`, found `u8`\n\nerror: aborting due to 1 previous error; 12 warnings emitted\n");
+        let out = assert_kept(&t, &["warning: unused variable: `x3`", " --> src/main.rs:3:9", "error[E0308]: mismatched types", " --> src/main.rs:20:5", "^^^ expected `()`, found `u8`", "error: aborting due to 1 previous error"]);
+        assert!(out.contains("warning detail lines"), "{out}");
+    }
+
+    #[test]
+    fn gcc_and_tsc_headlines() {
+        let t = concat!(
+            "cJSON.c: In function ‘parse_number’:\n",
+            "cJSON.c:315:5: error: expected ‘,’ or ‘;’ before ‘cJSON_bool’\n  315 |     cJSON_bool x = false;\n      |     ^~~~~~~~~~\n",
+            "cJSON.c:348:17: note: each undeclared identifier is reported only once\n",
+            "cJSON.c:593:28: warning: unused variable ‘hooks_copy’ [-Wunused-variable]\n  593 |     struct internal_hooks *hooks_copy = output_buffer;\n      |                            ^~~~~~~~~~\n",
+            "cJSON.c:601:17: note: each undeclared identifier is reported only once\n",
+            "src/a.ts(3,5): error TS2322: Type 'string' is not assignable to type 'number'.\n  Details of the mismatch.\n",
+        );
+        let mut long = t.to_string();
+        long.push_str(&"filler that repeats itself in this build log line\n".repeat(30));
+        let out = assert_kept(&long, &["cJSON.c:315:5: error: expected", "  315 |     cJSON_bool x = false;", "cJSON.c:593:28: warning: unused variable", "src/a.ts(3,5): error TS2322", "  Details of the mismatch."]);
+        assert!(!out.contains("cJSON.c:601:17: note"), "{out}");
+    }
+
+    #[test]
+    fn mypy_ruff_eslint() {
+        let mut t = String::new();
+        for i in 0..8 {
+            t.push_str(&format!("src/app.py:{}: error: Incompatible return value type (got \"str\", expected \"int\")  [return-value]\n", 10 + i));
+            t.push_str(&format!("src/app.py:{}: note: See https://mypy.rtfd.io/en/stable/_refs.html#code-return-value\n", 10 + i));
+        }
+        t.push_str("Found 8 errors in 1 file (checked 3 source files)\n");
+        let out = assert_kept(&t, &["src/app.py:10: error: Incompatible return value", "src/app.py:17: error:", "Found 8 errors in 1 file"]);
+        assert_eq!(out.matches("note: See https").count(), 1, "{out}");
+
+        let mut r = String::new();
+        for i in 0..10 {
+            r.push_str(&format!("src/mod.py:{i}:1: F401 [*] `os` imported but unused\n"));
+        }
+        r.push_str("Found 10 errors.\n[*] 10 fixable with the `--fix` option.\n");
+        assert_kept(&r, &["src/mod.py:0:1: F401", "src/mod.py:9:1: F401", "Found 10 errors."]);
+
+        let mut e = String::from("\n/home/u/proj/a.js\n");
+        for i in 0..10 {
+            e.push_str(&format!("  {}:5  error    'x{i}' is not defined  no-undef\n", i + 1));
+        }
+        e.push_str("\n✖ 10 problems (10 errors, 0 warnings)\n");
+        assert_kept(&e, &["/home/u/proj/a.js", "  1:5  error    'x0' is not defined  no-undef", "✖ 10 problems (10 errors, 0 warnings)"]);
+    }
+}

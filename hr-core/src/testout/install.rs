@@ -1,0 +1,139 @@
+//! Install and build logs: pip, apt, make (and cmake/kbuild progress), plus Python tracebacks
+//! wherever they appear.
+
+use std::collections::HashSet;
+
+use super::{fold_repeat, re, Cat, Classifier};
+use crate::plan::Priority::{Critical, Notable, Verdict};
+
+pub(crate) fn classify(c: &mut Classifier) {
+    let mut seen = HashSet::new();
+    let n = c.len();
+    let mut i = 0;
+    while i < n {
+        if c.claimed(i) {
+            i += 1;
+            continue;
+        }
+        let line = c.lines[i];
+        if line.starts_with("Traceback (most recent call last):") {
+            // indented frames, then the exception line at column 0
+            let mut j = i + 1;
+            while j < n && (c.lines[j].starts_with(' ') || c.lines[j].starts_with('\t')) {
+                j += 1;
+            }
+            c.keep_block(i, (j + 1).min(n), Critical);
+            i = j + 1;
+            continue;
+        }
+        classify_line(c, i, &mut seen);
+        i += 1;
+    }
+}
+
+fn classify_line(c: &mut Classifier, i: usize, seen: &mut HashSet<String>) {
+    let line = c.lines[i];
+    let t = line.trim_start();
+    if re!(r"^(ERROR|E|Err|error|fatal|FATAL)(:|!) |^E: ").is_match(t) {
+        c.keep(i, Critical);
+    } else if re!(r"^(WARNING|DEPRECATION|W|warning|Warning):? ").is_match(t) && (t.contains(':') || t.starts_with("W ")) {
+        fold_repeat(c, i, seen, Notable);
+    } else if re!(r"^Successfully (installed|built|uninstalled) |^\d+ upgraded, \d+ newly installed, \d+ to remove and \d+ not upgraded\.").is_match(t) {
+        c.keep(i, Verdict);
+    } else if t.starts_with("Inst ") {
+        // apt-get -s: upgrades from the security suite matter; the rest is the plan's bulk
+        if t.contains("security") {
+            c.keep(i, Notable);
+        } else {
+            c.fold(i, Cat::Progress);
+        }
+    } else if t.starts_with("Remv ") || t.starts_with("Fetched ") {
+        c.keep(i, Notable);
+    } else if pip_progress(t) || apt_progress(t) || build_progress(t) {
+        c.fold(i, Cat::Progress);
+    } else if re!(r"^make(\[\d+\])?: (Entering|Leaving) directory").is_match(t) {
+        c.fold(i, Cat::Quiet);
+    }
+}
+
+fn pip_progress(t: &str) -> bool {
+    re!(concat!(
+        r"^(Collecting|Downloading|Using cached|Obtaining|Processing|Requirement already satisfied|Looking in (indexes|links)|",
+        r"Installing build dependencies|Getting requirements to build|Preparing metadata|Building wheels? for|Created wheel for|",
+        r"Stored in directory|Building wheel|Installing collected packages|Attempting uninstall|Found existing installation|",
+        r"Uninstalling|Running command|Running setup\.py|Source in|Using pip|Link requires|Skipping link|Fetched page|Getting page|",
+        r"Starting new HTTPS|Found link|Given no hashes|Created temporary directory|Initialized build tracking|Created build tracker|",
+        r"Entered build tracker|Removed build tracker|Removed .* from build tracker|Using legacy|Using version|",
+        r"Installing (backend|required) dependencies|Resolved |Prepared |Installed \d+ packages|Audited |",
+        r"running [a-z_]+$|writing |reading manifest|adding license|creating |copying |adding '|removing |Copying |",
+        r"installing to |byte-compiling |Creating |package init file|checking |Checking |Including |Excluding |",
+        r"\+ \S+==|[━╸─]{5,}|[|█▏▎▍▌▋▊▉ ]*\d+%\|)"
+    ))
+    .is_match(t)
+}
+
+fn apt_progress(t: &str) -> bool {
+    re!(concat!(
+        r"^((Get|Hit|Ign):\d+ |Conf \S|Reading package lists|Building dependency tree|Reading state information|",
+        r"Selecting previously unselected package|\(Reading database|Preparing to unpack|Unpacking |Setting up |",
+        r"Processing triggers for |Calculating upgrade|update-alternatives: )"
+    ))
+    .is_match(t)
+}
+
+fn build_progress(t: &str) -> bool {
+    re!(concat!(
+        r"^((CC|LD|AR|CXX|AS|GEN|CCLD|CXXLD|HOSTCC|HOSTLD|INSTALL|MKDIR|CHK|UPD|LINK|OBJCOPY|STRIP|SIGN|BTF|MODPOST|LEX|YACC)\s+\S+$|",
+        r"\[\s*\d+%\] (Building|Linking|Built target|Generating|Scanning|Automatic)|",
+        r"(gcc|cc|g\+\+|c\+\+|clang|clang\+\+|ar|ranlib|libtool|/usr/bin/(gcc|cc|c\+\+|g\+\+|ar|ld)\S*) -)"
+    ))
+    .is_match(t)
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testout::testutil::assert_kept;
+
+    #[test]
+    fn pip_keeps_warnings_and_result_once() {
+        let mut t = String::from("Collecting toolz==1.2.0\n  Downloading toolz-1.2.0.tar.gz (55 kB)\n");
+        for _ in 0..3 {
+            t.push_str("  WARNING: Location 'file:///srv/x/' is ignored: it is neither a file nor a directory.\n");
+        }
+        for i in 0..20 {
+            t.push_str(&format!("  copying toolz/file{i}.py -> build/lib/toolz\n"));
+        }
+        t.push_str("Successfully built toolz\nInstalling collected packages: toolz\nSuccessfully installed toolz-1.2.0\n");
+        let out = assert_kept(&t, &["WARNING: Location 'file:///srv/x/' is ignored", "Successfully built toolz", "Successfully installed toolz-1.2.0"]);
+        assert_eq!(out.matches("WARNING: Location").count(), 1, "{out}");
+        assert!(out.contains("progress lines"), "{out}");
+    }
+
+    #[test]
+    fn apt_simulation() {
+        let mut t = String::from("Reading package lists...\nBuilding dependency tree...\nReading state information...\nCalculating upgrade...\nThe following packages will be upgraded:\n  libc6 openssl\n2 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n");
+        for i in 0..20 {
+            t.push_str(&format!("Inst libfoo{i} [1.{i}] (1.{i}+deb12u1 Debian:12.8/stable [amd64])\n"));
+        }
+        t.push_str("Inst openssl [3.0.14-1~deb12u2] (3.0.15-1~deb12u1 Debian-Security:12/stable-security [amd64])\nConf openssl (3.0.15-1~deb12u1 Debian-Security:12/stable-security [amd64])\nW: Some index files failed to download.\nE: Unable to fetch some archives\n");
+        assert_kept(&t, &["2 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.", "Inst openssl [3.0.14-1~deb12u2]", "W: Some index files failed", "E: Unable to fetch some archives"]);
+    }
+
+    #[test]
+    fn traceback_stays_whole() {
+        let mut t = "building step one of many in the big build here\n".repeat(10);
+        t.push_str("Traceback (most recent call last):\n  File \"setup.py\", line 3, in <module>\n    import numpy\nModuleNotFoundError: No module named 'numpy'\n");
+        assert_kept(&t, &["File \"setup.py\", line 3", "ModuleNotFoundError: No module named 'numpy'"]);
+    }
+
+    #[test]
+    fn make_with_compiler_error() {
+        let mut t = String::from("make[1]: Entering directory '/src/lib'\n");
+        for i in 0..20 {
+            t.push_str(&format!("gcc -O2 -Wall -c file{i}.c -o file{i}.o\n"));
+        }
+        t.push_str("file20.c:3:5: error: unknown type name 'sizet'\n    3 |     sizet n;\n      |     ^~~~~\nmake[1]: *** [Makefile:12: file20.o] Error 1\nmake[1]: Leaving directory '/src/lib'\nmake: *** [Makefile:5: all] Error 2\n");
+        let out = assert_kept(&t, &["file20.c:3:5: error: unknown type name 'sizet'", "    3 |     sizet n;", "make[1]: *** [Makefile:12: file20.o] Error 1", "make: *** [Makefile:5: all] Error 2"]);
+        assert!(out.contains("progress lines"), "{out}");
+    }
+}

@@ -1,0 +1,184 @@
+//! jest, vitest, mocha, and npm's own lines.
+
+use std::collections::HashSet;
+
+use super::{fold_repeat, re, Cat, Classifier};
+use crate::plan::Priority::{Critical, Notable, Verdict};
+
+pub(crate) fn classify(c: &mut Classifier) {
+    let t = c.text;
+    if t.contains('✓') || t.contains('✕') || t.contains('●') || t.contains('✔') || t.contains('×') || t.contains("passing") || t.contains("PASS ") || t.contains("FAIL ") {
+        jest_vitest(c);
+        mocha(c);
+    }
+    if t.contains("npm ") {
+        npm(c);
+    }
+}
+
+fn jest_vitest(c: &mut Classifier) {
+    let n = c.len();
+    // the file a test line belongs to (the last PASS/FAIL header), and whether it passed
+    let mut suite: Option<(&str, bool)> = None;
+    let mut i = 0;
+    while i < n {
+        if c.claimed(i) {
+            i += 1;
+            continue;
+        }
+        let line = c.lines[i];
+        if let Some(m) = re!(r"^\s*(PASS|FAIL)\s+(\S+)").captures(line) {
+            let pass = m.get(1).unwrap().as_str() == "PASS";
+            suite = Some((m.get(2).unwrap().as_str(), pass));
+            if pass {
+                c.fold(i, Cat::PassedFile);
+            } else {
+                c.keep(i, Critical);
+            }
+        } else if re!(r"^  ● ").is_match(line) && !line.starts_with("  ● Console") {
+            // a jest failure: everything up to the next `●` or a line at column 0
+            let end = block_end(c, i + 1);
+            c.keep_block(i, end, Critical);
+            i = end;
+            continue;
+        } else if line.starts_with("  ● Console") {
+            let end = block_end(c, i + 1);
+            if suite.is_some_and(|(_, pass)| pass) {
+                for k in i..end {
+                    c.fold(k, Cat::PassOutput);
+                }
+            }
+            i = end;
+            continue;
+        } else if re!(r"^⎯+ Failed Tests? \d+ ⎯+$|^⎯+ (Unhandled )?Errors? \d* ?⎯+$").is_match(line) {
+            // vitest: the failure details run to the summary
+            let mut j = i + 1;
+            while j < n && !re!(r"^\s*Test Files\s+\d").is_match(c.lines[j]) {
+                j += 1;
+            }
+            c.keep_block(i, j, Critical);
+            i = j;
+            continue;
+        } else if let Some(m) = re!(r"^\s+(✓|√|✔|○|↓|✕|×|✗|❯|◯)\s+(.*)$").captures(line) {
+            let rest = m.get(2).unwrap().as_str();
+            let file = suite.map(|(f, _)| f).unwrap_or("");
+            match m.get(1).unwrap().as_str() {
+                // vitest prints a whole file as `✓ src/a.test.ts (3 tests) 5ms`
+                "✓" | "√" | "✔" => c.fold_in(i, Cat::Tests(vitest_count(rest).unwrap_or(1), 0), file),
+                "○" | "↓" | "◯" => c.fold_in(i, Cat::Tests(0, 1), file),
+                "❯" if !rest.contains("failed") => {}
+                _ => c.keep(i, Critical),
+            }
+        } else if re!(r"^\s*(Tests?|Test Suites|Test Files|Snapshots):\s+\d|^\s*(Tests|Test Files)\s+\d+ (passed|failed)|^Ran all test suites").is_match(line) {
+            c.keep(i, Verdict);
+        }
+        i += 1;
+    }
+}
+
+fn vitest_count(rest: &str) -> Option<u32> {
+    re!(r"\((\d+) tests?\)").captures(rest)?.get(1)?.as_str().parse().ok()
+}
+
+fn block_end(c: &Classifier, from: usize) -> usize {
+    let mut j = from;
+    while j < c.len() && !c.lines[j].starts_with("  ● ") && (c.lines[j].is_empty() || c.lines[j].starts_with(' ')) {
+        j += 1;
+    }
+    j
+}
+
+/// mocha: `✔ name` lines fold; after `N failing` come the failure details, kept whole.
+fn mocha(c: &mut Classifier) {
+    let Some(failing) = c.lines.iter().position(|l| re!(r"^\s+\d+ failing$").is_match(l)) else {
+        for i in 0..c.len() {
+            if re!(r"^\s+\d+ (passing|pending)( \(\d+m?s\))?$").is_match(c.lines[i]) {
+                c.keep(i, Verdict);
+            }
+        }
+        return;
+    };
+    for i in 0..failing {
+        if c.claimed(i) {
+            continue;
+        }
+        let line = c.lines[i];
+        if re!(r"^\s+\d+ (passing|pending)").is_match(line) {
+            c.keep(i, Verdict);
+        } else if re!(r"^\s+\d+\) \S").is_match(line) {
+            c.keep(i, Critical);
+        }
+    }
+    c.keep_block(failing, c.len(), Critical);
+}
+
+fn npm(c: &mut Classifier) {
+    let mut seen = HashSet::new();
+    for i in 0..c.len() {
+        if c.claimed(i) {
+            continue;
+        }
+        let line = c.lines[i];
+        if re!(r"^npm (ERR!|error) ").is_match(line) {
+            c.keep(i, Critical);
+        } else if re!(r"^npm (WARN|warn) ").is_match(line) {
+            fold_repeat(c, i, &mut seen, Notable);
+        } else if re!(r"^npm (http|timing|verbose|info|sill|silly) ").is_match(line) {
+            c.fold(i, Cat::Progress);
+        } else if re!(r"^(added|removed|changed|up to date|audited) .*packages?|^found \d+ vulnerabilit|^\d+ vulnerabilit|^\d+ packages? (is|are) looking for funding").is_match(line) {
+            c.keep(i, Critical);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::testout::testutil::assert_kept;
+
+    #[test]
+    fn jest_failure_block_and_passes() {
+        let mut t = String::from("PASS src/ok.test.js\n");
+        for i in 0..20 {
+            t.push_str(&format!("  ✓ works number {i} (3 ms)\n"));
+        }
+        t.push_str("FAIL src/bad.test.js\n  ✕ adds (5 ms)\n\n  ● adds\n\n    expect(received).toBe(expected) // Object.is equality\n\n    Expected: 3\n    Received: 2\n\n");
+        t.push_str("      3 | test('adds', () => {\n    > 4 |   expect(add(1, 1)).toBe(3);\n        |                     ^\n\n      at Object.toBe (src/bad.test.js:4:21)\n\n");
+        t.push_str("Test Suites: 1 failed, 1 passed, 2 total\nTests:       1 failed, 20 passed, 21 total\nSnapshots:   0 total\nTime:        0.5 s\nRan all test suites.\n");
+        let out = assert_kept(&t, &["FAIL src/bad.test.js", "● adds", "expect(received).toBe(expected)", "Received: 2", "src/bad.test.js:4:21", "Tests:       1 failed, 20 passed, 21 total"]);
+        assert!(out.contains("20 passed"), "{out}");
+    }
+
+    #[test]
+    fn mocha_failures() {
+        let mut t = String::from("\n  math\n");
+        for i in 0..20 {
+            t.push_str(&format!("    ✔ adds case {i}\n"));
+        }
+        t.push_str("    1) subtracts\n\n\n  20 passing (12ms)\n  1 failing\n\n  1) math\n       subtracts:\n\n      AssertionError [ERR_ASSERTION]: 1 == 2\n      + expected - actual\n\n      at Context.<anonymous> (test/math.test.js:9:12)\n      at process.processImmediate (node:internal/timers:476:21)\n\n");
+        let out = assert_kept(&t, &["1) subtracts", "20 passing (12ms)", "1 failing", "AssertionError [ERR_ASSERTION]: 1 == 2", "test/math.test.js:9:12"]);
+        assert!(out.contains("20 passed"), "{out}");
+    }
+
+    #[test]
+    fn vitest_verbose() {
+        let mut t = String::from("\n RUN  v2.1.9 /tmp/proj\n\n");
+        for i in 0..30 {
+            t.push_str(&format!(" ✓ sum.test.js > add > adds case {i} 1ms\n"));
+        }
+        t.push_str(" × sum.test.js > add > adds wrong 4ms\n   → expected 4 to be 5 // Object.is equality\n\n⎯⎯⎯⎯⎯⎯⎯ Failed Tests 1 ⎯⎯⎯⎯⎯⎯⎯\n\n FAIL  sum.test.js > add > adds wrong\nAssertionError: expected 4 to be 5 // Object.is equality\n ❯ sum.test.js:7:46\n\n⎯⎯⎯⎯[1/1]⎯\n\n Test Files  1 failed (1)\n      Tests  1 failed | 30 passed (31)\n");
+        let out = assert_kept(&t, &["× sum.test.js > add > adds wrong", "FAIL  sum.test.js > add > adds wrong", "AssertionError: expected 4 to be 5", "sum.test.js:7:46", "Tests  1 failed | 30 passed (31)"]);
+        assert!(out.contains("30 passed ·"), "{out}");
+    }
+
+    #[test]
+    fn npm_install() {
+        let mut t = String::new();
+        for i in 0..10 {
+            t.push_str(&format!("npm warn deprecated pkg{i}@1.0.0: no longer supported\n"));
+        }
+        t.push_str(&"npm warn deprecated glob@7.2.3: Glob versions prior to v9 are no longer supported\n".repeat(3));
+        t.push_str("\nadded 304 packages, and audited 305 packages in 9s\n\nfound 0 vulnerabilities\n");
+        let out = assert_kept(&t, &["npm warn deprecated pkg9@1.0.0", "added 304 packages, and audited 305 packages in 9s", "found 0 vulnerabilities"]);
+        assert_eq!(out.matches("glob@7.2.3").count(), 1, "{out}");
+    }
+}

@@ -1,0 +1,175 @@
+"""Shell command output through the real `hr` CLI: git log and diff, grep -rn, find, ls -laR,
+apt-get -s and pip. Each test builds a small tree in a temporary directory, runs the real
+command and checks the rule for its kind (the corpus's needle rules) on the compressed output.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import subprocess
+import sys
+from collections import Counter
+from pathlib import Path
+
+import pytest
+
+from tool_helpers import assert_compressed, assert_survive, hr, need, run_tool
+
+CORPUS = Path("/work/shared/corpus")
+
+GIT_ENV = {
+    "GIT_AUTHOR_NAME": "Dev", "GIT_AUTHOR_EMAIL": "dev@example.com",
+    "GIT_COMMITTER_NAME": "Dev", "GIT_COMMITTER_EMAIL": "dev@example.com",
+    "GIT_CONFIG_NOSYSTEM": "1", "HOME": "/nonexistent",
+}
+
+
+@pytest.fixture
+def repo(tmp_path: Path) -> Path:
+    git = need("git")
+    r = tmp_path / "repo"
+    r.mkdir()
+    run_tool([git, "init", "-q", "-b", "main"], r, GIT_ENV)
+    for i in range(30):
+        for k in range(1 + i % 4):
+            f = r / f"src/mod{k}/file{i % 7}.py"
+            f.parent.mkdir(parents=True, exist_ok=True)
+            f.write_text("".join(f"def f{j}():\n    return {i * j}\n\n" for j in range(20)))
+        run_tool([git, "add", "-A"], r, GIT_ENV)
+        msg = f"feat: change number {i}\n\nWhy: a longer body for change {i},\nspread over several lines\nso that it folds.\n"
+        run_tool([git, "commit", "-q", "-m", msg], r, GIT_ENV)
+    return r
+
+
+def test_git_log_stat_keeps_every_hash(repo: Path, tmp_path: Path) -> None:
+    raw = run_tool(["git", "log", "--stat"], repo, GIT_ENV)
+    out = hr(raw, tmp_path / "cache")
+    hashes = [h[:12] for h in re.findall(r"^commit ([0-9a-f]{40})", raw, re.M)]
+    assert len(hashes) == 30
+    subjects = re.findall(r"^    feat: change number \d+$", raw, re.M)
+    assert_survive(out, hashes + subjects, raw)
+    assert_compressed(out, raw)
+    assert "spread over several lines" not in out
+
+
+def test_git_diff_keeps_files_and_hunks(repo: Path, tmp_path: Path) -> None:
+    for i in range(7):
+        f = repo / f"src/mod0/file{i}.py"
+        lines = f.read_text().splitlines()
+        lines[10] = "    return 'changed'"
+        lines[40] = "    return 'changed again'"
+        f.write_text("\n".join(lines) + "\n")
+    raw = run_tool(["git", "diff", "-U8"], repo, GIT_ENV)
+    out = hr(raw, tmp_path / "cache")
+    headers = re.findall(r"^diff --git .*$", raw, re.M)
+    hunks = re.findall(r"^@@ .*$", raw, re.M)
+    changed = re.findall(r"^[+-] .*$", raw, re.M)
+    assert len(headers) == 7 and len(hunks) >= 7
+    assert_survive(out, headers + hunks + changed, raw)
+    assert_compressed(out, raw)
+
+
+def test_grep_rn_keeps_every_path(tmp_path: Path) -> None:
+    need("grep")
+    tree = tmp_path / "tree"
+    for d in range(6):
+        for f in range(5):
+            p = tree / f"pkg{d}" / f"mod{f}.py"
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_text("".join(f"warnings.warn('old api {k}', DeprecationWarning)\nx = {k}\n" for k in range(1 + (d * f) % 6)))
+    raw = run_tool(["grep", "-rn", "DeprecationWarning", "."], tree)
+    out = hr(raw, tmp_path / "cache")
+    paths = sorted({l.split(":", 1)[0] for l in raw.splitlines()})
+    assert len(paths) == 30
+    assert_survive(out, paths, raw)
+    assert_compressed(out, raw)
+
+
+def rare_paths(paths: list[str]) -> list[str]:
+    """Paths whose extension is held by at most 5% of the listed paths (the corpus rule)."""
+    def ext(p: str) -> str:
+        name = p.rsplit("/", 1)[-1]
+        return name.rsplit(".", 1)[1] if "." in name.lstrip(".") else ""
+    counts = Counter(ext(p) for p in paths)
+    return [p for p in paths if counts[ext(p)] / len(paths) <= 0.05]
+
+
+def test_find_keeps_rare_file_types(tmp_path: Path) -> None:
+    need("find")
+    tree = tmp_path / "tree"
+    for d in range(8):
+        for f in range(25):
+            p = tree / f"pkg{d}" / "build" / f"mod{f}.js"
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_text("x")
+        (tree / f"pkg{d}" / "README.md").write_text("x")
+    (tree / "pkg3" / "grammar.bnf").write_text("x")
+    raw = run_tool(["find", ".", "-type", "f"], tree)
+    out = hr(raw, tmp_path / "cache")
+    rare = rare_paths(raw.split())
+    assert len(rare) == 9
+    assert_survive(out, rare, raw)
+    assert_compressed(out, raw)
+
+
+def test_ls_laR_keeps_headers_symlinks_and_outliers(tmp_path: Path) -> None:
+    need("ls")
+    tree = tmp_path / "tree"
+    for d in range(4):
+        sub = tree / f"dir{d}"
+        sub.mkdir(parents=True)
+        for f in range(20):
+            (sub / f"file{f}.txt").write_text("x" * (100 + f))
+    (tree / "dir2" / "huge.bin").write_bytes(b"\0" * 5_000_000)
+    os.symlink("dir0/file1.txt", tree / "link-to-file")
+    raw = run_tool(["ls", "-laR", "."], tree, {"LC_ALL": "C"})
+    out = hr(raw, tmp_path / "cache")
+    headers = re.findall(r"^\S.*:$", raw, re.M)
+    links = re.findall(r"^l.*$", raw, re.M)
+    entries = [l.split() for l in raw.splitlines() if l.startswith("-")]
+    sizes = [int(e[4]) for e in entries]
+    mean, sd = statistics.fmean(sizes), statistics.pstdev(sizes)
+    outliers = [" ".join(e[5:]) for e in entries if abs(int(e[4]) - mean) > 3 * sd]
+    assert len(headers) == 5 and len(links) == 1 and outliers == [next(" ".join(e[5:]) for e in entries if e[-1] == "huge.bin")]
+    assert_survive(out, headers + links + outliers, raw)
+    assert_compressed(out, raw)
+
+
+def test_apt_get_simulation(tmp_path: Path) -> None:
+    apt = need("apt-get")
+    raw = run_tool([apt, "-s", "-o", "Debug::NoLocking=1", "install", "--reinstall", "coreutils", "bash", "grep", "sed", "tar", "gzip", "findutils"], tmp_path)
+    summary = re.search(r"^\d+ upgraded, \d+ newly installed.*$", raw, re.M)
+    if not summary:
+        pytest.skip(f"apt-get -s did not simulate here: {raw[-200:]}")
+    out = hr(raw, tmp_path / "cache")
+    needles = [summary.group(0), *re.findall(r"^[EW]: .*$", raw, re.M), *re.findall(r"^Inst .*security.*$", raw, re.M)]
+    assert_survive(out, needles, raw)
+
+
+def test_pip_install_failure(tmp_path: Path) -> None:
+    """A local project whose build fails: pip's ERROR lines and the build's traceback survive."""
+    proj = tmp_path / "broken"
+    proj.mkdir()
+    (proj / "setup.py").write_text("import this_module_does_not_exist\n")
+    raw = run_tool([sys.executable, "-m", "pip", "install", "-v", "--no-index", "--no-build-isolation", "--no-deps",
+                    "--target", str(tmp_path / "t"), str(proj)], tmp_path, {"PIP_DISABLE_PIP_VERSION_CHECK": "1"})
+    errors = re.findall(r"^\s*(?:ERROR|error): .*$", raw, re.M)
+    assert errors, raw
+    out = hr(raw, tmp_path / "cache")
+    assert_survive(out, [e.strip() for e in errors] + ["ModuleNotFoundError: No module named 'this_module_does_not_exist'"], raw)
+
+
+@pytest.mark.skipif(not CORPUS.exists(), reason="shared corpus not available")
+@pytest.mark.parametrize("kind", ["shell", "test"])
+def test_corpus_needles_survive(kind: str, tmp_path: Path) -> None:
+    import json
+
+    for case in sorted((CORPUS / kind).iterdir()):
+        meta = json.loads((case / "case.json").read_text())
+        raw = next(case.glob("input.*")).read_text()
+        out = hr(raw, tmp_path / "cache")
+        for n in meta["needles"]:
+            options = n.get("any_of") or [n["verbatim"]]
+            assert any(o in out for o in options), f"{case.name}: lost {options[0]!r}"

@@ -1,0 +1,377 @@
+"""Test and build output through the real `hr` CLI, with the real runners this machine has.
+
+Each test writes a small project with deliberate failures into a temporary directory, runs the
+real tool, compresses what it printed and checks that every failure's name, message and
+location, and the runner's own summary line, survive verbatim. Needles are taken from the
+tool's own output (and checked to be there), never assumed.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tool_helpers import assert_compressed, assert_survive, hr, need, run_tool
+
+CACHE = Path(os.environ.get("HR_TEST_TOOL_CACHE", Path.home() / ".cache" / "hr-tests-testout"))
+FIXTURES = Path(__file__).parent / "fixtures" / "testout"
+
+
+def line_of(path: Path, needle: str) -> int:
+    """1-based line number of the first line of `path` holding `needle`."""
+    for n, line in enumerate(path.read_text().splitlines(), 1):
+        if needle in line:
+            return n
+    raise AssertionError(f"{needle!r} not in {path}")
+
+
+def last_line(text: str) -> str:
+    return [l for l in text.splitlines() if l.strip()][-1]
+
+
+# ---------------------------------------------------------------- python
+
+CALC_PY = "def add(a, b):\n    return a + b\n\n\ndef div(a, b):\n    return a / b\n"
+
+PYTEST_FILE = '''import pytest
+from calc import add, div
+
+
+@pytest.mark.parametrize("n", range(40))
+def test_add_ok(n):
+    print(f"adding {n} and 1")
+    assert add(n, 1) == n + 1
+
+
+def test_add_wrong():
+    print("checking two and two")
+    assert add(2, 2) == 5, "two and two make five"
+
+
+def test_div_zero():
+    assert div(1, 0) == 0
+
+
+@pytest.mark.skip(reason="not today")
+def test_later():
+    pass
+'''
+
+
+@pytest.fixture
+def pyproj(tmp_path: Path) -> Path:
+    (tmp_path / "calc.py").write_text(CALC_PY)
+    (tmp_path / "test_calc.py").write_text(PYTEST_FILE)
+    return tmp_path
+
+
+ANSI = re.compile(r"\x1b\[[0-9;?]*[@-~]")
+
+
+@pytest.mark.parametrize(
+    "mode", [["-v"], [], ["-q"], ["-rA"], ["-v", "--tb=short"], ["-v", "--color=yes"]],
+    ids=["v", "default", "q", "rA", "v-tbshort", "v-colour"],
+)
+def test_pytest(pyproj: Path, tmp_path: Path, mode: list[str]) -> None:
+    raw = run_tool([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", *mode, "test_calc.py"], pyproj)
+    out = hr(raw, tmp_path / "cache")
+    if "--color=yes" in mode:
+        # kept lines are verbatim, colours included; compare what a reader sees
+        assert "\x1b[" in raw and "\x1b[" in out
+        raw, out = ANSI.sub("", raw), ANSI.sub("", out)
+    test_line = line_of(pyproj / "test_calc.py", "assert add(2, 2) == 5")
+    div_line = line_of(pyproj / "calc.py", "return a / b")
+    needles = [
+        "test_add_wrong",
+        "test_div_zero",
+        "AssertionError: two and two make five",
+        "ZeroDivisionError: division by zero",
+        f"test_calc.py:{test_line}",
+        f"calc.py:{div_line}",
+        last_line(raw),  # the runner's summary line, verbatim
+    ]
+    if mode != ["-q"]:
+        needles.append("checking two and two")  # captured output shown for the failure
+    assert_survive(out, needles, raw)
+    if "-v" in mode or "-rA" in mode:
+        assert_compressed(out, raw)
+        assert re.search(r"\[hr: 40 passed", out), out
+        assert "test_add_ok[7] PASSED" not in out
+    if "-rA" in mode:
+        assert "adding 7 and 1" not in out  # passing tests' captured output folds
+
+
+UNITTEST_FILE = '''import unittest
+from calc import add, div
+
+
+class CalcTest(unittest.TestCase):
+    def test_wrong(self):
+        self.assertEqual(add(2, 2), 5)
+
+    def test_div(self):
+        div(1, 0)
+
+    def test_documented(self):
+        """Adds with a docstring, shown by -v on its own line."""
+        self.assertEqual(add(1, 1), 2)
+
+
+for _i in range(40):
+    setattr(CalcTest, f"test_ok_{_i}", lambda self, i=_i: self.assertEqual(add(i, 1), i + 1))
+'''
+
+
+@pytest.mark.parametrize("verbose", [True, False], ids=["v", "plain"])
+def test_unittest(pyproj: Path, tmp_path: Path, verbose: bool) -> None:
+    (pyproj / "test_calc_ut.py").write_text(UNITTEST_FILE)
+    raw = run_tool([sys.executable, "-m", "unittest", *(["-v"] if verbose else []), "test_calc_ut"], pyproj)
+    out = hr(raw, tmp_path / "cache")
+    headers = re.findall(r"^(?:FAIL|ERROR): .*$", raw, re.M)
+    assert len(headers) == 2, raw
+    ran = re.search(r"^Ran \d+ tests? in ", raw, re.M).group(0)
+    needles = [
+        *headers,
+        "AssertionError: 4 != 5",
+        "ZeroDivisionError: division by zero",
+        f'test_calc_ut.py", line {line_of(pyproj / "test_calc_ut.py", "assertEqual(add(2, 2), 5)")}',
+        f'calc.py", line {line_of(pyproj / "calc.py", "return a / b")}',
+        ran,
+        last_line(raw),  # FAILED (failures=1, errors=1)
+    ]
+    assert_survive(out, needles, raw)
+    if verbose:
+        assert_compressed(out, raw)
+        assert "test_ok_7 (test_calc_ut.CalcTest" not in out
+        assert "passed" in out
+
+
+# ---------------------------------------------------------------- go
+
+GO_CALC = "package calc\n\nfunc Add(a, b int) int { return a + b }\n"
+GO_TEST = '''package calc
+
+import (
+	"fmt"
+	"testing"
+)
+
+func TestAddTable(t *testing.T) {
+	for i := 0; i < 30; i++ {
+		t.Run(fmt.Sprintf("case_%02d", i), func(t *testing.T) {
+			t.Logf("adding %d", i)
+			if Add(i, 1) != i+1 {
+				t.Fatal("bad")
+			}
+		})
+	}
+}
+
+func TestAddWrong(t *testing.T) {
+	if got := Add(2, 2); got != 5 {
+		t.Errorf("Add(2, 2) = %d, want 5", got)
+	}
+}
+'''
+
+
+@pytest.mark.parametrize("flags", [["-v"], [], ["-json"]], ids=["v", "plain", "json"])
+def test_go(tmp_path: Path, flags: list[str]) -> None:
+    go = need("go")
+    proj = tmp_path / "calc"
+    proj.mkdir()
+    (proj / "go.mod").write_text("module example.com/calc\n\ngo 1.21\n")
+    (proj / "calc.go").write_text(GO_CALC)
+    (proj / "calc_test.go").write_text(GO_TEST)
+    env = {"GOFLAGS": "-mod=mod", "GOPROXY": "off", "GOTOOLCHAIN": "local", "GOCACHE": str(CACHE / "go-build")}
+    raw = run_tool([go, "test", *flags, "./..."], proj, env)
+    out = hr(raw, tmp_path / "cache")
+    line = line_of(proj / "calc_test.go", "t.Errorf(")
+    needles = [f"calc_test.go:{line}: Add(2, 2) = 4, want 5", "--- FAIL: TestAddWrong", "example.com/calc"]
+    assert_survive(out, needles, raw)
+    if flags:
+        assert_compressed(out, raw)
+        assert "30 passed" in out or "31 passed" in out, out
+        assert "case_07" not in out
+
+
+# ---------------------------------------------------------------- cargo
+
+CARGO_LIB = '''pub fn add(a: u32, b: u32) -> u32 {
+    a + b
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    macro_rules! ok_tests {
+        ($($name:ident: $n:expr,)*) => {$(
+            #[test]
+            fn $name() { assert_eq!(add($n, 1), $n + 1); }
+        )*};
+    }
+    ok_tests! {
+        ok_00: 0, ok_01: 1, ok_02: 2, ok_03: 3, ok_04: 4, ok_05: 5, ok_06: 6, ok_07: 7, ok_08: 8, ok_09: 9,
+        ok_10: 10, ok_11: 11, ok_12: 12, ok_13: 13, ok_14: 14, ok_15: 15, ok_16: 16, ok_17: 17, ok_18: 18, ok_19: 19,
+        ok_20: 20, ok_21: 21, ok_22: 22, ok_23: 23, ok_24: 24, ok_25: 25, ok_26: 26, ok_27: 27, ok_28: 28, ok_29: 29,
+    }
+
+    #[test]
+    fn adds_wrong() {
+        assert_eq!(add(2, 2), 5, "two and two make five");
+    }
+}
+'''
+
+
+def test_cargo(tmp_path: Path) -> None:
+    cargo = need("cargo")
+    proj = tmp_path / "calc"
+    (proj / "src").mkdir(parents=True)
+    (proj / "Cargo.toml").write_text('[package]\nname = "calc"\nversion = "0.1.0"\nedition = "2021"\n\n[dependencies]\n')
+    (proj / "src" / "lib.rs").write_text(CARGO_LIB)
+    env = {"CARGO_TARGET_DIR": str(CACHE / "cargo-target"), "RUST_BACKTRACE": "1", "CARGO_TERM_COLOR": "never"}
+    raw = run_tool([cargo, "test", "--offline", "--lib"], proj, env)
+    out = hr(raw, tmp_path / "cache")
+    line = line_of(proj / "src" / "lib.rs", "assert_eq!(add(2, 2), 5")
+    result = re.search(r"^test result: FAILED\..*$", raw, re.M).group(0)
+    needles = ["test tests::adds_wrong ... FAILED", "---- tests::adds_wrong stdout ----", f"src/lib.rs:{line}:", "two and two make five", result]
+    assert_survive(out, needles, raw)
+    assert_compressed(out, raw)
+    assert "30 passed" in out and "tests::ok_07 ... ok" not in out
+
+
+# ---------------------------------------------------------------- node: tsc, jest, mocha
+
+def npm_tool(package: str, rel: str) -> Path:
+    """A node tool installed once into the test cache (npm registry); skip when npm fails."""
+    need("node")
+    npm = need("npm")
+    path = CACHE / "npm" / "node_modules" / rel
+    if not path.exists():
+        try:
+            p = subprocess.run([npm, "install", "--prefix", str(CACHE / "npm"), package, "--no-audit", "--no-fund"],
+                               capture_output=True, timeout=300)
+        except subprocess.TimeoutExpired:
+            pytest.skip(f"npm install {package} timed out")
+        if p.returncode != 0 or not path.exists():
+            pytest.skip(f"npm install {package} failed: {p.stderr.decode()[-300:]}")
+    return path
+
+
+def test_tsc(tmp_path: Path) -> None:
+    tsc = npm_tool("typescript@5.6.3", "typescript/bin/tsc")
+    src = "".join(f"export function f{i}(x: number): string {{\n  return x * {i};\n}}\n" for i in range(12))
+    src += "export const broken: number = 'text';\n"
+    (tmp_path / "a.ts").write_text(src)
+    raw = run_tool(["node", str(tsc), "--noEmit", "--strict", "--pretty", "false", "a.ts"], tmp_path)
+    out = hr(raw, tmp_path / "cache")
+    headlines = re.findall(r"^a\.ts\(\d+,\d+\): error TS\d+: .*$", raw, re.M)
+    assert len(headlines) == 13, raw
+    assert_survive(out, headlines, raw)
+
+
+JEST_TEST = '''const add = (a, b) => a + b;
+
+describe('add', () => {
+  for (let i = 0; i < 40; i++) {
+    test(`adds case ${i}`, () => {
+      expect(add(i, 1)).toBe(i + 1);
+    });
+  }
+  test('adds wrong', () => {
+    expect(add(2, 2)).toBe(5);
+  });
+  test('throws', () => {
+    throw new Error('boom from the test');
+  });
+});
+'''
+
+
+def test_jest(tmp_path: Path) -> None:
+    jest = npm_tool("jest@29.7.0", "jest/bin/jest.js")
+    (tmp_path / "sum.test.js").write_text(JEST_TEST)
+    (tmp_path / "package.json").write_text('{"name": "t", "version": "1.0.0"}\n')
+    raw = run_tool(["node", str(jest), "--ci", "--verbose", "--rootDir", str(tmp_path)], tmp_path)
+    out = hr(raw, tmp_path / "cache")
+    line = line_of(tmp_path / "sum.test.js", "toBe(5)")
+    tests_line = re.search(r"^Tests:.*$", raw, re.M).group(0)
+    needles = ["● add › adds wrong", "● add › throws", "expect(received).toBe(expected)", "boom from the test",
+               f"sum.test.js:{line}:", tests_line, "FAIL "]
+    assert_survive(out, needles, raw)
+    assert_compressed(out, raw)
+    assert "adds case 7 " not in out and "40 passed" in out
+
+
+MOCHA_TEST = '''const assert = require('assert');
+
+describe('add', function () {
+  for (let i = 0; i < 40; i++) {
+    it(`adds case ${i}`, function () { assert.strictEqual(i + 1, i + 1); });
+  }
+  it('adds wrong', function () {
+    assert.strictEqual(2 + 2, 5);
+  });
+});
+'''
+
+
+def test_mocha(tmp_path: Path) -> None:
+    mocha = npm_tool("mocha@10", "mocha/bin/mocha.js")
+    (tmp_path / "add.test.js").write_text(MOCHA_TEST)
+    raw = run_tool(["node", str(mocha), "--no-color", "add.test.js"], tmp_path)
+    out = hr(raw, tmp_path / "cache")
+    line = line_of(tmp_path / "add.test.js", "strictEqual(2 + 2, 5)")
+    needles = ["1) adds wrong", "AssertionError", f"add.test.js:{line}:", "40 passing", "1 failing"]
+    assert_survive(out, needles, raw)
+    assert_compressed(out, raw)
+
+
+# ---------------------------------------------------------------- C compiler, make
+
+def test_gcc_via_make(tmp_path: Path) -> None:
+    gcc = need("gcc")
+    need("make")
+    body = "".join(f"int ok{i}(int a) {{ int unused{i}; return a + {i}; }}\n" for i in range(15))
+    body += "int broken(void) { return missing_name + 1 }\n"
+    (tmp_path / "a.c").write_text(body)
+    (tmp_path / "Makefile").write_text(f"all:\n\t{gcc} -Wall -Wextra -c a.c -o a.o\n")
+    raw = run_tool(["make"], tmp_path)
+    out = hr(raw, tmp_path / "cache")
+    headlines = re.findall(r"^a\.c:\d+:\d+: (?:error|warning): .*$", raw, re.M)
+    assert any(": error: " in h for h in headlines) and len(headlines) >= 16, raw
+    assert_survive(out, [*headlines, re.search(r"^make: \*\*\*.*$", raw, re.M).group(0)], raw)
+
+
+# ---------------------------------------------------------------- captured fixtures
+
+FIXTURE_NEEDLES = {
+    # file: strings that must survive (each checked to be in the fixture too)
+    "go-test-v.txt": ["--- FAIL: TestAddWrong", "want 5", "FAIL\texample.com/calc"],
+    "cargo-test.txt": ["test tests::adds_wrong ... FAILED", "two and two make five", "test result: FAILED. 30 passed; 1 failed"],
+    "jest-verbose.txt": ["● add › adds wrong", "● add › throws", "Tests:       2 failed, 40 passed, 42 total"],
+    "vitest-verbose.txt": ["FAIL  sum.test.js > add > adds wrong", "AssertionError: expected 4 to be 5", "sum.test.js:7:46",
+                           "Tests  1 failed | 60 passed (61)"],
+}
+
+
+@pytest.mark.parametrize("name", sorted(FIXTURE_NEEDLES))
+def test_fixture(name: str, tmp_path: Path) -> None:
+    raw = (FIXTURES / name).read_text()
+    out = hr(raw, tmp_path / "cache")
+    assert_survive(out, FIXTURE_NEEDLES[name], raw)
+    assert_compressed(out, raw)
+
+
+def test_budget_keeps_failures_first(pyproj: Path, tmp_path: Path) -> None:
+    raw = run_tool([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "-v", "test_calc.py"], pyproj)
+    out = hr(raw, tmp_path / "cache", "--budget", "1500c")
+    assert "AssertionError: two and two make five" in out, out
+    assert last_line(raw) in out
