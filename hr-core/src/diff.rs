@@ -5,7 +5,7 @@ use crate::lines::split;
 use crate::marker::Compressed;
 use crate::plan::{render, Priority};
 use crate::shell::{plan_from, plural, Slot};
-use crate::testout::re;
+use crate::re::re;
 use crate::Options;
 
 /// Context lines kept on each side of a change.

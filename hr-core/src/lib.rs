@@ -14,6 +14,7 @@ pub mod log;
 pub mod marker;
 pub mod mask;
 pub mod plan;
+mod re;
 pub mod shell;
 pub mod sniff;
 pub mod storage;

@@ -14,10 +14,9 @@ use crate::marker::{count, Compressed};
 use crate::mask::mask_log_token;
 use crate::plan::{render, Plan, Priority};
 use crate::Options;
-use regex::Regex;
+use crate::re::re;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
 
 /// A run of repeats is folded only when it is larger than the marker that replaces it.
 const MIN_FOLD_CHARS: usize = 160;
@@ -245,15 +244,11 @@ fn time_span(start: usize, end: usize, lines: &Lines) -> Option<String> {
 
 /// The timestamp a log line starts with, in the common formats.
 fn leading_time(line: &str) -> Option<&str> {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(concat!(
+    let re = re!(concat!(
             r"^\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?|\d{2,4}/\d{2}/\d{2,4}[ :]\d{2}:\d{2}:\d{2}|",
             r"[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}|\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?|",
             r"\d{6} \d{6}|\d{8}-\d{2}:\d{2}:\d{2}(?::\d+)?|[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} \d{4})"
-        ))
-        .unwrap()
-    });
+        ));
     re.captures(line).and_then(|c| c.get(1)).map(|m| m.as_str())
 }
 
@@ -304,15 +299,11 @@ fn level_at(line: &str) -> (Level, usize) {
 
 /// Words that mark a line as reporting a problem even without a level.
 fn error_words(line: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
+    re!(concat!(
             r"(?i)\b(errors?|fail(ed|ure|ures|s)?|fatal|exception|panic|abort(ed)?|denied|refused|invalid|",
             r"timeout|timed out|unable|cannot|can't|could not|couldn't|unreachable|corrupt(ed|ion)?|",
             r"crash(ed)?|killed|segfault|critical|severe|unavailable|not responding)\b"
         ))
-        .unwrap()
-    })
     .is_match(line)
 }
 

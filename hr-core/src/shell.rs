@@ -11,7 +11,7 @@ mod listing;
 use crate::lines::split;
 use crate::marker::Compressed;
 use crate::plan::{render, Plan, Priority};
-use crate::testout::re;
+use crate::re::re;
 use crate::Options;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

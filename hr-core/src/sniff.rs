@@ -4,8 +4,8 @@
 //! even on large inputs. A wrong guess is never fatal: every compressor keeps what it does not
 //! understand, and the never-worse check sits behind all of them.
 
+use crate::re::re;
 use regex::Regex;
-use std::sync::OnceLock;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -142,9 +142,7 @@ fn is_diff(lines: &[&str]) -> bool {
 }
 
 pub(crate) fn is_test_output(head: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
+    re!(concat!(
             r"(?m)^(=+ test session starts =+|=+ (FAILURES|ERRORS|short test summary info) =+|",
             r"collected \d+ items?|Ran \d+ tests? in |test result: (ok|FAILED)\.|running \d+ tests?$|",
             r"(PASS|FAIL) \S+\.(js|ts|jsx|tsx|mjs|cjs)|Tests?: +\d+ |=== RUN +\S|--- (PASS|FAIL): |",
@@ -153,15 +151,11 @@ pub(crate) fn is_test_output(head: &str) -> bool {
             r"Tests run: \d+, Failures: |\d+ passing \(|\S+:\d+:\d+: (error|warning): |",
             r"\S+\.py:\d+: error: |Found \d+ errors? in \d+ files?)"
         ))
-        .unwrap()
-    })
     .is_match(head)
 }
 
 fn log_line() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
+    re!(concat!(
             r"^\s*(\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2,4}[-/]\d{2}[-/]\d{2,4}[ T,-]+\d{1,2}:\d{2}|",
             r"\[?[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}|\[?[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}|",
             r"\d{2}:\d{2}:\d{2}[.,]\d+|\d{10}(\.\d+)? |\d{6,8}[ -]\d{6}|\[\d+(\.\d+)?\]|",
@@ -171,20 +165,14 @@ fn log_line() -> &'static Regex {
             r"(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|[IWEDF])[ :/\]]|",
             r"\d+ \d+ \d+ \d+ )"
         ))
-        .unwrap()
-    })
 }
 
 fn is_code(lines: &[&str]) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(concat!(
+    let re = re!(concat!(
             r"^\s*(import |from \S+ import |#include |package |use |fn |pub |impl |def |async def |class |",
             r"func |type \w+ |const |let |var |function |export |module\.exports|require\(|struct |enum |",
             r"interface |public |private |protected |static |return |if \(|for \(|while \(|\}|@\w+|#!/)"
-        ))
-        .unwrap()
-    });
+        ));
     // C-style comment lines say nothing either way: a well-documented file is still code
     let uncommented: Vec<&str> = lines.iter().copied().filter(|l| !is_comment_line(l)).collect();
     let base = if uncommented.iter().filter(|l| !l.trim().is_empty()).count() >= 10 { &uncommented[..] } else { lines };
@@ -198,22 +186,17 @@ fn is_comment_line(line: &str) -> bool {
 }
 
 fn is_preprocessor(line: &str) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^\s*#\s*(if|ifdef|ifndef|endif|else|elif|define|undef|include|pragma)\b").unwrap())
+    re!(r"^\s*#\s*(if|ifdef|ifndef|endif|else|elif|define|undef|include|pragma)\b")
         .is_match(line)
 }
 
 /// Lines that only source code starts with: Go, Rust, C and C++, TypeScript declarations.
 fn has_definitions(lines: &[&str]) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(concat!(
+    let re = re!(concat!(
             r"^(package \w+\s*$|func (\([^)]*\) )?\w+(\[.*\])?\(|import \($|(pub(\(\w+\))? )?(fn|struct|enum|trait|mod) \w+|",
             r"impl(<.*>)? \w|use [\w:]+(::\{.*\})?;|#\s*(include|define|ifndef)\b|typedef |namespace \w+|template\s*<|",
             r"(export )?(declare |interface \w+|type \w+(<.*>)? = ))"
-        ))
-        .unwrap()
-    });
+        ));
     if lines.iter().any(|l| l.starts_with("```")) {
         return false;
     }
@@ -223,18 +206,14 @@ fn has_definitions(lines: &[&str]) -> bool {
 
 /// A script names its interpreter on the first line.
 fn has_shebang(lines: &[&str]) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| Regex::new(r"^#!\s*/\S*/(env\s+)?((ba|z|k|da)?sh|python[\d.]*|node|ruby|perl|php)\b").unwrap())
+    re!(r"^#!\s*/\S*/(env\s+)?((ba|z|k|da)?sh|python[\d.]*|node|ruby|perl|php)\b")
         .is_match(lines.first().copied().unwrap_or(""))
 }
 
 /// Python with long docstrings has few lines that end like code, but its `def`, `class` and
 /// import lines are distinctive; prose with a code sample (markdown fences) does not count.
 fn is_python(lines: &[&str]) -> bool {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    let re = RE.get_or_init(|| {
-        Regex::new(r"^\s*((async )?def \w+\s*\(|class \w+\s*[(:]|import [\w.]+|from [.\w]+ import \S)").unwrap()
-    });
+    let re = re!(r"^\s*((async )?def \w+\s*\(|class \w+\s*[(:]|import [\w.]+|from [.\w]+ import \S)");
     if lines.iter().any(|l| l.starts_with("```")) {
         return false;
     }

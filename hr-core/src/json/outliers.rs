@@ -8,10 +8,10 @@
 //! Fields are the record's scalars, reached through nested objects (`metadata.name`), not arrays.
 
 use super::node::Node;
+use crate::re::re;
 use regex::Regex;
 use std::collections::HashMap as StdHashMap;
 use std::hash::{BuildHasherDefault, Hasher};
-use std::sync::OnceLock;
 
 /// Field statistics only apply to collections at least this large (a rare value among 5 records
 /// means nothing).
@@ -83,15 +83,11 @@ pub fn is_id_field(key: &str) -> bool {
 const STATUS_MAX_LEN: usize = 80;
 
 pub fn error_words() -> &'static Regex {
-    static RE: OnceLock<Regex> = OnceLock::new();
-    RE.get_or_init(|| {
-        Regex::new(concat!(
+    re!(concat!(
             r"(?i)error|fail|fatal|exception|denied|timeout|timed out|crash|oomkilled|unhealthy|",
             r"not found|invalid|conflict|forbidden|unauthori[sz]ed|deprecated|panic|refused|abort|",
             r"critical|severe|unreachable|unavailable|rejected|backoff|evicted"
         ))
-        .unwrap()
-    })
 }
 
 /// True when `v` carries an error-ish field anywhere inside it (nested arrays included, so a

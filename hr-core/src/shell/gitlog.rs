@@ -3,7 +3,7 @@
 
 use super::{plan_from, plural, Slot};
 use crate::plan::{Plan, Priority};
-use crate::testout::re;
+use crate::re::re;
 
 pub(crate) fn plan(lines: &[&str]) -> Plan {
     let mut slots = vec![Slot::Keep(Priority::Ordinary); lines.len()];

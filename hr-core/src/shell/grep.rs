@@ -3,7 +3,7 @@
 
 use super::{plan_from, plural, Slot};
 use crate::plan::{Plan, Priority};
-use crate::testout::re;
+use crate::re::re;
 
 /// `path:12:text`, a context line `path-12-text`, or the `--` group separator. Compiler
 /// diagnostics share the shape but are not search results.

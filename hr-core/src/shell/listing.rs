@@ -9,7 +9,7 @@ use std::collections::HashMap;
 
 use super::{plan_from, plural, Slot};
 use crate::plan::{Plan, Priority};
-use crate::testout::re;
+use crate::re::re;
 
 /// Share of the listed paths at or below which a file type counts as rare.
 const RARE_SHARE: f64 = 0.05;
