@@ -5,6 +5,7 @@
 //! whole crate is testable with `cargo test`, without Python. The PyO3 binding lives in
 //! `python.rs` behind the `python` feature.
 
+pub mod compressbase;
 pub mod fold;
 pub mod json;
 pub mod lines;
@@ -14,6 +15,7 @@ pub mod mask;
 pub mod plan;
 pub mod sniff;
 pub mod testout;
+pub mod text;
 pub mod tokens;
 
 #[cfg(feature = "python")]
@@ -38,6 +40,7 @@ pub fn compress(kind: Kind, text: &str, opts: &Options) -> Compressed {
         Kind::Log => log::compress(text, opts),
         Kind::Test => testout::compress(text, opts),
         Kind::Json => json::compress(text, opts),
+        Kind::Text => text::compress(text, opts),
         _ => fold::compress(text, opts),
     }
 }

@@ -68,7 +68,7 @@ pub fn sniff(data: &[u8]) -> Kind {
     if share(&lines, |l| log_line().is_match(l)) >= 0.5 {
         return Kind::Log;
     }
-    if is_code(&lines) {
+    if is_code(&outside_fences(&lines)) {
         return Kind::Code;
     }
     Kind::Text
@@ -152,6 +152,21 @@ fn log_line() -> &'static Regex {
     })
 }
 
+/// The lines outside markdown code fences: a README full of examples is prose, not code.
+fn outside_fences<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let mut inside = false;
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        let t = l.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            inside = !inside;
+        } else if !inside {
+            out.push(*l);
+        }
+    }
+    out
+}
+
 fn is_code(lines: &[&str]) -> bool {
     static RE: OnceLock<Regex> = OnceLock::new();
     let re = RE.get_or_init(|| {
@@ -186,6 +201,8 @@ mod tests {
         let d = "diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n";
         assert_eq!(sniff(d.as_bytes()), Kind::Diff);
         assert_eq!(sniff(b"Just a sentence of prose.\nAnd another one here.\n"), Kind::Text);
+        let md = "# Setup\n\nInstall it and configure it:\n\n```js\nconst a = require('a');\nmodule.exports = {};\n```\n\nThen run it.\n";
+        assert_eq!(sniff(md.as_bytes()), Kind::Text);
     }
 
     #[test]

@@ -1,0 +1,532 @@
+//! Plain text (READMEs, docs, man pages, `--help` output): structure-aware extractive compression.
+//!
+//! Every kept line is verbatim; nothing is reworded and no words are dropped from a line. The
+//! compressor first reads the structure: headings, man-page section and subsection headers,
+//! option specs, warning lines (WARNING, deprecated, must, …), table headers and code fences stay
+//! unconditionally. What is left is cut into units that can go without leaving a broken sentence:
+//! runs of lines that end at a sentence end, list items, table rows, small code blocks. Each unit
+//! is scored by CompressBase (bits per token given the document so far), and the units that say
+//! least are folded first until the output fits the budget, or `DEFAULT_KEEP` of the input when
+//! no budget was asked for. Large code blocks are folded whole, fences kept.
+
+use regex::Regex;
+use std::sync::OnceLock;
+
+use crate::compressbase::{self, Mode, Scorer};
+use crate::lines::{split, Lines};
+use crate::marker::{count, Compressed};
+use crate::plan::{render, Plan, Priority};
+use crate::Options;
+
+/// Without a budget, aim at keeping this share of the input's characters.
+pub const DEFAULT_KEEP: f64 = 0.5;
+/// Code blocks longer than this many lines are folded whole (their fences stay).
+const SMALL_CODE: usize = 8;
+/// What a marker costs in characters, for deciding whether a cut pays.
+const MARKER_CHARS: usize = 44;
+/// Value multipliers: the first sentence of a paragraph usually says what it is about; the rest
+/// of a sentence begun on a kept line (an option's description) completes that line.
+const FIRST_SENTENCE: f64 = 1.15;
+const CONTINUES_KEPT: f64 = 1.3;
+const SMALL_CODE_BONUS: f64 = 1.1;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum UnitKind {
+    Prose,
+    Item,
+    Row,
+    Code,
+}
+
+impl UnitKind {
+    fn noun(self) -> &'static str {
+        match self {
+            UnitKind::Prose => "text",
+            UnitKind::Item => "list items",
+            UnitKind::Row => "table rows",
+            UnitKind::Code => "code",
+        }
+    }
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Line {
+    Blank,
+    /// part of unit `n`
+    Unit(usize),
+    /// inside a large code block that is folded
+    CodeFold,
+}
+
+#[derive(Debug)]
+struct Unit {
+    start: usize, // 0-based line indexes, inclusive
+    end: usize,
+    kind: UnitKind,
+    /// structure kept whatever the score (cut, by priority, only when a budget demands it)
+    keep: Option<Priority>,
+    weight: f64,
+    value: f64,
+    chars: usize,
+}
+
+pub fn compress(text: &str, opts: &Options) -> Compressed {
+    let lines = split(text);
+    let (roles, mut units) = structure(&lines);
+    score(&lines, &mut units);
+    let total: usize = lines.lines.iter().map(|l| l.len() + 1).sum();
+    let target = opts.budget_chars.unwrap_or((total as f64 * DEFAULT_KEEP) as usize);
+    // structure is cut only to meet an explicit budget
+    let max_tier = if opts.budget_chars.is_some() { Priority::Critical } else { Priority::Ordinary };
+    let dropped = choose(&lines, &roles, &units, total, target, max_tier);
+    let plan = build_plan(&lines, &roles, &units, &dropped);
+    // the choice above already met the budget: render must not cut again
+    render(&plan, &lines, &Options { hash: opts.hash.clone(), budget_chars: None })
+}
+
+// --- structure ----------------------------------------------------------------------------------
+
+fn re(cell: &'static OnceLock<Regex>, pattern: &str) -> &'static Regex {
+    cell.get_or_init(|| Regex::new(pattern).unwrap())
+}
+
+fn atx_heading(l: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"^ {0,3}#{1,6}(\s|$)").is_match(l)
+}
+
+fn setext_underline(l: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"^ {0,3}(=+|-+)\s*$").is_match(l)
+}
+
+fn fence(l: &str) -> Option<&str> {
+    let t = l.trim_start();
+    if l.len() - t.len() > 8 {
+        return None;
+    }
+    ["```", "~~~"].into_iter().find(|f| t.starts_with(f))
+}
+
+/// `-r, --recursive`, `--color[=WHEN]`, `-<number>`, `+n`: an option spec at the start of a line.
+fn option_spec(l: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"^\s{0,12}(--?[A-Za-z0-9?#<\[]|\+[A-Za-z0-9])").is_match(l)
+}
+
+/// A subcommand or argument row of `--help` output: `  install     Install packages.`
+fn definition_row(l: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"^ {1,8}[\w<\[][\w.,:<>\[\]|/-]*( [\w<\[][\w.,:<>\[\]|/-]*)? {2,}\S").is_match(l)
+}
+
+/// Lines a reader must not miss: warnings, deprecations, obligations.
+fn warning(l: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"(?i)(\bwarn(ing|ings)?\b|deprecat|\bmust\b|\bcaution\b|\bdanger|\bobsolete\b|\bunsafe\b|\binsecure\b|\bno longer supported\b)",
+    )
+    .is_match(l)
+}
+
+fn man_section(l: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"^[A-Z][A-Z0-9 ,&/()'._-]*[A-Z)]\s*$").is_match(l)
+}
+
+fn list_item(l: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"^\s*([-*+•]|\d{1,3}[.)])\s+\S").is_match(l)
+}
+
+fn table_row(l: &str) -> bool {
+    let t = l.trim();
+    t.starts_with('|') && t.len() > 1
+}
+
+fn table_rule(l: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$").is_match(l)
+}
+
+fn sentence_end(l: &str) -> bool {
+    let t = l.trim_end().trim_end_matches(['"', '\'', ')', ']', '*', '_', '`', '’', '”']);
+    t.ends_with(['.', '!', '?', ':', ';'])
+}
+
+fn indent(l: &str) -> usize {
+    l.len() - l.trim_start_matches([' ', '\t']).len()
+}
+
+fn blank(l: &str) -> bool {
+    l.trim().is_empty()
+}
+
+/// Man pages (`man -P cat`): section headers at column 0, body indented.
+fn is_man(lines: &[&str]) -> bool {
+    let nonblank: Vec<&&str> = lines.iter().filter(|l| !blank(l)).collect();
+    let sections = nonblank.iter().filter(|l| indent(l) == 0 && man_section(l)).count();
+    let indented = nonblank.iter().filter(|l| indent(l) >= 3).count();
+    sections >= 3 && indented * 10 >= nonblank.len() * 7
+}
+
+fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
+    let ls = &lines.lines;
+    let n = ls.len();
+    let man = is_man(ls);
+    let mut roles = vec![Line::Blank; n];
+    let mut units: Vec<Unit> = Vec::new();
+    let new_unit = |units: &mut Vec<Unit>, start: usize, kind: UnitKind, weight: f64| {
+        units.push(Unit { start, end: start, kind, keep: None, weight, value: 0.0, chars: 0 });
+        units.len() - 1
+    };
+    let kept = |units: &mut Vec<Unit>, roles: &mut Vec<Line>, i: usize, p: Priority| {
+        units.push(Unit { start: i, end: i, kind: UnitKind::Prose, keep: Some(p), weight: 1.0, value: 0.0, chars: 0 });
+        roles[i] = Line::Unit(units.len() - 1);
+    };
+    let mut i = 0;
+    // the unit that a continuation line joins, and whether the paragraph began on a kept line
+    let mut open: Option<usize> = None;
+    let mut para_start = true;
+    let mut after_kept = false;
+    while i < n {
+        let l = ls[i];
+        if blank(l) {
+            roles[i] = Line::Blank;
+            open = None;
+            para_start = true;
+            after_kept = false;
+            i += 1;
+            continue;
+        }
+        // fenced code: fences stay, a small body is one unit, a large body is folded
+        if let Some(f) = fence(l) {
+            let mark = f.as_bytes()[0] as char;
+            let close = (i + 1..n).find(|&j| fence(ls[j]) == Some(f) && ls[j].trim().chars().all(|c| c == mark));
+            kept(&mut units, &mut roles, i, Priority::Notable);
+            let end = close.unwrap_or(n);
+            if end > i + 1 {
+                if end - i - 1 > SMALL_CODE {
+                    roles[i + 1..end].fill(Line::CodeFold);
+                } else {
+                    let u = new_unit(&mut units, i + 1, UnitKind::Code, SMALL_CODE_BONUS);
+                    units[u].end = end - 1;
+                    roles[i + 1..end].fill(Line::Unit(u));
+                }
+            }
+            if let Some(c) = close {
+                kept(&mut units, &mut roles, c, Priority::Notable);
+            }
+            i = end + 1;
+            open = None;
+            para_start = true;
+            continue;
+        }
+        let next = ls.get(i + 1).copied().unwrap_or("");
+        let keep = if atx_heading(l) || (!man && setext_underline(next) && !list_item(l) && i + 1 < n) {
+            Some(Priority::Critical)
+        } else if man && (indent(l) == 0 || (indent(l) < 6 && l.trim().len() < 80)) {
+            Some(Priority::Critical) // section header, subsection header, title and footer lines
+        } else if (option_spec(l) && (!man || indent(l) <= 8)) || warning(l) {
+            Some(Priority::Critical)
+        } else if man && (5..=8).contains(&indent(l)) && l.trim_start().starts_with(['-', '+']) {
+            // anything at the option indent that starts like an option
+            Some(Priority::Critical)
+        } else if !man && indent(l) == 0 && l.trim_end().ends_with(':') && l.len() < 60 && !list_item(l) {
+            Some(Priority::Notable) // `Options:`, `usage:`-style section headers of --help output
+        } else if table_row(l) && table_rule(next) {
+            Some(Priority::Notable)
+        } else if table_rule(l) || setext_underline(l) || (!man && definition_row(l)) {
+            Some(Priority::Notable)
+        } else {
+            None
+        };
+        if let Some(p) = keep {
+            // a warning inside a sentence keeps the whole sentence: see `promote` below
+            kept(&mut units, &mut roles, i, p);
+            open = None;
+            after_kept = true;
+            para_start = false;
+            i += 1;
+            continue;
+        }
+        let kind = if table_row(l) {
+            UnitKind::Row
+        } else if list_item(l) {
+            UnitKind::Item
+        } else {
+            UnitKind::Prose
+        };
+        // does this line continue the open unit?
+        let joins = match open {
+            Some(u) => {
+                let prev = ls[units[u].end];
+                match kind {
+                    UnitKind::Prose => units[u].kind != UnitKind::Row && (units[u].kind == UnitKind::Item || !sentence_end(prev)) && (indent(l) == indent(prev) || units[u].kind == UnitKind::Item),
+                    _ => false,
+                }
+            }
+            None => false,
+        };
+        if joins {
+            let u = open.unwrap();
+            units[u].end = i;
+            roles[i] = Line::Unit(u);
+        } else {
+            let weight = if after_kept {
+                CONTINUES_KEPT
+            } else if para_start {
+                FIRST_SENTENCE
+            } else {
+                1.0
+            };
+            let u = new_unit(&mut units, i, kind, weight);
+            roles[i] = Line::Unit(u);
+            open = Some(u);
+            after_kept = false;
+            para_start = false;
+        }
+        i += 1;
+    }
+    promote_warnings(ls, &mut units);
+    (roles, units)
+}
+
+/// A unit holding a warning line is kept whole: the sentence around the warning is its meaning.
+fn promote_warnings(ls: &[&str], units: &mut [Unit]) {
+    for u in units.iter_mut().filter(|u| u.keep.is_none()) {
+        if (u.start..=u.end).any(|j| warning(ls[j])) {
+            u.keep = Some(Priority::Critical);
+        }
+    }
+}
+
+// --- scoring and choice -------------------------------------------------------------------------
+
+/// Units are scored in reading order, kept structure included: what a heading or an option line
+/// says makes a later sentence that repeats it cheap.
+fn score(lines: &Lines, units: &mut [Unit]) {
+    let mut scorer = Scorer::new(compressbase::model(), Mode::Full);
+    for unit in units.iter_mut() {
+        let text = lines.lines[unit.start..=unit.end].join("\n");
+        unit.value = scorer.score(&text).density() * unit.weight;
+        unit.chars = text.len() + 1;
+    }
+}
+
+/// Which units to fold so the output fits `target` characters: the least informative first,
+/// and only where the cut saves more than its marker costs.
+fn choose(lines: &Lines, roles: &[Line], units: &[Unit], total: usize, target: usize, max_tier: Priority) -> Vec<bool> {
+    let n = units.len();
+    let mut dropped = vec![false; n];
+    // blank characters between unit u-1 and u when only blank lines separate them
+    let gap: Vec<Option<usize>> = (0..n)
+        .map(|u| {
+            if u == 0 {
+                return None;
+            }
+            let between = units[u - 1].end + 1..units[u].start;
+            between
+                .clone()
+                .all(|j| roles[j] == Line::Blank)
+                .then(|| between.map(|j| lines.lines[j].len() + 1).sum())
+        })
+        .collect();
+    let folded_code: usize = roles.iter().zip(&lines.lines).filter(|(r, _)| **r == Line::CodeFold).map(|(_, l)| l.len() + 1).sum();
+    let mut size = total.saturating_sub(folded_code);
+    // scored content by value; then, under a budget only, structure by priority, later first
+    let tier = |u: usize| units[u].keep.map_or(0, |p| p as u8 + 1);
+    let mut order: Vec<usize> = (0..n).filter(|&u| units[u].keep.map_or(true, |_| max_tier != Priority::Ordinary)).collect();
+    order.sort_by(|&a, &b| {
+        tier(a).cmp(&tier(b)).then(if tier(a) == 0 { units[a].value.total_cmp(&units[b].value) } else { std::cmp::Ordering::Equal }).then(b.cmp(&a))
+    });
+    for _pass in 0..2 {
+        for &u in &order {
+            if size <= target {
+                return dropped;
+            }
+            if dropped[u] {
+                continue;
+            }
+            let left = gap[u].is_some() && dropped[u - 1];
+            let right = u + 1 < n && gap[u + 1].is_some() && dropped[u + 1];
+            let saved = units[u].chars
+                + if left { gap[u].unwrap() } else { 0 }
+                + if right { gap[u + 1].unwrap() } else { 0 };
+            let markers: isize = match (left, right) {
+                (true, true) => -1,
+                (false, false) => 1,
+                _ => 0,
+            };
+            let net = saved as isize - markers * MARKER_CHARS as isize;
+            if net <= 0 {
+                continue;
+            }
+            dropped[u] = true;
+            size = size.saturating_sub(net as usize);
+        }
+    }
+    dropped
+}
+
+fn build_plan(lines: &Lines, roles: &[Line], units: &[Unit], dropped: &[bool]) -> Plan {
+    let n = lines.lines.len();
+    let mut plan = Plan::default();
+    let folded = |j: usize| match roles[j] {
+        Line::Unit(u) => dropped[u],
+        _ => false,
+    };
+    let mut i = 0;
+    while i < n {
+        match roles[i] {
+            Line::CodeFold => {
+                let mut j = i;
+                while j + 1 < n && roles[j + 1] == Line::CodeFold {
+                    j += 1;
+                }
+                let k = j - i + 1;
+                plan.fold(i + 1, j + 1, format!("{} lines of code", count(k)));
+                i = j + 1;
+            }
+            _ if folded(i) => {
+                // a run of folded units, with the blank lines between them
+                let mut j = i;
+                let mut kinds: Vec<UnitKind> = Vec::new();
+                let mut structure = 0;
+                loop {
+                    if let Line::Unit(u) = roles[j] {
+                        if kinds.last() != Some(&units[u].kind) {
+                            kinds.push(units[u].kind);
+                        }
+                        if units[u].keep.is_some_and(|p| p == Priority::Critical) {
+                            structure += 1;
+                        }
+                        j = units[u].end;
+                    }
+                    let mut k = j + 1;
+                    while k < n && roles[k] == Line::Blank {
+                        k += 1;
+                    }
+                    if k < n && folded(k) {
+                        j = k;
+                    } else {
+                        break;
+                    }
+                }
+                let noun = if kinds.iter().all(|&k| k == kinds[0]) { kinds[0].noun() } else { "text" };
+                let mut what = match j - i + 1 {
+                    1 => format!("1 line of {noun}"),
+                    k => format!("{} lines of {noun}", count(k)),
+                };
+                if structure > 0 {
+                    what.push_str(&format!(", {} of them headings, options or warnings", count(structure)));
+                }
+                plan.fold(i + 1, j + 1, what);
+                i = j + 1;
+            }
+            Line::Unit(u) => {
+                let p = units[u].keep.unwrap_or(if units[u].weight > 1.0 { Priority::Summary } else { Priority::Ordinary });
+                plan.keep_range(i + 1, units[u].end + 1, p);
+                i = units[u].end + 1;
+            }
+            Line::Blank => {
+                plan.keep(i + 1, Priority::Ordinary);
+                i += 1;
+            }
+        }
+    }
+    plan
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn opts(budget: Option<usize>) -> Options {
+        Options { hash: "abcdef012345".into(), budget_chars: budget }
+    }
+
+    fn doc() -> String {
+        let mut s = String::from("# Tool\n\n## Install\n\n");
+        for i in 0..30 {
+            s.push_str(&format!(
+                "This paragraph number {i} explains the tool in general terms and repeats itself a lot.\nIt keeps saying the same things about the tool, again and again, for padding.\n\n"
+            ));
+        }
+        s.push_str("WARNING: never run this as root.\n\n## Options\n\n```sh\nrun --fast /etc/tool.conf\n```\n");
+        s
+    }
+
+    #[test]
+    fn keeps_structure_and_warnings_verbatim() {
+        let text = doc();
+        let c = compress(&text, &opts(None));
+        for must in ["# Tool", "## Install", "## Options", "WARNING: never run this as root.", "```sh"] {
+            assert!(c.text.contains(must), "{must} missing:\n{}", c.text);
+        }
+        assert!(c.text.len() < text.len() * 7 / 10, "{}", c.text);
+        let orig: Vec<&str> = text.lines().collect();
+        for l in c.text.lines().filter(|l| !l.starts_with("[hr: ")) {
+            assert!(orig.contains(&l), "not verbatim: {l}");
+        }
+    }
+
+    #[test]
+    fn marker_ranges_cover_exactly_the_cut_lines() {
+        let text = doc();
+        let c = compress(&text, &opts(None));
+        let orig: Vec<&str> = text.lines().collect();
+        let mut rebuilt: Vec<&str> = Vec::new();
+        let mut spans = c.spans.iter();
+        for l in c.text.lines() {
+            if l.starts_with("[hr: ") {
+                let s = spans.next().unwrap();
+                rebuilt.extend(&orig[s.start - 1..s.end]);
+            } else {
+                rebuilt.push(l);
+            }
+        }
+        assert_eq!(rebuilt, orig);
+    }
+
+    #[test]
+    fn man_page_headers_and_options_stay() {
+        let mut text = String::from("LS(1)    User Commands    LS(1)\n\nNAME\n       ls - list directory contents\n\nDESCRIPTION\n");
+        for i in 0..20 {
+            text.push_str(&format!("       -{}, --option-{i}\n              does thing number {i} to the listing of the files in the directory.\n              More words about it here, ordinary and plain.\n\n", (b'a' + i as u8) as char));
+        }
+        text.push_str("   Subsection\n       Plain text here.\n\nSEE ALSO\n       dir(1)\n");
+        let c = compress(&text, &opts(None));
+        for must in ["NAME", "DESCRIPTION", "SEE ALSO", "   Subsection", "       -c, --option-2", "LS(1)    User Commands    LS(1)"] {
+            assert!(c.text.contains(must), "{must} missing:\n{}", c.text);
+        }
+    }
+
+    #[test]
+    fn large_code_blocks_fold_small_ones_may_stay() {
+        let mut text = String::from("# Code\n\n```js\n");
+        for i in 0..30 {
+            text.push_str(&format!("const v{i} = require('m{i}');\n"));
+        }
+        text.push_str("```\n");
+        let c = compress(&text, &opts(None));
+        assert!(c.text.contains("```js\n[hr: 30 lines of code · lines 4-33"), "{}", c.text);
+        assert!(c.text.ends_with("```\n"));
+    }
+
+    #[test]
+    fn deterministic() {
+        let text = doc();
+        assert_eq!(compress(&text, &opts(None)), compress(&text, &opts(None)));
+        assert_eq!(compress(&text, &opts(Some(500))), compress(&text, &opts(Some(500))));
+    }
+
+    #[test]
+    fn budget_is_met_by_priority() {
+        let text = doc();
+        let c = compress(&text, &opts(Some(400)));
+        assert!(c.text.len() <= 600, "{}", c.text);
+        assert!(c.text.contains("WARNING: never run this as root."));
+    }
+}
