@@ -23,12 +23,16 @@ pub const DEFAULT_KEEP: f64 = 0.5;
 /// Code blocks longer than this many lines are folded whole (their fences stay).
 const SMALL_CODE: usize = 8;
 /// What a marker costs in characters, for deciding whether a cut pays.
-const MARKER_CHARS: usize = 44;
+const MARKER_CHARS: usize = 48;
 /// Value multipliers: the first sentence of a paragraph usually says what it is about; the rest
 /// of a sentence begun on a kept line (an option's description) completes that line.
 const FIRST_SENTENCE: f64 = 1.15;
 const CONTINUES_KEPT: f64 = 1.3;
 const SMALL_CODE_BONUS: f64 = 1.1;
+const SECTION_LEAD: f64 = 1.6;
+/// A cut that needs a marker of its own must save at least this many characters besides it: a
+/// marker in place of one short line saves nothing a reader would notice.
+const MIN_CUT: usize = 80;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum UnitKind {
@@ -54,8 +58,6 @@ enum Line {
     Blank,
     /// part of unit `n`
     Unit(usize),
-    /// inside a large code block that is folded
-    CodeFold,
 }
 
 #[derive(Debug)]
@@ -65,6 +67,8 @@ struct Unit {
     kind: UnitKind,
     /// structure kept whatever the score (cut, by priority, only when a budget demands it)
     keep: Option<Priority>,
+    /// folded whatever the score (a large code block)
+    forced: bool,
     weight: f64,
     value: f64,
     chars: usize,
@@ -178,11 +182,11 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
     let mut roles = vec![Line::Blank; n];
     let mut units: Vec<Unit> = Vec::new();
     let new_unit = |units: &mut Vec<Unit>, start: usize, kind: UnitKind, weight: f64| {
-        units.push(Unit { start, end: start, kind, keep: None, weight, value: 0.0, chars: 0 });
+        units.push(Unit { start, end: start, kind, keep: None, forced: false, weight, value: 0.0, chars: 0 });
         units.len() - 1
     };
     let kept = |units: &mut Vec<Unit>, roles: &mut Vec<Line>, i: usize, p: Priority| {
-        units.push(Unit { start: i, end: i, kind: UnitKind::Prose, keep: Some(p), weight: 1.0, value: 0.0, chars: 0 });
+        units.push(Unit { start: i, end: i, kind: UnitKind::Prose, keep: Some(p), forced: false, weight: 1.0, value: 0.0, chars: 0 });
         roles[i] = Line::Unit(units.len() - 1);
     };
     let mut i = 0;
@@ -190,6 +194,8 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
     let mut open: Option<usize> = None;
     let mut para_start = true;
     let mut after_kept = false;
+    // the first unit after a heading says what the section is about
+    let mut lead = false;
     while i < n {
         let l = ls[i];
         if blank(l) {
@@ -200,34 +206,29 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             i += 1;
             continue;
         }
-        // fenced code: fences stay, a small body is one unit, a large body is folded
+        // a fenced code block is one unit, fences included: kept whole when small and worth it,
+        // folded whole when large
         if let Some(f) = fence(l) {
             let mark = f.as_bytes()[0] as char;
             let close = (i + 1..n).find(|&j| fence(ls[j]) == Some(f) && ls[j].trim().chars().all(|c| c == mark));
-            kept(&mut units, &mut roles, i, Priority::Notable);
-            let end = close.unwrap_or(n);
-            if end > i + 1 {
-                if end - i - 1 > SMALL_CODE {
-                    roles[i + 1..end].fill(Line::CodeFold);
-                } else {
-                    let u = new_unit(&mut units, i + 1, UnitKind::Code, SMALL_CODE_BONUS);
-                    units[u].end = end - 1;
-                    roles[i + 1..end].fill(Line::Unit(u));
-                }
-            }
-            if let Some(c) = close {
-                kept(&mut units, &mut roles, c, Priority::Notable);
-            }
+            let end = close.unwrap_or(n - 1);
+            let u = new_unit(&mut units, i, UnitKind::Code, if lead { SECTION_LEAD } else { SMALL_CODE_BONUS });
+            units[u].end = end;
+            units[u].forced = end - i > SMALL_CODE + 1;
+            roles[i..=end].fill(Line::Unit(u));
             i = end + 1;
             open = None;
             para_start = true;
+            lead = false;
             continue;
         }
         let next = ls.get(i + 1).copied().unwrap_or("");
-        let keep = if atx_heading(l) || (!man && setext_underline(next) && !list_item(l) && i + 1 < n) {
+        let heading = atx_heading(l)
+            || (!man && setext_underline(next) && !list_item(l) && i + 1 < n)
+            // man: section header, subsection header, title and footer lines
+            || (man && (indent(l) == 0 || (indent(l) < 6 && l.trim().len() < 80)));
+        let keep = if heading {
             Some(Priority::Critical)
-        } else if man && (indent(l) == 0 || (indent(l) < 6 && l.trim().len() < 80)) {
-            Some(Priority::Critical) // section header, subsection header, title and footer lines
         } else if (option_spec(l) && (!man || indent(l) <= 8)) || warning(l) {
             Some(Priority::Critical)
         } else if man && (5..=8).contains(&indent(l)) && l.trim_start().starts_with(['-', '+']) {
@@ -246,7 +247,8 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             // a warning inside a sentence keeps the whole sentence: see `promote` below
             kept(&mut units, &mut roles, i, p);
             open = None;
-            after_kept = true;
+            lead = heading;
+            after_kept = !heading;
             para_start = false;
             i += 1;
             continue;
@@ -274,7 +276,9 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             units[u].end = i;
             roles[i] = Line::Unit(u);
         } else {
-            let weight = if after_kept {
+            let weight = if lead {
+                SECTION_LEAD
+            } else if after_kept {
                 CONTINUES_KEPT
             } else if para_start {
                 FIRST_SENTENCE
@@ -284,6 +288,7 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             let u = new_unit(&mut units, i, kind, weight);
             roles[i] = Line::Unit(u);
             open = Some(u);
+            lead = false;
             after_kept = false;
             para_start = false;
         }
@@ -319,8 +324,8 @@ fn score(lines: &Lines, units: &mut [Unit]) {
 /// and only where the cut saves more than its marker costs.
 fn choose(lines: &Lines, roles: &[Line], units: &[Unit], total: usize, target: usize, max_tier: Priority) -> Vec<bool> {
     let n = units.len();
-    let mut dropped = vec![false; n];
-    // blank characters between unit u-1 and u when only blank lines separate them
+    // blank characters between unit u-1 and u when only blank lines separate them: a cut that
+    // reaches both sides swallows them, and one marker stands for the whole run
     let gap: Vec<Option<usize>> = (0..n)
         .map(|u| {
             if u == 0 {
@@ -333,41 +338,76 @@ fn choose(lines: &Lines, roles: &[Line], units: &[Unit], total: usize, target: u
                 .then(|| between.map(|j| lines.lines[j].len() + 1).sum())
         })
         .collect();
-    let folded_code: usize = roles.iter().zip(&lines.lines).filter(|(r, _)| **r == Line::CodeFold).map(|(_, l)| l.len() + 1).sum();
-    let mut size = total.saturating_sub(folded_code);
+    let mut dropped: Vec<bool> = units.iter().map(|u| u.forced).collect();
     // scored content by value; then, under a budget only, structure by priority, later first
     let tier = |u: usize| units[u].keep.map_or(0, |p| p as u8 + 1);
-    let mut order: Vec<usize> = (0..n).filter(|&u| units[u].keep.map_or(true, |_| max_tier != Priority::Ordinary)).collect();
+    let mut order: Vec<usize> = (0..n).filter(|&u| units[u].keep.is_none() || max_tier != Priority::Ordinary).collect();
     order.sort_by(|&a, &b| {
-        tier(a).cmp(&tier(b)).then(if tier(a) == 0 { units[a].value.total_cmp(&units[b].value) } else { std::cmp::Ordering::Equal }).then(b.cmp(&a))
+        let by_value = if tier(a) == 0 { units[a].value.total_cmp(&units[b].value) } else { std::cmp::Ordering::Equal };
+        tier(a).cmp(&tier(b)).then(by_value).then(b.cmp(&a))
     });
-    for _pass in 0..2 {
-        for &u in &order {
-            if size <= target {
-                return dropped;
-            }
-            if dropped[u] {
-                continue;
-            }
-            let left = gap[u].is_some() && dropped[u - 1];
-            let right = u + 1 < n && gap[u + 1].is_some() && dropped[u + 1];
-            let saved = units[u].chars
-                + if left { gap[u].unwrap() } else { 0 }
-                + if right { gap[u + 1].unwrap() } else { 0 };
-            let markers: isize = match (left, right) {
-                (true, true) => -1,
-                (false, false) => 1,
-                _ => 0,
-            };
-            let net = saved as isize - markers * MARKER_CHARS as isize;
-            if net <= 0 {
-                continue;
-            }
-            dropped[u] = true;
-            size = size.saturating_sub(net as usize);
+    // first cut freely; then take back the lone cuts too small to be worth a marker, and cut
+    // again where a cut joins a run or is large enough on its own
+    greedy(units, &gap, &order, &mut dropped, total, target, 0);
+    for (first, last, saved) in runs(units, &gap, &dropped) {
+        if saved < MIN_CUT + MARKER_CHARS && !(first..=last).any(|u| units[u].forced) {
+            dropped[first..=last].fill(false);
         }
     }
+    greedy(units, &gap, &order, &mut dropped, total, target, MIN_CUT);
     dropped
+}
+
+/// Maximal runs of dropped units that one marker covers: (first, last, characters removed).
+fn runs(units: &[Unit], gap: &[Option<usize>], dropped: &[bool]) -> Vec<(usize, usize, usize)> {
+    let mut out: Vec<(usize, usize, usize)> = Vec::new();
+    for u in (0..units.len()).filter(|&u| dropped[u]) {
+        match out.last_mut() {
+            Some(run) if run.1 + 1 == u && gap[u].is_some() => {
+                run.1 = u;
+                run.2 += gap[u].unwrap() + units[u].chars;
+            }
+            _ => out.push((u, u, units[u].chars)),
+        }
+    }
+    out
+}
+
+fn greedy(units: &[Unit], gap: &[Option<usize>], order: &[usize], dropped: &mut [bool], total: usize, target: usize, min_cut: usize) {
+    let n = units.len();
+    let removed: usize = runs(units, gap, dropped).iter().map(|r| r.2.saturating_sub(MARKER_CHARS)).sum();
+    let mut size = total.saturating_sub(removed);
+    for &u in order {
+        if size <= target {
+            return;
+        }
+        if dropped[u] {
+            continue;
+        }
+        let left = gap[u].is_some() && dropped[u - 1];
+        let right = u + 1 < n && gap[u + 1].is_some() && dropped[u + 1];
+        let saved = units[u].chars + if left { gap[u].unwrap() } else { 0 } + if right { gap[u + 1].unwrap() } else { 0 };
+        let markers: isize = match (left, right) {
+            (true, true) => -1,
+            (false, false) => 1,
+            _ => 0,
+        };
+        let net = saved as isize - markers * MARKER_CHARS as isize;
+        if net <= 0 || (markers == 1 && (net as usize) < min_cut) {
+            continue;
+        }
+        dropped[u] = true;
+        size = size.saturating_sub(net as usize);
+    }
+}
+
+/// `js ` for a block opened by "```js title=…", so the marker says what the code was.
+fn language(fence_line: &str) -> String {
+    let info = fence_line.trim_start().trim_start_matches(['`', '~']);
+    match info.split_whitespace().next() {
+        Some(w) if w.len() <= 16 && w.chars().all(|c| c.is_ascii_alphanumeric() || "+-#.".contains(c)) => format!("{w} "),
+        _ => String::new(),
+    }
 }
 
 fn build_plan(lines: &Lines, roles: &[Line], units: &[Unit], dropped: &[bool]) -> Plan {
@@ -380,25 +420,18 @@ fn build_plan(lines: &Lines, roles: &[Line], units: &[Unit], dropped: &[bool]) -
     let mut i = 0;
     while i < n {
         match roles[i] {
-            Line::CodeFold => {
-                let mut j = i;
-                while j + 1 < n && roles[j + 1] == Line::CodeFold {
-                    j += 1;
-                }
-                let k = j - i + 1;
-                plan.fold(i + 1, j + 1, format!("{} lines of code", count(k)));
-                i = j + 1;
-            }
             _ if folded(i) => {
                 // a run of folded units, with the blank lines between them
                 let mut j = i;
                 let mut kinds: Vec<UnitKind> = Vec::new();
                 let mut structure = 0;
+                let mut blocks = 0;
                 loop {
                     if let Line::Unit(u) = roles[j] {
                         if kinds.last() != Some(&units[u].kind) {
                             kinds.push(units[u].kind);
                         }
+                        blocks += 1;
                         if units[u].keep.is_some_and(|p| p == Priority::Critical) {
                             structure += 1;
                         }
@@ -415,9 +448,11 @@ fn build_plan(lines: &Lines, roles: &[Line], units: &[Unit], dropped: &[bool]) -
                     }
                 }
                 let noun = if kinds.iter().all(|&k| k == kinds[0]) { kinds[0].noun() } else { "text" };
-                let mut what = match j - i + 1 {
-                    1 => format!("1 line of {noun}"),
-                    k => format!("{} lines of {noun}", count(k)),
+                let mut what = match (noun, blocks, j - i + 1) {
+                    ("code", 1, k) => format!("{}code block, {} lines", language(lines.lines[i]), count(k)),
+                    ("code", b, k) => format!("{} code blocks, {} lines", count(b), count(k)),
+                    (_, _, 1) => format!("1 line of {noun}"),
+                    (_, _, k) => format!("{} lines of {noun}", count(k)),
                 };
                 if structure > 0 {
                     what.push_str(&format!(", {} of them headings, options or warnings", count(structure)));
@@ -462,7 +497,7 @@ mod tests {
     fn keeps_structure_and_warnings_verbatim() {
         let text = doc();
         let c = compress(&text, &opts(None));
-        for must in ["# Tool", "## Install", "## Options", "WARNING: never run this as root.", "```sh"] {
+        for must in ["# Tool", "## Install", "## Options", "WARNING: never run this as root.", "```sh\nrun --fast /etc/tool.conf\n```"] {
             assert!(c.text.contains(must), "{must} missing:\n{}", c.text);
         }
         assert!(c.text.len() < text.len() * 7 / 10, "{}", c.text);
@@ -511,8 +546,7 @@ mod tests {
         }
         text.push_str("```\n");
         let c = compress(&text, &opts(None));
-        assert!(c.text.contains("```js\n[hr: 30 lines of code · lines 4-33"), "{}", c.text);
-        assert!(c.text.ends_with("```\n"));
+        assert!(c.text.ends_with("[hr: js code block, 32 lines · lines 3-34 · restore: hr expand abcdef012345 --lines 3-34]\n"), "{}", c.text);
     }
 
     #[test]
