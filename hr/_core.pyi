@@ -16,3 +16,10 @@ def compress(
 
 def estimate_tokens(data: bytes) -> int:
     """Estimated o200k_base token count of `data`."""
+
+def compressbase_score(units: list[str], mode: str = "full") -> list[tuple[float, int, int]]:
+    """CompressBase self-information of `units` of one document, in reading order.
+
+    Returns `(bits, tokens, words)` per unit (words: tokens that are not punctuation). `mode`: 'full' (bigram + document cache, what `hr` uses),
+    'bigram' or 'unigram'. Raises ValueError for another mode.
+    """

@@ -1,5 +1,5 @@
 """The only module that imports the native core `hr._core` (built from `hr-core/`)."""
 
-from hr._core import compress, estimate_tokens, sniff
+from hr._core import compress, compressbase_score, estimate_tokens, sniff
 
-__all__ = ["compress", "estimate_tokens", "sniff"]
+__all__ = ["compress", "compressbase_score", "estimate_tokens", "sniff"]

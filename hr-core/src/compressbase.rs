@@ -136,16 +136,16 @@ pub fn for_each_token(text: &str, mut f: impl FnMut(&[u8])) {
 pub struct Score {
     pub bits: f64,
     pub tokens: usize,
+    /// tokens that are words or numbers, not punctuation
+    pub words: usize,
 }
 
 impl Score {
-    /// Bits per token: how much each token of this unit tells a reader who read what came before.
+    /// Bits per word: how much this unit tells a reader who read what came before, per word
+    /// read. Punctuation adds its bits but does not dilute them: `--force` or `a/b/c.txt` are
+    /// mostly punctuation tokens, and a sentence full of them is dense, not thin.
     pub fn density(&self) -> f64 {
-        if self.tokens == 0 {
-            0.0
-        } else {
-            self.bits / self.tokens as f64
-        }
+        self.bits / self.words.max(1) as f64
     }
 }
 
@@ -178,6 +178,7 @@ impl<'m> Scorer<'m> {
             };
             s.bits += bits;
             s.tokens += 1;
+            s.words += tok[0].is_ascii_alphanumeric() as usize;
             fresh.push(tok.to_vec());
             prev = cur;
         });

@@ -41,11 +41,30 @@ fn estimate_tokens(py: Python<'_>, data: &[u8]) -> usize {
     })
 }
 
+/// CompressBase self-information of `units` (one document, in reading order): `(bits, tokens,
+/// words)` per unit. `mode` is "full" (bigram + document cache, what `hr` uses), "bigram" or "unigram".
+#[pyfunction]
+#[pyo3(signature = (units, mode="full"))]
+fn compressbase_score(py: Python<'_>, units: Vec<String>, mode: &str) -> PyResult<Vec<(f64, usize, usize)>> {
+    use crate::compressbase::{model, Mode, Scorer};
+    let mode = match mode {
+        "full" => Mode::Full,
+        "bigram" => Mode::Bigram,
+        "unigram" => Mode::Unigram,
+        _ => return Err(PyValueError::new_err(format!("unknown mode {mode:?}"))),
+    };
+    Ok(py.detach(|| {
+        let mut scorer = Scorer::new(model(), mode);
+        units.iter().map(|u| scorer.score(u)).map(|s| (s.bits, s.tokens, s.words)).collect()
+    }))
+}
+
 #[pymodule]
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(sniff, m)?)?;
     m.add_function(wrap_pyfunction!(compress, m)?)?;
     m.add_function(wrap_pyfunction!(estimate_tokens, m)?)?;
+    m.add_function(wrap_pyfunction!(compressbase_score, m)?)?;
     Ok(())
 }

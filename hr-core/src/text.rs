@@ -19,7 +19,7 @@ use crate::plan::{render, Plan, Priority};
 use crate::Options;
 
 /// Without a budget, aim at keeping this share of the input's characters.
-pub const DEFAULT_KEEP: f64 = 0.5;
+pub const DEFAULT_KEEP: f64 = 0.45;
 /// Code blocks longer than this many lines are folded whole (their fences stay).
 const SMALL_CODE: usize = 8;
 /// What a marker costs in characters, for deciding whether a cut pays.
