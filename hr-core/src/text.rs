@@ -134,6 +134,11 @@ fn warning(l: &str) -> bool {
     .is_match(l)
 }
 
+fn usage(l: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(&R, r"^\s{0,4}(?i:usage):").is_match(l)
+}
+
 fn man_section(l: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     re(&R, r"^[A-Z][A-Z0-9 ,&/()'._-]*[A-Z)]\s*$").is_match(l)
@@ -243,6 +248,18 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
         } else {
             None
         };
+        if usage(l) {
+            // `usage: prog [options]` and its indented continuation lines
+            kept(&mut units, &mut roles, i, Priority::Critical);
+            while i + 1 < n && !blank(ls[i + 1]) && indent(ls[i + 1]) > indent(l) {
+                i += 1;
+                kept(&mut units, &mut roles, i, Priority::Critical);
+            }
+            open = None;
+            after_kept = true;
+            i += 1;
+            continue;
+        }
         if let Some(p) = keep {
             // a warning inside a sentence keeps the whole sentence: see `promote` below
             kept(&mut units, &mut roles, i, p);
