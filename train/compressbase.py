@@ -1,6 +1,10 @@
 """Train CompressBase: a hashed, pruned word-bigram language model for scoring sentences.
 
-    python train/compressbase.py            # writes hr-core/data/compressbase.bin
+    python train/compressbase.py            # retrain on the files listed in the manifest
+    python train/compressbase.py --rescan   # list the machine's documentation afresh first
+
+Writes hr-core/data/compressbase.bin and its manifest, compressbase.sources.txt (the training
+files, one path a line). Without --rescan the same files give the same bytes (sha256 printed).
 
 The model gives every token a self-information (bits) given the token before it. `hr` scores a
 sentence by its bits per token, mixed with a cache of the document read so far (so repeated
@@ -63,13 +67,13 @@ def slot(prev: int, cur: int) -> tuple[int, int]:
     return h >> (64 - TABLE_BITS), fp or 1
 
 
-def load_training_text() -> tuple[list[list[bytes]], list[str], dict[str, int]]:
+def load_training_text(listed: list[str] | None) -> tuple[list[list[bytes]], list[str], dict[str, int]]:
     """Paragraph token lists of the training split (exact duplicate paragraphs dropped)."""
     paras: list[list[bytes]] = []
     used: list[str] = []
     per_source: Counter[str] = Counter()
     seen: set[bytes] = set()
-    for source, path, data in corpus.documents():
+    for source, path, data in corpus.documents(listed):
         if corpus.held_out(path):
             continue
         n = 0
@@ -88,8 +92,9 @@ def load_training_text() -> tuple[list[list[bytes]], list[str], dict[str, int]]:
     return paras, used, dict(per_source)
 
 
-def train() -> dict:
-    paras, used, per_source = load_training_text()
+def train(rescan: bool) -> dict:
+    listed = None if rescan or not MANIFEST.exists() else MANIFEST.read_text().splitlines()
+    paras, used, per_source = load_training_text(listed)
     uni: Counter[bytes] = Counter()
     for toks in paras:
         uni.update(toks)
@@ -174,5 +179,5 @@ def train() -> dict:
 
 
 if __name__ == "__main__":
-    for k, v in train().items():
+    for k, v in train("--rescan" in sys.argv[1:]).items():
         print(f"{k}: {v}")

@@ -20,6 +20,7 @@ import gzip
 import hashlib
 import os
 import re
+import sys
 from pathlib import Path
 
 MAN_DIRS = [Path(f"/usr/share/man/man{i}") for i in range(1, 9)]
@@ -113,8 +114,20 @@ def _walk(root: Path):
             yield Path(dirpath) / name
 
 
-def documents():
-    """Yield (source, path, text) for every training and held-out document, in a fixed order."""
+def documents(listed: list[str] | None = None):
+    """Yield (source, path, text) for every training and held-out document, in a fixed order;
+    only the files in `listed` when given (a manifest of an earlier scan)."""
+    if listed is not None:
+        for spath in listed:
+            path = Path(spath)
+            data = _read(path)
+            if data is None:
+                print(f"missing, skipped: {spath}", file=sys.stderr)
+            elif spath.startswith("/usr/share/man/"):
+                yield "man", spath, roff_to_text(data)
+            else:
+                yield spath.split("/")[3] if spath.startswith("/usr/") else "other", spath, data
+        return
     for d in MAN_DIRS:
         if not d.is_dir():
             continue
