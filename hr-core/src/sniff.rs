@@ -62,13 +62,23 @@ pub fn sniff(data: &[u8]) -> Kind {
     if is_diff(&lines) {
         return Kind::Diff;
     }
-    if is_test_output(head) {
+    // what markdown quotes inside code fences (an `error: …` line, a test run) says nothing
+    // about the document itself
+    let prose = outside_fences(&lines);
+    let joined;
+    let probe = if prose.len() < lines.len() {
+        joined = prose.join("\n");
+        joined.as_str()
+    } else {
+        head
+    };
+    if is_test_output(probe) {
         return Kind::Test;
     }
     if share(&lines, |l| log_line().is_match(l)) >= 0.5 {
         return Kind::Log;
     }
-    if is_code(&outside_fences(&lines)) {
+    if is_code(&prose) {
         return Kind::Code;
     }
     Kind::Text
@@ -202,6 +212,8 @@ mod tests {
         assert_eq!(sniff(d.as_bytes()), Kind::Diff);
         assert_eq!(sniff(b"Just a sentence of prose.\nAnd another one here.\n"), Kind::Text);
         let md = "# Setup\n\nInstall it and configure it:\n\n```js\nconst a = require('a');\nmodule.exports = {};\n```\n\nThen run it.\n";
+        assert_eq!(sniff(md.as_bytes()), Kind::Text);
+        let md = "# Pushing\n\nIf the push fails you see:\n\n```console\nerror: failed to push some refs\n```\n\nThen rebase.\n";
         assert_eq!(sniff(md.as_bytes()), Kind::Text);
     }
 

@@ -129,7 +129,8 @@ fn warning(l: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
     re(
         &R,
-        r"(?i)(\bwarn(ing|ings)?\b|deprecat|\bmust\b|\bcaution\b|\bdanger|\bobsolete\b|\bunsafe\b|\binsecure\b|\bno longer supported\b)",
+        // letters, not word characters, bound the words: `_must not_` is emphasis in markdown
+        r"WARNING|Warning:|(?i:deprecat|no longer supported|(^|[^a-z])(warn(ing|ings)?|must|caution|danger(ous)?|obsolete|unsafe|insecure)([^a-z]|$))",
     )
     .is_match(l)
 }
@@ -217,10 +218,36 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             let mark = f.as_bytes()[0] as char;
             let close = (i + 1..n).find(|&j| fence(ls[j]) == Some(f) && ls[j].trim().chars().all(|c| c == mark));
             let end = close.unwrap_or(n - 1);
-            let u = new_unit(&mut units, i, UnitKind::Code, if lead { SECTION_LEAD } else { SMALL_CODE_BONUS });
-            units[u].end = end;
-            units[u].forced = end - i > SMALL_CODE + 1;
-            roles[i..=end].fill(Line::Unit(u));
+            let large = end - i > SMALL_CODE + 1;
+            if large && (i + 1..end).any(|j| warning(ls[j])) {
+                // a large block with a warning inside: fences and warning lines stay, the runs
+                // of code between them are folded
+                kept(&mut units, &mut roles, i, Priority::Notable);
+                let mut j = i + 1;
+                while j < end {
+                    if warning(ls[j]) {
+                        kept(&mut units, &mut roles, j, Priority::Critical);
+                        j += 1;
+                        continue;
+                    }
+                    let u = new_unit(&mut units, j, UnitKind::Code, 1.0);
+                    while j + 1 < end && !warning(ls[j + 1]) {
+                        j += 1;
+                    }
+                    units[u].end = j;
+                    units[u].forced = true;
+                    roles[units[u].start..=j].fill(Line::Unit(u));
+                    j += 1;
+                }
+                if end > i {
+                    kept(&mut units, &mut roles, end, Priority::Notable);
+                }
+            } else {
+                let u = new_unit(&mut units, i, UnitKind::Code, if lead { SECTION_LEAD } else { SMALL_CODE_BONUS });
+                units[u].end = end;
+                units[u].forced = large;
+                roles[i..=end].fill(Line::Unit(u));
+            }
             i = end + 1;
             open = None;
             para_start = true;
@@ -466,7 +493,10 @@ fn build_plan(lines: &Lines, roles: &[Line], units: &[Unit], dropped: &[bool]) -
                 }
                 let noun = if kinds.iter().all(|&k| k == kinds[0]) { kinds[0].noun() } else { "text" };
                 let mut what = match (noun, blocks, j - i + 1) {
-                    ("code", 1, k) => format!("{}code block, {} lines", language(lines.lines[i]), count(k)),
+                    ("code", 1, k) if fence(lines.lines[i]).is_some() => {
+                        format!("{}code block, {} lines", language(lines.lines[i]), count(k))
+                    }
+                    ("code", 1, k) => format!("{} lines of code", count(k)),
                     ("code", b, k) => format!("{} code blocks, {} lines", count(b), count(k)),
                     (_, _, 1) => format!("1 line of {noun}"),
                     (_, _, k) => format!("{} lines of {noun}", count(k)),
@@ -564,6 +594,22 @@ mod tests {
         text.push_str("```\n");
         let c = compress(&text, &opts(None));
         assert!(c.text.ends_with("[hr: js code block, 32 lines · lines 3-34 · restore: hr expand abcdef012345 --lines 3-34]\n"), "{}", c.text);
+    }
+
+    #[test]
+    fn warnings_inside_large_code_blocks_stay() {
+        let mut text = String::from("# Code\n\n```js\n");
+        for i in 0..30 {
+            text.push_str(&format!("const v{i} = require('m{i}');\n"));
+        }
+        text.push_str("process.emitWarning('MY_WARNING');\n");
+        for i in 0..30 {
+            text.push_str(&format!("const w{i} = require('n{i}');\n"));
+        }
+        text.push_str("```\n");
+        let c = compress(&text, &opts(None));
+        assert!(c.text.contains("```js\n[hr: 30 lines of code · lines 4-33"), "{}", c.text);
+        assert!(c.text.contains("\nprocess.emitWarning('MY_WARNING');\n[hr: 30 lines of code · lines 35-64]\n```\n"), "{}", c.text);
     }
 
     #[test]
