@@ -20,6 +20,8 @@ use crate::Options;
 
 /// Without a budget, aim at keeping this share of the input's characters.
 pub const DEFAULT_KEEP: f64 = 0.45;
+/// Without a budget, at least this share of the prose stays (see `default_target`).
+pub const MIN_PROSE_KEEP: f64 = 0.25;
 /// Code blocks longer than this many lines are folded whole (their fences stay).
 const SMALL_CODE: usize = 8;
 /// What a marker costs in characters, for deciding whether a cut pays.
@@ -79,13 +81,23 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     let (roles, mut units) = structure(&lines);
     score(&lines, &mut units);
     let total: usize = lines.lines.iter().map(|l| l.len() + 1).sum();
-    let target = opts.budget_chars.unwrap_or((total as f64 * DEFAULT_KEEP) as usize);
+    let target = opts.budget_chars.unwrap_or_else(|| default_target(&units, total));
     // structure is cut only to meet an explicit budget
     let max_tier = if opts.budget_chars.is_some() { Priority::Critical } else { Priority::Ordinary };
     let dropped = choose(&lines, &roles, &units, total, target, max_tier);
     let plan = build_plan(&lines, &roles, &units, &dropped);
     // the choice above already met the budget: render must not cut again
     render(&plan, &lines, &Options { hash: opts.hash.clone(), budget_chars: None })
+}
+
+/// `DEFAULT_KEEP` of the input, but never less than `MIN_PROSE_KEEP` of the prose: where structure
+/// is nearly everything (`--help` output), the few sentences there are stay readable.
+fn default_target(units: &[Unit], total: usize) -> usize {
+    let prose: usize = units.iter().filter(|u| u.keep.is_none() && !u.forced).map(|u| u.chars).sum();
+    let forced: usize = units.iter().filter(|u| u.forced).map(|u| u.chars).sum();
+    let structure = total.saturating_sub(prose + forced);
+    let floor = structure + (prose as f64 * MIN_PROSE_KEEP) as usize;
+    ((total as f64 * DEFAULT_KEEP) as usize).max(floor)
 }
 
 // --- structure ----------------------------------------------------------------------------------
@@ -118,10 +130,11 @@ fn option_spec(l: &str) -> bool {
     re(&R, r"^\s{0,12}(--?[A-Za-z0-9?#<\[]|\+[A-Za-z0-9])").is_match(l)
 }
 
-/// A subcommand or argument row of `--help` output: `  install     Install packages.`
+/// A subcommand or argument row of `--help` output: `  install     Install packages.`,
+/// `  list - list packages`
 fn definition_row(l: &str) -> bool {
     static R: OnceLock<Regex> = OnceLock::new();
-    re(&R, r"^ {1,8}[\w<\[][\w.,:<>\[\]|/-]*( [\w<\[][\w.,:<>\[\]|/-]*)? {2,}\S").is_match(l)
+    re(&R, r"^ {1,8}[\w<\[][\w.,:<>\[\]|/-]*( [\w<\[][\w.,:<>\[\]|/-]*)?( {2,}| - )\S").is_match(l)
 }
 
 /// Lines a reader must not miss: warnings, deprecations, obligations.
@@ -200,8 +213,9 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
     let mut open: Option<usize> = None;
     let mut para_start = true;
     let mut after_kept = false;
-    // the first unit after a heading says what the section is about
-    let mut lead = false;
+    // the first unit of the document, after a heading or after a usage line says what the
+    // section is about
+    let mut lead = true;
     while i < n {
         let l = ls[i];
         if blank(l) {
@@ -283,7 +297,7 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
                 kept(&mut units, &mut roles, i, Priority::Critical);
             }
             open = None;
-            after_kept = true;
+            lead = true;
             i += 1;
             continue;
         }
@@ -339,6 +353,11 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
         i += 1;
     }
     promote_warnings(ls, &mut units);
+    // the document's first sentence says what it is about: kept like structure
+    let lead = units.iter_mut().find(|u| u.keep.is_none() && u.kind == UnitKind::Prose && ls[u.start].split_whitespace().count() >= 5);
+    if let Some(u) = lead {
+        u.keep = Some(Priority::Summary);
+    }
     (roles, units)
 }
 
