@@ -29,7 +29,9 @@ const MARKER_CHARS: usize = 48;
 /// Value multipliers: the first sentence of a paragraph usually says what it is about; the rest
 /// of a sentence begun on a kept line (an option's description) completes that line.
 const FIRST_SENTENCE: f64 = 1.15;
-const CONTINUES_KEPT: f64 = 1.3;
+const CONTINUES_KEPT: f64 = 2.0;
+/// The rest of a sentence begun on a kept line stays when it is at most this many lines.
+const COMPLETE_LINES: usize = 2;
 const SMALL_CODE_BONUS: f64 = 1.1;
 const SECTION_LEAD: f64 = 1.6;
 /// A cut that needs a marker of its own must save at least this many characters besides it: a
@@ -216,6 +218,10 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
     // the first unit of the document, after a heading or after a usage line says what the
     // section is about
     let mut lead = true;
+    // a kept line that stops mid-sentence (`-P     Never follow … When find examines or`), and
+    // the units that finish such sentences
+    let mut dangling = false;
+    let mut completing: Vec<usize> = Vec::new();
     while i < n {
         let l = ls[i];
         if blank(l) {
@@ -223,6 +229,7 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             open = None;
             para_start = true;
             after_kept = false;
+            dangling = false;
             i += 1;
             continue;
         }
@@ -273,18 +280,19 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             || (!man && setext_underline(next) && !list_item(l) && i + 1 < n)
             // man: section header, subsection header, title and footer lines
             || (man && (indent(l) == 0 || (indent(l) < 6 && l.trim().len() < 80)));
-        let keep = if heading {
+        let critical = heading
+            || (option_spec(l) && (!man || indent(l) <= 8))
+            || warning(l)
+            // man: anything at the option indent that starts like an option
+            || (man && (5..=8).contains(&indent(l)) && l.trim_start().starts_with(['-', '+']));
+        let notable = (!man && indent(l) == 0 && l.trim_end().ends_with(':') && l.len() < 60 && !list_item(l)) // `Options:` of --help
+            || (table_row(l) && table_rule(next)) // a table's header row
+            || table_rule(l)
+            || setext_underline(l)
+            || (!man && definition_row(l));
+        let keep = if critical {
             Some(Priority::Critical)
-        } else if (option_spec(l) && (!man || indent(l) <= 8)) || warning(l) {
-            Some(Priority::Critical)
-        } else if man && (5..=8).contains(&indent(l)) && l.trim_start().starts_with(['-', '+']) {
-            // anything at the option indent that starts like an option
-            Some(Priority::Critical)
-        } else if !man && indent(l) == 0 && l.trim_end().ends_with(':') && l.len() < 60 && !list_item(l) {
-            Some(Priority::Notable) // `Options:`, `usage:`-style section headers of --help output
-        } else if table_row(l) && table_rule(next) {
-            Some(Priority::Notable)
-        } else if table_rule(l) || setext_underline(l) || (!man && definition_row(l)) {
+        } else if notable {
             Some(Priority::Notable)
         } else {
             None
@@ -307,6 +315,7 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             open = None;
             lead = heading;
             after_kept = !heading;
+            dangling = !heading && !sentence_end(l);
             para_start = false;
             i += 1;
             continue;
@@ -345,6 +354,10 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             };
             let u = new_unit(&mut units, i, kind, weight);
             roles[i] = Line::Unit(u);
+            if dangling && kind == UnitKind::Prose && indent(l) > 0 {
+                completing.push(u);
+            }
+            dangling = false;
             open = Some(u);
             lead = false;
             after_kept = false;
@@ -353,6 +366,12 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
         i += 1;
     }
     promote_warnings(ls, &mut units);
+    // a short rest of a sentence begun on a kept line stays with it: no kept line ends mid-thought
+    for u in completing {
+        if units[u].keep.is_none() && units[u].end - units[u].start < COMPLETE_LINES {
+            units[u].keep = Some(Priority::Summary);
+        }
+    }
     // the document's first sentence says what it is about: kept like structure
     let lead = units.iter_mut().find(|u| u.keep.is_none() && u.kind == UnitKind::Prose && ls[u.start].split_whitespace().count() >= 5);
     if let Some(u) = lead {
