@@ -221,6 +221,7 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
     // a kept line that stops mid-sentence (`-P     Never follow … When find examines or`), and
     // the units that finish such sentences
     let mut dangling = false;
+    let mut synopsis = false;
     let mut completing: Vec<usize> = Vec::new();
     while i < n {
         let l = ls[i];
@@ -280,6 +281,9 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             || (!man && setext_underline(next) && !list_item(l) && i + 1 < n)
             // man: section header, subsection header, title and footer lines
             || (man && (indent(l) == 0 || (indent(l) < 6 && l.trim().len() < 80)));
+        if man && indent(l) == 0 {
+            synopsis = l.trim() == "SYNOPSIS";
+        }
         let critical = heading
             || (option_spec(l) && (!man || indent(l) <= 8))
             || warning(l)
@@ -289,7 +293,9 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             || (table_row(l) && table_rule(next)) // a table's header row
             || table_rule(l)
             || setext_underline(l)
-            || (!man && definition_row(l));
+            || (!man && definition_row(l))
+            // a man page's synopsis is the command's signature
+            || (synopsis && !heading);
         let keep = if critical {
             Some(Priority::Critical)
         } else if notable {
@@ -421,22 +427,40 @@ fn choose(lines: &Lines, roles: &[Line], units: &[Unit], total: usize, target: u
         })
         .collect();
     let mut dropped: Vec<bool> = units.iter().map(|u| u.forced).collect();
-    // scored content by value; then, under a budget only, structure by priority, later first
     let tier = |u: usize| units[u].keep.map_or(0, |p| p as u8 + 1);
+    // scored content by value; then, under a budget only, structure by priority, later first
     let mut order: Vec<usize> = (0..n).filter(|&u| units[u].keep.is_none() || max_tier != Priority::Ordinary).collect();
     order.sort_by(|&a, &b| {
         let by_value = if tier(a) == 0 { units[a].value.total_cmp(&units[b].value) } else { std::cmp::Ordering::Equal };
         tier(a).cmp(&tier(b)).then(by_value).then(b.cmp(&a))
     });
+    let prose: Vec<usize> = order.iter().copied().filter(|&u| tier(u) == 0).collect();
     // first cut freely; then take back the lone cuts too small to be worth a marker, and cut
     // again where a cut joins a run or is large enough on its own
-    greedy(units, &gap, &order, &mut dropped, total, target, 0);
+    greedy(units, &gap, &prose, &mut dropped, total, target, 0);
     for (first, last, saved) in runs(units, &gap, &dropped) {
         if saved < MIN_CUT + MARKER_CHARS && !(first..=last).any(|u| units[u].forced) {
             dropped[first..=last].fill(false);
         }
     }
-    greedy(units, &gap, &order, &mut dropped, total, target, MIN_CUT);
+    // a unit skipped because its cut did not pay may pay once its neighbours are gone
+    while greedy(units, &gap, &prose, &mut dropped, total, target, MIN_CUT) {}
+    // under a budget, structure goes tier by tier; before each tier, whatever was left of the
+    // tiers below goes first, small cuts included: small cuts are better than a broken budget
+    for t in 1..=Priority::Critical as u8 + 1 {
+        let upto: Vec<usize> = order.iter().copied().filter(|&u| tier(u) <= t).collect();
+        while greedy(units, &gap, &upto, &mut dropped, total, target, 0) {}
+    }
+    // once structure had to go, a lesser unit left alone between two cuts is a fragment that
+    // costs a marker: it goes too
+    let deepest = (0..n).filter(|&u| dropped[u] && !units[u].forced).map(tier).max().unwrap_or(0);
+    if deepest > 0 {
+        for u in 1..n.saturating_sub(1) {
+            if !dropped[u] && tier(u) < deepest && gap[u].is_some() && gap[u + 1].is_some() && dropped[u - 1] && dropped[u + 1] {
+                dropped[u] = true;
+            }
+        }
+    }
     dropped
 }
 
@@ -455,13 +479,16 @@ fn runs(units: &[Unit], gap: &[Option<usize>], dropped: &[bool]) -> Vec<(usize, 
     out
 }
 
-fn greedy(units: &[Unit], gap: &[Option<usize>], order: &[usize], dropped: &mut [bool], total: usize, target: usize, min_cut: usize) {
+/// Cut units in `order` until the output fits `target`; says whether it cut anything while the
+/// output was still too large.
+fn greedy(units: &[Unit], gap: &[Option<usize>], order: &[usize], dropped: &mut [bool], total: usize, target: usize, min_cut: usize) -> bool {
     let n = units.len();
     let removed: usize = runs(units, gap, dropped).iter().map(|r| r.2.saturating_sub(MARKER_CHARS)).sum();
     let mut size = total.saturating_sub(removed);
+    let mut cut = false;
     for &u in order {
         if size <= target {
-            return;
+            return false;
         }
         if dropped[u] {
             continue;
@@ -479,8 +506,10 @@ fn greedy(units: &[Unit], gap: &[Option<usize>], order: &[usize], dropped: &mut 
             continue;
         }
         dropped[u] = true;
+        cut = true;
         size = size.saturating_sub(net as usize);
     }
+    cut
 }
 
 /// `js ` for a block opened by "```js title=…", so the marker says what the code was.
