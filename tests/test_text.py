@@ -45,6 +45,7 @@ def inputs() -> list[tuple[str, object]]:
         ("man-ls", lambda: real(["man", "-P", "cat", "ls"], {"MANWIDTH": "100"})),
         ("man-tar", lambda: real(["man", "-P", "cat", "tar"], {"MANWIDTH": "80"})),
         ("git-help-all", lambda: real(["git", "help", "-a"])),
+        ("ls-help", lambda: real(["ls", "--help"])),
         ("pip-help", lambda: real([sys.executable, "-m", "pip", "install", "--help"])),
     ]
     readme = Path("/usr/share/doc/git/README.md")

@@ -480,19 +480,16 @@ fn runs(units: &[Unit], gap: &[Option<usize>], dropped: &[bool]) -> Vec<(usize, 
 }
 
 /// Cut units in `order` until the output fits `target`; says whether it cut anything while the
-/// output was still too large.
+/// output was still too large. A unit whose cut did not pay alone is tried again as soon as a
+/// neighbour goes (then it only widens that marker), before anything of higher rank.
 fn greedy(units: &[Unit], gap: &[Option<usize>], order: &[usize], dropped: &mut [bool], total: usize, target: usize, min_cut: usize) -> bool {
     let n = units.len();
     let removed: usize = runs(units, gap, dropped).iter().map(|r| r.2.saturating_sub(MARKER_CHARS)).sum();
     let mut size = total.saturating_sub(removed);
     let mut cut = false;
-    for &u in order {
-        if size <= target {
-            return false;
-        }
-        if dropped[u] {
-            continue;
-        }
+    let mut skipped = vec![false; n];
+    // what cutting `u` saves, net of markers, when that pays
+    let pays = |u: usize, dropped: &[bool]| -> Option<usize> {
         let left = gap[u].is_some() && dropped[u - 1];
         let right = u + 1 < n && gap[u + 1].is_some() && dropped[u + 1];
         let saved = units[u].chars + if left { gap[u].unwrap() } else { 0 } + if right { gap[u + 1].unwrap() } else { 0 };
@@ -502,14 +499,33 @@ fn greedy(units: &[Unit], gap: &[Option<usize>], order: &[usize], dropped: &mut 
             _ => 0,
         };
         let net = saved as isize - markers * MARKER_CHARS as isize;
-        if net <= 0 || (markers == 1 && (net as usize) < min_cut) {
+        (net > 0 && !(markers == 1 && (net as usize) < min_cut)).then_some(net as usize)
+    };
+    for &u in order {
+        if dropped[u] {
             continue;
         }
-        dropped[u] = true;
-        cut = true;
-        size = size.saturating_sub(net as usize);
+        let mut stack = vec![u];
+        while let Some(v) = stack.pop() {
+            if size <= target {
+                return false;
+            }
+            match pays(v, dropped) {
+                Some(net) => {
+                    dropped[v] = true;
+                    cut = true;
+                    size = size.saturating_sub(net);
+                    for w in [v.wrapping_sub(1), v + 1] {
+                        if w < n && skipped[w] && !dropped[w] {
+                            stack.push(w);
+                        }
+                    }
+                }
+                None => skipped[v] = true,
+            }
+        }
     }
-    cut
+    size > target && cut
 }
 
 /// `js ` for a block opened by "```js title=…", so the marker says what the code was.
@@ -677,6 +693,27 @@ mod tests {
         let c = compress(&text, &opts(None));
         assert!(c.text.contains("```js\n[hr: 30 lines of code · lines 4-33"), "{}", c.text);
         assert!(c.text.contains("\nprocess.emitWarning('MY_WARNING');\n[hr: 30 lines of code · lines 35-64]\n```\n"), "{}", c.text);
+    }
+
+    #[test]
+    fn help_output_keeps_usage_lead_and_rows() {
+        let mut text = String::from("Usage: tool [OPTIONS] FILE...\n       tool --list\nCopy the files somewhere safe, with care and some checks.\n\nCommands:\n  copy - copy the files\n  list   list the files\n\nOptions:\n");
+        for i in 0..30 {
+            text.push_str(&format!("  --opt-{i}    does thing {i} to each file.\n                 The longer story of thing {i}, which goes on for a while here.\n                 And on, with detail number {i} that nobody reads the first time.\n"));
+        }
+        let c = compress(&text, &opts(None));
+        for must in ["Usage: tool [OPTIONS] FILE...\n       tool --list\nCopy the files somewhere safe", "  copy - copy the files", "  list   list the files", "Options:", "  --opt-29    does thing 29"] {
+            assert!(c.text.contains(must), "{must} missing:\n{}", c.text);
+        }
+        assert!(c.spans.len() > 1);
+    }
+
+    #[test]
+    fn tight_budget_keeps_the_earliest_structure() {
+        let text = doc();
+        let c = compress(&text, &opts(Some(60)));
+        assert!(c.text.starts_with("# Tool\n"), "{}", c.text);
+        assert!(c.text.contains("headings, options or warnings"), "{}", c.text);
     }
 
     #[test]
