@@ -21,7 +21,7 @@ use crate::Options;
 /// Without a budget, aim at keeping this share of the input's characters.
 pub const DEFAULT_KEEP: f64 = 0.45;
 /// Without a budget, at least this share of the prose stays (see `default_target`).
-pub const MIN_PROSE_KEEP: f64 = 0.25;
+pub const MIN_PROSE_KEEP: f64 = 0.15;
 /// Code blocks longer than this many lines are folded whole (their fences stay).
 const SMALL_CODE: usize = 8;
 /// What a marker costs in characters, for deciding whether a cut pays.
@@ -80,6 +80,11 @@ struct Unit {
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
     let lines = split(text);
+    if !is_document(&lines.lines) {
+        // source code, logs or listings that reached this kind: cutting them by sentence scores
+        // would lose what they are read for; fold only what repeats
+        return crate::fold::compress(text, opts);
+    }
     let (roles, mut units) = structure(&lines);
     score(&lines, &mut units);
     let total: usize = lines.lines.iter().map(|l| l.len() + 1).sum();
@@ -188,6 +193,52 @@ fn blank(l: &str) -> bool {
     l.trim().is_empty()
 }
 
+/// A line of running prose: five or more words, most of them plain words.
+fn prose_line(l: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    let word = re(&R, r#"^[("'`]?[A-Za-z][a-z]*(['’][a-z]+)?[,.;:!?)"'`]*$"#);
+    let (mut all, mut words) = (0, 0);
+    for t in l.split_whitespace() {
+        all += 1;
+        words += word.is_match(t) as usize;
+    }
+    all >= 5 && words * 10 >= all * 6
+}
+
+/// Documentation (a man page, `--help` output, prose, a markdown doc), not code or a log that
+/// the sniffer sent here.
+fn is_document(lines: &[&str]) -> bool {
+    if is_man(lines) || lines.iter().filter(|l| !blank(l)).take(5).any(|l| usage(l)) {
+        return true;
+    }
+    let (mut nonblank, mut prose, mut code, mut headings) = (0, 0, 0, 0);
+    let mut inside = false;
+    for l in lines {
+        if fence(l).is_some() {
+            inside = !inside;
+        } else if !inside && !blank(l) {
+            nonblank += 1;
+            prose += prose_line(l) as usize;
+            code += code_line(l) as usize;
+            headings += atx_heading(l) as usize;
+        }
+    }
+    let share = |k: usize| k as f64 / nonblank.max(1) as f64;
+    // markdown: headings, and no code outside its fences (a Python file's `# comments` are
+    // headings too, among `def` and `return` lines)
+    share(prose) >= 0.45 || (headings >= 2 && share(code) < 0.1)
+}
+
+/// A line of source code, by its first word or a brace.
+fn code_line(l: &str) -> bool {
+    static R: OnceLock<Regex> = OnceLock::new();
+    re(
+        &R,
+        r"^\s*(def |class |import |from \S+ import |return\b|(if|for|while|with) .*:\s*$|elif |else:|try:|except\b|self\.|fn |pub |let |const |var |function |func |[{}]|#include|public |private |protected |package |use |impl |struct |@\w+)",
+    )
+    .is_match(l)
+}
+
 /// Man pages (`man -P cat`): section headers at column 0, body indented.
 fn is_man(lines: &[&str]) -> bool {
     let nonblank: Vec<&&str> = lines.iter().filter(|l| !blank(l)).collect();
@@ -222,6 +273,7 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
     // the units that finish such sentences
     let mut dangling = false;
     let mut synopsis = false;
+    let mut description = false;
     let mut completing: Vec<usize> = Vec::new();
     while i < n {
         let l = ls[i];
@@ -283,6 +335,7 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             || (man && (indent(l) == 0 || (indent(l) < 6 && l.trim().len() < 80)));
         if man && indent(l) == 0 {
             synopsis = l.trim() == "SYNOPSIS";
+            description = l.trim() == "DESCRIPTION";
         }
         let critical = heading
             || (option_spec(l) && (!man || indent(l) <= 8))
@@ -321,7 +374,8 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             open = None;
             lead = heading;
             after_kept = !heading;
-            dangling = !heading && !sentence_end(l);
+            // a bare option spec (`-a, --all`) begins no sentence; prose after it does
+            dangling = !heading && !sentence_end(l) && l.split_whitespace().count() >= 4;
             para_start = false;
             i += 1;
             continue;
@@ -362,6 +416,11 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             roles[i] = Line::Unit(u);
             if dangling && kind == UnitKind::Prose && indent(l) > 0 {
                 completing.push(u);
+            }
+            if description {
+                // the first sentence of a man page's DESCRIPTION says what the command does
+                units[u].keep = Some(Priority::Summary);
+                description = false;
             }
             dangling = false;
             open = Some(u);
@@ -447,9 +506,11 @@ fn choose(lines: &Lines, roles: &[Line], units: &[Unit], total: usize, target: u
     while greedy(units, &gap, &prose, &mut dropped, total, target, MIN_CUT) {}
     // under a budget, structure goes tier by tier; before each tier, whatever was left of the
     // tiers below goes first, small cuts included: small cuts are better than a broken budget
-    for t in 1..=Priority::Critical as u8 + 1 {
-        let upto: Vec<usize> = order.iter().copied().filter(|&u| tier(u) <= t).collect();
-        while greedy(units, &gap, &upto, &mut dropped, total, target, 0) {}
+    if max_tier != Priority::Ordinary {
+        for t in 1..=Priority::Critical as u8 + 1 {
+            let upto: Vec<usize> = order.iter().copied().filter(|&u| tier(u) <= t).collect();
+            while greedy(units, &gap, &upto, &mut dropped, total, target, 0) {}
+        }
     }
     // once structure had to go, a lesser unit left alone between two cuts is a fragment that
     // costs a marker: it goes too
@@ -670,18 +731,18 @@ mod tests {
 
     #[test]
     fn large_code_blocks_fold_small_ones_may_stay() {
-        let mut text = String::from("# Code\n\n```js\n");
+        let mut text = String::from("# Code\n\nThis example shows how the modules are loaded one after another.\n\n```js\n");
         for i in 0..30 {
             text.push_str(&format!("const v{i} = require('m{i}');\n"));
         }
         text.push_str("```\n");
         let c = compress(&text, &opts(None));
-        assert!(c.text.ends_with("[hr: js code block, 32 lines · lines 3-34 · restore: hr expand abcdef012345 --lines 3-34]\n"), "{}", c.text);
+        assert!(c.text.ends_with("[hr: js code block, 32 lines · lines 5-36 · restore: hr expand abcdef012345 --lines 5-36]\n"), "{}", c.text);
     }
 
     #[test]
     fn warnings_inside_large_code_blocks_stay() {
-        let mut text = String::from("# Code\n\n```js\n");
+        let mut text = String::from("# Code\n\nThis example shows how the modules are loaded one after another.\n\n```js\n");
         for i in 0..30 {
             text.push_str(&format!("const v{i} = require('m{i}');\n"));
         }
@@ -691,8 +752,8 @@ mod tests {
         }
         text.push_str("```\n");
         let c = compress(&text, &opts(None));
-        assert!(c.text.contains("```js\n[hr: 30 lines of code · lines 4-33"), "{}", c.text);
-        assert!(c.text.contains("\nprocess.emitWarning('MY_WARNING');\n[hr: 30 lines of code · lines 35-64]\n```\n"), "{}", c.text);
+        assert!(c.text.contains("```js\n[hr: 30 lines of code · lines 6-35"), "{}", c.text);
+        assert!(c.text.contains("\nprocess.emitWarning('MY_WARNING');\n[hr: 30 lines of code · lines 37-66]\n```\n"), "{}", c.text);
     }
 
     #[test]
@@ -714,6 +775,18 @@ mod tests {
         let c = compress(&text, &opts(Some(60)));
         assert!(c.text.starts_with("# Tool\n"), "{}", c.text);
         assert!(c.text.contains("headings, options or warnings"), "{}", c.text);
+    }
+
+    #[test]
+    fn code_and_logs_are_not_documents() {
+        let mut py = String::from("import os\n\n");
+        for i in 0..40 {
+            py.push_str(&format!("def f{i}(x):\n    \"\"\"Return the value of x plus {i}, as documented.\"\"\"\n    return x + {i}\n\n"));
+        }
+        assert!(!is_document(&split(&py).lines));
+        let log: String = (0..50).map(|i| format!("2024-01-02 10:00:{i:02} INFO worker {i} started job\n")).collect();
+        assert!(!is_document(&split(&log).lines));
+        assert!(is_document(&split(&doc()).lines));
     }
 
     #[test]
