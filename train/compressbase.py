@@ -3,7 +3,7 @@
     python train/compressbase.py            # retrain on the files listed in the manifest
     python train/compressbase.py --rescan   # list the machine's documentation afresh first
 
-Writes hr-core/data/compressbase.bin and its manifest, compressbase.sources.txt (the training
+Writes hr-core/data/compressbase.bin and its manifest, compressbase.sources.txt.gz (the training
 files, one path a line). Without --rescan the same files give the same bytes (sha256 printed).
 
 The model gives every token a self-information (bits) given the token before it. `hr` scores a
@@ -19,6 +19,7 @@ Paragraphs (blank-line separated) start from the context <s>.
 
 from __future__ import annotations
 
+import gzip
 import hashlib
 import math
 import re
@@ -31,7 +32,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 
 OUT = Path(__file__).resolve().parent.parent / "hr-core" / "data" / "compressbase.bin"
-MANIFEST = OUT.with_suffix(".sources.txt")
+MANIFEST = OUT.with_suffix(".sources.txt.gz")
 
 TOKEN = re.compile(rb"[a-z]+|[0-9]+|[!-/:-@\[-`{-~]")
 PARAGRAPH = re.compile(rb"\n[ \t]*\n")
@@ -93,7 +94,7 @@ def load_training_text(listed: list[str] | None) -> tuple[list[list[bytes]], lis
 
 
 def train(rescan: bool) -> dict:
-    listed = None if rescan or not MANIFEST.exists() else MANIFEST.read_text().splitlines()
+    listed = None if rescan or not MANIFEST.exists() else gzip.decompress(MANIFEST.read_bytes()).decode().splitlines()
     paras, used, per_source = load_training_text(listed)
     uni: Counter[bytes] = Counter()
     for toks in paras:
@@ -161,7 +162,7 @@ def train(rescan: bool) -> dict:
     blob += table
     OUT.parent.mkdir(parents=True, exist_ok=True)
     OUT.write_bytes(bytes(blob))
-    MANIFEST.write_text("".join(p + "\n" for p in used))
+    MANIFEST.write_bytes(gzip.compress("".join(p + "\n" for p in used).encode(), mtime=0))
     return {
         "documents": len(used),
         "paragraphs": len(paras),
