@@ -123,6 +123,23 @@ fn setext_underline(l: &str) -> bool {
     re(&R, r"^ {0,3}(=+|-+)\s*$").is_match(l)
 }
 
+/// reStructuredText: a title underlined by one punctuation character repeated about as long as
+/// the title (a separator line under a much shorter line is not an underline).
+fn rst_underline(title: &str, l: &str) -> bool {
+    let t = l.trim_end();
+    let Some(c) = t.chars().next() else { return false };
+    let width = title.trim_end().chars().count();
+    indent(title) == 0
+        && title.chars().any(|x| x.is_alphabetic())
+        // `FAIL: test_x (…)` over a separator line is a test report, not a title
+        && !title.contains(": ")
+        && "=-~^\"'#*+:.".contains(c)
+        && t.len() >= 3
+        && t.chars().all(|x| x == c)
+        && width <= t.len() + 1
+        && t.len() <= width + 3
+}
+
 fn fence(l: &str) -> Option<&str> {
     let t = l.trim_start();
     if l.len() - t.len() > 8 {
@@ -213,14 +230,15 @@ fn is_document(lines: &[&str]) -> bool {
     }
     let (mut nonblank, mut prose, mut code, mut headings) = (0, 0, 0, 0);
     let mut inside = false;
-    for l in lines {
-        if fence(l).is_some() {
+    for (i, l) in lines.iter().enumerate() {
+        let next = lines.get(i + 1).copied().unwrap_or("");
+        if fence(l).is_some() && (inside || !(i > 0 && rst_underline(lines[i - 1], l))) {
             inside = !inside;
         } else if !inside && !blank(l) {
             nonblank += 1;
             prose += prose_line(l) as usize;
             code += code_line(l) as usize;
-            headings += atx_heading(l) as usize;
+            headings += (atx_heading(l) || rst_underline(l, next)) as usize;
         }
     }
     let share = |k: usize| k as f64 / nonblank.max(1) as f64;
@@ -288,7 +306,7 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
         }
         // a fenced code block is one unit, fences included: kept whole when small and worth it,
         // folded whole when large
-        if let Some(f) = fence(l) {
+        if let Some(f) = fence(l).filter(|_| !(i > 0 && rst_underline(ls[i - 1], l))) {
             let mark = f.as_bytes()[0] as char;
             let close = (i + 1..n).find(|&j| fence(ls[j]) == Some(f) && ls[j].trim().chars().all(|c| c == mark));
             let end = close.unwrap_or(n - 1);
@@ -330,7 +348,7 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
         }
         let next = ls.get(i + 1).copied().unwrap_or("");
         let heading = atx_heading(l)
-            || (!man && setext_underline(next) && !list_item(l) && i + 1 < n)
+            || (!man && (setext_underline(next) || rst_underline(l, next)) && !list_item(l) && i + 1 < n)
             // man: section header, subsection header, title and footer lines
             || (man && (indent(l) == 0 || (indent(l) < 6 && l.trim().len() < 80)));
         if man && indent(l) == 0 {
@@ -346,6 +364,7 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             || (table_row(l) && table_rule(next)) // a table's header row
             || table_rule(l)
             || setext_underline(l)
+            || (i > 0 && rst_underline(ls[i - 1], l))
             || (!man && definition_row(l))
             // a man page's synopsis is the command's signature
             || (synopsis && !heading);
@@ -787,6 +806,20 @@ mod tests {
         let log: String = (0..50).map(|i| format!("2024-01-02 10:00:{i:02} INFO worker {i} started job\n")).collect();
         assert!(!is_document(&split(&log).lines));
         assert!(is_document(&split(&doc()).lines));
+    }
+
+    #[test]
+    fn rst_titles_are_headings() {
+        let mut text = String::from("Title\n=====\n\nIntro sentence about the tool and what it does.\n\nSection\n~~~~~~~\n\n");
+        for i in 0..30 {
+            text.push_str(&format!("Paragraph {i} says the same general things about the tool again, padding it out.\n\n"));
+        }
+        text.push_str("Other\n-----\n\nThe end of it all, with nothing new to say here.\n");
+        let c = compress(&text, &opts(None));
+        for must in ["Title\n=====\n", "Section\n~~~~~~~\n", "Other\n-----\n"] {
+            assert!(c.text.contains(must), "{must} missing:\n{}", c.text);
+        }
+        assert!(c.text.len() < text.len() * 7 / 10);
     }
 
     #[test]
