@@ -175,3 +175,14 @@ def test_trainer_tokenizer_matches_the_scorer():
     (_, tokens, words), = core.compressbase_score([sample], "unigram")
     assert tokens == len(want)
     assert words == sum(t[:1].isalnum() for t in want)
+
+
+def test_source_code_sent_to_text_keeps_every_definition(tmp_path):
+    """Code that reaches `text` (by --kind or a wrong sniff) is folded only where it repeats."""
+    import argparse
+
+    data = Path(argparse.__file__).read_bytes()
+    out = run_hr(data, tmp_path, "--kind", "text").decode()
+    for line in data.decode().splitlines():
+        if line.startswith(("def ", "class ")):
+            assert line in out, line
