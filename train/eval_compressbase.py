@@ -1,6 +1,7 @@
 """Held-out evaluation of CompressBase, against trivial baselines.
 
     .venv/bin/python train/eval_compressbase.py        # needs the built package (hr._core)
+    .venv/bin/python train/eval_compressbase.py --validation   # the split parameters were chosen on
 
 Documents: the held-out split of train/corpus.py (files the trainer never saw; one in ten by a
 hash of the path), at most MAX_DOCS of them with at least MIN_SENTENCES sentences.
@@ -51,7 +52,9 @@ def sentences(text: str) -> list[str]:
     return out
 
 
-def held_out_docs() -> list[tuple[str, list[str]]]:
+def held_out_docs(validation: bool = False) -> list[tuple[str, list[str]]]:
+    """The test documents, or with `validation` the next MAX_DOCS held-out documents (used once,
+    to choose the cache weight; see docs/compressbase.md)."""
     docs = []
     for source, path, data in corpus.documents():
         if not corpus.held_out(path):
@@ -62,7 +65,8 @@ def held_out_docs() -> list[tuple[str, list[str]]]:
         if len(sents) >= MIN_SENTENCES:
             docs.append((hashlib.sha1(path.encode()).hexdigest(), source, sents))
     docs.sort()
-    return [(source, sents) for _, source, sents in docs[:MAX_DOCS]]
+    chosen = docs[MAX_DOCS : 2 * MAX_DOCS] if validation else docs[:MAX_DOCS]
+    return [(source, sents) for _, source, sents in chosen]
 
 
 def select(sents: list[str], scores: list[float]) -> list[int]:
@@ -101,7 +105,10 @@ SCORERS = {
 
 
 def main() -> None:
-    docs = held_out_docs()
+    validation = "--validation" in sys.argv[1:]
+    docs = held_out_docs(validation)
+    if validation:
+        print("VALIDATION split (for choosing parameters, not for reporting)")
     n_sent = sum(len(s) for _, s in docs)
     sources = sorted({src for src, _ in docs})
     print(f"held-out documents: {len(docs)} ({', '.join(sources)}), sentences: {n_sent}\n")
