@@ -1,13 +1,15 @@
 //! Plain text (READMEs, docs, man pages, `--help` output): structure-aware extractive compression.
 //!
-//! Every kept line is verbatim; nothing is reworded and no words are dropped from a line. The
-//! compressor first reads the structure: headings, man-page section and subsection headers,
-//! option specs, warning lines (WARNING, deprecated, must, …), table headers and code fences stay
-//! unconditionally. What is left is cut into units that can go without leaving a broken sentence:
-//! runs of lines that end at a sentence end, list items, table rows, small code blocks. Each unit
-//! is scored by CompressBase (bits per token given the document so far), and the units that say
-//! least are folded first until the output fits the budget, or `DEFAULT_KEEP` of the input when
-//! no budget was asked for. Large code blocks are folded whole, fences kept.
+//! Every kept line is verbatim; nothing is reworded and no words are dropped from a line. Only
+//! documents get this treatment (`is_document`): code or logs that reach this kind are folded
+//! generically. The compressor first reads the structure: headings, man-page section and
+//! subsection headers, option specs, usage lines, warning lines (WARNING, deprecated, must, …),
+//! table headers stay unconditionally. What is left is cut into units that can go without
+//! leaving a sentence broken: runs of lines that end at a sentence end, list items, table rows,
+//! code blocks. Each unit is scored by CompressBase (bits per word given the document so far),
+//! and the units that say least are folded first until the output fits the budget, or
+//! `DEFAULT_KEEP` of the input when no budget was asked for. Large code blocks are folded whole.
+//! docs/compressbase.md describes the rules and the model.
 
 use regex::Regex;
 use std::sync::OnceLock;
@@ -22,18 +24,20 @@ use crate::Options;
 pub const DEFAULT_KEEP: f64 = 0.45;
 /// Without a budget, at least this share of the prose stays (see `default_target`).
 pub const MIN_PROSE_KEEP: f64 = 0.15;
-/// Code blocks longer than this many lines are folded whole (their fences stay).
+/// Code blocks longer than this many lines are folded whole, fences included (lines with a
+/// warning inside them stay).
 const SMALL_CODE: usize = 8;
 /// What a marker costs in characters, for deciding whether a cut pays.
 const MARKER_CHARS: usize = 48;
-/// Value multipliers: the first sentence of a paragraph usually says what it is about; the rest
-/// of a sentence begun on a kept line (an option's description) completes that line.
+/// Value multipliers on a unit's bits per word. The first sentence of a paragraph usually says
+/// what it is about, the first of a section more so; the text right after a kept line (an
+/// option's description) explains that line.
 const FIRST_SENTENCE: f64 = 1.15;
+const SECTION_LEAD: f64 = 1.6;
 const CONTINUES_KEPT: f64 = 2.0;
+const SMALL_CODE_BONUS: f64 = 1.1;
 /// The rest of a sentence begun on a kept line stays when it is at most this many lines.
 const COMPLETE_LINES: usize = 2;
-const SMALL_CODE_BONUS: f64 = 1.1;
-const SECTION_LEAD: f64 = 1.6;
 /// A cut that needs a marker of its own must save at least this many characters besides it: a
 /// marker in place of one short line saves nothing a reader would notice.
 const MIN_CUT: usize = 80;
