@@ -22,3 +22,10 @@ def pack(data: bytes) -> bytes:
 
 def unpack(blob: bytes) -> bytes:
     """The bytes a stored frame holds. Raises ValueError if it is damaged or truncated."""
+
+def compressbase_score(units: list[str], mode: str = "full") -> list[tuple[float, int, int]]:
+    """CompressBase self-information of `units` of one document, in reading order.
+
+    Returns `(bits, tokens, words)` per unit (words: tokens that are not punctuation). `mode`: 'full' (bigram + document cache, what `hr` uses),
+    'bigram' or 'unigram'. Raises ValueError for another mode.
+    """

@@ -28,8 +28,16 @@ impl Rng {
     }
 }
 
-const USERS: [&str; 8] = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi"];
-const PATHS: [&str; 5] = ["/api/v1/orders", "/api/v1/users", "/health", "/static/app.js", "/api/v2/search"];
+const USERS: [&str; 8] = [
+    "alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi",
+];
+const PATHS: [&str; 5] = [
+    "/api/v1/orders",
+    "/api/v1/users",
+    "/health",
+    "/static/app.js",
+    "/api/v2/search",
+];
 
 fn generate(bytes: usize) -> String {
     let mut out = String::with_capacity(bytes + 4096);
@@ -40,7 +48,14 @@ fn generate(bytes: usize) -> String {
         n += 1;
         t += rng.below(40);
         let (s, ms) = (t / 1000, t % 1000);
-        let stamp = format!("2024-05-{:02} {:02}:{:02}:{:02},{:03}", 1 + (s / 86400) % 28, (s / 3600) % 24, (s / 60) % 60, s % 60, ms);
+        let stamp = format!(
+            "2024-05-{:02} {:02}:{:02}:{:02},{:03}",
+            1 + (s / 86400) % 28,
+            (s / 3600) % 24,
+            (s / 60) % 60,
+            s % 60,
+            ms
+        );
         let thread = rng.below(16);
         let r = rng.below(10_000);
         let line = match r {
@@ -91,10 +106,15 @@ fn ip(rng: &mut Rng) -> String {
 
 fn main() {
     let args: Vec<String> = std::env::args().collect();
-    let opts = Options { hash: "0123456789ab".into(), budget_chars: None };
+    let opts = Options {
+        hash: "0123456789ab".into(),
+        budget_chars: None,
+    };
     if args.iter().any(|a| a == "--stdin") {
         let mut text = String::new();
-        std::io::stdin().read_to_string(&mut text).expect("stdin is UTF-8");
+        std::io::stdin()
+            .read_to_string(&mut text)
+            .expect("stdin is UTF-8");
         let out = compress(Kind::Log, &text, &opts);
         std::io::stdout().write_all(out.text.as_bytes()).unwrap();
         return;

@@ -4,8 +4,8 @@
 use crate::lines::split;
 use crate::marker::Compressed;
 use crate::plan::{render, Priority};
-use crate::shell::{plan_from, plural, Slot};
 use crate::re::re;
+use crate::shell::{plan_from, plural, Slot};
 use crate::Options;
 
 /// Context lines kept on each side of a change.
@@ -103,7 +103,10 @@ fn long_runs(ls: &[&str], slots: &mut [Slot]) {
             continue;
         }
         let mut j = i + 1;
-        while j < ls.len() && matches!(slots[j], Slot::Keep(Priority::Notable)) && ls[j].as_bytes().first().copied() == sign {
+        while j < ls.len()
+            && matches!(slots[j], Slot::Keep(Priority::Notable))
+            && ls[j].as_bytes().first().copied() == sign
+        {
             j += 1;
         }
         if j - i > LONG_RUN {
@@ -135,8 +138,22 @@ mod tests {
         for i in 5..10 {
             t.push_str(&format!(" context line {i}\n"));
         }
-        let out = compress(&t, &Options { hash: "h".into(), budget_chars: None }).text;
-        for n in ["diff --git a/x.rs b/x.rs", "@@ -1,12 +1,12 @@", "-old line", "+new line", " context line 4", " context line 5"] {
+        let out = compress(
+            &t,
+            &Options {
+                hash: "h".into(),
+                budget_chars: None,
+            },
+        )
+        .text;
+        for n in [
+            "diff --git a/x.rs b/x.rs",
+            "@@ -1,12 +1,12 @@",
+            "-old line",
+            "+new line",
+            " context line 4",
+            " context line 5",
+        ] {
             assert!(out.contains(n), "{n}: {out}");
         }
         assert!(out.contains("4 context lines"), "{out}");

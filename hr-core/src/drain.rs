@@ -97,7 +97,11 @@ impl Miner {
             }
             if quotes % 2 == 1 {
                 // no closing quote on the line: fall back to the first space
-                i = start + b[start..].iter().position(|c| matches!(c, b' ' | b'\t' | b'\r')).unwrap_or(b.len() - start);
+                i = start
+                    + b[start..]
+                        .iter()
+                        .position(|c| matches!(c, b' ' | b'\t' | b'\r'))
+                        .unwrap_or(b.len() - start);
             }
             if !self.buf.is_empty() {
                 self.buf.push(' ');
@@ -152,13 +156,23 @@ impl Miner {
             }
             None if self.templates.len() > TEMPLATE_CAP => (TEMPLATE_CAP as u32, Seen::New),
             None if self.templates.len() == TEMPLATE_CAP => {
-                self.templates.push(Template { tokens: Vec::new(), wild: Vec::new(), values: Vec::new(), count: 0 });
+                self.templates.push(Template {
+                    tokens: Vec::new(),
+                    wild: Vec::new(),
+                    values: Vec::new(),
+                    count: 0,
+                });
                 (TEMPLATE_CAP as u32, Seen::New)
             }
             None => {
                 let id = self.templates.len() as u32;
                 let tokens = (0..n).map(|p| self.token(p).into()).collect();
-                self.templates.push(Template { tokens, wild: vec![false; n], values: Vec::new(), count: 0 });
+                self.templates.push(Template {
+                    tokens,
+                    wild: vec![false; n],
+                    values: Vec::new(),
+                    count: 0,
+                });
                 let group = self.groups.entry(n).or_default();
                 if group.len() < GROUP_CAP {
                     group.push(id);
@@ -255,12 +269,24 @@ mod tests {
     fn varying_word_becomes_wildcard_after_many_values() {
         let mut m = Miner::default();
         assert_eq!(m.add("Invalid user user0 from 1.2.3.4").1, Seen::New);
-        let names: Vec<String> = (0..WILDCARD_AFTER + 2).map(|i| format!("name{}", "x".repeat(i))).collect();
+        let names: Vec<String> = (0..WILDCARD_AFTER + 2)
+            .map(|i| format!("name{}", "x".repeat(i)))
+            .collect();
         // each new value is reported until the position has held WILDCARD_AFTER values
         for name in &names[..WILDCARD_AFTER - 1] {
-            assert_eq!(m.add(&format!("Invalid user {name} from 1.2.3.5")), (0, Seen::Variant), "{name}");
+            assert_eq!(
+                m.add(&format!("Invalid user {name} from 1.2.3.5")),
+                (0, Seen::Variant),
+                "{name}"
+            );
         }
-        assert_eq!(m.add(&format!("Invalid user {} from 1.2.3.7", names[WILDCARD_AFTER])), (0, Seen::Known));
+        assert_eq!(
+            m.add(&format!(
+                "Invalid user {} from 1.2.3.7",
+                names[WILDCARD_AFTER]
+            )),
+            (0, Seen::Known)
+        );
     }
 
     #[test]
@@ -268,7 +294,9 @@ mod tests {
         // loghub Thunderbird: each service's `X startup succeeded` is an event of its own
         let mut m = Miner::default();
         for s in ["portmap", "nfslock", "syslog-ng", "gmetad", "xinetd"] {
-            let (_, seen) = m.add(&format!("Nov 9 12:10:43 local@tbird-admin1 {s}: {s} startup succeeded"));
+            let (_, seen) = m.add(&format!(
+                "Nov 9 12:10:43 local@tbird-admin1 {s}: {s} startup succeeded"
+            ));
             assert_ne!(seen, Seen::Known, "{s}");
         }
     }
@@ -287,6 +315,9 @@ mod tests {
     fn quoted_values_with_spaces_are_one_token() {
         let mut m = Miner::default();
         m.add("acquire lock tag=\"View Lock\" name=ui");
-        assert_eq!(m.add("acquire lock tag=\"Wake up now\" name=ui").1, Seen::Known);
+        assert_eq!(
+            m.add("acquire lock tag=\"Wake up now\" name=ui").1,
+            Seen::Known
+        );
     }
 }

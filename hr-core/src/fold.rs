@@ -29,7 +29,11 @@ pub fn plan(lines: &Lines) -> Plan {
         }
         // lines i..j (0-based) share a shape; the first and last stay as examples
         let run = j - i;
-        let folded_chars: usize = if run >= MIN_RUN { lines.lines[i + 1..j - 1].iter().map(|l| l.len()).sum() } else { 0 };
+        let folded_chars: usize = if run >= MIN_RUN {
+            lines.lines[i + 1..j - 1].iter().map(|l| l.len()).sum()
+        } else {
+            0
+        };
         if run >= MIN_RUN && folded_chars > 80 {
             let identical = lines.lines[i..j].iter().all(|l| *l == lines.lines[i]);
             let what = if identical {
@@ -55,7 +59,10 @@ mod tests {
     use super::*;
 
     fn opts() -> Options {
-        Options { hash: "abcdef012345".into(), budget_chars: None }
+        Options {
+            hash: "abcdef012345".into(),
+            budget_chars: None,
+        }
     }
 
     #[test]
@@ -69,7 +76,11 @@ mod tests {
         let out: Vec<&str> = c.text.lines().collect();
         assert_eq!(out[0], "start");
         assert_eq!(out[1], "downloading chunk 0 of 50 from the mirror");
-        assert!(out[2].starts_with("[hr: 48 more lines like the one above · lines 3-50"), "{}", out[2]);
+        assert!(
+            out[2].starts_with("[hr: 48 more lines like the one above · lines 3-50"),
+            "{}",
+            out[2]
+        );
         assert_eq!(out[3], "downloading chunk 49 of 50 from the mirror");
         assert_eq!(out[4], "done");
         assert_eq!(c.spans.len(), 1);

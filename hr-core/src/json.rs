@@ -129,7 +129,10 @@ mod tests {
         }
         // lossless: nothing to fetch by item, but the output names its original once
         assert!(!c.text.contains("--items"), "lossless output folds nothing");
-        assert_eq!(c.text.matches("original: hr expand 0123456789ab]").count(), 1);
+        assert_eq!(
+            c.text.matches("original: hr expand 0123456789ab]").count(),
+            1
+        );
         assert_eq!(c.spans.len(), 1);
     }
 
@@ -151,9 +154,9 @@ mod tests {
                 && c.text.contains("\"job-777\"")
                 && c.text.contains("\"job-1999\"")
         );
-        assert!(c.text.contains(
-            "items 1-776 folded (776 ordinary) · hr expand 0123456789ab --items 1-776]"
-        ));
+        assert!(c
+            .text
+            .contains("items 1-776 folded (776 ordinary) · hr expand 0123456789ab --items 1-776]"));
         assert!(c.text.contains(
             "items 778-1998 folded (1,221 ordinary) · hr expand 0123456789ab --items 778-1998]"
         ));

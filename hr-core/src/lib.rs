@@ -5,6 +5,7 @@
 //! whole crate is testable with `cargo test`, without Python. The PyO3 binding lives in
 //! `python.rs` behind the `python` feature.
 
+pub mod compressbase;
 pub mod diff;
 pub mod drain;
 pub mod fold;
@@ -19,6 +20,7 @@ pub mod shell;
 pub mod sniff;
 pub mod storage;
 pub mod testout;
+pub mod text;
 pub mod tokens;
 
 #[cfg(feature = "python")]
@@ -45,6 +47,7 @@ pub fn compress(kind: Kind, text: &str, opts: &Options) -> Compressed {
         Kind::Json => json::compress(text, opts),
         Kind::Diff => diff::compress(text, opts),
         Kind::Shell => shell::compress(text, opts),
+        Kind::Text => text::compress(text, opts),
         _ => fold::compress(text, opts),
     }
 }

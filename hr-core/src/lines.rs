@@ -8,9 +8,20 @@ pub struct Lines<'a> {
 
 pub fn split(text: &str) -> Lines<'_> {
     let trailing_newline = text.ends_with('\n');
-    let body = if trailing_newline { &text[..text.len() - 1] } else { text };
-    let lines = if text.is_empty() { Vec::new() } else { body.split('\n').collect() };
-    Lines { lines, trailing_newline }
+    let body = if trailing_newline {
+        &text[..text.len() - 1]
+    } else {
+        text
+    };
+    let lines = if text.is_empty() {
+        Vec::new()
+    } else {
+        body.split('\n').collect()
+    };
+    Lines {
+        lines,
+        trailing_newline,
+    }
 }
 
 #[cfg(test)]

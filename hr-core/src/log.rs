@@ -13,8 +13,8 @@ use crate::lines::{split, Lines};
 use crate::marker::{count, Compressed};
 use crate::mask::mask_log_token;
 use crate::plan::{render, Plan, Priority};
-use crate::Options;
 use crate::re::re;
+use crate::Options;
 use std::collections::HashSet;
 use std::hash::{BuildHasherDefault, Hasher};
 
@@ -39,7 +39,11 @@ pub enum Level {
 #[derive(Clone, Copy)]
 enum Role {
     /// a mined line: its template and what it showed
-    Event { template: u32, seen: Seen, level: Level },
+    Event {
+        template: u32,
+        seen: Seen,
+        level: Level,
+    },
     /// the first line of a stack trace block that runs to `end` (1-based, inclusive)
     Trace { end: usize, repeat: bool },
     /// inside a stack trace block, handled by its first line
@@ -78,7 +82,11 @@ pub fn plan(lines: &Lines) -> Plan {
                 continue;
             }
             Role::InTrace => unreachable!("trace bodies are consumed by their first line"),
-            Role::Event { template, seen, level } => {
+            Role::Event {
+                template,
+                seen,
+                level,
+            } => {
                 if seen == Seen::Known && level < Level::Error {
                     // a repeat of a template shown above, warnings included: the marker counts
                     // them, and the first of each stays verbatim
@@ -89,7 +97,14 @@ pub fn plan(lines: &Lines) -> Plan {
                     // level: only its timestamp differs) goes before any first example
                     let first = messages.insert(message_hash(lines.lines[i]));
                     run.flush(&mut plan, lines, &roles);
-                    plan.keep(n, if first { Priority::Notable } else { Priority::Repeated });
+                    plan.keep(
+                        n,
+                        if first {
+                            Priority::Notable
+                        } else {
+                            Priority::Repeated
+                        },
+                    );
                 } else {
                     if level >= Level::Error {
                         messages.insert(message_hash(lines.lines[i]));
@@ -97,7 +112,9 @@ pub fn plan(lines: &Lines) -> Plan {
                     run.flush(&mut plan, lines, &roles);
                     let priority = if level >= Level::Error || error_words(lines.lines[i]) {
                         Priority::Critical
-                    } else if level == Level::Warn || miner.templates[template as usize].count <= RARE {
+                    } else if level == Level::Warn
+                        || miner.templates[template as usize].count <= RARE
+                    {
                         Priority::Notable
                     } else {
                         Priority::Summary
@@ -139,7 +156,11 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
         }
         let line = lines.lines[i];
         let (template, seen) = miner.add(line);
-        roles.push(Role::Event { template, seen, level: level(line) });
+        roles.push(Role::Event {
+            template,
+            seen,
+            level: level(line),
+        });
         i += 1;
     }
     roles
@@ -177,7 +198,11 @@ impl Run {
             let mut what = describe(start, end, roles, self.traces);
             for (k, name) in [(self.errors, "error"), (self.warnings, "warning")] {
                 if k > 0 {
-                    what.push_str(&format!(", {} {name}{}", count(k), if k == 1 { "" } else { "s" }));
+                    what.push_str(&format!(
+                        ", {} {name}{}",
+                        count(k),
+                        if k == 1 { "" } else { "s" }
+                    ));
                 }
             }
             what.extend(time_span(start, end, lines));
@@ -185,7 +210,14 @@ impl Run {
         } else {
             for n in start..=end {
                 // too short to fold: repeated errors and warnings still rank above the rest
-                plan.keep(n, if self.errors + self.warnings > 0 { Priority::Summary } else { Priority::Ordinary });
+                plan.keep(
+                    n,
+                    if self.errors + self.warnings > 0 {
+                        Priority::Summary
+                    } else {
+                        Priority::Ordinary
+                    },
+                );
             }
         }
         *self = Run::default();
@@ -203,14 +235,21 @@ fn template_of(role: &Role) -> Option<u32> {
 /// traces folded in, `52 lines of 3 templates and 2 stack traces above`.
 fn describe(start: usize, end: usize, roles: &[Role], traces: usize) -> String {
     let n = end - start + 1;
-    let mut ids: Vec<u32> = roles[start - 1..end].iter().filter_map(template_of).collect();
+    let mut ids: Vec<u32> = roles[start - 1..end]
+        .iter()
+        .filter_map(template_of)
+        .collect();
     if traces == 1 && ids.is_empty() {
         return format!("{}-line stack trace like one above", count(n));
     }
     let single = traces == 0 && ids.iter().all(|&t| t == ids[0]);
     if single {
         let above = start >= 2 && template_of(&roles[start - 2]) == Some(ids[0]);
-        let like = if above { "the line above" } else { "a line above" };
+        let like = if above {
+            "the line above"
+        } else {
+            "a line above"
+        };
         return format!("{} more like {like}", count(n));
     }
     ids.sort_unstable();
@@ -225,7 +264,11 @@ fn describe(start: usize, end: usize, roles: &[Role], traces: usize) -> String {
         1 => "1 stack trace".to_string(),
         t => format!("{} stack traces", count(t)),
     };
-    let and = if templates.is_empty() || stacks.is_empty() { "" } else { " and " };
+    let and = if templates.is_empty() || stacks.is_empty() {
+        ""
+    } else {
+        " and "
+    };
     format!("{} lines of {templates}{and}{stacks} above", count(n))
 }
 
@@ -245,10 +288,10 @@ fn time_span(start: usize, end: usize, lines: &Lines) -> Option<String> {
 /// The timestamp a log line starts with, in the common formats.
 fn leading_time(line: &str) -> Option<&str> {
     let re = re!(concat!(
-            r"^\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?|\d{2,4}/\d{2}/\d{2,4}[ :]\d{2}:\d{2}:\d{2}|",
-            r"[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}|\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?|",
-            r"\d{6} \d{6}|\d{8}-\d{2}:\d{2}:\d{2}(?::\d+)?|[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} \d{4})"
-        ));
+        r"^\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?|\d{2,4}/\d{2}/\d{2,4}[ :]\d{2}:\d{2}:\d{2}|",
+        r"[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}|\d{2}-\d{2} \d{2}:\d{2}:\d{2}(?:\.\d+)?|",
+        r"\d{6} \d{6}|\d{8}-\d{2}:\d{2}:\d{2}(?::\d+)?|[A-Z][a-z]{2} [A-Z][a-z]{2} \d{2} \d{2}:\d{2}:\d{2} \d{4})"
+    ));
     re.captures(line).and_then(|c| c.get(1)).map(|m| m.as_str())
 }
 
@@ -288,7 +331,9 @@ fn level_at(line: &str) -> (Level, usize) {
         }
         match word.to_ascii_uppercase().as_str() {
             "ERROR" | "ERR" | "SEVERE" => return (Level::Error, end),
-            "FATAL" | "CRITICAL" | "CRIT" | "EMERG" | "ALERT" | "PANIC" => return (Level::Fatal, end),
+            "FATAL" | "CRITICAL" | "CRIT" | "EMERG" | "ALERT" | "PANIC" => {
+                return (Level::Fatal, end)
+            }
             "WARN" | "WARNING" => return (Level::Warn, end),
             "INFO" | "DEBUG" | "TRACE" | "NOTICE" | "VERBOSE" => return (Level::Other, end),
             _ => {}
@@ -329,11 +374,20 @@ fn exception_header(line: &str) -> bool {
     let rest = &line[head.len()..];
     (rest.is_empty() || rest.starts_with(": ") || rest == ":")
         && !head.is_empty()
-        && head.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'_' || c == b'$')
-        && ["Exception", "Error", "Throwable", "Exit", "Interrupt", "Warning"]
-            .iter()
-            // a bare `Error: …` line is a message, not a traceback's exception line
-            .any(|s| head.len() > s.len() && head.ends_with(s))
+        && head
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'_' || c == b'$')
+        && [
+            "Exception",
+            "Error",
+            "Throwable",
+            "Exit",
+            "Interrupt",
+            "Warning",
+        ]
+        .iter()
+        // a bare `Error: …` line is a message, not a traceback's exception line
+        .any(|s| head.len() > s.len() && head.ends_with(s))
 }
 
 /// Frames and headers that make a block of continuation lines a stack trace.
@@ -350,7 +404,8 @@ fn trace_like(line: &str) -> bool {
 /// If a stack trace starts at line index `i`, the index one past its end. A trace is the event
 /// line that introduces it plus the continuation lines after it, when they hold frames.
 fn trace_block(lines: &[&str], i: usize) -> Option<usize> {
-    let starts_here = lines[i].starts_with("Traceback (most recent call last)") || exception_header(lines[i]);
+    let starts_here =
+        lines[i].starts_with("Traceback (most recent call last)") || exception_header(lines[i]);
     let mut end = i + 1;
     let mut frames = starts_here as usize;
     while end < lines.len() {
@@ -379,7 +434,9 @@ fn is_python_frame(line: &str) -> bool {
 /// The last line of a Python traceback: `pkg.mod.Error: message` or a bare exception name.
 fn is_exception_line(line: &str) -> bool {
     let head = line.split(": ").next().unwrap_or("");
-    !head.is_empty() && !head.contains(' ') && head.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
+    !head.is_empty()
+        && !head.contains(' ')
+        && head.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
 }
 
 #[cfg(test)]
@@ -387,24 +444,51 @@ mod tests {
     use super::*;
 
     fn opts() -> Options {
-        Options { hash: "abcdef012345".into(), budget_chars: None }
+        Options {
+            hash: "abcdef012345".into(),
+            budget_chars: None,
+        }
     }
 
     #[test]
     fn levels() {
-        assert_eq!(level("2015-10-18 18:01:47,978 ERROR [main] boom"), Level::Error);
-        assert_eq!(level("[Sun Dec 04 04:47:44 2005] [error] mod_jk child"), Level::Error);
-        assert_eq!(level("03-17 16:13:38.811  1702  2395 W WindowManager: x"), Level::Warn);
-        assert_eq!(level("03-17 16:13:38.811  1702  2395 D WindowManager: error x"), Level::Other);
-        assert_eq!(level("2015-07-29 19:04:29,071 - WARN  [SendWorker:1] - leaving"), Level::Warn);
-        assert_eq!(level("081109 203615 148 INFO dfs.DataNode: error later"), Level::Other);
+        assert_eq!(
+            level("2015-10-18 18:01:47,978 ERROR [main] boom"),
+            Level::Error
+        );
+        assert_eq!(
+            level("[Sun Dec 04 04:47:44 2005] [error] mod_jk child"),
+            Level::Error
+        );
+        assert_eq!(
+            level("03-17 16:13:38.811  1702  2395 W WindowManager: x"),
+            Level::Warn
+        );
+        assert_eq!(
+            level("03-17 16:13:38.811  1702  2395 D WindowManager: error x"),
+            Level::Other
+        );
+        assert_eq!(
+            level("2015-07-29 19:04:29,071 - WARN  [SendWorker:1] - leaving"),
+            Level::Warn
+        );
+        assert_eq!(
+            level("081109 203615 148 INFO dfs.DataNode: error later"),
+            Level::Other
+        );
         assert_eq!(level("plain words without a level at all"), Level::Other);
     }
 
     fn server_log() -> String {
         let mut t = String::new();
         for i in 0..60 {
-            t.push_str(&format!("2024-01-02 10:00:{:02},{:03} INFO [worker-{}] GET /api/items/{i} took {}ms\n", i % 60, i * 7 % 1000, i % 4, i * 13 % 300));
+            t.push_str(&format!(
+                "2024-01-02 10:00:{:02},{:03} INFO [worker-{}] GET /api/items/{i} took {}ms\n",
+                i % 60,
+                i * 7 % 1000,
+                i % 4,
+                i * 13 % 300
+            ));
             if i == 20 {
                 t.push_str("2024-01-02 10:00:20,500 ERROR [worker-1] payment 42 failed\n");
                 t.push_str("java.net.SocketTimeoutException: Read timed out\n");
@@ -422,7 +506,9 @@ mod tests {
                 t.push_str("\tat com.example.Orders.submit(Orders.java:118)\n");
                 t.push_str("\tat com.example.http.Handler.post(Handler.java:57)\n");
                 t.push_str("\t... 12 more\n");
-                t.push_str("2024-01-02 10:00:40,600 INFO [main] cache rebuilt after operator request\n");
+                t.push_str(
+                    "2024-01-02 10:00:40,600 INFO [main] cache rebuilt after operator request\n",
+                );
             }
         }
         t
@@ -436,15 +522,33 @@ mod tests {
         let input: Vec<&str> = text.lines().collect();
         assert_eq!(out[0], input[0]);
         // the first stack trace stays whole, right after the error line that raised it
-        let e = out.iter().position(|l| l.contains("payment 42 failed")).unwrap();
+        let e = out
+            .iter()
+            .position(|l| l.contains("payment 42 failed"))
+            .unwrap();
         assert_eq!(out[e + 1..e + 4], input[22..25], "{}", c.text);
         // the second, a repeat, keeps its error line and folds its frames
-        let e2 = out.iter().position(|l| l.contains("payment 43 failed")).unwrap();
-        assert!(out[e2 + 1].starts_with("[hr: 6-line stack trace like one above · lines 50-55"), "{}", out[e2 + 1]);
+        let e2 = out
+            .iter()
+            .position(|l| l.contains("payment 43 failed"))
+            .unwrap();
+        assert!(
+            out[e2 + 1].starts_with("[hr: 6-line stack trace like one above · lines 50-55"),
+            "{}",
+            out[e2 + 1]
+        );
         // the one-off event survives, after the errors that came before it
-        let rare = out.iter().position(|l| l.contains("cache rebuilt")).unwrap();
+        let rare = out
+            .iter()
+            .position(|l| l.contains("cache rebuilt"))
+            .unwrap();
         assert!(rare > e2);
-        assert!(out.iter().any(|l| l.starts_with("[hr: ") && l.contains("more like the line above")), "{}", c.text);
+        assert!(
+            out.iter()
+                .any(|l| l.starts_with("[hr: ") && l.contains("more like the line above")),
+            "{}",
+            c.text
+        );
         assert!(c.text.len() < text.len() / 2);
         // every original line is kept or covered by exactly one marker, in order
         let mut next = 1;
@@ -466,7 +570,12 @@ mod tests {
     fn repeated_warnings_fold_with_their_count_and_time_span() {
         let mut text = String::from("[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok\n");
         for i in 0..30 {
-            text.push_str(&format!("[Sun Dec 04 04:5{}:{:02} 2005] [warn] mod_jk child workerEnv in state {}\n", i / 10, i, 6 + i % 2));
+            text.push_str(&format!(
+                "[Sun Dec 04 04:5{}:{:02} 2005] [warn] mod_jk child workerEnv in state {}\n",
+                i / 10,
+                i,
+                6 + i % 2
+            ));
         }
         let c = compress(&text, &opts());
         let out: Vec<&str> = c.text.lines().collect();
@@ -483,7 +592,12 @@ mod tests {
     fn every_error_line_stays_even_when_repeated() {
         let mut text = String::from("[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok\n");
         for i in 0..30 {
-            text.push_str(&format!("[Sun Dec 04 04:5{}:{:02} 2005] [error] mod_jk child workerEnv in error state {}\n", i / 10, i, 6 + i % 2));
+            text.push_str(&format!(
+                "[Sun Dec 04 04:5{}:{:02} 2005] [error] mod_jk child workerEnv in error state {}\n",
+                i / 10,
+                i,
+                6 + i % 2
+            ));
             for k in 0..5 {
                 text.push_str(&format!("[Sun Dec 04 04:5{}:{:02} 2005] [notice] jk2_init() Found child {} in scoreboard slot 7\n", i / 10, i, 1000 + 5 * i + k));
             }

@@ -62,8 +62,15 @@ impl<'a> Writer<'a> {
         let mut m = format!("{PREFIX}{what} · {range}");
         if !self.hinted {
             self.hinted = true;
-            let arg = if start == end { start.to_string() } else { format!("{start}-{end}") };
-            m.push_str(&format!(" · restore: hr expand {} --lines {arg}", self.hash));
+            let arg = if start == end {
+                start.to_string()
+            } else {
+                format!("{start}-{end}")
+            };
+            m.push_str(&format!(
+                " · restore: hr expand {} --lines {arg}",
+                self.hash
+            ));
         }
         m.push(']');
         m
@@ -78,7 +85,10 @@ impl<'a> Writer<'a> {
                 self.text.pop();
             }
         }
-        Compressed { text: self.text, spans: self.spans }
+        Compressed {
+            text: self.text,
+            spans: self.spans,
+        }
     }
 }
 
@@ -124,7 +134,13 @@ pub fn json_note(text: &str, original: Option<&str>) -> String {
 /// JSON Pointer `pointer` (`""` = the top level): `41-388`, `/packages:41-388`, or the pointer
 /// alone for one value. Quoted for the shell when the pointer needs it.
 pub fn items_target(pointer: &str, range: Option<(usize, usize)>) -> String {
-    let range = range.map(|(a, b)| if a == b { a.to_string() } else { format!("{a}-{b}") });
+    let range = range.map(|(a, b)| {
+        if a == b {
+            a.to_string()
+        } else {
+            format!("{a}-{b}")
+        }
+    });
     let t = match (pointer.is_empty(), range) {
         (true, Some(r)) => r,
         (false, Some(r)) => format!("{pointer}:{r}"),
@@ -153,7 +169,10 @@ mod tests {
             c.text,
             "a\n[hr: 8 lines like the one above · lines 2-9 · restore: hr expand 0123456789ab --lines 2-9]\n[hr: 1 line · line 11]\n"
         );
-        assert_eq!(c.spans, vec![Span { start: 2, end: 9 }, Span { start: 11, end: 11 }]);
+        assert_eq!(
+            c.spans,
+            vec![Span { start: 2, end: 9 }, Span { start: 11, end: 11 }]
+        );
     }
 
     #[test]
@@ -172,7 +191,10 @@ mod tests {
             json_marker("items 41-388 folded", "0123456789ab", "41-388", true),
             "[hr: items 41-388 folded · restore: hr expand 0123456789ab --items 41-388]"
         );
-        assert_eq!(json_marker("x", "h", "/a", false), "[hr: x · hr expand h --items /a]");
+        assert_eq!(
+            json_marker("x", "h", "/a", false),
+            "[hr: x · hr expand h --items /a]"
+        );
     }
 
     #[test]

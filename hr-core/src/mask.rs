@@ -147,7 +147,10 @@ mod tests {
         assert_eq!(log_token("/etc/httpd/conf/workers2.properties"), "/*");
         assert_eq!(log_token("C:\\Windows\\winsxs"), "/*");
         assert_eq!(log_token("tag=\"View\""), "tag=\"*\"");
-        assert_eq!(log_token("9f4ef63-1b2c-4d5e-8f90-a1b2c3d4e5f6"), "0-0-0-0-0");
+        assert_eq!(
+            log_token("9f4ef63-1b2c-4d5e-8f90-a1b2c3d4e5f6"),
+            "0-0-0-0-0"
+        );
         assert_eq!(log_token("user"), "user");
         assert_eq!(log_token("a/b"), "a/b");
     }

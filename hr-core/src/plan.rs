@@ -28,9 +28,17 @@ pub enum Priority {
 #[derive(Debug, Clone)]
 pub enum Piece {
     /// Original lines `start..=end` (1-based), written verbatim.
-    Keep { start: usize, end: usize, priority: Priority },
+    Keep {
+        start: usize,
+        end: usize,
+        priority: Priority,
+    },
     /// Original lines `start..=end`, replaced by one marker saying `what`.
-    Fold { start: usize, end: usize, what: String },
+    Fold {
+        start: usize,
+        end: usize,
+        what: String,
+    },
 }
 
 #[derive(Debug, Default)]
@@ -47,11 +55,19 @@ impl Plan {
     /// Keep lines `start..=end` as a block: under a budget they stay or go together (a traceback,
     /// a failure report).
     pub fn keep_range(&mut self, start: usize, end: usize, priority: Priority) {
-        self.pieces.push(Piece::Keep { start, end, priority });
+        self.pieces.push(Piece::Keep {
+            start,
+            end,
+            priority,
+        });
     }
 
     pub fn fold(&mut self, start: usize, end: usize, what: impl Into<String>) {
-        self.pieces.push(Piece::Fold { start, end, what: what.into() });
+        self.pieces.push(Piece::Fold {
+            start,
+            end,
+            what: what.into(),
+        });
     }
 }
 
@@ -89,7 +105,12 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
                     dropped[j] || (matches!(plan.pieces[j], Piece::Fold { .. }) && dropped[j - 1])
                 };
                 while j < plan.pieces.len() && (j == i || merges(j)) {
-                    if let Piece::Keep { start, end, priority } = plan.pieces[j] {
+                    if let Piece::Keep {
+                        start,
+                        end,
+                        priority,
+                    } = plan.pieces[j]
+                    {
                         if priority >= Priority::Critical || priority == Priority::Repeated {
                             critical += end - start + 1;
                         }
@@ -115,9 +136,16 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
 }
 
 fn describe(n: usize, critical: usize) -> String {
-    let lines = if n == 1 { "1 line".to_string() } else { format!("{} lines", count(n)) };
+    let lines = if n == 1 {
+        "1 line".to_string()
+    } else {
+        format!("{} lines", count(n))
+    };
     if critical > 0 {
-        format!("{lines} cut to fit the budget, {} of them error lines", count(critical))
+        format!(
+            "{lines} cut to fit the budget, {} of them error lines",
+            count(critical)
+        )
     } else {
         format!("{lines} cut to fit the budget")
     }
@@ -131,7 +159,10 @@ fn piece_range(p: &Piece) -> (usize, usize) {
 
 fn piece_chars(p: &Piece, lines: &Lines) -> usize {
     match p {
-        Piece::Keep { start, end, .. } => lines.lines[start - 1..*end].iter().map(|l| l.len() + 1).sum(),
+        Piece::Keep { start, end, .. } => lines.lines[start - 1..*end]
+            .iter()
+            .map(|l| l.len() + 1)
+            .sum(),
         Piece::Fold { what, .. } => what.len() + MARKER_FRAME_CHARS,
     }
 }
@@ -168,7 +199,13 @@ fn choose_drops(plan: &Plan, lines: &Lines, budget: usize) -> Vec<bool> {
 /// The size of the marker that piece `j` (dropped or a fold) is part of, before piece `j`'s
 /// other neighbour `beyond` is considered: a fold alone keeps its own description, anything
 /// merged becomes a budget marker.
-fn marker_size(dropped: &[bool], sizes: &[usize], j: usize, beyond: Option<usize>, cut: usize) -> usize {
+fn marker_size(
+    dropped: &[bool],
+    sizes: &[usize],
+    j: usize,
+    beyond: Option<usize>,
+    cut: usize,
+) -> usize {
     let alone = beyond.map_or(true, |k| k >= dropped.len() || !dropped[k]);
     if !dropped[j] && alone {
         sizes[j]
@@ -199,7 +236,10 @@ mod tests {
     use crate::lines::split;
 
     fn opts(budget: Option<usize>) -> Options {
-        Options { hash: "abcdef012345".into(), budget_chars: budget }
+        Options {
+            hash: "abcdef012345".into(),
+            budget_chars: budget,
+        }
     }
 
     #[test]
@@ -223,14 +263,20 @@ mod tests {
         p.fold(3, 4, "another thing");
         let c = render(&p, &lines, &opts(None));
         assert!(c.text.contains("[hr: one thing · line 2"), "{}", c.text);
-        assert!(c.text.contains("[hr: another thing · lines 3-4]"), "{}", c.text);
+        assert!(
+            c.text.contains("[hr: another thing · lines 3-4]"),
+            "{}",
+            c.text
+        );
     }
 
     #[test]
     fn budget_drops_ordinary_before_critical() {
         let mut text = String::new();
         for i in 0..100 {
-            text.push_str(&format!("ordinary line number {i} with some padding text\n"));
+            text.push_str(&format!(
+                "ordinary line number {i} with some padding text\n"
+            ));
         }
         text.push_str("ERROR the thing that matters\n");
         let lines = split(&text);
@@ -252,10 +298,24 @@ mod tests {
         let lines = split(text);
         let mut p = Plan::default();
         for n in 1..=3 {
-            p.pieces.push(Piece::Keep { start: n, end: n, priority: Priority::Critical });
+            p.pieces.push(Piece::Keep {
+                start: n,
+                end: n,
+                priority: Priority::Critical,
+            });
         }
         let c = render(&p, &lines, &opts(Some(110)));
-        assert!(c.text.starts_with("E1 error one, padded to forty characters\n[hr: "), "{}", c.text);
-        assert!(c.text.contains("2 lines cut to fit the budget, 2 of them error lines"), "{}", c.text);
+        assert!(
+            c.text
+                .starts_with("E1 error one, padded to forty characters\n[hr: "),
+            "{}",
+            c.text
+        );
+        assert!(
+            c.text
+                .contains("2 lines cut to fit the budget, 2 of them error lines"),
+            "{}",
+            c.text
+        );
     }
 }

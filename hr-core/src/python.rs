@@ -24,9 +24,14 @@ fn compress<'py>(
     hash: &str,
     budget_chars: Option<usize>,
 ) -> PyResult<(Bound<'py, PyBytes>, Vec<(usize, usize)>)> {
-    let kind = Kind::parse(kind).ok_or_else(|| PyValueError::new_err(format!("unknown kind {kind:?}")))?;
-    let text = std::str::from_utf8(data).map_err(|e| PyValueError::new_err(format!("not UTF-8: {e}")))?;
-    let opts = Options { hash: hash.to_string(), budget_chars };
+    let kind =
+        Kind::parse(kind).ok_or_else(|| PyValueError::new_err(format!("unknown kind {kind:?}")))?;
+    let text =
+        std::str::from_utf8(data).map_err(|e| PyValueError::new_err(format!("not UTF-8: {e}")))?;
+    let opts = Options {
+        hash: hash.to_string(),
+        budget_chars,
+    };
     let out = py.detach(|| crate::compress(kind, text, &opts));
     let spans = out.spans.iter().map(|s| (s.start, s.end)).collect();
     Ok((PyBytes::new(py, out.text.as_bytes()), spans))
@@ -44,15 +49,45 @@ fn estimate_tokens(py: Python<'_>, data: &[u8]) -> usize {
 /// `data` as a zstd frame (with checksum and content size), for the store.
 #[pyfunction]
 fn pack<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'py, PyBytes>> {
-    let blob = py.detach(|| crate::storage::pack(data)).map_err(|e| PyValueError::new_err(e.to_string()))?;
+    let blob = py
+        .detach(|| crate::storage::pack(data))
+        .map_err(|e| PyValueError::new_err(e.to_string()))?;
     Ok(PyBytes::new(py, &blob))
 }
 
 /// The bytes a stored zstd frame holds; ValueError if it is damaged.
 #[pyfunction]
 fn unpack<'py>(py: Python<'py>, blob: &[u8]) -> PyResult<Bound<'py, PyBytes>> {
-    let data = py.detach(|| crate::storage::unpack(blob)).map_err(|e| PyValueError::new_err(format!("damaged object: {e}")))?;
+    let data = py
+        .detach(|| crate::storage::unpack(blob))
+        .map_err(|e| PyValueError::new_err(format!("damaged object: {e}")))?;
     Ok(PyBytes::new(py, &data))
+}
+
+/// CompressBase self-information of `units` (one document, in reading order): `(bits, tokens,
+/// words)` per unit. `mode` is "full" (bigram + document cache, what `hr` uses), "bigram" or "unigram".
+#[pyfunction]
+#[pyo3(signature = (units, mode="full"))]
+fn compressbase_score(
+    py: Python<'_>,
+    units: Vec<String>,
+    mode: &str,
+) -> PyResult<Vec<(f64, usize, usize)>> {
+    use crate::compressbase::{model, Mode, Scorer};
+    let mode = match mode {
+        "full" => Mode::Full,
+        "bigram" => Mode::Bigram,
+        "unigram" => Mode::Unigram,
+        _ => return Err(PyValueError::new_err(format!("unknown mode {mode:?}"))),
+    };
+    Ok(py.detach(|| {
+        let mut scorer = Scorer::new(model(), mode);
+        units
+            .iter()
+            .map(|u| scorer.score(u))
+            .map(|s| (s.bits, s.tokens, s.words))
+            .collect()
+    }))
 }
 
 #[pymodule]
@@ -63,5 +98,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(estimate_tokens, m)?)?;
     m.add_function(wrap_pyfunction!(pack, m)?)?;
     m.add_function(wrap_pyfunction!(unpack, m)?)?;
+    m.add_function(wrap_pyfunction!(compressbase_score, m)?)?;
     Ok(())
 }

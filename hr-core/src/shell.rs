@@ -24,14 +24,22 @@ pub enum Format {
 
 /// Which shell format `head` (a prefix of the input) is, if any.
 pub fn detect(head: &str) -> Option<Format> {
-    let lines: Vec<&str> = head.lines().filter(|l| !l.trim().is_empty()).take(400).collect();
+    let lines: Vec<&str> = head
+        .lines()
+        .filter(|l| !l.trim().is_empty())
+        .take(400)
+        .collect();
     if lines.len() < 3 {
         return None;
     }
-    if re!(r"^commit [0-9a-f]{7,64}\b").is_match(lines[0]) && lines.iter().take(6).any(|l| l.starts_with("Author: ")) {
+    if re!(r"^commit [0-9a-f]{7,64}\b").is_match(lines[0])
+        && lines.iter().take(6).any(|l| l.starts_with("Author: "))
+    {
         return Some(Format::GitLog);
     }
-    let share = |pred: &dyn Fn(&str) -> bool| lines.iter().filter(|l| pred(l)).count() as f64 / lines.len() as f64;
+    let share = |pred: &dyn Fn(&str) -> bool| {
+        lines.iter().filter(|l| pred(l)).count() as f64 / lines.len() as f64
+    };
     if share(&|l| grep::is_match_line(l)) >= 0.8 {
         return Some(Format::Grep);
     }
@@ -77,7 +85,11 @@ const MIN_FOLD_CHARS: usize = 60;
 
 /// Turn slots into a plan: each run of folded lines (blank lines between folded ones join the
 /// run) becomes one marker, described by `describe(start, end)` over 0-based `start..end`.
-pub(crate) fn plan_from(lines: &[&str], slots: &[Slot], mut describe: impl FnMut(usize, usize) -> String) -> Plan {
+pub(crate) fn plan_from(
+    lines: &[&str],
+    slots: &[Slot],
+    mut describe: impl FnMut(usize, usize) -> String,
+) -> Plan {
     let mut plan = Plan::default();
     let n = slots.len();
     let mut i = 0;
@@ -111,7 +123,9 @@ pub(crate) fn plan_from(lines: &[&str], slots: &[Slot], mut describe: impl FnMut
             }
             i = j;
         } else {
-            let Slot::Keep(p) = slots[i] else { unreachable!() };
+            let Slot::Keep(p) = slots[i] else {
+                unreachable!()
+            };
             plan.keep(i + 1, p);
             i += 1;
         }
@@ -120,5 +134,9 @@ pub(crate) fn plan_from(lines: &[&str], slots: &[Slot], mut describe: impl FnMut
 }
 
 pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{} {}", crate::marker::count(n), if n == 1 { one } else { many })
+    format!(
+        "{} {}",
+        crate::marker::count(n),
+        if n == 1 { one } else { many }
+    )
 }

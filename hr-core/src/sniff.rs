@@ -21,8 +21,16 @@ pub enum Kind {
 }
 
 impl Kind {
-    pub const ALL: [Kind; 8] =
-        [Kind::Binary, Kind::Json, Kind::Log, Kind::Test, Kind::Code, Kind::Diff, Kind::Text, Kind::Shell];
+    pub const ALL: [Kind; 8] = [
+        Kind::Binary,
+        Kind::Json,
+        Kind::Log,
+        Kind::Test,
+        Kind::Code,
+        Kind::Diff,
+        Kind::Text,
+        Kind::Shell,
+    ];
 
     pub fn as_str(self) -> &'static str {
         match self {
@@ -71,7 +79,17 @@ pub fn sniff(data: &[u8]) -> Kind {
     if is_diff(&lines) {
         return Kind::Diff;
     }
-    if is_test_output(head) || crate::testout::looks_like(head, suffix_str(text, 4096)) {
+    // what markdown quotes inside code fences (an `error: …` line, a test run) says nothing
+    // about the document itself
+    let prose = outside_fences(&lines);
+    let joined;
+    let probe = if prose.len() < lines.len() {
+        joined = prose.join("\n");
+        joined.as_str()
+    } else {
+        head
+    };
+    if is_test_output(probe) || crate::testout::looks_like(probe, suffix_str(text, 4096)) {
         return Kind::Test;
     }
     if crate::shell::detect(head).is_some() {
@@ -80,7 +98,7 @@ pub fn sniff(data: &[u8]) -> Kind {
     if share(&lines, |l| log_line().is_match(l)) >= 0.5 {
         return Kind::Log;
     }
-    if is_code(&lines) {
+    if is_code(&prose) {
         return Kind::Code;
     }
     Kind::Text
@@ -137,7 +155,10 @@ pub fn looks_like_json(text: &str) -> bool {
 }
 
 fn is_diff(lines: &[&str]) -> bool {
-    let starts = lines.iter().take(50).any(|l| l.starts_with("diff --git ") || l.starts_with("--- a/"));
+    let starts = lines
+        .iter()
+        .take(50)
+        .any(|l| l.starts_with("diff --git ") || l.starts_with("--- a/"));
     starts && lines.iter().any(|l| l.starts_with("@@ "))
 }
 
@@ -156,27 +177,52 @@ pub(crate) fn is_test_output(head: &str) -> bool {
 
 fn log_line() -> &'static Regex {
     re!(concat!(
-            r"^\s*(\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2,4}[-/]\d{2}[-/]\d{2,4}[ T,-]+\d{1,2}:\d{2}|",
-            r"\[?[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}|\[?[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}|",
-            r"\d{2}:\d{2}:\d{2}[.,]\d+|\d{10}(\.\d+)? |\d{6,8}[ -]\d{6}|\[\d+(\.\d+)?\]|",
-            r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|\S*\d\S* (\S+ ){0,3}\d{10} |\S+ \d{10} \d{4}\.\d{2}\.\d{2} |",
-            r"\S+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
-            r"- - \[\d{2}/[A-Z][a-z]{2}/\d{4}|\S+ +- +- +\[|",
-            r"(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|[IWEDF])[ :/\]]|",
-            r"\d+ \d+ \d+ \d+ )"
-        ))
+        r"^\s*(\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2,4}[-/]\d{2}[-/]\d{2,4}[ T,-]+\d{1,2}:\d{2}|",
+        r"\[?[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}|\[?[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}|",
+        r"\d{2}:\d{2}:\d{2}[.,]\d+|\d{10}(\.\d+)? |\d{6,8}[ -]\d{6}|\[\d+(\.\d+)?\]|",
+        r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|\S*\d\S* (\S+ ){0,3}\d{10} |\S+ \d{10} \d{4}\.\d{2}\.\d{2} |",
+        r"\S+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
+        r"- - \[\d{2}/[A-Z][a-z]{2}/\d{4}|\S+ +- +- +\[|",
+        r"(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|[IWEDF])[ :/\]]|",
+        r"\d+ \d+ \d+ \d+ )"
+    ))
+}
+
+/// The lines outside markdown code fences: a README full of examples is prose, not code.
+fn outside_fences<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let mut inside = false;
+    let mut out = Vec::with_capacity(lines.len());
+    for l in lines {
+        let t = l.trim_start();
+        if t.starts_with("```") || t.starts_with("~~~") {
+            inside = !inside;
+        } else if !inside {
+            out.push(*l);
+        }
+    }
+    out
 }
 
 fn is_code(lines: &[&str]) -> bool {
     let re = re!(concat!(
-            r"^\s*(import |from \S+ import |#include |package |use |fn |pub |impl |def |async def |class |",
-            r"func |type \w+ |const |let |var |function |export |module\.exports|require\(|struct |enum |",
-            r"interface |public |private |protected |static |return |if \(|for \(|while \(|\}|@\w+|#!/)"
-        ));
+        r"^\s*(import |from \S+ import |#include |package |use |fn |pub |impl |def |async def |class |",
+        r"func |type \w+ |const |let |var |function |export |module\.exports|require\(|struct |enum |",
+        r"interface |public |private |protected |static |return |if \(|for \(|while \(|\}|@\w+|#!/)"
+    ));
     // C-style comment lines say nothing either way: a well-documented file is still code
-    let uncommented: Vec<&str> = lines.iter().copied().filter(|l| !is_comment_line(l)).collect();
-    let base = if uncommented.iter().filter(|l| !l.trim().is_empty()).count() >= 10 { &uncommented[..] } else { lines };
-    let code_like = share(base, |l| re.is_match(l) || is_preprocessor(l) || l.trim_end().ends_with(['{', ';', ':']));
+    let uncommented: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| !is_comment_line(l))
+        .collect();
+    let base = if uncommented.iter().filter(|l| !l.trim().is_empty()).count() >= 10 {
+        &uncommented[..]
+    } else {
+        lines
+    };
+    let code_like = share(base, |l| {
+        re.is_match(l) || is_preprocessor(l) || l.trim_end().ends_with(['{', ';', ':'])
+    });
     code_like >= 0.35 || is_python(lines) || has_definitions(lines) || has_shebang(lines)
 }
 
@@ -186,17 +232,16 @@ fn is_comment_line(line: &str) -> bool {
 }
 
 fn is_preprocessor(line: &str) -> bool {
-    re!(r"^\s*#\s*(if|ifdef|ifndef|endif|else|elif|define|undef|include|pragma)\b")
-        .is_match(line)
+    re!(r"^\s*#\s*(if|ifdef|ifndef|endif|else|elif|define|undef|include|pragma)\b").is_match(line)
 }
 
 /// Lines that only source code starts with: Go, Rust, C and C++, TypeScript declarations.
 fn has_definitions(lines: &[&str]) -> bool {
     let re = re!(concat!(
-            r"^(package \w+\s*$|func (\([^)]*\) )?\w+(\[.*\])?\(|import \($|(pub(\(\w+\))? )?(fn|struct|enum|trait|mod) \w+|",
-            r"impl(<.*>)? \w|use [\w:]+(::\{.*\})?;|#\s*(include|define|ifndef)\b|typedef |namespace \w+|template\s*<|",
-            r"(export )?(declare |interface \w+|type \w+(<.*>)? = ))"
-        ));
+        r"^(package \w+\s*$|func (\([^)]*\) )?\w+(\[.*\])?\(|import \($|(pub(\(\w+\))? )?(fn|struct|enum|trait|mod) \w+|",
+        r"impl(<.*>)? \w|use [\w:]+(::\{.*\})?;|#\s*(include|define|ifndef)\b|typedef |namespace \w+|template\s*<|",
+        r"(export )?(declare |interface \w+|type \w+(<.*>)? = ))"
+    ));
     if lines.iter().any(|l| l.starts_with("```")) {
         return false;
     }
@@ -213,7 +258,8 @@ fn has_shebang(lines: &[&str]) -> bool {
 /// Python with long docstrings has few lines that end like code, but its `def`, `class` and
 /// import lines are distinctive; prose with a code sample (markdown fences) does not count.
 fn is_python(lines: &[&str]) -> bool {
-    let re = re!(r"^\s*((async )?def \w+\s*\(|class \w+\s*[(:]|import [\w.]+|from [.\w]+ import \S)");
+    let re =
+        re!(r"^\s*((async )?def \w+\s*\(|class \w+\s*[(:]|import [\w.]+|from [.\w]+ import \S)");
     if lines.iter().any(|l| l.starts_with("```")) {
         return false;
     }
@@ -248,24 +294,46 @@ mod tests {
         }
         let py = "import os\n\ndef main():\n    return 1\n\nclass A:\n    pass\n";
         assert_eq!(sniff(py.as_bytes()), Kind::Code);
-        let doc = format!("\"\"\"A module.\n\n{}\"\"\"\n", "Prose that explains it at length.\n".repeat(12));
+        let doc = format!(
+            "\"\"\"A module.\n\n{}\"\"\"\n",
+            "Prose that explains it at length.\n".repeat(12)
+        );
         let py_doc = format!("{doc}import os\nimport re\nfrom a import b\n\ndef f(x):\n    \"\"\"Doc.\n\n    More.\n    \"\"\"\n\n\nclass A(object):\n    \"\"\"Doc.\n\n    Words.\n    \"\"\"\n    def g(self):\n        pass\n");
         assert_eq!(sniff(py_doc.as_bytes()), Kind::Code);
-        let doc_comment = "/**\n * Words about the next function, which does what it says.\n */\n".repeat(8);
-        let ts = format!("{doc_comment}export interface A {{\n  x: number\n  y: string\n}}\n{}", "/** More. */\nf(a: number): void;\n".repeat(8));
+        let doc_comment =
+            "/**\n * Words about the next function, which does what it says.\n */\n".repeat(8);
+        let ts = format!(
+            "{doc_comment}export interface A {{\n  x: number\n  y: string\n}}\n{}",
+            "/** More. */\nf(a: number): void;\n".repeat(8)
+        );
         assert_eq!(sniff(ts.as_bytes()), Kind::Code);
-        let go = format!("package main\n\n{}", "// Doc line one.\n// Doc line two, longer.\n// And three.\nfunc F(a int) int\n\n".repeat(6));
+        let go = format!(
+            "package main\n\n{}",
+            "// Doc line one.\n// Doc line two, longer.\n// And three.\nfunc F(a int) int\n\n"
+                .repeat(6)
+        );
         assert_eq!(sniff(go.as_bytes()), Kind::Code);
         let sh = "#!/bin/sh\n\necho hello world\ncp a b\nmv b c\n";
         assert_eq!(sniff(sh.as_bytes()), Kind::Code);
-        assert_eq!(sniff(b"node-1 says python is up\nnode-2 says python is down\n"), Kind::Text);
-        let prose = "Some words about code.\n// not really\nAnd a closing line of prose.\n".repeat(5);
+        assert_eq!(
+            sniff(b"node-1 says python is up\nnode-2 says python is down\n"),
+            Kind::Text
+        );
+        let prose =
+            "Some words about code.\n// not really\nAnd a closing line of prose.\n".repeat(5);
         assert_eq!(sniff(prose.as_bytes()), Kind::Text);
         let t = "============================= test session starts ==============================\ncollected 3 items\n";
         assert_eq!(sniff(t.as_bytes()), Kind::Test);
         let d = "diff --git a/x b/x\n--- a/x\n+++ b/x\n@@ -1 +1 @@\n-a\n+b\n";
         assert_eq!(sniff(d.as_bytes()), Kind::Diff);
-        assert_eq!(sniff(b"Just a sentence of prose.\nAnd another one here.\n"), Kind::Text);
+        assert_eq!(
+            sniff(b"Just a sentence of prose.\nAnd another one here.\n"),
+            Kind::Text
+        );
+        let md = "# Setup\n\nInstall it and configure it:\n\n```js\nconst a = require('a');\nmodule.exports = {};\n```\n\nThen run it.\n";
+        assert_eq!(sniff(md.as_bytes()), Kind::Text);
+        let md = "# Pushing\n\nIf the push fails you see:\n\n```console\nerror: failed to push some refs\n```\n\nThen rebase.\n";
+        assert_eq!(sniff(md.as_bytes()), Kind::Text);
     }
 
     #[test]

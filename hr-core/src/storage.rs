@@ -25,7 +25,11 @@ mod tests {
 
     #[test]
     fn round_trips_any_bytes() {
-        for data in [&b""[..], b"\xff\xfe\x00 not utf8\r\n", &b"abc\n".repeat(10_000)] {
+        for data in [
+            &b""[..],
+            b"\xff\xfe\x00 not utf8\r\n",
+            &b"abc\n".repeat(10_000),
+        ] {
             let blob = pack(data).unwrap();
             assert_eq!(&blob[..4], b"\x28\xb5\x2f\xfd");
             assert_eq!(unpack(&blob).unwrap(), data);

@@ -85,7 +85,14 @@ pub(crate) struct Classifier<'a> {
 impl<'a> Classifier<'a> {
     fn new(text: &'a str, lines: Vec<&'a str>) -> Self {
         let n = lines.len();
-        Classifier { text, lines, roles: vec![None; n], block: vec![0; n], file: vec![None; n], next_block: 1 }
+        Classifier {
+            text,
+            lines,
+            roles: vec![None; n],
+            block: vec![0; n],
+            file: vec![None; n],
+            next_block: 1,
+        }
     }
 
     pub fn len(&self) -> usize {
@@ -176,7 +183,11 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     // the original lines (stripping never removes a `\n`, so line numbers agree)
     let plain = text.contains('\x1b').then(|| strip_ansi(text));
     let src = plain.as_deref().unwrap_or(text);
-    let bare = split(src).lines.iter().map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+    let bare = split(src)
+        .lines
+        .iter()
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
     let mut c = Classifier::new(src, bare);
     classify(&mut c);
     render(&to_plan(&c), &lines, opts)
@@ -294,7 +305,9 @@ fn to_plan(c: &Classifier) -> Plan {
                     match c.roles[j] {
                         Some(Role::Fold(cat)) => tally.add(cat, c.file[j]),
                         // a blank line between folded lines joins the fold
-                        None if c.lines[j].trim().is_empty() && matches!(c.roles.get(j + 1), Some(Some(Role::Fold(_)))) => {
+                        None if c.lines[j].trim().is_empty()
+                            && matches!(c.roles.get(j + 1), Some(Some(Role::Fold(_)))) =>
+                        {
                             tally.add(Cat::Quiet, None)
                         }
                         _ => break,
@@ -373,11 +386,20 @@ impl<'a> Tally<'a> {
             out.push(head);
         }
         for (noun, k) in &self.nouns {
-            let noun = if *k == 1 { noun.replacen("lines", "line", 1).replacen("files", "file", 1) } else { noun.to_string() };
+            let noun = if *k == 1 {
+                noun.replacen("lines", "line", 1)
+                    .replacen("files", "file", 1)
+            } else {
+                noun.to_string()
+            };
             out.push(format!("{} {noun}", count(*k)));
         }
         if out.is_empty() {
-            return if lines == 1 { "1 line".to_string() } else { format!("{} lines", count(lines)) };
+            return if lines == 1 {
+                "1 line".to_string()
+            } else {
+                format!("{} lines", count(lines))
+            };
         }
         out.join(", ")
     }
@@ -398,7 +420,14 @@ pub(crate) mod testutil {
     use super::*;
 
     pub fn run(text: &str) -> String {
-        compress(text, &Options { hash: "abcdef012345".into(), budget_chars: None }).text
+        compress(
+            text,
+            &Options {
+                hash: "abcdef012345".into(),
+                budget_chars: None,
+            },
+        )
+        .text
     }
 
     /// Every string in `needles` survives compression of `text`.
@@ -419,15 +448,26 @@ mod tests {
     fn coloured_output_is_read_plain_and_written_verbatim() {
         let mut t = String::new();
         for i in 0..30 {
-            t.push_str(&format!("tests/test_a.py::test_{i} \x1b[32mPASSED\x1b[0m [ {i:>2}%]\n"));
+            t.push_str(&format!(
+                "tests/test_a.py::test_{i} \x1b[32mPASSED\x1b[0m [ {i:>2}%]\n"
+            ));
         }
         t.push_str("tests/test_a.py::test_bad \x1b[31mFAILED\x1b[0m [100%]\n\x1b[31m==== 1 failed, 30 passed in 0.10s ====\x1b[0m\n");
         let out = run(&t);
         assert!(out.contains("30 passed ·"), "{out}");
-        assert!(out.contains("tests/test_a.py::test_bad \x1b[31mFAILED\x1b[0m [100%]\n"), "{out:?}");
-        assert_eq!(super::strip_ansi("a\x1b[1;31mb\x1b[0m\x1b]8;;http://x\x07c\n"), "abc\n");
+        assert!(
+            out.contains("tests/test_a.py::test_bad \x1b[31mFAILED\x1b[0m [100%]\n"),
+            "{out:?}"
+        );
+        assert_eq!(
+            super::strip_ansi("a\x1b[1;31mb\x1b[0m\x1b]8;;http://x\x07c\n"),
+            "abc\n"
+        );
         let head = "\x1b[1m============================= test session starts ==============================\x1b[0m\n";
-        assert_eq!(crate::sniff::sniff(format!("{head}{t}").as_bytes()), crate::Kind::Test);
+        assert_eq!(
+            crate::sniff::sniff(format!("{head}{t}").as_bytes()),
+            crate::Kind::Test
+        );
     }
 
     #[test]
@@ -439,7 +479,11 @@ mod tests {
         }
         t.push_str("\n----------------------------------------------------------------------\nRan 20 tests in 0.01s\n\nOK\n");
         let out = run(&t);
-        assert_eq!(out.matches("DeprecationWarning: old_api").count(), 1, "{out}");
+        assert_eq!(
+            out.matches("DeprecationWarning: old_api").count(),
+            1,
+            "{out}"
+        );
         assert!(out.contains("19 passed, 38 repeated lines"), "{out}");
         assert!(out.ends_with("Ran 20 tests in 0.01s\n\nOK\n"), "{out}");
     }
@@ -453,7 +497,10 @@ mod tests {
         t.push_str("========================= 30 passed in 0.10s =========================\r\n");
         let out = run(&t);
         assert!(out.contains("30 passed ·"), "{out}");
-        assert!(out.ends_with("30 passed in 0.10s =========================\r\n"), "{out:?}");
+        assert!(
+            out.ends_with("30 passed in 0.10s =========================\r\n"),
+            "{out:?}"
+        );
     }
 
     #[test]
@@ -466,6 +513,9 @@ mod tests {
         let out = run(&t);
         assert!(out.starts_with("header line\nstep 0 of 20"), "{out}");
         assert!(out.contains("18 similar lines"), "{out}");
-        assert!(out.ends_with("step 19 of 20 done in the thing\ntrailer\n"), "{out}");
+        assert!(
+            out.ends_with("step 19 of 20 done in the thing\ntrailer\n"),
+            "{out}"
+        );
     }
 }

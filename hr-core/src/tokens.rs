@@ -87,7 +87,9 @@ pub fn estimate(text: &str) -> usize {
                     len += 1;
                     chars.next();
                 }
-                let before_word = chars.peek().is_some_and(|&n| matches!(class(n), Class::Upper | Class::Lower));
+                let before_word = chars
+                    .peek()
+                    .is_some_and(|&n| matches!(class(n), Class::Upper | Class::Lower));
                 if len == 1 && ascii && before_word {
                     // `.name`, `_id`, `"key`: one punctuation mark rides along with the word
                 } else if ascii {

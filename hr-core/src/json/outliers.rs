@@ -84,10 +84,10 @@ const STATUS_MAX_LEN: usize = 80;
 
 pub fn error_words() -> &'static Regex {
     re!(concat!(
-            r"(?i)error|fail|fatal|exception|denied|timeout|timed out|crash|oomkilled|unhealthy|",
-            r"not found|invalid|conflict|forbidden|unauthori[sz]ed|deprecated|panic|refused|abort|",
-            r"critical|severe|unreachable|unavailable|rejected|backoff|evicted"
-        ))
+        r"(?i)error|fail|fatal|exception|denied|timeout|timed out|crash|oomkilled|unhealthy|",
+        r"not found|invalid|conflict|forbidden|unauthori[sz]ed|deprecated|panic|refused|abort|",
+        r"critical|severe|unreachable|unavailable|rejected|backoff|evicted"
+    ))
 }
 
 /// True when `v` carries an error-ish field anywhere inside it (nested arrays included, so a

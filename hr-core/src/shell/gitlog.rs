@@ -47,7 +47,10 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
             return crate::diff::describe(&lines[s..e]);
         }
         let stats = lines[s..e].iter().filter(|l| is_stat(l)).count();
-        let body = lines[s..e].iter().filter(|l| l.starts_with("    ") && !l.trim().is_empty()).count();
+        let body = lines[s..e]
+            .iter()
+            .filter(|l| l.starts_with("    ") && !l.trim().is_empty())
+            .count();
         let mut parts = vec![];
         if body > 0 {
             parts.push(plural(body, "message line", "message lines"));
@@ -86,13 +89,27 @@ mod tests {
                 t.push_str(&format!("     line {k}\n"));
             }
         }
-        let out = compress(&t, &Options { hash: "h".into(), budget_chars: None }).text;
+        let out = compress(
+            &t,
+            &Options {
+                hash: "h".into(),
+                budget_chars: None,
+            },
+        )
+        .text;
         for i in 0..3 {
-            for n in [format!("commit {:040x}", 0xbeef0 + i), format!("+    new {i}"), format!("-    old {i}")] {
+            for n in [
+                format!("commit {:040x}", 0xbeef0 + i),
+                format!("+    new {i}"),
+                format!("-    old {i}"),
+            ] {
                 assert!(out.contains(&n), "{n}: {out}");
             }
         }
-        assert!(out.contains("@@ -1,9 +1,9 @@") && out.contains("5 context lines"), "{out}");
+        assert!(
+            out.contains("@@ -1,9 +1,9 @@") && out.contains("5 context lines"),
+            "{out}"
+        );
     }
 
     #[test]
@@ -101,12 +118,28 @@ mod tests {
         for i in 0..5 {
             t.push_str(&format!("commit {:040x}\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    feat: change number {i}\n    \n    A longer explanation of change {i}\n    over several lines of text.\n\n src/a.rs | 2 +-\n src/b.rs | 7 +++++++\n 2 files changed, 8 insertions(+), 1 deletion(-)\n\n", 0xabc0 + i));
         }
-        let out = compress(&t, &Options { hash: "h".into(), budget_chars: None }).text;
+        let out = compress(
+            &t,
+            &Options {
+                hash: "h".into(),
+                budget_chars: None,
+            },
+        )
+        .text;
         for i in 0..5 {
-            assert!(out.contains(&format!("commit {:040x}", 0xabc0 + i)), "{out}");
-            assert!(out.contains(&format!("    feat: change number {i}")), "{out}");
+            assert!(
+                out.contains(&format!("commit {:040x}", 0xabc0 + i)),
+                "{out}"
+            );
+            assert!(
+                out.contains(&format!("    feat: change number {i}")),
+                "{out}"
+            );
         }
-        assert!(out.contains("2 files changed, 8 insertions(+), 1 deletion(-)"), "{out}");
+        assert!(
+            out.contains("2 files changed, 8 insertions(+), 1 deletion(-)"),
+            "{out}"
+        );
         assert!(out.contains("2 message lines, 2 file stats"), "{out}");
         assert!(!out.contains("A longer explanation"), "{out}");
     }

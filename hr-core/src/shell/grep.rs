@@ -8,7 +8,9 @@ use crate::re::re;
 /// `path:12:text`, a context line `path-12-text`, or the `--` group separator. Compiler
 /// diagnostics share the shape but are not search results.
 pub(crate) fn is_match_line(line: &str) -> bool {
-    (re!(r"^[^\s:]*[/.][^\s:]*:\d+:").is_match(line) || re!(r"^[^\s:]*[/.][^\s:]*-\d+-").is_match(line) || line == "--")
+    (re!(r"^[^\s:]*[/.][^\s:]*:\d+:").is_match(line)
+        || re!(r"^[^\s:]*[/.][^\s:]*-\d+-").is_match(line)
+        || line == "--")
         && !re!(r"^\S+:\d+:(\d+:)? (fatal error|error|warning|note):").is_match(line)
 }
 
@@ -16,7 +18,9 @@ fn path_of(line: &str) -> Option<&str> {
     if let Some(m) = re!(r"^([^\s:]*[/.][^\s:]*):\d+:").captures(line) {
         return Some(m.get(1).unwrap().as_str());
     }
-    re!(r"^([^\s:]*?[/.][^\s:]*?)-\d+-").captures(line).map(|m| m.get(1).unwrap().as_str())
+    re!(r"^([^\s:]*?[/.][^\s:]*?)-\d+-")
+        .captures(line)
+        .map(|m| m.get(1).unwrap().as_str())
 }
 
 pub(crate) fn plan(lines: &[&str]) -> Plan {
@@ -41,7 +45,10 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
         i = j;
     }
     plan_from(lines, &slots, |s, e| {
-        let n = lines[s..e].iter().filter(|l| re!(r"^\S[^:]*:\d+:").is_match(l)).count();
+        let n = lines[s..e]
+            .iter()
+            .filter(|l| re!(r"^\S[^:]*:\d+:").is_match(l))
+            .count();
         format!("{} in this file", plural(n, "more match", "more matches"))
     })
 }
@@ -56,10 +63,20 @@ mod tests {
         let mut t = String::new();
         for f in 0..6 {
             for k in 0..(f + 1) {
-                t.push_str(&format!("./pkg/mod{f}.py:{}:    warnings.warn('x', DeprecationWarning)\n", k * 10 + 1));
+                t.push_str(&format!(
+                    "./pkg/mod{f}.py:{}:    warnings.warn('x', DeprecationWarning)\n",
+                    k * 10 + 1
+                ));
             }
         }
-        let out = compress(&t, &Options { hash: "h".into(), budget_chars: None }).text;
+        let out = compress(
+            &t,
+            &Options {
+                hash: "h".into(),
+                budget_chars: None,
+            },
+        )
+        .text;
         for f in 0..6 {
             assert!(out.contains(&format!("./pkg/mod{f}.py:1:")), "{out}");
         }

@@ -15,7 +15,10 @@ use crate::re::re;
 const RARE_SHARE: f64 = 0.05;
 
 pub(crate) fn is_path(line: &str) -> bool {
-    !line.is_empty() && line.len() < 4096 && line.contains('/') && re!(r"^[^\s:][^:\t]*$").is_match(line)
+    !line.is_empty()
+        && line.len() < 4096
+        && line.contains('/')
+        && re!(r"^[^\s:][^:\t]*$").is_match(line)
 }
 
 fn extension(path: &str) -> &str {
@@ -87,7 +90,13 @@ pub(crate) fn plan_find(lines: &[&str]) -> Plan {
         let parts: Vec<String> = counts
             .iter()
             .take(3)
-            .map(|(x, k)| if x.is_empty() { format!("{k} without extension") } else { format!("{k} .{x}") })
+            .map(|(x, k)| {
+                if x.is_empty() {
+                    format!("{k} without extension")
+                } else {
+                    format!("{k} .{x}")
+                }
+            })
             .collect();
         let more = if counts.len() > 3 { ", …" } else { "" };
         format!("{}: {}{more}", plural(n, "path", "paths"), parts.join(", "))
@@ -107,7 +116,11 @@ fn parse_ls(line: &str) -> Option<Entry> {
     let f: Vec<&str> = line.split_whitespace().collect();
     let size = f.get(4).and_then(|s| s.parse::<f64>().ok());
     let name = f.last().copied().unwrap_or("");
-    Some(Entry { kind: line.as_bytes()[0], size, name_is_dot: name == "." || name == ".." })
+    Some(Entry {
+        kind: line.as_bytes()[0],
+        size,
+        name_is_dot: name == "." || name == "..",
+    })
 }
 
 pub(crate) fn is_ls_line(line: &str) -> bool {
@@ -117,7 +130,12 @@ pub(crate) fn is_ls_line(line: &str) -> bool {
 pub(crate) fn plan_ls(lines: &[&str]) -> Plan {
     let entries: Vec<Option<Entry>> = lines.iter().map(|l| parse_ls(l)).collect();
     let recursive = lines.iter().any(|l| re!(r"^\S.*:$").is_match(l));
-    let sizes: Vec<f64> = entries.iter().flatten().filter(|e| e.kind == b'-').filter_map(|e| e.size).collect();
+    let sizes: Vec<f64> = entries
+        .iter()
+        .flatten()
+        .filter(|e| e.kind == b'-')
+        .filter_map(|e| e.size)
+        .collect();
     let n = sizes.len().max(1) as f64;
     let mean = sizes.iter().sum::<f64>() / n;
     let sd = (sizes.iter().map(|s| (s - mean).powi(2)).sum::<f64>() / n).sqrt();
@@ -126,7 +144,8 @@ pub(crate) fn plan_ls(lines: &[&str]) -> Plan {
         if re!(r"^total \d").is_match(line) {
             slots[i] = Slot::Fold;
         } else if let Some(e) = &entries[i] {
-            let outlier = e.kind == b'-' && sd > 0.0 && e.size.is_some_and(|s| (s - mean).abs() > 3.0 * sd);
+            let outlier =
+                e.kind == b'-' && sd > 0.0 && e.size.is_some_and(|s| (s - mean).abs() > 3.0 * sd);
             slots[i] = match e.kind {
                 b'l' => Slot::Keep(Priority::Notable),
                 _ if outlier => Slot::Keep(Priority::Notable),
@@ -139,8 +158,16 @@ pub(crate) fn plan_ls(lines: &[&str]) -> Plan {
         }
     }
     plan_from(lines, &slots, |s, e| {
-        let files = entries[s..e].iter().flatten().filter(|x| x.kind == b'-').count();
-        let dirs = entries[s..e].iter().flatten().filter(|x| x.kind == b'd').count();
+        let files = entries[s..e]
+            .iter()
+            .flatten()
+            .filter(|x| x.kind == b'-')
+            .count();
+        let dirs = entries[s..e]
+            .iter()
+            .flatten()
+            .filter(|x| x.kind == b'd')
+            .count();
         let mut parts = vec![];
         if files > 0 {
             parts.push(plural(files, "file", "files"));
@@ -162,7 +189,14 @@ mod tests {
     use crate::Options;
 
     fn run(t: &str) -> String {
-        compress(t, &Options { hash: "h".into(), budget_chars: None }).text
+        compress(
+            t,
+            &Options {
+                hash: "h".into(),
+                budget_chars: None,
+            },
+        )
+        .text
     }
 
     #[test]
@@ -187,7 +221,10 @@ mod tests {
     fn ls_keeps_headers_symlinks_and_outliers() {
         let mut t = String::from(".:\ntotal 80\ndrwxr-xr-x 3 u u 4096 Jan  1 10:00 .\ndrwxr-xr-x 3 u u 4096 Jan  1 10:00 ..\n");
         for i in 0..30 {
-            t.push_str(&format!("-rw-r--r-- 1 u u {} Jan  1 10:00 file{i}.txt\n", 1000 + i));
+            t.push_str(&format!(
+                "-rw-r--r-- 1 u u {} Jan  1 10:00 file{i}.txt\n",
+                1000 + i
+            ));
         }
         t.push_str("-rw-r--r-- 1 u u 98765432 Jan  1 10:00 huge.bin\nlrwxrwxrwx 1 u u 9 Jan  1 10:00 link -> file1.txt\n\n./sub:\ntotal 4\n-rw-r--r-- 1 u u 1001 Jan  1 10:00 a.txt\n");
         assert_eq!(detect(&t), Some(Format::Ls));

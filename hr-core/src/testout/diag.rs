@@ -20,7 +20,10 @@ pub(crate) fn classify(c: &mut Classifier) {
         let line = c.lines[i];
         let next = if let Some(sev) = rustc_headline(line) {
             rustc_block(c, i, sev, &mut seen)
-        } else if let Some(m) = re!(r"^(\S.*?):(\d+):(?:(\d+):)? (fatal error|error|warning|note|remark): (.*)$").captures(line) {
+        } else if let Some(m) =
+            re!(r"^(\S.*?):(\d+):(?:(\d+):)? (fatal error|error|warning|note|remark): (.*)$")
+                .captures(line)
+        {
             cc_block(c, i, m.get(4).unwrap().as_str(), &mut seen)
         } else if re!(r"^\S+\(\d+,\d+\): (error|warning) TS\d+: ").is_match(line) {
             // tsc: continuation lines are indented under the headline
@@ -28,13 +31,18 @@ pub(crate) fn classify(c: &mut Classifier) {
             c.keep_block(i, end, severity(line));
             end
         } else if re!(r"^\S+:\d+:\d+ - (error|warning) TS\d+: ").is_match(line)
-            || (re!(r"^[A-Z]+\d+ (\[\*\] )?\S").is_match(line) && c.lines.get(i + 1).is_some_and(|l| re!(r"^\s*--> \S+:\d+:\d+$").is_match(l)))
+            || (re!(r"^[A-Z]+\d+ (\[\*\] )?\S").is_match(line)
+                && c.lines
+                    .get(i + 1)
+                    .is_some_and(|l| re!(r"^\s*--> \S+:\d+:\d+$").is_match(l)))
         {
             // tsc --pretty and ruff's full format: an excerpt up to the blank line
             let end = extent(c, i + 1, |l| !l.trim().is_empty());
             c.keep_block(i, end, Critical);
             end
-        } else if re!(r"^\S+:\d+:\d+: [A-Z]+\d+ ").is_match(line) || re!(r"^\S+\.go:\d+(:\d+)?: ").is_match(line) {
+        } else if re!(r"^\S+:\d+:\d+: [A-Z]+\d+ ").is_match(line)
+            || re!(r"^\S+\.go:\d+(:\d+)?: ").is_match(line)
+        {
             // ruff concise, go build and go vet
             c.keep(i, Critical);
             i + 1
@@ -78,7 +86,11 @@ fn extent(c: &Classifier, from: usize, more: impl Fn(&str) -> bool) -> usize {
 /// `error[E0308]: mismatched types` -> Critical; cargo's closing lines are summaries, no block.
 fn rustc_headline(line: &str) -> Option<&'static str> {
     let m = re!(r"^(error|warning)(\[\w+\])?: \S").captures(line)?;
-    Some(if m.get(1).unwrap().as_str() == "error" { "error" } else { "warning" })
+    Some(if m.get(1).unwrap().as_str() == "error" {
+        "error"
+    } else {
+        "warning"
+    })
 }
 
 fn rustc_block(c: &mut Classifier, i: usize, sev: &str, seen: &mut HashSet<String>) -> usize {
@@ -93,7 +105,9 @@ fn rustc_block(c: &mut Classifier, i: usize, sev: &str, seen: &mut HashSet<Strin
         return i + 1;
     }
     // the block runs to the blank line; an indented `-->` names the location
-    let end = extent(c, i + 1, |l| !l.trim().is_empty() && rustc_headline(l).is_none());
+    let end = extent(c, i + 1, |l| {
+        !l.trim().is_empty() && rustc_headline(l).is_none()
+    });
     let loc = (i + 1..end).find(|&k| re!(r"^\s*--> ").is_match(c.lines[k]));
     let key = format!("{line}\n{}", loc.map_or("", |k| c.lines[k]));
     if !seen.insert(key) {
@@ -119,9 +133,13 @@ fn rustc_block(c: &mut Classifier, i: usize, sev: &str, seen: &mut HashSet<Strin
 
 /// gcc, clang and mypy: `file:line:col: severity: message`, then an excerpt with `|` gutters.
 fn cc_block(c: &mut Classifier, i: usize, sev: &str, seen: &mut HashSet<String>) -> usize {
-    let end = extent(c, i + 1, |l| re!(r"^\s+(\d+ )?\|").is_match(l) || re!(r"^\s+\^").is_match(l));
+    let end = extent(c, i + 1, |l| {
+        re!(r"^\s+(\d+ )?\|").is_match(l) || re!(r"^\s+\^").is_match(l)
+    });
     let line = c.lines[i];
-    if !seen.insert(line.to_string()) || (sev == "note" && !seen.insert(note_text(line).to_string())) {
+    if !seen.insert(line.to_string())
+        || (sev == "note" && !seen.insert(note_text(line).to_string()))
+    {
         for k in i..end {
             c.fold(k, Cat::Repeat);
         }
@@ -182,7 +200,17 @@ mod tests {
             t.push_str(&format!("warning: unused variable: `x{i}`\n --> src/main.rs:{i}:9\n  |\n{i} |     let x{i} = 1;\n  |         ^^ help: if this is intentional, prefix it with an underscore: `_x{i}`\n  |\n  = note: `#[warn(unused_variables)]` on by default\n\n"));
         }
         t.push_str("error[E0308]: mismatched types\n --> src/main.rs:20:5\n   |\n20 |     1u8\n   |     ^^^ expected `()`, found `u8`\n\nerror: aborting due to 1 previous error; 12 warnings emitted\n");
-        let out = assert_kept(&t, &["warning: unused variable: `x3`", " --> src/main.rs:3:9", "error[E0308]: mismatched types", " --> src/main.rs:20:5", "^^^ expected `()`, found `u8`", "error: aborting due to 1 previous error"]);
+        let out = assert_kept(
+            &t,
+            &[
+                "warning: unused variable: `x3`",
+                " --> src/main.rs:3:9",
+                "error[E0308]: mismatched types",
+                " --> src/main.rs:20:5",
+                "^^^ expected `()`, found `u8`",
+                "error: aborting due to 1 previous error",
+            ],
+        );
         assert!(out.contains("warning detail lines"), "{out}");
     }
 
@@ -198,7 +226,16 @@ mod tests {
         );
         let mut long = t.to_string();
         long.push_str(&"filler that repeats itself in this build log line\n".repeat(30));
-        let out = assert_kept(&long, &["cJSON.c:315:5: error: expected", "  315 |     cJSON_bool x = false;", "cJSON.c:593:28: warning: unused variable", "src/a.ts(3,5): error TS2322", "  Details of the mismatch."]);
+        let out = assert_kept(
+            &long,
+            &[
+                "cJSON.c:315:5: error: expected",
+                "  315 |     cJSON_bool x = false;",
+                "cJSON.c:593:28: warning: unused variable",
+                "src/a.ts(3,5): error TS2322",
+                "  Details of the mismatch.",
+            ],
+        );
         assert!(!out.contains("cJSON.c:601:17: note"), "{out}");
     }
 
@@ -210,21 +247,47 @@ mod tests {
             t.push_str(&format!("src/app.py:{}: note: See https://mypy.rtfd.io/en/stable/_refs.html#code-return-value\n", 10 + i));
         }
         t.push_str("Found 8 errors in 1 file (checked 3 source files)\n");
-        let out = assert_kept(&t, &["src/app.py:10: error: Incompatible return value", "src/app.py:17: error:", "Found 8 errors in 1 file"]);
+        let out = assert_kept(
+            &t,
+            &[
+                "src/app.py:10: error: Incompatible return value",
+                "src/app.py:17: error:",
+                "Found 8 errors in 1 file",
+            ],
+        );
         assert_eq!(out.matches("note: See https").count(), 1, "{out}");
 
         let mut r = String::new();
         for i in 0..10 {
-            r.push_str(&format!("src/mod.py:{i}:1: F401 [*] `os` imported but unused\n"));
+            r.push_str(&format!(
+                "src/mod.py:{i}:1: F401 [*] `os` imported but unused\n"
+            ));
         }
         r.push_str("Found 10 errors.\n[*] 10 fixable with the `--fix` option.\n");
-        assert_kept(&r, &["src/mod.py:0:1: F401", "src/mod.py:9:1: F401", "Found 10 errors."]);
+        assert_kept(
+            &r,
+            &[
+                "src/mod.py:0:1: F401",
+                "src/mod.py:9:1: F401",
+                "Found 10 errors.",
+            ],
+        );
 
         let mut e = String::from("\n/home/u/proj/a.js\n");
         for i in 0..10 {
-            e.push_str(&format!("  {}:5  error    'x{i}' is not defined  no-undef\n", i + 1));
+            e.push_str(&format!(
+                "  {}:5  error    'x{i}' is not defined  no-undef\n",
+                i + 1
+            ));
         }
         e.push_str("\n✖ 10 problems (10 errors, 0 warnings)\n");
-        assert_kept(&e, &["/home/u/proj/a.js", "  1:5  error    'x0' is not defined  no-undef", "✖ 10 problems (10 errors, 0 warnings)"]);
+        assert_kept(
+            &e,
+            &[
+                "/home/u/proj/a.js",
+                "  1:5  error    'x0' is not defined  no-undef",
+                "✖ 10 problems (10 errors, 0 warnings)",
+            ],
+        );
     }
 }

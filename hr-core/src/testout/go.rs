@@ -10,12 +10,27 @@ pub(crate) fn classify(c: &mut Classifier) {
     if t.contains("\"Action\":") {
         json(c);
     }
-    if !(t.contains("--- ") || t.contains("=== RUN") || t.contains("ok  ") || t.contains("FAIL") || t.contains("[no test files]")) {
+    if !(t.contains("--- ")
+        || t.contains("=== RUN")
+        || t.contains("ok  ")
+        || t.contains("FAIL")
+        || t.contains("[no test files]"))
+    {
         return;
     }
     // output lines belong to the test named by the last `=== RUN/CONT/NAME` or `--- X:` line
-    let failed: Vec<&str> = c.lines.iter().filter_map(|l| re!(r"^\s*--- FAIL: (\S+)").captures(l)).map(|m| m.get(1).unwrap().as_str()).collect();
-    let passed: HashSet<&str> = c.lines.iter().filter_map(|l| re!(r"^\s*--- PASS: (\S+)").captures(l)).map(|m| m.get(1).unwrap().as_str()).collect();
+    let failed: Vec<&str> = c
+        .lines
+        .iter()
+        .filter_map(|l| re!(r"^\s*--- FAIL: (\S+)").captures(l))
+        .map(|m| m.get(1).unwrap().as_str())
+        .collect();
+    let passed: HashSet<&str> = c
+        .lines
+        .iter()
+        .filter_map(|l| re!(r"^\s*--- PASS: (\S+)").captures(l))
+        .map(|m| m.get(1).unwrap().as_str())
+        .collect();
     let mut current: Option<&str> = None;
     for i in 0..c.len() {
         if c.claimed(i) {
@@ -32,7 +47,9 @@ pub(crate) fn classify(c: &mut Classifier) {
                 "SKIP" => c.fold(i, Cat::Tests(0, 1)),
                 _ => c.keep(i, Critical),
             }
-        } else if re!(r"^ok\s+\S+\s+(\(cached\)|[\d.]+s)").is_match(line) || re!(r"^(FAIL|PASS|ok)(\s|$)").is_match(line) {
+        } else if re!(r"^ok\s+\S+\s+(\(cached\)|[\d.]+s)").is_match(line)
+            || re!(r"^(FAIL|PASS|ok)(\s|$)").is_match(line)
+        {
             current = None;
             c.keep(i, Verdict);
         } else if re!(r"^\?\s+\S+\s+\[no test files\]").is_match(line) {
@@ -57,24 +74,35 @@ fn json(c: &mut Classifier) {
         package: Option<String>,
         test: Option<String>,
     }
-    let field = |v: &serde_json::Value, k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
+    let field =
+        |v: &serde_json::Value, k: &str| v.get(k).and_then(|x| x.as_str()).map(str::to_string);
     let events: Vec<Option<Event>> = c
         .lines
         .iter()
         .map(|l| {
             let v: serde_json::Value = serde_json::from_str(l).ok()?;
-            Some(Event { action: field(&v, "Action"), package: field(&v, "Package"), test: field(&v, "Test") })
+            Some(Event {
+                action: field(&v, "Action"),
+                package: field(&v, "Package"),
+                test: field(&v, "Test"),
+            })
         })
         .collect();
     let mut failed: HashSet<(&str, &str)> = HashSet::new();
     for e in events.iter().flatten() {
         if e.action.as_deref() == Some("fail") {
-            failed.insert((e.package.as_deref().unwrap_or(""), e.test.as_deref().unwrap_or("")));
+            failed.insert((
+                e.package.as_deref().unwrap_or(""),
+                e.test.as_deref().unwrap_or(""),
+            ));
         }
     }
     for (i, e) in events.iter().enumerate() {
         let Some(e) = e else { continue };
-        let key = (e.package.as_deref().unwrap_or(""), e.test.as_deref().unwrap_or(""));
+        let key = (
+            e.package.as_deref().unwrap_or(""),
+            e.test.as_deref().unwrap_or(""),
+        );
         let pkg = pkg_of(c.lines[i]).unwrap_or("");
         match (e.action.as_deref().unwrap_or(""), e.test.as_deref()) {
             (_, Some(_)) if failed.contains(&key) => c.keep(i, Critical),
@@ -102,10 +130,19 @@ mod tests {
     fn go_test_v() {
         let mut t = String::new();
         for i in 0..20 {
-            t.push_str(&format!("=== RUN   TestOk{i}\n--- PASS: TestOk{i} (0.00s)\n"));
+            t.push_str(&format!(
+                "=== RUN   TestOk{i}\n--- PASS: TestOk{i} (0.00s)\n"
+            ));
         }
         t.push_str("=== RUN   TestBad\n    calc_test.go:12: Add(1, 1) = 3, want 2\n--- FAIL: TestBad (0.00s)\nFAIL\nFAIL\texample.com/calc\t0.004s\nFAIL\n");
-        let out = assert_kept(&t, &["calc_test.go:12: Add(1, 1) = 3, want 2", "--- FAIL: TestBad (0.00s)", "FAIL\texample.com/calc\t0.004s"]);
+        let out = assert_kept(
+            &t,
+            &[
+                "calc_test.go:12: Add(1, 1) = 3, want 2",
+                "--- FAIL: TestBad (0.00s)",
+                "FAIL\texample.com/calc\t0.004s",
+            ],
+        );
         assert!(out.contains("20 passed"), "{out}");
     }
 
@@ -116,7 +153,14 @@ mod tests {
             t.push_str(&format!("{{\"Action\":\"run\",\"Package\":\"ex/calc\",\"Test\":\"TestOk{i}\"}}\n{{\"Action\":\"output\",\"Package\":\"ex/calc\",\"Test\":\"TestOk{i}\",\"Output\":\"=== RUN   TestOk{i}\\n\"}}\n{{\"Action\":\"pass\",\"Package\":\"ex/calc\",\"Test\":\"TestOk{i}\",\"Elapsed\":0}}\n"));
         }
         t.push_str("{\"Action\":\"output\",\"Package\":\"ex/calc\",\"Test\":\"TestBad\",\"Output\":\"    calc_test.go:12: want 2\\n\"}\n{\"Action\":\"fail\",\"Package\":\"ex/calc\",\"Test\":\"TestBad\",\"Elapsed\":0}\n{\"Action\":\"fail\",\"Package\":\"ex/calc\",\"Elapsed\":0.01}\n");
-        let out = assert_kept(&t, &["calc_test.go:12: want 2", "\"Action\":\"fail\",\"Package\":\"ex/calc\",\"Test\":\"TestBad\"", "{\"Action\":\"fail\",\"Package\":\"ex/calc\",\"Elapsed\":0.01}"]);
+        let out = assert_kept(
+            &t,
+            &[
+                "calc_test.go:12: want 2",
+                "\"Action\":\"fail\",\"Package\":\"ex/calc\",\"Test\":\"TestBad\"",
+                "{\"Action\":\"fail\",\"Package\":\"ex/calc\",\"Elapsed\":0.01}",
+            ],
+        );
         assert!(out.contains("20 passed"), "{out}");
     }
 }

@@ -96,7 +96,8 @@ mod tests {
 
     #[test]
     fn pip_keeps_warnings_and_result_once() {
-        let mut t = String::from("Collecting toolz==1.2.0\n  Downloading toolz-1.2.0.tar.gz (55 kB)\n");
+        let mut t =
+            String::from("Collecting toolz==1.2.0\n  Downloading toolz-1.2.0.tar.gz (55 kB)\n");
         for _ in 0..3 {
             t.push_str("  WARNING: Location 'file:///srv/x/' is ignored: it is neither a file nor a directory.\n");
         }
@@ -104,7 +105,14 @@ mod tests {
             t.push_str(&format!("  copying toolz/file{i}.py -> build/lib/toolz\n"));
         }
         t.push_str("Successfully built toolz\nInstalling collected packages: toolz\nSuccessfully installed toolz-1.2.0\n");
-        let out = assert_kept(&t, &["WARNING: Location 'file:///srv/x/' is ignored", "Successfully built toolz", "Successfully installed toolz-1.2.0"]);
+        let out = assert_kept(
+            &t,
+            &[
+                "WARNING: Location 'file:///srv/x/' is ignored",
+                "Successfully built toolz",
+                "Successfully installed toolz-1.2.0",
+            ],
+        );
         assert_eq!(out.matches("WARNING: Location").count(), 1, "{out}");
         assert!(out.contains("progress lines"), "{out}");
     }
@@ -113,17 +121,33 @@ mod tests {
     fn apt_simulation() {
         let mut t = String::from("Reading package lists...\nBuilding dependency tree...\nReading state information...\nCalculating upgrade...\nThe following packages will be upgraded:\n  libc6 openssl\n2 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.\n");
         for i in 0..20 {
-            t.push_str(&format!("Inst libfoo{i} [1.{i}] (1.{i}+deb12u1 Debian:12.8/stable [amd64])\n"));
+            t.push_str(&format!(
+                "Inst libfoo{i} [1.{i}] (1.{i}+deb12u1 Debian:12.8/stable [amd64])\n"
+            ));
         }
         t.push_str("Inst openssl [3.0.14-1~deb12u2] (3.0.15-1~deb12u1 Debian-Security:12/stable-security [amd64])\nConf openssl (3.0.15-1~deb12u1 Debian-Security:12/stable-security [amd64])\nW: Some index files failed to download.\nE: Unable to fetch some archives\n");
-        assert_kept(&t, &["2 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.", "Inst openssl [3.0.14-1~deb12u2]", "W: Some index files failed", "E: Unable to fetch some archives"]);
+        assert_kept(
+            &t,
+            &[
+                "2 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.",
+                "Inst openssl [3.0.14-1~deb12u2]",
+                "W: Some index files failed",
+                "E: Unable to fetch some archives",
+            ],
+        );
     }
 
     #[test]
     fn traceback_stays_whole() {
         let mut t = "building step one of many in the big build here\n".repeat(10);
         t.push_str("Traceback (most recent call last):\n  File \"setup.py\", line 3, in <module>\n    import numpy\nModuleNotFoundError: No module named 'numpy'\n");
-        assert_kept(&t, &["File \"setup.py\", line 3", "ModuleNotFoundError: No module named 'numpy'"]);
+        assert_kept(
+            &t,
+            &[
+                "File \"setup.py\", line 3",
+                "ModuleNotFoundError: No module named 'numpy'",
+            ],
+        );
     }
 
     #[test]
@@ -133,7 +157,15 @@ mod tests {
             t.push_str(&format!("gcc -O2 -Wall -c file{i}.c -o file{i}.o\n"));
         }
         t.push_str("file20.c:3:5: error: unknown type name 'sizet'\n    3 |     sizet n;\n      |     ^~~~~\nmake[1]: *** [Makefile:12: file20.o] Error 1\nmake[1]: Leaving directory '/src/lib'\nmake: *** [Makefile:5: all] Error 2\n");
-        let out = assert_kept(&t, &["file20.c:3:5: error: unknown type name 'sizet'", "    3 |     sizet n;", "make[1]: *** [Makefile:12: file20.o] Error 1", "make: *** [Makefile:5: all] Error 2"]);
+        let out = assert_kept(
+            &t,
+            &[
+                "file20.c:3:5: error: unknown type name 'sizet'",
+                "    3 |     sizet n;",
+                "make[1]: *** [Makefile:12: file20.o] Error 1",
+                "make: *** [Makefile:5: all] Error 2",
+            ],
+        );
         assert!(out.contains("progress lines"), "{out}");
     }
 }

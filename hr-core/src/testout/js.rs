@@ -7,7 +7,15 @@ use crate::plan::Priority::{Critical, Notable, Verdict};
 
 pub(crate) fn classify(c: &mut Classifier) {
     let t = c.text;
-    if t.contains('✓') || t.contains('✕') || t.contains('●') || t.contains('✔') || t.contains('×') || t.contains("passing") || t.contains("PASS ") || t.contains("FAIL ") {
+    if t.contains('✓')
+        || t.contains('✕')
+        || t.contains('●')
+        || t.contains('✔')
+        || t.contains('×')
+        || t.contains("passing")
+        || t.contains("PASS ")
+        || t.contains("FAIL ")
+    {
         jest_vitest(c);
         mocha(c);
     }
@@ -77,12 +85,20 @@ fn jest_vitest(c: &mut Classifier) {
 }
 
 fn vitest_count(rest: &str) -> Option<u32> {
-    re!(r"\((\d+) tests?\)").captures(rest)?.get(1)?.as_str().parse().ok()
+    re!(r"\((\d+) tests?\)")
+        .captures(rest)?
+        .get(1)?
+        .as_str()
+        .parse()
+        .ok()
 }
 
 fn block_end(c: &Classifier, from: usize) -> usize {
     let mut j = from;
-    while j < c.len() && !c.lines[j].starts_with("  ● ") && (c.lines[j].is_empty() || c.lines[j].starts_with(' ')) {
+    while j < c.len()
+        && !c.lines[j].starts_with("  ● ")
+        && (c.lines[j].is_empty() || c.lines[j].starts_with(' '))
+    {
         j += 1;
     }
     j
@@ -90,7 +106,11 @@ fn block_end(c: &Classifier, from: usize) -> usize {
 
 /// mocha: `✔ name` lines fold; after `N failing` come the failure details, kept whole.
 fn mocha(c: &mut Classifier) {
-    let Some(failing) = c.lines.iter().position(|l| re!(r"^\s+\d+ failing$").is_match(l)) else {
+    let Some(failing) = c
+        .lines
+        .iter()
+        .position(|l| re!(r"^\s+\d+ failing$").is_match(l))
+    else {
         for i in 0..c.len() {
             if re!(r"^\s+\d+ (passing|pending)( \(\d+m?s\))?$").is_match(c.lines[i]) {
                 c.keep(i, Verdict);
@@ -144,7 +164,17 @@ mod tests {
         t.push_str("FAIL src/bad.test.js\n  ✕ adds (5 ms)\n\n  ● adds\n\n    expect(received).toBe(expected) // Object.is equality\n\n    Expected: 3\n    Received: 2\n\n");
         t.push_str("      3 | test('adds', () => {\n    > 4 |   expect(add(1, 1)).toBe(3);\n        |                     ^\n\n      at Object.toBe (src/bad.test.js:4:21)\n\n");
         t.push_str("Test Suites: 1 failed, 1 passed, 2 total\nTests:       1 failed, 20 passed, 21 total\nSnapshots:   0 total\nTime:        0.5 s\nRan all test suites.\n");
-        let out = assert_kept(&t, &["FAIL src/bad.test.js", "● adds", "expect(received).toBe(expected)", "Received: 2", "src/bad.test.js:4:21", "Tests:       1 failed, 20 passed, 21 total"]);
+        let out = assert_kept(
+            &t,
+            &[
+                "FAIL src/bad.test.js",
+                "● adds",
+                "expect(received).toBe(expected)",
+                "Received: 2",
+                "src/bad.test.js:4:21",
+                "Tests:       1 failed, 20 passed, 21 total",
+            ],
+        );
         assert!(out.contains("20 passed"), "{out}");
     }
 
@@ -155,7 +185,16 @@ mod tests {
             t.push_str(&format!("    ✔ adds case {i}\n"));
         }
         t.push_str("    1) subtracts\n\n\n  20 passing (12ms)\n  1 failing\n\n  1) math\n       subtracts:\n\n      AssertionError [ERR_ASSERTION]: 1 == 2\n      + expected - actual\n\n      at Context.<anonymous> (test/math.test.js:9:12)\n      at process.processImmediate (node:internal/timers:476:21)\n\n");
-        let out = assert_kept(&t, &["1) subtracts", "20 passing (12ms)", "1 failing", "AssertionError [ERR_ASSERTION]: 1 == 2", "test/math.test.js:9:12"]);
+        let out = assert_kept(
+            &t,
+            &[
+                "1) subtracts",
+                "20 passing (12ms)",
+                "1 failing",
+                "AssertionError [ERR_ASSERTION]: 1 == 2",
+                "test/math.test.js:9:12",
+            ],
+        );
         assert!(out.contains("20 passed"), "{out}");
     }
 
@@ -166,7 +205,16 @@ mod tests {
             t.push_str(&format!(" ✓ sum.test.js > add > adds case {i} 1ms\n"));
         }
         t.push_str(" × sum.test.js > add > adds wrong 4ms\n   → expected 4 to be 5 // Object.is equality\n\n⎯⎯⎯⎯⎯⎯⎯ Failed Tests 1 ⎯⎯⎯⎯⎯⎯⎯\n\n FAIL  sum.test.js > add > adds wrong\nAssertionError: expected 4 to be 5 // Object.is equality\n ❯ sum.test.js:7:46\n\n⎯⎯⎯⎯[1/1]⎯\n\n Test Files  1 failed (1)\n      Tests  1 failed | 30 passed (31)\n");
-        let out = assert_kept(&t, &["× sum.test.js > add > adds wrong", "FAIL  sum.test.js > add > adds wrong", "AssertionError: expected 4 to be 5", "sum.test.js:7:46", "Tests  1 failed | 30 passed (31)"]);
+        let out = assert_kept(
+            &t,
+            &[
+                "× sum.test.js > add > adds wrong",
+                "FAIL  sum.test.js > add > adds wrong",
+                "AssertionError: expected 4 to be 5",
+                "sum.test.js:7:46",
+                "Tests  1 failed | 30 passed (31)",
+            ],
+        );
         assert!(out.contains("30 passed ·"), "{out}");
     }
 
@@ -174,11 +222,25 @@ mod tests {
     fn npm_install() {
         let mut t = String::new();
         for i in 0..10 {
-            t.push_str(&format!("npm warn deprecated pkg{i}@1.0.0: no longer supported\n"));
+            t.push_str(&format!(
+                "npm warn deprecated pkg{i}@1.0.0: no longer supported\n"
+            ));
         }
-        t.push_str(&"npm warn deprecated glob@7.2.3: Glob versions prior to v9 are no longer supported\n".repeat(3));
-        t.push_str("\nadded 304 packages, and audited 305 packages in 9s\n\nfound 0 vulnerabilities\n");
-        let out = assert_kept(&t, &["npm warn deprecated pkg9@1.0.0", "added 304 packages, and audited 305 packages in 9s", "found 0 vulnerabilities"]);
+        t.push_str(
+            &"npm warn deprecated glob@7.2.3: Glob versions prior to v9 are no longer supported\n"
+                .repeat(3),
+        );
+        t.push_str(
+            "\nadded 304 packages, and audited 305 packages in 9s\n\nfound 0 vulnerabilities\n",
+        );
+        let out = assert_kept(
+            &t,
+            &[
+                "npm warn deprecated pkg9@1.0.0",
+                "added 304 packages, and audited 305 packages in 9s",
+                "found 0 vulnerabilities",
+            ],
+        );
         assert_eq!(out.matches("glob@7.2.3").count(), 1, "{out}");
     }
 }

@@ -10,7 +10,11 @@ pub(crate) fn classify(c: &mut Classifier) {
     if t.contains("[INFO]") || t.contains("[ERROR]") {
         maven(c);
     }
-    if t.contains("> Task :") || t.contains("BUILD SUCCESSFUL") || t.contains("BUILD FAILED") || t.contains(" FAILED\n") {
+    if t.contains("> Task :")
+        || t.contains("BUILD SUCCESSFUL")
+        || t.contains("BUILD FAILED")
+        || t.contains(" FAILED\n")
+    {
         gradle(c);
     }
 }
@@ -33,19 +37,37 @@ fn maven(c: &mut Classifier) {
             c.fold(i, Cat::Frames);
             continue;
         }
-        if in_trace && (line.starts_with('\t') || line.starts_with("\tat ") || line.starts_with("Caused by:") || re!(r"^\s+\.\.\. \d+ more").is_match(line)) {
+        if in_trace
+            && (line.starts_with('\t')
+                || line.starts_with("\tat ")
+                || line.starts_with("Caused by:")
+                || re!(r"^\s+\.\.\. \d+ more").is_match(line))
+        {
             c.keep(i, Critical);
             continue;
         }
         in_trace = false;
-        if re!(r"^\[INFO\] Tests run: \d+, Failures: 0, Errors: 0, Skipped: (\d+)").is_match(line) && !line.contains("<<<") {
-            let tests: u32 = re!(r"Tests run: (\d+)").captures(line).unwrap()[1].parse().unwrap_or(0);
-            let skipped: u32 = re!(r"Skipped: (\d+)").captures(line).unwrap()[1].parse().unwrap_or(0);
+        if re!(r"^\[INFO\] Tests run: \d+, Failures: 0, Errors: 0, Skipped: (\d+)").is_match(line)
+            && !line.contains("<<<")
+        {
+            let tests: u32 = re!(r"Tests run: (\d+)").captures(line).unwrap()[1]
+                .parse()
+                .unwrap_or(0);
+            let skipped: u32 = re!(r"Skipped: (\d+)").captures(line).unwrap()[1]
+                .parse()
+                .unwrap_or(0);
             let in_class = line.rsplit(" - in ").next().unwrap_or("");
-            if i + 1 < c.len() && (c.lines[i + 1].starts_with("[INFO] Results") || c.lines[i + 1].trim() == "[INFO]") {
+            if i + 1 < c.len()
+                && (c.lines[i + 1].starts_with("[INFO] Results")
+                    || c.lines[i + 1].trim() == "[INFO]")
+            {
                 c.keep(i, Verdict); // the run's total
             } else {
-                c.fold_in(i, Cat::Tests(tests.saturating_sub(skipped), skipped), in_class);
+                c.fold_in(
+                    i,
+                    Cat::Tests(tests.saturating_sub(skipped), skipped),
+                    in_class,
+                );
             }
         } else if re!(r"^\[INFO\] Running \S+$").is_match(line) {
             c.fold(i, Cat::Quiet);
@@ -56,9 +78,14 @@ fn maven(c: &mut Classifier) {
             in_trace = true;
         } else if line.starts_with("[WARNING]") {
             fold_repeat(c, i, &mut seen, Notable);
-        } else if re!(r"^\[INFO\] (BUILD (SUCCESS|FAILURE)|Tests run:|Total time:)").is_match(line) {
+        } else if re!(r"^\[INFO\] (BUILD (SUCCESS|FAILURE)|Tests run:|Total time:)").is_match(line)
+        {
             c.keep(i, Verdict);
-        } else if re!(r"^[\w.$]+(Exception|Error|Failure)\b|^(org\.opentest4j|java\.lang|junit)\.\S+: ").is_match(line) {
+        } else if re!(
+            r"^[\w.$]+(Exception|Error|Failure)\b|^(org\.opentest4j|java\.lang|junit)\.\S+: "
+        )
+        .is_match(line)
+        {
             c.keep(i, Critical);
             in_trace = true;
         }
@@ -125,7 +152,16 @@ mod tests {
         t.push_str("[INFO] Running com.ex.BadTest\n[ERROR] Tests run: 2, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.02 s <<< FAILURE! - in com.ex.BadTest\n");
         t.push_str("[ERROR] com.ex.BadTest.adds  Time elapsed: 0.01 s  <<< FAILURE!\norg.opentest4j.AssertionFailedError: expected: <3> but was: <2>\n\tat org.junit.jupiter.api.AssertionUtils.fail(AssertionUtils.java:55)\n\tat com.ex.BadTest.adds(BadTest.java:12)\n\tat java.base/java.lang.reflect.Method.invoke(Method.java:568)\n\n");
         t.push_str("[INFO] \n[INFO] Results:\n[ERROR] Failures: \n[ERROR]   BadTest.adds:12 expected: <3> but was: <2>\n[ERROR] Tests run: 32, Failures: 1, Errors: 0, Skipped: 0\n[INFO] BUILD FAILURE\n");
-        let out = assert_kept(&t, &["<<< FAILURE! - in com.ex.BadTest", "expected: <3> but was: <2>", "at com.ex.BadTest.adds(BadTest.java:12)", "[ERROR] Tests run: 32, Failures: 1", "[INFO] BUILD FAILURE"]);
+        let out = assert_kept(
+            &t,
+            &[
+                "<<< FAILURE! - in com.ex.BadTest",
+                "expected: <3> but was: <2>",
+                "at com.ex.BadTest.adds(BadTest.java:12)",
+                "[ERROR] Tests run: 32, Failures: 1",
+                "[INFO] BUILD FAILURE",
+            ],
+        );
         assert!(out.contains("30 passed in 10 files"), "{out}");
         assert!(!out.contains("Method.invoke"), "{out}");
     }
@@ -137,7 +173,16 @@ mod tests {
             t.push_str(&format!("CalcTest > addsCase{i}() PASSED\n"));
         }
         t.push_str("CalcTest > subtracts() FAILED\n    org.opentest4j.AssertionFailedError at CalcTest.java:21\n\n21 tests completed, 1 failed\n\nFAILURE: Build failed with an exception.\n\n* What went wrong:\nExecution failed for task ':test'.\n\n* Try:\n> Run with --scan.\n\nBUILD FAILED in 2s\n");
-        let out = assert_kept(&t, &["CalcTest > subtracts() FAILED", "AssertionFailedError at CalcTest.java:21", "21 tests completed, 1 failed", "Execution failed for task ':test'.", "BUILD FAILED in 2s"]);
+        let out = assert_kept(
+            &t,
+            &[
+                "CalcTest > subtracts() FAILED",
+                "AssertionFailedError at CalcTest.java:21",
+                "21 tests completed, 1 failed",
+                "Execution failed for task ':test'.",
+                "BUILD FAILED in 2s",
+            ],
+        );
         assert!(out.contains("20 passed"), "{out}");
     }
 }

@@ -4,7 +4,10 @@ use super::{re, Cat, Classifier, Role};
 use crate::plan::Priority::{Critical, Notable, Verdict};
 
 pub(crate) fn classify(c: &mut Classifier) {
-    if c.text.contains("test session starts") || c.text.contains("::") || re!(r"(?m)^=+ .* =+$").is_match(c.text) {
+    if c.text.contains("test session starts")
+        || c.text.contains("::")
+        || re!(r"(?m)^=+ .* =+$").is_match(c.text)
+    {
         pytest(c);
     }
     if c.text.contains("Ran ") || c.text.contains(" ... ") {
@@ -43,7 +46,11 @@ fn pytest(c: &mut Classifier) {
             section = Section::Other;
             continue;
         }
-        if let Some(m) = if starts == b'=' { header.captures(line) } else { None } {
+        if let Some(m) = if starts == b'=' {
+            header.captures(line)
+        } else {
+            None
+        } {
             close_block(c, &mut block_start, i, section);
             let title = m.get(1).unwrap().as_str();
             section = match title {
@@ -54,7 +61,11 @@ fn pytest(c: &mut Classifier) {
                 t if t.starts_with("test session starts") => Section::Progress,
                 _ => Section::Other,
             };
-            let p = if section == Section::Failures { Critical } else { Notable };
+            let p = if section == Section::Failures {
+                Critical
+            } else {
+                Notable
+            };
             c.keep(i, p);
             continue;
         }
@@ -69,7 +80,10 @@ fn pytest(c: &mut Classifier) {
             }
             Section::Passes => c.fold(i, Cat::PassOutput),
             Section::Warnings => {
-                if re!(r"^\S+::\S+$").is_match(line) && i > 0 && re!(r"^\S+::\S+$").is_match(c.lines[i - 1]) {
+                if re!(r"^\S+::\S+$").is_match(line)
+                    && i > 0
+                    && re!(r"^\S+::\S+$").is_match(c.lines[i - 1])
+                {
                     c.fold(i, Cat::Similar);
                 } else if !line.trim().is_empty() {
                     c.keep(i, Notable);
@@ -101,12 +115,18 @@ fn close_block(c: &mut Classifier, start: &mut Option<usize>, end: usize, sectio
 /// One line of a run's progress: `-v` result lines and rows of dots.
 fn progress_line<'a>(c: &mut Classifier<'a>, i: usize, file: &mut Option<&'a str>) {
     let line = c.lines[i];
-    let verbose = re!(r"^(\S+?)::\S.*? (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|SUBPASSED|SUBFAILED|SUBSKIPPED|SUBPASS|SUBFAIL|SUBSKIP)\b.*?(\[\s*\d+%\])?\s*$");
+    let verbose = re!(
+        r"^(\S+?)::\S.*? (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS|SUBPASSED|SUBFAILED|SUBSKIPPED|SUBPASS|SUBFAIL|SUBSKIP)\b.*?(\[\s*\d+%\])?\s*$"
+    );
     if !line.contains("::") && !line.contains(['.', 's']) {
         return;
     }
     // a test that runs subtests is announced alone before its result line
-    if let Some(m) = if has_no_space(line) { re!(r"^((\S+?)::\S+)\s*$").captures(line) } else { None } {
+    if let Some(m) = if has_no_space(line) {
+        re!(r"^((\S+?)::\S+)\s*$").captures(line)
+    } else {
+        None
+    } {
         if let Some(next) = c.lines.get(i + 1) {
             if next.starts_with(m.get(1).unwrap().as_str()) {
                 if re!(r" (PASSED|SKIPPED|SUBPASSED|SUBPASS)\b").is_match(next) {
@@ -121,11 +141,23 @@ fn progress_line<'a>(c: &mut Classifier<'a>, i: usize, file: &mut Option<&'a str
     let xdist = re!(r"^\[gw\d+\] \[\s*\d+%\] (PASSED|FAILED|ERROR|SKIPPED|XFAIL|XPASS) (\S+?)::");
     let dots = re!(r"^(\S+\.py )?([.sxXFE]+)\s*(\[\s*\d+%\])?\s*$");
     let has_ids = line.contains("::");
-    let (status, f) = if let Some(m) = if has_ids { verbose.captures(line) } else { None } {
+    let (status, f) = if let Some(m) = if has_ids {
+        verbose.captures(line)
+    } else {
+        None
+    } {
         (m.get(2).unwrap().as_str(), m.get(1).unwrap().as_str())
-    } else if let Some(m) = if line.starts_with("[gw") { xdist.captures(line) } else { None } {
+    } else if let Some(m) = if line.starts_with("[gw") {
+        xdist.captures(line)
+    } else {
+        None
+    } {
         (m.get(1).unwrap().as_str(), m.get(2).unwrap().as_str())
-    } else if let Some(m) = if line.len() < 400 && !has_ids { dots.captures(line) } else { None } {
+    } else if let Some(m) = if line.len() < 400 && !has_ids {
+        dots.captures(line)
+    } else {
+        None
+    } {
         if let Some(f) = m.get(1) {
             *file = Some(f.as_str().trim_end());
         } else if m.get(3).is_none() {
@@ -155,7 +187,8 @@ fn progress_line<'a>(c: &mut Classifier<'a>, i: usize, file: &mut Option<&'a str
 }
 
 fn unittest(c: &mut Classifier) {
-    let result = re!(r"^(.*) \.\.\. (ok|skipped\b.*|expected failure|FAIL|ERROR|unexpected success)$");
+    let result =
+        re!(r"^(.*) \.\.\. (ok|skipped\b.*|expected failure|FAIL|ERROR|unexpected success)$");
     let name_only = re!(r"^\w+ \(([\w.]+)\)$");
     let rule = re!(r"^={50,}$");
     let thin = re!(r"^-{50,}$");
@@ -168,10 +201,17 @@ fn unittest(c: &mut Classifier) {
     let mut i = 0;
     while i < n {
         let line = c.lines[i];
-        if line.starts_with("====") && rule.is_match(line) && i + 1 < n && re!(r"^(ERROR|FAIL|UNEXPECTED SUCCESS): ").is_match(c.lines[i + 1]) {
+        if line.starts_with("====")
+            && rule.is_match(line)
+            && i + 1 < n
+            && re!(r"^(ERROR|FAIL|UNEXPECTED SUCCESS): ").is_match(c.lines[i + 1])
+        {
             // the block ends at the next ===== rule or at the ----- rule before "Ran N tests"
             let mut j = i + 1;
-            while j < n && !rule.is_match(c.lines[j]) && !(thin.is_match(c.lines[j]) && j + 1 < n && ran.is_match(c.lines[j + 1])) {
+            while j < n
+                && !rule.is_match(c.lines[j])
+                && !(thin.is_match(c.lines[j]) && j + 1 < n && ran.is_match(c.lines[j + 1]))
+            {
                 j += 1;
             }
             c.keep_block(i, j, Critical);
@@ -191,10 +231,17 @@ fn unittest(c: &mut Classifier) {
             if j < n && re!(r"^(OK|FAILED)\b").is_match(c.lines[j]) {
                 c.keep(j, Verdict);
             }
-        } else if let Some(m) = if line.contains(" ... ") && !is_libtest(line) { result.captures(line) } else { None } {
+        } else if let Some(m) = if line.contains(" ... ") && !is_libtest(line) {
+            result.captures(line)
+        } else {
+            None
+        } {
             let verdict = m.get(2).unwrap().as_str();
             // a test with a docstring prints its name on the line before
-            let named_before = i > 0 && !c.claimed(i - 1) && name_only.is_match(c.lines[i - 1]) && !m.get(1).unwrap().as_str().contains(" (");
+            let named_before = i > 0
+                && !c.claimed(i - 1)
+                && name_only.is_match(c.lines[i - 1])
+                && !m.get(1).unwrap().as_str().contains(" (");
             let module = module_of(if named_before { c.lines[i - 1] } else { line });
             let role = match verdict {
                 "ok" => Some(Role::Fold(Cat::Tests(1, 0))),
@@ -254,17 +301,27 @@ mod tests {
     fn pytest_v() -> String {
         let mut t = String::from("============================= test session starts ==============================\nplatform linux -- Python 3.11.7, pytest-9.2.0\ncollecting ... collected 42 items\n\n");
         for i in 0..40 {
-            t.push_str(&format!("tests/test_a.py::test_ok_{i} PASSED                                 [ {i:>2}%]\n"));
+            t.push_str(&format!(
+                "tests/test_a.py::test_ok_{i} PASSED                                 [ {i:>2}%]\n"
+            ));
         }
         t.push_str("tests/test_b.py::test_bad FAILED                                   [ 98%]\n");
         t.push_str("tests/test_b.py::test_skip SKIPPED (no db)                         [100%]\n\n");
-        t.push_str("=================================== FAILURES ===================================\n");
-        t.push_str("___________________________________ test_bad ___________________________________\n\n");
+        t.push_str(
+            "=================================== FAILURES ===================================\n",
+        );
+        t.push_str(
+            "___________________________________ test_bad ___________________________________\n\n",
+        );
         t.push_str("    def test_bad():\n>       assert add(1, 1) == 3\nE       assert 2 == 3\n\ntests/test_b.py:7: AssertionError\n");
         t.push_str("----------------------------- Captured stdout call -----------------------------\nadding 1 and 1\n");
-        t.push_str("=========================== short test summary info ============================\n");
+        t.push_str(
+            "=========================== short test summary info ============================\n",
+        );
         t.push_str("FAILED tests/test_b.py::test_bad - assert 2 == 3\n");
-        t.push_str("=================== 1 failed, 40 passed, 1 skipped in 0.12s ====================\n");
+        t.push_str(
+            "=================== 1 failed, 40 passed, 1 skipped in 0.12s ====================\n",
+        );
         t
     }
 
@@ -291,11 +348,23 @@ mod tests {
     fn pytest_dots_fold_with_counts_per_file() {
         let mut t = String::from("============================= test session starts ==============================\ncollected 300 items\n\n");
         for f in 0..10 {
-            t.push_str(&format!("tests/test_{f}.py {}s{} [ {:>2}%]\n", ".".repeat(20), ".".repeat(8), f * 10));
+            t.push_str(&format!(
+                "tests/test_{f}.py {}s{} [ {:>2}%]\n",
+                ".".repeat(20),
+                ".".repeat(8),
+                f * 10
+            ));
         }
         t.push_str("tests/test_z.py ..F. [100%]\n\n=================================== FAILURES ===================================\n_____ test_z _____\nE   assert 1 == 2\n");
         t.push_str("========================= 1 failed, 283 passed, 10 skipped in 1.00s =========================\n");
-        let out = assert_kept(&t, &["tests/test_z.py ..F. [100%]", "E   assert 1 == 2", "1 failed, 283 passed, 10 skipped in 1.00s"]);
+        let out = assert_kept(
+            &t,
+            &[
+                "tests/test_z.py ..F. [100%]",
+                "E   assert 1 == 2",
+                "1 failed, 283 passed, 10 skipped in 1.00s",
+            ],
+        );
         assert!(out.contains("280 passed, 10 skipped in 10 files"), "{out}");
     }
 
@@ -305,14 +374,23 @@ mod tests {
         for i in 0..30 {
             t.push_str(&format!("test_{i} (tests.test_mod.Case.test_{i}) ... ok\n"));
         }
-        t.push_str("test_doc (tests.test_mod.Case.test_doc)\nDoes a thing with a docstring ... ok\n");
+        t.push_str(
+            "test_doc (tests.test_mod.Case.test_doc)\nDoes a thing with a docstring ... ok\n",
+        );
         t.push_str("test_bad (tests.test_mod.Case.test_bad) ... FAIL\n\n");
         t.push_str("======================================================================\nFAIL: test_bad (tests.test_mod.Case.test_bad)\n----------------------------------------------------------------------\n");
         t.push_str("Traceback (most recent call last):\n  File \"/x/tests/test_mod.py\", line 12, in test_bad\n    self.assertEqual(1, 2)\nAssertionError: 1 != 2\n\n");
         t.push_str("----------------------------------------------------------------------\nRan 32 tests in 0.010s\n\nFAILED (failures=1)\n");
         let out = assert_kept(
             &t,
-            &["test_bad (tests.test_mod.Case.test_bad) ... FAIL", "FAIL: test_bad (tests.test_mod.Case.test_bad)", "tests/test_mod.py\", line 12", "AssertionError: 1 != 2", "Ran 32 tests in 0.010s", "FAILED (failures=1)"],
+            &[
+                "test_bad (tests.test_mod.Case.test_bad) ... FAIL",
+                "FAIL: test_bad (tests.test_mod.Case.test_bad)",
+                "tests/test_mod.py\", line 12",
+                "AssertionError: 1 != 2",
+                "Ran 32 tests in 0.010s",
+                "FAILED (failures=1)",
+            ],
         );
         assert!(out.contains("31 passed"), "{out}");
         assert!(!out.contains("Does a thing"), "{out}");
@@ -324,7 +402,9 @@ mod tests {
         for i in 0..30 {
             t.push_str(&format!("pkg/tests/test_x.py::test_{i} PASSED [ {i}%]\n"));
         }
-        t.push_str("============================== 30 passed in 0.05s ==============================\n");
+        t.push_str(
+            "============================== 30 passed in 0.05s ==============================\n",
+        );
         let out = run(&t);
         assert!(out.ends_with("============================== 30 passed in 0.05s ==============================\n"), "{out}");
         assert!(!out.to_lowercase().contains("all passed"), "{out}");

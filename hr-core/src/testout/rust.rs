@@ -5,7 +5,11 @@ use crate::plan::Priority::{Critical, Notable, Verdict};
 
 pub(crate) fn classify(c: &mut Classifier) {
     let t = c.text;
-    if !(t.contains("test ") || t.contains("Compiling") || t.contains("PASS [") || t.contains("FAIL [")) {
+    if !(t.contains("test ")
+        || t.contains("Compiling")
+        || t.contains("PASS [")
+        || t.contains("FAIL ["))
+    {
         return;
     }
     let n = c.len();
@@ -18,7 +22,10 @@ pub(crate) fn classify(c: &mut Classifier) {
         }
         // `---- name stdout ----` opens a failure's captured output, up to the next one or the
         // `failures:` list that follows them all; nextest's `--- STDOUT: name ---` likewise
-        if line.contains("--- ") && (re!(r"^---- \S.* (stdout|stderr) ----$").is_match(line) || re!(r"^\s*--- STD(OUT|ERR): +\S.* ---$").is_match(line)) {
+        if line.contains("--- ")
+            && (re!(r"^---- \S.* (stdout|stderr) ----$").is_match(line)
+                || re!(r"^\s*--- STD(OUT|ERR): +\S.* ---$").is_match(line))
+        {
             let mut j = i + 1;
             while j < n
                 && !re!(r"^---- \S.* (stdout|stderr) ----$|^failures:$|^test result: |^\s*--- STD(OUT|ERR): |^\s+(PASS|FAIL|SIGSEGV|SIGABRT|TIMEOUT|LEAK) \[|^\s*Summary \[|^─+$|^-{3,}\s*$").is_match(c.lines[j])
@@ -84,7 +91,9 @@ fn line_rule(c: &mut Classifier, i: usize) {
 /// frames (and their `at file:line`) stay.
 fn backtrace_frames(c: &mut Classifier, start: usize, end: usize) {
     let frame = re!(r"^\s+\d+: (.*)$");
-    let internal = re!(r"^(__rustc::|std::|core::|alloc::|test::|<(alloc|core|std)::|<fn\(\)|rust_begin_unwind|__rust_|_start$|__libc_start|main$|<unknown>)");
+    let internal = re!(
+        r"^(__rustc::|std::|core::|alloc::|test::|<(alloc|core|std)::|<fn\(\)|rust_begin_unwind|__rust_|_start$|__libc_start|main$|<unknown>)"
+    );
     let mut i = start;
     while i < end {
         if let Some(m) = frame.captures(c.lines[i]) {
@@ -155,8 +164,14 @@ mod tests {
     fn doc_tests_fold_by_file() {
         let mut t = String::from("   Doc-tests demo\n\nrunning 24 tests\n");
         for i in 0..12 {
-            t.push_str(&format!("test src/lib.rs - Thing::method_{i} (line {}) ... ok\n", 10 + i));
-            t.push_str(&format!("test src/util.rs - helper_{i} (line {}) ... ok\n", 10 + i));
+            t.push_str(&format!(
+                "test src/lib.rs - Thing::method_{i} (line {}) ... ok\n",
+                10 + i
+            ));
+            t.push_str(&format!(
+                "test src/util.rs - helper_{i} (line {}) ... ok\n",
+                10 + i
+            ));
         }
         t.push_str("\ntest result: ok. 24 passed; 0 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.20s\n");
         let out = assert_kept(&t, &["test result: ok. 24 passed; 0 failed"]);
@@ -171,7 +186,15 @@ mod tests {
         }
         t.push_str("        FAIL [   0.005s] demo tests::bad\n--- STDOUT:              demo tests::bad ---\n\nrunning 1 test\n--- STDERR:              demo tests::bad ---\nthread 'tests::bad' panicked at src/lib.rs:3:5:\nboom\n\n");
         t.push_str("────────────\n     Summary [   0.010s] 25 tests run: 24 passed, 1 failed, 0 skipped\n        FAIL [   0.005s] demo tests::bad\nerror: test run failed\n");
-        let out = assert_kept(&t, &["FAIL [   0.005s] demo tests::bad", "panicked at src/lib.rs:3:5:", "boom", "Summary [   0.010s] 25 tests run: 24 passed, 1 failed, 0 skipped"]);
+        let out = assert_kept(
+            &t,
+            &[
+                "FAIL [   0.005s] demo tests::bad",
+                "panicked at src/lib.rs:3:5:",
+                "boom",
+                "Summary [   0.010s] 25 tests run: 24 passed, 1 failed, 0 skipped",
+            ],
+        );
         assert!(out.contains("24 passed"), "{out}");
     }
 }
