@@ -9,6 +9,7 @@ Reports
     beside a bare `python -c pass` of the same interpreter and `hr --version`, all measured
     in the same run (interleaved), since these machines are noisy;
   * the extra start-up of the code path (tree-sitter) against a log of the same size;
+  * the Claude Code hook: its no-op path and a rewrite (run through `env`, which adds ~1 ms);
   * core throughput in MB/s on a 100 MB log and a large JSON array (in-process, Rust only);
   * peak memory (max RSS) of one `hr` process on the 100 MB log.
 """
@@ -19,7 +20,6 @@ import argparse
 import json
 import os
 import random
-import resource
 import statistics
 import subprocess
 import sys
@@ -105,6 +105,7 @@ def latency(rounds: int, env: dict) -> list[tuple[str, float]]:
     if code.exists():
         cases.append(("hr < 97 KB Python (code path)", [HR], code))
         cases.append(("hr --kind log < same 97 KB", [HR, "--kind", "log"], code))
+    cases += hook_cases()
     times = {name: [] for name, _, _ in cases}
     for name, cmd, path in cases:  # warm the page cache
         wall(cmd, path, env)
@@ -112,6 +113,27 @@ def latency(rounds: int, env: dict) -> list[tuple[str, float]]:
         for name, cmd, path in cases:
             times[name].append(wall(cmd, path, env))
     return [(name, statistics.median(ts)) for name, ts in times.items()]
+
+
+def hook_cases() -> list[tuple[str, list[str], Path]]:
+    """`hr hook claude` as Claude Code runs it: a small result it leaves alone (the no-op path,
+    on every tool call) and a command it rewrites to run under `hr run` (a user who allows
+    `Bash(pytest:*)`, so the rewrite asks nothing new)."""
+    home = OUT / "hook-home"
+    (home / ".claude").mkdir(parents=True, exist_ok=True)
+    (home / "proj").mkdir(exist_ok=True)
+    (home / ".claude" / "settings.json").write_text(json.dumps({"permissions": {"allow": ["Bash(pytest:*)"]}}))
+    noop = {"hook_event_name": "PostToolUse", "tool_name": "Bash", "cwd": str(home / "proj"),
+            "tool_input": {"command": "ls"},
+            "tool_response": {"stdout": "a\nb\n", "stderr": "", "interrupted": False, "isImage": False}}
+    rewrite = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "cwd": str(home / "proj"),
+               "tool_input": {"command": "pytest -q", "description": "run the tests"}}
+    cases = []
+    for name, event in (("hr hook claude (no-op)", noop), ("hr hook claude (rewrite)", rewrite)):
+        path = OUT / f"hook-{name.split('(')[1][:-1]}.json"
+        path.write_text(json.dumps(event))
+        cases.append((name, ["env", f"HOME={home}", HR, "hook", "claude"], path))
+    return cases
 
 
 def throughput(kind: str, data: bytes, repeat: int) -> float:
@@ -169,7 +191,7 @@ def main() -> None:
         print(f"| {name} | {ms:.1f} | {ms - base:+.1f} |")
     results["latency_ms"] = dict(lat)
 
-    print(f"\n## Core throughput (in-process, Rust only; median of 3)\n")
+    print("\n## Core throughput (in-process, Rust only; median of 3)\n")
     log = cached(f"log-{big_mb}m.log", lambda: synthetic_log(big_mb * 1024 * 1024)).read_bytes()
     js = cached("rows-200k.json", lambda: synthetic_json(200_000)).read_bytes()
     tp = {f"log, {len(log) / 1e6:.0f} MB": throughput("log", log, 3),

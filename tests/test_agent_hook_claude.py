@@ -7,7 +7,6 @@ import io
 import json
 import re
 import os
-import statistics
 import subprocess
 import sys
 from pathlib import Path
@@ -239,22 +238,6 @@ def test_noop_path_does_not_load_click_or_the_core():
             "print(sorted(m for m in sys.modules if m in ('click','hr._core','hr.api','hr.cli')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
     assert out.strip() == "[]"
-
-
-def test_noop_latency_p50_under_50ms():
-    """Measured in CPU time (user + system) of the hook process: wall time on a loaded machine
-    measures the other processes too."""
-    import resource
-
-    event = json.dumps({"hook_event_name": "PostToolUse", "tool_name": "Bash", "tool_input": {"command": "ls"},
-                        "tool_response": bash_response("a\nb\n")}).encode()
-    times = []
-    for _ in range(9):
-        before = resource.getrusage(resource.RUSAGE_CHILDREN)
-        run_hook(event)
-        after = resource.getrusage(resource.RUSAGE_CHILDREN)
-        times.append((after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime) * 1000)
-    assert statistics.median(times) < 50, times
 
 
 def test_post_never_touches_hr_output():

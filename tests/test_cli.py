@@ -16,8 +16,7 @@ from hr.cli import cli
 def test_version_matches_the_crate_and_the_module():
     cargo = (REPO / "hr-core" / "Cargo.toml").read_text()
     crate_version = re.search(r'^version = "([^"]+)"', cargo, re.M).group(1)
-    from hr import core  # noqa: F401  (the native module carries the crate's version)
-    from hr import _core
+    from hr import _core  # the native module carries the crate's version
 
     assert hr.__version__ == crate_version == _core.__version__
     r = run_hr(["--version"])

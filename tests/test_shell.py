@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import re
 import statistics
-import subprocess
 import sys
 from collections import Counter
 from pathlib import Path
