@@ -26,6 +26,7 @@ class Lang:
     bodies: frozenset[str]  # node types that hold a container's members
     entry: str = "language"  # the wheel's function returning the grammar
     closers: str = r"[)\]}]+"  # a line made only of this closes a block (kept with its opener)
+    import_calls: str = ""  # query patterns capturing (@i) calls that import: `require('x')`
 
 
 def _set(words: str) -> frozenset[str]:
@@ -45,6 +46,12 @@ _JS_FUNCS = (
     "generator_function arrow_function method_definition"
 )
 _JS_CONTAINERS = "class_declaration class abstract_class_declaration"
+# CommonJS `require('x')` and dynamic `import('x')` load a module wherever they stand, so a
+# statement holding one is an import even inside a function body.
+_JS_IMPORT_CALLS = (
+    '((call_expression function: (identifier) @_fn) @i (#eq? @_fn "require")) '
+    "(call_expression function: (import)) @i"
+)
 
 LANGS: dict[str, Lang] = {
     lang.name: lang
@@ -62,6 +69,7 @@ LANGS: dict[str, Lang] = {
             funcs=_set(_JS_FUNCS),
             containers=_set(_JS_CONTAINERS),
             bodies=_set("class_body"),
+            import_calls=_JS_IMPORT_CALLS,
         ),
         Lang(
             "typescript", "tree_sitter_typescript", ("ts", "mts", "cts"), "//",
@@ -70,6 +78,7 @@ LANGS: dict[str, Lang] = {
             funcs=_set(_JS_FUNCS),
             containers=_set(_JS_CONTAINERS + " interface_declaration enum_declaration internal_module module"),
             bodies=_set("class_body interface_body object_type enum_body statement_block"),
+            import_calls=_JS_IMPORT_CALLS,
         ),
         Lang(
             "tsx", "tree_sitter_typescript", ("tsx",), "//",
@@ -78,6 +87,7 @@ LANGS: dict[str, Lang] = {
             funcs=_set(_JS_FUNCS),
             containers=_set(_JS_CONTAINERS + " interface_declaration enum_declaration internal_module module"),
             bodies=_set("class_body interface_body object_type enum_body statement_block"),
+            import_calls=_JS_IMPORT_CALLS,
         ),
         Lang(
             "go", "tree_sitter_go", ("go",), "//",

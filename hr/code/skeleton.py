@@ -86,7 +86,8 @@ def index_query(lang: Lang):
         valid = sorted(t for t in types if g.id_for_node_kind(t, True))
         return "[" + " ".join(f"({t})" for t in valid) + f"] @{capture}" if valid else ""
 
-    source = " ".join(p for p in (pattern(lang.funcs | lang.containers, "d"), pattern(lang.imports, "i")) if p)
+    parts = (pattern(lang.funcs | lang.containers, "d"), pattern(lang.imports, "i"), lang.import_calls)
+    source = " ".join(p for p in parts if p)
     return tree_sitter.Query(g, source) if source else None
 
 
