@@ -16,6 +16,7 @@ mod install;
 mod js;
 mod jvm;
 mod python;
+mod repeat;
 mod rust;
 
 use std::collections::{BTreeSet, HashSet};
@@ -47,6 +48,8 @@ pub(crate) enum Cat {
     PassedFile,
     /// same-shaped lines folded by the generic rule
     Similar,
+    /// the frames of a failure that raised the same error from the same line as one kept above
+    SameFailure,
 }
 
 impl Cat {
@@ -59,6 +62,7 @@ impl Cat {
             Cat::PassOutput => Some("lines of passing tests' output"),
             Cat::PassedFile => Some("passed test files"),
             Cat::Similar => Some("similar lines"),
+            Cat::SameFailure => Some("lines like a failure above"),
             Cat::Tests(..) | Cat::Quiet => None,
         }
     }

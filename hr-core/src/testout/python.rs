@@ -1,5 +1,6 @@
 //! pytest (default, `-v`, `-q`, `-rA`, xdist) and unittest (plain and `-v`).
 
+use super::repeat::{Format, Shown};
 use super::{re, Cat, Classifier, Role};
 use crate::plan::Priority::{Critical, Notable, Verdict};
 
@@ -36,12 +37,13 @@ fn pytest(c: &mut Classifier) {
     let mut section = Section::Progress;
     let mut block_start: Option<usize> = None;
     let mut file: Option<&str> = None;
+    let mut shown = Shown::default();
     let n = c.len();
     for i in 0..n {
         let line = c.lines[i];
         let starts = line.as_bytes().first().copied().unwrap_or(b' ');
         if (starts == b'=' || starts.is_ascii_digit() || starts == b'n') && summary.is_match(line) {
-            close_block(c, &mut block_start, i, section);
+            close_block(c, &mut block_start, i, section, &mut shown);
             c.keep(i, Verdict);
             section = Section::Other;
             continue;
@@ -51,7 +53,7 @@ fn pytest(c: &mut Classifier) {
         } else {
             None
         } {
-            close_block(c, &mut block_start, i, section);
+            close_block(c, &mut block_start, i, section, &mut shown);
             let title = m.get(1).unwrap().as_str();
             section = match title {
                 "FAILURES" | "ERRORS" => Section::Failures,
@@ -72,7 +74,7 @@ fn pytest(c: &mut Classifier) {
         match section {
             Section::Failures => {
                 if starts == b'_' && block_title.is_match(line) {
-                    close_block(c, &mut block_start, i, section);
+                    close_block(c, &mut block_start, i, section, &mut shown);
                     block_start = Some(i);
                 } else if block_start.is_none() {
                     c.keep(i, Critical);
@@ -100,14 +102,37 @@ fn pytest(c: &mut Classifier) {
             Section::Progress | Section::Other => progress_line(c, i, &mut file),
         }
     }
-    close_block(c, &mut block_start, n, section);
+    close_block(c, &mut block_start, n, section, &mut shown);
 }
 
-/// A `FAILURES` block stays whole; a `PASSES` one was folded line by line already.
-fn close_block(c: &mut Classifier, start: &mut Option<usize>, end: usize, section: Section) {
+/// How pytest prints a failure: `____ title ____`, frames located by `path.py:12: in f`, the
+/// error on `E   ` lines.
+const PYTEST_FAILURE: Format = Format {
+    title_lines: 1,
+    location: |l| re!(r"^\S+:\d+:( |$)").is_match(l),
+    error: |l| l.starts_with("E "),
+};
+
+/// How unittest prints one: a `=====` rule, `ERROR: name`, a `-----` rule, then a traceback
+/// whose frames are `  File "…", line N` and whose error lines start in column 0.
+const UNITTEST_FAILURE: Format = Format {
+    title_lines: 3,
+    location: |l| l.starts_with("  File \""),
+    error: |l| !l.trim().is_empty() && !l.starts_with([' ', '\t']) && !l.starts_with("Traceback ("),
+};
+
+/// A `FAILURES` block stays whole, or keeps what identifies it when it repeats a failure above;
+/// a `PASSES` one was folded line by line already.
+fn close_block(
+    c: &mut Classifier,
+    start: &mut Option<usize>,
+    end: usize,
+    section: Section,
+    shown: &mut Shown,
+) {
     if let Some(s) = start.take() {
         if section == Section::Failures {
-            c.keep_block(s, end, Critical);
+            shown.block(c, s, end, &PYTEST_FAILURE);
         }
     }
 }
@@ -198,6 +223,7 @@ fn unittest(c: &mut Classifier) {
         return;
     }
     let n = c.len();
+    let mut shown = Shown::default();
     let mut i = 0;
     while i < n {
         let line = c.lines[i];
@@ -214,7 +240,7 @@ fn unittest(c: &mut Classifier) {
             {
                 j += 1;
             }
-            c.keep_block(i, j, Critical);
+            shown.block(c, i, j, &UNITTEST_FAILURE);
             i = j;
             continue;
         }
