@@ -1,8 +1,9 @@
 //! A failure that repeats one shown above: many tests broken by one bug print the same
 //! traceback again and again (every test of a class whose setup raises, every caller of a broken
 //! helper). The first is kept whole; a later one with the same raising line and the same error
-//! keeps what identifies it (its title, first and last frame locations, first error line) and
-//! every line whose shape the first did not have. The rest folds as `lines like a failure above`.
+//! keeps what identifies it (its title, first and last frame locations, first and last error
+//! lines), its error lines that differ from the first's, and every line whose shape the first
+//! did not have. The rest folds as `lines like a failure above`.
 
 use std::collections::{HashMap, HashSet};
 
@@ -40,19 +41,23 @@ impl Shown {
             c.keep_block(start, end, Critical);
             return;
         };
-        let known: HashSet<String> = c.lines[s0..e0]
-            .iter()
-            .map(|l| shape(l.trim_end()))
-            .collect();
+        let original = &c.lines[s0..e0];
+        let known: HashSet<String> = original.iter().map(|l| shape(l.trim_end())).collect();
+        let said: HashSet<&str> = original.iter().map(|l| l.trim_end()).collect();
         let locations: Vec<usize> = body.clone().filter(|&k| (f.location)(c.lines[k])).collect();
-        let first_error = body.clone().find(|&k| (f.error)(c.lines[k]));
+        let errors: Vec<usize> = body.clone().filter(|&k| (f.error)(c.lines[k])).collect();
         for k in start..end {
-            let line = c.lines[k];
+            let line = c.lines[k].trim_end();
             let identifies = k < body.start
                 || locations.first() == Some(&k)
                 || locations.last() == Some(&k)
-                || first_error == Some(k);
-            if identifies || (!line.trim().is_empty() && !known.contains(&shape(line.trim_end()))) {
+                || errors.first() == Some(&k)
+                || errors.last() == Some(&k);
+            // an error line with other values (`assert 3 == 4` where the first had `1 == 2`)
+            // or a line of a shape the first failure did not print is news
+            let new = !line.trim().is_empty()
+                && (!known.contains(&shape(line)) || errors.contains(&k) && !said.contains(line));
+            if identifies || new {
                 c.keep(k, Critical);
             } else {
                 c.fold(k, Cat::SameFailure);
@@ -200,6 +205,35 @@ mod tests {
             "{out}"
         );
         assert_eq!(out.matches("line 1962, in take_action").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn error_lines_with_other_values_stay() {
+        let mut t = String::new();
+        for (name, a, b) in [("test_a", 1, 2), ("test_b", 3, 4)] {
+            t.push_str("======================================================================\n");
+            t.push_str(&format!("FAIL: {name} (tests.test_x.T.{name})\n"));
+            t.push_str("----------------------------------------------------------------------\nTraceback (most recent call last):\n");
+            t.push_str("  File \"/src/tests/test_x.py\", line 10, in check\n    self.assertEqual(f(x), y)\n");
+            t.push_str("  File \"/src/lib.py\", line 5, in f\n    return g(x)\n");
+            t.push_str(
+                "  File \"/src/lib.py\", line 9, in g\n    return h(normalise(x, strict=True))\n",
+            );
+            t.push_str(
+                "  File \"/src/lib.py\", line 14, in h\n    assert_equal(value, expected_value)\n",
+            );
+            t.push_str(&format!("AssertionError: {a} != {b}\n\n"));
+        }
+        t.push_str("----------------------------------------------------------------------\nRan 40 tests in 0.1s\n\nFAILED (failures=2)\n");
+        let out = assert_kept(
+            &t,
+            &[
+                "AssertionError: 1 != 2",
+                "AssertionError: 3 != 4",
+                "FAIL: test_b (tests.test_x.T.test_b)",
+            ],
+        );
+        assert_eq!(out.matches("    return g(x)").count(), 1, "{out}");
     }
 
     #[test]
