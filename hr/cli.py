@@ -16,7 +16,8 @@ EXPAND_SPANS = ("lines", "grep", "head", "tail", "symbol", "items")
 
 
 class Budget(click.ParamType):
-    """`8000` tokens, or `30000c` characters."""
+    """`8000` tokens, or `30000c` characters. A bad value is a warning, not an error: a typo in
+    a shim's $HR_BUDGET must not lose a command's output (hr fails open)."""
 
     name = "budget"
 
@@ -26,7 +27,8 @@ class Budget(click.ParamType):
         try:
             return parse_budget(value)
         except ValueError as exc:
-            self.fail(str(exc), param, ctx)
+            click.echo(f"hr: warning: {exc}; going on without a budget", err=True)
+            return None
 
 
 def make_hint(label: str | None, kind: str | None, budget: tuple[str, int] | None, **extra) -> Hint:
@@ -98,10 +100,7 @@ def run(label, kind, budget, command):
         argv = argv[1:]
     if not argv:
         fail("run: no command given (usage: hr run -- CMD ARGS…)")
-    hint = make_hint(label or runner.default_label(argv), kind, budget)
-    if os.environ.get("HR_DISABLE") == "1":
-        os.execvp(argv[0], argv)
-    sys.exit(runner.run(argv, hint))
+    sys.exit(runner.main(argv, make_hint(label, kind, budget)))
 
 
 @cli.command()

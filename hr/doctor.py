@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+import shlex
 import shutil
 import subprocess
 import time
@@ -51,7 +52,10 @@ def run(echo: Callable[[str], None]) -> int:
             continue
         claude_found = True
         for event, command in commands:
-            exe = command.split()[0]
+            try:
+                exe = shlex.split(command)[0]
+            except (ValueError, IndexError):
+                exe = command
             if os.access(exe, os.X_OK) or shutil.which(exe):
                 say(OK, f"Claude Code {event} hook in {path}")
             else:
@@ -132,7 +136,7 @@ def _check_shims(say, hr: str) -> None:
     bash = shutil.which("bash")
     if not bash:
         return
-    script = (f'eval "$({hr} shell-init bash)"; HR_AGENT=1; '
+    script = (f'eval "$({shlex.quote(hr)} shell-init bash)"; HR_AGENT=1; '
               'test "$(type -t cat)" = function && n=$(seq 1 3 | cat | wc -l) && test "$n" = 3')
     ok = subprocess.run([bash, "--norc", "-c", script], capture_output=True, timeout=30).returncode == 0
     say(OK if ok else BAD, "bash shims load and leave pipelines alone")

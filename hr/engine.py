@@ -82,6 +82,17 @@ def _names_source_file(label: str | None) -> bool:
     return is_source_label(label)
 
 
+def describe_binary(data: bytes) -> str:
+    """What binary input is (`binary: PNG image data, …`), for the ledger. libmagic knows
+    binary formats; the sniffer in the core decides text kinds. Only this path loads it."""
+    try:
+        import magic
+
+        return f"binary: {magic.from_buffer(data[:8192])}"[:200]
+    except Exception:  # no libmagic: the kind alone will do
+        return "binary"
+
+
 def _compressor(kind: str):
     target = PYTHON_COMPRESSORS.get(kind)
     if target is None:
@@ -114,7 +125,7 @@ def compress(data: bytes, hint: Hint = Hint()) -> Result:
     kind = detect_kind(data, hint)
     same.kind = kind
     if kind == "binary":
-        same.note = "binary"
+        same.note = describe_binary(data)
         return same
     budget_chars = hint.budget_chars
     if budget_chars is None and hint.budget is not None:

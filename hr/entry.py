@@ -1,8 +1,9 @@
 """The console script.
 
 The hot paths are answered before click is imported: `hr --version` (about the cost of starting
-the interpreter), the plain filter (`cmd | hr [--label L] [--kind K] [--budget N]`), the agent
-hook (runs on every tool call) and `hr shell-init` (runs at every shell start). Everything
+the interpreter), the plain filter (`cmd | hr [--label L] [--kind K] [--budget N]`), `hr run
+[OPTIONS] -- CMD` (what the agent hook rewrites commands to), the hook itself (runs on every
+tool call) and `hr shell-init` (runs at every shell start). Everything
 else, help and errors included, goes to the click CLI in hr.cli.
 """
 
@@ -26,6 +27,16 @@ def main() -> None:
 
             run_filter(Hint(**hint_args))
             return
+    if argv[:1] == ["run"]:
+        from hr.options import parse_run_args
+
+        parsed = parse_run_args(argv[1:])
+        if parsed is not None:
+            from hr.engine import Hint
+            from hr.run import main as run
+
+            hint_args, command = parsed
+            sys.exit(run(command, Hint(**hint_args)))
     if argv[:2] == ["hook", "claude"] and not {"-h", "--help"} & set(argv):
         from hr.hooks.claude import main as hook
 

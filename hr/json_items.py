@@ -48,7 +48,8 @@ def load(data: bytes) -> Any:
     except ValueError:
         pass
     try:
-        return [json.loads(line) for line in text.splitlines() if line.strip()]
+        # lines end at `\n` only, as in the core (str.splitlines also breaks at U+2028 and others)
+        return [json.loads(line) for line in text.split("\n") if line.strip()]
     except ValueError:
         raise SpanError("--items needs a JSON original, and this one is not JSON") from None
 

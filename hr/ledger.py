@@ -7,6 +7,7 @@ of failing. Token counts are estimates (see hr-core's tokens.rs) and are labelle
 from __future__ import annotations
 
 import os
+import re
 import sqlite3
 import time
 from contextlib import contextmanager
@@ -46,6 +47,9 @@ CREATE INDEX IF NOT EXISTS expansions_hash ON expansions(hash);
 def connect(root: str) -> sqlite3.Connection:
     path = os.path.join(root, "ledger.sqlite3")
     if not os.path.exists(path):
+        from hr.store import private_dir
+
+        private_dir(root)  # a first call that stored nothing (binary input) still records
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     conn = sqlite3.connect(path, timeout=30, isolation_level=None)
     conn.execute("PRAGMA synchronous=NORMAL")
@@ -67,6 +71,34 @@ def transaction(root: str) -> Iterator[sqlite3.Connection]:
         conn.close()
 
 
+# Labels are command lines and URLs, and those can carry credentials: `curl -H "Authorization:
+# Bearer …"`, `PGPASSWORD=… psql`, `https://user:pw@host/?token=…`. The ledger never stores them.
+_SECRET_FLAGS = {"-H", "--header", "-u", "--user", "-p", "--password", "--token", "--auth", "--api-key"}
+_SECRET_WORD = re.compile(r"(?i)bearer|token|secret|passw|api[_-]?key|auth|cookie|credential")
+_URL_PARTS = re.compile(r"(?P<scheme>[a-z][a-z0-9+.-]*://)(?:[^/@\s]*@)?(?P<rest>[^?#\s]*)(?:[?#]\S*)?", re.I)
+_OPAQUE = re.compile(r"[A-Za-z0-9+/_=-]{32,}")
+
+
+def redact(label: str | None) -> str | None:
+    """`label` without what may be a credential: URL user info and queries go, a `NAME=value`
+    keeps its name, and from a secret-looking word or flag on the rest becomes `…`."""
+    if not label:
+        return label
+    out = []
+    for word in label.split():
+        word = _URL_PARTS.sub(lambda m: m["scheme"] + m["rest"], word)
+        name, eq, value = word.partition("=")
+        if word in _SECRET_FLAGS or _SECRET_WORD.search(value or word) or _OPAQUE.search(word):
+            out.append(f"{name}=…" if eq else "…")
+            if not eq:
+                break  # quoting is lost in a label: what follows may be the secret itself
+        elif eq and value:
+            out.append(f"{name}=…")
+        else:
+            out.append(word)
+    return " ".join(out)
+
+
 def record_compression(root: str, *, digest: str, kind: str, label: str | None, session: str | None,
                        source: str, bytes_in: int, bytes_out: int, tokens_in: int, tokens_out: int,
                        passthrough: bool, note: str, ms: float) -> None:
@@ -74,7 +106,7 @@ def record_compression(root: str, *, digest: str, kind: str, label: str | None, 
         conn.execute(
             "INSERT INTO compressions (ts, hash, kind, label, session, source, bytes_in, bytes_out,"
             " tokens_in, tokens_out, passthrough, note, ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
-            (time.time(), digest, kind, label, session, source, bytes_in, bytes_out, tokens_in,
+            (time.time(), digest, kind, redact(label), session, source, bytes_in, bytes_out, tokens_in,
              tokens_out, int(passthrough), note, ms),
         )
 

@@ -1,8 +1,9 @@
 """Option values shared by the click CLI and the fast filter path in hr.entry.
 
-The filter (`cmd | hr --label x`) is the hot path: it must not pay for importing click. So
-`parse_filter_args` recognises the plain filter invocations itself, and leaves anything else
-(help, errors, subcommands) to click, which uses the same `parse_budget` and `KINDS`.
+The filter (`cmd | hr --label x`) and `hr run -- CMD` are hot paths (the agent hook rewrites
+commands to the latter): they must not pay for importing click. So `parse_filter_args` and
+`parse_run_args` recognise their plain invocations, and leave anything else (help, errors,
+other commands) to click, which uses the same `parse_budget` and `KINDS`.
 """
 
 from __future__ import annotations
@@ -52,3 +53,16 @@ def parse_filter_args(argv: list[str]) -> dict | None:
             return None
         hint["budget_chars" if unit == "chars" else "budget"] = n
     return hint
+
+
+def parse_run_args(argv: list[str]) -> tuple[dict, list[str]] | None:
+    """`[opts…, '--', CMD, ARGS…]` -> (Hint keyword arguments, command), or None for anything
+    else (then click handles it)."""
+    if "--" not in argv:
+        return None
+    cut = argv.index("--")
+    hint = parse_filter_args(argv[:cut])
+    command = argv[cut + 1 :]
+    if hint is None or not command:
+        return None
+    return hint, command

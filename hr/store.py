@@ -112,9 +112,11 @@ class Store:
     def get(self, digest: str) -> bytes:
         from hr import core
 
+        path = self.path_for(digest)
         try:
-            with open(self.path_for(digest), "rb") as f:
+            with open(path, "rb") as f:
                 blob = f.read()
+            os.utime(path)  # an original still being expanded is in use: keep it from collection
         except FileNotFoundError:
             raise HashError(f"unknown hash: {digest}") from None
         try:

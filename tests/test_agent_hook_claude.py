@@ -80,6 +80,10 @@ def test_pre_deny_and_ask_rules_win(monkeypatch, tmp_path):
     client(monkeypatch, "--allowedTools", "Bash", "--disallowedTools", "Bash(cat:*)")
     assert pre("cat app.log") is None
     assert pre("pytest") is not None
+    # a denied command hidden behind an assignment or a wrapper is still denied
+    client(monkeypatch, "--allowedTools", "Bash", "--disallowedTools", "Bash(rm:*)")
+    for command in ("pytest && FOO=1 rm -rf x", "pytest && env rm -rf x", "pytest; command rm -rf x"):
+        assert pre(command) is None, command
     client(monkeypatch, "--allowedTools", "Bash")
     settings = tmp_path / "home" / ".claude" / "settings.json"
     settings.parent.mkdir(parents=True)

@@ -72,12 +72,20 @@ def test_hook_does_not_rewrite_an_aliased_command(home, monkeypatch, tmp_path):
     assert claude.handle(event) is None
 
 
-def test_cache_root_matches_the_store(monkeypatch, tmp_path):
-    from hr.store import cache_dir
+def test_answers_are_cached_per_name_and_privately(home, monkeypatch, tmp_path):
+    import stat
 
-    for env in ({"HR_CACHE_DIR": str(tmp_path / "c")}, {"XDG_CACHE_HOME": str(tmp_path / "x")}, {}):
-        for var in ("HR_CACHE_DIR", "XDG_CACHE_HOME"):
-            monkeypatch.delenv(var, raising=False)
-        for k, v in env.items():
-            monkeypatch.setenv(k, v)
-        assert shadowing.cache_root() == str(cache_dir())
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("HR_CACHE_DIR", str(cache))
+    (home / ".bashrc").write_text("alias cat='cat -n'\n")
+    assert shadowing.shadowed({"cat"}) == {"cat"}
+    probes = []
+    real_probe = shadowing._probe
+    monkeypatch.setattr(shadowing, "_probe", lambda shell, names: probes.append(names) or real_probe(shell, names))
+    assert shadowing.shadowed({"cat", "pytest"}) == {"cat"}
+    assert probes == [["pytest"]]  # only the name not asked about before
+    assert shadowing.shadowed({"pytest"}) == set() and shadowing.shadowed({"cat"}) == {"cat"}
+    assert len(probes) == 1
+    saved = cache / "shell-shadows.json"
+    assert stat.S_IMODE(saved.stat().st_mode) == 0o600
+    assert stat.S_IMODE(cache.stat().st_mode) == 0o700

@@ -57,10 +57,14 @@ def test_each_command_explains_itself(command):
 
 
 @pytest.mark.parametrize("budget", ["0", "-5", "lots", "12k"])
-def test_bad_budget_is_a_usage_error(budget, cache):
-    r = run_hr(["--budget", budget], b"x")
-    assert r.returncode == 2
+def test_bad_budget_warns_and_goes_on(budget, cache):
+    data = repetitive_log()
+    r = run_hr(["--budget", budget], data)
+    assert r.returncode == 0
     assert b"not a budget" in r.stderr
+    assert r.stdout == run_hr([], data).stdout  # as without a budget
+    r = run_hr(["run", "--budget", budget, "--", "echo", "hello"])
+    assert r.returncode == 0 and r.stdout == b"hello\n"
 
 
 def test_unknown_kind_is_a_usage_error(cache):

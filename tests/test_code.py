@@ -14,12 +14,14 @@ from pathlib import Path
 
 import pytest
 
+from support import CORPUS as SHARED_CORPUS
+
 from hr.code import compress
 from hr.code.compressor import load, skeletonize
 from hr.code.symbols import expand, index
 from hr.spans import SpanError
 
-CORPUS = Path("/work/shared/corpus/code")
+CORPUS = SHARED_CORPUS / "code"
 HR = [str(Path(sys.executable).with_name("hr")) if Path(sys.executable).with_name("hr").exists() else shutil.which("hr") or "hr"]
 MARKER = re.compile(r"\[hr: (?P<what>[^·\]]+) · lines? (?P<a>\d+)(?:-(?P<b>\d+))?(?: · restore: hr expand \w+ --lines [\d-]+)?\]")
 
@@ -497,6 +499,8 @@ def test_label_names_the_kind():
     text = b"Just prose.\nMore prose here.\n"
     assert detect_kind(text, Hint(label="src/main.rs")) == "code"
     assert detect_kind(text, Hint(label="cat src/main.rs")) == "code"
+    assert detect_kind(text, Hint(label="Bash: cat src/main.rs")) == "code"  # as the hook labels
+    assert detect_kind(text, Hint(label="Read: /repo/src/main.rs")) == "code"
     assert detect_kind(text, Hint(label="pytest tests/test_x.py")) == "text"
     assert detect_kind(text, Hint()) == "text"
 

@@ -19,8 +19,10 @@ from pathlib import Path
 
 import pytest
 
+from support import CORPUS as SHARED_CORPUS
+
 HR = str(Path(sys.executable).with_name("hr")) if Path(sys.executable).with_name("hr").exists() else shutil.which("hr")
-CORPUS = Path("/work/shared/corpus/log")
+CORPUS = SHARED_CORPUS / "log"
 MARKER = re.compile(r"^\[hr: .*?\b(?:lines (\d+)-(\d+)|line (\d+))\b")
 HASH = re.compile(r"restore: hr expand ([0-9a-f]{12}) ")
 

@@ -65,17 +65,21 @@ def test_large_output_is_compressed_and_restorable(cache, tmp_path):
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
-def test_signals_are_forwarded(sig, cache):
-    child = ("import signal, sys, time\n"
+def test_signals_are_forwarded(sig, cache, tmp_path):
+    ready = tmp_path / "ready"
+    child = ("import pathlib, signal, sys, time\n"
              "def handler(n, f):\n"
              "    print(f'child got {n}', flush=True); sys.exit(7)\n"
              f"signal.signal({int(sig)}, handler)\n"
-             "print('ready', flush=True)\n"
+             f"pathlib.Path({str(ready)!r}).touch()\n"
              "time.sleep(30)\n")
     # its own session, so that only hr receives the signal we send
     p = subprocess.Popen([hr_bin(), "run", "--", PY, "-c", child], stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, start_new_session=True)
-    time.sleep(1.5)  # let the child install its handler
+    deadline = time.monotonic() + 20
+    while not ready.exists() and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert ready.exists(), "the child never started"
     p.send_signal(sig)
     out, err = p.communicate(timeout=20)
     assert p.returncode == 7, err

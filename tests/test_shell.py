@@ -14,9 +14,11 @@ from pathlib import Path
 
 import pytest
 
+from support import CORPUS as SHARED_CORPUS
+
 from tool_helpers import assert_compressed, assert_survive, hr, need, run_tool
 
-CORPUS = Path("/work/shared/corpus")
+CORPUS = SHARED_CORPUS
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Dev", "GIT_AUTHOR_EMAIL": "dev@example.com",

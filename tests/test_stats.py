@@ -54,3 +54,32 @@ def test_stats_days_window(cache):
     week = json.loads(run_hr(["stats", "--json", "--days", "7"]).stdout)["totals"]
     ever = json.loads(run_hr(["stats", "--json"]).stdout)["totals"]
     assert week["calls"] == 1 and ever["calls"] == 2
+
+
+def test_credentials_in_command_lines_never_reach_the_ledger(cache):
+    import sqlite3
+    import sys
+
+    code = "import sys; [print(f'2024-01-01 00:00:{i % 60:02d} INFO step {i} ok') for i in range(2000)]"
+    secrets = ["hunter2-SECRET", "Bearer abc.SECRET.def", "user:SECRETpw@"]
+    run_hr(["run", "--", sys.executable, "-c", code, "--password", secrets[0], "-H", f"Authorization: {secrets[1]}"])
+    run_hr(["--label", f"curl https://{secrets[2]}api.example.com/x?token=SECRETtok"], repetitive_log())
+    run_hr(["run", "--", "env", "PGPASSWORD=SECRETpg", sys.executable, "-c", code])
+    labels = [r[0] for r in sqlite3.connect(cache / "ledger.sqlite3").execute("SELECT label FROM compressions")]
+    assert len(labels) == 3
+    assert not [label for label in labels if "SECRET" in label], labels
+    assert any("api.example.com/x" in label for label in labels)  # what is not secret stays useful
+    assert b"SECRET" not in run_hr(["stats"]).stdout
+
+
+def test_binary_input_is_named_by_its_format_in_the_ledger(cache):
+    import sqlite3
+
+    import pytest
+
+    pytest.importorskip("magic")
+    png = bytes.fromhex("89504e470d0a1a0a0000000d4948445200000010000000100806000000") + bytes(4000)
+    assert run_hr([], png).stdout == png
+    row = sqlite3.connect(cache / "ledger.sqlite3").execute("SELECT kind, note, passthrough FROM compressions").fetchone()
+    assert row[0] == "binary" and row[2] == 1
+    assert row[1].startswith("binary: PNG image data")

@@ -1,7 +1,7 @@
 """Plain text (`hr-core/src/text.rs`) and its scorer CompressBase (`hr-core/src/compressbase.rs`).
 
 Real inputs: man pages and `--help` output produced on this machine during the test, READMEs
-that Debian ships, and the benchmark's text cases when /work/shared is present.
+that Debian ships, and the benchmark's text cases when ../shared is present.
 """
 
 from __future__ import annotations
@@ -16,13 +16,15 @@ from pathlib import Path
 
 import pytest
 
+from support import CORPUS as SHARED_CORPUS
+
 from hr import core
 
 ROOT = Path(__file__).resolve().parent.parent
 HR = [sys.executable, "-m", "hr.entry"] if not shutil.which("hr", path=str(Path(sys.executable).parent)) else [
     str(Path(sys.executable).parent / "hr")
 ]
-CORPUS = Path("/work/shared/corpus/text")
+CORPUS = SHARED_CORPUS / "text"
 MARKER = re.compile(r"^\[hr: .*? · lines? (\d+)(?:-(\d+))?(?: · restore: hr expand ([0-9a-f]+) --lines [\d-]+)?\]$")
 
 
@@ -71,7 +73,11 @@ def test_kept_lines_are_verbatim_and_markers_restore_exactly(text, tmp_path):
     out = run_hr(text, tmp_path, "--kind", "text")
     original = text.decode().split("\n")
     if out == text:
-        pytest.skip("nothing worth cutting in this input")
+        # an option list is nearly all structure: passing it through is right, but a document
+        # of running prose must get shorter
+        prose = [line for line in original if len(line.split()) >= 8 and line.rstrip().endswith(".")]
+        assert len(prose) < len(original) / 4, "prose passed through untouched"
+        return
     rebuilt: list[str] = []
     digest = None
     markers = [line for line in out.decode().split("\n") if MARKER.match(line)]

@@ -27,6 +27,8 @@ pub struct Writer<'a> {
     spans: Vec<Span>,
     eol: &'static str,
     hinted: bool,
+    /// whether the last thing written was a marker (its line ending is ours, not the input's)
+    last_was_marker: bool,
 }
 
 impl<'a> Writer<'a> {
@@ -38,6 +40,7 @@ impl<'a> Writer<'a> {
             spans: Vec::new(),
             eol: if crlf { "\r\n" } else { "\n" },
             hinted: false,
+            last_was_marker: false,
         }
     }
 
@@ -45,6 +48,7 @@ impl<'a> Writer<'a> {
     pub fn line(&mut self, line: &str) {
         self.text.push_str(line);
         self.text.push('\n');
+        self.last_was_marker = false;
     }
 
     /// A marker for original lines `start..=end` (1-based), described by `what`.
@@ -52,36 +56,24 @@ impl<'a> Writer<'a> {
         let text = self.marker_text(start, end, what);
         self.text.push_str(&text);
         self.text.push_str(self.eol);
+        self.last_was_marker = true;
     }
 
     /// The marker text alone, for compressors that embed it in their own syntax (a comment, a
     /// JSON string). Records the span like `fold` does.
     pub fn marker_text(&mut self, start: usize, end: usize, what: &str) -> String {
         self.spans.push(Span { start, end });
-        let range = line_range(start, end);
-        let mut m = format!("{PREFIX}{what} · {range}");
-        if !self.hinted {
-            self.hinted = true;
-            let arg = if start == end {
-                start.to_string()
-            } else {
-                format!("{start}-{end}")
-            };
-            m.push_str(&format!(
-                " · restore: hr expand {} --lines {arg}",
-                self.hash
-            ));
-        }
-        m.push(']');
-        m
+        let restore = (!self.hinted).then_some(self.hash);
+        self.hinted = true;
+        marker_text(what, start, end, restore)
     }
 
     /// Finish; `trailing_newline` says whether the input's last line ended with `\n`.
     pub fn finish(mut self, trailing_newline: bool) -> Compressed {
         if !trailing_newline && self.text.ends_with('\n') {
             self.text.pop();
-            if self.text.ends_with('\r') && self.eol == "\r\n" {
-                // a marker's own CRLF ending: drop the whole line ending
+            if self.last_was_marker && self.eol == "\r\n" {
+                // a marker's own CRLF ending: drop all of it (a kept line's `\r` is input)
                 self.text.pop();
             }
         }
@@ -90,6 +82,23 @@ impl<'a> Writer<'a> {
             spans: self.spans,
         }
     }
+}
+
+/// `[hr: WHAT · lines A-B]`, and with `restore` (on an output's first marker) how to get the
+/// lines back: `… · restore: hr expand HASH --lines A-B]`. Also used by the Python code
+/// compressor, which wraps it in the language's comment syntax.
+pub fn marker_text(what: &str, start: usize, end: usize, restore: Option<&str>) -> String {
+    let mut m = format!("{PREFIX}{what} · {}", line_range(start, end));
+    if let Some(hash) = restore {
+        let arg = if start == end {
+            start.to_string()
+        } else {
+            format!("{start}-{end}")
+        };
+        m.push_str(&format!(" · restore: hr expand {hash} --lines {arg}"));
+    }
+    m.push(']');
+    m
 }
 
 pub fn line_range(start: usize, end: usize) -> String {
@@ -173,6 +182,21 @@ mod tests {
             c.spans,
             vec![Span { start: 2, end: 9 }, Span { start: 11, end: 11 }]
         );
+    }
+
+    #[test]
+    fn a_kept_last_line_keeps_its_carriage_return() {
+        let mut w = Writer::new("h", 8, true);
+        w.fold(1, 3, "3 lines");
+        w.line("final line\r");
+        assert!(w.finish(false).text.ends_with("]\r\nfinal line\r"));
+        let mut w = Writer::new("h", 8, true);
+        w.line("a\r");
+        w.fold(2, 3, "2 lines");
+        assert!(w
+            .finish(false)
+            .text
+            .ends_with("· lines 2-3 · restore: hr expand h --lines 2-3]"));
     }
 
     #[test]

@@ -46,6 +46,13 @@ fn estimate_tokens(py: Python<'_>, data: &[u8]) -> usize {
     })
 }
 
+/// The text of a line-range marker (see marker.rs), for compressors written in Python.
+#[pyfunction]
+#[pyo3(signature = (what, start, end, restore_hash=None))]
+fn marker_text(what: &str, start: usize, end: usize, restore_hash: Option<&str>) -> String {
+    crate::marker::marker_text(what, start, end, restore_hash)
+}
+
 /// `data` as a zstd frame (with checksum and content size), for the store.
 #[pyfunction]
 fn pack<'py>(py: Python<'py>, data: &[u8]) -> PyResult<Bound<'py, PyBytes>> {
@@ -96,6 +103,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sniff, m)?)?;
     m.add_function(wrap_pyfunction!(compress, m)?)?;
     m.add_function(wrap_pyfunction!(estimate_tokens, m)?)?;
+    m.add_function(wrap_pyfunction!(marker_text, m)?)?;
     m.add_function(wrap_pyfunction!(pack, m)?)?;
     m.add_function(wrap_pyfunction!(unpack, m)?)?;
     m.add_function(wrap_pyfunction!(compressbase_score, m)?)?;

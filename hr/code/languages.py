@@ -188,6 +188,8 @@ def is_source_label(label: str | None) -> bool:
     if not label:
         return False
     words = label.split()
+    if len(words) > 1 and words[0].endswith(":"):
+        words = words[1:]  # the hook's `Bash: cat x.py`, `Read: /src/x.py`
     return from_label(label) is not None and (len(words) == 1 or words[0] in _PRINTERS)
 
 

@@ -1,14 +1,13 @@
-"""The one place that formats code markers.
+"""How code markers sit in code.
 
 A marker replaces elided lines in place and is a comment in the file's own language, so the
-skeleton still reads (and, for Python, parses) as code. Its text follows hr-core's marker.rs:
-`[hr: WHAT · lines A-B]`, and the first marker of an output adds, once, how to get the part back:
-`· restore: hr expand HASH --lines A-B`. Line numbers are 1-based, inclusive, in the original.
+skeleton still reads (and, for Python, parses) as code. Its text comes from hr-core's marker.rs
+(`[hr: WHAT · lines A-B]`, and on the first marker `· restore: hr expand HASH --lines A-B`), so
+every kind's markers read alike. Line numbers are 1-based, inclusive, in the original.
 """
 
 from __future__ import annotations
 
-PREFIX = "[hr: "
 
 # How a marker sits in the code around it (Python needs a statement where a body was).
 CODE = "code"  # stands for statements: Python writes `...` before the comment
@@ -16,17 +15,11 @@ COMMENT = "comment"  # stands for comment lines only: a bare comment is valid an
 DOCSTRING = "docstring"  # Python: the rest of a docstring, so the marker closes the string first
 
 
-def line_range(start: int, end: int) -> str:
-    return f"line {start}" if start == end else f"lines {start}-{end}"
-
-
 def marker_text(what: str, start: int, end: int, restore_hash: str | None) -> str:
     """`[hr: body · lines 12-40]`; with `restore_hash`, the restore hint is added."""
-    text = f"{PREFIX}{what} · {line_range(start, end)}"
-    if restore_hash:
-        arg = str(start) if start == end else f"{start}-{end}"
-        text += f" · restore: hr expand {restore_hash} --lines {arg}"
-    return text + "]"
+    from hr import core
+
+    return core.marker_text(what, start, end, restore_hash)
 
 
 def marker_line(comment: str, indent: str, style: str, text: str, *, python: bool, closer: str = "") -> str:

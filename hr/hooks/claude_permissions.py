@@ -185,14 +185,16 @@ def _matches(pattern: str, command: str) -> bool:
 
 
 def _may_match(pattern: str, command: str) -> bool:
-    """For deny and ask rules: also a match when in doubt (the first word alone matches)."""
+    """For deny and ask rules: also a match when in doubt. The rule's first word anywhere in the
+    command counts, since `FOO=1 rm`, `env rm` and `command rm` all run `rm`."""
     if _matches(pattern, command):
         return True
     head = pattern.split(":", 1)[0].split("*", 1)[0].split()
     words = command.split()
     if not head or not words:
         return True
-    return head[0] == words[0] or os.path.basename(head[0]) == os.path.basename(words[0])
+    name = os.path.basename(head[0])
+    return any(w == head[0] or os.path.basename(w) == name for w in words)
 
 
 def _read_only(words: list[str]) -> bool:

@@ -39,20 +39,11 @@ done
 '''
 
 
-def cache_root() -> str:
-    """hr.store.cache_dir() without importing hr.store (pathlib, dataclasses, tempfile: too slow
-    for a hook that runs on every Bash call). A test keeps the two in step."""
-    if os.environ.get("HR_CACHE_DIR"):
-        return os.environ["HR_CACHE_DIR"]
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return os.path.join(base, "headroom")
-
-
 def _shell() -> str:
     return "zsh" if os.path.basename(os.environ.get("SHELL", "")) == "zsh" else "bash"
 
 
-def _config_key(shell: str, names: list[str]) -> str:
+def _config_key(shell: str) -> str:
     home = os.path.expanduser("~")
     zdot = os.environ.get("ZDOTDIR") or home
     stamps = []
@@ -63,7 +54,7 @@ def _config_key(shell: str, names: list[str]) -> str:
             stamps.append([path, st.st_mtime_ns, st.st_size])
         except OSError:
             pass
-    return json.dumps([shell, names, stamps])
+    return json.dumps([shell, stamps])
 
 
 def _probe(shell: str, names: list[str]) -> set[str] | None:
@@ -82,29 +73,36 @@ def _probe(shell: str, names: list[str]) -> set[str] | None:
 
 def shadowed(names: set[str]) -> set[str] | None:
     """The names among `names` that the user's shell makes something other than the program,
-    or None when that cannot be found out (then nothing should be rewritten)."""
+    or None when that cannot be found out (then nothing should be rewritten). Answers are
+    cached per name until the shell's rc files change."""
     if not names:
         return set()
+    from hr.store import cache_dir, private_dir
+
     shell = _shell()
-    ordered = sorted(names)
-    key = _config_key(shell, ordered)
-    cache_file = None
+    key = _config_key(shell)
+    cache_file = os.path.join(cache_dir(), "shell-shadows.json")
+    known: dict[str, bool] = {}
     try:
-        cache_file = os.path.join(cache_root(), "shell-shadows.json")
         with open(cache_file, encoding="utf-8") as f:
             cached = json.load(f)
         if cached.get("key") == key:
-            return set(cached["shadowed"])
-    except (OSError, ValueError, KeyError, TypeError):
+            known = {str(k): bool(v) for k, v in cached["names"].items()}
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
         pass
-    found = _probe(shell, ordered)
-    if found is not None and cache_file:
+    missing = sorted(names - known.keys())
+    if missing:
+        found = _probe(shell, missing)
+        if found is None:
+            return None
+        known.update((n, n in found) for n in missing)
         try:
-            os.makedirs(os.path.dirname(cache_file), mode=0o700, exist_ok=True)
-            tmp = f"{cache_file}.{os.getpid()}.tmp"
-            with open(tmp, "w", encoding="utf-8") as f:
-                json.dump({"key": key, "shadowed": sorted(found)}, f)
+            private_dir(os.path.dirname(cache_file))
+            tmp = f"{cache_file}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+            with os.fdopen(fd, "w", encoding="utf-8") as f:
+                json.dump({"key": key, "names": known}, f)
             os.replace(tmp, cache_file)
         except OSError:
             pass
-    return found
+    return {n for n in names if known[n]}

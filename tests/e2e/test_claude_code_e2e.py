@@ -18,9 +18,8 @@ import pytest
 from e2e_helpers import bash, text_of
 from fake_anthropic import FakeAnthropic
 
+# ../shared beside the repository, when present
 HADOOP = Path(__file__).resolve().parents[3] / "shared" / "corpus" / "log" / "loghub-hadoop"
-if not HADOOP.exists():
-    HADOOP = Path("/work/shared/corpus/log/loghub-hadoop")
 INLINE_LIMIT = 30_000
 
 
