@@ -4,7 +4,8 @@
     .venv/bin/python bench/run.py [--quick] [--json OUT]
 
 Reports
-  * the corpus score (../shared/corpus/score.py), when the corpus is present;
+  * the corpus score (../shared/corpus/score.py), when the corpus is present, and what the
+    markers in those outputs cost;
   * latency: median wall time of one `hr` process on 1 KB, 100 KB, 300 KB and 1 MB inputs,
     beside a bare `python -c pass` of the same interpreter and `hr --version`, all measured
     in the same run (interleaved), since these machines are noisy;
@@ -156,6 +157,32 @@ def peak_rss_mb(path: Path, env: dict) -> float:
     return int(out.stdout) / 1024
 
 
+def marker_cost(env: dict) -> str:
+    """What the markers themselves cost the agent: their share of the output tokens over the
+    corpus, and the tokens of a marker with and without the restore hint (estimates)."""
+    import re
+
+    from hr import core
+
+    marker = re.compile(rb"\[hr: [^\]\n]*\]")
+    total = in_markers = count = hinted = hinted_tokens = 0
+    for path in sorted(CORPUS.glob("*/*/input.*")):
+        out = subprocess.run([HR], stdin=path.open("rb"), capture_output=True, env=env).stdout
+        total += core.estimate_tokens(out)
+        for m in marker.finditer(out):
+            n = core.estimate_tokens(m.group())
+            in_markers += n
+            count += 1
+            if b"restore: " in m.group() or b"original: " in m.group():
+                hinted += 1
+                hinted_tokens += n
+    plain = (in_markers - hinted_tokens) / max(count - hinted, 1)
+    return (f"| markers in all corpus outputs | {count:,} |\n"
+            f"| their share of output tokens | {100 * in_markers / max(total, 1):.1f}% |\n"
+            f"| tokens per marker, plain | {plain:.1f} |\n"
+            f"| tokens per first marker (with how to restore) | {hinted_tokens / max(hinted, 1):.1f} |")
+
+
 def corpus_score(env: dict) -> str:
     if not (CORPUS / "score.py").exists():
         return "(no ../shared/corpus: corpus score skipped)\n"
@@ -182,6 +209,9 @@ def main() -> None:
     score = corpus_score(env)
     print("```\n" + score + "```\n")
     results["corpus"] = score
+    if CORPUS.is_dir():
+        print("## Marker cost (estimated tokens)\n\n| what | value |\n| --- | ---: |")
+        print(marker_cost(env) + "\n")
 
     print(f"## Latency (median of {rounds} interleaved runs, one process each)\n")
     print("| what | median ms | vs python -c pass |\n| --- | ---: | ---: |")

@@ -143,7 +143,7 @@ fn describe(n: usize, critical: usize) -> String {
     };
     if critical > 0 {
         format!(
-            "{lines} cut to fit the budget, {} of them error lines",
+            "{lines} cut to fit the budget, {} of them from errors or failures",
             count(critical)
         )
     } else {
@@ -180,18 +180,29 @@ fn choose_drops(plan: &Plan, lines: &Lines, budget: usize) -> Vec<bool> {
         Piece::Keep { priority, .. } => (priority, std::cmp::Reverse(i)),
         Piece::Fold { .. } => unreachable!(),
     });
-    for i in order {
-        if total <= budget {
-            break;
+    // First pass: only drops that make the output smaller (a lone short line would cost a
+    // marker longer than itself). Second pass: whatever it takes, still lowest first.
+    for shrink_only in [true, false] {
+        for &i in &order {
+            if total <= budget {
+                return dropped;
+            }
+            if dropped[i] {
+                continue;
+            }
+            // the piece joins the markers next to it: their sizes give way to one budget marker
+            let cut = MARKER_CHARS + 16;
+            let before = (i > 0 && dropped_or_fold(plan, &dropped, i - 1))
+                .then(|| marker_size(&dropped, &sizes, i - 1, i.checked_sub(2), cut));
+            let after = dropped_or_fold(plan, &dropped, i + 1)
+                .then(|| marker_size(&dropped, &sizes, i + 1, Some(i + 2), cut));
+            let freed = sizes[i] + before.unwrap_or(0) + after.unwrap_or(0);
+            if shrink_only && freed <= cut {
+                continue;
+            }
+            dropped[i] = true;
+            total = (total + cut).saturating_sub(freed);
         }
-        dropped[i] = true;
-        // the piece joins the markers next to it: their sizes give way to one budget marker
-        let cut = MARKER_CHARS + 16;
-        let before = (i > 0 && dropped_or_fold(plan, &dropped, i - 1))
-            .then(|| marker_size(&dropped, &sizes, i - 1, i.checked_sub(2), cut));
-        let after = dropped_or_fold(plan, &dropped, i + 1)
-            .then(|| marker_size(&dropped, &sizes, i + 1, Some(i + 2), cut));
-        total = (total + cut).saturating_sub(sizes[i] + before.unwrap_or(0) + after.unwrap_or(0));
     }
     dropped
 }
@@ -313,7 +324,7 @@ mod tests {
         );
         assert!(
             c.text
-                .contains("2 lines cut to fit the budget, 2 of them error lines"),
+                .contains("2 lines cut to fit the budget, 2 of them from errors or failures"),
             "{}",
             c.text
         );

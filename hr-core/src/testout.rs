@@ -48,8 +48,6 @@ pub(crate) enum Cat {
     PassedFile,
     /// same-shaped lines folded by the generic rule
     Similar,
-    /// the frames of a failure that raised the same error from the same line as one kept above
-    SameFailure,
 }
 
 impl Cat {
@@ -62,7 +60,6 @@ impl Cat {
             Cat::PassOutput => Some("lines of passing tests' output"),
             Cat::PassedFile => Some("passed test files"),
             Cat::Similar => Some("similar lines"),
-            Cat::SameFailure => Some("lines like a failure above"),
             Cat::Tests(..) | Cat::Quiet => None,
         }
     }
@@ -424,11 +421,15 @@ pub(crate) mod testutil {
     use super::*;
 
     pub fn run(text: &str) -> String {
+        run_within(text, None)
+    }
+
+    pub fn run_within(text: &str, budget_chars: Option<usize>) -> String {
         compress(
             text,
             &Options {
                 hash: "abcdef012345".into(),
-                budget_chars: None,
+                budget_chars,
             },
         )
         .text

@@ -1,15 +1,16 @@
 //! A failure that repeats one shown above: many tests broken by one bug print the same
 //! traceback again and again (every test of a class whose setup raises, every caller of a broken
-//! helper). The first is kept whole; a later one with the same raising line and the same error
-//! keeps what identifies it (its title, first and last frame locations, first and last error
-//! lines), its error lines that differ from the first's, and every line whose shape the first
-//! did not have. The rest folds as `lines like a failure above`.
+//! helper). Every failure stays whole. Under a budget, though, a later one with the same raising
+//! line and the same error gives up first what it shares with the first: what identifies it (its
+//! title, first and last frame locations, first and last error lines), its error lines that
+//! differ from the first's and every line whose shape the first did not have rank as failures;
+//! the rest ranks below everything else, so it is the first thing a budget cuts.
 
 use std::collections::{HashMap, HashSet};
 
-use super::{Cat, Classifier};
+use super::Classifier;
 use crate::mask::shape;
-use crate::plan::Priority::Critical;
+use crate::plan::Priority::{Critical, Repeated};
 
 /// How one runner prints a failure block.
 pub(crate) struct Format {
@@ -57,11 +58,14 @@ impl Shown {
             // or a line of a shape the first failure did not print is news
             let new = !line.trim().is_empty()
                 && (!known.contains(&shape(line)) || errors.contains(&k) && !said.contains(line));
-            if identifies || new {
-                c.keep(k, Critical);
-            } else {
-                c.fold(k, Cat::SameFailure);
-            }
+            c.keep(
+                k,
+                if identifies || new {
+                    Critical
+                } else {
+                    Repeated
+                },
+            );
         }
     }
 }
@@ -81,7 +85,7 @@ fn key(body: &[&str], f: &Format) -> Option<String> {
 
 #[cfg(test)]
 mod tests {
-    use crate::testout::testutil::{assert_kept, run};
+    use crate::testout::testutil::{run, run_within};
 
     /// Two pytest failures raised by one bug (CPython 3.11 test_argparse with `action.const`
     /// misspelt in argparse.py), then one unrelated failure.
@@ -130,46 +134,76 @@ mod tests {
         t
     }
 
+    /// What the second, repeated failure of `pytest_same_bug` shares with the first.
+    const SHARED_FRAME: &str = "argparse.py:1869: in parse_args";
+
+    /// The original line numbers (1-based) that markers in `out` stand for.
+    fn cut_lines(out: &str) -> Vec<usize> {
+        let re = regex::Regex::new(r"· lines? (\d+)(?:-(\d+))?").unwrap();
+        let mut cut = Vec::new();
+        for line in out.lines().filter(|l| l.starts_with("[hr: ")) {
+            let c = re.captures(line).unwrap();
+            let a: usize = c[1].parse().unwrap();
+            let b: usize = c.get(2).map_or(a, |m| m.as_str().parse().unwrap());
+            cut.extend(a..=b);
+        }
+        cut
+    }
+
+    /// 1-based line numbers of the block that starts at the line containing `title` and ends
+    /// before the next line starting with `next`.
+    fn block(t: &str, title: &str, next: &str) -> std::ops::RangeInclusive<usize> {
+        let lines: Vec<&str> = t.lines().collect();
+        let start = lines.iter().position(|l| l.contains(title)).unwrap();
+        let end = (start + 1..lines.len())
+            .find(|&i| lines[i].starts_with(next))
+            .unwrap();
+        start + 1..=end
+    }
+
     #[test]
-    fn a_pytest_failure_like_one_above_keeps_what_identifies_it() {
-        let out = assert_kept(
-            &pytest_same_bug(),
-            &[
-                "TestOptionalsNargsOptional.test_successes_many_groups_sysargs ________",
-                "self = <test_argparse.TestOptionalsNargsOptional testMethod=test_successes_many_groups_sysargs>",
-                "test_argparse.py:265: \n",
-                "test_argparse.py:245: in sysargs",
-                "    return parser.parse_args()\n",
-                "E               AttributeError: '_StoreAction' object has no attribute 'konst'",
-                "argparse.py:2476: AttributeError",
-                "E       AssertionError: Namespace(foo=False, bar=0.5, w=7, x='b')",
-                "test_argparse.py:2001: AssertionError",
-            ],
-        );
-        // the second traceback's shared frames fold, the first one's stay
-        assert_eq!(
-            out.matches("argparse.py:1869: in parse_args").count(),
-            1,
-            "{out}"
-        );
+    fn every_failure_stays_whole_without_a_budget() {
+        let t = pytest_same_bug();
+        let out = run(&t);
+        assert_eq!(out.matches(SHARED_FRAME).count(), 2, "{out}");
         assert_eq!(
             out.matches("def _get_values(self, action, arg_strings):")
                 .count(),
-            1,
+            2,
             "{out}"
         );
+    }
+
+    #[test]
+    fn under_a_budget_a_repeated_failure_gives_up_what_it_shares_first() {
+        let t = pytest_same_bug();
+        let whole = run(&t);
+        let out = run_within(&t, Some(whole.len() - 300));
+        assert!(out.len() < whole.len());
+        let second = block(&t, "test_successes_many_groups_sysargs ____", "____");
+        let cut = cut_lines(&out);
+        assert!(!cut.is_empty());
+        assert!(
+            cut.iter().all(|n| second.contains(n)),
+            "only the repeat gives way: {cut:?} {second:?}\n{out}"
+        );
+        for needle in [
+            "TestOptionalsNargsOptional.test_successes_many_groups_sysargs ________",
+            "E       AssertionError: Namespace(foo=False, bar=0.5, w=7, x='b')",
+            "    def test_parse_args(self):",
+            "============ 3 failed, 1651 passed, 48 skipped, 1 warning in 2.02s =============",
+        ] {
+            assert!(out.contains(needle), "lost {needle:?} in:\n{out}");
+        }
         assert_eq!(
             out.matches("E               AttributeError").count(),
             2,
             "{out}"
         );
-        assert!(out.contains("like a failure above"), "{out}");
-        // a different failure stays whole
-        assert!(out.contains("    def test_parse_args(self):"), "{out}");
     }
 
     #[test]
-    fn unittest_errors_like_one_above_fold() {
+    fn unittest_errors_like_one_above_go_first_under_a_budget() {
         let mut t = String::new();
         for name in [
             "test_failures_many_groups_listargs",
@@ -189,61 +223,44 @@ mod tests {
             t.push_str("AttributeError: '_StoreAction' object has no attribute 'konst'\n\n");
         }
         t.push_str("----------------------------------------------------------------------\nRan 1706 tests in 0.622s\n\nFAILED (errors=2, skipped=48)\n");
-        let out = assert_kept(
+        let whole = run(&t);
+        assert_eq!(whole.matches("line 1962, in take_action").count(), 2);
+        let out = run_within(&t, Some(whole.len() - 100));
+        let second = block(
             &t,
-            &[
-                "ERROR: test_failures_many_groups_sysargs (test_argparse.TestOptionalsNargsOptional.test_failures_many_groups_sysargs)",
-                "test_argparse.py\", line 265",
-                "argparse.py\", line 2476",
-                "Ran 1706 tests",
-                "FAILED (errors=2, skipped=48)",
-            ],
+            "ERROR: test_failures_many_groups_sysargs",
+            "-----------------------------------",
         );
+        let second = *second.start()..=second.end() + 14;
+        let cut = cut_lines(&out);
+        assert!(
+            !cut.is_empty() && cut.iter().all(|n| second.contains(n)),
+            "{cut:?}\n{out}"
+        );
+        for needle in [
+            "ERROR: test_failures_many_groups_sysargs",
+            "Ran 1706 tests",
+            "FAILED (errors=2, skipped=48)",
+        ] {
+            assert!(out.contains(needle), "lost {needle:?} in:\n{out}");
+        }
         assert_eq!(
             out.matches("AttributeError: '_StoreAction'").count(),
             2,
             "{out}"
         );
-        assert_eq!(out.matches("line 1962, in take_action").count(), 1, "{out}");
     }
 
     #[test]
-    fn error_lines_with_other_values_stay() {
-        let mut t = String::new();
-        for (name, a, b) in [("test_a", 1, 2), ("test_b", 3, 4)] {
-            t.push_str("======================================================================\n");
-            t.push_str(&format!("FAIL: {name} (tests.test_x.T.{name})\n"));
-            t.push_str("----------------------------------------------------------------------\nTraceback (most recent call last):\n");
-            t.push_str("  File \"/src/tests/test_x.py\", line 10, in check\n    self.assertEqual(f(x), y)\n");
-            t.push_str("  File \"/src/lib.py\", line 5, in f\n    return g(x)\n");
-            t.push_str(
-                "  File \"/src/lib.py\", line 9, in g\n    return h(normalise(x, strict=True))\n",
-            );
-            t.push_str(
-                "  File \"/src/lib.py\", line 14, in h\n    assert_equal(value, expected_value)\n",
-            );
-            t.push_str(&format!("AssertionError: {a} != {b}\n\n"));
-        }
-        t.push_str("----------------------------------------------------------------------\nRan 40 tests in 0.1s\n\nFAILED (failures=2)\n");
-        let out = assert_kept(
-            &t,
-            &[
-                "AssertionError: 1 != 2",
-                "AssertionError: 3 != 4",
-                "FAIL: test_b (tests.test_x.T.test_b)",
-            ],
-        );
-        assert_eq!(out.matches("    return g(x)").count(), 1, "{out}");
-    }
-
-    #[test]
-    fn different_errors_from_one_line_stay_whole() {
+    fn different_errors_from_one_line_are_no_repeat() {
         let t =
             pytest_same_bug().replacen("has no attribute 'konst'", "has no attribute 'const2'", 1);
-        let out = run(&t);
-        assert_eq!(
-            out.matches("argparse.py:1869: in parse_args").count(),
-            2,
+        let whole = run(&t);
+        let out = run_within(&t, Some(whole.len() - 300));
+        // nothing ranks below a failure here, so the budget cuts from the end, not the middle
+        let second = block(&t, "test_successes_many_groups_sysargs ____", "____");
+        assert!(
+            !cut_lines(&out).is_empty() && cut_lines(&out).iter().all(|n| !second.contains(n)),
             "{out}"
         );
     }

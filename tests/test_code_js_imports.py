@@ -1,5 +1,6 @@
-"""Regressions found by running hr on new real outputs of the corpus kinds (a holdout-like set):
-each test holds a small real excerpt that lost a needle before the fix."""
+"""JS and TS imports that live inside function bodies (`require`, dynamic `import()`), found by
+running hr on real outputs beyond the corpus: each test holds a small real excerpt that lost an
+import line before the fix."""
 
 from __future__ import annotations
 
