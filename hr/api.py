@@ -9,6 +9,7 @@ import os
 import sys
 import time
 
+from hr import engine
 from hr.engine import Hint, Result
 from hr.store import Store
 
@@ -19,8 +20,6 @@ def compress(data: bytes, hint: Hint = Hint(), *, source: str = "api", store: St
     started = time.perf_counter()
     store = store or Store()
     try:
-        from hr import engine
-
         result = engine.compress(data, hint)
         if not result.passthrough:
             store.put(data, result.digest)
@@ -34,14 +33,14 @@ def compress(data: bytes, hint: Hint = Hint(), *, source: str = "api", store: St
 
 
 def _record(store: Store, result: Result, hint: Hint, source: str, bytes_in: int, ms: float) -> None:
-    if result.note == "tiny" and os.environ.get("HR_LEDGER_TINY") != "1":
+    if result.note == "tiny":
         return  # tiny inputs are most calls and carry no saving: not worth a write
     try:
         from hr import ledger
 
         ledger.record_compression(
-            store.root, digest=result.digest, kind=result.kind, label=hint.label, session=hint.session or os.environ.get("HR_SESSION"),
-            source=source, bytes_in=bytes_in, bytes_out=len(result.output), tokens_in=result.tokens_in,
+            store.root, digest=result.digest, kind=result.kind, label=hint.label,
+            session=hint.session or os.environ.get("HR_SESSION"), source=source, bytes_in=bytes_in, bytes_out=len(result.output), tokens_in=result.tokens_in,
             tokens_out=result.tokens_out, passthrough=result.passthrough, note=result.note, ms=ms,
         )
     except Exception as exc:

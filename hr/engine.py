@@ -25,7 +25,9 @@ __all__ = ["KINDS", "Hint", "Result", "compress", "detect_kind"]
 # are the removed original line ranges (1-based, inclusive); no spans means nothing removed.
 # Kinds whose compressor lives in Python rather than in the Rust core, as "module:function",
 # imported only when that kind is seen (tree-sitter for code is heavy).
-PYTHON_COMPRESSORS: dict[str, str] = {}
+PYTHON_COMPRESSORS: dict[str, str] = {
+    "code": "hr.code:compress",  # tree-sitter skeletons
+}
 
 
 class Hint:
@@ -59,10 +61,6 @@ class Result:
         self.spans = spans or []
         self.passthrough = passthrough  # True when output is the input itself
         self.note = note  # why it passed through, for the ledger
-
-    @property
-    def short(self) -> str:
-        return self.digest[:SHORT_HASH]
 
 
 def detect_kind(data: bytes, hint: Hint) -> str:
@@ -141,6 +139,3 @@ def compress(data: bytes, hint: Hint = Hint()) -> Result:
         same.note = "no restore hint"
         return same
     return Result(output, kind, digest, tokens_in, tokens_out, spans, passthrough=False)
-
-# Source code: tree-sitter skeletons (imported only when the input is code).
-PYTHON_COMPRESSORS["code"] = "hr.code:compress"
