@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import ast
 import re
-from dataclasses import dataclass
 
 from hr.code import generic, languages, parsing
 from hr.code.render import render
@@ -17,12 +15,14 @@ _FENCE = re.compile(rb"^```.*\n(?:.*\n)*?```", re.M)
 MAX_CHECKED_LINES = 5000
 
 
-@dataclass
 class Source:
-    text: str
-    lines: list[str]  # split on "\n" exactly like tree-sitter counts rows; "\r" stays in its line
-    trailing_newline: bool
-    parsed: parsing.Parsed | None
+    __slots__ = ("text", "lines", "trailing_newline", "parsed")
+
+    def __init__(self, text: str, lines: list[str], trailing_newline: bool, parsed: parsing.Parsed | None):
+        self.text = text
+        self.lines = lines  # split on "\n" exactly like tree-sitter counts rows; "\r" stays in its line
+        self.trailing_newline = trailing_newline
+        self.parsed = parsed
 
 
 def load(data: bytes, label: str | None) -> Source:
@@ -94,6 +94,8 @@ def _fit(src: Source, plan: Plan, short_hash: str, budget_chars: int) -> tuple[s
 
 
 def _valid_python(text: str) -> bool:
+    import ast  # only here: ~1 ms of start-up that non-Python sources need not pay
+
     try:
         ast.parse(_encode(text))  # bytes: a `coding:` line is honoured
     except (SyntaxError, ValueError):

@@ -10,23 +10,34 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 
 
-@dataclass(frozen=True)
 class Lang:
-    name: str
-    module: str  # the official grammar wheel's module
-    extensions: tuple[str, ...]
-    comment: str  # line-comment prefix, for markers
-    imports: frozenset[str]
-    funcs: frozenset[str]  # definitions whose body may be elided
-    containers: frozenset[str]  # definitions whose members are visited one by one
-    bodies: frozenset[str]  # node types that hold a container's members
-    entry: str = "language"  # the wheel's function returning the grammar
-    closers: str = r"[)\]}]+"  # a line made only of this closes a block (kept with its opener)
-    import_calls: str = ""  # query patterns capturing (@i) calls that import: `require('x')`
+    """One language; its instances are the values of LANGS, compared and hashed by identity
+    (a plain class, not a dataclass: see skeleton.py on start-up cost)."""
+
+    __slots__ = ("name", "module", "extensions", "comment", "imports", "funcs", "containers", "bodies",
+                 "entry", "closers", "import_calls")
+
+    def __init__(self, name: str, module: str, extensions: tuple[str, ...], comment: str, *,
+                 imports: frozenset[str], funcs: frozenset[str], containers: frozenset[str],
+                 bodies: frozenset[str], entry: str = "language", closers: str = r"[)\]}]+",
+                 import_calls: str = ""):
+        self.name = name
+        self.module = module  # the official grammar wheel's module
+        self.extensions = extensions
+        self.comment = comment  # line-comment prefix, for markers
+        self.imports = imports
+        self.funcs = funcs  # definitions whose body may be elided
+        self.containers = containers  # definitions whose members are visited one by one
+        self.bodies = bodies  # node types that hold a container's members
+        self.entry = entry  # the wheel's function returning the grammar
+        self.closers = closers  # a line made only of this closes a block (kept with its opener)
+        self.import_calls = import_calls  # query patterns capturing (@i) calls that import: `require('x')`
+
+    def __repr__(self) -> str:
+        return f"Lang({self.name!r})"
 
 
 def _set(words: str) -> frozenset[str]:

@@ -6,7 +6,6 @@ cost of the code path, paid only when the input is code.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import lru_cache
 from importlib import import_module
 
@@ -18,11 +17,13 @@ MAX_ERROR_SHARE = 0.15
 MAX_TRIES = 3
 
 
-@dataclass
 class Parsed:
-    lang: Lang
-    tree: object  # tree_sitter.Tree
-    error_share: float
+    __slots__ = ("lang", "tree", "error_share")
+
+    def __init__(self, lang: Lang, tree, error_share: float):
+        self.lang = lang
+        self.tree = tree  # tree_sitter.Tree
+        self.error_share = error_share
 
 
 @lru_cache(maxsize=None)

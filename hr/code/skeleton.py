@@ -16,7 +16,6 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
 from functools import lru_cache
 
 from hr.code import markers
@@ -24,12 +23,19 @@ from hr.code.languages import COMMENTS, Lang
 from hr.code.parsing import grammar
 
 
-@dataclass(frozen=True)
+# Plain classes with __slots__, not dataclasses, here and in the other modules on the
+# compress path: `dataclasses` (with `inspect`) and the code it generates per class cost several
+# ms of every `hr` process's start-up.
+
+
 class Tuning:
-    small_body: int = 3  # bodies of at most this many lines stay whole
-    small_stmt: int = 8  # other statements of at most this many lines stay whole
-    small_comment: int = 2  # comment blocks of at most this many lines stay whole
-    doc_lines: int = 1  # lines of each docstring / comment block that stay
+    __slots__ = ("small_body", "small_stmt", "small_comment", "doc_lines")
+
+    def __init__(self, small_body: int = 3, small_stmt: int = 8, small_comment: int = 2, doc_lines: int = 1):
+        self.small_body = small_body  # bodies of at most this many lines stay whole
+        self.small_stmt = small_stmt  # other statements of at most this many lines stay whole
+        self.small_comment = small_comment  # comment blocks of at most this many lines stay whole
+        self.doc_lines = doc_lines  # lines of each docstring / comment block that stay
 
 
 DEFAULT = Tuning()
@@ -47,21 +53,26 @@ _PY_CLAUSES = frozenset(
 _MIRROR = str.maketrans("([{", ")]}")
 
 
-@dataclass
 class Cut:
-    first: int  # 0-based rows, inclusive
-    last: int
-    what: str  # body, docstring, comment, code
-    style: str = markers.CODE
-    closer: str = ""  # a Python docstring's closing quotes
-    indent: str | None = None  # where the marker goes, when the lines cannot tell
+    __slots__ = ("first", "last", "what", "style", "closer", "indent")
+
+    def __init__(self, first: int, last: int, what: str, style: str = markers.CODE, closer: str = "",
+                 indent: str | None = None):
+        self.first = first  # 0-based rows, inclusive
+        self.last = last
+        self.what = what  # body, docstring, comment, code
+        self.style = style
+        self.closer = closer  # a Python docstring's closing quotes
+        self.indent = indent  # where the marker goes, when the lines cannot tell
 
 
-@dataclass
 class Plan:
-    keep: set[int] = field(default_factory=set)
-    cuts: list[Cut] = field(default_factory=list)
-    starts: list[int] = field(default_factory=list)  # rows where a member of the file or a class begins
+    __slots__ = ("keep", "cuts", "starts")
+
+    def __init__(self, keep: set[int] | None = None, cuts: list[Cut] | None = None, starts: list[int] | None = None):
+        self.keep = set() if keep is None else keep
+        self.cuts = [] if cuts is None else cuts
+        self.starts = [] if starts is None else starts  # rows where a member of the file or a class begins
 
 
 def first_row(node) -> int:
