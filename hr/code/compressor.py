@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from hr.code import generic, languages, parsing
+from hr.code import languages, parsing
 from hr.code.render import render
 from hr.code.skeleton import DEFAULT, TIGHT, Cut, Plan, Skeleton, Tuning
 
@@ -40,30 +40,33 @@ def skeletonize(data: bytes, short_hash: str, budget_chars: int | None, label: s
         return data, []  # prose with code samples (markdown) is text, not a source file
     src = load(data, label)
     if src.parsed is None:
+        from hr.code import generic  # the fallback: its pattern is compiled only when needed
+
         named = languages.from_label(label)
         comment = named.comment if named else "#"
         text, spans = render(generic.plan(src.lines), src.lines, src.trailing_newline, comment, False, short_hash)
         if spans and _valid_python(src.text) and not _valid_python(text):
             return data, []  # Python that tree-sitter could not parse: whole, rather than broken
         return _encode(text), spans
-    plan = _plan(src, DEFAULT)
-    text, spans = _render(src, plan, short_hash)
+    plan, (text, spans) = _plan(src, DEFAULT, short_hash)
     if budget_chars is not None and len(text) > budget_chars:
-        plan = _plan(src, TIGHT)
-        text, spans = _render(src, plan, short_hash)
+        plan, (text, spans) = _plan(src, TIGHT, short_hash)
         if len(text) > budget_chars:
             text, spans = _fit(src, plan, short_hash, budget_chars)
     return _encode(text), spans
 
 
-def _plan(src: Source, tuning: Tuning) -> Plan:
+def _plan(src: Source, tuning: Tuning, short_hash: str) -> tuple[Plan, tuple[str, list[tuple[int, int]]]]:
+    """The plan and its rendering (rendered once, unless the Python check has to drop cuts)."""
     plan = Skeleton(src.parsed.lang, src.parsed.tree, src.lines, tuning).build()
+    rendered = _render(src, plan, short_hash)
     if src.parsed.lang.name == "python" and not src.parsed.tree.root_node.has_error:
-        text, spans = _render(src, plan, "h")
+        text, spans = rendered
         if spans and text.count("\n") < MAX_CHECKED_LINES and not _valid_python(text):
             # the promise is a skeleton that parses; if a cut broke that, keep only the safe cuts
             plan.cuts = [c for c in plan.cuts if c.what != "code"]
-    return plan
+            rendered = _render(src, plan, short_hash)
+    return plan, rendered
 
 
 def _render(src: Source, plan: Plan, short_hash: str) -> tuple[str, list[tuple[int, int]]]:
