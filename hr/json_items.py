@@ -14,12 +14,9 @@ comes back as a JSON array, one of an object as a JSON object.
 from __future__ import annotations
 
 import json
-import re
 from typing import Any
 
-from hr.spans import SpanError
-
-_RANGE = re.compile(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?")
+from hr.spans import RANGE, SpanError
 
 
 def parse_target(target: str) -> tuple[str, tuple[int, int] | None]:
@@ -27,7 +24,7 @@ def parse_target(target: str) -> tuple[str, tuple[int, int] | None]:
     pointer, sep, tail = target.rpartition(":")
     if not sep:
         pointer, tail = "", target
-    if (not pointer or pointer.startswith("/")) and (m := _RANGE.fullmatch(tail)):
+    if (not pointer or pointer.startswith("/")) and (m := RANGE.fullmatch(tail)):
         a, b = int(m.group(1)), int(m.group(2) or m.group(1))
         if b < a:
             raise SpanError(f"bad item range {tail!r}: want A <= B")

@@ -26,9 +26,13 @@ def _split_lf(data: bytes) -> list[bytes]:
     return out
 
 
+# `N` or `A-B`, for line ranges here and item ranges in hr.json_items
+RANGE = re.compile(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?")
+
+
 def parse_range(text: str) -> tuple[int, int]:
     """`'12-40'` -> (12, 40); `'7'` -> (7, 7); 1-based and inclusive."""
-    m = re.fullmatch(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?", text)
+    m = RANGE.fullmatch(text)
     if not m:
         raise SpanError(f"bad range {text!r}: want N or A-B, e.g. 120-538")
     a = int(m.group(1))

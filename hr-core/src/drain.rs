@@ -11,9 +11,8 @@
 //! is not yet a wildcard is reported as a variant, so the caller keeps it verbatim: a rare event
 //! that happens to look like a frequent one is never hidden.
 
+use crate::hash::FxHashMap;
 use crate::mask::mask_log_token;
-use std::collections::HashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// A position becomes a wildcard once it has held this many distinct values.
 const WILDCARD_AFTER: usize = 16;
@@ -48,8 +47,8 @@ pub struct Template {
 
 #[derive(Default)]
 pub struct Miner {
-    cache: HashMap<Box<str>, u32, BuildHasherDefault<FxHasher>>,
-    groups: HashMap<usize, Vec<u32>, BuildHasherDefault<FxHasher>>,
+    cache: FxHashMap<Box<str>, u32>,
+    groups: FxHashMap<usize, Vec<u32>>,
     pub templates: Vec<Template>,
     buf: String,
     toks: Vec<(usize, usize)>,
@@ -207,49 +206,6 @@ impl Miner {
                 t.values.swap_remove(slot);
             }
         }
-    }
-}
-
-/// A small fast hasher (the multiply-rotate scheme of rustc's FxHash): the keys are our own
-/// masked lines, so hash flooding is no concern, and SipHash would dominate the fast path.
-#[derive(Default)]
-pub struct FxHasher {
-    hash: u64,
-}
-
-const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
-
-impl FxHasher {
-    #[inline]
-    fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
-    }
-}
-
-impl Hasher for FxHasher {
-    fn write(&mut self, bytes: &[u8]) {
-        let mut chunks = bytes.chunks_exact(8);
-        for c in &mut chunks {
-            self.add(u64::from_le_bytes(c.try_into().unwrap()));
-        }
-        let rest = chunks.remainder();
-        if !rest.is_empty() {
-            let mut last = [0u8; 8];
-            last[..rest.len()].copy_from_slice(rest);
-            self.add(u64::from_le_bytes(last));
-        }
-    }
-
-    fn write_usize(&mut self, i: usize) {
-        self.add(i as u64);
-    }
-
-    fn write_u8(&mut self, i: u8) {
-        self.add(i as u64);
-    }
-
-    fn finish(&self) -> u64 {
-        self.hash
     }
 }
 

@@ -8,15 +8,15 @@
 //! order, so a cause still comes before its effect. A stack trace that repeats an earlier one
 //! line for line keeps its first line and folds its frames.
 
-use crate::drain::{FxHasher, Miner, Seen};
+use crate::drain::{Miner, Seen};
+use crate::hash::{FxHashSet, FxHasher};
 use crate::lines::{split, Lines};
 use crate::marker::{count, Compressed};
 use crate::mask::mask_log_token;
 use crate::plan::{render, Plan, Priority};
 use crate::re::re;
 use crate::Options;
-use std::collections::HashSet;
-use std::hash::{BuildHasherDefault, Hasher};
+use std::hash::Hasher;
 
 /// A run of repeats is folded only when it is larger than the marker that replaces it.
 const MIN_FOLD_CHARS: usize = 160;
@@ -60,7 +60,7 @@ pub fn plan(lines: &Lines) -> Plan {
     let roles = mine(lines, &mut miner);
     let mut plan = Plan::default();
     let mut run = Run::default();
-    let mut messages: HashSet<u64, BuildHasherDefault<FxHasher>> = HashSet::default();
+    let mut messages: FxHashSet<u64> = FxHashSet::default();
     let mut i = 0;
     while i < roles.len() {
         let n = i + 1;
@@ -132,7 +132,7 @@ pub fn plan(lines: &Lines) -> Plan {
 /// First pass: stack trace blocks, then templates and levels of every other line.
 fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
     let mut roles = Vec::with_capacity(lines.lines.len());
-    let mut traces: HashSet<u64, BuildHasherDefault<FxHasher>> = HashSet::default();
+    let mut traces: FxHashSet<u64> = FxHashSet::default();
     let mut masked = String::new();
     let mut i = 0;
     while i < lines.lines.len() {

@@ -54,7 +54,7 @@ pub fn detect(head: &str) -> Option<Format> {
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
     let lines = split(text);
-    let head = &text[..floor_char(text, 64 * 1024)];
+    let head = crate::sniff::prefix_str(text, 64 * 1024);
     let plan = match detect(head) {
         Some(Format::GitLog) => gitlog::plan(&lines.lines),
         Some(Format::Grep) => grep::plan(&lines.lines),
@@ -63,14 +63,6 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
         None => return crate::fold::compress(text, opts),
     };
     render(&plan, &lines, opts)
-}
-
-fn floor_char(s: &str, n: usize) -> usize {
-    let mut n = n.min(s.len());
-    while !s.is_char_boundary(n) {
-        n -= 1;
-    }
-    n
 }
 
 /// Per line: kept with a priority, or folded.

@@ -104,7 +104,8 @@ pub fn sniff(data: &[u8]) -> Kind {
     Kind::Text
 }
 
-fn prefix_str(text: &str, n: usize) -> &str {
+/// The first `n` bytes (or fewer) of `text`, cut at a character boundary.
+pub(crate) fn prefix_str(text: &str, n: usize) -> &str {
     if text.len() <= n {
         return text;
     }

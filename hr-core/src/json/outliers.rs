@@ -10,8 +10,6 @@
 use super::node::Node;
 use crate::re::re;
 use regex::Regex;
-use std::collections::HashMap as StdHashMap;
-use std::hash::{BuildHasherDefault, Hasher};
 
 /// Field statistics only apply to collections at least this large (a rare value among 5 records
 /// means nothing).
@@ -139,28 +137,7 @@ fn truthy(v: &Node) -> bool {
     }
 }
 
-/// FNV-1a: field paths are short and trusted, SipHash is needlessly slow for them.
-#[derive(Default)]
-struct Fnv(u64);
-
-impl Hasher for Fnv {
-    fn finish(&self) -> u64 {
-        self.0
-    }
-    fn write(&mut self, bytes: &[u8]) {
-        let mut h = if self.0 == 0 {
-            0xcbf29ce484222325
-        } else {
-            self.0
-        };
-        for b in bytes {
-            h = (h ^ u64::from(*b)).wrapping_mul(0x100000001b3);
-        }
-        self.0 = h;
-    }
-}
-
-type HashMap<K, V> = StdHashMap<K, V, BuildHasherDefault<Fnv>>;
+type HashMap<K, V> = crate::hash::FxHashMap<K, V>;
 
 /// Statistics of one field across the records.
 #[derive(Default)]
