@@ -249,10 +249,9 @@ mod tests {
     }
 
     #[test]
-    fn loads_fast_and_is_small() {
-        let t = std::time::Instant::now();
+    fn weights_are_small_and_parse() {
+        // Load time is measured in bench/run.py: a wall-clock limit here flakes on a busy machine.
         let m = Model::parse(WEIGHTS).unwrap();
-        assert!(t.elapsed().as_millis() < 20, "{:?}", t.elapsed());
         assert!(WEIGHTS.len() <= 5 * 1024 * 1024);
         assert!(m.vocab.len() > 10_000);
     }
