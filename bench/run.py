@@ -162,7 +162,7 @@ def marker_cost(env: dict) -> str:
     corpus, and the tokens of a marker with and without the restore hint (estimates)."""
     import re
 
-    from hr import core
+    from hr.engine import core
 
     marker = re.compile(rb"\[hr: [^\]\n]*\]")
     total = in_markers = count = hinted = hinted_tokens = 0

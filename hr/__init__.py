@@ -12,7 +12,7 @@ __all__ = ["__version__", "compress", "Hint", "Result"]
 
 def __getattr__(name: str):
     if name in ("compress", "Hint", "Result"):
-        from hr import api
+        from hr.engine import api
 
         return getattr(api, name)
     raise AttributeError(f"module 'hr' has no attribute {name!r}")

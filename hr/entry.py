@@ -4,7 +4,7 @@ The hot paths are answered before click is imported: `hr --version` (about the c
 the interpreter), the plain filter (`cmd | hr [--label L] [--kind K] [--budget N]`), `hr run
 [OPTIONS] -- CMD` (what the agent hook rewrites commands to), the hook itself (runs on every
 tool call) and `hr shell-init` (runs at every shell start). Everything
-else, help and errors included, goes to the click CLI in hr.cli.
+else, help and errors included, goes to the click CLI in hr.cli.main.
 """
 
 import sys
@@ -18,33 +18,33 @@ def main() -> None:
         sys.stdout.write(f"hr {__version__}\n")
         return
     if not argv or argv[0].startswith("--"):
-        from hr.options import parse_filter_args
+        from hr.cli.options import parse_filter_args
 
         hint_args = parse_filter_args(argv)
         if hint_args is not None and not sys.stdin.isatty():
-            from hr.engine import Hint
-            from hr.filter import run_filter
+            from hr.engine.dispatch import Hint
+            from hr.cli.filter import run_filter
 
             run_filter(Hint(**hint_args))
             return
     if argv[:1] == ["run"]:
-        from hr.options import parse_run_args
+        from hr.cli.options import parse_run_args
 
         parsed = parse_run_args(argv[1:])
         if parsed is not None:
-            from hr.engine import Hint
-            from hr.run import main as run
+            from hr.engine.dispatch import Hint
+            from hr.cli.run import main as run
 
             hint_args, command = parsed
             sys.exit(run(command, Hint(**hint_args)))
     if argv[:2] == ["hook", "claude"] and not {"-h", "--help"} & set(argv):
-        from hr.hooks.claude import main as hook
+        from hr.agents.claude import main as hook
 
         sys.exit(hook())
     if argv[:1] == ["shell-init"] and len(argv) == 2 and not argv[1].startswith("-"):
-        from hr.shell_init import main as shell_init
+        from hr.agents.shell_init import main as shell_init
 
         sys.exit(shell_init(argv[1]))
-    from hr.cli import cli
+    from hr.cli.main import cli
 
     cli(prog_name="hr")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 
-from hr import ledger
+from hr.store import ledger
 
 DEFAULT_PRICE_PER_MTOK = 3.00
 DEFAULT_PRICE_MODEL = "Claude Sonnet 4.5 input tokens"

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from hr.hooks import claude, claude_permissions
+from hr.agents import claude, claude_permissions
 
 HR = str(Path(sys.executable).parent / "hr")
 LOG = "".join(f"2024-05-01 12:00:{i % 60:02d} INFO worker request handled id={i} status=200\n" for i in range(3000))
@@ -238,8 +238,8 @@ def test_process_answers_post(tmp_path):
 def test_noop_path_does_not_load_click_or_the_core():
     code = ("import sys, io; sys.argv=['hr','hook','claude']; sys.stdin=io.TextIOWrapper(io.BytesIO("
             "b'{\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"Bash\",\"tool_response\":{\"stdout\":\"hi\"}}'));"
-            "from hr.hooks.claude import main; main();"
-            "print(sorted(m for m in sys.modules if m in ('click','hr._core','hr.api','hr.cli')))")
+            "from hr.agents.claude import main; main();"
+            "print(sorted(m for m in sys.modules if m in ('click','hr._core','hr.engine.api','hr.cli.main')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
     assert out.strip() == "[]"
 
@@ -251,7 +251,7 @@ def test_post_never_touches_hr_output():
 
 
 def test_client_argv_is_the_nearest_non_shell_ancestor():
-    inner = f"{sys.executable} -c 'from hr.hooks.claude_permissions import _client_argv; print(_client_argv())'"
+    inner = f"{sys.executable} -c 'from hr.agents.claude_permissions import _client_argv; print(_client_argv())'"
     client = f"import subprocess; subprocess.run(['sh', '-c', {inner!r}])"
     out = subprocess.run([sys.executable, "-c", client, "--allowedTools", "Bash(x:*)"],
                          capture_output=True, text=True, timeout=60).stdout

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
-from hr.cli import cli
-from hr.install import EXPAND_RULE, RC_MARK
+from hr.cli.main import cli
+from hr.agents.install import EXPAND_RULE, RC_MARK
 
 
 @pytest.fixture
@@ -77,7 +77,7 @@ def test_install_claude_is_idempotent(home):
 
 
 def test_reinstall_with_another_hr_path_replaces_ours(home):
-    from hr.install import claude_change
+    from hr.agents.install import claude_change
 
     path = home / ".claude" / "settings.json"
     path.parent.mkdir()

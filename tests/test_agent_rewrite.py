@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from hr import wrapped
-from hr.hooks.rewrite import Unsupported, rewrite, split
+from hr.agents import wrapped
+from hr.agents.rewrite import Unsupported, rewrite, split
 
 HR = "/opt/hr/bin/hr"
 P = f"{HR} run --budget 27000c -- "

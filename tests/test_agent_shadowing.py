@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from hr.hooks import claude, claude_permissions, shadowing
+from hr.agents import claude, claude_permissions, shadowing
 
 BIN = Path(sys.executable).parent
 

@@ -10,7 +10,7 @@ from click.testing import CliRunner
 
 import hr
 from support import REPO, repetitive_log, run_hr
-from hr.cli import cli
+from hr.cli.main import cli
 
 
 def test_version_matches_the_crate_and_the_module():
@@ -24,10 +24,10 @@ def test_version_matches_the_crate_and_the_module():
 
 
 def test_man_page_is_in_sync_with_help():
-    from hr.manpage import render
+    from hr.cli.manpage import render
 
     committed = (REPO / "man" / "hr.1").read_text()
-    assert committed == render(cli), "man/hr.1 is stale: run `python -m hr.manpage > man/hr.1`"
+    assert committed == render(cli), "man/hr.1 is stale: run `python -m hr.cli.manpage > man/hr.1`"
 
 
 def test_every_option_in_help_is_in_the_man_page():

@@ -18,7 +18,7 @@ from support import CORPUS as SHARED_CORPUS
 from hr.code import compress
 from hr.code.compressor import load, skeletonize
 from hr.code.symbols import expand, index
-from hr.spans import SpanError
+from hr.expand.spans import SpanError
 
 CORPUS = SHARED_CORPUS / "code"
 HR = [str(Path(sys.executable).with_name("hr")) if Path(sys.executable).with_name("hr").exists() else shutil.which("hr") or "hr"]
@@ -490,7 +490,7 @@ def test_cli_compresses_code_and_expands_a_symbol(cache):
 
 
 def test_label_names_the_kind():
-    from hr.engine import Hint, detect_kind
+    from hr.engine.dispatch import Hint, detect_kind
 
     text = b"Just prose.\nMore prose here.\n"
     assert detect_kind(text, Hint(label="src/main.rs")) == "code"
@@ -509,7 +509,7 @@ corpus_cases = sorted(CORPUS.glob("*/case.json")) if CORPUS.is_dir() else []
 def test_corpus_file(case):
     import json
 
-    from hr import core
+    from hr.engine import core
 
     data = next(case.parent.glob("input.*")).read_bytes()
     assert core.sniff(data) == "code"

@@ -87,7 +87,7 @@ def test_bad_hashes_exit_2_with_one_line(bad, cache, tmp_path):
 
 
 def test_ambiguous_prefix_lists_candidates(cache):
-    from hr.store import Store
+    from hr.store.objects import Store
 
     store = Store()
     store.put(b"one", "abcdef" + "1" * 58)

@@ -49,7 +49,7 @@ def test_line_endings_of_kept_lines_survive(cache):
 
 
 def test_store_keeps_invalid_utf8_and_binary_exactly(cache):
-    from hr.store import Store
+    from hr.store.objects import Store
     import hashlib
 
     store = Store()
@@ -98,8 +98,8 @@ class FakePanic(BaseException):
 def test_core_failure_passes_input_through(exc, cache, monkeypatch):
     from click.testing import CliRunner
 
-    from hr import core
-    from hr.cli import cli
+    from hr.engine import core
+    from hr.cli.main import cli
 
     def broken(*args, **kwargs):
         raise exc
@@ -144,7 +144,7 @@ def test_never_more_tokens_on_corpus(cache):
 
 
 def test_never_more_tokens_on_awkward_inputs(cache):
-    from hr import core
+    from hr.engine import core
 
     awkward = [
         b"x" * 5000,  # one long line

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from support import expand_hash, repetitive_log, run_hr
-from hr.store import HashError, Store, cache_dir
+from hr.store.objects import HashError, Store, cache_dir
 
 
 def digest(data: bytes) -> str:
@@ -120,8 +120,8 @@ def test_gc_command(cache):
 
 WRITER = """
 import sys
-from hr.api import compress
-from hr.engine import Hint
+from hr.engine.api import compress
+from hr.engine.dispatch import Hint
 data = sys.stdin.buffer.read()
 sys.stdout.buffer.write(compress(data, Hint(label=sys.argv[1]), source="test").output)
 """

@@ -18,7 +18,7 @@ import pytest
 
 from support import CORPUS as SHARED_CORPUS
 
-from hr import core
+from hr.engine import core
 
 ROOT = Path(__file__).resolve().parent.parent
 HR = [sys.executable, "-m", "hr.entry"] if not shutil.which("hr", path=str(Path(sys.executable).parent)) else [

@@ -10,7 +10,7 @@ from test_invariants import _tokenizer
 
 @needs_corpus
 def test_estimate_is_close_to_o200k_on_real_outputs():
-    from hr import core
+    from hr.engine import core
 
     enc = _tokenizer()
     ratios = []

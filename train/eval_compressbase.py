@@ -25,7 +25,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 import corpus  # noqa: E402
 from compressbase import paragraphs  # noqa: E402
 
-from hr import core  # noqa: E402
+from hr.engine import core  # noqa: E402
 
 MAX_DOCS = 300
 MIN_SENTENCES = 12

@@ -1,5 +1,5 @@
 """Code skeletons: imports, signatures, types and docstrings' first lines, with bodies elided
-behind markers that give their original line ranges. Registered in `hr.engine` as the `code`
+behind markers that give their original line ranges. Registered in `hr.engine.dispatch` as the `code`
 compressor; `hr expand HASH --symbol NAME` uses `hr.code.symbols`.
 
 tree-sitter and the grammars are imported only here, on the code path.

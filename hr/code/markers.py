@@ -17,7 +17,7 @@ DOCSTRING = "docstring"  # Python: the rest of a docstring, so the marker closes
 
 def marker_text(what: str, start: int, end: int, restore_hash: str | None) -> str:
     """`[hr: body · lines 12-40]`; with `restore_hash`, the restore hint is added."""
-    from hr import core
+    from hr.engine import core
 
     return core.marker_text(what, start, end, restore_hash)
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from hr.code.compressor import Source, load
 from hr.code.languages import COMMENTS
 from hr.code.skeleton import captures, first_row, last_row
-from hr.spans import SpanError
+from hr.expand.spans import SpanError
 
 # Nodes that wrap a definition and belong to its span.
 _WRAPPERS = frozenset(
@@ -165,7 +165,7 @@ def expand_stored(store, digest: str, data: bytes, query: str) -> tuple[bytes, s
     """`expand` for an original in the store, with the file name it was compressed under (from
     the ledger) as a language hint."""
     try:
-        from hr import ledger
+        from hr.store import ledger
 
         label = ledger.label_of(store.root, digest)
     except Exception:

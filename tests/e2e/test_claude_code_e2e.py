@@ -24,7 +24,7 @@ INLINE_LIMIT = 30_000
 
 
 def tokens(text: str) -> int:
-    from hr import core
+    from hr.engine import core
 
     return core.estimate_tokens(text.encode())
 

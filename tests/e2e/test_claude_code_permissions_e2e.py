@@ -11,8 +11,8 @@ from __future__ import annotations
 import pytest
 
 from e2e_helpers import bash, text_of
-from hr.hooks.claude_permissions import _read_only
-from hr.hooks.rewrite import split
+from hr.agents.claude_permissions import _read_only
+from hr.agents.rewrite import split
 
 REFUSED = ("requires approval", "was blocked", "denied", "permission")
 LOG = "".join(f"2024-05-01 12:00:00 INFO worker request handled id={i} status=200\n" for i in range(3000))
@@ -26,7 +26,7 @@ def results(fake) -> list[str]:
     return [text_of(r) for r in fake.tool_results()]
 
 
-# Commands that hr.hooks.claude_permissions calls read-only: the client must run each of them
+# Commands that hr.agents.claude_permissions calls read-only: the client must run each of them
 # with no rule at all, or the hook would say "allow" where the client would have asked.
 READ_ONLY_SAMPLES = [
     "cat big.log", "cat -n big.log", "cat sub/app.log", "cat big.log sub/app.log", "ls", "ls -la sub", "pwd",

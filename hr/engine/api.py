@@ -9,9 +9,9 @@ import os
 import sys
 import time
 
-from hr import engine
-from hr.engine import Hint, Result
-from hr.store import Store
+from hr.engine import dispatch as engine
+from hr.engine.dispatch import Hint, Result
+from hr.store.objects import Store
 
 __all__ = ["Hint", "Result", "compress"]
 
@@ -36,7 +36,7 @@ def _record(store: Store, result: Result, hint: Hint, source: str, bytes_in: int
     if result.note == "tiny":
         return  # tiny inputs are most calls and carry no saving: not worth a write
     try:
-        from hr import ledger
+        from hr.store import ledger
 
         ledger.record_compression(
             store.root, digest=result.digest, kind=result.kind, label=hint.label,

@@ -3,7 +3,7 @@
 Layout under the cache directory (0700; files 0600):
 
     objects/3f/3f9a2c…(64 hex).zst   one original each, written atomically
-    ledger.sqlite3                    see hr.ledger
+    ledger.sqlite3                    see hr.store.ledger
     gc.stamp                          when the last automatic collection ran
 
 Hashes that come from outside (`hr expand 3f9a2c`) are validated as hex before they touch the
@@ -76,7 +76,7 @@ class Store:
         private_dir(self.root)
         private_dir(self.objects)
         private_dir(folder)
-        from hr import core
+        from hr.engine import core
 
         blob = core.pack(data)
         tmp = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}.zst")
@@ -110,7 +110,7 @@ class Store:
         return names[0][: -len(".zst")]
 
     def get(self, digest: str) -> bytes:
-        from hr import core
+        from hr.engine import core
 
         path = self.path_for(digest)
         try:

@@ -1,6 +1,6 @@
 """Choosing and applying a compressor, with the invariants that hold for all of them.
 
-No I/O happens here: `hr.api.compress` stores the original and records the call. This module
+No I/O happens here: `hr.engine.api.compress` stores the original and records the call. This module
 decides the kind, calls the compressor for it and then enforces *never worse*: tiny inputs,
 binary input and outputs that save too little all come back as the input itself.
 """
@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import hashlib
 
-from hr.options import KINDS
+# The kinds the sniffer can name, and `--kind` accepts.
+KINDS = ("binary", "json", "log", "test", "code", "diff", "shell", "text")
 
 # Inputs below this many (estimated) tokens pass through untouched.
 MIN_TOKENS = 300
@@ -64,7 +65,7 @@ class Result:
 
 
 def detect_kind(data: bytes, hint: Hint) -> str:
-    from hr import core
+    from hr.engine import core
 
     if hint.kind:
         return hint.kind
@@ -94,7 +95,7 @@ def describe_binary(data: bytes) -> str:
 def _compressor(kind: str):
     target = PYTHON_COMPRESSORS.get(kind)
     if target is None:
-        from hr import core
+        from hr.engine import core
 
         return lambda kind, data, short, budget_chars, label: core.compress(kind, data, short, budget_chars)
     from importlib import import_module
@@ -113,7 +114,7 @@ def compress(data: bytes, hint: Hint = Hint()) -> Result:
     # a token holds at least one byte: fewer bytes than MIN_TOKENS is tiny without counting
     if len(data) < MIN_TOKENS:
         return Result(data, "tiny", digest, 0, 0, note="tiny")
-    from hr import core
+    from hr.engine import core
 
     tokens_in = core.estimate_tokens(data)
     same = Result(data, "tiny", digest, tokens_in, tokens_in)

@@ -73,7 +73,7 @@ def apply(change: Change) -> Path | None:
 
 def hr_command() -> str:
     """How hooks and rc files call hr: by the absolute path of this hr where it is known."""
-    from hr.self_path import hr_path
+    from hr.agents.self_path import hr_path
 
     return hr_path() or "hr"
 

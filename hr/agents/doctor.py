@@ -23,12 +23,12 @@ def run(echo: Callable[[str], None]) -> int:
         echo(f"[{level}] {text}")
 
     from hr import __version__
-    from hr import install
+    from hr.agents import install
 
     hr = install.hr_command()
     say(OK, f"hr {__version__} at {hr}")
     try:
-        from hr import core
+        from hr.engine import core
 
         core.estimate_tokens(b"x")
         say(OK, "native core loads")
@@ -79,7 +79,7 @@ def run(echo: Callable[[str], None]) -> int:
 
 
 def _check_cache(say) -> None:
-    from hr.store import Store, private_dir
+    from hr.store.objects import Store, private_dir
 
     store = Store()
     try:
@@ -93,7 +93,7 @@ def _check_cache(say) -> None:
 
 
 def _claude_hooks(path: Path) -> list[tuple[str, str]] | None:
-    from hr.install import is_hr_hook
+    from hr.agents.install import is_hr_hook
 
     try:
         settings = json.loads(path.read_text())

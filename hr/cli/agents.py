@@ -30,7 +30,7 @@ def hook_claude(read):
     PostToolUse replaces large Bash, Grep, Glob, WebFetch and MCP results with their
     compressed form. Whatever goes wrong, it exits 0 with no output.
     """
-    from hr.hooks.claude import main
+    from hr.agents.claude import main
 
     sys.exit(main())
 
@@ -51,13 +51,13 @@ def shell_init(shell):
     exactly as without hr. Exit status and stderr are always kept. HR_DISABLE=1 turns it off;
     HR_WRAP="-cat,terraform plan" removes or adds commands; HR_BUDGET=20000c sets a budget.
     """
-    from hr.shell_init import main
+    from hr.agents.shell_init import main
 
     sys.exit(main(shell))
 
 
 def _show_or_apply(changes, dry_run: bool) -> None:
-    from hr.install import apply
+    from hr.agents.install import apply
 
     for change in changes:
         for note in change.notes:
@@ -105,7 +105,7 @@ def install_claude(scope, read, no_allow_expand, uninstall, dry_run):
       hr install claude --dry-run       # show the diff only
       hr install claude --uninstall     # undo
     """
-    from hr.install import claude_change, claude_settings_path
+    from hr.agents.install import claude_change, claude_settings_path
 
     path = claude_settings_path(scope)
     # a project's settings.json is shared: name hr by PATH rather than by this machine's path
@@ -126,7 +126,7 @@ def install_shell(shells, uninstall, dry_run):
     """Add the `hr shell-init` line to your shells' rc files (~/.bashrc, ~/.zshrc, fish conf.d)."""
     import os
 
-    from hr.install import rc_files, shell_change
+    from hr.agents.install import rc_files, shell_change
 
     files = rc_files(Path.home())
     if not shells:
@@ -146,7 +146,7 @@ def install_codex(uninstall, dry_run):
     shell_environment_policy.set = {BASH_ENV = <a file that runs hr shell-init bash>,
     HR_AGENT = "1"}.
     """
-    from hr.install import codex_changes
+    from hr.agents.install import codex_changes
 
     _show_or_apply(codex_changes(Path.home(), uninstall=uninstall), dry_run)
 
@@ -154,6 +154,6 @@ def install_codex(uninstall, dry_run):
 @click.command()
 def doctor():
     """Say what is installed and whether it works."""
-    from hr.doctor import run
+    from hr.agents.doctor import run
 
     sys.exit(run(click.echo))

@@ -16,7 +16,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from hr.spans import RANGE, SpanError
+from hr.expand.spans import RANGE, SpanError
 
 
 def parse_target(target: str) -> tuple[str, tuple[int, int] | None]:

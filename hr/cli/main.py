@@ -8,9 +8,9 @@ import sys
 import click
 
 from hr import __version__
-from hr.engine import Hint
-from hr.filter import run_filter, write_stdout
-from hr.options import KINDS, parse_budget
+from hr.engine.dispatch import Hint
+from hr.cli.filter import run_filter, write_stdout
+from hr.cli.options import KINDS, parse_budget
 
 EXPAND_SPANS = ("lines", "grep", "head", "tail", "symbol", "items")
 
@@ -93,7 +93,7 @@ def run(label, kind, budget, command):
     Example:
       hr run -- pytest -q
     """
-    from hr import run as runner
+    from hr.cli import run as runner
 
     argv = list(command)
     if argv and argv[0] == "--":
@@ -129,8 +129,8 @@ def expand(hash, lines_, grep, context, ignore_case, head, tail, symbol, items):
       hr expand 3f9a2c --symbol Parser.parse_args
       hr expand 3f9a2c --items /packages:41-388
     """
-    from hr import spans
-    from hr.store import HashError, Store
+    from hr.expand import spans
+    from hr.store.objects import HashError, Store
 
     chosen = [n for n, v in zip(EXPAND_SPANS, (lines_, grep, head, tail, symbol, items)) if v is not None]
     if len(chosen) > 1:
@@ -156,7 +156,7 @@ def expand(hash, lines_, grep, context, ignore_case, head, tail, symbol, items):
 
             out, span = expand_stored(store, digest, data, symbol)
         elif items is not None:
-            from hr import json_items
+            from hr.expand import json_items
 
             out, span = json_items.items(data, items), f"items {items}"
         else:
@@ -169,7 +169,8 @@ def expand(hash, lines_, grep, context, ignore_case, head, tail, symbol, items):
 
 def _record_expansion(store, digest: str, span: str, out: bytes) -> None:
     try:
-        from hr import core, ledger
+        from hr.engine import core
+        from hr.store import ledger
 
         ledger.record_expansion(store.root, digest=digest, span=span, bytes_out=len(out),
                                 tokens_out=core.estimate_tokens(out))
@@ -193,12 +194,12 @@ def stats(days, price_per_mtok, as_json):
       hr stats --days 7 --price-per-mtok 15 --json
     """
     from hr import stats as st
-    from hr.store import Store
+    from hr.store.objects import Store
 
     price = st.DEFAULT_PRICE_PER_MTOK if price_per_mtok is None else price_per_mtok
     model = st.DEFAULT_PRICE_MODEL if price_per_mtok is None else "your price"
     store = Store()
-    from hr.store import private_dir
+    from hr.store.objects import private_dir
 
     private_dir(store.root)
     report = st.gather(store.root, days=days, price_per_mtok=price)
@@ -224,7 +225,7 @@ def gc(max_age_days, max_mb, dry_run):
     Example:
       hr gc --max-age-days 7 --max-mb 200
     """
-    from hr.store import Store
+    from hr.store.objects import Store
 
     store = Store()
     if not os.path.isdir(store.objects):
@@ -235,7 +236,7 @@ def gc(max_age_days, max_mb, dry_run):
     click.echo(f"{verb} {r.removed:,} originals ({r.freed_bytes / 1e6:.1f} MB); kept {r.kept:,} ({r.kept_bytes / 1e6:.1f} MB) in {store.root}")
 
 
-from hr import agent_cli  # noqa: E402  (agent integration: hook, shell-init, install, doctor)
+from hr.cli import agents as agent_cli  # noqa: E402  (agent integration: hook, shell-init, install, doctor)
 
 for _command in (agent_cli.hook, agent_cli.shell_init, agent_cli.install, agent_cli.doctor):
     cli.add_command(_command)

@@ -23,7 +23,7 @@ import json
 import os
 import re
 
-from hr.hooks.rewrite import Simple, Unsupported, split
+from hr.agents.rewrite import Simple, Unsupported, split
 
 # (os.path rather than pathlib: this runs on every Bash call, and pathlib costs milliseconds)
 MANAGED_SETTINGS = "/etc/claude-code/managed-settings.json"

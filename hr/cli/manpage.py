@@ -1,6 +1,6 @@
 """Render man/hr.1 from the click commands, so the man page can never drift from --help.
 
-    python -m hr.manpage > man/hr.1
+    python -m hr.cli.manpage > man/hr.1
 
 tests/test_cli.py fails when the committed page differs from what this renders.
 """
@@ -103,6 +103,6 @@ def render(group: click.Group) -> str:
 
 
 if __name__ == "__main__":
-    from hr.cli import cli
+    from hr.cli.main import cli
 
     click.echo(render(cli), nl=False)

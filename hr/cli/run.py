@@ -7,7 +7,7 @@ import signal
 import subprocess
 import sys
 
-from hr.engine import Hint
+from hr.engine.dispatch import Hint
 
 
 def exit_status(returncode: int) -> int:
@@ -62,9 +62,9 @@ def run(argv: list[str], hint: Hint) -> int:
         for s, handler in previous.items():
             signal.signal(s, handler)
 
-    from hr.api import compress
+    from hr.engine.api import compress
 
-    from hr.filter import write_stdout
+    from hr.cli.filter import write_stdout
 
     write_stdout(compress(data, hint, source="run").output)
     return status

@@ -11,7 +11,7 @@ def run_filter(hint) -> None:
     output = data
     if os.environ.get("HR_DISABLE") != "1":
         try:
-            from hr.api import compress
+            from hr.engine.api import compress
 
             output = compress(data, hint, source="filter").output
         except BaseException as exc:  # fail open, whatever happened

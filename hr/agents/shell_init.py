@@ -1,6 +1,6 @@
 """`hr shell-init bash|zsh|fish`: the shell code that wraps noisy commands in an agent's shell.
 
-The command set is hr.wrapped's (HR_WRAP changes it). Each wrapped name becomes a shell
+The command set is hr.agents.wrapped's (HR_WRAP changes it). Each wrapped name becomes a shell
 function that checks, cheaply and in this order: do the arguments match an entry, is the
 command plain (not following or interactive), is this an agent's shell and does stdout still
 go where it went when the shell started. Only then does it run under hr; otherwise it is
@@ -14,7 +14,7 @@ import shlex
 import sys
 from pathlib import Path
 
-from hr import wrapped
+from hr.agents import wrapped
 
 SHELLS = ("bash", "zsh", "fish")
 _TEMPLATES = Path(__file__).parent / "shell"
@@ -22,7 +22,7 @@ _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 
 
 def _hr_path() -> str:
-    from hr.self_path import hr_path
+    from hr.agents.self_path import hr_path
 
     return hr_path() or "hr"
 

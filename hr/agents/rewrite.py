@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import shlex
 
-from hr import wrapped
+from hr.agents import wrapped
 
 # Unquoted characters after which we stop trying: the command is not a plain list.
 _SPECIAL = set("|&<>(){}`#")

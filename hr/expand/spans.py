@@ -26,7 +26,7 @@ def _split_lf(data: bytes) -> list[bytes]:
     return out
 
 
-# `N` or `A-B`, for line ranges here and item ranges in hr.json_items
+# `N` or `A-B`, for line ranges here and item ranges in hr.expand.json_items
 RANGE = re.compile(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?")
 
 

@@ -77,7 +77,7 @@ def shadowed(names: set[str]) -> set[str] | None:
     cached per name until the shell's rc files change."""
     if not names:
         return set()
-    from hr.store import cache_dir, private_dir
+    from hr.store.objects import cache_dir, private_dir
 
     shell = _shell()
     key = _config_key(shell)

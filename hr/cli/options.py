@@ -8,7 +8,7 @@ other commands) to click, which uses the same `parse_budget` and `KINDS`.
 
 from __future__ import annotations
 
-KINDS = ("binary", "json", "log", "test", "code", "diff", "shell", "text")
+from hr.engine.dispatch import KINDS
 FILTER_OPTIONS = ("--label", "--kind", "--budget")
 
 

@@ -4,7 +4,7 @@ Claude Code runs it for PreToolUse and PostToolUse with the event as JSON on std
 (`hook_event_name`, `tool_name`, `tool_input`, and for PostToolUse `tool_response`).
 
 - PreToolUse on Bash: a command worth compressing is rewritten to run under `hr run` with a
-  budget (see hr.hooks.rewrite). This is the only way to compress a failing command: a command
+  budget (see hr.agents.rewrite). This is the only way to compress a failing command: a command
   that exits non-zero goes to PostToolUseFailure, which cannot replace output.
 - PostToolUse: a large result that is not compressed yet is replaced with `updatedToolOutput`,
   in the tool's own shape (a different shape is dropped by the client). Read results only when
@@ -54,7 +54,7 @@ def read_enabled() -> bool:
 
 
 def hr_executable() -> str | None:
-    from hr.self_path import hr_path
+    from hr.agents.self_path import hr_path
 
     return hr_path()
 
@@ -77,17 +77,17 @@ def handle(event: dict) -> dict | None:
 def pre_bash(tool_input: dict, event: dict) -> dict | None:
     """Run a command worth compressing under `hr run`, but only one that Claude Code would have
     run without asking: the rewrite then carries that same "allow", since the rewritten text
-    would no longer match the user's rules (see hr.hooks.claude_permissions)."""
+    would no longer match the user's rules (see hr.agents.claude_permissions)."""
     command = tool_input.get("command")
     if not isinstance(command, str) or tool_input.get("run_in_background"):
         return None
-    from hr.hooks.rewrite import command_names, rewrite
+    from hr.agents.rewrite import command_names, rewrite
 
     hr = hr_executable()
     new = rewrite(command, hr, budget_chars()) if hr else None
     if new is None:
         return None
-    from hr.hooks.shadowing import shadowed
+    from hr.agents.shadowing import shadowed
 
     avoid = shadowed(command_names(command))
     if avoid is None:
@@ -96,7 +96,7 @@ def pre_bash(tool_input: dict, event: dict) -> dict | None:
         new = rewrite(command, hr, budget_chars(), avoid)
         if new is None:
             return None
-    from hr.hooks.claude_permissions import would_allow
+    from hr.agents.claude_permissions import would_allow
 
     if not would_allow(command, event):
         return None
@@ -154,7 +154,7 @@ def post_tool(tool: str, tool_input: dict, response, session: str | None) -> dic
 def _runs_hr(command) -> bool:
     if not isinstance(command, str) or "hr" not in command:
         return False
-    from hr.hooks.rewrite import _uses_hr
+    from hr.agents.rewrite import _uses_hr
 
     return _uses_hr(command)
 
@@ -209,8 +209,8 @@ def _compress_text(text: str, label: str, session, budget: int, force: bool = Fa
     marker in it does not mean it was compressed already."""
     if len(text) < MIN_CHARS or (MARKER in text and not force):
         return None
-    from hr.api import compress
-    from hr.engine import Hint
+    from hr.engine.api import compress
+    from hr.engine.dispatch import Hint
 
     data = text.encode("utf-8", "surrogateescape")
     result = compress(data, Hint(label=label, budget_chars=max(budget, 1000), session=session), source="hook-claude")

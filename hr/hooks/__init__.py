@@ -1,1 +1,0 @@
-"""Agent hook handlers (`hr hook claude`). Import-light: they run on every tool call."""
