@@ -56,6 +56,59 @@ def gather(root: str, *, days: float | None = None, price_per_mtok: float = DEFA
     }
 
 
+def gather_team(events: list[dict], *, days: float | None = None,
+                price_per_mtok: float = DEFAULT_PRICE_PER_MTOK) -> dict:
+    """The same report from the team store's event stream, plus a breakdown by machine."""
+    since = time.time() - days * 86400 if days else 0.0
+    keys = ("bytes_in", "bytes_out", "tokens_in", "tokens_out")
+    compressions, expanded = [], []
+    for e in events:
+        try:
+            ts = float(e.get("ts", 0))
+            if ts < since:
+                continue
+            if e.get("event") == "compression":
+                row = {k: int(e[k]) for k in keys}
+                row.update(ts=ts, passthrough=int(e.get("passthrough", 1)), kind=e.get("kind") or "-",
+                           label=e.get("label") or "-", machine=e.get("machine") or "-",
+                           day=time.strftime("%Y-%m-%d", time.localtime(ts)))
+                compressions.append(row)
+            elif e.get("event") == "expansion":
+                expanded.append(int(e["tokens_out"]))
+        except (KeyError, ValueError):
+            continue  # an event from another version of hr: not ours to interpret
+
+    def summed(rows: list[dict]) -> dict:
+        out = {"calls": len(rows), "compressed": sum(1 - r["passthrough"] for r in rows)}
+        out.update({k: sum(r[k] for r in rows) for k in keys})
+        return out
+
+    def breakdown(field: str) -> list[dict]:
+        groups: dict[str, list[dict]] = {}
+        for r in compressions:
+            groups.setdefault(r[field], []).append(r)
+        out = [{"key": key, **summed(rows)} for key, rows in groups.items()]
+        for r in out:
+            r["tokens_saved"] = r["tokens_in"] - r["tokens_out"]
+        return sorted(out, key=lambda r: (-r["tokens_saved"], r["key"]))[:50]
+
+    total = summed(compressions)
+    saved = total["tokens_in"] - total["tokens_out"]
+    net = saved - sum(expanded)
+    return {
+        "totals": {**total, "tokens_saved": saved, "expansions": len(expanded), "tokens_expanded": sum(expanded),
+                   "tokens_saved_net": net, "dollars_saved_net": round(net * price_per_mtok / 1e6, 4)},
+        "by_kind": breakdown("kind"),
+        "by_label": breakdown("label"),
+        "by_day": sorted(breakdown("day"), key=lambda r: r["key"]),
+        "by_machine": breakdown("machine"),
+        "price_per_mtok": price_per_mtok,
+        "tokens": "estimated",
+        "tokens_note": TOKENS_NOTE,
+        "since_days": days,
+    }
+
+
 def render(report: dict, price_model: str) -> str:
     t = report["totals"]
     pct = (100.0 * t["tokens_saved"] / t["tokens_in"]) if t["tokens_in"] else 0.0
@@ -66,8 +119,9 @@ def render(report: dict, price_model: str) -> str:
         f"≈ ${t['dollars_saved_net']:.2f} at ${report['price_per_mtok']:.2f}/MTok ({price_model})",
         f"note: {report['tokens_note']}",
     ]
-    for title, key in (("by kind", "by_kind"), ("by label", "by_label"), ("by day", "by_day")):
-        group = report[key]
+    for title, key in (("by kind", "by_kind"), ("by label", "by_label"), ("by day", "by_day"),
+                       ("by machine", "by_machine")):
+        group = report.get(key)
         if not group:
             continue
         lines.append("")

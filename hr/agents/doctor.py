@@ -35,6 +35,7 @@ def run(echo: Callable[[str], None]) -> int:
     except Exception as exc:  # noqa: BLE001
         say(BAD, f"native core does not load: {exc}")
     _check_cache(say)
+    _check_team(say)
     on_path = shutil.which("hr")
     if on_path:
         say(OK, f"`hr` is on PATH ({on_path}): agents can run `hr expand`")
@@ -90,6 +91,22 @@ def _check_cache(say) -> None:
         say(OK, f"cache writable: {store.root}")
     except OSError as exc:
         say(BAD, f"cache not writable: {store.root}: {exc}")
+
+
+def _check_team(say) -> None:
+    from hr.store import team
+
+    shared = team.from_env()
+    if shared is None:
+        return
+    where = team.redact_url(shared.url)
+    if not shared.ok:  # the URL itself is wrong: nothing will ever reach the team store
+        say(BAD, shared.error)
+        return
+    try:
+        say(OK, f"team store {where} answers in {shared.ping_ms():.1f} ms (prefix {shared.prefix!r})")
+    except team.TeamStoreError as exc:
+        say(WARN, f"{exc}; hr carries on with the local store alone")
 
 
 def _claude_hooks(path: Path) -> list[tuple[str, str]] | None:

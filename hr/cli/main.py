@@ -183,7 +183,8 @@ def _record_expansion(store, digest: str, span: str, out: bytes) -> None:
 @click.option("--price-per-mtok", type=click.FloatRange(min=0), default=None,
               help="Dollars per million input tokens [default: 3.00, Claude Sonnet 4.5].")
 @click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-def stats(days, price_per_mtok, as_json):
+@click.option("--team", is_flag=True, help="The whole team's savings, from the team store (HR_STORE_URL), with a breakdown by machine.")
+def stats(days, price_per_mtok, as_json, team):
     """Show what hr saved: tokens in and out, net of expansions, and dollars.
 
     Totals, then breakdowns by kind, label and day. Token counts are estimates.
@@ -198,11 +199,20 @@ def stats(days, price_per_mtok, as_json):
 
     price = st.DEFAULT_PRICE_PER_MTOK if price_per_mtok is None else price_per_mtok
     model = st.DEFAULT_PRICE_MODEL if price_per_mtok is None else "your price"
-    store = Store()
-    from hr.store.objects import private_dir
+    if team:
+        from hr.store.team import TeamStoreError
 
-    private_dir(store.root)
-    report = st.gather(store.root, days=days, price_per_mtok=price)
+        try:
+            events = _team_store().events()
+        except TeamStoreError as exc:
+            fail(str(exc))
+        report = st.gather_team(events, days=days, price_per_mtok=price)
+    else:
+        store = Store()
+        from hr.store.objects import private_dir
+
+        private_dir(store.root)
+        report = st.gather(store.root, days=days, price_per_mtok=price)
     if as_json:
         import json
 
@@ -212,11 +222,25 @@ def stats(days, price_per_mtok, as_json):
         click.echo(st.render(report, model), nl=False)
 
 
+def _team_store():
+    """The configured team store, or a one-line error (exit 2)."""
+    from hr.store import team
+
+    shared = team.from_env()
+    if shared is None:
+        fail("no team store: set HR_STORE_URL=redis://host:port/db (see README, Team store)")
+    if not shared.ok:
+        fail(shared.error)
+    return shared
+
+
 @cli.command()
 @click.option("--max-age-days", type=click.FloatRange(min=0), help="Remove originals unused for longer [default: $HR_CACHE_MAX_AGE_DAYS or 30].")
 @click.option("--max-mb", type=click.FloatRange(min=0), help="Then remove the least recently used until the rest fits [default: $HR_CACHE_MAX_MB or 1024].")
 @click.option("--dry-run", is_flag=True, help="Only say what would be removed.")
-def gc(max_age_days, max_mb, dry_run):
+@click.option("--team", is_flag=True, help="Also trim the team store's event stream to --max-events (its originals expire by TTL).")
+@click.option("--max-events", type=click.IntRange(min=0), default=None, help="With --team: events to keep [default: $HR_STORE_MAX_EVENTS or 1000000].")
+def gc(max_age_days, max_mb, dry_run, team, max_events):
     """Collect old originals from the cache.
 
     hr also does this by itself about once a day, with the defaults.
@@ -227,6 +251,18 @@ def gc(max_age_days, max_mb, dry_run):
     """
     from hr.store.objects import Store
 
+    if team:
+        from hr.store.team import TeamStoreError
+
+        shared = _team_store()
+        keep = shared.max_events if max_events is None else max_events
+        if dry_run:
+            click.echo(f"would trim the team event stream to {keep:,} events")
+        else:
+            try:
+                click.echo(f"trimmed {shared.trim(keep):,} events from the team stream (kept at most {keep:,})")
+            except TeamStoreError as exc:
+                fail(str(exc))
     store = Store()
     if not os.path.isdir(store.objects):
         click.echo(f"nothing stored yet in {store.root}")

@@ -109,6 +109,9 @@ def record_compression(root: str, *, digest: str, kind: str, label: str | None, 
             (time.time(), digest, kind, redact(label), session, source, bytes_in, bytes_out, tokens_in,
              tokens_out, int(passthrough), note, ms),
         )
+    _publish("compression", hash=digest, kind=kind, label=redact(label), session=session, source=source,
+             bytes_in=bytes_in, bytes_out=bytes_out, tokens_in=tokens_in, tokens_out=tokens_out,
+             passthrough=int(passthrough))
 
 
 def record_expansion(root: str, *, digest: str, span: str, bytes_out: int, tokens_out: int) -> None:
@@ -117,6 +120,16 @@ def record_expansion(root: str, *, digest: str, span: str, bytes_out: int, token
             "INSERT INTO expansions (ts, hash, span, bytes_out, tokens_out) VALUES (?,?,?,?,?)",
             (time.time(), digest, span, bytes_out, tokens_out),
         )
+    _publish("expansion", hash=digest, span=span.split(" ", 1)[0], bytes_out=bytes_out, tokens_out=tokens_out)
+
+
+def _publish(event: str, **fields) -> None:
+    """The same event, without content, to the team store's stream when there is one."""
+    from hr.store import team
+
+    shared = team.from_env()
+    if shared is not None:
+        shared.publish(event, {"ts": repr(time.time()), **fields})
 
 
 def label_of(root: str, digest: str) -> str | None:

@@ -91,6 +91,9 @@ class Store:
             except OSError:
                 pass
             raise
+        team = _team()
+        if team is not None:
+            team.put_object(digest, blob)
         self.maybe_gc()
         return path
 
@@ -102,6 +105,9 @@ class Store:
             names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(".zst")]
         except FileNotFoundError:
             names = []
+        if not names:
+            team = _team()
+            names = [f"{d}.zst" for d in team.find(prefix)] if team is not None else []
         if not names:
             raise HashError(f"unknown hash: {prefix} (nothing stored under it in {self.root})")
         if len(names) > 1:
@@ -118,11 +124,31 @@ class Store:
                 blob = f.read()
             os.utime(path)  # an original still being expanded is in use: keep it from collection
         except FileNotFoundError:
-            raise HashError(f"unknown hash: {digest}") from None
+            return self._from_team(digest)
         try:
             return core.unpack(blob)
         except ValueError:
             raise HashError(f"the stored original for {digest[:12]} is damaged") from None
+
+    def _from_team(self, digest: str) -> bytes:
+        """An original this machine does not have, from the team store, verified, then kept
+        in the local cache."""
+        import hashlib
+
+        from hr.engine import core
+
+        team = _team()
+        blob = team.get_object(digest) if team is not None else None
+        if blob is None:
+            raise HashError(f"unknown hash: {digest}")
+        try:
+            data = core.unpack(blob)
+        except ValueError:
+            data = None
+        if data is None or hashlib.sha256(data).hexdigest() != digest:
+            raise HashError(f"the team store's copy of {digest[:12]} is damaged (it does not match its hash)")
+        self.put(data, digest)
+        return data
 
     def maybe_gc(self) -> None:
         """Collect when the last collection is older than GC_INTERVAL_S."""
@@ -174,6 +200,12 @@ class Store:
                 report.kept += 1
                 report.kept_bytes += size
         return report
+
+
+def _team():
+    from hr.store import team
+
+    return team.from_env()
 
 
 def _listdir(path: str) -> list[str]:
