@@ -20,7 +20,7 @@ def compress(data: bytes, hint: Hint = Hint(), *, source: str = "api", store: St
     started = time.perf_counter()
     store = store or Store()
     try:
-        result = engine.compress(data, hint)
+        result = engine.compress(data, hint, _learnt_rules(hint.label))
         if not result.passthrough:
             store.put(data, result.digest)
     except BaseException as exc:  # fail open, a Rust panic (a BaseException) included
@@ -28,11 +28,26 @@ def compress(data: bytes, hint: Hint = Hint(), *, source: str = "api", store: St
             raise
         _debug(exc)
         result = Result(data, "error", hashlib.sha256(data).hexdigest(), 0, 0, note=f"{type(exc).__name__}: {exc}"[:200])
-    _record(store, result, hint, source, len(data), (time.perf_counter() - started) * 1000)
+    _record(store, result, hint, source, data, (time.perf_counter() - started) * 1000)
     return result
 
 
-def _record(store: Store, result: Result, hint: Hint, source: str, bytes_in: int, ms: float) -> None:
+def _learnt_rules(label: str | None) -> dict | None:
+    """The policy `hr learn --apply` wrote for this label, by kind; None (and no import) when
+    there is no policy file, which is the common case."""
+    if not label:
+        return None
+    from hr.learn.policy import policy_path
+
+    path = policy_path()
+    if not os.path.exists(path):
+        return None
+    from hr.learn.policy import rules_for
+
+    return rules_for(label, path)
+
+
+def _record(store: Store, result: Result, hint: Hint, source: str, data: bytes, ms: float) -> None:
     if result.note == "tiny":
         return  # tiny inputs are most calls and carry no saving: not worth a write
     try:
@@ -40,11 +55,21 @@ def _record(store: Store, result: Result, hint: Hint, source: str, bytes_in: int
 
         ledger.record_compression(
             store.root, digest=result.digest, kind=result.kind, label=hint.label,
-            session=hint.session or os.environ.get("HR_SESSION"), source=source, bytes_in=bytes_in, bytes_out=len(result.output), tokens_in=result.tokens_in,
-            tokens_out=result.tokens_out, passthrough=result.passthrough, note=result.note, ms=ms,
+            session=hint.session or os.environ.get("HR_SESSION"), source=source, bytes_in=len(data),
+            bytes_out=len(result.output), tokens_in=result.tokens_in, tokens_out=result.tokens_out,
+            passthrough=result.passthrough, note=result.note, ms=ms, agent=agent_of(source),
+            lines_in=data.count(b"\n") + (not data.endswith(b"\n") and bool(data)),
+            lines_folded=sum(end - start + 1 for start, end in result.spans),
+            budget_chars=hint.budget_chars, policy=result.policy or None,
         )
     except Exception as exc:
         _debug(exc)
+
+
+def agent_of(source: str) -> str | None:
+    """The agent behind a call: $HR_AGENT (set by an agent's integration), else what the entry
+    point says (`hook-claude` -> claude)."""
+    return os.environ.get("HR_AGENT") or (source.split("-", 1)[1] if source.startswith("hook-") else None)
 
 
 def _debug(exc: BaseException) -> None:
