@@ -148,6 +148,10 @@ def test_html_page_renders_in_chromium_with_the_json_figures(home, tmp_path):
     bars = re.findall(r'<rect class="bar[^"]*"[^>]*data-day="([^"]+)" data-v="(-?\d+)"', dom.stdout.decode())
     assert [(d, int(v)) for d, v in bars] == [(r["key"], r["tokens_saved_net"]) for r in report["by_day"]]
     assert 'label = "kubectl logs"' in dom.stdout.decode() and "a test &lt;rule&gt; &amp; more" in dom.stdout.decode()
+    # the page the proxy serves is the same page
+    from hr.stats.html import page as served
+
+    assert served() == html
     shot = tmp_path / "shot.png"
     done = _browse(browser, tmp_path, page.as_uri(), f"--screenshot={shot}", "--window-size=1000,1400")
     assert done.returncode == 0 and shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"

@@ -63,10 +63,11 @@ def stats(days, model, price_per_mtok, exact, breakdowns, as_json, html_file):
     if note:
         report["tokens"], report["tokens_note"] = "o200k", note
     if html_file:
+        from hr.learn import policy
         from hr.stats import html
 
         with open(html_file, "w", encoding="utf-8") as f:
-            f.write(html.render(report, policy_text()))
+            f.write(html.render(report, policy.text()))
         click.echo(f"wrote {html_file}", err=True)
     if as_json:
         import json
@@ -83,13 +84,3 @@ def _original(store, digest: str) -> bytes | None:
         return store.get(digest)
     except Exception:
         return None  # collected or damaged: that row keeps its estimate
-
-
-def policy_text() -> str | None:
-    from hr.learn.policy import policy_path
-
-    try:
-        with open(policy_path(), encoding="utf-8") as f:
-            return f.read()
-    except OSError:
-        return None

@@ -106,6 +106,15 @@ def write(rules: list[dict], path: str | None = None) -> str:
     return path
 
 
+def text(path: str | None = None) -> str | None:
+    """The policy file as written, for showing it; None when there is none."""
+    try:
+        with open(path or policy_path(), encoding="utf-8") as f:
+            return f.read()
+    except OSError:
+        return None
+
+
 def reset(path: str | None = None) -> bool:
     """Remove the policy file; False when there was none."""
     try:

@@ -3,7 +3,8 @@
 A Content-Security-Policy meta tag forbids every network load, so the page stays offline even
 if something in it (a label) looked like a URL. Every figure is in an element with a `data-k`
 attribute naming its report field, so tests can read the page back and compare with `--json`.
-The proxy serves the same page: `render(report, policy_text) -> str`.
+The proxy serves the same page: `page()` (or `render(report, policy_text)` for a report of its
+own, e.g. a team store's).
 """
 
 from __future__ import annotations
@@ -21,6 +22,15 @@ td:first-child,th:first-child{text-align:left}.bar{fill:#3a7bd5}.neg{fill:#d5553
 COLUMNS = (("calls", "calls"), ("tokens_in", "tokens in"), ("tokens_saved", "saved"),
            ("expansions", "expansions"), ("tokens_expanded", "expanded"), ("tokens_saved_net", "net saved"),
            ("usd_saved_net", "net USD"))
+
+
+def page(root: str | None = None, model: str | None = None, days: float | None = None) -> str:
+    """The page for the local ledger (`root`: the cache dir, default the user's) and policy."""
+    from hr.learn import policy
+    from hr.stats import prices, report
+    from hr.store.objects import Store
+
+    return render(report.gather(root or Store().root, prices.price(model), days=days), policy.text())
 
 
 def render(report: dict, policy_text: str | None = None) -> str:
