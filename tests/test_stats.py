@@ -20,8 +20,8 @@ def test_stats_net_of_expansions(cache):
     assert t["calls"] == 3 and t["compressed"] == 3 and t["expansions"] == 1
     assert t["tokens_saved"] == t["tokens_in"] - t["tokens_out"] > 0
     assert 0 < t["tokens_expanded"] < t["tokens_saved"]
-    assert t["tokens_saved_net"] == t["tokens_saved"] - t["tokens_expanded"]
-    assert abs(t["dollars_saved_net"] - t["tokens_saved_net"] * 10 / 1e6) < 1e-3
+    assert t["tokens_saved_net"] == t["tokens_saved"] - t["tokens_expanded"] - 100 * t["expansions"]
+    assert abs(t["usd_saved_net"] - t["tokens_saved_net"] * 10 / 1e6) < 1e-3
     assert report["tokens"] == "estimated"
     assert {r["key"] for r in report["by_label"]} == {"app-log", "other", "as-text"}
     assert {r["key"] for r in report["by_kind"]} == {"log", "text"}

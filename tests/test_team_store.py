@@ -122,7 +122,7 @@ def test_every_machine_gives_the_same_bytes_and_the_team_counts_both(tmp_path, s
     assert all(r["calls"] == 1 and r["tokens_saved"] > 0 for r in machines.values())
     assert report["totals"]["calls"] == 2
     assert report["totals"]["tokens_saved"] == sum(r["tokens_saved"] for r in machines.values())
-    assert [r["key"] for r in report["by_label"]] == ["kubectl logs api-0"]
+    assert [r["key"] for r in report["by_label"]] == ["kubectl logs"]  # program and subcommand
     hr(b, "expand", marker_hash(second.stdout), "--lines", "1-3")
     report = json.loads(hr(a, "stats", "--team", "--json").stdout)
     assert report["totals"]["expansions"] == 1

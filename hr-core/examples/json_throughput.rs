@@ -61,6 +61,7 @@ fn main() {
     let opts = Options {
         hash: "0123456789ab".into(),
         budget_chars: None,
+        ..Default::default()
     };
     let mut best = f64::INFINITY;
     let mut out_len = 0;

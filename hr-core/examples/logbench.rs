@@ -109,6 +109,7 @@ fn main() {
     let opts = Options {
         hash: "0123456789ab".into(),
         budget_chars: None,
+        ..Default::default()
     };
     if args.iter().any(|a| a == "--stdin") {
         let mut text = String::new();

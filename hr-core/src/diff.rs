@@ -143,6 +143,7 @@ mod tests {
             &Options {
                 hash: "h".into(),
                 budget_chars: None,
+                ..Default::default()
             },
         )
         .text;

@@ -62,6 +62,7 @@ mod tests {
         Options {
             hash: "abcdef012345".into(),
             budget_chars: None,
+            ..Default::default()
         }
     }
 

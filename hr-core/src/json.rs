@@ -93,6 +93,7 @@ mod tests {
         Options {
             hash: "0123456789ab".into(),
             budget_chars: None,
+            ..Default::default()
         }
     }
 

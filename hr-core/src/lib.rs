@@ -37,6 +37,9 @@ pub struct Options {
     pub hash: String,
     /// Soft limit on the output size in characters. `None` folds only what is redundant.
     pub budget_chars: Option<usize>,
+    /// Learnt policy (`hr learn`): a fold of fewer lines than this stays verbatim instead (0
+    /// and 1: every fold a compressor plans is made). Honoured by `plan::render`.
+    pub min_fold_run: usize,
 }
 
 /// Compress `text` with the strategy for `kind`. Kinds without a strategy of their own in the

@@ -447,6 +447,7 @@ mod tests {
         Options {
             hash: "abcdef012345".into(),
             budget_chars: None,
+            ..Default::default()
         }
     }
 

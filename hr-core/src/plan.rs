@@ -80,6 +80,13 @@ const MARKER_FRAME_CHARS: usize = 24;
 /// must cover every line once, in order (checked in debug builds).
 pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
     debug_assert!(covers_all(plan, lines.lines.len()));
+    let unfolded;
+    let plan = if opts.min_fold_run > 1 {
+        unfolded = keep_short_folds(plan, opts.min_fold_run);
+        &unfolded
+    } else {
+        plan
+    };
     let crlf = lines.lines.first().is_some_and(|l| l.ends_with('\r'));
     let dropped = match opts.budget_chars {
         Some(budget) => choose_drops(plan, lines, budget),
@@ -133,6 +140,24 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
         }
     }
     w.finish(lines.trailing_newline)
+}
+
+/// `plan` with every fold of fewer than `min` lines kept verbatim instead: the learnt policy
+/// for output the agent kept fetching (a budget may still cut them, as ordinary lines).
+fn keep_short_folds(plan: &Plan, min: usize) -> Plan {
+    let pieces = plan
+        .pieces
+        .iter()
+        .map(|p| match p {
+            Piece::Fold { start, end, .. } if end - start + 1 < min => Piece::Keep {
+                start: *start,
+                end: *end,
+                priority: Priority::Ordinary,
+            },
+            _ => p.clone(),
+        })
+        .collect();
+    Plan { pieces }
 }
 
 fn describe(n: usize, critical: usize) -> String {
@@ -250,6 +275,7 @@ mod tests {
         Options {
             hash: "abcdef012345".into(),
             budget_chars: budget,
+            ..Default::default()
         }
     }
 
@@ -263,6 +289,36 @@ mod tests {
         p.keep(4, Priority::Ordinary);
         let c = render(&p, &lines, &opts(None));
         assert!(c.text.starts_with("a\n[hr: 2 lines like a · lines 2-3 · restore: hr expand abcdef012345 --lines 2-3]\nd\n"));
+    }
+
+    #[test]
+    fn folds_shorter_than_the_minimum_run_stay_verbatim() {
+        let lines = split("a\nb\nc\nd\ne\nf\n");
+        let mut p = Plan::default();
+        p.keep(1, Priority::Ordinary);
+        p.fold(2, 3, "2 lines like a");
+        p.fold(4, 6, "3 lines like a");
+        let o = Options {
+            min_fold_run: 3,
+            ..opts(None)
+        };
+        let c = render(&p, &lines, &o);
+        assert!(
+            c.text
+                .starts_with("a\nb\nc\n[hr: 3 lines like a · lines 4-6"),
+            "{}",
+            c.text
+        );
+        assert_eq!(c.spans.len(), 1);
+        let all = render(
+            &p,
+            &lines,
+            &Options {
+                min_fold_run: 4,
+                ..opts(None)
+            },
+        );
+        assert_eq!(all.text, "a\nb\nc\nd\ne\nf\n");
     }
 
     #[test]

@@ -14,15 +14,16 @@ fn sniff(py: Python<'_>, data: &[u8]) -> &'static str {
 }
 
 /// Compress UTF-8 `data` as `kind`. Returns the output bytes and the folded original line
-/// ranges as `(start, end)` pairs, 1-based and inclusive.
+/// ranges as `(start, end)` pairs, 1-based and inclusive. `min_fold_run`: see `Options`.
 #[pyfunction]
-#[pyo3(signature = (kind, data, hash, budget_chars=None))]
+#[pyo3(signature = (kind, data, hash, budget_chars=None, min_fold_run=0))]
 fn compress<'py>(
     py: Python<'py>,
     kind: &str,
     data: &[u8],
     hash: &str,
     budget_chars: Option<usize>,
+    min_fold_run: usize,
 ) -> PyResult<(Bound<'py, PyBytes>, Vec<(usize, usize)>)> {
     let kind =
         Kind::parse(kind).ok_or_else(|| PyValueError::new_err(format!("unknown kind {kind:?}")))?;
@@ -31,6 +32,7 @@ fn compress<'py>(
     let opts = Options {
         hash: hash.to_string(),
         budget_chars,
+        min_fold_run,
     };
     let out = py.detach(|| crate::compress(kind, text, &opts));
     let spans = out.spans.iter().map(|s| (s.start, s.end)).collect();

@@ -430,6 +430,7 @@ pub(crate) mod testutil {
             &Options {
                 hash: "abcdef012345".into(),
                 budget_chars,
+                ..Default::default()
             },
         )
         .text

@@ -106,8 +106,8 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
         &plan,
         &lines,
         &Options {
-            hash: opts.hash.clone(),
             budget_chars: None,
+            ..opts.clone()
         },
     )
 }
@@ -780,6 +780,7 @@ mod tests {
         Options {
             hash: "abcdef012345".into(),
             budget_chars: budget,
+            ..Default::default()
         }
     }
 

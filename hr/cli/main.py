@@ -170,59 +170,17 @@ def expand(hash, lines_, grep, context, ignore_case, head, tail, symbol, items):
 def _record_expansion(store, digest: str, span: str, out: bytes) -> None:
     try:
         from hr.engine import core
+        from hr.engine.api import agent_of
         from hr.store import ledger
 
         ledger.record_expansion(store.root, digest=digest, span=span, bytes_out=len(out),
-                                tokens_out=core.estimate_tokens(out))
+                                tokens_out=core.estimate_tokens(out), lines_out=out.count(b"\n"),
+                                session=os.environ.get("HR_SESSION"), agent=agent_of("expand"))
     except Exception:
         pass  # the expansion itself matters more than its bookkeeping
 
 
-@cli.command()
-@click.option("--days", type=click.FloatRange(min=0, min_open=True), help="Only the last DAYS days.")
-@click.option("--price-per-mtok", type=click.FloatRange(min=0), default=None,
-              help="Dollars per million input tokens [default: 3.00, Claude Sonnet 4.5].")
-@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
-@click.option("--team", is_flag=True, help="The whole team's savings, from the team store (HR_STORE_URL), with a breakdown by machine.")
-def stats(days, price_per_mtok, as_json, team):
-    """Show what hr saved: tokens in and out, net of expansions, and dollars.
-
-    Totals, then breakdowns by kind, label and day. Token counts are estimates.
-
-    \b
-    Examples:
-      hr stats
-      hr stats --days 7 --price-per-mtok 15 --json
-    """
-    from hr import stats as st
-    from hr.store.objects import Store
-
-    price = st.DEFAULT_PRICE_PER_MTOK if price_per_mtok is None else price_per_mtok
-    model = st.DEFAULT_PRICE_MODEL if price_per_mtok is None else "your price"
-    if team:
-        from hr.store.team import TeamStoreError
-
-        try:
-            events = _team_store().events()
-        except TeamStoreError as exc:
-            fail(str(exc))
-        report = st.gather_team(events, days=days, price_per_mtok=price)
-    else:
-        store = Store()
-        from hr.store.objects import private_dir
-
-        private_dir(store.root)
-        report = st.gather(store.root, days=days, price_per_mtok=price)
-    if as_json:
-        import json
-
-        report["price_model"] = model
-        click.echo(json.dumps(report, indent=2))
-    else:
-        click.echo(st.render(report, model), nl=False)
-
-
-def _team_store():
+def team_store():
     """The configured team store, or a one-line error (exit 2)."""
     from hr.store import team
 
@@ -254,7 +212,7 @@ def gc(max_age_days, max_mb, dry_run, team, max_events):
     if team:
         from hr.store.team import TeamStoreError
 
-        shared = _team_store()
+        shared = team_store()
         keep = shared.max_events if max_events is None else max_events
         if dry_run:
             click.echo(f"would trim the team event stream to {keep:,} events")
@@ -273,6 +231,8 @@ def gc(max_age_days, max_mb, dry_run, team, max_events):
 
 
 from hr.cli import agents as agent_cli  # noqa: E402  (agent integration: hook, shell-init, install, doctor)
+from hr.cli.learn import learn  # noqa: E402
+from hr.cli.stats import stats  # noqa: E402
 
-for _command in (agent_cli.hook, agent_cli.shell_init, agent_cli.install, agent_cli.doctor):
+for _command in (stats, learn, agent_cli.hook, agent_cli.shell_init, agent_cli.install, agent_cli.doctor):
     cli.add_command(_command)

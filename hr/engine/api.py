@@ -21,7 +21,8 @@ def compress(data: bytes, hint: Hint = Hint(), *, source: str = "api", store: St
     started = time.perf_counter()
     store = store or Store()
     try:
-        result = _team_result(data, hint, engine.compress(data, hint))
+        rules = _learnt_rules(hint.label)
+        result = _team_result(data, hint, rules, engine.compress(data, hint, rules))
         if not result.passthrough:
             store.put(data, result.digest)
     except BaseException as exc:  # fail open, a Rust panic (a BaseException) included
@@ -29,11 +30,26 @@ def compress(data: bytes, hint: Hint = Hint(), *, source: str = "api", store: St
             raise
         _debug(exc)
         result = Result(data, "error", hashlib.sha256(data).hexdigest(), 0, 0, note=f"{type(exc).__name__}: {exc}"[:200])
-    _record(store, result, hint, source, len(data), (time.perf_counter() - started) * 1000)
+    _record(store, result, hint, source, data, (time.perf_counter() - started) * 1000)
     return result
 
 
-def _team_result(data: bytes, hint: Hint, result: Result) -> Result:
+def _learnt_rules(label: str | None) -> dict | None:
+    """The policy `hr learn --apply` wrote for this label, by kind; None (and no import) when
+    there is no policy file, which is the common case."""
+    if not label:
+        return None
+    from hr.learn.policy import policy_path
+
+    path = policy_path()
+    if not os.path.exists(path):
+        return None
+    from hr.learn.policy import rules_for
+
+    return rules_for(label, path)
+
+
+def _team_result(data: bytes, hint: Hint, rules: dict | None, result: Result) -> Result:
     """The team's result for this input and these settings: the first one any machine or proxy
     of the team stored. Every machine then gives the same bytes for the same output, which keeps
     prompt caches warm even across hr versions. Inputs that pass through never reach Redis."""
@@ -44,7 +60,7 @@ def _team_result(data: bytes, hint: Hint, result: Result) -> Result:
     shared = team.from_env()
     if result.passthrough or shared is None:
         return result
-    settings = json.dumps([__version__, hint.kind, hint.label, hint.budget, hint.budget_chars])
+    settings = json.dumps([__version__, hint.kind, hint.label, hint.budget, hint.budget_chars, rules], sort_keys=True)
     key = f"{result.digest}:{hashlib.sha256(settings.encode()).hexdigest()[:16]}"
     payload = shared.get_result(key)
     if payload:
@@ -60,7 +76,7 @@ def _team_result(data: bytes, hint: Hint, result: Result) -> Result:
     return result
 
 
-def _record(store: Store, result: Result, hint: Hint, source: str, bytes_in: int, ms: float) -> None:
+def _record(store: Store, result: Result, hint: Hint, source: str, data: bytes, ms: float) -> None:
     if result.note == "tiny":
         return  # tiny inputs are most calls and carry no saving: not worth a write
     try:
@@ -68,11 +84,21 @@ def _record(store: Store, result: Result, hint: Hint, source: str, bytes_in: int
 
         ledger.record_compression(
             store.root, digest=result.digest, kind=result.kind, label=hint.label,
-            session=hint.session or os.environ.get("HR_SESSION"), source=source, bytes_in=bytes_in, bytes_out=len(result.output), tokens_in=result.tokens_in,
-            tokens_out=result.tokens_out, passthrough=result.passthrough, note=result.note, ms=ms,
+            session=hint.session or os.environ.get("HR_SESSION"), source=source, bytes_in=len(data),
+            bytes_out=len(result.output), tokens_in=result.tokens_in, tokens_out=result.tokens_out,
+            passthrough=result.passthrough, note=result.note, ms=ms, agent=agent_of(source),
+            lines_in=data.count(b"\n") + (not data.endswith(b"\n") and bool(data)),
+            lines_folded=sum(end - start + 1 for start, end in result.spans),
+            budget_chars=hint.budget_chars, policy=result.policy or None,
         )
     except Exception as exc:
         _debug(exc)
+
+
+def agent_of(source: str) -> str | None:
+    """The agent behind a call: $HR_AGENT (set by an agent's integration), else what the entry
+    point says (`hook-claude` -> claude)."""
+    return os.environ.get("HR_AGENT") or (source.split("-", 1)[1] if source.startswith("hook-") else None)
 
 
 def _debug(exc: BaseException) -> None:

@@ -50,7 +50,7 @@ class Hint:
 
 
 class Result:
-    __slots__ = ("output", "kind", "digest", "tokens_in", "tokens_out", "spans", "passthrough", "note")
+    __slots__ = ("output", "kind", "digest", "tokens_in", "tokens_out", "spans", "passthrough", "note", "policy")
 
     def __init__(self, output: bytes, kind: str, digest: str, tokens_in: int, tokens_out: int,
                  spans: list[tuple[int, int]] | None = None, passthrough: bool = True, note: str = ""):
@@ -62,6 +62,7 @@ class Result:
         self.spans = spans or []
         self.passthrough = passthrough  # True when output is the input itself
         self.note = note  # why it passed through, for the ledger
+        self.policy = ""  # the learnt adjustment applied (hr.learn.policy), for the ledger
 
 
 def detect_kind(data: bytes, hint: Hint) -> str:
@@ -97,16 +98,19 @@ def _compressor(kind: str):
     if target is None:
         from hr.engine import core
 
-        return lambda kind, data, short, budget_chars, label: core.compress(kind, data, short, budget_chars)
+        return lambda kind, data, short, budget_chars, label, min_fold_run=0: core.compress(
+            kind, data, short, budget_chars, min_fold_run)
     from importlib import import_module
 
     module, func = target.split(":")
     return getattr(import_module(module), func)
 
 
-def compress(data: bytes, hint: Hint = Hint()) -> Result:
+def compress(data: bytes, hint: Hint = Hint(), rules: dict | None = None) -> Result:
     """Compress `data`, or return it unchanged where compressing would not be safe or worth it.
 
+    `rules`: the learnt policy for this input's label, by kind (see hr.learn.policy): `skip`
+    passes the input through, `min_fold_run` reaches the core as an option.
     Exceptions from a compressor propagate; callers that must fail open (every entry point
     does) catch them and send the input out as it was.
     """
@@ -126,11 +130,16 @@ def compress(data: bytes, hint: Hint = Hint()) -> Result:
     if kind == "binary":
         same.note = describe_binary(data)
         return same
+    rule = (rules or {}).get(kind) or (rules or {}).get("*") or {}
+    if rule.get("skip"):
+        same.note = same.policy = "policy: skip"
+        return same
     budget_chars = hint.budget_chars
     if budget_chars is None and hint.budget is not None:
         # the input's own chars-per-token ratio turns a token budget into characters
         budget_chars = max(1, hint.budget * len(data) // max(tokens_in, 1))
-    output, spans = _compressor(kind)(kind, data, digest[:SHORT_HASH], budget_chars, hint.label)
+    extra = {"min_fold_run": rule["min_fold_run"]} if rule.get("min_fold_run") and kind not in PYTHON_COMPRESSORS else {}
+    output, spans = _compressor(kind)(kind, data, digest[:SHORT_HASH], budget_chars, hint.label, **extra)
     tokens_out = core.estimate_tokens(output)
     if not spans or tokens_out > tokens_in * (1 - MIN_SAVING):
         same.note = "no saving"
@@ -139,4 +148,6 @@ def compress(data: bytes, hint: Hint = Hint()) -> Result:
         # every changed output must say how to get the original back (nothing lost)
         same.note = "no restore hint"
         return same
-    return Result(output, kind, digest, tokens_in, tokens_out, spans, passthrough=False)
+    result = Result(output, kind, digest, tokens_in, tokens_out, spans, passthrough=False)
+    result.policy = ",".join(f"{k}={v}" for k, v in sorted(extra.items()))
+    return result

@@ -13,7 +13,7 @@ import time
 from contextlib import contextmanager
 from typing import Iterator
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SCHEMA = """
 CREATE TABLE IF NOT EXISTS compressions (
     id INTEGER PRIMARY KEY,
@@ -42,6 +42,23 @@ CREATE TABLE IF NOT EXISTS expansions (
 CREATE INDEX IF NOT EXISTS compressions_ts ON compressions(ts);
 CREATE INDEX IF NOT EXISTS expansions_hash ON expansions(hash);
 """
+# Columns added since version 1 (what `hr learn` needs), added to older ledgers in place. Only
+# ever append here: other versions of hr may read and write the same ledger.
+ADDED_COLUMNS = {
+    "compressions": (
+        ("agent", "TEXT"),            # claude, codex, ... where known
+        ("lines_in", "INTEGER"),
+        ("lines_folded", "INTEGER"),  # original lines the markers stand for
+        ("budget_chars", "INTEGER"),
+        ("policy", "TEXT"),           # the learnt adjustment applied, e.g. 'min_fold_run=16', 'skip'
+    ),
+    "expansions": (
+        ("session", "TEXT"),
+        ("agent", "TEXT"),
+        ("source", "TEXT"),           # expand, mcp, proxy, ...
+        ("lines_out", "INTEGER"),     # original lines brought back
+    ),
+}
 
 
 def connect(root: str) -> sqlite3.Connection:
@@ -56,8 +73,22 @@ def connect(root: str) -> sqlite3.Connection:
     # user_version marks a ledger that is set up already: most calls skip the DDL entirely
     if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
         conn.execute("PRAGMA journal_mode=WAL")  # persistent: set once per database
-        conn.executescript(SCHEMA + f"PRAGMA user_version = {SCHEMA_VERSION};")
+        conn.executescript(SCHEMA)
+        _add_columns(conn)
+        conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return conn
+
+
+def _add_columns(conn: sqlite3.Connection) -> None:
+    for table, columns in ADDED_COLUMNS.items():
+        have = {row[1] for row in conn.execute(f"PRAGMA table_info({table})")}
+        for name, sql_type in columns:
+            if name not in have:
+                try:
+                    conn.execute(f"ALTER TABLE {table} ADD COLUMN {name} {sql_type}")
+                except sqlite3.OperationalError as exc:  # another process added it first
+                    if "duplicate column" not in str(exc):
+                        raise
 
 
 @contextmanager
@@ -101,26 +132,33 @@ def redact(label: str | None) -> str | None:
 
 def record_compression(root: str, *, digest: str, kind: str, label: str | None, session: str | None,
                        source: str, bytes_in: int, bytes_out: int, tokens_in: int, tokens_out: int,
-                       passthrough: bool, note: str, ms: float) -> None:
+                       passthrough: bool, note: str, ms: float, agent: str | None = None,
+                       lines_in: int | None = None, lines_folded: int | None = None,
+                       budget_chars: int | None = None, policy: str | None = None) -> None:
     with transaction(root) as conn:
         conn.execute(
             "INSERT INTO compressions (ts, hash, kind, label, session, source, bytes_in, bytes_out,"
-            " tokens_in, tokens_out, passthrough, note, ms) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?)",
+            " tokens_in, tokens_out, passthrough, note, ms, agent, lines_in, lines_folded, budget_chars,"
+            " policy) VALUES (?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?,?)",
             (time.time(), digest, kind, redact(label), session, source, bytes_in, bytes_out, tokens_in,
-             tokens_out, int(passthrough), note, ms),
+             tokens_out, int(passthrough), note, ms, agent, lines_in, lines_folded, budget_chars, policy),
         )
     _publish("compression", hash=digest, kind=kind, label=redact(label), session=session, source=source,
              bytes_in=bytes_in, bytes_out=bytes_out, tokens_in=tokens_in, tokens_out=tokens_out,
-             passthrough=int(passthrough))
+             passthrough=int(passthrough), agent=agent)
 
 
-def record_expansion(root: str, *, digest: str, span: str, bytes_out: int, tokens_out: int) -> None:
+def record_expansion(root: str, *, digest: str, span: str, bytes_out: int, tokens_out: int,
+                     lines_out: int | None = None, session: str | None = None, agent: str | None = None,
+                     source: str = "expand") -> None:
     with transaction(root) as conn:
         conn.execute(
-            "INSERT INTO expansions (ts, hash, span, bytes_out, tokens_out) VALUES (?,?,?,?,?)",
-            (time.time(), digest, span, bytes_out, tokens_out),
+            "INSERT INTO expansions (ts, hash, span, bytes_out, tokens_out, lines_out, session, agent, source)"
+            " VALUES (?,?,?,?,?,?,?,?,?)",
+            (time.time(), digest, span, bytes_out, tokens_out, lines_out, session, agent, source),
         )
-    _publish("expansion", hash=digest, span=span.split(" ", 1)[0], bytes_out=bytes_out, tokens_out=tokens_out)
+    _publish("expansion", hash=digest, span=span.split(" ", 1)[0], bytes_out=bytes_out, tokens_out=tokens_out,
+             session=session, agent=agent, source=source)
 
 
 def _publish(event: str, **fields) -> None:
@@ -130,6 +168,19 @@ def _publish(event: str, **fields) -> None:
     shared = team.from_env()
     if shared is not None:
         shared.publish(event, {"ts": repr(time.time()), **fields})
+
+
+def rows(root: str, table: str, since: float = 0.0) -> list[dict]:
+    """Every row of `table` ("compressions" or "expansions") from unix time `since` on, oldest
+    first, as dicts: what `hr stats` and `hr learn` compute over (and a team store can supply)."""
+    if table not in ADDED_COLUMNS:
+        raise ValueError(table)
+    if not os.path.exists(os.path.join(root, "ledger.sqlite3")):
+        return []
+    with transaction(root) as conn:
+        cur = conn.execute(f"SELECT * FROM {table} WHERE ts >= ? ORDER BY ts, id", (since,))
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
 
 
 def label_of(root: str, digest: str) -> str | None:

@@ -94,6 +94,7 @@ mod tests {
             &Options {
                 hash: "h".into(),
                 budget_chars: None,
+                ..Default::default()
             },
         )
         .text;
@@ -123,6 +124,7 @@ mod tests {
             &Options {
                 hash: "h".into(),
                 budget_chars: None,
+                ..Default::default()
             },
         )
         .text;

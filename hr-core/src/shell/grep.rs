@@ -74,6 +74,7 @@ mod tests {
             &Options {
                 hash: "h".into(),
                 budget_chars: None,
+                ..Default::default()
             },
         )
         .text;
