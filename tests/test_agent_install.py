@@ -161,7 +161,8 @@ def test_install_codex(home):
     parsed = tomllib.loads(config.read_text())
     assert parsed["model"] == "gpt-5" and parsed["tui"] == {"theme": "dark"}
     env = parsed["shell_environment_policy"]["set"]
-    assert env["HR_AGENT"] == "1"
+    assert env["HR_AGENT"] == "1" and env["HR_BUDGET"] == "32000c"
+    assert {g["matcher"] for e in ("PreToolUse", "PostToolUse") for g in parsed["hooks"][e]} == {"Bash"}
     bash_env = Path(env["BASH_ENV"])
     assert "shell-init bash" in bash_env.read_text()
     once = config.read_text()
@@ -175,10 +176,50 @@ def test_install_codex(home):
 def test_install_codex_does_not_fight_an_existing_policy(home):
     config = home / ".codex" / "config.toml"
     config.parent.mkdir()
-    config.write_text('[shell_environment_policy]\nset = { FOO = "1" }\n')
+    user = '[shell_environment_policy]\nset = { FOO = "1" }\n\n[sandbox_workspace_write]\nwritable_roots = ["/srv"]\n'
+    config.write_text(user)
     r = CliRunner().invoke(cli, ["install", "codex"])
-    assert r.exit_code != 0 and "BASH_ENV" in r.output
-    assert config.read_text() == '[shell_environment_policy]\nset = { FOO = "1" }\n'
+    assert r.exit_code == 0, r.output
+    assert "BASH_ENV" in r.output and "writable_roots" in r.output  # says what to add by hand
+    parsed = tomllib.loads(config.read_text())
+    assert parsed["shell_environment_policy"]["set"] == {"FOO": "1"}
+    assert parsed["sandbox_workspace_write"]["writable_roots"] == ["/srv"]
+    assert parsed["hooks"]["PreToolUse"][0]["hooks"][0]["command"].endswith(" hook codex")
+    hr("install", "codex", "--uninstall")
+    assert config.read_text() == user
+
+
+def test_install_codex_hooks_come_with_codex_trust(home):
+    """Codex runs a hook only with a trusted_hash under a key naming the file, the event and the
+    hook's place: hr's groups come after the user's own."""
+    from hr.agents.codex import trusted_hash
+
+    config = home / ".codex" / "config.toml"
+    config.parent.mkdir()
+    config.write_text('[[hooks.PreToolUse]]\nmatcher = "Bash"\n[[hooks.PreToolUse.hooks]]\ntype = "command"\n'
+                      'command = "audit.sh"\n')
+    assert hr("install", "codex", "--mcp").exit_code == 0
+    parsed = tomllib.loads(config.read_text())
+    pre, post = parsed["hooks"]["PreToolUse"], parsed["hooks"]["PostToolUse"]
+    assert [g["hooks"][0]["command"].split()[-2:] for g in pre] == [["audit.sh"], ["hook", "codex"]]
+    state = parsed["hooks"]["state"]
+    assert set(state) == {f"{config}:pre_tool_use:1:0", f"{config}:post_tool_use:0:0"}
+    assert state[f"{config}:pre_tool_use:1:0"]["trusted_hash"] == trusted_hash("pre_tool_use", "Bash", pre[1]["hooks"][0])
+    assert state[f"{config}:post_tool_use:0:0"]["trusted_hash"] == trusted_hash("post_tool_use", "Bash", post[0]["hooks"][0])
+    assert parsed["sandbox_workspace_write"]["writable_roots"] == [str(home.parent / "cache")]
+    assert parsed["mcp_servers"]["hr"]["args"] == ["mcp"]
+    assert (home.parent / "cache").is_dir()
+
+
+def test_codex_trust_hash_is_the_one_codex_computes():
+    """A value the real Codex CLI 0.171.0 accepted (tests/e2e runs it without bypassing trust)."""
+    from hr.agents.codex import trusted_hash
+
+    handler = {"type": "command", "command": "/tmp/agents_probe/hook.sh", "timeout": 30}
+    assert trusted_hash("pre_tool_use", "Bash", handler) == (
+        "sha256:" + __import__("hashlib").sha256(
+            b'{"event_name":"pre_tool_use","hooks":[{"async":false,"command":"/tmp/agents_probe/hook.sh",'
+            b'"timeout":30,"type":"command"}],"matcher":"Bash"}').hexdigest())
 
 
 def test_doctor_reports(home):

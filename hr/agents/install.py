@@ -201,9 +201,10 @@ def shell_change(shell: str, path: Path, *, uninstall: bool = False, hr: str | N
 
 
 # --- Codex CLI ---------------------------------------------------------------------------------
-# Codex's hooks cannot replace a command's output or rewrite its input (PreToolUse parses
-# `updatedInput` but does not apply it; PostToolUse has no output replacement), so hr reaches
-# Codex through its shell: Codex runs commands with `bash -lc`, which sources $BASH_ENV, and
+# Codex's hooks (shell/codex.toml) rewrite noisy commands to `hr run` and replace outputs Codex
+# would cut; hr records Codex's trust for them (hr.agents.codex). The sandbox of an ordinary
+# session may write only the workspace, so hr's cache is added to its writable roots. The shell
+# wrappers stay as a fallback: Codex runs commands with `bash -lc`, which sources $BASH_ENV, and
 # `shell_environment_policy.set` puts variables into that shell's environment.
 
 def codex_home(home: Path) -> Path:
@@ -214,38 +215,70 @@ def codex_bash_env(home: Path) -> Path:
     return Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "hr" / "codex-bash-env.sh"
 
 
-def codex_changes(home: Path, *, uninstall: bool = False, hr: str | None = None) -> list[Change]:
+def _toml_str(value: str) -> str:
+    return json.dumps(value)  # a JSON string is a valid TOML basic string
+
+
+def codex_changes(home: Path, *, uninstall: bool = False, hr: str | None = None, mcp: bool = False) -> list[Change]:
+    import tomllib
+
+    from hr.agents import codex, templates
+    from hr.store.objects import cache_dir
+
     config = codex_home(home) / "config.toml"
     env_file = codex_bash_env(home)
+    zshenv = Path(os.environ.get("ZDOTDIR") or home) / ".zshenv"
     old = _read(config)
     text = _strip_block(old or "")
     if uninstall:
-        zshenv = Path(os.environ.get("ZDOTDIR") or home) / ".zshenv"
         return [Change(config, old, text if old is not None else None), Change(env_file, _read(env_file), None),
                 _zshenv_change(zshenv, uninstall=True, hr=hr)]
     try:
-        import tomllib
-
         parsed = tomllib.loads(text)
-    except Exception as exc:
+    except tomllib.TOMLDecodeError as exc:
         raise SystemExit(f"hr: {config} is not valid TOML ({exc}); nothing was changed")
-    policy = parsed.get("shell_environment_policy", {})
-    if "set" in policy:
-        raise SystemExit(
-            f"hr: {config} already sets shell_environment_policy.set; add these two entries to it yourself:\n"
-            f'  BASH_ENV = "{env_file}"\n  HR_AGENT = "1"')
-    block = (f"{CODEX_BEGIN}\n[shell_environment_policy.set]\n"
-             f"BASH_ENV = {json.dumps(str(env_file))}\nHR_AGENT = \"1\"\n{CODEX_END}\n")
+    hr = hr or hr_command()
+    hook = f"{shlex.quote(hr)} hook codex"
+    hooks = templates.read("codex.toml").replace("@HOOK@", _toml_str(hook)[1:-1])
+    notes = [f"hooks: PreToolUse and PostToolUse on Bash run `{hook}` (trusted for Codex in the same file)"]
+    parts = [hooks.rstrip("\n") + "\n"]
+    for key, digest in codex.trust_entries(str(config), parsed, tomllib.loads(hooks)):
+        parts.append(f"\n[hooks.state.{_toml_str(key)}]\ntrusted_hash = {_toml_str(digest)}\n")
+    cache = cache_dir()
+    if "writable_roots" in (parsed.get("sandbox_workspace_write") or {}):
+        notes.append(f"add {cache} to sandbox_workspace_write.writable_roots yourself, so that `hr run` "
+                     "can keep originals from inside the sandbox")
+    else:
+        parts.append(f"\n[sandbox_workspace_write]\nwritable_roots = [{_toml_str(cache)}]\n")
+        notes.append(f"sandbox_workspace_write.writable_roots gets {cache}: hr's cache, written from inside the sandbox")
+    if "set" in (parsed.get("shell_environment_policy") or {}):
+        notes.append(f"shell wrappers (fallback) not enabled: shell_environment_policy.set exists; add BASH_ENV = "
+                     f"{_toml_str(str(env_file))} and HR_AGENT = \"1\" to it yourself")
+        shims = False
+    else:
+        budget = f"{codex.budget_chars()}c"
+        parts.append(f"\n[shell_environment_policy.set]\nBASH_ENV = {_toml_str(str(env_file))}\nHR_AGENT = \"1\"\n"
+                     f"HR_BUDGET = {_toml_str(budget)}\n")
+        shims = True
+    if mcp:
+        parts.append(f"\n[mcp_servers.hr]\ncommand = {_toml_str(hr)}\nargs = [\"mcp\"]\n")
+        notes.append("mcp_servers.hr: the hr MCP server (hr_expand, hr_stats, hr_compress)")
+    block = CODEX_BEGIN + "\n" + "".join(parts) + CODEX_END + "\n"
     if text and not text.endswith("\n"):
         text += "\n"
-    # a table header must come after the top-level keys: append at the end
+    # tables must come after the top-level keys: append at the end
     new = text + ("\n" if text.strip() else "") + block
-    env_text = f'# sourced by the bash that Codex runs commands in (hr install codex)\n{init_line("bash", hr)}\n'
-    notes = ["Codex runs commands with `bash -lc`; hr wraps noisy commands there through BASH_ENV"]
-    changes = [Change(config, old, new, notes), Change(env_file, _read(env_file), env_text)]
-    zshenv = Path(os.environ.get("ZDOTDIR") or home) / ".zshenv"
-    if zshenv.exists() or os.path.basename(os.environ.get("SHELL", "")) == "zsh":
-        changes.append(_zshenv_change(zshenv, uninstall=False, hr=hr))
+    try:
+        tomllib.loads(new)
+    except tomllib.TOMLDecodeError as exc:
+        raise SystemExit(f"hr: cannot add hr's hooks to {config} as it is written ({exc}); nothing was changed. "
+                         f"Add this yourself:\n{block}")
+    changes = [Change(config, old, new, notes)]
+    if shims:
+        env_text = f'# sourced by the bash that Codex runs commands in (hr install codex)\n{init_line("bash", hr)}\n'
+        changes.append(Change(env_file, _read(env_file), env_text))
+        if zshenv.exists() or os.path.basename(os.environ.get("SHELL", "")) == "zsh":
+            changes.append(_zshenv_change(zshenv, uninstall=False, hr=hr))
     return changes
 
 

@@ -35,6 +35,20 @@ def hook_claude(read):
     sys.exit(main())
 
 
+@hook.command("codex")
+def hook_codex():
+    """Codex CLI PreToolUse/PostToolUse hook. Installed by `hr install codex`.
+
+    PreToolUse on Bash rewrites noisy commands to run under `hr run` with a budget below
+    Codex's output cap (tool_output_token_limit, default 10000 tokens), only where Codex would
+    have run the command without asking. PostToolUse replaces an output that Codex would cut
+    and that could not be rewritten. Whatever goes wrong, it exits 0 with no output.
+    """
+    from hr.agents.codex import main
+
+    sys.exit(main())
+
+
 @click.command("shell-init")
 @click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
 def shell_init(shell):
@@ -136,19 +150,37 @@ def install_shell(shells, uninstall, dry_run):
 
 
 @install.command("codex")
+@click.option("--mcp", is_flag=True, help="Also register the hr MCP server (hr_expand, hr_stats, hr_compress).")
 @uninstall_option
 @dry_run_option
-def install_codex(uninstall, dry_run):
-    """Make the shell Codex CLI runs commands in wrap noisy commands.
+def install_codex(mcp, uninstall, dry_run):
+    """Add hr's hooks to Codex CLI's config.toml ($CODEX_HOME, else ~/.codex).
 
-    Codex's hooks cannot replace output or rewrite a command, so hr goes through the
-    environment Codex gives its shell: ~/.codex/config.toml gets
-    shell_environment_policy.set = {BASH_ENV = <a file that runs hr shell-init bash>,
-    HR_AGENT = "1"}.
+    \b
+    - PreToolUse and PostToolUse hooks on Bash running `hr hook codex`, with Codex's hook trust
+      recorded for them (hooks.state), so that Codex runs them without a review prompt;
+    - hr's cache in sandbox_workspace_write.writable_roots, so that `hr run` keeps originals
+      from inside the workspace-write sandbox;
+    - the shell wrappers as a fallback, through shell_environment_policy.set.BASH_ENV.
+
+    \b
+    Examples:
+      hr install codex --dry-run        # show the diff only
+      hr install codex --mcp            # also the MCP server
+      hr install codex --uninstall      # undo all of it
     """
     from hr.agents.install import codex_changes
 
-    _show_or_apply(codex_changes(Path.home(), uninstall=uninstall), dry_run)
+    _show_or_apply(codex_changes(Path.home(), uninstall=uninstall, mcp=mcp), dry_run)
+    if not dry_run and not uninstall:
+        from hr.store.objects import cache_dir, private_dir
+
+        try:
+            private_dir(cache_dir())  # a writable root must exist when Codex starts
+        except OSError as exc:
+            click.echo(f"note: could not create the cache {cache_dir()}: {exc}")
+        click.echo("Codex sessions started from now on get compressed output. Check with: hr doctor. "
+                   "Undo with: hr install codex --uninstall")
 
 
 @click.command()

@@ -90,3 +90,93 @@ def agent(claude_bin, tmp_path) -> Agent:
     for d in (home, work, cache):
         d.mkdir()
     return Agent(claude_bin, home, work, cache)
+
+
+# --- Codex CLI ------------------------------------------------------------------------------------
+
+def _install(script: str, what: str) -> Path:
+    try:
+        proc = subprocess.run(["sh", str(HERE / script)], capture_output=True, text=True, timeout=600)
+    except (OSError, subprocess.TimeoutExpired) as exc:
+        pytest.skip(f"could not install {what} from npm: {exc}")
+    if proc.returncode != 0:
+        reachable = subprocess.run(["npm", "ping"], capture_output=True, timeout=60).returncode == 0
+        if not reachable:
+            pytest.skip(f"npm registry not reachable: cannot install the real {what}")
+        pytest.fail(f"installing {what} failed:\n{proc.stderr[-2000:]}")
+    return Path(proc.stdout.strip().splitlines()[-1])
+
+
+@pytest.fixture(scope="session")
+def codex_bin() -> Path:
+    return _install("install_codex.sh", "Codex CLI")
+
+
+# a model in Codex's own catalog, so that its real output cap applies (10,000 tokens)
+CODEX_PROVIDER = '''model = "gpt-5.5"
+model_provider = "fake"
+
+[model_providers.fake]
+name = "fake"
+base_url = "{url}"
+wire_api = "responses"
+env_key = "HR_TEST_FAKE_KEY"
+'''
+
+
+@dataclass
+class CodexAgent:
+    """A temporary HOME (with CODEX_HOME in it) and project directory, and the real Codex CLI.
+    hr's cache is the default one under that HOME, so that the sandbox sees the same path."""
+
+    codex: Path
+    home: Path
+    work: Path
+
+    @property
+    def codex_home(self) -> Path:
+        return self.home / ".codex"
+
+    @property
+    def cache(self) -> Path:
+        return self.home / ".cache" / "headroom"
+
+    def env(self, **extra) -> dict:
+        env = {"HOME": str(self.home), "CODEX_HOME": str(self.codex_home), "SHELL": "/bin/bash", "LANG": "C.UTF-8",
+               "PATH": f"{BIN_DIR}:/usr/local/bin:/usr/bin:/bin", "HR_TEST_FAKE_KEY": "dummy"}
+        env.update(extra)
+        return env
+
+    def hr(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(HR), *args], cwd=self.work, env=self.env(), capture_output=True, text=True, timeout=60)
+
+    def install(self, *args: str) -> None:
+        proc = self.hr("install", "codex", *args)
+        assert proc.returncode == 0, proc.stderr + proc.stdout
+
+    def run(self, script: list, *, sandbox: str = "workspace-write", args: tuple[str, ...] = ()):
+        """`codex exec` against a fake Responses API; the model makes the scripted calls. The
+        provider is written into config.toml first (hr's block, if installed, stays after it)."""
+        from fake_openai import FakeOpenAI
+
+        config = self.codex_home / "config.toml"
+        self.codex_home.mkdir(exist_ok=True)
+        with FakeOpenAI(script) as fake:
+            old = config.read_text() if config.exists() else ""
+            config.write_text(CODEX_PROVIDER.format(url=fake.url) + old)
+            try:
+                proc = subprocess.run(
+                    [str(self.codex), "exec", "--skip-git-repo-check", "--json", "-s", sandbox, *args, "run the commands"],
+                    cwd=self.work, env=self.env(), capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+            finally:
+                config.write_text(old)
+            assert proc.returncode == 0, f"codex failed ({proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}"
+            return fake
+
+
+@pytest.fixture
+def codex_agent(codex_bin, tmp_path) -> CodexAgent:
+    home, work = tmp_path / "home", tmp_path / "work"
+    for d in (home, work):
+        d.mkdir()
+    return CodexAgent(codex_bin, home, work)
