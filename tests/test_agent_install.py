@@ -269,3 +269,19 @@ def test_backups_are_never_overwritten(home):
     backups = sorted(path.parent.glob("settings.json.hr-backup-*"))
     assert len(backups) == 6
     assert json.loads(path.read_text()) == USER_SETTINGS
+
+
+def test_install_claude_mcp_registers_the_server_and_undoes_it(home, tmp_path):
+    state = home / ".claude.json"
+    state.write_text(json.dumps({"numStartups": 7, "mcpServers": {"other": {"command": "x"}}}))
+    assert hr("install", "claude", "--mcp").exit_code == 0
+    data = json.loads(state.read_text())
+    assert data["numStartups"] == 7 and data["mcpServers"]["other"] == {"command": "x"}
+    assert data["mcpServers"]["hr"]["args"] == ["mcp"] and data["mcpServers"]["hr"]["command"].endswith("hr")
+    allow = json.loads((home / ".claude" / "settings.json").read_text())["permissions"]["allow"]
+    assert "mcp__hr__hr_expand" in allow and "mcp__hr__hr_compress" not in allow
+    hr("install", "claude", "--uninstall")
+    assert json.loads(state.read_text()) == {"numStartups": 7, "mcpServers": {"other": {"command": "x"}}}
+    assert "permissions" not in json.loads((home / ".claude" / "settings.json").read_text())
+    hr("install", "claude", "--project", "--mcp")
+    assert json.loads((tmp_path / ".mcp.json").read_text())["mcpServers"]["hr"]["command"] == "hr"

@@ -130,7 +130,7 @@ def _without_hr(settings: dict) -> dict:
 
 
 def claude_change(path: Path, *, uninstall: bool = False, read: bool = False, allow_expand: bool = True,
-                  hr: str | None = None) -> Change:
+                  hr: str | None = None, mcp: bool = False) -> Change:
     old = _read(path)
     try:
         settings = json.loads(old) if old and old.strip() else {}
@@ -141,9 +141,10 @@ def claude_change(path: Path, *, uninstall: bool = False, read: bool = False, al
     settings = _without_hr(json.loads(json.dumps(settings)))
     notes: list[str] = []
     perms = settings.get("permissions") if isinstance(settings.get("permissions"), dict) else None
+    ours = (EXPAND_RULE, *MCP_ALLOW)
     if uninstall:
-        if perms and isinstance(perms.get("allow"), list) and EXPAND_RULE in perms["allow"]:
-            perms["allow"] = [r for r in perms["allow"] if r != EXPAND_RULE]
+        if perms and isinstance(perms.get("allow"), list) and set(ours) & set(perms["allow"]):
+            perms["allow"] = [r for r in perms["allow"] if r not in ours]
             if not perms["allow"]:
                 del perms["allow"]
             if not perms:
@@ -157,15 +158,63 @@ def claude_change(path: Path, *, uninstall: bool = False, read: bool = False, al
         if allow_expand:
             perms = settings.setdefault("permissions", {}) if perms is None else perms
             allow = perms.setdefault("allow", [])
-            if EXPAND_RULE not in allow:
-                allow.append(EXPAND_RULE)
-                notes.append(f"permissions.allow gets {EXPAND_RULE}, so that expansions do not prompt")
+            for rule in (EXPAND_RULE, *(MCP_ALLOW if mcp else ())):
+                if rule not in allow:
+                    allow.append(rule)
+                    notes.append(f"permissions.allow gets {rule}, so that expansions do not prompt")
         else:
             notes.append(f'consider allowing "{EXPAND_RULE}" in permissions.allow so that expansions do not prompt')
     new = json.dumps(settings, indent=2) + "\n" if settings or old is not None else None
     if new is not None and old is not None and json.loads(old or "{}") == settings:
         new = old  # same content: leave the user's formatting alone
     return Change(path, old, new, notes)
+
+
+# --- the MCP server, registered with Claude Code ----------------------------------------------
+# Claude Code reads MCP servers from ~/.claude.json (user scope, and per project under
+# "projects" for local scope) and from .mcp.json (project scope, shared with the team).
+MCP_ALLOW = ("mcp__hr__hr_expand", "mcp__hr__hr_stats")  # hr_compress reads files: left to the user
+
+
+def claude_mcp_path(scope: str, home: Path | None = None, project: Path | None = None) -> Path:
+    if scope == "project":
+        return (project or Path.cwd()) / ".mcp.json"
+    base = Path(os.environ["CLAUDE_CONFIG_DIR"]) if os.environ.get("CLAUDE_CONFIG_DIR") else (home or Path.home())
+    return base / ".claude.json"
+
+
+def mcp_server_entry(hr: str | None = None) -> dict:
+    return {"type": "stdio", "command": hr or hr_command(), "args": ["mcp"], "env": {}}
+
+
+def claude_mcp_change(path: Path, *, scope: str, uninstall: bool = False, hr: str | None = None,
+                      project: Path | None = None) -> Change:
+    old = _read(path)
+    try:
+        data = json.loads(old) if old and old.strip() else {}
+    except ValueError as exc:
+        raise SystemExit(f"hr: {path} is not valid JSON ({exc}); fix it first, nothing was changed")
+    if not isinstance(data, dict):
+        raise SystemExit(f"hr: {path} does not hold a JSON object; nothing was changed")
+    holder = data
+    if scope == "local":
+        key = str(project or Path.cwd())
+        holder = data.setdefault("projects", {}).setdefault(key, {}) if not uninstall else \
+            (data.get("projects") or {}).get(key) or {}
+    servers = holder.get("mcpServers")
+    if uninstall:
+        if isinstance(servers, dict) and "hr" in servers:
+            del servers["hr"]
+    else:
+        holder.setdefault("mcpServers", {})["hr"] = mcp_server_entry(hr)
+    if uninstall and old is not None and json.loads(old or "{}") == data:
+        return Change(path, old, old)
+    new = json.dumps(data, indent=2) + "\n"
+    if old is not None and json.loads(old or "{}") == data:
+        new = old
+    if old is None and uninstall:
+        new = None
+    return Change(path, old, new, [] if uninstall else [f"mcpServers.hr: `{mcp_server_entry(hr)['command']} mcp`"])
 
 
 # --- shell rc files ----------------------------------------------------------------------------

@@ -70,6 +70,24 @@ def shell_init(shell):
     sys.exit(main(shell))
 
 
+@click.command("mcp")
+def mcp():
+    """Run hr as an MCP server on stdio (tools: hr_expand, hr_stats, hr_compress).
+
+    \b
+    Needs the optional extra: pip install 'hr[mcp]'. Register it with an agent:
+      hr install claude --mcp           # Claude Code
+      hr install codex --mcp            # Codex CLI
+    """
+    from hr.mcp.server import main
+
+    try:
+        import mcp as _sdk  # noqa: F401
+    except ImportError:
+        raise click.ClickException("the MCP server needs the `mcp` package: pip install 'hr[mcp]'")
+    sys.exit(main())
+
+
 def _show_or_apply(changes, dry_run: bool) -> None:
     from hr.agents.install import apply
 
@@ -103,9 +121,11 @@ def install():
 @click.option("--read", is_flag=True, help="Also compress large Read results (agents edit from them, and the line "
               "numbers the client shows after a marker no longer match the file: opt in knowingly).")
 @click.option("--no-allow-expand", is_flag=True, help="Do not add the permission rule Bash(hr expand:*).")
+@click.option("--mcp", is_flag=True, help="Also register the hr MCP server (hr_expand, hr_stats, hr_compress) "
+              "in ~/.claude.json (.mcp.json with --project).")
 @uninstall_option
 @dry_run_option
-def install_claude(scope, read, no_allow_expand, uninstall, dry_run):
+def install_claude(scope, read, no_allow_expand, mcp, uninstall, dry_run):
     """Merge hr's hooks into Claude Code's settings.json.
 
     Adds a PreToolUse hook (Bash) and a PostToolUse hook (Bash, Grep, Glob, WebFetch, MCP
@@ -117,14 +137,19 @@ def install_claude(scope, read, no_allow_expand, uninstall, dry_run):
     Examples:
       hr install claude                 # for every project
       hr install claude --dry-run       # show the diff only
+      hr install claude --mcp           # also the MCP server
       hr install claude --uninstall     # undo
     """
-    from hr.agents.install import claude_change, claude_settings_path
+    from hr.agents.install import claude_change, claude_mcp_change, claude_mcp_path, claude_settings_path
 
     path = claude_settings_path(scope)
     # a project's settings.json is shared: name hr by PATH rather than by this machine's path
     hr = "hr" if scope == "project" else None
-    _show_or_apply([claude_change(path, uninstall=uninstall, read=read, allow_expand=not no_allow_expand, hr=hr)], dry_run)
+    changes = [claude_change(path, uninstall=uninstall, read=read, allow_expand=not no_allow_expand, hr=hr, mcp=mcp)]
+    mcp_path = claude_mcp_path(scope)
+    if mcp or (uninstall and mcp_path.exists()):
+        changes.append(claude_mcp_change(mcp_path, scope=scope, uninstall=uninstall, hr=hr))
+    _show_or_apply(changes, dry_run)
     if not dry_run:
         click.echo("Claude Code sessions started from now on " + ("run without hr." if uninstall else
                    "get compressed output. Check with: hr doctor. Undo with: hr install claude --uninstall"
