@@ -10,7 +10,7 @@ else, help and errors included, goes to the click CLI in hr.cli.main.
 import sys
 
 # `hr hook AGENT`: the module whose main() answers that agent's hook events
-_HOOKS = {"claude": "hr.agents.claude", "codex": "hr.agents.codex"}
+_HOOKS = {"claude": "hr.agents.claude", "codex": "hr.agents.codex", "gemini": "hr.agents.gemini"}
 
 
 def main() -> None:

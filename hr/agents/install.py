@@ -1,4 +1,4 @@
-"""`hr install claude|shell|codex`: wire hr into an agent, and undo it.
+"""`hr install claude|codex|gemini|shell`: wire hr into an agent, and undo it.
 
 Every installer is idempotent (running it twice changes nothing the second time), keeps what
 the user had (other hooks, other settings, other lines), backs a file up before changing it
@@ -19,7 +19,6 @@ from pathlib import Path
 
 EXPAND_RULE = "Bash(hr expand:*)"
 # PostToolUse tools whose results hr compresses (Read only with --read: agents edit from it).
-POST_MATCHER = "Bash|Grep|Glob|WebFetch|mcp__.*"
 POST_MATCHER_READ = "Bash|Grep|Glob|WebFetch|Read|mcp__.*"
 RC_MARK = "# added by `hr install shell`"
 CODEX_BEGIN = "# >>> hr (added by `hr install codex`) >>>"
@@ -96,16 +95,51 @@ def claude_settings_path(scope: str, home: Path | None = None, project: Path | N
     return (project or Path.cwd()) / ".claude" / "settings.json"
 
 
-def is_hr_hook(hook: dict) -> bool:
-    """Whether a hook entry is one `hr install claude` wrote (any hr path, any options)."""
+def is_hr_hook(hook: dict, agent: str = "claude") -> bool:
+    """Whether a hook entry is one `hr install AGENT` wrote (any hr path, any options)."""
     try:
         words = shlex.split(str(hook.get("command", "")))
     except ValueError:
         return False
-    return len(words) >= 3 and os.path.basename(words[0]) == "hr" and words[1:3] == ["hook", "claude"]
+    return len(words) >= 3 and os.path.basename(words[0]) == "hr" and words[1:3] == ["hook", agent]
 
 
-def _without_hr(settings: dict) -> dict:
+def hook_groups(template: str, command: str) -> dict:
+    """A hooks template from shell/ (event -> matcher groups) with hr's hook command filled in."""
+    from hr.agents import templates
+
+    groups = json.loads(templates.read(template))
+    for event_groups in groups.values():
+        for group in event_groups:
+            for hook in group["hooks"]:
+                hook["command"] = command
+    return groups
+
+
+def _add_hooks(settings: dict, groups: dict) -> None:
+    hooks = settings.setdefault("hooks", {})
+    for event, event_groups in groups.items():
+        hooks.setdefault(event, []).extend(event_groups)
+
+
+def _load_settings(path: Path, old: str | None) -> dict:
+    try:
+        settings = json.loads(old) if old and old.strip() else {}
+    except ValueError as exc:
+        raise SystemExit(f"hr: {path} is not valid JSON ({exc}); fix it first, nothing was changed")
+    if not isinstance(settings, dict):
+        raise SystemExit(f"hr: {path} does not hold a JSON object; nothing was changed")
+    return json.loads(json.dumps(settings))
+
+
+def _settings_change(path: Path, old: str | None, settings: dict, notes: list[str]) -> Change:
+    new = json.dumps(settings, indent=2) + "\n" if settings or old is not None else None
+    if new is not None and old is not None and json.loads(old or "{}") == settings:
+        new = old  # same content: leave the user's formatting alone
+    return Change(path, old, new, notes)
+
+
+def _without_hr(settings: dict, agent: str = "claude") -> dict:
     hooks = settings.get("hooks")
     if isinstance(hooks, dict):
         for event in list(hooks):
@@ -115,7 +149,7 @@ def _without_hr(settings: dict) -> dict:
             kept = []
             for group in groups:
                 if isinstance(group, dict) and isinstance(group.get("hooks"), list):
-                    inner = [h for h in group["hooks"] if not (isinstance(h, dict) and is_hr_hook(h))]
+                    inner = [h for h in group["hooks"] if not (isinstance(h, dict) and is_hr_hook(h, agent))]
                     if not inner and group["hooks"]:
                         continue  # the group held only hr's hook
                     group = {**group, "hooks": inner}
@@ -132,13 +166,7 @@ def _without_hr(settings: dict) -> dict:
 def claude_change(path: Path, *, uninstall: bool = False, read: bool = False, allow_expand: bool = True,
                   hr: str | None = None, mcp: bool = False) -> Change:
     old = _read(path)
-    try:
-        settings = json.loads(old) if old and old.strip() else {}
-    except ValueError as exc:
-        raise SystemExit(f"hr: {path} is not valid JSON ({exc}); fix it first, nothing was changed")
-    if not isinstance(settings, dict):
-        raise SystemExit(f"hr: {path} does not hold a JSON object; nothing was changed")
-    settings = _without_hr(json.loads(json.dumps(settings)))
+    settings = _without_hr(_load_settings(path, old))
     notes: list[str] = []
     perms = settings.get("permissions") if isinstance(settings.get("permissions"), dict) else None
     ours = (EXPAND_RULE, *MCP_ALLOW)
@@ -151,10 +179,10 @@ def claude_change(path: Path, *, uninstall: bool = False, read: bool = False, al
                 del settings["permissions"]
     else:
         command = f"{shlex.quote(hr or hr_command())} hook claude" + (" --read" if read else "")
-        hooks = settings.setdefault("hooks", {})
-        entry = {"type": "command", "command": command, "timeout": 60}
-        hooks.setdefault("PreToolUse", []).append({"matcher": "Bash", "hooks": [entry]})
-        hooks.setdefault("PostToolUse", []).append({"matcher": POST_MATCHER_READ if read else POST_MATCHER, "hooks": [dict(entry)]})
+        groups = hook_groups("claude-hooks.json", command)
+        if read:
+            groups["PostToolUse"][0]["matcher"] = POST_MATCHER_READ
+        _add_hooks(settings, groups)
         if allow_expand:
             perms = settings.setdefault("permissions", {}) if perms is None else perms
             allow = perms.setdefault("allow", [])
@@ -164,10 +192,34 @@ def claude_change(path: Path, *, uninstall: bool = False, read: bool = False, al
                     notes.append(f"permissions.allow gets {rule}, so that expansions do not prompt")
         else:
             notes.append(f'consider allowing "{EXPAND_RULE}" in permissions.allow so that expansions do not prompt')
-    new = json.dumps(settings, indent=2) + "\n" if settings or old is not None else None
-    if new is not None and old is not None and json.loads(old or "{}") == settings:
-        new = old  # same content: leave the user's formatting alone
-    return Change(path, old, new, notes)
+    return _settings_change(path, old, settings, notes)
+
+
+# --- Gemini CLI ----------------------------------------------------------------------------------
+
+def gemini_settings_path(home: Path) -> Path:
+    return home / ".gemini" / "settings.json"
+
+
+def gemini_change(path: Path, *, uninstall: bool = False, hr: str | None = None, mcp: bool = False) -> Change:
+    """BeforeTool and AfterTool hooks on the shell tool (shell/gemini-hooks.json)."""
+    old = _read(path)
+    settings = _without_hr(_load_settings(path, old), "gemini")
+    servers = settings.get("mcpServers")
+    if isinstance(servers, dict) and "hr" in servers:
+        del servers["hr"]
+        if not servers:
+            del settings["mcpServers"]
+    notes: list[str] = []
+    if not uninstall:
+        hr = hr or hr_command()
+        _add_hooks(settings, hook_groups("gemini-hooks.json", f"{shlex.quote(hr)} hook gemini"))
+        notes.append("hooks: BeforeTool and AfterTool on run_shell_command run `hr hook gemini`")
+        if mcp:
+            entry = mcp_server_entry(hr)
+            settings.setdefault("mcpServers", {})["hr"] = {"command": entry["command"], "args": entry["args"]}
+            notes.append("mcpServers.hr: the hr MCP server")
+    return _settings_change(path, old, settings, notes)
 
 
 # --- the MCP server, registered with Claude Code ----------------------------------------------

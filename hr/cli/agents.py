@@ -49,6 +49,20 @@ def hook_codex():
     sys.exit(main())
 
 
+@hook.command("gemini")
+def hook_gemini():
+    """Gemini CLI BeforeTool/AfterTool hook on run_shell_command. Installed by `hr install gemini`.
+
+    BeforeTool rewrites noisy commands to run under `hr run` with a budget below Gemini's
+    truncation threshold (tools.truncateToolOutputThreshold, default 40000 characters), only
+    when Gemini runs in YOLO mode (it runs every command unasked). AfterTool replaces the
+    Output part of a result that Gemini would cut. Whatever goes wrong, it exits 0 with no output.
+    """
+    from hr.agents.gemini import main
+
+    sys.exit(main())
+
+
 @click.command("shell-init")
 @click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
 def shell_init(shell):
@@ -111,7 +125,7 @@ dry_run_option = click.option("--dry-run", is_flag=True, help="Show the change a
 
 @click.group()
 def install():
-    """Wire hr into an agent: Claude Code hooks, shell shims, Codex CLI."""
+    """Wire hr into an agent: Claude Code, Codex CLI, Gemini CLI, shell shims."""
 
 
 @install.command("claude")
@@ -206,6 +220,29 @@ def install_codex(mcp, uninstall, dry_run):
             click.echo(f"note: could not create the cache {cache_dir()}: {exc}")
         click.echo("Codex sessions started from now on get compressed output. Check with: hr doctor. "
                    "Undo with: hr install codex --uninstall")
+
+
+@install.command("gemini")
+@click.option("--mcp", is_flag=True, help="Also register the hr MCP server (hr_expand, hr_stats, hr_compress).")
+@uninstall_option
+@dry_run_option
+def install_gemini(mcp, uninstall, dry_run):
+    """Merge hr's hooks into Gemini CLI's ~/.gemini/settings.json.
+
+    Adds BeforeTool and AfterTool hooks on run_shell_command that run `hr hook gemini`; keeps
+    every other setting and hook, backs the file up before changing it.
+
+    \b
+    Examples:
+      hr install gemini --dry-run       # show the diff only
+      hr install gemini --mcp           # also the MCP server
+      hr install gemini --uninstall     # undo
+    """
+    from hr.agents.install import gemini_change, gemini_settings_path
+
+    _show_or_apply([gemini_change(gemini_settings_path(Path.home()), uninstall=uninstall, mcp=mcp)], dry_run)
+    if not dry_run and not uninstall:
+        click.echo("Gemini CLI sessions started from now on get compressed output. Undo with: hr install gemini --uninstall")
 
 
 @click.command()

@@ -1,4 +1,6 @@
-# hr shell integration (@SHELL@): wraps noisy commands so that, in an agent's shell, output that
+# shell/hr.zsh: printed by `hr shell-init zsh` with @HR@ (hr's path) and @NEVER@ (arguments
+# that are never wrapped) filled in.
+# hr shell integration (zsh): wraps noisy commands so that, in an agent's shell, output that
 # goes straight to the agent is compressed. Inside a pipeline, a redirect or $(...) the wrapped
 # commands behave exactly as without hr. HR_DISABLE=1 turns it off; HR_AGENT=1 forces it on.
 __hr_bin=@HR@
@@ -47,6 +49,18 @@ __hr_run() {
         "$__hr_bin" run --label "$*" "${budget[@]}" -- "$@"
     else
         command "$@" | "$__hr_bin" --label "$*" "${budget[@]}"
-        return "@PIPESTATUS@"
+        return "${pipestatus[1]}"
     fi
 }
+
+# `cat` with no file operand reads stdin: leave it be
+__hr_hasfile() {
+    local a
+    for a in "$@"; do
+        case "$a" in -?*) ;; *) return 0 ;; esac
+    done
+    return 1
+}
+
+# The wrappers themselves (one function per wrapped command, from HR_WRAP) follow, written by
+# `hr shell-init`.
