@@ -285,3 +285,21 @@ def test_install_claude_mcp_registers_the_server_and_undoes_it(home, tmp_path):
     assert "permissions" not in json.loads((home / ".claude" / "settings.json").read_text())
     hr("install", "claude", "--project", "--mcp")
     assert json.loads((tmp_path / ".mcp.json").read_text())["mcpServers"]["hr"]["command"] == "hr"
+
+
+def test_install_gemini_merges_hooks_and_undoes_them(home):
+    settings = home / ".gemini" / "settings.json"
+    settings.parent.mkdir()
+    user = {"theme": "dark", "hooks": {"BeforeTool": [{"matcher": "write_file", "hooks": [{"type": "command", "command": "lint.sh"}]}]}}
+    settings.write_text(json.dumps(user))
+    assert hr("install", "gemini", "--mcp").exit_code == 0
+    once = settings.read_text()
+    data = json.loads(once)
+    assert data["theme"] == "dark" and data["hooks"]["BeforeTool"][0] == user["hooks"]["BeforeTool"][0]
+    ours = [g for e in ("BeforeTool", "AfterTool") for g in data["hooks"][e] if g["matcher"] == "^run_shell_command$"]
+    assert len(ours) == 2 and all(g["hooks"][0]["command"].endswith("hr hook gemini") for g in ours)
+    assert ours[0]["hooks"][0]["timeout"] == 60000 and data["mcpServers"]["hr"]["args"] == ["mcp"]
+    hr("install", "gemini", "--mcp")
+    assert settings.read_text() == once  # idempotent
+    hr("install", "gemini", "--uninstall")
+    assert json.loads(settings.read_text()) == user

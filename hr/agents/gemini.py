@@ -9,9 +9,10 @@ checked with the real client (tests/e2e/test_gemini_e2e.py):
 - BeforeTool answering `hookSpecificOutput.tool_input` replaces the tool's arguments; Gemini
   then checks its policy on the new command (the hook runs first), and tells the model that a
   hook changed the input.
-- AfterTool answering `decision: "block"` with `reason` makes the model read
-  `Tool result blocked: <reason>` instead of the result.
-- The shell tool's result reads `Output: …`, then `Exit Code: N` when it failed; Gemini cuts a
+- AfterTool answering `decision: "block"` with `reason` makes the model read `reason` instead of
+  the result, as the tool's `error`.
+- The shell tool's result reads `Output: …`, then `Exit Code: N` when it failed (wrapped in
+  `<untrusted_context>` by the time hooks see it); Gemini cuts a
   result above `tools.truncateToolOutputThreshold` (40,000 characters by default).
 
 Approval: the hook event does not say which approval mode Gemini runs in, and a rewritten
@@ -31,6 +32,10 @@ DEFAULT_THRESHOLD = 40_000
 HEADROOM = 0.8
 SHELL_TOOL = "run_shell_command"
 SOURCE = "hook-gemini"
+# Gemini hands a blocked result to the model as the tool's error: say what it really is
+NOTE = "[hr: the command's own result, compressed by hr's AfterTool hook (Gemini reports it as an error)]"
+# Gemini wraps a shell result in these before hooks see it
+_WRAP = ("<untrusted_context>\n", "\n</untrusted_context>")
 # the lines Gemini's shell tool writes after the output
 _TRAILER = re.compile(r"\n(?=(?:Error|Exit Code|Signal|Background PIDs|Process Group PGID): )")
 
@@ -114,7 +119,13 @@ def after(tool_input: dict, response, session, cwd: str | None) -> dict | None:
     """Replace the `Output:` part of a result that Gemini would cut and hr did not compress."""
     content = response.get("llmContent") if isinstance(response, dict) else None
     budget = budget_chars(cwd)
-    if not isinstance(content, str) or not content.startswith("Output: ") or len(content) <= budget:
+    if not isinstance(content, str) or len(content) <= budget:
+        return None
+    head, tail = ("", "")
+    if content.startswith(_WRAP[0]) and content.endswith(_WRAP[1]):
+        head, tail = _WRAP
+        content = content[len(head):-len(tail)]
+    if not content.startswith("Output: "):
         return None
     parts = _TRAILER.split(content[len("Output: "):])
     output, trailer = parts[0], parts[1:]
@@ -126,8 +137,8 @@ def after(tool_input: dict, response, session, cwd: str | None) -> dict | None:
     new = compress_text(output, label, session, room, SOURCE, force=True)
     if new is None:
         return None
-    text = "\n".join([f"Output: {new}", *trailer])
-    return None if len(text) >= len(content) else {"decision": "block", "reason": text}
+    text = "\n".join([NOTE, f"Output: {new}", *trailer])
+    return None if len(text) >= len(content) else {"decision": "block", "reason": head + text + tail}
 
 
 def main(stdin=None, stdout=None) -> int:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import subprocess
 import sys
 from dataclasses import dataclass
@@ -180,3 +181,68 @@ def codex_agent(codex_bin, tmp_path) -> CodexAgent:
     for d in (home, work):
         d.mkdir()
     return CodexAgent(codex_bin, home, work)
+
+
+# --- Gemini CLI -----------------------------------------------------------------------------------
+
+@pytest.fixture(scope="session")
+def gemini_js() -> Path:
+    return _install("install_gemini.sh", "Gemini CLI")
+
+
+@dataclass
+class GeminiAgent:
+    """A temporary HOME and project directory, and the real Gemini CLI (node + its bundle),
+    authenticated with an API key against a fake Gemini API (GOOGLE_GEMINI_BASE_URL)."""
+
+    js: Path
+    home: Path
+    work: Path
+
+    @property
+    def settings(self) -> Path:
+        return self.home / ".gemini" / "settings.json"
+
+    def env(self, **extra) -> dict:
+        env = {"HOME": str(self.home), "SHELL": "/bin/bash", "LANG": "C.UTF-8", "GEMINI_API_KEY": "dummy",
+               "PATH": f"{BIN_DIR}:/usr/local/bin:/usr/bin:/bin", "GEMINI_CLI_NO_RELAUNCH": "true"}
+        env.update(extra)
+        return env
+
+    def hr(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(HR), *args], cwd=self.work, env=self.env(), capture_output=True, text=True, timeout=60)
+
+    def install(self, *args: str) -> None:
+        proc = self.hr("install", "gemini", *args)
+        assert proc.returncode == 0, proc.stderr + proc.stdout
+
+    def run(self, script: list, *, args: tuple[str, ...] = ("--yolo",)):
+        """`gemini -p` against the fake API; the model makes the scripted calls. API-key auth
+        and no folder-trust prompt are set in settings.json first (hr's hooks stay)."""
+        from fake_gemini import FakeGemini
+
+        self.settings.parent.mkdir(exist_ok=True)
+        old = self.settings.read_text() if self.settings.exists() else "{}"
+        settings = json.loads(old)
+        settings["security"] = {"auth": {"selectedType": "gemini-api-key"}, "folderTrust": {"enabled": False}}
+        with FakeGemini(script) as fake:
+            self.settings.write_text(json.dumps(settings))
+            try:
+                proc = subprocess.run(
+                    ["node", str(self.js), "-p", "run the commands", "-m", "gemini-2.5-pro", "-o", "json", *args],
+                    cwd=self.work, env=self.env(GOOGLE_GEMINI_BASE_URL=fake.url), capture_output=True, text=True,
+                    timeout=300, stdin=subprocess.DEVNULL)
+            finally:
+                self.settings.write_text(old)
+            assert proc.returncode == 0, f"gemini failed ({proc.returncode}):\n{proc.stdout[-2000:]}\n{proc.stderr[-2000:]}"
+            return fake
+
+
+@pytest.fixture
+def gemini_agent(gemini_js, tmp_path) -> GeminiAgent:
+    if not shutil.which("node"):
+        pytest.skip("node is not installed")
+    home, work = tmp_path / "home", tmp_path / "work"
+    for d in (home, work):
+        d.mkdir()
+    return GeminiAgent(gemini_js, home, work)
