@@ -240,8 +240,9 @@ class GeminiAgent:
 
 @pytest.fixture
 def gemini_agent(gemini_js, tmp_path) -> GeminiAgent:
-    if not shutil.which("node"):
-        pytest.skip("node is not installed")
+    node = subprocess.run(["node", "--version"], capture_output=True, text=True) if shutil.which("node") else None
+    if node is None or int(node.stdout.strip().lstrip("v").split(".")[0] or 0) < 20:
+        pytest.skip("the Gemini CLI needs node >= 20")
     home, work = tmp_path / "home", tmp_path / "work"
     for d in (home, work):
         d.mkdir()
