@@ -303,3 +303,11 @@ def test_install_gemini_merges_hooks_and_undoes_them(home):
     assert settings.read_text() == once  # idempotent
     hr("install", "gemini", "--uninstall")
     assert json.loads(settings.read_text()) == user
+
+
+def test_doctor_reports_codex_and_gemini(home):
+    hr("install", "codex")
+    hr("install", "gemini")
+    out = hr("doctor").output
+    assert "Codex CLI hooks in" in out and "incomplete" not in out
+    assert "Gemini CLI hooks in" in out and "AfterTool" in out
