@@ -65,7 +65,9 @@ def render(shell: str, hr: str | None = None) -> str:
                      f"        __hr_run {name} $argv\n"
                      f"    else\n        command {name} $argv\n    end\nend\n")
         return text
-    text = templates.read(f"hr.{shell}").replace("@HR@", hr).replace("@NEVER@", never)
+    # zsh runs the bash integration with its own pipeline status on top
+    files = ["hr.bash"] + (["hr.zsh"] if shell == "zsh" else [])
+    text = "".join(templates.read(f) for f in files).replace("@HR@", hr).replace("@NEVER@", never)
     for name, rests in groups.items():
         cond = " || ".join(f"{{ {_posix_condition(r, name)}; }}" for r in rests)
         # `function NAME` rather than `NAME()`: an alias of the user's with that name is not
