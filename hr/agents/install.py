@@ -242,12 +242,7 @@ def mcp_server_entry(hr: str | None = None) -> dict:
 def claude_mcp_change(path: Path, *, scope: str, uninstall: bool = False, hr: str | None = None,
                       project: Path | None = None) -> Change:
     old = _read(path)
-    try:
-        data = json.loads(old) if old and old.strip() else {}
-    except ValueError as exc:
-        raise SystemExit(f"hr: {path} is not valid JSON ({exc}); fix it first, nothing was changed")
-    if not isinstance(data, dict):
-        raise SystemExit(f"hr: {path} does not hold a JSON object; nothing was changed")
+    data = _load_settings(path, old)
     holder = data
     if scope == "local":
         key = str(project or Path.cwd())

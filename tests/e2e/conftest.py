@@ -125,14 +125,28 @@ env_key = "HR_TEST_FAKE_KEY"
 '''
 
 
+class RunsHr:
+    """`hr` and `hr install AGENT` in an agent's temporary HOME and project directory."""
+
+    agent = ""
+
+    def hr(self, *args: str) -> subprocess.CompletedProcess:
+        return subprocess.run([str(HR), *args], cwd=self.work, env=self.env(), capture_output=True, text=True, timeout=60)
+
+    def install(self, *args: str) -> None:
+        proc = self.hr("install", self.agent, *args)
+        assert proc.returncode == 0, proc.stderr + proc.stdout
+
+
 @dataclass
-class CodexAgent:
+class CodexAgent(RunsHr):
     """A temporary HOME (with CODEX_HOME in it) and project directory, and the real Codex CLI.
     hr's cache is the default one under that HOME, so that the sandbox sees the same path."""
 
     codex: Path
     home: Path
     work: Path
+    agent = "codex"
 
     @property
     def codex_home(self) -> Path:
@@ -147,13 +161,6 @@ class CodexAgent:
                "PATH": f"{BIN_DIR}:/usr/local/bin:/usr/bin:/bin", "HR_TEST_FAKE_KEY": "dummy"}
         env.update(extra)
         return env
-
-    def hr(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([str(HR), *args], cwd=self.work, env=self.env(), capture_output=True, text=True, timeout=60)
-
-    def install(self, *args: str) -> None:
-        proc = self.hr("install", "codex", *args)
-        assert proc.returncode == 0, proc.stderr + proc.stdout
 
     def run(self, script: list, *, sandbox: str = "workspace-write", args: tuple[str, ...] = ()):
         """`codex exec` against a fake Responses API; the model makes the scripted calls. The
@@ -191,13 +198,14 @@ def gemini_js() -> Path:
 
 
 @dataclass
-class GeminiAgent:
+class GeminiAgent(RunsHr):
     """A temporary HOME and project directory, and the real Gemini CLI (node + its bundle),
     authenticated with an API key against a fake Gemini API (GOOGLE_GEMINI_BASE_URL)."""
 
     js: Path
     home: Path
     work: Path
+    agent = "gemini"
 
     @property
     def settings(self) -> Path:
@@ -208,13 +216,6 @@ class GeminiAgent:
                "PATH": f"{BIN_DIR}:/usr/local/bin:/usr/bin:/bin", "GEMINI_CLI_NO_RELAUNCH": "true"}
         env.update(extra)
         return env
-
-    def hr(self, *args: str) -> subprocess.CompletedProcess:
-        return subprocess.run([str(HR), *args], cwd=self.work, env=self.env(), capture_output=True, text=True, timeout=60)
-
-    def install(self, *args: str) -> None:
-        proc = self.hr("install", "gemini", *args)
-        assert proc.returncode == 0, proc.stderr + proc.stdout
 
     def run(self, script: list, *, args: tuple[str, ...] = ("--yolo",)):
         """`gemini -p` against the fake API; the model makes the scripted calls. API-key auth
