@@ -73,7 +73,7 @@ def test_post_replaces_only_what_codex_would_cut():
     assert post("cat small.log", LOG[:20_000]) is None
     out = post("cat big.log | grep -v DEBUG", LOG)
     assert out["decision"] == "block"
-    assert len(out["reason"]) <= codex.budget_chars() and "hr expand" in out["reason"]
+    assert len(out["reason"]) <= codex.HOOK_REASON_CHARS and "hr expand" in out["reason"]
     assert post("ls", {"not": "a string"}) is None
 
 

@@ -10,9 +10,11 @@ Facts checked on Codex CLI 0.171.0 (see DESIGN.md, "Agents"):
   10,000 tokens by default). So noisy commands are rewritten to `hr run` with a budget below
   that cap; failing commands keep their exit status.
 - PostToolUse answering `decision: "block"` with `reason` makes the model see `reason` instead
-  of the output, without the exit status. hr does that only where a rewrite was not possible
-  (pipelines, shell syntax, hr unable to write its cache inside a read-only sandbox) and the
-  output is over the cap, i.e. where Codex would cut it anyway.
+  of the output, without the exit status. The hook gets the output as Codex would show it, i.e.
+  already cut to the cap (head and tail, with Codex's "truncated output" warning), and Codex
+  cuts the reason at about 10,000 bytes. hr replaces only outputs Codex cut, where a rewrite
+  was not possible (pipelines, shell syntax, hr unable to write its cache inside a read-only
+  sandbox): what Codex kept, compressed, every line of it retrievable with `hr expand`.
 - Hooks run only once trusted: Codex keeps `[hooks.state."<config path>:<event>:<group>:<n>"]
   trusted_hash = "sha256:…"`, a hash of the hook's normalized definition (`trusted_hash`).
 
@@ -32,8 +34,10 @@ DEFAULT_OUTPUT_TOKENS = 10_000
 # estimate being approximate.
 CHARS_PER_TOKEN = 4
 HEADROOM = 0.8
-HOOK_TIMEOUT_S = 60
 SOURCE = "hook-codex"
+# Codex cuts a hook's own answer too, at about 10,000 bytes (the rest goes to a file the model
+# is pointed at): a PostToolUse replacement must fit well under that.
+HOOK_REASON_CHARS = 8_000
 
 
 def codex_home() -> str:
@@ -132,12 +136,12 @@ def _rules_name_any(names: set[str], cwd) -> bool:
 
 
 def post_bash(tool_input: dict, response, session) -> dict | None:
-    """Replace an output that Codex would cut (over its cap) and that hr did not compress."""
+    """Replace an output that Codex cut (over its cap) and that hr did not compress."""
     if not isinstance(response, str):
         return None
-    budget = budget_chars()
-    if len(response) <= budget:
+    if len(response) <= budget_chars():
         return None  # Codex shows it whole, with its exit status: leave it
+    budget = min(budget_chars(), HOOK_REASON_CHARS)
     from hr.agents.hook_io import compress_text
 
     command = tool_input.get("command")

@@ -76,6 +76,20 @@ def test_without_hr_codex_cuts_the_same_log(codex_agent):
     assert key_lines_kept(needles, text) < 0.95 * len(needles)
 
 
+@pytest.mark.skipif(not HADOOP.is_dir(), reason="../shared/corpus is not present")
+def test_in_the_read_only_sandbox_the_hook_compresses_what_codex_kept(codex_agent):
+    """hr cannot keep originals from inside the read-only sandbox, so `hr run` passes the log
+    through and Codex cuts it; the PostToolUse hook (outside the sandbox) then replaces what
+    Codex kept with its compressed form, small enough that Codex does not cut it again."""
+    log = (HADOOP / "input.log").read_text()
+    (codex_agent.work / "big.log").write_text(log)
+    codex_agent.install()
+    text = only_output(codex_agent.run([[shell("cat big.log")]], sandbox="read-only"))
+    assert "hr expand" in text and "Full hook output saved" not in text
+    assert len(text) < 10_000
+    assert "ERROR IN CONTACTING RM" in text  # the log's error, kept first
+
+
 FAILING = '''\
 import pytest
 
