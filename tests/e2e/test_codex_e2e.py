@@ -129,6 +129,9 @@ def test_uninstall_restores_the_config(codex_agent):
     config.write_text('approval_policy = "on-request"\n')
     codex_agent.install("--mcp")
     assert "hook codex" in config.read_text() and "mcp_servers.hr" in config.read_text()
+    listed = subprocess.run([str(codex_agent.codex), "mcp", "list"], env=codex_agent.env(), capture_output=True,
+                            text=True, timeout=60)
+    assert re.search(r"(?m)^hr\s+\S+/hr\s+mcp\s.*enabled", listed.stdout), listed.stdout  # Codex sees the server
     proc = codex_agent.hr("install", "codex", "--uninstall")
     assert proc.returncode == 0, proc.stderr
     assert config.read_text() == 'approval_policy = "on-request"\n'
