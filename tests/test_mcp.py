@@ -120,11 +120,13 @@ def test_compress_text_or_file_with_a_budget(client, tmp_path):
         assert client.call("hr_compress", **bad)["isError"] is True, bad
 
 
-def test_stats_counts_what_the_server_did(client):
+def test_stats_is_the_report_of_hr_stats(client):
     digest = stored_hash(repetitive_log(500))
     client.call("hr_expand", hash=digest, lines="1-3")
     report = text(client.call("hr_stats"))
-    assert "expan" in report.lower()
+    assert report and report == run_hr(["stats"]).stdout.decode()
+    assert text(client.call("hr_stats", days=1)) == run_hr(["stats", "--days", "1.0"]).stdout.decode()
+    assert client.call("hr_stats", days=-1)["isError"] is True
 
 
 def test_the_sdk_is_imported_by_hr_mcp_only(cache):

@@ -34,12 +34,19 @@ def expand(hash: str, lines: str | None = None, grep: str | None = None, items: 
 
 
 def stats(days: float | None = None) -> str:
-    from hr import stats as st
-    from hr.store.objects import Store, private_dir
+    """`hr stats` itself (the report lives with its command), run as a child process so that a
+    slow or failing ledger read stays a tool error."""
+    import subprocess
+    import sys
 
-    store = Store()
-    private_dir(store.root)
-    return st.render(st.gather(store.root, days=days), st.DEFAULT_PRICE_MODEL)
+    args = [sys.executable, "-m", "hr", "stats"] + (["--days", repr(float(days))] if days is not None else [])
+    try:
+        proc = subprocess.run(args, capture_output=True, text=True, timeout=120, stdin=subprocess.DEVNULL)
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise ToolFailure(f"hr stats did not run: {exc}") from None
+    if proc.returncode != 0:
+        raise ToolFailure(proc.stderr.strip() or f"hr stats exited with {proc.returncode}")
+    return proc.stdout
 
 
 def compress(text: str | None = None, path: str | None = None, budget: str | None = None, label: str | None = None) -> str:
