@@ -311,3 +311,11 @@ def test_doctor_reports_codex_and_gemini(home):
     out = hr("doctor").output
     assert "Codex CLI hooks in" in out and "incomplete" not in out
     assert "Gemini CLI hooks in" in out and "AfterTool" in out
+
+
+def test_install_codex_into_no_config_and_back_leaves_nothing(home):
+    config = home / ".codex" / "config.toml"
+    hr("install", "codex")
+    assert "hooks.state" in config.read_text()
+    hr("install", "codex", "--uninstall")
+    assert not config.exists()

@@ -327,7 +327,8 @@ def codex_changes(home: Path, *, uninstall: bool = False, hr: str | None = None,
     old = _read(config)
     text = _strip_block(old or "")
     if uninstall:
-        return [Change(config, old, text if old is not None else None), Change(env_file, _read(env_file), None),
+        # nothing but hr's block in it (hr created it): remove the file
+        return [Change(config, old, text if old is not None and text.strip() else None), Change(env_file, _read(env_file), None),
                 _zshenv_change(zshenv, uninstall=True, hr=hr)]
     try:
         parsed = tomllib.loads(text)
@@ -336,7 +337,8 @@ def codex_changes(home: Path, *, uninstall: bool = False, hr: str | None = None,
     hr = hr or hr_command()
     hook = f"{shlex.quote(hr)} hook codex"
     hooks = templates.read("codex.toml").replace("@HOOK@", _toml_str(hook)[1:-1])
-    notes = [f"hooks: PreToolUse and PostToolUse on Bash run `{hook}` (trusted for Codex in the same file)"]
+    notes = [f"hooks: PreToolUse and PostToolUse on Bash run `{hook}`; their trust is recorded the way Codex "
+             "records it (hooks.state), so there is nothing to approve"]
     parts = [hooks.rstrip("\n") + "\n"]
     for key, digest in codex.trust_entries(str(config), parsed, tomllib.loads(hooks)):
         parts.append(f"\n[hooks.state.{_toml_str(key)}]\ntrusted_hash = {_toml_str(digest)}\n")
