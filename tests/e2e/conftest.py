@@ -114,9 +114,10 @@ def codex_bin() -> Path:
 
 
 # a model in Codex's own catalog, so that its real output cap applies (10,000 tokens)
-CODEX_PROVIDER = '''model = "gpt-5.5"
+CODEX_MODEL = '''model = "gpt-5.5"
 model_provider = "fake"
-
+'''
+CODEX_PROVIDER = '''
 [model_providers.fake]
 name = "fake"
 base_url = "{url}"
@@ -164,14 +165,15 @@ class CodexAgent(RunsHr):
 
     def run(self, script: list, *, sandbox: str = "workspace-write", args: tuple[str, ...] = ()):
         """`codex exec` against a fake Responses API; the model makes the scripted calls. The
-        provider is written into config.toml first (hr's block, if installed, stays after it)."""
+        model and its provider are added to config.toml for the run."""
         from fake_openai import FakeOpenAI
 
         config = self.codex_home / "config.toml"
         self.codex_home.mkdir(exist_ok=True)
         with FakeOpenAI(script) as fake:
             old = config.read_text() if config.exists() else ""
-            config.write_text(CODEX_PROVIDER.format(url=fake.url) + old)
+            # top-level keys first, the provider's table last: the user's keys and tables keep their place
+            config.write_text(CODEX_MODEL + old + CODEX_PROVIDER.format(url=fake.url))
             try:
                 proc = subprocess.run(
                     [str(self.codex), "exec", "--skip-git-repo-check", "--json", "-s", sandbox, *args, "run the commands"],

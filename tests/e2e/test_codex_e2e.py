@@ -90,6 +90,21 @@ def test_in_the_read_only_sandbox_the_hook_compresses_what_codex_kept(codex_agen
     assert "ERROR IN CONTACTING RM" in text  # the log's error, kept first
 
 
+def test_the_budget_follows_the_users_output_cap(codex_agent):
+    """tool_output_token_limit = 3000 in the user's config.toml: Codex cuts at about 12,000
+    bytes, and hr's output fits under that."""
+    codex_agent.codex_home.mkdir()
+    (codex_agent.codex_home / "config.toml").write_text("tool_output_token_limit = 3000\n")
+    lines = [f"2024-05-01 12:{i // 60 % 60:02d}:{i % 60:02d} INFO worker-{i % 7} job {i} done in {i % 90} ms\n"
+             for i in range(8000)]
+    lines[5000] = "2024-05-01 13:23:20 ERROR worker-2 job 5000 failed: out of memory\n"
+    (codex_agent.work / "big.log").write_text("".join(lines))
+    codex_agent.install()
+    code, text = body(only_output(codex_agent.run([[shell("cat big.log")]])))
+    assert code == 0 and "truncated" not in text.lower()
+    assert len(text.encode()) < 3000 * 4 and "out of memory" in text and "hr expand" in text
+
+
 FAILING = '''\
 import pytest
 
