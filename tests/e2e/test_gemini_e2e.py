@@ -88,3 +88,14 @@ def test_uninstall_restores_the_settings(gemini_agent):
     assert settings["mcpServers"]["hr"]["args"] == ["mcp"] and "BeforeTool" in settings["hooks"]
     assert gemini_agent.hr("install", "gemini", "--uninstall").returncode == 0
     assert gemini_agent.settings.read_text() == '{"theme": "dark"}' or json.loads(gemini_agent.settings.read_text()) == {"theme": "dark"}
+
+
+def test_outside_yolo_an_allowed_command_is_not_rewritten(gemini_agent):
+    """`--allowed-tools run_shell_command(cat)`: Gemini runs `cat` unasked, but would not run a
+    rewritten `hr run -- cat` unasked, so hr leaves it and compresses the result afterwards."""
+    write_log(gemini_agent.work / "app.log", 6000)
+    gemini_agent.install()
+    response = only_response(gemini_agent.run([[shell("cat app.log")]], args=("--allowed-tools", "run_shell_command(cat)")))
+    out = response.get("error") or response.get("output")
+    assert "modified by a hook" not in out
+    assert "[hr: the command's own result" in out and "hr expand" in out and len(out) < THRESHOLD
