@@ -9,6 +9,9 @@ else, help and errors included, goes to the click CLI in hr.cli.main.
 
 import sys
 
+# `hr hook AGENT`: the module whose main() answers that agent's hook events
+_HOOKS = {"claude": "hr.agents.claude", "codex": "hr.agents.codex", "gemini": "hr.agents.gemini"}
+
 
 def main() -> None:
     argv = sys.argv[1:]
@@ -37,10 +40,10 @@ def main() -> None:
 
             hint_args, command = parsed
             sys.exit(run(command, Hint(**hint_args)))
-    if argv[:2] == ["hook", "claude"] and not {"-h", "--help"} & set(argv):
-        from hr.agents.claude import main as hook
+    if argv[:1] == ["hook"] and len(argv) >= 2 and argv[1] in _HOOKS and not {"-h", "--help"} & set(argv):
+        from importlib import import_module
 
-        sys.exit(hook())
+        sys.exit(import_module(_HOOKS[argv[1]]).main())
     if argv[:1] == ["shell-init"] and len(argv) == 2 and not argv[1].startswith("-"):
         from hr.agents.shell_init import main as shell_init
 

@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 
 REPO = Path(__file__).resolve().parent.parent
-SHARED = REPO.parent / "shared"
+# ../shared beside the repository (HR_SHARED names it elsewhere, e.g. from a worktree)
+SHARED = Path(os.environ.get("HR_SHARED") or REPO.parent / "shared")
 CORPUS = SHARED / "corpus"
 HASH_IN_MARKER = re.compile(rb"hr expand ([0-9a-f]{12})")
 

@@ -161,7 +161,8 @@ def test_install_codex(home):
     parsed = tomllib.loads(config.read_text())
     assert parsed["model"] == "gpt-5" and parsed["tui"] == {"theme": "dark"}
     env = parsed["shell_environment_policy"]["set"]
-    assert env["HR_AGENT"] == "1"
+    assert env["HR_AGENT"] == "1" and env["HR_BUDGET"] == "32000c"
+    assert {g["matcher"] for e in ("PreToolUse", "PostToolUse") for g in parsed["hooks"][e]} == {"Bash"}
     bash_env = Path(env["BASH_ENV"])
     assert "shell-init bash" in bash_env.read_text()
     once = config.read_text()
@@ -175,10 +176,50 @@ def test_install_codex(home):
 def test_install_codex_does_not_fight_an_existing_policy(home):
     config = home / ".codex" / "config.toml"
     config.parent.mkdir()
-    config.write_text('[shell_environment_policy]\nset = { FOO = "1" }\n')
+    user = '[shell_environment_policy]\nset = { FOO = "1" }\n\n[sandbox_workspace_write]\nwritable_roots = ["/srv"]\n'
+    config.write_text(user)
     r = CliRunner().invoke(cli, ["install", "codex"])
-    assert r.exit_code != 0 and "BASH_ENV" in r.output
-    assert config.read_text() == '[shell_environment_policy]\nset = { FOO = "1" }\n'
+    assert r.exit_code == 0, r.output
+    assert "BASH_ENV" in r.output and "writable_roots" in r.output  # says what to add by hand
+    parsed = tomllib.loads(config.read_text())
+    assert parsed["shell_environment_policy"]["set"] == {"FOO": "1"}
+    assert parsed["sandbox_workspace_write"]["writable_roots"] == ["/srv"]
+    assert parsed["hooks"]["PreToolUse"][0]["hooks"][0]["command"].endswith(" hook codex")
+    hr("install", "codex", "--uninstall")
+    assert config.read_text() == user
+
+
+def test_install_codex_hooks_come_with_codex_trust(home):
+    """Codex runs a hook only with a trusted_hash under a key naming the file, the event and the
+    hook's place: hr's groups come after the user's own."""
+    from hr.agents.codex import trusted_hash
+
+    config = home / ".codex" / "config.toml"
+    config.parent.mkdir()
+    config.write_text('[[hooks.PreToolUse]]\nmatcher = "Bash"\n[[hooks.PreToolUse.hooks]]\ntype = "command"\n'
+                      'command = "audit.sh"\n')
+    assert hr("install", "codex", "--mcp").exit_code == 0
+    parsed = tomllib.loads(config.read_text())
+    pre, post = parsed["hooks"]["PreToolUse"], parsed["hooks"]["PostToolUse"]
+    assert [g["hooks"][0]["command"].split()[-2:] for g in pre] == [["audit.sh"], ["hook", "codex"]]
+    state = parsed["hooks"]["state"]
+    assert set(state) == {f"{config}:pre_tool_use:1:0", f"{config}:post_tool_use:0:0"}
+    assert state[f"{config}:pre_tool_use:1:0"]["trusted_hash"] == trusted_hash("pre_tool_use", "Bash", pre[1]["hooks"][0])
+    assert state[f"{config}:post_tool_use:0:0"]["trusted_hash"] == trusted_hash("post_tool_use", "Bash", post[0]["hooks"][0])
+    assert parsed["sandbox_workspace_write"]["writable_roots"] == [str(home.parent / "cache")]
+    assert parsed["mcp_servers"]["hr"]["args"] == ["mcp"]
+    assert (home.parent / "cache").is_dir()
+
+
+def test_codex_trust_hash_is_the_one_codex_computes():
+    """A value the real Codex CLI 0.171.0 accepted (tests/e2e runs it without bypassing trust)."""
+    from hr.agents.codex import trusted_hash
+
+    handler = {"type": "command", "command": "/tmp/agents_probe/hook.sh", "timeout": 30}
+    assert trusted_hash("pre_tool_use", "Bash", handler) == (
+        "sha256:" + __import__("hashlib").sha256(
+            b'{"event_name":"pre_tool_use","hooks":[{"async":false,"command":"/tmp/agents_probe/hook.sh",'
+            b'"timeout":30,"type":"command"}],"matcher":"Bash"}').hexdigest())
 
 
 def test_doctor_reports(home):
@@ -228,3 +269,53 @@ def test_backups_are_never_overwritten(home):
     backups = sorted(path.parent.glob("settings.json.hr-backup-*"))
     assert len(backups) == 6
     assert json.loads(path.read_text()) == USER_SETTINGS
+
+
+def test_install_claude_mcp_registers_the_server_and_undoes_it(home, tmp_path):
+    state = home / ".claude.json"
+    state.write_text(json.dumps({"numStartups": 7, "mcpServers": {"other": {"command": "x"}}}))
+    assert hr("install", "claude", "--mcp").exit_code == 0
+    data = json.loads(state.read_text())
+    assert data["numStartups"] == 7 and data["mcpServers"]["other"] == {"command": "x"}
+    assert data["mcpServers"]["hr"]["args"] == ["mcp"] and data["mcpServers"]["hr"]["command"].endswith("hr")
+    allow = json.loads((home / ".claude" / "settings.json").read_text())["permissions"]["allow"]
+    assert "mcp__hr__hr_expand" in allow and "mcp__hr__hr_compress" not in allow
+    hr("install", "claude", "--uninstall")
+    assert json.loads(state.read_text()) == {"numStartups": 7, "mcpServers": {"other": {"command": "x"}}}
+    assert "permissions" not in json.loads((home / ".claude" / "settings.json").read_text())
+    hr("install", "claude", "--project", "--mcp")
+    assert json.loads((tmp_path / ".mcp.json").read_text())["mcpServers"]["hr"]["command"] == "hr"
+
+
+def test_install_gemini_merges_hooks_and_undoes_them(home):
+    settings = home / ".gemini" / "settings.json"
+    settings.parent.mkdir()
+    user = {"theme": "dark", "hooks": {"BeforeTool": [{"matcher": "write_file", "hooks": [{"type": "command", "command": "lint.sh"}]}]}}
+    settings.write_text(json.dumps(user))
+    assert hr("install", "gemini", "--mcp").exit_code == 0
+    once = settings.read_text()
+    data = json.loads(once)
+    assert data["theme"] == "dark" and data["hooks"]["BeforeTool"][0] == user["hooks"]["BeforeTool"][0]
+    ours = [g for e in ("BeforeTool", "AfterTool") for g in data["hooks"][e] if g["matcher"] == "^run_shell_command$"]
+    assert len(ours) == 2 and all(g["hooks"][0]["command"].endswith("hr hook gemini") for g in ours)
+    assert ours[0]["hooks"][0]["timeout"] == 60000 and data["mcpServers"]["hr"]["args"] == ["mcp"]
+    hr("install", "gemini", "--mcp")
+    assert settings.read_text() == once  # idempotent
+    hr("install", "gemini", "--uninstall")
+    assert json.loads(settings.read_text()) == user
+
+
+def test_doctor_reports_codex_and_gemini(home):
+    hr("install", "codex")
+    hr("install", "gemini")
+    out = hr("doctor").output
+    assert "Codex CLI hooks in" in out and "incomplete" not in out
+    assert "Gemini CLI hooks in" in out and "AfterTool" in out
+
+
+def test_install_codex_into_no_config_and_back_leaves_nothing(home):
+    config = home / ".codex" / "config.toml"
+    hr("install", "codex")
+    assert "hooks.state" in config.read_text()
+    hr("install", "codex", "--uninstall")
+    assert not config.exists()

@@ -20,7 +20,6 @@ result is large enough to need it.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 
@@ -30,10 +29,6 @@ CLIENT_INLINE_LIMIT = 30_000
 # Room left under the limit for what the client adds around a result and for the budget
 # arithmetic being approximate.
 HEADROOM = 0.9
-# Results shorter than this are left alone (the engine would pass them through anyway; this
-# saves loading it).
-MIN_CHARS = 2_000
-MARKER = "[hr: "
 
 
 def inline_limit() -> int:
@@ -54,9 +49,9 @@ def read_enabled() -> bool:
 
 
 def hr_executable() -> str | None:
-    from hr.agents.self_path import hr_path
+    from hr.agents.hook_io import hr_executable as find
 
-    return hr_path()
+    return find()
 
 
 def handle(event: dict) -> dict | None:
@@ -204,19 +199,9 @@ def _persisted(response: dict) -> str | None:
 
 
 def _compress_text(text: str, label: str, session, budget: int, force: bool = False) -> str | None:
-    """The compressed text, or None where it would not change (small, already compressed,
-    nothing saved). `force`: the text is known to be too long to stay as it is, so an hr
-    marker in it does not mean it was compressed already."""
-    if len(text) < MIN_CHARS or (MARKER in text and not force):
-        return None
-    from hr.engine.api import compress
-    from hr.engine.dispatch import Hint
+    from hr.agents.hook_io import compress_text
 
-    data = text.encode("utf-8", "surrogateescape")
-    result = compress(data, Hint(label=label, budget_chars=max(budget, 1000), session=session), source="hook-claude")
-    if result.passthrough:
-        return None
-    return result.output.decode("utf-8", "replace")
+    return compress_text(text, label, session, budget, "hook-claude", force)
 
 
 def _label(tool: str, tool_input: dict) -> str:
@@ -226,16 +211,6 @@ def _label(tool: str, tool_input: dict) -> str:
 
 def main(stdin=None, stdout=None) -> int:
     """Read one event, answer it; exit 0 whatever happens."""
-    try:
-        raw = (stdin or sys.stdin.buffer).read()
-        answer = handle(json.loads(raw))
-        if answer is not None:
-            out = stdout or sys.stdout
-            out.write(json.dumps(answer))
-            out.flush()
-    except BaseException as exc:  # noqa: BLE001 - a hook must never get in the agent's way
-        if os.environ.get("HR_DEBUG"):
-            import traceback
+    from hr.agents.hook_io import serve
 
-            traceback.print_exception(exc, file=sys.stderr)
-    return 0
+    return serve(handle, stdin, stdout)

@@ -23,6 +23,7 @@ import json
 import os
 import re
 
+from hr.agents.client_process import client_argv as _client_argv
 from hr.agents.rewrite import Simple, Unsupported, split
 
 # (os.path rather than pathlib: this runs on every Bash call, and pathlib costs milliseconds)
@@ -44,28 +45,6 @@ def _read_text(path: str) -> str:
         return f.read()
 
 
-_SHELLS = frozenset({"sh", "bash", "dash", "zsh", "fish", "ksh", "mksh", "busybox"})
-
-
-def _client_argv() -> list[str] | None:
-    """The command line of the Claude Code process that ran this hook: the nearest ancestor
-    that is not a shell (hooks run through `sh -c`). The binary's own name varies (`claude`,
-    `node …/cli.js`, a versioned file), so it is not what identifies it."""
-    pid = os.getppid()
-    for _ in range(4):
-        try:
-            with open(f"/proc/{pid}/cmdline", "rb") as f:
-                argv = f.read().decode("utf-8", "replace").split("\0")
-            stat = _read_text(f"/proc/{pid}/stat")
-        except OSError:
-            return None
-        name = os.path.basename(argv[0]) if argv and argv[0] else ""
-        if name.lstrip("-") not in _SHELLS:
-            return argv
-        pid = int(stat.rsplit(")", 1)[1].split()[1])
-        if pid <= 1:
-            return None
-    return None
 
 
 _CLI_FLAGS = {"--allowedTools": "allow", "--allowed-tools": "allow", "--disallowedTools": "deny", "--disallowed-tools": "deny"}

@@ -71,9 +71,17 @@ def run(echo: Callable[[str], None]) -> int:
         if install.RC_MARK in text:
             say(OK, f"{shell} shims enabled in {rc}")
     codex = install.codex_home(home) / "config.toml"
-    if codex.exists() and install.CODEX_BEGIN in codex.read_text():
+    codex_text = codex.read_text() if codex.exists() else ""
+    if install.CODEX_BEGIN in codex_text:
+        trusted = codex_text.count("trusted_hash = ") >= 2 and " hook codex" in codex_text
+        say(OK if trusted else BAD, f"Codex CLI hooks in {codex}" + ("" if trusted else
+            " are incomplete (reinstall: hr install codex)"))
         env_file = install.codex_bash_env(home)
-        say(OK if env_file.exists() else BAD, f"Codex CLI: shims through BASH_ENV={env_file}")
+        if "BASH_ENV" in codex_text:
+            say(OK if env_file.exists() else BAD, f"Codex CLI: shims through BASH_ENV={env_file}")
+    gemini = _hr_hook_commands(install.gemini_settings_path(home), "gemini")
+    if gemini:
+        say(OK, f"Gemini CLI hooks in {install.gemini_settings_path(home)} ({', '.join(sorted({e for e, _ in gemini}))})")
     _check_shims(say, hr)
     echo("all good" if not problems else f"{problems} problem(s)")
     return 1 if problems else 0
@@ -110,6 +118,11 @@ def _check_team(say) -> None:
 
 
 def _claude_hooks(path: Path) -> list[tuple[str, str]] | None:
+    return _hr_hook_commands(path, "claude")
+
+
+def _hr_hook_commands(path: Path, agent: str) -> list[tuple[str, str]] | None:
+    """(event, command) of each hook `hr install AGENT` wrote into a JSON settings file."""
     from hr.agents.install import is_hr_hook
 
     try:
@@ -120,7 +133,7 @@ def _claude_hooks(path: Path) -> list[tuple[str, str]] | None:
     for event, groups in (settings.get("hooks") or {}).items():
         for group in groups if isinstance(groups, list) else []:
             for h in group.get("hooks", []) if isinstance(group, dict) else []:
-                if isinstance(h, dict) and is_hr_hook(h):
+                if isinstance(h, dict) and is_hr_hook(h, agent):
                     found.append((event, h["command"]))
     return found or None
 

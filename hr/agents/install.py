@@ -1,4 +1,4 @@
-"""`hr install claude|shell|codex`: wire hr into an agent, and undo it.
+"""`hr install claude|codex|gemini|shell`: wire hr into an agent, and undo it.
 
 Every installer is idempotent (running it twice changes nothing the second time), keeps what
 the user had (other hooks, other settings, other lines), backs a file up before changing it
@@ -19,7 +19,6 @@ from pathlib import Path
 
 EXPAND_RULE = "Bash(hr expand:*)"
 # PostToolUse tools whose results hr compresses (Read only with --read: agents edit from it).
-POST_MATCHER = "Bash|Grep|Glob|WebFetch|mcp__.*"
 POST_MATCHER_READ = "Bash|Grep|Glob|WebFetch|Read|mcp__.*"
 RC_MARK = "# added by `hr install shell`"
 CODEX_BEGIN = "# >>> hr (added by `hr install codex`) >>>"
@@ -96,16 +95,51 @@ def claude_settings_path(scope: str, home: Path | None = None, project: Path | N
     return (project or Path.cwd()) / ".claude" / "settings.json"
 
 
-def is_hr_hook(hook: dict) -> bool:
-    """Whether a hook entry is one `hr install claude` wrote (any hr path, any options)."""
+def is_hr_hook(hook: dict, agent: str = "claude") -> bool:
+    """Whether a hook entry is one `hr install AGENT` wrote (any hr path, any options)."""
     try:
         words = shlex.split(str(hook.get("command", "")))
     except ValueError:
         return False
-    return len(words) >= 3 and os.path.basename(words[0]) == "hr" and words[1:3] == ["hook", "claude"]
+    return len(words) >= 3 and os.path.basename(words[0]) == "hr" and words[1:3] == ["hook", agent]
 
 
-def _without_hr(settings: dict) -> dict:
+def hook_groups(template: str, command: str) -> dict:
+    """A hooks template from shell/ (event -> matcher groups) with hr's hook command filled in."""
+    from hr.agents import templates
+
+    groups = json.loads(templates.read(template))
+    for event_groups in groups.values():
+        for group in event_groups:
+            for hook in group["hooks"]:
+                hook["command"] = command
+    return groups
+
+
+def _add_hooks(settings: dict, groups: dict) -> None:
+    hooks = settings.setdefault("hooks", {})
+    for event, event_groups in groups.items():
+        hooks.setdefault(event, []).extend(event_groups)
+
+
+def _load_settings(path: Path, old: str | None) -> dict:
+    try:
+        settings = json.loads(old) if old and old.strip() else {}
+    except ValueError as exc:
+        raise SystemExit(f"hr: {path} is not valid JSON ({exc}); fix it first, nothing was changed")
+    if not isinstance(settings, dict):
+        raise SystemExit(f"hr: {path} does not hold a JSON object; nothing was changed")
+    return json.loads(json.dumps(settings))
+
+
+def _settings_change(path: Path, old: str | None, settings: dict, notes: list[str]) -> Change:
+    new = json.dumps(settings, indent=2) + "\n" if settings or old is not None else None
+    if new is not None and old is not None and json.loads(old or "{}") == settings:
+        new = old  # same content: leave the user's formatting alone
+    return Change(path, old, new, notes)
+
+
+def _without_hr(settings: dict, agent: str = "claude") -> dict:
     hooks = settings.get("hooks")
     if isinstance(hooks, dict):
         for event in list(hooks):
@@ -115,7 +149,7 @@ def _without_hr(settings: dict) -> dict:
             kept = []
             for group in groups:
                 if isinstance(group, dict) and isinstance(group.get("hooks"), list):
-                    inner = [h for h in group["hooks"] if not (isinstance(h, dict) and is_hr_hook(h))]
+                    inner = [h for h in group["hooks"] if not (isinstance(h, dict) and is_hr_hook(h, agent))]
                     if not inner and group["hooks"]:
                         continue  # the group held only hr's hook
                     group = {**group, "hooks": inner}
@@ -130,42 +164,104 @@ def _without_hr(settings: dict) -> dict:
 
 
 def claude_change(path: Path, *, uninstall: bool = False, read: bool = False, allow_expand: bool = True,
-                  hr: str | None = None) -> Change:
+                  hr: str | None = None, mcp: bool = False) -> Change:
     old = _read(path)
-    try:
-        settings = json.loads(old) if old and old.strip() else {}
-    except ValueError as exc:
-        raise SystemExit(f"hr: {path} is not valid JSON ({exc}); fix it first, nothing was changed")
-    if not isinstance(settings, dict):
-        raise SystemExit(f"hr: {path} does not hold a JSON object; nothing was changed")
-    settings = _without_hr(json.loads(json.dumps(settings)))
+    settings = _without_hr(_load_settings(path, old))
     notes: list[str] = []
     perms = settings.get("permissions") if isinstance(settings.get("permissions"), dict) else None
+    ours = (EXPAND_RULE, *MCP_ALLOW)
     if uninstall:
-        if perms and isinstance(perms.get("allow"), list) and EXPAND_RULE in perms["allow"]:
-            perms["allow"] = [r for r in perms["allow"] if r != EXPAND_RULE]
+        if perms and isinstance(perms.get("allow"), list) and set(ours) & set(perms["allow"]):
+            perms["allow"] = [r for r in perms["allow"] if r not in ours]
             if not perms["allow"]:
                 del perms["allow"]
             if not perms:
                 del settings["permissions"]
     else:
         command = f"{shlex.quote(hr or hr_command())} hook claude" + (" --read" if read else "")
-        hooks = settings.setdefault("hooks", {})
-        entry = {"type": "command", "command": command, "timeout": 60}
-        hooks.setdefault("PreToolUse", []).append({"matcher": "Bash", "hooks": [entry]})
-        hooks.setdefault("PostToolUse", []).append({"matcher": POST_MATCHER_READ if read else POST_MATCHER, "hooks": [dict(entry)]})
+        groups = hook_groups("claude-hooks.json", command)
+        if read:
+            groups["PostToolUse"][0]["matcher"] = POST_MATCHER_READ
+        _add_hooks(settings, groups)
         if allow_expand:
             perms = settings.setdefault("permissions", {}) if perms is None else perms
             allow = perms.setdefault("allow", [])
-            if EXPAND_RULE not in allow:
-                allow.append(EXPAND_RULE)
-                notes.append(f"permissions.allow gets {EXPAND_RULE}, so that expansions do not prompt")
+            for rule in (EXPAND_RULE, *(MCP_ALLOW if mcp else ())):
+                if rule not in allow:
+                    allow.append(rule)
+                    notes.append(f"permissions.allow gets {rule}, so that expansions do not prompt")
         else:
             notes.append(f'consider allowing "{EXPAND_RULE}" in permissions.allow so that expansions do not prompt')
-    new = json.dumps(settings, indent=2) + "\n" if settings or old is not None else None
-    if new is not None and old is not None and json.loads(old or "{}") == settings:
-        new = old  # same content: leave the user's formatting alone
-    return Change(path, old, new, notes)
+    return _settings_change(path, old, settings, notes)
+
+
+# --- Gemini CLI ----------------------------------------------------------------------------------
+
+def gemini_settings_path(home: Path) -> Path:
+    return home / ".gemini" / "settings.json"
+
+
+def gemini_change(path: Path, *, uninstall: bool = False, hr: str | None = None, mcp: bool = False) -> Change:
+    """BeforeTool and AfterTool hooks on the shell tool (shell/gemini-hooks.json)."""
+    old = _read(path)
+    settings = _without_hr(_load_settings(path, old), "gemini")
+    servers = settings.get("mcpServers")
+    if isinstance(servers, dict) and "hr" in servers:
+        del servers["hr"]
+        if not servers:
+            del settings["mcpServers"]
+    notes: list[str] = []
+    if not uninstall:
+        hr = hr or hr_command()
+        _add_hooks(settings, hook_groups("gemini-hooks.json", f"{shlex.quote(hr)} hook gemini"))
+        notes.append("hooks: BeforeTool and AfterTool on run_shell_command run `hr hook gemini`")
+        if mcp:
+            entry = mcp_server_entry(hr)
+            settings.setdefault("mcpServers", {})["hr"] = {"command": entry["command"], "args": entry["args"]}
+            notes.append("mcpServers.hr: the hr MCP server")
+    return _settings_change(path, old, settings, notes)
+
+
+# --- the MCP server, registered with Claude Code ----------------------------------------------
+# Claude Code reads MCP servers from ~/.claude.json (user scope, and per project under
+# "projects" for local scope) and from .mcp.json (project scope, shared with the team).
+MCP_ALLOW = ("mcp__hr__hr_expand", "mcp__hr__hr_stats")  # hr_compress reads files: left to the user
+
+
+def claude_mcp_path(scope: str, home: Path | None = None, project: Path | None = None) -> Path:
+    if scope == "project":
+        return (project or Path.cwd()) / ".mcp.json"
+    base = Path(os.environ["CLAUDE_CONFIG_DIR"]) if os.environ.get("CLAUDE_CONFIG_DIR") else (home or Path.home())
+    return base / ".claude.json"
+
+
+def mcp_server_entry(hr: str | None = None) -> dict:
+    return {"type": "stdio", "command": hr or hr_command(), "args": ["mcp"], "env": {}}
+
+
+def claude_mcp_change(path: Path, *, scope: str, uninstall: bool = False, hr: str | None = None,
+                      project: Path | None = None) -> Change:
+    old = _read(path)
+    data = _load_settings(path, old)
+    holder = data
+    if scope == "local":
+        key = str(project or Path.cwd())
+        holder = data.setdefault("projects", {}).setdefault(key, {}) if not uninstall else \
+            (data.get("projects") or {}).get(key) or {}
+    servers = holder.get("mcpServers")
+    if uninstall:
+        if isinstance(servers, dict) and "hr" in servers:
+            del servers["hr"]
+    else:
+        holder.setdefault("mcpServers", {})["hr"] = mcp_server_entry(hr)
+    if uninstall and old is not None and json.loads(old or "{}") == data:
+        return Change(path, old, old)
+    new = json.dumps(data, indent=2) + "\n"
+    if old is not None and json.loads(old or "{}") == data:
+        new = old
+    if old is None and uninstall:
+        new = None
+    return Change(path, old, new, [] if uninstall else [f"mcpServers.hr: `{mcp_server_entry(hr)['command']} mcp`"])
 
 
 # --- shell rc files ----------------------------------------------------------------------------
@@ -201,9 +297,10 @@ def shell_change(shell: str, path: Path, *, uninstall: bool = False, hr: str | N
 
 
 # --- Codex CLI ---------------------------------------------------------------------------------
-# Codex's hooks cannot replace a command's output or rewrite its input (PreToolUse parses
-# `updatedInput` but does not apply it; PostToolUse has no output replacement), so hr reaches
-# Codex through its shell: Codex runs commands with `bash -lc`, which sources $BASH_ENV, and
+# Codex's hooks (shell/codex.toml) rewrite noisy commands to `hr run` and replace outputs Codex
+# would cut; hr records Codex's trust for them (hr.agents.codex). The sandbox of an ordinary
+# session may write only the workspace, so hr's cache is added to its writable roots. The shell
+# wrappers stay as a fallback: Codex runs commands with `bash -lc`, which sources $BASH_ENV, and
 # `shell_environment_policy.set` puts variables into that shell's environment.
 
 def codex_home(home: Path) -> Path:
@@ -214,38 +311,72 @@ def codex_bash_env(home: Path) -> Path:
     return Path(os.environ.get("XDG_CONFIG_HOME") or home / ".config") / "hr" / "codex-bash-env.sh"
 
 
-def codex_changes(home: Path, *, uninstall: bool = False, hr: str | None = None) -> list[Change]:
+def _toml_str(value: str) -> str:
+    return json.dumps(value)  # a JSON string is a valid TOML basic string
+
+
+def codex_changes(home: Path, *, uninstall: bool = False, hr: str | None = None, mcp: bool = False) -> list[Change]:
+    import tomllib
+
+    from hr.agents import codex, templates
+    from hr.store.objects import cache_dir
+
     config = codex_home(home) / "config.toml"
     env_file = codex_bash_env(home)
+    zshenv = Path(os.environ.get("ZDOTDIR") or home) / ".zshenv"
     old = _read(config)
     text = _strip_block(old or "")
     if uninstall:
-        zshenv = Path(os.environ.get("ZDOTDIR") or home) / ".zshenv"
-        return [Change(config, old, text if old is not None else None), Change(env_file, _read(env_file), None),
+        # nothing but hr's block in it (hr created it): remove the file
+        return [Change(config, old, text if old is not None and text.strip() else None), Change(env_file, _read(env_file), None),
                 _zshenv_change(zshenv, uninstall=True, hr=hr)]
     try:
-        import tomllib
-
         parsed = tomllib.loads(text)
-    except Exception as exc:
+    except tomllib.TOMLDecodeError as exc:
         raise SystemExit(f"hr: {config} is not valid TOML ({exc}); nothing was changed")
-    policy = parsed.get("shell_environment_policy", {})
-    if "set" in policy:
-        raise SystemExit(
-            f"hr: {config} already sets shell_environment_policy.set; add these two entries to it yourself:\n"
-            f'  BASH_ENV = "{env_file}"\n  HR_AGENT = "1"')
-    block = (f"{CODEX_BEGIN}\n[shell_environment_policy.set]\n"
-             f"BASH_ENV = {json.dumps(str(env_file))}\nHR_AGENT = \"1\"\n{CODEX_END}\n")
+    hr = hr or hr_command()
+    hook = f"{shlex.quote(hr)} hook codex"
+    hooks = templates.read("codex.toml").replace("@HOOK@", _toml_str(hook)[1:-1])
+    notes = [f"hooks: PreToolUse and PostToolUse on Bash run `{hook}`; their trust is recorded the way Codex "
+             "records it (hooks.state), so there is nothing to approve"]
+    parts = [hooks.rstrip("\n") + "\n"]
+    for key, digest in codex.trust_entries(str(config), parsed, tomllib.loads(hooks)):
+        parts.append(f"\n[hooks.state.{_toml_str(key)}]\ntrusted_hash = {_toml_str(digest)}\n")
+    cache = cache_dir()
+    if "writable_roots" in (parsed.get("sandbox_workspace_write") or {}):
+        notes.append(f"add {cache} to sandbox_workspace_write.writable_roots yourself, so that `hr run` "
+                     "can keep originals from inside the sandbox")
+    else:
+        parts.append(f"\n[sandbox_workspace_write]\nwritable_roots = [{_toml_str(cache)}]\n")
+        notes.append(f"sandbox_workspace_write.writable_roots gets {cache}: hr's cache, written from inside the sandbox")
+    if "set" in (parsed.get("shell_environment_policy") or {}):
+        notes.append(f"shell wrappers (fallback) not enabled: shell_environment_policy.set exists; add BASH_ENV = "
+                     f"{_toml_str(str(env_file))} and HR_AGENT = \"1\" to it yourself")
+        shims = False
+    else:
+        budget = f"{codex.budget_chars()}c"
+        parts.append(f"\n[shell_environment_policy.set]\nBASH_ENV = {_toml_str(str(env_file))}\nHR_AGENT = \"1\"\n"
+                     f"HR_BUDGET = {_toml_str(budget)}\n")
+        shims = True
+    if mcp:
+        parts.append(f"\n[mcp_servers.hr]\ncommand = {_toml_str(hr)}\nargs = [\"mcp\"]\n")
+        notes.append("mcp_servers.hr: the hr MCP server (hr_expand, hr_stats, hr_compress)")
+    block = CODEX_BEGIN + "\n" + "".join(parts) + CODEX_END + "\n"
     if text and not text.endswith("\n"):
         text += "\n"
-    # a table header must come after the top-level keys: append at the end
+    # tables must come after the top-level keys: append at the end
     new = text + ("\n" if text.strip() else "") + block
-    env_text = f'# sourced by the bash that Codex runs commands in (hr install codex)\n{init_line("bash", hr)}\n'
-    notes = ["Codex runs commands with `bash -lc`; hr wraps noisy commands there through BASH_ENV"]
-    changes = [Change(config, old, new, notes), Change(env_file, _read(env_file), env_text)]
-    zshenv = Path(os.environ.get("ZDOTDIR") or home) / ".zshenv"
-    if zshenv.exists() or os.path.basename(os.environ.get("SHELL", "")) == "zsh":
-        changes.append(_zshenv_change(zshenv, uninstall=False, hr=hr))
+    try:
+        tomllib.loads(new)
+    except tomllib.TOMLDecodeError as exc:
+        raise SystemExit(f"hr: cannot add hr's hooks to {config} as it is written ({exc}); nothing was changed. "
+                         f"Add this yourself:\n{block}")
+    changes = [Change(config, old, new, notes)]
+    if shims:
+        env_text = f'# sourced by the bash that Codex runs commands in (hr install codex)\n{init_line("bash", hr)}\n'
+        changes.append(Change(env_file, _read(env_file), env_text))
+        if zshenv.exists() or os.path.basename(os.environ.get("SHELL", "")) == "zsh":
+            changes.append(_zshenv_change(zshenv, uninstall=False, hr=hr))
     return changes
 
 

@@ -12,12 +12,10 @@ from __future__ import annotations
 import re
 import shlex
 import sys
-from pathlib import Path
 
-from hr.agents import wrapped
+from hr.agents import templates, wrapped
 
 SHELLS = ("bash", "zsh", "fish")
-_TEMPLATES = Path(__file__).parent / "shell"
 _NAME = re.compile(r"[A-Za-z_][A-Za-z0-9_-]*\Z")
 
 
@@ -59,8 +57,7 @@ def render(shell: str, hr: str | None = None) -> str:
     never = "|".join(shlex.quote(w) for w in sorted(wrapped.NEVER_WITH))
     groups = _groups()
     if shell == "fish":
-        text = (_TEMPLATES / "common.fish").read_text().replace("@HR@", hr).replace("@NEVER@", never.replace("|", " "))
-        text += "\nfunction __hr_hasfile\n    for a in $argv\n        string match -qv -- '-?*' $a; and return 0\n    end\n    return 1\nend\n"
+        text = templates.read("hr.fish").replace("@HR@", hr).replace("@NEVER@", never.replace("|", " "))
         for name, rests in groups.items():
             cond = " ; or ".join(f"begin; {_fish_condition(r, name)}; end" for r in rests)
             text += (f"\nfunction {name} --wraps {name}\n"
@@ -68,10 +65,9 @@ def render(shell: str, hr: str | None = None) -> str:
                      f"        __hr_run {name} $argv\n"
                      f"    else\n        command {name} $argv\n    end\nend\n")
         return text
-    status = "${PIPESTATUS[0]}" if shell == "bash" else "${pipestatus[1]}"
-    text = (_TEMPLATES / "common.sh").read_text().replace("@SHELL@", shell).replace("@HR@", hr)
-    text = text.replace("@NEVER@", never).replace("@PIPESTATUS@", status)
-    text += '\n__hr_hasfile() {\n    local a\n    for a in "$@"; do\n        case "$a" in -?*) ;; *) return 0 ;; esac\n    done\n    return 1\n}\n'
+    # zsh runs the bash integration with its own pipeline status on top
+    files = ["hr.bash"] + (["hr.zsh"] if shell == "zsh" else [])
+    text = "".join(templates.read(f) for f in files).replace("@HR@", hr).replace("@NEVER@", never)
     for name, rests in groups.items():
         cond = " || ".join(f"{{ {_posix_condition(r, name)}; }}" for r in rests)
         # `function NAME` rather than `NAME()`: an alias of the user's with that name is not

@@ -35,6 +35,34 @@ def hook_claude(read):
     sys.exit(main())
 
 
+@hook.command("codex")
+def hook_codex():
+    """Codex CLI PreToolUse/PostToolUse hook. Installed by `hr install codex`.
+
+    PreToolUse on Bash rewrites noisy commands to run under `hr run` with a budget below
+    Codex's output cap (tool_output_token_limit, default 10000 tokens), only where Codex would
+    have run the command without asking. PostToolUse replaces an output that Codex would cut
+    and that could not be rewritten. Whatever goes wrong, it exits 0 with no output.
+    """
+    from hr.agents.codex import main
+
+    sys.exit(main())
+
+
+@hook.command("gemini")
+def hook_gemini():
+    """Gemini CLI BeforeTool/AfterTool hook on run_shell_command. Installed by `hr install gemini`.
+
+    BeforeTool rewrites noisy commands to run under `hr run` with a budget below Gemini's
+    truncation threshold (tools.truncateToolOutputThreshold, default 40000 characters), only
+    when Gemini runs in YOLO mode (it runs every command unasked). AfterTool replaces the
+    Output part of a result that Gemini would cut. Whatever goes wrong, it exits 0 with no output.
+    """
+    from hr.agents.gemini import main
+
+    sys.exit(main())
+
+
 @click.command("shell-init")
 @click.argument("shell", type=click.Choice(["bash", "zsh", "fish"]))
 def shell_init(shell):
@@ -54,6 +82,24 @@ def shell_init(shell):
     from hr.agents.shell_init import main
 
     sys.exit(main(shell))
+
+
+@click.command("mcp")
+def mcp():
+    """Run hr as an MCP server on stdio (tools: hr_expand, hr_stats, hr_compress).
+
+    \b
+    Needs the optional extra: pip install 'hr[mcp]'. Register it with an agent:
+      hr install claude --mcp           # Claude Code
+      hr install codex --mcp            # Codex CLI
+    """
+    from hr.mcp.server import main
+
+    try:
+        import mcp as _sdk  # noqa: F401
+    except ImportError:
+        raise click.ClickException("the MCP server needs the `mcp` package: pip install 'hr[mcp]'")
+    sys.exit(main())
 
 
 def _show_or_apply(changes, dry_run: bool) -> None:
@@ -79,7 +125,7 @@ dry_run_option = click.option("--dry-run", is_flag=True, help="Show the change a
 
 @click.group()
 def install():
-    """Wire hr into an agent: Claude Code hooks, shell shims, Codex CLI."""
+    """Wire hr into an agent: Claude Code, Codex CLI, Gemini CLI, shell shims."""
 
 
 @install.command("claude")
@@ -89,9 +135,11 @@ def install():
 @click.option("--read", is_flag=True, help="Also compress large Read results (agents edit from them, and the line "
               "numbers the client shows after a marker no longer match the file: opt in knowingly).")
 @click.option("--no-allow-expand", is_flag=True, help="Do not add the permission rule Bash(hr expand:*).")
+@click.option("--mcp", is_flag=True, help="Also register the hr MCP server (hr_expand, hr_stats, hr_compress) "
+              "in ~/.claude.json (.mcp.json with --project).")
 @uninstall_option
 @dry_run_option
-def install_claude(scope, read, no_allow_expand, uninstall, dry_run):
+def install_claude(scope, read, no_allow_expand, mcp, uninstall, dry_run):
     """Merge hr's hooks into Claude Code's settings.json.
 
     Adds a PreToolUse hook (Bash) and a PostToolUse hook (Bash, Grep, Glob, WebFetch, MCP
@@ -103,14 +151,19 @@ def install_claude(scope, read, no_allow_expand, uninstall, dry_run):
     Examples:
       hr install claude                 # for every project
       hr install claude --dry-run       # show the diff only
+      hr install claude --mcp           # also the MCP server
       hr install claude --uninstall     # undo
     """
-    from hr.agents.install import claude_change, claude_settings_path
+    from hr.agents.install import claude_change, claude_mcp_change, claude_mcp_path, claude_settings_path
 
     path = claude_settings_path(scope)
     # a project's settings.json is shared: name hr by PATH rather than by this machine's path
     hr = "hr" if scope == "project" else None
-    _show_or_apply([claude_change(path, uninstall=uninstall, read=read, allow_expand=not no_allow_expand, hr=hr)], dry_run)
+    changes = [claude_change(path, uninstall=uninstall, read=read, allow_expand=not no_allow_expand, hr=hr, mcp=mcp)]
+    mcp_path = claude_mcp_path(scope)
+    if mcp or (uninstall and mcp_path.exists()):
+        changes.append(claude_mcp_change(mcp_path, scope=scope, uninstall=uninstall, hr=hr))
+    _show_or_apply(changes, dry_run)
     if not dry_run:
         click.echo("Claude Code sessions started from now on " + ("run without hr." if uninstall else
                    "get compressed output. Check with: hr doctor. Undo with: hr install claude --uninstall"
@@ -136,19 +189,60 @@ def install_shell(shells, uninstall, dry_run):
 
 
 @install.command("codex")
+@click.option("--mcp", is_flag=True, help="Also register the hr MCP server (hr_expand, hr_stats, hr_compress).")
 @uninstall_option
 @dry_run_option
-def install_codex(uninstall, dry_run):
-    """Make the shell Codex CLI runs commands in wrap noisy commands.
+def install_codex(mcp, uninstall, dry_run):
+    """Add hr's hooks to Codex CLI's config.toml ($CODEX_HOME, else ~/.codex).
 
-    Codex's hooks cannot replace output or rewrite a command, so hr goes through the
-    environment Codex gives its shell: ~/.codex/config.toml gets
-    shell_environment_policy.set = {BASH_ENV = <a file that runs hr shell-init bash>,
-    HR_AGENT = "1"}.
+    \b
+    - PreToolUse and PostToolUse hooks on Bash running `hr hook codex`, with Codex's hook trust
+      recorded for them (hooks.state), so that Codex runs them without a review prompt;
+    - hr's cache in sandbox_workspace_write.writable_roots, so that `hr run` keeps originals
+      from inside the workspace-write sandbox;
+    - the shell wrappers as a fallback, through shell_environment_policy.set.BASH_ENV.
+
+    \b
+    Examples:
+      hr install codex --dry-run        # show the diff only
+      hr install codex --mcp            # also the MCP server
+      hr install codex --uninstall      # undo all of it
     """
     from hr.agents.install import codex_changes
 
-    _show_or_apply(codex_changes(Path.home(), uninstall=uninstall), dry_run)
+    _show_or_apply(codex_changes(Path.home(), uninstall=uninstall, mcp=mcp), dry_run)
+    if not dry_run and not uninstall:
+        from hr.store.objects import cache_dir, private_dir
+
+        try:
+            private_dir(cache_dir())  # a writable root must exist when Codex starts
+        except OSError as exc:
+            click.echo(f"note: could not create the cache {cache_dir()}: {exc}")
+        click.echo("Codex sessions started from now on get compressed output. Check with: hr doctor. "
+                   "Undo with: hr install codex --uninstall")
+
+
+@install.command("gemini")
+@click.option("--mcp", is_flag=True, help="Also register the hr MCP server (hr_expand, hr_stats, hr_compress).")
+@uninstall_option
+@dry_run_option
+def install_gemini(mcp, uninstall, dry_run):
+    """Merge hr's hooks into Gemini CLI's ~/.gemini/settings.json.
+
+    Adds BeforeTool and AfterTool hooks on run_shell_command that run `hr hook gemini`; keeps
+    every other setting and hook, backs the file up before changing it.
+
+    \b
+    Examples:
+      hr install gemini --dry-run       # show the diff only
+      hr install gemini --mcp           # also the MCP server
+      hr install gemini --uninstall     # undo
+    """
+    from hr.agents.install import gemini_change, gemini_settings_path
+
+    _show_or_apply([gemini_change(gemini_settings_path(Path.home()), uninstall=uninstall, mcp=mcp)], dry_run)
+    if not dry_run and not uninstall:
+        click.echo("Gemini CLI sessions started from now on get compressed output. Undo with: hr install gemini --uninstall")
 
 
 @click.command()

@@ -12,8 +12,6 @@ from hr.engine.dispatch import Hint
 from hr.cli.filter import run_filter, write_stdout
 from hr.cli.options import KINDS, parse_budget
 
-EXPAND_SPANS = ("lines", "grep", "head", "tail", "symbol", "items")
-
 
 class Budget(click.ParamType):
     """`8000` tokens, or `30000c` characters. A bad value is a warning, not an error: a typo in
@@ -129,55 +127,17 @@ def expand(hash, lines_, grep, context, ignore_case, head, tail, symbol, items):
       hr expand 3f9a2c --symbol Parser.parse_args
       hr expand 3f9a2c --items /packages:41-388
     """
-    from hr.expand import spans
-    from hr.store.objects import HashError, Store
+    from hr.expand import request, spans
+    from hr.store.objects import HashError
 
-    chosen = [n for n, v in zip(EXPAND_SPANS, (lines_, grep, head, tail, symbol, items)) if v is not None]
-    if len(chosen) > 1:
-        fail(f"expand: choose one of {', '.join('--' + n for n in EXPAND_SPANS)} (got {', '.join('--' + c for c in chosen)})")
-    store = Store()
     try:
-        digest = store.resolve(hash)
-        data = store.get(digest)
+        out = request.expand(hash, lines=lines_, grep=grep, context=context, ignore_case=ignore_case, head=head,
+                             tail=tail, symbol=symbol, items=items)
     except HashError as exc:
         fail(str(exc))
-    try:
-        if lines_ is not None:
-            a, b = spans.parse_range(lines_)
-            out, span = spans.lines(data, a, b), f"lines {a}-{b}"
-        elif grep is not None:
-            out, span = spans.grep(data, grep, context, ignore_case), f"grep {grep}"
-        elif head is not None:
-            out, span = spans.head(data, head), f"head {head}"
-        elif tail is not None:
-            out, span = spans.tail(data, tail), f"tail {tail}"
-        elif symbol is not None:
-            from hr.code.symbols import expand_stored
-
-            out, span = expand_stored(store, digest, data, symbol)
-        elif items is not None:
-            from hr.expand import json_items
-
-            out, span = json_items.items(data, items), f"items {items}"
-        else:
-            out, span = data, "all"
-    except spans.SpanError as exc:
+    except (spans.SpanError, ValueError) as exc:
         fail(f"expand: {exc}")
-    _record_expansion(store, digest, span, out)
     write_stdout(out)
-
-
-def _record_expansion(store, digest: str, span: str, out: bytes) -> None:
-    try:
-        from hr.engine import core
-        from hr.engine.api import agent_of
-        from hr.store import ledger
-
-        ledger.record_expansion(store.root, digest=digest, span=span, bytes_out=len(out),
-                                tokens_out=core.estimate_tokens(out), lines_out=out.count(b"\n"),
-                                session=os.environ.get("HR_SESSION"), agent=agent_of("expand"))
-    except Exception:
-        pass  # the expansion itself matters more than its bookkeeping
 
 
 def team_store():
@@ -230,9 +190,9 @@ def gc(max_age_days, max_mb, dry_run, team, max_events):
     click.echo(f"{verb} {r.removed:,} originals ({r.freed_bytes / 1e6:.1f} MB); kept {r.kept:,} ({r.kept_bytes / 1e6:.1f} MB) in {store.root}")
 
 
-from hr.cli import agents as agent_cli  # noqa: E402  (agent integration: hook, shell-init, install, doctor)
+from hr.cli import agents as agent_cli  # noqa: E402  (agent integration: hook, shell-init, install, doctor, mcp)
 from hr.cli.learn import learn  # noqa: E402
 from hr.cli.stats import stats  # noqa: E402
 
-for _command in (stats, learn, agent_cli.hook, agent_cli.shell_init, agent_cli.install, agent_cli.doctor):
+for _command in (stats, learn, agent_cli.hook, agent_cli.shell_init, agent_cli.install, agent_cli.doctor, agent_cli.mcp):
     cli.add_command(_command)

@@ -234,3 +234,20 @@ def test_output_too_long_for_the_client_comes_back_inline(agent):
     # inside the range of a marker
     last = len(text.splitlines())
     assert text.splitlines()[-1] in seen or re.search(rf"lines \d+-{last}\b", seen)
+
+
+def test_the_model_expands_a_marker_through_the_hr_mcp_server(agent):
+    """`hr install claude --mcp`: the real client starts `hr mcp` and calls mcp__hr__hr_expand
+    with the hash from a compressed Bash result; it gets exactly the lines asked for."""
+    pytest.importorskip("mcp")
+    text = write_log(agent.work / "app.log", 4000, {2500: "2024-05-01 12:41:40 ERROR worker-3 disk full on /var\n"})
+    agent.install("--mcp")
+
+    def expand_call(body):
+        digest = re.search(r"hr expand ([0-9a-f]{12})", text_of(FakeAnthropic.last_tool_result(body))).group(1)
+        return [("mcp__hr__hr_expand", {"hash": digest, "lines": "2499-2501"})]
+
+    fake = agent.run([[bash("cat app.log")], expand_call], tools="Bash,mcp__hr__hr_expand")
+    expanded = only_result(fake, 1)
+    assert not expanded.get("is_error"), expanded
+    assert text_of(expanded) == "".join(text.splitlines(keepends=True)[2498:2501])

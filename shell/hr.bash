@@ -1,4 +1,6 @@
-# hr shell integration (@SHELL@): wraps noisy commands so that, in an agent's shell, output that
+# shell/hr.bash: printed by `hr shell-init bash` (and, followed by shell/hr.zsh, by `hr shell-init
+# zsh`) with @HR@ (hr's path) and @NEVER@ (arguments that are never wrapped) filled in.
+# hr shell integration (bash, zsh): wraps noisy commands so that, in an agent's shell, output that
 # goes straight to the agent is compressed. Inside a pipeline, a redirect or $(...) the wrapped
 # commands behave exactly as without hr. HR_DISABLE=1 turns it off; HR_AGENT=1 forces it on.
 __hr_bin=@HR@
@@ -46,7 +48,24 @@ __hr_run() {
     if [ -n "$__hr_merged" ]; then
         "$__hr_bin" run --label "$*" "${budget[@]}" -- "$@"
     else
-        command "$@" | "$__hr_bin" --label "$*" "${budget[@]}"
-        return "@PIPESTATUS@"
+        __hr_pipe "$@"
     fi
 }
+
+# stdout alone goes through hr; the command's own exit status is kept (`budget` is the caller's)
+__hr_pipe() {
+    command "$@" | "$__hr_bin" --label "$*" "${budget[@]}"
+    return "${PIPESTATUS[0]}"
+}
+
+# `cat` with no file operand reads stdin: leave it be
+__hr_hasfile() {
+    local a
+    for a in "$@"; do
+        case "$a" in -?*) ;; *) return 0 ;; esac
+    done
+    return 1
+}
+
+# The wrappers themselves (one function per wrapped command, from HR_WRAP) follow, written by
+# `hr shell-init`.

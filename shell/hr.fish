@@ -1,3 +1,5 @@
+# shell/hr.fish: printed by `hr shell-init fish` with @HR@ (hr's path) and @NEVER@ (arguments
+# that are never wrapped) filled in.
 # hr shell integration (fish): wraps noisy commands so that, in an agent's shell, output that
 # goes straight to the agent is compressed. Inside a pipeline, a redirect or (...) the wrapped
 # commands behave exactly as without hr. HR_DISABLE=1 turns it off; HR_AGENT=1 forces it on.
@@ -44,3 +46,14 @@ function __hr_run
         return $pipestatus[1]
     end
 end
+
+# `cat` with no file operand reads stdin: leave it be
+function __hr_hasfile
+    for a in $argv
+        string match -qv -- '-?*' $a; and return 0
+    end
+    return 1
+end
+
+# The wrappers themselves (one function per wrapped command, from HR_WRAP) follow, written by
+# `hr shell-init`.

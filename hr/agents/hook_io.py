@@ -1,0 +1,58 @@
+"""What every agent's hook handler shares: compressing one tool result to a budget, and the
+read-one-event, answer, exit-0 loop.
+
+Hook handlers run on every tool call, so this imports little: the engine is loaded only when a
+result is large enough to need it.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+from typing import Callable
+
+# Results shorter than this are left alone (the engine would pass them through anyway; this
+# saves loading it).
+MIN_CHARS = 2_000
+MARKER = "[hr: "
+
+
+def hr_executable() -> str | None:
+    from hr.agents.self_path import hr_path
+
+    return hr_path()
+
+
+def compress_text(text: str, label: str, session, budget: int, source: str, force: bool = False) -> str | None:
+    """The compressed text, or None where it would not change (small, already compressed,
+    nothing saved). `force`: the text is known to be too long to stay as it is, so an hr
+    marker in it does not mean it was compressed already."""
+    if len(text) < MIN_CHARS or (MARKER in text and not force):
+        return None
+    from hr.engine.api import compress
+    from hr.engine.dispatch import Hint
+
+    data = text.encode("utf-8", "surrogateescape")
+    result = compress(data, Hint(label=label, budget_chars=max(budget, 1000), session=session), source=source)
+    if result.passthrough:
+        return None
+    return result.output.decode("utf-8", "replace")
+
+
+def serve(handle: Callable[[dict], dict | None], stdin=None, stdout=None) -> int:
+    """Read one event, answer it; exit 0 whatever happens, so that the agent carries on as if
+    hr were not there."""
+    try:
+        raw = (stdin or sys.stdin.buffer).read()
+        answer = handle(json.loads(raw))
+        if answer is not None:
+            out = stdout or sys.stdout
+            out.write(json.dumps(answer))
+            out.flush()
+    except BaseException as exc:  # noqa: BLE001 - a hook must never get in the agent's way
+        if os.environ.get("HR_DEBUG"):
+            import traceback
+
+            traceback.print_exception(exc, file=sys.stderr)
+    return 0
