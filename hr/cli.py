@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
+from typing import Iterator
 
 import click
 
 from hr import __version__
 from hr.engine import Hint
-from hr.filter import run_filter, write_stdout
+from hr.filter import pass_through, run_filter, write_stdout
 from hr.options import KINDS, parse_budget
 
 EXPAND_SPANS = ("lines", "grep", "head", "tail", "symbol", "items")
@@ -43,12 +45,50 @@ def fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+@contextmanager
+def cache_errors(root: str) -> Iterator[None]:
+    """A cache that is refused, unreadable, damaged or on a full disk is one line naming the
+    path and the cause, and exit status 2: never a traceback."""
+    import sqlite3
+
+    from hr.store import CacheError
+
+    try:
+        yield
+    except CacheError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{exc.filename or root}: {exc.strerror or exc}")
+    except sqlite3.Error as exc:
+        fail(f"{os.path.join(root, 'ledger.sqlite3')}: {exc}")
+
+
 label_option = click.option("--label", metavar="NAME", help="Name the source (a command or file name); shown in stats and used as a hint.")
 kind_option = click.option("--kind", type=click.Choice(KINDS), help="Skip the sniffer and treat the input as this kind.")
 budget_option = click.option("--budget", type=Budget(), metavar="N|Nc", help="Fit the output in N tokens (or Nc characters), keeping errors and failures first.")
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class FilterGroup(click.Group):
+    """The `hr` group. A usage error in a filter call (`cmd | hr --kind nonsense`, an unknown
+    option or command) must not lose the piped data: it goes through to stdout unchanged, the
+    error goes to stderr and the exit status is 2."""
+
+    def parse_args(self, ctx, args):
+        try:
+            return super().parse_args(ctx, args)
+        except click.UsageError:
+            pass_through()
+            raise
+
+    def resolve_command(self, ctx, args):
+        try:
+            return super().resolve_command(ctx, args)
+        except click.UsageError:
+            pass_through()
+            raise
+
+
+@click.group(cls=FilterGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @label_option
 @kind_option
 @budget_option
@@ -129,42 +169,50 @@ def expand(hash, lines_, grep, context, ignore_case, head, tail, symbol, items):
       hr expand 3f9a2c --symbol Parser.parse_args
       hr expand 3f9a2c --items /packages:41-388
     """
-    from hr import spans
     from hr.store import HashError, Store
 
     chosen = [n for n, v in zip(EXPAND_SPANS, (lines_, grep, head, tail, symbol, items)) if v is not None]
     if len(chosen) > 1:
         fail(f"expand: choose one of {', '.join('--' + n for n in EXPAND_SPANS)} (got {', '.join('--' + c for c in chosen)})")
     store = Store()
-    try:
-        digest = store.resolve(hash)
-        data = store.get(digest)
-    except HashError as exc:
-        fail(str(exc))
+    with cache_errors(store.root):
+        try:
+            digest = store.resolve(hash)
+            data = store.get(digest)
+        except HashError as exc:
+            fail(str(exc))
+        out, span = _expand_span(store, digest, data, lines_, grep, context, ignore_case, head, tail, symbol, items)
+    _record_expansion(store, digest, span, out)
+    write_stdout(out)
+
+
+def _expand_span(store, digest, data, lines_, grep, context, ignore_case, head, tail, symbol, items) -> tuple[bytes, str]:
+    """The part of `data` the options ask for, and how the ledger names it (never the
+    pattern itself: a grep pattern may hold a secret)."""
+    from hr import spans
+
     try:
         if lines_ is not None:
             a, b = spans.parse_range(lines_)
-            out, span = spans.lines(data, a, b), f"lines {a}-{b}"
-        elif grep is not None:
-            out, span = spans.grep(data, grep, context, ignore_case), f"grep {grep}"
-        elif head is not None:
-            out, span = spans.head(data, head), f"head {head}"
-        elif tail is not None:
-            out, span = spans.tail(data, tail), f"tail {tail}"
-        elif symbol is not None:
+            return spans.lines(data, a, b), f"lines {a}-{b}"
+        if grep is not None:
+            return spans.grep(data, grep, context, ignore_case), f"grep ({len(grep)}-char pattern)"
+        if head is not None:
+            return spans.head(data, head), f"head {head}"
+        if tail is not None:
+            return spans.tail(data, tail), f"tail {tail}"
+        if symbol is not None:
             from hr.code.symbols import expand_stored
 
-            out, span = expand_stored(store, digest, data, symbol)
-        elif items is not None:
+            return expand_stored(store, digest, data, symbol)
+        if items is not None:
             from hr import json_items
 
-            out, span = json_items.items(data, items), f"items {items}"
-        else:
-            out, span = data, "all"
+            return json_items.items(data, items), f"items {items}"
+        return data, "all"
     except spans.SpanError as exc:
         fail(f"expand: {exc}")
-    _record_expansion(store, digest, span, out)
-    write_stdout(out)
+        raise  # not reached: fail exits
 
 
 def _record_expansion(store, digest: str, span: str, out: bytes) -> None:
@@ -198,10 +246,9 @@ def stats(days, price_per_mtok, as_json):
     price = st.DEFAULT_PRICE_PER_MTOK if price_per_mtok is None else price_per_mtok
     model = st.DEFAULT_PRICE_MODEL if price_per_mtok is None else "your price"
     store = Store()
-    from hr.store import private_dir
-
-    private_dir(store.root)
-    report = st.gather(store.root, days=days, price_per_mtok=price)
+    with cache_errors(store.root):
+        store.check()
+        report = st.gather(store.root, days=days, price_per_mtok=price)
     if as_json:
         import json
 
@@ -227,12 +274,26 @@ def gc(max_age_days, max_mb, dry_run):
     from hr.store import Store
 
     store = Store()
-    if not os.path.isdir(store.objects):
+    with cache_errors(store.root):
+        try:
+            stored = store.check() and _has_objects(store)
+            r = store.gc(max_age_days, max_mb, dry_run=dry_run) if stored else None
+        except ValueError as exc:
+            fail(f"gc: {exc}")
+    if r is None:
         click.echo(f"nothing stored yet in {store.root}")
         return
-    r = store.gc(max_age_days, max_mb, dry_run=dry_run)
     verb = "would remove" if dry_run else "removed"
     click.echo(f"{verb} {r.removed:,} originals ({r.freed_bytes / 1e6:.1f} MB); kept {r.kept:,} ({r.kept_bytes / 1e6:.1f} MB) in {store.root}")
+
+
+def _has_objects(store) -> bool:
+    """Whether anything was stored; an unreadable cache is an error (OSError), not an empty one."""
+    try:
+        os.listdir(store.objects)
+        return True
+    except FileNotFoundError:
+        return False
 
 
 from hr import agent_cli  # noqa: E402  (agent integration: hook, shell-init, install, doctor)

@@ -29,8 +29,15 @@ def run(argv: list[str], hint: Hint) -> int:
     write the compressed output to our stdout and return the status to exit with."""
     proc: subprocess.Popen | None = None
     pending: list[int] = []
+    # A Ctrl-C (or a hangup) at a terminal signals its whole foreground process group. With
+    # stdin on the terminal the child stays in our group, so that it can read from it: then it
+    # got the terminal's signal itself, and forwarding it would run its handler twice. Otherwise
+    # the child gets a group of its own, out of the terminal's reach, and hr forwards every signal.
+    own_group = not _stdin_is_tty()
 
     def forward(signum, _frame):
+        if not own_group and signum in TERMINAL_SIGNALS and _terminal_sent_it():
+            return
         if proc is None:
             pending.append(signum)  # arrived while the child was starting: pass it on after
             return
@@ -43,7 +50,7 @@ def run(argv: list[str], hint: Hint) -> int:
     previous = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
     try:
         try:
-            proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT)
+            proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, process_group=0 if own_group else None)
         except FileNotFoundError:
             sys.stderr.write(f"hr: {argv[0]}: command not found\n")
             return 127
@@ -68,6 +75,27 @@ def run(argv: list[str], hint: Hint) -> int:
 
     write_stdout(compress(data, hint, source="run").output)
     return status
+
+
+# What a terminal sends to its foreground process group (Ctrl-C, Ctrl-\\, hangup).
+TERMINAL_SIGNALS = (signal.SIGINT, signal.SIGQUIT, signal.SIGHUP)
+
+
+def _stdin_is_tty() -> bool:
+    try:
+        return os.isatty(0)
+    except OSError:
+        return False
+
+
+def _terminal_sent_it() -> bool:
+    """Whether we are in the terminal's foreground process group, where the terminal's own
+    signals reach the child as well. (A `kill` from elsewhere looks the same and is not
+    forwarded either: the child shares our group, and `kill -INT -PGID` reaches it directly.)"""
+    try:
+        return os.tcgetpgrp(0) == os.getpgrp()
+    except OSError:
+        return False
 
 
 def default_label(argv: list[str]) -> str:
