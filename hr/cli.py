@@ -271,11 +271,12 @@ def gc(max_age_days, max_mb, dry_run):
     Example:
       hr gc --max-age-days 7 --max-mb 200
     """
-    from hr.store import Store
+    from hr.store import Store, collection_limits
 
     store = Store()
     with cache_errors(store.root):
         try:
+            max_age_days, max_mb = collection_limits(max_age_days, max_mb)
             stored = store.check() and _has_objects(store)
             r = store.gc(max_age_days, max_mb, dry_run=dry_run) if stored else None
         except ValueError as exc:

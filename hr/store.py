@@ -63,13 +63,7 @@ def safe_dir(path: str, create: bool = True) -> bool:
     writable by no one else; CacheError otherwise. Returns whether it exists (False only
     with create=False)."""
     if create:
-        try:
-            os.mkdir(path, 0o700)
-        except FileNotFoundError:
-            os.makedirs(os.path.dirname(path) or ".", mode=0o700, exist_ok=True)
-            return safe_dir(path, create)
-        except FileExistsError:
-            pass
+        _mkdir_private(path)
     try:
         st = os.lstat(path)
     except FileNotFoundError:
@@ -85,6 +79,20 @@ def safe_dir(path: str, create: bool = True) -> bool:
     if st.st_mode & 0o022:
         raise CacheError(path, f"is writable by others (mode {stat.S_IMODE(st.st_mode):o}); hr refuses it as a cache")
     return True
+
+
+def _mkdir_private(path: str) -> None:
+    """mkdir -p, with every directory it creates 0700 (os.makedirs gives parents the umask's mode)."""
+    try:
+        os.mkdir(path, 0o700)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        parent = os.path.dirname(path)
+        if not parent or parent == path:
+            raise
+        _mkdir_private(parent)
+        _mkdir_private(path)
 
 
 def normalize_hash(text: str) -> str:
@@ -195,10 +203,7 @@ class Store:
         """Remove objects older than `max_age_days` (by last use), then the least recently used
         ones until the rest fits in `max_mb`. Defaults come from HR_CACHE_MAX_AGE_DAYS and
         HR_CACHE_MAX_MB."""
-        if max_age_days is None:
-            max_age_days = _env_number("HR_CACHE_MAX_AGE_DAYS", DEFAULT_MAX_AGE_DAYS)
-        if max_mb is None:
-            max_mb = _env_number("HR_CACHE_MAX_MB", DEFAULT_MAX_MB)
+        max_age_days, max_mb = collection_limits(max_age_days, max_mb)
         entries = []
         for sub in _listdir(self.objects):
             folder = os.path.join(self.objects, sub)
@@ -252,6 +257,16 @@ def read_object(path: str, digest: str) -> bytes:
     if hashlib.sha256(data).hexdigest() != digest:
         raise CacheError(path, "holds other bytes than its SHA-256 name says (damaged or tampered with)")
     return data
+
+
+def collection_limits(max_age_days: float | None, max_mb: float | None) -> tuple[float, float]:
+    """The limits to collect with: those given, else HR_CACHE_MAX_AGE_DAYS and HR_CACHE_MAX_MB,
+    else the defaults. ValueError for a setting that is not a number >= 0."""
+    if max_age_days is None:
+        max_age_days = _env_number("HR_CACHE_MAX_AGE_DAYS", DEFAULT_MAX_AGE_DAYS)
+    if max_mb is None:
+        max_mb = _env_number("HR_CACHE_MAX_MB", DEFAULT_MAX_MB)
+    return max_age_days, max_mb
 
 
 def _env_number(name: str, default: float) -> float:
