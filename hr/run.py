@@ -10,6 +10,11 @@ import sys
 from hr.engine import Hint
 
 
+# What a terminal sends to its foreground process group, of the signals hr passes on: Ctrl-C
+# and hangup.
+TERMINAL_SIGNALS = (signal.SIGINT, signal.SIGHUP)
+
+
 def exit_status(returncode: int) -> int:
     """A shell's view of a child's status: 128+N when it was killed by signal N."""
     return 128 - returncode if returncode < 0 else returncode
@@ -47,7 +52,7 @@ def run(argv: list[str], hint: Hint) -> int:
             pass
 
     # handlers first, so that no signal finds hr with its default action and the child orphaned
-    previous = {s: signal.signal(s, forward) for s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP)}
+    previous = {s: signal.signal(s, forward) for s in (*TERMINAL_SIGNALS, signal.SIGTERM)}
     try:
         try:
             proc = subprocess.Popen(argv, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, process_group=0 if own_group else None)
@@ -75,10 +80,6 @@ def run(argv: list[str], hint: Hint) -> int:
 
     write_stdout(compress(data, hint, source="run").output)
     return status
-
-
-# What a terminal sends to its foreground process group (Ctrl-C, Ctrl-\\, hangup).
-TERMINAL_SIGNALS = (signal.SIGINT, signal.SIGQUIT, signal.SIGHUP)
 
 
 def _stdin_is_tty() -> bool:
