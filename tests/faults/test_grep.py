@@ -30,9 +30,9 @@ def test_nested_quantifiers_end(evil):
     assert r.returncode == 0 and r.stdout.count(b"\n") == 400
 
 
-@pytest.mark.parametrize("pattern", ["a{1000}{1000}", "(" * 300 + "a" + ")" * 300, "x" * 5000, "(", "[z-a]"])
-def test_hostile_patterns_are_one_line_errors(pattern, evil):
-    assert_one_line_error(run_hr(["expand", evil, "--grep", pattern], timeout=120), "bad regex")
+def test_hostile_patterns_are_one_line_errors(evil):
+    for pattern in ["(" * 300 + "a" + ")" * 300, "x" * 5000, "a{1000}{1000}", "(", "[z-a]"]:
+        assert_one_line_error(run_hr(["expand", evil, "--grep", pattern], timeout=120), "bad regex")
 
 
 def test_the_ledger_stores_no_pattern_text(evil, cache):
@@ -59,12 +59,13 @@ def test_no_context_means_no_separators(cache):
 
 # -C 0 is hr's default, so it compares with grep given no -C (GNU grep prints `--` for an
 # explicit -C 0, and none without -C)
-@pytest.mark.parametrize("context", [0, 1, 2])
-def test_output_is_gnu_grep_n(context, cache):
+def test_output_is_gnu_grep_n(cache):
     grep = shutil.which("grep")
     if not grep:
         pytest.skip("no grep")
-    ours = run_hr(["expand", stored_lines(), "--grep", "ERROR", "-C", str(context)])
-    theirs = subprocess.run([grep, "-n", *(["-C", str(context)] if context else []), "ERROR"],
-                            input=LINES * 10, capture_output=True)
-    assert ours.stdout == theirs.stdout
+    h = stored_lines()
+    for context in (0, 1, 2):
+        ours = run_hr(["expand", h, "--grep", "ERROR", "-C", str(context)])
+        theirs = subprocess.run([grep, "-n", *(["-C", str(context)] if context else []), "ERROR"],
+                                input=LINES * 10, capture_output=True)
+        assert ours.stdout == theirs.stdout, context

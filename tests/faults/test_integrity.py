@@ -7,7 +7,6 @@ import pytest
 
 from faultkit import LOG, assert_one_line_error, object_path
 from hr import core
-from hr.store import CacheError, Store
 from support import run_hr
 
 
@@ -19,6 +18,8 @@ def test_an_object_holding_other_bytes_is_refused(span, stored, cache):
 
 
 def test_store_get_checks_the_hash(stored, cache):
+    from hr.store import CacheError, Store
+
     object_path(cache).write_bytes(core.pack(b"other bytes"))
     with pytest.raises(CacheError, match="SHA-256"):
         Store().get(stored)

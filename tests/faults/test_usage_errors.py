@@ -20,6 +20,8 @@ def test_the_input_goes_through(args, cache):
 
 
 def test_help_and_subcommand_errors_stay_as_they_were(cache):
+    r = run_hr(["--kind", "nonsense"], LOG)
+    assert r.stdout == LOG and r.returncode == 2  # (the filter's own error passes the input on)
     assert run_hr(["--help"], LOG).stdout.startswith(b"Usage: hr")
     r = run_hr(["expand"], LOG)  # a subcommand's usage error: its own stdin is not data to keep
     assert r.returncode == 2 and r.stdout == b""
