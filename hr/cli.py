@@ -74,18 +74,21 @@ class FilterGroup(click.Group):
     error goes to stderr and the exit status is 2."""
 
     def parse_args(self, ctx, args):
-        try:
+        with _input_kept_on_usage_error():
             return super().parse_args(ctx, args)
-        except click.UsageError:
-            pass_through()
-            raise
 
     def resolve_command(self, ctx, args):
-        try:
+        with _input_kept_on_usage_error():
             return super().resolve_command(ctx, args)
-        except click.UsageError:
-            pass_through()
-            raise
+
+
+@contextmanager
+def _input_kept_on_usage_error() -> Iterator[None]:
+    try:
+        yield
+    except click.UsageError:
+        pass_through()
+        raise
 
 
 @click.group(cls=FilterGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
@@ -146,7 +149,7 @@ def run(label, kind, budget, command):
 @cli.command()
 @click.argument("hash")
 @click.option("--lines", "lines_", metavar="A-B", help="Only original lines A to B (1-based, inclusive).")
-@click.option("--grep", metavar="REGEX", help="Only lines matching REGEX, prefixed with their original line numbers.")
+@click.option("--grep", metavar="REGEX", help="Only lines matching REGEX (Rust regex syntax, matched in linear time), prefixed with their original line numbers.")
 @click.option("--context", "-C", type=click.IntRange(0), default=0, show_default=True, help="With --grep: lines of context around each match.")
 @click.option("--ignore-case", "-i", is_flag=True, help="With --grep: match case-insensitively.")
 @click.option("--head", type=click.IntRange(1), metavar="N", help="Only the first N lines.")
