@@ -168,7 +168,11 @@ mod tests {
         ];
         let mut text = String::new();
         for i in 0..400 {
-            text.push_str(&format!("step {} of the long build took {}ms\n", i % 37, i * 7 % 13));
+            text.push_str(&format!(
+                "step {} of the long build took {}ms\n",
+                i % 37,
+                i * 7 % 13
+            ));
             if i % 50 == 0 {
                 text.push_str("\n\nerror: something different here\n");
             }
@@ -180,7 +184,8 @@ mod tests {
             let planned = render(&plan(&lines), &lines, &opts());
             let streamed = compress(&case, &opts());
             assert_eq!(streamed.text, planned.text, "{case:?}");
-            let spans = |c: &Compressed| c.spans.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>();
+            let spans =
+                |c: &Compressed| c.spans.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>();
             assert_eq!(spans(&streamed), spans(&planned));
         }
     }

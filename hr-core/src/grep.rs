@@ -16,9 +16,16 @@ const NEST_LIMIT: u32 = 64;
 /// The 0-based numbers of the lines of `data` that `pattern` matches. Lines are split on `\n`,
 /// and line endings (`\n`, `\r`) are not part of what is matched, as in `grep`. Err holds a
 /// one-line reason when the pattern is invalid or too big.
-pub fn grep_lines(data: &[u8], pattern: &str, case_insensitive: bool) -> Result<Vec<usize>, String> {
+pub fn grep_lines(
+    data: &[u8],
+    pattern: &str,
+    case_insensitive: bool,
+) -> Result<Vec<usize>, String> {
     if pattern.len() > MAX_PATTERN {
-        return Err(format!("pattern too long ({} bytes; at most {MAX_PATTERN})", pattern.len()));
+        return Err(format!(
+            "pattern too long ({} bytes; at most {MAX_PATTERN})",
+            pattern.len()
+        ));
     }
     let rx = RegexBuilder::new(pattern)
         .case_insensitive(case_insensitive)
@@ -43,7 +50,11 @@ pub fn grep_lines(data: &[u8], pattern: &str, case_insensitive: bool) -> Result<
 
 /// The regex crate explains errors over several lines (pattern, caret, message); keep the message.
 fn one_line(text: &str) -> String {
-    let last = text.lines().rev().find(|l| !l.trim().is_empty()).unwrap_or(text);
+    let last = text
+        .lines()
+        .rev()
+        .find(|l| !l.trim().is_empty())
+        .unwrap_or(text);
     last.trim().trim_start_matches("error: ").to_string()
 }
 
@@ -64,7 +75,10 @@ mod tests {
 
     #[test]
     fn invalid_utf8_lines_still_match_their_ascii() {
-        assert_eq!(grep_lines(b"\xff\xfe ERROR\nok\n", "ERROR", false).unwrap(), vec![0]);
+        assert_eq!(
+            grep_lines(b"\xff\xfe ERROR\nok\n", "ERROR", false).unwrap(),
+            vec![0]
+        );
     }
 
     #[test]
@@ -72,7 +86,9 @@ mod tests {
         // exponential for a backtracking engine; linear here (no wall-clock check: it simply ends)
         let line = format!("{}!\n", "a".repeat(5000));
         let data = line.repeat(400);
-        assert!(grep_lines(data.as_bytes(), "(a+)+$", false).unwrap().is_empty());
+        assert!(grep_lines(data.as_bytes(), "(a+)+$", false)
+            .unwrap()
+            .is_empty());
     }
 
     #[test]

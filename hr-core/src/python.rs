@@ -75,7 +75,12 @@ fn unpack<'py>(py: Python<'py>, blob: &[u8]) -> PyResult<Bound<'py, PyBytes>> {
 /// see grep.rs). ValueError with a one-line reason for a bad or too big pattern.
 #[pyfunction]
 #[pyo3(signature = (data, pattern, case_insensitive=false))]
-fn grep_lines(py: Python<'_>, data: &[u8], pattern: &str, case_insensitive: bool) -> PyResult<Vec<usize>> {
+fn grep_lines(
+    py: Python<'_>,
+    data: &[u8],
+    pattern: &str,
+    case_insensitive: bool,
+) -> PyResult<Vec<usize>> {
     py.detach(|| crate::grep::grep_lines(data, pattern, case_insensitive))
         .map_err(PyValueError::new_err)
 }

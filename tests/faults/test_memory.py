@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import threading
 
 import pytest
 
@@ -17,8 +18,6 @@ def max_rss_of_hr(line: bytes, size: int, args=()) -> tuple[int, bytes, int]:
     """(max RSS in bytes, output, exit status) of one `hr` reading `size` bytes of `line`s."""
     p = subprocess.Popen([hr_bin(), *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
     chunk = line * (MB // len(line))
-    import threading
-
     out = []
     reader = threading.Thread(target=lambda: out.append(p.stdout.read()))
     reader.start()
