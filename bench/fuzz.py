@@ -297,6 +297,8 @@ def fuzz(cases: int, expands: int, seed: int, corpus: Path | None, every: int, q
     known: list[str] = []
     compressed = passthrough = usage = processes = 0
     for n in range(cases):
+        if not quiet and n and n % 1000 == 0:
+            print(f"  … {n:,} filter inputs, {len(problems)} problems so far", file=sys.stderr, flush=True)
         source, data = make_input(rng, files)
         argv = filter_args(rng)
         counts[source] = counts.get(source, 0) + 1
