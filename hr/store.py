@@ -248,14 +248,20 @@ def read_object(path: str, digest: str) -> bytes:
         raise
     with os.fdopen(fd, "rb") as f:
         blob = f.read()
+    return unpack_verified(blob, digest, path)
+
+
+def unpack_verified(blob: bytes, digest: str, where: str) -> bytes:
+    """The original the stored frame `blob` holds, if its SHA-256 is `digest`; CacheError naming
+    `where` (a path, or another store's name for its copy) otherwise."""
     from hr import core
 
     try:
         data = core.unpack(blob)
     except ValueError as exc:
-        raise CacheError(path, f"damaged object ({exc}); compress the same input again to restore it") from None
+        raise CacheError(where, f"damaged object ({exc}); compress the same input again to restore it") from None
     if hashlib.sha256(data).hexdigest() != digest:
-        raise CacheError(path, "holds other bytes than its SHA-256 name says (damaged or tampered with)")
+        raise CacheError(where, "holds other bytes than its SHA-256 name says (damaged or tampered with)")
     return data
 
 
