@@ -32,3 +32,6 @@ def compressbase_score(units: list[str], mode: str = "full") -> list[tuple[float
     Returns `(bits, tokens, words)` per unit (words: tokens that are not punctuation). `mode`: 'full' (bigram + document cache, what `hr` uses),
     'bigram' or 'unigram'. Raises ValueError for another mode.
     """
+
+def grep_lines(data: bytes, pattern: str, case_insensitive: bool = False) -> list[int]:
+    """0-based numbers of the lines `pattern` matches (linear time); ValueError for a bad or too big pattern."""

@@ -66,3 +66,23 @@ def corpus_input(case: Path) -> bytes:
 
 
 needs_corpus = pytest.mark.skipif(not CORPUS.is_dir(), reason="../shared/corpus is not present")
+
+
+def wait_for_fifo(path, limit: float = 120) -> bytes:
+    """What a process writes to the FIFO at `path`, read once it has written and closed it: a
+    handshake, not a polling loop. `limit` only guards against a hang (the test then fails)."""
+    import select
+
+    fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK)  # a reader that does not wait for a writer
+    try:
+        data = b""
+        while True:
+            ready, _, _ = select.select([fd], [], [], limit)
+            if not ready:
+                return data
+            chunk = os.read(fd, 4096)
+            if not chunk:
+                return data  # the writer closed it
+            data += chunk
+    finally:
+        os.close(fd)

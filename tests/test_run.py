@@ -6,11 +6,10 @@ import os
 import signal
 import subprocess
 import sys
-import time
 
 import pytest
 
-from support import expand_hash, hr_bin, run_hr
+from support import expand_hash, hr_bin, run_hr, wait_for_fifo
 
 PY = sys.executable
 
@@ -67,21 +66,19 @@ def test_large_output_is_compressed_and_restorable(cache, tmp_path):
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
 def test_signals_are_forwarded(sig, cache, tmp_path):
     ready = tmp_path / "ready"
-    child = ("import pathlib, signal, sys, time\n"
+    os.mkfifo(ready)
+    child = ("import signal, sys\n"
              "def handler(n, f):\n"
              "    print(f'child got {n}', flush=True); sys.exit(7)\n"
              f"signal.signal({int(sig)}, handler)\n"
-             f"pathlib.Path({str(ready)!r}).touch()\n"
-             "time.sleep(30)\n")
+             f"open({str(ready)!r}, 'w').write('ready')\n"
+             "signal.pause()\n")
     # its own session, so that only hr receives the signal we send
     p = subprocess.Popen([hr_bin(), "run", "--", PY, "-c", child], stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, start_new_session=True)
-    deadline = time.monotonic() + 20
-    while not ready.exists() and time.monotonic() < deadline:
-        time.sleep(0.02)
-    assert ready.exists(), "the child never started"
+    assert wait_for_fifo(ready) == b"ready", "the child never started"
     p.send_signal(sig)
-    out, err = p.communicate(timeout=20)
+    out, err = p.communicate(timeout=120)
     assert p.returncode == 7, err
     assert f"child got {int(sig)}".encode() in out
 

@@ -18,7 +18,9 @@ import pytest
 
 from tool_helpers import assert_compressed, assert_survive, hr, need, run_tool
 
-CACHE = Path(os.environ.get("HR_TEST_TOOL_CACHE", Path.home() / ".cache" / "hr-tests-testout"))
+# Tools, builds and npm downloads the tests need, kept under the repository (.cache/ is ignored
+# by git) so that a test run leaves nothing in the home directory.
+CACHE = Path(os.environ.get("HR_TEST_TOOL_CACHE", Path(__file__).resolve().parent.parent / ".cache" / "hr-tests-testout"))
 FIXTURES = Path(__file__).parent / "fixtures" / "testout"
 
 
@@ -257,7 +259,8 @@ def npm_tool(package: str, rel: str) -> Path:
     if not path.exists():
         try:
             p = subprocess.run([npm, "install", "--prefix", str(CACHE / "npm"), package, "--no-audit", "--no-fund"],
-                               capture_output=True, timeout=300)
+                               capture_output=True, timeout=300,
+                               env={**os.environ, "npm_config_cache": str(CACHE / "npm-cache")})
         except subprocess.TimeoutExpired:
             pytest.skip(f"npm install {package} timed out")
         if p.returncode != 0 or not path.exists():

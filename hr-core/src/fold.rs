@@ -1,9 +1,12 @@
 //! The generic line folder: runs of identical or near-identical lines (same shape once numbers
 //! and ids are masked) fold into one marker with a count. Used for every kind that has no
 //! compressor of its own, and as the base the others fall back on.
+//!
+//! Without a budget the output is written while the input is scanned, so memory stays bounded
+//! by the output and the longest line, not by the number of lines (100 MB of two-byte lines).
 
-use crate::lines::{split, Lines};
-use crate::marker::{count, Compressed};
+use crate::lines::{iter, offset, split, Lines};
+use crate::marker::{count, Compressed, Writer};
 use crate::mask::shape;
 use crate::plan::{render, Plan, Priority};
 use crate::Options;
@@ -12,46 +15,101 @@ use crate::Options;
 const MIN_RUN: usize = 4;
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
-    let lines = split(text);
-    render(&plan(&lines), &lines, opts)
+    if opts.budget_chars.is_some() {
+        let lines = split(text);
+        return render(&plan(&lines), &lines, opts);
+    }
+    let crlf = iter(text).next().is_some_and(|l| l.ends_with('\r'));
+    let mut w = Writer::new(&opts.hash, text.len().min(1 << 20), crlf);
+    for run in runs(iter(text)) {
+        match run.fold() {
+            Some(what) => {
+                w.line(run.first);
+                w.fold(run.start + 2, run.end - 1, &what);
+                w.line(run.last);
+            }
+            None => {
+                let from = offset(text, run.first);
+                let to = offset(text, run.last) + run.last.len();
+                for line in text[from..to].split('\n') {
+                    w.line(line);
+                }
+            }
+        }
+    }
+    w.finish(text.ends_with('\n'))
 }
 
 pub fn plan(lines: &Lines) -> Plan {
-    // one shape at a time: memory stays bounded by the longest line, not the input
-    let n = lines.lines.len();
     let mut plan = Plan::default();
-    let mut i = 0;
-    while i < n {
-        let first = shape(lines.lines[i]);
-        let mut j = i + 1;
-        while j < n && shape(lines.lines[j]) == first {
-            j += 1;
-        }
-        // lines i..j (0-based) share a shape; the first and last stay as examples
-        let run = j - i;
-        let folded_chars: usize = if run >= MIN_RUN {
-            lines.lines[i + 1..j - 1].iter().map(|l| l.len()).sum()
-        } else {
-            0
-        };
-        if run >= MIN_RUN && folded_chars > 80 {
-            let identical = lines.lines[i..j].iter().all(|l| *l == lines.lines[i]);
-            let what = if identical {
-                format!("{} more identical lines", count(run - 2))
-            } else {
-                format!("{} more lines like the one above", count(run - 2))
-            };
-            plan.keep(i + 1, Priority::Summary);
-            plan.fold(i + 2, j - 1, what);
-            plan.keep(j, Priority::Summary);
-        } else {
-            for k in i..j {
-                plan.keep(k + 1, Priority::Ordinary);
+    for run in runs(lines.lines.iter().copied()) {
+        match run.fold() {
+            Some(what) => {
+                plan.keep(run.start + 1, Priority::Summary);
+                plan.fold(run.start + 2, run.end - 1, what);
+                plan.keep(run.end, Priority::Summary);
+            }
+            None => {
+                for k in run.start..run.end {
+                    plan.keep(k + 1, Priority::Ordinary);
+                }
             }
         }
-        i = j;
     }
     plan
+}
+
+/// Lines `start..end` (0-based) that share a shape.
+struct Run<'a> {
+    start: usize,
+    end: usize,
+    first: &'a str,
+    last: &'a str,
+    /// characters of the lines between the first and the last
+    inner_chars: usize,
+    identical: bool,
+}
+
+impl Run<'_> {
+    /// What the marker says, if the run is worth folding.
+    fn fold(&self) -> Option<String> {
+        let run = self.end - self.start;
+        if run < MIN_RUN || self.inner_chars <= 80 {
+            return None;
+        }
+        Some(if self.identical {
+            format!("{} more identical lines", count(run - 2))
+        } else {
+            format!("{} more lines like the one above", count(run - 2))
+        })
+    }
+}
+
+/// The runs of `lines`, in order. One shape at a time: memory stays bounded by the longest
+/// line, not the input.
+fn runs<'a>(lines: impl Iterator<Item = &'a str>) -> impl Iterator<Item = Run<'a>> {
+    let mut lines = lines.enumerate().peekable();
+    std::iter::from_fn(move || {
+        let (start, first) = lines.next()?;
+        let key = shape(first);
+        let mut run = Run {
+            start,
+            end: start + 1,
+            first,
+            last: first,
+            inner_chars: 0,
+            identical: true,
+        };
+        while let Some((i, line)) = lines.next_if(|(_, l)| shape(l) == key) {
+            if run.end > start + 1 {
+                run.inner_chars += run.last.len(); // the previous last is now inside the run
+            }
+            run.identical &= line == first;
+            run.end = i + 1;
+            run.last = line;
+        }
+        Some(run)
+    })
 }
 
 #[cfg(test)]
@@ -98,6 +156,39 @@ mod tests {
     fn short_runs_and_unique_lines_stay() {
         let text = "a 1\na 2\na 3\nb\nc\n";
         assert_eq!(compress(text, &opts()).text, text);
+    }
+
+    #[test]
+    fn streaming_output_is_what_the_plan_renders() {
+        let mut cases = vec![
+            String::new(),
+            "\n".repeat(500),
+            "a\n".repeat(300),
+            "x\r\ny\r\nz".into(),
+            "a 1\na 2\na 3\nb\nc\n".into(),
+        ];
+        let mut text = String::new();
+        for i in 0..400 {
+            text.push_str(&format!(
+                "step {} of the long build took {}ms\n",
+                i % 37,
+                i * 7 % 13
+            ));
+            if i % 50 == 0 {
+                text.push_str("\n\nerror: something different here\n");
+            }
+        }
+        cases.push(text.clone());
+        cases.push(text.trim_end().replace('\n', "\r\n"));
+        for case in cases {
+            let lines = split(&case);
+            let planned = render(&plan(&lines), &lines, &opts());
+            let streamed = compress(&case, &opts());
+            assert_eq!(streamed.text, planned.text, "{case:?}");
+            let spans =
+                |c: &Compressed| c.spans.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>();
+            assert_eq!(spans(&streamed), spans(&planned));
+        }
     }
 
     #[test]

@@ -9,6 +9,7 @@ pub mod compressbase;
 pub mod diff;
 pub mod drain;
 pub mod fold;
+pub mod grep;
 pub mod hash;
 pub mod json;
 pub mod lines;

@@ -7,21 +7,25 @@ pub struct Lines<'a> {
 }
 
 pub fn split(text: &str) -> Lines<'_> {
-    let trailing_newline = text.ends_with('\n');
-    let body = if trailing_newline {
-        &text[..text.len() - 1]
-    } else {
-        text
-    };
-    let lines = if text.is_empty() {
-        Vec::new()
-    } else {
-        body.split('\n').collect()
-    };
     Lines {
-        lines,
-        trailing_newline,
+        lines: iter(text).collect(),
+        trailing_newline: text.ends_with('\n'),
     }
+}
+
+/// The lines `split` would give, one at a time: for passes over large inputs that need no
+/// random access (a `Vec` of lines costs 16 bytes a line, 1.6 GB for 100 MB of empty lines).
+pub fn iter(text: &str) -> impl Iterator<Item = &str> {
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    body.split('\n')
+        .take(if text.is_empty() { 0 } else { usize::MAX })
+}
+
+/// Byte offset of `line` (a slice of `text`, as `iter` and `split` give) within `text`.
+pub fn offset(text: &str, line: &str) -> usize {
+    let at = line.as_ptr() as usize - text.as_ptr() as usize;
+    debug_assert!(at + line.len() <= text.len());
+    at
 }
 
 #[cfg(test)]

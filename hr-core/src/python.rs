@@ -73,6 +73,20 @@ fn unpack<'py>(py: Python<'py>, blob: &[u8]) -> PyResult<Bound<'py, PyBytes>> {
     Ok(PyBytes::new(py, &data))
 }
 
+/// 0-based numbers of the lines of `data` that `pattern` matches (linear time, size-limited;
+/// see grep.rs). ValueError with a one-line reason for a bad or too big pattern.
+#[pyfunction]
+#[pyo3(signature = (data, pattern, case_insensitive=false))]
+fn grep_lines(
+    py: Python<'_>,
+    data: &[u8],
+    pattern: &str,
+    case_insensitive: bool,
+) -> PyResult<Vec<usize>> {
+    py.detach(|| crate::grep::grep_lines(data, pattern, case_insensitive))
+        .map_err(PyValueError::new_err)
+}
+
 /// CompressBase self-information of `units` (one document, in reading order): `(bits, tokens,
 /// words)` per unit. `mode` is "full" (bigram + document cache, what `hr` uses), "bigram" or "unigram".
 #[pyfunction]
@@ -109,5 +123,6 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(pack, m)?)?;
     m.add_function(wrap_pyfunction!(unpack, m)?)?;
     m.add_function(wrap_pyfunction!(compressbase_score, m)?)?;
+    m.add_function(wrap_pyfunction!(grep_lines, m)?)?;
     Ok(())
 }

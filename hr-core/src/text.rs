@@ -12,7 +12,7 @@
 //! docs/compressbase.md describes the rules and the model.
 
 use crate::compressbase::{self, Mode, Scorer};
-use crate::lines::{split, Lines};
+use crate::lines::{iter, split, Lines};
 use crate::marker::{count, Compressed};
 use crate::plan::{render, Plan, Priority};
 use crate::re::re;
@@ -81,12 +81,12 @@ struct Unit {
 }
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
-    let lines = split(text);
-    if !is_document(&lines.lines) {
+    if !is_document(text) {
         // source code, logs or listings that reached this kind: cutting them by sentence scores
         // would lose what they are read for; fold only what repeats
         return crate::fold::compress(text, opts);
     }
+    let lines = split(text);
     let (roles, mut units) = structure(&lines);
     score(&lines, &mut units);
     let total: usize = lines.lines.iter().map(|l| l.len() + 1).sum();
@@ -230,15 +230,18 @@ fn prose_line(l: &str) -> bool {
 
 /// Documentation (a man page, `--help` output, prose, a markdown doc), not code or a log that
 /// the sniffer sent here.
-fn is_document(lines: &[&str]) -> bool {
-    if is_man(lines) || lines.iter().filter(|l| !blank(l)).take(5).any(|l| usage(l)) {
+/// One pass over the lines, none kept: this decides for inputs of any size.
+fn is_document(text: &str) -> bool {
+    if is_man(iter(text)) || iter(text).filter(|l| !blank(l)).take(5).any(usage) {
         return true;
     }
     let (mut nonblank, mut prose, mut code, mut headings) = (0, 0, 0, 0);
     let mut inside = false;
-    for (i, l) in lines.iter().enumerate() {
-        let next = lines.get(i + 1).copied().unwrap_or("");
-        if fence(l).is_some() && (inside || !(i > 0 && rst_underline(lines[i - 1], l))) {
+    let mut previous: Option<&str> = None;
+    let mut lines = iter(text).peekable();
+    while let Some(l) = lines.next() {
+        let next = lines.peek().copied().unwrap_or("");
+        if fence(l).is_some() && (inside || !previous.is_some_and(|p| rst_underline(p, l))) {
             inside = !inside;
         } else if !inside && !blank(l) {
             nonblank += 1;
@@ -246,6 +249,7 @@ fn is_document(lines: &[&str]) -> bool {
             code += code_line(l) as usize;
             headings += (atx_heading(l) || rst_underline(l, next)) as usize;
         }
+        previous = Some(l);
     }
     let share = |k: usize| k as f64 / nonblank.max(1) as f64;
     // markdown: headings, and no code outside its fences (a Python file's `# comments` are
@@ -260,20 +264,20 @@ fn code_line(l: &str) -> bool {
 }
 
 /// Man pages (`man -P cat`): section headers at column 0, body indented.
-fn is_man(lines: &[&str]) -> bool {
-    let nonblank: Vec<&&str> = lines.iter().filter(|l| !blank(l)).collect();
-    let sections = nonblank
-        .iter()
-        .filter(|l| indent(l) == 0 && man_section(l))
-        .count();
-    let indented = nonblank.iter().filter(|l| indent(l) >= 3).count();
-    sections >= 3 && indented * 10 >= nonblank.len() * 7
+fn is_man<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
+    let (mut nonblank, mut sections, mut indented) = (0, 0, 0);
+    for l in lines.filter(|l| !blank(l)) {
+        nonblank += 1;
+        sections += (indent(l) == 0 && man_section(l)) as usize;
+        indented += (indent(l) >= 3) as usize;
+    }
+    sections >= 3 && indented * 10 >= nonblank * 7
 }
 
 fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
     let ls = &lines.lines;
     let n = ls.len();
-    let man = is_man(ls);
+    let man = is_man(ls.iter().copied());
     let mut roles = vec![Line::Blank; n];
     let mut units: Vec<Unit> = Vec::new();
     let new_unit = |units: &mut Vec<Unit>, start: usize, kind: UnitKind, weight: f64| {
@@ -931,12 +935,12 @@ mod tests {
         for i in 0..40 {
             py.push_str(&format!("def f{i}(x):\n    \"\"\"Return the value of x plus {i}, as documented.\"\"\"\n    return x + {i}\n\n"));
         }
-        assert!(!is_document(&split(&py).lines));
+        assert!(!is_document(&py));
         let log: String = (0..50)
             .map(|i| format!("2024-01-02 10:00:{i:02} INFO worker {i} started job\n"))
             .collect();
-        assert!(!is_document(&split(&log).lines));
-        assert!(is_document(&split(&doc()).lines));
+        assert!(!is_document(&log));
+        assert!(is_document(&doc()));
     }
 
     #[test]

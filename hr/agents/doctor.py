@@ -15,11 +15,13 @@ OK, WARN, BAD = "ok  ", "warn", "FAIL"
 
 
 def run(echo: Callable[[str], None]) -> int:
-    problems = 0
+    """Print one line per check, then a verdict that counts failures and warnings. The exit
+    status is 1 when something failed, else 0."""
+    counts = {BAD: 0, WARN: 0}
 
     def say(level: str, text: str) -> None:
-        nonlocal problems
-        problems += level == BAD
+        if level in counts:
+            counts[level] += 1
         echo(f"[{level}] {text}")
 
     from hr import __version__
@@ -83,22 +85,32 @@ def run(echo: Callable[[str], None]) -> int:
     if gemini:
         say(OK, f"Gemini CLI hooks in {install.gemini_settings_path(home)} ({', '.join(sorted({e for e, _ in gemini}))})")
     _check_shims(say, hr)
-    echo("all good" if not problems else f"{problems} problem(s)")
-    return 1 if problems else 0
+    echo(verdict(counts[BAD], counts[WARN]))
+    return 1 if counts[BAD] else 0
+
+
+def verdict(failures: int, warnings: int) -> str:
+    if not failures and not warnings:
+        return "all good"
+    parts = [f"{failures} failure(s)"] if failures else []
+    parts += [f"{warnings} warning(s)"] if warnings else []
+    return ", ".join(parts) + (": hr does not work as installed" if failures else ": hr works, see the warnings above")
 
 
 def _check_cache(say) -> None:
-    from hr.store.objects import Store, private_dir
+    from hr.store.objects import CacheError, Store, safe_dir
 
     store = Store()
     try:
-        private_dir(store.root)
-        probe = Path(store.root) / ".doctor"
-        probe.write_bytes(b"x")
-        probe.unlink()
+        safe_dir(store.root)
+        probe = os.path.join(store.root, f".doctor-{os.getpid()}")
+        os.close(os.open(probe, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, 0o600))
+        os.unlink(probe)
         say(OK, f"cache writable: {store.root}")
+    except CacheError as exc:
+        say(BAD, f"cache refused: {exc}")
     except OSError as exc:
-        say(BAD, f"cache not writable: {store.root}: {exc}")
+        say(BAD, f"cache not writable: {store.root}: {exc.strerror or exc}")
 
 
 def _check_team(say) -> None:

@@ -77,13 +77,14 @@ def shadowed(names: set[str]) -> set[str] | None:
     cached per name until the shell's rc files change."""
     if not names:
         return set()
-    from hr.store.objects import cache_dir, private_dir
+    from hr.store.objects import cache_dir, safe_dir
 
     shell = _shell()
     key = _config_key(shell)
     cache_file = os.path.join(cache_dir(), "shell-shadows.json")
     known: dict[str, bool] = {}
     try:
+        safe_dir(os.path.dirname(cache_file), create=False)  # answers from an unsafe cache are not trusted
         with open(cache_file, encoding="utf-8") as f:
             cached = json.load(f)
         if cached.get("key") == key:
@@ -97,7 +98,7 @@ def shadowed(names: set[str]) -> set[str] | None:
             return None
         known.update((n, n in found) for n in missing)
         try:
-            private_dir(os.path.dirname(cache_file))
+            safe_dir(os.path.dirname(cache_file))
             tmp = f"{cache_file}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
             fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
             with os.fdopen(fd, "w", encoding="utf-8") as f:

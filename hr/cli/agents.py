@@ -212,10 +212,10 @@ def install_codex(mcp, uninstall, dry_run):
 
     _show_or_apply(codex_changes(Path.home(), uninstall=uninstall, mcp=mcp), dry_run)
     if not dry_run and not uninstall:
-        from hr.store.objects import cache_dir, private_dir
+        from hr.store.objects import cache_dir, safe_dir
 
         try:
-            private_dir(cache_dir())  # a writable root must exist when Codex starts
+            safe_dir(cache_dir())  # a writable root must exist when Codex starts
         except OSError as exc:
             click.echo(f"note: could not create the cache {cache_dir()}: {exc}")
         click.echo("Codex sessions started from now on get compressed output. Check with: hr doctor. "

@@ -4,13 +4,15 @@ from __future__ import annotations
 
 import os
 import sys
+from contextlib import contextmanager
+from typing import Iterator
 
 import click
 
 from hr import __version__
-from hr.engine.dispatch import Hint
-from hr.cli.filter import run_filter, write_stdout
+from hr.cli.filter import pass_through, run_filter, write_stdout
 from hr.cli.options import KINDS, parse_budget
+from hr.engine.dispatch import Hint
 
 
 class Budget(click.ParamType):
@@ -41,12 +43,53 @@ def fail(message: str, code: int = 2) -> None:
     sys.exit(code)
 
 
+@contextmanager
+def cache_errors(root: str) -> Iterator[None]:
+    """A cache that is refused, unreadable, damaged or on a full disk is one line naming the
+    path and the cause, and exit status 2: never a traceback."""
+    import sqlite3
+
+    from hr.store.objects import CacheError
+
+    try:
+        yield
+    except CacheError as exc:
+        fail(str(exc))
+    except OSError as exc:
+        fail(f"{exc.filename or root}: {exc.strerror or exc}")
+    except sqlite3.Error as exc:
+        fail(f"{os.path.join(root, 'ledger.sqlite3')}: {exc}")
+
+
 label_option = click.option("--label", metavar="NAME", help="Name the source (a command or file name); shown in stats and used as a hint.")
 kind_option = click.option("--kind", type=click.Choice(KINDS), help="Skip the sniffer and treat the input as this kind.")
 budget_option = click.option("--budget", type=Budget(), metavar="N|Nc", help="Fit the output in N tokens (or Nc characters), keeping errors and failures first.")
 
 
-@click.group(invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
+class FilterGroup(click.Group):
+    """The `hr` group. A usage error in a filter call (`cmd | hr --kind nonsense`, an unknown
+    option or command) must not lose the piped data: it goes through to stdout unchanged, the
+    error goes to stderr and the exit status is 2."""
+
+    def parse_args(self, ctx, args):
+        with _input_kept_on_usage_error():
+            return super().parse_args(ctx, args)
+
+    def resolve_command(self, ctx, args):
+        with _input_kept_on_usage_error():
+            return super().resolve_command(ctx, args)
+
+
+@contextmanager
+def _input_kept_on_usage_error() -> Iterator[None]:
+    try:
+        yield
+    except click.UsageError:
+        pass_through()
+        raise
+
+
+@click.group(cls=FilterGroup, invoke_without_command=True, context_settings={"help_option_names": ["-h", "--help"]})
 @label_option
 @kind_option
 @budget_option
@@ -104,7 +147,7 @@ def run(label, kind, budget, command):
 @cli.command()
 @click.argument("hash")
 @click.option("--lines", "lines_", metavar="A-B", help="Only original lines A to B (1-based, inclusive).")
-@click.option("--grep", metavar="REGEX", help="Only lines matching REGEX, prefixed with their original line numbers.")
+@click.option("--grep", metavar="REGEX", help="Only lines matching REGEX (Rust regex syntax, matched in linear time), prefixed with their original line numbers.")
 @click.option("--context", "-C", type=click.IntRange(0), default=0, show_default=True, help="With --grep: lines of context around each match.")
 @click.option("--ignore-case", "-i", is_flag=True, help="With --grep: match case-insensitively.")
 @click.option("--head", type=click.IntRange(1), metavar="N", help="Only the first N lines.")
@@ -128,15 +171,17 @@ def expand(hash, lines_, grep, context, ignore_case, head, tail, symbol, items):
       hr expand 3f9a2c --items /packages:41-388
     """
     from hr.expand import request, spans
-    from hr.store.objects import HashError
+    from hr.store.objects import HashError, Store
 
-    try:
-        out = request.expand(hash, lines=lines_, grep=grep, context=context, ignore_case=ignore_case, head=head,
-                             tail=tail, symbol=symbol, items=items)
-    except HashError as exc:
-        fail(str(exc))
-    except (spans.SpanError, ValueError) as exc:
-        fail(f"expand: {exc}")
+    store = Store()
+    with cache_errors(store.root):
+        try:
+            out = request.expand(hash, lines=lines_, grep=grep, context=context, ignore_case=ignore_case, head=head,
+                                 tail=tail, symbol=symbol, items=items, store=store)
+        except HashError as exc:
+            fail(str(exc))
+        except (spans.SpanError, ValueError) as exc:
+            fail(f"expand: {exc}")
     write_stdout(out)
 
 
@@ -167,7 +212,7 @@ def gc(max_age_days, max_mb, dry_run, team, max_events):
     Example:
       hr gc --max-age-days 7 --max-mb 200
     """
-    from hr.store.objects import Store
+    from hr.store.objects import Store, collection_limits
 
     if team:
         from hr.store.team import TeamStoreError
@@ -182,12 +227,27 @@ def gc(max_age_days, max_mb, dry_run, team, max_events):
             except TeamStoreError as exc:
                 fail(str(exc))
     store = Store()
-    if not os.path.isdir(store.objects):
+    with cache_errors(store.root):
+        try:
+            max_age_days, max_mb = collection_limits(max_age_days, max_mb)
+            stored = store.check() and _has_objects(store)
+            r = store.gc(max_age_days, max_mb, dry_run=dry_run) if stored else None
+        except ValueError as exc:
+            fail(f"gc: {exc}")
+    if r is None:
         click.echo(f"nothing stored yet in {store.root}")
         return
-    r = store.gc(max_age_days, max_mb, dry_run=dry_run)
     verb = "would remove" if dry_run else "removed"
     click.echo(f"{verb} {r.removed:,} originals ({r.freed_bytes / 1e6:.1f} MB); kept {r.kept:,} ({r.kept_bytes / 1e6:.1f} MB) in {store.root}")
+
+
+def _has_objects(store) -> bool:
+    """Whether anything was stored; an unreadable cache is an error (OSError), not an empty one."""
+    try:
+        os.listdir(store.objects)
+        return True
+    except FileNotFoundError:
+        return False
 
 
 from hr.cli import agents as agent_cli  # noqa: E402  (agent integration: hook, shell-init, install, doctor, mcp)

@@ -38,10 +38,10 @@ def stats(days, model, price_per_mtok, exact, team, breakdowns, as_json, html_fi
       hr stats --html stats.html
       hr stats --team --json
     """
-    from hr.cli.main import fail
+    from hr.cli.main import cache_errors, fail
     from hr.stats import prices, report as rep
     from hr.store import ledger
-    from hr.store.objects import Store, private_dir
+    from hr.store.objects import Store
 
     try:
         price = prices.price(model, price_per_mtok)
@@ -60,8 +60,10 @@ def stats(days, model, price_per_mtok, exact, team, breakdowns, as_json, html_fi
         except TeamStoreError as exc:
             fail(str(exc))
     else:
-        private_dir(store.root)
-        compressions, expansions = ledger.rows(store.root, "compressions", since), ledger.rows(store.root, "expansions", since)
+        with cache_errors(store.root):
+            store.check()
+            compressions = ledger.rows(store.root, "compressions", since)
+            expansions = ledger.rows(store.root, "expansions", since)
     note = None
     if exact:
         from hr.stats import tokens

@@ -12,7 +12,7 @@ import time
 from hr.engine import dispatch as engine
 from hr.engine.dispatch import Hint, Result
 from hr.store import team
-from hr.store.objects import Store
+from hr.store.objects import CacheError, Store
 
 __all__ = ["Hint", "Result", "compress"]
 
@@ -30,6 +30,8 @@ def compress(data: bytes, hint: Hint = Hint(), *, source: str = "api", store: St
             raise
         _debug(exc)
         result = Result(data, "error", hashlib.sha256(data).hexdigest(), 0, 0, note=f"{type(exc).__name__}: {exc}"[:200])
+        if isinstance(exc, CacheError):
+            return result  # a refused cache holds no ledger either
     _record(store, result, hint, source, data, (time.perf_counter() - started) * 1000)
     return result
 
@@ -102,7 +104,13 @@ def agent_of(source: str) -> str | None:
 
 
 def _debug(exc: BaseException) -> None:
-    if os.environ.get("HR_DEBUG"):
-        import traceback
+    """Under HR_DEBUG, say why the input went through unchanged: one line for a refused cache
+    (the user's to fix), the traceback for anything else (hr's to fix)."""
+    if not os.environ.get("HR_DEBUG"):
+        return
+    if isinstance(exc, CacheError):
+        sys.stderr.write(f"hr: warning: output not compressed: {exc}\n")
+        return
+    import traceback
 
-        traceback.print_exception(exc, file=sys.stderr)
+    traceback.print_exception(exc, file=sys.stderr)

@@ -25,7 +25,7 @@ def expand(hash: str, *, lines: str | None = None, grep: str | None = None, cont
         a, b = spans.parse_range(lines)
         out, span = spans.lines(data, a, b), f"lines {a}-{b}"
     elif grep is not None:
-        out, span = spans.grep(data, grep, context, ignore_case), f"grep {grep}"
+        out, span = spans.grep(data, grep, context, ignore_case), f"grep ({len(grep)}-char pattern)"  # never the pattern: it may hold a secret
     elif head is not None:
         out, span = spans.head(data, head), f"head {head}"
     elif tail is not None:

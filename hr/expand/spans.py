@@ -55,25 +55,30 @@ def tail(data: bytes, n: int) -> bytes:
 
 
 def grep(data: bytes, pattern: str, context: int = 0, ignore_case: bool = False) -> bytes:
-    """Matching lines as `N:line`, context lines as `N-line`, and `--` between groups, like
-    `grep -n`. The line text is the original bytes."""
+    """Matching lines as `N:line`, context lines as `N-line`, and, with context, `--` between
+    groups, like `grep -n`. The line text is the original bytes. The pattern is Rust `regex`
+    syntax, matched in linear time by the core (a pattern comes from outside: no backtracking)."""
+    from hr.engine import core
+
     try:
-        rx = re.compile(pattern.encode("utf-8", "surrogateescape"), re.IGNORECASE if ignore_case else 0)
-    except re.error as exc:
-        raise SpanError(f"bad regex {pattern!r}: {exc}") from None
+        pattern.encode("utf-8")
+        hits = core.grep_lines(data, pattern, ignore_case)
+    except UnicodeError:
+        raise SpanError("bad regex: the pattern is not valid UTF-8") from None
+    except ValueError as exc:
+        raise SpanError(f"bad regex: {exc}") from None
     all_lines = split_lines(data)
-    hits = [i for i, line in enumerate(all_lines) if rx.search(line.rstrip(b"\r\n"))]
     hitset = set(hits)
     out = []
     last = -1
     for start, end in _groups(hits, context, len(all_lines)):
-        if last >= 0 and start > last + 1:
+        if context and last >= 0 and start > last + 1:
             out.append(b"--\n")
         for i in range(max(start, last + 1), end + 1):
             sep = b":" if i in hitset else b"-"
             line = all_lines[i]
             out.append(b"%d%s%s" % (i + 1, sep, line if line.endswith(b"\n") else line + b"\n"))
-        last = end
+        last = max(last, end)
     return b"".join(out)
 
 

@@ -64,9 +64,9 @@ ADDED_COLUMNS = {
 def connect(root: str) -> sqlite3.Connection:
     path = os.path.join(root, "ledger.sqlite3")
     if not os.path.exists(path):
-        from hr.store.objects import private_dir
+        from hr.store.objects import safe_dir
 
-        private_dir(root)  # a first call that stored nothing (binary input) still records
+        safe_dir(root)  # a first call that stored nothing (binary input) still records
         os.close(os.open(path, os.O_WRONLY | os.O_CREAT, 0o600))
     conn = sqlite3.connect(path, timeout=30, isolation_level=None)
     conn.execute("PRAGMA synchronous=NORMAL")

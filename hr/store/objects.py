@@ -6,14 +6,23 @@ Layout under the cache directory (0700; files 0600):
     ledger.sqlite3                    see hr.store.ledger
     gc.stamp                          when the last automatic collection ran
 
+The cache holds everything agents read, so hr only uses a directory it can trust: one it
+created (0700), or an existing one that is a real directory (not a symlink), owned by this user
+and writable by nobody else. It never changes the mode of a directory it did not create.
+Objects are opened without following symlinks, and every read checks the SHA-256 the object is
+named by (`read_object`, the one place that opens objects).
+
 Hashes that come from outside (`hr expand 3f9a2c`) are validated as hex before they touch the
 file system, so a hash can never be a path.
 """
 
 from __future__ import annotations
 
+import errno
+import hashlib
 import os
 import re
+import stat
 import time
 
 HEX = re.compile(r"[0-9a-f]{6,64}")
@@ -29,6 +38,16 @@ class HashError(ValueError):
     """A hash the user gave is malformed, unknown or ambiguous."""
 
 
+class CacheError(OSError):
+    """The cache cannot be used safely (refused directory, damaged object). An OSError, so that
+    every fail-open path that survives a full disk survives this too; its text names the path
+    and the cause, on one line."""
+
+    def __init__(self, path: str, cause: str):
+        super().__init__(f"{path}: {cause}")
+        self.path = path
+
+
 def cache_dir() -> str:
     """Paths here are plain strings: pathlib costs milliseconds to import on every call."""
     env = os.environ.get("HR_CACHE_DIR")
@@ -38,17 +57,49 @@ def cache_dir() -> str:
     return os.path.join(base, "headroom")
 
 
-def private_dir(path: str) -> None:
-    os.makedirs(path, mode=0o700, exist_ok=True)
-    if os.stat(path).st_mode & 0o077:
-        os.chmod(path, 0o700)
+def safe_dir(path: str, create: bool = True) -> bool:
+    """Make sure `path` is a directory hr may keep originals in: create it (and missing parents)
+    0700, or accept an existing one only if it is a real directory owned by this user and
+    writable by no one else; CacheError otherwise. Returns whether it exists (False only
+    with create=False)."""
+    if create:
+        _mkdir_private(path)
+    try:
+        st = os.lstat(path)
+    except FileNotFoundError:
+        if create:
+            raise
+        return False
+    if stat.S_ISLNK(st.st_mode):
+        raise CacheError(path, "is a symlink; hr refuses it as a cache (set HR_CACHE_DIR to a real directory)")
+    if not stat.S_ISDIR(st.st_mode):
+        raise CacheError(path, "is not a directory")
+    if st.st_uid != os.geteuid():
+        raise CacheError(path, f"is owned by another user (uid {st.st_uid}); hr refuses it as a cache")
+    if st.st_mode & 0o022:
+        raise CacheError(path, f"is writable by others (mode {stat.S_IMODE(st.st_mode):o}); hr refuses it as a cache")
+    return True
+
+
+def _mkdir_private(path: str) -> None:
+    """mkdir -p, with every directory it creates 0700 (os.makedirs gives parents the umask's mode)."""
+    try:
+        os.mkdir(path, 0o700)
+    except FileExistsError:
+        pass
+    except FileNotFoundError:
+        parent = os.path.dirname(path)
+        if not parent or parent == path:
+            raise
+        _mkdir_private(parent)
+        _mkdir_private(path)
 
 
 def normalize_hash(text: str) -> str:
     """Lower-case hex of 6 to 64 digits, or HashError. Never interpreted as a path."""
     h = text.strip().lower()
     if not HEX.fullmatch(h):
-        raise HashError(f"not a hash: {text!r} (want {MIN_PREFIX} to 64 hex digits)")
+        raise HashError(f"not a hash: {text[:80]!r} (want {MIN_PREFIX} to 64 hex digits)")
     return h
 
 
@@ -67,20 +118,27 @@ class Store:
 
     def put(self, data: bytes, digest: str) -> str:
         """Store `data` under its `digest` (hex SHA-256). Idempotent and safe under concurrency:
-        writers of the same content race to rename identical files into place."""
+        writers of the same content race to rename identical files into place. An object that
+        is there but damaged (or holds other bytes) is written again."""
         path = self.path_for(digest)
-        if os.path.exists(path):
+        safe_dir(self.root)
+        try:
+            read_object(path, digest)
             os.utime(path)  # recently used: keeps it from age-based collection
             return path
+        except FileNotFoundError:
+            pass
+        except CacheError as exc:
+            if exc.path != path:
+                raise  # a refused directory, not a damaged object
         folder = os.path.dirname(path)
-        private_dir(self.root)
-        private_dir(self.objects)
-        private_dir(folder)
+        safe_dir(self.objects)
+        safe_dir(folder)
         from hr.engine import core
 
         blob = core.pack(data)
         tmp = os.path.join(folder, f".tmp-{os.getpid()}-{os.urandom(6).hex()}.zst")
-        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o600)
+        fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW | os.O_CLOEXEC, 0o600)
         try:
             with os.fdopen(fd, "wb") as f:
                 f.write(blob)
@@ -97,9 +155,14 @@ class Store:
         self.maybe_gc()
         return path
 
+    def check(self) -> bool:
+        """Refuse an unsafe cache (CacheError); False when nothing was stored yet."""
+        return safe_dir(self.root, create=False)
+
     def resolve(self, text: str) -> str:
         """The full digest for a user-given hash or unique prefix."""
         prefix = normalize_hash(text)
+        self.check()
         folder = os.path.join(self.objects, prefix[:2])
         try:
             names = [n for n in os.listdir(folder) if n.startswith(prefix) and n.endswith(".zst")]
@@ -116,37 +179,25 @@ class Store:
         return names[0][: -len(".zst")]
 
     def get(self, digest: str) -> bytes:
-        from hr.engine import core
-
+        """The original stored under `digest`, checked against it; HashError if there is none,
+        CacheError if the object is damaged or is not what its name says."""
+        self.check()
         path = self.path_for(digest)
         try:
-            with open(path, "rb") as f:
-                blob = f.read()
-            os.utime(path)  # an original still being expanded is in use: keep it from collection
+            data = read_object(path, digest)
         except FileNotFoundError:
             return self._from_team(digest)
-        try:
-            return core.unpack(blob)
-        except ValueError:
-            raise HashError(f"the stored original for {digest[:12]} is damaged") from None
+        os.utime(path)  # an original still being expanded is in use: keep it from collection
+        return data
 
     def _from_team(self, digest: str) -> bytes:
-        """An original this machine does not have, from the team store, verified, then kept
-        in the local cache."""
-        import hashlib
-
-        from hr.engine import core
-
+        """An original this machine does not have, from the team store, checked against its
+        SHA-256 like a local read, then kept in the local cache."""
         team = _team()
         blob = team.get_object(digest) if team is not None else None
         if blob is None:
             raise HashError(f"unknown hash: {digest}")
-        try:
-            data = core.unpack(blob)
-        except ValueError:
-            data = None
-        if data is None or hashlib.sha256(data).hexdigest() != digest:
-            raise HashError(f"the team store's copy of {digest[:12]} is damaged (it does not match its hash)")
+        data = unpack_verified(blob, digest, f"the team store's copy of {digest[:12]}")
         self.put(data, digest)
         return data
 
@@ -158,18 +209,18 @@ class Store:
                 return
         except FileNotFoundError:
             pass
-        os.close(os.open(stamp, os.O_WRONLY | os.O_CREAT, 0o600))
+        os.close(os.open(stamp, os.O_WRONLY | os.O_CREAT | os.O_NOFOLLOW, 0o600))
         os.utime(stamp)
-        self.gc()
+        try:
+            self.gc()
+        except ValueError:
+            pass  # a bad HR_CACHE_MAX_* setting: `hr gc` reports it; storing goes on
 
     def gc(self, max_age_days: float | None = None, max_mb: float | None = None, dry_run: bool = False) -> GcReport:
         """Remove objects older than `max_age_days` (by last use), then the least recently used
         ones until the rest fits in `max_mb`. Defaults come from HR_CACHE_MAX_AGE_DAYS and
         HR_CACHE_MAX_MB."""
-        if max_age_days is None:
-            max_age_days = float(os.environ.get("HR_CACHE_MAX_AGE_DAYS", DEFAULT_MAX_AGE_DAYS))
-        if max_mb is None:
-            max_mb = float(os.environ.get("HR_CACHE_MAX_MB", DEFAULT_MAX_MB))
+        max_age_days, max_mb = collection_limits(max_age_days, max_mb)
         entries = []
         for sub in _listdir(self.objects):
             folder = os.path.join(self.objects, sub)
@@ -206,6 +257,58 @@ def _team():
     from hr.store import team
 
     return team.from_env()
+
+
+def read_object(path: str, digest: str) -> bytes:
+    """The bytes of the object at `path`, opened without following symlinks and checked
+    against its SHA-256 `digest`: FileNotFoundError if absent, CacheError if it is a symlink,
+    damaged or holds other bytes. The one place that reads objects."""
+    try:
+        fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise CacheError(path, "is a symlink; hr does not follow links in its cache") from None
+        raise
+    with os.fdopen(fd, "rb") as f:
+        blob = f.read()
+    return unpack_verified(blob, digest, path)
+
+
+def unpack_verified(blob: bytes, digest: str, where: str) -> bytes:
+    """The original the stored frame `blob` holds, if its SHA-256 is `digest`; CacheError naming
+    `where` (a path, or another store's name for its copy) otherwise."""
+    from hr.engine import core
+
+    try:
+        data = core.unpack(blob)
+    except ValueError as exc:
+        raise CacheError(where, f"damaged object ({exc}); compress the same input again to restore it") from None
+    if hashlib.sha256(data).hexdigest() != digest:
+        raise CacheError(where, "holds other bytes than its SHA-256 name says (damaged or tampered with)")
+    return data
+
+
+def collection_limits(max_age_days: float | None, max_mb: float | None) -> tuple[float, float]:
+    """The limits to collect with: those given, else HR_CACHE_MAX_AGE_DAYS and HR_CACHE_MAX_MB,
+    else the defaults. ValueError for a setting that is not a number >= 0."""
+    if max_age_days is None:
+        max_age_days = _env_number("HR_CACHE_MAX_AGE_DAYS", DEFAULT_MAX_AGE_DAYS)
+    if max_mb is None:
+        max_mb = _env_number("HR_CACHE_MAX_MB", DEFAULT_MAX_MB)
+    return max_age_days, max_mb
+
+
+def _env_number(name: str, default: float) -> float:
+    text = os.environ.get(name)
+    if text is None or not text.strip():
+        return default
+    try:
+        value = float(text)
+    except ValueError:
+        value = -1.0
+    if not value >= 0 or value == float("inf"):
+        raise ValueError(f"{name}={text!r} is not a number >= 0")
+    return value
 
 
 def _listdir(path: str) -> list[str]:

@@ -2,7 +2,7 @@
 Anthropic server, with hr's hooks installed by `hr install claude` in a temporary HOME.
 
 The client is installed from npm once (tests/e2e/install_claude.sh, cached under
-$HR_TEST_NPM_CACHE or ~/.cache/hr-test); the tests skip only where npm cannot be reached.
+$HR_TEST_NPM_CACHE or .cache/hr-test in the repository); the tests skip only where npm cannot be reached.
 """
 
 from __future__ import annotations

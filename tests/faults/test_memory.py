@@ -1,0 +1,39 @@
+"""Item 7: 100 MB of two-byte lines stays below 3x the input plus 64 MB of memory (max RSS of
+the whole `hr` process, fed through a pipe)."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import threading
+
+import pytest
+
+from support import hr_bin
+
+MB = 1024 * 1024
+
+
+def max_rss_of_hr(line: bytes, size: int, args=()) -> tuple[int, bytes, int]:
+    """(max RSS in bytes, output, exit status) of one `hr` reading `size` bytes of `line`s."""
+    p = subprocess.Popen([hr_bin(), *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    chunk = line * (MB // len(line))
+    out = []
+    reader = threading.Thread(target=lambda: out.append(p.stdout.read()))
+    reader.start()
+    for _ in range(size // len(chunk)):
+        p.stdin.write(chunk)
+    p.stdin.close()
+    reader.join()
+    _, status, usage = os.wait4(p.pid, 0)  # this child's own peak, not the test process's
+    p.returncode = os.waitstatus_to_exitcode(status)
+    return usage.ru_maxrss * 1024, out[0], p.returncode
+
+
+@pytest.mark.parametrize("line", [b"a\n", b"\n", b"1\n"], ids=["a", "empty", "digit"])
+def test_100_mb_of_short_lines(line, cache):
+    size = 100 * MB
+    rss, out, status = max_rss_of_hr(line, size)
+    assert status == 0
+    assert b"[hr: " in out or out == line * (size // len(line))
+    assert rss < 3 * size + 64 * MB, f"{rss / MB:.0f} MB"
