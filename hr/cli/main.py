@@ -240,3 +240,7 @@ from hr.cli import agents as agent_cli  # noqa: E402  (agent integration: hook, 
 
 for _command in (agent_cli.hook, agent_cli.shell_init, agent_cli.install, agent_cli.doctor):
     cli.add_command(_command)
+
+from hr.cli.proxy import proxy as _proxy  # noqa: E402  (imports nothing of aiohttp until it runs)
+
+cli.add_command(_proxy)
