@@ -24,6 +24,7 @@ class FakeAnthropic:
         function of the request body that returns that list (to use what a tool returned)."""
         self.script = script
         self.requests: list[dict] = []
+        self.raw: list[bytes] = []  # the exact bytes of each request in `requests`
         self._lock = threading.Lock()
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
@@ -120,6 +121,7 @@ class FakeAnthropic:
                     return
                 with fake._lock:
                     fake.requests.append(body)
+                    fake.raw.append(raw)
                 msg = fake.reply(body)
                 if body.get("stream"):
                     self._sse(msg)

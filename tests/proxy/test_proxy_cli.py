@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import signal
 import subprocess
 import sys
@@ -15,6 +14,7 @@ import httpx
 import pytest
 
 from fakes import anthropic_message, sse, stream
+from proxy_process import ProxyProcess
 
 HR = Path(sys.executable).parent / "hr"
 
@@ -54,26 +54,12 @@ def test_non_loopback_needs_allow_remote_and_a_token():
     assert proc.returncode == 2 and "HR_PROXY_TOKEN" in proc.stderr
 
 
-class ProxyProcess:
-    def __init__(self, upstream: str, tmp_path, *args: str, **env: str):
-        self.proc = subprocess.Popen([str(HR), "proxy", "--port", "0", "--anthropic-upstream", upstream, "--openai-upstream", upstream, *args],
-                                     stderr=subprocess.PIPE, text=True, env={**os.environ, "HR_CACHE_DIR": str(tmp_path / "cache"), **env})
-        line = self.proc.stderr.readline()
-        match = re.search(r"listening on (http://[\d.]+:\d+)", line)
-        assert match, line
-        self.url = match.group(1)
-
-    def stop(self, sig=signal.SIGTERM) -> int:
-        self.proc.send_signal(sig)
-        return self.proc.wait(60)
-
-
 def test_health_stats_metrics_and_token(make_fake, tmp_path):
     async def reply(request, raw):
         return await stream(request, sse(anthropic_message([{"type": "text", "text": "ok"}], "end_turn")))
 
     fake = make_fake(reply)
-    p = ProxyProcess(fake.url, tmp_path, HR_PROXY_TOKEN="tok-123")
+    p = ProxyProcess(fake.url, tmp_path / "cache", HR_PROXY_TOKEN="tok-123")
     try:
         assert httpx.get(p.url + "/health", timeout=30).json() == {"status": "ok"}
         denied = httpx.post(p.url + "/v1/messages", content=b"{}", timeout=30)
@@ -86,7 +72,7 @@ def test_health_stats_metrics_and_token(make_fake, tmp_path):
         metrics = httpx.get(p.url + "/metrics", headers={"x-hr-proxy-token": "tok-123"}, timeout=30).text
         assert 'hr_proxy_requests_total{api="anthropic"} 2' in metrics and "# TYPE hr_proxy_in_flight gauge" in metrics
     finally:
-        assert p.stop() == 0
+        assert p.stop()[0] == 0
 
 
 @pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGINT])
@@ -97,7 +83,7 @@ def test_shutdown_finishes_streams_in_flight(make_fake, tmp_path, sig):
         return await stream(request, sse(anthropic_message([{"type": "text", "text": "a b c"}], "end_turn")), gate_after=2, fake=fake)
 
     fake = make_fake(reply)
-    p = ProxyProcess(fake.url, tmp_path)
+    p = ProxyProcess(fake.url, tmp_path / "cache")
     with httpx.stream("POST", p.url + "/v1/messages", content=b'{"model":"m","messages":[],"stream":true}', timeout=30) as resp:
         lines = resp.iter_lines()
         while "content_block_start" not in next(lines):
