@@ -10,6 +10,7 @@ from hr.proxy.spans import ANY, Node, text_parts
 NAME = "anthropic"
 # messages[i].content[j].content (a string, or text blocks [k].text)
 PATTERN = ("messages", ANY, "content", ANY, "content", ANY)
+PREAMBLE = None  # tool results carry no client header to keep apart
 
 
 def tool_results(root: Node) -> list[Node]:

@@ -9,6 +9,7 @@ from hr.proxy.spans import ANY, Node, text_parts
 
 NAME = "openai_chat"
 PATTERN = ("messages", ANY, "content", ANY)
+PREAMBLE = None  # tool results carry no client header to keep apart
 
 
 def tool_results(root: Node) -> list[Node]:

@@ -32,9 +32,13 @@ def compress_tool_results(raw: bytes, api, compress) -> Rewritten:
         raise ValueError("the body is not a JSON object")
     edits = []
     for node in api.tool_results(root):
-        out = compress(node.text(raw), api.NAME)
+        text = node.text(raw)
+        # a client's own header on the output (Codex: "Chunk ID: …\nOutput:\n") stays verbatim
+        head = api.PREAMBLE.match(text) if api.PREAMBLE else None
+        cut = head.end() if head else 0
+        out = compress(text[cut:], api.NAME)
         if out is not None:
-            edits.append((node.start, node.end, json_string(out)))
+            edits.append((node.start, node.end, json_string(text[:cut] + out)))
     return Rewritten(spans.splice(raw, edits) if edits else raw, len(edits), root)
 
 
