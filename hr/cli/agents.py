@@ -75,6 +75,8 @@ def _show_or_apply(changes, dry_run: bool) -> None:
 
 uninstall_option = click.option("--uninstall", is_flag=True, help="Remove what hr added (and only that).")
 dry_run_option = click.option("--dry-run", is_flag=True, help="Show the change as a diff; write nothing.")
+proxy_option = click.option("--proxy", is_flag=True, help="Instead: send the agent's API requests through `hr proxy`.")
+proxy_url_option = click.option("--proxy-url", default="http://127.0.0.1:8787", show_default=True, metavar="URL", help="With --proxy: where hr proxy listens.")
 
 
 @click.group()
@@ -89,9 +91,11 @@ def install():
 @click.option("--read", is_flag=True, help="Also compress large Read results (agents edit from them, and the line "
               "numbers the client shows after a marker no longer match the file: opt in knowingly).")
 @click.option("--no-allow-expand", is_flag=True, help="Do not add the permission rule Bash(hr expand:*).")
+@proxy_option
+@proxy_url_option
 @uninstall_option
 @dry_run_option
-def install_claude(scope, read, no_allow_expand, uninstall, dry_run):
+def install_claude(scope, read, no_allow_expand, proxy, proxy_url, uninstall, dry_run):
     """Merge hr's hooks into Claude Code's settings.json.
 
     Adds a PreToolUse hook (Bash) and a PostToolUse hook (Bash, Grep, Glob, WebFetch, MCP
@@ -104,10 +108,16 @@ def install_claude(scope, read, no_allow_expand, uninstall, dry_run):
       hr install claude                 # for every project
       hr install claude --dry-run       # show the diff only
       hr install claude --uninstall     # undo
+      hr install claude --proxy         # instead: API requests through hr proxy (ANTHROPIC_BASE_URL)
     """
     from hr.agents.install import claude_change, claude_settings_path
 
     path = claude_settings_path(scope)
+    if proxy:
+        from hr.proxy.install import claude_proxy_change
+
+        _show_or_apply([claude_proxy_change(path, url=proxy_url, uninstall=uninstall)], dry_run)
+        return
     # a project's settings.json is shared: name hr by PATH rather than by this machine's path
     hr = "hr" if scope == "project" else None
     _show_or_apply([claude_change(path, uninstall=uninstall, read=read, allow_expand=not no_allow_expand, hr=hr)], dry_run)
@@ -136,9 +146,11 @@ def install_shell(shells, uninstall, dry_run):
 
 
 @install.command("codex")
+@proxy_option
+@proxy_url_option
 @uninstall_option
 @dry_run_option
-def install_codex(uninstall, dry_run):
+def install_codex(proxy, proxy_url, uninstall, dry_run):
     """Make the shell Codex CLI runs commands in wrap noisy commands.
 
     Codex's hooks cannot replace output or rewrite a command, so hr goes through the
@@ -146,6 +158,13 @@ def install_codex(uninstall, dry_run):
     shell_environment_policy.set = {BASH_ENV = <a file that runs hr shell-init bash>,
     HR_AGENT = "1"}.
     """
+    if proxy:
+        from hr.agents.install import codex_home
+        from hr.proxy.install import codex_proxy_change
+
+        config = codex_home(Path.home()) / "config.toml"
+        _show_or_apply([codex_proxy_change(config, url=proxy_url, uninstall=uninstall)], dry_run)
+        return
     from hr.agents.install import codex_changes
 
     _show_or_apply(codex_changes(Path.home(), uninstall=uninstall), dry_run)
