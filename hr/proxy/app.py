@@ -96,19 +96,19 @@ class Proxy:
                 rewritten = await asyncio.to_thread(rewrite.compress_tool_results, raw, api, self.compressor)
                 body, compressed = rewritten.body, rewritten.compressed
                 if compressed and self.config.retrieval == "tool" and api is anthropic:
-                    from hr.proxy import retrieval
+                    from hr.proxy import expand_tool
 
-                    body = rewrite.add_tool(body, retrieval.TOOL)
+                    body = rewrite.add_tool(body, expand_tool.TOOL)
             except Exception as exc:  # fail open: the original request goes out
                 self.metrics.events["fail_open"] += 1
                 _debug(exc)
                 body = raw
         url = self._upstream(request) + request.path_qs
         headers = relay.request_headers(request.headers)
-        if body is not raw and self.config.retrieval == "tool" and api is anthropic and compressed:
+        if compressed and body is not raw and self.config.retrieval == "tool" and api is anthropic and request.path == "/v1/messages":
             from hr.proxy import retrieval
 
-            return await retrieval.relay(self, request, url, headers, body)
+            return await retrieval.relay_with_expansion(self, request, url, headers, body)
         try:
             upstream = await relay.open_upstream(self.session, request.method, url, headers, body)
         except relay.UpstreamUnreachable as exc:
