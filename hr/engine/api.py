@@ -16,7 +16,9 @@ from hr.store.objects import Store
 __all__ = ["Hint", "Result", "compress"]
 
 
-def compress(data: bytes, hint: Hint = Hint(), *, source: str = "api", store: Store | None = None) -> Result:
+def compress(data: bytes, hint: Hint = Hint(), *, source: str = "api", store: Store | None = None, defer=None) -> Result:
+    """`defer(fn)`, when given, runs the ledger write later (a long-running caller such as the
+    proxy keeps that disk write off its request path); by default it is written before return."""
     started = time.perf_counter()
     store = store or Store()
     try:
@@ -28,7 +30,11 @@ def compress(data: bytes, hint: Hint = Hint(), *, source: str = "api", store: St
             raise
         _debug(exc)
         result = Result(data, "error", hashlib.sha256(data).hexdigest(), 0, 0, note=f"{type(exc).__name__}: {exc}"[:200])
-    _record(store, result, hint, source, len(data), (time.perf_counter() - started) * 1000)
+    ms = (time.perf_counter() - started) * 1000
+    if defer is None:
+        _record(store, result, hint, source, len(data), ms)
+    else:
+        defer(lambda: _record(store, result, hint, source, len(data), ms))
     return result
 
 

@@ -47,6 +47,7 @@ class Proxy:
         return app
 
     async def _open_session(self, app) -> None:
+        await asyncio.to_thread(self.compressor.warm_up)
         self.session = aiohttp.ClientSession(
             auto_decompress=False,  # relay the bytes as encoded for the client
             skip_auto_headers=("User-Agent", "Accept", "Accept-Encoding", "Content-Type"),
@@ -57,6 +58,7 @@ class Proxy:
     async def _close_session(self, app) -> None:
         if self.session is not None:
             await self.session.close()
+        await asyncio.to_thread(self.compressor.close)
 
     # --- hr's own routes ---
 

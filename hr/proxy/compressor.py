@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 from collections import OrderedDict
+from concurrent.futures import ThreadPoolExecutor
 
 from hr.engine.dispatch import Hint
 from hr.proxy.config import DEFAULT_MIN_BYTES
@@ -29,6 +30,18 @@ class ToolResultCompressor:
         self.min_bytes = min_bytes
         self._memo: OrderedDict[str, str | None] = OrderedDict()
         self.compressed = self.bytes_in = self.bytes_out = self.memo_hits = 0
+        # ledger writes (an SQLite commit, often an fsync) run here, off the request path
+        self._ledger = ThreadPoolExecutor(max_workers=1, thread_name_prefix="hr-ledger")
+
+    def warm_up(self) -> None:
+        """Load the compressors before the first request needs them."""
+        from hr.engine import dispatch
+
+        dispatch.compress("".join(f"2024-01-01 00:00:{i % 60:02d} INFO warm-up line {i}\n" for i in range(200)).encode())
+
+    def close(self) -> None:
+        """Finish the ledger writes still queued."""
+        self._ledger.shutdown(wait=True)
 
     def __call__(self, text: str, label: str) -> str | None:
         """The compressed text, or None to leave the result as it is."""
@@ -60,7 +73,7 @@ class ToolResultCompressor:
     def _compress(self, data: bytes, label: str) -> str | None:
         from hr.engine import api
 
-        result = api.compress(data, Hint(label=label), source="proxy", store=self.store)
+        result = api.compress(data, Hint(label=label), source="proxy", store=self.store, defer=self._ledger.submit)
         if result.passthrough:
             return None
         out = result.output.decode("utf-8", "surrogatepass")

@@ -98,10 +98,10 @@ def test_internal_error_forwards_the_original_request(make_fake, make_proxy):
     fake = make_fake(reply)
     proxy = make_proxy(fake.url)
 
-    def broken(text, label):
+    def broken(data, label):
         raise RuntimeError("compressor bug")
 
-    proxy.proxy.compressor = broken
+    proxy.proxy.compressor._compress = broken
     body = json.dumps({"model": "m", "messages": [{"role": "user", "content": [{"type": "tool_result", "tool_use_id": "t", "content": big_log()}]}]}).encode()
     resp = httpx.post(proxy.url + "/v1/messages", content=body, timeout=30)
     assert resp.status_code == 200 and fake.requests[0].raw == body
