@@ -93,7 +93,7 @@ class Proxy:
     async def _forward(self, request: web.Request, api) -> web.StreamResponse:
         raw = await request.read()
         body, compressed = raw, 0
-        if api is not None and raw:
+        if api is not None and len(raw) >= self.config.min_bytes:  # smaller bodies hold no result worth it
             try:
                 rewritten = await asyncio.to_thread(rewrite.compress_tool_results, raw, api, self.compressor)
                 body, compressed = rewritten.body, rewritten.compressed

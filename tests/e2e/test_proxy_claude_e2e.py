@@ -69,6 +69,19 @@ def tool_result_literals(raw: bytes) -> dict[str, bytes]:
     return found
 
 
+def messages_in_shared_prefix(raws: list[bytes]) -> list[int]:
+    """For each later request: how many of the previous request's messages it repeats
+    byte for byte at the start of its body (what a prompt cache can reuse)."""
+    from hr.proxy import spans
+
+    counts = []
+    for before, after in zip(raws, raws[1:]):
+        same = next((i for i, (a, b) in enumerate(zip(before, after)) if a != b), min(len(before), len(after)))
+        ends = [m.end for m in spans.parse(before, spans.along(("messages",))).get("messages").items]
+        counts.append(sum(1 for end in ends if end <= same))
+    return counts
+
+
 def test_claude_code_through_hr_proxy(agent, tmp_path):
     write_inputs(agent.work)
     with FakeAnthropic(SCRIPT) as direct:
@@ -95,6 +108,12 @@ def test_claude_code_through_hr_proxy(agent, tmp_path):
     for earlier, later in zip(literals, literals[1:]):
         assert all(later[k] == v for k, v in earlier.items())
     assert [len(x) for x in literals] == [0, 1, 2, 3]
+
+    # the cacheable prefix is as long as without the proxy, and covers earlier tool results
+    direct_raw = [raw for raw, body in zip(direct.raw, direct.requests) if body.get("tools")]
+    shared = messages_in_shared_prefix(agent_raw)
+    assert shared == messages_in_shared_prefix(direct_raw)
+    assert shared[-1] >= 4, shared
 
     # cache_control at the same JSON paths as without the proxy
     direct_agent = [body for body in direct.requests if body.get("tools")]
