@@ -110,6 +110,8 @@ class ProxyServer:
         return f"http://127.0.0.1:{self.port}"
 
     def close(self) -> None:
+        if self._done.done():
+            return
         self._loop.loop.call_soon_threadsafe(self._stop.set)
         self._done.result(WAIT_S)
         self._loop.close()

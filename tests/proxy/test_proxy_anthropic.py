@@ -145,3 +145,24 @@ def web_json(obj):
     from aiohttp import web
 
     return web.json_response(obj)
+
+
+def test_compressions_reach_the_ledger_and_hr_stats(make_fake, make_proxy, tmp_path):
+    import os
+    import sqlite3
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    fake = make_fake(ok_stream)
+    proxy = make_proxy(fake.url)
+    post(proxy, conversation(big_log()))
+    post(proxy, conversation(big_log(), extra=" again"))  # memoized: recorded once
+    proxy.close()  # finishes the queued ledger writes
+    cache = os.environ["HR_CACHE_DIR"]
+    with sqlite3.connect(Path(cache) / "ledger.sqlite3") as db:
+        rows = db.execute("SELECT source, label, passthrough FROM compressions").fetchall()
+    assert rows == [("proxy", "anthropic", 0)]
+    out = subprocess.run([str(Path(sys.executable).parent / "hr"), "stats", "--json"], capture_output=True, text=True, timeout=60)
+    report = json.loads(out.stdout)
+    assert report["totals"]["compressed"] == 1 and report["totals"]["tokens_saved"] > 1000
