@@ -23,6 +23,8 @@ ROUTES = {
     "/v1/chat/completions": openai_chat,
     "/v1/responses": openai_responses,
 }
+# --retrieval tool works on these APIs (the Responses API: not yet)
+RETRIEVAL = {anthropic.NAME: "hr.proxy.retrieval_anthropic", openai_chat.NAME: "hr.proxy.retrieval_chat"}
 # Streams in flight get this long to finish after SIGINT/SIGTERM.
 SHUTDOWN_GRACE_S = 120.0
 
@@ -93,23 +95,20 @@ class Proxy:
     async def _forward(self, request: web.Request, api) -> web.StreamResponse:
         raw = await request.read()
         body, compressed = raw, 0
+        retrieval = self._retrieval(api)
         if api is not None and len(raw) >= self.config.min_bytes:  # smaller bodies hold no result worth it
             try:
                 rewritten = await asyncio.to_thread(rewrite.compress_tool_results, raw, api, self.compressor)
                 body, compressed = rewritten.body, rewritten.compressed
-                if compressed and self.config.retrieval == "tool" and api is anthropic:
-                    from hr.proxy import expand_tool
-
-                    body = rewrite.add_tool(body, expand_tool.TOOL)
+                if compressed and retrieval is not None:
+                    body = rewrite.add_tool(body, retrieval.TOOL)
             except Exception as exc:  # fail open: the original request goes out
                 self.metrics.events["fail_open"] += 1
                 _debug(exc)
                 body = raw
         url = self._upstream(request) + request.path_qs
         headers = relay.request_headers(request.headers)
-        if compressed and body is not raw and self.config.retrieval == "tool" and api is anthropic and request.path == "/v1/messages":
-            from hr.proxy import retrieval
-
+        if compressed and body is not raw and retrieval is not None and request.path == retrieval.PATH:
             return await retrieval.relay_with_expansion(self, request, url, headers, body)
         try:
             upstream = await relay.open_upstream(self.session, request.method, url, headers, body)
@@ -120,6 +119,14 @@ class Proxy:
             if not await relay.relay_body(request, upstream, out):
                 self.metrics.events["stream_dropped"] += 1
         return out
+
+    def _retrieval(self, api):
+        """With --retrieval tool, the module that answers hr_expand on this API (None: not here)."""
+        if self.config.retrieval != "tool" or api is None or api.NAME not in RETRIEVAL:
+            return None
+        from importlib import import_module
+
+        return import_module(RETRIEVAL[api.NAME])
 
     def _upstream(self, request: web.Request) -> str:
         anthropic_like = request.path.startswith("/v1/messages") or "anthropic-version" in request.headers

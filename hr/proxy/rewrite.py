@@ -52,7 +52,25 @@ def add_tool(body: bytes, tool: dict, key: str = "tools") -> bytes:
         return spans.splice(body, [(root.end - 1, root.end - 1, comma + json.dumps(key).encode() + b":[" + entry + b"]")])
     if not isinstance(tools.value, list):
         raise ValueError(f"`{key}` is not an array")
-    if any(isinstance(t, dict) and t.get("name") == tool["name"] for t in tools.value):
+    if any(_tool_name(t) == _tool_name(tool) for t in tools.value):
         return body
     sep = b"," if tools.value else b""
     return spans.splice(body, [(tools.end - 1, tools.end - 1, sep + entry)])
+
+
+def _tool_name(tool) -> str | None:
+    """A tool's name: at the top (Anthropic, Responses) or under `function` (Chat)."""
+    if not isinstance(tool, dict):
+        return None
+    return tool.get("name") or (tool.get("function") or {}).get("name")
+
+
+def append_items(body: bytes, key: str, items: list[dict]) -> bytes:
+    """`body` with `items` appended to its top-level `key` array, spliced: every byte before
+    them stays as it was (a continuation keeps the cached prefix)."""
+    root = spans.parse(body, spans.along(()))
+    array = root.get(key)
+    if array is None or not isinstance(array.value, list):
+        raise ValueError(f"`{key}` is not an array")
+    encoded = b",".join(json.dumps(item, separators=(",", ":"), ensure_ascii=False).encode() for item in items)
+    return spans.splice(body, [(array.end - 1, array.end - 1, (b"," if array.value else b"") + encoded)])

@@ -19,9 +19,12 @@ import json
 import aiohttp
 from aiohttp import web
 
-from hr.proxy import expand_tool, relay, spans
+from hr.proxy import expand_tool, relay, rewrite
+from hr.proxy.sse import encode as _event, events as _events
 
 MAX_ROUNDS = 4
+PATH = "/v1/messages"
+TOOL = expand_tool.TOOL
 
 
 class Round:
@@ -80,11 +83,7 @@ class Round:
             text, is_error = expand_tool.run(self.blocks[i].get("input"), store)
             results.append({"type": "tool_result", "tool_use_id": self.blocks[i]["id"], "content": text,
                             **({"is_error": True} if is_error else {})})
-        turn = (b"," + json.dumps({"role": "assistant", "content": content}, separators=(",", ":"), ensure_ascii=False).encode()
-                + b"," + json.dumps({"role": "user", "content": results}, separators=(",", ":"), ensure_ascii=False).encode())
-        root = spans.parse(body, spans.along(()))
-        messages = root.get("messages")
-        return spans.splice(body, [(messages.end - 1, messages.end - 1, turn)])
+        return rewrite.append_items(body, "messages", [{"role": "assistant", "content": content}, {"role": "user", "content": results}])
 
 
 async def relay_with_expansion(proxy, request: web.Request, url: str, headers: list, body: bytes) -> web.StreamResponse:
@@ -206,30 +205,3 @@ def _as_is(upstream, data: bytes) -> web.Response:
             resp.headers.add(k, v)
     resp.content_type = upstream.content_type
     return resp
-
-
-async def _events(upstream):
-    """(event name, parsed data, raw bytes) of each SSE event, as each one completes."""
-    lines: list[bytes] = []
-    async for line in upstream.content:
-        lines.append(line)
-        if line in (b"\n", b"\r\n"):
-            raw = b"".join(lines)
-            lines = []
-            name, payload = None, []
-            for l in raw.splitlines():
-                if l.startswith(b"event:"):
-                    name = l[6:].strip().decode()
-                elif l.startswith(b"data:"):
-                    payload.append(l[5:].strip())
-            try:
-                data = json.loads(b"\n".join(payload)) if payload else None
-            except ValueError:
-                data = None
-            yield name, data, raw
-    if lines:
-        yield None, None, b"".join(lines)
-
-
-def _event(name: str | None, data: dict) -> bytes:
-    return (f"event: {name}\n" if name else "").encode() + b"data: " + json.dumps(data, separators=(",", ":"), ensure_ascii=False).encode() + b"\n\n"
