@@ -19,10 +19,10 @@ import json
 import aiohttp
 from aiohttp import web
 
-from hr.proxy import expand_tool, relay, rewrite
+from hr.proxy import expand_tool, relay, rewrite, rounds
+from hr.proxy.rounds import MAX_ROUNDS
 from hr.proxy.sse import encode as _event, events as _events
 
-MAX_ROUNDS = 4
 PATH = "/v1/messages"
 TOOL = expand_tool.TOOL
 
@@ -87,10 +87,7 @@ class Round:
 
 
 async def relay_with_expansion(proxy, request: web.Request, url: str, headers: list, body: bytes) -> web.StreamResponse:
-    headers = [(k, v) for k, v in headers if k.lower() != "accept-encoding"] + [("Accept-Encoding", "identity")]
-    streaming = json.loads(body).get("stream") is True
-    run = _stream if streaming else _whole
-    return await run(proxy, request, url, headers, body)
+    return await rounds.relay_with_expansion(proxy, request, url, headers, body, _stream, _whole)
 
 
 async def _stream(proxy, request, url, headers, body) -> web.StreamResponse:
@@ -98,26 +95,10 @@ async def _stream(proxy, request, url, headers, body) -> web.StreamResponse:
     next_index = 0
     extra_tokens = 0
     for round_no in range(MAX_ROUNDS + 1):
-        try:
-            upstream = await relay.open_upstream(proxy.session, "POST", url, headers, body)
-        except relay.UpstreamUnreachable as exc:
-            if out is None:
-                return proxy._unreachable(request, str(exc))
-            relay.abort(request)
-            return out
+        upstream, out, done = await rounds.open_stream_round(proxy, request, url, headers, body, out)
+        if done is not None:
+            return done
         async with upstream:
-            is_sse = upstream.status == 200 and upstream.headers.get("content-type", "").startswith("text/event-stream")
-            if out is None:
-                out = web.StreamResponse(status=upstream.status, reason=upstream.reason)
-                for k, v in relay.response_headers(upstream.headers):
-                    out.headers.add(k, v)
-                await out.prepare(request)
-                if not is_sse:
-                    await relay.relay_body(request, upstream, out)
-                    return out
-            elif not is_sse:  # a continuation failed: the client's stream cannot be finished well
-                relay.abort(request)
-                return out
             rnd, index_map, held = Round(), {}, []
             last_round = round_no == MAX_ROUNDS
             try:
@@ -169,39 +150,21 @@ async def _stream(proxy, request, url, headers, body) -> web.StreamResponse:
 async def _whole(proxy, request, url, headers, body) -> web.StreamResponse:
     shown: list[dict] = []
     for round_no in range(MAX_ROUNDS + 1):
-        try:
-            upstream = await relay.open_upstream(proxy.session, "POST", url, headers, body)
-        except relay.UpstreamUnreachable as exc:
-            return proxy._unreachable(request, str(exc))
-        async with upstream:
-            data = await upstream.read()
-            try:
-                message = json.loads(data) if upstream.status == 200 else None
-            except ValueError:
-                message = None
-            if not isinstance(message, dict) or not isinstance(message.get("content"), list):
-                return _as_is(upstream, data)
-            rnd = Round()
-            for i, block in enumerate(message["content"]):
-                rnd.start(i, block)
-                rnd.blocks[i] = block
-            rnd.partial.clear()
-            rnd.stop_reason = message.get("stop_reason")
-            if not rnd.wants_expansion or round_no == MAX_ROUNDS:
-                if not shown:
-                    return _as_is(upstream, data)
-                message["content"] = shown + message["content"]
-                return web.Response(status=200, body=json.dumps(message, ensure_ascii=False).encode(), content_type="application/json")
-            shown += [b for i, b in enumerate(message["content"]) if i not in rnd.hidden]
-            proxy.metrics.events["expansions"] += len(rnd.hidden)
-            body = await asyncio.to_thread(rnd.continuation, body, proxy.compressor.store)
+        message, original = await rounds.fetch_whole(proxy, request, url, headers, body)
+        if message is None or not isinstance(message.get("content"), list):
+            return original
+        rnd = Round()
+        for i, block in enumerate(message["content"]):
+            rnd.start(i, block)
+            rnd.blocks[i] = block
+        rnd.partial.clear()
+        rnd.stop_reason = message.get("stop_reason")
+        if not rnd.wants_expansion or round_no == MAX_ROUNDS:
+            if not shown:
+                return original
+            message["content"] = shown + message["content"]
+            return rounds.joined(message)
+        shown += [b for i, b in enumerate(message["content"]) if i not in rnd.hidden]
+        proxy.metrics.events["expansions"] += len(rnd.hidden)
+        body = await asyncio.to_thread(rnd.continuation, body, proxy.compressor.store)
     raise AssertionError("unreachable")  # the loop returns on its last round
-
-
-def _as_is(upstream, data: bytes) -> web.Response:
-    resp = web.Response(status=upstream.status, reason=upstream.reason, body=data)
-    for k, v in relay.response_headers(upstream.headers):
-        if k.lower() != "content-type":
-            resp.headers.add(k, v)
-    resp.content_type = upstream.content_type
-    return resp

@@ -19,8 +19,8 @@ import json
 import aiohttp
 from aiohttp import web
 
-from hr.proxy import expand_tool, relay, rewrite
-from hr.proxy.retrieval_anthropic import MAX_ROUNDS, _as_is
+from hr.proxy import expand_tool, relay, rewrite, rounds
+from hr.proxy.rounds import MAX_ROUNDS
 from hr.proxy.sse import encode, events
 
 PATH = "/v1/chat/completions"
@@ -73,34 +73,16 @@ class Round:
 
 
 async def relay_with_expansion(proxy, request: web.Request, url: str, headers: list, body: bytes) -> web.StreamResponse:
-    headers = [(k, v) for k, v in headers if k.lower() != "accept-encoding"] + [("Accept-Encoding", "identity")]
-    run = _stream if json.loads(body).get("stream") is True else _whole
-    return await run(proxy, request, url, headers, body)
+    return await rounds.relay_with_expansion(proxy, request, url, headers, body, _stream, _whole)
 
 
 async def _stream(proxy, request, url, headers, body) -> web.StreamResponse:
     out, first_id = None, None
     for round_no in range(MAX_ROUNDS + 1):
-        try:
-            upstream = await relay.open_upstream(proxy.session, "POST", url, headers, body)
-        except relay.UpstreamUnreachable as exc:
-            if out is None:
-                return proxy._unreachable(request, str(exc))
-            relay.abort(request)
-            return out
+        upstream, out, done = await rounds.open_stream_round(proxy, request, url, headers, body, out)
+        if done is not None:
+            return done
         async with upstream:
-            is_sse = upstream.status == 200 and upstream.headers.get("content-type", "").startswith("text/event-stream")
-            if out is None:
-                out = web.StreamResponse(status=upstream.status, reason=upstream.reason)
-                for k, v in relay.response_headers(upstream.headers):
-                    out.headers.add(k, v)
-                await out.prepare(request)
-                if not is_sse:
-                    await relay.relay_body(request, upstream, out)
-                    return out
-            elif not is_sse:
-                relay.abort(request)
-                return out
             rnd, held = Round(hide=round_no < MAX_ROUNDS), False
             try:
                 async for _, data, raw in events(upstream):
@@ -151,29 +133,23 @@ async def _stream(proxy, request, url, headers, body) -> web.StreamResponse:
 async def _whole(proxy, request, url, headers, body) -> web.StreamResponse:
     earlier_text = ""
     for round_no in range(MAX_ROUNDS + 1):
+        completion, original = await rounds.fetch_whole(proxy, request, url, headers, body)
         try:
-            upstream = await relay.open_upstream(proxy.session, "POST", url, headers, body)
-        except relay.UpstreamUnreachable as exc:
-            return proxy._unreachable(request, str(exc))
-        async with upstream:
-            data = await upstream.read()
-            try:
-                completion = json.loads(data) if upstream.status == 200 else None
-                choice = completion["choices"][0]
-                message = choice["message"]
-            except (ValueError, KeyError, IndexError, TypeError):
-                return _as_is(upstream, data)
-            rnd = Round(hide=round_no < MAX_ROUNDS)
-            for tc in message.get("tool_calls") or []:
-                rnd.tool_call({"index": len(rnd.calls), "id": tc.get("id"), "function": tc.get("function") or {}})
-            rnd.finish = choice.get("finish_reason")
-            rnd.text.append(message.get("content") or "")
-            if not rnd.wants_expansion:
-                if not earlier_text:
-                    return _as_is(upstream, data)
-                message["content"] = earlier_text + (message.get("content") or "")
-                return web.Response(status=200, body=json.dumps(completion, ensure_ascii=False).encode(), content_type="application/json")
-            earlier_text += message.get("content") or ""
-            proxy.metrics.events["expansions"] += len(rnd.hidden)
-            body = await asyncio.to_thread(rnd.continuation, body, proxy.compressor.store)
+            choice = completion["choices"][0]
+            message = choice["message"]
+        except (KeyError, IndexError, TypeError):
+            return original
+        rnd = Round(hide=round_no < MAX_ROUNDS)
+        for tc in message.get("tool_calls") or []:
+            rnd.tool_call({"index": len(rnd.calls), "id": tc.get("id"), "function": tc.get("function") or {}})
+        rnd.finish = choice.get("finish_reason")
+        rnd.text.append(message.get("content") or "")
+        if not rnd.wants_expansion:
+            if not earlier_text:
+                return original
+            message["content"] = earlier_text + (message.get("content") or "")
+            return rounds.joined(completion)
+        earlier_text += message.get("content") or ""
+        proxy.metrics.events["expansions"] += len(rnd.hidden)
+        body = await asyncio.to_thread(rnd.continuation, body, proxy.compressor.store)
     raise AssertionError("unreachable")  # the loop returns on its last round

@@ -4,7 +4,6 @@ function_call_output items reach the fake compressed, everything else as Codex s
 from __future__ import annotations
 
 import json
-import os
 import subprocess
 import sys
 from pathlib import Path
