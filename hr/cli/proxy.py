@@ -14,7 +14,7 @@ import click
 @click.option("--anthropic-upstream", metavar="URL", help="Where Anthropic requests go [default: $HR_ANTHROPIC_UPSTREAM or https://api.anthropic.com].")
 @click.option("--openai-upstream", metavar="URL", help="Where OpenAI requests go [default: $HR_OPENAI_UPSTREAM or https://api.openai.com].")
 @click.option("--retrieval", type=click.Choice(["shell", "tool"]), default="shell", show_default=True,
-              help="shell: the agent runs `hr expand` itself. tool: give the model an hr_expand tool, answered by the proxy (Anthropic Messages API).")
+              help="shell: the agent runs `hr expand` itself. tool: give the model an hr_expand tool, answered inside the proxy.")
 @click.option("--min-bytes", type=click.IntRange(0), default=2048, show_default=True, help="Tool results smaller than this pass through.")
 @click.option("--allow-remote", is_flag=True, help="Allow a non-loopback --host; every request must then carry $HR_PROXY_TOKEN in an x-hr-proxy-token header.")
 def proxy(host, port, anthropic_upstream, openai_upstream, retrieval, min_bytes, allow_remote):

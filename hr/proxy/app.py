@@ -23,8 +23,9 @@ ROUTES = {
     "/v1/chat/completions": openai_chat,
     "/v1/responses": openai_responses,
 }
-# --retrieval tool works on these APIs (the Responses API: not yet)
-RETRIEVAL = {anthropic.NAME: "hr.proxy.retrieval_anthropic", openai_chat.NAME: "hr.proxy.retrieval_chat"}
+# --retrieval tool: the module that answers hr_expand on each API
+RETRIEVAL = {anthropic.NAME: "hr.proxy.retrieval_anthropic", openai_chat.NAME: "hr.proxy.retrieval_chat",
+             openai_responses.NAME: "hr.proxy.retrieval_responses"}
 # Streams in flight get this long to finish after SIGINT/SIGTERM.
 SHUTDOWN_GRACE_S = 120.0
 
