@@ -11,7 +11,8 @@ client (this process, aiohttp). Reports
     (what the proxy adds; compression excluded: those requests carry no large tool result);
   * load: N concurrent streaming conversations for D seconds through one proxy, each turn
     carrying a ~8 KB tool result (compressed, memoized after the first turn): requests,
-    events, errors, p50/p99 event delay, the proxy's CPU time and peak memory (RSS);
+    events, errors, p50/p99 event delay, the proxy's CPU time and peak memory (RSS); then the
+    same load straight to the fake API as the baseline (this machine's own delay under load);
   * compression: one 30 KB tool result through the proxy's compressor, first time (stored
     and recorded) and memoized.
 Every loop is bounded by count and time; servers bind 127.0.0.1, port 0.
@@ -138,13 +139,13 @@ def proc_stats(pid: int) -> tuple[float, int]:
     return cpu, hwm
 
 
-async def load(proxied: str, conversations: int, duration: float, pid: int) -> dict:
+async def load(proxied: str, conversations: int, duration: float, pid: int | None) -> dict:
     import aiohttp
 
     delays, ttfb, errors = [], [], []
     requests = events = 0
     deadline = time.monotonic() + duration
-    cpu0, _ = proc_stats(pid)
+    cpu0, _ = proc_stats(pid) if pid else (0.0, 0)
 
     async def one(c: int):
         nonlocal requests, events
@@ -169,6 +170,9 @@ async def load(proxied: str, conversations: int, duration: float, pid: int) -> d
     started = time.monotonic()
     await asyncio.gather(*(one(c) for c in range(conversations)))
     wall = time.monotonic() - started
+    if pid is None:  # the baseline: the same load straight to the fake API
+        return {"seconds": round(wall, 1), "requests": requests, "errors": len(errors), "event_delay_p50_ms": pct(delays, 50),
+                "event_delay_p99_ms": pct(delays, 99), "ttfb_p50_ms": pct(ttfb, 50), "ttfb_p99_ms": pct(ttfb, 99)}
     cpu1, hwm = proc_stats(pid)
     return {"conversations": conversations, "seconds": round(wall, 1), "requests": requests, "events": events,
             "errors": len(errors), "first_errors": errors[:3], "event_delay_p50_ms": pct(delays, 50), "event_delay_p99_ms": pct(delays, 99),
@@ -206,6 +210,7 @@ def main() -> None:
     ap.add_argument("--conversations", type=int, default=50)
     ap.add_argument("--duration", type=float, default=60)
     ap.add_argument("--latency-turns", type=int, default=20)
+    ap.add_argument("--baseline-duration", type=float, default=20, help="the same load without the proxy, for comparison")
     ap.add_argument("--serve-fake", action="store_true", help=argparse.SUPPRESS)
     ap.add_argument("--json", metavar="OUT")
     args = ap.parse_args()
@@ -222,6 +227,7 @@ def main() -> None:
         try:
             report["latency"] = asyncio.run(latency(direct, proxied, args.latency_turns))
             report["load"] = asyncio.run(load(proxied, args.conversations, args.duration, proxy.pid))
+            report["load_baseline_direct"] = asyncio.run(load(direct, args.conversations, args.baseline_duration, None))
         finally:
             proxy.terminate()
             fake.terminate()
