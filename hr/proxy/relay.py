@@ -56,7 +56,10 @@ async def relay_body(request: web.Request, upstream: aiohttp.ClientResponse, out
     clean end."""
     try:
         async for chunk in upstream.content.iter_any():
-            await out.write(chunk)
+            try:
+                await out.write(chunk)
+            except ConnectionResetError:  # the client went away: nothing left to relay to
+                return True
     except (aiohttp.ClientPayloadError, aiohttp.ClientConnectionError, TimeoutError):
         abort(request)
         return False

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import socket
+import time
 
 import anthropic
 import httpx
@@ -120,3 +121,28 @@ def test_other_paths_and_methods_are_relayed(make_fake, make_proxy):
     assert got.json() == {"path": "/v1/models?limit=2", "method": "GET", "body": ""} and got.headers["x-up"] == "1"
     got = httpx.delete(proxy.url + "/v1/files/f1", timeout=30)
     assert got.json()["method"] == "DELETE"
+
+
+def test_client_gone_mid_stream_leaves_the_proxy_serving(make_fake, make_proxy, caplog):
+    fake = None
+
+    async def reply(request, raw):
+        return await stream(request, sse(anthropic_message([{"type": "text", "text": " ".join(["w"] * 200)}], "end_turn")), gate_after=3, fake=fake)
+
+    fake = make_fake(reply)
+    proxy = make_proxy(fake.url)
+    with httpx.stream("POST", proxy.url + "/v1/messages", content=b'{"model":"m","messages":[]}', timeout=30) as resp:
+        lines = resp.iter_lines()
+        while "content_block_delta" not in next(lines):
+            pass
+    # the client is gone; the fake now sends the rest into the closed connection
+    fake.gate.set()
+    for _ in range(3000):  # bounded poll (30 s at most): until the proxy is done with that request
+        if proxy.proxy.metrics.in_flight == 0:
+            break
+        time.sleep(0.01)
+    assert proxy.proxy.metrics.in_flight == 0
+    fake.gate.set()
+    again = httpx.post(proxy.url + "/v1/messages", content=b'{"model":"m","messages":[]}', timeout=30)
+    assert again.status_code == 200 and "message_stop" in again.text
+    assert not [r for r in caplog.records if r.levelname == "ERROR" and "aiohttp" in r.name]
