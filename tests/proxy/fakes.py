@@ -140,7 +140,10 @@ async def stream(request: web.Request, frames: list[bytes], *, gate_after: int |
             return out
         if gate_after is not None and i == gate_after:
             await fake.wait_gate()
-        await out.write(frame)
+        try:
+            await out.write(frame)
+        except ConnectionResetError:  # the proxy hung up (its client went away): stop quietly
+            return out
     await out.write_eof()
     return out
 
