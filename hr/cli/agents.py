@@ -121,6 +121,8 @@ def _show_or_apply(changes, dry_run: bool) -> None:
 
 uninstall_option = click.option("--uninstall", is_flag=True, help="Remove what hr added (and only that).")
 dry_run_option = click.option("--dry-run", is_flag=True, help="Show the change as a diff; write nothing.")
+proxy_option = click.option("--proxy", is_flag=True, help="Instead: send the agent's API requests through `hr proxy`.")
+proxy_url_option = click.option("--proxy-url", default="http://127.0.0.1:8787", show_default=True, metavar="URL", help="With --proxy: where hr proxy listens.")
 
 
 @click.group()
@@ -137,9 +139,11 @@ def install():
 @click.option("--no-allow-expand", is_flag=True, help="Do not add the permission rule Bash(hr expand:*).")
 @click.option("--mcp", is_flag=True, help="Also register the hr MCP server (hr_expand, hr_stats, hr_compress) "
               "in ~/.claude.json (.mcp.json with --project).")
+@proxy_option
+@proxy_url_option
 @uninstall_option
 @dry_run_option
-def install_claude(scope, read, no_allow_expand, mcp, uninstall, dry_run):
+def install_claude(scope, read, no_allow_expand, mcp, proxy, proxy_url, uninstall, dry_run):
     """Merge hr's hooks into Claude Code's settings.json.
 
     Adds a PreToolUse hook (Bash) and a PostToolUse hook (Bash, Grep, Glob, WebFetch, MCP
@@ -153,10 +157,16 @@ def install_claude(scope, read, no_allow_expand, mcp, uninstall, dry_run):
       hr install claude --dry-run       # show the diff only
       hr install claude --mcp           # also the MCP server
       hr install claude --uninstall     # undo
+      hr install claude --proxy         # instead: API requests through hr proxy (ANTHROPIC_BASE_URL)
     """
     from hr.agents.install import claude_change, claude_mcp_change, claude_mcp_path, claude_settings_path
 
     path = claude_settings_path(scope)
+    if proxy:
+        from hr.proxy.install import claude_proxy_change
+
+        _show_or_apply([claude_proxy_change(path, url=proxy_url, uninstall=uninstall)], dry_run)
+        return
     # a project's settings.json is shared: name hr by PATH rather than by this machine's path
     hr = "hr" if scope == "project" else None
     changes = [claude_change(path, uninstall=uninstall, read=read, allow_expand=not no_allow_expand, hr=hr, mcp=mcp)]
@@ -190,9 +200,11 @@ def install_shell(shells, uninstall, dry_run):
 
 @install.command("codex")
 @click.option("--mcp", is_flag=True, help="Also register the hr MCP server (hr_expand, hr_stats, hr_compress).")
+@proxy_option
+@proxy_url_option
 @uninstall_option
 @dry_run_option
-def install_codex(mcp, uninstall, dry_run):
+def install_codex(mcp, proxy, proxy_url, uninstall, dry_run):
     """Add hr's hooks to Codex CLI's config.toml ($CODEX_HOME, else ~/.codex).
 
     \b
@@ -207,7 +219,15 @@ def install_codex(mcp, uninstall, dry_run):
       hr install codex --dry-run        # show the diff only
       hr install codex --mcp            # also the MCP server
       hr install codex --uninstall      # undo all of it
+      hr install codex --proxy          # instead: a model provider through hr proxy
     """
+    if proxy:
+        from hr.agents.install import codex_home
+        from hr.proxy.install import codex_proxy_change
+
+        config = codex_home(Path.home()) / "config.toml"
+        _show_or_apply([codex_proxy_change(config, url=proxy_url, uninstall=uninstall)], dry_run)
+        return
     from hr.agents.install import codex_changes
 
     _show_or_apply(codex_changes(Path.home(), uninstall=uninstall, mcp=mcp), dry_run)

@@ -256,3 +256,7 @@ from hr.cli.stats import stats  # noqa: E402
 
 for _command in (stats, learn, agent_cli.hook, agent_cli.shell_init, agent_cli.install, agent_cli.doctor, agent_cli.mcp):
     cli.add_command(_command)
+
+from hr.cli.proxy import proxy as _proxy  # noqa: E402  (imports nothing of aiohttp until it runs)
+
+cli.add_command(_proxy)

@@ -17,7 +17,9 @@ from hr.store.objects import CacheError, Store
 __all__ = ["Hint", "Result", "compress"]
 
 
-def compress(data: bytes, hint: Hint = Hint(), *, source: str = "api", store: Store | None = None) -> Result:
+def compress(data: bytes, hint: Hint = Hint(), *, source: str = "api", store: Store | None = None, defer=None) -> Result:
+    """`defer(fn)`, when given, runs the ledger write later (a long-running caller such as the
+    proxy keeps that disk write off its request path); by default it is written before return."""
     started = time.perf_counter()
     store = store or Store()
     try:
@@ -32,7 +34,11 @@ def compress(data: bytes, hint: Hint = Hint(), *, source: str = "api", store: St
         result = Result(data, "error", hashlib.sha256(data).hexdigest(), 0, 0, note=f"{type(exc).__name__}: {exc}"[:200])
         if isinstance(exc, CacheError):
             return result  # a refused cache holds no ledger either
-    _record(store, result, hint, source, data, (time.perf_counter() - started) * 1000)
+    ms = (time.perf_counter() - started) * 1000
+    if defer is None:
+        _record(store, result, hint, source, data, ms)
+    else:
+        defer(lambda: _record(store, result, hint, source, data, ms))
     return result
 
 

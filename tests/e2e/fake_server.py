@@ -14,7 +14,9 @@ class FakeServer:
         body that returns them (to use what a tool returned)."""
         self.script = script
         self.requests: list[dict] = []
+        self.raw: list[bytes] = []  # the exact bytes of each request in `requests`
         self._lock = threading.Lock()
+        self._current = threading.local()  # the raw body of the request this thread answers
         self._server = ThreadingHTTPServer(("127.0.0.1", 0), self._handler())
         self._thread = threading.Thread(target=self._server.serve_forever, daemon=True)
 
@@ -37,6 +39,7 @@ class FakeServer:
     def record(self, body: dict) -> None:
         with self._lock:
             self.requests.append(body)
+            self.raw.append(getattr(self._current, "raw", b""))
 
     def calls_at(self, turn: int, body: dict) -> list:
         calls = self.script[turn] if turn < len(self.script) else []
@@ -68,6 +71,7 @@ class FakeServer:
 
             def do_POST(self):
                 raw = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+                fake._current.raw = raw
                 try:
                     body = json.loads(raw or b"{}")
                 except ValueError:
