@@ -85,11 +85,11 @@ class Proxy:
         self.metrics.requests[api.NAME if api else "other"] += 1
         if not self._authorized(request):
             return self._unauthorized(request)
-        self.metrics.in_flight += 1
+        self.metrics.request_started()
         try:
             response = await self._forward(request, api)
         finally:
-            self.metrics.in_flight -= 1
+            self.metrics.request_finished()
         self.metrics.responses[f"{response.status // 100}xx"] += 1
         return response
 

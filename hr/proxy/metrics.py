@@ -3,6 +3,7 @@ header, no credential ever reaches them."""
 
 from __future__ import annotations
 
+import threading
 import time
 from collections import Counter
 
@@ -14,6 +15,18 @@ class Metrics:
         self.responses: Counter[str] = Counter()  # by status class: 2xx, 4xx, 5xx
         self.events: Counter[str] = Counter()  # upstream_unreachable, stream_dropped, fail_open, expansions
         self.in_flight = 0
+        # set while nothing is being relayed: what a shutdown, or a test, can wait on
+        self.idle = threading.Event()
+        self.idle.set()
+
+    def request_started(self) -> None:
+        self.in_flight += 1
+        self.idle.clear()
+
+    def request_finished(self) -> None:
+        self.in_flight -= 1
+        if not self.in_flight:
+            self.idle.set()
 
     def snapshot(self, compressor) -> dict:
         saved = compressor.bytes_in - compressor.bytes_out
