@@ -77,7 +77,7 @@ mod tests {
         assert_eq!(out[0], "start");
         assert_eq!(out[1], "downloading chunk 0 of 50 from the mirror");
         assert!(
-            out[2].starts_with("[hr: 48 more lines like the one above · lines 3-50"),
+            out[2].starts_with("[hr: 48 more lines like the one above · L3-50"),
             "{}",
             out[2]
         );

@@ -13,6 +13,7 @@ pub mod hash;
 pub mod json;
 pub mod lines;
 pub mod log;
+pub mod logline;
 pub mod marker;
 pub mod mask;
 pub mod plan;

@@ -1,11 +1,15 @@
 //! The sniffer: which kind of content is this, from the bytes alone.
 //!
-//! It looks at a bounded prefix (plus a cheap full check for JSON), so it costs microseconds
-//! even on large inputs. A wrong guess is never fatal: every compressor keeps what it does not
-//! understand, and the never-worse check sits behind all of them.
+//! It weighs evidence from a bounded sample of lines taken from the head, the middle and the
+//! tail of the input, so a preamble cannot decide for the whole and the cost stays in the
+//! microseconds to low milliseconds on any size. Each kind's own module says what its lines
+//! look like (`logline`, `testout`, `shell`, `diff`); this module only samples and weighs, and
+//! nothing calls back into it. A wrong guess is never fatal: every compressor keeps what it
+//! does not understand, and the signal guard and the never-worse check sit behind all of them.
 
+use crate::lines::{prefix_str, suffix_str};
+use crate::logline;
 use crate::re::re;
-use regex::Regex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -50,11 +54,95 @@ impl Kind {
     }
 }
 
-/// How much of the input the line-based heuristics read.
-const PREFIX: usize = 64 * 1024;
+/// The sample: this much from the head, and half as much from the middle and from the tail.
+const HEAD: usize = 48 * 1024;
+const PART: usize = 16 * 1024;
+/// At most this many lines per part of the sample.
+const PART_LINES: usize = 600;
+/// The tail that runners print their verdict in.
+const VERDICT: usize = 4096;
+
+/// Complete lines from head, middle and tail: what the shares are measured on.
+struct Sample<'a> {
+    head: &'a str,
+    lines: Vec<&'a str>,
+}
+
+impl<'a> Sample<'a> {
+    fn new(text: &'a str) -> Self {
+        let head = prefix_str(text, HEAD);
+        let mut lines: Vec<&str> = whole_lines(head, false, text.len() > head.len());
+        if text.len() > HEAD + 2 * PART {
+            let mid = text.len() / 2 - PART / 2;
+            let part = suffix_str(prefix_str(text, mid + PART), PART);
+            lines.extend(whole_lines(part, true, true));
+        }
+        if text.len() > HEAD + PART {
+            lines.extend(whole_lines(suffix_str(text, PART), true, false));
+        }
+        Sample { head, lines }
+    }
+}
+
+/// The lines of a window, without the partial first or last line where the window cut one.
+fn whole_lines(part: &str, cut_start: bool, cut_end: bool) -> Vec<&str> {
+    let mut it: Vec<&str> = part.lines().collect();
+    if cut_end && !part.ends_with('\n') {
+        it.pop();
+    }
+    let skip = cut_start as usize;
+    it.into_iter().skip(skip).take(PART_LINES).collect()
+}
+
+/// How much of a sample reads as a log.
+#[derive(Debug, Default)]
+struct LogEvidence {
+    /// non-blank lines
+    lines: usize,
+    /// lines that open an event
+    events: usize,
+    /// lines that continue an event (frames, indented details) right after one
+    continued: usize,
+    /// events behind a source tag (`app.log:`, `pod |`)
+    tagged: usize,
+}
+
+impl LogEvidence {
+    fn of(lines: &[&str]) -> Self {
+        let mut e = LogEvidence::default();
+        // how many lines since the last event (continuations far from any event prove nothing)
+        let mut since_event = usize::MAX;
+        for l in lines.iter().filter(|l| !l.trim().is_empty()) {
+            e.lines += 1;
+            if logline::opens_event(l) {
+                e.events += 1;
+                e.tagged += logline::source_prefix_len(l).is_some() as usize;
+                since_event = 0;
+            } else if since_event < 200 && logline::continues(l) {
+                e.continued += 1;
+                since_event += 1;
+            } else {
+                since_event = usize::MAX;
+            }
+        }
+        e
+    }
+
+    /// Share of lines that belong to log events.
+    fn share(&self) -> f64 {
+        if self.lines == 0 || self.events < 2 {
+            return 0.0;
+        }
+        (self.events + self.continued) as f64 / self.lines as f64
+    }
+
+    fn tagged_share(&self) -> f64 {
+        self.tagged as f64 / self.lines.max(1) as f64
+    }
+}
 
 pub fn sniff(data: &[u8]) -> Kind {
-    let head = &data[..data.len().min(PREFIX)];
+    let head = &data[..data.len().min(HEAD)];
     if memchr::memchr(0, head).is_some() {
         return Kind::Binary;
     }
@@ -65,37 +153,52 @@ pub fn sniff(data: &[u8]) -> Kind {
     if crate::testout::is_go_test_json(text) {
         return Kind::Test;
     }
+    let sample = Sample::new(text);
+    if is_json_lines_log(&sample.lines) {
+        return Kind::Log;
+    }
     if looks_like_json(text) {
         return Kind::Json;
     }
-    let head = prefix_str(text, PREFIX);
-    let lines: Vec<&str> = head.lines().take(2000).collect();
+    let lines = &sample.lines;
     if lines.is_empty() {
         return Kind::Text;
     }
-    if crate::shell::detect(head) == Some(crate::shell::Format::GitLog) {
+    let head = sample.head;
+    let shell = crate::shell::detect(head);
+    if shell == Some(crate::shell::Format::GitLog) {
         return Kind::Shell; // `git log -p` holds diffs but reads commit by commit
     }
-    if is_diff(&lines) {
+    if crate::diff::detect(lines) {
         return Kind::Diff;
     }
+    let log = LogEvidence::of(lines);
     // what markdown quotes inside code fences (an `error: …` line, a test run) says nothing
     // about the document itself
-    let prose = outside_fences(&lines);
+    let prose = outside_fences(lines);
+    let head_lines: Vec<&str> = head.lines().collect();
+    let head_prose = outside_fences(&head_lines);
     let joined;
-    let probe = if prose.len() < lines.len() {
-        joined = prose.join("\n");
+    let probe = if head_prose.len() < head_lines.len() {
+        joined = head_prose.join("\n");
         joined.as_str()
     } else {
         head
     };
-    if is_test_output(probe) || crate::testout::looks_like(probe, suffix_str(text, 4096)) {
-        return Kind::Test;
+    let tail = suffix_str(text, VERDICT);
+    if crate::testout::is_test_output(probe) || crate::testout::looks_like(probe, tail) {
+        // a runner's lines win, unless they are a few lines inside a log that has a time or
+        // level on nearly every line
+        if !(log.share() >= 0.9 && crate::testout::evidence(probe, tail) < 2) {
+            return Kind::Test;
+        }
     }
-    if crate::shell::detect(head).is_some() {
+    // an interleaved log (`grep -r ERROR *.log`, `tail -f *.log`) has grep's shape, but what
+    // follows each source tag is a log event
+    if shell.is_some() && !(log.tagged_share() >= 0.5 && log.share() >= 0.6) {
         return Kind::Shell;
     }
-    if share(&lines, |l| log_line().is_match(l)) >= 0.5 {
+    if log.share() >= 0.5 {
         return Kind::Log;
     }
     if is_code(&prose) {
@@ -104,33 +207,25 @@ pub fn sniff(data: &[u8]) -> Kind {
     Kind::Text
 }
 
-/// The first `n` bytes (or fewer) of `text`, cut at a character boundary.
-pub(crate) fn prefix_str(text: &str, n: usize) -> &str {
-    if text.len() <= n {
-        return text;
-    }
-    let mut end = n;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
-/// The last `n` bytes (or fewer) of `text`: runners print their verdict at the end.
-fn suffix_str(text: &str, n: usize) -> &str {
-    let mut start = text.len().saturating_sub(n);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    &text[start..]
-}
-
 fn share(lines: &[&str], pred: impl Fn(&str) -> bool) -> f64 {
     let nonblank: Vec<&&str> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
     if nonblank.is_empty() {
         return 0.0;
     }
     nonblank.iter().filter(|l| pred(l)).count() as f64 / nonblank.len() as f64
+}
+
+/// JSON lines that are log events (docker, Caddy, bunyan, zap…): read as a log, whose
+/// compressor templates them, rather than as a table of records.
+fn is_json_lines_log(lines: &[&str]) -> bool {
+    let objects: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.trim_start().starts_with('{'))
+        .collect();
+    let nonblank = lines.iter().filter(|l| !l.trim().is_empty()).count();
+    objects.len() >= 3
+        && objects.len() * 10 >= nonblank * 9
+        && objects.iter().filter(|l| logline::is_json_event(l)).count() * 10 >= objects.len() * 8
 }
 
 /// A whole JSON document, or NDJSON (every non-blank line a JSON object or array).
@@ -153,40 +248,6 @@ pub fn looks_like_json(text: &str) -> bool {
         any = true;
     }
     any
-}
-
-fn is_diff(lines: &[&str]) -> bool {
-    let starts = lines
-        .iter()
-        .take(50)
-        .any(|l| l.starts_with("diff --git ") || l.starts_with("--- a/"));
-    starts && lines.iter().any(|l| l.starts_with("@@ "))
-}
-
-pub(crate) fn is_test_output(head: &str) -> bool {
-    re!(concat!(
-            r"(?m)^(=+ test session starts =+|=+ (FAILURES|ERRORS|short test summary info) =+|",
-            r"collected \d+ items?|Ran \d+ tests? in |test result: (ok|FAILED)\.|running \d+ tests?$|",
-            r"(PASS|FAIL) \S+\.(js|ts|jsx|tsx|mjs|cjs)|Tests?: +\d+ |=== RUN +\S|--- (PASS|FAIL): |",
-            r"(ok|FAIL|\?) +\S+\s+(\d+\.\d+s|\[no test files\]|\(cached\))|\S+\.\w+\(\d+,\d+\): error TS\d+|",
-            r"error(\[E\d{4}\])?: |warning: .*\n +--> |\[INFO\] Tests run: |\[ERROR\] Tests run: |",
-            r"Tests run: \d+, Failures: |\d+ passing \(|\S+:\d+:\d+: (error|warning): |",
-            r"\S+\.py:\d+: error: |Found \d+ errors? in \d+ files?)"
-        ))
-    .is_match(head)
-}
-
-fn log_line() -> &'static Regex {
-    re!(concat!(
-        r"^\s*(\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2,4}[-/]\d{2}[-/]\d{2,4}[ T,-]+\d{1,2}:\d{2}|",
-        r"\[?[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}|\[?[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}|",
-        r"\d{2}:\d{2}:\d{2}[.,]\d+|\d{10}(\.\d+)? |\d{6,8}[ -]\d{6}|\[\d+(\.\d+)?\]|",
-        r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|\S*\d\S* (\S+ ){0,3}\d{10} |\S+ \d{10} \d{4}\.\d{2}\.\d{2} |",
-        r"\S+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
-        r"- - \[\d{2}/[A-Z][a-z]{2}/\d{4}|\S+ +- +- +\[|",
-        r"(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|[IWEDF])[ :/\]]|",
-        r"\d+ \d+ \d+ \d+ )"
-    ))
 }
 
 /// The lines outside markdown code fences: a README full of examples is prose, not code.
