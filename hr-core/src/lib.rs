@@ -9,6 +9,7 @@ pub mod compressbase;
 pub mod diff;
 pub mod drain;
 pub mod fold;
+pub mod guard;
 pub mod hash;
 pub mod json;
 pub mod lines;

@@ -74,10 +74,14 @@ impl Plan {
 /// Rough size of a marker line, for budget arithmetic.
 const MARKER_CHARS: usize = 48;
 
-/// Write `plan` over `lines`. Lines that no piece covers are never dropped silently: the plan
-/// must cover every line once, in order (checked in debug builds).
+/// Write `plan` over `lines`, behind the signal guard (`guard.rs`). Lines that no piece covers
+/// are never dropped silently: the plan must cover every line once, in order (checked in debug
+/// builds).
 pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
     debug_assert!(covers_all(plan, lines.lines.len()));
+    // whatever the compressor decided, every distinct error keeps an example
+    let guarded = crate::guard::patch(plan, lines);
+    let plan = guarded.as_ref().unwrap_or(plan);
     let crlf = lines.lines.first().is_some_and(|l| l.ends_with('\r'));
     let dropped = match opts.budget_chars {
         Some(budget) => choose_drops(plan, lines, budget),

@@ -1,0 +1,279 @@
+//! The signal guard: whatever a compressor decided, every distinct error-ish line of the input
+//! keeps at least one verbatim example in the output.
+//!
+//! A wrong sniff or a blind spot in one compressor may then cost savings, never a failure. A
+//! line is error-ish when `logline::is_errorish` says so (a level of error or worse, an HTTP
+//! status ≥ 400 in an access log, a failed syscall, an error word in a line with no level).
+//! Lines are grouped by template (source tag dropped, numbers, ids, paths and quoted values
+//! masked), and a template none of whose lines is kept gets its first line back, in place: the
+//! fold around it splits in two, each part a marker with its own count and range.
+//!
+//! One pass over the lines, memory bounded by the number of distinct error templates (capped).
+
+use crate::hash::{FxHashMap, FxHasher};
+use crate::lines::Lines;
+use crate::logline;
+use crate::marker::count;
+use crate::mask::{mask_log_token, shape};
+use crate::plan::{Piece, Plan, Priority};
+use crate::re::re;
+use std::hash::Hasher;
+
+/// Error templates remembered: past this many, new ones are no longer checked (memory stays
+/// bounded on input where every line is a new error).
+const MAX_TEMPLATES: usize = 100_000;
+
+/// `plan` with the first line of every error-ish template it keeps no line of put back in
+/// place, or `None` when nothing is missing.
+pub fn patch(plan: &Plan, lines: &Lines) -> Option<Plan> {
+    let missing = missing(plan, lines);
+    if missing.is_empty() {
+        return None;
+    }
+    let mut pieces = Vec::with_capacity(plan.pieces.len() + 2 * missing.len());
+    let mut next = missing.iter().copied().peekable();
+    for piece in &plan.pieces {
+        let Piece::Fold { start, end, .. } = piece else {
+            pieces.push(piece.clone());
+            continue;
+        };
+        let (start, end) = (*start, *end);
+        let mut from = start;
+        while let Some(n) = next.next_if(|&n| n <= end) {
+            if n > from {
+                pieces.push(part(from, n - 1));
+            }
+            pieces.push(Piece::Keep {
+                start: n,
+                end: n,
+                priority: Priority::Critical,
+            });
+            from = n + 1;
+        }
+        if from == start {
+            pieces.push(piece.clone());
+        } else if from <= end {
+            pieces.push(part(from, end));
+        }
+    }
+    Some(Plan { pieces })
+}
+
+/// What is left of a fold the guard split: its description no longer holds, its count does.
+fn part(start: usize, end: usize) -> Piece {
+    let n = end - start + 1;
+    Piece::Fold {
+        start,
+        end,
+        what: format!("{} {}", count(n), if n == 1 { "line" } else { "lines" }),
+    }
+}
+
+/// The first line (1-based) of each error-ish template that no kept line shows, in order.
+fn missing(plan: &Plan, lines: &Lines) -> Vec<usize> {
+    // template -> (first line, whether some line of it is kept)
+    let mut seen: FxHashMap<u64, (usize, bool)> = FxHashMap::default();
+    let mut buf = String::new();
+    for piece in &plan.pieces {
+        let (start, end, kept) = match piece {
+            Piece::Keep { start, end, .. } => (*start, *end, true),
+            Piece::Fold { start, end, .. } => (*start, *end, false),
+        };
+        for n in start..=end {
+            let line = lines.lines[n - 1];
+            if !logline::is_errorish(line) {
+                continue;
+            }
+            let t = template(line, &mut buf);
+            let full = seen.len() >= MAX_TEMPLATES;
+            match seen.entry(t) {
+                std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().1 |= kept,
+                std::collections::hash_map::Entry::Vacant(e) if !full => {
+                    e.insert((n, kept));
+                }
+                std::collections::hash_map::Entry::Vacant(_) => {}
+            }
+        }
+    }
+    let mut out: Vec<usize> = seen
+        .into_values()
+        .filter(|(_, kept)| !kept)
+        .map(|(n, _)| n)
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// A hash of what a line says, with what varies from one occurrence to the next masked: its
+/// source tag dropped, numbers, ids, paths and quoted values masked; for a JSON event, its
+/// level and message.
+fn template(line: &str, buf: &mut String) -> u64 {
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let rest = &line[logline::source_prefix_len(line).unwrap_or(0)..];
+    buf.clear();
+    if rest.starts_with('{') {
+        let msg = re!(r#""(msg|message|error|err|@m|@mt)" *: *"((?:[^"\\]|\\.)*)""#);
+        if let Some(c) = msg.captures(rest) {
+            buf.push_str(&shape(&c[2]));
+        }
+        buf.push('\u{1}');
+        buf.push_str(&format!("{:?}", logline::severity(rest)));
+    } else {
+        for tok in rest.split_ascii_whitespace() {
+            mask_log_token(tok, buf);
+            buf.push(' ');
+        }
+        // a 404 and a 500 on the same path are different failures
+        if let Some(status) = logline::http_status(rest) {
+            buf.push_str(&status.to_string());
+        }
+    }
+    let mut h = FxHasher::default();
+    h.write(buf.as_bytes());
+    h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split;
+    use crate::plan::render;
+    use crate::{compress, Kind, Options};
+
+    fn opts() -> Options {
+        Options {
+            hash: "0123456789ab".into(),
+            budget_chars: None,
+        }
+    }
+
+    /// Every error-ish template of `input` has a verbatim example in `out`, and every marker's
+    /// range, restored, gives back the input with the kept lines.
+    fn assert_guarded(input: &str, kind: Kind) -> String {
+        let c = compress(kind, input, &opts());
+        let out_lines: std::collections::HashSet<&str> = c.text.lines().collect();
+        let mut buf = String::new();
+        let mut want: FxHashMap<u64, &str> = FxHashMap::default();
+        for l in input.lines().filter(|l| logline::is_errorish(l)) {
+            want.entry(template(l, &mut buf)).or_insert(l);
+        }
+        let mut have = std::collections::HashSet::new();
+        for l in input.lines().filter(|l| out_lines.contains(l)) {
+            have.insert(template(l, &mut buf));
+        }
+        for (t, example) in &want {
+            assert!(have.contains(t), "{kind:?} lost {example:?}:\n{}", c.text);
+        }
+        assert_ranges_truthful(input, &c.text);
+        c.text
+    }
+
+    /// Markers and kept lines, in order, account for every input line once.
+    fn assert_ranges_truthful(input: &str, out: &str) {
+        let re = regex::Regex::new(r"^\[hr: .* · L(\d+)(?:-(\d+))?(?: · restore: .*)?\]$").unwrap();
+        let input: Vec<&str> = input.lines().collect();
+        let mut next = 1;
+        for l in out.lines() {
+            if let Some(c) = re.captures(l) {
+                let a: usize = c[1].parse().unwrap();
+                let b: usize = c.get(2).map_or(a, |m| m.as_str().parse().unwrap());
+                assert_eq!(a, next, "marker {l} does not start where the output left off");
+                next = b + 1;
+            } else {
+                assert_eq!(input[next - 1], l, "kept line {next} is not verbatim");
+                next += 1;
+            }
+        }
+        assert_eq!(next, input.len() + 1, "the output does not cover the input");
+    }
+
+    fn access_log() -> String {
+        let mut t = String::new();
+        for i in 0..300 {
+            let (path, status) = match i {
+                117 => ("/index.html", 404),
+                230 => ("/index.html", 500),
+                _ => ("/index.html", 200),
+            };
+            t.push_str(&format!(
+                "10.0.0.{} - - [10/Oct/2023:13:{:02}:{:02} +0000] \"GET {path} HTTP/1.1\" {status} {} \"-\" \"curl/8.0\"\n",
+                i % 7,
+                i / 60,
+                i % 60,
+                1000 + i
+            ));
+        }
+        t
+    }
+
+    #[test]
+    fn an_access_log_through_the_json_and_text_compressors_keeps_its_errors() {
+        let log = access_log();
+        for kind in [Kind::Json, Kind::Text, Kind::Shell, Kind::Diff] {
+            let out = assert_guarded(&log, kind);
+            assert!(out.contains("\"GET /index.html HTTP/1.1\" 404"), "{kind:?}: {out}");
+            assert!(out.contains("\"GET /index.html HTTP/1.1\" 500"), "{kind:?}: {out}");
+            // the diff compressor keeps what is no diff; the others fold the repeats around
+            assert!(kind == Kind::Diff || out.len() < log.len() / 4, "{kind:?} folds the rest: {out}");
+        }
+    }
+
+    #[test]
+    fn a_pytest_run_through_the_log_compressor_keeps_its_failures() {
+        let mut t = String::from("============================= test session starts ==============================\n");
+        for i in 0..200 {
+            t.push_str(&format!("tests/test_api.py::test_case_{i} PASSED [{:>3}%]\n", i / 2));
+        }
+        t.push_str("tests/test_api.py::test_upload FAILED [100%]\n");
+        t.push_str("E       ConnectionRefusedError: [Errno 111] Connection refused\n");
+        t.push_str("=========================== short test summary info ============================\n");
+        t.push_str("FAILED tests/test_api.py::test_upload - ConnectionRefusedError: [Errno 111] Connection refused\n");
+        for kind in [Kind::Log, Kind::Shell, Kind::Text] {
+            let out = assert_guarded(&t, kind);
+            assert!(out.contains("ConnectionRefusedError: [Errno 111] Connection refused"), "{out}");
+        }
+    }
+
+    #[test]
+    fn strace_and_syslog_errors_survive_the_generic_folder() {
+        let mut t = String::new();
+        for i in 0..100 {
+            t.push_str(&format!("openat(AT_FDCWD, \"/usr/lib/x86_64-linux-gnu/lib{i}.so\", O_RDONLY|O_CLOEXEC) = 3\n"));
+            if i == 60 {
+                t.push_str("openat(AT_FDCWD, \"/etc/missing.conf\", O_RDONLY) = -1 ENOENT (No such file or directory)\n");
+            }
+        }
+        let out = assert_guarded(&t, Kind::Code);
+        assert!(out.contains("= -1 ENOENT"), "{out}");
+    }
+
+    #[test]
+    fn repeats_of_one_error_need_one_example_and_markers_stay_truthful() {
+        let mut t = String::new();
+        for i in 0..400 {
+            t.push_str(&format!("step {i} of the migration went through without trouble at all\n"));
+            if i % 50 == 7 {
+                t.push_str(&format!("worker {i} could not reach the database, retrying\n"));
+            }
+        }
+        // a compressor that folds everything but the first line
+        let lines = split(&t);
+        let mut plan = Plan::default();
+        plan.keep(1, Priority::Ordinary);
+        plan.fold(2, lines.lines.len(), "everything else");
+        let out = render(&plan, &lines, &opts()).text;
+        assert_eq!(out.matches("could not reach the database").count(), 1, "{out}");
+        assert_ranges_truthful(&t, &out);
+        assert!(out.contains("[hr: 7 lines · L2-8 · restore: hr expand 0123456789ab --lines 2-8]"), "{out}");
+    }
+
+    #[test]
+    fn json_events_are_templated_by_level_and_message() {
+        let mut buf = String::new();
+        let a = template(r#"{"level":"error","ts":1.5,"msg":"db timeout after 30s"}"#, &mut buf);
+        let b = template(r#"{"level":"error","ts":2.5,"msg":"db timeout after 31s"}"#, &mut buf);
+        let c = template(r#"{"level":"error","ts":2.5,"msg":"disk full"}"#, &mut buf);
+        assert_eq!(a, b);
+        assert_ne!(a, c);
+    }
+}
