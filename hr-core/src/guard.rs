@@ -14,7 +14,7 @@ use crate::hash::{FxHashMap, FxHasher};
 use crate::lines::Lines;
 use crate::logline;
 use crate::marker::count;
-use crate::mask::{mask_log_token, shape};
+use crate::mask::mask_log_token;
 use crate::plan::{Piece, Plan, Priority};
 use crate::re::re;
 use std::hash::Hasher;
@@ -71,9 +71,8 @@ fn part(start: usize, end: usize) -> Piece {
 
 /// The first line (1-based) of each error-ish template that no kept line shows, in order.
 fn missing(plan: &Plan, lines: &Lines) -> Vec<usize> {
-    // template -> (first line, whether some line of it is kept)
-    let mut seen: FxHashMap<u64, (usize, bool)> = FxHashMap::default();
-    let mut buf = String::new();
+    let mut templates = Templates::default();
+    let mut toks = Vec::new();
     for piece in &plan.pieces {
         let (start, end, kept) = match piece {
             Piece::Keep { start, end, .. } => (*start, *end, true),
@@ -81,56 +80,125 @@ fn missing(plan: &Plan, lines: &Lines) -> Vec<usize> {
         };
         for n in start..=end {
             let line = lines.lines[n - 1];
-            if !logline::is_errorish(line) {
-                continue;
-            }
-            let t = template(line, &mut buf);
-            let full = seen.len() >= MAX_TEMPLATES;
-            match seen.entry(t) {
-                std::collections::hash_map::Entry::Occupied(mut e) => e.get_mut().1 |= kept,
-                std::collections::hash_map::Entry::Vacant(e) if !full => {
-                    e.insert((n, kept));
-                }
-                std::collections::hash_map::Entry::Vacant(_) => {}
+            if logline::is_errorish(line) {
+                tokens(line, &mut toks);
+                templates.add(&toks, n, kept);
             }
         }
     }
-    let mut out: Vec<usize> = seen
-        .into_values()
-        .filter(|(_, kept)| !kept)
-        .map(|(n, _)| n)
+    let mut out: Vec<usize> = (0..templates.first.len())
+        .filter(|&t| !templates.kept[t])
+        .map(|t| templates.first[t])
         .collect();
     out.sort_unstable();
     out
 }
 
-/// A hash of what a line says, with what varies from one occurrence to the next masked: its
-/// source tag dropped, numbers, ids, paths and quoted values masked; for a JSON event, its
-/// level and message.
-fn template(line: &str, buf: &mut String) -> u64 {
+/// Error templates in the manner of Drain: lines with the same masked tokens are one template,
+/// and so are lines of as many tokens that differ from a template's first line in at most a
+/// quarter of them (a user name, a host), so one example stands for the lot.
+#[derive(Default)]
+struct Templates {
+    exact: FxHashMap<u64, u32>,
+    by_len: FxHashMap<usize, Vec<u32>>,
+    tokens: Vec<Vec<u64>>,
+    first: Vec<usize>,
+    kept: Vec<bool>,
+}
+
+/// Templates compared per token count: bounds the work when every error is new.
+const GROUP_CAP: usize = 64;
+
+impl Templates {
+    fn add(&mut self, toks: &[u64], n: usize, kept: bool) {
+        let key = hash_all(toks);
+        let t = match self.exact.get(&key) {
+            Some(&t) => Some(t),
+            None => self.similar(toks),
+        };
+        if let Some(t) = t {
+            self.kept[t as usize] |= kept;
+            if self.exact.len() < MAX_TEMPLATES {
+                self.exact.insert(key, t);
+            }
+            return;
+        }
+        if self.first.len() >= MAX_TEMPLATES {
+            return;
+        }
+        let t = self.first.len() as u32;
+        self.exact.insert(key, t);
+        let group = self.by_len.entry(toks.len()).or_default();
+        if group.len() < GROUP_CAP {
+            group.push(t);
+        }
+        self.tokens.push(toks.to_vec());
+        self.first.push(n);
+        self.kept.push(kept);
+    }
+
+    fn similar(&self, toks: &[u64]) -> Option<u32> {
+        let allowed = toks.len() / 4;
+        if allowed == 0 {
+            return None;
+        }
+        self.by_len.get(&toks.len())?.iter().copied().find(|&t| {
+            let other = &self.tokens[t as usize];
+            // the first token (a level, a status, a month) must agree
+            other[0] == toks[0]
+                && other.iter().zip(toks).filter(|(a, b)| a != b).count() <= allowed
+        })
+    }
+}
+
+fn hash_all(toks: &[u64]) -> u64 {
+    let mut h = FxHasher::default();
+    for t in toks {
+        h.write_u64(*t);
+    }
+    h.finish()
+}
+
+/// Tokens that need to be held: this many per line at most.
+const MAX_TOKENS: usize = 48;
+
+/// What a line says, as hashes of its tokens with what varies from one occurrence to the next
+/// masked: its source tag and time dropped, numbers, ids, paths and quoted values masked; for a
+/// JSON event, its level and the words of its message; for an access log, the status too.
+fn tokens(line: &str, out: &mut Vec<u64>) {
+    out.clear();
     let line = line.strip_suffix('\r').unwrap_or(line);
     let rest = &line[logline::source_prefix_len(line).unwrap_or(0)..];
-    buf.clear();
+    let mut buf = String::new();
     if rest.starts_with('{') {
+        push(out, &format!("{:?}", logline::severity(rest)), &mut buf);
         let msg = re!(r#""(msg|message|error|err|@m|@mt)" *: *"((?:[^"\\]|\\.)*)""#);
         if let Some(c) = msg.captures(rest) {
-            buf.push_str(&shape(&c[2]));
+            for tok in c[2].split_ascii_whitespace().take(MAX_TOKENS) {
+                push(out, tok, &mut buf);
+            }
         }
-        buf.push('\u{1}');
-        buf.push_str(&format!("{:?}", logline::severity(rest)));
-    } else {
-        for tok in rest.split_ascii_whitespace() {
-            mask_log_token(tok, buf);
-            buf.push(' ');
-        }
-        // a 404 and a 500 on the same path are different failures
-        if let Some(status) = logline::http_status(rest) {
-            buf.push_str(&status.to_string());
-        }
+        return;
     }
+    // a 404 and a 500 on the same path are different failures: the status leads, and the
+    // first token must agree
+    if let Some(status) = logline::http_status(rest) {
+        out.push(status as u64);
+    }
+    for tok in rest.split_ascii_whitespace().take(MAX_TOKENS) {
+        push(out, tok, &mut buf);
+    }
+    if out.is_empty() {
+        push(out, "", &mut buf);
+    }
+}
+
+fn push(out: &mut Vec<u64>, tok: &str, buf: &mut String) {
+    buf.clear();
+    mask_log_token(tok, buf);
     let mut h = FxHasher::default();
     h.write(buf.as_bytes());
-    h.finish()
+    out.push(h.finish());
 }
 
 #[cfg(test)]
@@ -152,17 +220,16 @@ mod tests {
     fn assert_guarded(input: &str, kind: Kind) -> String {
         let c = compress(kind, input, &opts());
         let out_lines: std::collections::HashSet<&str> = c.text.lines().collect();
-        let mut buf = String::new();
-        let mut want: FxHashMap<u64, &str> = FxHashMap::default();
+        // every error line is kept, or one of its template (same tokens but a quarter) is
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        let kept: Vec<&str> = input.lines().filter(|l| out_lines.contains(l)).collect();
         for l in input.lines().filter(|l| logline::is_errorish(l)) {
-            want.entry(template(l, &mut buf)).or_insert(l);
-        }
-        let mut have = std::collections::HashSet::new();
-        for l in input.lines().filter(|l| out_lines.contains(l)) {
-            have.insert(template(l, &mut buf));
-        }
-        for (t, example) in &want {
-            assert!(have.contains(t), "{kind:?} lost {example:?}:\n{}", c.text);
+            tokens(l, &mut a);
+            let shown = kept.iter().any(|k| {
+                tokens(k, &mut b);
+                a.len() == b.len() && a.iter().zip(&b).filter(|(x, y)| x != y).count() <= a.len() / 4
+            });
+            assert!(shown, "{kind:?} lost {l:?}:\n{}", c.text);
         }
         assert_ranges_truthful(input, &c.text);
         c.text
@@ -253,7 +320,7 @@ mod tests {
         for i in 0..400 {
             t.push_str(&format!("step {i} of the migration went through without trouble at all\n"));
             if i % 50 == 7 {
-                t.push_str(&format!("worker {i} could not reach the database, retrying\n"));
+                t.push_str(&format!("worker-{i}: could not reach the database, retrying\n"));
             }
         }
         // a compressor that folds everything but the first line
@@ -268,12 +335,19 @@ mod tests {
     }
 
     #[test]
-    fn json_events_are_templated_by_level_and_message() {
-        let mut buf = String::new();
-        let a = template(r#"{"level":"error","ts":1.5,"msg":"db timeout after 30s"}"#, &mut buf);
-        let b = template(r#"{"level":"error","ts":2.5,"msg":"db timeout after 31s"}"#, &mut buf);
-        let c = template(r#"{"level":"error","ts":2.5,"msg":"disk full"}"#, &mut buf);
-        assert_eq!(a, b);
-        assert_ne!(a, c);
+    fn templates_group_what_varies() {
+        let mut t = Templates::default();
+        let mut toks = Vec::new();
+        let mut add = |line: &str, n: usize| {
+            tokens(line, &mut toks);
+            t.add(&toks, n, false);
+        };
+        add(r#"{"level":"error","ts":1.5,"msg":"db timeout after 30s"}"#, 1);
+        add(r#"{"level":"error","ts":2.5,"msg":"db timeout after 31s"}"#, 2);
+        add(r#"{"level":"error","ts":2.5,"msg":"disk full"}"#, 3);
+        add("sshd[1]: Failed password for invalid user cisco from 1.2.3.4 port 5 ssh2", 4);
+        add("sshd[2]: Failed password for invalid user admin from 1.2.3.5 port 6 ssh2", 5);
+        add("sshd[3]: Connection closed by 1.2.3.4 port 5 [preauth] after an error", 6);
+        assert_eq!(t.first, vec![1, 3, 4, 6]);
     }
 }

@@ -170,11 +170,22 @@ fn declared(line: &str) -> Option<Severity> {
                 });
             }
         }
-        let word = tok.trim_matches(|c: char| !c.is_ascii_alphabetic());
-        if word.len() < 3 || word.len() > 9 || word.len() + 4 < tok.len() {
+        let field = ["level=", "lvl=", "severity="]
+            .iter()
+            .find_map(|k| tok.strip_prefix(k))
+            .unwrap_or(tok);
+        let word = field.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        if word.len() < 3 || word.len() > 9 || word.len() + 4 < field.len() {
             continue;
         }
-        if let Some(s) = word_severity(word) {
+        // a level is spelt as one: `ERROR`, `[error]`, `error:`, `level=error`, or any case in
+        // a log line's header; "an error occurred" in prose is no level
+        let spelt = word.bytes().all(|c| c.is_ascii_uppercase())
+            || tok.starts_with(['[', '<'])
+            || tok.ends_with([':', ']', '>'])
+            || field.len() < tok.len()
+            || event;
+        if let Some(s) = word_severity(word).filter(|_| spelt) {
             return Some(s);
         }
     }
@@ -219,15 +230,31 @@ pub fn error_words(line: &str) -> bool {
 }
 
 /// Whether a line reports a problem: a severity of error or worse, an HTTP status ≥ 400 in an
-/// access log, a failed syscall, or (with no level of its own) an error word.
+/// access log, a failed syscall, an exception line, or an error word in a line that speaks for
+/// a program (a log event, `prog: …`, `error: …`). An error word in prose, a man page, a commit
+/// message or a diff's context is no failure.
 pub fn is_errorish(line: &str) -> bool {
     match declared(line) {
         Some(s) => s >= Severity::Error,
         None => match http_status(line) {
             Some(status) => status >= 400,
-            None => failed_syscall(line) || error_words(line),
+            None => failed_syscall(line) || reports_error(line),
         },
     }
+}
+
+fn reports_error(line: &str) -> bool {
+    if re!(r"^[\w.$]+(Error|Exception)(: |$)").is_match(line) {
+        return true;
+    }
+    if !error_words(line) {
+        return false;
+    }
+    // a program's own voice: `prog: …`, `prog[12]: …`, `E: …`, `npm ERR! …`, or a line that
+    // starts with the error word (`fatal: …`, `FAILED tests/…`, `Error: …`)
+    re!(r"^([\w.@/-]+(\[\d+\])?:( |$)|[\w-]+ ERR!|\W{0,3}(?i:error|errors|fatal|failed|failure|panic|exception|abort|aborted|unable|cannot|could not|killed|segfault|critical)\b)")
+        .is_match(line)
+        || opens_event(line)
 }
 
 #[cfg(test)]
@@ -292,6 +319,11 @@ mod tests {
             "openat(AT_FDCWD, \"/nope\", O_RDONLY) = -1 ENOENT (No such file or directory)",
             "start-stop-daemon: unable to stat /usr/libexec/polkitd (No such file or directory)",
             "<3>kernel: oops",
+            "Jan  2 10:00:00 host sshd[12]: Failed password for root from 1.2.3.4",
+            "fatal: not a git repository (or any of the parent directories): .git",
+            "FAILED tests/test_a.py::test_x - assert 1 == 2",
+            "ValueError: invalid literal for int() with base 10: 'x'",
+            "npm ERR! code ENOENT",
         ] {
             assert!(is_errorish(l), "{l}");
         }
@@ -300,6 +332,10 @@ mod tests {
             "1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET /error.html HTTP/1.0\" 200 12",
             "openat(AT_FDCWD, \"/etc/x\", O_RDONLY) = 3",
             "tests/test_a.py::test_invalid_input PASSED [ 10%]",
+            "       an error occurred.  However, if the -q option is used",
+            "If the file is not found, an error is returned.",
+            "Prose that mentions an error, in passing, and fails to be one.",
+            " context line of a diff that cannot fail",
             "2024-01-02 10:00:00 WARN disk failure predicted",
         ] {
             assert!(!is_errorish(l), "{l}");
