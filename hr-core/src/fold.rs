@@ -37,9 +37,9 @@ pub fn plan(lines: &Lines) -> Plan {
         if run >= MIN_RUN && folded_chars > 80 {
             let identical = lines.lines[i..j].iter().all(|l| *l == lines.lines[i]);
             let what = if identical {
-                format!("{} more identical lines", count(run - 2))
+                format!("{} identical", count(run - 2))
             } else {
-                format!("{} more lines like the one above", count(run - 2))
+                format!("{} like above", count(run - 2))
             };
             plan.keep(i + 1, Priority::Summary);
             plan.fold(i + 2, j - 1, what);
