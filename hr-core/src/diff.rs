@@ -19,10 +19,12 @@ const TAIL: usize = 5;
 
 /// A unified diff: a file header near the top and a hunk header.
 pub fn detect(lines: &[&str]) -> bool {
-    let starts = lines
-        .iter()
-        .take(50)
-        .any(|l| l.starts_with("diff --git ") || l.starts_with("--- a/"));
+    let starts = lines.iter().take(50).enumerate().any(|(i, l)| {
+        l.starts_with("diff --git ")
+            || l.starts_with("--- a/")
+            // `diff -u old new`: a `---` header right above a `+++` one
+            || (l.starts_with("--- ") && lines.get(i + 1).is_some_and(|n| n.starts_with("+++ ")))
+    });
     starts && lines.iter().any(|l| l.starts_with("@@ "))
 }
 

@@ -101,17 +101,17 @@ fn is_tsv_record(line: &str) -> bool {
     re!(r"^\d{9,10}(\.\d+)?\t\S").is_match(line)
 }
 
-/// A JSON object that carries a time or a level: one line of a JSON-lines log (docker, Caddy,
-/// bunyan, zap, logrus, ECS). Only keys are looked at; the object is not parsed.
+/// A JSON object that is a log event: a time and something an event says (a level, a
+/// message, a stream, a request and its status), or a level and a message. One line of a
+/// JSON-lines log (docker, Caddy, nginx `escape=json`, bunyan, zap, logrus, ECS). Only keys are
+/// looked at; the object is not parsed.
 pub fn is_json_event(line: &str) -> bool {
-    re!(concat!(
-        r#""(@?timestamp|time|ts|@t|datetime|date|level|lvl|severity|@l|log\.level|levelname|"#,
-        r#"msg|message|@m|@mt|log|logger|stream)""#
-    ))
-    .find_iter(line)
-    .take(2)
-    .count()
-        >= 2
+    let key = |re: &regex::Regex| re.is_match(line);
+    let time = key(re!(r#""(@?timestamp|time|ts|@t|datetime|date|time_local|time_iso8601)" *:"#));
+    let level = key(re!(r#""(level|lvl|severity|@l|log\.level|levelname)" *:"#));
+    let message = key(re!(r#""(msg|message|@m|@mt|log)" *:"#));
+    let other = key(re!(r#""(logger|stream|status|request|method|remote_addr|uri|caller)" *:"#));
+    (time && (level || message || other)) || (level && message)
 }
 
 /// Whether `line` continues the event above it rather than opening one: an indented line, a

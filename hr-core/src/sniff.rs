@@ -65,22 +65,38 @@ const VERDICT: usize = 4096;
 /// Complete lines from head, middle and tail: what the shares are measured on.
 struct Sample<'a> {
     head: &'a str,
+    /// the parts' lines, in order
     lines: Vec<&'a str>,
+    /// where each part's lines end in `lines`
+    parts: Vec<usize>,
 }
 
 impl<'a> Sample<'a> {
     fn new(text: &'a str) -> Self {
         let head = prefix_str(text, HEAD);
         let mut lines: Vec<&str> = whole_lines(head, false, text.len() > head.len());
+        let mut parts = vec![lines.len()];
         if text.len() > HEAD + 2 * PART {
             let mid = text.len() / 2 - PART / 2;
             let part = suffix_str(prefix_str(text, mid + PART), PART);
             lines.extend(whole_lines(part, true, true));
+            parts.push(lines.len());
         }
         if text.len() > HEAD + PART {
             lines.extend(whole_lines(suffix_str(text, PART), true, false));
+            parts.push(lines.len());
         }
-        Sample { head, lines }
+        Sample { head, lines, parts }
+    }
+
+    /// Each part's lines.
+    fn parts(&self) -> impl Iterator<Item = &[&'a str]> {
+        let mut start = 0;
+        self.parts.iter().map(move |&end| {
+            let part = &self.lines[start..end];
+            start = end;
+            part
+        })
     }
 }
 
@@ -94,22 +110,46 @@ fn whole_lines(part: &str, cut_start: bool, cut_end: bool) -> Vec<&str> {
     it.into_iter().skip(skip).take(PART_LINES).collect()
 }
 
-/// How much of a sample reads as a log.
+/// How much of a sample reads as a log: each part (head, middle, tail) weighs the same, so a
+/// banner at the head of a long log does not outvote the rest of it.
 #[derive(Debug, Default)]
 struct LogEvidence {
+    /// share of lines that belong to log events, averaged over the parts
+    share: f64,
+    /// share of lines that are events behind a source tag (`app.log:`, `pod |`)
+    tagged: f64,
+}
+
+impl LogEvidence {
+    fn of(sample: &Sample) -> Self {
+        let parts: Vec<PartEvidence> = sample
+            .parts()
+            .map(PartEvidence::of)
+            .filter(|p| p.lines > 0)
+            .collect();
+        let n = parts.len().max(1) as f64;
+        LogEvidence {
+            share: parts.iter().map(PartEvidence::share).sum::<f64>() / n,
+            tagged: parts.iter().map(|p| p.tagged as f64 / p.lines as f64).sum::<f64>() / n,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct PartEvidence {
     /// non-blank lines
     lines: usize,
     /// lines that open an event
     events: usize,
     /// lines that continue an event (frames, indented details) right after one
     continued: usize,
-    /// events behind a source tag (`app.log:`, `pod |`)
+    /// events behind a source tag
     tagged: usize,
 }
 
-impl LogEvidence {
+impl PartEvidence {
     fn of(lines: &[&str]) -> Self {
-        let mut e = LogEvidence::default();
+        let mut e = PartEvidence::default();
         // how many lines since the last event (continuations far from any event prove nothing)
         let mut since_event = usize::MAX;
         for l in lines.iter().filter(|l| !l.trim().is_empty()) {
@@ -130,14 +170,11 @@ impl LogEvidence {
 
     /// Share of lines that belong to log events.
     fn share(&self) -> f64 {
-        if self.lines == 0 || self.events < 2 {
+        // one event with its trace (a Laravel error) is a log; one timestamp in prose is not
+        if self.lines == 0 || self.events == 0 || (self.events == 1 && self.continued < 2) {
             return 0.0;
         }
         (self.events + self.continued) as f64 / self.lines as f64
-    }
-
-    fn tagged_share(&self) -> f64 {
-        self.tagged as f64 / self.lines.max(1) as f64
     }
 }
 
@@ -172,7 +209,7 @@ pub fn sniff(data: &[u8]) -> Kind {
     if crate::diff::detect(lines) {
         return Kind::Diff;
     }
-    let log = LogEvidence::of(lines);
+    let log = LogEvidence::of(&sample);
     // what markdown quotes inside code fences (an `error: …` line, a test run) says nothing
     // about the document itself
     let prose = outside_fences(lines);
@@ -189,16 +226,16 @@ pub fn sniff(data: &[u8]) -> Kind {
     if crate::testout::is_test_output(probe) || crate::testout::looks_like(probe, tail) {
         // a runner's lines win, unless they are a few lines inside a log that has a time or
         // level on nearly every line
-        if !(log.share() >= 0.9 && crate::testout::evidence(probe, tail) < 2) {
+        if !(log.share >= 0.9 && crate::testout::evidence(probe, tail) < 2) {
             return Kind::Test;
         }
     }
     // an interleaved log (`grep -r ERROR *.log`, `tail -f *.log`) has grep's shape, but what
-    // follows each source tag is a log event
-    if shell.is_some() && !(log.tagged_share() >= 0.5 && log.share() >= 0.6) {
+    // follows each source tag is a log event; strace lines can pass for paths
+    if shell.is_some() && !((log.tagged >= 0.5 && log.share >= 0.6) || log.share >= 0.9) {
         return Kind::Shell;
     }
-    if log.share() >= 0.5 {
+    if log.share >= 0.5 {
         return Kind::Log;
     }
     if is_code(&prose) {
@@ -396,6 +433,44 @@ mod tests {
         assert_eq!(sniff(md.as_bytes()), Kind::Text);
         let md = "# Pushing\n\nIf the push fails you see:\n\n```console\nerror: failed to push some refs\n```\n\nThen rebase.\n";
         assert_eq!(sniff(md.as_bytes()), Kind::Text);
+    }
+
+    #[test]
+    fn log_shapes_the_prefix_cascade_missed() {
+        let times = |f: &dyn Fn(usize) -> String, n: usize| (0..n).map(|i| f(i) + "\n").collect::<String>();
+        let cases: Vec<(&str, String)> = vec![
+            // several sources interleaved behind a tag: grep -r, docker compose, a shipper
+            ("grep -r", times(&|i| format!("logs/app-{}.log:2024-01-02 10:00:{:02},123 INFO request {i} done", i % 3, i % 60), 40)),
+            ("compose", times(&|i| format!("web-{}  | 2024-01-02T10:00:{:02}Z GET /items/{i} 200", i % 2, i % 60), 40)),
+            ("shipper", times(&|i| format!("nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:00:{:02}.008 25746 INFO nova.osapi_compute.wsgi.server [req-{i}] GET /v2", i % 60), 40)),
+            // JSON lines with a time and a level or message: docker, Caddy, nginx escape=json
+            ("caddy", times(&|i| format!(r#"{{"level":"info","ts":1646861401.{i},"logger":"http.log.access","msg":"handled request","status":200}}"#), 30)),
+            ("docker", times(&|i| format!(r#"{{"log":"line {i}\n","stream":"stdout","time":"2024-01-02T10:00:00.{i}Z"}}"#), 30)),
+            ("nginx json", times(&|i| format!(r#"{{"time":"2024-01-02T10:00:{:02}+00:00","remote_addr":"10.0.0.1","request":"GET /{i} HTTP/1.1","status":404}}"#, i % 60), 30)),
+            // Zeek TSV, strace, an application log that is mostly stack frames
+            ("zeek", format!("#separator \\x09\n#fields\tts\tuid\tid.orig_h\n{}", times(&|i| format!("1354328870.{i:06}\tCwFs1P{i}\t10.0.2.15\t49286"), 30))),
+            ("strace", times(&|i| format!("openat(AT_FDCWD, \"/usr/lib/lib{i}.so\", O_RDONLY|O_CLOEXEC) = {}", if i % 5 == 0 { "-1 ENOENT (No such file or directory)".to_string() } else { "3".to_string() }), 40)),
+            ("laravel", format!("[2018-09-05 20:20:51] local.ERROR: boom {{\"exception\":\"[object] (RuntimeException(code: 0): boom at /x/a.php:217)\n[stacktrace]\n{}\"}}\n", times(&|i| format!("#{i} /x/vendor/a/B.php({}): A->b()", 100 + i), 30))),
+        ];
+        for (name, text) in cases {
+            assert_eq!(sniff(text.as_bytes()), Kind::Log, "{name}:\n{text}");
+        }
+        // real grep output over source code stays grep output
+        let grep = times(&|i| format!("src/mod{}.py:{}:    raise ValueError(\"bad value {i}\")", i % 4, 10 + i), 30);
+        assert_eq!(sniff(grep.as_bytes()), Kind::Shell);
+        let d = "--- old/a.go\t2024-01-02\n+++ new/a.go\t2024-01-02\n@@ -1,3 +1,3 @@\n-a\n+b\n c\n";
+        assert_eq!(sniff(d.as_bytes()), Kind::Diff);
+    }
+
+    #[test]
+    fn the_middle_and_tail_outweigh_a_preamble() {
+        // a long log whose first 48 KB are a banner of prose
+        let mut t = "Welcome to the service. This banner explains what the service does.\n".repeat(800);
+        for i in 0..3000 {
+            t.push_str(&format!("2024-01-02 10:{:02}:{:02},123 INFO worker-{} processed job {i}\n", i / 60 % 60, i % 60, i % 4));
+        }
+        assert!(t.len() > 2 * HEAD);
+        assert_eq!(sniff(t.as_bytes()), Kind::Log);
     }
 
     #[test]
