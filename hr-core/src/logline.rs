@@ -144,13 +144,15 @@ fn declared(line: &str) -> Option<Severity> {
             return word_severity(c.get(2).unwrap().as_str());
         }
     }
-    // a lone letter is a level only in a log line's header (logcat `E`, glog `E1231`)
-    let event = header().is_match(line);
+    // a lone letter is a level only in a log line's header (logcat `E`), and so is a bare
+    // word; asked only when it matters, since this runs on every line the guard reads
+    let mut event = None;
+    let mut is_event = || *event.get_or_insert_with(|| header().is_match(line));
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
     for (i, tok) in line.split_ascii_whitespace().take(10).enumerate() {
         let b = tok.as_bytes();
         // Android logcat: a lone `E`, or `E/Tag(123):` in brief format
-        if event && (b.len() == 1 || (b.len() > 2 && b[1] == b'/')) {
+        if (b.len() == 1 || (b.len() > 2 && b[1] == b'/')) && is_event() {
             match b[0] {
                 b'E' => return Some(Severity::Error),
                 b'F' | b'A' => return Some(Severity::Fatal),
@@ -180,12 +182,14 @@ fn declared(line: &str) -> Option<Severity> {
         }
         // a level is spelt as one: `ERROR`, `[error]`, `error:`, `level=error`, or any case in
         // a log line's header; "an error occurred" in prose is no level
+        let Some(s) = word_severity(word) else {
+            continue;
+        };
         let spelt = word.bytes().all(|c| c.is_ascii_uppercase())
             || tok.starts_with(['[', '<'])
             || tok.ends_with([':', ']', '>'])
-            || field.len() < tok.len()
-            || event;
-        if let Some(s) = word_severity(word).filter(|_| spelt) {
+            || field.len() < tok.len();
+        if spelt || is_event() {
             return Some(s);
         }
     }
@@ -193,11 +197,16 @@ fn declared(line: &str) -> Option<Severity> {
 }
 
 fn word_severity(word: &str) -> Option<Severity> {
-    Some(match word.to_ascii_uppercase().as_str() {
-        "ERROR" | "ERR" | "SEVERE" | "E" => Severity::Error,
-        "FATAL" | "CRITICAL" | "CRIT" | "EMERG" | "ALERT" | "PANIC" | "F" => Severity::Fatal,
-        "WARN" | "WARNING" | "W" => Severity::Warn,
-        "INFO" | "DEBUG" | "TRACE" | "NOTICE" | "VERBOSE" => Severity::Other,
+    // upper-cased on the stack: this runs on every token of every line the guard reads
+    let mut buf = [0u8; 9];
+    let w = buf.get_mut(..word.len())?;
+    w.copy_from_slice(word.as_bytes());
+    w.make_ascii_uppercase();
+    Some(match &*w {
+        b"ERROR" | b"ERR" | b"SEVERE" | b"E" => Severity::Error,
+        b"FATAL" | b"CRITICAL" | b"CRIT" | b"EMERG" | b"ALERT" | b"PANIC" | b"F" => Severity::Fatal,
+        b"WARN" | b"WARNING" | b"W" => Severity::Warn,
+        b"INFO" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"VERBOSE" => Severity::Other,
         _ => return None,
     })
 }
