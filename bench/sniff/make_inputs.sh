@@ -119,7 +119,7 @@ cargo metadata --format-version 1 --offline --no-deps --manifest-path "$REPO/hr-
 # --- code --------------------------------------------------------------------------------------
 save code go-strings-builder.go < /usr/local/go/src/strings/builder.go
 save code py-json-decoder.py < "$("$PY" -c 'import json.decoder as d; print(d.__file__)')"
-save code rs-hr-mask.rs < "$REPO/hr-core/src/mask.rs"
+save code rs-heck-lib.rs < "$(ls -d ~/.cargo/registry/src/*/heck-0.5.0 | head -1)/src/lib.rs"
 save code js-go-wasm-exec.js < "$(go env GOROOT)/lib/wasm/wasm_exec.js"
 save code sh-go-make.bash < /usr/local/go/src/make.bash
 
