@@ -211,7 +211,7 @@ mod tests {
     fn opts() -> Options {
         Options {
             hash: "0123456789ab".into(),
-            budget_chars: None,
+            ..Default::default()
         }
     }
 
