@@ -94,6 +94,13 @@ pub fn opens_event(line: &str) -> bool {
         || is_strace(rest)
         || (rest.starts_with('{') && is_json_event(rest))
         || is_tsv_record(rest)
+        || is_logfmt_event(rest)
+}
+
+/// A logfmt line (logrus, Go's slog, Heroku): `key=value` pairs, among them a time or a level.
+fn is_logfmt_event(line: &str) -> bool {
+    re!(r#"^([\w.]+=("[^"]*"|\S*) +)*?(time|ts|t|level|lvl|severity)=("[^"]*"|\S+)( |$)"#).is_match(line)
+        && re!(r#"^([\w.]+=("[^"]*"|\S*)( +|$)){2}"#).is_match(line)
 }
 
 /// A tab-separated record that starts with a Unix time (Zeek, many exporters).
@@ -305,6 +312,8 @@ mod tests {
             "#fields\tts\tuid\tid.orig_h",
             "[2024-01-02 10:00:00] production.ERROR: boom",
             "<3>Jan  2 10:00:00 kernel: oops",
+            "time=2024-01-02T10:00:00Z level=info msg=\"served\" dur=3ms",
+            "level=error msg=\"db down\" err=\"timeout\"",
         ] {
             assert!(opens_event(l), "{l}");
         }

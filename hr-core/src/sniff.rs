@@ -450,6 +450,13 @@ mod tests {
             // Zeek TSV, strace, an application log that is mostly stack frames
             ("zeek", format!("#separator \\x09\n#fields\tts\tuid\tid.orig_h\n{}", times(&|i| format!("1354328870.{i:06}\tCwFs1P{i}\t10.0.2.15\t49286"), 30))),
             ("strace", times(&|i| format!("openat(AT_FDCWD, \"/usr/lib/lib{i}.so\", O_RDONLY|O_CLOEXEC) = {}", if i % 5 == 0 { "-1 ENOENT (No such file or directory)".to_string() } else { "3".to_string() }), 40)),
+            // CI runners, logfmt, kubectl --prefix, journald, IIS W3C with its header
+            ("github actions", times(&|i| format!("2024-01-02T10:00:{:02}.1234567Z tests/test_a.py::test_{i} PASSED [ {i}%]", i % 60), 40)),
+            ("logfmt", times(&|i| format!("time=2024-01-02T10:00:{:02}Z level=info msg=\"served {i}\" dur={i}ms", i % 60), 40)),
+            ("kubectl", times(&|i| format!("[pod/api-{}/api] 2024-01-02T10:00:{:02}Z served {i}", i % 3, i % 60), 40)),
+            ("journald", times(&|i| format!("Jan 02 10:00:{:02} host sshd[{}]: Accepted publickey for root", i % 60, 100 + i), 40)),
+            ("iis", format!("#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method cs-uri-stem\n{}", times(&|i| format!("2024-01-02 10:00:{:02} 10.0.0.1 GET /p{i}.aspx - 80 - 10.0.0.2 Mozilla/5.0 200 0 0 {i}", i % 60), 40))),
+            ("java", times(&|i| if i % 10 == 0 { format!("2024-01-02 10:00:{:02},123 ERROR [main] c.e.App - boom {i}", i % 60) } else { format!("\tat com.example.App.run(App.java:{i})") }, 60)),
             ("laravel", format!("[2018-09-05 20:20:51] local.ERROR: boom {{\"exception\":\"[object] (RuntimeException(code: 0): boom at /x/a.php:217)\n[stacktrace]\n{}\"}}\n", times(&|i| format!("#{i} /x/vendor/a/B.php({}): A->b()", 100 + i), 30))),
         ];
         for (name, text) in cases {
