@@ -14,7 +14,7 @@ use crate::hash::{FxHashMap, FxHasher};
 use crate::lines::Lines;
 use crate::logline;
 use crate::marker::count;
-use crate::mask::mask_log_token;
+use crate::mask::{mask_log_token, shape};
 use crate::plan::{Piece, Plan, Priority};
 use crate::re::re;
 use std::hash::Hasher;
@@ -163,8 +163,9 @@ fn hash_all(toks: &[u64]) -> u64 {
 const MAX_TOKENS: usize = 48;
 
 /// What a line says, as hashes of its tokens with what varies from one occurrence to the next
-/// masked: its source tag and time dropped, numbers, ids, paths and quoted values masked; for a
-/// JSON event, its level and the words of its message; for an access log, the status too.
+/// masked: its source tag dropped, numbers, ids, paths and quoted values masked; for a JSON
+/// event, its level and the words of its message; for an access log, its status, method and
+/// path.
 fn tokens(line: &str, out: &mut Vec<u64>) {
     out.clear();
     let line = line.strip_suffix('\r').unwrap_or(line);
@@ -180,10 +181,18 @@ fn tokens(line: &str, out: &mut Vec<u64>) {
         }
         return;
     }
-    // a 404 and a 500 on the same path are different failures: the status leads, and the
-    // first token must agree
+    // an access log's failure is its status, method and path (query and numbers masked): one
+    // example of each, with no slack
     if let Some(status) = logline::http_status(rest) {
         out.push(status as u64);
+        let request = re!(r#"\b(GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS|CONNECT|TRACE|PROPFIND) +([^\s?"]+)"#);
+        if let Some(c) = request.captures(rest) {
+            push(out, &c[1], &mut buf);
+            let mut h = FxHasher::default();
+            h.write(shape(&c[2]).as_bytes());
+            out.push(h.finish());
+        }
+        return;
     }
     for tok in rest.split_ascii_whitespace().take(MAX_TOKENS) {
         push(out, tok, &mut buf);
@@ -260,6 +269,7 @@ mod tests {
             let (path, status) = match i {
                 117 => ("/index.html", 404),
                 230 => ("/index.html", 500),
+                231 => ("/wp-login.php", 404),
                 _ => ("/index.html", 200),
             };
             t.push_str(&format!(
@@ -280,6 +290,7 @@ mod tests {
             let out = assert_guarded(&log, kind);
             assert!(out.contains("\"GET /index.html HTTP/1.1\" 404"), "{kind:?}: {out}");
             assert!(out.contains("\"GET /index.html HTTP/1.1\" 500"), "{kind:?}: {out}");
+            assert!(out.contains("\"GET /wp-login.php HTTP/1.1\" 404"), "{kind:?}: {out}");
             // the diff compressor keeps what is no diff; the others fold the repeats around
             assert!(kind == Kind::Diff || out.len() < log.len() / 4, "{kind:?} folds the rest: {out}");
         }
