@@ -171,6 +171,18 @@ fn tokens(line: &str, out: &mut Vec<u64>) {
     let line = line.strip_suffix('\r').unwrap_or(line);
     let rest = &line[logline::source_prefix_len(line).unwrap_or(0)..];
     let mut buf = String::new();
+    // an access log's failure is its status, method and path (query and numbers masked): one
+    // example of each, with no slack
+    if let Some(status) = logline::http_status(rest) {
+        out.push(status as u64);
+        if let Some((method, path)) = logline::http_request(rest) {
+            push(out, method, &mut buf);
+            let mut h = FxHasher::default();
+            h.write(shape(path).as_bytes());
+            out.push(h.finish());
+        }
+        return;
+    }
     if rest.starts_with('{') {
         push(out, &format!("{:?}", logline::severity(rest)), &mut buf);
         let msg = re!(r#""(msg|message|error|err|@m|@mt)" *: *"((?:[^"\\]|\\.)*)""#);
@@ -178,19 +190,6 @@ fn tokens(line: &str, out: &mut Vec<u64>) {
             for tok in c[2].split_ascii_whitespace().take(MAX_TOKENS) {
                 push(out, tok, &mut buf);
             }
-        }
-        return;
-    }
-    // an access log's failure is its status, method and path (query and numbers masked): one
-    // example of each, with no slack
-    if let Some(status) = logline::http_status(rest) {
-        out.push(status as u64);
-        let request = re!(r#"\b(GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS|CONNECT|TRACE|PROPFIND) +([^\s?"]+)"#);
-        if let Some(c) = request.captures(rest) {
-            push(out, &c[1], &mut buf);
-            let mut h = FxHasher::default();
-            h.write(shape(&c[2]).as_bytes());
-            out.push(h.finish());
         }
         return;
     }

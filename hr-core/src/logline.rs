@@ -218,15 +218,55 @@ fn word_severity(word: &str) -> Option<Severity> {
     })
 }
 
-/// The HTTP status of a web access log line (common/combined log format, or W3C/IIS fields),
-/// when the line has that shape.
+/// The HTTP status of a web access log line (common/combined log format, W3C/IIS fields, or a
+/// JSON access log's `status`), when the line has that shape; a source tag may come first.
 pub fn http_status(line: &str) -> Option<u16> {
+    // cheap checks first: this runs on every line the guard reads
+    let status = |re: &regex::Regex| re.captures(line)?.get(1)?.as_str().parse().ok();
+    if line.contains("] \"") {
+        let combined = re!(r#"^([\w.@/-]+ *\| *|[\w.@/-]+:)?\S+ +\S+ +\S+ +\[[^\]]+\] +"[^"]*" +(\d{3}) "#);
+        return combined.captures(line)?.get(2)?.as_str().parse().ok();
+    }
+    if line.as_bytes().first().is_some_and(u8::is_ascii_digit) && ends_like_w3c(line) {
+        let w3c = re!(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} .*\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \S+ .* (\d{3}) \d+ \d+ \d+$");
+        if let Some(s) = status(w3c) {
+            return Some(s);
+        }
+    }
+    if line.contains("tatus") && line.contains('{') {
+        return status(re!(r#""(?:status|status_code|statusCode)" *: *"?([1-5]\d\d)\b"#));
+    }
+    None
+}
+
+/// W3C (IIS) access lines end with four numbers, the first of them the 3-digit status:
+/// `… 404 0 2 15`.
+fn ends_like_w3c(line: &str) -> bool {
+    let mut n = 0;
+    for tok in line.trim_end().rsplit(' ').take(4) {
+        if tok.is_empty() || !tok.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        n += 1;
+        if n == 4 && tok.len() != 3 {
+            return false;
+        }
+    }
+    n == 4
+}
+
+/// The method and path of an access log line's request (`"GET /x HTTP/1.1"`, W3C fields, or a
+/// JSON log's `method` and `uri`), query left out.
+pub fn http_request(line: &str) -> Option<(&str, &str)> {
     let c = re!(concat!(
-        r#"(?:^\S+ +\S+ +\S+ +\[[^\]]+\] +"[^"]*" +(\d{3}) |"#,
-        r#"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} .*\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \S+ .* (\d{3}) \d+ \d+ \d+$)"#
+        r#"\b(GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS|CONNECT|TRACE|PROPFIND) +([^\s?"]+)|"#,
+        r#""method" *: *"(\w+)".*?"(?:uri|path|url)" *: *"([^"?]+)"#
     ))
     .captures(line)?;
-    c.get(1).or(c.get(2))?.as_str().parse().ok()
+    Some((
+        c.get(1).or(c.get(3))?.as_str(),
+        c.get(2).or(c.get(4))?.as_str(),
+    ))
 }
 
 /// A syscall that failed, as strace prints it: `… = -1 ENOENT (No such file or directory)`.
@@ -250,12 +290,13 @@ pub fn error_words(line: &str) -> bool {
 /// a program (a log event, `prog: …`, `error: …`). An error word in prose, a man page, a commit
 /// message or a diff's context is no failure.
 pub fn is_errorish(line: &str) -> bool {
+    // an access log entry fails by its status, whatever level it was logged at
+    if let Some(status) = http_status(line) {
+        return status >= 400;
+    }
     match declared(line) {
         Some(s) => s >= Severity::Error,
-        None => match http_status(line) {
-            Some(status) => status >= 400,
-            None => failed_syscall(line) || reports_error(line),
-        },
+        None => failed_syscall(line) || reports_error(line),
     }
 }
 
@@ -342,6 +383,9 @@ mod tests {
             "FAILED tests/test_a.py::test_x - assert 1 == 2",
             "ValueError: invalid literal for int() with base 10: 'x'",
             "npm ERR! code ENOENT",
+            r#"{"time":"2024-01-02T10:00:00+00:00","request":"GET /x HTTP/1.1","status":404}"#,
+            r#"{"level":"info","ts":1.5,"msg":"handled request","request":{"method":"GET","uri":"/a"},"status":502}"#,
+            "web-1  | 1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET /missing HTTP/1.0\" 404 12",
         ] {
             assert!(is_errorish(l), "{l}");
         }
@@ -349,6 +393,7 @@ mod tests {
             "2024-01-02 10:00:00 INFO retrying after timeout",
             "1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET /error.html HTTP/1.0\" 200 12",
             "openat(AT_FDCWD, \"/etc/x\", O_RDONLY) = 3",
+            r#"{"level":"info","msg":"handled request","request":{"method":"GET","uri":"/a"},"status":200}"#,
             "tests/test_a.py::test_invalid_input PASSED [ 10%]",
             "       an error occurred.  However, if the -q option is used",
             "If the file is not found, an error is returned.",
