@@ -307,10 +307,14 @@ fn reports_error(line: &str) -> bool {
     if !error_words(line) {
         return false;
     }
-    // a program's own voice: `prog: …`, `prog[12]: …`, `E: …`, `npm ERR! …`, or a line that
-    // starts with the error word (`fatal: …`, `FAILED tests/…`, `Error: …`)
-    re!(r"^([\w.@/-]+(\[\d+\])?:( |$)|[\w-]+ ERR!|\W{0,3}(?i:error|errors|fatal|failed|failure|panic|exception|abort|aborted|unable|cannot|could not|killed|segfault|critical)\b)")
-        .is_match(line)
+    // a program's own voice: `prog: …`, `prog[12]: …`, `E: …`, `npm ERR! …`, a compiler's
+    // `file:12:5: error: …`, or a line that starts with the error word (`fatal: …`, `FAILED
+    // tests/…`, `Error: …`); a path before the colon is `grep -r` quoting a file, not a program
+    re!(concat!(
+        r"^([\w.@-]+(\[\d+\])?:( |$)|[\w-]+ ERR!|\S+:\d+(:\d+)?: (fatal )?error\b|",
+        r"\W{0,3}(?i:error|errors|fatal|failed|failure|panic|exception|abort|aborted|unable|cannot|could not|killed|segfault|critical)\b)"
+    ))
+    .is_match(line)
         || opens_event(line)
 }
 
@@ -383,6 +387,7 @@ mod tests {
             "FAILED tests/test_a.py::test_x - assert 1 == 2",
             "ValueError: invalid literal for int() with base 10: 'x'",
             "npm ERR! code ENOENT",
+            "cJSON.c:120:5: error: expected ';' before 'return'",
             r#"{"time":"2024-01-02T10:00:00+00:00","request":"GET /x HTTP/1.1","status":404}"#,
             r#"{"level":"info","ts":1.5,"msg":"handled request","request":{"method":"GET","uri":"/a"},"status":502}"#,
             "web-1  | 1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET /missing HTTP/1.0\" 404 12",
@@ -399,6 +404,7 @@ mod tests {
             "If the file is not found, an error is returned.",
             "Prose that mentions an error, in passing, and fails to be one.",
             " context line of a diff that cannot fail",
+            "src/app.py:    raise ValueError(\"invalid input\")",
             "2024-01-02 10:00:00 WARN disk failure predicted",
         ] {
             assert!(!is_errorish(l), "{l}");
