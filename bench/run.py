@@ -5,7 +5,7 @@
 
 Reports
   * the corpus score (../shared/corpus/score.py), when the corpus is present, and what the
-    markers in those outputs cost;
+    markers in those outputs cost (bench/marker_share.py);
   * latency: median wall time of one `hr` process on 1 KB, 100 KB, 300 KB and 1 MB inputs,
     beside a bare `python -c pass` of the same interpreter and `hr --version`, all measured
     in the same run (interleaved), since these machines are noisy;
@@ -201,30 +201,12 @@ def peak_rss_pipe_mb(line: bytes, size: int, env: dict) -> float:
     return usage.ru_maxrss / 1024
 
 
-def marker_cost(env: dict) -> str:
-    """What the markers themselves cost the agent: their share of the output tokens over the
-    corpus, and the tokens of a marker with and without the restore hint (estimates)."""
-    import re
+def marker_cost() -> str:
+    """What the markers themselves cost the agent, per kind, in o200k tokens (marker_share.py)."""
+    sys.path.insert(0, str(REPO / "bench"))
+    import marker_share
 
-    from hr.engine import core
-
-    marker = re.compile(rb"\[hr: [^\]\n]*\]")
-    total = in_markers = count = hinted = hinted_tokens = 0
-    for path in sorted(CORPUS.glob("*/*/input.*")):
-        out = subprocess.run([HR], stdin=path.open("rb"), capture_output=True, env=env).stdout
-        total += core.estimate_tokens(out)
-        for m in marker.finditer(out):
-            n = core.estimate_tokens(m.group())
-            in_markers += n
-            count += 1
-            if b"restore: " in m.group() or b"original: " in m.group():
-                hinted += 1
-                hinted_tokens += n
-    plain = (in_markers - hinted_tokens) / max(count - hinted, 1)
-    return (f"| markers in all corpus outputs | {count:,} |\n"
-            f"| their share of output tokens | {100 * in_markers / max(total, 1):.1f}% |\n"
-            f"| tokens per marker, plain | {plain:.1f} |\n"
-            f"| tokens per first marker (with how to restore) | {hinted_tokens / max(hinted, 1):.1f} |")
+    return marker_share.table(marker_share.share(HR, [CORPUS]))
 
 
 def corpus_score(env: dict) -> str:
@@ -261,8 +243,8 @@ def main() -> None:
     print("```\n" + score + "```\n")
     results["corpus"] = score
     if CORPUS.is_dir():
-        print("## Marker cost (estimated tokens)\n\n| what | value |\n| --- | ---: |")
-        print(marker_cost(env) + "\n")
+        print("## Marker cost (o200k tokens)\n")
+        print(marker_cost() + "\n")
 
     print(f"## Latency (median of {rounds} interleaved runs, one process each)\n")
     print("| what | median ms | vs python -c pass |\n| --- | ---: | ---: |")

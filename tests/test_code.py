@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from support import CORPUS as SHARED_CORPUS
+from support import CORPUS as SHARED_CORPUS, LINE_MARKER
 
 from hr.code import compress
 from hr.code.compressor import load, skeletonize
@@ -22,7 +22,7 @@ from hr.expand.spans import SpanError
 
 CORPUS = SHARED_CORPUS / "code"
 HR = [str(Path(sys.executable).with_name("hr")) if Path(sys.executable).with_name("hr").exists() else shutil.which("hr") or "hr"]
-MARKER = re.compile(r"\[hr: (?P<what>[^·\]]+) · lines? (?P<a>\d+)(?:-(?P<b>\d+))?(?: · restore: hr expand \w+ --lines [\d-]+)?\]")
+MARKER = LINE_MARKER
 
 # One snippet per language: a type with a method whose body is long enough to elide. The body
 # holds BODY_ONLY, which must not survive; SIG is the signature line that must.

@@ -7,7 +7,7 @@ import sqlite3
 
 import pytest
 
-from support import expand_hash, repetitive_log, run_hr
+from support import LINE_MARKER, expand_hash, marker_range, repetitive_log, run_hr
 
 DATA = repetitive_log(500)
 LINES = DATA.split(b"\n")[:-1]
@@ -23,9 +23,9 @@ def stored(cache):
 
 def test_marker_range_gives_exactly_the_folded_lines(stored):
     out = run_hr([], DATA).stdout
-    m = re.search(rb"lines (\d+)-(\d+) \xc2\xb7 restore: hr expand [0-9a-f]+ --lines (\d+)-(\d+)", out)
-    assert m and m.group(1, 2) == m.group(3, 4)
-    a, b = int(m.group(1)), int(m.group(2))
+    m = LINE_MARKER.search(out.decode())
+    assert m and m.group("range") == f"{m.group('a')}-{m.group('b')}"
+    a, b = marker_range(m)
     r = run_hr(["expand", stored, "--lines", f"{a}-{b}"])
     assert r.stdout == b"".join(line + b"\n" for line in LINES[a - 1:b])
     assert all(line not in out for line in LINES[a:b - 1] if b"ERROR" not in line)

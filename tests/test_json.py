@@ -18,7 +18,9 @@ from support import CORPUS as SHARED_CORPUS
 
 HR = [str(Path(sys.executable).with_name("hr"))]
 CORPUS = SHARED_CORPUS / "json"
-MARKER_CMD = re.compile(r"hr expand ([0-9a-f]{12}) --items ('(?:[^']|'\\'')*'|[^\s\]]+)")
+# the first marker names the whole command, later ones only their `--items` argument
+DIGEST = re.compile(r"hr expand ([0-9a-f]{12})")
+ITEMS = re.compile(r" --items ('(?:[^']|'\\'')*'|[^\s\]]+)\]")
 
 
 @pytest.fixture(autouse=True)
@@ -37,7 +39,8 @@ def compress(data: bytes, *args: str) -> str:
 
 def commands(out: str) -> list[tuple[str, str]]:
     """(hash, --items argument) of every marker, unquoted as the shell would."""
-    return [(h, shlex.split(t)[0]) for h, t in MARKER_CMD.findall(out)]
+    digest = DIGEST.search(out)
+    return [(digest.group(1), shlex.split(t)[0]) for t in ITEMS.findall(out)]
 
 
 def resolve(doc, pointer: str):

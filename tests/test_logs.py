@@ -19,11 +19,11 @@ from pathlib import Path
 
 import pytest
 
-from support import CORPUS as SHARED_CORPUS
+from support import CORPUS as SHARED_CORPUS, LINE_MARKER, marker_range
 
 HR = str(Path(sys.executable).with_name("hr")) if Path(sys.executable).with_name("hr").exists() else shutil.which("hr")
 CORPUS = SHARED_CORPUS / "log"
-MARKER = re.compile(r"^\[hr: .*?\b(?:lines (\d+)-(\d+)|line (\d+))\b")
+MARKER = re.compile(f"^{LINE_MARKER.pattern}")
 HASH = re.compile(r"restore: hr expand ([0-9a-f]{12}) ")
 
 SERVER = textwrap.dedent(
@@ -94,8 +94,7 @@ def markers(out: str) -> list[tuple[int, int, str]]:
     for line in out.splitlines():
         m = MARKER.match(line)
         if m:
-            a, b, one = m.groups()
-            start, end = (int(one), int(one)) if one else (int(a), int(b))
+            start, end = marker_range(m)
             found.append((start, end, line))
     return found
 
@@ -108,9 +107,8 @@ def restore(out: str, original: list[str], digest: str, cache: Path) -> list[str
         if not m:
             lines.append(line)
             continue
-        a, b, one = m.groups()
-        span = one if one else f"{a}-{b}"
-        got = run_hr(["expand", digest, "--lines", span], b"", cache).decode()
+        start, end = marker_range(m)
+        got = run_hr(["expand", digest, "--lines", f"{start}-{end}"], b"", cache).decode()
         lines.extend(got.splitlines())
     return lines
 

@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from support import CORPUS as SHARED_CORPUS
+from support import CORPUS as SHARED_CORPUS, LINE_MARKER, marker_range
 
 from hr.engine import core
 
@@ -25,7 +25,7 @@ HR = [sys.executable, "-m", "hr.entry"] if not shutil.which("hr", path=str(Path(
     str(Path(sys.executable).parent / "hr")
 ]
 CORPUS = SHARED_CORPUS / "text"
-MARKER = re.compile(r"^\[hr: .*? · lines? (\d+)(?:-(\d+))?(?: · restore: hr expand ([0-9a-f]+) --lines [\d-]+)?\]$")
+MARKER = re.compile(f"^{LINE_MARKER.pattern}$")
 
 
 def run_hr(data: bytes, cache: Path, *args: str) -> bytes:
@@ -89,8 +89,8 @@ def test_kept_lines_are_verbatim_and_markers_restore_exactly(text, tmp_path):
             assert line in original, f"not a verbatim line of the input: {line!r}"
             rebuilt.append(line)
             continue
-        digest = digest or m.group(3)
-        a, b = int(m.group(1)), int(m.group(2) or m.group(1))
+        digest = digest or m.group("hash")
+        a, b = marker_range(m)
         if line in sample:
             got = run_hr(b"", tmp_path, "expand", digest, "--lines", f"{a}-{b}").decode()
             assert got.rstrip("\n").split("\n") == original[a - 1 : b]

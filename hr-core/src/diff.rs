@@ -3,9 +3,8 @@
 
 use crate::lines::split;
 use crate::marker::Compressed;
-use crate::plan::{render, Priority};
+use crate::plan::{plan_from, plural, render, Priority, Slot};
 use crate::re::re;
-use crate::shell::{plan_from, plural, Slot};
 use crate::Options;
 
 /// Context lines kept on each side of a change.
@@ -17,6 +16,17 @@ const MIN_FOLD: usize = 3;
 const LONG_RUN: usize = 40;
 const HEAD: usize = 20;
 const TAIL: usize = 5;
+
+/// A unified diff: a file header near the top and a hunk header.
+pub fn detect(lines: &[&str]) -> bool {
+    let starts = lines.iter().take(50).enumerate().any(|(i, l)| {
+        l.starts_with("diff --git ")
+            || l.starts_with("--- a/")
+            // `diff -u old new`: a `---` header right above a `+++` one
+            || (l.starts_with("--- ") && lines.get(i + 1).is_some_and(|n| n.starts_with("+++ ")))
+    });
+    starts && lines.iter().any(|l| l.starts_with("@@ "))
+}
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
     let lines = split(text);

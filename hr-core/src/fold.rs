@@ -78,9 +78,9 @@ impl Run<'_> {
             return None;
         }
         Some(if self.identical {
-            format!("{} more identical lines", count(run - 2))
+            format!("{} identical", count(run - 2))
         } else {
-            format!("{} more lines like the one above", count(run - 2))
+            format!("{} like above", count(run - 2))
         })
     }
 }
@@ -136,7 +136,7 @@ mod tests {
         assert_eq!(out[0], "start");
         assert_eq!(out[1], "downloading chunk 0 of 50 from the mirror");
         assert!(
-            out[2].starts_with("[hr: 48 more lines like the one above · lines 3-50"),
+            out[2].starts_with("[hr: 48 like above · L3-50"),
             "{}",
             out[2]
         );
@@ -149,7 +149,7 @@ mod tests {
     fn identical_runs_say_identical() {
         let text = "same line repeated over and over again\n".repeat(10);
         let c = compress(&text, &opts());
-        assert!(c.text.contains("8 more identical lines"), "{}", c.text);
+        assert!(c.text.contains("[hr: 8 identical · L2-9"), "{}", c.text);
     }
 
     #[test]

@@ -28,6 +28,27 @@ pub fn offset(text: &str, line: &str) -> usize {
     at
 }
 
+/// The first `n` bytes (or fewer) of `text`, cut at a character boundary.
+pub fn prefix_str(text: &str, n: usize) -> &str {
+    if text.len() <= n {
+        return text;
+    }
+    let mut end = n;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
+/// The last `n` bytes (or fewer) of `text`, cut at a character boundary.
+pub fn suffix_str(text: &str, n: usize) -> &str {
+    let mut start = text.len().saturating_sub(n);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    &text[start..]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

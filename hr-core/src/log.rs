@@ -534,7 +534,7 @@ mod tests {
             .position(|l| l.contains("payment 43 failed"))
             .unwrap();
         assert!(
-            out[e2 + 1].starts_with("[hr: 6-line stack trace like one above · lines 50-55"),
+            out[e2 + 1].starts_with("[hr: 6-line stack trace like one above · L50-55"),
             "{}",
             out[e2 + 1]
         );
@@ -583,7 +583,7 @@ mod tests {
         assert_eq!(out.len(), 3, "{}", c.text);
         assert_eq!(out[1], text.lines().nth(1).unwrap());
         assert!(
-            out[2].starts_with("[hr: 29 more like the line above, 29 warnings · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 · lines 3-31"),
+            out[2].starts_with("[hr: 29 more like the line above, 29 warnings · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 · L3-31"),
             "{}",
             out[2]
         );

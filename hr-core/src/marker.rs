@@ -1,9 +1,10 @@
 //! The one place that decides how markers look.
 //!
-//! A marker stands exactly where lines were removed and says what and how much: `[hr: 57 lines
-//! like the one above · lines 3-59]`. The first marker of an output also says, once, how to get
-//! the removed part back (`hr expand HASH --lines A-B`). Line numbers are 1-based and inclusive,
-//! counted in the original input.
+//! A marker stands exactly where lines were removed and says what and how much, and which lines:
+//! `[hr: 57 like above · L3-59]`. The first marker of an output also says, once, how to get the
+//! removed part back (`· restore: hr expand HASH --lines 3-59`); later markers cite only their
+//! range, since markers are read on every call and the command is the same but for the range.
+//! Line numbers are 1-based and inclusive, counted in the original input.
 
 /// A run of original lines that a marker stands for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -84,30 +85,29 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// `[hr: WHAT · lines A-B]`, and with `restore` (on an output's first marker) how to get the
-/// lines back: `… · restore: hr expand HASH --lines A-B]`. Also used by the Python code
-/// compressor, which wraps it in the language's comment syntax.
+/// `[hr: WHAT · LA-B]`, and with `restore` (on an output's first marker) how to get the lines
+/// back: `… · restore: hr expand HASH --lines A-B]`. Also used by the Python code compressor,
+/// which wraps it in the language's comment syntax.
 pub fn marker_text(what: &str, start: usize, end: usize, restore: Option<&str>) -> String {
-    let mut m = format!("{PREFIX}{what} · {}", line_range(start, end));
-    if let Some(hash) = restore {
-        let arg = if start == end {
-            start.to_string()
-        } else {
-            format!("{start}-{end}")
-        };
-        m.push_str(&format!(" · restore: hr expand {hash} --lines {arg}"));
+    let range = line_range(start, end);
+    match restore {
+        Some(hash) => format!("{PREFIX}{what} · L{range} · restore: hr expand {hash} --lines {range}]"),
+        None => format!("{PREFIX}{what} · L{range}]"),
     }
-    m.push(']');
-    m
 }
 
+/// `A-B`, or `A` for one line: the range as `--lines` takes it.
 pub fn line_range(start: usize, end: usize) -> String {
     if start == end {
-        format!("line {start}")
+        start.to_string()
     } else {
-        format!("lines {start}-{end}")
+        format!("{start}-{end}")
     }
 }
+
+/// Characters a marker adds around its description (`[hr: ` and ` · L1200-1530]`), for
+/// compressors that weigh a marker against the lines it would replace.
+pub const FRAME_CHARS: usize = 18;
 
 /// `1204` -> `1,204`: counts in markers are read by people and models alike.
 pub fn count(n: usize) -> String {
@@ -123,11 +123,14 @@ pub fn count(n: usize) -> String {
 }
 
 /// A marker for part of a JSON document (folded items, a cut string), written inside the JSON
-/// as a string so the output stays valid. Each one names the exact command that fetches its part
-/// (`target` is an `--items` argument, see `items_target`); the first of an output says `restore:`.
+/// as a string so the output stays valid. Each one names the `--items` argument that fetches its
+/// part (`target`, see `items_target`); the first of an output gives the whole command, once.
 pub fn json_marker(what: &str, hash: &str, target: &str, first: bool) -> String {
-    let restore = if first { "restore: " } else { "" };
-    format!("{PREFIX}{what} · {restore}hr expand {hash} --items {target}]")
+    if first {
+        format!("{PREFIX}{what} · restore: hr expand {hash} --items {target}]")
+    } else {
+        format!("{PREFIX}{what} · --items {target}]")
+    }
 }
 
 /// A short note in a JSON output that removes nothing (e.g. a table's column header). The first
@@ -176,7 +179,7 @@ mod tests {
         let c = w.finish(true);
         assert_eq!(
             c.text,
-            "a\n[hr: 8 lines like the one above · lines 2-9 · restore: hr expand 0123456789ab --lines 2-9]\n[hr: 1 line · line 11]\n"
+            "a\n[hr: 8 lines like the one above · L2-9 · restore: hr expand 0123456789ab --lines 2-9]\n[hr: 1 line · L11]\n"
         );
         assert_eq!(
             c.spans,
@@ -196,7 +199,7 @@ mod tests {
         assert!(w
             .finish(false)
             .text
-            .ends_with("· lines 2-3 · restore: hr expand h --lines 2-3]"));
+            .ends_with("· L2-3 · restore: hr expand h --lines 2-3]"));
     }
 
     #[test]
@@ -217,7 +220,7 @@ mod tests {
         );
         assert_eq!(
             json_marker("x", "h", "/a", false),
-            "[hr: x · hr expand h --items /a]"
+            "[hr: x · --items /a]"
         );
     }
 

@@ -6,7 +6,7 @@
 //! pieces are folded first, later ones before earlier ones, so that what is kept stays in order.
 
 use crate::lines::Lines;
-use crate::marker::{count, Compressed, Writer};
+use crate::marker::{count, Compressed, Writer, FRAME_CHARS};
 use crate::Options;
 
 /// How much a kept line matters when a budget forces a choice.
@@ -73,11 +73,10 @@ impl Plan {
 
 /// Rough size of a marker line, for budget arithmetic.
 const MARKER_CHARS: usize = 48;
-/// What a marker adds around its description: `[hr: ` and ` · lines 1200-1530]`.
-const MARKER_FRAME_CHARS: usize = 24;
 
-/// Write `plan` over `lines`. Lines that no piece covers are never dropped silently: the plan
-/// must cover every line once, in order (checked in debug builds).
+/// Write `plan` over `lines`, behind the signal guard (`guard.rs`). Lines that no piece covers
+/// are never dropped silently: the plan must cover every line once, in order (checked in debug
+/// builds).
 pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
     debug_assert!(covers_all(plan, lines.lines.len()));
     let unfolded;
@@ -87,6 +86,9 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
     } else {
         plan
     };
+    // whatever the compressor decided, every distinct error keeps an example
+    let guarded = crate::guard::patch(plan, lines);
+    let plan = guarded.as_ref().unwrap_or(plan);
     let crlf = lines.lines.first().is_some_and(|l| l.ends_with('\r'));
     let dropped = match opts.budget_chars {
         Some(budget) => choose_drops(plan, lines, budget),
@@ -126,6 +128,13 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
                 }
                 let start = piece_range(&plan.pieces[i]).0;
                 let end = piece_range(&plan.pieces[j - 1]).1;
+                if j == i + 1 && !dropped[i] && !worth_a_marker(&plan.pieces[i], lines) {
+                    for n in start..=end {
+                        w.line(lines.lines[n - 1]);
+                    }
+                    i = j;
+                    continue;
+                }
                 let what = if j == i + 1 {
                     match &plan.pieces[i] {
                         Piece::Fold { what, .. } => what.clone(),
@@ -160,6 +169,18 @@ fn keep_short_folds(plan: &Plan, min: usize) -> Plan {
     Plan { pieces }
 }
 
+/// A fold whose lines are no longer than its marker would be is written as the lines: they
+/// say more for the same room.
+fn worth_a_marker(p: &Piece, lines: &Lines) -> bool {
+    match p {
+        Piece::Fold { start, end, what } => {
+            let folded: usize = lines.lines[start - 1..*end].iter().map(|l| l.len() + 1).sum();
+            folded > what.len() + FRAME_CHARS + 1
+        }
+        Piece::Keep { .. } => true,
+    }
+}
+
 fn describe(n: usize, critical: usize) -> String {
     let lines = if n == 1 {
         "1 line".to_string()
@@ -188,7 +209,7 @@ fn piece_chars(p: &Piece, lines: &Lines) -> usize {
             .iter()
             .map(|l| l.len() + 1)
             .sum(),
-        Piece::Fold { what, .. } => what.len() + MARKER_FRAME_CHARS,
+        Piece::Fold { what, .. } => what.len() + FRAME_CHARS,
     }
 }
 
@@ -266,6 +287,74 @@ fn covers_all(plan: &Plan, n: usize) -> bool {
     next == n + 1
 }
 
+/// Per line: kept with a priority, or folded.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Slot {
+    Keep(Priority),
+    Fold,
+}
+
+/// Folded runs shorter than this (in characters) stay.
+const MIN_FOLD_CHARS: usize = 60;
+
+/// Turn slots into a plan: each run of folded lines (blank lines between folded ones join the
+/// run) becomes one marker, described by `describe(start, end)` over 0-based `start..end`.
+pub(crate) fn plan_from(
+    lines: &[&str],
+    slots: &[Slot],
+    mut describe: impl FnMut(usize, usize) -> String,
+) -> Plan {
+    let mut plan = Plan::default();
+    let n = slots.len();
+    let mut i = 0;
+    while i < n {
+        if slots[i] == Slot::Fold {
+            let mut j = i + 1;
+            loop {
+                if j < n && slots[j] == Slot::Fold {
+                    j += 1;
+                    continue;
+                }
+                // a blank line followed by more folded lines joins the run
+                let mut k = j;
+                while k < n && lines[k].trim().is_empty() {
+                    k += 1;
+                }
+                if k > j && k < n && slots[k] == Slot::Fold {
+                    j = k;
+                    continue;
+                }
+                break;
+            }
+            let chars: usize = lines[i..j].iter().map(|l| l.len() + 1).sum();
+            if chars < MIN_FOLD_CHARS {
+                // a marker would cost more than the lines it replaces
+                for k in i..j {
+                    plan.keep(k + 1, Priority::Ordinary);
+                }
+            } else {
+                plan.fold(i + 1, j, describe(i, j));
+            }
+            i = j;
+        } else {
+            let Slot::Keep(p) = slots[i] else {
+                unreachable!()
+            };
+            plan.keep(i + 1, p);
+            i += 1;
+        }
+    }
+    plan
+}
+
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!(
+        "{} {}",
+        crate::marker::count(n),
+        if n == 1 { one } else { many }
+    )
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -281,14 +370,16 @@ mod tests {
 
     #[test]
     fn renders_keeps_and_folds_in_order() {
-        let text = "a\nb\nc\nd\n";
-        let lines = split(text);
+        let long = "a line long enough that a marker is shorter than two of it";
+        let text = format!("a\n{long}\n{long}\nd\n");
+        let lines = split(&text);
         let mut p = Plan::default();
         p.keep(1, Priority::Ordinary);
         p.fold(2, 3, "2 lines like a");
         p.keep(4, Priority::Ordinary);
         let c = render(&p, &lines, &opts(None));
-        assert!(c.text.starts_with("a\n[hr: 2 lines like a · lines 2-3 · restore: hr expand abcdef012345 --lines 2-3]\nd\n"));
+        assert_eq!(c.text, "a\n[hr: 2 lines like a · L2-3 · restore: hr expand abcdef012345 --lines 2-3]\nd\n");
+        assert_eq!(c.spans, vec![crate::Span { start: 2, end: 3 }]);
     }
 
     #[test]
@@ -305,7 +396,7 @@ mod tests {
         let c = render(&p, &lines, &o);
         assert!(
             c.text
-                .starts_with("a\nb\nc\n[hr: 3 lines like a · lines 4-6"),
+                .starts_with("a\nb\nc\n[hr: 3 lines like a · L4-6"),
             "{}",
             c.text
         );
@@ -323,18 +414,28 @@ mod tests {
 
     #[test]
     fn adjacent_folds_keep_their_own_markers() {
-        let lines = split("a\nb\nc\nd\n");
+        let long = "a line long enough that a marker is shorter than it is";
+        let text = format!("a\n{long}\n{long}\n{long}\n");
+        let lines = split(&text);
         let mut p = Plan::default();
         p.keep(1, Priority::Ordinary);
         p.fold(2, 2, "one thing");
         p.fold(3, 4, "another thing");
         let c = render(&p, &lines, &opts(None));
-        assert!(c.text.contains("[hr: one thing · line 2"), "{}", c.text);
-        assert!(
-            c.text.contains("[hr: another thing · lines 3-4]"),
-            "{}",
-            c.text
-        );
+        assert!(c.text.contains("[hr: one thing · L2 · restore: hr expand abcdef012345 --lines 2]"), "{}", c.text);
+        assert!(c.text.contains("[hr: another thing · L3-4]"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_fold_longer_than_its_lines_writes_the_lines() {
+        let lines = split("a\nb\nc\nd\n");
+        let mut p = Plan::default();
+        p.keep(1, Priority::Ordinary);
+        p.fold(2, 3, "2 lines like a");
+        p.keep(4, Priority::Ordinary);
+        let c = render(&p, &lines, &opts(None));
+        assert_eq!(c.text, "a\nb\nc\nd\n");
+        assert!(c.spans.is_empty());
     }
 
     #[test]

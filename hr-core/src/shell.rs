@@ -10,7 +10,7 @@ mod listing;
 
 use crate::lines::split;
 use crate::marker::Compressed;
-use crate::plan::{render, Plan, Priority};
+use crate::plan::render;
 use crate::re::re;
 use crate::Options;
 
@@ -54,7 +54,7 @@ pub fn detect(head: &str) -> Option<Format> {
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
     let lines = split(text);
-    let head = crate::sniff::prefix_str(text, 64 * 1024);
+    let head = crate::lines::prefix_str(text, 64 * 1024);
     let plan = match detect(head) {
         Some(Format::GitLog) => gitlog::plan(&lines.lines),
         Some(Format::Grep) => grep::plan(&lines.lines),
@@ -65,70 +65,4 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     render(&plan, &lines, opts)
 }
 
-/// Per line: kept with a priority, or folded.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub(crate) enum Slot {
-    Keep(Priority),
-    Fold,
-}
-
-/// Folded runs shorter than this (in characters) stay.
-const MIN_FOLD_CHARS: usize = 60;
-
-/// Turn slots into a plan: each run of folded lines (blank lines between folded ones join the
-/// run) becomes one marker, described by `describe(start, end)` over 0-based `start..end`.
-pub(crate) fn plan_from(
-    lines: &[&str],
-    slots: &[Slot],
-    mut describe: impl FnMut(usize, usize) -> String,
-) -> Plan {
-    let mut plan = Plan::default();
-    let n = slots.len();
-    let mut i = 0;
-    while i < n {
-        if slots[i] == Slot::Fold {
-            let mut j = i + 1;
-            loop {
-                if j < n && slots[j] == Slot::Fold {
-                    j += 1;
-                    continue;
-                }
-                // a blank line followed by more folded lines joins the run
-                let mut k = j;
-                while k < n && lines[k].trim().is_empty() {
-                    k += 1;
-                }
-                if k > j && k < n && slots[k] == Slot::Fold {
-                    j = k;
-                    continue;
-                }
-                break;
-            }
-            let chars: usize = lines[i..j].iter().map(|l| l.len() + 1).sum();
-            if chars < MIN_FOLD_CHARS {
-                // a marker would cost more than the lines it replaces
-                for k in i..j {
-                    plan.keep(k + 1, Priority::Ordinary);
-                }
-            } else {
-                plan.fold(i + 1, j, describe(i, j));
-            }
-            i = j;
-        } else {
-            let Slot::Keep(p) = slots[i] else {
-                unreachable!()
-            };
-            plan.keep(i + 1, p);
-            i += 1;
-        }
-    }
-    plan
-}
-
-pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
-    format!(
-        "{} {}",
-        crate::marker::count(n),
-        if n == 1 { one } else { many }
-    )
-}
+pub(crate) use crate::plan::{plan_from, plural, Slot};

@@ -1,11 +1,15 @@
 //! The sniffer: which kind of content is this, from the bytes alone.
 //!
-//! It looks at a bounded prefix (plus a cheap full check for JSON), so it costs microseconds
-//! even on large inputs. A wrong guess is never fatal: every compressor keeps what it does not
-//! understand, and the never-worse check sits behind all of them.
+//! It weighs evidence from a bounded sample of lines taken from the head, the middle and the
+//! tail of the input, so a preamble cannot decide for the whole and the cost stays in the
+//! microseconds to low milliseconds on any size. Each kind's own module says what its lines
+//! look like (`logline`, `testout`, `shell`, `diff`); this module only samples and weighs, and
+//! nothing calls back into it. A wrong guess is never fatal: every compressor keeps what it
+//! does not understand, and the signal guard and the never-worse check sit behind all of them.
 
+use crate::lines::{prefix_str, suffix_str};
+use crate::logline;
 use crate::re::re;
-use regex::Regex;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -50,11 +54,132 @@ impl Kind {
     }
 }
 
-/// How much of the input the line-based heuristics read.
-const PREFIX: usize = 64 * 1024;
+/// The sample: this much from the head, and half as much from the middle and from the tail.
+const HEAD: usize = 48 * 1024;
+const PART: usize = 16 * 1024;
+/// At most this many lines per part of the sample.
+const PART_LINES: usize = 600;
+/// The tail that runners print their verdict in.
+const VERDICT: usize = 4096;
+
+/// Complete lines from head, middle and tail: what the shares are measured on.
+struct Sample<'a> {
+    head: &'a str,
+    /// the parts' lines, in order
+    lines: Vec<&'a str>,
+    /// where each part's lines end in `lines`
+    parts: Vec<usize>,
+}
+
+impl<'a> Sample<'a> {
+    fn new(text: &'a str) -> Self {
+        let head = prefix_str(text, HEAD);
+        let mut lines: Vec<&str> = whole_lines(head, false, text.len() > head.len());
+        let mut parts = vec![lines.len()];
+        if text.len() > HEAD + 2 * PART {
+            let mid = text.len() / 2 - PART / 2;
+            let part = suffix_str(prefix_str(text, mid + PART), PART);
+            lines.extend(whole_lines(part, true, true));
+            parts.push(lines.len());
+        }
+        if text.len() > HEAD + PART {
+            lines.extend(whole_lines(suffix_str(text, PART), true, false));
+            parts.push(lines.len());
+        }
+        Sample { head, lines, parts }
+    }
+
+    /// Each part's lines.
+    fn parts(&self) -> impl Iterator<Item = &[&'a str]> {
+        let mut start = 0;
+        self.parts.iter().map(move |&end| {
+            let part = &self.lines[start..end];
+            start = end;
+            part
+        })
+    }
+}
+
+/// The lines of a window, without the partial first or last line where the window cut one.
+fn whole_lines(part: &str, cut_start: bool, cut_end: bool) -> Vec<&str> {
+    let mut it: Vec<&str> = part.lines().collect();
+    if cut_end && !part.ends_with('\n') {
+        it.pop();
+    }
+    let skip = cut_start as usize;
+    it.into_iter().skip(skip).take(PART_LINES).collect()
+}
+
+/// How much of a sample reads as a log: each part (head, middle, tail) weighs the same, so a
+/// banner at the head of a long log does not outvote the rest of it.
+#[derive(Debug, Default)]
+struct LogEvidence {
+    /// share of lines that belong to log events, averaged over the parts
+    share: f64,
+    /// share of lines that are events behind a source tag (`app.log:`, `pod |`)
+    tagged: f64,
+}
+
+impl LogEvidence {
+    fn of(sample: &Sample) -> Self {
+        let parts: Vec<PartEvidence> = sample
+            .parts()
+            .map(PartEvidence::of)
+            .filter(|p| p.lines > 0)
+            .collect();
+        let n = parts.len().max(1) as f64;
+        LogEvidence {
+            share: parts.iter().map(PartEvidence::share).sum::<f64>() / n,
+            tagged: parts.iter().map(|p| p.tagged as f64 / p.lines as f64).sum::<f64>() / n,
+        }
+    }
+}
+
+#[derive(Debug, Default)]
+struct PartEvidence {
+    /// non-blank lines
+    lines: usize,
+    /// lines that open an event
+    events: usize,
+    /// lines that continue an event (frames, indented details) right after one
+    continued: usize,
+    /// events behind a source tag
+    tagged: usize,
+}
+
+impl PartEvidence {
+    fn of(lines: &[&str]) -> Self {
+        let mut e = PartEvidence::default();
+        // how many lines since the last event (continuations far from any event prove nothing)
+        let mut since_event = usize::MAX;
+        for l in lines.iter().filter(|l| !l.trim().is_empty()) {
+            e.lines += 1;
+            if logline::opens_event(l) {
+                e.events += 1;
+                e.tagged += logline::source_prefix_len(l).is_some() as usize;
+                since_event = 0;
+            } else if since_event < 200 && logline::continues(l) {
+                e.continued += 1;
+                since_event += 1;
+            } else {
+                since_event = usize::MAX;
+            }
+        }
+        e
+    }
+
+    /// Share of lines that belong to log events.
+    fn share(&self) -> f64 {
+        // one event with its trace (a Laravel error) is a log; one timestamp in prose is not
+        if self.lines == 0 || self.events == 0 || (self.events == 1 && self.continued < 2) {
+            return 0.0;
+        }
+        (self.events + self.continued) as f64 / self.lines as f64
+    }
+}
 
 pub fn sniff(data: &[u8]) -> Kind {
-    let head = &data[..data.len().min(PREFIX)];
+    let head = &data[..data.len().min(HEAD)];
     if memchr::memchr(0, head).is_some() {
         return Kind::Binary;
     }
@@ -65,37 +190,52 @@ pub fn sniff(data: &[u8]) -> Kind {
     if crate::testout::is_go_test_json(text) {
         return Kind::Test;
     }
+    let sample = Sample::new(text);
+    if is_json_lines_log(&sample.lines) {
+        return Kind::Log;
+    }
     if looks_like_json(text) {
         return Kind::Json;
     }
-    let head = prefix_str(text, PREFIX);
-    let lines: Vec<&str> = head.lines().take(2000).collect();
+    let lines = &sample.lines;
     if lines.is_empty() {
         return Kind::Text;
     }
-    if crate::shell::detect(head) == Some(crate::shell::Format::GitLog) {
+    let head = sample.head;
+    let shell = crate::shell::detect(head);
+    if shell == Some(crate::shell::Format::GitLog) {
         return Kind::Shell; // `git log -p` holds diffs but reads commit by commit
     }
-    if is_diff(&lines) {
+    if crate::diff::detect(lines) {
         return Kind::Diff;
     }
+    let log = LogEvidence::of(&sample);
     // what markdown quotes inside code fences (an `error: …` line, a test run) says nothing
     // about the document itself
-    let prose = outside_fences(&lines);
+    let prose = outside_fences(lines);
+    let head_lines: Vec<&str> = head.lines().collect();
+    let head_prose = outside_fences(&head_lines);
     let joined;
-    let probe = if prose.len() < lines.len() {
-        joined = prose.join("\n");
+    let probe = if head_prose.len() < head_lines.len() {
+        joined = head_prose.join("\n");
         joined.as_str()
     } else {
         head
     };
-    if is_test_output(probe) || crate::testout::looks_like(probe, suffix_str(text, 4096)) {
-        return Kind::Test;
+    let tail = suffix_str(text, VERDICT);
+    if crate::testout::is_test_output(probe) || crate::testout::looks_like(probe, tail) {
+        // a runner's lines win, unless they are a few lines inside a log that has a time or
+        // level on nearly every line
+        if !(log.share >= 0.9 && crate::testout::evidence(probe, tail) < 2) {
+            return Kind::Test;
+        }
     }
-    if crate::shell::detect(head).is_some() {
+    // an interleaved log (`grep -r ERROR *.log`, `tail -f *.log`) has grep's shape, but what
+    // follows each source tag is a log event; strace lines can pass for paths
+    if shell.is_some() && !((log.tagged >= 0.5 && log.share >= 0.6) || log.share >= 0.9) {
         return Kind::Shell;
     }
-    if share(&lines, |l| log_line().is_match(l)) >= 0.5 {
+    if log.share >= 0.5 {
         return Kind::Log;
     }
     if is_code(&prose) {
@@ -104,33 +244,25 @@ pub fn sniff(data: &[u8]) -> Kind {
     Kind::Text
 }
 
-/// The first `n` bytes (or fewer) of `text`, cut at a character boundary.
-pub(crate) fn prefix_str(text: &str, n: usize) -> &str {
-    if text.len() <= n {
-        return text;
-    }
-    let mut end = n;
-    while !text.is_char_boundary(end) {
-        end -= 1;
-    }
-    &text[..end]
-}
-
-/// The last `n` bytes (or fewer) of `text`: runners print their verdict at the end.
-fn suffix_str(text: &str, n: usize) -> &str {
-    let mut start = text.len().saturating_sub(n);
-    while !text.is_char_boundary(start) {
-        start += 1;
-    }
-    &text[start..]
-}
-
 fn share(lines: &[&str], pred: impl Fn(&str) -> bool) -> f64 {
     let nonblank: Vec<&&str> = lines.iter().filter(|l| !l.trim().is_empty()).collect();
     if nonblank.is_empty() {
         return 0.0;
     }
     nonblank.iter().filter(|l| pred(l)).count() as f64 / nonblank.len() as f64
+}
+
+/// JSON lines that are log events (docker, Caddy, bunyan, zap…): read as a log, whose
+/// compressor templates them, rather than as a table of records.
+fn is_json_lines_log(lines: &[&str]) -> bool {
+    let objects: Vec<&&str> = lines
+        .iter()
+        .filter(|l| l.trim_start().starts_with('{'))
+        .collect();
+    let nonblank = lines.iter().filter(|l| !l.trim().is_empty()).count();
+    objects.len() >= 3
+        && objects.len() * 10 >= nonblank * 9
+        && objects.iter().filter(|l| logline::is_json_event(l)).count() * 10 >= objects.len() * 8
 }
 
 /// A whole JSON document, or NDJSON (every non-blank line a JSON object or array).
@@ -153,40 +285,6 @@ pub fn looks_like_json(text: &str) -> bool {
         any = true;
     }
     any
-}
-
-fn is_diff(lines: &[&str]) -> bool {
-    let starts = lines
-        .iter()
-        .take(50)
-        .any(|l| l.starts_with("diff --git ") || l.starts_with("--- a/"));
-    starts && lines.iter().any(|l| l.starts_with("@@ "))
-}
-
-pub(crate) fn is_test_output(head: &str) -> bool {
-    re!(concat!(
-            r"(?m)^(=+ test session starts =+|=+ (FAILURES|ERRORS|short test summary info) =+|",
-            r"collected \d+ items?|Ran \d+ tests? in |test result: (ok|FAILED)\.|running \d+ tests?$|",
-            r"(PASS|FAIL) \S+\.(js|ts|jsx|tsx|mjs|cjs)|Tests?: +\d+ |=== RUN +\S|--- (PASS|FAIL): |",
-            r"(ok|FAIL|\?) +\S+\s+(\d+\.\d+s|\[no test files\]|\(cached\))|\S+\.\w+\(\d+,\d+\): error TS\d+|",
-            r"error(\[E\d{4}\])?: |warning: .*\n +--> |\[INFO\] Tests run: |\[ERROR\] Tests run: |",
-            r"Tests run: \d+, Failures: |\d+ passing \(|\S+:\d+:\d+: (error|warning): |",
-            r"\S+\.py:\d+: error: |Found \d+ errors? in \d+ files?)"
-        ))
-    .is_match(head)
-}
-
-fn log_line() -> &'static Regex {
-    re!(concat!(
-        r"^\s*(\[?\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|\[?\d{2,4}[-/]\d{2}[-/]\d{2,4}[ T,-]+\d{1,2}:\d{2}|",
-        r"\[?[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2}|\[?[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}|",
-        r"\d{2}:\d{2}:\d{2}[.,]\d+|\d{10}(\.\d+)? |\d{6,8}[ -]\d{6}|\[\d+(\.\d+)?\]|",
-        r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|\S*\d\S* (\S+ ){0,3}\d{10} |\S+ \d{10} \d{4}\.\d{2}\.\d{2} |",
-        r"\S+ \d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
-        r"- - \[\d{2}/[A-Z][a-z]{2}/\d{4}|\S+ +- +- +\[|",
-        r"(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|[IWEDF])[ :/\]]|",
-        r"\d+ \d+ \d+ \d+ )"
-    ))
 }
 
 /// The lines outside markdown code fences: a README full of examples is prose, not code.
@@ -335,6 +433,51 @@ mod tests {
         assert_eq!(sniff(md.as_bytes()), Kind::Text);
         let md = "# Pushing\n\nIf the push fails you see:\n\n```console\nerror: failed to push some refs\n```\n\nThen rebase.\n";
         assert_eq!(sniff(md.as_bytes()), Kind::Text);
+    }
+
+    #[test]
+    fn log_shapes_the_prefix_cascade_missed() {
+        let times = |f: &dyn Fn(usize) -> String, n: usize| (0..n).map(|i| f(i) + "\n").collect::<String>();
+        let cases: Vec<(&str, String)> = vec![
+            // several sources interleaved behind a tag: grep -r, docker compose, a shipper
+            ("grep -r", times(&|i| format!("logs/app-{}.log:2024-01-02 10:00:{:02},123 INFO request {i} done", i % 3, i % 60), 40)),
+            ("compose", times(&|i| format!("web-{}  | 2024-01-02T10:00:{:02}Z GET /items/{i} 200", i % 2, i % 60), 40)),
+            ("shipper", times(&|i| format!("nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:00:{:02}.008 25746 INFO nova.osapi_compute.wsgi.server [req-{i}] GET /v2", i % 60), 40)),
+            // JSON lines with a time and a level or message: docker, Caddy, nginx escape=json
+            ("caddy", times(&|i| format!(r#"{{"level":"info","ts":1646861401.{i},"logger":"http.log.access","msg":"handled request","status":200}}"#), 30)),
+            ("docker", times(&|i| format!(r#"{{"log":"line {i}\n","stream":"stdout","time":"2024-01-02T10:00:00.{i}Z"}}"#), 30)),
+            ("nginx json", times(&|i| format!(r#"{{"time":"2024-01-02T10:00:{:02}+00:00","remote_addr":"10.0.0.1","request":"GET /{i} HTTP/1.1","status":404}}"#, i % 60), 30)),
+            // Zeek TSV, strace, an application log that is mostly stack frames
+            ("zeek", format!("#separator \\x09\n#fields\tts\tuid\tid.orig_h\n{}", times(&|i| format!("1354328870.{i:06}\tCwFs1P{i}\t10.0.2.15\t49286"), 30))),
+            ("strace", times(&|i| format!("openat(AT_FDCWD, \"/usr/lib/lib{i}.so\", O_RDONLY|O_CLOEXEC) = {}", if i % 5 == 0 { "-1 ENOENT (No such file or directory)".to_string() } else { "3".to_string() }), 40)),
+            // CI runners, logfmt, kubectl --prefix, journald, IIS W3C with its header
+            ("github actions", times(&|i| format!("2024-01-02T10:00:{:02}.1234567Z tests/test_a.py::test_{i} PASSED [ {i}%]", i % 60), 40)),
+            ("logfmt", times(&|i| format!("time=2024-01-02T10:00:{:02}Z level=info msg=\"served {i}\" dur={i}ms", i % 60), 40)),
+            ("kubectl", times(&|i| format!("[pod/api-{}/api] 2024-01-02T10:00:{:02}Z served {i}", i % 3, i % 60), 40)),
+            ("journald", times(&|i| format!("Jan 02 10:00:{:02} host sshd[{}]: Accepted publickey for root", i % 60, 100 + i), 40)),
+            ("iis", format!("#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method cs-uri-stem\n{}", times(&|i| format!("2024-01-02 10:00:{:02} 10.0.0.1 GET /p{i}.aspx - 80 - 10.0.0.2 Mozilla/5.0 200 0 0 {i}", i % 60), 40))),
+            ("java", times(&|i| if i % 10 == 0 { format!("2024-01-02 10:00:{:02},123 ERROR [main] c.e.App - boom {i}", i % 60) } else { format!("\tat com.example.App.run(App.java:{i})") }, 60)),
+            ("laravel", format!("[2018-09-05 20:20:51] local.ERROR: boom {{\"exception\":\"[object] (RuntimeException(code: 0): boom at /x/a.php:217)\n[stacktrace]\n{}\"}}\n", times(&|i| format!("#{i} /x/vendor/a/B.php({}): A->b()", 100 + i), 30))),
+        ];
+        for (name, text) in cases {
+            assert_eq!(sniff(text.as_bytes()), Kind::Log, "{name}:\n{text}");
+        }
+        // real grep output over source code stays grep output
+        let grep = times(&|i| format!("src/mod{}.py:{}:    raise ValueError(\"bad value {i}\")", i % 4, 10 + i), 30);
+        assert_eq!(sniff(grep.as_bytes()), Kind::Shell);
+        let d = "--- old/a.go\t2024-01-02\n+++ new/a.go\t2024-01-02\n@@ -1,3 +1,3 @@\n-a\n+b\n c\n";
+        assert_eq!(sniff(d.as_bytes()), Kind::Diff);
+    }
+
+    #[test]
+    fn the_middle_and_tail_outweigh_a_preamble() {
+        // a long log whose first 48 KB are a banner of prose
+        let mut t = "Welcome to the service. This banner explains what the service does.\n".repeat(800);
+        for i in 0..3000 {
+            t.push_str(&format!("2024-01-02 10:{:02}:{:02},123 INFO worker-{} processed job {i}\n", i / 60 % 60, i % 60, i % 4));
+        }
+        assert!(t.len() > 2 * HEAD);
+        assert_eq!(sniff(t.as_bytes()), Kind::Log);
     }
 
     #[test]

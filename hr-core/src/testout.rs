@@ -147,6 +147,24 @@ impl<'a> Classifier<'a> {
 
 pub(crate) use crate::re::re;
 
+/// Lines only test runners and compilers print: a session header, a summary, a verdict, a
+/// diagnostic headline.
+pub fn is_test_output(head: &str) -> bool {
+    anchors().is_match(head)
+}
+
+fn anchors() -> &'static regex::Regex {
+    re!(concat!(
+            r"(?m)^(=+ test session starts =+|=+ (FAILURES|ERRORS|short test summary info) =+|",
+            r"collected \d+ items?|Ran \d+ tests? in |test result: (ok|FAILED)\.|running \d+ tests?$|",
+            r"(PASS|FAIL) \S+\.(js|ts|jsx|tsx|mjs|cjs)|Tests?: +\d+ |=== RUN +\S|--- (PASS|FAIL): |",
+            r"(ok|FAIL|\?) +\S+\s+(\d+\.\d+s|\[no test files\]|\(cached\))|\S+\.\w+\(\d+,\d+\): error TS\d+|",
+            r"error(\[E\d{4}\])?: |warning: .*\n +--> |\[INFO\] Tests run: |\[ERROR\] Tests run: |",
+            r"Tests run: \d+, Failures: |\d+ passing \(|\S+:\d+:\d+: (error|warning): |",
+            r"\S+\.py:\d+: error: |Found \d+ errors? in \d+ files?)"
+    ))
+}
+
 /// Test or build output that the sniffer's own patterns miss: unittest, mocha, vitest, nextest,
 /// maven, gradle, pip, apt, npm and make output. `tail` is the end of the input, where runners
 /// print their verdict.
@@ -154,21 +172,42 @@ pub fn looks_like(head: &str, tail: &str) -> bool {
     if head.contains('\x1b') || tail.contains('\x1b') {
         // coloured output (a runner forced to use colour): read it plain
         let (head, tail) = (strip_ansi(head), strip_ansi(tail));
-        return crate::sniff::is_test_output(&head) || looks_like(&head, &tail);
+        return is_test_output(&head) || looks_like(&head, &tail);
     }
-    let verdict = re!(concat!(
+    verdict().is_match(tail) || progress().is_match(head)
+}
+
+/// How many runner lines `head` and `tail` hold (capped): one stray match in a log is weak
+/// evidence, a dozen are a test run.
+pub fn evidence(head: &str, tail: &str) -> usize {
+    if head.contains('\x1b') || tail.contains('\x1b') {
+        return evidence(&strip_ansi(head), &strip_ansi(tail));
+    }
+    [
+        anchors().find_iter(head).take(10).count(),
+        verdict().find_iter(tail).take(10).count(),
+        progress().find_iter(head).take(10).count(),
+    ]
+    .iter()
+    .sum()
+}
+
+fn verdict() -> &'static regex::Regex {
+    re!(concat!(
         r"(?m)^(Ran \d+ tests? in |OK( \(.*\))?$|FAILED \((failures|errors)=|\s+\d+ passing \(|\s+Test Files\s+\d|",
         r"\s*Summary \[ *[\d.]+s\] \d+ tests? run|\[INFO\] BUILD (SUCCESS|FAILURE)|BUILD (SUCCESSFUL|FAILED) in |",
         r"Successfully installed |\d+ upgraded, \d+ newly installed|(added|removed|changed) \d+ packages?|",
         r"make(\[\d+\])?: \*\*\* |ERROR: (Could not|Failed|No matching))"
-    ));
-    let progress = re!(concat!(
+    ))
+}
+
+fn progress() -> &'static regex::Regex {
+    re!(concat!(
         r"(?m)^(\w+ \([\w.]+\) \.\.\. (ok|FAIL|ERROR|skipped)|\s+PASS \[ *[\d.]+s\] |\[INFO\] Tests run: |",
         r"\S.* > \S.* (PASSED|FAILED)$|Collecting \S|Inst \S+ .*\(|Get:\d+ https?:|npm (ERR!|error|WARN|warn) |",
         r"make(\[\d+\])?: (Entering|Leaving) directory|\s+\d+:\d+\s+(error|warning)\s+\S|✖ \d+ problems? \(|",
         r"\S+:\d+:\d+: [A-Z]+\d+ |Found \d+ errors?\.)"
-    ));
-    verdict.is_match(tail) || progress.is_match(head)
+    ))
 }
 
 /// `go test -json`: NDJSON events with an `Action` (checked before the JSON sniffer claims it).
@@ -470,10 +509,7 @@ mod tests {
             "abc\n"
         );
         let head = "\x1b[1m============================= test session starts ==============================\x1b[0m\n";
-        assert_eq!(
-            crate::sniff::sniff(format!("{head}{t}").as_bytes()),
-            crate::Kind::Test
-        );
+        assert!(super::looks_like(head, ""));
     }
 
     #[test]

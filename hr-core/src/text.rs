@@ -867,7 +867,7 @@ mod tests {
         }
         text.push_str("```\n");
         let c = compress(&text, &opts(None));
-        assert!(c.text.ends_with("[hr: js code block, 32 lines · lines 5-36 · restore: hr expand abcdef012345 --lines 5-36]\n"), "{}", c.text);
+        assert!(c.text.ends_with("[hr: js code block, 32 lines · L5-36 · restore: hr expand abcdef012345 --lines 5-36]\n"), "{}", c.text);
     }
 
     #[test]
@@ -885,13 +885,13 @@ mod tests {
         text.push_str("```\n");
         let c = compress(&text, &opts(None));
         assert!(
-            c.text.contains("```js\n[hr: 30 lines of code · lines 6-35"),
+            c.text.contains("```js\n[hr: 30 lines of code · L6-35"),
             "{}",
             c.text
         );
         assert!(
             c.text.contains(
-                "\nprocess.emitWarning('MY_WARNING');\n[hr: 30 lines of code · lines 37-66]\n```\n"
+                "\nprocess.emitWarning('MY_WARNING');\n[hr: 30 lines of code · L37-66]\n```\n"
             ),
             "{}",
             c.text

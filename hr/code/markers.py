@@ -2,7 +2,7 @@
 
 A marker replaces elided lines in place and is a comment in the file's own language, so the
 skeleton still reads (and, for Python, parses) as code. Its text comes from hr-core's marker.rs
-(`[hr: WHAT · lines A-B]`, and on the first marker `· restore: hr expand HASH --lines A-B`), so
+(`[hr: WHAT · LA-B]`, and on the first marker `· restore: hr expand HASH --lines A-B`), so
 every kind's markers read alike. Line numbers are 1-based, inclusive, in the original.
 """
 
@@ -16,7 +16,7 @@ DOCSTRING = "docstring"  # Python: the rest of a docstring, so the marker closes
 
 
 def marker_text(what: str, start: int, end: int, restore_hash: str | None) -> str:
-    """`[hr: body · lines 12-40]`; with `restore_hash`, the restore hint is added."""
+    """`[hr: body · L12-40]`; with `restore_hash`, the restore hint is added."""
     from hr.engine import core
 
     return core.marker_text(what, start, end, restore_hash)

@@ -233,7 +233,7 @@ def test_output_too_long_for_the_client_comes_back_inline(agent):
     # all of the saved output was compressed, not only the preview: the last line is shown or
     # inside the range of a marker
     last = len(text.splitlines())
-    assert text.splitlines()[-1] in seen or re.search(rf"lines \d+-{last}\b", seen)
+    assert text.splitlines()[-1] in seen or re.search(rf"L\d+-{last}\b", seen)
 
 
 def test_the_model_expands_a_marker_through_the_hr_mcp_server(agent):

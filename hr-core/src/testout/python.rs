@@ -365,8 +365,8 @@ mod tests {
                 "=================== 1 failed, 40 passed, 1 skipped in 0.12s ====================",
             ],
         );
-        assert!(out.contains("[hr: 40 passed · lines 5-44"), "{out}");
-        assert!(out.contains("[hr: 1 skipped · line 46]"), "{out}");
+        assert!(out.contains("[hr: 40 passed · L5-44"), "{out}");
+        assert!(out.contains("[hr: 1 skipped · L46]"), "{out}");
         assert!(!out.contains("test_ok_7 PASSED"), "{out}");
     }
 

@@ -139,7 +139,7 @@ mod tests {
 
     /// The original line numbers (1-based) that markers in `out` stand for.
     fn cut_lines(out: &str) -> Vec<usize> {
-        let re = regex::Regex::new(r"· lines? (\d+)(?:-(\d+))?").unwrap();
+        let re = regex::Regex::new(r"· L(\d+)(?:-(\d+))?").unwrap();
         let mut cut = Vec::new();
         for line in out.lines().filter(|l| l.starts_with("[hr: ")) {
             let c = re.captures(line).unwrap();

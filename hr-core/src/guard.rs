@@ -1,0 +1,363 @@
+//! The signal guard: whatever a compressor decided, every distinct error-ish line of the input
+//! keeps at least one verbatim example in the output.
+//!
+//! A wrong sniff or a blind spot in one compressor may then cost savings, never a failure. A
+//! line is error-ish when `logline::is_errorish` says so (a level of error or worse, an HTTP
+//! status ≥ 400 in an access log, a failed syscall, an error word in a line with no level).
+//! Lines are grouped by template (source tag dropped, numbers, ids, paths and quoted values
+//! masked), and a template none of whose lines is kept gets its first line back, in place: the
+//! fold around it splits in two, each part a marker with its own count and range.
+//!
+//! One pass over the lines, memory bounded by the number of distinct error templates (capped).
+
+use crate::hash::{FxHashMap, FxHasher};
+use crate::lines::Lines;
+use crate::logline;
+use crate::marker::count;
+use crate::mask::{mask_log_token, shape};
+use crate::plan::{Piece, Plan, Priority};
+use crate::re::re;
+use std::hash::Hasher;
+
+/// Error templates remembered: past this many, new ones are no longer checked (memory stays
+/// bounded on input where every line is a new error).
+const MAX_TEMPLATES: usize = 100_000;
+
+/// `plan` with the first line of every error-ish template it keeps no line of put back in
+/// place, or `None` when nothing is missing.
+pub fn patch(plan: &Plan, lines: &Lines) -> Option<Plan> {
+    let missing = missing(plan, lines);
+    if missing.is_empty() {
+        return None;
+    }
+    let mut pieces = Vec::with_capacity(plan.pieces.len() + 2 * missing.len());
+    let mut next = missing.iter().copied().peekable();
+    for piece in &plan.pieces {
+        let Piece::Fold { start, end, .. } = piece else {
+            pieces.push(piece.clone());
+            continue;
+        };
+        let (start, end) = (*start, *end);
+        let mut from = start;
+        while let Some(n) = next.next_if(|&n| n <= end) {
+            if n > from {
+                pieces.push(part(from, n - 1));
+            }
+            pieces.push(Piece::Keep {
+                start: n,
+                end: n,
+                priority: Priority::Critical,
+            });
+            from = n + 1;
+        }
+        if from == start {
+            pieces.push(piece.clone());
+        } else if from <= end {
+            pieces.push(part(from, end));
+        }
+    }
+    Some(Plan { pieces })
+}
+
+/// What is left of a fold the guard split: its description no longer holds, its count does.
+fn part(start: usize, end: usize) -> Piece {
+    let n = end - start + 1;
+    Piece::Fold {
+        start,
+        end,
+        what: format!("{} {}", count(n), if n == 1 { "line" } else { "lines" }),
+    }
+}
+
+/// The first line (1-based) of each error-ish template that no kept line shows, in order.
+fn missing(plan: &Plan, lines: &Lines) -> Vec<usize> {
+    let mut templates = Templates::default();
+    let mut toks = Vec::new();
+    for piece in &plan.pieces {
+        let (start, end, kept) = match piece {
+            Piece::Keep { start, end, .. } => (*start, *end, true),
+            Piece::Fold { start, end, .. } => (*start, *end, false),
+        };
+        for n in start..=end {
+            let line = lines.lines[n - 1];
+            if logline::is_errorish(line) {
+                tokens(line, &mut toks);
+                templates.add(&toks, n, kept);
+            }
+        }
+    }
+    let mut out: Vec<usize> = (0..templates.first.len())
+        .filter(|&t| !templates.kept[t])
+        .map(|t| templates.first[t])
+        .collect();
+    out.sort_unstable();
+    out
+}
+
+/// Error templates in the manner of Drain: lines with the same masked tokens are one template,
+/// and so are lines of as many tokens that differ from a template's first line in at most a
+/// quarter of them (a user name, a host), so one example stands for the lot.
+#[derive(Default)]
+struct Templates {
+    exact: FxHashMap<u64, u32>,
+    by_len: FxHashMap<usize, Vec<u32>>,
+    tokens: Vec<Vec<u64>>,
+    first: Vec<usize>,
+    kept: Vec<bool>,
+}
+
+/// Templates compared per token count: bounds the work when every error is new.
+const GROUP_CAP: usize = 64;
+
+impl Templates {
+    fn add(&mut self, toks: &[u64], n: usize, kept: bool) {
+        let key = hash_all(toks);
+        let t = match self.exact.get(&key) {
+            Some(&t) => Some(t),
+            None => self.similar(toks),
+        };
+        if let Some(t) = t {
+            self.kept[t as usize] |= kept;
+            if self.exact.len() < MAX_TEMPLATES {
+                self.exact.insert(key, t);
+            }
+            return;
+        }
+        if self.first.len() >= MAX_TEMPLATES {
+            return;
+        }
+        let t = self.first.len() as u32;
+        self.exact.insert(key, t);
+        let group = self.by_len.entry(toks.len()).or_default();
+        if group.len() < GROUP_CAP {
+            group.push(t);
+        }
+        self.tokens.push(toks.to_vec());
+        self.first.push(n);
+        self.kept.push(kept);
+    }
+
+    fn similar(&self, toks: &[u64]) -> Option<u32> {
+        let allowed = toks.len() / 4;
+        if allowed == 0 {
+            return None;
+        }
+        self.by_len.get(&toks.len())?.iter().copied().find(|&t| {
+            let other = &self.tokens[t as usize];
+            // the first token (a level, a status, a month) must agree
+            other[0] == toks[0]
+                && other.iter().zip(toks).filter(|(a, b)| a != b).count() <= allowed
+        })
+    }
+}
+
+fn hash_all(toks: &[u64]) -> u64 {
+    let mut h = FxHasher::default();
+    for t in toks {
+        h.write_u64(*t);
+    }
+    h.finish()
+}
+
+/// Tokens that need to be held: this many per line at most.
+const MAX_TOKENS: usize = 48;
+
+/// What a line says, as hashes of its tokens with what varies from one occurrence to the next
+/// masked: its source tag dropped, numbers, ids, paths and quoted values masked; for a JSON
+/// event, its level and the words of its message; for an access log, its status, method and
+/// path.
+fn tokens(line: &str, out: &mut Vec<u64>) {
+    out.clear();
+    let line = line.strip_suffix('\r').unwrap_or(line);
+    let rest = &line[logline::source_prefix_len(line).unwrap_or(0)..];
+    let mut buf = String::new();
+    // an access log's failure is its status, method and path (query and numbers masked): one
+    // example of each, with no slack
+    if let Some(status) = logline::http_status(rest) {
+        out.push(status as u64);
+        if let Some((method, path)) = logline::http_request(rest) {
+            push(out, method, &mut buf);
+            let mut h = FxHasher::default();
+            h.write(shape(path).as_bytes());
+            out.push(h.finish());
+        }
+        return;
+    }
+    if rest.starts_with('{') {
+        push(out, &format!("{:?}", logline::severity(rest)), &mut buf);
+        let msg = re!(r#""(msg|message|error|err|@m|@mt)" *: *"((?:[^"\\]|\\.)*)""#);
+        if let Some(c) = msg.captures(rest) {
+            for tok in c[2].split_ascii_whitespace().take(MAX_TOKENS) {
+                push(out, tok, &mut buf);
+            }
+        }
+        return;
+    }
+    for tok in rest.split_ascii_whitespace().take(MAX_TOKENS) {
+        push(out, tok, &mut buf);
+    }
+    if out.is_empty() {
+        push(out, "", &mut buf);
+    }
+}
+
+fn push(out: &mut Vec<u64>, tok: &str, buf: &mut String) {
+    buf.clear();
+    mask_log_token(tok, buf);
+    let mut h = FxHasher::default();
+    h.write(buf.as_bytes());
+    out.push(h.finish());
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lines::split;
+    use crate::plan::render;
+    use crate::{compress, Kind, Options};
+
+    fn opts() -> Options {
+        Options {
+            hash: "0123456789ab".into(),
+            ..Default::default()
+        }
+    }
+
+    /// Every error-ish template of `input` has a verbatim example in `out`, and every marker's
+    /// range, restored, gives back the input with the kept lines.
+    fn assert_guarded(input: &str, kind: Kind) -> String {
+        let c = compress(kind, input, &opts());
+        let out_lines: std::collections::HashSet<&str> = c.text.lines().collect();
+        // every error line is kept, or one of its template (same tokens but a quarter) is
+        let (mut a, mut b) = (Vec::new(), Vec::new());
+        let kept: Vec<&str> = input.lines().filter(|l| out_lines.contains(l)).collect();
+        for l in input.lines().filter(|l| logline::is_errorish(l)) {
+            tokens(l, &mut a);
+            let shown = kept.iter().any(|k| {
+                tokens(k, &mut b);
+                a.len() == b.len() && a.iter().zip(&b).filter(|(x, y)| x != y).count() <= a.len() / 4
+            });
+            assert!(shown, "{kind:?} lost {l:?}:\n{}", c.text);
+        }
+        assert_ranges_truthful(input, &c.text);
+        c.text
+    }
+
+    /// Markers and kept lines, in order, account for every input line once.
+    fn assert_ranges_truthful(input: &str, out: &str) {
+        let re = regex::Regex::new(r"^\[hr: .* · L(\d+)(?:-(\d+))?(?: · restore: .*)?\]$").unwrap();
+        let input: Vec<&str> = input.lines().collect();
+        let mut next = 1;
+        for l in out.lines() {
+            if let Some(c) = re.captures(l) {
+                let a: usize = c[1].parse().unwrap();
+                let b: usize = c.get(2).map_or(a, |m| m.as_str().parse().unwrap());
+                assert_eq!(a, next, "marker {l} does not start where the output left off");
+                next = b + 1;
+            } else {
+                assert_eq!(input[next - 1], l, "kept line {next} is not verbatim");
+                next += 1;
+            }
+        }
+        assert_eq!(next, input.len() + 1, "the output does not cover the input");
+    }
+
+    fn access_log() -> String {
+        let mut t = String::new();
+        for i in 0..300 {
+            let (path, status) = match i {
+                117 => ("/index.html", 404),
+                230 => ("/index.html", 500),
+                231 => ("/wp-login.php", 404),
+                _ => ("/index.html", 200),
+            };
+            t.push_str(&format!(
+                "10.0.0.{} - - [10/Oct/2023:13:{:02}:{:02} +0000] \"GET {path} HTTP/1.1\" {status} {} \"-\" \"curl/8.0\"\n",
+                i % 7,
+                i / 60,
+                i % 60,
+                1000 + i
+            ));
+        }
+        t
+    }
+
+    #[test]
+    fn an_access_log_through_the_json_and_text_compressors_keeps_its_errors() {
+        let log = access_log();
+        for kind in [Kind::Json, Kind::Text, Kind::Shell, Kind::Diff] {
+            let out = assert_guarded(&log, kind);
+            assert!(out.contains("\"GET /index.html HTTP/1.1\" 404"), "{kind:?}: {out}");
+            assert!(out.contains("\"GET /index.html HTTP/1.1\" 500"), "{kind:?}: {out}");
+            assert!(out.contains("\"GET /wp-login.php HTTP/1.1\" 404"), "{kind:?}: {out}");
+            // the diff compressor keeps what is no diff; the others fold the repeats around
+            assert!(kind == Kind::Diff || out.len() < log.len() / 4, "{kind:?} folds the rest: {out}");
+        }
+    }
+
+    #[test]
+    fn a_pytest_run_through_the_log_compressor_keeps_its_failures() {
+        let mut t = String::from("============================= test session starts ==============================\n");
+        for i in 0..200 {
+            t.push_str(&format!("tests/test_api.py::test_case_{i} PASSED [{:>3}%]\n", i / 2));
+        }
+        t.push_str("tests/test_api.py::test_upload FAILED [100%]\n");
+        t.push_str("E       ConnectionRefusedError: [Errno 111] Connection refused\n");
+        t.push_str("=========================== short test summary info ============================\n");
+        t.push_str("FAILED tests/test_api.py::test_upload - ConnectionRefusedError: [Errno 111] Connection refused\n");
+        for kind in [Kind::Log, Kind::Shell, Kind::Text] {
+            let out = assert_guarded(&t, kind);
+            assert!(out.contains("ConnectionRefusedError: [Errno 111] Connection refused"), "{out}");
+        }
+    }
+
+    #[test]
+    fn strace_and_syslog_errors_survive_the_generic_folder() {
+        let mut t = String::new();
+        for i in 0..100 {
+            t.push_str(&format!("openat(AT_FDCWD, \"/usr/lib/x86_64-linux-gnu/lib{i}.so\", O_RDONLY|O_CLOEXEC) = 3\n"));
+            if i == 60 {
+                t.push_str("openat(AT_FDCWD, \"/etc/missing.conf\", O_RDONLY) = -1 ENOENT (No such file or directory)\n");
+            }
+        }
+        let out = assert_guarded(&t, Kind::Code);
+        assert!(out.contains("= -1 ENOENT"), "{out}");
+    }
+
+    #[test]
+    fn repeats_of_one_error_need_one_example_and_markers_stay_truthful() {
+        let mut t = String::new();
+        for i in 0..400 {
+            t.push_str(&format!("step {i} of the migration went through without trouble at all\n"));
+            if i % 50 == 7 {
+                t.push_str(&format!("worker-{i}: could not reach the database, retrying\n"));
+            }
+        }
+        // a compressor that folds everything but the first line
+        let lines = split(&t);
+        let mut plan = Plan::default();
+        plan.keep(1, Priority::Ordinary);
+        plan.fold(2, lines.lines.len(), "everything else");
+        let out = render(&plan, &lines, &opts()).text;
+        assert_eq!(out.matches("could not reach the database").count(), 1, "{out}");
+        assert_ranges_truthful(&t, &out);
+        assert!(out.contains("[hr: 7 lines · L2-8 · restore: hr expand 0123456789ab --lines 2-8]"), "{out}");
+    }
+
+    #[test]
+    fn templates_group_what_varies() {
+        let mut t = Templates::default();
+        let mut toks = Vec::new();
+        let mut add = |line: &str, n: usize| {
+            tokens(line, &mut toks);
+            t.add(&toks, n, false);
+        };
+        add(r#"{"level":"error","ts":1.5,"msg":"db timeout after 30s"}"#, 1);
+        add(r#"{"level":"error","ts":2.5,"msg":"db timeout after 31s"}"#, 2);
+        add(r#"{"level":"error","ts":2.5,"msg":"disk full"}"#, 3);
+        add("sshd[1]: Failed password for invalid user cisco from 1.2.3.4 port 5 ssh2", 4);
+        add("sshd[2]: Failed password for invalid user admin from 1.2.3.5 port 6 ssh2", 5);
+        add("sshd[3]: Connection closed by 1.2.3.4 port 5 [preauth] after an error", 6);
+        assert_eq!(t.first, vec![1, 3, 4, 6]);
+    }
+}

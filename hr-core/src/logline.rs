@@ -1,0 +1,413 @@
+//! The shape of one log line, shared by the sniffer, the log compressor and the signal guard:
+//! where a source tag ends, whether the line opens an event (a time, a level, a syscall), whether
+//! it continues the event above, and how severe it says it is.
+//!
+//! A leaf: it calls no compressor and no sniffer, so every module may call it.
+
+use crate::re::re;
+
+/// How severe a line says it is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Severity {
+    Other,
+    Warn,
+    Error,
+    /// fatal, critical, panic, emergency
+    Fatal,
+}
+
+/// A time or a level at the very start of a line: what opens a log event.
+fn header() -> &'static regex::Regex {
+    re!(concat!(
+        r"^\s*(\[?\d{4}-\d{2}-\d{2}[T _]\d{2}:\d{2}|\[?\d{2,4}[-/.]\d{2}[-/.]\d{2,4}[ T,:-]+\d{1,2}:\d{2}|",
+        r"\[?[A-Z][a-z]{2} +\d{1,2},? (\d{4} )?\d{2}:\d{2}:\d{2}|\[?[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}|",
+        r"\[?\d{1,2}/[A-Z][a-z]{2}/\d{4}[: ]\d{2}:\d{2}|",
+        r"\[?\d{2}:\d{2}:\d{2}([.,]\d+)?\b|\[?\d{10}(\.\d+)?[\s\]]|\d{6,8}[ -]\d{6}|\[ *\d+(\.\d+)?\]|",
+        r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
+        r"[<\[]?(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|[IWEDF])[>\]]?[ :/]|",
+        r"<\d{1,3}>)"
+    ))
+}
+
+/// Header shapes of particular logs that no time starts: web access logs, loghub's HPC and
+/// BGL, Zeek's TSV.
+fn other_header() -> &'static regex::Regex {
+    re!(concat!(
+        r"^(\S+ +\S+ +\S+ +\[\d{2}/[A-Z][a-z]{2}/\d{4}|\S*\d\S* (\S+ ){0,3}\d{10} |\S+ \d{10} \d{4}\.\d{2}\.\d{2} |",
+        r"\d+ \d+ \d+ \d+ |#(separator|set_separator|empty_field|unset_field|path|open|close|fields|types)\b)"
+    ))
+}
+
+/// A line of `strace` output: `openat(AT_FDCWD, "/etc/x", O_RDONLY) = 3`, with the pid and
+/// time prefixes `-f` and `-t` add, and the lines around calls.
+fn is_strace(line: &str) -> bool {
+    re!(concat!(
+        r"^(\[pid +\d+\] |\d+ +)?(\d{2}:\d{2}:\d{2}(\.\d+)? |\d{10}\.\d+ )?",
+        r"(\w+\(.*(\) += (-?\d+|\?|0x[0-9a-f]+)|<unfinished \.\.\.>)|<\.\.\. \w+ resumed>|\+\+\+ (exited|killed) |--- SIG)"
+    ))
+    .is_match(line)
+}
+
+/// The length of the source tag a line starts with (with its separator), when what follows it
+/// opens a log event: `nova-api.log.1 2017-…`, `web-1  | 2024-…`, `app.log:2024-…`,
+/// `app.log:12:2024-…`, `[pod/api-0/api] 2024-…`. `tail -f *.log`, `grep -r`, `docker compose
+/// logs`, `kubectl logs --prefix` and log shippers interleave sources this way; the tag names
+/// the source, and what follows is the line that source wrote.
+pub fn source_prefix_len(line: &str) -> Option<usize> {
+    // the shapes overlap (`a.log:12:…` also has a space later on): the first one that is
+    // followed by an event wins
+    let tags = [
+        re!(r"^\[[\w.@/:-]+\] +"),
+        re!(r"^[\w.@/-]*[A-Za-z][\w.@/-]* *\| *"),
+        re!(r"^[\w.@/-]*[A-Za-z][\w.@/-]*:(\d+:)?"),
+        re!(r"^[\w.@/:-]*[A-Za-z][\w.@/:-]* +"),
+    ];
+    tags.iter().find_map(|re| {
+        let end = re.find(line)?.end();
+        let tag = line[..end].trim_end_matches([' ', '|', ':']);
+        let rest = &line[end..];
+        // a level word or a month name is the header itself, not a tag in front of it
+        let event = header().is_match(rest) || rest.starts_with('{') && is_json_event(rest);
+        (event && !is_header_word(tag)).then_some(end)
+    })
+}
+
+fn is_header_word(tag: &str) -> bool {
+    let t = tag.trim_matches(|c: char| !c.is_ascii_alphanumeric());
+    matches!(
+        t.to_ascii_uppercase().as_str(),
+        "TRACE" | "DEBUG" | "INFO" | "NOTICE" | "WARN" | "WARNING" | "ERROR" | "FATAL" | "CRITICAL"
+            | "JAN" | "FEB" | "MAR" | "APR" | "MAY" | "JUN" | "JUL" | "AUG" | "SEP" | "OCT" | "NOV"
+            | "DEC" | "MON" | "TUE" | "WED" | "THU" | "FRI" | "SAT" | "SUN"
+    ) || t.len() == 1
+}
+
+/// Whether `line` opens a log event: a time or level first (after a source tag, if any), a web
+/// access log entry, a syscall, a JSON object with a time or level, a Zeek record.
+pub fn opens_event(line: &str) -> bool {
+    let rest = match source_prefix_len(line) {
+        Some(n) => &line[n..],
+        None => line,
+    };
+    header().is_match(rest)
+        || other_header().is_match(rest)
+        || is_strace(rest)
+        || (rest.starts_with('{') && is_json_event(rest))
+        || is_tsv_record(rest)
+        || is_logfmt_event(rest)
+}
+
+/// A logfmt line (logrus, Go's slog, Heroku): `key=value` pairs, among them a time or a level.
+fn is_logfmt_event(line: &str) -> bool {
+    re!(r#"^([\w.]+=("[^"]*"|\S*) +)*?(time|ts|t|level|lvl|severity)=("[^"]*"|\S+)( |$)"#).is_match(line)
+        && re!(r#"^([\w.]+=("[^"]*"|\S*)( +|$)){2}"#).is_match(line)
+}
+
+/// A tab-separated record that starts with a Unix time (Zeek, many exporters).
+fn is_tsv_record(line: &str) -> bool {
+    re!(r"^\d{9,10}(\.\d+)?\t\S").is_match(line)
+}
+
+/// A JSON object that is a log event: a time and something an event says (a level, a
+/// message, a stream, a request and its status), or a level and a message. One line of a
+/// JSON-lines log (docker, Caddy, nginx `escape=json`, bunyan, zap, logrus, ECS). Only keys are
+/// looked at; the object is not parsed.
+pub fn is_json_event(line: &str) -> bool {
+    let key = |re: &regex::Regex| re.is_match(line);
+    let time = key(re!(r#""(@?timestamp|time|ts|@t|datetime|date|time_local|time_iso8601)" *:"#));
+    let level = key(re!(r#""(level|lvl|severity|@l|log\.level|levelname)" *:"#));
+    let message = key(re!(r#""(msg|message|@m|@mt|log)" *:"#));
+    let other = key(re!(r#""(logger|stream|status|request|method|remote_addr|uri|caller)" *:"#));
+    (time && (level || message || other)) || (level && message)
+}
+
+/// Whether `line` continues the event above it rather than opening one: an indented line, a
+/// stack frame, a `Caused by:` link, a numbered PHP/Laravel frame, a PostgreSQL detail.
+pub fn continues(line: &str) -> bool {
+    let b = line.as_bytes();
+    match b.first() {
+        None => false,
+        Some(b' ' | b'\t') => !line.trim().is_empty(),
+        _ => re!(concat!(
+            r"^(Caused by: |Traceback \(most recent call last\)|During handling of the above exception|",
+            r"The above exception was the direct cause|#\d+ |\[stacktrace\]|\[previous exception\]|",
+            r"(DETAIL|HINT|CONTEXT|STATEMENT|QUERY|LOCATION): |\.\.\. \d+ more|[\w.$]+(Exception|Error)(: |$)|\}$|\]$)"
+        ))
+        .is_match(line),
+    }
+}
+
+/// The severity a line declares in its first tokens (`ERROR`, `[error]`, `E/Tag:`, `<3>`,
+/// `"level":"error"`), or `Other`.
+pub fn severity(line: &str) -> Severity {
+    declared(line).unwrap_or(Severity::Other)
+}
+
+/// The severity a line declares, if it declares one (`INFO` is declared, and not an error even
+/// when its message says "failed").
+fn declared(line: &str) -> Option<Severity> {
+    if line.starts_with('{') || line.contains("{\"") {
+        if let Some(c) = re!(r#""(level|lvl|severity|levelname|log\.level|@l)" *: *"?(\w+)"#).captures(line) {
+            return word_severity(c.get(2).unwrap().as_str());
+        }
+    }
+    // a lone letter is a level only in a log line's header (logcat `E`), and so is a bare
+    // word; asked only when it matters, since this runs on every line the guard reads
+    let mut event = None;
+    let mut is_event = || *event.get_or_insert_with(|| header().is_match(line));
+    // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
+    for (i, tok) in line.split_ascii_whitespace().take(10).enumerate() {
+        let b = tok.as_bytes();
+        // Android logcat: a lone `E`, or `E/Tag(123):` in brief format
+        if (b.len() == 1 || (b.len() > 2 && b[1] == b'/')) && is_event() {
+            match b[0] {
+                b'E' => return Some(Severity::Error),
+                b'F' | b'A' => return Some(Severity::Fatal),
+                b'W' => return Some(Severity::Warn),
+                b'I' | b'D' | b'V' if b.len() == 1 => return Some(Severity::Other),
+                _ => {}
+            }
+        }
+        // syslog priority `<3>`: 0-2 are worse than errors, 3 an error, 4 a warning
+        if i == 0 && b.first() == Some(&b'<') {
+            if let Some(p) = tok[1..].split('>').next().and_then(|p| p.parse::<u32>().ok()) {
+                return Some(match p % 8 {
+                    0..=2 => Severity::Fatal,
+                    3 => Severity::Error,
+                    4 => Severity::Warn,
+                    _ => Severity::Other,
+                });
+            }
+        }
+        let field = ["level=", "lvl=", "severity="]
+            .iter()
+            .find_map(|k| tok.strip_prefix(k))
+            .unwrap_or(tok);
+        let word = field.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        if word.len() < 3 || word.len() > 9 || word.len() + 4 < field.len() {
+            continue;
+        }
+        // a level is spelt as one: `ERROR`, `[error]`, `error:`, `level=error`, or any case in
+        // a log line's header; "an error occurred" in prose is no level
+        let Some(s) = word_severity(word) else {
+            continue;
+        };
+        let spelt = word.bytes().all(|c| c.is_ascii_uppercase())
+            || tok.starts_with(['[', '<'])
+            || tok.ends_with([':', ']', '>'])
+            || field.len() < tok.len();
+        if spelt || is_event() {
+            return Some(s);
+        }
+    }
+    None
+}
+
+fn word_severity(word: &str) -> Option<Severity> {
+    // upper-cased on the stack: this runs on every token of every line the guard reads
+    let mut buf = [0u8; 9];
+    let w = buf.get_mut(..word.len())?;
+    w.copy_from_slice(word.as_bytes());
+    w.make_ascii_uppercase();
+    Some(match &*w {
+        b"ERROR" | b"ERR" | b"SEVERE" | b"E" => Severity::Error,
+        b"FATAL" | b"CRITICAL" | b"CRIT" | b"EMERG" | b"ALERT" | b"PANIC" | b"F" => Severity::Fatal,
+        b"WARN" | b"WARNING" | b"W" => Severity::Warn,
+        b"INFO" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"VERBOSE" => Severity::Other,
+        _ => return None,
+    })
+}
+
+/// The HTTP status of a web access log line (common/combined log format, W3C/IIS fields, or a
+/// JSON access log's `status`), when the line has that shape; a source tag may come first.
+pub fn http_status(line: &str) -> Option<u16> {
+    // cheap checks first: this runs on every line the guard reads
+    let status = |re: &regex::Regex| re.captures(line)?.get(1)?.as_str().parse().ok();
+    if line.contains("] \"") {
+        let combined = re!(r#"^([\w.@/-]+ *\| *|[\w.@/-]+:)?\S+ +\S+ +\S+ +\[[^\]]+\] +"[^"]*" +(\d{3}) "#);
+        return combined.captures(line)?.get(2)?.as_str().parse().ok();
+    }
+    if line.as_bytes().first().is_some_and(u8::is_ascii_digit) && ends_like_w3c(line) {
+        let w3c = re!(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} .*\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \S+ .* (\d{3}) \d+ \d+ \d+$");
+        if let Some(s) = status(w3c) {
+            return Some(s);
+        }
+    }
+    if line.contains("tatus") && line.contains('{') {
+        return status(re!(r#""(?:status|status_code|statusCode)" *: *"?([1-5]\d\d)\b"#));
+    }
+    None
+}
+
+/// W3C (IIS) access lines end with four numbers, the first of them the 3-digit status:
+/// `… 404 0 2 15`.
+fn ends_like_w3c(line: &str) -> bool {
+    let mut n = 0;
+    for tok in line.trim_end().rsplit(' ').take(4) {
+        if tok.is_empty() || !tok.bytes().all(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        n += 1;
+        if n == 4 && tok.len() != 3 {
+            return false;
+        }
+    }
+    n == 4
+}
+
+/// The method and path of an access log line's request (`"GET /x HTTP/1.1"`, W3C fields, or a
+/// JSON log's `method` and `uri`), query left out.
+pub fn http_request(line: &str) -> Option<(&str, &str)> {
+    let c = re!(concat!(
+        r#"\b(GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS|CONNECT|TRACE|PROPFIND) +([^\s?"]+)|"#,
+        r#""method" *: *"(\w+)".*?"(?:uri|path|url)" *: *"([^"?]+)"#
+    ))
+    .captures(line)?;
+    Some((
+        c.get(1).or(c.get(3))?.as_str(),
+        c.get(2).or(c.get(4))?.as_str(),
+    ))
+}
+
+/// A syscall that failed, as strace prints it: `… = -1 ENOENT (No such file or directory)`.
+pub fn failed_syscall(line: &str) -> bool {
+    re!(r"\) += -1 E[A-Z]+\b").is_match(line)
+}
+
+/// The error words of the corpus's needle rules (case-insensitive, whole words), for lines
+/// that state no severity of their own.
+pub fn error_words(line: &str) -> bool {
+    re!(concat!(
+        r"(?i)\b(errors?|fail(ed|ure|ures)|fatal|exception|panic|abort(ed)?|denied|refused|invalid|",
+        r"timeout|timed out|unable|cannot|can't|could not|couldn't|unreachable|corrupt(ed|ion)|",
+        r"crash(ed)?|killed|segfault|critical|severe|unavailable|not responding|down)\b"
+    ))
+    .is_match(line)
+}
+
+/// Whether a line reports a problem: a severity of error or worse, an HTTP status ≥ 400 in an
+/// access log, a failed syscall, an exception line, or an error word in a line that speaks for
+/// a program (a log event, `prog: …`, `error: …`). An error word in prose, a man page, a commit
+/// message or a diff's context is no failure.
+pub fn is_errorish(line: &str) -> bool {
+    // an access log entry fails by its status, whatever level it was logged at
+    if let Some(status) = http_status(line) {
+        return status >= 400;
+    }
+    match declared(line) {
+        Some(s) => s >= Severity::Error,
+        None => failed_syscall(line) || reports_error(line),
+    }
+}
+
+fn reports_error(line: &str) -> bool {
+    if re!(r"^[\w.$]+(Error|Exception)(: |$)").is_match(line) {
+        return true;
+    }
+    if !error_words(line) {
+        return false;
+    }
+    // a program's own voice: `prog: …`, `prog[12]: …`, `E: …`, `npm ERR! …`, a compiler's
+    // `file:12:5: error: …`, or a line that starts with the error word (`fatal: …`, `FAILED
+    // tests/…`, `Error: …`); a path before the colon is `grep -r` quoting a file, not a program
+    re!(concat!(
+        r"^([\w.@-]+(\[\d+\])?:( |$)|[\w-]+ ERR!|\S+:\d+(:\d+)?: (fatal )?error\b|",
+        r"\W{0,3}(?i:error|errors|fatal|failed|failure|panic|exception|abort|aborted|unable|cannot|could not|killed|segfault|critical)\b)"
+    ))
+    .is_match(line)
+        || opens_event(line)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn source_tags_end_where_the_event_starts() {
+        let cases = [
+            ("nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:00:00.008 25746 INFO nova.osapi", Some(35)),
+            ("web-1  | 2024-01-02T10:00:00Z GET /", Some(9)),
+            ("pod-x | INFO started", Some(8)),
+            ("app.log:2024-01-02 10:00:00 ERROR x", Some(8)),
+            ("logs/app.log:12:2024-01-02 10:00:00 ERROR x", Some(16)),
+            ("[pod/api-0/api] 2024-01-02T10:00:00Z started", Some(16)),
+            ("api-1  | {\"level\":\"info\",\"ts\":1.5,\"msg\":\"x\"}", Some(9)),
+            // the line's own header is no tag
+            ("2024-01-02 10:00:00 INFO started", None),
+            ("INFO 2024-01-02 10:00:00 started", None),
+            ("Jan  2 10:00:00 host sshd[1]: x", None),
+            ("src/main.rs:12:5: error: oops", None),
+            ("just some words in a sentence", None),
+        ];
+        for (line, want) in cases {
+            assert_eq!(source_prefix_len(line), want, "{line}");
+        }
+    }
+
+    #[test]
+    fn events_and_continuations() {
+        for l in [
+            "2024-01-02 10:00:00,123 INFO started",
+            "127.0.0.1 - - [10/Oct/2000:13:55:36 -0700] \"GET /a.gif HTTP/1.0\" 200 2326",
+            "openat(AT_FDCWD, \"/etc/ld.so.cache\", O_RDONLY|O_CLOEXEC) = 3",
+            "[pid  4242] 10:00:00.123456 read(3, \"\", 4096) = 0",
+            "{\"level\":\"info\",\"ts\":1646861401.52,\"msg\":\"handled request\"}",
+            "{\"log\":\"hello\\n\",\"stream\":\"stdout\",\"time\":\"2024-01-02T10:00:00Z\"}",
+            "1320279566.452687\tCwFs1P2UcUdlSxD6l2\t10.0.2.15\t49286",
+            "#fields\tts\tuid\tid.orig_h",
+            "[2024-01-02 10:00:00] production.ERROR: boom",
+            "<3>Jan  2 10:00:00 kernel: oops",
+            "time=2024-01-02T10:00:00Z level=info msg=\"served\" dur=3ms",
+            "level=error msg=\"db down\" err=\"timeout\"",
+        ] {
+            assert!(opens_event(l), "{l}");
+        }
+        for l in ["def main():", "Just prose here.", "{\"name\": \"x\", \"size\": 3}"] {
+            assert!(!opens_event(l), "{l}");
+        }
+        for l in ["\tat com.x.Y.z(Y.java:12)", "#0 /var/www/app.php(12): f()", "Caused by: java.io.IOException: x", "DETAIL:  Key (id)=(1) exists."] {
+            assert!(continues(l), "{l}");
+        }
+        assert!(!continues("2024-01-02 10:00:00 INFO x"));
+    }
+
+    #[test]
+    fn errorish_lines() {
+        for l in [
+            "2024-01-02 10:00:00 ERROR db down",
+            "E/AndroidRuntime( 123): FATAL EXCEPTION: main",
+            "{\"level\":\"error\",\"msg\":\"x\"}",
+            "1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET /missing HTTP/1.0\" 404 12",
+            "2024-01-02 10:00:00 10.0.0.1 GET /x.aspx - 80 - 10.0.0.2 Mozilla/5.0 404 0 2 15",
+            "openat(AT_FDCWD, \"/nope\", O_RDONLY) = -1 ENOENT (No such file or directory)",
+            "start-stop-daemon: unable to stat /usr/libexec/polkitd (No such file or directory)",
+            "<3>kernel: oops",
+            "Jan  2 10:00:00 host sshd[12]: Failed password for root from 1.2.3.4",
+            "fatal: not a git repository (or any of the parent directories): .git",
+            "FAILED tests/test_a.py::test_x - assert 1 == 2",
+            "ValueError: invalid literal for int() with base 10: 'x'",
+            "npm ERR! code ENOENT",
+            "cJSON.c:120:5: error: expected ';' before 'return'",
+            r#"{"time":"2024-01-02T10:00:00+00:00","request":"GET /x HTTP/1.1","status":404}"#,
+            r#"{"level":"info","ts":1.5,"msg":"handled request","request":{"method":"GET","uri":"/a"},"status":502}"#,
+            "web-1  | 1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET /missing HTTP/1.0\" 404 12",
+        ] {
+            assert!(is_errorish(l), "{l}");
+        }
+        for l in [
+            "2024-01-02 10:00:00 INFO retrying after timeout",
+            "1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET /error.html HTTP/1.0\" 200 12",
+            "openat(AT_FDCWD, \"/etc/x\", O_RDONLY) = 3",
+            r#"{"level":"info","msg":"handled request","request":{"method":"GET","uri":"/a"},"status":200}"#,
+            "tests/test_a.py::test_invalid_input PASSED [ 10%]",
+            "       an error occurred.  However, if the -q option is used",
+            "If the file is not found, an error is returned.",
+            "Prose that mentions an error, in passing, and fails to be one.",
+            " context line of a diff that cannot fail",
+            "src/app.py:    raise ValueError(\"invalid input\")",
+            "2024-01-02 10:00:00 WARN disk failure predicted",
+        ] {
+            assert!(!is_errorish(l), "{l}");
+        }
+    }
+}
