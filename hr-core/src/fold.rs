@@ -2,10 +2,12 @@
 //! and ids are masked) fold into one marker with a count. Used for every kind that has no
 //! compressor of its own, and as the base the others fall back on.
 //!
-//! Without a budget the output is written while the input is scanned, so memory stays bounded
-//! by the output and the longest line, not by the number of lines (100 MB of two-byte lines).
+//! Without a budget, and with no error line to guard, the output is written while the input is
+//! scanned, so memory stays bounded by the output and the longest line, not by the number of
+//! lines (100 MB of two-byte lines).
 
 use crate::lines::{iter, offset, split, Lines};
+use crate::logline;
 use crate::marker::{count, Compressed, Writer};
 use crate::mask::shape;
 use crate::plan::{render, Plan, Priority};
@@ -15,7 +17,9 @@ use crate::Options;
 const MIN_RUN: usize = 4;
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
-    if opts.budget_chars.is_some() {
+    // A budget, a learnt policy or an error line anywhere goes through the plan, where the
+    // signal guard sees every line; the rest (most large inputs) streams in bounded memory.
+    if opts.budget_chars.is_some() || opts.min_fold_run > 1 || iter(text).any(logline::is_errorish) {
         let lines = split(text);
         return render(&plan(&lines), &lines, opts);
     }

@@ -384,7 +384,9 @@ mod tests {
 
     #[test]
     fn folds_shorter_than_the_minimum_run_stay_verbatim() {
-        let lines = split("a\nb\nc\nd\ne\nf\n");
+        let long = "a line long enough that a marker is shorter than it is";
+        let text = format!("a\n{}", format!("{long}\n").repeat(5));
+        let lines = split(&text);
         let mut p = Plan::default();
         p.keep(1, Priority::Ordinary);
         p.fold(2, 3, "2 lines like a");
@@ -394,12 +396,8 @@ mod tests {
             ..opts(None)
         };
         let c = render(&p, &lines, &o);
-        assert!(
-            c.text
-                .starts_with("a\nb\nc\n[hr: 3 lines like a · L4-6"),
-            "{}",
-            c.text
-        );
+        let kept = format!("a\n{long}\n{long}\n[hr: 3 lines like a · L4-6");
+        assert!(c.text.starts_with(&kept), "{}", c.text);
         assert_eq!(c.spans.len(), 1);
         let all = render(
             &p,
@@ -409,7 +407,7 @@ mod tests {
                 ..opts(None)
             },
         );
-        assert_eq!(all.text, "a\nb\nc\nd\ne\nf\n");
+        assert_eq!(all.text, text);
     }
 
     #[test]

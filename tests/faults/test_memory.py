@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import subprocess
+import sys
 import threading
 
 import pytest
@@ -14,9 +15,17 @@ from support import hr_bin
 MB = 1024 * 1024
 
 
+# Linux carries a process's peak RSS across fork and exec, so a child forked straight from a
+# large pytest process would report pytest's size. A small interpreter in between forks `hr` and
+# reports that grandchild's own peak on stderr.
+MEASURE = ("import os, subprocess, sys; p = subprocess.Popen(sys.argv[1:]); _, status, usage = os.wait4(p.pid, 0);"
+           "sys.stderr.write(f'{usage.ru_maxrss} {os.waitstatus_to_exitcode(status)}')")
+
+
 def max_rss_of_hr(line: bytes, size: int, args=()) -> tuple[int, bytes, int]:
     """(max RSS in bytes, output, exit status) of one `hr` reading `size` bytes of `line`s."""
-    p = subprocess.Popen([hr_bin(), *args], stdin=subprocess.PIPE, stdout=subprocess.PIPE)
+    p = subprocess.Popen([sys.executable, "-c", MEASURE, hr_bin(), *args], stdin=subprocess.PIPE,
+                         stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     chunk = line * (MB // len(line))
     out = []
     reader = threading.Thread(target=lambda: out.append(p.stdout.read()))
@@ -25,9 +34,9 @@ def max_rss_of_hr(line: bytes, size: int, args=()) -> tuple[int, bytes, int]:
         p.stdin.write(chunk)
     p.stdin.close()
     reader.join()
-    _, status, usage = os.wait4(p.pid, 0)  # this child's own peak, not the test process's
-    p.returncode = os.waitstatus_to_exitcode(status)
-    return usage.ru_maxrss * 1024, out[0], p.returncode
+    rss_kb, status = p.stderr.read().split()
+    p.wait()
+    return int(rss_kb) * 1024, out[0], int(status)
 
 
 @pytest.mark.parametrize("line", [b"a\n", b"\n", b"1\n"], ids=["a", "empty", "digit"])
