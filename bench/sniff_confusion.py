@@ -20,7 +20,7 @@ import time
 from collections import Counter
 from pathlib import Path
 
-from hr import core
+from hr.engine import core
 
 REPO = Path(__file__).resolve().parent.parent
 CORPUS = next((p for p in (REPO.parent / "shared" / "corpus", REPO.parent.parent / "shared" / "corpus")

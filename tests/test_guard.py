@@ -27,7 +27,7 @@ def labelled() -> list[Path]:
 
 @pytest.mark.parametrize("path", labelled(), ids=lambda p: f"{p.parent.name}/{p.name}")
 def test_labelled_outputs_sniff_as_their_kind(path):
-    from hr import core
+    from hr.engine import core
 
     assert core.sniff(path.read_bytes()) == path.parent.name
 
