@@ -45,6 +45,7 @@ LEVEL_WORD = re.compile(r"(?:^|[\s\[(|])(" + BAD_LEVEL + "|" + OK_LEVEL + r")(?=
 BRACKET_LEVEL = re.compile(r"\[(?:[\w.-]+:)?(" + BAD_LEVEL + "|" + OK_LEVEL + r")\]", re.I)
 STATUS_CLF = re.compile(r'"[A-Z]+ \S+ HTTP/[\d.]+" (\d{3}) ')
 STATUS_JSON = re.compile(r'"(?:status|status_code)"\s*:\s*(\d{3})\b')
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # a coloured level is read without its colour
 STRACE_FAIL = re.compile(r"\) += -1 E[A-Z]+")
 
 
@@ -133,7 +134,7 @@ def needles_for(text: str) -> list[dict]:
     for line, c in zip(lines, clusters):
         if not c:
             continue
-        bad, cls, by_field = severity(line, iis, zeek_status)
+        bad, cls, by_field = severity(ANSI.sub("", line), iis, zeek_status)
         if not by_field:
             bad = KEYWORDS.search(templates[c]) is not None
         if bad:

@@ -26,6 +26,10 @@ const TEMPLATE_CAP: usize = 100_000;
 /// Tokens a line may have to be mined; longer lines compare by their first tokens only.
 const MAX_TOKENS: usize = 64;
 
+/// Lines with at least this many tokens are records (JSON, access logs, column logs): a new
+/// value with digits in one of their fields is a value, not a new event.
+const LONG_RECORD: usize = 24;
+
 /// What the miner made of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Seen {
@@ -119,7 +123,9 @@ impl Miner {
     /// Finds the template of a shape not seen before, or starts one.
     fn place(&mut self) -> (u32, Seen) {
         let n = self.toks.len();
-        let max_diff = if n >= 8 { 2 } else { 1 };
+        // long lines (structured records, access logs) may differ in more fields and still
+        // be the same event; a short line differs in at most one or two words
+        let max_diff = if n >= 8 { 2.max(n / 6) } else { 1 };
         let mut best: Option<(usize, usize, u32)> = None; // (diff, -literal matches, id)
         if let Some(group) = self.groups.get(&n) {
             for &id in group {
@@ -150,8 +156,13 @@ impl Miner {
         match best {
             Some((0, _, id)) => (id, Seen::Known),
             Some((_, _, id)) => {
-                self.learn(id as usize);
-                (id, Seen::Variant)
+                // a new word is a new event (`portmap startup succeeded`); in a long record, a
+                // new value that carried digits (an id, a size, an etag) is only a value
+                if self.learn(id as usize) || n < LONG_RECORD {
+                    (id, Seen::Variant)
+                } else {
+                    (id, Seen::Known)
+                }
             }
             None if self.templates.len() > TEMPLATE_CAP => (TEMPLATE_CAP as u32, Seen::New),
             None if self.templates.len() == TEMPLATE_CAP => {
@@ -181,8 +192,10 @@ impl Miner {
         }
     }
 
-    /// Records the values in which the current line differs from template `id`.
-    fn learn(&mut self, id: usize) {
+    /// Records the values in which the current line differs from template `id`; says whether
+    /// one of them is a new word without digits.
+    fn learn(&mut self, id: usize) -> bool {
+        let mut new_word = false;
         for p in 0..self.toks.len() {
             let (s, e) = self.toks[p];
             let tok = &self.buf[s..e];
@@ -200,12 +213,15 @@ impl Miner {
             let vals = &mut t.values[slot].1;
             if !vals.iter().any(|v| **v == *tok) {
                 vals.push(tok.into());
+                // masking turned every digit into `0`
+                new_word |= !tok.contains('0');
             }
             if vals.len() >= WILDCARD_AFTER {
                 t.wild[p] = true;
                 t.values.swap_remove(slot);
             }
         }
+        new_word
     }
 }
 

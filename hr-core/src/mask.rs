@@ -68,7 +68,7 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
             let word = &b[start..i];
             if !digits {
                 out.push_str(&tok[start..i]);
-            } else if hex {
+            } else if hex || random_id(word) {
                 out.push('0');
             } else {
                 let mut in_digits = false;
@@ -104,6 +104,17 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
             i += ch.len_utf8();
         }
     }
+}
+
+/// A generated id such as Zeek's `C3uA171rRDUxvYyTmj`: long, letters mixed with several runs
+/// of digits. `x86`, `utf8mb4` or `sha256WithRSAEncryption` are names, not ids.
+fn random_id(word: &[u8]) -> bool {
+    let runs = word
+        .windows(2)
+        .filter(|w| w[1].is_ascii_digit() && !w[0].is_ascii_digit())
+        .count()
+        + word[0].is_ascii_digit() as usize;
+    word.len() >= 8 && runs >= 2
 }
 
 /// `/var/log/x.log`, `./a/b`, `~/x`, `C:\Windows\x`, `https://host/p`: names that vary freely.
@@ -152,6 +163,12 @@ mod tests {
             "0-0-0-0-0"
         );
         assert_eq!(log_token("user"), "user");
+        assert_eq!(log_token("uid=C3uA171rRDUxvYyTmj"), "uid=0");
+        assert_eq!(
+            log_token("sha256WithRSAEncryption"),
+            "sha0WithRSAEncryption"
+        );
+        assert_eq!(log_token("utf8mb4"), "utf0mb0");
         assert_eq!(log_token("a/b"), "a/b");
     }
 }
