@@ -107,7 +107,7 @@ def content(line: str) -> str:
     records are templated by field names and values (drain3 splits on whitespace only)."""
     if line.startswith("{"):
         try:
-            record = json.loads(line)
+            record = json.loads(line, parse_float=str, parse_int=str)  # numbers as written
         except ValueError:
             return line
         if isinstance(record, dict):

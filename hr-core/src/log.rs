@@ -172,7 +172,9 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
         columns.learn(line);
         let sev = severity(line, &columns);
         let (template, seen) = if json_words(line, &mut words) {
-            miner.add(&words)
+            miner.add_record(&words)
+        } else if sev.key.is_some() || columns.status(line).is_some() || sev.http {
+            miner.add_record(line)
         } else {
             miner.add(line)
         };
@@ -180,7 +182,7 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
             template,
             seen,
             level: sev.level,
-            message: sev.key.unwrap_or(template as u64 | 1 << 63),
+            message: sev.key.unwrap_or_else(|| message_of(line)),
         });
         i += 1;
     }
@@ -319,6 +321,19 @@ fn leading_time(line: &str) -> Option<&str> {
 /// The severity a line declares in its first tokens (`ERROR`, `[error]`, `W/Tag:`, ...).
 pub fn level(line: &str) -> Level {
     level_at(line).0
+}
+
+/// An error's message: the line with its numbers and ids masked (`mask::shape`) and each path
+/// cut to its folder, so repeats that differ in a timestamp, a pid, a counter or a file of the
+/// same folder are one message, while another folder, user or wording is another.
+fn message_of(line: &str) -> u64 {
+    let mut h = FxHasher::default();
+    for tok in line.split_ascii_whitespace() {
+        let tok = tok.rfind('/').map_or(tok, |p| &tok[..=p]);
+        h.write(crate::mask::shape(tok).as_bytes());
+        h.write_u8(b' ');
+    }
+    h.finish()
 }
 
 /// Words that mark a line as reporting a problem even without a level.

@@ -87,7 +87,21 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
         } else if c == b'"' {
             match memchr::memchr(b'"', &b[i + 1..]) {
                 Some(k) => {
-                    out.push_str("\"*\"");
+                    // a one-word value varies freely (`"127.0.0.1"`, `"View"`); words in a
+                    // quoted text are its message (`"Thread started"`), as in a plain line
+                    let inner = &tok[i + 1..i + 1 + k];
+                    if inner.contains(' ') {
+                        out.push('"');
+                        for (n, w) in inner.split(' ').enumerate() {
+                            if n > 0 {
+                                out.push(' ');
+                            }
+                            mask_log_token(w, out);
+                        }
+                        out.push('"');
+                    } else {
+                        out.push_str("\"*\"");
+                    }
                     i += k + 2;
                 }
                 None => {

@@ -93,6 +93,11 @@ fn push_words(record: &str, prefix: &str, out: &mut String, depth: usize) {
         }
         out.push_str(k);
         out.push('=');
+        if v.starts_with('[') {
+            // a list's length is part of the record's shape: one word per element
+            out.push_str(&v.replace(',', " "));
+            continue;
+        }
         let v = v
             .strip_prefix('"')
             .and_then(|v| v.strip_suffix('"'))

@@ -26,12 +26,15 @@ pub struct Severity {
     pub key: Option<u64>,
     /// whether the level came from a field of the line (then no keyword rule applies)
     pub from_field: bool,
+    /// whether the line is a request with its HTTP status (an access-log record)
+    pub http: bool,
 }
 
 const NONE: Severity = Severity {
     level: Level::Other,
     key: None,
     from_field: false,
+    http: false,
 };
 
 pub fn severity(line: &str, columns: &Columns) -> Severity {
@@ -58,6 +61,7 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
             level: if failed { Level::Error } else { Level::Other },
             key: None,
             from_field: true,
+            http: false,
         };
     }
     let (level, end) = level_at(line);
@@ -65,6 +69,7 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         level,
         key: None,
         from_field: end > 0,
+        http: false,
     }
 }
 
@@ -105,6 +110,7 @@ fn json_severity(line: &str) -> Option<Severity> {
                 level,
                 key: None,
                 from_field: true,
+                http: false,
             });
         }
     }
@@ -142,6 +148,14 @@ fn access_severity(line: &str) -> Option<Severity> {
 /// (and the line's word count: a request logged with another client or referer shape reads as
 /// another event).
 pub fn status_severity(method: &str, path: &str, status: &str, line: &str) -> Severity {
+    let s = status_code_severity(method, path, status, line);
+    Severity {
+        http: s.from_field,
+        ..s
+    }
+}
+
+fn status_code_severity(method: &str, path: &str, status: &str, line: &str) -> Severity {
     let code: u16 = match status.parse() {
         Ok(c) if (100..600).contains(&c) => c,
         _ => return NONE,
@@ -151,6 +165,7 @@ pub fn status_severity(method: &str, path: &str, status: &str, line: &str) -> Se
             level: Level::Other,
             key: None,
             from_field: true,
+            http: false,
         };
     }
     let path = path.split(['?', '#']).next().unwrap_or("");
@@ -164,6 +179,7 @@ pub fn status_severity(method: &str, path: &str, status: &str, line: &str) -> Se
         level: Level::Error,
         key: Some(h.finish()),
         from_field: true,
+        http: false,
     }
 }
 
