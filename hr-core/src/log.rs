@@ -10,6 +10,7 @@
 
 mod fields;
 mod severity;
+mod values;
 
 use crate::drain::{Miner, Seen};
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
@@ -23,6 +24,7 @@ use fields::{json_words, Columns};
 pub use severity::Level;
 use severity::{level_at, severity};
 use std::hash::Hasher;
+use values::Values;
 
 /// A run of repeats is folded only when it is larger than the marker that replaces it.
 const MIN_FOLD_CHARS: usize = 160;
@@ -114,12 +116,12 @@ pub fn plan(lines: &Lines) -> Plan {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep(n, Priority::Repeated);
                     } else {
-                        run.push(n, lines.lines[i].len() + 1, level);
+                        run.push_event(n, lines.lines[i], level, template);
                     }
                 } else if seen == Seen::Known && frequent {
                     // a repeat of a template shown above, warnings included: the marker counts
-                    // them, and the first of each stays verbatim
-                    run.push(n, lines.lines[i].len() + 1, level);
+                    // them and says what varied, and the first of each stays verbatim
+                    run.push_event(n, lines.lines[i], level, template);
                 } else {
                     run.flush(&mut plan, lines, &roles);
                     let priority = if error_words(lines.lines[i]) {
@@ -173,7 +175,7 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
         let sev = severity(line, &columns);
         let (template, seen) = if json_words(line, &mut words) {
             miner.add_record(&words)
-        } else if sev.key.is_some() || columns.status(line).is_some() || sev.http {
+        } else if sev.http {
             miner.add_record(line)
         } else {
             miner.add(line)
@@ -182,7 +184,11 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
             template,
             seen,
             level: sev.level,
-            message: sev.key.unwrap_or_else(|| message_of(line)),
+            message: match sev.key {
+                Some(key) => key,
+                None if sev.level >= Level::Error => message_of(line),
+                None => 0, // only errors fold by message
+            },
         });
         i += 1;
     }
@@ -199,10 +205,32 @@ struct Run {
     warnings: usize,
     /// repeated stack traces folded in this run
     traces: usize,
+    /// what varied, while the run holds one template
+    values: Values,
+    template: Option<u32>,
+    mixed: bool,
 }
 
 impl Run {
     fn push(&mut self, n: usize, chars: usize, level: Level) {
+        self.mixed = true;
+        self.push_line(n, chars, level);
+    }
+
+    /// A folded line of template `template`: its values are summarised while the run holds
+    /// that template only.
+    fn push_event(&mut self, n: usize, line: &str, level: Level, template: u32) {
+        if self.chars == 0 {
+            self.template = Some(template);
+        }
+        self.mixed |= self.template != Some(template);
+        if !self.mixed {
+            self.values.push(line);
+        }
+        self.push_line(n, line.len() + 1, level);
+    }
+
+    fn push_line(&mut self, n: usize, chars: usize, level: Level) {
         if self.chars == 0 {
             self.start = n;
         }
@@ -227,6 +255,9 @@ impl Run {
                         if k == 1 { "" } else { "s" }
                     ));
                 }
+            }
+            if !self.mixed {
+                what.push_str(&self.values.describe());
             }
             what.extend(time_span(start, end, lines));
             plan.fold(start, end, what);
@@ -576,7 +607,7 @@ mod tests {
         assert_eq!(out.len(), 3, "{}", c.text);
         assert_eq!(out[1], text.lines().nth(1).unwrap());
         assert!(
-            out[2].starts_with("[hr: 29 more like the line above, 29 warnings · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 · lines 3-31"),
+            out[2].starts_with("[hr: 29 more like the line above, 29 warnings · 7×15 6×14 · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 · lines 3-31"),
             "{}",
             out[2]
         );
