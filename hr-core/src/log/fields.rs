@@ -74,7 +74,12 @@ pub fn json_words(line: &str, out: &mut String) -> bool {
 
 /// Appends `prefix.key=value` words for the pairs of `record`; nested objects are flattened.
 fn push_words(record: &str, prefix: &str, out: &mut String, depth: usize) {
-    for (k, v) in json_pairs(record) {
+    let mut pairs: Vec<(&str, &str)> = json_pairs(record).collect();
+    if depth > 0 {
+        // a nested map's key order is often random (Go maps): it says nothing
+        pairs.sort_unstable_by_key(|&(k, _)| k);
+    }
+    for (k, v) in pairs {
         if v.starts_with('{') && depth < 4 {
             let p = if prefix.is_empty() {
                 k.to_string()
@@ -182,7 +187,7 @@ mod tests {
             r#"{"msg":"x","request":{"method":"GET","headers":{"A":["b"]}}}"#,
             &mut s
         ));
-        assert_eq!(s, r#"msg=x request.method=GET request.headers.A=["b"]"#);
+        assert_eq!(s, r#"msg=x request.headers.A=["b"] request.method=GET"#);
     }
 
     #[test]

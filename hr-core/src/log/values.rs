@@ -145,7 +145,13 @@ impl Field {
 /// `status=200` -> (`status`, `200`); a bare value has no name.
 fn split_name(tok: &str) -> (&str, &str) {
     match tok.split_once('=') {
-        Some((k, v)) if !k.is_empty() && k.bytes().all(|c| c.is_ascii_alphanumeric() || b"._-".contains(&c)) => (k, v),
+        Some((k, v))
+            if !k.is_empty()
+                && k.bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || b"._-".contains(&c)) =>
+        {
+            (k, v)
+        }
         _ => ("", tok),
     }
 }
@@ -184,7 +190,10 @@ mod tests {
         let mut v = Values::default();
         for i in 0..40 {
             let status = if i % 10 == 3 { 404 } else { 200 };
-            v.push(&format!("GET /api/items status={status} took {}ms", 7 + i * 70));
+            v.push(&format!(
+                "GET /api/items status={status} took {}ms",
+                7 + i * 70
+            ));
         }
         assert_eq!(v.describe(), " · status 200×36 404×4 · 7–2,737 ms");
     }
