@@ -36,23 +36,31 @@ impl Values {
         if self.mixed {
             return;
         }
-        let toks: Vec<&str> = line.split_ascii_whitespace().take(MAX_TOKENS).collect();
+        let toks = line.split_ascii_whitespace().take(MAX_TOKENS);
         if self.lines == 0 {
             self.fields = toks
-                .iter()
                 .map(|_| Field {
                     numeric: true,
                     ..Field::default()
                 })
                 .collect();
-        } else if toks.len() != self.fields.len() {
-            self.mixed = true;
-            self.fields.clear();
-            return;
         }
         self.lines += 1;
-        for (f, tok) in self.fields.iter_mut().zip(&toks) {
+        let mut n = 0;
+        let mut live = false;
+        for (f, tok) in self.fields.iter_mut().zip(line.split_ascii_whitespace()) {
+            n += 1;
+            if f.many && !f.numeric {
+                continue; // a free field: nothing more to learn
+            }
             f.add(tok);
+            live = true;
+        }
+        let more = line.split_ascii_whitespace().nth(n).is_some() && n < MAX_TOKENS;
+        if n != self.fields.len() || more || !live {
+            // another shape, or nothing left worth saying
+            self.mixed = true;
+            self.fields = Vec::new();
         }
     }
 
