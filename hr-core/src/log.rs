@@ -35,6 +35,8 @@ const RARE: usize = 3;
 const KEEP_ALL_UP_TO: usize = 2;
 /// An error message repeated at least this often also keeps its last occurrence.
 const LAST_AFTER: usize = 3;
+/// Continuation lines an error event may hold.
+const MAX_EVENT_LINES: usize = 50;
 /// Runs at least this long say the time span they cover, where lines carry times.
 const SPAN_MIN_LINES: usize = 20;
 
@@ -47,7 +49,11 @@ enum Role {
         seen: Seen,
         level: Level,
         message: u64,
+        /// continuation lines of an error event that follow it (see `continues_event`)
+        more: u16,
     },
+    /// a continuation line of the error event above, handled by its first line
+    InEvent,
     /// the first line of a stack trace block that runs to `end` (1-based, inclusive)
     Trace { end: usize, repeat: bool },
     /// inside a stack trace block, handled by its first line
@@ -96,28 +102,38 @@ pub fn plan(lines: &Lines) -> Plan {
                 i = end;
                 continue;
             }
-            Role::InTrace => unreachable!("trace bodies are consumed by their first line"),
+            Role::InTrace | Role::InEvent => {
+                unreachable!("trace and event bodies are consumed by their first line")
+            }
             Role::Event {
                 template,
                 seen,
                 level,
                 message,
+                more,
             } => {
                 let frequent = miner.templates[template as usize].count > KEEP_ALL_UP_TO;
                 if level >= Level::Error {
                     // errors fold by message: the first of each stays, and the last of a long
                     // run; identical repeats between them fold with their count
+                    // an event with continuation lines stays or folds whole
                     let first = shown.insert(message);
                     let (times, last) = messages[&message];
+                    let end = n + more as usize;
                     if first || seen != Seen::Known {
                         run.flush(&mut plan, lines, &roles);
-                        plan.keep(n, Priority::Critical);
+                        plan.keep_range(n, end, Priority::Critical);
                     } else if last == i && times >= LAST_AFTER {
                         run.flush(&mut plan, lines, &roles);
-                        plan.keep(n, Priority::Repeated);
+                        plan.keep_range(n, end, Priority::Repeated);
                     } else {
                         run.push_event(n, lines.lines[i], level, template);
+                        for m in n + 1..=end {
+                            run.push(m, lines.lines[m - 1].len() + 1, Level::Other);
+                        }
                     }
+                    i = end;
+                    continue;
                 } else if seen == Seen::Known && frequent {
                     // a repeat of a template shown above, warnings included: the marker counts
                     // them and says what varied, and the first of each stays verbatim
@@ -180,17 +196,31 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
         } else {
             miner.add(line)
         };
+        let mut message = match sev.key {
+            Some(key) => key,
+            None if sev.level >= Level::Error => message_of(line),
+            None => 0, // only errors fold by message
+        };
+        let mut more = 0;
+        if sev.level >= Level::Error {
+            // the event's continuation lines are part of its message
+            while i + 1 + more < lines.lines.len()
+                && more < MAX_EVENT_LINES
+                && continues_event(lines.lines[i + 1 + more])
+            {
+                message = message.rotate_left(5) ^ message_of(lines.lines[i + 1 + more]);
+                more += 1;
+            }
+        }
         roles.push(Role::Event {
             template,
             seen,
             level: sev.level,
-            message: match sev.key {
-                Some(key) => key,
-                None if sev.level >= Level::Error => message_of(line),
-                None => 0, // only errors fold by message
-            },
+            message,
+            more: more as u16,
         });
-        i += 1;
+        roles.extend(std::iter::repeat(Role::InEvent).take(more));
+        i += 1 + more;
     }
     roles
 }
@@ -375,6 +405,24 @@ fn error_words(line: &str) -> bool {
             r"crash(ed)?|killed|segfault|critical|severe|unavailable|not responding)\b"
         ))
     .is_match(line)
+}
+
+/// A line that continues the event above it without being a trace: indented, or one of the
+/// detail lines that databases and compilers print under a message.
+fn continues_event(line: &str) -> bool {
+    let b = line.as_bytes();
+    (!b.is_empty() && (b[0] == b' ' || b[0] == b'\t') && !line.trim().is_empty())
+        || [
+            "DETAIL:",
+            "HINT:",
+            "CONTEXT:",
+            "STATEMENT:",
+            "QUERY:",
+            "LOCATION:",
+            "Caused by:",
+        ]
+        .iter()
+        .any(|p| line.starts_with(p))
 }
 
 /// A line that continues the event above it: indented, or part of a stack trace.
@@ -637,6 +685,52 @@ mod tests {
         assert!(kept.len() <= 5, "{}", c.text);
         // the repeats between them fold, counted as errors
         assert!(c.text.contains(" errors"), "{}", c.text);
+    }
+
+    #[test]
+    fn an_error_event_stays_and_folds_whole_with_its_detail_lines() {
+        let mut text = String::new();
+        for i in 0..20 {
+            text.push_str(&format!(
+                "2024-01-02 10:00:{i:02} INFO worker {i} polled the queue\n"
+            ));
+            if i % 5 == 2 {
+                text.push_str(&format!("2024-01-02 10:00:{i:02} ERROR duplicate key value violates unique constraint\n"));
+                text.push_str(&format!(
+                    "DETAIL:  Key (id)=({}) already exists.\n",
+                    100 + i
+                ));
+                text.push_str("HINT:  Retry the insert with a new id.\n");
+            }
+        }
+        text.push_str("2024-01-02 10:00:59 ERROR duplicate key value violates unique constraint\n");
+        text.push_str("DETAIL:  Key (email)=(a@b.c) already exists.\n");
+        let c = compress(&text, &opts());
+        let out: Vec<&str> = c.text.lines().collect();
+        // the first event stays whole, in place
+        let e = out
+            .iter()
+            .position(|l| l.contains("ERROR duplicate"))
+            .unwrap();
+        assert!(
+            out[e + 1].starts_with("DETAIL:  Key (id)=(102)"),
+            "{}",
+            c.text
+        );
+        assert!(out[e + 2].starts_with("HINT:"), "{}", c.text);
+        // its identical repeats fold whole: no lone DETAIL line of theirs remains
+        assert!(
+            !c.text.contains("(107)") && !c.text.contains("(112)"),
+            "{}",
+            c.text
+        );
+        // an event whose detail differs is another message
+        assert!(
+            c.text
+                .contains("DETAIL:  Key (email)=(a@b.c) already exists."),
+            "{}",
+            c.text
+        );
     }
 
     #[test]
