@@ -4,8 +4,8 @@
     .venv/bin/python bench/run.py [--quick] [--json OUT]
 
 Reports
-  * the corpus score (../shared/corpus/score.py), when the corpus is present, and what the
-    markers in those outputs cost;
+  * the corpus score (../shared/corpus/score.py), when the corpus is present, the score of the
+    validation logs (bench/validation), and what the markers in the corpus outputs cost;
   * latency: median wall time of one `hr` process on 1 KB, 100 KB, 300 KB and 1 MB inputs,
     beside a bare `python -c pass` of the same interpreter and `hr --version`, all measured
     in the same run (interleaved), since these machines are noisy;
@@ -189,11 +189,11 @@ def marker_cost(env: dict) -> str:
             f"| tokens per first marker (with how to restore) | {hinted_tokens / max(hinted, 1):.1f} |")
 
 
-def corpus_score(env: dict) -> str:
+def corpus_score(env: dict, cases: Path = CORPUS, cmd: str = HR) -> str:
     if not (CORPUS / "score.py").exists():
         return "(no ../shared/corpus: corpus score skipped)\n"
     with tempfile.NamedTemporaryFile(suffix=".json") as f:
-        r = subprocess.run([PY, str(CORPUS / "score.py"), "--cmd", HR, str(CORPUS), "--quiet", "--json", f.name],
+        r = subprocess.run([PY, str(CORPUS / "score.py"), "--cmd", cmd, str(cases), "--quiet", "--json", f.name],
                            capture_output=True, text=True, env=env)
         lines = r.stdout.strip().splitlines()
     start = next((i for i, ln in enumerate(lines) if ln.startswith("kind")), 0)
@@ -223,6 +223,10 @@ def main() -> None:
     print("```\n" + score + "```\n")
     results["corpus"] = score
     if CORPUS.is_dir():
+        # our own real logs, not in the corpus (bench/validation/log): sniffed, and as logs
+        validation = REPO / "bench" / "validation"
+        for title, cmd in (("as sniffed", HR), ("with --kind log", f"{HR} --kind log")):
+            print(f"## Validation logs ({title})\n\n```\n" + corpus_score(env, validation, cmd) + "```\n")
         print("## Marker cost (estimated tokens)\n\n| what | value |\n| --- | ---: |")
         print(marker_cost(env) + "\n")
 
