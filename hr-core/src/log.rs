@@ -34,7 +34,7 @@ const RARE: usize = 3;
 /// A template seen at most this often is kept whole: rare events are signal.
 const KEEP_ALL_UP_TO: usize = 2;
 /// An error message repeated at least this often also keeps its last occurrence.
-const LAST_AFTER: usize = 3;
+const LAST_AFTER: usize = 10;
 /// Continuation lines an error event may hold.
 const MAX_EVENT_LINES: usize = 50;
 /// Runs at least this long say the time span they cover, where lines carry times.
