@@ -191,7 +191,7 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
         let sev = severity(line, &columns);
         let (template, seen) = if json_words(line, &mut words) {
             miner.add_record(&words)
-        } else if sev.http {
+        } else if sev.http || (columns.known() && !line.starts_with('#')) {
             miner.add_record(line)
         } else {
             miner.add(line)

@@ -114,6 +114,7 @@ fn push_words(record: &str, prefix: &str, out: &mut String, depth: usize) {
 /// Where a column log keeps its request and status, learnt from its header line.
 #[derive(Debug, Default, Clone)]
 pub struct Columns {
+    names: usize,
     tab: bool,
     method: Option<usize>,
     path: Option<usize>,
@@ -133,12 +134,18 @@ impl Columns {
         };
         let find = |cands: &[&str]| names.iter().position(|n| cands.contains(n));
         *self = Columns {
+            names: names.len(),
             tab,
             method: find(&["cs-method", "method"]),
             path: find(&["cs-uri-stem", "uri", "cs-uri"]),
             status: find(&["sc-status", "status_code", "status"]),
         };
         true
+    }
+
+    /// Whether a header named the columns: the lines below it are records.
+    pub fn known(&self) -> bool {
+        self.names > 0
     }
 
     /// `(method, path, status)` of a data line, when the header named a status column.
@@ -204,6 +211,8 @@ mod tests {
             Some(("GET", "/x", "500"))
         );
         assert!(!c.learn("2016-01-10 00:00:01 GET"));
+        assert!(c.known());
+        assert!(!Columns::default().known());
         assert_eq!(Columns::default().status("a b c"), None);
     }
 }
