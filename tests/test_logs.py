@@ -1,9 +1,12 @@
-"""Logs: template mining keeps every new event, error and stack trace verbatim and in order,
-folds repeats into markers whose line ranges `hr expand` brings back exactly.
+"""Logs: template mining keeps every new event, each distinct error message and every new
+stack trace verbatim and in order, folds repeats into markers whose line ranges `hr expand`
+brings back exactly.
 
 The main log is written during the test by a real program: a small server simulation using
-Python's `logging` module, with warnings, errors and tracebacks. When the shared corpus is
-present, its loghub logs are checked against their needles too.
+Python's `logging` module, with warnings, errors and tracebacks; an access log by a real
+`http.server` sent real requests. The real logs of bench/validation/log (nginx, Apache, strace,
+Caddy) check the severity rules: failed requests, failed syscalls, JSON levels. When the shared
+corpus is present, its loghub logs are checked against their needles too.
 """
 
 from __future__ import annotations
@@ -89,6 +92,17 @@ def server_log(tmp_path_factory) -> bytes:
     return log.read_bytes()
 
 
+def message(line: str) -> str:
+    """An error line's message: what it says after its timestamp, numbers masked."""
+    return re.sub(r"\d+", "0", line.split(" ERROR ")[-1].split(" CRITICAL ")[-1].split("[error]")[-1])
+
+
+def assert_each_message_shown(errors: list[str], kept: list[str]) -> None:
+    shown = {message(line) for line in kept}
+    missing = [line for line in errors if message(line) not in shown]
+    assert not missing, missing[:3]
+
+
 def markers(out: str) -> list[tuple[int, int, str]]:
     found = []
     for line in out.splitlines():
@@ -132,10 +146,10 @@ def test_server_log_keeps_errors_traces_and_order(server_log: bytes, cache: Path
         assert later, f"kept line out of order or invented: {line!r}"
         last = later[0]
 
-    # every error and critical line survives verbatim, and so does the one-off event
-    for line in original:
-        if " ERROR " in line or " CRITICAL " in line:
-            assert line in kept, line
+    # every distinct error message (digits masked) keeps a verbatim example, and so does the
+    # one-off event (each error here raised a traceback: its line stays as the trace's headline)
+    errors = [line for line in original if " ERROR " in line or " CRITICAL " in line]
+    assert_each_message_shown(errors, kept)
     assert any("configuration reloaded by operator" in line for line in kept)
     # the first traceback stays whole and in place, right after the error that raised it
     start = next(n for n, line in enumerate(original) if line.startswith("Traceback"))
@@ -169,9 +183,8 @@ def test_budget_keeps_errors_first(server_log: bytes, cache: Path):
     out = run_hr(["--budget", f"{budget}c"], server_log, cache).decode()
     assert len(out) <= budget * 1.1
     assert "cut to fit the budget" in out
-    for line in server_log.decode().splitlines():
-        if " ERROR " in line or " CRITICAL " in line:
-            assert line in out, line
+    errors = [line for line in server_log.decode().splitlines() if " ERROR " in line or " CRITICAL " in line]
+    assert_each_message_shown(errors, out.splitlines())
 
 
 CASES = sorted(p for p in CORPUS.glob("*") if (p / "case.json").exists()) if CORPUS.exists() else []
@@ -186,10 +199,9 @@ def test_corpus_log_needles(case: Path, cache: Path):
     for needle in meta["needles"]:
         options = [needle["verbatim"]] if "verbatim" in needle else needle["any_of"]
         assert any(s in out for s in options), needle
-    # every error line of the input stays verbatim
-    errors = [line for line in data.decode().splitlines() if re.search(r"\b(ERROR|FATAL)\b|\[error\]| E ", line)]
-    missing = [line for line in errors if line not in out]
-    assert not missing, missing[:3]
+    # every distinct error message of the input keeps a verbatim example
+    errors = [line for line in data.decode().splitlines() if re.search(r"\b(ERROR|FATAL)\b|\[error\]", line)]
+    assert_each_message_shown(errors, out.splitlines())
 
 
 @pytest.mark.skipif(not CASES, reason="shared corpus not present")
@@ -201,3 +213,97 @@ def test_corpus_logs_shrink_by_more_than_80_percent(cache: Path):
         total_in += len(data)
         total_out += len(run_hr([], data, cache))
     assert total_out < total_in * 0.2
+
+
+VALIDATION = Path(__file__).resolve().parent.parent / "bench" / "validation" / "log"
+STATUS = re.compile(r'"([A-Z]+) (\S+) HTTP/[\d.]+" (\d{3}) ')
+
+
+def request_shape(line: str):
+    m = STATUS.search(line)
+    if not m:
+        return None
+    method, path, status = m.groups()
+    return method, re.sub(r"\d+", "0", path.split("?")[0]), status
+
+
+def failed_requests(lines: list[str]) -> set:
+    return {shape for shape in map(request_shape, lines) if shape and int(shape[2]) >= 400}
+
+
+def kept_lines(out: str) -> list[str]:
+    return [line for line in out.splitlines() if not MARKER.match(line)]
+
+
+def test_access_log_keeps_one_example_of_each_failed_request(tmp_path: Path, cache: Path):
+    """A real http.server, sent real requests: every failing method + path + status keeps an
+    example, the successful repeats fold."""
+    root = tmp_path / "www"
+    (root / "static").mkdir(parents=True)
+    for i in range(5):
+        (root / "static" / f"app.{i}.js").write_text("x" * 100)
+    err = open(tmp_path / "access.log", "wb")
+    server = subprocess.Popen([sys.executable, "-u", "-m", "http.server", "--bind", "127.0.0.1", "0"], cwd=root,
+                              stdout=subprocess.PIPE, stderr=err)
+    try:
+        port = int(server.stdout.readline().decode().split(" port ")[1].split()[0])
+        import http.client
+
+        paths = [f"/static/app.{i % 5}.js?v={i}" for i in range(300)]
+        for k in range(0, 300, 37):
+            paths[k] = ["/missing.php", f"/static/old.{k}.js", "/.env"][k % 3]
+        for i, path in enumerate(paths):
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+            c.request("POST" if i % 74 == 0 else "GET", path)
+            c.getresponse().read()
+            c.close()
+    finally:
+        server.terminate()
+        server.wait(10)
+        err.close()
+    data = (tmp_path / "access.log").read_bytes()
+    out = run_hr(["--kind", "log"], data, cache).decode()
+    kept = kept_lines(out)
+    failed = failed_requests(data.decode().splitlines())
+    assert len(failed) >= 3
+    assert failed <= failed_requests(kept), failed - failed_requests(kept)
+    assert len(out) < len(data) / 3
+
+
+def validation_case(name: str) -> bytes:
+    path = VALIDATION / name / "input.log"
+    if not path.exists():
+        pytest.skip("validation set not present")
+    return path.read_bytes()
+
+
+@pytest.mark.parametrize("name", ["nginx-access-combined", "apache-access-combined"])
+def test_real_access_logs_keep_every_failing_request_shape(name: str, cache: Path):
+    data = validation_case(name)
+    out = run_hr(["--kind", "log"], data, cache).decode()
+    failed = failed_requests(data.decode().splitlines())
+    assert failed, "the log has failed requests"
+    assert failed <= failed_requests(kept_lines(out))
+    assert len(out) < len(data) / 5
+
+
+@pytest.mark.parametrize("name", ["strace-ls", "strace-curl", "strace-f-sh"])
+def test_strace_keeps_each_failed_syscall(name: str, cache: Path):
+    data = validation_case(name)
+    out = run_hr(["--kind", "log"], data, cache).decode()
+    fail = re.compile(r"(\w+)\(.*= -1 (E[A-Z]+)")
+    failed = {m.groups() for m in map(fail.search, data.decode().splitlines()) if m}
+    assert failed
+    assert failed <= {m.groups() for m in map(fail.search, kept_lines(out)) if m}
+
+
+def test_json_lines_keep_every_error_message(cache: Path):
+    data = validation_case("caddy-json")
+    out = run_hr(["--kind", "log"], data, cache).decode()
+
+    def msg(line: str) -> str:
+        return re.sub(r"\d+", "0", json.loads(line).get("msg", ""))
+    errors = {msg(line) for line in data.decode().splitlines() if '"level":"error"' in line}
+    assert errors
+    assert errors <= {msg(line) for line in kept_lines(out) if line.startswith("{")}
+    assert len(out) < len(data) / 5

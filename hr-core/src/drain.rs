@@ -16,6 +16,8 @@ use crate::mask::mask_log_token;
 
 /// A position becomes a wildcard once it has held this many distinct values.
 const WILDCARD_AFTER: usize = 16;
+/// In a record (see `Miner::add_record`) a position becomes a wildcard sooner.
+const WILDCARD_AFTER_LONG: usize = 4;
 /// Templates compared per token count: bounds the work on input where every line is new.
 const GROUP_CAP: usize = 128;
 /// Shapes remembered for the fast path: bounds memory on input where every line is new.
@@ -25,6 +27,9 @@ const CACHE_CAP: usize = 200_000;
 const TEMPLATE_CAP: usize = 100_000;
 /// Tokens a line may have to be mined; longer lines compare by their first tokens only.
 const MAX_TOKENS: usize = 64;
+
+/// Lines with at least this many tokens are treated as records too.
+const LONG_RECORD: usize = 24;
 
 /// What the miner made of a line.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -52,12 +57,28 @@ pub struct Miner {
     pub templates: Vec<Template>,
     buf: String,
     toks: Vec<(usize, usize)>,
+    /// whether the line being mined is a record (see `add_record`)
+    record: bool,
 }
 
 impl Miner {
     /// Mine one line: returns its template id and whether the line shows something new.
     pub fn add(&mut self, line: &str) -> (u32, Seen) {
+        self.record = false;
+        self.add_masked(line)
+    }
+
+    /// Mine one record of a structured log (a JSON-lines record, an access-log or column-log
+    /// line): a new value with digits in one of its fields is a value, not a new event, and a
+    /// field with a handful of values (a method, a client) soon becomes a wildcard.
+    pub fn add_record(&mut self, line: &str) -> (u32, Seen) {
+        self.record = true;
+        self.add_masked(line)
+    }
+
+    fn add_masked(&mut self, line: &str) -> (u32, Seen) {
         self.mask(line);
+        self.record |= self.toks.len() >= LONG_RECORD;
         if let Some(&id) = self.cache.get(self.buf.as_str()) {
             self.templates[id as usize].count += 1;
             return (id, Seen::Known);
@@ -119,7 +140,9 @@ impl Miner {
     /// Finds the template of a shape not seen before, or starts one.
     fn place(&mut self) -> (u32, Seen) {
         let n = self.toks.len();
-        let max_diff = if n >= 8 { 2 } else { 1 };
+        // long lines (structured records, access logs) may differ in more fields and still
+        // be the same event; a short line differs in at most one or two words
+        let max_diff = if n >= 8 { 2.max(n / 6) } else { 1 };
         let mut best: Option<(usize, usize, u32)> = None; // (diff, -literal matches, id)
         if let Some(group) = self.groups.get(&n) {
             for &id in group {
@@ -150,8 +173,13 @@ impl Miner {
         match best {
             Some((0, _, id)) => (id, Seen::Known),
             Some((_, _, id)) => {
-                self.learn(id as usize);
-                (id, Seen::Variant)
+                // a new word is a new event (`portmap startup succeeded`); in a long record, a
+                // new value that carried digits (an id, a size, an etag) is only a value
+                if self.learn(id as usize) || !self.record {
+                    (id, Seen::Variant)
+                } else {
+                    (id, Seen::Known)
+                }
             }
             None if self.templates.len() > TEMPLATE_CAP => (TEMPLATE_CAP as u32, Seen::New),
             None if self.templates.len() == TEMPLATE_CAP => {
@@ -181,8 +209,10 @@ impl Miner {
         }
     }
 
-    /// Records the values in which the current line differs from template `id`.
-    fn learn(&mut self, id: usize) {
+    /// Records the values in which the current line differs from template `id`; says whether
+    /// one of them is a new word without digits.
+    fn learn(&mut self, id: usize) -> bool {
+        let mut new_word = false;
         for p in 0..self.toks.len() {
             let (s, e) = self.toks[p];
             let tok = &self.buf[s..e];
@@ -200,12 +230,21 @@ impl Miner {
             let vals = &mut t.values[slot].1;
             if !vals.iter().any(|v| **v == *tok) {
                 vals.push(tok.into());
+                // masking turned every digit into `0`
+                new_word |= !tok.contains('0');
             }
-            if vals.len() >= WILDCARD_AFTER {
+            // a record's field with a handful of values is a field, not an event name
+            let limit = if self.record {
+                WILDCARD_AFTER_LONG
+            } else {
+                WILDCARD_AFTER
+            };
+            if vals.len() >= limit {
                 t.wild[p] = true;
                 t.values.swap_remove(slot);
             }
         }
+        new_word
     }
 }
 
@@ -270,10 +309,43 @@ mod tests {
     #[test]
     fn quoted_values_with_spaces_are_one_token() {
         let mut m = Miner::default();
-        m.add("acquire lock tag=\"View Lock\" name=ui");
+        m.add("acquire lock tag=\"View Lock 12\" name=\"ui\"");
+        // digits inside a quoted text and a one-word quoted value vary freely
         assert_eq!(
-            m.add("acquire lock tag=\"Wake up now\" name=ui").1,
+            m.add("acquire lock tag=\"View Lock 7\" name=\"main\"").1,
             Seen::Known
+        );
+        // other words in a quoted text are another message
+        assert_ne!(
+            m.add("acquire lock tag=\"Wake up now\" name=\"ui\"").1,
+            Seen::Known
+        );
+    }
+
+    #[test]
+    fn a_record_folds_new_values_and_soon_wildcards_a_field() {
+        let mut m = Miner::default();
+        let rec = |agent: &str, id: usize| {
+            format!(
+                "method=GET uri=/x status=200 id=C{id}x{} agent={agent}",
+                id * 3
+            )
+        };
+        assert_eq!(m.add_record(&rec("curl", 1)).1, Seen::New);
+        // a new id (digits) is a value, not an event
+        assert_eq!(m.add_record(&rec("curl", 2)).1, Seen::Known);
+        // a new word shows until the field has held a handful of values
+        assert_eq!(m.add_record(&rec("wget", 3)).1, Seen::Variant);
+        for a in ["go", "python"] {
+            m.add_record(&rec(a, 4));
+        }
+        assert_eq!(m.add_record(&rec("kube", 5)).1, Seen::Known);
+        // the same new id in a plain line is still reported
+        let mut plain = Miner::default();
+        plain.add("took 12ms for job C1x3 of alice");
+        assert_eq!(
+            plain.add("took 12ms for job D2y6 of alice").1,
+            Seen::Variant
         );
     }
 }

@@ -8,42 +8,52 @@
 //! order, so a cause still comes before its effect. A stack trace that repeats an earlier one
 //! line for line keeps its first line and folds its frames.
 
+mod fields;
+mod severity;
+mod values;
+
 use crate::drain::{Miner, Seen};
-use crate::hash::{FxHashSet, FxHasher};
+use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::lines::{split, Lines};
 use crate::marker::{count, Compressed};
 use crate::mask::mask_log_token;
 use crate::plan::{render, Plan, Priority};
 use crate::re::re;
 use crate::Options;
+use fields::{json_words, Columns};
+pub use severity::Level;
+use severity::{level_at, severity};
 use std::hash::Hasher;
+use values::Values;
 
 /// A run of repeats is folded only when it is larger than the marker that replaces it.
 const MIN_FOLD_CHARS: usize = 160;
 /// A template seen at most this often is a rare event: under a budget it outranks the first
 /// examples of frequent templates.
 const RARE: usize = 3;
+/// A template seen at most this often is kept whole: rare events are signal.
+const KEEP_ALL_UP_TO: usize = 2;
+/// An error message repeated at least this often also keeps its last occurrence.
+const LAST_AFTER: usize = 10;
+/// Continuation lines an error event may hold.
+const MAX_EVENT_LINES: usize = 50;
 /// Runs at least this long say the time span they cover, where lines carry times.
 const SPAN_MIN_LINES: usize = 20;
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
-    Other,
-    Warn,
-    Error,
-    /// fatal, critical, panic, emergency
-    Fatal,
-}
 
 /// What the first pass learnt about one line.
 #[derive(Clone, Copy)]
 enum Role {
-    /// a mined line: its template and what it showed
+    /// a mined line: its template, what it showed, its level and (for errors) its message
     Event {
         template: u32,
         seen: Seen,
         level: Level,
+        message: u64,
+        /// continuation lines of an error event that follow it (see `continues_event`)
+        more: u16,
     },
+    /// a continuation line of the error event above, handled by its first line
+    InEvent,
     /// the first line of a stack trace block that runs to `end` (1-based, inclusive)
     Trace { end: usize, repeat: bool },
     /// inside a stack trace block, handled by its first line
@@ -58,9 +68,20 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
 pub fn plan(lines: &Lines) -> Plan {
     let mut miner = Miner::default();
     let roles = mine(lines, &mut miner);
+    // how often each error message occurs, and where last
+    let mut messages: FxHashMap<u64, (usize, usize)> = FxHashMap::default();
+    for (i, r) in roles.iter().enumerate() {
+        if let Role::Event { level, message, .. } = *r {
+            if level >= Level::Error {
+                let e = messages.entry(message).or_insert((0, 0));
+                e.0 += 1;
+                e.1 = i;
+            }
+        }
+    }
     let mut plan = Plan::default();
     let mut run = Run::default();
-    let mut messages: FxHashSet<u64> = FxHashSet::default();
+    let mut shown: FxHashSet<u64> = FxHashSet::default();
     let mut i = 0;
     while i < roles.len() {
         let n = i + 1;
@@ -81,36 +102,45 @@ pub fn plan(lines: &Lines) -> Plan {
                 i = end;
                 continue;
             }
-            Role::InTrace => unreachable!("trace bodies are consumed by their first line"),
+            Role::InTrace | Role::InEvent => {
+                unreachable!("trace and event bodies are consumed by their first line")
+            }
             Role::Event {
                 template,
                 seen,
                 level,
+                message,
+                more,
             } => {
-                if seen == Seen::Known && level < Level::Error {
-                    // a repeat of a template shown above, warnings included: the marker counts
-                    // them, and the first of each stays verbatim
-                    run.push(n, lines.lines[i].len() + 1, level);
-                } else if seen == Seen::Known {
-                    // error and fatal lines are never folded for repeating. Under a budget that
-                    // cannot hold them all, a message already shown (the same text after the
-                    // level: only its timestamp differs) goes before any first example
-                    let first = messages.insert(message_hash(lines.lines[i]));
-                    run.flush(&mut plan, lines, &roles);
-                    plan.keep(
-                        n,
-                        if first {
-                            Priority::Notable
-                        } else {
-                            Priority::Repeated
-                        },
-                    );
-                } else {
-                    if level >= Level::Error {
-                        messages.insert(message_hash(lines.lines[i]));
+                let frequent = miner.templates[template as usize].count > KEEP_ALL_UP_TO;
+                if level >= Level::Error {
+                    // errors fold by message: the first of each stays, and the last of a long
+                    // run; identical repeats between them fold with their count
+                    // an event with continuation lines stays or folds whole
+                    let first = shown.insert(message);
+                    let (times, last) = messages[&message];
+                    let end = n + more as usize;
+                    if first || seen != Seen::Known {
+                        run.flush(&mut plan, lines, &roles);
+                        plan.keep_range(n, end, Priority::Critical);
+                    } else if last == i && times >= LAST_AFTER {
+                        run.flush(&mut plan, lines, &roles);
+                        plan.keep_range(n, end, Priority::Repeated);
+                    } else {
+                        run.push_event(n, lines.lines[i], level, template);
+                        for m in n + 1..=end {
+                            run.push(m, lines.lines[m - 1].len() + 1, Level::Other);
+                        }
                     }
+                    i = end;
+                    continue;
+                } else if seen == Seen::Known && frequent {
+                    // a repeat of a template shown above, warnings included: the marker counts
+                    // them and says what varied, and the first of each stays verbatim
+                    run.push_event(n, lines.lines[i], level, template);
+                } else {
                     run.flush(&mut plan, lines, &roles);
-                    let priority = if level >= Level::Error || error_words(lines.lines[i]) {
+                    let priority = if error_words(lines.lines[i]) {
                         Priority::Critical
                     } else if level == Level::Warn
                         || miner.templates[template as usize].count <= RARE
@@ -134,6 +164,8 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
     let mut roles = Vec::with_capacity(lines.lines.len());
     let mut traces: FxHashSet<u64> = FxHashSet::default();
     let mut masked = String::new();
+    let mut words = String::new();
+    let mut columns = Columns::default();
     let mut i = 0;
     while i < lines.lines.len() {
         if let Some(end) = trace_block(&lines.lines, i) {
@@ -155,13 +187,40 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
             continue;
         }
         let line = lines.lines[i];
-        let (template, seen) = miner.add(line);
+        columns.learn(line);
+        let sev = severity(line, &columns);
+        let (template, seen) = if json_words(line, &mut words) {
+            miner.add_record(&words)
+        } else if sev.http || (columns.known() && !line.starts_with('#')) {
+            miner.add_record(line)
+        } else {
+            miner.add(line)
+        };
+        let mut message = match sev.key {
+            Some(key) => key,
+            None if sev.level >= Level::Error => message_of(line),
+            None => 0, // only errors fold by message
+        };
+        let mut more = 0;
+        if sev.level >= Level::Error {
+            // the event's continuation lines are part of its message
+            while i + 1 + more < lines.lines.len()
+                && more < MAX_EVENT_LINES
+                && continues_event(lines.lines[i + 1 + more])
+            {
+                message = message.rotate_left(5) ^ message_of(lines.lines[i + 1 + more]);
+                more += 1;
+            }
+        }
         roles.push(Role::Event {
             template,
             seen,
-            level: level(line),
+            level: sev.level,
+            message,
+            more: more as u16,
         });
-        i += 1;
+        roles.extend(std::iter::repeat(Role::InEvent).take(more));
+        i += 1 + more;
     }
     roles
 }
@@ -176,10 +235,32 @@ struct Run {
     warnings: usize,
     /// repeated stack traces folded in this run
     traces: usize,
+    /// what varied, while the run holds one template
+    values: Values,
+    template: Option<u32>,
+    mixed: bool,
 }
 
 impl Run {
     fn push(&mut self, n: usize, chars: usize, level: Level) {
+        self.mixed = true;
+        self.push_line(n, chars, level);
+    }
+
+    /// A folded line of template `template`: its values are summarised while the run holds
+    /// that template only.
+    fn push_event(&mut self, n: usize, line: &str, level: Level, template: u32) {
+        if self.chars == 0 {
+            self.template = Some(template);
+        }
+        self.mixed |= self.template != Some(template);
+        if !self.mixed {
+            self.values.push(line);
+        }
+        self.push_line(n, line.len() + 1, level);
+    }
+
+    fn push_line(&mut self, n: usize, chars: usize, level: Level) {
         if self.chars == 0 {
             self.start = n;
         }
@@ -204,6 +285,9 @@ impl Run {
                         if k == 1 { "" } else { "s" }
                     ));
                 }
+            }
+            if !self.mixed {
+                what.push_str(&self.values.describe());
             }
             what.extend(time_span(start, end, lines));
             plan.fold(start, end, what);
@@ -300,46 +384,17 @@ pub fn level(line: &str) -> Level {
     level_at(line).0
 }
 
-/// A hash of what a line says after its level: the same for repeats that differ in their
-/// timestamps only.
-fn message_hash(line: &str) -> u64 {
+/// An error's message: the line with its numbers and ids masked (`mask::shape`) and each path
+/// cut to its folder, so repeats that differ in a timestamp, a pid, a counter or a file of the
+/// same folder are one message, while another folder, user or wording is another.
+fn message_of(line: &str) -> u64 {
     let mut h = FxHasher::default();
-    h.write(line[level_at(line).1..].as_bytes());
-    h.finish()
-}
-
-/// The level of a line and the byte offset just past its level token (0 when it has none):
-/// what follows is the message, without the timestamp and other header fields.
-fn level_at(line: &str) -> (Level, usize) {
-    // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
-    for tok in line.split_ascii_whitespace().take(10) {
-        let end = tok.as_ptr() as usize - line.as_ptr() as usize + tok.len();
-        let b = tok.as_bytes();
-        // Android logcat: a lone `E`, or `E/Tag(123):` in brief format
-        if b.len() == 1 || (b.len() > 2 && b[1] == b'/') {
-            match b[0] {
-                b'E' => return (Level::Error, end),
-                b'F' | b'A' => return (Level::Fatal, end),
-                b'W' => return (Level::Warn, end),
-                b'I' | b'D' | b'V' if b.len() == 1 => return (Level::Other, end),
-                _ => {}
-            }
-        }
-        let word = tok.trim_matches(|c: char| !c.is_ascii_alphabetic());
-        if word.len() < 4 || word.len() > 9 || word.len() + 4 < tok.len() {
-            continue;
-        }
-        match word.to_ascii_uppercase().as_str() {
-            "ERROR" | "ERR" | "SEVERE" => return (Level::Error, end),
-            "FATAL" | "CRITICAL" | "CRIT" | "EMERG" | "ALERT" | "PANIC" => {
-                return (Level::Fatal, end)
-            }
-            "WARN" | "WARNING" => return (Level::Warn, end),
-            "INFO" | "DEBUG" | "TRACE" | "NOTICE" | "VERBOSE" => return (Level::Other, end),
-            _ => {}
-        }
+    for tok in line.split_ascii_whitespace() {
+        let tok = tok.rfind('/').map_or(tok, |p| &tok[..=p]);
+        h.write(crate::mask::shape(tok).as_bytes());
+        h.write_u8(b' ');
     }
-    (Level::Other, 0)
+    h.finish()
 }
 
 /// Words that mark a line as reporting a problem even without a level.
@@ -350,6 +405,24 @@ fn error_words(line: &str) -> bool {
             r"crash(ed)?|killed|segfault|critical|severe|unavailable|not responding)\b"
         ))
     .is_match(line)
+}
+
+/// A line that continues the event above it without being a trace: indented, or one of the
+/// detail lines that databases and compilers print under a message.
+fn continues_event(line: &str) -> bool {
+    let b = line.as_bytes();
+    (!b.is_empty() && (b[0] == b' ' || b[0] == b'\t') && !line.trim().is_empty())
+        || [
+            "DETAIL:",
+            "HINT:",
+            "CONTEXT:",
+            "STATEMENT:",
+            "QUERY:",
+            "LOCATION:",
+            "Caused by:",
+        ]
+        .iter()
+        .any(|p| line.starts_with(p))
 }
 
 /// A line that continues the event above it: indented, or part of a stack trace.
@@ -583,31 +656,129 @@ mod tests {
         assert_eq!(out.len(), 3, "{}", c.text);
         assert_eq!(out[1], text.lines().nth(1).unwrap());
         assert!(
-            out[2].starts_with("[hr: 29 more like the line above, 29 warnings · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 · L3-31"),
+            out[2].starts_with("[hr: 29 more like the line above, 29 warnings · 7×15 6×14 · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 · L3-31"),
             "{}",
             out[2]
         );
     }
 
     #[test]
-    fn every_error_line_stays_even_when_repeated() {
+    fn errors_fold_by_message_keeping_first_last_and_every_distinct_one() {
         let mut text = String::from("[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok\n");
         for i in 0..30 {
             text.push_str(&format!(
-                "[Sun Dec 04 04:5{}:{:02} 2005] [error] mod_jk child workerEnv in error state {}\n",
+                "[Sun Dec 04 04:5{}:{:02} 2005] [error] data TLB error interrupt on core {}\n",
                 i / 10,
                 i,
-                6 + i % 2
+                i % 4
             ));
-            for k in 0..5 {
-                text.push_str(&format!("[Sun Dec 04 04:5{}:{:02} 2005] [notice] jk2_init() Found child {} in scoreboard slot 7\n", i / 10, i, 1000 + 5 * i + k));
+            if i == 17 {
+                text.push_str("[Sun Dec 04 04:51:17 2005] [error] disk /dev/sda1 is full\n");
             }
         }
         let c = compress(&text, &opts());
-        for line in text.lines().filter(|l| l.contains("[error]")) {
-            assert!(c.text.contains(line), "lost {line}");
+        let input: Vec<&str> = text.lines().collect();
+        let kept: Vec<&str> = c.text.lines().filter(|l| !l.starts_with("[hr: ")).collect();
+        // the first and the last of the repeated message, and the other message, stay
+        assert!(kept.contains(&input[1]), "{}", c.text);
+        assert!(kept.contains(input.last().unwrap()), "{}", c.text);
+        assert!(kept.iter().any(|l| l.contains("disk /dev/sda1 is full")));
+        assert!(kept.len() <= 5, "{}", c.text);
+        // the repeats between them fold, counted as errors
+        assert!(c.text.contains(" errors"), "{}", c.text);
+    }
+
+    #[test]
+    fn an_error_event_stays_and_folds_whole_with_its_detail_lines() {
+        let mut text = String::new();
+        for i in 0..20 {
+            text.push_str(&format!(
+                "2024-01-02 10:00:{i:02} INFO worker {i} polled the queue\n"
+            ));
+            if i % 5 == 2 {
+                text.push_str(&format!("2024-01-02 10:00:{i:02} ERROR duplicate key value violates unique constraint\n"));
+                text.push_str(&format!(
+                    "DETAIL:  Key (id)=({}) already exists.\n",
+                    100 + i
+                ));
+                text.push_str("HINT:  Retry the insert with a new id.\n");
+            }
         }
-        assert!(c.text.contains("[hr: "), "the notices between them fold");
+        text.push_str("2024-01-02 10:00:59 ERROR duplicate key value violates unique constraint\n");
+        text.push_str("DETAIL:  Key (email)=(a@b.c) already exists.\n");
+        let c = compress(&text, &opts());
+        let out: Vec<&str> = c.text.lines().collect();
+        // the first event stays whole, in place
+        let e = out
+            .iter()
+            .position(|l| l.contains("ERROR duplicate"))
+            .unwrap();
+        assert!(
+            out[e + 1].starts_with("DETAIL:  Key (id)=(102)"),
+            "{}",
+            c.text
+        );
+        assert!(out[e + 2].starts_with("HINT:"), "{}", c.text);
+        // its identical repeats fold whole: no lone DETAIL line of theirs remains
+        assert!(
+            !c.text.contains("(107)") && !c.text.contains("(112)"),
+            "{}",
+            c.text
+        );
+        // an event whose detail differs is another message
+        assert!(
+            c.text
+                .contains("DETAIL:  Key (email)=(a@b.c) already exists."),
+            "{}",
+            c.text
+        );
+    }
+
+    #[test]
+    fn access_logs_keep_one_failed_request_per_method_path_and_status() {
+        let mut text = String::new();
+        for i in 0..200 {
+            let (path, status) = match i % 50 {
+                7 => ("/wp-login.php", 404),
+                19 => ("/api/orders", 502),
+                23 => ("/admin/", 403),
+                _ => ("/static/app.js", 200),
+            };
+            text.push_str(&format!(
+                "10.0.0.{} - - [29/Nov/2026:17:35:{:02} +0000] \"GET {path}?v={i} HTTP/1.1\" {status} {} \"-\" \"curl/7.88.1\"\n",
+                i % 7,
+                i % 60,
+                100 + i
+            ));
+        }
+        let c = compress(&text, &opts());
+        for needle in ["/wp-login.php", "/api/orders", "/admin/"] {
+            let kept = c
+                .text
+                .lines()
+                .filter(|l| !l.starts_with("[hr: ") && l.contains(needle))
+                .count();
+            // one example (and the last of a long run): never every repeat, never none
+            assert!((1..=2).contains(&kept), "{needle}: {}", c.text);
+        }
+        assert!(c.text.len() < text.len() / 4, "{}", c.text);
+    }
+
+    #[test]
+    fn json_lines_are_mined_by_field_and_their_levels_count() {
+        let mut text = String::new();
+        for i in 0..100 {
+            text.push_str(&format!(
+                "{{\"level\":\"info\",\"ts\":{i}.5,\"msg\":\"handled request\",\"id\":\"C{i}x{}\",\"status\":200}}\n",
+                i * 7
+            ));
+            if i == 60 {
+                text.push_str("{\"level\":\"error\",\"ts\":60.7,\"msg\":\"dial tcp 127.0.0.1:9: connect: connection refused\"}\n");
+            }
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("connection refused"), "{}", c.text);
+        assert!(c.text.lines().count() <= 6, "{}", c.text);
     }
 
     #[test]

@@ -68,7 +68,7 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
             let word = &b[start..i];
             if !digits {
                 out.push_str(&tok[start..i]);
-            } else if hex {
+            } else if hex || random_id(word) {
                 out.push('0');
             } else {
                 let mut in_digits = false;
@@ -87,7 +87,21 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
         } else if c == b'"' {
             match memchr::memchr(b'"', &b[i + 1..]) {
                 Some(k) => {
-                    out.push_str("\"*\"");
+                    // a one-word value varies freely (`"127.0.0.1"`, `"View"`); words in a
+                    // quoted text are its message (`"Thread started"`), as in a plain line
+                    let inner = &tok[i + 1..i + 1 + k];
+                    if inner.contains(' ') {
+                        out.push('"');
+                        for (n, w) in inner.split(' ').enumerate() {
+                            if n > 0 {
+                                out.push(' ');
+                            }
+                            mask_log_token(w, out);
+                        }
+                        out.push('"');
+                    } else {
+                        out.push_str("\"*\"");
+                    }
                     i += k + 2;
                 }
                 None => {
@@ -104,6 +118,17 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
             i += ch.len_utf8();
         }
     }
+}
+
+/// A generated id such as Zeek's `C3uA171rRDUxvYyTmj`: long, letters mixed with several runs
+/// of digits. `x86`, `utf8mb4` or `sha256WithRSAEncryption` are names, not ids.
+fn random_id(word: &[u8]) -> bool {
+    let runs = word
+        .windows(2)
+        .filter(|w| w[1].is_ascii_digit() && !w[0].is_ascii_digit())
+        .count()
+        + word[0].is_ascii_digit() as usize;
+    word.len() >= 8 && runs >= 2
 }
 
 /// `/var/log/x.log`, `./a/b`, `~/x`, `C:\Windows\x`, `https://host/p`: names that vary freely.
@@ -152,6 +177,12 @@ mod tests {
             "0-0-0-0-0"
         );
         assert_eq!(log_token("user"), "user");
+        assert_eq!(log_token("uid=C3uA171rRDUxvYyTmj"), "uid=0");
+        assert_eq!(
+            log_token("sha256WithRSAEncryption"),
+            "sha0WithRSAEncryption"
+        );
+        assert_eq!(log_token("utf8mb4"), "utf0mb0");
         assert_eq!(log_token("a/b"), "a/b");
     }
 }

@@ -1,0 +1,61 @@
+#!/usr/bin/env python3
+"""Copies the validation logs that open-source projects publish as test data.
+
+    python3 bench/validation/import_published_logs.py MIRRORS_DIR
+
+MIRRORS_DIR holds bare clones named `owner+name/repo` (as the team's `fetch` tool leaves them);
+each file is read at the pinned commit with `git show`, so the copy is exact. case.json gets
+source and licence; `needles_log.py` adds the needles.
+"""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent / "log"
+
+ZAT = ("SuperCowPowers/zat", "00a2373cd4043e535ec754c35349510091ba92f4", "MIT (SuperCowPowers/zat); Zeek logs of its sample captures")
+IIS = ("brianary/scripts", "903afb654683fdbcca223d58fd83ec5bde3040f2", "MIT (brianary/scripts test data)")
+LV = ("opcodesio/log-viewer", "8afefde09f6005f7d8ee3f628aa311f27c91d125", "MIT (opcodesio/log-viewer)")
+
+LLV = ("rap2hpoutre/laravel-log-viewer", "ab85d5d88de728b99a9391a0c70e9b2f5743a589", "MIT (rap2hpoutre/laravel-log-viewer)")
+
+CASES = {
+    "zeek-http-json": (ZAT, "data/json/http.log"),
+    "zeek-files-json": (ZAT, "data/json/files.log"),
+    "zeek-kerberos-json": (ZAT, "data/json/kerberos.log"),
+    "laravel-stacktrace": (LLV, "tests/laravel.log"),
+    "access-published": (LV, "tests/Unit/AccessLogs/Fixtures/access_dummy.log"),
+    "zeek-conn-tsv": (ZAT, "data/conn.log"),
+    "zeek-dns-tsv": (ZAT, "data/dns.log"),
+    "zeek-http-tsv": (ZAT, "data/http.log"),
+    "zeek-files-tsv": (ZAT, "data/files.log"),
+    "zeek-ssl-json": (ZAT, "data/json/ssl.log"),
+    "zeek-dns-json": (ZAT, "data/json/dns.log"),
+    "zeek-conn-json": (ZAT, "data/json/conn.log"),
+    "iis-w3c-u_ex160110": (IIS, "test/data/u_ex160110.log"),
+    "iis-w3c-u_ex100815": (IIS, "test/data/u_ex100815.log"),
+    "apache-error-published": (LV, "tests/Unit/AccessLogs/Fixtures/errors_dummy.log"),
+}
+
+
+def main() -> None:
+    mirrors = Path(sys.argv[1])
+    for name, ((repo, commit, licence), path) in CASES.items():
+        git = mirrors / repo.replace("/", "+") / "repo"
+        data = subprocess.run(["git", "--git-dir", str(git), "show", f"{commit}:{path}"],
+                              capture_output=True, check=True).stdout
+        case = HERE / name
+        case.mkdir(parents=True, exist_ok=True)
+        (case / "input.log").write_bytes(data)
+        (case / "case.json").write_text(json.dumps(
+            {"kind": "log", "source": f"{repo}@{commit}:{path}", "license": licence, "needles": [], "why": ""},
+            indent=1) + "\n")
+        print(name, len(data))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,178 @@
+#!/usr/bin/env python3
+"""Needles for the log validation cases, from each input alone, by the corpus README's log rules.
+
+    python -m venv /tmp/drain && /tmp/drain/bin/pip install drain3
+    /tmp/drain/bin/python bench/validation/needles_log.py [bench/validation/log]
+
+loghub's own parse (`*_structured.csv`) does not exist for these logs, so drain3 (the published
+Drain miner, default settings plus the usual masking of numbers, IPs and hex ids) stands in for
+it: one drain3 cluster is one event template, and a line's Content is the line itself (a JSON
+record is mined as its `field=value` pairs). Then, as
+for the corpus:
+- every template with at least one error-ish line -> `any_of` its distinct error-ish lines (the
+  first 20, file order); access-log lines are grouped by template and HTTP status, so each
+  failing status of a request shape needs an example;
+- every template that occurs exactly once -> `verbatim` that line;
+- each needle string stripped, cut to 200 characters, at least 6 long, found in the input.
+
+Error-ish, decided per line from what the line itself says, like the corpus's per-system rules:
+a level field (`ERROR`, `[error]`, `"level":"error"`, `severity`, FATAL/CRITICAL/SEVERE/ALERT/
+EMERG/PANIC); otherwise an HTTP status >= 400 in an access-log line (combined/common, IIS W3C,
+JSON `status`, Zeek `status_code`); otherwise a failed syscall (`= -1 E...`) in strace output;
+otherwise the README's keyword regex on the template. drain3 is a tool of this script only, not
+a dependency of hr.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import sys
+from pathlib import Path
+
+from drain3 import TemplateMiner
+from drain3.masking import MaskingInstruction
+from drain3.template_miner_config import TemplateMinerConfig
+
+KEYWORDS = re.compile(
+    r"(?i)\b(errors?|fail(ed|ure|ures)?|fatal|exception|panic|abort(ed)?|denied|refused|invalid|timeout|"
+    r"timed out|unable|cannot|can't|could not|couldn't|unreachable|corrupt(ed|ion)?|crash(ed)?|killed|"
+    r"segfault|critical|severe|unavailable|not responding|down)\b")
+BAD_LEVEL = r"(?:err|error|fatal|crit|critical|severe|alert|emerg|emergency|panic)"
+OK_LEVEL = r"(?:info|debug|trace|notice|warn|warning|verbose)"
+LEVEL_JSON = re.compile(r'"(?:level|severity|lvl|log\.level)"\s*:\s*"([A-Za-z]+)"')
+LEVEL_WORD = re.compile(r"(?:^|[\s\[(|])(" + BAD_LEVEL + "|" + OK_LEVEL + r")(?=[\]\s:)|,]|$)", re.I)
+BRACKET_LEVEL = re.compile(r"\[(?:[\w.-]+:)?(" + BAD_LEVEL + "|" + OK_LEVEL + r")\]", re.I)
+STATUS_CLF = re.compile(r'"[A-Z]+ \S+ HTTP/[\d.]+" (\d{3}) ')
+STATUS_JSON = re.compile(r'"(?:status|status_code)"\s*:\s*(\d{3})\b')
+ANSI = re.compile(r"\x1b\[[0-9;]*m")  # a coloured level is read without its colour
+STRACE_FAIL = re.compile(r"\) += -1 E[A-Z]+")
+
+
+def config() -> TemplateMinerConfig:
+    c = TemplateMinerConfig()
+    c.masking_instructions = [
+        MaskingInstruction(r"((?<=[^A-Za-z0-9])|^)(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})((?=[^A-Za-z0-9])|$)", "IP"),
+        MaskingInstruction(r"((?<=[^A-Za-z0-9])|^)(0x[a-fA-F0-9]+)((?=[^A-Za-z0-9])|$)", "HEX"),
+        MaskingInstruction(r"((?<=[^A-Za-z0-9])|^)([\-\+]?\d+(\.\d+)?)((?=[^A-Za-z0-9])|$)", "NUM"),
+    ]
+    c.profiling_enabled = False
+    return c
+
+
+def iis_status_column(lines: list[str]) -> int | None:
+    for line in lines:
+        if line.startswith("#Fields:"):
+            fields = line.split()[1:]
+            return fields.index("sc-status") if "sc-status" in fields else None
+    return None
+
+
+def zeek_column(lines: list[str], name: str) -> int | None:
+    for line in lines:
+        if line.startswith("#fields"):
+            fields = line.rstrip("\n").split("\t")[1:]
+            return fields.index(name) if name in fields else None
+    return None
+
+
+def severity(line: str, iis: int | None, zeek_status: int | None) -> tuple[bool, str, bool]:
+    """(error-ish, class for grouping, decided by a field rather than by keywords)."""
+    m = LEVEL_JSON.search(line)
+    if m:
+        bad = re.fullmatch(BAD_LEVEL, m.group(1), re.I) is not None
+        return bad, "level", True
+    m = STATUS_CLF.search(line) or STATUS_JSON.search(line)
+    if m:
+        return int(m.group(1)) >= 400, m.group(1), True
+    if iis is not None and not line.startswith("#"):
+        f = line.split()
+        if len(f) > iis and f[iis].isdigit():
+            return int(f[iis]) >= 400, f[iis], True
+    if zeek_status is not None and not line.startswith("#"):
+        f = line.split("\t")
+        if len(f) > zeek_status and f[zeek_status].isdigit():
+            return int(f[zeek_status]) >= 400, f[zeek_status], True
+    if re.search(r"^(\d+ +)?([\d:.]+ +)?[a-z_0-9]+\(.*\) += ", line):  # strace
+        return STRACE_FAIL.search(line) is not None, "syscall", True
+    head = line[:120]
+    m = BRACKET_LEVEL.search(head) or LEVEL_WORD.search(head)
+    if m:
+        return re.fullmatch(BAD_LEVEL, m.group(1), re.I) is not None, "level", True
+    return False, "", False
+
+
+def content(line: str) -> str:
+    """What drain3 mines: the line, or for a JSON-lines record its `field=value` pairs, so that
+    records are templated by field names and values (drain3 splits on whitespace only)."""
+    if line.startswith("{"):
+        try:
+            record = json.loads(line, parse_float=str, parse_int=str)  # numbers as written
+        except ValueError:
+            return line
+        if isinstance(record, dict):
+            return " ".join(f"{k}={json.dumps(v) if isinstance(v, (dict, list)) else v}" for k, v in record.items())
+    return line
+
+
+def needle(s: str) -> str:
+    return s.strip()[:200]
+
+
+def needles_for(text: str) -> list[dict]:
+    lines = text.splitlines()
+    miner = TemplateMiner(config=config())
+    iis, zeek_status = iis_status_column(lines), zeek_column(lines, "status_code")
+    clusters: list[int] = []
+    for line in lines:
+        clusters.append(miner.add_log_message(content(line))["cluster_id"] if line.strip() else 0)
+    templates = {c.cluster_id: c.get_template() for c in miner.drain.clusters}
+    count: dict[int, int] = {}
+    for c in clusters:
+        count[c] = count.get(c, 0) + 1
+    errors: dict[tuple, list[str]] = {}
+    for line, c in zip(lines, clusters):
+        if not c:
+            continue
+        bad, cls, by_field = severity(ANSI.sub("", line), iis, zeek_status)
+        if not by_field:
+            bad = KEYWORDS.search(templates[c]) is not None
+        if bad:
+            errors.setdefault((c, cls), [])
+            s = needle(line)
+            if len(s) >= 6 and s not in errors[(c, cls)]:
+                errors[(c, cls)].append(s)
+    out: list[dict] = []
+    for (_, _), contents in errors.items():
+        if contents:
+            out.append({"any_of": contents[:20]})
+    for line, c in zip(lines, clusters):
+        if c and count[c] == 1:
+            s = needle(line)
+            if len(s) >= 6:
+                out.append({"verbatim": s})
+    seen, unique = set(), []
+    for n in out:
+        key = json.dumps(n, sort_keys=True)
+        strings = [n["verbatim"]] if "verbatim" in n else n["any_of"]
+        if key not in seen and all(s in text for s in strings):
+            seen.add(key)
+            unique.append(n)
+    return unique
+
+
+def main() -> None:
+    root = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent / "log")
+    for case in sorted(p for p in root.iterdir() if (p / "case.json").exists()):
+        meta = json.loads((case / "case.json").read_text())
+        text = next(case.glob("input.*")).read_text(errors="replace")
+        meta["needles"] = needles_for(text)
+        errs = sum("any_of" in n for n in meta["needles"])
+        meta["why"] = (f"needles_log.py: {errs} error-ish templates (one example each), "
+                       f"{len(meta['needles']) - errs} templates seen once (drain3 as the template miner)")
+        (case / "case.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n")
+        print(f"{case.name:28} {len(text.splitlines()):6} lines {errs:4} error templates {len(meta['needles']) - errs:4} once")
+
+
+if __name__ == "__main__":
+    main()

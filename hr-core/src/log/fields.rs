@@ -1,0 +1,218 @@
+//! Structured log lines: JSON-lines records and column logs whose header names the fields
+//! (IIS/W3C `#Fields:`, Zeek `#fields`). Records are mined by field names and values, and the
+//! status column of an access log says which requests failed.
+
+/// The raw value of top-level field `name` in a one-line JSON record: a string with its quotes,
+/// or a number, literal or nested value as written. A cheap scan, not a parser: enough to read
+/// a level or a status, and `None` when the record does not look like one.
+pub fn json_field<'a>(record: &'a str, name: &str) -> Option<&'a str> {
+    json_pairs(record).find(|(k, _)| *k == name).map(|(_, v)| v)
+}
+
+/// The top-level `(key, raw value)` pairs of a one-line JSON record, in order.
+pub fn json_pairs(record: &str) -> impl Iterator<Item = (&str, &str)> {
+    let b = record.as_bytes();
+    let mut i = memchr::memchr(b'{', b).map_or(b.len(), |p| p + 1);
+    std::iter::from_fn(move || {
+        while i < b.len() && matches!(b[i], b' ' | b',' | b'\t') {
+            i += 1;
+        }
+        if i >= b.len() || b[i] != b'"' {
+            return None;
+        }
+        let key_end = string_end(b, i)?;
+        let key = &record[i + 1..key_end - 1];
+        i = key_end;
+        while i < b.len() && matches!(b[i], b' ' | b':') {
+            i += 1;
+        }
+        let start = i;
+        let mut depth = 0usize;
+        while i < b.len() {
+            match b[i] {
+                b'"' => {
+                    i = string_end(b, i)?;
+                    continue;
+                }
+                b'{' | b'[' => depth += 1,
+                b'}' | b']' if depth == 0 => break,
+                b'}' | b']' => depth -= 1,
+                b',' if depth == 0 => break,
+                _ => {}
+            }
+            i += 1;
+        }
+        Some((key, record[start..i].trim_end()))
+    })
+}
+
+/// One past the closing quote of the string that opens at `b[i]`.
+fn string_end(b: &[u8], mut i: usize) -> Option<usize> {
+    i += 1;
+    while i < b.len() {
+        match b[i] {
+            b'\\' => i += 2,
+            b'"' => return Some(i + 1),
+            _ => i += 1,
+        }
+    }
+    None
+}
+
+/// A JSON-lines record as `key=value` words for the template miner: field names stay literal,
+/// string values lose their quotes so that their words are compared like a message's.
+/// `None` when the line is no JSON object.
+pub fn json_words(line: &str, out: &mut String) -> bool {
+    let t = line.trim();
+    if !(t.starts_with('{') && t.ends_with('}')) {
+        return false;
+    }
+    out.clear();
+    push_words(t, "", out, 0);
+    !out.is_empty()
+}
+
+/// Appends `prefix.key=value` words for the pairs of `record`; nested objects are flattened.
+fn push_words(record: &str, prefix: &str, out: &mut String, depth: usize) {
+    let mut pairs: Vec<(&str, &str)> = json_pairs(record).collect();
+    if depth > 0 {
+        // a nested map's key order is often random (Go maps): it says nothing
+        pairs.sort_unstable_by_key(|&(k, _)| k);
+    }
+    for (k, v) in pairs {
+        if v.starts_with('{') && depth < 4 {
+            let p = if prefix.is_empty() {
+                k.to_string()
+            } else {
+                format!("{prefix}.{k}")
+            };
+            push_words(v, &p, out, depth + 1);
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        if !prefix.is_empty() {
+            out.push_str(prefix);
+            out.push('.');
+        }
+        out.push_str(k);
+        out.push('=');
+        if v.starts_with('[') {
+            // a list's length is part of the record's shape: one word per element
+            out.push_str(&v.replace(',', " "));
+            continue;
+        }
+        let v = v
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .unwrap_or(v);
+        out.push_str(v);
+    }
+}
+
+/// Where a column log keeps its request and status, learnt from its header line.
+#[derive(Debug, Default, Clone)]
+pub struct Columns {
+    names: usize,
+    tab: bool,
+    method: Option<usize>,
+    path: Option<usize>,
+    status: Option<usize>,
+}
+
+impl Columns {
+    /// Reads a header line (`#Fields: date time cs-method …` or Zeek's `#fields\tts\tuid…`);
+    /// returns whether it was one.
+    pub fn learn(&mut self, line: &str) -> bool {
+        let (tab, names): (bool, Vec<&str>) = if let Some(r) = line.strip_prefix("#Fields:") {
+            (false, r.split_ascii_whitespace().collect())
+        } else if let Some(r) = line.strip_prefix("#fields\t") {
+            (true, r.trim_end_matches('\r').split('\t').collect())
+        } else {
+            return false;
+        };
+        let find = |cands: &[&str]| names.iter().position(|n| cands.contains(n));
+        *self = Columns {
+            names: names.len(),
+            tab,
+            method: find(&["cs-method", "method"]),
+            path: find(&["cs-uri-stem", "uri", "cs-uri"]),
+            status: find(&["sc-status", "status_code", "status"]),
+        };
+        true
+    }
+
+    /// Whether a header named the columns: the lines below it are records.
+    pub fn known(&self) -> bool {
+        self.names > 0
+    }
+
+    /// `(method, path, status)` of a data line, when the header named a status column.
+    pub fn status<'a>(&self, line: &'a str) -> Option<(&'a str, &'a str, &'a str)> {
+        let s = self.status?;
+        if line.starts_with('#') {
+            return None;
+        }
+        let col = |i: Option<usize>| -> &'a str {
+            let Some(i) = i else { return "" };
+            if self.tab {
+                line.split('\t').nth(i).unwrap_or("")
+            } else {
+                line.split_ascii_whitespace().nth(i).unwrap_or("")
+            }
+        };
+        let status = col(Some(s)).trim_end_matches('\r');
+        Some((col(self.method), col(self.path), status))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_top_level_fields_only() {
+        let r = r#"{"level":"error","ts":1.5,"req":{"status":200,"uri":"/a,b"},"msg":"say \"hi\", then go","status":502}"#;
+        assert_eq!(json_field(r, "level"), Some("\"error\""));
+        assert_eq!(json_field(r, "status"), Some("502"));
+        assert_eq!(json_field(r, "msg"), Some(r#""say \"hi\", then go""#));
+        assert_eq!(json_field(r, "uri"), None);
+        assert_eq!(json_field("not json", "level"), None);
+    }
+
+    #[test]
+    fn records_become_words_by_field_name() {
+        let mut s = String::new();
+        assert!(json_words(
+            r#"{"level":"info","msg":"handled request","n":3}"#,
+            &mut s
+        ));
+        assert_eq!(s, "level=info msg=handled request n=3");
+        assert!(!json_words("plain line", &mut s));
+        assert!(json_words(
+            r#"{"msg":"x","request":{"method":"GET","headers":{"A":["b"]}}}"#,
+            &mut s
+        ));
+        assert_eq!(s, r#"msg=x request.headers.A=["b"] request.method=GET"#);
+    }
+
+    #[test]
+    fn w3c_and_zeek_headers_name_the_status_column() {
+        let mut c = Columns::default();
+        assert!(c.learn("#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port c-ip sc-status time-taken"));
+        assert_eq!(
+            c.status("2016-01-10 00:00:01 10.0.0.1 GET /a.aspx - 80 1.2.3.4 404 15"),
+            Some(("GET", "/a.aspx", "404"))
+        );
+        assert!(c.learn("#fields\tts\tuid\tmethod\turi\tstatus_code"));
+        assert_eq!(
+            c.status("1.5\tCx1\tGET\t/x\t500"),
+            Some(("GET", "/x", "500"))
+        );
+        assert!(!c.learn("2016-01-10 00:00:01 GET"));
+        assert!(c.known());
+        assert!(!Columns::default().known());
+        assert_eq!(Columns::default().status("a b c"), None);
+    }
+}

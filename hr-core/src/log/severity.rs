@@ -1,0 +1,359 @@
+//! Severity from the line itself: a level field (words, `[error]`, logcat letters, JSON
+//! `level`/`severity`), an HTTP status >= 400 in an access log, a failed syscall in strace.
+//! Lines without any of these fall back to the caller's keyword rule.
+
+use crate::hash::FxHasher;
+use crate::log::fields::{json_field, Columns};
+use crate::mask::shape;
+use crate::re::re;
+use std::hash::Hasher;
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Level {
+    Other,
+    Warn,
+    Error,
+    /// fatal, critical, panic, emergency
+    Fatal,
+}
+
+/// What a line says about itself.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Severity {
+    pub level: Level,
+    /// For errors whose message is not their template (an access-log line fails by its
+    /// request, not its wording): method + path shape + status, hashed.
+    pub key: Option<u64>,
+    /// whether the level came from a field of the line (then no keyword rule applies)
+    pub from_field: bool,
+    /// whether the line is a request with its HTTP status (an access-log record)
+    pub http: bool,
+}
+
+const NONE: Severity = Severity {
+    level: Level::Other,
+    key: None,
+    from_field: false,
+    http: false,
+};
+
+pub fn severity(line: &str, columns: &Columns) -> Severity {
+    if let Some(s) = json_severity(line) {
+        return s;
+    }
+    if let Some(s) = access_severity(line) {
+        return s;
+    }
+    // a console logger's fields as JSON after the message (Caddy, zap): a failed request there
+    if let Some(at) = memchr::memmem::find(line.as_bytes(), b"{\"") {
+        if let Some(s) = json_status(&line[at..]).filter(|s| s.key.is_some()) {
+            return s;
+        }
+    }
+    if let Some(s) = columns
+        .status(line)
+        .map(|(m, p, st)| status_severity(m, p, st, line))
+    {
+        return s;
+    }
+    if let Some(failed) = strace_failed(line) {
+        return Severity {
+            level: if failed { Level::Error } else { Level::Other },
+            key: None,
+            from_field: true,
+            http: false,
+        };
+    }
+    let (level, end) = level_at(line);
+    Severity {
+        level,
+        key: None,
+        from_field: end > 0,
+        http: false,
+    }
+}
+
+fn word_level(word: &str) -> Option<Level> {
+    match word.to_ascii_uppercase().as_str() {
+        "ERROR" | "ERR" | "SEVERE" | "FAILURE" => Some(Level::Error),
+        "FATAL" | "CRITICAL" | "CRIT" | "EMERG" | "EMERGENCY" | "ALERT" | "PANIC" | "DPANIC" => {
+            Some(Level::Fatal)
+        }
+        "WARN" | "WARNING" => Some(Level::Warn),
+        "INFO" | "DEBUG" | "TRACE" | "NOTICE" | "VERBOSE" | "FINE" | "FINER" | "FINEST" => {
+            Some(Level::Other)
+        }
+        _ => None,
+    }
+}
+
+/// `{"level":"error",…}`, `"severity":"WARNING"`, or a syslog priority number (0-3 are errors).
+fn json_severity(line: &str) -> Option<Severity> {
+    let t = line.trim_start();
+    if !t.starts_with('{') {
+        return None;
+    }
+    let status = json_status(t);
+    if status.is_some_and(|s| s.key.is_some()) {
+        return status; // a failed request: its message is the request, whatever the level says
+    }
+    for name in ["level", "severity", "lvl", "log.level", "loglevel"] {
+        if let Some(v) = json_field(t, name) {
+            let v = v.trim_matches('"');
+            let level = match v.parse::<u8>() {
+                Ok(p) if p <= 3 => Level::Error,
+                Ok(4) => Level::Warn,
+                Ok(_) => Level::Other,
+                Err(_) => word_level(v).unwrap_or(Level::Other),
+            };
+            return Some(Severity {
+                level,
+                key: None,
+                from_field: true,
+                http: false,
+            });
+        }
+    }
+    status
+}
+
+/// The status of a JSON access record, with its method and path at the top level or in a
+/// nested `request` object (Caddy).
+fn json_status(t: &str) -> Option<Severity> {
+    let status = ["status", "status_code", "statusCode", "response_code"]
+        .iter()
+        .find_map(|n| json_field(t, n))?;
+    let request = json_field(t, "request").filter(|r| r.starts_with('{'));
+    let find = |names: &[&str]| {
+        names
+            .iter()
+            .find_map(|n| json_field(t, n).or_else(|| request.and_then(|r| json_field(r, n))))
+            .unwrap_or("")
+            .trim_matches('"')
+    };
+    let method = find(&["method", "request_method", "verb"]);
+    let path = find(&["uri", "path", "url", "request_uri"]);
+    Some(status_severity(method, path, status.trim_matches('"'), t))
+}
+
+/// Common/combined access-log lines: `"GET /x HTTP/1.1" 404 153`.
+fn access_severity(line: &str) -> Option<Severity> {
+    let at = memchr::memmem::find(line.as_bytes(), b" HTTP/")?;
+    let c = re!(r#""([A-Z]+) (\S+) HTTP/[0-9.]+" (\d{3})\b"#)
+        .captures(&line[at.saturating_sub(2048)..])?;
+    Some(status_severity(&c[1], &c[2], &c[3], line))
+}
+
+/// HTTP status >= 400 is an error; its message is the method, the path's shape and the status
+/// (and the line's word count: a request logged with another client or referer shape reads as
+/// another event).
+pub fn status_severity(method: &str, path: &str, status: &str, line: &str) -> Severity {
+    let s = status_code_severity(method, path, status, line);
+    Severity {
+        http: s.from_field,
+        ..s
+    }
+}
+
+fn status_code_severity(method: &str, path: &str, status: &str, line: &str) -> Severity {
+    let code: u16 = match status.parse() {
+        Ok(c) if (100..600).contains(&c) => c,
+        _ => return NONE,
+    };
+    if code < 400 {
+        return Severity {
+            level: Level::Other,
+            key: None,
+            from_field: true,
+            http: false,
+        };
+    }
+    let path = path.split(['?', '#']).next().unwrap_or("");
+    let mut h = FxHasher::default();
+    h.write(method.as_bytes());
+    h.write_u8(0);
+    h.write(shape(path).as_bytes());
+    h.write_u16(code);
+    h.write_usize(line.split_ascii_whitespace().count());
+    Severity {
+        level: Level::Error,
+        key: Some(h.finish()),
+        from_field: true,
+        http: false,
+    }
+}
+
+/// `Some(true)` for a failed syscall in strace output (`… = -1 ENOENT (…)`), `Some(false)` for
+/// another strace line, `None` when the line is not strace's.
+fn strace_failed(line: &str) -> Option<bool> {
+    let b = line.as_bytes();
+    // optional pid and time prefixes, then `name(`
+    let mut i = 0;
+    while i < b.len() && (b[i].is_ascii_digit() || b[i] == b':' || b[i] == b'.' || b[i] == b' ') {
+        i += 1;
+    }
+    let name = i;
+    while i < b.len() && (b[i].is_ascii_lowercase() || b[i].is_ascii_digit() || b[i] == b'_') {
+        i += 1;
+    }
+    if i == name || i >= b.len() || b[i] != b'(' {
+        return None;
+    }
+    let eq = memchr::memmem::rfind(b, b") = ")?;
+    let ret = &line[eq + 4..];
+    Some(ret.starts_with("-1 E"))
+}
+
+/// The level of a line and the byte offset just past its level token (0 when it has none):
+/// what follows is the message, without the timestamp and other header fields.
+pub fn level_at(line: &str) -> (Level, usize) {
+    if line.contains('\x1b') {
+        // a coloured level (`\x1b[31mERROR\x1b[0m`) reads like a plain one
+        let plain = re!(r"\x1b\[[0-9;]*m").replace_all(line, " ");
+        let (level, end) = level_at(&plain);
+        return (level, (end > 0) as usize * line.len().min(end));
+    }
+    // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
+    for tok in line.split_ascii_whitespace().take(10) {
+        let end = tok.as_ptr() as usize - line.as_ptr() as usize + tok.len();
+        let b = tok.as_bytes();
+        // Android logcat: a lone `E`, or `E/Tag(123):` in brief format
+        if b.len() == 1 || (b.len() > 2 && b[1] == b'/') {
+            match b[0] {
+                b'E' => return (Level::Error, end),
+                b'F' | b'A' => return (Level::Fatal, end),
+                b'W' => return (Level::Warn, end),
+                b'I' | b'D' | b'V' if b.len() == 1 => return (Level::Other, end),
+                _ => {}
+            }
+        }
+        // `[core:error]`, `[ssl:warn]`: Apache names the module before the level
+        let tok = match tok.strip_prefix('[').and_then(|t| t.split_once(':')) {
+            Some((module, rest))
+                if module
+                    .bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || c == b'_') =>
+            {
+                rest
+            }
+            _ => tok,
+        };
+        let word = tok.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        if word.len() < 3 || word.len() > 9 || word.len() + 4 < tok.len() {
+            continue;
+        }
+        // `level=error`, `lvl=warn`
+        let word = word
+            .strip_prefix("level=")
+            .or_else(|| word.strip_prefix("lvl="))
+            .unwrap_or(word);
+        if word.len() == 3 && !word.eq_ignore_ascii_case("err") {
+            continue;
+        }
+        if let Some(level) = word_level(word) {
+            return (level, end);
+        }
+    }
+    (Level::Other, 0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn sev(line: &str) -> Severity {
+        severity(line, &Columns::default())
+    }
+
+    #[test]
+    fn levels_from_words() {
+        assert_eq!(
+            sev("2015-10-18 18:01:47,978 ERROR [main] boom").level,
+            Level::Error
+        );
+        assert_eq!(
+            sev("[Sun Dec 04 04:47:44 2005] [error] mod_jk child").level,
+            Level::Error
+        );
+        assert_eq!(
+            sev("[Sun Jul 09 06:10:51.190799 2023] [ssl:error] [pid 44570] AH02032: x").level,
+            Level::Error
+        );
+        assert_eq!(
+            sev("03-17 16:13:38.811  1702  2395 W WindowManager: x").level,
+            Level::Warn
+        );
+        assert_eq!(
+            sev("03-17 16:13:38.811  1702  2395 D WindowManager: error x").level,
+            Level::Other
+        );
+        assert_eq!(
+            sev("081109 203615 148 INFO dfs.DataNode: error later").level,
+            Level::Other
+        );
+        assert_eq!(
+            sev("plain words without a level at all").level,
+            Level::Other
+        );
+        assert!(!sev("plain words without a level at all").from_field);
+    }
+
+    #[test]
+    fn coloured_levels() {
+        assert_eq!(
+            sev("2026/11/29 17:42:19.650\t\x1b[31mERROR\x1b[0m\thttp.log\tx").level,
+            Level::Error
+        );
+    }
+
+    #[test]
+    fn json_levels_and_priorities() {
+        assert_eq!(
+            sev(r#"{"level":"error","ts":1.5,"msg":"dial tcp: refused"}"#).level,
+            Level::Error
+        );
+        assert_eq!(
+            sev(r#"{"severity":"WARNING","message":"x"}"#).level,
+            Level::Warn
+        );
+        assert_eq!(
+            sev(r#"{"level":"info","msg":"error budget ok"}"#).level,
+            Level::Other
+        );
+        assert_eq!(
+            sev(r#"{"priority":3,"level":2,"msg":"x"}"#).level,
+            Level::Error
+        );
+        assert!(sev(r#"{"level":"info"}"#).from_field);
+    }
+
+    #[test]
+    fn http_status_decides_access_lines() {
+        let ok = r#"127.0.0.1 - - [29/Nov/2026:17:35:46 +0000] "GET /static/app.3.js HTTP/1.1" 200 153 "-" "curl/7.88.1""#;
+        let missing = r#"127.0.0.1 - - [29/Nov/2026:17:35:46 +0000] "GET /static/app.99.js?v=3 HTTP/1.1" 404 153 "-" "curl/7.88.1""#;
+        let other_agent = r#"10.0.0.9 - - [29/Nov/2026:17:35:47 +0000] "GET /static/app.12.js HTTP/1.1" 404 153 "-" "Go-http-client/1.1""#;
+        let post = r#"10.0.0.9 - - [29/Nov/2026:17:35:47 +0000] "POST /static/app.12.js HTTP/1.1" 404 153 "-" "Go-http-client/1.1""#;
+        assert_eq!(sev(ok).level, Level::Other);
+        assert_eq!(sev(missing).level, Level::Error);
+        // the same request shape and status is one message; another method is another
+        assert_eq!(sev(missing).key, sev(other_agent).key);
+        assert_ne!(sev(missing).key, sev(post).key);
+        let json = r#"{"time":"x","method":"GET","uri":"/admin/","status":403,"bytes":153}"#;
+        assert_eq!(sev(json).level, Level::Error);
+        assert!(sev(json).key.is_some());
+    }
+
+    #[test]
+    fn failed_syscalls_are_errors() {
+        assert_eq!(
+            sev(r#"openat(AT_FDCWD, "/etc/x", O_RDONLY) = -1 ENOENT (No such file or directory)"#)
+                .level,
+            Level::Error
+        );
+        assert_eq!(
+            sev(r#"17450 12:00:01.123456 read(3, "abc", 4096) = 3 <0.000010>"#).level,
+            Level::Other
+        );
+        assert!(sev(r#"read(3, "abc", 4096) = 3"#).from_field);
+    }
+}

@@ -1,0 +1,221 @@
+//! What varied in a folded run of one template, for its marker: a field with few values is
+//! listed with counts (`status 200×1,204 404×31`), a numeric field as a range (`7–2,912 ms`).
+//! Bounded: a field stops being tracked once it has held more than a handful of values.
+
+use crate::marker::count;
+
+/// Values listed per field; beyond this a field is numeric (a range) or not shown.
+const FEW: usize = 4;
+/// Fields shown in one marker: markers stay short.
+const SHOWN: usize = 2;
+/// Tokens of a line looked at.
+const MAX_TOKENS: usize = 48;
+
+#[derive(Default)]
+struct Field {
+    /// distinct values with counts, in first-seen order, while there are at most `FEW`
+    few: Vec<(Box<str>, usize)>,
+    many: bool,
+    /// numeric range when every value is a number (with the same unit suffix)
+    range: Option<(f64, f64)>,
+    numeric: bool,
+    unit: Box<str>,
+}
+
+/// The varying fields of a run whose lines share one template (and token count).
+#[derive(Default)]
+pub struct Values {
+    fields: Vec<Field>,
+    lines: usize,
+    /// the run mixes shapes: nothing is summarised
+    mixed: bool,
+}
+
+impl Values {
+    pub fn push(&mut self, line: &str) {
+        if self.mixed {
+            return;
+        }
+        let toks = line.split_ascii_whitespace().take(MAX_TOKENS);
+        if self.lines == 0 {
+            self.fields = toks
+                .map(|_| Field {
+                    numeric: true,
+                    ..Field::default()
+                })
+                .collect();
+        }
+        self.lines += 1;
+        let mut n = 0;
+        let mut live = false;
+        for (f, tok) in self.fields.iter_mut().zip(line.split_ascii_whitespace()) {
+            n += 1;
+            if f.many && !f.numeric {
+                continue; // a free field: nothing more to learn
+            }
+            f.add(tok);
+            live = true;
+        }
+        let more = line.split_ascii_whitespace().nth(n).is_some() && n < MAX_TOKENS;
+        if n != self.fields.len() || more || !live {
+            // another shape, or nothing left worth saying
+            self.mixed = true;
+            self.fields = Vec::new();
+        }
+    }
+
+    /// ` · status 200×31 404×2 · 7–2,912 ms`, or nothing when no field says something useful.
+    pub fn describe(&self) -> String {
+        let mut out = String::new();
+        if self.mixed || self.lines < 2 {
+            return out;
+        }
+        let mut shown = 0;
+        // categorical fields first: they say what happened; then one numeric range
+        for pass in 0..2 {
+            for f in &self.fields {
+                if shown == SHOWN {
+                    return out;
+                }
+                let text = if pass == 0 { f.listed() } else { f.ranged() };
+                if let Some(t) = text {
+                    out.push_str(" · ");
+                    out.push_str(&t);
+                    shown += 1;
+                    if pass == 1 {
+                        return out;
+                    }
+                }
+            }
+        }
+        out
+    }
+}
+
+impl Field {
+    fn add(&mut self, tok: &str) {
+        if !self.many {
+            match self.few.iter().position(|(v, _)| **v == *tok) {
+                Some(i) => self.few[i].1 += 1,
+                None if self.few.len() < FEW => self.few.push((tok.into(), 1)),
+                None => self.many = true,
+            }
+        }
+        if self.numeric {
+            match number(tok) {
+                Some((x, unit)) if self.range.is_none() || *self.unit == *unit => {
+                    self.unit = unit.into();
+                    let (lo, hi) = self.range.unwrap_or((x, x));
+                    self.range = Some((lo.min(x), hi.max(x)));
+                }
+                _ => self.numeric = false,
+            }
+        }
+    }
+
+    /// `GET×120 HEAD×14`, for a field with 2 to `FEW` values.
+    fn listed(&self) -> Option<String> {
+        if self.many || self.few.len() < 2 {
+            return None;
+        }
+        let (name, _) = split_name(&self.few[0].0);
+        let mut s = String::new();
+        if !name.is_empty() {
+            s.push_str(name);
+            s.push(' ');
+        }
+        for (i, (v, n)) in self.few.iter().enumerate() {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(split_name(v).1);
+            s.push('×');
+            s.push_str(&count(*n));
+        }
+        Some(s)
+    }
+
+    /// `7–2,912 ms`, for a numeric field with many values.
+    fn ranged(&self) -> Option<String> {
+        if !self.many || !self.numeric {
+            return None;
+        }
+        let (lo, hi) = self.range?;
+        let unit = if self.unit.is_empty() {
+            String::new()
+        } else {
+            format!(" {}", self.unit)
+        };
+        Some(format!("{}–{}{unit}", num(lo), num(hi)))
+    }
+}
+
+/// `status=200` -> (`status`, `200`); a bare value has no name.
+fn split_name(tok: &str) -> (&str, &str) {
+    match tok.split_once('=') {
+        Some((k, v))
+            if !k.is_empty()
+                && k.bytes()
+                    .all(|c| c.is_ascii_alphanumeric() || b"._-".contains(&c)) =>
+        {
+            (k, v)
+        }
+        _ => ("", tok),
+    }
+}
+
+/// A plain number with an optional unit suffix of letters: `7`, `2912ms`, `0.5s`, `took=12ms`
+/// is not (it has a name; the name is dropped by the caller's `split_name` only for listing).
+fn number(tok: &str) -> Option<(f64, &str)> {
+    let t = tok.trim_end_matches([',', ';', ')']);
+    let digits = t
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(t.len());
+    if digits == 0 || t[..digits].matches('.').count() > 1 {
+        return None;
+    }
+    let unit = &t[digits..];
+    if unit.len() > 3 || !unit.bytes().all(|c| c.is_ascii_alphabetic()) {
+        return None;
+    }
+    Some((t[..digits].parse().ok()?, unit))
+}
+
+fn num(x: f64) -> String {
+    if x.fract() == 0.0 && x.abs() < 1e15 {
+        count(x as usize)
+    } else {
+        format!("{x}")
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn few_values_are_listed_with_counts_and_numbers_as_a_range() {
+        let mut v = Values::default();
+        for i in 0..40 {
+            let status = if i % 10 == 3 { 404 } else { 200 };
+            v.push(&format!(
+                "GET /api/items status={status} took {}ms",
+                7 + i * 70
+            ));
+        }
+        assert_eq!(v.describe(), " · status 200×36 404×4 · 7–2,737 ms");
+    }
+
+    #[test]
+    fn mixed_shapes_and_free_text_say_nothing() {
+        let mut v = Values::default();
+        v.push("a b c");
+        v.push("a b c d");
+        assert_eq!(v.describe(), "");
+        let mut v = Values::default();
+        for i in 0..10 {
+            v.push(&format!("user{i}x login ok"));
+        }
+        assert_eq!(v.describe(), "");
+    }
+}
