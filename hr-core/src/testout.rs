@@ -48,6 +48,9 @@ pub(crate) enum Cat {
     PassedFile,
     /// same-shaped lines folded by the generic rule
     Similar,
+    /// lines of a failure that repeat the failure kept whole at reference N (see
+    /// [`Classifier::reference`])
+    SameAs(u32),
 }
 
 impl Cat {
@@ -60,7 +63,7 @@ impl Cat {
             Cat::PassOutput => Some("lines of passing tests' output"),
             Cat::PassedFile => Some("passed test files"),
             Cat::Similar => Some("similar lines"),
-            Cat::Tests(..) | Cat::Quiet => None,
+            Cat::Tests(..) | Cat::Quiet | Cat::SameAs(_) => None,
         }
     }
 }
@@ -81,6 +84,8 @@ pub(crate) struct Classifier<'a> {
     /// the test file a folded pass line belongs to, for "in N files"
     file: Vec<Option<&'a str>>,
     next_block: u32,
+    /// what `Cat::SameAs` markers point at (`test_x above (lines 20-51)`)
+    refs: Vec<String>,
 }
 
 impl<'a> Classifier<'a> {
@@ -93,7 +98,14 @@ impl<'a> Classifier<'a> {
             block: vec![0; n],
             file: vec![None; n],
             next_block: 1,
+            refs: Vec::new(),
         }
+    }
+
+    /// Register something later folds can point at; returns its id for `Cat::SameAs`.
+    pub fn reference(&mut self, what: String) -> u32 {
+        self.refs.push(what);
+        (self.refs.len() - 1) as u32
     }
 
     pub fn len(&self) -> usize {
@@ -320,7 +332,7 @@ fn to_plan(c: &Classifier) -> Plan {
                     // a marker would cost more than the lines it replaces
                     plan.keep_range(i + 1, j, Priority::Ordinary);
                 } else {
-                    plan.fold(i + 1, j, tally.describe(j - i));
+                    plan.fold(i + 1, j, tally.describe(j - i, &c.refs));
                 }
                 i = j;
             }
@@ -351,6 +363,8 @@ struct Tally<'a> {
     skipped: u64,
     files: BTreeSet<&'a str>,
     nouns: Vec<(&'static str, usize)>,
+    /// the failures above that folded lines repeat, with their line counts
+    same_as: Vec<(u32, usize)>,
 }
 
 impl<'a> Tally<'a> {
@@ -362,6 +376,12 @@ impl<'a> Tally<'a> {
         if let Some(f) = file {
             self.files.insert(f);
         }
+        if let Cat::SameAs(r) = cat {
+            match self.same_as.iter_mut().find(|(x, _)| *x == r) {
+                Some((_, k)) => *k += 1,
+                None => self.same_as.push((r, 1)),
+            }
+        }
         if let Some(noun) = cat.noun() {
             match self.nouns.iter_mut().find(|(n, _)| *n == noun) {
                 Some((_, k)) => *k += 1,
@@ -370,7 +390,7 @@ impl<'a> Tally<'a> {
         }
     }
 
-    fn describe(&self, lines: usize) -> String {
+    fn describe(&self, lines: usize, refs: &[String]) -> String {
         let mut parts = Vec::new();
         if self.passed > 0 {
             parts.push(format!("{} passed", count(self.passed as usize)));
@@ -394,6 +414,12 @@ impl<'a> Tally<'a> {
                 noun.to_string()
             };
             out.push(format!("{} {noun}", count(*k)));
+        }
+        for (r, k) in &self.same_as {
+            // a lone reference takes the whole run, blank lines included
+            let k = if self.same_as.len() == 1 && out.is_empty() { lines } else { *k };
+            let what = if k == 1 { "line" } else { "lines" };
+            out.push(format!("{} {what} as in {}", count(k), refs[*r as usize]));
         }
         if out.is_empty() {
             return if lines == 1 {
