@@ -2,6 +2,7 @@
 
 use std::collections::HashSet;
 
+use super::repeat::{Format, Shown};
 use super::{fold_repeat, re, Cat, Classifier};
 use crate::plan::Priority::{Critical, Notable, Verdict};
 
@@ -28,6 +29,7 @@ fn jest_vitest(c: &mut Classifier) {
     let n = c.len();
     // the file a test line belongs to (the last PASS/FAIL header), and whether it passed
     let mut suite: Option<(&str, bool)> = None;
+    let mut shown = Shown::default();
     let mut i = 0;
     while i < n {
         if c.claimed(i) {
@@ -46,7 +48,7 @@ fn jest_vitest(c: &mut Classifier) {
         } else if re!(r"^  ● ").is_match(line) && !line.starts_with("  ● Console") {
             // a jest failure: everything up to the next `●` or a line at column 0
             let end = block_end(c, i + 1);
-            c.keep_block(i, end, Critical);
+            shown.block(c, i, end, &JEST_FAILURE);
             i = end;
             continue;
         } else if line.starts_with("  ● Console") {
@@ -64,7 +66,7 @@ fn jest_vitest(c: &mut Classifier) {
             while j < n && !re!(r"^\s*Test Files\s+\d").is_match(c.lines[j]) {
                 j += 1;
             }
-            c.keep_block(i, j, Critical);
+            vitest_failures(c, i, j, &mut shown);
             i = j;
             continue;
         } else if let Some(m) = re!(r"^\s+(✓|√|✔|○|↓|✕|×|✗|❯|◯)\s+(.*)$").captures(line) {
@@ -81,6 +83,54 @@ fn jest_vitest(c: &mut Classifier) {
             c.keep(i, Verdict);
         }
         i += 1;
+    }
+}
+
+/// How jest prints a failure: `● name`, the message with its expected and received values, an
+/// excerpt of the test and the `at …(file:line:col)` frames.
+const JEST_FAILURE: Format = Format {
+    title_lines: 1,
+    name: |l| l.strip_prefix("  ● "),
+    location: |l| re!(r"^\s+at .*:\d+:\d+\)?$").is_match(l),
+    error: |l| {
+        re!(r"^\s*(Expected|Received|expect\(|[-+] |\w*Error\b|thrown:)").is_match(l)
+    },
+};
+
+/// How vitest prints one: ` FAIL  file > name`, the error and its values, ` ❯ file:line:col`,
+/// an excerpt, and a `⎯⎯⎯[3/32]⎯` rule.
+const VITEST_FAILURE: Format = Format {
+    title_lines: 1,
+    name: |l| {
+        re!(r"^\s*FAIL\s+\S+ > (.+)$")
+            .captures(l)
+            .map(|m| m.get(1).unwrap().as_str())
+    },
+    location: |l| re!(r"^\s*❯ \S+:\d+:\d+").is_match(l),
+    error: |l| re!(r"^(\w*Error\b|Expected|Received|[-+] |\s*FAIL\s)").is_match(l),
+};
+
+/// vitest's failure details (`start..end`, from the `Failed Tests` rule): one block per
+/// failure, each from its ` FAIL ` line(s) to its `⎯⎯[n/m]⎯` rule.
+fn vitest_failures(c: &mut Classifier, start: usize, end: usize, shown: &mut Shown) {
+    let opens = |c: &Classifier, k: usize| {
+        re!(r"^\s*FAIL\s").is_match(c.lines[k])
+            && !re!(r"^\s*FAIL\s").is_match(c.lines[k - 1])
+    };
+    let mut i = start + 1;
+    c.keep_block(start, i, Critical);
+    while i < end {
+        if !opens(c, i) {
+            c.keep(i, Critical);
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < end && !opens(c, j) {
+            j += 1;
+        }
+        shown.block(c, i, j, &VITEST_FAILURE);
+        i = j;
     }
 }
 

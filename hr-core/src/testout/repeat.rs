@@ -72,24 +72,14 @@ impl Shown {
             .filter(|(shared, _)| *shared >= MIN_SHARED && 2 * shared >= content.len())
             .max_by_key(|(shared, o)| (*shared, std::cmp::Reverse(o.reference)));
         let Some((_, original)) = best else {
-            let reference = c.reference(format!(
-                "{} above ({})",
-                if name.is_empty() { "the failure" } else { name },
-                crate::marker::line_range(start + 1, end)
-            ));
-            self.originals.push(Original {
-                reference,
-                shapes: shapes.into_iter().collect(),
-                said: c.lines[start..end]
-                    .iter()
-                    .map(|l| l.trim_end().to_string())
-                    .collect(),
-            });
+            self.remember(c, name, start, end, shapes);
             c.keep_block(start, end, Critical);
             return;
         };
         let locations: Vec<usize> = body.clone().filter(|&k| (f.location)(c.lines[k])).collect();
         let errors: Vec<usize> = body.clone().filter(|&k| (f.error)(c.lines[k])).collect();
+        let mut news = 0;
+        let reference = original.reference;
         for k in start..end {
             let line = c.lines[k].trim_end();
             let identifies = k < body.start
@@ -102,12 +92,33 @@ impl Shown {
             let new = !line.trim().is_empty()
                 && (!original.shapes.contains(&shapes[k - start])
                     || errors.contains(&k) && !original.said.contains(line));
+            news += usize::from(new && k >= body.start);
             if identifies || new {
                 c.keep(k, Critical);
             } else {
-                c.fold(k, Cat::SameAs(original.reference));
+                c.fold(k, Cat::SameAs(reference));
             }
         }
+        if news >= MIN_SHARED / 2 {
+            // it printed frames the failure above did not: later failures may repeat it more
+            self.remember(c, name, start, end, shapes);
+        }
+    }
+
+    fn remember(&mut self, c: &mut Classifier, name: &str, start: usize, end: usize, shapes: Vec<String>) {
+        let reference = c.reference(format!(
+            "{} above ({})",
+            if name.is_empty() { "the failure".to_string() } else { short_name(name) },
+            crate::marker::line_range(start + 1, end)
+        ));
+        self.originals.push(Original {
+            reference,
+            shapes: shapes.into_iter().collect(),
+            said: c.lines[start..end]
+                .iter()
+                .map(|l| l.trim_end().to_string())
+                .collect(),
+        });
     }
 }
 
@@ -122,16 +133,36 @@ fn name_words(name: &str) -> Vec<&str> {
     words
 }
 
+/// A line's shape with the test's own name masked and runs of blanks as one (an excerpt's
+/// gutter widens with its line numbers: `   66 |   },` and `  178 |   },` are one shape).
 fn masked(line: &str, words: &[&str]) -> String {
-    let line = line.trim_end();
-    if words.iter().any(|w| line.contains(w)) {
-        let mut l = line.to_string();
-        for w in words {
+    let mut l = line.trim_end().to_string();
+    for w in words {
+        if l.contains(w) {
             l = l.replace(w, "_");
         }
-        shape(&l)
-    } else {
-        shape(line)
+    }
+    let mut out = String::with_capacity(l.len());
+    for part in shape(&l).split_whitespace() {
+        out.push(' ');
+        // a caret line's length follows the expression it points at
+        let mut last = ' ';
+        for ch in part.chars() {
+            if !(ch == last && (ch == '^' || ch == '~')) {
+                out.push(ch);
+            }
+            last = ch;
+        }
+    }
+    out
+}
+
+/// A failure's name as a marker cites it: long parametrized names are cut.
+fn short_name(name: &str) -> String {
+    const MAX: usize = 48;
+    match name.char_indices().nth(MAX) {
+        Some((k, _)) => format!("{}…", &name[..k]),
+        None => name.to_string(),
     }
 }
 
@@ -223,9 +254,10 @@ mod tests {
         assert_eq!(out.matches(SHARED_FRAME).count(), 1, "{out}");
         let cut = cut_lines(&out);
         assert!(!cut.is_empty() && cut.iter().all(|n| second.contains(n)), "{cut:?}\n{out}");
+        // a long name is cut in the marker; the range says which failure it is
         assert!(
             out.contains(&format!(
-                "as in TestOptionalsNargsOptional.test_successes_many_groups_listargs above (lines {}-{})",
+                "as in TestOptionalsNargsOptional.test_successes_many_g… above (lines {}-{})",
                 first.start(),
                 first.end()
             )),
