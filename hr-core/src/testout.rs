@@ -48,6 +48,9 @@ pub(crate) enum Cat {
     PassedFile,
     /// same-shaped lines folded by the generic rule
     Similar,
+    /// a diagnostic's excerpt or notes when its message was shown above, or elaboration lines
+    /// of a shape shown above
+    Elaboration,
     /// lines of a failure that repeat the failure kept whole at reference N (see
     /// [`Classifier::reference`])
     SameAs(u32),
@@ -63,6 +66,7 @@ impl Cat {
             Cat::PassOutput => Some("lines of passing tests' output"),
             Cat::PassedFile => Some("passed test files"),
             Cat::Similar => Some("similar lines"),
+            Cat::Elaboration => Some("elaboration lines like ones above"),
             Cat::Tests(..) | Cat::Quiet | Cat::SameAs(_) => None,
         }
     }

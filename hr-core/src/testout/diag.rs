@@ -1,15 +1,69 @@
 //! Compiler and linter diagnostics: rustc/cargo, gcc/clang, tsc, mypy, ruff, eslint, go build.
 //!
-//! Every error stays whole (headline, location, excerpt, notes). A warning keeps its headline and
-//! location; its excerpt folds. A diagnostic, note or warning identical to one shown earlier folds.
+//! Every headline stays with its location. An error keeps its excerpt and notes the first time
+//! its message (masked: numbers and quoted names) is seen; a later error with the same message
+//! keeps its headline and location, and its elaboration folds. Elaboration lines (tsc's chains of
+//! `Type 'X' is not assignable to type 'Y'.`, rustc's `= note:` lines) that repeat one shown
+//! above in shape fold wherever they are. A warning keeps its headline and location; its excerpt
+//! folds. A diagnostic, note or warning identical to one shown earlier folds.
 
 use std::collections::HashSet;
 
 use super::{re, Cat, Classifier};
+use crate::mask::shape;
 use crate::plan::Priority::{self, Critical, Notable, Verdict};
+
+/// The message and elaboration templates shown so far.
+#[derive(Default)]
+struct Templates {
+    heads: HashSet<String>,
+    lines: HashSet<String>,
+}
+
+impl Templates {
+    /// Keep the elaboration `body` of an error whose headline is `head`: whole the first time
+    /// its message is seen, else folded; lines of a shape shown above fold either way. A
+    /// `-->` location always stays.
+    fn elaborate(&mut self, c: &mut Classifier, head: &str, body: std::ops::Range<usize>, p: Priority) {
+        let again = !self.heads.insert(template(message(head)));
+        for k in body {
+            let line = c.lines[k];
+            if re!(r"^\s*--> \S").is_match(line) {
+                c.keep(k, p);
+                continue;
+            }
+            let t = template(line);
+            if line.trim().is_empty() || !self.lines.insert(t) && !is_excerpt(line) || again {
+                c.fold(k, Cat::Elaboration);
+            } else {
+                c.keep(k, p);
+            }
+        }
+    }
+}
+
+/// A source excerpt or caret line (`  12 |     x = 1;`, `     |     ^~~`, tsc's `12   x = 1`):
+/// it repeats a shape only by accident, so it folds only with its whole diagnostic.
+fn is_excerpt(line: &str) -> bool {
+    re!(r"^\s*\d*\s*\|| ~+\s*$|^\s*[\^~]+|^\d+\s{2}").is_match(line)
+}
+
+/// A headline without its location: `a.ts(3,5): error TS2322: …` -> `error TS2322: …`.
+fn message(head: &str) -> &str {
+    re!(r"^\S+?(\(\d+,\d+\)|:\d+(:\d+)?)(:| -) ")
+        .find(head)
+        .map_or(head, |m| &head[m.end()..])
+}
+
+/// A line's template: numbers masked (as `shape` does) and quoted values as `'*'`.
+fn template(line: &str) -> String {
+    let quoted = re!(r#"'[^']*'|"[^"]*"|‘[^’]*’|`[^`]*`"#);
+    shape(&quoted.replace_all(line.trim_end(), "'*'"))
+}
 
 pub(crate) fn classify(c: &mut Classifier) {
     let mut seen = HashSet::new();
+    let mut templates = Templates::default();
     let n = c.len();
     let mut i = 0;
     while i < n {
@@ -19,24 +73,31 @@ pub(crate) fn classify(c: &mut Classifier) {
         }
         let line = c.lines[i];
         let next = if let Some(sev) = rustc_headline(line) {
-            rustc_block(c, i, sev, &mut seen)
+            rustc_block(c, i, sev, &mut seen, &mut templates)
         } else if let Some(m) =
             re!(r"^(\S.*?):(\d+):(?:(\d+):)? (fatal error|error|warning|note|remark): (.*)$")
                 .captures(line)
         {
-            cc_block(c, i, m.get(4).unwrap().as_str(), &mut seen)
+            cc_block(c, i, m.get(4).unwrap().as_str(), &mut seen, &mut templates)
         } else if re!(r"^\S+\(\d+,\d+\): (error|warning) TS\d+: ").is_match(line) {
             // tsc: continuation lines are indented under the headline
             let end = extent(c, i + 1, |l| l.starts_with("  "));
-            c.keep_block(i, end, severity(line));
+            c.keep(i, severity(line));
+            templates.elaborate(c, line, i + 1..end, severity(line));
             end
-        } else if re!(r"^\S+:\d+:\d+ - (error|warning) TS\d+: ").is_match(line)
-            || (re!(r"^[A-Z]+\d+ (\[\*\] )?\S").is_match(line)
+        } else if re!(r"^\S+:\d+:\d+ - (error|warning) TS\d+: ").is_match(line) {
+            // tsc --pretty: a blank line, then the excerpt up to the next blank line
+            let from = if c.lines.get(i + 1).is_some_and(|l| l.trim().is_empty()) { i + 2 } else { i + 1 };
+            let end = extent(c, from.min(c.len()), |l| !l.trim().is_empty());
+            c.keep(i, severity(line));
+            templates.elaborate(c, line, i + 1..end, severity(line));
+            end
+        } else if re!(r"^[A-Z]+\d+ (\[\*\] )?\S").is_match(line)
                 && c.lines
                     .get(i + 1)
-                    .is_some_and(|l| re!(r"^\s*--> \S+:\d+:\d+$").is_match(l)))
+                    .is_some_and(|l| re!(r"^\s*--> \S+:\d+:\d+$").is_match(l))
         {
-            // tsc --pretty and ruff's full format: an excerpt up to the blank line
+            // ruff's full format: an excerpt up to the blank line
             let end = extent(c, i + 1, |l| !l.trim().is_empty());
             c.keep_block(i, end, Critical);
             end
@@ -93,7 +154,13 @@ fn rustc_headline(line: &str) -> Option<&'static str> {
     })
 }
 
-fn rustc_block(c: &mut Classifier, i: usize, sev: &str, seen: &mut HashSet<String>) -> usize {
+fn rustc_block(
+    c: &mut Classifier,
+    i: usize,
+    sev: &str,
+    seen: &mut HashSet<String>,
+    templates: &mut Templates,
+) -> usize {
     let line = c.lines[i];
     let summary = re!(concat!(
         r"^(warning: .* generated \d+ warnings?|warning: \d+ warnings? emitted|error: aborting due to|",
@@ -118,7 +185,8 @@ fn rustc_block(c: &mut Classifier, i: usize, sev: &str, seen: &mut HashSet<Strin
     }
     if sev == "error" {
         notes(c, i + 1, end, seen);
-        c.keep_block(i, end, Critical);
+        c.keep(i, Critical);
+        templates.elaborate(c, line, i + 1..end, Critical);
     } else {
         c.keep(i, Notable);
         if let Some(k) = loc {
@@ -132,11 +200,34 @@ fn rustc_block(c: &mut Classifier, i: usize, sev: &str, seen: &mut HashSet<Strin
 }
 
 /// gcc, clang and mypy: `file:line:col: severity: message`, then an excerpt with `|` gutters.
-fn cc_block(c: &mut Classifier, i: usize, sev: &str, seen: &mut HashSet<String>) -> usize {
-    let end = extent(c, i + 1, |l| {
-        re!(r"^\s+(\d+ )?\|").is_match(l) || re!(r"^\s+\^").is_match(l)
-    });
+fn cc_block(
+    c: &mut Classifier,
+    i: usize,
+    sev: &str,
+    seen: &mut HashSet<String>,
+    templates: &mut Templates,
+) -> usize {
     let line = c.lines[i];
+    // mypy --pretty wraps a long message onto lines of its own, up to the `[error-code]`
+    let mut from = i + 1;
+    if re!(r"^\S+:\d+: (error|note): ").is_match(line) && !line.trim_end().ends_with(']') {
+        while from < c.len()
+            && !c.claimed(from)
+            && !c.lines[from].starts_with(' ')
+            && !c.lines[from].trim().is_empty()
+            && !re!(r"^\S+:(\d+:)? ").is_match(c.lines[from])
+        {
+            c.keep(from, if sev == "error" { Critical } else { Notable });
+            from += 1;
+            if c.lines[from - 1].trim_end().ends_with(']') {
+                break;
+            }
+        }
+    }
+    // gcc and clang excerpts have `|` gutters; mypy's are indented under the headline
+    let end = extent(c, from.min(c.len()), |l| {
+        re!(r"^\s+(\d+ )?\|").is_match(l) || re!(r"^\s+\^").is_match(l) || re!(r"^ {4}\S").is_match(l)
+    });
     if !seen.insert(line.to_string())
         || (sev == "note" && !seen.insert(note_text(line).to_string()))
     {
@@ -146,7 +237,10 @@ fn cc_block(c: &mut Classifier, i: usize, sev: &str, seen: &mut HashSet<String>)
         return end;
     }
     match sev {
-        "error" | "fatal error" => c.keep_block(i, end, Critical),
+        "error" | "fatal error" => {
+            c.keep(i, Critical);
+            templates.elaborate(c, line, from..end, Critical);
+        }
         "warning" => {
             c.keep(i, Notable);
             for k in i + 1..end {
