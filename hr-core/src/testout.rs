@@ -66,7 +66,7 @@ impl Cat {
             Cat::PassOutput => Some("lines of passing tests' output"),
             Cat::PassedFile => Some("passed test files"),
             Cat::Similar => Some("similar lines"),
-            Cat::Elaboration => Some("elaboration lines like ones above"),
+            Cat::Elaboration => Some("elaboration lines"),
             Cat::Tests(..) | Cat::Quiet | Cat::SameAs(_) => None,
         }
     }

@@ -226,7 +226,7 @@ fn cc_block(
     }
     // gcc and clang excerpts have `|` gutters; mypy's are indented under the headline
     let end = extent(c, from.min(c.len()), |l| {
-        re!(r"^\s+(\d+ )?\|").is_match(l) || re!(r"^\s+\^").is_match(l) || re!(r"^ {4}\S").is_match(l)
+        re!(r"^\s+(\d+ )?\|").is_match(l) || re!(r"^\s+\^").is_match(l) || re!(r"^ {4,}\S").is_match(l)
     });
     if !seen.insert(line.to_string())
         || (sev == "note" && !seen.insert(note_text(line).to_string()))
