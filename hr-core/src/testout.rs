@@ -17,6 +17,7 @@ mod js;
 mod jvm;
 mod python;
 mod repeat;
+mod rules;
 mod rust;
 
 use std::collections::{BTreeSet, HashSet};
@@ -260,9 +261,10 @@ fn classify(c: &mut Classifier) {
     rust::classify(c);
     js::classify(c);
     go::classify(c);
-    jvm::classify(c);
-    diag::classify(c);
-    install::classify(c);
+    rules::run(c, &jvm::MAVEN);
+    rules::run(c, &jvm::GRADLE);
+    rules::run(c, &diag::DIAGNOSTICS);
+    rules::run(c, &install::INSTALL);
     fold_repeats(c);
     fold_similar(c);
 }
@@ -421,7 +423,11 @@ impl<'a> Tally<'a> {
         }
         for (r, k) in &self.same_as {
             // a lone reference takes the whole run, blank lines included
-            let k = if self.same_as.len() == 1 && out.is_empty() { lines } else { *k };
+            let k = if self.same_as.len() == 1 && out.is_empty() {
+                lines
+            } else {
+                *k
+            };
             let what = if k == 1 { "line" } else { "lines" };
             out.push(format!("{} {what} as in {}", count(k), refs[*r as usize]));
         }
@@ -433,16 +439,6 @@ impl<'a> Tally<'a> {
             };
         }
         out.join(", ")
-    }
-}
-
-/// Exact repeats of lines already kept fold; `seen` holds the trimmed text of kept ones.
-pub(crate) fn fold_repeat(c: &mut Classifier, i: usize, seen: &mut HashSet<String>, p: Priority) {
-    let key = c.lines[i].trim().to_string();
-    if seen.insert(key) {
-        c.keep(i, p);
-    } else {
-        c.fold(i, Cat::Repeat);
     }
 }
 

@@ -7,39 +7,106 @@
 //! above in shape fold wherever they are. A warning keeps its headline and location; its excerpt
 //! folds. A diagnostic, note or warning identical to one shown earlier folds.
 
-use std::collections::HashSet;
-
+use super::rules::{Act, Memory, Rule, Runner};
 use super::{re, Cat, Classifier};
 use crate::mask::shape;
 use crate::plan::Priority::{self, Critical, Notable, Verdict};
 
-/// The message and elaboration templates shown so far.
-#[derive(Default)]
-struct Templates {
-    heads: HashSet<String>,
-    lines: HashSet<String>,
-}
+pub(crate) const DIAGNOSTICS: Runner = Runner {
+    present: |_| true,
+    trim: false,
+    rules: &[
+        Rule {
+            when: |l| rustc_headline(l).is_some(),
+            act: Act::Region(rustc_block),
+        },
+        Rule {
+            when: |l| cc_headline(l).is_some(),
+            act: Act::Region(cc_block),
+        },
+        // tsc: continuation lines are indented under the headline
+        Rule {
+            when: |l| re!(r"^\S+\(\d+,\d+\): (error|warning) TS\d+: ").is_match(l),
+            act: Act::Region(|c, i, m| {
+                let end = extent(c, i + 1, |l| l.starts_with("  "));
+                elaborated(c, i, i + 1..end, m)
+            }),
+        },
+        // tsc --pretty: a blank line, then the excerpt up to the next blank line
+        Rule {
+            when: |l| re!(r"^\S+:\d+:\d+ - (error|warning) TS\d+: ").is_match(l),
+            act: Act::Region(|c, i, m| {
+                let blank = c.lines.get(i + 1).is_some_and(|l| l.trim().is_empty());
+                let from = (i + 1 + usize::from(blank)).min(c.len());
+                let end = extent(c, from, |l| !l.trim().is_empty());
+                elaborated(c, i, i + 1..end, m)
+            }),
+        },
+        // ruff's full format: the code, then `--> file:line:col` and an excerpt to the blank line
+        Rule {
+            when: |l| re!(r"^[A-Z]+\d+ (\[\*\] )?\S").is_match(l),
+            act: Act::Region(|c, i, _| {
+                if !c
+                    .lines
+                    .get(i + 1)
+                    .is_some_and(|l| re!(r"^\s*--> \S+:\d+:\d+$").is_match(l))
+                {
+                    return i + 1;
+                }
+                let end = extent(c, i + 1, |l| !l.trim().is_empty());
+                c.keep_block(i, end, Critical);
+                end
+            }),
+        },
+        // ruff concise, go build and go vet
+        Rule {
+            when: |l| re!(r"^\S+:\d+:\d+: [A-Z]+\d+ |^\S+\.go:\d+(:\d+)?: ").is_match(l),
+            act: Act::Keep(Critical),
+        },
+        Rule {
+            when: |l| re!(r"^\s+\d+:\d+\s+(error|warning)\s+").is_match(l),
+            act: Act::Region(eslint),
+        },
+        Rule {
+            when: |l| {
+                re!(concat!(
+                r"^(Found \d+ errors?|Success: no issues found|\d+ (warnings?|errors?)( and \d+ errors?)? generated\.|",
+                r"✖ \d+ problems?|All checks passed!|\[\*\] \d+ fixable|collect2: error|\S*ld(\.\w+)?: .*(undefined reference|cannot find)|",
+                r"make(\[\d+\])?: \*\*\*|compilation terminated\.|Compilation failed|error: )"
+            ))
+            .is_match(l)
+            },
+            act: Act::Keep(Verdict),
+        },
+        Rule {
+            when: |l| re!(r"^(warning|Warning|WARNING)[:\[ ]").is_match(l),
+            act: Act::Keep(Notable),
+        },
+    ],
+};
 
-impl Templates {
-    /// Keep the elaboration `body` of an error whose headline is `head`: whole the first time
-    /// its message is seen, else folded; lines of a shape shown above fold either way. A
-    /// `-->` location always stays.
-    fn elaborate(&mut self, c: &mut Classifier, head: &str, body: std::ops::Range<usize>, p: Priority) {
-        let again = !self.heads.insert(template(message(head)));
-        for k in body {
-            let line = c.lines[k];
-            if re!(r"^\s*--> \S").is_match(line) {
-                c.keep(k, p);
-                continue;
-            }
-            let t = template(line);
-            if line.trim().is_empty() || !self.lines.insert(t) && !is_excerpt(line) || again {
-                c.fold(k, Cat::Elaboration);
-            } else {
-                c.keep(k, p);
-            }
+/// Keep the headline at `i` and the elaboration `body` of a diagnostic: whole the first time
+/// its message is seen, else folded; lines of a shape shown above fold either way. A `-->`
+/// location always stays. Returns the end of the body.
+fn elaborated(c: &mut Classifier, i: usize, body: std::ops::Range<usize>, m: &mut Memory) -> usize {
+    let p = severity(c.lines[i]);
+    c.keep(i, p);
+    let again = !m.heads.insert(template(message(c.lines[i])));
+    let end = body.end;
+    for k in body {
+        let line = c.lines[k];
+        if re!(r"^\s*--> \S").is_match(line) {
+            c.keep(k, p);
+            continue;
+        }
+        let t = template(line);
+        if line.trim().is_empty() || !m.shapes.insert(t) && !is_excerpt(line) || again {
+            c.fold(k, Cat::Elaboration);
+        } else {
+            c.keep(k, p);
         }
     }
+    end
 }
 
 /// A source excerpt or caret line (`  12 |     x = 1;`, `     |     ^~~`, tsc's `12   x = 1`):
@@ -61,70 +128,25 @@ fn template(line: &str) -> String {
     shape(&quoted.replace_all(line.trim_end(), "'*'"))
 }
 
-pub(crate) fn classify(c: &mut Classifier) {
-    let mut seen = HashSet::new();
-    let mut templates = Templates::default();
-    let n = c.len();
-    let mut i = 0;
-    while i < n {
-        if c.claimed(i) {
-            i += 1;
-            continue;
-        }
-        let line = c.lines[i];
-        let next = if let Some(sev) = rustc_headline(line) {
-            rustc_block(c, i, sev, &mut seen, &mut templates)
-        } else if let Some(m) =
-            re!(r"^(\S.*?):(\d+):(?:(\d+):)? (fatal error|error|warning|note|remark): (.*)$")
-                .captures(line)
-        {
-            cc_block(c, i, m.get(4).unwrap().as_str(), &mut seen, &mut templates)
-        } else if re!(r"^\S+\(\d+,\d+\): (error|warning) TS\d+: ").is_match(line) {
-            // tsc: continuation lines are indented under the headline
-            let end = extent(c, i + 1, |l| l.starts_with("  "));
-            c.keep(i, severity(line));
-            templates.elaborate(c, line, i + 1..end, severity(line));
-            end
-        } else if re!(r"^\S+:\d+:\d+ - (error|warning) TS\d+: ").is_match(line) {
-            // tsc --pretty: a blank line, then the excerpt up to the next blank line
-            let from = if c.lines.get(i + 1).is_some_and(|l| l.trim().is_empty()) { i + 2 } else { i + 1 };
-            let end = extent(c, from.min(c.len()), |l| !l.trim().is_empty());
-            c.keep(i, severity(line));
-            templates.elaborate(c, line, i + 1..end, severity(line));
-            end
-        } else if re!(r"^[A-Z]+\d+ (\[\*\] )?\S").is_match(line)
-                && c.lines
-                    .get(i + 1)
-                    .is_some_and(|l| re!(r"^\s*--> \S+:\d+:\d+$").is_match(l))
-        {
-            // ruff's full format: an excerpt up to the blank line
-            let end = extent(c, i + 1, |l| !l.trim().is_empty());
-            c.keep_block(i, end, Critical);
-            end
-        } else if re!(r"^\S+:\d+:\d+: [A-Z]+\d+ ").is_match(line)
-            || re!(r"^\S+\.go:\d+(:\d+)?: ").is_match(line)
-        {
-            // ruff concise, go build and go vet
-            c.keep(i, Critical);
-            i + 1
-        } else if re!(r"^\s+\d+:\d+\s+(error|warning)\s+").is_match(line) {
-            // eslint stylish: the file's path is the line above the first entry
-            let p = severity(line);
-            c.keep(i, p);
-            let mut k = i;
-            while k > 0 && re!(r"^\s+\d+:\d+\s+(error|warning)\s+").is_match(c.lines[k - 1]) {
-                k -= 1;
-            }
-            if k > 0 && !c.lines[k - 1].starts_with(' ') && !c.lines[k - 1].is_empty() {
-                c.force(k - 1, super::Role::Keep(Critical));
-            }
-            i + 1
-        } else {
-            summary_line(c, i);
-            i + 1
-        };
-        i = next.max(i + 1);
+/// eslint stylish: the file's path is the line above the first entry.
+fn eslint(c: &mut Classifier, i: usize, _: &mut Memory) -> usize {
+    let entry = re!(r"^\s+\d+:\d+\s+(error|warning)\s+");
+    c.keep(i, severity(c.lines[i]));
+    let mut k = i;
+    while k > 0 && entry.is_match(c.lines[k - 1]) {
+        k -= 1;
     }
+    if k > 0 && !c.lines[k - 1].starts_with(' ') && !c.lines[k - 1].is_empty() {
+        c.force(k - 1, super::Role::Keep(Critical));
+    }
+    i + 1
+}
+
+/// `file:line[:col]: severity: message` (gcc, clang, mypy): the severity.
+fn cc_headline(line: &str) -> Option<&str> {
+    re!(r"^(\S.*?):(\d+):(?:(\d+):)? (fatal error|error|warning|note|remark): (.*)$")
+        .captures(line)
+        .map(|m| m.get(4).unwrap().as_str())
 }
 
 fn severity(line: &str) -> Priority {
@@ -154,14 +176,9 @@ fn rustc_headline(line: &str) -> Option<&'static str> {
     })
 }
 
-fn rustc_block(
-    c: &mut Classifier,
-    i: usize,
-    sev: &str,
-    seen: &mut HashSet<String>,
-    templates: &mut Templates,
-) -> usize {
+fn rustc_block(c: &mut Classifier, i: usize, m: &mut Memory) -> usize {
     let line = c.lines[i];
+    let sev = rustc_headline(line).unwrap_or("error");
     let summary = re!(concat!(
         r"^(warning: .* generated \d+ warnings?|warning: \d+ warnings? emitted|error: aborting due to|",
         r"error: could not compile|warning: build failed|error: test failed|error: \d+ targets? failed|",
@@ -177,16 +194,15 @@ fn rustc_block(
     });
     let loc = (i + 1..end).find(|&k| re!(r"^\s*--> ").is_match(c.lines[k]));
     let key = format!("{line}\n{}", loc.map_or("", |k| c.lines[k]));
-    if !seen.insert(key) {
+    if !m.said.insert(key) {
         for k in i..end {
             c.fold(k, Cat::Repeat);
         }
         return end;
     }
     if sev == "error" {
-        notes(c, i + 1, end, seen);
-        c.keep(i, Critical);
-        templates.elaborate(c, line, i + 1..end, Critical);
+        notes(c, i + 1, end, &mut m.said);
+        elaborated(c, i, i + 1..end, m);
     } else {
         c.keep(i, Notable);
         if let Some(k) = loc {
@@ -200,14 +216,9 @@ fn rustc_block(
 }
 
 /// gcc, clang and mypy: `file:line:col: severity: message`, then an excerpt with `|` gutters.
-fn cc_block(
-    c: &mut Classifier,
-    i: usize,
-    sev: &str,
-    seen: &mut HashSet<String>,
-    templates: &mut Templates,
-) -> usize {
+fn cc_block(c: &mut Classifier, i: usize, m: &mut Memory) -> usize {
     let line = c.lines[i];
+    let sev = cc_headline(line).unwrap_or("error");
     // mypy --pretty wraps a long message onto lines of its own, up to the `[error-code]`
     let mut from = i + 1;
     if re!(r"^\S+:\d+: (error|note): ").is_match(line) && !line.trim_end().ends_with(']') {
@@ -226,10 +237,12 @@ fn cc_block(
     }
     // gcc and clang excerpts have `|` gutters; mypy's are indented under the headline
     let end = extent(c, from.min(c.len()), |l| {
-        re!(r"^\s+(\d+ )?\|").is_match(l) || re!(r"^\s+\^").is_match(l) || re!(r"^ {4,}\S").is_match(l)
+        re!(r"^\s+(\d+ )?\|").is_match(l)
+            || re!(r"^\s+\^").is_match(l)
+            || re!(r"^ {4,}\S").is_match(l)
     });
-    if !seen.insert(line.to_string())
-        || (sev == "note" && !seen.insert(note_text(line).to_string()))
+    if !m.said.insert(line.to_string())
+        || (sev == "note" && !m.said.insert(note_text(line).to_string()))
     {
         for k in i..end {
             c.fold(k, Cat::Repeat);
@@ -238,8 +251,7 @@ fn cc_block(
     }
     match sev {
         "error" | "fatal error" => {
-            c.keep(i, Critical);
-            templates.elaborate(c, line, from..end, Critical);
+            elaborated(c, i, from..end, m);
         }
         "warning" => {
             c.keep(i, Notable);
@@ -258,28 +270,17 @@ fn note_text(line: &str) -> &str {
 }
 
 /// Notes and helps inside an error block that repeat one shown earlier fold.
-fn notes(c: &mut Classifier, start: usize, end: usize, seen: &mut HashSet<String>) {
+fn notes(
+    c: &mut Classifier,
+    start: usize,
+    end: usize,
+    seen: &mut std::collections::HashSet<String>,
+) {
     for k in start..end {
         let t = c.lines[k].trim_start();
         if (t.starts_with("= note: ") || t.starts_with("= help: ")) && !seen.insert(t.to_string()) {
             c.fold(k, Cat::Repeat);
         }
-    }
-}
-
-/// The count lines compilers and linters end with.
-fn summary_line(c: &mut Classifier, i: usize) {
-    let line = c.lines[i];
-    if re!(concat!(
-        r"^(Found \d+ errors?|Success: no issues found|\d+ (warnings?|errors?)( and \d+ errors?)? generated\.|",
-        r"✖ \d+ problems?|All checks passed!|\[\*\] \d+ fixable|collect2: error|\S*ld(\.\w+)?: .*(undefined reference|cannot find)|",
-        r"make(\[\d+\])?: \*\*\*|compilation terminated\.|Compilation failed|error: )"
-    ))
-    .is_match(line)
-    {
-        c.keep(i, Verdict);
-    } else if re!(r"^(warning|Warning|WARNING)[:\[ ]").is_match(line) {
-        c.keep(i, Notable);
     }
 }
 

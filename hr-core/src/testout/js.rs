@@ -1,9 +1,8 @@
 //! jest, vitest, mocha, and npm's own lines.
 
-use std::collections::HashSet;
-
 use super::repeat::{Format, Shown};
-use super::{fold_repeat, re, Cat, Classifier};
+use super::rules::{self, Act, Rule, Runner};
+use super::{re, Cat, Classifier};
 use crate::plan::Priority::{Critical, Notable, Verdict};
 
 pub(crate) fn classify(c: &mut Classifier) {
@@ -20,9 +19,7 @@ pub(crate) fn classify(c: &mut Classifier) {
         jest_vitest(c);
         mocha(c);
     }
-    if t.contains("npm ") {
-        npm(c);
-    }
+    rules::run(c, &NPM);
 }
 
 fn jest_vitest(c: &mut Classifier) {
@@ -92,9 +89,7 @@ const JEST_FAILURE: Format = Format {
     title_lines: 1,
     name: |l| l.strip_prefix("  ● "),
     location: |l| re!(r"^\s+at .*:\d+:\d+\)?$").is_match(l),
-    error: |l| {
-        re!(r"^\s*(Expected|Received|expect\(|[-+] |\w*Error\b|thrown:)").is_match(l)
-    },
+    error: |l| re!(r"^\s*(Expected|Received|expect\(|[-+] |\w*Error\b|thrown:)").is_match(l),
 };
 
 /// How vitest prints one: ` FAIL  file > name`, the error and its values, ` ❯ file:line:col`,
@@ -114,8 +109,7 @@ const VITEST_FAILURE: Format = Format {
 /// failure, each from its ` FAIL ` line(s) to its `⎯⎯[n/m]⎯` rule.
 fn vitest_failures(c: &mut Classifier, start: usize, end: usize, shown: &mut Shown) {
     let opens = |c: &Classifier, k: usize| {
-        re!(r"^\s*FAIL\s").is_match(c.lines[k])
-            && !re!(r"^\s*FAIL\s").is_match(c.lines[k - 1])
+        re!(r"^\s*FAIL\s").is_match(c.lines[k]) && !re!(r"^\s*FAIL\s").is_match(c.lines[k - 1])
     };
     let mut i = start + 1;
     c.keep_block(start, i, Critical);
@@ -182,24 +176,31 @@ fn mocha(c: &mut Classifier) {
     c.keep_block(failing, c.len(), Critical);
 }
 
-fn npm(c: &mut Classifier) {
-    let mut seen = HashSet::new();
-    for i in 0..c.len() {
-        if c.claimed(i) {
-            continue;
-        }
-        let line = c.lines[i];
-        if re!(r"^npm (ERR!|error) ").is_match(line) {
-            c.keep(i, Critical);
-        } else if re!(r"^npm (WARN|warn) ").is_match(line) {
-            fold_repeat(c, i, &mut seen, Notable);
-        } else if re!(r"^npm (http|timing|verbose|info|sill|silly) ").is_match(line) {
-            c.fold(i, Cat::Progress);
-        } else if re!(r"^(added|removed|changed|up to date|audited) .*packages?|^found \d+ vulnerabilit|^\d+ vulnerabilit|^\d+ packages? (is|are) looking for funding").is_match(line) {
-            c.keep(i, Critical);
-        }
-    }
-}
+/// npm's own lines around a test run or an install.
+const NPM: Runner = Runner {
+    present: |t| t.contains("npm "),
+    trim: false,
+    rules: &[
+        Rule {
+            when: |l| re!(r"^npm (ERR!|error) ").is_match(l),
+            act: Act::Keep(Critical),
+        },
+        Rule {
+            when: |l| re!(r"^npm (WARN|warn) ").is_match(l),
+            act: Act::Once(Notable),
+        },
+        Rule {
+            when: |l| re!(r"^npm (http|timing|verbose|info|sill|silly) ").is_match(l),
+            act: Act::Fold(Cat::Progress),
+        },
+        Rule {
+            when: |l| {
+                re!(r"^(added|removed|changed|up to date|audited) .*packages?|^found \d+ vulnerabilit|^\d+ vulnerabilit|^\d+ packages? (is|are) looking for funding").is_match(l)
+            },
+            act: Act::Keep(Critical),
+        },
+    ],
+};
 
 #[cfg(test)]
 mod tests {

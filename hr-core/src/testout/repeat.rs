@@ -105,10 +105,21 @@ impl Shown {
         }
     }
 
-    fn remember(&mut self, c: &mut Classifier, name: &str, start: usize, end: usize, shapes: Vec<String>) {
+    fn remember(
+        &mut self,
+        c: &mut Classifier,
+        name: &str,
+        start: usize,
+        end: usize,
+        shapes: Vec<String>,
+    ) {
         let reference = c.reference(format!(
             "{} above ({})",
-            if name.is_empty() { "the failure".to_string() } else { short_name(name) },
+            if name.is_empty() {
+                "the failure".to_string()
+            } else {
+                short_name(name)
+            },
             crate::marker::line_range(start + 1, end)
         ));
         self.originals.push(Original {
@@ -253,7 +264,10 @@ mod tests {
         // the shared frames are said once, by the first failure
         assert_eq!(out.matches(SHARED_FRAME).count(), 1, "{out}");
         let cut = cut_lines(&out);
-        assert!(!cut.is_empty() && cut.iter().all(|n| second.contains(n)), "{cut:?}\n{out}");
+        assert!(
+            !cut.is_empty() && cut.iter().all(|n| second.contains(n)),
+            "{cut:?}\n{out}"
+        );
         // a long name is cut in the marker; the range says which failure it is
         assert!(
             out.contains(&format!(
@@ -273,8 +287,16 @@ mod tests {
         ] {
             assert!(out.contains(needle), "lost {needle:?} in:\n{out}");
         }
-        assert_eq!(out.matches("E               AttributeError").count(), 2, "{out}");
-        assert_eq!(out.matches("argparse.py:2476: AttributeError").count(), 2, "{out}");
+        assert_eq!(
+            out.matches("E               AttributeError").count(),
+            2,
+            "{out}"
+        );
+        assert_eq!(
+            out.matches("argparse.py:2476: AttributeError").count(),
+            2,
+            "{out}"
+        );
     }
 
     #[test]
@@ -300,7 +322,10 @@ mod tests {
         t.push_str("----------------------------------------------------------------------\nRan 1706 tests in 0.622s\n\nFAILED (errors=2, skipped=48)\n");
         let out = run(&t);
         assert_eq!(out.matches("line 1962, in take_action").count(), 1, "{out}");
-        assert!(out.contains("as in test_failures_many_groups_listargs above (lines 1-"), "{out}");
+        assert!(
+            out.contains("as in test_failures_many_groups_listargs above (lines 1-"),
+            "{out}"
+        );
         for needle in [
             "ERROR: test_failures_many_groups_sysargs",
             "Ran 1706 tests",
@@ -308,7 +333,11 @@ mod tests {
         ] {
             assert!(out.contains(needle), "lost {needle:?} in:\n{out}");
         }
-        assert_eq!(out.matches("AttributeError: '_StoreAction'").count(), 2, "{out}");
+        assert_eq!(
+            out.matches("AttributeError: '_StoreAction'").count(),
+            2,
+            "{out}"
+        );
         assert_eq!(out.matches("line 265, in wrapper").count(), 2, "{out}");
         assert_eq!(out.matches("line 2476, in _get_values").count(), 2, "{out}");
     }
