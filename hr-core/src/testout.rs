@@ -89,7 +89,7 @@ pub(crate) struct Classifier<'a> {
     /// the test file a folded pass line belongs to, for "in N files"
     file: Vec<Option<&'a str>>,
     next_block: u32,
-    /// what `Cat::SameAs` markers point at (`test_x above (lines 20-51)`)
+    /// what `Cat::SameAs` markers point at (`test_x (lines 20-51)`)
     refs: Vec<String>,
 }
 

@@ -4,7 +4,7 @@
 //! one keeps what identifies it (its title, first and last frame locations, its first and last
 //! error lines and every error line with other values), and every line whose shape (numbers and
 //! the test's own name masked) the first did not print; the rest folds into a marker that points
-//! at the failure above (`[hr: 14 lines as in test_x above (lines 20-51) · lines 80-93]`).
+//! at the failure above (`[hr: 14 lines as in test_x (lines 20-51) · lines 80-93]`).
 
 use std::collections::HashSet;
 
@@ -26,7 +26,7 @@ pub(crate) struct Format {
 
 /// A failure block kept whole, which later ones may point at.
 struct Original {
-    /// index into the classifier's references (`test_x above (lines 20-51)`)
+    /// index into the classifier's references (`test_x (lines 20-51)`)
     reference: u32,
     shapes: HashSet<String>,
     said: HashSet<String>,
@@ -114,7 +114,7 @@ impl Shown {
         shapes: Vec<String>,
     ) {
         let reference = c.reference(format!(
-            "{} above ({})",
+            "{} ({})",
             if name.is_empty() {
                 "the failure".to_string()
             } else {
@@ -170,7 +170,7 @@ fn masked(line: &str, words: &[&str]) -> String {
 
 /// A failure's name as a marker cites it: long parametrized names are cut.
 fn short_name(name: &str) -> String {
-    const MAX: usize = 48;
+    const MAX: usize = 40;
     match name.char_indices().nth(MAX) {
         Some((k, _)) => format!("{}…", &name[..k]),
         None => name.to_string(),
@@ -271,7 +271,7 @@ mod tests {
         // a long name is cut in the marker; the range says which failure it is
         assert!(
             out.contains(&format!(
-                "as in TestOptionalsNargsOptional.test_successes_many_g… above (lines {}-{})",
+                "as in TestOptionalsNargsOptional.test_successe… (lines {}-{})",
                 first.start(),
                 first.end()
             )),
@@ -323,7 +323,7 @@ mod tests {
         let out = run(&t);
         assert_eq!(out.matches("line 1962, in take_action").count(), 1, "{out}");
         assert!(
-            out.contains("as in test_failures_many_groups_listargs above (lines 1-"),
+            out.contains("as in test_failures_many_groups_listargs (lines 1-"),
             "{out}"
         );
         for needle in [
