@@ -310,6 +310,8 @@ fn fold_similar(c: &mut Classifier) {
 
 /// Folded runs shorter than this (in characters) stay: the marker would be longer.
 const MIN_FOLD_CHARS: usize = 60;
+/// What a marker adds to its description: `[hr: `, ` · lines 1200-1530]`.
+const MARKER_FRAME_CHARS: usize = 24;
 
 fn to_plan(c: &Classifier) -> Plan {
     let mut plan = Plan::default();
@@ -334,11 +336,12 @@ fn to_plan(c: &Classifier) -> Plan {
                     j += 1;
                 }
                 let chars: usize = c.lines[i..j].iter().map(|l| l.len() + 1).sum();
-                if chars < MIN_FOLD_CHARS {
+                let what = tally.describe(j - i, &c.refs);
+                if chars < MIN_FOLD_CHARS || chars <= what.len() + MARKER_FRAME_CHARS {
                     // a marker would cost more than the lines it replaces
                     plan.keep_range(i + 1, j, Priority::Ordinary);
                 } else {
-                    plan.fold(i + 1, j, tally.describe(j - i, &c.refs));
+                    plan.fold(i + 1, j, what);
                 }
                 i = j;
             }
