@@ -139,42 +139,39 @@ def unittest(n: Needles, L: list[str]) -> None:
                     n.add(L[k], k)
 
 
+def headed_failures(n: Needles, L: list[str], header: str, location: str, stop: str) -> None:
+    """Failures that open with a header line (jest `● name`, vitest `FAIL  file > name`): the
+    header, the first line after it, and the first location before the next header."""
+    for i, l in enumerate(L):
+        if not re.match(header, l):
+            continue
+        n.add(l, i)
+        k = next((k for k in range(i + 1, len(L)) if L[k].strip()), None)
+        if k is not None:
+            n.add(L[k], k)
+        for k in range(i + 1, len(L)):
+            if re.match(stop, L[k]):
+                break
+            f = re.search(location, L[k])
+            if f:
+                n.add(f.group(1), k)
+                break
+
+
+def summaries(n: Needles, L: list[str], pattern: str) -> None:
+    for i, l in enumerate(L):
+        if re.match(pattern, l):
+            n.add(l, i)
+
+
 def jest(n: Needles, L: list[str]) -> None:
-    for i, l in enumerate(L):
-        if re.match(r"^\s+● ", l) and "● Console" not in l:
-            n.add(l, i)
-            k = next((k for k in range(i + 1, len(L)) if L[k].strip()), None)
-            if k is not None:
-                n.add(L[k], k)
-            for k in range(i + 1, len(L)):
-                if re.match(r"^\s+● ", L[k]):
-                    break
-                f = re.search(r"\(([^()\s]+:\d+:\d+)\)", L[k])
-                if f:
-                    n.add(f.group(1), k)
-                    break
-    for i, l in enumerate(L):
-        if re.match(r"^(Tests|Test Suites):\s+\d", l):
-            n.add(l, i)
+    headed_failures(n, L, r"^\s+● (?!Console)", r"\(([^()\s]+:\d+:\d+)\)", r"^\s+● ")
+    summaries(n, L, r"^(Tests|Test Suites):\s+\d")
 
 
 def vitest(n: Needles, L: list[str]) -> None:
-    for i, l in enumerate(L):
-        if re.match(r"^\s*FAIL\s+\S.* > ", l):
-            n.add(l, i)
-            k = next((k for k in range(i + 1, len(L)) if L[k].strip()), None)
-            if k is not None:
-                n.add(L[k], k)
-            for k in range(i + 1, len(L)):
-                if re.match(r"^\s*FAIL\s", L[k]) or L[k].startswith("⎯"):
-                    break
-                f = re.match(r"^\s*❯ (\S+:\d+:\d+)", L[k])
-                if f:
-                    n.add(f.group(1), k)
-                    break
-    for i, l in enumerate(L):
-        if re.match(r"^\s*(Tests|Test Files)\s+\d", l):
-            n.add(l, i)
+    headed_failures(n, L, r"^\s*FAIL\s+\S.* > ", r"^\s*❯ (\S+:\d+:\d+)", r"^\s*FAIL\s|^⎯")
+    summaries(n, L, r"^\s*(Tests|Test Files)\s+\d")
 
 
 def cargo_test(n: Needles, L: list[str]) -> None:

@@ -93,6 +93,10 @@ impl Shown {
                 && (!original.shapes.contains(&shapes[k - start])
                     || errors.contains(&k) && !original.said.contains(line));
             news += usize::from(new && k >= body.start);
+            if line.trim().is_empty() && !identifies {
+                // a blank line joins a fold around it, or stays between kept lines
+                continue;
+            }
             if identifies || new {
                 c.keep(k, Critical);
             } else {
