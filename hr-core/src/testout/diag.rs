@@ -286,7 +286,7 @@ fn notes(
 
 #[cfg(test)]
 mod tests {
-    use crate::testout::testutil::assert_kept;
+    use crate::testout::testutil::{assert_kept, run};
 
     #[test]
     fn rustc_warnings_keep_headline_and_location() {
@@ -384,5 +384,58 @@ mod tests {
                 "✖ 10 problems (10 errors, 0 warnings)",
             ],
         );
+    }
+    #[test]
+    fn repeated_elaborations_fold_and_every_headline_stays() {
+        let mut t = String::new();
+        for i in 0..6 {
+            t.push_str(&format!("src/h.ts({},14): error TS2322: Type '(e: {{ port: string; }}) => void' is not assignable to type 'Handler'.\n", i + 3));
+            t.push_str("  Types of parameters 'e' and 'event' are incompatible.\n    Type 'Event' is not assignable to type '{ port: string; }'.\n");
+            t.push_str(&format!("      Types of property 'port' are incompatible.\n        Type 'number' is not assignable to type 'string{i}'.\n"));
+        }
+        t.push_str("src/h.ts(20,3): error TS2345: Argument of type 'number' is not assignable to parameter of type 'string'.\n  Property 'other' is missing in type 'A' but required in type 'B'.\n");
+        let out = run(&t);
+        for i in 0..6 {
+            assert!(
+                out.contains(&format!("src/h.ts({},14): error TS2322", i + 3)),
+                "{out}"
+            );
+        }
+        assert_eq!(
+            out.matches("Types of parameters 'e' and 'event'").count(),
+            1,
+            "{out}"
+        );
+        assert!(
+            out.contains("[hr: 4 elaboration lines · lines 7-10"),
+            "{out}"
+        );
+        // an elaboration of a shape not shown above stays
+        assert!(
+            out.contains("  Property 'other' is missing in type 'A'"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn mypy_pretty_keeps_wrapped_headlines_and_folds_repeated_excerpts() {
+        let mut t = String::new();
+        for (i, f) in ["alpha", "beta", "gamma", "delta"].iter().enumerate() {
+            t.push_str(&format!("pkg/mod.py: note: In function \"{f}\":\n"));
+            t.push_str(&format!(
+                "pkg/mod.py:{}: error: Function is missing a type annotation \n[no-untyped-def]\n",
+                10 + 20 * i
+            ));
+            t.push_str(&format!(
+                "    def {f}(self, source_text, options=None, strict=False):\n    ^{}\n",
+                "~".repeat(50)
+            ));
+        }
+        t.push_str("Found 4 errors in 1 file (checked 1 source file)\n");
+        let out = run(&t);
+        assert_eq!(out.matches("[no-untyped-def]").count(), 4, "{out}");
+        assert!(out.contains("    def alpha(self, source_text"), "{out}");
+        assert!(!out.contains("    def delta(self, source_text"), "{out}");
+        assert!(out.contains("Found 4 errors in 1 file"), "{out}");
     }
 }

@@ -92,7 +92,8 @@ impl Shown {
             let new = !line.trim().is_empty()
                 && (!original.shapes.contains(&shapes[k - start])
                     || errors.contains(&k) && !original.said.contains(line));
-            news += usize::from(new && k >= body.start);
+            // frames the failure above did not print, not the values of its error lines
+            news += usize::from(new && k >= body.start && !errors.contains(&k));
             if line.trim().is_empty() && !identifies {
                 // a blank line joins a fold around it, or stays between kept lines
                 continue;

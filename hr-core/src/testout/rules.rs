@@ -83,3 +83,68 @@ pub(crate) fn run(c: &mut Classifier, runner: &Runner) {
         i = next;
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plan::Priority::{Critical, Notable};
+
+    /// A runner is its table: this one keeps `FAIL` lines, folds `ok` lines, keeps one copy of
+    /// a warning and hands `BEGIN` regions to a function.
+    const TOY: Runner = Runner {
+        present: |t| t.contains("toy"),
+        trim: true,
+        rules: &[
+            Rule {
+                when: |l| l.starts_with("FAIL "),
+                act: Act::Keep(Critical),
+            },
+            Rule {
+                when: |l| l.starts_with("ok "),
+                act: Act::Fold(Cat::Tests(1, 0)),
+            },
+            Rule {
+                when: |l| l.starts_with("warn: "),
+                act: Act::Once(Notable),
+            },
+            Rule {
+                when: |l| l == "BEGIN",
+                act: Act::Region(|c, i, _| {
+                    let end = (i..c.len())
+                        .find(|&k| c.lines[k] == "END")
+                        .map_or(c.len(), |k| k + 1);
+                    c.keep_block(i, end, Critical);
+                    end
+                }),
+            },
+        ],
+    };
+
+    #[test]
+    fn one_loop_runs_a_table() {
+        let text = "toy run\nok a\n  FAIL b\nwarn: old\nwarn: old\nBEGIN\nok inside\nEND\nok c\n";
+        let lines: Vec<&str> = text.lines().collect();
+        let mut c = Classifier::new(text, lines);
+        run(&mut c, &TOY);
+        let roles: Vec<Option<super::super::Role>> = (0..c.len()).map(|i| c.roles[i]).collect();
+        use super::super::Role::{Fold, Keep};
+        assert_eq!(
+            roles,
+            vec![
+                None,
+                Some(Fold(Cat::Tests(1, 0))),
+                Some(Keep(Critical)),
+                Some(Keep(Notable)),
+                Some(Fold(Cat::Repeat)),
+                Some(Keep(Critical)),
+                Some(Keep(Critical)), // inside the region: the region decides, not the `ok` rule
+                Some(Keep(Critical)),
+                Some(Fold(Cat::Tests(1, 0))),
+            ]
+        );
+        // a runner whose output is absent claims nothing
+        let mut other = Classifier::new("ok a\n", vec!["ok a"]);
+        run(&mut other, &TOY);
+        assert_eq!(other.roles[0], None);
+    }
+}
