@@ -40,6 +40,9 @@ pub(crate) struct Shown {
 
 /// A repeat must share at least this many lines with the failure it points at.
 const MIN_SHARED: usize = 4;
+/// How many failures a new one is compared with (the latest ones): a run with thousands of
+/// distinct failures stays linear.
+const MAX_ORIGINALS: usize = 64;
 
 impl Shown {
     /// Classify the failure block `start..end`: kept whole, unless most of it repeats a failure
@@ -127,6 +130,9 @@ impl Shown {
             },
             crate::marker::line_range(start + 1, end)
         ));
+        if self.originals.len() == MAX_ORIGINALS {
+            self.originals.remove(0);
+        }
         self.originals.push(Original {
             reference,
             shapes: shapes.into_iter().collect(),
