@@ -7,7 +7,7 @@
 //! above in shape fold wherever they are. A warning keeps its headline and location; its excerpt
 //! folds. A diagnostic, note or warning identical to one shown earlier folds.
 
-use super::rules::{Act, Memory, Rule, Runner};
+use super::rules::{rule, Act, Memory, Runner};
 use super::{re, Cat, Classifier};
 use crate::mask::shape;
 use crate::plan::Priority::{self, Critical, Notable, Verdict};
@@ -16,36 +16,30 @@ pub(crate) const DIAGNOSTICS: Runner = Runner {
     present: |_| true,
     trim: false,
     rules: &[
-        Rule {
-            when: |l| rustc_headline(l).is_some(),
-            act: Act::Region(rustc_block),
-        },
-        Rule {
-            when: |l| cc_headline(l).is_some(),
-            act: Act::Region(cc_block),
-        },
+        rule(|l| rustc_headline(l).is_some(), Act::Region(rustc_block)),
+        rule(|l| cc_headline(l).is_some(), Act::Region(cc_block)),
         // tsc: continuation lines are indented under the headline
-        Rule {
-            when: |l| re!(r"^\S+\(\d+,\d+\): (error|warning) TS\d+: ").is_match(l),
-            act: Act::Region(|c, i, m| {
+        rule(
+            |l| re!(r"^\S+\(\d+,\d+\): (error|warning) TS\d+: ").is_match(l),
+            Act::Region(|c, i, m| {
                 let end = extent(c, i + 1, |l| l.starts_with("  "));
                 elaborated(c, i, i + 1..end, m)
             }),
-        },
+        ),
         // tsc --pretty: a blank line, then the excerpt up to the next blank line
-        Rule {
-            when: |l| re!(r"^\S+:\d+:\d+ - (error|warning) TS\d+: ").is_match(l),
-            act: Act::Region(|c, i, m| {
+        rule(
+            |l| re!(r"^\S+:\d+:\d+ - (error|warning) TS\d+: ").is_match(l),
+            Act::Region(|c, i, m| {
                 let blank = c.lines.get(i + 1).is_some_and(|l| l.trim().is_empty());
                 let from = (i + 1 + usize::from(blank)).min(c.len());
                 let end = extent(c, from, |l| !l.trim().is_empty());
                 elaborated(c, i, i + 1..end, m)
             }),
-        },
+        ),
         // ruff's full format: the code, then `--> file:line:col` and an excerpt to the blank line
-        Rule {
-            when: |l| re!(r"^[A-Z]+\d+ (\[\*\] )?\S").is_match(l),
-            act: Act::Region(|c, i, _| {
+        rule(
+            |l| re!(r"^[A-Z]+\d+ (\[\*\] )?\S").is_match(l),
+            Act::Region(|c, i, _| {
                 if !c
                     .lines
                     .get(i + 1)
@@ -57,18 +51,18 @@ pub(crate) const DIAGNOSTICS: Runner = Runner {
                 c.keep_block(i, end, Critical);
                 end
             }),
-        },
+        ),
         // ruff concise, go build and go vet
-        Rule {
-            when: |l| re!(r"^\S+:\d+:\d+: [A-Z]+\d+ |^\S+\.go:\d+(:\d+)?: ").is_match(l),
-            act: Act::Keep(Critical),
-        },
-        Rule {
-            when: |l| re!(r"^\s+\d+:\d+\s+(error|warning)\s+").is_match(l),
-            act: Act::Region(eslint),
-        },
-        Rule {
-            when: |l| {
+        rule(
+            |l| re!(r"^\S+:\d+:\d+: [A-Z]+\d+ |^\S+\.go:\d+(:\d+)?: ").is_match(l),
+            Act::Keep(Critical),
+        ),
+        rule(
+            |l| re!(r"^\s+\d+:\d+\s+(error|warning)\s+").is_match(l),
+            Act::Region(eslint),
+        ),
+        rule(
+            |l| {
                 re!(concat!(
                 r"^(Found \d+ errors?|Success: no issues found|\d+ (warnings?|errors?)( and \d+ errors?)? generated\.|",
                 r"✖ \d+ problems?|All checks passed!|\[\*\] \d+ fixable|collect2: error|\S*ld(\.\w+)?: .*(undefined reference|cannot find)|",
@@ -76,12 +70,12 @@ pub(crate) const DIAGNOSTICS: Runner = Runner {
             ))
             .is_match(l)
             },
-            act: Act::Keep(Verdict),
-        },
-        Rule {
-            when: |l| re!(r"^(warning|Warning|WARNING)[:\[ ]").is_match(l),
-            act: Act::Keep(Notable),
-        },
+            Act::Keep(Verdict),
+        ),
+        rule(
+            |l| re!(r"^(warning|Warning|WARNING)[:\[ ]").is_match(l),
+            Act::Keep(Notable),
+        ),
     ],
 };
 

@@ -1,7 +1,7 @@
 //! Install and build logs: pip, apt, make (and cmake/kbuild progress), plus Python tracebacks
 //! wherever they appear.
 
-use super::rules::{Act, Memory, Rule, Runner};
+use super::rules::{rule, Act, Memory, Runner};
 use super::{re, Cat, Classifier};
 use crate::plan::Priority::{Critical, Notable, Verdict};
 
@@ -9,48 +9,45 @@ pub(crate) const INSTALL: Runner = Runner {
     present: |_| true,
     trim: true,
     rules: &[
-        Rule {
-            when: |t| t.starts_with("Traceback (most recent call last):"),
-            act: Act::Region(traceback),
-        },
-        Rule {
-            when: |t| re!(r"^(ERROR|E|Err|error|fatal|FATAL)(:|!) |^E: ").is_match(t),
-            act: Act::Keep(Critical),
-        },
-        Rule {
-            when: |t| {
+        rule(
+            |t| t.starts_with("Traceback (most recent call last):"),
+            Act::Region(traceback),
+        ),
+        rule(
+            |t| re!(r"^(ERROR|E|Err|error|fatal|FATAL)(:|!) |^E: ").is_match(t),
+            Act::Keep(Critical),
+        ),
+        rule(
+            |t| {
                 re!(r"^(WARNING|DEPRECATION|W|warning|Warning):? ").is_match(t)
                     && (t.contains(':') || t.starts_with("W "))
             },
-            act: Act::Once(Notable),
-        },
-        Rule {
-            when: |t| {
+            Act::Once(Notable),
+        ),
+        rule(
+            |t| {
                 re!(r"^Successfully (installed|built|uninstalled) |^\d+ upgraded, \d+ newly installed, \d+ to remove and \d+ not upgraded\.").is_match(t)
             },
-            act: Act::Keep(Verdict),
-        },
+            Act::Keep(Verdict),
+        ),
         // apt-get -s: upgrades from the security suite matter; the rest is the plan's bulk
-        Rule {
-            when: |t| t.starts_with("Inst ") && t.contains("security"),
-            act: Act::Keep(Notable),
-        },
-        Rule {
-            when: |t| t.starts_with("Inst "),
-            act: Act::Fold(Cat::Progress),
-        },
-        Rule {
-            when: |t| t.starts_with("Remv ") || t.starts_with("Fetched "),
-            act: Act::Keep(Notable),
-        },
-        Rule {
-            when: |t| pip_progress(t) || apt_progress(t) || build_progress(t),
-            act: Act::Fold(Cat::Progress),
-        },
-        Rule {
-            when: |t| re!(r"^make(\[\d+\])?: (Entering|Leaving) directory").is_match(t),
-            act: Act::Fold(Cat::Quiet),
-        },
+        rule(
+            |t| t.starts_with("Inst ") && t.contains("security"),
+            Act::Keep(Notable),
+        ),
+        rule(|t| t.starts_with("Inst "), Act::Fold(Cat::Progress)),
+        rule(
+            |t| t.starts_with("Remv ") || t.starts_with("Fetched "),
+            Act::Keep(Notable),
+        ),
+        rule(
+            |t| pip_progress(t) || apt_progress(t) || build_progress(t),
+            Act::Fold(Cat::Progress),
+        ),
+        rule(
+            |t| re!(r"^make(\[\d+\])?: (Entering|Leaving) directory").is_match(t),
+            Act::Fold(Cat::Quiet),
+        ),
     ],
 };
 

@@ -1,7 +1,7 @@
 //! jest, vitest, mocha, and npm's own lines.
 
 use super::repeat::{Format, Shown};
-use super::rules::{self, Act, Rule, Runner};
+use super::rules::{self, rule, Act, Runner};
 use super::{re, Cat, Classifier};
 use crate::plan::Priority::{Critical, Notable, Verdict};
 
@@ -181,24 +181,24 @@ const NPM: Runner = Runner {
     present: |t| t.contains("npm "),
     trim: false,
     rules: &[
-        Rule {
-            when: |l| re!(r"^npm (ERR!|error) ").is_match(l),
-            act: Act::Keep(Critical),
-        },
-        Rule {
-            when: |l| re!(r"^npm (WARN|warn) ").is_match(l),
-            act: Act::Once(Notable),
-        },
-        Rule {
-            when: |l| re!(r"^npm (http|timing|verbose|info|sill|silly) ").is_match(l),
-            act: Act::Fold(Cat::Progress),
-        },
-        Rule {
-            when: |l| {
+        rule(
+            |l| re!(r"^npm (ERR!|error) ").is_match(l),
+            Act::Keep(Critical),
+        ),
+        rule(
+            |l| re!(r"^npm (WARN|warn) ").is_match(l),
+            Act::Once(Notable),
+        ),
+        rule(
+            |l| re!(r"^npm (http|timing|verbose|info|sill|silly) ").is_match(l),
+            Act::Fold(Cat::Progress),
+        ),
+        rule(
+            |l| {
                 re!(r"^(added|removed|changed|up to date|audited) .*packages?|^found \d+ vulnerabilit|^\d+ vulnerabilit|^\d+ packages? (is|are) looking for funding").is_match(l)
             },
-            act: Act::Keep(Critical),
-        },
+            Act::Keep(Critical),
+        ),
     ],
 };
 

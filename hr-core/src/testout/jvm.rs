@@ -1,6 +1,6 @@
 //! Maven (Surefire) and Gradle.
 
-use super::rules::{Act, Memory, Rule, Runner};
+use super::rules::{rule, Act, Memory, Runner};
 use super::{re, Cat, Classifier};
 use crate::plan::Priority::{Critical, Notable, Verdict};
 
@@ -14,43 +14,35 @@ pub(crate) const MAVEN: Runner = Runner {
     present: |t| t.contains("[INFO]") || t.contains("[ERROR]"),
     trim: false,
     rules: &[
-        Rule {
-            when: framework_frame,
-            act: Act::Fold(Cat::Frames),
-        },
-        Rule {
-            when: |l| {
+        rule(framework_frame, Act::Fold(Cat::Frames)),
+        rule(
+            |l| {
                 re!(r"^\[INFO\] Tests run: \d+, Failures: 0, Errors: 0, Skipped: \d+").is_match(l)
                     && !l.contains("<<<")
             },
-            act: Act::Region(tests_run),
-        },
-        Rule {
-            when: |l| re!(r"^\[INFO\] Running \S+$").is_match(l),
-            act: Act::Fold(Cat::Quiet),
-        },
-        Rule {
-            when: |l| re!(r"^(\[INFO\] )?(Download(ing|ed) from |Progress \(\d+\))").is_match(l),
-            act: Act::Fold(Cat::Progress),
-        },
-        Rule {
-            when: |l| {
+            Act::Region(tests_run),
+        ),
+        rule(
+            |l| re!(r"^\[INFO\] Running \S+$").is_match(l),
+            Act::Fold(Cat::Quiet),
+        ),
+        rule(
+            |l| re!(r"^(\[INFO\] )?(Download(ing|ed) from |Progress \(\d+\))").is_match(l),
+            Act::Fold(Cat::Progress),
+        ),
+        rule(
+            |l| {
                 l.starts_with("[ERROR]")
                     || re!(r"^[\w.$]+(Exception|Error|Failure)\b|^(org\.opentest4j|java\.lang|junit)\.\S+: ")
                         .is_match(l)
             },
-            act: Act::Region(java_trace),
-        },
-        Rule {
-            when: |l| l.starts_with("[WARNING]"),
-            act: Act::Once(Notable),
-        },
-        Rule {
-            when: |l| {
-                re!(r"^\[INFO\] (BUILD (SUCCESS|FAILURE)|Tests run:|Total time:)").is_match(l)
-            },
-            act: Act::Keep(Verdict),
-        },
+            Act::Region(java_trace),
+        ),
+        rule(|l| l.starts_with("[WARNING]"), Act::Once(Notable)),
+        rule(
+            |l| re!(r"^\[INFO\] (BUILD (SUCCESS|FAILURE)|Tests run:|Total time:)").is_match(l),
+            Act::Keep(Verdict),
+        ),
     ],
 };
 
@@ -111,26 +103,24 @@ pub(crate) const GRADLE: Runner = Runner {
     },
     trim: false,
     rules: &[
-        Rule {
-            when: |l| re!(r"^(\S.*) > (\S.*) (PASSED|SKIPPED|FAILED)$").is_match(l),
-            act: Act::Region(gradle_test),
-        },
-        Rule {
-            when: |l| {
-                re!(r"^> Task :\S+( (UP-TO-DATE|NO-SOURCE|FROM-CACHE|SKIPPED))?$").is_match(l)
-            },
-            act: Act::Fold(Cat::Progress),
-        },
-        Rule {
-            when: |l| l.starts_with("* What went wrong:"),
-            act: Act::Region(what_went_wrong),
-        },
-        Rule {
-            when: |l| {
+        rule(
+            |l| re!(r"^(\S.*) > (\S.*) (PASSED|SKIPPED|FAILED)$").is_match(l),
+            Act::Region(gradle_test),
+        ),
+        rule(
+            |l| re!(r"^> Task :\S+( (UP-TO-DATE|NO-SOURCE|FROM-CACHE|SKIPPED))?$").is_match(l),
+            Act::Fold(Cat::Progress),
+        ),
+        rule(
+            |l| l.starts_with("* What went wrong:"),
+            Act::Region(what_went_wrong),
+        ),
+        rule(
+            |l| {
                 re!(r"^(BUILD (SUCCESSFUL|FAILED) in |\d+ tests? completed|FAILURE: |Execution failed for task)").is_match(l)
             },
-            act: Act::Keep(Verdict),
-        },
+            Act::Keep(Verdict),
+        ),
     ],
 };
 

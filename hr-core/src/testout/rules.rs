@@ -20,8 +20,13 @@ pub(crate) enum Act {
 }
 
 pub(crate) struct Rule {
-    pub when: fn(&str) -> bool,
-    pub act: Act,
+    when: fn(&str) -> bool,
+    act: Act,
+}
+
+/// A table entry: lines for which `when` holds get `act`.
+pub(crate) const fn rule(when: fn(&str) -> bool, act: Act) -> Rule {
+    Rule { when, act }
 }
 
 /// A runner family's table.
@@ -95,28 +100,19 @@ mod tests {
         present: |t| t.contains("toy"),
         trim: true,
         rules: &[
-            Rule {
-                when: |l| l.starts_with("FAIL "),
-                act: Act::Keep(Critical),
-            },
-            Rule {
-                when: |l| l.starts_with("ok "),
-                act: Act::Fold(Cat::Tests(1, 0)),
-            },
-            Rule {
-                when: |l| l.starts_with("warn: "),
-                act: Act::Once(Notable),
-            },
-            Rule {
-                when: |l| l == "BEGIN",
-                act: Act::Region(|c, i, _| {
+            rule(|l| l.starts_with("FAIL "), Act::Keep(Critical)),
+            rule(|l| l.starts_with("ok "), Act::Fold(Cat::Tests(1, 0))),
+            rule(|l| l.starts_with("warn: "), Act::Once(Notable)),
+            rule(
+                |l| l == "BEGIN",
+                Act::Region(|c, i, _| {
                     let end = (i..c.len())
                         .find(|&k| c.lines[k] == "END")
                         .map_or(c.len(), |k| k + 1);
                     c.keep_block(i, end, Critical);
                     end
                 }),
-            },
+            ),
         ],
     };
 
