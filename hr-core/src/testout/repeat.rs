@@ -83,6 +83,8 @@ impl Shown {
         let errors: Vec<usize> = body.clone().filter(|&k| (f.error)(c.lines[k])).collect();
         let mut news = 0;
         let reference = original.reference;
+        // per line: kept (Some(true)), folded (Some(false)) or blank (None)
+        let mut keep: Vec<Option<bool>> = Vec::with_capacity(end - start);
         for k in start..end {
             let line = c.lines[k].trim_end();
             let identifies = k < body.start
@@ -97,15 +99,38 @@ impl Shown {
                     || errors.contains(&k) && !original.said.contains(line));
             // frames the failure above did not print, not the values of its error lines
             news += usize::from(new && k >= body.start && !errors.contains(&k));
-            if line.trim().is_empty() && !identifies {
-                // a blank line joins a fold around it, or stays between kept lines
+            keep.push(if line.trim().is_empty() && !identifies {
+                None
+            } else {
+                Some(identifies || new)
+            });
+        }
+        // a blank line between folded lines joins their fold; elsewhere it stays with the kept
+        // lines around it, which stay (or, under a budget, go) together as one block
+        let folded = |x: Option<&Option<bool>>| matches!(x, Some(Some(false)));
+        let mut k = 0;
+        while k < keep.len() {
+            if folded(keep.get(k)) {
+                c.fold(start + k, Cat::SameAs(reference));
+                k += 1;
                 continue;
             }
-            if identifies || new {
-                c.keep(k, Critical);
-            } else {
-                c.fold(k, Cat::SameAs(reference));
+            let mut j = k;
+            while j < keep.len() && !folded(keep.get(j)) {
+                j += 1;
             }
+            let (mut a, mut b) = (k, j);
+            // blank lines at the edges of a kept run that touch a fold belong to the fold
+            while a < b && keep[a].is_none() && a > 0 {
+                a += 1;
+            }
+            while b > a && keep[b - 1].is_none() && b < keep.len() {
+                b -= 1;
+            }
+            if a < b {
+                c.keep_block(start + a, start + b, Critical);
+            }
+            k = j;
         }
         if news >= MIN_SHARED / 2 {
             // it printed frames the failure above did not: later failures may repeat it more
