@@ -18,9 +18,8 @@ import pytest
 
 from tool_helpers import assert_compressed, assert_survive, hr, need, run_tool
 
-# Tools, builds and npm downloads the tests need, kept under the repository (.cache/ is ignored
-# by git) so that a test run leaves nothing in the home directory.
-CACHE = Path(os.environ.get("HR_TEST_TOOL_CACHE", Path(__file__).resolve().parent.parent / ".cache" / "hr-tests-testout"))
+# npm installs and build caches live in the repository's ignored .cache/, never in ~/.cache
+CACHE = Path(os.environ.get("HR_TEST_TOOL_CACHE", Path(__file__).resolve().parent.parent / ".cache" / "tests"))
 FIXTURES = Path(__file__).parent / "fixtures" / "testout"
 
 
@@ -106,6 +105,67 @@ def test_pytest(pyproj: Path, tmp_path: Path, mode: list[str]) -> None:
         assert "test_add_ok[7] PASSED" not in out
     if "-rA" in mode:
         assert "adding 7 and 1" not in out  # passing tests' captured output folds
+
+
+GEOMETRY_PY = '''"""A small geometry library: shapes are described by their corners."""
+
+
+def _check(points):
+    for p in points:
+        if len(p) != 2:
+            raise ValueError(f"not a point: {p!r}")
+    return points
+
+
+def _shoelace(points):
+    """Signed area of a simple polygon by the shoelace formula.
+
+    The corners must be given in order, clockwise or not; the sign of the
+    sum says which, and the caller takes its absolute value.
+    """
+    total = 0
+    # each edge (x1, y1) -> (x2, y2) adds the cross product of its ends
+    for (x1, y1), (x2, y2) in zip(points, points[1:] + points[:1]):
+        total += x1 * y2 - x2 * y1
+    half = "2"  # the bug: a string where a number belongs
+    return total / half
+
+
+def area(points):
+    """Area of the polygon with these corners, in order."""
+    return abs(_shoelace(_check(list(points))))
+
+
+def rectangle(w, h):
+    return [(0, 0), (w, 0), (w, h), (0, h)]
+'''
+
+
+def test_pytest_twenty_failures_from_one_bug(tmp_path: Path) -> None:
+    (tmp_path / "geometry.py").write_text(GEOMETRY_PY)
+    tests = "import geometry\n"
+    for i in range(20):
+        tests += f"\n\ndef test_area_of_rectangle_{i:02d}():\n    corners = geometry.rectangle({i + 1}, {i + 2})\n"
+        tests += f"    assert geometry.area(corners) == {(i + 1) * (i + 2)}\n"
+    for i in range(30):
+        tests += f"\n\ndef test_rectangle_has_four_corners_{i:02d}():\n    assert len(geometry.rectangle({i}, {i})) == 4\n"
+    (tmp_path / "test_geometry.py").write_text(tests)
+    raw = run_tool([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "test_geometry.py"], tmp_path)
+    out = hr(raw, tmp_path / "cache")
+    message = "E       TypeError: unsupported operand type(s) for /: 'int' and 'str'"
+    raising = f"geometry.py:{line_of(tmp_path / 'geometry.py', 'return total / half')}: TypeError"
+    assert raw.count(message) == 20 and raw.count(raising) == 20, raw
+    titles = re.findall(r"^_+ test_area_of_rectangle_\d+ _+$", raw, re.M)
+    summary = re.findall(r"^FAILED test_geometry\.py::test_area_of_rectangle_\d+ .*$", raw, re.M)
+    assert len(titles) == 20 and len(summary) == 20, raw
+    test_locations = [f"test_geometry.py:{line_of(tmp_path / 'test_geometry.py', f'== {(i + 1) * (i + 2)}')}: "
+                      for i in range(20)]
+    assert_survive(out, [*titles, *summary, *test_locations, last_line(raw)], raw)
+    # every failure keeps its message and where it was raised; what repeats points at the first
+    assert out.count(message) == 20 and out.count(raising) == 20, out
+    assert out.count('"""Signed area of a simple polygon') == 1, out
+    assert re.search(r"\[hr: \d+ lines as in test_area_of_rectangle_00 \(lines \d+-\d+\)", out), out
+    assert len(out) <= 0.4 * len(raw), (len(out), len(raw))
 
 
 UNITTEST_FILE = '''import unittest
@@ -268,6 +328,30 @@ def npm_tool(package: str, rel: str) -> Path:
     return path
 
 
+def test_tsc_repeated_elaborations_fold_and_every_headline_stays(tmp_path: Path) -> None:
+    tsc = npm_tool("typescript@5.6.3", "typescript/bin/tsc")
+    (tmp_path / "a.ts").write_text(TSC_ELABORATIONS)
+    raw = run_tool(["node", str(tsc), "--noEmit", "--strict", "--pretty", "false", "--lib", "es2020,dom", "a.ts"], tmp_path)
+    check_tsc_elaborations(raw, hr(raw, tmp_path / "cache"))
+
+
+def test_tsc_elaborations_fixture(tmp_path: Path) -> None:
+    """The same check on a committed real tsc run of TSC_ELABORATIONS, for machines without npm."""
+    assert (FIXTURES / "tsc-elaborations.ts").read_text() == TSC_ELABORATIONS
+    raw = (FIXTURES / "tsc-elaborations.txt").read_text()
+    check_tsc_elaborations(raw, hr(raw, tmp_path / "cache"))
+
+
+def check_tsc_elaborations(raw: str, out: str) -> None:
+    headlines = re.findall(r"^a\.ts\(\d+,\d+\): error TS\d+: .*$", raw, re.M)
+    chain = "  Types of parameters 'e' and 'event' are incompatible."
+    assert len(headlines) == 30 and raw.count(chain) == 30, raw
+    assert_survive(out, headlines, raw)
+    assert out.count(chain) == 1, out  # said once; the 29 repeats fold with their headline kept
+    assert re.search(r"\[hr: 4 elaboration lines · lines \d+-\d+", out), out
+    assert len(out) <= 0.6 * len(raw), (len(out), len(raw))
+
+
 def test_tsc(tmp_path: Path) -> None:
     tsc = npm_tool("typescript@5.6.3", "typescript/bin/tsc")
     src = "".join(f"export function f{i}(x: number): string {{\n  return x * {i};\n}}\n" for i in range(12))
@@ -278,6 +362,18 @@ def test_tsc(tmp_path: Path) -> None:
     headlines = re.findall(r"^a\.ts\(\d+,\d+\): error TS\d+: .*$", raw, re.M)
     assert len(headlines) == 13, raw
     assert_survive(out, headlines, raw)
+
+
+# 30 handlers whose parameter type differs from the expected one three levels down: tsc explains
+# each with the same four-line chain of elaborations
+TSC_ELABORATIONS = (
+    "export interface Event { kind: string; meta: { id: number; tags: string[]; source: { host: string; port: number } } }\n"
+    "export type Handler = (event: Event) => void;\n"
+) + "".join(
+    f"export const h{i}: Handler = (e: {{ kind: string; meta: {{ id: number; tags: string[]; source: "
+    f"{{ host: string; port: string }} }} }}) => {{ console.log(e.kind, {i}); }};\n"
+    for i in range(30)
+)
 
 
 JEST_TEST = '''const add = (a, b) => a + b;

@@ -7,7 +7,7 @@
 //! kept, except long runs of same-shaped lines, which fold like the generic folder does.
 //!
 //! Folded runs become one marker that says what they held, counted from what the runner printed
-//! (`[hr: 187 passed, 2 skipped in 12 files · lines 8-196]`); nothing is ever concluded that the
+//! (`[hr: 187 passed, 2 skipped in 12 files · L8-196]`); nothing is ever concluded that the
 //! runner did not print.
 
 mod diag;
@@ -17,6 +17,7 @@ mod js;
 mod jvm;
 mod python;
 mod repeat;
+mod rules;
 mod rust;
 
 use std::collections::{BTreeSet, HashSet};
@@ -48,6 +49,12 @@ pub(crate) enum Cat {
     PassedFile,
     /// same-shaped lines folded by the generic rule
     Similar,
+    /// a diagnostic's excerpt or notes when its message was shown above, or elaboration lines
+    /// of a shape shown above
+    Elaboration,
+    /// lines of a failure that repeat the failure kept whole at reference N (see
+    /// [`Classifier::reference`])
+    SameAs(u32),
 }
 
 impl Cat {
@@ -60,7 +67,8 @@ impl Cat {
             Cat::PassOutput => Some("lines of passing tests' output"),
             Cat::PassedFile => Some("passed test files"),
             Cat::Similar => Some("similar lines"),
-            Cat::Tests(..) | Cat::Quiet => None,
+            Cat::Elaboration => Some("elaboration lines"),
+            Cat::Tests(..) | Cat::Quiet | Cat::SameAs(_) => None,
         }
     }
 }
@@ -81,6 +89,8 @@ pub(crate) struct Classifier<'a> {
     /// the test file a folded pass line belongs to, for "in N files"
     file: Vec<Option<&'a str>>,
     next_block: u32,
+    /// what `Cat::SameAs` markers point at (`test_x (lines 20-51)`)
+    refs: Vec<String>,
 }
 
 impl<'a> Classifier<'a> {
@@ -93,7 +103,14 @@ impl<'a> Classifier<'a> {
             block: vec![0; n],
             file: vec![None; n],
             next_block: 1,
+            refs: Vec::new(),
         }
+    }
+
+    /// Register something later folds can point at; returns its id for `Cat::SameAs`.
+    pub fn reference(&mut self, what: String) -> u32 {
+        self.refs.push(what);
+        (self.refs.len() - 1) as u32
     }
 
     pub fn len(&self) -> usize {
@@ -283,9 +300,10 @@ fn classify(c: &mut Classifier) {
     rust::classify(c);
     js::classify(c);
     go::classify(c);
-    jvm::classify(c);
-    diag::classify(c);
-    install::classify(c);
+    rules::run(c, &jvm::MAVEN);
+    rules::run(c, &jvm::GRADLE);
+    rules::run(c, &diag::DIAGNOSTICS);
+    rules::run(c, &install::INSTALL);
     fold_repeats(c);
     fold_similar(c);
 }
@@ -331,6 +349,8 @@ fn fold_similar(c: &mut Classifier) {
 
 /// Folded runs shorter than this (in characters) stay: the marker would be longer.
 const MIN_FOLD_CHARS: usize = 60;
+/// What a marker adds to its description: `[hr: `, ` · L1200-1530]`.
+const MARKER_FRAME_CHARS: usize = 24;
 
 fn to_plan(c: &Classifier) -> Plan {
     let mut plan = Plan::default();
@@ -355,11 +375,12 @@ fn to_plan(c: &Classifier) -> Plan {
                     j += 1;
                 }
                 let chars: usize = c.lines[i..j].iter().map(|l| l.len() + 1).sum();
-                if chars < MIN_FOLD_CHARS {
+                let what = tally.describe(j - i, &c.refs);
+                if chars < MIN_FOLD_CHARS || chars <= what.len() + MARKER_FRAME_CHARS {
                     // a marker would cost more than the lines it replaces
                     plan.keep_range(i + 1, j, Priority::Ordinary);
                 } else {
-                    plan.fold(i + 1, j, tally.describe(j - i));
+                    plan.fold(i + 1, j, what);
                 }
                 i = j;
             }
@@ -390,6 +411,8 @@ struct Tally<'a> {
     skipped: u64,
     files: BTreeSet<&'a str>,
     nouns: Vec<(&'static str, usize)>,
+    /// the failures above that folded lines repeat, with their line counts
+    same_as: Vec<(u32, usize)>,
 }
 
 impl<'a> Tally<'a> {
@@ -401,6 +424,12 @@ impl<'a> Tally<'a> {
         if let Some(f) = file {
             self.files.insert(f);
         }
+        if let Cat::SameAs(r) = cat {
+            match self.same_as.iter_mut().find(|(x, _)| *x == r) {
+                Some((_, k)) => *k += 1,
+                None => self.same_as.push((r, 1)),
+            }
+        }
         if let Some(noun) = cat.noun() {
             match self.nouns.iter_mut().find(|(n, _)| *n == noun) {
                 Some((_, k)) => *k += 1,
@@ -409,7 +438,7 @@ impl<'a> Tally<'a> {
         }
     }
 
-    fn describe(&self, lines: usize) -> String {
+    fn describe(&self, lines: usize, refs: &[String]) -> String {
         let mut parts = Vec::new();
         if self.passed > 0 {
             parts.push(format!("{} passed", count(self.passed as usize)));
@@ -434,6 +463,16 @@ impl<'a> Tally<'a> {
             };
             out.push(format!("{} {noun}", count(*k)));
         }
+        for (r, k) in &self.same_as {
+            // a lone reference takes the whole run, blank lines included
+            let k = if self.same_as.len() == 1 && out.is_empty() {
+                lines
+            } else {
+                *k
+            };
+            let what = if k == 1 { "line" } else { "lines" };
+            out.push(format!("{} {what} as in {}", count(k), refs[*r as usize]));
+        }
         if out.is_empty() {
             return if lines == 1 {
                 "1 line".to_string()
@@ -442,16 +481,6 @@ impl<'a> Tally<'a> {
             };
         }
         out.join(", ")
-    }
-}
-
-/// Exact repeats of lines already kept fold; `seen` holds the trimmed text of kept ones.
-pub(crate) fn fold_repeat(c: &mut Classifier, i: usize, seen: &mut HashSet<String>, p: Priority) {
-    let key = c.lines[i].trim().to_string();
-    if seen.insert(key) {
-        c.keep(i, p);
-    } else {
-        c.fold(i, Cat::Repeat);
     }
 }
 

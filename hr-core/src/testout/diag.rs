@@ -1,69 +1,146 @@
 //! Compiler and linter diagnostics: rustc/cargo, gcc/clang, tsc, mypy, ruff, eslint, go build.
 //!
-//! Every error stays whole (headline, location, excerpt, notes). A warning keeps its headline and
-//! location; its excerpt folds. A diagnostic, note or warning identical to one shown earlier folds.
+//! Every headline stays with its location. An error keeps its excerpt and notes the first time
+//! its message (masked: numbers and quoted names) is seen; a later error with the same message
+//! keeps its headline and location, and its elaboration folds. Elaboration lines (tsc's chains of
+//! `Type 'X' is not assignable to type 'Y'.`, rustc's `= note:` lines) that repeat one shown
+//! above in shape fold wherever they are. A warning keeps its headline and location; its excerpt
+//! folds. A diagnostic, note or warning identical to one shown earlier folds.
 
-use std::collections::HashSet;
-
+use super::rules::{rule, Act, Memory, Runner};
 use super::{re, Cat, Classifier};
+use crate::mask::shape;
 use crate::plan::Priority::{self, Critical, Notable, Verdict};
 
-pub(crate) fn classify(c: &mut Classifier) {
-    let mut seen = HashSet::new();
-    let n = c.len();
-    let mut i = 0;
-    while i < n {
-        if c.claimed(i) {
-            i += 1;
+pub(crate) const DIAGNOSTICS: Runner = Runner {
+    present: |_| true,
+    trim: false,
+    rules: &[
+        rule(|l| rustc_headline(l).is_some(), Act::Region(rustc_block)),
+        rule(|l| cc_headline(l).is_some(), Act::Region(cc_block)),
+        // tsc: continuation lines are indented under the headline
+        rule(
+            |l| re!(r"^\S+\(\d+,\d+\): (error|warning) TS\d+: ").is_match(l),
+            Act::Region(|c, i, m| {
+                let end = extent(c, i + 1, |l| l.starts_with("  "));
+                elaborated(c, i, i + 1..end, m)
+            }),
+        ),
+        // tsc --pretty: a blank line, then the excerpt up to the next blank line
+        rule(
+            |l| re!(r"^\S+:\d+:\d+ - (error|warning) TS\d+: ").is_match(l),
+            Act::Region(|c, i, m| {
+                let blank = c.lines.get(i + 1).is_some_and(|l| l.trim().is_empty());
+                let from = (i + 1 + usize::from(blank)).min(c.len());
+                let end = extent(c, from, |l| !l.trim().is_empty());
+                elaborated(c, i, i + 1..end, m)
+            }),
+        ),
+        // ruff's full format: the code, then `--> file:line:col` and an excerpt to the blank line
+        rule(
+            |l| re!(r"^[A-Z]+\d+ (\[\*\] )?\S").is_match(l),
+            Act::Region(|c, i, _| {
+                if !c
+                    .lines
+                    .get(i + 1)
+                    .is_some_and(|l| re!(r"^\s*--> \S+:\d+:\d+$").is_match(l))
+                {
+                    return i + 1;
+                }
+                let end = extent(c, i + 1, |l| !l.trim().is_empty());
+                c.keep_block(i, end, Critical);
+                end
+            }),
+        ),
+        // ruff concise, go build and go vet
+        rule(
+            |l| re!(r"^\S+:\d+:\d+: [A-Z]+\d+ |^\S+\.go:\d+(:\d+)?: ").is_match(l),
+            Act::Keep(Critical),
+        ),
+        rule(
+            |l| re!(r"^\s+\d+:\d+\s+(error|warning)\s+").is_match(l),
+            Act::Region(eslint),
+        ),
+        rule(
+            |l| {
+                re!(concat!(
+                r"^(Found \d+ errors?|Success: no issues found|\d+ (warnings?|errors?)( and \d+ errors?)? generated\.|",
+                r"✖ \d+ problems?|All checks passed!|\[\*\] \d+ fixable|collect2: error|\S*ld(\.\w+)?: .*(undefined reference|cannot find)|",
+                r"make(\[\d+\])?: \*\*\*|compilation terminated\.|Compilation failed|error: )"
+            ))
+            .is_match(l)
+            },
+            Act::Keep(Verdict),
+        ),
+        rule(
+            |l| re!(r"^(warning|Warning|WARNING)[:\[ ]").is_match(l),
+            Act::Keep(Notable),
+        ),
+    ],
+};
+
+/// Keep the headline at `i` and the elaboration `body` of a diagnostic: whole the first time
+/// its message is seen, else folded; lines of a shape shown above fold either way. A `-->`
+/// location always stays. Returns the end of the body.
+fn elaborated(c: &mut Classifier, i: usize, body: std::ops::Range<usize>, m: &mut Memory) -> usize {
+    let p = severity(c.lines[i]);
+    c.keep(i, p);
+    let again = !m.heads.insert(template(message(c.lines[i])));
+    let end = body.end;
+    for k in body {
+        let line = c.lines[k];
+        if re!(r"^\s*--> \S").is_match(line) {
+            c.keep(k, p);
             continue;
         }
-        let line = c.lines[i];
-        let next = if let Some(sev) = rustc_headline(line) {
-            rustc_block(c, i, sev, &mut seen)
-        } else if let Some(m) =
-            re!(r"^(\S.*?):(\d+):(?:(\d+):)? (fatal error|error|warning|note|remark): (.*)$")
-                .captures(line)
-        {
-            cc_block(c, i, m.get(4).unwrap().as_str(), &mut seen)
-        } else if re!(r"^\S+\(\d+,\d+\): (error|warning) TS\d+: ").is_match(line) {
-            // tsc: continuation lines are indented under the headline
-            let end = extent(c, i + 1, |l| l.starts_with("  "));
-            c.keep_block(i, end, severity(line));
-            end
-        } else if re!(r"^\S+:\d+:\d+ - (error|warning) TS\d+: ").is_match(line)
-            || (re!(r"^[A-Z]+\d+ (\[\*\] )?\S").is_match(line)
-                && c.lines
-                    .get(i + 1)
-                    .is_some_and(|l| re!(r"^\s*--> \S+:\d+:\d+$").is_match(l)))
-        {
-            // tsc --pretty and ruff's full format: an excerpt up to the blank line
-            let end = extent(c, i + 1, |l| !l.trim().is_empty());
-            c.keep_block(i, end, Critical);
-            end
-        } else if re!(r"^\S+:\d+:\d+: [A-Z]+\d+ ").is_match(line)
-            || re!(r"^\S+\.go:\d+(:\d+)?: ").is_match(line)
-        {
-            // ruff concise, go build and go vet
-            c.keep(i, Critical);
-            i + 1
-        } else if re!(r"^\s+\d+:\d+\s+(error|warning)\s+").is_match(line) {
-            // eslint stylish: the file's path is the line above the first entry
-            let p = severity(line);
-            c.keep(i, p);
-            let mut k = i;
-            while k > 0 && re!(r"^\s+\d+:\d+\s+(error|warning)\s+").is_match(c.lines[k - 1]) {
-                k -= 1;
-            }
-            if k > 0 && !c.lines[k - 1].starts_with(' ') && !c.lines[k - 1].is_empty() {
-                c.force(k - 1, super::Role::Keep(Critical));
-            }
-            i + 1
+        let t = template(line);
+        if line.trim().is_empty() || !m.shapes.insert(t) && !is_excerpt(line) || again {
+            c.fold(k, Cat::Elaboration);
         } else {
-            summary_line(c, i);
-            i + 1
-        };
-        i = next.max(i + 1);
+            c.keep(k, p);
+        }
     }
+    end
+}
+
+/// A source excerpt or caret line (`  12 |     x = 1;`, `     |     ^~~`, tsc's `12   x = 1`):
+/// it repeats a shape only by accident, so it folds only with its whole diagnostic.
+fn is_excerpt(line: &str) -> bool {
+    re!(r"^\s*\d*\s*\|| ~+\s*$|^\s*[\^~]+|^\d+\s{2}").is_match(line)
+}
+
+/// A headline without its location: `a.ts(3,5): error TS2322: …` -> `error TS2322: …`.
+fn message(head: &str) -> &str {
+    re!(r"^\S+?(\(\d+,\d+\)|:\d+(:\d+)?)(:| -) ")
+        .find(head)
+        .map_or(head, |m| &head[m.end()..])
+}
+
+/// A line's template: numbers masked (as `shape` does) and quoted values as `'*'`.
+fn template(line: &str) -> String {
+    let quoted = re!(r#"'[^']*'|"[^"]*"|‘[^’]*’|`[^`]*`"#);
+    shape(&quoted.replace_all(line.trim_end(), "'*'"))
+}
+
+/// eslint stylish: the file's path is the line above the first entry.
+fn eslint(c: &mut Classifier, i: usize, _: &mut Memory) -> usize {
+    let entry = re!(r"^\s+\d+:\d+\s+(error|warning)\s+");
+    c.keep(i, severity(c.lines[i]));
+    let mut k = i;
+    while k > 0 && entry.is_match(c.lines[k - 1]) {
+        k -= 1;
+    }
+    if k > 0 && !c.lines[k - 1].starts_with(' ') && !c.lines[k - 1].is_empty() {
+        c.force(k - 1, super::Role::Keep(Critical));
+    }
+    i + 1
+}
+
+/// `file:line[:col]: severity: message` (gcc, clang, mypy): the severity.
+fn cc_headline(line: &str) -> Option<&str> {
+    re!(r"^(\S.*?):(\d+):(?:(\d+):)? (fatal error|error|warning|note|remark): (.*)$")
+        .captures(line)
+        .map(|m| m.get(4).unwrap().as_str())
 }
 
 fn severity(line: &str) -> Priority {
@@ -93,8 +170,9 @@ fn rustc_headline(line: &str) -> Option<&'static str> {
     })
 }
 
-fn rustc_block(c: &mut Classifier, i: usize, sev: &str, seen: &mut HashSet<String>) -> usize {
+fn rustc_block(c: &mut Classifier, i: usize, m: &mut Memory) -> usize {
     let line = c.lines[i];
+    let sev = rustc_headline(line).unwrap_or("error");
     let summary = re!(concat!(
         r"^(warning: .* generated \d+ warnings?|warning: \d+ warnings? emitted|error: aborting due to|",
         r"error: could not compile|warning: build failed|error: test failed|error: \d+ targets? failed|",
@@ -110,15 +188,15 @@ fn rustc_block(c: &mut Classifier, i: usize, sev: &str, seen: &mut HashSet<Strin
     });
     let loc = (i + 1..end).find(|&k| re!(r"^\s*--> ").is_match(c.lines[k]));
     let key = format!("{line}\n{}", loc.map_or("", |k| c.lines[k]));
-    if !seen.insert(key) {
+    if !m.said.insert(key) {
         for k in i..end {
             c.fold(k, Cat::Repeat);
         }
         return end;
     }
     if sev == "error" {
-        notes(c, i + 1, end, seen);
-        c.keep_block(i, end, Critical);
+        notes(c, i + 1, end, &mut m.said);
+        elaborated(c, i, i + 1..end, m);
     } else {
         c.keep(i, Notable);
         if let Some(k) = loc {
@@ -132,13 +210,33 @@ fn rustc_block(c: &mut Classifier, i: usize, sev: &str, seen: &mut HashSet<Strin
 }
 
 /// gcc, clang and mypy: `file:line:col: severity: message`, then an excerpt with `|` gutters.
-fn cc_block(c: &mut Classifier, i: usize, sev: &str, seen: &mut HashSet<String>) -> usize {
-    let end = extent(c, i + 1, |l| {
-        re!(r"^\s+(\d+ )?\|").is_match(l) || re!(r"^\s+\^").is_match(l)
-    });
+fn cc_block(c: &mut Classifier, i: usize, m: &mut Memory) -> usize {
     let line = c.lines[i];
-    if !seen.insert(line.to_string())
-        || (sev == "note" && !seen.insert(note_text(line).to_string()))
+    let sev = cc_headline(line).unwrap_or("error");
+    // mypy --pretty wraps a long message onto lines of its own, up to the `[error-code]`
+    let mut from = i + 1;
+    if re!(r"^\S+:\d+: (error|note): ").is_match(line) && !line.trim_end().ends_with(']') {
+        while from < c.len()
+            && !c.claimed(from)
+            && !c.lines[from].starts_with(' ')
+            && !c.lines[from].trim().is_empty()
+            && !re!(r"^\S+:(\d+:)? ").is_match(c.lines[from])
+        {
+            c.keep(from, if sev == "error" { Critical } else { Notable });
+            from += 1;
+            if c.lines[from - 1].trim_end().ends_with(']') {
+                break;
+            }
+        }
+    }
+    // gcc and clang excerpts have `|` gutters; mypy's are indented under the headline
+    let end = extent(c, from.min(c.len()), |l| {
+        re!(r"^\s+(\d+ )?\|").is_match(l)
+            || re!(r"^\s+\^").is_match(l)
+            || re!(r"^ {4,}\S").is_match(l)
+    });
+    if !m.said.insert(line.to_string())
+        || (sev == "note" && !m.said.insert(note_text(line).to_string()))
     {
         for k in i..end {
             c.fold(k, Cat::Repeat);
@@ -146,7 +244,9 @@ fn cc_block(c: &mut Classifier, i: usize, sev: &str, seen: &mut HashSet<String>)
         return end;
     }
     match sev {
-        "error" | "fatal error" => c.keep_block(i, end, Critical),
+        "error" | "fatal error" => {
+            elaborated(c, i, from..end, m);
+        }
         "warning" => {
             c.keep(i, Notable);
             for k in i + 1..end {
@@ -164,7 +264,12 @@ fn note_text(line: &str) -> &str {
 }
 
 /// Notes and helps inside an error block that repeat one shown earlier fold.
-fn notes(c: &mut Classifier, start: usize, end: usize, seen: &mut HashSet<String>) {
+fn notes(
+    c: &mut Classifier,
+    start: usize,
+    end: usize,
+    seen: &mut std::collections::HashSet<String>,
+) {
     for k in start..end {
         let t = c.lines[k].trim_start();
         if (t.starts_with("= note: ") || t.starts_with("= help: ")) && !seen.insert(t.to_string()) {
@@ -173,25 +278,9 @@ fn notes(c: &mut Classifier, start: usize, end: usize, seen: &mut HashSet<String
     }
 }
 
-/// The count lines compilers and linters end with.
-fn summary_line(c: &mut Classifier, i: usize) {
-    let line = c.lines[i];
-    if re!(concat!(
-        r"^(Found \d+ errors?|Success: no issues found|\d+ (warnings?|errors?)( and \d+ errors?)? generated\.|",
-        r"✖ \d+ problems?|All checks passed!|\[\*\] \d+ fixable|collect2: error|\S*ld(\.\w+)?: .*(undefined reference|cannot find)|",
-        r"make(\[\d+\])?: \*\*\*|compilation terminated\.|Compilation failed|error: )"
-    ))
-    .is_match(line)
-    {
-        c.keep(i, Verdict);
-    } else if re!(r"^(warning|Warning|WARNING)[:\[ ]").is_match(line) {
-        c.keep(i, Notable);
-    }
-}
-
 #[cfg(test)]
 mod tests {
-    use crate::testout::testutil::assert_kept;
+    use crate::testout::testutil::{assert_kept, run};
 
     #[test]
     fn rustc_warnings_keep_headline_and_location() {
@@ -289,5 +378,58 @@ mod tests {
                 "✖ 10 problems (10 errors, 0 warnings)",
             ],
         );
+    }
+    #[test]
+    fn repeated_elaborations_fold_and_every_headline_stays() {
+        let mut t = String::new();
+        for i in 0..6 {
+            t.push_str(&format!("src/h.ts({},14): error TS2322: Type '(e: {{ port: string; }}) => void' is not assignable to type 'Handler'.\n", i + 3));
+            t.push_str("  Types of parameters 'e' and 'event' are incompatible.\n    Type 'Event' is not assignable to type '{ port: string; }'.\n");
+            t.push_str(&format!("      Types of property 'port' are incompatible.\n        Type 'number' is not assignable to type 'string{i}'.\n"));
+        }
+        t.push_str("src/h.ts(20,3): error TS2345: Argument of type 'number' is not assignable to parameter of type 'string'.\n  Property 'other' is missing in type 'A' but required in type 'B'.\n");
+        let out = run(&t);
+        for i in 0..6 {
+            assert!(
+                out.contains(&format!("src/h.ts({},14): error TS2322", i + 3)),
+                "{out}"
+            );
+        }
+        assert_eq!(
+            out.matches("Types of parameters 'e' and 'event'").count(),
+            1,
+            "{out}"
+        );
+        assert!(
+            out.contains("[hr: 4 elaboration lines · L7-10"),
+            "{out}"
+        );
+        // an elaboration of a shape not shown above stays
+        assert!(
+            out.contains("  Property 'other' is missing in type 'A'"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn mypy_pretty_keeps_wrapped_headlines_and_folds_repeated_excerpts() {
+        let mut t = String::new();
+        for (i, f) in ["alpha", "beta", "gamma", "delta"].iter().enumerate() {
+            t.push_str(&format!("pkg/mod.py: note: In function \"{f}\":\n"));
+            t.push_str(&format!(
+                "pkg/mod.py:{}: error: Function is missing a type annotation \n[no-untyped-def]\n",
+                10 + 20 * i
+            ));
+            t.push_str(&format!(
+                "    def {f}(self, source_text, options=None, strict=False):\n    ^{}\n",
+                "~".repeat(50)
+            ));
+        }
+        t.push_str("Found 4 errors in 1 file (checked 1 source file)\n");
+        let out = run(&t);
+        assert_eq!(out.matches("[no-untyped-def]").count(), 4, "{out}");
+        assert!(out.contains("    def alpha(self, source_text"), "{out}");
+        assert!(!out.contains("    def delta(self, source_text"), "{out}");
+        assert!(out.contains("Found 4 errors in 1 file"), "{out}");
     }
 }

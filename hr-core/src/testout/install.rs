@@ -1,59 +1,69 @@
 //! Install and build logs: pip, apt, make (and cmake/kbuild progress), plus Python tracebacks
 //! wherever they appear.
 
-use std::collections::HashSet;
-
-use super::{fold_repeat, re, Cat, Classifier};
+use super::rules::{rule, Act, Memory, Runner};
+use super::{re, Cat, Classifier};
 use crate::plan::Priority::{Critical, Notable, Verdict};
 
-pub(crate) fn classify(c: &mut Classifier) {
-    let mut seen = HashSet::new();
-    let n = c.len();
-    let mut i = 0;
-    while i < n {
-        if c.claimed(i) {
-            i += 1;
-            continue;
-        }
-        let line = c.lines[i];
-        if line.starts_with("Traceback (most recent call last):") {
-            // indented frames, then the exception line at column 0
-            let mut j = i + 1;
-            while j < n && (c.lines[j].starts_with(' ') || c.lines[j].starts_with('\t')) {
-                j += 1;
-            }
-            c.keep_block(i, (j + 1).min(n), Critical);
-            i = j + 1;
-            continue;
-        }
-        classify_line(c, i, &mut seen);
-        i += 1;
-    }
-}
-
-fn classify_line(c: &mut Classifier, i: usize, seen: &mut HashSet<String>) {
-    let line = c.lines[i];
-    let t = line.trim_start();
-    if re!(r"^(ERROR|E|Err|error|fatal|FATAL)(:|!) |^E: ").is_match(t) {
-        c.keep(i, Critical);
-    } else if re!(r"^(WARNING|DEPRECATION|W|warning|Warning):? ").is_match(t) && (t.contains(':') || t.starts_with("W ")) {
-        fold_repeat(c, i, seen, Notable);
-    } else if re!(r"^Successfully (installed|built|uninstalled) |^\d+ upgraded, \d+ newly installed, \d+ to remove and \d+ not upgraded\.").is_match(t) {
-        c.keep(i, Verdict);
-    } else if t.starts_with("Inst ") {
+pub(crate) const INSTALL: Runner = Runner {
+    present: |_| true,
+    trim: true,
+    rules: &[
+        rule(
+            |t| t.starts_with("Traceback (most recent call last):"),
+            Act::Region(traceback),
+        ),
+        rule(
+            |t| re!(r"^(ERROR|E|Err|error|fatal|FATAL)(:|!) |^E: ").is_match(t),
+            Act::Keep(Critical),
+        ),
+        rule(
+            |t| {
+                re!(r"^(WARNING|DEPRECATION|W|warning|Warning):? ").is_match(t)
+                    && (t.contains(':') || t.starts_with("W "))
+            },
+            Act::Once(Notable),
+        ),
+        rule(
+            |t| {
+                re!(r"^Successfully (installed|built|uninstalled) |^\d+ upgraded, \d+ newly installed, \d+ to remove and \d+ not upgraded\.").is_match(t)
+            },
+            Act::Keep(Verdict),
+        ),
         // apt-get -s: upgrades from the security suite matter; the rest is the plan's bulk
-        if t.contains("security") {
-            c.keep(i, Notable);
-        } else {
-            c.fold(i, Cat::Progress);
-        }
-    } else if t.starts_with("Remv ") || t.starts_with("Fetched ") {
-        c.keep(i, Notable);
-    } else if pip_progress(t) || apt_progress(t) || build_progress(t) {
-        c.fold(i, Cat::Progress);
-    } else if re!(r"^make(\[\d+\])?: (Entering|Leaving) directory").is_match(t) {
-        c.fold(i, Cat::Quiet);
+        rule(
+            |t| t.starts_with("Inst ") && t.contains("security"),
+            Act::Keep(Notable),
+        ),
+        rule(|t| t.starts_with("Inst "), Act::Fold(Cat::Progress)),
+        rule(
+            |t| t.starts_with("Remv ") || t.starts_with("Fetched "),
+            Act::Keep(Notable),
+        ),
+        rule(
+            |t| pip_progress(t) || apt_progress(t) || build_progress(t),
+            Act::Fold(Cat::Progress),
+        ),
+        rule(
+            |t| re!(r"^make(\[\d+\])?: (Entering|Leaving) directory").is_match(t),
+            Act::Fold(Cat::Quiet),
+        ),
+    ],
+};
+
+/// A Python traceback: indented frames, then the exception line at column 0.
+fn traceback(c: &mut Classifier, i: usize, _: &mut Memory) -> usize {
+    let n = c.len();
+    if c.lines[i].starts_with([' ', '\t']) {
+        // quoted inside something else: not a traceback of its own
+        return i + 1;
     }
+    let mut j = i + 1;
+    while j < n && (c.lines[j].starts_with(' ') || c.lines[j].starts_with('\t')) {
+        j += 1;
+    }
+    c.keep_block(i, (j + 1).min(n), Critical);
+    j + 1
 }
 
 fn pip_progress(t: &str) -> bool {

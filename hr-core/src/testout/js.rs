@@ -1,8 +1,8 @@
 //! jest, vitest, mocha, and npm's own lines.
 
-use std::collections::HashSet;
-
-use super::{fold_repeat, re, Cat, Classifier};
+use super::repeat::{Format, Shown};
+use super::rules::{self, rule, Act, Runner};
+use super::{re, Cat, Classifier};
 use crate::plan::Priority::{Critical, Notable, Verdict};
 
 pub(crate) fn classify(c: &mut Classifier) {
@@ -19,15 +19,14 @@ pub(crate) fn classify(c: &mut Classifier) {
         jest_vitest(c);
         mocha(c);
     }
-    if t.contains("npm ") {
-        npm(c);
-    }
+    rules::run(c, &NPM);
 }
 
 fn jest_vitest(c: &mut Classifier) {
     let n = c.len();
     // the file a test line belongs to (the last PASS/FAIL header), and whether it passed
     let mut suite: Option<(&str, bool)> = None;
+    let mut shown = Shown::default();
     let mut i = 0;
     while i < n {
         if c.claimed(i) {
@@ -46,7 +45,7 @@ fn jest_vitest(c: &mut Classifier) {
         } else if re!(r"^  ● ").is_match(line) && !line.starts_with("  ● Console") {
             // a jest failure: everything up to the next `●` or a line at column 0
             let end = block_end(c, i + 1);
-            c.keep_block(i, end, Critical);
+            shown.block(c, i, end, &JEST_FAILURE);
             i = end;
             continue;
         } else if line.starts_with("  ● Console") {
@@ -64,7 +63,7 @@ fn jest_vitest(c: &mut Classifier) {
             while j < n && !re!(r"^\s*Test Files\s+\d").is_match(c.lines[j]) {
                 j += 1;
             }
-            c.keep_block(i, j, Critical);
+            vitest_failures(c, i, j, &mut shown);
             i = j;
             continue;
         } else if let Some(m) = re!(r"^\s+(✓|√|✔|○|↓|✕|×|✗|❯|◯)\s+(.*)$").captures(line) {
@@ -81,6 +80,51 @@ fn jest_vitest(c: &mut Classifier) {
             c.keep(i, Verdict);
         }
         i += 1;
+    }
+}
+
+/// How jest prints a failure: `● name`, the message with its expected and received values, an
+/// excerpt of the test and the `at …(file:line:col)` frames.
+const JEST_FAILURE: Format = Format {
+    title_lines: 1,
+    name: |l| l.strip_prefix("  ● "),
+    location: |l| re!(r"^\s+at .*:\d+:\d+\)?$").is_match(l),
+    error: |l| re!(r"^\s*(Expected|Received|expect\(|[-+] |\w*Error\b|thrown:)").is_match(l),
+};
+
+/// How vitest prints one: ` FAIL  file > name`, the error and its values, ` ❯ file:line:col`,
+/// an excerpt, and a `⎯⎯⎯[3/32]⎯` rule.
+const VITEST_FAILURE: Format = Format {
+    title_lines: 1,
+    name: |l| {
+        re!(r"^\s*FAIL\s+\S+ > (.+)$")
+            .captures(l)
+            .map(|m| m.get(1).unwrap().as_str())
+    },
+    location: |l| re!(r"^\s*❯ \S+:\d+:\d+").is_match(l),
+    error: |l| re!(r"^(\w*Error\b|Expected|Received|[-+] |\s*FAIL\s)").is_match(l),
+};
+
+/// vitest's failure details (`start..end`, from the `Failed Tests` rule): one block per
+/// failure, each from its ` FAIL ` line(s) to its `⎯⎯[n/m]⎯` rule.
+fn vitest_failures(c: &mut Classifier, start: usize, end: usize, shown: &mut Shown) {
+    let opens = |c: &Classifier, k: usize| {
+        re!(r"^\s*FAIL\s").is_match(c.lines[k]) && !re!(r"^\s*FAIL\s").is_match(c.lines[k - 1])
+    };
+    let mut i = start + 1;
+    c.keep_block(start, i, Critical);
+    while i < end {
+        if !opens(c, i) {
+            c.keep(i, Critical);
+            i += 1;
+            continue;
+        }
+        let mut j = i + 1;
+        while j < end && !opens(c, j) {
+            j += 1;
+        }
+        shown.block(c, i, j, &VITEST_FAILURE);
+        i = j;
     }
 }
 
@@ -132,24 +176,31 @@ fn mocha(c: &mut Classifier) {
     c.keep_block(failing, c.len(), Critical);
 }
 
-fn npm(c: &mut Classifier) {
-    let mut seen = HashSet::new();
-    for i in 0..c.len() {
-        if c.claimed(i) {
-            continue;
-        }
-        let line = c.lines[i];
-        if re!(r"^npm (ERR!|error) ").is_match(line) {
-            c.keep(i, Critical);
-        } else if re!(r"^npm (WARN|warn) ").is_match(line) {
-            fold_repeat(c, i, &mut seen, Notable);
-        } else if re!(r"^npm (http|timing|verbose|info|sill|silly) ").is_match(line) {
-            c.fold(i, Cat::Progress);
-        } else if re!(r"^(added|removed|changed|up to date|audited) .*packages?|^found \d+ vulnerabilit|^\d+ vulnerabilit|^\d+ packages? (is|are) looking for funding").is_match(line) {
-            c.keep(i, Critical);
-        }
-    }
-}
+/// npm's own lines around a test run or an install.
+const NPM: Runner = Runner {
+    present: |t| t.contains("npm "),
+    trim: false,
+    rules: &[
+        rule(
+            |l| re!(r"^npm (ERR!|error) ").is_match(l),
+            Act::Keep(Critical),
+        ),
+        rule(
+            |l| re!(r"^npm (WARN|warn) ").is_match(l),
+            Act::Once(Notable),
+        ),
+        rule(
+            |l| re!(r"^npm (http|timing|verbose|info|sill|silly) ").is_match(l),
+            Act::Fold(Cat::Progress),
+        ),
+        rule(
+            |l| {
+                re!(r"^(added|removed|changed|up to date|audited) .*packages?|^found \d+ vulnerabilit|^\d+ vulnerabilit|^\d+ packages? (is|are) looking for funding").is_match(l)
+            },
+            Act::Keep(Critical),
+        ),
+    ],
+};
 
 #[cfg(test)]
 mod tests {

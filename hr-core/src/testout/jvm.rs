@@ -1,23 +1,8 @@
 //! Maven (Surefire) and Gradle.
 
-use std::collections::HashSet;
-
-use super::{fold_repeat, re, Cat, Classifier};
+use super::rules::{rule, Act, Memory, Runner};
+use super::{re, Cat, Classifier};
 use crate::plan::Priority::{Critical, Notable, Verdict};
-
-pub(crate) fn classify(c: &mut Classifier) {
-    let t = c.text;
-    if t.contains("[INFO]") || t.contains("[ERROR]") {
-        maven(c);
-    }
-    if t.contains("> Task :")
-        || t.contains("BUILD SUCCESSFUL")
-        || t.contains("BUILD FAILED")
-        || t.contains(" FAILED\n")
-    {
-        gradle(c);
-    }
-}
 
 /// Frames of the JDK, JUnit and the build tool inside a Java stack trace.
 fn framework_frame(line: &str) -> bool {
@@ -25,115 +10,153 @@ fn framework_frame(line: &str) -> bool {
         .is_match(line)
 }
 
-fn maven(c: &mut Classifier) {
-    let mut seen = HashSet::new();
-    let mut in_trace = false;
-    for i in 0..c.len() {
-        if c.claimed(i) {
-            continue;
-        }
-        let line = c.lines[i];
-        if framework_frame(line) {
-            c.fold(i, Cat::Frames);
-            continue;
-        }
-        if in_trace
-            && (line.starts_with('\t')
-                || line.starts_with("\tat ")
-                || line.starts_with("Caused by:")
-                || re!(r"^\s+\.\.\. \d+ more").is_match(line))
-        {
-            c.keep(i, Critical);
-            continue;
-        }
-        in_trace = false;
-        if re!(r"^\[INFO\] Tests run: \d+, Failures: 0, Errors: 0, Skipped: (\d+)").is_match(line)
-            && !line.contains("<<<")
-        {
-            let tests: u32 = re!(r"Tests run: (\d+)").captures(line).unwrap()[1]
-                .parse()
-                .unwrap_or(0);
-            let skipped: u32 = re!(r"Skipped: (\d+)").captures(line).unwrap()[1]
-                .parse()
-                .unwrap_or(0);
-            let in_class = line.rsplit(" - in ").next().unwrap_or("");
-            if i + 1 < c.len()
-                && (c.lines[i + 1].starts_with("[INFO] Results")
-                    || c.lines[i + 1].trim() == "[INFO]")
-            {
-                c.keep(i, Verdict); // the run's total
-            } else {
-                c.fold_in(
-                    i,
-                    Cat::Tests(tests.saturating_sub(skipped), skipped),
-                    in_class,
-                );
-            }
-        } else if re!(r"^\[INFO\] Running \S+$").is_match(line) {
-            c.fold(i, Cat::Quiet);
-        } else if re!(r"^(\[INFO\] )?(Download(ing|ed) from |Progress \(\d+\))").is_match(line) {
-            c.fold(i, Cat::Progress);
-        } else if line.starts_with("[ERROR]") {
-            c.keep(i, Critical);
-            in_trace = true;
-        } else if line.starts_with("[WARNING]") {
-            fold_repeat(c, i, &mut seen, Notable);
-        } else if re!(r"^\[INFO\] (BUILD (SUCCESS|FAILURE)|Tests run:|Total time:)").is_match(line)
-        {
-            c.keep(i, Verdict);
-        } else if re!(
-            r"^[\w.$]+(Exception|Error|Failure)\b|^(org\.opentest4j|java\.lang|junit)\.\S+: "
-        )
-        .is_match(line)
-        {
-            c.keep(i, Critical);
-            in_trace = true;
-        }
+pub(crate) const MAVEN: Runner = Runner {
+    present: |t| t.contains("[INFO]") || t.contains("[ERROR]"),
+    trim: false,
+    rules: &[
+        rule(framework_frame, Act::Fold(Cat::Frames)),
+        rule(
+            |l| {
+                re!(r"^\[INFO\] Tests run: \d+, Failures: 0, Errors: 0, Skipped: \d+").is_match(l)
+                    && !l.contains("<<<")
+            },
+            Act::Region(tests_run),
+        ),
+        rule(
+            |l| re!(r"^\[INFO\] Running \S+$").is_match(l),
+            Act::Fold(Cat::Quiet),
+        ),
+        rule(
+            |l| re!(r"^(\[INFO\] )?(Download(ing|ed) from |Progress \(\d+\))").is_match(l),
+            Act::Fold(Cat::Progress),
+        ),
+        rule(
+            |l| {
+                l.starts_with("[ERROR]")
+                    || re!(r"^[\w.$]+(Exception|Error|Failure)\b|^(org\.opentest4j|java\.lang|junit)\.\S+: ")
+                        .is_match(l)
+            },
+            Act::Region(java_trace),
+        ),
+        rule(|l| l.starts_with("[WARNING]"), Act::Once(Notable)),
+        rule(
+            |l| re!(r"^\[INFO\] (BUILD (SUCCESS|FAILURE)|Tests run:|Total time:)").is_match(l),
+            Act::Keep(Verdict),
+        ),
+    ],
+};
+
+/// A passing class's `Tests run:` line folds into the count; the run's total stays.
+fn tests_run(c: &mut Classifier, i: usize, _: &mut Memory) -> usize {
+    let line = c.lines[i];
+    let number = |pattern: &regex::Regex| -> u32 {
+        pattern
+            .captures(line)
+            .map_or(0, |m| m[1].parse().unwrap_or(0))
+    };
+    let tests = number(re!(r"Tests run: (\d+)"));
+    let skipped = number(re!(r"Skipped: (\d+)"));
+    let in_class = line.rsplit(" - in ").next().unwrap_or("");
+    if c.lines
+        .get(i + 1)
+        .is_some_and(|next| next.starts_with("[INFO] Results") || next.trim() == "[INFO]")
+    {
+        c.keep(i, Verdict);
+    } else {
+        c.fold_in(
+            i,
+            Cat::Tests(tests.saturating_sub(skipped), skipped),
+            in_class,
+        );
     }
+    i + 1
 }
 
-fn gradle(c: &mut Classifier) {
-    let n = c.len();
-    let mut i = 0;
-    while i < n {
-        if c.claimed(i) {
-            i += 1;
-            continue;
+/// An `[ERROR]` line or an exception, with the stack trace under it: the framework's frames
+/// fold, the rest stays.
+fn java_trace(c: &mut Classifier, i: usize, _: &mut Memory) -> usize {
+    c.keep(i, Critical);
+    let mut j = i + 1;
+    while j < c.len() && !c.claimed(j) {
+        let l = c.lines[j];
+        if framework_frame(l) {
+            c.fold(j, Cat::Frames);
+        } else if l.starts_with('\t')
+            || l.starts_with("Caused by:")
+            || re!(r"^\s+\.\.\. \d+ more").is_match(l)
+        {
+            c.keep(j, Critical);
+        } else {
+            break;
         }
-        let line = c.lines[i];
-        if let Some(m) = re!(r"^(\S.*) > (\S.*) (PASSED|SKIPPED|FAILED)$").captures(line) {
-            let class = m.get(1).unwrap().as_str();
-            match m.get(3).unwrap().as_str() {
-                "PASSED" => c.fold_in(i, Cat::Tests(1, 0), class),
-                "SKIPPED" => c.fold_in(i, Cat::Tests(0, 1), class),
-                _ => {
-                    // the failure's exception and frames are indented beneath it
-                    let mut j = i + 1;
-                    while j < n && (c.lines[j].starts_with("    ") || c.lines[j].trim().is_empty()) {
-                        if framework_frame(c.lines[j]) {
-                            c.fold(j, Cat::Frames);
-                        }
-                        j += 1;
-                    }
-                    c.keep_block(i, j, Critical);
-                    i = j;
-                    continue;
-                }
-            }
-        } else if re!(r"^> Task :\S+( (UP-TO-DATE|NO-SOURCE|FROM-CACHE|SKIPPED))?$").is_match(line) {
-            c.fold(i, Cat::Progress);
-        } else if re!(r"^(BUILD (SUCCESSFUL|FAILED) in |\d+ tests? completed|FAILURE: |\* What went wrong:|Execution failed for task)").is_match(line) {
-            c.keep(i, Verdict);
-            if line.starts_with("* What went wrong:") {
-                let mut j = i + 1;
-                while j < n && !c.lines[j].starts_with("* Try:") {
-                    c.keep(j, Critical);
-                    j += 1;
-                }
-            }
-        }
-        i += 1;
+        j += 1;
     }
+    j
+}
+
+pub(crate) const GRADLE: Runner = Runner {
+    present: |t| {
+        t.contains("> Task :")
+            || t.contains("BUILD SUCCESSFUL")
+            || t.contains("BUILD FAILED")
+            || t.contains(" FAILED\n")
+    },
+    trim: false,
+    rules: &[
+        rule(
+            |l| re!(r"^(\S.*) > (\S.*) (PASSED|SKIPPED|FAILED)$").is_match(l),
+            Act::Region(gradle_test),
+        ),
+        rule(
+            |l| re!(r"^> Task :\S+( (UP-TO-DATE|NO-SOURCE|FROM-CACHE|SKIPPED))?$").is_match(l),
+            Act::Fold(Cat::Progress),
+        ),
+        rule(
+            |l| l.starts_with("* What went wrong:"),
+            Act::Region(what_went_wrong),
+        ),
+        rule(
+            |l| {
+                re!(r"^(BUILD (SUCCESSFUL|FAILED) in |\d+ tests? completed|FAILURE: |Execution failed for task)").is_match(l)
+            },
+            Act::Keep(Verdict),
+        ),
+    ],
+};
+
+/// `Class > test() PASSED` folds; a `FAILED` one keeps the exception and frames beneath it.
+fn gradle_test(c: &mut Classifier, i: usize, _: &mut Memory) -> usize {
+    let m = re!(r"^(\S.*) > (\S.*) (PASSED|SKIPPED|FAILED)$")
+        .captures(c.lines[i])
+        .unwrap();
+    let class = m.get(1).unwrap().as_str();
+    match m.get(3).unwrap().as_str() {
+        "PASSED" => c.fold_in(i, Cat::Tests(1, 0), class),
+        "SKIPPED" => c.fold_in(i, Cat::Tests(0, 1), class),
+        _ => {
+            let mut j = i + 1;
+            while j < c.len() && (c.lines[j].starts_with("    ") || c.lines[j].trim().is_empty()) {
+                if framework_frame(c.lines[j]) {
+                    c.fold(j, Cat::Frames);
+                }
+                j += 1;
+            }
+            c.keep_block(i, j, Critical);
+            return j;
+        }
+    }
+    i + 1
+}
+
+/// Gradle's `* What went wrong:` section, up to `* Try:`.
+fn what_went_wrong(c: &mut Classifier, i: usize, _: &mut Memory) -> usize {
+    c.keep(i, Verdict);
+    let mut j = i + 1;
+    while j < c.len() && !c.lines[j].starts_with("* Try:") {
+        c.keep(j, Critical);
+        j += 1;
+    }
+    j
 }
 
 #[cfg(test)]

@@ -109,6 +109,11 @@ fn pytest(c: &mut Classifier) {
 /// error on `E   ` lines.
 const PYTEST_FAILURE: Format = Format {
     title_lines: 1,
+    name: |l| {
+        re!(r"^_{2,} (.+?) _{2,}$")
+            .captures(l)
+            .map(|m| m.get(1).unwrap().as_str())
+    },
     location: |l| re!(r"^\S+:\d+:( |$)").is_match(l),
     error: |l| l.starts_with("E "),
 };
@@ -117,6 +122,11 @@ const PYTEST_FAILURE: Format = Format {
 /// whose frames are `  File "…", line N` and whose error lines start in column 0.
 const UNITTEST_FAILURE: Format = Format {
     title_lines: 3,
+    name: |l| {
+        re!(r"^(?:ERROR|FAIL|UNEXPECTED SUCCESS): (\S+)")
+            .captures(l)
+            .map(|m| m.get(1).unwrap().as_str())
+    },
     location: |l| l.starts_with("  File \""),
     error: |l| !l.trim().is_empty() && !l.starts_with([' ', '\t']) && !l.starts_with("Traceback ("),
 };

@@ -1,52 +1,90 @@
 //! A failure that repeats one shown above: many tests broken by one bug print the same
 //! traceback again and again (every test of a class whose setup raises, every caller of a broken
-//! helper). Every failure stays whole. Under a budget, though, a later one with the same raising
-//! line and the same error gives up first what it shares with the first: what identifies it (its
-//! title, first and last frame locations, first and last error lines), its error lines that
-//! differ from the first's and every line whose shape the first did not have rank as failures;
-//! the rest ranks below everything else, so it is the first thing a budget cuts.
+//! helper, every case of a parametrized test). The first failure of each kind stays whole. A later
+//! one keeps what identifies it (its title, first and last frame locations, its first and last
+//! error lines and every error line with other values), and every line whose shape (numbers and
+//! the test's own name masked) the first did not print; the rest folds into a marker that points
+//! at the failure above (`[hr: 14 lines as in test_x (20-51) · L80-93]`).
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashSet;
 
-use super::Classifier;
+use super::{Cat, Classifier};
 use crate::mask::shape;
-use crate::plan::Priority::{Critical, Repeated};
+use crate::plan::Priority::Critical;
 
 /// How one runner prints a failure block.
 pub(crate) struct Format {
     /// lines at the top of the block that name the test (`____ test_x ____`)
     pub title_lines: usize,
+    /// the test's name, from the title line that holds it (`None`: not a title line)
+    pub name: fn(&str) -> Option<&str>,
     /// a frame location (`tests/test_a.py:12: in test_x`, `  File "a.py", line 3, in f`)
     pub location: fn(&str) -> bool,
     /// a line of the error itself (`E   assert 1 == 2`, `ValueError: boom`)
     pub error: fn(&str) -> bool,
 }
 
-/// The failure blocks shown so far, by what they raised and where.
-#[derive(Default)]
-pub(crate) struct Shown {
-    first: HashMap<String, (usize, usize)>,
+/// A failure block kept whole, which later ones may point at.
+struct Original {
+    /// index into the classifier's references (`test_x (lines 20-51)`)
+    reference: u32,
+    shapes: HashSet<String>,
+    said: HashSet<String>,
 }
 
+/// The failure blocks shown whole so far.
+#[derive(Default)]
+pub(crate) struct Shown {
+    originals: Vec<Original>,
+}
+
+/// A repeat must share at least this many lines with the failure it points at.
+const MIN_SHARED: usize = 4;
+/// How many failures a new one is compared with (the latest ones): a run with thousands of
+/// distinct failures stays linear.
+const MAX_ORIGINALS: usize = 64;
+
 impl Shown {
-    /// Classify the failure block `start..end`: kept whole unless an earlier block raised the
-    /// same error from the same line.
+    /// Classify the failure block `start..end`: kept whole, unless most of it repeats a failure
+    /// shown above, in which case what it shares with that one folds.
     pub fn block(&mut self, c: &mut Classifier, start: usize, end: usize, f: &Format) {
         let body = start + f.title_lines.min(end - start)..end;
-        let Some(key) = key(&c.lines[body.clone()], f) else {
+        let name = (start..body.start)
+            .find_map(|k| (f.name)(c.lines[k]))
+            .unwrap_or("");
+        let words = name_words(name);
+        let shapes: Vec<String> = c.lines[start..end]
+            .iter()
+            .map(|l| masked(l, &words))
+            .collect();
+        let content: Vec<usize> = body
+            .clone()
+            .filter(|&k| !c.lines[k].trim().is_empty())
+            .collect();
+        // the failure above that this one repeats most of
+        let best = self
+            .originals
+            .iter()
+            .map(|o| {
+                let shared = content
+                    .iter()
+                    .filter(|&&k| o.shapes.contains(&shapes[k - start]))
+                    .count();
+                (shared, o)
+            })
+            .filter(|(shared, _)| *shared >= MIN_SHARED && 2 * shared >= content.len())
+            .max_by_key(|(shared, o)| (*shared, std::cmp::Reverse(o.reference)));
+        let Some((_, original)) = best else {
+            self.remember(c, name, start, end, shapes);
             c.keep_block(start, end, Critical);
             return;
         };
-        let Some(&(s0, e0)) = self.first.get(&key) else {
-            self.first.insert(key, (start, end));
-            c.keep_block(start, end, Critical);
-            return;
-        };
-        let original = &c.lines[s0..e0];
-        let known: HashSet<String> = original.iter().map(|l| shape(l.trim_end())).collect();
-        let said: HashSet<&str> = original.iter().map(|l| l.trim_end()).collect();
         let locations: Vec<usize> = body.clone().filter(|&k| (f.location)(c.lines[k])).collect();
         let errors: Vec<usize> = body.clone().filter(|&k| (f.error)(c.lines[k])).collect();
+        let mut news = 0;
+        let reference = original.reference;
+        // per line: kept (Some(true)), folded (Some(false)) or blank (None)
+        let mut keep: Vec<Option<bool>> = Vec::with_capacity(end - start);
         for k in start..end {
             let line = c.lines[k].trim_end();
             let identifies = k < body.start
@@ -57,30 +95,122 @@ impl Shown {
             // an error line with other values (`assert 3 == 4` where the first had `1 == 2`)
             // or a line of a shape the first failure did not print is news
             let new = !line.trim().is_empty()
-                && (!known.contains(&shape(line)) || errors.contains(&k) && !said.contains(line));
-            c.keep(
-                k,
-                if identifies || new {
-                    Critical
-                } else {
-                    Repeated
-                },
-            );
+                && (!original.shapes.contains(&shapes[k - start])
+                    || errors.contains(&k) && !original.said.contains(line));
+            // frames the failure above did not print, not the values of its error lines
+            news += usize::from(new && k >= body.start && !errors.contains(&k));
+            keep.push(if line.trim().is_empty() && !identifies {
+                None
+            } else {
+                Some(identifies || new)
+            });
         }
+        // a blank line between folded lines joins their fold; elsewhere it stays with the kept
+        // lines around it, which stay (or, under a budget, go) together as one block
+        let folded = |x: Option<&Option<bool>>| matches!(x, Some(Some(false)));
+        let mut k = 0;
+        while k < keep.len() {
+            if folded(keep.get(k)) {
+                c.fold(start + k, Cat::SameAs(reference));
+                k += 1;
+                continue;
+            }
+            let mut j = k;
+            while j < keep.len() && !folded(keep.get(j)) {
+                j += 1;
+            }
+            let (mut a, mut b) = (k, j);
+            // blank lines at the edges of a kept run that touch a fold belong to the fold
+            while a < b && keep[a].is_none() && a > 0 {
+                a += 1;
+            }
+            while b > a && keep[b - 1].is_none() && b < keep.len() {
+                b -= 1;
+            }
+            if a < b {
+                c.keep_block(start + a, start + b, Critical);
+            }
+            k = j;
+        }
+        if news >= MIN_SHARED / 2 {
+            // it printed frames the failure above did not: later failures may repeat it more
+            self.remember(c, name, start, end, shapes);
+        }
+    }
+
+    fn remember(
+        &mut self,
+        c: &mut Classifier,
+        name: &str,
+        start: usize,
+        end: usize,
+        shapes: Vec<String>,
+    ) {
+        let reference = c.reference(format!(
+            "{} ({})",
+            if name.is_empty() {
+                "the failure".to_string()
+            } else {
+                short_name(name)
+            },
+            crate::marker::line_range(start + 1, end)
+        ));
+        if self.originals.len() == MAX_ORIGINALS {
+            self.originals.remove(0);
+        }
+        self.originals.push(Original {
+            reference,
+            shapes: shapes.into_iter().collect(),
+            said: c.lines[start..end]
+                .iter()
+                .map(|l| l.trim_end().to_string())
+                .collect(),
+        });
     }
 }
 
-/// What a failure raised and where: the last frame location and the error lines' shapes.
-fn key(body: &[&str], f: &Format) -> Option<String> {
-    let location = body.iter().rev().find(|l| (f.location)(l))?;
-    let mut key = location.trim().to_string();
-    let mut errors = body.iter().filter(|l| (f.error)(l)).peekable();
-    errors.peek()?;
-    for l in errors {
-        key.push('\n');
-        key.push_str(&shape(l.trim_end()));
+/// The words of a test's name long enough to mask where the name recurs in its own failure
+/// (`self = <Case testMethod=test_x>`, a backtrace frame `crate::tests::test_x`).
+fn name_words(name: &str) -> Vec<&str> {
+    let mut words: Vec<&str> = name
+        .split(|ch: char| !(ch.is_alphanumeric() || ch == '_'))
+        .filter(|w| w.len() >= 4)
+        .collect();
+    words.sort_by_key(|w| std::cmp::Reverse(w.len()));
+    words
+}
+
+/// A line's shape with the test's own name masked and runs of blanks as one (an excerpt's
+/// gutter widens with its line numbers: `   66 |   },` and `  178 |   },` are one shape).
+fn masked(line: &str, words: &[&str]) -> String {
+    let mut l = line.trim_end().to_string();
+    for w in words {
+        if l.contains(w) {
+            l = l.replace(w, "_");
+        }
     }
-    Some(key)
+    let mut out = String::with_capacity(l.len());
+    for part in shape(&l).split_whitespace() {
+        out.push(' ');
+        // a caret line's length follows the expression it points at
+        let mut last = ' ';
+        for ch in part.chars() {
+            if !(ch == last && (ch == '^' || ch == '~')) {
+                out.push(ch);
+            }
+            last = ch;
+        }
+    }
+    out
+}
+
+/// A failure's name as a marker cites it: long parametrized names are cut.
+fn short_name(name: &str) -> String {
+    const MAX: usize = 40;
+    match name.char_indices().nth(MAX) {
+        Some((k, _)) => format!("{}…", &name[..k]),
+        None => name.to_string(),
+    }
 }
 
 #[cfg(test)]
@@ -162,35 +292,33 @@ mod tests {
     }
 
     #[test]
-    fn every_failure_stays_whole_without_a_budget() {
+    fn a_repeated_failure_folds_what_it_shares_and_points_at_the_first() {
         let t = pytest_same_bug();
         let out = run(&t);
-        assert_eq!(out.matches(SHARED_FRAME).count(), 2, "{out}");
-        assert_eq!(
-            out.matches("def _get_values(self, action, arg_strings):")
-                .count(),
-            2,
+        let first = block(&t, "test_successes_many_groups_listargs ____", "____");
+        let second = block(&t, "test_successes_many_groups_sysargs ____", "____");
+        // the shared frames are said once, by the first failure
+        assert_eq!(out.matches(SHARED_FRAME).count(), 1, "{out}");
+        let cut = cut_lines(&out);
+        assert!(
+            !cut.is_empty() && cut.iter().all(|n| second.contains(n)),
+            "{cut:?}\n{out}"
+        );
+        // a long name is cut in the marker; the range says which failure it is
+        assert!(
+            out.contains(&format!(
+                "as in TestOptionalsNargsOptional.test_successe… ({}-{})",
+                first.start(),
+                first.end()
+            )),
             "{out}"
         );
-    }
-
-    #[test]
-    fn under_a_budget_a_repeated_failure_gives_up_what_it_shares_first() {
-        let t = pytest_same_bug();
-        let whole = run(&t);
-        let out = run_within(&t, Some(whole.len() - 300));
-        assert!(out.len() < whole.len());
-        let second = block(&t, "test_successes_many_groups_sysargs ____", "____");
-        let cut = cut_lines(&out);
-        assert!(!cut.is_empty());
-        assert!(
-            cut.iter().all(|n| second.contains(n)),
-            "only the repeat gives way: {cut:?} {second:?}\n{out}"
-        );
+        // every failure keeps its name, its message, its locations and the summary
         for needle in [
             "TestOptionalsNargsOptional.test_successes_many_groups_sysargs ________",
+            "test_argparse.py:265: ",
+            "argparse.py:2476: AttributeError",
             "E       AssertionError: Namespace(foo=False, bar=0.5, w=7, x='b')",
-            "    def test_parse_args(self):",
             "============ 3 failed, 1651 passed, 48 skipped, 1 warning in 2.02s =============",
         ] {
             assert!(out.contains(needle), "lost {needle:?} in:\n{out}");
@@ -200,10 +328,15 @@ mod tests {
             2,
             "{out}"
         );
+        assert_eq!(
+            out.matches("argparse.py:2476: AttributeError").count(),
+            2,
+            "{out}"
+        );
     }
 
     #[test]
-    fn unittest_errors_like_one_above_go_first_under_a_budget() {
+    fn unittest_errors_like_one_above_fold_to_their_identity() {
         let mut t = String::new();
         for name in [
             "test_failures_many_groups_listargs",
@@ -223,19 +356,11 @@ mod tests {
             t.push_str("AttributeError: '_StoreAction' object has no attribute 'konst'\n\n");
         }
         t.push_str("----------------------------------------------------------------------\nRan 1706 tests in 0.622s\n\nFAILED (errors=2, skipped=48)\n");
-        let whole = run(&t);
-        assert_eq!(whole.matches("line 1962, in take_action").count(), 2);
-        let out = run_within(&t, Some(whole.len() - 100));
-        let second = block(
-            &t,
-            "ERROR: test_failures_many_groups_sysargs",
-            "-----------------------------------",
-        );
-        let second = *second.start()..=second.end() + 14;
-        let cut = cut_lines(&out);
+        let out = run(&t);
+        assert_eq!(out.matches("line 1962, in take_action").count(), 1, "{out}");
         assert!(
-            !cut.is_empty() && cut.iter().all(|n| second.contains(n)),
-            "{cut:?}\n{out}"
+            out.contains("as in test_failures_many_groups_listargs (1-"),
+            "{out}"
         );
         for needle in [
             "ERROR: test_failures_many_groups_sysargs",
@@ -249,19 +374,30 @@ mod tests {
             2,
             "{out}"
         );
+        assert_eq!(out.matches("line 265, in wrapper").count(), 2, "{out}");
+        assert_eq!(out.matches("line 2476, in _get_values").count(), 2, "{out}");
     }
 
     #[test]
-    fn different_errors_from_one_line_are_no_repeat() {
+    fn an_error_with_other_values_stays() {
         let t =
             pytest_same_bug().replacen("has no attribute 'konst'", "has no attribute 'const2'", 1);
+        let out = run(&t);
+        assert!(out.contains("has no attribute 'const2'"), "{out}");
+        assert!(out.contains("has no attribute 'konst'"), "{out}");
+    }
+
+    #[test]
+    fn under_a_budget_failures_keep_their_names_first() {
+        let t = pytest_same_bug();
         let whole = run(&t);
         let out = run_within(&t, Some(whole.len() - 300));
-        // nothing ranks below a failure here, so the budget cuts from the end, not the middle
-        let second = block(&t, "test_successes_many_groups_sysargs ____", "____");
-        assert!(
-            !cut_lines(&out).is_empty() && cut_lines(&out).iter().all(|n| !second.contains(n)),
-            "{out}"
-        );
+        assert!(out.len() < whole.len());
+        for needle in [
+            "test_successes_many_groups_sysargs ________",
+            "============ 3 failed, 1651 passed, 48 skipped, 1 warning in 2.02s =============",
+        ] {
+            assert!(out.contains(needle), "lost {needle:?} in:\n{out}");
+        }
     }
 }

@@ -1,5 +1,6 @@
 //! cargo test (libtest output), cargo-nextest, and cargo's own progress lines.
 
+use super::repeat::{Format, Shown};
 use super::{re, Cat, Classifier};
 use crate::plan::Priority::{Critical, Notable, Verdict};
 
@@ -13,6 +14,7 @@ pub(crate) fn classify(c: &mut Classifier) {
         return;
     }
     let n = c.len();
+    let mut shown = Shown::default();
     let mut i = 0;
     while i < n {
         let line = c.lines[i];
@@ -33,7 +35,7 @@ pub(crate) fn classify(c: &mut Classifier) {
                 j += 1;
             }
             backtrace_frames(c, i, j);
-            c.keep_block(i, j, Critical);
+            shown.block(c, i, j, &LIBTEST_FAILURE);
             i = j;
             continue;
         }
@@ -52,6 +54,27 @@ pub(crate) fn classify(c: &mut Classifier) {
         i += 1;
     }
 }
+
+/// How libtest prints a failure's output: `---- name stdout ----`, the panic with its location
+/// and values, then the backtrace.
+const LIBTEST_FAILURE: Format = Format {
+    title_lines: 1,
+    name: |l| {
+        re!(r"^(?:---- (\S.*) (?:stdout|stderr) ----|\s*--- STD(?:OUT|ERR): +(\S.*) ---)$")
+            .captures(l)
+            .and_then(|m| m.get(1).or(m.get(2)))
+            .map(|m| m.as_str())
+    },
+    location: |l| l.contains(" panicked at ") || re!(r"^\s+at \S+:\d+:\d+$").is_match(l),
+    // the panic line and its message, at column 0 like the values it prints; frames are indented
+    error: |l| {
+        !l.trim().is_empty()
+            && !l.starts_with([' ', '\t'])
+            && !l.starts_with("stack backtrace:")
+            && !l.starts_with("note: ")
+            || re!(r"^\s*(left|right)\s*:").is_match(l)
+    },
+};
 
 fn line_rule(c: &mut Classifier, i: usize) {
     let line = c.lines[i];
