@@ -7,7 +7,7 @@ last two case-insensitive).
   (3-space indented short lines), option lines at the 7-space option indent (the option spec up
   to the first run of 2+ spaces);
 - --help output (the README has no rule; the same idea): column-0 lines ending in `:` (section
-  titles) and every indented line starting with an option (`-x`, `--xy`) (the option spec up to the first run of 2+
+  titles) and every line indented by at most 12 spaces that starts with an option (`-x`, `--xy`; deeper lines continue a description) (the option spec up to the first run of 2+
   spaces or a tab).
 
 Usage: needles_text.py [CASE_DIR...]  (default: every case under text/).
@@ -52,7 +52,7 @@ def help_text(lines):
     for l in lines:
         if re.match(r"^\S.*:\s*$", l):
             out.append(l)
-        elif re.match(r"^\s+--?[A-Za-z0-9]", l):
+        elif re.match(r"^\s{1,12}--?[A-Za-z0-9]", l):
             out.append(spec(l))
     return out
 

@@ -1,5 +1,8 @@
-//! Unified diffs (`git diff`, `diff -u`): every file header, hunk header and changed line stays;
-//! context lines more than one line away from a change fold.
+//! Unified diffs (`git diff`, `diff -u`): every file header, hunk header and changed line of a
+//! source file stays; context lines more than one line away from a change fold. Files that are
+//! written by tools rather than read (lockfiles, snapshots, minified and generated files) keep
+//! their headers and fold their hunks whole: the marker counts the added and removed lines and
+//! names each hunk header.
 
 use crate::lines::split;
 use crate::marker::Compressed;
@@ -12,11 +15,8 @@ use crate::Options;
 const CONTEXT: usize = 1;
 /// A run of folded context shorter than this stays: its marker would cost as much.
 const MIN_FOLD: usize = 3;
-/// A run of added (or removed) lines longer than LONG_RUN keeps its first HEAD and last TAIL
-/// lines: a new file or a rewritten block reads from its start, the rest is one fetch away.
-const LONG_RUN: usize = 40;
-const HEAD: usize = 20;
-const TAIL: usize = 5;
+/// A changed line this long is minified or generated content: its file folds like a lockfile.
+const MINIFIED_LINE: usize = 500;
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
     let lines = split(text);
@@ -26,12 +26,27 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     render(&plan, &lines, opts)
 }
 
-/// What a run of folded diff lines held.
+/// What a run of folded diff lines held: counts, and the hunk headers folded with them.
 pub(crate) fn describe(folded: &[&str]) -> String {
+    let hunks: Vec<&str> = folded
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with("@@"))
+        .collect();
     let added = folded.iter().filter(|l| l.starts_with('+')).count();
     let removed = folded.iter().filter(|l| l.starts_with('-')).count();
-    let context = folded.len() - added - removed;
+    let context = folded.len() - added - removed - hunks.len();
     let mut parts = vec![];
+    if !hunks.is_empty() {
+        parts.push(format!(
+            "generated file: {}, {} added, {} removed: {}",
+            plural(hunks.len(), "hunk", "hunks"),
+            crate::marker::count(added),
+            crate::marker::count(removed),
+            hunks.join("; ")
+        ));
+        return parts.join("");
+    }
     if added > 0 {
         parts.push(format!("{} more added", crate::marker::count(added)));
     }
@@ -88,34 +103,64 @@ pub(crate) fn slots(ls: &[&str]) -> Vec<Slot> {
         }
         i = j.max(i + 1);
     }
-    long_runs(ls, &mut slots);
+    fold_generated(ls, &mut slots);
     slots
 }
 
-/// The middle of long runs of changed lines folds.
-fn long_runs(ls: &[&str], slots: &mut [Slot]) {
+/// Files that tools write (lockfiles, snapshots, minified or generated code) fold from their first
+/// hunk header to the next file: nobody reviews them line by line.
+fn fold_generated(ls: &[&str], slots: &mut [Slot]) {
     let mut i = 0;
     while i < ls.len() {
-        let sign = ls[i].as_bytes().first().copied();
-        let changed = matches!(slots[i], Slot::Keep(Priority::Notable));
-        if !changed {
+        if !ls[i].starts_with("diff ") && !(ls[i].starts_with("--- ") && next_is_header(ls, i)) {
             i += 1;
             continue;
         }
-        let mut j = i + 1;
-        while j < ls.len()
-            && matches!(slots[j], Slot::Keep(Priority::Notable))
-            && ls[j].as_bytes().first().copied() == sign
-        {
-            j += 1;
+        // one file: its header lines, then its hunks up to the next file
+        let mut end = i + 1;
+        while end < ls.len() && !ls[end].starts_with("diff ") && !is_next_file(ls, end) {
+            end += 1;
         }
-        if j - i > LONG_RUN {
-            for s in &mut slots[i + HEAD..j - TAIL] {
-                *s = Slot::Fold;
+        let path = ls[i..end]
+            .iter()
+            .find_map(|l| {
+                l.strip_prefix("+++ ")
+                    .or_else(|| l.strip_prefix("diff --git "))
+            })
+            .unwrap_or("");
+        let first_hunk = (i..end).find(|&k| ls[k].starts_with("@@"));
+        let minified = (i..end).any(|k| {
+            matches!(slots[k], Slot::Keep(Priority::Notable)) && ls[k].len() > MINIFIED_LINE
+        });
+        if let Some(h) = first_hunk {
+            if generated_path(path) || minified {
+                for s in &mut slots[h..end] {
+                    *s = Slot::Fold;
+                }
             }
         }
-        i = j;
+        i = end;
     }
+}
+
+/// Inside a file, a `--- x` line followed by `+++ y` starts the next file of a plain `diff -u`.
+fn is_next_file(ls: &[&str], i: usize) -> bool {
+    ls[i].starts_with("--- ")
+        && next_is_header(ls, i)
+        && !ls.get(i.wrapping_sub(1)).is_some_and(|l| {
+            l.starts_with("index ") || l.starts_with("diff ") || l.contains(" mode ")
+        })
+}
+
+/// Lockfiles, snapshots, minified and generated files, by their path.
+fn generated_path(path: &str) -> bool {
+    re!(r"(?x)
+        (^|/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock
+             |poetry\.lock|Pipfile\.lock|uv\.lock|pdm\.lock|composer\.lock|Gemfile\.lock|go\.sum
+             |flake\.lock|gradle\.lockfile|packages\.lock\.json|mix\.lock|Podfile\.lock|pubspec\.lock)(\s|$)
+        | \.(snap|min\.js|min\.css|map|pb\.go|lock)(\s|$)
+        | _pb2(_grpc)?\.py(\s|$) | \.generated\.\w+(\s|$) | (^|/)__snapshots__/
+    ").is_match(path)
 }
 
 /// Inside a hunk, `--- x` is a removed line unless a `+++` header follows it.
@@ -158,5 +203,38 @@ mod tests {
         }
         assert!(out.contains("4 context lines"), "{out}");
         assert!(!out.contains("context line 0"), "{out}");
+    }
+
+    #[test]
+    fn lockfiles_fold_by_file_with_counts_and_hunk_headers() {
+        let mut t = String::from("diff --git a/Cargo.lock b/Cargo.lock\nindex 1..2 100644\n--- a/Cargo.lock\n+++ b/Cargo.lock\n@@ -10,7 +10,7 @@\n");
+        for i in 0..20 {
+            t.push_str(&format!("-version = \"0.{i}.0\"\n+version = \"0.{i}.1\"\n"));
+        }
+        t.push_str("diff --git a/src/a.rs b/src/a.rs\nindex 3..4 100644\n--- a/src/a.rs\n+++ b/src/a.rs\n@@ -1,3 +1,3 @@\n");
+        for i in 0..60 {
+            t.push_str(&format!("+let added_{i} = {i};\n"));
+        }
+        let out = compress(
+            &t,
+            &Options {
+                hash: "h".into(),
+                budget_chars: None,
+            },
+        )
+        .text;
+        assert!(
+            out.contains("generated file: 1 hunk, 20 added, 20 removed: @@ -10,7 +10,7 @@"),
+            "{out}"
+        );
+        assert!(!out.contains("0.3.1"), "{out}");
+        // every changed line of a source file stays, however long the run
+        for i in 0..60 {
+            assert!(out.contains(&format!("+let added_{i} = {i};")), "{out}");
+        }
+        assert!(
+            out.contains("diff --git a/Cargo.lock b/Cargo.lock") && out.contains("@@ -1,3 +1,3 @@"),
+            "{out}"
+        );
     }
 }

@@ -73,8 +73,14 @@ pub fn sniff(data: &[u8]) -> Kind {
     if lines.is_empty() {
         return Kind::Text;
     }
-    if crate::shell::detect(head) == Some(crate::shell::Format::GitLog) {
-        return Kind::Shell; // `git log -p` holds diffs but reads commit by commit
+    use crate::shell::Format;
+    if matches!(
+        crate::shell::detect(head),
+        Some(Format::GitLog | Format::Ls | Format::Du | Format::Tree)
+    ) {
+        // `git log -p` holds diffs but reads commit by commit; a listing's names (`test_x.py`)
+        // say nothing about what kind it is
+        return Kind::Shell;
     }
     if is_diff(&lines) {
         return Kind::Diff;

@@ -19,7 +19,7 @@ use crate::re::re;
 use crate::Options;
 
 /// Without a budget, aim at keeping this share of the input's characters.
-pub const DEFAULT_KEEP: f64 = 0.45;
+pub const DEFAULT_KEEP: f64 = 0.38;
 /// Without a budget, at least this share of the prose stays (see `default_target`).
 pub const MIN_PROSE_KEEP: f64 = 0.15;
 /// Code blocks longer than this many lines are folded whole, fences included (lines with a
@@ -267,7 +267,12 @@ fn is_man(lines: &[&str]) -> bool {
         .filter(|l| indent(l) == 0 && man_section(l))
         .count();
     let indented = nonblank.iter().filter(|l| indent(l) >= 3).count();
-    sections >= 3 && indented * 10 >= nonblank.len() * 7
+    // a man page's title line (`NPM-INSTALL(1)    NPM-INSTALL(1)`) says so even when its sections
+    // are mixed-case subsections
+    let titled = nonblank
+        .first()
+        .is_some_and(|l| re!(r"^\S+\(\d\w*\)\s+.*\S+\(\d\w*\)\s*$").is_match(l));
+    (sections >= 3 || titled) && indented * 10 >= nonblank.len() * 7
 }
 
 fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
