@@ -30,7 +30,9 @@ enum Slot {
 
 /// Turn slots into a plan: each run of `MIN_RUN` or more entries becomes one marker that names
 /// them all, described by `head(start, end)` (0-based `start..end`), e.g. `12 paths`.
-fn plan_entries(slots: Vec<Slot>, mut head: impl FnMut(usize, usize) -> String) -> Plan {
+/// `sep` goes between names: a space where names are single words (quoted by `shown` when they
+/// are not), a comma where an entry is several (`du`'s `12K a.js`).
+fn plan_entries(slots: Vec<Slot>, sep: &str, mut head: impl FnMut(usize, usize) -> String) -> Plan {
     let mut plan = Plan::default();
     let n = slots.len();
     let mut i = 0;
@@ -49,7 +51,7 @@ fn plan_entries(slots: Vec<Slot>, mut head: impl FnMut(usize, usize) -> String) 
                     Slot::Keep(_) => unreachable!(),
                 })
                 .collect();
-            plan.fold(i + 1, j, format!("{}: {}", head(i, j), names.join(", ")));
+            plan.fold(i + 1, j, format!("{}: {}", head(i, j), names.join(sep)));
             i = j;
             continue;
         }
@@ -67,6 +69,15 @@ fn plan_entries(slots: Vec<Slot>, mut head: impl FnMut(usize, usize) -> String) 
     plan
 }
 
+/// A name as a marker lists it: quoted when a space (or a quote) would make it read as two.
+fn shown(name: &str) -> String {
+    if name.is_empty() || name.contains(|c: char| c.is_whitespace() || c == '"') {
+        format!("{name:?}")
+    } else {
+        name.to_string()
+    }
+}
+
 /// Entries for `(dir, name)` pairs: a name says its directory (`dir/ name`) where it changes.
 fn by_dir(parts: &[(&str, String)]) -> Vec<Slot> {
     let mut out = Vec::with_capacity(parts.len());
@@ -80,7 +91,7 @@ fn by_dir(parts: &[(&str, String)]) -> Vec<Slot> {
                 if dir.is_empty() {
                     rest.clone()
                 } else {
-                    format!("{dir}/ {rest}")
+                    format!("{}/ {rest}", shown(dir))
                 },
             ));
             last = Some(dir);
@@ -148,13 +159,13 @@ pub(crate) fn plan_find(lines: &[&str]) -> Plan {
         let (dir, name) = split_dir(l);
         if by_ext[extension(l)] as f64 / paths <= RARE_SHARE {
             // a path of a rare type is named in full, so that it reads on its own
-            run.push(("", l.to_string()));
+            run.push(("", shown(l)));
         } else {
-            run.push((dir, name.to_string()));
+            run.push((dir, shown(name)));
         }
     }
     slots.extend(by_dir(&run));
-    plan_entries(slots, |s, e| paths_head(e - s))
+    plan_entries(slots, " ", |s, e| paths_head(e - s))
 }
 
 /// One `ls -l` entry.
@@ -241,9 +252,9 @@ pub(crate) fn plan_ls(lines: &[&str]) -> Plan {
                 let usual = if dir { dirs } else { files };
                 let mark = if dir { "/" } else { "" };
                 if usual.as_deref() == Some(attrs(e).as_str()) {
-                    Slot::Entry(0, format!("{}{mark}", e.name))
+                    Slot::Entry(0, format!("{}{mark}", shown(e.name)))
                 } else {
-                    Slot::Entry(0, format!("{}{mark} ({})", e.name, attrs(e)))
+                    Slot::Entry(0, format!("{}{mark} ({})", shown(e.name), attrs(e)))
                 }
             }
             // symlinks (with their target), devices, sockets, pipes
@@ -253,7 +264,7 @@ pub(crate) fn plan_ls(lines: &[&str]) -> Plan {
         };
         slots.push(slot);
     }
-    plan_entries(slots, |s, e| {
+    plan_entries(slots, " ", |s, e| {
         let run: Vec<&Entry> = entries[s..e].iter().flatten().collect();
         let (files, dirs) = &usual_at[s];
         let mut head = format!(
@@ -335,7 +346,7 @@ pub(crate) fn plan_du(lines: &[&str]) -> Plan {
         match p {
             Some((size, path)) if !total && !outliers.contains(&i) => {
                 let (dir, name) = split_dir(path);
-                run.push((dir, format!("{size} {name}")));
+                run.push((dir, format!("{size} {}", shown(name))));
             }
             _ => {
                 slots.extend(by_dir(&run));
@@ -349,7 +360,7 @@ pub(crate) fn plan_du(lines: &[&str]) -> Plan {
         }
     }
     slots.extend(by_dir(&run));
-    plan_entries(slots, |s, e| paths_head(e - s))
+    plan_entries(slots, ", ", |s, e| paths_head(e - s))
 }
 
 /// `tree` drawing: `├── name`, `│   └── name` (or the ASCII `|--`, `` `-- ``).
@@ -377,12 +388,12 @@ pub(crate) fn plan_tree(lines: &[&str]) -> Plan {
                     .and_then(|n| *n)
                     .is_some_and(|(d, _)| d > *depth) =>
             {
-                Slot::Entry(*depth, name.to_string())
+                Slot::Entry(*depth, shown(name))
             }
             _ => Slot::Keep(Priority::Summary),
         })
         .collect();
-    plan_entries(slots, |s, e| {
+    plan_entries(slots, " ", |s, e| {
         format!(
             "{} {}",
             count(e - s),
@@ -427,7 +438,7 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.contains("[hr: 15 entries: part_0.rs, part_1.rs"),
+            out.contains("[hr: 15 entries: part_0.rs part_1.rs"),
             "{out}"
         );
     }
@@ -475,7 +486,7 @@ mod tests {
         for d in 0..3 {
             assert!(out.contains(&format!("pkg{d}/README.md")), "{out}");
             assert!(
-                out.contains(&format!("pkg{d}/build/ file0.js, file1.js")),
+                out.contains(&format!("pkg{d}/build/ file0.js file1.js")),
                 "{out}"
             );
         }
