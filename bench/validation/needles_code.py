@@ -59,7 +59,7 @@ def java(lines):
     out = matches(lines, [r"^(package|import) .*;"])
     out += matches(lines, [rf"^\s*{JAVA_MODS}(class|interface|enum|record|@interface) {IDENT}"])
     # members at the first indentation level of the top-level class
-    out += [m for m in matches(lines, [rf"^ {{4}}{JAVA_MODS}(?:<[^>]+>\s+)?[\w.<>\[\]?, ]+?\s+{IDENT}(?=\s*\()"])
+    out += [m for m in matches(lines, [rf"^ {{4}}(?! ){JAVA_MODS}(?:<[^>]+>\s+)?[\w.<>\[\]?, ]+?\s+{IDENT}(?=\s*\()"])
             if not re.match(r"\s*(return|throw|new|else|case|if|for|while|switch|synchronized)\b", m)]
     return [o.strip() for o in out]
 

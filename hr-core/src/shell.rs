@@ -64,13 +64,15 @@ pub fn detect(head: &str) -> Option<Format> {
 pub fn compress(text: &str, opts: &Options) -> Compressed {
     let lines = split(text);
     let head = crate::sniff::prefix_str(text, 64 * 1024);
+    // a listing's markers name every entry; under a budget they name what fits
+    let room = opts.budget_chars.map_or(usize::MAX, |b| b * 2 / 3);
     let plan = match detect(head) {
         Some(Format::GitLog) => gitlog::plan(&lines.lines),
         Some(Format::Grep) => grep::plan(&lines.lines),
-        Some(Format::Find) => listing::plan_find(&lines.lines),
-        Some(Format::Ls) => listing::plan_ls(&lines.lines),
-        Some(Format::Du) => listing::plan_du(&lines.lines),
-        Some(Format::Tree) => listing::plan_tree(&lines.lines),
+        Some(Format::Find) => listing::plan_find(&lines.lines, room),
+        Some(Format::Ls) => listing::plan_ls(&lines.lines, room),
+        Some(Format::Du) => listing::plan_du(&lines.lines, room),
+        Some(Format::Tree) => listing::plan_tree(&lines.lines, room),
         None => return crate::fold::compress(text, opts),
     };
     render(&plan, &lines, opts)

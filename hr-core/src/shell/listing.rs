@@ -32,7 +32,14 @@ enum Slot {
 /// them all, described by `head(start, end)` (0-based `start..end`), e.g. `12 paths`.
 /// `sep` goes between names: a space where names are single words (quoted by `shown` when they
 /// are not), a comma where an entry is several (`du`'s `12K a.js`).
-fn plan_entries(slots: Vec<Slot>, sep: &str, mut head: impl FnMut(usize, usize) -> String) -> Plan {
+/// `room` is how many characters of names the markers may spend in all (a budget's share):
+/// past it, a marker names what fits and counts the rest.
+fn plan_entries(
+    slots: Vec<Slot>,
+    sep: &str,
+    mut room: usize,
+    mut head: impl FnMut(usize, usize) -> String,
+) -> Plan {
     let mut plan = Plan::default();
     let n = slots.len();
     let mut i = 0;
@@ -51,7 +58,19 @@ fn plan_entries(slots: Vec<Slot>, sep: &str, mut head: impl FnMut(usize, usize) 
                     Slot::Keep(_) => unreachable!(),
                 })
                 .collect();
-            plan.fold(i + 1, j, format!("{}: {}", head(i, j), names.join(sep)));
+            let mut shown = 0;
+            for name in &names {
+                if room < name.len() + sep.len() {
+                    break;
+                }
+                room -= name.len() + sep.len();
+                shown += 1;
+            }
+            let mut what = format!("{}: {}", head(i, j), names[..shown].join(sep));
+            if shown < names.len() {
+                what.push_str(&format!(" … {} more", count(names.len() - shown)));
+            }
+            plan.fold(i + 1, j, what);
             i = j;
             continue;
         }
@@ -141,31 +160,64 @@ fn paths_head(n: usize) -> String {
     format!("{} {}", count(n), if n == 1 { "path" } else { "paths" })
 }
 
-pub(crate) fn plan_find(lines: &[&str]) -> Plan {
+/// The directory a path is listed under: the deepest one it shares with a neighbour
+/// (`src/a/x.py` next to `src/a/y.py` is under `src/a`; `src/m1/index.ts` next to
+/// `src/m2/index.ts` under `src`), so that a run of paths says each directory once.
+fn shared_dir<'a>(path: &'a str, neighbours: [Option<&str>; 2]) -> &'a str {
+    let mut best = 0;
+    for n in neighbours.into_iter().flatten() {
+        let common = common_dir(path, n);
+        best = best.max(common);
+    }
+    if best == 0 {
+        split_dir(path).0
+    } else {
+        &path[..best]
+    }
+}
+
+/// Length of the directory prefix (without its last `/`) that `a` and `b` share.
+fn common_dir(a: &str, b: &str) -> usize {
+    let mut last = 0;
+    for ((i, x), y) in a.char_indices().zip(b.chars()) {
+        if x != y {
+            break;
+        }
+        if x == '/' {
+            last = i;
+        }
+    }
+    last
+}
+
+pub(crate) fn plan_find(lines: &[&str], room: usize) -> Plan {
     let paths = lines.iter().filter(|l| is_path(l)).count().max(1) as f64;
     let mut by_ext: HashMap<&str, usize> = HashMap::new();
     for l in lines.iter().filter(|l| is_path(l)) {
         *by_ext.entry(extension(l)).or_default() += 1;
     }
+    let path_at = |i: usize| lines.get(i).copied().filter(|l| is_path(l));
     let mut slots = Vec::with_capacity(lines.len());
     let mut run: Vec<(&str, String)> = vec![];
-    for l in lines {
-        if !is_path(l) {
+    for (i, l) in lines.iter().enumerate() {
+        // the first path stays as it is: the listing reads as what it is
+        if !is_path(l) || slots.is_empty() && run.is_empty() {
             slots.extend(by_dir(&run));
             run.clear();
             slots.push(Slot::Keep(Priority::Ordinary));
             continue;
         }
-        let (dir, name) = split_dir(l);
         if by_ext[extension(l)] as f64 / paths <= RARE_SHARE {
             // a path of a rare type is named in full, so that it reads on its own
             run.push(("", shown(l)));
         } else {
-            run.push((dir, shown(name)));
+            let dir = shared_dir(l, [i.checked_sub(1).and_then(path_at), path_at(i + 1)]);
+            let rest = l[dir.len()..].trim_start_matches('/');
+            run.push((dir, shown(rest)));
         }
     }
     slots.extend(by_dir(&run));
-    plan_entries(slots, " ", |s, e| paths_head(e - s))
+    plan_entries(slots, " ", room, |s, e| paths_head(e - s))
 }
 
 /// One `ls -l` entry.
@@ -218,7 +270,7 @@ fn attrs(e: &Entry) -> String {
     format!("{} {} {}", e.mode, e.owner, e.group)
 }
 
-pub(crate) fn plan_ls(lines: &[&str]) -> Plan {
+pub(crate) fn plan_ls(lines: &[&str], room: usize) -> Plan {
     let entries: Vec<Option<Entry>> = lines.iter().map(|l| parse_ls(l)).collect();
     let sizes: Vec<(usize, f64)> = entries
         .iter()
@@ -264,7 +316,7 @@ pub(crate) fn plan_ls(lines: &[&str]) -> Plan {
         };
         slots.push(slot);
     }
-    plan_entries(slots, " ", |s, e| {
+    plan_entries(slots, " ", room, |s, e| {
         let run: Vec<&Entry> = entries[s..e].iter().flatten().collect();
         let (files, dirs) = &usual_at[s];
         let mut head = format!(
@@ -325,7 +377,7 @@ fn du_size(s: &str) -> f64 {
     num.parse::<f64>().unwrap_or(0.0) * scale
 }
 
-pub(crate) fn plan_du(lines: &[&str]) -> Plan {
+pub(crate) fn plan_du(lines: &[&str], room: usize) -> Plan {
     let parsed: Vec<Option<(&str, &str)>> = lines
         .iter()
         .map(|l| l.split_once('\t').filter(|_| is_du_line(l)))
@@ -360,7 +412,7 @@ pub(crate) fn plan_du(lines: &[&str]) -> Plan {
         }
     }
     slots.extend(by_dir(&run));
-    plan_entries(slots, ", ", |s, e| paths_head(e - s))
+    plan_entries(slots, ", ", room, |s, e| paths_head(e - s))
 }
 
 /// `tree` drawing: `├── name`, `│   └── name` (or the ASCII `|--`, `` `-- ``).
@@ -375,7 +427,7 @@ pub(crate) fn is_tree_line(line: &str) -> bool {
     tree_entry(line).is_some()
 }
 
-pub(crate) fn plan_tree(lines: &[&str]) -> Plan {
+pub(crate) fn plan_tree(lines: &[&str], room: usize) -> Plan {
     let entries: Vec<Option<(usize, &str)>> = lines.iter().map(|l| tree_entry(l)).collect();
     let slots = entries
         .iter()
@@ -393,7 +445,7 @@ pub(crate) fn plan_tree(lines: &[&str]) -> Plan {
             _ => Slot::Keep(Priority::Summary),
         })
         .collect();
-    plan_entries(slots, " ", |s, e| {
+    plan_entries(slots, " ", room, |s, e| {
         format!(
             "{} {}",
             count(e - s),
@@ -404,6 +456,7 @@ pub(crate) fn plan_tree(lines: &[&str]) -> Plan {
 
 #[cfg(test)]
 mod tests {
+    use crate::re::re;
     use crate::shell::{compress, detect, Format};
     use crate::Options;
 
@@ -416,6 +469,26 @@ mod tests {
             },
         )
         .text
+    }
+
+    #[test]
+    fn a_budget_names_what_fits_and_counts_the_rest() {
+        let t: String = (0..3000)
+            .map(|i| format!("src/module_{i:04}/index.ts\n"))
+            .collect();
+        let opts = Options {
+            hash: "h".into(),
+            budget_chars: Some(20_000),
+        };
+        let out = compress(&t, &opts).text;
+        assert!(out.len() <= 20_000, "{}", out.len());
+        assert!(
+            out.starts_with(
+                "src/module_0000/index.ts\n[hr: 2,999 paths: src/ module_0001/index.ts"
+            ),
+            "{out}"
+        );
+        assert!(re!(r"… [\d,]+ more · lines 2-3000").is_match(&out), "{out}");
     }
 
     #[test]
@@ -485,12 +558,29 @@ mod tests {
         let out = run(&t);
         for d in 0..3 {
             assert!(out.contains(&format!("pkg{d}/README.md")), "{out}");
-            assert!(
-                out.contains(&format!("pkg{d}/build/ file0.js file1.js")),
-                "{out}"
-            );
+            assert!(out.contains(&format!("pkg{d}/build/ file")), "{out}");
         }
-        assert!(out.contains("file29.js"), "{out}");
+        assert!(
+            out.starts_with("pkg0/build/file0.js\n[hr: 92 paths: pkg0/build/ file1.js file2.js"),
+            "{out}"
+        );
+        assert!(
+            out.contains("pkg1/build/ file0.js file1.js") && out.contains("file29.js"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn find_says_a_shared_directory_once_even_one_file_deep() {
+        let t: String = (0..50)
+            .map(|i| format!("src/module_{i:04}/index.ts\n"))
+            .collect();
+        let out = run(&t);
+        assert!(
+            out.contains("src/ module_0001/index.ts module_0002/index.ts"),
+            "{out}"
+        );
+        assert!(out.len() < t.len(), "{out}");
     }
 
     #[test]
