@@ -5,12 +5,10 @@ import/use/include line, per language (chosen by the input's extension).
 
 Usage: needles_code.py [CASE_DIR...]  (default: every case under code/).
 """
-import json
 import re
-import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from needle_rules import rewrite, verbatim
 IDENT = r"[A-Za-z_$][\w$]*"
 
 
@@ -100,13 +98,7 @@ RULES = {".py": python, ".rs": rust, ".go": go, ".java": java, ".js": js, ".ts":
 
 def needles(path: Path):
     text = path.read_text()
-    seen, out = set(), []
-    for n in RULES[path.suffix](text.splitlines()):
-        n = n.strip()[:200]
-        if n and n not in seen and n in text:
-            seen.add(n)
-            out.append({"verbatim": n})
-    return out
+    return verbatim(RULES[path.suffix](text.splitlines()), text)
 
 
 SOURCES = {
@@ -126,17 +118,12 @@ SOURCES = {
 }
 
 
-def main(dirs):
-    for case in dirs or sorted(p for p in (HERE / "code").iterdir() if p.is_dir()):
-        meta_path = case / "case.json"
-        meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
-        source, licence = SOURCES[case.name]
-        meta.update(kind="code", source=source, license=licence,
-                    why="top-level signatures and import lines by the corpus README code rules",
-                    needles=needles(next(case.glob("input.*"))))
-        meta_path.write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n")
-        print(f"{case.name}: {len(meta['needles'])} needles")
+def describe(case: Path) -> dict:
+    source, licence = SOURCES[case.name]
+    return dict(source=source, license=licence,
+                why="top-level signatures and import lines by the corpus README code rules",
+                needles=needles(next(case.glob("input.*"))))
 
 
 if __name__ == "__main__":
-    main([Path(a) for a in sys.argv[1:]])
+    rewrite("code", describe)

@@ -10,10 +10,10 @@ Usage: needles_json.py [CASE_DIR...]  (default: every case under json/).
 import json
 import re
 import statistics
-import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from needle_rules import rewrite, verbatim
+
 ERROR_FIELDS = {"error", "errors", "exception", "failure", "failed", "warning", "warnings",
                 "deprecated", "problems", "invalid", "missing", "extraneous"}
 STATUS_CODE = {"status", "statusCode", "code"}
@@ -133,13 +133,7 @@ def needles(text):
     found = []
     walk(doc, found)
     raw += [encoded(v) for v in found if isinstance(v, (str, int)) and not isinstance(v, bool)]
-    seen, out = set(), []
-    for n in raw:
-        n = n.strip()[:200]
-        if n and "\n" not in n and n not in seen and n in text:
-            seen.add(n)
-            out.append({"verbatim": n})
-    return out
+    return verbatim(raw, text)
 
 
 M = "sigmavirus24/github3.py@HEAD of the fetched mirror:tests/cassettes/{}.json (betamax cassette: recorded GitHub REST API exchanges, bodies gzip+base64)"
@@ -156,20 +150,15 @@ SOURCES = {
 }
 
 
-def main(dirs):
-    for case in dirs or sorted(p for p in (HERE / "json").iterdir() if p.is_dir()):
-        meta_path = case / "case.json"
-        meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
-        if case.name.startswith("cassette-"):
-            source, licence = M.format(case.name.removeprefix("cassette-")), "BSD-3-Clause (github3.py); GitHub API responses"
-        else:
-            source, licence = SOURCES[case.name]
-        meta.update(kind="json", source=source, license=licence,
-                    why="top-level keys and record outliers by the corpus README json rules",
-                    needles=needles((case / "input.json").read_text()))
-        meta_path.write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n")
-        print(f"{case.name}: {len(meta['needles'])} needles")
+def describe(case: Path) -> dict:
+    if case.name.startswith("cassette-"):
+        source, licence = M.format(case.name.removeprefix("cassette-")), "BSD-3-Clause (github3.py); GitHub API responses"
+    else:
+        source, licence = SOURCES[case.name]
+    return dict(source=source, license=licence,
+                why="top-level keys and record outliers by the corpus README json rules",
+                needles=needles((case / "input.json").read_text()))
 
 
 if __name__ == "__main__":
-    main([Path(a) for a in sys.argv[1:]])
+    rewrite("json", describe)

@@ -9,13 +9,11 @@ size outliers (beyond 3 sigma).
 Usage: needles_shell.py [CASE_DIR...]  (default: every case under shell/); rewrites case.json's
 needles, keeping its other fields.
 """
-import json
 import re
 import statistics
-import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from needle_rules import rewrite, verbatim
 
 
 def outliers(sizes):
@@ -149,24 +147,13 @@ WHY = "shell output needles by the corpus README rule for its format (listings: 
 def needles(case: Path):
     text = next(case.glob("input.*")).read_text()
     rule = next(f for p, f in RULES.items() if case.name.startswith(p))
-    seen, out = set(), []
-    for n in rule(text.splitlines()):
-        n = n.strip()[:200]
-        if n and n not in seen and n in text:
-            seen.add(n)
-            out.append({"verbatim": n})
-    return out
+    return verbatim(rule(text.splitlines()), text)
 
 
-def main(dirs):
-    for case in dirs or sorted(p for p in (HERE / "shell").iterdir() if p.is_dir()):
-        meta_path = case / "case.json"
-        meta = json.loads(meta_path.read_text()) if meta_path.exists() else {"kind": "shell"}
-        source, licence = SOURCES[case.name]
-        meta.update(kind="shell", source=source, license=licence, why=WHY, needles=needles(case))
-        meta_path.write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n")
-        print(f"{case.name}: {len(meta['needles'])} needles")
+def describe(case: Path) -> dict:
+    source, licence = SOURCES[case.name]
+    return dict(source=source, license=licence, why=WHY, needles=needles(case))
 
 
 if __name__ == "__main__":
-    main([Path(a) for a in sys.argv[1:]])
+    rewrite("shell", describe)

@@ -12,12 +12,10 @@ last two case-insensitive).
 
 Usage: needles_text.py [CASE_DIR...]  (default: every case under text/).
 """
-import json
 import re
-import sys
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
+from needle_rules import rewrite, verbatim
 WARN = re.compile(r"WARNING|Warning:|(?i:deprecated|must not)")
 
 
@@ -67,13 +65,7 @@ def needles(path: Path):
     else:
         found = help_text(lines)
     found += [l for l in lines if WARN.search(l)]
-    seen, out = set(), []
-    for n in found:
-        n = n.strip()[:200]
-        if n and n not in seen and n in text:
-            seen.add(n)
-            out.append({"verbatim": n})
-    return out
+    return verbatim(found, text)
 
 
 def source(name):
@@ -96,17 +88,12 @@ def source(name):
     return man.format(page), licence
 
 
-def main(dirs):
-    for case in dirs or sorted(p for p in (HERE / "text").iterdir() if p.is_dir()):
-        meta_path = case / "case.json"
-        meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}
-        src, licence = source(case.name)
-        meta.update(kind="text", source=src, license=licence,
-                    why="headings, option specs and warning lines by the corpus README text rules",
-                    needles=needles(next(case.glob("input.*"))))
-        meta_path.write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n")
-        print(f"{case.name}: {len(meta['needles'])} needles")
+def describe(case: Path) -> dict:
+    src, licence = source(case.name)
+    return dict(source=src, license=licence,
+                why="headings, option specs and warning lines by the corpus README text rules",
+                needles=needles(next(case.glob("input.*"))))
 
 
 if __name__ == "__main__":
-    main([Path(a) for a in sys.argv[1:]])
+    rewrite("text", describe)

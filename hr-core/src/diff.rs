@@ -173,6 +173,17 @@ fn next_is_header(ls: &[&str], i: usize) -> bool {
 mod tests {
     use super::*;
 
+    fn run(t: &str) -> String {
+        compress(
+            t,
+            &Options {
+                hash: "h".into(),
+                budget_chars: None,
+            },
+        )
+        .text
+    }
+
     #[test]
     fn keeps_headers_and_changes_folds_far_context() {
         let mut t = String::from("diff --git a/x.rs b/x.rs\nindex 111..222 100644\n--- a/x.rs\n+++ b/x.rs\n@@ -1,12 +1,12 @@\n");
@@ -183,14 +194,7 @@ mod tests {
         for i in 5..10 {
             t.push_str(&format!(" context line {i}\n"));
         }
-        let out = compress(
-            &t,
-            &Options {
-                hash: "h".into(),
-                budget_chars: None,
-            },
-        )
-        .text;
+        let out = run(&t);
         for n in [
             "diff --git a/x.rs b/x.rs",
             "@@ -1,12 +1,12 @@",
@@ -215,14 +219,7 @@ mod tests {
         for i in 0..60 {
             t.push_str(&format!("+let added_{i} = {i};\n"));
         }
-        let out = compress(
-            &t,
-            &Options {
-                hash: "h".into(),
-                budget_chars: None,
-            },
-        )
-        .text;
+        let out = run(&t);
         assert!(
             out.contains("generated file: 1 hunk, 20 added, 20 removed: @@ -10,7 +10,7 @@"),
             "{out}"
