@@ -1,5 +1,6 @@
 //! Unified diffs (`git diff`, `diff -u`): every file header, hunk header and changed line of a
-//! source file stays; context lines more than one line away from a change fold. Files that are
+//! source file stays; context lines fold, and so do the `index`, `---` and `+++` lines that repeat
+//! the `diff --git` line. Files that are
 //! written by tools rather than read (lockfiles, snapshots, minified and generated files) keep
 //! their headers and fold their hunks whole: the marker counts the added and removed lines and
 //! names each hunk header.
@@ -11,11 +12,12 @@ use crate::re::re;
 use crate::shell::{plan_from, plural, Slot};
 use crate::Options;
 
-/// Context lines kept on each side of a change.
-const CONTEXT: usize = 1;
+/// Context lines kept on each side of a change: none, the hunk header says where it is.
+const CONTEXT: usize = 0;
 /// A run of folded context shorter than this stays: its marker would cost as much.
 const MIN_FOLD: usize = 3;
-/// A changed line this long is minified or generated content: its file folds like a lockfile.
+/// A changed line this long (with few spaces) is minified or generated content: its file folds
+/// like a lockfile.
 const MINIFIED_LINE: usize = 500;
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
@@ -28,14 +30,24 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
 
 /// What a run of folded diff lines held: counts, and the hunk headers folded with them.
 pub(crate) fn describe(folded: &[&str]) -> String {
+    if folded.iter().all(|l| redundant_header(l)) {
+        return "index, --- and +++ lines of the file above".to_string();
+    }
     let hunks: Vec<&str> = folded
         .iter()
         .copied()
         .filter(|l| l.starts_with("@@"))
         .collect();
-    let added = folded.iter().filter(|l| l.starts_with('+')).count();
-    let removed = folded.iter().filter(|l| l.starts_with('-')).count();
-    let context = folded.len() - added - removed - hunks.len();
+    let headers = folded.iter().filter(|l| redundant_header(l)).count();
+    let added = folded
+        .iter()
+        .filter(|l| l.starts_with('+') && !redundant_header(l))
+        .count();
+    let removed = folded
+        .iter()
+        .filter(|l| l.starts_with('-') && !redundant_header(l))
+        .count();
+    let context = folded.len() - added - removed - hunks.len() - headers;
     let mut parts = vec![];
     if !hunks.is_empty() {
         parts.push(format!(
@@ -104,7 +116,31 @@ pub(crate) fn slots(ls: &[&str]) -> Vec<Slot> {
         i = j.max(i + 1);
     }
     fold_generated(ls, &mut slots);
+    fold_redundant_headers(ls, &mut slots);
     slots
+}
+
+/// `index 1d351df..228dbb4 100644`, `--- a/x`, `+++ b/x` right after `diff --git a/x b/x` say
+/// nothing the `diff --git` line does not (a new or deleted file, a rename, a mode change say
+/// it on lines of their own, which stay).
+fn fold_redundant_headers(ls: &[&str], slots: &mut [Slot]) {
+    for i in 0..ls.len().saturating_sub(3) {
+        let Some(paths) = ls[i].strip_prefix("diff --git ") else {
+            continue;
+        };
+        let (old, new) = (
+            ls[i + 2].strip_prefix("--- "),
+            ls[i + 3].strip_prefix("+++ "),
+        );
+        let same = matches!((old, new), (Some(o), Some(n)) if format!("{o} {n}") == paths);
+        if same && ls[i + 1].starts_with("index ") {
+            slots[i + 1..=i + 3].fill(Slot::Fold);
+        }
+    }
+}
+
+fn redundant_header(l: &str) -> bool {
+    l.starts_with("index ") || l.starts_with("--- a/") || l.starts_with("+++ b/")
 }
 
 /// Files that tools write (lockfiles, snapshots, minified or generated code) fold from their first
@@ -129,9 +165,8 @@ fn fold_generated(ls: &[&str], slots: &mut [Slot]) {
             })
             .unwrap_or("");
         let first_hunk = (i..end).find(|&k| ls[k].starts_with("@@"));
-        let minified = (i..end).any(|k| {
-            matches!(slots[k], Slot::Keep(Priority::Notable)) && ls[k].len() > MINIFIED_LINE
-        });
+        let minified =
+            (i..end).any(|k| matches!(slots[k], Slot::Keep(Priority::Notable)) && minified(ls[k]));
         if let Some(h) = first_hunk {
             if generated_path(path) || minified {
                 for s in &mut slots[h..end] {
@@ -141,6 +176,11 @@ fn fold_generated(ls: &[&str], slots: &mut [Slot]) {
         }
         i = end;
     }
+}
+
+/// A long line with few spaces: minified code, not a long line of prose.
+fn minified(line: &str) -> bool {
+    line.len() > MINIFIED_LINE && line.bytes().filter(|&b| b == b' ').count() * 20 < line.len()
 }
 
 /// Inside a file, a `--- x` line followed by `+++ y` starts the next file of a plain `diff -u`.
@@ -185,8 +225,8 @@ mod tests {
     }
 
     #[test]
-    fn keeps_headers_and_changes_folds_far_context() {
-        let mut t = String::from("diff --git a/x.rs b/x.rs\nindex 111..222 100644\n--- a/x.rs\n+++ b/x.rs\n@@ -1,12 +1,12 @@\n");
+    fn keeps_headers_and_changes_folds_context() {
+        let mut t = String::from("diff --git a/src/parser/x.rs b/src/parser/x.rs\nindex 1111111..2222222 100644\n--- a/src/parser/x.rs\n+++ b/src/parser/x.rs\n@@ -1,12 +1,12 @@\n");
         for i in 0..5 {
             t.push_str(&format!(" context line {i}\n"));
         }
@@ -196,17 +236,19 @@ mod tests {
         }
         let out = run(&t);
         for n in [
-            "diff --git a/x.rs b/x.rs",
+            "diff --git a/src/parser/x.rs b/src/parser/x.rs",
             "@@ -1,12 +1,12 @@",
             "-old line",
             "+new line",
-            " context line 4",
-            " context line 5",
+            "[hr: index, --- and +++ lines of the file above · lines 2-4",
         ] {
             assert!(out.contains(n), "{n}: {out}");
         }
-        assert!(out.contains("4 context lines"), "{out}");
-        assert!(!out.contains("context line 0"), "{out}");
+        assert!(out.contains("5 context lines · lines 6-10]"), "{out}");
+        assert!(
+            !out.contains(" context line 0") && !out.contains(" context line 9"),
+            "{out}"
+        );
     }
 
     #[test]
