@@ -227,6 +227,8 @@ struct Entry<'a> {
     owner: &'a str,
     group: &'a str,
     size: Option<f64>,
+    /// the size as `ls` printed it (`12345`, or `12K` with `-h`)
+    size_text: &'a str,
     date: String,
     name: &'a str,
 }
@@ -236,13 +238,17 @@ pub(crate) fn is_ls_line(line: &str) -> bool {
 }
 
 fn parse_ls(line: &str) -> Option<Entry<'_>> {
-    let c = re!(r"^([-dlcbps][rwxsStT-]{9}[.+@]?)\s+\d+\s+(\S+)\s+(\S+)\s+(\d+(?:,\s*\d+)?)\s+(\S+\s+\S+\s+\S+)\s(.*)$")
+    let c = re!(r"^([-dlcbps][rwxsStT-]{9}[.+@]?)\s+\d+\s+(\S+)\s+(\S+)\s+(\d+(?:,\s*\d+)?|\d+(?:\.\d+)?[KMGTPE]?)\s+(\S+\s+\S+\s+\S+)\s(.*)$")
         .captures(line)?;
     Some(Entry {
         mode: c.get(1)?.as_str(),
         owner: c.get(2)?.as_str(),
         group: c.get(3)?.as_str(),
-        size: c.get(4)?.as_str().parse().ok(),
+        // `ls -lh` sizes (`4.0K`) read like `du`'s; a device's `major, minor` is no size
+        size: Some(c.get(4)?.as_str())
+            .filter(|t| !t.contains(','))
+            .map(du_size),
+        size_text: c.get(4)?.as_str(),
         date: c
             .get(5)?
             .as_str()
@@ -331,20 +337,17 @@ pub(crate) fn plan_ls(lines: &[&str], room: usize) -> Plan {
         if let (Some(d), true) = (dirs, has(b'd')) {
             head.push_str(&format!(", dirs {d} (marked /)"));
         }
-        let fsizes: Vec<f64> = run
+        let mut files: Vec<&&Entry> = run
             .iter()
-            .filter(|x| x.mode.starts_with('-'))
-            .filter_map(|x| x.size)
+            .filter(|x| x.mode.starts_with('-') && x.size.is_some())
             .collect();
-        if let (Some(lo), Some(hi)) = (
-            fsizes.iter().cloned().reduce(f64::min),
-            fsizes.iter().cloned().reduce(f64::max),
-        ) {
-            head.push_str(&format!(
-                ", file sizes {}-{}",
-                count(lo as usize),
-                count(hi as usize)
-            ));
+        files.sort_by(|a, b| {
+            a.size
+                .partial_cmp(&b.size)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        if let (Some(lo), Some(hi)) = (files.first(), files.last()) {
+            head.push_str(&format!(", file sizes {}-{}", lo.size_text, hi.size_text));
         }
         let first = &run[0].date;
         if run.iter().all(|x| &x.date == first) {
@@ -543,6 +546,29 @@ mod tests {
         assert!(out.contains("files -rw-r--r-- u u"), "{out}");
         assert!(out.contains("setuid-tool (-rwsr-xr-x root u)"), "{out}");
         assert!(!out.contains("1003 Jan"), "{out}");
+    }
+
+    #[test]
+    fn ls_h_sizes_fold_and_stand_out_as_printed() {
+        let mut t = String::from("total 9.1M\n");
+        for i in 0..30 {
+            t.push_str(&format!(
+                "-rw-r--r-- 1 u u {}.{}K Jan  1 10:00 f{i}.txt\n",
+                1 + i % 9,
+                i % 10
+            ));
+        }
+        t.push_str("-rw-r--r-- 1 u u 9.0M Jan  1 10:00 big.bin\n");
+        assert_eq!(detect(&t), Some(Format::Ls));
+        let out = run(&t);
+        assert!(
+            out.contains("file sizes 1.0K-9.8K, dated Jan 1 10:00: f0.txt f1.txt"),
+            "{out}"
+        );
+        assert!(
+            out.contains("-rw-r--r-- 1 u u 9.0M Jan  1 10:00 big.bin"),
+            "{out}"
+        );
     }
 
     #[test]
