@@ -138,6 +138,74 @@ def test_ls_laR_keeps_headers_symlinks_and_outliers(tmp_path: Path) -> None:
     assert_compressed(out, raw)
 
 
+
+def names_of(listing: str) -> list[str]:
+    """The names `ls -l` shows, one per entry line."""
+    return [re.split(r"\s+", l, maxsplit=8)[8] for l in listing.splitlines() if re.match(r"^[-dl]", l)]
+
+
+def test_ls_la_keeps_every_name(tmp_path: Path) -> None:
+    need("ls")
+    d = tmp_path / "sixty"
+    d.mkdir()
+    for i in range(60):
+        (d / f"module_{i:02d}.py").write_text("x = 1\n" * (i + 1))
+    (d / "run.sh").write_text("#!/bin/sh\n")
+    (d / "run.sh").chmod(0o755)
+    (d / "secret.key").write_text("k")
+    (d / "secret.key").chmod(0o600)
+    raw = run_tool(["ls", "-la"], d, {"LC_ALL": "C"})
+    out = hr(raw, tmp_path / "cache")
+    names = names_of(raw)
+    assert len([n for n in names if n.startswith("module_")]) == 60
+    assert_survive(out, names, raw)
+    # the unusual permissions stay visible next to their names
+    assert "run.sh (-rwxr-xr-x" in out and "secret.key (-rw-------" in out, out
+    assert_compressed(out, raw)
+    assert len(out) < len(raw) / 2, (len(out), len(raw))
+
+
+def test_du_and_tree_keep_every_name(tmp_path: Path) -> None:
+    tree_bin = need("tree")
+    need("du")
+    root = tmp_path / "proj"
+    for d in range(3):
+        for f in range(15):
+            p = root / f"pkg{d}" / "src" / f"part_{f}.rs"
+            p.parent.mkdir(parents=True, exist_ok=True)
+            p.write_text("fn f() {}\n" * 50)
+    (root / "pkg1" / "big.bin").write_bytes(b"\0" * 3_000_000)
+    raw_du = run_tool(["du", "-ah", "."], root, {"LC_ALL": "C"})
+    out_du = hr(raw_du, tmp_path / "cache")
+    assert_survive(out_du, [l.split("\t")[1].rsplit("/", 1)[-1] for l in raw_du.splitlines()], raw_du)
+    assert_survive(out_du, [l for l in raw_du.splitlines() if l.endswith("big.bin")], raw_du)
+    assert_compressed(out_du, raw_du)
+    raw_tree = run_tool([tree_bin, "."], root, {"LC_ALL": "C.UTF-8"})
+    out_tree = hr(raw_tree, tmp_path / "cache")
+    assert_survive(out_tree, [f"part_{f}.rs" for f in range(15)] + ["pkg0", "pkg2", "big.bin"], raw_tree)
+    assert_survive(out_tree, [l for l in raw_tree.splitlines() if "directories" in l], raw_tree)
+    assert_compressed(out_tree, raw_tree)
+
+
+def test_git_diff_folds_lockfiles_by_file(repo: Path, tmp_path: Path) -> None:
+    lock = repo / "package-lock.json"
+    lock.write_text("".join(f'    "node_modules/p{i}": {{"version": "1.0.{i}"}},\n' for i in range(400)))
+    run_tool(["git", "add", "-A"], repo, GIT_ENV)
+    run_tool(["git", "commit", "-q", "-m", "lock"], repo, GIT_ENV)
+    lock.write_text("".join(f'    "node_modules/p{i}": {{"version": "1.{i % 3}.{i}"}},\n' for i in range(400)))
+    src = repo / "src/mod0/file0.py"
+    src.write_text(src.read_text().replace("return 0", "return 'changed'"))
+    raw = run_tool(["git", "diff"], repo, GIT_ENV)
+    out = hr(raw, tmp_path / "cache")
+    headers = re.findall(r"^(?:diff --git|@@) .*$", raw, re.M)
+    source_changes = [l for l in raw.splitlines() if "changed" in l and l[:1] in "+-"]
+    assert source_changes
+    assert_survive(out, headers + source_changes, raw)
+    assert "1.1.1" not in out  # a lockfile's changed lines fold
+    assert re.search(r"generated file: \d+ hunks?, 2\d\d added, 2\d\d removed", out), out
+    assert_compressed(out, raw)
+
+
 def test_apt_get_simulation(tmp_path: Path) -> None:
     apt = need("apt-get")
     raw = run_tool([apt, "-s", "-o", "Debug::NoLocking=1", "install", "--reinstall", "coreutils", "bash", "grep", "sed", "tar", "gzip", "findutils"], tmp_path)

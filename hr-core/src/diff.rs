@@ -1,5 +1,9 @@
-//! Unified diffs (`git diff`, `diff -u`): every file header, hunk header and changed line stays;
-//! context lines more than one line away from a change fold.
+//! Unified diffs (`git diff`, `diff -u`): every file header, hunk header and changed line of a
+//! source file stays; context lines fold, and so do the `index`, `---` and `+++` lines that repeat
+//! the `diff --git` line. Files that are
+//! written by tools rather than read (lockfiles, snapshots, minified and generated files) keep
+//! their headers and fold their hunks whole: the marker counts the added and removed lines and
+//! names each hunk header.
 
 use crate::lines::split;
 use crate::marker::Compressed;
@@ -7,15 +11,13 @@ use crate::plan::{plan_from, plural, render, Priority, Slot};
 use crate::re::re;
 use crate::Options;
 
-/// Context lines kept on each side of a change.
-const CONTEXT: usize = 1;
+/// Context lines kept on each side of a change: none, the hunk header says where it is.
+const CONTEXT: usize = 0;
 /// A run of folded context shorter than this stays: its marker would cost as much.
 const MIN_FOLD: usize = 3;
-/// A run of added (or removed) lines longer than LONG_RUN keeps its first HEAD and last TAIL
-/// lines: a new file or a rewritten block reads from its start, the rest is one fetch away.
-const LONG_RUN: usize = 40;
-const HEAD: usize = 20;
-const TAIL: usize = 5;
+/// A changed line this long (with few spaces) is minified or generated content: its file folds
+/// like a lockfile.
+const MINIFIED_LINE: usize = 500;
 
 /// A unified diff: a file header near the top and a hunk header.
 pub fn detect(lines: &[&str]) -> bool {
@@ -36,12 +38,37 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     render(&plan, &lines, opts)
 }
 
-/// What a run of folded diff lines held.
+/// What a run of folded diff lines held: counts, and the hunk headers folded with them.
 pub(crate) fn describe(folded: &[&str]) -> String {
-    let added = folded.iter().filter(|l| l.starts_with('+')).count();
-    let removed = folded.iter().filter(|l| l.starts_with('-')).count();
-    let context = folded.len() - added - removed;
+    if folded.iter().all(|l| redundant_header(l)) {
+        return "index, --- and +++ lines of the file above".to_string();
+    }
+    let hunks: Vec<&str> = folded
+        .iter()
+        .copied()
+        .filter(|l| l.starts_with("@@"))
+        .collect();
+    let headers = folded.iter().filter(|l| redundant_header(l)).count();
+    let added = folded
+        .iter()
+        .filter(|l| l.starts_with('+') && !redundant_header(l))
+        .count();
+    let removed = folded
+        .iter()
+        .filter(|l| l.starts_with('-') && !redundant_header(l))
+        .count();
+    let context = folded.len() - added - removed - hunks.len() - headers;
     let mut parts = vec![];
+    if !hunks.is_empty() {
+        parts.push(format!(
+            "generated file: {}, {} added, {} removed: {}",
+            plural(hunks.len(), "hunk", "hunks"),
+            crate::marker::count(added),
+            crate::marker::count(removed),
+            hunks.join("; ")
+        ));
+        return parts.join("");
+    }
     if added > 0 {
         parts.push(format!("{} more added", crate::marker::count(added)));
     }
@@ -98,34 +125,92 @@ pub(crate) fn slots(ls: &[&str]) -> Vec<Slot> {
         }
         i = j.max(i + 1);
     }
-    long_runs(ls, &mut slots);
+    fold_generated(ls, &mut slots);
+    fold_redundant_headers(ls, &mut slots);
     slots
 }
 
-/// The middle of long runs of changed lines folds.
-fn long_runs(ls: &[&str], slots: &mut [Slot]) {
+/// `index 1d351df..228dbb4 100644`, `--- a/x`, `+++ b/x` right after `diff --git a/x b/x` say
+/// nothing the `diff --git` line does not (a new or deleted file, a rename, a mode change say
+/// it on lines of their own, which stay).
+fn fold_redundant_headers(ls: &[&str], slots: &mut [Slot]) {
+    for i in 0..ls.len().saturating_sub(3) {
+        let Some(paths) = ls[i].strip_prefix("diff --git ") else {
+            continue;
+        };
+        let (old, new) = (
+            ls[i + 2].strip_prefix("--- "),
+            ls[i + 3].strip_prefix("+++ "),
+        );
+        let same = matches!((old, new), (Some(o), Some(n)) if format!("{o} {n}") == paths);
+        if same && ls[i + 1].starts_with("index ") {
+            slots[i + 1..=i + 3].fill(Slot::Fold);
+        }
+    }
+}
+
+fn redundant_header(l: &str) -> bool {
+    l.starts_with("index ") || l.starts_with("--- a/") || l.starts_with("+++ b/")
+}
+
+/// Files that tools write (lockfiles, snapshots, minified or generated code) fold from their first
+/// hunk header to the next file: nobody reviews them line by line.
+fn fold_generated(ls: &[&str], slots: &mut [Slot]) {
     let mut i = 0;
     while i < ls.len() {
-        let sign = ls[i].as_bytes().first().copied();
-        let changed = matches!(slots[i], Slot::Keep(Priority::Notable));
-        if !changed {
+        if !ls[i].starts_with("diff ") && !(ls[i].starts_with("--- ") && next_is_header(ls, i)) {
             i += 1;
             continue;
         }
-        let mut j = i + 1;
-        while j < ls.len()
-            && matches!(slots[j], Slot::Keep(Priority::Notable))
-            && ls[j].as_bytes().first().copied() == sign
-        {
-            j += 1;
+        // one file: its header lines, then its hunks up to the next file
+        let mut end = i + 1;
+        while end < ls.len() && !ls[end].starts_with("diff ") && !is_next_file(ls, end) {
+            end += 1;
         }
-        if j - i > LONG_RUN {
-            for s in &mut slots[i + HEAD..j - TAIL] {
-                *s = Slot::Fold;
+        let path = ls[i..end]
+            .iter()
+            .find_map(|l| {
+                l.strip_prefix("+++ ")
+                    .or_else(|| l.strip_prefix("diff --git "))
+            })
+            .unwrap_or("");
+        let first_hunk = (i..end).find(|&k| ls[k].starts_with("@@"));
+        let minified =
+            (i..end).any(|k| matches!(slots[k], Slot::Keep(Priority::Notable)) && minified(ls[k]));
+        if let Some(h) = first_hunk {
+            if generated_path(path) || minified {
+                for s in &mut slots[h..end] {
+                    *s = Slot::Fold;
+                }
             }
         }
-        i = j;
+        i = end;
     }
+}
+
+/// A long line with few spaces: minified code, not a long line of prose.
+fn minified(line: &str) -> bool {
+    line.len() > MINIFIED_LINE && line.bytes().filter(|&b| b == b' ').count() * 20 < line.len()
+}
+
+/// Inside a file, a `--- x` line followed by `+++ y` starts the next file of a plain `diff -u`.
+fn is_next_file(ls: &[&str], i: usize) -> bool {
+    ls[i].starts_with("--- ")
+        && next_is_header(ls, i)
+        && !ls.get(i.wrapping_sub(1)).is_some_and(|l| {
+            l.starts_with("index ") || l.starts_with("diff ") || l.contains(" mode ")
+        })
+}
+
+/// Lockfiles, snapshots, minified and generated files, by their path.
+fn generated_path(path: &str) -> bool {
+    re!(r"(?x)
+        (^|/)(package-lock\.json|npm-shrinkwrap\.json|yarn\.lock|pnpm-lock\.yaml|bun\.lockb?|Cargo\.lock
+             |poetry\.lock|Pipfile\.lock|uv\.lock|pdm\.lock|composer\.lock|Gemfile\.lock|go\.sum
+             |flake\.lock|gradle\.lockfile|packages\.lock\.json|mix\.lock|Podfile\.lock|pubspec\.lock)(\s|$)
+        | \.(snap|min\.js|min\.css|map|pb\.go|lock)(\s|$)
+        | _pb2(_grpc)?\.py(\s|$) | \.generated\.\w+(\s|$) | (^|/)__snapshots__/
+    ").is_match(path)
 }
 
 /// Inside a hunk, `--- x` is a removed line unless a `+++` header follows it.
@@ -138,9 +223,21 @@ fn next_is_header(ls: &[&str], i: usize) -> bool {
 mod tests {
     use super::*;
 
+    fn run(t: &str) -> String {
+        compress(
+            t,
+            &Options {
+                hash: "h".into(),
+                budget_chars: None,
+                ..Default::default()
+            },
+        )
+        .text
+    }
+
     #[test]
-    fn keeps_headers_and_changes_folds_far_context() {
-        let mut t = String::from("diff --git a/x.rs b/x.rs\nindex 111..222 100644\n--- a/x.rs\n+++ b/x.rs\n@@ -1,12 +1,12 @@\n");
+    fn keeps_headers_and_changes_folds_context() {
+        let mut t = String::from("diff --git a/src/parser/x.rs b/src/parser/x.rs\nindex 1111111..2222222 100644\n--- a/src/parser/x.rs\n+++ b/src/parser/x.rs\n@@ -1,12 +1,12 @@\n");
         for i in 0..5 {
             t.push_str(&format!(" context line {i}\n"));
         }
@@ -148,26 +245,46 @@ mod tests {
         for i in 5..10 {
             t.push_str(&format!(" context line {i}\n"));
         }
-        let out = compress(
-            &t,
-            &Options {
-                hash: "h".into(),
-                budget_chars: None,
-                ..Default::default()
-            },
-        )
-        .text;
+        let out = run(&t);
         for n in [
-            "diff --git a/x.rs b/x.rs",
+            "diff --git a/src/parser/x.rs b/src/parser/x.rs",
             "@@ -1,12 +1,12 @@",
             "-old line",
             "+new line",
-            " context line 4",
-            " context line 5",
+            "[hr: index, --- and +++ lines of the file above · L2-4",
         ] {
             assert!(out.contains(n), "{n}: {out}");
         }
-        assert!(out.contains("4 context lines"), "{out}");
-        assert!(!out.contains("context line 0"), "{out}");
+        assert!(out.contains("5 context lines · L6-10]"), "{out}");
+        assert!(
+            !out.contains(" context line 0") && !out.contains(" context line 9"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn lockfiles_fold_by_file_with_counts_and_hunk_headers() {
+        let mut t = String::from("diff --git a/Cargo.lock b/Cargo.lock\nindex 1..2 100644\n--- a/Cargo.lock\n+++ b/Cargo.lock\n@@ -10,7 +10,7 @@\n");
+        for i in 0..20 {
+            t.push_str(&format!("-version = \"0.{i}.0\"\n+version = \"0.{i}.1\"\n"));
+        }
+        t.push_str("diff --git a/src/a.rs b/src/a.rs\nindex 3..4 100644\n--- a/src/a.rs\n+++ b/src/a.rs\n@@ -1,3 +1,3 @@\n");
+        for i in 0..60 {
+            t.push_str(&format!("+let added_{i} = {i};\n"));
+        }
+        let out = run(&t);
+        assert!(
+            out.contains("generated file: 1 hunk, 20 added, 20 removed: @@ -10,7 +10,7 @@"),
+            "{out}"
+        );
+        assert!(!out.contains("0.3.1"), "{out}");
+        // every changed line of a source file stays, however long the run
+        for i in 0..60 {
+            assert!(out.contains(&format!("+let added_{i} = {i};")), "{out}");
+        }
+        assert!(
+            out.contains("diff --git a/Cargo.lock b/Cargo.lock") && out.contains("@@ -1,3 +1,3 @@"),
+            "{out}"
+        );
     }
 }

@@ -23,6 +23,12 @@ use render::Mode;
 
 /// Without a budget, output up to this many characters is small enough for the lossless form.
 pub const TARGET_CHARS: usize = 12_000;
+/// A document (an object: a listing's array keeps its names) small enough for the lossless form
+/// still gets the lossy one when the lossless form saved little (it is at least LOSSLESS_SAVED_LITTLE of the input: no table, nothing factored)
+/// and the lossy one is at most LOSSY_PAYS of it: a long version history or a long string says
+/// little per token.
+const LOSSLESS_SAVED_LITTLE: f64 = 0.7;
+const LOSSY_PAYS: f64 = 0.6;
 /// Over a budget, collections keep at most this many outliers each, tried in turn.
 const BUDGET_OUTLIERS: [usize; 4] = [40, 10, 3, 0];
 
@@ -33,15 +39,27 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     let target = opts.budget_chars.unwrap_or(TARGET_CHARS);
     let render = |mode, limit| render::render(&doc, ndjson, &opts.hash, mode, limit);
     // lossless when that is small enough; else lossy, with fewer outliers while over a budget
-    let mut out = match render(Mode::Lossless, target) {
-        Some(out) => out,
-        None => render(
+    let lossy = || {
+        render(
             Mode::Lossy {
                 max_outliers: usize::MAX,
             },
             usize::MAX,
         )
-        .unwrap_or_default(),
+        .unwrap_or_default()
+    };
+    let mut out = match render(Mode::Lossless, target) {
+        Some(out) => {
+            let saved_little =
+                doc.is_object() && out.len() as f64 >= text.len() as f64 * LOSSLESS_SAVED_LITTLE;
+            let cut = if saved_little { lossy() } else { String::new() };
+            if saved_little && (cut.len() as f64) <= out.len() as f64 * LOSSY_PAYS {
+                cut
+            } else {
+                out
+            }
+        }
+        None => lossy(),
     };
     if let Some(budget) = opts.budget_chars {
         for max_outliers in BUDGET_OUTLIERS {
@@ -108,6 +126,27 @@ mod tests {
             compress(&text, &opts()),
             crate::fold::compress(&text, &opts())
         );
+    }
+
+    #[test]
+    fn small_documents_fold_a_long_history() {
+        // `npm view pkg --json`: a few fields and a long version history
+        let versions: Vec<String> = (0..60).map(|i| format!("1.{i}.0")).collect();
+        let time: serde_json::Map<String, Value> = versions
+            .iter()
+            .map(|v| (v.clone(), json!(format!("2024-01-01T00:00:{v}Z"))))
+            .collect();
+        let text = serde_json::to_string_pretty(&json!({
+            "name": "pkg", "version": "1.59.0", "license": "MIT",
+            "versions": versions, "time": time,
+        }))
+        .unwrap();
+        let c = compress(&text, &opts());
+        let out = parse_out(&c.text);
+        assert_eq!(out["name"], json!("pkg"));
+        assert_eq!(out["license"], json!("MIT"));
+        assert!(c.text.contains("--items /versions:"), "{}", c.text);
+        assert!(c.text.len() * 2 < text.len(), "{}", c.text);
     }
 
     #[test]

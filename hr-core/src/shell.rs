@@ -1,8 +1,9 @@
-//! Output of everyday shell commands: `git log`, `grep -rn`, `find`, `ls -laR`.
+//! Output of everyday shell commands: `git log`, `grep -rn`, `find`, `ls -laR`, `du`, `tree`.
 //!
 //! Each format keeps its structure and every handle an agent needs to act on (commit hashes,
-//! distinct paths, directory headers, symlinks, unusual sizes or file types) and folds the bulk
-//! that repeats (message bodies and file stats, further matches in a file, common file types).
+//! distinct paths, every name of a listing, directory headers, symlinks, unusual sizes or file
+//! types) and folds the bulk that repeats (message bodies and file stats, further matches in a
+//! file, the columns and directory parts that listed names share).
 
 mod gitlog;
 mod grep;
@@ -20,6 +21,8 @@ pub enum Format {
     Grep,
     Find,
     Ls,
+    Du,
+    Tree,
 }
 
 /// Which shell format `head` (a prefix of the input) is, if any.
@@ -46,6 +49,12 @@ pub fn detect(head: &str) -> Option<Format> {
     if share(&|l| listing::is_ls_line(l)) >= 0.6 && lines.iter().any(|l| l.starts_with("total ")) {
         return Some(Format::Ls);
     }
+    if share(&|l| listing::is_du_line(l)) >= 0.9 {
+        return Some(Format::Du);
+    }
+    if share(&|l| listing::is_tree_line(l)) >= 0.6 {
+        return Some(Format::Tree);
+    }
     if lines.len() >= 10 && share(&|l| listing::is_path(l)) >= 0.95 {
         return Some(Format::Find);
     }
@@ -55,11 +64,15 @@ pub fn detect(head: &str) -> Option<Format> {
 pub fn compress(text: &str, opts: &Options) -> Compressed {
     let lines = split(text);
     let head = crate::lines::prefix_str(text, 64 * 1024);
+    // a listing's markers name every entry; under a budget they name what fits
+    let room = opts.budget_chars.map_or(usize::MAX, |b| b * 2 / 3);
     let plan = match detect(head) {
         Some(Format::GitLog) => gitlog::plan(&lines.lines),
         Some(Format::Grep) => grep::plan(&lines.lines),
-        Some(Format::Find) => listing::plan_find(&lines.lines),
-        Some(Format::Ls) => listing::plan_ls(&lines.lines),
+        Some(Format::Find) => listing::plan_find(&lines.lines, room),
+        Some(Format::Ls) => listing::plan_ls(&lines.lines, room),
+        Some(Format::Du) => listing::plan_du(&lines.lines, room),
+        Some(Format::Tree) => listing::plan_tree(&lines.lines, room),
         None => return crate::fold::compress(text, opts),
     };
     render(&plan, &lines, opts)

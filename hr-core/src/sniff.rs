@@ -203,8 +203,11 @@ pub fn sniff(data: &[u8]) -> Kind {
     }
     let head = sample.head;
     let shell = crate::shell::detect(head);
-    if shell == Some(crate::shell::Format::GitLog) {
-        return Kind::Shell; // `git log -p` holds diffs but reads commit by commit
+    use crate::shell::Format;
+    if matches!(shell, Some(Format::GitLog | Format::Ls | Format::Du | Format::Tree)) {
+        // `git log -p` holds diffs but reads commit by commit; a listing's names (`test_x.py`)
+        // say nothing about what kind it is
+        return Kind::Shell;
     }
     if crate::diff::detect(lines) {
         return Kind::Diff;

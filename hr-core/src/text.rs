@@ -19,7 +19,7 @@ use crate::re::re;
 use crate::Options;
 
 /// Without a budget, aim at keeping this share of the input's characters.
-pub const DEFAULT_KEEP: f64 = 0.45;
+pub const DEFAULT_KEEP: f64 = 0.36;
 /// Without a budget, at least this share of the prose stays (see `default_target`).
 pub const MIN_PROSE_KEEP: f64 = 0.15;
 /// Code blocks longer than this many lines are folded whole, fences included (lines with a
@@ -266,12 +266,18 @@ fn code_line(l: &str) -> bool {
 /// Man pages (`man -P cat`): section headers at column 0, body indented.
 fn is_man<'a>(lines: impl Iterator<Item = &'a str>) -> bool {
     let (mut nonblank, mut sections, mut indented) = (0, 0, 0);
+    let mut titled = false;
     for l in lines.filter(|l| !blank(l)) {
+        if nonblank == 0 {
+            // a man page's title line (`NPM-INSTALL(1)    NPM-INSTALL(1)`) says so even when
+            // its sections are mixed-case subsections
+            titled = re!(r"^\S+\(\d\w*\)\s+.*\S+\(\d\w*\)\s*$").is_match(l);
+        }
         nonblank += 1;
         sections += (indent(l) == 0 && man_section(l)) as usize;
         indented += (indent(l) >= 3) as usize;
     }
-    sections >= 3 && indented * 10 >= nonblank * 7
+    (sections >= 3 || titled) && indented * 10 >= nonblank * 7
 }
 
 fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
@@ -835,6 +841,24 @@ mod tests {
             }
         }
         assert_eq!(rebuilt, orig);
+    }
+
+    #[test]
+    fn a_titled_man_page_keeps_its_mixed_case_subsections() {
+        // `npm help install`: one all-caps section, then subsections in mixed case
+        let mut text = String::from("NPM-INSTALL(1)        NPM-INSTALL(1)\n\nNAME\n       npm-install - Install a package\n\n");
+        for i in 0..12 {
+            text.push_str(&format!("   Topic number {i}\n       This paragraph explains topic {i} at some length, with words that\n       carry on for a while so that the section has prose to fold.\n       And a second sentence about the topic, ordinary and plain.\n\n"));
+        }
+        let c = compress(&text, &opts(None));
+        for i in 0..12 {
+            assert!(
+                c.text.contains(&format!("   Topic number {i}\n")),
+                "{}",
+                c.text
+            );
+        }
+        assert!(c.text.contains("[hr: "), "{}", c.text);
     }
 
     #[test]

@@ -63,7 +63,10 @@ def marker_for(run: tuple[int, int, list[Cut]], lines: list[str], comment: str, 
     code_row = first if not first.lstrip().startswith(comment) else next((r for r in rows if not r.lstrip().startswith(comment)), None)
     if any(c.style == markers.CODE for c in cuts) and code_row is not None:
         return markers.marker_line(comment, _indent(code_row), markers.CODE, text, python=python)
-    return markers.marker_line(comment, _indent(first), markers.COMMENT, text, python=python)
+    line = markers.marker_line(comment, _indent(first), markers.COMMENT, text, python=python)
+    # the run took a block comment's closing `*/` line: the marker closes the comment instead
+    closer = next((c.closer for c in cuts if c.style == markers.COMMENT and c.closer), "")
+    return f"{line} {closer}" if closer else line
 
 
 def render(plan: Plan, lines: list[str], trailing_newline: bool, comment: str, python: bool,

@@ -62,7 +62,7 @@ class Cut:
         self.last = last
         self.what = what  # body, docstring, comment, code
         self.style = style
-        self.closer = closer  # a Python docstring's closing quotes
+        self.closer = closer  # a Python docstring's closing quotes, or a block comment's `*/`
         self.indent = indent  # where the marker goes, when the lines cannot tell
 
 
@@ -353,6 +353,8 @@ class Skeleton:
         if b - a + 1 <= self.t.small_comment:
             return
         keep_to = self._text_row(a, b) if self.t.doc_lines else a - 1
-        end = b - 1 if self.lines[b].strip() in ("*/", "**/") and keep_to < b - 1 else b
         self.keep(a, keep_to)
-        self.cut(keep_to + 1, end, "comment", style=markers.COMMENT)
+        # a block comment's closing line goes with the cut: the marker closes the comment
+        closing = self.lines[b].rstrip().endswith("*/") and "/*" in self.lines[a] and a <= keep_to < b - 1
+        closer = "*/" if closing else ""
+        self.cut(keep_to + 1, b, "comment", style=markers.COMMENT, closer=closer)

@@ -108,7 +108,7 @@ mod tests {
             }
         }
         assert!(
-            out.contains("@@ -1,9 +1,9 @@") && out.contains("5 context lines"),
+            out.contains("@@ -1,9 +1,9 @@") && out.contains("6 context lines"),
             "{out}"
         );
     }

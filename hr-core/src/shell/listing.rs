@@ -1,18 +1,123 @@
-//! Listings: `find` (one path a line) and `ls -la` / `ls -laR`.
+//! Listings: `find` (one path a line), `ls -l` / `ls -la` / `ls -laR`, `du` and `tree`.
 //!
-//! find keeps every path of a rare file type (an extension held by at most 5% of the paths) and
-//! the first path under each top-level directory; the common types fold into per-type counts.
-//! ls keeps directory headers, symlinks and files of unusual size (beyond 3 sigma); ordinary
-//! entries fold into counts.
+//! An agent lists a directory to learn the names, so every name stays. What folds is what the
+//! names repeat around them: the directory part of a `find` or `du` path, the permission, owner
+//! and group columns of `ls` (said once per listing, an entry that differs is annotated), the
+//! drawing of `tree`. A folded run becomes one marker that names its entries in order:
+//! `[hr: 38 entries, files -rw-r--r-- root root, dirs drwxr-xr-x root root (marked /): a.conf,
+//! apt/, … · lines 5-42]`. What stands out stays verbatim: `ls` directory headers, symlinks
+//! (with their target), other special files, sizes beyond 3 sigma; `du` directory totals; `tree`
+//! directories. A `find` path of a rare file type (an extension held by at most 5% of the paths)
+//! is named in full.
 
 use std::collections::HashMap;
 
-use super::{plan_from, plural, Slot};
+use crate::marker::count;
 use crate::plan::{Plan, Priority};
 use crate::re::re;
 
 /// Share of the listed paths at or below which a file type counts as rare.
 const RARE_SHARE: f64 = 0.05;
+/// Runs of fewer entries stay verbatim: a marker would cost what it saves.
+const MIN_RUN: usize = 3;
+
+/// Per line: kept verbatim with a priority, or a member of a folded run under its own short name.
+/// Runs only join entries of one group (one depth of a `tree`).
+enum Slot {
+    Keep(Priority),
+    Entry(usize, String),
+}
+
+/// Turn slots into a plan: each run of `MIN_RUN` or more entries becomes one marker that names
+/// them all, described by `head(start, end)` (0-based `start..end`), e.g. `12 paths`.
+/// `sep` goes between names: a space where names are single words (quoted by `shown` when they
+/// are not), a comma where an entry is several (`du`'s `12K a.js`).
+/// `room` is how many characters of names the markers may spend in all (a budget's share):
+/// past it, a marker names what fits and counts the rest.
+fn plan_entries(
+    slots: Vec<Slot>,
+    sep: &str,
+    mut room: usize,
+    mut head: impl FnMut(usize, usize) -> String,
+) -> Plan {
+    let mut plan = Plan::default();
+    let n = slots.len();
+    let mut i = 0;
+    while i < n {
+        let mut j = i;
+        if let Slot::Entry(group, _) = slots[i] {
+            while j < n && matches!(slots[j], Slot::Entry(g, _) if g == group) {
+                j += 1;
+            }
+        }
+        if j - i >= MIN_RUN {
+            let names: Vec<&str> = slots[i..j]
+                .iter()
+                .map(|s| match s {
+                    Slot::Entry(_, name) => name.as_str(),
+                    Slot::Keep(_) => unreachable!(),
+                })
+                .collect();
+            let mut shown = 0;
+            for name in &names {
+                if room < name.len() + sep.len() {
+                    break;
+                }
+                room -= name.len() + sep.len();
+                shown += 1;
+            }
+            let mut what = format!("{}: {}", head(i, j), names[..shown].join(sep));
+            if shown < names.len() {
+                what.push_str(&format!(" … {} more", count(names.len() - shown)));
+            }
+            plan.fold(i + 1, j, what);
+            i = j;
+            continue;
+        }
+        // a short run, or a kept line
+        let end = j.max(i + 1);
+        for (k, slot) in slots[i..end].iter().enumerate() {
+            let p = match slot {
+                Slot::Keep(p) => *p,
+                Slot::Entry(..) => Priority::Ordinary,
+            };
+            plan.keep(i + k + 1, p);
+        }
+        i = end;
+    }
+    plan
+}
+
+/// A name as a marker lists it: quoted when a space (or a quote) would make it read as two.
+fn shown(name: &str) -> String {
+    if name.is_empty() || name.contains(|c: char| c.is_whitespace() || c == '"') {
+        format!("{name:?}")
+    } else {
+        name.to_string()
+    }
+}
+
+/// Entries for `(dir, name)` pairs: a name says its directory (`dir/ name`) where it changes.
+fn by_dir(parts: &[(&str, String)]) -> Vec<Slot> {
+    let mut out = Vec::with_capacity(parts.len());
+    let mut last: Option<&str> = None;
+    for (dir, rest) in parts {
+        if last == Some(*dir) {
+            out.push(Slot::Entry(0, rest.clone()));
+        } else {
+            out.push(Slot::Entry(
+                0,
+                if dir.is_empty() {
+                    rest.clone()
+                } else {
+                    format!("{}/ {rest}", shown(dir))
+                },
+            ));
+            last = Some(dir);
+        }
+    }
+    out
+}
 
 pub(crate) fn is_path(line: &str) -> bool {
     !line.is_empty()
@@ -21,170 +126,340 @@ pub(crate) fn is_path(line: &str) -> bool {
         && re!(r"^[^\s:][^:\t]*$").is_match(line)
 }
 
+fn split_dir(path: &str) -> (&str, &str) {
+    match path.rsplit_once('/') {
+        Some((d, n)) => (d, n),
+        None => ("", path),
+    }
+}
+
 fn extension(path: &str) -> &str {
-    let name = path.rsplit('/').next().unwrap_or(path);
+    let name = split_dir(path).1;
     match name.rsplit_once('.') {
         Some((stem, ext)) if !stem.is_empty() => ext,
         _ => "",
     }
 }
 
-/// Where a directory tree starts: the first directory below the part that every path shares
-/// (`jest-circus` in `jest-circus/build/x.js`, `./a` in `./a/b/c.js`).
-fn top_dir(path: &str, common: usize) -> &str {
-    match path[common.min(path.len())..].find('/') {
-        Some(k) => &path[..common + k],
-        None => "",
+/// Entries that stand out by size: beyond 3 standard deviations from the mean of `sizes`.
+fn size_outliers(sizes: &[(usize, f64)]) -> Vec<usize> {
+    let n = sizes.len() as f64;
+    if sizes.len() < 3 {
+        return vec![];
+    }
+    let mean = sizes.iter().map(|s| s.1).sum::<f64>() / n;
+    let sd = (sizes.iter().map(|s| (s.1 - mean).powi(2)).sum::<f64>() / n).sqrt();
+    sizes
+        .iter()
+        .filter(|s| sd > 0.0 && (s.1 - mean).abs() > 3.0 * sd)
+        .map(|s| s.0)
+        .collect()
+}
+
+fn paths_head(n: usize) -> String {
+    format!("{} {}", count(n), if n == 1 { "path" } else { "paths" })
+}
+
+/// The directory a path is listed under: the deepest one it shares with a neighbour
+/// (`src/a/x.py` next to `src/a/y.py` is under `src/a`; `src/m1/index.ts` next to
+/// `src/m2/index.ts` under `src`), so that a run of paths says each directory once.
+fn shared_dir<'a>(path: &'a str, neighbours: [Option<&str>; 2]) -> &'a str {
+    let mut best = 0;
+    for n in neighbours.into_iter().flatten() {
+        let common = common_dir(path, n);
+        best = best.max(common);
+    }
+    if best == 0 {
+        split_dir(path).0
+    } else {
+        &path[..best]
     }
 }
 
-/// Length of the directory prefix (ending in `/`, or 0) that all `paths` share.
-fn common_dir(paths: &[&str]) -> usize {
-    let Some(first) = paths.first() else { return 0 };
-    let mut len = first.rfind('/').map_or(0, |k| k + 1);
-    for p in &paths[1..] {
-        while len > 0 && !(p.len() >= len && p.as_bytes()[..len] == first.as_bytes()[..len]) {
-            len = first[..len - 1].rfind('/').map_or(0, |k| k + 1);
+/// Length of the directory prefix (without its last `/`) that `a` and `b` share.
+fn common_dir(a: &str, b: &str) -> usize {
+    let mut last = 0;
+    for ((i, x), y) in a.char_indices().zip(b.chars()) {
+        if x != y {
+            break;
+        }
+        if x == '/' {
+            last = i;
         }
     }
-    len
+    last
 }
 
-pub(crate) fn plan_find(lines: &[&str]) -> Plan {
-    let paths: Vec<usize> = (0..lines.len()).filter(|&i| is_path(lines[i])).collect();
+pub(crate) fn plan_find(lines: &[&str], room: usize) -> Plan {
+    let paths = lines.iter().filter(|l| is_path(l)).count().max(1) as f64;
     let mut by_ext: HashMap<&str, usize> = HashMap::new();
-    for &i in &paths {
-        *by_ext.entry(extension(lines[i])).or_default() += 1;
+    for l in lines.iter().filter(|l| is_path(l)) {
+        *by_ext.entry(extension(l)).or_default() += 1;
     }
-    let total = paths.len().max(1) as f64;
-    let listed: Vec<&str> = paths.iter().map(|&i| lines[i]).collect();
-    let common = common_dir(&listed);
-    let mut slots = vec![Slot::Keep(Priority::Ordinary); lines.len()];
-    let mut last_top = None;
-    for &i in &paths {
-        let p = lines[i];
-        let top = top_dir(p, common);
-        if by_ext[extension(p)] as f64 / total <= RARE_SHARE {
-            slots[i] = Slot::Keep(Priority::Notable);
-        } else if last_top != Some(top) {
-            slots[i] = Slot::Keep(Priority::Summary);
+    let path_at = |i: usize| lines.get(i).copied().filter(|l| is_path(l));
+    let mut slots = Vec::with_capacity(lines.len());
+    let mut run: Vec<(&str, String)> = vec![];
+    for (i, l) in lines.iter().enumerate() {
+        // the first path stays as it is: the listing reads as what it is
+        if !is_path(l) || slots.is_empty() && run.is_empty() {
+            slots.extend(by_dir(&run));
+            run.clear();
+            slots.push(Slot::Keep(Priority::Ordinary));
+            continue;
+        }
+        if by_ext[extension(l)] as f64 / paths <= RARE_SHARE {
+            // a path of a rare type is named in full, so that it reads on its own
+            run.push(("", shown(l)));
         } else {
-            slots[i] = Slot::Fold;
+            let dir = shared_dir(l, [i.checked_sub(1).and_then(path_at), path_at(i + 1)]);
+            let rest = l[dir.len()..].trim_start_matches('/');
+            run.push((dir, shown(rest)));
         }
-        last_top = Some(top);
     }
-    plan_from(lines, &slots, |s, e| {
-        let mut counts: Vec<(&str, usize)> = Vec::new();
-        for l in &lines[s..e] {
-            if l.trim().is_empty() {
-                continue;
-            }
-            let ext = extension(l);
-            match counts.iter_mut().find(|(x, _)| *x == ext) {
-                Some((_, k)) => *k += 1,
-                None => counts.push((ext, 1)),
-            }
-        }
-        counts.sort_by_key(|c| std::cmp::Reverse(c.1));
-        let n: usize = counts.iter().map(|c| c.1).sum();
-        let parts: Vec<String> = counts
-            .iter()
-            .take(3)
-            .map(|(x, k)| {
-                if x.is_empty() {
-                    format!("{k} without extension")
-                } else {
-                    format!("{k} .{x}")
-                }
-            })
-            .collect();
-        let more = if counts.len() > 3 { ", …" } else { "" };
-        format!("{}: {}{more}", plural(n, "path", "paths"), parts.join(", "))
-    })
+    slots.extend(by_dir(&run));
+    plan_entries(slots, " ", room, |s, e| paths_head(e - s))
 }
 
-struct Entry {
-    kind: u8,
+/// One `ls -l` entry.
+struct Entry<'a> {
+    /// the type and permission column, `-rw-r--r--`
+    mode: &'a str,
+    owner: &'a str,
+    group: &'a str,
     size: Option<f64>,
-    name_is_dot: bool,
-}
-
-fn parse_ls(line: &str) -> Option<Entry> {
-    if !is_ls_line(line) {
-        return None;
-    }
-    let f: Vec<&str> = line.split_whitespace().collect();
-    let size = f.get(4).and_then(|s| s.parse::<f64>().ok());
-    let name = f.last().copied().unwrap_or("");
-    Some(Entry {
-        kind: line.as_bytes()[0],
-        size,
-        name_is_dot: name == "." || name == "..",
-    })
+    /// the size as `ls` printed it (`12345`, or `12K` with `-h`)
+    size_text: &'a str,
+    date: String,
+    name: &'a str,
 }
 
 pub(crate) fn is_ls_line(line: &str) -> bool {
     re!(r"^[-dlcbps][rwxsStT-]{9}[.+@]?\s+\d+\s").is_match(line)
 }
 
-pub(crate) fn plan_ls(lines: &[&str]) -> Plan {
+fn parse_ls(line: &str) -> Option<Entry<'_>> {
+    let c = re!(r"^([-dlcbps][rwxsStT-]{9}[.+@]?)\s+\d+\s+(\S+)\s+(\S+)\s+(\d+(?:,\s*\d+)?|\d+(?:\.\d+)?[KMGTPE]?)\s+(\S+\s+\S+\s+\S+)\s(.*)$")
+        .captures(line)?;
+    Some(Entry {
+        mode: c.get(1)?.as_str(),
+        owner: c.get(2)?.as_str(),
+        group: c.get(3)?.as_str(),
+        // `ls -lh` sizes (`4.0K`) read like `du`'s; a device's `major, minor` is no size
+        size: Some(c.get(4)?.as_str())
+            .filter(|t| !t.contains(','))
+            .map(du_size),
+        size_text: c.get(4)?.as_str(),
+        date: c
+            .get(5)?
+            .as_str()
+            .split_whitespace()
+            .collect::<Vec<_>>()
+            .join(" "),
+        name: c.get(6)?.as_str(),
+    })
+}
+
+/// The attributes most entries of one kind share: `-rw-r--r-- root root`.
+fn usual(entries: &[&Entry], kind: u8) -> Option<String> {
+    let mut counts: HashMap<String, usize> = HashMap::new();
+    for e in entries.iter().filter(|e| e.mode.as_bytes()[0] == kind) {
+        *counts.entry(attrs(e)).or_default() += 1;
+    }
+    // the most common; ties go to the smaller string so that output is deterministic
+    counts
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|c| c.0)
+}
+
+fn attrs(e: &Entry) -> String {
+    format!("{} {} {}", e.mode, e.owner, e.group)
+}
+
+pub(crate) fn plan_ls(lines: &[&str], room: usize) -> Plan {
     let entries: Vec<Option<Entry>> = lines.iter().map(|l| parse_ls(l)).collect();
-    let recursive = lines.iter().any(|l| re!(r"^\S.*:$").is_match(l));
-    let sizes: Vec<f64> = entries
+    let sizes: Vec<(usize, f64)> = entries
         .iter()
-        .flatten()
-        .filter(|e| e.kind == b'-')
-        .filter_map(|e| e.size)
+        .enumerate()
+        .filter_map(|(i, e)| {
+            let e = e.as_ref()?;
+            (e.mode.starts_with('-')).then_some((i, e.size?))
+        })
         .collect();
-    let n = sizes.len().max(1) as f64;
-    let mean = sizes.iter().sum::<f64>() / n;
-    let sd = (sizes.iter().map(|s| (s - mean).powi(2)).sum::<f64>() / n).sqrt();
-    let mut slots = vec![Slot::Keep(Priority::Ordinary); lines.len()];
-    for (i, line) in lines.iter().enumerate() {
-        if re!(r"^total \d").is_match(line) {
-            slots[i] = Slot::Fold;
-        } else if let Some(e) = &entries[i] {
-            let outlier =
-                e.kind == b'-' && sd > 0.0 && e.size.is_some_and(|s| (s - mean).abs() > 3.0 * sd);
-            slots[i] = match e.kind {
-                b'l' => Slot::Keep(Priority::Notable),
-                _ if outlier => Slot::Keep(Priority::Notable),
-                b'd' if e.name_is_dot || recursive => Slot::Fold,
-                b'-' => Slot::Fold,
-                _ => Slot::Keep(Priority::Ordinary),
-            };
-        } else if re!(r"^\S.*:$").is_match(line) {
-            slots[i] = Slot::Keep(Priority::Summary);
+    let outliers = size_outliers(&sizes);
+    // what is usual is decided per directory block (`ls -laR` lists several)
+    let mut usual_at: Vec<(Option<String>, Option<String>)> = vec![(None, None); lines.len()];
+    let mut start = 0;
+    for end in 0..=lines.len() {
+        if end == lines.len() || (end > start && re!(r"^\S.*:$").is_match(lines[end])) {
+            let block: Vec<&Entry> = entries[start..end].iter().flatten().collect();
+            let u = (usual(&block, b'-'), usual(&block, b'd'));
+            for slot in &mut usual_at[start..end] {
+                *slot = u.clone();
+            }
+            start = end;
         }
     }
-    plan_from(lines, &slots, |s, e| {
-        let files = entries[s..e]
-            .iter()
-            .flatten()
-            .filter(|x| x.kind == b'-')
-            .count();
-        let dirs = entries[s..e]
-            .iter()
-            .flatten()
-            .filter(|x| x.kind == b'd')
-            .count();
-        let mut parts = vec![];
-        if files > 0 {
-            parts.push(plural(files, "file", "files"));
+    let mut slots = Vec::with_capacity(lines.len());
+    for (i, line) in lines.iter().enumerate() {
+        let slot = match &entries[i] {
+            Some(_) if outliers.contains(&i) => Slot::Keep(Priority::Notable),
+            Some(e) if matches!(e.mode.as_bytes()[0], b'-' | b'd') => {
+                let (files, dirs) = &usual_at[i];
+                let dir = e.mode.starts_with('d');
+                let usual = if dir { dirs } else { files };
+                let mark = if dir { "/" } else { "" };
+                if usual.as_deref() == Some(attrs(e).as_str()) {
+                    Slot::Entry(0, format!("{}{mark}", shown(e.name)))
+                } else {
+                    Slot::Entry(0, format!("{}{mark} ({})", shown(e.name), attrs(e)))
+                }
+            }
+            // symlinks (with their target), devices, sockets, pipes
+            Some(_) => Slot::Keep(Priority::Notable),
+            None if re!(r"^\S.*:$").is_match(line) => Slot::Keep(Priority::Summary),
+            None => Slot::Keep(Priority::Ordinary),
+        };
+        slots.push(slot);
+    }
+    plan_entries(slots, " ", room, |s, e| {
+        let run: Vec<&Entry> = entries[s..e].iter().flatten().collect();
+        let (files, dirs) = &usual_at[s];
+        let mut head = format!(
+            "{} {}",
+            count(run.len()),
+            if run.len() == 1 { "entry" } else { "entries" }
+        );
+        let has = |k: u8| run.iter().any(|x| x.mode.as_bytes()[0] == k);
+        if let (Some(f), true) = (files, has(b'-')) {
+            head.push_str(&format!(", files {f}"));
         }
-        if dirs > 0 {
-            parts.push(plural(dirs, "dir entry", "dir entries"));
+        if let (Some(d), true) = (dirs, has(b'd')) {
+            head.push_str(&format!(", dirs {d} (marked /)"));
         }
-        if parts.is_empty() {
-            plural(e - s, "line", "lines")
+        let mut files: Vec<&&Entry> = run
+            .iter()
+            .filter(|x| x.mode.starts_with('-') && x.size.is_some())
+            .collect();
+        files.sort_by(|a, b| {
+            a.size
+                .partial_cmp(&b.size)
+                .unwrap_or(std::cmp::Ordering::Equal)
+        });
+        if let (Some(lo), Some(hi)) = (files.first(), files.last()) {
+            head.push_str(&format!(", file sizes {}-{}", lo.size_text, hi.size_text));
+        }
+        let first = &run[0].date;
+        if run.iter().all(|x| &x.date == first) {
+            head.push_str(&format!(", dated {first}"));
         } else {
-            parts.join(", ")
+            head.push_str(", dates vary");
         }
+        head
+    })
+}
+
+/// `du` lines: a size, a tab, a path (one tab: TSV records such as Zeek's have more fields).
+pub(crate) fn is_du_line(line: &str) -> bool {
+    re!(r"^\d+(\.\d+)?[KMGTPE]?\t[^\t]+$").is_match(line)
+}
+
+fn du_size(s: &str) -> f64 {
+    let (num, unit) = match s.char_indices().find(|(_, c)| c.is_ascii_alphabetic()) {
+        Some((k, _)) => (&s[..k], &s[k..]),
+        None => (s, ""),
+    };
+    let scale = match unit {
+        "K" => 1024f64,
+        "M" => 1024f64.powi(2),
+        "G" => 1024f64.powi(3),
+        "T" => 1024f64.powi(4),
+        "P" | "E" => 1024f64.powi(5),
+        _ => 1.0,
+    };
+    num.parse::<f64>().unwrap_or(0.0) * scale
+}
+
+pub(crate) fn plan_du(lines: &[&str], room: usize) -> Plan {
+    let parsed: Vec<Option<(&str, &str)>> = lines
+        .iter()
+        .map(|l| l.split_once('\t').filter(|_| is_du_line(l)))
+        .collect();
+    let sizes: Vec<(usize, f64)> = parsed
+        .iter()
+        .enumerate()
+        .filter_map(|(i, p)| p.map(|(s, _)| (i, du_size(s))))
+        .collect();
+    let outliers = size_outliers(&sizes);
+    let mut slots = Vec::with_capacity(lines.len());
+    let mut run: Vec<(&str, String)> = vec![];
+    for (i, p) in parsed.iter().enumerate() {
+        // a directory's total follows its contents: `12K\tlib/a.js` then `40K\tlib`
+        let total = p.is_some_and(|(_, path)| {
+            i > 0 && parsed[i - 1].is_some_and(|(_, prev)| prev.starts_with(&format!("{path}/")))
+        });
+        match p {
+            Some((size, path)) if !total && !outliers.contains(&i) => {
+                let (dir, name) = split_dir(path);
+                run.push((dir, format!("{size} {}", shown(name))));
+            }
+            _ => {
+                slots.extend(by_dir(&run));
+                run.clear();
+                slots.push(Slot::Keep(if p.is_some() {
+                    Priority::Summary
+                } else {
+                    Priority::Ordinary
+                }));
+            }
+        }
+    }
+    slots.extend(by_dir(&run));
+    plan_entries(slots, ", ", room, |s, e| paths_head(e - s))
+}
+
+/// `tree` drawing: `├── name`, `│   └── name` (or the ASCII `|--`, `` `-- ``).
+fn tree_entry(line: &str) -> Option<(usize, &str)> {
+    // tree pads with no-break spaces in a UTF-8 locale
+    let c = re!(r"^((?:(?:│|\|)[ \x{a0}]{3}|[ \x{a0}]{4})*)(?:├──|└──|\|--|`--)[ \x{a0}](.*)$")
+        .captures(line)?;
+    Some((c.get(1)?.as_str().chars().count(), c.get(2)?.as_str()))
+}
+
+pub(crate) fn is_tree_line(line: &str) -> bool {
+    tree_entry(line).is_some()
+}
+
+pub(crate) fn plan_tree(lines: &[&str], room: usize) -> Plan {
+    let entries: Vec<Option<(usize, &str)>> = lines.iter().map(|l| tree_entry(l)).collect();
+    let slots = entries
+        .iter()
+        .enumerate()
+        .map(|(i, e)| match e {
+            // a directory (the next entry is deeper) stays
+            Some((depth, name))
+                if !entries
+                    .get(i + 1)
+                    .and_then(|n| *n)
+                    .is_some_and(|(d, _)| d > *depth) =>
+            {
+                Slot::Entry(*depth, shown(name))
+            }
+            _ => Slot::Keep(Priority::Summary),
+        })
+        .collect();
+    plan_entries(slots, " ", room, |s, e| {
+        format!(
+            "{} {}",
+            count(e - s),
+            if e - s == 1 { "entry" } else { "entries" }
+        )
     })
 }
 
 #[cfg(test)]
 mod tests {
+    use crate::re::re;
     use crate::shell::{compress, detect, Format};
     use crate::Options;
 
@@ -201,7 +476,105 @@ mod tests {
     }
 
     #[test]
-    fn find_keeps_rare_types() {
+    fn a_budget_names_what_fits_and_counts_the_rest() {
+        let t: String = (0..3000)
+            .map(|i| format!("src/module_{i:04}/index.ts\n"))
+            .collect();
+        let opts = Options {
+            hash: "h".into(),
+            budget_chars: Some(20_000),
+            ..Default::default()
+        };
+        let out = compress(&t, &opts).text;
+        assert!(out.len() <= 20_000, "{}", out.len());
+        assert!(
+            out.starts_with(
+                "src/module_0000/index.ts\n[hr: 2,999 paths: src/ module_0001/index.ts"
+            ),
+            "{out}"
+        );
+        assert!(re!(r"… [\d,]+ more · L2-3000").is_match(&out), "{out}");
+    }
+
+    #[test]
+    fn tree_keeps_every_name() {
+        let mut t = String::from(".\n");
+        for d in 0..3 {
+            t.push_str(&format!("├── pkg{d}\n│\u{a0}\u{a0} └── src\n"));
+            for f in 0..15 {
+                t.push_str(&format!("│\u{a0}\u{a0}     ├── part_{f}.rs\n"));
+            }
+        }
+        t.push_str("\n7 directories, 45 files\n");
+        assert_eq!(detect(&t), Some(Format::Tree));
+        let out = run(&t);
+        for f in 0..15 {
+            assert!(out.contains(&format!("part_{f}.rs")), "{out}");
+        }
+        assert!(
+            out.contains("├── pkg2") && out.contains("7 directories, 45 files"),
+            "{out}"
+        );
+        assert!(
+            out.contains("[hr: 15 entries: part_0.rs part_1.rs"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn ls_keeps_every_name_headers_symlinks_and_outliers() {
+        let mut t = String::from(".:\ntotal 80\ndrwxr-xr-x 3 u u 4096 Jan  1 10:00 .\ndrwxr-xr-x 3 u u 4096 Jan  1 10:00 ..\n");
+        for i in 0..30 {
+            t.push_str(&format!(
+                "-rw-r--r-- 1 u u {} Jan  1 10:00 file{i}.txt\n",
+                1000 + i
+            ));
+        }
+        t.push_str("-rwsr-xr-x 1 root u 1003 Jan  1 10:00 setuid-tool\n-rw-r--r-- 1 u u 98765432 Jan  1 10:00 huge.bin\nlrwxrwxrwx 1 u u 9 Jan  1 10:00 link -> file1.txt\n\n./sub:\ntotal 4\n-rw-r--r-- 1 u u 1001 Jan  1 10:00 a.txt\n");
+        assert_eq!(detect(&t), Some(Format::Ls));
+        let out = run(&t);
+        for needle in [
+            ".:",
+            "./sub:",
+            "98765432 Jan  1 10:00 huge.bin",
+            "link -> file1.txt",
+            "a.txt",
+        ] {
+            assert!(out.contains(needle), "{needle}: {out}");
+        }
+        for i in 0..30 {
+            assert!(out.contains(&format!("file{i}.txt")), "{out}");
+        }
+        assert!(out.contains("files -rw-r--r-- u u"), "{out}");
+        assert!(out.contains("setuid-tool (-rwsr-xr-x root u)"), "{out}");
+        assert!(!out.contains("1003 Jan"), "{out}");
+    }
+
+    #[test]
+    fn ls_h_sizes_fold_and_stand_out_as_printed() {
+        let mut t = String::from("total 9.1M\n");
+        for i in 0..30 {
+            t.push_str(&format!(
+                "-rw-r--r-- 1 u u {}.{}K Jan  1 10:00 f{i}.txt\n",
+                1 + i % 9,
+                i % 10
+            ));
+        }
+        t.push_str("-rw-r--r-- 1 u u 9.0M Jan  1 10:00 big.bin\n");
+        assert_eq!(detect(&t), Some(Format::Ls));
+        let out = run(&t);
+        assert!(
+            out.contains("file sizes 1.0K-9.8K, dated Jan 1 10:00: f0.txt f1.txt"),
+            "{out}"
+        );
+        assert!(
+            out.contains("-rw-r--r-- 1 u u 9.0M Jan  1 10:00 big.bin"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn find_names_every_path_and_rare_types_in_full() {
         let mut t = String::new();
         for d in 0..3 {
             for f in 0..30 {
@@ -213,26 +586,43 @@ mod tests {
         let out = run(&t);
         for d in 0..3 {
             assert!(out.contains(&format!("pkg{d}/README.md")), "{out}");
-            assert!(out.contains(&format!("pkg{d}/build/file0.js")), "{out}");
+            assert!(out.contains(&format!("pkg{d}/build/ file")), "{out}");
         }
-        assert!(out.contains("29 paths: 29 .js"), "{out}");
+        assert!(
+            out.starts_with("pkg0/build/file0.js\n[hr: 92 paths: pkg0/build/ file1.js file2.js"),
+            "{out}"
+        );
+        assert!(
+            out.contains("pkg1/build/ file0.js file1.js") && out.contains("file29.js"),
+            "{out}"
+        );
     }
 
     #[test]
-    fn ls_keeps_headers_symlinks_and_outliers() {
-        let mut t = String::from(".:\ntotal 80\ndrwxr-xr-x 3 u u 4096 Jan  1 10:00 .\ndrwxr-xr-x 3 u u 4096 Jan  1 10:00 ..\n");
-        for i in 0..30 {
-            t.push_str(&format!(
-                "-rw-r--r-- 1 u u {} Jan  1 10:00 file{i}.txt\n",
-                1000 + i
-            ));
-        }
-        t.push_str("-rw-r--r-- 1 u u 98765432 Jan  1 10:00 huge.bin\nlrwxrwxrwx 1 u u 9 Jan  1 10:00 link -> file1.txt\n\n./sub:\ntotal 4\n-rw-r--r-- 1 u u 1001 Jan  1 10:00 a.txt\n");
-        assert_eq!(detect(&t), Some(Format::Ls));
+    fn find_says_a_shared_directory_once_even_one_file_deep() {
+        let t: String = (0..50)
+            .map(|i| format!("src/module_{i:04}/index.ts\n"))
+            .collect();
         let out = run(&t);
-        for needle in [".:", "./sub:", "huge.bin", "link -> file1.txt"] {
-            assert!(out.contains(needle), "{needle}: {out}");
+        assert!(
+            out.contains("src/ module_0001/index.ts module_0002/index.ts"),
+            "{out}"
+        );
+        assert!(out.len() < t.len(), "{out}");
+    }
+
+    #[test]
+    fn du_keeps_sizes_names_and_totals() {
+        let mut t = String::new();
+        for f in 0..20 {
+            t.push_str(&format!("4.0K\tlib/rules/r{f}.js\n"));
         }
-        assert!(!out.contains("file7.txt"), "{out}");
+        t.push_str("80K\tlib/rules\n900M\tlib/blob.bin\n1.1G\tlib\n");
+        assert_eq!(detect(&t), Some(Format::Du));
+        let out = run(&t);
+        assert!(out.contains("lib/rules/ 4.0K r0.js, 4.0K r1.js"), "{out}");
+        for kept in ["80K\tlib/rules", "900M\tlib/blob.bin", "1.1G\tlib"] {
+            assert!(out.contains(kept), "{kept}: {out}");
+        }
     }
 }
