@@ -121,6 +121,35 @@ pub fn is_json_event(line: &str) -> bool {
     (time && (level || message || other)) || (level && message)
 }
 
+/// A JSON object that opens with its time, the way a log line does (Zeek's `{"ts":1575413096.05,…}`,
+/// `{"@timestamp":"2024-01-02T10:00:00Z",…}`): a record of an event even with no level or
+/// message. The value must read as a time: an epoch in seconds or milliseconds, or an ISO date.
+/// For the sniffer; `opens_event` does not ask it.
+pub fn is_timed_json_record(line: &str) -> bool {
+    re!(concat!(
+        r#"^\s*\{\s*"(ts|time|timestamp|@timestamp|@t|datetime)" *: *"#,
+        r#"("\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|"?\d{9,10}(\.\d+)?"?\s*[,}]|"?\d{12,13}"?\s*[,}])"#
+    ))
+    .is_match(line)
+}
+
+/// A line that opens with bracketed decorations and then a bracketed level, the way the JVM's
+/// unified logging writes (`[0.012s][info][gc] …`, `[6ms][warning][gc,heap] …`): the first
+/// decoration holds a number (an uptime, a time, a pid). For the sniffer; `opens_event` does
+/// not ask it.
+pub fn is_decorated_event(line: &str) -> bool {
+    re!(concat!(
+        r"^\[[^\[\]]*\d[^\[\]]*\](\[[^\[\]]{1,40}\]){0,2}",
+        r"\[(?i:trace|debug|info|notice|warn|warning|error|fatal|critical) *\]"
+    ))
+    .is_match(line)
+}
+
+/// A directive line of a W3C extended log (IIS): `#Software: …`, `#Fields: date time …`.
+pub fn is_w3c_directive(line: &str) -> bool {
+    re!(r"^#(Software|Version|Date|Fields|Remark|Start-Date|End-Date): ").is_match(line)
+}
+
 /// Whether `line` continues the event above it rather than opening one: an indented line, a
 /// stack frame, a `Caused by:` link, a numbered PHP/Laravel frame, a PostgreSQL detail.
 pub fn continues(line: &str) -> bool {

@@ -152,9 +152,16 @@ impl PartEvidence {
         let mut e = PartEvidence::default();
         // how many lines since the last event (continuations far from any event prove nothing)
         let mut since_event = usize::MAX;
-        for l in lines.iter().filter(|l| !l.trim().is_empty()) {
+        // a log's own directives (W3C's `#Fields:`) say nothing either way
+        for l in lines
+            .iter()
+            .filter(|l| !l.trim().is_empty() && !logline::is_w3c_directive(l))
+        {
             e.lines += 1;
-            if logline::opens_event(l) {
+            // an event opens at the start of a line: an indented `[0]: …` or `12:30 …` is a
+            // line of code, a list or a quote, and at most continues an event above it
+            let indented = l.starts_with([' ', '\t']);
+            if !indented && (logline::opens_event(l) || logline::is_decorated_event(l)) {
                 e.events += 1;
                 e.tagged += logline::source_prefix_len(l).is_some() as usize;
                 since_event = 0;
@@ -265,7 +272,12 @@ fn is_json_lines_log(lines: &[&str]) -> bool {
     let nonblank = lines.iter().filter(|l| !l.trim().is_empty()).count();
     objects.len() >= 3
         && objects.len() * 10 >= nonblank * 9
-        && objects.iter().filter(|l| logline::is_json_event(l)).count() * 10 >= objects.len() * 8
+        && objects
+            .iter()
+            .filter(|l| logline::is_json_event(l) || logline::is_timed_json_record(l))
+            .count()
+            * 10
+            >= objects.len() * 8
 }
 
 /// A whole JSON document, or NDJSON (every non-blank line a JSON object or array).
@@ -470,6 +482,55 @@ mod tests {
         assert_eq!(sniff(grep.as_bytes()), Kind::Shell);
         let d = "--- old/a.go\t2024-01-02\n+++ new/a.go\t2024-01-02\n@@ -1,3 +1,3 @@\n-a\n+b\n c\n";
         assert_eq!(sniff(d.as_bytes()), Kind::Diff);
+    }
+
+    #[test]
+    fn log_shapes_with_no_level_header() {
+        let lines = |f: &dyn Fn(usize) -> String, n: usize| (0..n).map(|i| f(i) + "\n").collect::<String>();
+        // JSON lines that open with an epoch or ISO time and carry no level or message (Zeek)
+        let zeek = lines(&|i| format!(r#"{{"ts":1575413096.{i:06},"uid":"C{i}x","id.orig_h":"10.0.0.{i}","proto":"udp","duration":0.{i}}}"#), 20);
+        assert_eq!(sniff(zeek.as_bytes()), Kind::Log);
+        let iso = lines(&|i| format!(r#"{{"@timestamp":"2024-01-02T10:00:{:02}Z","host":"h{i}","bytes":{i}}}"#, i % 60), 20);
+        assert_eq!(sniff(iso.as_bytes()), Kind::Log);
+        // records whose time is not their first key, or is no time, stay a table of records
+        let table = lines(&|i| format!(r#"{{"name":"pkg{i}","time":"2024-01-02T10:00:00Z","size":{i}}}"#), 20);
+        assert_eq!(sniff(table.as_bytes()), Kind::Json);
+        let ids = lines(&|i| format!(r#"{{"ts":"v{i}","uid":"C{i}x"}}"#), 20);
+        assert_eq!(sniff(ids.as_bytes()), Kind::Json);
+        // W3C (IIS): a block of directives at every restart, then a few records each
+        let iis = (0..8)
+            .map(|b| format!(
+                "#Software: Microsoft Internet Information Services 8.5\n#Version: 1.0\n#Date: 2016-01-10 0{b}:00:00\n#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port c-ip sc-status\n2016-01-10 0{b}:00:01 10.0.0.1 GET /a{b}.php - 80 10.0.0.9 404 0 2 591\n"
+            ))
+            .collect::<String>();
+        assert_eq!(sniff(iis.as_bytes()), Kind::Log);
+        // the directives alone are no log
+        let header_only = "#Software: Microsoft Internet Information Services 8.5\n#Version: 1.0\n#Fields: date time\n";
+        assert_ne!(sniff(header_only.as_bytes()), Kind::Log);
+        // JVM unified logging: uptime, level and tags in brackets
+        let jvm = lines(&|i| format!("[{}.{:03}s][{}][gc,heap] GC({i}) Pause Young {}M->{}M", i / 10, i * 7 % 1000, ["info ", "debug", "warning"][i % 3], 20 + i, 5 + i), 30);
+        assert_eq!(sniff(jvm.as_bytes()), Kind::Log);
+        // a build tool's bare `[info]` lines carry no decoration before the level
+        assert!(!logline::is_decorated_event("[info] Compiling 3 Scala sources"));
+        assert!(logline::is_decorated_event("[6ms][warning][gc] x"));
+    }
+
+    #[test]
+    fn indented_code_is_no_log() {
+        // a Python module whose docstrings quote list indices (`[0]: /docs/…`) and times:
+        // indented lines neither open events nor, with no event above them, continue one
+        let body = (0..40)
+            .map(|i| format!(
+                "    def method_{i}(self, url: str) -> None:\n        \"\"\"\n        Usage:\n\n        [0]: /quickstart/#section-{i}\n        12:30:00 is when it runs.\n        \"\"\"\n        value = self._get(url)\n        if value is None:\n            return None\n        return value\n\n"
+            ))
+            .collect::<String>();
+        let py = format!("class Client:\n{body}");
+        assert_eq!(sniff(py.as_bytes()), Kind::Code);
+        // a log whose events carry indented details stays a log
+        let log = (0..30)
+            .map(|i| format!("2024-01-02 10:00:{:02},123 ERROR request {i} failed\n    at handler (app.js:{i})\n    at next (router.js:12)\n", i % 60))
+            .collect::<String>();
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
     }
 
     #[test]
