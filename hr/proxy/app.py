@@ -44,6 +44,7 @@ class Proxy:
         app.router.add_get("/health", self.health)
         app.router.add_get("/stats", self.stats)
         app.router.add_get("/metrics", self.prometheus)
+        app.router.add_get("/stats.html", self.stats_page)
         app.router.add_route("*", "/{tail:.*}", self.handle)
         app.on_startup.append(self._open_session)
         app.on_cleanup.append(self._close_session)
@@ -72,6 +73,15 @@ class Proxy:
         if not self._authorized(request):
             return self._unauthorized(request)
         return web.json_response(self.metrics.snapshot(self.compressor))
+
+    async def stats_page(self, request: web.Request) -> web.Response:
+        """The page `hr stats --html` writes, for the ledger this proxy records into."""
+        if not self._authorized(request):
+            return self._unauthorized(request)
+        from hr.stats import html
+
+        page = await asyncio.get_running_loop().run_in_executor(None, html.page)
+        return web.Response(text=page, content_type="text/html")
 
     async def prometheus(self, request: web.Request) -> web.Response:
         if not self._authorized(request):

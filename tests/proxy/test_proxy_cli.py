@@ -71,6 +71,10 @@ def test_health_stats_metrics_and_token(make_fake, tmp_path):
         assert stats["requests"]["anthropic"] == 2 and stats["responses"]["2xx"] == 1
         metrics = httpx.get(p.url + "/metrics", headers={"x-hr-proxy-token": "tok-123"}, timeout=30).text
         assert 'hr_proxy_requests_total{api="anthropic"} 2' in metrics and "# TYPE hr_proxy_in_flight gauge" in metrics
+        assert httpx.get(p.url + "/stats.html", timeout=30).status_code == 401
+        page = httpx.get(p.url + "/stats.html", headers={"x-hr-proxy-token": "tok-123"}, timeout=30)
+        assert page.status_code == 200 and page.headers["content-type"].startswith("text/html")
+        assert "Content-Security-Policy" in page.text and "<svg" in page.text, page.text[:500]
     finally:
         assert p.stop()[0] == 0
 
