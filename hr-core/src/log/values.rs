@@ -1,5 +1,5 @@
 //! What varied in a folded run of one template, for its marker: a field with few values is
-//! listed with counts (`status 200×1,204 404×31`), a numeric field as a range (`7–2,912 ms`).
+//! listed with counts (`status 200×1,204 404×31 500`; a short list only), a numeric field as a range (`7–2,912 ms`).
 //! Bounded: a field stops being tracked once it has held more than a handful of values.
 
 use crate::marker::count;
@@ -8,6 +8,8 @@ use crate::marker::count;
 const FEW: usize = 4;
 /// Fields shown in one marker: markers stay short.
 const SHOWN: usize = 2;
+/// A field's listing longer than this is left out.
+const MAX_LISTED_CHARS: usize = 40;
 /// Tokens of a line looked at.
 const MAX_TOKENS: usize = 48;
 
@@ -113,7 +115,7 @@ impl Field {
         }
     }
 
-    /// `GET×120 HEAD×14`, for a field with 2 to `FEW` values.
+    /// `GET×120 HEAD×14 PUT`, for a field with 2 to `FEW` values (a count of 1 goes unsaid).
     fn listed(&self) -> Option<String> {
         if self.many || self.few.len() < 2 {
             return None;
@@ -129,10 +131,13 @@ impl Field {
                 s.push(' ');
             }
             s.push_str(split_name(v).1);
-            s.push('×');
-            s.push_str(&count(*n));
+            if *n > 1 {
+                s.push('×');
+                s.push_str(&count(*n));
+            }
         }
-        Some(s)
+        // long values (ids, paths, stamps) cost more than they say: the lines hold them
+        (s.chars().count() <= MAX_LISTED_CHARS).then_some(s)
     }
 
     /// `7–2,912 ms`, for a numeric field with many values.
