@@ -80,7 +80,8 @@ impl Values {
                     return out;
                 }
                 let text = if pass == 0 { f.listed() } else { f.ranged() };
-                if let Some(t) = text {
+                // a field that repeats another's values (a time printed twice) says nothing new
+                if let Some(t) = text.filter(|t| !out.contains(t.as_str())) {
                     out.push_str(" · ");
                     out.push_str(&t);
                     shown += 1;
@@ -118,6 +119,10 @@ impl Field {
     /// `GET×120 HEAD×14 PUT`, for a field with 2 to `FEW` values (a count of 1 goes unsaid).
     fn listed(&self) -> Option<String> {
         if self.many || self.few.len() < 2 {
+            return None;
+        }
+        // distinct bare numbers (ids, pids, offsets) only say that they differ
+        if self.numeric && self.few.iter().all(|(_, n)| *n == 1) {
             return None;
         }
         let (name, _) = split_name(&self.few[0].0);
@@ -220,6 +225,22 @@ mod tests {
         let mut v = Values::default();
         for i in 0..10 {
             v.push(&format!("user{i}x login ok"));
+        }
+        assert_eq!(v.describe(), "");
+    }
+
+    #[test]
+    fn distinct_ids_repeated_fields_and_long_lists_stay_out() {
+        // pids all differ, the time is printed twice: one listing of the time only
+        let mut v = Values::default();
+        for (pid, t) in [(2576195, "07:07:00"), (2599298, "07:07:00"), (2600743, "07:07:02")] {
+            v.push(&format!("{t} boot pid {pid} at {t}"));
+        }
+        assert_eq!(v.describe(), " · 07:07:00×2 07:07:02");
+        // long values cost more than they say
+        let mut v = Values::default();
+        for i in 0..3 {
+            v.push(&format!("job 0000000{i}@2016/9/27:20:30:31.458 done"));
         }
         assert_eq!(v.describe(), "");
     }
