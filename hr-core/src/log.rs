@@ -315,8 +315,8 @@ fn template_of(role: &Role) -> Option<u32> {
     }
 }
 
-/// `12 more like the line above`, `40 lines of 3 templates above`, or with repeated stack
-/// traces folded in, `52 lines of 3 templates and 2 stack traces above`.
+/// `12 like above` (the line right above), `3 like one above` (an earlier line), `40 lines, 3
+/// templates`, or with repeated stack traces folded in, `52 lines, 3 templates and 2 stack traces`.
 fn describe(start: usize, end: usize, roles: &[Role], traces: usize) -> String {
     let n = end - start + 1;
     let mut ids: Vec<u32> = roles[start - 1..end]
@@ -329,12 +329,8 @@ fn describe(start: usize, end: usize, roles: &[Role], traces: usize) -> String {
     let single = traces == 0 && ids.iter().all(|&t| t == ids[0]);
     if single {
         let above = start >= 2 && template_of(&roles[start - 2]) == Some(ids[0]);
-        let like = if above {
-            "the line above"
-        } else {
-            "a line above"
-        };
-        return format!("{} more like {like}", count(n));
+        let like = if above { "above" } else { "one above" };
+        return format!("{} like {like}", count(n));
     }
     ids.sort_unstable();
     ids.dedup();
@@ -353,12 +349,17 @@ fn describe(start: usize, end: usize, roles: &[Role], traces: usize) -> String {
     } else {
         " and "
     };
-    format!("{} lines of {templates}{and}{stacks} above", count(n))
+    format!("{} lines, {templates}{and}{stacks}", count(n))
 }
 
-/// ` · 10:01:02 to 10:44:13` for a long run whose first and last lines carry times.
+/// ` · 10:01:02 to 10:44:13` for a long run whose first and last lines carry times, unless
+/// the lines right around the run carry their own: they stay verbatim and already bound it.
 fn time_span(start: usize, end: usize, lines: &Lines) -> Option<String> {
     if end - start + 1 < SPAN_MIN_LINES {
+        return None;
+    }
+    let around = |i: usize| lines.lines.get(i).and_then(|l| leading_time(l));
+    if start >= 2 && around(start - 2).is_some() && around(end).is_some() {
         return None;
     }
     let a = leading_time(lines.lines[start - 1])?;
@@ -619,7 +620,7 @@ mod tests {
         assert!(rare > e2);
         assert!(
             out.iter()
-                .any(|l| l.starts_with("[hr: ") && l.contains("more like the line above")),
+                .any(|l| l.starts_with("[hr: ") && l.contains(" like above")),
             "{}",
             c.text
         );
@@ -656,7 +657,17 @@ mod tests {
         assert_eq!(out.len(), 3, "{}", c.text);
         assert_eq!(out[1], text.lines().nth(1).unwrap());
         assert!(
-            out[2].starts_with("[hr: 29 more like the line above, 29 warnings · 7×15 6×14 · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 · L3-31"),
+            out[2].starts_with("[hr: 29 like above, 29 warnings · 7×15 6×14 · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 · L3-31"),
+            "{}",
+            out[2]
+        );
+        // a kept line with its own time below the run bounds it with the one above: no span
+        text.push_str("[Sun Dec 04 05:01:02 2005] [error] mod_jk child init failed\n");
+        let c = compress(&text, &opts());
+        let out: Vec<&str> = c.text.lines().collect();
+        assert_eq!(out.len(), 4, "{}", c.text);
+        assert!(
+            out[2].starts_with("[hr: 29 like above, 29 warnings · 7×15 6×14 · L3-31"),
             "{}",
             out[2]
         );

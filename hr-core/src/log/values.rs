@@ -1,5 +1,5 @@
 //! What varied in a folded run of one template, for its marker: a field with few values is
-//! listed with counts (`status 200×1,204 404×31`), a numeric field as a range (`7–2,912 ms`).
+//! listed with counts (`status 200×1,204 404×31 500`; a short list only), a numeric field as a range (`7–2,912 ms`).
 //! Bounded: a field stops being tracked once it has held more than a handful of values.
 
 use crate::marker::count;
@@ -8,6 +8,8 @@ use crate::marker::count;
 const FEW: usize = 4;
 /// Fields shown in one marker: markers stay short.
 const SHOWN: usize = 2;
+/// A field's listing longer than this is left out.
+const MAX_LISTED_CHARS: usize = 40;
 /// Tokens of a line looked at.
 const MAX_TOKENS: usize = 48;
 
@@ -78,7 +80,8 @@ impl Values {
                     return out;
                 }
                 let text = if pass == 0 { f.listed() } else { f.ranged() };
-                if let Some(t) = text {
+                // a field that repeats another's values (a time printed twice) says nothing new
+                if let Some(t) = text.filter(|t| !out.contains(t.as_str())) {
                     out.push_str(" · ");
                     out.push_str(&t);
                     shown += 1;
@@ -113,9 +116,13 @@ impl Field {
         }
     }
 
-    /// `GET×120 HEAD×14`, for a field with 2 to `FEW` values.
+    /// `GET×120 HEAD×14 PUT`, for a field with 2 to `FEW` values (a count of 1 goes unsaid).
     fn listed(&self) -> Option<String> {
         if self.many || self.few.len() < 2 {
+            return None;
+        }
+        // distinct bare numbers (ids, pids, offsets) only say that they differ
+        if self.numeric && self.few.iter().all(|(_, n)| *n == 1) {
             return None;
         }
         let (name, _) = split_name(&self.few[0].0);
@@ -129,10 +136,13 @@ impl Field {
                 s.push(' ');
             }
             s.push_str(split_name(v).1);
-            s.push('×');
-            s.push_str(&count(*n));
+            if *n > 1 {
+                s.push('×');
+                s.push_str(&count(*n));
+            }
         }
-        Some(s)
+        // long values (ids, paths, stamps) cost more than they say: the lines hold them
+        (s.chars().count() <= MAX_LISTED_CHARS).then_some(s)
     }
 
     /// `7–2,912 ms`, for a numeric field with many values.
@@ -215,6 +225,22 @@ mod tests {
         let mut v = Values::default();
         for i in 0..10 {
             v.push(&format!("user{i}x login ok"));
+        }
+        assert_eq!(v.describe(), "");
+    }
+
+    #[test]
+    fn distinct_ids_repeated_fields_and_long_lists_stay_out() {
+        // pids all differ, the time is printed twice: one listing of the time only
+        let mut v = Values::default();
+        for (pid, t) in [(2576195, "07:07:00"), (2599298, "07:07:00"), (2600743, "07:07:02")] {
+            v.push(&format!("{t} boot pid {pid} at {t}"));
+        }
+        assert_eq!(v.describe(), " · 07:07:00×2 07:07:02");
+        // long values cost more than they say
+        let mut v = Values::default();
+        for i in 0..3 {
+            v.push(&format!("job 0000000{i}@2016/9/27:20:30:31.458 done"));
         }
         assert_eq!(v.describe(), "");
     }
