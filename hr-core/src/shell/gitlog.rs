@@ -36,7 +36,12 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
                 subject_seen = true;
             }
         } else if re!(r"^ \d+ files? changed").is_match(line) {
-            slots[i] = Slot::Keep(Priority::Summary);
+            // after its stat lines the summary joins their marker, said as `4 files +10 -3`
+            slots[i] = if i > 0 && is_stat(lines[i - 1]) {
+                Slot::Fold
+            } else {
+                Slot::Keep(Priority::Summary)
+            };
         } else if is_stat(line) {
             slots[i] = Slot::Fold;
         }
@@ -55,7 +60,10 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
         if body > 0 {
             parts.push(plural(body, "message line", "message lines"));
         }
-        if stats > 0 {
+        let summary = lines[s..e].iter().find_map(|l| shortstat(l));
+        if let Some(summary) = summary {
+            parts.push(summary);
+        } else if stats > 0 {
             parts.push(plural(stats, "file stat", "file stats"));
         }
         if parts.is_empty() {
@@ -64,6 +72,21 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
             parts.join(", ")
         }
     })
+}
+
+/// ` 4 files changed, 10 insertions(+), 3 deletions(-)` said as `4 files +10 -3`.
+fn shortstat(line: &str) -> Option<String> {
+    let c = re!(r"^ (\d+) files? changed(?:, (\d+) insertions?\(\+\))?(?:, (\d+) deletions?\(-\))?$")
+        .captures(line)?;
+    let files: usize = c[1].parse().ok()?;
+    let mut out = plural(files, "file", "files");
+    if let Some(n) = c.get(2) {
+        out.push_str(&format!(" +{}", n.as_str()));
+    }
+    if let Some(n) = c.get(3) {
+        out.push_str(&format!(" -{}", n.as_str()));
+    }
+    Some(out)
 }
 
 /// ` src/main.rs | 12 +++---` (or a `--name-status` / `--name-only` line).
@@ -138,11 +161,8 @@ mod tests {
                 "{out}"
             );
         }
-        assert!(
-            out.contains("2 files changed, 8 insertions(+), 1 deletion(-)"),
-            "{out}"
-        );
-        assert!(out.contains("2 message lines, 2 file stats"), "{out}");
+        assert!(out.contains("2 message lines, 2 files +8 -1"), "{out}");
+        assert!(!out.contains("src/b.rs"), "{out}");
         assert!(!out.contains("A longer explanation"), "{out}");
     }
 }
