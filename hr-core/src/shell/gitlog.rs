@@ -114,6 +114,15 @@ mod tests {
     use crate::shell::compress;
     use crate::Options;
 
+    fn run(t: &str) -> String {
+        let opts = Options {
+            hash: "h".into(),
+            budget_chars: None,
+            ..Default::default()
+        };
+        compress(t, &opts).text
+    }
+
     #[test]
     fn log_with_patches_reads_like_a_diff() {
         let mut t = String::new();
@@ -127,15 +136,7 @@ mod tests {
                 t.push_str(&format!("     line {k}\n"));
             }
         }
-        let out = compress(
-            &t,
-            &Options {
-                hash: "h".into(),
-                budget_chars: None,
-                ..Default::default()
-            },
-        )
-        .text;
+        let out = run(&t);
         for i in 0..3 {
             for n in [
                 format!("commit {:040x}", 0xbeef0 + i),
@@ -157,15 +158,7 @@ mod tests {
         for i in 0..5 {
             t.push_str(&format!("commit {:040x}\nAuthor: github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    feat: change number {i}\n    \n    A longer explanation of change {i}\n    over several lines of text.\n\n src/a.rs | 2 +-\n src/b.rs | 7 +++++++\n 2 files changed, 8 insertions(+), 1 deletion(-)\n\n", 0xabc0 + i));
         }
-        let out = compress(
-            &t,
-            &Options {
-                hash: "h".into(),
-                budget_chars: None,
-                ..Default::default()
-            },
-        )
-        .text;
+        let out = run(&t);
         for i in 0..5 {
             assert!(
                 out.contains(&format!("commit {:040x}", 0xabc0 + i)),
@@ -197,15 +190,7 @@ mod tests {
         for (i, a) in [0, 1, 1, 0].repeat(3).iter().enumerate() {
             t.push_str(&format!("commit {:040x}\nAuthor: {}\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    fix: {i}\n    \n    Why the fix {i} was needed,\n    told over two lines.\n\n", 0xf00 + i, authors[*a]));
         }
-        let out = compress(
-            &t,
-            &Options {
-                hash: "h".into(),
-                budget_chars: None,
-                ..Default::default()
-            },
-        )
-        .text;
+        let out = run(&t);
         assert_eq!(out.matches("Author: Alice").count(), 4, "{out}");
         assert_eq!(out.matches("Author: Bob").count(), 3, "{out}");
         assert_eq!(out.matches("author as above").count(), 5, "{out}");
