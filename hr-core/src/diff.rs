@@ -41,7 +41,7 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
 /// What a run of folded diff lines held: counts, and the hunk headers folded with them.
 pub(crate) fn describe(folded: &[&str]) -> String {
     if folded.iter().all(|l| redundant_header(l)) {
-        return "index, --- and +++ lines of the file above".to_string();
+        return "index, --- and +++ lines".to_string();
     }
     let hunks: Vec<&str> = folded
         .iter()
@@ -251,7 +251,7 @@ mod tests {
             "@@ -1,12 +1,12 @@",
             "-old line",
             "+new line",
-            "[hr: index, --- and +++ lines of the file above · L2-4",
+            "[hr: index, --- and +++ lines · L2-4",
         ] {
             assert!(out.contains(n), "{n}: {out}");
         }

@@ -49,7 +49,7 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
             .iter()
             .filter(|l| re!(r"^\S[^:]*:\d+:").is_match(l))
             .count();
-        format!("{} in this file", plural(n, "more match", "more matches"))
+        plural(n, "more match", "more matches")
     })
 }
 
@@ -81,6 +81,6 @@ mod tests {
         for f in 0..6 {
             assert!(out.contains(&format!("./pkg/mod{f}.py:1:")), "{out}");
         }
-        assert!(out.contains("5 more matches in this file"), "{out}");
+        assert!(out.contains("[hr: 5 more matches ·"), "{out}");
     }
 }
