@@ -564,3 +564,16 @@ def test_a_budget_too_small_for_the_skeleton_cuts_the_rest_of_the_file(lang):
     check_truthful(big, text)
     if lang == "python":
         ast.parse(text)
+
+
+def test_a_five_line_module_value_folds_and_stays_valid():
+    code = ('import os\n\nROUTES = {\n'
+            + "".join(f'    "route_number_{i}": "/api/v1/resources/{i}/details",\n' for i in range(3))
+            + '}\n\n\ndef handler(request):\n    return ROUTES\n')
+    out, spans = compress("code", code.encode(), "h", None, "app.py")
+    text = out.decode()
+    ast.parse(out)
+    check_truthful(code, text)
+    assert spans == [(4, 6)]
+    assert "ROUTES = {" in text and "route_number_1" not in text
+    assert "import os" in text and "def handler(request):" in text

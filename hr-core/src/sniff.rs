@@ -321,7 +321,7 @@ fn is_code(lines: &[&str]) -> bool {
     let re = re!(concat!(
         r"^\s*(import |from \S+ import |#include |package |use |fn |pub |impl |def |async def |class |",
         r"func |type \w+ |const |let |var |function |export |module\.exports|require\(|struct |enum |",
-        r"interface |public |private |protected |static |return |if \(|for \(|while \(|\}|@\w+|#!/)"
+        r"interface |public |private |protected |static |return |if \(|for \(|while \(|\}|@\w+|#!/|#!?\[)"
     ));
     // C-style comment lines say nothing either way: a well-documented file is still code
     let uncommented: Vec<&str> = lines
@@ -335,7 +335,9 @@ fn is_code(lines: &[&str]) -> bool {
         lines
     };
     let code_like = share(base, |l| {
-        re.is_match(l) || is_preprocessor(l) || l.trim_end().ends_with(['{', ';', ':'])
+        // Rust attributes (`#[arg(` … `)]`) open and close lines the way decorators do
+        let end = l.trim_end();
+        re.is_match(l) || is_preprocessor(l) || end.ends_with(['{', ';', ':']) || end.ends_with(")]")
     });
     code_like >= 0.35 || is_python(lines) || has_definitions(lines) || has_shebang(lines)
 }
@@ -427,6 +429,13 @@ mod tests {
                 .repeat(6)
         );
         assert_eq!(sniff(go.as_bytes()), Kind::Code);
+        // clap options: every field is a doc comment and a multi-line attribute
+        let rs = format!(
+            "pub struct Opts {{\n{}}}\n",
+            "    /// Search hidden files.\n    #[arg(\n        long,\n        help = \"Hidden\",\n    )]\n    pub hidden: bool,\n\n"
+                .repeat(12)
+        );
+        assert_eq!(sniff(rs.as_bytes()), Kind::Code);
         let sh = "#!/bin/sh\n\necho hello world\ncp a b\nmv b c\n";
         assert_eq!(sniff(sh.as_bytes()), Kind::Code);
         assert_eq!(

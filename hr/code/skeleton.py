@@ -31,7 +31,7 @@ from hr.code.parsing import grammar
 class Tuning:
     __slots__ = ("small_body", "small_stmt", "small_comment", "doc_lines")
 
-    def __init__(self, small_body: int = 3, small_stmt: int = 8, small_comment: int = 2, doc_lines: int = 1):
+    def __init__(self, small_body: int = 3, small_stmt: int = 4, small_comment: int = 2, doc_lines: int = 1):
         self.small_body = small_body  # bodies of at most this many lines stay whole
         self.small_stmt = small_stmt  # other statements of at most this many lines stay whole
         self.small_comment = small_comment  # comment blocks of at most this many lines stay whole
