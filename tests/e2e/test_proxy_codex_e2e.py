@@ -15,21 +15,7 @@ from proxy_process import ProxyProcess
 
 pytest.importorskip("aiohttp")
 
-HERE = Path(__file__).parent
 SCRIPT = [["cat api.log"], ["cat rows.json"]]
-
-
-@pytest.fixture(scope="session")
-def codex_bin() -> Path:
-    try:
-        proc = subprocess.run(["sh", str(HERE / "install_codex.sh")], capture_output=True, text=True, timeout=600)
-    except (OSError, subprocess.TimeoutExpired) as exc:
-        pytest.skip(f"could not install Codex from npm: {exc}")
-    if proc.returncode != 0:
-        if subprocess.run(["npm", "ping"], capture_output=True, timeout=60).returncode != 0:
-            pytest.skip("npm registry not reachable: cannot install the real Codex CLI")
-        pytest.fail(f"installing Codex failed:\n{proc.stderr[-2000:]}")
-    return Path(proc.stdout.strip().splitlines()[-1])
 
 
 def run_codex(codex: Path, home: Path, work: Path, base_url: str, cache: Path) -> None:
