@@ -4,7 +4,8 @@ offline (`POST /v1/responses`, `"stream": true`).
 The reply to a request that offers tools is chosen by how many function calls its input already
 holds: turn N gets `script[N]` (a list of (tool name, arguments) calls), and once the script is
 used up the model says "done". Every request is recorded, so a test can read the
-`function_call_output` items the model would have read.
+`function_call_output` items the model would have read. `shell_turns` scripts shell commands
+through whichever shell tool the request offers.
 """
 
 from __future__ import annotations
@@ -15,6 +16,21 @@ from itertools import count
 from fake_server import FakeServer, json_answer, sse_answer
 
 _ids = count(1)
+
+
+def shell_call(tools: list[dict], command: str) -> tuple[str, dict]:
+    """The call that runs `command` through whichever shell tool Codex offers."""
+    names = {t.get("name") for t in tools}
+    if "exec_command" in names:
+        return "exec_command", {"cmd": command}
+    if "shell_command" in names:
+        return "shell_command", {"command": command}
+    return "shell", {"command": ["bash", "-lc", command]}
+
+
+def shell_turns(script: list[list[str]]) -> list:
+    """A FakeOpenAI script from shell commands per turn."""
+    return [lambda body, cmds=cmds: [shell_call(body.get("tools") or [], c) for c in cmds] for cmds in script]
 
 
 class FakeOpenAI(FakeServer):

@@ -10,12 +10,12 @@ from pathlib import Path
 
 import pytest
 
-from proxy_fake_responses import FakeResponses
+from fake_openai import FakeOpenAI, shell_turns
 from proxy_process import ProxyProcess
 
 pytest.importorskip("aiohttp")
 
-SCRIPT = [["cat api.log"], ["cat rows.json"]]
+SCRIPT = shell_turns([["cat api.log"], ["cat rows.json"]])
 
 
 def run_codex(codex: Path, home: Path, work: Path, base_url: str, cache: Path) -> None:
@@ -23,7 +23,7 @@ def run_codex(codex: Path, home: Path, work: Path, base_url: str, cache: Path) -
     codex_home.mkdir(parents=True, exist_ok=True)
     (codex_home / "config.toml").write_text(
         f'model_provider = "fake"\nmodel = "gpt-test"\n\n[model_providers.fake]\nname = "fake"\n'
-        f'base_url = "{base_url}/v1"\nwire_api = "responses"\nenv_key = "HR_TEST_OPENAI_KEY"\n')
+        f'base_url = "{base_url}"\nwire_api = "responses"\nenv_key = "HR_TEST_OPENAI_KEY"\n')
     env = {"HOME": str(home), "CODEX_HOME": str(codex_home), "PATH": f"{Path(sys.executable).parent}:/usr/local/bin:/usr/bin:/bin",
            "LANG": "C.UTF-8", "HR_TEST_OPENAI_KEY": "sk-openai-e2e", "HR_CACHE_DIR": str(cache)}
     proc = subprocess.run([str(codex), "exec", "--skip-git-repo-check", "--json", "-s", "workspace-write", "read the files"],
@@ -42,10 +42,10 @@ def test_codex_through_hr_proxy(codex_bin, tmp_path):
                                   + "2024-05-01 12:01:00 ERROR api-2 upstream timeout after 30000ms (pool exhausted)\n")
     (work / "rows.json").write_text(json.dumps([{"id": i, "name": f"item-{i}", "ok": True} for i in range(120)], indent=1))
 
-    with FakeResponses(SCRIPT) as direct:
+    with FakeOpenAI(SCRIPT) as direct:
         run_codex(codex_bin, tmp_path / "home", work, direct.url, cache)
-    with FakeResponses(SCRIPT) as fake, ProxyProcess(fake.url, cache) as proxy:
-        run_codex(codex_bin, tmp_path / "home", work, proxy.url, cache)
+    with FakeOpenAI(SCRIPT) as fake, ProxyProcess(fake.origin, cache) as proxy:
+        run_codex(codex_bin, tmp_path / "home", work, f"{proxy.url}/v1", cache)
 
     assert len(fake.requests) == len(direct.requests) == 3
     last = outputs(fake.requests[-1])
