@@ -140,7 +140,7 @@ pub fn plan(lines: &Lines) -> Plan {
                     run.push_event(n, lines.lines[i], level, template);
                 } else {
                     run.flush(&mut plan, lines, &roles);
-                    let priority = if error_words(lines.lines[i]) {
+                    let priority = if crate::logline::error_words(lines.lines[i]) {
                         Priority::Critical
                     } else if level == Level::Warn
                         || miner.templates[template as usize].count <= RARE
@@ -396,16 +396,6 @@ fn message_of(line: &str) -> u64 {
         h.write_u8(b' ');
     }
     h.finish()
-}
-
-/// Words that mark a line as reporting a problem even without a level.
-fn error_words(line: &str) -> bool {
-    re!(concat!(
-            r"(?i)\b(errors?|fail(ed|ure|ures|s)?|fatal|exception|panic|abort(ed)?|denied|refused|invalid|",
-            r"timeout|timed out|unable|cannot|can't|could not|couldn't|unreachable|corrupt(ed|ion)?|",
-            r"crash(ed)?|killed|segfault|critical|severe|unavailable|not responding)\b"
-        ))
-    .is_match(line)
 }
 
 /// A line that continues the event above it without being a trace: indented, or one of the
