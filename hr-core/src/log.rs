@@ -416,22 +416,6 @@ fn continues_event(line: &str) -> bool {
         .any(|p| line.starts_with(p))
 }
 
-/// A line that continues the event above it: indented, or part of a stack trace.
-fn continues(line: &str) -> bool {
-    let b = line.as_bytes();
-    if b.is_empty() {
-        return false;
-    }
-    if b[0] == b' ' || b[0] == b'\t' {
-        return !line.trim().is_empty();
-    }
-    line.starts_with("Caused by: ")
-        || line.starts_with("Traceback (most recent call last)")
-        || line.starts_with("During handling of the above exception")
-        || line.starts_with("The above exception was the direct cause")
-        || exception_header(line)
-}
-
 /// `java.lang.IllegalStateException: msg`, `ValueError: boom`, `KeyError`.
 fn exception_header(line: &str) -> bool {
     let head = line.split([':', ' ']).next().unwrap_or("");
@@ -474,7 +458,7 @@ fn trace_block(lines: &[&str], i: usize) -> Option<usize> {
     let mut frames = starts_here as usize;
     while end < lines.len() {
         let l = lines[end];
-        if continues(l) {
+        if crate::logline::continues(l) {
             frames += trace_like(l) as usize;
             end += 1;
         } else if end > i + 1 && is_python_frame(lines[end - 1]) && is_exception_line(l) {
