@@ -8,14 +8,8 @@ use crate::mask::shape;
 use crate::re::re;
 use std::hash::Hasher;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
-    Other,
-    Warn,
-    Error,
-    /// fatal, critical, panic, emergency
-    Fatal,
-}
+/// A line's level: the same scale the sniffer and the guard read.
+pub use crate::logline::Severity as Level;
 
 /// What a line says about itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
