@@ -400,6 +400,7 @@ fn message_of(line: &str) -> u64 {
 
 /// A line that continues the event above it without being a trace: indented, or one of the
 /// detail lines that databases and compilers print under a message.
+// not logline::continues: frames, `#1 `, `}`/`]` lines and exception lines do not continue an error event here
 fn continues_event(line: &str) -> bool {
     let b = line.as_bytes();
     (!b.is_empty() && (b[0] == b' ' || b[0] == b'\t') && !line.trim().is_empty())
@@ -417,6 +418,7 @@ fn continues_event(line: &str) -> bool {
 }
 
 /// `java.lang.IllegalStateException: msg`, `ValueError: boom`, `KeyError`.
+// not logline's `(Exception|Error)` rule: this one takes Throwable/Exit/Interrupt/Warning and refuses a bare `Error:`
 fn exception_header(line: &str) -> bool {
     let head = line.split([':', ' ']).next().unwrap_or("");
     let rest = &line[head.len()..];
