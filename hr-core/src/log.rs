@@ -140,7 +140,7 @@ pub fn plan(lines: &Lines) -> Plan {
                     run.push_event(n, lines.lines[i], level, template);
                 } else {
                     run.flush(&mut plan, lines, &roles);
-                    let priority = if error_words(lines.lines[i]) {
+                    let priority = if crate::logline::error_words(lines.lines[i]) {
                         Priority::Critical
                     } else if level == Level::Warn
                         || miner.templates[template as usize].count <= RARE
@@ -398,18 +398,9 @@ fn message_of(line: &str) -> u64 {
     h.finish()
 }
 
-/// Words that mark a line as reporting a problem even without a level.
-fn error_words(line: &str) -> bool {
-    re!(concat!(
-            r"(?i)\b(errors?|fail(ed|ure|ures|s)?|fatal|exception|panic|abort(ed)?|denied|refused|invalid|",
-            r"timeout|timed out|unable|cannot|can't|could not|couldn't|unreachable|corrupt(ed|ion)?|",
-            r"crash(ed)?|killed|segfault|critical|severe|unavailable|not responding)\b"
-        ))
-    .is_match(line)
-}
-
 /// A line that continues the event above it without being a trace: indented, or one of the
 /// detail lines that databases and compilers print under a message.
+// not logline::continues: frames, `#1 `, `}`/`]` lines and exception lines do not continue an error event here
 fn continues_event(line: &str) -> bool {
     let b = line.as_bytes();
     (!b.is_empty() && (b[0] == b' ' || b[0] == b'\t') && !line.trim().is_empty())
@@ -426,23 +417,8 @@ fn continues_event(line: &str) -> bool {
         .any(|p| line.starts_with(p))
 }
 
-/// A line that continues the event above it: indented, or part of a stack trace.
-fn continues(line: &str) -> bool {
-    let b = line.as_bytes();
-    if b.is_empty() {
-        return false;
-    }
-    if b[0] == b' ' || b[0] == b'\t' {
-        return !line.trim().is_empty();
-    }
-    line.starts_with("Caused by: ")
-        || line.starts_with("Traceback (most recent call last)")
-        || line.starts_with("During handling of the above exception")
-        || line.starts_with("The above exception was the direct cause")
-        || exception_header(line)
-}
-
 /// `java.lang.IllegalStateException: msg`, `ValueError: boom`, `KeyError`.
+// not logline's `(Exception|Error)` rule: this one takes Throwable/Exit/Interrupt/Warning and refuses a bare `Error:`
 fn exception_header(line: &str) -> bool {
     let head = line.split([':', ' ']).next().unwrap_or("");
     let rest = &line[head.len()..];
@@ -484,7 +460,7 @@ fn trace_block(lines: &[&str], i: usize) -> Option<usize> {
     let mut frames = starts_here as usize;
     while end < lines.len() {
         let l = lines[end];
-        if continues(l) {
+        if crate::logline::continues(l) {
             frames += trace_like(l) as usize;
             end += 1;
         } else if end > i + 1 && is_python_frame(lines[end - 1]) && is_exception_line(l) {

@@ -8,14 +8,8 @@ use crate::mask::shape;
 use crate::re::re;
 use std::hash::Hasher;
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
-pub enum Level {
-    Other,
-    Warn,
-    Error,
-    /// fatal, critical, panic, emergency
-    Fatal,
-}
+/// A line's level: the same scale the sniffer and the guard read.
+pub use crate::logline::Severity as Level;
 
 /// What a line says about itself.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -73,6 +67,7 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
     }
 }
 
+// not logline::word_severity: the log compressor also reads FAILURE, EMERGENCY, DPANIC, FINE*, and no lone letters
 fn word_level(word: &str) -> Option<Level> {
     match word.to_ascii_uppercase().as_str() {
         "ERROR" | "ERR" | "SEVERE" | "FAILURE" => Some(Level::Error),
@@ -185,6 +180,7 @@ fn status_code_severity(method: &str, path: &str, status: &str, line: &str) -> S
 
 /// `Some(true)` for a failed syscall in strace output (`… = -1 ENOENT (…)`), `Some(false)` for
 /// another strace line, `None` when the line is not strace's.
+// not logline::failed_syscall: this one also says whether the line is strace's at all (`None`)
 fn strace_failed(line: &str) -> Option<bool> {
     let b = line.as_bytes();
     // optional pid and time prefixes, then `name(`
@@ -206,6 +202,7 @@ fn strace_failed(line: &str) -> Option<bool> {
 
 /// The level of a line and the byte offset just past its level token (0 when it has none):
 /// what follows is the message, without the timestamp and other header fields.
+// not logline::severity: this one gives the level's end, reads colours and Apache `[mod:level]`, and asks no header
 pub fn level_at(line: &str) -> (Level, usize) {
     if line.contains('\x1b') {
         // a coloured level (`\x1b[31mERROR\x1b[0m`) reads like a plain one
