@@ -29,6 +29,10 @@ def response_headers(headers) -> list[tuple[str, str]]:
     return [(k, v) for k, v in headers.items() if k.lower() not in HOP_BY_HOP and k.lower() not in connection]
 
 
+# What an upstream that breaks off mid-stream raises while its body is read.
+STREAM_BROKEN = (aiohttp.ClientPayloadError, aiohttp.ClientConnectionError, TimeoutError)
+
+
 class UpstreamUnreachable(Exception):
     """No answer came from upstream (refused, reset or timed out before the headers)."""
 
@@ -60,7 +64,7 @@ async def relay_body(request: web.Request, upstream: aiohttp.ClientResponse, out
                 await out.write(chunk)
             except ConnectionResetError:  # the client went away: nothing left to relay to
                 return True
-    except (aiohttp.ClientPayloadError, aiohttp.ClientConnectionError, TimeoutError):
+    except STREAM_BROKEN:
         abort(request)
         return False
     await out.write_eof()

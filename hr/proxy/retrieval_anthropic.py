@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import json
 
-import aiohttp
 from aiohttp import web
 
 from hr.proxy import expand_tool, relay, rewrite, rounds
@@ -132,10 +131,8 @@ async def _stream(proxy, request, url, headers, body) -> web.StreamResponse:
                     elif kind == "message_stop" and held:
                         continue
                     await out.write(raw)
-            except (aiohttp.ClientPayloadError, aiohttp.ClientConnectionError, TimeoutError):
-                proxy.metrics.events["stream_dropped"] += 1
-                relay.abort(request)
-                return out
+            except relay.STREAM_BROKEN:
+                return rounds.dropped(proxy, request, out)
         if not held:
             await out.write_eof()
             return out

@@ -16,7 +16,6 @@ from __future__ import annotations
 import asyncio
 import json
 
-import aiohttp
 from aiohttp import web
 
 from hr.proxy import expand_tool, relay, rewrite, rounds
@@ -107,10 +106,8 @@ async def _stream(proxy, request, url, headers, body) -> web.StreamResponse:
                         data = {**data, "sequence_number": next_seq}
                     next_seq += 1
                     await out.write(raw if data is original else encode(name, data))
-            except (aiohttp.ClientPayloadError, aiohttp.ClientConnectionError, TimeoutError):
-                proxy.metrics.events["stream_dropped"] += 1
-                relay.abort(request)
-                return out
+            except relay.STREAM_BROKEN:
+                return rounds.dropped(proxy, request, out)
         if held is None:
             await out.write_eof()
             return out

@@ -20,6 +20,14 @@ async def relay_with_expansion(proxy, request: web.Request, url: str, headers: l
     return await run(proxy, request, url, headers, body)
 
 
+def dropped(proxy, request: web.Request, out: web.StreamResponse) -> web.StreamResponse:
+    """Upstream broke off mid-round: the client's stream is broken off too (so that it retries),
+    never ended as if complete."""
+    proxy.metrics.events["stream_dropped"] += 1
+    relay.abort(request)
+    return out
+
+
 async def open_stream_round(proxy, request: web.Request, url: str, headers: list, body: bytes, out):
     """(upstream, out, None) when the round streams; else (None, out, the response to return):
     the first round's non-stream answer relayed as it is, or the client's stream aborted when a
