@@ -52,6 +52,7 @@ class FakeAPI:
         self.reply = reply
         self.requests: list[Recorded] = []
         self.gate = threading.Event()
+        # set once a gated stream has begun: its frames after the gate wait for `gate`
         self.reached_gate = threading.Event()
         self._loop = LoopThread()
         self._runner = None
@@ -72,7 +73,6 @@ class FakeAPI:
         return await self.reply(request, raw)
 
     async def wait_gate(self) -> None:
-        self.reached_gate.set()
         ok = await asyncio.get_running_loop().run_in_executor(None, self.gate.wait, WAIT_S)
         assert ok, "the test never released the fake's gate"
 
@@ -134,6 +134,9 @@ async def stream(request: web.Request, frames: list[bytes], *, gate_after: int |
     frames; drop the connection after `drop_after` frames."""
     out = web.StreamResponse(status=200, headers={"Content-Type": "text/event-stream", "request-id": "req_fake"})
     await out.prepare(request)
+    if gate_after is not None:
+        # said before any frame goes out: a client that sees one must find the fake holding the rest
+        fake.reached_gate.set()
     for i, frame in enumerate(frames):
         if drop_after is not None and i == drop_after:
             request.transport.abort()
