@@ -272,3 +272,12 @@ def test_post_bash_too_long_reads_the_saved_output(tmp_path):
     assert LOG.splitlines()[-1] in new["stdout"] or re.search(rf"lines \d+-{last}\b", new["stdout"])
     saved.unlink()
     assert post("Bash", response, {"command": "cat app.log | cat"}) is None  # file gone: leave it
+
+
+def test_pre_passes_the_session_on_to_hr_run(monkeypatch):
+    client(monkeypatch, "--allowedTools", "Bash(pytest:*)")
+    event = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "permission_mode": "default",
+             "session_id": "0b9e8c52-1f3a-4d2b-9c7e-6a5f4e3d2c1b", "cwd": os.environ["CLAUDE_PROJECT_DIR"],
+             "tool_input": {"command": "pytest -q"}}
+    command = claude.handle(event)["hookSpecificOutput"]["updatedInput"]["command"]
+    assert command == "/opt/hr/bin/hr run --budget 27000c --session 0b9e8c52-1f3a-4d2b-9c7e-6a5f4e3d2c1b -- pytest -q"

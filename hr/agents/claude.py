@@ -79,7 +79,7 @@ def pre_bash(tool_input: dict, event: dict) -> dict | None:
     from hr.agents.rewrite import command_names, rewrite
 
     hr = hr_executable()
-    new = rewrite(command, hr, budget_chars()) if hr else None
+    new = rewrite(command, hr, budget_chars(), session=event.get("session_id")) if hr else None
     if new is None:
         return None
     from hr.agents.shadowing import shadowed
@@ -88,7 +88,7 @@ def pre_bash(tool_input: dict, event: dict) -> dict | None:
     if avoid is None:
         return None
     if avoid:
-        new = rewrite(command, hr, budget_chars(), avoid)
+        new = rewrite(command, hr, budget_chars(), avoid, event.get("session_id"))
         if new is None:
             return None
     from hr.agents.claude_permissions import would_allow

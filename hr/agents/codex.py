@@ -95,7 +95,7 @@ def pre_bash(tool_input: dict, event: dict) -> dict | None:
     avoid = shadowed(names)
     if avoid is None:
         return None
-    new = rewrite(command, hr, budget_chars(), avoid)
+    new = rewrite(command, hr, budget_chars(), avoid, event.get("session_id"))
     if new is None:
         return None
     return {"hookSpecificOutput": {"hookEventName": "PreToolUse", "permissionDecision": "allow",

@@ -88,13 +88,13 @@ def handle(event: dict) -> dict | None:
     cwd = event.get("cwd") if isinstance(event.get("cwd"), str) else None
     name = event.get("hook_event_name")
     if name == "BeforeTool":
-        return before(tool_input, cwd)
+        return before(tool_input, cwd, event.get("session_id"))
     if name == "AfterTool":
         return after(tool_input, event.get("tool_response"), event.get("session_id"), cwd)
     return None
 
 
-def before(tool_input: dict, cwd: str | None) -> dict | None:
+def before(tool_input: dict, cwd: str | None, session=None) -> dict | None:
     command = tool_input.get("command")
     if not isinstance(command, str) or tool_input.get("is_background"):
         return None
@@ -109,7 +109,7 @@ def before(tool_input: dict, cwd: str | None) -> dict | None:
     hr = hr_executable()
     names = command_names(command)
     avoid = shadowed(names) if hr and names else None
-    new = rewrite(command, hr, budget_chars(cwd), avoid) if avoid is not None else None
+    new = rewrite(command, hr, budget_chars(cwd), avoid, session) if avoid is not None else None
     if new is None:
         return None
     return {"hookSpecificOutput": {"hookEventName": "BeforeTool", "tool_input": {"command": new}}}

@@ -123,10 +123,12 @@ def _is_assignment(word: str) -> bool:
     return bool(eq) and name.replace("_", "a").isalnum() and not name[0].isdigit()
 
 
-def rewrite(command: str, hr: str, budget_chars: int | None = None, avoid: set[str] | frozenset = frozenset()) -> str | None:
+def rewrite(command: str, hr: str, budget_chars: int | None = None, avoid: set[str] | frozenset = frozenset(),
+            session: str | None = None) -> str | None:
     """`command` with each simple command worth compressing run under `hr run`, or None when
     nothing should change. `hr` is the path of the hr executable; names in `avoid` (aliases
-    and functions of the user's shell) are never wrapped."""
+    and functions of the user's shell) are never wrapped. `session` (the agent's session id,
+    from the hook event) goes to the ledger with each output, when it is a plain id."""
     if "hr" in command and _uses_hr(command):
         return None
     try:
@@ -134,7 +136,11 @@ def rewrite(command: str, hr: str, budget_chars: int | None = None, avoid: set[s
     except Unsupported:
         return None
     table = wrapped.entries()
-    prefix = f"{shlex.quote(hr)} run " + (f"--budget {budget_chars}c " if budget_chars else "") + "-- "
+    from hr.cli.options import parse_session
+
+    session = parse_session(session) if session else None
+    prefix = (f"{shlex.quote(hr)} run " + (f"--budget {budget_chars}c " if budget_chars else "")
+              + (f"--session {session} " if session else "") + "-- ")
     inserts: list[int] = []
     for cmd in commands:
         k = 0

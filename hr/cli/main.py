@@ -11,7 +11,7 @@ import click
 
 from hr import __version__
 from hr.cli.filter import pass_through, run_filter, write_stdout
-from hr.cli.options import KINDS, parse_budget
+from hr.cli.options import KINDS, parse_budget, parse_session
 from hr.engine.dispatch import Hint
 
 
@@ -63,6 +63,8 @@ def cache_errors(root: str) -> Iterator[None]:
 
 label_option = click.option("--label", metavar="NAME", help="Name the source (a command or file name); shown in stats and used as a hint.")
 kind_option = click.option("--kind", type=click.Choice(KINDS), help="Skip the sniffer and treat the input as this kind.")
+session_option = click.option("--session", metavar="ID", callback=lambda ctx, param, v: None if v is None else parse_session(v),
+                              help="The agent session this output belongs to, for `hr stats --by session` (agent hooks set it; default: $HR_SESSION).")
 budget_option = click.option("--budget", type=Budget(), metavar="N|Nc", help="Fit the output in N tokens (or Nc characters), keeping errors and failures first.")
 
 
@@ -93,9 +95,10 @@ def _input_kept_on_usage_error() -> Iterator[None]:
 @label_option
 @kind_option
 @budget_option
+@session_option
 @click.version_option(__version__, "--version", prog_name="hr", message="%(prog)s %(version)s")
 @click.pass_context
-def cli(ctx: click.Context, label, kind, budget):
+def cli(ctx: click.Context, label, kind, budget, session):
     """Compress tool output for coding agents, without losing or inventing anything.
 
     With no command, hr is a filter: it reads all of stdin, detects what it is (test output,
@@ -115,15 +118,16 @@ def cli(ctx: click.Context, label, kind, budget):
     if sys.stdin.isatty():
         click.echo(ctx.get_help())
         return
-    run_filter(make_hint(label, kind, budget))
+    run_filter(make_hint(label, kind, budget, session=session))
 
 
 @cli.command(context_settings={"ignore_unknown_options": True, "allow_interspersed_args": False})
 @label_option
 @kind_option
 @budget_option
+@session_option
 @click.argument("command", nargs=-1, required=True, type=click.UNPROCESSED)
-def run(label, kind, budget, command):
+def run(label, kind, budget, session, command):
     """Run COMMAND, compress what it printed and exit with its status.
 
     stdout and stderr are read together, in the order they were written, and the compressed
@@ -141,7 +145,7 @@ def run(label, kind, budget, command):
         argv = argv[1:]
     if not argv:
         fail("run: no command given (usage: hr run -- CMD ARGS…)")
-    sys.exit(runner.main(argv, make_hint(label, kind, budget)))
+    sys.exit(runner.main(argv, make_hint(label, kind, budget, session=session)))
 
 
 @cli.command()

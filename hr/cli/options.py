@@ -9,7 +9,7 @@ other commands) to click, which uses the same `parse_budget` and `KINDS`.
 from __future__ import annotations
 
 from hr.engine.dispatch import KINDS
-FILTER_OPTIONS = ("--label", "--kind", "--budget")
+FILTER_OPTIONS = ("--label", "--kind", "--budget", "--session")
 
 
 def parse_budget(text: str) -> tuple[str, int]:
@@ -23,6 +23,14 @@ def parse_budget(text: str) -> tuple[str, int]:
     if not t.isdigit() or int(t) <= 0:
         raise ValueError(f"{text!r} is not a budget: want N tokens or Nc characters, e.g. 8000 or 30000c")
     return unit, int(t)
+
+
+def parse_session(text: str) -> str | None:
+    """An agent's session id as the ledger keeps it, or None for anything that is not a plain
+    id: it comes from outside (a hook event, a command line) and is printed by `hr stats`."""
+    t = str(text).strip()
+    ok = 0 < len(t) <= 128 and all(c.isalnum() or c in "._:-" for c in t) and t.isascii()
+    return t if ok else None
 
 
 def parse_filter_args(argv: list[str]) -> dict | None:
@@ -46,6 +54,8 @@ def parse_filter_args(argv: list[str]) -> dict | None:
     if kind is not None and kind not in KINDS:
         return None
     hint: dict = {"label": values.get("--label"), "kind": kind}
+    if "--session" in values:
+        hint["session"] = parse_session(values["--session"])
     if "--budget" in values:
         try:
             unit, n = parse_budget(values["--budget"])

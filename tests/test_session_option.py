@@ -1,0 +1,49 @@
+"""The agent session an output belongs to reaches the ledger: from `--session` (which agent
+hooks put into the commands they rewrite) or $HR_SESSION, and only when it is a plain id."""
+
+from __future__ import annotations
+
+import sqlite3
+import sys
+
+import pytest
+
+from hr.agents.rewrite import rewrite
+from support import repetitive_log, run_hr
+
+HR = "/opt/hr/bin/hr"
+UUID = "5f0c6a1e-9b7d-4c1a-8e2f-3d4b5a6c7d8e"
+
+
+def ledger_sessions(cache) -> list:
+    with sqlite3.connect(cache / "ledger.sqlite3") as db:
+        return [row[0] for row in db.execute("SELECT session FROM compressions ORDER BY id")]
+
+
+def test_run_and_filter_record_the_session(cache):
+    log = "for i in range(400): print(f'2024-01-01 00:00:{i % 60:02d} INFO step {i} ok')"
+    assert run_hr(["run", "--session", UUID, "--", sys.executable, "-c", log]).returncode == 0
+    assert run_hr(["--session", "codex:42"], repetitive_log()).returncode == 0
+    assert ledger_sessions(cache) == [UUID, "codex:42"]
+
+
+def test_environment_session_is_the_default(cache):
+    assert run_hr([], repetitive_log(), env={"HR_SESSION": "from-env"}).returncode == 0
+    assert ledger_sessions(cache) == ["from-env"]
+
+
+@pytest.mark.parametrize("hostile", ["x; rm -rf ~", "$(id)", "a b", "é", "x" * 129, "line\nbreak"])
+def test_a_session_that_is_not_a_plain_id_is_not_recorded(cache, hostile):
+    r = run_hr(["--session", hostile], repetitive_log())
+    assert r.returncode == 0 and b"[hr: " in r.stdout  # the output is not lost over it
+    assert ledger_sessions(cache) == [None]
+
+
+def test_rewrite_passes_a_plain_session_on():
+    assert rewrite("cd sub && pytest -q", HR, 27000, session=UUID) == \
+        f"cd sub && {HR} run --budget 27000c --session {UUID} -- pytest -q"
+
+
+@pytest.mark.parametrize("hostile", ["x; rm -rf ~", "$(id)", "`id`", "a b", "'", ""])
+def test_rewrite_never_puts_a_hostile_session_in_the_command(hostile):
+    assert rewrite("pytest -q", HR, 27000, session=hostile) == f"{HR} run --budget 27000c -- pytest -q"
