@@ -47,3 +47,8 @@ def test_rewrite_passes_a_plain_session_on():
 @pytest.mark.parametrize("hostile", ["x; rm -rf ~", "$(id)", "`id`", "a b", "'", ""])
 def test_rewrite_never_puts_a_hostile_session_in_the_command(hostile):
     assert rewrite("pytest -q", HR, 27000, session=hostile) == f"{HR} run --budget 27000c -- pytest -q"
+
+
+def test_a_hostile_environment_session_is_not_recorded(cache):
+    assert run_hr([], repetitive_log(), env={"HR_SESSION": "$(id); x"}).returncode == 0
+    assert ledger_sessions(cache) == [None]

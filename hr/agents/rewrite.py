@@ -14,6 +14,7 @@ from __future__ import annotations
 import shlex
 
 from hr.agents import wrapped
+from hr.session_id import parse_session
 
 # Unquoted characters after which we stop trying: the command is not a plain list.
 _SPECIAL = set("|&<>(){}`#")
@@ -136,8 +137,6 @@ def rewrite(command: str, hr: str, budget_chars: int | None = None, avoid: set[s
     except Unsupported:
         return None
     table = wrapped.entries()
-    from hr.cli.options import parse_session
-
     session = parse_session(session) if session else None
     prefix = (f"{shlex.quote(hr)} run " + (f"--budget {budget_chars}c " if budget_chars else "")
               + (f"--session {session} " if session else "") + "-- ")

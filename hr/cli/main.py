@@ -11,7 +11,8 @@ import click
 
 from hr import __version__
 from hr.cli.filter import pass_through, run_filter, write_stdout
-from hr.cli.options import KINDS, parse_budget, parse_session
+from hr.cli.options import KINDS, parse_budget
+from hr.session_id import parse_session
 from hr.engine.dispatch import Hint
 
 

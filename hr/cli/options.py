@@ -9,6 +9,7 @@ other commands) to click, which uses the same `parse_budget` and `KINDS`.
 from __future__ import annotations
 
 from hr.engine.dispatch import KINDS
+from hr.session_id import parse_session
 FILTER_OPTIONS = ("--label", "--kind", "--budget", "--session")
 
 
@@ -23,14 +24,6 @@ def parse_budget(text: str) -> tuple[str, int]:
     if not t.isdigit() or int(t) <= 0:
         raise ValueError(f"{text!r} is not a budget: want N tokens or Nc characters, e.g. 8000 or 30000c")
     return unit, int(t)
-
-
-def parse_session(text: str) -> str | None:
-    """An agent's session id as the ledger keeps it, or None for anything that is not a plain
-    id: it comes from outside (a hook event, a command line) and is printed by `hr stats`."""
-    t = str(text).strip()
-    ok = 0 < len(t) <= 128 and all(c.isalnum() or c in "._:-" for c in t) and t.isascii()
-    return t if ok else None
 
 
 def parse_filter_args(argv: list[str]) -> dict | None:
