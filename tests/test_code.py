@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from support import CORPUS as SHARED_CORPUS, LINE_MARKER
+from support import CORPUS as SHARED_CORPUS, LINE_MARKER, marker_range, run_hr
 
 from hr.code import compress
 from hr.code.compressor import load, skeletonize
@@ -286,25 +286,48 @@ area 3
 }
 
 
-def check_truthful(original: str, output: str) -> list[tuple[int, int]]:
-    """Every output line is either the next original line, verbatim, or a marker that covers
-    exactly the original lines up to the next kept one. Returns the marker ranges."""
+GROUP = re.compile(r"(?P<n>\d+) (?:bodies|folds) marked …")
+
+
+def check_truthful(original: str, output: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every output line is the next original line, verbatim; or a marker that covers exactly
+    the original lines up to the next kept one; or a group's marker, which stands before its
+    folds and gives their count and range, and then each of its folds is a line ending in the
+    sign `…` that covers the next span. Returns the ranges of the folds, in order."""
     orig = original.split("\n")
     if original.endswith("\n"):
         orig.pop()
     pos = 1
-    ranges = []
+    ranges: list[tuple[int, int]] = []
+    group: tuple[int, int, int] | None = None  # folds still to come, and the group's range
     for line in output.split("\n")[: -1 if output.endswith("\n") else None]:
+        if pos <= len(orig) and line == orig[pos - 1]:
+            pos += 1
+            continue
         m = MARKER.search(line)
-        if m and (pos > len(orig) or line != orig[pos - 1]):
+        g = GROUP.fullmatch(m["what"]) if m else None
+        if g:
+            assert group is None or group[0] == 0, f"{line!r} begins before the group above ends"
+            group = (int(g["n"]), int(m["a"]), int(m["b"]))
+            assert group[0] >= 2 and group[1] >= pos, line
+        elif m:
             a, b = int(m["a"]), int(m["b"] or m["a"])
             assert a == pos, f"marker {line!r} should start at line {pos}"
             ranges.append((a, b))
             pos = b + 1
         else:
-            assert pos <= len(orig) and line == orig[pos - 1], f"line {pos}: {line!r} is not the original {orig[pos - 1]!r}"
-            pos += 1
+            assert re.search(r" …(?: \*/)?$", line), f"line {pos}: {line!r} is not the original {orig[pos - 1]!r}"
+            assert group is not None and group[0] > 0, f"sign {line!r} outside a group"
+            a, b = spans[len(ranges)]
+            assert a == pos and group[1] <= a <= b <= group[2], (line, a, b, group)
+            group = (group[0] - 1, group[1], group[2])
+            if group[0] == 0:
+                assert b == group[2], "a group's range ends with its last fold"
+            ranges.append((a, b))
+            pos = b + 1
+    assert group is None or group[0] == 0, "a group has fewer folds than its marker says"
     assert pos == len(orig) + 1, f"output stops at original line {pos} of {len(orig)}"
+    assert ranges == spans
     return ranges
 
 
@@ -316,8 +339,7 @@ def test_skeleton_keeps_signatures_and_elides_bodies(lang):
     assert load(code.encode(), name).parsed.lang.name == lang
     assert sig in text
     assert "BODY_ONLY" not in text and "body_only" not in text
-    ranges = check_truthful(code, text)
-    assert ranges == spans and spans
+    assert check_truthful(code, text, spans)
     first = MARKER.search(text)
     assert "restore: hr expand 0123456789ab --lines" in first.group(0)
     assert text.count("restore:") == 1
@@ -379,8 +401,49 @@ def test_python_skeleton_is_valid_python_with_ellipsis_bodies():
     out, _ = compress("code", code.encode(), "h", None, "x.py")
     text = out.decode()
     ast.parse(text)
-    assert re.search(r"^        \.\.\.  # \[hr: ", text, re.M)  # the elided body is `...`
-    assert '"""A shape.\n    """  # [hr: docstring' in text  # the docstring keeps its first line and closes
+    # two folds in one class: one marker before them with their count and range, a sign at each
+    assert '    # [hr: 2 folds marked … · L10-22 · restore: hr expand h --lines 10-22]\n    """A shape.\n' in text
+    assert '"""A shape.\n    """  # …\n' in text  # the docstring keeps its first line and closes
+    assert re.search(r"^        \.\.\.  # …$", text, re.M)  # the elided body is `...`, marked
+    lone = "def area(scale):\n" + "".join(f"    step{i} = scale * {i}\n" for i in range(6)) + "    return step5\n"
+    alone = compress("code", lone.encode(), "h", None, "x.py")[0].decode()
+    assert alone == "def area(scale):\n    ...  # [hr: body · L2-8 · restore: hr expand h --lines 2-8]\n"
+
+
+def _methods(n: int) -> str:
+    return "import os\n\n\nclass Jobs:\n" + "".join(
+        f"    def run{i}(self, job):\n        step = job.first({i})\n        while step:\n"
+        f"            step = step.next()\n        os.sync()\n        return {i}\n\n" for i in range(n))
+
+
+def test_folded_bodies_of_a_class_share_one_marker():
+    code = _methods(12) + "\ndef main():\n    jobs = Jobs()\n    jobs.run0(None)\n    jobs.run1(None)\n    return jobs\n"
+    out, spans = compress("code", code.encode(), "h", None, "x.py")
+    text = out.decode()
+    ast.parse(text)
+    assert check_truthful(code, text, spans) == spans and len(spans) == 13
+    marks = [m for m in MARKER.finditer(text)]
+    assert [m["what"] for m in marks] == ["12 bodies marked …", "body"]  # the class's group, then main alone
+    assert (marks[0]["a"], marks[0]["b"]) == ("6", "87")
+    assert text.splitlines()[4] == "    # [hr: 12 bodies marked … · L6-87 · restore: hr expand h --lines 6-87]"
+    assert text.splitlines()[5] == "    def run0(self, job):"
+    assert text.count("        ...  # …\n") == 12 and "step.next()" not in text
+    for i in (0, 7, 11):
+        body, _ = expand(code.encode(), f"Jobs.run{i}", "x.py")
+        assert f"return {i}" in body.decode()
+
+
+def test_a_group_marker_restores_its_range_and_every_body_by_name(tmp_path):
+    code = _methods(8)
+    env = {"HR_CACHE_DIR": str(tmp_path)}
+    out = run_hr(["--label", "jobs.py"], code.encode(), env=env).stdout.decode()
+    m = MARKER.search(out)
+    assert m["what"] == "8 bodies marked …" and m["hash"]
+    lines = run_hr(["expand", m["hash"], "--lines", m["range"]], env=env).stdout.decode()
+    a, b = marker_range(m)
+    assert lines.count("\n") == b - a + 1 and "return 0" in lines and "return 7" in lines
+    body = run_hr(["expand", m["hash"], "--symbol", "Jobs.run5"], env=env).stdout.decode()
+    assert "return 5" in body and "return 4" not in body
 
 
 def test_python_imports_inside_bodies_stay_and_frames_parse():
@@ -400,11 +463,11 @@ def load(path):
         done(data)
     return yaml.safe_load(data)
 '''
-    out, _ = compress("code", code.encode(), "h", None, "x.py")
+    out, spans = compress("code", code.encode(), "h", None, "x.py")
     text = out.decode()
     ast.parse(text)
     assert "        import yaml\n" in text and "    except ImportError:\n" in text
-    check_truthful(code, text)
+    check_truthful(code, text, spans)
 
 
 def test_python_skeletons_of_the_standard_library_parse():
@@ -418,7 +481,7 @@ def test_python_skeletons_of_the_standard_library_parse():
         out, spans = skeletonize(data, "h", None, str(f))
         assert spans, f
         ast.parse(out)
-        check_truthful(data.decode(), out.decode())
+        check_truthful(data.decode(), out.decode(), spans)
 
 
 def test_small_bodies_stay_whole():
@@ -439,7 +502,7 @@ def test_unsupported_or_broken_input_never_fails():
     out, spans = compress("code", fortran.encode(), "h", None, "x.f90")
     text = out.decode()
     assert spans and "subroutine s29(x)" in text
-    check_truthful(fortran, text)
+    check_truthful(fortran, text, spans)
 
 
 def test_large_input_keeps_every_class():
@@ -518,7 +581,7 @@ def test_corpus_file(case):
     for needle in json.loads(case.read_text())["needles"]:
         options = needle.get("any_of") or [needle["verbatim"]]
         assert any(s in text for s in options), needle
-    check_truthful(data.decode(), text)
+    check_truthful(data.decode(), text, spans)
     assert core.estimate_tokens(out) < 0.6 * core.estimate_tokens(data)
     if case.parent.name.startswith("py-"):
         ast.parse(text)
@@ -543,7 +606,7 @@ def test_a_budget_elides_more():
     tight, spans = compress("code", code.encode(), "h", len(plain) // 2, "x.py")
     assert len(tight) < len(plain)
     ast.parse(tight)
-    check_truthful(code, tight.decode())
+    check_truthful(code, tight.decode(), spans)
     assert "def helper29(x):" in tight.decode()
 
 
@@ -561,7 +624,7 @@ def test_a_budget_too_small_for_the_skeleton_cuts_the_rest_of_the_file(lang):
     assert len(text) <= 1500
     assert sig in text or "rest of the file" in text.splitlines()[0]
     assert "rest of the file" in text and spans[-1][1] == big.count("\n")
-    check_truthful(big, text)
+    check_truthful(big, text, spans)
     if lang == "python":
         ast.parse(text)
 
@@ -573,7 +636,7 @@ def test_a_five_line_module_value_folds_and_stays_valid():
     out, spans = compress("code", code.encode(), "h", None, "app.py")
     text = out.decode()
     ast.parse(out)
-    check_truthful(code, text)
+    check_truthful(code, text, spans)
     assert spans == [(4, 6)]
     assert "ROUTES = {" in text and "route_number_1" not in text
     assert "import os" in text and "def handler(request):" in text

@@ -14,6 +14,10 @@ CODE = "code"  # stands for statements: Python writes `...` before the comment
 COMMENT = "comment"  # stands for comment lines only: a bare comment is valid anywhere
 DOCSTRING = "docstring"  # Python: the rest of a docstring, so the marker closes the string first
 
+# Where each of a group's folds was, when one marker before them gives their count and range
+# (render.py): that marker says what the sign means, so Python's `...  # …` is not a real stub.
+SIGN = "…"
+
 
 def marker_text(what: str, start: int, end: int, restore_hash: str | None) -> str:
     """`[hr: body · L12-40]`; with `restore_hash`, the restore hint is added."""

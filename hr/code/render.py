@@ -54,7 +54,13 @@ def _describe(cuts: list[Cut]) -> str:
 
 def marker_for(run: tuple[int, int, list[Cut]], lines: list[str], comment: str, python: bool, restore_hash: str | None) -> str:
     a, b, cuts = run
-    text = markers.marker_text(_describe(cuts), a + 1, b + 1, restore_hash)
+    return _in_place(run, lines, comment, python, markers.marker_text(_describe(cuts), a + 1, b + 1, restore_hash))
+
+
+def _in_place(run: tuple[int, int, list[Cut]], lines: list[str], comment: str, python: bool, text: str) -> str:
+    """The line that stands where a run's lines were: `text` in a comment, after what keeps the
+    code valid (Python's `...` for statements, the closing quotes of a docstring)."""
+    a, b, cuts = run
     head = cuts[0]
     if head.style == markers.DOCSTRING:
         return markers.marker_line(comment, head.indent or "", markers.DOCSTRING, text, python=python, closer=head.closer)
@@ -69,6 +75,58 @@ def marker_for(run: tuple[int, int, list[Cut]], lines: list[str], comment: str, 
     return f"{line} {closer}" if closer else line
 
 
+def _size(lines: list[str], a: int, b: int) -> int:
+    return sum(len(lines[r]) + 1 for r in range(a, b + 1))
+
+
+class _Group:
+    """Runs of one group of cuts (see skeleton.Cut), written either with a marker each, or with
+    one marker before them that gives their count and range and a short sign where each was."""
+
+    __slots__ = ("runs", "folded", "shared")
+
+    def __init__(self, runs: list):
+        self.runs = runs
+        self.folded: list = []  # the runs that fold (the others are worth less than their marker)
+        self.shared = False  # one marker for all, signs in place
+
+    def plan(self, lines: list[str], comment: str, python: bool) -> None:
+        sizes = [_size(lines, a, b) for a, b, _ in self.runs]
+        alone = [len(marker_for(run, lines, comment, python, None)) + 1 for run in self.runs]
+        signed = [len(_in_place(run, lines, comment, python, markers.SIGN)) + 1 for run in self.runs]
+        folded = [run for run, size, cost in zip(self.runs, sizes, signed) if size > cost]
+        cost_alone = sum(min(size, cost) for size, cost in zip(sizes, alone))
+        if len(folded) >= 2:
+            header = len(self.header(folded, lines, comment, None, 0)) + 1
+            if header + sum(min(size, cost) for size, cost in zip(sizes, signed)) < cost_alone:
+                self.folded, self.shared = folded, True
+                return
+        self.folded = [run for run, size, cost in zip(self.runs, sizes, alone) if size > cost]
+
+    @staticmethod
+    def header(folded: list, lines: list[str], comment: str, restore_hash: str | None, row: int) -> str:
+        """`# [hr: 12 bodies marked … · L40-311]`, indented like the code it stands before."""
+        whats = {c.what for _, _, cuts in folded for c in cuts}
+        noun = "bodies" if whats == {"body"} else "folds"
+        text = markers.marker_text(f"{len(folded)} {noun} marked {markers.SIGN}", folded[0][0] + 1, folded[-1][1] + 1, restore_hash)
+        below = next((line for line in lines[row:] if line.strip()), "")
+        return f"{_indent(below)}{comment} {text}"
+
+
+def _groups(found: list) -> list[_Group]:
+    """Consecutive runs whose first cuts share a group; a cut with no group stands alone."""
+    out: list[_Group] = []
+    last = None
+    for run in found:
+        group = run[2][0].group
+        if out and group is not None and group == last:
+            out[-1].runs.append(run)
+        else:
+            out.append(_Group([run]))
+        last = group
+    return out
+
+
 def render(plan: Plan, lines: list[str], trailing_newline: bool, comment: str, python: bool,
            short_hash: str) -> tuple[str, list[tuple[int, int]]]:
     crlf = bool(lines) and lines[0].endswith("\r")
@@ -76,14 +134,24 @@ def render(plan: Plan, lines: list[str], trailing_newline: bool, comment: str, p
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     row = 0
-    for run in runs(plan, lines):
-        a, b, _ = run
-        if sum(len(lines[r]) + 1 for r in range(a, b + 1)) <= len(marker_for(run, lines, comment, python, None)) + 1:
-            continue  # the marker would be longer than what it stands for: keep the lines
-        out.extend(lines[row:a])
-        out.append(marker_for(run, lines, comment, python, None if spans else short_hash) + eol)
-        spans.append((a + 1, b + 1))
-        row = b + 1
+    for group in _groups(runs(plan, lines)):
+        group.plan(lines, comment, python)
+        if not group.folded:
+            continue
+        if group.shared:
+            at = max(row, group.folded[0][2][0].anchor or 0)
+            out.extend(lines[row:at])
+            out.append(group.header(group.folded, lines, comment, None if spans else short_hash, at) + eol)
+            row = at
+        for run in group.folded:
+            a, b, _ = run
+            out.extend(lines[row:a])
+            if group.shared:
+                out.append(_in_place(run, lines, comment, python, markers.SIGN) + eol)
+            else:
+                out.append(marker_for(run, lines, comment, python, None if spans else short_hash) + eol)
+            spans.append((a + 1, b + 1))
+            row = b + 1
     out.extend(lines[row:])
     text = "\n".join(out)
     if trailing_newline:

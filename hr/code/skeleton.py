@@ -54,16 +54,20 @@ _MIRROR = str.maketrans("([{", ")]}")
 
 
 class Cut:
-    __slots__ = ("first", "last", "what", "style", "closer", "indent")
+    __slots__ = ("first", "last", "what", "style", "closer", "indent", "group", "anchor")
 
     def __init__(self, first: int, last: int, what: str, style: str = markers.CODE, closer: str = "",
-                 indent: str | None = None):
+                 indent: str | None = None, group: int | None = None, anchor: int | None = None):
         self.first = first  # 0-based rows, inclusive
         self.last = last
         self.what = what  # body, docstring, comment, code
         self.style = style
         self.closer = closer  # a Python docstring's closing quotes, or a block comment's `*/`
         self.indent = indent  # where the marker goes, when the lines cannot tell
+        # Cuts of one run of sibling members share a group (render.py may give them one marker);
+        # `anchor` is the first row of the member the cut is in, where a group's marker can stand.
+        self.group = group
+        self.anchor = anchor
 
 
 class Plan:
@@ -117,6 +121,8 @@ class Skeleton:
         self.t = tuning
         self.python = lang.name == "python"
         self.plan = Plan()
+        self.group = 0  # a new one for each container's members and for the siblings after it
+        self.anchor = 0  # the first row of the member being planned
         self.closer_rx = re.compile(rf"\s*{lang.closers}[;,)]*\s*")
         found = captures(lang, self.root)
         self._imports = sorted(n.start_byte for n in found.get("i", []))
@@ -138,7 +144,15 @@ class Skeleton:
 
     def cut(self, first: int, last: int, what: str, **kw) -> None:
         if first <= last:
-            self.plan.cuts.append(Cut(first, last, what, **kw))
+            self.plan.cuts.append(Cut(first, last, what, group=self.group, anchor=self.anchor, **kw))
+
+    def nested(self, children) -> None:
+        """The members of a container: a group of their own, and the siblings after it another."""
+        anchor = self.anchor
+        self.group += 1
+        self.members(children)
+        self.group += 1
+        self.anchor = anchor
 
     def members(self, children, record: bool = True) -> None:
         """The members of a file or container, in order; runs of comments go together.
@@ -149,11 +163,15 @@ class Skeleton:
         if self.python:
             lead = next((c for c in named if c.type not in COMMENTS), None)
             if lead is not None and self._docstring(lead) is not None:
+                if record:
+                    self.anchor = first_row(lead)
                 self.docstring(lead)
                 named.remove(lead)
         i = 0
         while i < len(named):
             node = named[i]
+            if record:
+                self.anchor = first_row(node)
             if node.type in COMMENTS:
                 j = i
                 while j + 1 < len(named) and named[j + 1].type in COMMENTS and first_row(named[j + 1]) <= last_row(named[j]) + 1:
@@ -172,7 +190,7 @@ class Skeleton:
             self.function(node)
         elif kind in self.lang.containers:
             body = self._body(node)
-            self.members(body.children if body is not None else node.children)
+            self.nested(body.children if body is not None else node.children)
         else:
             self.other(node)
 
@@ -252,7 +270,7 @@ class Skeleton:
             first = first_row(node) + 1
         self.keep(first_row(node), first - 1)
         if self._is_wrapper(node, body):
-            self.members(kids)
+            self.nested(kids)
             return
         stmts = [c for c in kids if c.is_named]
         doc = self._docstring(stmts[0]) if self.python and stmts else None
@@ -336,8 +354,8 @@ class Skeleton:
         keep_to = self._text_row(d0, d1) if self.t.doc_lines else d0
         self.keep(d0, keep_to)
         if d1 - keep_to >= MIN_CUT:
-            self.plan.cuts.append(Cut(keep_to + 1, d1, "docstring", markers.DOCSTRING,
-                                      closer=self._closer(doc), indent=self._indent(d0, doc.start_point[1])))
+            self.cut(keep_to + 1, d1, "docstring", style=markers.DOCSTRING, closer=self._closer(doc),
+                     indent=self._indent(d0, doc.start_point[1]))
         else:
             self.keep(d0, d1)
 
