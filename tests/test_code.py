@@ -316,7 +316,7 @@ def check_truthful(original: str, output: str, spans: list[tuple[int, int]]) -> 
             ranges.append((a, b))
             pos = b + 1
         else:
-            assert re.search(r" …(?: \*/)?$", line), f"line {pos}: {line!r} is not the original {orig[pos - 1]!r}"
+            assert re.search(r"(?:^|\s)…(?: \*/)?$", line), f"line {pos}: {line!r} is not the original {orig[pos - 1]!r}"
             assert group is not None and group[0] > 0, f"sign {line!r} outside a group"
             a, b = spans[len(ranges)]
             assert a == pos and group[1] <= a <= b <= group[2], (line, a, b, group)
@@ -403,8 +403,8 @@ def test_python_skeleton_is_valid_python_with_ellipsis_bodies():
     ast.parse(text)
     # two folds in one class: one marker before them with their count and range, a sign at each
     assert '    # [hr: 2 folds marked … · L10-22 · restore: hr expand h --lines 10-22]\n    """A shape.\n' in text
-    assert '"""A shape.\n    """  # …\n' in text  # the docstring keeps its first line and closes
-    assert re.search(r"^        \.\.\.  # …$", text, re.M)  # the elided body is `...`, marked
+    assert '"""A shape.\n    """ # …\n' in text  # the docstring keeps its first line and closes
+    assert re.search(r"^        \.\.\. # …$", text, re.M)  # the elided body is `...`, marked
     lone = "def area(scale):\n" + "".join(f"    step{i} = scale * {i}\n" for i in range(6)) + "    return step5\n"
     alone = compress("code", lone.encode(), "h", None, "x.py")[0].decode()
     assert alone == "def area(scale):\n    ...  # [hr: body · L2-8 · restore: hr expand h --lines 2-8]\n"
@@ -427,7 +427,7 @@ def test_folded_bodies_of_a_class_share_one_marker():
     assert (marks[0]["a"], marks[0]["b"]) == ("6", "87")
     assert text.splitlines()[4] == "    # [hr: 12 bodies marked … · L6-87 · restore: hr expand h --lines 6-87]"
     assert text.splitlines()[5] == "    def run0(self, job):"
-    assert text.count("        ...  # …\n") == 12 and "step.next()" not in text
+    assert text.count("        ... # …\n") == 12 and "step.next()" not in text
     for i in (0, 7, 11):
         body, _ = expand(code.encode(), f"Jobs.run{i}", "x.py")
         assert f"return {i}" in body.decode()
@@ -484,11 +484,29 @@ def test_python_skeletons_of_the_standard_library_parse():
         check_truthful(data.decode(), out.decode(), spans)
 
 
-def test_small_bodies_stay_whole():
-    code = "def f(x):\n    y = x + 1\n    return y\n\n\ndef g(x):\n    a = 1\n    b = 2\n    c = 3\n    d = 4\n    return a + b + c + d + x\n"
-    text = compress("code", code.encode(), "h", None, "x.py")[0].decode()
-    assert "    y = x + 1\n    return y\n" in text
-    assert "    a = 1" not in text
+def test_bodies_of_trivial_accessors_fold_in_a_group_unless_shorter_than_the_sign():
+    accessors = "".join(f"    @property\n    def field{i}(self) -> dict[str, int]:\n        return self._fields_by_name[{i}]\n\n"
+                        for i in range(6))
+    code = "class Record:\n" + accessors + "    def size(self):\n        return 0\n"
+    out, spans = compress("code", code.encode(), "h", None, "x.py")
+    text = out.decode()
+    ast.parse(text)
+    check_truthful(code, text, spans)
+    assert "_fields_by_name" not in text and text.count("        ... # …\n") == 6
+    assert "[hr: 6 bodies marked … · L4-24" in text
+    assert "    def size(self):\n        return 0\n" in text  # fewer tokens than `... # …`: it stays
+
+
+def test_a_two_line_block_comment_is_closed_by_its_sign():
+    code = "#include <stdio.h>\n\n" + "".join(
+        f"/* Print number {i} on its own line, and then flush the stream so the\n   reader sees it at once. */\n"
+        f"void print{i}(int x) {{\n    printf(\"%d\\n\", x + {i});\n    fflush(stdout);\n}}\n\n" for i in range(4))
+    out, spans = compress("code", code.encode(), "h", None, "x.c")
+    text = out.decode()
+    check_truthful(code, text, spans)
+    assert text.count("\n   … */\n") == 4 and "reader sees it" not in text
+    assert not load(out, "x.c").parsed.tree.root_node.has_error  # every comment is closed again
+    assert all(f"void print{i}(int x) {{" in text for i in range(4))
 
 
 def test_unsupported_or_broken_input_never_fails():
@@ -601,9 +619,12 @@ def test_markdown_with_code_samples_is_not_skeletonized():
 
 def test_a_budget_elides_more():
     code = SNIPPETS["python"][3] + "".join(
-        f"\n\ndef helper{i}(x):\n    y = transform(x, offset={i}, strict=True)\n    z = normalise(y, scale=2.0, strict=True)\n    return combine(x, y, z)\n" for i in range(30))
+        f"\n\n# Helper number {i} transforms, normalises and combines its argument.\ndef helper{i}(x):\n"
+        f"    y = transform(x, offset={i}, strict=True)\n    z = normalise(y, scale=2.0, strict=True)\n    return combine(x, y, z)\n"
+        for i in range(30))
     plain, _ = compress("code", code.encode(), "h", None, "x.py")
-    tight, spans = compress("code", code.encode(), "h", len(plain) // 2, "x.py")
+    assert "# Helper number 29 transforms" in plain.decode()  # without a budget, one-line comments stay
+    tight, spans = compress("code", code.encode(), "h", len(plain.decode()) - 1, "x.py")
     assert len(tight) < len(plain)
     ast.parse(tight)
     check_truthful(code, tight.decode(), spans)

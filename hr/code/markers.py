@@ -28,9 +28,11 @@ def marker_text(what: str, start: int, end: int, restore_hash: str | None) -> st
 
 def marker_line(comment: str, indent: str, style: str, text: str, *, python: bool, closer: str = "") -> str:
     """A whole marker line (without its line ending) for a language whose line comments start
-    with `comment`."""
+    with `comment`. A sign takes one space before its comment, a marker two (PEP 8): a sign is
+    repeated, and each space is a token."""
+    gap = " " if text == SIGN else "  "
     if python and style == CODE:
-        return f"{indent}...  {comment} {text}"
+        return f"{indent}...{gap}{comment} {text}"
     if python and style == DOCSTRING:
-        return f"{indent}{closer}  {comment} {text}"
+        return f"{indent}{closer}{gap}{comment} {text}"
     return f"{indent}{comment} {text}"

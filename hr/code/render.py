@@ -1,4 +1,6 @@
-"""Writing a plan out: kept lines verbatim, one marker per run of elided lines."""
+"""Writing a plan out: kept lines verbatim, and where lines were elided a marker, or, for a group
+of folds among sibling members, one marker before them (`[hr: 12 bodies marked … · L40-311]`)
+and the sign `…` in place of each."""
 
 from __future__ import annotations
 
@@ -69,14 +71,27 @@ def _in_place(run: tuple[int, int, list[Cut]], lines: list[str], comment: str, p
     code_row = first if not first.lstrip().startswith(comment) else next((r for r in rows if not r.lstrip().startswith(comment)), None)
     if any(c.style == markers.CODE for c in cuts) and code_row is not None:
         return markers.marker_line(comment, _indent(code_row), markers.CODE, text, python=python)
-    line = markers.marker_line(comment, _indent(first), markers.COMMENT, text, python=python)
     # the run took a block comment's closing `*/` line: the marker closes the comment instead
     closer = next((c.closer for c in cuts if c.style == markers.COMMENT and c.closer), "")
+    if closer and text == markers.SIGN:
+        return f"{_indent(first)}{text} {closer}"  # still inside the comment: no `//` needed
+    line = markers.marker_line(comment, _indent(first), markers.COMMENT, text, python=python)
     return f"{line} {closer}" if closer else line
 
 
+# A fold must save at least this many tokens over what stands in its place (DESIGN.md: a fold
+# pays for itself), or its lines stay.
+MARGIN = 2
+
+
+def _tokens(text: str) -> int:
+    from hr.engine import core
+
+    return core.estimate_tokens(text.encode("utf-8", "surrogateescape"))
+
+
 def _size(lines: list[str], a: int, b: int) -> int:
-    return sum(len(lines[r]) + 1 for r in range(a, b + 1))
+    return _tokens("\n".join(lines[a:b + 1]) + "\n")
 
 
 class _Group:
@@ -92,16 +107,22 @@ class _Group:
 
     def plan(self, lines: list[str], comment: str, python: bool) -> None:
         sizes = [_size(lines, a, b) for a, b, _ in self.runs]
-        alone = [len(marker_for(run, lines, comment, python, None)) + 1 for run in self.runs]
-        signed = [len(_in_place(run, lines, comment, python, markers.SIGN)) + 1 for run in self.runs]
-        folded = [run for run, size, cost in zip(self.runs, sizes, signed) if size > cost]
-        cost_alone = sum(min(size, cost) for size, cost in zip(sizes, alone))
-        if len(folded) >= 2:
-            header = len(self.header(folded, lines, comment, None, 0)) + 1
-            if header + sum(min(size, cost) for size, cost in zip(sizes, signed)) < cost_alone:
-                self.folded, self.shared = folded, True
+        alone = [_tokens(marker_for(run, lines, comment, python, None) + "\n") for run in self.runs]
+        signed = [_tokens(_in_place(run, lines, comment, python, markers.SIGN) + "\n") for run in self.runs]
+
+        def paying(costs: list[int]) -> list:
+            return [run for run, size, cost in zip(self.runs, sizes, costs) if size >= cost + MARGIN]
+
+        def output(costs: list[int]) -> int:
+            return sum(cost if size >= cost + MARGIN else size for size, cost in zip(sizes, costs))
+
+        shared = paying(signed)
+        if len(shared) >= 2:
+            header = _tokens(self.header(shared, lines, comment, None, 0) + "\n")
+            if header + output(signed) < output(alone):
+                self.folded, self.shared = shared, True
                 return
-        self.folded = [run for run, size, cost in zip(self.runs, sizes, alone) if size > cost]
+        self.folded = paying(alone)
 
     @staticmethod
     def header(folded: list, lines: list[str], comment: str, restore_hash: str | None, row: int) -> str:

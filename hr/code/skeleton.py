@@ -31,7 +31,7 @@ from hr.code.parsing import grammar
 class Tuning:
     __slots__ = ("small_body", "small_stmt", "small_comment", "doc_lines")
 
-    def __init__(self, small_body: int = 3, small_stmt: int = 4, small_comment: int = 2, doc_lines: int = 1):
+    def __init__(self, small_body: int = 0, small_stmt: int = 2, small_comment: int = 1, doc_lines: int = 1):
         self.small_body = small_body  # bodies of at most this many lines stay whole
         self.small_stmt = small_stmt  # other statements of at most this many lines stay whole
         self.small_comment = small_comment  # comment blocks of at most this many lines stay whole
@@ -40,10 +40,11 @@ class Tuning:
 
 DEFAULT = Tuning()
 # Used when a budget asks for less: every body goes, and docstrings with it.
-TIGHT = Tuning(small_body=0, small_stmt=3, small_comment=0, doc_lines=0)
+TIGHT = Tuning(small_body=0, small_stmt=2, small_comment=0, doc_lines=0)
 
-# Fewer elided lines than this are not worth a marker line (render.py keeps them).
-MIN_CUT = 2
+# Fewer elided lines than this are not worth a marker line (render.py also keeps any run that
+# is shorter than what would stand in its place).
+MIN_CUT = 1
 _WORDS = re.compile(r"[A-Za-z0-9]")
 _PY_CLAUSES = frozenset(
     "else_clause elif_clause except_clause except_group_clause finally_clause case_clause".split()
@@ -373,6 +374,6 @@ class Skeleton:
         keep_to = self._text_row(a, b) if self.t.doc_lines else a - 1
         self.keep(a, keep_to)
         # a block comment's closing line goes with the cut: the marker closes the comment
-        closing = self.lines[b].rstrip().endswith("*/") and "/*" in self.lines[a] and a <= keep_to < b - 1
+        closing = self.lines[b].rstrip().endswith("*/") and "/*" in self.lines[a] and a <= keep_to < b
         closer = "*/" if closing else ""
         self.cut(keep_to + 1, b, "comment", style=markers.COMMENT, closer=closer)
