@@ -417,17 +417,23 @@ def _methods(n: int) -> str:
 
 
 def test_folded_bodies_of_a_class_share_one_marker():
-    code = _methods(12) + "\ndef main():\n    jobs = Jobs()\n    jobs.run0(None)\n    jobs.run1(None)\n    return jobs\n"
+    # Jobs: 12 methods (one group); Other: 5 methods, and `main` after it joins that group (a
+    # group of one fold would cost a marker of its own)
+    code = (_methods(12) + "\n" + _methods(5).split("\n", 3)[3].replace("class Jobs", "class Other")
+            + "\ndef main():\n    jobs = Jobs()\n    jobs.run0(None)\n    jobs.run1(None)\n    return jobs\n")
     out, spans = compress("code", code.encode(), "h", None, "x.py")
     text = out.decode()
     ast.parse(text)
-    assert check_truthful(code, text, spans) == spans and len(spans) == 13
+    assert check_truthful(code, text, spans) == spans and len(spans) == 18
     marks = [m for m in MARKER.finditer(text)]
-    assert [m["what"] for m in marks] == ["12 bodies marked …", "body"]  # the class's group, then main alone
-    assert (marks[0]["a"], marks[0]["b"]) == ("6", "87")
-    assert text.splitlines()[4] == "    # [hr: 12 bodies marked … · L6-87 · restore: hr expand h --lines 6-87]"
-    assert text.splitlines()[5] == "    def run0(self, job):"
-    assert text.count("        ... # …\n") == 12 and "step.next()" not in text
+    assert [m["what"] for m in marks] == ["12 bodies marked …", "6 bodies marked …"]
+    assert [marker_range(m) for m in marks] == [(6, 87), (92, 131)]
+    lines = text.splitlines()
+    assert lines[4] == "    # [hr: 12 bodies marked … · L6-87 · restore: hr expand h --lines 6-87]"
+    assert lines[5] == "    def run0(self, job):"
+    other = lines.index("class Other:")
+    assert lines[other + 1:other + 3] == ["    # [hr: 6 bodies marked … · L92-131]", "    def run0(self, job):"]
+    assert text.count("        ... # …\n") == 17 and "    ... # …\n" in text and "step.next()" not in text
     for i in (0, 7, 11):
         body, _ = expand(code.encode(), f"Jobs.run{i}", "x.py")
         assert f"return {i}" in body.decode()

@@ -134,18 +134,39 @@ class _Group:
         return f"{_indent(below)}{comment} {text}"
 
 
+# A group with fewer runs than this joins its neighbour: a marker per container would cost most
+# where containers are small (Rust `impl` blocks, classes of two methods).
+SMALL_GROUP = 4
+
+
+def _group_of(run: tuple[int, int, list[Cut]]) -> int | None:
+    """A run's group: its first cut's, or none when it holds a cut of no group (the rest of the
+    file, which keeps its own marker)."""
+    cuts = run[2]
+    return None if any(c.group is None for c in cuts) else cuts[0].group
+
+
 def _groups(found: list) -> list[_Group]:
-    """Consecutive runs whose first cuts share a group; a cut with no group stands alone."""
+    """Consecutive runs of one group, and then neighbouring groups joined where one of them is
+    small; a run of no group stands alone."""
     out: list[_Group] = []
     last = None
     for run in found:
-        group = run[2][0].group
+        group = _group_of(run)
         if out and group is not None and group == last:
             out[-1].runs.append(run)
         else:
             out.append(_Group([run]))
         last = group
-    return out
+    joined: list[_Group] = []
+    for group in out:
+        prev = joined[-1] if joined else None
+        if (prev is not None and _group_of(group.runs[0]) is not None and _group_of(prev.runs[-1]) is not None
+                and min(len(prev.runs), len(group.runs)) < SMALL_GROUP):
+            prev.runs.extend(group.runs)
+        else:
+            joined.append(group)
+    return joined
 
 
 def render(plan: Plan, lines: list[str], trailing_newline: bool, comment: str, python: bool,
