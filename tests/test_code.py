@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from support import CORPUS as SHARED_CORPUS, LINE_MARKER, marker_range, run_hr
+from support import CORPUS as SHARED_CORPUS, LINE_MARKER, expand_hash, marker_range, run_hr
 
 from hr.code import compress
 from hr.code.compressor import load, skeletonize
@@ -501,6 +501,73 @@ def test_bodies_of_trivial_accessors_fold_in_a_group_unless_shorter_than_the_sig
     assert "_fields_by_name" not in text and text.count("        ... # …\n") == 6
     assert "[hr: 6 bodies marked … · L4-24" in text
     assert "    def size(self):\n        return 0\n" in text  # fewer tokens than `... # …`: it stays
+
+
+TWINS = """\
+import typing
+
+
+class Client:
+    def get(
+        self,
+        url: str,
+        *,
+        params: typing.Mapping[str, str] | None = None,
+        headers: typing.Mapping[str, str] | None = None,
+        timeout: float | None = None,
+    ) -> bytes:
+        request = self.build("GET", url, params=params, headers=headers)
+        response = self.send(request, timeout=timeout)
+        response.raise_for_status()
+        return response.content
+
+    def head(
+        self,
+        url: str,
+        *,
+        headers: typing.Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        follow: bool = False,
+    ) -> bytes:
+        request = self.build("HEAD", url, headers=headers, follow=follow)
+        response = self.send(request, timeout=timeout)
+        response.raise_for_status()
+        return response.headers
+
+
+class AsyncClient:
+    async def get(
+        self,
+        url: str,
+        *,
+        params: typing.Mapping[str, str] | None = None,
+        headers: typing.Mapping[str, str] | None = None,
+        timeout: float | None = None,
+    ) -> bytes:
+        request = self.build("GET", url, params=params, headers=headers)
+        response = await self.send(request, timeout=timeout)
+        response.raise_for_status()
+        return response.content
+"""
+
+
+def test_a_parameter_list_that_repeats_one_above_folds_and_names_it(tmp_path):
+    out, spans = compress("code", TWINS.encode(), "h", None, "x.py")
+    text = out.decode()
+    ast.parse(text)
+    check_truthful(TWINS, text, spans)
+    # the async twin's parameters are the sync `get`'s, word for word: they fold
+    rows = TWINS.splitlines()
+    first, twin = rows.index("    def get(") + 2, rows.index("    async def get(") + 2
+    assert (first, twin) == (6, 34)
+    assert f"    async def get(\n        # [hr: parameters as in get (L6-11) · L34-39]\n    ) -> bytes:\n" in text
+    assert text.count("params: typing.Mapping[str, str] | None = None,") == 1
+    # a parameter list seen only once stays whole, in every signature
+    assert "        follow: bool = False,\n" in text and text.count("        url: str,\n") == 2
+    env = {"HR_CACHE_DIR": str(tmp_path)}
+    digest = expand_hash(run_hr(["--label", "client.py"], TWINS.encode(), env=env).stdout)
+    lines = run_hr(["expand", digest, "--lines", "34-39"], env=env).stdout.decode()
+    assert lines == "".join(f"{row}\n" for row in rows[33:39])
 
 
 def test_a_two_line_block_comment_is_closed_by_its_sign():

@@ -94,21 +94,27 @@ def _size(lines: list[str], a: int, b: int) -> int:
     return _tokens("\n".join(lines[a:b + 1]) + "\n")
 
 
+def _own(run: tuple[int, int, list[Cut]]) -> bool:
+    """A run that keeps its own marker inside a group: its marker says more than a sign could."""
+    return any(c.own for c in run[2])
+
+
 class _Group:
     """Runs of one group of cuts (see skeleton.Cut), written either with a marker each, or with
     one marker before them that gives their count and range and a short sign where each was."""
 
-    __slots__ = ("runs", "folded", "shared")
+    __slots__ = ("runs", "folded", "signed")
 
     def __init__(self, runs: list):
         self.runs = runs
-        self.folded: list = []  # the runs that fold (the others are worth less than their marker)
-        self.shared = False  # one marker for all, signs in place
+        self.folded: list = []  # the runs that fold (the others are worth less than what would stand for them)
+        self.signed: list = []  # those of them written as a sign, after one marker for all
 
     def plan(self, lines: list[str], comment: str, python: bool) -> None:
         sizes = [_size(lines, a, b) for a, b, _ in self.runs]
         alone = [_tokens(marker_for(run, lines, comment, python, None) + "\n") for run in self.runs]
-        signed = [_tokens(_in_place(run, lines, comment, python, markers.SIGN) + "\n") for run in self.runs]
+        signs = [alone[i] if _own(run) else _tokens(_in_place(run, lines, comment, python, markers.SIGN) + "\n")
+                 for i, run in enumerate(self.runs)]
 
         def paying(costs: list[int]) -> list:
             return [run for run, size, cost in zip(self.runs, sizes, costs) if size >= cost + MARGIN]
@@ -116,20 +122,21 @@ class _Group:
         def output(costs: list[int]) -> int:
             return sum(cost if size >= cost + MARGIN else size for size, cost in zip(sizes, costs))
 
-        shared = paying(signed)
-        if len(shared) >= 2:
-            header = _tokens(self.header(shared, lines, comment, None, 0) + "\n")
-            if header + output(signed) < output(alone):
-                self.folded, self.shared = shared, True
+        folded = paying(signs)
+        signed = [run for run in folded if not _own(run)]
+        if len(signed) >= 2:
+            header = _tokens(self.header(signed, lines, comment, None, 0) + "\n")
+            if header + output(signs) < output(alone):
+                self.folded, self.signed = folded, signed
                 return
         self.folded = paying(alone)
 
     @staticmethod
-    def header(folded: list, lines: list[str], comment: str, restore_hash: str | None, row: int) -> str:
+    def header(signed: list, lines: list[str], comment: str, restore_hash: str | None, row: int) -> str:
         """`# [hr: 12 bodies marked … · L40-311]`, indented like the code it stands before."""
-        whats = {c.what for _, _, cuts in folded for c in cuts}
+        whats = {c.what for _, _, cuts in signed for c in cuts}
         noun = "bodies" if whats == {"body"} else "folds"
-        text = markers.marker_text(f"{len(folded)} {noun} marked {markers.SIGN}", folded[0][0] + 1, folded[-1][1] + 1, restore_hash)
+        text = markers.marker_text(f"{len(signed)} {noun} marked {markers.SIGN}", signed[0][0] + 1, signed[-1][1] + 1, restore_hash)
         below = next((line for line in lines[row:] if line.strip()), "")
         return f"{_indent(below)}{comment} {text}"
 
@@ -178,17 +185,16 @@ def render(plan: Plan, lines: list[str], trailing_newline: bool, comment: str, p
     row = 0
     for group in _groups(runs(plan, lines)):
         group.plan(lines, comment, python)
-        if not group.folded:
-            continue
-        if group.shared:
+        if group.signed:
             at = max(row, group.folded[0][2][0].anchor or 0)
             out.extend(lines[row:at])
-            out.append(group.header(group.folded, lines, comment, None if spans else short_hash, at) + eol)
+            out.append(group.header(group.signed, lines, comment, None if spans else short_hash, at) + eol)
             row = at
+        signed = {run[0] for run in group.signed}
         for run in group.folded:
             a, b, _ = run
             out.extend(lines[row:a])
-            if group.shared:
+            if a in signed:
                 out.append(_in_place(run, lines, comment, python, markers.SIGN) + eol)
             else:
                 out.append(marker_for(run, lines, comment, python, None if spans else short_hash) + eol)

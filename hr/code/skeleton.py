@@ -45,6 +45,8 @@ TIGHT = Tuning(small_body=0, small_stmt=2, small_comment=0, doc_lines=0)
 # Fewer elided lines than this are not worth a marker line (render.py also keeps any run that
 # is shorter than what would stand in its place).
 MIN_CUT = 1
+# A parameter list of more lines than this that repeats one above folds (see Skeleton.signature).
+REPEATED_PARAMS = 3
 _WORDS = re.compile(r"[A-Za-z0-9]")
 _PY_CLAUSES = frozenset(
     "else_clause elif_clause except_clause except_group_clause finally_clause case_clause".split()
@@ -55,10 +57,10 @@ _MIRROR = str.maketrans("([{", ")]}")
 
 
 class Cut:
-    __slots__ = ("first", "last", "what", "style", "closer", "indent", "group", "anchor")
+    __slots__ = ("first", "last", "what", "style", "closer", "indent", "group", "anchor", "own")
 
     def __init__(self, first: int, last: int, what: str, style: str = markers.CODE, closer: str = "",
-                 indent: str | None = None, group: int | None = None, anchor: int | None = None):
+                 indent: str | None = None, group: int | None = None, anchor: int | None = None, own: bool = False):
         self.first = first  # 0-based rows, inclusive
         self.last = last
         self.what = what  # body, docstring, comment, code
@@ -69,6 +71,7 @@ class Cut:
         # `anchor` is the first row of the member the cut is in, where a group's marker can stand.
         self.group = group
         self.anchor = anchor
+        self.own = own  # its marker says more than a group's sign could: it keeps it
 
 
 class Plan:
@@ -124,6 +127,7 @@ class Skeleton:
         self.plan = Plan()
         self.group = 0  # a new one for each container's members and for the siblings after it
         self.anchor = 0  # the first row of the member being planned
+        self.params_seen: dict[tuple[str, ...], tuple[str, int, int]] = {}  # lines -> (name, first, last line)
         self.closer_rx = re.compile(rf"\s*{lang.closers}[;,)]*\s*")
         found = captures(lang, self.root)
         self._imports = sorted(n.start_byte for n in found.get("i", []))
@@ -269,7 +273,7 @@ class Skeleton:
                 first = min(first, last_row(colon[-1]) + 1)
         if first <= first_row(node):
             first = first_row(node) + 1
-        self.keep(first_row(node), first - 1)
+        self.signature(node, first_row(node), first - 1)
         if self._is_wrapper(node, body):
             self.nested(kids)
             return
@@ -299,6 +303,25 @@ class Skeleton:
                 self.body_statement(stmt)
             return
         self.cut(first, last, "body")
+
+    def signature(self, node, a: int, b: int) -> None:
+        """Keeps a signature (rows a-b). A parameter list of whole lines that repeats one above
+        word for word (a sync and an async twin, overloads) folds, and its marker names the first."""
+        params = node.child_by_field_name("parameters")
+        name = node.child_by_field_name("name")
+        if params is not None and name is not None:
+            p0, p1 = first_row(params), last_row(params)
+            if (a <= p0 and p1 <= b and p1 - p0 > REPEATED_PARAMS and self.lines[p0].rstrip().endswith("(")
+                    and self.lines[p1].lstrip().startswith(")")):
+                key = tuple(line.strip() for line in self.lines[p0 + 1:p1])
+                shown = self.params_seen.setdefault(key, (name.text.decode("utf-8", "replace"), p0 + 2, p1))
+                if shown[1] != p0 + 2:
+                    self.keep(a, p0)
+                    self.keep(p1, b)
+                    self.cut(p0 + 1, p1 - 1, f"parameters as in {shown[0]} (L{shown[1]}-{shown[2]})",
+                             style=markers.COMMENT, own=True)
+                    return
+        self.keep(a, b)
 
     def _is_wrapper(self, node, body) -> bool:
         """An anonymous function around most of the file (an IIFE, a UMD or AMD module, a test
