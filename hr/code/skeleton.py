@@ -19,7 +19,7 @@ import re
 from functools import lru_cache
 
 from hr.code import markers
-from hr.code.languages import COMMENTS, Lang
+from hr.code.languages import COMMENTS, LEADING, Lang
 from hr.code.parsing import grammar
 
 
@@ -175,7 +175,9 @@ class Skeleton:
         i = 0
         while i < len(named):
             node = named[i]
-            if record:
+            prev = named[i - 1] if i else None
+            # a member's marker goes above the comments and attributes right above it
+            if record and not (prev is not None and prev.type in LEADING and first_row(node) <= last_row(prev) + 1):
                 self.anchor = first_row(node)
             if node.type in COMMENTS:
                 j = i
