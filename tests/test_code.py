@@ -439,6 +439,18 @@ def test_folded_bodies_of_a_class_share_one_marker():
         assert f"return {i}" in body.decode()
 
 
+def test_a_group_marker_stands_above_the_doc_comment_of_its_first_member():
+    code = "package jobs\n\nimport \"fmt\"\n\n" + "".join(
+        f"// Run{i} runs job {i} and prints what it did.\nfunc Run{i}(n int) int {{\n\tn += {i}\n"
+        f"\tfmt.Println(\"job\", {i}, \"gives\", n)\n\treturn n * {i}\n}}\n\n" for i in range(5))
+    out, spans = compress("code", code.encode(), "h", None, "jobs.go")
+    text = out.decode()
+    check_truthful(code, text, spans)
+    lines = text.splitlines()
+    head = next(i for i, line in enumerate(lines) if "5 bodies marked …" in line)
+    assert lines[head + 1:head + 3] == ["// Run0 runs job 0 and prints what it did.", "func Run0(n int) int {"]
+
+
 def test_a_group_marker_restores_its_range_and_every_body_by_name(tmp_path):
     code = _methods(8)
     env = {"HR_CACHE_DIR": str(tmp_path)}
