@@ -18,7 +18,7 @@ COMMENT = "comment"  # stands for comment lines only: a bare comment is valid an
 DOCSTRING = "docstring"  # Python: the rest of a docstring, so the marker closes the string first
 
 # Where each of a group's folds was, when one marker before them gives their count and range
-# (render.py): that marker says what the sign means, so Python's `...  # …` is not a real stub.
+# (render.py): that marker says what the sign means, so Python's `... # …` is not a real stub.
 SIGN = "…"
 
 

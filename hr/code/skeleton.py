@@ -8,8 +8,9 @@ must be kept (a signature, an import, the first line of a docstring).
 
 What stays: imports, every signature in full (decorators, attributes, generics, parameters,
 return types), class/struct/enum/interface/trait shapes with their fields, module constants, the
-first line of each docstring and comment block, and small bodies whole. What goes: the rest of
-bodies, long comments, long statements that define nothing.
+first line of each docstring and comment block, and what would cost less than the marker or sign
+that stands for it (render.py weighs that). What goes: the rest of bodies, comments and
+statements that define nothing, and a parameter list that repeats one above word for word.
 """
 
 from __future__ import annotations
@@ -45,7 +46,7 @@ TIGHT = Tuning(small_body=0, small_stmt=2, small_comment=0, doc_lines=0)
 # Fewer elided lines than this are not worth a marker line (render.py also keeps any run that
 # is shorter than what would stand in its place).
 MIN_CUT = 1
-# A parameter list of more lines than this that repeats one above folds (see Skeleton.signature).
+# A parameter list of at least this many lines that repeats one above folds (Skeleton.signature).
 REPEATED_PARAMS = 3
 _WORDS = re.compile(r"[A-Za-z0-9]")
 _PY_CLAUSES = frozenset(
