@@ -464,6 +464,17 @@ def test_a_group_marker_restores_its_range_and_every_body_by_name(tmp_path):
     assert "return 5" in body and "return 4" not in body
 
 
+def test_a_body_on_the_last_line_of_its_signature_stays_with_it():
+    code = "".join(f"def many{i}(arg1, arg2,\narg3, arg4): return arg1 + arg2 + arg3 + arg4 + {i}\n\n\n" for i in range(6))
+    code += "".join(f"def long{i}(x):\n    y = x * {i}\n    z = y + {i}\n    return {{'x': x, 'y': y, 'z': z}}\n\n\n" for i in range(6))
+    out, spans = compress("code", code.encode(), "h", None, "x.py")
+    text = out.decode()
+    ast.parse(text)
+    check_truthful(code, text, spans)
+    assert all(f"arg3, arg4): return arg1 + arg2 + arg3 + arg4 + {i}\n" in text for i in range(6))
+    assert "z = y +" not in text
+
+
 def test_python_imports_inside_bodies_stay_and_frames_parse():
     code = '''\
 def load(path):

@@ -270,10 +270,11 @@ class Skeleton:
         first = b0 + 1 if kids and not kids[0].is_named else b0
         last = b1 - 1 if kids and not kids[-1].is_named and len(kids) > 1 else b1
         if self.python:
-            # comments between the `:` and the first statement belong to the body too
+            # the body starts on the row after the `:`: comments between them belong to it, and a
+            # statement on the `:` row (`arg3): pass`) stays with the signature it ends
             colon = [c for c in node.children if c.type == ":" and c.end_byte <= body.start_byte]
             if colon:
-                first = min(first, last_row(colon[-1]) + 1)
+                first = last_row(colon[-1]) + 1
         if first <= first_row(node):
             first = first_row(node) + 1
         self.signature(node, first_row(node), first - 1)
