@@ -475,6 +475,16 @@ def test_a_body_on_the_last_line_of_its_signature_stays_with_it():
     assert "z = y +" not in text
 
 
+def test_an_arrow_function_body_on_the_row_of_its_signature_stays_with_it():
+    code = "import { run } from './run.js';\n\n" + "".join(
+        f"export const handler{i} = (event,\n  context) => run(event, context,\n    {{ retries: {i}, timeout: 1000 }},\n    log);\n\n"
+        for i in range(4))
+    out, spans = compress("code", code.encode(), "h", None, "x.js")
+    text = out.decode()
+    check_truthful(code, text, spans)
+    assert text.count("  context) => run(event, context,\n") == 4 and "retries" not in text
+
+
 def test_python_imports_inside_bodies_stay_and_frames_parse():
     code = '''\
 def load(path):

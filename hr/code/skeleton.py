@@ -267,14 +267,16 @@ class Skeleton:
             return
         b0, b1 = first_row(body), last_row(body)
         kids = body.children
-        first = b0 + 1 if kids and not kids[0].is_named else b0
+        # a body that opens with `{`, or that starts after the signature on its row (an arrow
+        # function's expression), is cut from the next row: that row is the signature's
+        shared_row = bool(self.lines[b0][: body.start_point[1]].strip())
+        first = b0 + 1 if (kids and not kids[0].is_named) or shared_row else b0
         last = b1 - 1 if kids and not kids[-1].is_named and len(kids) > 1 else b1
         if self.python:
-            # the body starts on the row after the `:`: comments between them belong to it, and a
-            # statement on the `:` row (`arg3): pass`) stays with the signature it ends
+            # comments between the `:` and the first statement belong to the body too
             colon = [c for c in node.children if c.type == ":" and c.end_byte <= body.start_byte]
             if colon:
-                first = last_row(colon[-1]) + 1
+                first = min(first, last_row(colon[-1]) + 1)
         if first <= first_row(node):
             first = first_row(node) + 1
         self.signature(node, first_row(node), first - 1)
