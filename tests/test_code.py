@@ -331,6 +331,16 @@ def check_truthful(original: str, output: str, spans: list[tuple[int, int]]) -> 
     return ranges
 
 
+def skeleton_of(code: str, name: str) -> tuple[str, list[tuple[int, int]]]:
+    """The skeleton of `code` and its spans, checked to be truthful (and, for Python, to parse)."""
+    out, spans = compress("code", code.encode(), "h", None, name)
+    text = out.decode()
+    check_truthful(code, text, spans)
+    if name.endswith(".py"):
+        ast.parse(text)
+    return text, spans
+
+
 @pytest.mark.parametrize("lang", sorted(SNIPPETS))
 def test_skeleton_keeps_signatures_and_elides_bodies(lang):
     name, _, sig, code = SNIPPETS[lang]
@@ -421,10 +431,8 @@ def test_folded_bodies_of_a_class_share_one_marker():
     # group of one fold would cost a marker of its own)
     code = (_methods(12) + "\n" + _methods(5).split("\n", 3)[3].replace("class Jobs", "class Other")
             + "\ndef main():\n    jobs = Jobs()\n    jobs.run0(None)\n    jobs.run1(None)\n    return jobs\n")
-    out, spans = compress("code", code.encode(), "h", None, "x.py")
-    text = out.decode()
-    ast.parse(text)
-    assert check_truthful(code, text, spans) == spans and len(spans) == 18
+    text, spans = skeleton_of(code, "x.py")
+    assert len(spans) == 18
     marks = [m for m in MARKER.finditer(text)]
     assert [m["what"] for m in marks] == ["12 bodies marked …", "6 bodies marked …"]
     assert [marker_range(m) for m in marks] == [(6, 87), (92, 131)]
@@ -443,9 +451,7 @@ def test_a_group_marker_stands_above_the_doc_comment_of_its_first_member():
     code = "package jobs\n\nimport \"fmt\"\n\n" + "".join(
         f"// Run{i} runs job {i} and prints what it did.\nfunc Run{i}(n int) int {{\n\tn += {i}\n"
         f"\tfmt.Println(\"job\", {i}, \"gives\", n)\n\treturn n * {i}\n}}\n\n" for i in range(5))
-    out, spans = compress("code", code.encode(), "h", None, "jobs.go")
-    text = out.decode()
-    check_truthful(code, text, spans)
+    text, _ = skeleton_of(code, "jobs.go")
     lines = text.splitlines()
     head = next(i for i, line in enumerate(lines) if "5 bodies marked …" in line)
     assert lines[head + 1:head + 3] == ["// Run0 runs job 0 and prints what it did.", "func Run0(n int) int {"]
@@ -467,10 +473,7 @@ def test_a_group_marker_restores_its_range_and_every_body_by_name(tmp_path):
 def test_a_body_on_the_last_line_of_its_signature_stays_with_it():
     code = "".join(f"def many{i}(arg1, arg2,\narg3, arg4): return arg1 + arg2 + arg3 + arg4 + {i}\n\n\n" for i in range(6))
     code += "".join(f"def long{i}(x):\n    y = x * {i}\n    z = y + {i}\n    return {{'x': x, 'y': y, 'z': z}}\n\n\n" for i in range(6))
-    out, spans = compress("code", code.encode(), "h", None, "x.py")
-    text = out.decode()
-    ast.parse(text)
-    check_truthful(code, text, spans)
+    text, _ = skeleton_of(code, "x.py")
     assert all(f"arg3, arg4): return arg1 + arg2 + arg3 + arg4 + {i}\n" in text for i in range(6))
     assert "z = y +" not in text
 
@@ -479,9 +482,7 @@ def test_an_arrow_function_body_on_the_row_of_its_signature_stays_with_it():
     code = "import { run } from './run.js';\n\n" + "".join(
         f"export const handler{i} = (event,\n  context) => run(event, context,\n    {{ retries: {i}, timeout: 1000 }},\n    log);\n\n"
         for i in range(4))
-    out, spans = compress("code", code.encode(), "h", None, "x.js")
-    text = out.decode()
-    check_truthful(code, text, spans)
+    text, _ = skeleton_of(code, "x.js")
     assert text.count("  context) => run(event, context,\n") == 4 and "retries" not in text
 
 
@@ -527,10 +528,7 @@ def test_bodies_of_trivial_accessors_fold_in_a_group_unless_shorter_than_the_sig
     accessors = "".join(f"    @property\n    def field{i}(self) -> dict[str, int]:\n        return self._fields_by_name[{i}]\n\n"
                         for i in range(6))
     code = "class Record:\n" + accessors + "    def size(self):\n        return 0\n"
-    out, spans = compress("code", code.encode(), "h", None, "x.py")
-    text = out.decode()
-    ast.parse(text)
-    check_truthful(code, text, spans)
+    text, _ = skeleton_of(code, "x.py")
     assert "_fields_by_name" not in text and text.count("        ... # …\n") == 6
     assert "[hr: 6 bodies marked … · L4-24" in text
     assert "    def size(self):\n        return 0\n" in text  # fewer tokens than `... # …`: it stays
@@ -571,10 +569,7 @@ class AsyncClient:
 
 
 def test_a_parameter_list_that_repeats_one_above_folds_and_names_it(tmp_path):
-    out, spans = compress("code", TWINS.encode(), "h", None, "x.py")
-    text = out.decode()
-    ast.parse(text)
-    check_truthful(TWINS, text, spans)
+    text, _ = skeleton_of(TWINS, "x.py")
     # the async twin's parameters are the sync `get`'s, word for word: they fold
     rows = TWINS.splitlines()
     first, twin = rows.index("    def get(") + 2, rows.index("    async def get(") + 2
@@ -593,11 +588,9 @@ def test_a_two_line_block_comment_is_closed_by_its_sign():
     code = "#include <stdio.h>\n\n" + "".join(
         f"/* Print number {i} on its own line, and then flush the stream so the\n   reader sees it at once. */\n"
         f"void print{i}(int x) {{\n    printf(\"%d\\n\", x + {i});\n    fflush(stdout);\n}}\n\n" for i in range(4))
-    out, spans = compress("code", code.encode(), "h", None, "x.c")
-    text = out.decode()
-    check_truthful(code, text, spans)
+    text, _ = skeleton_of(code, "x.c")
     assert text.count("\n   … */\n") == 4 and "reader sees it" not in text
-    assert not load(out, "x.c").parsed.tree.root_node.has_error  # every comment is closed again
+    assert not load(text.encode(), "x.c").parsed.tree.root_node.has_error  # every comment is closed again
     assert all(f"void print{i}(int x) {{" in text for i in range(4))
 
 
