@@ -13,7 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from support import CORPUS as SHARED_CORPUS, LINE_MARKER
+from support import CORPUS as SHARED_CORPUS, LINE_MARKER, expand_hash, marker_range, run_hr
 
 from hr.code import compress
 from hr.code.compressor import load, skeletonize
@@ -286,26 +286,59 @@ area 3
 }
 
 
-def check_truthful(original: str, output: str) -> list[tuple[int, int]]:
-    """Every output line is either the next original line, verbatim, or a marker that covers
-    exactly the original lines up to the next kept one. Returns the marker ranges."""
+GROUP = re.compile(r"(?P<n>\d+) (?:bodies|folds) marked …")
+
+
+def check_truthful(original: str, output: str, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """Every output line is the next original line, verbatim; or a marker that covers exactly
+    the original lines up to the next kept one; or a group's marker, which stands before its
+    folds and gives their count and range, and then each of its folds is a line ending in the
+    sign `…` that covers the next span. Returns the ranges of the folds, in order."""
     orig = original.split("\n")
     if original.endswith("\n"):
         orig.pop()
     pos = 1
-    ranges = []
+    ranges: list[tuple[int, int]] = []
+    group: tuple[int, int, int] | None = None  # folds still to come, and the group's range
     for line in output.split("\n")[: -1 if output.endswith("\n") else None]:
+        if pos <= len(orig) and line == orig[pos - 1]:
+            pos += 1
+            continue
         m = MARKER.search(line)
-        if m and (pos > len(orig) or line != orig[pos - 1]):
+        g = GROUP.fullmatch(m["what"]) if m else None
+        if g:
+            assert group is None or group[0] == 0, f"{line!r} begins before the group above ends"
+            group = (int(g["n"]), int(m["a"]), int(m["b"]))
+            assert group[0] >= 2 and group[1] >= pos, line
+        elif m:
             a, b = int(m["a"]), int(m["b"] or m["a"])
             assert a == pos, f"marker {line!r} should start at line {pos}"
             ranges.append((a, b))
             pos = b + 1
         else:
-            assert pos <= len(orig) and line == orig[pos - 1], f"line {pos}: {line!r} is not the original {orig[pos - 1]!r}"
-            pos += 1
+            assert re.search(r"(?:^|\s)…(?: \*/)?$", line), f"line {pos}: {line!r} is not the original {orig[pos - 1]!r}"
+            assert group is not None and group[0] > 0, f"sign {line!r} outside a group"
+            a, b = spans[len(ranges)]
+            assert a == pos and group[1] <= a <= b <= group[2], (line, a, b, group)
+            group = (group[0] - 1, group[1], group[2])
+            if group[0] == 0:
+                assert b == group[2], "a group's range ends with its last fold"
+            ranges.append((a, b))
+            pos = b + 1
+    assert group is None or group[0] == 0, "a group has fewer folds than its marker says"
     assert pos == len(orig) + 1, f"output stops at original line {pos} of {len(orig)}"
+    assert ranges == spans
     return ranges
+
+
+def skeleton_of(code: str, name: str) -> tuple[str, list[tuple[int, int]]]:
+    """The skeleton of `code` and its spans, checked to be truthful (and, for Python, to parse)."""
+    out, spans = compress("code", code.encode(), "h", None, name)
+    text = out.decode()
+    check_truthful(code, text, spans)
+    if name.endswith(".py"):
+        ast.parse(text)
+    return text, spans
 
 
 @pytest.mark.parametrize("lang", sorted(SNIPPETS))
@@ -316,8 +349,7 @@ def test_skeleton_keeps_signatures_and_elides_bodies(lang):
     assert load(code.encode(), name).parsed.lang.name == lang
     assert sig in text
     assert "BODY_ONLY" not in text and "body_only" not in text
-    ranges = check_truthful(code, text)
-    assert ranges == spans and spans
+    assert check_truthful(code, text, spans)
     first = MARKER.search(text)
     assert "restore: hr expand 0123456789ab --lines" in first.group(0)
     assert text.count("restore:") == 1
@@ -379,8 +411,79 @@ def test_python_skeleton_is_valid_python_with_ellipsis_bodies():
     out, _ = compress("code", code.encode(), "h", None, "x.py")
     text = out.decode()
     ast.parse(text)
-    assert re.search(r"^        \.\.\.  # \[hr: ", text, re.M)  # the elided body is `...`
-    assert '"""A shape.\n    """  # [hr: docstring' in text  # the docstring keeps its first line and closes
+    # two folds in one class: one marker before them with their count and range, a sign at each
+    assert '    # [hr: 2 folds marked … · L10-22 · restore: hr expand h --lines 10-22]\n    """A shape.\n' in text
+    assert '"""A shape.\n    """ # …\n' in text  # the docstring keeps its first line and closes
+    assert re.search(r"^        \.\.\. # …$", text, re.M)  # the elided body is `...`, marked
+    lone = "def area(scale):\n" + "".join(f"    step{i} = scale * {i}\n" for i in range(6)) + "    return step5\n"
+    alone = compress("code", lone.encode(), "h", None, "x.py")[0].decode()
+    assert alone == "def area(scale):\n    ...  # [hr: body · L2-8 · restore: hr expand h --lines 2-8]\n"
+
+
+def _methods(n: int) -> str:
+    return "import os\n\n\nclass Jobs:\n" + "".join(
+        f"    def run{i}(self, job):\n        step = job.first({i})\n        while step:\n"
+        f"            step = step.next()\n        os.sync()\n        return {i}\n\n" for i in range(n))
+
+
+def test_folded_bodies_of_a_class_share_one_marker():
+    # Jobs: 12 methods (one group); Other: 5 methods, and `main` after it joins that group (a
+    # group of one fold would cost a marker of its own)
+    code = (_methods(12) + "\n" + _methods(5).split("\n", 3)[3].replace("class Jobs", "class Other")
+            + "\ndef main():\n    jobs = Jobs()\n    jobs.run0(None)\n    jobs.run1(None)\n    return jobs\n")
+    text, spans = skeleton_of(code, "x.py")
+    assert len(spans) == 18
+    marks = [m for m in MARKER.finditer(text)]
+    assert [m["what"] for m in marks] == ["12 bodies marked …", "6 bodies marked …"]
+    assert [marker_range(m) for m in marks] == [(6, 87), (92, 131)]
+    lines = text.splitlines()
+    assert lines[4] == "    # [hr: 12 bodies marked … · L6-87 · restore: hr expand h --lines 6-87]"
+    assert lines[5] == "    def run0(self, job):"
+    other = lines.index("class Other:")
+    assert lines[other + 1:other + 3] == ["    # [hr: 6 bodies marked … · L92-131]", "    def run0(self, job):"]
+    assert text.count("        ... # …\n") == 17 and "    ... # …\n" in text and "step.next()" not in text
+    for i in (0, 7, 11):
+        body, _ = expand(code.encode(), f"Jobs.run{i}", "x.py")
+        assert f"return {i}" in body.decode()
+
+
+def test_a_group_marker_stands_above_the_doc_comment_of_its_first_member():
+    code = "package jobs\n\nimport \"fmt\"\n\n" + "".join(
+        f"// Run{i} runs job {i} and prints what it did.\nfunc Run{i}(n int) int {{\n\tn += {i}\n"
+        f"\tfmt.Println(\"job\", {i}, \"gives\", n)\n\treturn n * {i}\n}}\n\n" for i in range(5))
+    text, _ = skeleton_of(code, "jobs.go")
+    lines = text.splitlines()
+    head = next(i for i, line in enumerate(lines) if "5 bodies marked …" in line)
+    assert lines[head + 1:head + 3] == ["// Run0 runs job 0 and prints what it did.", "func Run0(n int) int {"]
+
+
+def test_a_group_marker_restores_its_range_and_every_body_by_name(tmp_path):
+    code = _methods(8)
+    env = {"HR_CACHE_DIR": str(tmp_path)}
+    out = run_hr(["--label", "jobs.py"], code.encode(), env=env).stdout.decode()
+    m = MARKER.search(out)
+    assert m["what"] == "8 bodies marked …" and m["hash"]
+    lines = run_hr(["expand", m["hash"], "--lines", m["range"]], env=env).stdout.decode()
+    a, b = marker_range(m)
+    assert lines.count("\n") == b - a + 1 and "return 0" in lines and "return 7" in lines
+    body = run_hr(["expand", m["hash"], "--symbol", "Jobs.run5"], env=env).stdout.decode()
+    assert "return 5" in body and "return 4" not in body
+
+
+def test_a_body_on_the_last_line_of_its_signature_stays_with_it():
+    code = "".join(f"def many{i}(arg1, arg2,\narg3, arg4): return arg1 + arg2 + arg3 + arg4 + {i}\n\n\n" for i in range(6))
+    code += "".join(f"def long{i}(x):\n    y = x * {i}\n    z = y + {i}\n    return {{'x': x, 'y': y, 'z': z}}\n\n\n" for i in range(6))
+    text, _ = skeleton_of(code, "x.py")
+    assert all(f"arg3, arg4): return arg1 + arg2 + arg3 + arg4 + {i}\n" in text for i in range(6))
+    assert "z = y +" not in text
+
+
+def test_an_arrow_function_body_on_the_row_of_its_signature_stays_with_it():
+    code = "import { run } from './run.js';\n\n" + "".join(
+        f"export const handler{i} = (event,\n  context) => run(event, context,\n    {{ retries: {i}, timeout: 1000 }},\n    log);\n\n"
+        for i in range(4))
+    text, _ = skeleton_of(code, "x.js")
+    assert text.count("  context) => run(event, context,\n") == 4 and "retries" not in text
 
 
 def test_python_imports_inside_bodies_stay_and_frames_parse():
@@ -400,11 +503,11 @@ def load(path):
         done(data)
     return yaml.safe_load(data)
 '''
-    out, _ = compress("code", code.encode(), "h", None, "x.py")
+    out, spans = compress("code", code.encode(), "h", None, "x.py")
     text = out.decode()
     ast.parse(text)
     assert "        import yaml\n" in text and "    except ImportError:\n" in text
-    check_truthful(code, text)
+    check_truthful(code, text, spans)
 
 
 def test_python_skeletons_of_the_standard_library_parse():
@@ -418,14 +521,77 @@ def test_python_skeletons_of_the_standard_library_parse():
         out, spans = skeletonize(data, "h", None, str(f))
         assert spans, f
         ast.parse(out)
-        check_truthful(data.decode(), out.decode())
+        check_truthful(data.decode(), out.decode(), spans)
 
 
-def test_small_bodies_stay_whole():
-    code = "def f(x):\n    y = x + 1\n    return y\n\n\ndef g(x):\n    a = 1\n    b = 2\n    c = 3\n    d = 4\n    return a + b + c + d + x\n"
-    text = compress("code", code.encode(), "h", None, "x.py")[0].decode()
-    assert "    y = x + 1\n    return y\n" in text
-    assert "    a = 1" not in text
+def test_bodies_of_trivial_accessors_fold_in_a_group_unless_shorter_than_the_sign():
+    accessors = "".join(f"    @property\n    def field{i}(self) -> dict[str, int]:\n        return self._fields_by_name[{i}]\n\n"
+                        for i in range(6))
+    code = "class Record:\n" + accessors + "    def size(self):\n        return 0\n"
+    text, _ = skeleton_of(code, "x.py")
+    assert "_fields_by_name" not in text and text.count("        ... # …\n") == 6
+    assert "[hr: 6 bodies marked … · L4-24" in text
+    assert "    def size(self):\n        return 0\n" in text  # fewer tokens than `... # …`: it stays
+
+
+_GET = """\
+    def get(
+        self,
+        url: str,
+        *,
+        params: typing.Mapping[str, str] | None = None,
+        headers: typing.Mapping[str, str] | None = None,
+        timeout: float | None = None,
+    ) -> bytes:
+        request = self.build("GET", url, params=params, headers=headers)
+        response = self.send(request, timeout=timeout)
+        response.raise_for_status()
+        return response.content
+"""
+# A client and its async twin, whose `get` takes the same parameters word for word.
+TWINS = "import typing\n\n\nclass Client:\n" + _GET + """
+    def head(
+        self,
+        url: str,
+        *,
+        headers: typing.Mapping[str, str] | None = None,
+        timeout: float | None = None,
+        follow: bool = False,
+    ) -> bytes:
+        request = self.build("HEAD", url, headers=headers, follow=follow)
+        response = self.send(request, timeout=timeout)
+        response.raise_for_status()
+        return response.headers
+
+
+class AsyncClient:
+""" + _GET.replace("def get", "async def get").replace("self.send", "await self.send")
+
+
+def test_a_parameter_list_that_repeats_one_above_folds_and_names_it(tmp_path):
+    text, _ = skeleton_of(TWINS, "x.py")
+    # the async twin's parameters are the sync `get`'s, word for word: they fold
+    rows = TWINS.splitlines()
+    first, twin = rows.index("    def get(") + 2, rows.index("    async def get(") + 2
+    assert (first, twin) == (6, 34)
+    assert f"    async def get(\n        # [hr: parameters as in get (L6-11) · L34-39]\n    ) -> bytes:\n" in text
+    assert text.count("params: typing.Mapping[str, str] | None = None,") == 1
+    # a parameter list seen only once stays whole, in every signature
+    assert "        follow: bool = False,\n" in text and text.count("        url: str,\n") == 2
+    env = {"HR_CACHE_DIR": str(tmp_path)}
+    digest = expand_hash(run_hr(["--label", "client.py"], TWINS.encode(), env=env).stdout)
+    lines = run_hr(["expand", digest, "--lines", "34-39"], env=env).stdout.decode()
+    assert lines == "".join(f"{row}\n" for row in rows[33:39])
+
+
+def test_a_two_line_block_comment_is_closed_by_its_sign():
+    code = "#include <stdio.h>\n\n" + "".join(
+        f"/* Print number {i} on its own line, and then flush the stream so the\n   reader sees it at once. */\n"
+        f"void print{i}(int x) {{\n    printf(\"%d\\n\", x + {i});\n    fflush(stdout);\n}}\n\n" for i in range(4))
+    text, _ = skeleton_of(code, "x.c")
+    assert text.count("\n   … */\n") == 4 and "reader sees it" not in text
+    assert not load(text.encode(), "x.c").parsed.tree.root_node.has_error  # every comment is closed again
+    assert all(f"void print{i}(int x) {{" in text for i in range(4))
 
 
 def test_unsupported_or_broken_input_never_fails():
@@ -439,7 +605,7 @@ def test_unsupported_or_broken_input_never_fails():
     out, spans = compress("code", fortran.encode(), "h", None, "x.f90")
     text = out.decode()
     assert spans and "subroutine s29(x)" in text
-    check_truthful(fortran, text)
+    check_truthful(fortran, text, spans)
 
 
 def test_large_input_keeps_every_class():
@@ -518,7 +684,7 @@ def test_corpus_file(case):
     for needle in json.loads(case.read_text())["needles"]:
         options = needle.get("any_of") or [needle["verbatim"]]
         assert any(s in text for s in options), needle
-    check_truthful(data.decode(), text)
+    check_truthful(data.decode(), text, spans)
     assert core.estimate_tokens(out) < 0.6 * core.estimate_tokens(data)
     if case.parent.name.startswith("py-"):
         ast.parse(text)
@@ -538,12 +704,15 @@ def test_markdown_with_code_samples_is_not_skeletonized():
 
 def test_a_budget_elides_more():
     code = SNIPPETS["python"][3] + "".join(
-        f"\n\ndef helper{i}(x):\n    y = transform(x, offset={i}, strict=True)\n    z = normalise(y, scale=2.0, strict=True)\n    return combine(x, y, z)\n" for i in range(30))
+        f"\n\n# Helper number {i} transforms, normalises and combines its argument.\ndef helper{i}(x):\n"
+        f"    y = transform(x, offset={i}, strict=True)\n    z = normalise(y, scale=2.0, strict=True)\n    return combine(x, y, z)\n"
+        for i in range(30))
     plain, _ = compress("code", code.encode(), "h", None, "x.py")
-    tight, spans = compress("code", code.encode(), "h", len(plain) // 2, "x.py")
+    assert "# Helper number 29 transforms" in plain.decode()  # without a budget, one-line comments stay
+    tight, spans = compress("code", code.encode(), "h", len(plain.decode()) - 1, "x.py")
     assert len(tight) < len(plain)
     ast.parse(tight)
-    check_truthful(code, tight.decode())
+    check_truthful(code, tight.decode(), spans)
     assert "def helper29(x):" in tight.decode()
 
 
@@ -561,7 +730,7 @@ def test_a_budget_too_small_for_the_skeleton_cuts_the_rest_of_the_file(lang):
     assert len(text) <= 1500
     assert sig in text or "rest of the file" in text.splitlines()[0]
     assert "rest of the file" in text and spans[-1][1] == big.count("\n")
-    check_truthful(big, text)
+    check_truthful(big, text, spans)
     if lang == "python":
         ast.parse(text)
 
@@ -573,7 +742,7 @@ def test_a_five_line_module_value_folds_and_stays_valid():
     out, spans = compress("code", code.encode(), "h", None, "app.py")
     text = out.decode()
     ast.parse(out)
-    check_truthful(code, text)
+    check_truthful(code, text, spans)
     assert spans == [(4, 6)]
     assert "ROUTES = {" in text and "route_number_1" not in text
     assert "import os" in text and "def handler(request):" in text

@@ -45,6 +45,8 @@ def _set(words: str) -> frozenset[str]:
 
 
 COMMENTS = _set("comment line_comment block_comment")
+# Siblings right above a definition that belong to it.
+LEADING = COMMENTS | _set("attribute_item attribute decorator annotation marker_annotation")
 
 _C_FUNCS = "function_definition"
 _C_CONTAINERS = (

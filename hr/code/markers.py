@@ -4,6 +4,9 @@ A marker replaces elided lines in place and is a comment in the file's own langu
 skeleton still reads (and, for Python, parses) as code. Its text comes from hr-core's marker.rs
 (`[hr: WHAT · LA-B]`, and on the first marker `· restore: hr expand HASH --lines A-B`), so
 every kind's markers read alike. Line numbers are 1-based, inclusive, in the original.
+
+The folds of a group (render.py) share one marker, on a line of its own before them
+(`[hr: 12 bodies marked … · L40-311]`), and each of them is the sign `…` in place.
 """
 
 from __future__ import annotations
@@ -13,6 +16,10 @@ from __future__ import annotations
 CODE = "code"  # stands for statements: Python writes `...` before the comment
 COMMENT = "comment"  # stands for comment lines only: a bare comment is valid anywhere
 DOCSTRING = "docstring"  # Python: the rest of a docstring, so the marker closes the string first
+
+# Where each of a group's folds was, when one marker before them gives their count and range
+# (render.py): that marker says what the sign means, so Python's `... # …` is not a real stub.
+SIGN = "…"
 
 
 def marker_text(what: str, start: int, end: int, restore_hash: str | None) -> str:
@@ -24,9 +31,11 @@ def marker_text(what: str, start: int, end: int, restore_hash: str | None) -> st
 
 def marker_line(comment: str, indent: str, style: str, text: str, *, python: bool, closer: str = "") -> str:
     """A whole marker line (without its line ending) for a language whose line comments start
-    with `comment`."""
+    with `comment`. A sign takes one space before its comment, a marker two (PEP 8): a sign is
+    repeated, and each space is a token."""
+    gap = " " if text == SIGN else "  "
     if python and style == CODE:
-        return f"{indent}...  {comment} {text}"
+        return f"{indent}...{gap}{comment} {text}"
     if python and style == DOCSTRING:
-        return f"{indent}{closer}  {comment} {text}"
+        return f"{indent}{closer}{gap}{comment} {text}"
     return f"{indent}{comment} {text}"

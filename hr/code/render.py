@@ -1,4 +1,6 @@
-"""Writing a plan out: kept lines verbatim, one marker per run of elided lines."""
+"""Writing a plan out: kept lines verbatim, and where lines were elided a marker, or, for a group
+of folds among sibling members, one marker before them (`[hr: 12 bodies marked … · L40-311]`)
+and the sign `…` in place of each."""
 
 from __future__ import annotations
 
@@ -54,7 +56,13 @@ def _describe(cuts: list[Cut]) -> str:
 
 def marker_for(run: tuple[int, int, list[Cut]], lines: list[str], comment: str, python: bool, restore_hash: str | None) -> str:
     a, b, cuts = run
-    text = markers.marker_text(_describe(cuts), a + 1, b + 1, restore_hash)
+    return _in_place(run, lines, comment, python, markers.marker_text(_describe(cuts), a + 1, b + 1, restore_hash))
+
+
+def _in_place(run: tuple[int, int, list[Cut]], lines: list[str], comment: str, python: bool, text: str) -> str:
+    """The line that stands where a run's lines were: `text` in a comment, after what keeps the
+    code valid (Python's `...` for statements, the closing quotes of a docstring)."""
+    a, b, cuts = run
     head = cuts[0]
     if head.style == markers.DOCSTRING:
         return markers.marker_line(comment, head.indent or "", markers.DOCSTRING, text, python=python, closer=head.closer)
@@ -63,10 +71,109 @@ def marker_for(run: tuple[int, int, list[Cut]], lines: list[str], comment: str, 
     code_row = first if not first.lstrip().startswith(comment) else next((r for r in rows if not r.lstrip().startswith(comment)), None)
     if any(c.style == markers.CODE for c in cuts) and code_row is not None:
         return markers.marker_line(comment, _indent(code_row), markers.CODE, text, python=python)
-    line = markers.marker_line(comment, _indent(first), markers.COMMENT, text, python=python)
     # the run took a block comment's closing `*/` line: the marker closes the comment instead
     closer = next((c.closer for c in cuts if c.style == markers.COMMENT and c.closer), "")
+    if closer and text == markers.SIGN:
+        return f"{_indent(first)}{text} {closer}"  # still inside the comment: no `//` needed
+    line = markers.marker_line(comment, _indent(first), markers.COMMENT, text, python=python)
     return f"{line} {closer}" if closer else line
+
+
+# A fold must save at least this many tokens over what stands in its place (DESIGN.md: a fold
+# pays for itself), or its lines stay.
+MARGIN = 2
+
+
+def _tokens(text: str) -> int:
+    from hr.engine import core
+
+    return core.estimate_tokens(text.encode("utf-8", "surrogateescape"))
+
+
+def _size(lines: list[str], a: int, b: int) -> int:
+    return _tokens("\n".join(lines[a:b + 1]) + "\n")
+
+
+def _own(run: tuple[int, int, list[Cut]]) -> bool:
+    """A run that keeps its own marker inside a group: its marker says more than a sign could."""
+    return any(c.own for c in run[2])
+
+
+class _Group:
+    """Runs of one group of cuts (see skeleton.Cut), written either with a marker each, or with
+    one marker before them that gives their count and range and a short sign where each was."""
+
+    __slots__ = ("runs", "folded", "signed")
+
+    def __init__(self, runs: list):
+        self.runs = runs
+        self.folded: list = []  # the runs that fold (the others are worth less than what would stand for them)
+        self.signed: list = []  # those of them written as a sign, after one marker for all
+
+    def plan(self, lines: list[str], comment: str, python: bool) -> None:
+        sizes = [_size(lines, a, b) for a, b, _ in self.runs]
+        alone = [_tokens(marker_for(run, lines, comment, python, None) + "\n") for run in self.runs]
+        signs = [alone[i] if _own(run) else _tokens(_in_place(run, lines, comment, python, markers.SIGN) + "\n")
+                 for i, run in enumerate(self.runs)]
+
+        def paying(costs: list[int]) -> list:
+            return [run for run, size, cost in zip(self.runs, sizes, costs) if size >= cost + MARGIN]
+
+        def output(costs: list[int]) -> int:
+            return sum(cost if size >= cost + MARGIN else size for size, cost in zip(sizes, costs))
+
+        folded = paying(signs)
+        signed = [run for run in folded if not _own(run)]
+        if len(signed) >= 2:
+            header = _tokens(self.header(signed, lines, comment, None, 0) + "\n")
+            if header + output(signs) < output(alone):
+                self.folded, self.signed = folded, signed
+                return
+        self.folded = paying(alone)
+
+    @staticmethod
+    def header(signed: list, lines: list[str], comment: str, restore_hash: str | None, row: int) -> str:
+        """`# [hr: 12 bodies marked … · L40-311]`, indented like the code it stands before."""
+        whats = {c.what for _, _, cuts in signed for c in cuts}
+        noun = "bodies" if whats == {"body"} else "folds"
+        text = markers.marker_text(f"{len(signed)} {noun} marked {markers.SIGN}", signed[0][0] + 1, signed[-1][1] + 1, restore_hash)
+        below = next((line for line in lines[row:] if line.strip()), "")
+        return f"{_indent(below)}{comment} {text}"
+
+
+# A group with fewer runs than this joins its neighbour: a marker per container would cost most
+# where containers are small (Rust `impl` blocks, classes of two methods).
+SMALL_GROUP = 4
+
+
+def _group_of(run: tuple[int, int, list[Cut]]) -> int | None:
+    """A run's group: its first cut's, or none when it holds a cut of no group (the rest of the
+    file, which keeps its own marker)."""
+    cuts = run[2]
+    return None if any(c.group is None for c in cuts) else cuts[0].group
+
+
+def _groups(found: list) -> list[_Group]:
+    """Consecutive runs of one group, and then neighbouring groups joined where one of them is
+    small; a run of no group stands alone."""
+    out: list[_Group] = []
+    last = None
+    for run in found:
+        group = _group_of(run)
+        if out and group is not None and group == last:
+            out[-1].runs.append(run)
+        else:
+            out.append(_Group([run]))
+        last = group
+    joined: list[_Group] = []
+    for group in out:
+        prev = joined[-1] if joined else None
+        if (prev is not None and _group_of(group.runs[0]) is not None and _group_of(prev.runs[-1]) is not None
+                and min(len(prev.runs), len(group.runs)) < SMALL_GROUP):
+            prev.runs.extend(group.runs)
+        else:
+            joined.append(group)
+    return joined
 
 
 def render(plan: Plan, lines: list[str], trailing_newline: bool, comment: str, python: bool,
@@ -76,14 +183,23 @@ def render(plan: Plan, lines: list[str], trailing_newline: bool, comment: str, p
     out: list[str] = []
     spans: list[tuple[int, int]] = []
     row = 0
-    for run in runs(plan, lines):
-        a, b, _ = run
-        if sum(len(lines[r]) + 1 for r in range(a, b + 1)) <= len(marker_for(run, lines, comment, python, None)) + 1:
-            continue  # the marker would be longer than what it stands for: keep the lines
-        out.extend(lines[row:a])
-        out.append(marker_for(run, lines, comment, python, None if spans else short_hash) + eol)
-        spans.append((a + 1, b + 1))
-        row = b + 1
+    for group in _groups(runs(plan, lines)):
+        group.plan(lines, comment, python)
+        if group.signed:
+            at = max(row, group.folded[0][2][0].anchor or 0)
+            out.extend(lines[row:at])
+            out.append(group.header(group.signed, lines, comment, None if spans else short_hash, at) + eol)
+            row = at
+        signed = {run[0] for run in group.signed}
+        for run in group.folded:
+            a, b, _ = run
+            out.extend(lines[row:a])
+            if a in signed:
+                out.append(_in_place(run, lines, comment, python, markers.SIGN) + eol)
+            else:
+                out.append(marker_for(run, lines, comment, python, None if spans else short_hash) + eol)
+            spans.append((a + 1, b + 1))
+            row = b + 1
     out.extend(lines[row:])
     text = "\n".join(out)
     if trailing_newline:

@@ -8,8 +8,9 @@ must be kept (a signature, an import, the first line of a docstring).
 
 What stays: imports, every signature in full (decorators, attributes, generics, parameters,
 return types), class/struct/enum/interface/trait shapes with their fields, module constants, the
-first line of each docstring and comment block, and small bodies whole. What goes: the rest of
-bodies, long comments, long statements that define nothing.
+first line of each docstring and comment block, and what would cost less than the marker or sign
+that stands for it (render.py weighs that). What goes: the rest of bodies, comments and
+statements that define nothing, and a parameter list that repeats one above word for word.
 """
 
 from __future__ import annotations
@@ -19,7 +20,7 @@ import re
 from functools import lru_cache
 
 from hr.code import markers
-from hr.code.languages import COMMENTS, Lang
+from hr.code.languages import COMMENTS, LEADING, Lang
 from hr.code.parsing import grammar
 
 
@@ -31,7 +32,7 @@ from hr.code.parsing import grammar
 class Tuning:
     __slots__ = ("small_body", "small_stmt", "small_comment", "doc_lines")
 
-    def __init__(self, small_body: int = 3, small_stmt: int = 4, small_comment: int = 2, doc_lines: int = 1):
+    def __init__(self, small_body: int = 0, small_stmt: int = 2, small_comment: int = 1, doc_lines: int = 1):
         self.small_body = small_body  # bodies of at most this many lines stay whole
         self.small_stmt = small_stmt  # other statements of at most this many lines stay whole
         self.small_comment = small_comment  # comment blocks of at most this many lines stay whole
@@ -40,10 +41,13 @@ class Tuning:
 
 DEFAULT = Tuning()
 # Used when a budget asks for less: every body goes, and docstrings with it.
-TIGHT = Tuning(small_body=0, small_stmt=3, small_comment=0, doc_lines=0)
+TIGHT = Tuning(small_body=0, small_stmt=2, small_comment=0, doc_lines=0)
 
-# Fewer elided lines than this are not worth a marker line (render.py keeps them).
-MIN_CUT = 2
+# Fewer elided lines than this are not worth a marker line (render.py also keeps any run that
+# is shorter than what would stand in its place).
+MIN_CUT = 1
+# A parameter list of at least this many lines that repeats one above folds (Skeleton.signature).
+REPEATED_PARAMS = 3
 _WORDS = re.compile(r"[A-Za-z0-9]")
 _PY_CLAUSES = frozenset(
     "else_clause elif_clause except_clause except_group_clause finally_clause case_clause".split()
@@ -54,16 +58,21 @@ _MIRROR = str.maketrans("([{", ")]}")
 
 
 class Cut:
-    __slots__ = ("first", "last", "what", "style", "closer", "indent")
+    __slots__ = ("first", "last", "what", "style", "closer", "indent", "group", "anchor", "own")
 
     def __init__(self, first: int, last: int, what: str, style: str = markers.CODE, closer: str = "",
-                 indent: str | None = None):
+                 indent: str | None = None, group: int | None = None, anchor: int | None = None, own: bool = False):
         self.first = first  # 0-based rows, inclusive
         self.last = last
         self.what = what  # body, docstring, comment, code
         self.style = style
         self.closer = closer  # a Python docstring's closing quotes, or a block comment's `*/`
         self.indent = indent  # where the marker goes, when the lines cannot tell
+        # Cuts of one run of sibling members share a group (render.py may give them one marker);
+        # `anchor` is the first row of the member the cut is in, where a group's marker can stand.
+        self.group = group
+        self.anchor = anchor
+        self.own = own  # its marker says more than a group's sign could: it keeps it
 
 
 class Plan:
@@ -117,6 +126,9 @@ class Skeleton:
         self.t = tuning
         self.python = lang.name == "python"
         self.plan = Plan()
+        self.group = 0  # a new one for each container's members and for the siblings after it
+        self.anchor = 0  # the first row of the member being planned
+        self.params_seen: dict[tuple[str, ...], tuple[str, int, int]] = {}  # lines -> (name, first, last line)
         self.closer_rx = re.compile(rf"\s*{lang.closers}[;,)]*\s*")
         found = captures(lang, self.root)
         self._imports = sorted(n.start_byte for n in found.get("i", []))
@@ -138,7 +150,15 @@ class Skeleton:
 
     def cut(self, first: int, last: int, what: str, **kw) -> None:
         if first <= last:
-            self.plan.cuts.append(Cut(first, last, what, **kw))
+            self.plan.cuts.append(Cut(first, last, what, group=self.group, anchor=self.anchor, **kw))
+
+    def nested(self, children) -> None:
+        """The members of a container: a group of their own, and the siblings after it another."""
+        anchor = self.anchor
+        self.group += 1
+        self.members(children)
+        self.group += 1
+        self.anchor = anchor
 
     def members(self, children, record: bool = True) -> None:
         """The members of a file or container, in order; runs of comments go together.
@@ -149,11 +169,17 @@ class Skeleton:
         if self.python:
             lead = next((c for c in named if c.type not in COMMENTS), None)
             if lead is not None and self._docstring(lead) is not None:
+                if record:
+                    self.anchor = first_row(lead)
                 self.docstring(lead)
                 named.remove(lead)
         i = 0
         while i < len(named):
             node = named[i]
+            prev = named[i - 1] if i else None
+            # a member's marker goes above the comments and attributes right above it
+            if record and not (prev is not None and prev.type in LEADING and first_row(node) <= last_row(prev) + 1):
+                self.anchor = first_row(node)
             if node.type in COMMENTS:
                 j = i
                 while j + 1 < len(named) and named[j + 1].type in COMMENTS and first_row(named[j + 1]) <= last_row(named[j]) + 1:
@@ -172,7 +198,7 @@ class Skeleton:
             self.function(node)
         elif kind in self.lang.containers:
             body = self._body(node)
-            self.members(body.children if body is not None else node.children)
+            self.nested(body.children if body is not None else node.children)
         else:
             self.other(node)
 
@@ -241,7 +267,10 @@ class Skeleton:
             return
         b0, b1 = first_row(body), last_row(body)
         kids = body.children
-        first = b0 + 1 if kids and not kids[0].is_named else b0
+        # a body that opens with `{`, or that starts after the signature on its row (an arrow
+        # function's expression), is cut from the next row: that row is the signature's
+        shared_row = bool(self.lines[b0][: body.start_point[1]].strip())
+        first = b0 + 1 if (kids and not kids[0].is_named) or shared_row else b0
         last = b1 - 1 if kids and not kids[-1].is_named and len(kids) > 1 else b1
         if self.python:
             # comments between the `:` and the first statement belong to the body too
@@ -250,9 +279,9 @@ class Skeleton:
                 first = min(first, last_row(colon[-1]) + 1)
         if first <= first_row(node):
             first = first_row(node) + 1
-        self.keep(first_row(node), first - 1)
+        self.signature(node, first_row(node), first - 1)
         if self._is_wrapper(node, body):
-            self.members(kids)
+            self.nested(kids)
             return
         stmts = [c for c in kids if c.is_named]
         doc = self._docstring(stmts[0]) if self.python and stmts else None
@@ -280,6 +309,25 @@ class Skeleton:
                 self.body_statement(stmt)
             return
         self.cut(first, last, "body")
+
+    def signature(self, node, a: int, b: int) -> None:
+        """Keeps a signature (rows a-b). A parameter list of whole lines that repeats one above
+        word for word (a sync and an async twin, overloads) folds, and its marker names the first."""
+        params = node.child_by_field_name("parameters")
+        name = node.child_by_field_name("name")
+        if params is not None and name is not None:
+            p0, p1 = first_row(params), last_row(params)
+            if (a <= p0 and p1 <= b and p1 - p0 > REPEATED_PARAMS and self.lines[p0].rstrip().endswith("(")
+                    and self.lines[p1].lstrip().startswith(")")):
+                key = tuple(line.strip() for line in self.lines[p0 + 1:p1])
+                shown = self.params_seen.setdefault(key, (name.text.decode("utf-8", "replace"), p0 + 2, p1))
+                if shown[1] != p0 + 2:
+                    self.keep(a, p0)
+                    self.keep(p1, b)
+                    self.cut(p0 + 1, p1 - 1, f"parameters as in {shown[0]} (L{shown[1]}-{shown[2]})",
+                             style=markers.COMMENT, own=True)
+                    return
+        self.keep(a, b)
 
     def _is_wrapper(self, node, body) -> bool:
         """An anonymous function around most of the file (an IIFE, a UMD or AMD module, a test
@@ -336,8 +384,8 @@ class Skeleton:
         keep_to = self._text_row(d0, d1) if self.t.doc_lines else d0
         self.keep(d0, keep_to)
         if d1 - keep_to >= MIN_CUT:
-            self.plan.cuts.append(Cut(keep_to + 1, d1, "docstring", markers.DOCSTRING,
-                                      closer=self._closer(doc), indent=self._indent(d0, doc.start_point[1])))
+            self.cut(keep_to + 1, d1, "docstring", style=markers.DOCSTRING, closer=self._closer(doc),
+                     indent=self._indent(d0, doc.start_point[1]))
         else:
             self.keep(d0, d1)
 
@@ -355,6 +403,6 @@ class Skeleton:
         keep_to = self._text_row(a, b) if self.t.doc_lines else a - 1
         self.keep(a, keep_to)
         # a block comment's closing line goes with the cut: the marker closes the comment
-        closing = self.lines[b].rstrip().endswith("*/") and "/*" in self.lines[a] and a <= keep_to < b - 1
+        closing = self.lines[b].rstrip().endswith("*/") and "/*" in self.lines[a] and a <= keep_to < b
         closer = "*/" if closing else ""
         self.cut(keep_to + 1, b, "comment", style=markers.COMMENT, closer=closer)

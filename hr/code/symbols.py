@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from hr.code.compressor import Source, load
-from hr.code.languages import COMMENTS
+from hr.code.languages import LEADING
 from hr.code.skeleton import captures, first_row, last_row
 from hr.expand.spans import SpanError
 
@@ -21,8 +21,6 @@ from hr.expand.spans import SpanError
 _WRAPPERS = frozenset(
     "decorated_definition export_statement template_declaration ambient_declaration".split()
 )
-# Siblings right above a definition that belong to it.
-_LEADING = COMMENTS | frozenset("attribute_item attribute decorator annotation marker_annotation".split())
 # Where an anonymous function takes its name from.
 _NAMERS = frozenset("variable_declarator assignment_expression pair lexical_declaration field_definition public_field_definition".split())
 
@@ -116,7 +114,7 @@ def _start(node) -> int:
     prev = node.prev_named_sibling
     if prev is None and node.parent is not None and node.parent.type == "block":
         prev = node.parent.prev_named_sibling  # Python keeps a comment before a block outside it
-    while prev is not None and prev.type in _LEADING and last_row(prev) >= row - 1:
+    while prev is not None and prev.type in LEADING and last_row(prev) >= row - 1:
         row = first_row(prev)
         prev = prev.prev_named_sibling
     return row
