@@ -80,6 +80,8 @@ struct Unit {
     keep: Option<Priority>,
     /// folded whatever the score (a large code block)
     forced: bool,
+    /// a markdown lead-in (`The output is:`): cut only together with what it introduces
+    leads_in: bool,
     weight: f64,
     value: f64,
     chars: usize,
@@ -306,6 +308,8 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
     let ls = &lines.lines;
     let n = ls.len();
     let man = is_man(ls.iter().copied());
+    // markdown has headings for titles: a line like `Example:` there only introduces what follows
+    let markdown = !man && ls.iter().any(|l| atx_heading(l));
     let mut roles = vec![Line::Blank; n];
     let mut units: Vec<Unit> = Vec::new();
     let new_unit = |units: &mut Vec<Unit>, start: usize, kind: UnitKind, weight: f64| {
@@ -315,6 +319,7 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             kind,
             keep: None,
             forced: false,
+            leads_in: false,
             weight,
             value: 0.0,
             chars: 0,
@@ -328,6 +333,7 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             kind: UnitKind::Prose,
             keep: Some(p),
             forced: false,
+            leads_in: false,
             weight: 1.0,
             value: 0.0,
             chars: 0,
@@ -445,6 +451,18 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             }
             open = None;
             lead = true;
+            i += 1;
+            continue;
+        }
+        if keep == Some(Priority::Notable) && markdown && label(l) && !table_row(l) {
+            let u = new_unit(&mut units, i, UnitKind::Prose, 1.0);
+            units[u].leads_in = true;
+            roles[i] = Line::Unit(u);
+            open = None;
+            lead = false;
+            after_kept = false;
+            dangling = false;
+            para_start = true;
             i += 1;
             continue;
         }
@@ -714,7 +732,17 @@ fn cuts_at(
         };
         let must_cut = fixed[u];
         let may_cut = must_cut || unit.keep.is_none();
-        kept_cost[u] = if must_cut { f64::INFINITY } else { pk.min(pc) };
+        // a lead-in is cut only with the unit after it
+        let pc_then_keep = if u > 0 && units[u - 1].leads_in {
+            f64::INFINITY
+        } else {
+            pc
+        };
+        kept_cost[u] = if must_cut {
+            f64::INFINITY
+        } else {
+            pk.min(pc_then_keep)
+        };
         if may_cut {
             let chars = unit.chars as f64;
             let own = if must_cut {
@@ -733,14 +761,14 @@ fn cuts_at(
     }
     // walk back from the cheaper end; ties keep
     let mut out = vec![false; n];
-    let mut cut = n > 0 && cut_cost[n - 1] < kept_cost[n - 1];
+    let mut cut = n > 0 && !units[n - 1].leads_in && cut_cost[n - 1] < kept_cost[n - 1];
     for u in (0..n).rev() {
         out[u] = cut;
         if u > 0 {
             cut = if cut {
                 after_cut[u]
             } else {
-                cut_cost[u - 1] < kept_cost[u - 1]
+                !units[u - 1].leads_in && cut_cost[u - 1] < kept_cost[u - 1]
             };
         }
     }
@@ -1172,6 +1200,34 @@ mod tests {
             );
             assert_eq!(c.spans.len(), 2, "{}", c.text);
         }
+    }
+
+    #[test]
+    fn a_markdown_lead_in_goes_with_the_block_it_introduces() {
+        let mut text = String::from("# Tool\n\nThe tool copies files from one place to another, safely.\n\n## Use\n\nHere is an example:\n\n```js\n");
+        for i in 0..12 {
+            text.push_str(&format!("copy('a{i}', 'b{i}');\n"));
+        }
+        text.push_str("```\n\nThe output is:\n\n### Result\n\nThe files are where they should be, all of them.\n");
+        let c = compress(&text, &opts(None));
+        // the lead-in and the folded code block: one marker from the lead-in on
+        assert!(!c.text.contains("Here is an example:"), "{}", c.text);
+        assert!(c.text.contains("\n[hr: 16 lines · L7-22"), "{}", c.text);
+        // a lead-in before kept structure stays: it is not cut without what follows it
+        assert!(
+            c.text.contains("The output is:\n\n### Result\n"),
+            "{}",
+            c.text
+        );
+        // in --help output (no markdown headings) such a line titles a section and stays
+        let mut help = String::from("Usage: tool [OPTIONS]\n\nExamples:\n");
+        for i in 0..12 {
+            help.push_str(&format!(
+                "  tool copy a{i} b{i}    copies the file a{i} to b{i}, with checks and care.\n"
+            ));
+        }
+        let c = compress(&help, &opts(None));
+        assert!(c.text.contains("\nExamples:\n"), "{}", c.text);
     }
 
     #[test]
