@@ -7,8 +7,9 @@
 //! table headers stay unconditionally. What is left is cut into units that can go without
 //! leaving a sentence broken: runs of lines that end at a sentence end, list items, table rows,
 //! code blocks. Each unit is scored by CompressBase (bits per word given the document so far),
-//! and the units that say least are folded first until the output fits the budget, or
-//! `DEFAULT_KEEP` of the input when no budget was asked for. Large code blocks are folded whole.
+//! and the units that say least are folded until the output fits the budget, or `DEFAULT_KEEP`
+//! of the input when no budget was asked for, in few large cuts (`cut_prose`): each cut must save
+//! clearly more than its marker. Large code blocks are folded whole.
 //! docs/compressbase.md describes the rules and the model.
 
 use crate::compressbase::{self, Mode, Scorer};
