@@ -1050,32 +1050,31 @@ mod tests {
         }
     }
 
-    #[test]
-    fn large_code_blocks_fold_small_ones_may_stay() {
+    /// A markdown document: a heading, a sentence and a `js` code block of `body` from line 5.
+    fn js_doc(body: impl Iterator<Item = String>) -> String {
         let mut text = String::from(
             "# Code\n\nThis example shows how the modules are loaded one after another.\n\n```js\n",
         );
-        for i in 0..30 {
-            text.push_str(&format!("const v{i} = require('m{i}');\n"));
-        }
+        text.extend(body);
         text.push_str("```\n");
+        text
+    }
+
+    #[test]
+    fn large_code_blocks_fold_small_ones_may_stay() {
+        let text = js_doc((0..30).map(|i| format!("const v{i} = require('m{i}');\n")));
         let c = compress(&text, &opts(None));
         assert!(c.text.ends_with("[hr: js code block, 32 lines · L5-36 · restore: hr expand abcdef012345 --lines 5-36]\n"), "{}", c.text);
     }
 
     #[test]
     fn warnings_inside_large_code_blocks_stay() {
-        let mut text = String::from(
-            "# Code\n\nThis example shows how the modules are loaded one after another.\n\n```js\n",
+        let text = js_doc(
+            (0..30)
+                .map(|i| format!("const v{i} = require('m{i}');\n"))
+                .chain(["process.emitWarning('MY_WARNING');\n".to_string()])
+                .chain((0..30).map(|i| format!("const w{i} = require('n{i}');\n"))),
         );
-        for i in 0..30 {
-            text.push_str(&format!("const v{i} = require('m{i}');\n"));
-        }
-        text.push_str("process.emitWarning('MY_WARNING');\n");
-        for i in 0..30 {
-            text.push_str(&format!("const w{i} = require('n{i}');\n"));
-        }
-        text.push_str("```\n");
         let c = compress(&text, &opts(None));
         assert!(
             c.text.contains("```js\n[hr: 30 lines of code · L6-35"),
@@ -1242,13 +1241,7 @@ mod tests {
 
     #[test]
     fn a_warning_word_in_example_data_does_not_split_a_code_block() {
-        let mut text = String::from(
-            "# Code\n\nThis example shows how the snapshot looks after one run.\n\n```js\n",
-        );
-        for i in 0..12 {
-            text.push_str(&format!("  item{i}: {{hello: 'Danger'}},\n"));
-        }
-        text.push_str("```\n");
+        let text = js_doc((0..12).map(|i| format!("  item{i}: {{hello: 'Danger'}},\n")));
         let c = compress(&text, &opts(None));
         assert_eq!(c.spans.len(), 1, "{}", c.text);
         assert!(
