@@ -7,8 +7,9 @@
 //! table headers stay unconditionally. What is left is cut into units that can go without
 //! leaving a sentence broken: runs of lines that end at a sentence end, list items, table rows,
 //! code blocks. Each unit is scored by CompressBase (bits per word given the document so far),
-//! and the units that say least are folded first until the output fits the budget, or
-//! `DEFAULT_KEEP` of the input when no budget was asked for. Large code blocks are folded whole.
+//! and the units that say least are folded until the output fits the budget, or `DEFAULT_KEEP`
+//! of the input when no budget was asked for, in few large cuts (`cut_prose`): each cut must save
+//! clearly more than its marker. Large code blocks are folded whole.
 //! docs/compressbase.md describes the rules and the model.
 
 use crate::compressbase::{self, Mode, Scorer};
@@ -19,14 +20,21 @@ use crate::re::re;
 use crate::Options;
 
 /// Without a budget, aim at keeping this share of the input's characters.
-pub const DEFAULT_KEEP: f64 = 0.36;
+pub const DEFAULT_KEEP: f64 = 0.38;
 /// Without a budget, at least this share of the prose stays (see `default_target`).
 pub const MIN_PROSE_KEEP: f64 = 0.15;
 /// Code blocks longer than this many lines are folded whole, fences included (lines with a
 /// warning inside them stay).
 const SMALL_CODE: usize = 8;
-/// What a marker costs in characters, for deciding whether a cut pays.
-const MARKER_CHARS: usize = 48;
+/// What a marker line costs in characters (`[hr: 12 lines · L340-355]`), for the output's size.
+const MARKER_CHARS: usize = 28;
+/// A gap must save clearly more than its marker (about 12 tokens): at least this many characters
+/// (about 90 tokens), unless a budget asks for more cuts.
+const MIN_GAP_CHARS: usize = 350;
+/// What a gap costs a reader besides its characters, in characters of text of the document's
+/// average value: every gap is a place where the text no longer reads on, and a marker to read.
+/// So the cuts go where they are few and large.
+const GAP_PENALTY_CHARS: f64 = 3000.0;
 /// Value multipliers on a unit's bits per word. The first sentence of a paragraph usually says
 /// what it is about, the first of a section more so; the text right after a kept line (an
 /// option's description) explains that line.
@@ -36,9 +44,6 @@ const CONTINUES_KEPT: f64 = 2.0;
 const SMALL_CODE_BONUS: f64 = 1.1;
 /// The rest of a sentence begun on a kept line stays when it is at most this many lines.
 const COMPLETE_LINES: usize = 2;
-/// A cut that needs a marker of its own must save at least this many characters besides it: a
-/// marker in place of one short line saves nothing a reader would notice.
-const MIN_CUT: usize = 80;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum UnitKind {
@@ -49,12 +54,13 @@ enum UnitKind {
 }
 
 impl UnitKind {
+    /// What a marker counts its lines as: rows of a table, lines of code, else plain lines (that
+    /// they were prose or list items adds nothing the agent needs to decide on fetching them).
     fn noun(self) -> &'static str {
         match self {
-            UnitKind::Prose => "text",
-            UnitKind::Item => "list items",
-            UnitKind::Row => "table rows",
-            UnitKind::Code => "code",
+            UnitKind::Prose | UnitKind::Item => "lines",
+            UnitKind::Row => "rows",
+            UnitKind::Code => "lines of code",
         }
     }
 }
@@ -75,6 +81,8 @@ struct Unit {
     keep: Option<Priority>,
     /// folded whatever the score (a large code block)
     forced: bool,
+    /// a markdown lead-in (`The output is:`): cut only together with what it introduces
+    leads_in: bool,
     weight: f64,
     value: f64,
     chars: usize,
@@ -181,12 +189,29 @@ fn warning(l: &str) -> bool {
         .is_match(l)
 }
 
+/// A warning inside a code block: only an explicit one (`WARNING`, `Warning:`, deprecated,
+/// `must not`), not a word such as `danger` in example data, which would split the block into
+/// a marker on each side of it.
+fn code_warning(l: &str) -> bool {
+    re!(r"WARNING|Warning:|(?i:deprecat|must not)").is_match(l)
+}
+
 fn usage(l: &str) -> bool {
     re!(r"^\s{0,4}(?i:usage):").is_match(l)
 }
 
 fn man_section(l: &str) -> bool {
     re!(r"^[A-Z][A-Z0-9 ,&/()'._-]*[A-Z)]\s*$").is_match(l)
+}
+
+/// `Options:`, `Environment variables:`: a label at column 0 that heads what follows (not a
+/// markdown admonition fence such as `:::`).
+fn label(l: &str) -> bool {
+    indent(l) == 0
+        && l.trim_end().ends_with(':')
+        && l.len() < 60
+        && l.chars().any(|c| c.is_alphabetic())
+        && !list_item(l)
 }
 
 fn list_item(l: &str) -> bool {
@@ -284,6 +309,8 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
     let ls = &lines.lines;
     let n = ls.len();
     let man = is_man(ls.iter().copied());
+    // markdown has headings for titles: a line like `Example:` there only introduces what follows
+    let markdown = !man && ls.iter().any(|l| atx_heading(l));
     let mut roles = vec![Line::Blank; n];
     let mut units: Vec<Unit> = Vec::new();
     let new_unit = |units: &mut Vec<Unit>, start: usize, kind: UnitKind, weight: f64| {
@@ -293,6 +320,7 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             kind,
             keep: None,
             forced: false,
+            leads_in: false,
             weight,
             value: 0.0,
             chars: 0,
@@ -306,6 +334,7 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             kind: UnitKind::Prose,
             keep: Some(p),
             forced: false,
+            leads_in: false,
             weight: 1.0,
             value: 0.0,
             chars: 0,
@@ -345,19 +374,19 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
                 .find(|&j| fence(ls[j]) == Some(f) && ls[j].trim().chars().all(|c| c == mark));
             let end = close.unwrap_or(n - 1);
             let large = end - i > SMALL_CODE + 1;
-            if large && (i + 1..end).any(|j| warning(ls[j])) {
+            if large && (i + 1..end).any(|j| code_warning(ls[j])) {
                 // a large block with a warning inside: fences and warning lines stay, the runs
                 // of code between them are folded
                 kept(&mut units, &mut roles, i, Priority::Notable);
                 let mut j = i + 1;
                 while j < end {
-                    if warning(ls[j]) {
+                    if code_warning(ls[j]) {
                         kept(&mut units, &mut roles, j, Priority::Critical);
                         j += 1;
                         continue;
                     }
                     let u = new_unit(&mut units, j, UnitKind::Code, 1.0);
-                    while j + 1 < end && !warning(ls[j + 1]) {
+                    while j + 1 < end && !code_warning(ls[j + 1]) {
                         j += 1;
                     }
                     units[u].end = j;
@@ -399,7 +428,7 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             || warning(l)
             // man: anything at the option indent that starts like an option
             || (man && (5..=8).contains(&indent(l)) && l.trim_start().starts_with(['-', '+']));
-        let notable = (!man && indent(l) == 0 && l.trim_end().ends_with(':') && l.len() < 60 && !list_item(l)) // `Options:` of --help
+        let notable = (!man && label(l)) // `Options:` of --help
             || (table_row(l) && table_rule(next)) // a table's header row
             || table_rule(l)
             || setext_underline(l)
@@ -423,6 +452,18 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
             }
             open = None;
             lead = true;
+            i += 1;
+            continue;
+        }
+        if keep == Some(Priority::Notable) && markdown && label(l) && !table_row(l) {
+            let u = new_unit(&mut units, i, UnitKind::Prose, 1.0);
+            units[u].leads_in = true;
+            roles[i] = Line::Unit(u);
+            open = None;
+            lead = false;
+            after_kept = false;
+            dangling = false;
+            para_start = true;
             i += 1;
             continue;
         }
@@ -511,7 +552,8 @@ fn structure(lines: &Lines) -> (Vec<Line>, Vec<Unit>) {
 
 /// A unit holding a warning line is kept whole: the sentence around the warning is its meaning.
 fn promote_warnings(ls: &[&str], units: &mut [Unit]) {
-    for u in units.iter_mut().filter(|u| u.keep.is_none()) {
+    // (a large code block's explicit warnings were split out of it already)
+    for u in units.iter_mut().filter(|u| u.keep.is_none() && !u.forced) {
         if (u.start..=u.end).any(|j| warning(ls[j])) {
             u.keep = Some(Priority::Critical);
         }
@@ -570,23 +612,14 @@ fn choose(
         };
         tier(a).cmp(&tier(b)).then(by_value).then(b.cmp(&a))
     });
-    let prose: Vec<usize> = order.iter().copied().filter(|&u| tier(u) == 0).collect();
-    // first cut freely; then take back the lone cuts too small to be worth a marker, and cut
-    // again where a cut joins a run or is large enough on its own
-    greedy(units, &gap, &prose, &mut dropped, total, target, 0);
-    for (first, last, saved) in runs(units, &gap, &dropped) {
-        if saved < MIN_CUT + MARKER_CHARS && !(first..=last).any(|u| units[u].forced) {
-            dropped[first..=last].fill(false);
-        }
-    }
-    // a unit skipped because its cut did not pay may pay once its neighbours are gone
-    while greedy(units, &gap, &prose, &mut dropped, total, target, MIN_CUT) {}
+    // the prose: fewest, largest cuts that bring the output down to the target
+    cut_prose(units, &gap, &mut dropped, total, target);
     // under a budget, structure goes tier by tier; before each tier, whatever was left of the
     // tiers below goes first, small cuts included: small cuts are better than a broken budget
     if max_tier != Priority::Ordinary {
         for t in 1..=Priority::Critical as u8 + 1 {
             let upto: Vec<usize> = order.iter().copied().filter(|&u| tier(u) <= t).collect();
-            while greedy(units, &gap, &upto, &mut dropped, total, target, 0) {}
+            while greedy(units, &gap, &upto, &mut dropped, total, target) {}
         }
     }
     // once structure had to go, a lesser unit left alone between two cuts is a fragment that
@@ -610,6 +643,137 @@ fn choose(
         }
     }
     dropped
+}
+
+/// Which prose units to cut so the output fits `target`: few, large cuts that lose little.
+///
+/// At a price `lambda` per character, cutting a unit gains `lambda` × its characters and loses
+/// its information (bits per word × weight × characters). Opening a gap costs `lambda` ×
+/// `MIN_GAP_CHARS` (so a gap must save clearly more than its marker) plus a fixed penalty of
+/// `GAP_PENALTY_CHARS` of average prose (so that, of two ways to reach the target, the one with
+/// fewer gaps wins). The best cuts at one price come from a two-state pass over the units (the
+/// unit before was kept, or cut); the price is the lowest that meets the target, by bisection.
+/// A short unit between two gaps is cut with them when that is cheaper than a second marker.
+/// Kept structure is never cut here; forced units always are.
+fn cut_prose(
+    units: &[Unit],
+    gap: &[Option<usize>],
+    dropped: &mut [bool],
+    total: usize,
+    target: usize,
+) {
+    let size = |d: &[bool]| {
+        let removed: usize = runs(units, gap, d)
+            .iter()
+            .map(|r| r.2.saturating_sub(MARKER_CHARS))
+            .sum();
+        total.saturating_sub(removed)
+    };
+    let fixed = dropped.to_vec();
+    if size(&fixed) <= target {
+        return;
+    }
+    let (bits, chars) = units
+        .iter()
+        .filter(|u| u.keep.is_none() && !u.forced)
+        .fold((0.0, 0.0), |(b, c), u| {
+            (b + u.value * u.chars as f64, c + u.chars as f64)
+        });
+    let penalty = GAP_PENALTY_CHARS * bits / chars.max(1.0);
+    let at = |lambda: f64| {
+        cuts_at(
+            units,
+            gap,
+            &fixed,
+            lambda,
+            lambda * MIN_GAP_CHARS as f64 + penalty,
+        )
+    };
+    // the price rises until the target is met, or until no price cuts more (then the target is
+    // missed: gaps too small to pay for their markers stay)
+    let mut hi = 1.0;
+    let mut best = at(hi);
+    while size(&best) > target && hi < 1e12 {
+        hi *= 4.0;
+        best = at(hi);
+    }
+    let mut lo = 0.0;
+    for _ in 0..40 {
+        let mid = (lo + hi) / 2.0;
+        let d = at(mid);
+        if size(&d) <= target {
+            hi = mid;
+            best = d;
+        } else {
+            lo = mid;
+        }
+    }
+    dropped.copy_from_slice(&best);
+}
+
+/// The cheapest cuts at price `lambda` when opening a gap costs `open` (see `cut_prose`);
+/// `fixed` marks the units cut whatever the price.
+fn cuts_at(
+    units: &[Unit],
+    gap: &[Option<usize>],
+    fixed: &[bool],
+    lambda: f64,
+    open: f64,
+) -> Vec<bool> {
+    let n = units.len();
+    // best cost so far ending with unit u kept / cut, and whether that cut follows a cut unit
+    let mut kept_cost = vec![0.0f64; n];
+    let mut cut_cost = vec![f64::INFINITY; n];
+    let mut after_cut = vec![false; n];
+    for (u, unit) in units.iter().enumerate() {
+        let (pk, pc) = if u == 0 {
+            (0.0, f64::INFINITY)
+        } else {
+            (kept_cost[u - 1], cut_cost[u - 1])
+        };
+        let must_cut = fixed[u];
+        let may_cut = must_cut || unit.keep.is_none();
+        // a lead-in is cut only with the unit after it
+        let pc_then_keep = if u > 0 && units[u - 1].leads_in {
+            f64::INFINITY
+        } else {
+            pc
+        };
+        kept_cost[u] = if must_cut {
+            f64::INFINITY
+        } else {
+            pk.min(pc_then_keep)
+        };
+        if may_cut {
+            let chars = unit.chars as f64;
+            let own = if must_cut {
+                0.0
+            } else {
+                unit.value * chars - lambda * chars
+            };
+            let fresh = pk + open;
+            let joined = match gap[u] {
+                Some(blank) => pc - lambda * blank as f64,
+                None => pc + open,
+            };
+            after_cut[u] = joined < fresh;
+            cut_cost[u] = own + joined.min(fresh);
+        }
+    }
+    // walk back from the cheaper end; ties keep
+    let mut out = vec![false; n];
+    let mut cut = n > 0 && !units[n - 1].leads_in && cut_cost[n - 1] < kept_cost[n - 1];
+    for u in (0..n).rev() {
+        out[u] = cut;
+        if u > 0 {
+            cut = if cut {
+                after_cut[u]
+            } else {
+                !units[u - 1].leads_in && cut_cost[u - 1] < kept_cost[u - 1]
+            };
+        }
+    }
+    out
 }
 
 /// Maximal runs of dropped units that one marker covers: (first, last, characters removed).
@@ -637,7 +801,6 @@ fn greedy(
     dropped: &mut [bool],
     total: usize,
     target: usize,
-    min_cut: usize,
 ) -> bool {
     let n = units.len();
     let removed: usize = runs(units, gap, dropped)
@@ -660,7 +823,7 @@ fn greedy(
             _ => 0,
         };
         let net = saved as isize - markers * MARKER_CHARS as isize;
-        (net > 0 && !(markers == 1 && (net as usize) < min_cut)).then_some(net as usize)
+        (net > 0).then_some(net as usize)
     };
     for &u in order {
         if dropped[u] {
@@ -744,16 +907,17 @@ fn build_plan(lines: &Lines, roles: &[Line], units: &[Unit], dropped: &[bool]) -
                 let noun = if kinds.iter().all(|&k| k == kinds[0]) {
                     kinds[0].noun()
                 } else {
-                    "text"
+                    "lines"
                 };
-                let mut what = match (noun, blocks, j - i + 1) {
-                    ("code", 1, k) if fence(lines.lines[i]).is_some() => {
+                let mut what = match (kinds[0], kinds.len(), blocks, j - i + 1) {
+                    (UnitKind::Code, 1, 1, k) if fence(lines.lines[i]).is_some() => {
                         format!("{}code block, {} lines", language(lines.lines[i]), count(k))
                     }
-                    ("code", 1, k) => format!("{} lines of code", count(k)),
-                    ("code", b, k) => format!("{} code blocks, {} lines", count(b), count(k)),
-                    (_, _, 1) => format!("1 line of {noun}"),
-                    (_, _, k) => format!("{} lines of {noun}", count(k)),
+                    (UnitKind::Code, 1, b, k) if b > 1 => {
+                        format!("{} code blocks, {} lines", count(b), count(k))
+                    }
+                    (_, _, _, 1) => format!("1 {}", noun.replacen("lines", "line", 1)),
+                    (_, _, _, k) => format!("{} {noun}", count(k)),
                 };
                 if structure > 0 {
                     what.push_str(&format!(
@@ -848,7 +1012,12 @@ mod tests {
         // `npm help install`: one all-caps section, then subsections in mixed case
         let mut text = String::from("NPM-INSTALL(1)        NPM-INSTALL(1)\n\nNAME\n       npm-install - Install a package\n\n");
         for i in 0..12 {
-            text.push_str(&format!("   Topic number {i}\n       This paragraph explains topic {i} at some length, with words that\n       carry on for a while so that the section has prose to fold.\n       And a second sentence about the topic, ordinary and plain.\n\n"));
+            text.push_str(&format!("   Topic number {i}\n       This paragraph explains topic {i} at some length, with words that\n       carry on for a while so that the section has prose to fold.\n       And a second sentence about the topic, ordinary and plain.\n"));
+            // enough prose after the first sentence that a cut pays for its marker
+            text.push_str(
+                &"       More of the same plain words about the topic, said again.\n".repeat(6),
+            );
+            text.push('\n');
         }
         let c = compress(&text, &opts(None));
         for i in 0..12 {
@@ -881,32 +1050,31 @@ mod tests {
         }
     }
 
-    #[test]
-    fn large_code_blocks_fold_small_ones_may_stay() {
+    /// A markdown document: a heading, a sentence and a `js` code block of `body` from line 5.
+    fn js_doc(body: impl Iterator<Item = String>) -> String {
         let mut text = String::from(
             "# Code\n\nThis example shows how the modules are loaded one after another.\n\n```js\n",
         );
-        for i in 0..30 {
-            text.push_str(&format!("const v{i} = require('m{i}');\n"));
-        }
+        text.extend(body);
         text.push_str("```\n");
+        text
+    }
+
+    #[test]
+    fn large_code_blocks_fold_small_ones_may_stay() {
+        let text = js_doc((0..30).map(|i| format!("const v{i} = require('m{i}');\n")));
         let c = compress(&text, &opts(None));
         assert!(c.text.ends_with("[hr: js code block, 32 lines · L5-36 · restore: hr expand abcdef012345 --lines 5-36]\n"), "{}", c.text);
     }
 
     #[test]
     fn warnings_inside_large_code_blocks_stay() {
-        let mut text = String::from(
-            "# Code\n\nThis example shows how the modules are loaded one after another.\n\n```js\n",
+        let text = js_doc(
+            (0..30)
+                .map(|i| format!("const v{i} = require('m{i}');\n"))
+                .chain(["process.emitWarning('MY_WARNING');\n".to_string()])
+                .chain((0..30).map(|i| format!("const w{i} = require('n{i}');\n"))),
         );
-        for i in 0..30 {
-            text.push_str(&format!("const v{i} = require('m{i}');\n"));
-        }
-        text.push_str("process.emitWarning('MY_WARNING');\n");
-        for i in 0..30 {
-            text.push_str(&format!("const w{i} = require('n{i}');\n"));
-        }
-        text.push_str("```\n");
         let c = compress(&text, &opts(None));
         assert!(
             c.text.contains("```js\n[hr: 30 lines of code · L6-35"),
@@ -927,6 +1095,9 @@ mod tests {
         let mut text = String::from("Usage: tool [OPTIONS] FILE...\n       tool --list\nCopy the files somewhere safe, with care and some checks.\n\nCommands:\n  copy - copy the files\n  list   list the files\n\nOptions:\n");
         for i in 0..30 {
             text.push_str(&format!("  --opt-{i}    does thing {i} to each file.\n                 The longer story of thing {i}, which goes on for a while here.\n                 And on, with detail number {i} that nobody reads the first time.\n"));
+            text.push_str(
+                &"                 More detail, the same for every option, said again.\n".repeat(5),
+            );
         }
         let c = compress(&text, &opts(None));
         for must in [
@@ -939,6 +1110,145 @@ mod tests {
             assert!(c.text.contains(must), "{must} missing:\n{}", c.text);
         }
         assert!(c.spans.len() > 1);
+    }
+
+    /// The characters of the original lines each marker stands for.
+    fn folded_chars(text: &str, c: &Compressed) -> Vec<usize> {
+        let orig: Vec<&str> = text.lines().collect();
+        c.spans
+            .iter()
+            .map(|s| orig[s.start - 1..s.end].iter().map(|l| l.len() + 1).sum())
+            .collect()
+    }
+
+    #[test]
+    fn a_gap_pays_for_its_marker() {
+        // options with short descriptions (two lines, ~200 characters: worth less than a gap)
+        // between options with long ones
+        let mut text = String::from(
+            "TOOL(1)    User Commands    TOOL(1)\n\nNAME\n       tool - do things\n\nOPTIONS\n",
+        );
+        for i in 0..20 {
+            text.push_str(&format!("       --option-{i}\n"));
+            if i % 2 == 0 {
+                text.push_str(&format!("              Short story of option {i}, which sets the way the tool treats\n              its input files when they are read and written back later.\n\n"));
+            } else {
+                for k in 0..10 {
+                    text.push_str(&format!("              Line {k} of the long story of option {i}, which goes on and on.\n"));
+                }
+                text.push('\n');
+            }
+        }
+        let c = compress(&text, &opts(None));
+        assert!(!c.spans.is_empty(), "{}", c.text);
+        for (span, chars) in c.spans.iter().zip(folded_chars(&text, &c)) {
+            assert!(
+                chars >= MIN_GAP_CHARS,
+                "{span:?} folds only {chars} characters:\n{}",
+                c.text
+            );
+        }
+        for i in (0..20).step_by(2) {
+            assert!(
+                c.text.contains(&format!("Short story of option {i},")),
+                "{}",
+                c.text
+            );
+        }
+        // plain lines are counted as lines, with no other words
+        assert!(c.text.contains("\n[hr: 10 lines · L"), "{}", c.text);
+        assert!(!c.text.contains(" of text"), "{}", c.text);
+    }
+
+    fn filler_doc(middle: &str) -> String {
+        let para = "The tool reads the files and writes the files back, and it does so again and again in the same plain way, with the same plain words each time it is described here.\n\n";
+        let mut text = String::from(
+            "# Tool\n\nThe tool copies files from one place to another, safely.\n\n## Details\n\n",
+        );
+        text.push_str(&para.repeat(8));
+        text.push_str(middle);
+        text.push_str("\n\n");
+        text.push_str(&para.repeat(8));
+        text.push_str("## End\n\nThat is all there is to say about the tool and its files.\n");
+        text
+    }
+
+    #[test]
+    fn a_short_unit_between_two_cuts_goes_with_them() {
+        // a short, unusual (high bits per word) line between two long runs of low-value prose:
+        // cutting it costs less than a second marker
+        let text = filler_doc("Zebra quokka 7f3a9 xylophone.");
+        let c = compress(&text, &opts(None));
+        assert_eq!(c.spans.len(), 1, "{}", c.text);
+        assert!(!c.text.contains("Zebra quokka"), "{}", c.text);
+        assert!(c.text.contains("## Details\n") && c.text.contains("## End\n"));
+    }
+
+    #[test]
+    fn structure_between_two_cuts_stays() {
+        for middle in [
+            "### Zebra quokka",
+            "  --zebra-quokka    do it",
+            "WARNING: zebra quokka.",
+        ] {
+            let text = filler_doc(middle);
+            let c = compress(&text, &opts(None));
+            assert!(
+                c.text.contains(&format!("\n{middle}\n")),
+                "{middle}:\n{}",
+                c.text
+            );
+            assert_eq!(c.spans.len(), 2, "{}", c.text);
+        }
+    }
+
+    #[test]
+    fn a_markdown_lead_in_goes_with_the_block_it_introduces() {
+        let mut text = String::from("# Tool\n\nThe tool copies files from one place to another, safely.\n\n## Use\n\nHere is an example:\n\n```js\n");
+        for i in 0..12 {
+            text.push_str(&format!("copy('a{i}', 'b{i}');\n"));
+        }
+        text.push_str("```\n\nThe output is:\n\n### Result\n\nThe files are where they should be, all of them.\n");
+        let c = compress(&text, &opts(None));
+        // the lead-in and the folded code block: one marker from the lead-in on
+        assert!(!c.text.contains("Here is an example:"), "{}", c.text);
+        assert!(c.text.contains("\n[hr: 16 lines · L7-22"), "{}", c.text);
+        // a lead-in before kept structure stays: it is not cut without what follows it
+        assert!(
+            c.text.contains("The output is:\n\n### Result\n"),
+            "{}",
+            c.text
+        );
+        // in --help output (no markdown headings) such a line titles a section and stays
+        let mut help = String::from("Usage: tool [OPTIONS]\n\nExamples:\n");
+        for i in 0..12 {
+            help.push_str(&format!(
+                "  tool copy a{i} b{i}    copies the file a{i} to b{i}, with checks and care.\n"
+            ));
+        }
+        let c = compress(&help, &opts(None));
+        assert!(c.text.contains("\nExamples:\n"), "{}", c.text);
+    }
+
+    #[test]
+    fn labels_are_words_not_fences() {
+        assert!(label("Options:"));
+        assert!(label("Configuration options:"));
+        assert!(!label(":::"));
+        assert!(!label("- item:"));
+        assert!(!label("  indented:"));
+    }
+
+    #[test]
+    fn a_warning_word_in_example_data_does_not_split_a_code_block() {
+        let text = js_doc((0..12).map(|i| format!("  item{i}: {{hello: 'Danger'}},\n")));
+        let c = compress(&text, &opts(None));
+        assert_eq!(c.spans.len(), 1, "{}", c.text);
+        assert!(
+            c.text.contains("[hr: js code block, 14 lines · L5-18"),
+            "{}",
+            c.text
+        );
     }
 
     #[test]
