@@ -70,8 +70,26 @@ enum Role {
 }
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
+    if too_many_lines(text) {
+        return crate::fold::compress(text, opts);
+    }
     let lines = split(text);
     render(&plan(&lines), &lines, opts)
+}
+
+/// Bytes of working state mining costs per line: the line's slice, its role, and its share of
+/// the plan.
+const STATE_PER_LINE: usize = 64;
+/// Lines any input may have before their state counts against the memory bound.
+const FREE_LINES: usize = 500_000;
+
+/// Whether mining `text` would cost more than twice its size in per-line state: input of lines
+/// far shorter than log events (100 MB of two-byte lines is 50 million lines, 3 GB of state).
+/// Peak memory must stay under three times the input plus 64 MB, so such input goes to the
+/// generic folder, which streams it in bounded memory, as the sniffer would send it.
+fn too_many_lines(text: &str) -> bool {
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    lines > FREE_LINES && lines * STATE_PER_LINE > 2 * text.len()
 }
 
 pub fn plan(lines: &Lines) -> Plan {
@@ -863,6 +881,17 @@ mod tests {
         assert!(kept.iter().any(|l| l.contains("portmap")), "{}", c.text);
         assert!(!kept.iter().any(|l| l.contains("ntpd")), "{}", c.text);
         assert!(kept.len() <= 4, "{}", c.text);
+    }
+
+    #[test]
+    fn lines_far_shorter_than_events_are_folded_by_the_streaming_folder() {
+        let text = "a\n".repeat(FREE_LINES + 1);
+        assert!(too_many_lines(&text));
+        assert_eq!(compress(&text, &opts()), crate::fold::compress(&text, &opts()));
+        // as many lines of log length are mined
+        let line = "2024-01-02 10:00:00 INFO worker polled the queue\n";
+        assert!(!too_many_lines(&line.repeat(FREE_LINES + 1)));
+        assert!(!too_many_lines(&"a\n".repeat(FREE_LINES)));
     }
 
     #[test]
