@@ -393,13 +393,14 @@ pub fn level(line: &str) -> Level {
     level_at(line).0
 }
 
-/// An error's message: the line with its numbers and ids masked (`mask::shape`) and each path
-/// cut to its folder, so repeats that differ in a timestamp, a pid, a counter or a file of the
-/// same folder are one message, while another folder, user or wording is another.
+/// An error's message: the line with its numbers and ids masked (`mask::shape`) and its paths
+/// masked, like a template's, so repeats that differ in a timestamp, a pid, a counter or a
+/// path (a shell trying each folder of `$PATH`) are one message, while another user, error
+/// code or wording is another.
 fn message_of(line: &str) -> u64 {
     let mut h = FxHasher::default();
     for tok in line.split_ascii_whitespace() {
-        let tok = tok.rfind('/').map_or(tok, |p| &tok[..=p]);
+        let tok = tok.find('/').map_or(tok, |p| &tok[..=p]);
         h.write(crate::mask::shape(tok).as_bytes());
         h.write_u8(b' ');
     }
@@ -892,6 +893,26 @@ mod tests {
         let line = "2024-01-02 10:00:00 INFO worker polled the queue\n";
         assert!(!too_many_lines(&line.repeat(FREE_LINES + 1)));
         assert!(!too_many_lines(&"a\n".repeat(FREE_LINES)));
+    }
+
+    #[test]
+    fn failed_syscalls_on_other_paths_are_one_message() {
+        let mut text = String::new();
+        for i in 0..30 {
+            text.push_str(&format!("4817  getpid() = {}\n", 4000 + i));
+            for dir in ["/usr/local/bin", "/root/.cargo/bin", "/opt/tool/bin", "/usr/sbin"] {
+                text.push_str(&format!(
+                    "4817  newfstatat(AT_FDCWD, \"{dir}/cat{i}\", 0x7fff87fd2f90, 0) = -1 ENOENT (No such file or directory)\n"
+                ));
+            }
+        }
+        text.push_str("4817  openat(AT_FDCWD, \"/etc/shadow\", O_RDONLY) = -1 EACCES (Permission denied)\n");
+        let c = compress(&text, &opts());
+        let kept: Vec<&str> = c.text.lines().filter(|l| !l.starts_with("[hr: ")).collect();
+        let enoent = kept.iter().filter(|l| l.contains("ENOENT")).count();
+        // the first and the last of the run, not one per folder
+        assert_eq!(enoent, 2, "{}", c.text);
+        assert!(kept.iter().any(|l| l.contains("EACCES")), "{}", c.text);
     }
 
     #[test]
