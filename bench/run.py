@@ -15,7 +15,8 @@ Reports
   * core throughput in MB/s on a 100 MB log and a large JSON array (in-process, Rust only);
   * one-time costs that tests must not time: loading the CompressBase model in a fresh
     process, and parsing a 30,000-line Python file on the code path (tree-sitter, in-process);
-  * peak memory (max RSS) of one `hr` process on the 100 MB log and on 100 MB of two-byte lines,
+  * peak memory (max RSS) of one `hr` process on the 100 MB log and on 100 MB of two-byte lines
+    (a-z, and `a`, empty and `1` lines), sniffed and with `--kind log`, each with a fresh cache,
     against the bound of 3x the input plus 64 MB.
 """
 
@@ -157,12 +158,13 @@ def throughput(kind: str, data: bytes, repeat: int) -> float:
     return len(data) / 1e6 / statistics.median(best)
 
 
-def peak_rss_mb(path: Path, env: dict) -> float:
+def peak_rss_mb(path: Path, env: dict, args: tuple[str, ...] = ()) -> float:
     code = ("import resource, subprocess, sys\n"
             "with open(sys.argv[2], 'rb') as f:\n"
-            "    subprocess.run([sys.argv[1]], stdin=f, stdout=subprocess.DEVNULL, check=True)\n"
+            "    subprocess.run([sys.argv[1], *sys.argv[3:]], stdin=f, stdout=subprocess.DEVNULL, check=True)\n"
             "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)")
-    out = subprocess.run([PY, "-c", code, HR, str(path)], capture_output=True, text=True, env=env, check=True)
+    out = subprocess.run([PY, "-c", code, HR, str(path), *args], capture_output=True, text=True, env=env,
+                         check=True)
     return int(out.stdout) / 1024
 
 
@@ -273,13 +275,19 @@ def main() -> None:
     # the bound: 3x the input plus 64 MB, on any shape, including the worst (two-byte lines)
     shapes = {f"{big_mb} MB log": OUT / f"log-{big_mb}m.log",
               f"{big_mb} MB of two-byte lines": cached(f"two-byte-{big_mb}m.log", lambda: two_byte_lines(big_mb))}
-    print("\n## Peak memory (whole `hr` process)\n\n| input | max RSS | bound 3x+64 MB | within |\n| --- | ---: | ---: | --- |")
+    for name, line in (("a", b"a\n"), ("empty", b"\n"), ("1", b"1\n")):
+        shapes[f"{big_mb} MB of `{name}` lines"] = cached(f"lines-{name}-{big_mb}m.log",
+                                                          lambda line=line: line * (big_mb * 2**20 // len(line)))
+    print("\n## Peak memory (whole `hr` process)\n\n| input | how | max RSS | bound 3x+64 MB | within |\n"
+          "| --- | --- | ---: | ---: | --- |")
     results["peak_rss_mb"] = {}
     for name, path in shapes.items():
-        rss = peak_rss_mb(path, env)
-        bound = 3 * path.stat().st_size / 2**20 + 64
-        print(f"| {name} | {rss:.0f} MB | {bound:.0f} MB | {'yes' if rss <= bound else 'NO'} |")
-        results["peak_rss_mb"][name] = rss
+        for how, args in (("sniffed", ()), ("--kind log", ("--kind", "log"))):
+            with tempfile.TemporaryDirectory(prefix="hr-bench-") as cache:  # a cached result is no measure
+                rss = peak_rss_mb(path, dict(env, HR_CACHE_DIR=cache), args)
+            bound = 3 * path.stat().st_size / 2**20 + 64
+            print(f"| {name} | {how} | {rss:.0f} MB | {bound:.0f} MB | {'yes' if rss <= bound else 'NO'} |")
+            results["peak_rss_mb"][f"{name}, {how}"] = rss
     if args.json:
         Path(args.json).write_text(json.dumps(results, indent=2))
 

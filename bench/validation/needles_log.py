@@ -7,7 +7,8 @@
 loghub's own parse (`*_structured.csv`) does not exist for these logs, so drain3 (the published
 Drain miner, default settings plus the usual masking of numbers, IPs and hex ids) stands in for
 it: one drain3 cluster is one event template, and a line's Content is the line itself (a JSON
-record is mined as its `field=value` pairs). Then, as
+record is mined as its `field=value` pairs; a JSON object's keys in sorted order, since an
+object's member order carries no meaning). Then, as
 for the corpus:
 - every template with at least one error-ish line -> `any_of` its distinct error-ish lines (the
   first 20, file order); access-log lines are grouped by template and HTTP status, so each
@@ -104,15 +105,33 @@ def severity(line: str, iis: int | None, zeek_status: int | None) -> tuple[bool,
 
 def content(line: str) -> str:
     """What drain3 mines: the line, or for a JSON-lines record its `field=value` pairs, so that
-    records are templated by field names and values (drain3 splits on whitespace only)."""
+    records are templated by field names and values (drain3 splits on whitespace only).
+
+    A JSON object is an unordered set of members (RFC 8259): loggers that print a map (Go's
+    zap, Caddy's request headers) write the same keys in a random order on every line. The
+    order is no part of the event, so an object is mined with its keys sorted, whether it is
+    the whole record or the tail of a console line (`... handled request\t{"request": ...}`)."""
     if line.startswith("{"):
-        try:
-            record = json.loads(line, parse_float=str, parse_int=str)  # numbers as written
-        except ValueError:
+        record = json_object(line)
+        if record is None:
             return line
-        if isinstance(record, dict):
-            return " ".join(f"{k}={json.dumps(v) if isinstance(v, (dict, list)) else v}" for k, v in record.items())
+        return " ".join(f"{k}={json.dumps(v, sort_keys=True) if isinstance(v, (dict, list)) else v}"
+                        for k, v in sorted(record.items()))
+    at = line.find("{")
+    if at > 0 and line.rstrip().endswith("}"):
+        tail = json_object(line[at:])
+        if tail is not None:
+            return line[:at] + json.dumps(tail, sort_keys=True, ensure_ascii=False)
     return line
+
+
+def json_object(text: str) -> dict | None:
+    """`text` as a JSON object with its numbers as written, or None."""
+    try:
+        value = json.loads(text, parse_float=str, parse_int=str)
+    except ValueError:
+        return None
+    return value if isinstance(value, dict) else None
 
 
 def needle(s: str) -> str:

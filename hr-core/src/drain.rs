@@ -52,7 +52,12 @@ pub struct Template {
 
 #[derive(Default)]
 pub struct Miner {
-    cache: FxHashMap<Box<str>, u32>,
+    /// each masked shape seen: its template and its index in `shape_counts`
+    cache: FxHashMap<Box<str>, (u32, u32)>,
+    /// how many lines had each cached shape
+    shape_counts: Vec<u32>,
+    /// the shape of the line mined last (`None` past `CACHE_CAP`)
+    pub last_shape: Option<u32>,
     groups: FxHashMap<usize, Vec<u32>>,
     pub templates: Vec<Template>,
     buf: String,
@@ -79,16 +84,28 @@ impl Miner {
     fn add_masked(&mut self, line: &str) -> (u32, Seen) {
         self.mask(line);
         self.record |= self.toks.len() >= LONG_RECORD;
-        if let Some(&id) = self.cache.get(self.buf.as_str()) {
+        if let Some(&(id, shape)) = self.cache.get(self.buf.as_str()) {
             self.templates[id as usize].count += 1;
+            self.shape_counts[shape as usize] += 1;
+            self.last_shape = Some(shape);
             return (id, Seen::Known);
         }
         let (id, seen) = self.place();
+        self.last_shape = None;
         if self.cache.len() < CACHE_CAP {
-            self.cache.insert(self.buf.as_str().into(), id);
+            let shape = self.shape_counts.len() as u32;
+            self.cache.insert(self.buf.as_str().into(), (id, shape));
+            self.shape_counts.push(1);
+            self.last_shape = Some(shape);
         }
         self.templates[id as usize].count += 1;
         (id, seen)
+    }
+
+    /// How many lines had masked shape `shape` (see `last_shape`): a variant whose exact shape
+    /// recurs is a value that recurs, not a rare event.
+    pub fn shape_count(&self, shape: u32) -> usize {
+        self.shape_counts[shape as usize] as usize
     }
 
     /// Fills `buf` with the masked tokens separated by one space, `toks` with their ranges.
@@ -251,6 +268,19 @@ impl Miner {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn shapes_are_counted() {
+        let mut m = Miner::default();
+        m.add("cupsd startup succeeded");
+        let cups = m.last_shape.unwrap();
+        m.add("crond startup succeeded");
+        let cron = m.last_shape.unwrap();
+        m.add("cupsd startup succeeded");
+        assert_eq!(m.last_shape, Some(cups));
+        assert_ne!(cups, cron);
+        assert_eq!((m.shape_count(cups), m.shape_count(cron)), (2, 1));
+    }
 
     #[test]
     fn same_shape_is_known() {

@@ -1,9 +1,11 @@
 //! Logs: every event that is new stays verbatim and in place; repetition folds into markers.
 //!
 //! One pass mines templates (`drain.rs`); a second writes the plan. A line stays when it is the
-//! first of its template, shows a value its template had not shown yet, or belongs to a stack
-//! trace. The rest repeat templates already shown above, and each run of them folds into one
-//! marker with its count, line range, time span and how many errors and warnings it holds.
+//! first of its template, belongs to a template seen at most twice, shows a word its template
+//! had not shown yet that recurs at most twice (a rare event), or belongs to a stack trace. The
+//! rest repeat what was shown above, and each run of them folds into one marker with its count
+//! and line range (`[hr: 37 lines · L100-137]`), and for a long run of one template its time
+//! span and the values that varied. A run folds only when it clearly outweighs its marker.
 //! Errors rank first under a budget, then warnings and rare events. Output order is input
 //! order, so a cause still comes before its effect. A stack trace that repeats an earlier one
 //! line for line keeps its first line and folds its frames.
@@ -15,7 +17,7 @@ mod values;
 use crate::drain::{Miner, Seen};
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::lines::{split, Lines};
-use crate::marker::{count, Compressed};
+use crate::marker::{count, Compressed, FRAME_CHARS};
 use crate::mask::mask_log_token;
 use crate::plan::{render, Plan, Priority};
 use crate::re::re;
@@ -26,8 +28,11 @@ use severity::{level_at, severity};
 use std::hash::Hasher;
 use values::Values;
 
-/// A run of repeats is folded only when it is larger than the marker that replaces it.
-const MIN_FOLD_CHARS: usize = 160;
+/// A run of repeats folds only when it holds this many times the characters of its marker
+/// (about five times its tokens: a marker's digits and signs cost more tokens per character
+/// than log text). Every marker is read and interrupts the lines around it; a short run reads
+/// better, and costs little more, verbatim.
+const FOLD_PAYS: usize = 9;
 /// A template seen at most this often is a rare event: under a budget it outranks the first
 /// examples of frequent templates.
 const RARE: usize = 3;
@@ -37,6 +42,8 @@ const KEEP_ALL_UP_TO: usize = 2;
 const LAST_AFTER: usize = 10;
 /// Continuation lines an error event may hold.
 const MAX_EVENT_LINES: usize = 50;
+/// Runs at least this long say what varied in them: in a short run the lines say it better.
+const VALUES_MIN_LINES: usize = 20;
 /// Runs at least this long say the time span they cover, where lines carry times.
 const SPAN_MIN_LINES: usize = 20;
 
@@ -46,6 +53,8 @@ enum Role {
     /// a mined line: its template, what it showed, its level and (for errors) its message
     Event {
         template: u32,
+        /// its masked shape, when the miner kept count of it
+        shape: Option<u32>,
         seen: Seen,
         level: Level,
         message: u64,
@@ -61,8 +70,26 @@ enum Role {
 }
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
+    if too_many_lines(text) {
+        return crate::fold::compress(text, opts);
+    }
     let lines = split(text);
     render(&plan(&lines), &lines, opts)
+}
+
+/// Bytes of working state mining costs per line: the line's slice, its role, and its share of
+/// the plan.
+const STATE_PER_LINE: usize = 64;
+/// Lines any input may have before their state counts against the memory bound.
+const FREE_LINES: usize = 500_000;
+
+/// Whether mining `text` would cost more than twice its size in per-line state: input of lines
+/// far shorter than log events (100 MB of two-byte lines is 50 million lines, 3 GB of state).
+/// Peak memory must stay under three times the input plus 64 MB, so such input goes to the
+/// generic folder, which streams it in bounded memory, as the sniffer would send it.
+fn too_many_lines(text: &str) -> bool {
+    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
+    lines > FREE_LINES && lines * STATE_PER_LINE > 2 * text.len()
 }
 
 pub fn plan(lines: &Lines) -> Plan {
@@ -107,12 +134,17 @@ pub fn plan(lines: &Lines) -> Plan {
             }
             Role::Event {
                 template,
+                shape,
                 seen,
                 level,
                 message,
                 more,
             } => {
                 let frequent = miner.templates[template as usize].count > KEEP_ALL_UP_TO;
+                // a variant whose exact shape recurs shows a value, not a rare event: it folds
+                // like a repeat, and the marker says what varied
+                let recurring = seen == Seen::Variant
+                    && shape.is_some_and(|s| miner.shape_count(s) > KEEP_ALL_UP_TO);
                 if level >= Level::Error {
                     // errors fold by message: the first of each stays, and the last of a long
                     // run; identical repeats between them fold with their count
@@ -120,7 +152,7 @@ pub fn plan(lines: &Lines) -> Plan {
                     let first = shown.insert(message);
                     let (times, last) = messages[&message];
                     let end = n + more as usize;
-                    if first || seen != Seen::Known {
+                    if first || (seen != Seen::Known && !recurring) {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Critical);
                     } else if last == i && times >= LAST_AFTER {
@@ -134,7 +166,7 @@ pub fn plan(lines: &Lines) -> Plan {
                     }
                     i = end;
                     continue;
-                } else if seen == Seen::Known && frequent {
+                } else if (seen == Seen::Known || recurring) && frequent {
                     // a repeat of a template shown above, warnings included: the marker counts
                     // them and says what varied, and the first of each stays verbatim
                     run.push_event(n, lines.lines[i], level, template);
@@ -214,6 +246,7 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
         }
         roles.push(Role::Event {
             template,
+            shape: miner.last_shape,
             seen,
             level: sev.level,
             message,
@@ -275,21 +308,12 @@ impl Run {
             return;
         }
         let (start, end) = (self.start, self.end);
-        if self.chars >= MIN_FOLD_CHARS {
-            let mut what = describe(start, end, roles, self.traces);
-            for (k, name) in [(self.errors, "error"), (self.warnings, "warning")] {
-                if k > 0 {
-                    what.push_str(&format!(
-                        ", {} {name}{}",
-                        count(k),
-                        if k == 1 { "" } else { "s" }
-                    ));
-                }
-            }
-            if !self.mixed {
-                what.push_str(&self.values.describe());
-            }
-            what.extend(time_span(start, end, lines));
+        let mut what = describe(start, end, roles, self.traces);
+        if !self.mixed && end - start + 1 >= VALUES_MIN_LINES {
+            what.push_str(&self.values.describe());
+        }
+        what.extend(time_span(start, end, lines));
+        if pays_for_marker(self.chars, &what, start, end) {
             plan.fold(start, end, what);
         } else {
             for n in start..=end {
@@ -308,6 +332,13 @@ impl Run {
     }
 }
 
+/// Whether folding `chars` characters into a marker saying `what` saves clearly more than the
+/// marker costs: the marker is read on every call, and a span barely longer than it says less.
+fn pays_for_marker(chars: usize, what: &str, start: usize, end: usize) -> bool {
+    let marker = what.len() + FRAME_CHARS + 2 * end.to_string().len() + (start != end) as usize;
+    chars >= FOLD_PAYS * marker
+}
+
 fn template_of(role: &Role) -> Option<u32> {
     match role {
         Role::Event { template, .. } => Some(*template),
@@ -315,41 +346,18 @@ fn template_of(role: &Role) -> Option<u32> {
     }
 }
 
-/// `12 like above` (the line right above), `3 like one above` (an earlier line), `40 lines, 3
-/// templates`, or with repeated stack traces folded in, `52 lines, 3 templates and 2 stack traces`.
+/// `12 like above` (repeats of one template shown above), `40 lines` (several templates), or
+/// with a repeated stack trace alone, `6-line stack trace like one above`.
 fn describe(start: usize, end: usize, roles: &[Role], traces: usize) -> String {
     let n = end - start + 1;
-    let mut ids: Vec<u32> = roles[start - 1..end]
-        .iter()
-        .filter_map(template_of)
-        .collect();
-    if traces == 1 && ids.is_empty() {
-        return format!("{}-line stack trace like one above", count(n));
+    let mut ids = roles[start - 1..end].iter().filter_map(template_of);
+    match ids.next() {
+        None if traces == 1 => format!("{}-line stack trace like one above", count(n)),
+        Some(first) if traces == 0 && ids.all(|t| t == first) => {
+            format!("{} like above", count(n))
+        }
+        _ => format!("{} lines", count(n)),
     }
-    let single = traces == 0 && ids.iter().all(|&t| t == ids[0]);
-    if single {
-        let above = start >= 2 && template_of(&roles[start - 2]) == Some(ids[0]);
-        let like = if above { "above" } else { "one above" };
-        return format!("{} like {like}", count(n));
-    }
-    ids.sort_unstable();
-    ids.dedup();
-    let templates = match ids.len() {
-        0 => String::new(),
-        1 => "1 template".to_string(),
-        k => format!("{} templates", count(k)),
-    };
-    let stacks = match traces {
-        0 => String::new(),
-        1 => "1 stack trace".to_string(),
-        t => format!("{} stack traces", count(t)),
-    };
-    let and = if templates.is_empty() || stacks.is_empty() {
-        ""
-    } else {
-        " and "
-    };
-    format!("{} lines, {templates}{and}{stacks}", count(n))
 }
 
 /// ` · 10:01:02 to 10:44:13` for a long run whose first and last lines carry times, unless
@@ -385,13 +393,14 @@ pub fn level(line: &str) -> Level {
     level_at(line).0
 }
 
-/// An error's message: the line with its numbers and ids masked (`mask::shape`) and each path
-/// cut to its folder, so repeats that differ in a timestamp, a pid, a counter or a file of the
-/// same folder are one message, while another folder, user or wording is another.
+/// An error's message: the line with its numbers and ids masked (`mask::shape`) and its paths
+/// masked, like a template's, so repeats that differ in a timestamp, a pid, a counter or a
+/// path (a shell trying each folder of `$PATH`) are one message, while another user, error
+/// code or wording is another.
 fn message_of(line: &str) -> u64 {
     let mut h = FxHasher::default();
     for tok in line.split_ascii_whitespace() {
-        let tok = tok.rfind('/').map_or(tok, |p| &tok[..=p]);
+        let tok = tok.find('/').map_or(tok, |p| &tok[..=p]);
         h.write(crate::mask::shape(tok).as_bytes());
         h.write_u8(b' ');
     }
@@ -530,6 +539,18 @@ mod tests {
         assert_eq!(level("plain words without a level at all"), Level::Other);
     }
 
+    /// The frames below the first of a Java stack trace, long enough that folding a repeat pays.
+    const FRAMES: &str = "\tat com.example.Orders.pay(Orders.java:212)
+\tat com.example.Orders.submit(Orders.java:118)
+\tat com.example.http.Handler.post(Handler.java:57)
+\tat org.eclipse.jetty.server.handler.HandlerWrapper.handle(HandlerWrapper.java:127)
+\tat org.eclipse.jetty.server.Server.handle(Server.java:516)
+\tat org.eclipse.jetty.server.HttpChannel.lambda$handle$1(HttpChannel.java:388)
+\tat org.eclipse.jetty.server.HttpChannel.dispatch(HttpChannel.java:633)
+\tat org.eclipse.jetty.server.HttpChannel.handle(HttpChannel.java:380)
+\t... 12 more
+";
+
     fn server_log() -> String {
         let mut t = String::new();
         for i in 0..60 {
@@ -544,19 +565,13 @@ mod tests {
                 t.push_str("2024-01-02 10:00:20,500 ERROR [worker-1] payment 42 failed\n");
                 t.push_str("java.net.SocketTimeoutException: Read timed out\n");
                 t.push_str("\tat com.example.pay.Client.charge(Client.java:80)\n");
-                t.push_str("\tat com.example.Orders.pay(Orders.java:212)\n");
-                t.push_str("\tat com.example.Orders.submit(Orders.java:118)\n");
-                t.push_str("\tat com.example.http.Handler.post(Handler.java:57)\n");
-                t.push_str("\t... 12 more\n");
+                t.push_str(FRAMES);
             }
             if i == 40 {
                 t.push_str("2024-01-02 10:00:40,500 ERROR [worker-2] payment 43 failed\n");
                 t.push_str("java.net.SocketTimeoutException: Read timed out\n");
                 t.push_str("\tat com.example.pay.Client.charge(Client.java:81)\n");
-                t.push_str("\tat com.example.Orders.pay(Orders.java:212)\n");
-                t.push_str("\tat com.example.Orders.submit(Orders.java:118)\n");
-                t.push_str("\tat com.example.http.Handler.post(Handler.java:57)\n");
-                t.push_str("\t... 12 more\n");
+                t.push_str(FRAMES);
                 t.push_str(
                     "2024-01-02 10:00:40,600 INFO [main] cache rebuilt after operator request\n",
                 );
@@ -584,7 +599,7 @@ mod tests {
             .position(|l| l.contains("payment 43 failed"))
             .unwrap();
         assert!(
-            out[e2 + 1].starts_with("[hr: 6-line stack trace like one above · L50-55"),
+            out[e2 + 1].starts_with("[hr: 11-line stack trace like one above · L55-65"),
             "{}",
             out[e2 + 1]
         );
@@ -633,7 +648,7 @@ mod tests {
         assert_eq!(out.len(), 3, "{}", c.text);
         assert_eq!(out[1], text.lines().nth(1).unwrap());
         assert!(
-            out[2].starts_with("[hr: 29 like above, 29 warnings · 7×15 6×14 · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 · L3-31"),
+            out[2].starts_with("[hr: 29 like above · 7×15 6×14 · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 · L3-31"),
             "{}",
             out[2]
         );
@@ -643,7 +658,7 @@ mod tests {
         let out: Vec<&str> = c.text.lines().collect();
         assert_eq!(out.len(), 4, "{}", c.text);
         assert!(
-            out[2].starts_with("[hr: 29 like above, 29 warnings · 7×15 6×14 · L3-31"),
+            out[2].starts_with("[hr: 29 like above · 7×15 6×14 · L3-31"),
             "{}",
             out[2]
         );
@@ -671,8 +686,8 @@ mod tests {
         assert!(kept.contains(input.last().unwrap()), "{}", c.text);
         assert!(kept.iter().any(|l| l.contains("disk /dev/sda1 is full")));
         assert!(kept.len() <= 5, "{}", c.text);
-        // the repeats between them fold, counted as errors
-        assert!(c.text.contains(" errors"), "{}", c.text);
+        // the repeats between them fold
+        assert!(c.text.contains(" like above · L"), "{}", c.text);
     }
 
     #[test]
@@ -809,6 +824,95 @@ mod tests {
             "\t... 3 more",
         ];
         assert_eq!(trace_block(&java, 0), Some(5));
+    }
+
+    #[test]
+    fn markers_give_a_count_and_a_range_only_where_more_would_not_help() {
+        let text = server_log();
+        let c = compress(&text, &opts());
+        for m in c.text.lines().filter(|l| l.starts_with("[hr: ")).skip(1) {
+            // `[hr: 12 like above · L3-14]`, `[hr: 40 lines · L3-42]`: no template or level
+            // counts, no restore command after the first marker
+            let re = re!(r"^\[hr: [\d,]+( like above| lines|-line stack trace like one above)( · [^·]+)* · L\d+(-\d+)?\]$");
+            assert!(re.is_match(m), "{m}");
+        }
+    }
+
+    #[test]
+    fn a_short_run_between_kept_lines_stays_rather_than_pay_for_a_marker() {
+        let mut text = String::new();
+        for i in 0..12 {
+            text.push_str(&format!("2024-01-02 10:00:{i:02} INFO worker polled the queue\n"));
+            let word: String = [b'a' + (i / 26) as u8, b'a' + (i % 26) as u8, b'q'].iter().map(|&b| b as char).collect();
+            text.push_str(&format!("2024-01-02 10:00:{i:02} INFO event {word} happened once\n"));
+        }
+        let c = compress(&text, &opts());
+        // one repeat between two one-off lines is shorter than nine markers: it stays
+        assert!(!c.text.contains("[hr: "), "{}", c.text);
+        assert_eq!(c.text, text);
+        // a long run of repeats pays for its marker
+        let mut text = String::from("2024-01-02 10:00:00 INFO start\n");
+        for i in 0..30 {
+            text.push_str(&format!("2024-01-02 10:00:{i:02} INFO worker polled the queue\n"));
+        }
+        text.push_str("2024-01-02 10:01:00 INFO stop\n");
+        let c = compress(&text, &opts());
+        assert_eq!(c.text.lines().count(), 4, "{}", c.text);
+        assert!(c.text.lines().nth(2).unwrap().starts_with("[hr: 29 like above · L3-31"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_new_word_that_recurs_is_a_value_and_a_rare_one_an_event() {
+        let mut text = String::new();
+        let daemons = ["cupsd", "crond", "sshd", "ntpd"];
+        for i in 0..60 {
+            // each daemon's first start is a variant of one template; the daemons recur
+            text.push_str(&format!(
+                "Jun 14 15:16:{:02} combo {} startup succeeded after a routine restart\n",
+                i % 60,
+                daemons[i % 4]
+            ));
+            if i == 30 {
+                text.push_str("Jun 14 15:16:30 combo portmap startup succeeded after a routine restart\n");
+            }
+        }
+        let c = compress(&text, &opts());
+        let kept: Vec<&str> = c.text.lines().filter(|l| !l.starts_with("[hr: ")).collect();
+        // the word seen once stays; the recurring daemons fold after the first line
+        assert!(kept.iter().any(|l| l.contains("portmap")), "{}", c.text);
+        assert!(!kept.iter().any(|l| l.contains("ntpd")), "{}", c.text);
+        assert!(kept.len() <= 4, "{}", c.text);
+    }
+
+    #[test]
+    fn lines_far_shorter_than_events_are_folded_by_the_streaming_folder() {
+        let text = "a\n".repeat(FREE_LINES + 1);
+        assert!(too_many_lines(&text));
+        assert_eq!(compress(&text, &opts()), crate::fold::compress(&text, &opts()));
+        // as many lines of log length are mined
+        let line = "2024-01-02 10:00:00 INFO worker polled the queue\n";
+        assert!(!too_many_lines(&line.repeat(FREE_LINES + 1)));
+        assert!(!too_many_lines(&"a\n".repeat(FREE_LINES)));
+    }
+
+    #[test]
+    fn failed_syscalls_on_other_paths_are_one_message() {
+        let mut text = String::new();
+        for i in 0..30 {
+            text.push_str(&format!("4817  getpid() = {}\n", 4000 + i));
+            for dir in ["/usr/local/bin", "/root/.cargo/bin", "/opt/tool/bin", "/usr/sbin"] {
+                text.push_str(&format!(
+                    "4817  newfstatat(AT_FDCWD, \"{dir}/cat{i}\", 0x7fff87fd2f90, 0) = -1 ENOENT (No such file or directory)\n"
+                ));
+            }
+        }
+        text.push_str("4817  openat(AT_FDCWD, \"/etc/shadow\", O_RDONLY) = -1 EACCES (Permission denied)\n");
+        let c = compress(&text, &opts());
+        let kept: Vec<&str> = c.text.lines().filter(|l| !l.starts_with("[hr: ")).collect();
+        let enoent = kept.iter().filter(|l| l.contains("ENOENT")).count();
+        // the first and the last of the run, not one per folder
+        assert_eq!(enoent, 2, "{}", c.text);
+        assert!(kept.iter().any(|l| l.contains("EACCES")), "{}", c.text);
     }
 
     #[test]

@@ -1,5 +1,5 @@
 """Item 7: 100 MB of two-byte lines stays below 3x the input plus 64 MB of memory (max RSS of
-the whole `hr` process, fed through a pipe)."""
+the whole `hr` process, fed through a pipe), sniffed and with `--kind log`."""
 
 from __future__ import annotations
 
@@ -39,10 +39,11 @@ def max_rss_of_hr(line: bytes, size: int, args=()) -> tuple[int, bytes, int]:
     return int(rss_kb) * 1024, out[0], int(status)
 
 
+@pytest.mark.parametrize("args", [(), ("--kind", "log")], ids=["sniffed", "kind-log"])
 @pytest.mark.parametrize("line", [b"a\n", b"\n", b"1\n"], ids=["a", "empty", "digit"])
-def test_100_mb_of_short_lines(line, cache):
+def test_100_mb_of_short_lines(line, args, cache):
     size = 100 * MB
-    rss, out, status = max_rss_of_hr(line, size)
+    rss, out, status = max_rss_of_hr(line, size, args)
     assert status == 0
     assert b"[hr: " in out or out == line * (size // len(line))
     assert rss < 3 * size + 64 * MB, f"{rss / MB:.0f} MB"

@@ -59,26 +59,39 @@ fn string_end(b: &[u8], mut i: usize) -> Option<usize> {
     None
 }
 
-/// A JSON-lines record as `key=value` words for the template miner: field names stay literal,
-/// string values lose their quotes so that their words are compared like a message's.
-/// `None` when the line is no JSON object.
+/// A JSON-lines record, or a console line that ends in a JSON object of fields, as `key=value`
+/// words for the template miner (keys sorted): field names stay literal, string values lose
+/// their quotes so that their words are compared like a message's. `false` when the line holds
+/// no JSON object.
 pub fn json_words(line: &str, out: &mut String) -> bool {
     let t = line.trim();
-    if !(t.starts_with('{') && t.ends_with('}')) {
+    out.clear();
+    if !t.ends_with('}') {
         return false;
     }
-    out.clear();
-    push_words(t, "", out, 0);
-    !out.is_empty()
+    if t.starts_with('{') {
+        push_words(t, "", out, 0);
+        return !out.is_empty();
+    }
+    // a console line that ends in its fields as a JSON object (zap, Caddy, logrus):
+    // `2026/11/29 17:42:19.677 INFO http.log.access handled request {"request": {…}}`
+    let Some(at) = memchr::memmem::find(t.as_bytes(), b"\t{\"")
+        .or_else(|| memchr::memmem::find(t.as_bytes(), b" {\""))
+    else {
+        return false;
+    };
+    out.push_str(&t[..at]);
+    let head = out.len();
+    push_words(&t[at + 1..], "", out, 0);
+    out.len() > head
 }
 
 /// Appends `prefix.key=value` words for the pairs of `record`; nested objects are flattened.
 fn push_words(record: &str, prefix: &str, out: &mut String, depth: usize) {
     let mut pairs: Vec<(&str, &str)> = json_pairs(record).collect();
-    if depth > 0 {
-        // a nested map's key order is often random (Go maps): it says nothing
-        pairs.sort_unstable_by_key(|&(k, _)| k);
-    }
+    // an object's key order says nothing (Go maps print in random order): records with the
+    // same keys are one template whatever their order
+    pairs.sort_unstable_by_key(|&(k, _)| k);
     for (k, v) in pairs {
         if v.starts_with('{') && depth < 4 {
             let p = if prefix.is_empty() {
@@ -195,6 +208,20 @@ mod tests {
             &mut s
         ));
         assert_eq!(s, r#"msg=x request.headers.A=["b"] request.method=GET"#);
+        // the same keys in another order are the same words
+        let mut t = String::new();
+        assert!(json_words(
+            r#"{"request":{"headers":{"A":["b"]},"method":"GET"},"msg":"x"}"#,
+            &mut t
+        ));
+        assert_eq!(s, t);
+        // a console line that ends in its fields
+        assert!(json_words(
+            "2026/11/29 17:42:19.677\tINFO\thandled request\t{\"status\": 200, \"method\": \"GET\"}",
+            &mut s
+        ));
+        assert_eq!(s, "2026/11/29 17:42:19.677\tINFO\thandled request method=GET status=200");
+        assert!(!json_words("a set {1, 2} of numbers {x}", &mut s));
     }
 
     #[test]

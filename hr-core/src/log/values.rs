@@ -121,8 +121,9 @@ impl Field {
         if self.many || self.few.len() < 2 {
             return None;
         }
-        // distinct bare numbers (ids, pids, offsets) only say that they differ
-        if self.numeric && self.few.iter().all(|(_, n)| *n == 1) {
+        // distinct bare numbers (ids, pids, offsets) only say that they differ, and times are
+        // what the run's time span says
+        if self.numeric && self.few.iter().all(|(_, n)| *n == 1) || self.few.iter().any(|(v, _)| clock(v)) {
             return None;
         }
         let (name, _) = split_name(&self.few[0].0);
@@ -158,6 +159,12 @@ impl Field {
         };
         Some(format!("{}–{}{unit}", num(lo), num(hi)))
     }
+}
+
+/// `10:08:19`, `02:08:10.123`: a time of day.
+fn clock(tok: &str) -> bool {
+    let b = tok.as_bytes();
+    b.len() >= 5 && b[2] == b':' && b[..2].iter().chain(&b[3..5]).all(u8::is_ascii_digit)
 }
 
 /// `status=200` -> (`status`, `200`); a bare value has no name.
@@ -231,12 +238,18 @@ mod tests {
 
     #[test]
     fn distinct_ids_repeated_fields_and_long_lists_stay_out() {
-        // pids all differ, the time is printed twice: one listing of the time only
+        // pids all differ, the state is printed twice: one listing of the state only
         let mut v = Values::default();
-        for (pid, t) in [(2576195, "07:07:00"), (2599298, "07:07:00"), (2600743, "07:07:02")] {
-            v.push(&format!("{t} boot pid {pid} at {t}"));
+        for (pid, t) in [(2576195, "boot"), (2599298, "boot"), (2600743, "halt")] {
+            v.push(&format!("{t} node pid {pid} at {t}"));
         }
-        assert_eq!(v.describe(), " · 07:07:00×2 07:07:02");
+        assert_eq!(v.describe(), " · boot×2 halt");
+        // times of day are left to the run's time span
+        let mut v = Values::default();
+        for t in ["07:07:00", "07:07:00", "07:07:02"] {
+            v.push(&format!("{t} boot ok"));
+        }
+        assert_eq!(v.describe(), "");
         // long values cost more than they say
         let mut v = Values::default();
         for i in 0..3 {
