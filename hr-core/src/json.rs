@@ -206,7 +206,7 @@ mod tests {
             c.text
         );
         assert!(
-            c.text.contains("\"[hr: 1,221 items · 778-1998]\""),
+            c.text.contains("\"[hr: 1,221 items 778-1998]\""),
             "{}",
             c.text
         );
@@ -271,7 +271,9 @@ mod tests {
         assert!(out[0].as_str().unwrap().contains("NDJSON: 500 lines"));
         assert!(c.text.contains("\"error\""));
         assert!(
-            c.text.contains("[hr: 248 items · 1-249]") || c.text.contains("--items 1-249]"),
+            c.text
+                .contains("\"[hr: 249 items · restore: hr expand 0123456789ab --items 1-249]\"")
+                && c.text.contains("\"[hr: 248 items 251-498]\""),
             "{}",
             c.text
         );
@@ -308,7 +310,7 @@ mod tests {
             tight.text.len()
         );
         assert!(
-            tight.text.contains(" outliers over budget · "),
+            tight.text.contains(" outliers, over budget) "),
             "{}",
             tight.text
         );

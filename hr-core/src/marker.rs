@@ -125,14 +125,14 @@ pub fn count(n: usize) -> String {
 }
 
 /// A marker for part of a JSON document (folded items, a cut string), written inside the JSON
-/// as a string so the output stays valid: `[hr: 348 items · /packages:41-388]`. It ends with the
+/// as a string so the output stays valid: `[hr: 348 items /packages:41-388]`. It ends with the
 /// `--items` argument that fetches its part (`target`, see `items_target`); the first of an
 /// output gives the whole command instead, once, so later ones cost only their count and target.
 pub fn json_marker(what: &str, hash: &str, target: &str, first: bool) -> String {
     if first {
         format!("{PREFIX}{what} · restore: hr expand {hash} --items {target}]")
     } else {
-        format!("{PREFIX}{what} · {target}]")
+        format!("{PREFIX}{what} {target}]")
     }
 }
 
@@ -236,7 +236,7 @@ mod tests {
         );
         assert_eq!(
             json_marker("3 members", "h", "/a:2-4", false),
-            "[hr: 3 members · /a:2-4]"
+            "[hr: 3 members /a:2-4]"
         );
         assert_eq!(
             json_reference("/0/user", "h", true),

@@ -31,12 +31,12 @@ const MIN_SCALAR_MAP: usize = 40;
 const MIN_STRING_MAP: usize = 12;
 /// Strings sharing their first this many bytes with an earlier member's value are derived.
 const DERIVED_PREFIX: usize = 30;
-/// A run is folded only when it is longer than this (in compact chars)…
-const MIN_FOLD_CHARS: usize = 160;
+/// A run is folded only when it is longer than this (in compact chars, about 50 tokens)…
+const MIN_FOLD_CHARS: usize = 200;
 /// …and than this many times its marker, which grows with the pointer it names: a fold that
 /// saves little more than its marker costs is a loss for the agent who reads both.
-const FOLD_PAYS: usize = 4;
-/// A marker's chars besides its pointer (`"[hr: 1,234 members · :120-1353]",`).
+const FOLD_PAYS: usize = 6;
+/// A marker's chars besides its pointer (`"[hr: 1,234 members :120-1353]",` and indent).
 const MARKER_CHARS: usize = 32;
 /// Values repeated verbatim are written as a reference when longer than this (in compact chars)…
 const MIN_REPEAT_CHARS: usize = 200;
@@ -572,7 +572,7 @@ impl<'a> Renderer<'a> {
                     let dropped = outlying[a..=b].iter().filter(|k| **k).count();
                     let mut what = how_many(b - a + 1, noun);
                     if dropped > 0 {
-                        what += &format!(", {} outliers over budget", count(dropped));
+                        what += &format!(" ({} outliers, over budget)", count(dropped));
                     }
                     let m = self.marker(&what, Some((a, b)));
                     self.string_raw(&m);
