@@ -300,7 +300,7 @@ mod tests {
                 "error: aborting due to 1 previous error",
             ],
         );
-        assert!(out.contains("warning detail lines"), "{out}");
+        assert!(out.contains("detail lines · L"), "{out}");
     }
 
     #[test]
@@ -400,10 +400,7 @@ mod tests {
             1,
             "{out}"
         );
-        assert!(
-            out.contains("[hr: 4 elaboration lines · L7-10"),
-            "{out}"
-        );
+        assert!(out.contains("[hr: 4 detail lines · L7-10"), "{out}");
         // an elaboration of a shape not shown above stays
         assert!(
             out.contains("  Property 'other' is missing in type 'A'"),
