@@ -316,30 +316,69 @@ fn classify(c: &mut Classifier) {
 /// each again: the run of passes then stays one marker (`745 passed, 3 failed`) instead of
 /// being cut at every failure, and each failure is still read once, in its report.
 fn fold_failures_shown_below(c: &mut Classifier) {
-    /// failing verdicts looked at (each is searched for in the lines after it)
-    const MAX: usize = 64;
-    let passes = |r: Option<&Option<Role>>| matches!(r, Some(Some(Role::Fold(Cat::Tests(..)))));
-    let verdict =
-        re!(r"^(?:test )?(\S.*?)(?: \.\.\.)? +(?:FAILED|FAIL|ERROR)(?: +\[ *\d+%\])?\s*$");
-    let candidates: Vec<(usize, &str)> = (0..c.len())
-        .filter(|&i| {
-            matches!(c.roles[i], Some(Role::Keep(Priority::Critical)))
-                && (i > 0 && passes(c.roles.get(i - 1)) || passes(c.roles.get(i + 1)))
+    /// failing verdicts looked at (each is searched for in the text after it)
+    const MAX: usize = 256;
+    let n = c.len();
+    let failing: Vec<Option<&str>> = (0..n)
+        .map(|i| match c.roles[i] {
+            Some(Role::Keep(Priority::Critical)) => failing_name(c.lines[i]),
+            _ => None,
         })
-        .filter_map(|i| Some((i, verdict.captures(c.lines[i])?.get(1)?.as_str())))
-        .filter(|(_, name)| name.len() >= 8)
-        // a line the signal guard calls an error (`... ERROR`) would be put back, splitting
-        // the fold anyway
-        .filter(|&(i, _)| !crate::logline::is_errorish(c.lines[i]))
-        .take(MAX)
         .collect();
+    // runs of passes and failing verdicts; the verdicts of a run that holds a pass are candidates
+    let mut candidates = Vec::new();
+    let mut i = 0;
+    while i < n && candidates.len() < MAX {
+        let passes = |k: usize| matches!(c.roles[k], Some(Role::Fold(Cat::Tests(..))));
+        let mut j = i;
+        while j < n && (passes(j) || failing[j].is_some()) {
+            j += 1;
+        }
+        if (i..j).any(passes) {
+            candidates.extend((i..j).filter_map(|k| Some((k, failing[k]?))));
+        }
+        i = j.max(i + 1);
+    }
+    candidates.truncate(MAX);
+    // what stays of the text after each candidate, to look its name up in
+    let Some(&(first, _)) = candidates.first() else {
+        return;
+    };
+    let mut kept = String::new();
+    let mut offset = vec![0; n + 1];
+    for k in first..n {
+        offset[k] = kept.len();
+        if !matches!(c.roles[k], Some(Role::Fold(_))) {
+            kept.push_str(c.lines[k]);
+            kept.push('\n');
+        }
+    }
+    offset[n] = kept.len();
     for (i, name) in candidates {
-        let shown = (i + 1..c.len())
-            .any(|j| !matches!(c.roles[j], Some(Role::Fold(_))) && c.lines[j].contains(name));
-        if shown {
+        if names(&kept[offset[i + 1]..], name) {
             c.force(i, Role::Fold(Cat::FailedShownBelow));
         }
     }
+}
+
+/// Whether `text` holds `name` as a whole name: `test_x` is not named by `test_x_other`.
+fn names(text: &str, name: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    text.match_indices(name).any(|(k, _)| {
+        !word(text[..k].chars().next_back()) && !word(text[k + name.len()..].chars().next())
+    })
+}
+
+/// The failing test's name in its verdict line: pytest -v, unittest -v and libtest put the
+/// verdict after it, jest, vitest and mocha a cross before it (and a duration after).
+fn failing_name(line: &str) -> Option<&str> {
+    let m = re!(r"^(?:test )?(\S.*?)(?: \.\.\.)? +(?:FAILED|FAIL|ERROR)(?: +\[ *\d+%\])?\s*$")
+        .captures(line)
+        .or_else(|| re!(r"^\s*[✕×✗] (.+?)(?: \(?\d+(?:\.\d+)? ?m?s\)?)?\s*$").captures(line))?;
+    let name = m.get(1)?.as_str();
+    // a short name could be found below by chance; a line the signal guard calls an error
+    // (`... ERROR`) would be put back, splitting the fold anyway
+    (name.len() >= 8 && !crate::logline::is_errorish(line)).then_some(name)
 }
 
 /// An unclaimed line that repeats one seen earlier word for word (the same warning printed by
@@ -656,6 +695,17 @@ mod tests {
             out.contains("\ntests/test_a.py::test_unreported FAILED [ 20%]\n"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_name_is_found_whole() {
+        assert!(super::names("FAILED a.py::test_x - boom", "a.py::test_x"));
+        assert!(super::names("● suite › adds one\n", "adds one"));
+        assert!(!super::names(
+            "FAILED a.py::test_x_other - boom",
+            "a.py::test_x"
+        ));
+        assert!(!super::names("xa.py::test_x", "a.py::test_x"));
     }
 
     #[test]

@@ -334,6 +334,10 @@ mod tests {
         for i in 0..8 {
             t.push_str(&format!("src/app.py:{}: error: Incompatible return value type (got \"str\", expected \"int\")  [return-value]\n", 10 + i));
             t.push_str(&format!("src/app.py:{}: note: See https://mypy.rtfd.io/en/stable/_refs.html#code-return-value\n", 10 + i));
+            t.push_str(&format!(
+                "src/app.py:{}: note: Use \"-> None\" if function does not return a value\n",
+                10 + i
+            ));
         }
         t.push_str("Found 8 errors in 1 file (checked 3 source files)\n");
         let out = assert_kept(
@@ -345,6 +349,7 @@ mod tests {
             ],
         );
         assert_eq!(out.matches("note: See https").count(), 1, "{out}");
+        assert_eq!(out.matches("[hr: 2 repeated lines · L").count(), 7, "{out}");
 
         let mut r = String::new();
         for i in 0..10 {
