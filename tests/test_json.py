@@ -8,6 +8,7 @@ import json
 import re
 import shlex
 import shutil
+from collections import Counter
 import subprocess
 import sys
 from pathlib import Path
@@ -18,9 +19,16 @@ from support import CORPUS as SHARED_CORPUS
 
 HR = [str(Path(sys.executable).with_name("hr"))]
 CORPUS = SHARED_CORPUS / "json"
-# the first marker names the whole command, later ones only their `--items` argument
+# The first marker gives the whole command (`restore: hr expand HASH --items TARGET`), later ones
+# only their `--items` argument: `[hr: 20 items /packages:64-83]`, `[hr: 789 more chars /a/b]`,
+# or, for a value equal to one above, that one's pointer: `[hr: same as /0/user]`.
 DIGEST = re.compile(r"hr expand ([0-9a-f]{12})")
-ITEMS = re.compile(r" --items ('(?:[^']|'\\'')*'|[^\s\]]+)\]")
+TARGET = r"('(?:[^']|'\\'')*'|[^\s'\]]+)"
+RESTORE = r"(?:· restore: hr expand [0-9a-f]{12} --items )?"
+FOLD = re.compile(rf"\[hr: ([\d,]+) (?:items?|members?)(?: \([\d,]+ outliers, over budget\))? {RESTORE}{TARGET}\]")
+CUT = re.compile(rf"… \[hr: ([\d,]+) more chars {RESTORE}{TARGET}\]$")
+SAME = re.compile(rf"\[hr: same as {TARGET}(?: · restore: hr expand [0-9a-f]{{12}} --items {TARGET})?\]")
+NOTE = re.compile(r"\[hr: (?:NDJSON: |table, )")
 
 
 @pytest.fixture(autouse=True)
@@ -37,10 +45,35 @@ def compress(data: bytes, *args: str) -> str:
     return hr(*args, data=data).stdout.decode("utf-8")
 
 
+def unquote(target: str) -> str:
+    return shlex.split(target)[0]
+
+
+def strings(doc):
+    """Every string of a parsed output, keys included."""
+    if isinstance(doc, dict):
+        for k, v in doc.items():
+            yield k
+            yield from strings(v)
+    elif isinstance(doc, list):
+        for v in doc:
+            yield from strings(v)
+    elif isinstance(doc, str):
+        yield doc
+
+
 def commands(out: str) -> list[tuple[str, str]]:
     """(hash, --items argument) of every marker, unquoted as the shell would."""
-    digest = DIGEST.search(out)
-    return [(digest.group(1), shlex.split(t)[0]) for t in ITEMS.findall(out)]
+    digest = DIGEST.search(out).group(1)
+    found = []
+    for s in strings(json.loads(out)):
+        if "[hr: " not in s:
+            continue
+        m = FOLD.fullmatch(s) or CUT.search(s) or SAME.fullmatch(s)
+        assert m or NOTE.match(s), f"a marker that names no target: {s!r}"
+        if m:
+            found.append((digest, unquote(m.group(2) if m.re is not SAME else m.group(1))))
+    return found
 
 
 def resolve(doc, pointer: str):
@@ -50,30 +83,77 @@ def resolve(doc, pointer: str):
     return doc
 
 
-def check_expansions(original, out: str) -> int:
-    """Every marker's command returns exactly the part of `original` it names."""
+def parts(target: str) -> tuple[str, tuple[int, int] | None]:
+    """(pointer, item range or None) of an `--items` argument."""
+    if re.fullmatch(r"\d+(-\d+)?", target):
+        pointer, rng = "", target
+    elif m := re.fullmatch(r"(/.*):(\d+(?:-\d+)?)", target):
+        pointer, rng = m.groups()
+    else:
+        return target, None
+    a, _, b = rng.partition("-")
+    return pointer, (int(a), int(b or a))
+
+
+def check_references(out_doc, original, root, where: str = "") -> int:
+    """Walks the output beside the original: every `same as` reference stands where the original
+    holds a value equal to the one it names. Tables (their rows are arrays) are not walked: no
+    reference is written inside a row."""
     n = 0
-    for digest, target in commands(out):
+    if isinstance(out_doc, str) and (m := SAME.fullmatch(out_doc)):
+        assert resolve(root, unquote(m.group(1))) == original, where
+        return 1
+    if isinstance(out_doc, dict):
+        keys = list(out_doc)
+        if keys and NOTE.match(keys[0]):
+            return 0
+        for k, v in out_doc.items():
+            if not FOLD.fullmatch(k):
+                n += check_references(v, original[k], root, f"{where}/{k}")
+    elif isinstance(out_doc, list):
+        if out_doc and isinstance(out_doc[0], str) and out_doc[0].startswith("[hr: ") and "table, " in out_doc[0]:
+            return 0
+        i = 0
+        for v in out_doc:
+            if isinstance(v, str) and NOTE.match(v):
+                continue
+            if isinstance(v, str) and (m := FOLD.fullmatch(v)):
+                i = parts(unquote(m.group(2)))[1][1] + 1
+                continue
+            n += check_references(v, original[i], root, f"{where}/{i}")
+            i += 1
+    return n
+
+
+def check_expansions(original, out: str) -> Counter:
+    """Every marker's target returns exactly the part of `original` it folded, and says how
+    much that is; the hash is given once. Returns how many markers of each kind it checked."""
+    digest = DIGEST.search(out).group(1)
+    assert out.count(digest) == 1, "the restore command is said once"
+    n: Counter = Counter()
+    for s in strings(json.loads(out)):
+        if not (m := FOLD.fullmatch(s) or CUT.search(s) or SAME.fullmatch(s)):
+            continue
+        target = unquote(m.group(1) if m.re is SAME else m.group(2))
         got = hr("expand", digest, "--items", target).stdout.decode("utf-8")
-        if re.fullmatch(r"\d+(-\d+)?", target):
-            pointer, rng = "", target
-        elif m := re.fullmatch(r"(/.*):(\d+(?:-\d+)?)", target):
-            pointer, rng = m.groups()
-        else:
-            pointer, rng = target, ""
+        pointer, rng = parts(target)
         node = resolve(original, pointer)
-        if rng:
-            a, _, b = rng.partition("-")
-            a, b = int(a), int(b or a)
+        if m.re is FOLD:
+            a, b = rng
+            assert int(m.group(1).replace(",", "")) == b - a + 1, s
             if isinstance(node, list):
                 assert json.loads(got) == node[a : b + 1], target
             else:
                 assert json.loads(got) == dict(list(node.items())[a : b + 1]), target
-        elif isinstance(node, str):
+        elif m.re is CUT:
             assert got == node + "\n", target
+            kept = s[: m.start()]
+            assert node.startswith(kept) and len(node) - len(kept) == int(m.group(1).replace(",", "")), s
         else:
             assert json.loads(got) == node, target
-        n += 1
+        n[{FOLD: "fold", CUT: "cut", SAME: "same"}[m.re]] += 1
+    references = sum(bool(SAME.fullmatch(s)) for s in strings(json.loads(out)))
+    assert check_references(json.loads(out), original, original) == references
     return n
 
 
@@ -97,8 +177,8 @@ def test_pip_inspect_output_is_json_with_exact_expansions():
     assert list(doc) == list(original)  # every top-level key stays
     assert len(out) < len(data) / 3
     # long descriptions (READMEs) are cut with their length and fetched back whole
-    assert re.search(r"[\d,]+-char string cut after 240", out)
-    assert check_expansions(original, out) >= 1
+    assert re.search(r"… \[hr: [\d,]+ more chars ", out)
+    assert check_expansions(original, out)["cut"] >= 1
 
 
 def test_items_slices_the_top_level_array_exactly():
@@ -110,7 +190,7 @@ def test_items_slices_the_top_level_array_exactly():
     json.loads(out)
     folds = [t for _, t in commands(out) if re.fullmatch(r"\d+(-\d+)?", t)]
     assert folds, out[:2000]
-    assert check_expansions(records, out) >= len(folds)
+    assert check_expansions(records, out)["fold"] >= len(folds)
     digest = commands(out)[0][0]
     got = json.loads(hr("expand", digest, "--items", "3-7").stdout)
     assert got == records[3:8]
@@ -137,7 +217,7 @@ def test_json_tool_output_of_a_real_structure():
     out = compress(pretty.stdout)
     doc = json.loads(out)
     assert isinstance(doc, list)
-    assert doc[0].startswith("[hr: table: ") and "name, version" in doc[0]
+    assert doc[0].startswith("[hr: table, rows are [") and "name, version" in doc[0]
     check_expansions(original, out)
 
 
@@ -204,12 +284,22 @@ def test_corpus_needles_survive_and_output_is_json(case):
     check_expansions(original, out)
 
 
+@pytest.mark.skipif(not (CORPUS / "octokit-paginate-issues").is_dir(), reason="the shared corpus is not here")
+def test_every_kind_of_marker_fetches_what_it_stands_for():
+    # recorded API exchanges: folded headers and members, references to a user object above
+    data = (CORPUS / "octokit-paginate-issues" / "input.json").read_bytes()
+    out = compress(data)
+    checked = check_expansions(json.loads(data), out)
+    assert checked["fold"] >= 10 and checked["same"] >= 10, checked
+    assert "--items" not in out.split("restore: hr expand", 1)[1].split("]", 1)[1], "said once"
+
+
 @pytest.mark.skipif(not (CORPUS / "npm-query-all").is_dir(), reason="the shared corpus is not here")
 def test_a_budget_keeps_fewer_outliers_and_json_stays_valid():
     data = (CORPUS / "npm-query-all" / "input.json").read_bytes()
     free = compress(data)
     tight = compress(data, "--budget", "1000")
     assert len(tight) < len(free) / 2
-    assert "outliers, over the budget)" in tight
+    assert " outliers, over budget) " in tight
     json.loads(tight)
     check_expansions(json.loads(data), tight)

@@ -145,7 +145,12 @@ mod tests {
         let out = parse_out(&c.text);
         assert_eq!(out["name"], json!("pkg"));
         assert_eq!(out["license"], json!("MIT"));
-        assert!(c.text.contains("--items /versions:"), "{}", c.text);
+        assert!(
+            c.text
+                .contains("items · restore: hr expand 0123456789ab --items /versions:"),
+            "{}",
+            c.text
+        );
         assert!(c.text.len() * 2 < text.len(), "{}", c.text);
     }
 
@@ -161,7 +166,7 @@ mod tests {
         assert!(rows[0]
             .as_str()
             .unwrap()
-            .starts_with("[hr: table: 30 items, one row per item: [path, size]"));
+            .starts_with("[hr: table, rows are [path, size]"));
         assert!(rows[0].as_str().unwrap().contains("same in all: mode=420"));
         assert_eq!(rows.len(), 31);
         for (i, r) in rows[1..].iter().enumerate() {
@@ -194,12 +199,23 @@ mod tests {
                 && c.text.contains("\"job-777\"")
                 && c.text.contains("\"job-1999\"")
         );
-        assert!(c
-            .text
-            .contains("items 1-776 folded (776 ordinary) · --items 1-776]"));
-        assert!(c.text.contains(
-            "items 778-1998 folded (1,221 ordinary) · --items 778-1998]"
-        ));
+        assert!(
+            c.text
+                .contains("\"[hr: 776 items · restore: hr expand 0123456789ab --items 1-776]\""),
+            "{}",
+            c.text
+        );
+        assert!(
+            c.text.contains("\"[hr: 1,221 items 778-1998]\""),
+            "{}",
+            c.text
+        );
+        // the table's note came first, but the command is said once, by the first marker
+        assert_eq!(
+            arr[0],
+            json!("[hr: table, rows are [#, id, name, status, note] (# = index)]")
+        );
+        assert_eq!(c.text.matches("0123456789ab").count(), 1);
         assert!(arr.len() < 10);
     }
 
@@ -216,10 +232,9 @@ mod tests {
             out.as_object().unwrap().keys().collect::<Vec<_>>(),
             vec!["version", "installed", "environment"]
         );
-        assert!(c.text.contains("14,000-char string cut after 240"));
-        assert!(c
-            .text
-            .contains("--items /installed/0/metadata/description]"));
+        // what is left of a cut string, and (after the first marker) only its target
+        assert!(c.text.contains("re… [hr: 13,760 more chars · restore: hr expand 0123456789ab --items /installed/0/metadata/description]\""), "{}", c.text);
+        assert_eq!(c.text.matches("restore: hr expand").count(), 1);
     }
 
     #[test]
@@ -235,7 +250,13 @@ mod tests {
         parse_out(&c.text);
         assert!(c.text.contains("\"node_modules/p123\""));
         assert!(c.text.contains("\"BSD-3-Clause\""));
-        assert!(c.text.contains("--items /packages:1-122]"));
+        assert!(
+            c.text.contains(
+                "[hr: 122 members · restore: hr expand 0123456789ab --items /packages:1-122]"
+            ),
+            "{}",
+            c.text
+        );
     }
 
     #[test]
@@ -249,7 +270,13 @@ mod tests {
         let out = parse_out(&c.text);
         assert!(out[0].as_str().unwrap().contains("NDJSON: 500 lines"));
         assert!(c.text.contains("\"error\""));
-        assert!(c.text.contains("--items 1-249]"));
+        assert!(
+            c.text
+                .contains("\"[hr: 249 items · restore: hr expand 0123456789ab --items 1-249]\"")
+                && c.text.contains("\"[hr: 248 items 251-498]\""),
+            "{}",
+            c.text
+        );
     }
 
     #[test]
@@ -282,7 +309,11 @@ mod tests {
             "{}",
             tight.text.len()
         );
-        assert!(tight.text.contains("outliers, over the budget)"));
+        assert!(
+            tight.text.contains(" outliers, over budget) "),
+            "{}",
+            tight.text
+        );
         parse_out(&tight.text);
     }
 
@@ -300,8 +331,13 @@ mod tests {
         assert!(out["issues"][0]["user"].is_object());
         for i in 1..5 {
             let r = out["issues"][i]["user"].as_str().unwrap();
-            assert!(r.starts_with("[hr: same as /issues/0/user · "), "{r}");
-            assert!(r.ends_with(&format!("--items /issues/{i}/user]")), "{r}");
+            // the first copy's pointer is what fetches this one too
+            let expected = if i == 1 {
+                "[hr: same as /issues/0/user · restore: hr expand 0123456789ab --items /issues/0/user]"
+            } else {
+                "[hr: same as /issues/0/user]"
+            };
+            assert_eq!(r, expected);
         }
     }
 

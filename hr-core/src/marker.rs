@@ -91,7 +91,9 @@ impl<'a> Writer<'a> {
 pub fn marker_text(what: &str, start: usize, end: usize, restore: Option<&str>) -> String {
     let range = line_range(start, end);
     match restore {
-        Some(hash) => format!("{PREFIX}{what} · L{range} · restore: hr expand {hash} --lines {range}]"),
+        Some(hash) => {
+            format!("{PREFIX}{what} · L{range} · restore: hr expand {hash} --lines {range}]")
+        }
         None => format!("{PREFIX}{what} · L{range}]"),
     }
 }
@@ -123,23 +125,37 @@ pub fn count(n: usize) -> String {
 }
 
 /// A marker for part of a JSON document (folded items, a cut string), written inside the JSON
-/// as a string so the output stays valid. Each one names the `--items` argument that fetches its
-/// part (`target`, see `items_target`); the first of an output gives the whole command, once.
+/// as a string so the output stays valid: `[hr: 348 items /packages:41-388]`. It ends with the
+/// `--items` argument that fetches its part (`target`, see `items_target`); the first of an
+/// output gives the whole command instead, once, so later ones cost only their count and target.
 pub fn json_marker(what: &str, hash: &str, target: &str, first: bool) -> String {
     if first {
         format!("{PREFIX}{what} · restore: hr expand {hash} --items {target}]")
     } else {
-        format!("{PREFIX}{what} · --items {target}]")
+        format!("{PREFIX}{what} {target}]")
+    }
+}
+
+/// A JSON value written as a reference to an equal one above: `[hr: same as /0/user]`. The
+/// pointer of the first copy is itself the `--items` argument that fetches this value.
+pub fn json_reference(target: &str, hash: &str, first: bool) -> String {
+    if first {
+        format!("{PREFIX}same as {target} · restore: hr expand {hash} --items {target}]")
+    } else {
+        format!("{PREFIX}same as {target}]")
     }
 }
 
 /// A short note in a JSON output that removes nothing (e.g. a table's column header). The first
 /// note or marker of an output names the original, since even a lossless rewrite changes bytes.
 pub fn json_note(text: &str, original: Option<&str>) -> String {
-    match original {
-        Some(hash) => format!("{PREFIX}{text} · original: hr expand {hash}]"),
-        None => format!("{PREFIX}{text}]"),
-    }
+    let original = original.map(json_original).unwrap_or_default();
+    format!("{PREFIX}{text}{original}]")
+}
+
+/// How a note names the original: ` · original: hr expand HASH`.
+pub fn json_original(hash: &str) -> String {
+    format!(" · original: hr expand {hash}")
 }
 
 /// The `--items` argument for items `start..=end` (0-based, as JSON indexes) of the collection at
@@ -215,13 +231,18 @@ mod tests {
         assert_eq!(items_target("/files", Some((3, 3))), "/files:3");
         assert_eq!(items_target("/a b/it's", None), "'/a b/it'\\''s'");
         assert_eq!(
-            json_marker("items 41-388 folded", "0123456789ab", "41-388", true),
-            "[hr: items 41-388 folded · restore: hr expand 0123456789ab --items 41-388]"
+            json_marker("348 items", "0123456789ab", "41-388", true),
+            "[hr: 348 items · restore: hr expand 0123456789ab --items 41-388]"
         );
         assert_eq!(
-            json_marker("x", "h", "/a", false),
-            "[hr: x · --items /a]"
+            json_marker("3 members", "h", "/a:2-4", false),
+            "[hr: 3 members /a:2-4]"
         );
+        assert_eq!(
+            json_reference("/0/user", "h", true),
+            "[hr: same as /0/user · restore: hr expand h --items /0/user]"
+        );
+        assert_eq!(json_reference("'/a b'", "h", false), "[hr: same as '/a b']");
     }
 
     #[test]

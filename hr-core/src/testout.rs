@@ -55,20 +55,23 @@ pub(crate) enum Cat {
     /// lines of a failure that repeat the failure kept whole at reference N (see
     /// [`Classifier::reference`])
     SameAs(u32),
+    /// a failing test's verdict line among passing ones, whose name the failure report below
+    /// shows again (`tests/a.py::test_x FAILED [ 19%]`, then `FAILED tests/a.py::test_x - …`)
+    FailedShownBelow,
 }
 
 impl Cat {
     fn noun(self) -> Option<&'static str> {
         match self {
             Cat::Progress => Some("progress lines"),
-            Cat::Frames => Some("framework frame lines"),
-            Cat::WarningDetail => Some("warning detail lines"),
+            Cat::Frames => Some("framework frames"),
+            // the kept headline above says whose details they are
+            Cat::WarningDetail | Cat::Elaboration => Some("detail lines"),
             Cat::Repeat => Some("repeated lines"),
-            Cat::PassOutput => Some("lines of passing tests' output"),
+            Cat::PassOutput => Some("output lines"),
             Cat::PassedFile => Some("passed test files"),
             Cat::Similar => Some("similar lines"),
-            Cat::Elaboration => Some("elaboration lines"),
-            Cat::Tests(..) | Cat::Quiet | Cat::SameAs(_) => None,
+            Cat::Tests(..) | Cat::Quiet | Cat::SameAs(_) | Cat::FailedShownBelow => None,
         }
     }
 }
@@ -306,6 +309,76 @@ fn classify(c: &mut Classifier) {
     rules::run(c, &install::INSTALL);
     fold_repeats(c);
     fold_similar(c);
+    fold_failures_shown_below(c);
+}
+
+/// Failing tests' verdict lines among passing ones fold with them when the report below names
+/// each again: the run of passes then stays one marker (`745 passed, 3 failed`) instead of
+/// being cut at every failure, and each failure is still read once, in its report.
+fn fold_failures_shown_below(c: &mut Classifier) {
+    /// failing verdicts looked at (each is searched for in the text after it)
+    const MAX: usize = 256;
+    let n = c.len();
+    let failing: Vec<Option<&str>> = (0..n)
+        .map(|i| match c.roles[i] {
+            Some(Role::Keep(Priority::Critical)) => failing_name(c.lines[i]),
+            _ => None,
+        })
+        .collect();
+    // runs of passes and failing verdicts; the verdicts of a run that holds a pass are candidates
+    let mut candidates = Vec::new();
+    let mut i = 0;
+    while i < n && candidates.len() < MAX {
+        let passes = |k: usize| matches!(c.roles[k], Some(Role::Fold(Cat::Tests(..))));
+        let mut j = i;
+        while j < n && (passes(j) || failing[j].is_some()) {
+            j += 1;
+        }
+        if (i..j).any(passes) {
+            candidates.extend((i..j).filter_map(|k| Some((k, failing[k]?))));
+        }
+        i = j.max(i + 1);
+    }
+    candidates.truncate(MAX);
+    // what stays of the text after each candidate, to look its name up in
+    let Some(&(first, _)) = candidates.first() else {
+        return;
+    };
+    let mut kept = String::new();
+    let mut offset = vec![0; n + 1];
+    for k in first..n {
+        offset[k] = kept.len();
+        if !matches!(c.roles[k], Some(Role::Fold(_))) {
+            kept.push_str(c.lines[k]);
+            kept.push('\n');
+        }
+    }
+    offset[n] = kept.len();
+    for (i, name) in candidates {
+        if names(&kept[offset[i + 1]..], name) {
+            c.force(i, Role::Fold(Cat::FailedShownBelow));
+        }
+    }
+}
+
+/// Whether `text` holds `name` as a whole name: `test_x` is not named by `test_x_other`.
+fn names(text: &str, name: &str) -> bool {
+    let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
+    text.match_indices(name).any(|(k, _)| {
+        !word(text[..k].chars().next_back()) && !word(text[k + name.len()..].chars().next())
+    })
+}
+
+/// The failing test's name in its verdict line: pytest -v, unittest -v and libtest put the
+/// verdict after it, jest, vitest and mocha a cross before it (and a duration after).
+fn failing_name(line: &str) -> Option<&str> {
+    let m = re!(r"^(?:test )?(\S.*?)(?: \.\.\.)? +(?:FAILED|FAIL|ERROR)(?: +\[ *\d+%\])?\s*$")
+        .captures(line)
+        .or_else(|| re!(r"^\s*[✕×✗] (.+?)(?: \(?\d+(?:\.\d+)? ?m?s\)?)?\s*$").captures(line))?;
+    let name = m.get(1)?.as_str();
+    // a short name could be found below by chance; a line the signal guard calls an error
+    // (`... ERROR`) would be put back, splitting the fold anyway
+    (name.len() >= 8 && !crate::logline::is_errorish(line)).then_some(name)
 }
 
 /// An unclaimed line that repeats one seen earlier word for word (the same warning printed by
@@ -351,6 +424,9 @@ fn fold_similar(c: &mut Classifier) {
 const MIN_FOLD_CHARS: usize = 60;
 /// What a marker adds to its description: `[hr: `, ` · L1200-1530]`.
 const MARKER_FRAME_CHARS: usize = 24;
+/// A run folds only when it is this many times longer than its marker: a fold that saves little
+/// more than the marker costs is a loss for the agent, who reads the marker on every call.
+const FOLD_PAYS: usize = 2;
 
 fn to_plan(c: &Classifier) -> Plan {
     let mut plan = Plan::default();
@@ -376,7 +452,8 @@ fn to_plan(c: &Classifier) -> Plan {
                 }
                 let chars: usize = c.lines[i..j].iter().map(|l| l.len() + 1).sum();
                 let what = tally.describe(j - i, &c.refs);
-                if chars < MIN_FOLD_CHARS || chars <= what.len() + MARKER_FRAME_CHARS {
+                if chars < MIN_FOLD_CHARS || chars <= FOLD_PAYS * (what.len() + MARKER_FRAME_CHARS)
+                {
                     // a marker would cost more than the lines it replaces
                     plan.keep_range(i + 1, j, Priority::Ordinary);
                 } else {
@@ -409,6 +486,7 @@ fn to_plan(c: &Classifier) -> Plan {
 struct Tally<'a> {
     passed: u64,
     skipped: u64,
+    failed: u64,
     files: BTreeSet<&'a str>,
     nouns: Vec<(&'static str, usize)>,
     /// the failures above that folded lines repeat, with their line counts
@@ -417,9 +495,13 @@ struct Tally<'a> {
 
 impl<'a> Tally<'a> {
     fn add(&mut self, cat: Cat, file: Option<&'a str>) {
-        if let Cat::Tests(p, s) = cat {
-            self.passed += u64::from(p);
-            self.skipped += u64::from(s);
+        match cat {
+            Cat::Tests(p, s) => {
+                self.passed += u64::from(p);
+                self.skipped += u64::from(s);
+            }
+            Cat::FailedShownBelow => self.failed += 1,
+            _ => {}
         }
         if let Some(f) = file {
             self.files.insert(f);
@@ -446,6 +528,9 @@ impl<'a> Tally<'a> {
         if self.skipped > 0 {
             parts.push(format!("{} skipped", count(self.skipped as usize)));
         }
+        if self.failed > 0 {
+            parts.push(format!("{} failed", count(self.failed as usize)));
+        }
         let mut head = parts.join(", ");
         if !head.is_empty() && self.files.len() > 1 {
             head.push_str(&format!(" in {} files", count(self.files.len())));
@@ -458,6 +543,7 @@ impl<'a> Tally<'a> {
             let noun = if *k == 1 {
                 noun.replacen("lines", "line", 1)
                     .replacen("files", "file", 1)
+                    .replacen("frames", "frame", 1)
             } else {
                 noun.to_string()
             };
@@ -572,6 +658,88 @@ mod tests {
             out.ends_with("30 passed in 0.10s =========================\r\n"),
             "{out:?}"
         );
+    }
+
+    #[test]
+    fn a_failing_verdict_folds_with_the_passes_only_when_its_report_names_it() {
+        let mut t = String::new();
+        for i in 0..30 {
+            t.push_str(&format!("tests/test_a.py::test_ok_{i} PASSED [ {i:>2}%]\n"));
+            if i == 10 {
+                t.push_str("tests/test_a.py::test_reported FAILED [ 10%]\n");
+            }
+            if i == 20 {
+                t.push_str("tests/test_a.py::test_unreported FAILED [ 20%]\n");
+            }
+        }
+        t.push_str(
+            "=================================== FAILURES ===================================\n",
+        );
+        t.push_str("________________________________ test_reported _________________________________\n\n    def test_reported():\n>       assert 1 == 2\nE       assert 1 == 2\n\ntests/test_a.py:3: AssertionError\n");
+        t.push_str("=========================== short test summary info ============================\nFAILED tests/test_a.py::test_reported - assert 1 == 2\n");
+        t.push_str(
+            "========================= 2 failed, 30 passed in 0.10s =========================\n",
+        );
+        let out = run(&t);
+        assert!(!out.contains("test_reported FAILED [ 10%]"), "{out}");
+        assert!(
+            out.contains("FAILED tests/test_a.py::test_reported - assert 1 == 2"),
+            "{out}"
+        );
+        assert!(
+            out.contains("[hr: 21 passed, 1 failed · L1-22 · restore"),
+            "{out}"
+        );
+        // nothing below names this one: its verdict line is the only word of it
+        assert!(
+            out.contains("\ntests/test_a.py::test_unreported FAILED [ 20%]\n"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_name_is_found_whole() {
+        assert!(super::names("FAILED a.py::test_x - boom", "a.py::test_x"));
+        assert!(super::names("● suite › adds one\n", "adds one"));
+        assert!(!super::names(
+            "FAILED a.py::test_x_other - boom",
+            "a.py::test_x"
+        ));
+        assert!(!super::names("xa.py::test_x", "a.py::test_x"));
+    }
+
+    #[test]
+    fn an_erroring_verdict_stays_for_the_signal_guard() {
+        let mut t = String::new();
+        for i in 0..30 {
+            t.push_str(&format!("test_{i} (tests.test_mod.Case.test_{i}) ... ok\n"));
+        }
+        t.push_str("test_bad (tests.test_mod.Case.test_bad) ... ERROR\n");
+        for i in 30..40 {
+            t.push_str(&format!("test_{i} (tests.test_mod.Case.test_{i}) ... ok\n"));
+        }
+        t.push_str("\n======================================================================\nERROR: test_bad (tests.test_mod.Case.test_bad)\n----------------------------------------------------------------------\nTraceback (most recent call last):\n  File \"/x/t.py\", line 3, in test_bad\n    boom()\nNameError: name 'boom' is not defined\n\n");
+        t.push_str("----------------------------------------------------------------------\nRan 41 tests in 0.010s\n\nFAILED (errors=1)\n");
+        let out = run(&t);
+        assert!(out.contains("[hr: 30 passed · L1-30 · restore"), "{out}");
+        assert!(
+            out.contains(
+                "\ntest_bad (tests.test_mod.Case.test_bad) ... ERROR\n[hr: 10 passed · L32-41]\n"
+            ),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_fold_that_saves_little_more_than_its_marker_stays() {
+        // one short elaboration per diagnostic: a marker would cost about what it hides
+        let mut t = String::new();
+        for i in 0..8 {
+            t.push_str(&format!("src/a.ts({i},5): error TS2339: Property 'next' does not exist on type 'Partial<Observer<T>>'.\n  Property 'next' does not exist on type '(value: T) => void'.\n"));
+        }
+        let out = run(&t);
+        assert!(!out.contains("[hr: 1 "), "{out}");
+        assert_eq!(out, t);
     }
 
     #[test]

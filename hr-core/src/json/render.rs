@@ -11,7 +11,7 @@
 use super::node::{unescape, Node};
 use super::outliers;
 use super::table::{table, Table, ABSENT};
-use crate::marker::{count, items_target, json_marker, json_note};
+use crate::marker::{count, items_target, json_marker, json_note, json_original, json_reference};
 use std::collections::HashMap;
 
 /// A value whose compact form fits in this many characters is written on one line.
@@ -31,9 +31,13 @@ const MIN_SCALAR_MAP: usize = 40;
 const MIN_STRING_MAP: usize = 12;
 /// Strings sharing their first this many bytes with an earlier member's value are derived.
 const DERIVED_PREFIX: usize = 30;
-/// A run is folded only when it is longer than this (in compact chars): a marker costs about as
-/// much as 100 chars.
-const MIN_FOLD_CHARS: usize = 160;
+/// A run is folded only when it is longer than this (in compact chars, about 50 tokens)…
+const MIN_FOLD_CHARS: usize = 200;
+/// …and than this many times its marker, which grows with the pointer it names: a fold that
+/// saves little more than its marker costs is a loss for the agent who reads both.
+const FOLD_PAYS: usize = 6;
+/// A marker's chars besides its pointer (`"[hr: 1,234 members :120-1353]",` and indent).
+const MARKER_CHARS: usize = 32;
 /// Values repeated verbatim are written as a reference when longer than this (in compact chars)…
 const MIN_REPEAT_CHARS: usize = 200;
 /// …and not longer than this (big repeats are rare, and fingerprinting them costs time).
@@ -52,7 +56,11 @@ pub struct Renderer<'a> {
     hash: &'a str,
     lossy: bool,
     max_outliers: usize,
-    hinted: bool,
+    /// Whether a marker has given the whole restore command (`hr expand HASH --items …`).
+    restored: bool,
+    /// Where the first note named the original (` · original: hr expand HASH`): said once, and
+    /// taken out again when a marker gives the restore command after all.
+    original_note: Option<std::ops::Range<usize>>,
     /// JSON Pointer of the value being written.
     ptr: String,
     /// Writing stops (leaving a truncated text) once the output is longer than this.
@@ -80,7 +88,8 @@ pub fn render(doc: &Node, ndjson: bool, hash: &str, mode: Mode, limit: usize) ->
             Mode::Lossy { max_outliers } => max_outliers,
             Mode::Lossless => usize::MAX,
         },
-        hinted: false,
+        restored: false,
+        original_note: None,
         ptr: String::new(),
         limit,
         note: None,
@@ -109,6 +118,9 @@ pub fn render(doc: &Node, ndjson: bool, hash: &str, mode: Mode, limit: usize) ->
         r.block(doc, 0);
         r.out.push('\n');
     }
+    if let (true, Some(range)) = (r.restored, r.original_note.take()) {
+        r.out.replace_range(range, "");
+    }
     (r.out.len() <= limit).then_some(r.out)
 }
 
@@ -118,8 +130,8 @@ enum Piece {
 }
 
 /// Which items to write and which runs to fold, from a keep mask and the items' compact sizes
-/// (`size(i, limit)`, capped at `limit`): a run too small to be worth its marker is written.
-fn pieces(keep: &[bool], size: impl Fn(usize, usize) -> usize) -> Vec<Piece> {
+/// (`size(i, limit)`, capped at `limit`): a run not longer than `min_chars` is written.
+fn pieces(keep: &[bool], min_chars: usize, size: impl Fn(usize, usize) -> usize) -> Vec<Piece> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < keep.len() {
@@ -130,12 +142,12 @@ fn pieces(keep: &[bool], size: impl Fn(usize, usize) -> usize) -> Vec<Piece> {
             let start = i;
             let mut chars = 0usize;
             while i < keep.len() && !keep[i] {
-                if chars <= MIN_FOLD_CHARS {
-                    chars += size(i, MIN_FOLD_CHARS + 1);
+                if chars <= min_chars {
+                    chars += size(i, min_chars + 1);
                 }
                 i += 1;
             }
-            if chars > MIN_FOLD_CHARS {
+            if chars > min_chars {
                 out.push(Piece::Fold(start, i - 1));
             } else {
                 out.extend((start..i).map(Piece::Item));
@@ -174,16 +186,32 @@ impl<'a> Renderer<'a> {
         len
     }
 
+    /// How long a run in the collection being written must be to be folded.
+    fn min_fold_chars(&self) -> usize {
+        MIN_FOLD_CHARS.max(FOLD_PAYS * (MARKER_CHARS + self.ptr.len()))
+    }
+
+    /// Whether this is the output's first marker (the one that gives the whole command).
+    fn first_marker(&mut self) -> bool {
+        !std::mem::replace(&mut self.restored, true)
+    }
+
     fn marker(&mut self, what: &str, range: Option<(usize, usize)>) -> String {
-        let first = !self.hinted;
-        self.hinted = true;
+        let first = self.first_marker();
         json_marker(what, self.hash, &items_target(&self.ptr, range), first)
     }
 
-    fn note_text(&mut self, text: &str) -> String {
-        let first = !self.hinted;
-        self.hinted = true;
-        json_note(text, first.then_some(self.hash))
+    /// A note as a JSON string. The first one names the original, unless a marker already did.
+    fn note(&mut self, text: &str) {
+        let named = !self.restored && self.original_note.is_none();
+        let note = json_note(text, named.then_some(self.hash));
+        self.string_raw(&note);
+        if named {
+            // the note's string ends with ` · original: hr expand HASH]"`
+            let end = self.out.len() - 2;
+            let start = end - json_original(self.hash).len();
+            self.original_note = Some(start..end);
+        }
     }
 
     /// Text of our own (a marker, a note) as a JSON string.
@@ -200,7 +228,7 @@ impl<'a> Renderer<'a> {
             let (cut, _) = decoded_prefix(raw, KEEP_CHARS);
             let (_, chars) = decoded_prefix(raw, usize::MAX);
             if chars > LONG_STRING {
-                let what = format!("{}-char string cut after {KEEP_CHARS}", count(chars));
+                let what = format!("{} more chars", count(chars - KEEP_CHARS));
                 let m = self.marker(&what, None);
                 self.out.push_str(&raw[..cut]);
                 self.out.push_str("… ");
@@ -271,8 +299,9 @@ impl<'a> Renderer<'a> {
         if self.lossy && !fits(v, MIN_REPEAT_CHARS) && fits(v, MAX_REPEAT_CHARS) {
             let fp = v.fingerprint();
             if let Some(first) = self.seen.get(&fp) {
-                let what = format!("same as {}", items_target(first, None));
-                let m = self.marker(&what, None);
+                let target = items_target(first, None);
+                let first = self.first_marker();
+                let m = json_reference(&target, self.hash, first);
                 return self.string_raw(&m);
             }
             self.seen.insert(fp, self.ptr.clone());
@@ -336,7 +365,7 @@ impl<'a> Renderer<'a> {
             }
         }
         self.out.push('{');
-        let ps = pieces(&keep, |i, limit| {
+        let ps = pieces(&keep, self.min_fold_chars(), |i, limit| {
             map[i].0.len() + 4 + compact_len(&map[i].1, limit)
         });
         let last = ps.len().saturating_sub(1);
@@ -355,10 +384,7 @@ impl<'a> Renderer<'a> {
                     self.ptr.truncate(len);
                 }
                 Piece::Fold(a, b) => {
-                    let m = self.marker(
-                        &format!("members {a}-{b} folded ({})", count(b - a + 1)),
-                        Some((a, b)),
-                    );
+                    let m = self.marker(&how_many(b - a + 1, "member"), Some((a, b)));
                     self.string_raw(&m);
                     self.out.push_str(": null");
                 }
@@ -392,11 +418,12 @@ impl<'a> Renderer<'a> {
             vec![true; n]
         };
         self.out.push('[');
-        let ps = pieces(&keep, |i, limit| compact_len(&items[i], limit) + 1);
+        let ps = pieces(&keep, self.min_fold_chars(), |i, limit| {
+            compact_len(&items[i], limit) + 1
+        });
         if let Some(note) = self.note.take() {
             self.indent(indent + 2);
-            let text = self.note_text(&note);
-            self.string_raw(&text);
+            self.note(&note);
             if !ps.is_empty() {
                 self.out.push(',');
             }
@@ -430,10 +457,7 @@ impl<'a> Renderer<'a> {
                 }
                 Piece::Fold(a, b) => {
                     self.indent(indent + 2);
-                    let m = self.marker(
-                        &format!("items {a}-{b} folded ({})", count(b - a + 1)),
-                        Some((a, b)),
-                    );
+                    let m = self.marker(&how_many(b - a + 1, "item"), Some((a, b)));
                     self.string_raw(&m);
                     line_len = usize::MAX;
                 }
@@ -467,14 +491,13 @@ impl<'a> Renderer<'a> {
         let table = table(&records);
         let (open, close) = if keyed { ('{', '}') } else { ('[', ']') };
         self.out.push(open);
-        let ps = pieces(&keep, |i, limit| {
+        let ps = pieces(&keep, self.min_fold_chars(), |i, limit| {
             compact_len(entries[i].1, limit) + entries[i].0.map_or(1, |k| k.len() + 4)
         });
         let pre = self.note.take();
         if let (Some(note), None) = (&pre, &table) {
             self.indent(indent + 2);
-            let text = self.note_text(note);
-            self.string_raw(&text);
+            self.note(note);
             if !ps.is_empty() {
                 self.out.push(',');
             }
@@ -488,22 +511,17 @@ impl<'a> Renderer<'a> {
             }
             cols.extend(t.columns.iter().map(|c| c.to_string()));
             let mut note = pre.map(|p| p + " · ").unwrap_or_default();
+            // the rows show how many there are; the note says only how to read them
             note += &format!(
-                "table: {} {}, one row per {}: [{}]",
-                count(n),
-                if keyed { "members" } else { "items" },
-                if keyed {
-                    "member, its value as"
-                } else {
-                    "item"
-                },
+                "table, {} [{}]",
+                if keyed { "each value is" } else { "rows are" },
                 cols.join(", ")
             );
             if index {
-                note.push_str(" (# = item index)");
+                note.push_str(" (# = index)");
             }
             if t.any_absent {
-                note.push_str(&format!(" · \"{ABSENT}\" = key absent"));
+                note.push_str(&format!(" · \"{ABSENT}\" = absent"));
             }
             if !t.constants.is_empty() {
                 let consts: Vec<String> = t
@@ -513,8 +531,7 @@ impl<'a> Renderer<'a> {
                     .collect();
                 note.push_str(&format!(" · same in all: {}", consts.join(", ")));
             }
-            let text = self.note_text(&note);
-            self.string_raw(&text);
+            self.note(&note);
             if keyed {
                 self.out.push_str(": null");
             }
@@ -551,17 +568,12 @@ impl<'a> Renderer<'a> {
                     self.ptr.truncate(len);
                 }
                 Piece::Fold(a, b) => {
-                    let noun = if keyed { "members" } else { "items" };
+                    let noun = if keyed { "member" } else { "item" };
                     let dropped = outlying[a..=b].iter().filter(|k| **k).count();
-                    let what = if dropped == 0 {
-                        format!("{noun} {a}-{b} folded ({} ordinary)", count(b - a + 1))
-                    } else {
-                        format!(
-                            "{noun} {a}-{b} folded ({}, {} of them outliers, over the budget)",
-                            count(b - a + 1),
-                            count(dropped)
-                        )
-                    };
+                    let mut what = how_many(b - a + 1, noun);
+                    if dropped > 0 {
+                        what += &format!(" ({} outliers, over budget)", count(dropped));
+                    }
                     let m = self.marker(&what, Some((a, b)));
                     self.string_raw(&m);
                     if keyed {
@@ -600,6 +612,11 @@ impl<'a> Renderer<'a> {
         }
         self.out.push(']');
     }
+}
+
+/// `348 items`, `1 item`: what a fold stands for (its range is in its target).
+fn how_many(n: usize, noun: &str) -> String {
+    format!("{} {noun}{}", count(n), if n == 1 { "" } else { "s" })
 }
 
 fn errorish_scalar(s: &str) -> bool {
@@ -663,13 +680,25 @@ fn scalar_text(v: &Node) -> String {
     }
 }
 
-/// The byte length of the raw string's first `n` decoded chars (escapes count as one), and how
-/// many chars that is (all of them when the string is shorter).
+/// The byte length of the raw string's first `n` decoded chars (escapes count as one, and so
+/// does an escaped surrogate pair, which is never split), and how many chars that is (all of
+/// them when the string is shorter).
 fn decoded_prefix(raw: &str, n: usize) -> (usize, usize) {
     let b = raw.as_bytes();
+    let high_surrogate = |i: usize| {
+        b.get(i + 2..i + 4)
+            .is_some_and(|h| h[0].eq_ignore_ascii_case(&b'd') && b"89abAB".contains(&h[1]))
+    };
     let (mut i, mut chars) = (0, 0);
     while i < b.len() && chars < n {
         i += match b[i] {
+            b'\\'
+                if b.get(i + 1) == Some(&b'u')
+                    && high_surrogate(i)
+                    && b.get(i + 6) == Some(&b'\\') =>
+            {
+                12
+            }
             b'\\' if b.get(i + 1) == Some(&b'u') => 6,
             b'\\' => 2,
             c if c < 0x80 => 1,
@@ -680,4 +709,20 @@ fn decoded_prefix(raw: &str, n: usize) -> (usize, usize) {
         chars += 1;
     }
     (i.min(b.len()), chars)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn an_escaped_surrogate_pair_is_one_char_and_never_split() {
+        // `json.dumps` writes 🦋 as two escapes; Python and the agent see one char
+        let raw = r"a\ud83e\udd8bb\u00e9";
+        assert_eq!(decoded_prefix(raw, usize::MAX), (raw.len(), 4));
+        assert_eq!(decoded_prefix(raw, 2), (13, 2));
+        assert_eq!(decoded_prefix(raw, 1), (1, 1));
+        // a lone high surrogate is one escape like any other
+        assert_eq!(decoded_prefix(r"\ud83ex", 1), (6, 1));
+    }
 }

@@ -300,7 +300,7 @@ mod tests {
                 "error: aborting due to 1 previous error",
             ],
         );
-        assert!(out.contains("warning detail lines"), "{out}");
+        assert!(out.contains("detail lines · L"), "{out}");
     }
 
     #[test]
@@ -334,6 +334,10 @@ mod tests {
         for i in 0..8 {
             t.push_str(&format!("src/app.py:{}: error: Incompatible return value type (got \"str\", expected \"int\")  [return-value]\n", 10 + i));
             t.push_str(&format!("src/app.py:{}: note: See https://mypy.rtfd.io/en/stable/_refs.html#code-return-value\n", 10 + i));
+            t.push_str(&format!(
+                "src/app.py:{}: note: Use \"-> None\" if function does not return a value\n",
+                10 + i
+            ));
         }
         t.push_str("Found 8 errors in 1 file (checked 3 source files)\n");
         let out = assert_kept(
@@ -345,6 +349,7 @@ mod tests {
             ],
         );
         assert_eq!(out.matches("note: See https").count(), 1, "{out}");
+        assert_eq!(out.matches("[hr: 2 repeated lines · L").count(), 7, "{out}");
 
         let mut r = String::new();
         for i in 0..10 {
@@ -400,10 +405,7 @@ mod tests {
             1,
             "{out}"
         );
-        assert!(
-            out.contains("[hr: 4 elaboration lines · L7-10"),
-            "{out}"
-        );
+        assert!(out.contains("[hr: 4 detail lines · L7-10"), "{out}");
         // an elaboration of a shape not shown above stays
         assert!(
             out.contains("  Property 'other' is missing in type 'A'"),

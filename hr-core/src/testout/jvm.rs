@@ -173,7 +173,7 @@ mod tests {
             t.push_str(&format!("[INFO] Running com.ex.OkTest{i}\n[INFO] Tests run: 3, Failures: 0, Errors: 0, Skipped: 0, Time elapsed: 0.01 s - in com.ex.OkTest{i}\n"));
         }
         t.push_str("[INFO] Running com.ex.BadTest\n[ERROR] Tests run: 2, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.02 s <<< FAILURE! - in com.ex.BadTest\n");
-        t.push_str("[ERROR] com.ex.BadTest.adds  Time elapsed: 0.01 s  <<< FAILURE!\norg.opentest4j.AssertionFailedError: expected: <3> but was: <2>\n\tat org.junit.jupiter.api.AssertionUtils.fail(AssertionUtils.java:55)\n\tat com.ex.BadTest.adds(BadTest.java:12)\n\tat java.base/java.lang.reflect.Method.invoke(Method.java:568)\n\n");
+        t.push_str("[ERROR] com.ex.BadTest.adds  Time elapsed: 0.01 s  <<< FAILURE!\norg.opentest4j.AssertionFailedError: expected: <3> but was: <2>\n\tat org.junit.jupiter.api.AssertionUtils.fail(AssertionUtils.java:55)\n\tat com.ex.BadTest.adds(BadTest.java:12)\n\tat java.base/java.lang.reflect.Method.invoke(Method.java:568)\n\tat org.junit.platform.commons.util.ReflectionUtils.invokeMethod(ReflectionUtils.java:727)\n\tat org.junit.jupiter.engine.execution.MethodInvocation.proceed(MethodInvocation.java:60)\n\n");
         t.push_str("[INFO] \n[INFO] Results:\n[ERROR] Failures: \n[ERROR]   BadTest.adds:12 expected: <3> but was: <2>\n[ERROR] Tests run: 32, Failures: 1, Errors: 0, Skipped: 0\n[INFO] BUILD FAILURE\n");
         let out = assert_kept(
             &t,

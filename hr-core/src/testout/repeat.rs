@@ -4,7 +4,8 @@
 //! one keeps what identifies it (its title, first and last frame locations, its first and last
 //! error lines and every error line with other values), and every line whose shape (numbers and
 //! the test's own name masked) the first did not print; the rest folds into a marker that points
-//! at the failure above (`[hr: 14 lines as in test_x (20-51) · L80-93]`).
+//! at the failure above (`[hr: 14 lines as in test_x · L80-93]`, with the failure's own lines
+//! when its name is cut: `as in TestCase.test_a_very_lon… (20-51)`).
 
 use std::collections::HashSet;
 
@@ -26,7 +27,7 @@ pub(crate) struct Format {
 
 /// A failure block kept whole, which later ones may point at.
 struct Original {
-    /// index into the classifier's references (`test_x (lines 20-51)`)
+    /// index into the classifier's references (`test_x`)
     reference: u32,
     shapes: HashSet<String>,
     said: HashSet<String>,
@@ -146,15 +147,18 @@ impl Shown {
         end: usize,
         shapes: Vec<String>,
     ) {
-        let reference = c.reference(format!(
-            "{} ({})",
-            if name.is_empty() {
-                "the failure".to_string()
+        // a whole name says which failure; a cut one or none needs the failure's lines too
+        let short = short_name(name);
+        let reference = c.reference(if name.is_empty() || short != name {
+            let what = if name.is_empty() {
+                "the failure"
             } else {
-                short_name(name)
-            },
-            crate::marker::line_range(start + 1, end)
-        ));
+                &short
+            };
+            format!("{what} ({})", crate::marker::line_range(start + 1, end))
+        } else {
+            short
+        });
         if self.originals.len() == MAX_ORIGINALS {
             self.originals.remove(0);
         }
@@ -359,7 +363,7 @@ mod tests {
         let out = run(&t);
         assert_eq!(out.matches("line 1962, in take_action").count(), 1, "{out}");
         assert!(
-            out.contains("as in test_failures_many_groups_listargs (1-"),
+            out.contains("lines as in test_failures_many_groups_listargs · L"),
             "{out}"
         );
         for needle in [

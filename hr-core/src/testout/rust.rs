@@ -82,10 +82,12 @@ fn line_rule(c: &mut Classifier, i: usize) {
     if !indented && !line.starts_with("test ") && !line.starts_with("error") {
         return;
     }
-    // unit tests (`test a::b ... ok`) and doc-tests (`test src/lib.rs - a::b (line 12) ... ok`)
-    if let Some(m) = re!(r"^test (\S+|\S+ - .+? \(line \d+\)( - compile( fail)?)?) \.\.\. (ok|ignored|FAILED)\b").captures(line) {
-        let module = module_of(m.get(1).unwrap().as_str());
-        match m.get(4).unwrap().as_str() {
+    // unit tests (`test a::b ... ok`, `test a::b - should panic ... ok`) and doc-tests
+    // (`test src/lib.rs - a::b (line 12) ... ok`)
+    if let Some(m) = re!(r"^test (\S+( - should panic)?|\S+ - .+? \(line \d+\)( - compile( fail)?)?) \.\.\. (ok|ignored|FAILED)\b").captures(line) {
+        let name = m.get(1).unwrap().as_str();
+        let module = module_of(name.strip_suffix(" - should panic").unwrap_or(name));
+        match m.get(5).unwrap().as_str() {
             "ok" => c.fold_in(i, Cat::Tests(1, 0), module),
             "ignored" => c.fold_in(i, Cat::Tests(0, 1), module),
             _ => c.keep(i, Critical),
@@ -158,28 +160,36 @@ mod tests {
         let mut t = String::from("   Compiling demo v0.1.0 (/tmp/demo)\n    Finished `test` profile [unoptimized + debuginfo] target(s) in 0.50s\n     Running unittests src/lib.rs (target/debug/deps/demo-1234)\n\nrunning 22 tests\n");
         for i in 0..20 {
             t.push_str(&format!("test tests::passes_{i} ... ok\n"));
+            if i == 10 {
+                // a `#[should_panic]` test that passed is a pass like the others
+                t.push_str("test tests::panics_as_it_should - should panic ... ok\n");
+            }
         }
         t.push_str("test tests::skipped ... ignored\ntest tests::breaks ... FAILED\n\nfailures:\n\n---- tests::breaks stdout ----\n");
         t.push_str("thread 'tests::breaks' panicked at src/lib.rs:12:9:\nassertion `left == right` failed\n  left: 1\n right: 2\nstack backtrace:\n");
         t.push_str("   0: __rustc::rust_begin_unwind\n             at /rustc/abc/library/std/src/panicking.rs:689:5\n   1: core::panicking::panic_fmt\n             at /rustc/abc/library/core/src/panicking.rs:80:14\n");
         t.push_str("   2: demo::tests::breaks\n             at ./src/lib.rs:12:9\n   3: core::ops::function::FnOnce::call_once\n             at /rustc/abc/library/core/src/ops/function.rs:250:5\n");
         t.push_str("note: Some details are omitted, run with `RUST_BACKTRACE=full` for a verbose backtrace.\n\n\nfailures:\n    tests::breaks\n\n");
-        t.push_str("test result: FAILED. 20 passed; 1 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.00s\n\nerror: test failed, to rerun pass `--lib`\n");
+        t.push_str("test result: FAILED. 21 passed; 1 failed; 1 ignored; 0 measured; 0 filtered out; finished in 0.00s\n\nerror: test failed, to rerun pass `--lib`\n");
         let out = assert_kept(
             &t,
             &[
-                "test tests::breaks ... FAILED",
                 "---- tests::breaks stdout ----",
                 "panicked at src/lib.rs:12:9:",
                 "assertion `left == right` failed",
                 "   2: demo::tests::breaks",
                 "             at ./src/lib.rs:12:9",
                 "    tests::breaks\n",
-                "test result: FAILED. 20 passed; 1 failed; 1 ignored",
+                "test result: FAILED. 21 passed; 1 failed; 1 ignored",
                 "error: test failed",
             ],
         );
-        assert!(out.contains("20 passed, 1 skipped"), "{out}");
+        // the failing test's verdict line folds with the passes: its report below names it
+        assert!(
+            out.contains("21 passed, 1 skipped, 1 failed · L6-28"),
+            "{out}"
+        );
+        assert!(!out.contains("should panic"), "{out}");
         assert!(!out.contains("panicking.rs"), "{out}");
     }
 
