@@ -75,7 +75,10 @@ fn missing(plan: &Plan, lines: &Lines) -> Vec<usize> {
     let mut toks = Vec::new();
     for piece in &plan.pieces {
         let (start, end, kept) = match piece {
-            Piece::Keep { start, end, .. } => (*start, *end, true),
+            // a restatement shows every line's content (a listing's names)
+            Piece::Keep { start, end, .. } | Piece::Restate { start, end, .. } => {
+                (*start, *end, true)
+            }
             Piece::Fold { start, end, .. } => (*start, *end, false),
         };
         for n in start..=end {

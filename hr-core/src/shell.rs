@@ -64,7 +64,7 @@ pub fn detect(head: &str) -> Option<Format> {
 pub fn compress(text: &str, opts: &Options) -> Compressed {
     let lines = split(text);
     let head = crate::lines::prefix_str(text, 64 * 1024);
-    // a listing's markers name every entry; under a budget they name what fits
+    // a listing's restatements name every entry; under a budget they name what fits
     let room = opts.budget_chars.map_or(usize::MAX, |b| b * 2 / 3);
     let plan = match detect(head) {
         Some(Format::GitLog) => gitlog::plan(&lines.lines),
