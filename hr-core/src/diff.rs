@@ -7,7 +7,7 @@
 
 use crate::lines::split;
 use crate::marker::Compressed;
-use crate::plan::{plan_from, plural, render, Priority, Slot};
+use crate::plan::{plan_from, plural, render, Piece, Plan, Priority, Slot};
 use crate::re::re;
 use crate::Options;
 
@@ -35,13 +35,41 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     let ls = &lines.lines;
     let slots = slots(ls);
     let plan = plan_from(ls, &slots, |s, e| describe(&ls[s..e]));
-    render(&plan, &lines, opts)
+    render(&restate_hunk_headers(plan, ls), &lines, opts)
+}
+
+/// A generated file's folded hunks, said again as their hunk headers (content: the agent reads
+/// where they changed) under one marker with the counts.
+pub(crate) fn restate_hunk_headers(plan: Plan, ls: &[&str]) -> Plan {
+    let pieces = plan
+        .pieces
+        .into_iter()
+        .map(|p| match p {
+            Piece::Fold { start, end, what }
+                if ls[start - 1..end].iter().any(|l| l.starts_with("@@")) =>
+            {
+                let body = ls[start - 1..end]
+                    .iter()
+                    .filter(|l| l.starts_with("@@"))
+                    .map(|l| l.to_string())
+                    .collect();
+                Piece::Restate {
+                    start,
+                    end,
+                    what,
+                    body,
+                }
+            }
+            p => p,
+        })
+        .collect();
+    Plan { pieces }
 }
 
 /// What a run of folded diff lines held: counts, and the hunk headers folded with them.
 pub(crate) fn describe(folded: &[&str]) -> String {
     if folded.iter().all(|l| redundant_header(l)) {
-        return "index, --- and +++ lines".to_string();
+        return "index, ---, +++".to_string();
     }
     let hunks: Vec<&str> = folded
         .iter()
@@ -60,20 +88,23 @@ pub(crate) fn describe(folded: &[&str]) -> String {
     let context = folded.len() - added - removed - hunks.len() - headers;
     let mut parts = vec![];
     if !hunks.is_empty() {
-        parts.push(format!(
-            "generated file: {}, {} added, {} removed: {}",
+        // the hunk headers follow the marker (`restate_hunk_headers`)
+        return format!(
+            "generated file, {} +{} -{}, headers below",
             plural(hunks.len(), "hunk", "hunks"),
             crate::marker::count(added),
             crate::marker::count(removed),
-            hunks.join("; ")
-        ));
-        return parts.join("");
+        );
     }
     if added > 0 {
         parts.push(format!("{} more added", crate::marker::count(added)));
     }
     if removed > 0 {
         parts.push(format!("{} more removed", crate::marker::count(removed)));
+    }
+    if context > 0 && parts.is_empty() {
+        // context alone: the range says how many lines
+        return "context".to_string();
     }
     if context > 0 {
         parts.push(plural(context, "context line", "context lines"));
@@ -251,11 +282,11 @@ mod tests {
             "@@ -1,12 +1,12 @@",
             "-old line",
             "+new line",
-            "[hr: index, --- and +++ lines · L2-4",
+            "[hr: index, ---, +++ · L2-4",
         ] {
             assert!(out.contains(n), "{n}: {out}");
         }
-        assert!(out.contains("5 context lines · L6-10]"), "{out}");
+        assert!(out.contains("\n[hr: context · L6-10]\n"), "{out}");
         assert!(
             !out.contains(" context line 0") && !out.contains(" context line 9"),
             "{out}"
@@ -273,8 +304,10 @@ mod tests {
             t.push_str(&format!("+let added_{i} = {i};\n"));
         }
         let out = run(&t);
+        // the marker counts, the hunk header follows it
         assert!(
-            out.contains("generated file: 1 hunk, 20 added, 20 removed: @@ -10,7 +10,7 @@"),
+            out.contains("[hr: generated file, 1 hunk +20 -20, headers below · L2-45")
+                && out.contains("]\n@@ -10,7 +10,7 @@\ndiff --git a/src/a.rs"),
             "{out}"
         );
         assert!(!out.contains("0.3.1"), "{out}");

@@ -11,7 +11,8 @@ mod listing;
 
 use crate::lines::split;
 use crate::marker::Compressed;
-use crate::plan::render;
+use crate::marker::FRAME_CHARS;
+use crate::plan::{render, Piece, Plan, Priority};
 use crate::re::re;
 use crate::Options;
 
@@ -79,3 +80,26 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
 }
 
 pub(crate) use crate::plan::{plan_from, plural, Slot};
+
+/// A fold pays for itself only when its lines are clearly longer than its marker: this many
+/// times, in characters. Below it the lines say more for little more room.
+const FOLD_PAYS: usize = 2;
+
+/// `plan` with every fold that does not pay (`FOLD_PAYS`) written as its lines.
+pub(crate) fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
+    let mut out = Plan::default();
+    for p in plan.pieces {
+        match p {
+            Piece::Fold { start, end, ref what } => {
+                let folded: usize = lines[start - 1..end].iter().map(|l| l.len() + 1).sum();
+                if folded < FOLD_PAYS * (what.len() + FRAME_CHARS) {
+                    out.keep_range(start, end, Priority::Ordinary);
+                } else {
+                    out.pieces.push(p);
+                }
+            }
+            p => out.pieces.push(p),
+        }
+    }
+    out
+}
