@@ -165,23 +165,45 @@ pub(crate) fn slots(ls: &[&str]) -> Vec<Slot> {
 /// nothing the `diff --git` line does not (a new or deleted file, a rename, a mode change say
 /// it on lines of their own, which stay).
 fn fold_redundant_headers(ls: &[&str], slots: &mut [Slot]) {
-    for i in 0..ls.len().saturating_sub(3) {
+    for i in 0..ls.len() {
         let Some(paths) = ls[i].strip_prefix("diff --git ") else {
             continue;
         };
-        let (old, new) = (
-            ls[i + 2].strip_prefix("--- "),
-            ls[i + 3].strip_prefix("+++ "),
-        );
-        let same = matches!((old, new), (Some(o), Some(n)) if format!("{o} {n}") == paths);
-        if same && ls[i + 1].starts_with("index ") {
-            slots[i + 1..=i + 3].fill(Slot::Fold);
+        // past the lines that say a file is new, deleted, renamed or changed mode (they stay)
+        let mut k = i + 1;
+        while k < ls.len() && re!(r"^(new file mode|deleted file mode|similarity index|rename (from|to) |old mode|new mode)").is_match(ls[k]) {
+            k += 1;
+        }
+        if k + 2 >= ls.len() || !ls[k].starts_with("index ") {
+            continue;
+        }
+        let (Some(old), Some(new)) = (
+            ls[k + 1].strip_prefix("--- "),
+            ls[k + 2].strip_prefix("+++ "),
+        ) else {
+            continue;
+        };
+        // a new or deleted file's `/dev/null` side is the other side's path
+        let old = match (old, new.strip_prefix("b/")) {
+            ("/dev/null", Some(path)) => format!("a/{path}"),
+            _ => old.to_string(),
+        };
+        let new = match (new, old.strip_prefix("a/")) {
+            ("/dev/null", Some(path)) => format!("b/{path}"),
+            _ => new.to_string(),
+        };
+        if format!("{old} {new}") == paths {
+            slots[k..=k + 2].fill(Slot::Fold);
         }
     }
 }
 
 fn redundant_header(l: &str) -> bool {
-    l.starts_with("index ") || l.starts_with("--- a/") || l.starts_with("+++ b/")
+    l.starts_with("index ")
+        || l.starts_with("--- a/")
+        || l.starts_with("+++ b/")
+        || l == "--- /dev/null"
+        || l == "+++ /dev/null"
 }
 
 /// Files that tools write (lockfiles, snapshots, minified or generated code) fold from their first
@@ -291,6 +313,21 @@ mod tests {
             !out.contains(" context line 0") && !out.contains(" context line 9"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_new_or_renamed_file_folds_the_headers_that_repeat_its_paths() {
+        let mut t = String::from("diff --git a/src/new.rs b/src/new.rs\nnew file mode 100644\nindex 0000000000..5167539f3a\n--- /dev/null\n+++ b/src/new.rs\n@@ -0,0 +1,2 @@\n+fn a() {}\n+fn b() {}\n");
+        t.push_str("diff --git a/src/old.rs b/src/renamed.rs\nsimilarity index 96%\nrename from src/old.rs\nrename to src/renamed.rs\nindex 7ff88744ec..ebf5ed1e72 100644\n--- a/src/old.rs\n+++ b/src/renamed.rs\n@@ -1 +1 @@\n-fn c() {}\n+fn d() {}\n");
+        // a header that does not repeat the paths stays
+        t.push_str("diff --git a/x.rs b/x.rs\nindex 1..2 100644\n--- a/y.rs\n+++ b/x.rs\n@@ -1 +1 @@\n-fn e() {}\n+fn f() {}\n");
+        let out = run(&t);
+        for kept in ["new file mode 100644", "rename from src/old.rs", "rename to src/renamed.rs", "similarity index 96%", "--- a/y.rs", "+fn b() {}", "+fn d() {}"] {
+            assert!(out.contains(kept), "{kept}: {out}");
+        }
+        assert!(out.contains("new file mode 100644\n[hr: index, ---, +++ · L3-5"), "{out}");
+        assert!(out.contains("rename to src/renamed.rs\n[hr: index, ---, +++ · L13-15]"), "{out}");
+        assert!(!out.contains("--- /dev/null") && !out.contains("+++ b/src/renamed.rs"), "{out}");
     }
 
     #[test]

@@ -69,7 +69,7 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     let room = opts.budget_chars.map_or(usize::MAX, |b| b * 2 / 3);
     let plan = match detect(head) {
         Some(Format::GitLog) => gitlog::plan(&lines.lines),
-        Some(Format::Grep) => grep::plan(&lines.lines),
+        Some(Format::Grep) => keep_cheap_folds(grep::plan(&lines.lines), &lines.lines),
         Some(Format::Find) => listing::plan_find(&lines.lines, room),
         Some(Format::Ls) => listing::plan_ls(&lines.lines, room),
         Some(Format::Du) => listing::plan_du(&lines.lines, room),
