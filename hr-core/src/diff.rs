@@ -322,12 +322,29 @@ mod tests {
         // a header that does not repeat the paths stays
         t.push_str("diff --git a/x.rs b/x.rs\nindex 1..2 100644\n--- a/y.rs\n+++ b/x.rs\n@@ -1 +1 @@\n-fn e() {}\n+fn f() {}\n");
         let out = run(&t);
-        for kept in ["new file mode 100644", "rename from src/old.rs", "rename to src/renamed.rs", "similarity index 96%", "--- a/y.rs", "+fn b() {}", "+fn d() {}"] {
+        for kept in [
+            "new file mode 100644",
+            "rename from src/old.rs",
+            "rename to src/renamed.rs",
+            "similarity index 96%",
+            "--- a/y.rs",
+            "+fn b() {}",
+            "+fn d() {}",
+        ] {
             assert!(out.contains(kept), "{kept}: {out}");
         }
-        assert!(out.contains("new file mode 100644\n[hr: index, ---, +++ · L3-5"), "{out}");
-        assert!(out.contains("rename to src/renamed.rs\n[hr: index, ---, +++ · L13-15]"), "{out}");
-        assert!(!out.contains("--- /dev/null") && !out.contains("+++ b/src/renamed.rs"), "{out}");
+        assert!(
+            out.contains("new file mode 100644\n[hr: index, ---, +++ · L3-5"),
+            "{out}"
+        );
+        assert!(
+            out.contains("rename to src/renamed.rs\n[hr: index, ---, +++ · L13-15]"),
+            "{out}"
+        );
+        assert!(
+            !out.contains("--- /dev/null") && !out.contains("+++ b/src/renamed.rs"),
+            "{out}"
+        );
     }
 
     #[test]

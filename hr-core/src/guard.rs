@@ -75,7 +75,9 @@ fn missing(plan: &Plan, lines: &Lines) -> Vec<usize> {
     let mut toks = Vec::new();
     for piece in &plan.pieces {
         let (start, end, kept) = match piece {
-            // a restatement shows every line's content (a listing's names)
+            // a restatement says its lines again in fewer words (a listing's names) or stands
+            // for content that tools write (a lockfile's hunks, under their headers): a name
+            // like `error.log` or `is-error` there is no failure to put back
             Piece::Keep { start, end, .. } | Piece::Restate { start, end, .. } => {
                 (*start, *end, true)
             }

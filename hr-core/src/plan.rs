@@ -79,7 +79,13 @@ impl Plan {
         });
     }
 
-    pub fn restate(&mut self, start: usize, end: usize, what: impl Into<String>, body: Vec<String>) {
+    pub fn restate(
+        &mut self,
+        start: usize,
+        end: usize,
+        what: impl Into<String>,
+        body: Vec<String>,
+    ) {
         self.pieces.push(Piece::Restate {
             start,
             end,

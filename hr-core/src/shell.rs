@@ -90,7 +90,11 @@ pub(crate) fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
     let mut out = Plan::default();
     for p in plan.pieces {
         match p {
-            Piece::Fold { start, end, ref what } => {
+            Piece::Fold {
+                start,
+                end,
+                ref what,
+            } => {
                 let folded: usize = lines[start - 1..end].iter().map(|l| l.len() + 1).sum();
                 if folded < FOLD_PAYS * (what.len() + FRAME_CHARS) {
                     out.keep_range(start, end, Priority::Ordinary);

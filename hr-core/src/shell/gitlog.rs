@@ -168,7 +168,10 @@ mod tests {
             "{out}"
         );
         assert_eq!(out.matches("Date:   Sat Feb 14").count(), 1, "{out}");
-        assert!(out.contains("abc1\n[hr: author and day as above · L15-16]\n"), "{out}");
+        assert!(
+            out.contains("abc1\n[hr: author and day as above · L15-16]\n"),
+            "{out}"
+        );
         assert!(!out.contains("src/b.rs"), "{out}");
         assert!(!out.contains("A longer explanation"), "{out}");
     }
@@ -179,13 +182,19 @@ mod tests {
         t.push_str("commit 0000000000000000000000000000000000000abc\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    fix: a\n    Fixes #1.\n\n");
         t.push_str("commit 0000000000000000000000000000000000000abd\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    feat: b\n    \n");
         for k in 0..20 {
-            t.push_str(&format!("    Why the change was needed, reason number {k} of many.\n"));
+            t.push_str(&format!(
+                "    Why the change was needed, reason number {k} of many.\n"
+            ));
         }
         t.push_str("\n");
         let out = run(&t);
         // a short body, and a short author line repeated the same day
         assert!(out.contains("    fix: a\n    Fixes #1.\n"), "{out}");
-        assert_eq!(out.matches("Author: Dev <dev@example.com>").count(), 2, "{out}");
+        assert_eq!(
+            out.matches("Author: Dev <dev@example.com>").count(),
+            2,
+            "{out}"
+        );
         assert!(out.contains("    feat: b\n[hr: message · L13-33"), "{out}");
         assert_eq!(out.matches("[hr: ").count(), 1, "{out}");
     }

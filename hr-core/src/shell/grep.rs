@@ -82,6 +82,11 @@ mod tests {
         for f in 0..6 {
             assert!(out.contains(&format!("./pkg/mod{f}.py:1:")), "{out}");
         }
-        assert!(out.contains("./pkg/mod5.py:1:    warnings.warn('x', DeprecationWarning)\n[hr: 5 more · L17-21]"), "{out}");
+        assert!(
+            out.contains(
+                "./pkg/mod5.py:1:    warnings.warn('x', DeprecationWarning)\n[hr: 5 more · L17-21]"
+            ),
+            "{out}"
+        );
     }
 }

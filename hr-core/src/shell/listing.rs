@@ -15,8 +15,8 @@ use std::collections::HashMap;
 
 use crate::marker::{count, FRAME_CHARS};
 use crate::plan::{Plan, Priority};
-use crate::shell::plural;
 use crate::re::re;
+use crate::shell::plural;
 
 /// Share of the listed paths at or below which a file type counts as rare.
 const RARE_SHARE: f64 = 0.05;
@@ -31,7 +31,11 @@ const MIN_RUN: usize = 3;
 enum Slot {
     Keep(Priority),
     Inline,
-    Entry { group: usize, name: String, line: bool },
+    Entry {
+        group: usize,
+        name: String,
+        line: bool,
+    },
 }
 
 fn entry(group: usize, name: String) -> Slot {
@@ -404,7 +408,8 @@ pub(crate) fn plan_ls(lines: &[&str], room: usize) -> Plan {
             .iter()
             .enumerate()
             .filter(|(k, x)| {
-                x.as_ref().is_some_and(|x| matches!(x.mode.as_bytes()[0], b'-' | b'd'))
+                x.as_ref()
+                    .is_some_and(|x| matches!(x.mode.as_bytes()[0], b'-' | b'd'))
                     && !outliers.contains(&(s + k))
             })
             .count();
@@ -417,7 +422,10 @@ pub(crate) fn plan_ls(lines: &[&str], room: usize) -> Plan {
         let regular: Vec<&Entry> = entries[block.clone()]
             .iter()
             .enumerate()
-            .filter_map(|(k, x)| x.as_ref().filter(|_| !outliers.contains(&(block.start + k))))
+            .filter_map(|(k, x)| {
+                x.as_ref()
+                    .filter(|_| !outliers.contains(&(block.start + k)))
+            })
             .filter(|x| matches!(x.mode.as_bytes()[0], b'-' | b'd'))
             .collect();
         let (files, dirs) = &usual_at[s];
@@ -671,7 +679,9 @@ mod tests {
         assert_eq!(detect(&t), Some(Format::Ls));
         let out = run(&t);
         assert!(
-            out.contains("]\nfiles -rw-r--r-- u u, file sizes 1.0K-9.8K, dated Jan 1 10:00:\nf0.txt f1.txt"),
+            out.contains(
+                "]\nfiles -rw-r--r-- u u, file sizes 1.0K-9.8K, dated Jan 1 10:00:\nf0.txt f1.txt"
+            ),
             "{out}"
         );
         assert!(
@@ -701,7 +711,8 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.contains("\npkg1/build/ file0.js file1.js") && out.contains("file29.js\npkg1/README.md\n"),
+            out.contains("\npkg1/build/ file0.js file1.js")
+                && out.contains("file29.js\npkg1/README.md\n"),
             "{out}"
         );
         assert_eq!(out.matches("[hr: ").count(), 1, "{out}");
