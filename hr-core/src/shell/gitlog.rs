@@ -1,11 +1,13 @@
 //! `git log` (default, `--stat`, `--shortstat`, `--name-only`): each commit keeps its hash line,
 //! author, date and subject; the rest of the message and the file stats fold into one short
 //! marker (`[hr: message and stat · L6-13]`: the range counts the lines), and so do the author and
-//! date lines of a commit by the author of the commit above on the same day. A fold that would
-//! not save twice its marker stays as its lines (`keep_cheap_folds`).
+//! date lines of a commit by the author of the commit above on the same day. Such a commit has one
+//! marker for both folds (`one_marker_per_commit`). A fold that would not save twice its marker
+//! stays as its lines (`keep_cheap_folds`).
 
 use super::{plan_from, plural, Slot};
-use crate::plan::{Plan, Priority};
+use crate::logline;
+use crate::plan::{Piece, Plan, Priority};
 use crate::re::re;
 
 pub(crate) fn plan(lines: &[&str]) -> Plan {
@@ -68,7 +70,7 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
             return crate::diff::describe(&lines[s..e]);
         }
         if lines[s].starts_with("Author: ") {
-            return "author and day as above".to_string();
+            return AUTHOR_AS_ABOVE.to_string();
         }
         // the range counts the lines; the words say what they were (a commit's size is one
         // `hr expand` away: counts here would cost every commit a third more marker)
@@ -83,7 +85,70 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
             (false, false) => plural(e - s, "line", "lines"),
         }
     });
-    super::keep_cheap_folds(crate::diff::restate_hunk_headers(plan, lines), lines)
+    let plan = super::keep_cheap_folds(crate::diff::restate_hunk_headers(plan, lines), lines);
+    one_marker_per_commit(plan, lines)
+}
+
+const AUTHOR_AS_ABOVE: &str = "author and day as above";
+
+/// A commit whose author and date lines fold and whose message and stat fold too gets one marker
+/// for both, where the first fold was, with the subject between them written after it:
+/// `[hr: author and day as above; message and stat · L15-26]` then the blank line and subject.
+/// Not when the folded message has an error-ish line: the signal guard then splits that fold.
+fn one_marker_per_commit(plan: Plan, lines: &[&str]) -> Plan {
+    let mut out = Plan::default();
+    let mut pieces = plan.pieces.into_iter().peekable();
+    while let Some(p) = pieces.next() {
+        let Piece::Fold { start, end, what } = p else {
+            out.pieces.push(p);
+            continue;
+        };
+        if what != AUTHOR_AS_ABOVE {
+            out.fold(start, end, what);
+            continue;
+        }
+        // the kept lines up to the next fold: the blank line and the subject
+        let mut kept = vec![];
+        while let Some(Piece::Keep { .. }) = pieces.peek() {
+            kept.push(pieces.next().unwrap());
+        }
+        let shown: usize = kept
+            .iter()
+            .map(|k| match k {
+                Piece::Keep { start, end, .. } => end - start + 1,
+                _ => 0,
+            })
+            .sum();
+        let next = match pieces.peek() {
+            Some(Piece::Fold {
+                start: s,
+                end: e,
+                what: w,
+            }) if shown <= 3
+                && *s == end + shown + 1
+                && w != AUTHOR_AS_ABOVE
+                && !lines[s - 1..*e].iter().any(|l| logline::is_errorish(l)) =>
+            {
+                Some((*e, w.clone()))
+            }
+            _ => None,
+        };
+        match next {
+            Some((last, w)) => {
+                pieces.next();
+                let body = lines[end..end + shown]
+                    .iter()
+                    .map(|l| l.to_string())
+                    .collect();
+                out.restate(start, last, format!("{AUTHOR_AS_ABOVE}; {w}"), body);
+            }
+            None => {
+                out.fold(start, end, what);
+                out.pieces.extend(kept);
+            }
+        }
+    }
+    out
 }
 
 /// The day of a `Date:` line: `Sat Feb 14 2026 +0100` of `Date:   Sat Feb 14 14:48:30 2026 +0100`
@@ -102,6 +167,7 @@ fn is_stat(line: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
+    use crate::logline;
     use crate::shell::compress;
     use crate::Options;
 
@@ -169,7 +235,7 @@ mod tests {
         );
         assert_eq!(out.matches("Date:   Sat Feb 14").count(), 1, "{out}");
         assert!(
-            out.contains("abc1\n[hr: author and day as above · L15-16]\n"),
+            out.contains("abc1\n[hr: author and day as above; message and stat · L15-25]\n\n    feat: change number 1\n\ncommit"),
             "{out}"
         );
         assert!(!out.contains("src/b.rs"), "{out}");
@@ -197,5 +263,23 @@ mod tests {
         );
         assert!(out.contains("    feat: b\n[hr: message · L13-33"), "{out}");
         assert_eq!(out.matches("[hr: ").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn a_message_with_an_error_line_keeps_its_own_fold_for_the_guard_to_split() {
+        let mut t = String::new();
+        for i in 0..2 {
+            t.push_str(&format!("commit {:040x}\nAuthor: github-actions[bot] <41898282+github-actions[bot]@users.noreply.github.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    fix: change {i}\n    \n    ERROR: build failed on the mismatched types before this change,\n    told over two lines of explanation text.\n\n", 0xabc0 + i));
+        }
+        let out = run(&t);
+        assert!(logline::is_errorish(
+            "    ERROR: build failed on the mismatched types before this change,"
+        ));
+        assert!(
+            out.contains("abc1\n[hr: author and day as above · L11-12]\n"),
+            "{out}"
+        );
+        // the guard shows the error once (its first line), the second commit's repeat folds
+        assert_eq!(out.matches("\n    ERROR: build failed").count(), 1, "{out}");
     }
 }
