@@ -1,11 +1,13 @@
 //! Unified diffs (`git diff`, `diff -u`): every file header, hunk header and changed line of a
-//! source file stays; context lines fold, and so do the `index`, `---` and `+++` lines that repeat
-//! the `diff --git` line. Files that are
-//! written by tools rather than read (lockfiles, snapshots, minified and generated files) keep
-//! their headers and fold their hunks whole: the marker counts the added and removed lines and
-//! names each hunk header.
+//! source file stays; context lines fold (`[hr: context · L6-10]`), and so do the `index`, `---`
+//! and `+++` lines that repeat the `diff --git` line's paths. Folds on both sides of a hunk
+//! header share one marker, the header written after it. Files that are written by tools rather
+//! than read (lockfiles, snapshots, minified and generated files) keep their file headers and
+//! fold their hunks whole: the marker counts the hunks, added and removed lines, and the hunk
+//! headers follow it.
 
 use crate::lines::split;
+use crate::logline;
 use crate::marker::Compressed;
 use crate::plan::{plan_from, plural, render, Piece, Plan, Priority, Slot};
 use crate::re::re;
@@ -35,7 +37,62 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     let ls = &lines.lines;
     let slots = slots(ls);
     let plan = plan_from(ls, &slots, |s, e| describe(&ls[s..e]));
-    render(&restate_hunk_headers(plan, ls), &lines, opts)
+    let plan = one_marker_between_changes(restate_hunk_headers(plan, ls), ls);
+    render(&plan, &lines, opts)
+}
+
+/// What a fold of a file's `index`, `---` and `+++` lines says.
+const HEADERS: &str = "index, ---, +++";
+/// What a fold of context lines says: the range counts them.
+const CONTEXT_ONLY: &str = "context";
+
+/// Folds on both sides of a hunk header (a hunk's trailing context and the next one's leading
+/// context, or a file's `index`/`---`/`+++` lines and its first hunk's leading context) become
+/// one marker where the first one was, the hunk header written after it:
+/// `[hr: context · L20-30]` then `@@ -50,7 +50,8 @@`. Not when a folded line is error-ish: the
+/// signal guard then splits its fold.
+pub(crate) fn one_marker_between_changes(plan: Plan, ls: &[&str]) -> Plan {
+    let mut out = Plan::default();
+    let mut pieces = plan.pieces.into_iter().peekable();
+    let quiet = |s: usize, e: usize| !ls[s - 1..e].iter().any(|l| logline::is_errorish(l));
+    while let Some(p) = pieces.next() {
+        let Piece::Fold { start, end, what } = p else {
+            out.pieces.push(p);
+            continue;
+        };
+        let header = match pieces.peek() {
+            Some(Piece::Keep {
+                start: h, end: he, ..
+            }) if *h == end + 1 && he == h && ls[h - 1].starts_with("@@") => *h,
+            _ => 0,
+        };
+        if header == 0 || !(what == CONTEXT_ONLY || what == HEADERS) || !quiet(start, end) {
+            out.fold(start, end, what);
+            continue;
+        }
+        let kept = pieces.next().unwrap();
+        match pieces.peek() {
+            Some(Piece::Fold {
+                start: s,
+                end: e,
+                what: w,
+            }) if *s == header + 1 && w == CONTEXT_ONLY && quiet(*s, *e) => {
+                let last = *e;
+                pieces.next();
+                let what = if what == HEADERS {
+                    format!("{HEADERS}; {CONTEXT_ONLY}")
+                } else {
+                    what
+                };
+                out.restate(start, last, what, vec![ls[header - 1].to_string()]);
+            }
+            _ => {
+                out.fold(start, end, what);
+                out.pieces.push(kept);
+            }
+        }
+    }
+    out
 }
 
 /// A generated file's folded hunks, said again as their hunk headers (content: the agent reads
@@ -69,7 +126,7 @@ pub(crate) fn restate_hunk_headers(plan: Plan, ls: &[&str]) -> Plan {
 /// What a run of folded diff lines held: counts, and the hunk headers folded with them.
 pub(crate) fn describe(folded: &[&str]) -> String {
     if folded.iter().all(|l| redundant_header(l)) {
-        return "index, ---, +++".to_string();
+        return HEADERS.to_string();
     }
     let hunks: Vec<&str> = folded
         .iter()
@@ -104,7 +161,7 @@ pub(crate) fn describe(folded: &[&str]) -> String {
     }
     if context > 0 && parts.is_empty() {
         // context alone: the range says how many lines
-        return "context".to_string();
+        return CONTEXT_ONLY.to_string();
     }
     if context > 0 {
         parts.push(plural(context, "context line", "context lines"));
@@ -298,19 +355,63 @@ mod tests {
         for i in 5..10 {
             t.push_str(&format!(" context line {i}\n"));
         }
+        t.push_str("@@ -30,12 +30,12 @@ fn second()\n");
+        for i in 10..15 {
+            t.push_str(&format!(" context line {i}\n"));
+        }
+        t.push_str("-old two\n+new two\n");
+        for i in 15..20 {
+            t.push_str(&format!(" context line {i}\n"));
+        }
         let out = run(&t);
         for n in [
             "diff --git a/src/parser/x.rs b/src/parser/x.rs",
-            "@@ -1,12 +1,12 @@",
             "-old line",
             "+new line",
-            "[hr: index, ---, +++ · L2-4",
+            "-old two",
+            "+new two",
         ] {
             assert!(out.contains(n), "{n}: {out}");
         }
-        assert!(out.contains("\n[hr: context · L6-10]\n"), "{out}");
+        // one marker between two changes, the hunk header written after it
         assert!(
-            !out.contains(" context line 0") && !out.contains(" context line 9"),
+            out.contains("[hr: index, ---, +++; context · L2-10"),
+            "{out}"
+        );
+        assert!(out.contains("]\n@@ -1,12 +1,12 @@\n-old line\n"), "{out}");
+        assert!(
+            out.contains(
+                "+new line\n[hr: context · L13-23]\n@@ -30,12 +30,12 @@ fn second()\n-old two\n"
+            ),
+            "{out}"
+        );
+        assert!(out.ends_with("+new two\n[hr: context · L26-30]\n"), "{out}");
+        assert!(!out.contains(" context line"), "{out}");
+    }
+
+    #[test]
+    fn context_with_an_error_line_keeps_its_own_fold_for_the_guard() {
+        let mut t = String::from("diff --git a/log.txt b/log.txt\nindex 1..2 100644\n--- a/log.txt\n+++ b/log.txt\n@@ -1,12 +1,12 @@\n");
+        for i in 0..5 {
+            t.push_str(&format!(" plain line number {i} of the file\n"));
+        }
+        t.push_str("-old line\n+new line\n");
+        t.push_str(" ERROR: disk full while writing the report\n");
+        for i in 5..9 {
+            t.push_str(&format!(" plain line number {i} of the file\n"));
+        }
+        t.push_str("@@ -30,12 +30,12 @@\n");
+        for i in 10..15 {
+            t.push_str(&format!(" plain line number {i} of the file\n"));
+        }
+        t.push_str("-old two\n+new two\n");
+        let out = run(&t);
+        assert!(
+            out.contains(" ERROR: disk full while writing the report"),
+            "{out}"
+        );
+        assert!(
+            out.contains("]\n@@ -30,12 +30,12 @@\n[hr: context · L19-23]\n-old two"),
             "{out}"
         );
     }

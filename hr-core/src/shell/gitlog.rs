@@ -85,7 +85,8 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
             (false, false) => plural(e - s, "line", "lines"),
         }
     });
-    let plan = super::keep_cheap_folds(crate::diff::restate_hunk_headers(plan, lines), lines);
+    let plan = crate::diff::restate_hunk_headers(plan, lines);
+    let plan = crate::diff::one_marker_between_changes(super::keep_cheap_folds(plan, lines), lines);
     one_marker_per_commit(plan, lines)
 }
 
