@@ -745,4 +745,25 @@ mod tests {
             assert!(out.contains(kept), "{kept}: {out}");
         }
     }
+
+    #[test]
+    fn a_crlf_listing_restates_names_without_the_carriage_return() {
+        let mut t = String::from("total 80\r\n");
+        for i in 0..30 {
+            t.push_str(&format!(
+                "-rw-r--r-- 1 u u 100{i} Jan  1 10:00 file{i}.txt\r\n"
+            ));
+        }
+        t.push_str("lrwxrwxrwx 1 u u 9 Jan  1 10:00 link -> file1.txt\r\n-rw-r--r-- 1 u u 1003 Jan  1 10:00 last.txt\r\n");
+        let out = run(&t);
+        assert!(
+            out.contains("\r\nfile0.txt file1.txt file2.txt "),
+            "{out:?}"
+        );
+        assert!(
+            out.contains("\r\nlrwxrwxrwx 1 u u 9 Jan  1 10:00 link -> file1.txt\r\nlast.txt\r\n"),
+            "{out:?}"
+        );
+        assert!(!out.contains("\r\r") && !out.contains('"'), "{out:?}");
+    }
 }
