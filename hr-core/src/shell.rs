@@ -89,8 +89,9 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
 pub(crate) use crate::plan::{plan_from, plural, Slot};
 
 /// A fold pays for itself only when its lines are clearly longer than its marker: this many
-/// times, in characters. Below it the lines say more for little more room.
-const FOLD_PAYS: usize = 2;
+/// times, in characters (indented code and paths spend more characters per token than a
+/// marker's words do). Below it the lines say more for little more room.
+const FOLD_PAYS: usize = 3;
 
 /// `plan` with every fold that does not pay (`FOLD_PAYS`) written as its lines.
 pub(crate) fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {

@@ -2,8 +2,8 @@
 //! author, date and subject; the rest of the message and the file stats fold into one short
 //! marker (`[hr: message and stat · L6-13]`: the range counts the lines), and so do the author and
 //! date lines of a commit by the author of the commit above on the same day. Such a commit has one
-//! marker for both folds (`one_marker_per_commit`). A fold that would not save twice its marker
-//! stays as its lines (`keep_cheap_folds`).
+//! marker for both folds (`one_marker_per_commit`). A fold whose lines are not three times its
+//! marker stays as its lines (`keep_cheap_folds`).
 
 use super::{plan_from, plural, Slot};
 use crate::logline;
@@ -86,8 +86,9 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
         }
     });
     let plan = crate::diff::restate_hunk_headers(plan, lines);
-    let plan = crate::diff::one_marker_between_changes(super::keep_cheap_folds(plan, lines), lines);
-    one_marker_per_commit(plan, lines)
+    let plan = crate::diff::one_marker_between_changes(plan, lines);
+    // folds that share a marker are weighed together: only what still stands alone must pay
+    super::keep_cheap_folds(one_marker_per_commit(plan, lines), lines)
 }
 
 const AUTHOR_AS_ABOVE: &str = "author and day as above";
@@ -187,11 +188,11 @@ mod tests {
         for i in 0..3 {
             t.push_str(&format!("commit {:040x}\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    fix: thing {i}\n\ndiff --git a/x.py b/x.py\nindex 1..2 100644\n--- a/x.py\n+++ b/x.py\n@@ -1,9 +1,9 @@\n", 0xbeef0 + i));
             for k in 0..6 {
-                t.push_str(&format!("     line {k}\n"));
+                t.push_str(&format!("     let value_{k} = compute_something({k});\n"));
             }
             t.push_str(&format!("-    old {i}\n+    new {i}\n"));
             for k in 6..12 {
-                t.push_str(&format!("     line {k}\n"));
+                t.push_str(&format!("     let value_{k} = compute_something({k});\n"));
             }
         }
         let out = run(&t);
@@ -244,10 +245,13 @@ mod tests {
     }
 
     #[test]
-    fn folds_that_do_not_pay_twice_their_marker_stay_whole() {
+    fn folds_that_do_not_pay_three_times_their_marker_stay_whole() {
         let mut t = String::new();
         t.push_str("commit 0000000000000000000000000000000000000abc\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    fix: a\n    Fixes #1.\n\n");
-        t.push_str("commit 0000000000000000000000000000000000000abd\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    feat: b\n    \n");
+        // the same short author on the same day, and a short body: nothing pays for a marker
+        t.push_str("commit 0000000000000000000000000000000000000abd\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    fix: b\n    Fixes #2.\n\n");
+        // a long body: its fold pays, and the author's fold shares its marker
+        t.push_str("commit 0000000000000000000000000000000000000abe\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    feat: c\n    \n");
         for k in 0..20 {
             t.push_str(&format!(
                 "    Why the change was needed, reason number {k} of many.\n"
@@ -255,14 +259,13 @@ mod tests {
         }
         t.push_str("\n");
         let out = run(&t);
-        // a short body, and a short author line repeated the same day
         assert!(out.contains("    fix: a\n    Fixes #1.\n"), "{out}");
-        assert_eq!(
-            out.matches("Author: Dev <dev@example.com>").count(),
-            2,
+        assert!(out.contains("abd\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    fix: b\n    Fixes #2.\n"), "{out}");
+        assert!(
+            out.contains("abe\n[hr: author and day as above; message · L16-40"),
             "{out}"
         );
-        assert!(out.contains("    feat: b\n[hr: message · L13-33"), "{out}");
+        assert!(out.contains("]\n\n    feat: c\n"), "{out}");
         assert_eq!(out.matches("[hr: ").count(), 1, "{out}");
     }
 
