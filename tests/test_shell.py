@@ -19,6 +19,7 @@ from support import CORPUS as SHARED_CORPUS
 from tool_helpers import assert_compressed, assert_survive, hr, need, run_tool
 
 CORPUS = SHARED_CORPUS
+MARKER = re.compile(r"\[hr: [^\]\n]*\]")
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Dev", "GIT_AUTHOR_EMAIL": "dev@example.com",
@@ -53,6 +54,10 @@ def test_git_log_stat_keeps_every_hash(repo: Path, tmp_path: Path) -> None:
     assert_survive(out, hashes + subjects, raw)
     assert_compressed(out, raw)
     assert "spread over several lines" not in out
+    # at most one marker a commit, saying what it folds in a few words (the range counts lines)
+    markers = MARKER.findall(out)
+    assert 0 < len(markers) <= len(hashes), markers
+    assert all(len(m) <= 60 for m in markers[1:]), markers
 
 
 def test_git_diff_keeps_files_and_hunks(repo: Path, tmp_path: Path) -> None:
@@ -112,6 +117,8 @@ def test_find_keeps_rare_file_types(tmp_path: Path) -> None:
     rare = rare_paths(raw.split())
     assert len(rare) == 9
     assert_survive(out, rare, raw)
+    markers = MARKER.findall(out)
+    assert len(markers) == 1 and "mod1.js" not in markers[0], markers
     assert_compressed(out, raw)
 
 
@@ -161,6 +168,9 @@ def test_ls_la_keeps_every_name(tmp_path: Path) -> None:
     assert_survive(out, names, raw)
     # the unusual permissions stay visible next to their names
     assert "run.sh (-rwxr-xr-x" in out and "secret.key (-rw-------" in out, out
+    # one short marker over the run; the names are written after it, not inside it
+    markers = MARKER.findall(out)
+    assert len(markers) == 1 and not any("module_" in m for m in markers), markers
     assert_compressed(out, raw)
     assert len(out) < len(raw) / 2, (len(out), len(raw))
 
@@ -202,7 +212,7 @@ def test_git_diff_folds_lockfiles_by_file(repo: Path, tmp_path: Path) -> None:
     assert source_changes
     assert_survive(out, headers + source_changes, raw)
     assert "1.1.1" not in out  # a lockfile's changed lines fold
-    assert re.search(r"generated file: \d+ hunks?, 2\d\d added, 2\d\d removed", out), out
+    assert re.search(r"generated file, \d+ hunks? \+2\d\d -2\d\d, headers below", out), out
     assert_compressed(out, raw)
 
 

@@ -1,13 +1,15 @@
 //! Unified diffs (`git diff`, `diff -u`): every file header, hunk header and changed line of a
-//! source file stays; context lines fold, and so do the `index`, `---` and `+++` lines that repeat
-//! the `diff --git` line. Files that are
-//! written by tools rather than read (lockfiles, snapshots, minified and generated files) keep
-//! their headers and fold their hunks whole: the marker counts the added and removed lines and
-//! names each hunk header.
+//! source file stays; context lines fold (`[hr: context · L6-10]`), and so do the `index`, `---`
+//! and `+++` lines that repeat the `diff --git` line's paths. Folds on both sides of a hunk
+//! header share one marker, the header written after it. Files that are written by tools rather
+//! than read (lockfiles, snapshots, minified and generated files) keep their file headers and
+//! fold their hunks whole: the marker counts the hunks, added and removed lines, and the hunk
+//! headers follow it.
 
 use crate::lines::split;
+use crate::logline;
 use crate::marker::Compressed;
-use crate::plan::{plan_from, plural, render, Priority, Slot};
+use crate::plan::{plan_from, plural, render, Piece, Plan, Priority, Slot};
 use crate::re::re;
 use crate::Options;
 
@@ -35,13 +37,96 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     let ls = &lines.lines;
     let slots = slots(ls);
     let plan = plan_from(ls, &slots, |s, e| describe(&ls[s..e]));
+    let plan = one_marker_between_changes(restate_hunk_headers(plan, ls), ls);
     render(&plan, &lines, opts)
+}
+
+/// What a fold of a file's `index`, `---` and `+++` lines says.
+const HEADERS: &str = "index, ---, +++";
+/// What a fold of context lines says: the range counts them.
+const CONTEXT_ONLY: &str = "context";
+
+/// Folds on both sides of a hunk header (a hunk's trailing context and the next one's leading
+/// context, or a file's `index`/`---`/`+++` lines and its first hunk's leading context) become
+/// one marker where the first one was, the hunk header written after it:
+/// `[hr: context · L20-30]` then `@@ -50,7 +50,8 @@`. Not when a folded line is error-ish: the
+/// signal guard then splits its fold.
+pub(crate) fn one_marker_between_changes(plan: Plan, ls: &[&str]) -> Plan {
+    let mut out = Plan::default();
+    let mut pieces = plan.pieces.into_iter().peekable();
+    let quiet = |s: usize, e: usize| !ls[s - 1..e].iter().any(|l| logline::is_errorish(l));
+    while let Some(p) = pieces.next() {
+        let Piece::Fold { start, end, what } = p else {
+            out.pieces.push(p);
+            continue;
+        };
+        let header = match pieces.peek() {
+            Some(Piece::Keep {
+                start: h, end: he, ..
+            }) if *h == end + 1 && he == h && ls[h - 1].starts_with("@@") => *h,
+            _ => 0,
+        };
+        if header == 0 || !(what == CONTEXT_ONLY || what == HEADERS) || !quiet(start, end) {
+            out.fold(start, end, what);
+            continue;
+        }
+        let kept = pieces.next().unwrap();
+        match pieces.peek() {
+            Some(Piece::Fold {
+                start: s,
+                end: e,
+                what: w,
+            }) if *s == header + 1 && w == CONTEXT_ONLY && quiet(*s, *e) => {
+                let last = *e;
+                pieces.next();
+                let what = if what == HEADERS {
+                    format!("{HEADERS}; {CONTEXT_ONLY}")
+                } else {
+                    what
+                };
+                out.restate(start, last, what, vec![ls[header - 1].to_string()]);
+            }
+            _ => {
+                out.fold(start, end, what);
+                out.pieces.push(kept);
+            }
+        }
+    }
+    out
+}
+
+/// A generated file's folded hunks, said again as their hunk headers (content: the agent reads
+/// where they changed) under one marker with the counts.
+pub(crate) fn restate_hunk_headers(plan: Plan, ls: &[&str]) -> Plan {
+    let pieces = plan
+        .pieces
+        .into_iter()
+        .map(|p| match p {
+            Piece::Fold { start, end, what }
+                if ls[start - 1..end].iter().any(|l| l.starts_with("@@")) =>
+            {
+                let body = ls[start - 1..end]
+                    .iter()
+                    .filter(|l| l.starts_with("@@"))
+                    .map(|l| l.to_string())
+                    .collect();
+                Piece::Restate {
+                    start,
+                    end,
+                    what,
+                    body,
+                }
+            }
+            p => p,
+        })
+        .collect();
+    Plan { pieces }
 }
 
 /// What a run of folded diff lines held: counts, and the hunk headers folded with them.
 pub(crate) fn describe(folded: &[&str]) -> String {
     if folded.iter().all(|l| redundant_header(l)) {
-        return "index, --- and +++ lines".to_string();
+        return HEADERS.to_string();
     }
     let hunks: Vec<&str> = folded
         .iter()
@@ -60,20 +145,23 @@ pub(crate) fn describe(folded: &[&str]) -> String {
     let context = folded.len() - added - removed - hunks.len() - headers;
     let mut parts = vec![];
     if !hunks.is_empty() {
-        parts.push(format!(
-            "generated file: {}, {} added, {} removed: {}",
+        // the hunk headers follow the marker (`restate_hunk_headers`)
+        return format!(
+            "generated file, {} +{} -{}, headers below",
             plural(hunks.len(), "hunk", "hunks"),
             crate::marker::count(added),
             crate::marker::count(removed),
-            hunks.join("; ")
-        ));
-        return parts.join("");
+        );
     }
     if added > 0 {
         parts.push(format!("{} more added", crate::marker::count(added)));
     }
     if removed > 0 {
         parts.push(format!("{} more removed", crate::marker::count(removed)));
+    }
+    if context > 0 && parts.is_empty() {
+        // context alone: the range says how many lines
+        return CONTEXT_ONLY.to_string();
     }
     if context > 0 {
         parts.push(plural(context, "context line", "context lines"));
@@ -134,23 +222,45 @@ pub(crate) fn slots(ls: &[&str]) -> Vec<Slot> {
 /// nothing the `diff --git` line does not (a new or deleted file, a rename, a mode change say
 /// it on lines of their own, which stay).
 fn fold_redundant_headers(ls: &[&str], slots: &mut [Slot]) {
-    for i in 0..ls.len().saturating_sub(3) {
+    for i in 0..ls.len() {
         let Some(paths) = ls[i].strip_prefix("diff --git ") else {
             continue;
         };
-        let (old, new) = (
-            ls[i + 2].strip_prefix("--- "),
-            ls[i + 3].strip_prefix("+++ "),
-        );
-        let same = matches!((old, new), (Some(o), Some(n)) if format!("{o} {n}") == paths);
-        if same && ls[i + 1].starts_with("index ") {
-            slots[i + 1..=i + 3].fill(Slot::Fold);
+        // past the lines that say a file is new, deleted, renamed or changed mode (they stay)
+        let mut k = i + 1;
+        while k < ls.len() && re!(r"^(new file mode|deleted file mode|similarity index|rename (from|to) |old mode|new mode)").is_match(ls[k]) {
+            k += 1;
+        }
+        if k + 2 >= ls.len() || !ls[k].starts_with("index ") {
+            continue;
+        }
+        let (Some(old), Some(new)) = (
+            ls[k + 1].strip_prefix("--- "),
+            ls[k + 2].strip_prefix("+++ "),
+        ) else {
+            continue;
+        };
+        // a new or deleted file's `/dev/null` side is the other side's path
+        let old = match (old, new.strip_prefix("b/")) {
+            ("/dev/null", Some(path)) => format!("a/{path}"),
+            _ => old.to_string(),
+        };
+        let new = match (new, old.strip_prefix("a/")) {
+            ("/dev/null", Some(path)) => format!("b/{path}"),
+            _ => new.to_string(),
+        };
+        if format!("{old} {new}") == paths {
+            slots[k..=k + 2].fill(Slot::Fold);
         }
     }
 }
 
 fn redundant_header(l: &str) -> bool {
-    l.starts_with("index ") || l.starts_with("--- a/") || l.starts_with("+++ b/")
+    l.starts_with("index ")
+        || l.starts_with("--- a/")
+        || l.starts_with("+++ b/")
+        || l == "--- /dev/null"
+        || l == "+++ /dev/null"
 }
 
 /// Files that tools write (lockfiles, snapshots, minified or generated code) fold from their first
@@ -245,19 +355,95 @@ mod tests {
         for i in 5..10 {
             t.push_str(&format!(" context line {i}\n"));
         }
+        t.push_str("@@ -30,12 +30,12 @@ fn second()\n");
+        for i in 10..15 {
+            t.push_str(&format!(" context line {i}\n"));
+        }
+        t.push_str("-old two\n+new two\n");
+        for i in 15..20 {
+            t.push_str(&format!(" context line {i}\n"));
+        }
         let out = run(&t);
         for n in [
             "diff --git a/src/parser/x.rs b/src/parser/x.rs",
-            "@@ -1,12 +1,12 @@",
             "-old line",
             "+new line",
-            "[hr: index, --- and +++ lines · L2-4",
+            "-old two",
+            "+new two",
         ] {
             assert!(out.contains(n), "{n}: {out}");
         }
-        assert!(out.contains("5 context lines · L6-10]"), "{out}");
+        // one marker between two changes, the hunk header written after it
         assert!(
-            !out.contains(" context line 0") && !out.contains(" context line 9"),
+            out.contains("[hr: index, ---, +++; context · L2-10"),
+            "{out}"
+        );
+        assert!(out.contains("]\n@@ -1,12 +1,12 @@\n-old line\n"), "{out}");
+        assert!(
+            out.contains(
+                "+new line\n[hr: context · L13-23]\n@@ -30,12 +30,12 @@ fn second()\n-old two\n"
+            ),
+            "{out}"
+        );
+        assert!(out.ends_with("+new two\n[hr: context · L26-30]\n"), "{out}");
+        assert!(!out.contains(" context line"), "{out}");
+    }
+
+    #[test]
+    fn context_with_an_error_line_keeps_its_own_fold_for_the_guard() {
+        let mut t = String::from("diff --git a/log.txt b/log.txt\nindex 1..2 100644\n--- a/log.txt\n+++ b/log.txt\n@@ -1,12 +1,12 @@\n");
+        for i in 0..5 {
+            t.push_str(&format!(" plain line number {i} of the file\n"));
+        }
+        t.push_str("-old line\n+new line\n");
+        t.push_str(" ERROR: disk full while writing the report\n");
+        for i in 5..9 {
+            t.push_str(&format!(" plain line number {i} of the file\n"));
+        }
+        t.push_str("@@ -30,12 +30,12 @@\n");
+        for i in 10..15 {
+            t.push_str(&format!(" plain line number {i} of the file\n"));
+        }
+        t.push_str("-old two\n+new two\n");
+        let out = run(&t);
+        assert!(
+            out.contains(" ERROR: disk full while writing the report"),
+            "{out}"
+        );
+        assert!(
+            out.contains("]\n@@ -30,12 +30,12 @@\n[hr: context · L19-23]\n-old two"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_new_or_renamed_file_folds_the_headers_that_repeat_its_paths() {
+        let mut t = String::from("diff --git a/src/new.rs b/src/new.rs\nnew file mode 100644\nindex 0000000000..5167539f3a\n--- /dev/null\n+++ b/src/new.rs\n@@ -0,0 +1,2 @@\n+fn a() {}\n+fn b() {}\n");
+        t.push_str("diff --git a/src/old.rs b/src/renamed.rs\nsimilarity index 96%\nrename from src/old.rs\nrename to src/renamed.rs\nindex 7ff88744ec..ebf5ed1e72 100644\n--- a/src/old.rs\n+++ b/src/renamed.rs\n@@ -1 +1 @@\n-fn c() {}\n+fn d() {}\n");
+        // a header that does not repeat the paths stays
+        t.push_str("diff --git a/x.rs b/x.rs\nindex 1..2 100644\n--- a/y.rs\n+++ b/x.rs\n@@ -1 +1 @@\n-fn e() {}\n+fn f() {}\n");
+        let out = run(&t);
+        for kept in [
+            "new file mode 100644",
+            "rename from src/old.rs",
+            "rename to src/renamed.rs",
+            "similarity index 96%",
+            "--- a/y.rs",
+            "+fn b() {}",
+            "+fn d() {}",
+        ] {
+            assert!(out.contains(kept), "{kept}: {out}");
+        }
+        assert!(
+            out.contains("new file mode 100644\n[hr: index, ---, +++ · L3-5"),
+            "{out}"
+        );
+        assert!(
+            out.contains("rename to src/renamed.rs\n[hr: index, ---, +++ · L13-15]"),
+            "{out}"
+        );
+        assert!(
+            !out.contains("--- /dev/null") && !out.contains("+++ b/src/renamed.rs"),
             "{out}"
         );
     }
@@ -273,8 +459,10 @@ mod tests {
             t.push_str(&format!("+let added_{i} = {i};\n"));
         }
         let out = run(&t);
+        // the marker counts, the hunk header follows it
         assert!(
-            out.contains("generated file: 1 hunk, 20 added, 20 removed: @@ -10,7 +10,7 @@"),
+            out.contains("[hr: generated file, 1 hunk +20 -20, headers below · L2-45")
+                && out.contains("]\n@@ -10,7 +10,7 @@\ndiff --git a/src/a.rs"),
             "{out}"
         );
         assert!(!out.contains("0.3.1"), "{out}");

@@ -75,7 +75,12 @@ fn missing(plan: &Plan, lines: &Lines) -> Vec<usize> {
     let mut toks = Vec::new();
     for piece in &plan.pieces {
         let (start, end, kept) = match piece {
-            Piece::Keep { start, end, .. } => (*start, *end, true),
+            // a restatement says its lines again in fewer words (a listing's names) or stands
+            // for content that tools write (a lockfile's hunks, under their headers): a name
+            // like `error.log` or `is-error` there is no failure to put back
+            Piece::Keep { start, end, .. } | Piece::Restate { start, end, .. } => {
+                (*start, *end, true)
+            }
             Piece::Fold { start, end, .. } => (*start, *end, false),
         };
         for n in start..=end {

@@ -39,6 +39,15 @@ pub enum Piece {
         end: usize,
         what: String,
     },
+    /// Original lines `start..=end`, said again in fewer words: a marker saying `what`, then the
+    /// lines of `body` (a listing's names grouped, the columns they share said once). What they
+    /// restate is content, so it is written as lines, not inside the marker.
+    Restate {
+        start: usize,
+        end: usize,
+        what: String,
+        body: Vec<String>,
+    },
 }
 
 #[derive(Debug, Default)]
@@ -67,6 +76,21 @@ impl Plan {
             start,
             end,
             what: what.into(),
+        });
+    }
+
+    pub fn restate(
+        &mut self,
+        start: usize,
+        end: usize,
+        what: impl Into<String>,
+        body: Vec<String>,
+    ) {
+        self.pieces.push(Piece::Restate {
+            start,
+            end,
+            what: what.into(),
+            body,
         });
     }
 }
@@ -101,6 +125,19 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
             Piece::Keep { start, end, .. } if !dropped[i] => {
                 for n in *start..=*end {
                     w.line(lines.lines[n - 1]);
+                }
+                i += 1;
+            }
+            Piece::Restate {
+                start,
+                end,
+                what,
+                body,
+            } => {
+                w.fold(*start, *end, what);
+                for l in body {
+                    // a restated line ends like the input's lines do
+                    w.line(&if crlf { format!("{l}\r") } else { l.clone() });
                 }
                 i += 1;
             }
@@ -139,6 +176,7 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
                     match &plan.pieces[i] {
                         Piece::Fold { what, .. } => what.clone(),
                         Piece::Keep { .. } => describe(end - start + 1, critical),
+                        Piece::Restate { .. } => unreachable!("written on its own"),
                     }
                 } else {
                     describe(end - start + 1, critical)
@@ -177,7 +215,7 @@ fn worth_a_marker(p: &Piece, lines: &Lines) -> bool {
             let folded: usize = lines.lines[start - 1..*end].iter().map(|l| l.len() + 1).sum();
             folded > what.len() + FRAME_CHARS + 1
         }
-        Piece::Keep { .. } => true,
+        Piece::Keep { .. } | Piece::Restate { .. } => true,
     }
 }
 
@@ -199,7 +237,9 @@ fn describe(n: usize, critical: usize) -> String {
 
 fn piece_range(p: &Piece) -> (usize, usize) {
     match p {
-        Piece::Keep { start, end, .. } | Piece::Fold { start, end, .. } => (*start, *end),
+        Piece::Keep { start, end, .. }
+        | Piece::Fold { start, end, .. }
+        | Piece::Restate { start, end, .. } => (*start, *end),
     }
 }
 
@@ -210,6 +250,9 @@ fn piece_chars(p: &Piece, lines: &Lines) -> usize {
             .map(|l| l.len() + 1)
             .sum(),
         Piece::Fold { what, .. } => what.len() + FRAME_CHARS,
+        Piece::Restate { what, body, .. } => {
+            what.len() + FRAME_CHARS + body.iter().map(|l| l.len() + 1).sum::<usize>()
+        }
     }
 }
 
@@ -224,7 +267,7 @@ fn choose_drops(plan: &Plan, lines: &Lines, budget: usize) -> Vec<bool> {
         .collect();
     order.sort_by_key(|&i| match plan.pieces[i] {
         Piece::Keep { priority, .. } => (priority, std::cmp::Reverse(i)),
-        Piece::Fold { .. } => unreachable!(),
+        _ => unreachable!(),
     });
     // First pass: only drops that make the output smaller (a lone short line would cost a
     // marker longer than itself). Second pass: whatever it takes, still lowest first.
@@ -422,6 +465,20 @@ mod tests {
         let c = render(&p, &lines, &opts(None));
         assert!(c.text.contains("[hr: one thing · L2 · restore: hr expand abcdef012345 --lines 2]"), "{}", c.text);
         assert!(c.text.contains("[hr: another thing · L3-4]"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_restatement_is_its_marker_then_its_lines() {
+        let lines = split("a\r\nb\r\nc\r\nd\r\n");
+        let mut p = Plan::default();
+        p.keep(1, Priority::Ordinary);
+        p.restate(2, 4, "3 names", vec!["b c d".into()]);
+        let c = render(&p, &lines, &opts(None));
+        assert_eq!(
+            c.text,
+            "a\r\n[hr: 3 names · L2-4 · restore: hr expand abcdef012345 --lines 2-4]\r\nb c d\r\n"
+        );
+        assert_eq!(c.spans, vec![crate::Span { start: 2, end: 4 }]);
     }
 
     #[test]

@@ -11,7 +11,8 @@ mod listing;
 
 use crate::lines::split;
 use crate::marker::Compressed;
-use crate::plan::render;
+use crate::marker::FRAME_CHARS;
+use crate::plan::{render, Piece, Plan, Priority};
 use crate::re::re;
 use crate::Options;
 
@@ -64,18 +65,53 @@ pub fn detect(head: &str) -> Option<Format> {
 pub fn compress(text: &str, opts: &Options) -> Compressed {
     let lines = split(text);
     let head = crate::lines::prefix_str(text, 64 * 1024);
-    // a listing's markers name every entry; under a budget they name what fits
+    // a listing's restatements name every entry; under a budget they name what fits
     let room = opts.budget_chars.map_or(usize::MAX, |b| b * 2 / 3);
+    // restated names come without a CRLF line's `\r` (the restatement ends its lines like the
+    // input's)
+    let bare: Vec<&str> = lines
+        .lines
+        .iter()
+        .map(|l| l.strip_suffix('\r').unwrap_or(l))
+        .collect();
     let plan = match detect(head) {
         Some(Format::GitLog) => gitlog::plan(&lines.lines),
-        Some(Format::Grep) => grep::plan(&lines.lines),
-        Some(Format::Find) => listing::plan_find(&lines.lines, room),
-        Some(Format::Ls) => listing::plan_ls(&lines.lines, room),
-        Some(Format::Du) => listing::plan_du(&lines.lines, room),
-        Some(Format::Tree) => listing::plan_tree(&lines.lines, room),
+        Some(Format::Grep) => keep_cheap_folds(grep::plan(&lines.lines), &lines.lines),
+        Some(Format::Find) => listing::plan_find(&bare, room),
+        Some(Format::Ls) => listing::plan_ls(&bare, room),
+        Some(Format::Du) => listing::plan_du(&bare, room),
+        Some(Format::Tree) => listing::plan_tree(&bare, room),
         None => return crate::fold::compress(text, opts),
     };
     render(&plan, &lines, opts)
 }
 
 pub(crate) use crate::plan::{plan_from, plural, Slot};
+
+/// A fold pays for itself only when its lines are clearly longer than its marker: this many
+/// times, in characters (indented code and paths spend more characters per token than a
+/// marker's words do). Below it the lines say more for little more room.
+const FOLD_PAYS: usize = 3;
+
+/// `plan` with every fold that does not pay (`FOLD_PAYS`) written as its lines.
+pub(crate) fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
+    let mut out = Plan::default();
+    for p in plan.pieces {
+        match p {
+            Piece::Fold {
+                start,
+                end,
+                ref what,
+            } => {
+                let folded: usize = lines[start - 1..end].iter().map(|l| l.len() + 1).sum();
+                if folded < FOLD_PAYS * (what.len() + FRAME_CHARS) {
+                    out.keep_range(start, end, Priority::Ordinary);
+                } else {
+                    out.pieces.push(p);
+                }
+            }
+            p => out.pieces.push(p),
+        }
+    }
+    out
+}

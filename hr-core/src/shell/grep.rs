@@ -1,7 +1,7 @@
 //! `grep -rn` (and `rg -n`, `git grep -n`): every file keeps its first match, so every distinct
 //! path stays; further matches in the same file fold into a count.
 
-use super::{plan_from, plural, Slot};
+use super::{plan_from, Slot};
 use crate::plan::{Plan, Priority};
 use crate::re::re;
 
@@ -49,7 +49,8 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
             .iter()
             .filter(|l| re!(r"^\S[^:]*:\d+:").is_match(l))
             .count();
-        plural(n, "more match", "more matches")
+        // more matches of the file above (context lines count in the range, not here)
+        format!("{} more", crate::marker::count(n))
     })
 }
 
@@ -81,6 +82,11 @@ mod tests {
         for f in 0..6 {
             assert!(out.contains(&format!("./pkg/mod{f}.py:1:")), "{out}");
         }
-        assert!(out.contains("[hr: 5 more matches ·"), "{out}");
+        assert!(
+            out.contains(
+                "./pkg/mod5.py:1:    warnings.warn('x', DeprecationWarning)\n[hr: 5 more · L17-21]"
+            ),
+            "{out}"
+        );
     }
 }

@@ -2,84 +2,154 @@
 //!
 //! An agent lists a directory to learn the names, so every name stays. What folds is what the
 //! names repeat around them: the directory part of a `find` or `du` path, the permission, owner
-//! and group columns of `ls` (said once per listing, an entry that differs is annotated), the
-//! drawing of `tree`. A folded run becomes one marker that names its entries in order:
-//! `[hr: 38 entries, files -rw-r--r-- root root, dirs drwxr-xr-x root root (marked /): a.conf,
-//! apt/, … · lines 5-42]`. What stands out stays verbatim: `ls` directory headers, symlinks
-//! (with their target), other special files, sizes beyond 3 sigma; `du` directory totals; `tree`
-//! directories. A `find` path of a rare file type (an extension held by at most 5% of the paths)
-//! is named in full.
+//! and group columns of `ls` (said once per directory block, an entry that differs is
+//! annotated), the drawing of `tree`. A run of entries is restated under one short marker, its
+//! names written as lines after it (names are content, not marker; what hr says about them is
+//! marker): `[hr: 38 entries: files -rw-r--r-- root root, dirs drwxr-xr-x root root (marked /),
+//! … · L5-42]`, then `a.conf apt/ …`. What stands out stays verbatim: `ls` directory headers;
+//! symlinks (with their target), other special files and sizes beyond 3 sigma, each on a line
+//! of its own inside the run; `du` directory totals; `tree` directories. A `find` path of a rare
+//! file type (an extension held by at most 5% of the paths) is named in full.
 
 use std::collections::HashMap;
 
-use crate::marker::count;
+use crate::marker::{count, FRAME_CHARS};
 use crate::plan::{Plan, Priority};
 use crate::re::re;
+use crate::shell::plural;
 
 /// Share of the listed paths at or below which a file type counts as rare.
 const RARE_SHARE: f64 = 0.05;
 /// Runs of fewer entries stay verbatim: a marker would cost what it saves.
 const MIN_RUN: usize = 3;
 
-/// Per line: kept verbatim with a priority, or a member of a folded run under its own short name.
-/// Runs only join entries of one group (one depth of a `tree`).
+/// Per line: kept verbatim with a priority, or a member of a run said again in fewer words, under
+/// its own short name. Runs only join entries of one group (one depth of a `tree`); `line`
+/// starts a new line of the restatement (a new directory).
+/// `Inline` is a line that stands out (a symlink with its target, a size beyond 3 sigma): it
+/// stays verbatim, on a line of its own inside the run around it.
 enum Slot {
     Keep(Priority),
-    Entry(usize, String),
+    Inline,
+    Entry {
+        group: usize,
+        name: String,
+        line: bool,
+    },
 }
 
-/// Turn slots into a plan: each run of `MIN_RUN` or more entries becomes one marker that names
-/// them all, described by `head(start, end)` (0-based `start..end`), e.g. `12 paths`.
-/// `sep` goes between names: a space where names are single words (quoted by `shown` when they
-/// are not), a comma where an entry is several (`du`'s `12K a.js`).
-/// `room` is how many characters of names the markers may spend in all (a budget's share):
-/// past it, a marker names what fits and counts the rest.
+fn entry(group: usize, name: String) -> Slot {
+    Slot::Entry {
+        group,
+        name,
+        line: false,
+    }
+}
+
+/// How a restated run begins: the marker's words (`12 paths`, with what the entries share for
+/// `ls`: words of hr's belong in the marker, never on a line that could pass for the input's),
+/// and what leads the first line of names (`tree`'s drawing).
+struct Head {
+    what: String,
+    lead: String,
+}
+
+fn head(what: String) -> Head {
+    Head {
+        what,
+        lead: String::new(),
+    }
+}
+
+/// Turn slots into a plan: each run of `MIN_RUN` or more entries is restated under one marker,
+/// begun as `head(start, end)` (0-based `start..end`) says. The names follow, `sep`
+/// between them: a space where names are single words (quoted by `shown` when they are not), a
+/// comma where an entry is several (`du`'s `12K a.js`). A run whose restatement would not be
+/// clearly shorter than its lines stays verbatim. `room` is how many characters of names the
+/// restatements may spend in all (a budget's share): past it, the marker counts the names left.
 fn plan_entries(
+    lines: &[&str],
     slots: Vec<Slot>,
     sep: &str,
     mut room: usize,
-    mut head: impl FnMut(usize, usize) -> String,
+    mut head: impl FnMut(usize, usize) -> Head,
 ) -> Plan {
     let mut plan = Plan::default();
     let n = slots.len();
     let mut i = 0;
     while i < n {
         let mut j = i;
-        if let Slot::Entry(group, _) = slots[i] {
-            while j < n && matches!(slots[j], Slot::Entry(g, _) if g == group) {
+        if let Slot::Entry { group, .. } = slots[i] {
+            while j < n
+                && match slots[j] {
+                    Slot::Inline => true,
+                    Slot::Entry { group: g, .. } => g == group,
+                    Slot::Keep(_) => false,
+                }
+            {
                 j += 1;
             }
+            // a run ends on a name
+            while matches!(slots[j - 1], Slot::Inline) {
+                j -= 1;
+            }
         }
-        if j - i >= MIN_RUN {
-            let names: Vec<&str> = slots[i..j]
-                .iter()
-                .map(|s| match s {
-                    Slot::Entry(_, name) => name.as_str(),
-                    Slot::Keep(_) => unreachable!(),
-                })
-                .collect();
+        let names = slots[i..j]
+            .iter()
+            .filter(|s| matches!(s, Slot::Entry { .. }))
+            .count();
+        if names >= MIN_RUN {
+            let Head { mut what, lead } = head(i, j);
+            let mut body: Vec<String> = Vec::new();
+            let mut current = lead;
+            let mut fresh = true;
             let mut shown = 0;
-            for name in &names {
+            for (k, slot) in slots[i..j].iter().enumerate() {
+                let Slot::Entry { name, line, .. } = slot else {
+                    // a line that stands out stays whole, on its own line
+                    if !fresh {
+                        body.push(std::mem::take(&mut current));
+                        fresh = true;
+                    }
+                    body.push(lines[i + k].to_string());
+                    continue;
+                };
                 if room < name.len() + sep.len() {
-                    break;
+                    continue;
                 }
                 room -= name.len() + sep.len();
                 shown += 1;
+                if *line && !fresh {
+                    body.push(std::mem::take(&mut current));
+                    fresh = true;
+                }
+                if !fresh {
+                    current.push_str(sep);
+                }
+                current.push_str(name);
+                fresh = false;
             }
-            let mut what = format!("{}: {}", head(i, j), names[..shown].join(sep));
-            if shown < names.len() {
-                what.push_str(&format!(" … {} more", count(names.len() - shown)));
+            if !fresh {
+                body.push(current);
             }
-            plan.fold(i + 1, j, what);
-            i = j;
-            continue;
+            if shown < names {
+                what.push_str(&format!(", {} not named", count(names - shown)));
+            }
+            let said: usize = body.iter().map(|l| l.len() + 1).sum::<usize>() + what.len();
+            let original: usize = lines[i..j].iter().map(|l| l.len() + 1).sum();
+            if said + FRAME_CHARS < original * 9 / 10 {
+                plan.restate(i + 1, j, what, body);
+                i = j;
+                continue;
+            }
         }
-        // a short run, or a kept line
+        // a short run, a run not worth restating, or a kept line
         let end = j.max(i + 1);
         for (k, slot) in slots[i..end].iter().enumerate() {
             let p = match slot {
                 Slot::Keep(p) => *p,
-                Slot::Entry(..) => Priority::Ordinary,
+                Slot::Inline => Priority::Notable,
+                Slot::Entry { .. } => Priority::Ordinary,
             };
             plan.keep(i + k + 1, p);
         }
@@ -97,22 +167,24 @@ fn shown(name: &str) -> String {
     }
 }
 
-/// Entries for `(dir, name)` pairs: a name says its directory (`dir/ name`) where it changes.
+/// Entries for `(dir, name)` pairs: where the directory changes, a new line says it
+/// (`dir/ name`).
 fn by_dir(parts: &[(&str, String)]) -> Vec<Slot> {
     let mut out = Vec::with_capacity(parts.len());
     let mut last: Option<&str> = None;
     for (dir, rest) in parts {
         if last == Some(*dir) {
-            out.push(Slot::Entry(0, rest.clone()));
+            out.push(entry(0, rest.clone()));
         } else {
-            out.push(Slot::Entry(
-                0,
-                if dir.is_empty() {
+            out.push(Slot::Entry {
+                group: 0,
+                name: if dir.is_empty() {
                     rest.clone()
                 } else {
                     format!("{}/ {rest}", shown(dir))
                 },
-            ));
+                line: true,
+            });
             last = Some(dir);
         }
     }
@@ -217,7 +289,7 @@ pub(crate) fn plan_find(lines: &[&str], room: usize) -> Plan {
         }
     }
     slots.extend(by_dir(&run));
-    plan_entries(slots, " ", room, |s, e| paths_head(e - s))
+    plan_entries(lines, slots, " ", room, |s, e| head(paths_head(e - s)))
 }
 
 /// One `ls -l` entry.
@@ -289,6 +361,7 @@ pub(crate) fn plan_ls(lines: &[&str], room: usize) -> Plan {
     let outliers = size_outliers(&sizes);
     // what is usual is decided per directory block (`ls -laR` lists several)
     let mut usual_at: Vec<(Option<String>, Option<String>)> = vec![(None, None); lines.len()];
+    let mut block_at = vec![0..0; lines.len()];
     let mut start = 0;
     for end in 0..=lines.len() {
         if end == lines.len() || (end > start && re!(r"^\S.*:$").is_match(lines[end])) {
@@ -297,65 +370,87 @@ pub(crate) fn plan_ls(lines: &[&str], room: usize) -> Plan {
             for slot in &mut usual_at[start..end] {
                 *slot = u.clone();
             }
+            block_at[start..end].fill(start..end);
             start = end;
         }
     }
     let mut slots = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
         let slot = match &entries[i] {
-            Some(_) if outliers.contains(&i) => Slot::Keep(Priority::Notable),
+            Some(_) if outliers.contains(&i) => Slot::Inline,
             Some(e) if matches!(e.mode.as_bytes()[0], b'-' | b'd') => {
                 let (files, dirs) = &usual_at[i];
                 let dir = e.mode.starts_with('d');
                 let usual = if dir { dirs } else { files };
                 let mark = if dir { "/" } else { "" };
                 if usual.as_deref() == Some(attrs(e).as_str()) {
-                    Slot::Entry(0, format!("{}{mark}", shown(e.name)))
+                    entry(0, format!("{}{mark}", shown(e.name)))
                 } else {
-                    Slot::Entry(0, format!("{}{mark} ({})", shown(e.name), attrs(e)))
+                    entry(0, format!("{}{mark} ({})", shown(e.name), attrs(e)))
                 }
             }
             // symlinks (with their target), devices, sockets, pipes
-            Some(_) => Slot::Keep(Priority::Notable),
+            Some(_) => Slot::Inline,
             None if re!(r"^\S.*:$").is_match(line) => Slot::Keep(Priority::Summary),
             None => Slot::Keep(Priority::Ordinary),
         };
         slots.push(slot);
     }
-    plan_entries(slots, " ", room, |s, e| {
-        let run: Vec<&Entry> = entries[s..e].iter().flatten().collect();
+    // the columns a block's names share are said once, before its first restated run
+    let mut said: Option<usize> = None;
+    plan_entries(lines, slots, " ", room, |s, e| {
+        let names = entries[s..e]
+            .iter()
+            .enumerate()
+            .filter(|(k, x)| {
+                x.as_ref()
+                    .is_some_and(|x| matches!(x.mode.as_bytes()[0], b'-' | b'd'))
+                    && !outliers.contains(&(s + k))
+            })
+            .count();
+        let what = plural(names, "entry", "entries");
+        let block = block_at[s].clone();
+        if said == Some(block.start) {
+            return head(format!("{what}, columns as above"));
+        }
+        said = Some(block.start);
+        let regular: Vec<&Entry> = entries[block.clone()]
+            .iter()
+            .enumerate()
+            .filter_map(|(k, x)| {
+                x.as_ref()
+                    .filter(|_| !outliers.contains(&(block.start + k)))
+            })
+            .filter(|x| matches!(x.mode.as_bytes()[0], b'-' | b'd'))
+            .collect();
         let (files, dirs) = &usual_at[s];
-        let mut head = format!(
-            "{} {}",
-            count(run.len()),
-            if run.len() == 1 { "entry" } else { "entries" }
-        );
-        let has = |k: u8| run.iter().any(|x| x.mode.as_bytes()[0] == k);
+        let mut shared = vec![];
+        let has = |k: u8| regular.iter().any(|x| x.mode.as_bytes()[0] == k);
         if let (Some(f), true) = (files, has(b'-')) {
-            head.push_str(&format!(", files {f}"));
+            shared.push(format!("files {f}"));
         }
         if let (Some(d), true) = (dirs, has(b'd')) {
-            head.push_str(&format!(", dirs {d} (marked /)"));
+            shared.push(format!("dirs {d} (marked /)"));
         }
-        let mut files: Vec<&&Entry> = run
+        let mut sizes: Vec<&&Entry> = regular
             .iter()
             .filter(|x| x.mode.starts_with('-') && x.size.is_some())
             .collect();
-        files.sort_by(|a, b| {
+        sizes.sort_by(|a, b| {
             a.size
                 .partial_cmp(&b.size)
                 .unwrap_or(std::cmp::Ordering::Equal)
         });
-        if let (Some(lo), Some(hi)) = (files.first(), files.last()) {
-            head.push_str(&format!(", file sizes {}-{}", lo.size_text, hi.size_text));
+        if let (Some(lo), Some(hi)) = (sizes.first(), sizes.last()) {
+            shared.push(format!("file sizes {}-{}", lo.size_text, hi.size_text));
         }
-        let first = &run[0].date;
-        if run.iter().all(|x| &x.date == first) {
-            head.push_str(&format!(", dated {first}"));
+        let first = &regular[0].date;
+        if regular.iter().all(|x| &x.date == first) {
+            shared.push(format!("dated {first}"));
         } else {
-            head.push_str(", dates vary");
+            shared.push("dates vary".to_string());
         }
-        head
+        head(format!("{what}: {}", shared.join(", ")))
     })
 }
 
@@ -415,7 +510,7 @@ pub(crate) fn plan_du(lines: &[&str], room: usize) -> Plan {
         }
     }
     slots.extend(by_dir(&run));
-    plan_entries(slots, ", ", room, |s, e| paths_head(e - s))
+    plan_entries(lines, slots, ", ", room, |s, e| head(paths_head(e - s)))
 }
 
 /// `tree` drawing: `├── name`, `│   └── name` (or the ASCII `|--`, `` `-- ``).
@@ -443,17 +538,18 @@ pub(crate) fn plan_tree(lines: &[&str], room: usize) -> Plan {
                     .and_then(|n| *n)
                     .is_some_and(|(d, _)| d > *depth) =>
             {
-                Slot::Entry(*depth, shown(name))
+                entry(*depth, shown(name))
             }
             _ => Slot::Keep(Priority::Summary),
         })
         .collect();
-    plan_entries(slots, " ", room, |s, e| {
-        format!(
-            "{} {}",
-            count(e - s),
-            if e - s == 1 { "entry" } else { "entries" }
-        )
+    plan_entries(lines, slots, " ", room, |s, e| {
+        // the names read at their depth: the first one's drawing leads them
+        let name = entries[s].map_or("", |(_, name)| name);
+        Head {
+            what: plural(e - s, "entry", "entries"),
+            lead: lines[s][..lines[s].len() - name.len()].to_string(),
+        }
     })
 }
 
@@ -488,12 +584,14 @@ mod tests {
         let out = compress(&t, &opts).text;
         assert!(out.len() <= 20_000, "{}", out.len());
         assert!(
-            out.starts_with(
-                "src/module_0000/index.ts\n[hr: 2,999 paths: src/ module_0001/index.ts"
-            ),
+            out.starts_with("src/module_0000/index.ts\n[hr: 2,999 paths, "),
             "{out}"
         );
-        assert!(re!(r"… [\d,]+ more · L2-3000").is_match(&out), "{out}");
+        assert!(
+            out.contains("]\nsrc/ module_0001/index.ts module_0002/index.ts"),
+            "{out}"
+        );
+        assert!(re!(r", [\d,]+ not named · L2-3000").is_match(&out), "{out}");
     }
 
     #[test]
@@ -515,8 +613,9 @@ mod tests {
             out.contains("├── pkg2") && out.contains("7 directories, 45 files"),
             "{out}"
         );
+        // the names of one depth follow their marker, led by the first one's drawing
         assert!(
-            out.contains("[hr: 15 entries: part_0.rs part_1.rs"),
+            out.contains("[hr: 15 entries · L21-35]\n│\u{a0}\u{a0}     ├── part_0.rs part_1.rs"),
             "{out}"
         );
     }
@@ -546,6 +645,12 @@ mod tests {
             assert!(out.contains(&format!("file{i}.txt")), "{out}");
         }
         assert!(out.contains("files -rw-r--r-- u u"), "{out}");
+        // the symlink, the set-uid file and the outlier stand inside the one run of `.`
+        assert!(
+            out.contains("\n-rw-r--r-- 1 u u 98765432 Jan  1 10:00 huge.bin\nlrwxrwxrwx 1 u u 9 Jan  1 10:00 link -> file1.txt\n"),
+            "{out}"
+        );
+        assert_eq!(out.matches("[hr: ").count(), 1, "{out}");
         assert!(out.contains("setuid-tool (-rwsr-xr-x root u)"), "{out}");
         assert!(!out.contains("1003 Jan"), "{out}");
     }
@@ -564,7 +669,9 @@ mod tests {
         assert_eq!(detect(&t), Some(Format::Ls));
         let out = run(&t);
         assert!(
-            out.contains("file sizes 1.0K-9.8K, dated Jan 1 10:00: f0.txt f1.txt"),
+            out.contains(
+                "[hr: 30 entries: files -rw-r--r-- u u, file sizes 1.0K-9.8K, dated Jan 1 10:00 · L2-31"
+            ) && out.contains("]\nf0.txt f1.txt"),
             "{out}"
         );
         assert!(
@@ -588,14 +695,17 @@ mod tests {
             assert!(out.contains(&format!("pkg{d}/README.md")), "{out}");
             assert!(out.contains(&format!("pkg{d}/build/ file")), "{out}");
         }
+        // one marker, then a line per directory
         assert!(
-            out.starts_with("pkg0/build/file0.js\n[hr: 92 paths: pkg0/build/ file1.js file2.js"),
+            out.starts_with("pkg0/build/file0.js\n[hr: 92 paths · L2-93 · restore: hr expand h --lines 2-93]\npkg0/build/ file1.js file2.js"),
             "{out}"
         );
         assert!(
-            out.contains("pkg1/build/ file0.js file1.js") && out.contains("file29.js"),
+            out.contains("\npkg1/build/ file0.js file1.js")
+                && out.contains("file29.js\npkg1/README.md\n"),
             "{out}"
         );
+        assert_eq!(out.matches("[hr: ").count(), 1, "{out}");
     }
 
     #[test]
@@ -624,5 +734,26 @@ mod tests {
         for kept in ["80K\tlib/rules", "900M\tlib/blob.bin", "1.1G\tlib"] {
             assert!(out.contains(kept), "{kept}: {out}");
         }
+    }
+
+    #[test]
+    fn a_crlf_listing_restates_names_without_the_carriage_return() {
+        let mut t = String::from("total 80\r\n");
+        for i in 0..30 {
+            t.push_str(&format!(
+                "-rw-r--r-- 1 u u 100{i} Jan  1 10:00 file{i}.txt\r\n"
+            ));
+        }
+        t.push_str("lrwxrwxrwx 1 u u 9 Jan  1 10:00 link -> file1.txt\r\n-rw-r--r-- 1 u u 1003 Jan  1 10:00 last.txt\r\n");
+        let out = run(&t);
+        assert!(
+            out.contains("\r\nfile0.txt file1.txt file2.txt "),
+            "{out:?}"
+        );
+        assert!(
+            out.contains("\r\nlrwxrwxrwx 1 u u 9 Jan  1 10:00 link -> file1.txt\r\nlast.txt\r\n"),
+            "{out:?}"
+        );
+        assert!(!out.contains("\r\r") && !out.contains('"'), "{out:?}");
     }
 }
