@@ -18,6 +18,7 @@ use crate::drain::{Miner, Seen};
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::lines::{split, Lines};
 use crate::marker::{count, Compressed, FRAME_CHARS};
+use crate::plan::plural;
 use crate::mask::mask_log_token;
 use crate::plan::{render, Plan, Priority};
 use crate::re::re;
@@ -308,7 +309,7 @@ impl Run {
             return;
         }
         let (start, end) = (self.start, self.end);
-        let mut what = describe(start, end, roles, self.traces);
+        let mut what = describe(start, end, roles, self.traces, (self.errors, self.warnings));
         if !self.mixed && end - start + 1 >= VALUES_MIN_LINES {
             what.push_str(&self.values.describe());
         }
@@ -348,7 +349,7 @@ fn template_of(role: &Role) -> Option<u32> {
 
 /// `12 like above` (repeats of one template shown above), `40 lines` (several templates), or
 /// with a repeated stack trace alone, `6-line stack trace like one above`.
-fn describe(start: usize, end: usize, roles: &[Role], traces: usize) -> String {
+fn describe(start: usize, end: usize, roles: &[Role], traces: usize, (errors, warnings): (usize, usize)) -> String {
     let n = end - start + 1;
     let mut ids = roles[start - 1..end].iter().filter_map(template_of);
     match ids.next() {
@@ -356,7 +357,17 @@ fn describe(start: usize, end: usize, roles: &[Role], traces: usize) -> String {
         Some(first) if traces == 0 && ids.all(|t| t == first) => {
             format!("{} like above", count(n))
         }
-        _ => format!("{} lines", count(n)),
+        _ => {
+            // a run of several templates may hide errors and warnings that repeat a shown
+            // message with other paths or values (masked out): the marker says they are there
+            let mut what = format!("{} lines", count(n));
+            for (k, one, many) in [(errors, "error", "errors"), (warnings, "warning", "warnings")] {
+                if k > 0 {
+                    what.push_str(&format!(", {}", plural(k, one, many)));
+                }
+            }
+            what
+        }
     }
 }
 
@@ -662,6 +673,36 @@ mod tests {
             "{}",
             out[2]
         );
+    }
+
+    #[test]
+    fn a_mixed_run_says_how_many_errors_and_warnings_it_folds() {
+        // the same message on other files: one template once paths are masked, so the repeats
+        // may fold, but the marker must not let them pass for ordinary lines
+        let files = ["/etc/app/config.yaml", "/var/lib/app/db.sqlite", "/home/u/.ssh/id_rsa"];
+        let mut text = String::new();
+        for i in 0..200 {
+            text.push_str(&format!("2026-01-01 10:00:{:02} INFO worker started job {i}\n", i % 60));
+            if let Some(k) = [20, 90, 150].iter().position(|&at| at == i) {
+                text.push_str(&format!("2026-01-01 10:00:00 ERROR cannot open {}: No such file or directory\n", files[k]));
+            }
+            if i == 120 {
+                text.push_str("2026-01-01 10:00:00 WARN slow disk\n2026-01-01 10:00:00 WARN slow disk\n");
+            }
+        }
+        let c = compress(&text, &opts());
+        let markers: Vec<&str> = c.text.lines().filter(|l| l.starts_with("[hr: ")).collect();
+        let shown = files.iter().filter(|f| c.text.lines().any(|l| !l.starts_with("[hr: ") && l.contains(*f))).count();
+        let said = |word: &str| -> usize {
+            markers
+                .iter()
+                .filter_map(|m| m.split([',', '·']).find_map(|p| p.trim().strip_suffix(word)?.trim().parse::<usize>().ok()))
+                .sum()
+        };
+        assert!(shown >= 1, "{}", c.text);
+        assert_eq!(shown + said("errors") + said("error"), 3, "{}", c.text);
+        let warn_shown = c.text.lines().filter(|l| l.contains("WARN slow disk")).count();
+        assert_eq!(warn_shown + said("warnings") + said("warning"), 2, "{}", c.text);
     }
 
     #[test]
