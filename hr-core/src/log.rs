@@ -383,6 +383,9 @@ fn time_span(start: usize, end: usize, lines: &Lines) -> Option<String> {
     }
     let a = leading_time(lines.lines[start - 1])?;
     let b = leading_time(lines.lines[end - 1])?;
+    if a == b {
+        return Some(format!(" · at {a}"));
+    }
     // the end drops the date part it shares with the start: `2024-01-02 10:00:01 to 10:44:13`
     let common = a.bytes().zip(b.bytes()).take_while(|(x, y)| x == y).count();
     let cut = a[..common].rfind([' ', 'T']).map_or(0, |i| i + 1);
@@ -641,6 +644,16 @@ mod tests {
             }
         }
         assert_eq!(next, input.len() + 1);
+    }
+
+    #[test]
+    fn a_run_within_one_timestamp_says_it_once() {
+        let text: String = (0..40)
+            .map(|i| format!("2026-01-01 10:00:00 INFO handled request {i}\n"))
+            .collect();
+        let c = compress(&text, &opts());
+        let marker = c.text.lines().nth(1).unwrap();
+        assert!(marker.contains(" · at 2026-01-01 10:00:00 · L2-40"), "{marker}");
     }
 
     #[test]
