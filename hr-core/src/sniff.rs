@@ -186,8 +186,10 @@ impl PartEvidence {
 }
 
 pub fn sniff(data: &[u8]) -> Kind {
+    // Binary formats are dense with NUL bytes; a stray NUL in text (a test name that holds
+    // one) must not make the whole output pass through unread.
     let head = &data[..data.len().min(HEAD)];
-    if memchr::memchr(0, head).is_some() {
+    if memchr::memchr_iter(0, head).count() * 100 > head.len() {
         return Kind::Binary;
     }
     let text = match std::str::from_utf8(data) {
@@ -391,6 +393,10 @@ mod tests {
     fn kinds() {
         assert_eq!(sniff(b"\x89PNG\r\n\x1a\n\0\0"), Kind::Binary);
         assert_eq!(sniff(b"caf\xe9 au lait"), Kind::Binary);
+        assert_eq!(sniff(&[0u8; 4096]), Kind::Binary);
+        assert_eq!(sniff("a\0b\n".repeat(100).as_bytes()), Kind::Binary);
+        let stray = "2024-01-02 10:00:01,123 INFO started\n".repeat(40) + "2024-01-02 10:00:02,456 WARN name \0 x\n";
+        assert_eq!(sniff(stray.as_bytes()), Kind::Log);
         assert_eq!(sniff(b"  {\"a\": [1, 2]}\n"), Kind::Json);
         assert_eq!(sniff(b"{\"a\":1}\n{\"a\":2}\n"), Kind::Json);
         assert_eq!(sniff(b"{not json"), Kind::Text);
