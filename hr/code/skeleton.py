@@ -182,9 +182,9 @@ class Skeleton:
                 self.anchor = first_row(node)
             if node.type in COMMENTS:
                 j = i
-                while j + 1 < len(named) and named[j + 1].type in COMMENTS and first_row(named[j + 1]) <= last_row(named[j]) + 1:
+                while j + 1 < len(named) and self._same_block(named[j], named[j + 1]):
                     j += 1
-                self.comment_block(first_row(node), last_row(named[j]))
+                self.comment_block(named[i:j + 1])
                 i = j + 1
                 continue
             self.member(node)
@@ -397,12 +397,25 @@ class Skeleton:
         line = self.lines[row]
         return line[: len(line) - len(line.lstrip())] if col else ""
 
-    def comment_block(self, a: int, b: int) -> None:
+    @staticmethod
+    def _same_block(prev, node) -> bool:
+        """Line comments on consecutive rows read as one block. A comment of several rows (a
+        `/** … */` doc comment) is a block of its own: its first line is its summary, never the
+        rest of the comment above it."""
+        return (node.type in COMMENTS and first_row(node) <= last_row(prev) + 1
+                and first_row(prev) == last_row(prev) and first_row(node) == last_row(node))
+
+    def comment_block(self, nodes) -> None:
+        a, b = first_row(nodes[0]), last_row(nodes[-1])
         if b - a + 1 <= self.t.small_comment:
             return
         keep_to = self._text_row(a, b) if self.t.doc_lines else a - 1
         self.keep(a, keep_to)
-        # a block comment's closing line goes with the cut: the marker closes the comment
-        closing = self.lines[b].rstrip().endswith("*/") and "/*" in self.lines[a] and a <= keep_to < b
-        closer = "*/" if closing else ""
+        closer = ""
+        last = nodes[-1]
+        end_row, end_col = last.end_point  # a line comment may end with its newline, on the next row
+        if end_row == b and end_col < len(self.lines[b].rstrip().encode("utf-8", "surrogateescape")):
+            b -= 1  # code follows the comment on its last row: that row stays
+        elif first_row(last) <= keep_to and last.text.endswith(b"*/"):
+            closer = "*/"  # the kept rows leave a block comment open: the marker closes it
         self.cut(keep_to + 1, b, "comment", style=markers.COMMENT, closer=closer)
