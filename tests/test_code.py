@@ -637,6 +637,21 @@ def test_line_comments_on_consecutive_rows_fold_as_one_block():
     assert not load(text.encode(), "x.rs").parsed.tree.root_node.has_error
 
 
+@pytest.mark.parametrize("name, code", [
+    ("x.ts", "export {\n" + "".join(f"  Name{i},\n" for i in range(8)) + "} from \"./types\"\n\n"
+     + "export function run(x: number): number {\n  return x\n}\n"),
+    ("x.js", "const fs = require(\"fs\"),\n    {\n        Legacy: {\n            ConfigOps,\n            environments\n"
+     "        }\n    } = require(\"@eslint/eslintrc/universal\"),\n    path = require(\"path\");\n"),
+    ("x.go", "package x\n\nconst help = `{{with .Long}}\n" + "".join(f"line {i} of the help text\n" for i in range(8))
+     + "{{end}}`\n\nfunc Run() string {\n\treturn help\n}\n"),
+])
+def test_a_statement_folded_inside_keeps_the_row_that_closes_its_first_row(name, code):
+    # the closing row carries more than the closer (`} from "x"`), or the first row opens a
+    # string that only the last row closes
+    text, spans = skeleton_of(code, name)
+    assert spans and not load(text.encode(), name).parsed.tree.root_node.has_error, text
+
+
 def test_unsupported_or_broken_input_never_fails():
     prose = ("This is prose that no grammar parses, with words and more words.\n" * 50).encode()
     assert compress("code", prose, "h", None, None) == (prose, [])

@@ -129,7 +129,7 @@ class Skeleton:
         self.group = 0  # a new one for each container's members and for the siblings after it
         self.anchor = 0  # the first row of the member being planned
         self.params_seen: dict[tuple[str, ...], tuple[str, int, int]] = {}  # lines -> (name, first, last line)
-        self.closer_rx = re.compile(rf"\s*{lang.closers}[;,)]*\s*")
+        self.closer_rx = re.compile(rf"\s*{lang.closers}(?!\w)")  # a row that starts by closing
         found = captures(lang, self.root)
         self._imports = sorted(n.start_byte for n in found.get("i", []))
         self._defs = sorted(self._imports + [n.start_byte for n in found.get("d", [])])
@@ -235,8 +235,18 @@ class Skeleton:
         if self.python:
             self._cut_python(node)
             return
-        last = b - 1 if self.closer_rx.fullmatch(self.lines[b]) else b
+        # the last row stays when it closes what the first row opened: a bracket (`} from "x"`,
+        # `} = require("x")`), or a string or comment that runs on past the first row
+        last = b - 1 if self.closer_rx.match(self.lines[b]) or self._runs_on(node, a) else b
         self.cut(a + 1, last, "code")
+
+    def _runs_on(self, node, row: int) -> bool:
+        """Whether the token at the end of `row` (a multi-line string or comment) goes on below it."""
+        end = len(self.lines[row].rstrip().encode("utf-8", "surrogateescape")) - 1
+        if end < 0:
+            return False
+        token = node.descendant_for_point_range((row, end), (row, end))
+        return token is not None and token != node and first_row(token) <= row < last_row(token)
 
     def _cut_python(self, node) -> None:
         """Cuts that leave valid Python: each block of a compound statement (its clause headers
