@@ -594,6 +594,76 @@ def test_a_two_line_block_comment_is_closed_by_its_sign():
     assert all(f"void print{i}(int x) {{" in text for i in range(4))
 
 
+# A one-line block comment right above a function's doc comment, in each language with `/* */`:
+# the function as (file name, signature, body lines).
+_DOC_COMMENTED = {
+    "c": ("x.c", "int f{i}(int x) {{", "    int y = x * {i};\n    y += 3;\n    return y;\n}}\n"),
+    "cpp": ("x.cpp", "int f{i}(int x) {{", "    int y = x * {i};\n    y += 3;\n    return y;\n}}\n"),
+    "java": ("X.java", "    static int f{i}(int x) {{", "        int y = x * {i};\n        y += 3;\n        return y;\n    }}\n"),
+    "javascript": ("x.js", "function f{i}(x) {{", "    let y = x * {i};\n    y += 3;\n    return y;\n}}\n"),
+    "typescript": ("x.ts", "function f{i}(x: number): number {{", "    let y = x * {i};\n    y += 3;\n    return y;\n}}\n"),
+    "go": ("x.go", "func F{i}(x int) int {{", "\ty := x * {i}\n\ty += 3\n\treturn y\n}}\n"),
+    "rust": ("x.rs", "fn f{i}(x: i32) -> i32 {{", "    let mut y = x * {i};\n    y += 3;\n    y\n}}\n"),
+}
+
+
+@pytest.mark.parametrize("lang", sorted(_DOC_COMMENTED))
+def test_a_doc_comment_below_a_closed_block_comment_keeps_its_summary_and_the_code_parses(lang):
+    name, sig, body = _DOC_COMMENTED[lang]
+    head = {"java": "class X {\n", "go": "package x\n\n"}.get(lang, "")
+    code = head + "".join(
+        f"/* comment {i} */\n/**\n * Doc for f{i}: what it computes.\n * @param x the input\n * @return the output\n */\n"
+        + sig.format(i=i) + "\n" + body.format(i=i) + "\n" for i in range(5)) + ("}\n" if lang == "java" else "")
+    text, _ = skeleton_of(code, name)
+    assert not load(text.encode(), name).parsed.tree.root_node.has_error, text
+    assert all(f"/* comment {i} */\n/**\n * Doc for f{i}: what it computes.\n" in text for i in range(5)), text
+    assert "@return the output" not in text  # the rest of each doc comment still folds
+
+
+def test_a_doc_comment_followed_by_a_line_comment_is_closed():
+    code = "class X {\n" + "".join(
+        f"    /**\n     * Tests f{i}, case-insensitive.\n     * @param x the name\n     * @return true if it does\n     */\n"
+        f"    // performance sensitive\n    boolean f{i}(String x) {{\n        if (x == null) return false;\n"
+        f"        return x.length() > {i};\n    }}\n\n" for i in range(5)) + "}\n"
+    text, _ = skeleton_of(code, "X.java")
+    assert not load(text.encode(), "X.java").parsed.tree.root_node.has_error, text
+    assert all(f"     * Tests f{i}, case-insensitive.\n" in text for i in range(5))
+
+
+def test_one_line_block_comments_in_a_row_fold_without_a_stray_closer():
+    code = "".join(f"/** @typedef {{import('./types').T{i}}} T{i} */\n" for i in range(8)) + "\n" + "".join(
+        f"function f{i}(x) {{\n    const y = x * {i};\n    return y + 1;\n}}\n\n" for i in range(5))
+    text, _ = skeleton_of(code, "x.js")
+    assert not load(text.encode(), "x.js").parsed.tree.root_node.has_error, text
+    assert "/** @typedef {import('./types').T0} T0 */\n" in text and "T7" not in text
+
+
+def test_line_comments_on_consecutive_rows_fold_as_one_block():
+    # a Rust `///` comment node ends with its newline, on the next row: still one row each
+    code = "".join(f"/// Doc for f{i}, its summary.\n/// More about f{i}, line one.\n/// More about f{i}, line two.\n"
+                   f"/// More about f{i}, line three.\nfn f{i}(x: i32) -> i32 {{\n    x + {i}\n}}\n\n" for i in range(4))
+    text, _ = skeleton_of(code, "x.rs")
+    assert all(f"/// Doc for f{i}, its summary.\n" in text for i in range(4)) and "line three" not in text, text
+    assert not load(text.encode(), "x.rs").parsed.tree.root_node.has_error
+
+
+@pytest.mark.parametrize("name, code", [
+    ("x.ts", "export {\n" + "".join(f"  Name{i},\n" for i in range(8)) + "} from \"./types\"\n\n"
+     + "export function run(x: number): number {\n  return x\n}\n"),
+    ("x.js", "const fs = require(\"fs\"),\n    {\n        Legacy: {\n            ConfigOps,\n            environments\n"
+     "        }\n    } = require(\"@eslint/eslintrc/universal\"),\n    path = require(\"path\");\n"),
+    ("x.ts", "export interface Options {\n  strict?: boolean\n  $comment?:\n    | true\n"
+     "    | ((comment: string, schemaPath?: string) => unknown)\n  formats?: string[]\n}\n"),
+    ("x.go", "package x\n\nconst help = `{{with .Long}}\n" + "".join(f"line {i} of the help text\n" for i in range(8))
+     + "{{end}}`\n\nfunc Run() string {\n\treturn help\n}\n"),
+])
+def test_a_statement_folded_inside_keeps_the_row_that_closes_its_first_row(name, code):
+    # the closing row carries more than the closer (`} from "x"`), or the first row opens a
+    # string that only the last row closes
+    text, spans = skeleton_of(code, name)
+    assert not load(text.encode(), name).parsed.tree.root_node.has_error, text
+
+
 def test_unsupported_or_broken_input_never_fails():
     prose = ("This is prose that no grammar parses, with words and more words.\n" * 50).encode()
     assert compress("code", prose, "h", None, None) == (prose, [])

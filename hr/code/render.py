@@ -69,13 +69,15 @@ def _in_place(run: tuple[int, int, list[Cut]], lines: list[str], comment: str, p
     rows = (lines[r] for r in range(a, b + 1) if lines[r].strip())
     first = next(rows, "")
     code_row = first if not first.lstrip().startswith(comment) else next((r for r in rows if not r.lstrip().startswith(comment)), None)
-    if any(c.style == markers.CODE for c in cuts) and code_row is not None:
-        return markers.marker_line(comment, _indent(code_row), markers.CODE, text, python=python)
-    # the run took a block comment's closing `*/` line: the marker closes the comment instead
+    # the run took the closing `*/` line of a block comment that its kept rows leave open
+    # (skeleton.py sets `closer` only then): the marker closes the comment instead
     closer = next((c.closer for c in cuts if c.style == markers.COMMENT and c.closer), "")
-    if closer and text == markers.SIGN:
+    if any(c.style == markers.CODE for c in cuts) and code_row is not None:
+        line = markers.marker_line(comment, _indent(code_row), markers.CODE, text, python=python)
+    elif closer and text == markers.SIGN:
         return f"{_indent(first)}{text} {closer}"  # still inside the comment: no `//` needed
-    line = markers.marker_line(comment, _indent(first), markers.COMMENT, text, python=python)
+    else:
+        line = markers.marker_line(comment, _indent(first), markers.COMMENT, text, python=python)
     return f"{line} {closer}" if closer else line
 
 

@@ -55,6 +55,8 @@ _PY_CLAUSES = frozenset(
 
 
 _MIRROR = str.maketrans("([{", ")]}")
+# A row that ends in an operator or separator: the expression goes on below it.
+_DANGLING = re.compile(r"(?:[=:|&+\-*/,?]|=>)\s*$")
 
 
 class Cut:
@@ -129,7 +131,7 @@ class Skeleton:
         self.group = 0  # a new one for each container's members and for the siblings after it
         self.anchor = 0  # the first row of the member being planned
         self.params_seen: dict[tuple[str, ...], tuple[str, int, int]] = {}  # lines -> (name, first, last line)
-        self.closer_rx = re.compile(rf"\s*{lang.closers}[;,)]*\s*")
+        self.closer_rx = re.compile(rf"\s*{lang.closers}(?!\w)")  # a row that starts by closing
         found = captures(lang, self.root)
         self._imports = sorted(n.start_byte for n in found.get("i", []))
         self._defs = sorted(self._imports + [n.start_byte for n in found.get("d", [])])
@@ -182,9 +184,9 @@ class Skeleton:
                 self.anchor = first_row(node)
             if node.type in COMMENTS:
                 j = i
-                while j + 1 < len(named) and named[j + 1].type in COMMENTS and first_row(named[j + 1]) <= last_row(named[j]) + 1:
+                while j + 1 < len(named) and self._same_block(named[j], named[j + 1]):
                     j += 1
-                self.comment_block(first_row(node), last_row(named[j]))
+                self.comment_block(named[i:j + 1])
                 i = j + 1
                 continue
             self.member(node)
@@ -235,8 +237,20 @@ class Skeleton:
         if self.python:
             self._cut_python(node)
             return
-        last = b - 1 if self.closer_rx.fullmatch(self.lines[b]) else b
+        # the last row stays when it closes what the first row opened: a bracket (`} from "x"`,
+        # `} = require("x")`), a string or comment that runs on past the first row, or an
+        # expression the first row leaves wanting its operand (`$comment?:`, `x =`)
+        last = (b - 1 if self.closer_rx.match(self.lines[b]) or self._runs_on(node, a)
+                or _DANGLING.search(self.lines[a]) else b)
         self.cut(a + 1, last, "code")
+
+    def _runs_on(self, node, row: int) -> bool:
+        """Whether the token at the end of `row` (a multi-line string or comment) goes on below it."""
+        end = len(self.lines[row].rstrip().encode("utf-8", "surrogateescape")) - 1
+        if end < 0:
+            return False
+        token = node.descendant_for_point_range((row, end), (row, end))
+        return token is not None and token != node and first_row(token) <= row < last_row(token)
 
     def _cut_python(self, node) -> None:
         """Cuts that leave valid Python: each block of a compound statement (its clause headers
@@ -397,12 +411,25 @@ class Skeleton:
         line = self.lines[row]
         return line[: len(line) - len(line.lstrip())] if col else ""
 
-    def comment_block(self, a: int, b: int) -> None:
+    @staticmethod
+    def _same_block(prev, node) -> bool:
+        """Line comments on consecutive rows read as one block. A comment of several rows (a
+        `/** … */` doc comment) is a block of its own: its first line is its summary, never the
+        rest of the comment above it."""
+        return (node.type in COMMENTS and first_row(node) <= last_row(prev) + 1
+                and first_row(prev) == last_row(prev) and first_row(node) == last_row(node))
+
+    def comment_block(self, nodes) -> None:
+        a, b = first_row(nodes[0]), last_row(nodes[-1])
         if b - a + 1 <= self.t.small_comment:
             return
         keep_to = self._text_row(a, b) if self.t.doc_lines else a - 1
         self.keep(a, keep_to)
-        # a block comment's closing line goes with the cut: the marker closes the comment
-        closing = self.lines[b].rstrip().endswith("*/") and "/*" in self.lines[a] and a <= keep_to < b
-        closer = "*/" if closing else ""
+        closer = ""
+        last = nodes[-1]
+        end_row, end_col = last.end_point  # a line comment may end with its newline, on the next row
+        if end_row == b and end_col < len(self.lines[b].rstrip().encode("utf-8", "surrogateescape")):
+            b -= 1  # code follows the comment on its last row: that row stays
+        elif first_row(last) <= keep_to and last.text.endswith(b"*/"):
+            closer = "*/"  # the kept rows leave a block comment open: the marker closes it
         self.cut(keep_to + 1, b, "comment", style=markers.COMMENT, closer=closer)
