@@ -41,12 +41,14 @@ pub enum Piece {
     },
     /// Original lines `start..=end`, said again in fewer words: a marker saying `what`, then the
     /// lines of `body` (a listing's names grouped, the columns they share said once). What they
-    /// restate is content, so it is written as lines, not inside the marker.
+    /// restate is content, so it is written as lines, not inside the marker. Under a budget it
+    /// stays or goes whole, with the priority of what it restates.
     Restate {
         start: usize,
         end: usize,
         what: String,
         body: Vec<String>,
+        priority: Priority,
     },
 }
 
@@ -85,12 +87,14 @@ impl Plan {
         end: usize,
         what: impl Into<String>,
         body: Vec<String>,
+        priority: Priority,
     ) {
         self.pieces.push(Piece::Restate {
             start,
             end,
             what: what.into(),
             body,
+            priority,
         });
     }
 }
@@ -133,7 +137,8 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
                 end,
                 what,
                 body,
-            } => {
+                ..
+            } if !dropped[i] => {
                 w.fold(*start, *end, what);
                 for l in body {
                     // a restated line ends like the input's lines do
@@ -175,8 +180,9 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
                 let what = if j == i + 1 {
                     match &plan.pieces[i] {
                         Piece::Fold { what, .. } => what.clone(),
-                        Piece::Keep { .. } => describe(end - start + 1, critical),
-                        Piece::Restate { .. } => unreachable!("written on its own"),
+                        Piece::Keep { .. } | Piece::Restate { .. } => {
+                            describe(end - start + 1, critical)
+                        }
                     }
                 } else {
                     describe(end - start + 1, critical)
@@ -212,7 +218,10 @@ fn keep_short_folds(plan: &Plan, min: usize) -> Plan {
 fn worth_a_marker(p: &Piece, lines: &Lines) -> bool {
     match p {
         Piece::Fold { start, end, what } => {
-            let folded: usize = lines.lines[start - 1..*end].iter().map(|l| l.len() + 1).sum();
+            let folded: usize = lines.lines[start - 1..*end]
+                .iter()
+                .map(|l| l.len() + 1)
+                .sum();
             folded > what.len() + FRAME_CHARS + 1
         }
         Piece::Keep { .. } | Piece::Restate { .. } => true,
@@ -256,42 +265,60 @@ fn piece_chars(p: &Piece, lines: &Lines) -> usize {
     }
 }
 
-/// Which kept pieces to fold so the output fits `budget`: lowest priority first, and within a
-/// priority the later pieces first.
+/// The priority a budget weighs a piece by; folds are already as small as they get.
+fn priority(p: &Piece) -> Option<Priority> {
+    match p {
+        Piece::Keep { priority, .. } | Piece::Restate { priority, .. } => Some(*priority),
+        Piece::Fold { .. } => None,
+    }
+}
+
+/// Which kept or restated pieces to fold so the output fits `budget`: lowest priority first,
+/// and within a priority the later pieces first.
 fn choose_drops(plan: &Plan, lines: &Lines, budget: usize) -> Vec<bool> {
     let sizes: Vec<usize> = plan.pieces.iter().map(|p| piece_chars(p, lines)).collect();
     let mut total: usize = sizes.iter().sum();
     let mut dropped = vec![false; plan.pieces.len()];
-    let mut order: Vec<usize> = (0..plan.pieces.len())
-        .filter(|&i| matches!(plan.pieces[i], Piece::Keep { .. }))
+    let mut order: Vec<(Priority, std::cmp::Reverse<usize>)> = (0..plan.pieces.len())
+        .filter_map(|i| Some((priority(&plan.pieces[i])?, std::cmp::Reverse(i))))
         .collect();
-    order.sort_by_key(|&i| match plan.pieces[i] {
-        Piece::Keep { priority, .. } => (priority, std::cmp::Reverse(i)),
-        _ => unreachable!(),
-    });
-    // First pass: only drops that make the output smaller (a lone short line would cost a
-    // marker longer than itself). Second pass: whatever it takes, still lowest first.
-    for shrink_only in [true, false] {
-        for &i in &order {
-            if total <= budget {
-                return dropped;
+    order.sort();
+    let order: Vec<usize> = order.into_iter().map(|(_, i)| i.0).collect();
+    // Level by level, lowest first, so that nothing goes while a lower piece stays. First pass:
+    // only drops that make the output smaller (a lone short line would cost a marker longer
+    // than itself). Second pass: whatever it takes (the pieces of a level join up as they go).
+    let mut from = 0;
+    while from < order.len() {
+        let level = priority(&plan.pieces[order[from]]);
+        let to = from
+            + order[from..]
+                .iter()
+                .take_while(|&&i| priority(&plan.pieces[i]) == level)
+                .count();
+        for shrink_only in [true, false] {
+            for &i in &order[from..to] {
+                if total <= budget {
+                    return dropped;
+                }
+                if dropped[i] {
+                    continue;
+                }
+                // the piece joins the markers next to it: their sizes give way to one budget
+                // marker
+                let cut = MARKER_CHARS + 16;
+                let before = (i > 0 && dropped_or_fold(plan, &dropped, i - 1))
+                    .then(|| marker_size(&dropped, &sizes, i - 1, i.checked_sub(2), cut));
+                let after = dropped_or_fold(plan, &dropped, i + 1)
+                    .then(|| marker_size(&dropped, &sizes, i + 1, Some(i + 2), cut));
+                let freed = sizes[i] + before.unwrap_or(0) + after.unwrap_or(0);
+                if shrink_only && freed <= cut {
+                    continue;
+                }
+                dropped[i] = true;
+                total = (total + cut).saturating_sub(freed);
             }
-            if dropped[i] {
-                continue;
-            }
-            // the piece joins the markers next to it: their sizes give way to one budget marker
-            let cut = MARKER_CHARS + 16;
-            let before = (i > 0 && dropped_or_fold(plan, &dropped, i - 1))
-                .then(|| marker_size(&dropped, &sizes, i - 1, i.checked_sub(2), cut));
-            let after = dropped_or_fold(plan, &dropped, i + 1)
-                .then(|| marker_size(&dropped, &sizes, i + 1, Some(i + 2), cut));
-            let freed = sizes[i] + before.unwrap_or(0) + after.unwrap_or(0);
-            if shrink_only && freed <= cut {
-                continue;
-            }
-            dropped[i] = true;
-            total = (total + cut).saturating_sub(freed);
         }
+        from = to;
     }
     dropped
 }
@@ -421,7 +448,10 @@ mod tests {
         p.fold(2, 3, "2 lines like a");
         p.keep(4, Priority::Ordinary);
         let c = render(&p, &lines, &opts(None));
-        assert_eq!(c.text, "a\n[hr: 2 lines like a · L2-3 · restore: hr expand abcdef012345 --lines 2-3]\nd\n");
+        assert_eq!(
+            c.text,
+            "a\n[hr: 2 lines like a · L2-3 · restore: hr expand abcdef012345 --lines 2-3]\nd\n"
+        );
         assert_eq!(c.spans, vec![crate::Span { start: 2, end: 3 }]);
     }
 
@@ -463,7 +493,12 @@ mod tests {
         p.fold(2, 2, "one thing");
         p.fold(3, 4, "another thing");
         let c = render(&p, &lines, &opts(None));
-        assert!(c.text.contains("[hr: one thing · L2 · restore: hr expand abcdef012345 --lines 2]"), "{}", c.text);
+        assert!(
+            c.text
+                .contains("[hr: one thing · L2 · restore: hr expand abcdef012345 --lines 2]"),
+            "{}",
+            c.text
+        );
         assert!(c.text.contains("[hr: another thing · L3-4]"), "{}", c.text);
     }
 
@@ -472,7 +507,7 @@ mod tests {
         let lines = split("a\r\nb\r\nc\r\nd\r\n");
         let mut p = Plan::default();
         p.keep(1, Priority::Ordinary);
-        p.restate(2, 4, "3 names", vec!["b c d".into()]);
+        p.restate(2, 4, "3 names", vec!["b c d".into()], Priority::Summary);
         let c = render(&p, &lines, &opts(None));
         assert_eq!(
             c.text,
