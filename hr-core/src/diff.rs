@@ -134,7 +134,13 @@ pub(crate) fn slots(ls: &[&str]) -> Vec<Slot> {
             && !(in_hunk && (line.starts_with("--- ") || line.starts_with("+++ ")) && !next_is_header(ls, i))
         {
             in_hunk = false;
-            slots[i] = Slot::Keep(Priority::Critical);
+            // a file's `diff` line is what a budget cuts last
+            let p = if line.starts_with("diff ") {
+                Priority::Heading
+            } else {
+                Priority::Critical
+            };
+            slots[i] = Slot::Keep(p);
         } else if in_hunk && (line.starts_with('+') || line.starts_with('-')) {
             slots[i] = Slot::Keep(Priority::Notable);
         } else if in_hunk && (line.starts_with(' ') || line.is_empty()) {

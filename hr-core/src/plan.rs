@@ -21,8 +21,10 @@ pub enum Priority {
     Notable = 3,
     /// errors, failures and the lines that explain them
     Critical = 4,
+    /// what the rest hangs on: a diff's `diff --git` lines, a log's `commit <hash>` lines
+    Heading = 5,
     /// a run's final verdict (`3 failed, 40 passed in 0.5s`): the last line a budget cuts
-    Verdict = 5,
+    Verdict = 6,
 }
 
 #[derive(Debug, Clone)]
@@ -162,7 +164,10 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
                         priority,
                     } = plan.pieces[j]
                     {
-                        if priority >= Priority::Critical || priority == Priority::Repeated {
+                        if matches!(
+                            priority,
+                            Priority::Critical | Priority::Verdict | Priority::Repeated
+                        ) {
                             critical += end - start + 1;
                         }
                     }
@@ -284,43 +289,60 @@ fn choose_drops(plan: &Plan, lines: &Lines, budget: usize) -> Vec<bool> {
         .collect();
     order.sort();
     let order: Vec<usize> = order.into_iter().map(|(_, i)| i.0).collect();
-    // Level by level, lowest first, so that nothing goes while a lower piece stays. First pass:
-    // only drops that make the output smaller (a lone short line would cost a marker longer
-    // than itself). Second pass: whatever it takes (the pieces of a level join up as they go).
-    let mut from = 0;
-    while from < order.len() {
-        let level = priority(&plan.pieces[order[from]]);
-        let to = from
-            + order[from..]
-                .iter()
-                .take_while(|&&i| priority(&plan.pieces[i]) == level)
-                .count();
-        for shrink_only in [true, false] {
-            for &i in &order[from..to] {
-                if total <= budget {
-                    return dropped;
-                }
-                if dropped[i] {
-                    continue;
-                }
-                // the piece joins the markers next to it: their sizes give way to one budget
-                // marker
-                let cut = MARKER_CHARS + 16;
-                let before = (i > 0 && dropped_or_fold(plan, &dropped, i - 1))
-                    .then(|| marker_size(&dropped, &sizes, i - 1, i.checked_sub(2), cut));
-                let after = dropped_or_fold(plan, &dropped, i + 1)
-                    .then(|| marker_size(&dropped, &sizes, i + 1, Some(i + 2), cut));
-                let freed = sizes[i] + before.unwrap_or(0) + after.unwrap_or(0);
-                if shrink_only && freed <= cut {
-                    continue;
-                }
+    let level = |i: usize| priority(&plan.pieces[i]);
+    // Level by level, lowest first, so that a piece goes only when the lower ones could. At each
+    // level: first every drop up to it that makes the output smaller (a lone short line would
+    // cost a marker longer than itself; one whose neighbours went now pays), then the pieces of
+    // the level that join a neighbour as low as they are (the run shrinks as it grows). Last,
+    // if still too long: whatever it takes, lowest first.
+    let mut levels: Vec<Option<Priority>> = order.iter().map(|&i| level(i)).collect();
+    levels.dedup();
+    let mut passes: Vec<(Option<Priority>, Pass)> = levels
+        .into_iter()
+        .flat_map(|l| [(l, Pass::Shrink), (l, Pass::Join)])
+        .collect();
+    passes.push((Some(Priority::Verdict), Pass::Any));
+    for (top, pass) in passes {
+        for &i in &order {
+            if total <= budget {
+                return dropped;
+            }
+            let at = level(i);
+            if dropped[i] || at > top || (pass == Pass::Join && at < top) {
+                continue;
+            }
+            // the piece joins the markers next to it: their sizes give way to one budget marker
+            let cut = MARKER_CHARS + 16;
+            let before = (i > 0 && dropped_or_fold(plan, &dropped, i - 1))
+                .then(|| marker_size(&dropped, &sizes, i - 1, i.checked_sub(2), cut));
+            let after = dropped_or_fold(plan, &dropped, i + 1)
+                .then(|| marker_size(&dropped, &sizes, i + 1, Some(i + 2), cut));
+            let freed = sizes[i] + before.unwrap_or(0) + after.unwrap_or(0);
+            let joins = [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .any(|j| {
+                    j < dropped.len() && !dropped[j] && level(j).is_some_and(|l| Some(l) <= top)
+                });
+            let go = match pass {
+                Pass::Shrink => freed > cut,
+                Pass::Join => freed > cut || joins,
+                Pass::Any => true,
+            };
+            if go {
                 dropped[i] = true;
                 total = (total + cut).saturating_sub(freed);
             }
         }
-        from = to;
     }
     dropped
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Shrink,
+    Join,
+    Any,
 }
 
 /// The size of the marker that piece `j` (dropped or a fold) is part of, before piece `j`'s

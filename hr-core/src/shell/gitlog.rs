@@ -30,7 +30,7 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
             continue;
         }
         if re!(r"^commit [0-9a-f]{7,64}\b").is_match(line) {
-            slots[i] = Slot::Keep(Priority::Critical);
+            slots[i] = Slot::Keep(Priority::Heading);
             subject_seen = false;
         } else if line.starts_with("Author: ") {
             // an author who wrote the commit above on the same day: both lines fold together
