@@ -170,16 +170,21 @@ def test_find_keeps_rare_file_types(tmp_path: Path) -> None:
     assert_compressed(out, raw)
 
 
+def make_tree(root: Path, dirs: int, files: int, name: str) -> None:
+    """`dirs` directories of `files` files each, sized 100 bytes and up."""
+    for d in range(dirs):
+        sub = root / f"dir{d:02d}"
+        sub.mkdir(parents=True)
+        for f in range(files):
+            (sub / name.format(f)).write_text("x" * (100 + f))
+
+
 def test_ls_laR_keeps_headers_symlinks_and_outliers(tmp_path: Path) -> None:
     need("ls")
     tree = tmp_path / "tree"
-    for d in range(4):
-        sub = tree / f"dir{d}"
-        sub.mkdir(parents=True)
-        for f in range(20):
-            (sub / f"file{f}.txt").write_text("x" * (100 + f))
-    (tree / "dir2" / "huge.bin").write_bytes(b"\0" * 5_000_000)
-    os.symlink("dir0/file1.txt", tree / "link-to-file")
+    make_tree(tree, 4, 20, "file{}.txt")
+    (tree / "dir02" / "huge.bin").write_bytes(b"\0" * 5_000_000)
+    os.symlink("dir00/file1.txt", tree / "link-to-file")
     raw = run_tool(["ls", "-laR", "."], tree, {"LC_ALL": "C"})
     out = hr(raw, tmp_path / "cache")
     headers = re.findall(r"^\S.*:$", raw, re.M)
@@ -196,12 +201,9 @@ def test_ls_laR_keeps_headers_symlinks_and_outliers(tmp_path: Path) -> None:
 def test_ls_laR_under_a_budget_keeps_directory_headers_before_names(tmp_path: Path) -> None:
     need("ls")
     tree = tmp_path / "tree"
-    for d in range(12):
-        sub = tree / f"dir{d:02d}"
-        sub.mkdir(parents=True)
-        for f in range(30):
-            (sub / f"module_{f:02d}.py").write_text("x" * (100 + f))
-        os.symlink(f"module_00.py", sub / "link")
+    make_tree(tree, 12, 30, "module_{:02d}.py")
+    for sub in tree.iterdir():
+        os.symlink("module_00.py", sub / "link")
     raw = run_tool(["ls", "-laR", "."], tree, {"LC_ALL": "C"})
     headers = re.findall(r"^\S.*:$", raw, re.M)
     names = [n for n in names_of(raw) if n.startswith("module_")]

@@ -539,6 +539,48 @@ mod tests {
     }
 
     #[test]
+    fn a_budget_drops_a_restatement_before_the_headers_it_hangs_on() {
+        let mut text = String::new();
+        let mut p = Plan::default();
+        for b in 0..2 {
+            text.push_str(&format!("./dir{b}:\n"));
+            let names: Vec<String> = (0..30).map(|i| format!("file_number_{i}.txt")).collect();
+            for n in &names {
+                text.push_str(&format!("-rw-r--r-- 1 u u 100 Jan  1 10:00 {n}\n"));
+            }
+            let h = 1 + b * 31;
+            p.keep(h, Priority::Notable);
+            p.restate(
+                h + 1,
+                h + 30,
+                "30 entries",
+                vec![names.join(" ")],
+                Priority::Summary,
+            );
+        }
+        let lines = split(&text);
+        let c = render(&p, &lines, &opts(Some(700)));
+        assert!(c.text.len() <= 770, "{}", c.text.len());
+        assert!(
+            c.text.starts_with("./dir0:\n[hr: 30 entries · L2-31 · restore: hr expand abcdef012345 --lines 2-31]\nfile_number_0.txt file_number_1.txt"),
+            "{}",
+            c.text
+        );
+        assert!(
+            c.text
+                .ends_with("\n./dir1:\n[hr: 30 lines cut to fit the budget · L33-62]\n"),
+            "{}",
+            c.text
+        );
+        // tighter: the names go, both headers stay
+        let c = render(&p, &lines, &opts(Some(200)));
+        assert_eq!(
+            c.text,
+            "./dir0:\n[hr: 30 lines cut to fit the budget · L2-31 · restore: hr expand abcdef012345 --lines 2-31]\n./dir1:\n[hr: 30 lines cut to fit the budget · L33-62]\n"
+        );
+    }
+
+    #[test]
     fn a_fold_longer_than_its_lines_writes_the_lines() {
         let lines = split("a\nb\nc\nd\n");
         let mut p = Plan::default();
