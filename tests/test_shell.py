@@ -20,6 +20,30 @@ from tool_helpers import assert_compressed, assert_survive, hr, need, run_tool
 
 CORPUS = SHARED_CORPUS
 MARKER = re.compile(r"\[hr: [^\]\n]*\]")
+RANGE = re.compile(r" · L(\d+)(?:-(\d+))?")
+
+
+def assert_markers_in_place(out: str, raw: str) -> None:
+    """Every output line is a marker or an input line, in the input's order, and each marker
+    stands exactly where its lines were: nothing after it comes from inside its range."""
+    lines = raw.splitlines()
+    pos = 0  # the input lines up to `pos` (1-based) are accounted for
+    for line in out.splitlines():
+        m = MARKER.fullmatch(line)
+        if m:
+            r = RANGE.search(line)
+            start, end = int(r[1]), int(r[2] or r[1])
+            assert start == pos + 1, f"marker {line!r} does not follow line {pos}"
+            pos = end
+            continue
+        assert lines[pos] == line, f"{line!r} is not input line {pos + 1} ({lines[pos]!r})"
+        pos += 1
+    assert pos == len(lines), pos
+
+
+def fits(out: str, budget: int) -> None:
+    # the tolerance the other kinds' budget tests allow (tests/test_logs.py)
+    assert len(out) <= budget * 1.1, (len(out), budget)
 
 GIT_ENV = {
     "GIT_AUTHOR_NAME": "Dev", "GIT_AUTHOR_EMAIL": "dev@example.com",
@@ -56,8 +80,24 @@ def test_git_log_stat_keeps_every_hash(repo: Path, tmp_path: Path) -> None:
     assert "spread over several lines" not in out
     # at most one marker a commit, saying what it folds in a few words (the range counts lines)
     markers = MARKER.findall(out)
-    assert 0 < len(markers) <= len(hashes), markers
+    assert 0 < len(markers) <= 2 * len(hashes), markers
     assert all(len(m) <= 60 for m in markers[1:]), markers
+    # the message fold says the commit's size, as the stat summary does
+    assert re.search(r"\[hr: message, \d+ files? \+\d+ · L\d+-\d+", out), markers
+    assert_markers_in_place(out, raw)
+
+
+def test_git_log_stat_under_a_budget_keeps_commit_lines_last(repo: Path, tmp_path: Path) -> None:
+    raw = run_tool(["git", "log", "--stat"], repo, GIT_ENV)
+    commits = re.findall(r"^commit [0-9a-f]{40}$", raw, re.M)
+    subjects = re.findall(r"^    feat: change number \d+$", raw, re.M)
+    budget = 3600
+    out = hr(raw, tmp_path / "cache", "--budget", f"{budget}c")
+    fits(out, budget)
+    assert_survive(out, commits, raw)
+    assert not all(s in out for s in subjects), out
+    assert "cut to fit the budget" in out
+    assert_markers_in_place(out, raw)
 
 
 def test_git_diff_keeps_files_and_hunks(repo: Path, tmp_path: Path) -> None:
@@ -75,6 +115,14 @@ def test_git_diff_keeps_files_and_hunks(repo: Path, tmp_path: Path) -> None:
     assert len(headers) == 7 and len(hunks) >= 7
     assert_survive(out, headers + hunks + changed, raw)
     assert_compressed(out, raw)
+    # no marker covers a line after a hunk header: the header says where the next line is
+    assert_markers_in_place(out, raw)
+    budget = 1200
+    tight = hr(raw, tmp_path / "cache", "--budget", f"{budget}c")
+    fits(tight, budget)
+    assert_survive(tight, headers, raw)
+    assert not all(c in tight for c in changed), tight
+    assert_markers_in_place(tight, raw)
 
 
 def test_grep_rn_keeps_every_path(tmp_path: Path) -> None:
@@ -122,16 +170,21 @@ def test_find_keeps_rare_file_types(tmp_path: Path) -> None:
     assert_compressed(out, raw)
 
 
+def make_tree(root: Path, dirs: int, files: int, name: str) -> None:
+    """`dirs` directories of `files` files each, sized 100 bytes and up."""
+    for d in range(dirs):
+        sub = root / f"dir{d:02d}"
+        sub.mkdir(parents=True)
+        for f in range(files):
+            (sub / name.format(f)).write_text("x" * (100 + f))
+
+
 def test_ls_laR_keeps_headers_symlinks_and_outliers(tmp_path: Path) -> None:
     need("ls")
     tree = tmp_path / "tree"
-    for d in range(4):
-        sub = tree / f"dir{d}"
-        sub.mkdir(parents=True)
-        for f in range(20):
-            (sub / f"file{f}.txt").write_text("x" * (100 + f))
-    (tree / "dir2" / "huge.bin").write_bytes(b"\0" * 5_000_000)
-    os.symlink("dir0/file1.txt", tree / "link-to-file")
+    make_tree(tree, 4, 20, "file{}.txt")
+    (tree / "dir02" / "huge.bin").write_bytes(b"\0" * 5_000_000)
+    os.symlink("dir00/file1.txt", tree / "link-to-file")
     raw = run_tool(["ls", "-laR", "."], tree, {"LC_ALL": "C"})
     out = hr(raw, tmp_path / "cache")
     headers = re.findall(r"^\S.*:$", raw, re.M)
@@ -143,6 +196,27 @@ def test_ls_laR_keeps_headers_symlinks_and_outliers(tmp_path: Path) -> None:
     assert len(headers) == 5 and len(links) == 1 and outliers == [next(" ".join(e[5:]) for e in entries if e[-1] == "huge.bin")]
     assert_survive(out, headers + links + outliers, raw)
     assert_compressed(out, raw)
+
+
+def test_ls_laR_under_a_budget_keeps_directory_headers_before_names(tmp_path: Path) -> None:
+    need("ls")
+    tree = tmp_path / "tree"
+    make_tree(tree, 12, 30, "module_{:02d}.py")
+    for sub in tree.iterdir():
+        os.symlink("module_00.py", sub / "link")
+    raw = run_tool(["ls", "-laR", "."], tree, {"LC_ALL": "C"})
+    headers = re.findall(r"^\S.*:$", raw, re.M)
+    names = [n for n in names_of(raw) if n.startswith("module_")]
+    assert len(headers) == 13 and len(names) == 360
+    budget = 2000
+    out = hr(raw, tmp_path / "cache", "--budget", f"{budget}c")
+    fits(out, budget)
+    # every directory header stays, in its place; names are what the budget cuts
+    assert_survive(out, headers, raw)
+    kept = [h for h in out.splitlines() if h in headers]
+    assert kept == headers, kept
+    assert len(re.findall(r"module_\d\d\.py", out)) < len(names) / 2, out
+    assert "module_00.py" in out  # the first directory's names are still said
 
 
 

@@ -1,13 +1,13 @@
 //! Unified diffs (`git diff`, `diff -u`): every file header, hunk header and changed line of a
 //! source file stays; context lines fold (`[hr: context · L6-10]`), and so do the `index`, `---`
-//! and `+++` lines that repeat the `diff --git` line's paths. Folds on both sides of a hunk
-//! header share one marker, the header written after it. Files that are written by tools rather
+//! and `+++` lines that repeat the `diff --git` line's paths. Every marker stands where its lines
+//! were: context above a hunk header and context below it fold apart, so that the header still
+//! says where the lines after it are. Files that are written by tools rather
 //! than read (lockfiles, snapshots, minified and generated files) keep their file headers and
 //! fold their hunks whole: the marker counts the hunks, added and removed lines, and the hunk
 //! headers follow it.
 
 use crate::lines::split;
-use crate::logline;
 use crate::marker::Compressed;
 use crate::plan::{plan_from, plural, render, Piece, Plan, Priority, Slot};
 use crate::re::re;
@@ -37,7 +37,7 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     let ls = &lines.lines;
     let slots = slots(ls);
     let plan = plan_from(ls, &slots, |s, e| describe(&ls[s..e]));
-    let plan = one_marker_between_changes(restate_hunk_headers(plan, ls), ls);
+    let plan = restate_hunk_headers(plan, ls);
     render(&plan, &lines, opts)
 }
 
@@ -46,57 +46,9 @@ const HEADERS: &str = "index, ---, +++";
 /// What a fold of context lines says: the range counts them.
 const CONTEXT_ONLY: &str = "context";
 
-/// Folds on both sides of a hunk header (a hunk's trailing context and the next one's leading
-/// context, or a file's `index`/`---`/`+++` lines and its first hunk's leading context) become
-/// one marker where the first one was, the hunk header written after it:
-/// `[hr: context · L20-30]` then `@@ -50,7 +50,8 @@`. Not when a folded line is error-ish: the
-/// signal guard then splits its fold.
-pub(crate) fn one_marker_between_changes(plan: Plan, ls: &[&str]) -> Plan {
-    let mut out = Plan::default();
-    let mut pieces = plan.pieces.into_iter().peekable();
-    let quiet = |s: usize, e: usize| !ls[s - 1..e].iter().any(|l| logline::is_errorish(l));
-    while let Some(p) = pieces.next() {
-        let Piece::Fold { start, end, what } = p else {
-            out.pieces.push(p);
-            continue;
-        };
-        let header = match pieces.peek() {
-            Some(Piece::Keep {
-                start: h, end: he, ..
-            }) if *h == end + 1 && he == h && ls[h - 1].starts_with("@@") => *h,
-            _ => 0,
-        };
-        if header == 0 || !(what == CONTEXT_ONLY || what == HEADERS) || !quiet(start, end) {
-            out.fold(start, end, what);
-            continue;
-        }
-        let kept = pieces.next().unwrap();
-        match pieces.peek() {
-            Some(Piece::Fold {
-                start: s,
-                end: e,
-                what: w,
-            }) if *s == header + 1 && w == CONTEXT_ONLY && quiet(*s, *e) => {
-                let last = *e;
-                pieces.next();
-                let what = if what == HEADERS {
-                    format!("{HEADERS}; {CONTEXT_ONLY}")
-                } else {
-                    what
-                };
-                out.restate(start, last, what, vec![ls[header - 1].to_string()]);
-            }
-            _ => {
-                out.fold(start, end, what);
-                out.pieces.push(kept);
-            }
-        }
-    }
-    out
-}
-
 /// A generated file's folded hunks, said again as their hunk headers (content: the agent reads
-/// where they changed) under one marker with the counts.
+/// where they changed) under one marker with the counts. Under a budget they go before the changes
+/// of files written by hand.
 pub(crate) fn restate_hunk_headers(plan: Plan, ls: &[&str]) -> Plan {
     let pieces = plan
         .pieces
@@ -115,6 +67,7 @@ pub(crate) fn restate_hunk_headers(plan: Plan, ls: &[&str]) -> Plan {
                     end,
                     what,
                     body,
+                    priority: Priority::Summary,
                 }
             }
             p => p,
@@ -181,7 +134,13 @@ pub(crate) fn slots(ls: &[&str]) -> Vec<Slot> {
             && !(in_hunk && (line.starts_with("--- ") || line.starts_with("+++ ")) && !next_is_header(ls, i))
         {
             in_hunk = false;
-            slots[i] = Slot::Keep(Priority::Critical);
+            // a file's `diff` line is what a budget cuts last
+            let p = if line.starts_with("diff ") {
+                Priority::Heading
+            } else {
+                Priority::Critical
+            };
+            slots[i] = Slot::Keep(p);
         } else if in_hunk && (line.starts_with('+') || line.starts_with('-')) {
             slots[i] = Slot::Keep(Priority::Notable);
         } else if in_hunk && (line.starts_with(' ') || line.is_empty()) {
@@ -373,15 +332,15 @@ mod tests {
         ] {
             assert!(out.contains(n), "{n}: {out}");
         }
-        // one marker between two changes, the hunk header written after it
+        // every marker stands where its lines were: the context above a hunk header and the
+        // context below it fold apart, so the header still says where the next line is
         assert!(
-            out.contains("[hr: index, ---, +++; context · L2-10"),
+            out.starts_with("diff --git a/src/parser/x.rs b/src/parser/x.rs\n[hr: index, ---, +++ · L2-4 · restore: hr expand h --lines 2-4]\n@@ -1,12 +1,12 @@\n[hr: context · L6-10]\n-old line\n"),
             "{out}"
         );
-        assert!(out.contains("]\n@@ -1,12 +1,12 @@\n-old line\n"), "{out}");
         assert!(
             out.contains(
-                "+new line\n[hr: context · L13-23]\n@@ -30,12 +30,12 @@ fn second()\n-old two\n"
+                "+new line\n[hr: context · L13-17]\n@@ -30,12 +30,12 @@ fn second()\n[hr: context · L19-23]\n-old two\n"
             ),
             "{out}"
         );

@@ -21,8 +21,10 @@ pub enum Priority {
     Notable = 3,
     /// errors, failures and the lines that explain them
     Critical = 4,
+    /// what the rest hangs on: a diff's `diff --git` lines, a log's `commit <hash>` lines
+    Heading = 5,
     /// a run's final verdict (`3 failed, 40 passed in 0.5s`): the last line a budget cuts
-    Verdict = 5,
+    Verdict = 6,
 }
 
 #[derive(Debug, Clone)]
@@ -41,12 +43,14 @@ pub enum Piece {
     },
     /// Original lines `start..=end`, said again in fewer words: a marker saying `what`, then the
     /// lines of `body` (a listing's names grouped, the columns they share said once). What they
-    /// restate is content, so it is written as lines, not inside the marker.
+    /// restate is content, so it is written as lines, not inside the marker. Under a budget it
+    /// stays or goes whole, with the priority of what it restates.
     Restate {
         start: usize,
         end: usize,
         what: String,
         body: Vec<String>,
+        priority: Priority,
     },
 }
 
@@ -85,12 +89,14 @@ impl Plan {
         end: usize,
         what: impl Into<String>,
         body: Vec<String>,
+        priority: Priority,
     ) {
         self.pieces.push(Piece::Restate {
             start,
             end,
             what: what.into(),
             body,
+            priority,
         });
     }
 }
@@ -133,7 +139,8 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
                 end,
                 what,
                 body,
-            } => {
+                ..
+            } if !dropped[i] => {
                 w.fold(*start, *end, what);
                 for l in body {
                     // a restated line ends like the input's lines do
@@ -157,7 +164,10 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
                         priority,
                     } = plan.pieces[j]
                     {
-                        if priority >= Priority::Critical || priority == Priority::Repeated {
+                        if matches!(
+                            priority,
+                            Priority::Critical | Priority::Verdict | Priority::Repeated
+                        ) {
                             critical += end - start + 1;
                         }
                     }
@@ -175,8 +185,9 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
                 let what = if j == i + 1 {
                     match &plan.pieces[i] {
                         Piece::Fold { what, .. } => what.clone(),
-                        Piece::Keep { .. } => describe(end - start + 1, critical),
-                        Piece::Restate { .. } => unreachable!("written on its own"),
+                        Piece::Keep { .. } | Piece::Restate { .. } => {
+                            describe(end - start + 1, critical)
+                        }
                     }
                 } else {
                     describe(end - start + 1, critical)
@@ -212,7 +223,10 @@ fn keep_short_folds(plan: &Plan, min: usize) -> Plan {
 fn worth_a_marker(p: &Piece, lines: &Lines) -> bool {
     match p {
         Piece::Fold { start, end, what } => {
-            let folded: usize = lines.lines[start - 1..*end].iter().map(|l| l.len() + 1).sum();
+            let folded: usize = lines.lines[start - 1..*end]
+                .iter()
+                .map(|l| l.len() + 1)
+                .sum();
             folded > what.len() + FRAME_CHARS + 1
         }
         Piece::Keep { .. } | Piece::Restate { .. } => true,
@@ -256,27 +270,45 @@ fn piece_chars(p: &Piece, lines: &Lines) -> usize {
     }
 }
 
-/// Which kept pieces to fold so the output fits `budget`: lowest priority first, and within a
-/// priority the later pieces first.
+/// The priority a budget weighs a piece by; folds are already as small as they get.
+fn priority(p: &Piece) -> Option<Priority> {
+    match p {
+        Piece::Keep { priority, .. } | Piece::Restate { priority, .. } => Some(*priority),
+        Piece::Fold { .. } => None,
+    }
+}
+
+/// Which kept or restated pieces to fold so the output fits `budget`: lowest priority first,
+/// and within a priority the later pieces first.
 fn choose_drops(plan: &Plan, lines: &Lines, budget: usize) -> Vec<bool> {
     let sizes: Vec<usize> = plan.pieces.iter().map(|p| piece_chars(p, lines)).collect();
     let mut total: usize = sizes.iter().sum();
     let mut dropped = vec![false; plan.pieces.len()];
-    let mut order: Vec<usize> = (0..plan.pieces.len())
-        .filter(|&i| matches!(plan.pieces[i], Piece::Keep { .. }))
+    let mut order: Vec<(Priority, std::cmp::Reverse<usize>)> = (0..plan.pieces.len())
+        .filter_map(|i| Some((priority(&plan.pieces[i])?, std::cmp::Reverse(i))))
         .collect();
-    order.sort_by_key(|&i| match plan.pieces[i] {
-        Piece::Keep { priority, .. } => (priority, std::cmp::Reverse(i)),
-        _ => unreachable!(),
-    });
-    // First pass: only drops that make the output smaller (a lone short line would cost a
-    // marker longer than itself). Second pass: whatever it takes, still lowest first.
-    for shrink_only in [true, false] {
+    order.sort();
+    let order: Vec<usize> = order.into_iter().map(|(_, i)| i.0).collect();
+    let level = |i: usize| priority(&plan.pieces[i]);
+    // Level by level, lowest first, so that a piece goes only when the lower ones could. At each
+    // level: first every drop up to it that makes the output smaller (a lone short line would
+    // cost a marker longer than itself; one whose neighbours went now pays), then the pieces of
+    // the level that join a neighbour as low as they are (the run shrinks as it grows). Last,
+    // if still too long: whatever it takes, lowest first.
+    let mut levels: Vec<Option<Priority>> = order.iter().map(|&i| level(i)).collect();
+    levels.dedup();
+    let mut passes: Vec<(Option<Priority>, Pass)> = levels
+        .into_iter()
+        .flat_map(|l| [(l, Pass::Shrink), (l, Pass::Join)])
+        .collect();
+    passes.push((Some(Priority::Verdict), Pass::Any));
+    for (top, pass) in passes {
         for &i in &order {
             if total <= budget {
                 return dropped;
             }
-            if dropped[i] {
+            let at = level(i);
+            if dropped[i] || at > top || (pass == Pass::Join && at < top) {
                 continue;
             }
             // the piece joins the markers next to it: their sizes give way to one budget marker
@@ -286,14 +318,31 @@ fn choose_drops(plan: &Plan, lines: &Lines, budget: usize) -> Vec<bool> {
             let after = dropped_or_fold(plan, &dropped, i + 1)
                 .then(|| marker_size(&dropped, &sizes, i + 1, Some(i + 2), cut));
             let freed = sizes[i] + before.unwrap_or(0) + after.unwrap_or(0);
-            if shrink_only && freed <= cut {
-                continue;
+            let joins = [i.checked_sub(1), Some(i + 1)]
+                .into_iter()
+                .flatten()
+                .any(|j| {
+                    j < dropped.len() && !dropped[j] && level(j).is_some_and(|l| Some(l) <= top)
+                });
+            let go = match pass {
+                Pass::Shrink => freed > cut,
+                Pass::Join => freed > cut || joins,
+                Pass::Any => true,
+            };
+            if go {
+                dropped[i] = true;
+                total = (total + cut).saturating_sub(freed);
             }
-            dropped[i] = true;
-            total = (total + cut).saturating_sub(freed);
         }
     }
     dropped
+}
+
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Pass {
+    Shrink,
+    Join,
+    Any,
 }
 
 /// The size of the marker that piece `j` (dropped or a fold) is part of, before piece `j`'s
@@ -421,7 +470,10 @@ mod tests {
         p.fold(2, 3, "2 lines like a");
         p.keep(4, Priority::Ordinary);
         let c = render(&p, &lines, &opts(None));
-        assert_eq!(c.text, "a\n[hr: 2 lines like a · L2-3 · restore: hr expand abcdef012345 --lines 2-3]\nd\n");
+        assert_eq!(
+            c.text,
+            "a\n[hr: 2 lines like a · L2-3 · restore: hr expand abcdef012345 --lines 2-3]\nd\n"
+        );
         assert_eq!(c.spans, vec![crate::Span { start: 2, end: 3 }]);
     }
 
@@ -463,7 +515,12 @@ mod tests {
         p.fold(2, 2, "one thing");
         p.fold(3, 4, "another thing");
         let c = render(&p, &lines, &opts(None));
-        assert!(c.text.contains("[hr: one thing · L2 · restore: hr expand abcdef012345 --lines 2]"), "{}", c.text);
+        assert!(
+            c.text
+                .contains("[hr: one thing · L2 · restore: hr expand abcdef012345 --lines 2]"),
+            "{}",
+            c.text
+        );
         assert!(c.text.contains("[hr: another thing · L3-4]"), "{}", c.text);
     }
 
@@ -472,13 +529,55 @@ mod tests {
         let lines = split("a\r\nb\r\nc\r\nd\r\n");
         let mut p = Plan::default();
         p.keep(1, Priority::Ordinary);
-        p.restate(2, 4, "3 names", vec!["b c d".into()]);
+        p.restate(2, 4, "3 names", vec!["b c d".into()], Priority::Summary);
         let c = render(&p, &lines, &opts(None));
         assert_eq!(
             c.text,
             "a\r\n[hr: 3 names · L2-4 · restore: hr expand abcdef012345 --lines 2-4]\r\nb c d\r\n"
         );
         assert_eq!(c.spans, vec![crate::Span { start: 2, end: 4 }]);
+    }
+
+    #[test]
+    fn a_budget_drops_a_restatement_before_the_headers_it_hangs_on() {
+        let mut text = String::new();
+        let mut p = Plan::default();
+        for b in 0..2 {
+            text.push_str(&format!("./dir{b}:\n"));
+            let names: Vec<String> = (0..30).map(|i| format!("file_number_{i}.txt")).collect();
+            for n in &names {
+                text.push_str(&format!("-rw-r--r-- 1 u u 100 Jan  1 10:00 {n}\n"));
+            }
+            let h = 1 + b * 31;
+            p.keep(h, Priority::Notable);
+            p.restate(
+                h + 1,
+                h + 30,
+                "30 entries",
+                vec![names.join(" ")],
+                Priority::Summary,
+            );
+        }
+        let lines = split(&text);
+        let c = render(&p, &lines, &opts(Some(700)));
+        assert!(c.text.len() <= 770, "{}", c.text.len());
+        assert!(
+            c.text.starts_with("./dir0:\n[hr: 30 entries · L2-31 · restore: hr expand abcdef012345 --lines 2-31]\nfile_number_0.txt file_number_1.txt"),
+            "{}",
+            c.text
+        );
+        assert!(
+            c.text
+                .ends_with("\n./dir1:\n[hr: 30 lines cut to fit the budget · L33-62]\n"),
+            "{}",
+            c.text
+        );
+        // tighter: the names go, both headers stay
+        let c = render(&p, &lines, &opts(Some(200)));
+        assert_eq!(
+            c.text,
+            "./dir0:\n[hr: 30 lines cut to fit the budget · L2-31 · restore: hr expand abcdef012345 --lines 2-31]\n./dir1:\n[hr: 30 lines cut to fit the budget · L33-62]\n"
+        );
     }
 
     #[test]

@@ -65,8 +65,9 @@ pub fn detect(head: &str) -> Option<Format> {
 pub fn compress(text: &str, opts: &Options) -> Compressed {
     let lines = split(text);
     let head = crate::lines::prefix_str(text, 64 * 1024);
-    // a listing's restatements name every entry; under a budget they name what fits
-    let room = opts.budget_chars.map_or(usize::MAX, |b| b * 2 / 3);
+    // a listing's restatements name every entry; under a budget they name what fits in half
+    // of it (their markers, and the headers and totals that tie the names together, need room)
+    let room = opts.budget_chars.map_or(usize::MAX, |b| b / 2);
     // restated names come without a CRLF line's `\r` (the restatement ends its lines like the
     // input's)
     let bare: Vec<&str> = lines
@@ -91,10 +92,15 @@ pub(crate) use crate::plan::{plan_from, plural, Slot};
 /// A fold pays for itself only when its lines are clearly longer than its marker: this many
 /// times, in characters (indented code and paths spend more characters per token than a
 /// marker's words do). Below it the lines say more for little more room.
-const FOLD_PAYS: usize = 3;
+pub(crate) const FOLD_PAYS: usize = 3;
 
 /// `plan` with every fold that does not pay (`FOLD_PAYS`) written as its lines.
 pub(crate) fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
+    keep_folds_paying(plan, lines, |_| FOLD_PAYS)
+}
+
+/// `plan` with every fold written as its lines unless they are `pays(what)` times its marker.
+pub(crate) fn keep_folds_paying(plan: Plan, lines: &[&str], pays: impl Fn(&str) -> usize) -> Plan {
     let mut out = Plan::default();
     for p in plan.pieces {
         match p {
@@ -104,7 +110,7 @@ pub(crate) fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
                 ref what,
             } => {
                 let folded: usize = lines[start - 1..end].iter().map(|l| l.len() + 1).sum();
-                if folded < FOLD_PAYS * (what.len() + FRAME_CHARS) {
+                if folded < pays(what) * (what.len() + FRAME_CHARS) {
                     out.keep_range(start, end, Priority::Ordinary);
                 } else {
                     out.pieces.push(p);

@@ -1,13 +1,12 @@
 //! `git log` (default, `--stat`, `--shortstat`, `--name-only`): each commit keeps its hash line,
 //! author, date and subject; the rest of the message and the file stats fold into one short
-//! marker (`[hr: message and stat · L6-13]`: the range counts the lines), and so do the author and
-//! date lines of a commit by the author of the commit above on the same day. Such a commit has one
-//! marker for both folds (`one_marker_per_commit`). A fold whose lines are not three times its
-//! marker stays as its lines (`keep_cheap_folds`).
+//! marker with the commit's size (`[hr: message, 4 files +10 -3 · L6-13]`: the range counts the
+//! lines), and so do the author and date lines of a commit by the author of the commit above on
+//! the same day (a marker of their own: the subject stands between them and the message). A fold
+//! whose lines are not three times its marker stays as its lines (`keep_cheap_folds`).
 
 use super::{plan_from, plural, Slot};
-use crate::logline;
-use crate::plan::{Piece, Plan, Priority};
+use crate::plan::{Plan, Priority};
 use crate::re::re;
 
 pub(crate) fn plan(lines: &[&str]) -> Plan {
@@ -31,7 +30,7 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
             continue;
         }
         if re!(r"^commit [0-9a-f]{7,64}\b").is_match(line) {
-            slots[i] = Slot::Keep(Priority::Critical);
+            slots[i] = Slot::Keep(Priority::Heading);
             subject_seen = false;
         } else if line.starts_with("Author: ") {
             // an author who wrote the commit above on the same day: both lines fold together
@@ -72,86 +71,31 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
         if lines[s].starts_with("Author: ") {
             return AUTHOR_AS_ABOVE.to_string();
         }
-        // the range counts the lines; the words say what they were (a commit's size is one
-        // `hr expand` away: counts here would cost every commit a third more marker)
-        let stat = lines[s..e].iter().any(|l| is_stat(l));
+        // the range counts the lines; the words say what they were, and a commit's size
+        let size = lines[s..e].iter().find_map(|l| shortstat(l));
         let body = lines[s..e]
             .iter()
             .any(|l| l.starts_with("    ") && !l.trim().is_empty());
-        match (body, stat) {
-            (true, true) => "message and stat".to_string(),
-            (true, false) => "message".to_string(),
-            (false, true) => "stat".to_string(),
-            (false, false) => plural(e - s, "line", "lines"),
+        match (body, size) {
+            (true, Some(size)) => format!("message, {size}"),
+            (false, Some(size)) => size,
+            (true, None) if lines[s..e].iter().any(|l| is_stat(l)) => "message and stat".into(),
+            (true, None) => "message".to_string(),
+            (false, None) if lines[s..e].iter().any(|l| is_stat(l)) => "stat".into(),
+            (false, None) => plural(e - s, "line", "lines"),
         }
     });
     let plan = crate::diff::restate_hunk_headers(plan, lines);
-    let plan = crate::diff::one_marker_between_changes(plan, lines);
-    // folds that share a marker are weighed together: only what still stands alone must pay
-    super::keep_cheap_folds(one_marker_per_commit(plan, lines), lines)
+    // an author and day said on the commit above are the lines least read: half the room pays
+    super::keep_folds_paying(plan, lines, |what| match what {
+        AUTHOR_AS_ABOVE => AUTHOR_FOLD_PAYS,
+        _ => super::FOLD_PAYS,
+    })
 }
 
 const AUTHOR_AS_ABOVE: &str = "author and day as above";
-
-/// A commit whose author and date lines fold and whose message and stat fold too gets one marker
-/// for both, where the first fold was, with the subject between them written after it:
-/// `[hr: author and day as above; message and stat · L15-26]` then the blank line and subject.
-/// Not when the folded message has an error-ish line: the signal guard then splits that fold.
-fn one_marker_per_commit(plan: Plan, lines: &[&str]) -> Plan {
-    let mut out = Plan::default();
-    let mut pieces = plan.pieces.into_iter().peekable();
-    while let Some(p) = pieces.next() {
-        let Piece::Fold { start, end, what } = p else {
-            out.pieces.push(p);
-            continue;
-        };
-        if what != AUTHOR_AS_ABOVE {
-            out.fold(start, end, what);
-            continue;
-        }
-        // the kept lines up to the next fold: the blank line and the subject
-        let mut kept = vec![];
-        while let Some(Piece::Keep { .. }) = pieces.peek() {
-            kept.push(pieces.next().unwrap());
-        }
-        let shown: usize = kept
-            .iter()
-            .map(|k| match k {
-                Piece::Keep { start, end, .. } => end - start + 1,
-                _ => 0,
-            })
-            .sum();
-        let next = match pieces.peek() {
-            Some(Piece::Fold {
-                start: s,
-                end: e,
-                what: w,
-            }) if shown <= 3
-                && *s == end + shown + 1
-                && w != AUTHOR_AS_ABOVE
-                && !lines[s - 1..*e].iter().any(|l| logline::is_errorish(l)) =>
-            {
-                Some((*e, w.clone()))
-            }
-            _ => None,
-        };
-        match next {
-            Some((last, w)) => {
-                pieces.next();
-                let body = lines[end..end + shown]
-                    .iter()
-                    .map(|l| l.to_string())
-                    .collect();
-                out.restate(start, last, format!("{AUTHOR_AS_ABOVE}; {w}"), body);
-            }
-            None => {
-                out.fold(start, end, what);
-                out.pieces.extend(kept);
-            }
-        }
-    }
-    out
-}
+/// An author and day fold pays at this many times its marker (other folds: `FOLD_PAYS`).
+const AUTHOR_FOLD_PAYS: usize = 2;
 
 /// The day of a `Date:` line: `Sat Feb 14 2026 +0100` of `Date:   Sat Feb 14 14:48:30 2026 +0100`
 /// (or `2026-02-14` of an ISO date).
@@ -160,6 +104,22 @@ fn day_of(line: &str) -> Option<(&str, &str)> {
         .captures(line)?;
     let day = c.get(1).or(c.get(3))?.as_str();
     Some((day, c.get(2).map_or("", |y| y.as_str())))
+}
+
+/// A `--stat` summary said short: ` 4 files changed, 10 insertions(+), 3 deletions(-)` is
+/// `4 files +10 -3`.
+fn shortstat(line: &str) -> Option<String> {
+    let c =
+        re!(r"^ (\d+) files? changed(?:, (\d+) insertions?\(\+\))?(?:, (\d+) deletions?\(-\))?$")
+            .captures(line)?;
+    let files: usize = c[1].parse().ok()?;
+    let mut out = plural(files, "file", "files");
+    for (k, sign) in [(2, '+'), (3, '-')] {
+        if let Some(n) = c.get(k) {
+            out.push_str(&format!(" {sign}{}", n.as_str()));
+        }
+    }
+    Some(out)
 }
 
 /// ` src/main.rs | 12 +++---` (or a `--name-status` / `--name-only` line).
@@ -228,7 +188,8 @@ mod tests {
                 "{out}"
             );
         }
-        assert!(out.contains("[hr: message and stat · L6-12"), "{out}");
+        // the message and stat fold says the commit's size
+        assert!(out.contains("[hr: message, 2 files +8 -1 · L6-12"), "{out}");
         // the same author on the same day: said once, then the two lines fold
         assert_eq!(
             out.matches("Author: github-actions[bot]").count(),
@@ -236,8 +197,10 @@ mod tests {
             "{out}"
         );
         assert_eq!(out.matches("Date:   Sat Feb 14").count(), 1, "{out}");
+        // every marker stands where its lines were: the subject between the two folds stays
+        // in its place
         assert!(
-            out.contains("abc1\n[hr: author and day as above; message and stat · L15-25]\n\n    feat: change number 1\n\ncommit"),
+            out.contains("abc1\n[hr: author and day as above · L15-16]\n\n    feat: change number 1\n[hr: message, 2 files +8 -1 · L19-25]\n\ncommit"),
             "{out}"
         );
         assert!(!out.contains("src/b.rs"), "{out}");
@@ -250,7 +213,7 @@ mod tests {
         t.push_str("commit 0000000000000000000000000000000000000abc\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    fix: a\n    Fixes #1.\n\n");
         // the same short author on the same day, and a short body: nothing pays for a marker
         t.push_str("commit 0000000000000000000000000000000000000abd\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    fix: b\n    Fixes #2.\n\n");
-        // a long body: its fold pays, and the author's fold shares its marker
+        // a long body: its fold pays
         t.push_str("commit 0000000000000000000000000000000000000abe\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    feat: c\n    \n");
         for k in 0..20 {
             t.push_str(&format!(
@@ -260,12 +223,12 @@ mod tests {
         t.push_str("\n");
         let out = run(&t);
         assert!(out.contains("    fix: a\n    Fixes #1.\n"), "{out}");
+        // an author and day fold pays at twice its marker: a short author does not
         assert!(out.contains("abd\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    fix: b\n    Fixes #2.\n"), "{out}");
         assert!(
-            out.contains("abe\n[hr: author and day as above; message · L16-40"),
+            out.contains("abe\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    feat: c\n[hr: message · L20-40"),
             "{out}"
         );
-        assert!(out.contains("]\n\n    feat: c\n"), "{out}");
         assert_eq!(out.matches("[hr: ").count(), 1, "{out}");
     }
 

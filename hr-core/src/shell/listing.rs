@@ -22,6 +22,10 @@ use crate::shell::plural;
 const RARE_SHARE: f64 = 0.05;
 /// Runs of fewer entries stay verbatim: a marker would cost what it saves.
 const MIN_RUN: usize = 3;
+/// Under a budget, restated names go before what ties them together: `ls` directory headers,
+/// `du` directory totals, `tree` directories (and lines that stand out, kept alone).
+const NAMES: Priority = Priority::Summary;
+const STRUCTURE: Priority = Priority::Notable;
 
 /// Per line: kept verbatim with a priority, or a member of a run said again in fewer words, under
 /// its own short name. Runs only join entries of one group (one depth of a `tree`); `line`
@@ -65,8 +69,9 @@ fn head(what: String) -> Head {
 /// begun as `head(start, end)` (0-based `start..end`) says. The names follow, `sep`
 /// between them: a space where names are single words (quoted by `shown` when they are not), a
 /// comma where an entry is several (`du`'s `12K a.js`). A run whose restatement would not be
-/// clearly shorter than its lines stays verbatim. `room` is how many characters of names the
-/// restatements may spend in all (a budget's share): past it, the marker counts the names left.
+/// clearly shorter than its lines stays verbatim. `room` is how many characters of names (and of
+/// the lines that stand out among them) the restatements may spend in all (a budget's share):
+/// past it, the marker counts what is left. Under a budget a restatement ranks as `NAMES`.
 fn plan_entries(
     lines: &[&str],
     slots: Vec<Slot>,
@@ -104,9 +109,15 @@ fn plan_entries(
             let mut current = lead;
             let mut fresh = true;
             let mut shown = 0;
+            let mut left_out = 0;
             for (k, slot) in slots[i..j].iter().enumerate() {
                 let Slot::Entry { name, line, .. } = slot else {
                     // a line that stands out stays whole, on its own line
+                    if room <= lines[i + k].len() {
+                        left_out += 1;
+                        continue;
+                    }
+                    room -= lines[i + k].len() + 1;
                     if !fresh {
                         body.push(std::mem::take(&mut current));
                         fresh = true;
@@ -135,10 +146,14 @@ fn plan_entries(
             if shown < names {
                 what.push_str(&format!(", {} not named", count(names - shown)));
             }
+            if left_out > 0 {
+                let other = plural(left_out, "other line", "other lines");
+                what.push_str(&format!(", {other} not shown"));
+            }
             let said: usize = body.iter().map(|l| l.len() + 1).sum::<usize>() + what.len();
             let original: usize = lines[i..j].iter().map(|l| l.len() + 1).sum();
             if said + FRAME_CHARS < original * 9 / 10 {
-                plan.restate(i + 1, j, what, body);
+                plan.restate(i + 1, j, what, body, NAMES);
                 i = j;
                 continue;
             }
@@ -148,7 +163,7 @@ fn plan_entries(
         for (k, slot) in slots[i..end].iter().enumerate() {
             let p = match slot {
                 Slot::Keep(p) => *p,
-                Slot::Inline => Priority::Notable,
+                Slot::Inline => STRUCTURE,
                 Slot::Entry { .. } => Priority::Ordinary,
             };
             plan.keep(i + k + 1, p);
@@ -391,7 +406,7 @@ pub(crate) fn plan_ls(lines: &[&str], room: usize) -> Plan {
             }
             // symlinks (with their target), devices, sockets, pipes
             Some(_) => Slot::Inline,
-            None if re!(r"^\S.*:$").is_match(line) => Slot::Keep(Priority::Summary),
+            None if re!(r"^\S.*:$").is_match(line) => Slot::Keep(STRUCTURE),
             None => Slot::Keep(Priority::Ordinary),
         };
         slots.push(slot);
@@ -502,7 +517,7 @@ pub(crate) fn plan_du(lines: &[&str], room: usize) -> Plan {
                 slots.extend(by_dir(&run));
                 run.clear();
                 slots.push(Slot::Keep(if p.is_some() {
-                    Priority::Summary
+                    STRUCTURE
                 } else {
                     Priority::Ordinary
                 }));
@@ -540,7 +555,7 @@ pub(crate) fn plan_tree(lines: &[&str], room: usize) -> Plan {
             {
                 entry(*depth, shown(name))
             }
-            _ => Slot::Keep(Priority::Summary),
+            _ => Slot::Keep(STRUCTURE),
         })
         .collect();
     plan_entries(lines, slots, " ", room, |s, e| {
