@@ -5,7 +5,7 @@
 use crate::hash::FxHasher;
 use crate::log::fields::{json_field, Columns};
 use crate::mask::shape;
-use crate::re::re;
+use crate::re::{finder, re};
 use std::hash::Hasher;
 
 /// A line's level: the same scale the sniffer and the guard read.
@@ -39,7 +39,7 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         return s;
     }
     // a console logger's fields as JSON after the message (Caddy, zap): a failed request there
-    if let Some(at) = memchr::memmem::find(line.as_bytes(), b"{\"") {
+    if let Some(at) = finder!(b"{\"").find(line.as_bytes()) {
         if let Some(s) = json_status(&line[at..]).filter(|s| s.key.is_some()) {
             return s;
         }
@@ -133,9 +133,18 @@ fn json_status(t: &str) -> Option<Severity> {
 
 /// Common/combined access-log lines: `"GET /x HTTP/1.1" 404 153`.
 fn access_severity(line: &str) -> Option<Severity> {
-    let at = memchr::memmem::find(line.as_bytes(), b" HTTP/")?;
+    let at = finder!(b" HTTP/").find(line.as_bytes())?;
+    // `"GET /x HTTP/` holds one whitespace before ` HTTP/`, and the path none, so no match
+    // starts before the second whitespace ahead of the first ` HTTP/`: the regex need not
+    // scan the head of the line (a time, a host, a tag), which this runs on for every line
+    let from = line[..at]
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(1)
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let c = re!(r#""([A-Z]+) (\S+) HTTP/[0-9.]+" (\d{3})\b"#)
-        .captures(&line[at.saturating_sub(2048)..])?;
+        .captures(&line[from.max(at.saturating_sub(2048))..])?;
     Some(status_severity(&c[1], &c[2], &c[3], line))
 }
 
