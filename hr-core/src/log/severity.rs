@@ -69,13 +69,18 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
 
 // not logline::word_severity: the log compressor also reads FAILURE, EMERGENCY, DPANIC, FINE*, and no lone letters
 fn word_level(word: &str) -> Option<Level> {
-    match word.to_ascii_uppercase().as_str() {
-        "ERROR" | "ERR" | "SEVERE" | "FAILURE" => Some(Level::Error),
-        "FATAL" | "CRITICAL" | "CRIT" | "EMERG" | "EMERGENCY" | "ALERT" | "PANIC" | "DPANIC" => {
-            Some(Level::Fatal)
-        }
-        "WARN" | "WARNING" => Some(Level::Warn),
-        "INFO" | "DEBUG" | "TRACE" | "NOTICE" | "VERBOSE" | "FINE" | "FINER" | "FINEST" => {
+    // upper-cased on the stack (no level is longer than 9 letters): this runs on the first
+    // tokens of every line
+    let mut buf = [0u8; 9];
+    let w = buf.get_mut(..word.len())?;
+    w.copy_from_slice(word.as_bytes());
+    w.make_ascii_uppercase();
+    match &*w {
+        b"ERROR" | b"ERR" | b"SEVERE" | b"FAILURE" => Some(Level::Error),
+        b"FATAL" | b"CRITICAL" | b"CRIT" | b"EMERG" | b"EMERGENCY" | b"ALERT" | b"PANIC"
+        | b"DPANIC" => Some(Level::Fatal),
+        b"WARN" | b"WARNING" => Some(Level::Warn),
+        b"INFO" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"VERBOSE" | b"FINE" | b"FINER" | b"FINEST" => {
             Some(Level::Other)
         }
         _ => None,
@@ -213,7 +218,7 @@ fn strace_failed(line: &str) -> Option<bool> {
 /// what follows is the message, without the timestamp and other header fields.
 // not logline::severity: this one gives the level's end, reads colours and Apache `[mod:level]`, and asks no header
 pub fn level_at(line: &str) -> (Level, usize) {
-    if line.contains('\x1b') {
+    if memchr::memchr(0x1b, line.as_bytes()).is_some() {
         // a coloured level (`\x1b[31mERROR\x1b[0m`) reads like a plain one
         let plain = re!(r"\x1b\[[0-9;]*m").replace_all(line, " ");
         let (level, end) = level_at(&plain);
@@ -244,7 +249,7 @@ pub fn level_at(line: &str) -> (Level, usize) {
             }
             _ => tok,
         };
-        let word = tok.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        let word = crate::logline::letters(tok);
         if word.len() < 3 || word.len() > 9 || word.len() + 4 < tok.len() {
             continue;
         }
