@@ -6,6 +6,7 @@ use crate::hash::FxHasher;
 use crate::log::fields::{json_field, Columns};
 use crate::mask::shape;
 use crate::re::{finder, re};
+use std::borrow::Cow;
 use std::hash::Hasher;
 
 /// A line's level: the same scale the sniffer and the guard read.
@@ -219,10 +220,13 @@ fn strace_failed(line: &str) -> Option<bool> {
 // not logline::severity: this one gives the level's end, reads colours and Apache `[mod:level]`, and asks no header
 pub fn level_at(line: &str) -> (Level, usize) {
     if memchr::memchr(0x1b, line.as_bytes()).is_some() {
-        // a coloured level (`\x1b[31mERROR\x1b[0m`) reads like a plain one
-        let plain = re!(r"\x1b\[[0-9;]*m").replace_all(line, " ");
-        let (level, end) = level_at(&plain);
-        return (level, (end > 0) as usize * line.len().min(end));
+        // a coloured level (`\x1b[31mERROR\x1b[0m`) reads like a plain one; an escape that is
+        // no colour (`\x1b[K`) stays, and the line is read as it is (recursing on it again
+        // would never end)
+        if let Cow::Owned(plain) = re!(r"\x1b\[[0-9;]*m").replace_all(line, " ") {
+            let (level, end) = level_at(&plain);
+            return (level, (end > 0) as usize * line.len().min(end));
+        }
     }
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
     for tok in line.split_ascii_whitespace().take(10) {
@@ -315,6 +319,13 @@ mod tests {
             sev("2026/11/29 17:42:19.650\t\x1b[31mERROR\x1b[0m\thttp.log\tx").level,
             Level::Error
         );
+    }
+
+    #[test]
+    fn an_escape_that_is_no_colour_is_read_as_it_is() {
+        // jest erases the line with `\x1b[K`: no colour to strip, and no endless recursion
+        assert_eq!(sev("\x1b[K FAIL src/a.test.js").level, Level::Other);
+        assert_eq!(sev("\x1b[K\x1b[31mERROR\x1b[0m boom").level, Level::Error);
     }
 
     #[test]
