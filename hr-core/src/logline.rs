@@ -175,7 +175,7 @@ pub fn severity(line: &str) -> Severity {
 /// The severity a line declares, if it declares one (`INFO` is declared, and not an error even
 /// when its message says "failed").
 fn declared(line: &str) -> Option<Severity> {
-    if line.starts_with('{') || finder!(b"{\"").find(line.as_bytes()).is_some() {
+    if line.starts_with('{') || has(line, b"{\"", 0) {
         if let Some(c) = re!(r#""(level|lvl|severity|levelname|log\.level|@l)" *: *"?(\w+)"#).captures(line) {
             return word_severity(c.get(2).unwrap().as_str());
         }
@@ -232,6 +232,15 @@ fn declared(line: &str) -> Option<Severity> {
     None
 }
 
+/// Whether `line` holds `needle`, looked for by its byte at `rare` (a `"` or a `{`, rare in log
+/// lines): on a short line one byte search beats a substring search, and this runs on every
+/// line the guard reads.
+pub fn has(line: &str, needle: &[u8], rare: usize) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr_iter(needle[rare], b)
+        .any(|i| i >= rare && b[i - rare..].starts_with(needle))
+}
+
 /// `tok` without what is no ASCII letter at either end (`[error]:` -> `error`), as
 /// `trim_matches(|c| !c.is_ascii_alphabetic())` gives it, but byte-wise: every byte of a
 /// multi-byte character is no ASCII letter, and this runs on the first tokens of every line.
@@ -266,7 +275,7 @@ fn word_severity(word: &str) -> Option<Severity> {
 pub fn http_status(line: &str) -> Option<u16> {
     // cheap checks first: this runs on every line the guard reads
     let status = |re: &regex::Regex| re.captures(line)?.get(1)?.as_str().parse().ok();
-    if finder!(b"] \"").find(line.as_bytes()).is_some() {
+    if has(line, b"] \"", 2) {
         let combined = re!(r#"^([\w.@/-]+ *\| *|[\w.@/-]+:)?\S+ +\S+ +\S+ +\[[^\]]+\] +"[^"]*" +(\d{3}) "#);
         return combined.captures(line)?.get(2)?.as_str().parse().ok();
     }
@@ -276,7 +285,7 @@ pub fn http_status(line: &str) -> Option<u16> {
             return Some(s);
         }
     }
-    if finder!(b"tatus").find(line.as_bytes()).is_some() && line.contains('{') {
+    if memchr::memchr(b'{', line.as_bytes()).is_some() && finder!(b"tatus").find(line.as_bytes()).is_some() {
         return status(re!(r#""(?:status|status_code|statusCode)" *: *"?([1-5]\d\d)\b"#));
     }
     None

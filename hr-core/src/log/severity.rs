@@ -36,13 +36,16 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
     if let Some(s) = json_severity(line) {
         return s;
     }
-    if let Some(s) = access_severity(line) {
-        return s;
-    }
-    // a console logger's fields as JSON after the message (Caddy, zap): a failed request there
-    if let Some(at) = finder!(b"{\"").find(line.as_bytes()) {
-        if let Some(s) = json_status(&line[at..]).filter(|s| s.key.is_some()) {
+    // an access line's request and a JSON object both hold a `"`: most lines hold none
+    if memchr::memchr(b'"', line.as_bytes()).is_some() {
+        if let Some(s) = access_severity(line) {
             return s;
+        }
+        // a console logger's fields as JSON after the message (Caddy, zap): a failed request
+        if let Some(at) = finder!(b"{\"").find(line.as_bytes()) {
+            if let Some(s) = json_status(&line[at..]).filter(|s| s.key.is_some()) {
+                return s;
+            }
         }
     }
     if let Some(s) = columns
