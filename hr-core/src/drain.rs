@@ -124,6 +124,11 @@ impl Miner {
             let start = i;
             let mut quotes = 0;
             while i < b.len() {
+                // most bytes are above `"` (and so above space, tab and CR): one compare
+                if b[i] > b'"' {
+                    i += 1;
+                    continue;
+                }
                 match b[i] {
                     b'"' => quotes += 1,
                     // a quoted value may hold spaces: it stays one token

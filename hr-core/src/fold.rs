@@ -2,46 +2,82 @@
 //! and ids are masked) fold into one marker with a count. Used for every kind that has no
 //! compressor of its own, and as the base the others fall back on.
 //!
-//! Without a budget, and with no error line to guard, the output is written while the input is
-//! scanned, so memory stays bounded by the output and the longest line, not by the number of
-//! lines (100 MB of two-byte lines).
+//! Without a budget, the output is written while the input is scanned, so memory stays bounded
+//! by the output and the longest line, not by the number of lines (100 MB of two-byte lines).
+//! With error lines, a first pass asks the signal guard which error templates would have no
+//! example, in memory bounded by the distinct templates (100 MB of `error` lines).
 
+use crate::guard::{self, Watch};
 use crate::lines::{iter, offset, split, Lines};
 use crate::logline;
 use crate::marker::{count, Compressed, Writer};
 use crate::mask::shape;
-use crate::plan::{render, Plan, Priority};
+use crate::plan::{marker_pays, render, Piece, Plan, Priority};
 use crate::Options;
 
 /// A run must be at least this long to fold; its first and last lines stay as examples.
 const MIN_RUN: usize = 4;
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
-    // A budget, a learnt policy or an error line anywhere goes through the plan, where the
-    // signal guard sees every line; the rest (most large inputs) streams in bounded memory.
-    if opts.budget_chars.is_some() || opts.min_fold_run > 1 || iter(text).any(logline::is_errorish) {
+    // A budget or a learnt policy goes through the plan; the rest (most large inputs) streams
+    if opts.budget_chars.is_some() || opts.min_fold_run > 1 {
         let lines = split(text);
         return render(&plan(&lines), &lines, opts);
     }
+    // what `render` would do with `plan`, behind the same guard, without a `Vec` of the lines
+    let missing = if iter(text).any(logline::is_errorish) {
+        guarded(text)
+    } else {
+        Vec::new()
+    };
+    let mut missing = missing.into_iter().peekable();
     let crlf = iter(text).next().is_some_and(|l| l.ends_with('\r'));
     let mut w = Writer::new(&opts.hash, text.len().min(1 << 20), crlf);
+    let mut parts = Vec::new();
     for run in runs(iter(text)) {
-        match run.fold() {
-            Some(what) => {
-                w.line(run.first);
-                w.fold(run.start + 2, run.end - 1, &what);
-                w.line(run.last);
-            }
-            None => {
-                let from = offset(text, run.first);
-                let to = offset(text, run.last) + run.last.len();
-                for line in text[from..to].split('\n') {
-                    w.line(line);
+        let from = offset(text, run.first);
+        let to = offset(text, run.last) + run.last.len();
+        let mut lines = text[from..to].split('\n');
+        parts.clear();
+        for piece in run.pieces() {
+            guard::split(&piece, &mut missing, &mut parts);
+        }
+        for piece in &parts {
+            match piece {
+                Piece::Fold { start, end, what } => {
+                    let n = end - start + 1;
+                    let folded = lines.clone().take(n).map(|l| l.len() + 1).sum();
+                    if marker_pays(folded, what) {
+                        w.fold(*start, *end, what);
+                        lines.nth(n - 1);
+                    } else {
+                        lines.by_ref().take(n).for_each(|l| w.line(l));
+                    }
+                }
+                Piece::Keep { start, end, .. } | Piece::Restate { start, end, .. } => {
+                    lines.by_ref().take(end - start + 1).for_each(|l| w.line(l));
                 }
             }
         }
     }
     w.finish(text.ends_with('\n'))
+}
+
+/// The first pass for the guard: the first line of each error template that the runs would
+/// fold away entirely.
+fn guarded(text: &str) -> Vec<usize> {
+    let mut watch = Watch::default();
+    for run in runs(iter(text)) {
+        let folds = run.fold().is_some();
+        let from = offset(text, run.first);
+        let to = offset(text, run.last) + run.last.len();
+        for (k, line) in text[from..to].split('\n').enumerate() {
+            let n = run.start + 1 + k;
+            // a folded run keeps its first and last lines
+            watch.see(n, line, !folds || n == run.start + 1 || n == run.end);
+        }
+    }
+    watch.missing()
 }
 
 pub fn plan(lines: &Lines) -> Plan {
@@ -75,6 +111,30 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
+    /// What `plan` makes of the run, its kept lines as one range (the same output without a
+    /// budget, and no piece per line of a long run that does not fold).
+    fn pieces(&self) -> impl Iterator<Item = Piece> {
+        let (first, last) = (self.start + 1, self.end);
+        let keep = |start, end, priority| Piece::Keep {
+            start,
+            end,
+            priority,
+        };
+        let (head, fold, tail) = match self.fold() {
+            Some(what) => (
+                keep(first, first, Priority::Summary),
+                Some(Piece::Fold {
+                    start: first + 1,
+                    end: last - 1,
+                    what,
+                }),
+                Some(keep(last, last, Priority::Summary)),
+            ),
+            None => (keep(first, last, Priority::Ordinary), None, None),
+        };
+        std::iter::once(head).chain(fold).chain(tail)
+    }
+
     /// What the marker says, if the run is worth folding.
     fn fold(&self) -> Option<String> {
         let run = self.end - self.start;
@@ -184,6 +244,27 @@ mod tests {
         }
         cases.push(text.clone());
         cases.push(text.trim_end().replace('\n', "\r\n"));
+        // error lines the runs fold away: the guard puts the first of each template back,
+        // splitting the fold around it, and the parts too short for a marker stay as lines
+        cases.push("error\n".repeat(200));
+        let mut access = String::new();
+        for i in 0..300 {
+            let status = match i {
+                117 | 118 => 404,
+                230 => 500,
+                298 => 503,
+                _ => 200,
+            };
+            access.push_str(&format!(
+                "10.0.0.1 - - [10/Oct/2023:13:00:{:02} +0000] \"GET /index.html HTTP/1.1\" {status} 1{i:03}\n",
+                i % 60
+            ));
+        }
+        cases.push(access.clone());
+        let out = compress(&access, &opts()).text;
+        for status in ["404", "500", "503"] {
+            assert!(out.contains(&format!("HTTP/1.1\" {status} ")), "{status}: {out}");
+        }
         for case in cases {
             let lines = split(&case);
             let planned = render(&plan(&lines), &lines, &opts());

@@ -33,30 +33,40 @@ pub fn patch(plan: &Plan, lines: &Lines) -> Option<Plan> {
     let mut pieces = Vec::with_capacity(plan.pieces.len() + 2 * missing.len());
     let mut next = missing.iter().copied().peekable();
     for piece in &plan.pieces {
-        let Piece::Fold { start, end, .. } = piece else {
-            pieces.push(piece.clone());
-            continue;
-        };
-        let (start, end) = (*start, *end);
-        let mut from = start;
-        while let Some(n) = next.next_if(|&n| n <= end) {
-            if n > from {
-                pieces.push(part(from, n - 1));
-            }
-            pieces.push(Piece::Keep {
-                start: n,
-                end: n,
-                priority: Priority::Critical,
-            });
-            from = n + 1;
-        }
-        if from == start {
-            pieces.push(piece.clone());
-        } else if from <= end {
-            pieces.push(part(from, end));
-        }
+        split(piece, &mut next, &mut pieces);
     }
     Some(Plan { pieces })
+}
+
+/// Appends `piece` to `out`, or, if it is a fold that holds some of the lines in `missing`
+/// (1-based, ascending), its parts around them with those lines kept in place.
+pub fn split(
+    piece: &Piece,
+    missing: &mut std::iter::Peekable<impl Iterator<Item = usize>>,
+    out: &mut Vec<Piece>,
+) {
+    let Piece::Fold { start, end, .. } = piece else {
+        out.push(piece.clone());
+        return;
+    };
+    let (start, end) = (*start, *end);
+    let mut from = start;
+    while let Some(n) = missing.next_if(|&n| n <= end) {
+        if n > from {
+            out.push(part(from, n - 1));
+        }
+        out.push(Piece::Keep {
+            start: n,
+            end: n,
+            priority: Priority::Critical,
+        });
+        from = n + 1;
+    }
+    if from == start {
+        out.push(piece.clone());
+    } else if from <= end {
+        out.push(part(from, end));
+    }
 }
 
 /// What is left of a fold the guard split: its description no longer holds, its count does.
@@ -71,8 +81,7 @@ fn part(start: usize, end: usize) -> Piece {
 
 /// The first line (1-based) of each error-ish template that no kept line shows, in order.
 fn missing(plan: &Plan, lines: &Lines) -> Vec<usize> {
-    let mut templates = Templates::default();
-    let mut toks = Vec::new();
+    let mut watch = Watch::default();
     for piece in &plan.pieces {
         let (start, end, kept) = match piece {
             // a restatement says its lines again in fewer words (a listing's names) or stands
@@ -84,19 +93,40 @@ fn missing(plan: &Plan, lines: &Lines) -> Vec<usize> {
             Piece::Fold { start, end, .. } => (*start, *end, false),
         };
         for n in start..=end {
-            let line = lines.lines[n - 1];
-            if logline::is_errorish(line) {
-                tokens(line, &mut toks);
-                templates.add(&toks, n, kept);
-            }
+            watch.see(n, lines.lines[n - 1], kept);
         }
     }
-    let mut out: Vec<usize> = (0..templates.first.len())
-        .filter(|&t| !templates.kept[t])
-        .map(|t| templates.first[t])
-        .collect();
-    out.sort_unstable();
-    out
+    watch.missing()
+}
+
+/// The guard's view of the lines, given one at a time and in order with whether each is kept:
+/// its memory grows with the distinct error templates (capped), not with the lines, so a
+/// compressor that streams its output can ask it too (`fold.rs`).
+#[derive(Default)]
+pub struct Watch {
+    templates: Templates,
+    toks: Vec<u64>,
+}
+
+impl Watch {
+    /// Line `n` (1-based), kept verbatim or not.
+    pub fn see(&mut self, n: usize, line: &str, kept: bool) {
+        if logline::is_errorish(line) {
+            tokens(line, &mut self.toks);
+            self.templates.add(&self.toks, n, kept);
+        }
+    }
+
+    /// The first line of each error-ish template that no kept line showed, in order.
+    pub fn missing(self) -> Vec<usize> {
+        let t = self.templates;
+        let mut out: Vec<usize> = (0..t.first.len())
+            .filter(|&i| !t.kept[i])
+            .map(|i| t.first[i])
+            .collect();
+        out.sort_unstable();
+        out
+    }
 }
 
 /// Error templates in the manner of Drain: lines with the same masked tokens are one template,

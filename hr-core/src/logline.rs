@@ -4,7 +4,7 @@
 //!
 //! A leaf: it calls no compressor and no sniffer, so every module may call it.
 
-use crate::re::re;
+use crate::re::{finder, re};
 
 /// How severe a line says it is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -175,7 +175,7 @@ pub fn severity(line: &str) -> Severity {
 /// The severity a line declares, if it declares one (`INFO` is declared, and not an error even
 /// when its message says "failed").
 fn declared(line: &str) -> Option<Severity> {
-    if line.starts_with('{') || line.contains("{\"") {
+    if line.starts_with('{') || has(line, b"{\"", 0) {
         if let Some(c) = re!(r#""(level|lvl|severity|levelname|log\.level|@l)" *: *"?(\w+)"#).captures(line) {
             return word_severity(c.get(2).unwrap().as_str());
         }
@@ -212,7 +212,7 @@ fn declared(line: &str) -> Option<Severity> {
             .iter()
             .find_map(|k| tok.strip_prefix(k))
             .unwrap_or(tok);
-        let word = field.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        let word = letters(field);
         if word.len() < 3 || word.len() > 9 || word.len() + 4 < field.len() {
             continue;
         }
@@ -230,6 +230,29 @@ fn declared(line: &str) -> Option<Severity> {
         }
     }
     None
+}
+
+/// Whether `line` holds `needle`, looked for by its byte at `rare` (a `"` or a `{`, rare in log
+/// lines): on a short line one byte search beats a substring search, and this runs on every
+/// line the guard reads.
+pub fn has(line: &str, needle: &[u8], rare: usize) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr_iter(needle[rare], b)
+        .any(|i| i >= rare && b[i - rare..].starts_with(needle))
+}
+
+/// `tok` without what is no ASCII letter at either end (`[error]:` -> `error`), as
+/// `trim_matches(|c| !c.is_ascii_alphabetic())` gives it, but byte-wise: every byte of a
+/// multi-byte character is no ASCII letter, and this runs on the first tokens of every line.
+pub fn letters(tok: &str) -> &str {
+    let b = tok.as_bytes();
+    match b.iter().position(u8::is_ascii_alphabetic) {
+        Some(start) => {
+            let end = b.iter().rposition(u8::is_ascii_alphabetic).unwrap_or(start) + 1;
+            &tok[start..end]
+        }
+        None => "",
+    }
 }
 
 fn word_severity(word: &str) -> Option<Severity> {
@@ -252,7 +275,7 @@ fn word_severity(word: &str) -> Option<Severity> {
 pub fn http_status(line: &str) -> Option<u16> {
     // cheap checks first: this runs on every line the guard reads
     let status = |re: &regex::Regex| re.captures(line)?.get(1)?.as_str().parse().ok();
-    if line.contains("] \"") {
+    if has(line, b"] \"", 2) {
         let combined = re!(r#"^([\w.@/-]+ *\| *|[\w.@/-]+:)?\S+ +\S+ +\S+ +\[[^\]]+\] +"[^"]*" +(\d{3}) "#);
         return combined.captures(line)?.get(2)?.as_str().parse().ok();
     }
@@ -262,7 +285,7 @@ pub fn http_status(line: &str) -> Option<u16> {
             return Some(s);
         }
     }
-    if line.contains("tatus") && line.contains('{') {
+    if memchr::memchr(b'{', line.as_bytes()).is_some() && finder!(b"tatus").find(line.as_bytes()).is_some() {
         return status(re!(r#""(?:status|status_code|statusCode)" *: *"?([1-5]\d\d)\b"#));
     }
     None
@@ -271,8 +294,13 @@ pub fn http_status(line: &str) -> Option<u16> {
 /// W3C (IIS) access lines end with four numbers, the first of them the 3-digit status:
 /// `… 404 0 2 15`.
 fn ends_like_w3c(line: &str) -> bool {
+    let line = line.trim_end();
+    // most lines end in a word: settled without splitting
+    if !line.as_bytes().last().is_some_and(u8::is_ascii_digit) {
+        return false;
+    }
     let mut n = 0;
-    for tok in line.trim_end().rsplit(' ').take(4) {
+    for tok in line.rsplit(' ').take(4) {
         if tok.is_empty() || !tok.bytes().all(|b| b.is_ascii_digit()) {
             return false;
         }

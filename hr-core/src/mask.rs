@@ -48,23 +48,31 @@ pub fn shape(line: &str) -> String {
 /// to `out`: digit runs and hex ids as in [`shape`], a path or URL as `/*`, and a quoted value as
 /// `"*"`. Words without digits stay, so `sshd[0]:` and `crond[0]:` remain distinct.
 pub fn mask_log_token(tok: &str, out: &mut String) {
-    if is_path(tok) {
+    if path_prefix(tok) {
         out.push_str("/*");
         return;
     }
+    // a URL (`://` anywhere in the token) is a path too: it is looked for in the one scan below,
+    // which then takes back what it wrote (this runs on every token mined)
+    let from = out.len();
+    let as_path = |out: &mut String| {
+        out.truncate(from);
+        out.push_str("/*");
+    };
     let b = tok.as_bytes();
     let mut i = 0;
     while i < b.len() {
         let c = b[i];
-        if c.is_ascii_alphanumeric() {
+        if CLASS[c as usize] & ALNUM != 0 {
             let start = i;
-            let mut digits = false;
-            let mut hex = true;
-            while i < b.len() && b[i].is_ascii_alphanumeric() {
-                digits |= b[i].is_ascii_digit();
-                hex &= b[i].is_ascii_hexdigit();
+            // one table lookup per byte: this loop runs on every byte of every line mined
+            let (mut any, mut all) = (0, ALNUM | DIGIT | HEX);
+            while i < b.len() && CLASS[b[i] as usize] & ALNUM != 0 {
+                any |= CLASS[b[i] as usize];
+                all &= CLASS[b[i] as usize];
                 i += 1;
             }
+            let (digits, hex) = (any & DIGIT != 0, all & HEX != 0);
             let word = &b[start..i];
             if !digits {
                 out.push_str(&tok[start..i]);
@@ -90,6 +98,9 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
                     // a one-word value varies freely (`"127.0.0.1"`, `"View"`); words in a
                     // quoted text are its message (`"Thread started"`), as in a plain line
                     let inner = &tok[i + 1..i + 1 + k];
+                    if inner.contains("://") {
+                        return as_path(out);
+                    }
                     if inner.contains(' ') {
                         out.push('"');
                         for (n, w) in inner.split(' ').enumerate() {
@@ -110,6 +121,9 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
                 }
             }
         } else if c < 0x80 {
+            if c == b':' && b[i + 1..].starts_with(b"//") {
+                return as_path(out);
+            }
             out.push(c as char);
             i += 1;
         } else {
@@ -119,6 +133,23 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
         }
     }
 }
+
+/// Byte classes for `mask_log_token`: ASCII letters and digits, digits, hex digits.
+const ALNUM: u8 = 1;
+const DIGIT: u8 = 2;
+const HEX: u8 = 4;
+static CLASS: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        t[c] = (b.is_ascii_alphanumeric() as u8) * ALNUM
+            | (b.is_ascii_digit() as u8) * DIGIT
+            | (b.is_ascii_hexdigit() as u8) * HEX;
+        c += 1;
+    }
+    t
+};
 
 /// A generated id such as Zeek's `C3uA171rRDUxvYyTmj`: long, letters mixed with several runs
 /// of digits. `x86`, `utf8mb4` or `sha256WithRSAEncryption` are names, not ids.
@@ -131,18 +162,14 @@ fn random_id(word: &[u8]) -> bool {
     word.len() >= 8 && runs >= 2
 }
 
-/// `/var/log/x.log`, `./a/b`, `~/x`, `C:\Windows\x`, `https://host/p`: names that vary freely.
-fn is_path(tok: &str) -> bool {
+/// `/var/log/x.log`, `./a/b`, `~/x`, `C:\\Windows\\x`: names that vary freely, told by their
+/// first bytes (a URL, `https://host/p`, is told by its `://` in `mask_log_token`).
+fn path_prefix(tok: &str) -> bool {
     let b = tok.as_bytes();
-    let slashes = b.iter().filter(|&&c| c == b'/' || c == b'\\').count();
-    if slashes == 0 {
-        return false;
-    }
-    (b[0] == b'/' && b.len() > 1 && b[1] != b'/')
+    (b.len() > 1 && b[0] == b'/' && b[1] != b'/')
         || tok.starts_with("./")
         || tok.starts_with("../")
         || tok.starts_with("~/")
-        || tok.contains("://")
         || (b.len() > 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'\\')
 }
 

@@ -223,14 +223,16 @@ fn keep_short_folds(plan: &Plan, min: usize) -> Plan {
 fn worth_a_marker(p: &Piece, lines: &Lines) -> bool {
     match p {
         Piece::Fold { start, end, what } => {
-            let folded: usize = lines.lines[start - 1..*end]
-                .iter()
-                .map(|l| l.len() + 1)
-                .sum();
-            folded > what.len() + FRAME_CHARS + 1
+            marker_pays(lines.lines[start - 1..*end].iter().map(|l| l.len() + 1).sum(), what)
         }
         Piece::Keep { .. } | Piece::Restate { .. } => true,
     }
+}
+
+/// Whether a marker saying `what` is shorter than the `folded` characters (newlines counted)
+/// it replaces; if not, `render` writes the lines themselves.
+pub fn marker_pays(folded: usize, what: &str) -> bool {
+    folded > what.len() + FRAME_CHARS + 1
 }
 
 fn describe(n: usize, critical: usize) -> String {

@@ -14,6 +14,17 @@ macro_rules! re {
 }
 pub(crate) use re;
 
+/// A `memchr::memmem::Finder` for `$needle`, built once per process: `memmem::find` builds one
+/// on every call, which costs more than searching a log line.
+macro_rules! finder {
+    ($needle:expr) => {{
+        static F: std::sync::OnceLock<memchr::memmem::Finder<'static>> =
+            std::sync::OnceLock::new();
+        F.get_or_init(|| memchr::memmem::Finder::new($needle))
+    }};
+}
+pub(crate) use finder;
+
 /// `\d`, `\w`, `\s` and `\b` as their ASCII forms. Runner output spells its numbers, names and
 /// separators in ASCII, and the Unicode tables make each pattern cost a millisecond to compile,
 /// which a one-shot CLI pays on every call. (`\S` stays: it is cheap and must not match bytes.)

@@ -40,7 +40,8 @@ def max_rss_of_hr(line: bytes, size: int, args=()) -> tuple[int, bytes, int]:
 
 
 @pytest.mark.parametrize("args", [(), ("--kind", "log")], ids=["sniffed", "kind-log"])
-@pytest.mark.parametrize("line", [b"a\n", b"\n", b"1\n"], ids=["a", "empty", "digit"])
+# `error` lines: the signal guard sees every one, in memory bounded by their distinct templates
+@pytest.mark.parametrize("line", [b"a\n", b"\n", b"1\n", b"error\n"], ids=["a", "empty", "digit", "error"])
 def test_100_mb_of_short_lines(line, args, cache):
     size = 100 * MB
     rss, out, status = max_rss_of_hr(line, size, args)

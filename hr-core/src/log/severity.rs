@@ -5,7 +5,8 @@
 use crate::hash::FxHasher;
 use crate::log::fields::{json_field, Columns};
 use crate::mask::shape;
-use crate::re::re;
+use crate::re::{finder, re};
+use std::borrow::Cow;
 use std::hash::Hasher;
 
 /// A line's level: the same scale the sniffer and the guard read.
@@ -35,13 +36,16 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
     if let Some(s) = json_severity(line) {
         return s;
     }
-    if let Some(s) = access_severity(line) {
-        return s;
-    }
-    // a console logger's fields as JSON after the message (Caddy, zap): a failed request there
-    if let Some(at) = memchr::memmem::find(line.as_bytes(), b"{\"") {
-        if let Some(s) = json_status(&line[at..]).filter(|s| s.key.is_some()) {
+    // an access line's request and a JSON object both hold a `"`: most lines hold none
+    if memchr::memchr(b'"', line.as_bytes()).is_some() {
+        if let Some(s) = access_severity(line) {
             return s;
+        }
+        // a console logger's fields as JSON after the message (Caddy, zap): a failed request
+        if let Some(at) = finder!(b"{\"").find(line.as_bytes()) {
+            if let Some(s) = json_status(&line[at..]).filter(|s| s.key.is_some()) {
+                return s;
+            }
         }
     }
     if let Some(s) = columns
@@ -69,13 +73,18 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
 
 // not logline::word_severity: the log compressor also reads FAILURE, EMERGENCY, DPANIC, FINE*, and no lone letters
 fn word_level(word: &str) -> Option<Level> {
-    match word.to_ascii_uppercase().as_str() {
-        "ERROR" | "ERR" | "SEVERE" | "FAILURE" => Some(Level::Error),
-        "FATAL" | "CRITICAL" | "CRIT" | "EMERG" | "EMERGENCY" | "ALERT" | "PANIC" | "DPANIC" => {
-            Some(Level::Fatal)
-        }
-        "WARN" | "WARNING" => Some(Level::Warn),
-        "INFO" | "DEBUG" | "TRACE" | "NOTICE" | "VERBOSE" | "FINE" | "FINER" | "FINEST" => {
+    // upper-cased on the stack (no level is longer than 9 letters): this runs on the first
+    // tokens of every line
+    let mut buf = [0u8; 9];
+    let w = buf.get_mut(..word.len())?;
+    w.copy_from_slice(word.as_bytes());
+    w.make_ascii_uppercase();
+    match &*w {
+        b"ERROR" | b"ERR" | b"SEVERE" | b"FAILURE" => Some(Level::Error),
+        b"FATAL" | b"CRITICAL" | b"CRIT" | b"EMERG" | b"EMERGENCY" | b"ALERT" | b"PANIC"
+        | b"DPANIC" => Some(Level::Fatal),
+        b"WARN" | b"WARNING" => Some(Level::Warn),
+        b"INFO" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"VERBOSE" | b"FINE" | b"FINER" | b"FINEST" => {
             Some(Level::Other)
         }
         _ => None,
@@ -133,9 +142,18 @@ fn json_status(t: &str) -> Option<Severity> {
 
 /// Common/combined access-log lines: `"GET /x HTTP/1.1" 404 153`.
 fn access_severity(line: &str) -> Option<Severity> {
-    let at = memchr::memmem::find(line.as_bytes(), b" HTTP/")?;
+    let at = finder!(b" HTTP/").find(line.as_bytes())?;
+    // `"GET /x HTTP/` holds one whitespace before ` HTTP/`, and the path none, so no match
+    // starts before the second whitespace ahead of the first ` HTTP/`: the regex need not
+    // scan the head of the line (a time, a host, a tag), which this runs on for every line
+    let from = line[..at]
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(1)
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let c = re!(r#""([A-Z]+) (\S+) HTTP/[0-9.]+" (\d{3})\b"#)
-        .captures(&line[at.saturating_sub(2048)..])?;
+        .captures(&line[from.max(at.saturating_sub(2048))..])?;
     Some(status_severity(&c[1], &c[2], &c[3], line))
 }
 
@@ -204,11 +222,14 @@ fn strace_failed(line: &str) -> Option<bool> {
 /// what follows is the message, without the timestamp and other header fields.
 // not logline::severity: this one gives the level's end, reads colours and Apache `[mod:level]`, and asks no header
 pub fn level_at(line: &str) -> (Level, usize) {
-    if line.contains('\x1b') {
-        // a coloured level (`\x1b[31mERROR\x1b[0m`) reads like a plain one
-        let plain = re!(r"\x1b\[[0-9;]*m").replace_all(line, " ");
-        let (level, end) = level_at(&plain);
-        return (level, (end > 0) as usize * line.len().min(end));
+    if memchr::memchr(0x1b, line.as_bytes()).is_some() {
+        // a coloured level (`\x1b[31mERROR\x1b[0m`) reads like a plain one; an escape that is
+        // no colour (`\x1b[K`) stays, and the line is read as it is (recursing on it again
+        // would never end)
+        if let Cow::Owned(plain) = re!(r"\x1b\[[0-9;]*m").replace_all(line, " ") {
+            let (level, end) = level_at(&plain);
+            return (level, (end > 0) as usize * line.len().min(end));
+        }
     }
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
     for tok in line.split_ascii_whitespace().take(10) {
@@ -235,7 +256,7 @@ pub fn level_at(line: &str) -> (Level, usize) {
             }
             _ => tok,
         };
-        let word = tok.trim_matches(|c: char| !c.is_ascii_alphabetic());
+        let word = crate::logline::letters(tok);
         if word.len() < 3 || word.len() > 9 || word.len() + 4 < tok.len() {
             continue;
         }
@@ -301,6 +322,13 @@ mod tests {
             sev("2026/11/29 17:42:19.650\t\x1b[31mERROR\x1b[0m\thttp.log\tx").level,
             Level::Error
         );
+    }
+
+    #[test]
+    fn an_escape_that_is_no_colour_is_read_as_it_is() {
+        // jest erases the line with `\x1b[K`: no colour to strip, and no endless recursion
+        assert_eq!(sev("\x1b[K FAIL src/a.test.js").level, Level::Other);
+        assert_eq!(sev("\x1b[K\x1b[31mERROR\x1b[0m boom").level, Level::Error);
     }
 
     #[test]
