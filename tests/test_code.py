@@ -584,6 +584,100 @@ def test_a_parameter_list_that_repeats_one_above_folds_and_names_it(tmp_path):
     assert lines == "".join(f"{row}\n" for row in rows[33:39])
 
 
+def _send(prefix: str) -> str:
+    """A method in the shape of httpx's `send` and its async twin (the same docstring)."""
+    return f"""\
+    {prefix}def send(self, request: Request, *, stream: bool = False) -> Response:
+        \"\"\"
+        Send a request.
+
+        The request is sent as-is, unmodified.
+        \"\"\"
+        response = {"await " if prefix else ""}self._send_single_request(request)
+        if not stream:
+            response.read()
+        return response
+
+    {prefix}def close(self) -> None:
+        \"\"\"
+        Close transport and proxies ({prefix or "sync"}).
+        \"\"\"
+        self._transport.close()
+        self._state = ClientState.CLOSED
+
+"""
+
+
+def test_a_docstring_that_repeats_one_above_folds_with_its_body():
+    code = "class Client:\n" + _send("") + "\nclass AsyncClient:\n" + _send("async ")
+    text, spans = skeleton_of(code, "x.py")
+    # the async twin's docstring says what the sync one says: it folds with the body...
+    assert text.count("        Send a request.\n") == 1
+    twin = code.splitlines().index("    async def send(self, request: Request, *, stream: bool = False) -> Response:") + 1
+    assert "    async def send(self, request: Request, *, stream: bool = False) -> Response:\n        ... # …\n" in text
+    assert (twin + 1, twin + 9) in spans
+    # ...while each signature, and a docstring seen once, stays
+    assert text.count("def send(self, request: Request, *, stream: bool = False) -> Response:\n") == 2
+    assert "Close transport and proxies (sync)." in text and "Close transport and proxies (async )." in text
+
+
+# Overloads in the shape of jsoup's Element: both `tagName` setters share one Javadoc.
+_OVERLOADS = """\
+package org.jsoup.nodes;
+
+public class Element extends Node {
+    /**
+     * Change (rename) the tag of this element. For example, convert a {@code <span>} to a {@code <div>} with
+     * {@code el.tagName("div");}.
+     *
+     * @param tagName new tag name for this element
+     * @return this element, for chaining
+     */
+    public Element tagName(String tagName) {
+        return tagName(tagName, tag.namespace());
+    }
+
+    /**
+     * Change (rename) the tag of this element. For example, convert a {@code <span>} to a {@code <div>} with
+     * {@code el.tagName("div");}.
+     *
+     * @param tagName new tag name for this element
+     * @param namespace the new namespace for this element
+     * @return this element, for chaining
+     */
+    public Element tagName(String tagName, String namespace) {
+        Validate.notEmptyParam(tagName, "tagName");
+        Validate.notEmptyParam(namespace, "namespace");
+        Parser parser = NodeUtils.parser(this);
+        tag = parser.tagSet().valueOf(tagName, namespace, parser.settings());
+        return this;
+    }
+
+    /**
+     * Get the Tag for this element.
+     *
+     * @return the tag object
+     */
+    public Tag tag() {
+        Validate.notNull(tag);
+        return tag;
+    }
+}
+"""
+
+
+def test_a_doc_comment_that_repeats_one_above_folds_whole():
+    text, spans = skeleton_of(_OVERLOADS, "Element.java")
+    summary = "     * Change (rename) the tag of this element."
+    assert text.count(summary) == 1
+    second = _OVERLOADS.splitlines().index("     * @param namespace the new namespace for this element") + 1
+    assert any(a <= second - 4 and second + 2 <= b for a, b in spans)  # the whole second Javadoc
+    for signature in ("public Element tagName(String tagName) {", "public Element tagName(String tagName, String namespace) {",
+                      "public Tag tag() {", "     * Get the Tag for this element."):
+        assert signature in text
+    assert not load(text.encode(), "Element.java").parsed.tree.root_node.has_error, text
+
+
 def test_a_two_line_block_comment_is_closed_by_its_sign():
     code = "#include <stdio.h>\n\n" + "".join(
         f"/* Print number {i} on its own line, and then flush the stream so the\n   reader sees it at once. */\n"

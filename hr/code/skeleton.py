@@ -10,7 +10,8 @@ What stays: imports, every signature in full (decorators, attributes, generics, 
 return types), class/struct/enum/interface/trait shapes with their fields, module constants, the
 first line of each docstring and comment block, and what would cost less than the marker or sign
 that stands for it (render.py weighs that). What goes: the rest of bodies, comments and
-statements that define nothing, and a parameter list that repeats one above word for word.
+statements that define nothing, a parameter list that repeats one above word for word, and a
+docstring or doc comment whose kept lines repeat one above word for word (overloads, twins).
 """
 
 from __future__ import annotations
@@ -131,6 +132,7 @@ class Skeleton:
         self.group = 0  # a new one for each container's members and for the siblings after it
         self.anchor = 0  # the first row of the member being planned
         self.params_seen: dict[tuple[str, ...], tuple[str, int, int]] = {}  # lines -> (name, first, last line)
+        self.docs_seen: set[tuple[str, ...]] = set()  # the kept lines of each docstring / doc comment shown
         self.closer_rx = re.compile(rf"\s*{lang.closers}(?!\w)")  # a row that starts by closing
         found = captures(lang, self.root)
         self._imports = sorted(n.start_byte for n in found.get("i", []))
@@ -303,6 +305,12 @@ class Skeleton:
             stmts = stmts[1:]
             d0, d1 = first_row(doc), last_row(doc)
             keep_to = self._text_row(d0, d1)
+            if self._repeats_doc(d0, keep_to) and not self._within(self._imports, body):
+                # the docstring says what one above says (a sync and an async twin, overloads):
+                # it folds with the body it documents
+                if last - first + 1 > self.t.small_body:
+                    self.cut(first, last, "docstring and body")
+                return
             if keep_to < d1:
                 # the docstring goes on: its first line stays, the marker closes the string
                 if last - keep_to <= self.t.small_body:
@@ -403,6 +411,17 @@ class Skeleton:
         else:
             self.keep(d0, d1)
 
+    def _repeats_doc(self, a: int, keep_to: int) -> bool:
+        """Whether the lines a docstring or comment block would keep (rows a-keep_to) were kept
+        word for word for one above; the first time, they are noted."""
+        if keep_to < a:
+            return False
+        key = tuple(line.strip() for line in self.lines[a:keep_to + 1])
+        if key in self.docs_seen:
+            return True
+        self.docs_seen.add(key)
+        return False
+
     def _closer(self, doc) -> str:
         end = doc.children[-1] if doc.children else None
         return end.text.decode("utf-8", "replace") if end is not None and end.type == "string_end" else '"""'
@@ -424,11 +443,14 @@ class Skeleton:
         if b - a + 1 <= self.t.small_comment:
             return
         keep_to = self._text_row(a, b) if self.t.doc_lines else a - 1
-        self.keep(a, keep_to)
         closer = ""
         last = nodes[-1]
         end_row, end_col = last.end_point  # a line comment may end with its newline, on the next row
-        if end_row == b and end_col < len(self.lines[b].rstrip().encode("utf-8", "surrogateescape")):
+        code_after = end_row == b and end_col < len(self.lines[b].rstrip().encode("utf-8", "surrogateescape"))
+        if not code_after and self._repeats_doc(a, keep_to):
+            keep_to = a - 1  # it says what a comment above says (overloads): the whole block folds
+        self.keep(a, keep_to)
+        if code_after:
             b -= 1  # code follows the comment on its last row: that row stays
         elif first_row(last) <= keep_to and last.text.endswith(b"*/"):
             closer = "*/"  # the kept rows leave a block comment open: the marker closes it
