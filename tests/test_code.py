@@ -621,61 +621,61 @@ def test_a_docstring_that_repeats_one_above_folds_with_its_body():
     assert "Close transport and proxies (sync)." in text and "Close transport and proxies (async )." in text
 
 
-# Overloads in the shape of jsoup's Element: both `tagName` setters share one Javadoc.
+# Overloads in the shape of a Java library's setters: both `header` overloads share one Javadoc.
 _OVERLOADS = """\
-package org.jsoup.nodes;
+package org.example.http;
 
-public class Element extends Node {
+public final class RequestBuilder {
     /**
-     * Change (rename) the tag of this element. For example, convert a {@code <span>} to a {@code <div>} with
-     * {@code el.tagName("div");}.
+     * Sets a header on the request, replacing any value it had. Header names are
+     * case-insensitive; the value is sent as given.
      *
-     * @param tagName new tag name for this element
-     * @return this element, for chaining
+     * @param name the header name, e.g. {@code Accept}
+     * @return this builder, for chaining
      */
-    public Element tagName(String tagName) {
-        return tagName(tagName, tag.namespace());
-    }
-
-    /**
-     * Change (rename) the tag of this element. For example, convert a {@code <span>} to a {@code <div>} with
-     * {@code el.tagName("div");}.
-     *
-     * @param tagName new tag name for this element
-     * @param namespace the new namespace for this element
-     * @return this element, for chaining
-     */
-    public Element tagName(String tagName, String namespace) {
-        Validate.notEmptyParam(tagName, "tagName");
-        Validate.notEmptyParam(namespace, "namespace");
-        Parser parser = NodeUtils.parser(this);
-        tag = parser.tagSet().valueOf(tagName, namespace, parser.settings());
+    public RequestBuilder header(String name, String value) {
+        headers.put(name.toLowerCase(Locale.ROOT), value);
         return this;
     }
 
     /**
-     * Get the Tag for this element.
+     * Sets a header on the request, replacing any value it had. Header names are
+     * case-insensitive; the value is sent as given.
      *
-     * @return the tag object
+     * @param name the header name, e.g. {@code Content-Length}
+     * @param value a number, written in decimal
+     * @return this builder, for chaining
      */
-    public Tag tag() {
-        Validate.notNull(tag);
-        return tag;
+    public RequestBuilder header(String name, long value) {
+        Objects.requireNonNull(name, "name");
+        String text = Long.toString(value);
+        headers.put(name.toLowerCase(Locale.ROOT), text);
+        return this;
+    }
+
+    /**
+     * Builds the request.
+     *
+     * @return the request, immutable
+     */
+    public Request build() {
+        Objects.requireNonNull(url, "url");
+        return new Request(method, url, Map.copyOf(headers));
     }
 }
 """
 
 
 def test_a_doc_comment_that_repeats_one_above_folds_whole():
-    text, spans = skeleton_of(_OVERLOADS, "Element.java")
-    summary = "     * Change (rename) the tag of this element."
+    text, spans = skeleton_of(_OVERLOADS, "RequestBuilder.java")
+    summary = "     * Sets a header on the request, replacing any value it had."
     assert text.count(summary) == 1
-    second = _OVERLOADS.splitlines().index("     * @param namespace the new namespace for this element") + 1
-    assert any(a <= second - 4 and second + 2 <= b for a, b in spans)  # the whole second Javadoc
-    for signature in ("public Element tagName(String tagName) {", "public Element tagName(String tagName, String namespace) {",
-                      "public Tag tag() {", "     * Get the Tag for this element."):
-        assert signature in text
-    assert not load(text.encode(), "Element.java").parsed.tree.root_node.has_error, text
+    second = _OVERLOADS.splitlines().index("     * @param value a number, written in decimal") + 1
+    assert any(a <= second - 5 and second + 2 <= b for a, b in spans)  # the whole second Javadoc
+    for kept in ("public RequestBuilder header(String name, String value) {", "public RequestBuilder header(String name, long value) {",
+                 "public Request build() {", "     * Builds the request."):
+        assert kept in text
+    assert not load(text.encode(), "RequestBuilder.java").parsed.tree.root_node.has_error, text
 
 
 def test_a_two_line_block_comment_is_closed_by_its_sign():
