@@ -58,6 +58,8 @@ pub(crate) enum Cat {
     /// a failing test's verdict line among passing ones, whose name the failure report below
     /// shows again (`tests/a.py::test_x FAILED [ 19%]`, then `FAILED tests/a.py::test_x - …`)
     FailedShownBelow,
+    /// a message line under such a verdict, which the report below repeats
+    MessageShownBelow,
 }
 
 impl Cat {
@@ -71,7 +73,11 @@ impl Cat {
             Cat::PassOutput => Some("output lines"),
             Cat::PassedFile => Some("passed test files"),
             Cat::Similar => Some("similar lines"),
-            Cat::Tests(..) | Cat::Quiet | Cat::SameAs(_) | Cat::FailedShownBelow => None,
+            Cat::Tests(..)
+            | Cat::Quiet
+            | Cat::SameAs(_)
+            | Cat::FailedShownBelow
+            | Cat::MessageShownBelow => None,
         }
     }
 }
@@ -134,6 +140,16 @@ impl<'a> Classifier<'a> {
     /// Set line `i`, overriding an earlier claim (a region rule refining a line rule).
     pub fn force(&mut self, i: usize, role: Role) {
         self.roles[i] = Some(role);
+    }
+
+    /// Keep lines `start..end` as one block, overriding earlier claims.
+    pub fn force_block(&mut self, start: usize, end: usize, p: Priority) {
+        let id = self.next_block;
+        self.next_block += 1;
+        for i in start..end.min(self.len()) {
+            self.roles[i] = Some(Role::Keep(p));
+            self.block[i] = id;
+        }
     }
 
     pub fn keep(&mut self, i: usize, p: Priority) {
@@ -314,51 +330,119 @@ fn classify(c: &mut Classifier) {
 
 /// Failing tests' verdict lines among passing ones fold with them when the report below names
 /// each again: the run of passes then stays one marker (`745 passed, 3 failed`) instead of
-/// being cut at every failure, and each failure is still read once, in its report.
+/// being cut at every failure, and each failure is still read once, in its report. A verdict
+/// and the message lines printed under it (vitest's `   → expected 4 to be 5`) fold or stay
+/// together, and fold only when the report repeats the message too: a message left under a
+/// marker would read as the line above's.
 fn fold_failures_shown_below(c: &mut Classifier) {
     /// failing verdicts looked at (each is searched for in the text after it)
     const MAX: usize = 256;
     let n = c.len();
-    let failing: Vec<Option<&str>> = (0..n)
-        .map(|i| match c.roles[i] {
-            Some(Role::Keep(Priority::Critical)) => failing_name(c.lines[i]),
-            _ => None,
-        })
-        .collect();
+    let verdicts = failing_verdicts(c);
+    let mut within = vec![None; n];
+    for (v, f) in verdicts.iter().enumerate() {
+        within[f.at..f.end].fill(Some(v));
+    }
     // runs of passes and failing verdicts; the verdicts of a run that holds a pass are candidates
-    let mut candidates = Vec::new();
+    let passes = |k: usize| matches!(c.roles[k], Some(Role::Fold(Cat::Tests(..))));
+    let mut candidate = vec![false; verdicts.len()];
     let mut i = 0;
-    while i < n && candidates.len() < MAX {
-        let passes = |k: usize| matches!(c.roles[k], Some(Role::Fold(Cat::Tests(..))));
+    while i < n {
         let mut j = i;
-        while j < n && (passes(j) || failing[j].is_some()) {
+        while j < n && (passes(j) || within[j].is_some()) {
             j += 1;
         }
         if (i..j).any(passes) {
-            candidates.extend((i..j).filter_map(|k| Some((k, failing[k]?))));
+            for k in i..j {
+                if let Some(v) = within[k] {
+                    candidate[v] = true;
+                }
+            }
         }
         i = j.max(i + 1);
     }
+    let mut candidates: Vec<usize> = (0..verdicts.len()).filter(|&v| candidate[v]).collect();
     candidates.truncate(MAX);
-    // what stays of the text after each candidate, to look its name up in
-    let Some(&(first, _)) = candidates.first() else {
-        return;
-    };
+    let rest: BTreeSet<usize> = candidates.iter().copied().collect();
+    // what stays of the text after each candidate, to look its name and message up in;
+    // candidates may all fold, so none is where another's name is found
     let mut kept = String::new();
     let mut offset = vec![0; n + 1];
+    let first = candidates.first().map_or(n, |&v| verdicts[v].at);
     for k in first..n {
         offset[k] = kept.len();
-        if !matches!(c.roles[k], Some(Role::Fold(_))) {
+        let maybe_folded = within[k].is_some_and(|v| rest.contains(&v));
+        if !maybe_folded && !matches!(c.roles[k], Some(Role::Fold(_))) {
             kept.push_str(c.lines[k]);
             kept.push('\n');
         }
     }
     offset[n] = kept.len();
-    for (i, name) in candidates {
-        if names(&kept[offset[i + 1]..], name) {
-            c.force(i, Role::Fold(Cat::FailedShownBelow));
+    for (v, f) in verdicts.iter().enumerate() {
+        let below = &kept[offset[f.end.max(first)]..];
+        let shown_below = rest.contains(&v)
+            && names(below, f.name)
+            && (f.at + 1..f.end).all(|k| {
+                let said = message(c.lines[k]);
+                said.len() >= 8 && !crate::logline::is_errorish(c.lines[k]) && names(below, said)
+            });
+        if shown_below {
+            c.force(f.at, Role::Fold(Cat::FailedShownBelow));
+            for k in f.at + 1..f.end {
+                c.force(k, Role::Fold(Cat::MessageShownBelow));
+            }
+        } else if f.end > f.at + 1 {
+            c.force_block(f.at, f.end, Priority::Critical);
         }
     }
+}
+
+/// A failing test's verdict line (`at`) with the message lines under it (to `end`).
+struct FailingVerdict<'a> {
+    at: usize,
+    end: usize,
+    name: &'a str,
+}
+
+/// Every failing verdict a runner rule kept, with the lines right under it that are indented
+/// deeper (its message), up to a blank line or the next test's line.
+fn failing_verdicts<'a>(c: &Classifier<'a>) -> Vec<FailingVerdict<'a>> {
+    /// more lines than this under a verdict are not a message but something else: leave them
+    const MAX_MESSAGE_LINES: usize = 8;
+    let indent = |l: &str| l.len() - l.trim_start().len();
+    let name_at = |k: usize| match c.roles[k] {
+        Some(Role::Keep(Priority::Critical)) => failing_name(c.lines[k]),
+        _ => None,
+    };
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < c.len() {
+        let Some(name) = name_at(i) else {
+            i += 1;
+            continue;
+        };
+        let mut end = i + 1;
+        while end < c.len()
+            && !c.lines[end].trim().is_empty()
+            && indent(c.lines[end]) > indent(c.lines[i])
+            && !matches!(c.roles[end], Some(Role::Fold(Cat::Tests(..))))
+            && name_at(end).is_none()
+        {
+            end += 1;
+        }
+        if end - i - 1 <= MAX_MESSAGE_LINES {
+            out.push(FailingVerdict { at: i, end, name });
+        }
+        i = end;
+    }
+    out
+}
+
+/// A message line without its indentation and the arrow before it (`   → expected 4 to be 5`).
+fn message(line: &str) -> &str {
+    let l = line.trim();
+    l.strip_prefix(['→', '❯', '›', '➜', '↳'])
+        .map_or(l, str::trim_start)
 }
 
 /// Whether `text` holds `name` as a whole name: `test_x` is not named by `test_x_other`.
@@ -706,6 +790,20 @@ mod tests {
             "a.py::test_x"
         ));
         assert!(!super::names("xa.py::test_x", "a.py::test_x"));
+    }
+
+    #[test]
+    fn a_message_is_read_without_its_arrow() {
+        assert_eq!(
+            super::message("   → expected 4 to be 5"),
+            "expected 4 to be 5"
+        );
+        assert_eq!(
+            super::message("     ❯ boom at a.ts:1:2 "),
+            "boom at a.ts:1:2"
+        );
+        // a diff line's sign is part of what it says
+        assert_eq!(super::message("    - expected"), "- expected");
     }
 
     #[test]

@@ -204,7 +204,7 @@ const NPM: Runner = Runner {
 
 #[cfg(test)]
 mod tests {
-    use crate::testout::testutil::assert_kept;
+    use crate::testout::testutil::{assert_kept, run};
 
     #[test]
     fn jest_failure_block_and_passes() {
@@ -265,9 +265,100 @@ mod tests {
                 "Tests  1 failed | 30 passed (31)",
             ],
         );
-        // the cross line folds with the passes: the report below names the test
-        assert!(out.contains("[hr: 30 passed, 1 failed · L4-34 · "), "{out}");
+        // the cross line and its message fold with the passes: the report below repeats both
+        assert!(out.contains("[hr: 30 passed, 1 failed · L4-35 · "), "{out}");
         assert!(!out.contains(" × sum.test.js"), "{out}");
+        assert!(!out.contains("→"), "{out}");
+    }
+
+    /// 30 passes around a failing `×` verdict whose `→` message is `arrow`, then a report that
+    /// names the test and says `report`.
+    fn vitest_with_failure(arrow: &str, report: &str) -> String {
+        vitest_with_message(&format!("   → {arrow}"), report)
+    }
+
+    fn vitest_with_message(message: &str, report: &str) -> String {
+        let mut t = String::from("\n RUN  v2.1.9 /tmp/proj\n\n");
+        for i in 0..30 {
+            t.push_str(&format!(" ✓ sum.test.js > add > adds case {i} 1ms\n"));
+            if i == 14 {
+                t.push_str(&format!(
+                    " × sum.test.js > add > adds wrong 4ms\n{message}\n"
+                ));
+            }
+        }
+        t.push_str(&format!("\n⎯⎯⎯⎯⎯⎯⎯ Failed Tests 1 ⎯⎯⎯⎯⎯⎯⎯\n\n FAIL  sum.test.js > add > adds wrong\n{report}\n ❯ sum.test.js:7:46\n\n⎯⎯⎯⎯[1/1]⎯\n\n Test Files  1 failed (1)\n      Tests  1 failed | 30 passed (31)\n"));
+        t
+    }
+
+    #[test]
+    fn vitest_verdict_and_message_fold_together_when_the_report_repeats_both() {
+        let t = vitest_with_failure(
+            "expected 4 to be 5 // Object.is equality",
+            "AssertionError: expected 4 to be 5 // Object.is equality",
+        );
+        let out = run(&t);
+        assert!(out.contains("[hr: 30 passed, 1 failed · L4-35 · "), "{out}");
+        assert!(!out.contains("   → expected 4 to be 5"), "{out}");
+        assert!(
+            out.contains("AssertionError: expected 4 to be 5 // Object.is equality"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn vitest_verdict_and_message_stay_together_when_the_report_says_otherwise() {
+        // the progress line shortens the values; the report prints them whole
+        let t = vitest_with_failure(
+            "expected 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…' to be 'b' // Object.is equality",
+            "AssertionError: expected 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa' to be 'b' // Object.is equality",
+        );
+        let out = run(&t);
+        assert!(
+            out.contains(concat!(
+                "--lines 4-18]\n × sum.test.js > add > adds wrong 4ms\n",
+                "   → expected 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…' to be 'b' // Object.is equality\n",
+                "[hr: 15 passed · L21-35]\n"
+            )),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn a_message_the_signal_guard_would_put_back_keeps_its_verdict() {
+        // folded, the error line would come back alone under the marker
+        let said = "Error: connect ECONNREFUSED 127.0.0.1:5432";
+        let out = run(&vitest_with_message(&format!("   {said}"), said));
+        assert!(
+            out.contains(&format!(
+                " × sum.test.js > add > adds wrong 4ms\n   {said}\n[hr: 15 passed"
+            )),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn vitest_message_repeating_one_above_stays_under_its_verdict() {
+        // two failures with one message, neither named by a report: each keeps its message,
+        // though the second is word for word the first
+        let mut t = String::new();
+        let said = "expected 'a value long enough' to be 'another value long enough' // Object.is equality";
+        for k in 0..2 {
+            t.push_str(&format!(
+                " × sum.test.js > add > adds wrong {k} 4ms\n   → {said}\n"
+            ));
+            for i in 0..10 {
+                t.push_str(&format!(" ✓ sum.test.js > add > adds case {k}.{i} 1ms\n"));
+            }
+        }
+        t.push_str("\n Test Files  1 failed (1)\n      Tests  2 failed | 20 passed (22)\n");
+        let out = run(&t);
+        for k in 0..2 {
+            let failure =
+                format!(" × sum.test.js > add > adds wrong {k} 4ms\n   → {said}\n[hr: 10 passed");
+            assert!(out.contains(&failure), "{out}");
+        }
+        assert!(!out.contains("repeated line"), "{out}");
     }
 
     #[test]
