@@ -9,7 +9,8 @@
 //! … · L5-42]`, then `a.conf apt/ …`. What stands out stays verbatim: `ls` directory headers;
 //! symlinks (with their target), other special files and sizes beyond 3 sigma, each on a line
 //! of its own inside the run; `du` directory totals; `tree` directories. A `find` path of a rare
-//! file type (an extension held by at most 5% of the paths) is named in full.
+//! file type (an extension held by at most 5% of the paths) is named in full, and leads the line
+//! of its directory (`pkg/README.md index.js util.js`).
 
 use std::collections::HashMap;
 
@@ -20,6 +21,8 @@ use crate::shell::plural;
 
 /// Share of the listed paths at or below which a file type counts as rare.
 const RARE_SHARE: f64 = 0.05;
+/// Marks a `by_dir` entry named in full (a path of a rare type), not under its directory.
+const FULL: &str = "\0";
 /// Runs of fewer entries stay verbatim: a marker would cost what it saves.
 const MIN_RUN: usize = 3;
 /// Under a budget, restated names go before what ties them together: `ls` directory headers,
@@ -188,7 +191,15 @@ fn by_dir(parts: &[(&str, String)]) -> Vec<Slot> {
     let mut out = Vec::with_capacity(parts.len());
     let mut last: Option<&str> = None;
     for (dir, rest) in parts {
-        if last == Some(*dir) {
+        if let Some(full) = rest.strip_prefix(FULL) {
+            // a path named in full leads its directory's line: the names after it share it
+            out.push(Slot::Entry {
+                group: 0,
+                name: full.to_string(),
+                line: true,
+            });
+            last = Some(*dir);
+        } else if last == Some(*dir) {
             out.push(entry(0, rest.clone()));
         } else {
             out.push(Slot::Entry {
@@ -296,7 +307,7 @@ pub(crate) fn plan_find(lines: &[&str], room: usize) -> Plan {
         }
         if by_ext[extension(l)] as f64 / paths <= RARE_SHARE {
             // a path of a rare type is named in full, so that it reads on its own
-            run.push(("", shown(l)));
+            run.push((split_dir(l).0, format!("{FULL}{}", shown(l))));
         } else {
             let dir = shared_dir(l, [i.checked_sub(1).and_then(path_at), path_at(i + 1)]);
             let rest = l[dir.len()..].trim_start_matches('/');
@@ -721,6 +732,30 @@ mod tests {
             "{out}"
         );
         assert_eq!(out.matches("[hr: ").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn a_rare_path_leads_the_line_of_its_directory() {
+        let mut t = String::new();
+        for d in 0..3 {
+            for f in 0..20 {
+                t.push_str(&format!("pkg{d}/build/file{f}.js\n"));
+            }
+            t.push_str(&format!(
+                "pkg{d}/README.md\npkg{d}/index.js\npkg{d}/util.js\npkg{d}/lib/a.js\npkg{d}/lib/b.js\n"
+            ));
+        }
+        let out = run(&t);
+        for d in 0..3 {
+            // named in full, then the names of its directory on the same line
+            assert!(
+                out.contains(&format!(
+                    "\npkg{d}/README.md index.js util.js\npkg{d}/lib/ a.js b.js\n"
+                )),
+                "{out}"
+            );
+        }
+        assert!(!out.contains("pkg1/ index.js"), "{out}");
     }
 
     #[test]
