@@ -69,7 +69,7 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
             return crate::diff::describe(&lines[s..e]);
         }
         if lines[s].starts_with("Author: ") {
-            return AUTHOR_AS_ABOVE.to_string();
+            return SAME_AUTHOR_AND_DAY.to_string();
         }
         // the range counts the lines; the words say what they were, and a commit's size
         let size = lines[s..e].iter().find_map(|l| shortstat(l));
@@ -89,7 +89,7 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
     super::keep_cheap_folds(plan, lines)
 }
 
-const AUTHOR_AS_ABOVE: &str = "author and day as above";
+const SAME_AUTHOR_AND_DAY: &str = "same author and day";
 
 /// The day of a `Date:` line: `Sat Feb 14 2026 +0100` of `Date:   Sat Feb 14 14:48:30 2026 +0100`
 /// (or `2026-02-14` of an ISO date).
@@ -194,7 +194,7 @@ mod tests {
         // every marker stands where its lines were: the subject between the two folds stays
         // in its place
         assert!(
-            out.contains("abc1\n[hr: author and day as above · L15-16]\n\n    feat: change number 1\n[hr: message, 2 files +8 -1 · L19-25]\n\ncommit"),
+            out.contains("abc1\n[hr: same author and day · L15-16]\n\n    feat: change number 1\n[hr: message, 2 files +8 -1 · L19-25]\n\ncommit"),
             "{out}"
         );
         assert!(!out.contains("src/b.rs"), "{out}");
@@ -231,12 +231,12 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.contains("abd\n[hr: author and day as above · L11-12 · restore: hr expand h --lines 11-12]\n\n    fix: b\n\n[hr: 2 files +2 -2 · L16-18]\n"),
+            out.contains("abd\n[hr: same author and day · L11-12 · restore: hr expand h --lines 11-12]\n\n    fix: b\n\n[hr: 2 files +2 -2 · L16-18]\n"),
             "{out}"
         );
         assert!(
             out.contains(
-                "abe\n[hr: author and day as above · L21-22]\n\n    feat: c\n[hr: message · L25-45"
+                "abe\n[hr: same author and day · L21-22]\n\n    feat: c\n[hr: message · L25-45"
             ),
             "{out}"
         );
@@ -254,7 +254,7 @@ mod tests {
             "    ERROR: build failed on the mismatched types before this change,"
         ));
         assert!(
-            out.contains("abc1\n[hr: author and day as above · L11-12]\n"),
+            out.contains("abc1\n[hr: same author and day · L11-12]\n"),
             "{out}"
         );
         // the guard shows the error once (its first line), the second commit's repeat folds
