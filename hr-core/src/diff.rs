@@ -2,7 +2,8 @@
 //! source file stays; context lines fold (`[hr: context · L6-10]`), and so do the `index`, `---`
 //! and `+++` lines that repeat the `diff --git` line's paths. Every marker stands where its lines
 //! were: context above a hunk header and context below it fold apart, so that the header still
-//! says where the lines after it are. Files that are written by tools rather
+//! says where the lines after it are; a fold whose lines are not clearly more tokens than its
+//! marker stays as its lines (`keep_cheap_folds`). Files that are written by tools rather
 //! than read (lockfiles, snapshots, minified and generated files) keep their file headers and
 //! fold their hunks whole: the marker counts the hunks, added and removed lines, and the hunk
 //! headers follow it.
@@ -15,8 +16,6 @@ use crate::Options;
 
 /// Context lines kept on each side of a change: none, the hunk header says where it is.
 const CONTEXT: usize = 0;
-/// A run of folded context shorter than this stays: its marker would cost as much.
-const MIN_FOLD: usize = 3;
 /// A changed line this long (with few spaces) is minified or generated content: its file folds
 /// like a lockfile.
 const MINIFIED_LINE: usize = 500;
@@ -37,6 +36,7 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     let ls = &lines.lines;
     let slots = slots(ls);
     let plan = plan_from(ls, &slots, |s, e| describe(&ls[s..e]));
+    let plan = crate::shell::keep_cheap_folds(plan, ls);
     let plan = restate_hunk_headers(plan, ls);
     render(&plan, &lines, opts)
 }
@@ -157,20 +157,6 @@ pub(crate) fn slots(ls: &[&str]) -> Vec<Slot> {
                 }
             }
         }
-    }
-    // a short folded run is not worth a marker
-    let mut i = 0;
-    while i < ls.len() {
-        let mut j = i;
-        while j < ls.len() && slots[j] == Slot::Fold {
-            j += 1;
-        }
-        if j - i < MIN_FOLD {
-            for s in &mut slots[i..j] {
-                *s = Slot::Keep(Priority::Ordinary);
-            }
-        }
-        i = j.max(i + 1);
     }
     fold_generated(ls, &mut slots);
     fold_redundant_headers(ls, &mut slots);
@@ -302,6 +288,21 @@ mod tests {
             },
         )
         .text
+    }
+
+    #[test]
+    fn context_folds_when_it_is_clearly_more_tokens_than_its_marker() {
+        let mut t = String::from("diff --git a/src/x.rs b/src/x.rs\nindex 1111111..2222222 100644\n--- a/src/x.rs\n+++ b/src/x.rs\n@@ -1,9 +1,9 @@\n");
+        // two long lines of context between changes fold, however few they are
+        t.push_str("-old a\n+new a\n    let configuration = load_configuration_from(path, &environment_overrides)?;\n    let registry = PluginRegistry::discover(&configuration.plugin_directories)?;\n-old b\n+new b\n");
+        // two short ones stay: a marker would cost about what they do
+        t.push_str("     }\n }\n-old c\n+new c\n");
+        let out = run(&t);
+        assert!(
+            out.contains("+new a\n[hr: context · L8-9]\n-old b\n"),
+            "{out}"
+        );
+        assert!(out.contains("+new b\n     }\n }\n-old c\n"), "{out}");
     }
 
     #[test]

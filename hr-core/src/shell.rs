@@ -10,8 +10,8 @@ mod grep;
 mod listing;
 
 use crate::lines::split;
+use crate::marker::marker_text;
 use crate::marker::Compressed;
-use crate::marker::FRAME_CHARS;
 use crate::plan::{render, Piece, Plan, Priority};
 use crate::re::re;
 use crate::Options;
@@ -89,18 +89,14 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
 
 pub(crate) use crate::plan::{plan_from, plural, Slot};
 
-/// A fold pays for itself only when its lines are clearly longer than its marker: this many
-/// times, in characters (indented code and paths spend more characters per token than a
-/// marker's words do). Below it the lines say more for little more room.
-pub(crate) const FOLD_PAYS: usize = 3;
+/// A fold pays for itself only when its lines are clearly more tokens than its marker (what
+/// the reader pays for): this many halves, i.e. one and a half times. Below it the lines say more
+/// for little more room.
+const FOLD_PAYS_HALVES: usize = 3;
 
-/// `plan` with every fold that does not pay (`FOLD_PAYS`) written as its lines.
+/// `plan` with every fold whose lines are not `FOLD_PAYS_HALVES` / 2 times its marker's tokens
+/// written as its lines.
 pub(crate) fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
-    keep_folds_paying(plan, lines, |_| FOLD_PAYS)
-}
-
-/// `plan` with every fold written as its lines unless they are `pays(what)` times its marker.
-pub(crate) fn keep_folds_paying(plan: Plan, lines: &[&str], pays: impl Fn(&str) -> usize) -> Plan {
     let mut out = Plan::default();
     for p in plan.pieces {
         match p {
@@ -109,8 +105,12 @@ pub(crate) fn keep_folds_paying(plan: Plan, lines: &[&str], pays: impl Fn(&str) 
                 end,
                 ref what,
             } => {
-                let folded: usize = lines[start - 1..end].iter().map(|l| l.len() + 1).sum();
-                if folded < pays(what) * (what.len() + FRAME_CHARS) {
+                let folded: usize = lines[start - 1..end]
+                    .iter()
+                    .map(|l| crate::tokens::estimate(l) + 1)
+                    .sum();
+                let marker = crate::tokens::estimate(&marker_text(what, start, end, None));
+                if folded * 2 < FOLD_PAYS_HALVES * marker {
                     out.keep_range(start, end, Priority::Ordinary);
                 } else {
                     out.pieces.push(p);

@@ -3,7 +3,7 @@
 //! marker with the commit's size (`[hr: message, 4 files +10 -3 · L6-13]`: the range counts the
 //! lines), and so do the author and date lines of a commit by the author of the commit above on
 //! the same day (a marker of their own: the subject stands between them and the message). A fold
-//! whose lines are not three times its marker stays as its lines (`keep_cheap_folds`).
+//! whose lines are not clearly more tokens than its marker stays as its lines (`keep_cheap_folds`).
 
 use super::{plan_from, plural, Slot};
 use crate::plan::{Plan, Priority};
@@ -69,7 +69,7 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
             return crate::diff::describe(&lines[s..e]);
         }
         if lines[s].starts_with("Author: ") {
-            return AUTHOR_AS_ABOVE.to_string();
+            return SAME_AUTHOR_AND_DAY.to_string();
         }
         // the range counts the lines; the words say what they were, and a commit's size
         let size = lines[s..e].iter().find_map(|l| shortstat(l));
@@ -86,16 +86,10 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
         }
     });
     let plan = crate::diff::restate_hunk_headers(plan, lines);
-    // an author and day said on the commit above are the lines least read: half the room pays
-    super::keep_folds_paying(plan, lines, |what| match what {
-        AUTHOR_AS_ABOVE => AUTHOR_FOLD_PAYS,
-        _ => super::FOLD_PAYS,
-    })
+    super::keep_cheap_folds(plan, lines)
 }
 
-const AUTHOR_AS_ABOVE: &str = "author and day as above";
-/// An author and day fold pays at this many times its marker (other folds: `FOLD_PAYS`).
-const AUTHOR_FOLD_PAYS: usize = 2;
+const SAME_AUTHOR_AND_DAY: &str = "same author and day";
 
 /// The day of a `Date:` line: `Sat Feb 14 2026 +0100` of `Date:   Sat Feb 14 14:48:30 2026 +0100`
 /// (or `2026-02-14` of an ISO date).
@@ -200,7 +194,7 @@ mod tests {
         // every marker stands where its lines were: the subject between the two folds stays
         // in its place
         assert!(
-            out.contains("abc1\n[hr: author and day as above · L15-16]\n\n    feat: change number 1\n[hr: message, 2 files +8 -1 · L19-25]\n\ncommit"),
+            out.contains("abc1\n[hr: same author and day · L15-16]\n\n    feat: change number 1\n[hr: message, 2 files +8 -1 · L19-25]\n\ncommit"),
             "{out}"
         );
         assert!(!out.contains("src/b.rs"), "{out}");
@@ -208,13 +202,21 @@ mod tests {
     }
 
     #[test]
-    fn folds_that_do_not_pay_three_times_their_marker_stay_whole() {
-        let mut t = String::new();
-        t.push_str("commit 0000000000000000000000000000000000000abc\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    fix: a\n    Fixes #1.\n\n");
-        // the same short author on the same day, and a short body: nothing pays for a marker
-        t.push_str("commit 0000000000000000000000000000000000000abd\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    fix: b\n    Fixes #2.\n\n");
+    fn folds_that_are_not_clearly_more_tokens_than_their_marker_stay_whole() {
+        let head = |h: &str| {
+            format!("commit 0000000000000000000000000000000000000{h}\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n")
+        };
+        let mut t = head("abc");
+        // a one-file stat: fewer tokens than one and a half markers, it stays
+        t.push_str(
+            "    fix: a\n\n a.rs | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n\n",
+        );
+        // a two-file stat pays, and so does a short author said on the commit above that day
+        t.push_str(&head("abd"));
+        t.push_str("    fix: b\n\n src/a.rs | 2 +-\n src/b.rs | 2 +-\n 2 files changed, 2 insertions(+), 2 deletions(-)\n\n");
         // a long body: its fold pays
-        t.push_str("commit 0000000000000000000000000000000000000abe\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    feat: c\n    \n");
+        t.push_str(&head("abe"));
+        t.push_str("    feat: c\n    \n");
         for k in 0..20 {
             t.push_str(&format!(
                 "    Why the change was needed, reason number {k} of many.\n"
@@ -222,14 +224,23 @@ mod tests {
         }
         t.push_str("\n");
         let out = run(&t);
-        assert!(out.contains("    fix: a\n    Fixes #1.\n"), "{out}");
-        // an author and day fold pays at twice its marker: a short author does not
-        assert!(out.contains("abd\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    fix: b\n    Fixes #2.\n"), "{out}");
         assert!(
-            out.contains("abe\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n    feat: c\n[hr: message · L20-40"),
+            out.contains(
+                "    fix: a\n\n a.rs | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n"
+            ),
             "{out}"
         );
-        assert_eq!(out.matches("[hr: ").count(), 1, "{out}");
+        assert!(
+            out.contains("abd\n[hr: same author and day · L11-12 · restore: hr expand h --lines 11-12]\n\n    fix: b\n\n[hr: 2 files +2 -2 · L16-18]\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains(
+                "abe\n[hr: same author and day · L21-22]\n\n    feat: c\n[hr: message · L25-45"
+            ),
+            "{out}"
+        );
+        assert_eq!(out.matches("[hr: ").count(), 4, "{out}");
     }
 
     #[test]
@@ -243,7 +254,7 @@ mod tests {
             "    ERROR: build failed on the mismatched types before this change,"
         ));
         assert!(
-            out.contains("abc1\n[hr: author and day as above · L11-12]\n"),
+            out.contains("abc1\n[hr: same author and day · L11-12]\n"),
             "{out}"
         );
         // the guard shows the error once (its first line), the second commit's repeat folds

@@ -36,12 +36,8 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
         while j < lines.len() && (path_of(lines[j]) == Some(path) || lines[j] == "--") {
             j += 1;
         }
-        let rest: usize = lines[i + 1..j].iter().map(|l| l.len()).sum();
-        if j - i > 2 || rest > 60 {
-            for s in &mut slots[i + 1..j] {
-                *s = Slot::Fold;
-            }
-        }
+        // whether the fold pays is weighed after (`keep_cheap_folds`)
+        slots[i + 1..j].fill(Slot::Fold);
         i = j;
     }
     plan_from(lines, &slots, |s, e| {
@@ -88,5 +84,24 @@ mod tests {
             ),
             "{out}"
         );
+    }
+
+    #[test]
+    fn further_matches_that_cost_less_than_a_marker_stay() {
+        let mut t = String::new();
+        for f in 0..4 {
+            t.push_str(&format!("./m{f}.py:1:    import warnings\n"));
+        }
+        t.push_str("./m4.py:1:x\n./m4.py:2:y\n./m4.py:3:z\n");
+        let out = compress(
+            &t,
+            &Options {
+                hash: "h".into(),
+                budget_chars: None,
+                ..Default::default()
+            },
+        )
+        .text;
+        assert_eq!(out, t);
     }
 }

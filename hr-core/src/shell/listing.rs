@@ -9,7 +9,8 @@
 //! … · L5-42]`, then `a.conf apt/ …`. What stands out stays verbatim: `ls` directory headers;
 //! symlinks (with their target), other special files and sizes beyond 3 sigma, each on a line
 //! of its own inside the run; `du` directory totals; `tree` directories. A `find` path of a rare
-//! file type (an extension held by at most 5% of the paths) is named in full.
+//! file type (an extension held by at most 5% of the paths) is named in full, and leads the line
+//! of its directory (`pkg/README.md index.js util.js`).
 
 use std::collections::HashMap;
 
@@ -20,6 +21,8 @@ use crate::shell::plural;
 
 /// Share of the listed paths at or below which a file type counts as rare.
 const RARE_SHARE: f64 = 0.05;
+/// Marks a `by_dir` entry named in full (a path of a rare type), not under its directory.
+const FULL: &str = "\0";
 /// Runs of fewer entries stay verbatim: a marker would cost what it saves.
 const MIN_RUN: usize = 3;
 /// Under a budget, restated names go before what ties them together: `ls` directory headers,
@@ -183,27 +186,74 @@ fn shown(name: &str) -> String {
 }
 
 /// Entries for `(dir, name)` pairs: where the directory changes, a new line says it
-/// (`dir/ name`).
-fn by_dir(parts: &[(&str, String)]) -> Vec<Slot> {
+/// (`dir/ name`). With `nest` (names that are paths, as `find` lists them), a subdirectory of the
+/// line's directory is named relative to it (`pkg/ LICENSE build/index.js build/index.d.ts`)
+/// where that is shorter than a line of its own (and the line that says the directory again
+/// after it).
+fn by_dir(parts: &[(&str, String)], nest: bool) -> Vec<Slot> {
     let mut out = Vec::with_capacity(parts.len());
     let mut last: Option<&str> = None;
-    for (dir, rest) in parts {
-        if last == Some(*dir) {
-            out.push(entry(0, rest.clone()));
-        } else {
+    let mut k = 0;
+    while k < parts.len() {
+        let (dir, rest) = (parts[k].0, &parts[k].1);
+        if let Some(full) = rest.strip_prefix(FULL) {
+            // a path named in full leads its directory's line: the names after it share it
             out.push(Slot::Entry {
                 group: 0,
-                name: if dir.is_empty() {
-                    rest.clone()
-                } else {
-                    format!("{}/ {rest}", shown(dir))
-                },
+                name: full.to_string(),
                 line: true,
             });
             last = Some(dir);
+        } else if last == Some(dir) {
+            out.push(entry(0, rest.clone()));
+        } else if let Some(sub) = last
+            .filter(|_| nest)
+            .and_then(|l| subdir(l, dir))
+            .filter(|sub| shown(sub) == *sub)
+        {
+            let n = parts[k..]
+                .iter()
+                .take_while(|(d, r)| *d == dir && !r.starts_with(FULL))
+                .count();
+            let line = last.unwrap();
+            let back = parts.get(k + n).is_some_and(|(d, _)| *d == line);
+            let own = dir.len() + 2 + if back { line.len() + 2 } else { 0 };
+            if (sub.len() + 1) * n < own {
+                for (_, r) in &parts[k..k + n] {
+                    out.push(entry(0, format!("{sub}/{r}")));
+                }
+                k += n;
+                continue;
+            }
+            out.push(dir_line(dir, rest));
+            last = Some(dir);
+        } else {
+            out.push(dir_line(dir, rest));
+            last = Some(dir);
         }
+        k += 1;
     }
     out
+}
+
+/// `dir`'s part below `parent` (`build/lib` of `pkg/build/lib` under `pkg`).
+fn subdir<'a>(parent: &str, dir: &'a str) -> Option<&'a str> {
+    dir.strip_prefix(parent)?
+        .strip_prefix('/')
+        .filter(|s| !parent.is_empty() && !s.is_empty())
+}
+
+/// The first entry of a directory's line: `dir/ name`.
+fn dir_line(dir: &str, rest: &str) -> Slot {
+    Slot::Entry {
+        group: 0,
+        name: if dir.is_empty() {
+            rest.to_string()
+        } else {
+            format!("{}/ {rest}", shown(dir))
+        },
+        line: true,
+    }
 }
 
 pub(crate) fn is_path(line: &str) -> bool {
@@ -289,21 +339,21 @@ pub(crate) fn plan_find(lines: &[&str], room: usize) -> Plan {
     for (i, l) in lines.iter().enumerate() {
         // the first path stays as it is: the listing reads as what it is
         if !is_path(l) || slots.is_empty() && run.is_empty() {
-            slots.extend(by_dir(&run));
+            slots.extend(by_dir(&run, true));
             run.clear();
             slots.push(Slot::Keep(Priority::Ordinary));
             continue;
         }
         if by_ext[extension(l)] as f64 / paths <= RARE_SHARE {
             // a path of a rare type is named in full, so that it reads on its own
-            run.push(("", shown(l)));
+            run.push((split_dir(l).0, format!("{FULL}{}", shown(l))));
         } else {
             let dir = shared_dir(l, [i.checked_sub(1).and_then(path_at), path_at(i + 1)]);
             let rest = l[dir.len()..].trim_start_matches('/');
             run.push((dir, shown(rest)));
         }
     }
-    slots.extend(by_dir(&run));
+    slots.extend(by_dir(&run, true));
     plan_entries(lines, slots, " ", room, |s, e| head(paths_head(e - s)))
 }
 
@@ -514,7 +564,7 @@ pub(crate) fn plan_du(lines: &[&str], room: usize) -> Plan {
                 run.push((dir, format!("{size} {}", shown(name))));
             }
             _ => {
-                slots.extend(by_dir(&run));
+                slots.extend(by_dir(&run, false));
                 run.clear();
                 slots.push(Slot::Keep(if p.is_some() {
                     STRUCTURE
@@ -524,7 +574,7 @@ pub(crate) fn plan_du(lines: &[&str], room: usize) -> Plan {
             }
         }
     }
-    slots.extend(by_dir(&run));
+    slots.extend(by_dir(&run, false));
     plan_entries(lines, slots, ", ", room, |s, e| head(paths_head(e - s)))
 }
 
@@ -721,6 +771,33 @@ mod tests {
             "{out}"
         );
         assert_eq!(out.matches("[hr: ").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn a_rare_path_leads_the_line_of_its_directory_and_a_small_subdirectory_joins_it() {
+        let mut t = String::new();
+        for d in 0..3 {
+            t.push_str(&format!(
+                "pkg{d}/README.md\npkg{d}/index.js\npkg{d}/util.js\npkg{d}/lib/a.js\npkg{d}/lib/b.js\n"
+            ));
+            for f in 0..20 {
+                t.push_str(&format!("pkg{d}/build/file{f}.js\n"));
+            }
+        }
+        let out = run(&t);
+        // the first path stays as it is
+        assert!(out.contains("]\npkg0/ index.js util.js lib/a.js lib/b.js\n"), "{out}");
+        for d in 1..3 {
+            // named in full, then the names of its directory on the same line; a subdirectory of
+            // two names is cheaper named relative to it, one of twenty on a line of its own
+            assert!(
+                out.contains(&format!(
+                    "\npkg{d}/README.md index.js util.js lib/a.js lib/b.js\npkg{d}/build/ file0.js file1.js"
+                )),
+                "{out}"
+            );
+        }
+        assert!(!out.contains("pkg1/ index.js") && !out.contains("build/file1.js"), "{out}");
     }
 
     #[test]
