@@ -41,8 +41,9 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     render(&plan, &lines, opts)
 }
 
-/// What a fold of a file's `index`, `---` and `+++` lines says.
-const HEADERS: &str = "index, ---, +++";
+/// What a fold of a file's `index`, `---` and `+++` lines says (git calls them header lines; the
+/// `diff --git` line above already names the paths they repeat).
+const HEADERS: &str = "header lines";
 /// What a fold of context lines says: the range counts them.
 const CONTEXT_ONLY: &str = "context";
 
@@ -336,7 +337,7 @@ mod tests {
         // every marker stands where its lines were: the context above a hunk header and the
         // context below it fold apart, so the header still says where the next line is
         assert!(
-            out.starts_with("diff --git a/src/parser/x.rs b/src/parser/x.rs\n[hr: index, ---, +++ · L2-4 · restore: hr expand h --lines 2-4]\n@@ -1,12 +1,12 @@\n[hr: context · L6-10]\n-old line\n"),
+            out.starts_with("diff --git a/src/parser/x.rs b/src/parser/x.rs\n[hr: header lines · L2-4 · restore: hr expand h --lines 2-4]\n@@ -1,12 +1,12 @@\n[hr: context · L6-10]\n-old line\n"),
             "{out}"
         );
         assert!(
@@ -395,11 +396,11 @@ mod tests {
             assert!(out.contains(kept), "{kept}: {out}");
         }
         assert!(
-            out.contains("new file mode 100644\n[hr: index, ---, +++ · L3-5"),
+            out.contains("new file mode 100644\n[hr: header lines · L3-5"),
             "{out}"
         );
         assert!(
-            out.contains("rename to src/renamed.rs\n[hr: index, ---, +++ · L13-15]"),
+            out.contains("rename to src/renamed.rs\n[hr: header lines · L13-15]"),
             "{out}"
         );
         assert!(
