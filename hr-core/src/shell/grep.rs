@@ -55,6 +55,14 @@ mod tests {
     use crate::shell::compress;
     use crate::Options;
 
+    fn run(t: &str) -> String {
+        let opts = Options {
+            hash: "h".into(),
+            ..Default::default()
+        };
+        compress(t, &opts).text
+    }
+
     #[test]
     fn every_path_stays() {
         let mut t = String::new();
@@ -66,15 +74,7 @@ mod tests {
                 ));
             }
         }
-        let out = compress(
-            &t,
-            &Options {
-                hash: "h".into(),
-                budget_chars: None,
-                ..Default::default()
-            },
-        )
-        .text;
+        let out = run(&t);
         for f in 0..6 {
             assert!(out.contains(&format!("./pkg/mod{f}.py:1:")), "{out}");
         }
@@ -93,15 +93,7 @@ mod tests {
             t.push_str(&format!("./m{f}.py:1:    import warnings\n"));
         }
         t.push_str("./m4.py:1:x\n./m4.py:2:y\n./m4.py:3:z\n");
-        let out = compress(
-            &t,
-            &Options {
-                hash: "h".into(),
-                budget_chars: None,
-                ..Default::default()
-            },
-        )
-        .text;
+        let out = run(&t);
         assert_eq!(out, t);
     }
 }
