@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from hr.code import markers
 from hr.code.skeleton import MIN_CUT, Cut, Plan
+from hr.engine.core import estimate_tokens
 
 
 def runs(plan: Plan, lines: list[str]) -> list[tuple[int, int, list[Cut]]]:
@@ -87,9 +88,7 @@ MARGIN = 2
 
 
 def _tokens(text: str) -> int:
-    from hr.engine import core
-
-    return core.estimate_tokens(text.encode("utf-8", "surrogateescape"))
+    return estimate_tokens(text.encode("utf-8", "surrogateescape"))
 
 
 def _size(lines: list[str], a: int, b: int) -> int:
