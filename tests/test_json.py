@@ -19,15 +19,15 @@ from support import CORPUS as SHARED_CORPUS
 
 HR = [str(Path(sys.executable).with_name("hr"))]
 CORPUS = SHARED_CORPUS / "json"
-# The first marker gives the whole command (`restore: hr expand HASH --items TARGET`), later ones
+# The first marker gives the whole command (`hr expand HASH --items TARGET`), later ones
 # only their `--items` argument: `[hr: 20 items /packages:64-83]`, `[hr: 789 more chars /a/b]`,
 # or, for a value equal to one above, that one's pointer: `[hr: same as /0/user]`.
 DIGEST = re.compile(r"hr expand ([0-9a-f]{12})")
 TARGET = r"('(?:[^']|'\\'')*'|[^\s'\]]+)"
-RESTORE = r"(?:· restore: hr expand [0-9a-f]{12} --items )?"
+RESTORE = r"(?:· hr expand [0-9a-f]{12} --items )?"
 FOLD = re.compile(rf"\[hr: ([\d,]+) (?:items?|members?)(?: \([\d,]+ outliers, over budget\))? {RESTORE}{TARGET}\]")
 CUT = re.compile(rf"… \[hr: ([\d,]+) more chars {RESTORE}{TARGET}\]$")
-SAME = re.compile(rf"\[hr: same as {TARGET}(?: · restore: hr expand [0-9a-f]{{12}} --items {TARGET})?\]")
+SAME = re.compile(rf"\[hr: same as {TARGET}(?: · hr expand [0-9a-f]{{12}} --items {TARGET})?\]")
 NOTE = re.compile(r"\[hr: (?:NDJSON: |table, )")
 
 
@@ -291,7 +291,7 @@ def test_every_kind_of_marker_fetches_what_it_stands_for():
     out = compress(data)
     checked = check_expansions(json.loads(data), out)
     assert checked["fold"] >= 10 and checked["same"] >= 10, checked
-    assert "--items" not in out.split("restore: hr expand", 1)[1].split("]", 1)[1], "said once"
+    assert "--items" not in out.split("· hr expand", 1)[1].split("]", 1)[1], "said once"
 
 
 @pytest.mark.skipif(not (CORPUS / "npm-query-all").is_dir(), reason="the shared corpus is not here")

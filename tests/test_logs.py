@@ -27,7 +27,7 @@ from support import CORPUS as SHARED_CORPUS, LINE_MARKER, marker_range
 HR = str(Path(sys.executable).with_name("hr")) if Path(sys.executable).with_name("hr").exists() else shutil.which("hr")
 CORPUS = SHARED_CORPUS / "log"
 MARKER = re.compile(f"^{LINE_MARKER.pattern}")
-HASH = re.compile(r"restore: hr expand ([0-9a-f]{12}) ")
+HASH = re.compile(r"· hr expand ([0-9a-f]{12}) ")
 
 SERVER = textwrap.dedent(
     '''

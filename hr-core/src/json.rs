@@ -147,7 +147,7 @@ mod tests {
         assert_eq!(out["license"], json!("MIT"));
         assert!(
             c.text
-                .contains("items · restore: hr expand 0123456789ab --items /versions:"),
+                .contains("items · hr expand 0123456789ab --items /versions:"),
             "{}",
             c.text
         );
@@ -201,7 +201,7 @@ mod tests {
         );
         assert!(
             c.text
-                .contains("\"[hr: 776 items · restore: hr expand 0123456789ab --items 1-776]\""),
+                .contains("\"[hr: 776 items · hr expand 0123456789ab --items 1-776]\""),
             "{}",
             c.text
         );
@@ -233,8 +233,8 @@ mod tests {
             vec!["version", "installed", "environment"]
         );
         // what is left of a cut string, and (after the first marker) only its target
-        assert!(c.text.contains("re… [hr: 13,760 more chars · restore: hr expand 0123456789ab --items /installed/0/metadata/description]\""), "{}", c.text);
-        assert_eq!(c.text.matches("restore: hr expand").count(), 1);
+        assert!(c.text.contains("re… [hr: 13,760 more chars · hr expand 0123456789ab --items /installed/0/metadata/description]\""), "{}", c.text);
+        assert_eq!(c.text.matches("· hr expand").count(), 1);
     }
 
     #[test]
@@ -252,7 +252,7 @@ mod tests {
         assert!(c.text.contains("\"BSD-3-Clause\""));
         assert!(
             c.text.contains(
-                "[hr: 122 members · restore: hr expand 0123456789ab --items /packages:1-122]"
+                "[hr: 122 members · hr expand 0123456789ab --items /packages:1-122]"
             ),
             "{}",
             c.text
@@ -272,7 +272,7 @@ mod tests {
         assert!(c.text.contains("\"error\""));
         assert!(
             c.text
-                .contains("\"[hr: 249 items · restore: hr expand 0123456789ab --items 1-249]\"")
+                .contains("\"[hr: 249 items · hr expand 0123456789ab --items 1-249]\"")
                 && c.text.contains("\"[hr: 248 items 251-498]\""),
             "{}",
             c.text
@@ -333,7 +333,7 @@ mod tests {
             let r = out["issues"][i]["user"].as_str().unwrap();
             // the first copy's pointer is what fetches this one too
             let expected = if i == 1 {
-                "[hr: same as /issues/0/user · restore: hr expand 0123456789ab --items /issues/0/user]"
+                "[hr: same as /issues/0/user · hr expand 0123456789ab --items /issues/0/user]"
             } else {
                 "[hr: same as /issues/0/user]"
             };

@@ -1,8 +1,8 @@
 //! The one place that decides how markers look.
 //!
 //! A marker stands exactly where lines were removed and says what and how much, and which lines:
-//! `[hr: 57 like above · L3-59]`. The first marker of an output also says, once, how to get the
-//! removed part back (`· restore: hr expand HASH --lines 3-59`); later markers cite only their
+//! `[hr: 57 like above L3-59]`. The first marker of an output also says, once, how to get the
+//! removed part back (`· hr expand HASH --lines 3-59`); later markers cite only their
 //! range, since markers are read on every call and the command is the same but for the range.
 //! Line numbers are 1-based and inclusive, counted in the original input.
 
@@ -85,16 +85,16 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// `[hr: WHAT · LA-B]`, and with `restore` (on an output's first marker) how to get the lines
-/// back: `… · restore: hr expand HASH --lines A-B]`. Also used by the Python code compressor,
+/// `[hr: WHAT LA-B]`, and with `restore` (on an output's first marker) how to get the lines
+/// back: `… · hr expand HASH --lines A-B]`. Also used by the Python code compressor,
 /// which wraps it in the language's comment syntax.
 pub fn marker_text(what: &str, start: usize, end: usize, restore: Option<&str>) -> String {
     let range = line_range(start, end);
     match restore {
         Some(hash) => {
-            format!("{PREFIX}{what} · L{range} · restore: hr expand {hash} --lines {range}]")
+            format!("{PREFIX}{what} L{range} · hr expand {hash} --lines {range}]")
         }
-        None => format!("{PREFIX}{what} · L{range}]"),
+        None => format!("{PREFIX}{what} L{range}]"),
     }
 }
 
@@ -107,7 +107,7 @@ pub fn line_range(start: usize, end: usize) -> String {
     }
 }
 
-/// Characters a marker adds around its description (`[hr: ` and ` · L1200-1530]`), for
+/// Characters a marker adds around its description (`[hr: ` and ` L1200-1530]`), for
 /// compressors that weigh a marker against the lines it would replace.
 pub const FRAME_CHARS: usize = 18;
 
@@ -130,7 +130,7 @@ pub fn count(n: usize) -> String {
 /// output gives the whole command instead, once, so later ones cost only their count and target.
 pub fn json_marker(what: &str, hash: &str, target: &str, first: bool) -> String {
     if first {
-        format!("{PREFIX}{what} · restore: hr expand {hash} --items {target}]")
+        format!("{PREFIX}{what} · hr expand {hash} --items {target}]")
     } else {
         format!("{PREFIX}{what} {target}]")
     }
@@ -140,7 +140,7 @@ pub fn json_marker(what: &str, hash: &str, target: &str, first: bool) -> String 
 /// pointer of the first copy is itself the `--items` argument that fetches this value.
 pub fn json_reference(target: &str, hash: &str, first: bool) -> String {
     if first {
-        format!("{PREFIX}same as {target} · restore: hr expand {hash} --items {target}]")
+        format!("{PREFIX}same as {target} · hr expand {hash} --items {target}]")
     } else {
         format!("{PREFIX}same as {target}]")
     }
@@ -195,7 +195,7 @@ mod tests {
         let c = w.finish(true);
         assert_eq!(
             c.text,
-            "a\n[hr: 8 lines like the one above · L2-9 · restore: hr expand 0123456789ab --lines 2-9]\n[hr: 1 line · L11]\n"
+            "a\n[hr: 8 lines like the one above L2-9 · hr expand 0123456789ab --lines 2-9]\n[hr: 1 line L11]\n"
         );
         assert_eq!(
             c.spans,
@@ -215,7 +215,7 @@ mod tests {
         assert!(w
             .finish(false)
             .text
-            .ends_with("· L2-3 · restore: hr expand h --lines 2-3]"));
+            .ends_with(" L2-3 · hr expand h --lines 2-3]"));
     }
 
     #[test]
@@ -232,7 +232,7 @@ mod tests {
         assert_eq!(items_target("/a b/it's", None), "'/a b/it'\\''s'");
         assert_eq!(
             json_marker("348 items", "0123456789ab", "41-388", true),
-            "[hr: 348 items · restore: hr expand 0123456789ab --items 41-388]"
+            "[hr: 348 items · hr expand 0123456789ab --items 41-388]"
         );
         assert_eq!(
             json_marker("3 members", "h", "/a:2-4", false),
@@ -240,7 +240,7 @@ mod tests {
         );
         assert_eq!(
             json_reference("/0/user", "h", true),
-            "[hr: same as /0/user · restore: hr expand h --items /0/user]"
+            "[hr: same as /0/user · hr expand h --items /0/user]"
         );
         assert_eq!(json_reference("'/a b'", "h", false), "[hr: same as '/a b']");
     }

@@ -7,7 +7,7 @@
 //! kept, except long runs of same-shaped lines, which fold like the generic folder does.
 //!
 //! Folded runs become one marker that says what they held, counted from what the runner printed
-//! (`[hr: 187 passed, 2 skipped in 12 files · L8-196]`); nothing is ever concluded that the
+//! (`[hr: 187 passed, 2 skipped in 12 files L8-196]`); nothing is ever concluded that the
 //! runner did not print.
 
 mod diag;
@@ -506,7 +506,7 @@ fn fold_similar(c: &mut Classifier) {
 
 /// Folded runs shorter than this (in characters) stay: the marker would be longer.
 const MIN_FOLD_CHARS: usize = 60;
-/// What a marker adds to its description: `[hr: `, ` · L1200-1530]`.
+/// What a marker adds to its description: `[hr: `, ` L1200-1530]`.
 const MARKER_FRAME_CHARS: usize = 24;
 /// A run folds only when it is this many times longer than its marker: a fold that saves little
 /// more than the marker costs is a loss for the agent, who reads the marker on every call.
@@ -698,7 +698,7 @@ mod tests {
         }
         t.push_str("tests/test_a.py::test_bad \x1b[31mFAILED\x1b[0m [100%]\n\x1b[31m==== 1 failed, 30 passed in 0.10s ====\x1b[0m\n");
         let out = run(&t);
-        assert!(out.contains("30 passed ·"), "{out}");
+        assert!(out.contains("30 passed L1-30"), "{out}");
         assert!(
             out.contains("tests/test_a.py::test_bad \x1b[31mFAILED\x1b[0m [100%]\n"),
             "{out:?}"
@@ -737,7 +737,7 @@ mod tests {
         }
         t.push_str("========================= 30 passed in 0.10s =========================\r\n");
         let out = run(&t);
-        assert!(out.contains("30 passed ·"), "{out}");
+        assert!(out.contains("30 passed L1-30"), "{out}");
         assert!(
             out.ends_with("30 passed in 0.10s =========================\r\n"),
             "{out:?}"
@@ -771,7 +771,7 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.contains("[hr: 21 passed, 1 failed · L1-22 · restore"),
+            out.contains("[hr: 21 passed, 1 failed L1-22 · hr expand"),
             "{out}"
         );
         // nothing below names this one: its verdict line is the only word of it
@@ -819,10 +819,10 @@ mod tests {
         t.push_str("\n======================================================================\nERROR: test_bad (tests.test_mod.Case.test_bad)\n----------------------------------------------------------------------\nTraceback (most recent call last):\n  File \"/x/t.py\", line 3, in test_bad\n    boom()\nNameError: name 'boom' is not defined\n\n");
         t.push_str("----------------------------------------------------------------------\nRan 41 tests in 0.010s\n\nFAILED (errors=1)\n");
         let out = run(&t);
-        assert!(out.contains("[hr: 30 passed · L1-30 · restore"), "{out}");
+        assert!(out.contains("[hr: 30 passed L1-30 · hr expand"), "{out}");
         assert!(
             out.contains(
-                "\ntest_bad (tests.test_mod.Case.test_bad) ... ERROR\n[hr: 10 passed · L32-41]\n"
+                "\ntest_bad (tests.test_mod.Case.test_bad) ... ERROR\n[hr: 10 passed L32-41]\n"
             ),
             "{out}"
         );

@@ -26,7 +26,7 @@ pub const MIN_PROSE_KEEP: f64 = 0.15;
 /// Code blocks longer than this many lines are folded whole, fences included (lines with a
 /// warning inside them stay).
 const SMALL_CODE: usize = 8;
-/// What a marker line costs in characters (`[hr: 12 lines · L340-355]`), for the output's size.
+/// What a marker line costs in characters (`[hr: 12 lines L340-355]`), for the output's size.
 const MARKER_CHARS: usize = 28;
 /// A gap must save clearly more than its marker (about 12 tokens): at least this many characters
 /// (about 90 tokens), unless a budget asks for more cuts.
@@ -1064,7 +1064,7 @@ mod tests {
     fn large_code_blocks_fold_small_ones_may_stay() {
         let text = js_doc((0..30).map(|i| format!("const v{i} = require('m{i}');\n")));
         let c = compress(&text, &opts(None));
-        assert!(c.text.ends_with("[hr: js code block, 32 lines · L5-36 · restore: hr expand abcdef012345 --lines 5-36]\n"), "{}", c.text);
+        assert!(c.text.ends_with("[hr: js code block, 32 lines L5-36 · hr expand abcdef012345 --lines 5-36]\n"), "{}", c.text);
     }
 
     #[test]
@@ -1077,13 +1077,13 @@ mod tests {
         );
         let c = compress(&text, &opts(None));
         assert!(
-            c.text.contains("```js\n[hr: 30 lines of code · L6-35"),
+            c.text.contains("```js\n[hr: 30 lines of code L6-35"),
             "{}",
             c.text
         );
         assert!(
             c.text.contains(
-                "\nprocess.emitWarning('MY_WARNING');\n[hr: 30 lines of code · L37-66]\n```\n"
+                "\nprocess.emitWarning('MY_WARNING');\n[hr: 30 lines of code L37-66]\n```\n"
             ),
             "{}",
             c.text
@@ -1156,7 +1156,7 @@ mod tests {
             );
         }
         // plain lines are counted as lines, with no other words
-        assert!(c.text.contains("\n[hr: 10 lines · L"), "{}", c.text);
+        assert!(c.text.contains("\n[hr: 10 lines L"), "{}", c.text);
         assert!(!c.text.contains(" of text"), "{}", c.text);
     }
 
@@ -1212,7 +1212,7 @@ mod tests {
         let c = compress(&text, &opts(None));
         // the lead-in and the folded code block: one marker from the lead-in on
         assert!(!c.text.contains("Here is an example:"), "{}", c.text);
-        assert!(c.text.contains("\n[hr: 16 lines · L7-22"), "{}", c.text);
+        assert!(c.text.contains("\n[hr: 16 lines L7-22"), "{}", c.text);
         // a lead-in before kept structure stays: it is not cut without what follows it
         assert!(
             c.text.contains("The output is:\n\n### Result\n"),
@@ -1245,7 +1245,7 @@ mod tests {
         let c = compress(&text, &opts(None));
         assert_eq!(c.spans.len(), 1, "{}", c.text);
         assert!(
-            c.text.contains("[hr: js code block, 14 lines · L5-18"),
+            c.text.contains("[hr: js code block, 14 lines L5-18"),
             "{}",
             c.text
         );

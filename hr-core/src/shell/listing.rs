@@ -6,7 +6,7 @@
 //! annotated), the drawing of `tree`. A run of entries is restated under one short marker, its
 //! names written as lines after it (names are content, not marker; what hr says about them is
 //! marker): `[hr: 38 entries: files -rw-r--r-- root root, dirs drwxr-xr-x root root (marked /),
-//! … · L5-42]`, then `a.conf apt/ …`. What stands out stays verbatim: `ls` directory headers;
+//! … L5-42]`, then `a.conf apt/ …`. What stands out stays verbatim: `ls` directory headers;
 //! symlinks (with their target), other special files and sizes beyond 3 sigma, each on a line
 //! of its own inside the run; `du` directory totals; `tree` directories. A `find` path of a rare
 //! file type (an extension held by at most 5% of the paths) is named in full, and leads the line
@@ -656,7 +656,7 @@ mod tests {
             out.contains("]\nsrc/ module_0001/index.ts module_0002/index.ts"),
             "{out}"
         );
-        assert!(re!(r", [\d,]+ not named · L2-3000").is_match(&out), "{out}");
+        assert!(re!(r", [\d,]+ not named L2-3000").is_match(&out), "{out}");
     }
 
     #[test]
@@ -680,7 +680,7 @@ mod tests {
         );
         // the names of one depth follow their marker, led by the first one's drawing
         assert!(
-            out.contains("[hr: 15 entries · L21-35]\n│\u{a0}\u{a0}     ├── part_0.rs part_1.rs"),
+            out.contains("[hr: 15 entries L21-35]\n│\u{a0}\u{a0}     ├── part_0.rs part_1.rs"),
             "{out}"
         );
     }
@@ -735,7 +735,7 @@ mod tests {
         let out = run(&t);
         assert!(
             out.contains(
-                "[hr: 30 entries: files -rw-r--r-- u u, file sizes 1.0K-9.8K, dated Jan 1 10:00 · L2-31"
+                "[hr: 30 entries: files -rw-r--r-- u u, file sizes 1.0K-9.8K, dated Jan 1 10:00 L2-31"
             ) && out.contains("]\nf0.txt f1.txt"),
             "{out}"
         );
@@ -762,7 +762,7 @@ mod tests {
         }
         // one marker, then a line per directory
         assert!(
-            out.starts_with("pkg0/build/file0.js\n[hr: 92 paths · L2-93 · restore: hr expand h --lines 2-93]\npkg0/build/ file1.js file2.js"),
+            out.starts_with("pkg0/build/file0.js\n[hr: 92 paths L2-93 · hr expand h --lines 2-93]\npkg0/build/ file1.js file2.js"),
             "{out}"
         );
         assert!(

@@ -186,7 +186,7 @@ mod tests {
         );
         // the failing test's verdict line folds with the passes: its report below names it
         assert!(
-            out.contains("21 passed, 1 skipped, 1 failed · L6-28"),
+            out.contains("21 passed, 1 skipped, 1 failed L6-28"),
             "{out}"
         );
         assert!(!out.contains("should panic"), "{out}");
