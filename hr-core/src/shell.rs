@@ -90,11 +90,11 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
 pub(crate) use crate::plan::{plan_from, plural, Slot};
 
 /// A fold pays for itself only when its lines are clearly more tokens than its marker (what
-/// the reader pays for): this many halves, i.e. one and a half times. Below it the lines say more
-/// for little more room.
-const FOLD_PAYS_HALVES: usize = 3;
+/// the reader pays for): this many times. Below it the lines say more for little more room, and
+/// every marker is one more interruption to read.
+const FOLD_PAYS: usize = 2;
 
-/// `plan` with every fold whose lines are not `FOLD_PAYS_HALVES` / 2 times its marker's tokens
+/// `plan` with every fold whose lines are not `FOLD_PAYS` times its marker's tokens
 /// written as its lines.
 pub(crate) fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
     let mut out = Plan::default();
@@ -110,7 +110,7 @@ pub(crate) fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
                     .map(|l| crate::tokens::estimate(l) + 1)
                     .sum();
                 let marker = crate::tokens::estimate(&marker_text(what, start, end, None));
-                if folded * 2 < FOLD_PAYS_HALVES * marker {
+                if folded < FOLD_PAYS * marker {
                     out.keep_range(start, end, Priority::Ordinary);
                 } else {
                     out.pieces.push(p);

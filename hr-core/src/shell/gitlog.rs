@@ -207,7 +207,7 @@ mod tests {
             format!("commit 0000000000000000000000000000000000000{h}\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n")
         };
         let mut t = head("abc");
-        // a one-file stat: fewer tokens than one and a half markers, it stays
+        // a one-file stat: fewer tokens than two markers, it stays
         t.push_str(
             "    fix: a\n\n a.rs | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n\n",
         );
