@@ -233,15 +233,13 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
         let line = lines.lines[i];
         columns.learn(line);
         let sev = severity(line, &columns);
-        let json = json_words(line, &mut words);
-        let (template, seen) = if json {
+        let (template, seen) = if json_words(line, &mut words) {
             miner.add_record(&words)
         } else if sev.http || (columns.known() && !line.starts_with('#')) {
             miner.add_record(line)
         } else {
             miner.add(line)
         };
-        let length = if json { &words } else { line }.split_ascii_whitespace().count();
         let mut message = match sev.key {
             Some(key) => key,
             None if sev.level >= Level::Error => message_of(line),
@@ -265,7 +263,7 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
             level: sev.level,
             message,
             more: more as u16,
-            words: length.min(u16::MAX as usize) as u16,
+            words: miner.last_words.min(u16::MAX as usize) as u16,
         });
         roles.extend(std::iter::repeat(Role::InEvent).take(more));
         i += 1 + more;
