@@ -961,17 +961,19 @@ mod tests {
         assert!(kept.len() <= 4, "{}", c.text);
     }
 
+    /// User agents of four lengths in words (1, 5, 8, 7): a quoted value of several words.
+    const AGENTS: [&str; 4] = [
+        "curl/8.5.0",
+        "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0",
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Version/17.5 Safari/605.1.15",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Edge/120.0",
+    ];
+
     #[test]
     fn a_line_whose_length_no_other_line_of_its_template_shares_stays() {
         // masking makes each list one token, so these records are one template; by their
         // number of words (how Drain groups lines first), an empty list where the others hold
         // a value is an event seen once, and a length that two records share is a value
-        let agents = [
-            "curl/8.5.0",
-            "Go-http-client/1.1",
-            "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0",
-            "kube-probe/1.29",
-        ];
         let types = [
             "text/html; charset=utf-8",
             "text/css; charset=utf-8",
@@ -991,13 +993,13 @@ mod tests {
                 ),
                 i,
                 36000 + i,
-                agents[i % 4],
+                AGENTS[i % 4],
                 ty
             ));
         }
         let c = compress(&text, &opts());
         let kept: Vec<&str> = c.text.lines().filter(|l| !l.starts_with("[hr: ")).collect();
-        // the Firefox request with no type is the only one of its length
+        // the Safari request with no type is the only one of its length
         assert!(kept.iter().any(|l| l.contains("app.26.js")), "{}", c.text);
         // two curl requests with no type share theirs, like the requests with a type
         for i in [27, 40, 44] {
@@ -1010,12 +1012,6 @@ mod tests {
     #[test]
     fn an_access_line_whose_agent_gives_it_a_length_of_its_own_stays() {
         // a quoted agent is one token to the miner and soon a wildcard; its words still count
-        let agents = [
-            "curl/8.5.0",
-            "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0",
-            "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Version/17.5 Safari/605.1.15",
-            "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Edge/120.0",
-        ];
         let bot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
         let mut text = String::new();
         for i in 0..60 {
@@ -1024,7 +1020,7 @@ mod tests {
                 i % 7,
                 i,
                 100 + i,
-                if i == 33 { bot } else { agents[i % 4] }
+                if i == 33 { bot } else { AGENTS[i % 4] }
             ));
         }
         let c = compress(&text, &opts());
