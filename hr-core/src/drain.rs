@@ -58,6 +58,10 @@ pub struct Miner {
     shape_counts: Vec<u32>,
     /// the shape of the line mined last (`None` past `CACHE_CAP`)
     pub last_shape: Option<u32>,
+    /// how many whitespace-separated words the line mined last has. A quoted value is one
+    /// token here, whatever its words; Drain, which splits at every space, groups lines by
+    /// this number before it compares them.
+    pub last_words: usize,
     groups: FxHashMap<usize, Vec<u32>>,
     pub templates: Vec<Template>,
     buf: String,
@@ -112,6 +116,7 @@ impl Miner {
     fn mask(&mut self, line: &str) {
         self.buf.clear();
         self.toks.clear();
+        self.last_words = 0;
         let b = line.as_bytes();
         let mut i = 0;
         while i < b.len() && self.toks.len() < MAX_TOKENS {
@@ -123,6 +128,7 @@ impl Miner {
             }
             let start = i;
             let mut quotes = 0;
+            let mut spaced = false;
             while i < b.len() {
                 // most bytes are above `"` (and so above space, tab and CR): one compare
                 if b[i] > b'"' {
@@ -133,6 +139,7 @@ impl Miner {
                     b'"' => quotes += 1,
                     // a quoted value may hold spaces: it stays one token
                     b' ' | b'\t' | b'\r' if quotes % 2 == 0 => break,
+                    b' ' | b'\t' | b'\r' => spaced = true,
                     _ => {}
                 }
                 i += 1;
@@ -144,7 +151,13 @@ impl Miner {
                         .iter()
                         .position(|c| matches!(c, b' ' | b'\t' | b'\r'))
                         .unwrap_or(b.len() - start);
+                spaced = false;
             }
+            self.last_words += if spaced {
+                line[start..i].split_ascii_whitespace().count()
+            } else {
+                1
+            };
             if !self.buf.is_empty() {
                 self.buf.push(' ');
             }
@@ -152,6 +165,8 @@ impl Miner {
             mask_log_token(&line[start..i], &mut self.buf);
             self.toks.push((from, self.buf.len()));
         }
+        // past the tokens mined, words still count
+        self.last_words += line[i..].split_ascii_whitespace().count();
     }
 
     fn token(&self, p: usize) -> &str {
@@ -285,6 +300,22 @@ mod tests {
         assert_eq!(m.last_shape, Some(cups));
         assert_ne!(cups, cron);
         assert_eq!((m.shape_count(cups), m.shape_count(cron)), (2, 1));
+    }
+
+    #[test]
+    fn counts_words_as_drain_splits_them() {
+        let mut m = Miner::default();
+        // a quoted text is one token to the miner, and its words still count
+        m.add("acquire lock tag=\"View Lock 12\" name=\"ui\"");
+        assert_eq!((m.toks.len(), m.last_words), (4, 6));
+        m.add_record("type=[] agent=[\"Mozilla/5.0 (X11; Linux x86_64)\"]");
+        assert_eq!((m.toks.len(), m.last_words), (2, 5));
+        // without its closing quote a token ends at the first space
+        m.add("say \"hi there");
+        assert_eq!((m.toks.len(), m.last_words), (3, 3));
+        // words past the tokens mined count too
+        m.add(&vec!["w"; MAX_TOKENS + 10].join(" "));
+        assert_eq!((m.toks.len(), m.last_words), (MAX_TOKENS, MAX_TOKENS + 10));
     }
 
     #[test]

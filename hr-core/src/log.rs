@@ -2,7 +2,8 @@
 //!
 //! One pass mines templates (`drain.rs`); a second writes the plan. A line stays when it is the
 //! first of its template, belongs to a template seen at most twice, shows a word its template
-//! had not shown yet that recurs at most twice (a rare event), or belongs to a stack trace. The
+//! had not shown yet that recurs at most twice (a rare event), has a number of words that no
+//! other line of its template has (see `Role::Event::words`), or belongs to a stack trace. The
 //! rest repeat what was shown above, and each run of them folds into one marker with its count
 //! and line range (`[hr: 37 lines L100-137]`), and for a long run of one template its time
 //! span and the values that varied. A run folds only when it clearly outweighs its marker.
@@ -61,6 +62,12 @@ enum Role {
         message: u64,
         /// continuation lines of an error event that follow it (see `continues_event`)
         more: u16,
+        /// how many whitespace-separated words it has. Masking makes a quoted value or a list
+        /// one token, so lines of one template may differ in length: an empty list where the
+        /// others hold values, a quoted text of other words. A line whose length no other line
+        /// of its template shares is an event seen once to a miner that groups lines by their
+        /// number of words first, as Drain does, and it stays.
+        words: u16,
     },
     /// a continuation line of the error event above, handled by its first line
     InEvent,
@@ -107,6 +114,7 @@ pub fn plan(lines: &Lines) -> Plan {
             }
         }
     }
+    let lengths = lengths(&roles);
     let mut plan = Plan::default();
     let mut run = Run::default();
     let mut shown: FxHashSet<u64> = FxHashSet::default();
@@ -140,8 +148,10 @@ pub fn plan(lines: &Lines) -> Plan {
                 level,
                 message,
                 more,
+                words,
             } => {
-                let frequent = miner.templates[template as usize].count > KEEP_ALL_UP_TO;
+                let alone = lengths[&(template, words)] == 1;
+                let frequent = miner.templates[template as usize].count > KEEP_ALL_UP_TO && !alone;
                 // a variant whose exact shape recurs shows a value, not a rare event: it folds
                 // like a repeat, and the marker says what varied
                 let recurring = seen == Seen::Variant
@@ -176,6 +186,7 @@ pub fn plan(lines: &Lines) -> Plan {
                     let priority = if crate::logline::error_words(lines.lines[i]) {
                         Priority::Critical
                     } else if level == Level::Warn
+                        || alone
                         || miner.templates[template as usize].count <= RARE
                     {
                         Priority::Notable
@@ -252,11 +263,23 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
             level: sev.level,
             message,
             more: more as u16,
+            words: miner.last_words.min(u16::MAX as usize) as u16,
         });
         roles.extend(std::iter::repeat(Role::InEvent).take(more));
         i += 1 + more;
     }
     roles
+}
+
+/// How many lines of each template have each number of words.
+fn lengths(roles: &[Role]) -> FxHashMap<(u32, u16), u32> {
+    let mut n: FxHashMap<(u32, u16), u32> = FxHashMap::default();
+    for r in roles {
+        if let Role::Event { template, words, .. } = *r {
+            *n.entry((template, words)).or_default() += 1;
+        }
+    }
+    n
 }
 
 /// A run of consecutive repeats, folded into one marker when large enough.
@@ -941,6 +964,75 @@ mod tests {
         // the word seen once stays; the recurring daemons fold after the first line
         assert!(kept.iter().any(|l| l.contains("portmap")), "{}", c.text);
         assert!(!kept.iter().any(|l| l.contains("ntpd")), "{}", c.text);
+        assert!(kept.len() <= 4, "{}", c.text);
+    }
+
+    /// User agents of four lengths in words (1, 5, 8, 7): a quoted value of several words.
+    const AGENTS: [&str; 4] = [
+        "curl/8.5.0",
+        "Mozilla/5.0 (X11; Linux x86_64) Firefox/128.0",
+        "Mozilla/5.0 (Macintosh; Intel Mac OS X 14_5) Version/17.5 Safari/605.1.15",
+        "Mozilla/5.0 (Windows NT 10.0; Win64; x64) Edge/120.0",
+    ];
+
+    #[test]
+    fn a_line_whose_length_no_other_line_of_its_template_shares_stays() {
+        // masking makes each list one token, so these records are one template; by their
+        // number of words (how Drain groups lines first), an empty list where the others hold
+        // a value is an event seen once, and a length that two records share is a value
+        let types = [
+            "text/html; charset=utf-8",
+            "text/css; charset=utf-8",
+            "application/json; charset=utf-8",
+            "text/javascript; charset=utf-8",
+        ];
+        let mut text = String::new();
+        for i in 0..60 {
+            let ty = match i {
+                26 | 40 | 44 => "[]".to_string(),
+                _ => format!("[\"{}\"]", types[i % 4]),
+            };
+            text.push_str(&format!(
+                concat!(
+                    "{{\"level\":\"info\",\"msg\":\"handled request\",\"method\":\"GET\",",
+                    "\"uri\":\"/static/app.{}.js\",\"port\":{},\"agent\":[\"{}\"],\"type\":{}}}\n"
+                ),
+                i,
+                36000 + i,
+                AGENTS[i % 4],
+                ty
+            ));
+        }
+        let c = compress(&text, &opts());
+        let kept: Vec<&str> = c.text.lines().filter(|l| !l.starts_with("[hr: ")).collect();
+        // the Safari request with no type is the only one of its length
+        assert!(kept.iter().any(|l| l.contains("app.26.js")), "{}", c.text);
+        // two curl requests with no type share theirs, like the requests with a type
+        for i in [27, 40, 44] {
+            let uri = format!("app.{i}.js");
+            assert!(!kept.iter().any(|l| l.contains(&uri)), "{i}: {}", c.text);
+        }
+        assert!(kept.len() <= 6, "{}", c.text);
+    }
+
+    #[test]
+    fn an_access_line_whose_agent_gives_it_a_length_of_its_own_stays() {
+        // a quoted agent is one token to the miner and soon a wildcard; its words still count
+        let bot = "Mozilla/5.0 (compatible; Googlebot/2.1; +http://www.google.com/bot.html)";
+        let mut text = String::new();
+        for i in 0..60 {
+            text.push_str(&format!(
+                "10.0.0.{} - - [29/Nov/2026:17:42:{:02} +0000] \"GET /docs/page{i}.html HTTP/1.1\" 200 {} \"-\" \"{}\"\n",
+                i % 7,
+                i,
+                100 + i,
+                if i == 33 { bot } else { AGENTS[i % 4] }
+            ));
+        }
+        let c = compress(&text, &opts());
+        let kept: Vec<&str> = c.text.lines().filter(|l| !l.starts_with("[hr: ")).collect();
+        assert!(kept.iter().any(|l| l.contains("page33.html")), "{}", c.text);
+        assert!(!kept.iter().any(|l| l.contains("page32.html") || l.contains("page34.html")), "{}", c.text);
         assert!(kept.len() <= 4, "{}", c.text);
     }
 
