@@ -283,9 +283,9 @@ def main() -> None:
           "| --- | --- | ---: | ---: | --- |")
     results["peak_rss_mb"] = {}
     for name, path in shapes.items():
-        for how, args in (("sniffed", ()), ("--kind log", ("--kind", "log"))):
+        for how, flags in (("sniffed", ()), ("--kind log", ("--kind", "log"))):
             with tempfile.TemporaryDirectory(prefix="hr-bench-") as cache:  # a cached result is no measure
-                rss = peak_rss_mb(path, dict(env, HR_CACHE_DIR=cache), args)
+                rss = peak_rss_mb(path, dict(env, HR_CACHE_DIR=cache), flags)
             bound = 3 * path.stat().st_size / 2**20 + 64
             print(f"| {name} | {how} | {rss:.0f} MB | {bound:.0f} MB | {'yes' if rss <= bound else 'NO'} |")
             results["peak_rss_mb"][f"{name}, {how}"] = rss
