@@ -10,7 +10,7 @@
 
 use crate::lines::split;
 use crate::marker::Compressed;
-use crate::plan::{plan_from, plural, render, Piece, Plan, Priority, Slot};
+use crate::plan::{keep_cheap_folds, plan_from, plural, render, Piece, Plan, Priority, Slot};
 use crate::re::re;
 use crate::Options;
 
@@ -36,7 +36,7 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     let ls = &lines.lines;
     let slots = slots(ls);
     let plan = plan_from(ls, &slots, |s, e| describe(&ls[s..e]));
-    let plan = crate::shell::keep_cheap_folds(plan, ls);
+    let plan = keep_cheap_folds(plan, ls);
     let plan = restate_hunk_headers(plan, ls);
     render(&plan, &lines, opts)
 }

@@ -6,7 +6,7 @@
 //! pieces are folded first, later ones before earlier ones, so that what is kept stays in order.
 
 use crate::lines::Lines;
-use crate::marker::{count, Compressed, Writer, FRAME_CHARS};
+use crate::marker::{count, marker_text, Compressed, Writer, FRAME_CHARS};
 use crate::Options;
 
 /// How much a kept line matters when a budget forces a choice.
@@ -216,6 +216,39 @@ fn keep_short_folds(plan: &Plan, min: usize) -> Plan {
         })
         .collect();
     Plan { pieces }
+}
+
+/// A fold pays for itself only when its lines are clearly more tokens than its marker (what
+/// the reader pays for): this many times. Below it the lines say more for little more room, and
+/// every marker is one more interruption to read.
+const FOLD_PAYS: usize = 2;
+
+/// `plan` with every fold whose lines are not `FOLD_PAYS` times its marker's tokens
+/// written as its lines.
+pub fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
+    let mut out = Plan::default();
+    for p in plan.pieces {
+        match p {
+            Piece::Fold {
+                start,
+                end,
+                ref what,
+            } => {
+                let folded: usize = lines[start - 1..end]
+                    .iter()
+                    .map(|l| crate::tokens::estimate(l) + 1)
+                    .sum();
+                let marker = crate::tokens::estimate(&marker_text(what, start, end, None));
+                if folded < FOLD_PAYS * marker {
+                    out.keep_range(start, end, Priority::Ordinary);
+                } else {
+                    out.pieces.push(p);
+                }
+            }
+            p => out.pieces.push(p),
+        }
+    }
+    out
 }
 
 /// A fold whose lines are no longer than its marker would be is written as the lines: they

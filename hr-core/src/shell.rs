@@ -10,9 +10,8 @@ mod grep;
 mod listing;
 
 use crate::lines::split;
-use crate::marker::marker_text;
 use crate::marker::Compressed;
-use crate::plan::{render, Piece, Plan, Priority};
+use crate::plan::render;
 use crate::re::re;
 use crate::Options;
 
@@ -87,37 +86,4 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     render(&plan, &lines, opts)
 }
 
-pub(crate) use crate::plan::{plan_from, plural, Slot};
-
-/// A fold pays for itself only when its lines are clearly more tokens than its marker (what
-/// the reader pays for): this many times. Below it the lines say more for little more room, and
-/// every marker is one more interruption to read.
-const FOLD_PAYS: usize = 2;
-
-/// `plan` with every fold whose lines are not `FOLD_PAYS` times its marker's tokens
-/// written as its lines.
-pub(crate) fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
-    let mut out = Plan::default();
-    for p in plan.pieces {
-        match p {
-            Piece::Fold {
-                start,
-                end,
-                ref what,
-            } => {
-                let folded: usize = lines[start - 1..end]
-                    .iter()
-                    .map(|l| crate::tokens::estimate(l) + 1)
-                    .sum();
-                let marker = crate::tokens::estimate(&marker_text(what, start, end, None));
-                if folded < FOLD_PAYS * marker {
-                    out.keep_range(start, end, Priority::Ordinary);
-                } else {
-                    out.pieces.push(p);
-                }
-            }
-            p => out.pieces.push(p),
-        }
-    }
-    out
-}
+pub(crate) use crate::plan::{keep_cheap_folds, plan_from, plural, Slot};
