@@ -87,3 +87,20 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
 }
 
 pub(crate) use crate::plan::{keep_cheap_folds, plan_from, plural, Slot};
+
+/// What the format modules' tests compress with: the short hash `h`, and a budget if asked.
+#[cfg(test)]
+pub(crate) mod testutil {
+    pub fn run(text: &str) -> String {
+        run_within(text, None)
+    }
+
+    pub fn run_within(text: &str, budget_chars: Option<usize>) -> String {
+        let opts = crate::Options {
+            hash: "h".into(),
+            budget_chars,
+            ..Default::default()
+        };
+        super::compress(text, &opts).text
+    }
+}

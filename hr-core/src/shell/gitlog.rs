@@ -124,17 +124,7 @@ fn is_stat(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::logline;
-    use crate::shell::compress;
-    use crate::Options;
-
-    fn run(t: &str) -> String {
-        let opts = Options {
-            hash: "h".into(),
-            budget_chars: None,
-            ..Default::default()
-        };
-        compress(t, &opts).text
-    }
+    use crate::shell::testutil::run;
 
     #[test]
     fn log_with_patches_reads_like_a_diff() {

@@ -52,16 +52,7 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
 
 #[cfg(test)]
 mod tests {
-    use crate::shell::compress;
-    use crate::Options;
-
-    fn run(t: &str) -> String {
-        let opts = Options {
-            hash: "h".into(),
-            ..Default::default()
-        };
-        compress(t, &opts).text
-    }
+    use crate::shell::testutil::run;
 
     #[test]
     fn every_path_stays() {

@@ -621,32 +621,15 @@ pub(crate) fn plan_tree(lines: &[&str], room: usize) -> Plan {
 #[cfg(test)]
 mod tests {
     use crate::re::re;
-    use crate::shell::{compress, detect, Format};
-    use crate::Options;
-
-    fn run(t: &str) -> String {
-        compress(
-            t,
-            &Options {
-                hash: "h".into(),
-                budget_chars: None,
-                ..Default::default()
-            },
-        )
-        .text
-    }
+    use crate::shell::testutil::{run, run_within};
+    use crate::shell::{detect, Format};
 
     #[test]
     fn a_budget_names_what_fits_and_counts_the_rest() {
         let t: String = (0..3000)
             .map(|i| format!("src/module_{i:04}/index.ts\n"))
             .collect();
-        let opts = Options {
-            hash: "h".into(),
-            budget_chars: Some(20_000),
-            ..Default::default()
-        };
-        let out = compress(&t, &opts).text;
+        let out = run_within(&t, Some(20_000));
         assert!(out.len() <= 20_000, "{}", out.len());
         assert!(
             out.starts_with("src/module_0000/index.ts\n[hr: 2,999 paths, "),
