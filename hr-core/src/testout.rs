@@ -25,7 +25,7 @@ use std::collections::{BTreeSet, HashSet};
 use crate::lines::split;
 use crate::marker::{count, Compressed};
 use crate::mask::shape;
-use crate::plan::{render, Plan, Priority};
+use crate::plan::{plural, render, Plan, Priority};
 use crate::Options;
 
 /// What a folded line stands for in its marker.
@@ -63,16 +63,17 @@ pub(crate) enum Cat {
 }
 
 impl Cat {
-    fn noun(self) -> Option<&'static str> {
+    /// What a marker calls one and several lines of this category.
+    fn noun(self) -> Option<(&'static str, &'static str)> {
         match self {
-            Cat::Progress => Some("progress lines"),
-            Cat::Frames => Some("framework frames"),
+            Cat::Progress => Some(("progress line", "progress lines")),
+            Cat::Frames => Some(("framework frame", "framework frames")),
             // the kept headline above says whose details they are
-            Cat::WarningDetail | Cat::Elaboration => Some("detail lines"),
-            Cat::Repeat => Some("repeated lines"),
-            Cat::PassOutput => Some("output lines"),
-            Cat::PassedFile => Some("passed test files"),
-            Cat::Similar => Some("similar lines"),
+            Cat::WarningDetail | Cat::Elaboration => Some(("detail line", "detail lines")),
+            Cat::Repeat => Some(("repeated line", "repeated lines")),
+            Cat::PassOutput => Some(("output line", "output lines")),
+            Cat::PassedFile => Some(("passed test file", "passed test files")),
+            Cat::Similar => Some(("similar line", "similar lines")),
             Cat::Tests(..)
             | Cat::Quiet
             | Cat::SameAs(_)
@@ -572,7 +573,7 @@ struct Tally<'a> {
     skipped: u64,
     failed: u64,
     files: BTreeSet<&'a str>,
-    nouns: Vec<(&'static str, usize)>,
+    nouns: Vec<((&'static str, &'static str), usize)>,
     /// the failures above that folded lines repeat, with their line counts
     same_as: Vec<(u32, usize)>,
 }
@@ -623,15 +624,8 @@ impl<'a> Tally<'a> {
         if !head.is_empty() {
             out.push(head);
         }
-        for (noun, k) in &self.nouns {
-            let noun = if *k == 1 {
-                noun.replacen("lines", "line", 1)
-                    .replacen("files", "file", 1)
-                    .replacen("frames", "frame", 1)
-            } else {
-                noun.to_string()
-            };
-            out.push(format!("{} {noun}", count(*k)));
+        for ((one, many), k) in &self.nouns {
+            out.push(plural(*k, one, many));
         }
         for (r, k) in &self.same_as {
             // a lone reference takes the whole run, blank lines included
