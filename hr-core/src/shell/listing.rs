@@ -439,11 +439,16 @@ pub(crate) fn plan_ls(lines: &[&str], room: usize) -> Plan {
             start = end;
         }
     }
+    // the entries restated by name: files and directories, but for sizes that stand out
+    let named = |i: usize| {
+        entries[i]
+            .as_ref()
+            .filter(|e| matches!(e.mode.as_bytes()[0], b'-' | b'd') && !outliers.contains(&i))
+    };
     let mut slots = Vec::with_capacity(lines.len());
     for (i, line) in lines.iter().enumerate() {
-        let slot = match &entries[i] {
-            Some(_) if outliers.contains(&i) => Slot::Inline,
-            Some(e) if matches!(e.mode.as_bytes()[0], b'-' | b'd') => {
+        let slot = match (named(i), &entries[i]) {
+            (Some(e), _) => {
                 let (files, dirs) = &usual_at[i];
                 let dir = e.mode.starts_with('d');
                 let usual = if dir { dirs } else { files };
@@ -454,40 +459,24 @@ pub(crate) fn plan_ls(lines: &[&str], room: usize) -> Plan {
                     entry(0, format!("{}{mark} ({})", shown(e.name), attrs(e)))
                 }
             }
-            // symlinks (with their target), devices, sockets, pipes
-            Some(_) => Slot::Inline,
-            None if re!(r"^\S.*:$").is_match(line) => Slot::Keep(STRUCTURE),
-            None => Slot::Keep(Priority::Ordinary),
+            // symlinks (with their target), devices, sockets, pipes, outlying sizes
+            (None, Some(_)) => Slot::Inline,
+            (None, None) if re!(r"^\S.*:$").is_match(line) => Slot::Keep(STRUCTURE),
+            (None, None) => Slot::Keep(Priority::Ordinary),
         };
         slots.push(slot);
     }
     // the columns a block's names share are said once, before its first restated run
     let mut said: Option<usize> = None;
     plan_entries(lines, slots, " ", room, |s, e| {
-        let names = entries[s..e]
-            .iter()
-            .enumerate()
-            .filter(|(k, x)| {
-                x.as_ref()
-                    .is_some_and(|x| matches!(x.mode.as_bytes()[0], b'-' | b'd'))
-                    && !outliers.contains(&(s + k))
-            })
-            .count();
+        let names = (s..e).filter(|&i| named(i).is_some()).count();
         let what = plural(names, "entry", "entries");
         let block = block_at[s].clone();
         if said == Some(block.start) {
             return head(format!("{what}, columns as above"));
         }
         said = Some(block.start);
-        let regular: Vec<&Entry> = entries[block.clone()]
-            .iter()
-            .enumerate()
-            .filter_map(|(k, x)| {
-                x.as_ref()
-                    .filter(|_| !outliers.contains(&(block.start + k)))
-            })
-            .filter(|x| matches!(x.mode.as_bytes()[0], b'-' | b'd'))
-            .collect();
+        let regular: Vec<&Entry> = block.filter_map(named).collect();
         let (files, dirs) = &usual_at[s];
         let mut shared = vec![];
         let has = |k: u8| regular.iter().any(|x| x.mode.as_bytes()[0] == k);
