@@ -904,20 +904,18 @@ fn build_plan(lines: &Lines, roles: &[Line], units: &[Unit], dropped: &[bool]) -
                         break;
                     }
                 }
-                let noun = if kinds.iter().all(|&k| k == kinds[0]) {
-                    kinds[0].noun()
-                } else {
-                    "lines"
-                };
-                let mut what = match (kinds[0], kinds.len(), blocks, j - i + 1) {
-                    (UnitKind::Code, 1, 1, k) if fence(lines.lines[i]).is_some() => {
+                // units of one kind (`kinds` holds each change of kind), or a mix: plain lines
+                let kind = (kinds.len() == 1).then_some(kinds[0]);
+                let noun = kind.map_or("lines", UnitKind::noun);
+                let mut what = match (kind, blocks, j - i + 1) {
+                    (Some(UnitKind::Code), 1, k) if fence(lines.lines[i]).is_some() => {
                         format!("{}code block, {} lines", language(lines.lines[i]), count(k))
                     }
-                    (UnitKind::Code, 1, b, k) if b > 1 => {
+                    (Some(UnitKind::Code), b, k) if b > 1 => {
                         format!("{} code blocks, {} lines", count(b), count(k))
                     }
-                    (_, _, _, 1) => format!("1 {}", noun.replacen("lines", "line", 1)),
-                    (_, _, _, k) => format!("{} {noun}", count(k)),
+                    (_, _, 1) => format!("1 {}", noun.replacen("lines", "line", 1)),
+                    (_, _, k) => format!("{} {noun}", count(k)),
                 };
                 if structure > 0 {
                     what.push_str(&format!(
