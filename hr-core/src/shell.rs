@@ -69,18 +69,20 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     let room = opts.budget_chars.map_or(usize::MAX, |b| b / 2);
     // restated names come without a CRLF line's `\r` (the restatement ends its lines like the
     // input's)
-    let bare: Vec<&str> = lines
-        .lines
-        .iter()
-        .map(|l| l.strip_suffix('\r').unwrap_or(l))
-        .collect();
+    let bare = || -> Vec<&str> {
+        lines
+            .lines
+            .iter()
+            .map(|l| l.strip_suffix('\r').unwrap_or(l))
+            .collect()
+    };
     let plan = match detect(head) {
         Some(Format::GitLog) => gitlog::plan(&lines.lines),
         Some(Format::Grep) => keep_cheap_folds(grep::plan(&lines.lines), &lines.lines),
-        Some(Format::Find) => listing::plan_find(&bare, room),
-        Some(Format::Ls) => listing::plan_ls(&bare, room),
-        Some(Format::Du) => listing::plan_du(&bare, room),
-        Some(Format::Tree) => listing::plan_tree(&bare, room),
+        Some(Format::Find) => listing::plan_find(&bare(), room),
+        Some(Format::Ls) => listing::plan_ls(&bare(), room),
+        Some(Format::Du) => listing::plan_du(&bare(), room),
+        Some(Format::Tree) => listing::plan_tree(&bare(), room),
         None => return crate::fold::compress(text, opts),
     };
     render(&plan, &lines, opts)
