@@ -362,17 +362,23 @@ fn fold_failures_shown_below(c: &mut Classifier) {
         }
         i = j.max(i + 1);
     }
-    let mut candidates: Vec<usize> = (0..verdicts.len()).filter(|&v| candidate[v]).collect();
-    candidates.truncate(MAX);
-    let rest: BTreeSet<usize> = candidates.iter().copied().collect();
+    // the first `MAX` of them
+    let mut seen = 0;
+    for is in candidate.iter_mut().filter(|is| **is) {
+        seen += 1;
+        *is = seen <= MAX;
+    }
     // what stays of the text after each candidate, to look its name and message up in;
     // candidates may all fold, so none is where another's name is found
     let mut kept = String::new();
     let mut offset = vec![0; n + 1];
-    let first = candidates.first().map_or(n, |&v| verdicts[v].at);
+    let first = candidate
+        .iter()
+        .position(|&is| is)
+        .map_or(n, |v| verdicts[v].at);
     for k in first..n {
         offset[k] = kept.len();
-        let maybe_folded = within[k].is_some_and(|v| rest.contains(&v));
+        let maybe_folded = within[k].is_some_and(|v| candidate[v]);
         if !maybe_folded && !matches!(c.roles[k], Some(Role::Fold(_))) {
             kept.push_str(c.lines[k]);
             kept.push('\n');
@@ -381,7 +387,7 @@ fn fold_failures_shown_below(c: &mut Classifier) {
     offset[n] = kept.len();
     for (v, f) in verdicts.iter().enumerate() {
         let below = &kept[offset[f.end.max(first)]..];
-        let shown_below = rest.contains(&v)
+        let shown_below = candidate[v]
             && names(below, f.name)
             && (f.at + 1..f.end).all(|k| {
                 let said = message(c.lines[k]);
