@@ -8,6 +8,7 @@ import sys
 
 import pytest
 
+from hr.agents.hook_io import compress_text
 from hr.agents.rewrite import rewrite
 from support import repetitive_log, run_hr
 
@@ -52,3 +53,10 @@ def test_rewrite_never_puts_a_hostile_session_in_the_command(hostile):
 def test_a_hostile_environment_session_is_not_recorded(cache):
     assert run_hr([], repetitive_log(), env={"HR_SESSION": "$(id); x"}).returncode == 0
     assert ledger_sessions(cache) == [None]
+
+
+def test_a_hook_event_session_reaches_the_ledger_only_when_plain(cache, monkeypatch):
+    monkeypatch.delenv("HR_SESSION", raising=False)
+    for session in (UUID, "$(id); x"):
+        assert compress_text(repetitive_log().decode(), "app.log", session, 27000, "hook-claude") is not None
+    assert ledger_sessions(cache) == [UUID, None]
