@@ -36,9 +36,10 @@ def client(monkeypatch, *argv):
     monkeypatch.setattr(claude_permissions, "_client_argv", lambda: ["claude", "-p", *argv])
 
 
-def pre(command, **extra):
-    return claude.handle({"hook_event_name": "PreToolUse", "tool_name": "Bash", "permission_mode": "default",
-                          "cwd": os.environ["CLAUDE_PROJECT_DIR"], "tool_input": {"command": command, "description": "d", **extra}})
+def pre(command, session_id=None, **extra):
+    event = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "permission_mode": "default",
+             "cwd": os.environ["CLAUDE_PROJECT_DIR"], "tool_input": {"command": command, "description": "d", **extra}}
+    return claude.handle(event if session_id is None else {**event, "session_id": session_id})
 
 
 def post(tool, response, tool_input=None):
@@ -276,8 +277,5 @@ def test_post_bash_too_long_reads_the_saved_output(tmp_path):
 
 def test_pre_passes_the_session_on_to_hr_run(monkeypatch):
     client(monkeypatch, "--allowedTools", "Bash(pytest:*)")
-    event = {"hook_event_name": "PreToolUse", "tool_name": "Bash", "permission_mode": "default",
-             "session_id": "0b9e8c52-1f3a-4d2b-9c7e-6a5f4e3d2c1b", "cwd": os.environ["CLAUDE_PROJECT_DIR"],
-             "tool_input": {"command": "pytest -q"}}
-    command = claude.handle(event)["hookSpecificOutput"]["updatedInput"]["command"]
+    command = pre("pytest -q", "0b9e8c52-1f3a-4d2b-9c7e-6a5f4e3d2c1b")["hookSpecificOutput"]["updatedInput"]["command"]
     assert command == "/opt/hr/bin/hr run --budget 27000c --session 0b9e8c52-1f3a-4d2b-9c7e-6a5f4e3d2c1b -- pytest -q"

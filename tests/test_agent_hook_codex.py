@@ -24,9 +24,9 @@ def isolated(tmp_path, monkeypatch):
     return tmp_path
 
 
-def pre(command, mode="bypassPermissions", cwd="/nonexistent"):
+def pre(command, mode="bypassPermissions", cwd="/nonexistent", session_id=None):
     return codex.handle({"hook_event_name": "PreToolUse", "tool_name": "Bash", "permission_mode": mode, "cwd": cwd,
-                         "tool_input": {"command": command}})
+                         "session_id": session_id, "tool_input": {"command": command}})
 
 
 def post(command, output):
@@ -91,3 +91,8 @@ def test_main_never_fails():
                                              "permission_mode": "bypassPermissions",
                                              "tool_input": {"command": "pytest"}}).encode()), out) == 0
     assert json.loads(out.getvalue())["hookSpecificOutput"]["permissionDecision"] == "allow"
+
+
+def test_pre_passes_the_session_on_to_hr_run():
+    command = pre("pytest -q", session_id="019a2b3c-4d5e-7f60-8a9b-0c1d2e3f4a5b")["hookSpecificOutput"]["updatedInput"]["command"]
+    assert command == "/opt/hr/bin/hr run --budget 32000c --session 019a2b3c-4d5e-7f60-8a9b-0c1d2e3f4a5b -- pytest -q"

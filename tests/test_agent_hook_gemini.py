@@ -26,9 +26,9 @@ def client(monkeypatch, *argv):
     monkeypatch.setattr(client_process, "client_argv", lambda: ["node", "gemini.js", *argv])
 
 
-def before(command, cwd=None):
+def before(command, cwd=None, session_id=None):
     return gemini.handle({"hook_event_name": "BeforeTool", "tool_name": "run_shell_command", "cwd": cwd,
-                          "tool_input": {"command": command, "description": "d"}})
+                          "session_id": session_id, "tool_input": {"command": command, "description": "d"}})
 
 
 def after(llm_content, command="grep x app.log"):
@@ -70,3 +70,9 @@ def test_after_leaves_small_and_foreign_results_alone():
     assert after("Command moved to background (PID: 3). " + "x" * 50000) is None
     assert gemini.handle({"hook_event_name": "AfterTool", "tool_name": "read_file", "tool_input": {},
                           "tool_response": {"llmContent": "Output: " + LOG}}) is None
+
+
+def test_before_passes_the_session_on_to_hr_run(monkeypatch):
+    client(monkeypatch, "--yolo")
+    command = before("pytest -q", session_id="5c2d9e1a-7b3f-4e8a-9d6c-1f0e2b3a4c5d")["hookSpecificOutput"]["tool_input"]["command"]
+    assert command == "/opt/hr/bin/hr run --budget 32000c --session 5c2d9e1a-7b3f-4e8a-9d6c-1f0e2b3a4c5d -- pytest -q"

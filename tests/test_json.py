@@ -62,6 +62,13 @@ def strings(doc):
         yield doc
 
 
+def marker_target(s: str) -> tuple[re.Match, str] | None:
+    """The fold, cut or reference marker in string `s`, and its `--items` argument unquoted as
+    the shell would; None when `s` holds none."""
+    m = FOLD.fullmatch(s) or CUT.search(s) or SAME.fullmatch(s)
+    return (m, unquote(m.group(1) if m.re is SAME else m.group(2))) if m else None
+
+
 def commands(out: str) -> list[tuple[str, str]]:
     """(hash, --items argument) of every marker, unquoted as the shell would."""
     digest = DIGEST.search(out).group(1)
@@ -69,10 +76,10 @@ def commands(out: str) -> list[tuple[str, str]]:
     for s in strings(json.loads(out)):
         if "[hr: " not in s:
             continue
-        m = FOLD.fullmatch(s) or CUT.search(s) or SAME.fullmatch(s)
-        assert m or NOTE.match(s), f"a marker that names no target: {s!r}"
-        if m:
-            found.append((digest, unquote(m.group(2) if m.re is not SAME else m.group(1))))
+        marker = marker_target(s)
+        assert marker or NOTE.match(s), f"a marker that names no target: {s!r}"
+        if marker:
+            found.append((digest, marker[1]))
     return found
 
 
@@ -132,9 +139,9 @@ def check_expansions(original, out: str) -> Counter:
     assert out.count(digest) == 1, "the restore command is said once"
     n: Counter = Counter()
     for s in strings(json.loads(out)):
-        if not (m := FOLD.fullmatch(s) or CUT.search(s) or SAME.fullmatch(s)):
+        if (marker := marker_target(s)) is None:
             continue
-        target = unquote(m.group(1) if m.re is SAME else m.group(2))
+        m, target = marker
         got = hr("expand", digest, "--items", target).stdout.decode("utf-8")
         pointer, rng = parts(target)
         node = resolve(original, pointer)

@@ -8,16 +8,17 @@ import sys
 
 import pytest
 
+from hr.agents.hook_io import compress_text
 from hr.agents.rewrite import rewrite
-from support import repetitive_log, run_hr
+from support import expand_hash, repetitive_log, run_hr
 
 HR = "/opt/hr/bin/hr"
 UUID = "5f0c6a1e-9b7d-4c1a-8e2f-3d4b5a6c7d8e"
 
 
-def ledger_sessions(cache) -> list:
+def ledger_sessions(cache, table: str = "compressions") -> list:
     with sqlite3.connect(cache / "ledger.sqlite3") as db:
-        return [row[0] for row in db.execute("SELECT session FROM compressions ORDER BY id")]
+        return [row[0] for row in db.execute(f"SELECT session FROM {table} ORDER BY id")]
 
 
 def test_run_and_filter_record_the_session(cache):
@@ -52,3 +53,17 @@ def test_rewrite_never_puts_a_hostile_session_in_the_command(hostile):
 def test_a_hostile_environment_session_is_not_recorded(cache):
     assert run_hr([], repetitive_log(), env={"HR_SESSION": "$(id); x"}).returncode == 0
     assert ledger_sessions(cache) == [None]
+
+
+def test_a_hook_event_session_reaches_the_ledger_only_when_plain(cache, monkeypatch):
+    monkeypatch.delenv("HR_SESSION", raising=False)
+    for session in (UUID, "$(id); x"):
+        assert compress_text(repetitive_log().decode(), "app.log", session, 27000, "hook-claude") is not None
+    assert ledger_sessions(cache) == [UUID, None]
+
+
+def test_an_expansion_records_the_environment_session_only_when_plain(cache):
+    digest = expand_hash(run_hr([], repetitive_log()).stdout)
+    for session in ("from-env", "$(id); x"):
+        assert run_hr(["expand", digest, "--lines", "1-3"], env={"HR_SESSION": session}).returncode == 0
+    assert ledger_sessions(cache, "expansions") == ["from-env", None]

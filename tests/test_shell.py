@@ -14,13 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from support import CORPUS as SHARED_CORPUS
+from support import CORPUS as SHARED_CORPUS, LINE_MARKER, marker_range
 
 from tool_helpers import assert_compressed, assert_survive, hr, need, run_tool
 
 CORPUS = SHARED_CORPUS
 MARKER = re.compile(r"\[hr: [^\]\n]*\]")
-RANGE = re.compile(r" L(\d+)(?:-(\d+))?")
 
 
 def assert_markers_in_place(out: str, raw: str) -> None:
@@ -29,10 +28,9 @@ def assert_markers_in_place(out: str, raw: str) -> None:
     lines = raw.splitlines()
     pos = 0  # the input lines up to `pos` (1-based) are accounted for
     for line in out.splitlines():
-        m = MARKER.fullmatch(line)
+        m = LINE_MARKER.fullmatch(line)
         if m:
-            r = RANGE.search(line)
-            start, end = int(r[1]), int(r[2] or r[1])
+            start, end = marker_range(m)
             assert start == pos + 1, f"marker {line!r} does not follow line {pos}"
             pos = end
             continue

@@ -137,7 +137,7 @@ def rewrite(command: str, hr: str, budget_chars: int | None = None, avoid: set[s
     except Unsupported:
         return None
     table = wrapped.entries()
-    session = parse_session(session) if session else None
+    session = parse_session(session)
     prefix = (f"{shlex.quote(hr)} run " + (f"--budget {budget_chars}c " if budget_chars else "")
               + (f"--session {session} " if session else "") + "-- ")
     inserts: list[int] = []

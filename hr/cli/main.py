@@ -12,7 +12,6 @@ import click
 from hr import __version__
 from hr.cli.filter import pass_through, run_filter, write_stdout
 from hr.cli.options import KINDS, parse_budget
-from hr.session_id import parse_session
 from hr.engine.dispatch import Hint
 
 
@@ -64,8 +63,7 @@ def cache_errors(root: str) -> Iterator[None]:
 
 label_option = click.option("--label", metavar="NAME", help="Name the source (a command or file name); shown in stats and used as a hint.")
 kind_option = click.option("--kind", type=click.Choice(KINDS), help="Skip the sniffer and treat the input as this kind.")
-session_option = click.option("--session", metavar="ID", callback=lambda ctx, param, v: None if v is None else parse_session(v),
-                              help="The agent session this output belongs to, for `hr stats --by session` (agent hooks set it; default: $HR_SESSION).")
+session_option = click.option("--session", metavar="ID", help="The agent session this output belongs to, for `hr stats --by session` (agent hooks set it; default: $HR_SESSION).")
 budget_option = click.option("--budget", type=Budget(), metavar="N|Nc", help="Fit the output in N tokens (or Nc characters), keeping errors and failures first.")
 
 

@@ -9,7 +9,6 @@ other commands) to click, which uses the same `parse_budget` and `KINDS`.
 from __future__ import annotations
 
 from hr.engine.dispatch import KINDS
-from hr.session_id import parse_session
 FILTER_OPTIONS = ("--label", "--kind", "--budget", "--session")
 
 
@@ -46,9 +45,7 @@ def parse_filter_args(argv: list[str]) -> dict | None:
     kind = values.get("--kind")
     if kind is not None and kind not in KINDS:
         return None
-    hint: dict = {"label": values.get("--label"), "kind": kind}
-    if "--session" in values:
-        hint["session"] = parse_session(values["--session"])
+    hint: dict = {"label": values.get("--label"), "kind": kind, "session": values.get("--session")}
     if "--budget" in values:
         try:
             unit, n = parse_budget(values["--budget"])

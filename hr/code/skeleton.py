@@ -97,6 +97,11 @@ def last_row(node) -> int:
     return end_row - 1 if end_col == 0 and end_row > node.start_point[0] else end_row
 
 
+def text_end(line: str) -> int:
+    """The byte column just past a row's last non-blank character (tree-sitter counts bytes)."""
+    return len(line.rstrip().encode("utf-8", "surrogateescape"))
+
+
 @lru_cache(maxsize=None)
 def index_query(lang: Lang):
     """One query for every definition (`@d`) and import (`@i`) in a tree: tree-sitter finds
@@ -248,7 +253,7 @@ class Skeleton:
 
     def _runs_on(self, node, row: int) -> bool:
         """Whether the token at the end of `row` (a multi-line string or comment) goes on below it."""
-        end = len(self.lines[row].rstrip().encode("utf-8", "surrogateescape")) - 1
+        end = text_end(self.lines[row]) - 1
         if end < 0:
             return False
         token = node.descendant_for_point_range((row, end), (row, end))
@@ -446,7 +451,7 @@ class Skeleton:
         closer = ""
         last = nodes[-1]
         end_row, end_col = last.end_point  # a line comment may end with its newline, on the next row
-        code_after = end_row == b and end_col < len(self.lines[b].rstrip().encode("utf-8", "surrogateescape"))
+        code_after = end_row == b and end_col < text_end(self.lines[b])
         if not code_after and self._repeats_doc(a, keep_to):
             keep_to = a - 1  # it says what a comment above says (overloads): the whole block folds
         self.keep(a, keep_to)

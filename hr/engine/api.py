@@ -93,7 +93,8 @@ def _record(store: Store, result: Result, hint: Hint, source: str, data: bytes, 
 
         ledger.record_compression(
             store.root, digest=result.digest, kind=result.kind, label=hint.label,
-            session=hint.session or parse_session(os.environ.get("HR_SESSION", "")), source=source, bytes_in=len(data),
+            session=parse_session(hint.session) or parse_session(os.environ.get("HR_SESSION")),
+            source=source, bytes_in=len(data),
             bytes_out=len(result.output), tokens_in=result.tokens_in, tokens_out=result.tokens_out,
             passthrough=result.passthrough, note=result.note, ms=ms, agent=agent_of(source),
             lines_in=data.count(b"\n") + (not data.endswith(b"\n") and bool(data)),

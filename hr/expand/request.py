@@ -50,10 +50,12 @@ def _record(store, digest: str, span: str, out: bytes, source: str) -> None:
 
         from hr.engine import core
         from hr.engine.api import agent_of
+        from hr.session_id import parse_session
         from hr.store import ledger
 
         ledger.record_expansion(store.root, digest=digest, span=span, bytes_out=len(out),
                                 tokens_out=core.estimate_tokens(out), lines_out=out.count(b"\n"),
-                                session=os.environ.get("HR_SESSION"), agent=agent_of(source), source=source)
+                                session=parse_session(os.environ.get("HR_SESSION")), agent=agent_of(source),
+                                source=source)
     except Exception:
         pass  # the expansion itself matters more than its bookkeeping
