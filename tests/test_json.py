@@ -188,6 +188,16 @@ def test_pip_inspect_output_is_json_with_exact_expansions():
     assert check_expansions(original, out)["cut"] >= 1
 
 
+def test_a_cut_after_a_lone_surrogate_escape_stays_json():
+    # Python writes a lone surrogate as `\ud83e`; an escape right after it is not its pair,
+    # so a cut there must not land inside that escape
+    text = "a" * 239 + "\ud83e\n\u00e9" + "b" * 800
+    data = json.dumps([{"id": i, "text": text} for i in range(300)], indent=2).encode()
+    out = compress(data)
+    assert re.search(r"… \[hr: [\d,]+ more chars ", out)
+    json.loads(out)  # raises on a cut escape
+
+
 def test_items_slices_the_top_level_array_exactly():
     # `pip inspect`'s records as a top-level array: big enough to fold
     installed = json.loads(pip_inspect())["installed"]

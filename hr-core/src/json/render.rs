@@ -685,20 +685,16 @@ fn scalar_text(v: &Node) -> String {
 /// them when the string is shorter).
 fn decoded_prefix(raw: &str, n: usize) -> (usize, usize) {
     let b = raw.as_bytes();
-    let high_surrogate = |i: usize| {
-        b.get(i + 2..i + 4)
-            .is_some_and(|h| h[0].eq_ignore_ascii_case(&b'd') && b"89abAB".contains(&h[1]))
+    // `\uDXYY` at `i`, with X one of `seconds`: a high (8-b) or low (c-f) surrogate escape
+    let surrogate = |i: usize, seconds: &[u8]| {
+        b.get(i..i + 4).is_some_and(|e| {
+            e[0] == b'\\' && e[1] == b'u' && e[2].eq_ignore_ascii_case(&b'd') && seconds.contains(&e[3])
+        })
     };
     let (mut i, mut chars) = (0, 0);
     while i < b.len() && chars < n {
         i += match b[i] {
-            b'\\'
-                if b.get(i + 1) == Some(&b'u')
-                    && high_surrogate(i)
-                    && b.get(i + 6) == Some(&b'\\') =>
-            {
-                12
-            }
+            b'\\' if surrogate(i, b"89abAB") && surrogate(i + 6, b"cdefCDEF") => 12,
             b'\\' if b.get(i + 1) == Some(&b'u') => 6,
             b'\\' => 2,
             c if c < 0x80 => 1,
@@ -722,7 +718,9 @@ mod tests {
         assert_eq!(decoded_prefix(raw, usize::MAX), (raw.len(), 4));
         assert_eq!(decoded_prefix(raw, 2), (13, 2));
         assert_eq!(decoded_prefix(raw, 1), (1, 1));
-        // a lone high surrogate is one escape like any other
+        // a lone high surrogate is one escape like any other, also before another escape
         assert_eq!(decoded_prefix(r"\ud83ex", 1), (6, 1));
+        assert_eq!(decoded_prefix(r"\ud83e\n\u00e9", 1), (6, 1));
+        assert_eq!(decoded_prefix(r"\ud83e\n\u00e9", 2), (8, 2));
     }
 }
