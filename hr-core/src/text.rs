@@ -15,7 +15,7 @@
 use crate::compressbase::{self, Mode, Scorer};
 use crate::lines::{iter, split, Lines};
 use crate::marker::{count, Compressed};
-use crate::plan::{render, Plan, Priority};
+use crate::plan::{plural, render, Plan, Priority};
 use crate::re::re;
 use crate::Options;
 
@@ -55,12 +55,13 @@ enum UnitKind {
 
 impl UnitKind {
     /// What a marker counts its lines as: rows of a table, lines of code, else plain lines (that
-    /// they were prose or list items adds nothing the agent needs to decide on fetching them).
-    fn noun(self) -> &'static str {
+    /// they were prose or list items adds nothing the agent needs to decide on fetching them),
+    /// as one and as several.
+    fn noun(self) -> (&'static str, &'static str) {
         match self {
-            UnitKind::Prose | UnitKind::Item => "lines",
-            UnitKind::Row => "rows",
-            UnitKind::Code => "lines of code",
+            UnitKind::Prose | UnitKind::Item => ("line", "lines"),
+            UnitKind::Row => ("row", "rows"),
+            UnitKind::Code => ("line of code", "lines of code"),
         }
     }
 }
@@ -906,7 +907,7 @@ fn build_plan(lines: &Lines, roles: &[Line], units: &[Unit], dropped: &[bool]) -
                 }
                 // units of one kind (`kinds` holds each change of kind), or a mix: plain lines
                 let kind = (kinds.len() == 1).then_some(kinds[0]);
-                let noun = kind.map_or("lines", UnitKind::noun);
+                let (one, many) = kind.map_or(("line", "lines"), UnitKind::noun);
                 let mut what = match (kind, blocks, j - i + 1) {
                     (Some(UnitKind::Code), 1, k) if fence(lines.lines[i]).is_some() => {
                         format!("{}code block, {} lines", language(lines.lines[i]), count(k))
@@ -914,8 +915,7 @@ fn build_plan(lines: &Lines, roles: &[Line], units: &[Unit], dropped: &[bool]) -
                     (Some(UnitKind::Code), b, k) if b > 1 => {
                         format!("{} code blocks, {} lines", count(b), count(k))
                     }
-                    (_, _, 1) => format!("1 {}", noun.replacen("lines", "line", 1)),
-                    (_, _, k) => format!("{} {noun}", count(k)),
+                    (_, _, k) => plural(k, one, many),
                 };
                 if structure > 0 {
                     what.push_str(&format!(
@@ -965,6 +965,22 @@ mod tests {
         }
         s.push_str("WARNING: never run this as root.\n\n## Options\n\n```sh\nrun --fast /etc/tool.conf\n```\n");
         s
+    }
+
+    #[test]
+    fn a_one_unit_fold_says_its_noun_in_the_singular() {
+        // one-row tables between paragraphs, cut under a budget: `1 row`, never `1 rows`
+        let mut text = String::from("# Guide\n\n");
+        for i in 0..12 {
+            text.push_str(&format!(
+                "## Section {i}\n\nParagraph {i} says something moderately long about the topic, with enough words to be prose.\n\n| key | value |\n| --- | --- |\n| k{i} | a value that is long enough to matter for the budget {i} |\n\n"
+            ));
+        }
+        let c = compress(&text, &opts(Some(1200)));
+        let markers: Vec<&str> = c.text.lines().filter(|l| l.starts_with("[hr: ")).collect();
+        assert!(markers.iter().any(|m| m.starts_with("[hr: 1 row L")), "{}", c.text);
+        assert!(markers.iter().any(|m| m.starts_with("[hr: 1 line L")), "{}", c.text);
+        assert!(!markers.iter().any(|m| m.contains("1 rows") || m.contains("1 lines")), "{}", c.text);
     }
 
     #[test]
