@@ -18,10 +18,10 @@ mod values;
 use crate::drain::{Miner, Seen};
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::lines::{split, Lines};
+use crate::logline::{continues, error_words};
 use crate::marker::{count, Compressed, FRAME_CHARS};
-use crate::plan::plural;
 use crate::mask::mask_log_token;
-use crate::plan::{render, Plan, Priority};
+use crate::plan::{plural, render, Plan, Priority};
 use crate::re::re;
 use crate::Options;
 use fields::{json_words, Columns};
@@ -183,7 +183,7 @@ pub fn plan(lines: &Lines) -> Plan {
                     run.push_event(n, lines.lines[i], level, template);
                 } else {
                     run.flush(&mut plan, lines, &roles);
-                    let priority = if crate::logline::error_words(lines.lines[i]) {
+                    let priority = if error_words(lines.lines[i]) {
                         Priority::Critical
                     } else if level == Level::Warn
                         || alone
@@ -370,9 +370,15 @@ fn template_of(role: &Role) -> Option<u32> {
     }
 }
 
-/// `12 like above` (repeats of one template shown above), `40 lines` (several templates), or
-/// with a repeated stack trace alone, `6-line stack trace like one above`.
-fn describe(start: usize, end: usize, roles: &[Role], traces: usize, (errors, warnings): (usize, usize)) -> String {
+/// `12 like above` (repeats of one template shown above), `40 lines, 2 errors` (several
+/// templates), or with a repeated stack trace alone, `6-line stack trace like one above`.
+fn describe(
+    start: usize,
+    end: usize,
+    roles: &[Role],
+    traces: usize,
+    (errors, warnings): (usize, usize),
+) -> String {
     let n = end - start + 1;
     let mut ids = roles[start - 1..end].iter().filter_map(template_of);
     match ids.next() {
@@ -506,7 +512,7 @@ fn trace_block(lines: &[&str], i: usize) -> Option<usize> {
     let mut frames = starts_here as usize;
     while end < lines.len() {
         let l = lines[end];
-        if crate::logline::continues(l) {
+        if continues(l) {
             frames += trace_like(l) as usize;
             end += 1;
         } else if end > i + 1 && is_python_frame(lines[end - 1]) && is_exception_line(l) {
