@@ -553,6 +553,11 @@ mod tests {
         }
     }
 
+    /// The lines of an output that are not markers: the input's lines that stayed.
+    fn kept_lines(out: &str) -> Vec<&str> {
+        out.lines().filter(|l| !l.starts_with("[hr: ")).collect()
+    }
+
     #[test]
     fn levels() {
         assert_eq!(
@@ -769,7 +774,7 @@ mod tests {
         }
         let c = compress(&text, &opts());
         let input: Vec<&str> = text.lines().collect();
-        let kept: Vec<&str> = c.text.lines().filter(|l| !l.starts_with("[hr: ")).collect();
+        let kept = kept_lines(&c.text);
         // the first and the last of the repeated message, and the other message, stay
         assert!(kept.contains(&input[1]), "{}", c.text);
         assert!(kept.contains(input.last().unwrap()), "{}", c.text);
@@ -966,7 +971,7 @@ mod tests {
             }
         }
         let c = compress(&text, &opts());
-        let kept: Vec<&str> = c.text.lines().filter(|l| !l.starts_with("[hr: ")).collect();
+        let kept = kept_lines(&c.text);
         // the word seen once stays; the recurring daemons fold after the first line
         assert!(kept.iter().any(|l| l.contains("portmap")), "{}", c.text);
         assert!(!kept.iter().any(|l| l.contains("ntpd")), "{}", c.text);
@@ -1010,7 +1015,7 @@ mod tests {
             ));
         }
         let c = compress(&text, &opts());
-        let kept: Vec<&str> = c.text.lines().filter(|l| !l.starts_with("[hr: ")).collect();
+        let kept = kept_lines(&c.text);
         // the Safari request with no type is the only one of its length
         assert!(kept.iter().any(|l| l.contains("app.26.js")), "{}", c.text);
         // two curl requests with no type share theirs, like the requests with a type
@@ -1036,7 +1041,7 @@ mod tests {
             ));
         }
         let c = compress(&text, &opts());
-        let kept: Vec<&str> = c.text.lines().filter(|l| !l.starts_with("[hr: ")).collect();
+        let kept = kept_lines(&c.text);
         assert!(kept.iter().any(|l| l.contains("page33.html")), "{}", c.text);
         assert!(!kept.iter().any(|l| l.contains("page32.html") || l.contains("page34.html")), "{}", c.text);
         assert!(kept.len() <= 4, "{}", c.text);
@@ -1066,7 +1071,7 @@ mod tests {
         }
         text.push_str("4817  openat(AT_FDCWD, \"/etc/shadow\", O_RDONLY) = -1 EACCES (Permission denied)\n");
         let c = compress(&text, &opts());
-        let kept: Vec<&str> = c.text.lines().filter(|l| !l.starts_with("[hr: ")).collect();
+        let kept = kept_lines(&c.text);
         let enoent = kept.iter().filter(|l| l.contains("ENOENT")).count();
         // the first and the last of the run, not one per folder
         assert_eq!(enoent, 2, "{}", c.text);
