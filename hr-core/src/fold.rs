@@ -35,9 +35,7 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     let mut w = Writer::new(&opts.hash, text.len().min(1 << 20), crlf);
     let mut parts = Vec::new();
     for run in runs(iter(text)) {
-        let from = offset(text, run.first);
-        let to = offset(text, run.last) + run.last.len();
-        let mut lines = text[from..to].split('\n');
+        let mut lines = run.lines(text);
         parts.clear();
         for piece in run.pieces() {
             guard::split(&piece, &mut missing, &mut parts);
@@ -68,13 +66,17 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
 fn guarded(text: &str) -> Vec<usize> {
     let mut watch = Watch::default();
     for run in runs(iter(text)) {
-        let folds = run.fold().is_some();
-        let from = offset(text, run.first);
-        let to = offset(text, run.last) + run.last.len();
-        for (k, line) in text[from..to].split('\n').enumerate() {
-            let n = run.start + 1 + k;
-            // a folded run keeps its first and last lines
-            watch.see(n, line, !folds || n == run.start + 1 || n == run.end);
+        let mut lines = run.lines(text);
+        for piece in run.pieces() {
+            let (start, end, kept) = match piece {
+                Piece::Fold { start, end, .. } => (start, end, false),
+                Piece::Keep { start, end, .. } | Piece::Restate { start, end, .. } => {
+                    (start, end, true)
+                }
+            };
+            for (n, line) in (start..=end).zip(lines.by_ref()) {
+                watch.see(n, line, kept);
+            }
         }
     }
     watch.missing()
@@ -83,16 +85,15 @@ fn guarded(text: &str) -> Vec<usize> {
 pub fn plan(lines: &Lines) -> Plan {
     let mut plan = Plan::default();
     for run in runs(lines.lines.iter().copied()) {
-        match run.fold() {
-            Some(what) => {
-                plan.keep(run.start + 1, Priority::Summary);
-                plan.fold(run.start + 2, run.end - 1, what);
-                plan.keep(run.end, Priority::Summary);
-            }
-            None => {
-                for k in run.start..run.end {
-                    plan.keep(k + 1, Priority::Ordinary);
-                }
+        for piece in run.pieces() {
+            match piece {
+                // one by one, so that a budget can fold them one by one
+                Piece::Keep {
+                    start,
+                    end,
+                    priority,
+                } => (start..=end).for_each(|n| plan.keep(n, priority)),
+                piece => plan.pieces.push(piece),
             }
         }
     }
@@ -111,8 +112,15 @@ struct Run<'a> {
 }
 
 impl Run<'_> {
-    /// What `plan` makes of the run, its kept lines as one range (the same output without a
-    /// budget, and no piece per line of a long run that does not fold).
+    /// The run's lines, as slices of `text`, the input whose lines `runs` read.
+    fn lines<'t>(&self, text: &'t str) -> std::str::Split<'t, char> {
+        let from = offset(text, self.first);
+        text[from..offset(text, self.last) + self.last.len()].split('\n')
+    }
+
+    /// What the run becomes: its first and last lines kept around a marker, or all its lines
+    /// kept as one range (`plan` keeps them one by one, for a budget; streaming, one piece per
+    /// long run that does not fold is enough).
     fn pieces(&self) -> impl Iterator<Item = Piece> {
         let (first, last) = (self.start + 1, self.end);
         let keep = |start, end, priority| Piece::Keep {

@@ -20,7 +20,7 @@ pub fn iter(text: &str) -> impl Iterator<Item = &str> {
     // and every compressor splits its whole input
     let body = text.strip_suffix('\n').unwrap_or(text);
     let mut ends = memchr::memchr_iter(b'\n', body.as_bytes());
-    let mut start = Some(0).filter(|_| !text.is_empty());
+    let mut start = (!text.is_empty()).then_some(0);
     std::iter::from_fn(move || {
         let from = start?;
         match ends.next() {

@@ -5,8 +5,9 @@
 //! had not shown yet that recurs at most twice (a rare event), has a number of words that no
 //! other line of its template has (see `Role::Event::words`), or belongs to a stack trace. The
 //! rest repeat what was shown above, and each run of them folds into one marker with its count
-//! and line range (`[hr: 37 lines L100-137]`), and for a long run of one template its time
-//! span and the values that varied. A run folds only when it clearly outweighs its marker.
+//! and line range (`[hr: 37 lines L100-137]`), the errors and warnings it holds unless it
+//! repeats one template, and for a long run its time span and, if it holds one template, the
+//! values that varied. A run folds only when it clearly outweighs its marker.
 //! Errors rank first under a budget, then warnings and rare events. Output order is input
 //! order, so a cause still comes before its effect. A stack trace that repeats an earlier one
 //! line for line keeps its first line and folds its frames.
@@ -18,10 +19,10 @@ mod values;
 use crate::drain::{Miner, Seen};
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::lines::{split, Lines};
+use crate::logline::{continues, error_words};
 use crate::marker::{count, Compressed, FRAME_CHARS};
-use crate::plan::plural;
 use crate::mask::mask_log_token;
-use crate::plan::{render, Plan, Priority};
+use crate::plan::{plural, render, Plan, Priority};
 use crate::re::re;
 use crate::Options;
 use fields::{json_words, Columns};
@@ -183,7 +184,7 @@ pub fn plan(lines: &Lines) -> Plan {
                     run.push_event(n, lines.lines[i], level, template);
                 } else {
                     run.flush(&mut plan, lines, &roles);
-                    let priority = if crate::logline::error_words(lines.lines[i]) {
+                    let priority = if error_words(lines.lines[i]) {
                         Priority::Critical
                     } else if level == Level::Warn
                         || alone
@@ -370,9 +371,15 @@ fn template_of(role: &Role) -> Option<u32> {
     }
 }
 
-/// `12 like above` (repeats of one template shown above), `40 lines` (several templates), or
-/// with a repeated stack trace alone, `6-line stack trace like one above`.
-fn describe(start: usize, end: usize, roles: &[Role], traces: usize, (errors, warnings): (usize, usize)) -> String {
+/// `12 like above` (repeats of one template shown above), `40 lines, 2 errors` (several
+/// templates), or with a repeated stack trace alone, `6-line stack trace like one above`.
+fn describe(
+    start: usize,
+    end: usize,
+    roles: &[Role],
+    traces: usize,
+    (errors, warnings): (usize, usize),
+) -> String {
     let n = end - start + 1;
     let mut ids = roles[start - 1..end].iter().filter_map(template_of);
     match ids.next() {
@@ -506,7 +513,7 @@ fn trace_block(lines: &[&str], i: usize) -> Option<usize> {
     let mut frames = starts_here as usize;
     while end < lines.len() {
         let l = lines[end];
-        if crate::logline::continues(l) {
+        if continues(l) {
             frames += trace_like(l) as usize;
             end += 1;
         } else if end > i + 1 && is_python_frame(lines[end - 1]) && is_exception_line(l) {
@@ -545,6 +552,11 @@ mod tests {
             budget_chars: None,
             ..Default::default()
         }
+    }
+
+    /// The lines of an output that are not markers: the input's lines that stayed.
+    fn kept_lines(out: &str) -> Vec<&str> {
+        out.lines().filter(|l| !l.starts_with("[hr: ")).collect()
     }
 
     #[test]
@@ -763,7 +775,7 @@ mod tests {
         }
         let c = compress(&text, &opts());
         let input: Vec<&str> = text.lines().collect();
-        let kept: Vec<&str> = c.text.lines().filter(|l| !l.starts_with("[hr: ")).collect();
+        let kept = kept_lines(&c.text);
         // the first and the last of the repeated message, and the other message, stay
         assert!(kept.contains(&input[1]), "{}", c.text);
         assert!(kept.contains(input.last().unwrap()), "{}", c.text);
@@ -960,7 +972,7 @@ mod tests {
             }
         }
         let c = compress(&text, &opts());
-        let kept: Vec<&str> = c.text.lines().filter(|l| !l.starts_with("[hr: ")).collect();
+        let kept = kept_lines(&c.text);
         // the word seen once stays; the recurring daemons fold after the first line
         assert!(kept.iter().any(|l| l.contains("portmap")), "{}", c.text);
         assert!(!kept.iter().any(|l| l.contains("ntpd")), "{}", c.text);
@@ -1004,7 +1016,7 @@ mod tests {
             ));
         }
         let c = compress(&text, &opts());
-        let kept: Vec<&str> = c.text.lines().filter(|l| !l.starts_with("[hr: ")).collect();
+        let kept = kept_lines(&c.text);
         // the Safari request with no type is the only one of its length
         assert!(kept.iter().any(|l| l.contains("app.26.js")), "{}", c.text);
         // two curl requests with no type share theirs, like the requests with a type
@@ -1030,7 +1042,7 @@ mod tests {
             ));
         }
         let c = compress(&text, &opts());
-        let kept: Vec<&str> = c.text.lines().filter(|l| !l.starts_with("[hr: ")).collect();
+        let kept = kept_lines(&c.text);
         assert!(kept.iter().any(|l| l.contains("page33.html")), "{}", c.text);
         assert!(!kept.iter().any(|l| l.contains("page32.html") || l.contains("page34.html")), "{}", c.text);
         assert!(kept.len() <= 4, "{}", c.text);
@@ -1060,7 +1072,7 @@ mod tests {
         }
         text.push_str("4817  openat(AT_FDCWD, \"/etc/shadow\", O_RDONLY) = -1 EACCES (Permission denied)\n");
         let c = compress(&text, &opts());
-        let kept: Vec<&str> = c.text.lines().filter(|l| !l.starts_with("[hr: ")).collect();
+        let kept = kept_lines(&c.text);
         let enoent = kept.iter().filter(|l| l.contains("ENOENT")).count();
         // the first and the last of the run, not one per folder
         assert_eq!(enoent, 2, "{}", c.text);

@@ -255,13 +255,18 @@ pub fn letters(tok: &str) -> &str {
     }
 }
 
-fn word_severity(word: &str) -> Option<Severity> {
-    // upper-cased on the stack: this runs on every token of every line the guard reads
-    let mut buf = [0u8; 9];
+/// `word` upper-cased in `buf`, on the stack, if it fits (no level word is longer than nine
+/// letters): level words are looked for in the first tokens of every line.
+pub fn upper<'b>(word: &str, buf: &'b mut [u8; 9]) -> Option<&'b [u8]> {
     let w = buf.get_mut(..word.len())?;
     w.copy_from_slice(word.as_bytes());
     w.make_ascii_uppercase();
-    Some(match &*w {
+    Some(w)
+}
+
+fn word_severity(word: &str) -> Option<Severity> {
+    let mut buf = [0u8; 9];
+    Some(match upper(word, &mut buf)? {
         b"ERROR" | b"ERR" | b"SEVERE" | b"E" => Severity::Error,
         b"FATAL" | b"CRITICAL" | b"CRIT" | b"EMERG" | b"ALERT" | b"PANIC" | b"F" => Severity::Fatal,
         b"WARN" | b"WARNING" | b"W" => Severity::Warn,

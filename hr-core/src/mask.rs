@@ -143,9 +143,9 @@ static CLASS: [u8; 256] = {
     let mut c = 0;
     while c < 256 {
         let b = c as u8;
-        t[c] = (b.is_ascii_alphanumeric() as u8) * ALNUM
-            | (b.is_ascii_digit() as u8) * DIGIT
-            | (b.is_ascii_hexdigit() as u8) * HEX;
+        t[c] = ((b.is_ascii_alphanumeric() as u8) * ALNUM)
+            | ((b.is_ascii_digit() as u8) * DIGIT)
+            | ((b.is_ascii_hexdigit() as u8) * HEX);
         c += 1;
     }
     t

@@ -73,13 +73,8 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
 
 // not logline::word_severity: the log compressor also reads FAILURE, EMERGENCY, DPANIC, FINE*, and no lone letters
 fn word_level(word: &str) -> Option<Level> {
-    // upper-cased on the stack (no level is longer than 9 letters): this runs on the first
-    // tokens of every line
     let mut buf = [0u8; 9];
-    let w = buf.get_mut(..word.len())?;
-    w.copy_from_slice(word.as_bytes());
-    w.make_ascii_uppercase();
-    match &*w {
+    match crate::logline::upper(word, &mut buf)? {
         b"ERROR" | b"ERR" | b"SEVERE" | b"FAILURE" => Some(Level::Error),
         b"FATAL" | b"CRITICAL" | b"CRIT" | b"EMERG" | b"EMERGENCY" | b"ALERT" | b"PANIC"
         | b"DPANIC" => Some(Level::Fatal),

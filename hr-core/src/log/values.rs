@@ -123,7 +123,7 @@ impl Field {
         }
         // distinct bare numbers (ids, pids, offsets) only say that they differ, and times are
         // what the run's time span says
-        if self.numeric && self.few.iter().all(|(_, n)| *n == 1) || self.few.iter().any(|(v, _)| clock(v)) {
+        if (self.numeric && self.few.iter().all(|(_, n)| *n == 1)) || self.few.iter().any(|(v, _)| clock(v)) {
             return None;
         }
         let (name, _) = split_name(&self.few[0].0);
