@@ -45,7 +45,7 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
                 Piece::Fold { start, end, what } => {
                     let n = end - start + 1;
                     let folded = lines.clone().take(n).map(|l| l.len() + 1).sum();
-                    if marker_pays(folded, what) {
+                    if marker_pays(folded, what, *start, *end) {
                         w.fold(*start, *end, what);
                         lines.nth(n - 1);
                     } else {

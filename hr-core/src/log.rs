@@ -20,7 +20,7 @@ use crate::drain::{Miner, Seen};
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::lines::{split, Lines};
 use crate::logline::{continues, error_words};
-use crate::marker::{count, Compressed, FRAME_CHARS};
+use crate::marker::{count, marker_chars, Compressed};
 use crate::mask::mask_log_token;
 use crate::plan::{plural, render, Plan, Priority};
 use crate::re::re;
@@ -32,10 +32,10 @@ use std::hash::Hasher;
 use values::Values;
 
 /// A run of repeats folds only when it holds this many times the characters of its marker
-/// (about five times its tokens: a marker's digits and signs cost more tokens per character
-/// than log text). Every marker is read and interrupts the lines around it; a short run reads
-/// better, and costs little more, verbatim.
-const FOLD_PAYS: usize = 9;
+/// (about ten times its tokens over our log sets: log text averages 2.6 characters a token, a
+/// marker about 2.2). Every marker is read and interrupts the lines around it; a short run
+/// reads better, and costs little more, verbatim.
+const FOLD_PAYS: usize = 12;
 /// A template seen at most this often is a rare event: under a budget it outranks the first
 /// examples of frequent templates.
 const RARE: usize = 3;
@@ -360,8 +360,7 @@ impl Run {
 /// Whether folding `chars` characters into a marker saying `what` saves clearly more than the
 /// marker costs: the marker is read on every call, and a span barely longer than it says less.
 fn pays_for_marker(chars: usize, what: &str, start: usize, end: usize) -> bool {
-    let marker = what.len() + FRAME_CHARS + 2 * end.to_string().len() + (start != end) as usize;
-    chars >= FOLD_PAYS * marker
+    chars >= FOLD_PAYS * marker_chars(what, start, end)
 }
 
 fn template_of(role: &Role) -> Option<u32> {

@@ -107,9 +107,13 @@ pub fn line_range(start: usize, end: usize) -> String {
     }
 }
 
-/// Characters a marker adds around its description (`[hr: ` and ` L1200-1530]`), for
-/// compressors that weigh a marker against the lines it would replace.
-pub const FRAME_CHARS: usize = 18;
+/// The characters of the marker `marker_text(what, start, end, None)` writes, its line end
+/// included, without writing it: what every compressor weighs a fold's lines against.
+pub fn marker_chars(what: &str, start: usize, end: usize) -> usize {
+    let digits = |n: usize| n.checked_ilog10().unwrap_or(0) as usize + 1;
+    let range = digits(start) + if start == end { 0 } else { 1 + digits(end) };
+    PREFIX.len() + what.len() + " L".len() + range + "]\n".len()
+}
 
 /// `1204` -> `1,204`: counts in markers are read by people and models alike.
 pub fn count(n: usize) -> String {
@@ -223,6 +227,13 @@ mod tests {
         let mut w = Writer::new("h", 8, false);
         w.line("a");
         assert_eq!(w.finish(false).text, "a");
+    }
+
+    #[test]
+    fn marker_chars_is_the_length_of_the_marker_line() {
+        for (what, start, end) in [("12 lines", 3, 14), ("1 line", 7, 7), ("x", 999, 1000), ("", 1, 1_234_567)] {
+            assert_eq!(marker_chars(what, start, end), marker_text(what, start, end, None).len() + 1);
+        }
     }
 
     #[test]

@@ -6,7 +6,7 @@
 //! pieces are folded first, later ones before earlier ones, so that what is kept stays in order.
 
 use crate::lines::Lines;
-use crate::marker::{count, marker_text, Compressed, Writer, FRAME_CHARS};
+use crate::marker::{count, marker_chars, marker_text, Compressed, Writer};
 use crate::Options;
 
 /// How much a kept line matters when a budget forces a choice.
@@ -256,16 +256,16 @@ pub fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
 fn worth_a_marker(p: &Piece, lines: &Lines) -> bool {
     match p {
         Piece::Fold { start, end, what } => {
-            marker_pays(lines.lines[start - 1..*end].iter().map(|l| l.len() + 1).sum(), what)
+            marker_pays(lines.lines[start - 1..*end].iter().map(|l| l.len() + 1).sum(), what, *start, *end)
         }
         Piece::Keep { .. } | Piece::Restate { .. } => true,
     }
 }
 
-/// Whether a marker saying `what` is shorter than the `folded` characters (newlines counted)
-/// it replaces; if not, `render` writes the lines themselves.
-pub fn marker_pays(folded: usize, what: &str) -> bool {
-    folded > what.len() + FRAME_CHARS + 1
+/// Whether a marker saying `what` for lines `start..=end` is shorter than the `folded`
+/// characters (newlines counted) it replaces; if not, `render` writes the lines themselves.
+pub fn marker_pays(folded: usize, what: &str, start: usize, end: usize) -> bool {
+    folded > marker_chars(what, start, end)
 }
 
 fn describe(n: usize, critical: usize) -> String {
@@ -298,9 +298,9 @@ fn piece_chars(p: &Piece, lines: &Lines) -> usize {
             .iter()
             .map(|l| l.len() + 1)
             .sum(),
-        Piece::Fold { what, .. } => what.len() + FRAME_CHARS,
-        Piece::Restate { what, body, .. } => {
-            what.len() + FRAME_CHARS + body.iter().map(|l| l.len() + 1).sum::<usize>()
+        Piece::Fold { start, end, what } => marker_chars(what, *start, *end),
+        Piece::Restate { start, end, what, body, .. } => {
+            marker_chars(what, *start, *end) + body.iter().map(|l| l.len() + 1).sum::<usize>()
         }
     }
 }

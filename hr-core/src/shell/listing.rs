@@ -14,7 +14,7 @@
 
 use std::collections::HashMap;
 
-use crate::marker::{count, FRAME_CHARS};
+use crate::marker::{count, marker_chars};
 use crate::plan::{Plan, Priority};
 use crate::re::re;
 use crate::shell::plural;
@@ -153,9 +153,9 @@ fn plan_entries(
                 let other = plural(left_out, "other line", "other lines");
                 what.push_str(&format!(", {other} not shown"));
             }
-            let said: usize = body.iter().map(|l| l.len() + 1).sum::<usize>() + what.len();
+            let said: usize = body.iter().map(|l| l.len() + 1).sum::<usize>() + marker_chars(&what, i + 1, j);
             let original: usize = lines[i..j].iter().map(|l| l.len() + 1).sum();
-            if said + FRAME_CHARS < original * 9 / 10 {
+            if said < original * 9 / 10 {
                 plan.restate(i + 1, j, what, body, NAMES);
                 i = j;
                 continue;
