@@ -79,7 +79,8 @@ def pre_bash(tool_input: dict, event: dict) -> dict | None:
     from hr.agents.rewrite import command_names, rewrite
 
     hr = hr_executable()
-    new = rewrite(command, hr, budget_chars(), session=event.get("session_id")) if hr else None
+    budget, session = budget_chars(), event.get("session_id")
+    new = rewrite(command, hr, budget, session=session) if hr else None
     if new is None:
         return None
     from hr.agents.shadowing import shadowed
@@ -88,7 +89,8 @@ def pre_bash(tool_input: dict, event: dict) -> dict | None:
     if avoid is None:
         return None
     if avoid:
-        new = rewrite(command, hr, budget_chars(), avoid, event.get("session_id"))
+        # written again without the names a shell function or alias shadows
+        new = rewrite(command, hr, budget, avoid, session)
         if new is None:
             return None
     from hr.agents.claude_permissions import would_allow
