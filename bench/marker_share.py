@@ -4,7 +4,7 @@
     .venv/bin/python bench/marker_share.py [CORPUS_DIR ...] [--cmd HR] [--per-case]
 
 Runs `hr` on every `<corpus>/<kind>/<case>/input.*` (default: ../shared/corpus), finds every
-marker (`[hr: …]`, also inside code comments and JSON strings) in the output, and counts tokens
+marker (`[hr …]`, also inside code comments and JSON strings) in the output, and counts tokens
 with o200k_base, loaded offline the way the corpus's own score.py does it. Prints, per kind and
 in total: output tokens, marker tokens, their share, markers and tokens per marker.
 """
@@ -27,7 +27,7 @@ CORPUS = next((p for p in (REPO.parent / "shared" / "corpus", REPO.parent.parent
                if p.is_dir()), REPO.parent / "shared" / "corpus")
 HR = str(Path(sys.executable).with_name("hr"))
 # a marker runs to the `]` that ends it: its description may hold `]` only inside quotes
-MARKER = re.compile(r"\[hr: (?:'[^'\n]*'|[^\]\n])*\]")
+MARKER = re.compile(r"\[hr (?:'[^'\n]*'|[^\]\n])*\]")
 
 
 def load_encoding(corpus: Path):

@@ -18,7 +18,7 @@ def estimate_tokens(data: bytes) -> int:
     """Estimated o200k_base token count of `data`."""
 
 def marker_text(what: str, start: int, end: int, restore_hash: str | None = None) -> str:
-    """`[hr: WHAT LA-B]`; with `restore_hash`, also `· hr expand HASH --lines A-B` before the `]`."""
+    """`[hr WHAT LA-B]`; with `restore_hash`, also `· hr expand HASH --lines A-B` before the `]`."""
 
 def pack(data: bytes) -> bytes:
     """`data` as one zstd frame with checksum and content size (the store's object format)."""

@@ -16,9 +16,9 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("HR_SHARED") or REPO.parent / "shared")
 CORPUS = SHARED / "corpus"
 HASH_IN_MARKER = re.compile(rb"hr expand ([0-9a-f]{12})")
-# A line marker (hr-core/src/marker.rs): `[hr: WHAT LA-B]`, or ` LA` for one line; the first
+# A line marker (hr-core/src/marker.rs): `[hr WHAT LA-B]`, or ` LA` for one line; the first
 # of an output adds `· hr expand HASH --lines A-B`.
-LINE_MARKER = re.compile(r"\[hr: (?P<what>.*?) L(?P<a>\d+)(?:-(?P<b>\d+))?"
+LINE_MARKER = re.compile(r"\[hr (?P<what>.*?) L(?P<a>\d+)(?:-(?P<b>\d+))?"
                          r"(?: · hr expand (?P<hash>\w+) --lines (?P<range>[\d-]+))?\]")
 
 

@@ -146,7 +146,7 @@ def test_post_bash_keeps_the_shape():
     assert out["hookEventName"] == "PostToolUse"
     new = out["updatedToolOutput"]
     assert set(new) == {"stdout", "stderr", "interrupted", "isImage", "noOutputExpected"}
-    assert new["stdout"].startswith(LOG.splitlines()[0]) and "[hr: " in new["stdout"] and len(new["stdout"]) < 2000
+    assert new["stdout"].startswith(LOG.splitlines()[0]) and "[hr " in new["stdout"] and len(new["stdout"]) < 2000
 
 
 def test_post_bash_fits_the_budget():
@@ -157,7 +157,7 @@ def test_post_bash_fits_the_budget():
 
 @pytest.mark.parametrize("response", [
     bash_response("small output\n"),
-    bash_response(LOG.replace("id=5 ", "id=5 [hr: x] ")),  # already compressed
+    bash_response(LOG.replace("id=5 ", "id=5 [hr 1 line L6 · hr expand 0123456789ab --lines 6] ")),  # already compressed
     bash_response(LOG, interrupted=True),
     bash_response(LOG, isImage=True),
     "not a dict",
@@ -170,16 +170,16 @@ def test_post_bash_noop(response):
 def test_post_grep_glob_webfetch_shapes():
     grep = {"mode": "content", "numFiles": 0, "filenames": [], "content": LOG.rstrip("\n"), "numLines": 3000}
     new = post("Grep", grep)["hookSpecificOutput"]["updatedToolOutput"]
-    assert set(new) == set(grep) and new["numLines"] == 3000 and "[hr: " in new["content"]
+    assert set(new) == set(grep) and new["numLines"] == 3000 and "[hr " in new["content"]
     files = [f"src/module_{i:04d}/index.ts" for i in range(3000)]
     for tool, response in (("Grep", {"mode": "files_with_matches", "filenames": files, "numFiles": 3000}),
                            ("Glob", {"filenames": files, "durationMs": 3, "numFiles": 3000, "truncated": False})):
         new = post(tool, response)["hookSpecificOutput"]["updatedToolOutput"]
         assert set(new) == set(response) and isinstance(new["filenames"], list)
-        assert new["filenames"][0] == files[0] and any(f.startswith("[hr: ") for f in new["filenames"])
+        assert new["filenames"][0] == files[0] and any(f.startswith("[hr ") for f in new["filenames"])
     fetch = {"bytes": len(LOG), "code": 200, "codeText": "OK", "result": LOG, "durationMs": 5, "url": "https://x"}
     new = post("WebFetch", fetch)["hookSpecificOutput"]["updatedToolOutput"]
-    assert set(new) == set(fetch) and "[hr: " in new["result"]
+    assert set(new) == set(fetch) and "[hr " in new["result"]
 
 
 def test_post_mcp_shapes():
@@ -187,7 +187,7 @@ def test_post_mcp_shapes():
                      {"content": [{"type": "text", "text": LOG}], "isError": False}):
         new = post("mcp__srv__tool", response)["hookSpecificOutput"]["updatedToolOutput"]
         assert type(new) is type(response)
-        assert "[hr: " in json.dumps(new)
+        assert "[hr " in json.dumps(new)
     assert post("mcp__srv__tool", [{"type": "text", "text": "small"}]) is None
 
 
@@ -196,7 +196,7 @@ def test_post_read_only_on_request(monkeypatch):
     assert post("Read", read) is None
     monkeypatch.setenv("HR_CLAUDE_READ", "1")
     new = post("Read", read)["hookSpecificOutput"]["updatedToolOutput"]
-    assert new["type"] == "text" and new["file"]["filePath"] == "/p/app.log" and "[hr: " in new["file"]["content"]
+    assert new["type"] == "text" and new["file"]["filePath"] == "/p/app.log" and "[hr " in new["file"]["content"]
 
 
 def test_disabled(monkeypatch):
@@ -233,7 +233,7 @@ def test_process_answers_post(tmp_path):
              "tool_response": bash_response(LOG)}
     proc = run_hook(json.dumps(event).encode())
     assert proc.returncode == 0
-    assert "[hr: " in json.loads(proc.stdout)["hookSpecificOutput"]["updatedToolOutput"]["stdout"]
+    assert "[hr " in json.loads(proc.stdout)["hookSpecificOutput"]["updatedToolOutput"]["stdout"]
 
 
 def test_noop_path_does_not_load_click_or_the_core():
@@ -269,7 +269,7 @@ def test_post_bash_too_long_reads_the_saved_output(tmp_path):
     # the whole saved output was compressed, not the first 30,000 characters: the last line
     # is either shown or inside a marker's range
     last = len(LOG.splitlines())
-    assert "[hr: " in new["stdout"]
+    assert "[hr " in new["stdout"]
     assert LOG.splitlines()[-1] in new["stdout"] or re.search(rf"lines \d+-{last}\b", new["stdout"])
     saved.unlink()
     assert post("Bash", response, {"command": "cat app.log | cat"}) is None  # file gone: leave it
@@ -279,3 +279,9 @@ def test_pre_passes_the_session_on_to_hr_run(monkeypatch):
     client(monkeypatch, "--allowedTools", "Bash(pytest:*)")
     command = pre("pytest -q", "0b9e8c52-1f3a-4d2b-9c7e-6a5f4e3d2c1b")["hookSpecificOutput"]["updatedInput"]["command"]
     assert command == "/opt/hr/bin/hr run --budget 27000c --session 0b9e8c52-1f3a-4d2b-9c7e-6a5f4e3d2c1b -- pytest -q"
+
+
+def test_post_bash_compresses_output_that_only_looks_like_a_marker():
+    # only the restore command says hr compressed a text already; `[hr …]` alone can be anything
+    new = post("Bash", bash_response(LOG.replace("id=5 ", "id=5 [hr x] ")))
+    assert "hr expand" in new["hookSpecificOutput"]["updatedToolOutput"]["stdout"]

@@ -61,7 +61,7 @@ def test_after_replaces_the_output_part_of_a_result_gemini_would_cut():
     out = after(content)
     assert out["decision"] == "block"
     reason = out["reason"]
-    assert reason.startswith("<untrusted_context>\n[hr: ") and reason.endswith("\nExit Code: 4\nProcess Group PGID: 77\n</untrusted_context>")
+    assert reason.startswith("<untrusted_context>\n[hr ") and reason.endswith("\nExit Code: 4\nProcess Group PGID: 77\n</untrusted_context>")
     assert "\nOutput: 2024-05-01" in reason and "hr expand" in reason and len(reason) < gemini.budget_chars()
 
 

@@ -34,7 +34,7 @@ def shell(name: str, script: str, cwd: Path, merged: bool = False, **env) -> sub
 def test_straight_to_the_agent_is_compressed(name, workdir):
     r = shell(name, "cat big.log", workdir, HR_AGENT="1")
     assert r.returncode == 0
-    assert "[hr: " in r.stdout and len(r.stdout) < 1000
+    assert "[hr " in r.stdout and len(r.stdout) < 1000
     assert r.stdout.startswith("2024-05-01 INFO worker request handled id=0\n")
 
 
@@ -55,11 +55,11 @@ def test_exit_status_and_stderr_are_kept(name, workdir):
     r = shell(name, f"cat nosuch.log big.log\necho status={status}\ncat big.log\necho status={status}", workdir, HR_AGENT="1")
     assert "No such file or directory" in r.stderr and "No such file" not in r.stdout
     assert "status=1" in r.stdout and "status=0" in r.stdout
-    assert "[hr: " in r.stdout
+    assert "[hr " in r.stdout
     # stderr and stdout on one pipe (as an agent reads them): compressed together, in order
     r = shell(name, f"cat nosuch.log big.log\necho status={status}", workdir, merged=True, HR_AGENT="1")
     assert r.stdout.startswith("cat: nosuch.log: No such file or directory\n")
-    assert "[hr: " in r.stdout and "status=1" in r.stdout
+    assert "[hr " in r.stdout and "status=1" in r.stdout
     # stderr thrown away stays thrown away
     r = shell(name, f"cat nosuch.log big.log 2>/dev/null\necho status={status}", workdir, merged=True, HR_AGENT="1")
     assert "No such file" not in r.stdout and "status=1" in r.stdout
@@ -71,7 +71,7 @@ def test_off_outside_agents_and_with_hr_disable(name, workdir):
         r = shell(name, "cat big.log", workdir, **env)
         assert r.stdout == (workdir / "big.log").read_text(), env
     r = shell(name, "cat big.log", workdir, CLAUDECODE="1")
-    assert "[hr: " in r.stdout
+    assert "[hr " in r.stdout
 
 
 @pytest.mark.parametrize("name", SHELLS)

@@ -19,7 +19,7 @@ from support import CORPUS as SHARED_CORPUS, LINE_MARKER, marker_range
 from tool_helpers import assert_compressed, assert_survive, hr, need, run_tool
 
 CORPUS = SHARED_CORPUS
-MARKER = re.compile(r"\[hr: [^\]\n]*\]")
+MARKER = re.compile(r"\[hr [^\]\n]*\]")
 
 
 def assert_markers_in_place(out: str, raw: str) -> None:
@@ -81,7 +81,7 @@ def test_git_log_stat_keeps_every_hash(repo: Path, tmp_path: Path) -> None:
     assert 0 < len(markers) <= 2 * len(hashes), markers
     assert all(len(m) <= 60 for m in markers[1:]), markers
     # the message fold says the commit's size, as the stat summary does
-    assert re.search(r"\[hr: message, \d+ files? \+\d+ L\d+-\d+", out), markers
+    assert re.search(r"\[hr message, \d+ files? \+\d+ L\d+-\d+", out), markers
     assert_markers_in_place(out, raw)
 
 

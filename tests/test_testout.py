@@ -101,7 +101,7 @@ def test_pytest(pyproj: Path, tmp_path: Path, mode: list[str]) -> None:
     assert_survive(out, needles, raw)
     if "-v" in mode or "-rA" in mode:
         assert_compressed(out, raw)
-        assert re.search(r"\[hr: 40 passed", out), out
+        assert re.search(r"\[hr 40 passed", out), out
         assert "test_add_ok[7] PASSED" not in out
     if "-rA" in mode:
         assert "adding 7 and 1" not in out  # passing tests' captured output folds
@@ -164,7 +164,7 @@ def test_pytest_twenty_failures_from_one_bug(tmp_path: Path) -> None:
     # every failure keeps its message and where it was raised; what repeats points at the first
     assert out.count(message) == 20 and out.count(raising) == 20, out
     assert out.count('"""Signed area of a simple polygon') == 1, out
-    assert re.search(r"\[hr: \d+ lines as in test_area_of_rectangle_00 L\d+-\d+\]", out), out
+    assert re.search(r"\[hr \d+ lines as in test_area_of_rectangle_00 L\d+-\d+\]", out), out
     assert len(out) <= 0.4 * len(raw), (len(out), len(raw))
 
 
@@ -307,7 +307,7 @@ def test_cargo(tmp_path: Path) -> None:
     needles = ["---- tests::adds_wrong stdout ----", "\n    tests::adds_wrong\n", f"src/lib.rs:{line}:", "two and two make five", result]
     assert_survive(out, needles, raw)
     assert_compressed(out, raw)
-    assert re.search(r"\[hr: 30 passed, 1 failed L\d+-\d+", out) and "tests::ok_07 ... ok" not in out, out
+    assert re.search(r"\[hr 30 passed, 1 failed L\d+-\d+", out) and "tests::ok_07 ... ok" not in out, out
 
 
 # ---------------------------------------------------------------- node: tsc, jest, mocha
@@ -349,7 +349,7 @@ def check_tsc_elaborations(raw: str, out: str) -> None:
     assert len(headlines) == 30 and raw.count(chain) == 30, raw
     assert_survive(out, headlines, raw)
     assert out.count(chain) == 1, out  # said once; the 29 repeats fold with their headline kept
-    assert re.search(r"\[hr: 4 detail lines L\d+-\d+", out), out
+    assert re.search(r"\[hr 4 detail lines L\d+-\d+", out), out
     assert len(out) <= 0.6 * len(raw), (len(out), len(raw))
 
 

@@ -38,7 +38,7 @@ def assert_survive(out: str, needles: list[str], raw: str) -> None:
 
 
 def assert_compressed(out: str, raw: str) -> None:
-    assert "[hr: " in out, out
+    assert "[hr " in out, out
     assert len(out) < len(raw), (len(out), len(raw))
 
 

@@ -1,5 +1,5 @@
 //! Unified diffs (`git diff`, `diff -u`): every file header, hunk header and changed line of a
-//! source file stays; context lines fold (`[hr: context L6-10]`), and so do the `index`, `---`
+//! source file stays; context lines fold (`[hr context L6-10]`), and so do the `index`, `---`
 //! and `+++` lines that repeat the `diff --git` line's paths. Every marker stands where its lines
 //! were: context above a hunk header and context below it fold apart, so that the header still
 //! says where the lines after it are; a fold whose lines are not clearly more tokens than its
@@ -300,7 +300,7 @@ mod tests {
         t.push_str("     }\n }\n-old c\n+new c\n");
         let out = run(&t);
         assert!(
-            out.contains("+new a\n[hr: context L8-9]\n-old b\n"),
+            out.contains("+new a\n[hr context L8-9]\n-old b\n"),
             "{out}"
         );
         assert!(out.contains("+new b\n     }\n }\n-old c\n"), "{out}");
@@ -337,16 +337,16 @@ mod tests {
         // every marker stands where its lines were: the context above a hunk header and the
         // context below it fold apart, so the header still says where the next line is
         assert!(
-            out.starts_with("diff --git a/src/parser/x.rs b/src/parser/x.rs\n[hr: header lines L2-4 · hr expand h --lines 2-4]\n@@ -1,12 +1,12 @@\n[hr: context L6-10]\n-old line\n"),
+            out.starts_with("diff --git a/src/parser/x.rs b/src/parser/x.rs\n[hr header lines L2-4 · hr expand h --lines 2-4]\n@@ -1,12 +1,12 @@\n[hr context L6-10]\n-old line\n"),
             "{out}"
         );
         assert!(
             out.contains(
-                "+new line\n[hr: context L13-17]\n@@ -30,12 +30,12 @@ fn second()\n[hr: context L19-23]\n-old two\n"
+                "+new line\n[hr context L13-17]\n@@ -30,12 +30,12 @@ fn second()\n[hr context L19-23]\n-old two\n"
             ),
             "{out}"
         );
-        assert!(out.ends_with("+new two\n[hr: context L26-30]\n"), "{out}");
+        assert!(out.ends_with("+new two\n[hr context L26-30]\n"), "{out}");
         assert!(!out.contains(" context line"), "{out}");
     }
 
@@ -372,7 +372,7 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.contains("]\n@@ -30,12 +30,12 @@\n[hr: context L19-23]\n-old two"),
+            out.contains("]\n@@ -30,12 +30,12 @@\n[hr context L19-23]\n-old two"),
             "{out}"
         );
     }
@@ -396,11 +396,11 @@ mod tests {
             assert!(out.contains(kept), "{kept}: {out}");
         }
         assert!(
-            out.contains("new file mode 100644\n[hr: header lines L3-5"),
+            out.contains("new file mode 100644\n[hr header lines L3-5"),
             "{out}"
         );
         assert!(
-            out.contains("rename to src/renamed.rs\n[hr: header lines L13-15]"),
+            out.contains("rename to src/renamed.rs\n[hr header lines L13-15]"),
             "{out}"
         );
         assert!(
@@ -422,7 +422,7 @@ mod tests {
         let out = run(&t);
         // the marker counts, the hunk header follows it
         assert!(
-            out.contains("[hr: generated file, 1 hunk +20 -20, headers below L2-45")
+            out.contains("[hr generated file, 1 hunk +20 -20, headers below L2-45")
                 && out.contains("]\n@@ -10,7 +10,7 @@\ndiff --git a/src/a.rs"),
             "{out}"
         );

@@ -208,7 +208,7 @@ mod tests {
         assert_eq!(out[0], "start");
         assert_eq!(out[1], "downloading chunk 0 of 50 from the mirror");
         assert!(
-            out[2].starts_with("[hr: 48 like above L3-50"),
+            out[2].starts_with("[hr 48 like above L3-50"),
             "{}",
             out[2]
         );
@@ -221,7 +221,7 @@ mod tests {
     fn identical_runs_say_identical() {
         let text = "same line repeated over and over again\n".repeat(10);
         let c = compress(&text, &opts());
-        assert!(c.text.contains("[hr: 8 identical L2-9"), "{}", c.text);
+        assert!(c.text.contains("[hr 8 identical L2-9"), "{}", c.text);
     }
 
     #[test]

@@ -280,7 +280,7 @@ mod tests {
 
     /// Markers and kept lines, in order, account for every input line once.
     fn assert_ranges_truthful(input: &str, out: &str) {
-        let re = regex::Regex::new(r"^\[hr: .* L(\d+)(?:-(\d+))?(?: · .*)?\]$").unwrap();
+        let re = regex::Regex::new(r"^\[hr .* L(\d+)(?:-(\d+))?(?: · .*)?\]$").unwrap();
         let input: Vec<&str> = input.lines().collect();
         let mut next = 1;
         for l in out.lines() {
@@ -376,7 +376,7 @@ mod tests {
         let out = render(&plan, &lines, &opts()).text;
         assert_eq!(out.matches("could not reach the database").count(), 1, "{out}");
         assert_ranges_truthful(&t, &out);
-        assert!(out.contains("[hr: 7 lines L2-8 · hr expand 0123456789ab --lines 2-8]"), "{out}");
+        assert!(out.contains("[hr 7 lines L2-8 · hr expand 0123456789ab --lines 2-8]"), "{out}");
     }
 
     #[test]

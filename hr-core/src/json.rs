@@ -166,7 +166,7 @@ mod tests {
         assert!(rows[0]
             .as_str()
             .unwrap()
-            .starts_with("[hr: table, rows are [path, size]"));
+            .starts_with("[hr table, rows are [path, size]"));
         assert!(rows[0].as_str().unwrap().contains("same in all: mode=420"));
         assert_eq!(rows.len(), 31);
         for (i, r) in rows[1..].iter().enumerate() {
@@ -201,19 +201,19 @@ mod tests {
         );
         assert!(
             c.text
-                .contains("\"[hr: 776 items · hr expand 0123456789ab --items 1-776]\""),
+                .contains("\"[hr 776 items · hr expand 0123456789ab --items 1-776]\""),
             "{}",
             c.text
         );
         assert!(
-            c.text.contains("\"[hr: 1,221 items 778-1998]\""),
+            c.text.contains("\"[hr 1,221 items 778-1998]\""),
             "{}",
             c.text
         );
         // the table's note came first, but the command is said once, by the first marker
         assert_eq!(
             arr[0],
-            json!("[hr: table, rows are [#, id, name, status, note] (# = index)]")
+            json!("[hr table, rows are [#, id, name, status, note] (# = index)]")
         );
         assert_eq!(c.text.matches("0123456789ab").count(), 1);
         assert!(arr.len() < 10);
@@ -233,7 +233,7 @@ mod tests {
             vec!["version", "installed", "environment"]
         );
         // what is left of a cut string, and (after the first marker) only its target
-        assert!(c.text.contains("re… [hr: 13,760 more chars · hr expand 0123456789ab --items /installed/0/metadata/description]\""), "{}", c.text);
+        assert!(c.text.contains("re… [hr 13,760 more chars · hr expand 0123456789ab --items /installed/0/metadata/description]\""), "{}", c.text);
         assert_eq!(c.text.matches("· hr expand").count(), 1);
     }
 
@@ -252,7 +252,7 @@ mod tests {
         assert!(c.text.contains("\"BSD-3-Clause\""));
         assert!(
             c.text.contains(
-                "[hr: 122 members · hr expand 0123456789ab --items /packages:1-122]"
+                "[hr 122 members · hr expand 0123456789ab --items /packages:1-122]"
             ),
             "{}",
             c.text
@@ -272,8 +272,8 @@ mod tests {
         assert!(c.text.contains("\"error\""));
         assert!(
             c.text
-                .contains("\"[hr: 249 items · hr expand 0123456789ab --items 1-249]\"")
-                && c.text.contains("\"[hr: 248 items 251-498]\""),
+                .contains("\"[hr 249 items · hr expand 0123456789ab --items 1-249]\"")
+                && c.text.contains("\"[hr 248 items 251-498]\""),
             "{}",
             c.text
         );
@@ -333,9 +333,9 @@ mod tests {
             let r = out["issues"][i]["user"].as_str().unwrap();
             // the first copy's pointer is what fetches this one too
             let expected = if i == 1 {
-                "[hr: same as /issues/0/user · hr expand 0123456789ab --items /issues/0/user]"
+                "[hr same as /issues/0/user · hr expand 0123456789ab --items /issues/0/user]"
             } else {
-                "[hr: same as /issues/0/user]"
+                "[hr same as /issues/0/user]"
             };
             assert_eq!(r, expected);
         }

@@ -5,7 +5,7 @@
 //! had not shown yet that recurs at most twice (a rare event), has a number of words that no
 //! other line of its template has (see `Role::Event::words`), or belongs to a stack trace. The
 //! rest repeat what was shown above, and each run of them folds into one marker with its count
-//! and line range (`[hr: 37 lines L100-137]`), the errors and warnings it holds unless it
+//! and line range (`[hr 37 lines L100-137]`), the errors and warnings it holds unless it
 //! repeats one template, and for a long run its time span and, if it holds one template, the
 //! values that varied. A run folds only when it clearly outweighs its marker.
 //! Errors rank first under a budget, then warnings and rare events. Output order is input
@@ -555,7 +555,7 @@ mod tests {
 
     /// The lines of an output that are not markers: the input's lines that stayed.
     fn kept_lines(out: &str) -> Vec<&str> {
-        out.lines().filter(|l| !l.starts_with("[hr: ")).collect()
+        out.lines().filter(|l| !l.starts_with("[hr ")).collect()
     }
 
     #[test]
@@ -647,7 +647,7 @@ mod tests {
             .position(|l| l.contains("payment 43 failed"))
             .unwrap();
         assert!(
-            out[e2 + 1].starts_with("[hr: 11-line stack trace like one above L55-65"),
+            out[e2 + 1].starts_with("[hr 11-line stack trace like one above L55-65"),
             "{}",
             out[e2 + 1]
         );
@@ -659,7 +659,7 @@ mod tests {
         assert!(rare > e2);
         assert!(
             out.iter()
-                .any(|l| l.starts_with("[hr: ") && l.contains(" like above")),
+                .any(|l| l.starts_with("[hr ") && l.contains(" like above")),
             "{}",
             c.text
         );
@@ -668,7 +668,7 @@ mod tests {
         let mut next = 1;
         let mut spans = c.spans.iter().peekable();
         for l in &out {
-            if l.starts_with("[hr: ") {
+            if l.starts_with("[hr ") {
                 let s = spans.next().unwrap();
                 assert_eq!(s.start, next);
                 next = s.end + 1;
@@ -706,7 +706,7 @@ mod tests {
         assert_eq!(out.len(), 3, "{}", c.text);
         assert_eq!(out[1], text.lines().nth(1).unwrap());
         assert!(
-            out[2].starts_with("[hr: 29 like above · 7×15 6×14 · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 L3-31"),
+            out[2].starts_with("[hr 29 like above · 7×15 6×14 · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 L3-31"),
             "{}",
             out[2]
         );
@@ -716,7 +716,7 @@ mod tests {
         let out: Vec<&str> = c.text.lines().collect();
         assert_eq!(out.len(), 4, "{}", c.text);
         assert!(
-            out[2].starts_with("[hr: 29 like above · 7×15 6×14 L3-31"),
+            out[2].starts_with("[hr 29 like above · 7×15 6×14 L3-31"),
             "{}",
             out[2]
         );
@@ -738,8 +738,8 @@ mod tests {
             }
         }
         let c = compress(&text, &opts());
-        let markers: Vec<&str> = c.text.lines().filter(|l| l.starts_with("[hr: ")).collect();
-        let shown = files.iter().filter(|f| c.text.lines().any(|l| !l.starts_with("[hr: ") && l.contains(*f))).count();
+        let markers: Vec<&str> = c.text.lines().filter(|l| l.starts_with("[hr ")).collect();
+        let shown = files.iter().filter(|f| c.text.lines().any(|l| !l.starts_with("[hr ") && l.contains(*f))).count();
         let said = |word: &str| -> usize {
             markers
                 .iter()
@@ -852,7 +852,7 @@ mod tests {
             let kept = c
                 .text
                 .lines()
-                .filter(|l| !l.starts_with("[hr: ") && l.contains(needle))
+                .filter(|l| !l.starts_with("[hr ") && l.contains(needle))
                 .count();
             // one example (and the last of a long run): never every repeat, never none
             assert!((1..=2).contains(&kept), "{needle}: {}", c.text);
@@ -924,10 +924,10 @@ mod tests {
     fn markers_give_a_count_and_a_range_only_where_more_would_not_help() {
         let text = server_log();
         let c = compress(&text, &opts());
-        for m in c.text.lines().filter(|l| l.starts_with("[hr: ")).skip(1) {
-            // `[hr: 12 like above L3-14]`, `[hr: 40 lines L3-42]`: no template or level
+        for m in c.text.lines().filter(|l| l.starts_with("[hr ")).skip(1) {
+            // `[hr 12 like above L3-14]`, `[hr 40 lines L3-42]`: no template or level
             // counts, no restore command after the first marker
-            let re = re!(r"^\[hr: [\d,]+( like above| lines|-line stack trace like one above)( · [^·]+)* L\d+(-\d+)?\]$");
+            let re = re!(r"^\[hr [\d,]+( like above| lines|-line stack trace like one above)( · [^·]+)* L\d+(-\d+)?\]$");
             assert!(re.is_match(m), "{m}");
         }
     }
@@ -942,7 +942,7 @@ mod tests {
         }
         let c = compress(&text, &opts());
         // one repeat between two one-off lines is shorter than nine markers: it stays
-        assert!(!c.text.contains("[hr: "), "{}", c.text);
+        assert!(!c.text.contains("[hr "), "{}", c.text);
         assert_eq!(c.text, text);
         // a long run of repeats pays for its marker
         let mut text = String::from("2024-01-02 10:00:00 INFO start\n");
@@ -952,7 +952,7 @@ mod tests {
         text.push_str("2024-01-02 10:01:00 INFO stop\n");
         let c = compress(&text, &opts());
         assert_eq!(c.text.lines().count(), 4, "{}", c.text);
-        assert!(c.text.lines().nth(2).unwrap().starts_with("[hr: 29 like above L3-31"), "{}", c.text);
+        assert!(c.text.lines().nth(2).unwrap().starts_with("[hr 29 like above L3-31"), "{}", c.text);
     }
 
     #[test]

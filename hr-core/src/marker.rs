@@ -1,7 +1,7 @@
 //! The one place that decides how markers look.
 //!
 //! A marker stands exactly where lines were removed and says what and how much, and which lines:
-//! `[hr: 57 like above L3-59]`. The first marker of an output also says, once, how to get the
+//! `[hr 57 like above L3-59]`. The first marker of an output also says, once, how to get the
 //! removed part back (`· hr expand HASH --lines 3-59`); later markers cite only their
 //! range, since markers are read on every call and the command is the same but for the range.
 //! Line numbers are 1-based and inclusive, counted in the original input.
@@ -19,7 +19,7 @@ pub struct Compressed {
     pub spans: Vec<Span>,
 }
 
-pub const PREFIX: &str = "[hr: ";
+pub const PREFIX: &str = "[hr ";
 
 /// Builds an output from verbatim lines and markers.
 pub struct Writer<'a> {
@@ -85,7 +85,7 @@ impl<'a> Writer<'a> {
     }
 }
 
-/// `[hr: WHAT LA-B]`, and with `restore` (on an output's first marker) how to get the lines
+/// `[hr WHAT LA-B]`, and with `restore` (on an output's first marker) how to get the lines
 /// back: `… · hr expand HASH --lines A-B]`. Also used by the Python code compressor,
 /// which wraps it in the language's comment syntax.
 pub fn marker_text(what: &str, start: usize, end: usize, restore: Option<&str>) -> String {
@@ -129,7 +129,7 @@ pub fn count(n: usize) -> String {
 }
 
 /// A marker for part of a JSON document (folded items, a cut string), written inside the JSON
-/// as a string so the output stays valid: `[hr: 348 items /packages:41-388]`. It ends with the
+/// as a string so the output stays valid: `[hr 348 items /packages:41-388]`. It ends with the
 /// `--items` argument that fetches its part (`target`, see `items_target`); the first of an
 /// output gives the whole command instead, once, so later ones cost only their count and target.
 pub fn json_marker(what: &str, hash: &str, target: &str, first: bool) -> String {
@@ -140,7 +140,7 @@ pub fn json_marker(what: &str, hash: &str, target: &str, first: bool) -> String 
     }
 }
 
-/// A JSON value written as a reference to an equal one above: `[hr: same as /0/user]`. The
+/// A JSON value written as a reference to an equal one above: `[hr same as /0/user]`. The
 /// pointer of the first copy is itself the `--items` argument that fetches this value.
 pub fn json_reference(target: &str, hash: &str, first: bool) -> String {
     if first {
@@ -199,7 +199,7 @@ mod tests {
         let c = w.finish(true);
         assert_eq!(
             c.text,
-            "a\n[hr: 8 lines like the one above L2-9 · hr expand 0123456789ab --lines 2-9]\n[hr: 1 line L11]\n"
+            "a\n[hr 8 lines like the one above L2-9 · hr expand 0123456789ab --lines 2-9]\n[hr 1 line L11]\n"
         );
         assert_eq!(
             c.spans,
@@ -243,17 +243,17 @@ mod tests {
         assert_eq!(items_target("/a b/it's", None), "'/a b/it'\\''s'");
         assert_eq!(
             json_marker("348 items", "0123456789ab", "41-388", true),
-            "[hr: 348 items · hr expand 0123456789ab --items 41-388]"
+            "[hr 348 items · hr expand 0123456789ab --items 41-388]"
         );
         assert_eq!(
             json_marker("3 members", "h", "/a:2-4", false),
-            "[hr: 3 members /a:2-4]"
+            "[hr 3 members /a:2-4]"
         );
         assert_eq!(
             json_reference("/0/user", "h", true),
-            "[hr: same as /0/user · hr expand h --items /0/user]"
+            "[hr same as /0/user · hr expand h --items /0/user]"
         );
-        assert_eq!(json_reference("'/a b'", "h", false), "[hr: same as '/a b']");
+        assert_eq!(json_reference("'/a b'", "h", false), "[hr same as '/a b']");
     }
 
     #[test]

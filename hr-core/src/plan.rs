@@ -507,7 +507,7 @@ mod tests {
         let c = render(&p, &lines, &opts(None));
         assert_eq!(
             c.text,
-            "a\n[hr: 2 lines like a L2-3 · hr expand abcdef012345 --lines 2-3]\nd\n"
+            "a\n[hr 2 lines like a L2-3 · hr expand abcdef012345 --lines 2-3]\nd\n"
         );
         assert_eq!(c.spans, vec![crate::Span { start: 2, end: 3 }]);
     }
@@ -526,7 +526,7 @@ mod tests {
             ..opts(None)
         };
         let c = render(&p, &lines, &o);
-        let kept = format!("a\n{long}\n{long}\n[hr: 3 lines like a L4-6");
+        let kept = format!("a\n{long}\n{long}\n[hr 3 lines like a L4-6");
         assert!(c.text.starts_with(&kept), "{}", c.text);
         assert_eq!(c.spans.len(), 1);
         let all = render(
@@ -552,11 +552,11 @@ mod tests {
         let c = render(&p, &lines, &opts(None));
         assert!(
             c.text
-                .contains("[hr: one thing L2 · hr expand abcdef012345 --lines 2]"),
+                .contains("[hr one thing L2 · hr expand abcdef012345 --lines 2]"),
             "{}",
             c.text
         );
-        assert!(c.text.contains("[hr: another thing L3-4]"), "{}", c.text);
+        assert!(c.text.contains("[hr another thing L3-4]"), "{}", c.text);
     }
 
     #[test]
@@ -568,7 +568,7 @@ mod tests {
         let c = render(&p, &lines, &opts(None));
         assert_eq!(
             c.text,
-            "a\r\n[hr: 3 names L2-4 · hr expand abcdef012345 --lines 2-4]\r\nb c d\r\n"
+            "a\r\n[hr 3 names L2-4 · hr expand abcdef012345 --lines 2-4]\r\nb c d\r\n"
         );
         assert_eq!(c.spans, vec![crate::Span { start: 2, end: 4 }]);
     }
@@ -597,13 +597,13 @@ mod tests {
         let c = render(&p, &lines, &opts(Some(700)));
         assert!(c.text.len() <= 770, "{}", c.text.len());
         assert!(
-            c.text.starts_with("./dir0:\n[hr: 30 entries L2-31 · hr expand abcdef012345 --lines 2-31]\nfile_number_0.txt file_number_1.txt"),
+            c.text.starts_with("./dir0:\n[hr 30 entries L2-31 · hr expand abcdef012345 --lines 2-31]\nfile_number_0.txt file_number_1.txt"),
             "{}",
             c.text
         );
         assert!(
             c.text
-                .ends_with("\n./dir1:\n[hr: 30 lines cut to fit the budget L33-62]\n"),
+                .ends_with("\n./dir1:\n[hr 30 lines cut to fit the budget L33-62]\n"),
             "{}",
             c.text
         );
@@ -611,7 +611,7 @@ mod tests {
         let c = render(&p, &lines, &opts(Some(200)));
         assert_eq!(
             c.text,
-            "./dir0:\n[hr: 30 lines cut to fit the budget L2-31 · hr expand abcdef012345 --lines 2-31]\n./dir1:\n[hr: 30 lines cut to fit the budget L33-62]\n"
+            "./dir0:\n[hr 30 lines cut to fit the budget L2-31 · hr expand abcdef012345 --lines 2-31]\n./dir1:\n[hr 30 lines cut to fit the budget L33-62]\n"
         );
     }
 
@@ -664,7 +664,7 @@ mod tests {
         let c = render(&p, &lines, &opts(Some(110)));
         assert!(
             c.text
-                .starts_with("E1 error one, padded to forty characters\n[hr: "),
+                .starts_with("E1 error one, padded to forty characters\n[hr "),
             "{}",
             c.text
         );

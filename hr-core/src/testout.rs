@@ -7,7 +7,7 @@
 //! kept, except long runs of same-shaped lines, which fold like the generic folder does.
 //!
 //! Folded runs become one marker that says what they held, counted from what the runner printed
-//! (`[hr: 187 passed, 2 skipped in 12 files L8-196]`); nothing is ever concluded that the
+//! (`[hr 187 passed, 2 skipped in 12 files L8-196]`); nothing is ever concluded that the
 //! runner did not print.
 
 mod diag;
@@ -513,7 +513,7 @@ fn fold_similar(c: &mut Classifier) {
 
 /// Folded runs shorter than this (in characters) stay: the marker would be longer.
 const MIN_FOLD_CHARS: usize = 60;
-/// What a marker adds to its description, with room to spare: `[hr: ` and ` L1200-1530]` are
+/// What a marker adds to its description, with room to spare: `[hr ` and ` L1200-1530]` are
 /// 17 (`marker::marker_chars` gives the exact length). With the exact length, the corpus's test
 /// outputs have 70 markers instead of 57 for 0.2 points of reduction; no whole factor on it
 /// (3×) keeps twenty pytest failures of one bug under 40% of the input.
@@ -774,7 +774,7 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.contains("[hr: 21 passed, 1 failed L1-22 · hr expand"),
+            out.contains("[hr 21 passed, 1 failed L1-22 · hr expand"),
             "{out}"
         );
         // nothing below names this one: its verdict line is the only word of it
@@ -822,10 +822,10 @@ mod tests {
         t.push_str("\n======================================================================\nERROR: test_bad (tests.test_mod.Case.test_bad)\n----------------------------------------------------------------------\nTraceback (most recent call last):\n  File \"/x/t.py\", line 3, in test_bad\n    boom()\nNameError: name 'boom' is not defined\n\n");
         t.push_str("----------------------------------------------------------------------\nRan 41 tests in 0.010s\n\nFAILED (errors=1)\n");
         let out = run(&t);
-        assert!(out.contains("[hr: 30 passed L1-30 · hr expand"), "{out}");
+        assert!(out.contains("[hr 30 passed L1-30 · hr expand"), "{out}");
         assert!(
             out.contains(
-                "\ntest_bad (tests.test_mod.Case.test_bad) ... ERROR\n[hr: 10 passed L32-41]\n"
+                "\ntest_bad (tests.test_mod.Case.test_bad) ... ERROR\n[hr 10 passed L32-41]\n"
             ),
             "{out}"
         );
@@ -839,7 +839,7 @@ mod tests {
             t.push_str(&format!("src/a.ts({i},5): error TS2339: Property 'next' does not exist on type 'Partial<Observer<T>>'.\n  Property 'next' does not exist on type '(value: T) => void'.\n"));
         }
         let out = run(&t);
-        assert!(!out.contains("[hr: 1 "), "{out}");
+        assert!(!out.contains("[hr 1 "), "{out}");
         assert_eq!(out, t);
     }
 

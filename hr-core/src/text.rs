@@ -26,7 +26,7 @@ pub const MIN_PROSE_KEEP: f64 = 0.15;
 /// Code blocks longer than this many lines are folded whole, fences included (lines with a
 /// warning inside them stay).
 const SMALL_CODE: usize = 8;
-/// What a marker line costs in characters (`[hr: 12 lines L340-355]`), for the output's size.
+/// What a marker line costs in characters (`[hr 12 lines L340-355]`), for the output's size.
 const MARKER_CHARS: usize = 28;
 /// A gap must save clearly more than its marker (about 12 tokens): at least this many characters
 /// (about 90 tokens), unless a budget asks for more cuts.
@@ -977,9 +977,9 @@ mod tests {
             ));
         }
         let c = compress(&text, &opts(Some(1200)));
-        let markers: Vec<&str> = c.text.lines().filter(|l| l.starts_with("[hr: ")).collect();
-        assert!(markers.iter().any(|m| m.starts_with("[hr: 1 row L")), "{}", c.text);
-        assert!(markers.iter().any(|m| m.starts_with("[hr: 1 line L")), "{}", c.text);
+        let markers: Vec<&str> = c.text.lines().filter(|l| l.starts_with("[hr ")).collect();
+        assert!(markers.iter().any(|m| m.starts_with("[hr 1 row L")), "{}", c.text);
+        assert!(markers.iter().any(|m| m.starts_with("[hr 1 line L")), "{}", c.text);
         assert!(!markers.iter().any(|m| m.contains("1 rows") || m.contains("1 lines")), "{}", c.text);
     }
 
@@ -998,7 +998,7 @@ mod tests {
         }
         assert!(c.text.len() < text.len() * 7 / 10, "{}", c.text);
         let orig: Vec<&str> = text.lines().collect();
-        for l in c.text.lines().filter(|l| !l.starts_with("[hr: ")) {
+        for l in c.text.lines().filter(|l| !l.starts_with("[hr ")) {
             assert!(orig.contains(&l), "not verbatim: {l}");
         }
     }
@@ -1011,7 +1011,7 @@ mod tests {
         let mut rebuilt: Vec<&str> = Vec::new();
         let mut spans = c.spans.iter();
         for l in c.text.lines() {
-            if l.starts_with("[hr: ") {
+            if l.starts_with("[hr ") {
                 let s = spans.next().unwrap();
                 rebuilt.extend(&orig[s.start - 1..s.end]);
             } else {
@@ -1041,7 +1041,7 @@ mod tests {
                 c.text
             );
         }
-        assert!(c.text.contains("[hr: "), "{}", c.text);
+        assert!(c.text.contains("[hr "), "{}", c.text);
     }
 
     #[test]
@@ -1078,7 +1078,7 @@ mod tests {
     fn large_code_blocks_fold_small_ones_may_stay() {
         let text = js_doc((0..30).map(|i| format!("const v{i} = require('m{i}');\n")));
         let c = compress(&text, &opts(None));
-        assert!(c.text.ends_with("[hr: js code block, 32 lines L5-36 · hr expand abcdef012345 --lines 5-36]\n"), "{}", c.text);
+        assert!(c.text.ends_with("[hr js code block, 32 lines L5-36 · hr expand abcdef012345 --lines 5-36]\n"), "{}", c.text);
     }
 
     #[test]
@@ -1091,13 +1091,13 @@ mod tests {
         );
         let c = compress(&text, &opts(None));
         assert!(
-            c.text.contains("```js\n[hr: 30 lines of code L6-35"),
+            c.text.contains("```js\n[hr 30 lines of code L6-35"),
             "{}",
             c.text
         );
         assert!(
             c.text.contains(
-                "\nprocess.emitWarning('MY_WARNING');\n[hr: 30 lines of code L37-66]\n```\n"
+                "\nprocess.emitWarning('MY_WARNING');\n[hr 30 lines of code L37-66]\n```\n"
             ),
             "{}",
             c.text
@@ -1170,7 +1170,7 @@ mod tests {
             );
         }
         // plain lines are counted as lines, with no other words
-        assert!(c.text.contains("\n[hr: 10 lines L"), "{}", c.text);
+        assert!(c.text.contains("\n[hr 10 lines L"), "{}", c.text);
         assert!(!c.text.contains(" of text"), "{}", c.text);
     }
 
@@ -1226,7 +1226,7 @@ mod tests {
         let c = compress(&text, &opts(None));
         // the lead-in and the folded code block: one marker from the lead-in on
         assert!(!c.text.contains("Here is an example:"), "{}", c.text);
-        assert!(c.text.contains("\n[hr: 16 lines L7-22"), "{}", c.text);
+        assert!(c.text.contains("\n[hr 16 lines L7-22"), "{}", c.text);
         // a lead-in before kept structure stays: it is not cut without what follows it
         assert!(
             c.text.contains("The output is:\n\n### Result\n"),
@@ -1259,7 +1259,7 @@ mod tests {
         let c = compress(&text, &opts(None));
         assert_eq!(c.spans.len(), 1, "{}", c.text);
         assert!(
-            c.text.contains("[hr: js code block, 14 lines L5-18"),
+            c.text.contains("[hr js code block, 14 lines L5-18"),
             "{}",
             c.text
         );

@@ -33,7 +33,7 @@ HEADROOM = 0.8
 SHELL_TOOL = "run_shell_command"
 SOURCE = "hook-gemini"
 # Gemini hands a blocked result to the model as the tool's error: say what it really is
-NOTE = "[hr: the command's own result, compressed by hr's AfterTool hook (Gemini reports it as an error)]"
+NOTE = "[hr note: the command's own result, compressed by hr's AfterTool hook (Gemini reports it as an error)]"
 # Gemini wraps a shell result in these before hooks see it
 _WRAP = ("<untrusted_context>\n", "\n</untrusted_context>")
 # the lines Gemini's shell tool writes after the output

@@ -15,7 +15,6 @@ from typing import Callable
 # Results shorter than this are left alone (the engine would pass them through anyway; this
 # saves loading it).
 MIN_CHARS = 2_000
-MARKER = "[hr: "
 
 
 def hr_executable() -> str | None:
@@ -27,11 +26,14 @@ def hr_executable() -> str | None:
 def compress_text(text: str, label: str, session, budget: int, source: str, force: bool = False) -> str | None:
     """The compressed text, or None where it would not change (small, already compressed,
     nothing saved). `force`: the text is known to be too long to stay as it is, so an hr
-    marker in it does not mean it was compressed already."""
-    if len(text) < MIN_CHARS or (MARKER in text and not force):
+    restore command in it does not mean it was compressed already."""
+    if len(text) < MIN_CHARS:
+        return None
+    from hr.engine.dispatch import RESTORE_HINT, Hint
+
+    if RESTORE_HINT.search(text) and not force:
         return None
     from hr.engine.api import compress
-    from hr.engine.dispatch import Hint
 
     data = text.encode("utf-8", "surrogateescape")
     result = compress(data, Hint(label=label, budget_chars=max(budget, 1000), session=session), source=source)

@@ -102,7 +102,7 @@ def cli(ctx: click.Context, label, kind, budget, session):
 
     With no command, hr is a filter: it reads all of stdin, detects what it is (test output,
     log, JSON, code, diff, text), compresses it and writes the result to stdout. Removed
-    parts are replaced by [hr: …] markers; the original is kept in the cache, and
+    parts are replaced by [hr …] markers; the original is kept in the cache, and
     `hr expand HASH` brings it back, whole or in part.
 
     \b

@@ -2,11 +2,11 @@
 
 A marker replaces elided lines in place and is a comment in the file's own language, so the
 skeleton still reads (and, for Python, parses) as code. Its text comes from hr-core's marker.rs
-(`[hr: WHAT LA-B]`, and on the first marker `· hr expand HASH --lines A-B`), so
+(`[hr WHAT LA-B]`, and on the first marker `· hr expand HASH --lines A-B`), so
 every kind's markers read alike. Line numbers are 1-based, inclusive, in the original.
 
 The folds of a group (render.py) share one marker, on a line of its own before them
-(`[hr: 12 bodies marked … L40-311]`), and each of them is the sign `…` in place.
+(`[hr 12 bodies marked … L40-311]`), and each of them is the sign `…` in place.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ SIGN = "…"
 
 
 def marker_text(what: str, start: int, end: int, restore_hash: str | None) -> str:
-    """`[hr: body L12-40]`; with `restore_hash`, the restore hint is added."""
+    """`[hr body L12-40]`; with `restore_hash`, the restore hint is added."""
     from hr.engine import core
 
     return core.marker_text(what, start, end, restore_hash)

@@ -1,5 +1,5 @@
 """Writing a plan out: kept lines verbatim, and where lines were elided a marker, or, for a group
-of folds among sibling members, one marker before them (`[hr: 12 bodies marked … L40-311]`)
+of folds among sibling members, one marker before them (`[hr 12 bodies marked … L40-311]`)
 and the sign `…` in place of each."""
 
 from __future__ import annotations
@@ -134,7 +134,7 @@ class _Group:
 
     @staticmethod
     def header(signed: list, lines: list[str], comment: str, restore_hash: str | None, row: int) -> str:
-        """`# [hr: 12 bodies marked … L40-311]`, indented like the code it stands before."""
+        """`# [hr 12 bodies marked … L40-311]`, indented like the code it stands before."""
         whats = {c.what for _, _, cuts in signed for c in cuts}
         noun = "bodies" if whats == {"body"} else "folds"
         text = markers.marker_text(f"{len(signed)} {noun} marked {markers.SIGN}", signed[0][0] + 1, signed[-1][1] + 1, restore_hash)

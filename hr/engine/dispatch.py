@@ -8,6 +8,7 @@ binary input and outputs that save too little all come back as the input itself.
 from __future__ import annotations
 
 import hashlib
+import re
 
 # The kinds the sniffer can name, and `--kind` accepts.
 KINDS = ("binary", "json", "log", "test", "code", "diff", "shell", "text")
@@ -19,6 +20,8 @@ MIN_TOKENS = 300
 MIN_SAVING = 0.10
 # Markers cite this many hex digits of the SHA-256.
 SHORT_HASH = 12
+# Every output hr folds names its restore command once: text that does was compressed already.
+RESTORE_HINT = re.compile(r"hr expand [0-9a-f]{6,64}")
 
 __all__ = ["KINDS", "Hint", "Result", "compress", "detect_kind"]
 

@@ -100,7 +100,7 @@ def build():
     from hr import __version__
 
     server = MCPServer("hr", version=__version__, instructions=(
-        "hr compresses tool output and keeps every original. Markers like `[hr: … hr expand 3f9a2c1b7d0e …]` "
+        "hr compresses tool output and keeps every original. Markers like `[hr … hr expand 3f9a2c1b7d0e …]` "
         "name a hash: call hr_expand with it (and lines, grep, items or symbol) to read what was folded."))
 
     def tool_errors(fn):

@@ -10,16 +10,13 @@ from __future__ import annotations
 
 import hashlib
 import os
-import re
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 
-from hr.engine.dispatch import Hint
+from hr.engine.dispatch import RESTORE_HINT, Hint
 from hr.proxy.config import DEFAULT_MIN_BYTES
 from hr.store.objects import HashError, Store
 
-# Output of hr's hooks and shims already carries a restore command: leave it alone.
-HR_MARKER = re.compile(r"hr expand [0-9a-f]{6,64}")
 MEMO_ENTRIES = 2048
 
 
@@ -46,7 +43,7 @@ class ToolResultCompressor:
     def __call__(self, text: str, label: str) -> str | None:
         """The compressed text, or None to leave the result as it is."""
         data = text.encode("utf-8", "surrogatepass")
-        if len(data) < self.min_bytes or HR_MARKER.search(text):
+        if len(data) < self.min_bytes or RESTORE_HINT.search(text):
             return None
         digest = hashlib.sha256(data).hexdigest()
         if digest in self._memo:

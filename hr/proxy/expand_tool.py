@@ -8,7 +8,7 @@ from hr.store.objects import HashError, Store
 NAME = "hr_expand"
 TOOL = {
     "name": NAME,
-    "description": "Bring back what an [hr: …] marker in a tool result left out: the original output, whole or in part. "
+    "description": "Bring back what an [hr …] marker in a tool result left out: the original output, whole or in part. "
                    "Use the hash after `hr expand` in the marker; ask for lines A-B or a regex when you need only part.",
     "input_schema": {
         "type": "object",
@@ -46,7 +46,7 @@ def run(args: dict, store: Store | None = None) -> tuple[str, bool]:
     _record(store, digest, span, out)
     text = out.decode("utf-8", "replace")
     if len(text) > MAX_CHARS:
-        text = text[:MAX_CHARS] + f"\n[hr: cut at {MAX_CHARS:,} characters; ask for lines or a grep pattern for the rest]"
+        text = text[:MAX_CHARS] + f"\n[hr cut at {MAX_CHARS:,} characters; ask for lines or a grep pattern for the rest]"
     return text, False
 
 

@@ -84,7 +84,7 @@ def test_failing_pytest_reaches_the_model_compressed_with_every_failure(agent):
     result = only_result(fake)
     seen = text_of(result)
     assert result.get("is_error") is True
-    assert "[hr: " in seen and "hr expand " in seen
+    assert "[hr " in seen and "hr expand " in seen
     assert len(seen) < len(raw) / 2, f"{len(seen)} chars reached the model, the run printed {len(raw)}"
     for name, message in (("test_total", "assert 6 == 7"),
                           ("test_parse", "ValueError: invalid literal for int() with base 10: 'forty-two'"),
@@ -113,7 +113,7 @@ def test_cd_holds_in_the_next_call(agent, login_shell):
     fake = agent.run([[bash("cd sub && cat app.log")], [bash("pwd")], [bash("cd sub")], [bash("pwd && ls")],
                       [bash('echo "${ZSH_VERSION:+zsh}${BASH_VERSION:+bash}"')]], SHELL=login_shell or "/bin/false")
     assert text_of(only_result(fake, 4)).strip() == Path(login_shell).name  # the client used that shell
-    assert "[hr: " in text_of(only_result(fake, 0)), "the cat in `cd sub && cat app.log` was not compressed"
+    assert "[hr " in text_of(only_result(fake, 0)), "the cat in `cd sub && cat app.log` was not compressed"
     assert text_of(only_result(fake, 1)).strip() == str((agent.work / "sub").resolve())
     # a second `cd sub` from inside sub fails; the shell stays in sub either way
     assert text_of(only_result(fake, 3)).strip().splitlines() == [str((agent.work / "sub").resolve()), "app.log"]
@@ -144,7 +144,7 @@ def test_uninstall_leaves_outputs_untouched(agent):
     assert 2_000 < len(text) < INLINE_LIMIT
     agent.install()
     fake = agent.run([[bash("cat app.log")]])
-    assert "[hr: " in text_of(only_result(fake))
+    assert "[hr " in text_of(only_result(fake))
     agent.install("--uninstall")
     settings = json.loads(agent.settings.read_text())
     assert "hr hook" not in json.dumps(settings)
@@ -160,10 +160,10 @@ def test_grep_result_is_compressed_in_its_own_shape(agent):
     fake = agent.run([[("Grep", {"pattern": "request handled", "output_mode": "content", "path": "app.log"})],
                       [("Glob", {"pattern": "page_*.html"})]], tools="Grep,Glob")
     grep = text_of(only_result(fake, 0))
-    assert "[hr: " in grep and "request handled id=0 " in grep and len(grep) < 20_000
+    assert "[hr " in grep and "request handled id=0 " in grep and len(grep) < 20_000
     # Glob lists at most 100 files itself: too little to compress, and it must arrive intact
     glob = text_of(only_result(fake, 1))
-    assert "[hr: " not in glob and glob.count("page_") == 100
+    assert "[hr " not in glob and glob.count("page_") == 100
 
 
 @pytest.mark.skipif(not (HADOOP / "input.log").exists(), reason="corpus log loghub-hadoop not present")
@@ -208,7 +208,7 @@ def test_mcp_tool_result_is_compressed_in_its_own_shape(agent, tmp_path):
                      args=("--mcp-config", str(config), "--strict-mcp-config"))
     seen = text_of(only_result(fake))
     assert "persisted-output" not in seen, "the result was too large and went to a file"
-    assert "[hr: " in seen and "cache refresh done shard=0 " in seen
+    assert "[hr " in seen and "cache refresh done shard=0 " in seen
 
 
 def test_an_alias_of_the_user_keeps_working(agent):
@@ -232,7 +232,7 @@ def test_output_too_long_for_the_client_comes_back_inline(agent):
     fake = agent.run([[bash("grep -v DEBUG app.log | cat")]])
     seen = text_of(only_result(fake))
     assert "persisted-output" not in seen and len(seen) < INLINE_LIMIT
-    assert "[hr: " in seen
+    assert "[hr " in seen
     assert "ERROR worker-3 request failed id=1234 status=500" in seen
     # all of the saved output was compressed, not only the preview: the last line is shown or
     # inside the range of a marker

@@ -67,7 +67,7 @@ def test_after_tool_replaces_the_output_of_what_was_not_rewritten(gemini_agent):
     gemini_agent.install()
     response = only_response(gemini_agent.run([[shell("grep -v DEBUG app.log; exit 4")]], args=("--approval-mode", "yolo")))
     out = response["error"]  # how Gemini hands the model a replaced result
-    assert out.startswith("<untrusted_context>\n[hr: the command's own result")
+    assert out.startswith("<untrusted_context>\n[hr note: the command's own result")
     assert "Output: " in out and "Exit Code: 4" in out and "disk full on /var" in out and "hr expand" in out
     assert len(out) < THRESHOLD
     assert "modified by a hook" not in out
@@ -98,4 +98,4 @@ def test_outside_yolo_an_allowed_command_is_not_rewritten(gemini_agent):
     response = only_response(gemini_agent.run([[shell("cat app.log")]], args=("--allowed-tools", "run_shell_command(cat)")))
     out = response.get("error") or response.get("output")
     assert "modified by a hook" not in out
-    assert "[hr: the command's own result" in out and "hr expand" in out and len(out) < THRESHOLD
+    assert "[hr note: the command's own result" in out and "hr expand" in out and len(out) < THRESHOLD

@@ -114,7 +114,7 @@ def test_every_subcommand_against_a_broken_cache(kind, cache, tmp_path):
                                             and (str(cache) in err or "HR_CACHE_MAX_MB" in err)
                                             or args[:2] == ["expand", DIGEST[:12]] and "symbol" in err):
                 problems.append(f"hr {' '.join(args)}: not one line naming {cache}: {err!r}")
-            elif args in ([], ["run", "--", "cat", str(logfile)]) and r.stdout != LOG and b"[hr: " not in r.stdout:
+            elif args in ([], ["run", "--", "cat", str(logfile)]) and r.stdout != LOG and b"[hr " not in r.stdout:
                 problems.append(f"hr {' '.join(args)}: lost the output: {r.stdout[:200]!r}")
     finally:
         if kind == "unreadable":

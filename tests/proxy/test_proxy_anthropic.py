@@ -117,7 +117,7 @@ def test_same_result_same_bytes_on_every_turn_and_in_a_new_proxy(make_fake, make
 def test_small_marked_and_non_tool_content_pass_untouched(make_fake, make_proxy):
     fake = make_fake(ok_stream)
     proxy = make_proxy(fake.url)
-    marked = big_log() + "[hr: 12 more like the line above · lines 2-13 · hr expand 27c9acc4088d --lines 2-13]\n"
+    marked = big_log() + "[hr 12 more like the line above · lines 2-13 · hr expand 27c9acc4088d --lines 2-13]\n"
     for body in (conversation("short result"), conversation(marked)):
         post(proxy, body)
         assert fake.requests[-1].raw == body

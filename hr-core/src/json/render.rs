@@ -36,7 +36,7 @@ const MIN_FOLD_CHARS: usize = 200;
 /// …and than this many times its marker, which grows with the pointer it names: a fold that
 /// saves little more than its marker costs is a loss for the agent who reads both.
 const FOLD_PAYS: usize = 6;
-/// A marker's chars besides its pointer (`"[hr: 1,234 members :120-1353]",` and indent).
+/// A marker's chars besides its pointer (`"[hr 1,234 members :120-1353]",` and indent).
 const MARKER_CHARS: usize = 32;
 /// Values repeated verbatim are written as a reference when longer than this (in compact chars)…
 const MIN_REPEAT_CHARS: usize = 200;

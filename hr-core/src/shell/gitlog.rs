@@ -1,6 +1,6 @@
 //! `git log` (default, `--stat`, `--shortstat`, `--name-only`): each commit keeps its hash line,
 //! author, date and subject; the rest of the message and the file stats fold into one short
-//! marker with the commit's size (`[hr: message, 4 files +10 -3 L6-13]`: the range counts the
+//! marker with the commit's size (`[hr message, 4 files +10 -3 L6-13]`: the range counts the
 //! lines), and so do the author and date lines of a commit by the author of the commit above on
 //! the same day (a marker of their own: the subject stands between them and the message). A fold
 //! whose lines are not clearly more tokens than its marker stays as its lines (`keep_cheap_folds`).
@@ -150,7 +150,7 @@ mod tests {
             }
         }
         assert!(
-            out.contains("@@ -1,9 +1,9 @@") && out.contains("[hr: context L12-17"),
+            out.contains("@@ -1,9 +1,9 @@") && out.contains("[hr context L12-17"),
             "{out}"
         );
     }
@@ -173,7 +173,7 @@ mod tests {
             );
         }
         // the message and stat fold says the commit's size
-        assert!(out.contains("[hr: message, 2 files +8 -1 L6-12"), "{out}");
+        assert!(out.contains("[hr message, 2 files +8 -1 L6-12"), "{out}");
         // the same author on the same day: said once, then the two lines fold
         assert_eq!(
             out.matches("Author: github-actions[bot]").count(),
@@ -184,7 +184,7 @@ mod tests {
         // every marker stands where its lines were: the subject between the two folds stays
         // in its place
         assert!(
-            out.contains("abc1\n[hr: same author and day L15-16]\n\n    feat: change number 1\n[hr: message, 2 files +8 -1 L19-25]\n\ncommit"),
+            out.contains("abc1\n[hr same author and day L15-16]\n\n    feat: change number 1\n[hr message, 2 files +8 -1 L19-25]\n\ncommit"),
             "{out}"
         );
         assert!(!out.contains("src/b.rs"), "{out}");
@@ -221,16 +221,16 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.contains("abd\n[hr: same author and day L11-12 · hr expand h --lines 11-12]\n\n    fix: b\n\n[hr: 2 files +2 -2 L16-18]\n"),
+            out.contains("abd\n[hr same author and day L11-12 · hr expand h --lines 11-12]\n\n    fix: b\n\n[hr 2 files +2 -2 L16-18]\n"),
             "{out}"
         );
         assert!(
             out.contains(
-                "abe\n[hr: same author and day L21-22]\n\n    feat: c\n[hr: message L25-45"
+                "abe\n[hr same author and day L21-22]\n\n    feat: c\n[hr message L25-45"
             ),
             "{out}"
         );
-        assert_eq!(out.matches("[hr: ").count(), 4, "{out}");
+        assert_eq!(out.matches("[hr ").count(), 4, "{out}");
     }
 
     #[test]
@@ -244,7 +244,7 @@ mod tests {
             "    ERROR: build failed on the mismatched types before this change,"
         ));
         assert!(
-            out.contains("abc1\n[hr: same author and day L11-12]\n"),
+            out.contains("abc1\n[hr same author and day L11-12]\n"),
             "{out}"
         );
         // the guard shows the error once (its first line), the second commit's repeat folds

@@ -71,7 +71,7 @@ mod tests {
         }
         assert!(
             out.contains(
-                "./pkg/mod5.py:1:    warnings.warn('x', DeprecationWarning)\n[hr: 5 more L17-21]"
+                "./pkg/mod5.py:1:    warnings.warn('x', DeprecationWarning)\n[hr 5 more L17-21]"
             ),
             "{out}"
         );

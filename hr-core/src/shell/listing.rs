@@ -5,7 +5,7 @@
 //! and group columns of `ls` (said once per directory block, an entry that differs is
 //! annotated), the drawing of `tree`. A run of entries is restated under one short marker, its
 //! names written as lines after it (names are content, not marker; what hr says about them is
-//! marker): `[hr: 38 entries: files -rw-r--r-- root root, dirs drwxr-xr-x root root (marked /),
+//! marker): `[hr 38 entries: files -rw-r--r-- root root, dirs drwxr-xr-x root root (marked /),
 //! … L5-42]`, then `a.conf apt/ …`. What stands out stays verbatim: `ls` directory headers;
 //! symlinks (with their target), other special files and sizes beyond 3 sigma, each on a line
 //! of its own inside the run; `du` directory totals; `tree` directories. A `find` path of a rare
@@ -621,7 +621,7 @@ mod tests {
         let out = run_within(&t, Some(20_000));
         assert!(out.len() <= 20_000, "{}", out.len());
         assert!(
-            out.starts_with("src/module_0000/index.ts\n[hr: 2,999 paths, "),
+            out.starts_with("src/module_0000/index.ts\n[hr 2,999 paths, "),
             "{out}"
         );
         assert!(
@@ -652,7 +652,7 @@ mod tests {
         );
         // the names of one depth follow their marker, led by the first one's drawing
         assert!(
-            out.contains("[hr: 15 entries L21-35]\n│\u{a0}\u{a0}     ├── part_0.rs part_1.rs"),
+            out.contains("[hr 15 entries L21-35]\n│\u{a0}\u{a0}     ├── part_0.rs part_1.rs"),
             "{out}"
         );
     }
@@ -687,7 +687,7 @@ mod tests {
             out.contains("\n-rw-r--r-- 1 u u 98765432 Jan  1 10:00 huge.bin\nlrwxrwxrwx 1 u u 9 Jan  1 10:00 link -> file1.txt\n"),
             "{out}"
         );
-        assert_eq!(out.matches("[hr: ").count(), 1, "{out}");
+        assert_eq!(out.matches("[hr ").count(), 1, "{out}");
         assert!(out.contains("setuid-tool (-rwsr-xr-x root u)"), "{out}");
         assert!(!out.contains("1003 Jan"), "{out}");
     }
@@ -707,7 +707,7 @@ mod tests {
         let out = run(&t);
         assert!(
             out.contains(
-                "[hr: 30 entries: files -rw-r--r-- u u, file sizes 1.0K-9.8K, dated Jan 1 10:00 L2-31"
+                "[hr 30 entries: files -rw-r--r-- u u, file sizes 1.0K-9.8K, dated Jan 1 10:00 L2-31"
             ) && out.contains("]\nf0.txt f1.txt"),
             "{out}"
         );
@@ -734,7 +734,7 @@ mod tests {
         }
         // one marker, then a line per directory
         assert!(
-            out.starts_with("pkg0/build/file0.js\n[hr: 92 paths L2-93 · hr expand h --lines 2-93]\npkg0/build/ file1.js file2.js"),
+            out.starts_with("pkg0/build/file0.js\n[hr 92 paths L2-93 · hr expand h --lines 2-93]\npkg0/build/ file1.js file2.js"),
             "{out}"
         );
         assert!(
@@ -742,7 +742,7 @@ mod tests {
                 && out.contains("file29.js\npkg1/README.md\n"),
             "{out}"
         );
-        assert_eq!(out.matches("[hr: ").count(), 1, "{out}");
+        assert_eq!(out.matches("[hr ").count(), 1, "{out}");
     }
 
     #[test]

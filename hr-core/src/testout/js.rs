@@ -266,7 +266,7 @@ mod tests {
             ],
         );
         // the cross line and its message fold with the passes: the report below repeats both
-        assert!(out.contains("[hr: 30 passed, 1 failed L4-35 · "), "{out}");
+        assert!(out.contains("[hr 30 passed, 1 failed L4-35 · "), "{out}");
         assert!(!out.contains(" × sum.test.js"), "{out}");
         assert!(!out.contains("→"), "{out}");
     }
@@ -298,7 +298,7 @@ mod tests {
             "AssertionError: expected 4 to be 5 // Object.is equality",
         );
         let out = run(&t);
-        assert!(out.contains("[hr: 30 passed, 1 failed L4-35 · "), "{out}");
+        assert!(out.contains("[hr 30 passed, 1 failed L4-35 · "), "{out}");
         assert!(!out.contains("   → expected 4 to be 5"), "{out}");
         assert!(
             out.contains("AssertionError: expected 4 to be 5 // Object.is equality"),
@@ -318,7 +318,7 @@ mod tests {
             out.contains(concat!(
                 "--lines 4-18]\n × sum.test.js > add > adds wrong 4ms\n",
                 "   → expected 'aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa…' to be 'b' // Object.is equality\n",
-                "[hr: 15 passed L21-35]\n"
+                "[hr 15 passed L21-35]\n"
             )),
             "{out}"
         );
@@ -331,7 +331,7 @@ mod tests {
         let out = run(&vitest_with_message(&format!("   {said}"), said));
         assert!(
             out.contains(&format!(
-                " × sum.test.js > add > adds wrong 4ms\n   {said}\n[hr: 15 passed"
+                " × sum.test.js > add > adds wrong 4ms\n   {said}\n[hr 15 passed"
             )),
             "{out}"
         );
@@ -355,7 +355,7 @@ mod tests {
         let out = run(&t);
         for k in 0..2 {
             let failure =
-                format!(" × sum.test.js > add > adds wrong {k} 4ms\n   → {said}\n[hr: 10 passed");
+                format!(" × sum.test.js > add > adds wrong {k} 4ms\n   → {said}\n[hr 10 passed");
             assert!(out.contains(&failure), "{out}");
         }
         assert!(!out.contains("repeated line"), "{out}");

@@ -4,7 +4,7 @@
 //! one keeps what identifies it (its title, first and last frame locations, its first and last
 //! error lines and every error line with other values), and every line whose shape (numbers and
 //! the test's own name masked) the first did not print; the rest folds into a marker that points
-//! at the failure above (`[hr: 14 lines as in test_x L80-93]`, with the failure's own lines
+//! at the failure above (`[hr 14 lines as in test_x L80-93]`, with the failure's own lines
 //! when its name is cut: `as in TestCase.test_a_very_lon… (20-51)`).
 
 use std::collections::HashSet;
@@ -275,7 +275,7 @@ mod tests {
     fn cut_lines(out: &str) -> Vec<usize> {
         let re = regex::Regex::new(r" L(\d+)(?:-(\d+))?(?:\]| ·)").unwrap();
         let mut cut = Vec::new();
-        for line in out.lines().filter(|l| l.starts_with("[hr: ")) {
+        for line in out.lines().filter(|l| l.starts_with("[hr ")) {
             let c = re.captures(line).unwrap();
             let a: usize = c[1].parse().unwrap();
             let b: usize = c.get(2).map_or(a, |m| m.as_str().parse().unwrap());
