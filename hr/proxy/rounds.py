@@ -47,7 +47,8 @@ async def open_stream_round(proxy, request: web.Request, url: str, headers: list
         await out.prepare(request)
         if not is_sse:
             async with upstream:
-                await relay.relay_body(request, upstream, out)
+                if not await relay.relay_body(request, upstream, out):
+                    proxy.metrics.events["stream_dropped"] += 1
             return None, out, out
     elif not is_sse:
         upstream.release()

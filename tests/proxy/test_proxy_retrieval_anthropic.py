@@ -124,3 +124,26 @@ def test_tool_only_where_results_were_compressed_and_plain_streams_pass(make_fak
         final = s.get_final_message()
     assert final.content[0].text.split() == ["a", "b", "c"]
     assert "hr_expand" in [t["name"] for t in fake.requests[1].json["tools"]]
+
+
+def test_a_first_answer_that_is_no_stream_and_breaks_off_is_counted_as_dropped(make_fake, make_proxy):
+    async def reply(request, raw):
+        from aiohttp import web
+
+        # an error body (not SSE) whose connection breaks half-way
+        out = web.StreamResponse(status=529, headers={"Content-Type": "application/json"})
+        await out.prepare(request)
+        await out.write(b'{"type":"error","error":{"type":"overloaded_')
+        request.transport.abort()
+        return out
+
+    fake = make_fake(reply)
+    proxy = make_proxy(fake.url, retrieval="tool")
+    body = json.dumps({**request_with_log(), "stream": True}).encode()
+    try:
+        resp = httpx.post(proxy.url + "/v1/messages", content=body, headers={"x-api-key": "k"}, timeout=30)
+        complete = resp.content.endswith(b"}")
+    except httpx.HTTPError:  # the client's connection is broken off too
+        complete = False
+    assert not complete
+    assert proxy.proxy.metrics.events["stream_dropped"] == 1
