@@ -50,18 +50,25 @@ pub struct Template {
     pub count: usize,
 }
 
+/// What mining one line found.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Mined {
+    pub template: u32,
+    pub seen: Seen,
+    /// the line's exact masked shape, for `Miner::shape_count` (`None` past `CACHE_CAP`)
+    pub shape: Option<u32>,
+    /// how many whitespace-separated words the line has. A quoted value is one token to the
+    /// miner, whatever its words; Drain, which splits at every space, groups lines by this
+    /// number before it compares them.
+    pub words: usize,
+}
+
 #[derive(Default)]
 pub struct Miner {
     /// each masked shape seen: its template and its index in `shape_counts`
     cache: FxHashMap<Box<str>, (u32, u32)>,
     /// how many lines had each cached shape
     shape_counts: Vec<u32>,
-    /// the shape of the line mined last (`None` past `CACHE_CAP`)
-    pub last_shape: Option<u32>,
-    /// how many whitespace-separated words the line mined last has. A quoted value is one
-    /// token here, whatever its words; Drain, which splits at every space, groups lines by
-    /// this number before it compares them.
-    pub last_words: usize,
     groups: FxHashMap<usize, Vec<u32>>,
     pub templates: Vec<Template>,
     buf: String,
@@ -71,8 +78,8 @@ pub struct Miner {
 }
 
 impl Miner {
-    /// Mine one line: returns its template id and whether the line shows something new.
-    pub fn add(&mut self, line: &str) -> (u32, Seen) {
+    /// Mine one line: its template, and whether the line shows something new.
+    pub fn add(&mut self, line: &str) -> Mined {
         self.record = false;
         self.add_masked(line)
     }
@@ -80,43 +87,42 @@ impl Miner {
     /// Mine one record of a structured log (a JSON-lines record, an access-log or column-log
     /// line): a new value with digits in one of its fields is a value, not a new event, and a
     /// field with a handful of values (a method, a client) soon becomes a wildcard.
-    pub fn add_record(&mut self, line: &str) -> (u32, Seen) {
+    pub fn add_record(&mut self, line: &str) -> Mined {
         self.record = true;
         self.add_masked(line)
     }
 
-    fn add_masked(&mut self, line: &str) -> (u32, Seen) {
-        self.mask(line);
+    fn add_masked(&mut self, line: &str) -> Mined {
+        let words = self.mask(line);
         self.record |= self.toks.len() >= LONG_RECORD;
         if let Some(&(id, shape)) = self.cache.get(self.buf.as_str()) {
             self.templates[id as usize].count += 1;
             self.shape_counts[shape as usize] += 1;
-            self.last_shape = Some(shape);
-            return (id, Seen::Known);
+            return Mined { template: id, seen: Seen::Known, shape: Some(shape), words };
         }
         let (id, seen) = self.place();
-        self.last_shape = None;
-        if self.cache.len() < CACHE_CAP {
+        let shape = (self.cache.len() < CACHE_CAP).then(|| {
             let shape = self.shape_counts.len() as u32;
             self.cache.insert(self.buf.as_str().into(), (id, shape));
             self.shape_counts.push(1);
-            self.last_shape = Some(shape);
-        }
+            shape
+        });
         self.templates[id as usize].count += 1;
-        (id, seen)
+        Mined { template: id, seen, shape, words }
     }
 
-    /// How many lines had masked shape `shape` (see `last_shape`): a variant whose exact shape
+    /// How many lines had masked shape `shape` (see `Mined::shape`): a variant whose exact shape
     /// recurs is a value that recurs, not a rare event.
     pub fn shape_count(&self, shape: u32) -> usize {
         self.shape_counts[shape as usize] as usize
     }
 
-    /// Fills `buf` with the masked tokens separated by one space, `toks` with their ranges.
-    fn mask(&mut self, line: &str) {
+    /// Fills `buf` with the masked tokens separated by one space, `toks` with their ranges;
+    /// returns the line's word count as Drain splits it (see `Mined::words`).
+    fn mask(&mut self, line: &str) -> usize {
         self.buf.clear();
         self.toks.clear();
-        self.last_words = 0;
+        let mut words = 0;
         let b = line.as_bytes();
         let mut i = 0;
         while i < b.len() && self.toks.len() < MAX_TOKENS {
@@ -153,7 +159,7 @@ impl Miner {
                         .unwrap_or(b.len() - start);
                 spaced = false;
             }
-            self.last_words += if spaced {
+            words += if spaced {
                 line[start..i].split_ascii_whitespace().count()
             } else {
                 1
@@ -166,7 +172,7 @@ impl Miner {
             self.toks.push((from, self.buf.len()));
         }
         // past the tokens mined, words still count
-        self.last_words += line[i..].split_ascii_whitespace().count();
+        words + line[i..].split_ascii_whitespace().count()
     }
 
     fn token(&self, p: usize) -> &str {
@@ -292,12 +298,9 @@ mod tests {
     #[test]
     fn shapes_are_counted() {
         let mut m = Miner::default();
-        m.add("cupsd startup succeeded");
-        let cups = m.last_shape.unwrap();
-        m.add("crond startup succeeded");
-        let cron = m.last_shape.unwrap();
-        m.add("cupsd startup succeeded");
-        assert_eq!(m.last_shape, Some(cups));
+        let cups = m.add("cupsd startup succeeded").shape.unwrap();
+        let cron = m.add("crond startup succeeded").shape.unwrap();
+        assert_eq!(m.add("cupsd startup succeeded").shape, Some(cups));
         assert_ne!(cups, cron);
         assert_eq!((m.shape_count(cups), m.shape_count(cron)), (2, 1));
     }
@@ -306,48 +309,41 @@ mod tests {
     fn counts_words_as_drain_splits_them() {
         let mut m = Miner::default();
         // a quoted text is one token to the miner, and its words still count
-        m.add("acquire lock tag=\"View Lock 12\" name=\"ui\"");
-        assert_eq!((m.toks.len(), m.last_words), (4, 6));
-        m.add_record("type=[] agent=[\"Mozilla/5.0 (X11; Linux x86_64)\"]");
-        assert_eq!((m.toks.len(), m.last_words), (2, 5));
+        let words = m.add("acquire lock tag=\"View Lock 12\" name=\"ui\"").words;
+        assert_eq!((m.toks.len(), words), (4, 6));
+        let words = m.add_record("type=[] agent=[\"Mozilla/5.0 (X11; Linux x86_64)\"]").words;
+        assert_eq!((m.toks.len(), words), (2, 5));
         // without its closing quote a token ends at the first space
-        m.add("say \"hi there");
-        assert_eq!((m.toks.len(), m.last_words), (3, 3));
+        let words = m.add("say \"hi there").words;
+        assert_eq!((m.toks.len(), words), (3, 3));
         // words past the tokens mined count too
-        m.add(&vec!["w"; MAX_TOKENS + 10].join(" "));
-        assert_eq!((m.toks.len(), m.last_words), (MAX_TOKENS, MAX_TOKENS + 10));
+        let words = m.add(&vec!["w"; MAX_TOKENS + 10].join(" ")).words;
+        assert_eq!((m.toks.len(), words), (MAX_TOKENS, MAX_TOKENS + 10));
     }
 
     #[test]
     fn same_shape_is_known() {
         let mut m = Miner::default();
-        assert_eq!(m.add("took 12ms for block blk_123"), (0, Seen::New));
-        assert_eq!(m.add("took 7ms for block blk_99"), (0, Seen::Known));
+        let seen = |m: Mined| (m.template, m.seen);
+        assert_eq!(seen(m.add("took 12ms for block blk_123")), (0, Seen::New));
+        assert_eq!(seen(m.add("took 7ms for block blk_99")), (0, Seen::Known));
         assert_eq!(m.templates[0].count, 2);
     }
 
     #[test]
     fn varying_word_becomes_wildcard_after_many_values() {
         let mut m = Miner::default();
-        assert_eq!(m.add("Invalid user user0 from 1.2.3.4").1, Seen::New);
+        assert_eq!(m.add("Invalid user user0 from 1.2.3.4").seen, Seen::New);
         let names: Vec<String> = (0..WILDCARD_AFTER + 2)
             .map(|i| format!("name{}", "x".repeat(i)))
             .collect();
         // each new value is reported until the position has held WILDCARD_AFTER values
         for name in &names[..WILDCARD_AFTER - 1] {
-            assert_eq!(
-                m.add(&format!("Invalid user {name} from 1.2.3.5")),
-                (0, Seen::Variant),
-                "{name}"
-            );
+            let mined = m.add(&format!("Invalid user {name} from 1.2.3.5"));
+            assert_eq!((mined.template, mined.seen), (0, Seen::Variant), "{name}");
         }
-        assert_eq!(
-            m.add(&format!(
-                "Invalid user {} from 1.2.3.7",
-                names[WILDCARD_AFTER]
-            )),
-            (0, Seen::Known)
-        );
+        let mined = m.add(&format!("Invalid user {} from 1.2.3.7", names[WILDCARD_AFTER]));
+        assert_eq!((mined.template, mined.seen), (0, Seen::Known));
     }
 
     #[test]
@@ -355,9 +351,9 @@ mod tests {
         // loghub Thunderbird: each service's `X startup succeeded` is an event of its own
         let mut m = Miner::default();
         for s in ["portmap", "nfslock", "syslog-ng", "gmetad", "xinetd"] {
-            let (_, seen) = m.add(&format!(
-                "Nov 9 12:10:43 local@tbird-admin1 {s}: {s} startup succeeded"
-            ));
+            let seen = m
+                .add(&format!("Nov 9 12:10:43 local@tbird-admin1 {s}: {s} startup succeeded"))
+                .seen;
             assert_ne!(seen, Seen::Known, "{s}");
         }
     }
@@ -367,9 +363,9 @@ mod tests {
         let mut m = Miner::default();
         let a = m.add("Jun 14 15:16:01 combo sshd[1]: session opened for user root by admin");
         let b = m.add("Jun 14 15:16:02 combo sshd[2]: connection closed by peer after timeout");
-        assert_eq!(a.1, Seen::New);
-        assert_eq!(b.1, Seen::New);
-        assert_ne!(a.0, b.0);
+        assert_eq!(a.seen, Seen::New);
+        assert_eq!(b.seen, Seen::New);
+        assert_ne!(a.template, b.template);
     }
 
     #[test]
@@ -378,12 +374,12 @@ mod tests {
         m.add("acquire lock tag=\"View Lock 12\" name=\"ui\"");
         // digits inside a quoted text and a one-word quoted value vary freely
         assert_eq!(
-            m.add("acquire lock tag=\"View Lock 7\" name=\"main\"").1,
+            m.add("acquire lock tag=\"View Lock 7\" name=\"main\"").seen,
             Seen::Known
         );
         // other words in a quoted text are another message
         assert_ne!(
-            m.add("acquire lock tag=\"Wake up now\" name=\"ui\"").1,
+            m.add("acquire lock tag=\"Wake up now\" name=\"ui\"").seen,
             Seen::Known
         );
     }
@@ -397,20 +393,20 @@ mod tests {
                 id * 3
             )
         };
-        assert_eq!(m.add_record(&rec("curl", 1)).1, Seen::New);
+        assert_eq!(m.add_record(&rec("curl", 1)).seen, Seen::New);
         // a new id (digits) is a value, not an event
-        assert_eq!(m.add_record(&rec("curl", 2)).1, Seen::Known);
+        assert_eq!(m.add_record(&rec("curl", 2)).seen, Seen::Known);
         // a new word shows until the field has held a handful of values
-        assert_eq!(m.add_record(&rec("wget", 3)).1, Seen::Variant);
+        assert_eq!(m.add_record(&rec("wget", 3)).seen, Seen::Variant);
         for a in ["go", "python"] {
             m.add_record(&rec(a, 4));
         }
-        assert_eq!(m.add_record(&rec("kube", 5)).1, Seen::Known);
+        assert_eq!(m.add_record(&rec("kube", 5)).seen, Seen::Known);
         // the same new id in a plain line is still reported
         let mut plain = Miner::default();
         plain.add("took 12ms for job C1x3 of alice");
         assert_eq!(
-            plain.add("took 12ms for job D2y6 of alice").1,
+            plain.add("took 12ms for job D2y6 of alice").seen,
             Seen::Variant
         );
     }

@@ -234,7 +234,7 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
         let line = lines.lines[i];
         columns.learn(line);
         let sev = severity(line, &columns);
-        let (template, seen) = if json_words(line, &mut words) {
+        let mined = if json_words(line, &mut words) {
             miner.add_record(&words)
         } else if sev.http || (columns.known() && !line.starts_with('#')) {
             miner.add_record(line)
@@ -258,13 +258,13 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
             }
         }
         roles.push(Role::Event {
-            template,
-            shape: miner.last_shape,
-            seen,
+            template: mined.template,
+            shape: mined.shape,
+            seen: mined.seen,
             level: sev.level,
             message,
             more: more as u16,
-            words: miner.last_words.min(u16::MAX as usize) as u16,
+            words: mined.words.min(u16::MAX as usize) as u16,
         });
         roles.extend(std::iter::repeat(Role::InEvent).take(more));
         i += 1 + more;
