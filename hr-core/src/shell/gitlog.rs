@@ -85,8 +85,9 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
             (false, None) => plural(e - s, "line", "lines"),
         }
     });
-    let plan = crate::diff::restate_hunk_headers(plan, lines);
-    super::keep_cheap_folds(plan, lines)
+    // weighed before the hunk headers are said again, as `git diff` is
+    let plan = crate::plan::keep_cheap_folds(plan, lines);
+    crate::diff::restate_hunk_headers(plan, lines)
 }
 
 const SAME_AUTHOR_AND_DAY: &str = "same author and day";
