@@ -10,6 +10,7 @@ source and licence; `needles_log.py` adds the needles.
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
@@ -22,6 +23,7 @@ IIS = ("brianary/scripts", "903afb654683fdbcca223d58fd83ec5bde3040f2", "MIT (bri
 LV = ("opcodesio/log-viewer", "8afefde09f6005f7d8ee3f628aa311f27c91d125", "MIT (opcodesio/log-viewer)")
 
 LLV = ("rap2hpoutre/laravel-log-viewer", "ab85d5d88de728b99a9391a0c70e9b2f5743a589", "MIT (rap2hpoutre/laravel-log-viewer)")
+TH = ("mozilla/treeherder", "dc3080dd746d4732d5e06c0272471834d4639da0", "MPL-2.0 (mozilla/treeherder test sample data; Firefox CI logs)")
 
 CASES = {
     "zeek-http-json": (ZAT, "data/json/http.log"),
@@ -39,20 +41,34 @@ CASES = {
     "iis-w3c-u_ex160110": (IIS, "test/data/u_ex160110.log"),
     "iis-w3c-u_ex100815": (IIS, "test/data/u_ex100815.log"),
     "apache-error-published": (LV, "tests/Unit/AccessLogs/Fixtures/errors_dummy.log"),
+    # container and CI logs (treeherder's samples are gzipped; an int third field keeps only the
+    # lines that fit in that many bytes)
+    "taskcluster-mochitest-timeout": (TH, "tests/sample_data/logs/taskcluster-timeout.log.gz"),
+    "taskcluster-awsy": (TH, "tests/sample_data/logs/linux-awsy.txt.gz"),
+    "buildbot-talos-xperf": (TH, "tests/sample_data/artifacts/performance/talos_logs/mozilla-central_win7-ix_test-xperf-bm112-tests1-windows-build107.txt.gz"),
+    "mozlog-mochitest-raw": (TH, "tests/sample_data/logs/plain-chunked_raw.log.gz", 400_000),
 }
 
 
 def main() -> None:
     mirrors = Path(sys.argv[1])
-    for name, ((repo, commit, licence), path) in CASES.items():
+    for name, ((repo, commit, licence), path, *limit) in CASES.items():
         git = mirrors / repo.replace("/", "+") / "repo"
         data = subprocess.run(["git", "--git-dir", str(git), "show", f"{commit}:{path}"],
                               capture_output=True, check=True).stdout
+        source = f"{repo}@{commit}:{path}"
+        if path.endswith(".gz"):
+            data = gzip.decompress(data)
+            source += " (gunzipped)"
+        if limit and len(data) > limit[0]:
+            data = data[:data.rindex(b"\n", 0, limit[0]) + 1]
+            lines = data.count(b"\n")
+            source += f" (first {lines} lines: cut at a line boundary to <= {limit[0]} bytes)"
         case = HERE / name
         case.mkdir(parents=True, exist_ok=True)
         (case / "input.log").write_bytes(data)
         (case / "case.json").write_text(json.dumps(
-            {"kind": "log", "source": f"{repo}@{commit}:{path}", "license": licence, "needles": [], "why": ""},
+            {"kind": "log", "source": source, "license": licence, "needles": [], "why": ""},
             indent=1) + "\n")
         print(name, len(data))
 
