@@ -23,6 +23,8 @@ IIS = ("brianary/scripts", "903afb654683fdbcca223d58fd83ec5bde3040f2", "MIT (bri
 LV = ("opcodesio/log-viewer", "8afefde09f6005f7d8ee3f628aa311f27c91d125", "MIT (opcodesio/log-viewer)")
 
 LLV = ("rap2hpoutre/laravel-log-viewer", "ab85d5d88de728b99a9391a0c70e9b2f5743a589", "MIT (rap2hpoutre/laravel-log-viewer)")
+BK = ("buildkite/terminal-to-html", "b62296c6de3622b22941c7ab0f68030e5f18f302", "MIT (buildkite/terminal-to-html test fixtures; Buildkite job logs)")
+TRAVIS = ("lacinoire/master-thesis", "647916a705a9c52fabd957e69d7893c07140ca12", "Travis CI public job logs of the named project, collected by lacinoire/master-thesis (its thesis/ is under the Unlicense; no licence stated for tool/samples)")
 TH = ("mozilla/treeherder", "dc3080dd746d4732d5e06c0272471834d4639da0", "MPL-2.0 (mozilla/treeherder test sample data; Firefox CI logs)")
 
 CASES = {
@@ -47,6 +49,10 @@ CASES = {
     "taskcluster-awsy": (TH, "tests/sample_data/logs/linux-awsy.txt.gz"),
     "buildbot-talos-xperf": (TH, "tests/sample_data/artifacts/performance/talos_logs/mozilla-central_win7-ix_test-xperf-bm112-tests1-windows-build107.txt.gz"),
     "mozlog-mochitest-raw": (TH, "tests/sample_data/logs/plain-chunked_raw.log.gz", 400_000),
+    "buildkite-buildah-build": (BK, "fixtures/buildah-build.sh.raw"),
+    "buildkite-docker-compose-pull": (BK, "fixtures/docker-compose-pull.sh.raw", 400_000),
+    "travis-nginx-proxy-docker": (TRAVIS, "tool/samples/Shell/jwilder@nginx-proxy/failed/553283911.log"),
+    "travis-git-make-test": (TRAVIS, "tool/samples/C/git@git/failed/566701284.log"),
 }
 
 
