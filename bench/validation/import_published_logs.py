@@ -4,8 +4,9 @@
     python3 bench/validation/import_published_logs.py MIRRORS_DIR
 
 MIRRORS_DIR holds bare clones named `owner+name/repo` (as the team's `fetch` tool leaves them);
-each file is read at the pinned commit with `git show`, so the copy is exact. case.json gets
-source and licence; `needles_log.py` adds the needles.
+each file is read at the pinned commit with `git show`, so the copy is exact (a `.gz` file is
+gunzipped; an optional third field of a case, a byte limit, keeps only the whole lines that fit in
+it, and `source` says so). case.json gets source and licence; `needles_log.py` adds the needles.
 """
 
 from __future__ import annotations
@@ -43,8 +44,7 @@ CASES = {
     "iis-w3c-u_ex160110": (IIS, "test/data/u_ex160110.log"),
     "iis-w3c-u_ex100815": (IIS, "test/data/u_ex100815.log"),
     "apache-error-published": (LV, "tests/Unit/AccessLogs/Fixtures/errors_dummy.log"),
-    # container and CI logs (treeherder's samples are gzipped; an int third field keeps only the
-    # lines that fit in that many bytes)
+    # container and CI logs: Taskcluster, buildbot, mozlog, Buildkite, Travis CI
     "taskcluster-mochitest-timeout": (TH, "tests/sample_data/logs/taskcluster-timeout.log.gz"),
     "taskcluster-awsy": (TH, "tests/sample_data/logs/linux-awsy.txt.gz"),
     "buildbot-talos-xperf": (TH, "tests/sample_data/artifacts/performance/talos_logs/mozilla-central_win7-ix_test-xperf-bm112-tests1-windows-build107.txt.gz"),
