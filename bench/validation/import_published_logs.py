@@ -4,12 +4,14 @@
     python3 bench/validation/import_published_logs.py MIRRORS_DIR
 
 MIRRORS_DIR holds bare clones named `owner+name/repo` (as the team's `fetch` tool leaves them);
-each file is read at the pinned commit with `git show`, so the copy is exact. case.json gets
-source and licence; `needles_log.py` adds the needles.
+each file is read at the pinned commit with `git show`, so the copy is exact (a `.gz` file is
+gunzipped; an optional third field of a case, a byte limit, keeps only the whole lines that fit in
+it, and `source` says so). case.json gets source and licence; `needles_log.py` adds the needles.
 """
 
 from __future__ import annotations
 
+import gzip
 import json
 import subprocess
 import sys
@@ -22,6 +24,10 @@ IIS = ("brianary/scripts", "903afb654683fdbcca223d58fd83ec5bde3040f2", "MIT (bri
 LV = ("opcodesio/log-viewer", "8afefde09f6005f7d8ee3f628aa311f27c91d125", "MIT (opcodesio/log-viewer)")
 
 LLV = ("rap2hpoutre/laravel-log-viewer", "ab85d5d88de728b99a9391a0c70e9b2f5743a589", "MIT (rap2hpoutre/laravel-log-viewer)")
+BK = ("buildkite/terminal-to-html", "b62296c6de3622b22941c7ab0f68030e5f18f302", "MIT (buildkite/terminal-to-html test fixtures; Buildkite job logs)")
+TRAVIS = ("lacinoire/master-thesis", "647916a705a9c52fabd957e69d7893c07140ca12", "Travis CI public job logs of the named project, collected by lacinoire/master-thesis (its thesis/ is under the Unlicense; no licence stated for tool/samples)")
+HG = ("robusta-dev/holmesgpt", "c1ee1d43598b89ca59481615b40a3340a32f2202", "Apache-2.0 (robusta-dev/holmesgpt LLM test fixtures: pod logs recorded from real clusters, under a 2-3 line fixture header)")
+TH = ("mozilla/treeherder", "dc3080dd746d4732d5e06c0272471834d4639da0", "MPL-2.0 (mozilla/treeherder test sample data; Firefox CI logs)")
 
 CASES = {
     "zeek-http-json": (ZAT, "data/json/http.log"),
@@ -39,20 +45,39 @@ CASES = {
     "iis-w3c-u_ex160110": (IIS, "test/data/u_ex160110.log"),
     "iis-w3c-u_ex100815": (IIS, "test/data/u_ex100815.log"),
     "apache-error-published": (LV, "tests/Unit/AccessLogs/Fixtures/errors_dummy.log"),
+    # container and CI logs: Taskcluster, buildbot, mozlog, Buildkite, Travis CI, kubectl logs
+    "taskcluster-mochitest-timeout": (TH, "tests/sample_data/logs/taskcluster-timeout.log.gz"),
+    "taskcluster-awsy": (TH, "tests/sample_data/logs/linux-awsy.txt.gz"),
+    "buildbot-talos-xperf": (TH, "tests/sample_data/artifacts/performance/talos_logs/mozilla-central_win7-ix_test-xperf-bm112-tests1-windows-build107.txt.gz"),
+    "mozlog-mochitest-raw": (TH, "tests/sample_data/logs/plain-chunked_raw.log.gz", 400_000),
+    "buildkite-buildah-build": (BK, "fixtures/buildah-build.sh.raw"),
+    "buildkite-docker-compose-pull": (BK, "fixtures/docker-compose-pull.sh.raw", 400_000),
+    "travis-nginx-proxy-docker": (TRAVIS, "tool/samples/Shell/jwilder@nginx-proxy/failed/553283911.log"),
+    "travis-git-make-test": (TRAVIS, "tool/samples/C/git@git/failed/566701284.log"),
+    "kubectl-logs-fastify-pino": (HG, "tests/llm/fixtures/test_ask_holmes/36_argocd_find_resource/kubectl_logs.txt"),
+    "kubectl-logs-holmes-python": (HG, "tests/llm/fixtures/test_ask_holmes/111_tool_hallucination/fetch_pod_logsNone_None_None_default_robusta-holmes-549d55c578-7gnfn_None.txt"),
 }
 
 
 def main() -> None:
     mirrors = Path(sys.argv[1])
-    for name, ((repo, commit, licence), path) in CASES.items():
+    for name, ((repo, commit, licence), path, *limit) in CASES.items():
         git = mirrors / repo.replace("/", "+") / "repo"
         data = subprocess.run(["git", "--git-dir", str(git), "show", f"{commit}:{path}"],
                               capture_output=True, check=True).stdout
+        source = f"{repo}@{commit}:{path}"
+        if path.endswith(".gz"):
+            data = gzip.decompress(data)
+            source += " (gunzipped)"
+        if limit and len(data) > limit[0]:
+            data = data[:data.rindex(b"\n", 0, limit[0]) + 1]
+            lines = data.count(b"\n")
+            source += f" (first {lines} lines: cut at a line boundary to <= {limit[0]} bytes)"
         case = HERE / name
         case.mkdir(parents=True, exist_ok=True)
         (case / "input.log").write_bytes(data)
         (case / "case.json").write_text(json.dumps(
-            {"kind": "log", "source": f"{repo}@{commit}:{path}", "license": licence, "needles": [], "why": ""},
+            {"kind": "log", "source": source, "license": licence, "needles": [], "why": ""},
             indent=1) + "\n")
         print(name, len(data))
 
