@@ -23,6 +23,17 @@ LV = ("opcodesio/log-viewer", "8afefde09f6005f7d8ee3f628aa311f27c91d125", "MIT (
 
 LLV = ("rap2hpoutre/laravel-log-viewer", "ab85d5d88de728b99a9391a0c70e9b2f5743a589", "MIT (rap2hpoutre/laravel-log-viewer)")
 
+# syslog / journald / apt / dpkg: forensic-tool test data, and /var/log trees their owners pushed to GitHub.
+PLASO = ("log2timeline/plaso", "4ea03ef9a48dad5284c371ac9b537a184b3eea9c", "Apache-2.0 (log2timeline/plaso test data)")
+PLANETFS = ("pfpacket/fuse_planetfs", "dcbdf1a6987358547722a96b0027629bc75bb7c4", "BSD-2-Clause (pfpacket/fuse_planetfs)")
+UNLICENSED = "no licence stated; the owner's own /var/log, published in a public GitHub repository"
+SERVERLOG = ("PhoenixYanrongLi/ServerLog", "132a3a12cc69c86e5bbfdeeb468b86c6ff8066dc", UNLICENSED)
+UBTOUCH = ("alexforsale/ubtouch-dmesg", "76ecf210d4eaf095f1b4b4fc1a046a40a4e45a8c", UNLICENSED)
+PINGA = ("teliten/log.pinga", "d036f2cc6d1d92ea831eb73c8130b379fea48c98", UNLICENSED)
+VENROOT = ("VenRoot/logs", "07766c2089c43d6197ec6570a370f8aceb07b196", UNLICENSED)
+
+MAX_BYTES = 400_000  # a case cut to this (at a line boundary) says so in its source
+
 CASES = {
     "zeek-http-json": (ZAT, "data/json/http.log"),
     "zeek-files-json": (ZAT, "data/json/files.log"),
@@ -39,6 +50,15 @@ CASES = {
     "iis-w3c-u_ex160110": (IIS, "test/data/u_ex160110.log"),
     "iis-w3c-u_ex100815": (IIS, "test/data/u_ex100815.log"),
     "apache-error-published": (LV, "tests/Unit/AccessLogs/Fixtures/errors_dummy.log"),
+    # syslog / journald / apt / dpkg
+    "apt-history-debian9": (PLASO, "test_data/apt_history.log"),
+    "apt-term-debian10": (PINGA, "apt/term.log"),
+    "dpkg-log-ubuntu1404": (SERVERLOG, "dpkg.log.1"),
+    "rsyslog-ubuntu1404-server": (SERVERLOG, "syslog.1"),
+    "rsyslog-ubuntu-touch": (UBTOUCH, "syslog"),
+    "dmesg-android-kernel": (UBTOUCH, "dmesg"),
+    "journalctl-popos-boot": (VENROOT, "journalctl.log"),
+    "journalctl-fuse-daemon": (PLANETFS, "journalctl.log"),
 }
 
 
@@ -46,13 +66,19 @@ def main() -> None:
     mirrors = Path(sys.argv[1])
     for name, ((repo, commit, licence), path) in CASES.items():
         git = mirrors / repo.replace("/", "+") / "repo"
+        if (git / ".git").is_dir():  # some snapshots arrive as a work tree
+            git = git / ".git"
         data = subprocess.run(["git", "--git-dir", str(git), "show", f"{commit}:{path}"],
                               capture_output=True, check=True).stdout
+        source = f"{repo}@{commit}:{path}"
+        if len(data) > MAX_BYTES:
+            data = data[:data.rindex(b"\n", 0, MAX_BYTES) + 1]
+            source += f" (its first {len(data)} bytes, cut at a line boundary)"
         case = HERE / name
         case.mkdir(parents=True, exist_ok=True)
         (case / "input.log").write_bytes(data)
         (case / "case.json").write_text(json.dumps(
-            {"kind": "log", "source": f"{repo}@{commit}:{path}", "license": licence, "needles": [], "why": ""},
+            {"kind": "log", "source": source, "license": licence, "needles": [], "why": ""},
             indent=1) + "\n")
         print(name, len(data))
 
