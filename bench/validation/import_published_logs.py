@@ -30,6 +30,8 @@ UNLICENSED = "no licence stated; the owner's own /var/log, published in a public
 SERVERLOG = ("PhoenixYanrongLi/ServerLog", "132a3a12cc69c86e5bbfdeeb468b86c6ff8066dc", UNLICENSED)
 UBTOUCH = ("alexforsale/ubtouch-dmesg", "76ecf210d4eaf095f1b4b4fc1a046a40a4e45a8c", UNLICENSED)
 PINGA = ("teliten/log.pinga", "d036f2cc6d1d92ea831eb73c8130b379fea48c98", UNLICENSED)
+SUPERMICRO = ("clu6/supermicro", "3e4f1cb79f35c1aceeb88587aa5a9dcf6c78a0a6", "no licence stated; the owner's own dmesg, published in a public GitHub repository")
+NFTBLOCKER = ("permittivity2/nftables_blocker", "af31d7efd356aef03a6e48ccbb543b02ceb716b8", "no licence stated; the sample auth.log a log-driven firewall tool shipped")
 VENROOT = ("VenRoot/logs", "07766c2089c43d6197ec6570a370f8aceb07b196", UNLICENSED)
 
 MAX_BYTES = 400_000  # a case cut to this (at a line boundary) says so in its source
@@ -56,7 +58,8 @@ CASES = {
     "dpkg-log-ubuntu1404": (SERVERLOG, "dpkg.log.1"),
     "rsyslog-ubuntu1404-server": (SERVERLOG, "syslog.1"),
     "rsyslog-ubuntu-touch": (UBTOUCH, "syslog"),
-    "dmesg-android-kernel": (UBTOUCH, "dmesg"),
+    "dmesg-rocky9-server": (SUPERMICRO, "dmesg.txt"),
+    "sshd-auth-log": (NFTBLOCKER, "var/log/auth.log"),
     "journalctl-popos-boot": (VENROOT, "journalctl.log"),
     "journalctl-fuse-daemon": (PLANETFS, "journalctl.log"),
 }
