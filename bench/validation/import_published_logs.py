@@ -25,6 +25,7 @@ LLV = ("rap2hpoutre/laravel-log-viewer", "ab85d5d88de728b99a9391a0c70e9b2f5743a5
 
 # syslog / journald / apt / dpkg: forensic-tool test data, and /var/log trees their owners pushed to GitHub.
 PLASO = ("log2timeline/plaso", "4ea03ef9a48dad5284c371ac9b537a184b3eea9c", "Apache-2.0 (log2timeline/plaso test data)")
+MTAIL = ("google/mtail", "4c7e0e1174ac1ead032efe28d86428bbbe0ae145", "Apache-2.0 (google/mtail test data)")
 PLANETFS = ("pfpacket/fuse_planetfs", "dcbdf1a6987358547722a96b0027629bc75bb7c4", "BSD-2-Clause (pfpacket/fuse_planetfs)")
 UNLICENSED = "no licence stated; the owner's own /var/log, published in a public GitHub repository"
 SERVERLOG = ("PhoenixYanrongLi/ServerLog", "132a3a12cc69c86e5bbfdeeb468b86c6ff8066dc", UNLICENSED)
@@ -60,6 +61,7 @@ CASES = {
     "rsyslog-ubuntu-touch": (UBTOUCH, "syslog"),
     "dmesg-rocky9-server": (SUPERMICRO, "dmesg.txt"),
     "sshd-auth-log": (NFTBLOCKER, "var/log/auth.log"),
+    "sshd-sftp-syslog": (MTAIL, "internal/mtail/testdata/sftp_chroot.log"),
     "journalctl-popos-boot": (VENROOT, "journalctl.log"),
     "journalctl-fuse-daemon": (PLANETFS, "journalctl.log"),
 }
