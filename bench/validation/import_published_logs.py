@@ -27,11 +27,11 @@ LLV = ("rap2hpoutre/laravel-log-viewer", "ab85d5d88de728b99a9391a0c70e9b2f5743a5
 PLASO = ("log2timeline/plaso", "4ea03ef9a48dad5284c371ac9b537a184b3eea9c", "Apache-2.0 (log2timeline/plaso test data)")
 MTAIL = ("google/mtail", "4c7e0e1174ac1ead032efe28d86428bbbe0ae145", "Apache-2.0 (google/mtail test data)")
 PLANETFS = ("pfpacket/fuse_planetfs", "dcbdf1a6987358547722a96b0027629bc75bb7c4", "BSD-2-Clause (pfpacket/fuse_planetfs)")
-UNLICENSED = "no licence stated; the owner's own /var/log, published in a public GitHub repository"
+UNLICENSED = "no licence stated; the owner's own system logs, published in a public GitHub repository"
 SERVERLOG = ("PhoenixYanrongLi/ServerLog", "132a3a12cc69c86e5bbfdeeb468b86c6ff8066dc", UNLICENSED)
 UBTOUCH = ("alexforsale/ubtouch-dmesg", "76ecf210d4eaf095f1b4b4fc1a046a40a4e45a8c", UNLICENSED)
 PINGA = ("teliten/log.pinga", "d036f2cc6d1d92ea831eb73c8130b379fea48c98", UNLICENSED)
-SUPERMICRO = ("clu6/supermicro", "3e4f1cb79f35c1aceeb88587aa5a9dcf6c78a0a6", "no licence stated; the owner's own dmesg, published in a public GitHub repository")
+SUPERMICRO = ("clu6/supermicro", "3e4f1cb79f35c1aceeb88587aa5a9dcf6c78a0a6", UNLICENSED)
 NFTBLOCKER = ("permittivity2/nftables_blocker", "af31d7efd356aef03a6e48ccbb543b02ceb716b8", "no licence stated; the sample auth.log a log-driven firewall tool shipped")
 VENROOT = ("VenRoot/logs", "07766c2089c43d6197ec6570a370f8aceb07b196", UNLICENSED)
 
