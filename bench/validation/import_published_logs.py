@@ -5,8 +5,8 @@
 
 MIRRORS_DIR holds bare clones named `owner+name/repo` (as the team's `fetch` tool leaves them);
 each file is read at the pinned commit with `git show`, so the copy is exact (a `.gz` file is
-gunzipped; an optional third field of a case, a byte limit, keeps only the whole lines that fit in
-it, and `source` says so). case.json gets source and licence; `needles_log.py` adds the needles.
+gunzipped; a file over `MAX_BYTES` keeps only the whole lines that fit, and `source` says so).
+case.json gets source and licence; `needles_log.py` adds the needles.
 """
 
 from __future__ import annotations
@@ -29,6 +29,20 @@ TRAVIS = ("lacinoire/master-thesis", "647916a705a9c52fabd957e69d7893c07140ca12",
 HG = ("robusta-dev/holmesgpt", "c1ee1d43598b89ca59481615b40a3340a32f2202", "Apache-2.0 (robusta-dev/holmesgpt LLM test fixtures: pod logs recorded from real clusters, under a 2-3 line fixture header)")
 TH = ("mozilla/treeherder", "dc3080dd746d4732d5e06c0272471834d4639da0", "MPL-2.0 (mozilla/treeherder test sample data; Firefox CI logs)")
 
+# syslog / journald / apt / dpkg: forensic-tool test data, and /var/log trees their owners pushed to GitHub.
+PLASO = ("log2timeline/plaso", "4ea03ef9a48dad5284c371ac9b537a184b3eea9c", "Apache-2.0 (log2timeline/plaso test data)")
+MTAIL = ("google/mtail", "4c7e0e1174ac1ead032efe28d86428bbbe0ae145", "Apache-2.0 (google/mtail test data)")
+PLANETFS = ("pfpacket/fuse_planetfs", "dcbdf1a6987358547722a96b0027629bc75bb7c4", "BSD-2-Clause (pfpacket/fuse_planetfs)")
+UNLICENSED = "no licence stated; the owner's own system logs, published in a public GitHub repository"
+SERVERLOG = ("PhoenixYanrongLi/ServerLog", "132a3a12cc69c86e5bbfdeeb468b86c6ff8066dc", UNLICENSED)
+UBTOUCH = ("alexforsale/ubtouch-dmesg", "76ecf210d4eaf095f1b4b4fc1a046a40a4e45a8c", UNLICENSED)
+PINGA = ("teliten/log.pinga", "d036f2cc6d1d92ea831eb73c8130b379fea48c98", UNLICENSED)
+SUPERMICRO = ("clu6/supermicro", "3e4f1cb79f35c1aceeb88587aa5a9dcf6c78a0a6", UNLICENSED)
+NFTBLOCKER = ("permittivity2/nftables_blocker", "af31d7efd356aef03a6e48ccbb543b02ceb716b8", "no licence stated; the sample auth.log a log-driven firewall tool shipped")
+VENROOT = ("VenRoot/logs", "07766c2089c43d6197ec6570a370f8aceb07b196", UNLICENSED)
+
+MAX_BYTES = 400_000  # a case cut to this (at a line boundary) says so in its source
+
 CASES = {
     "zeek-http-json": (ZAT, "data/json/http.log"),
     "zeek-files-json": (ZAT, "data/json/files.log"),
@@ -49,30 +63,43 @@ CASES = {
     "taskcluster-mochitest-timeout": (TH, "tests/sample_data/logs/taskcluster-timeout.log.gz"),
     "taskcluster-awsy": (TH, "tests/sample_data/logs/linux-awsy.txt.gz"),
     "buildbot-talos-xperf": (TH, "tests/sample_data/artifacts/performance/talos_logs/mozilla-central_win7-ix_test-xperf-bm112-tests1-windows-build107.txt.gz"),
-    "mozlog-mochitest-raw": (TH, "tests/sample_data/logs/plain-chunked_raw.log.gz", 400_000),
+    "mozlog-mochitest-raw": (TH, "tests/sample_data/logs/plain-chunked_raw.log.gz"),
     "buildkite-buildah-build": (BK, "fixtures/buildah-build.sh.raw"),
-    "buildkite-docker-compose-pull": (BK, "fixtures/docker-compose-pull.sh.raw", 400_000),
+    "buildkite-docker-compose-pull": (BK, "fixtures/docker-compose-pull.sh.raw"),
     "travis-nginx-proxy-docker": (TRAVIS, "tool/samples/Shell/jwilder@nginx-proxy/failed/553283911.log"),
     "travis-git-make-test": (TRAVIS, "tool/samples/C/git@git/failed/566701284.log"),
     "kubectl-logs-fastify-pino": (HG, "tests/llm/fixtures/test_ask_holmes/36_argocd_find_resource/kubectl_logs.txt"),
     "kubectl-logs-holmes-python": (HG, "tests/llm/fixtures/test_ask_holmes/111_tool_hallucination/fetch_pod_logsNone_None_None_default_robusta-holmes-549d55c578-7gnfn_None.txt"),
+    # syslog / journald / apt / dpkg
+    "apt-history-debian9": (PLASO, "test_data/apt_history.log"),
+    "apt-term-debian10": (PINGA, "apt/term.log"),
+    "dpkg-log-ubuntu1404": (SERVERLOG, "dpkg.log.1"),
+    "rsyslog-ubuntu1404-server": (SERVERLOG, "syslog.1"),
+    "rsyslog-ubuntu-touch": (UBTOUCH, "syslog"),
+    "dmesg-rocky9-server": (SUPERMICRO, "dmesg.txt"),
+    "sshd-auth-log": (NFTBLOCKER, "var/log/auth.log"),
+    "sshd-sftp-syslog": (MTAIL, "internal/mtail/testdata/sftp_chroot.log"),
+    "journalctl-popos-boot": (VENROOT, "journalctl.log"),
+    "journalctl-fuse-daemon": (PLANETFS, "journalctl.log"),
 }
 
 
 def main() -> None:
     mirrors = Path(sys.argv[1])
-    for name, ((repo, commit, licence), path, *limit) in CASES.items():
+    for name, ((repo, commit, licence), path) in CASES.items():
         git = mirrors / repo.replace("/", "+") / "repo"
+        if (git / ".git").is_dir():  # some snapshots arrive as a work tree
+            git = git / ".git"
         data = subprocess.run(["git", "--git-dir", str(git), "show", f"{commit}:{path}"],
                               capture_output=True, check=True).stdout
         source = f"{repo}@{commit}:{path}"
         if path.endswith(".gz"):
             data = gzip.decompress(data)
             source += " (gunzipped)"
-        if limit and len(data) > limit[0]:
-            data = data[:data.rindex(b"\n", 0, limit[0]) + 1]
+        if len(data) > MAX_BYTES:
+            data = data[:data.rindex(b"\n", 0, MAX_BYTES) + 1]
             lines = data.count(b"\n")
-            source += f" (first {lines} lines: cut at a line boundary to <= {limit[0]} bytes)"
+            source += f" (first {lines} lines: cut at a line boundary to <= {MAX_BYTES} bytes)"
         case = HERE / name
         case.mkdir(parents=True, exist_ok=True)
         (case / "input.log").write_bytes(data)
