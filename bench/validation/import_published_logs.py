@@ -22,6 +22,10 @@ IIS = ("brianary/scripts", "903afb654683fdbcca223d58fd83ec5bde3040f2", "MIT (bri
 LV = ("opcodesio/log-viewer", "8afefde09f6005f7d8ee3f628aa311f27c91d125", "MIT (opcodesio/log-viewer)")
 
 LLV = ("rap2hpoutre/laravel-log-viewer", "ab85d5d88de728b99a9391a0c70e9b2f5743a589", "MIT (rap2hpoutre/laravel-log-viewer)")
+LOKI = ("grafana/loki", "65e30f8488e8a5ea2013c6881675f8103a8f6bc7",
+        "AGPL-3.0 (grafana/loki); real logs of Grafana Labs' dev clusters, its pattern-miner test data")
+JTD = ("parttimenerd/jthreaddump", "15e01be1bb9bbf8d9a3efc73c4354e4a586e3856",
+       "MIT (parttimenerd/jthreaddump); jstack output of its test JVMs")
 
 CASES = {
     "zeek-http-json": (ZAT, "data/json/http.log"),
@@ -39,6 +43,11 @@ CASES = {
     "iis-w3c-u_ex160110": (IIS, "test/data/u_ex160110.log"),
     "iis-w3c-u_ex100815": (IIS, "test/data/u_ex100815.log"),
     "apache-error-published": (LV, "tests/Unit/AccessLogs/Fixtures/errors_dummy.log"),
+    # application logs of servers (Java, Go) and stack traces
+    "kafka-broker-server": (LOKI, "pkg/pattern/drain/testdata/kafka.txt"),
+    "calico-felix-debug": (LOKI, "pkg/pattern/drain/testdata/calico.txt"),
+    "grafana-agent-logfmt": (LOKI, "pkg/pattern/drain/testdata/agent-logfmt.txt"),
+    "jstack-three-way-deadlock": (JTD, "src/test/resources/three-way-deadlock.txt"),
 }
 
 
