@@ -24,6 +24,12 @@ LV = ("opcodesio/log-viewer", "8afefde09f6005f7d8ee3f628aa311f27c91d125", "MIT (
 LLV = ("rap2hpoutre/laravel-log-viewer", "ab85d5d88de728b99a9391a0c70e9b2f5743a589", "MIT (rap2hpoutre/laravel-log-viewer)")
 LOKI = ("grafana/loki", "65e30f8488e8a5ea2013c6881675f8103a8f6bc7",
         "AGPL-3.0 (grafana/loki); real logs of Grafana Labs' dev clusters, its pattern-miner test data")
+CCV = ("Cloud-CV/CloudCV-Old", "e8e0252f044265f31538761805b08476db454edb", "MIT (Cloud-CV/CloudCV-Old LICENSE.txt)")
+CCV_2015 = ("Cloud-CV/CloudCV-Old", "00d3caff4f0fdd493e8693871c6402b547c765fb", "MIT (Cloud-CV/CloudCV-Old LICENSE.txt)")
+CAMUNDA = ("RahulVerma1990/Camunda-Logs", "075d3df6072544c224d59f3248b89706019dbefe",
+           "no licence stated (a repository published to share these Tomcat logs of Camunda BPM 7.10 EE)")
+BAOBAB = ("BaobabHealthTrust/core_patient_registration", "a8b97e72c8f6defa925826f7e9feba0549dacf55",
+          "no licence stated (Baobab Health Trust's public repository; the Rails app's own log, committed)")
 JTD = ("parttimenerd/jthreaddump", "15e01be1bb9bbf8d9a3efc73c4354e4a586e3856",
        "MIT (parttimenerd/jthreaddump); jstack output of its test JVMs")
 
@@ -48,23 +54,39 @@ CASES = {
     "calico-felix-debug": (LOKI, "pkg/pattern/drain/testdata/calico.txt"),
     "grafana-agent-logfmt": (LOKI, "pkg/pattern/drain/testdata/agent-logfmt.txt"),
     "jstack-three-way-deadlock": (JTD, "src/test/resources/three-way-deadlock.txt"),
+    "celery-worker-tracebacks": (CCV, "celery.log", 400_000),
+    "django-request-tracebacks": (CCV_2015, "mysite.log"),
+    "tomcat-catalina-out-camunda": (CAMUNDA, "catalina.out"),
+    "rails2-production-log": (BAOBAB, "log/production.log"),
 }
+
+
+def cut(data: bytes, limit: int | None = None) -> bytes:
+    """The file, or its lines that fit in `limit` bytes (for a published log too large to keep whole)."""
+    if limit is None or len(data) <= limit:
+        return data
+    return data[:data.rindex(b"\n", 0, limit) + 1]
 
 
 def main() -> None:
     mirrors = Path(sys.argv[1])
-    for name, ((repo, commit, licence), path) in CASES.items():
+    for name, ((repo, commit, licence), path, *limit) in CASES.items():
         git = mirrors / repo.replace("/", "+") / "repo"
-        data = subprocess.run(["git", "--git-dir", str(git), "show", f"{commit}:{path}"],
-                              capture_output=True, check=True).stdout
+        if (git / ".git").is_dir():  # `fetch` leaves some mirrors as a clone with a work tree
+            git = git / ".git"
+        whole = subprocess.run(["git", "--git-dir", str(git), "show", f"{commit}:{path}"],
+                               capture_output=True, check=True).stdout
+        data = cut(whole, *limit)
+        source = f"{repo}@{commit}:{path}"
+        if len(data) < len(whole):
+            source += f" (its first {len(data)} of {len(whole)} bytes, cut at a line end)"
         case = HERE / name
         case.mkdir(parents=True, exist_ok=True)
         (case / "input.log").write_bytes(data)
         (case / "case.json").write_text(json.dumps(
-            {"kind": "log", "source": f"{repo}@{commit}:{path}", "license": licence, "needles": [], "why": ""},
+            {"kind": "log", "source": source, "license": licence, "needles": [], "why": ""},
             indent=1) + "\n")
         print(name, len(data))
-
 
 if __name__ == "__main__":
     main()
