@@ -30,6 +30,10 @@ CAMUNDA = ("RahulVerma1990/Camunda-Logs", "075d3df6072544c224d59f3248b89706019db
            "no licence stated (a repository published to share these Tomcat logs of Camunda BPM 7.10 EE)")
 BAOBAB = ("BaobabHealthTrust/core_patient_registration", "a8b97e72c8f6defa925826f7e9feba0549dacf55",
           "no licence stated (Baobab Health Trust's public repository; the Rails app's own log, committed)")
+AIDE = ("ASQIIHealthTech/aideDecision", "62392276811047310172086c0811da21017fff99",
+        "no licence stated (the Spring Boot app's own log, committed to its public repository)")
+YUNTAI = ("37626/yuntai-spring-cloud", "740c9a82d30bd59771793f596c88d5dfe18e01cb",
+          "no licence stated (the Spring Cloud app's own log, committed to its public repository)")
 JTD = ("parttimenerd/jthreaddump", "15e01be1bb9bbf8d9a3efc73c4354e4a586e3856",
        "MIT (parttimenerd/jthreaddump); jstack output of its test JVMs")
 
@@ -58,6 +62,8 @@ CASES = {
     "django-request-tracebacks": (CCV_2015, "mysite.log"),
     "tomcat-catalina-out-camunda": (CAMUNDA, "catalina.out"),
     "rails2-production-log": (BAOBAB, "log/production.log"),
+    "spring-boot-startup-errors": (AIDE, "logs/spring.log"),
+    "spring-cloud-nacos-errors": (YUNTAI, "logs/spring.log", 400_000),
 }
 
 
