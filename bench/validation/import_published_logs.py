@@ -34,6 +34,10 @@ AIDE = ("ASQIIHealthTech/aideDecision", "62392276811047310172086c0811da21017fff9
         "no licence stated (the Spring Boot app's own log, committed to its public repository)")
 YUNTAI = ("37626/yuntai-spring-cloud", "740c9a82d30bd59771793f596c88d5dfe18e01cb",
           "no licence stated (the Spring Cloud app's own log, committed to its public repository)")
+C365 = ("kittykatchunks/365connect", "f4c1945f6234124d243cc8abbf410d92a1281505",
+        "AGPL-3.0 (kittykatchunks/365connect); its Node.js server's pm2 error log, committed")
+DROUTE = ("fcavani/droute", "e59f70d4f5d1938dad7c4f92ef378673f10cc591",
+          "Apache-2.0 (fcavani/droute); the Go server's panic log, committed")
 JTD = ("parttimenerd/jthreaddump", "15e01be1bb9bbf8d9a3efc73c4354e4a586e3856",
        "MIT (parttimenerd/jthreaddump); jstack output of its test JVMs")
 
@@ -64,6 +68,8 @@ CASES = {
     "rails2-production-log": (BAOBAB, "log/production.log"),
     "spring-boot-startup-errors": (AIDE, "logs/spring.log"),
     "spring-cloud-nacos-errors": (YUNTAI, "logs/spring.log", 400_000),
+    "node-pm2-error-log": (C365, "logs/pm2-error.log"),
+    "go-panic-goroutine-dump": (DROUTE, "panic.log"),
 }
 
 
