@@ -41,6 +41,26 @@ SUPERMICRO = ("clu6/supermicro", "3e4f1cb79f35c1aceeb88587aa5a9dcf6c78a0a6", UNL
 NFTBLOCKER = ("permittivity2/nftables_blocker", "af31d7efd356aef03a6e48ccbb543b02ceb716b8", "no licence stated; the sample auth.log a log-driven firewall tool shipped")
 VENROOT = ("VenRoot/logs", "07766c2089c43d6197ec6570a370f8aceb07b196", UNLICENSED)
 
+# application logs of servers (Java, Go) and stack traces
+LOKI = ("grafana/loki", "65e30f8488e8a5ea2013c6881675f8103a8f6bc7",
+        "AGPL-3.0 (grafana/loki); real logs of Grafana Labs' dev clusters, its pattern-miner test data")
+CCV = ("Cloud-CV/CloudCV-Old", "e8e0252f044265f31538761805b08476db454edb", "MIT (Cloud-CV/CloudCV-Old LICENSE.txt)")
+CCV_2015 = ("Cloud-CV/CloudCV-Old", "00d3caff4f0fdd493e8693871c6402b547c765fb", "MIT (Cloud-CV/CloudCV-Old LICENSE.txt)")
+CAMUNDA = ("RahulVerma1990/Camunda-Logs", "075d3df6072544c224d59f3248b89706019dbefe",
+           "no licence stated (a repository published to share these Tomcat logs of Camunda BPM 7.10 EE)")
+BAOBAB = ("BaobabHealthTrust/core_patient_registration", "a8b97e72c8f6defa925826f7e9feba0549dacf55",
+          "no licence stated (Baobab Health Trust's public repository; the Rails app's own log, committed)")
+AIDE = ("ASQIIHealthTech/aideDecision", "62392276811047310172086c0811da21017fff99",
+        "no licence stated (the Spring Boot app's own log, committed to its public repository)")
+YUNTAI = ("37626/yuntai-spring-cloud", "740c9a82d30bd59771793f596c88d5dfe18e01cb",
+          "no licence stated (the Spring Cloud app's own log, committed to its public repository)")
+C365 = ("kittykatchunks/365connect", "f4c1945f6234124d243cc8abbf410d92a1281505",
+        "AGPL-3.0 (kittykatchunks/365connect); its Node.js server's pm2 error log, committed")
+DROUTE = ("fcavani/droute", "e59f70d4f5d1938dad7c4f92ef378673f10cc591",
+          "Apache-2.0 (fcavani/droute); the Go server's panic log, committed")
+JTD = ("parttimenerd/jthreaddump", "15e01be1bb9bbf8d9a3efc73c4354e4a586e3856",
+       "MIT (parttimenerd/jthreaddump); jstack output of its test JVMs")
+
 MAX_BYTES = 400_000  # a case cut to this (at a line boundary) says so in its source
 
 CASES = {
@@ -81,6 +101,19 @@ CASES = {
     "sshd-sftp-syslog": (MTAIL, "internal/mtail/testdata/sftp_chroot.log"),
     "journalctl-popos-boot": (VENROOT, "journalctl.log"),
     "journalctl-fuse-daemon": (PLANETFS, "journalctl.log"),
+    # application logs of servers (Java, Go) and stack traces
+    "kafka-broker-server": (LOKI, "pkg/pattern/drain/testdata/kafka.txt"),
+    "calico-felix-debug": (LOKI, "pkg/pattern/drain/testdata/calico.txt"),
+    "grafana-agent-logfmt": (LOKI, "pkg/pattern/drain/testdata/agent-logfmt.txt"),
+    "jstack-three-way-deadlock": (JTD, "src/test/resources/three-way-deadlock.txt"),
+    "celery-worker-tracebacks": (CCV, "celery.log"),
+    "django-request-tracebacks": (CCV_2015, "mysite.log"),
+    "tomcat-catalina-out-camunda": (CAMUNDA, "catalina.out"),
+    "rails2-production-log": (BAOBAB, "log/production.log"),
+    "spring-boot-startup-errors": (AIDE, "logs/spring.log"),
+    "spring-cloud-nacos-errors": (YUNTAI, "logs/spring.log"),
+    "node-pm2-error-log": (C365, "logs/pm2-error.log"),
+    "go-panic-goroutine-dump": (DROUTE, "panic.log"),
 }
 
 
