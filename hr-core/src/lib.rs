@@ -8,6 +8,7 @@
 pub mod compressbase;
 pub mod diff;
 pub mod drain;
+pub mod escapes;
 pub mod fold;
 pub mod grep;
 pub mod guard;

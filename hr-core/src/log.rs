@@ -83,7 +83,13 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
         return crate::fold::compress(text, opts);
     }
     let lines = split(text);
-    render(&plan(&lines), &lines, opts)
+    // lines are mined without their terminal escapes (colours, CI timestamps), which are no
+    // part of what they say, and kept with them
+    let plan = match crate::escapes::strip(text) {
+        Some(plain) => plan(&split(&plain)),
+        None => plan(&lines),
+    };
+    render(&plan, &lines, opts)
 }
 
 /// Bytes of working state mining costs per line: the line's slice, its role, and its share of
@@ -551,6 +557,26 @@ mod tests {
             budget_chars: None,
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn coloured_lines_fold_as_their_text_does_and_stay_with_their_colours() {
+        let mut text = String::new();
+        for i in 0..30 {
+            text.push_str(&format!(
+                "\x1b[32m2025-08-08 07:07:{:02}.100 INFO     served /health in {} ms\x1b[0m\n",
+                i % 60,
+                i * 7 % 13
+            ));
+        }
+        text.push_str("\x1b[31m2025-08-08 07:08:00.001 ERROR    database is down\x1b[0m\n");
+        let c = compress(&text, &opts());
+        let kept = kept_lines(&c.text);
+        assert_eq!(kept.len(), 2, "{}", c.text);
+        assert!(kept[0].starts_with("\x1b[32m2025-08-08 07:07:00.100 INFO") && kept[0].ends_with("\x1b[0m"));
+        assert_eq!(kept[1], "\x1b[31m2025-08-08 07:08:00.001 ERROR    database is down\x1b[0m");
+        assert!(c.text.contains("[hr 29 like above"), "{}", c.text);
+        assert!(!c.text.lines().any(|l| l.starts_with("[hr ") && l.contains('\x1b')), "{}", c.text);
     }
 
     /// The lines of an output that are not markers: the input's lines that stayed.

@@ -199,6 +199,9 @@ pub fn sniff(data: &[u8]) -> Kind {
     if crate::testout::is_go_test_json(text) {
         return Kind::Test;
     }
+    // colours and a CI agent's timestamps say nothing about the kind: what a line says does
+    let plain = crate::escapes::strip(text);
+    let text = plain.as_deref().unwrap_or(text);
     let sample = Sample::new(text);
     if is_json_lines_log(&sample.lines) {
         return Kind::Log;
@@ -388,6 +391,18 @@ fn is_python(lines: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_coloured_log_is_a_log() {
+        // Python's logging through a colour formatter, as `kubectl logs` shows it
+        let log: String = (0..40)
+            .map(|i| {
+                let (c, level) = if i % 9 == 4 { (33, "WARNING") } else { (32, "INFO   ") };
+                format!("\x1b[{c}m2025-08-08 07:06:{:02}.594 {level}  loaded item {i}\x1b[0m\n", i % 60)
+            })
+            .collect();
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+    }
 
     #[test]
     fn kinds() {
