@@ -256,7 +256,49 @@ pub fn sniff(data: &[u8]) -> Kind {
     if is_code(&prose) {
         return Kind::Code;
     }
+    // output with next to no prose in it (a CI job, a package manager, a thread dump, a crash)
+    // is machine output, whatever its lines start with: the log compressor keeps each rare line
+    // verbatim, where text's would cut the lines that read like filler
+    let many = prose.iter().filter(|l| !l.trim().is_empty()).count() >= 20;
+    // a list of names (`git status`) is no log: a log's compressor would fold names like values
+    let names = share(&prose, ends_with_a_name) >= 0.5;
+    if many && !names && share(&prose, is_prose) < MACHINE_OUTPUT && !has_headings(&prose) {
+        return Kind::Log;
+    }
     Kind::Text
+}
+
+/// Below this share of prose lines, text of 20 lines or more is machine output (documents
+/// measured 0.14 and up; CI, apt, dpkg, jstack and panic logs 0.11 and below).
+const MACHINE_OUTPUT: f64 = 0.12;
+
+/// A line of prose: six words or more, most of them plain words (letters, maybe one closing
+/// punctuation mark), as sentences are and log fields are not.
+fn is_prose(line: &str) -> bool {
+    let (mut words, mut plain) = (0, 0);
+    for w in line.split_ascii_whitespace() {
+        words += 1;
+        let body = w.trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
+        plain += (w.len() - body.len() <= 1
+            && body.starts_with(|c: char| c.is_ascii_alphabetic())
+            && body.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-'))
+            as usize;
+    }
+    words >= 6 && plain * 10 >= words * 7
+}
+
+/// A line that ends with a path or a file name (`\tmodified:   src/app.py`).
+fn ends_with_a_name(line: &str) -> bool {
+    let last = line.split_ascii_whitespace().last().unwrap_or("");
+    re!(r"^([\w.@+-]*(/[\w.@+-]+)+/?|[\w@+-]+(\.[\w-]+)*\.[A-Za-z]\w{0,5})$").is_match(last)
+}
+
+/// Markdown headings, which stand after a blank line (a shell comment need not): a document,
+/// however little prose it has.
+fn has_headings(lines: &[&str]) -> bool {
+    let heading = re!(r"^#{1,6} \S");
+    let after_blank = |i: usize| i == 0 || lines[i - 1].trim().is_empty();
+    (0..lines.len()).filter(|&i| heading.is_match(lines[i]) && after_blank(i)).count() >= 2
 }
 
 fn share(lines: &[&str], pred: impl Fn(&str) -> bool) -> f64 {
@@ -312,8 +354,8 @@ fn outside_fences<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     let mut inside = false;
     let mut out = Vec::with_capacity(lines.len());
     for l in lines {
-        let t = l.trim_start();
-        if t.starts_with("```") || t.starts_with("~~~") {
+        // Buildkite's `~~~ Running commands` sections are no fence
+        if re!(r"^\s*(```|~~~[\w.+-]*\s*$)").is_match(l) {
             inside = !inside;
         } else if !inside {
             out.push(*l);
@@ -391,6 +433,32 @@ fn is_python(lines: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn machine_output_with_no_prose_is_a_log_and_a_document_or_a_list_of_names_is_not() {
+        // a thread dump: no time, no level, and no sentence either
+        let jstack: String = (0..12)
+            .map(|i| format!("\"worker-{i}\" #{i} prio=5 os_prio=0 tid=0x00007f{i:04x} nid=0x{i:x} waiting on condition\n   java.lang.Thread.State: WAITING (parking)\n\tat jdk.internal.misc.Unsafe.park(Native Method)\n\n"))
+            .collect();
+        assert_eq!(sniff(jstack.as_bytes()), Kind::Log);
+        // Buildkite's job log: `~~~` sections (no markdown fence) and `# comment` lines
+        let job: String = (0..25)
+            .map(|i| {
+                let comment = if i % 5 == 0 { "# Fetch and checkout remote branch HEAD commit\n" } else { "" };
+                format!("~~~ Running step {i}\n{comment}$ git fetch -v --prune -- origin main\nPOST git-upload-pack ({} bytes)\n * branch  main  -> FETCH_HEAD\n", 300 + i)
+            })
+            .collect();
+        assert_eq!(sniff(job.as_bytes()), Kind::Log);
+        // `git status`: names, which a log's compressor would fold like values
+        let status: String = "On branch master\nChanges not staged for commit:\n".to_string()
+            + &(0..30).map(|i| format!("\tmodified:   docs/page{i}.md\n")).collect::<String>();
+        assert_ne!(sniff(status.as_bytes()), Kind::Log);
+        // a markdown reference with little prose and many headings is a document
+        let doc: String = (0..15)
+            .map(|i| format!("\n### `option{i}` [string]\n\nDefault: `undefined`\n\n```js\nmodule.exports = {{option{i}: 1}};\n```\n"))
+            .collect();
+        assert_eq!(sniff(doc.as_bytes()), Kind::Text);
+    }
 
     #[test]
     fn a_coloured_log_is_a_log() {
