@@ -579,6 +579,28 @@ mod tests {
         assert!(!c.text.lines().any(|l| l.starts_with("[hr ") && l.contains('\x1b')), "{}", c.text);
     }
 
+    #[test]
+    fn a_line_too_long_to_read_keeps_its_head_and_says_how_much_more_there_is() {
+        let payload = format!("{{\"messages\": [{}]}}", "\"say hello\", ".repeat(2000));
+        let error = format!("2025-08-08 07:07:03 ERROR request failed: {}", "x".repeat(5000));
+        let text = format!(
+            "2025-08-08 07:07:01 INFO starting\n2025-08-08 07:07:02 INFO prompt {payload}\n{error}\n2025-08-08 07:07:04 INFO done\n"
+        );
+        let c = compress(&text, &opts());
+        let lines: Vec<&str> = c.text.lines().collect();
+        let cut = "2025-08-08 07:07:02 INFO prompt ".len() + payload.len() - 800;
+        assert!(lines[1].starts_with("2025-08-08 07:07:02 INFO prompt {\"messages\""), "{}", lines[1]);
+        assert!(
+            lines[1].ends_with(&format!(" …[hr {} more chars L2 · hr expand abcdef012345 --lines 2]", crate::marker::count(cut))),
+            "{}",
+            &lines[1][780..]
+        );
+        assert_eq!(lines[1].len(), 800 + lines[1][800..].len());
+        // an error stays whole, however long
+        assert_eq!(lines[2], error);
+        assert!(c.spans.iter().any(|s| s.start == 2 && s.end == 2));
+    }
+
     /// The lines of an output that are not markers: the input's lines that stayed.
     fn kept_lines(out: &str) -> Vec<&str> {
         out.lines().filter(|l| !l.starts_with("[hr ")).collect()

@@ -60,6 +60,17 @@ impl<'a> Writer<'a> {
         self.last_was_marker = true;
     }
 
+    /// A kept line that is too long to read whole (line `n`, 1-based): its first part, then a
+    /// marker for the rest, on the same line. `hr expand HASH --lines n` gives the whole line.
+    pub fn cut_line(&mut self, n: usize, head: &str, rest_chars: usize) {
+        let marker = self.marker_text(n, n, &format!("{} more chars", count(rest_chars)));
+        self.text.push_str(head);
+        self.text.push_str(" …");
+        self.text.push_str(&marker);
+        self.text.push_str(self.eol);
+        self.last_was_marker = true;
+    }
+
     /// The marker text alone, for compressors that embed it in their own syntax (a comment, a
     /// JSON string). Records the span like `fold` does.
     pub fn marker_text(&mut self, start: usize, end: usize, what: &str) -> String {

@@ -128,9 +128,17 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
     let mut i = 0;
     while i < plan.pieces.len() {
         match &plan.pieces[i] {
-            Piece::Keep { start, end, .. } if !dropped[i] => {
+            Piece::Keep {
+                start,
+                end,
+                priority,
+            } if !dropped[i] => {
                 for n in *start..=*end {
-                    w.line(lines.lines[n - 1]);
+                    let line = lines.lines[n - 1];
+                    match head_of_long_line(line, *priority) {
+                        Some(head) => w.cut_line(n, head, line.len() - head.len()),
+                        None => w.line(line),
+                    }
                 }
                 i += 1;
             }
@@ -198,6 +206,29 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
         }
     }
     w.finish(lines.trailing_newline)
+}
+
+/// A kept line longer than this is not read whole: a prompt or a payload dumped into a log, a
+/// minified file in grep's output. Its first `LONG_LINE_HEAD` characters stay, and a marker says
+/// how many more there are.
+const LONG_LINE: usize = 3000;
+const LONG_LINE_HEAD: usize = 800;
+
+/// The part of `line` to keep when it is too long to keep whole. Failures, errors and verdicts
+/// stay whole whatever their length, as does a line whose head reads as an error (a word deep in
+/// a payload does not make it one).
+fn head_of_long_line(line: &str, priority: Priority) -> Option<&str> {
+    if line.len() <= LONG_LINE
+        || matches!(priority, Priority::Critical | Priority::Verdict | Priority::Repeated)
+    {
+        return None;
+    }
+    let mut end = LONG_LINE_HEAD;
+    while !line.is_char_boundary(end) {
+        end -= 1;
+    }
+    let head = &line[..end];
+    (!crate::logline::is_errorish(head)).then_some(head)
 }
 
 /// `plan` with every fold of fewer than `min` lines kept verbatim instead: the learnt policy
