@@ -117,7 +117,7 @@ pub fn is_json_event(line: &str) -> bool {
     let time = key(re!(r#""(@?timestamp|time|ts|@t|datetime|date|time_local|time_iso8601)" *:"#));
     let level = key(re!(r#""(level|lvl|severity|@l|log\.level|levelname)" *:"#));
     let message = key(re!(r#""(msg|message|@m|@mt|log)" *:"#));
-    let other = key(re!(r#""(logger|stream|status|request|method|remote_addr|uri|caller)" *:"#));
+    let other = key(re!(r#""(logger|stream|status|request|method|remote_addr|uri|caller|thread|pid|action)" *:"#));
     (time && (level || message || other)) || (level && message)
 }
 

@@ -128,14 +128,10 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
     let mut i = 0;
     while i < plan.pieces.len() {
         match &plan.pieces[i] {
-            Piece::Keep {
-                start,
-                end,
-                priority,
-            } if !dropped[i] => {
+            Piece::Keep { start, end, .. } if !dropped[i] => {
                 for n in *start..=*end {
                     let line = lines.lines[n - 1];
-                    match head_of_long_line(line, *priority) {
+                    match head_of_long_line(line) {
                         Some(head) => w.cut_line(n, head, line.len() - head.len()),
                         None => w.line(line),
                     }
@@ -214,13 +210,10 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
 const LONG_LINE: usize = 3000;
 const LONG_LINE_HEAD: usize = 800;
 
-/// The part of `line` to keep when it is too long to keep whole. Failures, errors and verdicts
-/// stay whole whatever their length, as does a line whose head reads as an error (a word deep in
-/// a payload does not make it one).
-fn head_of_long_line(line: &str, priority: Priority) -> Option<&str> {
-    if line.len() <= LONG_LINE
-        || matches!(priority, Priority::Critical | Priority::Verdict | Priority::Repeated)
-    {
+/// The part of `line` to keep when it is too long to keep whole. A line whose head reads as an
+/// error stays whole, whatever its length; a word deep in a payload does not make it one.
+fn head_of_long_line(line: &str) -> Option<&str> {
+    if line.len() <= LONG_LINE {
         return None;
     }
     let mut end = LONG_LINE_HEAD;

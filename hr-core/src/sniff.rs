@@ -461,6 +461,15 @@ mod tests {
     }
 
     #[test]
+    fn structured_records_of_a_run_are_a_log() {
+        // mozlog: a time, and the thread, pid and action of each record; few carry a level
+        let run: String = (0..30)
+            .map(|i| format!("{{\"action\": \"test_start\", \"time\": {}, \"thread\": \"MainThread\", \"pid\": 5269, \"source\": \"mochitest\", \"test\": \"dom/test_{i}.html\"}}\n", 1420849114219u64 + i))
+            .collect();
+        assert_eq!(sniff(run.as_bytes()), Kind::Log);
+    }
+
+    #[test]
     fn a_coloured_log_is_a_log() {
         // Python's logging through a colour formatter, as `kubectl logs` shows it
         let log: String = (0..40)
