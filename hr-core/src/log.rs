@@ -130,7 +130,16 @@ pub fn plan(lines: &Lines) -> Plan {
         let n = i + 1;
         match roles[i] {
             Role::Trace { end, repeat } => {
-                if repeat {
+                let first = shown.insert(message_of(lines.lines[i]));
+                if repeat && !first {
+                    // the same error raised the same trace above: the whole event is a repeat,
+                    // and folds with the repeats around it
+                    for m in n..=end {
+                        let level = if m == n { Level::Error } else { Level::Other };
+                        run.push(m, lines.lines[m - 1].len() + 1, level);
+                    }
+                    run.traces += 1;
+                } else if repeat {
                     // the line that raised it stays; the frames fold with the repeats around them
                     run.flush(&mut plan, lines, &roles);
                     plan.keep(n, Priority::Critical);
@@ -220,9 +229,10 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
     let mut i = 0;
     while i < lines.lines.len() {
         if let Some(end) = trace_block(&lines.lines, i) {
-            // a trace repeats when all its lines have the same shapes as an earlier one's
+            // a trace repeats when its frames have the same shapes as an earlier one's, whatever
+            // the line that raised it says
             let mut h = FxHasher::default();
-            for l in &lines.lines[i..end] {
+            for l in &lines.lines[i + 1..end] {
                 masked.clear();
                 for tok in l.split_ascii_whitespace() {
                     mask_log_token(tok, &mut masked);
@@ -516,12 +526,14 @@ fn trace_block(lines: &[&str], i: usize) -> Option<usize> {
         lines[i].starts_with("Traceback (most recent call last)") || exception_header(lines[i]);
     let mut end = i + 1;
     let mut frames = starts_here as usize;
+    let mut python = lines[i].starts_with("Traceback (most recent call last)");
     while end < lines.len() {
         let l = lines[end];
         if continues(l) {
             frames += trace_like(l) as usize;
+            python |= l.trim_start().starts_with("Traceback (most recent call last)");
             end += 1;
-        } else if end > i + 1 && is_python_frame(lines[end - 1]) && is_exception_line(l) {
+        } else if python && end > i + 1 && is_python_frame(lines[end - 1]) && is_exception_line(l) {
             // Python ends a traceback with an unindented `Type: message` line
             end += 1;
             break;
@@ -664,7 +676,7 @@ mod tests {
                 t.push_str(FRAMES);
             }
             if i == 40 {
-                t.push_str("2024-01-02 10:00:40,500 ERROR [worker-2] payment 43 failed\n");
+                t.push_str("2024-01-02 10:00:40,500 ERROR [worker-2] refund 43 failed\n");
                 t.push_str("java.net.SocketTimeoutException: Read timed out\n");
                 t.push_str("\tat com.example.pay.Client.charge(Client.java:81)\n");
                 t.push_str(FRAMES);
@@ -689,10 +701,11 @@ mod tests {
             .position(|l| l.contains("payment 42 failed"))
             .unwrap();
         assert_eq!(out[e + 1..e + 4], input[22..25], "{}", c.text);
-        // the second, a repeat, keeps its error line and folds its frames
+        // the second, the same trace under another message, keeps its error line and folds
+        // its frames
         let e2 = out
             .iter()
-            .position(|l| l.contains("payment 43 failed"))
+            .position(|l| l.contains("refund 43 failed"))
             .unwrap();
         assert!(
             out[e2 + 1].starts_with("[hr 11-line stack trace like one above L55-65"),
@@ -966,6 +979,20 @@ mod tests {
             "\t... 3 more",
         ];
         assert_eq!(trace_block(&java, 0), Some(5));
+    }
+
+    #[test]
+    fn an_error_event_repeated_whole_folds_whole() {
+        // a Node service that fails to bind, again and again: no times, the same message and
+        // the same trace each time
+        let event = "Error: bind EACCES null:443\n    at listenOnPrimaryHandle (node:net:1969:18)\n    at rr (node:internal/cluster/child:163:12)\n    at process.emit (node:events:531:35)\n";
+        let text = event.repeat(40) + "Error: listen EADDRINUSE: address already in use :::8080\n    at Server.setupListenHandle [as _listen2] (node:net:1817:16)\n";
+        let c = compress(&text, &opts());
+        let out: Vec<&str> = c.text.lines().collect();
+        assert_eq!(out[..4].join("\n") + "\n", event, "{}", c.text);
+        assert!(out[4].starts_with("[hr 156 lines, 39 errors L5-160"), "{}", c.text);
+        // another message is always shown
+        assert_eq!(out[5..], ["Error: listen EADDRINUSE: address already in use :::8080", "    at Server.setupListenHandle [as _listen2] (node:net:1817:16)"]);
     }
 
     #[test]
