@@ -138,8 +138,16 @@ def needle(s: str) -> str:
     return s.strip()[:200]
 
 
+def split_lines(text: str) -> list[str]:
+    """The lines a log reader sees (and loghub's parse, one row per line): split at `\\n` only. A
+    `\\r` inside a line (a progress bar drawing over itself) does not end it, as `splitlines`
+    would have it."""
+    lines = [line.removesuffix("\r") for line in text.split("\n")]
+    return lines[:-1] if lines and lines[-1] == "" else lines
+
+
 def needles_for(text: str) -> list[dict]:
-    lines = text.splitlines()
+    lines = split_lines(text)
     miner = TemplateMiner(config=config())
     iis, zeek_status = iis_status_column(lines), zeek_column(lines, "status_code")
     clusters: list[int] = []
@@ -184,13 +192,15 @@ def main() -> None:
     root = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent / "log")
     for case in sorted(p for p in root.iterdir() if (p / "case.json").exists()):
         meta = json.loads((case / "case.json").read_text())
-        text = next(case.glob("input.*")).read_text(errors="replace")
+        # newline="": a `\r` stays in its line (see `split_lines`)
+        with next(case.glob("input.*")).open(encoding="utf-8", errors="replace", newline="") as f:
+            text = f.read()
         meta["needles"] = needles_for(text)
         errs = sum("any_of" in n for n in meta["needles"])
         meta["why"] = (f"needles_log.py: {errs} error-ish templates (one example each), "
                        f"{len(meta['needles']) - errs} templates seen once (drain3 as the template miner)")
         (case / "case.json").write_text(json.dumps(meta, indent=1, ensure_ascii=False) + "\n")
-        print(f"{case.name:28} {len(text.splitlines()):6} lines {errs:4} error templates {len(meta['needles']) - errs:4} once")
+        print(f"{case.name:28} {len(split_lines(text)):6} lines {errs:4} error templates {len(meta['needles']) - errs:4} once")
 
 
 if __name__ == "__main__":
