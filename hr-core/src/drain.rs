@@ -198,7 +198,12 @@ impl Miner {
                     if *t.tokens[p] == *self.token(p) {
                         same += 1;
                     } else {
-                        diff += 1;
+                        // a record's message names its event: another message is another event
+                        diff += if self.record && names_the_event(self.token(p)) {
+                            max_diff + 1
+                        } else {
+                            1
+                        };
                         if diff > max_diff {
                             break;
                         }
@@ -289,6 +294,14 @@ impl Miner {
         }
         new_word
     }
+}
+
+/// A record's field that says what happened (`msg="Removing target"`, `message=…`, `event=…`),
+/// as a `key=value` word of a logfmt line or of a JSON record (`request.msg=…`).
+fn names_the_event(word: &str) -> bool {
+    let key = word.split('=').next().unwrap_or("");
+    let key = key.rsplit('.').next().unwrap_or(key);
+    matches!(key, "msg" | "message" | "event" | "@m" | "@mt")
 }
 
 #[cfg(test)]
@@ -382,6 +395,19 @@ mod tests {
             m.add("acquire lock tag=\"Wake up now\" name=\"ui\"").seen,
             Seen::Known
         );
+    }
+
+    #[test]
+    fn a_records_message_never_turns_into_a_value() {
+        let mut m = Miner::default();
+        let words = ["started", "stopped", "paused", "resumed", "crashed", "restarted", "drained", "evicted"];
+        for w in words {
+            let mined = m.add_record(&format!("level=info component=tailer msg=\"tail {w}\" path=/var/log/x.log"));
+            assert_ne!(mined.seen, Seen::Known, "{w}");
+        }
+        // the same message again is a repeat
+        let again = m.add_record("level=info component=tailer msg=\"tail paused\" path=/var/log/x.log");
+        assert_eq!(again.seen, Seen::Known);
     }
 
     #[test]

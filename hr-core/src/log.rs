@@ -19,7 +19,7 @@ mod values;
 use crate::drain::{Miner, Seen};
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::lines::{split, Lines};
-use crate::logline::{continues, error_words};
+use crate::logline::{continues, error_words, is_logfmt_event};
 use crate::marker::{count, marker_chars, Compressed};
 use crate::mask::mask_log_token;
 use crate::plan::{plural, render, Plan, Priority};
@@ -252,7 +252,7 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
         let sev = severity(line, &columns);
         let mined = if json_words(line, &mut words) {
             miner.add_record(&words)
-        } else if sev.http || (columns.known() && !line.starts_with('#')) {
+        } else if sev.http || (columns.known() && !line.starts_with('#')) || is_logfmt_event(line) {
             miner.add_record(line)
         } else {
             miner.add(line)
@@ -993,6 +993,27 @@ mod tests {
         assert!(out[4].starts_with("[hr 156 lines, 39 errors L5-160"), "{}", c.text);
         // another message is always shown
         assert_eq!(out[5..], ["Error: listen EADDRINUSE: address already in use :::8080", "    at Server.setupListenHandle [as _listen2] (node:net:1817:16)"]);
+    }
+
+    #[test]
+    fn a_logfmt_record_folds_new_values_and_shows_each_new_message() {
+        let mut text = String::new();
+        // 30 pods, each named once
+        let apps: Vec<String> = (0..30u8).map(|i| format!("pod{}{}", (b'a' + i % 26) as char, (b'a' + i / 26) as char)).collect();
+        for i in 0..30 {
+            let msg = if i == 17 { "Removing target" } else { "tail routine: started" };
+            text.push_str(&format!(
+                "ts=2024-04-16T15:10:{:02}.55Z caller=tailer.go:147 level=info component=tailer msg=\"{msg}\" key=\"{{app={}, container=main}}\"\n",
+                i % 60,
+                apps[i]
+            ));
+        }
+        let c = compress(&text, &opts());
+        let kept = kept_lines(&c.text);
+        // the labels are values: the first few show, then the field folds as a value (a plain
+        // line shows each new word until it has seen many); another message is another event
+        assert_eq!(kept.len(), 5, "{}", c.text);
+        assert!(kept[4].contains("msg=\"Removing target\""), "{}", c.text);
     }
 
     #[test]

@@ -98,7 +98,7 @@ pub fn opens_event(line: &str) -> bool {
 }
 
 /// A logfmt line (logrus, Go's slog, Heroku): `key=value` pairs, among them a time or a level.
-fn is_logfmt_event(line: &str) -> bool {
+pub fn is_logfmt_event(line: &str) -> bool {
     re!(r#"^([\w.]+=("[^"]*"|\S*) +)*?(time|ts|t|level|lvl|severity)=("[^"]*"|\S+)( |$)"#).is_match(line)
         && re!(r#"^([\w.]+=("[^"]*"|\S*)( +|$)){2}"#).is_match(line)
 }
