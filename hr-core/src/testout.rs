@@ -19,6 +19,7 @@ mod python;
 mod repeat;
 mod rules;
 mod rust;
+mod tap;
 
 use std::collections::{BTreeSet, HashSet};
 
@@ -322,6 +323,7 @@ fn classify(c: &mut Classifier) {
     go::classify(c);
     rules::run(c, &jvm::MAVEN);
     rules::run(c, &jvm::GRADLE);
+    rules::run(c, &tap::TAP);
     rules::run(c, &diag::DIAGNOSTICS);
     rules::run(c, &install::INSTALL);
     fold_repeats(c);

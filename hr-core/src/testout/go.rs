@@ -48,7 +48,7 @@ pub(crate) fn classify(c: &mut Classifier) {
                 _ => c.keep(i, Critical),
             }
         } else if re!(r"^ok\s+\S+\s+(\(cached\)|[\d.]+s)").is_match(line)
-            || re!(r"^(FAIL|PASS|ok)(\s|$)").is_match(line)
+            || re!(r"^(FAIL|PASS)(\s|$)|^ok\s*$").is_match(line)
         {
             current = None;
             c.keep(i, Verdict);
