@@ -603,7 +603,7 @@ mod tests {
         let cut = "2025-08-08 07:07:02 INFO prompt ".len() + payload.len() - 800;
         assert!(lines[1].starts_with("2025-08-08 07:07:02 INFO prompt {\"messages\""), "{}", lines[1]);
         assert!(
-            lines[1].ends_with(&format!(" …[hr {} more chars L2 · hr expand abcdef012345 --lines 2]", crate::marker::count(cut))),
+            lines[1].ends_with(&format!(" … [hr {} more chars L2 · hr expand abcdef012345 --lines 2]", crate::marker::count(cut))),
             "{}",
             &lines[1][780..]
         );

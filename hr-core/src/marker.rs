@@ -65,7 +65,7 @@ impl<'a> Writer<'a> {
     pub fn cut_line(&mut self, n: usize, head: &str, rest_chars: usize) {
         let marker = self.marker_text(n, n, &format!("{} more chars", count(rest_chars)));
         self.text.push_str(head);
-        self.text.push_str(" …");
+        self.text.push_str(" … ");
         self.text.push_str(&marker);
         self.text.push_str(self.eol);
         self.last_was_marker = true;
