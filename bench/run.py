@@ -15,8 +15,9 @@ Reports
   * core throughput in MB/s on a 100 MB log and a large JSON array (in-process, Rust only);
   * one-time costs that tests must not time: loading the CompressBase model in a fresh
     process, and parsing a 30,000-line Python file on the code path (tree-sitter, in-process);
-  * peak memory (max RSS) of one `hr` process on the 100 MB log and on 100 MB of two-byte lines
-    (a-z, and `a`, empty, `1` and `error` lines), sniffed and with `--kind log`, each with a fresh cache,
+  * peak memory (max RSS) of one `hr` process on the 100 MB log, on 100 MB of two-byte lines
+    (a-z, and `a`, empty, `1` and `error` lines) and on a 100 MB coloured log, sniffed and with
+    `--kind log`, each with a fresh cache,
     against the bound of 3x the input plus 64 MB.
 """
 
@@ -77,6 +78,17 @@ def synthetic_log(size: int, seed: int = 7) -> bytes:
 def two_byte_lines(mb: int) -> bytes:
     """The worst shape for per-line bookkeeping: one character and a newline, repeated."""
     return b"".join(bytes([97 + i % 26]) + b"\n" for i in range(26)) * (mb * 2**20 // 52)
+
+
+def coloured_log(mb: int) -> bytes:
+    """A log the way a colour formatter writes it: every line wrapped in ANSI escapes."""
+    line = "\x1b[32m2025-08-08 07:06:{:02d}.{:03d} INFO     worker-{} handled request id={} in {} ms\x1b[0m\n"
+    out, size, i = [], 0, 0
+    while size < mb * 2**20:
+        out.append(line.format(i % 60, i % 1000, i % 7, i, i * 7 % 97).encode())
+        size += len(out[-1])
+        i += 1
+    return b"".join(out)
 
 
 def synthetic_json(n: int, seed: int = 11) -> bytes:
@@ -275,6 +287,8 @@ def main() -> None:
     # the bound: 3x the input plus 64 MB, on any shape, including the worst (two-byte lines)
     shapes = {f"{big_mb} MB log": OUT / f"log-{big_mb}m.log",
               f"{big_mb} MB of two-byte lines": cached(f"two-byte-{big_mb}m.log", lambda: two_byte_lines(big_mb))}
+    # colours: the log is read through a copy without its escapes
+    shapes[f"{big_mb} MB coloured log"] = cached(f"coloured-{big_mb}m.log", lambda: coloured_log(big_mb))
     # `error` lines: the guard must see every one, yet keep one entry per template, not per line
     for name, line in (("a", b"a\n"), ("empty", b"\n"), ("1", b"1\n"), ("error", b"error\n")):
         shapes[f"{big_mb} MB of `{name}` lines"] = cached(f"lines-{name}-{big_mb}m.log",
