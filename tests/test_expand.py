@@ -106,3 +106,17 @@ def test_every_expansion_is_recorded(stored, cache):
     assert [r[1] for r in rows] == ["all", "lines 1-2", "grep (5-char pattern)"]
     assert all(r[0].startswith(stored) and len(r[0]) == 64 for r in rows)
     assert rows[0][2] == len(DATA)
+
+
+def test_a_line_cut_for_its_length_comes_back_whole(cache):
+    # a payload dumped into a log keeps its head and says how much more there is
+    payload = "2025-08-08 07:07:02 INFO prompt " + '{"role": "user", "content": "say hello"}, ' * 2000
+    data = (repetitive_log(200).decode() + payload + "\n" + "2025-08-08 07:07:03 INFO done\n").encode()
+    out = run_hr([], data).stdout.decode()
+    n = data.decode().count("\n") - 1  # the payload's line number
+    cut = next(line for line in out.splitlines() if line.startswith(payload[:800]))
+    m = LINE_MARKER.search(cut)
+    assert cut.startswith(payload[:800] + " … [hr ") and marker_range(m) == (n, n)
+    assert f"{len(payload) - 800:,} more chars" in m.group("what")
+    r = run_hr(["expand", expand_hash(out.encode()), "--lines", str(n)])
+    assert r.stdout.decode() == payload + "\n"
