@@ -23,6 +23,7 @@ mod tap;
 
 use std::collections::{BTreeSet, HashSet};
 
+use crate::escapes;
 use crate::lines::split;
 use crate::marker::{count, Compressed};
 use crate::mask::shape;
@@ -209,7 +210,8 @@ fn anchors() -> &'static regex::Regex {
 pub fn looks_like(head: &str, tail: &str) -> bool {
     if head.contains('\x1b') || tail.contains('\x1b') {
         // coloured output (a runner forced to use colour): read it plain
-        let (head, tail) = (strip_ansi(head), strip_ansi(tail));
+        let plain = |t: &str| escapes::strip(t).unwrap_or_else(|| t.to_string());
+        let (head, tail) = (plain(head), plain(tail));
         return is_test_output(&head) || looks_like(&head, &tail);
     }
     verdict().is_match(tail) || progress().is_match(head)
@@ -219,7 +221,8 @@ pub fn looks_like(head: &str, tail: &str) -> bool {
 /// evidence, a dozen are a test run.
 pub fn evidence(head: &str, tail: &str) -> usize {
     if head.contains('\x1b') || tail.contains('\x1b') {
-        return evidence(&strip_ansi(head), &strip_ansi(tail));
+        let plain = |t: &str| escapes::strip(t).unwrap_or_else(|| t.to_string());
+        return evidence(&plain(head), &plain(tail));
     }
     [
         anchors().find_iter(head).take(10).count(),
@@ -259,7 +262,7 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     let lines = split(text);
     // rules read lines without colours and without a CRLF's `\r`; the output is written from
     // the original lines (stripping never removes a `\n`, so line numbers agree)
-    let plain = text.contains('\x1b').then(|| strip_ansi(text));
+    let plain = escapes::strip(text);
     let src = plain.as_deref().unwrap_or(text);
     let bare = split(src)
         .lines
@@ -269,49 +272,6 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     let mut c = Classifier::new(src, bare);
     classify(&mut c);
     render(&to_plan(&c), &lines, opts)
-}
-
-/// `text` without ANSI escape sequences (colours, cursor moves, OSC hyperlinks).
-fn strip_ansi(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    let mut chars = text.chars().peekable();
-    while let Some(ch) = chars.next() {
-        if ch != '\x1b' {
-            out.push(ch);
-            continue;
-        }
-        match chars.peek() {
-            Some('[') => {
-                chars.next();
-                // parameters, then one final byte in @..~
-                while let Some(&c) = chars.peek() {
-                    chars.next();
-                    if ('@'..='~').contains(&c) {
-                        break;
-                    }
-                }
-            }
-            Some(']') => {
-                // OSC: up to BEL or ESC \
-                while let Some(c) = chars.next() {
-                    if c == '\x07' || c == '\n' {
-                        if c == '\n' {
-                            out.push(c);
-                        }
-                        break;
-                    }
-                    if c == '\x1b' && chars.peek() == Some(&'\\') {
-                        chars.next();
-                        break;
-                    }
-                }
-            }
-            _ => {
-                chars.next();
-            }
-        }
-    }
-    out
 }
 
 /// Run every runner family over the input. Failure regions come first so that their lines are
@@ -708,10 +668,10 @@ mod tests {
             out.contains("tests/test_a.py::test_bad \x1b[31mFAILED\x1b[0m [100%]\n"),
             "{out:?}"
         );
-        assert_eq!(
-            super::strip_ansi("a\x1b[1;31mb\x1b[0m\x1b]8;;http://x\x07c\n"),
-            "abc\n"
-        );
+        // a sequence cut off at a line's end does not take the next line with it
+        let mut cut = t.clone();
+        cut.push_str("tests/test_b.py::test_c PASSED\x1b[\n\x1b[31m==== 1 failed, 31 passed in 1.23s ====\x1b[0m\n");
+        assert!(run(&cut).contains("==== 1 failed, 31 passed in 1.23s ===="), "{}", run(&cut));
         let head = "\x1b[1m============================= test session starts ==============================\x1b[0m\n";
         assert!(super::looks_like(head, ""));
     }
