@@ -22,6 +22,11 @@ LINE_MARKER = re.compile(r"\[hr (?P<what>.*?) L(?P<a>\d+)(?:-(?P<b>\d+))?"
                          r"(?: · hr expand (?P<hash>\w+) --lines (?P<range>[\d-]+))?\]")
 
 
+# a kept line cut for its length: its head, then a marker for the rest of line n
+CUT_LINE = re.compile(r"(?P<head>.*) … \[hr (?P<more>[\d,]+) more chars L(?P<n>\d+)"
+                      r"(?: · hr expand \w+ --lines \d+)?\]")
+
+
 def marker_range(m: re.Match) -> tuple[int, int]:
     """The original lines (1-based, inclusive) a LINE_MARKER match stands for."""
     a = int(m.group("a"))

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from support import LINE_MARKER, REPO, expand_hash, marker_range, run_hr
+from support import CUT_LINE, LINE_MARKER, REPO, expand_hash, marker_range, repetitive_log, run_hr
 
 LABELLED = REPO / "bench" / "sniff"
 # a stream of pretty JSON values (`go list -json`) is neither one document nor JSON lines: the
@@ -55,12 +55,20 @@ def pytest_run() -> bytes:
 
 
 def check_markers_restore(data: bytes, out: bytes) -> None:
-    """Kept lines are verbatim and in order, and each marker expands to exactly its lines."""
+    """Kept lines are verbatim and in order (or cut for their length, with a marker for the rest),
+    and each marker expands to exactly its lines."""
     original = data.decode().split("\n")[:-1]
     digest = expand_hash(out)
     assert digest, out
     pos = 1
     for line in out.decode().split("\n")[:-1]:
+        if cut := CUT_LINE.fullmatch(line):
+            whole = original[pos - 1]
+            assert int(cut["n"]) == pos and whole.startswith(cut["head"]), f"line {pos} is cut wrong"
+            assert int(cut["more"].replace(",", "")) == len(whole) - len(cut["head"])
+            assert run_hr(["expand", digest, "--lines", str(pos)]).stdout.decode() == whole + "\n"
+            pos += 1
+            continue
         m = LINE_MARKER.fullmatch(line)
         if m is None:
             assert line == original[pos - 1], f"line {pos} is not verbatim"
@@ -102,3 +110,11 @@ def test_the_restore_command_is_said_once(cache):
     assert len(markers) >= 2
     assert markers[0].group("hash") and all(m.group("hash") is None for m in markers[1:])
     assert out.count("hr expand") == 1
+
+
+def test_a_line_cut_for_its_length_is_its_own_head_and_expands_whole(cache):
+    payload = "2025-08-08 07:07:02 INFO prompt " + "привет мир, say hello; " * 300
+    data = repetitive_log(100) + payload.encode() + b"\n" + repetitive_log(100)
+    out = run_hr(["--kind", "log"], data).stdout
+    assert any(CUT_LINE.fullmatch(line) for line in out.decode().split("\n")), out[-400:]
+    check_markers_restore(data, out)

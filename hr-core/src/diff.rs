@@ -74,7 +74,10 @@ pub(crate) fn restate_hunk_headers(plan: Plan, ls: &[&str]) -> Plan {
             p => p,
         })
         .collect();
-    Plan { pieces }
+    Plan {
+        pieces,
+        cut_long_lines: plan.cut_long_lines,
+    }
 }
 
 /// What a run of folded diff lines held: counts, and the hunk headers folded with them.

@@ -73,6 +73,8 @@ pub struct Miner {
     pub templates: Vec<Template>,
     buf: String,
     toks: Vec<(usize, usize)>,
+    /// where each of `toks` stands in a record's message (see `mask`)
+    message_words: Vec<MessageWord>,
     /// whether the line being mined is a record (see `add_record`)
     record: bool,
 }
@@ -122,6 +124,7 @@ impl Miner {
     fn mask(&mut self, line: &str) -> usize {
         self.buf.clear();
         self.toks.clear();
+        self.message_words.clear();
         let mut words = 0;
         let b = line.as_bytes();
         let mut i = 0;
@@ -164,12 +167,27 @@ impl Miner {
             } else {
                 1
             };
-            if !self.buf.is_empty() {
-                self.buf.push(' ');
+            // a record's message is words, not one value: `msg="session opened for ann"` and
+            // `msg="session opened for bob"` are one event whose last word varies
+            let message = spaced && self.record && names_the_event(&line[start..i]);
+            let parts: &mut dyn Iterator<Item = &str> = if message {
+                &mut line[start..i].split_ascii_whitespace()
+            } else {
+                &mut std::iter::once(&line[start..i])
+            };
+            for (k, part) in parts.enumerate() {
+                if !self.buf.is_empty() {
+                    self.buf.push(' ');
+                }
+                let from = self.buf.len();
+                mask_log_token(part, &mut self.buf);
+                self.toks.push((from, self.buf.len()));
+                self.message_words.push(match (message, k) {
+                    (false, _) => MessageWord::No,
+                    (true, 0) => MessageWord::First,
+                    (true, _) => MessageWord::Later,
+                });
             }
-            let from = self.buf.len();
-            mask_log_token(&line[start..i], &mut self.buf);
-            self.toks.push((from, self.buf.len()));
         }
         // past the tokens mined, words still count
         words + line[i..].split_ascii_whitespace().count()
@@ -198,8 +216,8 @@ impl Miner {
                     if *t.tokens[p] == *self.token(p) {
                         same += 1;
                     } else {
-                        // a record's message names its event: another message is another event
-                        diff += if self.record && names_the_event(self.token(p)) {
+                        // a message's first word says what happened: another one is another event
+                        diff += if self.message_words[p] == MessageWord::First {
                             max_diff + 1
                         } else {
                             1
@@ -282,7 +300,8 @@ impl Miner {
                 new_word |= !tok.contains('0');
             }
             // a record's field with a handful of values is a field, not an event name
-            let limit = if self.record {
+            // a message's words are read like a plain line's
+            let limit = if self.record && self.message_words[p] == MessageWord::No {
                 WILDCARD_AFTER_LONG
             } else {
                 WILDCARD_AFTER
@@ -294,6 +313,14 @@ impl Miner {
         }
         new_word
     }
+}
+
+/// Where a token stands in a record's message, which is read word by word.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum MessageWord {
+    No,
+    First,
+    Later,
 }
 
 /// A record's field that says what happened (`msg="Removing target"`, `message=…`, `event=…`),
@@ -398,7 +425,7 @@ mod tests {
     }
 
     #[test]
-    fn a_records_message_never_turns_into_a_value() {
+    fn a_records_message_is_read_word_by_word_like_a_plain_line() {
         let mut m = Miner::default();
         let words = ["started", "stopped", "paused", "resumed", "crashed", "restarted", "drained", "evicted"];
         for w in words {
@@ -408,6 +435,19 @@ mod tests {
         // the same message again is a repeat
         let again = m.add_record("level=info component=tailer msg=\"tail paused\" path=/var/log/x.log");
         assert_eq!(again.seen, Seen::Known);
+        // a message of other words is another event; one whose last word keeps changing (a
+        // name) turns into a wildcard there after as many values as a plain line's word
+        let other = m.add_record("level=info component=tailer msg=\"Removing target now\" path=/var/log/x.log");
+        assert_eq!(other.seen, Seen::New);
+        // its first word says what happened
+        let verb = m.add_record("level=info component=tailer msg=\"Adding target now\" path=/var/log/x.log");
+        assert_eq!(verb.seen, Seen::New);
+        let mut last = Seen::New;
+        for i in 0..WILDCARD_AFTER + 2 {
+            let user = format!("user{}", (b'a' + i as u8) as char);
+            last = m.add_record(&format!("level=info component=sshd msg=\"session opened for {user}\" path=/var/log/x.log")).seen;
+        }
+        assert_eq!(last, Seen::Known);
     }
 
     #[test]

@@ -29,7 +29,7 @@ pub fn strip(text: &str) -> Option<String> {
 
 /// Where the escape sequence that starts at `b[at]` (an ESC) ends: never past the end of its
 /// line, and never inside a character (a byte that cannot belong to the sequence ends it).
-fn sequence_end(b: &[u8], at: usize) -> usize {
+pub(crate) fn sequence_end(b: &[u8], at: usize) -> usize {
     let skip = |mut i: usize, pred: fn(u8) -> bool| {
         while i < b.len() && pred(b[i]) {
             i += 1;

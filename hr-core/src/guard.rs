@@ -35,7 +35,10 @@ pub fn patch(plan: &Plan, lines: &Lines) -> Option<Plan> {
     for piece in &plan.pieces {
         split(piece, &mut next, &mut pieces);
     }
-    Some(Plan { pieces })
+    Some(Plan {
+        pieces,
+        cut_long_lines: plan.cut_long_lines,
+    })
 }
 
 /// Appends `piece` to `out`, or, if it is a fold that holds some of the lines in `missing`

@@ -79,17 +79,23 @@ enum Role {
 }
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
-    if too_many_lines(text) {
-        return crate::fold::compress(text, opts);
-    }
-    let lines = split(text);
     // lines are mined without their terminal escapes (colours, CI timestamps), which are no
     // part of what they say, and kept with them
-    let plan = match crate::escapes::strip(text) {
-        Some(plain) => plan(&split(&plain)),
-        None => plan(&lines),
-    };
-    render(&plan, &lines, opts)
+    if too_many_lines(text, memchr::memchr(0x1b, text.as_bytes()).is_some()) {
+        return crate::fold::compress(text, opts);
+    }
+    match crate::escapes::strip(text) {
+        Some(plain) => {
+            let plan = plan(&split(&plain));
+            // the copy without escapes is gone before the output is written
+            drop(plain);
+            render(&plan, &split(text), opts)
+        }
+        None => {
+            let lines = split(text);
+            render(&plan(&lines), &lines, opts)
+        }
+    }
 }
 
 /// Bytes of working state mining costs per line: the line's slice, its role, and its share of
@@ -98,13 +104,15 @@ const STATE_PER_LINE: usize = 64;
 /// Lines any input may have before their state counts against the memory bound.
 const FREE_LINES: usize = 500_000;
 
-/// Whether mining `text` would cost more than twice its size in per-line state: input of lines
-/// far shorter than log events (100 MB of two-byte lines is 50 million lines, 3 GB of state).
-/// Peak memory must stay under three times the input plus 64 MB, so such input goes to the
-/// generic folder, which streams it in bounded memory, as the sniffer would send it.
-fn too_many_lines(text: &str) -> bool {
+/// Whether mining `text` would cost more than twice its size in per-line state (once its size
+/// when it is mined through a copy without its escapes): input of lines far shorter than log
+/// events (100 MB of two-byte lines is 50 million lines, 3 GB of state). Peak memory must stay
+/// under three times the input plus 64 MB, so such input goes to the generic folder, which
+/// streams it in bounded memory, as the sniffer would send it.
+fn too_many_lines(text: &str, escaped: bool) -> bool {
     let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
-    lines > FREE_LINES && lines * STATE_PER_LINE > 2 * text.len()
+    let room = if escaped { text.len() } else { 2 * text.len() };
+    lines > FREE_LINES && lines * STATE_PER_LINE > room
 }
 
 pub fn plan(lines: &Lines) -> Plan {
@@ -122,7 +130,11 @@ pub fn plan(lines: &Lines) -> Plan {
         }
     }
     let lengths = lengths(&roles);
-    let mut plan = Plan::default();
+    // a payload dumped into a log is no more read whole than it was written to be
+    let mut plan = Plan {
+        cut_long_lines: true,
+        ..Plan::default()
+    };
     let mut run = Run::default();
     let mut shown: FxHashSet<u64> = FxHashSet::default();
     let mut i = 0;
@@ -199,7 +211,7 @@ pub fn plan(lines: &Lines) -> Plan {
                     run.push_event(n, lines.lines[i], level, template);
                 } else {
                     run.flush(&mut plan, lines, &roles);
-                    let priority = if error_words(lines.lines[i]) {
+                    let priority = if error_words(crate::plan::readable_head(lines.lines[i])) {
                         Priority::Critical
                     } else if level == Level::Warn
                         || alone
@@ -607,10 +619,39 @@ mod tests {
             "{}",
             &lines[1][780..]
         );
-        assert_eq!(lines[1].len(), 800 + lines[1][800..].len());
+        let original = text.lines().nth(1).unwrap();
+        assert_eq!(lines[1][..800], original[..800]);
+        assert!(lines[1][800..].starts_with(" … [hr "), "{}", &lines[1][800..]);
         // an error stays whole, however long
         assert_eq!(lines[2], error);
         assert!(c.spans.iter().any(|s| s.start == 2 && s.end == 2));
+    }
+
+    #[test]
+    fn a_long_line_that_is_an_error_stays_whole_however_it_says_so() {
+        let payload = "payload ".repeat(600);
+        // the level at the end of a JSON record; a level in colours
+        let json = format!("{{\"event\": \"upstream rejected batch: {payload}\", \"level\": \"error\"}}");
+        let coloured = format!("2025-08-08 07:08:00.001 \x1b[31mERROR\x1b[0m upstream said: {payload}");
+        for line in [json, coloured] {
+            let text = format!("2025-08-08 07:07:01 INFO starting\n{line}\n2025-08-08 07:07:04 INFO done\n");
+            let c = compress(&text, &opts());
+            assert!(c.text.lines().any(|l| l == line), "{}", &c.text[..200]);
+        }
+    }
+
+    #[test]
+    fn a_cut_line_counts_characters_and_never_cuts_inside_an_escape() {
+        let wide = format!("2025-08-08 07:07:02 INFO {}", "ж".repeat(4000));
+        // Buildkite stamps a line with an escape sequence; one falls across the cut
+        let stamped = format!("{}\x1b_bk;t=1729032358189\x07{}", "x".repeat(790), "y".repeat(3000));
+        let text = format!("2025-08-08 07:07:01 INFO starting\n{wide}\n{stamped}\n");
+        let c = compress(&text, &opts());
+        let out: Vec<&str> = c.text.lines().collect();
+        let head = out[1].split(" … [hr ").next().unwrap();
+        let more = wide.chars().count() - head.chars().count();
+        assert!(out[1].contains(&format!(" … [hr {} more chars L2", crate::marker::count(more))), "{}", &out[1][head.len()..]);
+        assert_eq!(out[2], format!("{} … [hr 3,021 more chars L3]", "x".repeat(790)));
     }
 
     /// The lines of an output that are not markers: the input's lines that stayed.
@@ -1146,12 +1187,16 @@ mod tests {
     #[test]
     fn lines_far_shorter_than_events_are_folded_by_the_streaming_folder() {
         let text = "a\n".repeat(FREE_LINES + 1);
-        assert!(too_many_lines(&text));
+        assert!(too_many_lines(&text, false));
         assert_eq!(compress(&text, &opts()), crate::fold::compress(&text, &opts()));
         // as many lines of log length are mined
         let line = "2024-01-02 10:00:00 INFO worker polled the queue\n";
-        assert!(!too_many_lines(&line.repeat(FREE_LINES + 1)));
-        assert!(!too_many_lines(&"a\n".repeat(FREE_LINES)));
+        assert!(!too_many_lines(&line.repeat(FREE_LINES + 1), false));
+        assert!(!too_many_lines(&"a\n".repeat(FREE_LINES), false));
+        // a coloured line of 32 bytes is mined through a copy: its state has half the room
+        let coloured = "\x1b[32m07:06:59 INFO served 1\x1b[0m\n";
+        assert!(!too_many_lines(&coloured.repeat(FREE_LINES + 1), false));
+        assert!(too_many_lines(&coloured.repeat(FREE_LINES + 1), true));
     }
 
     #[test]

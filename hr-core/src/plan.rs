@@ -57,6 +57,9 @@ pub enum Piece {
 #[derive(Debug, Default)]
 pub struct Plan {
     pub pieces: Vec<Piece>,
+    /// Whether a kept line too long to read keeps only its head (see `LONG_LINE`): a log's or
+    /// grep's lines may be payloads and minified files, a failure's assertion may not.
+    pub cut_long_lines: bool,
 }
 
 impl Plan {
@@ -128,11 +131,15 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
     let mut i = 0;
     while i < plan.pieces.len() {
         match &plan.pieces[i] {
-            Piece::Keep { start, end, .. } if !dropped[i] => {
+            Piece::Keep {
+                start,
+                end,
+                priority,
+            } if !dropped[i] => {
                 for n in *start..=*end {
                     let line = lines.lines[n - 1];
-                    match head_of_long_line(line) {
-                        Some(head) => w.cut_line(n, head, line.len() - head.len()),
+                    match kept_head(plan, *priority, line) {
+                        Some(head) => w.cut_line(n, head, line[head.len()..].chars().count()),
                         None => w.line(line),
                     }
                 }
@@ -204,24 +211,52 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
     w.finish(lines.trailing_newline)
 }
 
-/// A kept line longer than this is not read whole: a prompt or a payload dumped into a log, a
-/// minified file in grep's output. Its first `LONG_LINE_HEAD` characters stay, and a marker says
-/// how many more there are.
+/// A kept line longer than this (in bytes) is not read whole: a prompt or a payload dumped into
+/// a log, a minified file in grep's output. Its first `LONG_LINE_HEAD` bytes stay, and a marker
+/// on the same line says how many more characters there are.
 const LONG_LINE: usize = 3000;
 const LONG_LINE_HEAD: usize = 800;
 
-/// The part of `line` to keep when it is too long to keep whole. A line whose head reads as an
-/// error stays whole, whatever its length; a word deep in a payload does not make it one.
-fn head_of_long_line(line: &str) -> Option<&str> {
+/// What of a long `line` a reader reads: its head, or the whole line when it is not long.
+/// Whether a line reads as an error is judged on this (a word deep in a payload does not make
+/// the line an error).
+pub fn readable_head(line: &str) -> &str {
     if line.len() <= LONG_LINE {
-        return None;
+        return line;
     }
     let mut end = LONG_LINE_HEAD;
     while !line.is_char_boundary(end) {
         end -= 1;
     }
     let head = &line[..end];
-    (!crate::logline::is_errorish(head)).then_some(head)
+    // a cut inside an escape sequence would hide the marker in it
+    match head.rfind('\x1b') {
+        Some(at) if crate::escapes::sequence_end(line.as_bytes(), at) > end => &head[..at],
+        _ => head,
+    }
+}
+
+/// The head of a kept `line` to write in its place, when the plan cuts long lines and this one
+/// may be cut: errors, failures, headings and verdicts stay whole, as does a line whose head
+/// reads as an error.
+fn kept_head<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<&'l str> {
+    if !plan.cut_long_lines || priority >= Priority::Critical || line.len() <= LONG_LINE {
+        return None;
+    }
+    let head = readable_head(line);
+    let plain = crate::escapes::strip(head);
+    (!crate::logline::is_errorish(plain.as_deref().unwrap_or(head))).then_some(head)
+}
+
+/// The characters a kept line takes in the output: its head and marker when it is cut.
+fn kept_chars(plan: &Plan, priority: Priority, line: &str, n: usize) -> usize {
+    match kept_head(plan, priority, line) {
+        Some(head) => {
+            let more = crate::marker::count(line[head.len()..].chars().count());
+            head.len() + " … ".len() + marker_chars(&format!("{more} more chars"), n, n)
+        }
+        None => line.len() + 1,
+    }
 }
 
 /// `plan` with every fold of fewer than `min` lines kept verbatim instead: the learnt policy
@@ -239,7 +274,10 @@ fn keep_short_folds(plan: &Plan, min: usize) -> Plan {
             _ => p.clone(),
         })
         .collect();
-    Plan { pieces }
+    Plan {
+        pieces,
+        cut_long_lines: plan.cut_long_lines,
+    }
 }
 
 /// A fold pays for itself only when its lines are clearly more tokens than its marker (what
@@ -250,7 +288,10 @@ const FOLD_PAYS: usize = 2;
 /// `plan` with every fold whose lines are not `FOLD_PAYS` times its marker's tokens
 /// written as its lines.
 pub fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
-    let mut out = Plan::default();
+    let mut out = Plan {
+        cut_long_lines: plan.cut_long_lines,
+        ..Plan::default()
+    };
     for p in plan.pieces {
         match p {
             Piece::Fold {
@@ -316,11 +357,14 @@ fn piece_range(p: &Piece) -> (usize, usize) {
     }
 }
 
-fn piece_chars(p: &Piece, lines: &Lines) -> usize {
+fn piece_chars(plan: &Plan, p: &Piece, lines: &Lines) -> usize {
     match p {
-        Piece::Keep { start, end, .. } => lines.lines[start - 1..*end]
-            .iter()
-            .map(|l| l.len() + 1)
+        Piece::Keep {
+            start,
+            end,
+            priority,
+        } => (*start..=*end)
+            .map(|n| kept_chars(plan, *priority, lines.lines[n - 1], n))
             .sum(),
         Piece::Fold { start, end, what } => marker_chars(what, *start, *end),
         Piece::Restate { start, end, what, body, .. } => {
@@ -340,7 +384,7 @@ fn priority(p: &Piece) -> Option<Priority> {
 /// Which kept or restated pieces to fold so the output fits `budget`: lowest priority first,
 /// and within a priority the later pieces first.
 fn choose_drops(plan: &Plan, lines: &Lines, budget: usize) -> Vec<bool> {
-    let sizes: Vec<usize> = plan.pieces.iter().map(|p| piece_chars(p, lines)).collect();
+    let sizes: Vec<usize> = plan.pieces.iter().map(|p| piece_chars(plan, p, lines)).collect();
     let mut total: usize = sizes.iter().sum();
     let mut dropped = vec![false; plan.pieces.len()];
     let mut order: Vec<(Priority, std::cmp::Reverse<usize>)> = (0..plan.pieces.len())

@@ -41,7 +41,9 @@ def max_rss_of_hr(line: bytes, size: int, args=()) -> tuple[int, bytes, int]:
 
 @pytest.mark.parametrize("args", [(), ("--kind", "log")], ids=["sniffed", "kind-log"])
 # `error` lines: the signal guard sees every one, in memory bounded by their distinct templates
-@pytest.mark.parametrize("line", [b"a\n", b"\n", b"1\n", b"error\n"], ids=["a", "empty", "digit", "error"])
+# a coloured line is mined through a copy without its escapes
+@pytest.mark.parametrize("line", [b"a\n", b"\n", b"1\n", b"error\n", b"\x1b[32m07:06:59 INFO served 1\x1b[0m\n"],
+                         ids=["a", "empty", "digit", "error", "coloured"])
 def test_100_mb_of_short_lines(line, args, cache):
     size = 100 * MB
     rss, out, status = max_rss_of_hr(line, size, args)

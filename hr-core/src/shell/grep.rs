@@ -40,14 +40,17 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
         slots[i + 1..j].fill(Slot::Fold);
         i = j;
     }
-    plan_from(lines, &slots, |s, e| {
+    let mut plan = plan_from(lines, &slots, |s, e| {
         let n = lines[s..e]
             .iter()
             .filter(|l| re!(r"^\S[^:]*:\d+:").is_match(l))
             .count();
         // more matches of the file above (context lines count in the range, not here)
         format!("{} more", crate::marker::count(n))
-    })
+    });
+    // a match in a minified file is one line of the whole file
+    plan.cut_long_lines = true;
+    plan
 }
 
 #[cfg(test)]
