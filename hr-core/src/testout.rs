@@ -247,7 +247,7 @@ fn progress() -> &'static regex::Regex {
         r"(?m)^(\w+ \([\w.]+\) \.\.\. (ok|FAIL|ERROR|skipped)|\s+PASS \[ *[\d.]+s\] |\[INFO\] Tests run: |",
         r"\S.* > \S.* (PASSED|FAILED)$|Collecting \S|Inst \S+ .*\(|Get:\d+ https?:|npm (ERR!|error|WARN|warn) |",
         r"make(\[\d+\])?: (Entering|Leaving) directory|\s+\d+:\d+\s+(error|warning)\s+\S|✖ \d+ problems? \(|",
-        r"\S+:\d+:\d+: [A-Z]+\d+ |Found \d+ errors?\.)"
+        r"\S+:\d+:\d+: [A-Z]+\d+ |Found \d+ errors?\.|(not )?ok \d+ - |(\[\d{2}:\d{2}:\d{2}\] )?\S+\.(t|sh) \.{3,} ok\b)"
     ))
 }
 

@@ -7,7 +7,7 @@ use super::{re, Cat};
 use crate::plan::Priority::Critical;
 
 pub(crate) const TAP: Runner = Runner {
-    present: |t| t.contains("ok"),
+    present: |t| re!(r"(?m)^(not )?ok \d+|\.{2,} ok\b").is_match(t),
     trim: false,
     rules: &[
         rule(passed_script, Act::Fold(Cat::Tests(1, 0))),
@@ -59,5 +59,7 @@ mod tests {
             assert!(out.contains(kept), "{kept}: {out}");
         }
         assert!(!out.contains("ok 7 - step 7"), "{out}");
+        // and the sniffer knows it for a test run
+        assert_eq!(crate::sniff::sniff(t.as_bytes()), crate::sniff::Kind::Test);
     }
 }
