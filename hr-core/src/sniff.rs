@@ -289,7 +289,7 @@ pub fn sniff(data: &[u8]) -> Kind {
     let names = share(&prose, ends_with_a_name) >= 0.5;
     if many
         && !names
-        && !is_settings_or_table(&sample)
+        && !(log.share < DUMP_IN_A_LOG && is_settings_or_table(&sample))
         && share(&prose, is_prose) < MACHINE_OUTPUT
         && !has_headings(&prose)
     {
@@ -297,6 +297,11 @@ pub fn sniff(data: &[u8]) -> Kind {
     }
     Kind::Text
 }
+
+/// From this share of lines in log events, settings are a dump inside a log (a build step's
+/// environment), not a config of their own (configs and tables measured 0.0; buildbot's and
+/// apt's history logs 0.43).
+const DUMP_IN_A_LOG: f64 = 0.25;
 
 /// Below this share of prose lines, text of 20 lines or more is machine output (documents
 /// measured 0.14 and up; CI, apt, dpkg, jstack and panic logs 0.11 and below).
@@ -857,6 +862,29 @@ Events:
         assert!(is_prose(russian.lines().next().unwrap()));
         assert!(is_prose(chinese.lines().next().unwrap()));
         assert!(!is_prose("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+    }
+
+    #[test]
+    fn a_log_whose_steps_dump_their_environment_stays_a_log() {
+        // buildbot: each step prints its environment, then mozharness's events
+        let env = concat!(
+            "ALLUSERSPROFILE=C:\\ProgramData COMPUTERNAME=T-W732-IX-150 HOMEDRIVE=C: ",
+            "MOZ_NO_REMOTE=1 NUMBER_OF_PROCESSORS=8 OS=Windows_NT PATHEXT=.COM;.EXE;.BAT;.CMD ",
+            "PROGRAMFILES=C:\\Progra~1 SYSTEMROOT=C:\\windows TEMP=C:\\Users\\cltbld\\Temp ",
+            "USERNAME=cltbld WINDIR=C:\\windows APPDATA=C:\\Users\\cltbld\\AppData\\Roaming ",
+            "CYGWINBASE=C:\\cygwin DCLOCATION=SCL3 FP_NO_HOST_CHECK=NO KTS_VERSION=1.19c ",
+            "LOCALAPPDATA=C:\\Users\\cltbld\\AppData\\Local PROCESSOR_LEVEL=6 PUBLIC=C:\\Users\\Public"
+        );
+        let log: String = (0..60)
+            .map(|s| {
+                let dump: String = env.split(' ').map(|e| format!("  {e}\n")).collect();
+                let events: String = (0..12)
+                    .map(|i| format!("04:{:02}:{:02}     INFO -  Cycle {i}({s}): loaded http://localhost/page_{s}_{i}.html\n", 43 + s / 60, s % 60))
+                    .collect();
+                format!("========= Started step {s} (results: 0, elapsed: 0 secs) (at 2015-05-26 04:42:23.943848) =========\n in dir C:\\slave\\test (timeout 1200 secs)\n argv: ['python', 'run_{s}.py']\n environment:\n{dump}{events}program finished with exit code 0\n")
+            })
+            .collect();
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
     }
 
     #[test]
