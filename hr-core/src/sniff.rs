@@ -10,6 +10,7 @@
 use crate::lines::{prefix_str, suffix_str};
 use crate::logline;
 use crate::re::re;
+use std::borrow::Cow;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -62,6 +63,37 @@ const PART_LINES: usize = 600;
 /// The tail that runners print their verdict in.
 const VERDICT: usize = 4096;
 
+/// The raw windows the sample reads, each without its terminal escapes: colours and a CI
+/// agent's timestamps say nothing about the kind, what a line says does. Only the windows are
+/// stripped, so a sniff costs the same on a 40 MB coloured log as on a plain one.
+struct Windows<'a> {
+    /// (window, whether it starts inside a line, whether it ends inside one)
+    parts: Vec<(Cow<'a, str>, bool, bool)>,
+}
+
+impl<'a> Windows<'a> {
+    fn new(text: &'a str) -> Self {
+        let head = prefix_str(text, HEAD);
+        let mut parts = vec![window(head, false, text.len() > head.len())];
+        if text.len() > HEAD + 2 * PART {
+            let mid = text.len() / 2 - PART / 2;
+            parts.push(window(suffix_str(prefix_str(text, mid + PART), PART), true, true));
+        }
+        if text.len() > HEAD + PART {
+            parts.push(window(suffix_str(text, PART), true, false));
+        }
+        Windows { parts }
+    }
+}
+
+/// A window without its escapes; whether it ends inside a line is read before they go, since
+/// a sequence cut by the window's end would otherwise leave a partial line looking whole.
+fn window(raw: &str, cut_start: bool, cut_end: bool) -> (Cow<'_, str>, bool, bool) {
+    let cut_end = cut_end && !raw.ends_with('\n');
+    let text = crate::escapes::strip(raw).map_or(Cow::Borrowed(raw), Cow::Owned);
+    (text, cut_start, cut_end)
+}
+
 /// Complete lines from head, middle and tail: what the shares are measured on.
 struct Sample<'a> {
     head: &'a str,
@@ -72,21 +104,14 @@ struct Sample<'a> {
 }
 
 impl<'a> Sample<'a> {
-    fn new(text: &'a str) -> Self {
-        let head = prefix_str(text, HEAD);
-        let mut lines: Vec<&str> = whole_lines(head, false, text.len() > head.len());
-        let mut parts = vec![lines.len()];
-        if text.len() > HEAD + 2 * PART {
-            let mid = text.len() / 2 - PART / 2;
-            let part = suffix_str(prefix_str(text, mid + PART), PART);
-            lines.extend(whole_lines(part, true, true));
+    fn new(windows: &'a Windows) -> Self {
+        let mut lines = vec![];
+        let mut parts = vec![];
+        for (text, cut_start, cut_end) in &windows.parts {
+            lines.extend(whole_lines(text, *cut_start, *cut_end));
             parts.push(lines.len());
         }
-        if text.len() > HEAD + PART {
-            lines.extend(whole_lines(suffix_str(text, PART), true, false));
-            parts.push(lines.len());
-        }
-        Sample { head, lines, parts }
+        Sample { head: &windows.parts[0].0, lines, parts }
     }
 
     /// Each part's lines.
@@ -103,7 +128,7 @@ impl<'a> Sample<'a> {
 /// The lines of a window, without the partial first or last line where the window cut one.
 fn whole_lines(part: &str, cut_start: bool, cut_end: bool) -> Vec<&str> {
     let mut it: Vec<&str> = part.lines().collect();
-    if cut_end && !part.ends_with('\n') {
+    if cut_end {
         it.pop();
     }
     let skip = cut_start as usize;
@@ -199,10 +224,8 @@ pub fn sniff(data: &[u8]) -> Kind {
     if crate::testout::is_go_test_json(text) {
         return Kind::Test;
     }
-    // colours and a CI agent's timestamps say nothing about the kind: what a line says does
-    let plain = crate::escapes::strip(text);
-    let text = plain.as_deref().unwrap_or(text);
-    let sample = Sample::new(text);
+    let windows = Windows::new(text);
+    let sample = Sample::new(&windows);
     if is_json_lines_log(&sample.lines) {
         return Kind::Log;
     }
@@ -238,6 +261,8 @@ pub fn sniff(data: &[u8]) -> Kind {
         head
     };
     let tail = suffix_str(text, VERDICT);
+    let plain_tail = crate::escapes::strip(tail);
+    let tail = plain_tail.as_deref().unwrap_or(tail);
     if crate::testout::is_test_output(probe) || crate::testout::looks_like(probe, tail) {
         // a runner's lines win, unless they are a few lines inside a log that has a time or
         // level on nearly every line
@@ -262,29 +287,153 @@ pub fn sniff(data: &[u8]) -> Kind {
     let many = prose.iter().filter(|l| !l.trim().is_empty()).count() >= 20;
     // a list of names (`git status`) is no log: a log's compressor would fold names like values
     let names = share(&prose, ends_with_a_name) >= 0.5;
-    if many && !names && share(&prose, is_prose) < MACHINE_OUTPUT && !has_headings(&prose) {
+    if many
+        && !names
+        && !(log.share < DUMP_IN_A_LOG && is_settings_or_table(&sample))
+        && share(&prose, is_prose) < MACHINE_OUTPUT
+        && !has_headings(&prose)
+    {
         return Kind::Log;
     }
     Kind::Text
 }
 
+/// From this share of lines in log events, settings are a dump inside a log (a build step's
+/// environment), not a config of their own (configs and tables measured 0.0; buildbot's and
+/// apt's history logs 0.43).
+const DUMP_IN_A_LOG: f64 = 0.25;
+
 /// Below this share of prose lines, text of 20 lines or more is machine output (documents
 /// measured 0.14 and up; CI, apt, dpkg, jstack and panic logs 0.11 and below).
 const MACHINE_OUTPUT: f64 = 0.12;
 
-/// A line of prose: six words or more, most of them plain words (letters, maybe one closing
-/// punctuation mark), as sentences are and log fields are not.
+/// A line of prose: six words or more, most of them plain words (letters in any script, maybe
+/// one closing punctuation mark), as sentences are and log fields are not; or, in a script
+/// written without spaces (Chinese, Japanese), a run of mostly letters.
 fn is_prose(line: &str) -> bool {
     let (mut words, mut plain) = (0, 0);
-    for w in line.split_ascii_whitespace() {
+    for w in line.split_whitespace() {
         words += 1;
-        let body = w.trim_end_matches([',', '.', ';', ':', '!', '?', ')']);
-        plain += (w.len() - body.len() <= 1
-            && body.starts_with(|c: char| c.is_ascii_alphabetic())
+        let body = w.trim_end_matches([',', '.', ';', ':', '!', '?', ')', '。', '，']);
+        plain += (w.chars().count() - body.chars().count() <= 1
+            && body.starts_with(char::is_alphabetic)
             && body.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-'))
             as usize;
     }
-    words >= 6 && plain * 10 >= words * 7
+    if words >= 6 {
+        return plain * 10 >= words * 7;
+    }
+    // unspaced scripts: letters outside ASCII (a hash or base64 is ASCII, and no prose)
+    let chars = line.chars().filter(|c| !c.is_whitespace()).count();
+    let letters = line.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()).count();
+    letters >= 8 && letters * 10 >= chars * 7
+}
+
+/// Settings and tables, which a log's compressor would fold like values: most lines set a key
+/// (`key: value`, `key = value`, `KEY=value`, `[section]`: YAML, INI, `env`, `kubectl
+/// describe`), line up in columns (`ps aux`, `pip list`) or are records of the same number of
+/// delimited fields (`/etc/passwd`). Each part of the sample weighs the same, so a build log
+/// that opens with a dump of its environment stays a log.
+fn is_settings_or_table(sample: &Sample) -> bool {
+    let shares: Vec<f64> = sample.parts().filter_map(settings_or_table_share).collect();
+    !shares.is_empty() && shares.iter().sum::<f64>() / shares.len() as f64 > 0.5
+}
+
+/// The share of a part's lines that are settings, rows of a table or records; comment lines
+/// say nothing either way.
+fn settings_or_table_share(lines: &[&str]) -> Option<f64> {
+    let lines: Vec<&str> = lines
+        .iter()
+        .copied()
+        .filter(|l| !l.trim().is_empty() && !l.trim_start().starts_with(['#', ';']))
+        .collect();
+    if lines.len() < 5 {
+        return None;
+    }
+    let key = re!(concat!(
+        r#"^\s*(- )?("[^"]*"|'[^']*'|[A-Za-z_][\w.\-/]*( [\w.\-/()]+){0,3})\s*(:(\s|$)|=)"#,
+        r"|^\s*\[[^\]]+\]\s*$"
+    ));
+    // `Error: bind EACCES` is an event that states its level, not a setting
+    let setting = |l: &str| key.is_match(l) && logline::severity(l) == logline::Severity::Other;
+    let columns = aligned_columns(&lines);
+    let records = delimited_records(&lines);
+    // a line that opens a log event (`04:43:06     INFO -  Values: 431.0`) is neither
+    let data = (0..lines.len())
+        .filter(|&i| {
+            (setting(lines[i]) || columns[i] || records[i]) && !logline::opens_event(lines[i])
+        })
+        .count();
+    Some(data as f64 / lines.len() as f64)
+}
+
+/// Which lines are rows of a table: two gaps of two spaces or more between fields, or two
+/// fields with a gap where half the lines have one (`pip list`; a progress line's `web
+/// Pulling   0.1s` is no pair).
+fn aligned_columns(lines: &[&str]) -> Vec<bool> {
+    let gaps: Vec<Vec<usize>> = lines.iter().map(|l| column_starts(l)).collect();
+    let mut at = std::collections::HashMap::<usize, usize>::new();
+    for g in &gaps {
+        for &c in g {
+            *at.entry(c).or_default() += 1;
+        }
+    }
+    gaps.iter()
+        .zip(lines)
+        .map(|(g, l)| {
+            g.len() >= 2
+                || (l.split_whitespace().count() == 2 && g.iter().any(|c| at[c] * 2 >= lines.len()))
+        })
+        .collect()
+}
+
+/// Where the fields that follow a gap of two spaces or more start (the indentation is no gap).
+fn column_starts(line: &str) -> Vec<usize> {
+    let b = line.as_bytes();
+    let mut out = vec![];
+    let mut i = b.iter().position(|&c| c != b' ' && c != b'\t').unwrap_or(b.len());
+    while i < b.len() {
+        if b[i] == b' ' {
+            let start = i;
+            while i < b.len() && b[i] == b' ' {
+                i += 1;
+            }
+            if i - start >= 2 && i < b.len() {
+                out.push(i);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// Which lines are records of three delimiters or more (`:`, `,`, `|`, `;`, tab), as many as
+/// most such lines have, that start with a field of one word (an indented stack frame's
+/// `(node:internal/cluster/child:163:12)` is no record).
+fn delimited_records(lines: &[&str]) -> Vec<bool> {
+    let mut out = vec![false; lines.len()];
+    for d in [':', ',', '|', ';', '\t'] {
+        let record = |l: &str| {
+            let first = l.split(d).next().unwrap_or("");
+            !first.is_empty() && !first.contains(char::is_whitespace)
+        };
+        let counts: Vec<usize> = lines
+            .iter()
+            .map(|l| if record(l) { l.matches(d).count() } else { 0 })
+            .collect();
+        let mut seen = std::collections::HashMap::<usize, usize>::new();
+        for &c in counts.iter().filter(|&&c| c >= 3) {
+            *seen.entry(c).or_default() += 1;
+        }
+        let Some((&modal, _)) = seen.iter().max_by_key(|&(c, n)| (n, c)) else {
+            continue;
+        };
+        for (o, &c) in out.iter_mut().zip(&counts) {
+            *o |= c == modal;
+        }
+    }
+    out
 }
 
 /// A line that ends with a path or a file name (`\tmodified:   src/app.py`).
@@ -461,6 +610,284 @@ mod tests {
     }
 
     #[test]
+    fn settings_tables_and_prose_in_any_script_are_no_log() {
+        let yaml = r#"apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+  namespace: shop
+  labels:
+    app: web
+spec:
+  replicas: 3
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: registry.example.com/shop/web:1.14.2
+        ports:
+        - containerPort: 8080
+        env:
+        - name: DATABASE_URL
+          value: postgres://shop@db:5432/shop
+        resources:
+          limits:
+            memory: 512Mi
+            cpu: 500m
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: worker
+spec:
+  replicas: 2
+  template:
+    spec:
+      containers:
+      - name: worker
+        image: registry.example.com/shop/worker:1.14.2
+        args: ["--queue", "orders", "--concurrency", "8"]
+---
+apiVersion: v1
+kind: Service
+metadata:
+  name: web
+spec:
+  type: ClusterIP
+  ports:
+  - port: 80
+    targetPort: 8080
+"#;
+        let ini = r#"[core]
+	repositoryformatversion = 0
+	filemode = true
+	bare = false
+	logallrefupdates = true
+[remote "origin"]
+	url = git@github.com:encode/httpx.git
+	fetch = +refs/heads/*:refs/remotes/origin/*
+[branch "master"]
+	remote = origin
+	merge = refs/heads/master
+[branch "fix-timeouts"]
+	remote = origin
+	merge = refs/heads/fix-timeouts
+[user]
+	name = Jane Doe
+	email = jane@example.com
+[pull]
+	rebase = true
+[alias]
+	co = checkout
+	st = status -sb
+	lg = log --graph --oneline --decorate
+[diff]
+	tool = vimdiff
+"#;
+        let env = r#"SHELL=/bin/bash
+COLORTERM=truecolor
+PWD=/home/jane/src/shop
+LOGNAME=jane
+XDG_SESSION_TYPE=wayland
+HOME=/home/jane
+LANG=en_US.UTF-8
+LS_COLORS=rs=0:di=01;34:ln=01;36:mh=00:pi=40;33:so=01;35:do=01;35:bd=40;33;01:cd=40;33;01
+VIRTUAL_ENV=/home/jane/src/shop/.venv
+LESSCLOSE=/usr/bin/lesspipe %s %s
+XDG_SESSION_CLASS=user
+TERM=xterm-256color
+LESSOPEN=| /usr/bin/lesspipe %s
+USER=jane
+DISPLAY=:0
+SHLVL=1
+XDG_RUNTIME_DIR=/run/user/1000
+PS1=(.venv) \u@\h:\w\$
+XDG_DATA_DIRS=/usr/share/ubuntu:/usr/local/share/:/usr/share/:/var/lib/snapd/desktop
+PATH=/home/jane/src/shop/.venv/bin:/home/jane/.cargo/bin:/usr/local/sbin:/usr/local/bin:/usr/sbin:/usr/bin
+DBUS_SESSION_BUS_ADDRESS=unix:path=/run/user/1000/bus
+OLDPWD=/home/jane
+_=/usr/bin/env
+"#;
+        let passwd = r#"root:x:0:0:root:/root:/bin/bash
+daemon:x:1:1:daemon:/usr/sbin:/usr/sbin/nologin
+bin:x:2:2:bin:/bin:/usr/sbin/nologin
+sys:x:3:3:sys:/dev:/usr/sbin/nologin
+sync:x:4:65534:sync:/bin:/bin/sync
+games:x:5:60:games:/usr/games:/usr/sbin/nologin
+man:x:6:12:man:/var/cache/man:/usr/sbin/nologin
+lp:x:7:7:lp:/var/spool/lpd:/usr/sbin/nologin
+mail:x:8:8:mail:/var/mail:/usr/sbin/nologin
+news:x:9:9:news:/var/spool/news:/usr/sbin/nologin
+uucp:x:10:10:uucp:/var/spool/uucp:/usr/sbin/nologin
+proxy:x:13:13:proxy:/bin:/usr/sbin/nologin
+www-data:x:33:33:www-data:/var/www:/usr/sbin/nologin
+backup:x:34:34:backup:/var/backups:/usr/sbin/nologin
+list:x:38:38:Mailing List Manager:/var/list:/usr/sbin/nologin
+irc:x:39:39:ircd:/run/ircd:/usr/sbin/nologin
+nobody:x:65534:65534:nobody:/nonexistent:/usr/sbin/nologin
+systemd-network:x:100:102:systemd Network Management,,,:/run/systemd:/usr/sbin/nologin
+systemd-resolve:x:101:103:systemd Resolver,,,:/run/systemd:/usr/sbin/nologin
+messagebus:x:102:105::/nonexistent:/usr/sbin/nologin
+sshd:x:103:65534::/run/sshd:/usr/sbin/nologin
+postgres:x:104:110:PostgreSQL administrator,,,:/var/lib/postgresql:/bin/bash
+jane:x:1000:1000:Jane Doe,,,:/home/jane:/bin/bash
+"#;
+        let ps = r#"USER         PID %CPU %MEM    VSZ   RSS TTY      STAT START   TIME COMMAND
+root           1  0.0  0.1 167744 11780 ?        Ss   Nov29   0:05 /sbin/init splash
+root           2  0.0  0.0      0     0 ?        S    Nov29   0:00 [kthreadd]
+root           3  0.0  0.0      0     0 ?        I<   Nov29   0:00 [rcu_gp]
+root          12  0.0  0.0      0     0 ?        S    Nov29   0:01 [ksoftirqd/0]
+root         312  0.0  0.2  64732 19456 ?        S<s  Nov29   0:02 /lib/systemd/systemd-journald
+root         349  0.0  0.0  26140  6912 ?        Ss   Nov29   0:00 /lib/systemd/systemd-udevd
+systemd+     601  0.0  0.0  25532 13184 ?        Ss   Nov29   0:00 /lib/systemd/systemd-resolved
+message+     652  0.0  0.0  10132  5632 ?        Ss   Nov29   0:03 @dbus-daemon --system --address=systemd:
+root         689  0.0  0.1 244544 10368 ?        Ssl  Nov29   0:00 /usr/libexec/polkitd --no-debug
+syslog       701  0.0  0.0 222404  6272 ?        Ssl  Nov29   0:00 /usr/sbin/rsyslogd -n -iNONE
+root         745  0.0  0.0  15436  9088 ?        Ss   Nov29   0:00 sshd: /usr/sbin/sshd -D [listener]
+postgres     802  0.0  0.3 218996 29952 ?        Ss   Nov29   0:01 /usr/lib/postgresql/15/bin/postgres -D /var/lib/postgresql/15/main
+postgres     815  0.0  0.0 219128  7368 ?        Ss   Nov29   0:00 postgres: 15/main: checkpointer
+postgres     816  0.0  0.0 219144  6984 ?        Ss   Nov29   0:00 postgres: 15/main: background writer
+redis        830  0.1  0.1  67360 11392 ?        Ssl  Nov29   1:12 /usr/bin/redis-server 127.0.0.1:6379
+jane        1402  0.0  0.1  19088 10624 ?        Ss   Nov29   0:00 /lib/systemd/systemd --user
+jane        2210  0.3  1.9 1184404 158720 ?      Sl   Nov29   4:51 /usr/bin/gnome-shell
+jane        3377  0.0  0.0  11392  5376 pts/0    Ss   09:12   0:00 -bash
+jane        4120  2.1  3.4 2512880 280064 pts/0  Sl+  09:40   0:45 python manage.py runserver
+jane        4188  0.0  0.0  12736  3712 pts/1    R+   09:58   0:00 ps aux
+"#;
+        let pip = r#"Package            Version
+------------------ ---------
+anyio              4.6.2
+certifi            2024.8.30
+charset-normalizer 3.4.0
+click              8.1.7
+h11                0.14.0
+httpcore           1.0.6
+httpx              0.27.2
+idna               3.10
+iniconfig          2.0.0
+Jinja2             3.1.4
+MarkupSafe         3.0.2
+packaging          24.2
+pip                24.3.1
+pluggy             1.5.0
+pydantic           2.9.2
+pydantic_core      2.23.4
+pytest             8.3.3
+requests           2.32.3
+rich               13.9.4
+sniffio            1.3.1
+typing_extensions  4.12.2
+urllib3            2.2.3
+"#;
+        let describe = r#"Name:             web-7d4b9c8f6d-x2k9p
+Namespace:        shop
+Priority:         0
+Service Account:  default
+Node:             worker-2/10.0.1.12
+Start Time:       Sat, 29 Nov 2025 09:12:44 +0000
+Labels:           app=web
+                  pod-template-hash=7d4b9c8f6d
+Annotations:      <none>
+Status:           Running
+IP:               10.244.2.17
+Controlled By:  ReplicaSet/web-7d4b9c8f6d
+Containers:
+  web:
+    Container ID:   containerd://4f1c2a9e7b3d
+    Image:          registry.example.com/shop/web:1.14.2
+    Port:           8080/TCP
+    Host Port:      0/TCP
+    State:          Running
+      Started:      Sat, 29 Nov 2025 09:12:51 +0000
+    Ready:          True
+    Restart Count:  0
+    Limits:
+      cpu:     500m
+      memory:  512Mi
+    Environment:
+      DATABASE_URL:  postgres://shop@db:5432/shop
+    Mounts:
+      /var/run/secrets/kubernetes.io/serviceaccount from kube-api-access-7xq2n (ro)
+Conditions:
+  Type              Status
+  Initialized       True
+  Ready             True
+  ContainersReady   True
+  PodScheduled      True
+QoS Class:                   Burstable
+Node-Selectors:              <none>
+Tolerations:                 node.kubernetes.io/not-ready:NoExecute op=Exists for 300s
+Events:
+  Type    Reason     Age   From               Message
+  ----    ------     ----  ----               -------
+  Normal  Scheduled  12m   default-scheduler  Successfully assigned shop/web-7d4b9c8f6d-x2k9p to worker-2
+  Normal  Pulling    12m   kubelet            Pulling image "registry.example.com/shop/web:1.14.2"
+  Normal  Pulled     12m   kubelet            Successfully pulled image in 5.2s
+  Normal  Created    12m   kubelet            Created container web
+  Normal  Started    12m   kubelet            Started container web
+"#;
+        let russian = "Утро выдалось холодным и ясным, и над рекой ещё висел туман.\n\
+            Мы вышли из дома рано, пока город только просыпался.\n\
+            На мосту стояли рыбаки, молча глядя на тёмную воду.\n\
+            Дорога вела через старый парк, где пахло прелыми листьями.\n\
+            Никто из нас не знал, сколько времени займёт этот путь.\n"
+            .repeat(5);
+        let chinese = "清晨的空气格外清新，河面上还笼罩着一层薄雾。\n\
+            我们很早就出门了，那时城市才刚刚苏醒。\n\
+            桥上站着几个钓鱼的人，静静地望着深色的河水。\n\
+            小路穿过一座古老的公园，空气中弥漫着落叶的气味。\n\
+            我们谁也不知道这段路究竟要走多久。\n"
+            .repeat(5);
+        for (name, text) in [
+            ("yaml", yaml),
+            ("ini", ini),
+            ("env", env),
+            ("passwd", passwd),
+            ("ps aux", ps),
+            ("pip list", pip),
+            ("kubectl describe", describe),
+            ("russian", russian.as_str()),
+            ("chinese", chinese.as_str()),
+        ] {
+            assert!(text.lines().count() >= 20, "{name}");
+            assert_ne!(sniff(text.as_bytes()), Kind::Log, "{name}:\n{text}");
+        }
+        // the same lines with prose words of other scripts are prose, a hash is not
+        assert!(is_prose(russian.lines().next().unwrap()));
+        assert!(is_prose(chinese.lines().next().unwrap()));
+        assert!(!is_prose("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+    }
+
+    #[test]
+    fn a_log_whose_steps_dump_their_environment_stays_a_log() {
+        // buildbot: each step prints its environment, then mozharness's events
+        let env = concat!(
+            "ALLUSERSPROFILE=C:\\ProgramData COMPUTERNAME=T-W732-IX-150 HOMEDRIVE=C: ",
+            "MOZ_NO_REMOTE=1 NUMBER_OF_PROCESSORS=8 OS=Windows_NT PATHEXT=.COM;.EXE;.BAT;.CMD ",
+            "PROGRAMFILES=C:\\Progra~1 SYSTEMROOT=C:\\windows TEMP=C:\\Users\\cltbld\\Temp ",
+            "USERNAME=cltbld WINDIR=C:\\windows APPDATA=C:\\Users\\cltbld\\AppData\\Roaming ",
+            "CYGWINBASE=C:\\cygwin DCLOCATION=SCL3 FP_NO_HOST_CHECK=NO KTS_VERSION=1.19c ",
+            "LOCALAPPDATA=C:\\Users\\cltbld\\AppData\\Local PROCESSOR_LEVEL=6 PUBLIC=C:\\Users\\Public"
+        );
+        let log: String = (0..60)
+            .map(|s| {
+                let dump: String = env.split(' ').map(|e| format!("  {e}\n")).collect();
+                let events: String = (0..12)
+                    .map(|i| format!("04:{:02}:{:02}     INFO -  Cycle {i}({s}): loaded http://localhost/page_{s}_{i}.html\n", 43 + s / 60, s % 60))
+                    .collect();
+                format!("========= Started step {s} (results: 0, elapsed: 0 secs) (at 2015-05-26 04:42:23.943848) =========\n in dir C:\\slave\\test (timeout 1200 secs)\n argv: ['python', 'run_{s}.py']\n environment:\n{dump}{events}program finished with exit code 0\n")
+            })
+            .collect();
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+    }
+
+    #[test]
     fn structured_records_of_a_run_are_a_log() {
         // mozlog: a time, and the thread, pid and action of each record; few carry a level
         let run: String = (0..30)
@@ -479,6 +906,16 @@ mod tests {
             })
             .collect();
         assert_eq!(sniff(log.as_bytes()), Kind::Log);
+        // a long one: its middle and tail windows are read without their escapes too, and a
+        // sequence cut by a window's end leaves no partial line behind
+        let long = log.repeat(HEAD * 4 / log.len());
+        assert!(long.len() > HEAD + 2 * PART);
+        assert_eq!(sniff(long.as_bytes()), Kind::Log);
+        let windows = Windows::new(&long);
+        assert_eq!(windows.parts.len(), 3);
+        assert!(windows.parts.iter().all(|(w, ..)| !w.contains('\x1b')));
+        let sample = Sample::new(&windows);
+        assert!(sample.lines.iter().all(|l| l.starts_with("2025-08-08 07:06:")));
     }
 
     #[test]
