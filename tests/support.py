@@ -24,7 +24,7 @@ LINE_MARKER = re.compile(r"\[hr (?P<what>.*?) L(?P<a>\d+)(?:-(?P<b>\d+))?"
 
 # a kept line cut for its length: its head, then a marker for the rest of line n
 CUT_LINE = re.compile(r"(?P<head>.*) … \[hr (?P<more>[\d,]+) more chars L(?P<n>\d+)"
-                      r"(?: · hr expand \w+ --lines \d+)?\]")
+                      r"(?: · hr expand \w+ --lines \d+)?\]\r?")
 
 
 def marker_range(m: re.Match) -> tuple[int, int]:

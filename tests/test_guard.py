@@ -65,11 +65,11 @@ def check_markers_restore(data: bytes, out: bytes) -> None:
         if cut := CUT_LINE.fullmatch(line):
             whole = original[pos - 1]
             assert int(cut["n"]) == pos and whole.startswith(cut["head"]), f"line {pos} is cut wrong"
-            assert int(cut["more"].replace(",", "")) == len(whole) - len(cut["head"])
+            assert int(cut["more"].replace(",", "")) == len(whole.removesuffix("\r")) - len(cut["head"])
             assert run_hr(["expand", digest, "--lines", str(pos)]).stdout.decode() == whole + "\n"
             pos += 1
             continue
-        m = LINE_MARKER.fullmatch(line)
+        m = LINE_MARKER.fullmatch(line.removesuffix("\r"))  # a marker ends like the input's lines
         if m is None:
             assert line == original[pos - 1], f"line {pos} is not verbatim"
             pos += 1
@@ -112,9 +112,11 @@ def test_the_restore_command_is_said_once(cache):
     assert out.count("hr expand") == 1
 
 
-def test_a_line_cut_for_its_length_is_its_own_head_and_expands_whole(cache):
+@pytest.mark.parametrize("crlf", [False, True], ids=["lf", "crlf"])
+def test_a_line_cut_for_its_length_is_its_own_head_and_expands_whole(crlf, cache):
     payload = "2025-08-08 07:07:02 INFO prompt " + "привет мир, say hello; " * 300
-    data = repetitive_log(100) + payload.encode() + b"\n" + repetitive_log(100)
+    eol = b"\r\n" if crlf else b"\n"
+    data = repetitive_log(100, crlf=crlf) + payload.encode() + eol + repetitive_log(100, crlf=crlf)
     out = run_hr(["--kind", "log"], data).stdout
     assert any(CUT_LINE.fullmatch(line) for line in out.decode().split("\n")), out[-400:]
     check_markers_restore(data, out)

@@ -170,8 +170,9 @@ impl Miner {
             // a record's message is words, not one value: `msg="session opened for ann"` and
             // `msg="session opened for bob"` are one event whose last word varies
             let message = spaced && self.record && names_the_event(&line[start..i]);
+            let room = MAX_TOKENS.saturating_sub(self.toks.len()).max(1);
             let parts: &mut dyn Iterator<Item = &str> = if message {
-                &mut line[start..i].split_ascii_whitespace()
+                &mut line[start..i].split_ascii_whitespace().take(room)
             } else {
                 &mut std::iter::once(&line[start..i])
             };

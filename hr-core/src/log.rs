@@ -633,10 +633,12 @@ mod tests {
         // the level at the end of a JSON record; a level in colours
         let json = format!("{{\"event\": \"upstream rejected batch: {payload}\", \"level\": \"error\"}}");
         let coloured = format!("2025-08-08 07:08:00.001 \x1b[31mERROR\x1b[0m upstream said: {payload}");
-        for line in [json, coloured] {
+        // a logfmt line says its level last
+        let logfmt = format!("ts=2025-08-08T07:08:00Z component=api msg=\"batch rejected\" payload=\"{payload}\" level=error");
+        for line in [json, coloured, logfmt] {
             let text = format!("2025-08-08 07:07:01 INFO starting\n{line}\n2025-08-08 07:07:04 INFO done\n");
             let c = compress(&text, &opts());
-            assert!(c.text.lines().any(|l| l == line), "{}", &c.text[..200]);
+            assert!(c.text.lines().any(|l| l == line), "{}", c.text.lines().nth(1).unwrap().rsplit(' ').next().unwrap());
         }
     }
 
@@ -652,6 +654,15 @@ mod tests {
         let more = wide.chars().count() - head.chars().count();
         assert!(out[1].contains(&format!(" … [hr {} more chars L2", crate::marker::count(more))), "{}", &out[1][head.len()..]);
         assert_eq!(out[2], format!("{} … [hr 3,021 more chars L3]", "x".repeat(790)));
+        // a link whose closing `ESC \` falls across the cut: the cut goes before the link
+        let link = format!("{}\x1b]8;;http://example.com/a\x1b\\{}\r", "x".repeat(774), "y".repeat(3000));
+        assert_eq!(link.find("\x1b\\"), Some(799));
+        let text = format!("2025-08-08 07:07:01 INFO starting\r\n{link}\n");
+        let c = compress(&text, &opts());
+        let cut = c.text.split('\n').nth(1).unwrap();
+        // (a CRLF's `\r` is no character of the line)
+        assert!(cut.starts_with(&format!("{} … [hr 3,027 more chars L2", "x".repeat(774))), "{}", &cut[770..]);
+        assert!(cut.ends_with("]\r"));
     }
 
     /// The lines of an output that are not markers: the input's lines that stayed.

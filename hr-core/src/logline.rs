@@ -347,6 +347,14 @@ pub fn error_words(line: &str) -> bool {
     .is_match(line)
 }
 
+/// Whether a level field anywhere in `line` says error or worse (`level=error` at the end of a
+/// logfmt line, `"level":"fatal"` after a long JSON payload): `severity` reads only a line's
+/// first tokens.
+pub fn level_field_says_error(line: &str) -> bool {
+    re!(r#"(?i)\b(level|lvl|severity|levelname|log\.level)"? *[=:] *"?(err|error|fatal|crit|critical|alert|emerg|emergency|panic)\b"#)
+        .is_match(line)
+}
+
 /// Whether a line reports a problem: a severity of error or worse, an HTTP status ≥ 400 in an
 /// access log, a failed syscall, an exception line, or an error word in a line that speaks for
 /// a program (a log event, `prog: …`, `error: …`). An error word in prose, a man page, a commit

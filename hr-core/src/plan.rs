@@ -139,7 +139,7 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
                 for n in *start..=*end {
                     let line = lines.lines[n - 1];
                     match kept_head(plan, *priority, line) {
-                        Some(head) => w.cut_line(n, head, line[head.len()..].chars().count()),
+                        Some(head) => w.cut_line(n, head, rest_chars(line, head)),
                         None => w.line(line),
                     }
                 }
@@ -228,19 +228,28 @@ pub fn readable_head(line: &str) -> &str {
     while !line.is_char_boundary(end) {
         end -= 1;
     }
-    let head = &line[..end];
-    // a cut inside an escape sequence would hide the marker in it
-    match head.rfind('\x1b') {
-        Some(at) if crate::escapes::sequence_end(line.as_bytes(), at) > end => &head[..at],
-        _ => head,
+    // a cut inside an escape sequence would hide the marker in it: walk the head's sequences
+    let b = line.as_bytes();
+    let mut at = 0;
+    while let Some(esc) = memchr::memchr(0x1b, &b[at..end]).map(|k| at + k) {
+        let next = crate::escapes::sequence_end(b, esc);
+        if next > end {
+            return &line[..esc];
+        }
+        at = next;
     }
+    &line[..end]
 }
 
 /// The head of a kept `line` to write in its place, when the plan cuts long lines and this one
 /// may be cut: errors, failures, headings and verdicts stay whole, as does a line whose head
 /// reads as an error.
 fn kept_head<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<&'l str> {
-    if !plan.cut_long_lines || priority >= Priority::Critical || line.len() <= LONG_LINE {
+    if !plan.cut_long_lines
+        || priority >= Priority::Critical
+        || line.len() <= LONG_LINE
+        || crate::logline::level_field_says_error(line)
+    {
         return None;
     }
     let head = readable_head(line);
@@ -248,11 +257,16 @@ fn kept_head<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<&'l s
     (!crate::logline::is_errorish(plain.as_deref().unwrap_or(head))).then_some(head)
 }
 
+/// The characters of `line` after `head` (a CRLF's `\r` is no character of the line).
+fn rest_chars(line: &str, head: &str) -> usize {
+    line[head.len()..].trim_end_matches('\r').chars().count()
+}
+
 /// The characters a kept line takes in the output: its head and marker when it is cut.
 fn kept_chars(plan: &Plan, priority: Priority, line: &str, n: usize) -> usize {
     match kept_head(plan, priority, line) {
         Some(head) => {
-            let more = crate::marker::count(line[head.len()..].chars().count());
+            let more = crate::marker::count(rest_chars(line, head));
             head.len() + " … ".len() + marker_chars(&format!("{more} more chars"), n, n)
         }
         None => line.len() + 1,

@@ -355,7 +355,11 @@ fn settings_or_table_share(lines: &[&str]) -> Option<f64> {
         r"|^\s*\[[^\]]+\]\s*$"
     ));
     // `Error: bind EACCES` is an event that states its level, not a setting
-    let setting = |l: &str| key.is_match(l) && logline::severity(l) == logline::Severity::Other;
+    // `ok: [web1]`, `changed: [web1]` (Ansible) are a status stream, not settings
+    let setting = |l: &str| {
+        key.find(l).is_some_and(|m| !l[m.end()..].trim_start().starts_with('['))
+            && logline::severity(l) == logline::Severity::Other
+    };
     let columns = aligned_columns(&lines);
     let records = delimited_records(&lines);
     // a line that opens a log event (`04:43:06     INFO -  Values: 431.0`) is neither
@@ -893,6 +897,20 @@ Events:
         let run: String = (0..30)
             .map(|i| format!("{{\"action\": \"test_start\", \"time\": {}, \"thread\": \"MainThread\", \"pid\": 5269, \"source\": \"mochitest\", \"test\": \"dom/test_{i}.html\"}}\n", 1420849114219u64 + i))
             .collect();
+        assert_eq!(sniff(run.as_bytes()), Kind::Log);
+    }
+
+    #[test]
+    fn a_playbook_run_is_a_log_not_settings() {
+        // Ansible: `ok: [host]` lines are a status stream, whatever their `key: value` look
+        let mut run = String::new();
+        for task in 0..8 {
+            run.push_str(&format!("\nTASK [role : step {task}] {}\n", "*".repeat(60)));
+            for host in 0..6 {
+                let status = if (task + host) % 5 == 0 { "changed" } else { "ok" };
+                run.push_str(&format!("{status}: [web{host}]\n"));
+            }
+        }
         assert_eq!(sniff(run.as_bytes()), Kind::Log);
     }
 

@@ -214,7 +214,15 @@ pub fn looks_like(head: &str, tail: &str) -> bool {
         let (head, tail) = (plain(head), plain(tail));
         return is_test_output(&head) || looks_like(&head, &tail);
     }
-    verdict().is_match(tail) || progress().is_match(head)
+    verdict().is_match(tail) || progress().is_match(head) || tap_lines(head) >= 3
+}
+
+/// TAP and prove result lines: one in prose proves nothing, a few are a run.
+fn tap_lines(text: &str) -> usize {
+    re!(r"(?m)^((not )?ok \d+ - |(\[\d{2}:\d{2}:\d{2}\] )?\S+\.(t|sh) \.{3,} ok\b)")
+        .find_iter(text)
+        .take(3)
+        .count()
 }
 
 /// How many runner lines `head` and `tail` hold (capped): one stray match in a log is weak
@@ -247,7 +255,7 @@ fn progress() -> &'static regex::Regex {
         r"(?m)^(\w+ \([\w.]+\) \.\.\. (ok|FAIL|ERROR|skipped)|\s+PASS \[ *[\d.]+s\] |\[INFO\] Tests run: |",
         r"\S.* > \S.* (PASSED|FAILED)$|Collecting \S|Inst \S+ .*\(|Get:\d+ https?:|npm (ERR!|error|WARN|warn) |",
         r"make(\[\d+\])?: (Entering|Leaving) directory|\s+\d+:\d+\s+(error|warning)\s+\S|✖ \d+ problems? \(|",
-        r"\S+:\d+:\d+: [A-Z]+\d+ |Found \d+ errors?\.|(not )?ok \d+ - |(\[\d{2}:\d{2}:\d{2}\] )?\S+\.(t|sh) \.{3,} ok\b)"
+        r"\S+:\d+:\d+: [A-Z]+\d+ |Found \d+ errors?\.)"
     ))
 }
 

@@ -59,7 +59,11 @@ mod tests {
             assert!(out.contains(kept), "{kept}: {out}");
         }
         assert!(!out.contains("ok 7 - step 7"), "{out}");
-        // and the sniffer knows it for a test run
+        // and the sniffer knows it for a test run; one such line in prose is no test run
         assert_eq!(crate::sniff::sniff(t.as_bytes()), crate::sniff::Kind::Test);
+        let prose: String = (0..30)
+            .map(|i| if i == 15 { "ok 1 - the health check answered\n".to_string() } else { format!("The service {i} starts on boot and answers the health check within a second or two.\n") })
+            .collect();
+        assert_ne!(crate::sniff::sniff(prose.as_bytes()), crate::sniff::Kind::Test);
     }
 }
