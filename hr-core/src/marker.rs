@@ -63,9 +63,9 @@ impl<'a> Writer<'a> {
     /// A kept line that is too long to read whole (line `n`, 1-based): its first part, then a
     /// marker for the rest, on the same line. `hr expand HASH --lines n` gives the whole line.
     pub fn cut_line(&mut self, n: usize, head: &str, rest_chars: usize) {
-        let marker = self.marker_text(n, n, &format!("{} more chars", count(rest_chars)));
+        let marker = self.marker_text(n, n, &cut_what(rest_chars));
         self.text.push_str(head);
-        self.text.push_str(" … ");
+        self.text.push_str(CUT_SIGN);
         self.text.push_str(&marker);
         self.text.push_str(self.eol);
         self.last_was_marker = true;
@@ -124,6 +124,14 @@ pub fn marker_chars(what: &str, start: usize, end: usize) -> usize {
     let digits = |n: usize| n.checked_ilog10().unwrap_or(0) as usize + 1;
     let range = digits(start) + if start == end { 0 } else { 1 + digits(end) };
     PREFIX.len() + what.len() + " L".len() + range + "]\n".len()
+}
+
+/// What stands between a cut line's head and its marker.
+pub const CUT_SIGN: &str = " … ";
+
+/// What a cut line's marker says: `86,012 more chars`.
+pub fn cut_what(rest_chars: usize) -> String {
+    format!("{} more chars", count(rest_chars))
 }
 
 /// `1204` -> `1,204`: counts in markers are read by people and models alike.

@@ -266,8 +266,8 @@ fn rest_chars(line: &str, head: &str) -> usize {
 fn kept_chars(plan: &Plan, priority: Priority, line: &str, n: usize) -> usize {
     match kept_head(plan, priority, line) {
         Some(head) => {
-            let more = crate::marker::count(rest_chars(line, head));
-            head.len() + " … ".len() + marker_chars(&format!("{more} more chars"), n, n)
+            let what = crate::marker::cut_what(rest_chars(line, head));
+            head.len() + crate::marker::CUT_SIGN.len() + marker_chars(&what, n, n)
         }
         None => line.len() + 1,
     }
