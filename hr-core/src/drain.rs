@@ -58,8 +58,8 @@ pub struct Mined {
     /// the line's exact masked shape, for `Miner::shape_count` (`None` past `CACHE_CAP`)
     pub shape: Option<u32>,
     /// how many whitespace-separated words the line has. A quoted value is one token to the
-    /// miner, whatever its words; Drain, which splits at every space, groups lines by this
-    /// number before it compares them.
+    /// miner (but for a record's message), whatever its words; Drain, which splits at every
+    /// space, groups lines by this number before it compares them.
     pub words: usize,
 }
 

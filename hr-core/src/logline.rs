@@ -351,8 +351,9 @@ pub fn error_words(line: &str) -> bool {
 /// logfmt line, `"level":"fatal"` after a long JSON payload): `severity` reads only a line's
 /// first tokens.
 pub fn level_field_says_error(line: &str) -> bool {
-    re!(r#"(?i)\b(level|lvl|severity|levelname|log\.level)"? *[=:] *"?(err|error|fatal|crit|critical|alert|emerg|emergency|panic)\b"#)
-        .is_match(line)
+    re!(r#"(?i)\b(level|lvl|severity|levelname|log\.level)"? *[=:] *"?(\w+)"#)
+        .captures_iter(line)
+        .any(|c| word_severity(&c[2]).is_some_and(|s| s >= Severity::Error))
 }
 
 /// Whether a line reports a problem: a severity of error or worse, an HTTP status ≥ 400 in an

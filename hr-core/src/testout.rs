@@ -206,14 +206,8 @@ fn anchors() -> &'static regex::Regex {
 
 /// Test or build output that the sniffer's own patterns miss: unittest, mocha, vitest, nextest,
 /// maven, gradle, pip, apt, npm and make output. `tail` is the end of the input, where runners
-/// print their verdict.
+/// print their verdict. Both come without terminal escapes (the sniffer strips them).
 pub fn looks_like(head: &str, tail: &str) -> bool {
-    if head.contains('\x1b') || tail.contains('\x1b') {
-        // coloured output (a runner forced to use colour): read it plain
-        let plain = |t: &str| escapes::strip(t).unwrap_or_else(|| t.to_string());
-        let (head, tail) = (plain(head), plain(tail));
-        return is_test_output(&head) || looks_like(&head, &tail);
-    }
     verdict().is_match(tail) || progress().is_match(head) || tap_lines(head) >= 3
 }
 
@@ -228,10 +222,6 @@ fn tap_lines(text: &str) -> usize {
 /// How many runner lines `head` and `tail` hold (capped): one stray match in a log is weak
 /// evidence, a dozen are a test run.
 pub fn evidence(head: &str, tail: &str) -> usize {
-    if head.contains('\x1b') || tail.contains('\x1b') {
-        let plain = |t: &str| escapes::strip(t).unwrap_or_else(|| t.to_string());
-        return evidence(&plain(head), &plain(tail));
-    }
     [
         anchors().find_iter(head).take(10).count(),
         verdict().find_iter(tail).take(10).count(),
@@ -680,8 +670,9 @@ mod tests {
         let mut cut = t.clone();
         cut.push_str("tests/test_b.py::test_c PASSED\x1b[\n\x1b[31m==== 1 failed, 31 passed in 1.23s ====\x1b[0m\n");
         assert!(run(&cut).contains("==== 1 failed, 31 passed in 1.23s ===="), "{}", run(&cut));
+        // the sniffer reads a coloured run without its colours
         let head = "\x1b[1m============================= test session starts ==============================\x1b[0m\n";
-        assert!(super::looks_like(head, ""));
+        assert_eq!(crate::sniff::sniff(format!("{head}{t}").as_bytes()), crate::sniff::Kind::Test);
     }
 
     #[test]

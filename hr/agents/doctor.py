@@ -166,7 +166,9 @@ def _check_hook(say, hr: str) -> None:
 
     try:
         ms, out = _time_hook(hr, event(big))
-        ok = "[hr " in out and "updatedToolOutput" in out
+        from hr.engine.dispatch import RESTORE_HINT
+
+        ok = bool(RESTORE_HINT.search(out)) and "updatedToolOutput" in out
         say(OK if ok else BAD, f"hook compresses a large Bash result ({ms:.0f} ms)")
         ms, out = _time_hook(hr, event("a\n"))
         say(OK if not out else BAD, f"hook leaves small output alone ({ms:.0f} ms)")
