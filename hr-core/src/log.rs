@@ -10,9 +10,11 @@
 //! values that varied. A run folds only when it clearly outweighs its marker.
 //! Errors rank first under a budget, then warnings and rare events. Output order is input
 //! order, so a cause still comes before its effect. A stack trace that repeats an earlier one
-//! line for line keeps its first line and folds its frames.
+//! line for line keeps its first line and folds its frames; a new one stays, but for a stretch
+//! of frames a trace above printed too (`frames.rs`).
 
 mod fields;
+mod frames;
 mod severity;
 mod values;
 
@@ -137,6 +139,7 @@ pub fn plan(lines: &Lines) -> Plan {
     };
     let mut run = Run::default();
     let mut shown: FxHashSet<u64> = FxHashSet::default();
+    let mut frames = frames::ShownFrames::default();
     let mut i = 0;
     while i < roles.len() {
         let n = i + 1;
@@ -161,7 +164,7 @@ pub fn plan(lines: &Lines) -> Plan {
                     run.traces += (end > n) as usize;
                 } else {
                     run.flush(&mut plan, lines, &roles);
-                    plan.keep_range(n, end, Priority::Critical);
+                    frames.keep_new_trace(&mut plan, lines, n, end, pays_for_marker);
                 }
                 i = end;
                 continue;
@@ -1045,6 +1048,23 @@ mod tests {
         assert!(out[4].starts_with("[hr 156 lines, 39 errors L5-160"), "{}", c.text);
         // another message is always shown
         assert_eq!(out[5..], ["Error: listen EADDRINUSE: address already in use :::8080", "    at Server.setupListenHandle [as _listen2] (node:net:1817:16)"]);
+    }
+
+    #[test]
+    fn a_new_trace_points_to_the_callers_it_shares_with_one_above() {
+        // callers long enough that a pointer pays for them
+        let callers: String = (1..=12)
+            .map(|k| format!("\tat app.service.layer{k}.Handler.handle(Handler.java:{})\n", 40 + k))
+            .collect();
+        let text = format!(
+            "2020-06-12 06:47:16.950 ERROR 26274 --- [beat] app.naming : failed to request\njava.net.ConnectException: Network is unreachable\n\tat java.net.Socket.connect(Socket.java:589)\n{callers}2020-06-12 06:47:16.956 ERROR 26274 --- [beat] app.naming : request failed.\napp.api.NacosException: failed to req API code:500\n\tat app.net.Proxy.retry(Proxy.java:427)\n{callers}2020-06-12 06:47:17.001 INFO 26274 --- [main] app : done\n"
+        );
+        let c = compress(&text, &opts());
+        let out: Vec<&str> = c.text.lines().collect();
+        // the new error and its own frame stay, the shared callers point to the first trace's
+        assert_eq!(out[15..18], ["2020-06-12 06:47:16.956 ERROR 26274 --- [beat] app.naming : request failed.", "app.api.NacosException: failed to req API code:500", "\tat app.net.Proxy.retry(Proxy.java:427)"], "{}", c.text);
+        assert!(out[18].starts_with("[hr 12 frames as in L4-15 · L19-30 "), "{}", c.text);
+        assert_eq!(out.len(), 20);
     }
 
     #[test]

@@ -27,7 +27,7 @@ pub enum Priority {
     Verdict = 6,
 }
 
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, PartialEq)]
 pub enum Piece {
     /// Original lines `start..=end` (1-based), written verbatim.
     Keep {
