@@ -19,7 +19,8 @@ pub struct ShownFrames<'a> {
 
 impl<'a> ShownFrames<'a> {
     /// Plans trace lines `n..=end` (1-based; `n` raised it): they stay, but for each stretch of
-    /// frames shown above in the same order, which folds when `pays(chars, what, start, end)`.
+    /// frames shown above (in an earlier trace or higher up in this one) in the same order,
+    /// which folds when `pays(chars, what, start, end)`.
     pub fn keep_new_trace(
         &mut self,
         plan: &mut Plan,
@@ -32,9 +33,9 @@ impl<'a> ShownFrames<'a> {
         // the stretch being read: its first line, and where its first frame was shown
         let mut stretch: Option<(usize, usize)> = None;
         for m in n + 1..=end + 1 {
-            let shown = (m <= end && is_frame(lines.lines[m - 1]))
-                .then(|| self.at.get(lines.lines[m - 1]).copied())
-                .flatten();
+            let line = lines.lines.get(m - 1).copied().unwrap_or_default();
+            let frame = m <= end && is_frame(line);
+            let shown = frame.then(|| self.at.get(line).copied()).flatten();
             let continues = match (stretch, shown) {
                 (Some((s, p)), Some(q)) => q == p + (m - s),
                 _ => false,
@@ -59,16 +60,14 @@ impl<'a> ShownFrames<'a> {
                 }
             }
             stretch = shown.map(|p| (m, p));
+            if frame && shown.is_none() {
+                // a frame shown here for the first time: later ones may point to it, within
+                // this trace too (a recursion prints the same stretch again and again)
+                self.at.insert(line, m);
+            }
         }
         if kept_from <= end {
             plan.keep_range(kept_from, end, Priority::Critical);
-        }
-        // only lines shown verbatim are pointed to
-        for m in n + 1..=end {
-            let line = lines.lines[m - 1];
-            if is_frame(line) {
-                self.at.entry(line).or_insert(m);
-            }
         }
     }
 }
@@ -154,6 +153,33 @@ app.ApiException: failed to req API
         assert!(
             pieces.iter().all(|p| matches!(p, Piece::Keep { .. })),
             "{pieces:?}"
+        );
+    }
+
+    #[test]
+    fn a_recursion_points_to_the_first_turn_of_its_loop() {
+        let turn = "\tat engine.Task.run(Task.java:151)\n\tat engine.Collector.execute(Collector.java:73)\n\tat engine.Task.recurse(Task.java:141)\n\tat engine.Node.around(Node.java:137)\n";
+        let text = format!("java.lang.IllegalStateException: boom\n{}", turn.repeat(3));
+        let pieces = plan_of(&text, &[(1, 13)]);
+        assert_eq!(
+            pieces,
+            [
+                Piece::Keep {
+                    start: 1,
+                    end: 5,
+                    priority: Priority::Critical
+                },
+                Piece::Fold {
+                    start: 6,
+                    end: 9,
+                    what: "4 frames as in L2-5 ·".into()
+                },
+                Piece::Fold {
+                    start: 10,
+                    end: 13,
+                    what: "4 frames as in L2-5 ·".into()
+                },
+            ]
         );
     }
 }
