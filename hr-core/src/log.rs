@@ -474,11 +474,29 @@ pub fn level(line: &str) -> Level {
 fn message_of(line: &str) -> u64 {
     let mut h = FxHasher::default();
     for tok in line.split_ascii_whitespace() {
+        // a `key=value` field that holds an address, a host or a number holds a value: another
+        // host, the same message (a word such as `user=guest` may name another message)
+        let tok = match tok.split_once('=') {
+            Some((key, value))
+                if is_field_name(key) && value.bytes().any(|c| c == b'.' || c.is_ascii_digit()) =>
+            {
+                &tok[..=key.len()]
+            }
+            _ => tok,
+        };
         let tok = tok.find('/').map_or(tok, |p| &tok[..=p]);
         h.write(crate::mask::shape(tok).as_bytes());
         h.write_u8(b' ');
     }
     h.finish()
+}
+
+/// `rhost`, `user_id`, `db.name`: what names a value in a `key=value` field.
+fn is_field_name(key: &str) -> bool {
+    !key.is_empty()
+        && key
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'))
 }
 
 /// A line that continues the event above it without being a trace: indented, or one of the
@@ -1065,6 +1083,27 @@ mod tests {
         assert_eq!(out[15..18], ["2020-06-12 06:47:16.956 ERROR 26274 --- [beat] app.naming : request failed.", "app.api.NacosException: failed to req API code:500", "\tat app.net.Proxy.retry(Proxy.java:427)"], "{}", c.text);
         assert!(out[18].starts_with("[hr 12 frames as in L4-15 · L19-30 "), "{}", c.text);
         assert_eq!(out.len(), 20);
+    }
+
+    #[test]
+    fn an_error_from_another_host_is_the_same_message_and_from_another_user_another() {
+        let hosts = ["218.188.2.4", "220-135-151-1.hinet-ip.hinet.net", "massive.merukuru.org", "n219076184117.netvigator.com"];
+        let mut text = String::new();
+        for i in 0..40 {
+            let user = if i == 30 { "  user=guest" } else { "" };
+            text.push_str(&format!(
+                "Jun 15 02:04:{:02} combo sshd(pam_unix)[{}]: authentication failure; logname= uid=0 euid=0 tty=NODEVssh ruser= rhost={}{user}\n",
+                i,
+                20000 + i,
+                hosts[i % 4]
+            ));
+        }
+        let c = compress(&text, &opts());
+        let kept = kept_lines(&c.text);
+        // the first failure, the one for another user, and the last of the long run
+        assert_eq!(kept.len(), 3, "{}", c.text);
+        assert!(kept[1].ends_with("rhost=massive.merukuru.org  user=guest"), "{}", c.text);
+        assert!(kept[2].contains("[20039]"), "{}", c.text);
     }
 
     #[test]
