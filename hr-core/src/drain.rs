@@ -7,9 +7,11 @@
 //! shape is compared with the templates of the same token count. Unlike Drain, which merges any
 //! line that is similar enough, a line joins a template only when it differs from it in at most
 //! one or two literal tokens, and a token position turns into a wildcard only after it has held
-//! several distinct values. Every line that differs from what was seen before at a position that
-//! is not yet a wildcard is reported as a variant, so the caller keeps it verbatim: a rare event
-//! that happens to look like a frequent one is never hidden.
+//! several distinct values. Every line that differs from its template in a word at a position
+//! that is not yet a wildcard is reported as a variant, so the caller keeps it verbatim: a rare
+//! event that happens to look like a frequent one is never hidden. A value with digits in place
+//! of another (a device, a version, an id) is no new word, as Drain reads any token with digits
+//! as a variable.
 
 use crate::hash::FxHashMap;
 use crate::mask::mask_log_token;
@@ -240,9 +242,9 @@ impl Miner {
         match best {
             Some((0, _, id)) => (id, Seen::Known),
             Some((_, _, id)) => {
-                // a new word is a new event (`portmap startup succeeded`); in a long record, a
-                // new value that carried digits (an id, a size, an etag) is only a value
-                if self.learn(id as usize) || !self.record {
+                // a new word is a new event (`portmap startup succeeded`); a new value that
+                // carries digits (an id, a size, a version, a device) is only a value
+                if self.learn(id as usize) {
                     (id, Seen::Variant)
                 } else {
                     (id, Seen::Known)
@@ -277,7 +279,8 @@ impl Miner {
     }
 
     /// Records the values in which the current line differs from template `id`; says whether
-    /// one of them is a new word without digits.
+    /// one of them makes it another event: a new word without digits (in a plain line, any
+    /// word without digits, or any value where the template had a word).
     fn learn(&mut self, id: usize) -> bool {
         let mut new_word = false;
         for p in 0..self.toks.len() {
@@ -296,10 +299,15 @@ impl Miner {
             };
             let vals = &mut t.values[slot].1;
             if !vals.iter().any(|v| **v == *tok) {
-                vals.push(tok.into());
                 // masking turned every digit into `0`
                 new_word |= !tok.contains('0');
+                vals.push(tok.into());
             }
+            // in a plain line only a value with digits in place of another is a value, as
+            // Drain reads a token with digits as a variable (`sda1`/`sdb2`,
+            // `3.4.0-2`/`1.17-3+deb10u2`); any other word is another event, even one shown
+            // before in another combination
+            new_word |= !self.record && !(has_value_digits(tok) && has_value_digits(&vals[0]));
             // a record's field with a handful of values is a field, not an event name
             // a message's words are read like a plain line's
             let limit = if self.record && self.message_words[p] == MessageWord::No {
@@ -314,6 +322,17 @@ impl Miner {
         }
         new_word
     }
+}
+
+/// Whether a masked token carries digits of its own (`sda0`, `(0.0-0)`, `pkg0:amd0`): not
+/// only a process id after a name (`sshd[0]:`), nor inside a quoted text or fields glued
+/// with `|`, whose words are what they say.
+fn has_value_digits(tok: &str) -> bool {
+    !tok.contains([' ', '|'])
+        && tok
+            .replace("[0]", "")
+            .replace("(0)", "")
+            .contains('0')
 }
 
 /// Where a token stands in a record's message, which is read word by word.
@@ -469,12 +488,45 @@ mod tests {
             m.add_record(&rec(a, 4));
         }
         assert_eq!(m.add_record(&rec("kube", 5)).seen, Seen::Known);
-        // the same new id in a plain line is still reported
+        // in a plain line a new id in place of an id is a value too, a word in its place is not
         let mut plain = Miner::default();
         plain.add("took 12ms for job C1x3 of alice");
-        assert_eq!(
-            plain.add("took 12ms for job D2y6 of alice").seen,
-            Seen::Variant
-        );
+        assert_eq!(plain.add("took 12ms for job D2y6 of alice").seen, Seen::Known);
+        assert_eq!(plain.add("took 12ms for job cleanup of alice").seen, Seen::Variant);
+    }
+
+    #[test]
+    fn a_plain_lines_value_with_digits_is_a_value_and_a_word_an_event() {
+        let mut m = Miner::default();
+        let disk = |m: &mut Miner, dev: &str, ver: &str| {
+            m.add(&format!("kernel: sd 0:0:0:0: [{dev}] attached by driver {ver} quietly")).seen
+        };
+        assert_eq!(disk(&mut m, "sda1", "3.4.0-2ubuntu1"), Seen::New);
+        // other devices and versions: values, as Drain reads a token with digits
+        assert_eq!(disk(&mut m, "sdb2", "1.17-3+deb10u2"), Seen::Known);
+        assert_eq!(disk(&mut m, "nvme0n1", "3.4.0-2ubuntu1"), Seen::Known);
+        // a word where a value stood is another event, and so is a word shown before in
+        // another combination
+        assert_eq!(disk(&mut m, "sdc", "3.4.0-2ubuntu1"), Seen::Variant);
+        assert_eq!(disk(&mut m, "sdb2", "unknown"), Seen::Variant);
+        assert_eq!(disk(&mut m, "sdc", "unknown"), Seen::Variant);
+        // a process id gives a program name no value digits; nor do digits in a quoted text
+        let mut m = Miner::default();
+        m.add("Sep 24 host dbus-broker-launch[1378]: AppArmor enabled, not supported.");
+        let other = m.add("Sep 24 host at-spi-dbus-bus.desktop[6277]: AppArmor enabled, not supported.");
+        assert_eq!(other.seen, Seen::Variant);
+        m.add("thread \"G1 Conc#2\" cpu=6.24ms runnable on the heap");
+        let other = m.add("thread \"G1 Main Marker\" cpu=0.35ms runnable on the heap");
+        assert_eq!(other.seen, Seen::Variant);
+    }
+
+    #[test]
+    fn value_digits() {
+        assert!(has_value_digits("[sda0]"));
+        assert!(has_value_digits("(0.0-0~deb0u0)"));
+        assert!(!has_value_digits("sshd[0]:"));
+        assert!(!has_value_digits("\"G0 Main Marker\""));
+        assert!(!has_value_digits("0-0:0|Step_Manager|0|theDayChanged"));
+        assert!(!has_value_digits("(II)"));
     }
 }
