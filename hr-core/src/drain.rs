@@ -57,7 +57,8 @@ pub struct Template {
 pub struct Mined {
     pub template: u32,
     pub seen: Seen,
-    /// the line's exact masked shape, for `Miner::shape_count` (`None` past `CACHE_CAP`)
+    /// the line's masked shape, for `Miner::shape_count` (`None` past `CACHE_CAP`); in a plain
+    /// line its values with digits are one (see `has_value_digits`)
     pub shape: Option<u32>,
     /// how many whitespace-separated words the line has. A quoted value is one token to the
     /// miner (but for a record's message), whatever its words; Drain, which splits at every
@@ -69,8 +70,11 @@ pub struct Mined {
 pub struct Miner {
     /// each masked shape seen: its template and its index in `shape_counts`
     cache: FxHashMap<Box<str>, (u32, u32)>,
-    /// how many lines had each cached shape
+    /// how many lines had each shape
     shape_counts: Vec<u32>,
+    /// each shape's index in `shape_counts`: a plain line's masked shape with its values that
+    /// carry digits made one, so `status installed pkg0:amd0 0.0-0` recurs whatever the package
+    shapes: FxHashMap<Box<str>, u32>,
     groups: FxHashMap<usize, Vec<u32>>,
     pub templates: Vec<Template>,
     buf: String,
@@ -106,19 +110,38 @@ impl Miner {
         }
         let (id, seen) = self.place();
         let shape = (self.cache.len() < CACHE_CAP).then(|| {
-            let shape = self.shape_counts.len() as u32;
+            let key = self.shape_key();
+            let next = self.shape_counts.len() as u32;
+            let shape = *self.shapes.entry(key.into()).or_insert(next);
+            if shape == next {
+                self.shape_counts.push(0);
+            }
+            self.shape_counts[shape as usize] += 1;
             self.cache.insert(self.buf.as_str().into(), (id, shape));
-            self.shape_counts.push(1);
             shape
         });
         self.templates[id as usize].count += 1;
         Mined { template: id, seen, shape, words }
     }
 
-    /// How many lines had masked shape `shape` (see `Mined::shape`): a variant whose exact shape
+    /// How many lines had masked shape `shape` (see `Mined::shape`): a variant whose shape
     /// recurs is a value that recurs, not a rare event.
     pub fn shape_count(&self, shape: u32) -> usize {
         self.shape_counts[shape as usize] as usize
+    }
+
+    /// The current line's shape (see `Mined::shape`).
+    fn shape_key(&self) -> String {
+        if self.record {
+            return self.buf.clone();
+        }
+        let mut key = String::with_capacity(self.buf.len());
+        for p in 0..self.toks.len() {
+            let tok = self.token(p);
+            key.push_str(if has_value_digits(tok) { "\0" } else { tok });
+            key.push(' ');
+        }
+        key
     }
 
     /// Fills `buf` with the masked tokens separated by one space, `toks` with their ranges;
@@ -218,6 +241,11 @@ impl Miner {
                     }
                     if *t.tokens[p] == *self.token(p) {
                         same += 1;
+                    } else if !self.record
+                        && has_value_digits(&t.tokens[p])
+                        && has_value_digits(self.token(p))
+                    {
+                        // a value in place of a value: Drain's variable, no difference
                     } else {
                         // a message's first word says what happened: another one is another event
                         diff += if self.message_words[p] == MessageWord::First {
@@ -363,6 +391,20 @@ mod tests {
         assert_eq!(m.add("cupsd startup succeeded").shape, Some(cups));
         assert_ne!(cups, cron);
         assert_eq!((m.shape_count(cups), m.shape_count(cron)), (2, 1));
+    }
+
+    #[test]
+    fn a_plain_lines_shape_counts_its_values_with_digits_as_one() {
+        let mut m = Miner::default();
+        let a = m.add("status installed libfoo1:amd64 1.2-3ubuntu1").shape.unwrap();
+        let b = m.add("status installed python3-six:all 1.5.2-1").shape.unwrap();
+        let c = m.add("status installed python-six:all 1.5.2-1").shape.unwrap();
+        assert_eq!((a, m.shape_count(a)), (b, 2));
+        // a name without digits is a word
+        assert_ne!(c, a);
+        // a record's shape is exact
+        let r = m.add_record("status=installed pkg=libfoo1:amd64").shape.unwrap();
+        assert_ne!(m.add_record("status=installed pkg=libbar2:amd64").shape.unwrap(), r);
     }
 
     #[test]
