@@ -356,11 +356,11 @@ impl Miner {
 /// only a process id after a name (`sshd[0]:`), nor inside a quoted text or fields glued
 /// with `|`, whose words are what they say.
 fn has_value_digits(tok: &str) -> bool {
-    !tok.contains([' ', '|'])
-        && tok
-            .replace("[0]", "")
-            .replace("(0)", "")
-            .contains('0')
+    let b = tok.as_bytes();
+    let pid = |i: usize| {
+        i > 0 && matches!((b[i - 1], b.get(i + 1)), (b'[', Some(b']')) | (b'(', Some(b')')))
+    };
+    !tok.contains([' ', '|']) && (0..b.len()).any(|i| b[i] == b'0' && !pid(i))
 }
 
 /// Where a token stands in a record's message, which is read word by word.
