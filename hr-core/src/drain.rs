@@ -58,7 +58,7 @@ pub struct Mined {
     pub template: u32,
     pub seen: Seen,
     /// the line's masked shape, for `Miner::shape_count` (`None` past `CACHE_CAP`); in a plain
-    /// line its values with digits are one (see `has_value_digits`)
+    /// line its values are one (see `is_value`)
     pub shape: Option<u32>,
     /// how many whitespace-separated words the line has. A quoted value is one token to the
     /// miner (but for a record's message), whatever its words; Drain, which splits at every
@@ -72,8 +72,8 @@ pub struct Miner {
     cache: FxHashMap<Box<str>, (u32, u32)>,
     /// how many lines had each shape
     shape_counts: Vec<u32>,
-    /// each shape's index in `shape_counts`: a plain line's masked shape with its values that
-    /// carry digits made one, so `status installed pkg0:amd0 0.0-0` recurs whatever the package
+    /// each shape's index in `shape_counts`: a plain line's masked shape with its values (see
+    /// `is_value`) made one, so `status installed pkg0:amd0 0.0-0` recurs whatever the package
     shapes: FxHashMap<Box<str>, u32>,
     groups: FxHashMap<usize, Vec<u32>>,
     pub templates: Vec<Template>,
@@ -138,7 +138,7 @@ impl Miner {
         let mut key = String::with_capacity(self.buf.len());
         for p in 0..self.toks.len() {
             let tok = self.token(p);
-            key.push_str(if has_value_digits(tok) { "\0" } else { tok });
+            key.push_str(if is_value(tok) { "\0" } else { tok });
             key.push(' ');
         }
         key
@@ -241,10 +241,7 @@ impl Miner {
                     }
                     if *t.tokens[p] == *self.token(p) {
                         same += 1;
-                    } else if !self.record
-                        && has_value_digits(&t.tokens[p])
-                        && has_value_digits(self.token(p))
-                    {
+                    } else if !self.record && is_value(&t.tokens[p]) && is_value(self.token(p)) {
                         // a value in place of a value: Drain's variable, no difference
                     } else {
                         // a message's first word says what happened: another one is another event
@@ -326,16 +323,18 @@ impl Miner {
                 }
             };
             let vals = &mut t.values[slot].1;
-            if !vals.iter().any(|v| **v == *tok) {
+            if self.record {
                 // masking turned every digit into `0`
-                new_word |= !tok.contains('0');
+                new_word |= !vals.iter().any(|v| **v == *tok) && !tok.contains('0');
+            } else {
+                // in a plain line only a value in place of another is a value (see
+                // `is_value`); any other word is another event, even one shown before in
+                // another combination
+                new_word |= !(is_value(tok) && is_value(&vals[0]));
+            }
+            if !vals.iter().any(|v| **v == *tok) {
                 vals.push(tok.into());
             }
-            // in a plain line only a value with digits in place of another is a value, as
-            // Drain reads a token with digits as a variable (`sda1`/`sdb2`,
-            // `3.4.0-2`/`1.17-3+deb10u2`); any other word is another event, even one shown
-            // before in another combination
-            new_word |= !self.record && !(has_value_digits(tok) && has_value_digits(&vals[0]));
             // a record's field with a handful of values is a field, not an event name
             // a message's words are read like a plain line's
             let limit = if self.record && self.message_words[p] == MessageWord::No {
@@ -350,6 +349,25 @@ impl Miner {
         }
         new_word
     }
+}
+
+/// Whether a masked token of a plain line is a value, as Drain reads a token with digits as a
+/// variable: it carries digits of its own (`sda1`/`sdb2`, `3.4.0-2`/`1.17-3+deb10u2`), or it is
+/// a name in capitals (`FACP`, `[PWRB]`, `LNKC`) other than a level word.
+fn is_value(tok: &str) -> bool {
+    has_value_digits(tok) || capitals(tok)
+}
+
+/// `DSDT`, `[PWRB]`, `(SSDT`: a name in capitals, two to eight of them, alone in its token but
+/// for brackets and punctuation; not a level word (`WARN` in place of `INFO` is another event).
+fn capitals(tok: &str) -> bool {
+    let core = tok
+        .trim_start_matches(['[', '(', '<', '\''])
+        .trim_end_matches([']', ')', '>', ':', ',', ';', '.', '\'']);
+    (2..=8).contains(&core.len())
+        && core.bytes().all(|c| c.is_ascii_uppercase() || c == b'0')
+        && core.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && crate::logline::word_severity(core).is_none()
 }
 
 /// Whether a masked token carries digits of its own (`sda0`, `(0.0-0)`, `pkg0:amd0`): not
@@ -560,6 +578,24 @@ mod tests {
         m.add("thread \"G1 Conc#2\" cpu=6.24ms runnable on the heap");
         let other = m.add("thread \"G1 Main Marker\" cpu=0.35ms runnable on the heap");
         assert_eq!(other.seen, Seen::Variant);
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_a_value_and_a_level_word_is_not() {
+        let mut m = Miner::default();
+        let table = |m: &mut Miner, name: &str| {
+            m.add(&format!("kernel: ACPI: Reserving {name} table memory at [mem 0x8edae458-0x8edae56b]")).seen
+        };
+        assert_eq!(table(&mut m, "FACP"), Seen::New);
+        assert_eq!(table(&mut m, "DSDT"), Seen::Known);
+        assert_eq!(table(&mut m, "DBG2"), Seen::Known);
+        // a word is an event, and so is another level
+        assert_eq!(table(&mut m, "spare"), Seen::Variant);
+        let mut m = Miner::default();
+        m.add("2024-01-02 10:00:00 INFO pool drained after shutdown");
+        assert_eq!(m.add("2024-01-02 10:00:01 WARN pool drained after shutdown").seen, Seen::Variant);
+        assert!(capitals("[PWRB]") && capitals("LNKC") && capitals("(SSDT,"));
+        assert!(!capitals("INFO") && !capitals("[error]") && !capitals("A") && !capitals("Reserving"));
     }
 
     #[test]
