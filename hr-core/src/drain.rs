@@ -355,7 +355,18 @@ impl Miner {
 /// variable: it carries digits of its own (`sda1`/`sdb2`, `3.4.0-2`/`1.17-3+deb10u2`), or it is
 /// a name in capitals (`FACP`, `[PWRB]`, `LNKC`) other than a level word.
 fn is_value(tok: &str) -> bool {
-    has_value_digits(tok) || capitals(tok)
+    has_value_digits(tok) || capitals(tok) || bracketed_name(tok)
+}
+
+/// `[sdb]`, `[sdc]:`: a one-word name in square brackets (a device, a unit, a tag); not a level
+/// word (`[error]` in place of `[notice]` is another event).
+fn bracketed_name(tok: &str) -> bool {
+    let Some(core) = tok.trim_end_matches([':', ',']).strip_prefix('[').and_then(|t| t.strip_suffix(']')) else {
+        return false;
+    };
+    !core.is_empty()
+        && core.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+        && crate::logline::word_severity(core).is_none()
 }
 
 /// `DSDT`, `[PWRB]`, `(SSDT`: a name in capitals, two to eight of them, alone in its token but
@@ -559,7 +570,7 @@ mod tests {
     fn a_plain_lines_value_with_digits_is_a_value_and_a_word_an_event() {
         let mut m = Miner::default();
         let disk = |m: &mut Miner, dev: &str, ver: &str| {
-            m.add(&format!("kernel: sd 0:0:0:0: [{dev}] attached by driver {ver} quietly")).seen
+            m.add(&format!("kernel: sd 0:0:0:0: disk {dev} attached by driver {ver} quietly")).seen
         };
         assert_eq!(disk(&mut m, "sda1", "3.4.0-2ubuntu1"), Seen::New);
         // other devices and versions: values, as Drain reads a token with digits
@@ -596,6 +607,18 @@ mod tests {
         assert_eq!(m.add("2024-01-02 10:00:01 WARN pool drained after shutdown").seen, Seen::Variant);
         assert!(capitals("[PWRB]") && capitals("LNKC") && capitals("(SSDT,"));
         assert!(!capitals("INFO") && !capitals("[error]") && !capitals("A") && !capitals("Reserving"));
+    }
+
+    #[test]
+    fn a_name_in_square_brackets_is_a_value_and_a_bracketed_level_is_not() {
+        let mut m = Miner::default();
+        assert_eq!(m.add("kernel: sd 1:0:0:0: [sdb] Write Protect is off").seen, Seen::New);
+        assert_eq!(m.add("kernel: sd 3:0:0:0: [sdc] Write Protect is off").seen, Seen::Known);
+        let mut m = Miner::default();
+        m.add("[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok /etc/httpd/conf");
+        let error = m.add("[Sun Dec 04 04:47:45 2005] [error] workerEnv.init() ok /etc/httpd/conf");
+        assert_eq!(error.seen, Seen::Variant);
+        assert!(bracketed_name("[sda]:") && !bracketed_name("[warn]") && !bracketed_name("[a b]"));
     }
 
     #[test]
