@@ -366,11 +366,12 @@ fn bracketed_name(tok: &str) -> bool {
     };
     !core.is_empty()
         && core.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
-        && crate::logline::word_severity(core).is_none()
+        && !says_how_it_went(core)
 }
 
 /// `DSDT`, `[PWRB]`, `(SSDT`: a name in capitals, two to eight of them, alone in its token but
-/// for brackets and punctuation; not a level word (`WARN` in place of `INFO` is another event).
+/// for brackets and punctuation; not a word that says how things went (`WARN` in place of
+/// `INFO`, `FAIL` in place of `OK` is another event).
 fn capitals(tok: &str) -> bool {
     let core = tok
         .trim_start_matches(['[', '(', '<', '\''])
@@ -378,7 +379,14 @@ fn capitals(tok: &str) -> bool {
     (2..=8).contains(&core.len())
         && core.bytes().all(|c| c.is_ascii_uppercase() || c == b'0')
         && core.bytes().filter(u8::is_ascii_uppercase).count() >= 2
-        && crate::logline::word_severity(core).is_none()
+        && !says_how_it_went(core)
+}
+
+/// A level word, an error word, or a failed result (`FAIL`, `FAILED`).
+fn says_how_it_went(word: &str) -> bool {
+    crate::logline::word_severity(word).is_some()
+        || crate::logline::error_words(word)
+        || word.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("fail"))
 }
 
 /// Whether a masked token carries digits of its own (`sda0`, `(0.0-0)`, `pkg0:amd0`): not
@@ -605,6 +613,10 @@ mod tests {
         let mut m = Miner::default();
         m.add("2024-01-02 10:00:00 INFO pool drained after shutdown");
         assert_eq!(m.add("2024-01-02 10:00:01 WARN pool drained after shutdown").seen, Seen::Variant);
+        let mut m = Miner::default();
+        m.add("test suite cache_roundtrip finished OK");
+        assert_eq!(m.add("test suite cache_roundtrip finished FAIL").seen, Seen::Variant);
+        assert_eq!(m.add("test suite cache_roundtrip finished DENIED").seen, Seen::Variant);
         assert!(capitals("[PWRB]") && capitals("LNKC") && capitals("(SSDT,"));
         assert!(!capitals("INFO") && !capitals("[error]") && !capitals("A") && !capitals("Reserving"));
     }
@@ -619,6 +631,7 @@ mod tests {
         let error = m.add("[Sun Dec 04 04:47:45 2005] [error] workerEnv.init() ok /etc/httpd/conf");
         assert_eq!(error.seen, Seen::Variant);
         assert!(bracketed_name("[sda]:") && !bracketed_name("[warn]") && !bracketed_name("[a b]"));
+        assert!(!bracketed_name("[failed]") && !bracketed_name("[timeout]"));
     }
 
     #[test]
