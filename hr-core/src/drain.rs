@@ -352,10 +352,11 @@ impl Miner {
 }
 
 /// Whether a masked token of a plain line is a value, as Drain reads a token with digits as a
-/// variable: it carries digits of its own (`sda1`/`sdb2`, `3.4.0-2`/`1.17-3+deb10u2`), or it is
-/// a name in capitals (`FACP`, `[PWRB]`, `LNKC`) other than a level word.
+/// variable: it carries digits of its own (`sda1`/`sdb2`, `3.4.0-2`/`1.17-3+deb10u2`) and no
+/// error word (`status=1/FAILURE`), or it is a name in capitals (`FACP`, `LNKC`) or in square
+/// brackets (`[sdb]`) that does not say how things went.
 fn is_value(tok: &str) -> bool {
-    has_value_digits(tok) || capitals(tok) || bracketed_name(tok)
+    (has_value_digits(tok) && !crate::logline::error_words(tok)) || capitals(tok) || bracketed_name(tok)
 }
 
 /// `[sdb]`, `[sdc]:`: a one-word name in square brackets (a device, a unit, a tag); not a level
@@ -617,6 +618,9 @@ mod tests {
         m.add("test suite cache_roundtrip finished OK");
         assert_eq!(m.add("test suite cache_roundtrip finished FAIL").seen, Seen::Variant);
         assert_eq!(m.add("test suite cache_roundtrip finished DENIED").seen, Seen::Variant);
+        m.add("unit.service: Main process exited, code=exited, status=0/SUCCESS");
+        let failed = m.add("unit.service: Main process exited, code=exited, status=1/FAILURE");
+        assert_eq!(failed.seen, Seen::Variant);
         assert!(capitals("[PWRB]") && capitals("LNKC") && capitals("(SSDT,"));
         assert!(!capitals("INFO") && !capitals("[error]") && !capitals("A") && !capitals("Reserving"));
     }
