@@ -7,9 +7,11 @@
 //! shape is compared with the templates of the same token count. Unlike Drain, which merges any
 //! line that is similar enough, a line joins a template only when it differs from it in at most
 //! one or two literal tokens, and a token position turns into a wildcard only after it has held
-//! several distinct values. Every line that differs from what was seen before at a position that
-//! is not yet a wildcard is reported as a variant, so the caller keeps it verbatim: a rare event
-//! that happens to look like a frequent one is never hidden.
+//! several distinct values. Every line that differs from its template in a word at a position
+//! that is not yet a wildcard is reported as a variant, so the caller keeps it verbatim: a rare
+//! event that happens to look like a frequent one is never hidden. A value with digits in place
+//! of another (a device, a version, an id) is no new word, as Drain reads any token with digits
+//! as a variable.
 
 use crate::hash::FxHashMap;
 use crate::mask::mask_log_token;
@@ -55,7 +57,8 @@ pub struct Template {
 pub struct Mined {
     pub template: u32,
     pub seen: Seen,
-    /// the line's exact masked shape, for `Miner::shape_count` (`None` past `CACHE_CAP`)
+    /// the line's masked shape, for `Miner::shape_count` (`None` past `CACHE_CAP`); in a plain
+    /// line its values are one (see `is_value`)
     pub shape: Option<u32>,
     /// how many whitespace-separated words the line has. A quoted value is one token to the
     /// miner (but for a record's message), whatever its words; Drain, which splits at every
@@ -67,8 +70,11 @@ pub struct Mined {
 pub struct Miner {
     /// each masked shape seen: its template and its index in `shape_counts`
     cache: FxHashMap<Box<str>, (u32, u32)>,
-    /// how many lines had each cached shape
+    /// how many lines had each shape
     shape_counts: Vec<u32>,
+    /// each shape's index in `shape_counts`: a plain line's masked shape with its values (see
+    /// `is_value`) made one, so `status installed pkg0:amd0 0.0-0` recurs whatever the package
+    shapes: FxHashMap<Box<str>, u32>,
     groups: FxHashMap<usize, Vec<u32>>,
     pub templates: Vec<Template>,
     buf: String,
@@ -104,19 +110,38 @@ impl Miner {
         }
         let (id, seen) = self.place();
         let shape = (self.cache.len() < CACHE_CAP).then(|| {
-            let shape = self.shape_counts.len() as u32;
+            let key = self.shape_key();
+            let next = self.shape_counts.len() as u32;
+            let shape = *self.shapes.entry(key.into()).or_insert(next);
+            if shape == next {
+                self.shape_counts.push(0);
+            }
+            self.shape_counts[shape as usize] += 1;
             self.cache.insert(self.buf.as_str().into(), (id, shape));
-            self.shape_counts.push(1);
             shape
         });
         self.templates[id as usize].count += 1;
         Mined { template: id, seen, shape, words }
     }
 
-    /// How many lines had masked shape `shape` (see `Mined::shape`): a variant whose exact shape
+    /// How many lines had masked shape `shape` (see `Mined::shape`): a variant whose shape
     /// recurs is a value that recurs, not a rare event.
     pub fn shape_count(&self, shape: u32) -> usize {
         self.shape_counts[shape as usize] as usize
+    }
+
+    /// The current line's shape (see `Mined::shape`).
+    fn shape_key(&self) -> String {
+        if self.record {
+            return self.buf.clone();
+        }
+        let mut key = String::with_capacity(self.buf.len());
+        for p in 0..self.toks.len() {
+            let tok = self.token(p);
+            key.push_str(if is_value(tok) { "\0" } else { tok });
+            key.push(' ');
+        }
+        key
     }
 
     /// Fills `buf` with the masked tokens separated by one space, `toks` with their ranges;
@@ -216,6 +241,8 @@ impl Miner {
                     }
                     if *t.tokens[p] == *self.token(p) {
                         same += 1;
+                    } else if !self.record && is_value(&t.tokens[p]) && is_value(self.token(p)) {
+                        // a value in place of a value: Drain's variable, no difference
                     } else {
                         // a message's first word says what happened: another one is another event
                         diff += if self.message_words[p] == MessageWord::First {
@@ -240,9 +267,9 @@ impl Miner {
         match best {
             Some((0, _, id)) => (id, Seen::Known),
             Some((_, _, id)) => {
-                // a new word is a new event (`portmap startup succeeded`); in a long record, a
-                // new value that carried digits (an id, a size, an etag) is only a value
-                if self.learn(id as usize) || !self.record {
+                // a new word is a new event (`portmap startup succeeded`); a new value that
+                // carries digits (an id, a size, a version, a device) is only a value
+                if self.learn(id as usize) {
                     (id, Seen::Variant)
                 } else {
                     (id, Seen::Known)
@@ -277,7 +304,8 @@ impl Miner {
     }
 
     /// Records the values in which the current line differs from template `id`; says whether
-    /// one of them is a new word without digits.
+    /// one of them makes it another event: a new word without digits (in a plain line, any
+    /// word without digits, or any value where the template had a word).
     fn learn(&mut self, id: usize) -> bool {
         let mut new_word = false;
         for p in 0..self.toks.len() {
@@ -295,10 +323,17 @@ impl Miner {
                 }
             };
             let vals = &mut t.values[slot].1;
+            if self.record {
+                // masking turned every digit into `0`
+                new_word |= !vals.iter().any(|v| **v == *tok) && !tok.contains('0');
+            } else {
+                // in a plain line only a value in place of another is a value (see
+                // `is_value`); any other word is another event, even one shown before in
+                // another combination
+                new_word |= !(is_value(tok) && is_value(&vals[0]));
+            }
             if !vals.iter().any(|v| **v == *tok) {
                 vals.push(tok.into());
-                // masking turned every digit into `0`
-                new_word |= !tok.contains('0');
             }
             // a record's field with a handful of values is a field, not an event name
             // a message's words are read like a plain line's
@@ -314,6 +349,56 @@ impl Miner {
         }
         new_word
     }
+}
+
+/// Whether a masked token of a plain line is a value, as Drain reads a token with digits as a
+/// variable: it carries digits of its own (`sda1`/`sdb2`, `3.4.0-2`/`1.17-3+deb10u2`) and no
+/// error word (`status=1/FAILURE`), or it is a name in capitals (`FACP`, `LNKC`) or in square
+/// brackets (`[sdb]`) that does not say how things went.
+fn is_value(tok: &str) -> bool {
+    (has_value_digits(tok) && !crate::logline::error_words(tok)) || capitals(tok) || bracketed_name(tok)
+}
+
+/// `[sdb]`, `[sdc]:`: a one-word name in square brackets (a device, a unit, a tag); not a level
+/// word (`[error]` in place of `[notice]` is another event).
+fn bracketed_name(tok: &str) -> bool {
+    let Some(core) = tok.trim_end_matches([':', ',']).strip_prefix('[').and_then(|t| t.strip_suffix(']')) else {
+        return false;
+    };
+    !core.is_empty()
+        && core.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.'))
+        && !says_how_it_went(core)
+}
+
+/// `DSDT`, `[PWRB]`, `(SSDT`: a name in capitals, two to eight of them, alone in its token but
+/// for brackets and punctuation; not a word that says how things went (`WARN` in place of
+/// `INFO`, `FAIL` in place of `OK` is another event).
+fn capitals(tok: &str) -> bool {
+    let core = tok
+        .trim_start_matches(['[', '(', '<', '\''])
+        .trim_end_matches([']', ')', '>', ':', ',', ';', '.', '\'']);
+    (2..=8).contains(&core.len())
+        && core.bytes().all(|c| c.is_ascii_uppercase() || c == b'0')
+        && core.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && !says_how_it_went(core)
+}
+
+/// A level word, an error word, or a failed result (`FAIL`, `FAILED`).
+fn says_how_it_went(word: &str) -> bool {
+    crate::logline::word_severity(word).is_some()
+        || crate::logline::error_words(word)
+        || word.get(..4).is_some_and(|w| w.eq_ignore_ascii_case("fail"))
+}
+
+/// Whether a masked token carries digits of its own (`sda0`, `(0.0-0)`, `pkg0:amd0`): not
+/// only a process id after a name (`sshd[0]:`), nor inside a quoted text or fields glued
+/// with `|`, whose words are what they say.
+fn has_value_digits(tok: &str) -> bool {
+    let b = tok.as_bytes();
+    let pid = |i: usize| {
+        i > 0 && matches!((b[i - 1], b.get(i + 1)), (b'[', Some(b']')) | (b'(', Some(b')')))
+    };
+    !tok.contains([' ', '|']) && (0..b.len()).any(|i| b[i] == b'0' && !pid(i))
 }
 
 /// Where a token stands in a record's message, which is read word by word.
@@ -344,6 +429,20 @@ mod tests {
         assert_eq!(m.add("cupsd startup succeeded").shape, Some(cups));
         assert_ne!(cups, cron);
         assert_eq!((m.shape_count(cups), m.shape_count(cron)), (2, 1));
+    }
+
+    #[test]
+    fn a_plain_lines_shape_counts_its_values_with_digits_as_one() {
+        let mut m = Miner::default();
+        let a = m.add("status installed libfoo1:amd64 1.2-3ubuntu1").shape.unwrap();
+        let b = m.add("status installed python3-six:all 1.5.2-1").shape.unwrap();
+        let c = m.add("status installed python-six:all 1.5.2-1").shape.unwrap();
+        assert_eq!((a, m.shape_count(a)), (b, 2));
+        // a name without digits is a word
+        assert_ne!(c, a);
+        // a record's shape is exact
+        let r = m.add_record("status=installed pkg=libfoo1:amd64").shape.unwrap();
+        assert_ne!(m.add_record("status=installed pkg=libbar2:amd64").shape.unwrap(), r);
     }
 
     #[test]
@@ -469,12 +568,83 @@ mod tests {
             m.add_record(&rec(a, 4));
         }
         assert_eq!(m.add_record(&rec("kube", 5)).seen, Seen::Known);
-        // the same new id in a plain line is still reported
+        // in a plain line a new id in place of an id is a value too, a word in its place is not
         let mut plain = Miner::default();
         plain.add("took 12ms for job C1x3 of alice");
-        assert_eq!(
-            plain.add("took 12ms for job D2y6 of alice").seen,
-            Seen::Variant
-        );
+        assert_eq!(plain.add("took 12ms for job D2y6 of alice").seen, Seen::Known);
+        assert_eq!(plain.add("took 12ms for job cleanup of alice").seen, Seen::Variant);
+    }
+
+    #[test]
+    fn a_plain_lines_value_with_digits_is_a_value_and_a_word_an_event() {
+        let mut m = Miner::default();
+        let disk = |m: &mut Miner, dev: &str, ver: &str| {
+            m.add(&format!("kernel: sd 0:0:0:0: disk {dev} attached by driver {ver} quietly")).seen
+        };
+        assert_eq!(disk(&mut m, "sda1", "3.4.0-2ubuntu1"), Seen::New);
+        // other devices and versions: values, as Drain reads a token with digits
+        assert_eq!(disk(&mut m, "sdb2", "1.17-3+deb10u2"), Seen::Known);
+        assert_eq!(disk(&mut m, "nvme0n1", "3.4.0-2ubuntu1"), Seen::Known);
+        // a word where a value stood is another event, and so is a word shown before in
+        // another combination
+        assert_eq!(disk(&mut m, "sdc", "3.4.0-2ubuntu1"), Seen::Variant);
+        assert_eq!(disk(&mut m, "sdb2", "unknown"), Seen::Variant);
+        assert_eq!(disk(&mut m, "sdc", "unknown"), Seen::Variant);
+        // a process id gives a program name no value digits; nor do digits in a quoted text
+        let mut m = Miner::default();
+        m.add("Sep 24 host dbus-broker-launch[1378]: AppArmor enabled, not supported.");
+        let other = m.add("Sep 24 host at-spi-dbus-bus.desktop[6277]: AppArmor enabled, not supported.");
+        assert_eq!(other.seen, Seen::Variant);
+        m.add("thread \"G1 Conc#2\" cpu=6.24ms runnable on the heap");
+        let other = m.add("thread \"G1 Main Marker\" cpu=0.35ms runnable on the heap");
+        assert_eq!(other.seen, Seen::Variant);
+    }
+
+    #[test]
+    fn a_name_in_capitals_is_a_value_and_a_level_word_is_not() {
+        let mut m = Miner::default();
+        let table = |m: &mut Miner, name: &str| {
+            m.add(&format!("kernel: ACPI: Reserving {name} table memory at [mem 0x8edae458-0x8edae56b]")).seen
+        };
+        assert_eq!(table(&mut m, "FACP"), Seen::New);
+        assert_eq!(table(&mut m, "DSDT"), Seen::Known);
+        assert_eq!(table(&mut m, "DBG2"), Seen::Known);
+        // a word is an event, and so is another level
+        assert_eq!(table(&mut m, "spare"), Seen::Variant);
+        let mut m = Miner::default();
+        m.add("2024-01-02 10:00:00 INFO pool drained after shutdown");
+        assert_eq!(m.add("2024-01-02 10:00:01 WARN pool drained after shutdown").seen, Seen::Variant);
+        let mut m = Miner::default();
+        m.add("test suite cache_roundtrip finished OK");
+        assert_eq!(m.add("test suite cache_roundtrip finished FAIL").seen, Seen::Variant);
+        assert_eq!(m.add("test suite cache_roundtrip finished DENIED").seen, Seen::Variant);
+        m.add("unit.service: Main process exited, code=exited, status=0/SUCCESS");
+        let failed = m.add("unit.service: Main process exited, code=exited, status=1/FAILURE");
+        assert_eq!(failed.seen, Seen::Variant);
+        assert!(capitals("[PWRB]") && capitals("LNKC") && capitals("(SSDT,"));
+        assert!(!capitals("INFO") && !capitals("[error]") && !capitals("A") && !capitals("Reserving"));
+    }
+
+    #[test]
+    fn a_name_in_square_brackets_is_a_value_and_a_bracketed_level_is_not() {
+        let mut m = Miner::default();
+        assert_eq!(m.add("kernel: sd 1:0:0:0: [sdb] Write Protect is off").seen, Seen::New);
+        assert_eq!(m.add("kernel: sd 3:0:0:0: [sdc] Write Protect is off").seen, Seen::Known);
+        let mut m = Miner::default();
+        m.add("[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok /etc/httpd/conf");
+        let error = m.add("[Sun Dec 04 04:47:45 2005] [error] workerEnv.init() ok /etc/httpd/conf");
+        assert_eq!(error.seen, Seen::Variant);
+        assert!(bracketed_name("[sda]:") && !bracketed_name("[warn]") && !bracketed_name("[a b]"));
+        assert!(!bracketed_name("[failed]") && !bracketed_name("[timeout]"));
+    }
+
+    #[test]
+    fn value_digits() {
+        assert!(has_value_digits("[sda0]"));
+        assert!(has_value_digits("(0.0-0~deb0u0)"));
+        assert!(!has_value_digits("sshd[0]:"));
+        assert!(!has_value_digits("\"G0 Main Marker\""));
+        assert!(!has_value_digits("0-0:0|Step_Manager|0|theDayChanged"));
+        assert!(!has_value_digits("(II)"));
     }
 }

@@ -264,7 +264,7 @@ pub fn upper<'b>(word: &str, buf: &'b mut [u8; 9]) -> Option<&'b [u8]> {
     Some(w)
 }
 
-fn word_severity(word: &str) -> Option<Severity> {
+pub fn word_severity(word: &str) -> Option<Severity> {
     let mut buf = [0u8; 9];
     Some(match upper(word, &mut buf)? {
         b"ERROR" | b"ERR" | b"SEVERE" | b"E" => Severity::Error,

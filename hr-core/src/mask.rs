@@ -76,7 +76,7 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
             let word = &b[start..i];
             if !digits {
                 out.push_str(&tok[start..i]);
-            } else if hex || random_id(word) {
+            } else if hex || random_id(word) || hex_literal(word) {
                 out.push('0');
             } else {
                 let mut in_digits = false;
@@ -162,6 +162,14 @@ fn random_id(word: &[u8]) -> bool {
     word.len() >= 8 && runs >= 2
 }
 
+/// `0xfdffffff`, `0x1c`: a number written in hex, however few of its digits are decimal, as
+/// template miners (drain3's usual masking) read it, so that address ranges are one shape.
+fn hex_literal(word: &[u8]) -> bool {
+    word.len() > 2
+        && (word.starts_with(b"0x") || word.starts_with(b"0X"))
+        && word[2..].iter().all(u8::is_ascii_hexdigit)
+}
+
 /// `/var/log/x.log`, `./a/b`, `~/x`, `C:\\Windows\\x`: names that vary freely, told by their
 /// first bytes (a URL, `https://host/p`, is told by its `://` in `mask_log_token`).
 fn path_prefix(tok: &str) -> bool {
@@ -211,5 +219,9 @@ mod tests {
         );
         assert_eq!(log_token("utf8mb4"), "utf0mb0");
         assert_eq!(log_token("a/b"), "a/b");
+        // a hex number is one value whatever its digits: `[mem 0x0-0x0]` for every range
+        assert_eq!(log_token("0xfdffffff]"), "0]");
+        assert_eq!(log_token("0x1c:"), "0:");
+        assert_eq!(log_token("0xZZ"), "0xZZ");
     }
 }
