@@ -60,6 +60,8 @@ enum Role {
         shape: Option<u32>,
         seen: Seen,
         level: Level,
+        /// whether the line states its level (a level word, a JSON `level`, a status)
+        declared: bool,
         message: u64,
         /// continuation lines of an error event that follow it (see `continues_event`)
         more: u16,
@@ -174,6 +176,7 @@ pub fn plan(lines: &Lines) -> Plan {
                 shape,
                 seen,
                 level,
+                declared,
                 message,
                 more,
                 words,
@@ -211,7 +214,11 @@ pub fn plan(lines: &Lines) -> Plan {
                     run.push_event(n, lines.lines[i], level, template);
                 } else {
                     run.flush(&mut plan, lines, &roles);
-                    let priority = if error_words(crate::plan::readable_head(lines.lines[i])) {
+                    // a line that states a level below error is no error for a word in its
+                    // text (`INFO - retry: … 'error_list': …`): it may be cut like any other
+                    let priority = if !declared
+                        && error_words(crate::plan::readable_head(lines.lines[i]))
+                    {
                         Priority::Critical
                     } else if level == Level::Warn
                         || alone
@@ -290,6 +297,7 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
             shape: mined.shape,
             seen: mined.seen,
             level: sev.level,
+            declared: sev.from_field,
             message,
             more: more as u16,
             words: mined.words.min(u16::MAX as usize) as u16,
@@ -640,6 +648,21 @@ mod tests {
             let c = compress(&text, &opts());
             assert!(c.text.lines().any(|l| l == line), "{}", c.text.lines().nth(1).unwrap().rsplit(' ').next().unwrap());
         }
+    }
+
+    #[test]
+    fn a_long_line_that_states_a_lower_level_is_cut_whatever_words_it_holds() {
+        // a CI harness logs a call's arguments at INFO: `timeout`, `error_list` are argument
+        // names, not what happened
+        let args = "'--timeout', '120', 'error_list': [], ".repeat(150);
+        let info = format!("2025-08-08 07:07:02 INFO - retry: Calling run_command with args: [{args}]");
+        // with no level stated, an error word in its head keeps a long line whole
+        let bare = format!("retry failed with error: [{args}]");
+        let text = format!("2025-08-08 07:07:01 INFO starting\n{info}\n{bare}\n2025-08-08 07:07:04 INFO done\n");
+        let c = compress(&text, &opts());
+        let lines: Vec<&str> = c.text.lines().collect();
+        assert!(lines[1].starts_with(&info[..800]) && lines[1][800..].starts_with(" … [hr "), "{}", &lines[1][..100]);
+        assert_eq!(lines[2], bare);
     }
 
     #[test]
