@@ -18,6 +18,9 @@ use crate::mask::mask_log_token;
 
 /// A position becomes a wildcard once it has held this many distinct values.
 const WILDCARD_AFTER: usize = 16;
+/// A position that has held this many values holds arguments: `Transitioned from RUNNING to
+/// SUCCEEDED` names one of a handful of states, `egg_info for package mozfile` one of many names.
+const ARGUMENT_AFTER: usize = 8;
 /// In a record (see `Miner::add_record`) a position becomes a wildcard sooner.
 const WILDCARD_AFTER_LONG: usize = 4;
 /// Templates compared per token count: bounds the work on input where every line is new.
@@ -64,6 +67,10 @@ pub struct Mined {
     /// miner (but for a record's message), whatever its words; Drain, which splits at every
     /// space, groups lines by this number before it compares them.
     pub words: usize,
+    /// for a variant that differs from its template only at positions that have held many
+    /// values (`ARGUMENT_AFTER`: arguments, not one of a handful of states), the index of the
+    /// first of them (`usize::MAX` otherwise)
+    pub changed_at: usize,
 }
 
 #[derive(Default)]
@@ -106,9 +113,10 @@ impl Miner {
         if let Some(&(id, shape)) = self.cache.get(self.buf.as_str()) {
             self.templates[id as usize].count += 1;
             self.shape_counts[shape as usize] += 1;
-            return Mined { template: id, seen: Seen::Known, shape: Some(shape), words };
+            let changed_at = usize::MAX;
+            return Mined { template: id, seen: Seen::Known, shape: Some(shape), words, changed_at };
         }
-        let (id, seen) = self.place();
+        let (id, seen, changed_at) = self.place();
         let shape = (self.cache.len() < CACHE_CAP).then(|| {
             let key = self.shape_key();
             let next = self.shape_counts.len() as u32;
@@ -121,7 +129,7 @@ impl Miner {
             shape
         });
         self.templates[id as usize].count += 1;
-        Mined { template: id, seen, shape, words }
+        Mined { template: id, seen, shape, words, changed_at }
     }
 
     /// How many lines had masked shape `shape` (see `Mined::shape`): a variant whose shape
@@ -224,8 +232,9 @@ impl Miner {
         &self.buf[s..e]
     }
 
-    /// Finds the template of a shape not seen before, or starts one.
-    fn place(&mut self) -> (u32, Seen) {
+    /// Finds the template of a shape not seen before, or starts one; for a variant, also where
+    /// it first differs.
+    fn place(&mut self) -> (u32, Seen, usize) {
         let n = self.toks.len();
         // long lines (structured records, access logs) may differ in more fields and still
         // be the same event; a short line differs in at most one or two words
@@ -265,17 +274,20 @@ impl Miner {
             }
         }
         match best {
-            Some((0, _, id)) => (id, Seen::Known),
+            Some((0, _, id)) => (id, Seen::Known, usize::MAX),
             Some((_, _, id)) => {
                 // a new word is a new event (`portmap startup succeeded`); a new value that
                 // carries digits (an id, a size, a version, a device) is only a value
-                if self.learn(id as usize) {
-                    (id, Seen::Variant)
+                let (new_word, at) = self.learn(id as usize);
+                if new_word {
+                    (id, Seen::Variant, at)
                 } else {
-                    (id, Seen::Known)
+                    (id, Seen::Known, usize::MAX)
                 }
             }
-            None if self.templates.len() > TEMPLATE_CAP => (TEMPLATE_CAP as u32, Seen::New),
+            None if self.templates.len() > TEMPLATE_CAP => {
+                (TEMPLATE_CAP as u32, Seen::New, usize::MAX)
+            }
             None if self.templates.len() == TEMPLATE_CAP => {
                 self.templates.push(Template {
                     tokens: Vec::new(),
@@ -283,7 +295,7 @@ impl Miner {
                     values: Vec::new(),
                     count: 0,
                 });
-                (TEMPLATE_CAP as u32, Seen::New)
+                (TEMPLATE_CAP as u32, Seen::New, usize::MAX)
             }
             None => {
                 let id = self.templates.len() as u32;
@@ -298,16 +310,21 @@ impl Miner {
                 if group.len() < GROUP_CAP {
                     group.push(id);
                 }
-                (id, Seen::New)
+                (id, Seen::New, usize::MAX)
             }
         }
     }
 
     /// Records the values in which the current line differs from template `id`; says whether
     /// one of them makes it another event: a new word without digits (in a plain line, any
-    /// word without digits, or any value where the template had a word).
-    fn learn(&mut self, id: usize) -> bool {
+    /// word without digits, or any value where the template had a word); and where the first
+    /// of them is when every one is at a position that has held many values (see
+    /// `Mined::changed_at`).
+    fn learn(&mut self, id: usize) -> (bool, usize) {
         let mut new_word = false;
+        let mut first = None;
+        // a change at a position of few values so far (a state, a keyword)
+        let mut among_few = false;
         for p in 0..self.toks.len() {
             let (s, e) = self.toks[p];
             let tok = &self.buf[s..e];
@@ -315,6 +332,7 @@ impl Miner {
             if t.wild[p] || *t.tokens[p] == *tok {
                 continue;
             }
+            first.get_or_insert(p);
             let slot = match t.values.iter().position(|(q, _)| *q == p) {
                 Some(i) => i,
                 None => {
@@ -335,6 +353,7 @@ impl Miner {
             if !vals.iter().any(|v| **v == *tok) {
                 vals.push(tok.into());
             }
+            among_few |= vals.len() < ARGUMENT_AFTER;
             // a record's field with a handful of values is a field, not an event name
             // a message's words are read like a plain line's
             let limit = if self.record && self.message_words[p] == MessageWord::No {
@@ -347,7 +366,8 @@ impl Miner {
                 t.values.swap_remove(slot);
             }
         }
-        new_word
+        let changed_at = first.filter(|_| !among_few).unwrap_or(usize::MAX);
+        (new_word, changed_at)
     }
 }
 
@@ -468,6 +488,27 @@ mod tests {
         assert_eq!(seen(m.add("took 12ms for block blk_123")), (0, Seen::New));
         assert_eq!(seen(m.add("took 7ms for block blk_99")), (0, Seen::Known));
         assert_eq!(m.templates[0].count, 2);
+    }
+
+    #[test]
+    fn a_position_of_many_values_holds_arguments() {
+        let mut m = Miner::default();
+        let line = |name: &str, mode: &str| format!("INFO - Running setup for package {name} in mode {mode}");
+        let name = |i: usize| format!("pkg{}", "x".repeat(i));
+        assert_eq!(m.add(&line(&name(0), "fast")).seen, Seen::New);
+        // the first values a position holds may be a handful of states: no arguments yet
+        for i in 1..ARGUMENT_AFTER - 1 {
+            let mined = m.add(&line(&name(i), "fast"));
+            assert_eq!((mined.seen, mined.changed_at), (Seen::Variant, usize::MAX), "{i}");
+        }
+        // from ARGUMENT_AFTER values on, a change there is in an argument, at token 6
+        let mined = m.add(&line(&name(ARGUMENT_AFTER - 1), "fast"));
+        assert_eq!((mined.seen, mined.changed_at), (Seen::Variant, 6));
+        // a change at a position of few values as well is no argument's
+        let mined = m.add(&line(&name(ARGUMENT_AFTER), "slow"));
+        assert_eq!((mined.seen, mined.changed_at), (Seen::Variant, usize::MAX));
+        // a known shape changed nothing
+        assert_eq!(m.add(&line(&name(1), "fast")).changed_at, usize::MAX);
     }
 
     #[test]

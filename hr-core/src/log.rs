@@ -62,6 +62,11 @@ enum Role {
         shape: Option<u32>,
         seen: Seen,
         level: Level,
+        /// whether the line states its level (a level word, a JSON `level`, a status)
+        declared: bool,
+        /// a variant that differs from its template only in the arguments of its message,
+        /// after the word that names the event (see `changes_an_argument`)
+        argument: bool,
         message: u64,
         /// continuation lines of an error event that follow it (see `continues_event`)
         more: u16,
@@ -177,6 +182,8 @@ pub fn plan(lines: &Lines) -> Plan {
                 shape,
                 seen,
                 level,
+                declared,
+                argument,
                 message,
                 more,
                 words,
@@ -186,7 +193,7 @@ pub fn plan(lines: &Lines) -> Plan {
                 // a variant whose exact shape recurs shows a value, not a rare event: it folds
                 // like a repeat, and the marker says what varied
                 let recurring = seen == Seen::Variant
-                    && shape.is_some_and(|s| miner.shape_count(s) > KEEP_ALL_UP_TO);
+                    && (argument || shape.is_some_and(|s| miner.shape_count(s) > KEEP_ALL_UP_TO));
                 if level >= Level::Error {
                     // errors fold by message: the first of each stays, and the last of a long
                     // run; identical repeats between them fold with their count
@@ -214,7 +221,11 @@ pub fn plan(lines: &Lines) -> Plan {
                     run.push_event(n, lines.lines[i], level, template);
                 } else {
                     run.flush(&mut plan, lines, &roles);
-                    let priority = if error_words(crate::plan::readable_head(lines.lines[i])) {
+                    // a line that states a level below error is no error for a word in its
+                    // text (`INFO - retry: … 'error_list': …`): it may be cut like any other
+                    let priority = if !declared
+                        && error_words(crate::plan::readable_head(lines.lines[i]))
+                    {
                         Priority::Critical
                     } else if level == Level::Warn
                         || alone
@@ -293,6 +304,8 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
             shape: mined.shape,
             seen: mined.seen,
             level: sev.level,
+            declared: sev.from_field,
+            argument: mined.seen == Seen::Variant && changes_an_argument(line, mined.changed_at),
             message,
             more: more as u16,
             words: mined.words.min(u16::MAX as usize) as u16,
@@ -301,6 +314,38 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
         i += 1 + more;
     }
     roles
+}
+
+/// Whether a variant whose first change is at token `at` keeps the word that names its event:
+/// in a line that states its level, the message's first word after the level (and the
+/// separator, logger or tag that may follow it) says what happened, the words after it are
+/// its arguments (`INFO -  Running setup.py egg_info for package mozfile`). A change in the
+/// event's name (`D AudioManager: isWiredHeadsetOn...`) or in a line with no level stays a
+/// rare event.
+fn changes_an_argument(line: &str, at: usize) -> bool {
+    let (_, end) = level_at(line);
+    let (Some(head), Some(message)) = (line.get(..end), line.get(end..)) else {
+        return false;
+    };
+    if end == 0 || at == usize::MAX {
+        return false;
+    }
+    let separator = |t: &str| matches!(t, "-" | "--" | ":" | "|");
+    let mut words = message.split_ascii_whitespace().peekable();
+    // the name's index: past the head, a separator and a logger or tag (`[main] c.e.App -`,
+    // `AudioManager:`), at most three tokens
+    let mut name = head.split_ascii_whitespace().count();
+    for _ in 0..3 {
+        let Some(word) = words.next() else {
+            return false;
+        };
+        let tag = word.ends_with([':', ']']) || words.peek().is_some_and(|w| separator(w));
+        if !(separator(word) || tag) {
+            break;
+        }
+        name += 1;
+    }
+    at > name
 }
 
 /// How many lines of each template have each number of words.
@@ -660,6 +705,40 @@ mod tests {
             let text = format!("2025-08-08 07:07:01 INFO starting\n{line}\n2025-08-08 07:07:04 INFO done\n");
             let c = compress(&text, &opts());
             assert!(c.text.lines().any(|l| l == line), "{}", c.text.lines().nth(1).unwrap().rsplit(' ').next().unwrap());
+        }
+    }
+
+    #[test]
+    fn a_long_line_that_states_a_lower_level_is_cut_whatever_words_it_holds() {
+        // a CI harness logs a call's arguments at INFO: `timeout`, `error_list` are argument
+        // names, not what happened
+        let args = "'--timeout', '120', 'error_list': [], ".repeat(150);
+        let info = format!("2025-08-08 07:07:02 INFO - retry: Calling run_command with args: [{args}]");
+        // with no level stated, an error word in its head keeps a long line whole
+        let bare = format!("retry failed with error: [{args}]");
+        let text = format!("2025-08-08 07:07:01 INFO starting\n{info}\n{bare}\n2025-08-08 07:07:04 INFO done\n");
+        let c = compress(&text, &opts());
+        let lines: Vec<&str> = c.text.lines().collect();
+        assert!(lines[1].starts_with(&info[..800]) && lines[1][800..].starts_with(" … [hr "), "{}", &lines[1][..100]);
+        assert_eq!(lines[2], bare);
+    }
+
+    #[test]
+    fn a_level_stamped_event_folds_its_arguments_but_never_its_name() {
+        let names: Vec<String> = (0..24).map(|i| format!("pkg{}", "x".repeat(i))).collect();
+        let stamped = |i: usize, what: &str| format!("2024-01-02 10:00:{:02} INFO - {what}\n", i % 60);
+        // an argument that takes many values: once its position has held ARGUMENT_AFTER (8),
+        // the lines fold into one marker; the first seven may be states and stay
+        let installs: String = (0..24).map(|i| stamped(i, &format!("Running setup for package {}", names[i]))).collect();
+        let c = compress(&installs, &opts());
+        assert_eq!(kept_lines(&c.text).len(), 7, "{}", c.text);
+        assert!(c.text.contains("[hr 17 like above"), "{}", c.text);
+        // the word that names the event, and any change in a line that states no level, stay
+        let names_the_event: String = (0..15).map(|i| stamped(i, &format!("{} started cleanly", names[i]))).collect();
+        let bare: String = (0..15).map(|i| format!("Running setup for package {}\n", names[i])).collect();
+        for text in [names_the_event, bare] {
+            let c = compress(&text, &opts());
+            assert_eq!(kept_lines(&c.text).len(), 15, "{}", c.text);
         }
     }
 
@@ -1145,7 +1224,9 @@ mod tests {
         for i in 0..12 {
             text.push_str(&format!("2024-01-02 10:00:{i:02} INFO worker polled the queue\n"));
             let word: String = [b'a' + (i / 26) as u8, b'a' + (i % 26) as u8, b'q'].iter().map(|&b| b as char).collect();
-            text.push_str(&format!("2024-01-02 10:00:{i:02} INFO event {word} happened once\n"));
+            // (stated with no level: a level-stamped message's argument that takes many values
+            // would fold, see a_level_stamped_event_folds_its_arguments_but_never_its_name)
+            text.push_str(&format!("2024-01-02 10:00:{i:02} event {word} happened once\n"));
         }
         let c = compress(&text, &opts());
         // one repeat between two one-off lines is shorter than nine markers: it stays

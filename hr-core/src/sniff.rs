@@ -264,6 +264,11 @@ pub fn sniff(data: &[u8]) -> Kind {
     let plain_tail = crate::escapes::strip(tail);
     let tail = plain_tail.as_deref().unwrap_or(tail);
     if crate::testout::is_test_output(probe) || crate::testout::looks_like(probe, tail) {
+        // a long preamble that no runner prints (a CI job's setup) before the run: a job's
+        // log that holds a test run is a log first, whatever prose its setup prints
+        if has_preamble(&sample) {
+            return Kind::Log;
+        }
         // a runner's lines win, unless they are a few lines inside a log that has a time or
         // level on nearly every line
         if !(log.share >= 0.9 && crate::testout::evidence(probe, tail) < 2) {
@@ -297,6 +302,22 @@ pub fn sniff(data: &[u8]) -> Kind {
     }
     Kind::Text
 }
+
+/// Whether the head of the sample opens with a long stretch of lines that no test runner or
+/// build tool claims: from `PREAMBLE_LINES` such lines and `PREAMBLE_SHARE` of the head, the
+/// runner's output is a part of something larger (runner outputs measured 0.05 of their head at
+/// most, CI job logs 0.30 and up).
+fn has_preamble(sample: &Sample) -> bool {
+    let Some(head) = sample.parts().next() else {
+        return false;
+    };
+    let lines = head.iter().filter(|l| !l.trim().is_empty()).count();
+    let preamble = crate::testout::preamble(head);
+    preamble >= PREAMBLE_LINES && preamble as f64 >= PREAMBLE_SHARE * lines as f64
+}
+
+const PREAMBLE_LINES: usize = 40;
+const PREAMBLE_SHARE: f64 = 0.2;
 
 /// From this share of lines in log events, settings are a dump inside a log (a build step's
 /// environment), not a config of their own (configs and tables measured 0.0; buildbot's and
@@ -901,6 +922,26 @@ Events:
     }
 
     #[test]
+    fn a_job_log_that_holds_a_test_run_is_a_log() {
+        // a CI job: the machine's setup, which no runner prints, then a test run at the end
+        let mut job = String::from("Worker information\n");
+        for i in 0..80 {
+            job.push_str(&format!("tool-{i} version {i}.{}.{} (built on host {i})\n", i % 7, i % 3));
+        }
+        let run: String = (0..30)
+            .map(|i| format!("tests/test_mod.py::test_case_{i} PASSED\n"))
+            .collect();
+        let run = format!(
+            "$ pytest -v\n============================= test session starts ==============================\ncollected 30 items\n\n{run}========================= 30 passed in 1.20s =========================\n"
+        );
+        assert_eq!(sniff(format!("{job}{run}").as_bytes()), Kind::Log);
+        // the run alone, or behind a short preamble (the command and its banner), is a test run
+        assert_eq!(sniff(run.as_bytes()), Kind::Test);
+        let short: String = job.lines().take(10).map(|l| format!("{l}\n")).collect();
+        assert_eq!(sniff(format!("{short}{run}").as_bytes()), Kind::Test);
+    }
+
+    #[test]
     fn a_playbook_run_is_a_log_not_settings() {
         // Ansible: `ok: [host]` lines are a status stream, whatever their `key: value` look
         let mut run = String::new();
@@ -1114,3 +1155,4 @@ Events:
         assert_eq!(Kind::parse("nope"), None);
     }
 }
+

@@ -249,6 +249,17 @@ fn progress() -> &'static regex::Regex {
     ))
 }
 
+/// How many non-blank lines come before the first line any runner family claims (all of
+/// them when none does): a test run's output starts with its runner's lines (or a build or
+/// install that precedes it), a CI job's log with the job's own setup, which no runner prints.
+pub fn preamble(lines: &[&str]) -> usize {
+    let text = lines.join("\n");
+    let mut c = Classifier::new(&text, lines.to_vec());
+    classify_runners(&mut c);
+    let first = (0..lines.len()).find(|&i| c.claimed(i)).unwrap_or(lines.len());
+    lines[..first].iter().filter(|l| !l.trim().is_empty()).count()
+}
+
 /// `go test -json`: NDJSON events with an `Action` (checked before the JSON sniffer claims it).
 pub fn is_go_test_json(text: &str) -> bool {
     let first = text.trim_start().lines().next().unwrap_or("");
@@ -275,6 +286,14 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
 /// Run every runner family over the input. Failure regions come first so that their lines are
 /// kept whole before line rules (which would fold a `... ok` inside a traceback) see them.
 fn classify(c: &mut Classifier) {
+    classify_runners(c);
+    fold_repeats(c);
+    fold_similar(c);
+    fold_failures_shown_below(c);
+}
+
+/// The runner families' own rules, without the generic folds that follow them.
+fn classify_runners(c: &mut Classifier) {
     python::classify(c);
     rust::classify(c);
     js::classify(c);
@@ -284,9 +303,6 @@ fn classify(c: &mut Classifier) {
     rules::run(c, &tap::TAP);
     rules::run(c, &diag::DIAGNOSTICS);
     rules::run(c, &install::INSTALL);
-    fold_repeats(c);
-    fold_similar(c);
-    fold_failures_shown_below(c);
 }
 
 /// Failing tests' verdict lines among passing ones fold with them when the report below names
@@ -820,3 +836,4 @@ mod tests {
         );
     }
 }
+
