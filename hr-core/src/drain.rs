@@ -250,7 +250,7 @@ impl Miner {
                     }
                     if *t.tokens[p] == *self.token(p) {
                         same += 1;
-                    } else if !self.record && is_value(&t.tokens[p]) && is_value(self.token(p)) {
+                    } else if !self.record && value_for_value(&t.tokens[p], self.token(p)) {
                         // a value in place of a value: Drain's variable, no difference
                     } else {
                         // a message's first word says what happened: another one is another event
@@ -348,7 +348,7 @@ impl Miner {
                 // in a plain line only a value in place of another is a value (see
                 // `is_value`); any other word is another event, even one shown before in
                 // another combination
-                new_word |= !(is_value(tok) && is_value(&vals[0]));
+                new_word |= !value_for_value(&vals[0], tok);
             }
             if !vals.iter().any(|v| **v == *tok) {
                 vals.push(tok.into());
@@ -369,6 +369,17 @@ impl Miner {
         let changed_at = first.filter(|_| !among_few).unwrap_or(usize::MAX);
         (new_word, changed_at)
     }
+}
+
+/// Whether masked token `b` of a plain line stands where `a` stood as another value of the same
+/// thing: both are values, and a value glued to a name names the same thing (`docker==2.2.1`
+/// in place of `docker==2.1.0`, `port=0` of `port=0`; `backoff==1.3.2` is another package).
+fn value_for_value(a: &str, b: &str) -> bool {
+    is_value(a) && is_value(b) && field_name(a) == field_name(b)
+}
+
+fn field_name(tok: &str) -> Option<&str> {
+    tok.find('=').map(|i| &tok[..i])
 }
 
 /// Whether a masked token of a plain line is a value, as Drain reads a token with digits as a
@@ -639,6 +650,19 @@ mod tests {
         m.add("thread \"G1 Conc#2\" cpu=6.24ms runnable on the heap");
         let other = m.add("thread \"G1 Main Marker\" cpu=0.35ms runnable on the heap");
         assert_eq!(other.seen, Seen::Variant);
+    }
+
+    #[test]
+    fn a_value_glued_to_its_name_is_a_value_only_of_the_same_field() {
+        let mut m = Miner::default();
+        let seen = |m: &mut Miner, pkg: &str| {
+            m.add(&format!("Collecting {pkg} (from -r requirements.txt)")).seen
+        };
+        assert_eq!(seen(&mut m, "docker==2.1.0"), Seen::New);
+        // another version of the same package
+        assert_eq!(seen(&mut m, "docker==2.2.1"), Seen::Known);
+        // another package: another event, whatever its version
+        assert_eq!(seen(&mut m, "backoff==1.3.2"), Seen::Variant);
     }
 
     #[test]
