@@ -34,10 +34,10 @@ use std::hash::Hasher;
 use values::Values;
 
 /// A run of repeats folds only when it holds this many times the characters of its marker
-/// (about eleven times its tokens over our log sets: log text averages 2.6 characters a token, a
+/// (about ten times its tokens over our log sets: log text averages 2.6 characters a token, a
 /// marker about 2.2). Every marker is read and interrupts the lines around it; a short run
 /// reads better, and costs little more, verbatim.
-const FOLD_PAYS: usize = 13;
+const FOLD_PAYS: usize = 12;
 /// A template seen at most this often is a rare event: under a budget it outranks the first
 /// examples of frequent templates.
 const RARE: usize = 3;
