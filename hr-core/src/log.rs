@@ -522,11 +522,7 @@ fn message_of(line: &str) -> u64 {
         // a `key=value` field that holds an address, a host or a number holds a value: another
         // host, the same message (a word such as `user=guest` may name another message)
         let tok = match tok.split_once('=') {
-            Some((key, value))
-                if is_field_name(key) && value.bytes().any(|c| c == b'.' || c.is_ascii_digit()) =>
-            {
-                &tok[..=key.len()]
-            }
+            Some((key, value)) if is_field_name(key) && holds_value(value) => &tok[..=key.len()],
             _ => tok,
         };
         let tok = tok.find('/').map_or(tok, |p| &tok[..=p]);
@@ -534,6 +530,15 @@ fn message_of(line: &str) -> u64 {
         h.write_u8(b' ');
     }
     h.finish()
+}
+
+/// `10.0.0.7`, `host-7.example.net`, `350ms`: a field's value with digits or dots; not a
+/// qualified name whose last part is capitalised (`java.io.IOException`, `io.EOF`,
+/// `org.h2.JdbcSQLException`), which names the type of error, not where it happened.
+fn holds_value(value: &str) -> bool {
+    let last = value.rsplit('.').next().unwrap_or(value);
+    value.bytes().any(|c| c == b'.' || c.is_ascii_digit())
+        && !last.starts_with(|c: char| c.is_ascii_uppercase())
 }
 
 /// `rhost`, `user_id`, `db.name`: what names a value in a `key=value` field.
@@ -1183,6 +1188,22 @@ mod tests {
         assert_eq!(kept.len(), 3, "{}", c.text);
         assert!(kept[1].ends_with("rhost=massive.merukuru.org  user=guest"), "{}", c.text);
         assert!(kept[2].contains("[20039]"), "{}", c.text);
+    }
+
+    #[test]
+    fn an_error_whose_field_names_another_type_of_error_is_another_message() {
+        // `exception=java.io.IOException` names what failed, as a class name does; only the
+        // middle of the run shows it
+        let mut text = String::new();
+        for i in 0..60 {
+            let e = if (20..30).contains(&i) { "java.io.IOException" } else { "java.lang.NullPointerException" };
+            text.push_str(&format!("2024-01-01 10:00:{i:02} ERROR [worker-{}] job {} failed exception={e} attempt={}\n", i % 3, 1000 + i, i % 4));
+            text.push_str(&format!("2024-01-01 10:00:{i:02} INFO [worker-{}] job {} retry scheduled in {} ms\n", i % 3, 1000 + i, i * 7));
+        }
+        let c = compress(&text, &opts());
+        assert!(kept_lines(&c.text).iter().any(|l| l.contains("exception=java.io.IOException")), "{}", c.text);
+        assert!(holds_value("218.188.2.4") && holds_value("massive.merukuru.org") && holds_value("12ms"));
+        assert!(!holds_value("org.h2.jdbc.JdbcSQLException") && !holds_value("io.EOF") && !holds_value("guest"));
     }
 
     #[test]

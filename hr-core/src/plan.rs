@@ -163,10 +163,14 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
                 // a run of folded or dropped pieces becomes one marker
                 let mut j = i;
                 let mut critical = 0;
-                // a piece the budget dropped merges with the folds around it; two folds that
-                // simply follow each other keep their own markers
-                let merges = |j: usize| {
-                    dropped[j] || (matches!(plan.pieces[j], Piece::Fold { .. }) && dropped[j - 1])
+                // a piece the budget dropped merges with the folds around it, and so does every
+                // fold after it up to the next kept piece (a fold may point to the lines cut,
+                // `12 frames as in L25-36`); two folds that simply follow each other keep their
+                // own markers
+                let mut cut = false;
+                let mut merges = |j: usize| {
+                    cut |= dropped[j - 1];
+                    dropped[j] || (matches!(plan.pieces[j], Piece::Fold { .. }) && cut)
                 };
                 while j < plan.pieces.len() && (j == i || merges(j)) {
                     if let Piece::Keep {
@@ -729,6 +733,24 @@ mod tests {
         assert!(c.text.len() <= 700, "{}", c.text.len());
         // what is kept of the ordinary lines is the earliest part, in order
         assert!(c.text.starts_with("ordinary line number 0 "));
+    }
+
+    #[test]
+    fn folds_that_point_into_lines_a_budget_cut_are_cut_with_them() {
+        // a trace whose own frames are kept, then two turns of a recursion that point to them
+        let frame = "\tat engine.Task.run(Task.java:151) padded to be a long enough frame line";
+        let text = format!("{}ERROR the verdict\n", format!("{frame}\n").repeat(7));
+        let lines = split(&text);
+        let mut p = Plan::default();
+        p.keep_range(1, 3, Priority::Critical);
+        p.fold(4, 5, "2 frames as in L2-3 ·");
+        p.fold(6, 7, "2 frames as in L2-3 ·");
+        p.keep(8, Priority::Verdict);
+        let c = render(&p, &lines, &opts(Some(120)));
+        // lines 2-3 are gone: no marker may point to them
+        assert!(!c.text.contains("as in"), "{}", c.text);
+        assert!(c.text.starts_with("[hr 7 lines cut to fit the budget"), "{}", c.text);
+        assert!(c.text.ends_with("\nERROR the verdict\n"), "{}", c.text);
     }
 
     #[test]

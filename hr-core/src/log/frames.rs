@@ -45,9 +45,11 @@ impl<'a> ShownFrames<'a> {
             }
             if let Some((s, p)) = stretch.take() {
                 let len = m - s;
+                // Python prints a frame on two lines: its `File "…"` line and its source
+                let frames = (s..m).filter(|&k| !python_source(&lines.lines, k)).count();
                 let what = format!(
                     "{} frames as in L{} ·",
-                    count(len),
+                    count(frames),
                     line_range(p, p + len - 1)
                 );
                 let chars = lines.lines[s - 1..m - 1].iter().map(|l| l.len() + 1).sum();
@@ -80,6 +82,13 @@ fn is_frame(line: &str) -> bool {
         && !t.starts_with("Caused by")
         && !t.starts_with("Traceback (most recent call last)")
         && !t.starts_with("... ")
+}
+
+/// Whether line `n` (1-based) is the source line Python prints under a frame's `File "…"`
+/// (a frame whose source is not at hand, `File "<string>"`, has none).
+fn python_source(lines: &[&str], n: usize) -> bool {
+    let file = |l: &str| l.trim_start().starts_with("File \"");
+    n >= 2 && file(lines[n - 2]) && !file(lines[n - 1])
 }
 
 #[cfg(test)]
@@ -154,6 +163,23 @@ app.ApiException: failed to req API
             pieces.iter().all(|p| matches!(p, Piece::Keep { .. })),
             "{pieces:?}"
         );
+    }
+
+    #[test]
+    fn a_python_frame_counts_with_its_source_line_as_one() {
+        // a frame without its source (`<string>`) is one line
+        let frames: String = std::iter::once("  File \"<string>\", line 1, in <module>\n".to_string())
+            .chain((0..4).map(|k| format!("  File \"/app/m{k}.py\", line {k}, in f{k}\n    return f{}(x)\n", k + 1)))
+            .collect();
+        let text = format!(
+            "Traceback (most recent call last):\n{frames}ValueError: bad\nTraceback (most recent call last):\n  File \"/app/own.py\", line 1, in own\n    own()\n{frames}KeyError: 'k'\n"
+        );
+        let pieces = plan_of(&text, &[(1, 11), (12, 24)]);
+        assert!(pieces.contains(&Piece::Fold {
+            start: 15,
+            end: 23,
+            what: "5 frames as in L2-10 ·".into()
+        }), "{pieces:?}");
     }
 
     #[test]
