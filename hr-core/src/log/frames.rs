@@ -10,6 +10,8 @@ use crate::plan::{Plan, Priority};
 
 /// Frames a shared stretch must hold to fold: two or three read as fast as their pointer.
 const SHARED_FRAMES: usize = 4;
+/// The longest turn of a recursion looked for: a few calls that call each other in a loop.
+const MAX_TURN: usize = 32;
 
 /// Where each frame line of the traces shown so far stands (1-based, its first showing).
 #[derive(Default)]
@@ -32,7 +34,8 @@ impl<'a> ShownFrames<'a> {
         let mut kept_from = n;
         // the stretch being read: its first line, and where its first frame was shown
         let mut stretch: Option<(usize, usize)> = None;
-        for m in n + 1..=end + 1 {
+        let mut m = n + 1;
+        while m <= end + 1 {
             let line = lines.lines.get(m - 1).copied().unwrap_or_default();
             let frame = m <= end && is_frame(line);
             let shown = frame.then(|| self.at.get(line).copied()).flatten();
@@ -41,24 +44,32 @@ impl<'a> ShownFrames<'a> {
                 _ => false,
             };
             if continues {
+                m += 1;
                 continue;
             }
             if let Some((s, p)) = stretch.take() {
-                let len = m - s;
-                // Python prints a frame on two lines: its `File "…"` line and its source
-                let frames = (s..m).filter(|&k| !python_source(&lines.lines, k)).count();
                 let what = format!(
                     "{} frames as in L{} ·",
-                    count(frames),
-                    line_range(p, p + len - 1)
+                    frames_in(lines, s, m - 1),
+                    line_range(p, p + m - 1 - s)
                 );
-                let chars = lines.lines[s - 1..m - 1].iter().map(|l| l.len() + 1).sum();
-                if len >= SHARED_FRAMES && pays(chars, &what, s, m - 1) {
-                    if kept_from < s {
-                        plan.keep_range(kept_from, s - 1, Priority::Critical);
+                fold_if_it_pays(plan, lines, &mut kept_from, (s, m - 1), what, &pays);
+            }
+            if frame {
+                // a recursion: the turn above, again and again, folds whole with a pointer to
+                // the turn (shown verbatim, or the pointer would lead nowhere)
+                if let Some((turn, last)) = repeated_turn(&lines.lines, n, m, end) {
+                    let what = format!(
+                        "{} frames repeating L{} ·",
+                        frames_in(lines, m, last),
+                        line_range(m - turn, m - 1)
+                    );
+                    if kept_from <= m - turn
+                        && fold_if_it_pays(plan, lines, &mut kept_from, (m, last), what, &pays)
+                    {
+                        m = last + 1;
+                        continue;
                     }
-                    plan.fold(s, m - 1, what);
-                    kept_from = m;
                 }
             }
             stretch = shown.map(|p| (m, p));
@@ -67,11 +78,61 @@ impl<'a> ShownFrames<'a> {
                 // this trace too (a recursion prints the same stretch again and again)
                 self.at.insert(line, m);
             }
+            m += 1;
         }
         if kept_from <= end {
             plan.keep_range(kept_from, end, Priority::Critical);
         }
     }
+}
+
+/// Folds lines `start..=end` into a marker saying `what` when they pay for it: the lines
+/// from `kept_from` up to them stay, and `kept_from` moves past them. Says whether it folded.
+fn fold_if_it_pays(
+    plan: &mut Plan,
+    lines: &Lines,
+    kept_from: &mut usize,
+    (start, end): (usize, usize),
+    what: String,
+    pays: &impl Fn(usize, &str, usize, usize) -> bool,
+) -> bool {
+    let chars = lines.lines[start - 1..end]
+        .iter()
+        .map(|l| l.len() + 1)
+        .sum();
+    if end + 1 - start < SHARED_FRAMES || !pays(chars, &what, start, end) {
+        return false;
+    }
+    if *kept_from < start {
+        plan.keep_range(*kept_from, start - 1, Priority::Critical);
+    }
+    plan.fold(start, end, what);
+    *kept_from = end + 1;
+    true
+}
+
+/// Frames in lines `start..=end`: Python prints a frame on two lines, its `File "…"` line and
+/// its source.
+fn frames_in(lines: &Lines, start: usize, end: usize) -> String {
+    count(
+        (start..=end)
+            .filter(|&k| !python_source(&lines.lines, k))
+            .count(),
+    )
+}
+
+/// If the frames from line `m` (1-based) repeat the turn of the `turn` lines above them, for
+/// the shortest such turn that comes back whole at least once (a recursion, or one frame
+/// calling itself), the turn and the last line that repeats it. The turn starts below line `n`,
+/// which raised the trace.
+fn repeated_turn(lines: &[&str], n: usize, m: usize, end: usize) -> Option<(usize, usize)> {
+    (1..=MAX_TURN.min(m - n - 1)).find_map(|turn| {
+        let mut j = m;
+        while j <= end && is_frame(lines[j - 1]) && lines[j - 1] == lines[j - 1 - turn] {
+            j += 1;
+        }
+        (j - m >= turn.max(SHARED_FRAMES)).then_some((turn, j - 1))
+    })
 }
 
 /// A line of a trace that says where it ran (a frame, or Python's source line under it), not
@@ -168,25 +229,37 @@ app.ApiException: failed to req API
     #[test]
     fn a_python_frame_counts_with_its_source_line_as_one() {
         // a frame without its source (`<string>`) is one line
-        let frames: String = std::iter::once("  File \"<string>\", line 1, in <module>\n".to_string())
-            .chain((0..4).map(|k| format!("  File \"/app/m{k}.py\", line {k}, in f{k}\n    return f{}(x)\n", k + 1)))
-            .collect();
+        let frames: String =
+            std::iter::once("  File \"<string>\", line 1, in <module>\n".to_string())
+                .chain((0..4).map(|k| {
+                    format!(
+                        "  File \"/app/m{k}.py\", line {k}, in f{k}\n    return f{}(x)\n",
+                        k + 1
+                    )
+                }))
+                .collect();
         let text = format!(
             "Traceback (most recent call last):\n{frames}ValueError: bad\nTraceback (most recent call last):\n  File \"/app/own.py\", line 1, in own\n    own()\n{frames}KeyError: 'k'\n"
         );
         let pieces = plan_of(&text, &[(1, 11), (12, 24)]);
-        assert!(pieces.contains(&Piece::Fold {
-            start: 15,
-            end: 23,
-            what: "5 frames as in L2-10 ·".into()
-        }), "{pieces:?}");
+        assert!(
+            pieces.contains(&Piece::Fold {
+                start: 15,
+                end: 23,
+                what: "5 frames as in L2-10 ·".into()
+            }),
+            "{pieces:?}"
+        );
     }
 
     #[test]
-    fn a_recursion_points_to_the_first_turn_of_its_loop() {
+    fn a_recursion_folds_whole_with_a_pointer_to_its_first_turn() {
         let turn = "\tat engine.Task.run(Task.java:151)\n\tat engine.Collector.execute(Collector.java:73)\n\tat engine.Task.recurse(Task.java:141)\n\tat engine.Node.around(Node.java:137)\n";
-        let text = format!("java.lang.IllegalStateException: boom\n{}", turn.repeat(3));
-        let pieces = plan_of(&text, &[(1, 13)]);
+        let text = format!(
+            "java.lang.IllegalStateException: boom\n{}\tat engine.Main.main(Main.java:9)\n",
+            turn.repeat(3)
+        );
+        let pieces = plan_of(&text, &[(1, 14)]);
         assert_eq!(
             pieces,
             [
@@ -197,15 +270,36 @@ app.ApiException: failed to req API
                 },
                 Piece::Fold {
                     start: 6,
-                    end: 9,
-                    what: "4 frames as in L2-5 ·".into()
-                },
-                Piece::Fold {
-                    start: 10,
                     end: 13,
-                    what: "4 frames as in L2-5 ·".into()
+                    what: "8 frames repeating L2-5 ·".into()
+                },
+                Piece::Keep {
+                    start: 14,
+                    end: 14,
+                    priority: Priority::Critical
                 },
             ]
         );
+        // one frame calling itself: Java's StackOverflowError, Python's RecursionError
+        let text = format!(
+            "java.lang.StackOverflowError\n{}",
+            "\tat engine.Task.run(Task.java:151)\n".repeat(40)
+        );
+        let pieces = plan_of(&text, &[(1, 41)]);
+        assert_eq!(
+            pieces[1],
+            Piece::Fold {
+                start: 3,
+                end: 41,
+                what: "39 frames repeating L2 ·".into()
+            }
+        );
+        // a turn shown once is no recursion
+        let text = format!(
+            "java.lang.IllegalStateException: boom\n{turn}\tat engine.Main.main(Main.java:9)\n"
+        );
+        assert!(plan_of(&text, &[(1, 6)])
+            .iter()
+            .all(|p| matches!(p, Piece::Keep { .. })));
     }
 }
