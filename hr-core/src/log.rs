@@ -24,7 +24,7 @@ use crate::lines::{split, Lines};
 use crate::logline::{continues, error_words, is_logfmt_event};
 use crate::marker::{count, marker_chars, Compressed};
 use crate::mask::mask_log_token;
-use crate::plan::{plural, render, Plan, Priority};
+use crate::plan::{plural, render, Piece, Plan, Priority};
 use crate::re::re;
 use crate::Options;
 use fields::{json_words, Columns};
@@ -93,16 +93,50 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     }
     match crate::escapes::strip(text) {
         Some(plain) => {
-            let plan = plan(&split(&plain));
+            let lines = split(&plain);
+            let plan = keep_test_failures(plan(&lines), &lines);
             // the copy without escapes is gone before the output is written
             drop(plain);
             render(&plan, &split(text), opts)
         }
         None => {
             let lines = split(text);
-            render(&plan(&lines), &lines, opts)
+            render(&keep_test_failures(plan(&lines), &lines), &lines, opts)
         }
     }
+}
+
+/// How much of a log's end is read for a test run's verdict.
+const TEST_VERDICT: usize = 64 * 1024;
+
+/// `plan` with every line that a test runner reports as a failure, its message or its verdict
+/// put back in place, when the log ends with a test run (a CI job's log): the log's templates
+/// would fold a failing test among passing ones of its shape (`--- FAIL: TestMany/case17`
+/// under `--- PASS: TestMany/case0`), and a failure's message with no error word.
+fn keep_test_failures(plan: Plan, lines: &Lines) -> Plan {
+    let tail = lines.lines[lines.lines.len().saturating_sub(TEST_VERDICT / 64)..].join("\n");
+    let tail = crate::lines::suffix_str(&tail, TEST_VERDICT);
+    if !(crate::testout::is_test_output(tail) || crate::testout::looks_like("", tail)) {
+        return plan;
+    }
+    let bare: Vec<&str> = lines.lines.iter().map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+    let failures = crate::testout::failure_lines(&bare);
+    if failures.is_empty() {
+        return plan;
+    }
+    let mut next = failures.into_iter().map(|i| i + 1).peekable();
+    let mut pieces = Vec::with_capacity(plan.pieces.len());
+    for piece in &plan.pieces {
+        match piece {
+            // a kept line stays as it is
+            Piece::Keep { end, .. } | Piece::Restate { end, .. } => {
+                while next.next_if(|&n| n <= *end).is_some() {}
+                pieces.push(piece.clone());
+            }
+            Piece::Fold { .. } => crate::guard::split(piece, &mut next, &mut pieces),
+        }
+    }
+    Plan { pieces, ..plan }
 }
 
 /// Bytes of working state mining costs per line: the line's slice, its role, and its share of
@@ -726,6 +760,32 @@ mod tests {
         let lines: Vec<&str> = c.text.lines().collect();
         assert!(lines[1].starts_with(&info[..800]) && lines[1][800..].starts_with(" … [hr "), "{}", &lines[1][..100]);
         assert_eq!(lines[2], bare);
+    }
+
+    #[test]
+    fn a_job_log_keeps_every_failing_test_of_the_run_it_ends_with() {
+        // a CI job's setup, then `go test -v`: failing subtests among passing ones of their shape
+        let mut job: String = (0..120).map(|i| format!("  ENV_VAR_{i}: /opt/toolcache/value/{i}\n")).collect();
+        job.push_str("=== RUN   TestMany\n");
+        for i in 0..40 {
+            job.push_str(&format!("=== RUN   TestMany/case{i}\n"));
+            if i % 13 == 4 {
+                job.push_str(&format!("    x_test.go:3: value {i} is bad\n"));
+            }
+        }
+        job.push_str("--- FAIL: TestMany (0.00s)\n");
+        for i in 0..40 {
+            let verdict = if i % 13 == 4 { "FAIL" } else { "PASS" };
+            job.push_str(&format!("    --- {verdict}: TestMany/case{i} (0.00s)\n"));
+        }
+        job.push_str("FAIL\nFAIL\tgt\t0.004s\nFAIL\n");
+        let c = compress(&job, &opts());
+        for i in [4, 17, 30] {
+            assert!(c.text.contains(&format!("\n    --- FAIL: TestMany/case{i} (0.00s)\n")), "{i}: {}", c.text);
+            assert!(c.text.contains(&format!("\n    x_test.go:3: value {i} is bad\n")), "{i}: {}", c.text);
+        }
+        // the passing ones still fold
+        assert!(!c.text.contains("--- PASS: TestMany/case39"), "{}", c.text);
     }
 
     #[test]
