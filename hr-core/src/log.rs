@@ -364,17 +364,18 @@ fn changes_an_argument(line: &str, at: usize) -> bool {
     if end == 0 || at == usize::MAX {
         return false;
     }
-    let separator = |t: &str| matches!(t, "-" | "--" | ":" | "|");
+    let separator = |t: &str| t.bytes().all(|b| b == b'-') || matches!(t, ":" | "|");
     let mut words = message.split_ascii_whitespace().peekable();
-    // the name's index: past the head, a separator and a logger or tag (`[main] c.e.App -`,
-    // `AudioManager:`), at most three tokens
+    // the name's index: past the head, and past the process id, separators, thread and
+    // logger that may follow it (`12345 --- [main] c.e.App :`, `AudioManager:`)
     let mut name = head.split_ascii_whitespace().count();
-    for _ in 0..3 {
+    loop {
         let Some(word) = words.next() else {
             return false;
         };
         let tag = word.ends_with([':', ']']) || words.peek().is_some_and(|w| separator(w));
-        if !(separator(word) || tag) {
+        let pid = word.bytes().all(|b| b.is_ascii_digit());
+        if !(separator(word) || tag || pid) {
             break;
         }
         name += 1;
@@ -760,6 +761,24 @@ mod tests {
         let lines: Vec<&str> = c.text.lines().collect();
         assert!(lines[1].starts_with(&info[..800]) && lines[1][800..].starts_with(" … [hr "), "{}", &lines[1][..100]);
         assert_eq!(lines[2], bare);
+    }
+
+    #[test]
+    fn the_word_that_names_an_event_comes_after_a_process_id_thread_and_logger() {
+        // Spring Boot: `INFO <pid> --- [thread] logger : <event>`; a verb there is the event's
+        // name, however many of them the position has held
+        let verbs = ["Opened", "Closed", "Started", "Stopped", "Paused", "Resumed", "Refreshed", "Loaded", "Unloaded", "Evicted", "Rejected", "Dropped"];
+        let mut text = String::new();
+        for (i, verb) in verbs.iter().enumerate() {
+            for j in 0..20 {
+                text.push_str(&format!("2024-01-02 10:{i:02}:{j:02}.123  INFO 12345 --- [main] com.example.Svc : polled queue depth {j}\n"));
+            }
+            text.push_str(&format!("2024-01-02 10:{i:02}:59.456  INFO 12345 --- [main] com.example.Svc : {verb} connection pool\n"));
+        }
+        let c = compress(&text, &opts());
+        for verb in verbs {
+            assert!(c.text.contains(&format!("com.example.Svc : {verb} connection pool\n")), "{verb}: {}", c.text);
+        }
     }
 
     #[test]
