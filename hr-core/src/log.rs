@@ -255,9 +255,11 @@ pub fn plan(lines: &Lines) -> Plan {
                     run.push_event(n, lines.lines[i], level, template);
                 } else {
                     run.flush(&mut plan, lines, &roles);
-                    // a line that states a level below error is no error for a word in its
-                    // text (`INFO - retry: … 'error_list': …`): it may be cut like any other
-                    let priority = if !declared
+                    // a line that states a level below warning is no error for a word in its
+                    // text (`INFO - retry: … 'error_list': …`): it may be cut like any other;
+                    // a warning's error words may say what failed (`W0102 … failed to list …`)
+                    let informs = declared && level < Level::Warn;
+                    let priority = if !informs
                         && error_words(crate::plan::readable_head(lines.lines[i]))
                     {
                         Priority::Critical
@@ -756,11 +758,14 @@ mod tests {
         let info = format!("2025-08-08 07:07:02 INFO - retry: Calling run_command with args: [{args}]");
         // with no level stated, an error word in its head keeps a long line whole
         let bare = format!("retry failed with error: [{args}]");
-        let text = format!("2025-08-08 07:07:01 INFO starting\n{info}\n{bare}\n2025-08-08 07:07:04 INFO done\n");
+        // nor does a warning's, which may say what failed
+        let warn = format!("2025-08-08 07:07:03 WARN - retry failed: [{args}]");
+        let text = format!("2025-08-08 07:07:01 INFO starting\n{info}\n{bare}\n{warn}\n2025-08-08 07:07:04 INFO done\n");
         let c = compress(&text, &opts());
         let lines: Vec<&str> = c.text.lines().collect();
         assert!(lines[1].starts_with(&info[..800]) && lines[1][800..].starts_with(" … [hr "), "{}", &lines[1][..100]);
         assert_eq!(lines[2], bare);
+        assert_eq!(lines[3], warn);
     }
 
     #[test]
