@@ -24,7 +24,7 @@ use crate::lines::{split, Lines};
 use crate::logline::{continues, error_words, is_logfmt_event};
 use crate::marker::{count, marker_chars, Compressed};
 use crate::mask::mask_log_token;
-use crate::plan::{plural, render, Plan, Priority};
+use crate::plan::{plural, render, Piece, Plan, Priority};
 use crate::re::re;
 use crate::Options;
 use fields::{json_words, Columns};
@@ -93,16 +93,50 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     }
     match crate::escapes::strip(text) {
         Some(plain) => {
-            let plan = plan(&split(&plain));
+            let lines = split(&plain);
+            let plan = keep_test_failures(plan(&lines), &lines);
             // the copy without escapes is gone before the output is written
             drop(plain);
             render(&plan, &split(text), opts)
         }
         None => {
             let lines = split(text);
-            render(&plan(&lines), &lines, opts)
+            render(&keep_test_failures(plan(&lines), &lines), &lines, opts)
         }
     }
+}
+
+/// How much of a log's end is read for a test run's verdict.
+const TEST_VERDICT: usize = 64 * 1024;
+
+/// `plan` with every line that a test runner reports as a failure, its message or its verdict
+/// put back in place, when the log ends with a test run (a CI job's log): the log's templates
+/// would fold a failing test among passing ones of its shape (`--- FAIL: TestMany/case17`
+/// under `--- PASS: TestMany/case0`), and a failure's message with no error word.
+fn keep_test_failures(plan: Plan, lines: &Lines) -> Plan {
+    let tail = lines.lines[lines.lines.len().saturating_sub(TEST_VERDICT / 64)..].join("\n");
+    let tail = crate::lines::suffix_str(&tail, TEST_VERDICT);
+    if !(crate::testout::is_test_output(tail) || crate::testout::looks_like("", tail)) {
+        return plan;
+    }
+    let bare: Vec<&str> = lines.lines.iter().map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
+    let failures = crate::testout::failure_lines(&bare);
+    if failures.is_empty() {
+        return plan;
+    }
+    let mut next = failures.into_iter().map(|i| i + 1).peekable();
+    let mut pieces = Vec::with_capacity(plan.pieces.len());
+    for piece in &plan.pieces {
+        match piece {
+            // a kept line stays as it is
+            Piece::Keep { end, .. } | Piece::Restate { end, .. } => {
+                while next.next_if(|&n| n <= *end).is_some() {}
+                pieces.push(piece.clone());
+            }
+            Piece::Fold { .. } => crate::guard::split(piece, &mut next, &mut pieces),
+        }
+    }
+    Plan { pieces, ..plan }
 }
 
 /// Bytes of working state mining costs per line: the line's slice, its role, and its share of
@@ -221,9 +255,11 @@ pub fn plan(lines: &Lines) -> Plan {
                     run.push_event(n, lines.lines[i], level, template);
                 } else {
                     run.flush(&mut plan, lines, &roles);
-                    // a line that states a level below error is no error for a word in its
-                    // text (`INFO - retry: … 'error_list': …`): it may be cut like any other
-                    let priority = if !declared
+                    // a line that states a level below warning is no error for a word in its
+                    // text (`INFO - retry: … 'error_list': …`): it may be cut like any other;
+                    // a warning's error words may say what failed (`W0102 … failed to list …`)
+                    let informs = declared && level < Level::Warn;
+                    let priority = if !informs
                         && error_words(crate::plan::readable_head(lines.lines[i]))
                     {
                         Priority::Critical
@@ -330,17 +366,18 @@ fn changes_an_argument(line: &str, at: usize) -> bool {
     if end == 0 || at == usize::MAX {
         return false;
     }
-    let separator = |t: &str| matches!(t, "-" | "--" | ":" | "|");
+    let separator = |t: &str| t.bytes().all(|b| b == b'-') || matches!(t, ":" | "|");
     let mut words = message.split_ascii_whitespace().peekable();
-    // the name's index: past the head, a separator and a logger or tag (`[main] c.e.App -`,
-    // `AudioManager:`), at most three tokens
+    // the name's index: past the head, and past the process id, separators, thread and
+    // logger that may follow it (`12345 --- [main] c.e.App :`, `AudioManager:`)
     let mut name = head.split_ascii_whitespace().count();
-    for _ in 0..3 {
+    loop {
         let Some(word) = words.next() else {
             return false;
         };
         let tag = word.ends_with([':', ']']) || words.peek().is_some_and(|w| separator(w));
-        if !(separator(word) || tag) {
+        let pid = word.bytes().all(|b| b.is_ascii_digit());
+        if !(separator(word) || tag || pid) {
             break;
         }
         name += 1;
@@ -721,11 +758,58 @@ mod tests {
         let info = format!("2025-08-08 07:07:02 INFO - retry: Calling run_command with args: [{args}]");
         // with no level stated, an error word in its head keeps a long line whole
         let bare = format!("retry failed with error: [{args}]");
-        let text = format!("2025-08-08 07:07:01 INFO starting\n{info}\n{bare}\n2025-08-08 07:07:04 INFO done\n");
+        // nor does a warning's, which may say what failed
+        let warn = format!("2025-08-08 07:07:03 WARN - retry failed: [{args}]");
+        let text = format!("2025-08-08 07:07:01 INFO starting\n{info}\n{bare}\n{warn}\n2025-08-08 07:07:04 INFO done\n");
         let c = compress(&text, &opts());
         let lines: Vec<&str> = c.text.lines().collect();
         assert!(lines[1].starts_with(&info[..800]) && lines[1][800..].starts_with(" … [hr "), "{}", &lines[1][..100]);
         assert_eq!(lines[2], bare);
+        assert_eq!(lines[3], warn);
+    }
+
+    #[test]
+    fn the_word_that_names_an_event_comes_after_a_process_id_thread_and_logger() {
+        // Spring Boot: `INFO <pid> --- [thread] logger : <event>`; a verb there is the event's
+        // name, however many of them the position has held
+        let verbs = ["Opened", "Closed", "Started", "Stopped", "Paused", "Resumed", "Refreshed", "Loaded", "Unloaded", "Evicted", "Rejected", "Dropped"];
+        let mut text = String::new();
+        for (i, verb) in verbs.iter().enumerate() {
+            for j in 0..20 {
+                text.push_str(&format!("2024-01-02 10:{i:02}:{j:02}.123  INFO 12345 --- [main] com.example.Svc : polled queue depth {j}\n"));
+            }
+            text.push_str(&format!("2024-01-02 10:{i:02}:59.456  INFO 12345 --- [main] com.example.Svc : {verb} connection pool\n"));
+        }
+        let c = compress(&text, &opts());
+        for verb in verbs {
+            assert!(c.text.contains(&format!("com.example.Svc : {verb} connection pool\n")), "{verb}: {}", c.text);
+        }
+    }
+
+    #[test]
+    fn a_job_log_keeps_every_failing_test_of_the_run_it_ends_with() {
+        // a CI job's setup, then `go test -v`: failing subtests among passing ones of their shape
+        let mut job: String = (0..120).map(|i| format!("  ENV_VAR_{i}: /opt/toolcache/value/{i}\n")).collect();
+        job.push_str("=== RUN   TestMany\n");
+        for i in 0..40 {
+            job.push_str(&format!("=== RUN   TestMany/case{i}\n"));
+            if i % 13 == 4 {
+                job.push_str(&format!("    x_test.go:3: value {i} is bad\n"));
+            }
+        }
+        job.push_str("--- FAIL: TestMany (0.00s)\n");
+        for i in 0..40 {
+            let verdict = if i % 13 == 4 { "FAIL" } else { "PASS" };
+            job.push_str(&format!("    --- {verdict}: TestMany/case{i} (0.00s)\n"));
+        }
+        job.push_str("FAIL\nFAIL\tgt\t0.004s\nFAIL\n");
+        let c = compress(&job, &opts());
+        for i in [4, 17, 30] {
+            assert!(c.text.contains(&format!("\n    --- FAIL: TestMany/case{i} (0.00s)\n")), "{i}: {}", c.text);
+            assert!(c.text.contains(&format!("\n    x_test.go:3: value {i} is bad\n")), "{i}: {}", c.text);
+        }
+        // the passing ones still fold
+        assert!(!c.text.contains("--- PASS: TestMany/case39"), "{}", c.text);
     }
 
     #[test]

@@ -260,6 +260,17 @@ pub fn preamble(lines: &[&str]) -> usize {
     lines[..first].iter().filter(|l| !l.trim().is_empty()).count()
 }
 
+/// The lines (0-based) of `lines` that a runner reports as a failure, its message or the run's
+/// verdict: what a log that holds a test run (a CI job's) keeps whatever its templates say.
+pub fn failure_lines(lines: &[&str]) -> Vec<usize> {
+    let text = lines.join("\n");
+    let mut c = Classifier::new(&text, lines.to_vec());
+    classify_runners(&mut c);
+    (0..lines.len())
+        .filter(|&i| matches!(c.roles[i], Some(Role::Keep(p)) if p >= Priority::Critical))
+        .collect()
+}
+
 /// `go test -json`: NDJSON events with an `Action` (checked before the JSON sniffer claims it).
 pub fn is_go_test_json(text: &str) -> bool {
     let first = text.trim_start().lines().next().unwrap_or("");

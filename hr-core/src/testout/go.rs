@@ -55,9 +55,11 @@ pub(crate) fn classify(c: &mut Classifier) {
         } else if re!(r"^\?\s+\S+\s+\[no test files\]").is_match(line) {
             c.fold(i, Cat::Quiet);
         } else if re!(r"^\s+\S+_test\.go:\d+: ").is_match(line) {
-            // t.Log / t.Error output: kept unless its test is known to have passed
+            // t.Log / t.Error output: kept unless its test is known to have passed, as a
+            // failure's message when its test failed
             match current {
-                Some(t) if !failed.contains(&t) && passed.contains(t) => c.fold(i, Cat::PassOutput),
+                Some(t) if failed.contains(&t) => c.keep(i, Critical),
+                Some(t) if passed.contains(t) => c.fold(i, Cat::PassOutput),
                 _ => c.keep(i, Notable),
             }
         } else if re!(r"^panic: |^goroutine \d+ \[").is_match(line) {
