@@ -154,6 +154,35 @@ def test_twenty_concurrent_writers(cache, tmp_path):
     assert labels == {f"w{i}" for i in range(20)}
 
 
+class LockedAtFirst:
+    """A connection whose first `locked` switches to WAL fail as SQLite's deadlock breaker does,
+    at once: what a process sees when another opens the same new ledger at the same moment."""
+
+    def __init__(self, conn, locked: int, error: str = "database is locked"):
+        self.conn, self.locked, self.error = conn, locked, error
+
+    def execute(self, sql):
+        if sql == "PRAGMA journal_mode=WAL" and self.locked:
+            self.locked -= 1
+            raise sqlite3.OperationalError(self.error)
+        return self.conn.execute(sql)
+
+
+def test_a_new_ledger_locked_by_another_opener_still_turns_wal(tmp_path):
+    from hr.store import ledger
+
+    conn = sqlite3.connect(tmp_path / "ledger.sqlite3", isolation_level=None)
+    waits = []
+    ledger.set_wal(LockedAtFirst(conn, locked=3), wait=waits.append)
+    assert conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
+    assert len(waits) == 3 and waits == sorted(waits)
+    # another error is no lock to wait out, and a lock that stays is said in the end
+    with pytest.raises(sqlite3.OperationalError, match="disk I/O"):
+        ledger.set_wal(LockedAtFirst(conn, locked=1, error="disk I/O error"), wait=waits.append)
+    with pytest.raises(sqlite3.OperationalError, match="locked"):
+        ledger.set_wal(LockedAtFirst(conn, locked=ledger.WAL_TRIES + 1), wait=lambda s: None)
+
+
 def test_damaged_object_is_an_error_not_wrong_bytes(cache):
     data = repetitive_log()
     out = run_hr([], data).stdout

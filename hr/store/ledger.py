@@ -11,7 +11,7 @@ import re
 import sqlite3
 import time
 from contextlib import contextmanager
-from typing import Iterator
+from typing import Callable, Iterator
 
 SCHEMA_VERSION = 2
 SCHEMA = """
@@ -72,11 +72,35 @@ def connect(root: str) -> sqlite3.Connection:
     conn.execute("PRAGMA synchronous=NORMAL")
     # user_version marks a ledger that is set up already: most calls skip the DDL entirely
     if conn.execute("PRAGMA user_version").fetchone()[0] < SCHEMA_VERSION:
-        conn.execute("PRAGMA journal_mode=WAL")  # persistent: set once per database
+        set_wal(conn)  # persistent: set once per database
         conn.executescript(SCHEMA)
         _add_columns(conn)
         conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
     return conn
+
+
+# How often a new ledger's switch to WAL is tried, waiting twice as long each time up to
+# WAL_WAIT_MAX seconds: about ten seconds in all.
+WAL_TRIES = 100
+WAL_WAIT_MAX = 0.1
+
+
+def set_wal(conn: sqlite3.Connection, wait: Callable[[float], object] = time.sleep) -> None:
+    """Put the ledger in WAL mode. Processes that open a new ledger at once all switch it, and
+    two that both read it and then both want it to themselves would wait for each other:
+    SQLite says "database is locked" to one of them at once, without its busy timeout. That
+    one tries again (`wait` sleeps between tries) rather than lose its call's row."""
+    delay = 0.005
+    for _ in range(WAL_TRIES):
+        try:
+            conn.execute("PRAGMA journal_mode=WAL")
+            return
+        except sqlite3.OperationalError as exc:
+            if "locked" not in str(exc):
+                raise
+        wait(delay)
+        delay = min(2 * delay, WAL_WAIT_MAX)
+    conn.execute("PRAGMA journal_mode=WAL")  # the last try says what SQLite says
 
 
 def _add_columns(conn: sqlite3.Connection) -> None:
