@@ -353,7 +353,9 @@ impl Miner {
             if !vals.iter().any(|v| **v == *tok) {
                 vals.push(tok.into());
             }
-            among_few |= vals.len() < ARGUMENT_AFTER;
+            // a capitalised word is a state or a kind (`CrashLoopBackOff`, `Evicted`), one of a
+            // set however large, where an argument is a name (`mozfile`, `web-7`)
+            among_few |= vals.len() < ARGUMENT_AFTER || names_a_state(tok);
             // a record's field with a handful of values is a field, not an event name
             // a message's words are read like a plain line's
             let limit = if self.record && self.message_words[p] == MessageWord::No {
@@ -369,6 +371,14 @@ impl Miner {
         let changed_at = first.filter(|_| !among_few).unwrap_or(usize::MAX);
         (new_word, changed_at)
     }
+}
+
+/// `Evicted`, `OOMKilled`, `CrashLoopBackOff,`: a capitalised word of letters alone.
+fn names_a_state(tok: &str) -> bool {
+    let word = tok.trim_end_matches([',', '.', ':', ';', ')', ']']);
+    word.len() >= 3
+        && word.as_bytes()[0].is_ascii_uppercase()
+        && word.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
 /// Whether masked token `b` of a plain line stands where `a` stood as another value of the same

@@ -1291,6 +1291,24 @@ mod tests {
     }
 
     #[test]
+    fn every_state_a_watcher_reports_stays_however_many_there_are() {
+        let states = ["Pending", "ContainerCreating", "Running", "Succeeded", "Failed", "Unknown", "Terminating", "Completed", "Evicted", "OOMKilled", "CrashLoopBackOff", "ImagePullBackOff"];
+        let mut text = String::new();
+        for i in 0..240 {
+            text.push_str(&format!("2024-05-01 10:{:02}:{:02} INFO watcher - polled cluster generation {i}\n", i / 60, i % 60));
+            if i % 20 == 0 {
+                // each pod reports its phase once
+                let state = states[i / 20];
+                text.push_str(&format!("2024-05-01 10:{:02}:{:02} INFO watcher - pod web-{i} phase {state}\n", i / 60, i % 60));
+            }
+        }
+        let c = compress(&text, &opts());
+        for state in states {
+            assert!(kept_lines(&c.text).iter().any(|l| l.ends_with(&format!(" phase {state}"))), "{state}: {}", c.text);
+        }
+    }
+
+    #[test]
     fn a_logfmt_record_folds_new_values_and_shows_each_new_message() {
         let mut text = String::new();
         // 30 pods, each named once
