@@ -27,18 +27,27 @@ const MAX_TEMPLATES: usize = 100_000;
 /// place, or `None` when nothing is missing.
 pub fn patch(plan: &Plan, lines: &Lines) -> Option<Plan> {
     let missing = missing(plan, lines);
-    if missing.is_empty() {
-        return None;
-    }
-    let mut pieces = Vec::with_capacity(plan.pieces.len() + 2 * missing.len());
-    let mut next = missing.iter().copied().peekable();
+    (!missing.is_empty()).then(|| keep_in_place(plan, missing))
+}
+
+/// `plan` with lines `keep` (1-based, ascending) written verbatim in place: a fold that holds
+/// some of them splits around them, and those a piece already writes stay as they are.
+pub fn keep_in_place(plan: &Plan, keep: Vec<usize>) -> Plan {
+    let mut pieces = Vec::with_capacity(plan.pieces.len() + 2 * keep.len());
+    let mut next = keep.into_iter().peekable();
     for piece in &plan.pieces {
-        split(piece, &mut next, &mut pieces);
+        match piece {
+            Piece::Fold { .. } => split(piece, &mut next, &mut pieces),
+            Piece::Keep { end, .. } | Piece::Restate { end, .. } => {
+                while next.next_if(|&n| n <= *end).is_some() {}
+                pieces.push(piece.clone());
+            }
+        }
     }
-    Some(Plan {
+    Plan {
         pieces,
         cut_long_lines: plan.cut_long_lines,
-    })
+    }
 }
 
 /// Appends `piece` to `out`, or, if it is a fold that holds some of the lines in `missing`

@@ -24,7 +24,7 @@ use crate::lines::{split, Lines};
 use crate::logline::{continues, error_words, is_logfmt_event};
 use crate::marker::{count, marker_chars, Compressed};
 use crate::mask::mask_log_token;
-use crate::plan::{plural, render, Piece, Plan, Priority};
+use crate::plan::{plural, render, Plan, Priority};
 use crate::re::re;
 use crate::Options;
 use fields::{json_words, Columns};
@@ -120,23 +120,11 @@ fn keep_test_failures(plan: Plan, lines: &Lines) -> Plan {
         return plan;
     }
     let bare: Vec<&str> = lines.lines.iter().map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
-    let failures = crate::testout::failure_lines(&bare);
+    let failures: Vec<usize> = crate::testout::failure_lines(&bare).into_iter().map(|i| i + 1).collect();
     if failures.is_empty() {
         return plan;
     }
-    let mut next = failures.into_iter().map(|i| i + 1).peekable();
-    let mut pieces = Vec::with_capacity(plan.pieces.len());
-    for piece in &plan.pieces {
-        match piece {
-            // a kept line stays as it is
-            Piece::Keep { end, .. } | Piece::Restate { end, .. } => {
-                while next.next_if(|&n| n <= *end).is_some() {}
-                pieces.push(piece.clone());
-            }
-            Piece::Fold { .. } => crate::guard::split(piece, &mut next, &mut pieces),
-        }
-    }
-    Plan { pieces, ..plan }
+    crate::guard::keep_in_place(&plan, failures)
 }
 
 /// Bytes of working state mining costs per line: the line's slice, its role, and its share of

@@ -1155,4 +1155,3 @@ Events:
         assert_eq!(Kind::parse("nope"), None);
     }
 }
-

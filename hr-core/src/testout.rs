@@ -253,22 +253,28 @@ fn progress() -> &'static regex::Regex {
 /// them when none does): a test run's output starts with its runner's lines (or a build or
 /// install that precedes it), a CI job's log with the job's own setup, which no runner prints.
 pub fn preamble(lines: &[&str]) -> usize {
-    let text = lines.join("\n");
-    let mut c = Classifier::new(&text, lines.to_vec());
-    classify_runners(&mut c);
-    let first = (0..lines.len()).find(|&i| c.claimed(i)).unwrap_or(lines.len());
-    lines[..first].iter().filter(|l| !l.trim().is_empty()).count()
+    read_by_runners(lines, |c| {
+        let first = (0..lines.len()).find(|&i| c.claimed(i)).unwrap_or(lines.len());
+        lines[..first].iter().filter(|l| !l.trim().is_empty()).count()
+    })
 }
 
 /// The lines (0-based) of `lines` that a runner reports as a failure, its message or the run's
 /// verdict: what a log that holds a test run (a CI job's) keeps whatever its templates say.
 pub fn failure_lines(lines: &[&str]) -> Vec<usize> {
+    read_by_runners(lines, |c| {
+        (0..lines.len())
+            .filter(|&i| matches!(c.roles[i], Some(Role::Keep(p)) if p >= Priority::Critical))
+            .collect()
+    })
+}
+
+/// What `read` finds in `lines` once the runner families' own rules have classified them.
+fn read_by_runners<T>(lines: &[&str], read: impl FnOnce(&Classifier) -> T) -> T {
     let text = lines.join("\n");
     let mut c = Classifier::new(&text, lines.to_vec());
     classify_runners(&mut c);
-    (0..lines.len())
-        .filter(|&i| matches!(c.roles[i], Some(Role::Keep(p)) if p >= Priority::Critical))
-        .collect()
+    read(&c)
 }
 
 /// `go test -json`: NDJSON events with an `Action` (checked before the JSON sniffer claims it).
@@ -847,4 +853,3 @@ mod tests {
         );
     }
 }
-
