@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pytest
 
+from hr.expand import json_items
 from support import CORPUS as SHARED_CORPUS
 
 HR = [str(Path(sys.executable).with_name("hr"))]
@@ -28,7 +29,7 @@ RESTORE = r"(?:· hr expand [0-9a-f]{12} --items )?"
 FOLD = re.compile(rf"\[hr ([\d,]+) (?:items?|members?)(?: \([\d,]+ outliers, over budget\))? {RESTORE}{TARGET}\]")
 CUT = re.compile(rf"… \[hr ([\d,]+) more chars {RESTORE}{TARGET}\]$")
 SAME = re.compile(rf"\[hr same as {TARGET}(?: · hr expand [0-9a-f]{{12}} --items {TARGET})?\]")
-NOTE = re.compile(r"\[hr (?:NDJSON: |table, )")
+NOTE = re.compile(r"\[hr (?:NDJSON: |[\d,]+ JSON values |table, )")
 
 
 @pytest.fixture(autouse=True)
@@ -253,6 +254,21 @@ def test_ndjson_lines_are_items():
     assert "NDJSON: 300 lines" in doc[0]
     assert '"metadata unreadable"' in out
     check_expansions(original, out)
+
+
+def test_json_values_one_after_another_are_items():
+    # `go list -json` prints one JSON object per package, each over many lines, as `jq` does
+    if shutil.which("go") is None:
+        pytest.skip("go is not installed")
+    proc = subprocess.run(["go", "list", "-json", "std"], capture_output=True)
+    if proc.returncode != 0 or not proc.stdout:
+        pytest.skip("go list -json std printed nothing")
+    original = list(json_items.values(proc.stdout.decode("utf-8")))
+    assert len(original) > 100
+    out = compress(proc.stdout)
+    doc = json.loads(out)
+    assert f"{len(original):,} JSON values shown as one JSON array" in doc[0]
+    assert check_expansions(original, out)["fold"] > 0
 
 
 def test_invalid_json_never_fails():

@@ -14,6 +14,10 @@ npm view eslint@8.57.0 --json | out npm-view-eslint
 npm view chalk@4.1.0 --json | out npm-view-chalk
 "$VENV/bin/pip" list --format json | out pip-list
 "$VENV/bin/pip" inspect --local | out pip-inspect-hr-venv
+# JSON values one after another, each over several lines, as jq and `go list -json` print them
+"$VENV/bin/pip" inspect --local | jq '.installed[] | {name: .metadata.name, version: .metadata.version,
+  summary: .metadata.summary, requires: .metadata.requires_dist, installer, requested}' | out jq-pip-packages
+(cd "$(go env GOROOT)/src" && go list -json net/...) | out go-list-json-net
 (cd "$FD" && cargo metadata --format-version 1 --locked --filter-platform x86_64-unknown-linux-gnu) | out cargo-metadata-fd
 kubectl create deployment web --image=nginx:1.25 --replicas=3 --dry-run=client -o json | out kubectl-deployment-dryrun
 for c in Repository_issues_ascending CheckSuite_create_check_suite GitHub_iter_all_users Repository_contributors Repository_events; do

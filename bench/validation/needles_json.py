@@ -127,8 +127,23 @@ def encoded(v):
     return str(v) if isinstance(v, int) and not isinstance(v, bool) else json.dumps(v, ensure_ascii=False)
 
 
+def document(text):
+    """The JSON document, or the list of the JSON values printed one after another (NDJSON, jq)."""
+    try:
+        return json.loads(text)
+    except ValueError:
+        decoder, values, i = json.JSONDecoder(), [], 0
+        while True:
+            while i < len(text) and text[i] in " \t\n\r":
+                i += 1
+            if i == len(text):
+                return values
+            value, i = decoder.raw_decode(text, i)
+            values.append(value)
+
+
 def needles(text):
-    doc = json.loads(text)
+    doc = document(text)
     raw = [json.dumps(k, ensure_ascii=False) for k in doc] if isinstance(doc, dict) else []
     found = []
     walk(doc, found)
@@ -140,6 +155,8 @@ M = "sigmavirus24/github3.py@HEAD of the fetched mirror:tests/cassettes/{}.json 
 NPM = "in an npm project with eslint@8.57.0 lodash@4.17.20 chalk@4.1.0 (npm 11, node 20)"
 SOURCES = {
     "cargo-metadata-fd": ("`cargo metadata --format-version 1 --locked --filter-platform x86_64-unknown-linux-gnu` in sharkdp/fd v9.0.0 (cargo 1.95)", "crate metadata of OSS crates (MIT/Apache-2.0 mostly)"),
+    "go-list-json-net": ("`go list -json net/...` in Go 1.26's GOROOT/src: one JSON object per package, one after another", "BSD-3-Clause (Go); generated locally"),
+    "jq-pip-packages": ("`pip inspect --local | jq '.installed[] | {name: .metadata.name, version: .metadata.version, summary: .metadata.summary, requires: .metadata.requires_dist, installer, requested}'` in hr's own test venv: a stream of JSON values", "package metadata of OSS PyPI packages"),
     "kubectl-deployment-dryrun": ("`kubectl create deployment web --image=nginx:1.25 --replicas=3 --dry-run=client -o json`", "generated locally"),
     "npm-ls-all": (f"`npm ls --json --all` {NPM}", "package metadata of OSS npm packages"),
     "npm-outdated": (f"`npm outdated --json` {NPM}", "package metadata of OSS npm packages"),

@@ -1,6 +1,7 @@
 //! JSON: lossless first, then keep the outliers.
 //!
-//! The document (or NDJSON, read as an array of its lines) is written back compactly, with
+//! The document (or NDJSON, or JSON values one after another, read as an array of them) is
+//! written back compactly, with
 //! collections of similar objects as tables (`render`). When that is still larger than the
 //! target, a lossy pass cuts long strings and keeps only the first, last and outlying items of
 //! each collection (`outliers`), marking every cut with the `hr expand HASH --items …` that
@@ -33,11 +34,11 @@ const LOSSY_PAYS: f64 = 0.6;
 const BUDGET_OUTLIERS: [usize; 4] = [40, 10, 3, 0];
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
-    let Some((doc, ndjson)) = parse(text) else {
+    let Some((doc, top)) = parse(text) else {
         return crate::fold::compress(text, opts);
     };
     let target = opts.budget_chars.unwrap_or(TARGET_CHARS);
-    let render = |mode, limit| render::render(&doc, ndjson, &opts.hash, mode, limit);
+    let render = |mode, limit| render::render(&doc, top, &opts.hash, mode, limit);
     // lossless when that is small enough; else lossy, with fewer outliers while over a budget
     let lossy = || {
         render(
@@ -83,23 +84,29 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
 }
 
 /// The document, and whether it was NDJSON (then it is the array of its lines' values).
-pub fn parse(text: &str) -> Option<(Node<'_>, bool)> {
+pub fn parse(text: &str) -> Option<(Node<'_>, Top)> {
     if let Some(v) = node::parse(text) {
-        return v.is_container().then_some((v, false));
+        return v.is_container().then_some((v, Top::Document));
     }
-    let mut items = Vec::new();
-    for line in text.lines() {
-        let l = line.trim();
-        if l.is_empty() {
-            continue;
-        }
-        let v = node::parse(l)?;
-        if !v.is_container() {
-            return None;
-        }
-        items.push(v);
+    let items = node::parse_sequence(text)?;
+    if items.is_empty() || !items.iter().all(Node::is_container) {
+        return None;
     }
-    (!items.is_empty()).then_some((Node::Arr(items), true))
+    // a JSON string holds no raw line break: one value per non-blank line is NDJSON
+    let lines = text.lines().filter(|l| !l.trim().is_empty()).count();
+    let top = if lines == items.len() { Top::Lines } else { Top::Values };
+    Some((Node::Arr(items), top))
+}
+
+/// What the top of the input is: one document, or values one after another that are shown as
+/// one array (`--items A-B` counts them from 0).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Top {
+    Document,
+    /// NDJSON: a value per line
+    Lines,
+    /// values printed one after another, each over several lines (`jq`, `go list -json`)
+    Values,
 }
 
 #[cfg(test)]
@@ -277,6 +284,33 @@ mod tests {
             "{}",
             c.text
         );
+    }
+
+    #[test]
+    fn values_one_after_another_are_an_array() {
+        // `jq '.[]'` or `go list -json`: each value printed over several lines
+        let text: String = (0..1000)
+            .map(|i| {
+                let state = if i == 500 { "failed" } else { "ok" };
+                let v = json!({"id": i, "state": state, "deps": ["errors", "io"]});
+                serde_json::to_string_pretty(&v).unwrap() + "\n"
+            })
+            .collect();
+        let c = compress(&text, &opts());
+        let out = parse_out(&c.text);
+        assert!(
+            out[0].as_str().unwrap().contains("1,000 JSON values shown as one JSON array"),
+            "{}",
+            c.text
+        );
+        assert!(c.text.contains("\"failed\""), "{}", c.text);
+        assert!(c.text.contains("--items 1-"), "{}", c.text);
+        // one value per line stays NDJSON
+        let lines: String = (0..3).map(|i| format!("{{\"id\":{i}}}\n")).collect();
+        assert_eq!(parse(&lines).unwrap().1, Top::Lines);
+        assert_eq!(parse(&text).unwrap().1, Top::Values);
+        // scalars one after another are no document
+        assert!(parse("1\n2\n").is_none());
     }
 
     #[test]

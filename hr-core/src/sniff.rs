@@ -501,26 +501,23 @@ fn is_json_lines_log(lines: &[&str]) -> bool {
             >= objects.len() * 8
 }
 
-/// A whole JSON document, or NDJSON (every non-blank line a JSON object or array).
+/// A whole JSON document, or JSON objects and arrays one after another: NDJSON, or values
+/// printed over several lines each (`jq`, `go list -json`).
 pub fn looks_like_json(text: &str) -> bool {
-    let t = text.trim_start();
-    if !(t.starts_with('{') || t.starts_with('[')) {
-        return false;
-    }
-    if serde_json::from_str::<serde::de::IgnoredAny>(t).is_ok() {
-        return true;
-    }
+    const JSON_SPACE: [char; 4] = [' ', '\n', '\r', '\t'];
+    let t = text.trim_start_matches(JSON_SPACE);
+    let mut values = serde_json::Deserializer::from_str(t).into_iter::<serde::de::IgnoredAny>();
     let mut any = false;
-    for line in t.lines().filter(|l| !l.trim().is_empty()) {
-        let l = line.trim();
-        if !(l.starts_with('{') || l.starts_with('['))
-            || serde_json::from_str::<serde::de::IgnoredAny>(l).is_err()
-        {
+    loop {
+        let rest = t[values.byte_offset()..].trim_start_matches(JSON_SPACE);
+        if rest.is_empty() {
+            return any;
+        }
+        if !rest.starts_with(['{', '[']) || !matches!(values.next(), Some(Ok(_))) {
             return false;
         }
         any = true;
     }
-    any
 }
 
 /// The lines outside markdown code fences: a README full of examples is prose, not code.
@@ -988,6 +985,14 @@ Events:
         assert_eq!(sniff(b"  {\"a\": [1, 2]}\n"), Kind::Json);
         assert_eq!(sniff(b"{\"a\":1}\n{\"a\":2}\n"), Kind::Json);
         assert_eq!(sniff(b"{not json"), Kind::Text);
+        // values one after another, each over several lines, as `jq` and `go list -json` print
+        let stream: String = (0..20)
+            .map(|i| format!("{{\n\t\"Dir\": \"/src/p{i}\",\n\t\"Deps\": [\n\t\t\"errors\",\n\t\t\"io\"\n\t]\n}}\n"))
+            .collect();
+        assert_eq!(sniff(stream.as_bytes()), Kind::Json);
+        // but not when a value is cut short, or scalars follow
+        assert_ne!(sniff(format!("{stream}{{\n\t\"Dir\":").as_bytes()), Kind::Json);
+        assert_ne!(sniff(format!("{stream}1\n2\n").as_bytes()), Kind::Json);
         let log = "2024-01-02 10:00:01,123 INFO started\n2024-01-02 10:00:02,456 WARN slow\n";
         assert_eq!(sniff(log.as_bytes()), Kind::Log);
         // Android logcat, HealthApp, HPC and Thunderbird headers (loghub)

@@ -2,7 +2,8 @@
 address them.
 
 `TARGET` is one of:
-- `A-B` (or `A`): items A to B of the top-level array, or of the lines of NDJSON;
+- `A-B` (or `A`): items A to B of the top-level array, or of the values of NDJSON or of
+  other JSON values printed one after another;
 - `/json/pointer:A-B`: items A to B of the array at that JSON Pointer (RFC 6901), or members
   A to B (by position) of the object there;
 - `/json/pointer`: the value at that pointer (a string is printed as its text).
@@ -35,7 +36,7 @@ def parse_target(target: str) -> tuple[str, tuple[int, int] | None]:
 
 
 def load(data: bytes) -> Any:
-    """The document; NDJSON becomes the list of its lines' values."""
+    """The document; JSON values one after another (NDJSON, `jq` output) become the list of them."""
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError:
@@ -45,10 +46,26 @@ def load(data: bytes) -> Any:
     except ValueError:
         pass
     try:
-        # lines end at `\n` only, as in the core (str.splitlines also breaks at U+2028 and others)
-        return [json.loads(line) for line in text.split("\n") if line.strip()]
+        return list(values(text))
     except ValueError:
         raise SpanError("--items needs a JSON original, and this one is not JSON") from None
+
+
+# what JSON counts as whitespace between values, as the core does (not U+2028 and the like)
+JSON_SPACE = " \t\n\r"
+
+
+def values(text: str):
+    """The JSON values of `text`, separated by JSON whitespace at most."""
+    decoder = json.JSONDecoder()
+    i = 0
+    while True:
+        while i < len(text) and text[i] in JSON_SPACE:
+            i += 1
+        if i == len(text):
+            return
+        value, i = decoder.raw_decode(text, i)
+        yield value
 
 
 def resolve(doc: Any, pointer: str) -> Any:

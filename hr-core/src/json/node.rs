@@ -137,6 +137,24 @@ pub fn parse(text: &str) -> Option<Node<'_>> {
     (p.i == p.b.len()).then_some(v)
 }
 
+/// JSON values one after another, separated by whitespace at most, as `jq` and `go list -json`
+/// print them (NDJSON is the case of one value per line); None when any part is not JSON.
+pub fn parse_sequence(text: &str) -> Option<Vec<Node<'_>>> {
+    let mut p = Parser {
+        s: text,
+        b: text.as_bytes(),
+        i: 0,
+    };
+    let mut values = Vec::new();
+    loop {
+        p.ws();
+        if p.i == p.b.len() {
+            return Some(values);
+        }
+        values.push(p.value(0)?);
+    }
+}
+
 struct Parser<'a> {
     s: &'a str,
     b: &'a [u8],
@@ -314,6 +332,18 @@ mod tests {
         assert_eq!(unescape(m[1].0), "b\"c");
         assert_eq!(m[1].1.as_str(), Some("x\\ny\\u00e9"));
         assert_eq!(m[2].1, Node::Obj(vec![]));
+    }
+
+    #[test]
+    fn a_sequence_is_its_values_in_order() {
+        let v = parse_sequence("{\"a\": 1}\n{\n  \"a\": [2]\n}[3]\r\n").unwrap();
+        assert_eq!(v.len(), 3);
+        assert_eq!(v[1].get("a"), Some(&Node::Arr(vec![Node::Num("2")])));
+        assert_eq!(v[2], Node::Arr(vec![Node::Num("3")]));
+        assert_eq!(parse_sequence(" \n").unwrap(), vec![]);
+        // a value cut short or followed by anything but JSON is no sequence
+        assert!(parse_sequence("{\"a\": 1}\n{\"a\":").is_none());
+        assert!(parse_sequence("{\"a\": 1} and more").is_none());
     }
 
     #[test]

@@ -11,6 +11,7 @@
 use super::node::{unescape, Node};
 use super::outliers;
 use super::table::{table, Table, ABSENT};
+use super::Top;
 use crate::marker::{count, items_target, json_marker, json_note, json_original, json_reference};
 use std::collections::HashMap;
 
@@ -76,9 +77,9 @@ pub struct Renderer<'a> {
     keep_fields: bool,
 }
 
-/// Write `doc`. `ndjson` says the input was JSON lines (shown as one array). Returns None
-/// as soon as the output grows beyond `limit` characters.
-pub fn render(doc: &Node, ndjson: bool, hash: &str, mode: Mode, limit: usize) -> Option<String> {
+/// Write `doc`. `top` says whether the input was values one after another (shown as one
+/// array). Returns None as soon as the output grows beyond `limit` characters.
+pub fn render(doc: &Node, top: Top, hash: &str, mode: Mode, limit: usize) -> Option<String> {
     let capacity = limit.min(1 << 20);
     let mut r = Renderer {
         out: String::with_capacity(capacity),
@@ -96,11 +97,18 @@ pub fn render(doc: &Node, ndjson: bool, hash: &str, mode: Mode, limit: usize) ->
         seen: HashMap::new(),
         keep_fields: false,
     };
-    if let (true, Node::Arr(items)) = (ndjson, doc) {
-        r.note = Some(format!(
-            "NDJSON: {} lines shown as one JSON array, numbered from 0",
-            count(items.len())
-        ));
+    if let (Top::Lines | Top::Values, Node::Arr(items)) = (top, doc) {
+        r.note = Some(if top == Top::Lines {
+            format!(
+                "NDJSON: {} lines shown as one JSON array, numbered from 0",
+                count(items.len())
+            )
+        } else {
+            format!(
+                "{} JSON values shown as one JSON array, numbered from 0",
+                count(items.len())
+            )
+        });
         if items.len() >= 2 && items.iter().all(Node::is_object) {
             let entries: Vec<(Option<&str>, &Node)> = items.iter().map(|x| (None, x)).collect();
             r.collection(&entries, false, 0);
