@@ -76,7 +76,10 @@ fn pip_progress(t: &str) -> bool {
         r"Entered build tracker|Removed build tracker|Removed .* from build tracker|Using legacy|Using version|",
         r"Installing (backend|required) dependencies|Resolved |Prepared |Installed \d+ packages|Audited |",
         r"running [a-z_]+$|writing |reading manifest|adding license|creating |copying |adding '|removing |Copying |",
-        r"installing to |byte-compiling |Creating |package init file|checking |Checking |Including |Excluding |",
+        r"installing to |byte-compiling |Creating |package init file|Including |Excluding |",
+        // what a build checks says `… done` or `… yes` after an ellipsis (configure, setuptools,
+        // `git clone`); `Checking out Revision 50b5ec6a…` says which commit a job built
+        r"[cC]hecking [^\n]*\.\.\.|",
         r"\+ \S+==|[━╸─]{5,}|[|█▏▎▍▌▋▊▉ ]*\d+%\|)"
     ))
     .is_match(t)
@@ -125,6 +128,19 @@ mod tests {
         );
         assert_eq!(out.matches("WARNING: Location").count(), 1, "{out}");
         assert!(out.contains("progress lines"), "{out}");
+    }
+
+    #[test]
+    fn a_check_with_an_ellipsis_is_progress_and_a_checked_out_revision_stays() {
+        let mut t = String::from("Checking out Revision 50b5ec6a1d2c3b4a (refs/remotes/origin/master)\n");
+        for i in 0..20 {
+            t.push_str(&format!("checking for header{i}.h... yes\n"));
+        }
+        t.push_str("Checking if build backend supports build_editable ... done\n");
+        t.push_str("Successfully installed toolz-1.2.0\n");
+        let out = assert_kept(&t, &["Checking out Revision 50b5ec6a1d2c3b4a", "Successfully installed"]);
+        assert!(!out.contains("header7.h"), "{out}");
+        assert!(!out.contains("build_editable"), "{out}");
     }
 
     #[test]
