@@ -1,4 +1,5 @@
-//! Output of everyday shell commands: `git log`, `grep -rn`, `find`, `ls -laR`, `du`, `tree`.
+//! Output of everyday shell commands: `git log`, `grep -rn`, `find`, `ls -laR`, `du`, `tree`,
+//! `npm ls`.
 //!
 //! Each format keeps its structure and every handle an agent needs to act on (commit hashes,
 //! distinct paths, every name of a listing, directory headers, symlinks, unusual sizes or file
@@ -18,6 +19,8 @@ use crate::Options;
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Format {
     GitLog,
+    /// `git log --oneline` (`--graph`, `git reflog`): a commit a line, each a handle to act on
+    Commits,
     Grep,
     Find,
     Ls,
@@ -43,6 +46,9 @@ pub fn detect(head: &str) -> Option<Format> {
     let share = |pred: &dyn Fn(&str) -> bool| {
         lines.iter().filter(|l| pred(l)).count() as f64 / lines.len() as f64
     };
+    if share(&|l| re!(r"^(?:[*|\\/_.] ?)*(?:[0-9a-f]{7,40} \S|$)").is_match(l)) >= 0.9 {
+        return Some(Format::Commits);
+    }
     if share(&|l| grep::is_match_line(l)) >= 0.8 {
         return Some(Format::Grep);
     }
@@ -78,6 +84,12 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     };
     let plan = match detect(head) {
         Some(Format::GitLog) => gitlog::plan(&lines.lines),
+        // every line names a commit: there is nothing to fold (a budget still cuts)
+        Some(Format::Commits) => {
+            let mut plan = crate::plan::Plan::default();
+            plan.keep_range(1, lines.lines.len(), crate::plan::Priority::Ordinary);
+            plan
+        }
         Some(Format::Grep) => keep_cheap_folds(grep::plan(&lines.lines), &lines.lines),
         Some(Format::Find) => listing::plan_find(&bare(), room),
         Some(Format::Ls) => listing::plan_ls(&bare(), room),

@@ -239,9 +239,12 @@ pub fn sniff(data: &[u8]) -> Kind {
     let head = sample.head;
     let shell = crate::shell::detect(head);
     use crate::shell::Format;
-    if matches!(shell, Some(Format::GitLog | Format::Ls | Format::Du | Format::Tree)) {
+    if matches!(
+        shell,
+        Some(Format::GitLog | Format::Commits | Format::Ls | Format::Du | Format::Tree)
+    ) {
         // `git log -p` holds diffs but reads commit by commit; a listing's names (`test_x.py`)
-        // say nothing about what kind it is
+        // and a commit's subject (`fix failing test`) say nothing about what kind it is
         return Kind::Shell;
     }
     if crate::diff::detect(lines) {

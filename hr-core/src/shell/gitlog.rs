@@ -128,6 +128,22 @@ mod tests {
     use crate::shell::testutil::run;
 
     #[test]
+    fn a_one_line_log_keeps_every_commit() {
+        // subjects that read like prose, a test run or a log say nothing about the kind
+        let subjects = ["fix: 3 failed, 40 passed in CI", "ERROR handling for retries", "docs"];
+        let mut t = String::new();
+        for i in 0..60 {
+            let graph = if i % 7 == 3 { "| * " } else { "* " };
+            t.push_str(&format!("{graph}{:07x} {} ({i})\n", 0xa1b2c3 + i, subjects[i % 3]));
+            if i % 7 == 3 {
+                t.push_str("|/\n");
+            }
+        }
+        assert_eq!(crate::sniff::sniff(t.as_bytes()), crate::sniff::Kind::Shell);
+        assert_eq!(run(&t), t);
+    }
+
+    #[test]
     fn log_with_patches_reads_like_a_diff() {
         let mut t = String::new();
         for i in 0..3 {

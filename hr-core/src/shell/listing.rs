@@ -569,9 +569,13 @@ pub(crate) fn plan_du(lines: &[&str], room: usize) -> Plan {
 
 /// `tree` drawing: `├── name`, `│   └── name` (or the ASCII `|--`, `` `-- ``).
 fn tree_entry(line: &str) -> Option<(usize, &str)> {
-    // tree pads with no-break spaces in a UTF-8 locale
-    let c = re!(r"^((?:(?:│|\|)[ \x{a0}]{3}|[ \x{a0}]{4})*)(?:├──|└──|\|--|`--)[ \x{a0}](.*)$")
-        .captures(line)?;
+    // tree pads with no-break spaces in a UTF-8 locale; `npm ls` draws two columns a depth and
+    // `─┬` for an entry with children (only depths relative to each other matter)
+    let c = re!(concat!(
+        r"^((?:(?:│|\|)[ \x{a0}]{3}|[ \x{a0}]{4}|│ |  )*)",
+        r"(?:├──|└──|├─┬|└─┬|\|--|`--)[ \x{a0}](.*)$"
+    ))
+    .captures(line)?;
     Some((c.get(1)?.as_str().chars().count(), c.get(2)?.as_str()))
 }
 
@@ -655,6 +659,23 @@ mod tests {
             out.contains("[hr 15 entries L21-35]\n│\u{a0}\u{a0}     ├── part_0.rs part_1.rs"),
             "{out}"
         );
+    }
+
+    #[test]
+    fn an_npm_ls_tree_keeps_every_package() {
+        let mut t = String::from("app@1.0.0 /srv/app\n├─┬ express@5.3.0\n");
+        for i in 0..20 {
+            t.push_str(&format!("│ ├── dep-{i}@1.{i}.0 deduped\n"));
+        }
+        t.push_str("│ └─┬ router@2.3.0\n│   └── path-to-regexp@8.3.0\n└── left-pad@1.3.0\n");
+        assert_eq!(detect(&t), Some(Format::Tree));
+        let out = run(&t);
+        for i in 0..20 {
+            assert!(out.contains(&format!("dep-{i}@1.{i}.0")), "{out}");
+        }
+        for name in ["├─┬ express@5.3.0", "router@2.3.0", "path-to-regexp@8.3.0", "└── left-pad@1.3.0"] {
+            assert!(out.contains(name), "{name}: {out}");
+        }
     }
 
     #[test]
