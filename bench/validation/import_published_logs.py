@@ -48,6 +48,8 @@ CCV = ("Cloud-CV/CloudCV-Old", "e8e0252f044265f31538761805b08476db454edb", "MIT 
 CCV_2015 = ("Cloud-CV/CloudCV-Old", "00d3caff4f0fdd493e8693871c6402b547c765fb", "MIT (Cloud-CV/CloudCV-Old LICENSE.txt)")
 SAKAI = ("frobomjava/sakai", "b680958dc7f8628b00cdde059f147af7e8e1d522",
          "ECL-2.0 (frobomjava/sakai, a fork of Sakai; LICENSE at that commit); the Tomcat catalina.out of its Sakai server, committed")
+APOLLO = ("apolloconfig/apollo", "e4b686fe7cd90a232f5f77dcbbed14e631cd70b7",
+          "Apache-2.0 (apolloconfig/apollo LICENSE at that commit); a developer's own logs of Apollo's Spring Boot / Spring Cloud services, committed to logs/")
 PLA = ("seattlerb/production_log_analyzer", "f7f04c64660dc21901aa9fe3c99a16f40c7f1585",
        "BSD-3-Clause (seattlerb/production_log_analyzer LICENSE.txt); 43 Things' Rails production log via syslog, its test data")
 C365 = ("kittykatchunks/365connect", "f4c1945f6234124d243cc8abbf410d92a1281505",
@@ -106,6 +108,8 @@ CASES = {
     "django-request-tracebacks": (CCV_2015, "mysite.log"),
     "tomcat-catalina-out-sakai": (SAKAI, "catalina.out"),
     "rails-production-syslog-pla": (PLA, "test/test.syslog.log"),
+    "spring-boot-apollo-portal-errors": (APOLLO, "logs/apollo-portal.log.2023-12-05.0.gz"),
+    "spring-cloud-apollo-configservice-errors": (APOLLO, "logs/apollo-configservice.log"),
     "node-pm2-error-log": (C365, "logs/pm2-error.log"),
     "go-panic-goroutine-dump": (DROUTE, "panic.log"),
 }
