@@ -46,14 +46,12 @@ LOKI = ("grafana/loki", "65e30f8488e8a5ea2013c6881675f8103a8f6bc7",
         "AGPL-3.0 (grafana/loki); real logs of Grafana Labs' dev clusters, its pattern-miner test data")
 CCV = ("Cloud-CV/CloudCV-Old", "e8e0252f044265f31538761805b08476db454edb", "MIT (Cloud-CV/CloudCV-Old LICENSE.txt)")
 CCV_2015 = ("Cloud-CV/CloudCV-Old", "00d3caff4f0fdd493e8693871c6402b547c765fb", "MIT (Cloud-CV/CloudCV-Old LICENSE.txt)")
-CAMUNDA = ("RahulVerma1990/Camunda-Logs", "075d3df6072544c224d59f3248b89706019dbefe",
-           "no licence stated (a repository published to share these Tomcat logs of Camunda BPM 7.10 EE)")
-BAOBAB = ("BaobabHealthTrust/core_patient_registration", "a8b97e72c8f6defa925826f7e9feba0549dacf55",
-          "no licence stated (Baobab Health Trust's public repository; the Rails app's own log, committed)")
-AIDE = ("ASQIIHealthTech/aideDecision", "62392276811047310172086c0811da21017fff99",
-        "no licence stated (the Spring Boot app's own log, committed to its public repository)")
-YUNTAI = ("37626/yuntai-spring-cloud", "740c9a82d30bd59771793f596c88d5dfe18e01cb",
-          "no licence stated (the Spring Cloud app's own log, committed to its public repository)")
+SAKAI = ("frobomjava/sakai", "b680958dc7f8628b00cdde059f147af7e8e1d522",
+         "ECL-2.0 (frobomjava/sakai, a fork of Sakai; LICENSE at that commit); the Tomcat catalina.out of its Sakai server, committed")
+APOLLO = ("apolloconfig/apollo", "e4b686fe7cd90a232f5f77dcbbed14e631cd70b7",
+          "Apache-2.0 (apolloconfig/apollo LICENSE at that commit); a developer's own logs of Apollo's Spring Boot / Spring Cloud services, committed to logs/")
+PLA = ("seattlerb/production_log_analyzer", "f7f04c64660dc21901aa9fe3c99a16f40c7f1585",
+       "BSD-3-Clause (seattlerb/production_log_analyzer LICENSE.txt); 43 Things' Rails production log via syslog, its test data")
 C365 = ("kittykatchunks/365connect", "f4c1945f6234124d243cc8abbf410d92a1281505",
         "AGPL-3.0 (kittykatchunks/365connect); its Node.js server's pm2 error log, committed")
 DROUTE = ("fcavani/droute", "e59f70d4f5d1938dad7c4f92ef378673f10cc591",
@@ -108,10 +106,10 @@ CASES = {
     "jstack-three-way-deadlock": (JTD, "src/test/resources/three-way-deadlock.txt"),
     "celery-worker-tracebacks": (CCV, "celery.log"),
     "django-request-tracebacks": (CCV_2015, "mysite.log"),
-    "tomcat-catalina-out-camunda": (CAMUNDA, "catalina.out"),
-    "rails2-production-log": (BAOBAB, "log/production.log"),
-    "spring-boot-startup-errors": (AIDE, "logs/spring.log"),
-    "spring-cloud-nacos-errors": (YUNTAI, "logs/spring.log"),
+    "tomcat-catalina-out-sakai": (SAKAI, "catalina.out"),
+    "rails-production-syslog-pla": (PLA, "test/test.syslog.log"),
+    "spring-boot-apollo-portal-errors": (APOLLO, "logs/apollo-portal.log.2023-12-05.0.gz"),
+    "spring-cloud-apollo-configservice-errors": (APOLLO, "logs/apollo-configservice.log"),
     "node-pm2-error-log": (C365, "logs/pm2-error.log"),
     "go-panic-goroutine-dump": (DROUTE, "panic.log"),
 }
