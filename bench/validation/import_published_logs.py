@@ -25,7 +25,8 @@ LV = ("opcodesio/log-viewer", "8afefde09f6005f7d8ee3f628aa311f27c91d125", "MIT (
 
 LLV = ("rap2hpoutre/laravel-log-viewer", "ab85d5d88de728b99a9391a0c70e9b2f5743a589", "MIT (rap2hpoutre/laravel-log-viewer)")
 BK = ("buildkite/terminal-to-html", "b62296c6de3622b22941c7ab0f68030e5f18f302", "MIT (buildkite/terminal-to-html test fixtures; Buildkite job logs)")
-TRAVIS = ("lacinoire/master-thesis", "647916a705a9c52fabd957e69d7893c07140ca12", "Travis CI public job logs of the named project, collected by lacinoire/master-thesis (its thesis/ is under the Unlicense; no licence stated for tool/samples)")
+CIDIFF = ("labri-progress/cidiff", "3cad9e8e4278e0eea38551b4f71cc1cf08bd9d14",
+          "Apache-2.0 (labri-progress/cidiff breakage dataset: real CI job logs of the named project)")
 HG = ("robusta-dev/holmesgpt", "c1ee1d43598b89ca59481615b40a3340a32f2202", "Apache-2.0 (robusta-dev/holmesgpt LLM test fixtures: pod logs recorded from real clusters, under a 2-3 line fixture header)")
 TH = ("mozilla/treeherder", "dc3080dd746d4732d5e06c0272471834d4639da0", "MPL-2.0 (mozilla/treeherder test sample data; Firefox CI logs)")
 
@@ -77,15 +78,15 @@ CASES = {
     "iis-w3c-u_ex160110": (IIS, "test/data/u_ex160110.log"),
     "iis-w3c-u_ex100815": (IIS, "test/data/u_ex100815.log"),
     "apache-error-published": (LV, "tests/Unit/AccessLogs/Fixtures/errors_dummy.log"),
-    # container and CI logs: Taskcluster, buildbot, mozlog, Buildkite, Travis CI, kubectl logs
+    # container and CI logs: Taskcluster, buildbot, mozlog, Buildkite, GitHub Actions, Jenkins, kubectl logs
     "taskcluster-mochitest-timeout": (TH, "tests/sample_data/logs/taskcluster-timeout.log.gz"),
     "taskcluster-awsy": (TH, "tests/sample_data/logs/linux-awsy.txt.gz"),
     "buildbot-talos-xperf": (TH, "tests/sample_data/artifacts/performance/talos_logs/mozilla-central_win7-ix_test-xperf-bm112-tests1-windows-build107.txt.gz"),
     "mozlog-mochitest-raw": (TH, "tests/sample_data/logs/plain-chunked_raw.log.gz"),
     "buildkite-buildah-build": (BK, "fixtures/buildah-build.sh.raw"),
     "buildkite-docker-compose-pull": (BK, "fixtures/docker-compose-pull.sh.raw"),
-    "travis-nginx-proxy-docker": (TRAVIS, "tool/samples/Shell/jwilder@nginx-proxy/failed/553283911.log"),
-    "travis-git-make-test": (TRAVIS, "tool/samples/C/git@git/failed/566701284.log"),
+    "gha-maven-verify-failed-job": (CIDIFF, "data/breakages/google_auto_693/fail.log"),
+    "jenkins-maven-test-disk-full": (CIDIFF, "data/breakages/sorald_445/fail.log"),
     "kubectl-logs-fastify-pino": (HG, "tests/llm/fixtures/test_ask_holmes/36_argocd_find_resource/kubectl_logs.txt"),
     "kubectl-logs-holmes-python": (HG, "tests/llm/fixtures/test_ask_holmes/111_tool_hallucination/fetch_pod_logsNone_None_None_default_robusta-holmes-549d55c578-7gnfn_None.txt"),
     # syslog / journald / apt / dpkg
