@@ -30,17 +30,16 @@ CIDIFF = ("labri-progress/cidiff", "3cad9e8e4278e0eea38551b4f71cc1cf08bd9d14",
 HG = ("robusta-dev/holmesgpt", "c1ee1d43598b89ca59481615b40a3340a32f2202", "Apache-2.0 (robusta-dev/holmesgpt LLM test fixtures: pod logs recorded from real clusters, under a 2-3 line fixture header)")
 TH = ("mozilla/treeherder", "dc3080dd746d4732d5e06c0272471834d4639da0", "MPL-2.0 (mozilla/treeherder test sample data; Firefox CI logs)")
 
-# syslog / journald / apt / dpkg: forensic-tool test data, and /var/log trees their owners pushed to GitHub.
+# syslog / journald / dmesg / apt: forensic and log-tool test data, and system logs published under an open licence.
 PLASO = ("log2timeline/plaso", "4ea03ef9a48dad5284c371ac9b537a184b3eea9c", "Apache-2.0 (log2timeline/plaso test data)")
 MTAIL = ("google/mtail", "4c7e0e1174ac1ead032efe28d86428bbbe0ae145", "Apache-2.0 (google/mtail test data)")
 PLANETFS = ("pfpacket/fuse_planetfs", "dcbdf1a6987358547722a96b0027629bc75bb7c4", "BSD-2-Clause (pfpacket/fuse_planetfs)")
-UNLICENSED = "no licence stated; the owner's own system logs, published in a public GitHub repository"
-SERVERLOG = ("PhoenixYanrongLi/ServerLog", "132a3a12cc69c86e5bbfdeeb468b86c6ff8066dc", UNLICENSED)
-UBTOUCH = ("alexforsale/ubtouch-dmesg", "76ecf210d4eaf095f1b4b4fc1a046a40a4e45a8c", UNLICENSED)
-PINGA = ("teliten/log.pinga", "d036f2cc6d1d92ea831eb73c8130b379fea48c98", UNLICENSED)
-SUPERMICRO = ("clu6/supermicro", "3e4f1cb79f35c1aceeb88587aa5a9dcf6c78a0a6", UNLICENSED)
-NFTBLOCKER = ("permittivity2/nftables_blocker", "af31d7efd356aef03a6e48ccbb543b02ceb716b8", "no licence stated; the sample auth.log a log-driven firewall tool shipped")
-VENROOT = ("VenRoot/logs", "07766c2089c43d6197ec6570a370f8aceb07b196", UNLICENSED)
+ELASTIC_EX = ("elastic/examples", "6d86454ebb7a850bcd7e80abe86fe683370018a6",
+              "Apache-2.0 (elastic/examples); the auth.log of an Ubuntu EC2 host, data of its suspicious-login ML recipe")
+SYZKALLER = ("google/syzkaller", "1e72964b0111319984575e60f266d1fa0a98abb5",
+             "Apache-2.0 (google/syzkaller test data); the serial console of a GCE VM rebooting, under a 3-line fixture header")
+VVOS = ("VaisVaisov/vv-os", "83c2682d4d3d78eb97666584594a355164e00c12",
+        "MIT (VaisVaisov/vv-os); journalctl output of its author's Arch desktop, committed")
 
 # application logs of servers (Java, Go) and stack traces
 LOKI = ("grafana/loki", "65e30f8488e8a5ea2013c6881675f8103a8f6bc7",
@@ -91,15 +90,11 @@ CASES = {
     "kubectl-logs-holmes-python": (HG, "tests/llm/fixtures/test_ask_holmes/111_tool_hallucination/fetch_pod_logsNone_None_None_default_robusta-holmes-549d55c578-7gnfn_None.txt"),
     # syslog / journald / apt / dpkg
     "apt-history-debian9": (PLASO, "test_data/apt_history.log"),
-    "apt-term-debian10": (PINGA, "apt/term.log"),
-    "dpkg-log-ubuntu1404": (SERVERLOG, "dpkg.log.1"),
-    "rsyslog-ubuntu1404-server": (SERVERLOG, "syslog.1"),
-    "rsyslog-ubuntu-touch": (UBTOUCH, "syslog"),
-    "dmesg-rocky9-server": (SUPERMICRO, "dmesg.txt"),
-    "sshd-auth-log": (NFTBLOCKER, "var/log/auth.log"),
     "sshd-sftp-syslog": (MTAIL, "internal/mtail/testdata/sftp_chroot.log"),
-    "journalctl-popos-boot": (VENROOT, "journalctl.log"),
+    "auth-log-elastic-ubuntu-ec2": (ELASTIC_EX, "Machine Learning/Security Analytics Recipes/suspicious_login_activity/data/auth.log"),
+    "dmesg-syzkaller-gce-reboot": (SYZKALLER, "pkg/report/testdata/linux/report/317"),
     "journalctl-fuse-daemon": (PLANETFS, "journalctl.log"),
+    "journalctl-vvos-desktop-coredump": (VVOS, "journalctl.txt"),
     # application logs of servers (Java, Go) and stack traces
     "kafka-broker-server": (LOKI, "pkg/pattern/drain/testdata/kafka.txt"),
     "calico-felix-debug": (LOKI, "pkg/pattern/drain/testdata/calico.txt"),
