@@ -23,6 +23,7 @@ ls -la /etc | out ls-la-etc txt
 (cd "$NPMPROJ/node_modules/eslint" && du -ah lib) | out du-eslint txt
 git --git-dir="$M/encode+httpx/repo" log --stat -n 60 | out git-log-stat-httpx txt
 git --git-dir="$M/expressjs+body-parser/repo" log -n 150 | out git-log-body-parser txt
+git --git-dir="$M/encode+httpx/repo" log --oneline --graph -n 300 | out git-log-oneline-httpx txt
 git --git-dir="$M/sharkdp+fd/repo" diff v8.7.1 v9.0.0 | out git-diff-fd diff
 git --git-dir="$M/opcodesio+log-viewer/repo" show 12523da -- . ':(exclude)public' | out git-show-log-viewer-npm diff
 git --git-dir="$M/opcodesio+log-viewer/repo" show 3ccfb17 -- . ':(exclude)public' | out git-show-log-viewer diff

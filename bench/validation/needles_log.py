@@ -138,6 +138,17 @@ def needle(s: str) -> str:
     return s.strip()[:200]
 
 
+# a timestamp a line opens with: ISO 8601 (GitHub Actions stamps every line so), syslog's
+LEADING_TIME = re.compile(r"^\[?(\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}:\d{2}(?:[.,]\d+)?(?:Z|[+-]\d{2}:?\d{2})?|"
+                          r"[A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}:\d{2})\]?")
+
+
+def has_content(line: str) -> bool:
+    """The corpus leaves out Contents shorter than 6 characters, and a loghub Content is the line
+    without its header: a line that is a timestamp and a brace (or nothing) says nothing."""
+    return len(LEADING_TIME.sub("", line.strip()).strip()) >= 6
+
+
 def split_lines(text: str) -> list[str]:
     """The lines a log reader sees (and loghub's parse, one row per line): split at `\\n` only. A
     `\\r` inside a line (a progress bar drawing over itself) does not end it, as `splitlines`
@@ -167,7 +178,7 @@ def needles_for(text: str) -> list[dict]:
         if bad:
             errors.setdefault((c, cls), [])
             s = needle(line)
-            if len(s) >= 6 and s not in errors[(c, cls)]:
+            if has_content(s) and s not in errors[(c, cls)]:
                 errors[(c, cls)].append(s)
     out: list[dict] = []
     for (_, _), contents in errors.items():
@@ -176,7 +187,7 @@ def needles_for(text: str) -> list[dict]:
     for line, c in zip(lines, clusters):
         if c and count[c] == 1:
             s = needle(line)
-            if len(s) >= 6:
+            if has_content(s):
                 out.append({"verbatim": s})
     seen, unique = set(), []
     for n in out:

@@ -81,6 +81,11 @@ def git_log(lines):
     return [m.group(1)[:12] for l in lines if (m := re.match(r"^commit ([0-9a-f]{40})", l))]
 
 
+def git_log_oneline(lines):
+    """`git log --oneline`: every commit's short hash, as printed (after any `--graph` drawing)."""
+    return [m.group(1) for l in lines if (m := re.match(r"^(?:[*|\\/] ?)*([0-9a-f]{7,40}) ", l))]
+
+
 def git_diff_hunks(lines):
     out = git_log(lines)
     for l in lines:
@@ -110,6 +115,7 @@ RULES = {
     "find-": find,
     "tree-": tree,
     "du-": du,
+    "git-log-oneline": git_log_oneline,
     "git-log": git_log,
     "git-diff": git_diff_hunks,
     "git-show": git_diff_hunks,
@@ -128,6 +134,7 @@ SOURCES = {
     "find-npm-pkgs": (f"`find js-yaml acorn ajv -type f` in the {NPM}", "MIT (package file names)"),
     "git-diff-fd": ("`git diff v8.7.1 v9.0.0` in sharkdp/fd", "MIT OR Apache-2.0 (fd)"),
     "git-log-body-parser": ("`git log -n 150` in expressjs/body-parser", "MIT (body-parser commit metadata)"),
+    "git-log-oneline-httpx": ("`git log --oneline --graph -n 300` in encode/httpx", "BSD-3-Clause (httpx commit metadata)"),
     "git-log-stat-httpx": ("`git log --stat -n 60` in encode/httpx", "BSD-3-Clause (httpx commit metadata)"),
     "git-show-log-viewer": ("`git show 3ccfb17 -- . ':(exclude)public'` in opcodesio/log-viewer", "MIT (log-viewer)"),
     "git-show-log-viewer-npm": ("`git show 12523da -- . ':(exclude)public'` in opcodesio/log-viewer (package-lock.json update)", "MIT (log-viewer; package-lock metadata of OSS npm packages)"),
