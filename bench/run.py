@@ -16,8 +16,9 @@ Reports
   * one-time costs that tests must not time: loading the CompressBase model in a fresh
     process, and parsing a 30,000-line Python file on the code path (tree-sitter, in-process);
   * peak memory (max RSS) of one `hr` process on the 100 MB log, on 100 MB of two-byte lines
-    (a-z, and `a`, empty, `1` and `error` lines) and on a 100 MB coloured log, sniffed and with
-    `--kind log`, each with a fresh cache,
+    (a-z, and `a`, empty, `1` and `error` lines), on dense JSON (records on one line, NDJSON, an
+    array of `1`s: a quarter of the size) and on a 100 MB coloured log, sniffed and with
+    `--kind log` (JSON: `--kind json`), each with a fresh cache,
     against the bound of 3x the input plus 64 MB.
 """
 
@@ -97,6 +98,19 @@ def synthetic_json(n: int, seed: int = 11) -> bytes:
              "status": "ok" if rng.random() > 0.01 else "failed", "size": rng.randint(100, 100000),
              "license": rng.choice(["MIT", "MIT", "MIT", "ISC", "Apache-2.0"])} for i in range(n)]
     return json.dumps(rows, indent=2).encode()
+
+
+def dense_records(mb: int, open_: str, sep: str, close: str) -> bytes:
+    """Records of six short fields, compact: about 12 bytes a JSON value."""
+    rng = random.Random(5)
+    rows, size, i = [], 0, 0
+    while size < mb * 2**20:
+        rows.append(json.dumps({"id": i, "name": f"pkg-{i}", "v": f"{rng.randint(0, 9)}.{rng.randint(0, 20)}",
+                                "deps": [f"d{rng.randint(0, 999)}" for _ in range(rng.randint(0, 4))],
+                                "ok": rng.random() < 0.99, "size": rng.randint(100, 10**7)}, separators=(",", ":")))
+        size += len(rows[-1]) + 1
+        i += 1
+    return (open_ + sep.join(rows) + close).encode()
 
 
 def cached(name: str, make) -> Path:
@@ -293,11 +307,19 @@ def main() -> None:
     for name, line in (("a", b"a\n"), ("empty", b"\n"), ("1", b"1\n"), ("error", b"error\n")):
         shapes[f"{big_mb} MB of `{name}` lines"] = cached(f"lines-{name}-{big_mb}m.log",
                                                           lambda line=line: line * (big_mb * 2**20 // len(line)))
+    hows = {name: (("sniffed", ()), ("--kind log", ("--kind", "log"))) for name in shapes}
+    # JSON parses into a tree of values: dense JSON of many small values is its worst shape
+    json_mb = max(big_mb // 4, 1)
+    for name, make in ((f"{json_mb} MB JSON of small records, one line", lambda: dense_records(json_mb, "[", ",", "]")),
+                       (f"{json_mb} MB NDJSON of small records", lambda: dense_records(json_mb, "", "\n", "\n")),
+                       (f"{json_mb} MB JSON array of `1`s", lambda: b"[" + b"1," * (json_mb * 2**19) + b"1]")):
+        shapes[name] = cached(f"json-{name.split(' MB ')[1].replace(' ', '-').replace('`', '')}-{json_mb}m.json", make)
+        hows[name] = (("sniffed", ()), ("--kind json", ("--kind", "json")))
     print("\n## Peak memory (whole `hr` process)\n\n| input | how | max RSS | bound 3x+64 MB | within |\n"
           "| --- | --- | ---: | ---: | --- |")
     results["peak_rss_mb"] = {}
     for name, path in shapes.items():
-        for how, flags in (("sniffed", ()), ("--kind log", ("--kind", "log"))):
+        for how, flags in hows[name]:
             with tempfile.TemporaryDirectory(prefix="hr-bench-") as cache:  # a cached result is no measure
                 rss = peak_rss_mb(path, dict(env, HR_CACHE_DIR=cache), flags)
             bound = 3 * path.stat().st_size / 2**20 + 64

@@ -34,6 +34,10 @@ const LOSSY_PAYS: f64 = 0.6;
 const BUDGET_OUTLIERS: [usize; 4] = [40, 10, 3, 0];
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
+    if !tree_fits(text) {
+        // read like a log (whose memory is bounded): long lines cut, repeated lines folded
+        return crate::log::compress(text, opts);
+    }
     let Some((doc, top)) = parse(text) else {
         return crate::fold::compress(text, opts);
     };
@@ -84,6 +88,42 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
 }
 
 /// The document, and whether it was NDJSON (then it is the array of its lines' values).
+/// What one parsed value costs, allocator overhead included: 29 MB of six-field records parse
+/// into 140 MB, about 58 bytes a value.
+const BYTES_PER_VALUE: usize = 60;
+
+/// Whether the parsed tree of `text` leaves the whole process under three times its input plus
+/// 64 MB: beside the tree, the interpreter (about 20 MB) and the input with its stored copy
+/// (about 1.3 times the input) are in memory. A denser document (`[1,1,1,…]`, tens of MB of
+/// small records) is read like a log instead, whose memory is bounded on any input.
+fn tree_fits(text: &str) -> bool {
+    let room = text.len() / 10 * 17 + (44 << 20);
+    values(text).saturating_mul(BYTES_PER_VALUE) <= room
+}
+
+/// About how many values `text` holds, in one pass that allocates nothing: a value for each
+/// comma and each opening bracket or brace outside strings.
+fn values(text: &str) -> usize {
+    let (mut n, mut in_string, mut escaped) = (1, false, false);
+    for &b in text.as_bytes() {
+        if in_string {
+            match b {
+                _ if escaped => escaped = false,
+                b'\\' => escaped = true,
+                b'"' => in_string = false,
+                _ => {}
+            }
+        } else {
+            match b {
+                b'"' => in_string = true,
+                b',' | b'[' | b'{' => n += 1,
+                _ => {}
+            }
+        }
+    }
+    n
+}
+
 pub fn parse(text: &str) -> Option<(Node<'_>, Top)> {
     if let Some(v) = node::parse(text) {
         return v.is_container().then_some((v, Top::Document));
@@ -284,6 +324,19 @@ mod tests {
             "{}",
             c.text
         );
+    }
+
+    #[test]
+    fn a_document_too_dense_for_the_memory_bound_is_read_like_a_log() {
+        assert_eq!(values(r#"{"a": [1, 2], "b,[{": "x\"y,"}"#), 5);
+        // a small document always fits; 2 MB of one-character values would take 60 MB parsed
+        assert!(tree_fits(&serde_json::to_string(&json!({"a": [1, 2, 3]})).unwrap()));
+        let dense = format!("[{}1]", "1,".repeat(1_000_000));
+        assert!(!tree_fits(&dense));
+        let c = compress(&dense, &opts());
+        // its one long line is cut, as a log's would be
+        assert!(c.text.len() < 10_000 && c.text.contains("more chars"), "{}", c.text.len());
+        assert!(!c.text.contains("--items"));
     }
 
     #[test]
