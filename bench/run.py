@@ -17,8 +17,9 @@ Reports
     process, and parsing a 30,000-line Python file on the code path (tree-sitter, in-process);
   * peak memory (max RSS) of one `hr` process on the 100 MB log, on 100 MB of two-byte lines
     (a-z, and `a`, empty, `1` and `error` lines), on dense JSON (records on one line, NDJSON, an
-    array of `1`s: a quarter of the size) and on a 100 MB coloured log, sniffed and with
-    `--kind log` (JSON: `--kind json`), each with a fresh cache,
+    array of `1`s), an `ls -laR` listing and a diff (a quarter of the size each), on 3 MB of
+    Python source and on a 100 MB coloured log, sniffed and with `--kind` of their kind, each
+    with a fresh cache,
     against the bound of 3x the input plus 64 MB.
 """
 
@@ -111,6 +112,40 @@ def dense_records(mb: int, open_: str, sep: str, close: str) -> bytes:
         size += len(rows[-1]) + 1
         i += 1
     return (open_ + sep.join(rows) + close).encode()
+
+
+def ls_listing(mb: int) -> bytes:
+    """`ls -laR` of a tree of small directories."""
+    rng = random.Random(6)
+    out, size, i = [], 0, 0
+    while size < mb * 2**20:
+        if i % 200 == 0:
+            out.append(f"\n./dir{i}:\ntotal 800\n")
+        out.append(f"-rw-r--r-- 1 user user {rng.randint(100, 99999):>6} Jan  1 10:00 file{i}.txt\n")
+        size += len(out[-1])
+        i += 1
+    return "".join(out).encode()
+
+
+def long_diff(mb: int) -> bytes:
+    """A diff of many small hunks: short lines, the most lines a megabyte."""
+    out, size, i = [], 0, 0
+    while size < mb * 2**20:
+        if i % 50 == 0:
+            out.append(f"diff --git a/f{i}.py b/f{i}.py\nindex 1234567..89abcde 100644\n--- a/f{i}.py\n"
+                       f"+++ b/f{i}.py\n@@ -{i},7 +{i},7 @@\n")
+        out.append(f" context line {i}\n-old line {i}\n+new line {i}\n")
+        size += len(out[-1])
+        i += 1
+    return "".join(out).encode()
+
+
+def python_source(mb: int) -> bytes:
+    """Real Python (the standard library's argparse) repeated to `mb` MB."""
+    import argparse
+
+    src = Path(argparse.__file__).read_bytes()
+    return src * (mb * 2**20 // len(src) + 1)
 
 
 def cached(name: str, make) -> Path:
@@ -315,6 +350,12 @@ def main() -> None:
                        (f"{json_mb} MB JSON array of `1`s", lambda: b"[" + b"1," * (json_mb * 2**19) + b"1]")):
         shapes[name] = cached(f"json-{name.split(' MB ')[1].replace(' ', '-').replace('`', '')}-{json_mb}m.json", make)
         hows[name] = (("sniffed", ()), ("--kind json", ("--kind", "json")))
+    # the compressors that plan line by line, and the code path's parse tree
+    for name, kind, make in ((f"{json_mb} MB `ls -laR` listing", "shell", lambda: ls_listing(json_mb)),
+                             (f"{json_mb} MB diff", "diff", lambda: long_diff(json_mb)),
+                             ("3 MB Python source", "code", lambda: python_source(3))):
+        shapes[name] = cached(f"{kind}-{name.split(' ')[0]}m.txt", make)
+        hows[name] = (("sniffed", ()), (f"--kind {kind}", ("--kind", kind)))
     print("\n## Peak memory (whole `hr` process)\n\n| input | how | max RSS | bound 3x+64 MB | within |\n"
           "| --- | --- | ---: | ---: | --- |")
     results["peak_rss_mb"] = {}

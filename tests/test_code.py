@@ -904,3 +904,16 @@ def test_a_five_line_module_value_folds_and_stays_valid():
     assert spans == [(4, 6)]
     assert "ROUTES = {" in text and "route_number_1" not in text
     assert "import os" in text and "def handler(request):" in text
+
+
+def test_a_source_too_big_to_parse_within_the_memory_bound_is_folded_by_the_core(monkeypatch):
+    import hr.code
+    from hr.engine import core
+
+    data = Path(ast.__file__).read_bytes()  # real source: the standard library's ast module
+    skeleton, _ = hr.code.compress("code", data, "abcdef012345", None, "x.py")
+    monkeypatch.setattr(hr.code, "MAX_SOURCE_BYTES", len(data) - 1)
+    out, spans = hr.code.compress("code", data, "abcdef012345", None, "x.py")
+    assert (out, spans) == core.compress("code", data, "abcdef012345", None, 0)
+    assert out != skeleton
+

@@ -92,13 +92,11 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
 /// into 140 MB, about 58 bytes a value.
 const BYTES_PER_VALUE: usize = 60;
 
-/// Whether the parsed tree of `text` leaves the whole process under three times its input plus
-/// 64 MB: beside the tree, the interpreter (about 20 MB) and the input with its stored copy
-/// (about 1.3 times the input) are in memory. A denser document (`[1,1,1,…]`, tens of MB of
-/// small records) is read like a log instead, whose memory is bounded on any input.
+/// Whether the parsed tree of `text` keeps within the memory bound (`bound.rs`). A denser
+/// document (`[1,1,1,…]`, tens of MB of small records) is read like a log instead, whose memory
+/// is bounded on any input.
 fn tree_fits(text: &str) -> bool {
-    let room = text.len() / 10 * 17 + (44 << 20);
-    values(text).saturating_mul(BYTES_PER_VALUE) <= room
+    values(text).saturating_mul(BYTES_PER_VALUE) <= crate::bound::state_room(text.len())
 }
 
 /// About how many values `text` holds, in one pass that allocates nothing: a value for each

@@ -5,6 +5,7 @@
 //! whole crate is testable with `cargo test`, without Python. The PyO3 binding lives in
 //! `python.rs` behind the `python` feature.
 
+pub mod bound;
 pub mod compressbase;
 pub mod diff;
 pub mod drain;
@@ -51,6 +52,11 @@ pub struct Options {
 pub fn compress(kind: Kind, text: &str, opts: &Options) -> Compressed {
     match kind {
         Kind::Log => log::compress(text, opts),
+        // these plan line by line: input of more lines than the memory bound leaves room for
+        // goes to the folder, which streams
+        Kind::Test | Kind::Diff | Kind::Shell | Kind::Text if !bound::plan_fits(text) => {
+            fold::compress(text, opts)
+        }
         Kind::Test => testout::compress(text, opts),
         Kind::Json => json::compress(text, opts),
         Kind::Diff => diff::compress(text, opts),
