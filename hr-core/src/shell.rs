@@ -46,7 +46,7 @@ pub fn detect(head: &str) -> Option<Format> {
     let share = |pred: &dyn Fn(&str) -> bool| {
         lines.iter().filter(|l| pred(l)).count() as f64 / lines.len() as f64
     };
-    if share(&|l| re!(r"^(?:[*|\\/_.] ?)*(?:[0-9a-f]{7,40} \S|$)").is_match(l)) >= 0.9 {
+    if gitlog::is_commit_list(&lines) {
         return Some(Format::Commits);
     }
     if share(&|l| grep::is_match_line(l)) >= 0.8 {
