@@ -84,10 +84,13 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     };
     let plan = match detect(head) {
         Some(Format::GitLog) => gitlog::plan(&lines.lines),
-        // every line names a commit: there is nothing to fold (a budget still cuts)
+        // every line names a commit: there is nothing to fold; a budget cuts the oldest (each
+        // line is a piece of its own, or the budget would cut them all)
         Some(Format::Commits) => {
             let mut plan = crate::plan::Plan::default();
-            plan.keep_range(1, lines.lines.len(), crate::plan::Priority::Ordinary);
+            for n in 1..=lines.lines.len() {
+                plan.keep(n, crate::plan::Priority::Ordinary);
+            }
             plan
         }
         Some(Format::Grep) => keep_cheap_folds(grep::plan(&lines.lines), &lines.lines),

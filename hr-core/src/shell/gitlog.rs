@@ -144,7 +144,7 @@ fn is_stat(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::logline;
-    use crate::shell::testutil::run;
+    use crate::shell::testutil::{run, run_within};
 
     #[test]
     fn a_one_line_log_keeps_every_commit() {
@@ -162,6 +162,19 @@ mod tests {
         }
         assert_eq!(crate::sniff::sniff(t.as_bytes()), crate::sniff::Kind::Shell);
         assert_eq!(run(&t), t);
+    }
+
+    #[test]
+    fn a_budget_keeps_the_newest_commits_that_fit() {
+        let t: String = (0..300u32)
+            .map(|i| format!("{:07x} fix: the parser reads step {i} before writing\n", i.wrapping_mul(0x9e37_79b1) >> 4))
+            .collect();
+        let out = run_within(&t, Some(4_000));
+        assert!(out.len() <= 4_000, "{}", out.len());
+        let kept: Vec<&str> = out.lines().take_while(|l| !l.starts_with("[hr ")).collect();
+        assert!(kept.len() > 50, "{out}");
+        assert!(t.starts_with(&(kept.join("\n") + "\n")), "{out}");
+        assert!(out.contains("lines cut to fit the budget"), "{out}");
     }
 
     #[test]
