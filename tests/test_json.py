@@ -256,6 +256,22 @@ def test_ndjson_lines_are_items():
     check_expansions(original, out)
 
 
+def test_members_are_counted_as_written_duplicates_included():
+    # a key written twice is two members, as the core counts them: a range names the same
+    # members in the output's marker and in what `hr expand --items` brings back
+    pairs = [(f"k{i}", f"value {i} " + "x" * 40) for i in range(400)]
+    pairs.insert(100, ("k0", "the same key again"))
+    text = '{"big": {' + ", ".join(f"{json.dumps(k)}: {json.dumps(v)}" for k, v in pairs) + "}}"
+    out = compress(text.encode())
+    [(digest, target)] = commands(out)
+    pointer, (a, b) = parts(unquote(target))
+    assert pointer == "/big"
+    got = hr("expand", digest, "--items", target).stdout.decode()
+    assert json.loads(got, object_pairs_hook=list) == pairs[a : b + 1]
+    # a key names its first member, as the core's pointers do
+    assert hr("expand", digest, "--items", "/big/k0").stdout.decode() == pairs[0][1] + "\n"
+
+
 def test_json_values_one_after_another_are_items():
     # `go list -json` prints one JSON object per package, each over many lines, as `jq` does
     if shutil.which("go") is None:

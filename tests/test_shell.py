@@ -324,3 +324,34 @@ def test_corpus_needles_survive(kind: str, tmp_path: Path) -> None:
         for n in meta["needles"]:
             options = n.get("any_of") or [n["verbatim"]]
             assert any(o in out for o in options), f"{case.name}: lost {options[0]!r}"
+
+
+def test_git_log_graph_with_merges_keeps_every_commit(tmp_path: Path) -> None:
+    # `--graph` pads a merge's lines (`*   hash Merge …`, `|\  `): still a list of commits,
+    # whose every hash stays
+    git = need("git")
+    r = tmp_path / "repo"
+    r.mkdir()
+    run_tool([git, "init", "-q", "-b", "main"], r, GIT_ENV)
+    run_tool([git, "commit", "-q", "--allow-empty", "-m", "start"], r, GIT_ENV)
+    for b in range(12):
+        run_tool([git, "checkout", "-q", "-b", f"topic{b}"], r, GIT_ENV)
+        for k in range(3):
+            (r / f"t{b}_{k}.txt").write_text(f"{b} {k}\n")
+            run_tool([git, "add", "-A"], r, GIT_ENV)
+            msg = f"topic {b}: the parser reads step {k} of the input before it writes anything out"
+            run_tool([git, "commit", "-q", "-m", msg], r, GIT_ENV)
+        run_tool([git, "checkout", "-q", "main"], r, GIT_ENV)
+        run_tool([git, "merge", "-q", "--no-ff", "-m", f"Merge branch 'topic{b}'", f"topic{b}"], r, GIT_ENV)
+    raw = run_tool([git, "log", "--graph", "--oneline"], r, GIT_ENV)
+    assert "|\\" in raw
+    hashes = re.findall(r"^[*|\\/ ]*([0-9a-f]{7,}) ", raw, re.M)
+    assert len(hashes) == 12 * 4 + 1
+    assert_survive(hr(raw, tmp_path / "cache"), hashes, raw)
+
+
+def test_od_is_no_list_of_commits(tmp_path: Path) -> None:
+    # `od -x` leads every line with an offset that reads like a short hash: a dump still folds
+    raw = run_tool([need("od"), "-x", "-N", "65536", sys.executable], tmp_path)
+    out = hr(raw, tmp_path / "cache")
+    assert_compressed(out, raw)

@@ -46,7 +46,7 @@ pub fn detect(head: &str) -> Option<Format> {
     let share = |pred: &dyn Fn(&str) -> bool| {
         lines.iter().filter(|l| pred(l)).count() as f64 / lines.len() as f64
     };
-    if share(&|l| re!(r"^(?:[*|\\/_.] ?)*(?:[0-9a-f]{7,40} \S|$)").is_match(l)) >= 0.9 {
+    if gitlog::is_commit_list(&lines) {
         return Some(Format::Commits);
     }
     if share(&|l| grep::is_match_line(l)) >= 0.8 {
@@ -84,10 +84,13 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     };
     let plan = match detect(head) {
         Some(Format::GitLog) => gitlog::plan(&lines.lines),
-        // every line names a commit: there is nothing to fold (a budget still cuts)
+        // every line names a commit: there is nothing to fold; a budget cuts the oldest (each
+        // line is a piece of its own, or the budget would cut them all)
         Some(Format::Commits) => {
             let mut plan = crate::plan::Plan::default();
-            plan.keep_range(1, lines.lines.len(), crate::plan::Priority::Ordinary);
+            for n in 1..=lines.lines.len() {
+                plan.keep(n, crate::plan::Priority::Ordinary);
+            }
             plan
         }
         Some(Format::Grep) => keep_cheap_folds(grep::plan(&lines.lines), &lines.lines),

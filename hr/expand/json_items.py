@@ -35,6 +35,26 @@ def parse_target(target: str) -> tuple[str, tuple[int, int] | None]:
     raise SpanError(f"bad --items {target!r}: want A-B, /json/pointer:A-B or /json/pointer")
 
 
+class Members(dict):
+    """A JSON object as the core reads it: every member in order, a key written twice included
+    (member ranges count them all); a key names its first member, as the core's pointers do."""
+
+    def __init__(self, pairs: list[tuple[str, Any]]):
+        super().__init__()
+        for k, v in pairs:
+            self.setdefault(k, v)
+        self.pairs = pairs
+
+    def items(self):  # what json.dumps writes: every member
+        return self.pairs
+
+    def __len__(self) -> int:
+        return len(self.pairs)
+
+
+DECODER = json.JSONDecoder(object_pairs_hook=Members)
+
+
 def load(data: bytes) -> Any:
     """The document; JSON values one after another (NDJSON, `jq` output) become the list of them."""
     try:
@@ -42,7 +62,7 @@ def load(data: bytes) -> Any:
     except UnicodeDecodeError:
         raise SpanError("--items needs a JSON original, and this one is not UTF-8") from None
     try:
-        return json.loads(text)
+        return DECODER.decode(text)
     except ValueError:
         pass
     try:
@@ -57,14 +77,13 @@ JSON_SPACE = " \t\n\r"
 
 def values(text: str):
     """The JSON values of `text`, separated by JSON whitespace at most."""
-    decoder = json.JSONDecoder()
     i = 0
     while True:
         while i < len(text) and text[i] in JSON_SPACE:
             i += 1
         if i == len(text):
             return
-        value, i = decoder.raw_decode(text, i)
+        value, i = DECODER.raw_decode(text, i)
         yield value
 
 
@@ -98,5 +117,5 @@ def items(data: bytes, target: str) -> bytes:
     if isinstance(node, list):
         part: Any = node[a : b + 1]
     else:
-        part = dict(list(node.items())[a : b + 1])
+        part = Members(list(node.items())[a : b + 1])
     return json.dumps(part, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"

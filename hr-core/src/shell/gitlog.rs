@@ -117,6 +117,25 @@ fn shortstat(line: &str) -> Option<String> {
     Some(out)
 }
 
+/// `git log --oneline` (`--graph`, `git reflog`): nearly every line a commit, or the graph's
+/// drawing alone (a merge pads it with spaces: `*   hash Merge …`, `|\  `). Commit hashes are
+/// random, so consecutive ones seldom share their first two digits; the offsets and addresses
+/// that lead `od`, `hexdump` and `nm` lines do, and so do `git blame`'s runs of one commit:
+/// those are no list of commits.
+pub(crate) fn is_commit_list(lines: &[&str]) -> bool {
+    let commit = re!(r"^(?:[*|\\/_.] *)*(?:([0-9a-f]{7,40}) \S|$)");
+    let mut matched = 0;
+    let mut heads = Vec::new();
+    for l in lines {
+        if let Some(c) = commit.captures(l) {
+            matched += 1;
+            heads.extend(c.get(1).map(|h| &h.as_str()[..2]));
+        }
+    }
+    let alike = heads.windows(2).filter(|w| w[0] == w[1]).count();
+    matched as f64 >= 0.9 * lines.len() as f64 && alike * 2 < heads.len()
+}
+
 /// ` src/main.rs | 12 +++---` (or a `--name-status` / `--name-only` line).
 fn is_stat(line: &str) -> bool {
     re!(r"^ \S.* \| +(\d+ ?[+-]*|Bin .*)$|^[AMDRCTU]\d*\t\S").is_match(line)
@@ -125,7 +144,7 @@ fn is_stat(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use crate::logline;
-    use crate::shell::testutil::run;
+    use crate::shell::testutil::{run, run_within};
 
     #[test]
     fn a_one_line_log_keeps_every_commit() {
@@ -134,13 +153,50 @@ mod tests {
         let mut t = String::new();
         for i in 0..60 {
             let graph = if i % 7 == 3 { "| * " } else { "* " };
-            t.push_str(&format!("{graph}{:07x} {} ({i})\n", 0xa1b2c3 + i, subjects[i % 3]));
+            // abbreviated hashes are random (a SHA-1's first digits)
+            let hash = (i as u32).wrapping_mul(0x9e37_79b1) >> 4;
+            t.push_str(&format!("{graph}{hash:07x} {} ({i})\n", subjects[i % 3]));
             if i % 7 == 3 {
                 t.push_str("|/\n");
             }
         }
         assert_eq!(crate::sniff::sniff(t.as_bytes()), crate::sniff::Kind::Shell);
         assert_eq!(run(&t), t);
+    }
+
+    #[test]
+    fn a_budget_keeps_the_newest_commits_that_fit() {
+        let t: String = (0..300u32)
+            .map(|i| format!("{:07x} fix: the parser reads step {i} before writing\n", i.wrapping_mul(0x9e37_79b1) >> 4))
+            .collect();
+        let out = run_within(&t, Some(4_000));
+        assert!(out.len() <= 4_000, "{}", out.len());
+        let kept: Vec<&str> = out.lines().take_while(|l| !l.starts_with("[hr ")).collect();
+        assert!(kept.len() > 50, "{out}");
+        assert!(t.starts_with(&(kept.join("\n") + "\n")), "{out}");
+        assert!(out.contains("lines cut to fit the budget"), "{out}");
+    }
+
+    #[test]
+    fn offsets_and_addresses_are_no_commits() {
+        // `od -x`, `hexdump` and `nm` lead with hex too, but with offsets or addresses, whose
+        // first digits stay alike from line to line; random commit hashes' do not
+        let words = |i: usize| -> String {
+            (0..8).map(|k| format!(" {:04x}", (i * 31 + k * 977) % 65536)).collect()
+        };
+        let od: String = (0..300).map(|i| format!("{:07o}{}\n", i * 16, words(i))).collect();
+        let hexdump: String = (0..300).map(|i| format!("{:07x}{}\n", i * 16, words(i))).collect();
+        // `nm` sorts by name, so its addresses go up and down
+        let nm: String = (0..300)
+            .map(|i| {
+                let address = 0x4_1000 + i * 1_237 % 50_000;
+                format!("{address:016x} T _ZN7hr_core5shell4func{i}17h{:016x}E\n", i * 7_919)
+            })
+            .collect();
+        for t in [od, hexdump, nm] {
+            assert_ne!(crate::shell::detect(&t), Some(crate::shell::Format::Commits), "{t}");
+            assert_ne!(run(&t), t, "{t}");
+        }
     }
 
     #[test]

@@ -41,7 +41,7 @@ pub(crate) const INSTALL: Runner = Runner {
             Act::Keep(Notable),
         ),
         rule(
-            |t| pip_progress(t) || apt_progress(t) || build_progress(t),
+            |t| pip_progress(t) || apt_progress(t) || build_progress(t) || check_progress(t),
             Act::Fold(Cat::Progress),
         ),
         rule(
@@ -77,12 +77,16 @@ fn pip_progress(t: &str) -> bool {
         r"Installing (backend|required) dependencies|Resolved |Prepared |Installed \d+ packages|Audited |",
         r"running [a-z_]+$|writing |reading manifest|adding license|creating |copying |adding '|removing |Copying |",
         r"installing to |byte-compiling |Creating |package init file|Including |Excluding |",
-        // what a build checks says `… done` or `… yes` after an ellipsis (configure, setuptools,
-        // `git clone`); `Checking out Revision 50b5ec6a…` says which commit a job built
-        r"[cC]hecking [^\n]*\.\.\.|",
         r"\+ \S+==|[━╸─]{5,}|[|█▏▎▍▌▋▊▉ ]*\d+%\|)"
     ))
     .is_match(t)
+}
+
+/// What a build checks: configure's `checking for X... yes`, setuptools' `Checking if … ...
+/// done`, meson's `Checking for … : YES`, `cargo check`'s `Checking serde v1.0.215`. A checkout
+/// (`Checking out Revision 50b5ec6a…`) names the commit a job built.
+fn check_progress(t: &str) -> bool {
+    (t.starts_with("checking ") || t.starts_with("Checking ")) && !t.starts_with("Checking out ")
 }
 
 fn apt_progress(t: &str) -> bool {
@@ -141,6 +145,34 @@ mod tests {
         let out = assert_kept(&t, &["Checking out Revision 50b5ec6a1d2c3b4a", "Successfully installed"]);
         assert!(!out.contains("header7.h"), "{out}");
         assert!(!out.contains("build_editable"), "{out}");
+    }
+
+    #[test]
+    fn a_check_without_an_ellipsis_is_progress_too() {
+        // `cargo clippy` after a build checks every crate without compiling any; meson says
+        // what it found after a colon
+        let mut t = String::new();
+        let crates = "memchr v2.7.4,regex-syntax v0.8.5,aho-corasick v1.1.3,serde_json v1.0.133,itoa v1.0.14,once_cell v1.20.2,cfg-if v1.0.0,libc v0.2.167,smallvec v1.13.2,bitflags v2.6.0,zstd-safe v7.2.1,hashbrown v0.15.2,parking_lot_core v0.9.10,pyo3-ffi v0.23.3,crossbeam-utils v0.8.20,rayon-core v1.12.1,tiktoken-rs v0.6.0,anyhow v1.0.94";
+        for c in crates.split(',') {
+            t.push_str(&format!("    Checking {c}\n"));
+        }
+        for check in [
+            "for function \"clock_gettime\" : YES",
+            "for size of \"long\" : 8",
+            "if \"atomic builtins\" links: YES",
+            "for type \"struct stat64\" : NO",
+            "whether type \"struct stat\" has member \"st_mtim\" : YES",
+            "for function \"posix_memalign\" : YES",
+            "if \"-Wl,--version-script\" links: YES",
+            "for header \"sys/mman.h\" : YES",
+        ] {
+            t.push_str(&format!("Checking {check}\n"));
+        }
+        t.push_str("error: could not compile `app` (lib) due to 1 previous error\n");
+        let out = assert_kept(&t, &["error: could not compile"]);
+        for gone in ["smallvec v1.13.2", "struct stat64", "posix_memalign"] {
+            assert!(!out.contains(gone), "{gone}: {out}");
+        }
     }
 
     #[test]
