@@ -12,7 +12,7 @@ use crate::lines::{iter, offset, split, Lines};
 use crate::logline;
 use crate::marker::{count, Compressed, Writer};
 use crate::mask::shape;
-use crate::plan::{marker_pays, render, Piece, Plan, Priority};
+use crate::plan::{describe, marker_pays, render, Piece, Plan, Priority};
 use crate::Options;
 
 /// A run must be at least this long to fold; its first and last lines stay as examples.
@@ -21,8 +21,14 @@ const MIN_RUN: usize = 4;
 pub fn compress(text: &str, opts: &Options) -> Compressed {
     // A budget or a learnt policy goes through the plan; the rest (most large inputs) streams
     if opts.budget_chars.is_some() || opts.min_fold_run > 1 {
-        let lines = split(text);
-        return render(&plan(&lines), &lines, opts);
+        if crate::bound::plan_fits(text) {
+            let lines = split(text);
+            return render(&plan(&lines), &lines, opts);
+        }
+        // more lines than a plan can hold within the memory bound
+        if let Some(budget) = opts.budget_chars.filter(|&b| b < text.len()) {
+            return head_and_tail(text, budget, &opts.hash);
+        }
     }
     // what `render` would do with `plan`, behind the same guard, without a `Vec` of the lines
     let missing = if iter(text).any(logline::is_errorish) {
@@ -55,6 +61,51 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
                 Piece::Keep { start, end, .. } | Piece::Restate { start, end, .. } => {
                     lines.by_ref().take(end - start + 1).for_each(|l| w.line(l));
                 }
+            }
+        }
+    }
+    w.finish(text.ends_with('\n'))
+}
+
+/// What the marker of a cut to a budget takes, with the restore command and the errors it counts.
+const BUDGET_MARKER_CHARS: usize = 160;
+
+/// Input too large to plan under a budget: the first and the last lines that fit in half of it
+/// each, and between them one marker that counts the lines cut and the errors among them, in
+/// memory bounded by the budget.
+fn head_and_tail(text: &str, budget: usize, hash: &str) -> Compressed {
+    // room for the marker, which also gives the restore command
+    let half = budget.saturating_sub(BUDGET_MARKER_CHARS) / 2;
+    let (mut head, mut head_chars) = (0, 0);
+    for line in iter(text) {
+        head_chars += line.len() + 1;
+        if head_chars > half {
+            break;
+        }
+        head += 1;
+    }
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let total = iter(text).count();
+    let (mut tail, mut tail_chars) = (0, 0);
+    for line in body.rsplit('\n') {
+        tail_chars += line.len() + 1;
+        if tail_chars > half || head + tail + 1 >= total {
+            break;
+        }
+        tail += 1;
+    }
+    let crlf = iter(text).next().is_some_and(|l| l.ends_with('\r'));
+    let mut w = Writer::new(hash, budget.min(1 << 20), crlf);
+    let (cut_start, cut_end) = (head + 1, total - tail);
+    let mut errors = 0;
+    for (i, line) in iter(text).enumerate() {
+        let n = i + 1;
+        if n < cut_start || n > cut_end {
+            w.line(line);
+        } else {
+            errors += logline::is_errorish(line) as usize;
+            if n == cut_end {
+                w.fold(cut_start, cut_end, &describe(cut_end - cut_start + 1, errors));
             }
         }
     }
@@ -187,6 +238,28 @@ fn runs<'a>(lines: impl Iterator<Item = &'a str>) -> impl Iterator<Item = Run<'a
 #[cfg(test)]
 mod tests {
     use super::*;
+
+
+    #[test]
+    fn input_too_large_to_plan_keeps_its_head_and_tail_within_a_budget() {
+        // 1.5 million short lines: a plan of them would break the memory bound
+        let mut text = "ok\n".repeat(1_500_000);
+        text.replace_range(30_000..30_003, "ERROR: disk full\n");
+        let opts = Options {
+            hash: "abcdef012345".into(),
+            budget_chars: Some(2_000),
+            ..Default::default()
+        };
+        let c = compress(&text, &opts);
+        assert!(c.text.len() <= 2_000, "{}", c.text.len());
+        let marker = c.text.lines().find(|l| l.starts_with("[hr ")).unwrap();
+        assert_eq!(
+            marker,
+            "[hr 1,499,388 lines cut to fit the budget, 1 of them from errors or failures L307-1499694 · hr expand abcdef012345 --lines 307-1499694]"
+        );
+        assert_eq!(c.text.lines().filter(|l| *l == "ok").count(), 612);
+        assert_eq!(c.spans, vec![crate::marker::Span { start: 307, end: 1_499_694 }]);
+    }
 
     fn opts() -> Options {
         Options {

@@ -351,7 +351,8 @@ pub fn marker_pays(folded: usize, what: &str, start: usize, end: usize) -> bool 
     folded > marker_chars(what, start, end)
 }
 
-fn describe(n: usize, critical: usize) -> String {
+/// What a budget's marker says of the `n` lines it cut, `critical` of them errors or failures.
+pub(crate) fn describe(n: usize, critical: usize) -> String {
     let lines = if n == 1 {
         "1 line".to_string()
     } else {
