@@ -96,7 +96,10 @@ const BYTES_PER_VALUE: usize = 60;
 /// document (`[1,1,1,…]`, tens of MB of small records) is read like a log instead, whose memory
 /// is bounded on any input.
 fn tree_fits(text: &str) -> bool {
-    values(text).saturating_mul(BYTES_PER_VALUE) <= crate::bound::state_room(text.len())
+    let room = crate::bound::state_room(text.len());
+    // every value takes a byte at least: most inputs fit without counting
+    text.len().saturating_mul(BYTES_PER_VALUE) <= room
+        || values(text).saturating_mul(BYTES_PER_VALUE) <= room
 }
 
 /// About how many values `text` holds, in one pass that allocates nothing: a value for each
