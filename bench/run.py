@@ -140,6 +140,18 @@ def long_diff(mb: int) -> bytes:
     return "".join(out).encode()
 
 
+def one_paragraph(mb: int) -> bytes:
+    """Prose without a blank line: one unit for the text scorer, read whole."""
+    rng = random.Random(8)
+    words = "the system reports a value of each parameter in the module while it runs".split()
+    out, size, i = [], 0, 0
+    while size < mb * 2**20:
+        out.append(" ".join(rng.choice(words) for _ in range(50)) + f" {i}\n")
+        size += len(out[-1])
+        i += 1
+    return "".join(out).encode()
+
+
 def python_source(mb: int) -> bytes:
     """Real Python (the standard library's argparse) repeated to `mb` MB."""
     import argparse
@@ -356,6 +368,7 @@ def main() -> None:
     # the compressors that plan line by line, and the code path's parse tree
     for name, kind, make in ((f"{json_mb} MB `ls -laR` listing", "shell", lambda: ls_listing(json_mb)),
                              (f"{json_mb} MB diff", "diff", lambda: long_diff(json_mb)),
+                             (f"{json_mb} MB prose of one paragraph", "text", lambda: one_paragraph(json_mb)),
                              ("3 MB Python source", "code", lambda: python_source(3))):
         shapes[name] = cached(f"{kind}-{name.split(' ')[0]}m.txt", make)
         hows[name] = (("sniffed", ()), (f"--kind {kind}", ("--kind", kind)))

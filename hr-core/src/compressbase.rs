@@ -191,7 +191,6 @@ impl<'m> Scorer<'m> {
     pub fn score(&mut self, text: &str) -> Score {
         let mut prev = BOS;
         let mut s = Score::default();
-        let mut fresh: Vec<Vec<u8>> = Vec::new();
         for_each_token(text, |tok| {
             let cur = self.model.id(tok);
             let lm = self.model.bits(prev, cur, self.mode);
@@ -204,15 +203,21 @@ impl<'m> Scorer<'m> {
             s.bits += bits;
             s.tokens += 1;
             s.words += tok[0].is_ascii_alphanumeric() as usize;
-            fresh.push(tok.to_vec());
             prev = cur;
         });
-        // the cache learns a unit only after scoring it: a sentence does not explain itself
+        // the cache learns a unit only after scoring it: a sentence does not explain itself. A
+        // second pass, not a copy of every token: a unit can be a whole document of one
+        // paragraph (60 MB of it took 500 MB of copies)
         if self.mode == Mode::Full {
-            for tok in fresh {
-                *self.cache.entry(tok).or_insert(0) += 1;
+            for_each_token(text, |tok| {
+                match self.cache.get_mut(tok) {
+                    Some(n) => *n += 1,
+                    None => {
+                        self.cache.insert(tok.to_vec(), 1);
+                    }
+                }
                 self.seen += 1;
-            }
+            });
         }
         s
     }
