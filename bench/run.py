@@ -369,6 +369,8 @@ def main() -> None:
     for name, kind, make in ((f"{json_mb} MB `ls -laR` listing", "shell", lambda: ls_listing(json_mb)),
                              (f"{json_mb} MB diff", "diff", lambda: long_diff(json_mb)),
                              (f"{json_mb} MB prose of one paragraph", "text", lambda: one_paragraph(json_mb)),
+                             # every line a template of its own: the miner's templates at their most
+                             (f"{json_mb} MB of distinct long lines", "log", lambda: one_paragraph(json_mb)),
                              ("3 MB Python source", "code", lambda: python_source(3))):
         shapes[name] = cached(f"{kind}-{name.split(' ')[0]}m.txt", make)
         hows[name] = (("sniffed", ()), (f"--kind {kind}", ("--kind", kind)))

@@ -30,6 +30,9 @@ const CACHE_CAP: usize = 200_000;
 /// Templates kept with their tokens; later new shapes share one catch-all template, which is
 /// never matched, so their lines are all reported new (kept) rather than merged.
 const TEMPLATE_CAP: usize = 100_000;
+/// What a string the miner keeps costs beyond its bytes: its pointer, its allocation's rounding
+/// and its share of a map's table.
+const HELD_OVERHEAD: usize = 48;
 /// Tokens a line may have to be mined; longer lines compare by their first tokens only.
 const MAX_TOKENS: usize = 64;
 
@@ -90,9 +93,29 @@ pub struct Miner {
     message_words: Vec<MessageWord>,
     /// whether the line being mined is a record (see `add_record`)
     record: bool,
+    /// bytes of templates, their values and the shape caches, about, and the most they may take
+    /// (`None`: no limit). The caps above bound them only to hundreds of MB, more than the
+    /// memory bound leaves for an input of tens of MB whose every line is new.
+    held: usize,
+    room: Option<usize>,
+    /// the template that every new shape goes to once the templates are full
+    catch_all: Option<u32>,
 }
 
 impl Miner {
+    /// A miner that keeps at most about `room` bytes of templates and shapes; past them, a new
+    /// shape is no longer remembered and its line is reported new (kept), as past the caps.
+    pub fn within(room: usize) -> Miner {
+        Miner {
+            room: Some(room),
+            ..Miner::default()
+        }
+    }
+
+    fn full(&self) -> bool {
+        self.room.is_some_and(|room| self.held > room)
+    }
+
     /// Mine one line: its template, and whether the line shows something new.
     pub fn add(&mut self, line: &str) -> Mined {
         self.record = false;
@@ -117,8 +140,9 @@ impl Miner {
             return Mined { template: id, seen: Seen::Known, shape: Some(shape), words, changed_at };
         }
         let (id, seen, changed_at) = self.place();
-        let shape = (self.cache.len() < CACHE_CAP).then(|| {
+        let shape = (self.cache.len() < CACHE_CAP && !self.full()).then(|| {
             let key = self.shape_key();
+            self.held += key.len() + self.buf.len() + 3 * HELD_OVERHEAD;
             let next = self.shape_counts.len() as u32;
             let shape = *self.shapes.entry(key.into()).or_insert(next);
             if shape == next {
@@ -285,20 +309,21 @@ impl Miner {
                     (id, Seen::Known, usize::MAX)
                 }
             }
-            None if self.templates.len() > TEMPLATE_CAP => {
-                (TEMPLATE_CAP as u32, Seen::New, usize::MAX)
-            }
-            None if self.templates.len() == TEMPLATE_CAP => {
-                self.templates.push(Template {
-                    tokens: Vec::new(),
-                    wild: Vec::new(),
-                    values: Vec::new(),
-                    count: 0,
+            None if self.templates.len() >= TEMPLATE_CAP || self.full() => {
+                let id = *self.catch_all.get_or_insert_with(|| {
+                    self.templates.push(Template {
+                        tokens: Vec::new(),
+                        wild: Vec::new(),
+                        values: Vec::new(),
+                        count: 0,
+                    });
+                    self.templates.len() as u32 - 1
                 });
-                (TEMPLATE_CAP as u32, Seen::New, usize::MAX)
+                (id, Seen::New, usize::MAX)
             }
             None => {
                 let id = self.templates.len() as u32;
+                self.held += self.buf.len() + n * (HELD_OVERHEAD + 1) + HELD_OVERHEAD;
                 let tokens = (0..n).map(|p| self.token(p).into()).collect();
                 self.templates.push(Template {
                     tokens,
@@ -336,6 +361,7 @@ impl Miner {
             let slot = match t.values.iter().position(|(q, _)| *q == p) {
                 Some(i) => i,
                 None => {
+                    self.held += t.tokens[p].len() + 2 * HELD_OVERHEAD;
                     t.values.push((p, vec![t.tokens[p].clone()]));
                     t.values.len() - 1
                 }
@@ -350,7 +376,8 @@ impl Miner {
                 // another combination
                 new_word |= !value_for_value(&vals[0], tok);
             }
-            if !vals.iter().any(|v| **v == *tok) {
+            if !vals.iter().any(|v| **v == *tok) && !self.room.is_some_and(|room| self.held > room) {
+                self.held += tok.len() + HELD_OVERHEAD;
                 vals.push(tok.into());
             }
             // a capitalised word is a state or a kind (`CrashLoopBackOff`, `Evicted`), one of a
@@ -461,6 +488,29 @@ fn names_the_event(word: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_miner_within_its_room_stops_learning_and_reports_every_new_shape_new() {
+        // lines of new words only, as a prose file read as a log: a template and two shapes each
+        let words = ["alpha", "beta", "gamma", "delta", "omega", "kappa", "sigma", "theta"];
+        let line = |i: usize| (0..12).map(|k| words[(i >> (k % 6)) % 8]).collect::<Vec<_>>().join(" ") + " x";
+        let (mut small, mut free) = (Miner::within(20_000), Miner::default());
+        for i in 0..2_000 {
+            let (a, b) = (small.add(&line(i)), free.add(&line(i)));
+            // what is learnt before the room runs out is learnt alike
+            if small.held <= 20_000 {
+                assert_eq!(a, b, "{i}");
+            }
+        }
+        // it may pass its room by what one line adds
+        assert!(small.held <= 20_000 + 8_000, "{}", small.held);
+        assert!(small.templates.len() < free.templates.len() / 4, "{}", small.templates.len());
+        // past its room, a shape not seen yet is new: its line is kept, never folded
+        assert_eq!(small.add("zeta eta iota").seen, Seen::New);
+        assert_eq!(small.add("zeta eta iota").seen, Seen::New);
+        assert_eq!(free.add("zeta eta iota").seen, Seen::New);
+        assert_eq!(free.add("zeta eta iota").seen, Seen::Known);
+    }
 
     #[test]
     fn shapes_are_counted() {

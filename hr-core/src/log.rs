@@ -145,7 +145,10 @@ fn too_many_lines(text: &str, escaped: bool) -> bool {
 }
 
 pub fn plan(lines: &Lines) -> Plan {
-    let mut miner = Miner::default();
+    // the miner's share of the memory bound: the heap it frees is still held while the output,
+    // which can be as large as the input, is written and copied out
+    let size: usize = lines.lines.iter().map(|l| l.len() + 1).sum();
+    let mut miner = Miner::within(crate::bound::state_room(size) / 4);
     let roles = mine(lines, &mut miner);
     // how often each error message occurs, and where last
     let mut messages: FxHashMap<u64, (usize, usize)> = FxHashMap::default();
