@@ -362,7 +362,9 @@ def main() -> None:
     json_mb = max(big_mb // 4, 1)
     for name, make in ((f"{json_mb} MB JSON of small records, one line", lambda: dense_records(json_mb, "[", ",", "]")),
                        (f"{json_mb} MB NDJSON of small records", lambda: dense_records(json_mb, "", "\n", "\n")),
-                       (f"{json_mb} MB JSON array of `1`s", lambda: b"[" + b"1," * (json_mb * 2**19) + b"1]")):
+                       (f"{json_mb} MB JSON array of `1`s", lambda: b"[" + b"1," * (json_mb * 2**19) + b"1]"),
+                       # no comma between them: only the whitespace says how many values there are
+                       (f"{json_mb} MB NDJSON of numbers", lambda: b"1\n" * (json_mb * 2**19))):
         shapes[name] = cached(f"json-{name.split(' MB ')[1].replace(' ', '-').replace('`', '')}-{json_mb}m.json", make)
         hows[name] = (("sniffed", ()), ("--kind json", ("--kind", "json")))
     # the compressors that plan line by line, and the code path's parse tree

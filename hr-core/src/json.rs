@@ -103,24 +103,36 @@ fn tree_fits(text: &str) -> bool {
 }
 
 /// About how many values `text` holds, in one pass that allocates nothing: a value for each
-/// comma and each opening bracket or brace outside strings.
+/// comma and each opening bracket or brace outside strings, and for each value that follows
+/// another after whitespace alone (NDJSON of scalars, `1 2 3`: parsed as a sequence before it is
+/// found to be no document).
 fn values(text: &str) -> usize {
     let (mut n, mut in_string, mut escaped) = (1, false, false);
+    // whether the last byte outside strings ended a value, and whether whitespace followed it
+    let (mut ended, mut gap) = (false, false);
     for &b in text.as_bytes() {
         if in_string {
             match b {
                 _ if escaped => escaped = false,
                 b'\\' => escaped = true,
-                b'"' => in_string = false,
+                b'"' => (in_string, ended) = (false, true),
                 _ => {}
             }
-        } else {
-            match b {
-                b'"' => in_string = true,
-                b',' | b'[' | b'{' => n += 1,
-                _ => {}
-            }
+            continue;
         }
+        if matches!(b, b' ' | b'\n' | b'\r' | b'\t') {
+            gap |= ended;
+            continue;
+        }
+        match b {
+            b',' | b'[' | b'{' => n += 1,
+            b':' | b']' | b'}' => {}
+            _ if gap => n += 1,
+            _ => {}
+        }
+        in_string = b == b'"';
+        ended = !in_string && !matches!(b, b',' | b'[' | b'{' | b':');
+        gap = false;
     }
     n
 }
@@ -330,6 +342,12 @@ mod tests {
     #[test]
     fn a_document_too_dense_for_the_memory_bound_is_read_like_a_log() {
         assert_eq!(values(r#"{"a": [1, 2], "b,[{": "x\"y,"}"#), 5);
+        // pretty-printed, the same
+        assert_eq!(values("{\n  \"a\" : [\n    1,\n    2\n  ],\n  \"b\": \"x\"\n}\n"), 5);
+        // values after whitespace alone are values too: a sequence of scalars is parsed whole
+        assert_eq!(values("1\n2\r\n\"a b\"\ttrue [3] {}\n"), 6);
+        let scalars = "1\n".repeat(1_000_000);
+        assert!(!tree_fits(&scalars));
         // a small document always fits; 2 MB of one-character values would take 60 MB parsed
         assert!(tree_fits(&serde_json::to_string(&json!({"a": [1, 2, 3]})).unwrap()));
         let dense = format!("[{}1]", "1,".repeat(1_000_000));
