@@ -376,6 +376,10 @@ def main() -> None:
                              ("3 MB Python source", "code", lambda: python_source(3))):
         shapes[name] = cached(f"{kind}-{name.split(' ')[0]}m.txt", make)
         hows[name] = (("sniffed", ()), (f"--kind {kind}", ("--kind", kind)))
+    # dense source, about a token a byte: its parse tree is the largest a byte
+    name = "1.4 MB of small Python functions"
+    shapes[name] = cached("code-dense-1m.py", lambda: b"def f(a,b):\n  return [a,b,(a,b),{a:b}]\n" * 36_000)
+    hows[name] = (("--label dense.py", ("--kind", "code", "--label", "dense.py")),)
     print("\n## Peak memory (whole `hr` process)\n\n| input | how | max RSS | bound 3x+64 MB | within |\n"
           "| --- | --- | ---: | ---: | --- |")
     results["peak_rss_mb"] = {}

@@ -20,6 +20,9 @@ def estimate_tokens(data: bytes) -> int:
 def marker_text(what: str, start: int, end: int, restore_hash: str | None = None) -> str:
     """`[hr WHAT LA-B]`; with `restore_hash`, also `· hr expand HASH --lines A-B` before the `]`."""
 
+def source_fits(data: bytes) -> bool:
+    """Whether `data` can be parsed as source within the memory bound."""
+
 def pack(data: bytes) -> bytes:
     """`data` as one zstd frame with checksum and content size (the store's object format)."""
 

@@ -912,8 +912,22 @@ def test_a_source_too_big_to_parse_within_the_memory_bound_is_folded_by_the_core
 
     data = Path(ast.__file__).read_bytes()  # real source: the standard library's ast module
     skeleton, _ = hr.code.compress("code", data, "abcdef012345", None, "x.py")
-    monkeypatch.setattr(hr.code, "MAX_SOURCE_BYTES", len(data) - 1)
+    monkeypatch.setattr(core, "source_fits", lambda data: False)
     out, spans = hr.code.compress("code", data, "abcdef012345", None, "x.py")
     assert (out, spans) == core.compress("code", data, "abcdef012345", None, 0)
     assert out != skeleton
 
+
+def test_dense_source_is_folded_by_the_core_where_ordinary_source_of_its_size_is_parsed():
+    import hr.code
+    from hr.engine import core
+
+    # 500 KB of tiny statements (about a token a byte) would parse into 150 MB
+    dense = b"x=1\n" * 125_000
+    assert hr.code.compress("code", dense, "abcdef012345", 8000, "x.py") == core.compress("code", dense, "abcdef012345", 8000, 0)
+    # ordinary code of the same size is parsed: its skeleton keeps the signatures
+    unit = Path(ast.__file__).read_bytes()
+    big = unit * (len(dense) // len(unit))
+    assert core.source_fits(big) and not core.source_fits(dense)
+    skeleton, spans = hr.code.compress("code", big, "abcdef012345", None, "x.py")
+    assert spans and b"def parse(" in skeleton

@@ -19,6 +19,21 @@ pub fn plan_fits(text: &str) -> bool {
     lines.saturating_mul(PLAN_BYTES_PER_LINE) <= state_room(text.len())
 }
 
+/// Bytes of state a token of source costs the code path (Python): its tree-sitter tree and the
+/// skeleton planned from it. About 135 for ordinary code, up to about 300 measured for dense
+/// code (1.4 MB of small Python functions, 648,000 tokens, took 195 MB; a 1.4 MB module of
+/// `x=1` lines 385 MB).
+const SOURCE_BYTES_PER_TOKEN: usize = 320;
+
+/// Whether parsing `text` as source stays within the bound; the folder takes the source that
+/// would not.
+pub fn source_fits(text: &str) -> bool {
+    let room = state_room(text.len());
+    // a token takes a byte at least: most sources fit without counting
+    text.len().saturating_mul(SOURCE_BYTES_PER_TOKEN) <= room
+        || crate::tokens::estimate(text).saturating_mul(SOURCE_BYTES_PER_TOKEN) <= room
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -40,5 +55,16 @@ mod tests {
             compress(Kind::Shell, &listing, &opts),
             fold::compress(&listing, &opts)
         );
+    }
+
+    #[test]
+    fn source_of_more_tokens_than_a_parse_tree_can_hold_is_not_parsed() {
+        // a hundred kilobytes of anything fits
+        assert!(source_fits(&"x=1\n".repeat(25_000)));
+        // 300 KB of ordinary code fits; as many bytes of tiny statements, about a token a byte,
+        // would take 90 MB parsed
+        let functions = "def area(self, scale=1.0):\n    \"\"\"The area of the shape, with the scale that\n    the caller asks for.\"\"\"\n    return self.w * self.h * scale\n\n";
+        assert!(source_fits(&functions.repeat(300_000 / functions.len())));
+        assert!(!source_fits(&"x=1\n".repeat(75_000)));
     }
 }

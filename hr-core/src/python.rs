@@ -48,6 +48,12 @@ fn estimate_tokens(py: Python<'_>, data: &[u8]) -> usize {
     })
 }
 
+/// Whether UTF-8 `data` can be parsed as source within the memory bound (see bound.rs).
+#[pyfunction]
+fn source_fits(py: Python<'_>, data: &[u8]) -> bool {
+    py.detach(|| crate::bound::source_fits(&String::from_utf8_lossy(data)))
+}
+
 /// The text of a line-range marker (see marker.rs), for compressors written in Python.
 #[pyfunction]
 #[pyo3(signature = (what, start, end, restore_hash=None))]
@@ -119,6 +125,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(sniff, m)?)?;
     m.add_function(wrap_pyfunction!(compress, m)?)?;
     m.add_function(wrap_pyfunction!(estimate_tokens, m)?)?;
+    m.add_function(wrap_pyfunction!(source_fits, m)?)?;
     m.add_function(wrap_pyfunction!(marker_text, m)?)?;
     m.add_function(wrap_pyfunction!(pack, m)?)?;
     m.add_function(wrap_pyfunction!(unpack, m)?)?;

@@ -10,17 +10,13 @@ from __future__ import annotations
 import os
 
 
-# A parse tree takes about 29 bytes a byte of source: above this size it would break the
-# memory bound (the process under 3x its input plus 64 MB), and the core's folder, which
-# streams, takes the source instead.
-MAX_SOURCE_BYTES = 1_500_000
-
-
 def compress(kind: str, data: bytes, short_hash: str, budget_chars: int | None, label: str | None):
     """The engine's compressor interface: returns (output, elided 1-based line ranges)."""
-    if len(data) > MAX_SOURCE_BYTES:
-        from hr.engine import core
+    from hr.engine import core
 
+    if not core.source_fits(data):
+        # its parse tree would break the memory bound (the process under 3x its input plus
+        # 64 MB): the core's folder, which streams, takes it instead
         return core.compress(kind, data, short_hash, budget_chars, 0)
     try:
         from hr.code.compressor import skeletonize
