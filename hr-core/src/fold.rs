@@ -67,15 +67,29 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     w.finish(text.ends_with('\n'))
 }
 
-/// What the marker of a cut to a budget takes, with the restore command and the errors it counts.
+/// What the first marker of a cut to a budget takes, with the restore command and the errors it
+/// counts; each later marker takes less.
 const BUDGET_MARKER_CHARS: usize = 160;
+const LATER_MARKER_CHARS: usize = 80;
 
-/// Input too large to plan under a budget: the first and the last lines that fit in half of it
-/// each, and between them one marker that counts the lines cut and the errors among them, in
-/// memory bounded by the budget.
+/// Input too large to plan under a budget, in memory bounded by the budget: a line of each error
+/// message that fits in half of it first, in order; then the first and the last lines that fit in what is
+/// left; between them, markers that count the lines cut and the errors among them.
 fn head_and_tail(text: &str, budget: usize, hash: &str) -> Compressed {
-    // room for the marker, which also gives the restore command
-    let half = budget.saturating_sub(BUDGET_MARKER_CHARS) / 2;
+    // room for the first marker, which also gives the restore command
+    let room = budget.saturating_sub(BUDGET_MARKER_CHARS);
+    // errors first (DESIGN "Budgets"), one line of each message (its shape), each with the
+    // marker that a kept line between cuts adds
+    let (mut errors, mut error_chars) = (Vec::new(), 0);
+    let mut shown = crate::hash::FxHashSet::default();
+    for (i, line) in iter(text).enumerate() {
+        let cost = line.len() + 1 + LATER_MARKER_CHARS;
+        if logline::is_errorish(line) && error_chars + cost <= room / 2 && shown.insert(shape(line)) {
+            errors.push(i + 1);
+            error_chars += cost;
+        }
+    }
+    let half = (room - error_chars) / 2;
     let (mut head, mut head_chars) = (0, 0);
     for line in iter(text) {
         head_chars += line.len() + 1;
@@ -96,18 +110,24 @@ fn head_and_tail(text: &str, budget: usize, hash: &str) -> Compressed {
     }
     let crlf = iter(text).next().is_some_and(|l| l.ends_with('\r'));
     let mut w = Writer::new(hash, budget.min(1 << 20), crlf);
-    let (cut_start, cut_end) = (head + 1, total - tail);
-    let mut errors = 0;
+    let mut errors = errors.into_iter().peekable();
+    // the cut being made: its first line and the errors in it
+    let mut cut: Option<(usize, usize)> = None;
     for (i, line) in iter(text).enumerate() {
         let n = i + 1;
-        if n < cut_start || n > cut_end {
+        let error = errors.next_if_eq(&n).is_some();
+        if n <= head || n > total - tail || error {
+            if let Some((start, critical)) = cut.take() {
+                w.fold(start, n - 1, &describe(n - start, critical));
+            }
             w.line(line);
         } else {
-            errors += logline::is_errorish(line) as usize;
-            if n == cut_end {
-                w.fold(cut_start, cut_end, &describe(cut_end - cut_start + 1, errors));
-            }
+            let (_, critical) = cut.get_or_insert((n, 0));
+            *critical += logline::is_errorish(line) as usize;
         }
+    }
+    if let Some((start, critical)) = cut {
+        w.fold(start, total, &describe(total + 1 - start, critical));
     }
     w.finish(text.ends_with('\n'))
 }
@@ -240,8 +260,30 @@ mod tests {
     use super::*;
 
 
+    /// Checks `out` against `text`: every line is the next input line, or a marker whose span
+    /// starts there (the spans in order, tiling what was cut); returns the markers.
+    fn markers_tile(text: &str, out: &Compressed) -> Vec<String> {
+        let input: Vec<&str> = iter(text).collect();
+        let (mut next, mut spans, mut markers) = (0, out.spans.iter(), Vec::new());
+        for line in iter(&out.text) {
+            if line.starts_with("[hr ") {
+                let span = spans.next().expect("a span for each marker");
+                assert_eq!(span.start, next + 1, "{line}");
+                assert!(line.contains(&format!("L{}-{}", span.start, span.end)), "{line}");
+                next = span.end;
+                markers.push(line.trim_end_matches('\r').to_string());
+            } else {
+                assert_eq!(line, input[next], "line {}", next + 1);
+                next += 1;
+            }
+        }
+        assert_eq!((next, spans.next()), (input.len(), None));
+        assert_eq!(out.text.ends_with('\n'), text.ends_with('\n'));
+        markers
+    }
+
     #[test]
-    fn input_too_large_to_plan_keeps_its_head_and_tail_within_a_budget() {
+    fn input_too_large_to_plan_keeps_its_errors_head_and_tail_within_a_budget() {
         // 1.5 million short lines: a plan of them would break the memory bound
         let mut text = "ok\n".repeat(1_500_000);
         text.replace_range(30_000..30_003, "ERROR: disk full\n");
@@ -252,13 +294,45 @@ mod tests {
         };
         let c = compress(&text, &opts);
         assert!(c.text.len() <= 2_000, "{}", c.text.len());
-        let marker = c.text.lines().find(|l| l.starts_with("[hr ")).unwrap();
+        // the error comes first, in place, between two cuts
         assert_eq!(
-            marker,
-            "[hr 1,499,388 lines cut to fit the budget, 1 of them from errors or failures L307-1499694 · hr expand abcdef012345 --lines 307-1499694]"
+            markers_tile(&text, &c),
+            [
+                "[hr 9,710 lines cut to fit the budget L291-10000 · hr expand abcdef012345 --lines 291-10000]",
+                "[hr 1,489,709 lines cut to fit the budget L10002-1499710]",
+            ]
         );
-        assert_eq!(c.text.lines().filter(|l| *l == "ok").count(), 612);
-        assert_eq!(c.spans, vec![crate::marker::Span { start: 307, end: 1_499_694 }]);
+        assert!(c.text.contains("\nERROR: disk full\n"));
+        // more errors than fit: the first ones stay, the markers count the rest; CRLF and a
+        // last line without its newline are kept as they were
+        let mut text = "ok\r\n".repeat(1_500_000);
+        for at in (0..100).rev().map(|i| 3_000 + i * 40_000) {
+            // a message of its own each: numbers would make them one message
+            let word: String = at.to_string().bytes().map(|b| (b'k' + b - b'0') as char).collect();
+            text.replace_range(at..at + 4, &format!("error {word}\r\n"));
+        }
+        text.push_str("last");
+        let c = compress(&text, &opts);
+        assert!(c.text.len() <= 2_000, "{}", c.text.len());
+        let markers = markers_tile(&text, &c);
+        let kept = iter(&c.text).filter(|l| l.starts_with("error ")).count();
+        assert!((5..100).contains(&kept), "{kept}");
+        let counted: usize = markers
+            .iter()
+            .filter_map(|m| m.split(", ").nth(1)?.split(' ').next()?.replace(',', "").parse::<usize>().ok())
+            .sum();
+        assert_eq!(counted + kept, 100);
+        assert!(c.text.ends_with("last"), "{:?}", &c.text[c.text.len() - 20..]);
+        // an error repeated keeps one example; the markers count the others
+        let text = "ok\n".repeat(500_000) + &"error: disk full\n".repeat(200_000) + &"ok\n".repeat(500_000);
+        let c = compress(&text, &opts);
+        assert_eq!(c.text.matches("error: disk full\n").count(), 1);
+        assert!(markers_tile(&text, &c)[1].contains("199,999 of them from errors"), "{}", c.text);
+        // a budget below one line keeps nothing but the marker
+        let tiny = Options { budget_chars: Some(10), ..opts.clone() };
+        let c = compress(&text, &tiny);
+        assert_eq!(markers_tile(&text, &c).len(), 1);
+        assert_eq!(c.spans, vec![crate::marker::Span { start: 1, end: 1_200_000 }]);
     }
 
     fn opts() -> Options {
