@@ -364,7 +364,10 @@ def main() -> None:
                        (f"{json_mb} MB NDJSON of small records", lambda: dense_records(json_mb, "", "\n", "\n")),
                        (f"{json_mb} MB JSON array of `1`s", lambda: b"[" + b"1," * (json_mb * 2**19) + b"1]"),
                        # no comma between them: only the whitespace says how many values there are
-                       (f"{json_mb} MB NDJSON of numbers", lambda: b"1\n" * (json_mb * 2**19))):
+                       (f"{json_mb} MB NDJSON of numbers", lambda: b"1\n" * (json_mb * 2**19)),
+                       # a record costs more than its values: one-field records are the most a byte
+                       (f"{max(json_mb // 4, 1)} MB NDJSON of one-field records",
+                        lambda: b'{"a":1}\n' * (max(json_mb // 4, 1) * 2**17))):
         shapes[name] = cached(f"json-{name.split(' MB ')[1].replace(' ', '-').replace('`', '')}-{json_mb}m.json", make)
         hows[name] = (("sniffed", ()), ("--kind json", ("--kind", "json")))
     # the compressors that plan line by line, and the code path's parse tree

@@ -87,23 +87,27 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     Compressed { text: out, spans }
 }
 
-/// The document, and whether it was NDJSON (then it is the array of its lines' values).
 /// What one parsed value costs, allocator overhead included: 29 MB of six-field records parse
 /// into 140 MB, about 58 bytes a value.
 const BYTES_PER_VALUE: usize = 60;
+/// How many values an array or object costs beside its members: compressing a document holds
+/// more for each (its row, its shape) than for a value in it: `{"a":1}` lines took about 260
+/// bytes a record, six-field records about 410.
+const CONTAINER_VALUES: usize = 5;
 
 /// Whether the parsed tree of `text` keeps within the memory bound (`bound.rs`). A denser
 /// document (`[1,1,1,…]`, tens of MB of small records) is read like a log instead, whose memory
 /// is bounded on any input.
 fn tree_fits(text: &str) -> bool {
     let room = crate::bound::state_room(text.len());
-    // every value takes a byte at least: most inputs fit without counting
-    text.len().saturating_mul(BYTES_PER_VALUE) <= room
+    // a value takes a byte at least, a container two: most inputs fit without counting
+    (text.len() / 2 + 1).saturating_mul(CONTAINER_VALUES * BYTES_PER_VALUE) <= room
         || values(text).saturating_mul(BYTES_PER_VALUE) <= room
 }
 
 /// About how many values `text` holds, in one pass that allocates nothing: a value for each
-/// comma and each opening bracket or brace outside strings, and for each value that follows
+/// comma, `CONTAINER_VALUES` for each opening bracket or brace outside strings, and one for each
+/// value that follows
 /// another after whitespace alone (NDJSON of scalars, `1 2 3`: parsed as a sequence before it is
 /// found to be no document).
 fn values(text: &str) -> usize {
@@ -125,7 +129,8 @@ fn values(text: &str) -> usize {
             continue;
         }
         match b {
-            b',' | b'[' | b'{' => n += 1,
+            b',' => n += 1,
+            b'[' | b'{' => n += CONTAINER_VALUES,
             b':' | b']' | b'}' => {}
             _ if gap => n += 1,
             _ => {}
@@ -137,6 +142,7 @@ fn values(text: &str) -> usize {
     n
 }
 
+/// The document, and whether it was NDJSON (then it is the array of its lines' values).
 pub fn parse(text: &str) -> Option<(Node<'_>, Top)> {
     if let Some(v) = node::parse(text) {
         return v.is_container().then_some((v, Top::Document));
@@ -341,13 +347,16 @@ mod tests {
 
     #[test]
     fn a_document_too_dense_for_the_memory_bound_is_read_like_a_log() {
-        assert_eq!(values(r#"{"a": [1, 2], "b,[{": "x\"y,"}"#), 5);
+        assert_eq!(values(r#"{"a": [1, 2], "b,[{": "x\"y,"}"#), 3 + 2 * CONTAINER_VALUES);
         // pretty-printed, the same
-        assert_eq!(values("{\n  \"a\" : [\n    1,\n    2\n  ],\n  \"b\": \"x\"\n}\n"), 5);
+        assert_eq!(values("{\n  \"a\" : [\n    1,\n    2\n  ],\n  \"b\": \"x\"\n}\n"), 3 + 2 * CONTAINER_VALUES);
         // values after whitespace alone are values too: a sequence of scalars is parsed whole
-        assert_eq!(values("1\n2\r\n\"a b\"\ttrue [3] {}\n"), 6);
+        assert_eq!(values("1\n2\r\n\"a b\"\ttrue [3] {}\n"), 4 + 2 * CONTAINER_VALUES);
         let scalars = "1\n".repeat(1_000_000);
         assert!(!tree_fits(&scalars));
+        // small records cost more than their values: 1.6 MB of `{"a":1}` would take 52 MB
+        assert!(!tree_fits(&"{\"a\":1}\n".repeat(200_000)));
+        assert!(tree_fits(&"{\"a\":1}\n".repeat(20_000)));
         // a small document always fits; 2 MB of one-character values would take 60 MB parsed
         assert!(tree_fits(&serde_json::to_string(&json!({"a": [1, 2, 3]})).unwrap()));
         let dense = format!("[{}1]", "1,".repeat(1_000_000));
