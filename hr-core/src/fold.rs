@@ -68,9 +68,10 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
 }
 
 /// What the first marker of a cut to a budget takes, with the restore command and the errors it
-/// counts; each later marker takes less.
+/// counts; each later marker, at most `[hr 999,999,999 lines cut to fit the budget, 999,999,999 of
+/// them from errors or failures L999999999-999999999]`, takes less.
 const BUDGET_MARKER_CHARS: usize = 160;
-const LATER_MARKER_CHARS: usize = 80;
+const LATER_MARKER_CHARS: usize = 110;
 
 /// Input too large to plan under a budget, in memory bounded by the budget: a line of each error
 /// message that fits in half of it first, in order; then the first and the last lines that fit in what is
@@ -298,15 +299,15 @@ mod tests {
         assert_eq!(
             markers_tile(&text, &c),
             [
-                "[hr 9,710 lines cut to fit the budget L291-10000 · hr expand abcdef012345 --lines 291-10000]",
-                "[hr 1,489,709 lines cut to fit the budget L10002-1499710]",
+                "[hr 9,715 lines cut to fit the budget L286-10000 · hr expand abcdef012345 --lines 286-10000]",
+                "[hr 1,489,714 lines cut to fit the budget L10002-1499715]",
             ]
         );
         assert!(c.text.contains("\nERROR: disk full\n"));
         // more errors than fit: the first ones stay, the markers count the rest; CRLF and a
         // last line without its newline are kept as they were
         let mut text = "ok\r\n".repeat(1_500_000);
-        for at in (0..100).rev().map(|i| 3_000 + i * 40_000) {
+        for at in (0..100).rev().map(|i| 3_000 + i * 40_000 + i % 2 * 4) {
             // a message of its own each: numbers would make them one message
             let word: String = at.to_string().bytes().map(|b| (b'k' + b - b'0') as char).collect();
             text.replace_range(at..at + 4, &format!("error {word}\r\n"));
