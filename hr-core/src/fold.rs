@@ -81,9 +81,10 @@ fn head_and_tail(text: &str, budget: usize, hash: &str) -> Compressed {
     let room = budget.saturating_sub(BUDGET_MARKER_CHARS);
     // errors first (DESIGN "Budgets"), one line of each message (its shape), each with the
     // marker that a kept line between cuts adds
-    let (mut errors, mut error_chars) = (Vec::new(), 0);
+    let (mut errors, mut error_chars, mut total) = (Vec::new(), 0, 0);
     let mut shown = crate::hash::FxHashSet::default();
     for (i, line) in iter(text).enumerate() {
+        total += 1;
         let cost = line.len() + 1 + LATER_MARKER_CHARS;
         if logline::is_errorish(line) && error_chars + cost <= room / 2 && shown.insert(shape(line)) {
             errors.push(i + 1);
@@ -100,7 +101,6 @@ fn head_and_tail(text: &str, budget: usize, hash: &str) -> Compressed {
         head += 1;
     }
     let body = text.strip_suffix('\n').unwrap_or(text);
-    let total = iter(text).count();
     let (mut tail, mut tail_chars) = (0, 0);
     for line in body.rsplit('\n') {
         tail_chars += line.len() + 1;

@@ -107,9 +107,8 @@ fn tree_fits(text: &str) -> bool {
 
 /// About how many values `text` holds, in one pass that allocates nothing: a value for each
 /// comma, `CONTAINER_VALUES` for each opening bracket or brace outside strings, and one for each
-/// value that follows
-/// another after whitespace alone (NDJSON of scalars, `1 2 3`: parsed as a sequence before it is
-/// found to be no document).
+/// value that follows another after whitespace alone (NDJSON of scalars, `1 2 3`: parsed as a
+/// sequence before it is found to be no document).
 fn values(text: &str) -> usize {
     let (mut n, mut in_string, mut escaped) = (1, false, false);
     // whether the last byte outside strings ended a value, and whether whitespace followed it
@@ -142,14 +141,15 @@ fn values(text: &str) -> usize {
     n
 }
 
-/// The document, and whether it was NDJSON (then it is the array of its lines' values).
+/// The document, and what its top is: one value, or values one after another (NDJSON among
+/// them), then read as the array of them.
 pub fn parse(text: &str) -> Option<(Node<'_>, Top)> {
-    if let Some(v) = node::parse(text) {
-        return v.is_container().then_some((v, Top::Document));
-    }
-    let items = node::parse_sequence(text)?;
+    let mut items = node::parse_sequence(text)?;
     if items.is_empty() || !items.iter().all(Node::is_container) {
         return None;
+    }
+    if items.len() == 1 {
+        return items.pop().map(|v| (v, Top::Document));
     }
     // a JSON string holds no raw line break: one value per non-blank line is NDJSON
     let lines = text.lines().filter(|l| !l.trim().is_empty()).count();

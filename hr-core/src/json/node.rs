@@ -125,16 +125,10 @@ pub fn unescape(raw: &str) -> Cow<'_, str> {
 }
 
 /// One JSON document (surrounding whitespace allowed), or None when it is not valid JSON.
+#[cfg(test)]
 pub fn parse(text: &str) -> Option<Node<'_>> {
-    let mut p = Parser {
-        s: text,
-        b: text.as_bytes(),
-        i: 0,
-    };
-    p.ws();
-    let v = p.value(0)?;
-    p.ws();
-    (p.i == p.b.len()).then_some(v)
+    let mut values = parse_sequence(text)?;
+    (values.len() == 1).then(|| values.pop()).flatten()
 }
 
 /// JSON values one after another, separated by whitespace at most, as `jq` and `go list -json`
