@@ -43,7 +43,7 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
 
 /// What a fold of a file's `index`, `---` and `+++` lines says (git calls them header lines; the
 /// `diff --git` line above already names the paths they repeat).
-const HEADERS: &str = "header lines";
+const HEADERS: &str = "headers";
 /// What a fold of context lines says: the range counts them.
 const CONTEXT_ONLY: &str = "context";
 

@@ -292,13 +292,10 @@ mod tests {
 
     /// Markers and kept lines, in order, account for every input line once.
     fn assert_ranges_truthful(input: &str, out: &str) {
-        let re = regex::Regex::new(r"^\[hr .* L(\d+)(?:-(\d+))?(?: · .*)?\]$").unwrap();
         let input: Vec<&str> = input.lines().collect();
         let mut next = 1;
         for l in out.lines() {
-            if let Some(c) = re.captures(l) {
-                let a: usize = c[1].parse().unwrap();
-                let b: usize = c.get(2).map_or(a, |m| m.as_str().parse().unwrap());
+            if let Some((a, b)) = crate::marker::span_of(l) {
                 assert_eq!(a, next, "marker {l} does not start where the output left off");
                 next = b + 1;
             } else {

@@ -1,9 +1,10 @@
 //! The one place that decides how markers look.
 //!
 //! A marker stands exactly where lines were removed and says what and how much, and which lines:
-//! `[hr 57 like above L3-59]`. The first marker of an output also says, once, how to get the
-//! removed part back (`· hr expand HASH --lines 3-59`); later markers cite only their
-//! range, since markers are read on every call and the command is the same but for the range.
+//! `[hr 57 like above L3-59]`. The first marker of an output says instead, once, how to get them
+//! back, the range written once as the command takes it (`[hr 57 like above · hr expand HASH
+//! --lines 3-59]`); later markers cite only their range, since markers are read on every call
+//! and the command is the same but for the range.
 //! Line numbers are 1-based and inclusive, counted in the original input.
 
 /// A run of original lines that a marker stands for.
@@ -97,16 +98,38 @@ impl<'a> Writer<'a> {
 }
 
 /// `[hr WHAT LA-B]`, and with `restore` (on an output's first marker) how to get the lines
-/// back: `… · hr expand HASH --lines A-B]`. Also used by the Python code compressor,
-/// which wraps it in the language's comment syntax.
+/// back, which names the range: `[hr WHAT · hr expand HASH --lines A-B]`. Also used by the
+/// Python code compressor, which wraps it in the language's comment syntax.
 pub fn marker_text(what: &str, start: usize, end: usize, restore: Option<&str>) -> String {
     let range = line_range(start, end);
     match restore {
         Some(hash) => {
-            format!("{PREFIX}{what} L{range} · hr expand {hash} --lines {range}]")
+            // no `L` range here to say that a bare count is of lines
+            let what = match what {
+                "1" => "1 line".to_string(),
+                _ if what.bytes().all(|b| b.is_ascii_digit() || b == b',') => format!("{what} lines"),
+                _ => what.to_string(),
+            };
+            format!("{PREFIX}{what} · hr expand {hash} --lines {range}]")
         }
         None => format!("{PREFIX}{what} L{range}]"),
     }
+}
+
+/// What a fold of `n` plain lines says: the count alone (`[hr 57 L3-59]`), since the range
+/// beside it already says they are lines, and every word of a marker is read on every call.
+/// A fold that says more (`57 like above`, `57 lines, 2 errors`) names its unit.
+pub fn plain_lines(n: usize) -> String {
+    count(n)
+}
+
+/// The lines (1-based, inclusive) that a marker line stands for, read back from either form of
+/// its range (`LA-B]`, or `--lines A-B]` on the first): for tests that check markers.
+#[cfg(test)]
+pub(crate) fn span_of(line: &str) -> Option<(usize, usize)> {
+    let c = crate::re::re!(r"^\[hr .*(?: L| --lines )(\d+)(?:-(\d+))?\]\r?$").captures(line)?;
+    let a: usize = c[1].parse().ok()?;
+    Some((a, c.get(2).map_or(a, |m| m.as_str().parse().unwrap())))
 }
 
 /// `A-B`, or `A` for one line: the range as `--lines` takes it.
@@ -213,32 +236,49 @@ mod tests {
     fn first_marker_says_how_to_restore_once() {
         let mut w = Writer::new("0123456789ab", 64, false);
         w.line("a");
-        w.fold(2, 9, "8 lines like the one above");
-        w.fold(11, 11, "1 line");
+        w.fold(2, 9, "8 like above");
+        w.fold(11, 11, "1");
+        w.fold(12, 13, "2");
         let c = w.finish(true);
         assert_eq!(
             c.text,
-            "a\n[hr 8 lines like the one above L2-9 · hr expand 0123456789ab --lines 2-9]\n[hr 1 line L11]\n"
+            "a\n[hr 8 like above · hr expand 0123456789ab --lines 2-9]\n[hr 1 L11]\n[hr 2 L12-13]\n"
         );
         assert_eq!(
             c.spans,
-            vec![Span { start: 2, end: 9 }, Span { start: 11, end: 11 }]
+            vec![Span { start: 2, end: 9 }, Span { start: 11, end: 11 }, Span { start: 12, end: 13 }]
         );
+    }
+
+    #[test]
+    fn a_first_marker_of_plain_lines_names_them() {
+        assert_eq!(marker_text(&plain_lines(1), 4, 4, Some("h")), "[hr 1 line · hr expand h --lines 4]");
+        assert_eq!(marker_text(&plain_lines(1_204), 4, 1207, Some("h")), "[hr 1,204 lines · hr expand h --lines 4-1207]");
+        assert_eq!(marker_text(&plain_lines(1_204), 4, 1207, None), "[hr 1,204 L4-1207]");
+        assert_eq!(marker_text("12 like above", 4, 15, Some("h")), "[hr 12 like above · hr expand h --lines 4-15]");
+    }
+
+    #[test]
+    fn the_test_parser_reads_both_forms_of_range() {
+        assert_eq!(span_of("[hr 12 like above · hr expand h --lines 4-15]"), Some((4, 15)));
+        assert_eq!(span_of("[hr 1 L11]"), Some((11, 11)));
+        assert_eq!(span_of("[hr 2 lines, 1 error L3-4]"), Some((3, 4)));
+        assert_eq!(span_of("a line"), None);
     }
 
     #[test]
     fn a_kept_last_line_keeps_its_carriage_return() {
         let mut w = Writer::new("h", 8, true);
-        w.fold(1, 3, "3 lines");
+        w.fold(1, 3, "3");
         w.line("final line\r");
         assert!(w.finish(false).text.ends_with("]\r\nfinal line\r"));
         let mut w = Writer::new("h", 8, true);
         w.line("a\r");
-        w.fold(2, 3, "2 lines");
+        w.fold(2, 3, "2");
         assert!(w
             .finish(false)
             .text
-            .ends_with(" L2-3 · hr expand h --lines 2-3]"));
+            .ends_with("[hr 2 lines · hr expand h --lines 2-3]"));
     }
 
     #[test]

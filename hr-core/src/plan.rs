@@ -300,8 +300,8 @@ fn keep_short_folds(plan: &Plan, min: usize) -> Plan {
 
 /// A fold pays for itself only when its lines are clearly more tokens than its marker (what
 /// the reader pays for): this many times. Below it the lines say more for little more room, and
-/// every marker is one more interruption to read.
-const FOLD_PAYS: usize = 2;
+/// every marker is one more interruption to read (markers are kept under 5% of what is read).
+const FOLD_PAYS: usize = 3;
 
 /// `plan` with every fold whose lines are not `FOLD_PAYS` times its marker's tokens
 /// written as its lines.

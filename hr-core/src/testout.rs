@@ -71,7 +71,7 @@ impl Cat {
             Cat::Progress => Some(("progress line", "progress lines")),
             Cat::Frames => Some(("framework frame", "framework frames")),
             // the kept headline above says whose details they are
-            Cat::WarningDetail | Cat::Elaboration => Some(("detail line", "detail lines")),
+            Cat::WarningDetail | Cat::Elaboration => Some(("detail", "details")),
             Cat::Repeat => Some(("repeated line", "repeated lines")),
             Cat::PassOutput => Some(("output line", "output lines")),
             Cat::PassedFile => Some(("passed test file", "passed test files")),
@@ -640,11 +640,7 @@ impl<'a> Tally<'a> {
             out.push(format!("{} {what} as in {}", count(k), refs[*r as usize]));
         }
         if out.is_empty() {
-            return if lines == 1 {
-                "1 line".to_string()
-            } else {
-                format!("{} lines", count(lines))
-            };
+            return crate::marker::plain_lines(lines);
         }
         out.join(", ")
     }

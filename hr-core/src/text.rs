@@ -14,7 +14,7 @@
 
 use crate::compressbase::{self, Mode, Scorer};
 use crate::lines::{iter, split, Lines};
-use crate::marker::{count, Compressed};
+use crate::marker::{count, plain_lines, Compressed};
 use crate::plan::{plural, render, Plan, Priority};
 use crate::re::re;
 use crate::Options;
@@ -914,6 +914,9 @@ fn build_plan(lines: &Lines, roles: &[Line], units: &[Unit], dropped: &[bool]) -
                     }
                     (Some(UnitKind::Code), b, k) if b > 1 => {
                         format!("{} code blocks, {} lines", count(b), count(k))
+                    }
+                    (None | Some(UnitKind::Prose | UnitKind::Item), _, k) if structure == 0 => {
+                        plain_lines(k)
                     }
                     (_, _, k) => plural(k, one, many),
                 };

@@ -82,7 +82,7 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
             (true, None) if lines[s..e].iter().any(|l| is_stat(l)) => "message and stat".into(),
             (true, None) => "message".to_string(),
             (false, None) if lines[s..e].iter().any(|l| is_stat(l)) => "stat".into(),
-            (false, None) => plural(e - s, "line", "lines"),
+            (false, None) => crate::marker::plain_lines(e - s),
         }
     });
     // weighed before the hunk headers are said again, as `git diff` is

@@ -273,12 +273,9 @@ mod tests {
 
     /// The original line numbers (1-based) that markers in `out` stand for.
     fn cut_lines(out: &str) -> Vec<usize> {
-        let re = regex::Regex::new(r" L(\d+)(?:-(\d+))?(?:\]| ·)").unwrap();
         let mut cut = Vec::new();
         for line in out.lines().filter(|l| l.starts_with("[hr ")) {
-            let c = re.captures(line).unwrap();
-            let a: usize = c[1].parse().unwrap();
-            let b: usize = c.get(2).map_or(a, |m| m.as_str().parse().unwrap());
+            let (a, b) = crate::marker::span_of(line).unwrap();
             cut.extend(a..=b);
         }
         cut
