@@ -16,21 +16,21 @@ REPO = Path(__file__).resolve().parent.parent
 SHARED = Path(os.environ.get("HR_SHARED") or REPO.parent / "shared")
 CORPUS = SHARED / "corpus"
 HASH_IN_MARKER = re.compile(rb"hr expand ([0-9a-f]{12})")
-# A line marker (hr-core/src/marker.rs): `[hr WHAT LA-B]`, or ` LA` for one line; the first
-# of an output adds `· hr expand HASH --lines A-B`.
-LINE_MARKER = re.compile(r"\[hr (?P<what>.*?) L(?P<a>\d+)(?:-(?P<b>\d+))?"
-                         r"(?: · hr expand (?P<hash>\w+) --lines (?P<range>[\d-]+))?\]")
+# A line marker (hr-core/src/marker.rs): `[hr WHAT LA-B]`, or ` LA` for one line; the first of
+# an output gives its range once, as the command: `[hr WHAT · hr expand HASH --lines A-B]`.
+LINE_MARKER = re.compile(r"\[hr (?P<what>.*?)(?: L(?P<a>\d+)(?:-(?P<b>\d+))?"
+                         r"| · hr expand (?P<hash>\w+) --lines (?P<range>(?P<a1>\d+)(?:-(?P<b1>\d+))?))\]")
 
 
 # a kept line cut for its length: its head, then a marker for the rest of line n
-CUT_LINE = re.compile(r"(?P<head>.*) … \[hr (?P<more>[\d,]+) more chars L(?P<n>\d+)"
-                      r"(?: · hr expand \w+ --lines \d+)?\]\r?")
+CUT_LINE = re.compile(r"(?P<head>.*) … \[hr (?P<more>[\d,]+) more chars"
+                      r"(?: L(?P<n>\d+)| · hr expand \w+ --lines (?P<n1>\d+))\]\r?")
 
 
 def marker_range(m: re.Match) -> tuple[int, int]:
     """The original lines (1-based, inclusive) a LINE_MARKER match stands for."""
-    a = int(m.group("a"))
-    return a, int(m.group("b") or a)
+    a = int(m.group("a") or m.group("a1"))
+    return a, int(m.group("b") or m.group("b1") or a)
 
 
 def hr_bin() -> str:

@@ -308,10 +308,10 @@ def check_truthful(original: str, output: str, spans: list[tuple[int, int]]) -> 
         g = GROUP.fullmatch(m["what"]) if m else None
         if g:
             assert group is None or group[0] == 0, f"{line!r} begins before the group above ends"
-            group = (int(g["n"]), int(m["a"]), int(m["b"]))
+            group = (int(g["n"]), *marker_range(m))
             assert group[0] >= 2 and group[1] >= pos, line
         elif m:
-            a, b = int(m["a"]), int(m["b"] or m["a"])
+            a, b = marker_range(m)
             assert a == pos, f"marker {line!r} should start at line {pos}"
             ranges.append((a, b))
             pos = b + 1
