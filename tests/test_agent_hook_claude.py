@@ -157,7 +157,7 @@ def test_post_bash_fits_the_budget():
 
 @pytest.mark.parametrize("response", [
     bash_response("small output\n"),
-    bash_response(LOG.replace("id=5 ", "id=5 [hr 1 line L6 · hr expand 0123456789ab --lines 6] ")),  # already compressed
+    bash_response(LOG.replace("id=5 ", "id=5 [hr 1 line · hr expand 0123456789ab --lines 6] ")),  # already compressed
     bash_response(LOG, interrupted=True),
     bash_response(LOG, isImage=True),
     "not a dict",

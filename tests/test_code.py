@@ -412,12 +412,12 @@ def test_python_skeleton_is_valid_python_with_ellipsis_bodies():
     text = out.decode()
     ast.parse(text)
     # two folds in one class: one marker before them with their count and range, a sign at each
-    assert '    # [hr 2 folds marked … L10-22 · hr expand h --lines 10-22]\n    """A shape.\n' in text
+    assert '    # [hr 2 folds marked … · hr expand h --lines 10-22]\n    """A shape.\n' in text
     assert '"""A shape.\n    """ # …\n' in text  # the docstring keeps its first line and closes
     assert re.search(r"^        \.\.\. # …$", text, re.M)  # the elided body is `...`, marked
     lone = "def area(scale):\n" + "".join(f"    step{i} = scale * {i}\n" for i in range(6)) + "    return step5\n"
     alone = compress("code", lone.encode(), "h", None, "x.py")[0].decode()
-    assert alone == "def area(scale):\n    ...  # [hr body L2-8 · hr expand h --lines 2-8]\n"
+    assert alone == "def area(scale):\n    ...  # [hr body · hr expand h --lines 2-8]\n"
 
 
 def _methods(n: int) -> str:
@@ -437,7 +437,7 @@ def test_folded_bodies_of_a_class_share_one_marker():
     assert [m["what"] for m in marks] == ["12 bodies marked …", "6 bodies marked …"]
     assert [marker_range(m) for m in marks] == [(6, 87), (92, 131)]
     lines = text.splitlines()
-    assert lines[4] == "    # [hr 12 bodies marked … L6-87 · hr expand h --lines 6-87]"
+    assert lines[4] == "    # [hr 12 bodies marked … · hr expand h --lines 6-87]"
     assert lines[5] == "    def run0(self, job):"
     other = lines.index("class Other:")
     assert lines[other + 1:other + 3] == ["    # [hr 6 bodies marked … L92-131]", "    def run0(self, job):"]
@@ -527,7 +527,7 @@ def test_bodies_of_trivial_accessors_fold_in_a_group_unless_shorter_than_the_sig
     code = "class Record:\n" + accessors + "    def size(self):\n        return 0\n"
     text, _ = skeleton_of(code, "x.py")
     assert "_fields_by_name" not in text and text.count("        ... # …\n") == 6
-    assert "[hr 6 bodies marked … L4-24" in text
+    assert "[hr 6 bodies marked … · hr expand h --lines 4-24]" in text
     assert "    def size(self):\n        return 0\n" in text  # fewer tokens than `... # …`: it stays
 
 

@@ -307,7 +307,7 @@ def test_cargo(tmp_path: Path) -> None:
     needles = ["---- tests::adds_wrong stdout ----", "\n    tests::adds_wrong\n", f"src/lib.rs:{line}:", "two and two make five", result]
     assert_survive(out, needles, raw)
     assert_compressed(out, raw)
-    assert re.search(r"\[hr 30 passed, 1 failed L\d+-\d+", out) and "tests::ok_07 ... ok" not in out, out
+    assert re.search(r"\[hr 30 passed, 1 failed · hr expand \w+ --lines \d+-\d+\]", out) and "tests::ok_07 ... ok" not in out, out
 
 
 # ---------------------------------------------------------------- node: tsc, jest, mocha
@@ -349,7 +349,7 @@ def check_tsc_elaborations(raw: str, out: str) -> None:
     assert len(headlines) == 30 and raw.count(chain) == 30, raw
     assert_survive(out, headlines, raw)
     assert out.count(chain) == 1, out  # said once; the 29 repeats fold with their headline kept
-    assert re.search(r"\[hr 4 detail lines L\d+-\d+", out), out
+    assert re.search(r"\[hr 4 details L\d+-\d+\]", out), out
     assert len(out) <= 0.6 * len(raw), (len(out), len(raw))
 
 
