@@ -312,20 +312,21 @@ mod tests {
     #[test]
     fn keeps_headers_and_changes_folds_context() {
         let mut t = String::from("diff --git a/src/parser/x.rs b/src/parser/x.rs\nindex 1111111..2222222 100644\n--- a/src/parser/x.rs\n+++ b/src/parser/x.rs\n@@ -1,12 +1,12 @@\n");
+        // context lines long enough that five of them pay for a marker
         for i in 0..5 {
-            t.push_str(&format!(" context line {i}\n"));
+            t.push_str(&format!(" context line {i} of the parser\n"));
         }
         t.push_str("-old line\n+new line\n");
         for i in 5..10 {
-            t.push_str(&format!(" context line {i}\n"));
+            t.push_str(&format!(" context line {i} of the parser\n"));
         }
         t.push_str("@@ -30,12 +30,12 @@ fn second()\n");
         for i in 10..15 {
-            t.push_str(&format!(" context line {i}\n"));
+            t.push_str(&format!(" context line {i} of the parser\n"));
         }
         t.push_str("-old two\n+new two\n");
         for i in 15..20 {
-            t.push_str(&format!(" context line {i}\n"));
+            t.push_str(&format!(" context line {i} of the parser\n"));
         }
         let out = run(&t);
         for n in [
@@ -340,7 +341,7 @@ mod tests {
         // every marker stands where its lines were: the context above a hunk header and the
         // context below it fold apart, so the header still says where the next line is
         assert!(
-            out.starts_with("diff --git a/src/parser/x.rs b/src/parser/x.rs\n[hr header lines L2-4 · hr expand h --lines 2-4]\n@@ -1,12 +1,12 @@\n[hr context L6-10]\n-old line\n"),
+            out.starts_with("diff --git a/src/parser/x.rs b/src/parser/x.rs\n[hr headers · hr expand h --lines 2-4]\n@@ -1,12 +1,12 @@\n[hr context L6-10]\n-old line\n"),
             "{out}"
         );
         assert!(
@@ -399,11 +400,11 @@ mod tests {
             assert!(out.contains(kept), "{kept}: {out}");
         }
         assert!(
-            out.contains("new file mode 100644\n[hr header lines L3-5"),
+            out.contains("new file mode 100644\n[hr headers · hr expand h --lines 3-5]"),
             "{out}"
         );
         assert!(
-            out.contains("rename to src/renamed.rs\n[hr header lines L13-15]"),
+            out.contains("rename to src/renamed.rs\n[hr headers L13-15]"),
             "{out}"
         );
         assert!(
@@ -425,8 +426,9 @@ mod tests {
         let out = run(&t);
         // the marker counts, the hunk header follows it
         assert!(
-            out.contains("[hr generated file, 1 hunk +20 -20, headers below L2-45")
-                && out.contains("]\n@@ -10,7 +10,7 @@\ndiff --git a/src/a.rs"),
+            out.contains(
+                "[hr generated file, 1 hunk +20 -20, headers below · hr expand h --lines 2-45]"
+            ) && out.contains("]\n@@ -10,7 +10,7 @@\ndiff --git a/src/a.rs"),
             "{out}"
         );
         assert!(!out.contains("0.3.1"), "{out}");

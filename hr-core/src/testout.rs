@@ -690,7 +690,10 @@ mod tests {
         }
         t.push_str("tests/test_a.py::test_bad \x1b[31mFAILED\x1b[0m [100%]\n\x1b[31m==== 1 failed, 30 passed in 0.10s ====\x1b[0m\n");
         let out = run(&t);
-        assert!(out.contains("30 passed L1-30"), "{out}");
+        assert!(
+            out.contains("[hr 30 passed · hr expand abcdef012345 --lines 1-30]"),
+            "{out}"
+        );
         assert!(
             out.contains("tests/test_a.py::test_bad \x1b[31mFAILED\x1b[0m [100%]\n"),
             "{out:?}"
@@ -730,7 +733,10 @@ mod tests {
         }
         t.push_str("========================= 30 passed in 0.10s =========================\r\n");
         let out = run(&t);
-        assert!(out.contains("30 passed L1-30"), "{out}");
+        assert!(
+            out.contains("[hr 30 passed · hr expand abcdef012345 --lines 1-30]"),
+            "{out}"
+        );
         assert!(
             out.ends_with("30 passed in 0.10s =========================\r\n"),
             "{out:?}"
@@ -764,7 +770,7 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.contains("[hr 21 passed, 1 failed L1-22 · hr expand"),
+            out.contains("[hr 21 passed, 1 failed · hr expand abcdef012345 --lines 1-22]"),
             "{out}"
         );
         // nothing below names this one: its verdict line is the only word of it
@@ -812,7 +818,10 @@ mod tests {
         t.push_str("\n======================================================================\nERROR: test_bad (tests.test_mod.Case.test_bad)\n----------------------------------------------------------------------\nTraceback (most recent call last):\n  File \"/x/t.py\", line 3, in test_bad\n    boom()\nNameError: name 'boom' is not defined\n\n");
         t.push_str("----------------------------------------------------------------------\nRan 41 tests in 0.010s\n\nFAILED (errors=1)\n");
         let out = run(&t);
-        assert!(out.contains("[hr 30 passed L1-30 · hr expand"), "{out}");
+        assert!(
+            out.contains("[hr 30 passed · hr expand abcdef012345 --lines 1-30]"),
+            "{out}"
+        );
         assert!(
             out.contains(
                 "\ntest_bad (tests.test_mod.Case.test_bad) ... ERROR\n[hr 10 passed L32-41]\n"

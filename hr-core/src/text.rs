@@ -982,7 +982,9 @@ mod tests {
         let c = compress(&text, &opts(Some(1200)));
         let markers: Vec<&str> = c.text.lines().filter(|l| l.starts_with("[hr ")).collect();
         assert!(markers.iter().any(|m| m.starts_with("[hr 1 row L")), "{}", c.text);
-        assert!(markers.iter().any(|m| m.starts_with("[hr 1 line L")), "{}", c.text);
+        // a plain line says its count alone, but the first marker names it: `1 line`
+        assert!(markers.iter().any(|m| m.starts_with("[hr 1 L")), "{}", c.text);
+        assert!(markers[0].starts_with("[hr 1 line · hr expand "), "{}", c.text);
         assert!(!markers.iter().any(|m| m.contains("1 rows") || m.contains("1 lines")), "{}", c.text);
     }
 
@@ -1081,7 +1083,7 @@ mod tests {
     fn large_code_blocks_fold_small_ones_may_stay() {
         let text = js_doc((0..30).map(|i| format!("const v{i} = require('m{i}');\n")));
         let c = compress(&text, &opts(None));
-        assert!(c.text.ends_with("[hr js code block, 32 lines L5-36 · hr expand abcdef012345 --lines 5-36]\n"), "{}", c.text);
+        assert!(c.text.ends_with("[hr js code block, 32 lines · hr expand abcdef012345 --lines 5-36]\n"), "{}", c.text);
     }
 
     #[test]
@@ -1094,7 +1096,8 @@ mod tests {
         );
         let c = compress(&text, &opts(None));
         assert!(
-            c.text.contains("```js\n[hr 30 lines of code L6-35"),
+            c.text
+                .contains("```js\n[hr 30 lines of code · hr expand abcdef012345 --lines 6-35]"),
             "{}",
             c.text
         );
@@ -1172,8 +1175,9 @@ mod tests {
                 c.text
             );
         }
-        // plain lines are counted as lines, with no other words
-        assert!(c.text.contains("\n[hr 10 lines L"), "{}", c.text);
+        // plain lines are counted, with no other words (the first marker names them lines)
+        assert!(c.text.contains("\n[hr 10 L"), "{}", c.text);
+        assert!(c.text.contains("\n[hr 10 lines · hr expand "), "{}", c.text);
         assert!(!c.text.contains(" of text"), "{}", c.text);
     }
 
@@ -1229,7 +1233,12 @@ mod tests {
         let c = compress(&text, &opts(None));
         // the lead-in and the folded code block: one marker from the lead-in on
         assert!(!c.text.contains("Here is an example:"), "{}", c.text);
-        assert!(c.text.contains("\n[hr 16 lines L7-22"), "{}", c.text);
+        assert!(
+            c.text
+                .contains("\n[hr 16 lines · hr expand abcdef012345 --lines 7-22]"),
+            "{}",
+            c.text
+        );
         // a lead-in before kept structure stays: it is not cut without what follows it
         assert!(
             c.text.contains("The output is:\n\n### Result\n"),
@@ -1262,7 +1271,8 @@ mod tests {
         let c = compress(&text, &opts(None));
         assert_eq!(c.spans.len(), 1, "{}", c.text);
         assert!(
-            c.text.contains("[hr js code block, 14 lines L5-18"),
+            c.text
+                .contains("[hr js code block, 14 lines · hr expand abcdef012345 --lines 5-18]"),
             "{}",
             c.text
         );

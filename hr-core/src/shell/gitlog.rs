@@ -223,7 +223,8 @@ mod tests {
             }
         }
         assert!(
-            out.contains("@@ -1,9 +1,9 @@") && out.contains("[hr context L12-17"),
+            out.contains("@@ -1,9 +1,9 @@")
+                && out.contains("[hr context · hr expand h --lines 12-17]"),
             "{out}"
         );
     }
@@ -246,7 +247,10 @@ mod tests {
             );
         }
         // the message and stat fold says the commit's size
-        assert!(out.contains("[hr message, 2 files +8 -1 L6-12"), "{out}");
+        assert!(
+            out.contains("[hr message, 2 files +8 -1 · hr expand h --lines 6-12]"),
+            "{out}"
+        );
         // the same author on the same day: said once, then the two lines fold
         assert_eq!(
             out.matches("Author: github-actions[bot]").count(),
@@ -267,16 +271,16 @@ mod tests {
     #[test]
     fn folds_that_are_not_clearly_more_tokens_than_their_marker_stay_whole() {
         let head = |h: &str| {
-            format!("commit 0000000000000000000000000000000000000{h}\nAuthor: Dev <dev@example.com>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n")
+            format!("commit 0000000000000000000000000000000000000{h}\nAuthor: Augusta Ada King <augusta.ada.king@analytical-engine.example.org>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n")
         };
         let mut t = head("abc");
         // a one-file stat: fewer tokens than two markers, it stays
         t.push_str(
             "    fix: a\n\n a.rs | 2 +-\n 1 file changed, 1 insertion(+), 1 deletion(-)\n\n",
         );
-        // a two-file stat pays, and so does a short author said on the commit above that day
+        // a three-file stat pays, and so does an author said on the commit above that day
         t.push_str(&head("abd"));
-        t.push_str("    fix: b\n\n src/a.rs | 2 +-\n src/b.rs | 2 +-\n 2 files changed, 2 insertions(+), 2 deletions(-)\n\n");
+        t.push_str("    fix: b\n\n src/parser/lexer.rs | 2 +-\n src/parser/reader.rs | 2 +-\n src/parser/writer.rs | 2 +-\n 3 files changed, 3 insertions(+), 3 deletions(-)\n\n");
         // a long body: its fold pays
         t.push_str(&head("abe"));
         t.push_str("    feat: c\n    \n");
@@ -294,12 +298,12 @@ mod tests {
             "{out}"
         );
         assert!(
-            out.contains("abd\n[hr same author and day L11-12 · hr expand h --lines 11-12]\n\n    fix: b\n\n[hr 2 files +2 -2 L16-18]\n"),
+            out.contains("abd\n[hr same author and day · hr expand h --lines 11-12]\n\n    fix: b\n\n[hr 3 files +3 -3 L16-19]\n"),
             "{out}"
         );
         assert!(
             out.contains(
-                "abe\n[hr same author and day L21-22]\n\n    feat: c\n[hr message L25-45"
+                "abe\n[hr same author and day L22-23]\n\n    feat: c\n[hr message L26-46"
             ),
             "{out}"
         );

@@ -632,7 +632,10 @@ mod tests {
             out.contains("]\nsrc/ module_0001/index.ts module_0002/index.ts"),
             "{out}"
         );
-        assert!(re!(r", [\d,]+ not named L2-3000").is_match(&out), "{out}");
+        assert!(
+            re!(r", [\d,]+ not named · hr expand h --lines 2-3000\]").is_match(&out),
+            "{out}"
+        );
     }
 
     #[test]
@@ -728,7 +731,7 @@ mod tests {
         let out = run(&t);
         assert!(
             out.contains(
-                "[hr 30 entries: files -rw-r--r-- u u, file sizes 1.0K-9.8K, dated Jan 1 10:00 L2-31"
+                "[hr 30 entries: files -rw-r--r-- u u, file sizes 1.0K-9.8K, dated Jan 1 10:00 · hr expand h --lines 2-31]"
             ) && out.contains("]\nf0.txt f1.txt"),
             "{out}"
         );
@@ -755,7 +758,7 @@ mod tests {
         }
         // one marker, then a line per directory
         assert!(
-            out.starts_with("pkg0/build/file0.js\n[hr 92 paths L2-93 · hr expand h --lines 2-93]\npkg0/build/ file1.js file2.js"),
+            out.starts_with("pkg0/build/file0.js\n[hr 92 paths · hr expand h --lines 2-93]\npkg0/build/ file1.js file2.js"),
             "{out}"
         );
         assert!(

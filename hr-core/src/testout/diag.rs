@@ -300,7 +300,7 @@ mod tests {
                 "error: aborting due to 1 previous error",
             ],
         );
-        assert!(out.contains("detail lines L"), "{out}");
+        assert!(out.contains("[hr 5 details L"), "{out}");
     }
 
     #[test]
@@ -349,7 +349,7 @@ mod tests {
             ],
         );
         assert_eq!(out.matches("note: See https").count(), 1, "{out}");
-        assert_eq!(out.matches("[hr 2 repeated lines L").count(), 7, "{out}");
+        assert_eq!(out.matches("[hr 2 repeated lines ").count(), 7, "{out}");
 
         let mut r = String::new();
         for i in 0..10 {
@@ -405,7 +405,10 @@ mod tests {
             1,
             "{out}"
         );
-        assert!(out.contains("[hr 4 detail lines L7-10"), "{out}");
+        assert!(
+            out.contains("[hr 4 details · hr expand abcdef012345 --lines 7-10]"),
+            "{out}"
+        );
         // an elaboration of a shape not shown above stays
         assert!(
             out.contains("  Property 'other' is missing in type 'A'"),

@@ -266,7 +266,10 @@ mod tests {
             ],
         );
         // the cross line and its message fold with the passes: the report below repeats both
-        assert!(out.contains("[hr 30 passed, 1 failed L4-35 · "), "{out}");
+        assert!(
+            out.contains("[hr 30 passed, 1 failed · hr expand abcdef012345 --lines 4-35]"),
+            "{out}"
+        );
         assert!(!out.contains(" × sum.test.js"), "{out}");
         assert!(!out.contains("→"), "{out}");
     }
@@ -298,7 +301,10 @@ mod tests {
             "AssertionError: expected 4 to be 5 // Object.is equality",
         );
         let out = run(&t);
-        assert!(out.contains("[hr 30 passed, 1 failed L4-35 · "), "{out}");
+        assert!(
+            out.contains("[hr 30 passed, 1 failed · hr expand abcdef012345 --lines 4-35]"),
+            "{out}"
+        );
         assert!(!out.contains("   → expected 4 to be 5"), "{out}");
         assert!(
             out.contains("AssertionError: expected 4 to be 5 // Object.is equality"),

@@ -378,7 +378,9 @@ mod tests {
         );
         // the failing test's verdict line folds with the passes: its report below names it
         assert!(
-            out.contains("[hr 40 passed, 1 skipped, 1 failed in 2 files L5-46 · hr expand"),
+            out.contains(
+                "[hr 40 passed, 1 skipped, 1 failed in 2 files · hr expand abcdef012345 --lines 5-46]"
+            ),
             "{out}"
         );
         assert!(!out.contains("tests/test_b.py::test_bad FAILED"), "{out}");
@@ -432,7 +434,10 @@ mod tests {
                 "FAILED (failures=1)",
             ],
         );
-        assert!(out.contains("[hr 32 passed, 1 failed L1-35 · "), "{out}");
+        assert!(
+            out.contains("[hr 32 passed, 1 failed · hr expand abcdef012345 --lines 1-35]"),
+            "{out}"
+        );
         assert!(
             !out.contains("Does a thing") && !out.contains("starts like cargo"),
             "{out}"

@@ -360,7 +360,7 @@ mod tests {
         let out = run(&t);
         assert_eq!(out.matches("line 1962, in take_action").count(), 1, "{out}");
         assert!(
-            out.contains("lines as in test_failures_many_groups_listargs L"),
+            out.contains("[hr 5 lines as in test_failures_many_groups_listargs · hr expand abcdef012345 --lines 21-25]"),
             "{out}"
         );
         for needle in [

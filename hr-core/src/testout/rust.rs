@@ -186,7 +186,9 @@ mod tests {
         );
         // the failing test's verdict line folds with the passes: its report below names it
         assert!(
-            out.contains("21 passed, 1 skipped, 1 failed L6-28"),
+            out.contains(
+                "[hr 21 passed, 1 skipped, 1 failed · hr expand abcdef012345 --lines 6-28]"
+            ),
             "{out}"
         );
         assert!(!out.contains("should panic"), "{out}");

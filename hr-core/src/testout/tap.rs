@@ -54,7 +54,10 @@ mod tests {
         t.push_str("not ok 13 - sync when no master branch prints a nice error\nnot ok 14 - known breakage # TODO\n");
         let out = run(&t);
         assert!(!out.contains("t1005-check-5.sh"), "{out}");
-        assert!(out.contains("[hr 40 passed L1-40"), "{out}");
+        assert!(
+            out.contains("[hr 40 passed · hr expand abcdef012345 --lines 1-40]"),
+            "{out}"
+        );
         for kept in ["t9806-git-p4-options.sh", "Dubious, test returned 1", "Failed 1/5 subtests", "not ok 13 - sync when no master", "not ok 14 - known breakage # TODO"] {
             assert!(out.contains(kept), "{kept}: {out}");
         }
