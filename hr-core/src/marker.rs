@@ -107,7 +107,11 @@ pub fn marker_text(what: &str, start: usize, end: usize, restore: Option<&str>) 
             // no `L` range here to say that a bare count is of lines
             let what = match what {
                 "1" => "1 line".to_string(),
-                _ if what.bytes().all(|b| b.is_ascii_digit() || b == b',') => format!("{what} lines"),
+                _ if what.starts_with(|c: char| c.is_ascii_digit())
+                    && what.bytes().all(|b| b.is_ascii_digit() || b == b',') =>
+                {
+                    format!("{what} lines")
+                }
                 _ => what.to_string(),
             };
             format!("{PREFIX}{what} · hr expand {hash} --lines {range}]")
@@ -256,6 +260,7 @@ mod tests {
         assert_eq!(marker_text(&plain_lines(1_204), 4, 1207, Some("h")), "[hr 1,204 lines · hr expand h --lines 4-1207]");
         assert_eq!(marker_text(&plain_lines(1_204), 4, 1207, None), "[hr 1,204 L4-1207]");
         assert_eq!(marker_text("12 like above", 4, 15, Some("h")), "[hr 12 like above · hr expand h --lines 4-15]");
+        assert_eq!(marker_text("", 4, 15, Some("h")), "[hr  · hr expand h --lines 4-15]");
     }
 
     #[test]
