@@ -385,7 +385,7 @@ mod tests {
         let out = render(&plan, &lines, &opts()).text;
         assert_eq!(out.matches("could not reach the database").count(), 1, "{out}");
         assert_ranges_truthful(&t, &out);
-        assert!(out.contains("[hr 7 lines L2-8 · hr expand 0123456789ab --lines 2-8]"), "{out}");
+        assert!(out.contains("[hr 7 lines · hr expand 0123456789ab --lines 2-8]"), "{out}");
     }
 
     #[test]

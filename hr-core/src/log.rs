@@ -712,7 +712,7 @@ mod tests {
         let cut = "2025-08-08 07:07:02 INFO prompt ".len() + payload.len() - 800;
         assert!(lines[1].starts_with("2025-08-08 07:07:02 INFO prompt {\"messages\""), "{}", lines[1]);
         assert!(
-            lines[1].ends_with(&format!(" … [hr {} more chars L2 · hr expand abcdef012345 --lines 2]", crate::marker::count(cut))),
+            lines[1].ends_with(&format!(" … [hr {} more chars · hr expand abcdef012345 --lines 2]", crate::marker::count(cut))),
             "{}",
             &lines[1][780..]
         );
@@ -830,7 +830,7 @@ mod tests {
         let out: Vec<&str> = c.text.lines().collect();
         let head = out[1].split(" … [hr ").next().unwrap();
         let more = wide.chars().count() - head.chars().count();
-        assert!(out[1].contains(&format!(" … [hr {} more chars L2", crate::marker::count(more))), "{}", &out[1][head.len()..]);
+        assert!(out[1].ends_with(&format!(" … [hr {} more chars · hr expand abcdef012345 --lines 2]", crate::marker::count(more))), "{}", &out[1][head.len()..]);
         assert_eq!(out[2], format!("{} … [hr 3,021 more chars L3]", "x".repeat(790)));
         // a link whose closing `ESC \` falls across the cut: the cut goes before the link
         let link = format!("{}\x1b]8;;http://example.com/a\x1b\\{}\r", "x".repeat(774), "y".repeat(3000));
@@ -839,7 +839,7 @@ mod tests {
         let c = compress(&text, &opts());
         let cut = c.text.split('\n').nth(1).unwrap();
         // (a CRLF's `\r` is no character of the line)
-        assert!(cut.starts_with(&format!("{} … [hr 3,027 more chars L2", "x".repeat(774))), "{}", &cut[770..]);
+        assert!(cut.starts_with(&format!("{} … [hr 3,027 more chars · hr expand abcdef012345 --lines 2]", "x".repeat(774))), "{}", &cut[770..]);
         assert!(cut.ends_with("]\r"));
     }
 
@@ -886,7 +886,9 @@ mod tests {
 \tat org.eclipse.jetty.server.HttpChannel.lambda$handle$1(HttpChannel.java:388)
 \tat org.eclipse.jetty.server.HttpChannel.dispatch(HttpChannel.java:633)
 \tat org.eclipse.jetty.server.HttpChannel.handle(HttpChannel.java:380)
-\t... 12 more
+\tat org.eclipse.jetty.server.HttpConnection.onFillable(HttpConnection.java:277)
+\tat org.eclipse.jetty.io.AbstractConnection$ReadCallback.succeeded(AbstractConnection.java:311)
+\t... 10 more
 ";
 
     fn server_log() -> String {
@@ -937,10 +939,11 @@ mod tests {
             .iter()
             .position(|l| l.contains("refund 43 failed"))
             .unwrap();
-        assert!(
-            out[e2 + 1].starts_with("[hr 11-line stack trace like one above L55-65"),
+        assert_eq!(
+            out[e2 + 1],
+            "[hr 13-line stack trace like one above L57-69]",
             "{}",
-            out[e2 + 1]
+            c.text
         );
         // the one-off event survives, after the errors that came before it
         let rare = out
@@ -978,7 +981,7 @@ mod tests {
             .collect();
         let c = compress(&text, &opts());
         let marker = c.text.lines().nth(1).unwrap();
-        assert!(marker.contains(" · at 2026-01-01 10:00:00 L2-40"), "{marker}");
+        assert!(marker.contains(" · at 2026-01-01 10:00:00 · hr expand abcdef012345 --lines 2-40]"), "{marker}");
     }
 
     #[test]
@@ -997,7 +1000,7 @@ mod tests {
         assert_eq!(out.len(), 3, "{}", c.text);
         assert_eq!(out[1], text.lines().nth(1).unwrap());
         assert!(
-            out[2].starts_with("[hr 29 like above · 7×15 6×14 · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 L3-31"),
+            out[2].starts_with("[hr 29 like above · 7×15 6×14 · Sun Dec 04 04:50:01 2005 to 04:52:29 2005 · hr expand abcdef012345 --lines 3-31]"),
             "{}",
             out[2]
         );
@@ -1007,25 +1010,27 @@ mod tests {
         let out: Vec<&str> = c.text.lines().collect();
         assert_eq!(out.len(), 4, "{}", c.text);
         assert!(
-            out[2].starts_with("[hr 29 like above · 7×15 6×14 L3-31"),
+            out[2].starts_with("[hr 29 like above · 7×15 6×14 · hr expand abcdef012345 --lines 3-31]"),
             "{}",
             out[2]
         );
     }
 
     #[test]
-    fn a_mixed_run_says_how_many_errors_and_warnings_it_folds() {
+    fn a_mixed_run_says_how_many_errors_it_folds_but_not_its_warnings() {
         // the same message on other files: one template once paths are masked, so the repeats
-        // may fold, but the marker must not let them pass for ordinary lines
+        // may fold, but the marker must not let the errors pass for ordinary lines
         let files = ["/etc/app/config.yaml", "/var/lib/app/db.sqlite", "/home/u/.ssh/id_rsa"];
+        // a warning repeated on other disks: shown once, and its repeats not counted
+        let disks = ["/dev/sda1", "/dev/sdb1", "/dev/sdc1"];
         let mut text = String::new();
         for i in 0..200 {
             text.push_str(&format!("2026-01-01 10:00:{:02} INFO worker started job {i}\n", i % 60));
             if let Some(k) = [20, 90, 150].iter().position(|&at| at == i) {
                 text.push_str(&format!("2026-01-01 10:00:00 ERROR cannot open {}: No such file or directory\n", files[k]));
             }
-            if i == 120 {
-                text.push_str("2026-01-01 10:00:00 WARN slow disk\n2026-01-01 10:00:00 WARN slow disk\n");
+            if let Some(k) = [60, 120, 170].iter().position(|&at| at == i) {
+                text.push_str(&format!("2026-01-01 10:00:00 WARN slow disk {}\n", disks[k]));
             }
         }
         let c = compress(&text, &opts());
@@ -1045,8 +1050,11 @@ mod tests {
         };
         assert!(shown >= 1, "{}", c.text);
         assert_eq!(shown + said("errors") + said("error"), 3, "{}", c.text);
+        // the warning is shown, some of its repeats fold, and no marker counts them
         let warn_shown = c.text.lines().filter(|l| l.contains("WARN slow disk")).count();
-        assert_eq!(warn_shown + said("warnings") + said("warning"), 2, "{}", c.text);
+        assert!((1..3).contains(&warn_shown), "{}", c.text);
+        assert_eq!(said("warnings") + said("warning"), 0, "{}", c.text);
+        assert!(!markers.iter().any(|m| m.contains("warning")), "{}", c.text);
     }
 
     #[test]
@@ -1220,7 +1228,7 @@ mod tests {
         let c = compress(&text, &opts());
         let out: Vec<&str> = c.text.lines().collect();
         assert_eq!(out[..4].join("\n") + "\n", event, "{}", c.text);
-        assert!(out[4].starts_with("[hr 156 lines, 39 errors L5-160"), "{}", c.text);
+        assert!(out[4].starts_with("[hr 156 lines, 39 errors · hr expand abcdef012345 --lines 5-160]"), "{}", c.text);
         // another message is always shown
         assert_eq!(out[5..], ["Error: listen EADDRINUSE: address already in use :::8080", "    at Server.setupListenHandle [as _listen2] (node:net:1817:16)"]);
     }
@@ -1238,7 +1246,9 @@ mod tests {
         let out: Vec<&str> = c.text.lines().collect();
         // the new error and its own frame stay, the shared callers point to the first trace's
         assert_eq!(out[15..18], ["2020-06-12 06:47:16.956 ERROR 26274 --- [beat] app.naming : request failed.", "app.api.NacosException: failed to req API code:500", "\tat app.net.Proxy.retry(Proxy.java:427)"], "{}", c.text);
-        assert!(out[18].starts_with("[hr 12 frames as in L4-15 · L19-30 "), "{}", c.text);
+        // (the first marker: its own range, 19-30, is the restore command's)
+        assert!(out[18].starts_with("[hr 12 frames as in L4-15 ·"), "{}", c.text);
+        assert_eq!(crate::marker::span_of(out[18]), Some((19, 30)), "{}", c.text);
         assert_eq!(out.len(), 20);
     }
 
@@ -1323,9 +1333,9 @@ mod tests {
         let text = server_log();
         let c = compress(&text, &opts());
         for m in c.text.lines().filter(|l| l.starts_with("[hr ")).skip(1) {
-            // `[hr 12 like above L3-14]`, `[hr 40 lines L3-42]`: no template or level
-            // counts, no restore command after the first marker
-            let re = re!(r"^\[hr [\d,]+( like above| lines|-line stack trace like one above)( · [^·]+)* L\d+(-\d+)?\]$");
+            // `[hr 12 like above L3-14]`, `[hr 40 L3-42]`: no template or level counts, no
+            // noun for plain lines, no restore command after the first marker
+            let re = re!(r"^\[hr [\d,]+( like above|-line stack trace like one above)?( · [^·]+)* L\d+(-\d+)?\]$");
             assert!(re.is_match(m), "{m}");
         }
     }
@@ -1352,7 +1362,7 @@ mod tests {
         text.push_str("2024-01-02 10:01:00 INFO stop\n");
         let c = compress(&text, &opts());
         assert_eq!(c.text.lines().count(), 4, "{}", c.text);
-        assert!(c.text.lines().nth(2).unwrap().starts_with("[hr 29 like above L3-31"), "{}", c.text);
+        assert!(c.text.lines().nth(2).unwrap().starts_with("[hr 29 like above · hr expand abcdef012345 --lines 3-31]"), "{}", c.text);
     }
 
     #[test]

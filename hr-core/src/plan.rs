@@ -594,7 +594,7 @@ mod tests {
         let c = render(&p, &lines, &opts(None));
         assert_eq!(
             c.text,
-            "a\n[hr 2 lines like a L2-3 · hr expand abcdef012345 --lines 2-3]\nd\n"
+            "a\n[hr 2 lines like a · hr expand abcdef012345 --lines 2-3]\nd\n"
         );
         assert_eq!(c.spans, vec![crate::Span { start: 2, end: 3 }]);
     }
@@ -613,7 +613,8 @@ mod tests {
             ..opts(None)
         };
         let c = render(&p, &lines, &o);
-        let kept = format!("a\n{long}\n{long}\n[hr 3 lines like a L4-6");
+        let kept =
+            format!("a\n{long}\n{long}\n[hr 3 lines like a · hr expand abcdef012345 --lines 4-6]");
         assert!(c.text.starts_with(&kept), "{}", c.text);
         assert_eq!(c.spans.len(), 1);
         let all = render(
@@ -639,7 +640,7 @@ mod tests {
         let c = render(&p, &lines, &opts(None));
         assert!(
             c.text
-                .contains("[hr one thing L2 · hr expand abcdef012345 --lines 2]"),
+                .contains("[hr one thing · hr expand abcdef012345 --lines 2]"),
             "{}",
             c.text
         );
@@ -655,7 +656,7 @@ mod tests {
         let c = render(&p, &lines, &opts(None));
         assert_eq!(
             c.text,
-            "a\r\n[hr 3 names L2-4 · hr expand abcdef012345 --lines 2-4]\r\nb c d\r\n"
+            "a\r\n[hr 3 names · hr expand abcdef012345 --lines 2-4]\r\nb c d\r\n"
         );
         assert_eq!(c.spans, vec![crate::Span { start: 2, end: 4 }]);
     }
@@ -684,7 +685,7 @@ mod tests {
         let c = render(&p, &lines, &opts(Some(700)));
         assert!(c.text.len() <= 770, "{}", c.text.len());
         assert!(
-            c.text.starts_with("./dir0:\n[hr 30 entries L2-31 · hr expand abcdef012345 --lines 2-31]\nfile_number_0.txt file_number_1.txt"),
+            c.text.starts_with("./dir0:\n[hr 30 entries · hr expand abcdef012345 --lines 2-31]\nfile_number_0.txt file_number_1.txt"),
             "{}",
             c.text
         );
@@ -698,7 +699,7 @@ mod tests {
         let c = render(&p, &lines, &opts(Some(200)));
         assert_eq!(
             c.text,
-            "./dir0:\n[hr 30 lines cut to fit the budget L2-31 · hr expand abcdef012345 --lines 2-31]\n./dir1:\n[hr 30 lines cut to fit the budget L33-62]\n"
+            "./dir0:\n[hr 30 lines cut to fit the budget · hr expand abcdef012345 --lines 2-31]\n./dir1:\n[hr 30 lines cut to fit the budget L33-62]\n"
         );
     }
 
