@@ -13,7 +13,6 @@
 use crate::hash::{FxHashMap, FxHasher};
 use crate::lines::Lines;
 use crate::logline;
-use crate::marker::count;
 use crate::mask::{mask_log_token, shape};
 use crate::plan::{Piece, Plan, Priority};
 use crate::re::re;
@@ -83,11 +82,10 @@ pub fn split(
 
 /// What is left of a fold the guard split: its description no longer holds, its count does.
 fn part(start: usize, end: usize) -> Piece {
-    let n = end - start + 1;
     Piece::Fold {
         start,
         end,
-        what: format!("{} {}", count(n), if n == 1 { "line" } else { "lines" }),
+        what: crate::marker::plain_lines(end - start + 1),
     }
 }
 

@@ -5,9 +5,8 @@
 //! had not shown yet that recurs at most twice (a rare event), has a number of words that no
 //! other line of its template has (see `Role::Event::words`), or belongs to a stack trace. The
 //! rest repeat what was shown above, and each run of them folds into one marker with its count
-//! and line range (`[hr 37 lines L100-137]`), the errors and warnings it holds unless it
-//! repeats one template, and for a long run its time span and, if it holds one template, the
-//! values that varied. A run folds only when it clearly outweighs its marker.
+//! and line range (`[hr 37 L100-137]`), the errors it holds unless it repeats one template,
+//! and for a long run its time span and, if it holds one template, the values that varied. A run folds only when it clearly outweighs its marker.
 //! Errors rank first under a budget, then warnings and rare events. Output order is input
 //! order, so a cause still comes before its effect. A stack trace that repeats an earlier one
 //! line for line keeps its first line and folds its frames; a new one stays, but for a stretch

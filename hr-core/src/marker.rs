@@ -104,16 +104,7 @@ pub fn marker_text(what: &str, start: usize, end: usize, restore: Option<&str>) 
     let range = line_range(start, end);
     match restore {
         Some(hash) => {
-            // no `L` range here to say that a bare count is of lines
-            let what = match what {
-                "1" => "1 line".to_string(),
-                _ if what.starts_with(|c: char| c.is_ascii_digit())
-                    && what.bytes().all(|b| b.is_ascii_digit() || b == b',') =>
-                {
-                    format!("{what} lines")
-                }
-                _ => what.to_string(),
-            };
+            let what = named(what.strip_suffix(" ·").unwrap_or(what));
             format!("{PREFIX}{what} · hr expand {hash} --lines {range}]")
         }
         None => format!("{PREFIX}{what} L{range}]"),
@@ -134,6 +125,17 @@ pub(crate) fn span_of(line: &str) -> Option<(usize, usize)> {
     let c = crate::re::re!(r"^\[hr .*(?: L| --lines )(\d+)(?:-(\d+))?\]\r?$").captures(line)?;
     let a: usize = c[1].parse().ok()?;
     Some((a, c.get(2).map_or(a, |m| m.as_str().parse().unwrap())))
+}
+
+/// `what` with the noun of a bare count said (`12 · 10:01 to 10:44` → `12 lines · 10:01 to
+/// 10:44`): on a first marker no `L` range says that the count is of lines.
+fn named(what: &str) -> String {
+    let n = &what[..what.find(" · ").unwrap_or(what.len())];
+    if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit() || b == b',') {
+        return what.to_string();
+    }
+    let noun = if n == "1" { "line" } else { "lines" };
+    format!("{n} {noun}{}", &what[n.len()..])
 }
 
 /// `A-B`, or `A` for one line: the range as `--lines` takes it.
@@ -250,22 +252,58 @@ mod tests {
         );
         assert_eq!(
             c.spans,
-            vec![Span { start: 2, end: 9 }, Span { start: 11, end: 11 }, Span { start: 12, end: 13 }]
+            vec![
+                Span { start: 2, end: 9 },
+                Span { start: 11, end: 11 },
+                Span { start: 12, end: 13 }
+            ]
         );
     }
 
     #[test]
     fn a_first_marker_of_plain_lines_names_them() {
-        assert_eq!(marker_text(&plain_lines(1), 4, 4, Some("h")), "[hr 1 line · hr expand h --lines 4]");
-        assert_eq!(marker_text(&plain_lines(1_204), 4, 1207, Some("h")), "[hr 1,204 lines · hr expand h --lines 4-1207]");
-        assert_eq!(marker_text(&plain_lines(1_204), 4, 1207, None), "[hr 1,204 L4-1207]");
-        assert_eq!(marker_text("12 like above", 4, 15, Some("h")), "[hr 12 like above · hr expand h --lines 4-15]");
-        assert_eq!(marker_text("", 4, 15, Some("h")), "[hr  · hr expand h --lines 4-15]");
+        assert_eq!(
+            marker_text(&plain_lines(1), 4, 4, Some("h")),
+            "[hr 1 line · hr expand h --lines 4]"
+        );
+        assert_eq!(
+            marker_text(&plain_lines(1_204), 4, 1207, Some("h")),
+            "[hr 1,204 lines · hr expand h --lines 4-1207]"
+        );
+        assert_eq!(
+            marker_text(&plain_lines(1_204), 4, 1207, None),
+            "[hr 1,204 L4-1207]"
+        );
+        assert_eq!(
+            marker_text("12 like above", 4, 15, Some("h")),
+            "[hr 12 like above · hr expand h --lines 4-15]"
+        );
+        assert_eq!(
+            marker_text("", 4, 15, Some("h")),
+            "[hr  · hr expand h --lines 4-15]"
+        );
+        assert_eq!(
+            marker_text("198 · 10:00:01 to 10:01:39", 3, 200, Some("h")),
+            "[hr 198 lines · 10:00:01 to 10:01:39 · hr expand h --lines 3-200]"
+        );
+        // a description that ends in a pointer's separator (`12 frames as in L4-15 ·`) needs it
+        // before a later marker's range only
+        assert_eq!(
+            marker_text("12 frames as in L4-15 ·", 19, 30, Some("h")),
+            "[hr 12 frames as in L4-15 · hr expand h --lines 19-30]"
+        );
+        assert_eq!(
+            marker_text("12 frames as in L4-15 ·", 19, 30, None),
+            "[hr 12 frames as in L4-15 · L19-30]"
+        );
     }
 
     #[test]
     fn the_test_parser_reads_both_forms_of_range() {
-        assert_eq!(span_of("[hr 12 like above · hr expand h --lines 4-15]"), Some((4, 15)));
+        assert_eq!(
+            span_of("[hr 12 like above · hr expand h --lines 4-15]"),
+            Some((4, 15))
+        );
         assert_eq!(span_of("[hr 1 L11]"), Some((11, 11)));
         assert_eq!(span_of("[hr 2 lines, 1 error L3-4]"), Some((3, 4)));
         assert_eq!(span_of("a line"), None);
@@ -295,8 +333,16 @@ mod tests {
 
     #[test]
     fn marker_chars_is_the_length_of_the_marker_line() {
-        for (what, start, end) in [("12 lines", 3, 14), ("1 line", 7, 7), ("x", 999, 1000), ("", 1, 1_234_567)] {
-            assert_eq!(marker_chars(what, start, end), marker_text(what, start, end, None).len() + 1);
+        for (what, start, end) in [
+            ("12 lines", 3, 14),
+            ("1 line", 7, 7),
+            ("x", 999, 1000),
+            ("", 1, 1_234_567),
+        ] {
+            assert_eq!(
+                marker_chars(what, start, end),
+                marker_text(what, start, end, None).len() + 1
+            );
         }
     }
 
