@@ -324,7 +324,10 @@ fn classify_runners(c: &mut Classifier) {
 
 /// Failing tests' verdict lines among passing ones fold with them when the report below names
 /// each again: the run of passes then stays one marker (`745 passed, 3 failed`) instead of
-/// being cut at every failure, and each failure is still read once, in its report. A verdict
+/// being cut at every failure, and each failure is still read once, in its report. So do
+/// several failing verdicts in a row with no pass among them (vitest's default reporter lists a
+/// file's failures under its line); a lone one between other lines stays (unittest's `... ERROR`
+/// under its test's name), where a marker would save little and interrupt more. A verdict
 /// and the message lines printed under it (vitest's `   → expected 4 to be 5`) fold or stay
 /// together, and fold only when the report repeats the message too: a message left under a
 /// marker would read as the line above's.
@@ -337,7 +340,8 @@ fn fold_failures_shown_below(c: &mut Classifier) {
     for (v, f) in verdicts.iter().enumerate() {
         within[f.at..f.end].fill(Some(v));
     }
-    // runs of passes and failing verdicts; the verdicts of a run that holds a pass are candidates
+    // runs of passes and failing verdicts; the verdicts of a run that holds a pass, or more than
+    // one verdict, are candidates
     let passes = |k: usize| matches!(c.roles[k], Some(Role::Fold(Cat::Tests(..))));
     let mut candidate = vec![false; verdicts.len()];
     let mut i = 0;
@@ -346,7 +350,12 @@ fn fold_failures_shown_below(c: &mut Classifier) {
         while j < n && (passes(j) || within[j].is_some()) {
             j += 1;
         }
-        if (i..j).any(passes) {
+        let failures = || {
+            (i..j)
+                .filter(|&k| within[k].is_some_and(|v| verdicts[v].at == k))
+                .count()
+        };
+        if (i..j).any(passes) || failures() >= 2 {
             for k in i..j {
                 if let Some(v) = within[k] {
                     candidate[v] = true;

@@ -312,6 +312,65 @@ mod tests {
         );
     }
 
+    /// vitest's default reporter (vitest 2.1.9 on unjs/ufo, trimmed): a file's failing tests
+    /// under its header, with no passing test around them, then the report of each.
+    fn vitest_default(report_says: &str) -> String {
+        let mut t = String::from("\n RUN  v2.1.9 /home/dev/build/ufo\n\n");
+        t.push_str(" ❯ test/base.test.ts (32 tests | 2 failed) 10ms\n");
+        t.push_str("   × withBase > \"/foo\" + \"/bar\" 4ms\n");
+        t.push_str("     → expected '/foo//bar' to be '/foo/bar' // Object.is equality\n");
+        t.push_str("   × withBase > \"/admin/\" + \"/admin-dashboard\" 1ms\n");
+        t.push_str("     → expected '/admin//admin-dashboard' to be '/admin/admin-dashboard' // Object.is equality\n");
+        t.push_str(" ❯ test/url.test.ts (6 tests | 1 failed) 9ms\n");
+        t.push_str("   × $URL > append 4ms\n");
+        t.push_str("     → expected 'https://john:doe@example.com:1080/pat…' to deeply equal 'https://john:doe@example.com:1080/pat…'\n");
+        t.push_str("\n Test Files  2 failed (2)\n      Tests  3 failed | 35 passed (38)\n\n");
+        t.push_str("⎯⎯⎯⎯⎯⎯ Failed Tests 3 ⎯⎯⎯⎯⎯⎯⎯\n\n");
+        for (name, said) in [
+            ("withBase > \"/foo\" + \"/bar\"", "AssertionError: expected '/foo//bar' to be '/foo/bar' // Object.is equality".to_string()),
+            ("withBase > \"/admin/\" + \"/admin-dashboard\"", report_says.to_string()),
+            ("$URL > append", "AssertionError: expected 'https://john:doe@example.com:1080/pat…' to deeply equal 'https://john:doe@example.com:1080/pat…'".to_string()),
+        ] {
+            let file = if name.starts_with('$') { "url" } else { "base" };
+            t.push_str(&format!(" FAIL  test/{file}.test.ts > {name}\n{said}\n\n ❯ test/{file}.test.ts:36:41\n\n"));
+        }
+        t
+    }
+
+    #[test]
+    fn vitest_default_reporter_folds_a_files_failures_the_report_repeats() {
+        let said = "AssertionError: expected '/admin//admin-dashboard' to be '/admin/admin-dashboard' // Object.is equality";
+        let out = run(&vitest_default(said));
+        // the two failures of base.test.ts fold under their file's line; each is read in its report
+        assert!(
+            out.contains(" ❯ test/base.test.ts (32 tests | 2 failed) 10ms\n[hr 2 failed · hr expand abcdef012345 --lines 5-8]\n"),
+            "{out}"
+        );
+        assert!(
+            out.contains(said)
+                && out.contains(" FAIL  test/base.test.ts > withBase > \"/foo\" + \"/bar\""),
+            "{out}"
+        );
+        // a lone failure stays: a marker would save little and interrupt more
+        assert!(
+            out.contains("   × $URL > append 4ms\n     → expected 'https://john"),
+            "{out}"
+        );
+    }
+
+    #[test]
+    fn vitest_default_reporter_keeps_failures_the_report_does_not_repeat() {
+        // the report says another message for the second failure: it stays with its message,
+        // while the first, repeated whole, still folds
+        let out = run(&vitest_default(
+            "Error: connect ECONNREFUSED 127.0.0.1:5432",
+        ));
+        assert!(
+            out.contains("[hr 1 failed · hr expand abcdef012345 --lines 5-6]\n   × withBase > \"/admin/\" + \"/admin-dashboard\" 1ms\n     → expected '/admin//admin"),
+            "{out}"
+        );
+    }
+
     #[test]
     fn vitest_verdict_and_message_stay_together_when_the_report_says_otherwise() {
         // the progress line shortens the values; the report prints them whole
