@@ -63,7 +63,7 @@ def table(totals: dict[str, list[int]]) -> str:
             "| --- | ---: | ---: | ---: | ---: | ---: |"]
     for kind in sorted(totals, key=lambda k: (k == "all", k)):
         out, mark, n = totals[kind]
-        rows.append(f"| {kind} | {out:,} | {mark:,} | {100 * mark / max(out, 1):.1f}% | {n:,} | {mark / max(n, 1):.1f} |")
+        rows.append(f"| {kind} | {out:,} | {mark:,} | {100 * mark / max(out, 1):.2f}% | {n:,} | {mark / max(n, 1):.1f} |")
     return "\n".join(rows)
 
 
