@@ -21,6 +21,9 @@ class Number:
     def __init__(self, text: str):
         self.text = text
 
+    def __bool__(self) -> bool:  # falsy for zero, as an int or a float would be (1e-400 is not)
+        return self.text.lower().partition("e")[0].strip("-0.") != ""
+
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Number) and other.text == self.text
 

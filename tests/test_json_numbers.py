@@ -158,3 +158,10 @@ def test_dumps_writes_what_json_dumps_writes(indent, ensure_ascii):
     doc = json.loads(proc.stdout)
     doc["extra"] = ["é\u2028\"\\\n\t\x00", "\U0001f600", {}, [], [[{}]], True, False, None, -0.0, 1e300, 12]
     assert json_numbers.dumps(doc, indent=indent, ensure_ascii=ensure_ascii) == json.dumps(doc, indent=indent, ensure_ascii=ensure_ascii)
+
+
+@pytest.mark.parametrize("text,truthy", [("0", False), ("-0", False), ("0.000", False), ("0e99", False), ("-0.0E-5", False),
+                                         ("1e-400", True), ("0.01", True), ("10", True), (BIG, True), ("NaN", True)])
+def test_a_number_is_falsy_only_for_zero(text, truthy):
+    # hook handlers test fields such as `run_in_background` for truth
+    assert bool(json_numbers.loads(text)) is truthy
