@@ -165,3 +165,25 @@ def test_dumps_writes_what_json_dumps_writes(indent, ensure_ascii):
 def test_a_number_is_falsy_only_for_zero(text, truthy):
     # hook handlers test fields such as `run_in_background` for truth
     assert bool(json_numbers.loads(text)) is truthy
+
+
+@pytest.mark.parametrize("args,needle", [
+    (["--items", "/records/" + "9" * 5000], b"no '/records/999"),  # an index int() would refuse
+    (["--items", "/records/\u0661"], b"no '/records/"),  # ARABIC-INDIC DIGIT ONE, which int() reads as 1
+    (["--items", "/records:1-" + "9" * 5000], b"no '/records:1-999"),  # no range: a key with a colon
+    (["--lines", "1-" + "9" * 5000], b"bad range"),
+])
+def test_a_huge_or_non_ascii_index_is_a_one_line_error(stored, args, needle):
+    _, digest = stored
+    proc = subprocess.run([*HR, "expand", digest, *args], capture_output=True)
+    assert proc.returncode == 2 and proc.stdout == b""
+    assert proc.stderr.startswith(b"hr: expand: ") and needle in proc.stderr and proc.stderr.count(b"\n") == 1
+
+
+def test_the_proxys_hr_expand_answers_a_huge_line_number_with_an_error(stored):
+    # the model's call, answered inside the proxy: an error for the model, not a broken round
+    from hr.proxy import expand_tool
+
+    _, digest = stored
+    text, is_error = expand_tool.run({"hash": digest, "lines": "1-" + "9" * 5000})
+    assert is_error and text.startswith("hr_expand: bad range")

@@ -96,11 +96,20 @@ def resolve(doc: Any, pointer: str) -> Any:
         token = raw.replace("~1", "/").replace("~0", "~")
         if isinstance(node, dict) and token in node:
             node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
+        elif isinstance(node, list) and (i := _index(token, len(node))) is not None:
+            node = node[i]
         else:
             raise SpanError(f"no {pointer!r} in this JSON (stuck at {token!r})")
     return node
+
+
+def _index(token: str, length: int) -> int | None:
+    """The array index a pointer token names, if it is one below `length`: ASCII digits, no
+    more than 18 of them, as in item ranges (int() would read other digits, and raise on more
+    than 4,300)."""
+    if token.isascii() and token.isdigit() and len(token) <= 18 and int(token) < length:
+        return int(token)
+    return None
 
 
 def items(data: bytes, target: str) -> bytes:
