@@ -83,6 +83,16 @@ def test_the_filter_keeps_every_number_as_written(stored):
         assert text in shown, text[:20]
 
 
+@pytest.mark.parametrize("huge", [BIG, NEGATIVE, "1e400", "-1e200"])
+def test_a_record_with_a_number_beyond_float_is_kept_as_an_outlier(huge):
+    # its square would overflow the field's spread: it must still stand out, not blind the rest
+    rows = [f'{{"name": "pkg{i}", "note": "{"lorem ipsum dolor sit amet " * 4}", "size": {huge if i == 100 else i % 50}}}'
+            for i in range(300)]
+    out = hr(data=("[" + ",\n".join(rows) + "]").encode())
+    assert "[hr " in out.decode() and "pkg100" in out.decode()
+    assert huge in numbers(out)
+
+
 def test_the_whole_original_comes_back_byte_for_byte(stored):
     data, digest = stored
     assert hr("expand", digest, data=None) == data
