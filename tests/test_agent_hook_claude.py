@@ -236,6 +236,22 @@ def test_process_answers_post(tmp_path):
     assert "[hr " in json.loads(proc.stdout)["hookSpecificOutput"]["updatedToolOutput"]["stdout"]
 
 
+@pytest.mark.parametrize("numbers", [
+    b'{"id": ' + b"9" * 5000 + b', "delta": -' + b"8" * 5000 + b"}",  # integers int() refuses
+    b'{"price": 0.10000000000000000001, "ratio": 1.50, "tiny": 1e-400, "zero": -0, "pi": 3.' + b"1" * 5000 + b"}",  # floats json would round
+])
+def test_process_keeps_the_numbers_of_what_it_does_not_compress(numbers):
+    # an MCP tool's structured result beside its text: the text is compressed, the rest comes
+    # back byte for byte
+    event = json.dumps({"hook_event_name": "PostToolUse", "tool_name": "mcp__srv__tool", "tool_input": {},
+                        "tool_response": {"content": [{"type": "text", "text": LOG}], "structuredContent": "HERE"}}).encode()
+    proc = run_hook(event.replace(b'"HERE"', numbers))
+    assert proc.returncode == 0 and proc.stderr == b""
+    assert b'"structuredContent": ' + numbers + b"}" in proc.stdout
+    answer = json.loads(proc.stdout, parse_int=str, parse_float=str)
+    assert "[hr " in answer["hookSpecificOutput"]["updatedToolOutput"]["content"][0]["text"]
+
+
 def test_noop_path_does_not_load_click_or_the_core():
     code = ("import sys, io; sys.argv=['hr','hook','claude']; sys.stdin=io.TextIOWrapper(io.BytesIO("
             "b'{\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"Bash\",\"tool_response\":{\"stdout\":\"hi\"}}'));"

@@ -143,6 +143,24 @@ def test_transcripts_are_evidence(home, tmp_path):
     assert json.loads(hr("learn", "--json", "--no-transcripts").output)["rules"] == []
 
 
+def test_transcript_lines_with_huge_numbers_are_read(tmp_path):
+    # integers Python's int() refuses (over 4,300 digits) in a call's input, beside a result,
+    # and in a Codex call's arguments: the lines still count
+    from hr.learn import transcripts
+
+    big = "9" * 5000
+    claude_call = {"type": "assistant", "message": {"content": [
+        {"type": "tool_use", "id": "t1", "name": "Bash", "input": {"command": "kubectl logs api-0", "timeout": "BIG"}}]}}
+    claude_result = {"type": "user", "message": {"content": [{"type": "tool_result", "tool_use_id": "t1", "content": "out"}]},
+                     "toolUseResult": {"stdout": "out", "bytes": "BIG"}}
+    codex_call = {"type": "response_item", "payload": {"type": "function_call", "name": "shell", "call_id": "c1",
+                                                       "arguments": '{"command": ["bash", "-lc", "make"], "timeout_ms": BIG}'}}
+    path = tmp_path / "session.jsonl"
+    path.write_text("".join(json.dumps(x).replace('"BIG"', big).replace("BIG", big) + "\n" for x in (claude_call, claude_result, codex_call)))
+    assert path.read_text().count(big) == 3
+    assert transcripts.events(str(path)) == [("call", "t1", "kubectl logs api-0"), ("result", "t1", "out"), ("call", "c1", "make")]
+
+
 def test_labels_are_normalised_to_program_and_subcommand():
     from hr.learn.labels import normalise
 

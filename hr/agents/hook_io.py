@@ -7,10 +7,11 @@ result is large enough to need it.
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 from typing import Callable
+
+from hr import json_numbers
 
 # Results shorter than this are left alone (the engine would pass them through anyway; this
 # saves loading it).
@@ -44,13 +45,14 @@ def compress_text(text: str, label: str, session, budget: int, source: str, forc
 
 def serve(handle: Callable[[dict], dict | None], stdin=None, stdout=None) -> int:
     """Read one event, answer it; exit 0 whatever happens, so that the agent carries on as if
-    hr were not there."""
+    hr were not there. Numbers are read and written back as they were: a tool's result may
+    hold any, and the answer carries the rest of it back."""
     try:
         raw = (stdin or sys.stdin.buffer).read()
-        answer = handle(json.loads(raw))
+        answer = handle(json_numbers.loads(raw))
         if answer is not None:
             out = stdout or sys.stdout
-            out.write(json.dumps(answer))
+            out.write(json_numbers.dumps(answer))
             out.flush()
     except BaseException as exc:  # noqa: BLE001 - a hook must never get in the agent's way
         if os.environ.get("HR_DEBUG"):

@@ -9,15 +9,16 @@ address them.
 - `/json/pointer`: the value at that pointer (a string is printed as its text).
 
 Items are counted from 0, as JSON indexes are, and ranges are inclusive. A range of an array
-comes back as a JSON array, one of an object as a JSON object.
+comes back as a JSON array, one of an object as a JSON object. Numbers come back as they were
+written (`hr.json_numbers`): a 5,000-digit integer, `1.50`, `1e400`.
 """
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from hr.expand.spans import RANGE, SpanError
+from hr.json_numbers import decoder, dumps
 
 
 def parse_target(target: str) -> tuple[str, tuple[int, int] | None]:
@@ -45,14 +46,14 @@ class Members(dict):
             self.setdefault(k, v)
         self.pairs = pairs
 
-    def items(self):  # what json.dumps writes: every member
+    def items(self):  # what dumps writes: every member
         return self.pairs
 
     def __len__(self) -> int:
         return len(self.pairs)
 
 
-DECODER = json.JSONDecoder(object_pairs_hook=Members)
+DECODER = decoder(object_pairs_hook=Members)
 
 
 def load(data: bytes) -> Any:
@@ -95,19 +96,27 @@ def resolve(doc: Any, pointer: str) -> Any:
         token = raw.replace("~1", "/").replace("~0", "~")
         if isinstance(node, dict) and token in node:
             node = node[token]
-        elif isinstance(node, list) and token.isdigit() and int(token) < len(node):
-            node = node[int(token)]
+        elif isinstance(node, list) and (i := _index(token, len(node))) is not None:
+            node = node[i]
         else:
             raise SpanError(f"no {pointer!r} in this JSON (stuck at {token!r})")
     return node
+
+
+def _index(token: str, length: int) -> int | None:
+    """The array index a pointer token names, if it is one below `length`: ASCII digits, no
+    more than 18 of them, as in item ranges (int() would read other digits, and raise on more
+    than 4,300)."""
+    if token.isascii() and token.isdigit() and len(token) <= 18 and int(token) < length:
+        return int(token)
+    return None
 
 
 def items(data: bytes, target: str) -> bytes:
     pointer, rng = parse_target(target)
     node = resolve(load(data), pointer)
     if rng is None:
-        out = node if isinstance(node, str) else json.dumps(node, indent=2, ensure_ascii=False)
-        return out.encode("utf-8") + b"\n"
+        return _text(node).encode("utf-8") + b"\n"
     a, b = rng
     where = pointer or "the top level"
     if not isinstance(node, (list, dict)):
@@ -118,4 +127,9 @@ def items(data: bytes, target: str) -> bytes:
         part: Any = node[a : b + 1]
     else:
         part = Members(list(node.items())[a : b + 1])
-    return json.dumps(part, indent=2, ensure_ascii=False).encode("utf-8") + b"\n"
+    return _text(part).encode("utf-8") + b"\n"
+
+
+def _text(node: Any) -> str:
+    """A string as its text, anything else as indented JSON (a number as written)."""
+    return node if isinstance(node, str) else dumps(node, indent=2, ensure_ascii=False)

@@ -26,8 +26,9 @@ def _split_lf(data: bytes) -> list[bytes]:
     return out
 
 
-# `N` or `A-B`, for line ranges here and item ranges in hr.expand.json_items
-RANGE = re.compile(r"\s*(\d+)\s*(?:-\s*(\d+)\s*)?")
+# `N` or `A-B`, for line ranges here and item ranges in hr.expand.json_items; ASCII digits, and
+# no more than 18 (a larger count means nothing, and int() refuses more than 4,300 digits)
+RANGE = re.compile(r"\s*([0-9]{1,18})\s*(?:-\s*([0-9]{1,18})\s*)?")
 
 
 def parse_range(text: str) -> tuple[int, int]:

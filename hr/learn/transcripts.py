@@ -11,10 +11,11 @@ the agent's, and hostile input as far as hr is concerned: anything unexpected is
 from __future__ import annotations
 
 import glob
-import json
 import os
 import re
 import shlex
+
+from hr import json_numbers
 
 HASH = re.compile(r"hr expand ([0-9a-f]{6,64})")
 # A command that follows a folded output this many calls later still counts as fetching it.
@@ -49,7 +50,7 @@ def events(path: str) -> list[tuple[str, str, str]]:
         with open(path, encoding="utf-8", errors="replace") as f:
             for line in f:
                 try:
-                    _walk(json.loads(line), found)
+                    _walk(json_numbers.loads(line), found)  # a line may hold any number
                 except (ValueError, RecursionError):
                     continue
     except OSError:
@@ -102,7 +103,7 @@ def _codex_command(node: dict) -> str | None:
     args = node.get("arguments") if "arguments" in node else node.get("action")
     if isinstance(args, str):
         try:
-            args = json.loads(args)
+            args = json_numbers.loads(args)
         except ValueError:
             return None
     if not isinstance(args, dict):

@@ -7,6 +7,7 @@ import json
 
 from aiohttp import web
 
+from hr import json_numbers
 from hr.proxy import relay
 
 # hr_expand calls answered per request; after that the model's calls go to the client as they are
@@ -16,7 +17,7 @@ MAX_ROUNDS = 4
 async def relay_with_expansion(proxy, request: web.Request, url: str, headers: list, body: bytes, stream, whole) -> web.StreamResponse:
     # the proxy reads these answers, so it asks for them unencoded
     headers = [(k, v) for k, v in headers if k.lower() != "accept-encoding"] + [("Accept-Encoding", "identity")]
-    run = stream if json.loads(body).get("stream") is True else whole
+    run = stream if json_numbers.loads(body).get("stream") is True else whole
     return await run(proxy, request, url, headers, body)
 
 

@@ -4,7 +4,8 @@ The body is decoded as latin-1 so that character offsets are byte offsets (every
 structural character is ASCII); the C scanner of the json module then skips whole subtrees
 fast. Non-ASCII text decoded this way is wrong, which is harmless: only ASCII keys and
 `type`/`role` values are compared, and the strings hr rewrites are decoded again from their
-exact bytes (`Node.text`).
+exact bytes (`Node.text`). Numbers are read as their text (`hr.json_numbers`): a tool call's
+input may hold an integer Python's int() refuses, and that must not stop compression.
 """
 
 from __future__ import annotations
@@ -12,8 +13,10 @@ from __future__ import annotations
 import json
 import re
 
+from hr import json_numbers
+
 _WS = re.compile(r"[ \t\n\r]*")
-_decoder = json.JSONDecoder()
+_decoder = json_numbers.decoder()
 _scanstring = json.decoder.scanstring
 
 

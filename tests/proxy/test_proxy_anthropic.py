@@ -103,6 +103,26 @@ def test_only_the_tool_result_changes_and_the_rest_is_byte_identical(make_fake, 
         assert got.header(name) == {"x-api-key": "sk-ant-secret", "anthropic-version": "2023-06-01", "anthropic-beta": "a-2025,b-2026"}[name]
 
 
+def test_a_huge_number_elsewhere_in_the_body_does_not_stop_compression(make_fake, make_proxy):
+    # a tool call's input with an integer Python's int() refuses (over 4,300 digits) and a
+    # float it would round: the body is still read, and only the tool result changes
+    fake = make_fake(ok_stream)
+    proxy = make_proxy(fake.url)
+    log = big_log()
+    numbers = b',"seed":' + b"9" * 5000 + b',"ratio":1.' + b"5" * 5000 + b"}"
+    sent = conversation(log).replace(b'"cat app.log"}', b'"cat app.log"' + numbers, 1)
+    assert numbers in sent
+    assert post(proxy, sent).status_code == 200
+    got = fake.requests[0].raw
+    key = b'"tool_use_id":"toolu_1","content":'
+    start = got.index(key) + len(key)
+    end = json.JSONDecoder().raw_decode(got.decode("latin-1"), start)[1]  # latin-1: offsets are bytes
+    result = json.loads(got[start:end])
+    assert "hr expand" in result and len(result) < len(log) / 3
+    assert got[:start] + json.dumps(log, ensure_ascii=False).encode() + got[end:] == sent
+    assert proxy.proxy.metrics.events["fail_open"] == 0
+
+
 def test_same_result_same_bytes_on_every_turn_and_in_a_new_proxy(make_fake, make_proxy):
     fake = make_fake(ok_stream)
     log = big_log()

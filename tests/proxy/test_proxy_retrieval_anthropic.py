@@ -72,11 +72,11 @@ def test_hr_expand_turn_is_one_well_formed_stream(make_fake, make_proxy):
     assert proxy.proxy.metrics.events["expansions"] == 1
 
 
-def test_non_streaming_expansion_gives_one_message(make_fake, make_proxy):
-    seen: dict = {}
+def non_streaming(seen: dict):
+    """Round 1: an hr_expand call on lines 3-4 of the marker's hash. Round 2: "ok"."""
 
     async def reply(request, raw):
-        body = json.loads(raw)
+        body = json.loads(raw, parse_int=str, parse_float=str)  # any number, however long
         last = body["messages"][-1]
         results = [b for b in last["content"] if isinstance(b, dict) and b.get("type") == "tool_result"]
         if not any(r["tool_use_id"] == "toolu_hr" for r in results):
@@ -91,12 +91,33 @@ def test_non_streaming_expansion_gives_one_message(make_fake, make_proxy):
         return web.json_response({"id": "msg_1", "type": "message", "role": "assistant", "model": "m", "content": content,
                                   "stop_reason": stop, "stop_sequence": None, "usage": {"input_tokens": 5, "output_tokens": 5}})
 
-    fake = make_fake(reply)
+    return reply
+
+
+def test_non_streaming_expansion_gives_one_message(make_fake, make_proxy):
+    seen: dict = {}
+    fake = make_fake(non_streaming(seen))
     proxy = make_proxy(fake.url, retrieval="tool")
     client = anthropic.Anthropic(base_url=proxy.url, api_key="k", max_retries=0)
     message = client.messages.create(**request_with_log())
     assert [b.type for b in message.content] == ["text"] and message.stop_reason == "end_turn"
     assert seen["expansion"].splitlines()[0].endswith("request id=2 in 6 ms")
+
+
+def test_expansion_with_a_huge_number_in_the_conversation(make_fake, make_proxy):
+    # an earlier tool call's input holds an integer Python's int() refuses: the body is still
+    # compressed, offered hr_expand, and the expansion round runs
+    seen: dict = {}
+    fake = make_fake(non_streaming(seen))
+    proxy = make_proxy(fake.url, retrieval="tool")
+    big = b"-" + b"7" * 5000
+    body = json.dumps(request_with_log()).encode().replace(b'"input": {}', b'"input": {"n": ' + big + b"}", 1)
+    assert big in body
+    r = httpx.post(proxy.url + "/v1/messages", content=body, headers={"content-type": "application/json"}, timeout=30)
+    assert r.status_code == 200 and [b["type"] for b in r.json()["content"]] == ["text"]
+    assert seen["expansion"].splitlines()[0].endswith("request id=2 in 6 ms")
+    assert all(big in req.raw for req in fake.requests) and len(fake.requests) == 2
+    assert proxy.proxy.metrics.events["fail_open"] == 0
 
 
 def test_tool_only_where_results_were_compressed_and_plain_streams_pass(make_fake, make_proxy):

@@ -4,7 +4,8 @@
 //! when it is the first or the last, when it is error-ish (an error field with a value, an HTTP
 //! status >= 400, a status-like field that says failed/denied/…), when one of its field values is
 //! rare (held by <= 5% of the records, in a field with few distinct values), when a number in it
-//! lies beyond 3 standard deviations, or when it has a key that <= 5% of the records have.
+//! lies beyond 3 standard deviations (or beyond 1e150, in a field that has a spread), or when it
+//! has a key that <= 5% of the records have.
 //! Fields are the record's scalars, reached through nested objects (`metadata.name`), not arrays.
 
 use super::node::Node;
@@ -22,6 +23,10 @@ const MAX_CATEGORIES: usize = 10;
 const MIN_NUMERIC_DISTINCT: usize = 10;
 /// A little under 3 sigma, so that values right at the edge are kept rather than lost.
 const SIGMAS: f64 = 2.9;
+/// Numbers larger than this (up to a 5,000-digit integer, which f64 reads as infinity) would
+/// overflow the sum of squares and blind the spread of their whole field: they are left out of
+/// it, and are outliers of any field that has one.
+const HUGE: f64 = 1e150;
 
 /// What a field's name says about it: a truthy `ERROR` field marks a record as error-ish, an
 /// `HTTP` field holds a status code, a `STATUS` field's short value says what state it is in.
@@ -147,6 +152,8 @@ struct Field<'v, 'a> {
     values: Vec<(&'v Node<'a>, usize)>,
     overflow: bool,
     numeric: usize,
+    /// Count, sum and sum of squares of the numbers up to HUGE.
+    spread: usize,
     sum: f64,
     sumsq: f64,
     distinct_nums: Vec<f64>,
@@ -167,6 +174,10 @@ impl<'v, 'a> Field<'v, 'a> {
         if let Node::Num(_) = v {
             if let Some(x) = v.as_f64() {
                 self.numeric += 1;
+                if x.abs() > HUGE {
+                    return;
+                }
+                self.spread += 1;
                 self.sum += x;
                 self.sumsq += x * x;
                 if self.distinct_nums.len() <= MIN_NUMERIC_DISTINCT
@@ -327,8 +338,8 @@ pub fn outliers<'a>(records: &[&Node<'a>]) -> Vec<bool> {
             }
         }
         if f.numeric * 5 >= n * 4 && f.distinct_nums.len() > MIN_NUMERIC_DISTINCT {
-            let mean = f.sum / f.numeric as f64;
-            let var = (f.sumsq / f.numeric as f64 - mean * mean).max(0.0);
+            let mean = f.sum / f.spread as f64;
+            let var = (f.sumsq / f.spread as f64 - mean * mean).max(0.0);
             let sd = var.sqrt();
             if sd > 0.0 {
                 numeric[id] = Some((mean, sd));
@@ -373,7 +384,9 @@ pub fn outliers<'a>(records: &[&Node<'a>]) -> Vec<bool> {
             if rare[id].contains(&v) {
                 hit = true;
             } else if let Some((mean, sd)) = numeric[id] {
-                hit = v.as_f64().is_some_and(|x| (x - mean).abs() > SIGMAS * sd);
+                hit = v
+                    .as_f64()
+                    .is_some_and(|x| x.abs() > HUGE || (x - mean).abs() > SIGMAS * sd);
             }
         });
         // a field nearly every record has is missing here
@@ -473,6 +486,26 @@ mod tests {
             r
         });
         assert_eq!(kept(&v), vec![0, 30, 44, 59]);
+    }
+
+    #[test]
+    fn numbers_beyond_f64_are_outliers_and_leave_the_spread_alone() {
+        let big = "9".repeat(5000);
+        for huge in ["1e200", "-1e400", big.as_str()] {
+            let rows: Vec<String> = (0..60)
+                .map(|i| match i {
+                    30 => format!(r#"{{"id":{i},"size":{huge}}}"#),
+                    40 => format!(r#"{{"id":{i},"size":1000000}}"#),
+                    _ => format!(r#"{{"id":{i},"size":{}}}"#, 1000 + (i * 7) % 50),
+                })
+                .collect();
+            assert_eq!(
+                kept(&format!("[{}]", rows.join(","))),
+                vec![0, 30, 40, 59],
+                "{}",
+                &huge[..5.min(huge.len())]
+            );
+        }
     }
 
     #[test]
