@@ -6,7 +6,8 @@
 //! other line of its template has (see `Role::Event::words`), or belongs to a stack trace. The
 //! rest repeat what was shown above, and each run of them folds into one marker with its count
 //! and line range (`[hr 37 L100-137]`), the errors it holds unless it repeats one template,
-//! and for a long run its time span and, if it holds one template, the values that varied. A run folds only when it clearly outweighs its marker.
+//! and for a long run its time span and, if it holds one template, the values that varied. A
+//! run folds only when it clearly outweighs its marker.
 //! Errors rank first under a budget, then warnings and rare events. Output order is input
 //! order, so a cause still comes before its effect. A stack trace that repeats an earlier one
 //! line for line keeps its first line and folds its frames; a new one stays, but for a stretch
@@ -240,8 +241,8 @@ pub fn plan(lines: &Lines) -> Plan {
                     i = end;
                     continue;
                 } else if (seen == Seen::Known || recurring) && frequent {
-                    // a repeat of a template shown above, warnings included: the marker counts
-                    // them and says what varied, and the first of each stays verbatim
+                    // a repeat of a template shown above, warnings included: the first of each
+                    // stays verbatim, and the marker says what varied (and counts errors only)
                     run.push_event(n, lines.lines[i], level, template);
                 } else {
                     run.flush(&mut plan, lines, &roles);
