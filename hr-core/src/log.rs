@@ -1334,8 +1334,9 @@ mod tests {
         let c = compress(&text, &opts());
         for m in c.text.lines().filter(|l| l.starts_with("[hr ")).skip(1) {
             // `[hr 12 like above L3-14]`, `[hr 40 L3-42]`: no template or level counts, no
-            // noun for plain lines, no restore command after the first marker
-            let re = re!(r"^\[hr [\d,]+( like above|-line stack trace like one above)?( · [^·]+)* L\d+(-\d+)?\]$");
+            // noun for plain lines beside their range (`[hr 40 lines · 10:01 to 10:44 L3-42]`
+            // names them), no restore command after the first marker
+            let re = re!(r"^\[hr [\d,]+(( like above|-line stack trace like one above)?( · [^·]+)*| lines( · [^·]+)+) L\d+(-\d+)?\]$");
             assert!(re.is_match(m), "{m}");
         }
     }
