@@ -985,6 +985,34 @@ mod tests {
     }
 
     #[test]
+    fn a_mixed_run_with_a_time_span_names_its_lines() {
+        // runs of several templates: a bare count, named on the first marker (its range is in
+        // the command); on a later one a time span stands between the count and the range
+        let events = [
+            "cache warmed for shard",
+            "request served by pool",
+            "heartbeat sent to peer",
+        ];
+        let mut text = String::from("=== service log ===\n");
+        for i in 0..120 {
+            text.push_str(&format!(
+                "2026-01-01 10:{:02}:{:02} INFO {} {i}\n",
+                i / 60,
+                i % 60,
+                events[i % 3]
+            ));
+            if i == 60 {
+                text.push_str("2026-01-01 10:01:00 ERROR disk quota exceeded on /var\n");
+            }
+        }
+        let c = compress(&text, &opts());
+        let markers: Vec<&str> = c.text.lines().filter(|l| l.starts_with("[hr ")).collect();
+        assert_eq!(markers.len(), 2, "{}", c.text);
+        assert_eq!(markers[0], "[hr 58 lines · hr expand abcdef012345 --lines 5-62]", "{}", c.text);
+        assert_eq!(markers[1], "[hr 59 lines · 2026-01-01 10:01:01 to 10:01:59 L64-122]", "{}", c.text);
+    }
+
+    #[test]
     fn repeated_warnings_fold_with_their_count_and_time_span() {
         let mut text = String::from("[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok\n");
         for i in 0..30 {
