@@ -26,8 +26,9 @@ REPO = Path(__file__).resolve().parent.parent
 CORPUS = next((p for p in (REPO.parent / "shared" / "corpus", REPO.parent.parent / "shared" / "corpus")
                if p.is_dir()), REPO.parent / "shared" / "corpus")
 HR = str(Path(sys.executable).with_name("hr"))
-# a marker runs to the `]` that ends it: its description may hold `]` only inside quotes
-MARKER = re.compile(r"\[hr (?:'[^'\n]*'|[^\]\n])*\]")
+# a marker runs to the `]` that ends it: its description may hold `]` inside quotes and in a
+# pair of brackets (a parametrized test `test_x[a-1]`, a table's columns `[path, size]`)
+MARKER = re.compile(r"\[hr (?:'[^'\n]*'|\[[^\]\n]*\]|[^\]\n])*\]")
 
 
 def load_encoding(corpus: Path):

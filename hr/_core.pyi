@@ -18,7 +18,8 @@ def estimate_tokens(data: bytes) -> int:
     """Estimated o200k_base token count of `data`."""
 
 def marker_text(what: str, start: int, end: int, restore_hash: str | None = None) -> str:
-    """`[hr WHAT LA-B]`; with `restore_hash`, also `· hr expand HASH --lines A-B` before the `]`."""
+    """`[hr WHAT LA-B]`; with `restore_hash` (an output's first marker) the range is said once, as
+    the command: `[hr WHAT · hr expand HASH --lines A-B]`, and a bare count names its lines."""
 
 def source_fits(data: bytes) -> bool:
     """Whether `data` can be parsed as source within the memory bound."""

@@ -33,6 +33,12 @@ def marker_range(m: re.Match) -> tuple[int, int]:
     return a, int(m.group("b") or m.group("b1") or a)
 
 
+def in_a_marker(out: str, n: int) -> bool:
+    """Whether original line `n` is inside the range of one of `out`'s line markers (the first
+    one's range is in its command, the others' after `L`)."""
+    return any(a <= n <= b for a, b in map(marker_range, LINE_MARKER.finditer(out)))
+
+
 def hr_bin() -> str:
     """The installed console script next to this interpreter (or on PATH)."""
     local = Path(sys.executable).with_name("hr")

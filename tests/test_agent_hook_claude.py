@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import io
 import json
-import re
 import os
 import subprocess
 import sys
@@ -14,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from hr.agents import claude, claude_permissions
+from support import in_a_marker
 
 HR = str(Path(sys.executable).parent / "hr")
 LOG = "".join(f"2024-05-01 12:00:{i % 60:02d} INFO worker request handled id={i} status=200\n" for i in range(3000))
@@ -278,15 +278,18 @@ def test_client_argv_is_the_nearest_non_shell_ancestor():
 def test_post_bash_too_long_reads_the_saved_output(tmp_path):
     saved = tmp_path / "tool-results" / "b1.txt"
     saved.parent.mkdir()
-    saved.write_text(LOG)
-    response = bash_response(LOG[:30000], persistedOutputPath=str(saved), persistedOutputSize=len(LOG))
+    # an error past the client's preview: the lines after it fold into a marker of their own
+    error = "2024-05-01 12:00:00 ERROR worker request failed id=1500 status=500\n"
+    log = LOG.replace("handled id=1500 status=200\n", "handled id=1500 status=200\n" + error)
+    saved.write_text(log)
+    response = bash_response(log[:30000], persistedOutputPath=str(saved), persistedOutputSize=len(log))
     new = post("Bash", response, {"command": "cat app.log | cat"})["hookSpecificOutput"]["updatedToolOutput"]
     assert "persistedOutputPath" not in new and "persistedOutputSize" not in new
-    # the whole saved output was compressed, not the first 30,000 characters: the last line
-    # is either shown or inside a marker's range
-    last = len(LOG.splitlines())
-    assert "[hr " in new["stdout"]
-    assert LOG.splitlines()[-1] in new["stdout"] or re.search(rf"lines \d+-{last}\b", new["stdout"])
+    # the whole saved output was compressed, not the first 30,000 characters: the error is
+    # there, and the last line is either shown or inside a marker's range
+    last = len(log.splitlines())
+    assert "[hr " in new["stdout"] and error in new["stdout"]
+    assert log.splitlines()[-1] in new["stdout"] or in_a_marker(new["stdout"], last)
     saved.unlink()
     assert post("Bash", response, {"command": "cat app.log | cat"}) is None  # file gone: leave it
 

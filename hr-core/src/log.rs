@@ -6,7 +6,8 @@
 //! other line of its template has (see `Role::Event::words`), or belongs to a stack trace. The
 //! rest repeat what was shown above, and each run of them folds into one marker with its count
 //! and line range (`[hr 37 L100-137]`), the errors it holds unless it repeats one template,
-//! and for a long run its time span and, if it holds one template, the values that varied. A run folds only when it clearly outweighs its marker.
+//! and for a long run its time span and, if it holds one template, the values that varied. A
+//! run folds only when it clearly outweighs its marker.
 //! Errors rank first under a budget, then warnings and rare events. Output order is input
 //! order, so a cause still comes before its effect. A stack trace that repeats an earlier one
 //! line for line keeps its first line and folds its frames; a new one stays, but for a stretch
@@ -240,8 +241,8 @@ pub fn plan(lines: &Lines) -> Plan {
                     i = end;
                     continue;
                 } else if (seen == Seen::Known || recurring) && frequent {
-                    // a repeat of a template shown above, warnings included: the marker counts
-                    // them and says what varied, and the first of each stays verbatim
+                    // a repeat of a template shown above, warnings included: the first of each
+                    // stays verbatim, and the marker says what varied (and counts errors only)
                     run.push_event(n, lines.lines[i], level, template);
                 } else {
                     run.flush(&mut plan, lines, &roles);
@@ -984,6 +985,34 @@ mod tests {
     }
 
     #[test]
+    fn a_mixed_run_with_a_time_span_names_its_lines() {
+        // runs of several templates: a bare count, named on the first marker (its range is in
+        // the command); on a later one a time span stands between the count and the range
+        let events = [
+            "cache warmed for shard",
+            "request served by pool",
+            "heartbeat sent to peer",
+        ];
+        let mut text = String::from("=== service log ===\n");
+        for i in 0..120 {
+            text.push_str(&format!(
+                "2026-01-01 10:{:02}:{:02} INFO {} {i}\n",
+                i / 60,
+                i % 60,
+                events[i % 3]
+            ));
+            if i == 60 {
+                text.push_str("2026-01-01 10:01:00 ERROR disk quota exceeded on /var\n");
+            }
+        }
+        let c = compress(&text, &opts());
+        let markers: Vec<&str> = c.text.lines().filter(|l| l.starts_with("[hr ")).collect();
+        assert_eq!(markers.len(), 2, "{}", c.text);
+        assert_eq!(markers[0], "[hr 58 lines · hr expand abcdef012345 --lines 5-62]", "{}", c.text);
+        assert_eq!(markers[1], "[hr 59 lines · 2026-01-01 10:01:01 to 10:01:59 L64-122]", "{}", c.text);
+    }
+
+    #[test]
     fn repeated_warnings_fold_with_their_count_and_time_span() {
         let mut text = String::from("[Sun Dec 04 04:47:44 2005] [notice] workerEnv.init() ok\n");
         for i in 0..30 {
@@ -1333,8 +1362,9 @@ mod tests {
         let c = compress(&text, &opts());
         for m in c.text.lines().filter(|l| l.starts_with("[hr ")).skip(1) {
             // `[hr 12 like above L3-14]`, `[hr 40 L3-42]`: no template or level counts, no
-            // noun for plain lines, no restore command after the first marker
-            let re = re!(r"^\[hr [\d,]+( like above|-line stack trace like one above)?( · [^·]+)* L\d+(-\d+)?\]$");
+            // noun for plain lines beside their range (`[hr 40 lines · 10:01 to 10:44 L3-42]`
+            // names them), no restore command after the first marker
+            let re = re!(r"^\[hr [\d,]+(( like above|-line stack trace like one above)?( · [^·]+)*| lines( · [^·]+)+) L\d+(-\d+)?\]$");
             assert!(re.is_match(m), "{m}");
         }
     }

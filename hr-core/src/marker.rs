@@ -107,6 +107,8 @@ pub fn marker_text(what: &str, start: usize, end: usize, restore: Option<&str>) 
             let what = named(what.strip_suffix(" ·").unwrap_or(what));
             format!("{PREFIX}{what} · hr expand {hash} --lines {range}]")
         }
+        // a bare count with more said after it (`12 · 10:01 to 10:44`) is not beside its range
+        None if said_after_count(what) => format!("{PREFIX}{} L{range}]", named(what)),
         None => format!("{PREFIX}{what} L{range}]"),
     }
 }
@@ -128,14 +130,27 @@ pub(crate) fn span_of(line: &str) -> Option<(usize, usize)> {
 }
 
 /// `what` with the noun of a bare count said (`12 · 10:01 to 10:44` → `12 lines · 10:01 to
-/// 10:44`): on a first marker no `L` range says that the count is of lines.
+/// 10:44`): on a first marker no `L` range says that the count is of lines, and on a later
+/// one the range is not beside a count that more words follow.
 fn named(what: &str) -> String {
+    match count_noun(what) {
+        Some((n, noun)) => format!("{n} {noun}{}", &what[n.len()..]),
+        None => what.to_string(),
+    }
+}
+
+/// The bare count that `what` starts with (all of it, or up to a ` · `) and its noun.
+fn count_noun(what: &str) -> Option<(&str, &'static str)> {
     let n = &what[..what.find(" · ").unwrap_or(what.len())];
     if n.is_empty() || !n.bytes().all(|b| b.is_ascii_digit() || b == b',') {
-        return what.to_string();
+        return None;
     }
-    let noun = if n == "1" { "line" } else { "lines" };
-    format!("{n} {noun}{}", &what[n.len()..])
+    Some((n, if n == "1" { "line" } else { "lines" }))
+}
+
+/// Whether `what` is a bare count that more words follow: a later marker names its noun too.
+fn said_after_count(what: &str) -> bool {
+    count_noun(what).is_some_and(|(n, _)| n.len() < what.len())
 }
 
 /// `A-B`, or `A` for one line: the range as `--lines` takes it.
@@ -152,7 +167,11 @@ pub fn line_range(start: usize, end: usize) -> String {
 pub fn marker_chars(what: &str, start: usize, end: usize) -> usize {
     let digits = |n: usize| n.checked_ilog10().unwrap_or(0) as usize + 1;
     let range = digits(start) + if start == end { 0 } else { 1 + digits(end) };
-    PREFIX.len() + what.len() + " L".len() + range + "]\n".len()
+    let noun = match count_noun(what) {
+        Some((_, noun)) if said_after_count(what) => 1 + noun.len(),
+        _ => 0,
+    };
+    PREFIX.len() + what.len() + noun + " L".len() + range + "]\n".len()
 }
 
 /// What stands between a cut line's head and its marker.
@@ -286,6 +305,15 @@ mod tests {
             marker_text("198 · 10:00:01 to 10:01:39", 3, 200, Some("h")),
             "[hr 198 lines · 10:00:01 to 10:01:39 · hr expand h --lines 3-200]"
         );
+        // on a later marker too, a count that more words follow is not beside its range
+        assert_eq!(
+            marker_text("198 · 10:00:01 to 10:01:39", 3, 200, None),
+            "[hr 198 lines · 10:00:01 to 10:01:39 L3-200]"
+        );
+        assert_eq!(
+            marker_text("1 · at 10:00:01", 3, 3, None),
+            "[hr 1 line · at 10:00:01 L3]"
+        );
         // a description that ends in a pointer's separator (`12 frames as in L4-15 ·`) needs it
         // before a later marker's range only
         assert_eq!(
@@ -338,6 +366,10 @@ mod tests {
             ("1 line", 7, 7),
             ("x", 999, 1000),
             ("", 1, 1_234_567),
+            ("12", 3, 14),
+            ("198 · 10:00:01 to 10:01:39", 3, 200),
+            ("1 · at 10:00:01", 3, 3),
+            ("12 frames as in L4-15 ·", 19, 30),
         ] {
             assert_eq!(
                 marker_chars(what, start, end),

@@ -2,7 +2,8 @@
 
 A marker replaces elided lines in place and is a comment in the file's own language, so the
 skeleton still reads (and, for Python, parses) as code. Its text comes from hr-core's marker.rs
-(`[hr WHAT LA-B]`, and on the first marker `· hr expand HASH --lines A-B`), so
+(`[hr WHAT LA-B]`; the first marker gives its range as the command instead,
+`[hr WHAT · hr expand HASH --lines A-B]`), so
 every kind's markers read alike. Line numbers are 1-based, inclusive, in the original.
 
 The folds of a group (render.py) share one marker, on a line of its own before them
@@ -23,7 +24,7 @@ SIGN = "…"
 
 
 def marker_text(what: str, start: int, end: int, restore_hash: str | None) -> str:
-    """`[hr body L12-40]`; with `restore_hash`, the restore hint is added."""
+    """`[hr body L12-40]`; with `restore_hash`, `[hr body · hr expand HASH --lines 12-40]`."""
     from hr.engine import core
 
     return core.marker_text(what, start, end, restore_hash)
