@@ -14,7 +14,7 @@ use crate::hash::{FxHashMap, FxHasher};
 use crate::lines::Lines;
 use crate::logline;
 use crate::mask::{mask_log_token, shape};
-use crate::plan::{Piece, Plan, Priority};
+use crate::plan::{pays_in_tokens, Piece, Plan, Priority};
 use crate::re::re;
 use std::hash::Hasher;
 
@@ -26,17 +26,35 @@ const MAX_TEMPLATES: usize = 100_000;
 /// place, or `None` when nothing is missing.
 pub fn patch(plan: &Plan, lines: &Lines) -> Option<Plan> {
     let missing = missing(plan, lines);
-    (!missing.is_empty()).then(|| keep_in_place(plan, missing))
+    (!missing.is_empty()).then(|| keep_in_place(plan, missing, lines))
 }
 
 /// `plan` with lines `keep` (1-based, ascending) written verbatim in place: a fold that holds
-/// some of them splits around them, and those a piece already writes stay as they are.
-pub fn keep_in_place(plan: &Plan, keep: Vec<usize>) -> Plan {
+/// some of them splits around them, and those a piece already writes stay as they are. A part
+/// left too short to pay for its marker (`plan::pays_in_tokens`) is written as its lines.
+pub fn keep_in_place(plan: &Plan, keep: Vec<usize>, lines: &Lines) -> Plan {
     let mut pieces = Vec::with_capacity(plan.pieces.len() + 2 * keep.len());
     let mut next = keep.into_iter().peekable();
+    let mut parts = Vec::new();
     for piece in &plan.pieces {
         match piece {
-            Piece::Fold { .. } => split(piece, &mut next, &mut pieces),
+            Piece::Fold { .. } => {
+                parts.clear();
+                split(piece, &mut next, &mut parts);
+                let whole = parts.len() == 1;
+                pieces.extend(parts.drain(..).map(|p| match p {
+                    Piece::Fold { start, end, what }
+                        if !whole && !pays_in_tokens(&lines.lines, start, end, &what) =>
+                    {
+                        Piece::Keep {
+                            start,
+                            end,
+                            priority: Priority::Ordinary,
+                        }
+                    }
+                    p => p,
+                }));
+            }
             Piece::Keep { end, .. } | Piece::Restate { end, .. } => {
                 while next.next_if(|&n| n <= *end).is_some() {}
                 pieces.push(piece.clone());
@@ -384,6 +402,20 @@ mod tests {
         assert_eq!(out.matches("could not reach the database").count(), 1, "{out}");
         assert_ranges_truthful(&t, &out);
         assert!(out.contains("[hr 7 lines · hr expand 0123456789ab --lines 2-8]"), "{out}");
+    }
+
+    #[test]
+    fn a_part_too_short_to_pay_for_its_marker_stays_as_its_lines() {
+        let t = String::from("step 1 went through\nworker-7: could not reach the database, retrying\n")
+            + &"step n went through without any trouble at all, as the others did before it\n".repeat(22);
+        let lines = split(&t);
+        let mut plan = Plan::default();
+        plan.fold(1, lines.lines.len(), "everything");
+        let out = render(&plan, &lines, &opts()).text;
+        // the guard keeps the error; the one line before it stays a line (a marker would cost
+        // as much), and the long rest after it folds
+        assert!(out.starts_with("step 1 went through\nworker-7: could not reach the database, retrying\n[hr 22 lines · hr expand 0123456789ab --lines 3-24]\n"), "{out}");
+        assert_ranges_truthful(&t, &out);
     }
 
     #[test]

@@ -124,7 +124,7 @@ fn keep_test_failures(plan: Plan, lines: &Lines) -> Plan {
     if failures.is_empty() {
         return plan;
     }
-    crate::guard::keep_in_place(&plan, failures)
+    crate::guard::keep_in_place(&plan, failures, lines)
 }
 
 /// Bytes of working state mining costs per line: the line's slice, its role, and its share of

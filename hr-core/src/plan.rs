@@ -316,22 +316,22 @@ pub fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
                 start,
                 end,
                 ref what,
-            } => {
-                let folded: usize = lines[start - 1..end]
-                    .iter()
-                    .map(|l| crate::tokens::estimate(l) + 1)
-                    .sum();
-                let marker = crate::tokens::estimate(&marker_text(what, start, end, None));
-                if folded < FOLD_PAYS * marker {
-                    out.keep_range(start, end, Priority::Ordinary);
-                } else {
-                    out.pieces.push(p);
-                }
+            } if !pays_in_tokens(lines, start, end, what) => {
+                out.keep_range(start, end, Priority::Ordinary)
             }
             p => out.pieces.push(p),
         }
     }
     out
+}
+
+/// Whether lines `start..=end` are `FOLD_PAYS` times the tokens of the marker saying `what`.
+pub(crate) fn pays_in_tokens(lines: &[&str], start: usize, end: usize, what: &str) -> bool {
+    let folded: usize = lines[start - 1..end]
+        .iter()
+        .map(|l| crate::tokens::estimate(l) + 1)
+        .sum();
+    folded >= FOLD_PAYS * crate::tokens::estimate(&marker_text(what, start, end, None))
 }
 
 /// A fold whose lines are no longer than its marker would be is written as the lines: they

@@ -320,8 +320,14 @@ mod tests {
         assert!(logline::is_errorish(
             "    ERROR: build failed on the mismatched types before this change,"
         ));
+        // the first commit's message: the guard shows its error line, and the parts of the
+        // fold around it are too short to pay for markers of their own, so they stay as lines
         assert!(
-            out.contains("abc1\n[hr same author and day L11-12]\n"),
+            out.contains("    fix: change 0\n    \n    ERROR: build failed on the mismatched types before this change,\n    told over two lines of explanation text.\n\ncommit "),
+            "{out}"
+        );
+        assert!(
+            out.contains("abc1\n[hr same author and day · hr expand h --lines 11-12]\n"),
             "{out}"
         );
         // the guard shows the error once (its first line), the second commit's repeat folds
