@@ -109,7 +109,7 @@ def mutate(rng: random.Random, data: bytes, files: list[bytes]) -> bytes:
             j = rng.randint(0, len(other))
             out = out[:at] + other[j:j + rng.randint(0, 100_000)]
         elif op == 7:
-            out[at:at] = rng.choice([b"[hr 3 lines \xc2\xb7 lines 1-3 \xc2\xb7 restore: hr expand 000000000000 --lines 1-3]\n",
+            out[at:at] = rng.choice([b"[hr 3 lines \xc2\xb7 hr expand 000000000000 --lines 1-3]\n", b"[hr 12 L4-15]\n",
                                      b"```\n", b"diff --git a/x b/x\n", b"Traceback (most recent call last):\n",
                                      b"=== FAILURES ===\n", b"{", b"]"])
         else:

@@ -6,9 +6,10 @@ def sniff(data: bytes) -> str:
     """The kind of `data`: 'binary', 'json', 'log', 'test', 'code', 'diff', 'text' or 'shell'."""
 
 def compress(
-    kind: str, data: bytes, hash: str, budget_chars: int | None = None
+    kind: str, data: bytes, hash: str, budget_chars: int | None = None, min_fold_run: int = 0
 ) -> tuple[bytes, list[tuple[int, int]]]:
-    """Compress UTF-8 `data` as `kind`; markers cite `hash`.
+    """Compress UTF-8 `data` as `kind`; markers cite `hash`. `min_fold_run` is the learnt policy
+    of `hr learn`: a fold of fewer lines than this stays verbatim (0 and 1: every fold is made).
 
     Returns the output and the folded original line ranges (1-based, inclusive).
     Raises ValueError for an unknown kind or for data that is not UTF-8.
