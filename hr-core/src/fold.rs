@@ -19,7 +19,8 @@ use crate::Options;
 const MIN_RUN: usize = 4;
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
-    // A budget or a learnt policy goes through the plan; the rest (most large inputs) streams
+    // A budget or a learnt policy goes through the plan; the rest (most large inputs) streams,
+    // and so does a learnt policy on input with more lines than a plan can hold
     if opts.budget_chars.is_some() || opts.min_fold_run > 1 {
         if crate::bound::plan_fits(text) {
             let lines = split(text);
@@ -51,7 +52,8 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
                 Piece::Fold { start, end, what } => {
                     let n = end - start + 1;
                     let folded = lines.clone().take(n).map(|l| l.len() + 1).sum();
-                    if marker_pays(folded, what, *start, *end) {
+                    // the learnt policy holds here too: a fold shorter than it stays as lines
+                    if n >= opts.min_fold_run && marker_pays(folded, what, *start, *end) {
                         w.fold(*start, *end, what);
                         lines.nth(n - 1);
                     } else {
@@ -346,6 +348,27 @@ mod tests {
             budget_chars: None,
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn the_learnt_policy_holds_on_input_too_many_lines_to_plan() {
+        // 30,000 runs of six like lines: each folds its middle four, its ends stay as examples
+        let mut text = String::new();
+        for i in 0..30_000 {
+            text.push_str(&format!("d{i}\n"));
+            text.push_str(&"the same line of the build, printed again\n".repeat(6));
+        }
+        assert!(!crate::bound::plan_fits(&text), "the input must stream");
+        let c = compress(&text, &opts());
+        assert_eq!(c.spans.len(), 30_000, "every run folds without a policy");
+        // the agent kept fetching folds this short: they stay whole, as in a plan
+        let learnt = Options { min_fold_run: 5, ..opts() };
+        let c = compress(&text, &learnt);
+        assert!(c.spans.is_empty(), "{}", &c.text[..200]);
+        assert_eq!(c.text, text);
+        // a policy shorter than the folds leaves them folded
+        let c = compress(&text, &Options { min_fold_run: 4, ..opts() });
+        assert_eq!(c.spans.len(), 30_000);
     }
 
     #[test]

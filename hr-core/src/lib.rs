@@ -43,7 +43,8 @@ pub struct Options {
     /// Soft limit on the output size in characters. `None` folds only what is redundant.
     pub budget_chars: Option<usize>,
     /// Learnt policy (`hr learn`): a fold of fewer lines than this stays verbatim instead (0
-    /// and 1: every fold a compressor plans is made). Honoured by `plan::render`.
+    /// and 1: every fold a compressor plans is made). Honoured by `plan::render`, and by the
+    /// generic folder where it streams.
     pub min_fold_run: usize,
 }
 
