@@ -12,7 +12,9 @@ use crate::lines::{iter, offset, split, Lines};
 use crate::logline;
 use crate::marker::{count, Compressed, Writer};
 use crate::mask::shape;
-use crate::plan::{describe, marker_pays, render, Piece, Plan, Priority};
+use crate::plan::{
+    describe, marker_pays, pays_in_tokens, piece_range, policed, render, Piece, Plan, Priority,
+};
 use crate::Options;
 
 /// A run must be at least this long to fold; its first and last lines stay as examples.
@@ -31,9 +33,14 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
             return head_and_tail(text, budget, &opts.hash);
         }
     }
-    // what `render` would do with `plan`, behind the same guard, without a `Vec` of the lines
+    stream(text, opts)
+}
+
+/// What `render` would do with `plan`, behind the same guard and learnt policy, written while
+/// the input is scanned, without a `Vec` of the lines.
+fn stream(text: &str, opts: &Options) -> Compressed {
     let missing = if iter(text).any(logline::is_errorish) {
-        guarded(text)
+        guarded(text, opts.min_fold_run)
     } else {
         Vec::new()
     };
@@ -44,16 +51,34 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     for run in runs(iter(text)) {
         let mut lines = run.lines(text);
         parts.clear();
-        for piece in run.pieces() {
+        for piece in run.pieces().map(|p| policed(p, opts.min_fold_run)) {
+            let from = parts.len();
             guard::split(&piece, &mut missing, &mut parts);
+            if parts.len() > from + 1 {
+                // a part of a fold the guard split that would not pay for its marker is its lines
+                let mut split_lines = run.lines(text).skip(piece_range(&piece).0 - run.start - 1);
+                for part in &mut parts[from..] {
+                    let (start, end) = piece_range(part);
+                    let mut part_lines = split_lines.by_ref().take(end - start + 1);
+                    let cheap = matches!(part, Piece::Fold { what, .. }
+                        if !pays_in_tokens(&mut part_lines, start, end, what));
+                    if cheap {
+                        *part = Piece::Keep {
+                            start,
+                            end,
+                            priority: Priority::Ordinary,
+                        };
+                    }
+                    part_lines.for_each(drop);
+                }
+            }
         }
         for piece in &parts {
             match piece {
                 Piece::Fold { start, end, what } => {
                     let n = end - start + 1;
                     let folded = lines.clone().take(n).map(|l| l.len() + 1).sum();
-                    // the learnt policy holds here too: a fold shorter than it stays as lines
-                    if n >= opts.min_fold_run && marker_pays(folded, what, *start, *end) {
+                    if marker_pays(folded, what, *start, *end) {
                         w.fold(*start, *end, what);
                         lines.nth(n - 1);
                     } else {
@@ -137,11 +162,11 @@ fn head_and_tail(text: &str, budget: usize, hash: &str) -> Compressed {
 
 /// The first pass for the guard: the first line of each error template that the runs would
 /// fold away entirely.
-fn guarded(text: &str) -> Vec<usize> {
+fn guarded(text: &str, min_fold_run: usize) -> Vec<usize> {
     let mut watch = Watch::default();
     for run in runs(iter(text)) {
         let mut lines = run.lines(text);
-        for piece in run.pieces() {
+        for piece in run.pieces().map(|p| policed(p, min_fold_run)) {
             let (start, end, kept) = match piece {
                 Piece::Fold { start, end, .. } => (start, end, false),
                 Piece::Keep { start, end, .. } | Piece::Restate { start, end, .. } => {
@@ -460,6 +485,29 @@ mod tests {
             let spans =
                 |c: &Compressed| c.spans.iter().map(|s| (s.start, s.end)).collect::<Vec<_>>();
             assert_eq!(spans(&streamed), spans(&planned));
+        }
+    }
+
+    #[test]
+    fn streaming_splits_around_errors_and_holds_a_policy_as_the_plan_does() {
+        // a long run of like lines with an error one line into its fold: the guard puts the
+        // error back, and the line before it is too few tokens for a marker of its own
+        let mut text = String::new();
+        for i in 0..40 {
+            let status = if i == 2 { 500 } else { 200 };
+            text.push_str(&format!("{{\"status\":{status},\"req\":{i}}}\n"));
+        }
+        let crlf = text.replace('\n', "\r\n");
+        let cut = text.trim_end().to_string();
+        for case in [&text, &crlf, &cut] {
+            for min_fold_run in [0, 3, 5, 60] {
+                let opts = Options { min_fold_run, ..opts() };
+                let lines = split(case);
+                let planned = render(&plan(&lines), &lines, &opts);
+                let streamed = stream(case, &opts);
+                assert_eq!(streamed.text, planned.text, "{min_fold_run} {case:?}");
+                assert_eq!(streamed.spans, planned.spans);
+            }
         }
     }
 

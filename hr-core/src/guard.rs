@@ -44,7 +44,13 @@ pub fn keep_in_place(plan: &Plan, keep: Vec<usize>, lines: &Lines) -> Plan {
                 let whole = parts.len() == 1;
                 pieces.extend(parts.drain(..).map(|p| match p {
                     Piece::Fold { start, end, what }
-                        if !whole && !pays_in_tokens(&lines.lines, start, end, &what) =>
+                        if !whole
+                            && !pays_in_tokens(
+                                lines.lines[start - 1..end].iter().copied(),
+                                start,
+                                end,
+                                &what,
+                            ) =>
                     {
                         Piece::Keep {
                             start,

@@ -280,21 +280,21 @@ fn kept_chars(plan: &Plan, priority: Priority, line: &str, n: usize) -> usize {
 /// `plan` with every fold of fewer than `min` lines kept verbatim instead: the learnt policy
 /// for output the agent kept fetching (a budget may still cut them, as ordinary lines).
 fn keep_short_folds(plan: &Plan, min: usize) -> Plan {
-    let pieces = plan
-        .pieces
-        .iter()
-        .map(|p| match p {
-            Piece::Fold { start, end, .. } if end - start + 1 < min => Piece::Keep {
-                start: *start,
-                end: *end,
-                priority: Priority::Ordinary,
-            },
-            _ => p.clone(),
-        })
-        .collect();
     Plan {
-        pieces,
+        pieces: plan.pieces.iter().map(|p| policed(p.clone(), min)).collect(),
         cut_long_lines: plan.cut_long_lines,
+    }
+}
+
+/// `p`, or the lines it folds kept verbatim when it is a fold of fewer than `min` lines.
+pub(crate) fn policed(p: Piece, min: usize) -> Piece {
+    match p {
+        Piece::Fold { start, end, .. } if end - start + 1 < min => Piece::Keep {
+            start,
+            end,
+            priority: Priority::Ordinary,
+        },
+        p => p,
     }
 }
 
@@ -316,7 +316,7 @@ pub fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
                 start,
                 end,
                 ref what,
-            } if !pays_in_tokens(lines, start, end, what) => {
+            } if !pays_in_tokens(lines[start - 1..end].iter().copied(), start, end, what) => {
                 out.keep_range(start, end, Priority::Ordinary)
             }
             p => out.pieces.push(p),
@@ -325,10 +325,16 @@ pub fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
     out
 }
 
-/// Whether lines `start..=end` are `FOLD_PAYS` times the tokens of the marker saying `what`.
-pub(crate) fn pays_in_tokens(lines: &[&str], start: usize, end: usize, what: &str) -> bool {
-    let folded: usize = lines[start - 1..end]
-        .iter()
+/// Whether the `folded` lines `start..=end` are `FOLD_PAYS` times the tokens of the marker
+/// saying `what`.
+pub(crate) fn pays_in_tokens<'l>(
+    folded: impl IntoIterator<Item = &'l str>,
+    start: usize,
+    end: usize,
+    what: &str,
+) -> bool {
+    let folded: usize = folded
+        .into_iter()
         .map(|l| crate::tokens::estimate(l) + 1)
         .sum();
     folded >= FOLD_PAYS * crate::tokens::estimate(&marker_text(what, start, end, None))
@@ -368,7 +374,7 @@ pub(crate) fn describe(n: usize, critical: usize) -> String {
     }
 }
 
-fn piece_range(p: &Piece) -> (usize, usize) {
+pub(crate) fn piece_range(p: &Piece) -> (usize, usize) {
     match p {
         Piece::Keep { start, end, .. }
         | Piece::Fold { start, end, .. }
