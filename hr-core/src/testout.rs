@@ -454,11 +454,16 @@ fn message(line: &str) -> &str {
         .map_or(l, str::trim_start)
 }
 
-/// Whether `text` holds `name` as a whole name: `test_x` is not named by `test_x_other`.
+/// Whether `text` holds `name` as a whole name: `test_x` is not named by `test_x_other`, nor
+/// `handles empty` by `parse › handles empty input` (more words of a longer name). Reports end
+/// a name with the line, a ` - message`, a `(params)` or a word of their own after it (libtest's
+/// `---- name stdout`, whose `failures:` list names it alone on a line too).
 fn names(text: &str, name: &str) -> bool {
     let word = |c: Option<char>| c.is_some_and(|c| c.is_alphanumeric() || c == '_');
     text.match_indices(name).any(|(k, _)| {
-        !word(text[..k].chars().next_back()) && !word(text[k + name.len()..].chars().next())
+        let after = &text[k + name.len()..];
+        let more_words = after.strip_prefix(' ').is_some_and(|r| word(r.chars().next()));
+        !word(text[..k].chars().next_back()) && !word(after.chars().next()) && !more_words
     })
 }
 
@@ -798,6 +803,8 @@ mod tests {
             "a.py::test_x"
         ));
         assert!(!super::names("xa.py::test_x", "a.py::test_x"));
+        assert!(!super::names("● parse › handles empty input\n", "handles empty"));
+        assert!(super::names("FAIL: test_x (m.T.test_x) (i=1)\n", "test_x (m.T.test_x)"));
     }
 
     #[test]

@@ -372,6 +372,30 @@ mod tests {
     }
 
     #[test]
+    fn a_failure_whose_name_only_begins_another_reported_name_stays() {
+        // jest --verbose cut by `| head`: the report of `handles empty input` is there, that of
+        // `handles empty` is not; the first name holds the second followed by more words
+        let names = [
+            "handles empty input",
+            "rejects a malformed date",
+            "rejects a negative amount",
+            "keeps the currency code",
+            "handles empty",
+        ];
+        let mut t = String::from("FAIL src/parse.test.js\n  parse\n");
+        for (i, name) in names.iter().enumerate() {
+            t.push_str(&format!("    ✕ {name} ({} ms)\n", i + 1));
+        }
+        for name in &names[..4] {
+            t.push_str(&format!("\n  ● parse › {name}\n\n    expect(received).toBe(expected) // Object.is equality\n\n    Expected: \"\"\n    Received: undefined\n"));
+        }
+        let out = run(&t);
+        // the others fold, each read in its report
+        assert!(out.contains("[hr 4 failed"), "{out}");
+        assert!(out.contains("    ✕ handles empty (5 ms)\n"), "{out}");
+    }
+
+    #[test]
     fn vitest_verdict_and_message_stay_together_when_the_report_says_otherwise() {
         // the progress line shortens the values; the report prints them whole
         let t = vitest_with_failure(
