@@ -13,6 +13,18 @@ pub fn split(text: &str) -> Lines<'_> {
     }
 }
 
+/// The lines of `plain`, `original` with its terminal escapes stripped, as many as `original`
+/// has: stripping keeps every `\n`, but a last line of escapes alone with no newline after it
+/// (a colour reset) strips to nothing, and `plain` then ends at the newline before it.
+pub fn split_stripped<'a>(plain: &'a str, original: &str) -> Lines<'a> {
+    let mut lines = split(plain);
+    if !original.is_empty() && !original.ends_with('\n') && (plain.is_empty() || lines.trailing_newline) {
+        lines.lines.push("");
+        lines.trailing_newline = false;
+    }
+    lines
+}
+
 /// The lines `split` would give, one at a time: for passes over large inputs that need no
 /// random access (a `Vec` of lines costs 16 bytes a line, 1.6 GB for 100 MB of empty lines).
 pub fn iter(text: &str) -> impl Iterator<Item = &str> {
@@ -77,5 +89,20 @@ mod tests {
         assert_eq!(l.lines, vec!["a", "b"]);
         assert!(!l.trailing_newline);
         assert!(split("").lines.is_empty());
+    }
+
+    #[test]
+    fn stripped_lines_are_as_many_as_the_originals() {
+        for (original, plain) in [
+            ("a\nb\n\x1b[0m", "a\nb\n"),
+            ("\x1b[0m", ""),
+            ("a\n\x1b[0m\n", "a\n\n"),
+            ("a\x1b[0m", "a"),
+            ("", ""),
+        ] {
+            let l = split_stripped(plain, original);
+            assert_eq!(l.lines.len(), split(original).lines.len(), "{original:?}");
+            assert_eq!(l.trailing_newline, original.ends_with('\n'));
+        }
     }
 }

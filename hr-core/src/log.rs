@@ -93,7 +93,7 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     }
     match crate::escapes::strip(text) {
         Some(plain) => {
-            let lines = split(&plain);
+            let lines = crate::lines::split_stripped(&plain, text);
             let plan = keep_test_failures(plan(&lines), &lines);
             // the copy without escapes is gone before the output is written
             drop(plain);
@@ -678,6 +678,14 @@ mod tests {
             budget_chars: None,
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_last_line_of_escapes_alone_is_kept() {
+        // maven's colour reset after its last line, with no newline after it: stripped, the
+        // line is empty, and it must still be written (and planned) as the input's last line
+        let text = "[INFO] Scanning for projects...\n[ERROR] Failed to execute goal\n\x1b[0m\x1b[0m";
+        assert_eq!(compress(text, &opts()).text, text);
     }
 
     #[test]

@@ -290,7 +290,7 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     // the original lines (stripping never removes a `\n`, so line numbers agree)
     let plain = escapes::strip(text);
     let src = plain.as_deref().unwrap_or(text);
-    let bare = split(src)
+    let bare = crate::lines::split_stripped(src, text)
         .lines
         .iter()
         .map(|l| l.strip_suffix('\r').unwrap_or(l))
@@ -693,6 +693,12 @@ pub(crate) mod testutil {
 #[cfg(test)]
 mod tests {
     use super::testutil::run;
+
+    #[test]
+    fn a_last_line_of_escapes_alone_is_kept() {
+        let text = "test tests::parses ... FAILED\ntest result: FAILED. 0 passed; 1 failed\n\x1b[0m";
+        assert_eq!(run(text), text);
+    }
 
     #[test]
     fn coloured_output_is_read_plain_and_written_verbatim() {
