@@ -455,7 +455,8 @@ fn message(line: &str) -> &str {
 }
 
 /// Whether `text` holds `name` as a whole name: `test_x` is not named by `test_x_other`, nor
-/// `handles empty` by `parse › handles empty input` (more words of a longer name). Reports end
+/// `handles empty` by `parse › handles empty input` (more words of a longer name), nor
+/// `test_a.py::test_x` by `pkg/test_a.py::test_x` (another file's). Reports end
 /// a name with the line, a ` - message`, a `(params)` or a word of their own after it (libtest's
 /// `---- name stdout`, whose `failures:` list names it alone on a line too).
 fn names(text: &str, name: &str) -> bool {
@@ -463,7 +464,9 @@ fn names(text: &str, name: &str) -> bool {
     text.match_indices(name).any(|(k, _)| {
         let after = &text[k + name.len()..];
         let more_words = after.strip_prefix(' ').is_some_and(|r| word(r.chars().next()));
-        !word(text[..k].chars().next_back()) && !word(after.chars().next()) && !more_words
+        let before = text[..k].chars().next_back();
+        let path_before = matches!(before, Some('/' | '\\'));
+        !word(before) && !path_before && !word(after.chars().next()) && !more_words
     })
 }
 
@@ -801,6 +804,27 @@ mod tests {
     }
 
     #[test]
+    fn a_failure_named_only_under_another_directory_stays() {
+        // pytest -v (9.2, --import-mode=importlib) with the same test in pkg/test_a.py and
+        // test_a.py, the summary cut after pkg's (`| head`): `test_a.py::…` is found only as the
+        // end of `pkg/test_a.py::…`, another test's name
+        let mut t = String::from("\n");
+        for file in ["pkg/test_a.py", "test_a.py"] {
+            for n in 0..6 {
+                t.push_str(&format!("{file}::test_parse_number[{n}] FAILED{:>30}\n", "[ 50%]"));
+            }
+            t.push_str(&format!("{file}::test_ok PASSED{:>30}\n", "[ 50%]"));
+        }
+        t.push_str("\n=========================== short test summary info ============================\n");
+        for n in 0..6 {
+            t.push_str(&format!("FAILED pkg/test_a.py::test_parse_number[{n}] - assert {n} == 7\n"));
+        }
+        let out = run(&t);
+        assert!(out.contains("\ntest_a.py::test_parse_number[0] FAILED"), "{out}");
+        assert!(out.contains("\ntest_a.py::test_parse_number[5] FAILED"), "{out}");
+    }
+
+    #[test]
     fn a_name_is_found_whole() {
         assert!(super::names("FAILED a.py::test_x - boom", "a.py::test_x"));
         assert!(super::names("● suite › adds one\n", "adds one"));
@@ -809,6 +833,7 @@ mod tests {
             "a.py::test_x"
         ));
         assert!(!super::names("xa.py::test_x", "a.py::test_x"));
+        assert!(!super::names("FAILED pkg/a.py::test_x - boom", "a.py::test_x"));
         assert!(!super::names("● parse › handles empty input\n", "handles empty"));
         assert!(super::names("FAIL: test_x (m.T.test_x) (i=1)\n", "test_x (m.T.test_x)"));
     }
