@@ -325,9 +325,10 @@ fn classify_runners(c: &mut Classifier) {
 /// Failing tests' verdict lines among passing ones fold with them when the report below names
 /// each again: the run of passes then stays one marker (`745 passed, 3 failed`) instead of
 /// being cut at every failure, and each failure is still read once, in its report. So do
-/// several failing verdicts in a row with no pass among them (vitest's default reporter lists a
-/// file's failures under its line); a lone one between other lines stays (unittest's `... ERROR`
-/// under its test's name), where a marker would save little and interrupt more. A verdict
+/// failing verdicts in a row with no pass among them (vitest's default reporter lists a file's
+/// failures under its line) when at least two of them fold; one alone between kept lines
+/// stays (unittest's `... ERROR` under its test's name), where a marker would save little and
+/// interrupt more. A verdict
 /// and the message lines printed under it (vitest's `   → expected 4 to be 5`) fold or stay
 /// together, and fold only when the report repeats the message too: a message left under a
 /// marker would read as the line above's.
@@ -344,6 +345,9 @@ fn fold_failures_shown_below(c: &mut Classifier) {
     // one verdict, are candidates
     let passes = |k: usize| matches!(c.roles[k], Some(Role::Fold(Cat::Tests(..))));
     let mut candidate = vec![false; verdicts.len()];
+    // for the verdicts of a run without a pass: the run's first verdict, so that they fold only
+    // when at least two of them do (one alone would be a marker between kept lines)
+    let mut passless_run = vec![None; verdicts.len()];
     let mut i = 0;
     while i < n {
         let mut j = i;
@@ -355,10 +359,14 @@ fn fold_failures_shown_below(c: &mut Classifier) {
                 .filter(|&k| within[k].is_some_and(|v| verdicts[v].at == k))
                 .count()
         };
-        if (i..j).any(passes) || failures() >= 2 {
+        let with_passes = (i..j).any(passes);
+        if with_passes || failures() >= 2 {
             for k in i..j {
                 if let Some(v) = within[k] {
                     candidate[v] = true;
+                    if !with_passes {
+                        passless_run[v] = within[i];
+                    }
                 }
             }
         }
@@ -387,15 +395,30 @@ fn fold_failures_shown_below(c: &mut Classifier) {
         }
     }
     offset[n] = kept.len();
+    let shown_below: Vec<bool> = verdicts
+        .iter()
+        .enumerate()
+        .map(|(v, f)| {
+            let below = &kept[offset[f.end.max(first)]..];
+            candidate[v]
+                && names(below, f.name)
+                && (f.at + 1..f.end).all(|k| {
+                    let said = message(c.lines[k]);
+                    said.len() >= 8
+                        && !crate::logline::is_errorish(c.lines[k])
+                        && names(below, said)
+                })
+        })
+        .collect();
+    let mut folding_in_run = vec![0usize; verdicts.len()];
+    for v in 0..verdicts.len() {
+        if let (Some(r), true) = (passless_run[v], shown_below[v]) {
+            folding_in_run[r] += 1;
+        }
+    }
     for (v, f) in verdicts.iter().enumerate() {
-        let below = &kept[offset[f.end.max(first)]..];
-        let shown_below = candidate[v]
-            && names(below, f.name)
-            && (f.at + 1..f.end).all(|k| {
-                let said = message(c.lines[k]);
-                said.len() >= 8 && !crate::logline::is_errorish(c.lines[k]) && names(below, said)
-            });
-        if shown_below {
+        let alone = passless_run[v].is_some_and(|r| folding_in_run[r] < 2);
+        if shown_below[v] && !alone {
             c.force(f.at, Role::Fold(Cat::FailedShownBelow));
             for k in f.at + 1..f.end {
                 c.force(k, Role::Fold(Cat::MessageShownBelow));
