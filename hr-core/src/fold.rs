@@ -12,9 +12,7 @@ use crate::lines::{iter, offset, split, Lines};
 use crate::logline;
 use crate::marker::{count, Compressed, Writer};
 use crate::mask::shape;
-use crate::plan::{
-    describe, marker_pays, pays_in_tokens, piece_range, policed, render, Piece, Plan, Priority,
-};
+use crate::plan::{describe, marker_pays, piece_range, policed, render, Piece, Plan, Priority};
 use crate::Options;
 
 /// A run must be at least this long to fold; its first and last lines stay as examples.
@@ -52,26 +50,9 @@ fn stream(text: &str, opts: &Options) -> Compressed {
         let mut lines = run.lines(text);
         parts.clear();
         for piece in run.pieces().map(|p| policed(p, opts.min_fold_run)) {
-            let from = parts.len();
-            guard::split(&piece, &mut missing, &mut parts);
-            if parts.len() > from + 1 {
-                // a part of a fold the guard split that would not pay for its marker is its lines
-                let mut split_lines = run.lines(text).skip(piece_range(&piece).0 - run.start - 1);
-                for part in &mut parts[from..] {
-                    let (start, end) = piece_range(part);
-                    let mut part_lines = split_lines.by_ref().take(end - start + 1);
-                    let cheap = matches!(part, Piece::Fold { what, .. }
-                        if !pays_in_tokens(&mut part_lines, start, end, what));
-                    if cheap {
-                        *part = Piece::Keep {
-                            start,
-                            end,
-                            priority: Priority::Ordinary,
-                        };
-                    }
-                    part_lines.for_each(drop);
-                }
-            }
+            // the fold's lines, read only if the guard splits it
+            let folded = run.lines(text).skip(piece_range(&piece).0 - run.start - 1);
+            guard::split(&piece, &mut missing, &mut parts, folded);
         }
         for piece in &parts {
             match piece {

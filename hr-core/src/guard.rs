@@ -30,36 +30,15 @@ pub fn patch(plan: &Plan, lines: &Lines) -> Option<Plan> {
 }
 
 /// `plan` with lines `keep` (1-based, ascending) written verbatim in place: a fold that holds
-/// some of them splits around them, and those a piece already writes stay as they are. A part
-/// left too short to pay for its marker (`plan::pays_in_tokens`) is written as its lines.
+/// some of them splits around them, and those a piece already writes stay as they are.
 pub fn keep_in_place(plan: &Plan, keep: Vec<usize>, lines: &Lines) -> Plan {
     let mut pieces = Vec::with_capacity(plan.pieces.len() + 2 * keep.len());
     let mut next = keep.into_iter().peekable();
-    let mut parts = Vec::new();
     for piece in &plan.pieces {
         match piece {
-            Piece::Fold { .. } => {
-                parts.clear();
-                split(piece, &mut next, &mut parts);
-                let whole = parts.len() == 1;
-                pieces.extend(parts.drain(..).map(|p| match p {
-                    Piece::Fold { start, end, what }
-                        if !whole
-                            && !pays_in_tokens(
-                                lines.lines[start - 1..end].iter().copied(),
-                                start,
-                                end,
-                                &what,
-                            ) =>
-                    {
-                        Piece::Keep {
-                            start,
-                            end,
-                            priority: Priority::Ordinary,
-                        }
-                    }
-                    p => p,
-                }));
+            Piece::Fold { start, end, .. } => {
+                let folded = lines.lines[start - 1..*end].iter().copied();
+                split(piece, &mut next, &mut pieces, folded)
             }
             Piece::Keep { end, .. } | Piece::Restate { end, .. } => {
                 while next.next_if(|&n| n <= *end).is_some() {}
@@ -74,11 +53,14 @@ pub fn keep_in_place(plan: &Plan, keep: Vec<usize>, lines: &Lines) -> Plan {
 }
 
 /// Appends `piece` to `out`, or, if it is a fold that holds some of the lines in `missing`
-/// (1-based, ascending), its parts around them with those lines kept in place.
-pub fn split(
+/// (1-based, ascending), its parts around them with those lines kept in place. `folded` gives
+/// the fold's lines, read only when it splits: a part too short to pay for a marker of its own
+/// (`plan::pays_in_tokens`) is written as its lines.
+pub fn split<'l>(
     piece: &Piece,
     missing: &mut std::iter::Peekable<impl Iterator<Item = usize>>,
     out: &mut Vec<Piece>,
+    mut folded: impl Iterator<Item = &'l str>,
 ) {
     let Piece::Fold { start, end, .. } = piece else {
         out.push(piece.clone());
@@ -88,8 +70,9 @@ pub fn split(
     let mut from = start;
     while let Some(n) = missing.next_if(|&n| n <= end) {
         if n > from {
-            out.push(part(from, n - 1));
+            out.push(part(from, n - 1, &mut folded));
         }
+        folded.next();
         out.push(Piece::Keep {
             start: n,
             end: n,
@@ -100,16 +83,22 @@ pub fn split(
     if from == start {
         out.push(piece.clone());
     } else if from <= end {
-        out.push(part(from, end));
+        out.push(part(from, end, &mut folded));
     }
 }
 
-/// What is left of a fold the guard split: its description no longer holds, its count does.
-fn part(start: usize, end: usize) -> Piece {
-    Piece::Fold {
-        start,
-        end,
-        what: crate::marker::plain_lines(end - start + 1),
+/// What is left of a fold the guard split (lines `start..=end`, the next ones of `folded`): its
+/// description no longer holds, its count does; or its lines, when too few to pay for that.
+fn part<'l>(start: usize, end: usize, folded: &mut impl Iterator<Item = &'l str>) -> Piece {
+    let what = crate::marker::plain_lines(end - start + 1);
+    if pays_in_tokens(folded.take(end - start + 1), start, end, &what) {
+        Piece::Fold { start, end, what }
+    } else {
+        Piece::Keep {
+            start,
+            end,
+            priority: Priority::Ordinary,
+        }
     }
 }
 

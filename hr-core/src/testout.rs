@@ -345,29 +345,23 @@ fn fold_failures_shown_below(c: &mut Classifier) {
     // one verdict, are candidates
     let passes = |k: usize| matches!(c.roles[k], Some(Role::Fold(Cat::Tests(..))));
     let mut candidate = vec![false; verdicts.len()];
-    // for the verdicts of a run without a pass: the run's first verdict, so that they fold only
-    // when at least two of them do (one alone would be a marker between kept lines)
-    let mut passless_run = vec![None; verdicts.len()];
+    // the verdicts of each candidate run without a pass: they fold only when at least two of
+    // them do (one alone would be a marker between kept lines)
+    let mut passless = Vec::new();
     let mut i = 0;
     while i < n {
         let mut j = i;
         while j < n && (passes(j) || within[j].is_some()) {
             j += 1;
         }
-        let failures = || {
-            (i..j)
-                .filter(|&k| within[k].is_some_and(|v| verdicts[v].at == k))
-                .count()
-        };
+        let run: Vec<usize> = (i..j)
+            .filter_map(|k| within[k].filter(|&v| verdicts[v].at == k))
+            .collect();
         let with_passes = (i..j).any(passes);
-        if with_passes || failures() >= 2 {
-            for k in i..j {
-                if let Some(v) = within[k] {
-                    candidate[v] = true;
-                    if !with_passes {
-                        passless_run[v] = within[i];
-                    }
-                }
+        if with_passes || run.len() >= 2 {
+            run.iter().for_each(|&v| candidate[v] = true);
+            if !with_passes {
+                passless.push(run);
             }
         }
         i = j.max(i + 1);
@@ -395,7 +389,7 @@ fn fold_failures_shown_below(c: &mut Classifier) {
         }
     }
     offset[n] = kept.len();
-    let shown_below: Vec<bool> = verdicts
+    let mut folds: Vec<bool> = verdicts
         .iter()
         .enumerate()
         .map(|(v, f)| {
@@ -410,15 +404,13 @@ fn fold_failures_shown_below(c: &mut Classifier) {
                 })
         })
         .collect();
-    let mut folding_in_run = vec![0usize; verdicts.len()];
-    for v in 0..verdicts.len() {
-        if let (Some(r), true) = (passless_run[v], shown_below[v]) {
-            folding_in_run[r] += 1;
+    for run in &passless {
+        if run.iter().filter(|&&v| folds[v]).count() < 2 {
+            run.iter().for_each(|&v| folds[v] = false);
         }
     }
     for (v, f) in verdicts.iter().enumerate() {
-        let alone = passless_run[v].is_some_and(|r| folding_in_run[r] < 2);
-        if shown_below[v] && !alone {
+        if folds[v] {
             c.force(f.at, Role::Fold(Cat::FailedShownBelow));
             for k in f.at + 1..f.end {
                 c.force(k, Role::Fold(Cat::MessageShownBelow));
