@@ -194,7 +194,11 @@ pub fn plan(lines: &Lines) -> Plan {
                     run.traces += (end > n) as usize;
                 } else {
                     run.flush(&mut plan, lines, &roles);
-                    frames.keep_new_trace(&mut plan, lines, n, end, pays_for_marker);
+                    // frames shown above are repeats the pointer leads back to: they fold when
+                    // they pay like any repeat, not by the bar for a run of log lines
+                    frames.keep_new_trace(&mut plan, lines, n, end, |what, s, e| {
+                        crate::plan::pays_in_tokens(lines.lines[s - 1..e].iter().copied(), s, e, what)
+                    });
                 }
                 i = end;
                 continue;
@@ -1286,6 +1290,22 @@ mod tests {
         assert!(out[18].starts_with("[hr 12 frames as in L4-15 ·"), "{}", c.text);
         assert_eq!(crate::marker::span_of(out[18]), Some((19, 30)), "{}", c.text);
         assert_eq!(out.len(), 20);
+    }
+
+    #[test]
+    fn the_executor_frames_every_java_trace_ends_with_point_to_the_first() {
+        // two different failures on pool threads (Spring's Eureka client): the pool's frames
+        // below each are the same seven short lines, a repeat like any other
+        let pool = "\tat java.util.concurrent.Executors$RunnableAdapter.call(Executors.java:511)\n\tat java.util.concurrent.FutureTask.run$$$capture(FutureTask.java:266)\n\tat java.util.concurrent.FutureTask.run(FutureTask.java)\n\tat java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:1149)\n\tat java.util.concurrent.ThreadPoolExecutor$Worker.run(ThreadPoolExecutor.java:624)\n\tat java.lang.Thread.run(Thread.java:750)\n";
+        let text = format!(
+            "2024-11-27 14:43:32.500 ERROR 16832 --- [HeartbeatExecutor-0] c.n.d.DiscoveryClient : was unable to send heartbeat!\ncom.netflix.discovery.shared.transport.TransportException: Cannot execute request on any known server\n\tat com.netflix.discovery.DiscoveryClient.renew(DiscoveryClient.java:893)\n{pool}2024-11-27 14:43:32.552 ERROR 16832 --- [CacheRefreshExecutor-0] c.n.d.DiscoveryClient : was unable to refresh its cache!\njava.net.ConnectException: Connection refused (Connection refused)\n\tat com.netflix.discovery.DiscoveryClient.refreshRegistry(DiscoveryClient.java:1531)\n{pool}2024-11-27 14:43:33.001 INFO 16832 --- [main] c.n.d.DiscoveryClient : Completed shut down of DiscoveryClient\n"
+        );
+        let c = compress(&text, &opts());
+        let out: Vec<&str> = c.text.lines().collect();
+        assert_eq!(out[9..12], text.lines().collect::<Vec<_>>()[9..12], "{}", c.text);
+        assert!(out[12].starts_with("[hr 6 frames as in L4-9 ·"), "{}", c.text);
+        assert_eq!(crate::marker::span_of(out[12]), Some((13, 18)), "{}", c.text);
+        assert_eq!(out.len(), 14, "{}", c.text);
     }
 
     #[test]

@@ -22,14 +22,14 @@ pub struct ShownFrames<'a> {
 impl<'a> ShownFrames<'a> {
     /// Plans trace lines `n..=end` (1-based; `n` raised it): they stay, but for each stretch of
     /// frames shown above (in an earlier trace or higher up in this one) in the same order,
-    /// which folds when `pays(chars, what, start, end)`.
+    /// which folds when `pays(what, start, end)`.
     pub fn keep_new_trace(
         &mut self,
         plan: &mut Plan,
         lines: &Lines<'a>,
         n: usize,
         end: usize,
-        pays: impl Fn(usize, &str, usize, usize) -> bool,
+        pays: impl Fn(&str, usize, usize) -> bool,
     ) {
         let mut kept_from = n;
         // the stretch being read: its first line, and where its first frame was shown
@@ -53,7 +53,7 @@ impl<'a> ShownFrames<'a> {
                     frames_in(lines, s, m - 1),
                     line_range(p, p + m - 1 - s)
                 );
-                fold_if_it_pays(plan, lines, &mut kept_from, (s, m - 1), what, &pays);
+                fold_if_it_pays(plan, &mut kept_from, (s, m - 1), what, &pays);
             }
             if frame {
                 // a recursion: the turn above, again and again, folds whole with a pointer to
@@ -65,7 +65,7 @@ impl<'a> ShownFrames<'a> {
                         line_range(m - turn, m - 1)
                     );
                     if kept_from <= m - turn
-                        && fold_if_it_pays(plan, lines, &mut kept_from, (m, last), what, &pays)
+                        && fold_if_it_pays(plan, &mut kept_from, (m, last), what, &pays)
                     {
                         m = last + 1;
                         continue;
@@ -90,17 +90,12 @@ impl<'a> ShownFrames<'a> {
 /// from `kept_from` up to them stay, and `kept_from` moves past them. Says whether it folded.
 fn fold_if_it_pays(
     plan: &mut Plan,
-    lines: &Lines,
     kept_from: &mut usize,
     (start, end): (usize, usize),
     what: String,
-    pays: &impl Fn(usize, &str, usize, usize) -> bool,
+    pays: &impl Fn(&str, usize, usize) -> bool,
 ) -> bool {
-    let chars = lines.lines[start - 1..end]
-        .iter()
-        .map(|l| l.len() + 1)
-        .sum();
-    if end + 1 - start < SHARED_FRAMES || !pays(chars, &what, start, end) {
+    if end + 1 - start < SHARED_FRAMES || !pays(&what, start, end) {
         return false;
     }
     if *kept_from < start {
@@ -163,7 +158,7 @@ mod tests {
         let mut shown = ShownFrames::default();
         let mut plan = Plan::default();
         for &(n, end) in traces {
-            shown.keep_new_trace(&mut plan, &lines, n, end, |_, _, _, _| true);
+            shown.keep_new_trace(&mut plan, &lines, n, end, |_, _, _| true);
         }
         plan.pieces
     }
