@@ -297,7 +297,24 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
         .collect();
     let mut c = Classifier::new(src, bare);
     classify(&mut c);
+    keep_recoloured_repeats(&mut c, &lines.lines);
     render(&to_plan(&c), &lines, opts)
+}
+
+/// A line folded as a repeat whose own bytes were not seen above stays: its text was, in other
+/// colours (a build run again with colour on). The rules read text without colours, but the
+/// agent reads the bytes, and a search for the coloured line must find it.
+fn keep_recoloured_repeats(c: &mut Classifier, raw: &[&str]) {
+    let mut seen: HashSet<&str> = HashSet::new();
+    for (i, line) in raw.iter().enumerate() {
+        let line = line.trim();
+        if seen.insert(line)
+            && c.roles[i] == Some(Role::Fold(Cat::Repeat))
+            && line != c.lines[i].trim()
+        {
+            c.force(i, Role::Keep(Priority::Ordinary));
+        }
+    }
 }
 
 /// Run every runner family over the input. Failure regions come first so that their lines are
@@ -761,6 +778,20 @@ mod tests {
         );
         assert!(out.contains("19 passed, 38 repeated lines"), "{out}");
         assert!(out.ends_with("Ran 20 tests in 0.01s\n\nOK\n"), "{out}");
+    }
+
+    #[test]
+    fn a_repeat_in_other_colours_stays_once_in_its_colours() {
+        // a CI job runs maven three times, the last with colour on (a Jenkins log)
+        let plain = "[INFO] Scanning for projects...\n[INFO] Reactor Summary for Sorald-parent 0.0.1-SNAPSHOT:\n[INFO] Building Sorald 0.4.1-SNAPSHOT\n";
+        let coloured = "[\x1b[1;34mINFO\x1b[m] Scanning for projects...\n[\x1b[1;34mINFO\x1b[m] \x1b[1mReactor Summary for Sorald-parent 0.0.1-SNAPSHOT:\x1b[m\n[\x1b[1;34mINFO\x1b[m] \x1b[1mBuilding Sorald 0.4.1-SNAPSHOT\x1b[m\n";
+        let t = format!("+ mvn versions:use-latest-versions\n{plain}+ mvn dependency:purge-local-repository\n{plain}+ mvn clean test\n{coloured}+ mvn clean verify\n{coloured}");
+        let out = run(&t);
+        // the second plain run and the second coloured run fold; the first coloured one stays
+        for line in plain.lines().chain(coloured.lines()) {
+            assert_eq!(out.matches(&format!("{line}\n")).count(), 1, "{line:?} in {out}");
+        }
+        assert_eq!(out.matches("[hr ").count(), 2, "{out}");
     }
 
     #[test]
