@@ -59,9 +59,61 @@ pub(crate) fn sequence_end(b: &[u8], at: usize) -> usize {
     }
 }
 
+/// The lines (0-based) whose text, read without escapes, repeats a line above, but in colours
+/// (its `ESC[…m` sequences) that text was not shown in above: a build run again with colour
+/// on. Rules fold repeats by their text; these are the first of their colours, which a search
+/// for the coloured line must find. Other escapes (cursor moves, CI timestamps) do not count.
+/// `plain` is `raw` without escapes, line for line.
+pub fn recoloured_repeats(raw: &[&str], plain: &[&str]) -> Vec<usize> {
+    let mut texts: std::collections::HashSet<&str> = Default::default();
+    let mut shown: std::collections::HashSet<(&str, String)> = Default::default();
+    let mut out = Vec::new();
+    for (i, (r, p)) in raw.iter().zip(plain).enumerate() {
+        let (r, p) = (r.trim(), p.trim());
+        let seen = !texts.insert(p);
+        let colours = if r.len() == p.len() { String::new() } else { colours(r) };
+        if shown.insert((p, colours)) && seen {
+            out.push(i);
+        }
+    }
+    out
+}
+
+/// The colour sequences of `line`, in order.
+fn colours(line: &str) -> String {
+    let b = line.as_bytes();
+    let mut out = String::new();
+    for at in memchr::memchr_iter(ESC, b) {
+        let end = sequence_end(b, at);
+        if b.get(at + 1) == Some(&b'[') && b[end - 1] == b'm' {
+            out.push_str(&line[at..end]);
+        }
+    }
+    out
+}
+
 #[cfg(test)]
 mod tests {
-    use super::strip;
+    use super::{recoloured_repeats, strip};
+
+    #[test]
+    fn a_repeat_in_colours_not_shown_before_is_found_once() {
+        let raw = [
+            "[INFO] Scanning for projects...",
+            "[INFO] Scanning for projects...",
+            "[\x1b[1;34mINFO\x1b[m] Scanning for projects...",
+            "[\x1b[1;34mINFO\x1b[m] Scanning for projects...",
+            "[\x1b[1;31mINFO\x1b[m] Scanning for projects...",
+            // a CI timestamp or a cursor move is no colour
+            "\x1b_bk;t=1729032357206\x07[INFO] Scanning for projects...",
+            "\x1b[2K[INFO] Scanning for projects...",
+            // the first showing of a text in colour is no repeat
+            "\x1b[1mBUILD SUCCESS\x1b[m",
+        ];
+        let plain: Vec<String> = raw.iter().map(|l| strip(l).unwrap_or(l.to_string())).collect();
+        let plain: Vec<&str> = plain.iter().map(String::as_str).collect();
+        assert_eq!(recoloured_repeats(&raw, &plain), [2, 4]);
+    }
 
     #[test]
     fn colours_and_cursor_moves_go() {

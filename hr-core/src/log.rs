@@ -94,10 +94,18 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     match crate::escapes::strip(text) {
         Some(plain) => {
             let lines = crate::lines::split_stripped(&plain, text);
+            let raw = split(text);
             let plan = keep_test_failures(plan(&lines), &lines);
+            let recoloured = crate::escapes::recoloured_repeats(&raw.lines, &lines.lines);
+            let plan = if recoloured.is_empty() {
+                plan
+            } else {
+                let recoloured = recoloured.into_iter().map(|i| i + 1).collect();
+                crate::guard::keep_in_place(&plan, recoloured, &lines)
+            };
             // the copy without escapes is gone before the output is written
             drop(plain);
-            render(&plan, &split(text), opts)
+            render(&plan, &raw, opts)
         }
         None => {
             let lines = split(text);
@@ -690,6 +698,18 @@ mod tests {
         // line is empty, and it must still be written (and planned) as the input's last line
         let text = "[INFO] Scanning for projects...\n[ERROR] Failed to execute goal\n\x1b[0m\x1b[0m";
         assert_eq!(compress(text, &opts()).text, text);
+    }
+
+    #[test]
+    fn a_repeat_in_other_colours_stays_once() {
+        // a CI job runs maven again with colour on: its first coloured line stays, the repeat
+        // of it folds with the plain repeats
+        let plain = "[INFO] Scanning for projects...\n";
+        let coloured = "[\x1b[1;34mINFO\x1b[m] Scanning for projects...\n";
+        let text = format!("{}{}", plain.repeat(20), coloured.repeat(20));
+        let c = compress(&text, &opts());
+        assert_eq!(c.text.matches(plain).count(), 1, "{}", c.text);
+        assert_eq!(c.text.matches(coloured).count(), 1, "{}", c.text);
     }
 
     #[test]

@@ -301,17 +301,10 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     render(&to_plan(&c), &lines, opts)
 }
 
-/// A line folded as a repeat whose own bytes were not seen above stays: its text was, in other
-/// colours (a build run again with colour on). The rules read text without colours, but the
-/// agent reads the bytes, and a search for the coloured line must find it.
+/// A line folded as a repeat of one above in other colours stays (`escapes::recoloured_repeats`).
 fn keep_recoloured_repeats(c: &mut Classifier, raw: &[&str]) {
-    let mut seen: HashSet<&str> = HashSet::new();
-    for (i, line) in raw.iter().enumerate() {
-        let line = line.trim();
-        if seen.insert(line)
-            && c.roles[i] == Some(Role::Fold(Cat::Repeat))
-            && line != c.lines[i].trim()
-        {
+    for i in escapes::recoloured_repeats(raw, &c.lines) {
+        if c.roles[i] == Some(Role::Fold(Cat::Repeat)) {
             c.force(i, Role::Keep(Priority::Ordinary));
         }
     }
