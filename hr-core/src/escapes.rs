@@ -5,6 +5,8 @@
 //!
 //! A leaf, like `logline`: the sniffer and the compressors may all call it.
 
+use crate::hash::{FxHashMap, FxHashSet};
+
 const ESC: u8 = 0x1b;
 const BEL: u8 = 0x07;
 
@@ -65,14 +67,21 @@ pub(crate) fn sequence_end(b: &[u8], at: usize) -> usize {
 /// for the coloured line must find. Other escapes (cursor moves, CI timestamps) do not count.
 /// `plain` is `raw` without escapes, line for line.
 pub fn recoloured_repeats(raw: &[&str], plain: &[&str]) -> Vec<usize> {
-    let mut texts: std::collections::HashSet<&str> = Default::default();
-    let mut shown: std::collections::HashSet<(&str, String)> = Default::default();
+    // each text seen, and whether it was shown without colours; the colours each was shown in
+    let mut texts: FxHashMap<&str, bool> = FxHashMap::default();
+    let mut coloured: FxHashSet<(&str, String)> = FxHashSet::default();
     let mut out = Vec::new();
     for (i, (r, p)) in raw.iter().zip(plain).enumerate() {
         let (r, p) = (r.trim(), p.trim());
-        let seen = !texts.insert(p);
         let colours = if r.len() == p.len() { String::new() } else { colours(r) };
-        if shown.insert((p, colours)) && seen {
+        let seen = texts.contains_key(p);
+        let uncoloured = texts.entry(p).or_insert(false);
+        let new = if colours.is_empty() {
+            !std::mem::replace(uncoloured, true)
+        } else {
+            coloured.insert((p, colours))
+        };
+        if seen && new {
             out.push(i);
         }
     }
