@@ -3,7 +3,7 @@
 //! the first time stays, but a stretch of frames that a trace shown above printed in the same
 //! order folds with a pointer to it, as Java's own `... 12 more` does within one trace.
 
-use crate::hash::FxHashMap;
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::lines::Lines;
 use crate::marker::{count, line_range};
 use crate::plan::{Plan, Priority};
@@ -13,16 +13,22 @@ const SHARED_FRAMES: usize = 4;
 /// The longest turn of a recursion looked for: a few calls that call each other in a loop.
 const MAX_TURN: usize = 32;
 
-/// Where each frame line of the traces shown so far stands (1-based, its first showing).
+/// The places a frame line is shown at that a stretch may start from: the latest few. A frame
+/// printed everywhere (`Thread.run`) would otherwise make every lookup long.
+const STARTS: usize = 8;
+
+/// Where each frame line of the traces shown so far stands verbatim (1-based).
 #[derive(Default)]
 pub struct ShownFrames<'a> {
-    at: FxHashMap<&'a str, usize>,
+    at: FxHashMap<&'a str, Vec<usize>>,
+    shown: FxHashSet<usize>,
 }
 
 impl<'a> ShownFrames<'a> {
     /// Plans trace lines `n..=end` (1-based; `n` raised it): they stay, but for each stretch of
     /// frames shown above (in an earlier trace or higher up in this one) in the same order,
-    /// which folds when `pays(what, start, end)`.
+    /// which folds when `pays(what, start, end)`: the longest such stretch, wherever above it
+    /// was shown.
     pub fn keep_new_trace(
         &mut self,
         plan: &mut Plan,
@@ -32,57 +38,81 @@ impl<'a> ShownFrames<'a> {
         pays: impl Fn(&str, usize, usize) -> bool,
     ) {
         let mut kept_from = n;
-        // the stretch being read: its first line, and where its first frame was shown
-        let mut stretch: Option<(usize, usize)> = None;
         let mut m = n + 1;
-        while m <= end + 1 {
-            let line = lines.lines.get(m - 1).copied().unwrap_or_default();
-            let frame = m <= end && is_frame(line);
-            let shown = frame.then(|| self.at.get(line).copied()).flatten();
-            let continues = match (stretch, shown) {
-                (Some((s, p)), Some(q)) => q == p + (m - s),
-                _ => false,
-            };
-            if continues {
+        while m <= end {
+            let line = lines.lines[m - 1];
+            if !is_frame(line) {
                 m += 1;
                 continue;
             }
-            if let Some((s, p)) = stretch.take() {
+            // a recursion: the turn above, again and again, folds whole with a pointer to the
+            // turn (shown verbatim, or the pointer would lead nowhere)
+            if let Some((turn, last)) = repeated_turn(&lines.lines, n, m, end) {
                 let what = format!(
-                    "{} frames as in L{} ·",
-                    frames_in(lines, s, m - 1),
-                    line_range(p, p + m - 1 - s)
+                    "{} frames repeating L{} ·",
+                    frames_in(lines, m, last),
+                    line_range(m - turn, m - 1)
                 );
-                fold_if_it_pays(plan, &mut kept_from, (s, m - 1), what, &pays);
-            }
-            if frame {
-                // a recursion: the turn above, again and again, folds whole with a pointer to
-                // the turn (shown verbatim, or the pointer would lead nowhere)
-                if let Some((turn, last)) = repeated_turn(&lines.lines, n, m, end) {
-                    let what = format!(
-                        "{} frames repeating L{} ·",
-                        frames_in(lines, m, last),
-                        line_range(m - turn, m - 1)
-                    );
-                    if kept_from <= m - turn
-                        && fold_if_it_pays(plan, &mut kept_from, (m, last), what, &pays)
-                    {
-                        m = last + 1;
-                        continue;
-                    }
+                if kept_from <= m - turn
+                    && fold_if_it_pays(plan, &mut kept_from, (m, last), what, &pays)
+                {
+                    m = last + 1;
+                    continue;
                 }
             }
-            stretch = shown.map(|p| (m, p));
-            if frame && shown.is_none() {
-                // a frame shown here for the first time: later ones may point to it, within
-                // this trace too (a recursion prints the same stretch again and again)
-                self.at.insert(line, m);
+            let (from, len) = self.longest_shown(&lines.lines, m, end);
+            if len > 0 {
+                let what = format!(
+                    "{} frames as in L{} ·",
+                    frames_in(lines, m, m + len - 1),
+                    line_range(from, from + len - 1)
+                );
+                if fold_if_it_pays(plan, &mut kept_from, (m, m + len - 1), what, &pays) {
+                    m += len;
+                    continue;
+                }
             }
-            m += 1;
+            // the frame stays (with the stretch it starts, when that is too long to look for
+            // shorter ones in): later ones may point to it, within this trace too (a recursion
+            // prints the same stretch again and again)
+            let stays = if len < SHARED_FRAMES { 1 } else { len };
+            for k in m..m + stays {
+                let starts = self.at.entry(lines.lines[k - 1]).or_default();
+                if starts.len() == STARTS {
+                    starts.remove(0);
+                }
+                starts.push(k);
+                self.shown.insert(k);
+            }
+            m += stays;
         }
         if kept_from <= end {
             plan.keep_range(kept_from, end, Priority::Critical);
         }
+    }
+
+    /// The longest stretch of frames from line `m` (1-based, up to `end`) that lines shown
+    /// verbatim above print in the same order: where it was shown, and its length (0: none).
+    fn longest_shown(&self, lines: &[&str], m: usize, end: usize) -> (usize, usize) {
+        let Some(starts) = self.at.get(lines[m - 1]) else {
+            return (0, 0);
+        };
+        let mut best = (0, 0);
+        for &p in starts.iter().rev() {
+            let mut len = 1;
+            while m + len <= end
+                && p + len < m
+                && self.shown.contains(&(p + len))
+                && is_frame(lines[m + len - 1])
+                && lines[p + len - 1] == lines[m + len - 1]
+            {
+                len += 1;
+            }
+            if len > best.1 {
+                best = (p, len);
+            }
+        }
+        best
     }
 }
 
@@ -196,6 +226,25 @@ app.ApiException: failed to req API
             end: 12,
             what: "4 frames as in L3-6 ·".into()
         }));
+    }
+
+    #[test]
+    fn a_stretch_points_to_where_it_was_shown_longest() {
+        // `Thread.run` is shown first under other callers; the pool's five frames are shown
+        // whole only in the second trace, and the third points to all five there
+        let pool = "\tat java.util.concurrent.Executors$RunnableAdapter.call(Executors.java:511)\n\tat java.util.concurrent.FutureTask.run(FutureTask.java:266)\n\tat java.util.concurrent.ThreadPoolExecutor.runWorker(ThreadPoolExecutor.java:1149)\n\tat java.util.concurrent.ThreadPoolExecutor$Worker.run(ThreadPoolExecutor.java:624)\n\tat java.lang.Thread.run(Thread.java:750)\n";
+        let text = format!(
+            "java.lang.IllegalStateException: first\n\tat app.Main.start(Main.java:9)\n\tat java.lang.Thread.run(Thread.java:750)\njava.net.ConnectException: refused\n\tat app.Beat.run(Beat.java:98)\n{pool}app.ApiException: failed\n\tat app.Cache.refresh(Cache.java:12)\n{pool}"
+        );
+        let pieces = plan_of(&text, &[(1, 3), (4, 10), (11, 17)]);
+        assert!(
+            pieces.contains(&Piece::Fold {
+                start: 13,
+                end: 17,
+                what: "5 frames as in L6-10 ·".into()
+            }),
+            "{pieces:?}"
+        );
     }
 
     #[test]
