@@ -92,6 +92,14 @@ pub(crate) enum Role {
 }
 
 /// The per-line decisions, filled in by the runner modules.
+/// Something markers point at: a failure shown above.
+pub(crate) struct Reference {
+    /// how the first marker that points at it cites it (`test_x`, `TestCase.test_a_ver… (20-51)`)
+    pub first: String,
+    /// how later markers cite it, when shorter than that (`L20-51 ·`)
+    pub again: Option<String>,
+}
+
 pub(crate) struct Classifier<'a> {
     pub text: &'a str,
     pub lines: Vec<&'a str>,
@@ -101,8 +109,8 @@ pub(crate) struct Classifier<'a> {
     /// the test file a folded pass line belongs to, for "in N files"
     file: Vec<Option<&'a str>>,
     next_block: u32,
-    /// what `Cat::SameAs` markers point at (`test_x (lines 20-51)`)
-    refs: Vec<String>,
+    /// what `Cat::SameAs` markers point at
+    refs: Vec<Reference>,
 }
 
 impl<'a> Classifier<'a> {
@@ -120,7 +128,7 @@ impl<'a> Classifier<'a> {
     }
 
     /// Register something later folds can point at; returns its id for `Cat::SameAs`.
-    pub fn reference(&mut self, what: String) -> u32 {
+    pub fn reference(&mut self, what: Reference) -> u32 {
         self.refs.push(what);
         (self.refs.len() - 1) as u32
     }
@@ -559,6 +567,7 @@ const FOLD_PAYS: usize = 2;
 
 fn to_plan(c: &Classifier) -> Plan {
     let mut plan = Plan::default();
+    let mut cited = vec![false; c.refs.len()];
     let n = c.len();
     let mut i = 0;
     while i < n {
@@ -580,13 +589,16 @@ fn to_plan(c: &Classifier) -> Plan {
                     j += 1;
                 }
                 let chars: usize = c.lines[i..j].iter().map(|l| l.len() + 1).sum();
-                let what = tally.describe(j - i, &c.refs);
+                let what = tally.describe(j - i, &c.refs, &cited);
                 if chars < MIN_FOLD_CHARS || chars <= FOLD_PAYS * (what.len() + MARKER_FRAME_CHARS)
                 {
                     // a marker would cost more than the lines it replaces
                     plan.keep_range(i + 1, j, Priority::Ordinary);
                 } else {
                     plan.fold(i + 1, j, what);
+                    for (r, _) in &tally.same_as {
+                        cited[*r as usize] = true;
+                    }
                 }
                 i = j;
             }
@@ -649,7 +661,9 @@ impl<'a> Tally<'a> {
         }
     }
 
-    fn describe(&self, lines: usize, refs: &[String]) -> String {
+    /// What the marker for `lines` folded lines says; `cited` tells the references an earlier
+    /// marker cited already.
+    fn describe(&self, lines: usize, refs: &[Reference], cited: &[bool]) -> String {
         let mut parts = Vec::new();
         if self.passed > 0 {
             parts.push(format!("{} passed", count(self.passed as usize)));
@@ -679,7 +693,13 @@ impl<'a> Tally<'a> {
                 *k
             };
             let what = if k == 1 { "line" } else { "lines" };
-            out.push(format!("{} {what} as in {}", count(k), refs[*r as usize]));
+            let cite = match &refs[*r as usize] {
+                Reference {
+                    again: Some(again), ..
+                } if cited[*r as usize] => again,
+                reference => &reference.first,
+            };
+            out.push(format!("{} {what} as in {cite}", count(k)));
         }
         if out.is_empty() {
             return crate::marker::plain_lines(lines);

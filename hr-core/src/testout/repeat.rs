@@ -5,11 +5,12 @@
 //! error lines and every error line with other values), and every line whose shape (numbers and
 //! the test's own name masked) the first did not print; the rest folds into a marker that points
 //! at the failure above (`[hr 14 lines as in test_x L80-93]`, with the failure's own lines
-//! when its name is cut: `as in TestCase.test_a_very_lon… (20-51)`).
+//! when its name is cut: `as in TestCase.test_a_very_lon… (20-51)`). Once a marker has named
+//! it, later ones point at its lines alone (`[hr 14 lines as in L80-93 · L120-133]`).
 
 use std::collections::HashSet;
 
-use super::{Cat, Classifier};
+use super::{Cat, Classifier, Reference};
 use crate::mask::shape;
 use crate::plan::Priority::Critical;
 
@@ -149,15 +150,22 @@ impl Shown {
     ) {
         // a whole name says which failure; a cut one or none needs the failure's lines too
         let short = short_name(name);
-        let reference = c.reference(if name.is_empty() || short != name {
+        let range = crate::marker::line_range(start + 1, end);
+        let first = if name.is_empty() || short != name {
             let what = if name.is_empty() {
                 "the failure"
             } else {
                 &short
             };
-            format!("{what} ({})", crate::marker::line_range(start + 1, end))
+            format!("{what} ({range})")
         } else {
             short
+        };
+        // once the name has been read with the lines, the lines alone say which failure
+        let again = format!("L{range} ·");
+        let reference = c.reference(Reference {
+            again: (again.len() < first.len()).then_some(again),
+            first,
         });
         if self.originals.len() == MAX_ORIGINALS {
             self.originals.remove(0);
@@ -336,13 +344,10 @@ mod tests {
         );
     }
 
-    #[test]
-    fn unittest_errors_like_one_above_fold_to_their_identity() {
+    /// unittest's report of the same bug in each of `names`.
+    fn unittest_same_bug(names: &[&str]) -> String {
         let mut t = String::new();
-        for name in [
-            "test_failures_many_groups_listargs",
-            "test_failures_many_groups_sysargs",
-        ] {
+        for name in names {
             t.push_str("======================================================================\n");
             t.push_str(&format!(
                 "ERROR: {name} (test_argparse.TestOptionalsNargsOptional.{name})\n"
@@ -356,7 +361,16 @@ mod tests {
             t.push_str("  File \"/tmp/pyt/argparse.py\", line 2476, in _get_values\n    value = action.konst\n            ^^^^^^^^^^^^\n");
             t.push_str("AttributeError: '_StoreAction' object has no attribute 'konst'\n\n");
         }
-        t.push_str("----------------------------------------------------------------------\nRan 1706 tests in 0.622s\n\nFAILED (errors=2, skipped=48)\n");
+        t.push_str(&format!("----------------------------------------------------------------------\nRan 1706 tests in 0.622s\n\nFAILED (errors={}, skipped=48)\n", names.len()));
+        t
+    }
+
+    #[test]
+    fn unittest_errors_like_one_above_fold_to_their_identity() {
+        let t = unittest_same_bug(&[
+            "test_failures_many_groups_listargs",
+            "test_failures_many_groups_sysargs",
+        ]);
         let out = run(&t);
         assert_eq!(out.matches("line 1962, in take_action").count(), 1, "{out}");
         assert!(
@@ -377,6 +391,25 @@ mod tests {
         );
         assert_eq!(out.matches("line 265, in wrapper").count(), 2, "{out}");
         assert_eq!(out.matches("line 2476, in _get_values").count(), 2, "{out}");
+    }
+
+    #[test]
+    fn a_failure_cited_again_is_cited_by_its_lines() {
+        // the name is read once, with the lines; later markers give the lines alone
+        let t = unittest_same_bug(&[
+            "test_failures_many_groups_listargs",
+            "test_failures_many_groups_sysargs",
+            "test_failures_many_groups_dictargs",
+        ]);
+        let out = run(&t);
+        assert_eq!(out.matches("as in test_failures_many_groups_listargs").count(), 1, "{out}");
+        let cited: Vec<&str> = out.lines().filter(|l| l.contains(" as in ")).collect();
+        assert_eq!(cited.len(), 2, "{out}");
+        // lines 1-15 are the first failure, from its rule to the blank line after it
+        let lines: Vec<&str> = t.lines().collect();
+        assert!(lines[1].starts_with("ERROR: test_failures_many_groups_listargs"));
+        assert!(lines[15].starts_with("=====") && lines[16].contains("sysargs"));
+        assert_eq!(cited[1], "[hr 5 lines as in L1-15 · L36-40]", "{out}");
     }
 
     #[test]
