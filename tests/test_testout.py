@@ -164,7 +164,14 @@ def test_pytest_twenty_failures_from_one_bug(tmp_path: Path) -> None:
     # every failure keeps its message and where it was raised; what repeats points at the first
     assert out.count(message) == 20 and out.count(raising) == 20, out
     assert out.count('"""Signed area of a simple polygon') == 1, out
-    assert re.search(r"\[hr \d+ lines as in test_area_of_rectangle_00 L\d+-\d+\]", out), out
+    # the first marker names the failure it points at; later ones give its lines, which are it
+    assert len(re.findall(r"\[hr \d+ lines as in test_area_of_rectangle_00 ", out)) == 1, out
+    cited = set(re.findall(r"\[hr \d+ lines as in L(\d+)-(\d+) · L\d+-\d+\]", out))
+    assert len(cited) == 1, out
+    start, end = map(int, cited.pop())
+    first = raw.splitlines()[start - 1:end]
+    assert re.match(r"^_+ test_area_of_rectangle_00 _+$", first[0]), first
+    assert not any("test_area_of_rectangle_01" in line for line in first), first
     assert len(out) <= 0.4 * len(raw), (len(out), len(raw))
 
 
