@@ -47,15 +47,18 @@ def loads(data: str | bytes, **kwargs: Any) -> Any:
     return json.loads(data, **HOOKS, **kwargs)
 
 
-def dumps(value: Any, *, indent: int | None = None, ensure_ascii: bool = True) -> str:
-    """What `json.dumps(value, indent=indent, ensure_ascii=ensure_ascii)` writes, with each
-    `Number` written as its text. A dict is written as its `items()`."""
+def dumps(value: Any, *, indent: int | None = None, ensure_ascii: bool = True,
+          separators: tuple[str, str] | None = None) -> str:
+    """What `json.dumps(value, indent=indent, ensure_ascii=ensure_ascii, separators=separators)`
+    writes, with each `Number` written as its text. A dict is written as its `items()`."""
     out: list[str] = []
-    _write(value, out, indent, ensure_ascii, 0)
+    item_sep, key_sep = separators or ((", " if indent is None else ","), ": ")
+    _write(value, out, indent, ensure_ascii, 0, item_sep, key_sep)
     return "".join(out)
 
 
-def _write(value: Any, out: list[str], indent: int | None, ascii_only: bool, depth: int) -> None:
+def _write(value: Any, out: list[str], indent: int | None, ascii_only: bool, depth: int,
+           item_sep: str, key_sep: str) -> None:
     if isinstance(value, Number):
         out.append(value.text)
     elif isinstance(value, str):
@@ -68,10 +71,10 @@ def _write(value: Any, out: list[str], indent: int | None, ascii_only: bool, dep
             out.append(opening + closing)
             return
         if indent is None:
-            first, sep, last = "", ", ", ""
+            first, sep, last = "", item_sep, ""
         else:
             pad = "\n" + " " * (indent * (depth + 1))
-            first, sep, last = pad, "," + pad, "\n" + " " * (indent * depth)
+            first, sep, last = pad, item_sep + pad, "\n" + " " * (indent * depth)
         out.append(opening + first)
         for i, entry in enumerate(entries):
             if i:
@@ -80,8 +83,8 @@ def _write(value: Any, out: list[str], indent: int | None, ascii_only: bool, dep
                 key, entry = entry
                 if not isinstance(key, str):
                     raise TypeError(f"keys must be str, not {type(key).__name__}")
-                out.append(json.dumps(key, ensure_ascii=ascii_only) + ": ")
-            _write(entry, out, indent, ascii_only, depth + 1)
+                out.append(json.dumps(key, ensure_ascii=ascii_only) + key_sep)
+            _write(entry, out, indent, ascii_only, depth + 1, item_sep, key_sep)
         out.append(last + closing)
     else:  # true, false, null, and numbers made in Python
         out.append(json.dumps(value))

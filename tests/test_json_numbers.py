@@ -160,14 +160,16 @@ def test_loads_and_dumps_keep_number_literals():
 
 @pytest.mark.parametrize("indent", [None, 0, 2])
 @pytest.mark.parametrize("ensure_ascii", [True, False])
-def test_dumps_writes_what_json_dumps_writes(indent, ensure_ascii):
+@pytest.mark.parametrize("separators", [None, (",", ":"), (" , ", " : ")])
+def test_dumps_writes_what_json_dumps_writes(indent, ensure_ascii, separators):
     # a real document (pip's own report of this environment), with strings that need escapes
     proc = subprocess.run([sys.executable, "-m", "pip", "inspect", "--local"], capture_output=True)
     if proc.returncode != 0:
         pytest.skip("pip inspect is not available")
     doc = json.loads(proc.stdout)
     doc["extra"] = ["é\u2028\"\\\n\t\x00", "\U0001f600", {}, [], [[{}]], True, False, None, -0.0, 1e300, 12]
-    assert json_numbers.dumps(doc, indent=indent, ensure_ascii=ensure_ascii) == json.dumps(doc, indent=indent, ensure_ascii=ensure_ascii)
+    options = {"indent": indent, "ensure_ascii": ensure_ascii, "separators": separators}
+    assert json_numbers.dumps(doc, **options) == json.dumps(doc, **options)
 
 
 @pytest.mark.parametrize("text,truthy", [("0", False), ("-0", False), ("0.000", False), ("0e99", False), ("-0.0E-5", False),

@@ -14,10 +14,10 @@ request. Non-streaming requests get the same loop, and one message with every vi
 from __future__ import annotations
 
 import asyncio
-import json
 
 from aiohttp import web
 
+from hr import json_numbers
 from hr.proxy import expand_tool, relay, rewrite, rounds
 from hr.proxy.rounds import MAX_ROUNDS
 from hr.proxy.sse import encode as _event, events as _events
@@ -63,7 +63,11 @@ class Round:
     def finish(self) -> None:
         for index, parts in self.partial.items():
             text = "".join(parts)
-            self.blocks[index]["input"] = json.loads(text) if text.strip() else {}
+            try:
+                # numbers as the model wrote them: the input goes back to it in the continuation
+                self.blocks[index]["input"] = json_numbers.loads(text) if text.strip() else {}
+            except ValueError:
+                self.blocks[index]["input"] = {}
 
     @property
     def wants_expansion(self) -> bool:

@@ -14,10 +14,10 @@ round's text.
 from __future__ import annotations
 
 import asyncio
-import json
 
 from aiohttp import web
 
+from hr import json_numbers
 from hr.proxy import expand_tool, relay, rewrite, rounds
 from hr.proxy.rounds import MAX_ROUNDS
 from hr.proxy.sse import encode, events
@@ -63,7 +63,7 @@ class Round:
         messages = [{"role": "assistant", "content": "".join(self.text) or None, "tool_calls": calls}]
         for call in calls:
             try:
-                args = json.loads(call["function"]["arguments"] or "{}")
+                args = json_numbers.loads(call["function"]["arguments"] or "{}")
             except ValueError:
                 args = {}
             text, _ = expand_tool.run(args, store)

@@ -14,10 +14,10 @@ requests get one response with every round's visible output items.
 from __future__ import annotations
 
 import asyncio
-import json
 
 from aiohttp import web
 
+from hr import json_numbers
 from hr.proxy import expand_tool, relay, rewrite, rounds
 from hr.proxy.rounds import MAX_ROUNDS
 from hr.proxy.sse import encode, events
@@ -47,7 +47,7 @@ class Round:
         for item in output:
             if is_expand(item):
                 try:
-                    args = json.loads(item.get("arguments") or "{}")
+                    args = json_numbers.loads(item.get("arguments") or "{}")
                 except ValueError:
                     args = {}
                 text, _ = expand_tool.run(args, store)

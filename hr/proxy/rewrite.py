@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+from hr import json_numbers
 from hr.proxy import spans
 
 
@@ -72,5 +73,6 @@ def append_items(body: bytes, key: str, items: list[dict]) -> bytes:
     array = root.get(key)
     if array is None or not isinstance(array.value, list):
         raise ValueError(f"`{key}` is not an array")
-    encoded = b",".join(json.dumps(item, separators=(",", ":"), ensure_ascii=False).encode() for item in items)
+    # items hold the model's own tool calls, numbers as it wrote them (`json_numbers`)
+    encoded = b",".join(json_numbers.dumps(item, separators=(",", ":"), ensure_ascii=False).encode() for item in items)
     return spans.splice(body, [(array.end - 1, array.end - 1, (b"," if array.value else b"") + encoded)])

@@ -3,7 +3,6 @@ answer to the API's relay, and decide what the client gets when a round fails.""
 
 from __future__ import annotations
 
-import json
 
 from aiohttp import web
 
@@ -67,7 +66,8 @@ async def fetch_whole(proxy, request: web.Request, url: str, headers: list, body
     async with upstream:
         data = await upstream.read()
     try:
-        parsed = json.loads(data) if upstream.status == 200 else None
+        # numbers as written: an answer may hold one Python's int() refuses
+        parsed = json_numbers.loads(data) if upstream.status == 200 else None
     except ValueError:
         parsed = None
     resp = web.Response(status=upstream.status, reason=upstream.reason, body=data)
@@ -79,4 +79,4 @@ async def fetch_whole(proxy, request: web.Request, url: str, headers: list, body
 
 
 def joined(answer: dict) -> web.Response:
-    return web.Response(status=200, body=json.dumps(answer, ensure_ascii=False).encode(), content_type="application/json")
+    return web.Response(status=200, body=json_numbers.dumps(answer, ensure_ascii=False).encode(), content_type="application/json")

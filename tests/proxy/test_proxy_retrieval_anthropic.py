@@ -120,6 +120,37 @@ def test_expansion_with_a_huge_number_in_the_conversation(make_fake, make_proxy)
     assert proxy.proxy.metrics.events["fail_open"] == 0
 
 
+def test_a_streamed_hr_expand_call_with_a_huge_number_is_answered(make_fake, make_proxy):
+    # the model's call carries an integer Python's int() refuses beside its hash: the call is
+    # still answered, and sent back with the number as the model wrote it
+    big = "7" * 5000
+    seen: dict = {}
+
+    async def reply(request, raw):
+        body = json.loads(raw, parse_int=str)
+        results = [b for b in body["messages"][-1]["content"] if isinstance(b, dict) and b.get("type") == "tool_result"]
+        if not any(r["tool_use_id"] == "toolu_hr" for r in results):
+            digest = re.search(r"hr expand ([0-9a-f]{12})", json.dumps(body["messages"])).group(1)
+            events = anthropic_message([{"type": "tool_use", "id": "toolu_hr", "name": "hr_expand",
+                                         "input": {"hash": digest, "lines": "3-4", "n": "BIG"}}], "tool_use")
+            frames = [f.replace(b'\\"BIG\\"', big.encode()) for f in sse(events)]
+            assert any(big.encode() in f for f in frames)
+            return await stream(request, frames)
+        seen["expansion"] = results[-1]["content"]
+        seen["call"] = next(b for b in body["messages"][-2]["content"] if b.get("type") == "tool_use")
+        return await stream(request, sse(anthropic_message([{"type": "text", "text": "ok"}], "end_turn", "msg_2")))
+
+    fake = make_fake(reply)
+    proxy = make_proxy(fake.url, retrieval="tool")
+    client = anthropic.Anthropic(base_url=proxy.url, api_key="k", max_retries=0)
+    with client.messages.stream(**request_with_log()) as s:
+        final = s.get_final_message()
+    assert [b.type for b in final.content] == ["text"] and final.content[0].text.strip() == "ok"
+    assert seen["expansion"].splitlines()[0].endswith("request id=2 in 6 ms")
+    assert seen["call"]["input"]["n"] == big
+    assert proxy.proxy.metrics.events["expansions"] == 1
+
+
 def test_tool_only_where_results_were_compressed_and_plain_streams_pass(make_fake, make_proxy):
     fake = None
 

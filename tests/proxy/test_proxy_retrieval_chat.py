@@ -68,6 +68,34 @@ def test_chat_stream_with_hr_expand_is_one_completion(make_fake, make_proxy):
     assert proxy.proxy.metrics.events["expansions"] == 1
 
 
+def test_chat_hr_expand_call_with_a_huge_number_is_answered(make_fake, make_proxy):
+    # the call's arguments hold an integer Python's int() refuses beside the hash
+    big = "7" * 5000
+    seen: dict = {}
+
+    async def reply(request, raw):
+        body = json.loads(raw)
+        found = expansion_in(body)
+        if found is None:
+            digest = re.search(r"hr expand ([0-9a-f]{12})", json.dumps(body["messages"])).group(1)
+            arguments = f'{{"hash": "{digest}", "grep": "request id=7 ", "n": {big}}}'
+            events = [chunk({"role": "assistant", "content": ""}),
+                      chunk({"tool_calls": [{"index": 0, "id": "call_hr", "type": "function", "function": {"name": "hr_expand", "arguments": arguments}}]}),
+                      chunk({}, "tool_calls"), (None, "[DONE]")]
+        else:
+            seen["expansion"] = found
+            events = [chunk({"content": "ok"}, cid="chatcmpl-2"), chunk({}, "stop", cid="chatcmpl-2"), (None, "[DONE]")]
+        return await stream(request, sse(events))
+
+    fake = make_fake(reply)
+    proxy = make_proxy(fake.url, retrieval="tool")
+    client = openai.OpenAI(base_url=proxy.url + "/v1", api_key="k", max_retries=0)
+    text = [c.choices[0].delta.content or "" for c in client.chat.completions.create(model="gpt-test", messages=conversation(), stream=True)
+            if c.choices]
+    assert "".join(text) == "ok"
+    assert "request id=7 in 21 ms" in seen["expansion"] and not seen["expansion"].startswith("hr_expand:")
+
+
 def test_chat_non_streaming_with_hr_expand(make_fake, make_proxy):
     async def reply(request, raw):
         body = json.loads(raw)
