@@ -5,7 +5,9 @@
 //!
 //! A leaf, like `logline`: the sniffer and the compressors may all call it.
 
-use crate::hash::{FxHashMap, FxHashSet};
+use crate::hash::{FxHashMap, FxHashSet, FxHasher};
+use std::collections::hash_map::Entry;
+use std::hash::Hasher;
 
 const ESC: u8 = 0x1b;
 const BEL: u8 = 0x07;
@@ -67,38 +69,55 @@ pub(crate) fn sequence_end(b: &[u8], at: usize) -> usize {
 /// for the coloured line must find. Other escapes (cursor moves, CI timestamps) do not count.
 /// `plain` is `raw` without escapes, line for line.
 pub fn recoloured_repeats(raw: &[&str], plain: &[&str]) -> Vec<usize> {
-    // each text seen, and whether it was shown without colours; the colours each was shown in
-    let mut texts: FxHashMap<&str, bool> = FxHashMap::default();
-    let mut coloured: FxHashSet<(&str, String)> = FxHashSet::default();
+    let colours: Vec<u64> = raw
+        .iter()
+        .zip(plain)
+        .map(|(r, p)| if r.len() == p.len() { 0 } else { colours(r) })
+        .collect();
+    // lines all in the same colours (a coloured log's every line, or none) repeat in them
+    if colours.windows(2).all(|w| w[0] == w[1]) {
+        return Vec::new();
+    }
+    // each text seen (by its hash: a collision can only keep a line more), with the colours it
+    // was first shown in; the texts shown in other colours too, with those
+    let mut first: FxHashMap<u64, u64> = FxHashMap::default();
+    first.reserve(plain.len());
+    let mut more: FxHashSet<(u64, u64)> = FxHashSet::default();
     let mut out = Vec::new();
-    for (i, (r, p)) in raw.iter().zip(plain).enumerate() {
-        let (r, p) = (r.trim(), p.trim());
-        let colours = if r.len() == p.len() { String::new() } else { colours(r) };
-        let seen = texts.contains_key(p);
-        let uncoloured = texts.entry(p).or_insert(false);
-        let new = if colours.is_empty() {
-            !std::mem::replace(uncoloured, true)
-        } else {
-            coloured.insert((p, colours))
-        };
-        if seen && new {
-            out.push(i);
+    for (i, (p, &colours)) in plain.iter().zip(&colours).enumerate() {
+        let mut h = FxHasher::default();
+        h.write(p.trim().as_bytes());
+        match first.entry(h.finish()) {
+            Entry::Vacant(e) => {
+                e.insert(colours);
+            }
+            Entry::Occupied(e) => {
+                if *e.get() != colours && more.insert((*e.key(), colours)) {
+                    out.push(i);
+                }
+            }
         }
     }
     out
 }
 
-/// The colour sequences of `line`, in order.
-fn colours(line: &str) -> String {
+/// The colour sequences of `line`, in order, hashed (0: none).
+fn colours(line: &str) -> u64 {
     let b = line.as_bytes();
-    let mut out = String::new();
+    let mut h = FxHasher::default();
+    let mut any = false;
     for at in memchr::memchr_iter(ESC, b) {
         let end = sequence_end(b, at);
         if b.get(at + 1) == Some(&b'[') && b[end - 1] == b'm' {
-            out.push_str(&line[at..end]);
+            h.write(&b[at..end]);
+            any = true;
         }
     }
-    out
+    if any {
+        h.finish() | 1
+    } else {
+        0
+    }
 }
 
 #[cfg(test)]
