@@ -5,7 +5,8 @@
 //!
 //! A leaf, like `logline`: the sniffer and the compressors may all call it.
 
-use crate::hash::{FxHashMap, FxHashSet};
+use crate::hash::{FxHashMap, FxHashSet, FxHasher};
+use std::hash::Hasher;
 
 const ESC: u8 = 0x1b;
 const BEL: u8 = 0x07;
@@ -66,20 +67,27 @@ pub(crate) fn sequence_end(b: &[u8], at: usize) -> usize {
 /// on. Rules fold repeats by their text; these are the first of their colours, which a search
 /// for the coloured line must find. Other escapes (cursor moves, CI timestamps) do not count.
 /// `plain` is `raw` without escapes, line for line.
+///
+/// Texts and colours are held as hashes, a few words a line: this runs beside a whole plan of
+/// a log that may be 100 MB of distinct coloured lines, within the memory bound (`bound.rs`).
 pub fn recoloured_repeats(raw: &[&str], plain: &[&str]) -> Vec<usize> {
-    // each text seen, and whether it was shown without colours; the colours each was shown in
-    let mut texts: FxHashMap<&str, bool> = FxHashMap::default();
-    let mut coloured: FxHashSet<(&str, String)> = FxHashSet::default();
+    if !raw.iter().any(|r| coloured(r)) {
+        // without colours no repeat is in colours not shown above
+        return Vec::new();
+    }
+    // each text seen, and whether it was shown without colours; each text with the colours it
+    // was shown in
+    let mut texts: FxHashMap<u64, bool> = FxHashMap::default();
+    let mut colourings: FxHashSet<u64> = FxHashSet::default();
     let mut out = Vec::new();
     for (i, (r, p)) in raw.iter().zip(plain).enumerate() {
         let (r, p) = (r.trim(), p.trim());
-        let colours = if r.len() == p.len() { String::new() } else { colours(r) };
-        let seen = texts.contains_key(p);
-        let uncoloured = texts.entry(p).or_insert(false);
-        let new = if colours.is_empty() {
-            !std::mem::replace(uncoloured, true)
-        } else {
-            coloured.insert((p, colours))
+        let text = hash_text(p);
+        let seen = texts.contains_key(&text);
+        let uncoloured = texts.entry(text).or_insert(false);
+        let new = match (r.len() != p.len()).then(|| colours_hash(text, r)).flatten() {
+            Some(colouring) => colourings.insert(colouring),
+            None => !std::mem::replace(uncoloured, true),
         };
         if seen && new {
             out.push(i);
@@ -88,17 +96,39 @@ pub fn recoloured_repeats(raw: &[&str], plain: &[&str]) -> Vec<usize> {
     out
 }
 
+/// Whether `line` holds a colour sequence (`ESC[…m`).
+fn coloured(line: &str) -> bool {
+    colour_sequences(line).next().is_some()
+}
+
 /// The colour sequences of `line`, in order.
-fn colours(line: &str) -> String {
+fn colour_sequences(line: &str) -> impl Iterator<Item = &str> {
     let b = line.as_bytes();
-    let mut out = String::new();
-    for at in memchr::memchr_iter(ESC, b) {
+    memchr::memchr_iter(ESC, b).filter_map(move |at| {
         let end = sequence_end(b, at);
-        if b.get(at + 1) == Some(&b'[') && b[end - 1] == b'm' {
-            out.push_str(&line[at..end]);
-        }
+        (b.get(at + 1) == Some(&b'[') && b[end - 1] == b'm').then(|| &line[at..end])
+    })
+}
+
+/// A line's text as a hash (its length in it: a hash of padded words).
+fn hash_text(text: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_usize(text.len());
+    h.write(text.as_bytes());
+    h.finish()
+}
+
+/// The text hashed as `text` in the colours of `line`, as a hash; `None` when `line` has none.
+fn colours_hash(text: u64, line: &str) -> Option<u64> {
+    let mut h = FxHasher::default();
+    h.write_u64(text);
+    let mut any = false;
+    for sequence in colour_sequences(line) {
+        h.write_usize(sequence.len());
+        h.write(sequence.as_bytes());
+        any = true;
     }
-    out
+    any.then(|| h.finish())
 }
 
 #[cfg(test)]
@@ -122,6 +152,28 @@ mod tests {
         let plain: Vec<String> = raw.iter().map(|l| strip(l).unwrap_or(l.to_string())).collect();
         let plain: Vec<&str> = plain.iter().map(String::as_str).collect();
         assert_eq!(recoloured_repeats(&raw, &plain), [2, 4]);
+    }
+
+    #[test]
+    fn a_recoloured_repeat_is_found_in_crlf_lines_and_lines_of_escapes_alone() {
+        let raw = [
+            "\x1b[1mBUILD SUCCESS\x1b[m\r",
+            "BUILD SUCCESS\r",
+            "\x1b[1mBUILD SUCCESS\x1b[m\r",
+            "\r",
+            "\x1b[0m\r",
+            "\x1b[0m",
+            // cursor moves alone and a timestamp alone are an empty line again
+            "\x1b[2K",
+            "\x1b_bk;t=1729032357206\x07",
+        ];
+        let plain: Vec<String> = raw.iter().map(|l| strip(l).unwrap_or(l.to_string())).collect();
+        let plain: Vec<&str> = plain.iter().map(String::as_str).collect();
+        assert_eq!(recoloured_repeats(&raw, &plain), [1, 4]);
+        // no colours at all: nothing is a repeat in new colours
+        let raw = ["\x1b[2Ka", "a", "\x1b_bk;t=1\x07a"];
+        let plain = ["a", "a", "a"];
+        assert!(recoloured_repeats(&raw, &plain).is_empty());
     }
 
     #[test]
