@@ -49,6 +49,7 @@ pub fn keep_in_place(plan: &Plan, keep: Vec<usize>, lines: &Lines) -> Plan {
     Plan {
         pieces,
         cut_long_lines: plan.cut_long_lines,
+        pointers: plan.pointers.clone(),
     }
 }
 

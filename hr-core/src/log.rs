@@ -1329,6 +1329,28 @@ mod tests {
     }
 
     #[test]
+    fn frames_pointing_at_a_trace_the_budget_cut_are_cut_too() {
+        // the budget cuts the first trace but keeps the short lines after it: the second
+        // trace's frames may not point at lines the output no longer shows
+        let frames: String = (0..12)
+            .map(|i| format!("\tat com.example.service.layer{i}.Handler{i}.process(Handler{i}.java:{})\n", 100 + i))
+            .collect();
+        let text = format!("java.lang.IllegalStateException: first failure\n{frames}ERROR a\nE: x\n\tat b.C(D:1)\n{frames}INFO done\n");
+        let unbudgeted = compress(&text, &opts());
+        assert!(unbudgeted.text.contains("[hr 12 frames as in L2-13 ·"), "{}", unbudgeted.text);
+        let c = compress(
+            &text,
+            &Options {
+                budget_chars: Some(300),
+                ..opts()
+            },
+        );
+        assert!(c.text.contains("\nE: x\n\tat b.C(D:1)\n"), "{}", c.text);
+        assert!(!c.text.contains("Handler0"), "{}", c.text);
+        assert!(!c.text.contains("as in"), "{}", c.text);
+    }
+
+    #[test]
     fn an_error_from_another_host_is_the_same_message_and_from_another_user_another() {
         let hosts = ["218.188.2.4", "220-135-151-1.hinet-ip.hinet.net", "massive.merukuru.org", "n219076184117.netvigator.com"];
         let mut text = String::new();

@@ -53,8 +53,9 @@ impl<'a> ShownFrames<'a> {
                     frames_in(lines, m, last),
                     line_range(m - turn, m - 1)
                 );
+                let at = (m - turn, m - 1);
                 if kept_from <= m - turn
-                    && fold_if_it_pays(plan, &mut kept_from, (m, last), what, &pays)
+                    && fold_if_it_pays(plan, &mut kept_from, (m, last), what, at, &pays)
                 {
                     m = last + 1;
                     continue;
@@ -67,7 +68,8 @@ impl<'a> ShownFrames<'a> {
                     frames_in(lines, m, m + len - 1),
                     line_range(from, from + len - 1)
                 );
-                if fold_if_it_pays(plan, &mut kept_from, (m, m + len - 1), what, &pays) {
+                let at = (from, from + len - 1);
+                if fold_if_it_pays(plan, &mut kept_from, (m, m + len - 1), what, at, &pays) {
                     m += len;
                     continue;
                 }
@@ -116,13 +118,15 @@ impl<'a> ShownFrames<'a> {
     }
 }
 
-/// Folds lines `start..=end` into a marker saying `what` when they pay for it: the lines
-/// from `kept_from` up to them stay, and `kept_from` moves past them. Says whether it folded.
+/// Folds lines `start..=end` into a marker saying `what`, which points at lines `at`, when they
+/// pay for it: the lines from `kept_from` up to them stay, and `kept_from` moves past them. Says
+/// whether it folded.
 fn fold_if_it_pays(
     plan: &mut Plan,
     kept_from: &mut usize,
     (start, end): (usize, usize),
     what: String,
+    at: (usize, usize),
     pays: &impl Fn(&str, usize, usize) -> bool,
 ) -> bool {
     if end + 1 - start < SHARED_FRAMES || !pays(&what, start, end) {
@@ -131,7 +135,7 @@ fn fold_if_it_pays(
     if *kept_from < start {
         plan.keep_range(*kept_from, start - 1, Priority::Critical);
     }
-    plan.fold(start, end, what);
+    plan.fold_pointing(start, end, what, [at]);
     *kept_from = end + 1;
     true
 }
