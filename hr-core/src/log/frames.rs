@@ -4,10 +4,10 @@
 //! order folds with a pointer to it, as Java's own `... 12 more` does within one trace.
 
 use crate::hash::{FxHashMap, FxHasher};
-use std::hash::Hasher;
 use crate::lines::Lines;
 use crate::marker::{count, line_range};
 use crate::plan::{Plan, Priority};
+use std::hash::Hasher;
 
 /// Frames a shared stretch must hold to fold: two or three read as fast as their pointer.
 const SHARED_FRAMES: usize = 4;
