@@ -82,7 +82,7 @@ pub fn recoloured_repeats(raw: &[&str], plain: &[&str]) -> Vec<usize> {
     let mut out = Vec::new();
     for (i, (r, p)) in raw.iter().zip(plain).enumerate() {
         let (r, p) = (r.trim(), p.trim());
-        let text = hash_text(p);
+        let text = crate::hash::of_text(p);
         let seen = texts.contains_key(&text);
         let uncoloured = texts.entry(text).or_insert(false);
         let new = match (r.len() != p.len()).then(|| colours_hash(text, r)).flatten() {
@@ -108,14 +108,6 @@ fn colour_sequences(line: &str) -> impl Iterator<Item = &str> {
         let end = sequence_end(b, at);
         (b.get(at + 1) == Some(&b'[') && b[end - 1] == b'm').then(|| &line[at..end])
     })
-}
-
-/// A line's text as a hash (its length in it: a hash of padded words).
-fn hash_text(text: &str) -> u64 {
-    let mut h = FxHasher::default();
-    h.write_usize(text.len());
-    h.write(text.as_bytes());
-    h.finish()
 }
 
 /// The text hashed as `text` in the colours of `line`, as a hash; `None` when `line` has none.

@@ -3,11 +3,10 @@
 //! the first time stays, but a stretch of frames that a trace shown above printed in the same
 //! order folds with a pointer to it, as Java's own `... 12 more` does within one trace.
 
-use crate::hash::{FxHashMap, FxHasher};
+use crate::hash::{of_text, FxHashMap};
 use crate::lines::Lines;
 use crate::marker::{count, line_range};
 use crate::plan::{Plan, Priority};
-use std::hash::Hasher;
 
 /// Frames a shared stretch must hold to fold: two or three read as fast as their pointer.
 const SHARED_FRAMES: usize = 4;
@@ -89,7 +88,7 @@ impl ShownFrames {
                 self.earlier = vec![NOT_SHOWN; lines.lines.len() + 1];
             }
             for k in m..m + stays {
-                let latest = self.latest.entry(hash_line(lines.lines[k - 1])).or_insert(0);
+                let latest = self.latest.entry(of_text(lines.lines[k - 1])).or_insert(0);
                 self.earlier[k] = std::mem::replace(latest, k as u32);
             }
             m += stays;
@@ -104,7 +103,7 @@ impl ShownFrames {
     fn longest_shown(&self, lines: &[&str], m: usize, end: usize) -> (usize, usize) {
         let shown = |k: usize| self.earlier.get(k).is_some_and(|&e| e != NOT_SHOWN);
         let mut best = (0, 0);
-        let mut p = self.latest.get(&hash_line(lines[m - 1])).map_or(0, |&p| p as usize);
+        let mut p = self.latest.get(&of_text(lines[m - 1])).map_or(0, |&p| p as usize);
         for _ in 0..STARTS {
             if p == 0 {
                 break;
@@ -128,14 +127,6 @@ impl ShownFrames {
         }
         best
     }
-}
-
-/// A frame line's text as a hash (its length in it: a hash of padded words).
-fn hash_line(line: &str) -> u64 {
-    let mut h = FxHasher::default();
-    h.write_usize(line.len());
-    h.write(line.as_bytes());
-    h.finish()
 }
 
 /// Folds lines `start..=end` into a marker saying `what`, which points at lines `at`, when they
