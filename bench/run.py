@@ -93,6 +93,16 @@ def coloured_log(mb: int) -> bytes:
     return b"".join(out)
 
 
+def one_trace(mb: int) -> bytes:
+    """A Java stack trace of distinct frames: the most frames a megabyte of log can show."""
+    out, size, i = [b"java.lang.RuntimeException: deep\n"], 0, 0
+    while size < mb * 2**20:
+        out.append(f"\tat com.ex.p{i}.Cls.method(Cls.java:{i % 1000})\n".encode())
+        size += len(out[-1])
+        i += 1
+    return b"".join(out)
+
+
 def synthetic_json(n: int, seed: int = 11) -> bytes:
     rng = random.Random(seed)
     rows = [{"id": i, "name": f"pkg-{i}", "version": f"{rng.randint(0, 9)}.{rng.randint(0, 30)}.{rng.randint(0, 9)}",
@@ -355,6 +365,8 @@ def main() -> None:
     for name, line in (("a", b"a\n"), ("empty", b"\n"), ("1", b"1\n"), ("error", b"error\n")):
         shapes[f"{big_mb} MB of `{name}` lines"] = cached(f"lines-{name}-{big_mb}m.log",
                                                           lambda line=line: line * (big_mb * 2**20 // len(line)))
+    # one stack trace of distinct frames: the frames shown are remembered, each in a word or two
+    shapes[f"{big_mb} MB stack trace"] = cached(f"trace-{big_mb}m.log", lambda: one_trace(big_mb))
     hows = {name: (("sniffed", ()), ("--kind log", ("--kind", "log"))) for name in shapes}
     # a budget plans what it keeps (the agent hooks always pass one): the most lines, the worst case
     for name in (f"{big_mb} MB of two-byte lines", f"{big_mb} MB of `error` lines"):

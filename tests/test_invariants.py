@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import json
+import re
 import resource
 
 import pytest
 
-from support import (CORPUS, corpus_cases, corpus_input, expand_hash, needs_corpus, repetitive_log,
-                      run_hr)
+from support import (CORPUS, REPO, corpus_cases, corpus_input, expand_hash, needs_corpus,
+                      repetitive_log, run_hr)
 
 PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489") + bytes(range(256)) * 8
 
@@ -156,6 +157,27 @@ def test_never_more_tokens_on_awkward_inputs(cache):
     for data in awkward:
         out = run_hr([], data).stdout
         assert core.estimate_tokens(out) <= core.estimate_tokens(data)
+
+
+# --- never invent ----------------------------------------------------------------------------
+
+# a marker that points at lines above (`[hr 12 frames as in L4-15 · …]`, `[hr 5 lines as in L34-48 · …]`)
+POINTER = re.compile(r"\[hr [^\]]*?(?:as in|repeating) L(\d+)(?:-(\d+))? ·")
+BUDGET_CUT = re.compile(r"\[hr [^\]]*cut to fit the budget[^\]]*?(?:--lines |L)(\d+)(?:-(\d+))?\]")
+
+
+@pytest.mark.parametrize("case", ["test/unittest-webcolors", "test/cargo-test-strsim", "test/vitest-ufo"])
+def test_no_marker_points_at_lines_a_budget_cut(case, cache):
+    # real test runs whose repeated failures point at the first; the budget cuts some of those
+    data = next((REPO / "bench" / "validation" / case).glob("input.*")).read_bytes()
+    pointers = 0
+    for budget in ("2000", "4000", "8000"):
+        out = run_hr(["--kind", "test", "--budget", budget], data).stdout.decode()
+        cut = {n for m in BUDGET_CUT.finditer(out) for n in range(int(m[1]), int(m[2] or m[1]) + 1)}
+        for m in POINTER.finditer(out):
+            pointers += 1
+            assert not cut & set(range(int(m[1]), int(m[2] or m[1]) + 1)), (budget, m[0], out)
+    assert pointers, "the cases were meant to hold pointers"
 
 
 # --- deterministic ---------------------------------------------------------------------------

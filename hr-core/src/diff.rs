@@ -77,6 +77,7 @@ pub(crate) fn restate_hunk_headers(plan: Plan, ls: &[&str]) -> Plan {
     Plan {
         pieces,
         cut_long_lines: plan.cut_long_lines,
+        pointers: plan.pointers,
     }
 }
 

@@ -68,31 +68,32 @@ pub(crate) fn sequence_end(b: &[u8], at: usize) -> usize {
 /// on. Rules fold repeats by their text; these are the first of their colours, which a search
 /// for the coloured line must find. Other escapes (cursor moves, CI timestamps) do not count.
 /// `plain` is `raw` without escapes, line for line.
+///
+/// Texts and colours are held as hashes, a few words a line: this runs beside a whole plan of
+/// a log that may be 100 MB of distinct coloured lines, within the memory bound (`bound.rs`).
 pub fn recoloured_repeats(raw: &[&str], plain: &[&str]) -> Vec<usize> {
-    let colours: Vec<u64> = raw
-        .iter()
-        .zip(plain)
-        .map(|(r, p)| if r.len() == p.len() { 0 } else { colours(r) })
-        .collect();
+    // a line's colours, 0 for none (a line without escapes has none to look for)
+    let colours_of = |(r, p): (&&str, &&str)| if r.len() == p.len() { 0 } else { colours(r) };
+    let mut lines = raw.iter().zip(plain);
     // lines all in the same colours (a coloured log's every line, or none) repeat in them
-    if colours.windows(2).all(|w| w[0] == w[1]) {
+    let same = lines.next().map(colours_of);
+    if lines.all(|l| Some(colours_of(l)) == same) {
         return Vec::new();
     }
     // each text seen (by its hash: a collision can only keep a line more), with the colours it
     // was first shown in; the texts shown in other colours too, with those
     let mut first: FxHashMap<u64, u64> = FxHashMap::default();
-    first.reserve(plain.len());
     let mut more: FxHashSet<(u64, u64)> = FxHashSet::default();
     let mut out = Vec::new();
-    for (i, (p, &colours)) in plain.iter().zip(&colours).enumerate() {
-        let mut h = FxHasher::default();
-        h.write(p.trim().as_bytes());
-        match first.entry(h.finish()) {
+    for (i, line) in raw.iter().zip(plain).enumerate() {
+        let text = crate::hash::of_text(line.1.trim());
+        let colours = colours_of(line);
+        match first.entry(text) {
             Entry::Vacant(e) => {
                 e.insert(colours);
             }
             Entry::Occupied(e) => {
-                if *e.get() != colours && more.insert((*e.key(), colours)) {
+                if *e.get() != colours && more.insert((text, colours)) {
                     out.push(i);
                 }
             }
@@ -141,6 +142,28 @@ mod tests {
         let plain: Vec<String> = raw.iter().map(|l| strip(l).unwrap_or(l.to_string())).collect();
         let plain: Vec<&str> = plain.iter().map(String::as_str).collect();
         assert_eq!(recoloured_repeats(&raw, &plain), [2, 4]);
+    }
+
+    #[test]
+    fn a_recoloured_repeat_is_found_in_crlf_lines_and_lines_of_escapes_alone() {
+        let raw = [
+            "\x1b[1mBUILD SUCCESS\x1b[m\r",
+            "BUILD SUCCESS\r",
+            "\x1b[1mBUILD SUCCESS\x1b[m\r",
+            "\r",
+            "\x1b[0m\r",
+            "\x1b[0m",
+            // cursor moves alone and a timestamp alone are an empty line again
+            "\x1b[2K",
+            "\x1b_bk;t=1729032357206\x07",
+        ];
+        let plain: Vec<String> = raw.iter().map(|l| strip(l).unwrap_or(l.to_string())).collect();
+        let plain: Vec<&str> = plain.iter().map(String::as_str).collect();
+        assert_eq!(recoloured_repeats(&raw, &plain), [1, 4]);
+        // no colours at all: nothing is a repeat in new colours
+        let raw = ["\x1b[2Ka", "a", "\x1b_bk;t=1\x07a"];
+        let plain = ["a", "a", "a"];
+        assert!(recoloured_repeats(&raw, &plain).is_empty());
     }
 
     #[test]

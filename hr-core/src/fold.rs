@@ -52,7 +52,7 @@ fn stream(text: &str, opts: &Options) -> Compressed {
         for piece in run.pieces().map(|p| policed(p, opts.min_fold_run)) {
             // the fold's lines, read only if the guard splits it
             let folded = run.lines(text).skip(piece_range(&piece).0 - run.start - 1);
-            guard::split(&piece, &mut missing, &mut parts, folded);
+            guard::split(&piece, &mut missing, &mut parts, folded, Priority::Critical);
         }
         for piece in &parts {
             match piece {

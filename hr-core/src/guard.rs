@@ -26,19 +26,20 @@ const MAX_TEMPLATES: usize = 100_000;
 /// place, or `None` when nothing is missing.
 pub fn patch(plan: &Plan, lines: &Lines) -> Option<Plan> {
     let missing = missing(plan, lines);
-    (!missing.is_empty()).then(|| keep_in_place(plan, missing, lines))
+    (!missing.is_empty()).then(|| keep_in_place(plan, missing, lines, Priority::Critical))
 }
 
-/// `plan` with lines `keep` (1-based, ascending) written verbatim in place: a fold that holds
-/// some of them splits around them, and those a piece already writes stay as they are.
-pub fn keep_in_place(plan: &Plan, keep: Vec<usize>, lines: &Lines) -> Plan {
+/// `plan` with lines `keep` (1-based, ascending) written verbatim in place, with `priority`: a
+/// fold that holds some of them splits around them, and those a piece already writes stay as
+/// they are.
+pub fn keep_in_place(plan: &Plan, keep: Vec<usize>, lines: &Lines, priority: Priority) -> Plan {
     let mut pieces = Vec::with_capacity(plan.pieces.len() + 2 * keep.len());
     let mut next = keep.into_iter().peekable();
     for piece in &plan.pieces {
         match piece {
             Piece::Fold { start, end, .. } => {
                 let folded = lines.lines[start - 1..*end].iter().copied();
-                split(piece, &mut next, &mut pieces, folded)
+                split(piece, &mut next, &mut pieces, folded, priority)
             }
             Piece::Keep { end, .. } | Piece::Restate { end, .. } => {
                 while next.next_if(|&n| n <= *end).is_some() {}
@@ -49,18 +50,20 @@ pub fn keep_in_place(plan: &Plan, keep: Vec<usize>, lines: &Lines) -> Plan {
     Plan {
         pieces,
         cut_long_lines: plan.cut_long_lines,
+        pointers: plan.pointers.clone(),
     }
 }
 
 /// Appends `piece` to `out`, or, if it is a fold that holds some of the lines in `missing`
-/// (1-based, ascending), its parts around them with those lines kept in place. `folded` gives
-/// the fold's lines, read only when it splits: a part too short to pay for a marker of its own
-/// (`plan::pays_in_tokens`) is written as its lines.
+/// (1-based, ascending), its parts around them with those lines kept in place with `priority`.
+/// `folded` gives the fold's lines, read only when it splits: a part too short to pay for a
+/// marker of its own (`plan::pays_in_tokens`) is written as its lines.
 pub fn split<'l>(
     piece: &Piece,
     missing: &mut std::iter::Peekable<impl Iterator<Item = usize>>,
     out: &mut Vec<Piece>,
     mut folded: impl Iterator<Item = &'l str>,
+    priority: Priority,
 ) {
     let Piece::Fold { start, end, .. } = piece else {
         out.push(piece.clone());
@@ -76,7 +79,7 @@ pub fn split<'l>(
         out.push(Piece::Keep {
             start: n,
             end: n,
-            priority: Priority::Critical,
+            priority,
         });
         from = n + 1;
     }

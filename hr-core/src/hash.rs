@@ -49,3 +49,12 @@ impl Hasher for FxHasher {
 
 pub type FxHashMap<K, V> = HashMap<K, V, BuildHasherDefault<FxHasher>>;
 pub type FxHashSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
+
+/// A text as a hash, its length in it (the hasher pads a last partial word with zeros): for
+/// state that must stay a word a line where a line's text would be a slice or a copy.
+pub fn of_text(text: &str) -> u64 {
+    let mut h = FxHasher::default();
+    h.write_usize(text.len());
+    h.write(text.as_bytes());
+    h.finish()
+}

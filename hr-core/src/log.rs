@@ -101,7 +101,8 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
                 plan
             } else {
                 let recoloured = recoloured.into_iter().map(|i| i + 1).collect();
-                crate::guard::keep_in_place(&plan, recoloured, &lines)
+                // an example of a repeat (in its colours), no error
+                crate::guard::keep_in_place(&plan, recoloured, &lines, Priority::Summary)
             };
             // the copy without escapes is gone before the output is written
             drop(plain);
@@ -132,7 +133,7 @@ fn keep_test_failures(plan: Plan, lines: &Lines) -> Plan {
     if failures.is_empty() {
         return plan;
     }
-    crate::guard::keep_in_place(&plan, failures, lines)
+    crate::guard::keep_in_place(&plan, failures, lines, Priority::Critical)
 }
 
 /// Bytes of working state mining costs per line: the line's slice, its role, and its share of
@@ -710,6 +711,26 @@ mod tests {
         let c = compress(&text, &opts());
         assert_eq!(c.text.matches(plain).count(), 1, "{}", c.text);
         assert_eq!(c.text.matches(coloured).count(), 1, "{}", c.text);
+    }
+
+    #[test]
+    fn a_repeat_in_other_colours_is_no_error_under_a_budget() {
+        // the recoloured repeat stays as an example of a repeat, not as an error: a budget
+        // cuts it before the warning
+        let plain = "[INFO] Scanning for projects in the reactor of the build...\n";
+        let coloured = "[\x1b[1;34mINFO\x1b[m] Scanning for projects in the reactor of the build...\n";
+        let warning = "[WARNING] The POM for org.example:lib:jar:1.0 is missing, no dependency information available\n";
+        let text = format!("{}{}{warning}", plain.repeat(20), coloured.repeat(20));
+        assert!(compress(&text, &opts()).text.contains(coloured));
+        let mut tried = 0;
+        for budget in (100..text.len()).step_by(10) {
+            let c = compress(&text, &Options { budget_chars: Some(budget), ..opts() });
+            if c.text.contains(coloured) || c.text.contains(warning) {
+                tried += 1;
+                assert!(c.text.contains(warning), "{budget}: {}", c.text);
+            }
+        }
+        assert!(tried > 0);
     }
 
     #[test]
@@ -1326,6 +1347,28 @@ mod tests {
         assert!(out[12].starts_with("[hr 6 frames as in L4-9 ·"), "{}", c.text);
         assert_eq!(crate::marker::span_of(out[12]), Some((13, 18)), "{}", c.text);
         assert_eq!(out.len(), 14, "{}", c.text);
+    }
+
+    #[test]
+    fn frames_pointing_at_a_trace_the_budget_cut_are_cut_too() {
+        // the budget cuts the first trace but keeps the short lines after it: the second
+        // trace's frames may not point at lines the output no longer shows
+        let frames: String = (0..12)
+            .map(|i| format!("\tat com.example.service.layer{i}.Handler{i}.process(Handler{i}.java:{})\n", 100 + i))
+            .collect();
+        let text = format!("java.lang.IllegalStateException: first failure\n{frames}ERROR a\nE: x\n\tat b.C(D:1)\n{frames}INFO done\n");
+        let unbudgeted = compress(&text, &opts());
+        assert!(unbudgeted.text.contains("[hr 12 frames as in L2-13 ·"), "{}", unbudgeted.text);
+        let c = compress(
+            &text,
+            &Options {
+                budget_chars: Some(300),
+                ..opts()
+            },
+        );
+        assert!(c.text.contains("\nE: x\n\tat b.C(D:1)\n"), "{}", c.text);
+        assert!(!c.text.contains("Handler0"), "{}", c.text);
+        assert!(!c.text.contains("as in"), "{}", c.text);
     }
 
     #[test]

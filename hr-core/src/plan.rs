@@ -5,6 +5,7 @@
 //! marker per run of folded lines. With a budget it spends the room by priority: the lowest
 //! pieces are folded first, later ones before earlier ones, so that what is kept stays in order.
 
+use crate::hash::FxHashSet;
 use crate::lines::Lines;
 use crate::marker::{count, marker_chars, marker_text, Compressed, Writer};
 use crate::Options;
@@ -60,6 +61,16 @@ pub struct Plan {
     /// Whether a kept line too long to read keeps only its head (see `LONG_LINE`): a log's or
     /// grep's lines may be payloads and minified files, a failure's assertion may not.
     pub cut_long_lines: bool,
+    /// The lines folds point at (`12 frames as in L4-15`, `5 lines as in test_x`): a budget
+    /// that cuts them cuts the fold too, so that no marker points to lines it does not show.
+    pub pointers: Vec<Pointer>,
+}
+
+/// A fold (by its first and last line, 1-based) that points at lines `at` shown above.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Pointer {
+    pub fold: (usize, usize),
+    pub at: (usize, usize),
 }
 
 impl Plan {
@@ -84,6 +95,19 @@ impl Plan {
             end,
             what: what.into(),
         });
+    }
+
+    /// Fold lines `start..=end` into a marker saying `what`, which points at the lines `at`.
+    pub fn fold_pointing(
+        &mut self,
+        start: usize,
+        end: usize,
+        what: impl Into<String>,
+        at: impl IntoIterator<Item = (usize, usize)>,
+    ) {
+        self.fold(start, end, what);
+        self.pointers
+            .extend(at.into_iter().map(|at| Pointer { fold: (start, end), at }));
     }
 
     pub fn restate(
@@ -124,7 +148,11 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
     let plan = guarded.as_ref().unwrap_or(plan);
     let crlf = lines.lines.first().is_some_and(|l| l.ends_with('\r'));
     let dropped = match opts.budget_chars {
-        Some(budget) => choose_drops(plan, lines, budget),
+        Some(budget) => {
+            let mut dropped = choose_drops(plan, lines, budget);
+            cut_pointing_folds(plan, &mut dropped);
+            dropped
+        }
         None => vec![false; plan.pieces.len()],
     };
     let mut w = Writer::new(&opts.hash, lines.lines.len() * 16, crlf);
@@ -197,15 +225,10 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
                     i = j;
                     continue;
                 }
-                let what = if j == i + 1 {
-                    match &plan.pieces[i] {
-                        Piece::Fold { what, .. } => what.clone(),
-                        Piece::Keep { .. } | Piece::Restate { .. } => {
-                            describe(end - start + 1, critical)
-                        }
-                    }
-                } else {
-                    describe(end - start + 1, critical)
+                let what = match &plan.pieces[i] {
+                    // a fold the budget cut points at lines it cut (`cut_pointing_folds`)
+                    Piece::Fold { what, .. } if j == i + 1 && !dropped[i] => what.clone(),
+                    _ => describe(end - start + 1, critical),
                 };
                 w.fold(start, end, &what);
                 i = j;
@@ -213,6 +236,37 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
         }
     }
     w.finish(lines.trailing_newline)
+}
+
+/// Folds that point at lines a budget cut (`12 frames as in L4-15`) are cut with them, wherever
+/// above the lines were: a marker never points at lines the output does not show.
+fn cut_pointing_folds(plan: &Plan, dropped: &mut [bool]) {
+    if plan.pointers.is_empty() || !dropped.contains(&true) {
+        return;
+    }
+    // the ranges cut, in order
+    let cut: Vec<(usize, usize)> = plan
+        .pieces
+        .iter()
+        .zip(dropped.iter())
+        .filter(|(_, &d)| d)
+        .map(|(p, _)| piece_range(p))
+        .collect();
+    let is_cut = |(a, b): (usize, usize)| {
+        let k = cut.partition_point(|&(_, e)| e < a);
+        k < cut.len() && cut[k].0 <= b
+    };
+    let pointing: FxHashSet<(usize, usize)> = plan
+        .pointers
+        .iter()
+        .filter(|p| is_cut(p.at))
+        .map(|p| p.fold)
+        .collect();
+    for (p, d) in plan.pieces.iter().zip(dropped.iter_mut()) {
+        if let Piece::Fold { start, end, .. } = p {
+            *d |= pointing.contains(&(*start, *end));
+        }
+    }
 }
 
 /// A kept line longer than this (in bytes) is not read whole: a prompt or a payload dumped into
@@ -283,6 +337,7 @@ fn keep_short_folds(plan: &Plan, min: usize) -> Plan {
     Plan {
         pieces: plan.pieces.iter().map(|p| policed(p.clone(), min)).collect(),
         cut_long_lines: plan.cut_long_lines,
+        pointers: plan.pointers.clone(),
     }
 }
 
@@ -308,6 +363,7 @@ const FOLD_PAYS: usize = 3;
 pub fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
     let mut out = Plan {
         cut_long_lines: plan.cut_long_lines,
+        pointers: plan.pointers,
         ..Plan::default()
     };
     for p in plan.pieces {
@@ -759,6 +815,29 @@ mod tests {
         assert!(!c.text.contains("as in"), "{}", c.text);
         assert!(c.text.starts_with("[hr 7 lines cut to fit the budget"), "{}", c.text);
         assert!(c.text.ends_with("\nERROR the verdict\n"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_fold_that_points_far_above_is_cut_when_the_budget_cuts_what_it_points_at() {
+        // a trace's frames, a short error line the budget keeps, then a fold pointing at the
+        // frames: the budget cuts them, so the fold may not point at them any more
+        let frame = "\tat engine.Task.run(Task.java:151) padded to be a long enough frame line";
+        let text = format!("{}E: x\n{}", format!("{frame}\n").repeat(6), format!("{frame}\n").repeat(6));
+        let lines = split(&text);
+        let mut p = Plan::default();
+        p.keep_range(1, 6, Priority::Critical);
+        p.keep(7, Priority::Critical);
+        p.fold_pointing(8, 13, "6 frames as in L1-6 ·", [(1, 6)]);
+        let c = render(&p, &lines, &opts(Some(200)));
+        assert!(c.text.contains("\nE: x\n"), "{}", c.text);
+        assert!(!c.text.contains("as in"), "{}", c.text);
+        assert!(c.text.ends_with("[hr 6 lines cut to fit the budget L8-13]\n"), "{}", c.text);
+        // without a budget, or with one that keeps the frames, the pointer stays
+        for budget in [None, Some(2000)] {
+            let c = render(&p, &lines, &opts(budget));
+            assert!(c.text.starts_with(&format!("{frame}\n")), "{}", c.text);
+            assert!(c.text.ends_with("\nE: x\n[hr 6 frames as in L1-6 · hr expand abcdef012345 --lines 8-13]\n"), "{}", c.text);
+        }
     }
 
     #[test]

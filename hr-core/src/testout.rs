@@ -98,6 +98,8 @@ pub(crate) struct Reference {
     pub first: String,
     /// how later markers cite it, when shorter than that (`L20-51 ·`)
     pub again: Option<String>,
+    /// its lines (1-based, inclusive)
+    pub lines: (usize, usize),
 }
 
 pub(crate) struct Classifier<'a> {
@@ -595,7 +597,8 @@ fn to_plan(c: &Classifier) -> Plan {
                     // a marker would cost more than the lines it replaces
                     plan.keep_range(i + 1, j, Priority::Ordinary);
                 } else {
-                    plan.fold(i + 1, j, what);
+                    let at = tally.same_as.iter().map(|(r, _)| c.refs[*r as usize].lines);
+                    plan.fold_pointing(i + 1, j, what, at);
                     for (r, _) in &tally.same_as {
                         cited[*r as usize] = true;
                     }

@@ -3,7 +3,7 @@
 //! the first time stays, but a stretch of frames that a trace shown above printed in the same
 //! order folds with a pointer to it, as Java's own `... 12 more` does within one trace.
 
-use crate::hash::{FxHashMap, FxHashSet};
+use crate::hash::{of_text, FxHashMap};
 use crate::lines::Lines;
 use crate::marker::{count, line_range};
 use crate::plan::{Plan, Priority};
@@ -17,14 +17,19 @@ const MAX_TURN: usize = 32;
 /// printed everywhere (`Thread.run`) would otherwise make every lookup long.
 const STARTS: usize = 8;
 
-/// Where each frame line of the traces shown so far stands verbatim (1-based).
+/// Where each frame line of the traces shown so far stands verbatim (1-based). A word or two a
+/// line: a log may be one trace of millions of frames, planned within the memory bound.
 #[derive(Default)]
-pub struct ShownFrames<'a> {
-    at: FxHashMap<&'a str, Vec<usize>>,
-    shown: FxHashSet<usize>,
+pub struct ShownFrames {
+    /// each frame's text (by hash) and the latest line that shows it
+    latest: FxHashMap<u64, u32>,
+    /// per line (1-based): `NOT_SHOWN`, or the line above that shows the same text (0: none)
+    earlier: Vec<u32>,
 }
 
-impl<'a> ShownFrames<'a> {
+const NOT_SHOWN: u32 = u32::MAX;
+
+impl ShownFrames {
     /// Plans trace lines `n..=end` (1-based; `n` raised it): they stay, but for each stretch of
     /// frames shown above (in an earlier trace or higher up in this one) in the same order,
     /// which folds when `pays(what, start, end)`: the longest such stretch, wherever above it
@@ -32,7 +37,7 @@ impl<'a> ShownFrames<'a> {
     pub fn keep_new_trace(
         &mut self,
         plan: &mut Plan,
-        lines: &Lines<'a>,
+        lines: &Lines,
         n: usize,
         end: usize,
         pays: impl Fn(&str, usize, usize) -> bool,
@@ -53,8 +58,9 @@ impl<'a> ShownFrames<'a> {
                     frames_in(lines, m, last),
                     line_range(m - turn, m - 1)
                 );
+                let at = (m - turn, m - 1);
                 if kept_from <= m - turn
-                    && fold_if_it_pays(plan, &mut kept_from, (m, last), what, &pays)
+                    && fold_if_it_pays(plan, &mut kept_from, (m, last), what, at, &pays)
                 {
                     m = last + 1;
                     continue;
@@ -67,7 +73,8 @@ impl<'a> ShownFrames<'a> {
                     frames_in(lines, m, m + len - 1),
                     line_range(from, from + len - 1)
                 );
-                if fold_if_it_pays(plan, &mut kept_from, (m, m + len - 1), what, &pays) {
+                let at = (from, from + len - 1);
+                if fold_if_it_pays(plan, &mut kept_from, (m, m + len - 1), what, at, &pays) {
                     m += len;
                     continue;
                 }
@@ -76,13 +83,13 @@ impl<'a> ShownFrames<'a> {
             // shorter ones in): later ones may point to it, within this trace too (a recursion
             // prints the same stretch again and again)
             let stays = if len < SHARED_FRAMES { 1 } else { len };
+            if self.earlier.is_empty() {
+                // line numbers fit in 32 bits: a log of more lines is folded as it streams
+                self.earlier = vec![NOT_SHOWN; lines.lines.len() + 1];
+            }
             for k in m..m + stays {
-                let starts = self.at.entry(lines.lines[k - 1]).or_default();
-                if starts.len() == STARTS {
-                    starts.remove(0);
-                }
-                starts.push(k);
-                self.shown.insert(k);
+                let latest = self.latest.entry(of_text(lines.lines[k - 1])).or_insert(0);
+                self.earlier[k] = std::mem::replace(latest, k as u32);
             }
             m += stays;
         }
@@ -94,35 +101,43 @@ impl<'a> ShownFrames<'a> {
     /// The longest stretch of frames from line `m` (1-based, up to `end`) that lines shown
     /// verbatim above print in the same order: where it was shown, and its length (0: none).
     fn longest_shown(&self, lines: &[&str], m: usize, end: usize) -> (usize, usize) {
-        let Some(starts) = self.at.get(lines[m - 1]) else {
-            return (0, 0);
-        };
+        let shown = |k: usize| self.earlier.get(k).is_some_and(|&e| e != NOT_SHOWN);
         let mut best = (0, 0);
-        for &p in starts.iter().rev() {
-            let mut len = 1;
-            while m + len <= end
-                && p + len < m
-                && self.shown.contains(&(p + len))
-                && is_frame(lines[m + len - 1])
-                && lines[p + len - 1] == lines[m + len - 1]
-            {
-                len += 1;
+        let mut p = self.latest.get(&of_text(lines[m - 1])).map_or(0, |&p| p as usize);
+        for _ in 0..STARTS {
+            if p == 0 {
+                break;
             }
-            if len > best.1 {
-                best = (p, len);
+            // the same hash, and (unless two texts share one) the same line
+            if lines[p - 1] == lines[m - 1] {
+                let mut len = 1;
+                while m + len <= end
+                    && p + len < m
+                    && shown(p + len)
+                    && is_frame(lines[m + len - 1])
+                    && lines[p + len - 1] == lines[m + len - 1]
+                {
+                    len += 1;
+                }
+                if len > best.1 {
+                    best = (p, len);
+                }
             }
+            p = self.earlier[p] as usize;
         }
         best
     }
 }
 
-/// Folds lines `start..=end` into a marker saying `what` when they pay for it: the lines
-/// from `kept_from` up to them stay, and `kept_from` moves past them. Says whether it folded.
+/// Folds lines `start..=end` into a marker saying `what`, which points at lines `at`, when they
+/// pay for it: the lines from `kept_from` up to them stay, and `kept_from` moves past them. Says
+/// whether it folded.
 fn fold_if_it_pays(
     plan: &mut Plan,
     kept_from: &mut usize,
     (start, end): (usize, usize),
     what: String,
+    at: (usize, usize),
     pays: &impl Fn(&str, usize, usize) -> bool,
 ) -> bool {
     if end + 1 - start < SHARED_FRAMES || !pays(&what, start, end) {
@@ -131,7 +146,7 @@ fn fold_if_it_pays(
     if *kept_from < start {
         plan.keep_range(*kept_from, start - 1, Priority::Critical);
     }
-    plan.fold(start, end, what);
+    plan.fold_pointing(start, end, what, [at]);
     *kept_from = end + 1;
     true
 }

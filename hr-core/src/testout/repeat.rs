@@ -166,6 +166,7 @@ impl Shown {
         let reference = c.reference(Reference {
             again: (again.len() < first.len()).then_some(again),
             first,
+            lines: (start + 1, end),
         });
         if self.originals.len() == MAX_ORIGINALS {
             self.originals.remove(0);
@@ -410,6 +411,22 @@ mod tests {
         assert!(lines[1].starts_with("ERROR: test_failures_many_groups_listargs"));
         assert!(lines[15].starts_with("=====") && lines[16].contains("sysargs"));
         assert_eq!(cited[1], "[hr 5 lines as in L1-15 · L36-40]", "{out}");
+    }
+
+    #[test]
+    fn a_marker_that_cites_a_failure_points_at_its_lines() {
+        // so that a budget that cuts the failure cuts the markers citing it (`plan::render`)
+        let t = unittest_same_bug(&[
+            "test_failures_many_groups_listargs",
+            "test_failures_many_groups_sysargs",
+            "test_failures_many_groups_dictargs",
+        ]);
+        let lines: Vec<&str> = t.lines().collect();
+        let mut c = crate::testout::Classifier::new(&t, lines);
+        crate::testout::classify(&mut c);
+        let plan = crate::testout::to_plan(&c);
+        let pointers: Vec<_> = plan.pointers.iter().map(|p| (p.fold, p.at)).collect();
+        assert_eq!(pointers, [((21, 25), (1, 15)), ((36, 40), (1, 15))]);
     }
 
     #[test]
