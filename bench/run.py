@@ -103,6 +103,14 @@ def one_trace(mb: int) -> bytes:
     return b"".join(out)
 
 
+def recursing_trace(mb: int) -> bytes:
+    """A trace shows four frames, then another repeats them again and again: each turn folds
+    with a pointer to the first trace, and is asked again whether it is a recursion."""
+    frames = b"".join(f"\tat com.ex.p{i}.Cls.method(Cls.java:{100 + i})\n".encode() for i in range(4))
+    head = b"java.lang.IllegalStateException: first\n" + frames + b"java.lang.RuntimeException: deep\n"
+    return head + frames * (mb * 2**20 // len(frames))
+
+
 def synthetic_json(n: int, seed: int = 11) -> bytes:
     rng = random.Random(seed)
     rows = [{"id": i, "name": f"pkg-{i}", "version": f"{rng.randint(0, 9)}.{rng.randint(0, 30)}.{rng.randint(0, 9)}",
@@ -367,6 +375,8 @@ def main() -> None:
                                                           lambda line=line: line * (big_mb * 2**20 // len(line)))
     # one stack trace of distinct frames: the frames shown are remembered, each in a word or two
     shapes[f"{big_mb} MB stack trace"] = cached(f"trace-{big_mb}m.log", lambda: one_trace(big_mb))
+    # a recursion through frames a trace above showed: looked at in linear time
+    shapes[f"{big_mb} MB recursing trace"] = cached(f"recursion-{big_mb}m.log", lambda: recursing_trace(big_mb))
     hows = {name: (("sniffed", ()), ("--kind log", ("--kind", "log"))) for name in shapes}
     # a budget plans what it keeps (the agent hooks always pass one): the most lines, the worst case
     for name in (f"{big_mb} MB of two-byte lines", f"{big_mb} MB of `error` lines"):

@@ -52,16 +52,15 @@ impl ShownFrames {
             }
             // a recursion: the turn above, again and again, folds whole with a pointer to the
             // turn (shown verbatim, or the pointer would lead nowhere)
-            if let Some((turn, last)) = repeated_turn(&lines.lines, n, m, end) {
+            if let Some(turn) = repeated_turn(&lines.lines, n, m, end).filter(|t| kept_from <= m - t) {
+                let last = turn_end(&lines.lines, m, turn, end);
                 let what = format!(
                     "{} frames repeating L{} ·",
                     frames_in(lines, m, last),
                     line_range(m - turn, m - 1)
                 );
                 let at = (m - turn, m - 1);
-                if kept_from <= m - turn
-                    && fold_if_it_pays(plan, &mut kept_from, (m, last), what, at, &pays)
-                {
+                if fold_if_it_pays(plan, &mut kept_from, (m, last), what, at, &pays) {
                     m = last + 1;
                     continue;
                 }
@@ -161,18 +160,26 @@ fn frames_in(lines: &Lines, start: usize, end: usize) -> String {
     )
 }
 
-/// If the frames from line `m` (1-based) repeat the turn of the `turn` lines above them, for
-/// the shortest such turn that comes back whole at least once (a recursion, or one frame
-/// calling itself), the turn and the last line that repeats it. The turn starts below line `n`,
-/// which raised the trace.
-fn repeated_turn(lines: &[&str], n: usize, m: usize, end: usize) -> Option<(usize, usize)> {
-    (1..=MAX_TURN.min(m - n - 1)).find_map(|turn| {
-        let mut j = m;
-        while j <= end && is_frame(lines[j - 1]) && lines[j - 1] == lines[j - 1 - turn] {
-            j += 1;
-        }
-        (j - m >= turn.max(SHARED_FRAMES)).then_some((turn, j - 1))
+/// If the frames from line `m` (1-based) repeat the turn of the `turn` lines above them, the
+/// shortest such turn that comes back whole at least once (a recursion, or one frame calling
+/// itself). The turn starts below line `n`, which raised the trace. It looks at no more lines
+/// than that takes: a recursion whose turn cannot fold is asked about again line after line.
+fn repeated_turn(lines: &[&str], n: usize, m: usize, end: usize) -> Option<usize> {
+    (1..=MAX_TURN.min(m - n - 1)).find(|&turn| {
+        let needed = turn.max(SHARED_FRAMES);
+        m + needed - 1 <= end && turn_end(&lines[..m - 1 + needed], m, turn, end) + 1 - m >= needed
     })
+}
+
+/// The last line (1-based, up to `end`; `m - 1`: none) from `m` on that repeats the line `turn`
+/// above it, all frames.
+fn turn_end(lines: &[&str], m: usize, turn: usize, end: usize) -> usize {
+    let end = end.min(lines.len());
+    let mut j = m;
+    while j <= end && is_frame(lines[j - 1]) && lines[j - 1] == lines[j - 1 - turn] {
+        j += 1;
+    }
+    j - 1
 }
 
 /// A line of a trace that says where it ran (a frame, or Python's source line under it), not
