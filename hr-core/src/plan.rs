@@ -5,7 +5,7 @@
 //! marker per run of folded lines. With a budget it spends the room by priority: the lowest
 //! pieces are folded first, later ones before earlier ones, so that what is kept stays in order.
 
-use crate::hash::FxHashSet;
+use crate::hash::FxHashMap;
 use crate::lines::Lines;
 use crate::marker::{count, marker_chars, marker_text, Compressed, Writer};
 use crate::Options;
@@ -239,12 +239,14 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
 }
 
 /// Folds that point at lines a budget cut (`12 frames as in L4-15`) are cut with them, wherever
-/// above the lines were: a marker never points at lines the output does not show.
+/// above the lines were: a marker never points at lines the output does not show. A fold cut so
+/// is lines cut too, for the folds below that point at them (a failure's excerpt that pointed at
+/// a failure the budget cut, and a later failure that points at that excerpt's failure).
 fn cut_pointing_folds(plan: &Plan, dropped: &mut [bool]) {
     if plan.pointers.is_empty() || !dropped.contains(&true) {
         return;
     }
-    // the ranges cut, in order
+    // the ranges the budget cut, in order, and the folds cut with them, in order as found
     let cut: Vec<(usize, usize)> = plan
         .pieces
         .iter()
@@ -252,19 +254,26 @@ fn cut_pointing_folds(plan: &Plan, dropped: &mut [bool]) {
         .filter(|(_, &d)| d)
         .map(|(p, _)| piece_range(p))
         .collect();
-    let is_cut = |(a, b): (usize, usize)| {
+    let mut cut_folds: Vec<(usize, usize)> = Vec::new();
+    let overlaps = |cut: &[(usize, usize)], (a, b): (usize, usize)| {
         let k = cut.partition_point(|&(_, e)| e < a);
         k < cut.len() && cut[k].0 <= b
     };
-    let pointing: FxHashSet<(usize, usize)> = plan
-        .pointers
-        .iter()
-        .filter(|p| is_cut(p.at))
-        .map(|p| p.fold)
-        .collect();
+    let mut points_at: FxHashMap<(usize, usize), Vec<(usize, usize)>> = FxHashMap::default();
+    for p in &plan.pointers {
+        points_at.entry(p.fold).or_default().push(p.at);
+    }
+    // folds point at lines above them: in order, every fold cut above is known when a fold is
+    // looked at
     for (p, d) in plan.pieces.iter().zip(dropped.iter_mut()) {
-        if let Piece::Fold { start, end, .. } = p {
-            *d |= pointing.contains(&(*start, *end));
+        let Piece::Fold { start, end, .. } = p else { continue };
+        if *d {
+            continue;
+        }
+        let at = points_at.get(&(*start, *end)).map_or(&[][..], Vec::as_slice);
+        if at.iter().any(|&r| overlaps(&cut, r) || overlaps(&cut_folds, r)) {
+            *d = true;
+            cut_folds.push((*start, *end));
         }
     }
 }
@@ -838,6 +847,29 @@ mod tests {
             assert!(c.text.starts_with(&format!("{frame}\n")), "{}", c.text);
             assert!(c.text.ends_with("\nE: x\n[hr 6 frames as in L1-6 · hr expand abcdef012345 --lines 8-13]\n"), "{}", c.text);
         }
+    }
+
+    #[test]
+    fn a_fold_that_points_at_lines_holding_a_fold_the_budget_cut_is_cut_too() {
+        // a failure's excerpt points at a failure the budget cuts, so it is cut; a later
+        // failure points at the excerpt's failure, whose lines it matches are now cut too
+        let frame = "\tat engine.Task.run(Task.java:151) padded to be a long enough frame line";
+        let frames = format!("{frame}\n").repeat(6);
+        let text = format!("{frames}E: x\n{frames}E: y\n{frames}E: z\n");
+        let lines = split(&text);
+        let mut p = Plan::default();
+        p.keep_range(1, 6, Priority::Ordinary);
+        p.keep(7, Priority::Critical);
+        p.fold_pointing(8, 13, "6 frames as in L1-6 ·", [(1, 6)]);
+        p.keep(14, Priority::Critical);
+        p.fold_pointing(15, 20, "6 frames as in L7-14 ·", [(7, 14)]);
+        p.keep(21, Priority::Critical);
+        let c = render(&p, &lines, &opts(Some(300)));
+        assert!(c.text.contains("\nE: x\n") && c.text.contains("\nE: y\n"), "{}", c.text);
+        assert!(!c.text.contains(frame), "{}", c.text);
+        assert!(!c.text.contains("as in"), "{}", c.text);
+        let c = render(&p, &lines, &opts(None));
+        assert!(c.text.contains("[hr 6 frames as in L7-14 · L15-20]"), "{}", c.text);
     }
 
     #[test]
