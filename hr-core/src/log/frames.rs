@@ -52,7 +52,9 @@ impl ShownFrames {
             }
             // a recursion: the turn above, again and again, folds whole with a pointer to the
             // turn (shown verbatim, or the pointer would lead nowhere)
-            if let Some(turn) = repeated_turn(&lines.lines, n, m, end).filter(|t| kept_from <= m - t) {
+            if let Some(turn) =
+                repeated_turn(&lines.lines, n, m, end).filter(|t| kept_from <= m - t)
+            {
                 let last = turn_end(&lines.lines, m, turn, end);
                 let what = format!(
                     "{} frames repeating L{} ·",
