@@ -80,8 +80,8 @@ pub fn recoloured_repeats(raw: &[&str], plain: &[&str]) -> Vec<usize> {
     if lines.all(|l| Some(colours_of(l)) == same) {
         return Vec::new();
     }
-    // each text seen (by its hash: a collision can only keep a line more), with the colours it
-    // was first shown in; the texts shown in other colours too, with those
+    // each text seen (by its 64-bit hash: two texts that collided would read as one), with the
+    // colours it was first shown in; the texts shown in other colours too, with those
     let mut first: FxHashMap<u64, u64> = FxHashMap::default();
     let mut more: FxHashSet<(u64, u64)> = FxHashSet::default();
     let mut out = Vec::new();
