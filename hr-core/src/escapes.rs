@@ -125,6 +125,13 @@ fn colours(line: &str) -> u64 {
 mod tests {
     use super::{recoloured_repeats, strip};
 
+    /// `recoloured_repeats` of `raw` and its copy without escapes.
+    fn recoloured_in(raw: &[&str]) -> Vec<usize> {
+        let plain: Vec<String> = raw.iter().map(|l| strip(l).unwrap_or(l.to_string())).collect();
+        let plain: Vec<&str> = plain.iter().map(String::as_str).collect();
+        recoloured_repeats(raw, &plain)
+    }
+
     #[test]
     fn a_repeat_in_colours_not_shown_before_is_found_once() {
         let raw = [
@@ -139,9 +146,7 @@ mod tests {
             // the first showing of a text in colour is no repeat
             "\x1b[1mBUILD SUCCESS\x1b[m",
         ];
-        let plain: Vec<String> = raw.iter().map(|l| strip(l).unwrap_or(l.to_string())).collect();
-        let plain: Vec<&str> = plain.iter().map(String::as_str).collect();
-        assert_eq!(recoloured_repeats(&raw, &plain), [2, 4]);
+        assert_eq!(recoloured_in(&raw), [2, 4]);
     }
 
     #[test]
@@ -157,9 +162,7 @@ mod tests {
             "\x1b[2K",
             "\x1b_bk;t=1729032357206\x07",
         ];
-        let plain: Vec<String> = raw.iter().map(|l| strip(l).unwrap_or(l.to_string())).collect();
-        let plain: Vec<&str> = plain.iter().map(String::as_str).collect();
-        assert_eq!(recoloured_repeats(&raw, &plain), [1, 4]);
+        assert_eq!(recoloured_in(&raw), [1, 4]);
         // no colours at all: nothing is a repeat in new colours
         let raw = ["\x1b[2Ka", "a", "\x1b_bk;t=1\x07a"];
         let plain = ["a", "a", "a"];

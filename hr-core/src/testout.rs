@@ -96,10 +96,21 @@ pub(crate) enum Role {
 pub(crate) struct Reference {
     /// how the first marker that points at it cites it (`test_x`, `TestCase.test_a_ver… (20-51)`)
     pub first: String,
-    /// how later markers cite it, when shorter than that (`L20-51 ·`)
-    pub again: Option<String>,
     /// its lines (1-based, inclusive)
     pub lines: (usize, usize),
+}
+
+impl Reference {
+    /// How a marker cites it: by name the first time, by its lines after that when they are
+    /// shorter (`L20-51 ·`): once the name has been read with the lines, the lines say which.
+    fn cite(&self, cited_before: bool) -> String {
+        let again = format!("L{} ·", crate::marker::line_range(self.lines.0, self.lines.1));
+        if cited_before && again.len() < self.first.len() {
+            again
+        } else {
+            self.first.clone()
+        }
+    }
 }
 
 pub(crate) struct Classifier<'a> {
@@ -696,12 +707,7 @@ impl<'a> Tally<'a> {
                 *k
             };
             let what = if k == 1 { "line" } else { "lines" };
-            let cite = match &refs[*r as usize] {
-                Reference {
-                    again: Some(again), ..
-                } if cited[*r as usize] => again,
-                reference => &reference.first,
-            };
+            let cite = refs[*r as usize].cite(cited[*r as usize]);
             out.push(format!("{} {what} as in {cite}", count(k)));
         }
         if out.is_empty() {

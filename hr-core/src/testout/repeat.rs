@@ -161,10 +161,7 @@ impl Shown {
         } else {
             short
         };
-        // once the name has been read with the lines, the lines alone say which failure
-        let again = format!("L{range} ·");
         let reference = c.reference(Reference {
-            again: (again.len() < first.len()).then_some(again),
             first,
             lines: (start + 1, end),
         });
