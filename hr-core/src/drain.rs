@@ -376,13 +376,6 @@ impl Miner {
                 // another combination
                 new_word |= !value_for_value(&vals[0], tok);
             }
-            if !vals.iter().any(|v| **v == *tok) && !self.room.is_some_and(|room| self.held > room) {
-                self.held += tok.len() + HELD_OVERHEAD;
-                vals.push(tok.into());
-            }
-            // a capitalised word is a state or a kind (`CrashLoopBackOff`, `Evicted`), one of a
-            // set however large, where an argument is a name (`mozfile`, `web-7`)
-            among_few |= vals.len() < ARGUMENT_AFTER || names_a_state(tok);
             // a record's field with a handful of values is a field, not an event name
             // a message's words are read like a plain line's
             let limit = if self.record && self.message_words[p] == MessageWord::No {
@@ -390,7 +383,21 @@ impl Miner {
             } else {
                 WILDCARD_AFTER
             };
-            if vals.len() >= limit {
+            // a quoted text of several words is a message, not a value: each new one is news
+            // (`read(5, "; # allow caller to format refer"..., 8192)`); past the limit its
+            // texts are no longer stored, so the look-up stays short
+            let message = !self.record && tok.starts_with('"') && tok.contains(' ');
+            if !(message && vals.len() >= limit)
+                && !vals.iter().any(|v| **v == *tok)
+                && !self.room.is_some_and(|room| self.held > room)
+            {
+                self.held += tok.len() + HELD_OVERHEAD;
+                vals.push(tok.into());
+            }
+            // a capitalised word is a state or a kind (`CrashLoopBackOff`, `Evicted`), one of a
+            // set however large, where an argument is a name (`mozfile`, `web-7`)
+            among_few |= vals.len() < ARGUMENT_AFTER || names_a_state(tok);
+            if vals.len() >= limit && !message {
                 t.wild[p] = true;
                 t.values.swap_remove(slot);
             }
@@ -596,6 +603,23 @@ mod tests {
         }
         let mined = m.add(&format!("Invalid user {} from 1.2.3.7", names[WILDCARD_AFTER]));
         assert_eq!((mined.template, mined.seen), (0, Seen::Known));
+    }
+
+    #[test]
+    fn a_quoted_text_of_several_words_never_turns_into_a_wildcard() {
+        // strace's `read` of a text file: the words read are what the line says
+        let words = ["package", "strict", "allow", "caller", "format", "refer", "polluting", "namespace"];
+        let mut m = Miner::default();
+        m.add("read(5, \"package Carp;\\n\"..., 8192) = 8192");
+        for i in 0..WILDCARD_AFTER + 4 {
+            let text = format!("{} {}", words[i % 8], words[(i / 8 + 3) % 8].repeat(i / 8 + 1));
+            let mined = m.add(&format!("read(5, \"{text}\"..., 8192) = 8192"));
+            assert_eq!(mined.seen, Seen::Variant, "{text}");
+        }
+        // a one-word value still does: it is masked (`\"*\"`), one shape
+        let one = |v: &str| format!("open(\"{v}\", O_RDONLY) = 3");
+        m.add(&one("a"));
+        assert_eq!(m.add(&one("b")).seen, Seen::Known);
     }
 
     #[test]

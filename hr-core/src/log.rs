@@ -557,7 +557,14 @@ pub fn level(line: &str) -> Level {
 /// code or wording is another.
 fn message_of(line: &str) -> u64 {
     let mut h = FxHasher::default();
-    for tok in line.split_ascii_whitespace() {
+    for (n, tok) in line.split_ascii_whitespace().enumerate() {
+        if n < 2 && !tok.bytes().any(|c| c.is_ascii_digit()) {
+            // leading words without digits name the event, whole: `lgetxattr("/etc/ssl",`
+            // is another call than `lgetxattr("/usr/lib/gconv",`
+            h.write(tok.as_bytes());
+            h.write_u8(b' ');
+            continue;
+        }
         // a `key=value` field that holds an address, a host or a number holds a value: another
         // host, the same message (a word such as `user=guest` may name another message)
         let tok = match tok.split_once('=') {
@@ -1610,6 +1617,29 @@ mod tests {
         // the first and the last of the run, not one per folder
         assert_eq!(enoent, 2, "{}", c.text);
         assert!(kept.iter().any(|l| l.contains("EACCES")), "{}", c.text);
+    }
+
+    #[test]
+    fn failed_syscalls_at_other_addresses_are_one_message_and_a_call_named_in_words_another() {
+        // `ls -la` of a folder: each file's attributes asked at a new buffer address
+        let mut text = String::from(
+            "lgetxattr(\"/etc/ssl\", \"security.selinux\", 0x563bbca27a40, 255) = -1 ENODATA (No data available)\n",
+        );
+        for i in 0..40 {
+            text.push_str(&format!(
+                "statx(AT_FDCWD, \"/usr/lib/x86_64-linux-gnu/gconv/IBM{i}.so\", AT_STATX_SYNC_AS_STAT, STATX_MODE) = 0\n\
+                 lgetxattr(\"/usr/lib/x86_64-linux-gnu/gconv/IBM{i}.so\", \"security.selinux\", 0x563bbca{:05x}, 255) = -1 ENODATA (No data available)\n",
+                0x289b0 + 0x40 * i * 7
+            ));
+        }
+        let c = compress(&text, &opts());
+        let kept = kept_lines(&c.text);
+        let enodata: Vec<&&str> = kept.iter().filter(|l| l.contains("ENODATA")).collect();
+        // the call on a folder named in words, then the first and the last on the numbered
+        // files: not one per address
+        assert_eq!(enodata.len(), 3, "{}", c.text);
+        assert!(enodata[0].contains("/etc/ssl\""), "{}", c.text);
+        assert!(enodata[1].contains("IBM0.so"), "{}", c.text);
     }
 
     #[test]

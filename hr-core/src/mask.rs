@@ -2,7 +2,7 @@
 //! differ only in those parts compare equal.
 
 /// `"took 12ms (id 3fa9c2d1e0)"` -> `"took 0ms (id 0)"`. Runs of digits become `0`; a word of
-/// hex digits that holds a digit becomes `0` too.
+/// hex digits that holds a digit becomes `0` too, and so does a hex literal (`0x563bbca289b0`).
 pub fn shape(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let bytes = line.as_bytes();
@@ -16,7 +16,8 @@ pub fn shape(line: &str) -> String {
             }
             let word = &line[start..i];
             let has_digit = word.bytes().any(|c| c.is_ascii_digit());
-            if has_digit && word.bytes().all(|c| c.is_ascii_hexdigit()) {
+            let hex = word.bytes().all(|c| c.is_ascii_hexdigit()) || hex_literal(word.as_bytes());
+            if has_digit && hex {
                 out.push('0');
             } else if has_digit {
                 // mixed word such as `v2` or `part12`: mask only its digit runs
@@ -189,6 +190,8 @@ mod tests {
     fn masks_numbers_and_hex() {
         assert_eq!(shape("took 12ms (id 3fa9c2d1e0)"), "took 0ms (id 0)");
         assert_eq!(shape("step 7/100"), "step 0/0");
+        // an address in hex is one value, whatever its letters
+        assert_eq!(shape("at 0x563bbca289b0, 0x1c"), "at 0, 0");
         assert_eq!(shape("no digits here"), "no digits here");
         assert_eq!(shape("héllo 5"), "héllo 0");
     }
