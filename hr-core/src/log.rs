@@ -558,8 +558,8 @@ pub fn level(line: &str) -> Level {
 fn message_of(line: &str) -> u64 {
     let mut h = FxHasher::default();
     for (n, tok) in line.split_ascii_whitespace().enumerate() {
-        if n < 2 && !tok.bytes().any(|c| c.is_ascii_digit()) {
-            // leading words without digits name the event, whole: `lgetxattr("/etc/ssl",`
+        if n == 0 && !tok.bytes().any(|c| c.is_ascii_digit()) {
+            // a first word without digits names the event, whole: `lgetxattr("/etc/ssl",`
             // is another call than `lgetxattr("/usr/lib/gconv",`
             h.write(tok.as_bytes());
             h.write_u8(b' ');
