@@ -3,11 +3,14 @@
 
     python3 bench/validation/make_local_logs.py [--only SOURCE] [--cases NAME,...]
 
-Each case is the log a real program wrote while serving or doing real work here: nginx, Apache
-and Caddy (from Debian 12 apt) and Python's http.server serving a small static site on
-127.0.0.1, sent a bounded, seeded set of requests (some to missing, forbidden and failing
-paths); strace (6.1) of ordinary non-Python programs; Maven's debug log; and the package logs
-of a Debian system that debootstrap builds in a folder. Nothing in a log is written by this
+Each case is the log a real program wrote while serving or doing real work here: nginx, Apache,
+Caddy, lighttpd and HAProxy (from Debian 12 apt) and Python's http.server serving a small static
+site on 127.0.0.1, sent a bounded, seeded set of requests (some to missing, forbidden and failing
+paths); memcached, dnsmasq and Mosquitto answering bounded, seeded clients; the OpenSSH client's
+`-vvv` output against a throwaway sshd (sshd's own log is not kept: DESIGN.md reserves it);
+strace (6.1) of ordinary non-Python programs; Maven's debug log; and the package logs of a
+Debian system that debootstrap builds in a folder. Servers need `apt-get install memcached
+lighttpd openssh-server dnsmasq-base mosquitto mosquitto-clients haproxy` and run as root. Nothing in a log is written by this
 script; it only starts the programs and sends requests. `--cases` writes only the cases named
 (the others of that source keep their inputs). case.json gets source and licence;
 `needles_log.py` adds the needles.
@@ -335,6 +338,264 @@ def grep_r(tmp: Path) -> dict[str, Path]:
     return {"grep-r-logs": out}
 
 
+def memcached(tmp: Path) -> dict[str, Path]:
+    """`memcached -vv`: every command and reply of a bounded, seeded client loop (sets, hits,
+    misses, deletes, incr of a non-number, a too-large value, unknown commands), small memory
+    so that the slab allocator evicts."""
+    port = free_port()
+    log = tmp / "memcached.log"
+    err = open(log, "wb")
+    p = subprocess.Popen(["memcached", "-vv", "-l", "127.0.0.1", "-p", str(port), "-U", "0", "-u", "nobody",
+                          "-m", "8", "-c", "64"], stdout=err, stderr=subprocess.STDOUT)
+    wait_port(port)
+    rng = random.Random(8)
+    for conn in range(30):
+        c = socket.create_connection(("127.0.0.1", port), timeout=5)
+        f = c.makefile("rwb")
+        for _ in range(rng.randint(30, 120)):
+            key = f"user:{rng.randint(1, 400)}:{rng.choice(['profile', 'session', 'cart'])}"
+            r = rng.random()
+            if r < 0.35:
+                val = os.urandom(rng.randint(8, 64)).hex().encode() if rng.random() < 0.95 else b"x" * 1_100_000
+                f.write(b"set %s %d %d %d\r\n%s\r\n" % (key.encode(), rng.randint(0, 3), rng.choice([0, 60, 3600]), len(val), val))
+            elif r < 0.75:
+                f.write(f"get {key}\r\n".encode())
+            elif r < 0.83:
+                f.write(f"delete {key}\r\n".encode())
+            elif r < 0.9:
+                f.write(f"incr {rng.choice(['hits', key])} 1\r\n".encode())
+            elif r < 0.95:
+                f.write(f"add {key} 0 0 1\r\n1\r\n".encode())
+            else:
+                f.write(rng.choice([b"stats\r\n", b"gets nope\r\n", b"flush_all\r\n", b"HELO x\r\n", b"touch counter 10\r\n"]))
+            f.flush()
+            line = f.readline()
+            while line.startswith((b"VALUE", b"STAT")) or (line and not line.startswith((
+                    b"STORED", b"NOT_", b"END", b"DELETED", b"ERROR", b"CLIENT_ERROR", b"SERVER_ERROR",
+                    b"OK", b"EXISTS", b"TOUCHED")) and not line.strip().isdigit()):
+                if line.startswith(b"VALUE"):
+                    f.readline()
+                line = f.readline()
+        c.close()
+    stop(p)
+    err.close()
+    return {"memcached-vv": log}
+
+
+def lighttpd(tmp: Path) -> dict[str, Path]:
+    """lighttpd's error log with its request-handling debug switches on, while serving a small
+    static site a seeded request mix (missing, forbidden and unreadable paths)."""
+    port = free_port()
+    root = tmp / "www"
+    site(root)
+    tmp.chmod(0o755)
+    for name in ("error.log", "access.log"):  # lighttpd opens its logs after it drops to nobody
+        (tmp / name).touch()
+        shutil.chown(tmp / name, "nobody")
+    conf = tmp / "lighttpd.conf"
+    conf.write_text(f"""
+server.document-root = "{root}"
+server.bind = "127.0.0.1"
+server.port = {port}
+server.username = "nobody"
+server.groupname = "nogroup"
+server.errorlog = "{tmp}/error.log"
+server.pid-file = "{tmp}/lighttpd.pid"
+server.modules = ("mod_access", "mod_accesslog", "mod_staticfile")
+accesslog.filename = "{tmp}/access.log"
+index-file.names = ("index.html")
+mimetype.assign = (".html" => "text/html", ".js" => "application/javascript", ".txt" => "text/plain")
+url.access-deny = ("~", ".inc", ".env")
+$HTTP["url"] =~ "^/admin/" {{ url.access-deny = ("") }}
+debug.log-request-handling = "enable"
+debug.log-file-not-found = "enable"
+debug.log-condition-handling = "disable"
+""")
+    p = subprocess.Popen(["lighttpd", "-D", "-f", str(conf)], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_port(port)
+    requests(port, 300, 9, ["/static/../../etc/passwd", "/index.html~"])
+    stop(p)
+    return {"lighttpd-error-debug": tmp / "error.log"}
+
+
+def ssh_client(tmp: Path) -> dict[str, Path]:
+    """The OpenSSH client's own `-vvv` output (stderr) against a throwaway sshd on 127.0.0.1
+    with a fresh host key: a key that is not authorised (publickey denied), then one that is, then
+    the same with known_hosts holding another key for the host (host identification changed).
+    sshd's own log is discarded. Keys are made here and deleted with the folder."""
+    Path("/run/sshd").mkdir(mode=0o755, exist_ok=True)  # sshd's privilege-separation directory
+    for name in ("host", "good", "bad"):
+        subprocess.run(["ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-C", f"hr-{name}", "-f", str(tmp / name)], check=True)
+    (tmp / "authorized_keys").write_text((tmp / "good.pub").read_text())
+    port = free_port()
+    (tmp / "sshd_config").write_text(f"""
+ListenAddress 127.0.0.1
+Port {port}
+HostKey {tmp}/host
+PidFile {tmp}/sshd.pid
+AuthorizedKeysFile {tmp}/authorized_keys
+StrictModes no
+UsePAM no
+PasswordAuthentication no
+KbdInteractiveAuthentication no
+PermitRootLogin prohibit-password
+""")
+    p = subprocess.Popen(["/usr/sbin/sshd", "-D", "-e", "-f", str(tmp / "sshd_config")],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_port(port)
+    out = {}
+    for case, key in (("ssh-client-vvv-denied", "bad"), ("ssh-client-vvv-key-auth", "good"),
+                      ("ssh-client-vvv-hostkey-changed", "good")):
+        if case.endswith("changed"):  # known_hosts now holds another key for this host
+            kh = tmp / "known_hosts"
+            kh.write_text(kh.read_text().split()[0] + " " + (tmp / "bad.pub").read_text())
+        log = tmp / f"{case}.log"
+        with open(log, "wb") as f:
+            subprocess.run(["ssh", "-vvv", "-F", "/dev/null", "-i", str(tmp / key), "-o", "IdentitiesOnly=yes",
+                            "-o", "BatchMode=yes", "-o", f"UserKnownHostsFile={tmp}/known_hosts",
+                            "-o", "StrictHostKeyChecking=accept-new", "-p", str(port), "root@127.0.0.1",
+                            "uname -s; ls /nonexistent"], stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                           stderr=f, env={**os.environ, "HOME": str(tmp)}, timeout=60)
+        out[case] = log
+    stop(p)
+    return out
+
+
+def dns_query(name: str, qtype: int, qid: int) -> bytes:
+    labels = b"".join(bytes([len(x)]) + x.encode() for x in name.split(".") if x)
+    return qid.to_bytes(2, "big") + b"\x01\x00\x00\x01\x00\x00\x00\x00\x00\x00" + labels + b"\x00" + \
+        qtype.to_bytes(2, "big") + b"\x00\x01"
+
+
+def dnsmasq(tmp: Path) -> dict[str, Path]:
+    """dnsmasq with --log-queries=extra answering a bounded, seeded set of UDP queries on
+    127.0.0.1: local names, a hosts file, a blocked domain, and names forwarded to an upstream
+    that does not answer."""
+    port = free_port()
+    dead = free_port()
+    (tmp / "hosts").write_text("10.1.0.5 db1.lan db1\n10.1.0.6 db2.lan\nfd00::7 cache.lan\n")
+    tmp.chmod(0o755)  # dnsmasq reads the hosts file as nobody
+    log = tmp / "dnsmasq.log"
+    p = subprocess.Popen(["dnsmasq", "-k", "--conf-file=/dev/null", "--listen-address=127.0.0.1", "--bind-interfaces",
+                          f"--port={port}", "--no-resolv", "--no-hosts", f"--addn-hosts={tmp}/hosts",
+                          f"--server=127.0.0.1#{dead}", "--address=/ads.example/0.0.0.0", "--address=/blocked.test/",
+                          "--domain=lan", "--local=/lan/", "--log-queries=extra", f"--log-facility={log}",
+                          "--cache-size=50", f"--pid-file={tmp}/dnsmasq.pid", "--user=nobody"],
+                         stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    rng = random.Random(10)
+    names = ["db1.lan", "db2.lan", "cache.lan", "db1", "missing.lan", "ads.example", "x.ads.example",
+             "blocked.test", "api.github.com", "deb.debian.org", "pypi.org", "registry.npmjs.org"]
+    s = socket.socket(socket.AF_INET, socket.SOCK_DGRAM)
+    s.settimeout(0.3)
+    time.sleep(0.5)
+    for i in range(260):
+        name = rng.choice(names)
+        s.sendto(dns_query(name, rng.choice([1, 1, 1, 28, 15, 16, 33]), i), ("127.0.0.1", port))
+        try:
+            s.recv(4096)
+        except OSError:
+            pass
+    s.close()
+    stop(p)
+    return {"dnsmasq-log-queries": log}
+
+
+def mosquitto(tmp: Path) -> dict[str, Path]:
+    """The Mosquitto MQTT broker's log with every log type on, while bounded clients subscribe,
+    publish at QoS 0-2, retain, send a will and one connects with a refused client id."""
+    port = free_port()
+    log = tmp / "mosquitto.log"
+    log.touch()  # the broker opens its log after it drops to the mosquitto user
+    shutil.chown(log, "mosquitto")
+    tmp.chmod(0o755)
+    (tmp / "mosquitto.conf").write_text(f"""
+listener {port} 127.0.0.1
+allow_anonymous true
+log_dest file {log}
+log_type all
+connection_messages true
+log_timestamp_format %Y-%m-%dT%H:%M:%S
+persistence false
+max_packet_size 2048
+""")
+    p = subprocess.Popen(["mosquitto", "-c", str(tmp / "mosquitto.conf")], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_port(port)
+    base = ["-h", "127.0.0.1", "-p", str(port)]
+    sub = subprocess.Popen(["mosquitto_sub", *base, "-i", "dashboard", "-t", "sensors/#", "-q", "1", "-C", "60", "-W", "20", "-v"],
+                           stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    time.sleep(0.5)
+    rng = random.Random(11)
+    for i in range(70):
+        room = rng.choice(["kitchen", "hall", "attic"])
+        args = ["mosquitto_pub", *base, "-i", f"sensor-{room}", "-t", f"sensors/{room}/temp", "-q", str(rng.choice([0, 1, 2])),
+                "-m", f"{rng.uniform(15, 25):.1f}"]
+        if i % 17 == 0:
+            args += ["-r"]
+        if i % 23 == 0:
+            args = ["mosquitto_pub", *base, "-i", "big", "-t", "sensors/blob", "-m", "x" * 4000]
+        if i % 29 == 5:  # MQTT 3.1 allows client ids of 23 characters at most
+            args = ["mosquitto_pub", *base, "-i", "legacy-gateway-with-a-long-id", "-V", "mqttv31", "-t", "a", "-m", "b"]
+        if i % 13 == 3:
+            args += ["--will-topic", f"status/{room}", "--will-payload", "offline", "--will-qos", "1"]
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=10)
+    try:
+        sub.wait(25)
+    except subprocess.TimeoutExpired:
+        sub.kill()
+    stop(p)
+    return {"mosquitto-log-all": log}
+
+
+def haproxy(tmp: Path) -> dict[str, Path]:
+    """HAProxy's HTTP log (option httplog) and its health-check events on stdout, in front of
+    two python http.server backends with one port where nothing listens, and a route to a dead
+    upstream; one backend stops halfway so the pool goes down and requests get 503."""
+    root = tmp / "www"
+    site(root)
+    backends = []
+    for _ in range(2):
+        b = subprocess.Popen([sys.executable, "-m", "http.server", "--bind", "127.0.0.1", "0"], cwd=root,
+                             stdout=subprocess.PIPE, stderr=subprocess.DEVNULL)
+        backends.append((b, int(b.stdout.readline().decode().split(" port ")[1].split()[0])))
+    port, dead, dead2 = free_port(), free_port(), free_port()
+    (tmp / "haproxy.cfg").write_text(f"""
+global
+  log stdout format raw local0 info
+defaults
+  mode http
+  log global
+  option httplog
+  timeout connect 1s
+  timeout client 5s
+  timeout server 5s
+frontend www
+  bind 127.0.0.1:{port}
+  http-request deny if {{ path_beg /admin }}
+  use_backend orders if {{ path_beg /api/orders }}
+  default_backend web
+backend web
+  balance roundrobin
+  option httpchk GET /api/health
+  server web1 127.0.0.1:{backends[0][1]} check inter 300 fall 2 rise 2
+  server web2 127.0.0.1:{backends[1][1]} check inter 300 fall 2 rise 2
+  server web3 127.0.0.1:{dead} check inter 300 fall 2 rise 2
+backend orders
+  server orders1 127.0.0.1:{dead2}
+""")
+    log = tmp / "haproxy.log"
+    with open(log, "wb") as f:
+        p = subprocess.Popen(["haproxy", "-db", "-f", str(tmp / "haproxy.cfg")], stdout=f, stderr=subprocess.STDOUT)
+        wait_port(port)
+        time.sleep(1.5)  # the health checks find web3 down
+        requests(port, 500, 12, ["/api/orders"])
+        for b, _ in backends:  # the whole pool goes away, then clients keep coming
+            stop(b)
+            time.sleep(1.5)
+        requests(port, 60, 13, ["/api/orders"])
+        stop(p)
+    return {"haproxy-httplog": log}
+
+
 SOURCES = {
     "nginx": (nginx, "nginx 1.22.1 (Debian 12 nginx-light) serving a static site on 127.0.0.1, sent a seeded request mix by bench/validation/make_local_logs.py", "BSD-2-Clause (nginx); log generated locally"),
     "apache": (apache, "Apache httpd 2.4 (Debian 12 apache2) serving a static site on 127.0.0.1, LogLevel info, sent a seeded request mix by bench/validation/make_local_logs.py", "Apache-2.0 (httpd); log generated locally"),
@@ -345,6 +606,12 @@ SOURCES = {
     "debootstrap": (debootstrap, "debootstrap 1.0.128 (Debian 12) of a minimal Debian 12 into a folder, then `apt-get install python3 curl openssh-client git less` in that chroot: its /var/log/bootstrap.log, /var/log/dpkg.log and the apt-get output", "GPL-2.0+ (dpkg, apt, debootstrap); logs generated locally"),
     "jvm": (jvm, "OpenJDK 17 (Debian 12) `java -Xlog:gc*=debug,safepoint=info,os+thread=info -XX:+UseG1GC -version`", "GPL-2.0 with Classpath exception (OpenJDK); output generated locally"),
     "grep_r": (grep_r, "GNU grep 3.8 `grep -r -e error -e GET -e debug .` over a folder holding the first 120 KB of three of these logs (apache-error-debug, python-http-server, caddy-console)", "see those cases; output generated locally"),
+    "memcached": (memcached, "memcached 1.6.18 (Debian 12) `memcached -vv` on 127.0.0.1 (8 MB) while a seeded client loop in make_local_logs.py sets, gets, misses, deletes and sends bad commands", "BSD-3-Clause (memcached); log generated locally"),
+    "lighttpd": (lighttpd, "lighttpd 1.4.69 (Debian 12) error log with debug.log-request-handling and debug.log-file-not-found on, serving a static site on 127.0.0.1 a seeded request mix", "BSD-3-Clause (lighttpd); log generated locally"),
+    "ssh_client": (ssh_client, "OpenSSH 9.2p1 client (Debian 12) `ssh -vvv` stderr to a throwaway sshd on 127.0.0.1 with fresh ed25519 keys (client output only): an unauthorised key, an authorised one, then a changed host key", "BSD (OpenSSH); output generated locally"),
+    "dnsmasq": (dnsmasq, "dnsmasq 2.90 (Debian 12) `--log-queries=extra` on 127.0.0.1 answering seeded UDP queries from make_local_logs.py (hosts file, local and blocked domains, a silent upstream)", "GPL-2.0 (dnsmasq); log generated locally"),
+    "mosquitto": (mosquitto, "Mosquitto 2.0.11 (Debian 12) broker log, `log_type all`, on 127.0.0.1 while mosquitto_sub/mosquitto_pub clients subscribe and publish", "EPL-2.0/EDL-1.0 (Mosquitto); log generated locally"),
+    "haproxy": (haproxy, "HAProxy 2.6.12 (Debian 12) `option httplog` and health-check log on stdout, on 127.0.0.1 in front of two python http.server backends and two dead ports, sent a seeded request mix; the backends stop halfway", "GPL-2.0+ (HAProxy); log generated locally"),
     "strace": (strace, "strace 6.1 (Debian 12) of a non-Python program; the command is in make_local_logs.py", "LGPL-2.1+ (strace); traced programs GPL/MIT; output generated locally"),
 }
 
