@@ -277,6 +277,18 @@ def validation_case(name: str) -> bytes:
     return path.read_bytes()
 
 
+def test_making_the_local_logs_with_a_mistyped_case_fails_instead_of_writing_nothing():
+    # the real http.server source runs (on a port it picks); no source makes the name asked for
+    script = VALIDATION.parent / "make_local_logs.py"
+    if not script.exists():
+        pytest.skip("validation scripts not present")
+    r = subprocess.run([sys.executable, str(script), "--only", "http_server", "--cases", "python-http-servr"],
+                       capture_output=True, text=True, timeout=120)
+    assert r.returncode != 0, r.stdout
+    assert "no case named python-http-servr" in r.stderr and "python-http-server" in r.stderr, r.stderr
+    assert r.stdout == ""  # nothing written
+
+
 @pytest.mark.parametrize("name", ["nginx-access-combined", "apache-access-combined"])
 def test_real_access_logs_keep_every_failing_request_shape(name: str, cache: Path):
     data = validation_case(name)

@@ -619,15 +619,18 @@ SOURCES = {
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", choices=sorted(SOURCES), help="run this source only")
-    ap.add_argument("--cases", help="write only these cases (comma-separated names)")
+    ap.add_argument("--cases", help="write only these cases (comma-separated names; a name that no source "
+                    "run makes is an error)")
     args = ap.parse_args()
     wanted = set(args.cases.split(",")) if args.cases else None
+    made: set[str] = set()
     for key, (make, source, licence) in SOURCES.items():
         if args.only and args.only != key:
             continue
         tmp = Path(tempfile.mkdtemp(prefix=f"hrlog-{key}-"))
         try:
             for name, path in make(tmp).items():
+                made.add(name)
                 if wanted is not None and name not in wanted:
                     continue
                 data = path.read_bytes()
@@ -642,6 +645,10 @@ def main() -> None:
                 print(name, len(data))
         finally:
             shutil.rmtree(tmp, ignore_errors=True)
+    # a mistyped name would otherwise write nothing and succeed
+    if wanted is not None and wanted - made:
+        sys.exit(f"make_local_logs.py: no case named {', '.join(sorted(wanted - made))} "
+                 f"(the sources run make {', '.join(sorted(made))})")
 
 
 if __name__ == "__main__":
