@@ -29,11 +29,12 @@ fn header() -> &'static regex::Regex {
     ))
 }
 
-/// Header shapes of particular logs that no time starts: web access logs, loghub's HPC and
-/// BGL, Zeek's TSV.
+/// Header shapes of particular logs that no time starts: web access logs (a client, and in the
+/// common format its identity and user, before the date: HAProxy's `10.0.0.1:51234 [30/Nov/…`),
+/// loghub's HPC and BGL, Zeek's TSV.
 fn other_header() -> &'static regex::Regex {
     re!(concat!(
-        r"^(\S+ +\S+ +\S+ +\[\d{2}/[A-Z][a-z]{2}/\d{4}|\S*\d\S* (\S+ ){0,3}\d{10} |\S+ \d{10} \d{4}\.\d{2}\.\d{2} |",
+        r"^((\S+ +){1,3}\[\d{2}/[A-Z][a-z]{2}/\d{4}|\S*\d\S* (\S+ ){0,3}\d{10} |\S+ \d{10} \d{4}\.\d{2}\.\d{2} |",
         r"\d+ \d+ \d+ \d+ |#(separator|set_separator|empty_field|unset_field|path|open|close|fields|types)\b)"
     ))
 }
@@ -284,6 +285,9 @@ pub fn http_status(line: &str) -> Option<u16> {
         let combined = re!(r#"^([\w.@/-]+ *\| *|[\w.@/-]+:)?\S+ +\S+ +\S+ +\[[^\]]+\] +"[^"]*" +(\d{3}) "#);
         return combined.captures(line)?.get(2)?.as_str().parse().ok();
     }
+    if let Some(s) = haproxy_status(line) {
+        return Some(s);
+    }
     if line.as_bytes().first().is_some_and(u8::is_ascii_digit) && ends_like_w3c(line) {
         let w3c = re!(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} .*\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \S+ .* (\d{3}) \d+ \d+ \d+$");
         if let Some(s) = status(w3c) {
@@ -294,6 +298,26 @@ pub fn http_status(line: &str) -> Option<u16> {
         return status(re!(r#""(?:status|status_code|statusCode)" *: *"?([1-5]\d\d)\b"#));
     }
     None
+}
+
+/// The status of HAProxy's `option httplog` line: `10.0.0.1:51234 [30/Nov/2026:11:05:01.348] web
+/// web/web1 0/0/1/2/3 503 212 - - SC-- 1/1/0/0/0 0/0 "GET /x HTTP/1.1"`. It follows the timers,
+/// and the request ends the line; a syslog header may come first.
+pub fn haproxy_status(line: &str) -> Option<u16> {
+    // cheap check first: this runs on every line the guard reads; a ` [30/` must be there
+    let b = line.as_bytes();
+    let dated = memchr::memchr_iter(b'[', b).any(|i| {
+        i > 0 && b[i - 1] == b' ' && b.get(i + 1..i + 4).is_some_and(|d| d[0].is_ascii_digit() && d[1].is_ascii_digit() && d[2] == b'/')
+    });
+    if !dated {
+        return None;
+    }
+    let c = re!(concat!(
+        r"(?:^|\s)\S+:\d+ \[\d{2}/[A-Z][a-z]{2}/\d{4}:\d{2}:\d{2}:\d{2}(?:\.\d+)?\] ",
+        r"\S+ \S+ (?:[+-]?\d+/){2,4}[+-]?\d+ (\d{3}) "
+    ))
+    .captures(line)?;
+    c.get(1)?.as_str().parse().ok()
 }
 
 /// W3C (IIS) access lines end with four numbers, the first of them the 3-digit status:
@@ -430,6 +454,7 @@ mod tests {
             "<3>Jan  2 10:00:00 kernel: oops",
             "time=2024-01-02T10:00:00Z level=info msg=\"served\" dur=3ms",
             "level=error msg=\"db down\" err=\"timeout\"",
+            "127.0.0.1:47126 [30/Nov/2026:11:05:01.348] www web/web1 0/0/0/1/1 200 153 - - ---- 1/1/0/0/0 0/0 \"GET / HTTP/1.1\"",
         ] {
             assert!(opens_event(l), "{l}");
         }
@@ -462,6 +487,8 @@ mod tests {
             r#"{"time":"2024-01-02T10:00:00+00:00","request":"GET /x HTTP/1.1","status":404}"#,
             r#"{"level":"info","ts":1.5,"msg":"handled request","request":{"method":"GET","uri":"/a"},"status":502}"#,
             "web-1  | 1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET /missing HTTP/1.0\" 404 12",
+            "127.0.0.1:47130 [30/Nov/2026:11:05:02.101] www orders/<NOSRV> 0/-1/-1/-1/0 503 217 - - SC-- 2/2/0/0/0 0/0 \"GET /api/orders HTTP/1.1\"",
+            "Nov 30 11:05:02 lb haproxy[15123]: 10.0.0.7:51234 [30/Nov/2026:11:05:02.101] www web/web1 0/0/1/2/3 404 90 - - ---- 1/1/0/0/0 0/0 \"GET /x HTTP/1.1\"",
         ] {
             assert!(is_errorish(l), "{l}");
         }
@@ -477,6 +504,7 @@ mod tests {
             " context line of a diff that cannot fail",
             "src/app.py:    raise ValueError(\"invalid input\")",
             "2024-01-02 10:00:00 WARN disk failure predicted",
+            "127.0.0.1:47126 [30/Nov/2026:11:05:01.348] www web/web1 0/0/0/1/1 200 153 - - ---- 1/1/0/0/0 0/0 \"GET /error HTTP/1.1\"",
         ] {
             assert!(!is_errorish(l), "{l}");
         }

@@ -1121,6 +1121,9 @@ Events:
         // JVM unified logging: uptime, level and tags in brackets
         let jvm = lines(&|i| format!("[{}.{:03}s][{}][gc,heap] GC({i}) Pause Young {}M->{}M", i / 10, i * 7 % 1000, ["info ", "debug", "warning"][i % 3], 20 + i, 5 + i), 30);
         assert_eq!(sniff(jvm.as_bytes()), Kind::Log);
+        // HAProxy's httplog: the client's address and port, then the date in brackets
+        let haproxy = lines(&|i| format!("127.0.0.1:{} [30/Nov/2026:11:05:{:02}.{:03}] www web/web{} 0/0/0/{}/{} {} 180 - - ---- 1/1/0/0/0 0/0 \"GET /docs/page{i}.html HTTP/1.1\"", 47000 + i, i % 60, i * 7 % 1000, i % 2 + 1, i % 4, i % 5, [200, 200, 404, 503][i % 4]), 30);
+        assert_eq!(sniff(haproxy.as_bytes()), Kind::Log);
         // a build tool's bare `[info]` lines carry no decoration before the level
         assert!(!logline::is_decorated_event("[info] Compiling 3 Scala sources"));
         assert!(logline::is_decorated_event("[6ms][warning][gc] x"));

@@ -41,6 +41,10 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         if let Some(s) = access_severity(line) {
             return s;
         }
+        if let Some(status) = crate::logline::haproxy_status(line) {
+            let (method, path) = crate::logline::http_request(line).unwrap_or_default();
+            return status_severity(method, path, &status.to_string(), line);
+        }
         // a console logger's fields as JSON after the message (Caddy, zap): a failed request
         if let Some(at) = finder!(b"{\"").find(line.as_bytes()) {
             if let Some(s) = json_status(&line[at..]).filter(|s| s.key.is_some()) {
@@ -358,6 +362,14 @@ mod tests {
         // the same request shape and status is one message; another method is another
         assert_eq!(sev(missing).key, sev(other_agent).key);
         assert_ne!(sev(missing).key, sev(post).key);
+        // HAProxy gives the status before the request
+        let haproxy = |status: u16, path: &str| {
+            format!("127.0.0.1:47130 [30/Nov/2026:11:05:02.101] www web/web1 0/0/1/2/3 {status} 217 - - ---- 2/2/0/0/0 0/0 \"GET {path} HTTP/1.1\"")
+        };
+        assert_eq!(sev(&haproxy(200, "/a")).level, Level::Other);
+        assert_eq!(sev(&haproxy(503, "/api/orders")).level, Level::Error);
+        assert_eq!(sev(&haproxy(503, "/api/orders")).key, sev(&haproxy(503, "/api/orders?id=7")).key);
+        assert_ne!(sev(&haproxy(503, "/api/orders")).key, sev(&haproxy(404, "/api/orders")).key);
         let json = r#"{"time":"x","method":"GET","uri":"/admin/","status":403,"bytes":153}"#;
         assert_eq!(sev(json).level, Level::Error);
         assert!(sev(json).key.is_some());
