@@ -16,7 +16,7 @@ Reports
   * one-time costs that tests must not time: loading the CompressBase model in a fresh
     process, and parsing a 30,000-line Python file on the code path (tree-sitter, in-process);
   * peak memory (max RSS) of one `hr` process on the 100 MB log, on 100 MB of two-byte lines
-    (a-z, and `a`, empty, `1` and `error` lines), on dense JSON (records on one line, NDJSON, an
+    (a-z, and `a`, empty, `1` and `error` lines), of errors each of its own and of words at random, on dense JSON (records on one line, NDJSON, an
     array of `1`s), an `ls -laR` listing and a diff (a quarter of the size each), on 3 MB of
     Python source and on a 100 MB coloured log, sniffed and with `--kind` of their kind (the
     two-byte and `error` lines also with `--budget 8000`), each with a fresh cache,
@@ -109,6 +109,31 @@ def recursing_trace(mb: int) -> bytes:
     frames = b"".join(f"\tat com.ex.p{i}.Cls.method(Cls.java:{100 + i})\n".encode() for i in range(4))
     head = b"java.lang.IllegalStateException: first\n" + frames + b"java.lang.RuntimeException: deep\n"
     return head + frames * (mb * 2**20 // len(frames))
+
+
+def distinct_errors(mb: int, seed: int = 6) -> bytes:
+    """Every line an error of its own (three words at random from 20,000): each message is
+    counted, and each line stays; planning would take several times the input."""
+    rng = random.Random(seed)
+    words = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 8))) for _ in range(20_000)]
+    out, size, i = [], 0, 0
+    while size < mb * 2**20:
+        out.append(f"2024-01-02 10:{i // 60 % 60:02}:{i % 60:02} ERROR {rng.choice(words)} {rng.choice(words)} "
+                   f"{rng.choice(words)}\n".encode())
+        size += len(out[-1])
+        i += 1
+    return b"".join(out)
+
+
+def random_words(mb: int, seed: int = 3) -> bytes:
+    """Lines of eight words at random: every line a template of its own, no level, no time."""
+    rng = random.Random(seed)
+    words = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9))) for _ in range(5000)]
+    out, size = [], 0
+    while size < mb * 2**20:
+        out.append((" ".join(rng.choice(words) for _ in range(8)) + "\n").encode())
+        size += len(out[-1])
+    return b"".join(out)
 
 
 def synthetic_json(n: int, seed: int = 11) -> bytes:
@@ -377,6 +402,9 @@ def main() -> None:
     shapes[f"{big_mb} MB stack trace"] = cached(f"trace-{big_mb}m.log", lambda: one_trace(big_mb))
     # a recursion through frames a trace above showed: looked at in linear time
     shapes[f"{big_mb} MB recursing trace"] = cached(f"recursion-{big_mb}m.log", lambda: recursing_trace(big_mb))
+    # lines that are mostly new: planning them would hold several times the input
+    shapes[f"{big_mb} MB of distinct errors"] = cached(f"errors-{big_mb}m.log", lambda: distinct_errors(big_mb))
+    shapes[f"{big_mb} MB of random words"] = cached(f"words-{big_mb}m.log", lambda: random_words(big_mb))
     hows = {name: (("sniffed", ()), ("--kind log", ("--kind", "log"))) for name in shapes}
     # a budget plans what it keeps (the agent hooks always pass one): the most lines, the worst case
     for name in (f"{big_mb} MB of two-byte lines", f"{big_mb} MB of `error` lines"):

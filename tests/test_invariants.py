@@ -159,6 +159,18 @@ def test_never_more_tokens_on_awkward_inputs(cache):
         assert core.estimate_tokens(out) <= core.estimate_tokens(data)
 
 
+def test_core_hands_back_the_input_itself_when_it_folds_nothing():
+    # a copy of an input the core leaves as it is would cost its size again, on the largest inputs
+    from hr.engine import core
+
+    distinct = b"".join(b"2024-01-02 10:00:00 ERROR %s failed\n" % bytes([97 + i % 26, 97 + i // 26 % 26]) for i in range(600))
+    out, spans = core.compress("log", distinct, "0" * 12)
+    assert spans == [] and out is distinct
+    repeats = b"2024-01-02 10:00:00 INFO worker polled the queue\n" * 600
+    out, spans = core.compress("log", repeats, "0" * 12)
+    assert spans and out is not repeats and len(out) < len(repeats)
+
+
 # --- never invent ----------------------------------------------------------------------------
 
 # a marker that points at lines above (`[hr 12 frames as in L4-15 · …]`, `[hr 5 lines as in L34-48 · …]`)

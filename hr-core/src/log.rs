@@ -95,7 +95,13 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
         Some(plain) => {
             let lines = crate::lines::split_stripped(&plain, text);
             let raw = split(text);
-            let plan = keep_test_failures(plan(&lines), &lines);
+            // the copy without escapes is held beside the plan
+            let Some(plan) = plan(&lines, plain.len()) else {
+                drop(lines);
+                drop(plain);
+                return crate::fold::compress(text, opts);
+            };
+            let plan = keep_test_failures(plan, &lines);
             let recoloured = crate::escapes::recoloured_repeats(&raw.lines, &lines.lines);
             let plan = if recoloured.is_empty() {
                 plan
@@ -110,7 +116,11 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
         }
         None => {
             let lines = split(text);
-            render(&keep_test_failures(plan(&lines), &lines), &lines, opts)
+            let Some(plan) = plan(&lines, 0) else {
+                drop(lines);
+                return crate::fold::compress(text, opts);
+            };
+            render(&keep_test_failures(plan, &lines), &lines, opts)
         }
     }
 }
@@ -153,12 +163,18 @@ fn too_many_lines(text: &str, escaped: bool) -> bool {
     lines > FREE_LINES && lines * STATE_PER_LINE > room
 }
 
-pub fn plan(lines: &Lines) -> Plan {
+/// Plans a log, or `None` when planning it would not stay within the memory bound (see
+/// `plan_fits`) beside the `held` bytes the caller holds for it.
+pub fn plan(lines: &Lines, held: usize) -> Option<Plan> {
     // the miner's share of the memory bound: the heap it frees is still held while the output,
     // which can be as large as the input, is written and copied out
     let size: usize = lines.lines.iter().map(|l| l.len() + 1).sum();
-    let mut miner = Miner::within(crate::bound::state_room(size) / 4);
+    let room = crate::bound::state_room(size);
+    let mut miner = Miner::within(room / 4);
     let roles = mine(lines, &mut miner);
+    if !plan_fits(lines, &roles, &miner, (room - room / 4).saturating_sub(held)) {
+        return None;
+    }
     // how often each error message occurs, and where last
     let mut messages: FxHashMap<u64, (usize, usize)> = FxHashMap::default();
     for (i, r) in roles.iter().enumerate() {
@@ -282,7 +298,46 @@ pub fn plan(lines: &Lines) -> Plan {
         i += 1;
     }
     run.flush(&mut plan, lines, &roles);
-    plan
+    Some(plan)
+}
+
+/// Bytes of state each line holds once mined: its slice and its role.
+const MINED_BYTES: usize = std::mem::size_of::<&str>() + std::mem::size_of::<Role>();
+/// Bytes an error line adds: its message's count and its place among the messages shown.
+const MESSAGE_BYTES: usize = 48;
+
+/// Whether planning the mined `roles` stays within `room` bytes: the roles, a piece of the plan
+/// for each line that may stay, the error messages counted, and the output, which holds the
+/// lines that stay and is copied out once. Input whose lines are mostly new (every line an
+/// error of its own, or words at random) would take several times its size; the generic
+/// folder, which streams, takes it, as it takes input of very short lines (`too_many_lines`).
+fn plan_fits(lines: &Lines, roles: &[Role], miner: &Miner, room: usize) -> bool {
+    let (mut stay, mut stay_bytes, mut errors) = (0usize, 0usize, 0usize);
+    for (line, role) in lines.lines.iter().zip(roles) {
+        let folds = match *role {
+            Role::Event {
+                seen,
+                level,
+                template,
+                ..
+            } => {
+                errors += (level >= Level::Error) as usize;
+                seen == Seen::Known
+                    && level < Level::Warn
+                    && miner.templates[template as usize].count > KEEP_ALL_UP_TO
+            }
+            _ => false,
+        };
+        if !folds {
+            stay += 1;
+            stay_bytes += line.len() + 1;
+        }
+    }
+    let state = lines.lines.len() * MINED_BYTES
+        + stay * std::mem::size_of::<crate::plan::Piece>()
+        + errors * MESSAGE_BYTES
+        + 2 * stay_bytes;
+    state <= room
 }
 
 /// First pass: stack trace blocks, then templates and levels of every other line.
@@ -1582,6 +1637,26 @@ mod tests {
         assert!(kept.iter().any(|l| l.contains("page33.html")), "{}", c.text);
         assert!(!kept.iter().any(|l| l.contains("page32.html") || l.contains("page34.html")), "{}", c.text);
         assert!(kept.len() <= 4, "{}", c.text);
+    }
+
+    #[test]
+    fn a_plan_fits_by_what_stays_of_the_mined_lines() {
+        let name = |i: usize| -> String { (0..3).map(|k| (b'a' + (i / 26usize.pow(k) % 26) as u8) as char).collect() };
+        let fits = |text: &str, room: usize| {
+            let lines = split(text);
+            let mut miner = Miner::within(usize::MAX);
+            let roles = mine(&lines, &mut miner);
+            plan_fits(&lines, &roles, &miner, room)
+        };
+        // every line an error of its own: each stays, with its piece, its message and its bytes
+        // (in the output and in its copy out)
+        let text: String = (0..2000).map(|i| format!("2024-01-02 10:00:00 ERROR {} failed\n", name(i))).collect();
+        let need = 2000 * (MINED_BYTES + std::mem::size_of::<crate::plan::Piece>() + MESSAGE_BYTES) + 2 * text.len();
+        assert!(fits(&text, need));
+        assert!(!fits(&text, need - 1));
+        // a log of repeats holds its roles and little more
+        let text = "2024-01-02 10:00:00 INFO worker polled the queue\n".repeat(2000);
+        assert!(fits(&text, 2000 * MINED_BYTES + 1000));
     }
 
     #[test]

@@ -14,27 +14,32 @@ fn sniff(py: Python<'_>, data: &[u8]) -> &'static str {
 }
 
 /// Compress UTF-8 `data` as `kind`. Returns the output bytes and the folded original line
-/// ranges as `(start, end)` pairs, 1-based and inclusive. `min_fold_run`: see `Options`.
+/// ranges as `(start, end)` pairs, 1-based and inclusive. `min_fold_run`: see `Options`. An
+/// output that is the input unchanged is `data` itself: a copy of a large input would cost its
+/// size again.
 #[pyfunction]
 #[pyo3(signature = (kind, data, hash, budget_chars=None, min_fold_run=0))]
 fn compress<'py>(
     py: Python<'py>,
     kind: &str,
-    data: &[u8],
+    data: &Bound<'py, PyBytes>,
     hash: &str,
     budget_chars: Option<usize>,
     min_fold_run: usize,
 ) -> PyResult<(Bound<'py, PyBytes>, Vec<(usize, usize)>)> {
     let kind =
         Kind::parse(kind).ok_or_else(|| PyValueError::new_err(format!("unknown kind {kind:?}")))?;
-    let text =
-        std::str::from_utf8(data).map_err(|e| PyValueError::new_err(format!("not UTF-8: {e}")))?;
+    let text = std::str::from_utf8(data.as_bytes())
+        .map_err(|e| PyValueError::new_err(format!("not UTF-8: {e}")))?;
     let opts = Options {
         hash: hash.to_string(),
         budget_chars,
         min_fold_run,
     };
     let out = py.detach(|| crate::compress(kind, text, &opts));
+    if out.spans.is_empty() && out.text == text {
+        return Ok((data.clone(), Vec::new()));
+    }
     let spans = out.spans.iter().map(|s| (s.start, s.end)).collect();
     Ok((PyBytes::new(py, out.text.as_bytes()), spans))
 }
