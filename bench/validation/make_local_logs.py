@@ -295,7 +295,7 @@ def maven_debug(tmp: Path) -> dict[str, Path]:
     log = tmp / "mvn-debug.log"
     with open(log, "wb") as f:
         subprocess.run(["mvn", "-X", "-B", "-Dmaven.repo.local=" + str(tmp / "m2"), "compile"], cwd=proj,
-                       stdout=f, stderr=subprocess.STDOUT, env={**os.environ, "HOME": str(tmp)})
+                       stdout=f, stderr=subprocess.STDOUT, env={**os.environ, "HOME": str(tmp)}, check=True)
     return {"maven-debug-compile": log}
 
 
@@ -304,14 +304,16 @@ def debootstrap(tmp: Path) -> dict[str, Path]:
     then `apt-get install` inside it. These are that chroot's logs, not this machine's (which
     DESIGN.md reserves for the hidden set). Needs root and the Debian mirror."""
     root = tmp / "root"
+    # its errors (not root, no mirror) go to the terminal
     subprocess.run(["debootstrap", "--variant=minbase", "bookworm", str(root), "http://deb.debian.org/debian"],
-                   stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, check=True)
+                   stdout=subprocess.DEVNULL, check=True)
     shutil.copy("/etc/resolv.conf", root / "etc/resolv.conf")
     install = tmp / "apt-get-install.log"
     with open(install, "wb") as f:
         subprocess.run(["chroot", str(root), "apt-get", "update", "-q"], stdout=subprocess.DEVNULL, check=True)
         subprocess.run(["chroot", str(root), "env", "DEBIAN_FRONTEND=noninteractive", "apt-get", "install", "-y",
-                        "-q", "python3", "curl", "openssh-client", "git", "less"], stdout=f, stderr=subprocess.STDOUT)
+                        "-q", "python3", "curl", "openssh-client", "git", "less"], stdout=f, stderr=subprocess.STDOUT,
+                       check=True)
     return {"debootstrap-bootstrap-log": root / "var/log/bootstrap.log",
             "dpkg-log-debootstrap-chroot": root / "var/log/dpkg.log",
             "apt-get-install-chroot": install}
