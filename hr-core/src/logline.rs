@@ -16,7 +16,8 @@ pub enum Severity {
     Fatal,
 }
 
-/// A time or a level at the very start of a line: what opens a log event.
+/// A time or a level at the very start of a line: what opens a log event (OpenSSH numbers its
+/// debug levels: `debug1: Connecting to …`).
 fn header() -> &'static regex::Regex {
     re!(concat!(
         r"^\s*(\[?\d{4}-\d{2}-\d{2}[T _]\d{2}:\d{2}|\[?\d{2,4}[-/.]\d{2}[-/.]\d{2,4}[ T,:-]+\d{1,2}:\d{2}|",
@@ -24,7 +25,7 @@ fn header() -> &'static regex::Regex {
         r"\[?\d{1,2}/[A-Z][a-z]{2}/\d{4}[: ]\d{2}:\d{2}|",
         r"\[?\d{2}:\d{2}:\d{2}([.,]\d+)?\b|\[?\d{10}(\.\d+)?[\s\]]|\d{6,8}[ -]\d{6}|\[ *\d+(\.\d+)?\]|",
         r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
-        r"[<\[]?(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|[IWEDF])[>\]]?[ :/]|",
+        r"[<\[]?(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|[IWEDF])[>\]]?[ :/]|debug[1-9]: |",
         r"<\d{1,3}>)"
     ))
 }
@@ -455,10 +456,11 @@ mod tests {
             "time=2024-01-02T10:00:00Z level=info msg=\"served\" dur=3ms",
             "level=error msg=\"db down\" err=\"timeout\"",
             "127.0.0.1:47126 [30/Nov/2026:11:05:01.348] www web/web1 0/0/0/1/1 200 153 - - ---- 1/1/0/0/0 0/0 \"GET / HTTP/1.1\"",
+            "debug1: Connecting to 127.0.0.1 [127.0.0.1] port 22.",
         ] {
             assert!(opens_event(l), "{l}");
         }
-        for l in ["def main():", "Just prose here.", "{\"name\": \"x\", \"size\": 3}"] {
+        for l in ["def main():", "Just prose here.", "{\"name\": \"x\", \"size\": 3}", "debugging: a word, no level"] {
             assert!(!opens_event(l), "{l}");
         }
         for l in ["\tat com.x.Y.z(Y.java:12)", "#0 /var/www/app.php(12): f()", "Caused by: java.io.IOException: x", "DETAIL:  Key (id)=(1) exists."] {
