@@ -246,8 +246,7 @@ pub fn plan(lines: &Lines, held: usize) -> Option<Plan> {
                 let frequent = miner.templates[template as usize].count > KEEP_ALL_UP_TO && !alone;
                 // a variant whose exact shape recurs shows a value, not a rare event: it folds
                 // like a repeat, and the marker says what varied
-                let recurring = seen == Seen::Variant
-                    && (argument || shape.is_some_and(|s| miner.shape_count(s) > KEEP_ALL_UP_TO));
+                let recurring = recurs(&miner, seen, argument, shape);
                 if level >= Level::Error {
                     // errors fold by message: the first of each stays, and the last of a long
                     // run; identical repeats between them fold with their count
@@ -306,38 +305,76 @@ const MINED_BYTES: usize = std::mem::size_of::<&str>() + std::mem::size_of::<Rol
 /// Bytes an error line adds: its message's count and its place among the messages shown.
 const MESSAGE_BYTES: usize = 48;
 
+/// Whether a variant of a template recurs in its exact shape, or differs only in an argument:
+/// it shows a value, not a rare event, and folds like a repeat.
+fn recurs(miner: &Miner, seen: Seen, argument: bool, shape: Option<u32>) -> bool {
+    seen == Seen::Variant && (argument || shape.is_some_and(|s| miner.shape_count(s) > KEEP_ALL_UP_TO))
+}
+
 /// Whether planning the mined `roles` stays within `room` bytes: the roles, a piece of the plan
 /// for each line that may stay, the error messages counted, and the output, which holds the
-/// lines that stay and is copied out once. Input whose lines are mostly new (every line an
+/// lines that stay and is copied out once. The lines that stay are counted as `plan` keeps
+/// them: a repeat of a frequent template folds, warnings included, as does an error or a
+/// repeated trace whose message was shown above; a new trace stays whole (though the frames
+/// it shares with a trace above may fold). Input whose lines are mostly new (every line an
 /// error of its own, or words at random) would take several times its size; the generic
 /// folder, which streams, takes it, as it takes input of very short lines (`too_many_lines`).
 fn plan_fits(lines: &Lines, roles: &[Role], miner: &Miner, room: usize) -> bool {
-    let (mut stay, mut stay_bytes, mut errors) = (0usize, 0usize, 0usize);
-    for (line, role) in lines.lines.iter().zip(roles) {
-        let folds = match *role {
+    // the roles, then a piece, the bytes in the output and in its copy for each line that stays
+    let mut state = lines.lines.len() * MINED_BYTES;
+    let kept = |stay: &[&str]| -> usize {
+        let bytes: usize = stay.iter().map(|l| l.len() + 1).sum();
+        stay.len() * std::mem::size_of::<crate::plan::Piece>() + 2 * bytes
+    };
+    // the messages of the errors and traces shown so far
+    let mut shown: FxHashSet<u64> = FxHashSet::default();
+    let mut i = 0;
+    while i < roles.len() {
+        match roles[i] {
+            Role::Trace { end, repeat } => {
+                let first = shown.insert(message_of(lines.lines[i]));
+                // a repeated trace keeps the line that raised it, the first time only
+                let stays = match (repeat, first) {
+                    (false, _) => end,
+                    (true, true) => i + 1,
+                    (true, false) => i,
+                };
+                state += kept(&lines.lines[i..stays]);
+                i = end;
+            }
             Role::Event {
+                template,
+                shape,
                 seen,
                 level,
-                template,
+                argument,
+                message,
+                more,
                 ..
             } => {
-                errors += (level >= Level::Error) as usize;
-                seen == Seen::Known
-                    && level < Level::Warn
-                    && miner.templates[template as usize].count > KEEP_ALL_UP_TO
+                let repeat = seen == Seen::Known || recurs(miner, seen, argument, shape);
+                let (folds, end) = if level >= Level::Error {
+                    state += MESSAGE_BYTES;
+                    (!shown.insert(message) && repeat, i + 1 + more as usize)
+                } else {
+                    (repeat && miner.templates[template as usize].count > KEEP_ALL_UP_TO, i + 1)
+                };
+                if !folds {
+                    state += kept(&lines.lines[i..end]);
+                }
+                i = end;
             }
-            _ => false,
-        };
-        if !folds {
-            stay += 1;
-            stay_bytes += line.len() + 1;
+            Role::InTrace | Role::InEvent => {
+                state += kept(&lines.lines[i..i + 1]);
+                i += 1;
+            }
+        }
+        // the messages counted so far hold memory too: stop as soon as the answer is known
+        if state > room {
+            return false;
         }
     }
-    let state = lines.lines.len() * MINED_BYTES
-        + stay * std::mem::size_of::<crate::plan::Piece>()
-        + errors * MESSAGE_BYTES
-        + 2 * stay_bytes;
-    state <= room
+    true
 }
 
 /// First pass: stack trace blocks, then templates and levels of every other line.
@@ -1657,6 +1694,20 @@ mod tests {
         // a log of repeats holds its roles and little more
         let text = "2024-01-02 10:00:00 INFO worker polled the queue\n".repeat(2000);
         assert!(fits(&text, 2000 * MINED_BYTES + 1000));
+        // repeated warnings, errors and their traces fold as the plan folds them: the first
+        // of each stays, not every line
+        let text: String = (0..2000)
+            .map(|i| {
+                format!(
+                    "2024-01-02 10:00:{:02} WARN pool {i} is slow\n2024-01-02 10:00:{:02} ERROR request {i} failed\n\
+                     java.lang.IllegalStateException: closed\n\tat com.x.Pool.get(Pool.java:12)\n\tat com.x.Api.run(Api.java:40)\n",
+                    i % 60,
+                    i % 60
+                )
+            })
+            .collect();
+        let lines = 5 * 2000;
+        assert!(fits(&text, lines * MINED_BYTES + 2000 * MESSAGE_BYTES + 10_000));
     }
 
     #[test]
