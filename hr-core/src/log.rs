@@ -172,7 +172,7 @@ pub fn plan(lines: &Lines, held: usize) -> Option<Plan> {
     let room = crate::bound::state_room(size);
     let mut miner = Miner::within(room / 4);
     let roles = mine(lines, &mut miner);
-    if !plan_fits(lines, &roles, &miner, (room - room / 4).saturating_sub(held)) {
+    if !plan_fits(lines, &roles, &miner, room - room / 4, held) {
         return None;
     }
     // how often each error message occurs, and where last
@@ -312,35 +312,34 @@ fn recurs(miner: &Miner, seen: Seen, argument: bool, shape: Option<u32>) -> bool
 }
 
 /// Whether planning the mined `roles` stays within `room` bytes: the roles, a piece of the plan
-/// for each line that may stay, the error messages counted, and the output, which holds the
-/// lines that stay and is copied out once. The lines that stay are counted as `plan` keeps
+/// for each line that may stay, the error messages counted, and the larger of the `held` bytes
+/// (the copy without escapes, gone before the output is written) and the output, which holds
+/// the lines that stay and is copied out once. The lines that stay are counted as `plan` keeps
 /// them: a repeat of a frequent template folds, warnings included, as does an error or a
 /// repeated trace whose message was shown above; a new trace stays whole (though the frames
 /// it shares with a trace above may fold). Input whose lines are mostly new (every line an
 /// error of its own, or words at random) would take several times its size; the generic
 /// folder, which streams, takes it, as it takes input of very short lines (`too_many_lines`).
-fn plan_fits(lines: &Lines, roles: &[Role], miner: &Miner, room: usize) -> bool {
-    // the roles, then a piece, the bytes in the output and in its copy for each line that stays
+fn plan_fits(lines: &Lines, roles: &[Role], miner: &Miner, room: usize, held: usize) -> bool {
+    // the roles, then a piece for each line that stays, and the messages
     let mut state = lines.lines.len() * MINED_BYTES;
-    let kept = |stay: &[&str]| -> usize {
-        let bytes: usize = stay.iter().map(|l| l.len() + 1).sum();
-        stay.len() * std::mem::size_of::<crate::plan::Piece>() + 2 * bytes
-    };
+    // the bytes of the lines that stay, in the output and in its copy
+    let mut output = 0;
     // the messages of the errors and traces shown so far
     let mut shown: FxHashSet<u64> = FxHashSet::default();
     let mut i = 0;
     while i < roles.len() {
-        match roles[i] {
+        let start = i;
+        let stays = match roles[i] {
             Role::Trace { end, repeat } => {
                 let first = shown.insert(message_of(lines.lines[i]));
-                // a repeated trace keeps the line that raised it, the first time only
-                let stays = match (repeat, first) {
-                    (false, _) => end,
-                    (true, true) => i + 1,
-                    (true, false) => i,
-                };
-                state += kept(&lines.lines[i..stays]);
                 i = end;
+                // a repeated trace keeps the line that raised it, the first time only
+                match (repeat, first) {
+                    (false, _) => end,
+                    (true, true) => start + 1,
+                    (true, false) => start,
+                }
             }
             Role::Event {
                 template,
@@ -353,24 +352,30 @@ fn plan_fits(lines: &Lines, roles: &[Role], miner: &Miner, room: usize) -> bool 
                 ..
             } => {
                 let repeat = seen == Seen::Known || recurs(miner, seen, argument, shape);
-                let (folds, end) = if level >= Level::Error {
+                let folds = if level >= Level::Error {
                     state += MESSAGE_BYTES;
-                    (!shown.insert(message) && repeat, i + 1 + more as usize)
+                    i += 1 + more as usize;
+                    !shown.insert(message) && repeat
                 } else {
-                    (repeat && miner.templates[template as usize].count > KEEP_ALL_UP_TO, i + 1)
+                    i += 1;
+                    repeat && miner.templates[template as usize].count > KEEP_ALL_UP_TO
                 };
-                if !folds {
-                    state += kept(&lines.lines[i..end]);
+                if folds {
+                    start
+                } else {
+                    i
                 }
-                i = end;
             }
             Role::InTrace | Role::InEvent => {
-                state += kept(&lines.lines[i..i + 1]);
                 i += 1;
+                i
             }
-        }
+        };
+        let stay = &lines.lines[start..stays];
+        state += stay.len() * std::mem::size_of::<crate::plan::Piece>();
+        output += 2 * stay.iter().map(|l| l.len() + 1).sum::<usize>();
         // the messages counted so far hold memory too: stop as soon as the answer is known
-        if state > room {
+        if state + held.max(output) > room {
             return false;
         }
     }
@@ -1679,18 +1684,24 @@ mod tests {
     #[test]
     fn a_plan_fits_by_what_stays_of_the_mined_lines() {
         let name = |i: usize| -> String { (0..3).map(|k| (b'a' + (i / 26usize.pow(k) % 26) as u8) as char).collect() };
-        let fits = |text: &str, room: usize| {
+        let held_fits = |text: &str, room: usize, held: usize| {
             let lines = split(text);
             let mut miner = Miner::within(usize::MAX);
             let roles = mine(&lines, &mut miner);
-            plan_fits(&lines, &roles, &miner, room)
+            plan_fits(&lines, &roles, &miner, room, held)
         };
+        let fits = |text: &str, room: usize| held_fits(text, room, 0);
         // every line an error of its own: each stays, with its piece, its message and its bytes
         // (in the output and in its copy out)
         let text: String = (0..2000).map(|i| format!("2024-01-02 10:00:00 ERROR {} failed\n", name(i))).collect();
         let need = 2000 * (MINED_BYTES + std::mem::size_of::<crate::plan::Piece>() + MESSAGE_BYTES) + 2 * text.len();
         assert!(fits(&text, need));
         assert!(!fits(&text, need - 1));
+        // a copy of the input without its escapes is gone before the output is written: the
+        // larger of the two counts
+        assert!(held_fits(&text, need, text.len()));
+        assert!(held_fits(&text, need + text.len(), 3 * text.len()));
+        assert!(!held_fits(&text, need + text.len() - 1, 3 * text.len()));
         // a log of repeats holds its roles and little more
         let text = "2024-01-02 10:00:00 INFO worker polled the queue\n".repeat(2000);
         assert!(fits(&text, 2000 * MINED_BYTES + 1000));
