@@ -31,11 +31,12 @@ fn header() -> &'static regex::Regex {
 }
 
 /// Header shapes of particular logs that no time starts: web access logs (a client, and in the
-/// common format its identity and user, before the date: HAProxy's `10.0.0.1:51234 [30/Nov/…`),
+/// common format its identity and user, before the date; HAProxy's client and port:
+/// `10.0.0.1:51234 [30/Nov/…`, not any word, as a dated list item in prose is `- [30/Nov/…`),
 /// loghub's HPC and BGL, Zeek's TSV.
 fn other_header() -> &'static regex::Regex {
     re!(concat!(
-        r"^((\S+ +){1,3}\[\d{2}/[A-Z][a-z]{2}/\d{4}|\S*\d\S* (\S+ ){0,3}\d{10} |\S+ \d{10} \d{4}\.\d{2}\.\d{2} |",
+        r"^((\S+ +\S+ +\S+|\S+:\d+) +\[\d{2}/[A-Z][a-z]{2}/\d{4}|\S*\d\S* (\S+ ){0,3}\d{10} |\S+ \d{10} \d{4}\.\d{2}\.\d{2} |",
         r"\d+ \d+ \d+ \d+ |#(separator|set_separator|empty_field|unset_field|path|open|close|fields|types)\b)"
     ))
 }
@@ -302,8 +303,9 @@ pub fn http_status(line: &str) -> Option<u16> {
 }
 
 /// The status of HAProxy's `option httplog` line: `10.0.0.1:51234 [30/Nov/2026:11:05:01.348] web
-/// web/web1 0/0/1/2/3 503 212 - - SC-- 1/1/0/0/0 0/0 "GET /x HTTP/1.1"`. It follows the timers,
-/// and the request ends the line; a syslog header may come first.
+/// web/web1 0/0/1/2/3 503 212 - - SC-- 1/1/0/0/0 0/0 "GET /x HTTP/1.1"`. It follows the five
+/// timers, and the request ends the line; a syslog header may come first. A `tcplog` line has
+/// three timers, and the bytes sent after them, not a status.
 pub fn haproxy_status(line: &str) -> Option<u16> {
     // cheap check first: this runs on every line the guard reads; a ` [30/` must be there
     let b = line.as_bytes();
@@ -315,7 +317,7 @@ pub fn haproxy_status(line: &str) -> Option<u16> {
     }
     let c = re!(concat!(
         r"(?:^|\s)\S+:\d+ \[\d{2}/[A-Z][a-z]{2}/\d{4}:\d{2}:\d{2}:\d{2}(?:\.\d+)?\] ",
-        r"\S+ \S+ (?:[+-]?\d+/){2,4}[+-]?\d+ (\d{3}) "
+        r"\S+ \S+ (?:[+-]?\d+/){4}[+-]?\d+ (\d{3}) "
     ))
     .captures(line)?;
     c.get(1)?.as_str().parse().ok()
@@ -460,7 +462,7 @@ mod tests {
         ] {
             assert!(opens_event(l), "{l}");
         }
-        for l in ["def main():", "Just prose here.", "{\"name\": \"x\", \"size\": 3}", "debugging: a word, no level"] {
+        for l in ["def main():", "Just prose here.", "{\"name\": \"x\", \"size\": 3}", "debugging: a word, no level", "- [01/Mar/2024] Released 1.1: a dated list item"] {
             assert!(!opens_event(l), "{l}");
         }
         for l in ["\tat com.x.Y.z(Y.java:12)", "#0 /var/www/app.php(12): f()", "Caused by: java.io.IOException: x", "DETAIL:  Key (id)=(1) exists."] {
@@ -507,6 +509,8 @@ mod tests {
             "src/app.py:    raise ValueError(\"invalid input\")",
             "2024-01-02 10:00:00 WARN disk failure predicted",
             "127.0.0.1:47126 [30/Nov/2026:11:05:01.348] www web/web1 0/0/0/1/1 200 153 - - ---- 1/1/0/0/0 0/0 \"GET /error HTTP/1.1\"",
+            // HAProxy's tcplog: 503 bytes sent
+            "10.0.0.2:40001 [30/Nov/2026:11:00:01.007] mysql-in mysql/db2 1/0/1936 503 -- 2/2/0/0/0 0/0",
         ] {
             assert!(!is_errorish(l), "{l}");
         }
