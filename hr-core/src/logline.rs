@@ -307,10 +307,14 @@ pub fn http_status(line: &str) -> Option<u16> {
 /// timers, and the request ends the line; a syslog header may come first. A `tcplog` line has
 /// three timers, and the bytes sent after them, not a status.
 pub fn haproxy_status(line: &str) -> Option<u16> {
-    // cheap check first: this runs on every line the guard reads; a ` [30/` must be there
+    // cheap check first: this runs on every line the guard reads; the port's last digit and a
+    // ` [30/` must be there (a progress count, `INFO [12/40] …`, has no digit before it)
     let b = line.as_bytes();
     let dated = memchr::memchr_iter(b'[', b).any(|i| {
-        i > 0 && b[i - 1] == b' ' && b.get(i + 1..i + 4).is_some_and(|d| d[0].is_ascii_digit() && d[1].is_ascii_digit() && d[2] == b'/')
+        i > 1
+            && b[i - 1] == b' '
+            && b[i - 2].is_ascii_digit()
+            && b.get(i + 1..i + 4).is_some_and(|d| d[0].is_ascii_digit() && d[1].is_ascii_digit() && d[2] == b'/')
     });
     if !dated {
         return None;
