@@ -1682,6 +1682,24 @@ mod tests {
     }
 
     #[test]
+    fn a_klog_error_among_its_info_lines_stays() {
+        // Kubernetes components write the level as the letter before the date: the same
+        // message logged as `E` is an error, not a repeat of the `I` lines
+        let mut text = String::new();
+        for i in 0..40 {
+            text.push_str(&format!("I1130 10:00:{:02}.{:06}       1 server.go:58] served request {i} in {} ms\n", i, i * 7, i % 9 + 1));
+        }
+        text.push_str("E1130 10:00:41.000123       1 server.go:58] served request 41 in 9000 ms\n");
+        for i in 42..60 {
+            text.push_str(&format!("I1130 10:00:{:02}.{:06}       1 server.go:58] served request {i} in {} ms\n", i, i * 7, i % 9 + 1));
+        }
+        let c = compress(&text, &opts());
+        let kept = kept_lines(&c.text);
+        assert!(kept.iter().any(|l| l.starts_with("E1130 10:00:41")), "{}", c.text);
+        assert!(kept.len() <= 3, "{}", c.text);
+    }
+
+    #[test]
     fn a_plan_fits_by_what_stays_of_the_mined_lines() {
         let name = |i: usize| -> String { (0..3).map(|k| (b'a' + (i / 26usize.pow(k) % 26) as u8) as char).collect() };
         let held_fits = |text: &str, room: usize, held: usize| {

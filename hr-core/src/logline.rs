@@ -51,6 +51,26 @@ fn is_strace(line: &str) -> bool {
     .is_match(line)
 }
 
+/// The level letter of a glog or klog header, as Kubernetes components and Google's C++ and Go
+/// programs write it: `E1130 10:00:00.123456    1 reflector.go:138] …` (the letter, then the
+/// month and day, then the time).
+#[inline]
+pub fn glog_level(line: &str) -> Option<u8> {
+    let b = line.as_bytes();
+    // most lines open with a digit, a bracket or a word in lower case: one compare
+    if !matches!(b.first(), Some(b'I' | b'W' | b'E' | b'F')) {
+        return None;
+    }
+    let header = b.len() > 14
+        && matches!(b[0], b'I' | b'W' | b'E' | b'F')
+        && b[1..5].iter().all(u8::is_ascii_digit)
+        && b[5] == b' '
+        && b[6].is_ascii_digit()
+        && b[7].is_ascii_digit()
+        && b[8] == b':';
+    header.then(|| b[0])
+}
+
 /// The length of the source tag a line starts with (with its separator), when what follows it
 /// opens a log event: `nova-api.log.1 2017-…`, `web-1  | 2024-…`, `app.log:2024-…`,
 /// `app.log:12:2024-…`, `[pod/api-0/api] 2024-…`. `tail -f *.log`, `grep -r`, `docker compose
@@ -198,6 +218,16 @@ fn declared(line: &str) -> Option<Severity> {
                 b'W' => return Some(Severity::Warn),
                 b'I' | b'D' | b'V' if b.len() == 1 => return Some(Severity::Other),
                 _ => {}
+            }
+        }
+        // glog and klog: `E1130 10:00:00.123456 …`, the letter before the date
+        if i == 0 && b.len() == 5 {
+            match glog_level(line) {
+                Some(b'E') => return Some(Severity::Error),
+                Some(b'F') => return Some(Severity::Fatal),
+                Some(b'W') => return Some(Severity::Warn),
+                Some(_) => return Some(Severity::Other),
+                None => {}
             }
         }
         // syslog priority `<3>`: 0-2 are worse than errors, 3 an error, 4 a warning
@@ -463,6 +493,7 @@ mod tests {
             "level=error msg=\"db down\" err=\"timeout\"",
             "127.0.0.1:47126 [30/Nov/2026:11:05:01.348] www web/web1 0/0/0/1/1 200 153 - - ---- 1/1/0/0/0 0/0 \"GET / HTTP/1.1\"",
             "debug1: Connecting to 127.0.0.1 [127.0.0.1] port 22.",
+            "I1130 10:00:00.123456       1 shared_informer.go:318] Caches are synced",
         ] {
             assert!(opens_event(l), "{l}");
         }
@@ -496,6 +527,7 @@ mod tests {
             r#"{"level":"info","ts":1.5,"msg":"handled request","request":{"method":"GET","uri":"/a"},"status":502}"#,
             "web-1  | 1.2.3.4 - - [10/Oct/2000:13:55:36 -0700] \"GET /missing HTTP/1.0\" 404 12",
             "127.0.0.1:47130 [30/Nov/2026:11:05:02.101] www orders/<NOSRV> 0/-1/-1/-1/0 503 217 - - SC-- 2/2/0/0/0 0/0 \"GET /api/orders HTTP/1.1\"",
+            "E1130 10:00:02.481516       1 controller.go:114] loading spec for \"v1beta1.metrics.k8s.io\" ended with 503",
             "Nov 30 11:05:02 lb haproxy[15123]: 10.0.0.7:51234 [30/Nov/2026:11:05:02.101] www web/web1 0/0/1/2/3 404 90 - - ---- 1/1/0/0/0 0/0 \"GET /x HTTP/1.1\"",
         ] {
             assert!(is_errorish(l), "{l}");
@@ -512,6 +544,7 @@ mod tests {
             " context line of a diff that cannot fail",
             "src/app.py:    raise ValueError(\"invalid input\")",
             "2024-01-02 10:00:00 WARN disk failure predicted",
+            "I1130 10:00:00.123456       1 server.go:58] request failed? no: retried and served",
             "127.0.0.1:47126 [30/Nov/2026:11:05:01.348] www web/web1 0/0/0/1/1 200 153 - - ---- 1/1/0/0/0 0/0 \"GET /error HTTP/1.1\"",
             // HAProxy's tcplog: 503 bytes sent
             "10.0.0.2:40001 [30/Nov/2026:11:00:01.007] mysql-in mysql/db2 1/0/1936 503 -- 2/2/0/0/0 0/0",

@@ -230,6 +230,14 @@ pub fn level_at(line: &str) -> (Level, usize) {
             return (level, (end > 0) as usize * line.len().min(end));
         }
     }
+    // glog and klog: `E1130 10:00:00.123456 …`, the letter before the date
+    match crate::logline::glog_level(line) {
+        Some(b'E') => return (Level::Error, 5),
+        Some(b'F') => return (Level::Fatal, 5),
+        Some(b'W') => return (Level::Warn, 5),
+        Some(_) => return (Level::Other, 5),
+        None => {}
+    }
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
     for tok in line.split_ascii_whitespace().take(10) {
         let end = tok.as_ptr() as usize - line.as_ptr() as usize + tok.len();
@@ -313,6 +321,11 @@ mod tests {
             Level::Other
         );
         assert!(!sev("plain words without a level at all").from_field);
+        // glog and klog put the level letter before the month and day
+        assert_eq!(sev("E1130 10:00:02.481516       1 controller.go:114] loading spec ended with 503").level, Level::Error);
+        assert_eq!(sev("W1130 10:00:02.481516       1 warnings.go:70] v1 Endpoints is deprecated").level, Level::Warn);
+        assert_eq!(sev("I1130 10:00:02.481516       1 server.go:58] error budget recomputed").level, Level::Other);
+        assert_eq!(sev("E0308 mismatched types in main.rs").level, Level::Other);
     }
 
     #[test]
