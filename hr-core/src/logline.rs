@@ -62,7 +62,6 @@ pub fn glog_level(line: &str) -> Option<u8> {
         return None;
     }
     let header = b.len() > 14
-        && matches!(b[0], b'I' | b'W' | b'E' | b'F')
         && b[1..5].iter().all(u8::is_ascii_digit)
         && b[5] == b' '
         && b[6].is_ascii_digit()
