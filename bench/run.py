@@ -111,29 +111,35 @@ def recursing_trace(mb: int) -> bytes:
     return head + frames * (mb * 2**20 // len(frames))
 
 
-def distinct_errors(mb: int, seed: int = 6) -> bytes:
-    """Every line an error of its own (three words at random from 20,000): each message is
-    counted, and each line stays; planning would take several times the input."""
-    rng = random.Random(seed)
-    words = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 8))) for _ in range(20_000)]
+def vocabulary(rng: random.Random, n: int, longest: int) -> list[str]:
+    """`n` made-up words of 3 to `longest` letters."""
+    return ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, longest))) for _ in range(n)]
+
+
+def filled(mb: int, line) -> bytes:
+    """Lines `line(i)` for i = 0, 1, ... until they make `mb` MB."""
     out, size, i = [], 0, 0
     while size < mb * 2**20:
-        out.append(f"2024-01-02 10:{i // 60 % 60:02}:{i % 60:02} ERROR {rng.choice(words)} {rng.choice(words)} "
-                   f"{rng.choice(words)}\n".encode())
+        out.append(line(i).encode())
         size += len(out[-1])
         i += 1
     return b"".join(out)
 
 
+def distinct_errors(mb: int, seed: int = 6) -> bytes:
+    """Every line an error of its own (three words at random from 20,000): each message is
+    counted, and each line stays; planning would take several times the input."""
+    rng = random.Random(seed)
+    words = vocabulary(rng, 20_000, 8)
+    return filled(mb, lambda i: f"2024-01-02 10:{i // 60 % 60:02}:{i % 60:02} ERROR "
+                                f"{rng.choice(words)} {rng.choice(words)} {rng.choice(words)}\n")
+
+
 def random_words(mb: int, seed: int = 3) -> bytes:
     """Lines of eight words at random: every line a template of its own, no level, no time."""
     rng = random.Random(seed)
-    words = ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz") for _ in range(rng.randint(3, 9))) for _ in range(5000)]
-    out, size = [], 0
-    while size < mb * 2**20:
-        out.append((" ".join(rng.choice(words) for _ in range(8)) + "\n").encode())
-        size += len(out[-1])
-    return b"".join(out)
+    words = vocabulary(rng, 5000, 9)
+    return filled(mb, lambda i: " ".join(rng.choice(words) for _ in range(8)) + "\n")
 
 
 def synthetic_json(n: int, seed: int = 11) -> bytes:

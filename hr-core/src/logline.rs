@@ -317,7 +317,7 @@ pub fn http_status(line: &str) -> Option<u16> {
         return combined.captures(line)?.get(2)?.as_str().parse().ok();
     }
     if let Some(s) = haproxy_status(line) {
-        return Some(s);
+        return s.parse().ok();
     }
     if line.as_bytes().first().is_some_and(u8::is_ascii_digit) && ends_like_w3c(line) {
         let w3c = re!(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} .*\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \S+ .* (\d{3}) \d+ \d+ \d+$");
@@ -335,7 +335,7 @@ pub fn http_status(line: &str) -> Option<u16> {
 /// web/web1 0/0/1/2/3 503 212 - - SC-- 1/1/0/0/0 0/0 "GET /x HTTP/1.1"`. It follows the five
 /// timers, and the request ends the line; a syslog header may come first. A `tcplog` line has
 /// three timers, and the bytes sent after them, not a status.
-pub fn haproxy_status(line: &str) -> Option<u16> {
+pub fn haproxy_status(line: &str) -> Option<&str> {
     // cheap check first: this runs on every line the guard reads; the port's last digit and a
     // ` [30/` must be there (a progress count, `INFO [12/40] …`, has no digit before it)
     let b = line.as_bytes();
@@ -353,7 +353,7 @@ pub fn haproxy_status(line: &str) -> Option<u16> {
         r"\S+ \S+ (?:[+-]?\d+/){4}[+-]?\d+ (\d{3}) "
     ))
     .captures(line)?;
-    c.get(1)?.as_str().parse().ok()
+    Some(c.get(1)?.as_str())
 }
 
 /// W3C (IIS) access lines end with four numbers, the first of them the 3-digit status:

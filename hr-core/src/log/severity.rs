@@ -43,7 +43,7 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         }
         if let Some(status) = crate::logline::haproxy_status(line) {
             let (method, path) = crate::logline::http_request(line).unwrap_or_default();
-            return status_severity(method, path, &status.to_string(), line);
+            return status_severity(method, path, status, line);
         }
         // a console logger's fields as JSON after the message (Caddy, zap): a failed request
         if let Some(at) = finder!(b"{\"").find(line.as_bytes()) {
