@@ -172,7 +172,15 @@ impl Miner {
         let mut key = String::with_capacity(self.buf.len());
         for p in 0..self.toks.len() {
             let tok = self.token(p);
-            key.push_str(if is_value(tok) { "\0" } else { tok });
+            if is_value(tok) {
+                key.push('\0');
+            } else if p > 0 && constant_argument(tok) {
+                // a constant stands for another given to the same call or field (`value_for_value`)
+                key.push_str(call_or_field(tok).unwrap_or(""));
+                key.push('\u{1}');
+            } else {
+                key.push_str(tok);
+            }
             key.push(' ');
         }
         key
@@ -276,7 +284,7 @@ impl Miner {
                     }
                     if *t.tokens[p] == *self.token(p) {
                         same += 1;
-                    } else if !self.record && value_for_value(&t.tokens[p], self.token(p)) {
+                    } else if !self.record && value_for_value(&t.tokens[p], self.token(p), p) {
                         // a value in place of a value: Drain's variable, no difference
                     } else {
                         // a message's first word says what happened: another one is another event
@@ -376,7 +384,7 @@ impl Miner {
                 // in a plain line only a value in place of another is a value (see
                 // `is_value`); any other word is another event, even one shown before in
                 // another combination
-                new_word |= !value_for_value(&vals[0], tok);
+                new_word |= !value_for_value(&vals[0], tok, p);
             }
             // a record's field with a handful of values is a field, not an event name
             // a message's words are read like a plain line's
@@ -415,15 +423,46 @@ fn names_a_state(tok: &str) -> bool {
         && word.bytes().all(|b| b.is_ascii_alphabetic())
 }
 
-/// Whether masked token `b` of a plain line stands where `a` stood as another value of the same
-/// thing: both are values, and a value glued to a name names the same thing (`docker==2.2.1`
-/// in place of `docker==2.1.0`, `port=0` of `port=0`; `backoff==1.3.2` is another package).
-fn value_for_value(a: &str, b: &str) -> bool {
-    is_value(a) && is_value(b) && field_name(a) == field_name(b)
+/// Whether masked token `b` of a plain line stands at position `p` where `a` stood as another
+/// value of the same thing: both are values, and a value glued to a name names the same thing
+/// (`docker==2.2.1` in place of `docker==2.1.0`, `port=0` of `port=0`; `backoff==1.3.2` is
+/// another package). Past the first token, so is one constant given to a call or a field in
+/// place of another (`rt_sigaction(SIGHUP,`, `sa_mask=[HUP],`): which signal a handler is set
+/// for is an argument of one event. The first token is not read so: Drain's tree keys a line's
+/// event on it, and `rt_sigaction(SIGINT, …` opening a line is another event to it.
+fn value_for_value(a: &str, b: &str, p: usize) -> bool {
+    (is_value(a) && is_value(b) && field_name(a) == field_name(b))
+        || (p > 0 && constant_argument(a) && constant_argument(b) && call_or_field(a) == call_or_field(b))
 }
 
 fn field_name(tok: &str) -> Option<&str> {
     tok.find('=').map(|i| &tok[..i])
+}
+
+/// The name a constant is given to: a field's (`flags=`), or a call's (`rt_sigaction(`).
+fn call_or_field(tok: &str) -> Option<&str> {
+    match (tok.find('='), tok.find('(')) {
+        (Some(eq), paren) if paren.map_or(true, |paren| eq < paren) => Some(&tok[..eq]),
+        (_, Some(paren)) if paren > 0 => Some(&tok[..=paren]),
+        _ => None,
+    }
+}
+
+/// `rt_sigaction(SIGHUP,`, `sa_mask=[HUP],`, `flags=O_RDONLY`: a name in capitals, digits and
+/// underscores, as C headers spell constants, passed to a call or given to a field; not one that
+/// says how things went (`status=FAILED`).
+fn constant_argument(tok: &str) -> bool {
+    let Some(name) = call_or_field(tok) else {
+        return false;
+    };
+    // past the name and the `=` or `(` that ends it
+    let core = tok[name.len()..]
+        .trim_start_matches(['=', '[', '(', '{'])
+        .trim_end_matches([']', ')', '}', ',', ';']);
+    (2..=24).contains(&core.len())
+        && core.bytes().all(|c| c.is_ascii_uppercase() || c == b'0' || c == b'_')
+        && core.bytes().filter(u8::is_ascii_uppercase).count() >= 2
+        && !says_how_it_went(core)
 }
 
 /// Whether a masked token of a plain line is a value, as Drain reads a token with digits as a
@@ -603,6 +642,30 @@ mod tests {
         }
         let mined = m.add(&format!("Invalid user {} from 1.2.3.7", names[WILDCARD_AFTER]));
         assert_eq!((mined.template, mined.seen), (0, Seen::Known));
+    }
+
+    #[test]
+    fn a_constant_given_to_a_call_or_a_field_is_a_value_past_the_first_token() {
+        // strace -f: which signal a handler is set for is an argument of one event
+        let line = |sig: &str, mask: &str| {
+            format!("8615  rt_sigaction({sig}, {{sa_handler=SIG_DFL, sa_mask=[{mask}], sa_flags=SA_RESTART}}, NULL, 8) = 0")
+        };
+        let mut m = Miner::default();
+        assert_eq!(m.add(&line("SIGHUP", "HUP")).seen, Seen::New);
+        assert_eq!(m.add(&line("SIGQUIT", "QUIT")).seen, Seen::Known);
+        assert_eq!(m.add(&line("SIGXFSZ", "XFSZ")).seen, Seen::Known);
+        // a word in place of the constant, or a constant that says how it went, is another event
+        assert_eq!(m.add(&line("handler", "HUP")).seen, Seen::Variant);
+        assert_eq!(m.add(&line("SIGHUP", "FAILED")).seen, Seen::Variant);
+        // another call's constant is no value of this one
+        let mut m = Miner::default();
+        m.add("8615  rt_sigaction(SIGHUP, NULL) = 0");
+        assert_eq!(m.add("8615  kill(SIGTERM, NULL) = 0").seen, Seen::Variant);
+        // opening a line, the call and its constant name the event, as Drain's tree reads them
+        let mut m = Miner::default();
+        m.add("rt_sigaction(SIGHUP, NULL, {sa_handler=SIG_DFL, sa_flags=0}, 8) = 0");
+        let other = m.add("rt_sigaction(SIGINT, NULL, {sa_handler=SIG_DFL, sa_flags=0}, 8) = 0");
+        assert_eq!(other.seen, Seen::Variant);
     }
 
     #[test]
