@@ -174,9 +174,9 @@ impl Miner {
             let tok = self.token(p);
             if is_value(tok) {
                 key.push('\0');
-            } else if p > 0 && constant_argument(tok) {
+            } else if let Some(name) = constant_argument(tok).filter(|_| p > 0) {
                 // a constant stands for another given to the same call or field (`value_for_value`)
-                key.push_str(call_or_field(tok).unwrap_or(""));
+                key.push_str(name);
                 key.push('\u{1}');
             } else {
                 key.push_str(tok);
@@ -268,6 +268,8 @@ impl Miner {
 
     /// Finds the template of a shape not seen before, or starts one; for a variant, also where
     /// it first differs.
+    // only a shape not seen before gets here: kept out of the fast path of `add_masked`
+    #[inline(never)]
     fn place(&mut self) -> (u32, Seen, usize) {
         let n = self.toks.len();
         // long lines (structured records, access logs) may differ in more fields and still
@@ -432,37 +434,34 @@ fn names_a_state(tok: &str) -> bool {
 /// event on it, and `rt_sigaction(SIGINT, …` opening a line is another event to it.
 fn value_for_value(a: &str, b: &str, p: usize) -> bool {
     (is_value(a) && is_value(b) && field_name(a) == field_name(b))
-        || (p > 0 && constant_argument(a) && constant_argument(b) && call_or_field(a) == call_or_field(b))
+        || (p > 0 && constant_argument(a).is_some_and(|name| constant_argument(b) == Some(name)))
 }
 
 fn field_name(tok: &str) -> Option<&str> {
     tok.find('=').map(|i| &tok[..i])
 }
 
-/// The name a constant is given to: a field's (`flags=`), or a call's (`rt_sigaction(`).
-fn call_or_field(tok: &str) -> Option<&str> {
-    match (tok.find('='), tok.find('(')) {
-        (Some(eq), paren) if paren.map_or(true, |paren| eq < paren) => Some(&tok[..eq]),
-        (_, Some(paren)) if paren > 0 => Some(&tok[..=paren]),
-        _ => None,
-    }
-}
-
 /// `rt_sigaction(SIGHUP,`, `sa_mask=[HUP],`, `flags=O_RDONLY`: a name in capitals, digits and
 /// underscores, as C headers spell constants, passed to a call or given to a field; not one that
-/// says how things went (`status=FAILED`).
-fn constant_argument(tok: &str) -> bool {
-    let Some(name) = call_or_field(tok) else {
-        return false;
+/// says how things went (`status=FAILED`). Gives the name of the call (`rt_sigaction(`) or of
+/// the field (`sa_mask`).
+fn constant_argument(tok: &str) -> Option<&str> {
+    let at = tok.find(['=', '('])?;
+    let name = match tok.as_bytes()[at] {
+        b'(' if at == 0 => return None,
+        b'(' => &tok[..=at],
+        _ => &tok[..at],
     };
-    // past the name and the `=` or `(` that ends it
-    let core = tok[name.len()..]
+    let core = tok[at + 1..]
         .trim_start_matches(['=', '[', '(', '{'])
         .trim_end_matches([']', ')', '}', ',', ';']);
-    (2..=24).contains(&core.len())
+    // most tokens fail here, at their first byte: this runs on every token a new shape differs in
+    let constant = core.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
+        && core.len() <= 24
         && core.bytes().all(|c| c.is_ascii_uppercase() || c == b'0' || c == b'_')
         && core.bytes().filter(u8::is_ascii_uppercase).count() >= 2
-        && !says_how_it_went(core)
+        && !says_how_it_went(core);
+    constant.then_some(name)
 }
 
 /// Whether a masked token of a plain line is a value, as Drain reads a token with digits as a
