@@ -406,7 +406,8 @@ impl Miner {
             }
             // a capitalised word is a state or a kind (`CrashLoopBackOff`, `Evicted`), one of a
             // set however large, where an argument is a name (`mozfile`, `web-7`)
-            among_few |= vals.len() < ARGUMENT_AFTER || names_a_state(tok);
+            // a dotted name (`kernel.properties`, `org.example.Cache`) is an argument however few
+            among_few |= (vals.len() < ARGUMENT_AFTER && !dotted_name(tok)) || names_a_state(tok);
             if vals.len() >= limit {
                 t.wild[p] = true;
                 t.values.swap_remove(slot);
@@ -415,6 +416,13 @@ impl Miner {
         let changed_at = first.filter(|_| !among_few).unwrap_or(usize::MAX);
         (new_word, changed_at)
     }
+}
+
+/// `kernel.properties`, `org.example.Cache`, `www.example.com`: a name whose parts are joined by
+/// dots (a file, a class, a host), never a state or a keyword; not a word that ends a sentence.
+fn dotted_name(tok: &str) -> bool {
+    let b = tok.trim_end_matches(['.', ',', ':', ';', ')', ']', '\'', '"']).as_bytes();
+    (1..b.len().saturating_sub(1)).any(|i| b[i] == b'.' && b[i - 1].is_ascii_alphanumeric() && b[i + 1].is_ascii_alphabetic())
 }
 
 /// `Evicted`, `OOMKilled`, `CrashLoopBackOff,`: a capitalised word of letters alone.
@@ -625,6 +633,20 @@ mod tests {
         assert_eq!((mined.seen, mined.changed_at), (Seen::Variant, usize::MAX));
         // a known shape changed nothing
         assert_eq!(m.add(&line(&name(1), "fast")).changed_at, usize::MAX);
+    }
+
+    #[test]
+    fn a_dotted_name_is_an_argument_from_its_first_change() {
+        let mut m = Miner::default();
+        let line = |file: &str| format!("INFO [main] Config.addProperties Adding 4 properties from {file}");
+        m.add(&line("kernel.properties"));
+        let mined = m.add(&line("sakai.properties"));
+        assert_eq!((mined.seen, mined.changed_at), (Seen::Variant, 7));
+        // a word, or one that ends a sentence, may still be one of a handful of states
+        let mined = m.add(&line("defaults"));
+        assert_eq!((mined.seen, mined.changed_at), (Seen::Variant, usize::MAX));
+        assert!(dotted_name("org.example.Cache,") && dotted_name("www.example.com"));
+        assert!(!dotted_name("done.") && !dotted_name("...") && !dotted_name("v0.0") && !dotted_name(".bashrc"));
     }
 
     #[test]
