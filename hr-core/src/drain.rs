@@ -19,8 +19,9 @@ use crate::mask::mask_log_token;
 /// A position becomes a wildcard once it has held this many distinct values.
 const WILDCARD_AFTER: usize = 16;
 /// A position that has held this many values holds arguments: `Transitioned from RUNNING to
-/// SUCCEEDED` names one of a handful of states, `egg_info for package mozfile` one of many names.
-const ARGUMENT_AFTER: usize = 8;
+/// SUCCEEDED` names one of a handful of states (started, finished, failed; up, down), `egg_info
+/// for package mozfile` one of many names.
+pub(crate) const ARGUMENT_AFTER: usize = 5;
 /// In a record (see `Miner::add_record`) a position becomes a wildcard sooner.
 const WILDCARD_AFTER_LONG: usize = 4;
 /// A position that holds quoted texts of several words becomes a wildcard later.
