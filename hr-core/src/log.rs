@@ -461,6 +461,8 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
 /// rare event.
 fn changes_an_argument(line: &str, at: usize) -> bool {
     let (_, end) = level_at(line);
+    // a syslog line states no level, but its header ends where the program's message begins
+    let end = if end == 0 { crate::logline::syslog_message_at(line).unwrap_or(0) } else { end };
     let (Some(head), Some(message)) = (line.get(..end), line.get(end..)) else {
         return false;
     };
@@ -976,6 +978,19 @@ mod tests {
             let c = compress(&text, &opts());
             assert_eq!(kept_lines(&c.text).len(), 15, "{}", c.text);
         }
+    }
+
+    #[test]
+    fn a_syslog_message_folds_its_arguments_as_a_level_stamped_one_does() {
+        let names: Vec<String> = (0..12).map(|i| format!("user{}", "x".repeat(i))).collect();
+        let sshd = |i: usize| format!("Mar 27 13:08:{i:02} ip-10-0-0-1 sshd[{}]: Accepted publickey for {} from 10.0.0.{i} port 22 ssh2\n", 100 + i, names[i]);
+        let states = crate::drain::ARGUMENT_AFTER - 1;
+        let c = compress(&(0..12).map(sshd).collect::<String>(), &opts());
+        assert_eq!(kept_lines(&c.text).len(), states, "{}", c.text);
+        assert!(c.text.contains(&format!("[hr {} like above", 12 - states)), "{}", c.text);
+        // the program's first word names the event: another word there stays
+        let said: String = (0..12).map(|i| format!("Mar 27 13:08:{i:02} ip-10-0-0-1 sshd[7]: {} session started\n", names[i])).collect();
+        assert_eq!(kept_lines(&compress(&said, &opts()).text).len(), 12);
     }
 
     #[test]

@@ -104,6 +104,14 @@ fn is_header_word(tag: &str) -> bool {
     ) || t.len() == 1
 }
 
+/// The byte offset just past a syslog line's header (`Mar 27 13:08:09 host sshd[1361]: `, or
+/// with an ISO time): what follows is the message the program wrote.
+pub fn syslog_message_at(line: &str) -> Option<usize> {
+    re!(r"^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S*) \S+ [\w./@-]+(?:\[\d+\])?: ")
+        .find(line)
+        .map(|m| m.end())
+}
+
 /// Whether `line` opens a log event: a time or level first (after a source tag, if any), a web
 /// access log entry, a syscall, a JSON object with a time or level, a Zeek record.
 pub fn opens_event(line: &str) -> bool {
@@ -473,6 +481,18 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(source_prefix_len(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn a_syslog_message_starts_after_its_program() {
+        fn at(l: &str) -> Option<&str> {
+            syslog_message_at(l).map(|n| &l[n..])
+        }
+        assert_eq!(at("Mar 27 13:08:09 host sshd[1361]: Accepted key"), Some("Accepted key"));
+        assert_eq!(at("Mar  7 13:08:09 host CRON[2]: (root) CMD"), Some("(root) CMD"));
+        assert_eq!(at("2024-03-27T13:08:09.5+00:00 host systemd: Started x"), Some("Started x"));
+        assert_eq!(at("2024-03-27 13:08:09 INFO main: Started x"), None);
+        assert_eq!(at("Mar 27 13:08:09 host a message without a program"), None);
     }
 
     #[test]
