@@ -839,6 +839,74 @@ def yarn_verbose(tmp: Path) -> dict[str, Path]:
     return {"yarn-add-verbose-express": log}
 
 
+def mariadb_clients(sock: Path, port: int) -> None:
+    """The bounded, seeded client side of `mariadb`: logins, failures, dropped clients, deadlocks."""
+    root = ["mariadb", "--no-defaults", f"--socket={sock}", "-uroot"]
+    subprocess.run([*root, "-e", "CREATE DATABASE shop; CREATE USER 'app'@'127.0.0.1' IDENTIFIED BY 'secret-1';"
+                    "GRANT ALL ON shop.* TO 'app'@'127.0.0.1';"
+                    "CREATE TABLE shop.stock (id INT PRIMARY KEY, qty INT) ENGINE=InnoDB;"
+                    "INSERT INTO shop.stock VALUES (1, 10), (2, 20), (3, 30);"], check=True, timeout=60)
+    tcp = ["mariadb", "--no-defaults", "-h", "127.0.0.1", "-P", str(port)]
+    rng = random.Random(17)
+    for _ in range(700):
+        r = rng.random()
+        if r < 0.45:
+            args = [*tcp, "-uapp", "-psecret-1", "shop", "-e", f"SELECT qty FROM stock WHERE id = {rng.randint(1, 3)}"]
+        elif r < 0.65:
+            args = [*tcp, f"-u{rng.choice(['app', 'admin', 'backup'])}", f"-p{rng.choice(['secret', 'hunter2', ''])}x",
+                    "-e", "SELECT 1"]
+        elif r < 0.75:
+            args = [*tcp, "-uapp", "-psecret-1", rng.choice(["shop_old", "inventory"]), "-e", "SELECT 1"]
+        else:  # a client that goes away in the middle of a query
+            c = subprocess.Popen([*tcp, "-uapp", "-psecret-1", "shop", "-e", "SELECT SLEEP(5)"],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(0.3)
+            c.kill()
+            c.wait()
+            continue
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+    for _ in range(3):  # two sessions take the same two rows in opposite orders; one is the victim
+        a, b = (subprocess.Popen([*tcp, "-uapp", "-psecret-1", "--force", "-n", "shop"], stdin=subprocess.PIPE,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True) for _ in range(2))
+        for proc, sql in ((a, "BEGIN; UPDATE stock SET qty = qty - 1 WHERE id = 1;"),
+                          (b, "BEGIN; UPDATE stock SET qty = qty - 1 WHERE id = 2;"),
+                          (a, "UPDATE stock SET qty = qty + 1 WHERE id = 2;"),
+                          (b, "UPDATE stock SET qty = qty + 1 WHERE id = 1;"),
+                          (a, "COMMIT;"), (b, "COMMIT;")):
+            proc.stdin.write(sql + "\n")
+            proc.stdin.flush()
+            time.sleep(0.5)
+        for proc in (a, b):
+            proc.stdin.close()
+            proc.wait(30)
+
+
+def mariadb(tmp: Path) -> dict[str, Path]:
+    """The MariaDB 10.11 server's error log (log_warnings=4, every deadlock printed) on 127.0.0.1,
+    while a seeded client loop logs in (some with a wrong password or to an unknown database),
+    drops connections without saying goodbye, and two sessions deadlock on one table a few times;
+    then the server shuts down."""
+    data, sock, port = tmp / "data", tmp / "mysqld.sock", free_port()
+    log = tmp / "error.log"
+    subprocess.run(["mariadb-install-db", "--no-defaults", f"--datadir={data}", "--user=root",
+                    "--auth-root-authentication-method=socket"], check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, timeout=300)
+    server = subprocess.Popen(["mariadbd", "--no-defaults", f"--datadir={data}", f"--socket={sock}", f"--port={port}",
+                               "--bind-address=127.0.0.1", f"--log-error={log}", "--log-warnings=4", "--user=root",
+                               f"--pid-file={tmp / 'mysqld.pid'}", "--innodb-buffer-pool-size=32M",
+                               "--innodb-print-all-deadlocks=ON", "--max-connections=40"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_port(port)
+        mariadb_clients(sock, port)
+        subprocess.run(["mariadb-admin", "--no-defaults", f"--socket={sock}", "-uroot", "shutdown"], timeout=120)
+        server.wait(120)
+    finally:
+        if server.poll() is None:
+            stop(server)
+    return {"mariadb-error-log-warnings4": log}
+
+
 SOURCES = {
     "nginx": (nginx, "nginx 1.22.1 (Debian 12 nginx-light) serving a static site on 127.0.0.1, sent a seeded request mix by bench/validation/make_local_logs.py", "BSD-2-Clause (nginx); log generated locally"),
     "apache": (apache, "Apache httpd 2.4 (Debian 12 apache2) serving a static site on 127.0.0.1, LogLevel info, sent a seeded request mix by bench/validation/make_local_logs.py", "Apache-2.0 (httpd); log generated locally"),
@@ -859,6 +927,7 @@ SOURCES = {
     "cargo_vv": (cargo_vv, "`cargo build -vv` (cargo/rustc 1.95.0) of a one-file binary crate depending on serde 1.0.210 (derive), serde_json 1.0.128 and anyhow 1.0.89 from crates.io, empty CARGO_HOME; the crate has an unused variable and a type error", "MIT OR Apache-2.0 (cargo, rustc, serde, serde_json, anyhow); output generated locally"),
     "zookeeper": (zookeeper, "ZooKeeper 3.8.0 (Debian 12 zookeeper) standalone on 127.0.0.1, log4j DEBUG to its rolling file (Debian's log4j.properties), while make_local_logs.py runs seeded zkCli sessions (creates, gets, stale-version sets, deletes of non-empty nodes, ephemeral and sequential nodes, missing nodes), kills one client so its session expires, and sends four-letter words and a garbage packet", "Apache-2.0 (ZooKeeper); log generated locally"),
     "yarn": (yarn_verbose, "Yarn 1.22.22 (npm package yarn, node 20) `yarn add --verbose --non-interactive --no-progress --registry https://registry.npmjs.org` of express@4.19.2 into an empty project with an empty cache, then of left-pad@99.0.0 (no such version)", "BSD-2-Clause (Yarn); package names from the npm registry (MIT); output generated locally"),
+    "mariadb": (mariadb, "MariaDB 10.11 (Debian 12 mariadb-server) error log, log_warnings=4 and innodb_print_all_deadlocks on, on 127.0.0.1 while make_local_logs.py runs 700 seeded client logins (good ones, wrong passwords, unknown databases, clients killed mid-query), three deadlocks between two sessions, then a shutdown", "GPL-2.0 (MariaDB); log generated locally"),
     "strace": (strace, "strace 6.1 (Debian 12) of a non-Python program; the command is in make_local_logs.py", "LGPL-2.1+ (strace); traced programs GPL/MIT; output generated locally"),
 }
 
