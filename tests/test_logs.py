@@ -289,6 +289,17 @@ def test_making_the_local_logs_with_a_mistyped_case_fails_instead_of_writing_not
     assert r.stdout == ""  # nothing written
 
 
+def test_importing_a_mistyped_published_case_fails_before_reading_any_mirror(tmp_path: Path):
+    script = VALIDATION.parent / "import_published_logs.py"
+    if not script.exists():
+        pytest.skip("validation scripts not present")
+    r = subprocess.run([sys.executable, str(script), str(tmp_path), "--cases", "mongod-atlas-3.6-replica,mongod-atlsa"],
+                       capture_output=True, text=True, timeout=60)
+    assert r.returncode != 0, r.stdout
+    assert "no case named mongod-atlsa" in r.stderr, r.stderr
+    assert r.stdout == ""  # nothing imported, not even the case spelled right
+
+
 @pytest.mark.parametrize("name", ["nginx-access-combined", "apache-access-combined"])
 def test_real_access_logs_keep_every_failing_request_shape(name: str, cache: Path):
     data = validation_case(name)

@@ -1,16 +1,18 @@
 #!/usr/bin/env python3
 """Copies the validation logs that open-source projects publish as test data.
 
-    python3 bench/validation/import_published_logs.py MIRRORS_DIR
+    python3 bench/validation/import_published_logs.py MIRRORS_DIR [--cases NAME,...]
 
 MIRRORS_DIR holds bare clones named `owner+name/repo` (as the team's `fetch` tool leaves them);
 each file is read at the pinned commit with `git show`, so the copy is exact (a `.gz` file is
-gunzipped; a file over `MAX_BYTES` keeps only the whole lines that fit, and `source` says so).
+gunzipped; a case may take a range of lines of a longer file; a file over `MAX_BYTES` keeps only
+the whole lines that fit, and `source` says so). `--cases` imports only the cases named.
 case.json gets source and licence; `needles_log.py` adds the needles.
 """
 
 from __future__ import annotations
 
+import argparse
 import gzip
 import json
 import subprocess
@@ -58,6 +60,16 @@ DROUTE = ("fcavani/droute", "e59f70d4f5d1938dad7c4f92ef378673f10cc591",
           "Apache-2.0 (fcavani/droute); the Go server's panic log, committed")
 JTD = ("parttimenerd/jthreaddump", "15e01be1bb9bbf8d9a3efc73c4354e4a586e3856",
        "MIT (parttimenerd/jthreaddump); jstack output of its test JVMs")
+
+# Windows, Android and database server logs
+PLASO_SETUPAPI = (*PLASO[:2], "Apache-2.0 (log2timeline/plaso LICENSE at that commit); the setupapi.dev.log of a Windows 10 "
+                  "host (driver installs), its test data")
+PLASO_TEAMVIEWER = (*PLASO[:2], "Apache-2.0 (log2timeline/plaso LICENSE at that commit); a TeamViewer 15 log of a Windows "
+                    "host, its test data")
+TH_LOGCAT = (*TH[:2], "MPL-2.0 (mozilla/treeherder test sample data); the `adb logcat -v time` dump a Firefox for Android "
+             "crashtest job printed at its end (Pandaboard, Android 4.0)")
+MTOOLS = ("rueckstiess/mtools", "a5e45ef7aebeeb459a2162d3399faf631222cd9a",
+          "Apache-2.0 (rueckstiess/mtools LICENSE.md); the mongod 3.6.23 log of a MongoDB Atlas replica set member, its test data")
 
 MAX_BYTES = 400_000  # a case cut to this (at a line boundary) says so in its source
 
@@ -108,13 +120,28 @@ CASES = {
     "spring-cloud-apollo-configservice-errors": (APOLLO, "logs/apollo-configservice.log"),
     "node-pm2-error-log": (C365, "logs/pm2-error.log"),
     "go-panic-goroutine-dump": (DROUTE, "panic.log"),
+    # Windows text logs, Android logcat, database server logs
+    "windows-setupapi-dev-log": (PLASO_SETUPAPI, "test_data/setupapi.dev.log"),
+    "windows-teamviewer15-log": (PLASO_TEAMVIEWER, "test_data/teamviewer/TeamViewer15_Logfile.log"),
+    # lines 13532-15117 of the job log: the logcat dump from its `--------- beginning of` header to its last line
+    "android-logcat-v-time-fennec": (TH_LOGCAT, "tests/e2e/mozilla-inbound_panda_android_test-crashtest-bm43-tests1-panda-build591.txt.gz",
+                                     (13532, 15117)),
+    "mongod-atlas-3.6-replica": (MTOOLS, "mtools/test/logfiles/client/mongod_3.6.23.log"),
 }
 
 
 def main() -> None:
-    mirrors = Path(sys.argv[1])
-    for name, ((repo, commit, licence), path) in CASES.items():
-        git = mirrors / repo.replace("/", "+") / "repo"
+    ap = argparse.ArgumentParser()
+    ap.add_argument("mirrors", type=Path, help="folder of bare clones named owner+name/repo")
+    ap.add_argument("--cases", help="import only these cases (comma-separated names)")
+    args = ap.parse_args()
+    wanted = set(args.cases.split(",")) if args.cases else set(CASES)
+    if wanted - set(CASES):
+        sys.exit(f"import_published_logs.py: no case named {', '.join(sorted(wanted - set(CASES)))}")
+    for name, ((repo, commit, licence), path, *span) in CASES.items():
+        if name not in wanted:
+            continue
+        git = args.mirrors / repo.replace("/", "+") / "repo"
         if (git / ".git").is_dir():  # some snapshots arrive as a work tree
             git = git / ".git"
         data = subprocess.run(["git", "--git-dir", str(git), "show", f"{commit}:{path}"],
@@ -123,6 +150,10 @@ def main() -> None:
         if path.endswith(".gz"):
             data = gzip.decompress(data)
             source += " (gunzipped)"
+        if span:  # a slice of a longer file: lines first..last (1-based, inclusive)
+            first, last = span[0]
+            data = b"".join(line + b"\n" for line in data.split(b"\n")[first - 1:last])
+            source += f" (lines {first}-{last})"
         if len(data) > MAX_BYTES:
             data = data[:data.rindex(b"\n", 0, MAX_BYTES) + 1]
             lines = data.count(b"\n")

@@ -8,9 +8,12 @@ Caddy, lighttpd and HAProxy (from Debian 12 apt) and Python's http.server servin
 site on 127.0.0.1, sent a bounded, seeded set of requests (some to missing, forbidden and failing
 paths); memcached, dnsmasq and Mosquitto answering bounded, seeded clients; the OpenSSH client's
 `-vvv` output against a throwaway sshd (sshd's own log is not kept: DESIGN.md reserves it);
-strace (6.1) of ordinary non-Python programs; Maven's debug log; and the package logs of a
-Debian system that debootstrap builds in a folder. Servers need `apt-get install memcached
-lighttpd openssh-server dnsmasq-base mosquitto mosquitto-clients haproxy` and run as root. Nothing in a log is written by this
+strace (6.1) of ordinary non-Python programs; Maven's debug log; the package logs of a
+Debian system that debootstrap builds in a folder; a one-node Slurm cluster's controller and node
+daemon logs while seeded jobs run and fail; a standalone ZooKeeper's DEBUG log under bounded zkCli
+sessions; and the verbose output of two package managers (`cargo build -vv`, `yarn add
+--verbose`). Servers need `apt-get install memcached lighttpd openssh-server dnsmasq-base
+mosquitto mosquitto-clients haproxy slurm-wlm zookeeper` and run as root. Nothing in a log is written by this
 script; it only starts the programs and sends requests. `--cases` writes only the cases named
 (the others of that source keep their inputs). case.json gets source and licence;
 `needles_log.py` adds the needles.
@@ -23,6 +26,7 @@ import http.client
 import json
 import os
 import random
+import select
 import shutil
 import signal
 import socket
@@ -598,6 +602,311 @@ backend orders
     return {"haproxy-httplog": log}
 
 
+def slurm(tmp: Path) -> dict[str, Path]:
+    """A one-node Slurm cluster on this host (slurmctld at debug2, slurmd at debug, munge for
+    auth, every path and port in a temp folder, loopback only): a seeded batch of jobs that
+    finish, fail, are cancelled, run steps with srun, ask for too much, or name a partition
+    that does not exist. Its controller and node daemon logs."""
+    tmp.chmod(0o755)
+    host = socket.gethostname().split(".")[0]
+    for d in ("state", "spool", "out"):
+        (tmp / d).mkdir()
+    mdir = tmp / "munge"  # munged runs as its own user and wants its files in a folder it owns
+    mdir.mkdir()
+    mdir.chmod(0o755)  # clients reach its socket through it
+    key = mdir / "munge.key"
+    key.write_bytes(random.Random(5).randbytes(128))
+    key.chmod(0o600)
+    for f in (mdir, key):
+        shutil.chown(f, "munge", "munge")
+    sock = mdir / "munge.socket"
+    munged = subprocess.Popen(["runuser", "-u", "munge", "--", "munged", "-F", f"--socket={sock}", f"--key-file={key}",
+                               f"--pid-file={mdir / 'munged.pid'}", f"--seed-file={mdir / 'munged.seed'}",
+                               f"--log-file={mdir / 'munged.log'}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    for _ in range(100):
+        if sock.exists():
+            break
+        time.sleep(0.05)
+    ctld_port, d_port = free_port(), free_port()
+    conf = tmp / "slurm.conf"
+    conf.write_text(f"""ClusterName=valkinds
+SlurmctldHost={host}(127.0.0.1)
+SlurmctldPort={ctld_port}
+SlurmdPort={d_port}
+SlurmUser=root
+AuthType=auth/munge
+AuthInfo=socket={sock}
+StateSaveLocation={tmp / 'state'}
+SlurmdSpoolDir={tmp / 'spool'}
+SlurmctldPidFile={tmp / 'slurmctld.pid'}
+SlurmdPidFile={tmp / 'slurmd.pid'}
+SlurmctldLogFile={tmp / 'slurmctld.log'}
+SlurmdLogFile={tmp / 'slurmd.log'}
+SlurmctldDebug=debug2
+SlurmdDebug=debug
+ProctrackType=proctrack/linuxproc
+TaskPlugin=task/none
+SelectType=select/cons_tres
+SelectTypeParameters=CR_Core
+JobCompType=jobcomp/none
+MpiDefault=none
+ReturnToService=2
+SchedulerType=sched/backfill
+MinJobAge=10
+NodeName={host} NodeAddr=127.0.0.1 CPUs=2 RealMemory=2000 State=UNKNOWN
+PartitionName=debug Nodes=ALL Default=YES MaxTime=10 State=UP
+PartitionName=long Nodes=ALL MaxTime=60 State=DOWN
+""")
+    env = {**os.environ, "SLURM_CONF": str(conf)}
+    ctld = subprocess.Popen(["slurmctld", "-D", "-i"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_port(ctld_port)
+    d = subprocess.Popen(["slurmd", "-D"], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_port(d_port)
+    time.sleep(2)
+    rng = random.Random(7)
+    out = str(tmp / "out" / "job-%j.out")
+    for i in range(100):
+        r = rng.random()
+        if r < 0.55:
+            cmd = ["sbatch", "-o", out, "-J", f"ok-{i}", f"--cpus-per-task={rng.choice([1, 1, 2])}",
+                   "--wrap", f"sleep 0.{rng.randint(1, 9)}; echo done"]
+        elif r < 0.7:
+            cmd = ["sbatch", "-o", out, "-J", f"fail-{i}", "--wrap", f"echo step; exit {rng.choice([1, 2, 127])}"]
+        elif r < 0.8:
+            cmd = ["srun", "-J", f"steps-{i}", "-n", "2", "hostname"]
+        elif r < 0.87:
+            cmd = ["sbatch", "-o", out, "-J", f"big-{i}", "--cpus-per-task=8", "--wrap", "true"]
+        elif r < 0.93:
+            cmd = ["sbatch", "-o", out, "-J", f"long-{i}", "-p", rng.choice(["long", "gpu"]), "--wrap", "true"]
+        else:
+            cmd = ["sbatch", "-o", out, "-J", f"cancel-{i}", "--wrap", "sleep 30"]
+        res = subprocess.run(cmd, env=env, capture_output=True, text=True, timeout=60)
+        if cmd[-1] == "sleep 30" and res.stdout.split():
+            time.sleep(1)
+            subprocess.run(["scancel", res.stdout.split()[-1]], env=env, timeout=30)
+        time.sleep(0.2)
+    for _ in range(120):  # until nothing runs (jobs that can never start stay pending)
+        q = subprocess.run(["squeue", "-h", "-t", "R,CG,CF"], env=env, capture_output=True, text=True, timeout=30).stdout
+        if not q.strip():
+            break
+        time.sleep(1)
+    subprocess.run(["scontrol", "update", f"NodeName={host}", "State=DRAIN", "Reason=maintenance"], env=env, timeout=30)
+    subprocess.run(["sbatch", "-o", out, "-J", "after-drain", "--wrap", "true"], env=env, capture_output=True, timeout=30)
+    time.sleep(3)
+    subprocess.run(["scancel", "-u", "root"], env=env, timeout=30)
+    for p in (d, ctld):
+        stop(p)
+    stop(munged)
+    return {"slurmctld-debug-jobs": tmp / "slurmctld.log", "slurmd-debug-jobs": tmp / "slurmd.log"}
+
+
+def cargo_vv(tmp: Path) -> dict[str, Path]:
+    """`cargo build -vv` of a small binary crate with three pinned crates.io dependencies (serde
+    with its derive macro, serde_json, anyhow) into an empty CARGO_HOME: every rustc command line,
+    the build scripts' output, a warning, and a type error in the crate's own code at the end."""
+    proj = tmp / "proj"
+    (proj / "src").mkdir(parents=True)
+    (proj / "Cargo.toml").write_text("""[package]
+name = "inventory"
+version = "0.1.0"
+edition = "2021"
+
+[dependencies]
+serde = { version = "=1.0.210", features = ["derive"] }
+serde_json = "=1.0.128"
+anyhow = "=1.0.89"
+""")
+    (proj / "src/main.rs").write_text("""use serde::{Deserialize, Serialize};
+
+#[derive(Serialize, Deserialize, Debug)]
+struct Item {
+    name: String,
+    count: u32,
+}
+
+fn parse(text: &str) -> anyhow::Result<Vec<Item>> {
+    let unused = 3;
+    Ok(serde_json::from_str(text)?)
+}
+
+fn main() -> anyhow::Result<()> {
+    let items = parse("[{\\"name\\": \\"bolt\\", \\"count\\": 4}]")?;
+    let total: u32 = items.iter().map(|i| i.count).sum();
+    let label: String = total;
+    println!("{label}");
+    Ok(())
+}
+""")
+    log = tmp / "cargo.log"
+    env = {**os.environ, "CARGO_HOME": str(tmp / "cargo-home"), "CARGO_TARGET_DIR": str(tmp / "target"),
+           "CARGO_TERM_COLOR": "never", "CARGO_BUILD_JOBS": "2"}
+    with open(log, "wb") as f:
+        subprocess.run(["cargo", "build", "-vv"], cwd=proj, stdout=f, stderr=subprocess.STDOUT, env=env, timeout=900)
+    return {"cargo-build-vv-serde": log}
+
+
+def zookeeper(tmp: Path) -> dict[str, Path]:
+    """A standalone ZooKeeper 3.8 server (Debian 12), log4j at DEBUG to its rolling file, on
+    127.0.0.1, while bounded zkCli sessions create, read, update (some with a stale version) and
+    delete znodes, make ephemeral and sequential ones, ask for missing ones; one client is killed
+    so its session expires; four-letter-word probes (one not whitelisted) and a garbage packet."""
+    port = free_port()
+    conf = tmp / "conf"
+    conf.mkdir()
+    (tmp / "data").mkdir()
+    shutil.copy("/etc/zookeeper/conf_example/log4j.properties", conf)
+    (conf / "zoo.cfg").write_text(f"tickTime=1000\nmaxSessionTimeout=4000\ndataDir={tmp / 'data'}\nclientPort={port}\n"
+                                  "clientPortAddress=127.0.0.1\nadmin.enableServer=false\n"
+                                  "4lw.commands.whitelist=stat,ruok,mntr\nmaxClientCnxns=20\n")
+    jars = ":".join(f"/usr/share/java/{j}.jar" for j in ("zookeeper", "slf4j-log4j12", "log4j-1.2"))
+    server = subprocess.Popen(["java", "-Xmx128m", "-cp", f"{conf}:{jars}", f"-Dzookeeper.log.dir={tmp}",
+                               "-Dzookeeper.root.logger=DEBUG,ROLLINGFILE",
+                               "org.apache.zookeeper.server.quorum.QuorumPeerMain", str(conf / "zoo.cfg")],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    wait_port(port)
+    cli = ["/usr/share/zookeeper/bin/zkCli.sh", "-server", f"127.0.0.1:{port}"]
+
+    def session(commands: list[str]) -> None:
+        subprocess.run(cli, input="\n".join(commands + ["quit"]) + "\n", text=True,
+                       stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+
+    rng = random.Random(21)
+    setup = ['create /app ""', 'create /app/config ""', 'create /app/workers ""', 'create /app/locks ""']
+    for i in range(20):
+        setup.append(f'create /app/config/key{i} "v{rng.randint(1, 99)}"')
+    session(setup)
+    for s in range(6):
+        cmds = []
+        for _ in range(25):
+            k = rng.randrange(24)
+            r = rng.random()
+            if r < 0.35:
+                cmds.append(f"get /app/config/key{k}")
+            elif r < 0.55:
+                cmds.append(f'set /app/config/key{k} "v{rng.randint(1, 99)}"')
+            elif r < 0.65:
+                cmds.append(f'set -v {rng.randint(5, 9)} /app/config/key{k} "stale"')
+            elif r < 0.75:
+                cmds.append(f'create -e -s /app/locks/lock- "worker-{s}"')
+            elif r < 0.82:
+                cmds.append(f'create -e /app/workers/w{s} "up"')
+            elif r < 0.9:
+                cmds.append(rng.choice(["delete /app/config", "delete /app", "ls /app/locks", "stat /app/config"]))
+            else:
+                cmds.append(f"get /app/missing{k}")
+        session(cmds)
+    # a client that dies without closing its session: the server expires it after the timeout
+    doomed = subprocess.Popen(cli, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True,
+                              start_new_session=True)  # zkCli.sh runs java as its child: kill them both
+    deadline = time.monotonic() + 30
+    while time.monotonic() < deadline:  # until its session is open
+        if select.select([doomed.stdout], [], [], 1)[0] and "SyncConnected" in doomed.stdout.readline():
+            break
+    doomed.stdin.write('create -e /app/workers/doomed "up"\n')
+    doomed.stdin.flush()
+    time.sleep(2)
+    os.killpg(doomed.pid, signal.SIGKILL)
+    doomed.wait()
+    for word in (b"ruok", b"stat", b"mntr", b"dump", b"\x00\x00\x00\x2aGARBAGE"):
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as c:
+            c.sendall(word)
+            try:
+                c.recv(65536)
+            except OSError:
+                pass
+    time.sleep(8)  # past the killed client's session timeout (4 s at most)
+    session(["ls /app/workers", 'deleteall /app/locks', "ls /app"])
+    stop(server)
+    return {"zookeeper-debug-sessions": tmp / "zookeeper.log"}
+
+
+def yarn_verbose(tmp: Path) -> dict[str, Path]:
+    """`yarn add --verbose` into an empty project with an empty cache: express 4.19.2 and its
+    dependency tree from the npm registry, then a version that does not exist, which fails. Yarn
+    1.22.22 comes from the npm registry into the temp folder: Debian's yarnpkg does not start
+    under this machine's node 20."""
+    subprocess.run(["npm", "install", "--silent", "--no-audit", "--no-fund", "--prefix", str(tmp / "yarn"), "yarn@1.22.22"],
+                   check=True, stdout=subprocess.DEVNULL, timeout=300, env={**os.environ, "npm_config_cache": str(tmp / "npm")})
+    proj = tmp / "proj"
+    proj.mkdir()
+    (proj / "package.json").write_text('{"name": "shop", "version": "1.0.0", "license": "MIT"}\n')
+    log = tmp / "yarn.log"
+    env = {**os.environ, "HOME": str(tmp), "YARN_CACHE_FOLDER": str(tmp / "cache")}
+    base = [str(tmp / "yarn/node_modules/.bin/yarn"), "add", "--verbose", "--non-interactive", "--no-progress", "--registry", "https://registry.npmjs.org"]
+    with open(log, "wb") as f:
+        for pkg in ("express@4.19.2", "left-pad@99.0.0"):
+            subprocess.run([*base, pkg], cwd=proj, stdout=f, stderr=subprocess.STDOUT, env=env, timeout=600)
+    return {"yarn-add-verbose-express": log}
+
+
+def mariadb_clients(sock: Path, port: int) -> None:
+    """The bounded, seeded client side of `mariadb`: logins, failures, dropped clients, deadlocks."""
+    root = ["mariadb", "--no-defaults", f"--socket={sock}", "-uroot"]
+    subprocess.run([*root, "-e", "CREATE DATABASE shop; CREATE USER 'app'@'127.0.0.1' IDENTIFIED BY 'secret-1';"
+                    "GRANT ALL ON shop.* TO 'app'@'127.0.0.1';"
+                    "CREATE TABLE shop.stock (id INT PRIMARY KEY, qty INT) ENGINE=InnoDB;"
+                    "INSERT INTO shop.stock VALUES (1, 10), (2, 20), (3, 30);"], check=True, timeout=60)
+    tcp = ["mariadb", "--no-defaults", "-h", "127.0.0.1", "-P", str(port)]
+    rng = random.Random(17)
+    for _ in range(700):
+        r = rng.random()
+        if r < 0.45:
+            args = [*tcp, "-uapp", "-psecret-1", "shop", "-e", f"SELECT qty FROM stock WHERE id = {rng.randint(1, 3)}"]
+        elif r < 0.65:
+            args = [*tcp, f"-u{rng.choice(['app', 'admin', 'backup'])}", f"-p{rng.choice(['secret', 'hunter2', ''])}x",
+                    "-e", "SELECT 1"]
+        elif r < 0.75:
+            args = [*tcp, "-uapp", "-psecret-1", rng.choice(["shop_old", "inventory"]), "-e", "SELECT 1"]
+        else:  # a client that goes away in the middle of a query
+            c = subprocess.Popen([*tcp, "-uapp", "-psecret-1", "shop", "-e", "SELECT SLEEP(5)"],
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+            time.sleep(0.3)
+            c.kill()
+            c.wait()
+            continue
+        subprocess.run(args, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, timeout=60)
+    for _ in range(3):  # two sessions take the same two rows in opposite orders; one is the victim
+        a, b = (subprocess.Popen([*tcp, "-uapp", "-psecret-1", "--force", "-n", "shop"], stdin=subprocess.PIPE,
+                                 stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, text=True) for _ in range(2))
+        for proc, sql in ((a, "BEGIN; UPDATE stock SET qty = qty - 1 WHERE id = 1;"),
+                          (b, "BEGIN; UPDATE stock SET qty = qty - 1 WHERE id = 2;"),
+                          (a, "UPDATE stock SET qty = qty + 1 WHERE id = 2;"),
+                          (b, "UPDATE stock SET qty = qty + 1 WHERE id = 1;"),
+                          (a, "COMMIT;"), (b, "COMMIT;")):
+            proc.stdin.write(sql + "\n")
+            proc.stdin.flush()
+            time.sleep(0.5)
+        for proc in (a, b):
+            proc.stdin.close()
+            proc.wait(30)
+
+
+def mariadb(tmp: Path) -> dict[str, Path]:
+    """The MariaDB 10.11 server's error log (log_warnings=4, every deadlock printed) on 127.0.0.1,
+    while a seeded client loop logs in (some with a wrong password or to an unknown database),
+    drops connections without saying goodbye, and two sessions deadlock on one table a few times;
+    then the server shuts down."""
+    data, sock, port = tmp / "data", tmp / "mysqld.sock", free_port()
+    log = tmp / "error.log"
+    subprocess.run(["mariadb-install-db", "--no-defaults", f"--datadir={data}", "--user=root",
+                    "--auth-root-authentication-method=socket"], check=True, stdout=subprocess.DEVNULL,
+                   stderr=subprocess.DEVNULL, timeout=300)
+    server = subprocess.Popen(["mariadbd", "--no-defaults", f"--datadir={data}", f"--socket={sock}", f"--port={port}",
+                               "--bind-address=127.0.0.1", f"--log-error={log}", "--log-warnings=4", "--user=root",
+                               f"--pid-file={tmp / 'mysqld.pid'}", "--innodb-buffer-pool-size=32M",
+                               "--innodb-print-all-deadlocks=ON", "--max-connections=40"],
+                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        wait_port(port)
+        mariadb_clients(sock, port)
+        subprocess.run(["mariadb-admin", "--no-defaults", f"--socket={sock}", "-uroot", "shutdown"], timeout=120)
+        server.wait(120)
+    finally:
+        if server.poll() is None:
+            stop(server)
+    return {"mariadb-error-log-warnings4": log}
+
+
 SOURCES = {
     "nginx": (nginx, "nginx 1.22.1 (Debian 12 nginx-light) serving a static site on 127.0.0.1, sent a seeded request mix by bench/validation/make_local_logs.py", "BSD-2-Clause (nginx); log generated locally"),
     "apache": (apache, "Apache httpd 2.4 (Debian 12 apache2) serving a static site on 127.0.0.1, LogLevel info, sent a seeded request mix by bench/validation/make_local_logs.py", "Apache-2.0 (httpd); log generated locally"),
@@ -614,6 +923,11 @@ SOURCES = {
     "dnsmasq": (dnsmasq, "dnsmasq 2.90 (Debian 12) `--log-queries=extra` on 127.0.0.1 answering seeded UDP queries from make_local_logs.py (hosts file, local and blocked domains, a silent upstream)", "GPL-2.0 (dnsmasq); log generated locally"),
     "mosquitto": (mosquitto, "Mosquitto 2.0.11 (Debian 12) broker log, `log_type all`, on 127.0.0.1 while mosquitto_sub/mosquitto_pub clients subscribe and publish", "EPL-2.0/EDL-1.0 (Mosquitto); log generated locally"),
     "haproxy": (haproxy, "HAProxy 2.6.12 (Debian 12) `option httplog` and health-check log on stdout, on 127.0.0.1 in front of two python http.server backends and two dead ports, sent a seeded request mix; the backends stop halfway", "GPL-2.0+ (HAProxy); log generated locally"),
+    "slurm": (slurm, "Slurm 22.05.8 (Debian 12 slurm-wlm) slurmctld (debug2) and slurmd (debug) on a one-node cluster on 127.0.0.1 (munge auth), while make_local_logs.py submits a seeded batch of 100 jobs: short jobs, failing jobs, srun steps, jobs asking for too many CPUs or a down/unknown partition, cancelled jobs, then a drained node", "GPL-2.0+ (Slurm); log generated locally"),
+    "cargo_vv": (cargo_vv, "`cargo build -vv` (cargo/rustc 1.95.0) of a one-file binary crate depending on serde 1.0.210 (derive), serde_json 1.0.128 and anyhow 1.0.89 from crates.io, empty CARGO_HOME; the crate has an unused variable and a type error", "MIT OR Apache-2.0 (cargo, rustc, serde, serde_json, anyhow); output generated locally"),
+    "zookeeper": (zookeeper, "ZooKeeper 3.8.0 (Debian 12 zookeeper) standalone on 127.0.0.1, log4j DEBUG to its rolling file (Debian's log4j.properties), while make_local_logs.py runs seeded zkCli sessions (creates, gets, stale-version sets, deletes of non-empty nodes, ephemeral and sequential nodes, missing nodes), kills one client so its session expires, and sends four-letter words and a garbage packet", "Apache-2.0 (ZooKeeper); log generated locally"),
+    "yarn": (yarn_verbose, "Yarn 1.22.22 (npm package yarn, node 20) `yarn add --verbose --non-interactive --no-progress --registry https://registry.npmjs.org` of express@4.19.2 into an empty project with an empty cache, then of left-pad@99.0.0 (no such version)", "BSD-2-Clause (Yarn); package names from the npm registry (MIT); output generated locally"),
+    "mariadb": (mariadb, "MariaDB 10.11 (Debian 12 mariadb-server) error log, log_warnings=4 and innodb_print_all_deadlocks on, on 127.0.0.1 while make_local_logs.py runs 700 seeded client logins (good ones, wrong passwords, unknown databases, clients killed mid-query), three deadlocks between two sessions, then a shutdown", "GPL-2.0 (MariaDB); log generated locally"),
     "strace": (strace, "strace 6.1 (Debian 12) of a non-Python program; the command is in make_local_logs.py", "LGPL-2.1+ (strace); traced programs GPL/MIT; output generated locally"),
 }
 
