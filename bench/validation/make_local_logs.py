@@ -932,6 +932,11 @@ SOURCES = {
 }
 
 
+# A build's output is scored as the test kind (its needles by needles_test.py): what it is read
+# for is its diagnostics, and its progress lines fold as a build's do.
+BUILD_OUTPUT = {"cargo-build-vv-serde"}
+
+
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--only", choices=sorted(SOURCES), help="run this source only")
@@ -952,11 +957,12 @@ def main() -> None:
                 data = path.read_bytes()
                 if len(data) > LIMIT:  # whole lines only
                     data = data[: data.rfind(b"\n", 0, LIMIT) + 1]
-                case = HERE / name
+                kind = "test" if name in BUILD_OUTPUT else "log"
+                case = HERE.parent / kind / name
                 case.mkdir(parents=True, exist_ok=True)
-                (case / "input.log").write_bytes(data)
+                (case / ("input.txt" if kind == "test" else "input.log")).write_bytes(data)
                 (case / "case.json").write_text(json.dumps(
-                    {"kind": "log", "source": source + f" ({name})", "license": licence, "needles": [],
+                    {"kind": kind, "source": source + f" ({name})", "license": licence, "needles": [],
                      "why": ""}, indent=1) + "\n")
                 print(name, len(data))
         finally:

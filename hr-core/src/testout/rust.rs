@@ -79,7 +79,7 @@ const LIBTEST_FAILURE: Format = Format {
 fn line_rule(c: &mut Classifier, i: usize) {
     let line = c.lines[i];
     let indented = line.starts_with(' ');
-    if !indented && !line.starts_with("test ") && !line.starts_with("error") {
+    if !indented && !line.starts_with("test ") && !line.starts_with("error") && !line.starts_with('[') {
         return;
     }
     // unit tests (`test a::b ... ok`, `test a::b - should panic ... ok`) and doc-tests
@@ -105,6 +105,10 @@ fn line_rule(c: &mut Classifier, i: usize) {
         c.keep(i, Verdict);
     } else if re!(r"^\s+(Compiling|Checking|Downloaded|Downloading|Fetching|Updating|Blocking|Locking|Adding|Documenting|Fresh|Unpacking|Packaging|Verifying|Archiving|Installing|Installed|Replacing|Replaced|Removed) \S").is_match(line)
         || re!(r"^\s+Downloaded \d+ crates?").is_match(line)
+        // `cargo build -v`: the command each unit ran; `-vv`: what build scripts told cargo
+        // (`cargo:warning=` stays)
+        || re!(r"^\s+Running `").is_match(line)
+        || re!(r"^\[[\w-]+ \d+\.\d+\.\d+\S*\] cargo:(rustc-|rerun-if-)").is_match(line)
     {
         c.fold(i, Cat::Progress);
     } else if re!(r"^\s+(Finished|Running|Doc-tests|Starting|Executable) ").is_match(line) {
@@ -193,6 +197,19 @@ mod tests {
         );
         assert!(!out.contains("should panic"), "{out}");
         assert!(!out.contains("panicking.rs"), "{out}");
+    }
+
+    #[test]
+    fn a_verbose_builds_commands_and_build_script_directives_are_progress() {
+        let mut t = String::new();
+        for krate in ["serde", "memchr", "itoa", "ryu"] {
+            t.push_str(&format!("   Compiling {krate} v1.0.1\n     Running `CARGO=/usr/bin/cargo rustc --crate-name {krate} --edition=2021 src/lib.rs`\n"));
+            t.push_str(&format!("[{krate} 1.0.1] cargo:rerun-if-changed=build.rs\n[{krate} 1.0.1] cargo:rustc-cfg=fast_path\n"));
+        }
+        t.push_str("[ryu 1.0.1] cargo:warning=no SIMD here\nerror[E0308]: mismatched types\n  --> src/main.rs:17:25\n");
+        let out = assert_kept(&t, &["cargo:warning=no SIMD here", "error[E0308]: mismatched types", "--> src/main.rs:17:25"]);
+        assert!(out.starts_with("[hr 16 progress lines"), "{out}");
+        assert!(!out.contains("Running `") && !out.contains("cargo:rustc-cfg"), "{out}");
     }
 
     #[test]
