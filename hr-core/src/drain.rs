@@ -478,7 +478,15 @@ fn constant_argument(tok: &str) -> Option<&str> {
 /// error word (`status=1/FAILURE`), or it is a name in capitals (`FACP`, `LNKC`) or in square
 /// brackets (`[sdb]`) that does not say how things went.
 fn is_value(tok: &str) -> bool {
-    (has_value_digits(tok) && !crate::logline::error_words(tok)) || capitals(tok) || bracketed_name(tok)
+    (has_value_digits(tok) && !crate::logline::error_words(tok)) || capitals(tok) || bracketed_name(tok) || drawn(tok)
+}
+
+/// `⠋`, `[⠀⠀⠀⠀]`, `━━━━━━━╸━━━`: a spinner's frame or a progress bar, glyphs drawn rather than
+/// read (Braille patterns, box drawing, blocks), between brackets at most: one frame in place of
+/// another is the same line redrawn.
+fn drawn(tok: &str) -> bool {
+    let core = tok.trim_start_matches(['[', '(']).trim_end_matches([']', ')']);
+    !core.is_empty() && core.chars().all(|c| matches!(c, '\u{2500}'..='\u{259F}' | '\u{2800}'..='\u{28FF}'))
 }
 
 /// `[sdb]`, `[sdc]:`: a one-word name in square brackets (a device, a unit, a tag); not a level
@@ -634,6 +642,17 @@ mod tests {
         assert_eq!((mined.seen, mined.changed_at), (Seen::Variant, usize::MAX));
         // a known shape changed nothing
         assert_eq!(m.add(&line(&name(1), "fast")).changed_at, usize::MAX);
+    }
+
+    #[test]
+    fn a_spinner_frame_or_a_progress_bar_is_a_value() {
+        let mut m = Miner::default();
+        m.add(" ⠋ postgres [⠀⠀⠀⠀⠀⠀] Pulling 3.8s");
+        assert_eq!(m.add(" ⠙ postgres [⣿⣿⠀⠀⠀⠀] Pulling 3.9s").seen, Seen::Known);
+        assert_eq!(m.add(" ━━━━━━━╸━━ postgres [⣿⣿⣿⣿⠀⠀] Pulling 4.0s").seen, Seen::Known);
+        // a word, or ASCII punctuation, in its place is read
+        assert_eq!(m.add(" done postgres [⣿⣿⣿⣿⣿⣿] Pulling 4.1s").seen, Seen::Variant);
+        assert!(drawn("[⠀⠀]") && drawn("━━╸") && !drawn("[]") && !drawn("->") && !drawn("|"));
     }
 
     #[test]
