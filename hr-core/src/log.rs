@@ -478,6 +478,12 @@ fn changes_an_argument(line: &str, at: usize) -> bool {
         let Some(word) = words.next() else {
             return false;
         };
+        // a bracket that closes in a later word is one tag whose padding or spaces split it
+        // (kern.log's `[  107.051913]`, Kafka's `[Consumer clientId=c-1, groupId=g]`)
+        if word.starts_with('[') && !word.contains(']') {
+            name += 1 + words.by_ref().position(|w| w.contains(']')).map_or(0, |k| k + 1);
+            continue;
+        }
         let tag = word.ends_with([':', ']']) || words.peek().is_some_and(|w| separator(w));
         let pid = word.bytes().all(|b| b.is_ascii_digit());
         if !(separator(word) || tag || pid) {
@@ -991,6 +997,20 @@ mod tests {
         // the program's first word names the event: another word there stays
         let said: String = (0..12).map(|i| format!("Mar 27 13:08:{i:02} ip-10-0-0-1 sshd[7]: {} session started\n", names[i])).collect();
         assert_eq!(kept_lines(&compress(&said, &opts()).text).len(), 12);
+    }
+
+    #[test]
+    fn a_bracketed_tag_split_into_words_is_part_of_the_header_not_the_events_name() {
+        // kern.log: the kernel's uptime is padded inside its brackets (`[  107.051913]`), so it
+        // splits into two words; the driver after it names the event
+        let names: Vec<String> = (0..12).map(|i| format!("drv{}", "x".repeat(i))).collect();
+        let kernel = |i: usize| format!("Mar 27 13:08:{i:02} host kernel: [  {}.051913] {} 1-1:1.0: attached\n", 100 + i, names[i]);
+        assert_eq!(kept_lines(&compress(&(0..12).map(kernel).collect::<String>(), &opts()).text).len(), 12);
+        // a tag whose words hold fields: the word after it names the event
+        let kafka = |i: usize| {
+            format!("[2024-05-01 10:00:{i:02},000] INFO [Consumer clientId=c-{i}, groupId=g] {} assigned partitions\n", names[i])
+        };
+        assert_eq!(kept_lines(&compress(&(0..12).map(kafka).collect::<String>(), &opts()).text).len(), 12);
     }
 
     #[test]
