@@ -415,8 +415,9 @@ impl Miner {
                 self.held += tok.len() + HELD_OVERHEAD;
                 vals.push(tok.into());
             }
-            // a capitalised word is a state or a kind (`CrashLoopBackOff`, `Evicted`), one of a
-            // set however large, where an argument is a name (`mozfile`, `web-7`)
+            // a capitalised word is a state or a kind (`CrashLoopBackOff`, `Evicted`,
+            // `FAIL_TASK_CLEANUP`), one of a set however large, where an argument is a name
+            // (`mozfile`, `web-7`)
             // a dotted name (`kernel.properties`, `org.example.Cache`) is an argument however few
             among_few |= (vals.len() < ARGUMENT_AFTER && !dotted_name(tok)) || names_a_state(tok);
             if vals.len() >= limit {
@@ -436,12 +437,14 @@ fn dotted_name(tok: &str) -> bool {
     (1..b.len().saturating_sub(1)).any(|i| b[i] == b'.' && b[i - 1].is_ascii_alphanumeric() && b[i + 1].is_ascii_alphabetic())
 }
 
-/// `Evicted`, `OOMKilled`, `CrashLoopBackOff,`: a capitalised word of letters alone.
+/// `Evicted`, `OOMKilled`, `CrashLoopBackOff,`: a capitalised word of letters alone; or an enum
+/// constant in capitals and underscores (`FAIL_CONTAINER_CLEANUP`, `OUT_OF_SERVICE`).
 fn names_a_state(tok: &str) -> bool {
     let word = tok.trim_end_matches([',', '.', ':', ';', ')', ']']);
+    let enum_constant = || word.bytes().all(|b| b.is_ascii_uppercase() || b == b'_');
     word.len() >= 3
         && word.as_bytes()[0].is_ascii_uppercase()
-        && word.bytes().all(|b| b.is_ascii_alphabetic())
+        && (word.bytes().all(|b| b.is_ascii_alphabetic()) || enum_constant())
 }
 
 /// Whether masked token `b` of a plain line stands where `a` stood as another value of the same
@@ -646,6 +649,19 @@ mod tests {
         assert_eq!((mined.seen, mined.changed_at), (Seen::Variant, usize::MAX));
         // a known shape changed nothing
         assert_eq!(m.add(&line(&name(1), "fast")).changed_at, usize::MAX);
+    }
+
+    #[test]
+    fn an_enum_constant_names_a_state_however_many_there_are() {
+        // YARN's TaskAttemptImpl: a task attempt's state machine has more states than a handful
+        let mut m = Miner::default();
+        let line = |to: &str| format!("INFO [AsyncDispatcher event handler] TaskAttemptImpl: attempt_0 Transitioned to {to}");
+        let states = ["UNASSIGNED", "ASSIGNED", "RUNNING", "SUCCESS_CONTAINER_CLEANUP", "SUCCEEDED", "FAIL_CONTAINER_CLEANUP", "FAIL_TASK_CLEANUP"];
+        m.add(&line("NEW"));
+        for to in states {
+            assert_eq!(m.add(&line(to)).changed_at, usize::MAX, "{to}");
+        }
+        assert!(names_a_state("OUT_OF_SERVICE,") && names_a_state("Evicted") && !names_a_state("_PRIVATE") && !names_a_state("sda_1"));
     }
 
     #[test]
