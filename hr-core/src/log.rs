@@ -246,7 +246,7 @@ pub fn plan(lines: &Lines, held: usize) -> Option<Plan> {
                 let frequent = miner.templates[template as usize].count > KEEP_ALL_UP_TO && !alone;
                 // a variant whose exact shape recurs shows a value, not a rare event: it folds
                 // like a repeat, and the marker says what varied
-                let recurring = recurs(&miner, seen, argument, shape);
+                let recurring = recurs(&miner, seen, argument, level, shape);
                 if level >= Level::Error {
                     // errors fold by message: the first of each stays, and the last of a long
                     // run; identical repeats between them fold with their count
@@ -306,8 +306,11 @@ const MINED_BYTES: usize = std::mem::size_of::<&str>() + std::mem::size_of::<Rol
 const MESSAGE_BYTES: usize = 48;
 
 /// Whether a variant of a template recurs in its exact shape, or differs only in an argument:
-/// it shows a value, not a rare event, and folds like a repeat.
-fn recurs(miner: &Miner, seen: Seen, argument: bool, shape: Option<u32>) -> bool {
+/// it shows a value, not a rare event, and folds like a repeat. An error that differs in an
+/// argument names another failure (which web application failed to start): it folds only when
+/// its shape recurs.
+fn recurs(miner: &Miner, seen: Seen, argument: bool, level: Level, shape: Option<u32>) -> bool {
+    let argument = argument && level < Level::Error;
     seen == Seen::Variant && (argument || shape.is_some_and(|s| miner.shape_count(s) > KEEP_ALL_UP_TO))
 }
 
@@ -351,7 +354,7 @@ fn plan_fits(lines: &Lines, roles: &[Role], miner: &Miner, room: usize, held: us
                 more,
                 ..
             } => {
-                let repeat = seen == Seen::Known || recurs(miner, seen, argument, shape);
+                let repeat = seen == Seen::Known || recurs(miner, seen, argument, level, shape);
                 let folds = if level >= Level::Error {
                     state += MESSAGE_BYTES;
                     i += 1 + more as usize;
@@ -984,6 +987,17 @@ mod tests {
             let c = compress(&text, &opts());
             assert_eq!(kept_lines(&c.text).len(), 15, "{}", c.text);
         }
+    }
+
+    #[test]
+    fn an_error_that_differs_in_an_argument_stays() {
+        // Tomcat: which web application failed to start is what the agent looks for
+        let apps: Vec<String> = (0..12).map(|i| format!("[/portal-{}]", "x".repeat(i + 1))).collect();
+        let failed = |i: usize| {
+            format!("18-Nov-2016 03:54:{i:02}.985 SEVERE [localhost-startStop-1] org.apache.catalina.core.StandardContext.startInternal Context {} startup failed due to previous errors\n", apps[i])
+        };
+        let c = compress(&(0..12).map(failed).collect::<String>(), &opts());
+        assert_eq!(kept_lines(&c.text).len(), 12, "{}", c.text);
     }
 
     #[test]
