@@ -451,8 +451,9 @@ fn names_a_state(tok: &str) -> bool {
 /// thing: both are values, and a value glued to a name names the same thing (`docker==2.2.1` in
 /// place of `docker==2.1.0`, `port=0` of `port=0`; `backoff==1.3.2` is another package). With
 /// `constants` (past the first token of a line of strace output), so is one constant given to a
-/// call or a field in place of another (`rt_sigaction(SIGHUP,`, `sa_mask=[HUP],`): which signal
-/// a handler is set for is an argument of one event. The first token is not read so: Drain's
+/// call or a field's set in place of another (`rt_sigaction(SIGHUP,`, `sa_mask=[HUP],`): which
+/// signal a handler is set for is an argument of one event, where what it is set to
+/// (`sa_handler=SIG_IGN`) or which signal came (`si_signo=SIGTERM`) is the event. The first token is not read so: Drain's
 /// tree keys a line's event on it, and `rt_sigaction(SIGINT, …` opening a line is another event
 /// to it. Nor is an application's log: there a constant is a state it names (`action=DENY` in
 /// place of `action=ALLOW`, `state=CANCELLED` of `state=RUNNING`), another event.
@@ -465,15 +466,18 @@ fn field_name(tok: &str) -> Option<&str> {
     tok.find('=').map(|i| &tok[..i])
 }
 
-/// `rt_sigaction(SIGHUP,`, `sa_mask=[HUP],`, `flags=O_RDONLY`: a name in capitals, digits and
-/// underscores, as C headers spell constants, passed to a call or given to a field; not one that
-/// says how things went (`status=FAILED`). Gives the name of the call (`rt_sigaction(`) or of
-/// the field (`sa_mask`).
+/// `rt_sigaction(SIGHUP,`, `sa_mask=[HUP],`: a name in capitals, digits and underscores, as C
+/// headers spell constants, passed to a call or given to a field in a set; not one that says how
+/// things went (`status=FAILED`). Gives the name of the call (`rt_sigaction(`) or of the field
+/// (`sa_mask`).
 fn constant_argument(tok: &str) -> Option<&str> {
     let at = tok.find(['=', '('])?;
     let name = match tok.as_bytes()[at] {
         b'(' if at == 0 => return None,
         b'(' => &tok[..=at],
+        // a field holds a constant of its own (`sa_handler=SIG_IGN`, `si_code=CLD_DUMPED`): only
+        // a set of signals given to it (`sa_mask=[HUP]`) goes with the call's signal
+        _ if !tok[at + 1..].starts_with('[') => return None,
         _ => &tok[..at],
     };
     let core = tok[at + 1..]
@@ -716,6 +720,16 @@ mod tests {
         m.add("rt_sigaction(SIGHUP, NULL, {sa_handler=SIG_DFL, sa_flags=0}, 8) = 0");
         let other = m.add("rt_sigaction(SIGINT, NULL, {sa_handler=SIG_DFL, sa_flags=0}, 8) = 0");
         assert_eq!(other.seen, Seen::Variant);
+        // a field's own constant is no call's signal: ignoring a signal is another event than
+        // its default action, and a signal delivered (`--- SIGTERM {si_signo=SIGTERM, …}`) another
+        // than SIGHUP
+        let mut m = Miner::default();
+        m.add("8615  rt_sigaction(SIGPIPE, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=SA_RESTORER}, NULL, 8) = 0");
+        let ignored = m.add("8615  rt_sigaction(SIGPIPE, {sa_handler=SIG_IGN, sa_mask=[], sa_flags=SA_RESTORER}, NULL, 8) = 0");
+        assert_eq!(ignored.seen, Seen::Variant);
+        m.add("8615  --- SIGHUP {si_signo=SIGHUP, si_code=SI_USER, si_pid=8610, si_uid=0} ---");
+        let term = m.add("8615  --- SIGTERM {si_signo=SIGTERM, si_code=SI_USER, si_pid=8610, si_uid=0} ---");
+        assert_eq!(term.seen, Seen::Variant);
         // outside strace a constant is a state an application names: another one is another event
         let mut m = Miner::default();
         let policy = |action: &str| format!("2024-05-01 10:00:00 INFO gateway: request path=/orders action={action}");
