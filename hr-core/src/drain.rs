@@ -96,6 +96,9 @@ pub struct Miner {
     message_words: Vec<MessageWord>,
     /// whether the line being mined is a record (see `add_record`)
     record: bool,
+    /// whether the line being mined is a line of strace output, whose constants past its first
+    /// token are arguments (see `value_for_value`); known only for a shape not seen before
+    syscall: bool,
     /// bytes of templates, their values and the shape caches, about, and the most they may take
     /// (`None`: no limit). The caps above bound them only to hundreds of MB, more than the
     /// memory bound leaves for an input of tens of MB whose every line is new.
@@ -142,6 +145,7 @@ impl Miner {
             let changed_at = usize::MAX;
             return Mined { template: id, seen: Seen::Known, shape: Some(shape), words, changed_at };
         }
+        self.syscall = !self.record && crate::logline::is_strace(line);
         let (id, seen, changed_at) = self.place();
         let shape = (self.cache.len() < CACHE_CAP && !self.full()).then(|| {
             let key = self.shape_key();
@@ -175,7 +179,7 @@ impl Miner {
             let tok = self.token(p);
             if is_value(tok) {
                 key.push('\0');
-            } else if let Some(name) = constant_argument(tok).filter(|_| p > 0) {
+            } else if let Some(name) = constant_argument(tok).filter(|_| self.constants_at(p)) {
                 // a constant stands for another given to the same call or field (`value_for_value`)
                 key.push_str(name);
                 key.push('\u{1}');
@@ -267,6 +271,11 @@ impl Miner {
         &self.buf[s..e]
     }
 
+    /// Whether a constant at token `p` of the current line is an argument (see `value_for_value`).
+    fn constants_at(&self, p: usize) -> bool {
+        self.syscall && p > 0
+    }
+
     /// Finds the template of a shape not seen before, or starts one; for a variant, also where
     /// it first differs.
     // only a shape not seen before gets here: kept out of the fast path of `add_masked`
@@ -287,7 +296,7 @@ impl Miner {
                     }
                     if *t.tokens[p] == *self.token(p) {
                         same += 1;
-                    } else if !self.record && value_for_value(&t.tokens[p], self.token(p), p) {
+                    } else if !self.record && value_for_value(&t.tokens[p], self.token(p), self.constants_at(p)) {
                         // a value in place of a value: Drain's variable, no difference
                     } else {
                         // a message's first word says what happened: another one is another event
@@ -364,6 +373,7 @@ impl Miner {
         // a change at a position of few values so far (a state, a keyword)
         let mut among_few = false;
         for p in 0..self.toks.len() {
+            let constants = self.constants_at(p);
             let (s, e) = self.toks[p];
             let tok = &self.buf[s..e];
             let t = &mut self.templates[id];
@@ -387,7 +397,7 @@ impl Miner {
                 // in a plain line only a value in place of another is a value (see
                 // `is_value`); any other word is another event, even one shown before in
                 // another combination
-                new_word |= !value_for_value(&vals[0], tok, p);
+                new_word |= !value_for_value(&vals[0], tok, constants);
             }
             // a record's field with a handful of values is a field, not an event name
             // a message's words are read like a plain line's
@@ -405,8 +415,9 @@ impl Miner {
                 self.held += tok.len() + HELD_OVERHEAD;
                 vals.push(tok.into());
             }
-            // a capitalised word is a state or a kind (`CrashLoopBackOff`, `Evicted`), one of a
-            // set however large, where an argument is a name (`mozfile`, `web-7`)
+            // a capitalised word is a state or a kind (`CrashLoopBackOff`, `Evicted`,
+            // `FAIL_TASK_CLEANUP`), one of a set however large, where an argument is a name
+            // (`mozfile`, `web-7`)
             // a dotted name (`kernel.properties`, `org.example.Cache`) is an argument however few
             among_few |= (vals.len() < ARGUMENT_AFTER && !dotted_name(tok)) || names_a_state(tok);
             if vals.len() >= limit {
@@ -426,39 +437,47 @@ fn dotted_name(tok: &str) -> bool {
     (1..b.len().saturating_sub(1)).any(|i| b[i] == b'.' && b[i - 1].is_ascii_alphanumeric() && b[i + 1].is_ascii_alphabetic())
 }
 
-/// `Evicted`, `OOMKilled`, `CrashLoopBackOff,`: a capitalised word of letters alone.
+/// `Evicted`, `OOMKilled`, `CrashLoopBackOff,`: a capitalised word of letters alone; or an enum
+/// constant in capitals and underscores (`FAIL_CONTAINER_CLEANUP`, `OUT_OF_SERVICE`).
 fn names_a_state(tok: &str) -> bool {
     let word = tok.trim_end_matches([',', '.', ':', ';', ')', ']']);
+    let enum_constant = || word.bytes().all(|b| b.is_ascii_uppercase() || b == b'_');
     word.len() >= 3
         && word.as_bytes()[0].is_ascii_uppercase()
-        && word.bytes().all(|b| b.is_ascii_alphabetic())
+        && (word.bytes().all(|b| b.is_ascii_alphabetic()) || enum_constant())
 }
 
-/// Whether masked token `b` of a plain line stands at position `p` where `a` stood as another
-/// value of the same thing: both are values, and a value glued to a name names the same thing
-/// (`docker==2.2.1` in place of `docker==2.1.0`, `port=0` of `port=0`; `backoff==1.3.2` is
-/// another package). Past the first token, so is one constant given to a call or a field in
-/// place of another (`rt_sigaction(SIGHUP,`, `sa_mask=[HUP],`): which signal a handler is set
-/// for is an argument of one event. The first token is not read so: Drain's tree keys a line's
-/// event on it, and `rt_sigaction(SIGINT, …` opening a line is another event to it.
-fn value_for_value(a: &str, b: &str, p: usize) -> bool {
+/// Whether masked token `b` of a plain line stands where `a` stood as another value of the same
+/// thing: both are values, and a value glued to a name names the same thing (`docker==2.2.1` in
+/// place of `docker==2.1.0`, `port=0` of `port=0`; `backoff==1.3.2` is another package). With
+/// `constants` (past the first token of a line of strace output), so is one constant given to a
+/// call or a field's set in place of another (`rt_sigaction(SIGHUP,`, `sa_mask=[HUP],`): which
+/// signal a handler is set for is an argument of one event, where what it is set to
+/// (`sa_handler=SIG_IGN`) or which signal came (`si_signo=SIGTERM`) is the event. The first token is not read so: Drain's
+/// tree keys a line's event on it, and `rt_sigaction(SIGINT, …` opening a line is another event
+/// to it. Nor is an application's log: there a constant is a state it names (`action=DENY` in
+/// place of `action=ALLOW`, `state=CANCELLED` of `state=RUNNING`), another event.
+fn value_for_value(a: &str, b: &str, constants: bool) -> bool {
     (is_value(a) && is_value(b) && field_name(a) == field_name(b))
-        || (p > 0 && constant_argument(a).is_some_and(|name| constant_argument(b) == Some(name)))
+        || (constants && constant_argument(a).is_some_and(|name| constant_argument(b) == Some(name)))
 }
 
 fn field_name(tok: &str) -> Option<&str> {
     tok.find('=').map(|i| &tok[..i])
 }
 
-/// `rt_sigaction(SIGHUP,`, `sa_mask=[HUP],`, `flags=O_RDONLY`: a name in capitals, digits and
-/// underscores, as C headers spell constants, passed to a call or given to a field; not one that
-/// says how things went (`status=FAILED`). Gives the name of the call (`rt_sigaction(`) or of
-/// the field (`sa_mask`).
+/// `rt_sigaction(SIGHUP,`, `sa_mask=[HUP],`: a name in capitals, digits and underscores, as C
+/// headers spell constants, passed to a call or given to a field in a set; not one that says how
+/// things went (`status=FAILED`). Gives the name of the call (`rt_sigaction(`) or of the field
+/// (`sa_mask`).
 fn constant_argument(tok: &str) -> Option<&str> {
     let at = tok.find(['=', '('])?;
     let name = match tok.as_bytes()[at] {
         b'(' if at == 0 => return None,
         b'(' => &tok[..=at],
+        // a field holds a constant of its own (`sa_handler=SIG_IGN`, `si_code=CLD_DUMPED`): only
+        // a set of signals given to it (`sa_mask=[HUP]`) goes with the call's signal
+        _ if !tok[at + 1..].starts_with('[') => return None,
         _ => &tok[..at],
     };
     let core = tok[at + 1..]
@@ -656,6 +675,19 @@ mod tests {
     }
 
     #[test]
+    fn an_enum_constant_names_a_state_however_many_there_are() {
+        // YARN's TaskAttemptImpl: a task attempt's state machine has more states than a handful
+        let mut m = Miner::default();
+        let line = |to: &str| format!("INFO [AsyncDispatcher event handler] TaskAttemptImpl: attempt_0 Transitioned to {to}");
+        let states = ["UNASSIGNED", "ASSIGNED", "RUNNING", "SUCCESS_CONTAINER_CLEANUP", "SUCCEEDED", "FAIL_CONTAINER_CLEANUP", "FAIL_TASK_CLEANUP"];
+        m.add(&line("NEW"));
+        for to in states {
+            assert_eq!(m.add(&line(to)).changed_at, usize::MAX, "{to}");
+        }
+        assert!(names_a_state("OUT_OF_SERVICE,") && names_a_state("Evicted") && !names_a_state("_PRIVATE") && !names_a_state("sda_1"));
+    }
+
+    #[test]
     fn a_dotted_name_is_an_argument_from_its_first_change() {
         let mut m = Miner::default();
         let line = |file: &str| format!("INFO [main] Config.addProperties Adding 4 properties from {file}");
@@ -707,6 +739,24 @@ mod tests {
         m.add("rt_sigaction(SIGHUP, NULL, {sa_handler=SIG_DFL, sa_flags=0}, 8) = 0");
         let other = m.add("rt_sigaction(SIGINT, NULL, {sa_handler=SIG_DFL, sa_flags=0}, 8) = 0");
         assert_eq!(other.seen, Seen::Variant);
+        // a field's own constant is no call's signal: ignoring a signal is another event than
+        // its default action, and a signal delivered (`--- SIGTERM {si_signo=SIGTERM, …}`) another
+        // than SIGHUP
+        let mut m = Miner::default();
+        m.add("8615  rt_sigaction(SIGPIPE, {sa_handler=SIG_DFL, sa_mask=[], sa_flags=SA_RESTORER}, NULL, 8) = 0");
+        let ignored = m.add("8615  rt_sigaction(SIGPIPE, {sa_handler=SIG_IGN, sa_mask=[], sa_flags=SA_RESTORER}, NULL, 8) = 0");
+        assert_eq!(ignored.seen, Seen::Variant);
+        m.add("8615  --- SIGHUP {si_signo=SIGHUP, si_code=SI_USER, si_pid=8610, si_uid=0} ---");
+        let term = m.add("8615  --- SIGTERM {si_signo=SIGTERM, si_code=SI_USER, si_pid=8610, si_uid=0} ---");
+        assert_eq!(term.seen, Seen::Variant);
+        // outside strace a constant is a state an application names: another one is another event
+        let mut m = Miner::default();
+        let policy = |action: &str| format!("2024-05-01 10:00:00 INFO gateway: request path=/orders action={action}");
+        m.add(&policy("ALLOW"));
+        assert_eq!(m.add(&policy("DENY")).seen, Seen::Variant);
+        let job = |state: &str| format!("2024-05-01 10:00:00 INFO jobs: job=nightly state={state}");
+        m.add(&job("RUNNING"));
+        assert_eq!(m.add(&job("CANCELLED")).seen, Seen::Variant);
     }
 
     #[test]

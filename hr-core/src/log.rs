@@ -246,7 +246,7 @@ pub fn plan(lines: &Lines, held: usize) -> Option<Plan> {
                 let frequent = miner.templates[template as usize].count > KEEP_ALL_UP_TO && !alone;
                 // a variant whose exact shape recurs shows a value, not a rare event: it folds
                 // like a repeat, and the marker says what varied
-                let recurring = recurs(&miner, seen, argument, shape);
+                let recurring = recurs(&miner, seen, argument, level, shape);
                 if level >= Level::Error {
                     // errors fold by message: the first of each stays, and the last of a long
                     // run; identical repeats between them fold with their count
@@ -306,8 +306,11 @@ const MINED_BYTES: usize = std::mem::size_of::<&str>() + std::mem::size_of::<Rol
 const MESSAGE_BYTES: usize = 48;
 
 /// Whether a variant of a template recurs in its exact shape, or differs only in an argument:
-/// it shows a value, not a rare event, and folds like a repeat.
-fn recurs(miner: &Miner, seen: Seen, argument: bool, shape: Option<u32>) -> bool {
+/// it shows a value, not a rare event, and folds like a repeat. An error that differs in an
+/// argument names another failure (which web application failed to start): it folds only when
+/// its shape recurs.
+fn recurs(miner: &Miner, seen: Seen, argument: bool, level: Level, shape: Option<u32>) -> bool {
+    let argument = argument && level < Level::Error;
     seen == Seen::Variant && (argument || shape.is_some_and(|s| miner.shape_count(s) > KEEP_ALL_UP_TO))
 }
 
@@ -351,7 +354,7 @@ fn plan_fits(lines: &Lines, roles: &[Role], miner: &Miner, room: usize, held: us
                 more,
                 ..
             } => {
-                let repeat = seen == Seen::Known || recurs(miner, seen, argument, shape);
+                let repeat = seen == Seen::Known || recurs(miner, seen, argument, level, shape);
                 let folds = if level >= Level::Error {
                     state += MESSAGE_BYTES;
                     i += 1 + more as usize;
@@ -478,6 +481,12 @@ fn changes_an_argument(line: &str, at: usize) -> bool {
         let Some(word) = words.next() else {
             return false;
         };
+        // a bracket that closes in a later word is one tag whose padding or spaces split it
+        // (kern.log's `[  107.051913]`, Kafka's `[Consumer clientId=c-1, groupId=g]`)
+        if word.starts_with('[') && !word.contains(']') {
+            name += 1 + words.by_ref().position(|w| w.contains(']')).map_or(0, |k| k + 1);
+            continue;
+        }
         let tag = word.ends_with([':', ']']) || words.peek().is_some_and(|w| separator(w));
         let pid = word.bytes().all(|b| b.is_ascii_digit());
         if !(separator(word) || tag || pid) {
@@ -981,6 +990,17 @@ mod tests {
     }
 
     #[test]
+    fn an_error_that_differs_in_an_argument_stays() {
+        // Tomcat: which web application failed to start is what the agent looks for
+        let apps: Vec<String> = (0..12).map(|i| format!("[/portal-{}]", "x".repeat(i + 1))).collect();
+        let failed = |i: usize| {
+            format!("18-Nov-2016 03:54:{i:02}.985 SEVERE [localhost-startStop-1] org.apache.catalina.core.StandardContext.startInternal Context {} startup failed due to previous errors\n", apps[i])
+        };
+        let c = compress(&(0..12).map(failed).collect::<String>(), &opts());
+        assert_eq!(kept_lines(&c.text).len(), 12, "{}", c.text);
+    }
+
+    #[test]
     fn a_syslog_message_folds_its_arguments_as_a_level_stamped_one_does() {
         let names: Vec<String> = (0..12).map(|i| format!("user{}", "x".repeat(i))).collect();
         let sshd = |i: usize| format!("Mar 27 13:08:{i:02} ip-10-0-0-1 sshd[{}]: Accepted publickey for {} from 10.0.0.{i} port 22 ssh2\n", 100 + i, names[i]);
@@ -991,6 +1011,20 @@ mod tests {
         // the program's first word names the event: another word there stays
         let said: String = (0..12).map(|i| format!("Mar 27 13:08:{i:02} ip-10-0-0-1 sshd[7]: {} session started\n", names[i])).collect();
         assert_eq!(kept_lines(&compress(&said, &opts()).text).len(), 12);
+    }
+
+    #[test]
+    fn a_bracketed_tag_split_into_words_is_part_of_the_header_not_the_events_name() {
+        // kern.log: the kernel's uptime is padded inside its brackets (`[  107.051913]`), so it
+        // splits into two words; the driver after it names the event
+        let names: Vec<String> = (0..12).map(|i| format!("drv{}", "x".repeat(i))).collect();
+        let kernel = |i: usize| format!("Mar 27 13:08:{i:02} host kernel: [  {}.051913] {} 1-1:1.0: attached\n", 100 + i, names[i]);
+        assert_eq!(kept_lines(&compress(&(0..12).map(kernel).collect::<String>(), &opts()).text).len(), 12);
+        // a tag whose words hold fields: the word after it names the event
+        let kafka = |i: usize| {
+            format!("[2024-05-01 10:00:{i:02},000] INFO [Consumer clientId=c-{i}, groupId=g] {} assigned partitions\n", names[i])
+        };
+        assert_eq!(kept_lines(&compress(&(0..12).map(kafka).collect::<String>(), &opts()).text).len(), 12);
     }
 
     #[test]

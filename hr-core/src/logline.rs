@@ -43,7 +43,7 @@ fn other_header() -> &'static regex::Regex {
 
 /// A line of `strace` output: `openat(AT_FDCWD, "/etc/x", O_RDONLY) = 3`, with the pid and
 /// time prefixes `-f` and `-t` add, and the lines around calls.
-fn is_strace(line: &str) -> bool {
+pub(crate) fn is_strace(line: &str) -> bool {
     re!(concat!(
         r"^(\[pid +\d+\] |\d+ +)?(\d{2}:\d{2}:\d{2}(\.\d+)? |\d{10}\.\d+ )?",
         r"(\w+\(.*(\) += (-?\d+|\?|0x[0-9a-f]+)|<unfinished \.\.\.>)|<\.\.\. \w+ resumed>|\+\+\+ (exited|killed) |--- SIG)"
