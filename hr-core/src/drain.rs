@@ -18,10 +18,14 @@ use crate::mask::mask_log_token;
 
 /// A position becomes a wildcard once it has held this many distinct values.
 const WILDCARD_AFTER: usize = 16;
-/// A position that has held this many values holds arguments: `Transitioned from RUNNING to
-/// SUCCEEDED` names one of a handful of states (started, finished, failed; up, down), `egg_info
-/// for package mozfile` one of many names.
+/// A position that has held this many values holds arguments when they turn over (a new one
+/// came with at least one line in `TURNOVER` of the template's): `egg_info for package mozfile`
+/// names one of many packages, each once. Values that recur are states (`job 7 state running`:
+/// pending, scheduled, running, completed, again and again), and a rare one among them (`state
+/// preempted`) is an event: they hold arguments only from `RECURRING_ARGUMENT_AFTER` values.
 pub(crate) const ARGUMENT_AFTER: usize = 5;
+const TURNOVER: usize = 4;
+const RECURRING_ARGUMENT_AFTER: usize = 8;
 /// In a record (see `Miner::add_record`) a position becomes a wildcard sooner.
 const WILDCARD_AFTER_LONG: usize = 4;
 /// A position that holds quoted texts of several words becomes a wildcard later.
@@ -380,6 +384,8 @@ impl Miner {
             if t.wild[p] || *t.tokens[p] == *tok {
                 continue;
             }
+            // the template's lines before this one
+            let lines = t.count;
             first.get_or_insert(p);
             let slot = match t.values.iter().position(|(q, _)| *q == p) {
                 Some(i) => i,
@@ -418,8 +424,9 @@ impl Miner {
             // a capitalised word is a state or a kind (`CrashLoopBackOff`, `Evicted`,
             // `FAIL_TASK_CLEANUP`), one of a set however large, where an argument is a name
             // (`mozfile`, `web-7`)
-            // a dotted name (`kernel.properties`, `org.example.Cache`) is an argument however few
-            among_few |= (vals.len() < ARGUMENT_AFTER && !dotted_name(tok)) || names_a_state(tok);
+            let turn_over = vals.len() * TURNOVER >= lines;
+            let arguments = vals.len() >= RECURRING_ARGUMENT_AFTER || (vals.len() >= ARGUMENT_AFTER && turn_over);
+            among_few |= !arguments || names_a_state(tok);
             if vals.len() >= limit {
                 t.wild[p] = true;
                 t.values.swap_remove(slot);
@@ -428,13 +435,6 @@ impl Miner {
         let changed_at = first.filter(|_| !among_few).unwrap_or(usize::MAX);
         (new_word, changed_at)
     }
-}
-
-/// `kernel.properties`, `org.example.Cache`, `www.example.com`: a name whose parts are joined by
-/// dots (a file, a class, a host), never a state or a keyword; not a word that ends a sentence.
-fn dotted_name(tok: &str) -> bool {
-    let b = tok.trim_end_matches(['.', ',', ':', ';', ')', ']', '\'', '"']).as_bytes();
-    (1..b.len().saturating_sub(1)).any(|i| b[i] == b'.' && b[i - 1].is_ascii_alphanumeric() && b[i + 1].is_ascii_alphabetic())
 }
 
 /// `Evicted`, `OOMKilled`, `CrashLoopBackOff,`: a capitalised word of letters alone; or an enum
@@ -687,18 +687,20 @@ mod tests {
         assert!(names_a_state("OUT_OF_SERVICE,") && names_a_state("Evicted") && !names_a_state("_PRIVATE") && !names_a_state("sda_1"));
     }
 
+
     #[test]
-    fn a_dotted_name_is_an_argument_from_its_first_change() {
+    fn a_rare_value_among_recurring_ones_is_a_state_not_an_argument() {
         let mut m = Miner::default();
-        let line = |file: &str| format!("INFO [main] Config.addProperties Adding 4 properties from {file}");
-        m.add(&line("kernel.properties"));
-        let mined = m.add(&line("sakai.properties"));
-        assert_eq!((mined.seen, mined.changed_at), (Seen::Variant, 7));
-        // a word, or one that ends a sentence, may still be one of a handful of states
-        let mined = m.add(&line("defaults"));
-        assert_eq!((mined.seen, mined.changed_at), (Seen::Variant, usize::MAX));
-        assert!(dotted_name("org.example.Cache,") && dotted_name("www.example.com"));
-        assert!(!dotted_name("done.") && !dotted_name("...") && !dotted_name("v0.0") && !dotted_name(".bashrc"));
+        let line = |i: usize, state: &str| format!("INFO - scheduler moved job {i} to {state} now");
+        for i in 0..100 {
+            m.add(&line(i, ["pending", "scheduled", "running", "completed"][i % 4]));
+        }
+        // a fifth and a sixth state, once each among hundreds of lines, are events of their own
+        assert_eq!(m.add(&line(100, "preempted")).changed_at, usize::MAX);
+        assert_eq!(m.add(&line(101, "orphaned")).changed_at, usize::MAX);
+        // from RECURRING_ARGUMENT_AFTER values on, the position holds arguments however they recur
+        m.add(&line(102, "paused"));
+        assert_eq!(m.add(&line(103, "resumed")).changed_at, 7);
     }
 
     #[test]
