@@ -183,7 +183,7 @@ impl Miner {
             let tok = self.token(p);
             if is_value(tok) {
                 key.push('\0');
-            } else if let Some(name) = constant_argument(tok).filter(|_| self.constants_at(p)) {
+            } else if let Some(name) = self.constants_at(p).then(|| constant_argument(tok)).flatten() {
                 // a constant stands for another given to the same call or field (`value_for_value`)
                 key.push_str(name);
                 key.push('\u{1}');
@@ -484,11 +484,7 @@ fn constant_argument(tok: &str) -> Option<&str> {
         .trim_start_matches(['=', '[', '(', '{'])
         .trim_end_matches([']', ')', '}', ',', ';']);
     // most tokens fail here, at their first byte: this runs on every token a new shape differs in
-    let constant = core.as_bytes().first().is_some_and(u8::is_ascii_uppercase)
-        && core.len() <= 24
-        && core.bytes().all(|c| c.is_ascii_uppercase() || c == b'0' || c == b'_')
-        && core.bytes().filter(u8::is_ascii_uppercase).count() >= 2
-        && !says_how_it_went(core);
+    let constant = core.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && core.len() <= 24 && constant_name(core);
     constant.then_some(name)
 }
 
@@ -526,8 +522,13 @@ fn capitals(tok: &str) -> bool {
     let core = tok
         .trim_start_matches(['[', '(', '<', '\''])
         .trim_end_matches([']', ')', '>', ':', ',', ';', '.', '\'']);
-    (2..=8).contains(&core.len())
-        && core.bytes().all(|c| c.is_ascii_uppercase() || c == b'0')
+    (2..=8).contains(&core.len()) && !core.contains('_') && constant_name(core)
+}
+
+/// `LNKC`, `SIG_DFL`, `RT_0`: capitals, digits (masked to `0`) and underscores, two capitals at
+/// least, as C headers and ACPI tables spell names; not a word that says how things went.
+fn constant_name(core: &str) -> bool {
+    core.bytes().all(|c| c.is_ascii_uppercase() || c == b'0' || c == b'_')
         && core.bytes().filter(u8::is_ascii_uppercase).count() >= 2
         && !says_how_it_went(core)
 }
@@ -686,7 +687,6 @@ mod tests {
         }
         assert!(names_a_state("OUT_OF_SERVICE,") && names_a_state("Evicted") && !names_a_state("_PRIVATE") && !names_a_state("sda_1"));
     }
-
 
     #[test]
     fn a_rare_value_among_recurring_ones_is_a_state_not_an_argument() {

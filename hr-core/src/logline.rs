@@ -51,11 +51,11 @@ pub(crate) fn is_strace(line: &str) -> bool {
     .is_match(line)
 }
 
-/// The level letter of a glog or klog header, as Kubernetes components and Google's C++ and Go
+/// The level of a glog or klog header, as Kubernetes components and Google's C++ and Go
 /// programs write it: `E1130 10:00:00.123456    1 reflector.go:138] …` (the letter, then the
 /// month and day, then the time).
 #[inline]
-pub fn glog_level(line: &str) -> Option<u8> {
+pub fn glog_level(line: &str) -> Option<Severity> {
     let b = line.as_bytes();
     // most lines open with a digit, a bracket or a word in lower case: one compare
     if !matches!(b.first(), Some(b'I' | b'W' | b'E' | b'F')) {
@@ -67,7 +67,12 @@ pub fn glog_level(line: &str) -> Option<u8> {
         && b[6].is_ascii_digit()
         && b[7].is_ascii_digit()
         && b[8] == b':';
-    header.then(|| b[0])
+    header.then(|| match b[0] {
+        b'E' => Severity::Error,
+        b'F' => Severity::Fatal,
+        b'W' => Severity::Warn,
+        _ => Severity::Other,
+    })
 }
 
 /// The length of the source tag a line starts with (with its separator), when what follows it
@@ -229,12 +234,8 @@ fn declared(line: &str) -> Option<Severity> {
         }
         // glog and klog: `E1130 10:00:00.123456 …`, the letter before the date
         if i == 0 && b.len() == 5 {
-            match glog_level(line) {
-                Some(b'E') => return Some(Severity::Error),
-                Some(b'F') => return Some(Severity::Fatal),
-                Some(b'W') => return Some(Severity::Warn),
-                Some(_) => return Some(Severity::Other),
-                None => {}
+            if let Some(level) = glog_level(line) {
+                return Some(level);
             }
         }
         // syslog priority `<3>`: 0-2 are worse than errors, 3 an error, 4 a warning

@@ -231,12 +231,8 @@ pub fn level_at(line: &str) -> (Level, usize) {
         }
     }
     // glog and klog: `E1130 10:00:00.123456 …`, the letter before the date
-    match crate::logline::glog_level(line) {
-        Some(b'E') => return (Level::Error, 5),
-        Some(b'F') => return (Level::Fatal, 5),
-        Some(b'W') => return (Level::Warn, 5),
-        Some(_) => return (Level::Other, 5),
-        None => {}
+    if let Some(level) = crate::logline::glog_level(line) {
+        return (level, 5);
     }
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
     for tok in line.split_ascii_whitespace().take(10) {
