@@ -116,26 +116,12 @@ fn push_words(record: &str, prefix: &str, out: &mut String, depth: usize) {
             out.push_str(&v.replace(',', " "));
             continue;
         }
-        match v.strip_prefix('"').and_then(|v| v.strip_suffix('"')) {
-            // a text that says what happened or went wrong is read word by word, like a
-            // message; any other text is one value (a TLS subject, a user agent), whose words
-            // say nothing of the event
-            Some(text) if memchr::memchr2(b' ', b'\t', text.as_bytes()).is_none() || says_what_happened(k) => {
-                out.push_str(text)
-            }
-            _ => out.push_str(v),
-        }
+        let v = v
+            .strip_prefix('"')
+            .and_then(|v| v.strip_suffix('"'))
+            .unwrap_or(v);
+        out.push_str(v);
     }
-}
-
-/// A field whose text says what happened or what went wrong (`msg`, `error`, `reason`).
-fn says_what_happened(key: &str) -> bool {
-    [
-        "msg", "message", "event", "@m", "@mt", "error", "err", "exception", "reason", "detail",
-        "details", "description", "text", "log",
-    ]
-    .iter()
-    .any(|k| key.eq_ignore_ascii_case(k))
 }
 
 /// Where a column log keeps its request and status, learnt from its header line.
@@ -236,16 +222,6 @@ mod tests {
         ));
         assert_eq!(s, "2026/11/29 17:42:19.677\tINFO\thandled request method=GET status=200");
         assert!(!json_words("a set {1, 2} of numbers {x}", &mut s));
-    }
-
-    #[test]
-    fn a_text_that_says_what_happened_is_words_and_any_other_is_one_value() {
-        let mut s = String::new();
-        assert!(json_words(
-            r#"{"msg":"tls done","subject":"CN=a, O=Oath Inc","error":"conn refused","sni":"a.com"}"#,
-            &mut s
-        ));
-        assert_eq!(s, r#"error=conn refused msg=tls done sni=a.com subject="CN=a, O=Oath Inc""#);
     }
 
     #[test]
