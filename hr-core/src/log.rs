@@ -1412,6 +1412,40 @@ mod tests {
     }
 
     #[test]
+    fn a_rare_text_in_any_field_of_a_record_stays() {
+        // a review found a rule that read a record's texts as values, unless the field's name
+        // said what happened, folding the one rare alert among common ones: a field's words
+        // say what they say whatever the field is called. (One common signature has as many
+        // words as the rare one, so the rare one is not kept for its length alone.)
+        let signatures = [
+            "ET INFO HTTP Request to a *.top domain",
+            "SURICATA STREAM ESTABLISHED packet out of window",
+            "ET POLICY curl User-Agent Outbound",
+            "SURICATA HTTP unable to match response to request",
+            "ET INFO Observed DNS Query to .cloud TLD",
+            "ET SCAN Suspicious inbound to mySQL",
+        ];
+        let mut text = String::new();
+        for i in 0..200 {
+            let signature = if i == 133 {
+                "ET MALWARE Cobalt Strike Beacon Observed"
+            } else {
+                signatures[i * 7 % signatures.len()]
+            };
+            text.push_str(&format!(
+                "{{\"timestamp\":\"2026-11-30T10:{:02}:{:02}.000Z\",\"event_type\":\"alert\",\"src_ip\":\"10.0.0.{}\",\"alert\":{{\"action\":\"allowed\",\"signature\":\"{signature}\",\"severity\":3}}}}\n",
+                i / 60,
+                i % 60,
+                i % 250
+            ));
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("Cobalt Strike"), "{}", c.text);
+        // and the common ones fold
+        assert!(c.text.lines().count() < 40, "{}", c.text);
+    }
+
+    #[test]
     fn python_traceback_is_one_block() {
         let lines = [
             "2024-01-02 10:00:01,000 ERROR app: payment failed",
