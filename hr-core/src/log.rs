@@ -18,7 +18,7 @@ mod frames;
 mod severity;
 mod values;
 
-use crate::drain::{Miner, Seen};
+use crate::drain::{Miner, Seen, NO_TEXT};
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::lines::{split, Lines};
 use crate::logline::{continues, error_words, is_logfmt_event};
@@ -70,6 +70,9 @@ enum Role {
         message: u64,
         /// continuation lines of an error event that follow it (see `continues_event`)
         more: u16,
+        /// for a record whose quoted text brought a word its field had not shown, that field
+        /// (`drain::NO_TEXT` otherwise): one more name when the field's texts turn over
+        text_at: u8,
         /// how many whitespace-separated words it has. Masking makes a quoted value or a list
         /// one token, so lines of one template may differ in length: an empty list where the
         /// others hold values, a quoted text of other words. A line whose length no other line
@@ -233,20 +236,19 @@ pub fn plan(lines: &Lines, held: usize) -> Option<Plan> {
             }
             Role::Event {
                 template,
-                shape,
                 seen,
                 level,
                 declared,
-                argument,
                 message,
                 more,
                 words,
+                ..
             } => {
                 let alone = lengths[&(template, words)] == 1;
                 let frequent = miner.templates[template as usize].count > KEEP_ALL_UP_TO && !alone;
                 // a variant whose exact shape recurs shows a value, not a rare event: it folds
                 // like a repeat, and the marker says what varied
-                let recurring = recurs(&miner, seen, argument, level, shape);
+                let recurring = recurs(&miner, &roles[i]);
                 if level >= Level::Error {
                     // errors fold by message: the first of each stays, and the last of a long
                     // run; identical repeats between them fold with their count
@@ -309,8 +311,12 @@ const MESSAGE_BYTES: usize = 48;
 /// it shows a value, not a rare event, and folds like a repeat. An error that differs in an
 /// argument names another failure (which web application failed to start): it folds only when
 /// its shape recurs.
-fn recurs(miner: &Miner, seen: Seen, argument: bool, level: Level, shape: Option<u32>) -> bool {
-    let argument = argument && level < Level::Error;
+fn recurs(miner: &Miner, role: &Role) -> bool {
+    let Role::Event { template, shape, seen, level, argument, text_at, .. } = *role else {
+        return false;
+    };
+    // a name among names (another pod in a label set) is a value too
+    let argument = (argument || (text_at != NO_TEXT && miner.names_at(template, text_at))) && level < Level::Error;
     seen == Seen::Variant && (argument || shape.is_some_and(|s| miner.shape_count(s) > KEEP_ALL_UP_TO))
 }
 
@@ -346,15 +352,13 @@ fn plan_fits(lines: &Lines, roles: &[Role], miner: &Miner, room: usize, held: us
             }
             Role::Event {
                 template,
-                shape,
                 seen,
                 level,
-                argument,
                 message,
                 more,
                 ..
             } => {
-                let repeat = seen == Seen::Known || recurs(miner, seen, argument, level, shape);
+                let repeat = seen == Seen::Known || recurs(miner, &roles[i]);
                 let folds = if level >= Level::Error {
                     state += MESSAGE_BYTES;
                     i += 1 + more as usize;
@@ -446,9 +450,10 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
             level: sev.level,
             declared: sev.from_field,
             argument: mined.seen == Seen::Variant && changes_an_argument(line, mined.changed_at),
+            text_at: mined.text_at,
             message,
             more: more as u16,
-            words: mined.words.min(u16::MAX as usize) as u16,
+            words: mined.words.min(u16::MAX as u32) as u16,
         });
         roles.extend(std::iter::repeat(Role::InEvent).take(more));
         i += 1 + more;
@@ -1629,10 +1634,30 @@ mod tests {
         }
         let c = compress(&text, &opts());
         let kept = kept_lines(&c.text);
-        // the labels are values: the first few show, then the field folds as a value (a plain
-        // line shows each new word until it has seen many); another message is another event
-        assert_eq!(kept.len(), 5, "{}", c.text);
-        assert!(kept[4].contains("msg=\"Removing target\""), "{}", c.text);
+        // the label sets name one pod each, a new one in every line: names that turn over are
+        // values, and fold from the first (known once the whole log is read); another message
+        // is another event
+        assert_eq!(kept.len(), 2, "{}", c.text);
+        assert!(kept[1].contains("msg=\"Removing target\""), "{}", c.text);
+    }
+
+    #[test]
+    fn a_rare_text_among_recurring_ones_stays_whatever_digits_it_holds() {
+        // a handful of commands, again and again, and one run once: texts that recur are
+        // events, so the new one is another event, though it holds digits as an id would
+        let commands = ["cat /etc/os-release", "systemctl status nginx", "docker ps -a", "df -h", "ls -la /srv", "tail -n 50 /var/log/syslog"];
+        let mut text = String::new();
+        for i in 0..150 {
+            let command = if i == 61 { "chmod 777 /etc/shadow" } else { commands[i * 7 % commands.len()] };
+            text.push_str(&format!(
+                "time=2026-11-30T10:{:02}:{:02}.000Z level=info msg=\"sudo command\" user=deploy command=\"{command}\"\n",
+                i / 60,
+                i % 60
+            ));
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("chmod 777 /etc/shadow"), "{}", c.text);
+        assert!(kept_lines(&c.text).len() <= 8, "{}", c.text);
     }
 
     #[test]
