@@ -489,12 +489,12 @@ impl Miner {
     }
 }
 
-/// Whether a quoted text holds a word (four letters or more: shorter runs of letters are as
-/// likely pieces of a generated name, `web-5bf8799d98-jx47p`) that none of `vals`, the texts its
-/// field held before, contains.
+/// Whether a quoted text holds a word that none of `vals`, the texts its field held before,
+/// contains: four letters or more in a script of short words (shorter runs are as likely pieces
+/// of a generated name, `web-5bf8799d98-jx47p`), two or more in any other (`证书过期`, `срок`).
 fn brings_a_word(text: &str, vals: &[Box<str>]) -> bool {
-    text.split(|c: char| !c.is_ascii_alphabetic())
-        .filter(|w| w.len() >= 4)
+    text.split(|c: char| !c.is_alphabetic())
+        .filter(|w| if w.is_ascii() { w.len() >= 4 } else { w.chars().count() >= 2 })
         .any(|w| !vals.iter().any(|v| v.contains(w)))
 }
 

@@ -315,8 +315,10 @@ fn recurs(miner: &Miner, role: &Role) -> bool {
     let Role::Event { template, shape, seen, level, argument, text_at, .. } = *role else {
         return false;
     };
-    // a name among names (another pod in a label set) is a value too
-    let argument = (argument || (text_at != NO_TEXT && miner.names_at(template, text_at))) && level < Level::Error;
+    // a name among names (another pod in a label set) is a value too, below a warning: every
+    // distinct reason a warning gives stays, however many there are
+    let name = text_at != NO_TEXT && level < Level::Warn && miner.names_at(template, text_at);
+    let argument = (argument || name) && level < Level::Error;
     seen == Seen::Variant && (argument || shape.is_some_and(|s| miner.shape_count(s) > KEEP_ALL_UP_TO))
 }
 

@@ -259,15 +259,12 @@ pub fn level_at(line: &str) -> (Level, usize) {
             }
             _ => tok,
         };
+        // `level=error`, `lvl=warn` (logfmt: logrus, Go's slog, Grafana's components)
+        let tok = tok.strip_prefix("level=").or_else(|| tok.strip_prefix("lvl=")).unwrap_or(tok);
         let word = crate::logline::letters(tok);
         if word.len() < 3 || word.len() > 9 || word.len() + 4 < tok.len() {
             continue;
         }
-        // `level=error`, `lvl=warn`
-        let word = word
-            .strip_prefix("level=")
-            .or_else(|| word.strip_prefix("lvl="))
-            .unwrap_or(word);
         if word.len() == 3 && !word.eq_ignore_ascii_case("err") {
             continue;
         }
@@ -284,6 +281,18 @@ mod tests {
 
     fn sev(line: &str) -> Severity {
         severity(line, &Columns::default())
+    }
+
+    #[test]
+    fn a_logfmt_level_field_is_read() {
+        // `level=warn` is ten characters, longer than any level word: the field's name is
+        // read off first
+        let line = |level: &str| format!("ts=2026-11-30T10:00:00Z level={level} caller=client.go:211 msg=\"request failed\"");
+        assert_eq!(sev(&line("warn")).level, Level::Warn);
+        assert_eq!(sev(&line("error")).level, Level::Error);
+        assert_eq!(sev(&line("\"error\"")).level, Level::Error);
+        assert_eq!(sev(&line("info")).level, Level::Other);
+        assert_eq!(sev("time=x lvl=error msg=boom").level, Level::Error);
     }
 
     #[test]
