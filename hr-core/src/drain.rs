@@ -949,6 +949,9 @@ mod tests {
         // a word the field has not shown, digits or not: another event
         assert_eq!(m.add_record(&rec("chmod 777 /etc/shadow")).seen, Seen::Variant);
         assert_eq!(m.add_record(&rec("reboot now")).seen, Seen::Variant);
+        // in any script
+        assert_eq!(m.add_record(&rec("очистить кэш")).seen, Seen::Variant);
+        assert_eq!(m.add_record(&rec("重启 服务")).seen, Seen::Variant);
     }
 
     #[test]
