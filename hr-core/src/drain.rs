@@ -489,12 +489,13 @@ impl Miner {
     }
 }
 
-/// Whether a quoted text holds a word that none of `vals`, the texts its field held before,
-/// contains: four letters or more in a script of short words (shorter runs are as likely pieces
-/// of a generated name, `web-5bf8799d98-jx47p`), two or more in any other (`证书过期`, `срок`).
+/// Whether a quoted text holds a word, two letters or more in any script (`rm -rf /`, `证书过期`,
+/// `срок`), that none of `vals`, the texts its field held before, contains. A generated name's
+/// pieces (`web-5bf8799d98-jx47p`) bring words too: such names turn over, and fold as names
+/// once the whole log is read (`Miner::names_at`).
 fn brings_a_word(text: &str, vals: &[Box<str>]) -> bool {
     text.split(|c: char| !c.is_alphabetic())
-        .filter(|w| if w.is_ascii() { w.len() >= 4 } else { w.chars().count() >= 2 })
+        .filter(|w| w.chars().count() >= 2)
         .any(|w| !vals.iter().any(|v| v.contains(w)))
 }
 
@@ -949,6 +950,8 @@ mod tests {
         // a word the field has not shown, digits or not: another event
         assert_eq!(m.add_record(&rec("chmod 777 /etc/shadow")).seen, Seen::Variant);
         assert_eq!(m.add_record(&rec("reboot now")).seen, Seen::Variant);
+        // a word of two letters is a word (`rm -rf /`, `su -`)
+        assert_eq!(m.add_record(&rec("rm -rf /")).seen, Seen::Variant);
         // in any script
         assert_eq!(m.add_record(&rec("очистить кэш")).seen, Seen::Variant);
         assert_eq!(m.add_record(&rec("重启 服务")).seen, Seen::Variant);

@@ -315,10 +315,15 @@ fn recurs(miner: &Miner, role: &Role) -> bool {
     let Role::Event { template, shape, seen, level, argument, text_at, .. } = *role else {
         return false;
     };
-    // a name among names (another pod in a label set) is a value too, below a warning: every
-    // distinct reason a warning gives stays, however many there are
-    let name = text_at != NO_TEXT && level < Level::Warn && miner.names_at(template, text_at);
-    let argument = (argument || name) && level < Level::Error;
+    // a record's new text is a name among names (another pod in a label set), and a value, when
+    // its field's texts turn over in the whole log, not in the lines read so far (a handful of
+    // commands seen early turn over until they recur); never in a warning: every distinct
+    // reason a warning gives stays
+    let argument = if text_at != NO_TEXT {
+        level < Level::Warn && miner.names_at(template, text_at)
+    } else {
+        argument && level < Level::Error
+    };
     seen == Seen::Variant && (argument || shape.is_some_and(|s| miner.shape_count(s) > KEEP_ALL_UP_TO))
 }
 
@@ -1660,6 +1665,32 @@ mod tests {
         let c = compress(&text, &opts());
         assert!(c.text.contains("chmod 777 /etc/shadow"), "{}", c.text);
         assert!(kept_lines(&c.text).len() <= 8, "{}", c.text);
+    }
+
+    #[test]
+    fn every_distinct_reason_a_warning_gives_stays() {
+        // one reason again and again, then a dozen others once each: more than a field holds
+        // before its values read as arguments, and they turn over, but a warning's reasons are
+        // no names
+        let reasons = [
+            "tls handshake failure", "upstream reset before headers", "connection reset by peer",
+            "certificate has expired", "no such host", "token signature invalid", "broken pipe",
+            "server misbehaving", "quota exhausted for tenant", "redis pool timeout",
+            "schema validation failed", "request entity too large",
+        ];
+        let mut text = String::new();
+        for i in 0..72 {
+            let err = if i < 60 { "context deadline exceeded" } else { reasons[i - 60] };
+            text.push_str(&format!(
+                "ts=2026-11-30T10:{:02}:{:02}.000Z level=warn caller=client.go:211 msg=\"request to upstream failed\" err=\"{err}\"\n",
+                i / 60,
+                i % 60
+            ));
+        }
+        let c = compress(&text, &opts());
+        for r in reasons {
+            assert!(c.text.contains(r), "{r}: {}", c.text);
+        }
     }
 
     #[test]
