@@ -260,7 +260,10 @@ pub fn level_at(line: &str) -> (Level, usize) {
             _ => tok,
         };
         // `level=error`, `lvl=warn` (logfmt: logrus, Go's slog, Grafana's components)
-        let tok = tok.strip_prefix("level=").or_else(|| tok.strip_prefix("lvl=")).unwrap_or(tok);
+        let tok = match tok.as_bytes().first() {
+            Some(b'l') => tok.strip_prefix("level=").or_else(|| tok.strip_prefix("lvl=")).unwrap_or(tok),
+            _ => tok,
+        };
         let word = crate::logline::letters(tok);
         if word.len() < 3 || word.len() > 9 || word.len() + 4 < tok.len() {
             continue;
