@@ -193,7 +193,7 @@ impl Miner {
         let t = &self.templates[template as usize];
         let at = at as usize;
         match t.values.iter().find(|v| v.at == at) {
-            Some(v) => v.vals.len() >= ARGUMENT_AFTER && v.vals.len() * TURNOVER >= t.count,
+            Some(v) => turns_over(v.vals.len(), t.count),
             None => t.wild.get(at).copied().unwrap_or(false),
         }
     }
@@ -423,16 +423,14 @@ impl Miner {
                 Some(i) => i,
                 None => {
                     self.held += t.tokens[p].len() + 2 * HELD_OVERHEAD;
-                    let texts = t.tokens[p].contains(' ');
+                    let texts = quoted_text(&t.tokens[p]);
                     t.values.push(Varied { at: p, vals: vec![t.tokens[p].clone()], texts });
                     t.values.len() - 1
                 }
             };
             let Varied { vals, texts, .. } = &mut t.values[slot];
             let known = vals.iter().any(|v| **v == *tok);
-            // a quoted text of several words (a record's `command="df -h"`, a plain line's
-            // `"; # allow caller"...,`); the cheap test first, as most tokens are no text
-            let text = (tok.ends_with('"') || tok.starts_with('"')) && tok.contains(' ');
+            let text = quoted_text(tok);
             if self.record && text {
                 // a text says what its words say, digits or not: a new one is another event
                 // when it brings a word its field has not shown (`chmod 777 /etc/shadow` among
@@ -476,8 +474,7 @@ impl Miner {
             // a capitalised word is a state or a kind (`CrashLoopBackOff`, `Evicted`,
             // `FAIL_TASK_CLEANUP`), one of a set however large, where an argument is a name
             // (`mozfile`, `web-7`)
-            let turn_over = vals.len() * TURNOVER >= lines;
-            let arguments = vals.len() >= RECURRING_ARGUMENT_AFTER || (vals.len() >= ARGUMENT_AFTER && turn_over);
+            let arguments = vals.len() >= RECURRING_ARGUMENT_AFTER || turns_over(vals.len(), lines);
             among_few |= !arguments || names_a_state(tok);
             if vals.len() >= limit {
                 t.wild[p] = true;
@@ -487,6 +484,19 @@ impl Miner {
         let changed_at = first.filter(|_| !among_few).unwrap_or(usize::MAX);
         (new_word, changed_at, text_at)
     }
+}
+
+/// Whether a position that has held `values` distinct values over the template's `lines` lines
+/// turned them over: from `ARGUMENT_AFTER` of them, a new one came with at least one line in
+/// `TURNOVER`, as names do (each package, each pod once), where states recur.
+fn turns_over(values: usize, lines: usize) -> bool {
+    values >= ARGUMENT_AFTER && values * TURNOVER >= lines
+}
+
+/// A quoted text of several words, as masking leaves it: a record's `command="df -h"`, a plain
+/// line's `"; # allow caller"...,` (the cheap test first: most tokens are no text).
+fn quoted_text(tok: &str) -> bool {
+    (tok.ends_with('"') || tok.starts_with('"')) && tok.contains(' ')
 }
 
 /// Whether a quoted text holds a word, two letters or more in any script (`rm -rf /`, `证书过期`,
