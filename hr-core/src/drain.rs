@@ -334,8 +334,11 @@ impl Miner {
                     } else if !self.record && value_for_value(&t.tokens[p], self.token(p), self.constants_at(p)) {
                         // a value in place of a value: Drain's variable, no difference
                     } else {
-                        // a message's first word says what happened: another one is another event
-                        diff += if self.message_words[p] == MessageWord::First {
+                        // a message's first word says what happened, as a call's name does in
+                        // strace (`write(2,` is not `read(3,`): another one is another event
+                        let names_another = self.message_words[p] == MessageWord::First
+                            || (self.constants_at(p) && another_call(&t.tokens[p], self.token(p)));
+                        diff += if names_another {
                             max_diff + 1
                         } else {
                             1
@@ -525,12 +528,13 @@ fn names_a_state(tok: &str) -> bool {
 /// `constants` (past the first token of a line of strace output), so is one constant given to a
 /// call or a field's set in place of another (`rt_sigaction(SIGHUP,`, `sa_mask=[HUP],`): which
 /// signal a handler is set for is an argument of one event, where what it is set to
-/// (`sa_handler=SIG_IGN`) or which signal came (`si_signo=SIGTERM`) is the event. The first token is not read so: Drain's
-/// tree keys a line's event on it, and `rt_sigaction(SIGINT, …` opening a line is another event
-/// to it. Nor is an application's log: there a constant is a state it names (`action=DENY` in
+/// (`sa_handler=SIG_IGN`) or which signal came (`si_signo=SIGTERM`) is the event; another call
+/// is another event (`write(0,` in place of `read(0,`, see `another_call`). The first token is
+/// not read so: Drain's tree keys a line's event on it, and `rt_sigaction(SIGINT, …` opening a
+/// line is another event to it. Nor is an application's log: there a constant is a state it names (`action=DENY` in
 /// place of `action=ALLOW`, `state=CANCELLED` of `state=RUNNING`), another event.
 fn value_for_value(a: &str, b: &str, constants: bool) -> bool {
-    (is_value(a) && is_value(b) && field_name(a) == field_name(b))
+    (is_value(a) && is_value(b) && field_name(a) == field_name(b) && !(constants && another_call(a, b)))
         || (constants && constant_argument(a).is_some_and(|name| constant_argument(b) == Some(name)))
 }
 
@@ -558,6 +562,22 @@ fn constant_argument(tok: &str) -> Option<&str> {
     // most tokens fail here, at their first byte: this runs on every token a new shape differs in
     let constant = core.as_bytes().first().is_some_and(u8::is_ascii_uppercase) && core.len() <= 24 && constant_name(core);
     constant.then_some(name)
+}
+
+/// Whether two tokens of strace lines open with the names of two different calls (`read(0,`,
+/// `write(0,`): both carry digits, and as values for each other they joined a write to stderr
+/// to the template of a shell's reads of its scripts, whose texts turn over as names do, so
+/// what the traced program said folded. Drain keys its tree on a line's first tokens and never
+/// joins two calls.
+fn another_call(a: &str, b: &str) -> bool {
+    matches!((call_name(a), call_name(b)), (Some(x), Some(y)) if x != y)
+}
+
+/// `read` of `read(0,`: a name in lower case, digits and underscores before a parenthesis.
+fn call_name(tok: &str) -> Option<&str> {
+    let name = &tok[..tok.find('(')?];
+    let named = !name.is_empty() && name.bytes().all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == b'_');
+    named.then_some(name)
 }
 
 /// Whether a masked token of a plain line is a value, as Drain reads a token with digits as a
@@ -804,10 +824,10 @@ mod tests {
         // a word in place of the constant, or a constant that says how it went, is another event
         assert_eq!(m.add(&line("handler", "HUP")).seen, Seen::Variant);
         assert_eq!(m.add(&line("SIGHUP", "FAILED")).seen, Seen::Variant);
-        // another call's constant is no value of this one
+        // another call is another event, whatever its constant
         let mut m = Miner::default();
         m.add("8615  rt_sigaction(SIGHUP, NULL) = 0");
-        assert_eq!(m.add("8615  kill(SIGTERM, NULL) = 0").seen, Seen::Variant);
+        assert_eq!(m.add("8615  kill(SIGTERM, NULL) = 0").seen, Seen::New);
         // opening a line, the call and its constant name the event, as Drain's tree reads them
         let mut m = Miner::default();
         m.add("rt_sigaction(SIGHUP, NULL, {sa_handler=SIG_DFL, sa_flags=0}, 8) = 0");

@@ -1917,6 +1917,40 @@ mod tests {
     }
 
     #[test]
+    fn what_a_traced_program_writes_to_stderr_stays_among_reads_of_texts() {
+        // `strace -f` of a Python program that ran `ls /nonexistent` under pyenv's shims: the
+        // shells read their scripts, a new text each time (texts that turn over, as names do);
+        // a write has the same shape but is another call, and what the program said stays
+        let text = r##"20571 read(3, "# if virtualenv is created with "..., 2416) = 2416
+20557 read(255, "PYENV_BIN_PATH=\"${PYENV_COMMAND_"..., 1556) = 392
+20593 read(255, "#!/usr/bin/env bash\n# Summary: L"..., 1244) = 1244
+20593 fcntl(2, F_DUPFD, 10)             = 11
+20593 openat(AT_FDCWD, "/usr/share/locale/C/LC_MESSAGES/bash.mo", O_RDONLY) = -1 ENOENT (No such file or directory)
+20593 write(2, "/root/.pyenv/libexec/pyenv-hooks"..., 221) = 221
+20593 read(255, "\nIFS=: hook_paths=($PYENV_HOOK_P"..., 1244) = 194
+20595 pipe2([3, 4], 0)                  = 0
+20593 read(255, "shopt -u nullglob\n", 1244) = 18
+20557 read(3, "PYENV_PIP_REHASH_ROOT=\"${BASH_SO"..., 667) = 667
+20557 read(3, "# Written by sandboxing ca_injec"..., 8192) = 717
+20557 read(4, "-----BEGIN CERTIFICATE-----\nMIID"..., 1169) = 1168
+20557 read(3, "import os; var = 'SETUPTOOLS_USE"..., 8192) = 151
+20598 close_range(5, 2147483647, 0)     = 0
+20598 openat(AT_FDCWD, "/usr/lib/locale/locale-archive", O_RDONLY|O_CLOEXEC) = -1 ENOENT (No such file or directory)
+20598 read(3, "# Locale name alias data base.\n#"..., 4096) = 2996
+20598 read(3, "", 4096)                 = 0
+20598 futex(0x7f6612565a4c, FUTEX_WAKE_PRIVATE, 2147483647) = 0
+20598 openat(AT_FDCWD, "/usr/lib/locale/C.UTF-8/LC_MEASUREMENT", O_RDONLY|O_CLOEXEC) = -1 ENOENT (No such file or directory)
+20598 openat(AT_FDCWD, "/usr/share/locale/C.utf8/LC_MESSAGES/libc.mo", O_RDONLY) = -1 ENOENT (No such file or directory)
+20598 openat(AT_FDCWD, "/usr/share/locale/C/LC_MESSAGES/libc.mo", O_RDONLY) = -1 ENOENT (No such file or directory)
+20598 write(2, ": No such file or directory", 27) = 27
+20598 write(2, "\n", 1)                 = 1
+"##;
+        let c = compress(text, &opts());
+        let kept = kept_lines(&c.text);
+        assert!(kept.iter().any(|l| l.contains("\": No such file or directory\"")), "{}", c.text);
+    }
+
+    #[test]
     fn failed_syscalls_at_other_addresses_are_one_message_and_a_call_named_in_words_another() {
         // `ls -la` of a folder: each file's attributes asked at a new buffer address
         let mut text = String::from(
