@@ -28,6 +28,10 @@ const TURNOVER: usize = 4;
 const RECURRING_ARGUMENT_AFTER: usize = 8;
 /// In a record (see `Miner::add_record`) a position becomes a wildcard sooner.
 const WILDCARD_AFTER_LONG: usize = 4;
+/// how many of a line's first tokens key its event, as in Drain's tree (drain3's default depth
+/// of 4 less its root and length levels): a value there that holds a word apart from its digits
+/// names the event (see `value_for_value`)
+const KEYED_TOKENS: usize = 2;
 /// A position that holds quoted texts of several words becomes a wildcard later.
 const WILDCARD_AFTER_TEXT: usize = 64;
 /// Templates compared per token count: bounds the work on input where every line is new.
@@ -214,6 +218,10 @@ impl Miner {
             let tok = self.token(p);
             if is_value(tok) {
                 key.push('\0');
+                if p < KEYED_TOKENS {
+                    // a value that holds a word names the event there (see `value_for_value`)
+                    words_of(tok).for_each(|w| key.push_str(w));
+                }
             } else if let Some(name) = self.constants_at(p).then(|| constant_argument(tok)).flatten() {
                 // a constant stands for another given to the same call or field (`value_for_value`)
                 key.push_str(name);
@@ -252,6 +260,8 @@ impl Miner {
                     continue;
                 }
                 match b[i] {
+                    // an escaped quote inside a quoted value (strace's `"\363\"\0"`) closes nothing
+                    b'"' if quotes % 2 == 1 && crate::mask::escaped(&b[start..i]) => {}
                     b'"' => quotes += 1,
                     // a quoted value may hold spaces: it stays one token
                     b' ' | b'\t' | b'\r' if quotes % 2 == 0 => break,
@@ -331,7 +341,7 @@ impl Miner {
                     }
                     if *t.tokens[p] == *self.token(p) {
                         same += 1;
-                    } else if !self.record && value_for_value(&t.tokens[p], self.token(p), self.constants_at(p)) {
+                    } else if !self.record && value_for_value(&t.tokens[p], self.token(p), self.constants_at(p), p < KEYED_TOKENS) {
                         // a value in place of a value: Drain's variable, no difference
                     } else {
                         // a message's first word says what happened, as a call's name does in
@@ -445,13 +455,15 @@ impl Miner {
                     text_at = p as u8; // below MAX_TOKENS
                 }
             } else if self.record {
-                // masking turned every digit into `0`: a value with digits is an id, a size
-                new_word |= !known && !tok.contains('0');
+                // masking turned every digit into `0`: a value with digits is an id, a size,
+                // unless a word it holds names the event (see `value_for_value`)
+                let keyed = p < KEYED_TOKENS && !words_of(&vals[0]).eq(words_of(tok));
+                new_word |= !known && (!tok.contains('0') || keyed);
             } else {
                 // in a plain line only a value in place of another is a value (see
                 // `is_value`); any other word is another event, even one shown before in
                 // another combination
-                new_word |= !value_for_value(&vals[0], tok, constants);
+                new_word |= !value_for_value(&vals[0], tok, constants, p < KEYED_TOKENS);
             }
             // a record's field with a handful of values is a field, not an event name, unless it
             // holds texts: a quoted text of several words is a message more than a value, and a
@@ -465,7 +477,9 @@ impl Miner {
                 } else {
                     WILDCARD_AFTER_LONG
                 }
-            } else if !self.record && tok.starts_with('"') && text {
+            } else if !self.record && *texts {
+                // (the position's: strace's reads of binary files come between its reads of
+                // texts, and would turn it into a wildcard after a few)
                 WILDCARD_AFTER_TEXT
             } else {
                 WILDCARD_AFTER
@@ -531,11 +545,22 @@ fn names_a_state(tok: &str) -> bool {
 /// (`sa_handler=SIG_IGN`) or which signal came (`si_signo=SIGTERM`) is the event; another call
 /// is another event (`write(0,` in place of `read(0,`, see `another_call`). The first token is
 /// not read so: Drain's tree keys a line's event on it, and `rt_sigaction(SIGINT, …` opening a
-/// line is another event to it. Nor is an application's log: there a constant is a state it names (`action=DENY` in
-/// place of `action=ALLOW`, `state=CANCELLED` of `state=RUNNING`), another event.
-fn value_for_value(a: &str, b: &str, constants: bool) -> bool {
-    (is_value(a) && is_value(b) && field_name(a) == field_name(b) && !(constants && another_call(a, b)))
+/// line is another event to it. Nor is an application's log: there a constant is a state it
+/// names (`action=DENY` in place of `action=ALLOW`, `state=CANCELLED` of `state=RUNNING`),
+/// another event. Among the `keyed` first tokens, a value is another only with the same words
+/// apart from its digits: Redis's `28224:S` (a replica) is no value in place of `28217:M` (its
+/// master).
+fn value_for_value(a: &str, b: &str, constants: bool, keyed: bool) -> bool {
+    let same_words = || !keyed || words_of(a).eq(words_of(b));
+    (is_value(a) && is_value(b) && field_name(a) == field_name(b) && !(constants && another_call(a, b)) && same_words())
         || (constants && constant_argument(a).is_some_and(|name| constant_argument(b) == Some(name)))
+}
+
+/// The words of letters alone that a value holds apart from its digits (`S` of Redis's
+/// `28224:S`, the role of the process that wrote the line; none in `sda1` or `10:00:00`).
+fn words_of(tok: &str) -> impl Iterator<Item = &str> {
+    tok.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty() && w.chars().all(char::is_alphabetic))
 }
 
 fn field_name(tok: &str) -> Option<&str> {

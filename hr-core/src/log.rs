@@ -471,13 +471,22 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
 /// Whether a variant whose first change is at token `at` keeps the word that names its event:
 /// in a line that states its level, the message's first word after the level (and the
 /// separator, logger or tag that may follow it) says what happened, the words after it are
-/// its arguments (`INFO -  Running setup.py egg_info for package mozfile`). A change in the
-/// event's name (`D AudioManager: isWiredHeadsetOn...`) or in a line with no level stays a
-/// rare event.
+/// its arguments (`INFO -  Running setup.py egg_info for package mozfile`); so in a line whose
+/// syslog header or time opens it. A change in the event's name (`D AudioManager:
+/// isWiredHeadsetOn...`) or in a line with no level, header or time stays a rare event.
 fn changes_an_argument(line: &str, at: usize) -> bool {
     let (_, end) = level_at(line);
     // a syslog line states no level, but its header ends where the program's message begins
     let end = if end == 0 { crate::logline::syslog_message_at(line).unwrap_or(0) } else { end };
+    // so does a line's leading time (dpkg.log's `2025-06-24 14:36:25 status unpacked …`), but
+    // not a traced call's (`16:56:30.629885 read(3, "…"`: what a call reads is no argument), and
+    // in a message of two words (`Running FooTest`) the second is half of it: such lines are
+    // each another event to Drain, whose stamp then differs too
+    let timed = end == 0 && !crate::logline::is_strace(line);
+    let end = match crate::logline::time_head_end(line) {
+        Some(time) if timed => time,
+        _ => end,
+    };
     let (Some(head), Some(message)) = (line.get(..end), line.get(end..)) else {
         return false;
     };
@@ -506,7 +515,7 @@ fn changes_an_argument(line: &str, at: usize) -> bool {
         }
         name += 1;
     }
-    at > name
+    at > name && (!timed || words.nth(1).is_some())
 }
 
 /// How many lines of each template have each number of words.
@@ -1712,9 +1721,9 @@ mod tests {
         for i in 0..12 {
             text.push_str(&format!("2024-01-02 10:00:{i:02} INFO worker polled the queue\n"));
             let word: String = [b'a' + (i / 26) as u8, b'a' + (i % 26) as u8, b'q'].iter().map(|&b| b as char).collect();
-            // (stated with no level: a level-stamped message's argument that takes many values
-            // would fold, see a_level_stamped_event_folds_its_arguments_but_never_its_name)
-            text.push_str(&format!("2024-01-02 10:00:{i:02} event {word} happened once\n"));
+            // (the word names the event: an argument that takes many values would fold, see
+            // a_level_stamped_event_folds_its_arguments_but_never_its_name)
+            text.push_str(&format!("2024-01-02 10:00:{i:02} {word} happened once\n"));
         }
         let c = compress(&text, &opts());
         // one repeat between two one-off lines is shorter than nine markers: it stays
@@ -1948,6 +1957,70 @@ mod tests {
         let c = compress(text, &opts());
         let kept = kept_lines(&c.text);
         assert!(kept.iter().any(|l| l.contains("\": No such file or directory\"")), "{}", c.text);
+    }
+
+    #[test]
+    fn a_text_read_after_many_binary_reads_stays() {
+        // `strace -tt` of a Python program under pyenv's shims: reads of scripts, then of .pyc
+        // and ELF files (their bytes escaped, a quote among them as `\"`), then of a text again
+        let text = r###"16:56:30.629132 read(3, "#!/usr/bin/env bash\nset -e\n[ -n \"$PYENV_DEBUG\" ] && set -x\n\nprogram=\"${0##*/}\"\n\n", 80) = 80
+16:56:30.633526 read(3, "# Locale name alias data base.\n# Copyright (C) 1996-2022 Free Software Foundation, Inc.\n#\n# This pro"..., 4096) = 2996
+16:56:30.652689 read(3, "#!/usr/bin/env bash\nset -e\n\nif [ \"$1\" = \"--debug\" ]; then\n  export PYENV_DEBUG=1", 80) = 80
+16:56:30.653472 read(255, "#!/usr/bin/env bash\nset -e\n\nif [ \"$1\" = \"--debug\" ]; then\n  export PYENV_DEBUG=1\n  shift\nfi\n\nif [ -n"..., 3341) = 3341
+16:56:30.657597 read(255, "\nif [ -z \"${PYENV_ROOT}\" ]; then\n  PYENV_ROOT=\"${HOME}/.pyenv\"\nelse\n  PYENV_ROOT=\"${PYENV_ROOT%/}\"\nf"..., 3341) = 2179
+16:56:30.663458 read(255, "_PYENV_INSTALL_PREFIX=\"${_PYENV_INSTALL_PREFIX%/*}\"\n\nexport _PYENV_INSTALL_PREFIX\n\nfor plugin_bin in"..., 3341) = 1759
+16:56:30.688296 read(3, "#!/usr/bin/env bash\n#\n# Summary: Run an executable with the selected Python vers", 80) = 80
+16:56:30.689045 read(255, "#!/usr/bin/env bash\n#\n# Summary: Run an executable with the selected Python version\n#\n# Usage: pyenv"..., 1556) = 1556
+16:56:30.699933 read(255, "PYENV_COMMAND=\"$1\"\n\nif [ -z \"$PYENV_COMMAND\" ]; then\n  pyenv-help --usage exec >&2\n  exit 1\nfi\n\nif ["..., 1556) = 914
+16:56:30.727814 read(255, "PYENV_BIN_PATH=\"${PYENV_COMMAND_PATH%/*}\"\n\nexport PYENV_VERSION\n\nOLDIFS=\"$IFS\"\nIFS=$'\\n' scripts=(`p"..., 1556) = 392
+16:56:30.727932 pipe2([3, 4], 0)        = 0
+16:56:30.733703 read(3, "PYENV_PIP_REHASH_ROOT=\"${BASH_SOURCE[0]%/*}/pip-rehash\"\nPYENV_REHASH_COMMAND=\"${PYENV_COMMAND##*/}\"\n"..., 667) = 667
+16:56:30.760557 read(3, "# Written by sandboxing ca_inject (server_rust/src/lower/network/ca_inject.rs CERTIFI_RUNTIME_PTH). "..., 8192) = 717
+16:56:30.763490 read(4, "\247\r\r\n\0\0\0\0\332\340\rj^\0\0\0\343\0\0\0\0\0\0\0\0\0\0\0\0\2\0\0\0\0\0\0\0\363\"\0\0\0\227\0d\0d\1l\0m\1Z\1m\2Z\2\1\0d\2d\3g\2Z\3d\4Z\4d\5S\0)\6\351\1\0\0\0)\2\332\10contents\332\5whe"..., 329) = 328
+16:56:30.763568 read(4, "", 1)          = 0
+16:56:30.799013 read(4, "\177ELF\2\1\1\0\0\0\0\0\0\0\0\0\3\0>\0\1\0\0\0\0\0\0\0\0\0\0\0@\0\0\0\0\0\0\0\200\231\2\0\0\0\0\0\0\0\0\0@\08\0\t\0@\0%\0$\0\1\0\0\0\4\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0@\36\0\0"..., 832) = 832
+16:56:30.800277 read(4, "\177ELF\2\1\1\0\0\0\0\0\0\0\0\0\3\0>\0\1\0\0\0\0\0\0\0\0\0\0\0@\0\0\0\0\0\0\0\300\322\1\0\0\0\0\0\0\0\0\0@\08\0\t\0@\0\34\0\33\0\1\0\0\0\4\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\200\"\0\0"..., 832) = 832
+16:56:31.130426 read(3, "ats (e.g. decimal.Decimal).\n\n    ``parse_int``, if specified, will be called with the string\n    of "..., 8192) = 1732
+"###;
+        let c = compress(text, &opts());
+        assert!(kept_lines(&c.text).iter().any(|l| l.contains("parse_int")), "{}", c.text);
+    }
+
+    #[test]
+    fn a_replica_s_warning_stays_among_its_master_s() {
+        // Redis opens each line with `pid:role`: M a master, S a replica, C a child
+        let warning = "# WARNING Memory overcommit must be enabled! Without it, a background save or replication may fail under low memory condition.";
+        let text = format!(
+            "28217:M 30 Nov 2026 16:54:09.557 {warning}\n28238:M 30 Nov 2026 16:54:22.790 {warning}\n\
+             28239:M 30 Nov 2026 16:54:23.790 {warning}\n28224:S 30 Nov 2026 16:54:09.563 {warning}\n"
+        );
+        let c = compress(&text, &opts());
+        assert!(kept_lines(&c.text).iter().any(|l| l.starts_with("28224:S")), "{}", c.text);
+    }
+
+    #[test]
+    fn a_timed_line_s_arguments_fold_but_not_a_two_word_message_s() {
+        // dpkg.log: a time, then the event and its arguments; the packages turn over
+        let packages = ["adduser", "apt", "base-files", "bash", "coreutils", "dash", "debconf", "diffutils",
+            "findutils", "gpgv", "grep", "gzip", "hostname", "init-system-helpers", "login", "mawk", "mount",
+            "passwd", "perl-base", "sed", "sensible-utils", "sysvinit-utils", "tar", "tzdata", "util-linux"];
+        let mut text = String::new();
+        for p in packages {
+            text.push_str(&format!("2025-06-24 14:36:25 status unpacked {p}:all 1.2-3\n"));
+        }
+        text.push_str("2025-06-24 14:36:26 status half-configured tzdata:all 1.2-3\n");
+        let c = compress(&text, &opts());
+        let kept = kept_lines(&c.text);
+        assert!(kept.len() < packages.len() / 2, "{}", c.text);
+        // another state is another event
+        assert!(kept.iter().any(|l| l.contains("half-configured")), "{}", c.text);
+        // a CI runner's stamp, then two words: each line is another event
+        let mut text = String::new();
+        for p in &packages[..12] {
+            text.push_str(&format!("2022-03-15T21:05:50.8348873Z Running {p}\n"));
+        }
+        let c = compress(&text, &opts());
+        assert_eq!(kept_lines(&c.text).len(), 12, "{}", c.text);
     }
 
     #[test]

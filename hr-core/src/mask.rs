@@ -45,6 +45,24 @@ pub fn shape(line: &str) -> String {
     out
 }
 
+/// Where the quoted value that `rest` continues ends: its first quote not escaped by a
+/// backslash (strace shows a binary read's quote as `\"`).
+fn closing_quote(rest: &[u8]) -> Option<usize> {
+    let mut from = 0;
+    loop {
+        let k = from + memchr::memchr(b'"', &rest[from..])?;
+        if !escaped(&rest[..k]) {
+            return Some(k);
+        }
+        from = k + 1;
+    }
+}
+
+/// Whether the byte after `before` is escaped: an odd run of backslashes ends `before`.
+pub(crate) fn escaped(before: &[u8]) -> bool {
+    before.iter().rev().take_while(|&&c| c == b'\\').count() % 2 == 1
+}
+
 /// Masks one whitespace-separated token of a log line for template mining, appending the result
 /// to `out`: digit runs and hex ids as in [`shape`], a path or URL as `/*`, and a quoted value as
 /// `"*"`. Words without digits stay, so `sshd[0]:` and `crond[0]:` remain distinct.
@@ -94,7 +112,7 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
                 }
             }
         } else if c == b'"' {
-            match memchr::memchr(b'"', &b[i + 1..]) {
+            match closing_quote(&b[i + 1..]) {
                 Some(k) => {
                     // a one-word value varies freely (`"127.0.0.1"`, `"View"`); words in a
                     // quoted text are its message (`"Thread started"`), as in a plain line
