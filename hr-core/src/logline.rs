@@ -22,7 +22,7 @@ fn header() -> &'static regex::Regex {
     re!(concat!(
         r"^\s*(\[?\d{4}-\d{2}-\d{2}[T _]\d{2}:\d{2}|\[?\d{2,4}[-/.]\d{2}[-/.]\d{2,4}[ T,:-]+\d{1,2}:\d{2}|",
         r"\[?[A-Z][a-z]{2} +\d{1,2},? (\d{4} )?\d{2}:\d{2}:\d{2}|\[?[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}|",
-        r"\[?\d{1,2}/[A-Z][a-z]{2}/\d{4}[: ]\d{2}:\d{2}|",
+        r"\[?\d{1,2}/[A-Z][a-z]{2}/\d{4}[: ]\d{2}:\d{2}|\[?\d{1,2}[ -][A-Z][a-z]{2}[ -]\d{4}[ :]\d{2}:\d{2}|",
         r"\[?\d{2}:\d{2}:\d{2}([.,]\d+)?\b|\[?\d{10}(\.\d+)?[\s\]]|\d{6,8}[ -]\d{6}|\[ *\d+(\.\d+)?\]|",
         r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
         r"[<\[]?(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|[IWEDF])[>\]]?[ :/]|debug[1-9]: |",
@@ -523,6 +523,10 @@ mod tests {
             "127.0.0.1:47126 [30/Nov/2026:11:05:01.348] www web/web1 0/0/0/1/1 200 153 - - ---- 1/1/0/0/0 0/0 \"GET / HTTP/1.1\"",
             "debug1: Connecting to 127.0.0.1 [127.0.0.1] port 22.",
             "I1130 10:00:00.123456       1 shared_informer.go:318] Caches are synced",
+            // the day before the month: Redis (behind its `pid:role` tag), log4j's DATE, Tomcat
+            "28412:S 30 Nov 2026 16:54:43.195 * Connecting to MASTER 127.0.0.1:7005",
+            "02 Jan 2024 10:00:00,123 [main] started",
+            "30-Nov-2026 16:54:43.194 INFO [main] org.apache.catalina.startup.Catalina.start Server startup",
         ] {
             assert!(opens_event(l), "{l}");
         }

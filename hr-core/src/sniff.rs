@@ -1082,6 +1082,8 @@ Events:
             ("kubectl", times(&|i| format!("[pod/api-{}/api] 2024-01-02T10:00:{:02}Z served {i}", i % 3, i % 60), 40)),
             ("journald", times(&|i| format!("Jan 02 10:00:{:02} host sshd[{}]: Accepted publickey for root", i % 60, 100 + i), 40)),
             ("iis", format!("#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method cs-uri-stem\n{}", times(&|i| format!("2024-01-02 10:00:{:02} 10.0.0.1 GET /p{i}.aspx - 80 - 10.0.0.2 Mozilla/5.0 200 0 0 {i}", i % 60), 40))),
+            // Redis: a `pid:role` tag, the day before the month, messages that read as prose
+            ("redis", times(&|i| format!("28412:S 30 Nov 2026 16:54:{:02}.195 * Connecting to MASTER 127.0.0.1:7005 while the replica waits for attempt {i}", i % 60), 40)),
             ("java", times(&|i| if i % 10 == 0 { format!("2024-01-02 10:00:{:02},123 ERROR [main] c.e.App - boom {i}", i % 60) } else { format!("\tat com.example.App.run(App.java:{i})") }, 60)),
             ("laravel", format!("[2018-09-05 20:20:51] local.ERROR: boom {{\"exception\":\"[object] (RuntimeException(code: 0): boom at /x/a.php:217)\n[stacktrace]\n{}\"}}\n", times(&|i| format!("#{i} /x/vendor/a/B.php({}): A->b()", 100 + i), 30))),
         ];
