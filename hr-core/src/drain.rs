@@ -477,9 +477,11 @@ impl Miner {
                 } else {
                     WILDCARD_AFTER_LONG
                 }
-            } else if !self.record && *texts {
-                // (the position's: strace's reads of binary files come between its reads of
-                // texts, and would turn it into a wildcard after a few)
+            } else if !self.record && *texts && (tok.starts_with('"') || tok == "/*") {
+                // (a quoted value where texts stood, or one that masking made a path for the
+                // URL it holds: strace's reads of binary files and of texts with URLs come
+                // between its reads of texts, and would turn it into a wildcard after a few;
+                // not a `key="text"` field's other values, iptables rules dumped one by one)
                 WILDCARD_AFTER_TEXT
             } else {
                 WILDCARD_AFTER
@@ -834,6 +836,16 @@ mod tests {
         }
         let mined = m.add(&format!("Invalid user {} from 1.2.3.7", names[WILDCARD_AFTER]));
         assert_eq!((mined.template, mined.seen), (0, Seen::Known));
+    }
+
+    #[test]
+    fn a_field_s_quoted_texts_in_a_plain_line_become_a_wildcard_after_a_few() {
+        // Calico dumps iptables rules one per line: another chain is one more rule, not an event
+        let mut m = Miner::default();
+        let rule = |i: usize| format!("2024-05-08 15:23:58.902 [DEBUG][606918] felix/table.go 880: Rule line=\":KUBE-SVC-{}X{} - [0:0]\"", (b'A' + (i % 26) as u8) as char, (b'A' + (i / 26) as u8) as char);
+        let seen: Vec<Seen> = (0..WILDCARD_AFTER + 4).map(|i| m.add(&rule(i)).seen).collect();
+        assert_eq!(seen[1], Seen::Variant);
+        assert!(seen[WILDCARD_AFTER..].iter().all(|s| *s == Seen::Known), "{seen:?}");
     }
 
     #[test]

@@ -117,15 +117,6 @@ pub fn syslog_message_at(line: &str) -> Option<usize> {
         .map(|m| m.end())
 }
 
-/// The byte offset just past a line's leading time (`2025-06-24 14:36:25`, `[10:00:00.123]`):
-/// what follows it is the message, in a line that states no level.
-pub fn time_head_end(line: &str) -> Option<usize> {
-    let m = header().find(line)?;
-    // the pattern ends within the time (`14:36` of `14:36:25`): the time ends at a space
-    let rest = &line[m.end()..];
-    Some(m.end() + rest.find([' ', '\t']).unwrap_or(rest.len()))
-}
-
 /// Whether `line` opens a log event: a time or level first (after a source tag, if any), a web
 /// access log entry, a syscall, a JSON object with a time or level, a Zeek record.
 pub fn opens_event(line: &str) -> bool {
