@@ -64,14 +64,13 @@ enum Role {
         level: Level,
         /// whether the line states its level (a level word, a JSON `level`, a status)
         declared: bool,
-        /// a variant that differs from its template only in the arguments of its message,
-        /// after the word that names the event (see `changes_an_argument`)
-        argument: bool,
         message: u64,
         /// continuation lines of an error event that follow it (see `continues_event`)
         more: u16,
-        /// for a record whose quoted text brought a word its field had not shown, that field
-        /// (`drain::NO_TEXT` otherwise): one more name when the field's texts turn over
+        /// where a variant changed: for a record, the field whose quoted text brought a word it
+        /// had not shown; for a line, the argument of its message after the word that names
+        /// its event (see `changes_an_argument`); `drain::NO_TEXT` otherwise. One more name,
+        /// and a value, when what stands there turns over in the whole log
         text_at: u8,
         /// how many whitespace-separated words it has. Masking makes a quoted value or a list
         /// one token, so lines of one template may differ in length: an empty list where the
@@ -308,22 +307,18 @@ const MINED_BYTES: usize = std::mem::size_of::<&str>() + std::mem::size_of::<Rol
 const MESSAGE_BYTES: usize = 48;
 
 /// Whether a variant of a template recurs in its exact shape, or differs only in an argument:
-/// it shows a value, not a rare event, and folds like a repeat. An error that differs in an
-/// argument names another failure (which web application failed to start): it folds only when
-/// its shape recurs.
+/// it shows a value, not a rare event, and folds like a repeat. A warning or an error that
+/// differs in an argument gives another reason or names another failure (which web
+/// application failed to start): it folds only when its shape recurs.
 fn recurs(miner: &Miner, role: &Role) -> bool {
-    let Role::Event { template, shape, seen, level, argument, text_at, .. } = *role else {
+    let Role::Event { template, shape, seen, level, text_at, .. } = *role else {
         return false;
     };
-    // a record's new text is a name among names (another pod in a label set), and a value, when
-    // its field's texts turn over in the whole log, not in the lines read so far (a handful of
-    // commands seen early turn over until they recur); never in a warning: every distinct
-    // reason a warning gives stays
-    let argument = if text_at != NO_TEXT {
-        level < Level::Warn && miner.names_at(template, text_at)
-    } else {
-        argument && level < Level::Error
-    };
+    // an argument is a name among names (another package, another pod in a label set), and a
+    // value, when what stands there turns over in the whole log, not in the lines read so far:
+    // a handful of commands seen early turn over until they recur, and the states an order
+    // goes through recur, so a new one (`refunded`) is another event
+    let argument = text_at != NO_TEXT && level < Level::Warn && miner.names_at(template, text_at);
     seen == Seen::Variant && (argument || shape.is_some_and(|s| miner.shape_count(s) > KEEP_ALL_UP_TO))
 }
 
@@ -456,8 +451,12 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
             seen: mined.seen,
             level: sev.level,
             declared: sev.from_field,
-            argument: mined.seen == Seen::Variant && changes_an_argument(line, mined.changed_at),
-            text_at: mined.text_at,
+            // (`changed_at` is below MAX_TOKENS where it is set)
+            text_at: if mined.seen == Seen::Variant && changes_an_argument(line, mined.changed_at) {
+                mined.changed_at as u8
+            } else {
+                mined.text_at
+            },
             message,
             more: more as u16,
             words: mined.words.min(u16::MAX as u32) as u16,
@@ -1001,6 +1000,22 @@ mod tests {
             let c = compress(&text, &opts());
             assert_eq!(kept_lines(&c.text).len(), 15, "{}", c.text);
         }
+    }
+
+    #[test]
+    fn a_new_state_among_recurring_ones_stays() {
+        // orders go through the same states again and again: those are events, and a state
+        // seen for the first time after them (`refunded`) is another one, not one more name
+        let states = ["created", "paid", "packed", "shipped", "delivered", "invoiced", "reviewed", "archived"];
+        let mut text = String::new();
+        for order in 0..6 {
+            for (k, state) in states.iter().enumerate() {
+                text.push_str(&format!("2026-11-30 09:{order:02}:{k:02} INFO order {} {state}\n", 1001 + order));
+            }
+        }
+        text.push_str("2026-11-30 09:30:00 INFO order 1005 refunded\n");
+        let c = compress(&text, &opts());
+        assert!(kept_lines(&c.text).iter().any(|l| l.ends_with("refunded")), "{}", c.text);
     }
 
     #[test]
