@@ -1948,7 +1948,7 @@ mod tests {
 20595 pipe2([3, 4], 0)                  = 0
 20593 read(255, "shopt -u nullglob\n", 1244) = 18
 20557 read(3, "PYENV_PIP_REHASH_ROOT=\"${BASH_SO"..., 667) = 667
-20557 read(3, "# Written by sandboxing ca_injec"..., 8192) = 717
+20557 read(3, "# Added by the image: certifi"..., 8192) = 717
 20557 read(4, "-----BEGIN CERTIFICATE-----\nMIID"..., 1169) = 1168
 20557 read(3, "import os; var = 'SETUPTOOLS_USE"..., 8192) = 151
 20598 close_range(5, 2147483647, 0)     = 0
@@ -1983,7 +1983,7 @@ mod tests {
 16:56:30.727814 read(255, "PYENV_BIN_PATH=\"${PYENV_COMMAND_PATH%/*}\"\n\nexport PYENV_VERSION\n\nOLDIFS=\"$IFS\"\nIFS=$'\\n' scripts=(`p"..., 1556) = 392
 16:56:30.727932 pipe2([3, 4], 0)        = 0
 16:56:30.733703 read(3, "PYENV_PIP_REHASH_ROOT=\"${BASH_SOURCE[0]%/*}/pip-rehash\"\nPYENV_REHASH_COMMAND=\"${PYENV_COMMAND##*/}\"\n"..., 667) = 667
-16:56:30.760557 read(3, "# Written by sandboxing ca_inject (server_rust/src/lower/network/ca_inject.rs CERTIFI_RUNTIME_PTH). "..., 8192) = 717
+16:56:30.760557 read(3, "# Added by the image: point requests and pip at the system certificate bundle (certifi.pth). "..., 8192) = 717
 16:56:30.763490 read(4, "\247\r\r\n\0\0\0\0\332\340\rj^\0\0\0\343\0\0\0\0\0\0\0\0\0\0\0\0\2\0\0\0\0\0\0\0\363\"\0\0\0\227\0d\0d\1l\0m\1Z\1m\2Z\2\1\0d\2d\3g\2Z\3d\4Z\4d\5S\0)\6\351\1\0\0\0)\2\332\10contents\332\5whe"..., 329) = 328
 16:56:30.763568 read(4, "", 1)          = 0
 16:56:30.799013 read(4, "\177ELF\2\1\1\0\0\0\0\0\0\0\0\0\3\0>\0\1\0\0\0\0\0\0\0\0\0\0\0@\0\0\0\0\0\0\0\200\231\2\0\0\0\0\0\0\0\0\0@\08\0\t\0@\0%\0$\0\1\0\0\0\4\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0\0@\36\0\0"..., 832) = 832
