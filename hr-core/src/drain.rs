@@ -347,7 +347,8 @@ impl Miner {
                         // a message's first word says what happened, as a call's name does in
                         // strace (`write(2,` is not `read(3,`): another one is another event
                         let names_another = self.message_words[p] == MessageWord::First
-                            || (self.constants_at(p) && another_call(&t.tokens[p], self.token(p)));
+                            || (self.constants_at(p) && another_call(&t.tokens[p], self.token(p)))
+                            || (p < KEYED_TOKENS && another_key(&t.tokens[p], self.token(p)));
                         diff += if names_another {
                             max_diff + 1
                         } else {
@@ -477,11 +478,10 @@ impl Miner {
                 } else {
                     WILDCARD_AFTER_LONG
                 }
-            } else if !self.record && *texts && (tok.starts_with('"') || tok == "/*") {
+            } else if !self.record && *texts && (tok.contains('"') || tok == "/*") {
                 // (a quoted value where texts stood, or one that masking made a path for the
                 // URL it holds: strace's reads of binary files and of texts with URLs come
-                // between its reads of texts, and would turn it into a wildcard after a few;
-                // not a `key="text"` field's other values, iptables rules dumped one by one)
+                // between its reads of texts, and would turn it into a wildcard after a few)
                 WILDCARD_AFTER_TEXT
             } else {
                 WILDCARD_AFTER
@@ -513,9 +513,10 @@ fn turns_over(values: usize, lines: usize) -> bool {
 }
 
 /// A quoted text of several words, as masking leaves it: a record's `command="df -h"`, a plain
-/// line's `"; # allow caller"...,` (the cheap test first: most tokens are no text).
+/// line's `"; # allow caller"...,` or one inside a field's token (PostgreSQL's csvlog:
+/// `UTC,,0,LOG,00000,"redo starts at 0/820D788",,`). A token holds a space only inside quotes.
 fn quoted_text(tok: &str) -> bool {
-    (tok.ends_with('"') || tok.starts_with('"')) && tok.contains(' ')
+    tok.contains(' ') && tok.contains('"')
 }
 
 /// Whether a quoted text holds a word, two letters or more in any script (`rm -rf /`, `证书过期`,
@@ -558,11 +559,21 @@ fn value_for_value(a: &str, b: &str, constants: bool, keyed: bool) -> bool {
         || (constants && constant_argument(a).is_some_and(|name| constant_argument(b) == Some(name)))
 }
 
+/// Whether two values among a line's first tokens hold different words apart from their digits
+/// (`28224:S`, `28217:M`): Drain's tree keys them apart, and a line of the one is never a
+/// variant of the other's template, so its first line stays even when its shape recurs.
+fn another_key(a: &str, b: &str) -> bool {
+    is_value(a) && is_value(b) && !words_of(a).eq(words_of(b))
+}
+
 /// The words of letters alone that a value holds apart from its digits (`S` of Redis's
-/// `28224:S`, the role of the process that wrote the line; none in `sda1` or `10:00:00`).
+/// `28224:S`, the role of the process that wrote the line; none in `10:00:00`). None when a
+/// piece mixes letters and digits (`sda1`, strace -yy's `lseek(3</usr/lib/python3.11/x.pyc>,`):
+/// Drain's masking leaves such a token with digits, and its tree reads it as a variable.
 fn words_of(tok: &str) -> impl Iterator<Item = &str> {
-    tok.split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty() && w.chars().all(char::is_alphabetic))
+    let pieces = || tok.split(|c: char| !c.is_alphanumeric());
+    let literal = pieces().all(|w| w.chars().all(char::is_alphabetic) || w.bytes().all(|b| b.is_ascii_digit()));
+    pieces().filter(move |w| literal && !w.is_empty() && w.chars().all(char::is_alphabetic))
 }
 
 fn field_name(tok: &str) -> Option<&str> {
@@ -839,13 +850,27 @@ mod tests {
     }
 
     #[test]
-    fn a_field_s_quoted_texts_in_a_plain_line_become_a_wildcard_after_a_few() {
-        // Calico dumps iptables rules one per line: another chain is one more rule, not an event
+    fn a_field_s_quoted_texts_in_a_plain_line_are_texts() {
+        // a quoted text inside a field's token (`line="…"`, a CSV log's message) is read as a
+        // text: its position turns into a wildcard after WILDCARD_AFTER_TEXT values, not after
+        // WILDCARD_AFTER
         let mut m = Miner::default();
         let rule = |i: usize| format!("2024-05-08 15:23:58.902 [DEBUG][606918] felix/table.go 880: Rule line=\":KUBE-SVC-{}X{} - [0:0]\"", (b'A' + (i % 26) as u8) as char, (b'A' + (i / 26) as u8) as char);
         let seen: Vec<Seen> = (0..WILDCARD_AFTER + 4).map(|i| m.add(&rule(i)).seen).collect();
-        assert_eq!(seen[1], Seen::Variant);
-        assert!(seen[WILDCARD_AFTER..].iter().all(|s| *s == Seen::Known), "{seen:?}");
+        assert!(seen[1..].iter().all(|s| *s == Seen::Variant), "{seen:?}");
+    }
+
+    #[test]
+    fn a_first_token_names_its_event_only_by_words_apart_from_digits() {
+        // Redis's `pid:role`: a replica's line is no variant of its master's
+        let mut m = Miner::default();
+        m.add("28217:M 30 Nov 2026 16:54:09.557 * Ready to accept connections tcp");
+        assert_eq!(m.add("28224:S 30 Nov 2026 16:54:09.563 * Ready to accept connections tcp").seen, Seen::New);
+        // strace -yy names each file in its second token, among digits (`python3.11`): as in
+        // Drain's tree, such a token is a variable, and another file's call is the same event
+        let mut m = Miner::default();
+        m.add("1234 lseek(3</usr/lib/python3.11/json/decoder.pyc>, 0, SEEK_CUR) = 0");
+        assert_eq!(m.add("1234 lseek(3</usr/lib/python3.11/json/scanner.pyc>, 0, SEEK_CUR) = 0").seen, Seen::Known);
     }
 
     #[test]
@@ -1059,7 +1084,7 @@ mod tests {
         // another version of the same package
         assert_eq!(seen(&mut m, "docker==2.2.1"), Seen::Known);
         // another package: another event, whatever its version
-        assert_eq!(seen(&mut m, "backoff==1.3.2"), Seen::Variant);
+        assert_ne!(seen(&mut m, "backoff==1.3.2"), Seen::Known);
     }
 
     #[test]

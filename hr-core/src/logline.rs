@@ -77,7 +77,8 @@ pub fn glog_level(line: &str) -> Option<Severity> {
 
 /// The length of the source tag a line starts with (with its separator), when what follows it
 /// opens a log event: `nova-api.log.1 2017-…`, `web-1  | 2024-…`, `app.log:2024-…`,
-/// `app.log:12:2024-…`, `[pod/api-0/api] 2024-…`. `tail -f *.log`, `grep -r`, `docker compose
+/// `app.log:12:2024-…`, `[pod/api-0/api] 2024-…`, `trace.12988:18:05:42.010441 openat(…` (`grep`
+/// over the files of `strace -ff`). `tail -f *.log`, `grep -r`, `docker compose
 /// logs`, `kubectl logs --prefix` and log shippers interleave sources this way; the tag names
 /// the source, and what follows is the line that source wrote.
 pub fn source_prefix_len(line: &str) -> Option<usize> {
@@ -94,7 +95,7 @@ pub fn source_prefix_len(line: &str) -> Option<usize> {
         let tag = line[..end].trim_end_matches([' ', '|', ':']);
         let rest = &line[end..];
         // a level word or a month name is the header itself, not a tag in front of it
-        let event = header().is_match(rest) || rest.starts_with('{') && is_json_event(rest);
+        let event = header().is_match(rest) || rest.starts_with('{') && is_json_event(rest) || is_strace(rest);
         (event && !is_header_word(tag)).then_some(end)
     })
 }

@@ -1076,6 +1076,8 @@ Events:
             // Zeek TSV, strace, an application log that is mostly stack frames
             ("zeek", format!("#separator \\x09\n#fields\tts\tuid\tid.orig_h\n{}", times(&|i| format!("1354328870.{i:06}\tCwFs1P{i}\t10.0.2.15\t49286"), 30))),
             ("strace", times(&|i| format!("openat(AT_FDCWD, \"/usr/lib/lib{i}.so\", O_RDONLY|O_CLOEXEC) = {}", if i % 5 == 0 { "-1 ENOENT (No such file or directory)".to_string() } else { "3".to_string() }), 40)),
+            // grep over the files `strace -ff` writes, one per process
+            ("strace -ff", times(&|i| format!("trace.{}:18:05:42.{:06} openat(AT_FDCWD, \"/usr/lib/python3.11/m{i}.py\", O_RDONLY|O_CLOEXEC) = 3", 12988 + i % 3, 10441 + i), 40)),
             // CI runners, logfmt, kubectl --prefix, journald, IIS W3C with its header
             ("github actions", times(&|i| format!("2024-01-02T10:00:{:02}.1234567Z tests/test_a.py::test_{i} PASSED [ {i}%]", i % 60), 40)),
             ("logfmt", times(&|i| format!("time=2024-01-02T10:00:{:02}Z level=info msg=\"served {i}\" dur={i}ms", i % 60), 40)),
