@@ -563,7 +563,8 @@ fn value_for_value(a: &str, b: &str, constants: bool, keyed: bool) -> bool {
 /// (`28224:S`, `28217:M`): Drain's tree keys them apart, and a line of the one is never a
 /// variant of the other's template, so its first line stays even when its shape recurs.
 fn another_key(a: &str, b: &str) -> bool {
-    is_value(a) && is_value(b) && !words_of(a).eq(words_of(b))
+    // (the words first: this runs on each token in which a new shape differs from a template)
+    !words_of(a).eq(words_of(b)) && is_value(a) && is_value(b)
 }
 
 /// The words of letters alone that a value holds apart from its digits (`S` of Redis's
