@@ -30,7 +30,7 @@ const RECURRING_ARGUMENT_AFTER: usize = 8;
 const WILDCARD_AFTER_LONG: usize = 4;
 /// how many of a line's first tokens key its event, as in Drain's tree (drain3's default depth
 /// of 4 less its root and length levels): a value there that holds a word apart from its digits
-/// names the event (see `value_for_value`)
+/// names the event (see `another_key`)
 const KEYED_TOKENS: usize = 2;
 /// A position that holds quoted texts of several words becomes a wildcard later.
 const WILDCARD_AFTER_TEXT: usize = 64;
@@ -219,7 +219,7 @@ impl Miner {
             if is_value(tok) {
                 key.push('\0');
                 if p < KEYED_TOKENS {
-                    // a value that holds a word names the event there (see `value_for_value`)
+                    // a value that holds a word names the event there (see `another_key`)
                     words_of(tok).for_each(|w| key.push_str(w));
                 }
             } else if let Some(name) = self.constants_at(p).then(|| constant_argument(tok)).flatten() {
@@ -339,16 +339,20 @@ impl Miner {
                     if t.wild[p] {
                         continue;
                     }
-                    if *t.tokens[p] == *self.token(p) {
+                    let (a, b) = (&*t.tokens[p], self.token(p));
+                    if a == b {
                         same += 1;
-                    } else if !self.record && value_for_value(&t.tokens[p], self.token(p), self.constants_at(p), p < KEYED_TOKENS) {
+                    } else if p < KEYED_TOKENS && another_key(a, b) {
+                        // Drain's tree keys these apart: never a variant of this template
+                        diff = max_diff + 1;
+                        break;
+                    } else if !self.record && value_for_value(a, b, self.constants_at(p)) {
                         // a value in place of a value: Drain's variable, no difference
                     } else {
                         // a message's first word says what happened, as a call's name does in
                         // strace (`write(2,` is not `read(3,`): another one is another event
                         let names_another = self.message_words[p] == MessageWord::First
-                            || (self.constants_at(p) && another_call(&t.tokens[p], self.token(p)))
-                            || (p < KEYED_TOKENS && another_key(&t.tokens[p], self.token(p)));
+                            || (self.constants_at(p) && another_call(a, b));
                         diff += if names_another {
                             max_diff + 1
                         } else {
@@ -456,15 +460,13 @@ impl Miner {
                     text_at = p as u8; // below MAX_TOKENS
                 }
             } else if self.record {
-                // masking turned every digit into `0`: a value with digits is an id, a size,
-                // unless a word it holds names the event (see `value_for_value`)
-                let keyed = p < KEYED_TOKENS && !words_of(&vals[0]).eq(words_of(tok));
-                new_word |= !known && (!tok.contains('0') || keyed);
+                // masking turned every digit into `0`: a value with digits is an id, a size
+                new_word |= !known && !tok.contains('0');
             } else {
                 // in a plain line only a value in place of another is a value (see
                 // `is_value`); any other word is another event, even one shown before in
                 // another combination
-                new_word |= !value_for_value(&vals[0], tok, constants, p < KEYED_TOKENS);
+                new_word |= !value_for_value(&vals[0], tok, constants);
             }
             // a record's field with a handful of values is a field, not an event name, unless it
             // holds texts: a quoted text of several words is a message more than a value, and a
@@ -550,12 +552,9 @@ fn names_a_state(tok: &str) -> bool {
 /// not read so: Drain's tree keys a line's event on it, and `rt_sigaction(SIGINT, …` opening a
 /// line is another event to it. Nor is an application's log: there a constant is a state it
 /// names (`action=DENY` in place of `action=ALLOW`, `state=CANCELLED` of `state=RUNNING`),
-/// another event. Among the `keyed` first tokens, a value is another only with the same words
-/// apart from its digits: Redis's `28224:S` (a replica) is no value in place of `28217:M` (its
-/// master).
-fn value_for_value(a: &str, b: &str, constants: bool, keyed: bool) -> bool {
-    let same_words = || !keyed || words_of(a).eq(words_of(b));
-    (is_value(a) && is_value(b) && field_name(a) == field_name(b) && !(constants && another_call(a, b)) && same_words())
+/// another event. (Among a line's first tokens, `another_key` is asked first.)
+fn value_for_value(a: &str, b: &str, constants: bool) -> bool {
+    (is_value(a) && is_value(b) && field_name(a) == field_name(b) && !(constants && another_call(a, b)))
         || (constants && constant_argument(a).is_some_and(|name| constant_argument(b) == Some(name)))
 }
 
