@@ -25,9 +25,17 @@ fn header() -> &'static regex::Regex {
         r"\[?\d{1,2}/[A-Z][a-z]{2}/\d{4}[: ]\d{2}:\d{2}|\[?\d{1,2}[ -][A-Z][a-z]{2}[ -]\d{4}[ :]\d{2}:\d{2}|",
         r"\[?\d{2}:\d{2}:\d{2}([.,]\d+)?\b|\[?\d{10}(\.\d+)?[\s\]]|\d{6,8}[ -]\d{6}|\[ *\d+(\.\d+)?\]|",
         r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
-        r"[<\[]?(TRACE|DEBUG|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|[IWEDF])[>\]]?[ :/]|debug[1-9]: |",
-        r"<\d{1,3}>)"
+        r"[<\[]?(TRACE|DEBUG[1-5]?|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|LOG|PANIC|[IWEDF])[>\]]?[ :/]|",
+        r"debug[1-9]: |<\d{1,3}>)"
     ))
+}
+
+/// A pid or a sequence number before the level, at the start of a line: PostgreSQL's
+/// `log_line_prefix='%p: '` (`23971: LOG:  …`), npm's debug log (`12 silly fetch …`, `45 error
+/// code E404`). Never after a source tag, where it is a compiler's column (`a.rs:12:5: error:`).
+fn numbered_level(line: &str) -> bool {
+    re!(r"^\d{1,10}:? +(?i:trace|debug[1-5]?|info|notice|warn|warning|error|fatal|critical|log|panic|verbose|silly|timing|http)[ :]")
+        .is_match(line)
 }
 
 /// Header shapes of particular logs that no time starts: web access logs (a client, and in the
@@ -126,6 +134,7 @@ pub fn opens_event(line: &str) -> bool {
         None => line,
     };
     header().is_match(rest)
+        || (rest.len() == line.len() && numbered_level(line))
         || other_header().is_match(rest)
         || is_strace(rest)
         || (rest.starts_with('{') && is_json_event(rest))
@@ -219,7 +228,7 @@ fn declared(line: &str) -> Option<Severity> {
     // a lone letter is a level only in a log line's header (logcat `E`), and so is a bare
     // word; asked only when it matters, since this runs on every line the guard reads
     let mut event = None;
-    let mut is_event = || *event.get_or_insert_with(|| header().is_match(line));
+    let mut is_event = || *event.get_or_insert_with(|| header().is_match(line) || numbered_level(line));
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
     for (i, tok) in line.split_ascii_whitespace().take(10).enumerate() {
         let b = tok.as_bytes();
@@ -453,7 +462,7 @@ fn reports_error(line: &str) -> bool {
     // tests/…`, `Error: …`); a path before the colon is `grep -r` quoting a file, not a program
     re!(concat!(
         r"^([\w.@-]+(\[\d+\])?:( |$)|[\w-]+ ERR!|\S+:\d+(:\d+)?: (fatal )?error\b|",
-        r"\W{0,3}(?i:error|errors|fatal|failed|failure|panic|exception|abort|aborted|unable|cannot|could not|killed|segfault|critical)\b)"
+        r"\W{0,3}(?i:error|errors|fatal|failed|failure|panic|exception|abort|aborted|unable|cannot|could not|killed|segfault|critical|invalid|denied|refused)\b)"
     ))
     .is_match(line)
         || opens_event(line)
@@ -532,6 +541,25 @@ mod tests {
     }
 
     #[test]
+    fn a_pid_or_a_sequence_number_before_the_level_opens_an_event() {
+        for l in [
+            // PostgreSQL with `log_line_prefix='%p: '`, and with no prefix at all
+            "23971: LOG:  listening on IPv4 address \"127.0.0.1\", port 5499",
+            "LOG:  database system is ready to accept connections",
+            "DEBUG2:  autovacuum: processing database \"bench\"",
+            // npm's `_logs/*-debug-0.log`
+            "0 verbose cli /usr/bin/node /usr/bin/npm",
+            "3 silly config load:file:/usr/lib/node_modules/npm/npmrc",
+            "17 timing npm:load Completed in 12ms",
+        ] {
+            assert!(opens_event(l), "{l}");
+        }
+        for l in ["3 errors found in 2 files", "12 logged in users", "  120 log"] {
+            assert!(!opens_event(l), "{l}");
+        }
+    }
+
+    #[test]
     fn errorish_lines() {
         for l in [
             "2024-01-02 10:00:00 ERROR db down",
@@ -554,6 +582,10 @@ mod tests {
             "127.0.0.1:47130 [30/Nov/2026:11:05:02.101] www orders/<NOSRV> 0/-1/-1/-1/0 503 217 - - SC-- 2/2/0/0/0 0/0 \"GET /api/orders HTTP/1.1\"",
             "E1130 10:00:02.481516       1 controller.go:114] loading spec for \"v1beta1.metrics.k8s.io\" ended with 503",
             "Nov 30 11:05:02 lb haproxy[15123]: 10.0.0.7:51234 [30/Nov/2026:11:05:02.101] www web/web1 0/0/1/2/3 404 90 - - ---- 1/1/0/0/0 0/0 \"GET /x HTTP/1.1\"",
+            // sshd at LogLevel INFO on stderr (`sshd -D -e`): no time, no level, no program
+            "Invalid user admin from 127.0.0.1 port 35102",
+            // npm's debug log: a sequence number, then the level
+            "45 error code ETARGET",
         ] {
             assert!(is_errorish(l), "{l}");
         }
