@@ -298,7 +298,13 @@ impl Miner {
                     self.buf.push(' ');
                 }
                 let from = self.buf.len();
-                mask_log_token(part, &mut self.buf);
+                if self.record && self.toks.len() < KEYED_TOKENS && !part.bytes().any(|c| c.is_ascii_digit()) {
+                    // a record's first words key its event, as in Drain's tree (see
+                    // `another_key`): a quoted word there (`argv=["git" "reset"`) stays a word
+                    self.buf.push_str(part);
+                } else {
+                    mask_log_token(part, &mut self.buf);
+                }
                 self.toks.push((from, self.buf.len()));
                 self.message_words.push(match (message, k) {
                     (false, _) => MessageWord::No,
@@ -342,8 +348,11 @@ impl Miner {
                     let (a, b) = (&*t.tokens[p], self.token(p));
                     if a == b {
                         same += 1;
-                    } else if p < KEYED_TOKENS && another_key(a, b) {
-                        // Drain's tree keys these apart: never a variant of this template
+                    } else if p < KEYED_TOKENS && (another_key(a, b) || self.record && !a.contains('0') && !b.contains('0')) {
+                        // Drain's tree keys these apart: never a variant of this template. In
+                        // a record (its fields in the order of their names), any first word
+                        // without digits is a key: a git trace2 event's `category=chunkfile`
+                        // after five other categories is no sixth value of a field
                         diff = max_diff + 1;
                         break;
                     } else if !self.record && value_for_value(a, b, self.constants_at(p)) {
@@ -1047,6 +1056,30 @@ mod tests {
         // in any script
         assert_eq!(m.add_record(&rec("очистить кэш")).seen, Seen::Variant);
         assert_eq!(m.add_record(&rec("重启 服务")).seen, Seen::Variant);
+    }
+
+    #[test]
+    fn a_records_first_words_key_its_event() {
+        // git's trace2 events, as `fields::json_words` gives them (their names in order)
+        let mut m = Miner::default();
+        let region = |category: &str, n: u32| format!("category={category} event=region_enter file=x.c label=read line={n} nesting=1 repo=1 sid=20261130T193223.17{n}Z-H0a7c9cdf t_abs=0.00{n} thread=main");
+        let first = m.add_record(&region("index", 1)).template;
+        for c in ["cache_tree", "cache-tree", "diff", "merge", "pack-objects"] {
+            assert_eq!(m.add_record(&region(c, 2)).seen, Seen::New, "{c}");
+        }
+        // a category seen before is its template again, whatever its numbers
+        let again = m.add_record(&region("index", 7));
+        assert_eq!((again.template, again.seen), (first, Seen::Known));
+        // a sixth category is another event, not a sixth value of a field
+        assert_eq!(m.add_record(&region("chunkfile", 3)).seen, Seen::New);
+        // a list's quoted words (`argv`, the command that ran) key it too
+        let start = |argv: &str| format!("argv=[{argv}] event=start file=common-main.c line=51 sid=20261130T193223.172455Z-H0a7c9cdf thread=main");
+        m.add_record(&start(r#""git" "maintenance" "run" "--auto""#));
+        assert_eq!(m.add_record(&start(r#""git" "reset" "-q" "--hard""#)).seen, Seen::New);
+        // past the first words, a field of one-word values is a value
+        let leave = |label: &str| format!("category=index event=region_leave file=read-cache.c label={label} line=2443 sid=20261130T193223.172455Z-H0a7c9cdf thread=main");
+        m.add_record(&leave("do_read_index"));
+        assert_ne!(m.add_record(&leave("do_write_index")).seen, Seen::New);
     }
 
     #[test]
