@@ -32,8 +32,11 @@ const WILDCARD_AFTER_LONG: usize = 4;
 /// of 4 less its root and length levels): a value there that holds a word apart from its digits
 /// names the event (see `another_key`)
 const KEYED_TOKENS: usize = 2;
-/// A position that holds quoted texts of several words becomes a wildcard later.
-const WILDCARD_AFTER_TEXT: usize = 64;
+/// A position that holds quoted texts of several words becomes a wildcard later: Drain splits a
+/// text into its words, and reads two texts of other words as two events however many there
+/// are (what a traced program read and wrote: 200 module docstrings written in turn, each once).
+/// A bound all the same, on the values a template compares a new shape with.
+const WILDCARD_AFTER_TEXT: usize = 1024;
 /// Templates compared per token count: bounds the work on input where every line is new.
 const GROUP_CAP: usize = 128;
 /// Shapes remembered for the fast path: bounds memory on input where every line is new.
@@ -935,11 +938,13 @@ mod tests {
         let mut news = 0;
         while m.add(&read(&text(news))).seen == Seen::Variant {
             news += 1;
-            assert!(news < 1000);
+            assert!(news < 4 * WILDCARD_AFTER_TEXT);
         }
         // each text is news well past the values a position of words holds; then what is
         // read is a value, so a log of reads does not stay whole
         assert!(news > 2 * WILDCARD_AFTER, "{news}");
+        // (a program that writes 200 docstrings in turn, each once, has each write shown)
+        assert!(news > 200, "{news}");
         assert_eq!(news, WILDCARD_AFTER_TEXT - 1);
         // a one-word value is masked (`"*"`): one shape from the start
         let open = |v: &str| format!("open(\"{v}\", O_RDONLY) = 3");

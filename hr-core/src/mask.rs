@@ -71,8 +71,9 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
         out.push_str("/*");
         return;
     }
-    // a URL (`://` anywhere in the token) is a path too: it is looked for in the one scan below,
-    // which then takes back what it wrote (this runs on every token mined)
+    // a URL (`://` anywhere in the token, or in one word of a quoted text) is a path too: it is
+    // looked for in the one scan below, which then takes back what it wrote (this runs on every
+    // token mined)
     let from = out.len();
     let as_path = |out: &mut String| {
         out.truncate(from);
@@ -117,7 +118,7 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
                     // a one-word value varies freely (`"127.0.0.1"`, `"View"`); words in a
                     // quoted text are its message (`"Thread started"`), as in a plain line
                     let inner = &tok[i + 1..i + 1 + k];
-                    if inner.contains("://") {
+                    if inner.contains("://") && !inner.contains(' ') {
                         return as_path(out);
                     }
                     if inner.contains(' ') {
@@ -228,6 +229,9 @@ mod tests {
         assert_eq!(log_token("/etc/httpd/conf/workers2.properties"), "/*");
         assert_eq!(log_token("C:\\Windows\\winsxs"), "/*");
         assert_eq!(log_token("tag=\"View\""), "tag=\"*\"");
+        // a URL alone is a path; a text that holds one is still words, its URL one of them
+        assert_eq!(log_token("\"https://github.com/yyuu/pyenv\""), "/*");
+        assert_eq!(log_token("\"# see https://github.com/yyuu/pyenv/issues/397 for\""), "\"# see /* for\"");
         assert_eq!(
             log_token("9f4ef63-1b2c-4d5e-8f90-a1b2c3d4e5f6"),
             "0-0-0-0-0"
