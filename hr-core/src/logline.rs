@@ -451,7 +451,9 @@ pub fn is_errorish(line: &str) -> bool {
 }
 
 fn reports_error(line: &str) -> bool {
-    if re!(r"^[\w.$]+(Error|Exception)(: |$)").is_match(line) {
+    // an exception line, or an OS error as Python prints one anywhere in a line (`connect
+    // failed: [Errno 111] Connection refused`)
+    if re!(r"^[\w.$]+(Error|Exception)(: |$)|\[Errno \d+\] ").is_match(line) {
         return true;
     }
     if !error_words(line) {
@@ -586,6 +588,8 @@ mod tests {
             "Invalid user admin from 127.0.0.1 port 35102",
             // npm's debug log: a sequence number, then the level
             "45 error code ETARGET",
+            // a program's own message with Python's OS error in it (strace -c of its run)
+            "connect failed: [Errno 111] Connection refused",
         ] {
             assert!(is_errorish(l), "{l}");
         }
