@@ -30,7 +30,7 @@ const RECURRING_ARGUMENT_AFTER: usize = 8;
 const WILDCARD_AFTER_LONG: usize = 4;
 /// how many of a line's first tokens key its event, as in Drain's tree (drain3's default depth
 /// of 4 less its root and length levels): a value there that holds a word apart from its digits
-/// names the event (see `another_key`)
+/// names the event (see `another_key`), and so does, in a record, any word without digits
 const KEYED_TOKENS: usize = 2;
 /// A position that holds quoted texts of several words becomes a wildcard later: Drain splits a
 /// text into its words, and reads two texts of other words as two events however many there
