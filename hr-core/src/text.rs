@@ -44,6 +44,9 @@ const CONTINUES_KEPT: f64 = 2.0;
 const SMALL_CODE_BONUS: f64 = 1.1;
 /// The rest of a sentence begun on a kept line stays when it is at most this many lines.
 const COMPLETE_LINES: usize = 2;
+/// From this many lines of text with no blank line between any two, text is no document (810
+/// documents on this machine, man pages, markdown and `--help` output, all had one).
+const MESSAGES_WITHOUT_PARAGRAPHS: usize = 8;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 enum UnitKind {
@@ -262,6 +265,8 @@ fn is_document(text: &str) -> bool {
         return true;
     }
     let (mut nonblank, mut prose, mut code, mut headings) = (0, 0, 0, 0);
+    // whether a blank line stands between two lines of text: a paragraph's end
+    let (mut blank_after_text, mut paragraphs) = (false, false);
     let mut inside = false;
     let mut previous: Option<&str> = None;
     let mut lines = iter(text).peekable();
@@ -270,12 +275,19 @@ fn is_document(text: &str) -> bool {
         if fence(l).is_some() && (inside || !previous.is_some_and(|p| rst_underline(p, l))) {
             inside = !inside;
         } else if !inside && !blank(l) {
+            paragraphs |= blank_after_text;
             nonblank += 1;
             prose += prose_line(l) as usize;
             code += code_line(l) as usize;
             headings += (atx_heading(l) || rst_underline(l, next)) as usize;
         }
+        blank_after_text |= nonblank > 0 && blank(l);
         previous = Some(l);
+    }
+    // a document's paragraphs stand apart; lines of text with none between them (a window of
+    // apt's term.log, a program's output) are messages one per line, however they read
+    if !paragraphs && nonblank >= MESSAGES_WITHOUT_PARAGRAPHS {
+        return false;
     }
     let share = |k: usize| k as f64 / nonblank.max(1) as f64;
     // markdown: headings, and no code outside its fences (a Python file's `# comments` are
@@ -986,6 +998,18 @@ mod tests {
         assert!(markers.iter().any(|m| m.starts_with("[hr 1 L")), "{}", c.text);
         assert!(markers[0].starts_with("[hr 1 line · hr expand "), "{}", c.text);
         assert!(!markers.iter().any(|m| m.contains("1 rows") || m.contains("1 lines")), "{}", c.text);
+    }
+
+    #[test]
+    fn lines_of_text_with_no_paragraph_between_them_are_messages_not_a_document() {
+        // a window of apt's term.log: sentences to the eye, one message a line; the one upgrade
+        // among first installs must not go with them
+        let window = "Preparing to unpack .../045-libbrotli-dev_1.0.9-2+b6_amd64.deb ...\r\nUnpacking libbrotli-dev:amd64 (1.0.9-2+b6) ...\r\nSelecting previously unselected package libbz2-dev:amd64.\r\nPreparing to unpack .../046-libbz2-dev_1.0.8-5+b1_amd64.deb ...\r\nUnpacking libbz2-dev:amd64 (1.0.8-5+b1) ...\r\nSelecting previously unselected package libllvm14:amd64.\r\nPreparing to unpack .../047-libllvm14_1%3a14.0.6-12_amd64.deb ...\r\nUnpacking libllvm14:amd64 (1:14.0.6-12) ...\r\nSelecting previously unselected package libclang-cpp14.\r\nPreparing to unpack .../048-libclang-cpp14_1%3a14.0.6-12_amd64.deb ...\r\nUnpacking libclang-cpp14 (1:14.0.6-12) ...\r\nPreparing to unpack .../049-libnss3_2%3a3.87.1-1+deb12u2_amd64.deb ...\r\nUnpacking libnss3:amd64 (2:3.87.1-1+deb12u2) over (2:3.87.1-1+deb12u1) ...\r\nSelecting previously unselected package nss-plugin-pem:amd64.\r\n";
+        assert!(!is_document(window));
+        let c = compress(window, &opts(None));
+        assert!(c.text.contains("Unpacking libnss3:amd64 (2:3.87.1-1+deb12u2) over (2:3.87.1-1+deb12u1) ..."), "{}", c.text);
+        // the same lines as paragraphs are a document's
+        assert!(is_document(&window.replace("...\r\nSelecting", "...\r\n\r\nSelecting")));
     }
 
     #[test]
