@@ -126,15 +126,14 @@ pub fn syslog_message_at(line: &str) -> Option<usize> {
         .map(|m| m.end())
 }
 
-/// Whether `line` opens a log event: a time or level first (after a source tag, if any), a web
-/// access log entry, a syscall, a JSON object with a time or level, a Zeek record.
+/// Whether `line` opens a log event: a time or level first (after a source tag, if any), a pid
+/// or a sequence number and a level (with no tag), a web access log entry, a syscall, a JSON
+/// object with a time or level, a Zeek record.
 pub fn opens_event(line: &str) -> bool {
-    let rest = match source_prefix_len(line) {
-        Some(n) => &line[n..],
-        None => line,
-    };
+    let tag = source_prefix_len(line);
+    let rest = &line[tag.unwrap_or(0)..];
     header().is_match(rest)
-        || (rest.len() == line.len() && numbered_level(line))
+        || (tag.is_none() && numbered_level(line))
         || other_header().is_match(rest)
         || is_strace(rest)
         || (rest.starts_with('{') && is_json_event(rest))
