@@ -22,7 +22,9 @@ const WILDCARD_AFTER: usize = 16;
 /// came with at least one line in `TURNOVER` of the template's): `egg_info for package mozfile`
 /// names one of many packages, each once. Values that recur are states (`job 7 state running`:
 /// pending, scheduled, running, completed, again and again), and a rare one among them (`state
-/// preempted`) is an event: they hold arguments only from `RECURRING_ARGUMENT_AFTER` values.
+/// preempted`) is an event: they hold arguments only from `RECURRING_ARGUMENT_AFTER` values. A
+/// record's fields are judged as they come; a plain line's one new word over the whole log
+/// (`Miner::names_at`).
 pub(crate) const ARGUMENT_AFTER: usize = 5;
 const TURNOVER: usize = 4;
 const RECURRING_ARGUMENT_AFTER: usize = 8;
@@ -86,15 +88,18 @@ pub struct Mined {
     pub template: u32,
     pub seen: Seen,
     /// the line's masked shape, for `Miner::shape_count` (`None` past `CACHE_CAP`); in a plain
-    /// line its values are one (see `is_value`)
+    /// line its values are one (see `is_value`), and so is what stands at its template's
+    /// wildcards past the tokens that key it
     pub shape: Option<u32>,
     /// how many whitespace-separated words the line has. A quoted value is one token to the
     /// miner (but for a record's message), whatever its words; Drain, which splits at every
     /// space, groups lines by this number before it compares them.
     pub words: u32,
-    /// for a variant that differs from its template only at positions that have held many
-    /// values (`ARGUMENT_AFTER`: arguments, not one of a handful of states), the index of the
-    /// first of them (`usize::MAX` otherwise)
+    /// for a variant of a record that differs from its template only at positions that have
+    /// held many values (`ARGUMENT_AFTER`: arguments, not one of a handful of states), the
+    /// index of the first of them; for a variant of a plain line that differs in one word (not
+    /// a state's name nor a text; values in place of values aside), that word's index, which
+    /// `Miner::names_at` judges once the whole log is mined (`usize::MAX` otherwise)
     pub changed_at: usize,
     /// for a variant of a record whose quoted text brought a word its field had not shown
     /// (see `brings_a_word`), that field's index (`NO_TEXT` otherwise): whether it is another
@@ -176,7 +181,7 @@ impl Miner {
         self.syscall = !self.record && crate::logline::is_strace(line);
         let (id, seen, changed_at, text_at) = self.place();
         let shape = (self.cache.len() < CACHE_CAP && !self.full()).then(|| {
-            let key = self.shape_key();
+            let key = self.shape_key(id);
             self.held += key.len() + self.buf.len() + 3 * HELD_OVERHEAD;
             let next = self.shape_counts.len() as u32;
             let shape = *self.shapes.entry(key.into()).or_insert(next);
@@ -211,15 +216,20 @@ impl Miner {
         self.shape_counts[shape as usize] as usize
     }
 
-    /// The current line's shape (see `Mined::shape`).
-    fn shape_key(&self) -> String {
+    /// The current line's shape, once placed in `template` (see `Mined::shape`).
+    fn shape_key(&self, template: u32) -> String {
         if self.record {
             return self.buf.clone();
         }
+        // what stands where the template has a wildcard is one of many (`status unpacked
+        // <pkg> 0.0`, whatever the package), past the tokens that key an event
+        let wild = &self.templates[template as usize].wild;
         let mut key = String::with_capacity(self.buf.len());
         for p in 0..self.toks.len() {
             let tok = self.token(p);
-            if is_value(tok) {
+            if p >= KEYED_TOKENS && wild.get(p).copied().unwrap_or(false) {
+                key.push('\0');
+            } else if is_value(tok) {
                 key.push('\0');
                 if p < KEYED_TOKENS {
                     // a value that holds a word names the event there (see `another_key`)
@@ -429,9 +439,8 @@ impl Miner {
 
     /// Records the values in which the current line differs from template `id`; says whether
     /// one of them makes it another event: a new word without digits (in a plain line, any
-    /// word without digits, or any value where the template had a word); and where the first
-    /// of them is when every one is at a position that has held many values (see
-    /// `Mined::changed_at`).
+    /// word without digits, or any value where the template had a word); and where it stands
+    /// when it may be an argument (see `Mined::changed_at`).
     fn learn(&mut self, id: usize) -> (bool, usize, u8) {
         let mut new_word = false;
         let mut text_at = NO_TEXT;
@@ -448,7 +457,6 @@ impl Miner {
             }
             // the template's lines before this one
             let lines = t.count;
-            first.get_or_insert(p);
             let slot = match t.values.iter().position(|v| v.at == p) {
                 Some(i) => i,
                 None => {
@@ -461,6 +469,10 @@ impl Miner {
             let Varied { vals, texts, .. } = &mut t.values[slot];
             let known = vals.iter().any(|v| **v == *tok);
             let text = quoted_text(tok);
+            // whether the change here is one that makes a plain line a variant: a value in place
+            // of another (a version, which takes a handful of shapes) says nothing of what the
+            // new word is, nor where it stands
+            let mut brings = self.record;
             if self.record && text {
                 // a text says what its words say, digits or not: a new one is another event
                 // when it brings a word its field has not shown (`chmod 777 /etc/shadow` among
@@ -478,7 +490,8 @@ impl Miner {
                 // in a plain line only a value in place of another is a value (see
                 // `is_value`); any other word is another event, even one shown before in
                 // another combination
-                new_word |= !value_for_value(&vals[0], tok, constants);
+                brings = !value_for_value(&vals[0], tok, constants);
+                new_word |= brings;
             }
             // a record's field with a handful of values is a field, not an event name, unless it
             // holds texts: a quoted text of several words is a message more than a value, and a
@@ -508,7 +521,17 @@ impl Miner {
             // `FAIL_TASK_CLEANUP`), one of a set however large, where an argument is a name
             // (`mozfile`, `web-7`)
             let arguments = vals.len() >= RECURRING_ARGUMENT_AFTER || turns_over(vals.len(), lines);
-            among_few |= !arguments || names_a_state(tok);
+            if brings {
+                among_few |= if self.record {
+                    !arguments || names_a_state(tok)
+                } else {
+                    // in a plain line, whether one new word is an argument is asked of the
+                    // whole log (`Miner::names_at`); a second one, a state's name or a text of
+                    // other words (which Drain reads word by word) makes another event
+                    first.is_some() || names_a_state(tok) || text
+                };
+                first.get_or_insert(p);
+            }
             if vals.len() >= limit {
                 t.wild[p] = true;
                 t.values.swap_remove(slot);
@@ -786,24 +809,46 @@ mod tests {
     }
 
     #[test]
-    fn a_position_of_many_values_holds_arguments() {
+    fn a_change_in_one_word_says_where_it_stands() {
         let mut m = Miner::default();
         let line = |name: &str, mode: &str| format!("INFO - Running setup for package {name} in mode {mode}");
         let name = |i: usize| format!("pkg{}", "x".repeat(i));
         assert_eq!(m.add(&line(&name(0), "fast")).seen, Seen::New);
-        // the first values a position holds may be a handful of states: no arguments yet
-        for i in 1..ARGUMENT_AFTER - 1 {
+        // whether the position holds names or states is asked of the whole log (`names_at`)
+        for i in 1..ARGUMENT_AFTER + 2 {
             let mined = m.add(&line(&name(i), "fast"));
-            assert_eq!((mined.seen, mined.changed_at), (Seen::Variant, usize::MAX), "{i}");
+            assert_eq!((mined.seen, mined.changed_at), (Seen::Variant, 6), "{i}");
         }
-        // from ARGUMENT_AFTER values on, a change there is in an argument, at token 6
-        let mined = m.add(&line(&name(ARGUMENT_AFTER - 1), "fast"));
-        assert_eq!((mined.seen, mined.changed_at), (Seen::Variant, 6));
-        // a change at a position of few values as well is no argument's
-        let mined = m.add(&line(&name(ARGUMENT_AFTER), "slow"));
+        assert!(m.names_at(0, 6));
+        // a change in two words is no argument's
+        let mined = m.add(&line(&name(ARGUMENT_AFTER + 2), "slow"));
         assert_eq!((mined.seen, mined.changed_at), (Seen::Variant, usize::MAX));
+        // nor does a value in place of another say where the new word is
+        let mut m = Miner::default();
+        m.add("install netbase:all <none> 6.4");
+        let mined = m.add("install openssl:all <none> 3.0.16-1~deb12u1");
+        assert_eq!((mined.seen, mined.changed_at), (Seen::Variant, 1));
         // a known shape changed nothing
-        assert_eq!(m.add(&line(&name(1), "fast")).changed_at, usize::MAX);
+        assert_eq!(m.add("install openssl:all <none> 3.0.16-1~deb12u1").changed_at, usize::MAX);
+    }
+
+    #[test]
+    fn what_stands_at_a_wildcard_is_one_of_many_in_a_shape() {
+        let mut m = Miner::default();
+        let names: Vec<String> = (0..WILDCARD_AFTER + 4).map(|i| format!("name{}", "x".repeat(i))).collect();
+        let mut last = None;
+        for n in &names {
+            last = m.add(&format!("status unpacked {n}:all 1.2-3")).shape;
+        }
+        // past the wildcard, each line's shape is the same whatever the name
+        assert!(m.shape_count(last.unwrap()) >= 2);
+        // but not in the tokens that key an event
+        let mut m = Miner::default();
+        let mut last = None;
+        for n in &names {
+            last = m.add(&format!("2022-03-15T21:06:52.0513068Z {n}")).shape;
+        }
+        assert_eq!(m.shape_count(last.unwrap()), 1);
     }
 
     #[test]
@@ -838,11 +883,15 @@ mod tests {
             m.add(&line(i, ["pending", "scheduled", "running", "completed"][i % 4]));
         }
         // a fifth and a sixth state, once each among hundreds of lines, are events of their own
-        assert_eq!(m.add(&line(100, "preempted")).changed_at, usize::MAX);
-        assert_eq!(m.add(&line(101, "orphaned")).changed_at, usize::MAX);
-        // from RECURRING_ARGUMENT_AFTER values on, the position holds arguments however they recur
-        m.add(&line(102, "paused"));
-        assert_eq!(m.add(&line(103, "resumed")).changed_at, 7);
+        let preempted = m.add(&line(100, "preempted"));
+        assert_eq!(preempted.changed_at, 7);
+        m.add(&line(101, "orphaned"));
+        assert!(!m.names_at(preempted.template, 7));
+        // values that turn over are names
+        for i in 0..100 {
+            m.add(&line(102 + i, &format!("queue{}", "x".repeat(i % 30))));
+        }
+        assert!(m.names_at(preempted.template, 7));
     }
 
     #[test]

@@ -470,15 +470,23 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
 /// Whether a variant whose first change is at token `at` keeps the word that names its event:
 /// in a line that states its level, the message's first word after the level (and the
 /// separator, logger or tag that may follow it) says what happened, the words after it are
-/// its arguments (`INFO -  Running setup.py egg_info for package mozfile`). A change in the
-/// event's name (`D AudioManager: isWiredHeadsetOn...`) or in a line with no level stays a
-/// rare event. Nor is a line that opens with its time alone read so: a new state an order
-/// reaches (`2026-… order 1005 refunded`) or a client new to a broker would fold among words
-/// that take many values, and a reader cannot tell them from dpkg.log's packages.
+/// its arguments (`INFO -  Running setup.py egg_info for package mozfile`); so in a line that a
+/// syslog header or a time opens (dpkg.log's `2025-06-24 14:36:25 install netbase:all …`). A
+/// change in the event's name (`D AudioManager: isWiredHeadsetOn...`), or in a line with no
+/// level, header or time, stays a rare event. Whether an argument holds one name among many is
+/// asked of the whole log (`Miner::names_at`): a new state an order reaches (`2026-… order 1005
+/// refunded`) among states that recur stays.
 fn changes_an_argument(line: &str, at: usize) -> bool {
     let (_, end) = level_at(line);
     // a syslog line states no level, but its header ends where the program's message begins
     let end = if end == 0 { crate::logline::syslog_message_at(line).unwrap_or(0) } else { end };
+    // so does a line's leading time, but not a traced call's (`16:56:30.629885 read(3, "…"`:
+    // what a call reads is no argument)
+    let timed = end == 0 && !crate::logline::is_strace(line);
+    let end = match crate::logline::time_head_end(line) {
+        Some(time) if timed => time,
+        _ => end,
+    };
     let (Some(head), Some(message)) = (line.get(..end), line.get(end..)) else {
         return false;
     };
@@ -502,12 +510,16 @@ fn changes_an_argument(line: &str, at: usize) -> bool {
         }
         let tag = word.ends_with([':', ']']) || words.peek().is_some_and(|w| separator(w));
         let pid = word.bytes().all(|b| b.is_ascii_digit());
-        if !(separator(word) || tag || pid) {
+        // the rest of a time: its zone and year (`date`'s `10:00:00 UTC 2026`)
+        let zone = timed && (2..=5).contains(&word.len()) && word.bytes().all(|b| b.is_ascii_uppercase());
+        if !(separator(word) || tag || pid || zone) {
             break;
         }
         name += 1;
     }
-    at > name
+    // in a message of two words after a time (`Running FooTest`) the second is half of it:
+    // Drain reads such lines as each another event
+    at > name && (!timed || words.nth(1).is_some())
 }
 
 /// How many lines of each template have each number of words.
@@ -986,13 +998,12 @@ mod tests {
     fn a_level_stamped_event_folds_its_arguments_but_never_its_name() {
         let names: Vec<String> = (0..24).map(|i| format!("pkg{}", "x".repeat(i))).collect();
         let stamped = |i: usize, what: &str| format!("2024-01-02 10:00:{:02} INFO - {what}\n", i % 60);
-        // an argument that takes many values: once its position has held ARGUMENT_AFTER, the
-        // lines fold into one marker; the lines before may be states and stay
-        let states = crate::drain::ARGUMENT_AFTER - 1;
+        // an argument that takes a new value on every line (names, not states): the lines
+        // after the first fold into one marker
         let installs: String = (0..24).map(|i| stamped(i, &format!("Running setup for package {}", names[i]))).collect();
         let c = compress(&installs, &opts());
-        assert_eq!(kept_lines(&c.text).len(), states, "{}", c.text);
-        assert!(c.text.contains(&format!("[hr {} like above", 24 - states)), "{}", c.text);
+        assert_eq!(kept_lines(&c.text).len(), 1, "{}", c.text);
+        assert!(c.text.contains("[hr 23 like above"), "{}", c.text);
         // the word that names the event, and any change in a line that states no level, stay
         let names_the_event: String = (0..15).map(|i| stamped(i, &format!("{} started cleanly", names[i]))).collect();
         let bare: String = (0..15).map(|i| format!("Running setup for package {}\n", names[i])).collect();
@@ -1019,6 +1030,48 @@ mod tests {
     }
 
     #[test]
+    fn a_timed_line_s_arguments_fold_but_not_a_two_word_message_s() {
+        // dpkg.log: a time, then the event and its arguments; the packages turn over, and
+        // those without digits in their names are names all the same
+        let packages = ["adduser", "apt", "base-files", "bash", "coreutils", "dash", "debconf", "diffutils",
+            "findutils", "gpgv", "grep", "gzip", "hostname", "init-system-helpers", "login", "mawk", "mount",
+            "passwd", "perl-base", "sed", "sensible-utils", "sysvinit-utils", "tar", "tzdata", "util-linux"];
+        let mut text = String::new();
+        for p in packages {
+            text.push_str(&format!("2025-06-24 14:36:25 status unpacked {p}:all 1.2-3\n"));
+        }
+        text.push_str("2025-06-24 14:36:26 status half-configured tzdata:all 1.2-3\n");
+        let c = compress(&text, &opts());
+        let kept = kept_lines(&c.text);
+        assert_eq!(kept.len(), 2, "{}", c.text);
+        // another state is another event
+        assert!(kept.iter().any(|l| l.contains("half-configured")), "{}", c.text);
+        // `date`'s zone and year are part of the time, not the event's name
+        let text: String = packages.iter().map(|p| format!("Mon Nov 30 10:00:00 UTC 2026 step {p} done\n")).collect();
+        assert_eq!(kept_lines(&compress(&text, &opts()).text).len(), 1);
+        // a CI runner's stamp, then two words: each line is another event
+        let mut text = String::new();
+        for p in &packages[..12] {
+            text.push_str(&format!("2022-03-15T21:05:50.8348873Z Running {p}\n"));
+        }
+        let c = compress(&text, &opts());
+        assert_eq!(kept_lines(&c.text).len(), 12, "{}", c.text);
+    }
+
+    #[test]
+    fn a_text_of_other_words_after_a_time_is_another_event() {
+        // PostgreSQL's csvlog: what the server says is a quoted text, each once in a short window
+        let said = ["ending log output to stderr", "starting PostgreSQL 15.18", "listening on IPv4 address",
+            "listening on Unix socket", "database system was shut down", "database system is ready to accept connections"];
+        let text: String = said
+            .iter()
+            .enumerate()
+            .map(|(i, m)| format!("2026-11-30 19:42:54.00{i} UTC,,,26136,,6b0dd1bd.6618,{i},,2026-11-30 19:42:53 UTC,,0,LOG,00000,\"{m}\",,,,,,,,,\"\",\"postmaster\",,0\n"))
+            .collect();
+        assert_eq!(kept_lines(&compress(&text, &opts()).text).len(), said.len());
+    }
+
+    #[test]
     fn an_error_that_differs_in_an_argument_stays() {
         // Tomcat: which web application failed to start is what the agent looks for
         let apps: Vec<String> = (0..12).map(|i| format!("[/portal-{}]", "x".repeat(i + 1))).collect();
@@ -1033,10 +1086,9 @@ mod tests {
     fn a_syslog_message_folds_its_arguments_as_a_level_stamped_one_does() {
         let names: Vec<String> = (0..12).map(|i| format!("user{}", "x".repeat(i))).collect();
         let sshd = |i: usize| format!("Mar 27 13:08:{i:02} ip-10-0-0-1 sshd[{}]: Accepted publickey for {} from 10.0.0.{i} port 22 ssh2\n", 100 + i, names[i]);
-        let states = crate::drain::ARGUMENT_AFTER - 1;
         let c = compress(&(0..12).map(sshd).collect::<String>(), &opts());
-        assert_eq!(kept_lines(&c.text).len(), states, "{}", c.text);
-        assert!(c.text.contains(&format!("[hr {} like above", 12 - states)), "{}", c.text);
+        assert_eq!(kept_lines(&c.text).len(), 1, "{}", c.text);
+        assert!(c.text.contains("[hr 11 like above"), "{}", c.text);
         // the program's first word names the event: another word there stays
         let said: String = (0..12).map(|i| format!("Mar 27 13:08:{i:02} ip-10-0-0-1 sshd[7]: {} session started\n", names[i])).collect();
         assert_eq!(kept_lines(&compress(&said, &opts()).text).len(), 12);
@@ -1729,9 +1781,9 @@ mod tests {
         for i in 0..12 {
             text.push_str(&format!("2024-01-02 10:00:{i:02} INFO worker polled the queue\n"));
             let word: String = [b'a' + (i / 26) as u8, b'a' + (i % 26) as u8, b'q'].iter().map(|&b| b as char).collect();
-            // (stated with no level: a level-stamped message's argument that takes many values
-            // would fold, see a_level_stamped_event_folds_its_arguments_but_never_its_name)
-            text.push_str(&format!("2024-01-02 10:00:{i:02} event {word} happened once\n"));
+            // (the word names the event: an argument that takes many values would fold, see
+            // a_level_stamped_event_folds_its_arguments_but_never_its_name)
+            text.push_str(&format!("2024-01-02 10:00:{i:02} {word} happened once\n"));
         }
         let c = compress(&text, &opts());
         // one repeat between two one-off lines is shorter than nine markers: it stays

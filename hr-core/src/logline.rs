@@ -126,6 +126,17 @@ pub fn syslog_message_at(line: &str) -> Option<usize> {
         .map(|m| m.end())
 }
 
+/// The byte offset just past a line's leading time (`2025-06-24 14:36:25`, `[10:00:00.123]`),
+/// after its source tag if it has one: what follows is the message, in a line that states no
+/// level.
+pub fn time_head_end(line: &str) -> Option<usize> {
+    let start = source_prefix_len(line).unwrap_or(0);
+    let m = header().find(&line[start..])?;
+    // the pattern ends within the time (`14:36` of `14:36:25`): the time ends at a space
+    let rest = &line[start + m.end()..];
+    Some(start + m.end() + rest.find([' ', '\t']).unwrap_or(rest.len()))
+}
+
 /// Whether `line` opens a log event: a time or level first (after a source tag, if any), a pid
 /// or a sequence number and a level (with no tag), a web access log entry, a syscall, a JSON
 /// object with a time or level, a Zeek record.
