@@ -89,7 +89,7 @@ pub struct Mined {
     pub seen: Seen,
     /// the line's masked shape, for `Miner::shape_count` (`None` past `CACHE_CAP`); in a plain
     /// line its values are one (see `is_value`), and so is what stands at its template's
-    /// wildcards past the tokens that key it
+    /// wildcards past the tokens that key it, but in a warning or an error
     pub shape: Option<u32>,
     /// how many whitespace-separated words the line has. A quoted value is one token to the
     /// miner (but for a record's message), whatever its words; Drain, which splits at every
@@ -127,6 +127,8 @@ pub struct Miner {
     message_words: Vec<MessageWord>,
     /// whether the line being mined is a record (see `add_record`)
     record: bool,
+    /// whether the line being mined is a warning or an error (see `add_warning`)
+    names_in_shape: bool,
     /// whether the line being mined is a line of strace output, whose constants past its first
     /// token are arguments (see `value_for_value`); known only for a shape not seen before
     syscall: bool,
@@ -156,6 +158,15 @@ impl Miner {
     /// Mine one line: its template, and whether the line shows something new.
     pub fn add(&mut self, line: &str) -> Mined {
         self.record = false;
+        self.names_in_shape = false;
+        self.add_masked(line)
+    }
+
+    /// Mine a warning or an error: what stands at its template's wildcards stays in its shape
+    /// (see `Mined::shape`), for another name there gives another reason.
+    pub fn add_warning(&mut self, line: &str) -> Mined {
+        self.record = false;
+        self.names_in_shape = true;
         self.add_masked(line)
     }
 
@@ -227,7 +238,7 @@ impl Miner {
         let mut key = String::with_capacity(self.buf.len());
         for p in 0..self.toks.len() {
             let tok = self.token(p);
-            if p >= KEYED_TOKENS && wild.get(p).copied().unwrap_or(false) {
+            if !self.names_in_shape && p >= KEYED_TOKENS && wild.get(p).copied().unwrap_or(false) {
                 key.push('\0');
             } else if is_value(tok) {
                 key.push('\0');

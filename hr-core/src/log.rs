@@ -426,6 +426,8 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
             miner.add_record(&words)
         } else if sev.http || (columns.known() && !line.starts_with('#')) || is_logfmt_event(line) {
             miner.add_record(line)
+        } else if sev.level >= Level::Warn {
+            miner.add_warning(line)
         } else {
             miner.add(line)
         };
@@ -1056,6 +1058,25 @@ mod tests {
         }
         let c = compress(&text, &opts());
         assert_eq!(kept_lines(&c.text).len(), 12, "{}", c.text);
+    }
+
+    #[test]
+    fn a_warning_that_names_another_backend_stays_past_a_wildcard() {
+        // the backends' names turn the position into a wildcard; each warning still says which
+        // one failed, as each error does
+        let names = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india", "juliet",
+            "kilo", "lima", "mike", "november", "oscar", "papa", "quebec", "romeo", "sierra", "tango"];
+        let mut text = String::new();
+        for level in ["ERROR", "WARN"] {
+            for (i, n) in names.iter().enumerate() {
+                text.push_str(&format!("2024-01-01 10:00:{i:02} {level} connect to backend {n} failed after retries\n"));
+                text.push_str(&format!("2024-01-01 10:00:{i:02} INFO polling queue now\n"));
+            }
+        }
+        let c = compress(&text, &opts());
+        for n in names {
+            assert!(c.text.contains(&format!("WARN connect to backend {n} failed")), "{n}: {}", c.text);
+        }
     }
 
     #[test]
