@@ -52,7 +52,12 @@ pub fn detect(head: &str) -> Option<Format> {
     if share(&|l| grep::is_match_line(l)) >= 0.8 {
         return Some(Format::Grep);
     }
-    if share(&|l| listing::is_ls_line(l)) >= 0.6 && lines.iter().any(|l| l.starts_with("total ")) {
+    // `ls -lR` of small directories prints a header and a total for every few entries
+    let listed = |l: &str| listing::is_ls_line(l) || listing::is_ls_dir(l) || l.starts_with("total ");
+    if share(&listed) >= 0.6
+        && share(&|l| listing::is_ls_line(l)) >= 0.3
+        && lines.iter().any(|l| l.starts_with("total "))
+    {
         return Some(Format::Ls);
     }
     if share(&|l| listing::is_du_line(l)) >= 0.9 {

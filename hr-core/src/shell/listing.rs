@@ -374,6 +374,11 @@ pub(crate) fn is_ls_line(line: &str) -> bool {
     re!(r"^[-dlcbps][rwxsStT-]{9}[.+@]?\s+\d+\s").is_match(line)
 }
 
+/// The header of a directory's entries in `ls -lR`: `/etc/dhcp:`, `./sub:`.
+pub(crate) fn is_ls_dir(line: &str) -> bool {
+    re!(r"^\S.*:$").is_match(line)
+}
+
 fn parse_ls(line: &str) -> Option<Entry<'_>> {
     let c = re!(r"^([-dlcbps][rwxsStT-]{9}[.+@]?)\s+\d+\s+(\S+)\s+(\S+)\s+(\d+(?:,\s*\d+)?|\d+(?:\.\d+)?[KMGTPE]?)\s+(\S+\s+\S+\s+\S+)\s(.*)$")
         .captures(line)?;
@@ -429,7 +434,7 @@ pub(crate) fn plan_ls(lines: &[&str], room: usize) -> Plan {
     let mut block_at = vec![0..0; lines.len()];
     let mut start = 0;
     for end in 0..=lines.len() {
-        if end == lines.len() || (end > start && re!(r"^\S.*:$").is_match(lines[end])) {
+        if end == lines.len() || (end > start && is_ls_dir(lines[end])) {
             let block: Vec<&Entry> = entries[start..end].iter().flatten().collect();
             let u = (usual(&block, b'-'), usual(&block, b'd'));
             for slot in &mut usual_at[start..end] {
@@ -613,6 +618,7 @@ pub(crate) fn plan_tree(lines: &[&str], room: usize) -> Plan {
 
 #[cfg(test)]
 mod tests {
+    use super::is_ls_dir;
     use crate::re::re;
     use crate::shell::testutil::{run, run_within};
     use crate::shell::{detect, Format};
@@ -678,6 +684,29 @@ mod tests {
         }
         for name in ["├─┬ express@5.3.0", "router@2.3.0", "path-to-regexp@8.3.0", "└── left-pad@1.3.0"] {
             assert!(out.contains(name), "{name}: {out}");
+        }
+    }
+
+    #[test]
+    fn ls_of_small_directories_is_a_listing_whatever_its_headers_and_totals() {
+        // `ls -lR --full-time /etc`: a header and a total for every few entries, and a time on
+        // every entry that reads like a log's
+        let t = "/etc/dbus-1/session.d:\ntotal 0\n/etc/dbus-1/system.d:\ntotal 20\n\
+-rw-r--r-- 1 root root  792 2022-12-12 21:04:11.000000000 +0000 com.redhat.NewPrinterNotification.conf\n\
+-rw-r--r-- 1 root root  662 2022-12-16 21:39:48.000000000 +0000 com.ubuntu.SoftwareProperties.conf\n\
+-rw-r--r-- 1 root root 1331 2026-04-21 14:49:31.000000000 +0000 org.freedesktop.PackageKit.conf\n\
+/etc/debuginfod:\ntotal 0\n/etc/default:\ntotal 40\n\
+-rw-r--r-- 1 root root  219 2023-04-19 11:51:49.000000000 +0000 avahi-daemon\n\
+-rw------- 1 root root  384 2023-12-03 12:04:00.000000000 +0000 cacerts\n\
+-rw-r--r-- 1 root root  297 2023-09-16 10:03:58.000000000 +0000 dbus\n\
+-rw-r--r-- 1 root root   81 2024-11-21 20:01:54.000000000 +0000 hwclock\n\
+/etc/dhcp:\ntotal 4\n/etc/dhcp/dhclient-exit-hooks.d:\ntotal 4\n\
+-rw-r--r-- 1 root root 1388 2025-05-29 17:04:02.000000000 +0000 timesyncd\n";
+        assert_eq!(detect(t), Some(Format::Ls));
+        assert_eq!(crate::sniff::sniff(t.as_bytes()), crate::sniff::Kind::Shell);
+        let out = run(t);
+        for l in t.lines().filter(|l| is_ls_dir(l)) {
+            assert!(out.contains(l), "{l}: {out}");
         }
     }
 
