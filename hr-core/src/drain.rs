@@ -221,6 +221,19 @@ impl Miner {
         }
     }
 
+    /// Whether position `p` of template `template` has held more than one token, or lies past
+    /// them: Drain makes such a position a wildcard, which no longer counts toward a line's
+    /// similarity (see `drain_merges`).
+    pub fn varied_at(&self, template: u32, p: usize) -> bool {
+        let t = &self.templates[template as usize];
+        t.wild.get(p).copied().unwrap_or(true) || t.values.iter().any(|v| v.at == p)
+    }
+
+    /// How many tokens template `template` has.
+    pub fn tokens_in(&self, template: u32) -> usize {
+        self.templates[template as usize].tokens.len()
+    }
+
     /// How many lines had masked shape `shape` (see `Mined::shape`): a variant whose shape
     /// recurs is a value that recurs, not a rare event.
     pub fn shape_count(&self, shape: u32) -> usize {
@@ -743,6 +756,91 @@ fn names_the_event(word: &str) -> bool {
     matches!(key, "msg" | "message" | "event" | "@m" | "@mt")
 }
 
+/// Drain's similarity threshold, as drain3 runs it by default (`sim_th`).
+const DRAIN_SIMILARITY: f64 = 0.4;
+
+/// Whether Drain, as drain3 runs it by default (numbers, IPs and hex masked where they stand
+/// alone, words compared in place, similarity 0.4), reads `line` as the same event as `first`,
+/// its template's first line; a word at a position that has `varied` (a wildcard to Drain)
+/// counts as no match. Our miner reads a value with digits as a value wherever it stands;
+/// Drain compares the token, and a time it cannot mask (GitHub Actions'
+/// `2022-03-15T21:05:50.8348873Z`) differs on every line: in a short message one more word then
+/// makes another event (`…Z    Compiling memchr v2.8.3`), however many such lines there are.
+pub fn drain_merges(first: &str, line: &str, varied: impl Fn(usize) -> bool) -> bool {
+    let (mut a, mut b) = (Vec::new(), Vec::new());
+    let (mut n, mut same) = (0usize, 0usize);
+    let mut theirs = line.split_ascii_whitespace();
+    for t in first.split_ascii_whitespace() {
+        let Some(u) = theirs.next() else {
+            return false;
+        };
+        n += 1;
+        if !varied(n - 1)
+            && (t == u || {
+                drain_mask(t, &mut a);
+                drain_mask(u, &mut b);
+                a == b
+            })
+        {
+            same += 1;
+        }
+    }
+    theirs.next().is_none() && n > 0 && same as f64 >= DRAIN_SIMILARITY * n as f64
+}
+
+/// `tok` with drain3's default masks applied (an IP, a hex number, a number, each bounded by
+/// no letter or digit on either side) into `out`.
+fn drain_mask(tok: &str, out: &mut Vec<u8>) {
+    out.clear();
+    let b = tok.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        if i == 0 || !b[i - 1].is_ascii_alphanumeric() {
+            if let Some(end) = masked_run(b, i) {
+                out.extend_from_slice(b"<*>");
+                i = end;
+                continue;
+            }
+        }
+        out.push(b[i]);
+        i += 1;
+    }
+}
+
+/// The end of the IP, hex number or number that starts at `i` and is followed by no letter or
+/// digit, trying each as drain3's masks do (a number gives up its fraction before it fails).
+fn masked_run(b: &[u8], i: usize) -> Option<usize> {
+    let digits = |from: usize, most: usize| {
+        let k = b[from..].iter().take(most).take_while(|c| c.is_ascii_digit()).count();
+        (k > 0).then_some(from + k)
+    };
+    let bounded = |end: usize| (end == b.len() || !b[end].is_ascii_alphanumeric()).then_some(end);
+    // an IP: four groups of one to three digits
+    let ip = (|| {
+        let mut end = digits(i, 3)?;
+        for _ in 0..3 {
+            if b.get(end) != Some(&b'.') {
+                return None;
+            }
+            end = digits(end + 1, 3)?;
+        }
+        bounded(end)
+    })();
+    if ip.is_some() {
+        return ip;
+    }
+    if b[i..].starts_with(b"0x") {
+        let k = b[i + 2..].iter().take_while(|c| c.is_ascii_hexdigit()).count();
+        if let Some(end) = (k > 0).then_some(i + 2 + k).and_then(bounded) {
+            return Some(end);
+        }
+    }
+    let start = if matches!(b[i], b'-' | b'+') { i + 1 } else { i };
+    let whole = digits(start, usize::MAX)?;
+    let with_fraction = (b.get(whole) == Some(&b'.')).then(|| digits(whole + 1, usize::MAX)).flatten();
+    with_fraction.and_then(bounded).or_else(|| bounded(whole))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -860,6 +958,29 @@ mod tests {
             last = m.add(&format!("2022-03-15T21:06:52.0513068Z {n}")).shape;
         }
         assert_eq!(m.shape_count(last.unwrap()), 1);
+    }
+
+    #[test]
+    fn drain_merges_what_drain3_would() {
+        // dpkg.log: the stamp masks, the package and its version differ
+        assert!(drain_merges("2025-06-24 14:36:35 install netbase:all <none> 6.4", "2025-06-24 14:36:36 install openssl:amd64 <none> 3.0.16-1~deb12u1", |_| false));
+        // a stamp drain3 cannot mask differs too: a short message is another event
+        assert!(!drain_merges("2026-11-30T23:53:03.4179010Z    Compiling serde v1.0.215", "2026-11-30T23:53:03.5179010Z    Compiling memchr v2.8.3", |_| false));
+        let (first, line) = ("2026-11-30T23:53:03.4179010Z status unpacked bash:amd64 5.2-2 now", "2026-11-30T23:53:04.5179010Z status unpacked tar:amd64 1.34 now");
+        assert!(drain_merges(first, line, |_| false));
+        // a state that has varied is a wildcard to Drain: too little is left the same
+        assert!(!drain_merges(first, line, |p| p == 2));
+        // another number of words is another event
+        assert!(!drain_merges("a b c", "a b c d", |_| false));
+        let mut out = Vec::new();
+        drain_mask("2022-03-15T21:05:50.8348873Z", &mut out);
+        assert_eq!(out, b"<*>-<*>-15T21:<*>:<*>.8348873Z");
+        drain_mask("10.0.0.12:5432", &mut out);
+        assert_eq!(out, b"<*>:<*>");
+        drain_mask("v2.8.3", &mut out);
+        assert_eq!(out, b"v2.<*>");
+        drain_mask("0x1f,-7", &mut out);
+        assert_eq!(out, b"<*>,<*>");
     }
 
     #[test]
