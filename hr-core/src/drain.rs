@@ -788,6 +788,17 @@ pub fn drain_merges(first: &str, line: &str, varied: impl Fn(usize) -> bool) -> 
     theirs.next().is_none() && n > 0 && same as f64 >= DRAIN_SIMILARITY * n as f64
 }
 
+/// Whether `line` opens with a stamp that keeps digits once Drain has masked it (GitHub
+/// Actions' `2022-03-15T21:05:50.8348873Z`): it differs on every line, as a word of its own.
+pub fn unmasked_stamp(line: &str) -> bool {
+    let Some(first) = line.split_ascii_whitespace().next() else {
+        return false;
+    };
+    let mut masked = Vec::new();
+    drain_mask(first, &mut masked);
+    first.len() >= 8 && masked.iter().any(u8::is_ascii_digit)
+}
+
 /// `tok` with drain3's default masks applied (an IP, a hex number, a number, each bounded by
 /// no letter or digit on either side) into `out`.
 fn drain_mask(tok: &str, out: &mut Vec<u8>) {
@@ -981,6 +992,10 @@ mod tests {
         assert_eq!(out, b"v2.<*>");
         drain_mask("0x1f,-7", &mut out);
         assert_eq!(out, b"<*>,<*>");
+        // only a stamp that keeps digits once masked differs on every line to Drain
+        assert!(unmasked_stamp("2022-03-15T21:05:50.8348873Z    Compiling memchr v2.8.3"));
+        assert!(!unmasked_stamp("2025-06-24 14:36:35 status unpacked bash:amd64 5.2-2"));
+        assert!(!unmasked_stamp("Mar 27 13:08:09 host sshd[7]: x") && !unmasked_stamp("sda1 ready"));
     }
 
     #[test]
