@@ -157,16 +157,18 @@ impl Miner {
 
     /// Mine one line: its template, and whether the line shows something new.
     pub fn add(&mut self, line: &str) -> Mined {
-        self.record = false;
-        self.names_in_shape = false;
-        self.add_masked(line)
+        self.add_plain(line, false)
     }
 
     /// Mine a warning or an error: what stands at its template's wildcards stays in its shape
     /// (see `Mined::shape`), for another name there gives another reason.
     pub fn add_warning(&mut self, line: &str) -> Mined {
+        self.add_plain(line, true)
+    }
+
+    fn add_plain(&mut self, line: &str, names_in_shape: bool) -> Mined {
         self.record = false;
-        self.names_in_shape = true;
+        self.names_in_shape = names_in_shape;
         self.add_masked(line)
     }
 

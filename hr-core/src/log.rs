@@ -398,9 +398,9 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
     let mut masked = String::new();
     let mut words = String::new();
     let mut columns = Columns::default();
-    let mut first_lines: Vec<usize> = Vec::new();
-    // whether each template's first line opens with a stamp Drain cannot mask
-    let mut stamped: Vec<bool> = Vec::new();
+    // each template's first line, which Drain would compare the others with, and whether it
+    // opens with a stamp Drain cannot mask
+    let mut firsts: Vec<(usize, bool)> = Vec::new();
     let mut i = 0;
     while i < lines.lines.len() {
         if let Some(end) = trace_block(&lines.lines, i) {
@@ -425,25 +425,21 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
         let line = lines.lines[i];
         columns.learn(line);
         let sev = severity(line, &columns);
-        let mut plain = false;
-        let mined = if json_words(line, &mut words) {
-            miner.add_record(&words)
+        // (whether the line is plain, not a record)
+        let (mined, plain) = if json_words(line, &mut words) {
+            (miner.add_record(&words), false)
         } else if sev.http || (columns.known() && !line.starts_with('#')) || is_logfmt_event(line) {
-            miner.add_record(line)
+            (miner.add_record(line), false)
         } else if sev.level >= Level::Warn {
-            plain = true;
-            miner.add_warning(line)
+            (miner.add_warning(line), true)
         } else {
-            plain = true;
-            miner.add(line)
+            (miner.add(line), true)
         };
-        // each template's first line, which Drain would compare a variant with
         let template = mined.template as usize;
-        if template >= first_lines.len() {
-            first_lines.resize(template + 1, i);
-            stamped.resize(template + 1, false);
-            stamped[template] = plain && unmasked_stamp(line);
+        if template >= firsts.len() {
+            firsts.resize(template + 1, (i, plain && unmasked_stamp(line)));
         }
+        let (first, stamped) = firsts[template];
         let mut message = match sev.key {
             Some(key) => key,
             None if sev.level >= Level::Error => message_of(line),
@@ -464,12 +460,12 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
         // whatever shape and argument our miner finds in it
         // (a repeat is compared too behind a stamp Drain cannot mask, which makes every line
         // differ in one more word)
-        let compared = mined.seen == Seen::Variant || (mined.seen == Seen::Known && stamped[template]);
+        let compared = mined.seen == Seen::Variant || (mined.seen == Seen::Known && stamped);
         let another_event = plain && compared && {
             // our tokens are Drain's words unless a quoted text holds spaces
             let aligned = miner.tokens_in(mined.template) == mined.words as usize;
             let varied = |p| aligned && miner.varied_at(mined.template, p);
-            !drain_merges(lines.lines[first_lines[template]], line, varied)
+            !drain_merges(lines.lines[first], line, varied)
         };
         roles.push(Role::Event {
             template: mined.template,
