@@ -516,7 +516,7 @@ impl Miner {
                 // in a plain line only a value in place of another is a value (see
                 // `is_value`); any other word is another event, even one shown before in
                 // another combination
-                brings = !value_for_value(&vals[0], tok, constants);
+                brings = !value_for_value(&vals[0], tok, constants) && !values_in_text(&vals[0], tok);
                 new_word |= brings;
             }
             // a record's field with a handful of values is a field, not an event name, unless it
@@ -554,7 +554,8 @@ impl Miner {
                     // in a plain line, whether one new word is an argument is asked of the
                     // whole log (`Miner::names_at`); a second one, a state's name or a text of
                     // other words (which Drain reads word by word) makes another event
-                    first.is_some() || names_a_state(tok) || text
+                    // (a text that differs in one word names one argument, as a line does)
+                    first.is_some() || names_a_state(tok) || (text && !one_word_apart(&vals[0], tok))
                 };
                 first.get_or_insert(p);
             }
@@ -580,6 +581,24 @@ fn turns_over(values: usize, lines: usize) -> bool {
 /// `UTC,,0,LOG,00000,"redo starts at 0/820D788",,`). A token holds a space only inside quotes.
 fn quoted_text(tok: &str) -> bool {
     tok.contains(' ') && tok.contains('"')
+}
+
+/// Whether quoted text `b` differs from `a` only in values that stand in place of values, word
+/// for word (`line=":KUBE-SEP-0KVHYO - [0:0]"` where `line=":KUBE-SEP-0RBRYA - [0:0]"` stood):
+/// Drain reads a text word by word, and its words with digits as variables.
+fn values_in_text(a: &str, b: &str) -> bool {
+    quoted_text(a)
+        && quoted_text(b)
+        && a.split_ascii_whitespace().count() == b.split_ascii_whitespace().count()
+        && a.split_ascii_whitespace()
+            .zip(b.split_ascii_whitespace())
+            .all(|(x, y)| x == y || value_for_value(x, y, false))
+}
+
+/// Whether texts `a` and `b` have as many words and differ in one of them.
+fn one_word_apart(a: &str, b: &str) -> bool {
+    a.split_ascii_whitespace().count() == b.split_ascii_whitespace().count()
+        && a.split_ascii_whitespace().zip(b.split_ascii_whitespace()).filter(|(x, y)| x != y).count() == 1
 }
 
 /// Whether a quoted text holds a word, two letters or more in any script (`rm -rf /`, `证书过期`,
@@ -1068,6 +1087,21 @@ mod tests {
         let rule = |i: usize| format!("2024-05-08 15:23:58.902 [DEBUG][606918] felix/table.go 880: Rule line=\":KUBE-SVC-{}X{} - [0:0]\"", (b'A' + (i % 26) as u8) as char, (b'A' + (i / 26) as u8) as char);
         let seen: Vec<Seen> = (0..WILDCARD_AFTER + 4).map(|i| m.add(&rule(i)).seen).collect();
         assert!(seen[1..].iter().all(|s| *s == Seen::Variant), "{seen:?}");
+    }
+
+    #[test]
+    fn a_text_that_differs_in_one_word_names_an_argument_and_one_of_values_is_known() {
+        // Calico's `Parsing line … line=":KUBE-SEP-X - [0:0]"`: the chain's name is the one word
+        // the text changes in, an argument `names_at` judges; with digits it is only a value
+        let mut m = Miner::default();
+        let parse = |chain: &str| format!("2024-05-08 15:23:58.735 [DEBUG][216945] felix/table.go 851: Parsing line ipVersion=0x4 line=\":KUBE-SEP-{chain} - [0:0]\" table=\"nat\"");
+        assert_eq!(m.add(&parse("P53KRBBAHF7EH6MF")).seen, Seen::New);
+        assert_eq!(m.add(&parse("527TDH7QDHLCYDTX")).seen, Seen::Known);
+        let mined = m.add(&parse("IIMYVCRPQLPIWIWO"));
+        assert_eq!((mined.seen, mined.changed_at), (Seen::Variant, 8));
+        // a text of other words is another event still
+        let mined = m.add(&parse("IIMYVCRPQLPIWIWO - dropped"));
+        assert_eq!(mined.changed_at, usize::MAX);
     }
 
     #[test]
