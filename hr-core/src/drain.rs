@@ -809,6 +809,82 @@ pub fn drain_merges(first: &str, line: &str, varied: impl Fn(usize) -> bool) -> 
     theirs.next().is_none() && n > 0 && same as f64 >= DRAIN_SIMILARITY * n as f64
 }
 
+/// Drain itself, for lines behind a stamp it cannot mask (see `unmasked_stamp`): there our
+/// templates and its clusters part ways, both ways. Every line differs from the others in its
+/// stamp, so Drain reads a short line of other words as another event (`…Z LTS` after `…Z
+/// Ubuntu`), but joins a repeat to the cluster its first occurrence opened (`…Z ##[endgroup]`),
+/// and lines our miner parts (`status unpacked x 0.74` and `status half-installed x 0.74`, which
+/// turn `half-installed` into a wildcard of that cluster). drain3's tree as it runs by default:
+/// clusters are looked up by token count and first token (one with digits as a wildcard);
+/// a line joins the most similar cluster there from `DRAIN_SIMILARITY`, whose template turns
+/// the words that differ into wildcards.
+#[derive(Default)]
+pub struct Drain {
+    leaves: FxHashMap<Box<[u8]>, Vec<u32>>,
+    /// each cluster's template: its masked words, `None` for a wildcard
+    clusters: Vec<Vec<Option<Box<[u8]>>>>,
+}
+
+/// Clusters Drain keeps, in all and in one leaf of its tree: past them a line that would open
+/// one is another event still, and a repeat of one not kept stays too.
+const DRAIN_CLUSTERS: usize = 4096;
+const DRAIN_LEAF: usize = 64;
+
+impl Drain {
+    /// Whether Drain opens a cluster for `line`: whether it is another event to Drain.
+    pub fn opens(&mut self, line: &str) -> bool {
+        let words: Vec<Vec<u8>> = line
+            .split_ascii_whitespace()
+            .map(|t| {
+                let mut m = Vec::new();
+                drain_mask(t, &mut m);
+                m
+            })
+            .collect();
+        // (drain3's tree holds one token below the count at its default depth, none for a
+        // line of one word)
+        let mut key = words.len().to_le_bytes().to_vec();
+        if let Some(w) = words.first().filter(|_| words.len() > 1) {
+            key.extend_from_slice(if w.iter().any(u8::is_ascii_digit) { b"<*>" } else { w });
+        }
+        let full = self.clusters.len() >= DRAIN_CLUSTERS;
+        let leaf = match self.leaves.get_mut(key.as_slice()) {
+            Some(leaf) => leaf,
+            None if full => return true,
+            None => self.leaves.entry(key.into()).or_default(),
+        };
+        // the most similar cluster, and by how many words
+        let mut best: Option<(usize, u32)> = None;
+        for &id in leaf.iter() {
+            let same = self.clusters[id as usize]
+                .iter()
+                .zip(&words)
+                .filter(|(t, w)| t.as_deref() == Some(w.as_slice()))
+                .count();
+            if best.map_or(true, |(s, _)| same > s) {
+                best = Some((same, id));
+            }
+        }
+        match best {
+            Some((same, id)) if !words.is_empty() && same as f64 >= DRAIN_SIMILARITY * words.len() as f64 => {
+                for (t, w) in self.clusters[id as usize].iter_mut().zip(&words) {
+                    if t.as_deref() != Some(w.as_slice()) {
+                        *t = None;
+                    }
+                }
+                false
+            }
+            _ => {
+                if leaf.len() < DRAIN_LEAF && !full {
+                    leaf.push(self.clusters.len() as u32);
+                    self.clusters.push(words.into_iter().map(|w| Some(w.into())).collect());
+                }
+                true
+            }
+        }
+    }
+}
+
 /// Whether `line` opens with a stamp that keeps digits once Drain has masked it (GitHub
 /// Actions' `2022-03-15T21:05:50.8348873Z`): it differs on every line, as a word of its own.
 pub fn unmasked_stamp(line: &str) -> bool {
@@ -1102,6 +1178,23 @@ mod tests {
         // a text of other words is another event still
         let mined = m.add(&parse("IIMYVCRPQLPIWIWO - dropped"));
         assert_eq!(mined.changed_at, usize::MAX);
+    }
+
+    #[test]
+    fn drain_behind_a_stamp_it_cannot_mask_joins_repeats_and_parts_short_lines() {
+        let mut d = Drain::default();
+        let at = |n: usize, rest: &str| format!("2022-03-15T21:05:16.{:07}Z {rest}", 8075370 + n);
+        assert!(d.opens(&at(0, "Ubuntu")));
+        // the stamp differs on every line: one word more makes another event
+        assert!(d.opens(&at(1, "LTS")));
+        assert!(d.opens(&at(2, "##[endgroup]")));
+        // a repeat joins the cluster its first occurrence opened
+        assert!(!d.opens(&at(3, "##[endgroup]")));
+        assert!(d.opens(&at(4, "status half-installed java-common:all 0.74")));
+        // another state of one package joins it, and makes the state a wildcard
+        assert!(!d.opens(&at(5, "status unpacked java-common:all 0.74")));
+        // so another package's first state is another event
+        assert!(d.opens(&at(6, "status half-installed liblcms2-2:amd64 2.14-2")));
     }
 
     #[test]

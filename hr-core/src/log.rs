@@ -18,7 +18,7 @@ mod frames;
 mod severity;
 mod values;
 
-use crate::drain::{drain_merges, unmasked_stamp, Miner, Seen, NO_TEXT};
+use crate::drain::{drain_merges, unmasked_stamp, Drain, Miner, Seen, NO_TEXT};
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::lines::{split, Lines};
 use crate::logline::{continues, error_words, is_logfmt_event};
@@ -401,6 +401,8 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
     // each template's first line, which Drain would compare the others with, and whether it
     // opens with a stamp Drain cannot mask
     let mut firsts: Vec<(usize, bool)> = Vec::new();
+    // Drain's own clusters of the lines behind a stamp it cannot mask
+    let mut drain = Drain::default();
     let mut i = 0;
     while i < lines.lines.len() {
         if let Some(end) = trace_block(&lines.lines, i) {
@@ -457,20 +459,23 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
             }
         }
         // a variant that Drain reads as another event (see `drain_merges`) is a rare event,
-        // whatever shape and argument our miner finds in it
-        // (a repeat is compared too behind a stamp Drain cannot mask, which makes every line
-        // differ in one more word)
-        let compared = mined.seen == Seen::Variant || (mined.seen == Seen::Known && stamped);
-        let another_event = plain && compared && {
-            // our tokens are Drain's words unless a quoted text holds spaces
-            let aligned = miner.tokens_in(mined.template) == mined.words as usize;
-            let varied = |p| aligned && miner.varied_at(mined.template, p);
-            !drain_merges(lines.lines[first], line, varied)
-        };
+        // whatever shape and argument our miner finds in it; behind a stamp Drain cannot mask,
+        // which makes every line differ in one more word, Drain itself says (see `Drain`)
+        let another_event = plain
+            && if stamped {
+                drain.opens(line)
+            } else {
+                mined.seen == Seen::Variant && {
+                    // our tokens are Drain's words unless a quoted text holds spaces
+                    let aligned = miner.tokens_in(mined.template) == mined.words as usize;
+                    let varied = |p| aligned && miner.varied_at(mined.template, p);
+                    !drain_merges(lines.lines[first], line, varied)
+                }
+            };
         roles.push(Role::Event {
             template: mined.template,
             shape: mined.shape.filter(|_| !another_event),
-            seen: if another_event { Seen::Variant } else { mined.seen },
+            seen: if another_event && mined.seen != Seen::New { Seen::Variant } else { mined.seen },
             level: sev.level,
             declared: sev.from_field,
             // (`changed_at` is below MAX_TOKENS where it is set)
