@@ -823,6 +823,9 @@ pub struct Drain {
     leaves: FxHashMap<Box<[u8]>, Vec<u32>>,
     /// each cluster's template: its masked words, `None` for a wildcard
     clusters: Vec<Vec<Option<Box<[u8]>>>>,
+    /// the line being read, its words masked one after another, and where each ends
+    masked: Vec<u8>,
+    ends: Vec<usize>,
 }
 
 /// Clusters Drain keeps, in all and in one leaf of its tree: past them a line that would open
@@ -833,19 +836,22 @@ const DRAIN_LEAF: usize = 64;
 impl Drain {
     /// Whether Drain opens a cluster for `line`: whether it is another event to Drain.
     pub fn opens(&mut self, line: &str) -> bool {
-        let words: Vec<Vec<u8>> = line
-            .split_ascii_whitespace()
-            .map(|t| {
-                let mut m = Vec::new();
-                drain_mask(t, &mut m);
-                m
-            })
-            .collect();
+        let (masked, ends) = (&mut self.masked, &mut self.ends);
+        masked.clear();
+        ends.clear();
+        let mut word = Vec::new();
+        for t in line.split_ascii_whitespace() {
+            drain_mask(t, &mut word);
+            masked.extend_from_slice(&word);
+            ends.push(masked.len());
+        }
+        let n = ends.len();
+        let word = |k: usize| &masked[if k == 0 { 0 } else { ends[k - 1] }..ends[k]];
         // (drain3's tree holds one token below the count at its default depth, none for a
         // line of one word)
-        let mut key = words.len().to_le_bytes().to_vec();
-        if let Some(w) = words.first().filter(|_| words.len() > 1) {
-            key.extend_from_slice(if w.iter().any(u8::is_ascii_digit) { b"<*>" } else { w });
+        let mut key = n.to_le_bytes().to_vec();
+        if n > 1 {
+            key.extend_from_slice(if word(0).iter().any(u8::is_ascii_digit) { b"<*>" } else { word(0) });
         }
         let full = self.clusters.len() >= DRAIN_CLUSTERS;
         let leaf = match self.leaves.get_mut(key.as_slice()) {
@@ -856,19 +862,16 @@ impl Drain {
         // the most similar cluster, and by how many words
         let mut best: Option<(usize, u32)> = None;
         for &id in leaf.iter() {
-            let same = self.clusters[id as usize]
-                .iter()
-                .zip(&words)
-                .filter(|(t, w)| t.as_deref() == Some(w.as_slice()))
-                .count();
+            let template = &self.clusters[id as usize];
+            let same = (0..n).filter(|&k| template[k].as_deref() == Some(word(k))).count();
             if best.map_or(true, |(s, _)| same > s) {
                 best = Some((same, id));
             }
         }
         match best {
-            Some((same, id)) if !words.is_empty() && same as f64 >= DRAIN_SIMILARITY * words.len() as f64 => {
-                for (t, w) in self.clusters[id as usize].iter_mut().zip(&words) {
-                    if t.as_deref() != Some(w.as_slice()) {
+            Some((same, id)) if n > 0 && same as f64 >= DRAIN_SIMILARITY * n as f64 => {
+                for (k, t) in self.clusters[id as usize].iter_mut().enumerate() {
+                    if t.as_deref() != Some(word(k)) {
                         *t = None;
                     }
                 }
@@ -877,7 +880,7 @@ impl Drain {
             _ => {
                 if leaf.len() < DRAIN_LEAF && !full {
                     leaf.push(self.clusters.len() as u32);
-                    self.clusters.push(words.into_iter().map(|w| Some(w.into())).collect());
+                    self.clusters.push((0..n).map(|k| Some(word(k).into())).collect());
                 }
                 true
             }
