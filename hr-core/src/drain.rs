@@ -832,10 +832,17 @@ pub struct Drain {
 /// one is another event still, and a repeat of one not kept stays too.
 const DRAIN_CLUSTERS: usize = 4096;
 const DRAIN_LEAF: usize = 64;
+/// The longest line Drain reads here: a cluster holds its words (a JSON document of one line
+/// that is too large for its tree reaches the log compressor).
+const DRAIN_LINE: usize = 2048;
 
 impl Drain {
-    /// Whether Drain opens a cluster for `line`: whether it is another event to Drain.
-    pub fn opens(&mut self, line: &str) -> bool {
+    /// Whether Drain opens a cluster for `line`: whether it is another event to Drain. `None`
+    /// for a line longer than `DRAIN_LINE`, whose words it would hold again.
+    pub fn opens(&mut self, line: &str) -> Option<bool> {
+        if line.len() > DRAIN_LINE {
+            return None;
+        }
         let (masked, ends) = (&mut self.masked, &mut self.ends);
         masked.clear();
         ends.clear();
@@ -856,7 +863,7 @@ impl Drain {
         let full = self.clusters.len() >= DRAIN_CLUSTERS;
         let leaf = match self.leaves.get_mut(key.as_slice()) {
             Some(leaf) => leaf,
-            None if full => return true,
+            None if full => return Some(true),
             None => self.leaves.entry(key.into()).or_default(),
         };
         // the most similar cluster, and by how many words
@@ -875,14 +882,14 @@ impl Drain {
                         *t = None;
                     }
                 }
-                false
+                Some(false)
             }
             _ => {
                 if leaf.len() < DRAIN_LEAF && !full {
                     leaf.push(self.clusters.len() as u32);
                     self.clusters.push((0..n).map(|k| Some(word(k).into())).collect());
                 }
-                true
+                Some(true)
             }
         }
     }
@@ -894,10 +901,17 @@ pub fn unmasked_stamp(line: &str) -> bool {
     let Some(first) = line.split_ascii_whitespace().next() else {
         return false;
     };
+    // (a stamp is a short word: a long first word, a JSON document of one line, is none)
+    if !(8..=STAMP_MAX).contains(&first.len()) {
+        return false;
+    }
     let mut masked = Vec::new();
     drain_mask(first, &mut masked);
-    first.len() >= 8 && masked.iter().any(u8::is_ascii_digit)
+    masked.iter().any(u8::is_ascii_digit)
 }
+
+/// The longest stamp `unmasked_stamp` reads (`2022-03-15T21:05:50.8348873+05:30` is 33 bytes).
+const STAMP_MAX: usize = 64;
 
 /// `tok` with drain3's default masks applied (an IP, a hex number, a number, each bounded by
 /// no letter or digit on either side) into `out`.
@@ -1187,17 +1201,22 @@ mod tests {
     fn drain_behind_a_stamp_it_cannot_mask_joins_repeats_and_parts_short_lines() {
         let mut d = Drain::default();
         let at = |n: usize, rest: &str| format!("2022-03-15T21:05:16.{:07}Z {rest}", 8075370 + n);
-        assert!(d.opens(&at(0, "Ubuntu")));
+        assert_eq!(d.opens(&at(0, "Ubuntu")), Some(true));
         // the stamp differs on every line: one word more makes another event
-        assert!(d.opens(&at(1, "LTS")));
-        assert!(d.opens(&at(2, "##[endgroup]")));
+        assert_eq!(d.opens(&at(1, "LTS")), Some(true));
+        assert_eq!(d.opens(&at(2, "##[endgroup]")), Some(true));
         // a repeat joins the cluster its first occurrence opened
-        assert!(!d.opens(&at(3, "##[endgroup]")));
-        assert!(d.opens(&at(4, "status half-installed java-common:all 0.74")));
+        assert_eq!(d.opens(&at(3, "##[endgroup]")), Some(false));
+        assert_eq!(d.opens(&at(4, "status half-installed java-common:all 0.74")), Some(true));
         // another state of one package joins it, and makes the state a wildcard
-        assert!(!d.opens(&at(5, "status unpacked java-common:all 0.74")));
+        assert_eq!(d.opens(&at(5, "status unpacked java-common:all 0.74")), Some(false));
         // so another package's first state is another event
-        assert!(d.opens(&at(6, "status half-installed liblcms2-2:amd64 2.14-2")));
+        assert_eq!(d.opens(&at(6, "status half-installed liblcms2-2:amd64 2.14-2")), Some(true));
+        // a line Drain would hold again at length is left to the template's first line
+        assert_eq!(d.opens(&at(7, &"x ".repeat(DRAIN_LINE))), None);
+        // a stamp is a short first word: a JSON document of one line is none
+        assert!(unmasked_stamp(&at(8, "Ubuntu")));
+        assert!(!unmasked_stamp(&format!("[{}1]", "1.5x,".repeat(STAMP_MAX))));
     }
 
     #[test]

@@ -462,14 +462,16 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
         // whatever shape and argument our miner finds in it; behind a stamp Drain cannot mask,
         // which makes every line differ in one more word, Drain itself says (see `Drain`)
         let another_event = plain
-            && if stamped {
-                drain.opens(line)
-            } else {
-                mined.seen == Seen::Variant && {
-                    // our tokens are Drain's words unless a quoted text holds spaces
-                    let aligned = miner.tokens_in(mined.template) == mined.words as usize;
-                    let varied = |p| aligned && miner.varied_at(mined.template, p);
-                    !drain_merges(lines.lines[first], line, varied)
+            && match stamped.then(|| drain.opens(line)).flatten() {
+                Some(opens) => opens,
+                // (past Drain's longest line, a repeat is compared with its template's first)
+                None => {
+                    (mined.seen == Seen::Variant || (mined.seen == Seen::Known && stamped)) && {
+                        // our tokens are Drain's words unless a quoted text holds spaces
+                        let aligned = miner.tokens_in(mined.template) == mined.words as usize;
+                        let varied = |p| aligned && miner.varied_at(mined.template, p);
+                        !drain_merges(lines.lines[first], line, varied)
+                    }
                 }
             };
         roles.push(Role::Event {
