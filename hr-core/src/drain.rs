@@ -866,17 +866,19 @@ impl Drain {
             None if full => return Some(true),
             None => self.leaves.entry(key.into()).or_default(),
         };
-        // the most similar cluster, and by how many words
-        let mut best: Option<(usize, u32)> = None;
+        // the most similar cluster, by how many words are the same, then (as drain3 breaks a
+        // tie) by how many are wildcards
+        let mut best: Option<((usize, usize), u32)> = None;
         for &id in leaf.iter() {
             let template = &self.clusters[id as usize];
             let same = (0..n).filter(|&k| template[k].as_deref() == Some(word(k))).count();
-            if best.map_or(true, |(s, _)| same > s) {
-                best = Some((same, id));
+            let wild = template.iter().filter(|t| t.is_none()).count();
+            if best.map_or(true, |(b, _)| (same, wild) > b) {
+                best = Some(((same, wild), id));
             }
         }
         match best {
-            Some((same, id)) if n > 0 && same as f64 >= DRAIN_SIMILARITY * n as f64 => {
+            Some(((same, _), id)) if n > 0 && same as f64 >= DRAIN_SIMILARITY * n as f64 => {
                 for (k, t) in self.clusters[id as usize].iter_mut().enumerate() {
                     if t.as_deref() != Some(word(k)) {
                         *t = None;
@@ -921,8 +923,8 @@ fn drain_mask(tok: &str, out: &mut Vec<u8>) {
     let mut i = 0;
     while i < b.len() {
         if i == 0 || !b[i - 1].is_ascii_alphanumeric() {
-            if let Some(end) = masked_run(b, i) {
-                out.extend_from_slice(b"<*>");
+            if let Some((end, label)) = masked_run(b, i) {
+                out.extend_from_slice(label);
                 i = end;
                 continue;
             }
@@ -933,8 +935,9 @@ fn drain_mask(tok: &str, out: &mut Vec<u8>) {
 }
 
 /// The end of the IP, hex number or number that starts at `i` and is followed by no letter or
-/// digit, trying each as drain3's masks do (a number gives up its fraction before it fails).
-fn masked_run(b: &[u8], i: usize) -> Option<usize> {
+/// digit, trying each as drain3's masks do (a number gives up its fraction before it fails),
+/// and the label that stands for it (`<IP>`, `<HEX>`, `<NUM>`: `0x20` is no `32` to Drain).
+fn masked_run(b: &[u8], i: usize) -> Option<(usize, &'static [u8])> {
     let digits = |from: usize, most: usize| {
         let k = b[from..].iter().take(most).take_while(|c| c.is_ascii_digit()).count();
         (k > 0).then_some(from + k)
@@ -951,19 +954,20 @@ fn masked_run(b: &[u8], i: usize) -> Option<usize> {
         }
         bounded(end)
     })();
-    if ip.is_some() {
-        return ip;
+    if let Some(end) = ip {
+        return Some((end, b"<IP>"));
     }
     if b[i..].starts_with(b"0x") {
         let k = b[i + 2..].iter().take_while(|c| c.is_ascii_hexdigit()).count();
         if let Some(end) = (k > 0).then_some(i + 2 + k).and_then(bounded) {
-            return Some(end);
+            return Some((end, b"<HEX>"));
         }
     }
     let start = if matches!(b[i], b'-' | b'+') { i + 1 } else { i };
     let whole = digits(start, usize::MAX)?;
     let with_fraction = (b.get(whole) == Some(&b'.')).then(|| digits(whole + 1, usize::MAX)).flatten();
-    with_fraction.and_then(bounded).or_else(|| bounded(whole))
+    let end = with_fraction.and_then(bounded).or_else(|| bounded(whole))?;
+    Some((end, b"<NUM>"))
 }
 
 #[cfg(test)]
@@ -1099,13 +1103,13 @@ mod tests {
         assert!(!drain_merges("a b c", "a b c d", |_| false));
         let mut out = Vec::new();
         drain_mask("2022-03-15T21:05:50.8348873Z", &mut out);
-        assert_eq!(out, b"<*>-<*>-15T21:<*>:<*>.8348873Z");
+        assert_eq!(out, b"<NUM>-<NUM>-15T21:<NUM>:<NUM>.8348873Z");
         drain_mask("10.0.0.12:5432", &mut out);
-        assert_eq!(out, b"<*>:<*>");
+        assert_eq!(out, b"<IP>:<NUM>");
         drain_mask("v2.8.3", &mut out);
-        assert_eq!(out, b"v2.<*>");
+        assert_eq!(out, b"v2.<NUM>");
         drain_mask("0x1f,-7", &mut out);
-        assert_eq!(out, b"<*>,<*>");
+        assert_eq!(out, b"<HEX>,<NUM>");
         // only a stamp that keeps digits once masked differs on every line to Drain
         assert!(unmasked_stamp("2022-03-15T21:05:50.8348873Z    Compiling memchr v2.8.3"));
         assert!(!unmasked_stamp("2025-06-24 14:36:35 status unpacked bash:amd64 5.2-2"));
