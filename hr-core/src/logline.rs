@@ -32,9 +32,11 @@ fn header() -> &'static regex::Regex {
 
 /// A pid or a sequence number before the level, at the start of a line: PostgreSQL's
 /// `log_line_prefix='%p: '` (`23971: LOG:  …`), npm's debug log (`12 silly fetch …`, `45 error
-/// code E404`). Never after a source tag, where it is a compiler's column (`a.rs:12:5: error:`).
+/// code E404`), where npm's console shows its heading instead (`npm silly fetch …`, `npm http
+/// fetch GET 200 …` with `--loglevel silly` or `--verbose`). Never after a source tag, where it
+/// is a compiler's column (`a.rs:12:5: error:`).
 fn numbered_level(line: &str) -> bool {
-    re!(r"^\d{1,10}:? +(?i:trace|debug[1-5]?|info|notice|warn|warning|error|fatal|critical|log|panic|verbose|silly|timing|http)[ :]")
+    re!(r"^(\d{1,10}:?|npm) +(?i:trace|debug[1-5]?|info|notice|warn|warning|error|fatal|critical|log|panic|verbose|silly|timing|http)[ :]")
         .is_match(line)
 }
 

@@ -273,8 +273,9 @@ pub fn sniff(data: &[u8]) -> Kind {
             return Kind::Log;
         }
         // a runner's lines win, unless they are a few lines inside a log that has a time or
-        // level on nearly every line
-        if !(log.share >= 0.9 && crate::testout::evidence(probe, tail) < 2) {
+        // level on nearly every line; a line that is an event of the log itself (npm's `npm
+        // error code 7` among its `npm silly …` lines) is none of a runner's
+        if !(log.share >= 0.9 && crate::testout::evidence(&outside_events(probe), &outside_events(tail)) < 2) {
             return Kind::Test;
         }
     }
@@ -304,6 +305,11 @@ pub fn sniff(data: &[u8]) -> Kind {
         return Kind::Log;
     }
     Kind::Text
+}
+
+/// The lines of `text` that open no log event.
+fn outside_events(text: &str) -> String {
+    text.lines().filter(|l| !logline::opens_event(l)).collect::<Vec<_>>().join("\n")
 }
 
 /// Whether the head of the sample opens with a long stretch of lines that no test runner or
@@ -1131,6 +1137,8 @@ Events:
             ("redis", times(&|i| format!("28412:S 30 Nov 2026 16:54:{:02}.195 * Connecting to MASTER 127.0.0.1:7005 while the replica waits for attempt {i}", i % 60), 40)),
             ("java", times(&|i| if i % 10 == 0 { format!("2024-01-02 10:00:{:02},123 ERROR [main] c.e.App - boom {i}", i % 60) } else { format!("\tat com.example.App.run(App.java:{i})") }, 60)),
             ("laravel", format!("[2018-09-05 20:20:51] local.ERROR: boom {{\"exception\":\"[object] (RuntimeException(code: 0): boom at /x/a.php:217)\n[stacktrace]\n{}\"}}\n", times(&|i| format!("#{i} /x/vendor/a/B.php({}): A->b()", 100 + i), 30))),
+            // npm's console at `--loglevel silly`, whose errors are its own log's lines
+            ("npm silly", format!("{}npm warn deprecated inflight@1.0.6\nnpm error code 7\nnpm error path /tmp/badpkg\nnpm error command failed\n", times(&|i| format!("npm silly fetch manifest pkg{i}@^1.0.{i}\nnpm http fetch GET 200 https://registry.npmjs.org/pkg{i} {i}ms"), 20))),
         ];
         for (name, text) in cases {
             assert_eq!(sniff(text.as_bytes()), Kind::Log, "{name}:\n{text}");
