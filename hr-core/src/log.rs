@@ -461,8 +461,9 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
         // a variant that Drain reads as another event (see `drain_merges`) is a rare event,
         // whatever shape and argument our miner finds in it; behind a stamp Drain cannot mask,
         // which makes every line differ in one more word, Drain itself says (see `Drain`)
+        let drained = if plain && stamped { drain.opens(line) } else { None };
         let another_event = plain
-            && match stamped.then(|| drain.opens(line)).flatten() {
+            && match drained {
                 Some(opens) => opens,
                 // (past Drain's longest line, a repeat is compared with its template's first)
                 None => {
@@ -477,7 +478,13 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
         roles.push(Role::Event {
             template: mined.template,
             shape: mined.shape.filter(|_| !another_event),
-            seen: if another_event && mined.seen != Seen::New { Seen::Variant } else { mined.seen },
+            seen: match (another_event, drained) {
+                (true, _) if mined.seen != Seen::New => Seen::Variant,
+                // a line Drain joins to an event it has read is a repeat to it (an error keeps
+                // the miner's reading: a new word in it may be another failure)
+                (false, Some(false)) if mined.seen == Seen::Variant && sev.level < Level::Error => Seen::Known,
+                _ => mined.seen,
+            },
             level: sev.level,
             declared: sev.from_field,
             // (`changed_at` is below MAX_TOKENS where it is set)
@@ -1078,10 +1085,11 @@ mod tests {
         // `date`'s zone and year are part of the time, not the event's name
         let text: String = packages.iter().map(|p| format!("Mon Nov 30 10:00:00 UTC 2026 step {p} done\n")).collect();
         assert_eq!(kept_lines(&compress(&text, &opts()).text).len(), 1);
-        // a CI runner's stamp, then two words: each line is another event
+        // a CI runner's stamp, which differs on every line, then two words: each line is
+        // another event
         let mut text = String::new();
-        for p in &packages[..12] {
-            text.push_str(&format!("2022-03-15T21:05:50.8348873Z Running {p}\n"));
+        for (i, p) in packages[..12].iter().enumerate() {
+            text.push_str(&format!("2022-03-15T21:05:50.{:07}Z Running {p}\n", 8348873 + 311 * i));
         }
         let c = compress(&text, &opts());
         assert_eq!(kept_lines(&c.text).len(), 12, "{}", c.text);
@@ -1110,6 +1118,16 @@ mod tests {
         // with a time Drain masks, the same lines are one event, and the crates fold
         let text: String = crates.iter().enumerate().map(|(i, c)| format!("2026-11-30 23:53:{i:02} Compiling {c} now v{}.0.{i}\n", i + 1)).collect();
         assert!(kept_lines(&compress(&text, &opts()).text).len() < crates.len() / 2);
+        // a line Drain joins to an event it has read is a repeat, whatever new word our miner
+        // finds in it (`class Memoized` among javac's `symbol:` lines; a repeated `##[endgroup]`)
+        let classes = ["Memoized", "CopyAnnotations", "SerializableAutoValue", "ToPrettyString", "AutoValue",
+            "AutoOneOf", "AutoBuilder", "AutoAnnotation", "Nullable", "Generated", "Retention", "Target"];
+        let text: String = classes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("2022-03-15T21:05:42.{:07}Z   symbol:   class {c}\n2022-03-15T21:05:42.{:07}Z ##[endgroup]\n", 5369616 + 97 * i, 5369700 + 97 * i))
+            .collect();
+        assert_eq!(kept_lines(&compress(&text, &opts()).text).len(), 2, "{}", compress(&text, &opts()).text);
     }
 
     #[test]
