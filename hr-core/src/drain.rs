@@ -589,16 +589,18 @@ fn quoted_text(tok: &str) -> bool {
 fn values_in_text(a: &str, b: &str) -> bool {
     quoted_text(a)
         && quoted_text(b)
-        && a.split_ascii_whitespace().count() == b.split_ascii_whitespace().count()
-        && a.split_ascii_whitespace()
-            .zip(b.split_ascii_whitespace())
-            .all(|(x, y)| x == y || value_for_value(x, y, false))
+        && word_pairs(a, b).is_some_and(|mut pairs| pairs.all(|(x, y)| x == y || value_for_value(x, y, false)))
 }
 
 /// Whether texts `a` and `b` have as many words and differ in one of them.
 fn one_word_apart(a: &str, b: &str) -> bool {
-    a.split_ascii_whitespace().count() == b.split_ascii_whitespace().count()
-        && a.split_ascii_whitespace().zip(b.split_ascii_whitespace()).filter(|(x, y)| x != y).count() == 1
+    word_pairs(a, b).is_some_and(|pairs| pairs.filter(|(x, y)| x != y).count() == 1)
+}
+
+/// The words of `a` and `b` side by side, when they have as many.
+fn word_pairs<'a>(a: &'a str, b: &'a str) -> Option<impl Iterator<Item = (&'a str, &'a str)>> {
+    let words = |t: &'a str| t.split_ascii_whitespace();
+    (words(a).count() == words(b).count()).then(|| words(a).zip(words(b)))
 }
 
 /// Whether a quoted text holds a word, two letters or more in any script (`rm -rf /`, `证书过期`,
@@ -806,7 +808,12 @@ pub fn drain_merges(first: &str, line: &str, varied: impl Fn(usize) -> bool) -> 
             same += 1;
         }
     }
-    theirs.next().is_none() && n > 0 && same as f64 >= DRAIN_SIMILARITY * n as f64
+    theirs.next().is_none() && drain_similar(same, n)
+}
+
+/// Whether `same` words of `n` make a line Drain's event (`DRAIN_SIMILARITY`).
+fn drain_similar(same: usize, n: usize) -> bool {
+    n > 0 && same as f64 >= DRAIN_SIMILARITY * n as f64
 }
 
 /// Drain itself, for lines behind a stamp it cannot mask (see `unmasked_stamp`): there our
@@ -826,6 +833,7 @@ pub struct Drain {
     /// the line being read, its words masked one after another, and where each ends
     masked: Vec<u8>,
     ends: Vec<usize>,
+    word: Vec<u8>,
 }
 
 /// Clusters Drain keeps, in all and in one leaf of its tree: past them a line that would open
@@ -846,10 +854,9 @@ impl Drain {
         let (masked, ends) = (&mut self.masked, &mut self.ends);
         masked.clear();
         ends.clear();
-        let mut word = Vec::new();
         for t in line.split_ascii_whitespace() {
-            drain_mask(t, &mut word);
-            masked.extend_from_slice(&word);
+            drain_mask(t, &mut self.word);
+            masked.extend_from_slice(&self.word);
             ends.push(masked.len());
         }
         let n = ends.len();
@@ -878,7 +885,7 @@ impl Drain {
             }
         }
         match best {
-            Some(((same, _), id)) if n > 0 && same as f64 >= DRAIN_SIMILARITY * n as f64 => {
+            Some(((same, _), id)) if drain_similar(same, n) => {
                 for (k, t) in self.clusters[id as usize].iter_mut().enumerate() {
                     if t.as_deref() != Some(word(k)) {
                         *t = None;
