@@ -905,11 +905,20 @@ impl Drain {
 }
 
 /// Whether `line` opens with a stamp that keeps digits once Drain has masked it (GitHub
-/// Actions' `2022-03-15T21:05:50.8348873Z`): it differs on every line, as a word of its own.
+/// Actions' `2022-03-15T21:05:50.8348873Z`, taskcluster's `[task 2025-02-14T07:23:20.376Z]`):
+/// it differs on every line, as a word of its own.
 pub fn unmasked_stamp(line: &str) -> bool {
-    let Some(first) = line.split_ascii_whitespace().next() else {
+    let mut words = line.split_ascii_whitespace();
+    let Some(mut first) = words.next() else {
         return false;
     };
+    // (a bracket may name the step first)
+    if first.len() > 1 && first.starts_with('[') && first[1..].bytes().all(|b| b.is_ascii_alphabetic() || b == b'-' || b == b'_') {
+        let Some(stamp) = words.next() else {
+            return false;
+        };
+        first = stamp;
+    }
     // (a stamp is a short word: a long first word, a JSON document of one line, is none)
     if !(8..=STAMP_MAX).contains(&first.len()) {
         return false;
@@ -1121,6 +1130,9 @@ mod tests {
         assert!(unmasked_stamp("2022-03-15T21:05:50.8348873Z    Compiling memchr v2.8.3"));
         assert!(!unmasked_stamp("2025-06-24 14:36:35 status unpacked bash:amd64 5.2-2"));
         assert!(!unmasked_stamp("Mar 27 13:08:09 host sshd[7]: x") && !unmasked_stamp("sda1 ready"));
+        // behind a bracket that names the step
+        assert!(unmasked_stamp("[task 2025-02-14T07:23:20.376Z] + : NEED_XVFB true"));
+        assert!(!unmasked_stamp("[task] 2025-02-14 07:23:20 started") && !unmasked_stamp("[task"));
     }
 
     #[test]

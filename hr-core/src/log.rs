@@ -1128,6 +1128,13 @@ mod tests {
             .map(|(i, c)| format!("2022-03-15T21:05:42.{:07}Z   symbol:   class {c}\n2022-03-15T21:05:42.{:07}Z ##[endgroup]\n", 5369616 + 97 * i, 5369700 + 97 * i))
             .collect();
         assert_eq!(kept_lines(&compress(&text, &opts()).text).len(), 2, "{}", compress(&text, &opts()).text);
+        // so behind a bracket that names the step first (taskcluster's `[task …Z]`)
+        let text: String = classes
+            .iter()
+            .enumerate()
+            .map(|(i, c)| format!("[task 2025-02-14T07:23:20.{:03}Z]     symbol:   class {c}\n[task 2025-02-14T07:23:20.{:03}Z] ##[endgroup]\n", 100 + 7 * i, 103 + 7 * i))
+            .collect();
+        assert_eq!(kept_lines(&compress(&text, &opts()).text).len(), 2, "{}", compress(&text, &opts()).text);
     }
 
     #[test]
