@@ -9,6 +9,7 @@
 
 use crate::lines::{prefix_str, suffix_str};
 use crate::logline;
+use crate::hash::FxHashMap;
 use crate::re::re;
 use std::borrow::Cow;
 
@@ -290,6 +291,11 @@ pub fn sniff(data: &[u8]) -> Kind {
     if is_code(&prose) {
         return Kind::Code;
     }
+    // most lines written behind a few sources' tags (setupapi's `     inf:`, `     sto:`)
+    let tags = source_tags(lines);
+    if !tags.is_empty() && share(lines, |l| setting_key(l).is_some_and(|k| tags.contains(&k))) >= 0.5 {
+        return Kind::Log;
+    }
     // output with next to no prose in it (a CI job, a package manager, a thread dump, a crash)
     // is machine output, whatever its lines start with: the log compressor keeps each rare line
     // verbatim, where text's would cut the lines that read like filler
@@ -380,16 +386,8 @@ fn settings_or_table_share(lines: &[&str]) -> Option<f64> {
     if lines.len() < 5 {
         return None;
     }
-    let key = re!(concat!(
-        r#"^\s*(- )?("[^"]*"|'[^']*'|[A-Za-z_][\w.\-/]*( [\w.\-/()]+){0,3})\s*(:(\s|$)|=)"#,
-        r"|^\s*\[[^\]]+\]\s*$"
-    ));
-    // `Error: bind EACCES` is an event that states its level, not a setting
-    // `ok: [web1]`, `changed: [web1]` (Ansible) are a status stream, not settings
-    let setting = |l: &str| {
-        key.find(l).is_some_and(|m| !l[m.end()..].trim_start().starts_with('['))
-            && logline::severity(l) == logline::Severity::Other
-    };
+    let tags = source_tags(&lines);
+    let setting = |l: &str| setting_key(l).is_some_and(|k| !tags.contains(&k));
     let columns = aligned_columns(&lines);
     let records = delimited_records(&lines);
     // a line that opens a log event (`04:43:06     INFO -  Values: 431.0`) is neither
@@ -399,6 +397,45 @@ fn settings_or_table_share(lines: &[&str]) -> Option<f64> {
         })
         .count();
     Some(data as f64 / lines.len() as f64)
+}
+
+/// The key a line sets (`key: value`, `key = value`, `KEY=value`, `- key: value`, or `""` for
+/// a `[section]`), if it sets one.
+fn setting_key(l: &str) -> Option<&str> {
+    let key = re!(concat!(
+        r#"^\s*(- )?("[^"]*"|'[^']*'|[A-Za-z_][\w.\-/]*( [\w.\-/()]+){0,3})\s*(:(\s|$)|=)"#,
+        r"|^\s*\[[^\]]+\]\s*$"
+    ));
+    let c = key.captures(l)?;
+    // `Error: bind EACCES` is an event that states its level, not a setting
+    // `ok: [web1]`, `changed: [web1]` (Ansible) are a status stream, not settings
+    let setting = !l[c.get(0)?.end()..].trim_start().starts_with('[')
+        && logline::severity(l) == logline::Severity::Other;
+    setting.then(|| c.get(2).map_or("", |k| k.as_str()))
+}
+
+/// The keys that open five lines or more, each before a message of several words, when
+/// together they open most keyed lines: the sources that wrote those lines, as a log's tags
+/// (setupapi's `     inf:           Legacy directive 'LogConfig' will be ignored.`). A config
+/// sets each key once, and a list of records holds a value or two after most keys.
+fn source_tags<'a>(lines: &[&'a str]) -> Vec<&'a str> {
+    let mut keys: FxHashMap<&str, (usize, usize)> = FxHashMap::default();
+    let mut keyed = 0;
+    for l in lines {
+        if let Some(k) = setting_key(l) {
+            // (a list's item, `- Apple: Add …` in a changelog, is no source's line)
+            let k = if l.trim_start().starts_with("- ") { "" } else { k };
+            let e = keys.entry(k).or_default();
+            e.0 += 1;
+            e.1 += l.split_once(k).map_or(0, |(_, rest)| rest.split_whitespace().count());
+            keyed += 1;
+        }
+    }
+    keys.retain(|k, &mut (n, words)| !k.is_empty() && n >= 5 && words >= 4 * n);
+    if keys.values().map(|&(n, _)| n).sum::<usize>() * 2 < keyed {
+        return Vec::new();
+    }
+    keys.into_keys().collect()
 }
 
 /// Which lines are rows of a table: two gaps of two spaces or more between fields, or two
@@ -936,6 +973,31 @@ Events:
         assert!(is_prose(russian.lines().next().unwrap()));
         assert!(is_prose(chinese.lines().next().unwrap()));
         assert!(!is_prose("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+    }
+
+    #[test]
+    fn lines_behind_a_few_sources_tags_are_a_log_and_settings_or_a_list_are_not() {
+        // Windows' setupapi.dev.log: most lines written behind a few components' tags
+        let sources = ["inf", "sto", "idb", "dvi", "flq", "cpy"];
+        let mut log = String::from("[Device Install Log]\n     OS Version = 10.0.10240\n     Suite = 0x0100\n\n");
+        for i in 0..60 {
+            let tag = sources[i * 7 % sources.len()];
+            log.push_str(&format!("     {tag}:           Processing driver package number {i} for device class {}\n", i % 5));
+            if i % 10 == 0 {
+                log.push_str(&format!(">>>  Section start 2015/11/22 17:58:{:02}.498\n", i / 2));
+            }
+        }
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+        // the same key before a value or two is a list of records
+        let records: String = (0..60).map(|i| format!("name: pkg{i}\nversion: 1.{i}.0\nsummary: tool {i}\n")).collect();
+        assert_ne!(sniff(records.as_bytes()), Kind::Log);
+        // a changelog's items name a platform before what changed in it
+        let platforms = ["Apple", "FreeBSD", "Linux", "Windows", "Android", "NetBSD"];
+        let mut changelog = String::from("# Changelog\n\n## 0.2.191 - 2026-10-16\n\n### Added\n\n");
+        for i in 0..60 {
+            changelog.push_str(&format!("- {}: Add the constants of header number {i} to the crate\n", platforms[i % platforms.len()]));
+        }
+        assert_ne!(sniff(changelog.as_bytes()), Kind::Log);
     }
 
     #[test]
