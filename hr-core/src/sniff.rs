@@ -305,7 +305,7 @@ pub fn sniff(data: &[u8]) -> Kind {
     if many
         && !names
         && !(log.share < DUMP_IN_A_LOG && is_settings_or_table(&sample))
-        && (share(&prose, is_prose) < MACHINE_OUTPUT || repeats(&prose) >= REPEATED_OUTPUT)
+        && (prose_share(&prose) < MACHINE_OUTPUT || repeats(&prose) >= REPEATED_OUTPUT)
         && !has_headings(&prose)
     {
         return Kind::Log;
@@ -518,6 +518,20 @@ fn ends_with_a_name(line: &str) -> bool {
 /// starting: time`), not a document: a document says each thing once (documents measured 0.26
 /// at most, header-less server logs 0.96 and up).
 const REPEATED_OUTPUT: f64 = 0.6;
+
+/// The share of lines that are prose, as a document's are: a sentence whose shape (numbers
+/// masked) recurs is a program's message, one per event (dpkg's `dpkg: warning: parsing file
+/// '/var/lib/dpkg/status' near line 24 package 'dpkg':`), which a document would say once.
+fn prose_share(lines: &[&str]) -> f64 {
+    let shapes: Vec<Option<String>> = lines.iter().map(|l| is_prose(l).then(|| crate::mask::shape(l.trim()))).collect();
+    let mut counts = std::collections::HashMap::<&str, usize>::new();
+    for s in shapes.iter().flatten() {
+        *counts.entry(s.as_str()).or_default() += 1;
+    }
+    let nonblank = lines.iter().filter(|l| !l.trim().is_empty()).count();
+    let prose = shapes.iter().flatten().filter(|s| counts[s.as_str()] < 3).count();
+    prose as f64 / nonblank.max(1) as f64
+}
 
 /// The share of lines with words whose shape (numbers masked) recurs three times or more.
 fn repeats(lines: &[&str]) -> f64 {
@@ -943,18 +957,30 @@ Events:
   Normal  Created    12m   kubelet            Created container web
   Normal  Started    12m   kubelet            Started container web
 "#;
-        let russian = "Утро выдалось холодным и ясным, и над рекой ещё висел туман.\n\
-            Мы вышли из дома рано, пока город только просыпался.\n\
-            На мосту стояли рыбаки, молча глядя на тёмную воду.\n\
-            Дорога вела через старый парк, где пахло прелыми листьями.\n\
-            Никто из нас не знал, сколько времени займёт этот путь.\n"
-            .repeat(5);
-        let chinese = "清晨的空气格外清新，河面上还笼罩着一层薄雾。\n\
-            我们很早就出门了，那时城市才刚刚苏醒。\n\
-            桥上站着几个钓鱼的人，静静地望着深色的河水。\n\
-            小路穿过一座古老的公园，空气中弥漫着落叶的气味。\n\
-            我们谁也不知道这段路究竟要走多久。\n"
-            .repeat(5);
+        // (a document says each thing once: five paragraphs, each opening on another time)
+        let paragraphs = |whens: [&str; 5], sentences: [&str; 5]| -> String {
+            whens.iter().flat_map(|w| sentences.iter().map(move |s| format!("{w} {s}\n"))).collect()
+        };
+        let russian = paragraphs(
+            ["Утром", "Днём", "Вечером", "Ночью", "Весной"],
+            [
+                "выдалось холодным и ясным, и над рекой ещё висел туман.",
+                "мы вышли из дома рано, пока город только просыпался.",
+                "на мосту стояли рыбаки, молча глядя на тёмную воду.",
+                "дорога вела через старый парк, где пахло прелыми листьями.",
+                "никто из нас не знал, сколько времени займёт этот путь.",
+            ],
+        );
+        let chinese = paragraphs(
+            ["早上", "中午", "下午", "晚上", "深夜"],
+            [
+                "清晨的空气格外清新，河面上还笼罩着一层薄雾。",
+                "我们很早就出门了，那时城市才刚刚苏醒。",
+                "桥上站着几个钓鱼的人，静静地望着深色的河水。",
+                "小路穿过一座古老的公园，空气中弥漫着落叶的气味。",
+                "我们谁也不知道这段路究竟要走多久。",
+            ],
+        );
         for (name, text) in [
             ("yaml", yaml),
             ("ini", ini),
@@ -998,6 +1024,24 @@ Events:
             changelog.push_str(&format!("- {}: Add the constants of header number {i} to the crate\n", platforms[i % platforms.len()]));
         }
         assert_ne!(sniff(changelog.as_bytes()), Kind::Log);
+    }
+
+    #[test]
+    fn a_programs_sentence_that_recurs_is_no_prose() {
+        // dpkg unpacking into a chroot: its warnings read as sentences, one per package
+        let mut out = String::new();
+        for (i, p) in ["base-passwd", "base-files", "dpkg", "libc6", "perl-base", "mawk", "bash", "grep"].iter().enumerate() {
+            out.push_str(&format!(
+                "dpkg: warning: parsing file '/var/lib/dpkg/status' near line {} package 'dpkg':\n missing 'Description' field\n\
+                 Selecting previously unselected package {p}.\n(Reading database ... {} files and directories currently installed.)\n\
+                 Preparing to unpack .../{p}_1.{i}_amd64.deb ...\nUnpacking {p} (1.{i}) ...\n\
+                 dpkg: {p}: dependency problems, but configuring anyway as you requested:\n {p} depends on libc6; however:\n\
+                 \x20 Package libc6 is not installed.\n\nSetting up {p} (1.{i}) ...\n",
+                5 + 19 * i,
+                41 * i
+            ));
+        }
+        assert_eq!(sniff(out.as_bytes()), Kind::Log);
     }
 
     #[test]
