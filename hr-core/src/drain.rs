@@ -828,12 +828,13 @@ fn drain_similar(same: usize, n: usize) -> bool {
 #[derive(Default)]
 pub struct Drain {
     leaves: FxHashMap<Box<[u8]>, Vec<u32>>,
-    /// each cluster's template: its masked words, `None` for a wildcard
-    clusters: Vec<Vec<Option<Box<[u8]>>>>,
+    /// each cluster's template: its masked words, `None` for a wildcard; and how many are
+    clusters: Vec<(Vec<Option<Box<[u8]>>>, usize)>,
     /// the line being read, its words masked one after another, and where each ends
     masked: Vec<u8>,
     ends: Vec<usize>,
     word: Vec<u8>,
+    key: Vec<u8>,
 }
 
 /// Clusters Drain keeps, in all and in one leaf of its tree: past them a line that would open
@@ -863,7 +864,9 @@ impl Drain {
         let word = |k: usize| &masked[if k == 0 { 0 } else { ends[k - 1] }..ends[k]];
         // (drain3's tree holds one token below the count at its default depth, none for a
         // line of one word)
-        let mut key = n.to_le_bytes().to_vec();
+        let key = &mut self.key;
+        key.clear();
+        key.extend_from_slice(&n.to_le_bytes());
         if n > 1 {
             key.extend_from_slice(if word(0).iter().any(u8::is_ascii_digit) { b"<*>" } else { word(0) });
         }
@@ -871,24 +874,25 @@ impl Drain {
         let leaf = match self.leaves.get_mut(key.as_slice()) {
             Some(leaf) => leaf,
             None if full => return Some(true),
-            None => self.leaves.entry(key.into()).or_default(),
+            None => self.leaves.entry(key.as_slice().into()).or_default(),
         };
         // the most similar cluster, by how many words are the same, then (as drain3 breaks a
         // tie) by how many are wildcards
         let mut best: Option<((usize, usize), u32)> = None;
         for &id in leaf.iter() {
-            let template = &self.clusters[id as usize];
+            let (template, wild) = &self.clusters[id as usize];
             let same = (0..n).filter(|&k| template[k].as_deref() == Some(word(k))).count();
-            let wild = template.iter().filter(|t| t.is_none()).count();
-            if best.map_or(true, |(b, _)| (same, wild) > b) {
-                best = Some(((same, wild), id));
+            if best.map_or(true, |(b, _)| (same, *wild) > b) {
+                best = Some(((same, *wild), id));
             }
         }
         match best {
             Some(((same, _), id)) if drain_similar(same, n) => {
-                for (k, t) in self.clusters[id as usize].iter_mut().enumerate() {
-                    if t.as_deref() != Some(word(k)) {
+                let (template, wild) = &mut self.clusters[id as usize];
+                for (k, t) in template.iter_mut().enumerate() {
+                    if t.is_some() && t.as_deref() != Some(word(k)) {
                         *t = None;
+                        *wild += 1;
                     }
                 }
                 Some(false)
@@ -896,7 +900,7 @@ impl Drain {
             _ => {
                 if leaf.len() < DRAIN_LEAF && !full {
                     leaf.push(self.clusters.len() as u32);
-                    self.clusters.push((0..n).map(|k| Some(word(k).into())).collect());
+                    self.clusters.push(((0..n).map(|k| Some(word(k).into())).collect(), 0));
                 }
                 Some(true)
             }
@@ -936,6 +940,11 @@ const STAMP_MAX: usize = 64;
 fn drain_mask(tok: &str, out: &mut Vec<u8>) {
     out.clear();
     let b = tok.as_bytes();
+    // (every mask starts with a digit; most words hold none)
+    if !b.iter().any(u8::is_ascii_digit) {
+        out.extend_from_slice(b);
+        return;
+    }
     let mut i = 0;
     while i < b.len() {
         if i == 0 || !b[i - 1].is_ascii_alphanumeric() {
@@ -959,8 +968,9 @@ fn masked_run(b: &[u8], i: usize) -> Option<(usize, &'static [u8])> {
         (k > 0).then_some(from + k)
     };
     let bounded = |end: usize| (end == b.len() || !b[end].is_ascii_alphanumeric()).then_some(end);
-    // an IP: four groups of one to three digits
-    let ip = (|| {
+    // an IP: four groups of one to three digits (most numbers are no IP's first group)
+    let group = digits(i, 4).is_some_and(|end| end - i <= 3 && b.get(end) == Some(&b'.'));
+    let ip = group.then(|| {
         let mut end = digits(i, 3)?;
         for _ in 0..3 {
             if b.get(end) != Some(&b'.') {
@@ -969,8 +979,8 @@ fn masked_run(b: &[u8], i: usize) -> Option<(usize, &'static [u8])> {
             end = digits(end + 1, 3)?;
         }
         bounded(end)
-    })();
-    if let Some(end) = ip {
+    });
+    if let Some(end) = ip.flatten() {
         return Some((end, b"<IP>"));
     }
     if b[i..].starts_with(b"0x") {
