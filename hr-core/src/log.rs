@@ -398,9 +398,9 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
     let mut masked = String::new();
     let mut words = String::new();
     let mut columns = Columns::default();
-    // each template's first line, which Drain would compare the others with, and whether it
-    // opens with a stamp Drain cannot mask
-    let mut firsts: Vec<(usize, bool)> = Vec::new();
+    // each template's first line, which Drain would compare the others with, whether it opens
+    // with a stamp Drain cannot mask, and whether it is strace's
+    let mut firsts: Vec<(usize, bool, bool)> = Vec::new();
     // Drain's own clusters of the lines behind a stamp it cannot mask
     let mut drain = Drain::default();
     let mut i = 0;
@@ -439,9 +439,9 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
         };
         let template = mined.template as usize;
         if template >= firsts.len() {
-            firsts.resize(template + 1, (i, plain && unmasked_stamp(line)));
+            firsts.resize(template + 1, (i, plain && unmasked_stamp(line), plain && crate::logline::is_strace(line)));
         }
-        let (first, stamped) = firsts[template];
+        let (first, stamped, traced) = firsts[template];
         let mut message = match sev.key {
             Some(key) => key,
             None if sev.level >= Level::Error => message_of(line),
@@ -460,10 +460,13 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
         }
         // a variant that Drain reads as another event (see `drain_merges`) is a rare event,
         // whatever shape and argument our miner finds in it; behind a stamp Drain cannot mask,
-        // which makes every line differ in one more word, Drain itself says (see `Drain`)
-        let drained = if plain && stamped { drain.opens(line) } else { None };
+        // which makes every line differ in one more word, Drain itself says (see `Drain`).
+        // Drain also reads strace's lines, whose call our miner takes for the event's name
+        // (`rt_sigaction(SIGTERM, …)` after `rt_sigaction(SIGINT, …)`): one it joins to a
+        // cluster is a repeat below
+        let drained = if plain && (stamped || traced) { drain.opens(line) } else { None };
         let another_event = plain
-            && match drained {
+            && match drained.filter(|_| stamped) {
                 Some(opens) => opens,
                 // (past Drain's longest line, a repeat is compared with its template's first)
                 None => {
@@ -1135,6 +1138,23 @@ mod tests {
             .map(|(i, c)| format!("[task 2025-02-14T07:23:20.{:03}Z]     symbol:   class {c}\n[task 2025-02-14T07:23:20.{:03}Z] ##[endgroup]\n", 100 + 7 * i, 103 + 7 * i))
             .collect();
         assert_eq!(kept_lines(&compress(&text, &opts()).text).len(), 2, "{}", compress(&text, &opts()).text);
+    }
+
+    #[test]
+    fn a_traced_call_drain_joins_to_one_above_is_a_repeat() {
+        // in strace's output, a call Drain joins to one above is a repeat of it, whatever
+        // signal or resource it names; a failed call keeps the miner's reading
+        let sigs = ["SIGHUP", "SIGINT", "SIGQUIT", "SIGILL", "SIGTRAP", "SIGABRT", "SIGBUS", "SIGFPE", "SIGUSR1", "SIGSEGV", "SIGUSR2", "SIGPIPE"];
+        let limits = ["NOFILE", "STACK", "CORE", "CPU", "DATA", "FSIZE", "LOCKS", "MEMLOCK", "MSGQUEUE", "NICE", "NPROC", "RSS"];
+        let mut text = String::from("8608  execve(\"/usr/bin/node\", [\"node\"], 0x7ffff3615088 /* 42 vars */) = 0\n");
+        for (s, l) in sigs.iter().zip(limits) {
+            text.push_str(&format!("8608  rt_sigaction({s}, {{sa_handler=0xc61ac0, sa_mask=[], sa_flags=SA_RESTORER}}, NULL, 8) = 0\n"));
+            text.push_str(&format!("8608  prlimit64(0, RLIMIT_{l}, NULL, {{rlim_cur=20000, rlim_max=20000}}) = 0\n"));
+        }
+        text.push_str("8608  openat(AT_FDCWD, \"/etc/x\", O_RDONLY) = -1 ENOENT (No such file or directory)\n");
+        let out = compress(&text, &opts()).text;
+        let kept = kept_lines(&out);
+        assert!(kept.len() < 6 && kept.iter().any(|l| l.contains("ENOENT")), "{kept:?}");
     }
 
     #[test]

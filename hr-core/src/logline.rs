@@ -54,6 +54,12 @@ fn other_header() -> &'static regex::Regex {
 /// A line of `strace` output: `openat(AT_FDCWD, "/etc/x", O_RDONLY) = 3`, with the pid and
 /// time prefixes `-f` and `-t` add, and the lines around calls.
 pub(crate) fn is_strace(line: &str) -> bool {
+    // (what every shape below holds, found faster than the pattern is tried)
+    let b = line.as_bytes();
+    let finder = |needle: &[u8]| memchr::memmem::find(b, needle).is_some();
+    if !(finder(b" = ") || finder(b"<unfinished ...>") || finder(b" resumed>") || finder(b"+++ ") || finder(b"--- SIG")) {
+        return false;
+    }
     re!(concat!(
         r"^(\[pid +\d+\] |\d+ +)?(\d{2}:\d{2}:\d{2}(\.\d+)? |\d{10}\.\d+ )?",
         r"(\w+\(.*(\) += (-?\d+|\?|0x[0-9a-f]+)|<unfinished \.\.\.>)|<\.\.\. \w+ resumed>|\+\+\+ (exited|killed) |--- SIG)"
