@@ -816,8 +816,8 @@ fn drain_similar(same: usize, n: usize) -> bool {
     n > 0 && same as f64 >= DRAIN_SIMILARITY * n as f64
 }
 
-/// Drain itself, for lines behind a stamp it cannot mask (see `unmasked_stamp`): there our
-/// templates and its clusters part ways, both ways. Every line differs from the others in its
+/// Drain itself, for lines behind a stamp it cannot mask (see `unmasked_stamp`), and strace's:
+/// there our templates and its clusters part ways, both ways. Every line differs from the others in its
 /// stamp, so Drain reads a short line of other words as another event (`…Z LTS` after `…Z
 /// Ubuntu`), but joins a repeat to the cluster its first occurrence opened (`…Z ##[endgroup]`),
 /// and lines our miner parts (`status unpacked x 0.74` and `status half-installed x 0.74`, which
@@ -979,8 +979,9 @@ fn masked_run(b: &[u8], i: usize) -> Option<(usize, &'static [u8])> {
             end = digits(end + 1, 3)?;
         }
         bounded(end)
-    });
-    if let Some(end) = ip.flatten() {
+    })
+    .flatten();
+    if let Some(end) = ip {
         return Some((end, b"<IP>"));
     }
     if b[i..].starts_with(b"0x") {

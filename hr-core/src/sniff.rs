@@ -523,30 +523,30 @@ const REPEATED_OUTPUT: f64 = 0.6;
 /// masked) recurs is a program's message, one per event (dpkg's `dpkg: warning: parsing file
 /// '/var/lib/dpkg/status' near line 24 package 'dpkg':`), which a document would say once.
 fn prose_share(lines: &[&str]) -> f64 {
-    let shapes: Vec<Option<String>> = lines.iter().map(|l| is_prose(l).then(|| crate::mask::shape(l.trim()))).collect();
-    let mut counts = std::collections::HashMap::<&str, usize>::new();
-    for s in shapes.iter().flatten() {
-        *counts.entry(s.as_str()).or_default() += 1;
-    }
-    let nonblank = lines.iter().filter(|l| !l.trim().is_empty()).count();
-    let prose = shapes.iter().flatten().filter(|s| counts[s.as_str()] < 3).count();
-    prose as f64 / nonblank.max(1) as f64
+    let (_, once) = shapes_recurring(lines, is_prose);
+    once as f64 / nonblank(lines).max(1) as f64
 }
 
 /// The share of lines with words whose shape (numbers masked) recurs three times or more.
 fn repeats(lines: &[&str]) -> f64 {
-    let worded: Vec<String> = lines
-        .iter()
-        .filter(|l| l.bytes().filter(u8::is_ascii_alphabetic).count() >= 2)
-        .map(|l| crate::mask::shape(l.trim()))
-        .collect();
-    let mut counts = std::collections::HashMap::<&str, usize>::new();
-    for s in &worded {
+    let (recurring, _) = shapes_recurring(lines, |l| l.bytes().filter(u8::is_ascii_alphabetic).count() >= 2);
+    recurring as f64 / nonblank(lines).max(1) as f64
+}
+
+/// Of the lines `pick` takes, how many have a shape (numbers masked) that recurs three times
+/// or more among them, and how many do not.
+fn shapes_recurring(lines: &[&str], pick: impl Fn(&str) -> bool) -> (usize, usize) {
+    let shapes: Vec<String> = lines.iter().filter(|l| pick(l)).map(|l| crate::mask::shape(l.trim())).collect();
+    let mut counts = FxHashMap::<&str, usize>::default();
+    for s in &shapes {
         *counts.entry(s.as_str()).or_default() += 1;
     }
-    let nonblank = lines.iter().filter(|l| !l.trim().is_empty()).count();
-    let repeated = worded.iter().filter(|s| counts[s.as_str()] >= 3).count();
-    repeated as f64 / nonblank.max(1) as f64
+    let recurring = shapes.iter().filter(|s| counts[s.as_str()] >= 3).count();
+    (recurring, shapes.len() - recurring)
+}
+
+fn nonblank(lines: &[&str]) -> usize {
+    lines.iter().filter(|l| !l.trim().is_empty()).count()
 }
 
 /// Markdown headings, which stand after a blank line (a shell comment need not): a document,
