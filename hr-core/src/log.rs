@@ -196,6 +196,8 @@ pub fn plan(lines: &Lines, held: usize) -> Option<Plan> {
     };
     let mut run = Run::default();
     let mut shown: FxHashSet<u64> = FxHashSet::default();
+    // what the error events kept verbatim say (see `said_hash`)
+    let mut said: FxHashSet<u64> = FxHashSet::default();
     let mut frames = frames::ShownFrames::default();
     let mut i = 0;
     while i < roles.len() {
@@ -255,9 +257,14 @@ pub fn plan(lines: &Lines, held: usize) -> Option<Plan> {
                     let first = shown.insert(message);
                     let (times, last) = messages[&message];
                     let end = n + more as usize;
-                    if first || (seen != Seen::Known && !recurring) {
+                    // an event whose every line says, word for word after its time, what a line
+                    // shown above said repeats it, whatever the miner makes of a word in its
+                    // stamp (Apache's day name, new past midnight)
+                    let said_above = lines.lines[i..end].iter().all(|l| said.contains(&said_hash(l)));
+                    if !said_above && (first || (seen != Seen::Known && !recurring)) {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Critical);
+                        said.extend(lines.lines[i..end].iter().map(|l| said_hash(l)));
                     } else if last == i && times >= LAST_AFTER {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Repeated);
@@ -305,6 +312,9 @@ pub fn plan(lines: &Lines, held: usize) -> Option<Plan> {
 const MINED_BYTES: usize = std::mem::size_of::<&str>() + std::mem::size_of::<Role>();
 /// Bytes an error line adds: its message's count and its place among the messages shown.
 const MESSAGE_BYTES: usize = 48;
+/// Bytes each line of an error event kept verbatim adds: what it says (`said_hash`), with room
+/// for its set to grow.
+const SAID_BYTES: usize = 16;
 
 /// Whether a variant of a template recurs in its exact shape, or differs only in an argument:
 /// it shows a value, not a rare event, and folds like a repeat. A warning or an error that
@@ -362,7 +372,7 @@ fn plan_fits(lines: &Lines, roles: &[Role], miner: &Miner, room: usize, held: us
             } => {
                 let repeat = seen == Seen::Known || recurs(miner, &roles[i]);
                 let folds = if level >= Level::Error {
-                    state += MESSAGE_BYTES;
+                    state += MESSAGE_BYTES + SAID_BYTES * (1 + more as usize);
                     i += 1 + more as usize;
                     !shown.insert(message) && repeat
                 } else {
@@ -723,6 +733,17 @@ pub fn level(line: &str) -> Level {
     level_at(line).0
 }
 
+/// What `line` says, word for word, after the time it opens with (GitHub Actions stamps every
+/// line): two lines that say the same at other times hash alike.
+fn said_hash(line: &str) -> u64 {
+    let from = crate::logline::time_head_end(line)
+        .filter(|&end| line[..end].bytes().any(|b| b.is_ascii_digit()))
+        .unwrap_or(0);
+    let mut h = FxHasher::default();
+    h.write(line[from..].as_bytes());
+    h.finish()
+}
+
 /// An error's message: the line with its numbers and ids masked (`mask::shape`) and its paths
 /// masked, like a template's, so repeats that differ in a timestamp, a pid, a counter or a
 /// path (a shell trying each folder of `$PATH`) are one message, while another user, error
@@ -878,6 +899,23 @@ mod tests {
         // line is empty, and it must still be written (and planned) as the input's last line
         let text = "[INFO] Scanning for projects...\n[ERROR] Failed to execute goal\n\x1b[0m\x1b[0m";
         assert_eq!(compress(text, &opts()).text, text);
+    }
+
+    #[test]
+    fn an_error_said_above_in_the_same_words_folds() {
+        // Apache's error log names the day: past midnight, `Mon` is a word the error's template
+        // had not shown, yet the line says word for word what a line above said
+        let mut text = String::new();
+        for (day, date) in [("Sun", 4), ("Mon", 5)] {
+            for h in (0..24).step_by(2) {
+                text += &format!("[{day} Dec {date:02} {h:02}:47:44 2005] [notice] jk2_init() Found child {} in scoreboard slot 6\n", 2000 + h * 7 + date);
+                text += &format!("[{day} Dec {date:02} {h:02}:47:45 2005] [notice] workerEnv.init() ok /etc/httpd/conf/workers2.properties\n");
+                text += &format!("[{day} Dec {date:02} {h:02}:47:46 2005] [error] mod_jk child workerEnv in error state 6\n");
+            }
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("[Sun Dec 04 00:47:46 2005] [error] mod_jk child workerEnv in error state 6\n"), "{}", c.text);
+        assert!(!c.text.contains("[Mon Dec 05 00:47:46 2005]"), "{}", c.text);
     }
 
     #[test]
@@ -2042,7 +2080,7 @@ mod tests {
         // every line an error of its own: each stays, with its piece, its message and its bytes
         // (in the output and in its copy out)
         let text: String = (0..2000).map(|i| format!("2024-01-02 10:00:00 ERROR {} failed\n", name(i))).collect();
-        let need = 2000 * (MINED_BYTES + std::mem::size_of::<crate::plan::Piece>() + MESSAGE_BYTES) + 2 * text.len();
+        let need = 2000 * (MINED_BYTES + std::mem::size_of::<crate::plan::Piece>() + MESSAGE_BYTES + SAID_BYTES) + 2 * text.len();
         assert!(fits(&text, need));
         assert!(!fits(&text, need - 1));
         // a copy of the input without its escapes is gone before the output is written: the
@@ -2066,7 +2104,7 @@ mod tests {
             })
             .collect();
         let lines = 5 * 2000;
-        assert!(fits(&text, lines * MINED_BYTES + 2000 * MESSAGE_BYTES + 10_000));
+        assert!(fits(&text, lines * MINED_BYTES + 2000 * (MESSAGE_BYTES + SAID_BYTES) + 10_000));
     }
 
     #[test]
