@@ -931,3 +931,14 @@ def test_dense_source_is_folded_by_the_core_where_ordinary_source_of_its_size_is
     assert core.source_fits(big) and not core.source_fits(dense)
     skeleton, spans = hr.code.compress("code", big, "abcdef012345", None, "x.py")
     assert spans and b"def parse(" in skeleton
+
+
+def test_a_fold_of_the_fallback_counts_its_lines():
+    # code no grammar parses keeps its left margin and folds the indented runs between; such a
+    # run names no construct, so its marker says how many lines it holds
+    body = "".join(f"    step_{i} with argument {i}\n" for i in range(6))
+    src = f"procedure one is\n{body}end one\nprocedure two is\n{body}end two\n"
+    out, spans = skeletonize(src.encode(), "abcdef012345", None, None)
+    markers = [line.strip() for line in out.decode().splitlines() if "[hr " in line]
+    assert spans == [(2, 7), (10, 15)]
+    assert markers == ["# [hr 6 lines · hr expand abcdef012345 --lines 2-7]", "# [hr 6 L10-15]"], out.decode()

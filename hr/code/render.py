@@ -57,7 +57,10 @@ def _describe(cuts: list[Cut]) -> str:
 
 def marker_for(run: tuple[int, int, list[Cut]], lines: list[str], comment: str, python: bool, restore_hash: str | None) -> str:
     a, b, cuts = run
-    return _in_place(run, lines, comment, python, markers.marker_text(_describe(cuts), a + 1, b + 1, restore_hash))
+    what = _describe(cuts)
+    if what == "lines":  # the fallback's cuts name no construct: the marker counts them, as a log's does
+        what = str(b - a + 1)
+    return _in_place(run, lines, comment, python, markers.marker_text(what, a + 1, b + 1, restore_hash))
 
 
 def _in_place(run: tuple[int, int, list[Cut]], lines: list[str], comment: str, python: bool, text: str) -> str:
