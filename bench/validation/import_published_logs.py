@@ -98,6 +98,12 @@ CASES = {
     "buildkite-docker-compose-pull": (BK, "fixtures/docker-compose-pull.sh.raw"),
     "gha-maven-verify-failed-job": (CIDIFF, "data/breakages/google_auto_693/fail.log"),
     "jenkins-maven-test-disk-full": (CIDIFF, "data/breakages/sorald_445/fail.log"),
+    "gh-run-view-log-gradle-test-failed": (CIDIFF, "data/breakages/cidiff_11/fail.log"),
+    "gha-gradle-test-failed": (CIDIFF, "data/breakages/cidiff_57/fail.log"),
+    "gha-gradle-checkstyle-failed": (CIDIFF, "data/breakages/cidiff_75/fail.log"),
+    "gha-latex-action-tar-failed": (CIDIFF, "data/breakages/cv_45/fail.log"),
+    "jenkins-maven-spoon-plugin-failed": (CIDIFF, "data/breakages/jodatime_1837/fail.log"),
+    "jenkins-maven-compile-errors-coloured": (CIDIFF, "data/breakages/guava_1947/fail.log"),
     "kubectl-logs-fastify-pino": (HG, "tests/llm/fixtures/test_ask_holmes/36_argocd_find_resource/kubectl_logs.txt"),
     "kubectl-logs-holmes-python": (HG, "tests/llm/fixtures/test_ask_holmes/111_tool_hallucination/fetch_pod_logsNone_None_None_default_robusta-holmes-549d55c578-7gnfn_None.txt"),
     # syslog / journald / apt / dpkg
