@@ -208,6 +208,19 @@ pub fn is_decorated_event(line: &str) -> bool {
     .is_match(line)
 }
 
+/// A line a CI service's agent prints about the job itself, around the tools' own output:
+/// Jenkins' `Started by timer`, `Building remotely on node-1 in workspace /w`, `[Pipeline] sh`
+/// and `Finished: FAILURE`; GitHub Actions' `##[group]Run npm test` (after its stamp); GitLab's
+/// `Running with gitlab-runner 16.4.0` and `Job failed: exit code 1`.
+pub fn is_ci_agent_line(line: &str) -> bool {
+    re!(concat!(
+        r"^(Started by (timer|user|an SCM change|upstream project|GitHub push|remote host|Branch Indexing)|",
+        r"Building (remotely )?on \S.* in workspace |\[Pipeline\] |Finished: (SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$|",
+        r"Running with gitlab-runner |Job (succeeded|failed)\b)|##\[(group|endgroup)\]"
+    ))
+    .is_match(line)
+}
+
 /// A directive line of a W3C extended log (IIS): `#Software: …`, `#Fields: date time …`.
 pub fn is_w3c_directive(line: &str) -> bool {
     re!(r"^#(Software|Version|Date|Fields|Remark|Start-Date|End-Date): ").is_match(line)
