@@ -211,12 +211,14 @@ pub fn is_decorated_event(line: &str) -> bool {
 /// A line a CI service's agent prints about the job itself, around the tools' own output:
 /// Jenkins' `Started by timer`, `Building remotely on node-1 in workspace /w`, `[Pipeline] sh`
 /// and `Finished: FAILURE`; GitHub Actions' `##[group]Run npm test` (after its stamp); GitLab's
-/// `Running with gitlab-runner 16.4.0` and `Job failed: exit code 1`.
+/// `Running with gitlab-runner 16.4.0`, `Executing "step_script" stage of the job script` and
+/// `ERROR: Job failed: exit code 1`; Travis CI's `travis_fold:start:install`.
 pub fn is_ci_agent_line(line: &str) -> bool {
     re!(concat!(
         r"^(Started by (timer|user|an SCM change|upstream project|GitHub push|remote host|Branch Indexing)|",
         r"Building (remotely )?on \S.* in workspace |\[Pipeline\] |Finished: (SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$|",
-        r"Running with gitlab-runner |Job (succeeded|failed)\b)|##\[(group|endgroup)\]"
+        r#"Running with gitlab-runner |Executing "step_script" stage|(ERROR: )?Job (succeeded|failed)\b|travis_fold:)|"#,
+        r"##\[(group|endgroup)\]"
     ))
     .is_match(line)
 }
@@ -504,6 +506,31 @@ fn reports_error(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_ci_agents_lines_are_told_from_the_tools_lines() {
+        for line in [
+            "Started by timer",
+            "Building remotely on builder-02 (linux java11) in workspace /builds/workspace/App",
+            "[Pipeline] sh",
+            "Finished: FAILURE",
+            "2022-03-15T21:05:34.2345966Z ##[group]Run mvn -B verify",
+            "Running with gitlab-runner 16.4.0 (6e766faf)",
+            "Executing \"step_script\" stage of the job script",
+            "ERROR: Job failed: exit code 1",
+            "travis_fold:start:install.1",
+        ] {
+            assert!(is_ci_agent_line(line), "{line}");
+        }
+        for line in [
+            "[INFO] BUILD FAILURE",
+            "Finished: 3 tests in 0.2s",
+            "Started by the scheduler, job 12 ran",
+            "tests/test_a.py::test_b FAILED",
+        ] {
+            assert!(!is_ci_agent_line(line), "{line}");
+        }
+    }
 
     #[test]
     fn source_tags_end_where_the_event_starts() {
