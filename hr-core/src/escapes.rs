@@ -72,22 +72,16 @@ pub(crate) fn sequence_end(b: &[u8], at: usize) -> usize {
 /// Texts and colours are held as hashes, a few words a line: this runs beside a whole plan of
 /// a log that may be 100 MB of distinct coloured lines, within the memory bound (`bound.rs`).
 pub fn recoloured_repeats(raw: &[&str], plain: &[&str]) -> Vec<usize> {
-    // a line's colours, 0 for none (a line without escapes has none to look for)
-    let colours_of = |(r, p): (&&str, &&str)| if r.len() == p.len() { 0 } else { colours(r) };
-    let mut lines = raw.iter().zip(plain);
-    // lines all in the same colours (a coloured log's every line, or none) repeat in them
-    let same = lines.next().map(colours_of);
-    if lines.all(|l| Some(colours_of(l)) == same) {
+    let Some(colours) = line_colours(raw, plain) else {
         return Vec::new();
-    }
+    };
     // each text seen (by its 64-bit hash: two texts that collided would read as one), with the
     // colours it was first shown in; the texts shown in other colours too, with those
     let mut first: FxHashMap<u64, u64> = FxHashMap::default();
     let mut more: FxHashSet<(u64, u64)> = FxHashSet::default();
     let mut out = Vec::new();
-    for (i, line) in raw.iter().zip(plain).enumerate() {
-        let text = crate::hash::of_text(line.1.trim());
-        let colours = colours_of(line);
+    for (i, (line, colours)) in plain.iter().zip(colours).enumerate() {
+        let text = crate::hash::of_text(line.trim());
         match first.entry(text) {
             Entry::Vacant(e) => {
                 e.insert(colours);
@@ -100,6 +94,16 @@ pub fn recoloured_repeats(raw: &[&str], plain: &[&str]) -> Vec<usize> {
         }
     }
     out
+}
+
+/// Each line's colours (its `ESC[…m` sequences hashed, 0 for none), or `None` when every line
+/// is in the same colours (a coloured log's every line, or none), and no repeat can be in
+/// others. `plain` is `raw` without escapes, line for line: a line as long as its copy has
+/// none to look for.
+pub fn line_colours(raw: &[&str], plain: &[&str]) -> Option<Vec<u64>> {
+    let colours: Vec<u64> = raw.iter().zip(plain).map(|(r, p)| if r.len() == p.len() { 0 } else { colours(r) }).collect();
+    let first = *colours.first()?;
+    colours.iter().any(|&c| c != first).then_some(colours)
 }
 
 /// The colour sequences of `line`, in order, hashed (0: none).

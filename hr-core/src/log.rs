@@ -3,7 +3,8 @@
 //! One pass mines templates (`drain.rs`); a second writes the plan. A line stays when it is the
 //! first of its template, belongs to a template seen at most twice, shows a word its template
 //! had not shown yet that recurs at most twice (a rare event), has a number of words that no
-//! other line of its template has (see `Role::Event::words`), or belongs to a stack trace. The
+//! other line of its template has (see `Role::Event::words`), is its template's first in colours
+//! it was not shown in, or belongs to a stack trace. The
 //! rest repeat what was shown above, and each run of them folds into one marker with its count
 //! and line range (`[hr 37 L100-137]`), the errors it holds unless it repeats one template,
 //! and for a long run its time span and, if it holds one template, the values that varied. A
@@ -97,28 +98,23 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
         Some(plain) => {
             let lines = crate::lines::split_stripped(&plain, text);
             let raw = split(text);
-            // the copy without escapes is held beside the plan
-            let Some(plan) = plan(&lines, plain.len()) else {
+            let colours = crate::escapes::line_colours(&raw.lines, &lines.lines);
+            // the copy without escapes and the lines' colours are held beside the plan
+            let held = plain.len() + colours.as_ref().map_or(0, |c| c.len() * COLOUR_BYTES);
+            let Some(plan) = plan(&lines, colours.as_deref(), held) else {
                 drop(lines);
                 drop(plain);
                 return crate::fold::compress(text, opts);
             };
             let plan = keep_test_failures(plan, &lines);
-            let recoloured = crate::escapes::recoloured_repeats(&raw.lines, &lines.lines);
-            let plan = if recoloured.is_empty() {
-                plan
-            } else {
-                let recoloured = recoloured.into_iter().map(|i| i + 1).collect();
-                // an example of a repeat (in its colours), no error
-                crate::guard::keep_in_place(&plan, recoloured, &lines, Priority::Summary)
-            };
             // the copy without escapes is gone before the output is written
+            drop(colours);
             drop(plain);
             render(&plan, &raw, opts)
         }
         None => {
             let lines = split(text);
-            let Some(plan) = plan(&lines, 0) else {
+            let Some(plan) = plan(&lines, None, 0) else {
                 drop(lines);
                 return crate::fold::compress(text, opts);
             };
@@ -167,7 +163,7 @@ fn too_many_lines(text: &str, escaped: bool) -> bool {
 
 /// Plans a log, or `None` when planning it would not stay within the memory bound (see
 /// `plan_fits`) beside the `held` bytes the caller holds for it.
-pub fn plan(lines: &Lines, held: usize) -> Option<Plan> {
+pub fn plan(lines: &Lines, colours: Option<&[u64]>, held: usize) -> Option<Plan> {
     // the miner's share of the memory bound: the heap it frees is still held while the output,
     // which can be as large as the input, is written and copied out
     let size: usize = lines.lines.iter().map(|l| l.len() + 1).sum();
@@ -199,6 +195,8 @@ pub fn plan(lines: &Lines, held: usize) -> Option<Plan> {
     // what the error events kept verbatim say (see `said_hash`)
     let mut said: FxHashSet<u64> = FxHashSet::default();
     let mut frames = frames::ShownFrames::default();
+    // the colours each template was shown in (see `line_colours`)
+    let mut coloured: FxHashSet<(u32, u64)> = FxHashSet::default();
     let mut i = 0;
     while i < roles.len() {
         let n = i + 1;
@@ -245,6 +243,9 @@ pub fn plan(lines: &Lines, held: usize) -> Option<Plan> {
                 words,
                 ..
             } => {
+                // a template's first line in colours it was not shown in (a build run again
+                // with colour on) is news to a search for the coloured line, and stays
+                let recoloured = colours.is_some_and(|c| coloured.insert((template, c[i]))) && seen != Seen::New;
                 let alone = lengths[&(template, words)] == 1;
                 let frequent = miner.templates[template as usize].count > KEEP_ALL_UP_TO && !alone;
                 // a variant whose exact shape recurs shows a value, not a rare event: it folds
@@ -261,7 +262,7 @@ pub fn plan(lines: &Lines, held: usize) -> Option<Plan> {
                     // shown above said repeats it, whatever the miner makes of a word in its
                     // stamp (Apache's day name, new past midnight)
                     let said_above = lines.lines[i..end].iter().all(|l| said.contains(&said_hash(l)));
-                    if !said_above && (first || (seen != Seen::Known && !recurring)) {
+                    if recoloured || (!said_above && (first || (seen != Seen::Known && !recurring))) {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Critical);
                         said.extend(lines.lines[i..end].iter().map(|l| said_hash(l)));
@@ -276,7 +277,7 @@ pub fn plan(lines: &Lines, held: usize) -> Option<Plan> {
                     }
                     i = end;
                     continue;
-                } else if (seen == Seen::Known || recurring) && frequent {
+                } else if (seen == Seen::Known || recurring) && frequent && !recoloured {
                     // a repeat of a template shown above, warnings included: the first of each
                     // stays verbatim, and the marker says what varied (and counts errors only)
                     run.push_event(n, lines.lines[i], level, template);
@@ -312,6 +313,9 @@ pub fn plan(lines: &Lines, held: usize) -> Option<Plan> {
 const MINED_BYTES: usize = std::mem::size_of::<&str>() + std::mem::size_of::<Role>();
 /// Bytes an error line adds: its message's count and its place among the messages shown.
 const MESSAGE_BYTES: usize = 48;
+/// Bytes each line's colours hold, when lines differ in them (`escapes::line_colours`), with
+/// the colours each template was shown in.
+const COLOUR_BYTES: usize = 8 + 24;
 /// Bytes each line of an error event kept verbatim adds: what it says (`said_hash`), with room
 /// for its set to grow.
 const SAID_BYTES: usize = 16;
@@ -928,6 +932,28 @@ mod tests {
         let c = compress(&text, &opts());
         assert_eq!(c.text.matches(plain).count(), 1, "{}", c.text);
         assert_eq!(c.text.matches(coloured).count(), 1, "{}", c.text);
+    }
+
+    #[test]
+    fn a_template_in_other_colours_shows_its_first_line_in_them() {
+        // maven run again with colour on: the time each run finished at differs, the line's
+        // template is the same, and its first line in the new colours stays
+        let mut text = String::new();
+        for colour in ["INFO", "\x1b[1;34mINFO\x1b[m"] {
+            for i in 0..12 {
+                text += &format!("[{colour}] Finished at: 2022-02-14T05:{i:02}:11+01:00\n[{colour}] Total time:  {i}.4 s\n");
+            }
+        }
+        let c = compress(&text, &opts());
+        let kept = kept_lines(&c.text);
+        for want in [
+            "[INFO] Finished at: 2022-02-14T05:00:11+01:00",
+            "[\x1b[1;34mINFO\x1b[m] Finished at: 2022-02-14T05:00:11+01:00",
+            "[\x1b[1;34mINFO\x1b[m] Total time:  0.4 s",
+        ] {
+            assert!(kept.contains(&want), "{want}\n{}", c.text);
+        }
+        assert_eq!(kept.len(), 4, "{}", c.text);
     }
 
     #[test]
