@@ -208,6 +208,14 @@ pub fn is_decorated_event(line: &str) -> bool {
     .is_match(line)
 }
 
+/// A line of a stream that a container runtime interleaves, behind the name of the service
+/// that wrote it, padded to its neighbours' width (`docker compose logs`: `web-1   | listening
+/// on :8080`), whatever the service printed. One more ` | ` makes a row of a table instead.
+/// For the sniffer; `opens_event` does not ask it, since a service's stack frame is no event.
+pub fn is_service_stream_line(line: &str) -> bool {
+    re!(r"^[A-Za-z0-9][\w.-]* +\| ").find(line).is_some_and(|m| !line[m.end()..].contains(" | "))
+}
+
 /// A line a CI service's agent prints about the job itself, around the tools' own output:
 /// Jenkins' `Started by timer`, `Building remotely on node-1 in workspace /w`, `[Pipeline] sh`
 /// and `Finished: FAILURE`; GitHub Actions' `##[group]Run npm test` (after its stamp); GitLab's
@@ -506,6 +514,16 @@ fn reports_error(line: &str) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_services_stream_line_is_told_from_a_tables_row() {
+        assert!(is_service_stream_line("web-1   | listening on :8080"));
+        assert!(is_service_stream_line("scscf        |  5(21) DEBUG: <core> [core/tcp_main.c:1500]: read 40 bytes"));
+        // a row of a table, a markdown table's row, a shell pipeline
+        assert!(!is_service_stream_line("name3   | 3 | active | owner4 |"));
+        assert!(!is_service_stream_line("| name | state |"));
+        assert!(!is_service_stream_line("cat access.log| grep 404"));
+    }
 
     #[test]
     fn a_ci_agents_lines_are_told_from_the_tools_lines() {

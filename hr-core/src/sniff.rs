@@ -191,6 +191,11 @@ impl PartEvidence {
                 e.events += 1;
                 e.tagged += logline::source_prefix_len(l).is_some() as usize;
                 since_event = 0;
+            } else if logline::is_service_stream_line(l) {
+                // a service's line in an interleaved stream, an event or not
+                e.events += 1;
+                e.tagged += 1;
+                since_event = 0;
             } else if since_event < 200 && logline::continues(l) {
                 e.continued += 1;
                 since_event += 1;
@@ -1138,6 +1143,20 @@ Events:
                 log += &format!(" {f}: len 4; hex 8000000{trx}; asc     ;;\n");
             }
             log += &format!("2026-11-30 13:19:54 706 [Note] InnoDB: *** CONFLICTING WITH:\n2026-11-30 13:19:5{trx} 64{trx} [Warning] Aborted connection 64{trx} to db: 'shop' user: 'app' host: 'localhost'\n2026-11-30 13:19:5{trx} 64{trx} [Warning] Could not read packet: fd: 5{trx}  state: 1  read_length: 4  errno: 11\n");
+        }
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+    }
+
+    #[test]
+    fn services_interleaved_by_compose_are_a_log_whatever_they_print() {
+        // `docker compose logs`: each line behind its service's name, padded to one width; what
+        // the services print need not be a log's lines (a certificate's fields, as settings)
+        let mut log = String::from("Attaching to smf, fhoss\n");
+        for i in 0..12 {
+            log += &format!("smf          | Certificate Details:\nsmf          |         Serial Number: {i} (0x{i:x})\n");
+            log += "smf          |             countryName               = KO\n";
+            log += &format!("smf          |             commonName                = smf{i}.epc.mnc001.mcc001.3gppnetwork.org\n");
+            log += &format!("fhoss        | [main] INFO  org.apache.catalina.core.StandardHost  - XML validation disabled for host {i}\n");
         }
         assert_eq!(sniff(log.as_bytes()), Kind::Log);
     }
