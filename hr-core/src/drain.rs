@@ -337,9 +337,16 @@ impl Miner {
                     self.buf.push(' ');
                 }
                 let from = self.buf.len();
-                if self.record && self.toks.len() < KEYED_TOKENS && !part.bytes().any(|c| c.is_ascii_digit()) {
-                    // a record's first words key its event, as in Drain's tree (see
-                    // `another_key`): a quoted word there (`argv=["git" "reset"`) stays a word
+                // a record's first words key its event, as in Drain's tree (see
+                // `another_key`), and so does a plain line's first: a quoted word or a path
+                // there (`argv=["git" "reset"`, jstack's `"Worker-1":`) stays a word. A call's
+                // arguments are values, though they open the line (strace's `open("a",`)
+                let keyed = if self.record {
+                    KEYED_TOKENS
+                } else {
+                    !part.contains('(') as usize
+                };
+                if self.toks.len() < keyed && !part.bytes().any(|c| c.is_ascii_digit()) {
                     self.buf.push_str(part);
                 } else {
                     mask_log_token(part, &mut self.buf);

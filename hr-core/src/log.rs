@@ -923,6 +923,26 @@ mod tests {
     }
 
     #[test]
+    fn a_first_word_without_digits_names_its_event() {
+        // jstack's deadlock report opens each thread's lines with its quoted name: another name
+        // is another event (Drain keys its tree on the first word), not a value of one
+        let mut text = String::new();
+        let pairs = [("Worker-1", "Worker-2"), ("Pool-A", "Pool-B"), ("Cache-X", "Cache-Y"), ("Io-P", "Io-Q")];
+        for (k, (a, b)) in pairs.iter().enumerate() {
+            text += "Found one Java-level deadlock:\n=============================\n";
+            for (x, y) in [(a, b), (b, a)] {
+                text += &format!("\"{x}\":\n  waiting to lock monitor 0x00006000027bd2b{k} (object 0x0000000503a0082{k}, a java.lang.Object),\n  which is held by \"{y}\"\n\n");
+            }
+        }
+        let c = compress(&text, &opts());
+        for (a, b) in pairs {
+            for name in [a, b] {
+                assert!(c.text.contains(&format!("\n\"{name}\":\n")), "{name}\n{}", c.text);
+            }
+        }
+    }
+
+    #[test]
     fn a_repeat_in_other_colours_stays_once() {
         // a CI job runs maven again with colour on: its first coloured line stays, the repeat
         // of it folds with the plain repeats
