@@ -1017,6 +1017,20 @@ mod tests {
     }
 
     #[test]
+    fn a_long_line_that_states_its_level_is_cut_whatever_level_it_quotes() {
+        // an INFO line that quotes a command's output, a level field of its own inside; a
+        // record whose level field comes last says what the record is, and stays whole
+        let quoted = format!("{{'exit_code': 0, 'stderr': ['time=\"2015-11-23T15:52:12Z\" level=\"fatal\" msg=\"write /dev/stdout: broken pipe\"'], 'stdout': [{}]}}", "'fuel-core-6.1-nginx', ".repeat(400));
+        let info = format!("2015-11-23 15:52:19,039 - INFO environment.py:547 -- Result of \"dockerctl destroy all\" command on master node: {quoted}");
+        let record = format!("{{\"msg\": \"{}\", \"level\": \"error\"}}", "payload ".repeat(600));
+        let text = format!("2015-11-23 15:52:18,000 - INFO environment.py:540 -- starting\n{info}\n{record}\n");
+        let c = compress(&text, &opts());
+        let lines: Vec<&str> = c.text.lines().collect();
+        assert!(lines[1].starts_with("2015-11-23 15:52:19,039 - INFO") && lines[1].len() < 1000, "{}", lines[1]);
+        assert_eq!(lines[2], record);
+    }
+
+    #[test]
     fn a_line_too_long_to_read_keeps_its_head_and_says_how_much_more_there_is() {
         let payload = format!("{{\"messages\": [{}]}}", "\"say hello\", ".repeat(2000));
         let error = format!("2025-08-08 07:07:03 ERROR request failed: {}", "x".repeat(5000));

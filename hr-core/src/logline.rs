@@ -260,7 +260,7 @@ pub fn severity(line: &str) -> Severity {
 
 /// The severity a line declares, if it declares one (`INFO` is declared, and not an error even
 /// when its message says "failed").
-fn declared(line: &str) -> Option<Severity> {
+pub fn declared(line: &str) -> Option<Severity> {
     if line.starts_with('{') || has(line, b"{\"", 0) {
         if let Some(c) = re!(r#""(level|lvl|severity|levelname|log\.level|@l)" *: *"?(\w+)"#).captures(line) {
             return word_severity(c.get(2).unwrap().as_str());

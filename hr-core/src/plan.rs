@@ -312,14 +312,16 @@ pub fn readable_head(line: &str) -> &str {
 /// may be cut: errors, failures, headings and verdicts stay whole, as does a line whose head
 /// reads as an error.
 fn kept_head<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<&'l str> {
-    if !plan.cut_long_lines
-        || priority >= Priority::Critical
-        || line.len() <= LONG_LINE
-        || crate::logline::level_field_says_error(line)
-    {
+    if !plan.cut_long_lines || priority >= Priority::Critical || line.len() <= LONG_LINE {
         return None;
     }
     let head = readable_head(line);
+    // a level field deep in a long record says what the record is (`{"msg": "…", "level":
+    // "error"}`), unless the line states its own level first: an `INFO` line that quotes a
+    // command's output (`… stderr: ['time=… level="fatal" …']`) is no error for it
+    if crate::logline::declared(head).is_none() && crate::logline::level_field_says_error(line) {
+        return None;
+    }
     let plain = crate::escapes::strip(head);
     (!crate::logline::is_errorish(plain.as_deref().unwrap_or(head))).then_some(head)
 }
