@@ -32,6 +32,11 @@ CIDIFF = ("labri-progress/cidiff", "3cad9e8e4278e0eea38551b4f71cc1cf08bd9d14",
 HG = ("robusta-dev/holmesgpt", "c1ee1d43598b89ca59481615b40a3340a32f2202", "Apache-2.0 (robusta-dev/holmesgpt LLM test fixtures: pod logs recorded from real clusters, under a 2-3 line fixture header)")
 TH = ("mozilla/treeherder", "dc3080dd746d4732d5e06c0272471834d4639da0", "MPL-2.0 (mozilla/treeherder test sample data; Firefox CI logs)")
 
+SIMPLEX = ("ava-labs/Simplex", "811b6c9e60944064c8001c5f54e60edd2eb1c6c4", "BSD-3-Clause (ava-labs/Simplex); a GitHub Actions job's raw log, committed")
+FUELJOBS = ("rkhozinov/jenkins-jobs", "f90a3c85ccaed8d42631099fb7ab16fea2f43dab", "Apache-2.0 (rkhozinov/jenkins-jobs LICENSE.md); a Jenkins job's console, committed")
+OPEN5GS = ("LucaVignati/comnetsemu_open5gs", "adf13b1f8a4107dff02070d07ffc92ffd44fb119", "BSD-2-Clause (LucaVignati/comnetsemu_open5gs); 'docker compose logs' of its Open5GS stack, committed")
+HUMANAGENT = ("3DTek-xyz/HumanAgent-MCP", "a414a4f70dac8dee665292f81b70dfd5fd43baa4", "GPL-3.0 (3DTek-xyz/HumanAgent-MCP LICENSE.md); its MCP server's winston log, committed")
+
 # syslog / journald / dmesg / apt: forensic and log-tool test data, and system logs published under an open licence.
 PLASO = ("log2timeline/plaso", "4ea03ef9a48dad5284c371ac9b537a184b3eea9c", "Apache-2.0 (log2timeline/plaso test data)")
 MTAIL = ("google/mtail", "4c7e0e1174ac1ead032efe28d86428bbbe0ae145", "Apache-2.0 (google/mtail test data)")
@@ -99,6 +104,10 @@ CASES = {
     "gha-maven-verify-failed-job": (CIDIFF, "data/breakages/google_auto_693/fail.log"),
     "jenkins-maven-test-disk-full": (CIDIFF, "data/breakages/sorald_445/fail.log"),
     "gh-run-view-log-gradle-test-failed": (CIDIFF, "data/breakages/cidiff_11/fail.log"),
+    "gha-go-test-consensus": (SIMPLEX, "0_build.txt"),
+    "jenkins-console-fuel-contrail-deploy": (FUELJOBS, "consoleText"),
+    "compose-logs-open5gs-ansi": (OPEN5GS, "docker-compose.log"),
+    "winston-json-mcp-server": (HUMANAGENT, "logs/combined.log"),
     "gha-gradle-test-failed": (CIDIFF, "data/breakages/cidiff_57/fail.log"),
     "gha-gradle-checkstyle-failed": (CIDIFF, "data/breakages/cidiff_75/fail.log"),
     "gha-latex-action-tar-failed": (CIDIFF, "data/breakages/cv_45/fail.log"),
