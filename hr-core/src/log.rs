@@ -192,8 +192,9 @@ pub fn plan(lines: &Lines, colours: Option<&[u64]>, held: usize) -> Option<Plan>
     };
     let mut run = Run::default();
     let mut shown: FxHashSet<u64> = FxHashSet::default();
-    // what the error events kept verbatim say (see `said_hash`)
-    let mut said: FxHashSet<u64> = FxHashSet::default();
+    // what the error events kept verbatim say (see `said`), word for word: a hash of it would
+    // take two texts that collide for one, and fold an error never shown
+    let mut said_above: FxHashSet<&str> = FxHashSet::default();
     let mut frames = frames::ShownFrames::default();
     // the colours each template was shown in (see `line_colours`)
     let mut coloured: FxHashSet<(u32, u64)> = FxHashSet::default();
@@ -261,11 +262,11 @@ pub fn plan(lines: &Lines, colours: Option<&[u64]>, held: usize) -> Option<Plan>
                     // an event whose every line says, word for word after its time, what a line
                     // shown above said repeats it, whatever the miner makes of a word in its
                     // stamp (Apache's day name, new past midnight)
-                    let said_above = lines.lines[i..end].iter().all(|l| said.contains(&said_hash(l)));
-                    if recoloured || (!said_above && (first || (seen != Seen::Known && !recurring))) {
+                    let repeats_said = lines.lines[i..end].iter().all(|l| said_above.contains(said(l)));
+                    if recoloured || (!repeats_said && (first || (seen != Seen::Known && !recurring))) {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Critical);
-                        said.extend(lines.lines[i..end].iter().map(|l| said_hash(l)));
+                        said_above.extend(lines.lines[i..end].iter().map(|l| said(l)));
                     } else if last == i && times >= LAST_AFTER {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Repeated);
@@ -316,9 +317,9 @@ const MESSAGE_BYTES: usize = 48;
 /// Bytes each line's colours hold, when lines differ in them (`escapes::line_colours`), with
 /// the colours each template was shown in.
 const COLOUR_BYTES: usize = 8 + 24;
-/// Bytes each line of an error event kept verbatim adds: what it says (`said_hash`), with room
-/// for its set to grow.
-const SAID_BYTES: usize = 16;
+/// Bytes each line of an error event kept verbatim adds: what it says (`said`, a slice of the
+/// line), with room for its set to grow.
+const SAID_BYTES: usize = 32;
 
 /// Whether a variant of a template recurs in its exact shape, or differs only in an argument:
 /// it shows a value, not a rare event, and folds like a repeat. A warning or an error that
@@ -738,14 +739,12 @@ pub fn level(line: &str) -> Level {
 }
 
 /// What `line` says, word for word, after the time it opens with (GitHub Actions stamps every
-/// line): two lines that say the same at other times hash alike.
-fn said_hash(line: &str) -> u64 {
+/// line): two lines that say the same at other times say it alike.
+fn said(line: &str) -> &str {
     let from = crate::logline::time_head_end(line)
         .filter(|&end| line[..end].bytes().any(|b| b.is_ascii_digit()))
         .unwrap_or(0);
-    let mut h = FxHasher::default();
-    h.write(line[from..].as_bytes());
-    h.finish()
+    &line[from..]
 }
 
 /// An error's message: the line with its numbers and ids masked (`mask::shape`) and its paths
