@@ -35,6 +35,8 @@ TH = ("mozilla/treeherder", "dc3080dd746d4732d5e06c0272471834d4639da0", "MPL-2.0
 SIMPLEX = ("ava-labs/Simplex", "811b6c9e60944064c8001c5f54e60edd2eb1c6c4", "BSD-3-Clause (ava-labs/Simplex); a GitHub Actions job's raw log, committed")
 FUELJOBS = ("rkhozinov/jenkins-jobs", "f90a3c85ccaed8d42631099fb7ab16fea2f43dab", "Apache-2.0 (rkhozinov/jenkins-jobs LICENSE.md); a Jenkins job's console, committed")
 OPEN5GS = ("LucaVignati/comnetsemu_open5gs", "adf13b1f8a4107dff02070d07ffc92ffd44fb119", "BSD-2-Clause (LucaVignati/comnetsemu_open5gs); 'docker compose logs' of its Open5GS stack, committed")
+PARADEDB = ("paradedb/paradedb", "289ccbd20cd2984a4f0657e419ac5576db1526c3", "AGPL-3.0 (paradedb/paradedb); an Antithesis CI job's log, committed")
+OPENWRT = ("Eay5/OPENWRT-HOME", "9d5cfcdb0a505902beaed50ad2e2891339e2259d", "MIT (Eay5/OPENWRT-HOME); a GitHub Actions job's raw log of an OpenWrt build, committed")
 HUMANAGENT = ("3DTek-xyz/HumanAgent-MCP", "a414a4f70dac8dee665292f81b70dfd5fd43baa4", "GPL-3.0 (3DTek-xyz/HumanAgent-MCP LICENSE.md); its MCP server's winston log, committed")
 
 # syslog / journald / dmesg / apt: forensic and log-tool test data, and system logs published under an open licence.
@@ -108,6 +110,8 @@ CASES = {
     "jenkins-console-fuel-contrail-deploy": (FUELJOBS, "consoleText"),
     "compose-logs-open5gs-ansi": (OPEN5GS, "docker-compose.log"),
     "winston-json-mcp-server": (HUMANAGENT, "logs/combined.log"),
+    "antithesis-ci-job": (PARADEDB, "job.log"),
+    "gha-openwrt-build": (OPENWRT, "0_build.txt"),
     "gha-gradle-test-failed": (CIDIFF, "data/breakages/cidiff_57/fail.log"),
     "gha-gradle-checkstyle-failed": (CIDIFF, "data/breakages/cidiff_75/fail.log"),
     "gha-latex-action-tar-failed": (CIDIFF, "data/breakages/cv_45/fail.log"),
