@@ -342,11 +342,11 @@ impl Miner {
                 // there (`argv=["git" "reset"`, jstack's `"Worker-1":`) stays a word. A call's
                 // arguments are values, though they open the line (strace's `open("a",`)
                 let keyed = if self.record {
-                    KEYED_TOKENS
+                    self.toks.len() < KEYED_TOKENS
                 } else {
-                    !part.contains('(') as usize
+                    self.toks.is_empty() && !part.contains('(')
                 };
-                if self.toks.len() < keyed && !part.bytes().any(|c| c.is_ascii_digit()) {
+                if keyed && !part.bytes().any(|c| c.is_ascii_digit()) {
                     self.buf.push_str(part);
                 } else {
                     mask_log_token(part, &mut self.buf);
