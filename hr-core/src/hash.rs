@@ -12,11 +12,16 @@ pub struct FxHasher {
 }
 
 const SEED: u64 = 0x51_7c_c1_b7_27_22_0a_95;
+/// Each word is multiplied by this before it joins the state, so that a change in its low
+/// bytes spreads over all of it: with FxHash's plain `rotate ^ word`, texts that differ in one
+/// word's top byte and the next word's low byte collide (`ERROR ya failed`, `ERROR xb failed`),
+/// and texts are keys here (an error's message, a template the guard has seen).
+const SPREAD: u64 = 0x9e_37_79_b9_7f_4a_7c_15;
 
 impl FxHasher {
     #[inline]
     fn add(&mut self, word: u64) {
-        self.hash = (self.hash.rotate_left(5) ^ word).wrapping_mul(SEED);
+        self.hash = (self.hash.rotate_left(5) ^ word.wrapping_mul(SPREAD)).wrapping_mul(SEED);
     }
 }
 
@@ -57,4 +62,24 @@ pub fn of_text(text: &str) -> u64 {
     h.write_usize(text.len());
     h.write(text.as_bytes());
     h.finish()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn texts_that_differ_across_a_word_boundary_hash_apart() {
+        // two letters either side of an 8-byte boundary: the top byte of one word and the low
+        // byte of the next
+        let mut seen = HashSet::new();
+        for a in b'a'..=b'z' {
+            for b in b'a'..=b'z' {
+                let text = format!(" ERROR {}{} failed", a as char, b as char);
+                let mut h = FxHasher::default();
+                h.write(text.as_bytes());
+                assert!(seen.insert(h.finish()), "{text}");
+            }
+        }
+    }
 }
