@@ -69,8 +69,9 @@ pub(crate) fn sequence_end(b: &[u8], at: usize) -> usize {
 /// for the coloured line must find. Other escapes (cursor moves, CI timestamps) do not count.
 /// `plain` is `raw` without escapes, line for line.
 ///
-/// Texts and colours are held as hashes, a few words a line: this runs beside a whole plan of
-/// a log that may be 100 MB of distinct coloured lines, within the memory bound (`bound.rs`).
+/// Texts and colours are held as hashes, a few words a line: this runs beside a whole
+/// classification of a run's output, within the memory bound (`bound.rs`). (The log compressor
+/// asks `line_colours` itself, and keeps a template's first line in new colours.)
 pub fn recoloured_repeats(raw: &[&str], plain: &[&str]) -> Vec<usize> {
     let Some(colours) = line_colours(raw, plain) else {
         return Vec::new();

@@ -162,7 +162,8 @@ fn too_many_lines(text: &str, escaped: bool) -> bool {
 }
 
 /// Plans a log, or `None` when planning it would not stay within the memory bound (see
-/// `plan_fits`) beside the `held` bytes the caller holds for it.
+/// `plan_fits`) beside the `held` bytes the caller holds for it. `colours` are its lines'
+/// colours when they differ (`escapes::line_colours`).
 pub fn plan(lines: &Lines, colours: Option<&[u64]>, held: usize) -> Option<Plan> {
     // the miner's share of the memory bound: the heap it frees is still held while the output,
     // which can be as large as the input, is written and copied out

@@ -187,14 +187,12 @@ impl PartEvidence {
             // an event opens at the start of a line: an indented `[0]: …` or `12:30 …` is a
             // line of code, a list or a quote, and at most continues an event above it
             let indented = l.starts_with([' ', '\t']);
-            if !indented && (logline::opens_event(l) || logline::is_decorated_event(l)) {
+            let event = !indented && (logline::opens_event(l) || logline::is_decorated_event(l));
+            // a service's line in an interleaved stream is one too, whatever the service printed
+            let stream = !event && logline::is_service_stream_line(l);
+            if event || stream {
                 e.events += 1;
-                e.tagged += logline::source_prefix_len(l).is_some() as usize;
-                since_event = 0;
-            } else if logline::is_service_stream_line(l) {
-                // a service's line in an interleaved stream, an event or not
-                e.events += 1;
-                e.tagged += 1;
+                e.tagged += (stream || logline::source_prefix_len(l).is_some()) as usize;
                 since_event = 0;
             } else if since_event < 200 && logline::continues(l) {
                 e.continued += 1;
