@@ -76,8 +76,8 @@ pub(crate) fn restate_hunk_headers(plan: Plan, ls: &[&str]) -> Plan {
         .collect();
     Plan {
         pieces,
-        cut_long_lines: plan.cut_long_lines,
         pointers: plan.pointers,
+        ..plan
     }
 }
 

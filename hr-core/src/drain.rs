@@ -132,6 +132,9 @@ pub struct Miner {
     /// whether the line being mined is a line of strace output, whose constants past its first
     /// token are arguments (see `value_for_value`); known only for a shape not seen before
     syscall: bool,
+    /// the words that opened plain lines, per token count, up to `OPENING_WORDS` of each (see
+    /// `names_apart`)
+    opening_words: FxHashMap<usize, Vec<Box<str>>>,
     /// bytes of templates, their values and the shape caches, about, and the most they may take
     /// (`None`: no limit). The caps above bound them only to hundreds of MB, more than the
     /// memory bound leaves for an input of tens of MB whose every line is new.
@@ -383,6 +386,15 @@ impl Miner {
         // be the same event; a short line differs in at most one or two words
         let max_diff = if n >= 8 { 2.max(n / 6) } else { 1 };
         let mut best: Option<(usize, usize, u32)> = None; // (diff, -literal matches, id)
+        let keyed = |words: &Vec<Box<str>>, w: &str| words.iter().any(|k| &**k == w);
+        let opening = (!self.record && n > 0).then(|| {
+            let words = self.opening_words.entry(n).or_default();
+            let w = &self.buf[self.toks[0].0..self.toks[0].1];
+            if !keyed(words, w) && words.len() < OPENING_WORDS {
+                words.push(w.into());
+            }
+        });
+        let opening_words = opening.and_then(|_| self.opening_words.get(&n));
         if let Some(group) = self.groups.get(&n) {
             for &id in group {
                 let t = &self.templates[id as usize];
@@ -394,7 +406,9 @@ impl Miner {
                     let (a, b) = (&*t.tokens[p], self.token(p));
                     if a == b {
                         same += 1;
-                    } else if p < KEYED_TOKENS && (another_key(a, b) || self.record && !a.contains('0') && !b.contains('0')) {
+                    } else if p < KEYED_TOKENS && (another_key(a, b) || self.record && !a.contains('0') && !b.contains('0'))
+                        || p == 0 && opening_words.is_some_and(|w| keyed(w, a) && keyed(w, b)) && names_apart(a, b)
+                    {
                         // Drain's tree keys these apart: never a variant of this template. In
                         // a record (its fields in the order of their names), any first word
                         // without digits is a key: a git trace2 event's `category=chunkfile`
@@ -645,6 +659,25 @@ fn names_a_state(tok: &str) -> bool {
 fn value_for_value(a: &str, b: &str, constants: bool) -> bool {
     (is_value(a) && is_value(b) && field_name(a) == field_name(b) && !(constants && another_call(a, b)))
         || (constants && constant_argument(a).is_some_and(|name| constant_argument(b) == Some(name)))
+}
+
+/// Distinct opening words per token count that key lines apart (see `names_apart`): Drain's
+/// tree has at most this many children under a node; past them, a new word is one more value
+/// of a list (`apt list`'s hundreds of packages), and folds like one.
+const OPENING_WORDS: usize = 100;
+
+/// Whether two words that open plain lines name different things (a package in a table's
+/// row, a test binary run, a thread, the service or file a source tag names: an interleaved
+/// log is mined per source): Drain's tree keys a line by its first word, so a line that opens
+/// with another word is never a variant of this template. Not a stamp's month or day, nor a
+/// level: those open a header, not the line's subject.
+fn names_apart(a: &str, b: &str) -> bool {
+    let word = |t: &str| {
+        t.bytes().any(|c| c.is_ascii_alphabetic())
+            && !is_value(t)
+            && !crate::logline::is_header_word(t)
+    };
+    word(a) && word(b)
 }
 
 /// Whether two values among a line's first tokens hold different words apart from their digits
@@ -1290,11 +1323,12 @@ mod tests {
         let mut m = Miner::default();
         m.add("8615  rt_sigaction(SIGHUP, NULL) = 0");
         assert_eq!(m.add("8615  kill(SIGTERM, NULL) = 0").seen, Seen::New);
-        // opening a line, the call and its constant name the event, as Drain's tree reads them
+        // opening a line, the call and its constant name the event, as Drain's tree reads them:
+        // another template
         let mut m = Miner::default();
         m.add("rt_sigaction(SIGHUP, NULL, {sa_handler=SIG_DFL, sa_flags=0}, 8) = 0");
         let other = m.add("rt_sigaction(SIGINT, NULL, {sa_handler=SIG_DFL, sa_flags=0}, 8) = 0");
-        assert_eq!(other.seen, Seen::Variant);
+        assert_eq!(other.seen, Seen::New);
         // a field's own constant is no call's signal: ignoring a signal is another event than
         // its default action, and a signal delivered (`--- SIGTERM {si_signo=SIGTERM, …}`) another
         // than SIGHUP
@@ -1473,6 +1507,42 @@ mod tests {
         let leave = |label: &str| format!("category=index event=region_leave file=read-cache.c label={label} line=2443 sid=20261130T193223.172455Z-H0a7c9cdf thread=main");
         m.add_record(&leave("do_read_index"));
         assert_ne!(m.add_record(&leave("do_write_index")).seen, Seen::New);
+    }
+
+    #[test]
+    fn a_plain_lines_opening_word_keys_its_event_while_few_words_open_lines() {
+        // the commands a CI job runs, each once: Drain's tree keys each by its first word
+        let run = |m: &mut Miner, test: &str| {
+            m.add(&format!("test/interface/{test}_test --gtest_output=\"xml:test/interface/{test}_test.xml\"")).seen
+        };
+        let mut m = Miner::default();
+        assert_eq!(run(&mut m, "json_parser"), Seen::New);
+        assert_eq!(run(&mut m, "argument_parser"), Seen::New);
+        assert_eq!(run(&mut m, "json_parser"), Seen::Known);
+        // a month or a level opens a header, not the line's subject: a variant at most
+        let mut m = Miner::default();
+        m.add("Jan 12 kernel booted on cpu");
+        assert_ne!(m.add("Feb 12 kernel booted on cpu").seen, Seen::New);
+        // past `OPENING_WORDS` words (`apt list`'s hundreds of packages), a new one is a value
+        let mut m = Miner::default();
+        let pkg = |m: &mut Miner, name: String| m.add(&format!("{name}/stable,now amd64 [installed]")).seen;
+        let names: Vec<String> = (0..OPENING_WORDS + 5)
+            .map(|i| format!("pkg{}", char::from(b'a' + (i % 26) as u8).to_string().repeat(1 + i / 26)))
+            .collect();
+        for n in &names[..OPENING_WORDS] {
+            assert_eq!(pkg(&mut m, n.clone()), Seen::New, "{n}");
+        }
+        assert_ne!(pkg(&mut m, names[OPENING_WORDS].clone()), Seen::New);
+    }
+
+    #[test]
+    fn a_source_tag_keys_its_event() {
+        // `docker compose logs`: each service's line is its own service's event
+        let mut m = Miner::default();
+        let logback = |svc: &str| format!("{svc:<18} | 11:22:13,321 |-INFO in ConfigurationWatchList - Cannot watch base.xml");
+        assert_eq!(m.add(&logback("admin-server")).seen, Seen::New);
+        assert_eq!(m.add(&logback("visits-service")).seen, Seen::New);
+        assert_eq!(m.add(&logback("visits-service")).seen, Seen::Known);
     }
 
     #[test]

@@ -12,7 +12,7 @@
 
 use crate::hash::{FxHashMap, FxHasher};
 use crate::lines::Lines;
-use crate::logline;
+use crate::logline::{self, Problem};
 use crate::mask::{mask_log_token, shape};
 use crate::plan::{pays_in_tokens, Piece, Plan, Priority};
 use crate::re::re;
@@ -49,8 +49,8 @@ pub fn keep_in_place(plan: &Plan, keep: Vec<usize>, lines: &Lines, priority: Pri
     }
     Plan {
         pieces,
-        cut_long_lines: plan.cut_long_lines,
         pointers: plan.pointers.clone(),
+        ..*plan
     }
 }
 
@@ -105,9 +105,17 @@ fn part<'l>(start: usize, end: usize, folded: &mut impl Iterator<Item = &'l str>
     }
 }
 
-/// The first line (1-based) of each error-ish template that no kept line shows, in order.
-fn missing(plan: &Plan, lines: &Lines) -> Vec<usize> {
-    let mut watch = Watch::default();
+/// The error words `line` holds, lowercased, as one hash.
+fn error_words_key(line: &str) -> u64 {
+    let mut h = FxHasher::default();
+    for m in logline::error_word_matches(line) {
+        h.write(m.to_ascii_lowercase().as_bytes());
+    }
+    h.finish()
+}
+
+/// Calls `f` with every line of `plan` (1-based) and whether it is written verbatim.
+fn visit(plan: &Plan, mut f: impl FnMut(usize, bool)) {
     for piece in &plan.pieces {
         let (start, end, kept) = match piece {
             // a restatement says its lines again in fewer words (a listing's names) or stands
@@ -119,9 +127,18 @@ fn missing(plan: &Plan, lines: &Lines) -> Vec<usize> {
             Piece::Fold { start, end, .. } => (*start, *end, false),
         };
         for n in start..=end {
-            watch.see(n, lines.lines[n - 1], kept);
+            f(n, kept);
         }
     }
+}
+
+/// The first line (1-based) of each error-ish template that no kept line shows, in order.
+fn missing(plan: &Plan, lines: &Lines) -> Vec<usize> {
+    let mut watch = Watch {
+        error_words_anywhere: plan.error_words_anywhere,
+        ..Watch::default()
+    };
+    visit(plan, |n, kept| watch.see(n, lines.lines[n - 1], kept));
     watch.missing()
 }
 
@@ -131,26 +148,39 @@ fn missing(plan: &Plan, lines: &Lines) -> Vec<usize> {
 #[derive(Default)]
 pub struct Watch {
     templates: Templates,
+    /// whether a line that names a failure in words anywhere counts too (`Plan::error_words_anywhere`)
+    pub error_words_anywhere: bool,
+    /// the templates of such lines, grouped also by the words they hold
+    named: Templates,
     toks: Vec<u64>,
 }
 
 impl Watch {
     /// Line `n` (1-based), kept verbatim or not.
     pub fn see(&mut self, n: usize, line: &str, kept: bool) {
-        if logline::is_errorish(line) {
-            tokens(line, &mut self.toks);
-            self.templates.add(&self.toks, n, kept);
+        match logline::problem(line) {
+            Problem::Reported => {
+                tokens(line, &mut self.toks);
+                self.templates.add(&self.toks, n, kept);
+            }
+            Problem::Named if self.error_words_anywhere => {
+                tokens(line, &mut self.toks);
+                // the words go first: a template's first token must agree (see `similar`)
+                self.toks.insert(0, error_words_key(line));
+                self.named.add(&self.toks, n, kept);
+            }
+            Problem::Named | Problem::None => {}
         }
     }
 
     /// The first line of each error-ish template that no kept line showed, in order.
     pub fn missing(self) -> Vec<usize> {
-        let t = self.templates;
-        let mut out: Vec<usize> = (0..t.first.len())
-            .filter(|&i| !t.kept[i])
-            .map(|i| t.first[i])
+        let mut out: Vec<usize> = [self.templates, self.named]
+            .iter()
+            .flat_map(|t| (0..t.first.len()).filter(|&i| !t.kept[i]).map(|i| t.first[i]))
             .collect();
         out.sort_unstable();
+        out.dedup();
         out
     }
 }
@@ -351,6 +381,28 @@ mod tests {
             // the diff compressor keeps what is no diff; the others fold the repeats around
             assert!(kind == Kind::Diff || out.len() < log.len() / 4, "{kind:?} folds the rest: {out}");
         }
+    }
+
+    #[test]
+    fn a_log_keeps_an_example_of_each_template_whose_words_name_a_failure() {
+        // a traced script echoes its messages: the quoted values are masked, so the one that
+        // names a failure is of the template of the others, and would fold among them
+        let words = ["fetching", "unpacking", "configuring", "linking", "copying", "testing"];
+        let mut t = String::new();
+        for i in 0..60 {
+            t.push_str(&format!("+ echo \"{}\"\n", words[i % 6]));
+            if i == 30 {
+                t.push_str("+ echo \"[setup.sh:error]\"\n");
+            }
+        }
+        let out = compress(Kind::Log, &t, &opts()).text;
+        assert!(out.contains("+ echo \"[setup.sh:error]\"\n"), "{out}");
+        // the others still fold
+        assert!(!out.contains("\"testing\""), "{out}");
+        // a line that states its level is judged by it, whatever words its values hold
+        let t = t.replace("+ echo", "INFO echo");
+        let out = compress(Kind::Log, &t, &opts()).text;
+        assert!(!out.contains("[setup.sh:error]"), "{out}");
     }
 
     #[test]

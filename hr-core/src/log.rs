@@ -189,6 +189,7 @@ pub fn plan(lines: &Lines, colours: Option<&[u64]>, held: usize) -> Option<Plan>
     // a payload dumped into a log is no more read whole than it was written to be
     let mut plan = Plan {
         cut_long_lines: true,
+        error_words_anywhere: true,
         ..Plan::default()
     };
     let mut run = Run::default();
@@ -838,6 +839,7 @@ fn exception_header(line: &str) -> bool {
 fn trace_like(line: &str) -> bool {
     let t = line.trim_start();
     t.starts_with("at ")
+        || frames::numbered_frame(line).is_some()
         || t.starts_with("File \"")
         || t.starts_with("Traceback (most recent call last)")
         || t.starts_with("Caused by: ")
@@ -1817,6 +1819,29 @@ mod tests {
         assert!(out[18].starts_with("[hr 12 frames as in L4-15 ·"), "{}", c.text);
         assert_eq!(crate::marker::span_of(out[18]), Some((19, 30)), "{}", c.text);
         assert_eq!(out.len(), 20);
+    }
+
+    #[test]
+    fn a_php_trace_stays_whole_and_its_shared_callers_point_to_the_first() {
+        // Laravel numbers its frames; the same callers stand at other depths below another error
+        let callers = |from: usize| -> String {
+            (0..8)
+                .map(|k| format!("#{} /app/vendor/laravel/framework/src/Pipeline/Layer{k}.php({}): Pipeline->handle(Object(Request))\n", from + k, 40 + k))
+                .collect()
+        };
+        let text = format!(
+            "[2018-12-14 16:31:39] local.ERROR: Class 'App\\Admin' not found {{\"exception\":\"[object] (FatalThrowableError(code: 0))\n[stacktrace]\n#0 [internal function]: App\\Http\\AdminController->login(Object(Request))\n{}#9 {{main}}\n\"}} \n[2018-12-14 16:31:55] local.ERROR: Argument 1 passed to JWT::fromUser() must be an instance of JWTSubject {{\"exception\":\"[object] (TypeError(code: 0))\n[stacktrace]\n#0 /app/Http/Controllers/Controller.php(31): Facade::__callStatic('fromUser', Array)\n#1 /app/Http/Controllers/Auth/AdminLoginController.php(35): Controller->getToken(Object(Admin))\n{}#10 {{main}}\n\"}} \n",
+            callers(1),
+            callers(2)
+        );
+        let c = compress(&text, &opts());
+        let out: Vec<&str> = c.text.lines().collect();
+        // the second trace's own frames stay; its callers point to the first trace's
+        let own = out.iter().position(|l| l.starts_with("#1 /app/Http/Controllers/Auth/AdminLoginController.php(35)"));
+        let own = own.unwrap_or_else(|| panic!("{}", c.text));
+        assert!(out[own + 1].starts_with("[hr 9 frames as in L4-12 ·"), "{}", c.text);
+        assert_eq!(out[own + 2..], ["\"} "], "{}", c.text);
+        assert_eq!(out[..own].len(), 16, "the first trace and the new error stay whole: {}", c.text);
     }
 
     #[test]

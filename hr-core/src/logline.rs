@@ -116,7 +116,7 @@ pub fn source_prefix_len(line: &str) -> Option<usize> {
     })
 }
 
-fn is_header_word(tag: &str) -> bool {
+pub(crate) fn is_header_word(tag: &str) -> bool {
     let t = tag.trim_matches(|c: char| !c.is_ascii_alphanumeric());
     matches!(
         t.to_ascii_uppercase().as_str(),
@@ -177,8 +177,9 @@ fn is_tsv_record(line: &str) -> bool {
 /// looked at; the object is not parsed.
 pub fn is_json_event(line: &str) -> bool {
     let key = |re: &regex::Regex| re.is_match(line);
-    let time = key(re!(r#""(@?timestamp|time|ts|@t|datetime|date|time_local|time_iso8601)" *:"#));
-    let level = key(re!(r#""(level|lvl|severity|@l|log\.level|levelname)" *:"#));
+    // (MongoDB's `"t":{"$date":…}` and `"s":"I"`: names of a letter, known by their values)
+    let time = key(re!(r#""(@?timestamp|time|ts|@t|datetime|date|time_local|time_iso8601)" *:|"t" *: *\{ *"\$date""#));
+    let level = key(re!(r#""(level|lvl|severity|@l|log\.level|levelname)" *:|"s" *: *"[FEWID]\d?""#));
     let message = key(re!(r#""(msg|message|@m|@mt|log)" *:"#));
     let other = key(re!(r#""(logger|stream|status|request|method|remote_addr|uri|caller|thread|pid|action)" *:"#));
     (time && (level || message || other)) || (level && message)
@@ -264,6 +265,9 @@ pub fn declared(line: &str) -> Option<Severity> {
     if line.starts_with('{') || has(line, b"{\"", 0) {
         if let Some(c) = re!(r#""(level|lvl|severity|levelname|log\.level|@l)" *: *"?(\w+)"#).captures(line) {
             return word_severity(c.get(2).unwrap().as_str());
+        }
+        if let Some(c) = re!(r#""s" *: *"([FEWID])\d?""#).captures(line) {
+            return Some(letter_severity(&c[1]));
         }
     }
     // a lone letter is a level only in a log line's header (logcat `E`), and so is a bare
@@ -354,6 +358,17 @@ pub fn upper<'b>(word: &str, buf: &'b mut [u8; 9]) -> Option<&'b [u8]> {
     w.copy_from_slice(word.as_bytes());
     w.make_ascii_uppercase();
     Some(w)
+}
+
+/// MongoDB's structured log states its level in a field `s` of one letter: `F`, `E`, `W`, `I`,
+/// or `D1`…`D5` (debug).
+pub fn letter_severity(letter: &str) -> Severity {
+    match letter {
+        "F" => Severity::Fatal,
+        "E" => Severity::Error,
+        "W" => Severity::Warn,
+        _ => Severity::Other,
+    }
 }
 
 pub fn word_severity(word: &str) -> Option<Severity> {
@@ -459,12 +474,20 @@ pub fn failed_syscall(line: &str) -> bool {
 /// The error words of the corpus's needle rules (case-insensitive, whole words), for lines
 /// that state no severity of their own.
 pub fn error_words(line: &str) -> bool {
+    error_words_re().is_match(line)
+}
+
+/// The error words `line` holds, in order.
+pub fn error_word_matches(line: &str) -> impl Iterator<Item = &str> {
+    error_words_re().find_iter(line).map(|m| m.as_str())
+}
+
+fn error_words_re() -> &'static regex::Regex {
     re!(concat!(
         r"(?i)\b(errors?|fail(ed|ure|ures)|fatal|exception|panic|abort(ed)?|denied|refused|invalid|",
         r"timeout|timed out|unable|cannot|can't|could not|couldn't|unreachable|corrupt(ed|ion)|",
         r"crash(ed)?|killed|segfault|critical|severe|unavailable|not responding|down)\b"
     ))
-    .is_match(line)
 }
 
 /// Whether a level field anywhere in `line` says error or worse (`level=error` at the end of a
@@ -476,44 +499,84 @@ pub fn level_field_says_error(line: &str) -> bool {
         .any(|c| word_severity(&c[2]).is_some_and(|s| s >= Severity::Error))
 }
 
-/// Whether a line reports a problem: a severity of error or worse, an HTTP status ≥ 400 in an
-/// access log, a failed syscall, an exception line, or an error word in a line that speaks for
+/// Whether a line reports a problem: a severity of error or worse, an HTTP status ≥ 400 in
+/// an access log, a failed syscall, an exception line, or an error word in a line that speaks for
 /// a program (a log event, `prog: …`, `error: …`). An error word in prose, a man page, a commit
 /// message or a diff's context is no failure.
 pub fn is_errorish(line: &str) -> bool {
+    problem(line) == Problem::Reported
+}
+
+/// How a line speaks of a problem (see `is_errorish`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Problem {
+    /// it reports one
+    Reported,
+    /// it states no level, status or syscall's result, and names a failure in words somewhere
+    /// else than in its own voice: in a quoted value, an echoed command, an argument (`echo
+    /// "[xvfb.sh:error]"`, `job 12 failed`). A log's reader searches for those words wherever
+    /// they stand; in prose they are no failure.
+    Named,
+    None,
+}
+
+pub fn problem(line: &str) -> Problem {
     // an access log entry fails by its status, whatever level it was logged at
     if let Some(status) = http_status(line) {
-        return status >= 400;
+        return if status >= 400 { Problem::Reported } else { Problem::None };
     }
     match declared(line) {
-        Some(s) => s >= Severity::Error,
-        None => failed_syscall(line) || reports_error(line),
+        Some(s) if s >= Severity::Error => Problem::Reported,
+        Some(_) => Problem::None,
+        None if failed_syscall(line) => Problem::Reported,
+        None => reports_error(line),
     }
 }
 
-fn reports_error(line: &str) -> bool {
+fn reports_error(line: &str) -> Problem {
     // an exception line, or an OS error as Python prints one anywhere in a line (`connect
     // failed: [Errno 111] Connection refused`)
     if re!(r"^[\w.$]+(Error|Exception)(: |$)|\[Errno \d+\] ").is_match(line) {
-        return true;
+        return Problem::Reported;
     }
     if !error_words(line) {
-        return false;
+        return Problem::None;
     }
     // a program's own voice: `prog: …`, `prog[12]: …`, `E: …`, `npm ERR! …`, a compiler's
     // `file:12:5: error: …`, or a line that starts with the error word (`fatal: …`, `FAILED
     // tests/…`, `Error: …`); a path before the colon is `grep -r` quoting a file, not a program
-    re!(concat!(
+    let voiced = re!(concat!(
         r"^([\w.@-]+(\[\d+\])?:( |$)|[\w-]+ ERR!|\S+:\d+(:\d+)?: (fatal )?error\b|",
         r"\W{0,3}(?i:error|errors|fatal|failed|failure|panic|exception|abort|aborted|unable|cannot|could not|killed|segfault|critical|invalid|denied|refused)\b)"
     ))
     .is_match(line)
-        || opens_event(line)
+        || opens_event(line);
+    if voiced {
+        Problem::Reported
+    } else if is_strace(line) {
+        // a call's result says how it went, whatever the words of its arguments
+        Problem::None
+    } else {
+        Problem::Named
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn mongodbs_one_letter_level_is_declared() {
+        let line = |s: &str| format!(r#"{{"t":{{"$date":"2021-06-09T13:44:18.355+00:00"}},"s":"{s}",  "c":"NETWORK",  "id":23235,   "ctx":"conn69","msg":"SSL peer certificate validation failed"}}"#);
+        assert_eq!(declared(&line("E")), Some(Severity::Error));
+        assert_eq!(declared(&line("W")), Some(Severity::Warn));
+        // an informational or debug line is not an error for the word in its message
+        assert_eq!(declared(&line("I")), Some(Severity::Other));
+        assert_eq!(declared(&line("D2")), Some(Severity::Other));
+        assert!(!is_errorish(&line("I")));
+        // a field `s` of another kind of value is no level
+        assert_eq!(declared(r#"{"s":"south","msg":"moved"}"#), None);
+    }
 
     #[test]
     fn a_services_stream_line_is_told_from_a_tables_row() {

@@ -61,6 +61,10 @@ pub struct Plan {
     /// Whether a kept line too long to read keeps only its head (see `LONG_LINE`): a log's or
     /// grep's lines may be payloads and minified files, a failure's assertion may not.
     pub cut_long_lines: bool,
+    /// Whether the guard also keeps an example of each line that names a failure in words
+    /// wherever they stand, though it states no level (`logline::Problem::Named`): a log's
+    /// reader searches for them; in prose, a man page or a diff they are no failure.
+    pub error_words_anywhere: bool,
     /// The lines folds point at (`12 frames as in L4-15`, `5 lines as in test_x`): a budget
     /// that cuts them cuts the fold too, so that no marker points to lines it does not show.
     pub pointers: Vec<Pointer>,
@@ -347,8 +351,8 @@ fn kept_chars(plan: &Plan, priority: Priority, line: &str, n: usize) -> usize {
 fn keep_short_folds(plan: &Plan, min: usize) -> Plan {
     Plan {
         pieces: plan.pieces.iter().map(|p| policed(p.clone(), min)).collect(),
-        cut_long_lines: plan.cut_long_lines,
         pointers: plan.pointers.clone(),
+        ..*plan
     }
 }
 
@@ -374,6 +378,7 @@ const FOLD_PAYS: usize = 3;
 pub fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
     let mut out = Plan {
         cut_long_lines: plan.cut_long_lines,
+        error_words_anywhere: plan.error_words_anywhere,
         pointers: plan.pointers,
         ..Plan::default()
     };

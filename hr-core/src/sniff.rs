@@ -1291,6 +1291,8 @@ Events:
             ("caddy", times(&|i| format!(r#"{{"level":"info","ts":1646861401.{i},"logger":"http.log.access","msg":"handled request","status":200}}"#), 30)),
             ("docker", times(&|i| format!(r#"{{"log":"line {i}\n","stream":"stdout","time":"2024-01-02T10:00:00.{i}Z"}}"#), 30)),
             ("nginx json", times(&|i| format!(r#"{{"time":"2024-01-02T10:00:{:02}+00:00","remote_addr":"10.0.0.1","request":"GET /{i} HTTP/1.1","status":404}}"#, i % 60), 30)),
+            // MongoDB's structured log: its time is `t`, its level `s`, a letter
+            ("mongodb", times(&|i| format!(r#"{{"t":{{"$date":"2021-06-09T13:44:{:02}.349+00:00"}},"s":"I",  "c":"NETWORK",  "id":22943,   "ctx":"listener","msg":"Connection accepted","attr":{{"remote":"127.0.0.1:{}","connectionId":{i}}}}}"#, i % 60, 50000 + i), 30)),
             // Zeek TSV, strace, an application log that is mostly stack frames
             ("zeek", format!("#separator \\x09\n#fields\tts\tuid\tid.orig_h\n{}", times(&|i| format!("1354328870.{i:06}\tCwFs1P{i}\t10.0.2.15\t49286"), 30))),
             ("strace", times(&|i| format!("openat(AT_FDCWD, \"/usr/lib/lib{i}.so\", O_RDONLY|O_CLOEXEC) = {}", if i % 5 == 0 { "-1 ENOENT (No such file or directory)".to_string() } else { "3".to_string() }), 40)),

@@ -89,7 +89,7 @@ impl ShownFrames {
                 self.earlier = vec![NOT_SHOWN; lines.lines.len() + 1];
             }
             for k in m..m + stays {
-                let latest = self.latest.entry(of_text(lines.lines[k - 1])).or_insert(0);
+                let latest = self.latest.entry(of_text(call(lines.lines[k - 1]))).or_insert(0);
                 self.earlier[k] = std::mem::replace(latest, k as u32);
             }
             m += stays;
@@ -104,19 +104,19 @@ impl ShownFrames {
     fn longest_shown(&self, lines: &[&str], m: usize, end: usize) -> (usize, usize) {
         let shown = |k: usize| self.earlier.get(k).is_some_and(|&e| e != NOT_SHOWN);
         let mut best = (0, 0);
-        let mut p = self.latest.get(&of_text(lines[m - 1])).map_or(0, |&p| p as usize);
+        let mut p = self.latest.get(&of_text(call(lines[m - 1]))).map_or(0, |&p| p as usize);
         for _ in 0..STARTS {
             if p == 0 {
                 break;
             }
             // the same hash, and (unless two texts share one) the same line
-            if lines[p - 1] == lines[m - 1] {
+            if call(lines[p - 1]) == call(lines[m - 1]) {
                 let mut len = 1;
                 while m + len <= end
                     && p + len < m
                     && shown(p + len)
                     && is_frame(lines[m + len - 1])
-                    && lines[p + len - 1] == lines[m + len - 1]
+                    && call(lines[p + len - 1]) == call(lines[m + len - 1])
                 {
                     len += 1;
                 }
@@ -178,7 +178,7 @@ fn repeated_turn(lines: &[&str], n: usize, m: usize, end: usize) -> Option<usize
 fn turn_end(lines: &[&str], m: usize, turn: usize, end: usize) -> usize {
     let end = end.min(lines.len());
     let mut j = m;
-    while j <= end && is_frame(lines[j - 1]) && lines[j - 1] == lines[j - 1 - turn] {
+    while j <= end && is_frame(lines[j - 1]) && call(lines[j - 1]) == call(lines[j - 1 - turn]) {
         j += 1;
     }
     j - 1
@@ -188,10 +188,25 @@ fn turn_end(lines: &[&str], m: usize, turn: usize, end: usize) -> usize {
 /// what was raised: those are the same along the same path, whatever the error.
 fn is_frame(line: &str) -> bool {
     let t = line.trim_start();
-    t.len() < line.len()
+    (t.len() < line.len() || numbered_frame(line).is_some())
         && !t.starts_with("Caused by")
         && !t.starts_with("Traceback (most recent call last)")
         && !t.starts_with("... ")
+}
+
+/// The call a frame line names, without the depth PHP numbers it by (`#12 /app/Kernel.php(151):
+/// …`): the same call stands at another depth in a trace raised from elsewhere.
+fn call(line: &str) -> &str {
+    numbered_frame(line).map_or(line, |at| &line[at..])
+}
+
+/// Where the call begins in a frame that PHP numbers (`#0 /app/x.php(12): f()`, `#3 [internal
+/// function]: g()`, `#45 {main}`).
+pub(crate) fn numbered_frame(line: &str) -> Option<usize> {
+    let digits = line.strip_prefix('#')?.bytes().take_while(u8::is_ascii_digit).count();
+    let rest = line.get(1 + digits..)?.strip_prefix(' ')?;
+    (digits > 0 && (rest.starts_with(['/', '[', '{']) || rest.contains(".php(") || rest.get(1..3) == Some(":\\")))
+        .then_some(2 + digits)
 }
 
 /// Whether line `n` (1-based) is the source line Python prints under a frame's `File "…"`

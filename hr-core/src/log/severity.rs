@@ -117,6 +117,16 @@ fn json_severity(line: &str) -> Option<Severity> {
             });
         }
     }
+    if let Some(v) = json_field(t, "s").map(|v| v.trim_matches('"')) {
+        if re!(r"^[FEWID]\d?$").is_match(v) {
+            return Some(Severity {
+                level: crate::logline::letter_severity(&v[..1]),
+                key: None,
+                from_field: true,
+                http: false,
+            });
+        }
+    }
     status
 }
 
