@@ -107,14 +107,18 @@ pub fn line_colours(raw: &[&str], plain: &[&str]) -> Option<Vec<u64>> {
     colours.iter().any(|&c| c != first).then_some(colours)
 }
 
-/// The colour sequences of `line`, in order, hashed (0: none).
+/// The escape sequences of `line` that say how it reads, in order, hashed (0: none): its
+/// colours, and a charset switch (`ESC%G`, `ESC(B`), which a search for the line holds too;
+/// not the cursor's moves and erasures (`ESC[2K`) a redrawn progress line varies, nor the
+/// strings a CI agent stamps lines with (Buildkite's `ESC_bk;t=…`).
 fn colours(line: &str) -> u64 {
     let b = line.as_bytes();
     let mut h = FxHasher::default();
     let mut any = false;
     for at in memchr::memchr_iter(ESC, b) {
         let end = sequence_end(b, at);
-        if b.get(at + 1) == Some(&b'[') && b[end - 1] == b'm' {
+        let colour = b.get(at + 1) == Some(&b'[') && b[end - 1] == b'm';
+        if colour || matches!(b.get(at + 1), Some(b'%' | b'(' | b')')) {
             h.write(&b[at..end]);
             any = true;
         }
@@ -148,10 +152,12 @@ mod tests {
             // a CI timestamp or a cursor move is no colour
             "\x1b_bk;t=1729032357206\x07[INFO] Scanning for projects...",
             "\x1b[2K[INFO] Scanning for projects...",
+            // a charset switch a console put before it is part of how the line reads
+            "\x1b%G[INFO] Scanning for projects...",
             // the first showing of a text in colour is no repeat
             "\x1b[1mBUILD SUCCESS\x1b[m",
         ];
-        assert_eq!(recoloured_in(&raw), [2, 4]);
+        assert_eq!(recoloured_in(&raw), [2, 4, 7]);
     }
 
     #[test]

@@ -276,9 +276,9 @@ fn tokens(line: &str, out: &mut Vec<u64>) {
     }
     if rest.starts_with('{') {
         push(out, &format!("{:?}", logline::severity(rest)), &mut buf);
-        let msg = re!(r#""(msg|message|error|err|@m|@mt)" *: *"((?:[^"\\]|\\.)*)""#);
+        let msg = re!(r#""(?i:msg|message|error|err|@m|@mt|messagetemplate)" *: *"((?:[^"\\]|\\.)*)""#);
         if let Some(c) = msg.captures(rest) {
-            for tok in c[2].split_ascii_whitespace().take(MAX_TOKENS) {
+            for tok in c[1].split_ascii_whitespace().take(MAX_TOKENS) {
                 push(out, tok, &mut buf);
             }
         }

@@ -25,7 +25,7 @@ use crate::lines::{split, Lines};
 use crate::logline::{continues, error_words, is_logfmt_event};
 use crate::marker::{count, marker_chars, plain_lines, Compressed};
 use crate::mask::mask_log_token;
-use crate::plan::{plural, render, Plan, Priority};
+use crate::plan::{plural, render, Piece, Plan, Priority};
 use crate::re::re;
 use crate::Options;
 use fields::{json_words, Columns};
@@ -48,6 +48,14 @@ const KEEP_ALL_UP_TO: usize = 2;
 const LAST_AFTER: usize = 10;
 /// Continuation lines an error event may hold.
 const MAX_EVENT_LINES: usize = 50;
+/// Lines folded for saying what a line kept above said must be this many times their marker's
+/// characters (see `fold_said_above`): less than `FOLD_PAYS`, since they say nothing new.
+const SAID_PAYS: usize = 3;
+/// Lines said above that fold with no fold beside them: at least this many in a row.
+const SAID_ALONE: usize = 3;
+/// A line says something worth the comparison from this many characters after its time: a
+/// blank or a brace is no repeat to point out.
+const SAID_MIN_CHARS: usize = 4;
 /// Runs at least this long say what varied in them: in a short run the lines say it better.
 const VALUES_MIN_LINES: usize = 20;
 /// Runs at least this long say the time span they cover, where lines carry times.
@@ -196,7 +204,7 @@ pub fn plan(lines: &Lines, colours: Option<&[u64]>, held: usize) -> Option<Plan>
     let mut shown: FxHashSet<u64> = FxHashSet::default();
     // what the error events kept verbatim say (see `said`), word for word: a hash of it would
     // take two texts that collide for one, and fold an error never shown
-    let mut said_above: FxHashSet<&str> = FxHashSet::default();
+    let mut said_above: FxHashSet<(&str, &str)> = FxHashSet::default();
     let mut frames = frames::ShownFrames::default();
     // the colours each template was shown in (see `line_colours`)
     let mut coloured: FxHashSet<(u32, u64)> = FxHashSet::default();
@@ -264,7 +272,7 @@ pub fn plan(lines: &Lines, colours: Option<&[u64]>, held: usize) -> Option<Plan>
                     // an event whose every line says, word for word after its time, what a line
                     // shown above said repeats it, whatever the miner makes of a word in its
                     // stamp (Apache's day name, new past midnight)
-                    let repeats_said = lines.lines[i..end].iter().all(|l| said_above.contains(said(l)));
+                    let repeats_said = lines.lines[i..end].iter().all(|l| said_above.contains(&said(l)));
                     if recoloured || (!repeats_said && (first || (seen != Seen::Known && !recurring))) {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Critical);
@@ -309,7 +317,84 @@ pub fn plan(lines: &Lines, colours: Option<&[u64]>, held: usize) -> Option<Plan>
         i += 1;
     }
     run.flush(&mut plan, lines, &roles);
-    Some(plan)
+    Some(fold_said_above(plan, lines, &roles, colours))
+}
+
+/// A line that says word for word, after its time, what a line kept verbatim above said (a
+/// job's `##[endgroup]`, the preamble each `dnf` run logs, a second boot's kernel lines) says
+/// nothing new: it folds even where a run of repeats is too short to pay for a marker by
+/// `FOLD_PAYS`, when the folded lines are `SAID_PAYS` times its marker. A fold beside it joins
+/// its marker. Errors keep their own rules (by message, with their last occurrence: see `plan`).
+fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[u64]>) -> Plan {
+    let pointed: FxHashSet<(usize, usize)> = plan.pointers.iter().map(|p| p.fold).collect();
+    let pointed = |start: usize, end: usize| pointed.contains(&(start, end));
+    // what each kept line says, and in which colours (a line in new colours is news to a
+    // search for it, see `escapes::line_colours`)
+    let mut shown: FxHashSet<((&str, &str), u64)> = FxHashSet::default();
+    let says = |n: usize| (said(lines.lines[n - 1]), colours.map_or(0, |c| c[n - 1]));
+    // pieces, and for each whether it is a line folded here
+    let mut pieces: Vec<(Piece, bool)> = Vec::with_capacity(plan.pieces.len());
+    for piece in &plan.pieces {
+        match *piece {
+            Piece::Keep { start, end, priority } if priority < Priority::Critical && priority != Priority::Repeated => {
+                for n in start..=end {
+                    let says = says(n);
+                    let error = matches!(roles[n - 1], Role::Event { level, .. } if level >= Level::Error);
+                    if !error && says.0 .1.trim().len() >= SAID_MIN_CHARS && shown.contains(&says) {
+                        pieces.push((Piece::Fold { start: n, end: n, what: String::new() }, true));
+                    } else {
+                        shown.insert(says);
+                        pieces.push((Piece::Keep { start: n, end: n, priority }, false));
+                    }
+                }
+            }
+            Piece::Keep { start, end, .. } | Piece::Restate { start, end, .. } => {
+                shown.extend((start..=end).map(says));
+                pieces.push((piece.clone(), false));
+            }
+            Piece::Fold { .. } => pieces.push((piece.clone(), false)),
+        }
+    }
+    let mut out = Plan { pieces: Vec::with_capacity(pieces.len()), ..plan };
+    let mut i = 0;
+    while i < pieces.len() {
+        // a stretch of folds that holds a line folded here, with no pointed fold in it
+        let joins = |(p, _): &(Piece, bool)| matches!(p, Piece::Fold { start, end, .. } if !pointed(*start, *end));
+        let mut j = i;
+        while j < pieces.len() && joins(&pieces[j]) {
+            j += 1;
+        }
+        if j == i || !pieces[i..j].iter().any(|(_, new)| *new) {
+            out.pieces.push(pieces[i].0.clone());
+            i += 1;
+            continue;
+        }
+        let (start, _) = crate::plan::piece_range(&pieces[i].0);
+        let (_, end) = crate::plan::piece_range(&pieces[j - 1].0);
+        let errors = roles[start - 1..end]
+            .iter()
+            .filter(|r| matches!(r, Role::Event { level, .. } if *level >= Level::Error))
+            .count();
+        // (no time span: the lines kept around it say when)
+        let what = describe(start, end, roles, 0, errors);
+        let chars: usize = lines.lines[start - 1..end].iter().map(|l| l.len() + 1).sum();
+        // folded lines with no fold beside them stand alone in their marker: one more
+        // interruption, worth it for a stretch of them only
+        let alone = pieces[i..j].iter().all(|(_, new)| *new) && end - start + 1 < SAID_ALONE;
+        if !alone && chars >= SAID_PAYS * marker_chars(&what, start, end) {
+            out.fold(start, end, what);
+        } else {
+            // too short to fold even so: the lines stay, the folds beside them as they were
+            for (p, new) in &pieces[i..j] {
+                match (p, new) {
+                    (Piece::Fold { start, .. }, true) => out.keep(*start, Priority::Ordinary),
+                    (p, _) => out.pieces.push(p.clone()),
+                }
+            }
+        }
+        i = j;
+    }
+    out
 }
 
 /// Bytes of state each line holds once mined: its slice and its role.
@@ -741,12 +826,14 @@ pub fn level(line: &str) -> Level {
 }
 
 /// What `line` says, word for word, after the time it opens with (GitHub Actions stamps every
-/// line): two lines that say the same at other times say it alike.
-fn said(line: &str) -> &str {
+/// line), and who says it (its source tag: a compose service, a file): two lines that say the
+/// same at other times say it alike; another source saying it is news of that source.
+fn said(line: &str) -> (&str, &str) {
     let from = crate::logline::time_head_end(line)
         .filter(|&end| line[..end].bytes().any(|b| b.is_ascii_digit()))
         .unwrap_or(0);
-    &line[from..]
+    let tag = crate::logline::source_prefix_len(line).filter(|&t| t <= from).unwrap_or(0);
+    (&line[..tag], &line[from..])
 }
 
 /// An error's message: the line with its numbers and ids masked (`mask::shape`) and its paths
@@ -905,6 +992,35 @@ mod tests {
         // line is empty, and it must still be written (and planned) as the input's last line
         let text = "[INFO] Scanning for projects...\n[ERROR] Failed to execute goal\n\x1b[0m\x1b[0m";
         assert_eq!(compress(text, &opts()).text, text);
+    }
+
+    #[test]
+    fn a_line_said_above_word_for_word_folds_though_its_run_is_short() {
+        // each run of dnf logs the same preamble, between the command it runs and its own lines
+        let mut text = String::new();
+        for (k, cmd) in ["remove -y", "repoquery --installonly", "list available kernel-core", "repoinfo"].iter().enumerate() {
+            let t = |s: u32| format!("2025-07-12T16:4{k}:{s:02}-0700");
+            text += &format!("{} DDEBUG Command: dnf {cmd}\n", t(1));
+            text += &format!("{} DDEBUG Installroot: /\n{} DDEBUG Releasever: 8\n{} DEBUG cachedir: /var/cache/dnf\n", t(2), t(2), t(2));
+            text += &format!("{} DDEBUG Base command: {}\n", t(3), cmd.split(' ').next().unwrap());
+            for m in 0..4 {
+                text += &format!("{} INFO Package kernel-core-4.18.0-{m}{k}.el8 is {cmd} {m}\n", t(4 + m));
+            }
+        }
+        let c = compress(&text, &opts());
+        // the first preamble stays; the later ones fold, each between the lines that differ
+        assert_eq!(c.text.matches("Releasever: 8").count(), 1, "{}", c.text);
+        assert!(c.text.contains("[hr 3 L"), "{}", c.text);
+        for cmd in ["remove -y", "repoquery --installonly", "list available kernel-core", "repoinfo"] {
+            assert!(c.text.contains(&format!("DDEBUG Command: dnf {cmd}\n")), "{}", c.text);
+        }
+        // another source saying it is that source's news
+        let tagged: String = ["web-1", "db-1"]
+            .iter()
+            .flat_map(|svc| text.lines().map(move |l| format!("{svc:<6}| {l}\n")))
+            .collect();
+        let c = compress(&tagged, &opts());
+        assert_eq!(c.text.matches("Releasever: 8").count(), 2, "{}", c.text);
     }
 
     #[test]

@@ -47,7 +47,9 @@ fn numbered_level(line: &str) -> bool {
 fn other_header() -> &'static regex::Regex {
     re!(concat!(
         r"^((\S+ +\S+ +\S+|\S+:\d+) +\[\d{2}/[A-Z][a-z]{2}/\d{4}|\S*\d\S* (\S+ ){0,3}\d{10} |\S+ \d{10} \d{4}\.\d{2}\.\d{2} |",
-        r"\d+ \d+ \d+ \d+ |#(separator|set_separator|empty_field|unset_field|path|open|close|fields|types)\b)"
+        r"\d+ \d+ \d+ \d+ |#(separator|set_separator|empty_field|unset_field|path|open|close|fields|types)\b|",
+        // systemd's console at boot: a unit's status in its bracket (gtest pads `OK` otherwise)
+        r"\[(  OK  |FAILED|DEPEND| TIME | INFO | WARN )\] [A-Z][a-z]+ )"
     ))
 }
 
@@ -112,7 +114,9 @@ pub fn source_prefix_len(line: &str) -> Option<usize> {
         let rest = &line[end..];
         // a level word or a month name is the header itself, not a tag in front of it
         let event = header().is_match(rest) || rest.starts_with('{') && is_json_event(rest) || is_strace(rest);
-        (event && !is_header_word(tag)).then_some(end)
+        // an ISO time with its offset (`2025-07-12T16:41:50-0700 DEBUG …`) is the header's own
+        let time = re!(r"^\d{4}-\d\d-\d\d[T_ ]?\d").is_match(tag);
+        (event && !is_header_word(tag) && !time).then_some(end)
     })
 }
 
@@ -177,10 +181,11 @@ fn is_tsv_record(line: &str) -> bool {
 /// looked at; the object is not parsed.
 pub fn is_json_event(line: &str) -> bool {
     let key = |re: &regex::Regex| re.is_match(line);
-    // (MongoDB's `"t":{"$date":…}` and `"s":"I"`: names of a letter, known by their values)
-    let time = key(re!(r#""(@?timestamp|time|ts|@t|datetime|date|time_local|time_iso8601)" *:|"t" *: *\{ *"\$date""#));
-    let level = key(re!(r#""(level|lvl|severity|@l|log\.level|levelname)" *:|"s" *: *"[FEWID]\d?""#));
-    let message = key(re!(r#""(msg|message|@m|@mt|log)" *:"#));
+    // (MongoDB's `"t":{"$date":…}` and `"s":"I"`: names of a letter, known by their values;
+    // Serilog's JSON capitalises its names: `"Timestamp"`, `"Level"`, `"MessageTemplate"`)
+    let time = key(re!(r#""(?i:@?timestamp|time|ts|@t|datetime|date|time_local|time_iso8601)" *:|"t" *: *\{ *"\$date""#));
+    let level = key(re!(r#""(?i:level|lvl|severity|@l|log\.level|levelname)" *:|"s" *: *"[FEWID]\d?""#));
+    let message = key(re!(r#""(?i:msg|message|@m|@mt|log|messagetemplate|renderedmessage)" *:"#));
     let other = key(re!(r#""(logger|stream|status|request|method|remote_addr|uri|caller|thread|pid|action)" *:"#));
     (time && (level || message || other)) || (level && message)
 }
@@ -263,8 +268,8 @@ pub fn severity(line: &str) -> Severity {
 /// when its message says "failed").
 pub fn declared(line: &str) -> Option<Severity> {
     if line.starts_with('{') || has(line, b"{\"", 0) {
-        if let Some(c) = re!(r#""(level|lvl|severity|levelname|log\.level|@l)" *: *"?(\w+)"#).captures(line) {
-            return word_severity(c.get(2).unwrap().as_str());
+        if let Some(c) = re!(r#""(?i:level|lvl|severity|levelname|log\.level|@l)" *: *"?(\w+)"#).captures(line) {
+            return word_severity(&c[1]);
         }
         if let Some(c) = re!(r#""s" *: *"([FEWID])\d?""#).captures(line) {
             return Some(letter_severity(&c[1]));
@@ -353,7 +358,7 @@ pub fn letters(tok: &str) -> &str {
 
 /// `word` upper-cased in `buf`, on the stack, if it fits (no level word is longer than nine
 /// letters): level words are looked for in the first tokens of every line.
-pub fn upper<'b>(word: &str, buf: &'b mut [u8; 9]) -> Option<&'b [u8]> {
+pub fn upper<'b>(word: &str, buf: &'b mut [u8; 11]) -> Option<&'b [u8]> {
     let w = buf.get_mut(..word.len())?;
     w.copy_from_slice(word.as_bytes());
     w.make_ascii_uppercase();
@@ -372,12 +377,12 @@ pub fn letter_severity(letter: &str) -> Severity {
 }
 
 pub fn word_severity(word: &str) -> Option<Severity> {
-    let mut buf = [0u8; 9];
+    let mut buf = [0u8; 11];
     Some(match upper(word, &mut buf)? {
         b"ERROR" | b"ERR" | b"SEVERE" | b"E" => Severity::Error,
         b"FATAL" | b"CRITICAL" | b"CRIT" | b"EMERG" | b"ALERT" | b"PANIC" | b"F" => Severity::Fatal,
         b"WARN" | b"WARNING" | b"W" => Severity::Warn,
-        b"INFO" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"VERBOSE" => Severity::Other,
+        b"INFO" | b"INFORMATION" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"VERBOSE" => Severity::Other,
         _ => return None,
     })
 }
@@ -566,7 +571,7 @@ mod tests {
     use super::*;
 
     #[test]
-    fn mongodbs_one_letter_level_is_declared() {
+    fn a_json_records_level_is_declared_however_its_name_is_spelt() {
         let line = |s: &str| format!(r#"{{"t":{{"$date":"2021-06-09T13:44:18.355+00:00"}},"s":"{s}",  "c":"NETWORK",  "id":23235,   "ctx":"conn69","msg":"SSL peer certificate validation failed"}}"#);
         assert_eq!(declared(&line("E")), Some(Severity::Error));
         assert_eq!(declared(&line("W")), Some(Severity::Warn));
@@ -576,6 +581,10 @@ mod tests {
         assert!(!is_errorish(&line("I")));
         // a field `s` of another kind of value is no level
         assert_eq!(declared(r#"{"s":"south","msg":"moved"}"#), None);
+        // Serilog's JSON capitalises the name and spells the level out
+        let serilog = |l: &str| format!(r#"{{"Timestamp":"2019-11-14T12:40:59.9552942+01:00","Level":"{l}","MessageTemplate":"Invalid password for user {{userId}}."}}"#);
+        assert_eq!(declared(&serilog("Error")), Some(Severity::Error));
+        assert_eq!(declared(&serilog("Information")), Some(Severity::Other));
     }
 
     #[test]
@@ -625,6 +634,8 @@ mod tests {
             ("api-1  | {\"level\":\"info\",\"ts\":1.5,\"msg\":\"x\"}", Some(9)),
             // the line's own header is no tag
             ("2024-01-02 10:00:00 INFO started", None),
+            // an ISO time with a zone offset reads as one word, and is no tag
+            ("2025-07-12T16:41:50-0700 DEBUG cachedir: /var/cache/dnf", None),
             ("INFO 2024-01-02 10:00:00 started", None),
             ("Jan  2 10:00:00 host sshd[1]: x", None),
             ("src/main.rs:12:5: error: oops", None),

@@ -1291,6 +1291,10 @@ Events:
             ("caddy", times(&|i| format!(r#"{{"level":"info","ts":1646861401.{i},"logger":"http.log.access","msg":"handled request","status":200}}"#), 30)),
             ("docker", times(&|i| format!(r#"{{"log":"line {i}\n","stream":"stdout","time":"2024-01-02T10:00:00.{i}Z"}}"#), 30)),
             ("nginx json", times(&|i| format!(r#"{{"time":"2024-01-02T10:00:{:02}+00:00","remote_addr":"10.0.0.1","request":"GET /{i} HTTP/1.1","status":404}}"#, i % 60), 30)),
+            // Serilog's JSON capitalises its names
+            ("serilog json", times(&|i| format!(r#"{{"Timestamp":"2019-11-14T08:37:{:02}.8898477+01:00","Level":"Information","MessageTemplate":"HTTP {{RequestMethod}} {{RequestPath}} responded {{StatusCode}}","Properties":{{"RequestMethod":"GET","RequestPath":"/api/values/{i}","StatusCode":200}}}}"#, i % 60), 30)),
+            // systemd's console at boot
+            ("systemd boot", times(&|i| format!("[  OK  ] Started Service number {i}.\n         Starting Next service {i}...\n[  OK  ] Reached target Target {i}."), 15)),
             // MongoDB's structured log: its time is `t`, its level `s`, a letter
             ("mongodb", times(&|i| format!(r#"{{"t":{{"$date":"2021-06-09T13:44:{:02}.349+00:00"}},"s":"I",  "c":"NETWORK",  "id":22943,   "ctx":"listener","msg":"Connection accepted","attr":{{"remote":"127.0.0.1:{}","connectionId":{i}}}}}"#, i % 60, 50000 + i), 30)),
             // Zeek TSV, strace, an application log that is mostly stack frames

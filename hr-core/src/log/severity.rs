@@ -77,13 +77,13 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
 
 // not logline::word_severity: the log compressor also reads FAILURE, EMERGENCY, DPANIC, FINE*, and no lone letters
 fn word_level(word: &str) -> Option<Level> {
-    let mut buf = [0u8; 9];
+    let mut buf = [0u8; 11];
     match crate::logline::upper(word, &mut buf)? {
         b"ERROR" | b"ERR" | b"SEVERE" | b"FAILURE" => Some(Level::Error),
         b"FATAL" | b"CRITICAL" | b"CRIT" | b"EMERG" | b"EMERGENCY" | b"ALERT" | b"PANIC"
         | b"DPANIC" => Some(Level::Fatal),
         b"WARN" | b"WARNING" => Some(Level::Warn),
-        b"INFO" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"VERBOSE" | b"FINE" | b"FINER" | b"FINEST" => {
+        b"INFO" | b"INFORMATION" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"VERBOSE" | b"FINE" | b"FINER" | b"FINEST" => {
             Some(Level::Other)
         }
         _ => None,
@@ -100,7 +100,8 @@ fn json_severity(line: &str) -> Option<Severity> {
     if status.is_some_and(|s| s.key.is_some()) {
         return status; // a failed request: its message is the request, whatever the level says
     }
-    for name in ["level", "severity", "lvl", "log.level", "loglevel"] {
+    // (Serilog's JSON capitalises the name: `"Level":"Warning"`)
+    for name in ["level", "severity", "lvl", "log.level", "loglevel", "Level", "Severity"] {
         if let Some(v) = json_field(t, name) {
             let v = v.trim_matches('"');
             let level = match v.parse::<u8>() {
