@@ -78,6 +78,22 @@ TH_LOGCAT = (*TH[:2], "MPL-2.0 (mozilla/treeherder test sample data); the `adb l
 MTOOLS = ("rueckstiess/mtools", "a5e45ef7aebeeb459a2162d3399faf631222cd9a",
           "Apache-2.0 (rueckstiess/mtools LICENSE.md); the mongod 3.6.23 log of a MongoDB Atlas replica set member, its test data")
 
+# a third and fourth batch of logs never seen before, found by helpers, with an open licence
+PETCLINIC = ("prasad-moru/petclinic_microservices_app", "b625d18fda6b72c30a8380fab45ab671235f1880",
+             "Apache-2.0 (prasad-moru/petclinic_microservices_app LICENSE at that commit); 'docker compose logs' of its Spring Boot services, committed")
+FILESTORE = ("pjh/gcp-filestore-csi-driver", "9457c871057325cd8a4b5682d877b62d5ca31dbd",
+             "Apache-2.0 (pjh/gcp-filestore-csi-driver LICENSE at that commit); a Windows node's kubelet log (klog), committed")
+MONITOR = ("maborak/monitor-stack", "1f902a9b930fbdcff280547248adc4510c485d3b",
+           "MIT (maborak/monitor-stack LICENSE); Traefik's JSON access log, committed")
+KUBECLUSTER = ("b-k-g-it/kube-cluster", "6a8a25be67aa95463b65b59530169480cf1b236a",
+               "Apache-2.0 (b-k-g-it/kube-cluster LICENSE); kube-scheduler's output under docker compose, committed")
+HUMANLOG = ("humanlogio/humanlog", "15d733f9b72b911dca5de9c1e6b2e110cf57589e",
+            "Apache-2.0 (humanlogio/humanlog LICENSE.md); a Go service's slog JSON log, its benchmark data")
+WEIBO = ("SpiderClub/weibospider", "f3a1a0ecf084d5d9cdb7dcdbd66a30c529a850be",
+         "MIT (SpiderClub/weibospider LICENSE at that commit); its Celery worker's log, committed")
+IISREADER = ("mrsalmon1976/IISLogReader", "7fcdeeb64bf58fd798d332d035ee6254f13283cf",
+             "MIT (mrsalmon1976/IISLogReader LICENSE); an IIS 8.5 W3C log, its test asset")
+
 MAX_BYTES = 400_000  # a case cut to this (at a line boundary) says so in its source
 
 CASES = {
@@ -146,6 +162,14 @@ CASES = {
     "android-logcat-v-time-fennec": (TH_LOGCAT, "tests/e2e/mozilla-inbound_panda_android_test-crashtest-bm43-tests1-panda-build591.txt.gz",
                                      (13532, 15117)),
     "mongod-atlas-3.6-replica": (MTOOLS, "mtools/test/logfiles/client/mongod_3.6.23.log"),
+    # the third and fourth unseen batches
+    "compose-logs-petclinic-spring": (PETCLINIC, "docker-compose.log"),
+    "kubelet-windows-klog": (FILESTORE, "kubelet.log"),
+    "traefik-json-access": (MONITOR, "logs/traefik/access.log"),
+    "kube-scheduler-compose": (KUBECLUSTER, "logs/kube-scheduler.log"),
+    "slog-json-go-service": (HUMANLOG, "test/benchmark/golang-slog-json/logdump.json.gz"),
+    "celery-worker-weibospider": (WEIBO, "logs/celery.log"),
+    "iis-w3c-iislogreader": (IISREADER, "source/Test.IISLogReader/TestAssets/LogFile.log"),
 }
 
 
