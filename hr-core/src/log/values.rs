@@ -1,5 +1,5 @@
 //! What varied in a folded run of one template, for its marker: a field with few values is
-//! listed with counts (`status 200×1,204 404×31 500`; a short list only), a numeric field as a range (`7–2,912 ms`).
+//! listed with counts (`status 200×1,204 404×31 500`; a short list only), a numeric field as a range (`7–2912 ms`).
 //! Bounded: a field stops being tracked once it has held more than a handful of values.
 
 use crate::marker::count;
@@ -66,21 +66,29 @@ impl Values {
         }
     }
 
-    /// ` · status 200×31 404×2 · 7–2,912 ms`, or nothing when no field says something useful.
+    /// ` · status 200×31 404×2 · 7–2912 ms`, or nothing when no field says something useful.
     pub fn describe(&self) -> String {
         let mut out = String::new();
         if self.mixed || self.lines < 2 {
             return out;
         }
         let mut shown = 0;
+        let mut listed: Vec<&Field> = Vec::new();
         // categorical fields first: they say what happened; then one numeric range
         for pass in 0..2 {
             for f in &self.fields {
                 if shown == SHOWN {
                     return out;
                 }
+                // a field that repeats another's values (a time printed twice, two columns of
+                // the same two states) says nothing new
+                if pass == 0 && listed.iter().any(|g| g.same_values(f)) {
+                    continue;
+                }
                 let text = if pass == 0 { f.listed() } else { f.ranged() };
-                // a field that repeats another's values (a time printed twice) says nothing new
+                if pass == 0 && text.is_some() {
+                    listed.push(f);
+                }
                 if let Some(t) = text.filter(|t| !out.contains(t.as_str())) {
                     out.push_str(" · ");
                     out.push_str(&t);
@@ -96,6 +104,14 @@ impl Values {
 }
 
 impl Field {
+    /// Whether `other` holds the values this field holds, whatever their counts.
+    fn same_values(&self, other: &Field) -> bool {
+        !self.many
+            && !other.many
+            && self.few.len() == other.few.len()
+            && self.few.iter().all(|(v, _)| other.few.iter().any(|(w, _)| split_name(v).1 == split_name(w).1))
+    }
+
     fn add(&mut self, tok: &str) {
         if !self.many {
             match self.few.iter().position(|(v, _)| **v == *tok) {
@@ -146,7 +162,7 @@ impl Field {
         (s.chars().count() <= MAX_LISTED_CHARS).then_some(s)
     }
 
-    /// `7–2,912 ms`, for a numeric field with many values.
+    /// `7–2912 ms`, for a numeric field with many values.
     fn ranged(&self) -> Option<String> {
         if !self.many || !self.numeric {
             return None;
@@ -198,12 +214,10 @@ fn number(tok: &str) -> Option<(f64, &str)> {
     Some((t[..digits].parse().ok()?, unit))
 }
 
+/// A value as a log writes it: digits with no thousands separators (a search for `2612635`
+/// finds it, and `2,612,635` is two more tokens).
 fn num(x: f64) -> String {
-    if x.fract() == 0.0 && x.abs() < 1e15 {
-        count(x as usize)
-    } else {
-        format!("{x}")
-    }
+    format!("{x}")
 }
 
 #[cfg(test)]
@@ -220,7 +234,18 @@ mod tests {
                 7 + i * 70
             ));
         }
-        assert_eq!(v.describe(), " · status 200×36 404×4 · 7–2,737 ms");
+        assert_eq!(v.describe(), " · status 200×36 404×4 · 7–2737 ms");
+    }
+
+    #[test]
+    fn two_fields_of_the_same_values_are_listed_once() {
+        // HPC's two columns of the same two node states, in other proportions
+        let mut v = Values::default();
+        for i in 0..40 {
+            let (a, b) = if i % 5 == 0 { (3534, 3552) } else { (3552, 3534) };
+            v.push(&format!("node-{i} state {a} {b} ok"));
+        }
+        assert_eq!(v.describe(), " · 3534×8 3552×32");
     }
 
     #[test]
