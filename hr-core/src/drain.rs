@@ -13,7 +13,7 @@
 //! of another (a device, a version, an id) is no new word, as Drain reads any token with digits
 //! as a variable.
 
-use crate::hash::FxHashMap;
+use crate::hash::{FxHashMap, FxHashSet};
 use crate::mask::mask_log_token;
 
 /// A position becomes a wildcard once it has held this many distinct values.
@@ -133,8 +133,8 @@ pub struct Miner {
     /// token are arguments (see `value_for_value`); known only for a shape not seen before
     syscall: bool,
     /// the words that opened plain lines, per token count, up to `OPENING_WORDS` of each (see
-    /// `names_apart`)
-    opening_words: FxHashMap<usize, Vec<Box<str>>>,
+    /// `names_a_subject`)
+    opening_words: FxHashMap<usize, FxHashSet<Box<str>>>,
     /// bytes of templates, their values and the shape caches, about, and the most they may take
     /// (`None`: no limit). The caps above bound them only to hundreds of MB, more than the
     /// memory bound leaves for an input of tens of MB whose every line is new.
@@ -386,15 +386,17 @@ impl Miner {
         // be the same event; a short line differs in at most one or two words
         let max_diff = if n >= 8 { 2.max(n / 6) } else { 1 };
         let mut best: Option<(usize, usize, u32)> = None; // (diff, -literal matches, id)
-        let keyed = |words: &Vec<Box<str>>, w: &str| words.iter().any(|k| &**k == w);
-        let opening = (!self.record && n > 0).then(|| {
+        // the words that key a line (see `names_a_subject`): this line's, once, and a template's
+        // on each comparison
+        let keyed = !self.record && n > 0 && {
             let words = self.opening_words.entry(n).or_default();
             let w = &self.buf[self.toks[0].0..self.toks[0].1];
-            if !keyed(words, w) && words.len() < OPENING_WORDS {
-                words.push(w.into());
+            if words.len() < OPENING_WORDS && !words.contains(w) {
+                words.insert(w.into());
             }
-        });
-        let opening_words = opening.and_then(|_| self.opening_words.get(&n));
+            words.contains(w) && names_a_subject(w)
+        };
+        let opening_words = self.opening_words.get(&n).filter(|_| keyed);
         if let Some(group) = self.groups.get(&n) {
             for &id in group {
                 let t = &self.templates[id as usize];
@@ -407,7 +409,7 @@ impl Miner {
                     if a == b {
                         same += 1;
                     } else if p < KEYED_TOKENS && (another_key(a, b) || self.record && !a.contains('0') && !b.contains('0'))
-                        || p == 0 && opening_words.is_some_and(|w| keyed(w, a) && keyed(w, b)) && names_apart(a, b)
+                        || p == 0 && opening_words.is_some_and(|w| w.contains(a) && names_a_subject(a))
                     {
                         // Drain's tree keys these apart: never a variant of this template. In
                         // a record (its fields in the order of their names), any first word
@@ -661,23 +663,18 @@ fn value_for_value(a: &str, b: &str, constants: bool) -> bool {
         || (constants && constant_argument(a).is_some_and(|name| constant_argument(b) == Some(name)))
 }
 
-/// Distinct opening words per token count that key lines apart (see `names_apart`): Drain's
+/// Distinct opening words per token count that key lines apart (see `names_a_subject`): Drain's
 /// tree has at most this many children under a node; past them, a new word is one more value
 /// of a list (`apt list`'s hundreds of packages), and folds like one.
 const OPENING_WORDS: usize = 100;
 
-/// Whether two words that open plain lines name different things (a package in a table's
-/// row, a test binary run, a thread, the service or file a source tag names: an interleaved
-/// log is mined per source): Drain's tree keys a line by its first word, so a line that opens
-/// with another word is never a variant of this template. Not a stamp's month or day, nor a
+/// Whether a word that opens a plain line names its subject (a package in dnf's table, a test
+/// binary a CI job runs, a thread, the service or file a source tag names: an interleaved log is
+/// mined per source): Drain's tree keys a line by its first word, so a line that opens with
+/// another such word is never a variant of this template. Not a stamp's month or day, nor a
 /// level: those open a header, not the line's subject.
-fn names_apart(a: &str, b: &str) -> bool {
-    let word = |t: &str| {
-        t.bytes().any(|c| c.is_ascii_alphabetic())
-            && !is_value(t)
-            && !crate::logline::is_header_word(t)
-    };
-    word(a) && word(b)
+fn names_a_subject(word: &str) -> bool {
+    word.bytes().any(|c| c.is_ascii_alphabetic()) && !is_value(word) && !crate::logline::is_header_word(word)
 }
 
 /// Whether two values among a line's first tokens hold different words apart from their digits

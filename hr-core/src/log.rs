@@ -829,10 +829,9 @@ pub fn level(line: &str) -> Level {
 /// line), and who says it (its source tag: a compose service, a file): two lines that say the
 /// same at other times say it alike; another source saying it is news of that source.
 fn said(line: &str) -> (&str, &str) {
-    let from = crate::logline::time_head_end(line)
-        .filter(|&end| line[..end].bytes().any(|b| b.is_ascii_digit()))
-        .unwrap_or(0);
-    let tag = crate::logline::source_prefix_len(line).filter(|&t| t <= from).unwrap_or(0);
+    let (tag, time) = crate::logline::tag_and_time_end(line);
+    let from = time.filter(|&end| line[..end].bytes().any(|b| b.is_ascii_digit())).unwrap_or(0);
+    let tag = if tag <= from { tag } else { 0 };
     (&line[..tag], &line[from..])
 }
 

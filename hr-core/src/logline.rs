@@ -142,11 +142,19 @@ pub fn syslog_message_at(line: &str) -> Option<usize> {
 /// after its source tag if it has one: what follows is the message, in a line that states no
 /// level.
 pub fn time_head_end(line: &str) -> Option<usize> {
+    tag_and_time_end(line).1
+}
+
+/// Where `line`'s source tag ends (0: none), and where the time that follows it ends (see
+/// `time_head_end`).
+pub fn tag_and_time_end(line: &str) -> (usize, Option<usize>) {
     let start = source_prefix_len(line).unwrap_or(0);
-    let m = header().find(&line[start..])?;
+    let Some(m) = header().find(&line[start..]) else {
+        return (start, None);
+    };
     // the pattern ends within the time (`14:36` of `14:36:25`): the time ends at a space
     let rest = &line[start + m.end()..];
-    Some(start + m.end() + rest.find([' ', '\t']).unwrap_or(rest.len()))
+    (start, Some(start + m.end() + rest.find([' ', '\t']).unwrap_or(rest.len())))
 }
 
 /// Whether `line` opens a log event: a time or level first (after a source tag, if any), a pid
