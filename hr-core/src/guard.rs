@@ -4,9 +4,11 @@
 //! A wrong sniff or a blind spot in one compressor may then cost savings, never a failure. A
 //! line is error-ish when `logline::is_errorish` says so (a level of error or worse, an HTTP
 //! status ≥ 400 in an access log, a failed syscall, an error word in a line with no level).
-//! Lines are grouped by template (source tag dropped, numbers, ids, paths and quoted values
-//! masked), and a template none of whose lines is kept gets its first line back, in place: the
-//! fold around it splits in two, each part a marker with its own count and range.
+//! In a log (`Plan::error_words_anywhere`), so is a line with no level whose error words stand
+//! anywhere, in a quoted value or an argument (`logline::Problem::Named`), grouped also by those
+//! words. Lines are grouped by template (source tag dropped, numbers, ids, paths and quoted
+//! values masked), and a template none of whose lines is kept gets its first line back, in
+//! place: the fold around it splits in two, each part a marker with its own count and range.
 //!
 //! One pass over the lines, memory bounded by the number of distinct error templates (capped).
 
@@ -114,8 +116,12 @@ fn error_words_key(line: &str) -> u64 {
     h.finish()
 }
 
-/// Calls `f` with every line of `plan` (1-based) and whether it is written verbatim.
-fn visit(plan: &Plan, mut f: impl FnMut(usize, bool)) {
+/// The first line (1-based) of each error-ish template that no kept line shows, in order.
+fn missing(plan: &Plan, lines: &Lines) -> Vec<usize> {
+    let mut watch = Watch {
+        error_words_anywhere: plan.error_words_anywhere,
+        ..Watch::default()
+    };
     for piece in &plan.pieces {
         let (start, end, kept) = match piece {
             // a restatement says its lines again in fewer words (a listing's names) or stands
@@ -127,18 +133,9 @@ fn visit(plan: &Plan, mut f: impl FnMut(usize, bool)) {
             Piece::Fold { start, end, .. } => (*start, *end, false),
         };
         for n in start..=end {
-            f(n, kept);
+            watch.see(n, lines.lines[n - 1], kept);
         }
     }
-}
-
-/// The first line (1-based) of each error-ish template that no kept line shows, in order.
-fn missing(plan: &Plan, lines: &Lines) -> Vec<usize> {
-    let mut watch = Watch {
-        error_words_anywhere: plan.error_words_anywhere,
-        ..Watch::default()
-    };
-    visit(plan, |n, kept| watch.see(n, lines.lines[n - 1], kept));
     watch.missing()
 }
 
