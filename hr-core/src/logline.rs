@@ -407,6 +407,10 @@ pub fn http_status(line: &str) -> Option<u16> {
     if let Some(s) = haproxy_status(line) {
         return s.parse().ok();
     }
+    // OpenStack's WSGI servers name the status after the request: `"GET /v2/… HTTP/1.1" status: 404`
+    if finder!(b"\" status: ").find(line.as_bytes()).is_some() {
+        return status(re!(r#""[A-Z]+ \S+ HTTP/[0-9.]+" status: (\d{3})\b"#));
+    }
     if line.as_bytes().first().is_some_and(u8::is_ascii_digit) && ends_like_w3c(line) {
         let w3c = re!(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} .*\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \S+ .* (\d{3}) \d+ \d+ \d+$");
         if let Some(s) = status(w3c) {
@@ -577,6 +581,15 @@ fn reports_error(line: &str) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn openstacks_wsgi_status_is_an_http_status() {
+        let line = |st: u16| format!(r#"nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:00:00.008 25746 INFO nova.osapi_compute.wsgi.server [req-38101a0b - - -] 10.11.10.1 "GET /v2/54fd/servers/detail HTTP/1.1" status: {st} len: 1893 time: 0.2477829"#);
+        assert_eq!(http_status(&line(404)), Some(404));
+        // a failed request is an error whatever level it was logged at
+        assert!(is_errorish(&line(404)));
+        assert!(!is_errorish(&line(200)));
+    }
 
     #[test]
     fn a_json_records_level_is_declared_however_its_name_is_spelt() {

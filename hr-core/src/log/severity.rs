@@ -162,7 +162,7 @@ fn access_severity(line: &str) -> Option<Severity> {
         .filter(|(_, c)| c.is_whitespace())
         .nth(1)
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let c = re!(r#""([A-Z]+) (\S+) HTTP/[0-9.]+" (\d{3})\b"#)
+    let c = re!(r#""([A-Z]+) (\S+) HTTP/[0-9.]+" (?:status: )?(\d{3})\b"#)
         .captures(&line[from.max(at.saturating_sub(2048))..])?;
     Some(status_severity(&c[1], &c[2], &c[3], line))
 }
