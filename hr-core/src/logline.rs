@@ -279,8 +279,8 @@ pub fn declared(line: &str) -> Option<Severity> {
         if let Some(c) = re!(r#""(?i:level|lvl|severity|levelname|log\.level|@l)" *: *"?(\w+)"#).captures(line) {
             return word_severity(&c[1]);
         }
-        if let Some(c) = re!(r#""s" *: *"([FEWID])\d?""#).captures(line) {
-            return Some(letter_severity(&c[1]));
+        if let Some(c) = re!(r#""s" *: *"(\w{1,2})""#).captures(line) {
+            return letter_severity(&c[1]);
         }
     }
     // a lone letter is a level only in a log line's header (logcat `E`), and so is a bare
@@ -373,15 +373,20 @@ pub fn upper<'b>(word: &str, buf: &'b mut [u8; 11]) -> Option<&'b [u8]> {
     Some(w)
 }
 
-/// MongoDB's structured log states its level in a field `s` of one letter: `F`, `E`, `W`, `I`,
-/// or `D1`…`D5` (debug).
-pub fn letter_severity(letter: &str) -> Severity {
-    match letter {
+/// The level MongoDB's structured log states in its field `s`, one letter: `F`, `E`, `W`, `I`,
+/// or `D1`…`D5` (debug); `None` for any other value.
+pub fn letter_severity(value: &str) -> Option<Severity> {
+    let (letter, rest) = value.split_at_checked(1)?;
+    if !(rest.is_empty() || letter == "D" && matches!(rest.as_bytes(), [b'1'..=b'5'])) {
+        return None;
+    }
+    Some(match letter {
         "F" => Severity::Fatal,
         "E" => Severity::Error,
         "W" => Severity::Warn,
-        _ => Severity::Other,
-    }
+        "I" | "D" => Severity::Other,
+        _ => return None,
+    })
 }
 
 pub fn word_severity(word: &str) -> Option<Severity> {

@@ -3,7 +3,7 @@
 //! Lines without any of these fall back to the caller's keyword rule.
 
 use crate::hash::FxHasher;
-use crate::log::fields::{json_field, Columns};
+use crate::log::fields::{json_field, json_pairs, Columns};
 use crate::mask::shape;
 use crate::re::{finder, re};
 use std::borrow::Cow;
@@ -100,9 +100,10 @@ fn json_severity(line: &str) -> Option<Severity> {
     if status.is_some_and(|s| s.key.is_some()) {
         return status; // a failed request: its message is the request, whatever the level says
     }
-    // (Serilog's JSON capitalises the name: `"Level":"Warning"`)
-    for name in ["level", "severity", "lvl", "log.level", "loglevel", "Level", "Severity"] {
-        if let Some(v) = json_field(t, name) {
+    // whatever the name's case (Serilog's JSON capitalises it: `"Level":"Warning"`)
+    let field = |name: &str| json_pairs(t).find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v);
+    for name in ["level", "severity", "lvl", "log.level", "loglevel"] {
+        if let Some(v) = field(name) {
             let v = v.trim_matches('"');
             let level = match v.parse::<u8>() {
                 Ok(p) if p <= 3 => Level::Error,
@@ -118,15 +119,13 @@ fn json_severity(line: &str) -> Option<Severity> {
             });
         }
     }
-    if let Some(v) = json_field(t, "s").map(|v| v.trim_matches('"')) {
-        if re!(r"^[FEWID]\d?$").is_match(v) {
-            return Some(Severity {
-                level: crate::logline::letter_severity(&v[..1]),
-                key: None,
-                from_field: true,
-                http: false,
-            });
-        }
+    if let Some(level) = json_field(t, "s").and_then(|v| crate::logline::letter_severity(v.trim_matches('"'))) {
+        return Some(Severity {
+            level,
+            key: None,
+            from_field: true,
+            http: false,
+        });
     }
     status
 }
