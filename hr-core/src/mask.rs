@@ -66,6 +66,11 @@ pub(crate) fn escaped(before: &[u8]) -> bool {
 /// Masks one whitespace-separated token of a log line for template mining, appending the result
 /// to `out`: digit runs and hex ids as in [`shape`], a path or URL as `/*`, and a quoted value as
 /// `"*"`. Words without digits stay, so `sshd[0]:` and `crond[0]:` remain distinct.
+/// Whether what follows a quoted word makes it a key: Ruby's `=>`, JSON's `:`.
+fn names_a_key(after: &[u8]) -> bool {
+    after.starts_with(b"=>") || after.starts_with(b":")
+}
+
 pub fn mask_log_token(tok: &str, out: &mut String) {
     if path_prefix(tok) {
         out.push_str("/*");
@@ -130,6 +135,9 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
                             mask_log_token(w, out);
                         }
                         out.push('"');
+                    } else if names_a_key(&b[i + 2 + k..]) {
+                        // a key names what its value is (`"user_id"=>"1"`, `"id":7`)
+                        out.push_str(&tok[i..i + k + 2]);
                     } else {
                         out.push_str("\"*\"");
                     }
@@ -248,5 +256,8 @@ mod tests {
         assert_eq!(log_token("0xfdffffff]"), "0]");
         assert_eq!(log_token("0x1c:"), "0:");
         assert_eq!(log_token("0xZZ"), "0xZZ");
+        // a quoted key names its value: another key is another field
+        assert_eq!(log_token("{\"user_id\"=>\"1\","), "{\"user_id\"=>\"*\",");
+        assert_eq!(log_token("{\"id\":7,"), "{\"id\":0,");
     }
 }

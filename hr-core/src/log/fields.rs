@@ -23,7 +23,16 @@ pub fn json_pairs(record: &str) -> impl Iterator<Item = (&str, &str)> {
         let key_end = string_end(b, i)?;
         let key = &record[i + 1..key_end - 1];
         i = key_end;
-        while i < b.len() && matches!(b[i], b' ' | b':') {
+        while i < b.len() && b[i] == b' ' {
+            i += 1;
+        }
+        // a key and its value are one JSON member only with a colon between them: Ruby's
+        // `{"user_id"=>"1"}` is no JSON object, and its order is as it was written
+        if i >= b.len() || b[i] != b':' {
+            return None;
+        }
+        i += 1;
+        while i < b.len() && b[i] == b' ' {
             i += 1;
         }
         let start = i;
@@ -222,6 +231,9 @@ mod tests {
         ));
         assert_eq!(s, "2026/11/29 17:42:19.677\tINFO\thandled request method=GET status=200");
         assert!(!json_words("a set {1, 2} of numbers {x}", &mut s));
+        // Ruby's hash (Rails' `Parameters:`) is no JSON object: its keys stay as written
+        assert!(!json_words(r#"  Parameters: {"user_id"=>"1", "ext"=>"true"}"#, &mut s));
+        assert_eq!(json_pairs(r#"{"user_id"=>"1"}"#).count(), 0);
     }
 
     #[test]
