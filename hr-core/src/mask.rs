@@ -207,6 +207,27 @@ fn path_prefix(tok: &str) -> bool {
         || tok.starts_with("../")
         || tok.starts_with("~/")
         || (b.len() > 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'\\')
+        || source_location(tok)
+}
+
+/// `src/ui/history.rs:39:58`, `lib/a.c:12:`: a relative path to a file and a line in it, as a
+/// compiler or a linter points at code; where a diagnostic stands, not what it says.
+fn source_location(tok: &str) -> bool {
+    let Some(slash) = tok.rfind('/') else {
+        return false;
+    };
+    let (dir, file) = (&tok[..slash], &tok[slash + 1..]);
+    let Some((name, line)) = file.split_once(':') else {
+        return false;
+    };
+    let path_bytes = |s: &str, extra: u8| s.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'+') || c == extra);
+    !dir.is_empty()
+        && path_bytes(dir, b'/')
+        && path_bytes(name, b'.')
+        && name.rsplit_once('.').is_some_and(|(stem, ext)| {
+            !stem.is_empty() && !ext.is_empty() && ext.bytes().all(|c| c.is_ascii_alphanumeric())
+        })
+        && line.bytes().next().is_some_and(|c| c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -252,6 +273,13 @@ mod tests {
         );
         assert_eq!(log_token("utf8mb4"), "utf0mb0");
         assert_eq!(log_token("a/b"), "a/b");
+        // where a compiler points is a path, a line and a column
+        assert_eq!(log_token("src/ui/components/history.rs:39:58"), "/*");
+        assert_eq!(log_token("lib/a.c:12:"), "/*");
+        assert_eq!(log_token("a/b.rs"), "a/b.rs");
+        assert_eq!(log_token("1/2:3"), "0/0:0");
+        // a Java frame names its module and method: no file of its own
+        assert_eq!(log_token("org.es@8.4.1/org.es.Ex.toX(Ex.java:123)"), "org.es@0.0.0/org.es.Ex.toX(Ex.java:0)");
         // a hex number is one value whatever its digits: `[mem 0x0-0x0]` for every range
         assert_eq!(log_token("0xfdffffff]"), "0]");
         assert_eq!(log_token("0x1c:"), "0:");
