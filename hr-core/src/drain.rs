@@ -867,6 +867,9 @@ pub struct Drain {
     leaves: FxHashMap<Box<[u8]>, Vec<u32>>,
     /// each cluster's template: its masked words, `None` for a wildcard; and how many are
     clusters: Vec<(Vec<Option<Box<[u8]>>>, usize)>,
+    /// when each cluster last took a line (see `DRAIN_LEAF`), counted in lines read
+    used: Vec<u64>,
+    clock: u64,
     /// the line being read, its words masked one after another, and where each ends
     masked: Vec<u8>,
     ends: Vec<usize>,
@@ -875,7 +878,10 @@ pub struct Drain {
 }
 
 /// Clusters Drain keeps, in all and in one leaf of its tree: past them a line that would open
-/// one is another event still, and a repeat of one not kept stays too.
+/// one is another event still, and a repeat of one not kept stays too. A full leaf makes room
+/// for a new cluster in place of the one that went longest without a line, as drain3 does when
+/// its clusters are bounded: an event that comes in a burst (every class a JVM loads from one
+/// of its 137 jars) is the same event from its second line on.
 const DRAIN_CLUSTERS: usize = 4096;
 const DRAIN_LEAF: usize = 64;
 /// The longest line Drain reads here: a cluster holds its words (a JSON document of one line
@@ -907,6 +913,7 @@ impl Drain {
         if n > 1 {
             key.extend_from_slice(if word(0).iter().any(u8::is_ascii_digit) { b"<*>" } else { word(0) });
         }
+        self.clock += 1;
         let full = self.clusters.len() >= DRAIN_CLUSTERS;
         let leaf = match self.leaves.get_mut(key.as_slice()) {
             Some(leaf) => leaf,
@@ -925,6 +932,7 @@ impl Drain {
         }
         match best {
             Some(((same, _), id)) if drain_similar(same, n) => {
+                self.used[id as usize] = self.clock;
                 let (template, wild) = &mut self.clusters[id as usize];
                 for (k, t) in template.iter_mut().enumerate() {
                     if t.is_some() && t.as_deref() != Some(word(k)) {
@@ -935,9 +943,14 @@ impl Drain {
                 Some(false)
             }
             _ => {
+                let template = || ((0..n).map(|k| Some(word(k).into())).collect(), 0);
                 if leaf.len() < DRAIN_LEAF && !full {
                     leaf.push(self.clusters.len() as u32);
-                    self.clusters.push(((0..n).map(|k| Some(word(k).into())).collect(), 0));
+                    self.clusters.push(template());
+                    self.used.push(self.clock);
+                } else if let Some(&stale) = leaf.iter().min_by_key(|&&id| self.used[id as usize]) {
+                    self.clusters[stale as usize] = template();
+                    self.used[stale as usize] = self.clock;
                 }
                 Some(true)
             }
@@ -1266,6 +1279,25 @@ mod tests {
         // a text of other words is another event still
         let mined = m.add(&parse("IIMYVCRPQLPIWIWO - dropped"));
         assert_eq!(mined.changed_at, usize::MAX);
+    }
+
+    #[test]
+    fn a_full_leaf_makes_room_in_place_of_the_cluster_longest_unused() {
+        let mut d = Drain::default();
+        let at = |n: usize, rest: &str| format!("2022-03-15T21:05:16.{:07}Z {rest}", 8075370 + n);
+        let filler = |k: usize| format!("jar{} j{k} z{k}", "x".repeat(k));
+        // a leaf full of events that share no word
+        for k in 0..DRAIN_LEAF {
+            assert_eq!(d.opens(&at(k, &filler(k))), Some(true));
+        }
+        // a burst of one more: its first line opens an event, the others join it
+        assert_eq!(d.opens(&at(100, "zipfs loaded Entry")), Some(true));
+        assert_eq!(d.opens(&at(101, "zipfs loaded Path")), Some(false));
+        assert_eq!(d.opens(&at(102, "zipfs loaded Utils")), Some(false));
+        // a recent event is still there
+        assert_eq!(d.opens(&at(103, &filler(DRAIN_LEAF - 1))), Some(false));
+        // the one it took the room of, the longest without a line, is another event again
+        assert_eq!(d.opens(&at(104, &filler(0))), Some(true));
     }
 
     #[test]

@@ -109,7 +109,7 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
             let colours = crate::escapes::line_colours(&raw.lines, &lines.lines);
             // the copy without escapes and the lines' colours are held beside the plan
             let held = plain.len() + colours.as_ref().map_or(0, |c| c.len() * COLOUR_BYTES);
-            let Some(plan) = plan(&lines, colours.as_deref(), held) else {
+            let Some(plan) = plan(&lines, &raw, colours.as_deref(), held) else {
                 drop(lines);
                 drop(plain);
                 return crate::fold::compress(text, opts);
@@ -122,7 +122,7 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
         }
         None => {
             let lines = split(text);
-            let Some(plan) = plan(&lines, None, 0) else {
+            let Some(plan) = plan(&lines, &lines, None, 0) else {
                 drop(lines);
                 return crate::fold::compress(text, opts);
             };
@@ -170,15 +170,16 @@ fn too_many_lines(text: &str, escaped: bool) -> bool {
 }
 
 /// Plans a log, or `None` when planning it would not stay within the memory bound (see
-/// `plan_fits`) beside the `held` bytes the caller holds for it. `colours` are its lines'
-/// colours when they differ (`escapes::line_colours`).
-pub fn plan(lines: &Lines, colours: Option<&[u64]>, held: usize) -> Option<Plan> {
+/// `plan_fits`) beside the `held` bytes the caller holds for it. `lines` are read without
+/// their escapes, `raw` as written, line for line; `colours` are the lines' colours when they
+/// differ (`escapes::line_colours`).
+pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize) -> Option<Plan> {
     // the miner's share of the memory bound: the heap it frees is still held while the output,
     // which can be as large as the input, is written and copied out
     let size: usize = lines.lines.iter().map(|l| l.len() + 1).sum();
     let room = crate::bound::state_room(size);
     let mut miner = Miner::within(room / 4);
-    let roles = mine(lines, &mut miner);
+    let roles = mine(lines, raw, &mut miner);
     if !plan_fits(lines, &roles, &miner, room - room / 4, held) {
         return None;
     }
@@ -494,7 +495,7 @@ fn plan_fits(lines: &Lines, roles: &[Role], miner: &Miner, room: usize, held: us
 }
 
 /// First pass: stack trace blocks, then templates and levels of every other line.
-fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
+fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner) -> Vec<Role> {
     let mut roles = Vec::with_capacity(lines.lines.len());
     let mut traces: FxHashSet<u64> = FxHashSet::default();
     let mut masked = String::new();
@@ -505,6 +506,10 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
     let mut firsts: Vec<(usize, bool, bool)> = Vec::new();
     // Drain's own clusters of the lines behind a stamp it cannot mask, and of strace's
     let mut drain = Drain::default();
+    // and of the variants Drain would not join to their template's first line: it joins a
+    // variant to the event the first like it opened (strace's read of each perl module's text
+    // after the first, where the first read was of a library's header)
+    let mut variants = Drain::default();
     let mut i = 0;
     while i < lines.lines.len() {
         if let Some(end) = trace_block(&lines.lines, i) {
@@ -561,12 +566,14 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
             }
         }
         // a variant that Drain reads as another event (see `drain_merges`) is a rare event,
-        // whatever shape and argument our miner finds in it; behind a stamp Drain cannot mask,
-        // which makes every line differ in one more word, Drain itself says (see `Drain`).
-        // Drain also reads strace's lines, whose call our miner takes for the event's name
+        // whatever shape and argument our miner finds in it, unless Drain joins it to the
+        // event a variant like it opened above; behind a stamp Drain cannot mask, which makes
+        // every line differ in one more word, Drain itself says (see `Drain`). Drain also
+        // reads strace's lines, whose call our miner takes for the event's name
         // (`rt_sigaction(SIGTERM, …)` after `rt_sigaction(SIGINT, …)`): one it joins to a
-        // cluster is a repeat below
-        let drained = if plain && (stamped || traced) { drain.opens(line) } else { None };
+        // cluster is a repeat below. Drain reads a line as it was written, colours and all: a
+        // number glued to them is no number it masks
+        let drained = if plain && (stamped || traced) { drain.opens(raw.lines[i]) } else { None };
         let another_event = plain
             && match drained.filter(|_| stamped) {
                 Some(opens) => opens,
@@ -577,7 +584,7 @@ fn mine(lines: &Lines, miner: &mut Miner) -> Vec<Role> {
                         let aligned = miner.tokens_in(mined.template) == mined.words as usize;
                         let varied = |p| aligned && miner.varied_at(mined.template, p);
                         !drain_merges(lines.lines[first], line, varied)
-                    }
+                    } && variants.opens(raw.lines[i]) != Some(false)
                 }
             };
         roles.push(Role::Event {
@@ -983,6 +990,41 @@ mod tests {
             budget_chars: None,
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_variant_drain_joins_to_one_like_it_above_folds() {
+        // strace of perl loading its modules: a read of a module's text is another event than
+        // the read of a library's header (Drain finds two words of seven alike), but each
+        // module's read after the first is one more of that event, and folds
+        let mut text = String::from("read(3, \"\\177ELF\\2\\1\\1\\3\"..., 832) = 832\n");
+        for m in ["Fcntl", "Exporter", "Carp", "Tie", "Hash", "Data", "Dumper", "Heavy", "Config", "Socket"]
+            .iter()
+            .cycle()
+            .take(40)
+        {
+            text += &format!("openat(AT_FDCWD, \"/usr/share/perl/5.36/{m}.pm\", O_RDONLY|O_CLOEXEC) = 5\n");
+            text += &format!("read(5, \"package {m};\\n\\nuse strict;\\n\\nuse\"..., 8192) = 2100\n");
+            text += "close(5)                                = 0\n";
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("read(5, \"package Fcntl;"), "{}", c.text);
+        assert!(!c.text.contains("read(5, \"package Dumper;"), "{}", c.text);
+    }
+
+    #[test]
+    fn drain_reads_a_coloured_line_with_its_colours() {
+        // rustc's code excerpts in a GitHub Actions log: each line number is glued to the
+        // colours around it, which Drain reads as one word with it (no number it masks), so
+        // every line is another event to it (one word of four alike), and stays; without its
+        // colours, each would be a line number and a word alike
+        let mut text = String::new();
+        for i in 0..30 {
+            let n = 40 + i * 3;
+            text += &format!("2025-08-10T17:38:55.{:07}Z \x1b[1m\x1b[38;5;12m{n}\x1b[0m | v{n}.go(w{i});\n", 2299983 + i);
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("\x1b[38;5;12m85\x1b[0m | v85.go(w15);\n"), "{}", c.text);
     }
 
     #[test]
@@ -2291,7 +2333,7 @@ mod tests {
         let held_fits = |text: &str, room: usize, held: usize| {
             let lines = split(text);
             let mut miner = Miner::within(usize::MAX);
-            let roles = mine(&lines, &mut miner);
+            let roles = mine(&lines, &lines, &mut miner);
             plan_fits(&lines, &roles, &miner, room, held)
         };
         let fits = |text: &str, room: usize| held_fits(text, room, 0);
