@@ -900,6 +900,8 @@ fn continues_event(line: &str) -> bool {
             "QUERY:",
             "LOCATION:",
             "Caused by:",
+            // the catalog entry `journalctl -x` prints under a message
+            "░░",
         ]
         .iter()
         .any(|p| line.starts_with(p))
@@ -1025,6 +1027,26 @@ mod tests {
         }
         let c = compress(&text, &opts());
         assert!(c.text.contains("\x1b[38;5;12m85\x1b[0m | v85.go(w15);\n"), "{}", c.text);
+    }
+
+    #[test]
+    fn an_error_keeps_the_catalog_entry_journalctl_prints_under_it() {
+        let catalog = |unit: &str, what: &str| {
+            format!("░░ Subject: L'unité (unit) {unit} {what}\n░░ Defined-By: systemd\n░░ Support: https://www.debian.org/support\n░░ \n")
+        };
+        let mut text = String::new();
+        for i in 0..30 {
+            text += &format!("févr. 05 17:36:{:02} NAS systemd[1]: Started Unit{i}.\n", i % 60);
+            text += &catalog(&format!("unit{i}.service"), "a terminé son démarrage");
+        }
+        let failed = format!("févr. 05 17:37:00 NAS smbd[88]: ERROR: failed to bind to port 445\n{}", catalog("smbd.service", "a échoué"));
+        text += &failed;
+        let c = compress(&text, &opts());
+        // the error stays whole, the lines its entry shares with those above included
+        assert!(c.text.contains(&failed), "{}", c.text);
+        assert!(!c.text.contains("Started Unit15."), "{}", c.text);
+        // and the lines that say what a line above said fold elsewhere
+        assert!(c.text.matches("░░ Support: https://www.debian.org/support\n").count() < 5, "{}", c.text);
     }
 
     #[test]

@@ -22,6 +22,8 @@ fn header() -> &'static regex::Regex {
     re!(concat!(
         r"^\s*(\[?\d{4}-\d{2}-\d{2}[T _]\d{2}:\d{2}|\[?\d{2,4}[-/.]\d{2}[-/.]\d{2,4}[ T,:-]+\d{1,2}:\d{2}|",
         r"\[?[A-Z][a-z]{2} +\d{1,2},? (\d{4} )?\d{2}:\d{2}:\d{2}|\[?[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}|",
+        // a month in the local language, as journalctl and syslog write it (`févr. 05`, `Mär 05`)
+        r"\p{L}{3,4}\.? +\d{1,2} \d{2}:\d{2}:\d{2}|",
         r"\[?\d{1,2}/[A-Z][a-z]{2}/\d{4}[: ]\d{2}:\d{2}|\[?\d{1,2}[ -][A-Z][a-z]{2}[ -]\d{4}[ :]\d{2}:\d{2}|",
         r"\[?\d{2}:\d{2}:\d{2}([.,]\d+)?\b|\[?\d{10}(\.\d+)?[\s\]]|\d{6,8}[ -]\d{6}|\[ *\d+(\.\d+)?\]|",
         r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
@@ -251,7 +253,8 @@ pub fn is_w3c_directive(line: &str) -> bool {
 }
 
 /// Whether `line` continues the event above it rather than opening one: an indented line, a
-/// stack frame, a `Caused by:` link, a numbered PHP/Laravel frame, a PostgreSQL detail.
+/// stack frame, a `Caused by:` link, a numbered PHP/Laravel frame, a PostgreSQL detail, the
+/// catalog entry `journalctl -x` prints under a message (`░░ Subject: …`).
 pub fn continues(line: &str) -> bool {
     let b = line.as_bytes();
     match b.first() {
@@ -260,7 +263,8 @@ pub fn continues(line: &str) -> bool {
         _ => re!(concat!(
             r"^(Caused by: |Traceback \(most recent call last\)|During handling of the above exception|",
             r"The above exception was the direct cause|#\d+ |\[stacktrace\]|\[previous exception\]|",
-            r"(DETAIL|HINT|CONTEXT|STATEMENT|QUERY|LOCATION): |\.\.\. \d+ more|[\w.$]+(Exception|Error)(: |$)|\}$|\]$)"
+            r"(DETAIL|HINT|CONTEXT|STATEMENT|QUERY|LOCATION): |\.\.\. \d+ more|[\w.$]+(Exception|Error)(: |$)|\}$|\]$|",
+            r"░░( |$))"
         ))
         .is_match(line),
     }
@@ -706,13 +710,16 @@ mod tests {
             "28412:S 30 Nov 2026 16:54:43.195 * Connecting to MASTER 127.0.0.1:7005",
             "02 Jan 2024 10:00:00,123 [main] started",
             "30-Nov-2026 16:54:43.194 INFO [main] org.apache.catalina.startup.Catalina.start Server startup",
+            // a month in the local language, as journalctl writes it
+            "févr. 05 17:36:58 NAS systemd[1]: Starting Show Plymouth Boot Screen...",
+            "Mär 05 17:36:58 nas kernel: usb 1-1: new device",
         ] {
             assert!(opens_event(l), "{l}");
         }
         for l in ["def main():", "Just prose here.", "{\"name\": \"x\", \"size\": 3}", "debugging: a word, no level", "- [01/Mar/2024] Released 1.1: a dated list item"] {
             assert!(!opens_event(l), "{l}");
         }
-        for l in ["\tat com.x.Y.z(Y.java:12)", "#0 /var/www/app.php(12): f()", "Caused by: java.io.IOException: x", "DETAIL:  Key (id)=(1) exists."] {
+        for l in ["\tat com.x.Y.z(Y.java:12)", "#0 /var/www/app.php(12): f()", "Caused by: java.io.IOException: x", "DETAIL:  Key (id)=(1) exists.", "░░ Subject: A start job for unit smbd.service has failed", "░░"] {
             assert!(continues(l), "{l}");
         }
         assert!(!continues("2024-01-02 10:00:00 INFO x"));

@@ -1354,6 +1354,15 @@ Events:
         // HAProxy's httplog: the client's address and port, then the date in brackets
         let haproxy = lines(&|i| format!("127.0.0.1:{} [30/Nov/2026:11:05:{:02}.{:03}] www web/web{} 0/0/0/{}/{} {} 180 - - ---- 1/1/0/0/0 0/0 \"GET /docs/page{i}.html HTTP/1.1\"", 47000 + i, i % 60, i * 7 % 1000, i % 2 + 1, i % 4, i % 5, [200, 200, 404, 503][i % 4]), 30);
         assert_eq!(sniff(haproxy.as_bytes()), Kind::Log);
+        // journalctl in another language (`févr.`, `Mär`), with the catalog entry `-x` prints
+        // under each message
+        let journal = lines(&|i| format!(
+            "févr. 05 17:36:{:02} NAS systemd[1]: Started Unit{i}.\n░░ Subject: L'unité (unit) unit{i}.service a terminé son démarrage\n░░ Defined-By: systemd\n░░ \n░░ L'unité (unit) unit{i}.service a terminé son démarrage.",
+            i % 60
+        ), 20);
+        assert_eq!(sniff(journal.as_bytes()), Kind::Log);
+        let german = lines(&|i| format!("Mär 05 17:36:{:02} nas kernel: usb {i}-1: new device", i % 60), 20);
+        assert_eq!(sniff(german.as_bytes()), Kind::Log);
         // a build tool's bare `[info]` lines carry no decoration before the level
         assert!(!logline::is_decorated_event("[info] Compiling 3 Scala sources"));
         assert!(logline::is_decorated_event("[6ms][warning][gc] x"));
