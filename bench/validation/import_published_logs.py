@@ -38,6 +38,12 @@ OPEN5GS = ("LucaVignati/comnetsemu_open5gs", "adf13b1f8a4107dff02070d07ffc92ffd4
 PARADEDB = ("paradedb/paradedb", "289ccbd20cd2984a4f0657e419ac5576db1526c3", "AGPL-3.0 (paradedb/paradedb); an Antithesis CI job's log, committed")
 OPENWRT = ("Eay5/OPENWRT-HOME", "9d5cfcdb0a505902beaed50ad2e2891339e2259d", "MIT (Eay5/OPENWRT-HOME); a GitHub Actions job's raw log of an OpenWrt build, committed")
 HUMANAGENT = ("3DTek-xyz/HumanAgent-MCP", "a414a4f70dac8dee665292f81b70dfd5fd43baa4", "GPL-3.0 (3DTek-xyz/HumanAgent-MCP LICENSE.md); its MCP server's winston log, committed")
+SKYLITE = ("DeRusto/SkyLite-UX", "41ce196bb8e43348b685ede3089dc10db8c3eee4", "MIT (DeRusto/SkyLite-UX); a GitHub Actions job's raw log (npm build, TypeScript errors), committed")
+LFGIT = ("scto/LFGit", "8b834a65a9b7ef9508fd6f9c3523d080dce7deef", "GPL-3.0 (scto/LFGit); a GitHub Actions job's raw log of an Android Gradle build that fails, committed")
+PALADIN = ("LFDT-Paladin/paladin", "e67b85519a33ed3f87b3e4c925c036e93e6d96d6", "Apache-2.0 (LFDT-Paladin/paladin); a BuildKit `docker build` log, committed")
+CMO = ("openshift/cluster-monitoring-operator", "8a51d70a30fd8401b4111f91eef0b107187875e1",
+       "Apache-2.0 (openshift/cluster-monitoring-operator); the operator's klog output, committed by mistake")
+WILAN = ("DHBW-Coding/wilan_of_shame_backend", "4aca30e29c5385fd1127b94761d5e34e041705f1", "GPL-3.0 (DHBW-Coding/wilan_of_shame_backend); dnsmasq's DNS and DHCP log, committed")
 
 # syslog / journald / dmesg / apt: forensic and log-tool test data, and system logs published under an open licence.
 PLASO = ("log2timeline/plaso", "4ea03ef9a48dad5284c371ac9b537a184b3eea9c", "Apache-2.0 (log2timeline/plaso test data)")
@@ -128,6 +134,11 @@ CASES = {
     "winston-json-mcp-server": (HUMANAGENT, "logs/combined.log"),
     "antithesis-ci-job": (PARADEDB, "job.log"),
     "gha-openwrt-build": (OPENWRT, "0_build.txt"),
+    "gha-nuxt-typecheck-failed": (SKYLITE, "0_build.txt"),
+    "gha-android-gradle-aapt-failed": (LFGIT, "0_build.txt"),
+    "docker-buildkit-go-gradle": (PALADIN, "docker_build.log"),
+    "klog-openshift-monitoring-operator": (CMO, "operator.log"),
+    "dnsmasq-dhcp-dns": (WILAN, "dnsmasq.log"),
     "gha-gradle-test-failed": (CIDIFF, "data/breakages/cidiff_57/fail.log"),
     "gha-gradle-checkstyle-failed": (CIDIFF, "data/breakages/cidiff_75/fail.log"),
     "gha-latex-action-tar-failed": (CIDIFF, "data/breakages/cv_45/fail.log"),
