@@ -1050,6 +1050,25 @@ mod tests {
     }
 
     #[test]
+    fn buildkits_step_and_seconds_open_a_line_whose_arguments_turn_over() {
+        // `go: downloading` names one module after another: behind BuildKit's step and
+        // seconds, they are arguments of one event, and fold
+        let modules = [
+            "github.com/gorilla/mux", "github.com/google/uuid", "github.com/gorilla/websocket", "github.com/btcsuite/btcd/btcutil",
+            "github.com/btcsuite/btcd", "github.com/tyler-smith/go-bip39", "github.com/hyperledger/firefly-signer", "sigs.k8s.io/yaml",
+            "github.com/Code-Hex/go-generics-cache", "google.golang.org/grpc", "google.golang.org/protobuf", "github.com/rs/cors",
+            "github.com/prometheus/client_golang", "github.com/spf13/viper", "github.com/spf13/cobra", "golang.org/x/net",
+        ];
+        let mut text = String::from("#26 [builder 4/9] RUN gradle build\n");
+        for (i, m) in modules.iter().enumerate() {
+            text += &format!("#26 17.{:02} go: downloading {m} v1.{i}.{}\n", 45 + i / 4, i % 3);
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("go: downloading github.com/gorilla/mux v1.0.0\n"), "{}", c.text);
+        assert!(!c.text.contains("github.com/hyperledger/firefly-signer"), "{}", c.text);
+    }
+
+    #[test]
     fn a_ruby_hash_with_other_keys_is_another_request() {
         // Rails logs each request's parameters as a Ruby hash, in no set order: other keys, or
         // the same keys in another order, are another shape of request (to Drain, another

@@ -28,7 +28,8 @@ fn header() -> &'static regex::Regex {
         r"\[?\d{2}:\d{2}:\d{2}([.,]\d+)?\b|\[?\d{10}(\.\d+)?[\s\]]|\d{6,8}[ -]\d{6}|\[ *\d+(\.\d+)?\]|",
         r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
         r"[<\[]?(TRACE|DEBUG[1-5]?|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|LOG|PANIC|[IWEDF])[>\]]?[ :/]|",
-        r"debug[1-9]: |<\d{1,3}>)"
+        // BuildKit's plain progress: the step, and the seconds since it began (`#26 17.45 …`)
+        r"debug[1-9]: |<\d{1,3}>|#\d+ \d+\.\d+ )"
     ))
 }
 
@@ -713,6 +714,8 @@ mod tests {
             // a month in the local language, as journalctl writes it
             "févr. 05 17:36:58 NAS systemd[1]: Starting Show Plymouth Boot Screen...",
             "Mär 05 17:36:58 nas kernel: usb 1-1: new device",
+            // BuildKit's plain progress
+            "#26 17.45 go: downloading github.com/gorilla/mux v1.8.1",
         ] {
             assert!(opens_event(l), "{l}");
         }
