@@ -853,8 +853,9 @@ fn drain_similar(same: usize, n: usize) -> bool {
     n > 0 && same as f64 >= DRAIN_SIMILARITY * n as f64
 }
 
-/// Drain itself, for lines behind a stamp it cannot mask (see `unmasked_stamp`), and strace's:
-/// there our templates and its clusters part ways, both ways. Every line differs from the others in its
+/// Drain itself, for lines behind a stamp it cannot mask (see `unmasked_stamp`), and strace's,
+/// and for the variants our miner finds that Drain would not join to their template's first
+/// line (see `log::mine`): there our templates and its clusters part ways, both ways. Every line differs from the others in its
 /// stamp, so Drain reads a short line of other words as another event (`…Z LTS` after `…Z
 /// Ubuntu`), but joins a repeat to the cluster its first occurrence opened (`…Z ##[endgroup]`),
 /// and lines our miner parts (`status unpacked x 0.74` and `status half-installed x 0.74`, which
@@ -878,10 +879,10 @@ pub struct Drain {
 }
 
 /// Clusters Drain keeps, in all and in one leaf of its tree: past them a line that would open
-/// one is another event still, and a repeat of one not kept stays too. A full leaf makes room
-/// for a new cluster in place of the one that went longest without a line, as drain3 does when
-/// its clusters are bounded: an event that comes in a burst (every class a JVM loads from one
-/// of its 137 jars) is the same event from its second line on.
+/// one is another event still, and a repeat of one not kept stays too. A full leaf (or any leaf
+/// once all are) makes room for a new cluster in place of its cluster that went longest without
+/// a line, as drain3 does when its clusters are bounded: an event that comes in a burst (every
+/// class a JVM loads from one of its 137 jars) is the same event from its second line on.
 const DRAIN_CLUSTERS: usize = 4096;
 const DRAIN_LEAF: usize = 64;
 /// The longest line Drain reads here: a cluster holds its words (a JSON document of one line

@@ -900,11 +900,12 @@ fn continues_event(line: &str) -> bool {
             "QUERY:",
             "LOCATION:",
             "Caused by:",
-            // the catalog entry `journalctl -x` prints under a message
-            "░░",
         ]
         .iter()
         .any(|p| line.starts_with(p))
+        // the catalog entry `journalctl -x` prints under a message (not a bar drawn in `░`)
+        || line == "░░"
+        || line.starts_with("░░ ")
 }
 
 /// `java.lang.IllegalStateException: msg`, `ValueError: boom`, `KeyError`.

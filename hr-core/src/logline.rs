@@ -22,8 +22,9 @@ fn header() -> &'static regex::Regex {
     re!(concat!(
         r"^\s*(\[?\d{4}-\d{2}-\d{2}[T _]\d{2}:\d{2}|\[?\d{2,4}[-/.]\d{2}[-/.]\d{2,4}[ T,:-]+\d{1,2}:\d{2}|",
         r"\[?[A-Z][a-z]{2} +\d{1,2},? (\d{4} )?\d{2}:\d{2}:\d{2}|\[?[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}|",
-        // a month in the local language, as journalctl and syslog write it (`févr. 05`, `Mär 05`)
-        r"\p{L}{3,4}\.? +\d{1,2} \d{2}:\d{2}:\d{2}|",
+        // a month in the local language, as journalctl and syslog write it (`févr. 05`, `Mär 05`),
+        // with the rest of a syslog header: a host, and a program with its pid
+        r"\p{L}{3,4}\.? +\d{1,2} \d{2}:\d{2}:\d{2} \S+ [\w./@-]+(\[\d+\])?: |",
         r"\[?\d{1,2}/[A-Z][a-z]{2}/\d{4}[: ]\d{2}:\d{2}|\[?\d{1,2}[ -][A-Z][a-z]{2}[ -]\d{4}[ :]\d{2}:\d{2}|",
         r"\[?\d{2}:\d{2}:\d{2}([.,]\d+)?\b|\[?\d{10}(\.\d+)?[\s\]]|\d{6,8}[ -]\d{6}|\[ *\d+(\.\d+)?\]|",
         r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
@@ -719,7 +720,7 @@ mod tests {
         ] {
             assert!(opens_event(l), "{l}");
         }
-        for l in ["def main():", "Just prose here.", "{\"name\": \"x\", \"size\": 3}", "debugging: a word, no level", "- [01/Mar/2024] Released 1.1: a dated list item"] {
+        for l in ["Step 3 00:00:12 elapsed", "from 3 12:00:00 to 4 12:00:00", "def main():", "Just prose here.", "{\"name\": \"x\", \"size\": 3}", "debugging: a word, no level", "- [01/Mar/2024] Released 1.1: a dated list item"] {
             assert!(!opens_event(l), "{l}");
         }
         for l in ["\tat com.x.Y.z(Y.java:12)", "#0 /var/www/app.php(12): f()", "Caused by: java.io.IOException: x", "DETAIL:  Key (id)=(1) exists.", "░░ Subject: A start job for unit smbd.service has failed", "░░"] {

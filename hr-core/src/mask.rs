@@ -65,12 +65,8 @@ pub(crate) fn escaped(before: &[u8]) -> bool {
 
 /// Masks one whitespace-separated token of a log line for template mining, appending the result
 /// to `out`: digit runs and hex ids as in [`shape`], a path or URL as `/*`, and a quoted value as
-/// `"*"`. Words without digits stay, so `sshd[0]:` and `crond[0]:` remain distinct.
-/// Whether what follows a quoted word makes it a key: Ruby's `=>`, JSON's `:`.
-fn names_a_key(after: &[u8]) -> bool {
-    after.starts_with(b"=>") || after.starts_with(b":")
-}
-
+/// `"*"` (a quoted key stays, see `names_a_key`). Words without digits stay, so `sshd[0]:` and
+/// `crond[0]:` remain distinct.
 pub fn mask_log_token(tok: &str, out: &mut String) {
     if path_prefix(tok) {
         out.push_str("/*");
@@ -135,7 +131,7 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
                             mask_log_token(w, out);
                         }
                         out.push('"');
-                    } else if names_a_key(&b[i + 2 + k..]) {
+                    } else if names_a_key(&b[..i], &b[i + 2 + k..]) {
                         // a key names what its value is (`"user_id"=>"1"`, `"id":7`)
                         out.push_str(&tok[i..i + k + 2]);
                     } else {
@@ -210,6 +206,14 @@ fn path_prefix(tok: &str) -> bool {
         || source_location(tok)
 }
 
+/// Whether a quoted word between `before` and `after` in one token is a key, which names what
+/// its value is: Ruby's `"user_id"=>"1"`, JSON's `{"id":7` or `,"id":`; not a quoted value that
+/// a message ends with a colon (Go's `parsing "12a":`, `skipping "item-7":`).
+fn names_a_key(before: &[u8], after: &[u8]) -> bool {
+    after.starts_with(b"=>")
+        || (after.starts_with(b":") && (after.len() > 1 || matches!(before.last(), Some(b'{' | b','))))
+}
+
 /// `src/ui/history.rs:39:58`, `lib/a.c:12:`: a relative path to a file and a line in it, as a
 /// compiler or a linter points at code; where a diagnostic stands, not what it says.
 fn source_location(tok: &str) -> bool {
@@ -227,7 +231,10 @@ fn source_location(tok: &str) -> bool {
         && name.rsplit_once('.').is_some_and(|(stem, ext)| {
             !stem.is_empty() && !ext.is_empty() && ext.bytes().all(|c| c.is_ascii_alphanumeric())
         })
-        && line.bytes().next().is_some_and(|c| c.is_ascii_digit())
+        && line.trim_end_matches([':', ',']).split(':').take(3).enumerate().all(|(n, d)| {
+            // a line, and a column: digits alone
+            n < 2 && !d.is_empty() && d.bytes().all(|c| c.is_ascii_digit())
+        })
 }
 
 #[cfg(test)]
@@ -278,6 +285,10 @@ mod tests {
         assert_eq!(log_token("lib/a.c:12:"), "/*");
         assert_eq!(log_token("a/b.rs"), "a/b.rs");
         assert_eq!(log_token("1/2:3"), "0/0:0");
+        assert_eq!(log_token("ghcr.io/o/app.v2:1.0"), "ghcr.io/o/app.v0:0.0");
+        // a quoted value a message ends with a colon is a value, not a key
+        assert_eq!(log_token("\"lima-7\":"), "\"*\":");
+        assert_eq!(log_token("{\"lima\":"), "{\"lima\":");
         // a Java frame names its module and method: no file of its own
         assert_eq!(log_token("org.es@8.4.1/org.es.Ex.toX(Ex.java:123)"), "org.es@0.0.0/org.es.Ex.toX(Ex.java:0)");
         // a hex number is one value whatever its digits: `[mem 0x0-0x0]` for every range
