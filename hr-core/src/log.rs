@@ -903,9 +903,7 @@ fn continues_event(line: &str) -> bool {
         ]
         .iter()
         .any(|p| line.starts_with(p))
-        // the catalog entry `journalctl -x` prints under a message (not a bar drawn in `░`)
-        || line == "░░"
-        || line.starts_with("░░ ")
+        || crate::logline::journal_catalog(line)
 }
 
 /// `java.lang.IllegalStateException: msg`, `ValueError: boom`, `KeyError`.

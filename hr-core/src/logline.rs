@@ -265,11 +265,17 @@ pub fn continues(line: &str) -> bool {
         _ => re!(concat!(
             r"^(Caused by: |Traceback \(most recent call last\)|During handling of the above exception|",
             r"The above exception was the direct cause|#\d+ |\[stacktrace\]|\[previous exception\]|",
-            r"(DETAIL|HINT|CONTEXT|STATEMENT|QUERY|LOCATION): |\.\.\. \d+ more|[\w.$]+(Exception|Error)(: |$)|\}$|\]$|",
-            r"░░( |$))"
+            r"(DETAIL|HINT|CONTEXT|STATEMENT|QUERY|LOCATION): |\.\.\. \d+ more|[\w.$]+(Exception|Error)(: |$)|\}$|\]$)"
         ))
-        .is_match(line),
+        .is_match(line)
+            || journal_catalog(line),
     }
+}
+
+/// A line of the catalog entry `journalctl -x` prints under a message (`░░ Subject: …`), not a
+/// bar drawn in `░`.
+pub fn journal_catalog(line: &str) -> bool {
+    line == "░░" || line.starts_with("░░ ")
 }
 
 /// The severity a line declares in its first tokens (`ERROR`, `[error]`, `E/Tag:`, `<3>`,
