@@ -121,10 +121,8 @@ pub struct Miner {
     shapes: FxHashMap<Box<str>, u32>,
     groups: FxHashMap<usize, Vec<u32>>,
     pub templates: Vec<Template>,
-    buf: String,
-    toks: Vec<(usize, usize)>,
-    /// where each of `toks` stands in a record's message (see `mask`)
-    message_words: Vec<MessageWord>,
+    /// the line being mined, masked
+    masked: Masked,
     /// whether the line being mined is a record (see `add_record`)
     record: bool,
     /// whether the line being mined is a warning or an error (see `add_warning`)
@@ -184,11 +182,26 @@ impl Miner {
     }
 
     fn add_masked(&mut self, line: &str) -> Mined {
+        self.masked.fill(line, self.record);
+        self.mine_masked(line)
+    }
+
+    /// Mine a plain line (see `add`) masked already, on another thread (`Masked::fill`, not as
+    /// a record); `masked` is left with the buffers of the line mined before.
+    pub fn add_premasked(&mut self, line: &str, masked: &mut Masked, names_in_shape: bool) -> Mined {
+        self.record = false;
+        self.names_in_shape = names_in_shape;
+        std::mem::swap(&mut self.masked, masked);
+        self.mine_masked(line)
+    }
+
+    /// Mine the line in `self.masked`.
+    fn mine_masked(&mut self, line: &str) -> Mined {
         // (a u32 keeps `Mined` within 32 bytes: returned on every line, a larger one measured
         // 10% slower on JSON-lines logs)
-        let words = self.mask(line).min(u32::MAX as usize) as u32;
-        self.record |= self.toks.len() >= LONG_RECORD;
-        if let Some(&(id, shape)) = self.cache.get(self.buf.as_str()) {
+        let words = self.masked.words.min(u32::MAX as usize) as u32;
+        self.record |= self.masked.toks.len() >= LONG_RECORD;
+        if let Some(&(id, shape)) = self.cache.get(self.masked.text.as_str()) {
             self.templates[id as usize].count += 1;
             self.shape_counts[shape as usize] += 1;
             let changed_at = usize::MAX;
@@ -198,14 +211,14 @@ impl Miner {
         let (id, seen, changed_at, text_at) = self.place();
         let shape = (self.cache.len() < CACHE_CAP && !self.full()).then(|| {
             let key = self.shape_key(id);
-            self.held += key.len() + self.buf.len() + 3 * HELD_OVERHEAD;
+            self.held += key.len() + self.masked.text.len() + 3 * HELD_OVERHEAD;
             let next = self.shape_counts.len() as u32;
             let shape = *self.shapes.entry(key.into()).or_insert(next);
             if shape == next {
                 self.shape_counts.push(0);
             }
             self.shape_counts[shape as usize] += 1;
-            self.cache.insert(self.buf.as_str().into(), (id, shape));
+            self.cache.insert(self.masked.text.as_str().into(), (id, shape));
             shape
         });
         self.templates[id as usize].count += 1;
@@ -248,13 +261,13 @@ impl Miner {
     /// The current line's shape, once placed in `template` (see `Mined::shape`).
     fn shape_key(&self, template: u32) -> String {
         if self.record {
-            return self.buf.clone();
+            return self.masked.text.clone();
         }
         // what stands where the template has a wildcard is one of many (`status unpacked
         // <pkg> 0.0`, whatever the package), past the tokens that key an event
         let wild = &self.templates[template as usize].wild;
-        let mut key = String::with_capacity(self.buf.len());
-        for p in 0..self.toks.len() {
+        let mut key = String::with_capacity(self.masked.text.len());
+        for p in 0..self.masked.toks.len() {
             let tok = self.token(p);
             if !self.names_in_shape && p >= KEYED_TOKENS && wild.get(p).copied().unwrap_or(false) {
                 key.push('\0');
@@ -276,99 +289,9 @@ impl Miner {
         key
     }
 
-    /// Fills `buf` with the masked tokens separated by one space, `toks` with their ranges;
-    /// returns the line's word count as Drain splits it (see `Mined::words`).
-    fn mask(&mut self, line: &str) -> usize {
-        self.buf.clear();
-        self.toks.clear();
-        self.message_words.clear();
-        let mut words = 0;
-        let b = line.as_bytes();
-        let mut i = 0;
-        while i < b.len() && self.toks.len() < MAX_TOKENS {
-            while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r') {
-                i += 1;
-            }
-            if i >= b.len() {
-                break;
-            }
-            let start = i;
-            let mut quotes = 0;
-            let mut spaced = false;
-            while i < b.len() {
-                // most bytes are above `"` (and so above space, tab and CR): one compare
-                if b[i] > b'"' {
-                    i += 1;
-                    continue;
-                }
-                match b[i] {
-                    // an escaped quote inside a quoted value (strace's `"\363\"\0"`) closes nothing
-                    b'"' if quotes % 2 == 1 && crate::mask::escaped(&b[start..i]) => {}
-                    b'"' => quotes += 1,
-                    // a quoted value may hold spaces: it stays one token
-                    b' ' | b'\t' | b'\r' if quotes % 2 == 0 => break,
-                    b' ' | b'\t' | b'\r' => spaced = true,
-                    _ => {}
-                }
-                i += 1;
-            }
-            if quotes % 2 == 1 {
-                // no closing quote on the line: fall back to the first space
-                i = start
-                    + b[start..]
-                        .iter()
-                        .position(|c| matches!(c, b' ' | b'\t' | b'\r'))
-                        .unwrap_or(b.len() - start);
-                spaced = false;
-            }
-            words += if spaced {
-                line[start..i].split_ascii_whitespace().count()
-            } else {
-                1
-            };
-            // a record's message is words, not one value: `msg="session opened for ann"` and
-            // `msg="session opened for bob"` are one event whose last word varies
-            let message = spaced && self.record && names_the_event(&line[start..i]);
-            let room = MAX_TOKENS.saturating_sub(self.toks.len()).max(1);
-            let parts: &mut dyn Iterator<Item = &str> = if message {
-                &mut line[start..i].split_ascii_whitespace().take(room)
-            } else {
-                &mut std::iter::once(&line[start..i])
-            };
-            for (k, part) in parts.enumerate() {
-                if !self.buf.is_empty() {
-                    self.buf.push(' ');
-                }
-                let from = self.buf.len();
-                // a record's first words key its event, as in Drain's tree (see
-                // `another_key`), and so does a plain line's first: a quoted word or a path
-                // there (`argv=["git" "reset"`, jstack's `"Worker-1":`) stays a word. A call's
-                // arguments are values, though they open the line (strace's `open("a",`)
-                let keyed = if self.record {
-                    self.toks.len() < KEYED_TOKENS
-                } else {
-                    self.toks.is_empty() && !part.contains('(')
-                };
-                if keyed && !part.bytes().any(|c| c.is_ascii_digit()) {
-                    self.buf.push_str(part);
-                } else {
-                    mask_log_token(part, &mut self.buf);
-                }
-                self.toks.push((from, self.buf.len()));
-                self.message_words.push(match (message, k) {
-                    (false, _) => MessageWord::No,
-                    (true, 0) => MessageWord::First,
-                    (true, _) => MessageWord::Later,
-                });
-            }
-        }
-        // past the tokens mined, words still count
-        words + line[i..].split_ascii_whitespace().count()
-    }
-
     fn token(&self, p: usize) -> &str {
-        let (s, e) = self.toks[p];
-        &self.buf[s..e]
+        let (s, e) = self.masked.toks[p];
+        &self.masked.text[s..e]
     }
 
     /// Whether a constant at token `p` of the current line is an argument (see `value_for_value`).
@@ -381,7 +304,7 @@ impl Miner {
     // only a shape not seen before gets here: kept out of the fast path of `add_masked`
     #[inline(never)]
     fn place(&mut self) -> (u32, Seen, usize, u8) {
-        let n = self.toks.len();
+        let n = self.masked.toks.len();
         // long lines (structured records, access logs) may differ in more fields and still
         // be the same event; a short line differs in at most one or two words
         let max_diff = if n >= 8 { 2.max(n / 6) } else { 1 };
@@ -390,7 +313,7 @@ impl Miner {
         // on each comparison
         let keyed = !self.record && n > 0 && {
             let words = self.opening_words.entry(n).or_default();
-            let w = &self.buf[self.toks[0].0..self.toks[0].1];
+            let w = &self.masked.text[self.masked.toks[0].0..self.masked.toks[0].1];
             if words.len() < OPENING_WORDS && !words.contains(w) {
                 words.insert(w.into());
             }
@@ -422,7 +345,7 @@ impl Miner {
                     } else {
                         // a message's first word says what happened, as a call's name does in
                         // strace (`write(2,` is not `read(3,`): another one is another event
-                        let names_another = self.message_words[p] == MessageWord::First
+                        let names_another = self.masked.message_words[p] == MessageWord::First
                             || (self.constants_at(p) && another_call(a, b));
                         diff += if names_another {
                             max_diff + 1
@@ -469,7 +392,7 @@ impl Miner {
             }
             None => {
                 let id = self.templates.len() as u32;
-                self.held += self.buf.len() + n * (HELD_OVERHEAD + 1) + HELD_OVERHEAD;
+                self.held += self.masked.text.len() + n * (HELD_OVERHEAD + 1) + HELD_OVERHEAD;
                 let tokens = (0..n).map(|p| self.token(p).into()).collect();
                 self.templates.push(Template {
                     tokens,
@@ -496,10 +419,10 @@ impl Miner {
         let mut first = None;
         // a change at a position of few values so far (a state, a keyword)
         let mut among_few = false;
-        for p in 0..self.toks.len() {
+        for p in 0..self.masked.toks.len() {
             let constants = self.constants_at(p);
-            let (s, e) = self.toks[p];
-            let tok = &self.buf[s..e];
+            let (s, e) = self.masked.toks[p];
+            let tok = &self.masked.text[s..e];
             let t = &mut self.templates[id];
             if t.wild[p] || *t.tokens[p] == *tok {
                 continue;
@@ -548,7 +471,7 @@ impl Miner {
             // allow caller to format refer"..., 8192)`: strace's read of a text file says what
             // was read); a record's message words are read like a plain line's
             *texts |= text;
-            let limit = if self.record && self.message_words[p] == MessageWord::No {
+            let limit = if self.record && self.masked.message_words[p] == MessageWord::No {
                 if *texts {
                     WILDCARD_AFTER_TEXT
                 } else {
@@ -798,6 +721,112 @@ fn has_value_digits(tok: &str) -> bool {
         i > 0 && matches!((b[i - 1], b.get(i + 1)), (b'[', Some(b']')) | (b'(', Some(b')')))
     };
     !tok.contains([' ', '|']) && (0..b.len()).any(|i| b[i] == b'0' && !pid(i))
+}
+
+/// A line's tokens masked for mining: digits, ids, paths and quoted values made one (see
+/// `mask_log_token`), as Drain's masking does before it compares lines.
+#[derive(Debug, Default, PartialEq)]
+pub struct Masked {
+    /// the masked tokens, separated by one space
+    text: String,
+    /// each token's range in `text`
+    toks: Vec<(usize, usize)>,
+    /// where each token stands in a record's message
+    message_words: Vec<MessageWord>,
+    /// the line's word count as Drain splits it (see `Mined::words`)
+    words: usize,
+}
+
+impl Masked {
+    /// Masks `line`, a plain line or a record's (see `Miner::add_record`).
+    pub fn fill(&mut self, line: &str, record: bool) {
+        self.text.clear();
+        self.toks.clear();
+        self.message_words.clear();
+        let mut words = 0;
+        let b = line.as_bytes();
+        let mut i = 0;
+        while i < b.len() && self.toks.len() < MAX_TOKENS {
+            while i < b.len() && matches!(b[i], b' ' | b'\t' | b'\r') {
+                i += 1;
+            }
+            if i >= b.len() {
+                break;
+            }
+            let start = i;
+            let mut quotes = 0;
+            let mut spaced = false;
+            while i < b.len() {
+                // most bytes are above `"` (and so above space, tab and CR): one compare
+                if b[i] > b'"' {
+                    i += 1;
+                    continue;
+                }
+                match b[i] {
+                    // an escaped quote inside a quoted value (strace's `"\363\"\0"`) closes nothing
+                    b'"' if quotes % 2 == 1 && crate::mask::escaped(&b[start..i]) => {}
+                    b'"' => quotes += 1,
+                    // a quoted value may hold spaces: it stays one token
+                    b' ' | b'\t' | b'\r' if quotes % 2 == 0 => break,
+                    b' ' | b'\t' | b'\r' => spaced = true,
+                    _ => {}
+                }
+                i += 1;
+            }
+            if quotes % 2 == 1 {
+                // no closing quote on the line: fall back to the first space
+                i = start
+                    + b[start..]
+                        .iter()
+                        .position(|c| matches!(c, b' ' | b'\t' | b'\r'))
+                        .unwrap_or(b.len() - start);
+                spaced = false;
+            }
+            words += if spaced {
+                line[start..i].split_ascii_whitespace().count()
+            } else {
+                1
+            };
+            // a record's message is words, not one value: `msg="session opened for ann"` and
+            // `msg="session opened for bob"` are one event whose last word varies
+            let message = spaced && record && names_the_event(&line[start..i]);
+            if message {
+                let room = MAX_TOKENS.saturating_sub(self.toks.len()).max(1);
+                for (k, part) in line[start..i].split_ascii_whitespace().take(room).enumerate() {
+                    self.push_token(part, if k == 0 { MessageWord::First } else { MessageWord::Later }, record);
+                }
+            } else {
+                self.push_token(&line[start..i], MessageWord::No, record);
+            }
+        }
+        // past the tokens mined, words still count
+        self.words = words + line[i..].split_ascii_whitespace().count();
+    }
+
+    /// Appends token `part` to `text`, masked, and notes where it stands.
+    fn push_token(&mut self, part: &str, message_word: MessageWord, record: bool) {
+        if !self.text.is_empty() {
+            self.text.push(' ');
+        }
+        let from = self.text.len();
+        // a record's first words key its event, as in Drain's tree (see `another_key`), and so
+        // does a plain line's first: a quoted word or a path there (`argv=["git" "reset"`,
+        // jstack's `"Worker-1":`) stays a word. A call's arguments are values, though they open
+        // the line (strace's `open("a",`)
+        let keyed = if record {
+            self.toks.len() < KEYED_TOKENS
+        } else {
+            self.toks.is_empty() && !part.contains('(')
+        };
+        if keyed && !part.bytes().any(|c| c.is_ascii_digit()) {
+            self.text.push_str(part);
+        } else {
+            mask_log_token(part, &mut self.text);
+        }
+        self.toks.push((from, self.text.len()));
+        self.message_words.push(message_word);
+    }
+
 }
 
 /// Where a token stands in a record's message, which is read word by word.
@@ -1104,15 +1133,15 @@ mod tests {
         let mut m = Miner::default();
         // a quoted text is one token to the miner, and its words still count
         let words = m.add("acquire lock tag=\"View Lock 12\" name=\"ui\"").words;
-        assert_eq!((m.toks.len(), words), (4, 6));
+        assert_eq!((m.masked.toks.len(), words), (4, 6));
         let words = m.add_record("type=[] agent=[\"Mozilla/5.0 (X11; Linux x86_64)\"]").words;
-        assert_eq!((m.toks.len(), words), (2, 5));
+        assert_eq!((m.masked.toks.len(), words), (2, 5));
         // without its closing quote a token ends at the first space
         let words = m.add("say \"hi there").words;
-        assert_eq!((m.toks.len(), words), (3, 3));
+        assert_eq!((m.masked.toks.len(), words), (3, 3));
         // words past the tokens mined count too
         let words = m.add(&vec!["w"; MAX_TOKENS + 10].join(" ")).words;
-        assert_eq!((m.toks.len(), words), (MAX_TOKENS, MAX_TOKENS as u32 + 10));
+        assert_eq!((m.masked.toks.len(), words), (MAX_TOKENS, MAX_TOKENS as u32 + 10));
     }
 
     #[test]

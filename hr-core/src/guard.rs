@@ -26,8 +26,8 @@ const MAX_TEMPLATES: usize = 100_000;
 
 /// `plan` with the first line of every error-ish template it keeps no line of put back in
 /// place, or `None` when nothing is missing.
-pub fn patch(plan: &Plan, lines: &Lines) -> Option<Plan> {
-    let missing = missing(plan, lines);
+pub fn patch(plan: &Plan, lines: &Lines, problems: Option<&[Problem]>) -> Option<Plan> {
+    let missing = missing(plan, lines, problems);
     (!missing.is_empty()).then(|| keep_in_place(plan, missing, lines, Priority::Critical))
 }
 
@@ -116,8 +116,9 @@ fn error_words_key(line: &str) -> u64 {
     h.finish()
 }
 
-/// The first line (1-based) of each error-ish template that no kept line shows, in order.
-fn missing(plan: &Plan, lines: &Lines) -> Vec<usize> {
+/// The first line (1-based) of each error-ish template that no kept line shows, in order;
+/// `problems`, if given, is `logline::problem` of each line, read already (`log/ahead.rs`).
+fn missing(plan: &Plan, lines: &Lines, problems: Option<&[Problem]>) -> Vec<usize> {
     let mut watch = Watch {
         error_words_anywhere: plan.error_words_anywhere,
         ..Watch::default()
@@ -133,7 +134,9 @@ fn missing(plan: &Plan, lines: &Lines) -> Vec<usize> {
             Piece::Fold { start, end, .. } => (*start, *end, false),
         };
         for n in start..=end {
-            watch.see(n, lines.lines[n - 1], kept);
+            let line = lines.lines[n - 1];
+            let problem = problems.map_or_else(|| logline::problem(line), |p| p[n - 1]);
+            watch.see_as(n, line, kept, problem);
         }
     }
     watch.missing()
@@ -155,7 +158,12 @@ pub struct Watch {
 impl Watch {
     /// Line `n` (1-based), kept verbatim or not.
     pub fn see(&mut self, n: usize, line: &str, kept: bool) {
-        match logline::problem(line) {
+        self.see_as(n, line, kept, logline::problem(line))
+    }
+
+    /// `see`, with how the line speaks of a problem already known.
+    fn see_as(&mut self, n: usize, line: &str, kept: bool, problem: Problem) {
+        match problem {
             Problem::Reported => {
                 tokens(line, &mut self.toks);
                 self.templates.add(&self.toks, n, kept);

@@ -14,6 +14,7 @@
 //! line for line keeps its first line and folds its frames; a new one stays, but for a stretch
 //! of frames a trace above printed too (`frames.rs`).
 
+mod ahead;
 mod fields;
 mod frames;
 mod severity;
@@ -25,9 +26,10 @@ use crate::lines::{split, Lines};
 use crate::logline::{continues, error_words, is_logfmt_event};
 use crate::marker::{count, marker_chars, plain_lines, Compressed};
 use crate::mask::mask_log_token;
-use crate::plan::{plural, render, Piece, Plan, Priority};
+use crate::plan::{plural, render_classified, Piece, Plan, Priority};
 use crate::re::re;
 use crate::Options;
+use ahead::{read_ahead, Ahead};
 use fields::{json_words, Columns};
 pub use severity::Level;
 use severity::{level_at, severity};
@@ -109,7 +111,8 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
             let colours = crate::escapes::line_colours(&raw.lines, &lines.lines);
             // the copy without escapes and the lines' colours are held beside the plan
             let held = plain.len() + colours.as_ref().map_or(0, |c| c.len() * COLOUR_BYTES);
-            let Some(plan) = plan(&lines, &raw, colours.as_deref(), held) else {
+            let (plan, problems) = read_ahead(&lines.lines, &raw.lines, |ahead| plan(&lines, &raw, colours.as_deref(), held, ahead));
+            let Some(plan) = plan else {
                 drop(lines);
                 drop(plain);
                 return crate::fold::compress(text, opts);
@@ -118,15 +121,16 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
             // the copy without escapes is gone before the output is written
             drop(colours);
             drop(plain);
-            render(&plan, &raw, opts)
+            render_classified(&plan, &raw, opts, problems.as_deref())
         }
         None => {
             let lines = split(text);
-            let Some(plan) = plan(&lines, &lines, None, 0) else {
+            let (plan, problems) = read_ahead(&lines.lines, &lines.lines, |ahead| plan(&lines, &lines, None, 0, ahead));
+            let Some(plan) = plan else {
                 drop(lines);
                 return crate::fold::compress(text, opts);
             };
-            render(&keep_test_failures(plan, &lines), &lines, opts)
+            render_classified(&keep_test_failures(plan, &lines), &lines, opts, problems.as_deref())
         }
     }
 }
@@ -173,13 +177,13 @@ fn too_many_lines(text: &str, escaped: bool) -> bool {
 /// `plan_fits`) beside the `held` bytes the caller holds for it. `lines` are read without
 /// their escapes, `raw` as written, line for line; `colours` are the lines' colours when they
 /// differ (`escapes::line_colours`).
-pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize) -> Option<Plan> {
+pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ahead: Option<&mut Ahead>) -> Option<Plan> {
     // the miner's share of the memory bound: the heap it frees is still held while the output,
     // which can be as large as the input, is written and copied out
     let size: usize = lines.lines.iter().map(|l| l.len() + 1).sum();
     let room = crate::bound::state_room(size);
     let mut miner = Miner::within(room / 4);
-    let roles = mine(lines, raw, &mut miner);
+    let roles = mine(lines, raw, &mut miner, ahead);
     if !plan_fits(lines, &roles, &miner, room - room / 4, held) {
         return None;
     }
@@ -495,7 +499,7 @@ fn plan_fits(lines: &Lines, roles: &[Role], miner: &Miner, room: usize, held: us
 }
 
 /// First pass: stack trace blocks, then templates and levels of every other line.
-fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner) -> Vec<Role> {
+fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ahead>) -> Vec<Role> {
     let mut roles = Vec::with_capacity(lines.lines.len());
     let mut traces: FxHashSet<u64> = FxHashSet::default();
     let mut masked = String::new();
@@ -539,10 +543,13 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner) -> Vec<Role> {
             (miner.add_record(&words), false)
         } else if sev.http || (columns.known() && !line.starts_with('#')) || is_logfmt_event(line) {
             (miner.add_record(line), false)
-        } else if sev.level >= Level::Warn {
-            (miner.add_warning(line), true)
         } else {
-            (miner.add(line), true)
+            let warning = sev.level >= Level::Warn;
+            match ahead.as_deref_mut().map(|ahead| ahead.masked(i)) {
+                Some(masked) => (miner.add_premasked(line, masked, warning), true),
+                None if warning => (miner.add_warning(line), true),
+                None => (miner.add(line), true),
+            }
         };
         let template = mined.template as usize;
         if template >= firsts.len() {
@@ -2373,7 +2380,7 @@ mod tests {
         let held_fits = |text: &str, room: usize, held: usize| {
             let lines = split(text);
             let mut miner = Miner::within(usize::MAX);
-            let roles = mine(&lines, &lines, &mut miner);
+            let roles = mine(&lines, &lines, &mut miner, None);
             plan_fits(&lines, &roles, &miner, room, held)
         };
         let fits = |text: &str, room: usize| held_fits(text, room, 0);

@@ -178,6 +178,13 @@ pub fn opens_event(line: &str) -> bool {
 
 /// A logfmt line (logrus, Go's slog, Heroku): `key=value` pairs, among them a time or a level.
 pub fn is_logfmt_event(line: &str) -> bool {
+    // both patterns open with a key and `=`: a look at the first word spares the regexes most
+    // lines (this runs on every line mined). `\w` is Unicode, so a byte past ASCII may be in a key
+    let b = line.as_bytes();
+    let key = b.iter().take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.') || c >= 0x80).count();
+    if b.get(key) != Some(&b'=') {
+        return false;
+    }
     re!(r#"^([\w.]+=("[^"]*"|\S*) +)*?(time|ts|t|level|lvl|severity)=("[^"]*"|\S+)( |$)"#).is_match(line)
         && re!(r#"^([\w.]+=("[^"]*"|\S*)( +|$)){2}"#).is_match(line)
 }

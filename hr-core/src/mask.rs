@@ -72,10 +72,11 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
         out.push_str("/*");
         return;
     }
-    // a URL (`://` anywhere in the token, or in one word of a quoted text) is a path too: it is
-    // looked for in the one scan below, which then takes back what it wrote (this runs on every
-    // token mined)
+    // a URL (`://` anywhere in the token, or in one word of a quoted text) and a source location
+    // (`src/a.rs:39:58`) are paths too: they are looked for in the one scan below, which then
+    // takes back what it wrote (this runs on every token mined)
     let from = out.len();
+    let (mut slash, mut colon) = (false, false);
     let as_path = |out: &mut String| {
         out.truncate(from);
         out.push_str("/*");
@@ -148,6 +149,8 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
             if c == b':' && b[i + 1..].starts_with(b"//") {
                 return as_path(out);
             }
+            slash |= c == b'/';
+            colon |= c == b':';
             out.push(c as char);
             i += 1;
         } else {
@@ -155,6 +158,9 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
             out.push(ch);
             i += ch.len_utf8();
         }
+    }
+    if slash && colon && source_location(tok) {
+        as_path(out);
     }
 }
 
@@ -203,7 +209,6 @@ fn path_prefix(tok: &str) -> bool {
         || tok.starts_with("../")
         || tok.starts_with("~/")
         || (b.len() > 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'\\')
-        || source_location(tok)
 }
 
 /// Whether a quoted word between `before` and `after` in one token is a key, which names what

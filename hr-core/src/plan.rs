@@ -7,6 +7,7 @@
 
 use crate::hash::FxHashMap;
 use crate::lines::Lines;
+use crate::logline::Problem;
 use crate::marker::{count, marker_chars, marker_text, Compressed, Writer};
 use crate::Options;
 
@@ -139,6 +140,11 @@ const MARKER_CHARS: usize = 48;
 /// are never dropped silently: the plan must cover every line once, in order (checked in debug
 /// builds).
 pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
+    render_classified(plan, lines, opts, None)
+}
+
+/// `render`, with the guard's reading of each line (`logline::problem`) done already.
+pub fn render_classified(plan: &Plan, lines: &Lines, opts: &Options, problems: Option<&[Problem]>) -> Compressed {
     debug_assert!(covers_all(plan, lines.lines.len()));
     let unfolded;
     let plan = if opts.min_fold_run > 1 {
@@ -148,7 +154,7 @@ pub fn render(plan: &Plan, lines: &Lines, opts: &Options) -> Compressed {
         plan
     };
     // whatever the compressor decided, every distinct error keeps an example
-    let guarded = crate::guard::patch(plan, lines);
+    let guarded = crate::guard::patch(plan, lines, problems);
     let plan = guarded.as_ref().unwrap_or(plan);
     let crlf = lines.lines.first().is_some_and(|l| l.ends_with('\r'));
     let dropped = match opts.budget_chars {
