@@ -738,6 +738,14 @@ pub struct Masked {
 }
 
 impl Masked {
+    /// Bytes its buffers hold: as many as the longest line it was filled with, since a buffer
+    /// filled again keeps its room.
+    pub fn capacity(&self) -> usize {
+        self.text.capacity()
+            + self.toks.capacity() * std::mem::size_of::<(usize, usize)>()
+            + self.message_words.capacity() * std::mem::size_of::<MessageWord>()
+    }
+
     /// Masks `line`, a plain line or a record's (see `Miner::add_record`).
     pub fn fill(&mut self, line: &str, record: bool) {
         self.text.clear();
@@ -826,7 +834,6 @@ impl Masked {
         self.toks.push((from, self.text.len()));
         self.message_words.push(message_word);
     }
-
 }
 
 /// Where a token stands in a record's message, which is read word by word.
@@ -1126,6 +1133,27 @@ mod tests {
         // a record's shape is exact
         let r = m.add_record("status=installed pkg=libfoo1:amd64").shape.unwrap();
         assert_ne!(m.add_record("status=installed pkg=libbar2:amd64").shape.unwrap(), r);
+    }
+
+    #[test]
+    fn a_line_masked_ahead_is_mined_as_a_line_masked_here() {
+        // a warning keeps in its shape the name at a wildcard (`names_in_shape`): the disks,
+        // once many have come
+        let names: Vec<String> = (b'a'..b'a' + WILDCARD_AFTER as u8 + 4).map(|c| format!("vol{}", c as char)).collect();
+        let (mut here, mut ahead, mut blind) = (Miner::default(), Miner::default(), Miner::default());
+        let mut masked = Masked::default();
+        let mut differs = false;
+        // (and an INFO line after each: another template, mined as a plain line)
+        for (n, name) in names.iter().flat_map(|name| [name, name]).enumerate() {
+            let warning = n % 2 == 0;
+            let line = format!("{} disk {name} is full", if warning { "WARN" } else { "INFO" });
+            let mined = if warning { here.add_warning(&line) } else { here.add(&line) };
+            masked.fill(&line, false);
+            assert_eq!(ahead.add_premasked(&line, &mut masked, warning), mined, "{line}");
+            masked.fill(&line, false);
+            differs |= blind.add_premasked(&line, &mut masked, false) != mined;
+        }
+        assert!(differs, "a warning is mined as a warning");
     }
 
     #[test]

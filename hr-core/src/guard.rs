@@ -119,6 +119,10 @@ fn error_words_key(line: &str) -> u64 {
 /// The first line (1-based) of each error-ish template that no kept line shows, in order;
 /// `problems`, if given, is `logline::problem` of each line, read already (`log/ahead.rs`).
 fn missing(plan: &Plan, lines: &Lines, problems: Option<&[Problem]>) -> Vec<usize> {
+    // verdicts read elsewhere must be of these very lines (as written, escapes and all): a
+    // sample is checked in debug builds
+    debug_assert!(problems.map_or(true, |p| p.len() == lines.lines.len()
+        && p.iter().zip(&lines.lines).step_by(97).all(|(p, line)| *p == logline::problem(line))));
     let mut watch = Watch {
         error_words_anywhere: plan.error_words_anywhere,
         ..Watch::default()

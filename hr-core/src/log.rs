@@ -183,6 +183,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     let size: usize = lines.lines.iter().map(|l| l.len() + 1).sum();
     let room = crate::bound::state_room(size);
     let mut miner = Miner::within(room / 4);
+    // the lines read ahead are held beside the plan
+    let held = held + ahead.as_ref().map_or(0, |ahead| ahead.held());
     let roles = mine(lines, raw, &mut miner, ahead);
     if !plan_fits(lines, &roles, &miner, room - room / 4, held) {
         return None;

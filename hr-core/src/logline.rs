@@ -179,9 +179,9 @@ pub fn opens_event(line: &str) -> bool {
 /// A logfmt line (logrus, Go's slog, Heroku): `key=value` pairs, among them a time or a level.
 pub fn is_logfmt_event(line: &str) -> bool {
     // both patterns open with a key and `=`: a look at the first word spares the regexes most
-    // lines (this runs on every line mined). `\w` is Unicode, so a byte past ASCII may be in a key
+    // lines (this runs on every line mined; `re!`'s `\w` is ASCII)
     let b = line.as_bytes();
-    let key = b.iter().take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.') || c >= 0x80).count();
+    let key = b.iter().take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.')).count();
     if b.get(key) != Some(&b'=') {
         return false;
     }

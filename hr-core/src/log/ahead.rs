@@ -16,37 +16,74 @@ use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TryRecvError, TrySendE
 /// Lines from which the reading is done ahead: below, a thread costs more than it saves.
 const AHEAD_FROM: usize = 10_000;
 
-/// Lines in a chunk.
-const CHUNK: usize = 1024;
+/// A chunk ends after this many lines, or after the line that brings it to `CHUNK_BYTES`.
+const CHUNK: usize = 512;
+const CHUNK_BYTES: usize = 64 << 10;
+
+/// A mask whose buffers hold more than this (filled with a long line) is let go rather than
+/// filled again: each slot of a chunk would otherwise keep the room of the longest line it held.
+const KEPT_BYTES: usize = 1 << 10;
 
 /// Chunks the miner reads itself ahead of the one it waits for, at most.
 const CLAIMED_AHEAD: usize = 2;
+/// Chunks sent on and not yet taken, and taken chunks on their way back to the reader.
+const SENT: usize = 2;
+const RETURNED: usize = 1;
+/// Chunks alive at once, at most: those above, the current one, the one the reader fills and a
+/// spare the miner fills itself.
+const ALIVE: usize = CLAIMED_AHEAD + SENT + RETURNED + 3;
 
+/// Lines `bounds[k]..bounds[k + 1]`, read: each line's mask, and the guard's verdict on it.
 #[derive(Default)]
 struct Chunk {
     masked: Vec<Masked>,
     problems: Vec<Problem>,
 }
 
-/// The lines to read, and which chunk is the next to claim.
+/// The lines to read, where each chunk begins, and which chunk is the next to claim.
 struct Reading<'a> {
     plain: &'a [&'a str],
     raw: &'a [&'a str],
+    /// the first line of each chunk, and the number of lines last
+    bounds: Vec<usize>,
     next: AtomicUsize,
 }
 
-impl Reading<'_> {
+impl<'a> Reading<'a> {
+    fn new(plain: &'a [&'a str], raw: &'a [&'a str]) -> Reading<'a> {
+        let mut bounds = vec![0];
+        let (mut lines, mut bytes) = (0, 0);
+        for (i, line) in plain.iter().enumerate() {
+            (lines, bytes) = (lines + 1, bytes + line.len() + 1);
+            if lines == CHUNK || bytes >= CHUNK_BYTES {
+                bounds.push(i + 1);
+                (lines, bytes) = (0, 0);
+            }
+        }
+        if lines > 0 {
+            bounds.push(plain.len());
+        }
+        Reading { plain, raw, bounds, next: AtomicUsize::new(0) }
+    }
+
+    fn chunks(&self) -> usize {
+        self.bounds.len() - 1
+    }
+
     /// The next chunk no thread has claimed yet, if any is left.
     fn claim(&self) -> Option<usize> {
         let k = self.next.fetch_add(1, Ordering::Relaxed);
-        (k * CHUNK < self.plain.len()).then_some(k)
+        (k < self.chunks()).then_some(k)
     }
 
     /// Chunk `k`'s lines read into `chunk`, whose buffers are filled again.
     fn read(&self, k: usize, chunk: &mut Chunk) {
-        let (from, to) = (k * CHUNK, ((k + 1) * CHUNK).min(self.plain.len()));
+        let (from, to) = (self.bounds[k], self.bounds[k + 1]);
         chunk.masked.resize_with(to - from, Masked::default);
         for (masked, line) in chunk.masked.iter_mut().zip(&self.plain[from..to]) {
+            if masked.capacity() > KEPT_BYTES {
+                *masked = Masked::default();
+            }
             masked.fill(line, false);
         }
         chunk.problems.clear();
@@ -68,16 +105,40 @@ pub struct Ahead<'a> {
     /// a taken chunk whose buffers the miner fills again, when the reader has enough
     spare: Option<Chunk>,
     problems: Vec<Problem>,
+    /// the last line asked for, plus one
+    asked: usize,
 }
 
-impl Ahead<'_> {
-    /// Line `i`'s mask, for lines asked in ascending order.
+impl<'a> Ahead<'a> {
+    fn new(reading: &'a Reading<'a>, from_reader: Receiver<(usize, Chunk)>, spent: SyncSender<Chunk>) -> Ahead<'a> {
+        Ahead {
+            reading,
+            from_reader,
+            spent,
+            own: Vec::new(),
+            current: Chunk::default(),
+            at: usize::MAX,
+            spare: None,
+            problems: Vec::with_capacity(reading.raw.len()),
+            asked: 0,
+        }
+    }
+
+    /// Bytes this reading may hold beside the miner, at most: the chunks alive, and a verdict a
+    /// line.
+    pub fn held(&self) -> usize {
+        ALIVE * (CHUNK * (KEPT_BYTES + std::mem::size_of::<Masked>()) + CHUNK_BYTES) + self.reading.raw.len()
+    }
+
+    /// Line `i`'s mask, to be taken (`Miner::add_premasked` leaves another there): lines are
+    /// asked for in ascending order, each once at most.
     pub fn masked(&mut self, i: usize) -> &mut Masked {
-        let k = i / CHUNK;
-        while self.at != k {
+        debug_assert!(i >= self.asked, "line {i} asked for after line {}", self.asked - 1);
+        self.asked = i + 1;
+        while self.at == usize::MAX || i >= self.reading.bounds[self.at + 1] {
             self.take(self.at.wrapping_add(1));
         }
-        &mut self.current.masked[i % CHUNK]
+        &mut self.current.masked[i - self.reading.bounds[self.at]]
     }
 
     /// Makes chunk `k` the current one, once it is read.
@@ -89,10 +150,7 @@ impl Ahead<'_> {
             }
             // the reader's chunks come in order, and those before `k` were taken
             match self.from_reader.try_recv() {
-                Ok((got, chunk)) => {
-                    debug_assert_eq!(got, k);
-                    break chunk;
-                }
+                Ok(sent) => break Self::sent(k, sent),
                 // a reader that stopped (it panicked; the scope reports it) leaves the rest
                 Err(TryRecvError::Disconnected) => break self.read_own(k),
                 // rather than wait, read the next chunk nobody has claimed (`k` itself, when
@@ -102,7 +160,11 @@ impl Ahead<'_> {
                         let chunk = self.read_own(next);
                         self.own.push((next, chunk));
                     }
-                    None => break self.wait(k),
+                    // the reader claimed `k`
+                    None => match self.from_reader.recv() {
+                        Ok(sent) => break Self::sent(k, sent),
+                        Err(_) => break self.read_own(k),
+                    },
                 },
             }
         };
@@ -114,15 +176,10 @@ impl Ahead<'_> {
         self.at = k;
     }
 
-    /// Chunk `k`, which the reader claimed, once it comes.
-    fn wait(&mut self, k: usize) -> Chunk {
-        match self.from_reader.recv() {
-            Ok((got, chunk)) => {
-                debug_assert_eq!(got, k);
-                chunk
-            }
-            Err(_) => self.read_own(k),
-        }
+    /// Chunk `k`, as the reader sent it.
+    fn sent(k: usize, (got, chunk): (usize, Chunk)) -> Chunk {
+        debug_assert_eq!(got, k, "the reader's chunks come in the order claimed");
+        chunk
     }
 
     fn read_own(&mut self, k: usize) -> Chunk {
@@ -133,8 +190,7 @@ impl Ahead<'_> {
 
     /// The guard's reading of every line, once every chunk is taken.
     fn problems(mut self) -> Vec<Problem> {
-        let chunks = self.reading.plain.len().div_ceil(CHUNK);
-        while self.at.wrapping_add(1) < chunks {
+        while self.at.wrapping_add(1) < self.reading.chunks() {
             self.take(self.at.wrapping_add(1));
         }
         self.problems
@@ -149,29 +205,16 @@ pub fn read_ahead<T>(plain: &[&str], raw: &[&str], work: impl FnOnce(Option<&mut
     if plain.len() < AHEAD_FROM {
         return (work(None), None);
     }
-    let reading = Reading {
-        plain,
-        raw,
-        next: AtomicUsize::new(0),
-    };
+    let reading = Reading::new(plain, raw);
     std::thread::scope(|s| {
-        let (to_miner, from_reader) = sync_channel(2);
-        let (spent, to_reader) = sync_channel(4);
+        let (to_miner, from_reader) = sync_channel(SENT);
+        let (spent, to_reader) = sync_channel(RETURNED);
         let reading = &reading;
         let reader = std::thread::Builder::new().spawn_scoped(s, move || read(reading, to_miner, to_reader));
         if reader.is_err() {
             return (work(None), None);
         }
-        let mut ahead = Ahead {
-            reading,
-            from_reader,
-            spent,
-            own: Vec::new(),
-            current: Chunk::default(),
-            at: usize::MAX,
-            spare: None,
-            problems: Vec::with_capacity(raw.len()),
-        };
+        let mut ahead = Ahead::new(reading, from_reader, spent);
         let out = work(Some(&mut ahead));
         (out, Some(ahead.problems()))
     })
@@ -191,28 +234,36 @@ fn read(reading: &Reading, to_miner: SyncSender<(usize, Chunk)>, spent: Receiver
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::lines::split;
-    use crate::log::plan;
-    use crate::plan::{render, render_classified};
+    use crate::escapes::{line_colours, strip};
+    use crate::lines::{split, split_stripped};
+    use crate::log::{keep_test_failures, plan};
+    use crate::plan::render;
     use crate::Options;
 
     /// A log of `n` events of many shapes: plain events with values, warnings, errors, records
-    /// (JSON, access log, logfmt), a stack trace now and then, quoted words and messages.
-    fn mixed_log(n: usize) -> String {
+    /// (JSON, access log, logfmt), a stack trace now and then, quoted words and messages; with
+    /// `colours`, its levels coloured as a terminal shows them.
+    fn mixed_log(n: usize, colours: bool) -> String {
+        let level = |name: &str, code: &str| if colours { format!("\x1b[{code}m{name}\x1b[0m") } else { name.to_string() };
+        let (info, warn, error, e) = (level("INFO", "32"), level("WARN", "33"), level("ERROR", "1;31"), level("E", "31"));
         let mut s = String::new();
         for i in 0..n {
             let line = match i % 13 {
-                0 => format!("2024-03-01 10:00:{:02} INFO worker-{} took {} ms", i % 60, i % 7, i * 7 % 991),
-                1 => format!("2024-03-01 10:00:{:02} WARN disk /var/lib/x{} at {}%", i % 60, i % 3, 80 + i % 20),
-                2 => format!("2024-03-01 10:00:{:02} ERROR request {} failed: timeout after {}s", i % 60, i, i % 5),
+                0 => format!("2024-03-01 10:00:{:02} {info} worker-{} took {} ms", i % 60, i % 7, i * 7 % 991),
+                1 => format!("2024-03-01 10:00:{:02} {warn} disk /var/lib/x{} at {}%", i % 60, i % 3, 80 + i % 20),
+                2 => format!("2024-03-01 10:00:{:02} {error} request {} failed: timeout after {}s", i % 60, i, i % 5),
                 3 => format!(r#"{{"time":"2024-03-01T10:00:00Z","level":"info","msg":"served {}","status":{}}}"#, i, 200 + i % 3),
                 4 => format!(r#"10.0.0.{} - - [01/Mar/2024:10:00:00 +0000] "GET /item/{} HTTP/1.1" {} 512"#, i % 250, i, if i % 26 == 4 { 404 } else { 200 }),
                 5 => format!("time=2024-03-01T10:00:00Z level=debug msg=\"cache hit for {}\" key=k{}", i % 9, i),
                 6 if i % 3 == 0 => "java.lang.IllegalStateException: boom\n\tat a.B.c(B.java:1)\n\tat a.B.d(B.java:2)".to_string(),
-                7 => format!("2024-03-01 10:00:{:02} INFO \"session opened for user u{}\" from src/app.rs:{}:7", i % 60, i % 11, i % 40),
+                7 => format!("2024-03-01 10:00:{:02} {info} \"session opened for user u{}\" from src/app.rs:{}:7", i % 60, i % 11, i % 40),
                 // a quoted word second and a message in `key="…"`: masked as values, not as a record's
                 8 => format!("Processing \"{}\" via /usr/bin/x{} msg=\"cache warmed for shard {}\"", ["orders", "users", "items"][i % 3], i % 4, ["eu", "us"][i % 2]),
-                _ => format!("2024-03-01 10:00:{:02} INFO job sync-{} finished in {} ms, {} bytes written", i % 60, i, i % 4157, i * 31),
+                // logcat's level, a letter: coloured, the guard reads no level in it
+                10 => format!("03-01 10:00:{:02}.000  1234  5678 {e} Sync: job {} gave up", i % 60, i),
+                // a line longer than a mask kept for refilling
+                9 if i % 39 == 9 => format!("2024-03-01 10:00:00 {info} payload {}", "abc ".repeat(400 + i % 7)),
+                _ => format!("2024-03-01 10:00:{:02} {info} job sync-{} finished in {} ms, {} bytes written", i % 60, i, i % 4157, i * 31),
             };
             s.push_str(&line);
             s.push('\n');
@@ -220,42 +271,110 @@ mod tests {
         s
     }
 
+    fn verdicts(lines: &[&str]) -> Vec<Problem> {
+        lines.iter().map(|line| logline::problem(line)).collect()
+    }
+
     #[test]
-    fn a_log_read_ahead_is_planned_as_the_miner_alone_plans_it() {
-        let text = mixed_log(3 * AHEAD_FROM);
-        let lines = split(&text);
+    fn a_log_read_ahead_is_compressed_as_the_miner_alone_compresses_it() {
         let opts = Options { hash: "0123456789ab".into(), budget_chars: None, min_fold_run: 0 };
-        let alone = plan(&lines, &lines, None, 0, None).unwrap();
-        let (ahead, problems) = read_ahead(&lines.lines, &lines.lines, |ahead| {
-            assert!(ahead.is_some(), "a log this long is read ahead");
-            plan(&lines, &lines, None, 0, ahead)
-        });
-        let problems = problems.unwrap();
-        let read: Vec<Problem> = lines.lines.iter().map(|line| logline::problem(line)).collect();
-        assert_eq!(problems, read);
-        let (alone, ahead) = (render(&alone, &lines, &opts), render_classified(&ahead.unwrap(), &lines, &opts, Some(&problems)));
-        assert!(alone.text.len() < text.len() / 2, "the log folds");
-        assert_eq!(alone, ahead);
+        for colours in [false, true] {
+            // as `log::compress` reads a log: mined without its colours, written with them
+            let text = mixed_log(3 * AHEAD_FROM, colours);
+            let stripped = strip(&text);
+            let plain = stripped.as_deref().unwrap_or(&text);
+            let (lines, raw) = (split_stripped(plain, &text), split(&text));
+            let line_colours = line_colours(&raw.lines, &lines.lines);
+            let alone = plan(&lines, &raw, line_colours.as_deref(), 0, None).unwrap();
+            let alone = render(&keep_test_failures(alone, &lines), &raw, &opts);
+            assert!(alone.text.len() < text.len() / 2, "the log folds");
+            assert_eq!(crate::log::compress(&text, &opts), alone);
+            // the guard reads lines as they were written
+            let (_, problems) = read_ahead(&lines.lines, &raw.lines, |ahead| {
+                assert!(ahead.is_some(), "a log this long is read ahead");
+            });
+            assert_eq!(problems.unwrap(), verdicts(&raw.lines));
+            if colours {
+                assert_ne!(verdicts(&raw.lines), verdicts(&lines.lines), "colours change a verdict");
+            }
+        }
+    }
+
+    /// What the miner gets for every other line (it skips records and traces), and the verdicts.
+    fn take_every_other(ahead: &mut Ahead, lines: &[&str]) {
+        let mut alone = Masked::default();
+        for (i, line) in lines.iter().enumerate().step_by(2) {
+            alone.fill(line, false);
+            assert_eq!(ahead.masked(i), &alone, "line {i}");
+        }
     }
 
     #[test]
     fn each_line_read_ahead_is_masked_as_the_miner_masks_a_plain_line() {
-        let text = mixed_log(2 * AHEAD_FROM);
+        let text = mixed_log(2 * AHEAD_FROM, false);
         let lines = split(&text);
-        let mut alone = Masked::default();
-        read_ahead(&lines.lines, &lines.lines, |ahead| {
-            let ahead = ahead.unwrap();
-            // every other line, as the miner skips records and traces
-            for (i, line) in lines.lines.iter().enumerate().step_by(2) {
-                alone.fill(line, false);
-                assert_eq!(ahead.masked(i), &alone, "line {i}");
-            }
+        let (_, problems) = read_ahead(&lines.lines, &lines.lines, |ahead| take_every_other(ahead.unwrap(), &lines.lines));
+        assert_eq!(problems.unwrap(), verdicts(&lines.lines));
+    }
+
+    #[test]
+    fn the_miner_reads_what_the_reader_has_not_sent() {
+        let text = mixed_log(AHEAD_FROM, false);
+        let lines = split(&text);
+        let reading = Reading::new(&lines.lines, &lines.lines);
+        assert!(reading.chunks() > 10);
+        // a reader that read chunk 0 and claimed chunk 1, and sends chunk 1 only once the miner
+        // has claimed the two chunks after it: the miner reads those itself, then waits
+        let (to_miner, from_reader) = sync_channel(SENT);
+        let (spent, _to_reader) = sync_channel(RETURNED);
+        let mut first = Chunk::default();
+        reading.read(reading.claim().unwrap(), &mut first);
+        to_miner.send((0, first)).unwrap();
+        assert_eq!(reading.claim(), Some(1));
+        std::thread::scope(|s| {
+            s.spawn(|| {
+                while reading.next.load(Ordering::Relaxed) < 2 + CLAIMED_AHEAD {
+                    std::thread::yield_now();
+                }
+                let mut second = Chunk::default();
+                reading.read(1, &mut second);
+                to_miner.send((1, second)).unwrap();
+            });
+            let mut ahead = Ahead::new(&reading, from_reader, spent);
+            take_every_other(&mut ahead, &lines.lines);
+            assert_eq!(ahead.problems(), verdicts(&lines.lines));
         });
     }
 
     #[test]
+    fn a_reader_that_stopped_leaves_the_rest_to_the_miner() {
+        let text = mixed_log(AHEAD_FROM, false);
+        let lines = split(&text);
+        let reading = Reading::new(&lines.lines, &lines.lines);
+        // it claimed chunks 0 to 2 and is gone: the miner reads those too
+        for _ in 0..3 {
+            reading.claim();
+        }
+        let (to_miner, from_reader) = sync_channel(SENT);
+        drop(to_miner);
+        let (spent, _) = sync_channel(RETURNED);
+        let mut ahead = Ahead::new(&reading, from_reader, spent);
+        take_every_other(&mut ahead, &lines.lines);
+        assert_eq!(ahead.problems(), verdicts(&lines.lines));
+    }
+
+    #[test]
+    fn chunks_end_at_a_count_of_lines_or_of_bytes() {
+        let long = "x".repeat(CHUNK_BYTES / 4);
+        let lines: Vec<&str> = (0..2 * CHUNK).map(|i| if (10..20).contains(&i) { long.as_str() } else { "a b" }).collect();
+        let reading = Reading::new(&lines, &lines);
+        // the fourth long line fills a chunk, and so does the eighth; then `CHUNK` lines, and the rest
+        assert_eq!(reading.bounds, vec![0, 14, 18, 18 + CHUNK, 2 * CHUNK]);
+    }
+
+    #[test]
     fn a_short_log_is_not_read_ahead() {
-        let text = mixed_log(AHEAD_FROM);
+        let text = mixed_log(AHEAD_FROM, false);
         let lines = split(&text);
         let few = &lines.lines[..AHEAD_FROM - 1];
         let (_, problems) = read_ahead(few, few, |ahead| assert!(ahead.is_none()));
