@@ -100,6 +100,15 @@ WEIBO = ("SpiderClub/weibospider", "f3a1a0ecf084d5d9cdb7dcdbd66a30c529a850be",
 IISREADER = ("mrsalmon1976/IISLogReader", "7fcdeeb64bf58fd798d332d035ee6254f13283cf",
              "MIT (mrsalmon1976/IISLogReader LICENSE); an IIS 8.5 W3C log, its test asset")
 
+# the eighth unseen batch: the logs among its 25 whose repositories state an open licence
+SHORTLINK = ("AnY-yy/ShortLink", "43f4e62450fd635ddd26f4cfe34eaec1c6a70ec5", "MIT (AnY-yy/ShortLink README); its Go service's zap JSON log, committed")
+QNAP = ("hooyao/qnap-rtl8159-driver", "5b1b6a981a089c2c0b668f5a624ded876755c977", "MIT (hooyao/qnap-rtl8159-driver); a GitHub Actions job's raw log (buildx, a kernel driver build), committed")
+S3PROXY = ("gmoon/s3proxy", "d0f7fcac65009b5588a068251d16dd1643f96f96", "Apache-2.0 (gmoon/s3proxy); a GitHub Actions job's raw log whose npm tests fail, committed")
+MISTKIT = ("brightdigit/MistKit", "35fc9987bec93e1ce5cb94a15ffb71f403b6076d", "MIT (brightdigit/MistKit); a GitHub Actions job's raw log of a Swift wasm build, committed")
+TERRAFORM_CRASH = ("Diz0m/terraform", "85deb8a4e2eccb5fd2fdebd6f8be1883860fb4ea", "Apache-2.0 (Diz0m/terraform); Terraform's trace log and a provider's Go panic, committed")
+SAKULI = ("ConSol/sakuli", "8fbdbc2a3d1c117fe4234ac85f6d1fc361b631ae", "Apache-2.0 (ConSol/sakuli); a Jenkins console of a Maven release, committed")
+OPERATOR = ("Iam-Karan-Suresh/Operator-Repository", "40c24d022abb69e2c491d62d1e46af0735b5f53f", "MIT (Iam-Karan-Suresh/Operator-Repository); a controller-runtime operator's run log, committed")
+
 MAX_BYTES = 400_000  # a case cut to this (at a line boundary) says so in its source
 
 CASES = {
@@ -181,6 +190,14 @@ CASES = {
     "slog-json-go-service": (HUMANLOG, "test/benchmark/golang-slog-json/logdump.json.gz"),
     "celery-worker-weibospider": (WEIBO, "logs/celery.log"),
     "iis-w3c-iislogreader": (IISREADER, "source/Test.IISLogReader/TestAssets/LogFile.log"),
+    # the eighth unseen batch
+    "zap-json-go-shortlink": (SHORTLINK, "log/app.log"),
+    "gha-docker-kernel-driver-build": (QNAP, "job-logs.txt"),
+    "gha-node-s3proxy-tests-failed": (S3PROXY, "job-logs.txt"),
+    "gha-swift-wasm-container-build": (MISTKIT, "job-logs.txt"),
+    "go-terraform-crashlog-provider-panic": (TERRAFORM_CRASH, "crash.log"),
+    "jenkins-maven-release-sakuli": (SAKULI, "consoleText.txt"),
+    "k8s-operator-controller-runtime": (OPERATOR, "operator_run.log"),
 }
 
 
