@@ -268,7 +268,7 @@ impl Miner {
         let wild = &self.templates[template as usize].wild;
         let mut key = String::with_capacity(self.masked.text.len());
         for p in 0..self.masked.toks.len() {
-            let tok = self.token(p);
+            let tok = self.masked.token(p);
             if !self.names_in_shape && p >= KEYED_TOKENS && wild.get(p).copied().unwrap_or(false) {
                 key.push('\0');
             } else if is_value(tok) {
@@ -287,11 +287,6 @@ impl Miner {
             key.push(' ');
         }
         key
-    }
-
-    fn token(&self, p: usize) -> &str {
-        let (s, e) = self.masked.toks[p];
-        &self.masked.text[s..e]
     }
 
     /// Whether a constant at token `p` of the current line is an argument (see `value_for_value`).
@@ -313,7 +308,7 @@ impl Miner {
         // on each comparison
         let keyed = !self.record && n > 0 && {
             let words = self.opening_words.entry(n).or_default();
-            let w = &self.masked.text[self.masked.toks[0].0..self.masked.toks[0].1];
+            let w = self.masked.token(0);
             if words.len() < OPENING_WORDS && !words.contains(w) {
                 words.insert(w.into());
             }
@@ -328,7 +323,7 @@ impl Miner {
                     if t.wild[p] {
                         continue;
                     }
-                    let (a, b) = (&*t.tokens[p], self.token(p));
+                    let (a, b) = (&*t.tokens[p], self.masked.token(p));
                     if a == b {
                         same += 1;
                     } else if p < KEYED_TOKENS && (another_key(a, b) || self.record && !a.contains('0') && !b.contains('0'))
@@ -393,7 +388,7 @@ impl Miner {
             None => {
                 let id = self.templates.len() as u32;
                 self.held += self.masked.text.len() + n * (HELD_OVERHEAD + 1) + HELD_OVERHEAD;
-                let tokens = (0..n).map(|p| self.token(p).into()).collect();
+                let tokens = (0..n).map(|p| self.masked.token(p).into()).collect();
                 self.templates.push(Template {
                     tokens,
                     wild: vec![false; n],
@@ -421,8 +416,7 @@ impl Miner {
         let mut among_few = false;
         for p in 0..self.masked.toks.len() {
             let constants = self.constants_at(p);
-            let (s, e) = self.masked.toks[p];
-            let tok = &self.masked.text[s..e];
+            let tok = self.masked.token(p);
             let t = &mut self.templates[id];
             if t.wild[p] || *t.tokens[p] == *tok {
                 continue;
@@ -744,6 +738,12 @@ impl Masked {
         self.text.capacity()
             + self.toks.capacity() * std::mem::size_of::<(usize, usize)>()
             + self.message_words.capacity() * std::mem::size_of::<MessageWord>()
+    }
+
+    /// Token `p`, masked.
+    fn token(&self, p: usize) -> &str {
+        let (s, e) = self.toks[p];
+        &self.text[s..e]
     }
 
     /// Masks `line`, a plain line or a record's (see `Miner::add_record`).
