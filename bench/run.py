@@ -93,6 +93,12 @@ def coloured_log(mb: int) -> bytes:
     return b"".join(out)
 
 
+def stray_bytes_log(mb: int) -> bytes:
+    """A log in UTF-8 but for one Latin-1 byte in 32 (a name, a path in a code page)."""
+    line = b"2025-08-08 07:06:%02d INFO caf\xe9 %07d\n"
+    return b"".join(line % (i % 60, i) for i in range(mb * 2**20 // len(line % (0, 0))))
+
+
 def one_trace(mb: int) -> bytes:
     """A Java stack trace of distinct frames: the most frames a megabyte of log can show."""
     out, size, i = [b"java.lang.RuntimeException: deep\n"], 0, 0
@@ -404,6 +410,9 @@ def main() -> None:
     for name, line in (("a", b"a\n"), ("empty", b"\n"), ("1", b"1\n"), ("error", b"error\n")):
         shapes[f"{big_mb} MB of `{name}` lines"] = cached(f"lines-{name}-{big_mb}m.log",
                                                           lambda line=line: line * (big_mb * 2**20 // len(line)))
+    # a few bytes that are no UTF-8: read through a copy, up to 16 MB (stray_bytes.rs), the most
+    # stray bytes text may hold, on lines as short as a log's
+    shapes["16 MB log with a byte in 32 no UTF-8"] = cached("stray-16m.log", lambda: stray_bytes_log(16))
     # one stack trace of distinct frames: the frames shown are remembered, each in a word or two
     shapes[f"{big_mb} MB stack trace"] = cached(f"trace-{big_mb}m.log", lambda: one_trace(big_mb))
     # a recursion through frames a trace above showed: looked at in linear time

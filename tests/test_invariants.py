@@ -40,6 +40,17 @@ def test_original_restores_byte_for_byte(data, cache, tmp_path):
     assert restore(r.stdout, tmp_path, cache) == data
 
 
+def test_a_log_with_a_few_bytes_that_are_no_utf8_compresses_and_keeps_them(cache, tmp_path):
+    # a Windows path in its code page inside a UTF-8 log: still a log, its lines kept as they came
+    error = b"2026-01-27 14:23:00 ERROR cannot open C:\\Users\\\xe3\xcd\xe3\xcf\\db.sqlite3\n"
+    data = repetitive_log() + error + repetitive_log()
+    r = run_hr([], data)
+    assert r.returncode == 0
+    assert len(r.stdout) < len(data) // 2
+    assert error in r.stdout
+    assert restore(r.stdout, tmp_path, cache) == data
+
+
 def test_line_endings_of_kept_lines_survive(cache):
     data = repetitive_log(crlf=True, final_newline=False)
     out = run_hr([], data).stdout

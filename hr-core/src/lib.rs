@@ -25,6 +25,7 @@ mod re;
 pub mod shell;
 pub mod sniff;
 pub mod storage;
+pub mod stray_bytes;
 pub mod testout;
 pub mod text;
 pub mod tokens;

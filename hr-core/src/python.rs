@@ -13,7 +13,7 @@ fn sniff(py: Python<'_>, data: &[u8]) -> &'static str {
     py.detach(|| crate::sniff::sniff(data)).as_str()
 }
 
-/// Compress UTF-8 `data` as `kind`. Returns the output bytes and the folded original line
+/// Compress `data` as `kind` (UTF-8, or text with a few stray bytes: see `stray_bytes`). Returns the output bytes and the folded original line
 /// ranges as `(start, end)` pairs, 1-based and inclusive. `min_fold_run`: see `Options`. An
 /// output that is the input unchanged is `data` itself: a copy of a large input would cost its
 /// size again.
@@ -29,19 +29,21 @@ fn compress<'py>(
 ) -> PyResult<(Bound<'py, PyBytes>, Vec<(usize, usize)>)> {
     let kind =
         Kind::parse(kind).ok_or_else(|| PyValueError::new_err(format!("unknown kind {kind:?}")))?;
-    let text = std::str::from_utf8(data.as_bytes())
-        .map_err(|e| PyValueError::new_err(format!("not UTF-8: {e}")))?;
+    let text = crate::stray_bytes::as_text(data.as_bytes())
+        .ok_or_else(|| PyValueError::new_err("not text: too many bytes that are no UTF-8"))?;
     let opts = Options {
         hash: hash.to_string(),
         budget_chars,
         min_fold_run,
     };
-    let out = py.detach(|| crate::compress(kind, text, &opts));
+    let out = py.detach(|| crate::compress(kind, &text, &opts));
     if out.spans.is_empty() && out.text == text {
         return Ok((data.clone(), Vec::new()));
     }
     let spans = out.spans.iter().map(|s| (s.start, s.end)).collect();
-    Ok((PyBytes::new(py, out.text.as_bytes()), spans))
+    // stray bytes go out as they came in
+    let bytes = py.detach(|| crate::stray_bytes::to_bytes(out.text));
+    Ok((PyBytes::new(py, &bytes), spans))
 }
 
 /// Estimated o200k_base token count of UTF-8 `data` (invalid bytes count as one token each).

@@ -221,10 +221,11 @@ pub fn sniff(data: &[u8]) -> Kind {
     if memchr::memchr_iter(0, head).count() * 100 > head.len() {
         return Kind::Binary;
     }
-    let text = match std::str::from_utf8(data) {
-        Ok(t) => t,
-        Err(_) => return Kind::Binary,
+    // a few bytes that are no UTF-8 (a path in a Windows code page) leave text text
+    let Some(text) = crate::stray_bytes::as_text(data) else {
+        return Kind::Binary;
     };
+    let text = &*text;
     if crate::testout::is_go_test_json(text) {
         return Kind::Test;
     }
@@ -1277,6 +1278,21 @@ Events:
         assert_eq!(sniff(md.as_bytes()), Kind::Text);
         let md = "# Pushing\n\nIf the push fails you see:\n\n```console\nerror: failed to push some refs\n```\n\nThen rebase.\n";
         assert_eq!(sniff(md.as_bytes()), Kind::Text);
+    }
+
+    #[test]
+    fn a_cargo_build_is_a_build_however_long_its_commands() {
+        // `cargo build -v`: a head of `Compiling` lines and rustc commands of kilobytes each, a
+        // tail of warnings and cargo's `Finished`: the log compressor keeps each command (another
+        // crate's), the build's folds them
+        let command = format!("     Running `rustc --crate-name x --edition=2021 {}`\n", "-C opt ".repeat(400));
+        let crates: String = (0..12).map(|i| format!("   Compiling crate{i} v0.{i}.1\n{command}")).collect();
+        let warning = "warning: unused variable: `x`\n   --> src/lib.rs:3:9\n    |\n3   |     let x = 1;\n    |         ^\n\n";
+        let done = "    Finished `dev` profile [unoptimized + debuginfo] target(s) in 40.58s\n";
+        assert_eq!(sniff(format!("{crates}{warning}{done}").as_bytes()), Kind::Test);
+        // the `Compiling` lines alone, or cargo's verdict alone, say so
+        assert_eq!(sniff(crates.as_bytes()), Kind::Test);
+        assert_eq!(sniff(format!("{}{done}", command.repeat(12)).as_bytes()), Kind::Test);
     }
 
     #[test]

@@ -226,7 +226,7 @@ fn anchors() -> &'static regex::Regex {
 }
 
 /// Test or build output that the sniffer's own patterns miss: unittest, mocha, vitest, nextest,
-/// maven, gradle, pip, apt, npm and make output. `tail` is the end of the input, where runners
+/// maven, gradle, cargo, pip, apt, npm and make output. `tail` is the end of the input, where runners
 /// print their verdict. Both come without terminal escapes (the sniffer strips them).
 pub fn looks_like(head: &str, tail: &str) -> bool {
     verdict().is_match(tail) || progress().is_match(head) || tap_lines(head) >= 3
@@ -257,7 +257,7 @@ fn verdict() -> &'static regex::Regex {
         r"(?m)^(Ran \d+ tests? in |OK( \(.*\))?$|FAILED \((failures|errors)=|\s+\d+ passing \(|\s+Test Files\s+\d|",
         r"\s*Summary \[ *[\d.]+s\] \d+ tests? run|\[INFO\] BUILD (SUCCESS|FAILURE)|BUILD (SUCCESSFUL|FAILED) in |",
         r"Successfully installed |\d+ upgraded, \d+ newly installed|(added|removed|changed) \d+ packages?|",
-        r"make(\[\d+\])?: \*\*\* |ERROR: (Could not|Failed|No matching))"
+        r"make(\[\d+\])?: \*\*\* |ERROR: (Could not|Failed|No matching)|\s+Finished .*target\(s\) in |error: could not compile )"
     ))
 }
 
@@ -266,7 +266,7 @@ fn progress() -> &'static regex::Regex {
         r"(?m)^(\w+ \([\w.]+\) \.\.\. (ok|FAIL|ERROR|skipped)|\s+PASS \[ *[\d.]+s\] |\[INFO\] Tests run: |",
         r"\S.* > \S.* (PASSED|FAILED)$|Collecting \S|Inst \S+ .*\(|Get:\d+ https?:|npm (ERR!|error|WARN|warn) |",
         r"make(\[\d+\])?: (Entering|Leaving) directory|\s+\d+:\d+\s+(error|warning)\s+\S|✖ \d+ problems? \(|",
-        r"\S+:\d+:\d+: [A-Z]+\d+ |Found \d+ errors?\.)"
+        r"\S+:\d+:\d+: [A-Z]+\d+ |Found \d+ errors?\.|\s+Compiling \S+ v\d)"
     ))
 }
 
