@@ -109,6 +109,13 @@ TERRAFORM_CRASH = ("Diz0m/terraform", "85deb8a4e2eccb5fd2fdebd6f8be1883860fb4ea"
 SAKULI = ("ConSol/sakuli", "8fbdbc2a3d1c117fe4234ac85f6d1fc361b631ae", "Apache-2.0 (ConSol/sakuli); a Jenkins console of a Maven release, committed")
 OPERATOR = ("Iam-Karan-Suresh/Operator-Repository", "40c24d022abb69e2c491d62d1e46af0735b5f53f", "MIT (Iam-Karan-Suresh/Operator-Repository); a controller-runtime operator's run log, committed")
 
+# the ninth unseen batch: the logs among its 33 whose repositories hold a licence at that commit
+TIMETRACKER = ("DRYTRIX/TimeTracker", "90dde470da961ee74145686f1f8491b24e070642", "GPL-3.0 (DRYTRIX/TimeTracker LICENSE); its Flask app's JSON-lines log, committed")
+DOCKERWP = ("cdrobey/docker-wordpress", "b1853233aae3d011c31240ff95b020090b799ccf", "Apache-2.0 (cdrobey/docker-wordpress LICENSE); Traefik's own logrus log, committed")
+ROOTSTOCK = ("rsksmart/rootstock-integration-tests", "dc9641c1f34ca00d21665fea54cd508360d7676f", "MIT (rsksmart/rootstock-integration-tests LICENSE); a GitHub Actions job's raw log, committed")
+ISPMAIL = ("CroneKorkN/ispmail-admin", "c8646391aed6c5997e6d236f9c4a73d28de29ae4", "GPL-3.0 (CroneKorkN/ispmail-admin LICENSE); a Rails production.log with errors, committed")
+KAFKA_WIN = ("ARPANARIT/kafka", "4a9c7f693f9e02e754d5592f4c1e1eefb9c4abbc", "Apache-2.0 (ARPANARIT/kafka LICENSE, a Kafka distribution); a broker's server.log on Windows, committed")
+
 MAX_BYTES = 400_000  # a case cut to this (at a line boundary) says so in its source
 
 CASES = {
@@ -198,6 +205,12 @@ CASES = {
     "go-terraform-crashlog-provider-panic": (TERRAFORM_CRASH, "crash.log"),
     "jenkins-maven-release-sakuli": (SAKULI, "consoleText.txt"),
     "k8s-operator-controller-runtime": (OPERATOR, "operator_run.log"),
+    # the ninth unseen batch
+    "python-json-lines-timetracker": (TIMETRACKER, "logs/app.jsonl"),
+    "traefik-logrus-wordpress": (DOCKERWP, "logs/traefik.log"),
+    "gha-rootstock-integration-tests": (ROOTSTOCK, "ci-log.txt"),
+    "rails-production-log-errors": (ISPMAIL, "log/production.log"),
+    "kafka-server-log-windows": (KAFKA_WIN, "logs/server.log"),
 }
 
 
