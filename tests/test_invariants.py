@@ -51,6 +51,14 @@ def test_a_log_with_a_few_bytes_that_are_no_utf8_compresses_and_keeps_them(cache
     assert restore(r.stdout, tmp_path, cache) == data
 
 
+def test_a_character_of_the_range_stray_bytes_stand_for_stays_that_character(cache):
+    # stray bytes are read as U+10FF80..U+10FFFF: in valid UTF-8 such a character is itself
+    error = "2026-01-27 14:23:00 ERROR user \U0010FFE9 failed\n".encode()
+    r = run_hr([], repetitive_log() + error)
+    assert len(r.stdout) < len(repetitive_log())
+    assert error in r.stdout
+
+
 def test_line_endings_of_kept_lines_survive(cache):
     data = repetitive_log(crlf=True, final_newline=False)
     out = run_hr([], data).stdout
@@ -73,12 +81,23 @@ def test_store_keeps_invalid_utf8_and_binary_exactly(cache):
 
 # --- fail open -------------------------------------------------------------------------------
 
-@pytest.mark.parametrize("data", [PNG, b"\xff\xfe\x00\x01" * 2000, b"caf\xe9 " * 1000],
-                         ids=["png", "nul-bytes", "latin1"])
+# JSON is UTF-8 (RFC 8259), and `hr expand --items` reads no other
+LATIN1_JSON = json.dumps([{"id": i, "name": "caf\xe9" if i == 500 else f"u{i}"} for i in range(3000)],
+                         ensure_ascii=False).encode("latin-1")
+
+
+@pytest.mark.parametrize("data", [PNG, b"\xff\xfe\x00\x01" * 2000, b"caf\xe9 " * 1000, LATIN1_JSON],
+                         ids=["png", "nul-bytes", "latin1", "latin1-json"])
 def test_binary_and_non_utf8_pass_through(data, cache):
     r = run_hr([], data)
     assert r.returncode == 0
     assert r.stdout == data
+
+
+def test_json_that_is_no_utf8_passes_through_when_named_json(cache):
+    r = run_hr(["--kind", "json"], LATIN1_JSON)
+    assert r.returncode == 0
+    assert r.stdout == LATIN1_JSON
 
 
 def test_unwritable_cache_passes_input_through(tmp_path):

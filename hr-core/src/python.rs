@@ -4,6 +4,7 @@
 use pyo3::exceptions::PyValueError;
 use pyo3::prelude::*;
 use pyo3::types::PyBytes;
+use std::borrow::Cow;
 
 use crate::{Kind, Options};
 
@@ -13,10 +14,10 @@ fn sniff(py: Python<'_>, data: &[u8]) -> &'static str {
     py.detach(|| crate::sniff::sniff(data)).as_str()
 }
 
-/// Compress `data` as `kind` (UTF-8, or text with a few stray bytes: see `stray_bytes`). Returns the output bytes and the folded original line
-/// ranges as `(start, end)` pairs, 1-based and inclusive. `min_fold_run`: see `Options`. An
-/// output that is the input unchanged is `data` itself: a copy of a large input would cost its
-/// size again.
+/// Compress `data` as `kind` (UTF-8, or text with a few stray bytes: see `stray_bytes`).
+/// Returns the output bytes and the folded original line ranges as `(start, end)` pairs,
+/// 1-based and inclusive. `min_fold_run`: see `Options`. An output that is the input unchanged
+/// is `data` itself: a copy of a large input would cost its size again.
 #[pyfunction]
 #[pyo3(signature = (kind, data, hash, budget_chars=None, min_fold_run=0))]
 fn compress<'py>(
@@ -29,8 +30,16 @@ fn compress<'py>(
 ) -> PyResult<(Bound<'py, PyBytes>, Vec<(usize, usize)>)> {
     let kind =
         Kind::parse(kind).ok_or_else(|| PyValueError::new_err(format!("unknown kind {kind:?}")))?;
-    let text = crate::stray_bytes::as_text(data.as_bytes())
+    let bytes = data.as_bytes();
+    let text = py
+        .detach(|| crate::stray_bytes::as_text(bytes))
         .ok_or_else(|| PyValueError::new_err("not text: too many bytes that are no UTF-8"))?;
+    let stray = matches!(text, Cow::Owned(_));
+    if stray && kind == Kind::Json {
+        // JSON is UTF-8 (RFC 8259): `hr expand --items` reads no other, so its markers would
+        // lead nowhere
+        return Ok((data.clone(), Vec::new()));
+    }
     let opts = Options {
         hash: hash.to_string(),
         budget_chars,
@@ -41,7 +50,12 @@ fn compress<'py>(
         return Ok((data.clone(), Vec::new()));
     }
     let spans = out.spans.iter().map(|s| (s.start, s.end)).collect();
-    // stray bytes go out as they came in
+    if !stray {
+        return Ok((PyBytes::new(py, out.text.as_bytes()), spans));
+    }
+    // stray bytes go out as they came in (valid UTF-8 goes out as it is: a character of its
+    // own in the range stray bytes stand for is that character)
+    drop(text);
     let bytes = py.detach(|| crate::stray_bytes::to_bytes(out.text));
     Ok((PyBytes::new(py, &bytes), spans))
 }

@@ -225,6 +225,7 @@ pub fn sniff(data: &[u8]) -> Kind {
     let Some(text) = crate::stray_bytes::as_text(data) else {
         return Kind::Binary;
     };
+    let stray = matches!(text, std::borrow::Cow::Owned(_));
     let text = &*text;
     if crate::testout::is_go_test_json(text) {
         return Kind::Test;
@@ -235,7 +236,9 @@ pub fn sniff(data: &[u8]) -> Kind {
         return Kind::Log;
     }
     if looks_like_json(text) {
-        return Kind::Json;
+        // JSON is UTF-8 (RFC 8259), and `hr expand --items` reads no other: a document with
+        // stray bytes passes through as it did
+        return if stray { Kind::Binary } else { Kind::Json };
     }
     let lines = &sample.lines;
     if lines.is_empty() {
@@ -1293,6 +1296,15 @@ Events:
         // the `Compiling` lines alone, or cargo's verdict alone, say so
         assert_eq!(sniff(crates.as_bytes()), Kind::Test);
         assert_eq!(sniff(format!("{}{done}", command.repeat(12)).as_bytes()), Kind::Test);
+        let failed = "error: could not compile `crate3` (lib) due to 2 previous errors\n";
+        assert_eq!(sniff(format!("{}{failed}", command.repeat(12)).as_bytes()), Kind::Test);
+        // cargo right-aligns its verbs in twelve columns: a sentence that begins with one, or
+        // cargo's output quoted in a document's indented block, is none of a build's
+        let prose = "The release notes of this version, in full, for the people who read them.\n".repeat(8);
+        let sentence = format!("Release notes\n\nCompiling docs v2 now uses the new theme.\n{prose}");
+        assert_eq!(sniff(sentence.as_bytes()), Kind::Text);
+        let quoted = format!("Build it first:\n\n    $ cargo build\n       Compiling hello v0.1.0 (/src/hello)\n        Finished `dev` profile [unoptimized] target(s) in 0.52s\n\n{prose}");
+        assert_eq!(sniff(quoted.as_bytes()), Kind::Text);
     }
 
     #[test]

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 /// The stray byte `b` (always 0x80 or above: ASCII is valid UTF-8) stands for U+10FF00 + `b`,
 /// U+10FF80..=U+10FFFF, the top of the last private-use plane, which text hardly ever holds.
 const BASE: u32 = 0x10_FF00;
-/// How UTF-8 writes U+10FF80..=U+10FFFF: these three bytes, then one more.
+/// How UTF-8 writes U+10FF80..=U+10FFFF: these two bytes, then 0xBE or 0xBF, then one more.
 const PREFIX: [u8; 2] = [0xF4, 0x8F];
 
 /// Input with more than one stray byte (or control byte, see `is_control`) in this many, or
@@ -18,43 +18,44 @@ const PREFIX: [u8; 2] = [0xF4, 0x8F];
 /// compressed stream, bytecode): it passes through.
 const BYTES_PER_STRAY: usize = 32;
 /// Text with stray bytes is read through a copy, which the memory bound (`bound.rs`) leaves no
-/// room for on large input: above this size, such input passes through as it did before.
-const MAX_COPIED: usize = 16 << 20;
+/// room for: it fits beside the interpreter's share up to this size (measured: a copy adds 5 MB
+/// at most, on 2 MB of distinct error lines each with a stray byte). Larger such input passes
+/// through as it did before.
+const MAX_COPIED: usize = 2 << 20;
 
 /// `data` as text: itself when it is UTF-8, with each stray byte standing for itself when a few
 /// are (see `BASE`), or `None` when it is no text (too many stray bytes, or characters of its
 /// own where stray bytes would stand, which would not be told apart) or too large to copy.
 pub fn as_text(data: &[u8]) -> Option<Cow<'_, str>> {
-    let mut rest = match std::str::from_utf8(data) {
-        Ok(text) => return Some(Cow::Borrowed(text)),
-        Err(_) if data.len() > MAX_COPIED => return None,
-        Err(_) => data,
-    };
-    let mut text = String::with_capacity(data.len() + data.len() / 8);
-    let mut stray = 0;
-    loop {
-        match std::str::from_utf8(rest) {
-            Ok(valid) => {
-                text.push_str(valid);
-                break;
-            }
-            Err(e) => {
-                let (valid, after) = rest.split_at(e.valid_up_to());
-                // (checked above: valid_up_to ends a valid prefix)
-                text.push_str(std::str::from_utf8(valid).ok()?);
-                // an invalid sequence, or a truncated one at the end
-                let bad = e.error_len().unwrap_or(after.len());
-                for &b in &after[..bad] {
-                    text.push(char::from_u32(BASE + u32::from(b))?);
-                }
-                stray += bad;
-                rest = &after[bad..];
-            }
-        }
+    if let Ok(text) = std::str::from_utf8(data) {
+        return Some(Cow::Borrowed(text));
     }
-    let own = text.chars().filter(|&c| stands_for(c).is_some()).count();
-    let odd = stray + data.iter().filter(|&&b| is_control(b)).count();
-    (odd * BYTES_PER_STRAY <= data.len() && own == stray && !data.contains(&0)).then_some(Cow::Owned(text))
+    // what rules the input out is looked for before anything is copied
+    let most = data.len() / BYTES_PER_STRAY;
+    if data.len() > MAX_COPIED || memchr::memchr(0, data).is_some() {
+        return None;
+    }
+    let mut odd = data.iter().filter(|&&b| is_control(b)).count();
+    let mut text = String::with_capacity(data.len() + data.len() / 8);
+    for chunk in data.utf8_chunks() {
+        let valid = chunk.valid();
+        if holds_stand_ins(valid) || odd > most {
+            return None;
+        }
+        text.push_str(valid);
+        // an invalid sequence, or a truncated one at the end
+        for &b in chunk.invalid() {
+            text.push(char::from_u32(BASE + u32::from(b))?);
+        }
+        odd += chunk.invalid().len();
+    }
+    (odd <= most).then_some(Cow::Owned(text))
+}
+
+/// Whether valid text holds a character of the range stray bytes stand for.
+fn holds_stand_ins(text: &str) -> bool {
+    let b = text.as_bytes();
+    memchr::memchr_iter(PREFIX[0], b).any(|at| b[at + 1..].starts_with(&PREFIX[1..]) && matches!(b.get(at + 2), Some(0xBE | 0xBF)))
 }
 
 /// A control byte that text does not hold (a NUL, a length in a binary header), unlike a tab,
@@ -64,27 +65,27 @@ fn is_control(b: u8) -> bool {
     b < 0x20 && !matches!(b, b'\t' | b'\n' | b'\r' | 0x0b | 0x0c | 0x08 | 0x1b)
 }
 
-/// The byte a character stands for, if it stands for one.
-fn stands_for(c: char) -> Option<u8> {
-    let c = u32::from(c);
-    (BASE + 0x80..=BASE + 0xFF).contains(&c).then(|| (c - BASE) as u8)
-}
-
 /// `text` as the bytes it stands for: each character that stands for a stray byte (see
-/// `as_text`) written back as that byte.
+/// `as_text`) written back as that byte, in place (the bytes never outgrow the text, which may
+/// be as large as the input).
 pub fn to_bytes(text: String) -> Vec<u8> {
-    if !text.as_bytes().windows(2).any(|w| w == PREFIX) {
-        return text.into_bytes();
-    }
-    let mut out = Vec::with_capacity(text.len());
-    let mut buf = [0u8; 4];
-    for c in text.chars() {
-        match stands_for(c) {
-            Some(b) => out.push(b),
-            None => out.extend_from_slice(c.encode_utf8(&mut buf).as_bytes()),
+    let mut bytes = text.into_bytes();
+    let (mut read, mut write) = (0, 0);
+    while read < bytes.len() {
+        // in UTF-8, 0xF4 only ever opens a character: the four bytes are one
+        let stand_in = bytes[read..].starts_with(&PREFIX) && matches!(bytes.get(read + 2), Some(0xBE | 0xBF));
+        if stand_in {
+            // U+10FF80 + n is F4 8F BE|BF 80|n: its last two bytes hold n's seven bits
+            bytes[write] = 0x80 | ((bytes[read + 2] & 1) << 6) | (bytes[read + 3] & 0x3F);
+            read += 4;
+        } else {
+            bytes[write] = bytes[read];
+            read += 1;
         }
+        write += 1;
     }
-    out
+    bytes.truncate(write);
+    bytes
 }
 
 #[cfg(test)]
@@ -107,7 +108,16 @@ mod tests {
         // each stray byte is one character, the valid ✓ stays itself, lines stay lines
         assert_eq!(text.lines().count(), 22);
         assert!(text.contains("file ✓ to"));
-        assert_eq!(text.chars().filter(|&c| stands_for(c).is_some()).count(), 4 + 20 + 2);
+        let stand_ins = |t: &str| t.chars().filter(|&c| (BASE + 0x80..=BASE + 0xFF).contains(&u32::from(c))).count();
+        assert_eq!(stand_ins(&text), 4 + 20 + 2);
+        assert_eq!(to_bytes(text.into_owned()), data);
+    }
+
+    #[test]
+    fn every_stray_byte_comes_back() {
+        let data: Vec<u8> = (0x80..=0xFFu8).flat_map(|b| [&b"a line of text, and then one byte:"[..], &[b, b'\n']].concat()).collect();
+        let text = as_text(&data).unwrap();
+        assert_eq!(text.lines().count(), 128);
         assert_eq!(to_bytes(text.into_owned()), data);
     }
 

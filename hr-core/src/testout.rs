@@ -257,7 +257,7 @@ fn verdict() -> &'static regex::Regex {
         r"(?m)^(Ran \d+ tests? in |OK( \(.*\))?$|FAILED \((failures|errors)=|\s+\d+ passing \(|\s+Test Files\s+\d|",
         r"\s*Summary \[ *[\d.]+s\] \d+ tests? run|\[INFO\] BUILD (SUCCESS|FAILURE)|BUILD (SUCCESSFUL|FAILED) in |",
         r"Successfully installed |\d+ upgraded, \d+ newly installed|(added|removed|changed) \d+ packages?|",
-        r"make(\[\d+\])?: \*\*\* |ERROR: (Could not|Failed|No matching)|\s+Finished .*target\(s\) in |error: could not compile )"
+        r"make(\[\d+\])?: \*\*\* |ERROR: (Could not|Failed|No matching)| {4}Finished .*target\(s\) in )"
     ))
 }
 
@@ -266,7 +266,7 @@ fn progress() -> &'static regex::Regex {
         r"(?m)^(\w+ \([\w.]+\) \.\.\. (ok|FAIL|ERROR|skipped)|\s+PASS \[ *[\d.]+s\] |\[INFO\] Tests run: |",
         r"\S.* > \S.* (PASSED|FAILED)$|Collecting \S|Inst \S+ .*\(|Get:\d+ https?:|npm (ERR!|error|WARN|warn) |",
         r"make(\[\d+\])?: (Entering|Leaving) directory|\s+\d+:\d+\s+(error|warning)\s+\S|✖ \d+ problems? \(|",
-        r"\S+:\d+:\d+: [A-Z]+\d+ |Found \d+ errors?\.|\s+Compiling \S+ v\d)"
+        r"\S+:\d+:\d+: [A-Z]+\d+ |Found \d+ errors?\.| {3}Compiling \S+ v\d)"
     ))
 }
 
