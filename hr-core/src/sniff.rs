@@ -419,11 +419,12 @@ fn settings_or_table_share(lines: &[&str]) -> Option<f64> {
 }
 
 /// The key a line sets (`key: value`, `key = value`, `KEY=value`, `- key: value`, or `""` for
-/// a `[section]`), if it sets one.
+/// a `[section]`), if it sets one. An arrow or a comparison (`TCP Options (3) => NOP`, `a ==
+/// b`) sets nothing, and a bracketed key and value (Snort's `[Priority: 0]`) is no section.
 fn setting_key(l: &str) -> Option<&str> {
     let key = re!(concat!(
-        r#"^\s*(- )?("[^"]*"|'[^']*'|[A-Za-z_][\w.\-/]*( [\w.\-/()]+){0,3})\s*(:(\s|$)|=)"#,
-        r"|^\s*\[[^\]]+\]\s*$"
+        r#"^\s*(- )?("[^"]*"|'[^']*'|[A-Za-z_][\w.\-/]*( [\w.\-/()]+){0,3})\s*(:(\s|$)|=([^>=]|$))"#,
+        r"|^\s*\[([^\]:]|:\S)+\]\s*$"
     ));
     let c = key.captures(l)?;
     // `Error: bind EACCES` is an event that states its level, not a setting
@@ -1281,6 +1282,33 @@ Events:
         assert_eq!(sniff(md.as_bytes()), Kind::Text);
         let md = "# Pushing\n\nIf the push fails you see:\n\n```console\nerror: failed to push some refs\n```\n\nThen rebase.\n";
         assert_eq!(sniff(md.as_bytes()), Kind::Text);
+    }
+
+    #[test]
+    fn records_that_print_a_key_in_brackets_or_an_arrow_are_no_settings() {
+        // Snort's alert file: records of a few lines, one a bracketed `[Priority: 0]`, one an
+        // arrow (`=>`), neither of them a section or a key set to a value
+        let alert = |i: usize| {
+            format!(
+                "[**] [1:1000005:1] HTTP POST DoS Detected [**]\n[Priority: 0] \n06/06-07:07:{:02}.725721 172.24.0.2:{} -> 172.24.0.3:3100\n\
+                 TCP TTL:64 TOS:0x0 ID:{} IpLen:20 DgmLen:310 DF\n***AP*** Seq: 0xD604FD3D  Ack: 0x55337D0A  Win: 0x1F6  TcpLen: 32\n\
+                 TCP Options (3) => NOP NOP TS: {} 4270880329 \n\n",
+                i % 60,
+                37928 + i,
+                16049 + i,
+                3168563908u64 + i as u64
+            )
+        };
+        let alerts: String = (0..40).map(alert).collect();
+        assert_eq!(sniff(alerts.as_bytes()), Kind::Log);
+        assert_eq!(setting_key("TCP Options (3) => NOP NOP TS: 3168563908 4270880329"), None);
+        assert_eq!(setting_key("if a == b"), None);
+        assert_eq!(setting_key("[Priority: 0] "), None);
+        assert_eq!(setting_key("EDITOR="), Some("EDITOR"));
+        assert_eq!(setting_key("[url \"git@github.com:\"]"), Some(""));
+        // a section may hold a colon in its name, and a key be set to nothing: still settings
+        let config = "[core]\n\tbare = false\n\tfilemode = true\n[remote \"origin\"]\n\turl = git@github.com:o/r.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n[url \"git@github.com:\"]\n\tinsteadOf = https://github.com/\n[branch \"main\"]\n\tremote = origin\n\tmerge = refs/heads/main\nEDITOR=\nPAGER=less\nLANG=C.UTF-8\nTZ=UTC\nHOME=/home/ann\n".repeat(2);
+        assert_ne!(sniff(config.as_bytes()), Kind::Log);
     }
 
     #[test]
