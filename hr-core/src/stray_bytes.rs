@@ -55,7 +55,13 @@ pub fn as_text(data: &[u8]) -> Option<Cow<'_, str>> {
 /// Whether valid text holds a character of the range stray bytes stand for.
 fn holds_stand_ins(text: &str) -> bool {
     let b = text.as_bytes();
-    memchr::memchr_iter(PREFIX[0], b).any(|at| b[at + 1..].starts_with(&PREFIX[1..]) && matches!(b.get(at + 2), Some(0xBE | 0xBF)))
+    memchr::memchr_iter(PREFIX[0], b).any(|at| stand_in_at(b, at))
+}
+
+/// Whether the UTF-8 `bytes` hold, from `at`, a character that stands for a stray byte (in
+/// UTF-8, 0xF4 only ever opens a character, so no other reading of these bytes exists).
+fn stand_in_at(bytes: &[u8], at: usize) -> bool {
+    bytes[at..].starts_with(&PREFIX) && matches!(bytes.get(at + 2), Some(0xBE | 0xBF))
 }
 
 /// A control byte that text does not hold (a NUL, a length in a binary header), unlike a tab,
@@ -72,10 +78,9 @@ pub fn to_bytes(text: String) -> Vec<u8> {
     let mut bytes = text.into_bytes();
     let (mut read, mut write) = (0, 0);
     while read < bytes.len() {
-        // in UTF-8, 0xF4 only ever opens a character: the four bytes are one
-        let stand_in = bytes[read..].starts_with(&PREFIX) && matches!(bytes.get(read + 2), Some(0xBE | 0xBF));
-        if stand_in {
-            // U+10FF80 + n is F4 8F BE|BF 80|n: its last two bytes hold n's seven bits
+        if stand_in_at(&bytes, read) {
+            // U+10FF00 + b is F4 8F, then 0xBE for b below 0xC0 or 0xBF, then 0x80 | b's low six
+            // bits
             bytes[write] = 0x80 | ((bytes[read + 2] & 1) << 6) | (bytes[read + 3] & 0x3F);
             read += 4;
         } else {
