@@ -37,7 +37,7 @@ fn compress<'py>(
     let stray = matches!(text, Cow::Owned(_));
     if stray && kind == Kind::Json {
         // JSON is UTF-8 (RFC 8259): `hr expand --items` reads no other, so its markers would
-        // lead nowhere
+        // lead nowhere; a document with stray bytes passes through, sniffed or named
         return Ok((data.clone(), Vec::new()));
     }
     let opts = Options {

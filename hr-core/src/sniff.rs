@@ -225,7 +225,6 @@ pub fn sniff(data: &[u8]) -> Kind {
     let Some(text) = crate::stray_bytes::as_text(data) else {
         return Kind::Binary;
     };
-    let stray = matches!(text, std::borrow::Cow::Owned(_));
     let text = &*text;
     if crate::testout::is_go_test_json(text) {
         return Kind::Test;
@@ -236,9 +235,7 @@ pub fn sniff(data: &[u8]) -> Kind {
         return Kind::Log;
     }
     if looks_like_json(text) {
-        // JSON is UTF-8 (RFC 8259), and `hr expand --items` reads no other: a document with
-        // stray bytes passes through as it did
-        return if stray { Kind::Binary } else { Kind::Json };
+        return Kind::Json;
     }
     let lines = &sample.lines;
     if lines.is_empty() {
