@@ -144,6 +144,8 @@ struct LogEvidence {
     share: f64,
     /// share of lines that are events behind a source tag (`app.log:`, `pod |`)
     tagged: f64,
+    /// share of the head's lines that belong to log events
+    head: f64,
 }
 
 impl LogEvidence {
@@ -157,6 +159,7 @@ impl LogEvidence {
         LogEvidence {
             share: parts.iter().map(PartEvidence::share).sum::<f64>() / n,
             tagged: parts.iter().map(|p| p.tagged as f64 / p.lines as f64).sum::<f64>() / n,
+            head: parts.first().map_or(0.0, PartEvidence::share),
         }
     }
 }
@@ -286,8 +289,11 @@ pub fn sniff(data: &[u8]) -> Kind {
         }
     }
     // an interleaved log (`grep -r ERROR *.log`, `tail -f *.log`) has grep's shape, but what
-    // follows each source tag is a log event; strace lines can pass for paths
-    if shell.is_some() && !((log.tagged >= 0.5 && log.share >= 0.6) || log.share >= 0.9) {
+    // follows each source tag is a log event; strace lines can pass for paths, and so can a
+    // build's steps (BuildKit's `#17 43.31 node/lib/x.js` as it unpacks an archive) where the
+    // shape was read, in the head, whatever the rest of the log holds
+    let log_in_head = log.head >= 0.9;
+    if shell.is_some() && !(log_in_head || (log.tagged >= 0.5 && log.share >= 0.6) || log.share >= 0.9) {
         return Kind::Shell;
     }
     if log.share >= 0.5 {
@@ -1157,6 +1163,22 @@ Events:
             log += "smf          |             countryName               = KO\n";
             log += &format!("smf          |             commonName                = smf{i}.epc.mnc001.mcc001.3gppnetwork.org\n");
             log += &format!("fhoss        | [main] INFO  org.apache.catalina.core.StandardHost  - XML validation disabled for host {i}\n");
+        }
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+    }
+
+    #[test]
+    fn a_build_that_unpacks_an_archive_is_a_log_not_a_listing() {
+        // `docker compose up --build`: BuildKit's step prints the archive it unpacks, a path a
+        // line behind `#17 43.31`, for as long as the head; then the services' log, here a
+        // process manager's (pm2) behind the service's tag
+        let mut log = String::new();
+        for i in 0..700 {
+            log += &format!("#17 43.31 node-v12.22.9-linux-arm64/lib/node_modules/npm/node_modules/pkg{i}/lib/index.js\n");
+        }
+        for i in 0..300 {
+            log += &format!("lab-1      | 0|lab    | POST /api/datasets 200 - - {i}.737 ms\n");
+            log += &format!("lab-1      | 1|ai     | ai: INFO: 2023 07:21:{:02} PM UTC: checking results...\n", i % 60);
         }
         assert_eq!(sniff(log.as_bytes()), Kind::Log);
     }
