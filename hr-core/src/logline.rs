@@ -237,8 +237,15 @@ pub fn is_decorated_event(line: &str) -> bool {
 /// that wrote it, padded to its neighbours' width (`docker compose logs`: `web-1   | listening
 /// on :8080`), whatever the service printed. One more ` | ` makes a row of a table instead.
 /// For the sniffer; `opens_event` does not ask it, since a service's stack frame is no event.
+/// pm2, a process manager, tags its apps' lines the same way (`0|api    | …`), alone or inside
+/// a container's stream (`web-1  | 0|api    | …`): its tag is no column of a table.
 pub fn is_service_stream_line(line: &str) -> bool {
-    re!(r"^[A-Za-z0-9][\w.-]* +\| ").find(line).is_some_and(|m| !line[m.end()..].contains(" | "))
+    let Some(tag) = re!(r"^(\d+\|)?[A-Za-z0-9][\w.-]* +\| ").find(line) else {
+        return false;
+    };
+    let rest = &line[tag.end()..];
+    let rest = re!(r"^(\x1b\[[0-9;]*m)*\d+\|[\w.-]+ *\| ").find(rest).map_or(rest, |pm2| &rest[pm2.end()..]);
+    !rest.contains(" | ")
 }
 
 /// A line a CI service's agent prints about the job itself, around the tools' own output:
@@ -636,6 +643,9 @@ mod tests {
     fn a_services_stream_line_is_told_from_a_tables_row() {
         assert!(is_service_stream_line("web-1   | listening on :8080"));
         assert!(is_service_stream_line("scscf        |  5(21) DEBUG: <core> [core/tcp_main.c:1500]: read 40 bytes"));
+        // pm2's apps, by themselves and inside a container's stream, coloured as it prints them
+        assert!(is_service_stream_line("0|api      | POST /api/datasets 200 - - 2.737 ms"));
+        assert!(is_service_stream_line("lab-1      | \x1b[32m0|lab    | \x1b[39mPOST /api/datasets 200 - - 2.737 ms"));
         // a row of a table, a markdown table's row, a shell pipeline
         assert!(!is_service_stream_line("name3   | 3 | active | owner4 |"));
         assert!(!is_service_stream_line("| name | state |"));

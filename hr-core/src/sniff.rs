@@ -1184,6 +1184,20 @@ Events:
     }
 
     #[test]
+    fn apps_under_a_process_manager_are_a_log() {
+        // pm2 tags each app's lines (`0|lab    | …`), by itself or inside a container's stream:
+        // request lines and a worker's status lines, neither with a time of its own
+        for service in ["", "lab-1      | "] {
+            let mut log = String::new();
+            for i in 0..300 {
+                log += &format!("{service}0|lab    | POST /api/datasets 200 - - {i}.737 ms\n");
+                log += &format!("{service}1|ai     | ai: INFO: 2023 07:21:{:02} PM UTC: checking results...\n", i % 60);
+            }
+            assert_eq!(sniff(log.as_bytes()), Kind::Log, "{service}");
+        }
+    }
+
+    #[test]
     fn a_playbook_run_is_a_log_not_settings() {
         // Ansible: `ok: [host]` lines are a status stream, whatever their `key: value` look
         let mut run = String::new();
