@@ -20,6 +20,7 @@ mod repeat;
 mod rules;
 mod rust;
 mod tap;
+mod xcode;
 
 use std::collections::{BTreeSet, HashSet};
 
@@ -226,7 +227,7 @@ fn anchors() -> &'static regex::Regex {
 }
 
 /// Test or build output that the sniffer's own patterns miss: unittest, mocha, vitest, nextest,
-/// maven, gradle, cargo, pip, apt, npm and make output. `tail` is the end of the input, where runners
+/// maven, gradle, cargo, xcodebuild, pip, apt, npm and make output. `tail` is the end of the input, where runners
 /// print their verdict. Both come without terminal escapes (the sniffer strips them).
 pub fn looks_like(head: &str, tail: &str) -> bool {
     verdict().is_match(tail) || progress().is_match(head) || tap_lines(head) >= 3
@@ -257,7 +258,8 @@ fn verdict() -> &'static regex::Regex {
         r"(?m)^(Ran \d+ tests? in |OK( \(.*\))?$|FAILED \((failures|errors)=|\s+\d+ passing \(|\s+Test Files\s+\d|",
         r"\s*Summary \[ *[\d.]+s\] \d+ tests? run|\[INFO\] BUILD (SUCCESS|FAILURE)|BUILD (SUCCESSFUL|FAILED) in |",
         r"Successfully installed |\d+ upgraded, \d+ newly installed|(added|removed|changed) \d+ packages?|",
-        r"make(\[\d+\])?: \*\*\* |ERROR: (Could not|Failed|No matching)| {4}Finished .*target\(s\) in )"
+        r"make(\[\d+\])?: \*\*\* |ERROR: (Could not|Failed|No matching)| {4}Finished .*target\(s\) in |",
+        r"\*\* [A-Z]+( [A-Z]+)? (SUCCEEDED|FAILED|INTERRUPTED) \*\*$)"
     ))
 }
 
@@ -266,7 +268,8 @@ fn progress() -> &'static regex::Regex {
         r"(?m)^(\w+ \([\w.]+\) \.\.\. (ok|FAIL|ERROR|skipped)|\s+PASS \[ *[\d.]+s\] |\[INFO\] Tests run: |",
         r"\S.* > \S.* (PASSED|FAILED)$|Collecting \S|Inst \S+ .*\(|Get:\d+ https?:|npm (ERR!|error|WARN|warn) |",
         r"make(\[\d+\])?: (Entering|Leaving) directory|\s+\d+:\d+\s+(error|warning)\s+\S|✖ \d+ problems? \(|",
-        r"\S+:\d+:\d+: [A-Z]+\d+ |Found \d+ errors?\.| {3}Compiling \S+ v\d)"
+        r"\S+:\d+:\d+: [A-Z]+\d+ |Found \d+ errors?\.| {3}Compiling \S+ v\d|",
+        r"[A-Z][A-Za-z]+ \S.*\(in target '[^']*' from project '[^']*'\)$|Test [Cc]ase '.+' (passed|failed) )"
     ))
 }
 
@@ -349,6 +352,9 @@ fn classify_runners(c: &mut Classifier) {
     rules::run(c, &jvm::MAVEN);
     rules::run(c, &jvm::GRADLE);
     rules::run(c, &tap::TAP);
+    // before the diagnostics: an XCTest failure's headline (`A.swift:40: error: …`) is one, and
+    // its region would take the test lines after it for its excerpt
+    rules::run(c, &xcode::XCODEBUILD);
     rules::run(c, &diag::DIAGNOSTICS);
     rules::run(c, &install::INSTALL);
 }
