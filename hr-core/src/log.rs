@@ -908,6 +908,7 @@ fn is_field_name(key: &str) -> bool {
 fn continues_event(line: &str) -> bool {
     let b = line.as_bytes();
     (!b.is_empty() && (b[0] == b' ' || b[0] == b'\t') && !line.trim().is_empty())
+        || crate::logline::is_ruby_frame(line)
         || [
             "DETAIL:",
             "HINT:",
@@ -950,6 +951,7 @@ fn trace_like(line: &str) -> bool {
     let t = line.trim_start();
     t.starts_with("at ")
         || frames::numbered_frame(line).is_some()
+        || crate::logline::is_ruby_frame(line)
         || t.starts_with("File \"")
         || t.starts_with("Traceback (most recent call last)")
         || t.starts_with("Caused by: ")
@@ -2073,6 +2075,30 @@ mod tests {
         assert!(out[own + 1].starts_with("[hr 9 frames as in L4-12 ·"), "{}", c.text);
         assert_eq!(out[own + 2..], ["\"} "], "{}", c.text);
         assert_eq!(out[..own].len(), 16, "the first trace and the new error stay whole: {}", c.text);
+    }
+
+    #[test]
+    fn a_ruby_backtrace_stays_whole_and_a_repeat_points_to_it() {
+        // Sidekiq logs the error's first frame behind its stamp and the rest unindented: a
+        // trace like any other, not lines of a template whose repeats fold
+        let frames: String = (0..10)
+            .map(|k| format!("/gems/sidekiq-3.3.0/lib/sidekiq/middleware/layer{k}.rb:{}:in `call'\n", 20 + k))
+            .collect();
+        let mut text = String::new();
+        for (n, at) in [(0, "17:00:02"), (1, "17:05:02")] {
+            text += &format!("2015-12-31T{at}.600Z 23789 TID-rftf{n} Builder JID-7ca1{n} INFO: start\n");
+            text += &format!("2015-12-31T{at}.672Z 23789 TID-rftf{n} WARN: uninitialized constant Builder::ILS{n}\n");
+            text += &format!("2015-12-31T{at}.673Z 23789 TID-rftf{n} WARN: /app/workers/builder.rb:13:in `perform'\n{frames}");
+        }
+        let c = compress(&text, &opts());
+        let out: Vec<&str> = c.text.lines().collect();
+        // the first trace whole, then the second's message, and its trace folds as a repeat
+        assert_eq!(out[..13], text.lines().collect::<Vec<_>>()[..13], "{}", c.text);
+        let second = out.iter().position(|l| l.ends_with("WARN: uninitialized constant Builder::ILS1"));
+        let second = second.unwrap_or_else(|| panic!("{}", c.text));
+        assert!(out[second + 1].starts_with("[hr 11-line stack trace like one above ·"), "{}", c.text);
+        assert_eq!(crate::marker::span_of(out[second + 1]), Some((16, 26)), "{}", c.text);
+        assert_eq!(out.len(), second + 2, "{}", c.text);
     }
 
     #[test]

@@ -233,6 +233,13 @@ pub fn is_decorated_event(line: &str) -> bool {
     .is_match(line)
 }
 
+/// A frame of a Ruby backtrace: as Sidekiq logs it, unindented under the error
+/// (`/app/models/user.rb:12:in `save'`; Ruby 3.4 quotes `'User#save'`), as Rails logs a gem's
+/// (`  rack (1.5.2) lib/rack/lock.rb:17:in `call'`), or as Ruby prints it (`\tfrom …`).
+pub fn is_ruby_frame(line: &str) -> bool {
+    line.contains(".rb:") && re!(r"^\s*(from )?(\S+ \([^()\s]+\) )?\S+\.rb:\d+:in [`']").is_match(line)
+}
+
 /// A line of a stream that a container runtime interleaves, behind the name of the service
 /// that wrote it, padded to its neighbours' width (`docker compose logs`: `web-1   | listening
 /// on :8080`), whatever the service printed. One more ` | ` makes a row of a table instead.
@@ -269,13 +276,14 @@ pub fn is_w3c_directive(line: &str) -> bool {
 }
 
 /// Whether `line` continues the event above it rather than opening one: an indented line, a
-/// stack frame, a `Caused by:` link, a numbered PHP/Laravel frame, a PostgreSQL detail, the
-/// catalog entry `journalctl -x` prints under a message (`░░ Subject: …`).
+/// stack frame, a `Caused by:` link, a numbered PHP/Laravel frame, a Ruby frame, a PostgreSQL
+/// detail, the catalog entry `journalctl -x` prints under a message (`░░ Subject: …`).
 pub fn continues(line: &str) -> bool {
     let b = line.as_bytes();
     match b.first() {
         None => false,
         Some(b' ' | b'\t') => !line.trim().is_empty(),
+        _ if is_ruby_frame(line) => true,
         _ => re!(concat!(
             r"^(Caused by: |Traceback \(most recent call last\)|During handling of the above exception|",
             r"The above exception was the direct cause|#\d+ |\[stacktrace\]|\[previous exception\]|",
@@ -746,7 +754,7 @@ mod tests {
         for l in ["Step 3 00:00:12 elapsed", "from 3 12:00:00 to 4 12:00:00", "def main():", "Just prose here.", "{\"name\": \"x\", \"size\": 3}", "debugging: a word, no level", "- [01/Mar/2024] Released 1.1: a dated list item"] {
             assert!(!opens_event(l), "{l}");
         }
-        for l in ["\tat com.x.Y.z(Y.java:12)", "#0 /var/www/app.php(12): f()", "Caused by: java.io.IOException: x", "DETAIL:  Key (id)=(1) exists.", "░░ Subject: A start job for unit smbd.service has failed", "░░"] {
+        for l in ["\tat com.x.Y.z(Y.java:12)", "#0 /var/www/app.php(12): f()", "/gems/sidekiq-3.3.0/lib/sidekiq/processor.rb:75:in `execute_job'", "app/models/user.rb:12:in 'User#save'", "  rack (1.5.2) lib/rack/lock.rb:17:in `call'", "Caused by: java.io.IOException: x", "DETAIL:  Key (id)=(1) exists.", "░░ Subject: A start job for unit smbd.service has failed", "░░"] {
             assert!(continues(l), "{l}");
         }
         assert!(!continues("2024-01-02 10:00:00 INFO x"));

@@ -188,7 +188,7 @@ fn turn_end(lines: &[&str], m: usize, turn: usize, end: usize) -> usize {
 /// what was raised: those are the same along the same path, whatever the error.
 fn is_frame(line: &str) -> bool {
     let t = line.trim_start();
-    (t.len() < line.len() || numbered_frame(line).is_some())
+    (t.len() < line.len() || numbered_frame(line).is_some() || crate::logline::is_ruby_frame(line))
         && !t.starts_with("Caused by")
         && !t.starts_with("Traceback (most recent call last)")
         && !t.starts_with("... ")
