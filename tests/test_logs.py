@@ -310,6 +310,17 @@ def test_real_access_logs_keep_every_failing_request_shape(name: str, cache: Pat
     assert len(out) < len(data) / 5
 
 
+def test_a_compose_build_whose_head_unpacks_an_archive_is_read_as_a_log(cache: Path):
+    # `docker compose up --build`: BuildKit's step lists the archive it unpacks for the whole
+    # head (`#17 43.31 node-v12.22.9-linux-arm64/lib/…`), then the services' log under pm2's tags
+    data = validation_case("compose-build-up-aliro")
+    out = run_hr([], data, cache).decode()
+    # read as a listing, it was restated path by path (78% of the input)
+    assert len(out) < len(data) / 4
+    assert "paths" not in out
+    assert "aliro-lab-1      | \x1b[32m0|lab  | \x1b[39mPOST /api/v1/machines 201 262 - 13.221 ms" in out
+
+
 @pytest.mark.parametrize("name", ["strace-ls", "strace-curl", "strace-f-sh"])
 def test_strace_keeps_each_failed_syscall(name: str, cache: Path):
     data = validation_case(name)

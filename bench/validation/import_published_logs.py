@@ -116,6 +116,14 @@ ROOTSTOCK = ("rsksmart/rootstock-integration-tests", "dc9641c1f34ca00d21665fea54
 ISPMAIL = ("CroneKorkN/ispmail-admin", "c8646391aed6c5997e6d236f9c4a73d28de29ae4", "GPL-3.0 (CroneKorkN/ispmail-admin LICENSE); a Rails production.log with errors, committed")
 KAFKA_WIN = ("ARPANARIT/kafka", "4a9c7f693f9e02e754d5592f4c1e1eefb9c4abbc", "Apache-2.0 (ARPANARIT/kafka LICENSE, a Kafka distribution); a broker's server.log on Windows, committed")
 
+# the eleventh and twelfth unseen batches: the logs whose repositories hold a licence at that commit
+ALIRO = ("EpistasisLab/Aliro", "bb926c86054f9ea7da2ba99c08154344eac1d72b", "GPL-3.0 (EpistasisLab/Aliro LICENSE); 'docker compose up --build' of its stack (BuildKit, then the services), committed")
+LORESMITH = ("AulendurForge/LLM-LoreSmith", "3b09896b4ede29dac3fd4b56b45a4a8ea774c8d6", "MIT (AulendurForge/LLM-LoreSmith LICENSE); 'docker compose logs' of an ELK, Grafana and vLLM stack, committed")
+INFRAHOUSE = ("infrahouse/pytest-infrahouse", "17c7bcd7b292296253af98ef154a542c54bd94de", "Apache-2.0 (infrahouse/pytest-infrahouse LICENSE); a GitHub Actions job's raw log (Terraform tests), committed")
+VERRAZZANO = ("verrazzano/verrazzano", "47f790a52d271666c242d2a7040134b455428e32", "UPL-1.0 (verrazzano/verrazzano LICENSE.txt); an ingress-nginx controller's 'kubectl logs' in a cluster snapshot, committed")
+WEBVM = ("Ensembl/webvm", "7124f46ac57f3feb28f96750107c940406969a56", "Apache-2.0 (Ensembl/webvm LICENSE); an Apache httpd 2.4 error_log, committed")
+CONSUL = ("winterx64/nomad", "9bc9dde19ca411b8f730246294304f9ffc96817d", "MIT (winterx64/nomad LICENSE); a Consul agent's hclog output, committed")
+
 MAX_BYTES = 400_000  # a case cut to this (at a line boundary) says so in its source
 
 CASES = {
@@ -211,6 +219,13 @@ CASES = {
     "gha-rootstock-integration-tests": (ROOTSTOCK, "ci-log.txt"),
     "rails-production-log-errors": (ISPMAIL, "log/production.log"),
     "kafka-server-log-windows": (KAFKA_WIN, "logs/server.log"),
+    # the eleventh and twelfth unseen batches
+    "compose-build-up-aliro": (ALIRO, "docker_logs.txt", (12014, 16710)),
+    "compose-logs-loresmith-elk": (LORESMITH, "docker-compose-logs.txt"),
+    "gha-terraform-tests-infrahouse": (INFRAHOUSE, "job-logs.txt"),
+    "kubectl-logs-ingress-nginx": (VERRAZZANO, "capture_Ba8mq7N/cluster-snapshot/ingress-nginx/ingress-controller-ingress-nginx-controller-585d79996-9ncg7/logs.txt"),
+    "httpd-error-log-ensembl": (WEBVM, "logs/error_log"),
+    "hclog-consul-agent": (CONSUL, "logs/consul.log"),
 }
 
 
