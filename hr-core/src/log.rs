@@ -223,9 +223,11 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 let first = shown.insert(message_of(lines.lines[i]));
                 if repeat && !first {
                     // the same error raised the same trace above: the whole event is a repeat,
-                    // and folds with the repeats around it
+                    // and folds with the repeats around it (counted at the level its line states:
+                    // a warning's trace is no error; a bare exception line is one)
+                    let raised = crate::logline::declared(lines.lines[i]).unwrap_or(Level::Error);
                     for m in n..=end {
-                        let level = if m == n { Level::Error } else { Level::Other };
+                        let level = if m == n { raised } else { Level::Other };
                         run.push(m, lines.lines[m - 1].len() + 1, level);
                     }
                     run.traces += 1;
@@ -908,7 +910,6 @@ fn is_field_name(key: &str) -> bool {
 fn continues_event(line: &str) -> bool {
     let b = line.as_bytes();
     (!b.is_empty() && (b[0] == b' ' || b[0] == b'\t') && !line.trim().is_empty())
-        || crate::logline::is_ruby_frame(line)
         || [
             "DETAIL:",
             "HINT:",
@@ -2099,6 +2100,24 @@ mod tests {
         assert!(out[second + 1].starts_with("[hr 11-line stack trace like one above ·"), "{}", c.text);
         assert_eq!(crate::marker::span_of(out[second + 1]), Some((16, 26)), "{}", c.text);
         assert_eq!(out.len(), second + 2, "{}", c.text);
+    }
+
+    #[test]
+    fn a_repeated_trace_is_counted_at_the_level_its_line_states() {
+        // the same trace raised again and again folds with the lines around it; the marker
+        // counts it as an error only when its line says error
+        let frames: String = (0..8).map(|k| format!("\tat com.acme.Worker.step{k}(Worker.java:{})\n", 20 + k)).collect();
+        for (level, counted) in [("WARN ", ""), ("ERROR", ", 2 errors")] {
+            let mut text = String::new();
+            for n in 0..3 {
+                text += &format!("2026-11-30 13:16:1{n},254 - INFO  [Worker-1] - job {n} started\n");
+                text += &format!("2026-11-30 13:16:1{n},255 - {level} [Worker-1] - Unexpected exception\njava.io.EOFException: closed\n{frames}");
+                text += &format!("2026-11-30 13:16:1{n},256 - INFO  [Worker-1] - job {n} ended\n");
+            }
+            let c = compress(&text, &opts());
+            let last = c.text.lines().last().unwrap_or_default();
+            assert!(last.starts_with(&format!("[hr 25 lines{counted} ·")), "{level}: {}", c.text);
+        }
     }
 
     #[test]

@@ -234,10 +234,13 @@ pub fn is_decorated_event(line: &str) -> bool {
 }
 
 /// A frame of a Ruby backtrace: as Sidekiq logs it, unindented under the error
-/// (`/app/models/user.rb:12:in `save'`; Ruby 3.4 quotes `'User#save'`), as Rails logs a gem's
-/// (`  rack (1.5.2) lib/rack/lock.rb:17:in `call'`), or as Ruby prints it (`\tfrom …`).
+/// (`/app/models/user.rb:12:in `save'`, a view's `.erb`, `<internal:kernel>`; Ruby 3.4 quotes
+/// `'User#save'`), as Rails logs a gem's (`  rack (1.5.2) lib/rack/lock.rb:17:in `call'`), or as
+/// Ruby prints it (`\tfrom …`). The method's name ends the line: Ruby's own headline goes on
+/// with the error (`x.rb:12:in 'save': undefined method …`).
 pub fn is_ruby_frame(line: &str) -> bool {
-    line.contains(".rb:") && re!(r"^\s*(from )?(\S+ \([^()\s]+\) )?\S+\.rb:\d+:in [`']").is_match(line)
+    line.contains(":in ")
+        && re!(r"^\s*(from )?(\S+ \([^()\s]+\) )?\S+:\d+:in [`'][^`']*'\s*$").is_match(line)
 }
 
 /// A line of a stream that a container runtime interleaves, behind the name of the service
@@ -251,7 +254,7 @@ pub fn is_service_stream_line(line: &str) -> bool {
         return false;
     };
     let rest = &line[tag.end()..];
-    let rest = re!(r"^(\x1b\[[0-9;]*m)*\d+\|[\w.-]+ *\| ").find(rest).map_or(rest, |pm2| &rest[pm2.end()..]);
+    let rest = re!(r"^(\x1b\[[0-9;]*m)*\d+\|[\w.-]+ +\| ").find(rest).map_or(rest, |pm2| &rest[pm2.end()..]);
     !rest.contains(" | ")
 }
 
@@ -754,10 +757,11 @@ mod tests {
         for l in ["Step 3 00:00:12 elapsed", "from 3 12:00:00 to 4 12:00:00", "def main():", "Just prose here.", "{\"name\": \"x\", \"size\": 3}", "debugging: a word, no level", "- [01/Mar/2024] Released 1.1: a dated list item"] {
             assert!(!opens_event(l), "{l}");
         }
-        for l in ["\tat com.x.Y.z(Y.java:12)", "#0 /var/www/app.php(12): f()", "/gems/sidekiq-3.3.0/lib/sidekiq/processor.rb:75:in `execute_job'", "app/models/user.rb:12:in 'User#save'", "  rack (1.5.2) lib/rack/lock.rb:17:in `call'", "Caused by: java.io.IOException: x", "DETAIL:  Key (id)=(1) exists.", "░░ Subject: A start job for unit smbd.service has failed", "░░"] {
+        for l in ["\tat com.x.Y.z(Y.java:12)", "#0 /var/www/app.php(12): f()", "/gems/sidekiq-3.3.0/lib/sidekiq/processor.rb:75:in `execute_job'", "app/models/user.rb:12:in 'User#save'", "  rack (1.5.2) lib/rack/lock.rb:17:in `call'", "app/views/users/show.html.erb:12:in `_app_views_users_show'", "<internal:kernel>:187:in 'loop'", "Caused by: java.io.IOException: x", "DETAIL:  Key (id)=(1) exists.", "░░ Subject: A start job for unit smbd.service has failed", "░░"] {
             assert!(continues(l), "{l}");
         }
         assert!(!continues("2024-01-02 10:00:00 INFO x"));
+        assert!(!continues("/app/models/user.rb:12:in 'save': undefined method 'name' for nil (NoMethodError)"));
     }
 
     #[test]

@@ -290,10 +290,10 @@ pub fn sniff(data: &[u8]) -> Kind {
     }
     // an interleaved log (`grep -r ERROR *.log`, `tail -f *.log`) has grep's shape, but what
     // follows each source tag is a log event; strace lines can pass for paths, and so can a
-    // build's steps (BuildKit's `#17 43.31 node/lib/x.js` as it unpacks an archive) where the
-    // shape was read, in the head, whatever the rest of the log holds
-    let log_in_head = log.head >= 0.9;
-    if shell.is_some() && !(log_in_head || (log.tagged >= 0.5 && log.share >= 0.6) || log.share >= 0.9) {
+    // build's steps (BuildKit's `#17 43.31 node/lib/x.js` as it unpacks an archive): a listing
+    // of paths is judged from the head alone, so a head of log events refutes it
+    let paths_are_events = shell == Some(Format::Find) && log.head >= 0.9;
+    if shell.is_some() && !(paths_are_events || (log.tagged >= 0.5 && log.share >= 0.6) || log.share >= 0.9) {
         return Kind::Shell;
     }
     if log.share >= 0.5 {
@@ -1181,6 +1181,20 @@ Events:
             log += &format!("lab-1      | 1|ai     | ai: INFO: 2023 07:21:{:02} PM UTC: checking results...\n", i % 60);
         }
         assert_eq!(sniff(log.as_bytes()), Kind::Log);
+    }
+
+    #[test]
+    fn grep_whose_first_matches_are_in_a_log_is_grep() {
+        // a head of log events behind grep's tags says nothing against grep: which files
+        // matched is what the rest of it tells
+        let mut out = String::new();
+        for n in 0..3000 {
+            out += &format!("logs/app.log:{n}:2024-01-02 10:{:02}:00 INFO handler served request {n}\n", n % 60);
+        }
+        for n in 0..6000 {
+            out += &format!("src/service/handler{}.py:{}:    logger.info(\"served %s\", request_id)\n", n / 100, n % 100 + 1);
+        }
+        assert_eq!(sniff(out.as_bytes()), Kind::Shell);
     }
 
     #[test]
