@@ -195,6 +195,14 @@ mod tests {
     }
 
     #[test]
+    fn the_list_of_failing_tests_stays_whole() {
+        let names: String = (0..12).map(|t| format!("\t\tModelTests.testParsesRecord{t}()\n")).collect();
+        let list = format!("Failing tests:\n\tAppTests:\n{names}");
+        let text = format!("{}\n{list}\n** TEST FAILED **\n", xctest(4, 6, (1, 2)));
+        assert_kept(&text, &[&list, "** TEST FAILED **"]);
+    }
+
+    #[test]
     fn under_a_budget_an_xctest_failure_and_verdict_outlast_the_passing_suites() {
         let text = xctest(150, 8, (75, 2));
         let out = super::super::testutil::run_within(&text, Some(8000));
