@@ -589,11 +589,13 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
         // every line differ in one more word, Drain itself says (see `Drain`). Drain also
         // reads strace's lines, whose call our miner takes for the event's name
         // (`rt_sigaction(SIGTERM, …)` after `rt_sigaction(SIGINT, …)`): one it joins to a
-        // cluster is a repeat below. Drain reads a line as it was written, colours and all: a
-        // number glued to them is no number it masks
+        // cluster is a repeat below, and one it opens a cluster for is another event (a call
+        // whose first word holds its path, `stat("/etc/x",`, is keyed on it, where our miner
+        // masks the path). Drain reads a line as it was written, colours and all: a number
+        // glued to them is no number it masks
         let drained = if plain && (stamped || traced) { drain.opens(raw.lines[i]) } else { None };
         let another_event = plain
-            && match drained.filter(|_| stamped) {
+            && match drained.filter(|&opens| stamped || opens) {
                 Some(opens) => opens,
                 // (past Drain's longest line, a repeat is compared with its template's first)
                 None => {
@@ -2606,6 +2608,49 @@ mod tests {
 "###;
         let c = compress(text, &opts());
         assert!(kept_lines(&c.text).iter().any(|l| l.contains("terminating any other active server processes")), "{}", c.text);
+    }
+
+    #[test]
+    fn a_failed_call_on_a_path_drain_keys_apart_stays_once_per_folder() {
+        // strace without -f: the call and its path open the line, and Drain keys its tree on
+        // that word, its numbers masked; GTK looks for a theme in each folder, for each version
+        let dirs = ["/home/u/.local/share/themes", "/home/u/.themes", "/usr/local/share/themes", "/var/lib/flatpak/exports/share/themes"];
+        let mut text = String::new();
+        for round in 0..3 {
+            for dir in dirs {
+                for v in ["4.10", "4.8", "4.6", "4.4", "4.2", "4.0"] {
+                    text += &format!("access(\"{dir}/Adwaita/gtk-{v}/gtk.css\", F_OK) = -1 ENOENT (No such file or directory)\n");
+                }
+            }
+            text += &format!("getpid()                                = {}\nbrk(NULL)                               = 0x55fef05{round}000\n", 1876600 + round);
+        }
+        let c = compress(&text, &opts());
+        let kept = kept_lines(&c.text);
+        for dir in dirs {
+            assert!(kept.iter().any(|l| l.contains(&format!("\"{dir}/"))), "{dir}\n{}", c.text);
+        }
+        // the versions in one folder are one message
+        assert!(kept.iter().filter(|l| l.contains("ENOENT")).count() <= 2 * dirs.len(), "{}", c.text);
+    }
+
+    #[test]
+    fn a_traced_call_on_a_path_drain_keys_apart_stays() {
+        // strace of a GTK program reading each EGL platform file: a stat by its path, then an
+        // fstat of the open file. Our miner may join the two calls in one template; Drain keys
+        // each stat on its path (its number masked), a new event each time
+        let mut text = String::new();
+        for (k, file) in ["10_nvidia_wayland.json", "15_nvidia_gbm.json"].iter().enumerate() {
+            let (path, size) = (format!("/usr/share/egl/egl_external_platform.d/{file}"), 115 - k * 19);
+            text += &format!("stat(\"{path}\", {{st_mode=S_IFREG|0644, st_size={size}, ...}}) = 0\n");
+            text += &format!("openat(AT_FDCWD, \"{path}\", O_RDONLY) = 8\n");
+            text += &format!("fstat(8, {{st_mode=S_IFREG|0644, st_size={size}, ...}}) = 0\n");
+            text += &format!("read(8, \"{{\\n    \\\"file_format_version\\\" : \\\"1\"..., 4096) = {size}\nclose(8)                                = 0\n");
+            for i in 0..4 {
+                text += &format!("getpid()                                = 1876600\nbrk(0x55fef0{:02}f000)                     = 0x55fef0{:02}f000\n", k * 20 + i, k * 20 + i);
+            }
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("15_nvidia_gbm.json\", {st_mode"), "{}", c.text);
     }
 
     #[test]

@@ -222,9 +222,12 @@ fn strace_failed(line: &str) -> Option<bool> {
     if i == name || i >= b.len() || b[i] != b'(' {
         return None;
     }
-    let eq = memchr::memmem::rfind(b, b") = ")?;
-    let ret = &line[eq + 4..];
-    Some(ret.starts_with("-1 E"))
+    // strace pads a short call's return to its column: `access("/x", F_OK)      = -1 ENOENT`
+    let eq = memchr::memmem::rfind(b, b" = ")?;
+    if !line[..eq].trim_end_matches(' ').ends_with(')') {
+        return None;
+    }
+    Some(line[eq + 3..].starts_with("-1 E"))
 }
 
 /// The level of a line and the byte offset just past its level token (0 when it has none):
@@ -418,5 +421,13 @@ mod tests {
             Level::Other
         );
         assert!(sev(r#"read(3, "abc", 4096) = 3"#).from_field);
+        // a short call, its return padded to strace's column
+        assert_eq!(
+            sev(r#"access("/.flatpak-info", F_OK)          = -1 ENOENT (No such file or directory)"#).level,
+            Level::Error
+        );
+        assert_eq!(sev(r#"brk(NULL)                               = 0x55fef0522000"#).level, Level::Other);
+        // a string argument that holds ` = ` is no return
+        assert_eq!(sev(r#"write(1, "x = -1 EPERM", 13 <unfinished ...>"#).level, Level::Other);
     }
 }
