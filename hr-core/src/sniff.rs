@@ -1176,11 +1176,18 @@ Events:
         for i in 0..700 {
             log += &format!("#17 43.31 node-v12.22.9-linux-arm64/lib/node_modules/npm/node_modules/pkg{i}/lib/index.js\n");
         }
-        for i in 0..300 {
-            log += &format!("lab-1      | 0|lab    | POST /api/datasets 200 - - {i}.737 ms\n");
-            log += &format!("lab-1      | 1|ai     | ai: INFO: 2023 07:21:{:02} PM UTC: checking results...\n", i % 60);
-        }
+        log += &pm2_stream("lab-1      | ");
         assert_eq!(sniff(log.as_bytes()), Kind::Log);
+    }
+
+    /// Two apps under pm2 (`0|lab    | …`), behind `service`'s tag: request lines and a
+    /// worker's status lines, neither with a time of its own.
+    fn pm2_stream(service: &str) -> String {
+        (0..300)
+            .map(|i| {
+                format!("{service}0|lab    | POST /api/datasets 200 - - {i}.737 ms\n{service}1|ai     | ai: INFO: 2023 07:21:{:02} PM UTC: checking results...\n", i % 60)
+            })
+            .collect()
     }
 
     #[test]
@@ -1199,15 +1206,9 @@ Events:
 
     #[test]
     fn apps_under_a_process_manager_are_a_log() {
-        // pm2 tags each app's lines (`0|lab    | …`), by itself or inside a container's stream:
-        // request lines and a worker's status lines, neither with a time of its own
+        // pm2 tags each app's lines (`0|lab    | …`), by itself or inside a container's stream
         for service in ["", "lab-1      | "] {
-            let mut log = String::new();
-            for i in 0..300 {
-                log += &format!("{service}0|lab    | POST /api/datasets 200 - - {i}.737 ms\n");
-                log += &format!("{service}1|ai     | ai: INFO: 2023 07:21:{:02} PM UTC: checking results...\n", i % 60);
-            }
-            assert_eq!(sniff(log.as_bytes()), Kind::Log, "{service}");
+            assert_eq!(sniff(pm2_stream(service).as_bytes()), Kind::Log, "{service}");
         }
     }
 
