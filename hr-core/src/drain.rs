@@ -997,7 +997,9 @@ impl Drain {
 
 /// Whether `line` opens with a stamp that keeps digits once Drain has masked it (GitHub
 /// Actions' `2022-03-15T21:05:50.8348873Z`, taskcluster's `[task 2025-02-14T07:23:20.376Z]`):
-/// it differs on every line, as a word of its own.
+/// it differs on every line, as a word of its own. A stamp with nothing after it (a blank line
+/// GitHub Actions stamped) is no such line: it says nothing, and Drain, finding no word in
+/// common, would read each as an event of its own.
 pub fn unmasked_stamp(line: &str) -> bool {
     let mut words = line.split_ascii_whitespace();
     let Some(mut first) = words.next() else {
@@ -1009,6 +1011,9 @@ pub fn unmasked_stamp(line: &str) -> bool {
             return false;
         };
         first = stamp;
+    }
+    if words.next().is_none() {
+        return false;
     }
     // (a stamp is a short word: a long first word, a JSON document of one line, is none)
     if !(8..=STAMP_MAX).contains(&first.len()) {
@@ -1252,6 +1257,8 @@ mod tests {
         // behind a bracket that names the step
         assert!(unmasked_stamp("[task 2025-02-14T07:23:20.376Z] + : NEED_XVFB true"));
         assert!(!unmasked_stamp("[task] 2025-02-14 07:23:20 started") && !unmasked_stamp("[task"));
+        // a stamp alone says nothing
+        assert!(!unmasked_stamp("2022-03-15T21:05:50.8348873Z ") && !unmasked_stamp("[task 2025-02-14T07:23:20.376Z]"));
     }
 
     #[test]

@@ -1435,6 +1435,20 @@ mod tests {
     }
 
     #[test]
+    fn a_blank_line_behind_a_stamp_drain_cannot_mask_is_no_event() {
+        // GitHub Actions stamps blank lines too: a stamp alone says nothing, and folds with the
+        // repeats around it rather than splitting their run into runs too short to fold
+        let text: String = (0..60)
+            .map(|i| {
+                let stamp = |k: usize| format!("2022-03-15T21:05:24.{:07}Z", 3072022 + 977 * (2 * i + k));
+                format!("{} Received {} of 337438321, {}.0 MBs/sec\n{} \n", stamp(0), 5_000_000 * i, i % 90, stamp(1))
+            })
+            .collect();
+        let c = compress(&text, &opts());
+        assert!(kept_lines(&c.text).len() <= 3, "{}", c.text);
+    }
+
+    #[test]
     fn a_short_message_behind_a_stamp_drain_cannot_mask_stays_whatever_it_names() {
         // GitHub Actions stamps every line with a time Drain reads as a word of its own: each
         // `Compiling` line is then another event to it, and the crate it names is read
