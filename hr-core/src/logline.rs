@@ -45,12 +45,13 @@ fn numbered_level(line: &str) -> bool {
 }
 
 /// Header shapes of particular logs that no time starts: web access logs (a client, and in the
-/// common format its identity and user, before the date; HAProxy's client and port:
+/// common format its identity and user, before the date, and Apache's `vhost_combined` the
+/// virtual host and port first, `example.org:443 10.0.0.1 - - [30/Nov/…`; HAProxy's client and port:
 /// `10.0.0.1:51234 [30/Nov/…`, not any word, as a dated list item in prose is `- [30/Nov/…`),
 /// loghub's HPC and BGL, Zeek's TSV.
 fn other_header() -> &'static regex::Regex {
     re!(concat!(
-        r"^((\S+ +\S+ +\S+|\S+:\d+) +\[\d{2}/[A-Z][a-z]{2}/\d{4}|\S*\d\S* (\S+ ){0,3}\d{10} |\S+ \d{10} \d{4}\.\d{2}\.\d{2} |",
+        r"^(((\S+:\d+ +)?\S+ +\S+ +\S+|\S+:\d+) +\[\d{2}/[A-Z][a-z]{2}/\d{4}|\S*\d\S* (\S+ ){0,3}\d{10} |\S+ \d{10} \d{4}\.\d{2}\.\d{2} |",
         r"\d+ \d+ \d+ \d+ |#(separator|set_separator|empty_field|unset_field|path|open|close|fields|types)\b|",
         // systemd's console at boot: a unit's status in its bracket (gtest pads `OK` otherwise)
         r"\[(  OK  |FAILED|DEPEND| TIME | INFO | WARN )\] [A-Z][a-z]+ )"
@@ -438,12 +439,13 @@ pub fn word_severity(word: &str) -> Option<Severity> {
 }
 
 /// The HTTP status of a web access log line (common/combined log format, W3C/IIS fields, or a
-/// JSON access log's `status`), when the line has that shape; a source tag may come first.
+/// JSON access log's `status`), when the line has that shape; a source tag may come first, or
+/// the virtual host and its port (Apache's `vhost_combined`).
 pub fn http_status(line: &str) -> Option<u16> {
     // cheap checks first: this runs on every line the guard reads
     let status = |re: &regex::Regex| re.captures(line)?.get(1)?.as_str().parse().ok();
     if has(line, b"] \"", 2) {
-        let combined = re!(r#"^([\w.@/-]+ *\| *|[\w.@/-]+:)?\S+ +\S+ +\S+ +\[[^\]]+\] +"[^"]*" +(\d{3}) "#);
+        let combined = re!(r#"^([\w.@/-]+ *\| *|[\w.@/-]+:(?:\d+ +)?)?\S+ +\S+ +\S+ +\[[^\]]+\] +"[^"]*" +(\d{3}) "#);
         return combined.captures(line)?.get(2)?.as_str().parse().ok();
     }
     if let Some(s) = haproxy_status(line) {

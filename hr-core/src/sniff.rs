@@ -1458,6 +1458,9 @@ Events:
         // HAProxy's httplog: the client's address and port, then the date in brackets
         let haproxy = lines(&|i| format!("127.0.0.1:{} [30/Nov/2026:11:05:{:02}.{:03}] www web/web{} 0/0/0/{}/{} {} 180 - - ---- 1/1/0/0/0 0/0 \"GET /docs/page{i}.html HTTP/1.1\"", 47000 + i, i % 60, i * 7 % 1000, i % 2 + 1, i % 4, i % 5, [200, 200, 404, 503][i % 4]), 30);
         assert_eq!(sniff(haproxy.as_bytes()), Kind::Log);
+        // Apache's vhost_combined: the virtual host and its port before the client
+        let vhost = lines(&|i| format!("shop.example.org:443 10.0.{}.{i} - - [06/Aug/2024:00:{:02}:35 +0000] \"GET /p/{i} HTTP/1.1\" {} 6383 \"-\" \"Mozilla/5.0 (X11; Linux x86_64)\"", i % 3, i % 60, [200, 404][i % 2]), 30);
+        assert_eq!(sniff(vhost.as_bytes()), Kind::Log);
         // journalctl in another language (`févr.`, `Mär`), with the catalog entry `-x` prints
         // under each message
         let journal = lines(&|i| format!(

@@ -407,6 +407,10 @@ mod tests {
         let json = r#"{"time":"x","method":"GET","uri":"/admin/","status":403,"bytes":153}"#;
         assert_eq!(sev(json).level, Level::Error);
         assert!(sev(json).key.is_some());
+        // Apache's vhost_combined opens with the virtual host and its port
+        let vhost = |status: u16| format!(r#"shop.example.org:443 10.0.0.9 - - [29/Nov/2026:17:35:47 +0000] "GET /a HTTP/1.1" {status} 153 "-" "curl/7.88.1""#);
+        assert!(sev(&vhost(200)).http && sev(&vhost(404)).http);
+        assert_eq!(crate::logline::http_status(&vhost(404)), Some(404));
     }
 
     #[test]
