@@ -592,8 +592,17 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
         // cluster is a repeat below, and one it opens a cluster for is another event (a call
         // whose first word holds its path, `stat("/etc/x",`, is keyed on it, where our miner
         // masks the path). Drain reads a line as it was written, colours and all: a number
-        // glued to them is no number it masks
-        let drained = if plain && (stamped || traced) { drain.opens(raw.lines[i]) } else { None };
+        // glued to them is no number it masks. Drain reads a quoted value as the words it
+        // holds, where our miner masks it: a short line of other quoted words is another event
+        // to Drain (`("handler" => "file")` after `("logger" => "audit-log")`, in a server's
+        // dump of its settings), and one it joins is left to our miner
+        let drained = if plain && (stamped || traced) {
+            drain.opens(raw.lines[i])
+        } else if plain && memchr::memchr(b'"', line.as_bytes()).is_some() {
+            drain.opens(raw.lines[i]).filter(|&opens| opens)
+        } else {
+            None
+        };
         let another_event = plain
             && match drained.filter(|&opens| stamped || opens) {
                 Some(opens) => opens,
@@ -1432,6 +1441,29 @@ mod tests {
         }
         let c = compress(&text, &opts());
         assert_eq!(kept_lines(&c.text).len(), 12, "{}", c.text);
+    }
+
+    #[test]
+    fn a_short_line_of_other_quoted_words_is_another_event() {
+        // a server dumps the operations that failed: our miner masks each quoted value, Drain
+        // reads its words, and a pair of other words is another event to it
+        let keys = ["subsystem", "cache-container", "transport", "handler", "logger", "access", "core-service",
+            "management-interface", "socket-binding", "interface", "path", "deployment"];
+        let values = ["ejb", "web", "jgroups", "file", "audit-log", "audit", "management", "http-interface",
+            "mail-smtp", "public", "tmp", "kc.war"];
+        let mut text: String = (0..100).map(|i| format!("07:16:{:02},123 INFO  [org.jboss.as.server] WFLYSRV0010: Deployed item {i}\n", i % 60)).collect();
+        text.push_str("07:16:19,313 ERROR [org.jboss.as.controller] WFLYCTL0403: Unexpected failure during execution of the following operation(s): [{\n");
+        for (k, v) in keys.iter().zip(values) {
+            text.push_str(&format!("    \"operation\" => \"add\",\n    \"address\" => [\n        (\"{k}\" => \"{v}\")\n    ]\n}}, {{\n"));
+        }
+        text.push_str("}]\n");
+        text.extend((0..100).map(|i| format!("07:17:{:02},123 INFO  [org.jboss.as.server] WFLYSRV0010: Deployed item {i}\n", i % 60)));
+        let out = compress(&text, &opts()).text;
+        for (k, v) in keys.iter().zip(values) {
+            assert!(out.contains(&format!("(\"{k}\" => \"{v}\")")), "{k}: {out}");
+        }
+        // a line Drain joins to one it read stays our miner's repeat
+        assert!(out.matches("\"operation\" => \"add\",").count() < keys.len() / 2, "{out}");
     }
 
     #[test]
