@@ -585,20 +585,21 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
         }
         // a variant that Drain reads as another event (see `drain_merges`) is a rare event,
         // whatever shape and argument our miner finds in it, unless Drain joins it to the
-        // event a variant like it opened above; behind a stamp Drain cannot mask, which makes
-        // every line differ in one more word, Drain itself says (see `Drain`). Drain also
-        // reads strace's lines, whose call our miner takes for the event's name
-        // (`rt_sigaction(SIGTERM, …)` after `rt_sigaction(SIGINT, …)`): one it joins to a
-        // cluster is a repeat below, and one it opens a cluster for is another event (a call
-        // whose first word holds its path, `stat("/etc/x",`, is keyed on it, where our miner
-        // masks the path). Drain reads a line as it was written, colours and all: a number
-        // glued to them is no number it masks. Drain reads a quoted value as the words it
-        // holds, where our miner masks it: a short line of other quoted words is another event
-        // to Drain (`("handler" => "file")` after `("logger" => "audit-log")`, in a server's
-        // dump of its settings), and one it joins is left to our miner
+        // event a variant like it opened above. Drain reads a line as it was written, colours
+        // and all: a number glued to them is no number it masks
         let drained = if plain && (stamped || traced) {
+            // behind a stamp Drain cannot mask, which makes every line differ in one more word,
+            // Drain itself says (see `Drain`); and for strace's lines, whose call our miner takes
+            // for the event's name (`rt_sigaction(SIGTERM, …)` after `rt_sigaction(SIGINT,
+            // …)`): one it joins to a cluster is a repeat below, and one it opens a cluster for
+            // is another event (a call whose first word holds its path, `stat("/etc/x",`, is
+            // keyed on it, where our miner masks the path)
             drain.opens(raw.lines[i])
         } else if plain && memchr::memchr(b'"', line.as_bytes()).is_some() {
+            // Drain reads a quoted value as the words it holds, where our miner masks it: a
+            // short line of other quoted words is another event to Drain (`("handler" =>
+            // "file")` after `("logger" => "audit-log")`, a server's dump of its settings); one
+            // it joins is left to our miner
             drain.opens(raw.lines[i]).filter(|&opens| opens)
         } else {
             None
