@@ -304,7 +304,7 @@ mod tests {
         t.push_str("     }\n }\n-old c\n+new c\n");
         let out = run(&t);
         assert!(
-            out.contains("+new a\n[hr context L8-9]\n-old b\n"),
+            out.contains("+new a\n[hr context · hr expand h --lines 8-9]\n-old b\n"),
             "{out}"
         );
         assert!(out.contains("+new b\n     }\n }\n-old c\n"), "{out}");
@@ -384,7 +384,7 @@ mod tests {
 
     #[test]
     fn a_new_or_renamed_file_folds_the_headers_that_repeat_its_paths() {
-        let mut t = String::from("diff --git a/src/new.rs b/src/new.rs\nnew file mode 100644\nindex 0000000000..5167539f3a\n--- /dev/null\n+++ b/src/new.rs\n@@ -0,0 +1,2 @@\n+fn a() {}\n+fn b() {}\n");
+        let mut t = String::from("diff --git a/src/parser/new_tokenizer.rs b/src/parser/new_tokenizer.rs\nnew file mode 100644\nindex 0000000000..5167539f3a\n--- /dev/null\n+++ b/src/parser/new_tokenizer.rs\n@@ -0,0 +1,2 @@\n+fn a() {}\n+fn b() {}\n");
         t.push_str("diff --git a/src/old.rs b/src/renamed.rs\nsimilarity index 96%\nrename from src/old.rs\nrename to src/renamed.rs\nindex 7ff88744ec..ebf5ed1e72 100644\n--- a/src/old.rs\n+++ b/src/renamed.rs\n@@ -1 +1 @@\n-fn c() {}\n+fn d() {}\n");
         // a header that does not repeat the paths stays
         t.push_str("diff --git a/x.rs b/x.rs\nindex 1..2 100644\n--- a/y.rs\n+++ b/x.rs\n@@ -1 +1 @@\n-fn e() {}\n+fn f() {}\n");

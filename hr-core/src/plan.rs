@@ -404,18 +404,17 @@ pub fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
 }
 
 /// Whether the `folded` lines `start..=end` are `FOLD_PAYS` times the tokens of the marker
-/// saying `what`.
+/// saying `what`. Both are weighed as lines, each with its newline: a marker stands on a line
+/// of its own.
 pub(crate) fn pays_in_tokens<'l>(
     folded: impl IntoIterator<Item = &'l str>,
     start: usize,
     end: usize,
     what: &str,
 ) -> bool {
-    let folded: usize = folded
-        .into_iter()
-        .map(|l| crate::tokens::estimate(l) + 1)
-        .sum();
-    folded >= FOLD_PAYS * crate::tokens::estimate(&marker_text(what, start, end, None))
+    let line = |l: &str| crate::tokens::estimate(l) + 1;
+    let folded: usize = folded.into_iter().map(line).sum();
+    folded >= FOLD_PAYS * line(&marker_text(what, start, end, None))
 }
 
 /// A fold whose lines are no longer than its marker would be is written as the lines: they
@@ -681,6 +680,26 @@ mod tests {
             "a\n[hr 2 lines like a · hr expand abcdef012345 --lines 2-3]\nd\n"
         );
         assert_eq!(c.spans, vec![crate::Span { start: 2, end: 3 }]);
+    }
+
+    #[test]
+    fn a_fold_pays_when_its_lines_outweigh_its_marker_line_newlines_and_all() {
+        // words of one token each: a line of `k` of them is `k + 1` tokens with its newline
+        let line = |k: usize| vec!["word"; k].join(" ");
+        let marker = crate::tokens::estimate(&marker_text("context", 2, 4, None));
+        let weigh = |per_line: usize| {
+            let lines = [line(1), line(per_line), line(per_line), line(per_line), line(1)];
+            let lines: Vec<&str> = lines.iter().map(String::as_str).collect();
+            let mut p = Plan::default();
+            p.keep(1, Priority::Ordinary);
+            p.fold(2, 4, "context");
+            p.keep(5, Priority::Ordinary);
+            keep_cheap_folds(p, &lines).pieces.iter().any(|p| matches!(p, Piece::Fold { .. }))
+        };
+        // lines of FOLD_PAYS times the marker's tokens, their newlines counted, fold only
+        // when they also outweigh the marker's own newline
+        assert!(!weigh(marker - 1), "{marker}");
+        assert!(weigh(marker), "{marker}");
     }
 
     #[test]

@@ -271,7 +271,7 @@ mod tests {
     #[test]
     fn folds_that_are_not_clearly_more_tokens_than_their_marker_stay_whole() {
         let head = |h: &str| {
-            format!("commit 0000000000000000000000000000000000000{h}\nAuthor: Augusta Ada King <augusta.ada.king@analytical-engine.example.org>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n")
+            format!("commit 0000000000000000000000000000000000000{h}\nAuthor: Augusta Ada King, Countess of Lovelace <augusta.ada.king@analytical-engine.example.org>\nDate:   Sat Feb 14 14:48:30 2026 +0100\n\n")
         };
         let mut t = head("abc");
         // a one-file stat: fewer tokens than two markers, it stays
@@ -280,7 +280,7 @@ mod tests {
         );
         // a three-file stat pays, and so does an author said on the commit above that day
         t.push_str(&head("abd"));
-        t.push_str("    fix: b\n\n src/parser/lexer.rs | 2 +-\n src/parser/reader.rs | 2 +-\n src/parser/writer.rs | 2 +-\n 3 files changed, 3 insertions(+), 3 deletions(-)\n\n");
+        t.push_str("    fix: b\n\n src/parser/lexical/lexer.rs | 2 +-\n src/parser/lexical/reader.rs | 2 +-\n src/parser/lexical/writer.rs | 2 +-\n 3 files changed, 3 insertions(+), 3 deletions(-)\n\n");
         // a long body: its fold pays
         t.push_str(&head("abe"));
         t.push_str("    feat: c\n    \n");
