@@ -649,17 +649,19 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
 /// in a line that states its level, the message's first word after the level (and the
 /// separator, logger or tag that may follow it) says what happened, the words after it are
 /// its arguments (`INFO -  Running setup.py egg_info for package mozfile`); so in a line that a
-/// syslog header or a time opens (dpkg.log's `2025-06-24 14:36:25 install netbase:all …`). A
-/// change in the event's name (`D AudioManager: isWiredHeadsetOn...`), or in a line with no
-/// level, header or time, stays a rare event. Whether an argument holds one name among many is
+/// syslog header or a time opens (dpkg.log's `2025-06-24 14:36:25 install netbase:all …`); in
+/// a line with none of these, its first word names it, as Drain's tree keys a line on it
+/// (`- Setting fs.defaultFS=…`, a compiler's command `mpicxx … -o pipeline.o …`; Drain itself
+/// decides for a traced call, see `mine`). A change in the event's name (`D AudioManager:
+/// isWiredHeadsetOn...`) stays a rare event. Whether an argument holds one name among many is
 /// asked of the whole log (`Miner::names_at`): a new state an order reaches (`2026-… order 1005
 /// refunded`) among states that recur stays.
 fn changes_an_argument(line: &str, at: usize) -> bool {
     let (_, end) = level_at(line);
     // a syslog line states no level, but its header ends where the program's message begins
     let end = if end == 0 { crate::logline::syslog_message_at(line).unwrap_or(0) } else { end };
-    // so does a line's leading time, but not a traced call's (`16:56:30.629885 read(3, "…"`:
-    // what a call reads is no argument)
+    // so does a line's leading time, but not a traced call's (`16:56:30.629885 read(3, "…"`):
+    // Drain decides for a traced call (see `mine`)
     let timed = end == 0 && !crate::logline::is_strace(line);
     let end = match crate::logline::time_head_end(line) {
         Some(time) if timed => time,
@@ -668,7 +670,7 @@ fn changes_an_argument(line: &str, at: usize) -> bool {
     let (Some(head), Some(message)) = (line.get(..end), line.get(end..)) else {
         return false;
     };
-    if end == 0 || at == usize::MAX {
+    if at == usize::MAX {
         return false;
     }
     let separator = |t: &str| t.bytes().all(|b| b == b'-') || matches!(t, ":" | "|");
@@ -1389,10 +1391,14 @@ mod tests {
         let c = compress(&installs, &opts());
         assert_eq!(kept_lines(&c.text).len(), 1, "{}", c.text);
         assert!(c.text.contains("[hr 23 like above"), "{}", c.text);
-        // the word that names the event, and any change in a line that states no level, stay
+        // so in a line that states no level: its first word names the event
+        let bare: String = (0..24).map(|i| format!("Running setup for package {}\n", names[i])).collect();
+        let c = compress(&bare, &opts());
+        assert_eq!(kept_lines(&c.text).len(), 1, "{}", c.text);
+        // the word that names the event stays, with a level or without
         let names_the_event: String = (0..15).map(|i| stamped(i, &format!("{} started cleanly", names[i]))).collect();
-        let bare: String = (0..15).map(|i| format!("Running setup for package {}\n", names[i])).collect();
-        for text in [names_the_event, bare] {
+        let bare_names: String = (0..15).map(|i| format!("{} started cleanly\n", names[i])).collect();
+        for text in [names_the_event, bare_names] {
             let c = compress(&text, &opts());
             assert_eq!(kept_lines(&c.text).len(), 15, "{}", c.text);
         }
