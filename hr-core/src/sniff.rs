@@ -409,14 +409,20 @@ fn settings_or_table_share(lines: &[&str]) -> Option<f64> {
         return None;
     }
     let tags = source_tags(&lines);
-    let setting = |l: &str| setting_key(l).is_some_and(|k| !tags.contains(&k));
+    let keys: Vec<Option<&str>> = lines.iter().map(|l| setting_key(l).filter(|k| !tags.contains(k))).collect();
+    // a key said on the line before or after as well is one message a program repeats as it
+    // goes (a download's `Progress (1): 4.1/22 kB` as it grows), not a setting: a config sets a
+    // key once (a list's items, `- name: …`, aside)
+    let said_again = |i: usize| {
+        !lines[i].trim_start().starts_with("- ")
+            && ((i > 0 && keys[i - 1] == keys[i]) || keys.get(i + 1).is_some_and(|k| *k == keys[i]))
+    };
+    let setting = |i: usize| keys[i].is_some() && !said_again(i);
     let columns = aligned_columns(&lines);
     let records = delimited_records(&lines);
     // a line that opens a log event (`04:43:06     INFO -  Values: 431.0`) is neither
     let data = (0..lines.len())
-        .filter(|&i| {
-            (setting(lines[i]) || columns[i] || records[i]) && !logline::opens_event(lines[i])
-        })
+        .filter(|&i| (setting(i) || columns[i] || records[i]) && !logline::opens_event(lines[i]))
         .count();
     Some(data as f64 / lines.len() as f64)
 }
@@ -1224,6 +1230,23 @@ Events:
             }
         }
         assert_eq!(sniff(run.as_bytes()), Kind::Log);
+    }
+
+    #[test]
+    fn a_download_meter_is_a_log_not_settings() {
+        // maven in a CI console: each download's `Progress (1): 4.1/22 kB` lines as it grows,
+        // one key said line after line, between the lines that open and close the download
+        let mut log = String::from("[Pipeline] sh\n+ mvn -B clean package\n[INFO] Scanning for projects...\n");
+        for (i, kb) in [8, 105, 22, 13, 41, 6, 19, 64, 30, 12].iter().cycle().take(300).enumerate() {
+            let url = format!("https://repo.maven.apache.org/maven2/org/example/lib{i}/1.{i}/lib{i}-1.{i}.pom");
+            log.push_str(&format!("Downloading from central: {url}\n"));
+            for got in (4..*kb).step_by(4) {
+                log.push_str(&format!("Progress (1): {got}/{kb} kB\n"));
+            }
+            log.push_str(&format!("Progress (1): {kb} kB    \n                    \n"));
+            log.push_str(&format!("Downloaded from central: {url} ({kb} kB at {} kB/s)\n", 20 + i % 70));
+        }
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
     }
 
     #[test]
