@@ -527,6 +527,19 @@ pub fn http_request(line: &str) -> Option<(&str, &str)> {
     ))
 }
 
+/// The virtual host that Apache's `vhost_combined` opens an access line with, and its port
+/// (`shop.example.org:443 10.0.0.9 - - [06/Aug/2024:…] "GET / HTTP/1.1" 404 …`): the same path on
+/// another host is another request. The client, identity and user follow it, then the time.
+pub fn virtual_host(line: &str) -> Option<&str> {
+    let (first, rest) = line.split_once(' ')?;
+    let (host, port) = first.rsplit_once(':')?;
+    let vhost = !host.is_empty()
+        && !port.is_empty()
+        && port.bytes().all(|b| b.is_ascii_digit())
+        && rest.split(' ').nth(3).is_some_and(|w| w.starts_with('['));
+    vhost.then_some(first)
+}
+
 /// A syscall that failed, as strace prints it: `… = -1 ENOENT (No such file or directory)`.
 pub fn failed_syscall(line: &str) -> bool {
     re!(r"\) += -1 E[A-Z]+\b").is_match(line)

@@ -166,9 +166,9 @@ fn access_severity(line: &str) -> Option<Severity> {
     Some(status_severity(&c[1], &c[2], &c[3], line))
 }
 
-/// HTTP status >= 400 is an error; its message is the method, the path's shape and the status
-/// (and the line's word count: a request logged with another client or referer shape reads as
-/// another event).
+/// HTTP status >= 400 is an error; its message is the method, the path's shape and the status,
+/// and the virtual host that a vhost log names (and the line's word count: a request logged
+/// with another client or referer shape reads as another event).
 pub fn status_severity(method: &str, path: &str, status: &str, line: &str) -> Severity {
     let s = status_code_severity(method, path, status, line);
     Severity {
@@ -195,6 +195,7 @@ fn status_code_severity(method: &str, path: &str, status: &str, line: &str) -> S
     h.write(method.as_bytes());
     h.write_u8(0);
     h.write(shape(path).as_bytes());
+    h.write(crate::logline::virtual_host(line).unwrap_or("").as_bytes());
     h.write_u16(code);
     h.write_usize(line.split_ascii_whitespace().count());
     Severity {
@@ -411,6 +412,12 @@ mod tests {
         let vhost = |status: u16| format!(r#"shop.example.org:443 10.0.0.9 - - [29/Nov/2026:17:35:47 +0000] "GET /a HTTP/1.1" {status} 153 "-" "curl/7.88.1""#);
         assert!(sev(&vhost(200)).http && sev(&vhost(404)).http);
         assert_eq!(crate::logline::http_status(&vhost(404)), Some(404));
+        // the same path on another virtual host is another request
+        let other_host = vhost(404).replacen("shop.", "www.shop.", 1);
+        assert_ne!(sev(&vhost(404)).key, sev(&other_host).key);
+        assert_eq!(sev(&vhost(404)).key, sev(&vhost(404).replacen("10.0.0.9", "10.0.0.77", 1)).key);
+        // a client's IPv6 address is no virtual host
+        assert_eq!(crate::logline::virtual_host(r#"::1 - - [29/Nov/2026:17:35:47 +0000] "GET /a HTTP/1.1" 404 153"#), None);
     }
 
     #[test]
