@@ -361,17 +361,14 @@ mod tests {
         assert_eq!(next, input.len() + 1, "the output does not cover the input");
     }
 
-    fn access_log() -> String {
+    /// 300 lines of an access log; line `i` (from 0) requests `request(i)`: what opens the line
+    /// before the client (a virtual host), the path and the status.
+    fn access_log_of(request: impl Fn(usize) -> (&'static str, &'static str, u16)) -> String {
         let mut t = String::new();
         for i in 0..300 {
-            let (path, status) = match i {
-                117 => ("/index.html", 404),
-                230 => ("/index.html", 500),
-                231 => ("/wp-login.php", 404),
-                _ => ("/index.html", 200),
-            };
+            let (host, path, status) = request(i);
             t.push_str(&format!(
-                "10.0.0.{} - - [10/Oct/2023:13:{:02}:{:02} +0000] \"GET {path} HTTP/1.1\" {status} {} \"-\" \"curl/8.0\"\n",
+                "{host}10.0.0.{} - - [10/Oct/2023:13:{:02}:{:02} +0000] \"GET {path} HTTP/1.1\" {status} {} \"-\" \"curl/8.0\"\n",
                 i % 7,
                 i / 60,
                 i % 60,
@@ -379,6 +376,15 @@ mod tests {
             ));
         }
         t
+    }
+
+    fn access_log() -> String {
+        access_log_of(|i| match i {
+            117 => ("", "/index.html", 404),
+            230 => ("", "/index.html", 500),
+            231 => ("", "/wp-login.php", 404),
+            _ => ("", "/index.html", 200),
+        })
     }
 
     #[test]
@@ -397,21 +403,11 @@ mod tests {
     #[test]
     fn a_vhost_access_log_keeps_a_failed_request_of_each_virtual_host() {
         // Apache's vhost_combined: the same path failing on another host is another request
-        let mut t = String::new();
-        for i in 0..300 {
-            let (host, status) = match i {
-                117 => ("shop.example.org:443", 404),
-                231 => ("www.example.org:80", 404),
-                _ => ("www.example.org:80", 200),
-            };
-            t.push_str(&format!(
-                "{host} 10.0.0.{} - - [10/Oct/2023:13:{:02}:{:02} +0000] \"GET /index.html HTTP/1.1\" {status} {} \"-\" \"curl/8.0\"\n",
-                i % 7,
-                i / 60,
-                i % 60,
-                1000 + i
-            ));
-        }
+        let t = access_log_of(|i| match i {
+            117 => ("shop.example.org:443 ", "/index.html", 404),
+            231 => ("www.example.org:80 ", "/index.html", 404),
+            _ => ("www.example.org:80 ", "/index.html", 200),
+        });
         for kind in [Kind::Log, Kind::Json, Kind::Text] {
             let out = assert_guarded(&t, kind);
             assert!(out.contains("shop.example.org:443 10.0.0.5 - - [10/Oct/2023:13:01:57 +0000] \"GET /index.html HTTP/1.1\" 404"), "{kind:?}: {out}");
