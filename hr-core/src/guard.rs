@@ -280,6 +280,7 @@ fn tokens(line: &str, out: &mut Vec<u64>) {
             let mut h = FxHasher::default();
             h.write(shape(path).as_bytes());
             // a host name is a word to mask in a log line, but names another site here
+            h.write_u8(0);
             h.write(logline::virtual_host(rest).unwrap_or("").as_bytes());
             out.push(h.finish());
         }

@@ -530,10 +530,13 @@ pub fn http_request(line: &str) -> Option<(&str, &str)> {
 /// The virtual host that Apache's `vhost_combined` opens an access line with, and its port
 /// (`shop.example.org:443 10.0.0.9 - - [06/Aug/2024:…] "GET / HTTP/1.1" 404 …`): the same path on
 /// another host is another request. The client, identity and user follow it, then the time.
+/// A host is a name or an address, never a time a console stamped the line with (`13:55:36`,
+/// `2023-10-10T13:55:36`).
 pub fn virtual_host(line: &str) -> Option<&str> {
     let (first, rest) = line.split_once(' ')?;
     let (host, port) = first.rsplit_once(':')?;
-    let vhost = !host.is_empty()
+    let vhost = host.bytes().any(|b| b.is_ascii_alphabetic() || b == b'.')
+        && !host.contains(':')
         && !port.is_empty()
         && port.bytes().all(|b| b.is_ascii_digit())
         && rest.split(' ').nth(3).is_some_and(|w| w.starts_with('['));

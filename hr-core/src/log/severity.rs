@@ -195,6 +195,7 @@ fn status_code_severity(method: &str, path: &str, status: &str, line: &str) -> S
     h.write(method.as_bytes());
     h.write_u8(0);
     h.write(shape(path).as_bytes());
+    h.write_u8(0);
     h.write(crate::logline::virtual_host(line).unwrap_or("").as_bytes());
     h.write_u16(code);
     h.write_usize(line.split_ascii_whitespace().count());
@@ -416,8 +417,13 @@ mod tests {
         let other_host = vhost(404).replacen("shop.", "www.shop.", 1);
         assert_ne!(sev(&vhost(404)).key, sev(&other_host).key);
         assert_eq!(sev(&vhost(404)).key, sev(&vhost(404).replacen("10.0.0.9", "10.0.0.77", 1)).key);
-        // a client's IPv6 address is no virtual host
+        // a client's IPv6 address is no virtual host, nor is a time stamped on the line
         assert_eq!(crate::logline::virtual_host(r#"::1 - - [29/Nov/2026:17:35:47 +0000] "GET /a HTTP/1.1" 404 153"#), None);
+        for time in ["13:55:36", "2023-10-10T13:55:36", "13:55"] {
+            let stamped = format!(r#"{time} 10.0.0.1 - - [10/Oct/2023:13:55:36 +0000] "GET / HTTP/1.1" 404 1"#);
+            assert_eq!(crate::logline::virtual_host(&stamped), None, "{stamped}");
+        }
+        assert_eq!(crate::logline::virtual_host(&vhost(404).replacen("shop.example.org", "127.0.0.1", 1)), Some("127.0.0.1:443"));
     }
 
     #[test]
