@@ -410,12 +410,14 @@ fn settings_or_table_share(lines: &[&str]) -> Option<f64> {
     }
     let tags = source_tags(&lines);
     let keys: Vec<Option<&str>> = lines.iter().map(|l| setting_key(l).filter(|k| !tags.contains(k))).collect();
-    // a key said on the line before or after as well is one message a program repeats as it
-    // goes (a download's `Progress (1): 4.1/22 kB` as it grows), not a setting: a config sets a
-    // key once (a list's items, `- name: …`, aside)
+    // a key said again on the line before or after, with only its numbers changed, is a meter a
+    // program prints as it goes (a download's `Progress (1): 4.1/22 kB` as it grows), not a
+    // setting: a config that repeats a key gives it other values (php.ini's `extension=`,
+    // LDIF's `member:`, a list's items)
+    let letters = |i: usize| lines[i].bytes().filter(u8::is_ascii_alphabetic);
+    let meter = |i: usize, j: usize| keys[i] == keys[j] && letters(i).eq(letters(j));
     let said_again = |i: usize| {
-        !lines[i].trim_start().starts_with("- ")
-            && ((i > 0 && keys[i - 1] == keys[i]) || keys.get(i + 1).is_some_and(|k| *k == keys[i]))
+        !lines[i].trim_start().starts_with("- ") && ((i > 0 && meter(i - 1, i)) || (i + 1 < lines.len() && meter(i, i + 1)))
     };
     let setting = |i: usize| keys[i].is_some() && !said_again(i);
     let columns = aligned_columns(&lines);
@@ -1247,6 +1249,19 @@ Events:
             log.push_str(&format!("Downloaded from central: {url} ({kb} kB at {} kB/s)\n", 20 + i % 70));
         }
         assert_eq!(sniff(log.as_bytes()), Kind::Log);
+        // a config that repeats a key gives it other values: still settings
+        let modules = ["bz2", "curl", "ffi", "gd", "gettext", "gmp", "intl", "imap", "ldap", "mbstring", "exif", "mysqli", "oci8", "odbc", "openssl", "pdo_mysql", "pdo_pgsql", "pdo_sqlite", "pgsql", "shmop", "soap", "sockets", "sodium", "sqlite3", "tidy", "xsl", "zip", "opcache"];
+        let php_ini = format!("[PHP]\nengine = On\nshort_open_tag = Off\nprecision = 14\n{}memory_limit = 128M\n", modules.iter().map(|m| format!("extension={m}\n")).collect::<String>());
+        let users = ["alice", "bob", "carol", "dave", "erin", "frank", "grace", "heidi", "ivan", "judy"];
+        let ldif: String = (0..20)
+            .map(|g| {
+                let members: String = users.iter().map(|u| format!("member: uid={u}{g},ou=people,dc=example,dc=org\n")).collect();
+                format!("dn: cn=team{g},ou=groups,dc=example,dc=org\nobjectClass: top\nobjectClass: groupOfNames\ncn: team{g}\n{members}\n")
+            })
+            .collect();
+        for config in [php_ini, ldif] {
+            assert_ne!(sniff(config.as_bytes()), Kind::Log, "{config}");
+        }
     }
 
     #[test]
