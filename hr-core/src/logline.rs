@@ -445,8 +445,9 @@ pub fn http_status(line: &str) -> Option<u16> {
     // cheap checks first: this runs on every line the guard reads
     let status = |re: &regex::Regex| re.captures(line)?.get(1)?.as_str().parse().ok();
     if has(line, b"] \"", 2) {
-        let combined = re!(r#"^([\w.@/-]+ *\| *|[\w.@/-]+:(?:\d+ +)?)?\S+ +\S+ +\S+ +\[[^\]]+\] +"[^"]*" +(\d{3}) "#);
-        return combined.captures(line)?.get(2)?.as_str().parse().ok();
+        let request = virtual_host(line).map_or(line, |host| line[host.len()..].trim_start());
+        let combined = re!(r#"^([\w.@/-]+ *\| *|[\w.@/-]+:)?\S+ +\S+ +\S+ +\[[^\]]+\] +"[^"]*" +(\d{3}) "#);
+        return combined.captures(request)?.get(2)?.as_str().parse().ok();
     }
     if let Some(s) = haproxy_status(line) {
         return s.parse().ok();
