@@ -2164,6 +2164,25 @@ mod tests {
     }
 
     #[test]
+    fn a_trace_through_another_temporary_file_is_a_repeat() {
+        // ExecJS runs each compilation from a new file in /tmp: the same frames, in a file of
+        // another generated name
+        let mut text = String::new();
+        for (n, tmp) in ["1ngtz44", "j2mak", "qzkabwe"].iter().enumerate() {
+            text += &format!("F, [2014-06-13T10:46:0{n}.705932 #10048] FATAL -- : ActionView::Template::Error\nError\n");
+            for (k, f) in ["new JS_Parse_Error", "js_error", "croak", "token_error", "expect_token"].iter().enumerate() {
+                text += &format!("    at {f} (/tmp/execjs20140613-10048-{tmp}.js:2357:{})\n", 10754 + k);
+            }
+        }
+        let c = compress(&text, &opts());
+        let out: Vec<&str> = c.text.lines().collect();
+        assert_eq!(out[..7], text.lines().collect::<Vec<_>>()[..7], "{}", c.text);
+        // the two repeats, the error line and its trace, fold as the first
+        assert_eq!(out.len(), 8, "{}", c.text);
+        assert_eq!(crate::marker::span_of(out[7]), Some((8, 21)), "{}", c.text);
+    }
+
+    #[test]
     fn a_repeated_trace_is_counted_at_the_level_its_line_states() {
         // the same trace raised again and again folds with the lines around it; the marker
         // counts it as an error only when its line says error

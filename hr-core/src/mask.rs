@@ -149,6 +149,14 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
             if c == b':' && b[i + 1..].starts_with(b"//") {
                 return as_path(out);
             }
+            if c == b'/' && (i == 0 || !path_byte(b[i - 1])) && in_temp_dir(&b[i..]) {
+                // a temporary file's name is generated (`(/tmp/execjs20140613-10048-1ngtz44.js:2357:10754)`
+                // in a Node frame, `file=/tmp/tmpk2j4x`): the same file for a template, whatever
+                // it is called; what follows the path (`:2357:10754)`) is masked as usual
+                out.push_str("/*");
+                i += b[i..].iter().position(|&c| c != b'/' && !path_byte(c)).unwrap_or(b.len() - i);
+                continue;
+            }
             slash |= c == b'/';
             colon |= c == b':';
             out.push(c as char);
@@ -211,6 +219,19 @@ fn path_prefix(tok: &str) -> bool {
         || (b.len() > 3 && b[0].is_ascii_alphabetic() && b[1] == b':' && b[2] == b'\\')
 }
 
+/// Whether `path` lies in a directory for temporary files, whose names are generated.
+fn in_temp_dir(path: &[u8]) -> bool {
+    [&b"/tmp/"[..], b"/var/tmp/", b"/var/folders/", b"/private/var/folders/"]
+        .iter()
+        .any(|dir| path.len() > dir.len() && path.starts_with(dir))
+}
+
+/// A byte of a file's or directory's name; what follows a path in a token (`:12`, `)`, `",`)
+/// is none.
+fn path_byte(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'+')
+}
+
 /// Whether a quoted word between `before` and `after` in one token is a key, which names what
 /// its value is: Ruby's `"user_id"=>"1"`, JSON's `{"id":7` or `,"id":`; not a quoted value that
 /// a message ends with a colon (Go's `parsing "12a":`, `skipping "item-7":`).
@@ -229,7 +250,7 @@ fn source_location(tok: &str) -> bool {
     let Some((name, line)) = file.split_once(':') else {
         return false;
     };
-    let path_bytes = |s: &str, extra: u8| s.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'-' | b'+') || c == extra);
+    let path_bytes = |s: &str, extra: u8| s.bytes().all(|c| path_byte(c) || c == extra);
     !dir.is_empty()
         && path_bytes(dir, b'/')
         && path_bytes(name, b'.')
@@ -260,6 +281,17 @@ mod tests {
         let mut s = String::new();
         mask_log_token(t, &mut s);
         s
+    }
+
+    #[test]
+    fn a_temporary_files_name_is_a_value_wherever_it_stands() {
+        assert_eq!(log_token("(/tmp/execjs20140613-10048-1ngtz44.js:2357:10754)"), "(/*:0:0)");
+        assert_eq!(log_token("(/tmp/execjs20140613-10048-j2mak.js:2357:10754)"), "(/*:0:0)");
+        assert_eq!(log_token("file=/var/folders/x1/T/tmpqzkab,"), "file=/*,");
+        // a directory called tmp inside a path is no temporary directory, and a path's own
+        // files keep their names
+        assert_eq!(log_token("'machine/learn/tmp/BernoulliNB'"), "'machine/learn/tmp/BernoulliNB'");
+        assert_eq!(log_token("(/srv/app/index.js:12:3)"), "(/srv/app/index.js:0:0)");
     }
 
     #[test]
