@@ -150,9 +150,10 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
                 return as_path(out);
             }
             if c == b'/' && (i == 0 || !path_byte(b[i - 1])) && in_temp_dir(&b[i..]) {
-                // a temporary file's name is generated (`(/tmp/execjs20140613-10048-1ngtz44.js:2357:10754)`
-                // in a Node frame, `file=/tmp/tmpk2j4x`): the same file for a template, whatever
-                // it is called; what follows the path (`:2357:10754)`) is masked as usual
+                // a temporary file's name is generated (a Node frame's
+                // `(/tmp/execjs20140613-10048-1ngtz44.js:2357:10754)`, `file=/tmp/tmpk2j4x`): the
+                // same file for a template, whatever it is called; what follows the path
+                // (`:2357:10754)`) is masked as usual
                 out.push_str("/*");
                 i += b[i..].iter().position(|&c| c != b'/' && !path_byte(c)).unwrap_or(b.len() - i);
                 continue;
