@@ -67,12 +67,18 @@ def test_large_output_is_compressed_and_restorable(cache, tmp_path):
 def test_signals_are_forwarded(sig, cache, tmp_path):
     ready = tmp_path / "ready"
     os.mkfifo(ready)
-    child = ("import signal, sys\n"
+    # the child waits on its signal wakeup fd, not in `signal.pause()`: a signal that comes
+    # between its `ready` and the pause would leave it paused for good (the handler runs once the
+    # read returns, however early the signal came)
+    child = ("import os, signal, sys\n"
              "def handler(n, f):\n"
              "    print(f'child got {n}', flush=True); sys.exit(7)\n"
              f"signal.signal({int(sig)}, handler)\n"
+             "r, w = os.pipe()\n"
+             "os.set_blocking(w, False)\n"
+             "signal.set_wakeup_fd(w)\n"
              f"open({str(ready)!r}, 'w').write('ready')\n"
-             "signal.pause()\n")
+             "os.read(r, 1)\n")
     # its own session, so that only hr receives the signal we send
     p = subprocess.Popen([hr_bin(), "run", "--", PY, "-c", child], stdout=subprocess.PIPE,
                          stderr=subprocess.PIPE, start_new_session=True)
