@@ -12,7 +12,9 @@ Reports
     in the same run (interleaved), since these machines are noisy;
   * the extra start-up of the code path (tree-sitter) against a log of the same size;
   * the Claude Code hook: its no-op path and a rewrite (run through `env`, which adds ~1 ms);
-  * core throughput in MB/s on a 100 MB log and a large JSON array (in-process, Rust only);
+  * core throughput in MB/s on a 100 MB log and a large JSON array (in-process, Rust only),
+    beside storing the same bytes (zstd) in the same rounds, and the share of CPU time the
+    hypervisor stole meanwhile: these tell a slow machine from a slow build;
   * one-time costs that tests must not time: loading the CompressBase model in a fresh
     process, and parsing a 30,000-line Python file on the code path (tree-sitter, in-process);
   * peak memory (max RSS) of one `hr` process on the 100 MB log, on 100 MB of two-byte lines
@@ -275,15 +277,39 @@ def hook_cases() -> list[tuple[str, list[str], Path]]:
     return cases
 
 
-def throughput(kind: str, data: bytes, repeat: int) -> float:
+def throughput(kind: str, data: bytes, repeat: int) -> tuple[float, float]:
+    """Median MB/s of compressing `data` as `kind`, and of storing it (`pack`, the zstd frame
+    every call writes) in the same rounds, interleaved: the second is the baseline that tells a
+    slow machine from a slow build."""
     from hr import _core
 
-    best = []
+    spent: dict[str, list[float]] = {"compress": [], "pack": []}
     for _ in range(repeat):
-        t = time.perf_counter()
-        _core.compress(kind, data, "000000000000", None)
-        best.append(time.perf_counter() - t)
-    return len(data) / 1e6 / statistics.median(best)
+        for name, work in (("compress", lambda: _core.compress(kind, data, "000000000000", None)),
+                           ("pack", lambda: _core.pack(data))):
+            t = time.perf_counter()
+            work()
+            spent[name].append(time.perf_counter() - t)
+    return tuple(len(data) / 1e6 / statistics.median(spent[name]) for name in ("compress", "pack"))
+
+
+def cpu_ticks() -> list[int] | None:
+    """The machine's CPU time so far by state (`/proc/stat`: user … steal), or None off Linux."""
+    try:
+        with open("/proc/stat") as f:
+            return [int(n) for n in f.readline().split()[1:9]]
+    except (OSError, ValueError):
+        return None
+
+
+def steal_share(before: list[int] | None, after: list[int] | None) -> float | None:
+    """The share of CPU time between two `cpu_ticks` readings that the hypervisor gave to
+    other guests (steal): on a shared virtual machine, the reason one run is slower than
+    another."""
+    if before is None or after is None:
+        return None
+    spent = [b - a for a, b in zip(before, after)]
+    return spent[7] / sum(spent) if sum(spent) else None
 
 
 def peak_rss_mb(path: Path, env: dict, args: tuple[str, ...] = ()) -> float:
@@ -386,12 +412,18 @@ def main() -> None:
     log = cached(f"log-{big_mb}m.log", lambda: synthetic_log(big_mb * 1024 * 1024)).read_bytes()
     # JSON this size is parsed whole; much larger records pass the memory bound and are read like a log
     js = cached("rows-80k.json", lambda: synthetic_json(80_000)).read_bytes()
+    before = cpu_ticks()
     tp = {f"log, {len(log) / 1e6:.0f} MB": throughput("log", log, 3),
           f"json, {len(js) / 1e6:.0f} MB": throughput("json", js, 3)}
-    print("| input | MB/s |\n| --- | ---: |")
-    for name, mbs in tp.items():
-        print(f"| {name} | {mbs:.0f} |")
-    results["throughput_mb_s"] = tp
+    steal = steal_share(before, cpu_ticks())
+    print("| input | MB/s | storing it (zstd), MB/s | compress / store time |\n| --- | ---: | ---: | ---: |")
+    for name, (mbs, stored) in tp.items():
+        print(f"| {name} | {mbs:.0f} | {stored:.0f} | {stored / mbs:.2f} |")
+    if steal is not None:
+        print(f"\nCPU time stolen by the hypervisor during these runs: {steal:.0%}")
+    results["throughput_mb_s"] = {name: mbs for name, (mbs, _) in tp.items()}
+    results["store_mb_s"] = {name: stored for name, (_, stored) in tp.items()}
+    results["throughput_steal"] = steal
 
     print("\n## One-time costs\n\n| what | median ms |\n| --- | ---: |")
     load = compressbase_load_ms(rounds, env)
