@@ -549,10 +549,14 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
         let line = lines.lines[i];
         columns.learn(line);
         let sev = severity(line, &columns);
-        // (whether the line is plain, not a record)
+        // (whether the line is plain, not a record, and whether it is a logfmt record)
+        let mut logfmt = false;
         let (mined, plain) = if json_words(line, &mut words) {
             (miner.add_record(&words), false)
-        } else if sev.http || (columns.known() && !line.starts_with('#')) || is_logfmt_event(line) {
+        } else if sev.http || (columns.known() && !line.starts_with('#')) {
+            (miner.add_record(line), false)
+        } else if is_logfmt_event(line) {
+            logfmt = true;
             (miner.add_record(line), false)
         } else {
             let warning = sev.level >= Level::Warn;
@@ -595,17 +599,18 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
             // is another event (a call whose first word holds its path, `stat("/etc/x",`, is
             // keyed on it, where our miner masks the path)
             drain.opens(raw.lines[i])
-        } else if plain && memchr::memchr(b'"', line.as_bytes()).is_some() {
+        } else if (plain || logfmt) && memchr::memchr(b'"', line.as_bytes()).is_some() {
             // Drain reads a quoted value as the words it holds, where our miner masks it: a
             // short line of other quoted words is another event to Drain (`("handler" =>
             // "file")` after `("logger" => "audit-log")`, a server's dump of its settings); one
-            // it joins is left to our miner
+            // it joins is left to our miner. So is a logfmt record's quoted message, which
+            // Drain reads as any line's words, its time included (`time="…27T22:15:17…"`)
             drain.opens(raw.lines[i]).filter(|&opens| opens)
         } else {
             None
         };
-        let another_event = plain
-            && match drained.filter(|&opens| stamped || opens) {
+        let another_event = (logfmt && drained == Some(true))
+            || plain && match drained.filter(|&opens| stamped || opens) {
                 Some(opens) => opens,
                 // (past Drain's longest line, a repeat is compared with its template's first)
                 None => {
@@ -1022,6 +1027,27 @@ mod tests {
             budget_chars: None,
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_logfmt_line_that_drain_reads_as_another_event_stays() {
+        // Drain reads a logfmt message's words as a plain line's: once other messages have
+        // made the words of `Stopping server gracefully` wildcards of its cluster, the time
+        // decides, and the hour Drain cannot mask (`27T22`) makes the line another event
+        // (traefik's shutdown after an hour); a repeat within the hour folds
+        let at = |h: u32, s: u32| format!("time=\"2022-10-27T{h}:35:{s:02}-06:00\" level=info msg=");
+        let mut text = String::new();
+        for s in 0..3 {
+            text += &format!("{}\"Stopping server gracefully\"\n", at(21, s));
+            for provider in ["*file.Provider", "*docker.Provider"] {
+                text += &format!("{}\"Starting provider {provider}\"\n", at(21, s));
+            }
+        }
+        let later = format!("{}\"Stopping server gracefully\"", at(22, 9));
+        text += &format!("{later}\n{}\"Starting provider *file.Provider\"\n", at(22, 9));
+        let out = compress(&text, &opts()).text;
+        assert!(out.contains(&later), "{out}");
+        assert!(!out.contains(&format!("{}\"Stopping", at(21, 1))), "a repeat within the hour folds: {out}");
     }
 
     #[test]
