@@ -402,6 +402,22 @@ mod tests {
     }
 
     #[test]
+    fn an_access_log_stamped_by_its_collector_keeps_its_errors() {
+        // `docker logs -t`, `kubectl logs --timestamps`: the collector's time opens each line
+        let stamp = "2023-10-10T13:01:57.123456789Z ";
+        let t = access_log_of(|i| match i {
+            117 => (stamp, "/index.html", 404),
+            231 => (stamp, "/wp-login.php", 500),
+            _ => (stamp, "/index.html", 200),
+        });
+        for kind in [Kind::Json, Kind::Text, Kind::Shell] {
+            let out = assert_guarded(&t, kind);
+            assert!(out.contains("\"GET /index.html HTTP/1.1\" 404"), "{kind:?}: {out}");
+            assert!(out.contains("\"GET /wp-login.php HTTP/1.1\" 500"), "{kind:?}: {out}");
+        }
+    }
+
+    #[test]
     fn a_vhost_access_log_keeps_a_failed_request_of_each_virtual_host() {
         // Apache's vhost_combined: the same path failing on another host is another request
         let t = access_log_of(|i| match i {

@@ -439,14 +439,18 @@ pub fn word_severity(word: &str) -> Option<Severity> {
 }
 
 /// The HTTP status of a web access log line (common/combined log format, W3C/IIS fields, or a
-/// JSON access log's `status`), when the line has that shape; a source tag may come first, or
-/// the virtual host and its port (Apache's `vhost_combined`).
+/// JSON access log's `status`), when the line has that shape; a source tag or a collector's
+/// time may come first, or the virtual host and its port (Apache's `vhost_combined`).
 pub fn http_status(line: &str) -> Option<u16> {
     // cheap checks first: this runs on every line the guard reads
     let status = |re: &regex::Regex| re.captures(line)?.get(1)?.as_str().parse().ok();
     if has(line, b"] \"", 2) {
         let request = virtual_host(line).map_or(line, |host| line[host.len()..].trim_start());
-        let combined = re!(r#"^([\w.@/-]+ *\| *|[\w.@/-]+:)?\S+ +\S+ +\S+ +\[[^\]]+\] +"[^"]*" +(\d{3}) "#);
+        // a collector may stamp the line with its own time first (`docker logs -t`)
+        let combined = re!(concat!(
+            r#"^([\w.@/-]+ *\| *|[\w.@/-]+:)?(?:\d{4}-\d\d-\d\dT\S+ +)?"#,
+            r#"\S+ +\S+ +\S+ +\[[^\]]+\] +"[^"]*" +(\d{3}) "#
+        ));
         return combined.captures(request)?.get(2)?.as_str().parse().ok();
     }
     if let Some(s) = haproxy_status(line) {
