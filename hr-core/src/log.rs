@@ -1030,6 +1030,24 @@ mod tests {
     }
 
     #[test]
+    fn a_value_in_single_quotes_varies_as_one_in_double_quotes() {
+        // Spring names each bean in single quotes, and its class after it: one event,
+        // whichever bean it names
+        let beans = ["dataSource", "entityManagerFactory", "transactionManager", "jdbcTemplate", "cacheManager", "taskExecutor"];
+        let text: String = beans
+            .iter()
+            .enumerate()
+            .map(|(i, bean)| {
+                let class = format!("{}{}Config", bean[..1].to_uppercase(), &bean[1..]);
+                format!("2024-03-01 10:00:{i:02}.120  INFO 4242 --- [main] o.s.b.f.s.DefaultListableBeanFactory : Overriding bean definition for bean '{bean}' with a different definition: replacing [Root bean: class [{class}]]\n")
+            })
+            .collect();
+        let out = compress(&text, &opts()).text;
+        assert!(out.contains("bean 'dataSource' with"), "{out}");
+        assert!(!out.contains("'entityManagerFactory'") && out.contains("5 like above"), "{out}");
+    }
+
+    #[test]
     fn a_logfmt_line_that_drain_reads_as_another_event_stays() {
         // Drain reads a logfmt message's words as a plain line's: once other messages have
         // made the words of `Stopping server gracefully` wildcards of its cluster, the time

@@ -72,6 +72,11 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
         out.push_str("/*");
         return;
     }
+    if let Some(end) = single_quoted_value(tok) {
+        out.push_str("'*'");
+        out.push_str(&tok[end..]);
+        return;
+    }
     // a URL (`://` anywhere in the token, or in one word of a quoted text) and a source location
     // (`src/a.rs:39:58`) are paths too: they are looked for in the one scan below, which then
     // takes back what it wrote (this runs on every token mined)
@@ -171,6 +176,16 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
     if slash && colon && source_location(tok) {
         as_path(out);
     }
+}
+
+/// Where a one-word value in single quotes ends in `tok`, if `tok` is one: `'dataSource'`,
+/// `'/api/users',`, `'tunnel'.`, as a message names a bean, a path or a service, and as a
+/// one-word value in double quotes is masked. What may follow it closes a sentence, a clause or
+/// a list; an apostrophe inside is no quote (`'don't'`).
+fn single_quoted_value(tok: &str) -> Option<usize> {
+    let body = tok.trim_end_matches([',', '.', ':', ';', ')']);
+    let inner = body.strip_prefix('\'')?.strip_suffix('\'')?;
+    (!inner.is_empty() && !inner.contains('\'')).then_some(body.len())
 }
 
 /// Byte classes for `mask_log_token`: ASCII letters and digits, digits, hex digits.
@@ -291,7 +306,7 @@ mod tests {
         assert_eq!(log_token("file=/var/folders/x1/T/tmpqzkab,"), "file=/*,");
         // a directory called tmp inside a path is no temporary directory, and a path's own
         // files keep their names
-        assert_eq!(log_token("'machine/learn/tmp/BernoulliNB'"), "'machine/learn/tmp/BernoulliNB'");
+        assert_eq!(log_token("(machine/learn/tmp/BernoulliNB)"), "(machine/learn/tmp/BernoulliNB)");
         assert_eq!(log_token("(/srv/app/index.js:12:3)"), "(/srv/app/index.js:0:0)");
     }
 
@@ -336,5 +351,12 @@ mod tests {
         // a quoted key names its value: another key is another field
         assert_eq!(log_token("{\"user_id\"=>\"1\","), "{\"user_id\"=>\"*\",");
         assert_eq!(log_token("{\"id\":7,"), "{\"id\":0,");
+        // a one-word value in single quotes, as in double quotes
+        assert_eq!(log_token("'dataSource'"), "'*'");
+        assert_eq!(log_token("'tunnel'."), "'*'.");
+        assert_eq!(log_token("'/api/v1/users',"), "'*',");
+        assert_eq!(log_token("'don't'"), "'don't'");
+        assert_eq!(log_token("'"), "'");
+        assert_eq!(log_token("''"), "''");
     }
 }
