@@ -183,9 +183,10 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
 /// one-word value in double quotes is masked. What may follow it closes a sentence, a clause or
 /// a list; an apostrophe inside is no quote (`'don't'`).
 fn single_quoted_value(tok: &str) -> Option<usize> {
-    let body = tok.trim_end_matches([',', '.', ':', ';', ')']);
-    let inner = body.strip_prefix('\'')?.strip_suffix('\'')?;
-    (!inner.is_empty() && !inner.contains('\'')).then_some(body.len())
+    // (most tokens open with no quote: settled by their first byte)
+    let rest = tok.strip_prefix('\'')?.trim_end_matches([',', '.', ':', ';', ')']);
+    let inner = rest.strip_suffix('\'')?;
+    (!inner.is_empty() && !inner.contains('\'')).then_some(rest.len() + 1)
 }
 
 /// Byte classes for `mask_log_token`: ASCII letters and digits, digits, hex digits.
