@@ -72,11 +72,6 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
         out.push_str("/*");
         return;
     }
-    if let Some(end) = single_quoted_value(tok) {
-        out.push_str("'*'");
-        out.push_str(&tok[end..]);
-        return;
-    }
     // a URL (`://` anywhere in the token, or in one word of a quoted text) and a source location
     // (`src/a.rs:39:58`) are paths too: they are looked for in the one scan below, which then
     // takes back what it wrote (this runs on every token mined)
@@ -153,6 +148,13 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
         } else if c < 0x80 {
             if c == b':' && b[i + 1..].starts_with(b"//") {
                 return as_path(out);
+            }
+            if c == b'\'' && i == 0 {
+                if let Some(end) = single_quoted_value(tok) {
+                    out.push_str("'*'");
+                    out.push_str(&tok[end..]);
+                    return;
+                }
             }
             if c == b'/' && (i == 0 || !path_byte(b[i - 1])) && in_temp_dir(&b[i..]) {
                 // a temporary file's name is generated (a Node frame's
