@@ -65,8 +65,9 @@ pub(crate) fn escaped(before: &[u8]) -> bool {
 
 /// Masks one whitespace-separated token of a log line for template mining, appending the result
 /// to `out`: digit runs and hex ids as in [`shape`], a path or URL as `/*`, and a quoted value as
-/// `"*"` (a quoted key stays, see `names_a_key`). Words without digits stay, so `sshd[0]:` and
-/// `crond[0]:` remain distinct.
+/// `"*"` (a quoted key stays, see `names_a_key`), or as `'*'` in single quotes (see
+/// `single_quoted_value`). Words without digits stay, so `sshd[0]:` and `crond[0]:` remain
+/// distinct.
 pub fn mask_log_token(tok: &str, out: &mut String) {
     if path_prefix(tok) {
         out.push_str("/*");
@@ -185,7 +186,6 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
 /// one-word value in double quotes is masked. What may follow it closes a sentence, a clause or
 /// a list; an apostrophe inside is no quote (`'don't'`).
 fn single_quoted_value(tok: &str) -> Option<usize> {
-    // (most tokens open with no quote: settled by their first byte)
     let rest = tok.strip_prefix('\'')?.trim_end_matches([',', '.', ':', ';', ')']);
     let inner = rest.strip_suffix('\'')?;
     (!inner.is_empty() && !inner.contains('\'')).then_some(rest.len() + 1)
