@@ -17,8 +17,9 @@ for the corpus:
 - each needle string stripped, cut to 200 characters, at least 6 long, found in the input.
 
 Error-ish, decided per line from what the line itself says, like the corpus's per-system rules:
-a level field (`ERROR`, `[error]`, `"level":"error"`, `severity`, FATAL/CRITICAL/SEVERE/ALERT/
-EMERG/PANIC); otherwise an HTTP status >= 400 in an access-log line (combined/common, IIS W3C,
+a level field (`ERROR`, `[error]`, `"level":"error"`, logfmt's `level=error`, `severity`,
+FATAL/CRITICAL/SEVERE/ALERT/EMERG/PANIC; a record's field before a word that looks like a level
+in its text, as Grafana's `lvl=info … id="create alert table"`); otherwise an HTTP status >= 400 in an access-log line (combined/common, IIS W3C,
 JSON `status`, Zeek `status_code`); otherwise a failed syscall (`= -1 E...`) in strace output;
 otherwise the README's keyword regex on the template. drain3 is a tool of this script only, not
 a dependency of hr.
@@ -42,6 +43,8 @@ KEYWORDS = re.compile(
 BAD_LEVEL = r"(?:err|error|fatal|crit|critical|severe|alert|emerg|emergency|panic)"
 OK_LEVEL = r"(?:info|debug|trace|notice|warn|warning|verbose)"
 LEVEL_JSON = re.compile(r'"(?:level|severity|lvl|log\.level)"\s*:\s*"([A-Za-z]+)"')
+# a logfmt record's level field (logrus, Go's slog, Grafana: `lvl=info`, `level="error"`)
+LEVEL_LOGFMT = re.compile(r'(?:^|\s)(?:level|severity|lvl)=("?)([A-Za-z]+)\1(?=\s|$)')
 LEVEL_WORD = re.compile(r"(?:^|[\s\[(|])(" + BAD_LEVEL + "|" + OK_LEVEL + r")(?=[\]\s:)|,]|$)", re.I)
 BRACKET_LEVEL = re.compile(r"\[(?:[\w.-]+:)?(" + BAD_LEVEL + "|" + OK_LEVEL + r")\]", re.I)
 STATUS_CLF = re.compile(r'"[A-Z]+ \S+ HTTP/[\d.]+" (\d{3}) ')
@@ -83,6 +86,9 @@ def severity(line: str, iis: int | None, zeek_status: int | None) -> tuple[bool,
     if m:
         bad = re.fullmatch(BAD_LEVEL, m.group(1), re.I) is not None
         return bad, "level", True
+    m = LEVEL_LOGFMT.search(line)
+    if m:
+        return re.fullmatch(BAD_LEVEL, m.group(2), re.I) is not None, "level", True
     m = STATUS_CLF.search(line) or STATUS_JSON.search(line)
     if m:
         return int(m.group(1)) >= 400, m.group(1), True
