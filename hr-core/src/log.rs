@@ -23,7 +23,7 @@ mod values;
 use crate::drain::{drain_merges, unmasked_stamp, Drain, Miner, Seen, NO_TEXT};
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::lines::{split, Lines};
-use crate::logline::{continues, error_words, is_logfmt_event};
+use crate::logline::{continues, error_words, is_logfmt_event, is_tagged_logfmt_event};
 use crate::marker::{count, marker_chars, plain_lines, Compressed};
 use crate::mask::mask_log_token;
 use crate::plan::{plural, render_classified, Piece, Plan, Priority};
@@ -555,7 +555,7 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
             (miner.add_record(&words), false)
         } else if sev.http || (columns.known() && !line.starts_with('#')) {
             (miner.add_record(line), false)
-        } else if is_logfmt_event(line) {
+        } else if is_logfmt_event(line) || is_tagged_logfmt_event(line) {
             logfmt = true;
             (miner.add_record(line), false)
         } else {
@@ -2357,6 +2357,28 @@ mod tests {
         // is another event
         assert_eq!(kept.len(), 2, "{}", c.text);
         assert!(kept[1].contains("msg=\"Removing target\""), "{}", c.text);
+    }
+
+    #[test]
+    fn a_logfmt_record_behind_a_compose_tag_folds_as_a_record() {
+        // `docker compose logs` puts the service's name before each line: the record behind it
+        // is read as one without it, so its migrations fold as the values of one event
+        let steps = ["create {} table", "add unique index {}.login", "drop index UQE_{}_email - v1", "Rename table {} to {}_v1 - v1",
+                     "Update {} table charset", "Add missing {} data", "create index IDX_temp_{}_code - v1-7", "Migrate all Read Only {} to Viewers"];
+        let things = ["user", "org", "star", "dashboard", "alert", "team"];
+        let mut text = String::new();
+        for i in 0..48 {
+            text.push_str(&format!(
+                "grafana-server  | t=2025-05-02T11:21:{:02}+0000 lvl=info msg=\"Executing migration\" logger=migrator id=\"{}\"\n",
+                i % 60,
+                steps[i % steps.len()].replace("{}", things[i / steps.len()])
+            ));
+        }
+        text.push_str("grafana-server  | t=2025-05-02T11:21:59+0000 lvl=info msg=\"HTTP Server Listen\" logger=http.server address=0.0.0.0:3000\n");
+        let c = compress(&text, &opts());
+        let kept = kept_lines(&c.text);
+        assert!(kept.len() <= 4, "{}", c.text);
+        assert!(kept.last().unwrap().contains("HTTP Server Listen"), "{}", c.text);
     }
 
     #[test]

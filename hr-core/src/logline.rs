@@ -118,7 +118,10 @@ pub fn source_prefix_len(line: &str) -> Option<usize> {
         let tag = line[..end].trim_end_matches([' ', '|', ':']);
         let rest = &line[end..];
         // a level word or a month name is the header itself, not a tag in front of it
-        let event = header().is_match(rest) || rest.starts_with('{') && is_json_event(rest) || is_strace(rest);
+        let event = header().is_match(rest)
+            || rest.starts_with('{') && is_json_event(rest)
+            || is_strace(rest)
+            || is_logfmt_event(rest);
         // an ISO time with its offset (`2025-07-12T16:41:50-0700 DEBUG …`) is the header's own
         let time = re!(r"^\d{4}-\d\d-\d\d[T_ ]?\d").is_match(tag);
         (event && !is_header_word(tag) && !time).then_some(end)
@@ -181,13 +184,26 @@ pub fn opens_event(line: &str) -> bool {
 pub fn is_logfmt_event(line: &str) -> bool {
     // both patterns open with a key and `=`: a look at the first word spares the regexes most
     // lines (this runs on every line mined; `re!`'s `\w` is ASCII)
-    let b = line.as_bytes();
-    let key = b.iter().take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.')).count();
-    if b.get(key) != Some(&b'=') {
-        return false;
-    }
-    re!(r#"^([\w.]+=("[^"]*"|\S*) +)*?(time|ts|t|level|lvl|severity)=("[^"]*"|\S+)( |$)"#).is_match(line)
+    opens_with_key(line.as_bytes())
+        && re!(r#"^([\w.]+=("[^"]*"|\S*) +)*?(time|ts|t|level|lvl|severity)=("[^"]*"|\S+)( |$)"#).is_match(line)
         && re!(r#"^([\w.]+=("[^"]*"|\S*)( +|$)){2}"#).is_match(line)
+}
+
+/// A logfmt record behind a source tag, as `docker compose logs` prints one
+/// (`grafana-1  | logger=migrator t=… level=info msg="Executing migration"`).
+pub fn is_tagged_logfmt_event(line: &str) -> bool {
+    // a tag ends at its first space, and a compose tag's `|` follows: a look at the word there
+    // spares the regexes most lines (this runs on every plain line mined)
+    let b = line.as_bytes();
+    let Some(gap) = memchr::memchr(b' ', b) else { return false };
+    let at = gap + b[gap..].iter().take_while(|&&c| c == b' ' || c == b'|').count();
+    opens_with_key(&b[at..]) && source_prefix_len(line).is_some_and(|end| is_logfmt_event(&line[end..]))
+}
+
+/// Whether `b` opens with a logfmt key and its `=`.
+fn opens_with_key(b: &[u8]) -> bool {
+    let key = b.iter().take_while(|&&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.')).count();
+    key > 0 && b.get(key) == Some(&b'=')
 }
 
 /// A tab-separated record that starts with a Unix time (Zeek, many exporters).
@@ -721,6 +737,7 @@ mod tests {
             ("logs/app.log:12:2024-01-02 10:00:00 ERROR x", Some(16)),
             ("[pod/api-0/api] 2024-01-02T10:00:00Z started", Some(16)),
             ("api-1  | {\"level\":\"info\",\"ts\":1.5,\"msg\":\"x\"}", Some(9)),
+            ("grafana-1  | logger=migrator t=2025-03-16T22:35:01Z level=info msg=\"x\"", Some(13)),
             // the line's own header is no tag
             ("2024-01-02 10:00:00 INFO started", None),
             // an ISO time with a zone offset reads as one word, and is no tag
@@ -733,6 +750,16 @@ mod tests {
         for (line, want) in cases {
             assert_eq!(source_prefix_len(line), want, "{line}");
         }
+    }
+
+    #[test]
+    fn a_logfmt_record_is_read_behind_its_source_tag() {
+        assert!(is_tagged_logfmt_event("grafana-1  | logger=migrator t=2025-03-16T22:35:01Z level=info msg=\"x\""));
+        assert!(is_tagged_logfmt_event("[grafana] t=2025-03-16T22:35:01Z lvl=warn msg=\"x\""));
+        // a record with no tag, a tag before words, a line with one pair
+        assert!(!is_tagged_logfmt_event("t=2025-03-16T22:35:01Z level=info msg=\"x\""));
+        assert!(!is_tagged_logfmt_event("web-1  | 2024-01-02T10:00:00Z GET /"));
+        assert!(!is_tagged_logfmt_event("session opened for user=bob by (uid=0)"));
     }
 
     #[test]
