@@ -256,7 +256,10 @@ pub fn is_decorated_event(line: &str) -> bool {
 /// Ruby prints it (`\tfrom …`). The method's name ends the line: Ruby's own headline goes on
 /// with the error (`x.rb:12:in 'save': undefined method …`).
 pub fn is_ruby_frame(line: &str) -> bool {
-    line.contains(":in ")
+    // a frame ends with its method's closing quote: a look at the last byte spares the search
+    // most lines (this runs on the line after every line a log holds)
+    line.trim_end().ends_with('\'')
+        && line.contains(":in ")
         && re!(r"^\s*(from )?(\S+ \([^()\s]+\) )?\S+:\d+:in [`'][^`']*'\s*$").is_match(line)
 }
 
@@ -304,6 +307,10 @@ pub fn continues(line: &str) -> bool {
         None => false,
         Some(b' ' | b'\t') => !line.trim().is_empty(),
         _ if is_ruby_frame(line) => true,
+        // every shape below opens with one of a few bytes, or with a word that names an
+        // exception: a look at the first byte and word spares the regex most lines (this runs
+        // on the line after every line a log holds)
+        Some(c) if !b"CTDHSQL#[.}]".contains(c) && !names_an_exception(b) => journal_catalog(line),
         _ => re!(concat!(
             r"^(Caused by: |Traceback \(most recent call last\)|During handling of the above exception|",
             r"The above exception was the direct cause|#\d+ |\[stacktrace\]|\[previous exception\]|",
@@ -312,6 +319,13 @@ pub fn continues(line: &str) -> bool {
         .is_match(line)
             || journal_catalog(line),
     }
+}
+
+/// Whether `b` opens with a word (`[\w.$]+`) that ends in `Exception` or `Error`, as a Java or
+/// Python exception line does (`java.lang.IllegalStateException: …`).
+fn names_an_exception(b: &[u8]) -> bool {
+    let word = &b[..b.iter().position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'$'))).unwrap_or(b.len())];
+    word.ends_with(b"Exception") || word.ends_with(b"Error")
 }
 
 /// A line of the catalog entry `journalctl -x` prints under a message (`░░ Subject: …`), not a
@@ -472,8 +486,10 @@ pub fn http_status(line: &str) -> Option<u16> {
     if let Some(s) = haproxy_status(line) {
         return s.parse().ok();
     }
+    // the shapes below but W3C's quote their request or their keys
+    let quoted = memchr::memchr(b'"', line.as_bytes()).is_some();
     // OpenStack's WSGI servers name the status after the request: `"GET /v2/… HTTP/1.1" status: 404`
-    if finder!(b"\" status: ").find(line.as_bytes()).is_some() {
+    if quoted && finder!(b"\" status: ").find(line.as_bytes()).is_some() {
         return status(re!(r#""[A-Z]+ \S+ HTTP/[0-9.]+" status: (\d{3})\b"#));
     }
     if line.as_bytes().first().is_some_and(u8::is_ascii_digit) && ends_like_w3c(line) {
@@ -482,7 +498,7 @@ pub fn http_status(line: &str) -> Option<u16> {
             return Some(s);
         }
     }
-    if memchr::memchr(b'{', line.as_bytes()).is_some() && finder!(b"tatus").find(line.as_bytes()).is_some() {
+    if quoted && memchr::memchr(b'{', line.as_bytes()).is_some() && finder!(b"tatus").find(line.as_bytes()).is_some() {
         return status(re!(r#""(?:status|status_code|statusCode)" *: *"?([1-5]\d\d)\b"#));
     }
     None
@@ -810,7 +826,13 @@ mod tests {
         for l in ["\tat com.x.Y.z(Y.java:12)", "#0 /var/www/app.php(12): f()", "/gems/sidekiq-3.3.0/lib/sidekiq/processor.rb:75:in `execute_job'", "app/models/user.rb:12:in 'User#save'", "  rack (1.5.2) lib/rack/lock.rb:17:in `call'", "app/views/users/show.html.erb:12:in `_app_views_users_show'", "<internal:kernel>:187:in 'loop'", "Caused by: java.io.IOException: x", "DETAIL:  Key (id)=(1) exists.", "░░ Subject: A start job for unit smbd.service has failed", "░░"] {
             assert!(continues(l), "{l}");
         }
+        // each shape the look at the first byte and word lets through
+        for l in ["java.lang.IllegalStateException: boom", "ValueError", "Traceback (most recent call last):", "The above exception was the direct cause of the following exception:", "During handling of the above exception, another exception occurred:", "#1 {main}", "[stacktrace]", "[previous exception] [object] (RuntimeException(code: 0): x)", "HINT:  No function matches.", "STATEMENT:  select 1", "QUERY:  select 1", "LOCATION:  exec_simple_query", "CONTEXT:  SQL function", "... 12 more", "}", "]", "app/x.rb:1:in `y'\r"] {
+            assert!(continues(l), "{l}");
+        }
         assert!(!continues("2024-01-02 10:00:00 INFO x"));
+        assert!(!continues("Error: the first word alone names no exception"));
+        assert!(!continues("NotAnErrorHere: x"));
         assert!(!continues("/app/models/user.rb:12:in 'save': undefined method 'name' for nil (NoMethodError)"));
     }
 
