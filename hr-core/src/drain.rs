@@ -612,8 +612,14 @@ fn words_of(tok: &str) -> impl Iterator<Item = &str> {
     pieces().filter(move |w| literal && !w.is_empty() && w.chars().all(char::is_alphabetic))
 }
 
+/// The field a `key=value` token gives a value to (`user` of `user=bob`); none where its `=` is
+/// part of a comparison, as a version constraint writes one (`requests~=2.32`, `six>=1.5`,
+/// `pytest==9.0`, `urllib3!=2.2.0`): a package in place of another is a value in place of a value.
 fn field_name(tok: &str) -> Option<&str> {
-    tok.find('=').map(|i| &tok[..i])
+    let i = tok.find('=')?;
+    let b = tok.as_bytes();
+    let compares = (i > 0 && matches!(b[i - 1], b'~' | b'<' | b'>' | b'!')) || b.get(i + 1) == Some(&b'=');
+    (!compares).then(|| &tok[..i])
 }
 
 /// `rt_sigaction(SIGHUP,`, `sa_mask=[HUP],`: a name in capitals, digits and underscores, as C
@@ -1723,5 +1729,25 @@ mod tests {
         assert!(!has_value_digits("\"G0 Main Marker\""));
         assert!(!has_value_digits("0-0:0|Step_Manager|0|theDayChanged"));
         assert!(!has_value_digits("(II)"));
+    }
+
+    #[test]
+    fn a_version_constraint_is_a_value_not_a_field() {
+        assert_eq!(field_name("user=bob"), Some("user"));
+        for tok in ["PyYAML~=6.0", "six>=1.5", "idna<=4", "pytest==9.0", "urllib3!=2.2.0,<3,>=1.25.4"] {
+            assert_eq!(field_name(tok), None, "{tok}");
+        }
+        // pip names each package it collects, and the one that asked for it: one event (behind
+        // a CI runner's stamp, as Drain keys a line on its first two words)
+        let mut m = Miner::default();
+        let first = m.add("2026-01-28T18:03:32.3686631Z Collecting PyYAML~=6.0 (from pytest-infrahouse==0.23.1)").template;
+        for line in [
+            "2026-01-28T18:03:32.5021912Z Collecting black~=25.0 (from pytest-infrahouse==0.23.1)",
+            "2026-01-28T18:03:33.4932642Z Collecting click>=8.0.0 (from black~=25.0->pytest-infrahouse==0.23.1)",
+            "2026-01-28T18:03:33.8930193Z Collecting urllib3!=2.2.0,<3,>=1.25.4 (from botocore~=1.35->pytest-infrahouse==0.23.1)",
+            "2026-01-28T18:03:34.0505004Z Collecting six>=1.5 (from python-dateutil<3.0.0,>=2.1->botocore~=1.35->pytest-infrahouse==0.23.1)",
+        ] {
+            assert_eq!(m.add(line).template, first, "{line}");
+        }
     }
 }
