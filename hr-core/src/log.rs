@@ -2360,6 +2360,22 @@ mod tests {
     }
 
     #[test]
+    fn a_line_of_two_records_run_together_is_not_folded_as_the_first() {
+        // a logger that wrote no newline between two records: the second one says something
+        // of its own, which a fold of the first record's repeats would hide
+        let mut text = String::new();
+        for i in 0..40 {
+            text.push_str(&format!(r#"{{"sequence":{i},"level":"DEBUG","target":"fsm","message":"Render completed in 0ms","duration_us":{}}}"#, 200 + i * 7));
+            if i == 25 {
+                text.push_str(r#"{"sequence":999,"level":"INFO","target":"fsm::tasks","message":"Size calculation completed successfully"}"#);
+            }
+            text.push('\n');
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("Size calculation completed successfully"), "{}", c.text);
+    }
+
+    #[test]
     fn a_logfmt_record_behind_a_compose_tag_folds_as_a_record() {
         // `docker compose logs` puts the service's name before each line: the record behind it
         // is read as one without it, so its migrations fold as the values of one event

@@ -55,6 +55,30 @@ pub fn json_pairs(record: &str) -> impl Iterator<Item = (&str, &str)> {
     })
 }
 
+/// One past the brace that closes the object `b` opens with.
+fn object_end(b: &[u8]) -> Option<usize> {
+    let mut depth = 0usize;
+    let mut i = 0;
+    while i < b.len() {
+        match b[i] {
+            b'"' => {
+                i = string_end(b, i)?;
+                continue;
+            }
+            b'{' | b'[' => depth += 1,
+            b'}' | b']' => {
+                depth = depth.checked_sub(1)?;
+                if depth == 0 {
+                    return Some(i + 1);
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    None
+}
+
 /// One past the closing quote of the string that opens at `b[i]`.
 fn string_end(b: &[u8], mut i: usize) -> Option<usize> {
     i += 1;
@@ -79,7 +103,23 @@ pub fn json_words(line: &str, out: &mut String) -> bool {
         return false;
     }
     if t.starts_with('{') {
-        push_words(t, "", out, 0);
+        // records run together on one line (a logger that wrote no newline) are mined as the
+        // records they are, one after the other: by the first one's fields alone, the line
+        // would fold as its repeat, the others unseen
+        let mut rest = t;
+        while !rest.is_empty() {
+            let Some(end) = object_end(rest.as_bytes()) else {
+                return false;
+            };
+            if !out.is_empty() {
+                out.push_str(" }{");
+            }
+            push_words(&rest[..end], "", out, 0);
+            rest = rest[end..].trim_start();
+            if !rest.is_empty() && !rest.starts_with('{') {
+                return false;
+            }
+        }
         return !out.is_empty();
     }
     // a console line that ends in its fields as a JSON object (zap, Caddy, logrus):
@@ -212,6 +252,10 @@ mod tests {
         ));
         assert_eq!(s, "level=info msg=handled request n=3");
         assert!(!json_words("plain line", &mut s));
+        // records run together are read one after the other
+        assert!(json_words(r#"{"level":"debug","msg":"render done"}{"level":"info","msg":"size computed"}"#, &mut s));
+        assert_eq!(s, "level=debug msg=render done }{ level=info msg=size computed");
+        assert!(!json_words(r#"{"level":"debug"} and then some}"#, &mut s));
         assert!(json_words(
             r#"{"msg":"x","request":{"method":"GET","headers":{"A":["b"]}}}"#,
             &mut s
