@@ -874,6 +874,17 @@ fn said(line: &str) -> (&str, &str) {
     let (tag, time) = crate::logline::tag_and_time_end(line);
     let from = time.filter(|&end| line[..end].bytes().any(|b| b.is_ascii_digit())).unwrap_or(0);
     let tag = if tag <= from { tag } else { 0 };
+    // a kernel line behind a syslog header states the seconds since boot after its host and
+    // program (`ip-10-0-0-5 kernel: [    0.001013] e820: …`): another boot says it at another
+    // second. Who says it is the host and program, and the padding of the seconds with them:
+    // `[ 3232.3]` is two words to Drain, `[18440.1]` one, and another line
+    if tag == 0 {
+        if let Some(m) = re!(r"^ *\S+ \S+: \[ *\d+\.\d+\] ").find(&line[from..]) {
+            let who = &line[from..from + m.end()];
+            let digits = who.rfind('[').map_or(0, |open| open + 1 + who[open + 1..].len() - who[open + 1..].trim_start().len());
+            return (&who[..digits], &line[from + m.end()..]);
+        }
+    }
     (&line[..tag], &line[from..])
 }
 
@@ -1195,6 +1206,32 @@ mod tests {
             .collect();
         let c = compress(&tagged, &opts());
         assert_eq!(c.text.matches("Releasever: 8").count(), 2, "{}", c.text);
+    }
+
+    #[test]
+    fn a_second_boots_kernel_lines_fold_as_said_above() {
+        // kern.log as syslog writes it: each boot logs the same lines at other seconds since boot
+        let said = ["e820: update [mem 0x00000000-0x00000fff] usable ==> reserved", "kvm-clock: using sched offset of 2099084191 cycles",
+                    "MTRR default type: write-back", "Using GB pages for direct mapping", "check: Scanning 1 areas for low memory corruption",
+                    "Kernel command line: BOOT_IMAGE=/boot/vmlinuz-5.4.0-1058-aws root=LABEL=cloudimg-rootfs ro console=tty1"];
+        let mut text = String::new();
+        for (day, offset) in [(7, 11), (9, 29)] {
+            for (k, l) in said.iter().enumerate() {
+                text += &format!("Dec  {day} 06:{offset}:15 ip-172-31-77-107 kernel: [    0.00{k}{offset}13] {l}\n");
+            }
+            text += &format!("Dec  {day} 06:{offset}:16 ip-172-31-77-107 systemd[1]: Started Journal Service (boot {day}).\n");
+        }
+        // past 10,000 seconds the seconds fill their brackets: another line to Drain
+        for l in &said[1..4] {
+            text += &format!("Dec  9 11:33:19 ip-172-31-77-107 kernel: [18440.137468] {l}\n");
+        }
+        let c = compress(&text, &opts());
+        // the second boot's lines fold; the lines past 10,000 seconds stay
+        assert!(!c.text.contains("Dec  9 06:29:15 ip-172-31-77-107 kernel: [    0.0012913] kvm-clock"), "{}", c.text);
+        assert!(!c.text.contains("Dec  9 06:29:15 ip-172-31-77-107 kernel: [    0.0022913] MTRR"), "{}", c.text);
+        for l in &said[1..4] {
+            assert!(c.text.contains(&format!("[18440.137468] {l}")), "{}", c.text);
+        }
     }
 
     #[test]
