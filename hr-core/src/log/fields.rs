@@ -36,29 +36,21 @@ pub fn json_pairs(record: &str) -> impl Iterator<Item = (&str, &str)> {
             i += 1;
         }
         let start = i;
-        let mut depth = 0usize;
-        while i < b.len() {
-            match b[i] {
-                b'"' => {
-                    i = string_end(b, i)?;
-                    continue;
-                }
-                b'{' | b'[' => depth += 1,
-                b'}' | b']' if depth == 0 => break,
-                b'}' | b']' => depth -= 1,
-                b',' if depth == 0 => break,
-                _ => {}
-            }
-            i += 1;
-        }
+        i = close_at(b, i, true)?;
         Some((key, record[start..i].trim_end()))
     })
 }
 
 /// One past the brace that closes the object `b` opens with.
 fn object_end(b: &[u8]) -> Option<usize> {
+    let close = close_at(b, 1, false)?;
+    (close < b.len()).then_some(close + 1)
+}
+
+/// Where the JSON text from `b[i]` meets a closing bracket outside its strings and nested
+/// values, or with `commas` a comma (a member's value ends there); `b.len()` if it meets none.
+fn close_at(b: &[u8], mut i: usize, commas: bool) -> Option<usize> {
     let mut depth = 0usize;
-    let mut i = 0;
     while i < b.len() {
         match b[i] {
             b'"' => {
@@ -66,17 +58,14 @@ fn object_end(b: &[u8]) -> Option<usize> {
                 continue;
             }
             b'{' | b'[' => depth += 1,
-            b'}' | b']' => {
-                depth = depth.checked_sub(1)?;
-                if depth == 0 {
-                    return Some(i + 1);
-                }
-            }
+            b'}' | b']' if depth == 0 => return Some(i),
+            b'}' | b']' => depth -= 1,
+            b',' if commas && depth == 0 => return Some(i),
             _ => {}
         }
         i += 1;
     }
-    None
+    Some(b.len())
 }
 
 /// One past the closing quote of the string that opens at `b[i]`.
