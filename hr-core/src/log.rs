@@ -879,10 +879,9 @@ fn said(line: &str) -> (&str, &str) {
     // second. Who says it is the host and program, and the padding of the seconds with them:
     // `[ 3232.3]` is two words to Drain, `[18440.1]` one, and another line
     if tag == 0 {
-        if let Some(m) = re!(r"^ *\S+ \S+: \[ *\d+\.\d+\] ").find(&line[from..]) {
-            let who = &line[from..from + m.end()];
-            let digits = who.rfind('[').map_or(0, |open| open + 1 + who[open + 1..].len() - who[open + 1..].trim_start().len());
-            return (&who[..digits], &line[from + m.end()..]);
+        if let Some(c) = re!(r"^( *\S+ \S+: \[ *)\d+\.\d+\] ").captures(&line[from..]) {
+            let (who, all) = (c.get(1).unwrap(), c.get(0).unwrap());
+            return (&line[from..from + who.end()], &line[from + all.end()..]);
         }
     }
     (&line[..tag], &line[from..])
