@@ -69,6 +69,12 @@ pub(crate) fn escaped(before: &[u8]) -> bool {
 /// `single_quoted_value`). Words without digits stay, so `sshd[0]:` and `crond[0]:` remain
 /// distinct.
 pub fn mask_log_token(tok: &str, out: &mut String) {
+    // most tokens are words (`Scheduled`, `[worker-3]`, `ms,`): with no digit, no quote and no
+    // byte that a path or a URL needs, a token is its own mask
+    if tok.bytes().fold(0, |any, c| any | CLASS[c as usize]) & (DIGIT | MARKS) == 0 {
+        out.push_str(tok);
+        return;
+    }
     if path_prefix(tok) {
         out.push_str("/*");
         return;
@@ -191,10 +197,12 @@ fn single_quoted_value(tok: &str) -> Option<usize> {
     (!inner.is_empty() && !inner.contains('\'')).then_some(rest.len() + 1)
 }
 
-/// Byte classes for `mask_log_token`: ASCII letters and digits, digits, hex digits.
+/// Byte classes for `mask_log_token`: ASCII letters and digits, digits, hex digits, and the
+/// bytes that open a quoted value or make a path (`/`, and `\\` in a Windows path).
 const ALNUM: u8 = 1;
 const DIGIT: u8 = 2;
 const HEX: u8 = 4;
+const MARKS: u8 = 8;
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut c = 0;
@@ -202,7 +210,8 @@ static CLASS: [u8; 256] = {
         let b = c as u8;
         t[c] = ((b.is_ascii_alphanumeric() as u8) * ALNUM)
             | ((b.is_ascii_digit() as u8) * DIGIT)
-            | ((b.is_ascii_hexdigit() as u8) * HEX);
+            | ((b.is_ascii_hexdigit() as u8) * HEX)
+            | ((matches!(b, b'"' | b'\'' | b'/' | b'\\') as u8) * MARKS);
         c += 1;
     }
     t
@@ -329,6 +338,11 @@ mod tests {
             "0-0-0-0-0"
         );
         assert_eq!(log_token("user"), "user");
+        // a token with no digit is still a path, a URL or a quoted value
+        assert_eq!(log_token("/usr/bin/env"), "/*");
+        assert_eq!(log_token("https://example.com/a"), "/*");
+        assert_eq!(log_token("(/tmp/tmpqzkab)"), "(/*)");
+        assert_eq!(log_token("src/ui/main.rs:12"), "/*");
         assert_eq!(log_token("uid=C3uA171rRDUxvYyTmj"), "uid=0");
         assert_eq!(
             log_token("sha256WithRSAEncryption"),
