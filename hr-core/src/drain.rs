@@ -933,11 +933,18 @@ pub struct Drain {
     /// when each cluster last took a line (see `DRAIN_LEAF`), counted in lines read
     used: Vec<u64>,
     clock: u64,
+    /// each cluster's first line (`NO_LINE` when it was not told, see `opens_at`) and how many
+    /// lines it took
+    members: Vec<(u32, u32)>,
+    /// the first lines of clusters that had taken no other line when they made room for another
+    alone: Vec<u32>,
     /// the line being read, its words masked one after another, and where each ends
     masked: Vec<u8>,
     ends: Vec<usize>,
     word: Vec<u8>,
     key: Vec<u8>,
+    /// how many first words the tree holds a node for, by the lines' number of words
+    children: FxHashMap<usize, usize>,
 }
 
 /// Clusters Drain keeps, in all and in one leaf of its tree: past them a line that would open
@@ -947,14 +954,37 @@ pub struct Drain {
 /// class a JVM loads from one of its 137 jars) is the same event from its second line on.
 const DRAIN_CLUSTERS: usize = 4096;
 const DRAIN_LEAF: usize = 64;
+/// The nodes one node of drain3's tree holds at most (`max_children`): past them, a line whose
+/// first word has none is read under the wildcard (a server's dump of 200 settings, `key =
+/// value`, is one event to it from its 100th key on).
+const DRAIN_CHILDREN: usize = 100;
 /// The longest line Drain reads here: a cluster holds its words (a JSON document of one line
 /// that is too large for its tree reaches the log compressor).
 const DRAIN_LINE: usize = 2048;
+
+/// A cluster's first line that was not told (see `Drain::opens_at`).
+const NO_LINE: u32 = u32::MAX;
 
 impl Drain {
     /// Whether Drain opens a cluster for `line`: whether it is another event to Drain. `None`
     /// for a line longer than `DRAIN_LINE`, whose words it would hold again.
     pub fn opens(&mut self, line: &str) -> Option<bool> {
+        self.read(line, NO_LINE)
+    }
+
+    /// `opens` for line `at` of a log, which `alone` reports if no other line joins its cluster.
+    pub fn opens_at(&mut self, line: &str, at: usize) -> Option<bool> {
+        self.read(line, u32::try_from(at).unwrap_or(NO_LINE))
+    }
+
+    /// The lines told to `opens_at` that were each a cluster of their own, in no order: to
+    /// drain3, events seen once.
+    pub fn alone(&self) -> impl Iterator<Item = usize> + '_ {
+        let open = self.members.iter().filter(|&&(_, n)| n == 1).map(|&(first, _)| first);
+        self.alone.iter().copied().chain(open.filter(|&first| first != NO_LINE)).map(|first| first as usize)
+    }
+
+    fn read(&mut self, line: &str, at: u32) -> Option<bool> {
         if line.len() > DRAIN_LINE {
             return None;
         }
@@ -968,57 +998,86 @@ impl Drain {
         }
         let n = ends.len();
         let word = |k: usize| &masked[if k == 0 { 0 } else { ends[k - 1] }..ends[k]];
-        // (drain3's tree holds one token below the count at its default depth, none for a
-        // line of one word)
-        let key = &mut self.key;
-        key.clear();
-        key.extend_from_slice(&n.to_le_bytes());
-        if n > 1 {
-            key.extend_from_slice(if word(0).iter().any(u8::is_ascii_digit) { b"<*>" } else { word(0) });
-        }
         self.clock += 1;
         let full = self.clusters.len() >= DRAIN_CLUSTERS;
-        let leaf = match self.leaves.get_mut(key.as_slice()) {
-            Some(leaf) => leaf,
-            None if full => return Some(true),
-            None => self.leaves.entry(key.as_slice().into()).or_default(),
-        };
+        // drain3's tree holds one token below the count at its default depth (none for a line
+        // of one word): a first word with digits is its wildcard, and so is one that has no
+        // node of its own, where the line is looked for first
+        let first = (n > 1).then(|| word(0)).map(|w| if w.iter().any(u8::is_ascii_digit) { WILD } else { w });
+        let key = &mut self.key;
+        leaf_key(key, n, first);
+        let own = first.is_some() && self.leaves.contains_key(key.as_slice());
+        if !own {
+            leaf_key(key, n, first.map(|_| WILD));
+        }
         // the most similar cluster, by how many words are the same, then (as drain3 breaks a
         // tie) by how many are wildcards
         let mut best: Option<((usize, usize), u32)> = None;
-        for &id in leaf.iter() {
+        for &id in self.leaves.get(key.as_slice()).into_iter().flatten() {
             let (template, wild) = &self.clusters[id as usize];
             let same = (0..n).filter(|&k| template[k].as_deref() == Some(word(k))).count();
             if best.map_or(true, |(b, _)| (same, *wild) > b) {
                 best = Some(((same, *wild), id));
             }
         }
-        match best {
-            Some(((same, _), id)) if drain_similar(same, n) => {
-                self.used[id as usize] = self.clock;
-                let (template, wild) = &mut self.clusters[id as usize];
-                for (k, t) in template.iter_mut().enumerate() {
-                    if t.is_some() && t.as_deref() != Some(word(k)) {
-                        *t = None;
-                        *wild += 1;
-                    }
+        if let Some((_, id)) = best.filter(|&((same, _), _)| drain_similar(same, n)) {
+            self.used[id as usize] = self.clock;
+            self.members[id as usize].1 += 1;
+            let (template, wild) = &mut self.clusters[id as usize];
+            for (k, t) in template.iter_mut().enumerate() {
+                if t.is_some() && t.as_deref() != Some(word(k)) {
+                    *t = None;
+                    *wild += 1;
                 }
-                Some(false)
             }
-            _ => {
-                let template = || ((0..n).map(|k| Some(word(k).into())).collect(), 0);
-                if leaf.len() < DRAIN_LEAF && !full {
-                    leaf.push(self.clusters.len() as u32);
-                    self.clusters.push(template());
-                    self.used.push(self.clock);
-                } else if let Some(&stale) = leaf.iter().min_by_key(|&&id| self.used[id as usize]) {
-                    self.clusters[stale as usize] = template();
-                    self.used[stale as usize] = self.clock;
+            return Some(false);
+        }
+        // a new cluster: under its first word's node, which the count's node makes while it
+        // has room for `DRAIN_CHILDREN` (the last of them the wildcard), else under the wildcard
+        let children = first.map_or(0, |_| *self.children.get(&n).unwrap_or(&0));
+        let wild_made = first.is_some() && {
+            leaf_key(key, n, Some(WILD));
+            self.leaves.contains_key(key.as_slice())
+        };
+        let room = if wild_made { children < DRAIN_CHILDREN } else { children + 1 < DRAIN_CHILDREN };
+        leaf_key(key, n, if own || first == Some(WILD) || room { first } else { first.map(|_| WILD) });
+        let leaf = match self.leaves.get_mut(key.as_slice()) {
+            Some(leaf) => leaf,
+            None if full => return Some(true),
+            None => {
+                if first.is_some() {
+                    *self.children.entry(n).or_default() += 1;
                 }
-                Some(true)
+                self.leaves.entry(key.as_slice().into()).or_default()
+            }
+        };
+        let template = || ((0..n).map(|k| Some(word(k).into())).collect(), 0);
+        if leaf.len() < DRAIN_LEAF && !full {
+            leaf.push(self.clusters.len() as u32);
+            self.clusters.push(template());
+            self.used.push(self.clock);
+            self.members.push((at, 1));
+        } else if let Some(&stale) = leaf.iter().min_by_key(|&&id| self.used[id as usize]) {
+            self.clusters[stale as usize] = template();
+            self.used[stale as usize] = self.clock;
+            let (first, n) = std::mem::replace(&mut self.members[stale as usize], (at, 1));
+            if n == 1 && first != NO_LINE {
+                self.alone.push(first);
             }
         }
+        Some(true)
     }
+}
+
+/// The wildcard that stands for a word in Drain's tree.
+const WILD: &[u8] = b"<*>";
+
+/// Where Drain's tree keeps the clusters of lines of `n` words whose first is `first` (`None`
+/// for a line of one word), written to `key`.
+fn leaf_key(key: &mut Vec<u8>, n: usize, first: Option<&[u8]>) {
+    key.clear();
+    key.extend_from_slice(&n.to_le_bytes());
+    key.extend_from_slice(first.unwrap_or_default());
 }
 
 /// Whether `line` opens with a stamp that keeps digits once Drain has masked it (GitHub
@@ -1118,6 +1177,26 @@ fn masked_run(b: &[u8], i: usize) -> Option<(usize, &'static [u8])> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn drain_reads_first_words_past_its_nodes_room_under_the_wildcard() {
+        // a server's dump of its settings, `key = value`, each key once: drain3's tree makes a
+        // node for the first 99 keys, each an event seen once, then its wildcard, under which
+        // the other keys are one event whose value (`null`) is the same
+        let key = |i: usize| format!("setting.{}{}", (b'a' + (i / 26) as u8) as char, (b'a' + (i % 26) as u8) as char);
+        let mut drain = Drain::default();
+        for i in 0..150 {
+            drain.opens_at(&format!("{} = null", key(i)), i);
+        }
+        let mut alone: Vec<usize> = drain.alone().collect();
+        alone.sort();
+        assert_eq!(alone, (0..99).collect::<Vec<_>>());
+        // a key that has a node is looked for there; one that has none, under the wildcard
+        assert_eq!(drain.opens(&format!("{} = 5", key(3))), Some(false));
+        assert_eq!(drain.opens("setting.zz = null"), Some(false));
+        // lines of another length have a node of their own
+        assert_eq!(drain.opens("setting.zz = null now"), Some(true));
+    }
 
     #[test]
     fn a_token_runs_to_the_first_byte_at_or_below_a_quote_wherever_it_stands() {

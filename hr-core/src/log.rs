@@ -598,15 +598,19 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
             // …)`): one it joins to a cluster is a repeat below, and one it opens a cluster for
             // is another event (a call whose first word holds its path, `stat("/etc/x",`, is
             // keyed on it, where our miner masks the path)
-            drain.opens(raw.lines[i])
+            drain.opens_at(raw.lines[i], i)
         } else if (plain || logfmt) && memchr::memchr(b'"', line.as_bytes()).is_some() {
             // Drain reads a quoted value as the words it holds, where our miner masks it: a
             // short line of other quoted words is another event to Drain (`("handler" =>
             // "file")` after `("logger" => "audit-log")`, a server's dump of its settings); one
             // it joins is left to our miner. So is a logfmt record's quoted message, which
             // Drain reads as any line's words, its time included (`time="…27T22:15:17…"`)
-            drain.opens(raw.lines[i]).filter(|&opens| opens)
+            drain.opens_at(raw.lines[i], i).filter(|&opens| opens)
         } else {
+            if plain && SHORT_LINE.contains(&mined.words) {
+                // (read for `alone_to_drain`; what Drain makes of it is asked there)
+                drain.opens_at(raw.lines[i], i);
+            }
             None
         };
         let another_event = (logfmt && drained == Some(true))
@@ -647,7 +651,26 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
         roles.extend(std::iter::repeat(Role::InEvent).take(more));
         i += 1 + more;
     }
+    alone_to_drain(&mut roles, &drain);
     roles
+}
+
+/// Lines of two or three words (`Rendered /app/views/_row.erb (0.4ms)`, `Downloaded serde
+/// v1.0.219`) whose template our miner folds, where Drain reads one value that differs beside
+/// one that varied as another event: a third of the words in common is below its similarity.
+const SHORT_LINE: std::ops::RangeInclusive<u32> = 2..=3;
+
+/// Marks each short line (see `SHORT_LINE`) that no other line joined in Drain's cluster as an
+/// event seen once, which stays: Drain, not our miner, decides for so few words, and only once
+/// the whole log is read (a line that opens a cluster may be joined later).
+fn alone_to_drain(roles: &mut [Role], drain: &Drain) {
+    for at in drain.alone() {
+        if let Role::Event { seen, shape, text_at, words, .. } = &mut roles[at] {
+            if SHORT_LINE.contains(&u32::from(*words)) && matches!(*seen, Seen::Known | Seen::Variant) {
+                (*seen, *shape, *text_at) = (Seen::Variant, None, NO_TEXT);
+            }
+        }
+    }
 }
 
 /// Whether a variant whose first change is at token `at` keeps the word that names its event:
@@ -1076,6 +1099,26 @@ mod tests {
         let out = compress(&text, &opts()).text;
         assert!(out.contains(&later), "{out}");
         assert!(!out.contains(&format!("{}\"Stopping", at(21, 1))), "a repeat within the hour folds: {out}");
+    }
+
+    #[test]
+    fn a_short_line_no_other_joins_in_drain_stays() {
+        // Rails renders partials in lines of three words: the partial and its time vary, so
+        // Drain's cluster for one partial soon holds its time as a wildcard, and a partial
+        // rendered once, whose time no other line shares, is an event of its own to Drain
+        let partials = ["_row.html.erb", "_cell.html.erb"];
+        let mut text = String::new();
+        for k in 0..40 {
+            text += &format!("  Rendered /srv/app/views/{} ({}.{}ms)\n", partials[k % 2], k % 7, k % 3);
+        }
+        let once = "  Rendered /srv/app/views/routes/_route.html.erb (0.4ms)";
+        let lines: Vec<&str> = text.lines().collect();
+        let text = format!("{}\n{once}\n{}\n", lines[..20].join("\n"), lines[20..].join("\n"));
+        let out = compress(&text, &opts()).text;
+        assert!(out.contains(once), "{out}");
+        // a partial rendered again with another time joins its cluster, and folds
+        assert!(!out.contains(lines[30]), "{out}");
+        assert!(out.lines().count() < 10, "{out}");
     }
 
     #[test]
