@@ -1033,14 +1033,13 @@ impl Drain {
             return Some(false);
         }
         // a new cluster: under its first word's node, which the count's node makes while it
-        // has room for `DRAIN_CHILDREN` (the last of them the wildcard), else under the wildcard
-        let children = first.map_or(0, |_| *self.children.get(&n).unwrap_or(&0));
-        let wild_made = first.is_some() && {
+        // has room for `DRAIN_CHILDREN` (the last of them the wildcard's), else under the wildcard
+        let past_room = first.is_some_and(|w| !own && w != WILD) && {
             leaf_key(key, n, Some(WILD));
-            self.leaves.contains_key(key.as_slice())
+            let wild_made = self.leaves.contains_key(key.as_slice());
+            self.children.get(&n).copied().unwrap_or(0) + usize::from(!wild_made) >= DRAIN_CHILDREN
         };
-        let room = if wild_made { children < DRAIN_CHILDREN } else { children + 1 < DRAIN_CHILDREN };
-        leaf_key(key, n, if own || first == Some(WILD) || room { first } else { first.map(|_| WILD) });
+        leaf_key(key, n, if past_room { Some(WILD) } else { first });
         let leaf = match self.leaves.get_mut(key.as_slice()) {
             Some(leaf) => leaf,
             None if full => return Some(true),
@@ -1060,9 +1059,9 @@ impl Drain {
         } else if let Some(&stale) = leaf.iter().min_by_key(|&&id| self.used[id as usize]) {
             self.clusters[stale as usize] = template();
             self.used[stale as usize] = self.clock;
-            let (first, n) = std::mem::replace(&mut self.members[stale as usize], (at, 1));
-            if n == 1 && first != NO_LINE {
-                self.alone.push(first);
+            let (its_first, taken) = std::mem::replace(&mut self.members[stale as usize], (at, 1));
+            if taken == 1 && its_first != NO_LINE {
+                self.alone.push(its_first);
             }
         }
         Some(true)
