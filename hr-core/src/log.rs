@@ -101,10 +101,12 @@ enum Role {
 pub fn compress(text: &str, opts: &Options) -> Compressed {
     // lines are mined without their terminal escapes (colours, CI timestamps), which are no
     // part of what they say, and kept with them
-    if too_many_lines(text, memchr::memchr(0x1b, text.as_bytes()).is_some()) {
+    let escaped = memchr::memchr(0x1b, text.as_bytes()).is_some();
+    if too_many_lines(text, escaped) {
         return crate::fold::compress(text, opts);
     }
-    match crate::escapes::strip(text) {
+    // (a log without an escape is not searched for one again)
+    match escaped.then(|| crate::escapes::strip(text)).flatten() {
         Some(plain) => {
             let lines = crate::lines::split_stripped(&plain, text);
             let raw = split(text);

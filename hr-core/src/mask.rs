@@ -71,10 +71,32 @@ pub(crate) fn escaped(before: &[u8]) -> bool {
 pub fn mask_log_token(tok: &str, out: &mut String) {
     // most tokens are words (`Scheduled`, `[worker-3]`, `ms,`): with no digit, no quote and no
     // byte that a path or a URL needs, a token is its own mask
-    if tok.bytes().fold(0, |any, c| any | CLASS[c as usize]) & (DIGIT | MARKS) == 0 {
+    let any = tok.bytes().fold(0, |any, c| any | CLASS[c as usize]);
+    if any & (DIGIT | MARKS) == 0 {
         out.push_str(tok);
         return;
     }
+    // a number, a date, a time or an address (`2023-11-14`, `22:13:26,795`, `10.0.0.7:443`):
+    // with no letter, no mark and no byte past ASCII, its digit runs are its only values
+    if any & (LETTER | MARKS | WIDE) == 0 {
+        let mut in_digits = false;
+        for c in tok.bytes() {
+            let digit = c.is_ascii_digit();
+            if !digit {
+                out.push(c as char);
+            } else if !in_digits {
+                out.push('0');
+            }
+            in_digits = digit;
+        }
+        return;
+    }
+    mask_any_token(tok, out);
+}
+
+/// `mask_log_token` for any token, read byte by byte: the one definition of each mask, which
+/// the shortcuts above agree with.
+fn mask_any_token(tok: &str, out: &mut String) {
     if path_prefix(tok) {
         out.push_str("/*");
         return;
@@ -203,6 +225,8 @@ const ALNUM: u8 = 1;
 const DIGIT: u8 = 2;
 const HEX: u8 = 4;
 const MARKS: u8 = 8;
+const LETTER: u8 = 16;
+const WIDE: u8 = 32;
 static CLASS: [u8; 256] = {
     let mut t = [0u8; 256];
     let mut c = 0;
@@ -211,7 +235,9 @@ static CLASS: [u8; 256] = {
         t[c] = ((b.is_ascii_alphanumeric() as u8) * ALNUM)
             | ((b.is_ascii_digit() as u8) * DIGIT)
             | ((b.is_ascii_hexdigit() as u8) * HEX)
-            | ((matches!(b, b'"' | b'\'' | b'/' | b'\\') as u8) * MARKS);
+            | ((matches!(b, b'"' | b'\'' | b'/' | b'\\') as u8) * MARKS)
+            | ((b.is_ascii_alphabetic() as u8) * LETTER)
+            | ((!b.is_ascii() as u8) * WIDE);
         c += 1;
     }
     t
@@ -320,6 +346,47 @@ mod tests {
         // files keep their names
         assert_eq!(log_token("(machine/learn/tmp/BernoulliNB)"), "(machine/learn/tmp/BernoulliNB)");
         assert_eq!(log_token("(/srv/app/index.js:12:3)"), "(/srv/app/index.js:0:0)");
+    }
+
+    #[test]
+    fn the_shortcuts_mask_as_the_whole_reading_does() {
+        // tokens of the bytes that decide a shortcut: digits, letters (hex ones too), marks,
+        // punctuation and a character past ASCII, many lengths, from a fixed seed
+        let alphabet: Vec<char> = "0123456789abfxzXZ-.:,+_[]()=%/\\\"'·é".chars().collect();
+        let mut seed: u64 = 0x9e37_79b9_7f4a_7c15;
+        let mut next = |n: usize| {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            (seed % n as u64) as usize
+        };
+        let (mut numbers, mut words) = (0, 0);
+        for _ in 0..200_000 {
+            let len = 1 + next(12);
+            // most tokens from digits and punctuation alone, the shape the number shortcut takes
+            let pool = if next(2) == 0 { 15 } else { alphabet.len() };
+            let tok: String = (0..len).map(|_| alphabet[next(pool)]).collect();
+            let (mut fast, mut whole) = (String::new(), String::new());
+            mask_log_token(&tok, &mut fast);
+            mask_any_token(&tok, &mut whole);
+            assert_eq!(fast, whole, "{tok:?}");
+            let any = tok.bytes().fold(0, |any, c| any | CLASS[c as usize]);
+            numbers += (any & (LETTER | MARKS | WIDE) == 0 && any & DIGIT != 0) as usize;
+            words += (any & (DIGIT | MARKS) == 0) as usize;
+        }
+        // both shortcuts were taken, many times
+        assert!(numbers > 10_000 && words > 1_000, "{numbers} numbers, {words} words");
+    }
+
+    #[test]
+    fn a_number_is_masked_by_its_digit_runs() {
+        assert_eq!(log_token("2023-11-14"), "0-0-0");
+        assert_eq!(log_token("22:13:26,795"), "0:0:0,0");
+        assert_eq!(log_token("+12.5%"), "+0.0%");
+        // a letter, a mark or a character past ASCII is read whole
+        assert_eq!(log_token("12·5"), "0·0");
+        assert_eq!(log_token("/12"), "/*");
+        assert_eq!(log_token("0x1f"), "0");
     }
 
     #[test]
