@@ -408,13 +408,13 @@ def main() -> None:
         print(f"| {name} | {ms:.1f} | {ms - base:+.1f} |")
     results["latency_ms"] = dict(lat)
 
-    print("\n## Core throughput (in-process, Rust only; median of 3)\n")
+    print("\n## Core throughput (in-process, Rust only; median of 7)\n")
     log = cached(f"log-{big_mb}m.log", lambda: synthetic_log(big_mb * 1024 * 1024)).read_bytes()
     # JSON this size is parsed whole; much larger records pass the memory bound and are read like a log
     js = cached("rows-80k.json", lambda: synthetic_json(80_000)).read_bytes()
     before = cpu_ticks()
-    tp = {f"log, {len(log) / 1e6:.0f} MB": throughput("log", log, 3),
-          f"json, {len(js) / 1e6:.0f} MB": throughput("json", js, 3)}
+    tp = {f"log, {len(log) / 1e6:.0f} MB": throughput("log", log, 7),
+          f"json, {len(js) / 1e6:.0f} MB": throughput("json", js, 7)}
     steal = steal_share(before, cpu_ticks())
     print("| input | MB/s | storing it (zstd), MB/s | compress / store time |\n| --- | ---: | ---: | ---: |")
     for name, (mbs, stored) in tp.items():

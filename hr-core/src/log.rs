@@ -653,26 +653,41 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
         roles.extend(std::iter::repeat(Role::InEvent).take(more));
         i += 1 + more;
     }
-    alone_to_drain(&mut roles, &drain);
+    alone_to_drain(&mut roles, &drain, &lines.lines);
     roles
 }
 
-/// Lines of two or three words (`Rendered /app/views/_row.erb (0.4ms)`, `Downloaded serde
-/// v1.0.219`) whose template our miner folds, where Drain reads one value that differs beside
-/// one that varied as another event: a third of the words in common is below its similarity.
-const SHORT_LINE: std::ops::RangeInclusive<u32> = 2..=3;
+/// Lines of one to three words (`Rendered /app/views/_row.erb (0.4ms)`, `Downloaded serde
+/// v1.0.219`, a cached file's path alone) whose template our miner folds, where Drain reads one
+/// value that differs beside one that varied as another event: a third of the words in common
+/// is below its similarity, and a word alone is the same event only as the same word.
+const SHORT_LINE: std::ops::RangeInclusive<u32> = 1..=3;
 
 /// Marks each short line (see `SHORT_LINE`) that no other line joined in Drain's cluster as an
 /// event seen once, which stays: Drain, not our miner, decides for so few words, and only once
-/// the whole log is read (a line that opens a cluster may be joined later).
-fn alone_to_drain(roles: &mut [Role], drain: &Drain) {
+/// the whole log is read (a line that opens a cluster may be joined later). A word alone that
+/// says nothing of its own stays folded (see `says_something`).
+fn alone_to_drain(roles: &mut [Role], drain: &Drain, lines: &[&str]) {
     for at in drain.alone() {
         if let Role::Event { seen, shape, text_at, words, .. } = &mut roles[at] {
-            if SHORT_LINE.contains(&u32::from(*words)) && matches!(*seen, Seen::Known | Seen::Variant) {
+            let short = SHORT_LINE.contains(&u32::from(*words)) && (*words > 1 || says_something(lines[at]));
+            if short && matches!(*seen, Seen::Known | Seen::Variant) {
                 (*seen, *shape, *text_at) = (Seen::Variant, None, NO_TEXT);
             }
         }
     }
+}
+
+/// Characters a word alone needs to say something (`}`, `done.` and `100%` do not).
+const SAYS_CHARS: usize = 6;
+
+/// Whether a line of one word says something of its own: a time alone (a blank line a CI runner
+/// stamped, `2026-01-28T18:03:49.7171488Z`) and a few characters do not, however rarely they
+/// occur.
+fn says_something(line: &str) -> bool {
+    let word = line.trim();
+    let rest = leading_time(word).map_or(word, |time| &word[word.find(time).unwrap_or(0) + time.len()..]);
+    rest.chars().count() >= SAYS_CHARS
 }
 
 /// Whether a variant whose first change is at token `at` keeps the word that names its event:
@@ -1121,6 +1136,30 @@ mod tests {
         // a partial rendered again with another time joins its cluster, and folds
         assert!(!out.contains(lines[30]), "{out}");
         assert!(out.lines().count() < 10, "{out}");
+    }
+
+    #[test]
+    fn a_word_alone_no_other_line_repeats_stays_unless_it_says_nothing() {
+        // a CI job's steps, each followed by a blank line the runner stamped: a time alone,
+        // which says nothing however rarely each time occurs, and folds with the steps
+        let mut text = String::new();
+        for k in 0..40 {
+            text += &format!("2026-01-28T18:03:49.71{k:02}488Z Step {k} done\n2026-01-28T18:03:49.72{k:02}488Z \n");
+        }
+        // then the cache files it packs, a path a line: each a word no other line holds, an
+        // event of its own to Drain
+        let paths: Vec<String> = (0..6u64)
+            .map(|k| format!("/home/ci/.npm/_cacache/content-v2/sha512/{:02x}/{}", k * 37, format!("{:016x}", k.wrapping_mul(0x9e37_79b9_7f4a_7c15)).repeat(8)))
+            .collect();
+        for p in &paths {
+            text += &format!("{p}\n");
+        }
+        let out = compress(&text, &opts()).text;
+        for p in &paths {
+            assert!(out.contains(p.as_str()), "{p}: {out}");
+        }
+        assert!(!out.contains("2026-01-28T18:03:49.7205488Z"), "{out}");
+        assert!(out.lines().count() < 12, "{out}");
     }
 
     #[test]
