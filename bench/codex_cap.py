@@ -13,6 +13,7 @@ of the case's needles (its key lines) survived.
 
 from __future__ import annotations
 
+import argparse
 import json
 import re
 import subprocess
@@ -29,10 +30,12 @@ from test_codex_e2e import body, key_lines_kept  # noqa: E402
 
 
 def main() -> int:
-    case = Path(sys.argv[1]) if len(sys.argv) > 1 else CORPUS / "log" / "loghub-hadoop"
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("case", nargs="?", type=Path, default=CORPUS / "log" / "loghub-hadoop", metavar="LOG_CASE_DIR",
+                        help="a log case: a folder with input.* and case.json (default: the corpus's loghub-hadoop)")
+    case = parser.parse_args().case
     if not case.is_dir():
-        print(f"no case at {case} (../shared is not present?)")
-        return 1
+        parser.error(f"no case at {case} (../shared is not present?)")
     log = next(case.glob("input.*")).read_bytes()
     needles = json.loads((case / "case.json").read_text())["needles"]
     codex = Path(subprocess.run(["sh", str(REPO / "tests/e2e/install_codex.sh")], capture_output=True, text=True,

@@ -13,6 +13,7 @@ learns from that ledger; phase 2 runs a new session of the same shape (different
 
 from __future__ import annotations
 
+import argparse
 import json
 import os
 import re
@@ -95,6 +96,9 @@ def run(steps, env) -> dict:
 
 
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--json", action="store_true", help="print the result as JSON")
+    as_json = parser.parse_args().json
     with tempfile.TemporaryDirectory() as tmp:
         tmp = Path(tmp)
         env = {**os.environ, "HR_CACHE_DIR": str(tmp / "cache"), "HR_POLICY": str(tmp / "policy.toml"),
@@ -106,7 +110,7 @@ def main() -> None:
         rules = json.loads(learnt.stdout)["rules"]
         after = run(session(tmp, 2), env)
     result = {"before": before, "rules": rules, "after": after}
-    if "--json" in sys.argv:
+    if as_json:
         print(json.dumps(result, indent=2))
         return
     print(f"{'':<10} {'round trips':>12} {'tokens read':>12} {'raw tokens':>12}")

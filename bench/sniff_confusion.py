@@ -14,8 +14,8 @@ worst sniff time, and the time on a 20 MB log.
 
 from __future__ import annotations
 
+import argparse
 import statistics
-import sys
 import time
 from collections import Counter
 from pathlib import Path
@@ -70,8 +70,17 @@ def timed_sniff(data: bytes) -> tuple[str, float]:
 
 
 def main() -> None:
-    roots = [Path(a) for a in sys.argv[1:]] or [p for p in (REPO / "bench" / "sniff", REPO / "bench" / "validation", CORPUS)
-                                                if p.is_dir()]
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0],
+                                     formatter_class=argparse.RawDescriptionHelpFormatter,
+                                     epilog=__doc__.split("\n\n", 2)[2])
+    parser.add_argument("dirs", nargs="*", type=Path, metavar="DIR",
+                        help="folders of <kind>/<file> or <kind>/<case>/input.* (default: bench/sniff, "
+                             "bench/validation and the shared corpus, those present)")
+    args = parser.parse_args()
+    for d in args.dirs:
+        if not d.is_dir():
+            parser.error(f"{d}: no such folder")
+    roots = args.dirs or [p for p in (REPO / "bench" / "sniff", REPO / "bench" / "validation", CORPUS) if p.is_dir()]
     times = []
     for root in roots:
         rows, wrong = [], []

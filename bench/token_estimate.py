@@ -6,10 +6,10 @@
 
 from __future__ import annotations
 
+import argparse
 import importlib.util
 import json
 import statistics
-import sys
 from pathlib import Path
 
 
@@ -38,4 +38,10 @@ def measure(corpus: Path) -> dict:
 
 
 if __name__ == "__main__":
-    print(json.dumps(measure(Path(sys.argv[1] if len(sys.argv) > 1 else "/work/shared/corpus")), indent=2))
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("corpus", nargs="?", type=Path, default=Path("/work/shared/corpus"),
+                        help="the corpus folder, with its score.py (default: /work/shared/corpus)")
+    corpus = parser.parse_args().corpus
+    if not (corpus / "score.py").is_file():
+        parser.error(f"{corpus}: no score.py there")
+    print(json.dumps(measure(corpus), indent=2))

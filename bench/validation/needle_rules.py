@@ -1,8 +1,8 @@
 """What every needles_<kind>.py shares: the corpus README's general needle rules (single-line,
 stripped, first 200 characters, non-empty, present in the input, no duplicates) and the
 rewriting of each case's case.json."""
+import argparse
 import json
-import sys
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -18,10 +18,22 @@ def verbatim(candidates, text: str) -> list[dict]:
     return out
 
 
-def rewrite(kind: str, describe) -> None:
+def folders(doc: str, default: list[Path], metavar: str = "CASE_DIR") -> list[Path]:
+    """The folders named on the command line, or `default`; `--help` prints the script's `doc`,
+    and a name that is no folder is a usage error."""
+    parser = argparse.ArgumentParser(description=doc, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("dirs", nargs="*", type=Path, metavar=metavar)
+    dirs = parser.parse_args().dirs
+    for d in dirs:
+        if not d.is_dir():
+            parser.error(f"{d}: no such folder")
+    return dirs or default
+
+
+def rewrite(kind: str, describe, doc: str) -> None:
     """Rewrite case.json of the cases named on the command line (default: every case of
     `kind`); `describe(case_dir)` gives the fields to set (source, license, why, needles)."""
-    dirs = [Path(a) for a in sys.argv[1:]] or sorted(p for p in (HERE / kind).iterdir() if p.is_dir())
+    dirs = folders(doc, sorted(p for p in (HERE / kind).iterdir() if p.is_dir()))
     for case in dirs:
         meta_path = case / "case.json"
         meta = json.loads(meta_path.read_text()) if meta_path.exists() else {}

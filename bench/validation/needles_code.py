@@ -126,4 +126,4 @@ def describe(case: Path) -> dict:
 
 
 if __name__ == "__main__":
-    rewrite("code", describe)
+    rewrite("code", describe, __doc__)

@@ -178,4 +178,4 @@ def describe(case: Path) -> dict:
 
 
 if __name__ == "__main__":
-    rewrite("json", describe)
+    rewrite("json", describe, __doc__)

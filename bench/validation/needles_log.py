@@ -32,9 +32,7 @@ import re
 import sys
 from pathlib import Path
 
-from drain3 import TemplateMiner
-from drain3.masking import MaskingInstruction
-from drain3.template_miner_config import TemplateMinerConfig
+from needle_rules import folders
 
 KEYWORDS = re.compile(
     r"(?i)\b(errors?|fail(ed|ure|ures)?|fatal|exception|panic|abort(ed)?|denied|refused|invalid|timeout|"
@@ -53,7 +51,10 @@ ANSI = re.compile(r"\x1b\[[0-9;]*m")  # a coloured level is read without its col
 STRACE_FAIL = re.compile(r"\) += -1 E[A-Z]+")
 
 
-def config() -> TemplateMinerConfig:
+def config():
+    from drain3.masking import MaskingInstruction
+    from drain3.template_miner_config import TemplateMinerConfig
+
     c = TemplateMinerConfig()
     c.masking_instructions = [
         MaskingInstruction(r"((?<=[^A-Za-z0-9])|^)(\d{1,3}\.\d{1,3}\.\d{1,3}\.\d{1,3})((?=[^A-Za-z0-9])|$)", "IP"),
@@ -164,6 +165,8 @@ def split_lines(text: str) -> list[str]:
 
 
 def needles_for(text: str) -> list[dict]:
+    from drain3 import TemplateMiner
+
     lines = split_lines(text)
     miner = TemplateMiner(config=config())
     iis, zeek_status = iis_status_column(lines), zeek_column(lines, "status_code")
@@ -206,8 +209,12 @@ def needles_for(text: str) -> list[dict]:
 
 
 def main() -> None:
-    root = Path(sys.argv[1] if len(sys.argv) > 1 else Path(__file__).resolve().parent / "log")
-    for case in sorted(p for p in root.iterdir() if (p / "case.json").exists()):
+    roots = folders(__doc__, [Path(__file__).resolve().parent / "log"], metavar="DIR")
+    try:
+        import drain3  # noqa: F401
+    except ImportError:
+        sys.exit("needles_log.py needs drain3: python -m venv /tmp/drain && /tmp/drain/bin/pip install drain3")
+    for case in sorted(p for root in roots for p in root.iterdir() if (p / "case.json").exists()):
         meta = json.loads((case / "case.json").read_text())
         # newline="": a `\r` stays in its line (see `split_lines`)
         with next(case.glob("input.*")).open(encoding="utf-8", errors="replace", newline="") as f:

@@ -163,4 +163,4 @@ def describe(case: Path) -> dict:
 
 
 if __name__ == "__main__":
-    rewrite("shell", describe)
+    rewrite("shell", describe, __doc__)

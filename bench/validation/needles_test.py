@@ -31,6 +31,8 @@ import re
 import sys
 from pathlib import Path
 
+from needle_rules import folders
+
 HERE = Path(__file__).resolve().parent / "test"
 ANSI = re.compile(r"\x1b\[[0-9;?]*[@-~]")
 
@@ -266,8 +268,8 @@ def derive(raw: str) -> list[str]:
     return n.out
 
 
-def main(argv: list[str]) -> int:
-    dirs = [Path(a) for a in argv] or sorted(p for p in HERE.iterdir() if p.is_dir())
+def main() -> int:
+    dirs = folders(__doc__, sorted(p for p in HERE.iterdir() if p.is_dir()))
     for d in dirs:
         inp = next(d.glob("input.*"))
         raw = inp.read_bytes().decode("utf-8")
@@ -284,4 +286,4 @@ def main(argv: list[str]) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))
+    sys.exit(main())

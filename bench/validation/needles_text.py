@@ -96,4 +96,4 @@ def describe(case: Path) -> dict:
 
 
 if __name__ == "__main__":
-    rewrite("text", describe)
+    rewrite("text", describe, __doc__)
