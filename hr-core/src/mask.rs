@@ -21,18 +21,7 @@ pub fn shape(line: &str) -> String {
                 out.push('0');
             } else if has_digit {
                 // mixed word such as `v2` or `part12`: mask only its digit runs
-                let mut in_digits = false;
-                for c in word.chars() {
-                    if c.is_ascii_digit() {
-                        if !in_digits {
-                            out.push('0');
-                        }
-                        in_digits = true;
-                    } else {
-                        out.push(c);
-                        in_digits = false;
-                    }
-                }
+                push_digit_runs(word, &mut out);
             } else {
                 out.push_str(word);
             }
@@ -71,7 +60,7 @@ pub(crate) fn escaped(before: &[u8]) -> bool {
 pub fn mask_log_token(tok: &str, out: &mut String) {
     // most tokens are words (`Scheduled`, `[worker-3]`, `ms,`): with no digit, no quote and no
     // byte that a path or a URL needs, a token is its own mask
-    let any = tok.bytes().fold(0, |any, c| any | CLASS[c as usize]);
+    let any = classes(tok);
     if any & (DIGIT | MARKS) == 0 {
         out.push_str(tok);
         return;
@@ -79,19 +68,31 @@ pub fn mask_log_token(tok: &str, out: &mut String) {
     // a number, a date, a time or an address (`2023-11-14`, `22:13:26,795`, `10.0.0.7:443`):
     // with no letter, no mark and no byte past ASCII, its digit runs are its only values
     if any & (LETTER | MARKS | WIDE) == 0 {
-        let mut in_digits = false;
-        for c in tok.bytes() {
-            let digit = c.is_ascii_digit();
-            if !digit {
-                out.push(c as char);
-            } else if !in_digits {
-                out.push('0');
-            }
-            in_digits = digit;
-        }
+        push_digit_runs(tok, out);
         return;
     }
     mask_any_token(tok, out);
+}
+
+/// Appends ASCII `text` (a word, a number) with each run of digits as one `0`, byte by byte:
+/// its runs between digits are a byte or two, where a copy would cost more.
+fn push_digit_runs(text: &str, out: &mut String) {
+    debug_assert!(text.is_ascii());
+    let mut in_digits = false;
+    for c in text.bytes() {
+        let digit = c.is_ascii_digit();
+        if !digit {
+            out.push(c as char);
+        } else if !in_digits {
+            out.push('0');
+        }
+        in_digits = digit;
+    }
+}
+
+/// The byte classes (see `CLASS`) that any byte of `tok` has.
+fn classes(tok: &str) -> u8 {
+    tok.bytes().fold(0, |any, c| any | CLASS[c as usize])
 }
 
 /// `mask_log_token` for any token, read byte by byte: the one definition of each mask, which
@@ -130,18 +131,7 @@ fn mask_any_token(tok: &str, out: &mut String) {
             } else if hex || random_id(word) || hex_literal(word) {
                 out.push('0');
             } else {
-                let mut in_digits = false;
-                for &d in word {
-                    if d.is_ascii_digit() {
-                        if !in_digits {
-                            out.push('0');
-                        }
-                        in_digits = true;
-                    } else {
-                        out.push(d as char);
-                        in_digits = false;
-                    }
-                }
+                push_digit_runs(&tok[start..i], out);
             }
         } else if c == b'"' {
             match closing_quote(&b[i + 1..]) {
@@ -370,7 +360,7 @@ mod tests {
             mask_log_token(&tok, &mut fast);
             mask_any_token(&tok, &mut whole);
             assert_eq!(fast, whole, "{tok:?}");
-            let any = tok.bytes().fold(0, |any, c| any | CLASS[c as usize]);
+            let any = classes(&tok);
             numbers += (any & (LETTER | MARKS | WIDE) == 0 && any & DIGIT != 0) as usize;
             words += (any & (DIGIT | MARKS) == 0) as usize;
         }
