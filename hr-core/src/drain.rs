@@ -832,6 +832,9 @@ impl Masked {
     }
 
     /// Appends token `part` to `text`, masked, and notes where it stands.
+    // inlined into `fill`'s loop over every token of every line mined, with `mask_log_token`:
+    // the calls cost 5-8% of a large log's time
+    #[inline(always)]
     fn push_token(&mut self, part: &str, message_word: MessageWord, record: bool) {
         if !self.text.is_empty() {
             self.text.push(' ');

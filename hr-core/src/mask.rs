@@ -57,6 +57,8 @@ pub(crate) fn escaped(before: &[u8]) -> bool {
 /// `"*"` (a quoted key stays, see `names_a_key`), or as `'*'` in single quotes (see
 /// `single_quoted_value`). Words without digits stay, so `sshd[0]:` and `crond[0]:` remain
 /// distinct.
+// inlined where lines are mined (`Masked::push_token`), which calls it on every token
+#[inline(always)]
 pub fn mask_log_token(tok: &str, out: &mut String) {
     // most tokens are words (`Scheduled`, `[worker-3]`, `ms,`): with no digit, no quote and no
     // byte that a path or a URL needs, a token is its own mask
