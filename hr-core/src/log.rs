@@ -552,8 +552,9 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
         columns.learn(line);
         let sev = severity(line, &columns);
         // (whether the line is plain, not a record, and whether it is a logfmt record)
-        let mut logfmt = false;
+        let (mut logfmt, mut console) = (false, false);
         let (mined, plain) = if json_words(line, &mut words) {
+            console = quotes_before_fields(line);
             (miner.add_record(&words), false)
         } else if sev.http || (columns.known() && !line.starts_with('#')) {
             (miner.add_record(line), false)
@@ -609,7 +610,7 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
             // Drain reads as any line's words, its time included (`time="…27T22:15:17…"`)
             drain.opens_at(raw.lines[i], i).filter(|&opens| opens)
         } else {
-            if plain && SHORT_LINE.contains(&mined.words) {
+            if (plain && SHORT_LINE.contains(&mined.words)) || console {
                 // (read for `alone_to_drain`; what Drain makes of it is asked there)
                 drain.opens_at(raw.lines[i], i);
             }
@@ -664,13 +665,13 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
 /// a word alone as the same event only as the same word.
 const SHORT_LINE: std::ops::RangeInclusive<u32> = 1..=3;
 
-/// Marks each line Drain read (short lines, and those behind a stamp, traced calls and quoted
-/// texts, see `mine`) that no other line joined in its cluster as an event seen once, which
-/// stays, whatever our miner makes of it: a logfmt record whose quoted id no other record
-/// shares (one more of Grafana's migrations, to our miner a name among names), a short line of
-/// other words. Drain decides only once the whole log is read, as a line that opens a cluster
-/// may be joined later. A word alone that says nothing of its own stays folded (see
-/// `says_something`).
+/// Marks each line Drain read (short lines, and those behind a stamp, traced calls, quoted
+/// texts and console lines that quote a text before their fields, see `mine`) that no other
+/// line joined in its cluster as an event seen once, which stays, whatever our miner makes of
+/// it: a logfmt record whose quoted id no other record shares (one more of Grafana's
+/// migrations, to our miner a name among names), a short line of other words. Drain decides
+/// only once the whole log is read, as a line that opens a cluster may be joined later. A word
+/// alone that says nothing of its own stays folded (see `says_something`).
 fn alone_to_drain(roles: &mut [Role], drain: &Drain, lines: &[&str]) {
     for at in drain.alone() {
         if let Role::Event { seen, shape, text_at, words, .. } = &mut roles[at] {
@@ -679,6 +680,15 @@ fn alone_to_drain(roles: &mut [Role], drain: &Drain, lines: &[&str]) {
             }
         }
     }
+}
+
+/// Whether a console line that ends in its fields as a JSON object quotes a text before them
+/// (Monolog's `log.DEBUG: Response ["index1 0 2 gateway done …"] {"file":…}`): our miner masks
+/// the quoted text as one value, where Drain reads its words, so that a line whose text no
+/// other line's resembles is an event seen once (see `alone_to_drain`).
+fn quotes_before_fields(line: &str) -> bool {
+    let b = line.trim_start().as_bytes();
+    b.first() != Some(&b'{') && memchr::memchr(b'"', b).is_some_and(|q| q > 0 && b[q - 1] != b'{')
 }
 
 /// Characters a word alone needs to say something (`}`, `done.` and `100%` do not).
@@ -1195,6 +1205,24 @@ mod tests {
         }
         assert!(!out.contains("2026-01-28T18:03:49.7205488Z"), "{out}");
         assert!(out.lines().count() < 12, "{out}");
+    }
+
+    #[test]
+    fn a_console_record_whose_quoted_text_no_other_resembles_stays() {
+        // Monolog (elasticsearch-php's test log, Apache-2.0): a message, a quoted text, the
+        // context as a JSON object. Our miner reads the responses' texts as variants of one
+        // event; Drain reads their words, and the recoveries' table (the second) shares none
+        // with the others: an event seen once
+        let lines = [
+            r#"[2014-12-17 13:44:24] log.DEBUG: Response ["{\"cluster_name\":\"elasticsearch_zach\",\"status\":\"yellow\",\"timed_out\":false,\"number_of_nodes\":1,\"number_of_data_nodes\":1,\"active_primary_shards\":5,\"active_shards\":5,\"relocating_shards\":0,\"initializing_shards\":0,\"unassigned_shards\":5}"] {"file":"src/Connections/AbstractConnection.php","line":134}"#,
+            r#"[2014-12-17 13:44:24] log.DEBUG: Response ["index1 0 2 gateway done zacharys-air zacharys-air n/a n/a 0 0.0% 0 0.0% \nindex1 1 2 gateway done zacharys-air zacharys-air n/a n/a 0 0.0% 0 0.0% \nindex1 2 2 gateway done zacharys-air zacharys-air n/a n/a 0 0.0% 0 0.0% \nindex1 3 2 gateway done zacharys-air zacharys-air n/a n/a 0 0.0% 0 0.0% \nindex1 4 2 gateway done zacharys-air zacharys-air n/a n/a 0 0.0% 0 0.0% \n"] {"file":"src/Connections/AbstractConnection.php","line":134}"#,
+            r#"[2014-12-17 13:44:24] log.DEBUG: Response ["index1 2 p STARTED    0 115b 192.168.1.128 Wyatt Wingfoot \nindex1 2 r UNASSIGNED                                     \nindex1 0 p STARTED    0 115b 192.168.1.128 Wyatt Wingfoot \nindex1 0 r UNASSIGNED                                     \nindex1 3 p STARTED    0 115b 192.168.1.128 Wyatt Wingfoot \nindex1 3 r UNASSIGNED                                     \nindex1 1 p STARTED    0 115b 192.168.1.128 Wyatt Wingfoot \nindex1 1 r UNASSIGNED                                     \nindex1 4 p STARTED    0 115b 192.168.1.128 Wyatt Wingfoot \nindex1 4 r UNASSIGNED                                     \n"] {"file":"src/Connections/AbstractConnection.php","line":134}"#,
+            r#"[2014-12-17 13:44:25] log.DEBUG: Response ["index1 2 p STARTED    0 115b 192.168.1.128 Wyatt Wingfoot \nindex1 2 r UNASSIGNED                                     \nindex1 0 p STARTED    0 115b 192.168.1.128 Wyatt Wingfoot \nindex1 0 r UNASSIGNED                                     \nindex1 3 p STARTED    0 115b 192.168.1.128 Wyatt Wingfoot \nindex1 3 r UNASSIGNED                                     \nindex1 1 p STARTED    0 115b 192.168.1.128 Wyatt Wingfoot \nindex1 1 r UNASSIGNED                                     \nindex1 4 p STARTED    0 115b 192.168.1.128 Wyatt Wingfoot \nindex1 4 r UNASSIGNED                                     \nindex2 2 p STARTED    0 115b 192.168.1.128 Wyatt Wingfoot \nindex2 0 p STARTED    0 115b 192.168.1.128 Wyatt Wingfoot \nindex2 3 p STARTED    0 115b 192.168.1.128 Wyatt Wingfoot \nindex2 1 p STARTED    0 115b 192.168.1.128 Wyatt Wingfoot \nindex2 4 p STARTED    0 115b 192.168.1.128 Wyatt Wingfoot \n"] {"file":"src/Connections/AbstractConnection.php","line":134}"#,
+            r#"[2014-12-17 13:44:25] log.DEBUG: Response ["index2 4 p STARTED 0 115b 192.168.1.128 Wyatt Wingfoot \nindex2 0 p STARTED 0 115b 192.168.1.128 Wyatt Wingfoot \nindex2 3 p STARTED 0 115b 192.168.1.128 Wyatt Wingfoot \nindex2 1 p STARTED 0 115b 192.168.1.128 Wyatt Wingfoot \nindex2 2 p STARTED 0 115b 192.168.1.128 Wyatt Wingfoot \n"] {"file":"src/Connections/AbstractConnection.php","line":134}"#,
+        ];
+        let text = lines.join("\n") + "\n";
+        let out = compress(&text, &opts()).text;
+        assert!(out.contains(lines[1]), "{out}");
     }
 
     #[test]
