@@ -17,6 +17,7 @@ use crate::lines::Lines;
 use crate::logline::{self, Problem};
 use crate::mask::{mask_log_token, shape};
 use crate::plan::{pays_in_tokens, Piece, Plan, Priority};
+use crate::probes::Probes;
 use crate::re::re;
 use std::hash::Hasher;
 
@@ -157,6 +158,8 @@ pub struct Watch {
     /// the templates of such lines, grouped also by the words they hold
     named: Templates,
     toks: Vec<u64>,
+    /// the paths each client failed on (an access log's)
+    probes: Probes,
 }
 
 impl Watch {
@@ -169,11 +172,11 @@ impl Watch {
     fn see_as(&mut self, n: usize, line: &str, kept: bool, problem: Problem) {
         match problem {
             Problem::Reported => {
-                tokens(line, &mut self.toks);
+                tokens(line, &mut self.toks, &mut self.probes);
                 self.templates.add(&self.toks, n, kept);
             }
             Problem::Named if self.error_words_anywhere => {
-                tokens(line, &mut self.toks);
+                tokens(line, &mut self.toks, &mut self.probes);
                 // the words go first: a template's first token must agree (see `similar`)
                 self.toks.insert(0, error_words_key(line));
                 self.named.add(&self.toks, n, kept);
@@ -266,23 +269,26 @@ const MAX_TOKENS: usize = 48;
 /// masked: its source tag dropped, numbers, ids, paths and quoted values masked; for a JSON
 /// event, its level and the words of its message; for an access log, its status, method, path
 /// and virtual host.
-fn tokens(line: &str, out: &mut Vec<u64>) {
+fn tokens(line: &str, out: &mut Vec<u64>, probes: &mut Probes) {
     out.clear();
     let line = line.strip_suffix('\r').unwrap_or(line);
     let rest = &line[logline::source_prefix_len(line).unwrap_or(0)..];
     let mut buf = String::new();
     // an access log's failure is its status, method and path (query and numbers masked): one
-    // example of each, with no slack
+    // example of each, with no slack, but for the paths a client probes (see `Probes`)
     if let Some(status) = logline::http_status(rest) {
         out.push(status as u64);
         if let Some((method, path)) = logline::http_request(rest) {
             push(out, method, &mut buf);
-            let mut h = FxHasher::default();
-            h.write(shape(path).as_bytes());
             // a host name is a word to mask in a log line, but names another site here
+            let mut h = FxHasher::default();
+            h.write_u16(status);
+            h.write(method.as_bytes());
             h.write_u8(0);
             h.write(logline::virtual_host(rest).unwrap_or("").as_bytes());
-            out.push(h.finish());
+            let probe = h.finish();
+            h.write(shape(path).as_bytes());
+            out.push(probes.message(rest, h.finish(), probe));
         }
         return;
     }
@@ -335,9 +341,9 @@ mod tests {
         let (mut a, mut b) = (Vec::new(), Vec::new());
         let kept: Vec<&str> = input.lines().filter(|l| out_lines.contains(l)).collect();
         for l in input.lines().filter(|l| logline::is_errorish(l)) {
-            tokens(l, &mut a);
+            tokens(l, &mut a, &mut Probes::default());
             let shown = kept.iter().any(|k| {
-                tokens(k, &mut b);
+                tokens(k, &mut b, &mut Probes::default());
                 a.len() == b.len() && a.iter().zip(&b).filter(|(x, y)| x != y).count() <= a.len() / 4
             });
             assert!(shown, "{kind:?} lost {l:?}:\n{}", c.text);
@@ -522,7 +528,7 @@ mod tests {
         let mut t = Templates::default();
         let mut toks = Vec::new();
         let mut add = |line: &str, n: usize| {
-            tokens(line, &mut toks);
+            tokens(line, &mut toks, &mut Probes::default());
             t.add(&toks, n, false);
         };
         add(r#"{"level":"error","ts":1.5,"msg":"db timeout after 30s"}"#, 1);

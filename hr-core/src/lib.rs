@@ -21,6 +21,7 @@ pub mod logline;
 pub mod marker;
 pub mod mask;
 pub mod plan;
+pub mod probes;
 mod re;
 pub mod shell;
 pub mod sniff;

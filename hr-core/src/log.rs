@@ -15,7 +15,7 @@
 //! of frames a trace above printed too (`frames.rs`).
 
 mod ahead;
-mod fields;
+pub(crate) mod fields;
 mod frames;
 mod severity;
 mod values;
@@ -27,6 +27,7 @@ use crate::logline::{continues, error_words, is_logfmt_event, is_tagged_logfmt_e
 use crate::marker::{count, marker_chars, plain_lines, Compressed};
 use crate::mask::mask_log_token;
 use crate::plan::{plural, render_classified, Piece, Plan, Priority};
+use crate::probes::Probes;
 use crate::re::re;
 use crate::Options;
 use ahead::{read_ahead, Ahead};
@@ -76,6 +77,8 @@ enum Role {
         /// whether the line states its level (a level word, a JSON `level`, a status)
         declared: bool,
         message: u64,
+        /// whether `message` is a client's probes', not its own request's (see `Probes`)
+        probing: bool,
         /// continuation lines of an error event that follow it (see `continues_event`)
         more: u16,
         /// where a variant changed: for a record, the field whose quoted text brought a word it
@@ -185,8 +188,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     let size: usize = lines.lines.iter().map(|l| l.len() + 1).sum();
     let room = crate::bound::state_room(size);
     let mut miner = Miner::within(room / 4);
-    // the lines read ahead are held beside the plan
-    let held = held + ahead.as_ref().map_or(0, |ahead| ahead.held());
+    // the lines read ahead are held beside the plan, and so are the paths clients failed on
+    let held = held + ahead.as_ref().map_or(0, |ahead| ahead.held()) + Probes::HELD;
     let roles = mine(lines, raw, &mut miner, ahead);
     if !plan_fits(lines, &roles, &miner, room - room / 4, held) {
         return None;
@@ -261,6 +264,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 level,
                 declared,
                 message,
+                probing,
                 more,
                 words,
                 ..
@@ -284,7 +288,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     // shown above said repeats it, whatever the miner makes of a word in its
                     // stamp (Apache's day name, new past midnight)
                     let repeats_said = lines.lines[i..end].iter().all(|l| said_above.contains(&said(l)));
-                    if recoloured || (!repeats_said && (first || (seen != Seen::Known && !recurring))) {
+                    // (a path a client probes past its first few is a value, not another failure)
+                    if recoloured || (!repeats_said && (first || (seen != Seen::Known && !recurring && !probing))) {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Critical);
                         said_above.extend(lines.lines[i..end].iter().map(|l| said(l)));
@@ -518,6 +523,7 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
     let mut masked = String::new();
     let mut words = String::new();
     let mut columns = Columns::default();
+    let mut probes = Probes::default();
     // each template's first line, which Drain would compare the others with, whether it opens
     // with a stamp Drain cannot mask, and whether it is strace's
     let mut firsts: Vec<(usize, bool, bool)> = Vec::new();
@@ -574,10 +580,16 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
             firsts.resize(template + 1, (i, plain && unmasked_stamp(line), plain && crate::logline::is_strace(line)));
         }
         let (first, stamped, traced) = firsts[template];
-        let mut message = match sev.key {
-            Some(key) => key,
-            None if sev.level >= Level::Error => message_of(line),
-            None => 0, // only errors fold by message
+        let mut probing = false;
+        let mut message = match (sev.key, sev.probe) {
+            (Some(key), Some(probe)) => {
+                let message = probes.message(line, key, probe);
+                probing = message != key;
+                message
+            }
+            (Some(key), None) => key,
+            (None, _) if sev.level >= Level::Error => message_of(line),
+            (None, _) => 0, // only errors fold by message
         };
         let mut more = 0;
         if sev.level >= Level::Error {
@@ -648,6 +660,7 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
                 mined.text_at
             },
             message,
+            probing,
             more: more as u16,
             words: mined.words.min(u16::MAX as u32) as u16,
         });
@@ -1223,6 +1236,32 @@ mod tests {
         let text = lines.join("\n") + "\n";
         let out = compress(&text, &opts()).text;
         assert!(out.contains(lines[1]), "{out}");
+    }
+
+    #[test]
+    fn a_client_that_fails_on_many_paths_folds_past_its_first() {
+        let line = |who: &str, s: usize, path: &str, status: u16| {
+            format!("{who} - - [29/Feb/2024:12:38:{:02} +0800] \"GET {path} HTTP/1.1\" {status} 512\n", s % 60)
+        };
+        let mut text: String = (0..5).map(|s| line("10.0.0.1", s, "/", 200)).collect();
+        // a scanner's wordlist: each path fails once
+        let words = ["admin", "backup", "config", "debug", "env", "git", "hidden", "install", "jenkins", "key"];
+        let probed: Vec<String> = (0..40).map(|k| format!("/{}.{}", words[k % 10], ["php", "bak", "zip", "old"][k / 10])).collect();
+        for (k, path) in probed.iter().enumerate() {
+            text += &line("10.0.0.66", 5 + k, path, 404);
+        }
+        // another client's few broken links
+        let broken = ["/app.js", "/style.css", "/logo.png"];
+        for (k, path) in broken.iter().enumerate() {
+            text += &line("10.0.0.7", 50 + k, path, 404);
+        }
+        let c = compress(&text, &opts());
+        let shown = |path: &str| c.text.contains(&format!("GET {path} HTTP"));
+        // the first paths it failed on stay, each its own failure; past them they fold
+        assert!(probed[..8].iter().all(|p| shown(p)), "{}", c.text);
+        assert!(!shown(&probed[20]), "{}", c.text);
+        assert!(broken.iter().all(|p| shown(p)), "{}", c.text);
+        assert!(c.text.lines().count() < 20, "{}", c.text);
     }
 
     #[test]

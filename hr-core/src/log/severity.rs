@@ -19,6 +19,9 @@ pub struct Severity {
     /// For errors whose message is not their template (an access-log line fails by its
     /// request, not its wording): method + path shape + status, hashed.
     pub key: Option<u64>,
+    /// For a failed request, `key` without the path: the requests a client fails on by their
+    /// method, host and status (see `log::Probes`).
+    pub probe: Option<u64>,
     /// whether the level came from a field of the line (then no keyword rule applies)
     pub from_field: bool,
     /// whether the line is a request with its HTTP status (an access-log record)
@@ -28,6 +31,7 @@ pub struct Severity {
 const NONE: Severity = Severity {
     level: Level::Other,
     key: None,
+    probe: None,
     from_field: false,
     http: false,
 };
@@ -62,6 +66,7 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         return Severity {
             level: if failed { Level::Error } else { Level::Other },
             key: None,
+            probe: None,
             from_field: true,
             http: false,
         };
@@ -70,6 +75,7 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
     Severity {
         level,
         key: None,
+        probe: None,
         from_field: end > 0,
         http: false,
     }
@@ -114,6 +120,7 @@ fn json_severity(line: &str) -> Option<Severity> {
             return Some(Severity {
                 level,
                 key: None,
+                probe: None,
                 from_field: true,
                 http: false,
             });
@@ -123,6 +130,7 @@ fn json_severity(line: &str) -> Option<Severity> {
         return Some(Severity {
             level,
             key: None,
+            probe: None,
             from_field: true,
             http: false,
         });
@@ -186,6 +194,7 @@ fn status_code_severity(method: &str, path: &str, status: &str, line: &str) -> S
         return Severity {
             level: Level::Other,
             key: None,
+            probe: None,
             from_field: true,
             http: false,
         };
@@ -194,14 +203,15 @@ fn status_code_severity(method: &str, path: &str, status: &str, line: &str) -> S
     let mut h = FxHasher::default();
     h.write(method.as_bytes());
     h.write_u8(0);
-    h.write(shape(path).as_bytes());
-    h.write_u8(0);
     h.write(crate::logline::virtual_host(line).unwrap_or("").as_bytes());
     h.write_u16(code);
     h.write_usize(line.split_ascii_whitespace().count());
+    let probe = h.finish();
+    h.write(shape(path).as_bytes());
     Severity {
         level: Level::Error,
         key: Some(h.finish()),
+        probe: Some(probe),
         from_field: true,
         http: false,
     }

@@ -1,0 +1,100 @@
+//! A client that fails on many distinct paths probes them: a scanner's wordlist (`/.env`,
+//! `/wp-login.php`, `/Mw9a5c.php`), a crawler's dead links. A failed request is an error whose
+//! message is its request (method, path, host and status), one example of each kept by the log
+//! compressor and the guard alike; past the first few paths a client failed on in one way, a
+//! new one is one more probe, one message with the others, and the marker counts the paths.
+
+use crate::hash::{FxHashMap, FxHasher};
+use crate::log::fields::json_field;
+use std::hash::Hasher;
+
+/// Distinct paths a client fails on in one way that each stay as their own message.
+const OWN_PATHS: usize = 8;
+/// Clients remembered (failing ways, one per client), at most: memory stays bounded when every
+/// line is another client's.
+const CLIENTS: usize = 4096;
+
+/// The failed requests read so far: for each client and way of failing, its first paths.
+#[derive(Default)]
+pub struct Probes {
+    paths: FxHashMap<u64, Vec<u64>>,
+}
+
+impl Probes {
+    /// Bytes this holds at most.
+    pub const HELD: usize = CLIENTS * (OWN_PATHS * 8 + 48);
+
+    /// The message of the failed request `line`: its own (`key`, the request), or, once its
+    /// client failed in the same way (`probe`: the request but for its path) on `OWN_PATHS`
+    /// other paths, that way's.
+    pub fn message(&mut self, line: &str, key: u64, probe: u64) -> u64 {
+        let mut h = FxHasher::default();
+        h.write_u64(probe);
+        h.write(client(line).as_bytes());
+        let way = h.finish();
+        if self.paths.len() >= CLIENTS && !self.paths.contains_key(&way) {
+            return key;
+        }
+        let paths = self.paths.entry(way).or_default();
+        if paths.contains(&key) {
+            key
+        } else if paths.len() < OWN_PATHS {
+            paths.push(key);
+            key
+        } else {
+            way
+        }
+    }
+}
+
+/// Who sent the request: a JSON record's client address (Caddy's `request.client_ip`), or an
+/// access line's first word, after a `docker compose` tag (the client's address in the common
+/// and combined formats).
+fn client(line: &str) -> &str {
+    let t = line.trim_start();
+    if t.starts_with('{') {
+        let request = json_field(t, "request").filter(|r| r.starts_with('{'));
+        return ["client_ip", "remote_ip", "remote_addr"]
+            .iter()
+            .find_map(|n| json_field(t, n).or_else(|| request.and_then(|r| json_field(r, n))))
+            .unwrap_or("");
+    }
+    let mut words = t.split_ascii_whitespace();
+    let first = words.next().unwrap_or("");
+    match words.next() {
+        Some("|") => words.next().unwrap_or(""),
+        _ => first,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_client_is_the_address_that_sent_the_request() {
+        let line = r#"192.168.126.135 - - [29/Feb/2024:12:38:30 +0800] "GET /7AuHIG HTTP/1.1" 404 55771"#;
+        assert_eq!(client(line), "192.168.126.135");
+        assert_eq!(client(&format!("nginx-1  | {line}")), "192.168.126.135");
+        let caddy = r#"{"level":"info","ts":1.5,"request":{"remote_ip":"172.19.0.1","client_ip":"10.0.0.9","method":"GET","uri":"/x"},"status":404}"#;
+        assert_eq!(client(caddy), r#""10.0.0.9""#);
+    }
+
+    #[test]
+    fn a_client_failing_on_many_paths_probes_them() {
+        let mut p = Probes::default();
+        let line = |who: &str| format!("{who} - - [29/Feb/2024:12:38:30 +0800] \"GET /x HTTP/1.1\" 404 1");
+        // its first paths are requests of their own, and so is each one again
+        for key in 0..OWN_PATHS as u64 {
+            assert_eq!(p.message(&line("10.0.0.1"), key, 7), key);
+        }
+        assert_eq!(p.message(&line("10.0.0.1"), 3, 7), 3);
+        // past them, a new path is one more probe: one message, whatever the path
+        let probe = p.message(&line("10.0.0.1"), 100, 7);
+        assert_ne!(probe, 100);
+        assert_eq!(p.message(&line("10.0.0.1"), 101, 7), probe);
+        // another client, or another way of failing (`probe`), keeps its own paths
+        assert_eq!(p.message(&line("10.0.0.2"), 100, 7), 100);
+        assert_eq!(p.message(&line("10.0.0.1"), 100, 8), 100);
+    }
+}
