@@ -286,9 +286,9 @@ fn tokens(line: &str, out: &mut Vec<u64>, probes: &mut Probes) {
             h.write(method.as_bytes());
             h.write_u8(0);
             h.write(logline::virtual_host(rest).unwrap_or("").as_bytes());
-            let probe = h.finish();
+            let way = h.finish();
             h.write(shape(path).as_bytes());
-            out.push(probes.message(rest, h.finish(), probe));
+            out.push(probes.message(rest, h.finish(), way));
         }
         return;
     }

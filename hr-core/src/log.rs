@@ -581,15 +581,14 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
         }
         let (first, stamped, traced) = firsts[template];
         let mut probing = false;
-        let mut message = match (sev.key, sev.probe) {
-            (Some(key), Some(probe)) => {
-                let message = probes.message(line, key, probe);
-                probing = message != key;
+        let mut message = match sev.key {
+            Some(key) => {
+                let message = probes.message(line, key.request, key.way);
+                probing = message != key.request;
                 message
             }
-            (Some(key), None) => key,
-            (None, _) if sev.level >= Level::Error => message_of(line),
-            (None, _) => 0, // only errors fold by message
+            None if sev.level >= Level::Error => message_of(line),
+            None => 0, // only errors fold by message
         };
         let mut more = 0;
         if sev.level >= Level::Error {

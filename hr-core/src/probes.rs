@@ -5,7 +5,7 @@
 //! new one is one more probe, one message with the others, and the marker counts the paths.
 
 use crate::hash::{FxHashMap, FxHasher};
-use crate::log::fields::json_field;
+use crate::log::fields::request_field;
 use std::hash::Hasher;
 
 /// Distinct paths a client fails on in one way that each stay as their own message.
@@ -24,25 +24,25 @@ impl Probes {
     /// Bytes this holds at most.
     pub const HELD: usize = CLIENTS * (OWN_PATHS * 8 + 48);
 
-    /// The message of the failed request `line`: its own (`key`, the request), or, once its
-    /// client failed in the same way (`probe`: the request but for its path) on `OWN_PATHS`
-    /// other paths, that way's.
-    pub fn message(&mut self, line: &str, key: u64, probe: u64) -> u64 {
+    /// The message of the failed request `line`: its own (`request`), or, once its client
+    /// failed in the same `way` (the request but for its path) on `OWN_PATHS` other paths, the
+    /// way's.
+    pub fn message(&mut self, line: &str, request: u64, way: u64) -> u64 {
         let mut h = FxHasher::default();
-        h.write_u64(probe);
+        h.write_u64(way);
         h.write(client(line).as_bytes());
-        let way = h.finish();
-        if self.paths.len() >= CLIENTS && !self.paths.contains_key(&way) {
-            return key;
+        let clients_way = h.finish();
+        if self.paths.len() >= CLIENTS && !self.paths.contains_key(&clients_way) {
+            return request;
         }
-        let paths = self.paths.entry(way).or_default();
-        if paths.contains(&key) {
-            key
+        let paths = self.paths.entry(clients_way).or_default();
+        if paths.contains(&request) {
+            request
         } else if paths.len() < OWN_PATHS {
-            paths.push(key);
-            key
+            paths.push(request);
+            request
         } else {
-            way
+            clients_way
         }
     }
 }
@@ -53,11 +53,7 @@ impl Probes {
 fn client(line: &str) -> &str {
     let t = line.trim_start();
     if t.starts_with('{') {
-        let request = json_field(t, "request").filter(|r| r.starts_with('{'));
-        return ["client_ip", "remote_ip", "remote_addr"]
-            .iter()
-            .find_map(|n| json_field(t, n).or_else(|| request.and_then(|r| json_field(r, n))))
-            .unwrap_or("");
+        return request_field(t, &["client_ip", "remote_ip", "remote_addr"]).unwrap_or("");
     }
     let mut words = t.split_ascii_whitespace();
     let first = words.next().unwrap_or("");
@@ -93,7 +89,7 @@ mod tests {
         let probe = p.message(&line("10.0.0.1"), 100, 7);
         assert_ne!(probe, 100);
         assert_eq!(p.message(&line("10.0.0.1"), 101, 7), probe);
-        // another client, or another way of failing (`probe`), keeps its own paths
+        // another client, or another way of failing (`way`), keeps its own paths
         assert_eq!(p.message(&line("10.0.0.2"), 100, 7), 100);
         assert_eq!(p.message(&line("10.0.0.1"), 100, 8), 100);
     }

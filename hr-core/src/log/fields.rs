@@ -9,6 +9,15 @@ pub fn json_field<'a>(record: &'a str, name: &str) -> Option<&'a str> {
     json_pairs(record).find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
+/// The first of `names` that a one-line JSON record holds at its top level or in its nested
+/// `request` object (Caddy's access log), as its raw value.
+pub fn request_field<'a>(record: &'a str, names: &[&str]) -> Option<&'a str> {
+    let request = json_field(record, "request").filter(|r| r.starts_with('{'));
+    names
+        .iter()
+        .find_map(|n| json_field(record, n).or_else(|| request.and_then(|r| json_field(r, n))))
+}
+
 /// The top-level `(key, raw value)` pairs of a one-line JSON record, in order.
 pub fn json_pairs(record: &str) -> impl Iterator<Item = (&str, &str)> {
     let b = record.as_bytes();

@@ -3,7 +3,7 @@
 //! Lines without any of these fall back to the caller's keyword rule.
 
 use crate::hash::FxHasher;
-use crate::log::fields::{json_field, json_pairs, Columns};
+use crate::log::fields::{json_field, json_pairs, request_field, Columns};
 use crate::mask::shape;
 use crate::re::{finder, re};
 use std::borrow::Cow;
@@ -17,21 +17,26 @@ pub use crate::logline::Severity as Level;
 pub struct Severity {
     pub level: Level,
     /// For errors whose message is not their template (an access-log line fails by its
-    /// request, not its wording): method + path shape + status, hashed.
-    pub key: Option<u64>,
-    /// For a failed request, `key` without the path: the requests a client fails on by their
-    /// method, host and status (see `log::Probes`).
-    pub probe: Option<u64>,
+    /// request, not its wording).
+    pub key: Option<RequestKey>,
     /// whether the level came from a field of the line (then no keyword rule applies)
     pub from_field: bool,
     /// whether the line is a request with its HTTP status (an access-log record)
     pub http: bool,
 }
 
+/// A failed request, hashed: `request` is its method, path shape, host, status and the line's
+/// word count; `way` the same but for the path, how a client fails on many paths alike (see
+/// `probes`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RequestKey {
+    pub request: u64,
+    pub way: u64,
+}
+
 const NONE: Severity = Severity {
     level: Level::Other,
     key: None,
-    probe: None,
     from_field: false,
     http: false,
 };
@@ -66,7 +71,6 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         return Severity {
             level: if failed { Level::Error } else { Level::Other },
             key: None,
-            probe: None,
             from_field: true,
             http: false,
         };
@@ -75,7 +79,6 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
     Severity {
         level,
         key: None,
-        probe: None,
         from_field: end > 0,
         http: false,
     }
@@ -120,7 +123,6 @@ fn json_severity(line: &str) -> Option<Severity> {
             return Some(Severity {
                 level,
                 key: None,
-                probe: None,
                 from_field: true,
                 http: false,
             });
@@ -130,7 +132,6 @@ fn json_severity(line: &str) -> Option<Severity> {
         return Some(Severity {
             level,
             key: None,
-            probe: None,
             from_field: true,
             http: false,
         });
@@ -144,14 +145,7 @@ fn json_status(t: &str) -> Option<Severity> {
     let status = ["status", "status_code", "statusCode", "response_code"]
         .iter()
         .find_map(|n| json_field(t, n))?;
-    let request = json_field(t, "request").filter(|r| r.starts_with('{'));
-    let find = |names: &[&str]| {
-        names
-            .iter()
-            .find_map(|n| json_field(t, n).or_else(|| request.and_then(|r| json_field(r, n))))
-            .unwrap_or("")
-            .trim_matches('"')
-    };
+    let find = |names: &[&str]| request_field(t, names).unwrap_or("").trim_matches('"');
     let method = find(&["method", "request_method", "verb"]);
     let path = find(&["uri", "path", "url", "request_uri"]);
     Some(status_severity(method, path, status.trim_matches('"'), t))
@@ -194,7 +188,6 @@ fn status_code_severity(method: &str, path: &str, status: &str, line: &str) -> S
         return Severity {
             level: Level::Other,
             key: None,
-            probe: None,
             from_field: true,
             http: false,
         };
@@ -206,12 +199,11 @@ fn status_code_severity(method: &str, path: &str, status: &str, line: &str) -> S
     h.write(crate::logline::virtual_host(line).unwrap_or("").as_bytes());
     h.write_u16(code);
     h.write_usize(line.split_ascii_whitespace().count());
-    let probe = h.finish();
+    let way = h.finish();
     h.write(shape(path).as_bytes());
     Severity {
         level: Level::Error,
-        key: Some(h.finish()),
-        probe: Some(probe),
+        key: Some(RequestKey { request: h.finish(), way }),
         from_field: true,
         http: false,
     }
