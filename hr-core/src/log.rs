@@ -2272,6 +2272,43 @@ mod tests {
     }
 
     #[test]
+    fn a_request_that_failed_in_a_records_nested_http_object_stays() {
+        // Suricata's eve.json nests the request and its status in `http`; the records it flushes
+        // at shutdown lack the packet count, another shape of the same event
+        let record = |i: usize, status: u16, counted: bool| {
+            let count = if counted { format!("\"pcap_cnt\":{},", 9000 + i) } else { String::new() };
+            format!(
+                "{{\"timestamp\":\"2022-02-23T19:{:02}:01.861687+0100\",\"flow_id\":{},{count}\"event_type\":\"http\",                 \"src_ip\":\"172.16.0.131\",\"src_port\":{},\"dest_ip\":\"198.185.159.144\",\"dest_port\":80,                 \"http\":{{\"hostname\":\"www.example.com\",\"url\":\"/uar3/?id={i}\",\"http_method\":\"GET\",                 \"protocol\":\"HTTP/1.1\",\"status\":{status},\"length\":{}}}}}\n",
+                i % 60,
+                140389591627 + i * 7919,
+                49200 + i,
+                1000 + i * 13
+            )
+        };
+        let mut text = String::new();
+        for i in 0..60 {
+            text.push_str(&record(i, 200, true));
+        }
+        let first = record(60, 404, true);
+        let flushed = record(99, 404, false);
+        text.push_str(&first);
+        for i in 61..120 {
+            text.push_str(&record(i, 200, true));
+        }
+        text.push_str(&record(120, 404, true));
+        for i in 122..130 {
+            text.push_str(&record(i, 200, false));
+        }
+        text.push_str(&flushed);
+        text.push_str(&record(121, 404, true));
+        let c = compress(&text, &opts());
+        for kept in [&first, &flushed] {
+            assert!(c.text.contains(kept.trim_end()), "{kept}\n{}", c.text);
+        }
+        assert!(c.text.lines().count() <= 8, "{}", c.text);
+    }
+
+    #[test]
     fn a_rare_text_in_any_field_of_a_record_stays() {
         // a review found a rule that read a record's texts as values, unless the field's name
         // said what happened, folding the one rare alert among common ones: a field's words

@@ -9,13 +9,35 @@ pub fn json_field<'a>(record: &'a str, name: &str) -> Option<&'a str> {
     json_pairs(record).find(|(k, _)| *k == name).map(|(_, v)| v)
 }
 
-/// The first of `names` that a one-line JSON record holds at its top level or in its nested
-/// `request` object (Caddy's access log), as its raw value.
+/// The objects an HTTP record nests its request or its response in: Caddy's `request`,
+/// Suricata's `http`, the Elastic Common Schema's `http.response`.
+const HTTP_OBJECTS: [&str; 3] = ["request", "http", "response"];
+
+/// The first of `names` that a one-line JSON record holds at its top level or, failing that, in
+/// an object it nests its request or response in (`HTTP_OBJECTS`, up to two levels down), as
+/// its raw value.
 pub fn request_field<'a>(record: &'a str, names: &[&str]) -> Option<&'a str> {
-    let request = json_field(record, "request").filter(|r| r.starts_with('{'));
-    names
-        .iter()
-        .find_map(|n| json_field(record, n).or_else(|| request.and_then(|r| json_field(r, n))))
+    nested_field(record, names, 2)
+}
+
+fn nested_field<'a>(record: &'a str, names: &[&str], depth: u8) -> Option<&'a str> {
+    // one pass over the record's fields: this runs on every line of a JSON log
+    let mut found: Option<(usize, &str)> = None; // (rank in `names`, value)
+    let mut nested: [Option<&str>; HTTP_OBJECTS.len()] = [None; HTTP_OBJECTS.len()];
+    for (k, v) in json_pairs(record) {
+        if let Some(rank) = names.iter().position(|n| *n == k) {
+            if found.map_or(true, |(r, _)| rank < r) {
+                found = Some((rank, v));
+            }
+        } else if depth > 0 && v.starts_with('{') {
+            if let Some(i) = HTTP_OBJECTS.iter().position(|o| *o == k) {
+                nested[i].get_or_insert(v);
+            }
+        }
+    }
+    found
+        .map(|(_, v)| v)
+        .or_else(|| nested.iter().flatten().find_map(|o| nested_field(o, names, depth - 1)))
 }
 
 /// The top-level `(key, raw value)` pairs of a one-line JSON record, in order.
@@ -239,6 +261,23 @@ mod tests {
         assert_eq!(json_field(r, "msg"), Some(r#""say \"hi\", then go""#));
         assert_eq!(json_field(r, "uri"), None);
         assert_eq!(json_field("not json", "level"), None);
+    }
+
+    #[test]
+    fn a_request_field_is_read_where_http_records_nest_it() {
+        let caddy = r#"{"request":{"method":"GET","uri":"/a"},"status":404}"#;
+        assert_eq!(request_field(caddy, &["status"]), Some("404"));
+        assert_eq!(request_field(caddy, &["method"]), Some("\"GET\""));
+        let suricata = r#"{"event_type":"http","http":{"url":"/x","http_method":"GET","status":404}}"#;
+        assert_eq!(request_field(suricata, &["status"]), Some("404"));
+        let ecs = r#"{"http":{"request":{"method":"POST"},"response":{"status_code":503}}}"#;
+        assert_eq!(request_field(ecs, &["status", "status_code"]), Some("503"));
+        // the top level first, then the first of `names` there
+        let both = r#"{"response":{"status":200},"code":1,"status_code":500,"status":502}"#;
+        assert_eq!(request_field(both, &["status", "status_code"]), Some("502"));
+        // only the objects that hold a request or a response, two levels down at most
+        assert_eq!(request_field(r#"{"job":{"status":500}}"#, &["status"]), None);
+        assert_eq!(request_field(r#"{"http":{"request":{"response":{"status":500}}}}"#, &["status"]), None);
     }
 
     #[test]

@@ -139,14 +139,13 @@ fn json_severity(line: &str) -> Option<Severity> {
     status
 }
 
-/// The status of a JSON access record, with its method and path at the top level or in a
-/// nested `request` object (Caddy).
+/// The status of a JSON access record, with its method and path, at the top level or in an
+/// object that holds the request or the response (`fields::request_field`: Caddy's `request`,
+/// Suricata's `http`).
 fn json_status(t: &str) -> Option<Severity> {
-    let status = ["status", "status_code", "statusCode", "response_code"]
-        .iter()
-        .find_map(|n| json_field(t, n))?;
+    let status = request_field(t, &["status", "status_code", "statusCode", "response_code"])?;
     let find = |names: &[&str]| request_field(t, names).unwrap_or("").trim_matches('"');
-    let method = find(&["method", "request_method", "verb"]);
+    let method = find(&["method", "request_method", "http_method", "verb"]);
     let path = find(&["uri", "path", "url", "request_uri"]);
     Some(status_severity(method, path, status.trim_matches('"'), t))
 }
@@ -169,8 +168,9 @@ fn access_severity(line: &str) -> Option<Severity> {
 }
 
 /// HTTP status >= 400 is an error; its message is the method, the path's shape and the status,
-/// and the virtual host that a vhost log names (and the line's word count: a request logged
-/// with another client or referer shape reads as another event).
+/// and the virtual host that a vhost log names (and the line's word count, and a JSON record's
+/// field count: a request logged with another client or referer shape, or other fields, reads
+/// as another event).
 pub fn status_severity(method: &str, path: &str, status: &str, line: &str) -> Severity {
     let s = status_code_severity(method, path, status, line);
     Severity {
@@ -199,6 +199,9 @@ fn status_code_severity(method: &str, path: &str, status: &str, line: &str) -> S
     h.write(crate::logline::virtual_host(line).unwrap_or("").as_bytes());
     h.write_u16(code);
     h.write_usize(line.split_ascii_whitespace().count());
+    // and a JSON record's fields, which its words do not count: a record with other fields
+    // (Suricata's flushed at shutdown lack the packet count) is another shape of event
+    h.write_usize(memchr::memmem::find_iter(line.as_bytes(), b"\":").count());
     let way = h.finish();
     h.write(shape(path).as_bytes());
     Severity {
