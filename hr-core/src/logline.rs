@@ -598,8 +598,8 @@ pub fn error_word_matches(line: &str) -> impl Iterator<Item = &str> {
 
 fn error_words_re() -> &'static regex::Regex {
     re!(concat!(
-        r"(?i)\b(errors?|fail(ed|ure|ures)|fatal|exception|panic|abort(ed)?|denied|refused|invalid|",
-        r"timeout|timed out|unable|cannot|can't|could not|couldn't|unreachable|corrupt(ed|ion)|",
+        r"(?i)\b(errors?|fail(ed|ure|ures)?|fatal|exception|panic|abort(ed)?|denied|refused|invalid|",
+        r"timeout|timed out|unable|cannot|can't|could not|couldn't|unreachable|corrupt(ed|ion)?|",
         r"crash(ed)?|killed|segfault|critical|severe|unavailable|not responding|down)\b"
     ))
 }
@@ -884,6 +884,9 @@ mod tests {
             "45 error code ETARGET",
             // a program's own message with Python's OS error in it (strace -c of its run)
             "connect failed: [Errno 111] Connection refused",
+            // the corpus's error words with their suffixes left off: `fail`, `corrupt`
+            "Apr 18 01:08:12 raspberrypi systemd-fsck[219]: 0x41: Dirty bit is set. Fs was not properly unmounted and some data may be corrupt.",
+            "mount: /mnt/usb: mount(2) system call did fail",
         ] {
             assert!(is_errorish(l), "{l}");
         }
