@@ -331,6 +331,22 @@ def test_strace_keeps_each_failed_syscall(name: str, cache: Path):
     assert failed <= {m.groups() for m in map(fail.search, kept_lines(out)) if m}
 
 
+def test_suricata_keeps_each_failed_http_request_of_each_event_and_shape(cache: Path):
+    # Suricata nests a request's status in `http`: each event type, status and shape (the
+    # records it flushes at shutdown lack the packet count) keeps an example
+    data = validation_case("suricata-eve-json-http")
+    out = run_hr([], data, cache).decode()
+
+    def failures(lines: list[str]) -> set[tuple[str, int, bool]]:
+        records = [json.loads(line) for line in lines if line.startswith("{")]
+        return {(r["event_type"], r["http"]["status"], "pcap_cnt" in r)
+                for r in records if r.get("http", {}).get("status", 0) >= 400}
+    failed = failures(data.decode().splitlines())
+    assert len({event for event, _, _ in failed}) >= 2
+    assert failed <= failures(kept_lines(out))
+    assert len(out) < len(data) / 3
+
+
 def test_json_lines_keep_every_error_message(cache: Path):
     data = validation_case("caddy-json")
     out = run_hr(["--kind", "log"], data, cache).decode()

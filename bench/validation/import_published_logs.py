@@ -124,6 +124,13 @@ VERRAZZANO = ("verrazzano/verrazzano", "47f790a52d271666c242d2a7040134b455428e32
 WEBVM = ("Ensembl/webvm", "7124f46ac57f3feb28f96750107c940406969a56", "Apache-2.0 (Ensembl/webvm LICENSE); an Apache httpd 2.4 error_log, committed")
 CONSUL = ("winterx64/nomad", "9bc9dde19ca411b8f730246294304f9ffc96817d", "MIT (winterx64/nomad LICENSE); a Consul agent's hclog output, committed")
 
+# the twenty-fourth and twenty-fifth unseen batches: the logs whose repositories hold a licence at that commit
+SURICATA = ("nicoaller/suricata-log-analyzer", "f54c8da1109d0de1ea58a89de6f883bb3a735bdb", "MIT (nicoaller/suricata-log-analyzer LICENSE.txt); Suricata's eve.json of a capture it read, committed")
+CLICKHOUSE = ("Jairodub/tiny-clickhouse", "1fb2a3cd138f29debef0316d2bc3ae8b6400dd8f", "MIT (Jairodub/tiny-clickhouse LICENSE); a ClickHouse server's error log, committed")
+KAFKA_ZK = ("Barhoumi-mohamedali/kafka-mysql", "3f8c5f890b4f6b8103636b229c34febe89415b84", "Apache-2.0 (Barhoumi-mohamedali/kafka-mysql LICENSE, a Kafka distribution); a broker's hourly server.log, committed")
+DUALZONE = ("2048lr/Dual-zone_network_positioning", "0c4eb8194f940e88f26db477049dfb13f77d7b39", "GPL-3.0 (2048lr/Dual-zone_network_positioning LICENSE at that commit); a GitHub Actions job's raw log of an Android Gradle build that fails, committed")
+ODOO_HMS = ("Kareem-abouzait/odoo-Hospitals-Management-system-", "2377d0194943dedac37fc0b5eb531cddfca1ee44", "LGPL-3.0 (Kareem-abouzait/odoo-Hospitals-Management-system- LICENSE, Odoo's); an Odoo 15 server's log with tracebacks, committed")
+
 MAX_BYTES = 400_000  # a case cut to this (at a line boundary) says so in its source
 
 CASES = {
@@ -226,6 +233,13 @@ CASES = {
     "kubectl-logs-ingress-nginx": (VERRAZZANO, "capture_Ba8mq7N/cluster-snapshot/ingress-nginx/ingress-controller-ingress-nginx-controller-585d79996-9ncg7/logs.txt"),
     "httpd-error-log-ensembl": (WEBVM, "logs/error_log"),
     "hclog-consul-agent": (CONSUL, "logs/consul.log"),
+    # the twenty-fourth and twenty-fifth unseen batches; lines 1100-1800 of the eve.json hold its
+    # HTTP failures, counted and flushed at shutdown
+    "suricata-eve-json-http": (SURICATA, "eve.json", (1100, 1800)),
+    "clickhouse-server-err-log": (CLICKHOUSE, "logs/clickhouse-server.err.log"),
+    "kafka-broker-zookeeper-mode": (KAFKA_ZK, "logs/server.log.2023-05-21-03"),
+    "gha-android-gradle-kotlin-failed": (DUALZONE, "0_build.txt"),
+    "odoo-server-tracebacks": (ODOO_HMS, "odoo.log"),
 }
 
 
