@@ -17,10 +17,15 @@ const HTTP_OBJECTS: [&str; 3] = ["request", "http", "response"];
 /// an object it nests its request or response in (`HTTP_OBJECTS`, up to two levels down), as
 /// its raw value.
 pub fn request_field<'a>(record: &'a str, names: &[&str]) -> Option<&'a str> {
+    request_field_where(record, names).map(|(v, _)| v)
+}
+
+/// `request_field`, and whether the value was found in a nested object rather than at the top.
+pub fn request_field_where<'a>(record: &'a str, names: &[&str]) -> Option<(&'a str, bool)> {
     nested_field(record, names, 2)
 }
 
-fn nested_field<'a>(record: &'a str, names: &[&str], depth: u8) -> Option<&'a str> {
+fn nested_field<'a>(record: &'a str, names: &[&str], depth: u8) -> Option<(&'a str, bool)> {
     // one pass over the record's fields: this runs on every line of a JSON log
     let mut found: Option<(usize, &str)> = None; // (rank in `names`, value)
     let mut nested: [Option<&str>; HTTP_OBJECTS.len()] = [None; HTTP_OBJECTS.len()];
@@ -35,9 +40,13 @@ fn nested_field<'a>(record: &'a str, names: &[&str], depth: u8) -> Option<&'a st
             }
         }
     }
-    found
-        .map(|(_, v)| v)
-        .or_else(|| nested.iter().flatten().find_map(|o| nested_field(o, names, depth - 1)))
+    found.map(|(_, v)| (v, false)).or_else(|| {
+        nested
+            .iter()
+            .flatten()
+            .find_map(|o| nested_field(o, names, depth - 1))
+            .map(|(v, _)| (v, true))
+    })
 }
 
 /// The top-level `(key, raw value)` pairs of a one-line JSON record, in order.

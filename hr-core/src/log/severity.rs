@@ -3,7 +3,7 @@
 //! Lines without any of these fall back to the caller's keyword rule.
 
 use crate::hash::FxHasher;
-use crate::log::fields::{json_field, json_pairs, request_field, Columns};
+use crate::log::fields::{json_field, json_pairs, request_field, request_field_where, Columns};
 use crate::mask::shape;
 use crate::re::{finder, re};
 use std::borrow::Cow;
@@ -26,8 +26,8 @@ pub struct Severity {
 }
 
 /// A failed request, hashed: `request` is its method, path shape, host, status and the line's
-/// word count; `way` the same but for the path, how a client fails on many paths alike (see
-/// `probes`).
+/// shape (its word count, a JSON record's count of keys); `way` the same but for the path, how
+/// a client fails on many paths alike (see `probes`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RequestKey {
     pub request: u64,
@@ -143,11 +143,19 @@ fn json_severity(line: &str) -> Option<Severity> {
 /// object that holds the request or the response (`fields::request_field`: Caddy's `request`,
 /// Suricata's `http`).
 fn json_status(t: &str) -> Option<Severity> {
-    let status = request_field(t, &["status", "status_code", "statusCode", "response_code"])?;
+    let (status, nested) = request_field_where(t, &["status", "status_code", "statusCode", "response_code"])?;
+    let status = status.trim_matches('"');
     let find = |names: &[&str]| request_field(t, names).unwrap_or("").trim_matches('"');
     let method = find(&["method", "request_method", "http_method", "verb"]);
     let path = find(&["uri", "path", "url", "request_uri"]);
-    Some(status_severity(method, path, status.trim_matches('"'), t))
+    // a status nested in an object is a request's when it is an HTTP code beside the request's
+    // method or path: an application's record that holds an upstream's response (`"response":
+    // {"status":200}`) or a job's (`"status":"ok"`) is no access record, and its level decides
+    let http_code = || status.parse::<u16>().is_ok_and(|c| (100..600).contains(&c));
+    if nested && !(http_code() && (!method.is_empty() || !path.is_empty())) {
+        return None;
+    }
+    Some(status_severity(method, path, status, t))
 }
 
 /// Common/combined access-log lines: `"GET /x HTTP/1.1" 404 153`.
@@ -169,8 +177,8 @@ fn access_severity(line: &str) -> Option<Severity> {
 
 /// HTTP status >= 400 is an error; its message is the method, the path's shape and the status,
 /// and the virtual host that a vhost log names (and the line's word count, and a JSON record's
-/// field count: a request logged with another client or referer shape, or other fields, reads
-/// as another event).
+/// count of keys at any depth: a request logged with another client or referer shape, or other
+/// fields, reads as another event).
 pub fn status_severity(method: &str, path: &str, status: &str, line: &str) -> Severity {
     let s = status_code_severity(method, path, status, line);
     Severity {
@@ -199,9 +207,12 @@ fn status_code_severity(method: &str, path: &str, status: &str, line: &str) -> S
     h.write(crate::logline::virtual_host(line).unwrap_or("").as_bytes());
     h.write_u16(code);
     h.write_usize(line.split_ascii_whitespace().count());
-    // and a JSON record's fields, which its words do not count: a record with other fields
-    // (Suricata's flushed at shutdown lack the packet count) is another shape of event
-    h.write_usize(memchr::memmem::find_iter(line.as_bytes(), b"\":").count());
+    // and a JSON record's keys at any depth, which its words do not count (every `":` from its
+    // first `{"`, one in a string value too): a record with other fields (Suricata's flushed at
+    // shutdown lack the packet count) is another shape of event
+    if let Some(at) = memchr::memmem::find(line.as_bytes(), b"{\"") {
+        h.write_usize(memchr::memmem::find_iter(&line.as_bytes()[at..], b"\":").count());
+    }
     let way = h.finish();
     h.write(shape(path).as_bytes());
     Severity {
@@ -304,6 +315,21 @@ mod tests {
 
     fn sev(line: &str) -> Severity {
         severity(line, &Columns::default())
+    }
+
+    #[test]
+    fn a_nested_status_is_a_requests_only_beside_its_method_or_path() {
+        // Suricata's `http` object holds the request and its status
+        let s = sev(r#"{"event_type":"http","http":{"url":"/x","http_method":"GET","status":404}}"#);
+        assert!(s.level == Level::Error && s.key.is_some(), "{s:?}");
+        // an application's record that holds an upstream's response or a job's state: its level
+        // decides, not a status
+        let s = sev(r#"{"level":"info","msg":"job retry","request":{"id":3,"status":404}}"#);
+        assert!(s.level == Level::Other && s.key.is_none() && !s.http, "{s:?}");
+        let s = sev(r#"{"level":"error","msg":"sync failed","response":{"status":200}}"#);
+        assert!(s.level == Level::Error && s.key.is_none(), "{s:?}");
+        let s = sev(r#"{"level":"warn","msg":"job done","job":{"status":"ok"},"http":{"status":"ok","url":"/x"}}"#);
+        assert!(s.level == Level::Warn && !s.http, "{s:?}");
     }
 
     #[test]
