@@ -15,9 +15,9 @@
 use crate::hash::{FxHashMap, FxHasher};
 use crate::lines::Lines;
 use crate::logline::{self, Problem};
-use crate::mask::{mask_log_token, shape};
+use crate::mask::mask_log_token;
 use crate::plan::{pays_in_tokens, Piece, Plan, Priority};
-use crate::probes::Probes;
+use crate::probes::{Probes, RequestKey};
 use crate::re::re;
 use std::hash::Hasher;
 
@@ -281,14 +281,8 @@ fn tokens(line: &str, out: &mut Vec<u64>, probes: &mut Probes) {
         if let Some((method, path)) = logline::http_request(rest) {
             push(out, method, &mut buf);
             // a host name is a word to mask in a log line, but names another site here
-            let mut h = FxHasher::default();
-            h.write_u16(status);
-            h.write(method.as_bytes());
-            h.write_u8(0);
-            h.write(logline::virtual_host(rest).unwrap_or("").as_bytes());
-            let way = h.finish();
-            h.write(shape(path).as_bytes());
-            out.push(probes.message(rest, h.finish(), way));
+            let host = logline::virtual_host(rest).unwrap_or("");
+            out.push(probes.message(rest, RequestKey::new(method, host, status, &[], path)));
         }
         return;
     }

@@ -583,7 +583,7 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
         let mut probing = false;
         let mut message = match sev.key {
             Some(key) => {
-                let message = probes.message(line, key.request, key.way);
+                let message = probes.message(line, key);
                 probing = message != key.request;
                 message
             }

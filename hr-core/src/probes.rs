@@ -6,7 +6,32 @@
 
 use crate::hash::{FxHashMap, FxHasher};
 use crate::log::fields::request_field;
+use crate::mask::shape;
 use std::hash::Hasher;
+
+/// A failed request, hashed: `way` is how it failed (its method, virtual host, status and
+/// whatever else tells the line's shape apart), `request` the way and its path's shape.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct RequestKey {
+    pub request: u64,
+    pub way: u64,
+}
+
+impl RequestKey {
+    pub fn new(method: &str, host: &str, status: u16, line_shape: &[usize], path: &str) -> RequestKey {
+        let mut h = FxHasher::default();
+        h.write(method.as_bytes());
+        h.write_u8(0);
+        h.write(host.as_bytes());
+        h.write_u16(status);
+        for &n in line_shape {
+            h.write_usize(n);
+        }
+        let way = h.finish();
+        h.write(shape(path).as_bytes());
+        RequestKey { request: h.finish(), way }
+    }
+}
 
 /// Distinct paths a client fails on in one way that each stay as their own message.
 const OWN_PATHS: usize = 8;
@@ -24,10 +49,10 @@ impl Probes {
     /// Bytes this holds at most.
     pub const HELD: usize = CLIENTS * (OWN_PATHS * 8 + 48);
 
-    /// The message of the failed request `line`: its own (`request`), or, once its client
-    /// failed in the same `way` (the request but for its path) on `OWN_PATHS` other paths, the
-    /// way's.
-    pub fn message(&mut self, line: &str, request: u64, way: u64) -> u64 {
+    /// The message of the failed request `line`: its own (`key.request`), or, once its client
+    /// failed in the same way (`key.way`) on `OWN_PATHS` other paths, the way's.
+    pub fn message(&mut self, line: &str, key: RequestKey) -> u64 {
+        let RequestKey { request, way } = key;
         let mut h = FxHasher::default();
         h.write_u64(way);
         h.write(client(line).as_bytes());
@@ -82,15 +107,15 @@ mod tests {
         let line = |who: &str| format!("{who} - - [29/Feb/2024:12:38:30 +0800] \"GET /x HTTP/1.1\" 404 1");
         // its first paths are requests of their own, and so is each one again
         for key in 0..OWN_PATHS as u64 {
-            assert_eq!(p.message(&line("10.0.0.1"), key, 7), key);
+            assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: key, way: 7 }), key);
         }
-        assert_eq!(p.message(&line("10.0.0.1"), 3, 7), 3);
+        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 3, way: 7 }), 3);
         // past them, a new path is one more probe: one message, whatever the path
-        let probe = p.message(&line("10.0.0.1"), 100, 7);
+        let probe = p.message(&line("10.0.0.1"), RequestKey { request: 100, way: 7 });
         assert_ne!(probe, 100);
-        assert_eq!(p.message(&line("10.0.0.1"), 101, 7), probe);
+        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 101, way: 7 }), probe);
         // another client, or another way of failing (`way`), keeps its own paths
-        assert_eq!(p.message(&line("10.0.0.2"), 100, 7), 100);
-        assert_eq!(p.message(&line("10.0.0.1"), 100, 8), 100);
+        assert_eq!(p.message(&line("10.0.0.2"), RequestKey { request: 100, way: 7 }), 100);
+        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 100, way: 8 }), 100);
     }
 }

@@ -2,12 +2,10 @@
 //! `level`/`severity`), an HTTP status >= 400 in an access log, a failed syscall in strace.
 //! Lines without any of these fall back to the caller's keyword rule.
 
-use crate::hash::FxHasher;
 use crate::log::fields::{json_field, json_pairs, request_field, request_field_where, Columns};
-use crate::mask::shape;
+use crate::probes::RequestKey;
 use crate::re::{finder, re};
 use std::borrow::Cow;
-use std::hash::Hasher;
 
 /// A line's level: the same scale the sniffer and the guard read.
 pub use crate::logline::Severity as Level;
@@ -23,15 +21,6 @@ pub struct Severity {
     pub from_field: bool,
     /// whether the line is a request with its HTTP status (an access-log record)
     pub http: bool,
-}
-
-/// A failed request, hashed: `request` is its method, path shape, host, status and the line's
-/// shape (its word count, a JSON record's count of keys); `way` the same but for the path, how
-/// a client fails on many paths alike (see `probes`).
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct RequestKey {
-    pub request: u64,
-    pub way: u64,
 }
 
 const NONE: Severity = Severity {
@@ -201,23 +190,20 @@ fn status_code_severity(method: &str, path: &str, status: &str, line: &str) -> S
         };
     }
     let path = path.split(['?', '#']).next().unwrap_or("");
-    let mut h = FxHasher::default();
-    h.write(method.as_bytes());
-    h.write_u8(0);
-    h.write(crate::logline::virtual_host(line).unwrap_or("").as_bytes());
-    h.write_u16(code);
-    h.write_usize(line.split_ascii_whitespace().count());
-    // and a JSON record's keys at any depth, which its words do not count (every `":` from its
-    // first `{"`, one in a string value too): a record with other fields (Suricata's flushed at
-    // shutdown lack the packet count) is another shape of event
-    if let Some(at) = memchr::memmem::find(line.as_bytes(), b"{\"") {
-        h.write_usize(memchr::memmem::find_iter(&line.as_bytes()[at..], b"\":").count());
-    }
-    let way = h.finish();
-    h.write(shape(path).as_bytes());
+    let host = crate::logline::virtual_host(line).unwrap_or("");
+    // the line's shape: its word count, and a JSON record's keys at any depth, which its words
+    // do not count (every `":` from its first `{"`, one in a string value too): a record with
+    // other fields (Suricata's flushed at shutdown lack the packet count) is another event
+    let words = line.split_ascii_whitespace().count();
+    let keys = memchr::memmem::find(line.as_bytes(), b"{\"")
+        .map(|at| memchr::memmem::find_iter(&line.as_bytes()[at..], b"\":").count());
+    let key = match keys {
+        Some(keys) => RequestKey::new(method, host, code, &[words, keys], path),
+        None => RequestKey::new(method, host, code, &[words], path),
+    };
     Severity {
         level: Level::Error,
-        key: Some(RequestKey { request: h.finish(), way }),
+        key: Some(key),
         from_field: true,
         http: false,
     }
