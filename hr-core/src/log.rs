@@ -45,6 +45,12 @@ const FOLD_PAYS: usize = 15;
 /// A template seen at most this often is a rare event: under a budget it outranks the first
 /// examples of frequent templates.
 const RARE: usize = 3;
+/// A JSON record of at least this many words (`key=value` pairs, and the words of their texts)
+/// that differs from its template's in a value is one more request or event of its kind (an
+/// access log's record of a hundred words, whose headers, path or client differ): a few words
+/// are a small share of it. In a shorter record (an application's message and a few fields)
+/// they may be most of it, and say what happened: it folds only as its template's repeats do.
+const RECORD_WORDS: u16 = 40;
 /// A template seen at most this often is kept whole: rare events are signal.
 const KEEP_ALL_UP_TO: usize = 2;
 /// An error message repeated at least this often also keeps its last occurrence.
@@ -92,6 +98,9 @@ enum Role {
         /// of its template shares is an event seen once to a miner that groups lines by their
         /// number of words first, as Drain does, and it stays.
         words: u16,
+        /// for a JSON record, its lengths to a miner that splits on whitespace (see
+        /// `fields::record_lengths`); 0 for any other line
+        record: u32,
     },
     /// a continuation line of the error event above, handled by its first line
     InEvent,
@@ -206,6 +215,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
         }
     }
     let lengths = lengths(&roles);
+    let record_lengths = record_length_counts(&roles);
     // a payload dumped into a log is no more read whole than it was written to be
     let mut plan = Plan {
         cut_long_lines: true,
@@ -267,6 +277,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 probing,
                 more,
                 words,
+                record,
                 ..
             } => {
                 // a template's first line in colours it was not shown in (a build run again
@@ -275,8 +286,16 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 let alone = lengths[&(template, words)] == 1;
                 let frequent = miner.templates[template as usize].count > KEEP_ALL_UP_TO && !alone;
                 // a variant whose exact shape recurs shows a value, not a rare event: it folds
-                // like a repeat, and the marker says what varied
-                let recurring = recurs(&miner, &roles[i]);
+                // like a repeat, and the marker says what varied; and a large record that differs from its template's first in a value is one more
+                // request of its kind, unless a miner that splits on whitespace reads it as an
+                // event seen once: its length, counted as such a miner may, no other record of
+                // its template shares
+                let recurring = recurs(&miner, &roles[i])
+                    || (record != 0
+                        && seen == Seen::Variant
+                        && words >= RECORD_WORDS
+                        && level < Level::Warn
+                        && record_lengths[&(template, words, record)] > 1);
                 if level >= Level::Error {
                     // errors fold by message: the first of each stays, and the last of a long
                     // run; identical repeats between them fold with their count
@@ -416,7 +435,7 @@ fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[
 /// Bytes of state each line holds once mined: its slice and its role.
 const MINED_BYTES: usize = std::mem::size_of::<&str>() + std::mem::size_of::<Role>() + LENGTHS_BYTES;
 /// Bytes a line's template and word count may add to `lengths`, with room for its map to grow.
-const LENGTHS_BYTES: usize = 2 * std::mem::size_of::<((u32, u16), u32)>();
+const LENGTHS_BYTES: usize = 2 * std::mem::size_of::<((u32, u16), u32)>() + 2 * std::mem::size_of::<((u32, u16, u32), u32)>();
 /// Bytes each line that stays costs: its piece of the plan, two more while `fold_said_above`
 /// rewrites the plan (its pieces, then the plan it writes), and what the line says among the
 /// lines shown there, with room for that set to grow. (A log whose every line is new, 8 MB of
@@ -559,8 +578,10 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
         let sev = severity(line, &columns);
         // (whether the line is plain, not a record, and whether it is a logfmt record)
         let (mut logfmt, mut console) = (false, false);
+        let mut record = 0;
         let (mined, plain) = if json_words(line, &mut words) {
             console = quotes_before_fields(line);
+            record = crate::log::fields::record_lengths(raw.lines[i]);
             (miner.add_record(&words), false)
         } else if sev.http || (columns.known() && !line.starts_with('#')) {
             (miner.add_record(line), false)
@@ -662,6 +683,7 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
             probing,
             more: more as u16,
             words: mined.words.min(u16::MAX as u32) as u16,
+            record,
         });
         roles.extend(std::iter::repeat(Role::InEvent).take(more));
         i += 1 + more;
@@ -776,6 +798,20 @@ fn lengths(roles: &[Role]) -> FxHashMap<(u32, u16), u32> {
     for r in roles {
         if let Role::Event { template, words, .. } = *r {
             *n.entry((template, words)).or_default() += 1;
+        }
+    }
+    n
+}
+
+/// How many JSON records of each template share a length, counted the ways `lengths` and
+/// `fields::record_lengths` count it.
+fn record_length_counts(roles: &[Role]) -> FxHashMap<(u32, u16, u32), u32> {
+    let mut n: FxHashMap<(u32, u16, u32), u32> = FxHashMap::default();
+    for r in roles {
+        if let Role::Event { template, words, record, .. } = *r {
+            if record != 0 {
+                *n.entry((template, words, record)).or_default() += 1;
+            }
         }
     }
     n
@@ -1361,6 +1397,39 @@ mod tests {
         // line is empty, and it must still be written (and planned) as the input's last line
         let text = "[INFO] Scanning for projects...\n[ERROR] Failed to execute goal\n\x1b[0m\x1b[0m";
         assert_eq!(compress(text, &opts()).text, text);
+    }
+
+    #[test]
+    fn a_large_json_record_of_one_more_request_folds_unless_its_length_is_its_own() {
+        // an access log's records, a hundred words each: clients in other user agents are more
+        // requests of one kind, as long as another record has each one's length
+        let record = |i: usize, ua: &str| {
+            let headers: String = (0..36).map(|j| format!(r#""X-H{j}":["v{j}"],"#)).collect();
+            format!(
+                r#"{{"level":"info","ts":{}.5,"logger":"http.log.access","msg":"handled request","request":{{"remote_ip":"10.0.0.{}","method":"GET","uri":"/","headers":{{{headers}"User-Agent":["{ua}"]}}}},"status":200,"size":{}}}"#,
+                1754047611 + i, i % 7, 1000 + i
+            ) + "\n"
+        };
+        let uas = ["Mozilla/5.0 (Windows NT 10.0) Chrome Safari", "Mozilla/5.0 (Macintosh) Firefox Gecko",
+                   "Mozilla/5.0 (iPhone) Mobile Safari", "curl/8.13.0 libcurl", "Wget/1.21 (linux gnu)"];
+        let order = [0, 0, 0, 0, 0, 0, 0, 0, 1, 1, 2, 2, 3, 3, 4, 4, 0, 0, 0, 0, 0, 0, 0, 0];
+        let mut text: String = order.iter().enumerate().map(|(i, &u)| record(i, uas[u])).collect();
+        let c = compress(&text, &opts());
+        assert_eq!(c.text.matches(r#""User-Agent":[""#).count(), 1, "{}", c.text);
+        // a record no other record of its template matches in length, as Drain would read
+        // it, stays: two headers fewer and one of two values more is as many words to our
+        // miner, and one word fewer written out as `json.dumps` writes a record's pairs
+        let other = record(30, uas[0]).replace(r#""X-H34":["v34"],"X-H35":["v35"],"#, r#""X-Extra":["a","b"],"#);
+        text += &other;
+        let c = compress(&text, &opts());
+        assert!(c.text.contains(r#""X-Extra":["a","b"]"#), "{}", c.text);
+        // an application's short record that says something else stays, its length shared or not
+        let short = |ts: usize, region: &str| {
+            format!(r#"{{"level":"info","ts":{ts},"msg":"cache warmed for region {region}","size":{ts}}}"#) + "\n"
+        };
+        let text: String = (0..6).map(|i| short(i, "eu")).chain((6..8).map(|i| short(i, "us"))).chain((8..14).map(|i| short(i, "eu"))).collect();
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("region us"), "{}", c.text);
     }
 
     #[test]

@@ -258,9 +258,119 @@ impl Columns {
     }
 }
 
+/// How a template miner that splits on whitespace, as Drain does, counts the words of a JSON
+/// record, in the two ways records are commonly fed to one: the line as written, and its
+/// members as `key=value` pairs whose nested values are written out as Python's `json.dumps`
+/// writes them (`, ` and `: ` between their parts; a console line keeps its text before the
+/// object). Drain compares lines of one length only: a record whose length, either way, no
+/// other record of its template shares is an event seen once to it (see `log::plan`). Packed
+/// as `raw | pairs << 16`, each at most `u16::MAX`; 0 for a line that holds no JSON object.
+pub fn record_lengths(line: &str) -> u32 {
+    let t = line.trim();
+    let (head, object) = if t.starts_with('{') {
+        ("", t)
+    } else {
+        match t.find('{') {
+            Some(at) if t.ends_with('}') => (&t[..at], &t[at..]),
+            _ => return 0,
+        }
+    };
+    let Ok(serde_json::Value::Object(members)) = serde_json::from_str::<serde_json::Value>(object) else {
+        return 0;
+    };
+    let mut text = String::with_capacity(line.len() + line.len() / 4);
+    if head.is_empty() {
+        for (k, v) in &members {
+            if !text.is_empty() {
+                text.push(' ');
+            }
+            text.push_str(k);
+            text.push('=');
+            match v {
+                serde_json::Value::String(s) => text.push_str(s),
+                serde_json::Value::Object(_) | serde_json::Value::Array(_) => dumped(v, true, &mut text),
+                _ => text.push('0'),
+            }
+        }
+    } else {
+        text.push_str(head);
+        dumped(&serde_json::Value::Object(members), false, &mut text);
+    }
+    let at_most = |n: usize| n.min(u16::MAX as usize) as u32;
+    at_most(words(t)) | at_most(words(&text)) << 16
+}
+
+/// `v` as `json.dumps` writes it, as far as whitespace goes: a space stays a space, and so does
+/// other whitespace in a string unless `ascii` (which escapes every byte past ASCII); any other
+/// character of a string, escaped or not, is one that is no whitespace.
+fn dumped(v: &serde_json::Value, ascii: bool, out: &mut String) {
+    let string = |s: &str, out: &mut String| {
+        out.push('"');
+        out.extend(s.chars().map(|c| match c {
+            ' ' => ' ',
+            c if !ascii && !c.is_ascii() && c.is_whitespace() => ' ',
+            _ => 'x',
+        }));
+        out.push('"');
+    };
+    match v {
+        serde_json::Value::Object(members) => {
+            out.push('{');
+            for (n, (k, v)) in members.iter().enumerate() {
+                if n > 0 {
+                    out.push_str(", ");
+                }
+                string(k, out);
+                out.push_str(": ");
+                dumped(v, ascii, out);
+            }
+            out.push('}');
+        }
+        serde_json::Value::Array(items) => {
+            out.push('[');
+            for (n, v) in items.iter().enumerate() {
+                if n > 0 {
+                    out.push_str(", ");
+                }
+                dumped(v, ascii, out);
+            }
+            out.push(']');
+        }
+        serde_json::Value::String(s) => string(s, out),
+        _ => out.push('0'),
+    }
+}
+
+/// The words of `text` as Python's `str.split()` finds them (Drain's tokenizer): Unicode
+/// whitespace, and the four separators `\x1c`-`\x1f`, split them.
+fn words(text: &str) -> usize {
+    text.split(|c: char| c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)).filter(|w| !w.is_empty()).count()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_records_lengths_are_counted_as_drain_reads_the_line_and_its_pairs() {
+        // the counts Python gives: len(line.split()), and len(content(line).split()) where
+        // content is bench/validation/needles_log.py's (pairs, nested values json.dumps'ed)
+        let lengths = |line: &str| {
+            let n = record_lengths(line);
+            (n & 0xffff, n >> 16)
+        };
+        let caddy = r#"{"level":"info","msg":"handled request","request":{"uri":"/a b","headers":{"User-Agent":["Mozilla/5.0 (X11; Linux)"]}},"status":200}"#;
+        assert_eq!(lengths(caddy), (5, 12));
+        // a string's escaped newline is whitespace once unescaped, and two spaces one gap; a
+        // number, a literal and a nested text's words as dumped
+        let mixed = r#"{"msg":"two\nlines  here","n":1.5,"ok":true,"x":null,"list":[1,"a b",{"k":"v w"}]}"#;
+        assert_eq!(lengths(mixed), (4, 12));
+        // a console line keeps its text before the object, whose non-ASCII spaces stay spaces
+        let console = "2026/11/29 17:42:19.677\tINFO\thttp.log.access\thandled request\t{\"request\": {\"uri\": \"/x\u{a0}y\"}, \"status\": 404}";
+        assert_eq!(lengths(console), (12, 12));
+        assert_eq!(record_lengths("GET /index.html 200"), 0);
+        assert_eq!(record_lengths("{not json}"), 0);
+    }
 
     #[test]
     fn reads_top_level_fields_only() {
