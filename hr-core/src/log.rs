@@ -98,8 +98,8 @@ enum Role {
         /// of its template shares is an event seen once to a miner that groups lines by their
         /// number of words first, as Drain does, and it stays.
         words: u16,
-        /// for a JSON record, its lengths to a miner that splits on whitespace (see
-        /// `fields::record_lengths`); 0 for any other line
+        /// for a JSON record of `RECORD_WORDS` words or more, its lengths to a miner that
+        /// splits on whitespace (see `fields::record_lengths`); 0 for any other line
         record: u32,
     },
     /// a continuation line of the error event above, handled by its first line
@@ -578,10 +578,10 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
         let sev = severity(line, &columns);
         // (whether the line is plain, not a record, and whether it is a logfmt record)
         let (mut logfmt, mut console) = (false, false);
-        let mut record = 0;
+        let mut json = false;
         let (mined, plain) = if json_words(line, &mut words) {
             console = quotes_before_fields(line);
-            record = crate::log::fields::record_lengths(raw.lines[i]);
+            json = true;
             (miner.add_record(&words), false)
         } else if sev.http || (columns.known() && !line.starts_with('#')) {
             (miner.add_record(line), false)
@@ -595,6 +595,12 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
                 None if warning => (miner.add_warning(line), true),
                 None => (miner.add(line), true),
             }
+        };
+        // (read only where the rule that asks for them applies: parsing a record costs)
+        let record = if json && mined.words >= u32::from(RECORD_WORDS) {
+            crate::log::fields::record_lengths(raw.lines[i])
+        } else {
+            0
         };
         let template = mined.template as usize;
         if template >= firsts.len() {
