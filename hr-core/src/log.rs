@@ -714,9 +714,10 @@ const SHORT_LINE: std::ops::RangeInclusive<u32> = 1..=3;
 /// alone that says nothing of its own stays folded (see `says_something`).
 fn alone_to_drain(roles: &mut [Role], drain: &Drain, lines: &[&str]) {
     for at in drain.alone() {
-        if let Role::Event { seen, shape, text_at, words, .. } = &mut roles[at] {
+        if let Role::Event { seen, shape, text_at, words, record, .. } = &mut roles[at] {
             if (*words > 1 || says_something(lines[at])) && matches!(*seen, Seen::Known | Seen::Variant) {
-                (*seen, *shape, *text_at) = (Seen::Variant, None, NO_TEXT);
+                // (and no record of one more request: see `plan`)
+                (*seen, *shape, *text_at, *record) = (Seen::Variant, None, NO_TEXT, 0);
             }
         }
     }
