@@ -214,8 +214,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
             }
         }
     }
-    let lengths = lengths(&roles);
-    let record_lengths = record_length_counts(&roles);
+    let (lengths, record_lengths) = lengths(&roles);
     // a payload dumped into a log is no more read whole than it was written to be
     let mut plan = Plan {
         cut_long_lines: true,
@@ -286,10 +285,10 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 let alone = lengths[&(template, words)] == 1;
                 let frequent = miner.templates[template as usize].count > KEEP_ALL_UP_TO && !alone;
                 // a variant whose exact shape recurs shows a value, not a rare event: it folds
-                // like a repeat, and the marker says what varied; and a large record that differs from its template's first in a value is one more
-                // request of its kind, unless a miner that splits on whitespace reads it as an
-                // event seen once: its length, counted as such a miner may, no other record of
-                // its template shares
+                // like a repeat, and the marker says what varied. So does a large record that
+                // differs from its template's first in a value, one more request of its kind,
+                // unless a miner that splits on whitespace reads it as an event seen once: no
+                // other record of its template has its length, counted the ways such a miner may
                 let recurring = recurs(&miner, &roles[i])
                     || (record != 0
                         && seen == Seen::Variant
@@ -799,29 +798,20 @@ fn changes_an_argument(line: &str, at: usize) -> bool {
     at > name && (!timed || words.nth(1).is_some())
 }
 
-/// How many lines of each template have each number of words.
-fn lengths(roles: &[Role]) -> FxHashMap<(u32, u16), u32> {
-    let mut n: FxHashMap<(u32, u16), u32> = FxHashMap::default();
-    for r in roles {
-        if let Role::Event { template, words, .. } = *r {
-            *n.entry((template, words)).or_default() += 1;
-        }
-    }
-    n
-}
-
-/// How many JSON records of each template share a length, counted the ways `lengths` and
-/// `fields::record_lengths` count it.
-fn record_length_counts(roles: &[Role]) -> FxHashMap<(u32, u16, u32), u32> {
-    let mut n: FxHashMap<(u32, u16, u32), u32> = FxHashMap::default();
+/// How many lines of each template have each number of words; and how many JSON records of
+/// each template share a length, counted that way and the ways of `fields::record_lengths`.
+fn lengths(roles: &[Role]) -> (FxHashMap<(u32, u16), u32>, FxHashMap<(u32, u16, u32), u32>) {
+    let mut lines: FxHashMap<(u32, u16), u32> = FxHashMap::default();
+    let mut records: FxHashMap<(u32, u16, u32), u32> = FxHashMap::default();
     for r in roles {
         if let Role::Event { template, words, record, .. } = *r {
+            *lines.entry((template, words)).or_default() += 1;
             if record != 0 {
-                *n.entry((template, words, record)).or_default() += 1;
+                *records.entry((template, words, record)).or_default() += 1;
             }
         }
     }
-    n
+    (lines, records)
 }
 
 /// A run of consecutive repeats, folded into one marker when large enough.
