@@ -199,7 +199,10 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     let mut miner = Miner::within(room / 4);
     // the lines read ahead are held beside the plan, and so are the paths clients failed on
     let held = held + ahead.as_ref().map_or(0, |ahead| ahead.held()) + Probes::HELD;
-    let roles = mine(lines, raw, &mut miner, ahead);
+    let mut roles = mine(lines, raw, &mut miner, ahead);
+    if let Some(colours) = colours {
+        colour_messages(&mut roles, colours);
+    }
     if !plan_fits(lines, &roles, &miner, room - room / 4, held) {
         return None;
     }
@@ -225,7 +228,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     let mut shown: FxHashSet<u64> = FxHashSet::default();
     // what the error events kept verbatim say (see `said`), word for word: a hash of it would
     // take two texts that collide for one, and fold an error never shown
-    let mut said_above: FxHashSet<(&str, &str)> = FxHashSet::default();
+    let mut said_above: FxHashSet<((&str, &str), u64)> = FxHashSet::default();
     let mut frames = frames::ShownFrames::default();
     // the colours each template was shown in (see `line_colours`)
     let mut coloured: FxHashSet<(u32, u64)> = FxHashSet::default();
@@ -305,12 +308,12 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     // an event whose every line says, word for word after its time, what a line
                     // shown above said repeats it, whatever the miner makes of a word in its
                     // stamp (Apache's day name, new past midnight)
-                    let repeats_said = lines.lines[i..end].iter().all(|l| said_above.contains(&said(l)));
+                    let repeats_said = (i..end).all(|k| said_above.contains(&said_in(&lines.lines, colours, k)));
                     // (a path a client probes past its first few is a value, not another failure)
                     if recoloured || (!repeats_said && (first || (seen != Seen::Known && !recurring && !probing))) {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Critical);
-                        said_above.extend(lines.lines[i..end].iter().map(|l| said(l)));
+                        said_above.extend((i..end).map(|k| said_in(&lines.lines, colours, k)));
                     } else if last == i && times >= LAST_AFTER {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Repeated);
@@ -362,10 +365,9 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
 fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[u64]>) -> Plan {
     let pointed: FxHashSet<(usize, usize)> = plan.pointers.iter().map(|p| p.fold).collect();
     let pointed = |start: usize, end: usize| pointed.contains(&(start, end));
-    // what each kept line says, and in which colours (a line in new colours is news to a
-    // search for it, see `escapes::line_colours`)
+    // what each kept line says, and in which colours
     let mut shown: FxHashSet<((&str, &str), u64)> = FxHashSet::default();
-    let says = |n: usize| (said(lines.lines[n - 1]), colours.map_or(0, |c| c[n - 1]));
+    let says = |n: usize| said_in(&lines.lines, colours, n - 1);
     // pieces, and for each whether it is a line folded here
     let mut pieces: Vec<(Piece, bool)> = Vec::with_capacity(plan.pieces.len());
     for piece in &plan.pieces {
@@ -965,6 +967,12 @@ pub fn level(line: &str) -> Level {
     level_at(line).0
 }
 
+/// What line `k` says (see `said`) and in which colours: a line in new colours is news to a
+/// search for it (see `escapes::line_colours`).
+fn said_in<'a>(lines: &[&'a str], colours: Option<&[u64]>, k: usize) -> ((&'a str, &'a str), u64) {
+    (said(lines[k]), colours.map_or(0, |c| c[k]))
+}
+
 /// What `line` says, word for word, after the time it opens with (GitHub Actions stamps every
 /// line), and who says it (its source tag: a compose service, a file): two lines that say the
 /// same at other times say it alike; another source saying it is news of that source.
@@ -983,6 +991,22 @@ fn said(line: &str) -> (&str, &str) {
         }
     }
     (&line[..tag], &line[from..])
+}
+
+/// An error event's message holds its lines' colours too, as a template's first line in other
+/// colours stays (see `escapes::line_colours`): a search for a line of the event in colours not
+/// shown (a compiler's secondary span, drawn in blue where the primary one was red) finds it
+/// only if the event stays.
+fn colour_messages(roles: &mut [Role], colours: &[u64]) {
+    for (i, role) in roles.iter_mut().enumerate() {
+        if let Role::Event { level, message, more, .. } = role {
+            if *level >= Level::Error {
+                for &c in &colours[i..=i + *more as usize] {
+                    *message = message.rotate_left(7) ^ c;
+                }
+            }
+        }
+    }
 }
 
 /// An error's message: the line with its numbers and ids masked (`mask::shape`) and its paths
@@ -1553,6 +1577,30 @@ mod tests {
             assert!(kept.contains(&want), "{want}\n{}", c.text);
         }
         assert_eq!(kept.len(), 4, "{}", c.text);
+    }
+
+    #[test]
+    fn an_error_line_said_above_in_other_colours_stays() {
+        // rustc quotes a line of code twice, the span's bar red where it is the error's and blue
+        // where it is a note's: the blue copy says what the red one did, and a search for the
+        // blue one finds it only if it stays. Its template was shown in blue by another line.
+        let (red, blue) = ("\x1b[1m\x1b[38;5;9m|\x1b[0m", "\x1b[1m\x1b[38;5;12m|\x1b[0m");
+        let mut text = String::new();
+        for i in 0..3 {
+            text += &format!("2025-08-10T17:38:5{i}.1000000Z 45 | {blue}             is_loading\n");
+        }
+        text += &format!("2025-08-10T17:38:54.2940047Z 53 | {red}             error\n");
+        for i in 0..30 {
+            text += &format!("2025-08-10T17:38:54.{i:07}Z    = note: only supported directly in conditions of expressions\n");
+        }
+        let again = format!("2025-08-10T17:38:54.2960936Z 53 | {blue}             error\n");
+        text += &again;
+        for i in 0..30 {
+            text += &format!("2025-08-10T17:38:55.{i:07}Z    = note: only supported directly in conditions of expressions\n");
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains(&again), "{}", c.text);
+        assert!(c.text.len() < text.len() / 2, "{}", c.text);
     }
 
     #[test]
