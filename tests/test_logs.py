@@ -335,6 +335,30 @@ def test_strace_keeps_each_failed_syscall(name: str, cache: Path):
     assert failed <= {m.groups() for m in map(fail.search, kept_lines(out)) if m}
 
 
+def test_a_test_run_that_is_mostly_its_programs_log_is_read_as_a_log(cache: Path):
+    # a Maven build whose tests log at debug level, hex dumps of the messages they sign
+    # included: surefire's lines make it a test run, whose compressor finds little to fold
+    # (it passed through whole); read as a log, every needle survives, the dumps' lines that
+    # drain3 reads once among them
+    from hr.engine import core
+    from hr.engine.dispatch import Hint, compress
+
+    name = "maven-surefire-debug-jscep"
+    data = validation_case(name)
+    assert core.sniff(data) == "test"
+    result = compress(data, Hint())
+    assert result.kind == "log" and not result.passthrough
+    assert result.tokens_out < result.tokens_in / 5
+    needles = json.loads((VALIDATION / name / "case.json").read_text())["needles"]
+    assert any(re.fullmatch(r"[0-9A-F]{4}: .*", n.get("verbatim", "")) for n in needles)
+    out = run_hr([], data, cache).decode()
+    missing = [n for n in needles if not any(s in out for s in needle_options(n))]
+    assert not missing, missing
+    # asked for as a test run, it is read as one, and passes through
+    forced = compress(data, Hint(kind="test"))
+    assert forced.passthrough and forced.kind == "test" and forced.note == "no saving"
+
+
 def test_suricata_keeps_each_failed_http_request_of_each_event_and_shape(cache: Path):
     # Suricata nests a request's status in `http`: each event type, status and shape (the
     # records it flushes at shutdown lack the packet count) keeps an example

@@ -130,6 +130,7 @@ CLICKHOUSE = ("Jairodub/tiny-clickhouse", "1fb2a3cd138f29debef0316d2bc3ae8b6400d
 KAFKA_ZK = ("Barhoumi-mohamedali/kafka-mysql", "3f8c5f890b4f6b8103636b229c34febe89415b84", "Apache-2.0 (Barhoumi-mohamedali/kafka-mysql LICENSE, a Kafka distribution); a broker's hourly server.log, committed")
 DUALZONE = ("2048lr/Dual-zone_network_positioning", "0c4eb8194f940e88f26db477049dfb13f77d7b39", "GPL-3.0 (2048lr/Dual-zone_network_positioning LICENSE at that commit); a GitHub Actions job's raw log of an Android Gradle build that fails, committed")
 ODOO_HMS = ("Kareem-abouzait/odoo-Hospitals-Management-system-", "2377d0194943dedac37fc0b5eb531cddfca1ee44", "LGPL-3.0 (Kareem-abouzait/odoo-Hospitals-Management-system- LICENSE, Odoo's); an Odoo 15 server's log with tracebacks, committed")
+JSCEP = ("jscep/jscep", "2ab3250e0528de8b7119b44e4aef6c4a9d24bbd5", "MIT (jscep/jscep LICENCE.txt); a Maven build's console on Windows (CRLF), its tests' debug log and hex dumps among surefire's lines, committed")
 TZUROT = ("lbds137/tzurot", "4aa6671d8b30cbe9ee757264faa09c7ba981c1aa", "MIT (lbds137/tzurot LICENSE at that commit); a GitHub Actions job's raw log of a pnpm monorepo failing on ESLint errors, committed")
 
 MAX_BYTES = 400_000  # a case cut to this (at a line boundary) says so in its source
@@ -243,6 +244,8 @@ CASES = {
     "odoo-server-tracebacks": (ODOO_HMS, "odoo.log"),
     # the twenty-seventh unseen batch
     "gha-pnpm-eslint-failed": (TZUROT, "ci-log.txt"),
+    # the thirtieth unseen batch
+    "maven-surefire-debug-jscep": (JSCEP, "mvn.log"),
 }
 
 

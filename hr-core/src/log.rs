@@ -649,7 +649,7 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
             // Drain reads as any line's words, its time included (`time="…27T22:15:17…"`)
             drain.opens_at(raw.lines[i], i).filter(|&opens| opens)
         } else {
-            if (plain && SHORT_LINE.contains(&mined.words)) || console {
+            if (plain && (SHORT_LINE.contains(&mined.words) || mostly_bytes(line))) || console {
                 // (read for `alone_to_drain`; what Drain makes of it is asked there)
                 drain.opens_at(raw.lines[i], i);
             }
@@ -723,6 +723,22 @@ fn alone_to_drain(roles: &mut [Role], drain: &Drain, lines: &[&str]) {
         }
     }
 }
+
+/// Whether at least half the words of a line of several are bytes in hex (a dump's `0050: 37 0C
+/// 44 DF 7F A1`): values to our miner (or, once they turned over, wildcards), words to Drain
+/// where a letter is in them, as it masks only a number that stands alone. It reads a line of
+/// other bytes as another event (see `alone_to_drain`).
+fn mostly_bytes(line: &str) -> bool {
+    let (mut words, mut bytes) = (0usize, 0usize);
+    for word in line.split_ascii_whitespace() {
+        words += 1;
+        bytes += (word.len() == 2 && word.bytes().all(|b| b.is_ascii_hexdigit())) as usize;
+    }
+    words >= BYTES_WORDS && 2 * bytes >= words
+}
+
+/// Words a line needs before `mostly_bytes` reads it: a shorter line is read as short.
+const BYTES_WORDS: usize = 4;
 
 /// Whether a console line that ends in its fields as a JSON object quotes a text before them
 /// (Monolog's `log.DEBUG: Response ["index1 0 2 gateway done …"] {"file":…}`): our miner masks
@@ -1601,6 +1617,37 @@ mod tests {
         let c = compress(&text, &opts());
         assert!(c.text.contains(&again), "{}", c.text);
         assert!(c.text.len() < text.len() / 2, "{}", c.text);
+    }
+
+    #[test]
+    fn a_hex_dumps_lines_of_other_bytes_stay() {
+        // a debug log dumps the bytes of each message it signs: to our miner the bytes are
+        // values, and their places turn into wildcards; to Drain `B4 FE 1C` are words (it masks
+        // a number only where it stands alone), and a line of other bytes is another event
+        let (mut text, mut dumped) = (String::new(), Vec::new());
+        let mut x: u32 = 7;
+        for d in 0..6 {
+            for k in 0..10 {
+                text += &format!("2012-09-27 12:38:0{d},1{k}0 DEBUG ScepServlet - Incoming Operation: GET_CA_CERT\n");
+            }
+            text += &format!("2012-09-27 12:38:0{d},200 DEBUG PkiMessageDecoder - Signed data of message {d}:\n");
+            for row in 0..8 {
+                let mut line = format!("{:04X}:", row * 16);
+                for _ in 0..16 {
+                    x = x.wrapping_mul(1_103_515_245).wrapping_add(12_345);
+                    // (each byte with a letter: Drain would mask `42` alone, and might join two
+                    // lines of bytes like it)
+                    line += &format!(" {:02X}", (x >> 16) & 0xff | 0xa0);
+                }
+                text += &format!("{line}\n");
+                dumped.push(line);
+            }
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("[hr "), "{}", c.text);
+        for line in &dumped {
+            assert!(c.text.contains(line.as_str()), "{line}\n{}", c.text);
+        }
     }
 
     #[test]

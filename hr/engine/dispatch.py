@@ -18,6 +18,8 @@ MIN_TOKENS = 300
 # A compression must save at least this share of tokens, or the original goes out: the token
 # count is an estimate, and a marginal saving is not worth a marker the agent has to read.
 MIN_SAVING = 0.10
+# Sniffed kinds whose output is read as a log when their own compressor saves too little.
+READ_AS_LOG_TOO = ("test",)
 # Markers cite this many hex digits of the SHA-256.
 SHORT_HASH = 12
 # Every output hr folds names its restore command once: text that does was compressed already.
@@ -109,6 +111,11 @@ def _compressor(kind: str):
     return getattr(import_module(module), func)
 
 
+def saves(spans: list, tokens_out: int, tokens_in: int) -> bool:
+    """Whether a compressor's output folded something and saves at least `MIN_SAVING`."""
+    return bool(spans) and tokens_out <= tokens_in * (1 - MIN_SAVING)
+
+
 def compress(data: bytes, hint: Hint = Hint(), rules: dict | None = None) -> Result:
     """Compress `data`, or return it unchanged where compressing would not be safe or worth it.
 
@@ -133,18 +140,29 @@ def compress(data: bytes, hint: Hint = Hint(), rules: dict | None = None) -> Res
     if kind == "binary":
         same.note = describe_binary(data)
         return same
-    rule = (rules or {}).get(kind) or (rules or {}).get("*") or {}
-    if rule.get("skip"):
+    if _rule(rules, kind).get("skip"):
         same.note = same.policy = "policy: skip"
         return same
     budget_chars = hint.budget_chars
     if budget_chars is None and hint.budget is not None:
         # the input's own chars-per-token ratio turns a token budget into characters
         budget_chars = max(1, hint.budget * len(data) // max(tokens_in, 1))
-    extra = {"min_fold_run": rule["min_fold_run"]} if rule.get("min_fold_run") and kind not in PYTHON_COMPRESSORS else {}
-    output, spans = _compressor(kind)(kind, data, digest[:SHORT_HASH], budget_chars, hint.label, **extra)
-    tokens_out = core.estimate_tokens(output)
-    if not spans or tokens_out > tokens_in * (1 - MIN_SAVING):
+
+    def run(kind: str) -> tuple[bytes, list, int, dict]:
+        rule = _rule(rules, kind)
+        extra = {"min_fold_run": rule["min_fold_run"]} if rule.get("min_fold_run") and kind not in PYTHON_COMPRESSORS else {}
+        output, spans = _compressor(kind)(kind, data, digest[:SHORT_HASH], budget_chars, hint.label, **extra)
+        return output, spans, core.estimate_tokens(output), extra
+
+    output, spans, tokens_out, extra = run(kind)
+    if (kind in READ_AS_LOG_TOO and not hint.kind and not saves(spans, tokens_out, tokens_in)
+            and not _rule(rules, "log").get("skip")):
+        # a test run whose lines are mostly the program's own log (a Maven build's tests that
+        # log at debug level) gives its runner's compressor little to fold: the log's compressor
+        # keeps every new event, failures included, and folds the rest
+        kind = "log"
+        output, spans, tokens_out, extra = run(kind)
+    if not saves(spans, tokens_out, tokens_in):
         same.note = "no saving"
         return same
     if f"hr expand {digest[:SHORT_HASH]}".encode() not in output:
@@ -154,3 +172,8 @@ def compress(data: bytes, hint: Hint = Hint(), rules: dict | None = None) -> Res
     result = Result(output, kind, digest, tokens_in, tokens_out, spans, passthrough=False)
     result.policy = ",".join(f"{k}={v}" for k, v in sorted(extra.items()))
     return result
+
+
+def _rule(rules: dict | None, kind: str) -> dict:
+    """The learnt policy for `kind` (see hr.learn.policy), or for every kind, or none."""
+    return (rules or {}).get(kind) or (rules or {}).get("*") or {}
