@@ -309,6 +309,11 @@ pub fn sniff(data: &[u8]) -> Kind {
     if !tags.is_empty() && share(lines, |l| setting_key(l).is_some_and(|k| tags.contains(&k))) >= 0.5 {
         return Kind::Log;
     }
+    // what a CI service's agent prints about the job (Travis's `travis_fold:start:install`)
+    // makes it a job's log, whatever its tools print: a test runner's `# Running:` is no heading
+    if prose.iter().filter(|l| logline::is_ci_agent_line(l)).count() >= CI_AGENT_LINES {
+        return Kind::Log;
+    }
     // output with next to no prose in it (a CI job, a package manager, a thread dump, a crash)
     // is machine output, whatever its lines start with: the log compressor keeps each rare line
     // verbatim, where text's would cut the lines that read like filler
@@ -1284,6 +1289,34 @@ Events:
         assert!(windows.parts.iter().all(|(w, ..)| !w.contains('\x1b')));
         let sample = Sample::new(&windows);
         assert!(sample.lines.iter().all(|l| l.starts_with("2025-08-08 07:06:")));
+    }
+
+    #[test]
+    fn a_ci_jobs_log_is_a_log_though_its_test_runner_prints_headings() {
+        // a Travis CI job: its agent's fold lines around each phase, the tools' output between
+        // them, and minitest's `# Running:` after a blank line, once per test file it runs
+        let mut job = String::from(
+            "Using worker: worker-linux-docker-1.prod.travis-ci.org:travis-linux-5\n\ntravis_fold:start:system_info\n\
+             Build system information\nBuild language: ruby\nDistributor ID:\tUbuntu\n\
+             gcc (Ubuntu/Linaro 4.6.3-1ubuntu5) 4.6.3\nCopyright (C) 2011 Free Software Foundation, Inc.\n\
+             This is free software; see the source for copying conditions.  There is NO\n\
+             warranty; not even for MERCHANTABILITY or FITNESS FOR A PARTICULAR PURPOSE.\n\
+             travis_fold:end:system_info\n\ntravis_fold:start:install\n$ bundle install --jobs 3\n",
+        );
+        for gem in ["rake", "minitest", "rack", "thor", "builder", "erubis"] {
+            job += &format!("Installing {gem} 1.0.0\n");
+        }
+        job += "Bundle complete! 47 Gemfile dependencies, 92 gems now installed.\ntravis_fold:end:install\n";
+        for (seed, dots) in [(9726, 16), (63761, 2), (1387, 29)] {
+            job += &format!(
+                "/home/travis/.rvm/rubies/ruby-2.2.2/bin/ruby -w -Itest:lib test/generators_test.rb\nRun options: --seed {seed}\n\n\
+                 # Running:\n\n{}\n\nFinished in 4.149975s, 0.4819 runs/s, 2.1687 assertions/s.\n\n\
+                 {dots} runs, 9 assertions, 0 failures, 0 errors, 0 skips\n",
+                ".".repeat(dots)
+            );
+        }
+        job += "\nThe command \"ci/travis.rb\" exited with 0.\n\nDone. Your build exited with 0.\n";
+        assert_eq!(sniff(job.as_bytes()), Kind::Log);
     }
 
     #[test]

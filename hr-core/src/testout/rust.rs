@@ -103,7 +103,11 @@ fn line_rule(c: &mut Classifier, i: usize) {
         }
     } else if re!(r"^\s*Summary \[ *[\d.]+s\]").is_match(line) {
         c.keep(i, Verdict);
-    } else if re!(r"^\s+(Compiling|Checking|Downloaded|Downloading|Fetching|Updating|Blocking|Locking|Adding|Documenting|Fresh|Unpacking|Packaging|Verifying|Archiving|Installing|Installed|Replacing|Replaced|Removed) \S").is_match(line)
+    } else if re!(r"^\s+(Compiling|Checking|Documenting) \S+ v\S+ \((/|[A-Za-z]:[\\/])").is_match(line) || re!(r"^\s+Blocking ").is_match(line) {
+        // a crate built from a path is the project's own (a registry's crates are progress), and
+        // cargo waiting for a lock another cargo holds says why the build stood still
+        c.keep(i, Notable);
+    } else if re!(r"^\s+(Compiling|Checking|Downloaded|Downloading|Fetching|Updating|Locking|Adding|Documenting|Fresh|Unpacking|Packaging|Verifying|Archiving|Installing|Installed|Replacing|Replaced|Removed) \S").is_match(line)
         || re!(r"^\s+Downloaded \d+ crates?").is_match(line)
         // `cargo build -v`: the command each unit ran; `-vv`: what build scripts told cargo
         // (`cargo:warning=` stays)
@@ -210,6 +214,29 @@ mod tests {
         let out = assert_kept(&t, &["cargo:warning=no SIMD here", "error[E0308]: mismatched types", "--> src/main.rs:17:25"]);
         assert!(out.starts_with("[hr 16 progress lines"), "{out}");
         assert!(!out.contains("Running `") && !out.contains("cargo:rustc-cfg"), "{out}");
+    }
+
+    #[test]
+    fn the_projects_own_crates_and_a_wait_for_the_lock_stay_among_progress() {
+        // a registry's crates are progress; a crate built from a path is the project's own, and
+        // cargo waiting for another cargo's lock says why the build stood still
+        let mut t = String::from("    Blocking waiting for file lock on build directory\n");
+        for krate in ["serde", "memchr", "itoa", "ryu", "libc", "cc"] {
+            t.push_str(&format!("   Compiling {krate} v1.0.1\n"));
+        }
+        t.push_str("   Compiling rubbl_core v0.3.0 (/Users/dev/Code/rubbl/core)\n    Checking tool v0.1.0 (C:\\src\\tool)\n");
+        t.push_str("error[E0308]: mismatched types\n  --> src/main.rs:17:25\n");
+        let out = assert_kept(
+            &t,
+            &[
+                "    Blocking waiting for file lock on build directory\n",
+                "   Compiling rubbl_core v0.3.0 (/Users/dev/Code/rubbl/core)\n",
+                "    Checking tool v0.1.0 (C:\\src\\tool)\n",
+                "error[E0308]: mismatched types",
+            ],
+        );
+        assert!(out.contains("[hr 6 progress lines"), "{out}");
+        assert!(!out.contains("Compiling memchr"), "{out}");
     }
 
     #[test]
