@@ -199,10 +199,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     let mut miner = Miner::within(room / 4);
     // the lines read ahead are held beside the plan, and so are the paths clients failed on
     let held = held + ahead.as_ref().map_or(0, |ahead| ahead.held()) + Probes::HELD;
-    let mut roles = mine(lines, raw, &mut miner, ahead);
-    if let Some(colours) = colours {
-        colour_messages(&mut roles, colours);
-    }
+    let roles = mine(lines, raw, colours, &mut miner, ahead);
     if !plan_fits(lines, &roles, &miner, room - room / 4, held) {
         return None;
     }
@@ -537,7 +534,7 @@ fn plan_fits(lines: &Lines, roles: &[Role], miner: &Miner, room: usize, held: us
 }
 
 /// First pass: stack trace blocks, then templates and levels of every other line.
-fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ahead>) -> Vec<Role> {
+fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, mut ahead: Option<&mut Ahead>) -> Vec<Role> {
     let mut roles = Vec::with_capacity(lines.lines.len());
     let mut traces: FxHashSet<u64> = FxHashSet::default();
     let mut masked = String::new();
@@ -627,6 +624,13 @@ fn mine(lines: &Lines, raw: &Lines, miner: &mut Miner, mut ahead: Option<&mut Ah
             {
                 message = message.rotate_left(5) ^ message_of(lines.lines[i + 1 + more]);
                 more += 1;
+            }
+            // and so are their colours, as a template's first line in other colours stays (see
+            // `escapes::line_colours`): a search for a line of the event in colours not shown (a
+            // compiler's secondary span, blue where the primary one was red) finds it only if
+            // the event stays
+            for &c in colours.map_or(&[][..], |c| &c[i..=i + more]) {
+                message = message.rotate_left(7) ^ c;
             }
         }
         // a variant that Drain reads as another event (see `drain_merges`) is a rare event,
@@ -1007,22 +1011,6 @@ fn said(line: &str) -> (&str, &str) {
         }
     }
     (&line[..tag], &line[from..])
-}
-
-/// An error event's message holds its lines' colours too, as a template's first line in other
-/// colours stays (see `escapes::line_colours`): a search for a line of the event in colours not
-/// shown (a compiler's secondary span, drawn in blue where the primary one was red) finds it
-/// only if the event stays.
-fn colour_messages(roles: &mut [Role], colours: &[u64]) {
-    for (i, role) in roles.iter_mut().enumerate() {
-        if let Role::Event { level, message, more, .. } = role {
-            if *level >= Level::Error {
-                for &c in &colours[i..=i + *more as usize] {
-                    *message = message.rotate_left(7) ^ c;
-                }
-            }
-        }
-    }
 }
 
 /// An error's message: the line with its numbers and ids masked (`mask::shape`) and its paths
@@ -3015,7 +3003,7 @@ mod tests {
         let held_fits = |text: &str, room: usize, held: usize| {
             let lines = split(text);
             let mut miner = Miner::within(usize::MAX);
-            let roles = mine(&lines, &lines, &mut miner, None);
+            let roles = mine(&lines, &lines, None, &mut miner, None);
             plan_fits(&lines, &roles, &miner, room, held)
         };
         let fits = |text: &str, room: usize| held_fits(text, room, 0);

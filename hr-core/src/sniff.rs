@@ -274,11 +274,17 @@ pub fn sniff(data: &[u8]) -> Kind {
     let tail = suffix_str(text, VERDICT);
     let plain_tail = crate::escapes::strip(tail);
     let tail = plain_tail.as_deref().unwrap_or(tail);
+    // what a CI service's agent prints about the job (Jenkins' `Started by timer`, Travis's
+    // `travis_fold:start:install`) makes it a job's log, whatever its tools print: a job's log
+    // that holds a test run or a build is a log first, each line only it printed is news, and a
+    // test runner's `# Running:` in it is no heading
+    if prose.iter().filter(|l| logline::is_ci_agent_line(l)).count() >= CI_AGENT_LINES {
+        return Kind::Log;
+    }
     if crate::testout::is_test_output(probe) || crate::testout::looks_like(probe, tail) {
-        // a long preamble that no runner prints (a CI job's setup) before the run, or the
-        // lines a CI agent prints about the job: a job's log that holds a test run or a build is
-        // a log first, whatever prose its setup prints, and each line only it printed is news
-        if has_preamble(&sample) || lines.iter().filter(|l| logline::is_ci_agent_line(l)).count() >= CI_AGENT_LINES {
+        // so is one with a long preamble that no runner prints (a CI job's setup) before the
+        // run, whatever prose its setup prints
+        if has_preamble(&sample) {
             return Kind::Log;
         }
         // a runner's lines win, unless they are a few lines inside a log that has a time or
@@ -307,11 +313,6 @@ pub fn sniff(data: &[u8]) -> Kind {
     // most lines written behind a few sources' tags (setupapi's `     inf:`, `     sto:`)
     let tags = source_tags(lines);
     if !tags.is_empty() && share(lines, |l| setting_key(l).is_some_and(|k| tags.contains(&k))) >= 0.5 {
-        return Kind::Log;
-    }
-    // what a CI service's agent prints about the job (Travis's `travis_fold:start:install`)
-    // makes it a job's log, whatever its tools print: a test runner's `# Running:` is no heading
-    if prose.iter().filter(|l| logline::is_ci_agent_line(l)).count() >= CI_AGENT_LINES {
         return Kind::Log;
     }
     // output with next to no prose in it (a CI job, a package manager, a thread dump, a crash)

@@ -103,7 +103,7 @@ fn line_rule(c: &mut Classifier, i: usize) {
         }
     } else if re!(r"^\s*Summary \[ *[\d.]+s\]").is_match(line) {
         c.keep(i, Verdict);
-    } else if re!(r"^\s+(Compiling|Checking|Documenting) \S+ v\S+ \((/|[A-Za-z]:[\\/])").is_match(line) || re!(r"^\s+Blocking ").is_match(line) {
+    } else if re!(r"^\s+((Compiling|Checking|Documenting) \S+ v\S+ \((/|[A-Za-z]:[\\/])|Blocking )").is_match(line) {
         // a crate built from a path is the project's own (a registry's crates are progress), and
         // cargo waiting for a lock another cargo holds says why the build stood still
         c.keep(i, Notable);
