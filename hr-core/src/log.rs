@@ -653,7 +653,7 @@ fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, 
             // Drain reads as any line's words, its time included (`time="…27T22:15:17…"`)
             drain.opens_at(raw.lines[i], i).filter(|&opens| opens)
         } else {
-            if (plain && (SHORT_LINE.contains(&mined.words) || mostly_bytes(line))) || console {
+            if (plain && (SHORT_LINE.contains(&mined.words) || mined.mostly_bytes)) || console {
                 // (read for `alone_to_drain`; what Drain makes of it is asked there)
                 drain.opens_at(raw.lines[i], i);
             }
@@ -727,22 +727,6 @@ fn alone_to_drain(roles: &mut [Role], drain: &Drain, lines: &[&str]) {
         }
     }
 }
-
-/// Whether at least half the words of a line of several are bytes in hex (a dump's `0050: 37 0C
-/// 44 DF 7F A1`): values to our miner (or, once they turned over, wildcards), words to Drain
-/// where a letter is in them, as it masks only a number that stands alone. It reads a line of
-/// other bytes as another event (see `alone_to_drain`).
-fn mostly_bytes(line: &str) -> bool {
-    let (mut words, mut bytes) = (0usize, 0usize);
-    for word in line.split_ascii_whitespace() {
-        words += 1;
-        bytes += (word.len() == 2 && word.bytes().all(|b| b.is_ascii_hexdigit())) as usize;
-    }
-    words >= BYTES_WORDS && 2 * bytes >= words
-}
-
-/// Words a line needs before `mostly_bytes` reads it: a shorter line is read as short.
-const BYTES_WORDS: usize = 4;
 
 /// Whether a console line that ends in its fields as a JSON object quotes a text before them
 /// (Monolog's `log.DEBUG: Response ["index1 0 2 gateway done …"] {"file":…}`): our miner masks
