@@ -132,6 +132,8 @@ DUALZONE = ("2048lr/Dual-zone_network_positioning", "0c4eb8194f940e88f26db477049
 ODOO_HMS = ("Kareem-abouzait/odoo-Hospitals-Management-system-", "2377d0194943dedac37fc0b5eb531cddfca1ee44", "LGPL-3.0 (Kareem-abouzait/odoo-Hospitals-Management-system- LICENSE, Odoo's); an Odoo 15 server's log with tracebacks, committed")
 JSCEP = ("jscep/jscep", "2ab3250e0528de8b7119b44e4aef6c4a9d24bbd5", "MIT (jscep/jscep LICENCE.txt); a Maven build's console on Windows (CRLF), its tests' debug log and hex dumps among surefire's lines, committed")
 TZUROT = ("lbds137/tzurot", "4aa6671d8b30cbe9ee757264faa09c7ba981c1aa", "MIT (lbds137/tzurot LICENSE at that commit); a GitHub Actions job's raw log of a pnpm monorepo failing on ESLint errors, committed")
+KOPS = ("eddycharly/terraform-provider-kops", "590162361afb41776f135ee837c6bc3f36b9e451", "Apache-2.0 (eddycharly/terraform-provider-kops LICENSE); Terraform's trace log of a run with its kops provider, committed")
+CODEX_MC = ("aternosorg/codex-minecraft", "836d80ed11f8629ff3072a94f19f2ed0f9008961", "MIT (aternosorg/codex-minecraft LICENSE); a Minecraft Forge server's log of its start, its parser's test data")
 
 MAX_BYTES = 400_000  # a case cut to this (at a line boundary) says so in its source
 
@@ -246,6 +248,8 @@ CASES = {
     "gha-pnpm-eslint-failed": (TZUROT, "ci-log.txt"),
     # the thirtieth unseen batch
     "maven-surefire-debug-jscep": (JSCEP, "mvn.log"),
+    "terraform-trace-kops-provider": (KOPS, "terraform.log"),
+    "minecraft-forge-server-start": (CODEX_MC, "test/data/Vanilla/Forge/forge-start-1161.log"),
 }
 
 
