@@ -4,8 +4,9 @@
 //! its message (masked: numbers and quoted names) is seen; a later error with the same message
 //! keeps its headline and location, and its elaboration folds. Elaboration lines (tsc's chains of
 //! `Type 'X' is not assignable to type 'Y'.`, rustc's `= note:` lines) that repeat one shown
-//! above in shape fold wherever they are. A warning keeps its headline and location; its excerpt
-//! folds. A diagnostic, note or warning identical to one shown earlier folds.
+//! above in shape fold wherever they are. A warning keeps its headline and location, and its
+//! excerpt the first time its message is seen: the code at fault, which a needle for a build
+//! log's rare lines asks for. A diagnostic, note or warning identical to one shown earlier folds.
 
 use super::rules::{rule, Act, Memory, Runner};
 use super::{re, Cat, Classifier};
@@ -249,8 +250,13 @@ fn cc_block(c: &mut Classifier, i: usize, m: &mut Memory) -> usize {
         }
         "warning" => {
             c.keep(i, Notable);
+            let again = !m.heads.insert(template(message(line)));
             for k in i + 1..end {
-                c.fold(k, Cat::WarningDetail);
+                if again {
+                    c.fold(k, Cat::WarningDetail);
+                } else {
+                    c.keep(k, Notable);
+                }
             }
         }
         _ => c.keep_block(i, end, Notable),
@@ -310,6 +316,7 @@ mod tests {
             "cJSON.c:315:5: error: expected ‘,’ or ‘;’ before ‘cJSON_bool’\n  315 |     cJSON_bool x = false;\n      |     ^~~~~~~~~~\n",
             "cJSON.c:348:17: note: each undeclared identifier is reported only once\n",
             "cJSON.c:593:28: warning: unused variable ‘hooks_copy’ [-Wunused-variable]\n  593 |     struct internal_hooks *hooks_copy = output_buffer;\n      |                            ^~~~~~~~~~\n",
+            "cJSON.c:700:28: warning: unused variable ‘spare_hooks’ [-Wunused-variable]\n  700 |     struct internal_hooks *spare_hooks = output_buffer;\n      |                            ^~~~~~~~~~~\n",
             "cJSON.c:601:17: note: each undeclared identifier is reported only once\n",
             "src/a.ts(3,5): error TS2322: Type 'string' is not assignable to type 'number'.\n  Details of the mismatch.\n",
         );
@@ -321,11 +328,16 @@ mod tests {
                 "cJSON.c:315:5: error: expected",
                 "  315 |     cJSON_bool x = false;",
                 "cJSON.c:593:28: warning: unused variable",
+                // a warning's excerpt stays the first time its message is seen
+                "  593 |     struct internal_hooks *hooks_copy = output_buffer;",
+                "cJSON.c:700:28: warning: unused variable",
                 "src/a.ts(3,5): error TS2322",
                 "  Details of the mismatch.",
             ],
         );
         assert!(!out.contains("cJSON.c:601:17: note"), "{out}");
+        // and folds when a warning with the same message (another name quoted) comes again
+        assert!(!out.contains("  700 |     struct internal_hooks *spare_hooks"), "{out}");
     }
 
     #[test]
