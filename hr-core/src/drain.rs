@@ -1339,6 +1339,21 @@ mod tests {
     }
 
     #[test]
+    fn a_line_mostly_of_bytes_in_hex_is_told_as_it_is_masked() {
+        let mut m = Miner::default();
+        assert!(m.add("0050: 37 0C 44 DF 7F A1 e2 09  7.D....").mostly_bytes);
+        // half its words are enough; fewer, or a short line, are not
+        assert!(m.add("dump of key: 0a ff 3c").mostly_bytes);
+        assert!(!m.add("sent 0a ff to the peer at once").mostly_bytes);
+        assert!(!m.add("0a ff 3c").mostly_bytes);
+        // a word of two letters that are no hex digits is no byte
+        assert!(!m.add("ok no go up to it").mostly_bytes);
+        // the words past the tokens mined count too
+        let long = format!("{} {}", vec!["word"; MAX_TOKENS].join(" "), vec!["7f"; MAX_TOKENS + 2].join(" "));
+        assert!(m.add(&long).mostly_bytes);
+    }
+
+    #[test]
     fn same_shape_is_known() {
         let mut m = Miner::default();
         let seen = |m: Mined| (m.template, m.seen);
