@@ -248,15 +248,12 @@ fn cc_block(c: &mut Classifier, i: usize, m: &mut Memory) -> usize {
         "error" | "fatal error" => {
             elaborated(c, i, from..end, m);
         }
+        // the first time its message is seen, a warning stays whole with the code at fault
+        "warning" if m.heads.insert(template(message(line))) => c.keep_block(i, end, Notable),
         "warning" => {
             c.keep(i, Notable);
-            let again = !m.heads.insert(template(message(line)));
             for k in i + 1..end {
-                if again {
-                    c.fold(k, Cat::WarningDetail);
-                } else {
-                    c.keep(k, Notable);
-                }
+                c.fold(k, Cat::WarningDetail);
             }
         }
         _ => c.keep_block(i, end, Notable),
