@@ -979,6 +979,10 @@ pub struct Drain {
     members: Vec<(u32, u32)>,
     /// the first lines of clusters that had taken no other line when they made room for another
     alone: Vec<u32>,
+    /// each cluster's serial: clusters made, counted when it was made (a cluster that makes
+    /// room for another leaves its place to a new serial)
+    serials: Vec<u32>,
+    made: u32,
     /// the line being read, its words masked one after another, and where each ends
     masked: Vec<u8>,
     ends: Vec<usize>,
@@ -1010,12 +1014,18 @@ impl Drain {
     /// Whether Drain opens a cluster for `line`: whether it is another event to Drain. `None`
     /// for a line longer than `DRAIN_LINE`, whose words it would hold again.
     pub fn opens(&mut self, line: &str) -> Option<bool> {
-        self.read(line, NO_LINE)
+        self.read(line, NO_LINE).map(|(opens, _)| opens)
+    }
+
+    /// The cluster Drain files `line` under, by its serial: lines of one serial are one event
+    /// to Drain. `None` as for `opens`.
+    pub fn cluster(&mut self, line: &str) -> Option<u32> {
+        self.read(line, NO_LINE).map(|(_, serial)| serial)
     }
 
     /// `opens` for line `at` of a log, which `alone` reports if no other line joins its cluster.
     pub fn opens_at(&mut self, line: &str, at: usize) -> Option<bool> {
-        self.read(line, u32::try_from(at).unwrap_or(NO_LINE))
+        self.read(line, u32::try_from(at).unwrap_or(NO_LINE)).map(|(opens, _)| opens)
     }
 
     /// The lines told to `opens_at` that were each a cluster of their own, in no order: to
@@ -1025,7 +1035,8 @@ impl Drain {
         self.alone.iter().copied().chain(open.filter(|&first| first != NO_LINE)).map(|first| first as usize)
     }
 
-    fn read(&mut self, line: &str, at: u32) -> Option<bool> {
+    /// Reads `line` (line `at` of a log): whether it opens a cluster, and the cluster's serial.
+    fn read(&mut self, line: &str, at: u32) -> Option<(bool, u32)> {
         if line.len() > DRAIN_LINE {
             return None;
         }
@@ -1071,7 +1082,7 @@ impl Drain {
                     *wild += 1;
                 }
             }
-            return Some(false);
+            return Some((false, self.serials[id as usize]));
         }
         // a new cluster: under its first word's node, which the count's node makes while it
         // has room for `DRAIN_CHILDREN` (the last of them the wildcard's), else under the wildcard
@@ -1081,9 +1092,11 @@ impl Drain {
             self.children.get(&n).copied().unwrap_or(0) + usize::from(!wild_made) >= DRAIN_CHILDREN
         };
         leaf_key(key, n, if past_room { Some(WILD) } else { first });
+        self.made += 1;
+        let serial = self.made;
         let leaf = match self.leaves.get_mut(key.as_slice()) {
             Some(leaf) => leaf,
-            None if full => return Some(true),
+            None if full => return Some((true, serial)),
             None => {
                 if first.is_some() {
                     *self.children.entry(n).or_default() += 1;
@@ -1097,15 +1110,17 @@ impl Drain {
             self.clusters.push(template());
             self.used.push(self.clock);
             self.members.push((at, 1));
+            self.serials.push(serial);
         } else if let Some(&stale) = leaf.iter().min_by_key(|&&id| self.used[id as usize]) {
             self.clusters[stale as usize] = template();
             self.used[stale as usize] = self.clock;
+            self.serials[stale as usize] = serial;
             let (its_first, taken) = std::mem::replace(&mut self.members[stale as usize], (at, 1));
             if taken == 1 && its_first != NO_LINE {
                 self.alone.push(its_first);
             }
         }
-        Some(true)
+        Some((true, serial))
     }
 }
 

@@ -69,6 +69,9 @@ const SAID_MIN_CHARS: usize = 4;
 const VALUES_MIN_LINES: usize = 20;
 /// Runs at least this long say the time span they cover, where lines carry times.
 const SPAN_MIN_LINES: usize = 20;
+/// A log of at most this many lines is also read whole by Drain (see `DrainedErrors`):
+/// past them, Drain's reading of every line would cost as much as the rest of mining.
+const DRAIN_EVERY_UP_TO: usize = 10_000;
 
 /// What the first pass learnt about one line.
 #[derive(Clone, Copy)]
@@ -215,6 +218,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
         }
     }
     let (lengths, record_lengths) = lengths(&roles);
+    let mut drained = DrainedErrors::new(raw);
     // a payload dumped into a log is no more read whole than it was written to be
     let mut plan = Plan {
         cut_long_lines: true,
@@ -306,14 +310,17 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     // shown above said repeats it, whatever the miner makes of a word in its
                     // stamp (Apache's day name, new past midnight)
                     let repeats_said = (i..end).all(|k| said_above.contains(&said_in(&lines.lines, colours, k)));
+                    let new_to_drain = drained.unshown(i);
                     // (a path a client probes past its first few is a value, not another failure)
-                    if recoloured || (!repeats_said && (first || (seen != Seen::Known && !recurring && !probing))) {
+                    if recoloured || (!repeats_said && (first || new_to_drain || (seen != Seen::Known && !recurring && !probing))) {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Critical);
                         said_above.extend((i..end).map(|k| said_in(&lines.lines, colours, k)));
+                        drained.shown(i);
                     } else if last == i && times >= LAST_AFTER {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Repeated);
+                        drained.shown(i);
                     } else {
                         run.push_event(n, lines.lines[i], level, template);
                         for m in n + 1..=end {
@@ -352,6 +359,63 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     }
     run.flush(&mut plan, lines, &roles);
     Some(fold_said_above(plan, lines, &roles, colours))
+}
+
+/// Drain's clusters of a short log's lines, read as far as an error asks (see `unshown`), and
+/// the clusters with an error shown.
+struct DrainedErrors<'a> {
+    /// the lines as written; none for a log past `DRAIN_EVERY_UP_TO` lines
+    raw: &'a [&'a str],
+    drain: Drain,
+    /// each line's cluster read so far, by its serial (see `Drain::cluster`)
+    clusters: Vec<Option<u32>>,
+    shown: FxHashSet<u32>,
+    /// error lines shown past the lines read
+    pending: Vec<usize>,
+}
+
+impl<'a> DrainedErrors<'a> {
+    fn new(raw: &'a Lines) -> DrainedErrors<'a> {
+        let raw = if raw.lines.len() <= DRAIN_EVERY_UP_TO { &raw.lines[..] } else { &[] };
+        DrainedErrors { raw, drain: Drain::default(), clusters: Vec::new(), shown: FxHashSet::default(), pending: Vec::new() }
+    }
+
+    /// Whether error line `i`, which our miner takes for a repeat of a message shown above, is
+    /// the first error of its cluster to Drain reading the whole log as written: it is another
+    /// event to Drain when words it reads as the event's differ (another tenant's ids in an
+    /// OpenStack request's context, another disk's name). One of them stays.
+    fn unshown(&mut self, i: usize) -> bool {
+        self.cluster(i).is_some_and(|c| !self.shown.contains(&c))
+    }
+
+    /// Error line `i` stays.
+    fn shown(&mut self, i: usize) {
+        if i < self.clusters.len() {
+            if let Some(c) = self.clusters[i] {
+                self.shown.insert(c);
+            }
+        } else if i < self.raw.len() {
+            self.pending.push(i);
+        }
+    }
+
+    /// Line `i`'s cluster, once Drain has read the lines up to it (only when an error asks: a
+    /// log whose errors are all new needs none of it). None for a JSON record, whose errors
+    /// fold by their fields (a request's by its method, path and status, see `Probes`), where
+    /// Drain would read its punctuation as words.
+    fn cluster(&mut self, i: usize) -> Option<u32> {
+        if i >= self.raw.len() || self.raw[i].trim_start().starts_with('{') {
+            return None;
+        }
+        while self.clusters.len() <= i {
+            let line = self.raw[self.clusters.len()];
+            self.clusters.push(self.drain.cluster(line));
+        }
+        for k in std::mem::take(&mut self.pending) {
+            self.shown(k);
+        }
+        self.clusters[i]
+    }
 }
 
 /// A line that says word for word, after its time, what a line kept verbatim above said (a
@@ -1186,6 +1250,38 @@ mod tests {
         let out = compress(&text, &opts()).text;
         assert!(out.contains(&later), "{out}");
         assert!(!out.contains(&format!("{}\"Stopping", at(21, 1))), "a repeat within the hour folds: {out}");
+    }
+
+    #[test]
+    fn an_error_drain_reads_as_another_event_stays_once() {
+        // OpenStack names the tenant of each request, by ids Drain reads as words: once the
+        // words of a tenant's cluster have turned into wildcards, another tenant's request
+        // shares too few words with it, and the same error is another event to Drain (to our
+        // miner the ids are values, and the line a repeat). Its first line stays; the others
+        // fold with the lines around them
+        let tenants = ["3f1c9d0e2b4a4c6d8e0f1a2b3c4d5e6f 9a8b7c6d5e4f40312a1b0c9d8e7f6a5b", "c0ffee11deadbeef22cafe33babe4444 55aa66bb77cc88dd99ee00ff11aa22bb"];
+        let line = |k: usize, tenant: usize, level: &str, what: &str| {
+            format!("2014-04-17 14:{:02}:{:02}.576 1455 {level} nova.compute.manager [req-{k:08x}-1a2b-4c3d-8e9f-0a1b2c3d4e5f {}] [instance: {k:08x}-9f8e-4d7c-8b6a-5f4e3d2c1b0a] {what}",
+                    k / 60, k % 60, tenants[tenant])
+        };
+        let mut text = String::new();
+        for k in 0..40 {
+            let tenant = usize::from(k >= 20);
+            let what = ["Terminating instance now please", "Rebooting instance as asked", "Get console output here"][k % 3];
+            text += &line(k, tenant, "INFO", what);
+            text.push('\n');
+            if k % 5 == 4 {
+                text += &line(k, tenant, "ERROR", "Instance failed to spawn");
+                text.push('\n');
+            }
+        }
+        let (first, other) = (line(24, 1, "ERROR", "Instance failed to spawn"), line(29, 1, "ERROR", "Instance failed to spawn"));
+        let out = compress(&text, &opts()).text;
+        assert!(out.contains(&first), "{out}");
+        assert!(!out.contains(&other) && !out.contains(&line(9, 0, "ERROR", "Instance failed to spawn")), "repeats fold: {out}");
+        // a short log only: Drain's reading of every line would cost as much as mining past it
+        let long = text.repeat(DRAIN_EVERY_UP_TO / 48 + 1);
+        assert!(!compress(&long, &opts()).text.contains(&first));
     }
 
     #[test]
