@@ -135,6 +135,8 @@ TZUROT = ("lbds137/tzurot", "4aa6671d8b30cbe9ee757264faa09c7ba981c1aa", "MIT (lb
 KOPS = ("eddycharly/terraform-provider-kops", "590162361afb41776f135ee837c6bc3f36b9e451", "Apache-2.0 (eddycharly/terraform-provider-kops LICENSE); Terraform's trace log of a run with its kops provider, committed")
 CODEX_MC = ("aternosorg/codex-minecraft", "836d80ed11f8629ff3072a94f19f2ed0f9008961", "MIT (aternosorg/codex-minecraft LICENSE); a Minecraft Forge server's log of its start, its parser's test data")
 MCP_STANDARDS = ("williamzujkowski/mcp-standards-server", "f01d37b85f6bc1522076ed78c7f8065dc463dbdf", "MIT (williamzujkowski/mcp-standards-server LICENSE); a failed GitHub Actions run's logs (pytest end-to-end jobs), committed")
+CEPH_PARSER = ("eljabsheh/ceph_log_parser", "050a6d1c9c6bf9b525ac6429961f17c2d6a905a0", "GPL-3.0 (eljabsheh/ceph_log_parser LICENSE); a Ceph cluster log (mon and osd: failure reports, slow requests), committed as a parser's sample")
+PARSE_FIREWALL = ("BetaHydri/ParseFirewallLog", "5ad97a649f37cbd384af19a532ccedb5001b38e3", "MIT (BetaHydri/ParseFirewallLog LICENSE); a Windows Firewall pfirewall.log, committed as a parser's sample")
 BANNOU = ("beyond-immersion/bannou-service", "d08557ad72c7102164cd2a684f538cd8bc3c0076", "MIT (beyond-immersion/bannou-service LICENSE); a GitHub Actions job's log of .NET integration tests in docker compose, committed")
 
 MAX_BYTES = 400_000  # a case cut to this (at a line boundary) says so in its source
@@ -254,6 +256,8 @@ CASES = {
     "minecraft-forge-server-start": (CODEX_MC, "test/data/Vanilla/Forge/forge-start-1161.log"),
     "gha-pytest-e2e-failed-mcp": (MCP_STANDARDS, "failed_logs.txt"),
     "gha-dotnet-integration-tests-bannou": (BANNOU, "ci-logs.txt"),
+    "ceph-cluster-log-osd-failures": (CEPH_PARSER, "ceph.log"),
+    "windows-pfirewall-log": (PARSE_FIREWALL, "pfirewall.log"),
 }
 
 
