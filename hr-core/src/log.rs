@@ -310,9 +310,10 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     // shown above said repeats it, whatever the miner makes of a word in its
                     // stamp (Apache's day name, new past midnight)
                     let repeats_said = (i..end).all(|k| said_above.contains(&said_in(&lines.lines, colours, k)));
-                    let new_to_drain = drained.unshown(i);
-                    // (a path a client probes past its first few is a value, not another failure)
-                    if recoloured || (!repeats_said && (first || new_to_drain || (seen != Seen::Known && !recurring && !probing))) {
+                    // (a path a client probes past its first few is a value, not another failure;
+                    // Drain is asked last, and only reads the log as far as an error asks it)
+                    let new = first || (seen != Seen::Known && !recurring && !probing);
+                    if recoloured || (!repeats_said && (new || drained.unshown(i))) {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Critical);
                         said_above.extend((i..end).map(|k| said_in(&lines.lines, colours, k)));
