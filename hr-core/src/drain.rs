@@ -957,8 +957,9 @@ fn drain_similar(same: usize, n: usize) -> bool {
 }
 
 /// Drain itself, for lines behind a stamp it cannot mask (see `unmasked_stamp`), and strace's,
-/// and for the variants our miner finds that Drain would not join to their template's first
-/// line (see `log::mine`): there our templates and its clusters part ways, both ways. Every line differs from the others in its
+/// for the variants our miner finds that Drain would not join to their template's first line
+/// (see `log::mine`), and for a short log's errors our miner takes for repeats (see
+/// `log::DrainedErrors`): there our templates and its clusters part ways, both ways. Every line differs from the others in its
 /// stamp, so Drain reads a short line of other words as another event (`…Z LTS` after `…Z
 /// Ubuntu`), but joins a repeat to the cluster its first occurrence opened (`…Z ##[endgroup]`),
 /// and lines our miner parts (`status unpacked x 0.74` and `status half-installed x 0.74`, which
