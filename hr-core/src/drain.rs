@@ -68,6 +68,9 @@ pub enum Seen {
 
 pub struct Template {
     tokens: Vec<Box<str>>,
+    /// whether each token is a value (`is_value`), asked once: every new shape of the
+    /// template's length is compared with it
+    valued: Vec<bool>,
     wild: Vec<bool>,
     /// distinct values seen at positions that varied but are no wildcards yet
     values: Vec<Varied>,
@@ -325,6 +328,7 @@ impl Miner {
             words.contains(w) && names_a_subject(w)
         };
         let opening_words = self.opening_words.get(&n).filter(|_| keyed);
+        let mut line_values = LineValues(vec![None; n]);
         if let Some(group) = self.groups.get(&n) {
             for &id in group {
                 let t = &self.templates[id as usize];
@@ -336,7 +340,7 @@ impl Miner {
                     let (a, b) = (&*t.tokens[p], self.masked.token(p));
                     if a == b {
                         same += 1;
-                    } else if p < KEYED_TOKENS && (another_key(a, b) || self.record && !a.contains('0') && !b.contains('0'))
+                    } else if p < KEYED_TOKENS && (another_key(a, b, || t.valued[p] && line_values.at(p, b)) || self.record && !a.contains('0') && !b.contains('0'))
                         || p == 0 && opening_words.is_some_and(|w| w.contains(a) && names_a_subject(a))
                     {
                         // Drain's tree keys these apart: never a variant of this template. In
@@ -345,7 +349,7 @@ impl Miner {
                         // after five other categories is no sixth value of a field
                         diff = max_diff + 1;
                         break;
-                    } else if !self.record && value_for_value(a, b, self.constants_at(p)) {
+                    } else if !self.record && value_in_place_of(a, b, || t.valued[p] && line_values.at(p, b), self.constants_at(p)) {
                         // a value in place of a value: Drain's variable, no difference
                     } else {
                         // a message's first word says what happened, as a call's name does in
@@ -387,6 +391,7 @@ impl Miner {
                 let id = *self.catch_all.get_or_insert_with(|| {
                     self.templates.push(Template {
                         tokens: Vec::new(),
+                        valued: Vec::new(),
                         wild: Vec::new(),
                         values: Vec::new(),
                         count: 0,
@@ -397,9 +402,10 @@ impl Miner {
             }
             None => {
                 let id = self.templates.len() as u32;
-                self.held += self.masked.text.len() + n * (HELD_OVERHEAD + 1) + HELD_OVERHEAD;
-                let tokens = (0..n).map(|p| self.masked.token(p).into()).collect();
+                self.held += self.masked.text.len() + n * (HELD_OVERHEAD + 2) + HELD_OVERHEAD;
+                let tokens: Vec<Box<str>> = (0..n).map(|p| self.masked.token(p).into()).collect();
                 self.templates.push(Template {
+                    valued: tokens.iter().map(|t| is_value(t)).collect(),
                     tokens,
                     wild: vec![false; n],
                     values: Vec::new(),
@@ -586,8 +592,25 @@ fn names_a_state(tok: &str) -> bool {
 /// names (`action=DENY` in place of `action=ALLOW`, `state=CANCELLED` of `state=RUNNING`),
 /// another event. (Among a line's first tokens, `another_key` is asked first.)
 fn value_for_value(a: &str, b: &str, constants: bool) -> bool {
-    (is_value(a) && is_value(b) && field_name(a) == field_name(b) && !(constants && another_call(a, b)))
+    value_in_place_of(a, b, || is_value(a) && is_value(b), constants)
+}
+
+/// `value_for_value`, told how to learn whether both are values: `place` remembers each
+/// token's answer (see `Template::valued`, `LineValues`).
+fn value_in_place_of(a: &str, b: &str, both_values: impl FnOnce() -> bool, constants: bool) -> bool {
+    (both_values() && field_name(a) == field_name(b) && !(constants && another_call(a, b)))
         || (constants && constant_argument(a).is_some_and(|name| constant_argument(b) == Some(name)))
+}
+
+/// Whether each token of the line `Miner::place` places is a value (`is_value`), learnt once:
+/// a new shape is compared with every template of its length, and in a log of thousands of
+/// events (a build's) asking again on each comparison cost most of mining.
+struct LineValues(Vec<Option<bool>>);
+
+impl LineValues {
+    fn at(&mut self, p: usize, tok: &str) -> bool {
+        *self.0[p].get_or_insert_with(|| is_value(tok))
+    }
 }
 
 /// Distinct opening words per token count that key lines apart (see `names_a_subject`): Drain's
@@ -607,9 +630,11 @@ fn names_a_subject(word: &str) -> bool {
 /// Whether two values among a line's first tokens hold different words apart from their digits
 /// (`28224:S`, `28217:M`): Drain's tree keys them apart, and a line of the one is never a
 /// variant of the other's template, so its first line stays even when its shape recurs.
-fn another_key(a: &str, b: &str) -> bool {
-    // (the words first: this runs on each token in which a new shape differs from a template)
-    !words_of(a).eq(words_of(b)) && is_value(a) && is_value(b)
+/// (`both_values` says whether both are values, see `value_in_place_of`.)
+fn another_key(a: &str, b: &str, both_values: impl FnOnce() -> bool) -> bool {
+    // (the answers `place` remembers first: this runs on each token in which a new shape
+    // differs from a template)
+    both_values() && !words_of(a).eq(words_of(b))
 }
 
 /// The words of letters alone that a value holds apart from its digits (`S` of Redis's

@@ -602,6 +602,7 @@ fn plan_fits(lines: &Lines, roles: &[Role], miner: &Miner, room: usize, held: us
 fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, mut ahead: Option<&mut Ahead>) -> Vec<Role> {
     let mut roles = Vec::with_capacity(lines.lines.len());
     let mut traces: FxHashSet<u64> = FxHashSet::default();
+    let mut continuations = ContinuationRun::default();
     let mut masked = String::new();
     let mut words = String::new();
     let mut columns = Columns::default();
@@ -617,7 +618,7 @@ fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, 
     let mut variants = Drain::default();
     let mut i = 0;
     while i < lines.lines.len() {
-        if let Some(end) = trace_block(&lines.lines, i) {
+        if let Some(end) = trace_block(&lines.lines, i, &mut continuations) {
             // a trace repeats when its frames have the same shapes as an earlier one's, whatever
             // the line that raised it says
             let mut h = FxHasher::default();
@@ -1156,7 +1157,7 @@ fn trace_like(line: &str) -> bool {
         || frames::numbered_frame(line).is_some()
         || crate::logline::is_ruby_frame(line)
         || t.starts_with("File \"")
-        || t.starts_with("Traceback (most recent call last)")
+        || t.starts_with(TRACEBACK)
         || t.starts_with("Caused by: ")
         || t.starts_with("... ")
         || exception_header(t)
@@ -1164,29 +1165,67 @@ fn trace_like(line: &str) -> bool {
 
 /// If a stack trace starts at line index `i`, the index one past its end. A trace is the event
 /// line that introduces it plus the continuation lines after it, when they hold frames.
-fn trace_block(lines: &[&str], i: usize) -> Option<usize> {
-    let starts_here =
-        lines[i].starts_with("Traceback (most recent call last)") || exception_header(lines[i]);
-    let mut end = i + 1;
-    let mut frames = starts_here as usize;
-    let mut python = lines[i].starts_with("Traceback (most recent call last)");
-    while end < lines.len() {
-        let l = lines[end];
-        if continues(l) {
-            frames += trace_like(l) as usize;
-            python |= l.trim_start().starts_with("Traceback (most recent call last)");
-            end += 1;
-        } else if python && end > i + 1 && is_python_frame(lines[end - 1]) && is_exception_line(l) {
-            // Python ends a traceback with an unindented `Type: message` line
-            end += 1;
-            break;
-        } else {
-            break;
-        }
+fn trace_block(lines: &[&str], i: usize, run: &mut ContinuationRun) -> Option<usize> {
+    let starts_here = lines[i].starts_with(TRACEBACK) || exception_header(lines[i]);
+    let (mut end, frames, traceback) = run.after(lines, i);
+    let frames = frames + starts_here as usize;
+    let python = traceback || lines[i].starts_with(TRACEBACK);
+    // Python ends a traceback with an unindented `Type: message` line
+    if end < lines.len() && python && end > i + 1 && is_python_frame(lines[end - 1]) && is_exception_line(lines[end]) {
+        end += 1;
     }
     // mostly frames: an indented dump or a log whose lines all start with a space is no trace
     let mostly = frames * 2 >= end - i - 1;
     (mostly && (frames >= 2 || (starts_here && end > i + 1))).then_some(end)
+}
+
+const TRACEBACK: &str = "Traceback (most recent call last)";
+
+/// Whether a continuation line opens a Python traceback (a chained one is indented).
+fn opens_traceback(line: &str) -> bool {
+    line.trim_start().starts_with(TRACEBACK)
+}
+
+/// The run of continuation lines `trace_block` read last, counted from the line it was asked
+/// after. Every line of a long indented block (a setup log's device section, a dump) asks
+/// whether a trace starts there: reading the rest of the block each time made a block of
+/// 10,000 lines cost 50 million reads. Lines are asked in order, so the run is read once,
+/// and each line's share is taken off as it passes.
+#[derive(Default)]
+struct ContinuationRun {
+    /// the first line counted, and the first line past the run (`None` before any read)
+    span: Option<(usize, usize)>,
+    /// lines counted that look like frames, and that open a Python traceback
+    frames: usize,
+    tracebacks: usize,
+}
+
+impl ContinuationRun {
+    /// For the continuation lines after line `i`: the index one past them, how many look like
+    /// frames, and whether one opens a Python traceback.
+    fn after(&mut self, lines: &[&str], i: usize) -> (usize, usize, bool) {
+        let from = i + 1;
+        let (mut at, end) = match self.span {
+            Some((at, end)) if at <= from && from <= end => (at, end),
+            _ => {
+                let mut end = from;
+                (self.frames, self.tracebacks) = (0, 0);
+                while end < lines.len() && continues(lines[end]) {
+                    self.frames += trace_like(lines[end]) as usize;
+                    self.tracebacks += opens_traceback(lines[end]) as usize;
+                    end += 1;
+                }
+                (from, end)
+            }
+        };
+        while at < from {
+            self.frames -= trace_like(lines[at]) as usize;
+            self.tracebacks -= opens_traceback(lines[at]) as usize;
+            at += 1;
+        }
+        self.span = Some((at, end));
+        (end, self.frames, self.tracebacks > 0)
+    }
 }
 
 /// The source line or `File "…"` line that a Python traceback prints before its last line.
@@ -2582,8 +2621,56 @@ mod tests {
             "mypkg.errors.CardDeclined: card declined",
             "2024-01-02 10:00:02,000 INFO app: next",
         ];
-        assert_eq!(trace_block(&lines, 0), Some(5));
-        assert_eq!(trace_block(&lines, 5), None);
+        assert_eq!(trace_block(&lines, 0, &mut ContinuationRun::default()), Some(5));
+        assert_eq!(trace_block(&lines, 5, &mut ContinuationRun::default()), None);
+    }
+
+    #[test]
+    fn a_run_of_continuation_lines_read_once_answers_as_read_from_each_line() {
+        // a dump, a Java trace, a Python traceback chained inside indented lines, and lines
+        // that continue nothing, asked about in order as `mine` asks (skipping lines, too)
+        let lines = [
+            "2024-01-02 10:00:01,000 INFO app: config loaded:",
+            "    workers = 4",
+            "    timeout = 30",
+            "java.lang.IllegalStateException: closed",
+            "\tat a.B.c(B.java:1)",
+            "\tat a.B.d(B.java:2)",
+            "Caused by: java.io.IOException: reset",
+            "\t... 3 more",
+            "    note = fine",
+            "2024-01-02 10:00:02,000 ERROR app: failed",
+            "  Traceback (most recent call last):",
+            "    File \"/srv/app.py\", line 3, in <module>",
+            "      charge()",
+            "mypkg.errors.CardDeclined: card declined",
+            "done",
+        ];
+        // a traceback asked about from inside: its last line belongs to it only when read
+        // from where the traceback opens
+        let inside = [
+            "2024-01-02 10:00:02,000 ERROR app: failed",
+            "  Traceback (most recent call last):",
+            "    File \"/srv/a.py\", line 3, in <module>",
+            "    File \"/srv/b.py\", line 9, in charge",
+            "      raise CardDeclined()",
+            "mypkg.errors.CardDeclined: card declined",
+        ];
+        for lines in [&lines[..], &inside[..]] {
+            for step in 1..=3 {
+                let mut shared = ContinuationRun::default();
+                for i in (0..lines.len()).step_by(step) {
+                    let fresh = trace_block(lines, i, &mut ContinuationRun::default());
+                    assert_eq!(trace_block(lines, i, &mut shared), fresh, "line {i}, step {step}");
+                }
+            }
+        }
+        assert_eq!(trace_block(&inside, 0, &mut ContinuationRun::default()), Some(6));
+        assert_eq!(trace_block(&inside, 1, &mut ContinuationRun::default()), Some(5));
+        // and what it answers is where the traces end: the Java one continues the first event
+        assert_eq!(trace_block(&lines, 0, &mut ContinuationRun::default()), Some(9));
+        assert_eq!(trace_block(&lines, 9, &mut ContinuationRun::default()), Some(14));
+        assert_eq!(trace_block(&lines, 14, &mut ContinuationRun::default()), None);
     }
 
     #[test]
@@ -2604,7 +2691,7 @@ mod tests {
             "    timeout = 30",
             "    retries = 3",
         ];
-        assert_eq!(trace_block(&lines, 0), None);
+        assert_eq!(trace_block(&lines, 0, &mut ContinuationRun::default()), None);
         let java = [
             "2024-01-02 10:00:01,000 ERROR app: request failed",
             "java.lang.IllegalStateException: closed",
@@ -2612,7 +2699,7 @@ mod tests {
             "Caused by: java.io.IOException: reset",
             "\t... 3 more",
         ];
-        assert_eq!(trace_block(&java, 0), Some(5));
+        assert_eq!(trace_block(&java, 0, &mut ContinuationRun::default()), Some(5));
     }
 
     #[test]
