@@ -18,20 +18,33 @@ pub enum Severity {
 
 /// A time or a level at the very start of a line: what opens a log event (OpenSSH numbers its
 /// debug levels: `debug1: Connecting to …`).
-fn header() -> &'static regex::Regex {
-    re!(concat!(
-        r"^\s*(\[?\d{4}-\d{2}-\d{2}[T _]\d{2}:\d{2}|\[?\d{2,4}[-/.]\d{2}[-/.]\d{2,4}[ T,:-]+\d{1,2}:\d{2}|",
-        r"\[?[A-Z][a-z]{2} +\d{1,2},? (\d{4} )?\d{2}:\d{2}:\d{2}|\[?[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}|",
-        // a month in the local language, as journalctl and syslog write it (`févr. 05`, `Mär 05`),
-        // with the rest of a syslog header: a host, and a program with its pid
-        r"\p{L}{3,4}\.? +\d{1,2} \d{2}:\d{2}:\d{2} \S+ [\w./@-]+(\[\d+\])?: |",
-        r"\[?\d{1,2}/[A-Z][a-z]{2}/\d{4}[: ]\d{2}:\d{2}|\[?\d{1,2}[ -][A-Z][a-z]{2}[ -]\d{4}[ :]\d{2}:\d{2}|",
-        r"\[?\d{2}:\d{2}:\d{2}([.,]\d+)?\b|\[?\d{10}(\.\d+)?[\s\]]|\d{6,8}[ -]\d{6}|\[ *\d+(\.\d+)?\]|",
-        r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
-        r"[<\[]?(TRACE|DEBUG[1-5]?|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|LOG|PANIC|[IWEDF])[>\]]?[ :/]|",
-        // BuildKit's plain progress: the step, and the seconds since it began (`#26 17.45 …`)
-        r"debug[1-9]: |<\d{1,3}>|#\d+ \d+\.\d+ )"
-    ))
+const HEADER: &str = concat!(
+    r"^\s*(\[?\d{4}-\d{2}-\d{2}[T _]\d{2}:\d{2}|\[?\d{2,4}[-/.]\d{2}[-/.]\d{2,4}[ T,:-]+\d{1,2}:\d{2}|",
+    r"\[?[A-Z][a-z]{2} +\d{1,2},? (\d{4} )?\d{2}:\d{2}:\d{2}|\[?[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}|",
+    // a month in the local language, as journalctl and syslog write it (`févr. 05`, `Mär 05`),
+    // with the rest of a syslog header: a host, and a program with its pid
+    r"\p{L}{3,4}\.? +\d{1,2} \d{2}:\d{2}:\d{2} \S+ [\w./@-]+(\[\d+\])?: |",
+    r"\[?\d{1,2}/[A-Z][a-z]{2}/\d{4}[: ]\d{2}:\d{2}|\[?\d{1,2}[ -][A-Z][a-z]{2}[ -]\d{4}[ :]\d{2}:\d{2}|",
+    r"\[?\d{2}:\d{2}:\d{2}([.,]\d+)?\b|\[?\d{10}(\.\d+)?[\s\]]|\d{6,8}[ -]\d{6}|\[ *\d+(\.\d+)?\]|",
+    r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
+    r"[<\[]?(TRACE|DEBUG[1-5]?|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|LOG|PANIC|[IWEDF])[>\]]?[ :/]|",
+    // BuildKit's plain progress: the step, and the seconds since it began (`#26 17.45 …`)
+    r"debug[1-9]: |<\d{1,3}>|#\d+ \d+\.\d+ )"
+);
+
+/// `HEADER`, compiled for `line`. Its month in the local language is any letters (`\p{L}`),
+/// whose Unicode tables make the pattern cost three times as much to compile, on every call
+/// that reads a log: a line whose first letters are ASCII is read with ASCII letters there,
+/// which match it the same.
+fn header(line: &str) -> &'static regex::Regex {
+    let b = line.as_bytes();
+    // (past `^\s*`, as `re!` reads `\s`)
+    let lead = b.iter().take_while(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C')).count();
+    if b[lead..].iter().take(4).all(u8::is_ascii) {
+        re!(&HEADER.replace(r"\p{L}", "[A-Za-z]"))
+    } else {
+        re!(HEADER)
+    }
 }
 
 /// A pid or a sequence number before the level, at the start of a line: PostgreSQL's
@@ -118,7 +131,7 @@ pub fn source_prefix_len(line: &str) -> Option<usize> {
         let tag = line[..end].trim_end_matches([' ', '|', ':']);
         let rest = &line[end..];
         // a level word or a month name is the header itself, not a tag in front of it
-        let event = header().is_match(rest)
+        let event = header(rest).is_match(rest)
             || rest.starts_with('{') && is_json_event(rest)
             || is_strace(rest)
             || is_logfmt_event(rest);
@@ -157,7 +170,7 @@ pub fn time_head_end(line: &str) -> Option<usize> {
 /// `time_head_end`).
 pub fn tag_and_time_end(line: &str) -> (usize, Option<usize>) {
     let start = source_prefix_len(line).unwrap_or(0);
-    let Some(m) = header().find(&line[start..]) else {
+    let Some(m) = header(&line[start..]).find(&line[start..]) else {
         return (start, None);
     };
     // the pattern ends within the time (`14:36` of `14:36:25`): the time ends at a space
@@ -171,7 +184,7 @@ pub fn tag_and_time_end(line: &str) -> (usize, Option<usize>) {
 pub fn opens_event(line: &str) -> bool {
     let tag = source_prefix_len(line);
     let rest = &line[tag.unwrap_or(0)..];
-    header().is_match(rest)
+    header(rest).is_match(rest)
         || (tag.is_none() && numbered_level(line))
         || other_header().is_match(rest)
         || is_strace(rest)
@@ -354,7 +367,7 @@ pub fn declared(line: &str) -> Option<Severity> {
     // a lone letter is a level only in a log line's header (logcat `E`), and so is a bare
     // word; asked only when it matters, since this runs on every line the guard reads
     let mut event = None;
-    let mut is_event = || *event.get_or_insert_with(|| header().is_match(line) || numbered_level(line));
+    let mut is_event = || *event.get_or_insert_with(|| header(line).is_match(line) || numbered_level(line));
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
     for (i, tok) in line.split_ascii_whitespace().take(10).enumerate() {
         let b = tok.as_bytes();
@@ -680,6 +693,32 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_header_read_with_ascii_letters_is_found_as_with_any_letters() {
+        let any = regex::Regex::new(&crate::re::ascii_classes(HEADER)).unwrap();
+        for l in [
+            "févr. 05 17:36:58 NAS systemd[1]: Starting Show Plymouth Boot Screen...",
+            "  Mär 05 17:36:58 nas kernel: usb 1-1: new device",
+            "juil. 05 17:36:58 NAS systemd[1]: Started Unit.",
+            "août 05 17:36:58 NAS systemd[1]: Started Unit.",
+            "Sept 05 17:36:58 host cron[12]: ok",
+            "Jun 14 15:16:01 combo sshd(pam_unix)[19939]: check pass; user unknown",
+            "2024-01-02 10:00:00 INFO started",
+            "\t[10:00:00.123] ready",
+            "INFO: done",
+            "Übung 05 17:36:58 host x: y",
+            "ab 05 17:36:58 host x: y",
+            "Just prose here.",
+            "é",
+        ] {
+            let found = |re: &regex::Regex| re.find(l).map(|m| m.range());
+            assert_eq!(found(header(l)), found(&any), "{l}");
+        }
+        // the localized month in ASCII letters is found by the ASCII pattern
+        assert!(!std::ptr::eq(header("juil. 05 17:36:58 NAS systemd[1]: x"), header("févr. 05 17:36:58 NAS systemd[1]: x")));
+        assert!(header("juil. 05 17:36:58 NAS systemd[1]: x").is_match("juil. 05 17:36:58 NAS systemd[1]: x"));
+    }
+
+    #[test]
     fn openstacks_wsgi_status_is_an_http_status() {
         let line = |st: u16| format!(r#"nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:00:00.008 25746 INFO nova.osapi_compute.wsgi.server [req-38101a0b - - -] 10.11.10.1 "GET /v2/54fd/servers/detail HTTP/1.1" status: {st} len: 1893 time: 0.2477829"#);
         assert_eq!(http_status(&line(404)), Some(404));
@@ -815,6 +854,7 @@ mod tests {
             // a month in the local language, as journalctl writes it
             "févr. 05 17:36:58 NAS systemd[1]: Starting Show Plymouth Boot Screen...",
             "Mär 05 17:36:58 nas kernel: usb 1-1: new device",
+            "juil. 05 17:36:58 NAS systemd[1]: Started Unit.",
             // BuildKit's plain progress
             "#26 17.45 go: downloading github.com/gorilla/mux v1.8.1",
         ] {
