@@ -76,8 +76,10 @@ fn other_header() -> &'static regex::Regex {
 pub(crate) fn is_strace(line: &str) -> bool {
     // (what every shape below holds, found faster than the pattern is tried)
     let b = line.as_bytes();
-    let finder = |needle: &[u8]| memchr::memmem::find(b, needle).is_some();
-    if !(finder(b" = ") || finder(b"<unfinished ...>") || finder(b" resumed>") || finder(b"+++ ") || finder(b"--- SIG")) {
+    // (each searcher built once: `memmem::find` builds one on every call, which cost more than
+    // the search on the line)
+    let has = |f: &memchr::memmem::Finder| f.find(b).is_some();
+    if !(has(finder!(b" = ")) || has(finder!(b"<unfinished ...>")) || has(finder!(b" resumed>")) || has(finder!(b"+++ ")) || has(finder!(b"--- SIG"))) {
         return false;
     }
     re!(concat!(

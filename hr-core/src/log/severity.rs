@@ -195,8 +195,7 @@ fn status_code_severity(method: &str, path: &str, status: &str, line: &str) -> S
     // do not count (every `":` from its first `{"`, one in a string value too): a record with
     // other fields (Suricata's flushed at shutdown lack the packet count) is another event
     let words = line.split_ascii_whitespace().count();
-    let keys = memchr::memmem::find(line.as_bytes(), b"{\"")
-        .map(|at| memchr::memmem::find_iter(&line.as_bytes()[at..], b"\":").count());
+    let keys = finder!(b"{\"").find(line.as_bytes()).map(|at| finder!(b"\":").find_iter(&line.as_bytes()[at..]).count());
     let key = match keys {
         Some(keys) => RequestKey::new(method, host, code, &[words, keys], path),
         None => RequestKey::new(method, host, code, &[words], path),
