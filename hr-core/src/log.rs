@@ -1166,10 +1166,11 @@ fn trace_like(line: &str) -> bool {
 /// If a stack trace starts at line index `i`, the index one past its end. A trace is the event
 /// line that introduces it plus the continuation lines after it, when they hold frames.
 fn trace_block(lines: &[&str], i: usize, run: &mut ContinuationRun) -> Option<usize> {
-    let starts_here = lines[i].starts_with(TRACEBACK) || exception_header(lines[i]);
+    let python_here = lines[i].starts_with(TRACEBACK);
+    let starts_here = python_here || exception_header(lines[i]);
     let (mut end, frames, traceback) = run.after(lines, i);
     let frames = frames + starts_here as usize;
-    let python = traceback || lines[i].starts_with(TRACEBACK);
+    let python = traceback || python_here;
     // Python ends a traceback with an unindented `Type: message` line
     if end < lines.len() && python && end > i + 1 && is_python_frame(lines[end - 1]) && is_exception_line(lines[end]) {
         end += 1;

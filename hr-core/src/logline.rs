@@ -35,16 +35,19 @@ const HEADER: &str = concat!(
 /// `HEADER`, compiled for `line`. Its month in the local language is any letters (`\p{L}`),
 /// whose Unicode tables make the pattern cost three times as much to compile, on every call
 /// that reads a log: a line whose first letters are ASCII is read with ASCII letters there,
-/// which match it the same.
+/// which match it the same. (Past any whitespace: where `^\s*` stops short of it, what stands
+/// there is no letter, and the month fails either way.)
 fn header(line: &str) -> &'static regex::Regex {
-    let b = line.as_bytes();
-    // (past `^\s*`, as `re!` reads `\s`)
-    let lead = b.iter().take_while(|c| matches!(c, b' ' | b'\t' | b'\n' | b'\r' | b'\x0B' | b'\x0C')).count();
-    if b[lead..].iter().take(4).all(u8::is_ascii) {
+    if line.trim_start().bytes().take(4).all(|c| c.is_ascii()) {
         re!(&HEADER.replace(r"\p{L}", "[A-Za-z]"))
     } else {
         re!(HEADER)
     }
+}
+
+/// Whether `line` opens with a time or a level (see `HEADER`).
+fn opens_with_header(line: &str) -> bool {
+    header(line).is_match(line)
 }
 
 /// A pid or a sequence number before the level, at the start of a line: PostgreSQL's
@@ -133,7 +136,7 @@ pub fn source_prefix_len(line: &str) -> Option<usize> {
         let tag = line[..end].trim_end_matches([' ', '|', ':']);
         let rest = &line[end..];
         // a level word or a month name is the header itself, not a tag in front of it
-        let event = header(rest).is_match(rest)
+        let event = opens_with_header(rest)
             || rest.starts_with('{') && is_json_event(rest)
             || is_strace(rest)
             || is_logfmt_event(rest);
@@ -172,11 +175,12 @@ pub fn time_head_end(line: &str) -> Option<usize> {
 /// `time_head_end`).
 pub fn tag_and_time_end(line: &str) -> (usize, Option<usize>) {
     let start = source_prefix_len(line).unwrap_or(0);
-    let Some(m) = header(&line[start..]).find(&line[start..]) else {
+    let head = &line[start..];
+    let Some(m) = header(head).find(head) else {
         return (start, None);
     };
     // the pattern ends within the time (`14:36` of `14:36:25`): the time ends at a space
-    let rest = &line[start + m.end()..];
+    let rest = &head[m.end()..];
     (start, Some(start + m.end() + rest.find([' ', '\t']).unwrap_or(rest.len())))
 }
 
@@ -186,7 +190,7 @@ pub fn tag_and_time_end(line: &str) -> (usize, Option<usize>) {
 pub fn opens_event(line: &str) -> bool {
     let tag = source_prefix_len(line);
     let rest = &line[tag.unwrap_or(0)..];
-    header(rest).is_match(rest)
+    opens_with_header(rest)
         || (tag.is_none() && numbered_level(line))
         || other_header().is_match(rest)
         || is_strace(rest)
@@ -369,7 +373,7 @@ pub fn declared(line: &str) -> Option<Severity> {
     // a lone letter is a level only in a log line's header (logcat `E`), and so is a bare
     // word; asked only when it matters, since this runs on every line the guard reads
     let mut event = None;
-    let mut is_event = || *event.get_or_insert_with(|| header(line).is_match(line) || numbered_level(line));
+    let mut is_event = || *event.get_or_insert_with(|| opens_with_header(line) || numbered_level(line));
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
     for (i, tok) in line.split_ascii_whitespace().take(10).enumerate() {
         let b = tok.as_bytes();
