@@ -1,3 +1,3 @@
-from hr.entry import main
+from hr.entry import console
 
-main()
+console()

@@ -10,7 +10,11 @@ keeps every number as a `Number` holding its literal text, and `dumps` writes it
 from __future__ import annotations
 
 import json
-from typing import Any
+
+# names for annotations only: importing typing would cost every call its import time
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
 
 class Number:

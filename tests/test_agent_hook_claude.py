@@ -252,11 +252,12 @@ def test_process_keeps_the_numbers_of_what_it_does_not_compress(numbers):
     assert "[hr " in answer["hookSpecificOutput"]["updatedToolOutput"]["content"][0]["text"]
 
 
-def test_noop_path_does_not_load_click_or_the_core():
+def test_noop_path_does_not_load_click_the_core_or_typing():
+    # typing (with re and contextlib) would be half of what the no-op path costs over Python
     code = ("import sys, io; sys.argv=['hr','hook','claude']; sys.stdin=io.TextIOWrapper(io.BytesIO("
             "b'{\"hook_event_name\":\"PostToolUse\",\"tool_name\":\"Bash\",\"tool_response\":{\"stdout\":\"hi\"}}'));"
             "from hr.agents.claude import main; main();"
-            "print(sorted(m for m in sys.modules if m in ('click','hr._core','hr.engine.api','hr.cli.main')))")
+            "print(sorted(m for m in sys.modules if m in ('click','hr._core','hr.engine.api','hr.cli.main','typing')))")
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=60).stdout
     assert out.strip() == "[]"
 

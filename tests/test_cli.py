@@ -97,6 +97,20 @@ def test_disable_passes_everything_through(cache):
     assert run_hr([], data, env={"HR_DISABLE": "1"}).stdout == data
 
 
+def test_the_filter_loads_neither_openssl_nor_typing(cache):
+    # the store names originals by a SHA-256 the core computes: hashlib would load OpenSSL on
+    # every call, and typing costs more than the filter's own Python
+    import subprocess
+    import sys
+
+    code = ("import sys; sys.argv = ['hr']; from hr.entry import main\n"
+            "try:\n    main()\nexcept SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m in ('hashlib', '_hashlib', 'typing', 'click')), file=sys.stderr)")
+    p = subprocess.run([sys.executable, "-c", code], input=repetitive_log(), capture_output=True, timeout=60)
+    assert b"[hr " in p.stdout, "the log was meant to compress"
+    assert p.stderr.decode().strip() == "[]"
+
+
 def test_closed_pipe_is_not_an_error(cache):
     import subprocess
 

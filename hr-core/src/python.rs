@@ -100,6 +100,12 @@ fn unpack<'py>(py: Python<'py>, blob: &[u8]) -> PyResult<Bound<'py, PyBytes>> {
     Ok(PyBytes::new(py, &data))
 }
 
+/// The SHA-256 of `data` in lowercase hex: the name it is stored under.
+#[pyfunction]
+fn sha256(py: Python<'_>, data: &[u8]) -> String {
+    py.detach(|| crate::storage::digest(data))
+}
+
 /// 0-based numbers of the lines of `data` that `pattern` matches (linear time, size-limited;
 /// see grep.rs). ValueError with a one-line reason for a bad or too big pattern.
 #[pyfunction]
@@ -150,6 +156,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(marker_text, m)?)?;
     m.add_function(wrap_pyfunction!(pack, m)?)?;
     m.add_function(wrap_pyfunction!(unpack, m)?)?;
+    m.add_function(wrap_pyfunction!(sha256, m)?)?;
     m.add_function(wrap_pyfunction!(compressbase_score, m)?)?;
     m.add_function(wrap_pyfunction!(grep_lines, m)?)?;
     Ok(())

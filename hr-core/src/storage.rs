@@ -19,6 +19,16 @@ pub fn unpack(blob: &[u8]) -> io::Result<Vec<u8>> {
     zstd::stream::decode_all(blob)
 }
 
+/// The name an original is stored under: its SHA-256, in lowercase hex.
+pub fn digest(data: &[u8]) -> String {
+    use sha2::{Digest, Sha256};
+    use std::fmt::Write;
+    Sha256::digest(data).iter().fold(String::with_capacity(64), |mut hex, byte| {
+        let _ = write!(hex, "{byte:02x}");
+        hex
+    })
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -34,6 +44,17 @@ mod tests {
             assert_eq!(&blob[..4], b"\x28\xb5\x2f\xfd");
             assert_eq!(unpack(&blob).unwrap(), data);
         }
+    }
+
+    #[test]
+    fn digest_is_sha256_in_lowercase_hex() {
+        // FIPS 180-2's test vectors
+        assert_eq!(digest(b""), "e3b0c44298fc1c149afbf4c8996fb92427ae41e4649b934ca495991b7852b855");
+        assert_eq!(digest(b"abc"), "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+        assert_eq!(
+            digest(&b"a".repeat(1_000_000)),
+            "cdc76e5c9914fb9281a1c7e284d73e67f1809a48a497200e046d39ccc7112cd0"
+        );
     }
 
     #[test]

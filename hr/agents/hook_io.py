@@ -9,7 +9,11 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Callable
+
+# names for annotations only: importing typing would cost every call its import time
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 from hr import json_numbers
 

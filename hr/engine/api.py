@@ -4,7 +4,6 @@ the result is the input unchanged."""
 
 from __future__ import annotations
 
-import hashlib
 import os
 import sys
 import time
@@ -31,6 +30,8 @@ def compress(data: bytes, hint: Hint = Hint(), *, source: str = "api", store: St
         if isinstance(exc, (KeyboardInterrupt, SystemExit)):
             raise
         _debug(exc)
+        import hashlib  # not the core's hash: the core may be what failed
+
         result = Result(data, "error", hashlib.sha256(data).hexdigest(), 0, 0, note=f"{type(exc).__name__}: {exc}"[:200])
         if isinstance(exc, CacheError):
             return result  # a refused cache holds no ledger either
@@ -61,15 +62,16 @@ def _team_result(data: bytes, hint: Hint, rules: dict | None, result: Result) ->
     """The team's result for this input and these settings: the first one any machine or proxy
     of the team stored. Every machine then gives the same bytes for the same output, which keeps
     prompt caches warm even across hr versions. Inputs that pass through never reach Redis."""
-    import json
-
-    from hr import __version__
-
     shared = team.from_env()
     if result.passthrough or shared is None:
         return result
+    import json
+
+    from hr import __version__
+    from hr.engine import core
+
     settings = json.dumps([__version__, hint.kind, hint.label, hint.budget, hint.budget_chars, rules], sort_keys=True)
-    key = f"{result.digest}:{hashlib.sha256(settings.encode()).hexdigest()[:16]}"
+    key = f"{result.digest}:{core.sha256(settings.encode())[:16]}"
     payload = shared.get_result(key)
     if payload:
         head, _, output = payload.partition(b"\n")

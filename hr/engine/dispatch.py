@@ -7,7 +7,6 @@ binary input and outputs that save too little all come back as the input itself.
 
 from __future__ import annotations
 
-import hashlib
 import re
 
 # The kinds the sniffer can name, and `--kind` accepts.
@@ -124,12 +123,12 @@ def compress(data: bytes, hint: Hint = Hint(), rules: dict | None = None) -> Res
     Exceptions from a compressor propagate; callers that must fail open (every entry point
     does) catch them and send the input out as it was.
     """
-    digest = hashlib.sha256(data).hexdigest()
+    from hr.engine import core
+
+    digest = core.sha256(data)
     # a token holds at least one byte: fewer bytes than MIN_TOKENS is tiny without counting
     if len(data) < MIN_TOKENS:
         return Result(data, "tiny", digest, 0, 0, note="tiny")
-    from hr.engine import core
-
     tokens_in = core.estimate_tokens(data)
     same = Result(data, "tiny", digest, tokens_in, tokens_in)
     if tokens_in < MIN_TOKENS:

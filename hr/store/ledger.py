@@ -11,7 +11,11 @@ import re
 import sqlite3
 import time
 from contextlib import contextmanager
-from typing import Callable, Iterator
+
+# names for annotations only: importing typing would cost every call its import time
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Callable, Iterator
 
 SCHEMA_VERSION = 2
 SCHEMA = """

@@ -19,7 +19,6 @@ file system, so a hash can never be a path.
 from __future__ import annotations
 
 import errno
-import hashlib
 import os
 import re
 import stat
@@ -283,7 +282,7 @@ def unpack_verified(blob: bytes, digest: str, where: str) -> bytes:
         data = core.unpack(blob)
     except ValueError as exc:
         raise CacheError(where, f"damaged object ({exc}); compress the same input again to restore it") from None
-    if hashlib.sha256(data).hexdigest() != digest:
+    if core.sha256(data) != digest:
         raise CacheError(where, "holds other bytes than its SHA-256 name says (damaged or tampered with)")
     return data
 
