@@ -1583,6 +1583,21 @@ mod tests {
     }
 
     #[test]
+    fn a_line_joins_the_most_similar_cluster_and_a_tie_goes_to_the_one_with_more_wildcards() {
+        // six words, the first a number: one leaf, and a line joins a cluster from 3 same words
+        let mut d = Drain::default();
+        let a = d.cluster("1 p q r s t").unwrap();
+        let b = d.cluster("1 u v w x y").unwrap();
+        assert_ne!(a, b);
+        // just enough words the same, the last two: it joins, and the words between vary
+        assert_eq!(d.cluster("1 a b c x y"), Some(b));
+        // as similar to both: the one with more wildcards takes it, though it comes second
+        assert_eq!(d.cluster("1 p c r x y"), Some(b));
+        // a word where the cluster's varied is no word the same: another event
+        assert_eq!(d.opens("1 u v w m n"), Some(true));
+    }
+
+    #[test]
     fn drain_behind_a_stamp_it_cannot_mask_joins_repeats_and_parts_short_lines() {
         let mut d = Drain::default();
         let at = |n: usize, rest: &str| format!("2022-03-15T21:05:16.{:07}Z {rest}", 8075370 + n);
