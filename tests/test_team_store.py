@@ -287,3 +287,25 @@ def test_redis_is_not_imported_without_a_store_url(tmp_path):
     env.pop("HR_STORE_URL", None)
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
     assert out.stdout.strip() == "False False"
+
+
+def test_the_proxy_gives_the_team_originals_only(tmp_path, server, monkeypatch):
+    # an original this machine kept before it joined the team, then sent again through the proxy:
+    # the proxy's compressed text is kept under the original's hash too, but never shared as it
+    from hr.engine import core
+    from hr.proxy.compressor import ToolResultCompressor
+    from hr.store import team
+    from hr.store.objects import Store
+
+    text = log(7)
+    digest = core.sha256(text)
+    for name, value in machine(tmp_path, "solo", server.url).items():
+        monkeypatch.setenv(name, value)
+    monkeypatch.delenv("HR_STORE_URL")
+    Store(tmp_path / "solo").put(text, digest)
+    monkeypatch.setenv("HR_STORE_URL", server.url)
+    proxy = ToolResultCompressor(Store(tmp_path / "solo"), min_bytes=1)
+    assert "[hr " in proxy(text.decode(), "anthropic")
+    proxy.close()
+    shared = server.client.get(f"{team.DEFAULT_PREFIX}obj:{digest}")
+    assert shared is None or core.unpack(shared) == text

@@ -8,14 +8,13 @@ restarted or upgraded proxy still sends the bytes the upstream prompt cache has 
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 
 from hr.engine.dispatch import RESTORE_HINT, Hint
 from hr.proxy.config import DEFAULT_MIN_BYTES
-from hr.store.objects import HashError, Store
+from hr.store.objects import HashError, KeyedStore, Store
 
 MEMO_ENTRIES = 2048
 
@@ -23,7 +22,7 @@ MEMO_ENTRIES = 2048
 class ToolResultCompressor:
     def __init__(self, store: Store | None = None, min_bytes: int = DEFAULT_MIN_BYTES):
         self.store = store or Store()
-        self.memo_store = Store(os.path.join(self.store.root, "proxy"))
+        self.memo_store = KeyedStore(os.path.join(self.store.root, "proxy"))
         self.min_bytes = min_bytes
         self._memo: OrderedDict[str, str | None] = OrderedDict()
         self.compressed = self.bytes_in = self.bytes_out = self.memo_hits = 0
@@ -45,7 +44,9 @@ class ToolResultCompressor:
         data = text.encode("utf-8", "surrogatepass")
         if len(data) < self.min_bytes or RESTORE_HINT.search(text):
             return None
-        digest = hashlib.sha256(data).hexdigest()
+        from hr.engine import core
+
+        digest = core.sha256(data)
         if digest in self._memo:
             self._memo.move_to_end(digest)
             self.memo_hits += 1
@@ -53,7 +54,7 @@ class ToolResultCompressor:
         else:
             out = self._stored(digest)
             if out is None:
-                out = self._compress(data, label)
+                out = self._compress(data, digest, label)
             self._remember(digest, out)
         if out is not None:
             self.compressed += 1
@@ -67,14 +68,14 @@ class ToolResultCompressor:
         except (HashError, OSError, UnicodeDecodeError):
             return None
 
-    def _compress(self, data: bytes, label: str) -> str | None:
+    def _compress(self, data: bytes, digest: str, label: str) -> str | None:
         from hr.engine import api
 
         result = api.compress(data, Hint(label=label), source="proxy", store=self.store, defer=self._ledger.submit)
         if result.passthrough:
             return None
         out = result.output.decode("utf-8", "surrogatepass")
-        self.memo_store.put(result.output, hashlib.sha256(data).hexdigest())
+        self.memo_store.put(result.output, digest)
         return out
 
     def _remember(self, digest: str, out: str | None) -> None:
