@@ -333,7 +333,11 @@ impl Miner {
             for &id in group {
                 let t = &self.templates[id as usize];
                 let (mut diff, mut same) = (0, 0);
-                for p in 0..n {
+                // from the last token: lines of one length share their header (time, pid,
+                // level, tag) and differ in their message, so a comparison that fails fails
+                // sooner (logcat: 16% fewer instructions). The verdict is the same from either
+                // end: each position is read on its own, and any break is a rejection
+                for p in (0..n).rev() {
                     if t.wild[p] {
                         continue;
                     }
