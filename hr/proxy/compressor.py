@@ -12,6 +12,7 @@ import os
 from collections import OrderedDict
 from concurrent.futures import ThreadPoolExecutor
 
+from hr.engine import core
 from hr.engine.dispatch import RESTORE_HINT, Hint
 from hr.proxy.config import DEFAULT_MIN_BYTES
 from hr.store.objects import HashError, KeyedStore, Store
@@ -44,8 +45,6 @@ class ToolResultCompressor:
         data = text.encode("utf-8", "surrogatepass")
         if len(data) < self.min_bytes or RESTORE_HINT.search(text):
             return None
-        from hr.engine import core
-
         digest = core.sha256(data)
         if digest in self._memo:
             self._memo.move_to_end(digest)

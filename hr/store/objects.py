@@ -286,12 +286,7 @@ class KeyedStore(Store):
             blob = read_blob(path)
         except FileNotFoundError:
             raise HashError(f"unknown key: {key}") from None
-        from hr.engine import core
-
-        try:
-            stored_key, _, data = core.unpack(blob).partition(b"\n")
-        except ValueError as exc:
-            raise CacheError(path, f"damaged object ({exc})") from None
+        stored_key, _, data = unpacked(blob, path).partition(b"\n")
         if stored_key != key.encode():
             raise CacheError(path, "was stored under another key (damaged or tampered with)")
         os.utime(path)
@@ -301,13 +296,13 @@ class KeyedStore(Store):
 def read_object(path: str, digest: str) -> bytes:
     """The bytes of the object at `path`, opened without following symlinks and checked
     against its SHA-256 `digest`: FileNotFoundError if absent, CacheError if it is a symlink,
-    damaged or holds other bytes. The one place that reads objects."""
+    damaged or holds other bytes."""
     return unpack_verified(read_blob(path), digest, path)
 
 
 def read_blob(path: str) -> bytes:
     """The packed bytes at `path`, opened without following symlinks: FileNotFoundError if
-    absent, CacheError if it is a symlink."""
+    absent, CacheError if it is a symlink. The one place that opens objects."""
     try:
         fd = os.open(path, os.O_RDONLY | os.O_NOFOLLOW | os.O_CLOEXEC)
     except OSError as exc:
@@ -323,13 +318,20 @@ def unpack_verified(blob: bytes, digest: str, where: str) -> bytes:
     `where` (a path, or another store's name for its copy) otherwise."""
     from hr.engine import core
 
-    try:
-        data = core.unpack(blob)
-    except ValueError as exc:
-        raise CacheError(where, f"damaged object ({exc}); compress the same input again to restore it") from None
+    data = unpacked(blob, where)
     if core.sha256(data) != digest:
         raise CacheError(where, "holds other bytes than its SHA-256 name says (damaged or tampered with)")
     return data
+
+
+def unpacked(blob: bytes, where: str) -> bytes:
+    """The bytes the stored frame `blob` holds; CacheError naming `where` if it is damaged."""
+    from hr.engine import core
+
+    try:
+        return core.unpack(blob)
+    except ValueError as exc:
+        raise CacheError(where, f"damaged object ({exc}); compress the same input again to restore it") from None
 
 
 def collection_limits(max_age_days: float | None, max_mb: float | None) -> tuple[float, float]:
