@@ -603,15 +603,24 @@ fn share(lines: &[&str], pred: impl Fn(&str) -> bool) -> f64 {
 }
 
 /// JSON lines that are log events (docker, Caddy, bunyan, zap…): read as a log, whose
-/// compressor templates them, rather than as a table of records.
+/// compressor templates them and keeps its lines verbatim, rather than as a table of records.
+/// A record may go on over more lines: Elasticsearch's JSON log writes a stack trace as an
+/// array, a frame a line (`"at org.elasticsearch…",`), and such lines are JSON's strings and
+/// brackets. A record opens on a line of its own keys, so a document printed a key a line (`jq
+/// .`) opens its objects with a bare `{` and is no log.
 fn is_json_lines_log(lines: &[&str]) -> bool {
     let objects: Vec<&&str> = lines
         .iter()
         .filter(|l| l.trim_start().starts_with('{'))
         .collect();
     let nonblank = lines.iter().filter(|l| !l.trim().is_empty()).count();
+    let in_records = objects.len()
+        + lines
+            .iter()
+            .filter(|l| l.trim_start().starts_with(['"', '[', ']', '}']))
+            .count();
     objects.len() >= 3
-        && objects.len() * 10 >= nonblank * 9
+        && in_records * 10 >= nonblank * 9
         && objects
             .iter()
             .filter(|l| logline::is_json_event(l) || logline::is_timed_json_record(l))
@@ -1499,6 +1508,29 @@ Events:
         assert_eq!(sniff(grep.as_bytes()), Kind::Shell);
         let d = "--- old/a.go\t2024-01-02\n+++ new/a.go\t2024-01-02\n@@ -1,3 +1,3 @@\n-a\n+b\n c\n";
         assert_eq!(sniff(d.as_bytes()), Kind::Diff);
+    }
+
+    #[test]
+    fn a_json_log_whose_records_print_their_stack_traces_over_lines_is_a_log() {
+        // Elasticsearch's JSON log: a record a line, but a stack trace as an array, a frame a line
+        let record = |i: usize, level: &str| format!(r#"{{"type": "server", "timestamp": "2025-10-20T15:29:{:02},448-03:00", "level": "{level}", "component": "o.e.n.Node", "message": "event {i}""#, i % 60);
+        let text: String = (0..40)
+            .map(|i| match i % 8 {
+                7 => format!(
+                    "{},\n\"stacktrace\": [\"org.elasticsearch.action.NoShardAvailableActionException: No shard available\",\n{}\"at java.lang.Thread.run(Thread.java:832) [?:?]\"] }}\n",
+                    record(i, "WARN"),
+                    (0..10).map(|k| format!("\"at org.elasticsearch.action.A{k}.run(A{k}.java:{}) [elasticsearch-7.10.0.jar:7.10.0]\",\n", 100 + k)).collect::<String>()
+                ),
+                _ => format!("{} }}\n", record(i, "INFO")),
+            })
+            .collect();
+        assert!(text.lines().filter(|l| l.starts_with('{')).count() * 2 < text.lines().count(), "{text}");
+        assert_eq!(sniff(text.as_bytes()), Kind::Log, "{text}");
+        // the same records printed a key a line (`jq .`) are a JSON document
+        let pretty: String = (0..10)
+            .map(|i| format!("{{\n  \"timestamp\": \"2025-10-20T15:29:{i:02}\",\n  \"level\": \"INFO\",\n  \"message\": \"event {i}\"\n}}\n"))
+            .collect();
+        assert_eq!(sniff(pretty.as_bytes()), Kind::Json, "{pretty}");
     }
 
     #[test]
