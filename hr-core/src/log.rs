@@ -2936,6 +2936,27 @@ mod tests {
     }
 
     #[test]
+    fn json_errors_that_differ_in_a_generated_request_id_are_one_message() {
+        // Nextcloud logs each request's error with its own `reqId`: level 3 is an error, and
+        // the same warning on every request is one message, however the ids differ
+        let id = |i: usize| format!("wa{}HadM{:03}UeNU{}VQ{}ef", (b'a' + (i % 26) as u8) as char, 100 + i, i % 7, i % 9);
+        let mut text = String::new();
+        for i in 0..40 {
+            let msg = if i == 25 { "Could not connect to the database" } else { "You are using a fallback implementation of the intl extension" };
+            text.push_str(&format!(
+                "{{\"reqId\":\"{}\",\"level\":3,\"time\":\"2019-01-20T00:38:{:02}+00:00\",\"app\":\"PHP\",\"method\":\"GET\",\"message\":\"{msg}\"}}\n",
+                id(i),
+                i % 60
+            ));
+        }
+        let c = compress(&text, &opts());
+        let kept = kept_lines(&c.text);
+        // the first of each message, the other message, and the last of a long run
+        assert!(kept.len() <= 4, "{}", c.text);
+        assert!(kept.iter().any(|l| l.contains("Could not connect to the database")), "{}", c.text);
+    }
+
+    #[test]
     fn a_line_of_two_records_run_together_is_not_folded_as_the_first() {
         // a logger that wrote no newline between two records: the second one says something
         // of its own, which a fold of the first record's repeats would hide

@@ -2,7 +2,8 @@
 //! differ only in those parts compare equal.
 
 /// `"took 12ms (id 3fa9c2d1e0)"` -> `"took 0ms (id 0)"`. Runs of digits become `0`; a word of
-/// hex digits that holds a digit becomes `0` too, and so does a hex literal (`0x563bbca289b0`).
+/// hex digits that holds a digit becomes `0` too, and so do a hex literal (`0x563bbca289b0`) and
+/// a generated id (`waHadM704UeNU2VQU5ef`, see `random_id`), as where lines are mined.
 pub fn shape(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let bytes = line.as_bytes();
@@ -17,7 +18,7 @@ pub fn shape(line: &str) -> String {
             let word = &line[start..i];
             let has_digit = word.bytes().any(|c| c.is_ascii_digit());
             let hex = word.bytes().all(|c| c.is_ascii_hexdigit()) || hex_literal(word.as_bytes());
-            if has_digit && hex {
+            if has_digit && (hex || random_id(word.as_bytes())) {
                 out.push('0');
             } else if has_digit {
                 // mixed word such as `v2` or `part12`: mask only its digit runs
@@ -320,6 +321,9 @@ mod tests {
         // an address in hex is one value, whatever its letters
         assert_eq!(shape("at 0x563bbca289b0, 0x1c"), "at 0, 0");
         assert_eq!(shape("no digits here"), "no digits here");
+        // a generated id is one value, a name with a version in it keeps its letters
+        assert_eq!(shape("req waHadM704UeNU2VQU5ef done"), "req 0 done");
+        assert_eq!(shape("utf8mb4 sha256WithRSAEncryption"), "utf0mb0 sha0WithRSAEncryption");
         assert_eq!(shape("héllo 5"), "héllo 0");
     }
 
