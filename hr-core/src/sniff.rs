@@ -1497,6 +1497,9 @@ Events:
             ("redis", times(&|i| format!("28412:S 30 Nov 2026 16:54:{:02}.195 * Connecting to MASTER 127.0.0.1:7005 while the replica waits for attempt {i}", i % 60), 40)),
             ("java", times(&|i| if i % 10 == 0 { format!("2024-01-02 10:00:{:02},123 ERROR [main] c.e.App - boom {i}", i % 60) } else { format!("\tat com.example.App.run(App.java:{i})") }, 60)),
             ("laravel", format!("[2018-09-05 20:20:51] local.ERROR: boom {{\"exception\":\"[object] (RuntimeException(code: 0): boom at /x/a.php:217)\n[stacktrace]\n{}\"}}\n", times(&|i| format!("#{i} /x/vendor/a/B.php({}): A->b()", 100 + i), 30))),
+            // an nginx `log_format` that opens with a literal in brackets, then the time: no
+            // grep output of a file named `[u][08/Mar/2020`
+            ("nginx log_format", times(&|i| format!("[u][08/Mar/2020:0{}:{:02}:55 +0300] 0.300 0.300 {} 54.36.150.{i} example.ru GET /p/{i} HTTP/2.0 \"Mozilla/5.0\" \"-\" 15552", i % 10, i % 60, [200, 301, 500][i % 3]), 40)),
             // npm's console at `--loglevel silly`, whose errors are its own log's lines
             ("npm silly", format!("{}npm warn deprecated inflight@1.0.6\nnpm error code 7\nnpm error path /tmp/badpkg\nnpm error command failed\n", times(&|i| format!("npm silly fetch manifest pkg{i}@^1.0.{i}\nnpm http fetch GET 200 https://registry.npmjs.org/pkg{i} {i}ms"), 20))),
         ];
