@@ -418,6 +418,22 @@ mod tests {
     }
 
     #[test]
+    fn a_dev_servers_access_log_keeps_its_errors() {
+        // Django's runserver opens the line with its time, uvicorn with its level: neither
+        // is the combined format, and the status still follows the quoted request
+        let django = |i: usize, status: u16| format!("[10/Oct/2023 13:{:02}:{:02}] \"GET /polls/ HTTP/1.1\" {status} 179\n", i / 60, i % 60);
+        let uvicorn = |_: usize, status: u16| format!("INFO:     10.0.0.1:5000 - \"GET /polls/ HTTP/1.1\" {status} {}\n", if status == 200 { "OK" } else { "Error" });
+        for line in [&django as &dyn Fn(usize, u16) -> String, &uvicorn] {
+            let t: String = (0..300).map(|i| line(i, match i { 117 => 404, 231 => 500, _ => 200 })).collect();
+            for kind in [Kind::Json, Kind::Text, Kind::Shell] {
+                let out = assert_guarded(&t, kind);
+                assert!(out.contains("\"GET /polls/ HTTP/1.1\" 404"), "{kind:?}: {out}");
+                assert!(out.contains("\"GET /polls/ HTTP/1.1\" 500"), "{kind:?}: {out}");
+            }
+        }
+    }
+
+    #[test]
     fn a_vhost_access_log_keeps_a_failed_request_of_each_virtual_host() {
         // Apache's vhost_combined: the same path failing on another host is another request
         let t = access_log_of(|i| match i {

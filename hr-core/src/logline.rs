@@ -502,7 +502,9 @@ pub fn http_status(line: &str) -> Option<u16> {
             r#"^([\w.@/-]+ *\| *|[\w.@/-]+:)?(?:\d{4}-\d\d-\d\dT\S+ +)?"#,
             r#"\S+ +\S+ +\S+ +\[[^\]]+\] +"[^"]*" +(\d{3}) "#
         ));
-        return combined.captures(request)?.get(2)?.as_str().parse().ok();
+        if let Some(s) = combined.captures(request).and_then(|c| c.get(2)?.as_str().parse().ok()) {
+            return Some(s);
+        }
     }
     if let Some(s) = haproxy_status(line) {
         return s.parse().ok();
@@ -512,6 +514,14 @@ pub fn http_status(line: &str) -> Option<u16> {
     // OpenStack's WSGI servers name the status after the request: `"GET /v2/… HTTP/1.1" status: 404`
     if quoted && finder!(b"\" status: ").find(line.as_bytes()).is_some() {
         return status(re!(r#""[A-Z]+ \S+ HTTP/[0-9.]+" status: (\d{3})\b"#));
+    }
+    // a quoted request with its status right after it, whatever comes first on the line:
+    // Django's runserver (`[08/Mar/2020 10:00:00] "GET / HTTP/1.1" 404 179`), uvicorn (`INFO:
+    // 127.0.0.1:5 - "GET / HTTP/1.1" 404 Not Found`), Envoy (`[2020-…Z] "GET / HTTP/1.1" 404 NR`)
+    if quoted && finder!(b" HTTP/").find(line.as_bytes()).is_some() {
+        if let Some(s) = status(re!(r#""[A-Z]+ \S+ HTTP/[0-9.]+" ([1-5]\d\d)\b"#)) {
+            return Some(s);
+        }
     }
     if line.as_bytes().first().is_some_and(u8::is_ascii_digit) && ends_like_w3c(line) {
         let w3c = re!(r"^\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2} .*\b(?:GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS) \S+ .* (\d{3}) \d+ \d+ \d+$");
@@ -733,6 +743,29 @@ mod tests {
         // a failed request is an error whatever level it was logged at
         assert!(is_errorish(&line(404)));
         assert!(!is_errorish(&line(200)));
+    }
+
+    #[test]
+    fn a_quoted_requests_status_is_read_whatever_opens_the_line() {
+        for (line, status) in [
+            // Django's runserver: the time alone before the request
+            (r#"[08/Mar/2020 10:00:00] "GET /polls/3/ HTTP/1.1" 404 179"#, 404),
+            // uvicorn, at INFO whatever the status
+            (r#"INFO:     127.0.0.1:54584 - "GET /missing/14 HTTP/1.1" 404 Not Found"#, 404),
+            (r#"INFO:     127.0.0.1:54564 - "GET /items/78?q=7 HTTP/1.1" 200 OK"#, 200),
+            // Envoy's default access log
+            (r#"[2020-11-25T21:26:18.409Z] "GET /status/418 HTTP/1.1" 418 - via_upstream - "-" 0 135 4 4 "-" "curl/7.73.0-DEV""#, 418),
+            // the combined format still reads as before
+            (r#"10.0.0.1 - - [08/Mar/2020:10:00:00 +0000] "POST /api HTTP/1.1" 502 12 "-" "curl/8""#, 502),
+        ] {
+            assert_eq!(http_status(line), Some(status), "{line}");
+        }
+        assert!(is_errorish(r#"INFO:     127.0.0.1:54642 - "GET /admin/users HTTP/1.1" 403 Forbidden"#));
+        assert!(!is_errorish(r#"INFO:     127.0.0.1:54564 - "GET /items/78?q=7 HTTP/1.1" 200 OK"#));
+        // a request quoted in an error's message, with no status after it, is no access line
+        let nginx = r#"2020/03/08 10:00:00 [error] 7#7: *1 open() "/srv/x" failed (2: No such file or directory), client: 10.0.0.1, request: "GET /x HTTP/1.1", host: "a""#;
+        assert_eq!(http_status(nginx), None);
+        assert!(is_errorish(nginx));
     }
 
     #[test]
