@@ -489,9 +489,11 @@ pub fn word_severity(word: &str) -> Option<Severity> {
     })
 }
 
-/// The HTTP status of a web access log line (common/combined log format, W3C/IIS fields, or a
-/// JSON access log's `status`), when the line has that shape; a source tag or a collector's
-/// time may come first, or the virtual host and its port (Apache's `vhost_combined`).
+/// The HTTP status of a web access log line (common/combined log format, a quoted request and
+/// its status wherever the line puts them, W3C/IIS fields, a JSON access log's `status`, or a
+/// request not quoted, as morgan and Gin print it), when the line has that shape; a source tag
+/// or a collector's time may come first, or the virtual host and its port (Apache's
+/// `vhost_combined`).
 pub fn http_status(line: &str) -> Option<u16> {
     // cheap checks first: this runs on every line the guard reads
     let status = |re: &regex::Regex| re.captures(line)?.get(1)?.as_str().parse().ok();
@@ -532,7 +534,74 @@ pub fn http_status(line: &str) -> Option<u16> {
     if quoted && memchr::memchr(b'{', line.as_bytes()).is_some() && finder!(b"tatus").find(line.as_bytes()).is_some() {
         return status(re!(r#""(?:status|status_code|statusCode)" *: *"?([1-5]\d\d)\b"#));
     }
+    bare_request_status(line)
+}
+
+/// The status of an access line whose request is not quoted: right after the request (morgan's
+/// `dev` and `short` formats, `GET /items/7 404 1.2 ms - 9`; Next.js), or in a field of its own
+/// between bars, before it (Gin, `[GIN] 2023/10/10 - 13:01:57 | 404 | 1.2ms | 10.0.0.1 | GET
+/// "/items/7"`; Fiber). Read by hand, not by a pattern: this runs on most lines of every log.
+fn bare_request_status(line: &str) -> Option<u16> {
+    let b = line.as_bytes();
+    // a method, then spaces, then the path (Gin quotes it, Fiber puts a bar before it)
+    for at in memchr::memchr3_iter(b'/', b'"', b'|', b) {
+        let head = b[..at].trim_ascii_end();
+        let word = head.iter().rposition(|c| !c.is_ascii_uppercase()).map_or(0, |p| p + 1);
+        let whole = word == 0 || !head[word - 1].is_ascii_alphanumeric();
+        if head.len() == at || !whole || !is_method(&head[word..]) {
+            continue;
+        }
+        let status = if b[at] == b'/' {
+            status_after_path(&b[at..])
+        } else {
+            status_between_bars(&head[..word])
+        };
+        if status.is_some() {
+            return status;
+        }
+    }
     None
+}
+
+/// The status that follows a request's path, and its protocol if it is given: `/items/7 404`,
+/// `/items/7 HTTP/1.1 404`.
+fn status_after_path(path: &[u8]) -> Option<u16> {
+    let mut rest = next_word(path)?;
+    if rest.starts_with(b"HTTP/") {
+        rest = next_word(rest)?;
+    }
+    status_word(rest)
+}
+
+/// What follows `b`'s first word, past the spaces after it.
+fn next_word(b: &[u8]) -> Option<&[u8]> {
+    Some(b[memchr::memchr(b' ', b)?..].trim_ascii_start())
+}
+
+/// The status in a field of its own between bars, `| 404 |`, in what comes before a request
+/// whose own field opens with a bar too.
+fn status_between_bars(before: &[u8]) -> Option<u16> {
+    if before.trim_ascii_end().last() != Some(&b'|') {
+        return None;
+    }
+    memchr::memchr_iter(b'|', before).find_map(|bar| {
+        let field = &before[bar + 1..];
+        let value = field.trim_ascii_start();
+        let code = status_word(value)?;
+        (value.len() < field.len() && value[3..].trim_ascii_start().first() == Some(&b'|')).then_some(code)
+    })
+}
+
+/// The status a word of three digits from 100 to 599 opening `b` gives.
+fn status_word(b: &[u8]) -> Option<u16> {
+    let d = b.get(..3)?;
+    let ends = b.get(3).is_none_or(|&c| c == b' ');
+    let status = matches!(d[0], b'1'..=b'5') && d[1].is_ascii_digit() && d[2].is_ascii_digit() && ends;
+    status.then(|| u16::from(d[0] - b'0') * 100 + u16::from(d[1] - b'0') * 10 + u16::from(d[2] - b'0'))
+}
+
+fn is_method(word: &[u8]) -> bool {
+    matches!(word, b"GET" | b"POST" | b"PUT" | b"DELETE" | b"HEAD" | b"PATCH" | b"OPTIONS")
 }
 
 /// The status of HAProxy's `option httplog` line: `10.0.0.1:51234 [30/Nov/2026:11:05:01.348] web
@@ -666,9 +735,12 @@ pub enum Problem {
 }
 
 pub fn problem(line: &str) -> Problem {
-    // an access log entry fails by its status, whatever level it was logged at
+    // an access log entry fails by its status, whatever level it was logged at; a success
+    // fails only by its level (an application's `ERROR GET /x 200 9012ms: slow`), never by
+    // the words of its path or agent
     if let Some(status) = http_status(line) {
-        return if status >= 400 { Problem::Reported } else { Problem::None };
+        let failed = status >= 400 || declared(line).is_some_and(|s| s >= Severity::Error);
+        return if failed { Problem::Reported } else { Problem::None };
     }
     match declared(line) {
         Some(s) if s >= Severity::Error => Problem::Reported,
@@ -766,6 +838,36 @@ mod tests {
         let nginx = r#"2020/03/08 10:00:00 [error] 7#7: *1 open() "/srv/x" failed (2: No such file or directory), client: 10.0.0.1, request: "GET /x HTTP/1.1", host: "a""#;
         assert_eq!(http_status(nginx), None);
         assert!(is_errorish(nginx));
+    }
+
+    #[test]
+    fn a_bare_requests_status_is_read_after_it_or_in_a_field_of_its_own() {
+        for (line, status) in [
+            // morgan's dev and short formats
+            ("GET /api/items/41 500 1.521 ms - 967", 500),
+            ("::1 - GET /api/items/41 HTTP/1.1 404 139 - 12.345 ms", 404),
+            // Next.js
+            (" GET /dashboard 404 in 31ms", 404),
+            // Gin and Fiber: the status between bars, before the request
+            (r#"[GIN] 2023/10/10 - 13:01:57 | 404 |    1.209ms |       127.0.0.1 | GET      "/api/items/66""#, 404),
+            ("13:01:57 | 503 |   1.2ms |  127.0.0.1 | POST    | /api/orders | -", 503),
+            ("GET /api/items/31 200 5.069 ms - 115", 200),
+        ] {
+            assert_eq!(http_status(line), Some(status), "{line}");
+        }
+        assert!(is_errorish("GET /api/items/41 500 1.521 ms - 967"));
+        assert!(!is_errorish(r#"[GIN] 2023/10/10 - 13:01:57 | 200 |    1.209ms |       127.0.0.1 | GET      "/api/items/66""#));
+        // a number after a path is no status unless a method opens the request
+        for line in [
+            "cp /tmp/a 404 bytes",
+            "Compiling /src/lib.rs 200 lines",
+            "FORGET /x 404",
+            "| 404 | entries of | the table |",
+        ] {
+            assert_eq!(http_status(line), None, "{line}");
+        }
+        // a level that says error still does when the request succeeded
+        assert!(is_errorish("2023-10-10 13:01:57 ERROR GET /api/items/7 200 9012ms: slow response"));
     }
 
     #[test]
