@@ -199,6 +199,16 @@ pub fn opens_event(line: &str) -> bool {
         || (rest.starts_with('{') && is_json_event(rest))
         || is_tsv_record(rest)
         || is_logfmt_event(rest)
+        || is_bare_request(rest)
+}
+
+/// An access line that opens with its request, as morgan's `dev` and `tiny` formats print one
+/// (`GET /items/7 404 1.2 ms - 9`): a web app's log with no time and no level, an event a line.
+fn is_bare_request(line: &str) -> bool {
+    let b = line.as_bytes();
+    // a look at the first word spares most lines the rest
+    let method = b.iter().position(|&c| c == b' ').is_some_and(|end| is_method(&b[..end]));
+    method && bare_request_status(line).is_some()
 }
 
 /// A logfmt line (logrus, Go's slog, Heroku): `key=value` pairs, among them a time or a level.
@@ -855,6 +865,9 @@ mod tests {
         ] {
             assert_eq!(http_status(line), Some(status), "{line}");
         }
+        // a line that opens with its request is an event of its own
+        assert!(opens_event("GET /api/items/41 500 1.521 ms - 967"));
+        assert!(!opens_event("GET /api/items/41 to see the item"));
         assert!(is_errorish("GET /api/items/41 500 1.521 ms - 967"));
         assert!(!is_errorish(r#"[GIN] 2023/10/10 - 13:01:57 | 200 |    1.209ms |       127.0.0.1 | GET      "/api/items/66""#));
         // a number after a path is no status unless a method opens the request

@@ -1500,6 +1500,8 @@ Events:
             // an nginx `log_format` that opens with a literal in brackets, then the time: no
             // grep output of a file named `[u][08/Mar/2020`
             ("nginx log_format", times(&|i| format!("[u][08/Mar/2020:0{}:{:02}:55 +0300] 0.300 0.300 {} 54.36.150.{i} example.ru GET /p/{i} HTTP/2.0 \"Mozilla/5.0\" \"-\" 15552", i % 10, i % 60, [200, 301, 500][i % 3]), 40)),
+            // an Express app's console: morgan's `dev` lines, no time, no level
+            ("morgan", format!("Server listening on port 3000\n{}", times(&|i| format!("GET /api/items/{i} {} {}.{:03} ms - {}", [200, 304, 404][i % 3], i % 9, i, 100 + i), 40))),
             // npm's console at `--loglevel silly`, whose errors are its own log's lines
             ("npm silly", format!("{}npm warn deprecated inflight@1.0.6\nnpm error code 7\nnpm error path /tmp/badpkg\nnpm error command failed\n", times(&|i| format!("npm silly fetch manifest pkg{i}@^1.0.{i}\nnpm http fetch GET 200 https://registry.npmjs.org/pkg{i} {i}ms"), 20))),
         ];
