@@ -304,7 +304,7 @@ def test_importing_a_mistyped_published_case_fails_before_reading_any_mirror(tmp
     assert r.stdout == ""  # nothing imported, not even the case spelled right
 
 
-@pytest.mark.parametrize("name", ["nginx-access-combined", "apache-access-combined"])
+@pytest.mark.parametrize("name", ["nginx-access-combined", "apache-access-combined", "uvicorn-asgi-access"])
 def test_real_access_logs_keep_every_failing_request_shape(name: str, cache: Path):
     data = validation_case(name)
     out = run_hr(["--kind", "log"], data, cache).decode()

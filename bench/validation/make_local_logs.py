@@ -12,7 +12,8 @@ strace (6.1) of ordinary non-Python programs; Maven's debug log; the package log
 Debian system that debootstrap builds in a folder; a one-node Slurm cluster's controller and node
 daemon logs while seeded jobs run and fail; a standalone ZooKeeper's DEBUG log under bounded zkCli
 sessions; and the verbose output of two package managers (`cargo build -vv`, `yarn add
---verbose`). Servers need `apt-get install memcached lighttpd openssh-server dnsmasq-base
+--verbose`); uvicorn's console (`pip install uvicorn==0.55.0`, or name its binary in
+$UVICORN). Servers need `apt-get install memcached lighttpd openssh-server dnsmasq-base
 mosquitto mosquitto-clients haproxy slurm-wlm zookeeper` and run as root. Nothing in a log is written by this
 script; it only starts the programs and sends requests. `--cases` writes only the cases named
 (the others of that source keep their inputs). case.json gets source and licence;
@@ -250,6 +251,47 @@ def http_server(tmp: Path) -> dict[str, Path]:
     stop(p)
     err.close()
     return {"python-http-server": tmp / "httpserver.log"}
+
+
+# The ASGI app uvicorn serves: the static site, a forbidden folder, and an endpoint whose
+# database is gone (uvicorn logs its traceback, then the 500).
+UVICORN_APP = """
+from pathlib import Path
+ROOT = Path(__file__).parent / "www"
+
+async def app(scope, receive, send):
+    if scope["type"] != "http":
+        return
+    path = scope["path"]
+    if path.startswith("/api/orders"):
+        raise ConnectionError("database at 127.0.0.1:5432 refused the connection")
+    file = ROOT / path.lstrip("/")
+    if file.is_dir():
+        file = file / "index.html"
+    if path.startswith(("/private", "/admin")):
+        status, body = 403, b"forbidden"
+    elif file.is_file():
+        status, body = 200, file.read_bytes()
+    else:
+        status, body = 404, b"not found"
+    await send({"type": "http.response.start", "status": status, "headers": [(b"content-type", b"text/plain")]})
+    await send({"type": "http.response.body", "body": body if scope["method"] != "HEAD" else b""})
+"""
+
+
+def uvicorn(tmp: Path) -> dict[str, Path]:
+    """uvicorn's console (its access log on) serving the static site through a small ASGI app."""
+    site(tmp / "www")
+    (tmp / "app.py").write_text(UVICORN_APP)
+    port = free_port()
+    log = tmp / "uvicorn.log"
+    with open(log, "wb") as out:
+        p = subprocess.Popen([os.environ.get("UVICORN", "uvicorn"), "app:app", "--port", str(port)], cwd=tmp,
+                             stdout=out, stderr=subprocess.STDOUT)
+        wait_port(port)
+        requests(port, 1500, 9, extra=["/api/orders", "/api/orders?id=7"])
+        stop(p)
+    return {"uvicorn-asgi-access": log}
 
 
 def strace(tmp: Path) -> dict[str, Path]:
@@ -928,6 +970,7 @@ SOURCES = {
     "zookeeper": (zookeeper, "ZooKeeper 3.8.0 (Debian 12 zookeeper) standalone on 127.0.0.1, log4j DEBUG to its rolling file (Debian's log4j.properties), while make_local_logs.py runs seeded zkCli sessions (creates, gets, stale-version sets, deletes of non-empty nodes, ephemeral and sequential nodes, missing nodes), kills one client so its session expires, and sends four-letter words and a garbage packet", "Apache-2.0 (ZooKeeper); log generated locally"),
     "yarn": (yarn_verbose, "Yarn 1.22.22 (npm package yarn, node 20) `yarn add --verbose --non-interactive --no-progress --registry https://registry.npmjs.org` of express@4.19.2 into an empty project with an empty cache, then of left-pad@99.0.0 (no such version)", "BSD-2-Clause (Yarn); package names from the npm registry (MIT); output generated locally"),
     "mariadb": (mariadb, "MariaDB 10.11 (Debian 12 mariadb-server) error log, log_warnings=4 and innodb_print_all_deadlocks on, on 127.0.0.1 while make_local_logs.py runs 700 seeded client logins (good ones, wrong passwords, unknown databases, clients killed mid-query), three deadlocks between two sessions, then a shutdown", "GPL-2.0 (MariaDB); log generated locally"),
+    "uvicorn": (uvicorn, "uvicorn 0.55.0 (PyPI; h11 0.16.0) console with its access log, serving a static site through a small ASGI app (in make_local_logs.py) on 127.0.0.1, sent a seeded request mix; one endpoint raises", "BSD-3-Clause (uvicorn); log generated locally"),
     "strace": (strace, "strace 6.1 (Debian 12) of a non-Python program; the command is in make_local_logs.py", "LGPL-2.1+ (strace); traced programs GPL/MIT; output generated locally"),
 }
 
