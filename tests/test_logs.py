@@ -314,6 +314,18 @@ def test_real_access_logs_keep_every_failing_request_shape(name: str, cache: Pat
     assert len(out) < len(data) / 5
 
 
+def test_a_gin_console_keeps_every_failing_request_shape(cache: Path):
+    # Gin gives the status a field of its own before the request, and quotes the path alone
+    data = validation_case("gin-debug-console")
+    gin = re.compile(r'^\[GIN\] .*?\| (\d{3}) \|.*\| (GET|POST) +"([^"?]+)')
+    def failed(lines):
+        return {(m[2], m[3], m[1]) for m in map(gin.search, lines) if m and int(m[1]) >= 400}
+    out = run_hr([], data, cache).decode()
+    assert len(failed(data.decode().splitlines())) == 4  # 404 of two paths, a 403, a 500
+    assert failed(data.decode().splitlines()) <= failed(kept_lines(out))
+    assert len(out) < len(data) / 20
+
+
 def test_a_compose_build_whose_head_unpacks_an_archive_is_read_as_a_log(cache: Path):
     # `docker compose up --build`: BuildKit's step lists the archive it unpacks for the whole
     # head (`#17 43.31 node-v12.22.9-linux-arm64/lib/…`), then the services' log under pm2's tags

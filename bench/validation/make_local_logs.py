@@ -13,7 +13,7 @@ Debian system that debootstrap builds in a folder; a one-node Slurm cluster's co
 daemon logs while seeded jobs run and fail; a standalone ZooKeeper's DEBUG log under bounded zkCli
 sessions; and the verbose output of two package managers (`cargo build -vv`, `yarn add
 --verbose`); uvicorn's console (`pip install uvicorn==0.55.0`, or name its binary in
-$UVICORN). Servers need `apt-get install memcached lighttpd openssh-server dnsmasq-base
+$UVICORN); a Gin server's console (needs `go` and the Go module proxy). Servers need `apt-get install memcached lighttpd openssh-server dnsmasq-base
 mosquitto mosquitto-clients haproxy slurm-wlm zookeeper` and run as root. Nothing in a log is written by this
 script; it only starts the programs and sends requests. `--cases` writes only the cases named
 (the others of that source keep their inputs). case.json gets source and licence;
@@ -292,6 +292,67 @@ def uvicorn(tmp: Path) -> dict[str, Path]:
         requests(port, 1500, 9, extra=["/api/orders", "/api/orders?id=7"])
         stop(p)
     return {"uvicorn-asgi-access": log}
+
+
+# The Gin server: items (0 is missing), an admin page it refuses, and an order endpoint whose
+# database is gone (Gin prints the error after the request's line).
+GIN_APP = """package main
+
+import (
+	"errors"
+	"net/http"
+	"os"
+
+	"github.com/gin-gonic/gin"
+)
+
+func main() {
+	r := gin.Default()
+	r.GET("/api/items/:id", func(c *gin.Context) {
+		if c.Param("id") == "0" {
+			c.String(http.StatusNotFound, "no item")
+			return
+		}
+		c.String(http.StatusOK, "item")
+	})
+	r.POST("/api/orders", func(c *gin.Context) {
+		c.AbortWithError(http.StatusInternalServerError, errors.New("database at 127.0.0.1:5432 refused the connection"))
+	})
+	r.GET("/admin/", func(c *gin.Context) { c.String(http.StatusForbidden, "forbidden") })
+	r.StaticFile("/", "./index.html")
+	r.Run("127.0.0.1:" + os.Args[1])
+}
+"""
+
+
+def gin(tmp: Path) -> dict[str, Path]:
+    """A Gin server's console in debug mode (gin.Default: its logger and recovery), sent a
+    bounded, seeded request mix."""
+    (tmp / "main.go").write_text(GIN_APP)
+    (tmp / "index.html").write_text("<h1>home</h1>\n")
+    for cmd in (["go", "mod", "init", "ginapp"], ["go", "get", "github.com/gin-gonic/gin@v1.12.0"],
+                ["go", "build", "-o", "ginapp", "."]):
+        subprocess.run(cmd, cwd=tmp, check=True, capture_output=True)
+    port = free_port()
+    log = tmp / "gin.log"
+    with open(log, "wb") as out:
+        p = subprocess.Popen([str(tmp / "ginapp"), str(port)], cwd=tmp, stdout=out, stderr=subprocess.STDOUT)
+        wait_port(port)
+        rng = random.Random(11)
+        for _ in range(1200):
+            r = rng.random()
+            method, path = (("GET", f"/api/items/{rng.randint(1, 300)}") if r < 0.85 else
+                            ("GET", "/api/items/0") if r < 0.9 else ("GET", "/admin/") if r < 0.93 else
+                            ("POST", "/api/orders") if r < 0.96 else ("GET", "/wp-login.php") if r < 0.98 else
+                            ("GET", "/"))
+            c = http.client.HTTPConnection("127.0.0.1", port, timeout=5)
+            try:
+                c.request(method, path, body=b"a=1" if method == "POST" else None)
+                c.getresponse().read()
+            finally:
+                c.close()
+        stop(p)
+    return {"gin-debug-console": log}
 
 
 def strace(tmp: Path) -> dict[str, Path]:
@@ -971,6 +1032,7 @@ SOURCES = {
     "yarn": (yarn_verbose, "Yarn 1.22.22 (npm package yarn, node 20) `yarn add --verbose --non-interactive --no-progress --registry https://registry.npmjs.org` of express@4.19.2 into an empty project with an empty cache, then of left-pad@99.0.0 (no such version)", "BSD-2-Clause (Yarn); package names from the npm registry (MIT); output generated locally"),
     "mariadb": (mariadb, "MariaDB 10.11 (Debian 12 mariadb-server) error log, log_warnings=4 and innodb_print_all_deadlocks on, on 127.0.0.1 while make_local_logs.py runs 700 seeded client logins (good ones, wrong passwords, unknown databases, clients killed mid-query), three deadlocks between two sessions, then a shutdown", "GPL-2.0 (MariaDB); log generated locally"),
     "uvicorn": (uvicorn, "uvicorn 0.55.0 (PyPI; h11 0.16.0) console with its access log, serving a static site through a small ASGI app (in make_local_logs.py) on 127.0.0.1, sent a seeded request mix; one endpoint raises", "BSD-3-Clause (uvicorn); log generated locally"),
+    "gin": (gin, "Gin v1.12.0 (Go module proxy; go 1.26) server console in debug mode (gin.Default), built from the small app in make_local_logs.py, on 127.0.0.1, sent a seeded request mix; one endpoint fails", "MIT (Gin); log generated locally"),
     "strace": (strace, "strace 6.1 (Debian 12) of a non-Python program; the command is in make_local_logs.py", "LGPL-2.1+ (strace); traced programs GPL/MIT; output generated locally"),
 }
 

@@ -438,6 +438,24 @@ mod tests {
     }
 
     #[test]
+    fn a_gin_log_keeps_a_failed_request_of_each_path() {
+        // Gin quotes the path alone; a 404 of a path the site has and one of a probe's
+        let line = |path: &str, status: u16| format!("[GIN] 2026/12/03 - 17:39:43 | {status} | 28.604µs |       127.0.0.1 | GET      \"{path}\"\n");
+        let t: String = (0..300)
+            .map(|i| match i {
+                100 => line("/api/items/0", 404),
+                200 => line("/wp-login.php", 404),
+                _ => line(&format!("/api/items/{}", 1 + i % 50), 200),
+            })
+            .collect();
+        for kind in [Kind::Log, Kind::Text] {
+            let out = assert_guarded(&t, kind);
+            assert!(out.contains(line("/api/items/0", 404).trim_end()), "{kind:?}: {out}");
+            assert!(out.contains(line("/wp-login.php", 404).trim_end()), "{kind:?}: {out}");
+        }
+    }
+
+    #[test]
     fn a_vhost_access_log_keeps_a_failed_request_of_each_virtual_host() {
         // Apache's vhost_combined: the same path failing on another host is another request
         let t = access_log_of(|i| match i {

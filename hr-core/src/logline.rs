@@ -664,7 +664,8 @@ fn ends_like_w3c(line: &str) -> bool {
 /// JSON log's `method` and `uri`), query left out.
 pub fn http_request(line: &str) -> Option<(&str, &str)> {
     let c = re!(concat!(
-        r#"\b(GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS|CONNECT|TRACE|PROPFIND) +([^\s?"]+)|"#,
+        // Gin quotes the path alone: `GET      "/items/7"`
+        r#"\b(GET|POST|PUT|DELETE|HEAD|PATCH|OPTIONS|CONNECT|TRACE|PROPFIND) +"?([^\s?"]+)|"#,
         r#""method" *: *"(\w+)".*?"(?:uri|path|url)" *: *"([^"?]+)"#
     ))
     .captures(line)?;
@@ -865,6 +866,10 @@ mod tests {
         ] {
             assert_eq!(http_status(line), Some(status), "{line}");
         }
+        // Gin quotes its path: each path is a request of its own
+        let gin = |path: &str| format!(r#"[GIN] 2026/12/03 - 17:39:43 | 404 | 28.604µs |       127.0.0.1 | GET      "{path}""#);
+        assert_eq!(http_request(&gin("/wp-login.php")), Some(("GET", "/wp-login.php")));
+        assert_eq!(http_request(&gin("/api/items/0?x=1")), Some(("GET", "/api/items/0")));
         // a line that opens with its request is an event of its own
         assert!(opens_event("GET /api/items/41 500 1.521 ms - 967"));
         assert!(!opens_event("GET /api/items/41 to see the item"));
