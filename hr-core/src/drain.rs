@@ -51,6 +51,9 @@ const TEMPLATE_CAP: usize = 100_000;
 const HELD_OVERHEAD: usize = 48;
 /// Tokens a line may have to be mined; longer lines compare by their first tokens only.
 const MAX_TOKENS: usize = 64;
+/// Room a mask's buffers take at once: as much text as most lines mask to, and as many tokens.
+const TEXT_ROOM: usize = 256;
+const TOKENS_ROOM: usize = 24;
 
 /// Lines with at least this many tokens are treated as records too.
 const LONG_RECORD: usize = 24;
@@ -812,6 +815,11 @@ impl Masked {
         self.text.clear();
         self.toks.clear();
         self.message_words.clear();
+        // a mask new to its chunk (a chunk read with none spent to reuse) would grow each buffer
+        // a few times over its first line: one allocation each instead
+        self.text.reserve(line.len().min(TEXT_ROOM));
+        self.toks.reserve(TOKENS_ROOM);
+        self.message_words.reserve(TOKENS_ROOM);
         let mut words = 0;
         let mut bytes = 0;
         let b = line.as_bytes();
