@@ -1130,13 +1130,12 @@ fn continues_event(line: &str) -> bool {
 /// `java.lang.IllegalStateException: msg`, `ValueError: boom`, `KeyError`.
 // not logline's `(Exception|Error)` rule: this one takes Throwable/Exit/Interrupt/Warning and refuses a bare `Error:`
 fn exception_header(line: &str) -> bool {
-    let head = line.split([':', ' ']).next().unwrap_or("");
-    let rest = &line[head.len()..];
+    // the name is a dotted name of word bytes up to a `:` or the line's end, read in one pass
+    // over its bytes (this is asked of every line of a log)
+    let name = line.bytes().take_while(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'$')).count();
+    let (head, rest) = line.split_at(name);
     (rest.is_empty() || rest.starts_with(": ") || rest == ":")
         && !head.is_empty()
-        && head
-            .bytes()
-            .all(|c| c.is_ascii_alphanumeric() || c == b'.' || c == b'_' || c == b'$')
         && [
             "Exception",
             "Error",
@@ -2681,6 +2680,11 @@ mod tests {
         assert!(exception_header("KeyboardInterrupt"));
         assert!(!exception_header("Error: cannot open config"));
         assert!(!exception_header("2024-01-02 ERROR app: x"));
+        // the name ends at its `:`, and only there
+        assert!(exception_header("OSError:") && exception_header("a.b$C_1Error: x"));
+        for line in ["OSError :x", "OSError x", "Os-Error: x", "ÖSError: x", "OSError:x", "OSError\t: x", ": x", "Error"] {
+            assert!(!exception_header(line), "{line}");
+        }
     }
 
     #[test]
