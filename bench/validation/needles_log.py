@@ -20,7 +20,7 @@ Error-ish, decided per line from what the line itself says, like the corpus's pe
 a level field (`ERROR`, `[error]`, `"level":"error"`, logfmt's `level=error`, `severity`,
 FATAL/CRITICAL/SEVERE/ALERT/EMERG/PANIC; a record's field before a word that looks like a level
 in its text, as Grafana's `lvl=info … id="create alert table"`); otherwise an HTTP status >= 400 in an access-log line (combined/common, IIS W3C,
-JSON `status`, Zeek `status_code`, an unquoted request's as Gin and morgan print it); otherwise a failed syscall (`= -1 E...`) in strace output;
+JSON `status`, Zeek `status_code`, an unquoted request's as Gin and morgan print it, one printed before its quoted request); otherwise a failed syscall (`= -1 E...`) in strace output;
 otherwise the README's keyword regex on the template. drain3 is a tool of this script only, not
 a dependency of hr.
 """
@@ -46,6 +46,9 @@ LEVEL_LOGFMT = re.compile(r'(?:^|\s)(?:level|severity|lvl)=("?)([A-Za-z]+)\1(?=\
 LEVEL_WORD = re.compile(r"(?:^|[\s\[(|])(" + BAD_LEVEL + "|" + OK_LEVEL + r")(?=[\]\s:)|,]|$)", re.I)
 BRACKET_LEVEL = re.compile(r"\[(?:[\w.-]+:)?(" + BAD_LEVEL + "|" + OK_LEVEL + r")\]", re.I)
 STATUS_CLF = re.compile(r'"[A-Z]+ \S+ HTTP/[\d.]+" (\d{3}) ')
+# a format that prints the status in the field before its quoted request (nginx `$status
+# "$request" $body_bytes_sent`): the number after the request is its size
+STATUS_BEFORE = re.compile(r'(?:^|\s)([1-5]\d\d) +"[A-Z]+ \S+ HTTP/[\d.]+"')
 STATUS_JSON = re.compile(r'"(?:status|status_code)"\s*:\s*(\d{3})\b')
 # an unquoted request's status: in a field of its own between bars before it (Gin, Fiber:
 # `| 404 |  281ns | 127.0.0.1 | GET "/wp-login.php"`), or right after its path (morgan's dev
@@ -96,8 +99,8 @@ def severity(line: str, iis: int | None, zeek_status: int | None) -> tuple[bool,
     m = LEVEL_LOGFMT.search(line)
     if m:
         return re.fullmatch(BAD_LEVEL, m.group(2), re.I) is not None, "level", True
-    m = (STATUS_CLF.search(line) or STATUS_JSON.search(line) or STATUS_BARS.search(line)
-         or STATUS_AFTER_PATH.search(line))
+    m = (STATUS_BEFORE.search(line) or STATUS_CLF.search(line) or STATUS_JSON.search(line)
+         or STATUS_BARS.search(line) or STATUS_AFTER_PATH.search(line))
     if m:
         return int(m.group(1)) >= 400, m.group(1), True
     if iis is not None and not line.startswith("#"):

@@ -438,6 +438,28 @@ mod tests {
     }
 
     #[test]
+    fn a_status_printed_before_the_request_is_its_status_and_the_size_after_is_none() {
+        // an nginx `log_format` of `$remote_addr [$time_local] $status "$request"
+        // $body_bytes_sent`: sizes of 100 to 599 bytes after the request are no failures
+        let line = |i: usize, status: u16, size: usize| format!("10.0.0.{} [08/Mar/2020:10:{:02}:{:02} +0000] {status} \"GET /polls/ HTTP/1.1\" {size}\n", i % 250, i / 60, i % 60);
+        let t: String = (0..300)
+            .map(|i| match i {
+                117 => line(i, 404, 179),
+                231 => line(i, 500, 179),
+                _ => line(i, 200, 100 + i * 37 % 500),
+            })
+            .collect();
+        for kind in [Kind::Log, Kind::Json, Kind::Text, Kind::Shell] {
+            let out = assert_guarded(&t, kind);
+            for failed in [line(117, 404, 179), line(231, 500, 179)] {
+                assert!(out.contains(failed.trim_end()), "{kind:?}: {out}");
+            }
+        }
+        let out = assert_guarded(&t, Kind::Log);
+        assert!(out.lines().count() < 12, "{out}");
+    }
+
+    #[test]
     fn a_gin_log_keeps_a_failed_request_of_each_path() {
         // Gin quotes the path alone; a 404 of a path the site has and one of a probe's
         let line = |path: &str, status: u16| format!("[GIN] 2026/12/03 - 17:39:43 | {status} | 28.604µs |       127.0.0.1 | GET      \"{path}\"\n");

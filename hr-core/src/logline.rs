@@ -527,6 +527,9 @@ pub fn http_status(line: &str) -> Option<u16> {
     if quoted && finder!(b"\" status: ").find(line.as_bytes()).is_some() {
         return status(re!(r#""[A-Z]+ \S+ HTTP/[0-9.]+" status: (\d{3})\b"#));
     }
+    if let Some((_, _, status)) = status_before_request(line) {
+        return status.parse().ok();
+    }
     // a quoted request with its status right after it, whatever comes first on the line:
     // Django's runserver (`[08/Mar/2020 10:00:00] "GET / HTTP/1.1" 404 179`), uvicorn (`INFO:
     // 127.0.0.1:5 - "GET / HTTP/1.1" 404 Not Found`), Envoy (`[2020-…Z] "GET / HTTP/1.1" 404 NR`)
@@ -545,6 +548,21 @@ pub fn http_status(line: &str) -> Option<u16> {
         return status(re!(r#""(?:status|status_code|statusCode)" *: *"?([1-5]\d\d)\b"#));
     }
     bare_request_status(line)
+}
+
+/// The method, path and status of a line that prints its status in the field right before its
+/// quoted request (an nginx `log_format` of `$remote_addr [$time_local] $status "$request"
+/// $body_bytes_sent`): the number after the request is then its size, which a size of 100 to
+/// 599 bytes would pass for. The combined format puts the time there.
+pub fn status_before_request(line: &str) -> Option<(&str, &str, &str)> {
+    // cheap check first, on the line's first quote: this runs on every line the guard reads
+    let b = line.as_bytes();
+    let quote = memchr::memchr(b'"', b)?;
+    let end = b[..quote].strip_suffix(b" ")?.trim_ascii_end().len();
+    let start = b[..end].iter().rposition(u8::is_ascii_whitespace).map_or(0, |at| at + 1);
+    status_word(&b[start..end]).filter(|_| end - start == 3)?;
+    let c = re!(r#"^"([A-Z]+) (\S+) HTTP/[0-9.]+""#).captures(&line[quote..])?;
+    Some((c.get(1)?.as_str(), c.get(2)?.as_str(), &line[start..end]))
 }
 
 /// The status of an access line whose request is not quoted: right after the request (morgan's
@@ -840,8 +858,23 @@ mod tests {
             (r#"[2020-11-25T21:26:18.409Z] "GET /status/418 HTTP/1.1" 418 - via_upstream - "-" 0 135 4 4 "-" "curl/7.73.0-DEV""#, 418),
             // the combined format still reads as before
             (r#"10.0.0.1 - - [08/Mar/2020:10:00:00 +0000] "POST /api HTTP/1.1" 502 12 "-" "curl/8""#, 502),
+            // a format that prints the status before the request: what follows is its size
+            (r#"10.0.0.7 [08/Mar/2020:10:07:00 +0000] 200 "GET /b HTTP/1.1" 404 0.754"#, 200),
+            (r#"10.0.0.7 [08/Mar/2020:10:07:00 +0000] 500  "GET /b HTTP/1.1" 1234 0.754"#, 500),
+            (r#"404 "GET /b HTTP/1.1" 512"#, 404),
         ] {
             assert_eq!(http_status(line), Some(status), "{line}");
+        }
+        assert_eq!(status_before_request(r#"1.2.3.4 [t] 503 "PUT /a/7 HTTP/2.0" 9"#), Some(("PUT", "/a/7", "503")));
+        // a number that is no status, or not a field of its own, or no request after it
+        for line in [
+            r#"took 1503 "GET /b HTTP/1.1" 200 5"#,
+            r#"code=404 "GET /b HTTP/1.1" 200 5"#,
+            r#"404"GET /b HTTP/1.1" 200 5"#,
+            r#"x 404 "not a request" 200"#,
+            r#"x 700 "GET /b HTTP/1.1" 200 5"#,
+        ] {
+            assert_eq!(status_before_request(line), None, "{line}");
         }
         assert!(is_errorish(r#"INFO:     127.0.0.1:54642 - "GET /admin/users HTTP/1.1" 403 Forbidden"#));
         assert!(!is_errorish(r#"INFO:     127.0.0.1:54564 - "GET /items/78?q=7 HTTP/1.1" 200 OK"#));

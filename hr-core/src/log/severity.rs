@@ -150,6 +150,9 @@ fn json_status(t: &str) -> Option<Severity> {
 /// Common/combined access-log lines: `"GET /x HTTP/1.1" 404 153`.
 fn access_severity(line: &str) -> Option<Severity> {
     let at = finder!(b" HTTP/").find(line.as_bytes())?;
+    if let Some((method, path, status)) = crate::logline::status_before_request(line) {
+        return Some(status_severity(method, path, status, line));
+    }
     // `"GET /x HTTP/` holds one whitespace before ` HTTP/`, and the path none, so no match
     // starts before the second whitespace ahead of the first ` HTTP/`: the regex need not
     // scan the head of the line (a time, a host, a tag), which this runs on for every line
