@@ -527,13 +527,14 @@ pub fn http_status(line: &str) -> Option<u16> {
     if quoted && finder!(b"\" status: ").find(line.as_bytes()).is_some() {
         return status(re!(r#""[A-Z]+ \S+ HTTP/[0-9.]+" status: (\d{3})\b"#));
     }
-    if let Some((_, _, status)) = status_before_request(line) {
-        return status.parse().ok();
-    }
     // a quoted request with its status right after it, whatever comes first on the line:
     // Django's runserver (`[08/Mar/2020 10:00:00] "GET / HTTP/1.1" 404 179`), uvicorn (`INFO:
-    // 127.0.0.1:5 - "GET / HTTP/1.1" 404 Not Found`), Envoy (`[2020-…Z] "GET / HTTP/1.1" 404 NR`)
+    // 127.0.0.1:5 - "GET / HTTP/1.1" 404 Not Found`), Envoy (`[2020-…Z] "GET / HTTP/1.1" 404 NR`);
+    // or right before it, where the number after it is its size
     if quoted && finder!(b" HTTP/").find(line.as_bytes()).is_some() {
+        if let Some((_, _, status)) = status_before_request(line) {
+            return status.parse().ok();
+        }
         if let Some(s) = status(re!(r#""[A-Z]+ \S+ HTTP/[0-9.]+" ([1-5]\d\d)\b"#)) {
             return Some(s);
         }
@@ -560,7 +561,8 @@ pub fn status_before_request(line: &str) -> Option<(&str, &str, &str)> {
     let quote = memchr::memchr(b'"', b)?;
     let end = b[..quote].strip_suffix(b" ")?.trim_ascii_end().len();
     let start = b[..end].iter().rposition(u8::is_ascii_whitespace).map_or(0, |at| at + 1);
-    status_word(&b[start..end]).filter(|_| end - start == 3)?;
+    // (a word of more than three bytes is no status: its fourth is no space)
+    status_word(&b[start..end])?;
     let c = re!(r#"^"([A-Z]+) (\S+) HTTP/[0-9.]+""#).captures(&line[quote..])?;
     Some((c.get(1)?.as_str(), c.get(2)?.as_str(), &line[start..end]))
 }
