@@ -46,9 +46,11 @@ LEVEL_LOGFMT = re.compile(r'(?:^|\s)(?:level|severity|lvl)=("?)([A-Za-z]+)\1(?=\
 LEVEL_WORD = re.compile(r"(?:^|[\s\[(|])(" + BAD_LEVEL + "|" + OK_LEVEL + r")(?=[\]\s:)|,]|$)", re.I)
 BRACKET_LEVEL = re.compile(r"\[(?:[\w.-]+:)?(" + BAD_LEVEL + "|" + OK_LEVEL + r")\]", re.I)
 STATUS_CLF = re.compile(r'"[A-Z]+ \S+ HTTP/[\d.]+" (\d{3}) ')
-# a format that prints the status in the field before its quoted request (nginx `$status
-# "$request" $body_bytes_sent`): the number after the request is its size
-STATUS_BEFORE = re.compile(r'(?:^|\s)([1-5]\d\d) +"[A-Z]+ \S+ HTTP/[\d.]+"')
+# a format that prints the status before its quoted request, first of the counts that lead up
+# to it (nginx `$status "$request" $body_bytes_sent`; an AWS load balancer's `503 - 0 57
+# "GET …"`, its status, the backend's and the bytes received and sent): the number after the
+# request is its size
+STATUS_BEFORE = re.compile(r'(?:^|\s)([1-5]\d\d)(?: +(?:\d+|-)){0,3} +"[A-Z]+ \S+ HTTP/[\d.]+"')
 STATUS_JSON = re.compile(r'"(?:status|status_code)"\s*:\s*(\d{3})\b')
 # an unquoted request's status: in a field of its own between bars before it (Gin, Fiber:
 # `| 404 |  281ns | 127.0.0.1 | GET "/wp-login.php"`), or right after its path (morgan's dev

@@ -460,6 +460,30 @@ mod tests {
     }
 
     #[test]
+    fn a_load_balancer_s_status_is_the_first_count_before_the_request() {
+        // an AWS load balancer prints its status, the backend's and the bytes received and sent
+        // before the request: bytes of 100 to 599 are no status, and a backend's `-` no size
+        let line = |i: usize, status: &str, sent: usize| {
+            format!("2015-05-13T23:{:02}:{:02}.945958Z lb 192.168.131.{}:2817 10.0.0.1:80 0.000073 0.001048 0.000057 {status} 0 {sent} \"GET http://www.example.com:80/api/items HTTP/1.1\" \"curl/7.38.0\" - -\n", i / 60, i % 60, i % 250)
+        };
+        let t: String = (0..300)
+            .map(|i| match i {
+                117 => line(i, "503 -", 57),
+                231 => line(i, "404 404", 503),
+                _ => line(i, "200 200", 100 + i * 37 % 500),
+            })
+            .collect();
+        for kind in [Kind::Log, Kind::Json, Kind::Text, Kind::Shell] {
+            let out = assert_guarded(&t, kind);
+            for failed in [line(117, "503 -", 57), line(231, "404 404", 503)] {
+                assert!(out.contains(failed.trim_end()), "{kind:?}: {out}");
+            }
+        }
+        let out = assert_guarded(&t, Kind::Log);
+        assert!(out.lines().count() < 12, "{out}");
+    }
+
+    #[test]
     fn a_gin_log_keeps_a_failed_request_of_each_path() {
         // Gin quotes the path alone; a 404 of a path the site has and one of a probe's
         let line = |path: &str, status: u16| format!("[GIN] 2026/12/03 - 17:39:43 | {status} | 28.604µs |       127.0.0.1 | GET      \"{path}\"\n");

@@ -551,21 +551,38 @@ pub fn http_status(line: &str) -> Option<u16> {
     bare_request_status(line)
 }
 
-/// The method, path and status of a line that prints its status in the field right before its
-/// quoted request (an nginx `log_format` of `$remote_addr [$time_local] $status "$request"
-/// $body_bytes_sent`): the number after the request is then its size, which a size of 100 to
-/// 599 bytes would pass for. The combined format puts the time there.
+/// The method, path and status of a line that prints its status before its quoted request,
+/// in the first of the counts that lead up to it: an nginx `log_format` of `$remote_addr
+/// [$time_local] $status "$request" $body_bytes_sent`, or an AWS load balancer's `… 0.000057
+/// 503 - 0 57 "GET http://… HTTP/1.1" …` (its status, the backend's, the bytes received and
+/// sent). A number after the request is then its size, and one of the bytes before it a
+/// count: either would pass for a status from 100 to 599. The combined format puts the time
+/// there.
 pub fn status_before_request(line: &str) -> Option<(&str, &str, &str)> {
     // cheap check first, on the line's first quote: this runs on every line the guard reads
     let b = line.as_bytes();
     let quote = memchr::memchr(b'"', b)?;
-    let end = b[..quote].strip_suffix(b" ")?.trim_ascii_end().len();
-    let start = b[..end].iter().rposition(u8::is_ascii_whitespace).map_or(0, |at| at + 1);
+    let mut end = b[..quote].strip_suffix(b" ")?.trim_ascii_end().len();
+    let mut status = None;
+    for _ in 0..COUNTS_BEFORE_REQUEST {
+        let start = b[..end].iter().rposition(u8::is_ascii_whitespace).map_or(0, |at| at + 1);
+        let field = &b[start..end];
+        if field.is_empty() || !(field == b"-" || field.iter().all(u8::is_ascii_digit)) {
+            break;
+        }
+        status = Some((start, end));
+        end = b[..start].trim_ascii_end().len();
+    }
+    let (start, end) = status?;
     // (a word of more than three bytes is no status: its fourth is no space)
     status_word(&b[start..end])?;
     let c = re!(r#"^"([A-Z]+) (\S+) HTTP/[0-9.]+""#).captures(&line[quote..])?;
     Some((c.get(1)?.as_str(), c.get(2)?.as_str(), &line[start..end]))
 }
+
+/// Counts a line may print between its status and its quoted request, at most (see
+/// `status_before_request`).
+const COUNTS_BEFORE_REQUEST: usize = 4;
 
 /// The status of an access line whose request is not quoted: right after the request (morgan's
 /// `dev` and `short` formats, `GET /items/7 404 1.2 ms - 9`; Next.js), or in a field of its own
@@ -864,6 +881,10 @@ mod tests {
             (r#"10.0.0.7 [08/Mar/2020:10:07:00 +0000] 200 "GET /b HTTP/1.1" 404 0.754"#, 200),
             (r#"10.0.0.7 [08/Mar/2020:10:07:00 +0000] 500  "GET /b HTTP/1.1" 1234 0.754"#, 500),
             (r#"404 "GET /b HTTP/1.1" 512"#, 404),
+            // an AWS load balancer's: its status, the backend's, the bytes received and sent
+            (r#"2015-05-13T23:39:43.945958Z lb 192.168.131.39:2817 10.0.0.1:80 0.000073 0.001048 0.000057 503 - 0 57 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.38.0" - -"#, 503),
+            (r#"http 2018-07-02T22:23:00.186641Z app/lb/50dc6c 192.168.131.39:2817 10.0.0.1:80 0.000 0.001 0.000 200 200 34 404 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.46.0" - -"#, 200),
+            (r#"2015-05-13T23:39:43.945958Z lb 192.168.131.39:2817 - -1 -1 -1 504 0 0 0 "GET http://www.example.com:80/ HTTP/1.1" "curl/7.38.0" - -"#, 504),
         ] {
             assert_eq!(http_status(line), Some(status), "{line}");
         }
@@ -875,6 +896,8 @@ mod tests {
             r#"404"GET /b HTTP/1.1" 200 5"#,
             r#"x 404 "not a request" 200"#,
             r#"x 700 "GET /b HTTP/1.1" 200 5"#,
+            // the first count before the request is the status, or there is none
+            r#"t 12 404 "GET /b HTTP/1.1" 200 5"#,
         ] {
             assert_eq!(status_before_request(line), None, "{line}");
         }
