@@ -20,7 +20,8 @@ Error-ish, decided per line from what the line itself says, like the corpus's pe
 a level field (`ERROR`, `[error]`, `"level":"error"`, logfmt's `level=error`, `severity`,
 FATAL/CRITICAL/SEVERE/ALERT/EMERG/PANIC; a record's field before a word that looks like a level
 in its text, as Grafana's `lvl=info … id="create alert table"`); otherwise an HTTP status >= 400 in an access-log line (combined/common, IIS W3C,
-JSON `status`, Zeek `status_code`, an unquoted request's as Gin and morgan print it, one printed before its quoted request); otherwise a failed syscall (`= -1 E...`) in strace output;
+JSON `status`, Zeek `status_code`, an unquoted request's as Gin and morgan print it, one printed before its quoted request,
+Squid's); otherwise a failed syscall (`= -1 E...`) in strace output;
 otherwise the README's keyword regex on the template. drain3 is a tool of this script only, not
 a dependency of hr.
 """
@@ -58,6 +59,8 @@ STATUS_JSON = re.compile(r'"(?:status|status_code)"\s*:\s*(\d{3})\b')
 METHOD = r"(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)"
 STATUS_BARS = re.compile(r"\|\s*(\d{3})\s*\|.*\|\s*" + METHOD + r'\s+"?/')
 STATUS_AFTER_PATH = re.compile(r"(?:^|\s)" + METHOD + r"\s+/\S*\s+(\d{3})(?=\s|$)")
+# Squid's native format: the cache's result and the status, the reply's size, the request
+STATUS_SQUID = re.compile(r"(?:^|\s)[A-Z_]{4,}/([1-5]\d\d) \d+ +(?:" + METHOD + r"|CONNECT) ")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")  # a coloured level is read without its colour
 STRACE_FAIL = re.compile(r"\) += -1 E[A-Z]+")
 
@@ -102,7 +105,7 @@ def severity(line: str, iis: int | None, zeek_status: int | None) -> tuple[bool,
     if m:
         return re.fullmatch(BAD_LEVEL, m.group(2), re.I) is not None, "level", True
     m = (STATUS_BEFORE.search(line) or STATUS_CLF.search(line) or STATUS_JSON.search(line)
-         or STATUS_BARS.search(line) or STATUS_AFTER_PATH.search(line))
+         or STATUS_BARS.search(line) or STATUS_AFTER_PATH.search(line) or STATUS_SQUID.search(line))
     if m:
         return int(m.group(1)) >= 400, m.group(1), True
     if iis is not None and not line.startswith("#"):

@@ -484,6 +484,25 @@ mod tests {
     }
 
     #[test]
+    fn a_squid_log_keeps_a_denied_request() {
+        // Squid's native format: the cache's result and the status in one field, no level,
+        // and `DENIED` inside a word, where no error word stands alone
+        let line = |i: usize, result: &str, host: &str| {
+            format!("{}.{:03} {:6} 192.168.0.{} {result} {} GET http://{host}/ - HIER_DIRECT/93.184.216.34 text/html\n", 1286536308 + i, i % 1000, 5 + i * 7 % 3000, 2 + i % 250, 200 + i * 31 % 90000)
+        };
+        let t: String = (0..300)
+            .map(|i| match i {
+                77 => line(i, "TCP_DENIED/403", "blocked.example.net"),
+                _ => line(i, "TCP_MISS/200", ["example.org", "pypi.org", "cdn.jsdelivr.net"][i % 3]),
+            })
+            .collect();
+        for kind in [Kind::Log, Kind::Text, Kind::Shell] {
+            let out = assert_guarded(&t, kind);
+            assert!(out.contains(line(77, "TCP_DENIED/403", "blocked.example.net").trim_end()), "{kind:?}: {out}");
+        }
+    }
+
+    #[test]
     fn a_gin_log_keeps_a_failed_request_of_each_path() {
         // Gin quotes the path alone; a 404 of a path the site has and one of a probe's
         let line = |path: &str, status: u16| format!("[GIN] 2026/12/03 - 17:39:43 | {status} | 28.604µs |       127.0.0.1 | GET      \"{path}\"\n");

@@ -593,6 +593,11 @@ fn bare_request_status(line: &str) -> Option<u16> {
     // a method, then spaces, then the path (Gin quotes it, Fiber puts a bar before it)
     for at in memchr::memchr3_iter(b'/', b'"', b'|', b) {
         let head = b[..at].trim_ascii_end();
+        if b[at] == b'/' && head.len() == at {
+            if let Some(status) = squid_status(head, &b[at + 1..]) {
+                return Some(status);
+            }
+        }
         let word = head.iter().rposition(|c| !c.is_ascii_uppercase()).map_or(0, |p| p + 1);
         let whole = word == 0 || !head[word - 1].is_ascii_alphanumeric();
         if head.len() == at || !whole || !is_method(&head[word..]) {
@@ -608,6 +613,26 @@ fn bare_request_status(line: &str) -> Option<u16> {
         }
     }
     None
+}
+
+/// The status of Squid's native access line, given what comes before and after a slash: the
+/// cache's result and the status in one field, then the reply's size and the request (`…
+/// 192.168.0.224 TCP_DENIED/403 3924 GET http://x.org/ - HIER_NONE/- text/html`). A result is
+/// an upper-case word (`TCP_MISS`, `NONE_NONE`, `NONE`), and `NONE/000`, a request never sent,
+/// has no status.
+fn squid_status(head: &[u8], rest: &[u8]) -> Option<u16> {
+    // (read back from the slash only over the result's bytes: a line of many slashes is read once)
+    let result = head.iter().rev().take_while(|&&c| c.is_ascii_uppercase() || c == b'_').count();
+    let before = head.len() - result;
+    if result < 4 || (before > 0 && !head[before - 1].is_ascii_whitespace()) {
+        return None;
+    }
+    let status = status_word(rest)?;
+    let size = next_word(rest)?;
+    let digits = size.iter().take_while(|c| c.is_ascii_digit()).count();
+    let request = size.get(digits..).filter(|r| digits > 0 && r.first() == Some(&b' '))?.trim_ascii_start();
+    let method = &request[..memchr::memchr(b' ', request)?];
+    (is_method(method) || method == b"CONNECT").then_some(status)
 }
 
 /// The status that follows a request's path, and its protocol if it is given: `/items/7 404`,
@@ -921,6 +946,9 @@ mod tests {
             (r#"[GIN] 2023/10/10 - 13:01:57 | 404 |    1.209ms |       127.0.0.1 | GET      "/api/items/66""#, 404),
             ("13:01:57 | 503 |   1.2ms |  127.0.0.1 | POST    | /api/orders | -", 503),
             ("GET /api/items/31 200 5.069 ms - 115", 200),
+            // Squid: the cache's result and the status, the reply's size, the request
+            ("1286536309.450    215 192.168.0.224 TCP_DENIED/403 3924 GET http://blocked.example.net/ - HIER_NONE/- text/html", 403),
+            ("1286536309.720   1055 192.168.0.224 TCP_TUNNEL/200 6240 CONNECT pypi.org:443 - HIER_DIRECT/151.101.0.223 -", 200),
         ] {
             assert_eq!(http_status(line), Some(status), "{line}");
         }
@@ -939,6 +967,10 @@ mod tests {
             "Compiling /src/lib.rs 200 lines",
             "FORGET /x 404",
             "| 404 | entries of | the table |",
+            // a request Squid never sent, and a slash after a word that is no cache's result
+            "1286536309.450      0 192.168.0.224 NONE_NONE/000 0 - error:transaction-end-before-headers - HIER_NONE/- -",
+            "see Tcp_Denied/403 3924 GET http://x.org/",
+            "TCP_DENIED/403 3924 bytes in total",
         ] {
             assert_eq!(http_status(line), None, "{line}");
         }
