@@ -20,8 +20,9 @@ Error-ish, decided per line from what the line itself says, like the corpus's pe
 a level field (`ERROR`, `[error]`, `"level":"error"`, logfmt's `level=error`, `severity`,
 FATAL/CRITICAL/SEVERE/ALERT/EMERG/PANIC; a record's field before a word that looks like a level
 in its text, as Grafana's `lvl=info … id="create alert table"`); otherwise an HTTP status >= 400 in an access-log line (combined/common, IIS W3C,
-JSON `status`, Zeek `status_code`, an unquoted request's as Gin and morgan print it, one printed before its quoted request,
-Squid's); otherwise a failed syscall (`= -1 E...`) in strace output;
+JSON `status`, Zeek `status_code`, a logfmt record's `status=`, an unquoted
+request's as Gin, morgan and PHP's built-in server print it, one printed before its quoted
+request, Squid's); otherwise a failed syscall (`= -1 E...`) in strace output;
 otherwise the README's keyword regex on the template. drain3 is a tool of this script only, not
 a dependency of hr.
 """
@@ -52,7 +53,11 @@ STATUS_CLF = re.compile(r'"[A-Z]+ \S+ HTTP/[\d.]+" (\d{3}) ')
 # "GET …"`, its status, the backend's and the bytes received and sent): the number after the
 # request is its size
 STATUS_BEFORE = re.compile(r'(?:^|\s)([1-5]\d\d)(?: +(?:\d+|-)){0,3} +"[A-Z]+ \S+ HTTP/[\d.]+"')
-STATUS_JSON = re.compile(r'"(?:status|status_code)"\s*:\s*(\d{3})\b')
+STATUS_JSON = re.compile(r'"(?:status|status_code|statusCode|response_code|DownstreamStatus)"\s*:\s*(\d{3})\b')
+# a logfmt record's, beside its method or path (Heroku's router `method=GET path="/x" …
+# status=404`; Kubernetes' httplog `verb="GET" URI="/api/v1/…" … resp=404`)
+STATUS_LOGFMT = re.compile(r'(?:^|\s)(?:status|status_code|statusCode|response_code|DownstreamStatus|resp)="?([1-5]\d\d)"?(?=\s|$)')
+LOGFMT_REQUEST = re.compile(r'(?:^|\s)(?:method|verb|http_method|request_method|path|uri|URI|url|request_uri)=')
 # an unquoted request's status: in a field of its own between bars before it (Gin, Fiber:
 # `| 404 |  281ns | 127.0.0.1 | GET "/wp-login.php"`), or right after its path (morgan's dev
 # format, Next.js: `GET /items/7 404 1.2 ms - 9`)
@@ -60,6 +65,8 @@ METHOD = r"(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)"
 STATUS_BARS = re.compile(r"\|\s*(\d{3})\s*\|.*\|\s*" + METHOD + r'\s+"?/')
 STATUS_AFTER_PATH = re.compile(r"(?:^|\s)" + METHOD + r"\s+/\S*\s+(\d{3})(?=\s|$)")
 # Squid's native format: the cache's result and the status, the reply's size, the request
+# PHP's built-in server: the status in brackets before the request (`[404]: GET /x`)
+STATUS_BRACKETS = re.compile(r"\[([1-5]\d\d)\]: +" + METHOD + r" +/")
 STATUS_SQUID = re.compile(r"(?:^|\s)[A-Z_]{4,}/([1-5]\d\d) \d+ +(?:" + METHOD + r"|CONNECT) ")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")  # a coloured level is read without its colour
 STRACE_FAIL = re.compile(r"\) += -1 E[A-Z]+")
@@ -105,7 +112,9 @@ def severity(line: str, iis: int | None, zeek_status: int | None) -> tuple[bool,
     if m:
         return re.fullmatch(BAD_LEVEL, m.group(2), re.I) is not None, "level", True
     m = (STATUS_BEFORE.search(line) or STATUS_CLF.search(line) or STATUS_JSON.search(line)
-         or STATUS_BARS.search(line) or STATUS_AFTER_PATH.search(line) or STATUS_SQUID.search(line))
+         or (LOGFMT_REQUEST.search(line) and STATUS_LOGFMT.search(line))
+         or STATUS_BARS.search(line) or STATUS_AFTER_PATH.search(line) or STATUS_SQUID.search(line)
+         or STATUS_BRACKETS.search(line))
     if m:
         return int(m.group(1)) >= 400, m.group(1), True
     if iis is not None and not line.startswith("#"):

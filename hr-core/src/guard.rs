@@ -503,6 +503,33 @@ mod tests {
     }
 
     #[test]
+    fn an_access_record_keeps_a_failed_request_of_each_path_whatever_its_format() {
+        // records that give their status under their own key (logfmt's, Traefik's JSON) or in
+        // brackets (PHP's built-in server), with no level that says the request failed
+        let formats: [fn(usize, u16, &str) -> String; 4] = [
+            |i, status, path| format!("2026-12-03T10:{:02}:{:02}.081274+00:00 heroku[router]: at=info method=GET path=\"{path}\" host=a.herokuapp.com request_id={i:08x} fwd=\"10.0.0.{}\" dyno=web.1 connect=0ms service={}ms status={status} bytes={}\n", i / 60, i % 60, i % 250, i * 7 % 900, 100 + i * 37 % 9000),
+            |i, status, path| format!("I1203 10:{:02}:{:02}.709010       1 httplog.go:132] \"HTTP\" verb=\"GET\" URI=\"{path}\" latency=\"{}.2ms\" audit-ID=\"{i:08x}\" srcIP=\"10.0.0.{}:38212\" resp={status}\n", i / 60, i % 60, i % 90, i % 250),
+            |i, status, path| format!("{{\"ClientHost\":\"10.0.0.{}\",\"DownstreamContentSize\":{},\"DownstreamStatus\":{status},\"RequestMethod\":\"GET\",\"RequestPath\":\"{path}\",\"level\":\"info\",\"time\":\"2026-12-03T10:{:02}:{:02}Z\"}}\n", i % 250, 100 + i * 37 % 9000, i / 60, i % 60),
+            |i, status, path| format!("[Thu Dec  3 10:{:02}:{:02} 2026] 127.0.0.1:{} [{status}]: GET {path}\n", i / 60, i % 60, 30000 + i * 7 % 30000),
+        ];
+        for line in formats {
+            let t: String = (0..300)
+                .map(|i| match i {
+                    97 => line(i, 404, "/wp-login.php"),
+                    211 => line(i, 500, "/api/orders"),
+                    _ => line(i, 200, ["/", "/api/items", "/health"][i % 3]),
+                })
+                .collect();
+            for kind in [Kind::Log, Kind::Text] {
+                let out = assert_guarded(&t, kind);
+                for failed in [line(97, 404, "/wp-login.php"), line(211, 500, "/api/orders")] {
+                    assert!(out.contains(failed.trim_end()), "{kind:?}: {out}");
+                }
+            }
+        }
+    }
+
+    #[test]
     fn a_gin_log_keeps_a_failed_request_of_each_path() {
         // Gin quotes the path alone; a 404 of a path the site has and one of a probe's
         let line = |path: &str, status: u16| format!("[GIN] 2026/12/03 - 17:39:43 | {status} | 28.604µs |       127.0.0.1 | GET      \"{path}\"\n");

@@ -545,10 +545,46 @@ pub fn http_status(line: &str) -> Option<u16> {
             return Some(s);
         }
     }
-    if quoted && memchr::memchr(b'{', line.as_bytes()).is_some() && finder!(b"tatus").find(line.as_bytes()).is_some() {
-        return status(re!(r#""(?:status|status_code|statusCode)" *: *"?([1-5]\d\d)\b"#));
+    // (every key in `STATUS_KEYS` holds `tatus` or `_code`)
+    let status_key = || finder!(b"tatus").find(line.as_bytes()).is_some() || finder!(b"_code").find(line.as_bytes()).is_some();
+    if quoted && memchr::memchr(b'{', line.as_bytes()).is_some() && status_key() {
+        return status(re!(&format!(r#""(?:{})" *: *"?([1-5]\d\d)\b"#, STATUS_KEYS.join("|"))));
+    }
+    if let Some((_, _, s)) = logfmt_status(line) {
+        return s.parse().ok();
     }
     bare_request_status(line)
+}
+
+/// The keys under which a JSON or logfmt record gives its request's HTTP status: Caddy's,
+/// Envoy's `response_code`, Traefik's `DownstreamStatus` (what the client was sent).
+pub const STATUS_KEYS: [&str; 5] = ["status", "status_code", "statusCode", "response_code", "DownstreamStatus"];
+
+/// The method, path and status of a logfmt access record: a status under one of `STATUS_KEYS`,
+/// or `resp` (Kubernetes' `httplog`), beside the request's method or path. Heroku's router:
+/// `at=info method=GET path="/x" … status=404 bytes=…`; an API server: `"HTTP" verb="GET"
+/// URI="/api/v1/pods" … resp=404`. A `status=` with no request beside it is a job's or a
+/// check's.
+pub fn logfmt_status(line: &str) -> Option<(&str, &str, &str)> {
+    // one pass over the line's `=`, each read back over a key's bytes at most: this runs on
+    // every line the guard reads
+    let b = line.as_bytes();
+    let key_before = |at: usize| {
+        // (every key ends in one of these: most `=` are settled by the byte before them)
+        at > 0 && matches!(b[at - 1], b's' | b'e' | b'p')
+            && STATUS_KEYS.iter().chain(&["resp"]).any(|k| {
+            b[..at].ends_with(k.as_bytes()) && (at == k.len() || b[at - k.len() - 1].is_ascii_whitespace())
+        })
+    };
+    let at = memchr::memchr_iter(b'=', b).find(|&at| key_before(at))? + 1;
+    let at = at + usize::from(b.get(at) == Some(&b'"'));
+    let quoted = b.get(at + 3) == Some(&b'"');
+    status_word(&b[at..if quoted { at + 3 } else { b.len() }])?;
+    let status = &line[at..at + 3];
+    let field = |re: &regex::Regex| re.captures(line).and_then(|c| c.get(1)).map_or("", |m| m.as_str());
+    let method = field(re!(r#"(?:^|\s)(?:method|verb|http_method|request_method)="?([A-Z]+)"?(?:\s|$)"#));
+    let path = field(re!(r#"(?:^|\s)(?:path|uri|URI|url|request_uri)="?([^\s"?]+)"#));
+    (!method.is_empty() || !path.is_empty()).then_some((method, path, status))
 }
 
 /// The method, path and status of a line that prints its status before its quoted request,
@@ -604,7 +640,7 @@ fn bare_request_status(line: &str) -> Option<u16> {
             continue;
         }
         let status = if b[at] == b'/' {
-            status_after_path(&b[at..])
+            status_after_path(&b[at..]).or_else(|| status_in_brackets(&head[..word]))
         } else {
             status_between_bars(&head[..word])
         };
@@ -648,6 +684,17 @@ fn status_after_path(path: &[u8]) -> Option<u16> {
 /// What follows `b`'s first word, past the spaces after it.
 fn next_word(b: &[u8]) -> Option<&[u8]> {
     Some(b[memchr::memchr(b' ', b)?..].trim_ascii_start())
+}
+
+/// The status PHP's built-in server prints in brackets right before the request:
+/// `127.0.0.1:50230 [404]: GET /favicon.ico`.
+fn status_in_brackets(before: &[u8]) -> Option<u16> {
+    let b = before.trim_ascii_end().strip_suffix(b"]:")?;
+    let open = b.len().checked_sub(4)?;
+    if b[open] != b'[' {
+        return None;
+    }
+    status_word(&b[open + 1..])
 }
 
 /// The status in a field of its own between bars, `| 404 |`, in what comes before a request
@@ -976,6 +1023,34 @@ mod tests {
         }
         // a level that says error still does when the request succeeded
         assert!(is_errorish("2023-10-10 13:01:57 ERROR GET /api/items/7 200 9012ms: slow response"));
+    }
+
+    #[test]
+    fn a_records_status_is_read_under_the_keys_access_logs_give_it() {
+        for (line, status) in [
+            // Heroku's router and Kubernetes' httplog: logfmt, beside the request's method or path
+            (r#"2026-12-03T10:01:37.081274+00:00 heroku[router]: at=info method=GET path="/wp-login.php" host=a.herokuapp.com dyno=web.1 connect=0ms service=527ms status=404 bytes=213"#, 404),
+            (r#"I1203 10:01:37.709010       1 httplog.go:132] "HTTP" verb="GET" URI="/api/v1/pods" latency="65.3ms" userAgent="kubectl/v1.29.0" srcIP="10.0.0.97:38212" resp=500"#, 500),
+            // Traefik's JSON gives what the client was sent, Envoy's its response code
+            (r#"{"ClientHost":"10.0.0.4","DownstreamStatus":499,"OriginStatus":499,"RequestMethod":"GET","RequestPath":"/x"}"#, 499),
+            (r#"{"start_time":"2026-12-03T10:00:00.123Z","method":"GET","path":"/x","response_code":503,"bytes_sent":91}"#, 503),
+            // PHP's built-in server: in brackets, before the request
+            ("[Thu Dec  3 10:01:37 2026] 127.0.0.1:56574 [404]: GET /wp-login.php", 404),
+        ] {
+            assert_eq!(http_status(line), Some(status), "{line}");
+        }
+        assert_eq!(logfmt_status(r#"at=info method=GET path="/x?q=1" status=404"#), Some(("GET", "/x", "404")));
+        // a status with no request beside it is a job's or a check's, and a status in brackets
+        // one with no request after it
+        for line in [
+            "level=info msg=\"job done\" job=sync status=404 retries=3",
+            "level=info method=GET path=/x status=ok",
+            "level=info method=GET path=/x exit_status=404",
+            "[404]: see the docs",
+            "127.0.0.1 [404] GET /x",
+        ] {
+            assert_eq!(http_status(line), None, "{line}");
+        }
     }
 
     #[test]

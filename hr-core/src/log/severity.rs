@@ -50,6 +50,9 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
             }
         }
     }
+    if let Some((method, path, status)) = crate::logline::logfmt_status(line) {
+        return status_severity(method, path, status, line);
+    }
     if let Some(s) = columns
         .status(line)
         .map(|(m, p, st)| status_severity(m, p, st, line))
@@ -132,7 +135,7 @@ fn json_severity(line: &str) -> Option<Severity> {
 /// object that holds the request or the response (`fields::request_field`: Caddy's `request`,
 /// Suricata's `http`).
 fn json_status(t: &str) -> Option<Severity> {
-    let (status, nested) = request_field_where(t, &["status", "status_code", "statusCode", "response_code"])?;
+    let (status, nested) = request_field_where(t, &crate::logline::STATUS_KEYS)?;
     let status = status.trim_matches('"');
     let find = |names: &[&str]| request_field(t, names).unwrap_or("").trim_matches('"');
     let method = find(&["method", "request_method", "http_method", "verb"]);
@@ -443,6 +446,15 @@ mod tests {
             assert_eq!(crate::logline::virtual_host(&stamped), None, "{stamped}");
         }
         assert_eq!(crate::logline::virtual_host(&vhost(404).replacen("shop.example.org", "127.0.0.1", 1)), Some("127.0.0.1:443"));
+        // a logfmt record's status decides whatever level it was logged at (Heroku's router
+        // logs every request `at=info`, Grafana its failures `lvl=eror`): one message a path
+        let router = |status: u16, path: &str| format!(r#"heroku[router]: at=info method=GET path="{path}" host=a.herokuapp.com service=5ms status={status} bytes=9"#);
+        assert_eq!(sev(&router(200, "/a")).level, Level::Other);
+        assert_eq!(sev(&router(404, "/a")).level, Level::Error);
+        assert_eq!(sev(&router(404, "/a")).key, sev(&router(404, "/a?q=1").replacen("service=5ms", "service=9ms", 1)).key);
+        assert_ne!(sev(&router(404, "/a")).key, sev(&router(404, "/wp-login.php")).key);
+        let traefik = r#"{"ClientHost":"10.0.0.4","DownstreamStatus":499,"RequestMethod":"GET","RequestPath":"/x","level":"info"}"#;
+        assert_eq!(sev(traefik).level, Level::Error);
     }
 
     #[test]
