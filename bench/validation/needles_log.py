@@ -21,8 +21,8 @@ a level field (`ERROR`, `[error]`, `"level":"error"`, logfmt's `level=error`, `s
 FATAL/CRITICAL/SEVERE/ALERT/EMERG/PANIC; a record's field before a word that looks like a level
 in its text, as Grafana's `lvl=info … id="create alert table"`); otherwise an HTTP status >= 400 in an access-log line (combined/common, IIS W3C,
 JSON `status`, Zeek `status_code`, a logfmt record's `status=`, an unquoted
-request's as Gin, morgan and PHP's built-in server print it, one printed before its quoted
-request, Squid's); otherwise a failed syscall (`= -1 E...`) in strace output;
+request's as Gin, morgan, Sanic, ASP.NET Core, uWSGI and PHP's built-in server print it, one
+printed before its quoted request, Squid's, Plug's `Sent 404`); otherwise a failed syscall (`= -1 E...`) in strace output;
 otherwise the README's keyword regex on the template. drain3 is a tool of this script only, not
 a dependency of hr.
 """
@@ -63,7 +63,11 @@ LOGFMT_REQUEST = re.compile(r'(?:^|\s)(?:method|verb|http_method|request_method|
 # format, Next.js: `GET /items/7 404 1.2 ms - 9`)
 METHOD = r"(?:GET|HEAD|POST|PUT|PATCH|DELETE|OPTIONS)"
 STATUS_BARS = re.compile(r"\|\s*(\d{3})\s*\|.*\|\s*" + METHOD + r'\s+"?/')
-STATUS_AFTER_PATH = re.compile(r"(?:^|\s)" + METHOD + r"\s+/\S*\s+(\d{3})(?=\s|$)")
+STATUS_AFTER_PATH = re.compile(r"(?:^|\s)" + METHOD + r"\s+(?:/\S*\s+(?:HTTP/[\d.]+\s+)?|https?://\S*\s+(?:HTTP/[\d.]+\s+)?(?:-\s+){0,3})(\d{3})(?=\s|$)")
+# later, in brackets with its protocol (uWSGI: `GET /x => generated … (HTTP/1.1 404)`), or on a
+# line of its own after the request's (Plug: `[info] Sent 404 in 12ms`)
+STATUS_UWSGI = re.compile(METHOD + r" /\S* .*\(HTTP/[\d.]+ (\d{3})\)")
+STATUS_SENT = re.compile(r"(?:^|\s)Sent ([1-5]\d\d) in ")
 # Squid's native format: the cache's result and the status, the reply's size, the request
 # PHP's built-in server: the status in brackets before the request (`[404]: GET /x`)
 STATUS_BRACKETS = re.compile(r"\[([1-5]\d\d)\]: +" + METHOD + r" +/")
@@ -114,7 +118,7 @@ def severity(line: str, iis: int | None, zeek_status: int | None) -> tuple[bool,
     m = (STATUS_BEFORE.search(line) or STATUS_CLF.search(line) or STATUS_JSON.search(line)
          or (LOGFMT_REQUEST.search(line) and STATUS_LOGFMT.search(line))
          or STATUS_BARS.search(line) or STATUS_AFTER_PATH.search(line) or STATUS_SQUID.search(line)
-         or STATUS_BRACKETS.search(line))
+         or STATUS_BRACKETS.search(line) or STATUS_UWSGI.search(line) or STATUS_SENT.search(line))
     if m:
         return int(m.group(1)) >= 400, m.group(1), True
     if iis is not None and not line.startswith("#"):

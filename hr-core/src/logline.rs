@@ -72,7 +72,9 @@ fn other_header() -> &'static regex::Regex {
         r"^(((\S+:\d+ +)?\S+ +\S+ +\S+|\S+:\d+) +\[\d{2}/[A-Z][a-z]{2}/\d{4}|\S*\d\S* (\S+ ){0,3}\d{10} |\S+ \d{10} \d{4}\.\d{2}\.\d{2} |",
         r"\d+ \d+ \d+ \d+ |#(separator|set_separator|empty_field|unset_field|path|open|close|fields|types)\b|",
         // systemd's console at boot: a unit's status in its bracket (gtest pads `OK` otherwise)
-        r"\[(  OK  |FAILED|DEPEND| TIME | INFO | WARN )\] [A-Z][a-z]+ )"
+        r"\[(  OK  |FAILED|DEPEND| TIME | INFO | WARN )\] [A-Z][a-z]+ |",
+        // uWSGI's request log: `[pid: 1234|app: 0|req: 1/1] 10.0.0.1 () {34 vars in 412 bytes} …`
+        r"\[pid: \d+\|app: -?\d+\|req: \d+/\d+\] )"
     ))
 }
 
@@ -553,7 +555,7 @@ pub fn http_status(line: &str) -> Option<u16> {
     if let Some((_, _, s)) = logfmt_status(line) {
         return s.parse().ok();
     }
-    bare_request_status(line)
+    sent_status(line).or_else(|| bare_request_status(line))
 }
 
 /// The keys under which a JSON or logfmt record gives its request's HTTP status: Caddy's,
@@ -621,26 +623,31 @@ pub fn status_before_request(line: &str) -> Option<(&str, &str, &str)> {
 const COUNTS_BEFORE_REQUEST: usize = 4;
 
 /// The status of an access line whose request is not quoted: right after the request (morgan's
-/// `dev` and `short` formats, `GET /items/7 404 1.2 ms - 9`; Next.js), or in a field of its own
-/// between bars, before it (Gin, `[GIN] 2023/10/10 - 13:01:57 | 404 | 1.2ms | 10.0.0.1 | GET
-/// "/items/7"`; Fiber). Read by hand, not by a pattern: this runs on most lines of every log.
+/// `dev` and `short` formats, `GET /items/7 404 1.2 ms - 9`; Next.js; Sanic and ASP.NET Core,
+/// whose request is an absolute URL), later in brackets with its protocol (uWSGI), or in a
+/// field of its own before it: between bars (Gin, `[GIN] 2023/10/10 - 13:01:57 | 404 | 1.2ms |
+/// 10.0.0.1 | GET "/items/7"`; Fiber) or in brackets (PHP's built-in server). Read by hand, not
+/// by a pattern: this runs on most lines of every log.
 fn bare_request_status(line: &str) -> Option<u16> {
     let b = line.as_bytes();
     // a method, then spaces, then the path (Gin quotes it, Fiber puts a bar before it)
     for at in memchr::memchr3_iter(b'/', b'"', b'|', b) {
-        let head = b[..at].trim_ascii_end();
-        if b[at] == b'/' && head.len() == at {
-            if let Some(status) = squid_status(head, &b[at + 1..]) {
+        if b[at] == b'/' && at > 0 && !b[at - 1].is_ascii_whitespace() {
+            if let Some(status) = squid_status(&b[..at], &b[at + 1..]) {
                 return Some(status);
             }
         }
+        let target = if b[at] == b'/' { url_start(b, at) } else { at };
+        let head = b[..target].trim_ascii_end();
         let word = head.iter().rposition(|c| !c.is_ascii_uppercase()).map_or(0, |p| p + 1);
         let whole = word == 0 || !head[word - 1].is_ascii_alphanumeric();
-        if head.len() == at || !whole || !is_method(&head[word..]) {
+        if head.len() == target || !whole || !is_method(&head[word..]) {
             continue;
         }
         let status = if b[at] == b'/' {
-            status_after_path(&b[at..]).or_else(|| status_in_brackets(&head[..word]))
+            status_after_path(&b[at..], target < at)
+                .or_else(|| status_with_protocol(&b[at..]))
+                .or_else(|| status_in_brackets(&head[..word]))
         } else {
             status_between_bars(&head[..word])
         };
@@ -649,6 +656,54 @@ fn bare_request_status(line: &str) -> Option<u16> {
         }
     }
     None
+}
+
+/// Where the request's target begins, given its first slash at `at`: at its scheme when it is
+/// an absolute URL (`http://localhost:8000/x`), else at the slash.
+fn url_start(b: &[u8], at: usize) -> usize {
+    let url = b.get(at + 1) == Some(&b'/');
+    let scheme = [b"http:".as_slice(), b"https:"].into_iter().find(|s| url && b[..at].ends_with(s));
+    at - scheme.map_or(0, <[u8]>::len)
+}
+
+/// The status that follows a request's path, and its protocol if it is given: `/items/7 404`,
+/// `/items/7 HTTP/1.1 404`. After an absolute URL, past the `-` of empty fields (ASP.NET Core:
+/// `Request finished HTTP/1.1 GET http://localhost:5000/x - 404 0 - 1.2ms`, or `- - - 404`
+/// before .NET 8); not after a path, where a W3C line's query is `-` and its port follows
+/// (`GET /x - 443 -`).
+fn status_after_path(path: &[u8], url: bool) -> Option<u16> {
+    let mut rest = next_word(path)?;
+    if rest.starts_with(b"HTTP/") {
+        rest = next_word(rest)?;
+    }
+    for _ in 0..if url { EMPTY_FIELDS_BEFORE_STATUS } else { 0 } {
+        if rest.starts_with(b"- ") {
+            rest = rest[1..].trim_ascii_start();
+        }
+    }
+    status_word(rest)
+}
+
+/// `-` fields that may stand between a request's path and its status, at most.
+const EMPTY_FIELDS_BEFORE_STATUS: usize = 3;
+
+/// The status uWSGI gives after the request, in brackets with its protocol: `GET /x => generated
+/// 0 bytes in 1 msecs (HTTP/1.1 404) 2 headers in 80 bytes`.
+fn status_with_protocol(rest: &[u8]) -> Option<u16> {
+    let code = next_word(&rest[finder!(b" (HTTP/").find(rest)? + 2..])?;
+    status_word(code.get(..3)?).filter(|_| code.get(3) == Some(&b')'))
+}
+
+/// The status Plug's logger (Phoenix) gives on a line of its own, after the request's:
+/// `[info] Sent 404 in 12ms`.
+fn sent_status(line: &str) -> Option<u16> {
+    let b = line.as_bytes();
+    let at = finder!(b"Sent ").find(b)?;
+    if at > 0 && !b[at - 1].is_ascii_whitespace() {
+        return None;
+    }
+    let rest = &b[at + 5..];
+    status_word(rest).filter(|_| rest[3..].starts_with(b" in "))
 }
 
 /// The status of Squid's native access line, given what comes before and after a slash: the
@@ -669,16 +724,6 @@ fn squid_status(head: &[u8], rest: &[u8]) -> Option<u16> {
     let request = size.get(digits..).filter(|r| digits > 0 && r.first() == Some(&b' '))?.trim_ascii_start();
     let method = &request[..memchr::memchr(b' ', request)?];
     (is_method(method) || method == b"CONNECT").then_some(status)
-}
-
-/// The status that follows a request's path, and its protocol if it is given: `/items/7 404`,
-/// `/items/7 HTTP/1.1 404`.
-fn status_after_path(path: &[u8]) -> Option<u16> {
-    let mut rest = next_word(path)?;
-    if rest.starts_with(b"HTTP/") {
-        rest = next_word(rest)?;
-    }
-    status_word(rest)
 }
 
 /// What follows `b`'s first word, past the spaces after it.
@@ -993,6 +1038,14 @@ mod tests {
             (r#"[GIN] 2023/10/10 - 13:01:57 | 404 |    1.209ms |       127.0.0.1 | GET      "/api/items/66""#, 404),
             ("13:01:57 | 503 |   1.2ms |  127.0.0.1 | POST    | /api/orders | -", 503),
             ("GET /api/items/31 200 5.069 ms - 115", 200),
+            // an absolute URL for the request's target (Sanic), past empty fields (ASP.NET Core)
+            ("[2026-12-03 10:01:37 +0000] - (sanic.access)[INFO][10.0.0.97:5000]: GET http://localhost:8000/wp-login.php  404 1106", 404),
+            ("info: Microsoft.AspNetCore.Hosting.Diagnostics[2] Request finished HTTP/1.1 GET http://localhost:5000/x - 404 0 - 65.7448ms", 404),
+            ("      Request finished HTTP/1.1 POST https://localhost:5001/api/orders - - - 500 0 - 48.4489ms", 500),
+            // uWSGI: later, in brackets with its protocol
+            ("[pid: 1234|app: 0|req: 98/98] 10.0.0.97 () {34 vars in 412 bytes} [Thu Dec  3 10:01:37 2026] GET /wp-login.php => generated 2367 bytes in 13 msecs (HTTP/1.1 404) 2 headers in 80 bytes (1 switches on core 0)", 404),
+            // Plug (Phoenix): on a line of its own, after the request's
+            ("10:01:37.097 request_id=Fd184e67e [info] Sent 404 in 15ms", 404),
             // Squid: the cache's result and the status, the reply's size, the request
             ("1286536309.450    215 192.168.0.224 TCP_DENIED/403 3924 GET http://blocked.example.net/ - HIER_NONE/- text/html", 403),
             ("1286536309.720   1055 192.168.0.224 TCP_TUNNEL/200 6240 CONNECT pypi.org:443 - HIER_DIRECT/151.101.0.223 -", 200),
@@ -1018,6 +1071,14 @@ mod tests {
             "1286536309.450      0 192.168.0.224 NONE_NONE/000 0 - error:transaction-end-before-headers - HIER_NONE/- -",
             "see Tcp_Denied/403 3924 GET http://x.org/",
             "TCP_DENIED/403 3924 bytes in total",
+            // no status: a request not answered yet, words after a URL, a count of things sent
+            "GET /api/items/41 - - ms - -",
+            "GET http://localhost:5000/x took 404 ms",
+            "Sent 404 emails to the list",
+            "Resent 404 in 3ms",
+            "GET /x => generated 1 bytes in 1 msecs (HTTP/1.1 404 2 headers",
+            // a W3C line's empty query, then its port
+            "2018-08-12 00:04:17 192.168.1.111 GET /x - 443 - 192.168.1.10 Mozilla/5.0+(compatible;+Windows) -",
         ] {
             assert_eq!(http_status(line), None, "{line}");
         }
