@@ -573,10 +573,8 @@ pub fn logfmt_status(line: &str) -> Option<(&str, &str, &str)> {
     let b = line.as_bytes();
     let key_before = |at: usize| {
         // (every key ends in one of these: most `=` are settled by the byte before them)
-        at > 0 && matches!(b[at - 1], b's' | b'e' | b'p')
-            && STATUS_KEYS.iter().chain(&["resp"]).any(|k| {
-            b[..at].ends_with(k.as_bytes()) && (at == k.len() || b[at - k.len() - 1].is_ascii_whitespace())
-        })
+        let key = |k: &&str| b[..at].ends_with(k.as_bytes()) && (at == k.len() || b[at - k.len() - 1].is_ascii_whitespace());
+        at > 0 && matches!(b[at - 1], b's' | b'e' | b'p') && STATUS_KEYS.iter().chain(&["resp"]).any(key)
     };
     let at = memchr::memchr_iter(b'=', b).find(|&at| key_before(at))? + 1;
     let at = at + usize::from(b.get(at) == Some(&b'"'));
