@@ -47,7 +47,7 @@ LEVEL_JSON = re.compile(r'"(?:level|severity|lvl|log\.level)"\s*:\s*"([A-Za-z]+)
 LEVEL_LOGFMT = re.compile(r'(?:^|\s)(?:level|severity|lvl)=("?)([A-Za-z]+)\1(?=\s|$)')
 LEVEL_WORD = re.compile(r"(?:^|[\s\[(|])(" + BAD_LEVEL + "|" + OK_LEVEL + r")(?=[\]\s:)|,]|$)", re.I)
 BRACKET_LEVEL = re.compile(r"\[(?:[\w.-]+:)?(" + BAD_LEVEL + "|" + OK_LEVEL + r")\]", re.I)
-STATUS_CLF = re.compile(r'"[A-Z]+ \S+ HTTP/[\d.]+" (\d{3}) ')
+STATUS_CLF = re.compile(r'"[A-Z]+ \S+ HTTP/[\d.]+" (?:from \S+ - )?(\d{3}) ')
 # a format that prints the status before its quoted request, first of the counts that lead up
 # to it (nginx `$status "$request" $body_bytes_sent`; an AWS load balancer's `503 - 0 57
 # "GET …"`, its status, the backend's and the bytes received and sent): the number after the

@@ -506,7 +506,7 @@ mod tests {
     fn an_access_record_keeps_a_failed_request_of_each_path_whatever_its_format() {
         // records that give their status under their own key (logfmt's, Traefik's JSON) or in
         // brackets (PHP's built-in server), with no level that says the request failed
-        let formats: [fn(usize, u16, &str) -> String; 8] = [
+        let formats: [fn(usize, u16, &str) -> String; 9] = [
             |i, status, path| format!("2026-12-03T10:{:02}:{:02}.081274+00:00 heroku[router]: at=info method=GET path=\"{path}\" host=a.herokuapp.com request_id={i:08x} fwd=\"10.0.0.{}\" dyno=web.1 connect=0ms service={}ms status={status} bytes={}\n", i / 60, i % 60, i % 250, i * 7 % 900, 100 + i * 37 % 9000),
             |i, status, path| format!("I1203 10:{:02}:{:02}.709010       1 httplog.go:132] \"HTTP\" verb=\"GET\" URI=\"{path}\" latency=\"{}.2ms\" audit-ID=\"{i:08x}\" srcIP=\"10.0.0.{}:38212\" resp={status}\n", i / 60, i % 60, i % 90, i % 250),
             |i, status, path| format!("{{\"ClientHost\":\"10.0.0.{}\",\"DownstreamContentSize\":{},\"DownstreamStatus\":{status},\"RequestMethod\":\"GET\",\"RequestPath\":\"{path}\",\"level\":\"info\",\"time\":\"2026-12-03T10:{:02}:{:02}Z\"}}\n", i % 250, 100 + i * 37 % 9000, i / 60, i % 60),
@@ -514,6 +514,8 @@ mod tests {
             // an absolute URL, then the status (Sanic), past empty fields (ASP.NET Core)
             |i, status, path| format!("[2026-12-03 10:{:02}:{:02} +0000] - (sanic.access)[INFO][10.0.0.{}:5000]: GET http://localhost:8000{path}  {status} {}\n", i / 60, i % 60, i % 250, 100 + i * 37 % 9000),
             |i, status, path| format!("info: Microsoft.AspNetCore.Hosting.Diagnostics[2] Request finished HTTP/1.1 GET http://localhost:5000{path} - {status} 0 - {}.{:04}ms\n", i % 90, i * 37 % 10000),
+            // chi names the client between the request and its status
+            |i, status, path| format!("2026/12/03 10:{:02}:{:02} \"GET http://localhost:3333{path} HTTP/1.1\" from 127.0.0.1:{} - {status} {}B in {}.{}µs\n", i / 60, i % 60, 30000 + i * 7 % 30000, 2 + i * 37 % 9000, i % 99, i % 10),
             // uWSGI gives it with its protocol, Plug on a line of its own
             |i, status, path| format!("[pid: 1234|app: 0|req: {}/{}] 10.0.0.{} () {{34 vars in 412 bytes}} [Thu Dec  3 10:{:02}:{:02} 2026] GET {path} => generated {} bytes in {} msecs (HTTP/1.1 {status}) 2 headers in 80 bytes (1 switches on core 0)\n", i + 1, i + 1, i % 250, i / 60, i % 60, 100 + i * 37 % 9000, i % 90),
             |i, status, path| format!("10:{:02}:{:02}.{:03} request_id=F{i:08x} [info] GET {path}\n10:{:02}:{:02}.{:03} request_id=F{i:08x} [info] Sent {status} in {}ms\n", i / 60, i % 60, i % 1000, i / 60, i % 60, i % 1000, i % 90),

@@ -531,13 +531,14 @@ pub fn http_status(line: &str) -> Option<u16> {
     }
     // a quoted request with its status right after it, whatever comes first on the line:
     // Django's runserver (`[08/Mar/2020 10:00:00] "GET / HTTP/1.1" 404 179`), uvicorn (`INFO:
-    // 127.0.0.1:5 - "GET / HTTP/1.1" 404 Not Found`), Envoy (`[2020-…Z] "GET / HTTP/1.1" 404 NR`);
-    // or right before it, where the number after it is its size
+    // 127.0.0.1:5 - "GET / HTTP/1.1" 404 Not Found`), Envoy (`[2020-…Z] "GET / HTTP/1.1" 404 NR`),
+    // or past the client, as chi's logger names it (`"GET http://… HTTP/1.1" from 10.0.0.1:5 -
+    // 404 19B in 35µs`); or right before it, where the number after it is its size
     if quoted && finder!(b" HTTP/").find(line.as_bytes()).is_some() {
         if let Some((_, _, status)) = status_before_request(line) {
             return status.parse().ok();
         }
-        if let Some(s) = status(re!(r#""[A-Z]+ \S+ HTTP/[0-9.]+" ([1-5]\d\d)\b"#)) {
+        if let Some(s) = status(re!(r#""[A-Z]+ \S+ HTTP/[0-9.]+" (?:from \S+ - )?([1-5]\d\d)\b"#)) {
             return Some(s);
         }
     }
@@ -1040,6 +1041,8 @@ mod tests {
             ("[2026-12-03 10:01:37 +0000] - (sanic.access)[INFO][10.0.0.97:5000]: GET http://localhost:8000/wp-login.php  404 1106", 404),
             ("info: Microsoft.AspNetCore.Hosting.Diagnostics[2] Request finished HTTP/1.1 GET http://localhost:5000/x - 404 0 - 65.7448ms", 404),
             ("      Request finished HTTP/1.1 POST https://localhost:5001/api/orders - - - 500 0 - 48.4489ms", 500),
+            // chi: past the client, after a quoted request
+            (r#"2026/12/03 10:01:37 "GET http://localhost:3333/wp-login.php HTTP/1.1" from 127.0.0.1:54321 - 404 19B in 35.2µs"#, 404),
             // uWSGI: later, in brackets with its protocol
             ("[pid: 1234|app: 0|req: 98/98] 10.0.0.97 () {34 vars in 412 bytes} [Thu Dec  3 10:01:37 2026] GET /wp-login.php => generated 2367 bytes in 13 msecs (HTTP/1.1 404) 2 headers in 80 bytes (1 switches on core 0)", 404),
             // Plug (Phoenix): on a line of its own, after the request's

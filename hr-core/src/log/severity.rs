@@ -150,7 +150,8 @@ fn json_status(t: &str) -> Option<Severity> {
     Some(status_severity(method, path, status, t))
 }
 
-/// Common/combined access-log lines: `"GET /x HTTP/1.1" 404 153`.
+/// Common/combined access-log lines: `"GET /x HTTP/1.1" 404 153`, and the shapes
+/// `logline::http_status` reads after a quoted request.
 fn access_severity(line: &str) -> Option<Severity> {
     let at = finder!(b" HTTP/").find(line.as_bytes())?;
     if let Some((method, path, status)) = crate::logline::status_before_request(line) {
@@ -165,7 +166,7 @@ fn access_severity(line: &str) -> Option<Severity> {
         .filter(|(_, c)| c.is_whitespace())
         .nth(1)
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let c = re!(r#""([A-Z]+) (\S+) HTTP/[0-9.]+" (?:status: )?(\d{3})\b"#)
+    let c = re!(r#""([A-Z]+) (\S+) HTTP/[0-9.]+" (?:status: |from \S+ - )?(\d{3})\b"#)
         .captures(&line[from.max(at.saturating_sub(2048))..])?;
     Some(status_severity(&c[1], &c[2], &c[3], line))
 }
@@ -455,6 +456,11 @@ mod tests {
         assert_ne!(sev(&router(404, "/a")).key, sev(&router(404, "/wp-login.php")).key);
         let traefik = r#"{"ClientHost":"10.0.0.4","DownstreamStatus":499,"RequestMethod":"GET","RequestPath":"/x","level":"info"}"#;
         assert_eq!(sev(traefik).level, Level::Error);
+        // chi names the client between the request and its status
+        let chi = |status: u16, path: &str| format!(r#"2026/12/03 10:01:37 "GET http://localhost:3333{path} HTTP/1.1" from 127.0.0.1:54321 - {status} 19B in 35.2µs"#);
+        assert_eq!(sev(&chi(200, "/a")).level, Level::Other);
+        assert_eq!(sev(&chi(404, "/a")).level, Level::Error);
+        assert_ne!(sev(&chi(404, "/a")).key, sev(&chi(404, "/wp-login.php")).key);
     }
 
     #[test]
