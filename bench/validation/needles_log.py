@@ -53,10 +53,12 @@ STATUS_CLF = re.compile(r'"[A-Z]+ \S+ HTTP/[\d.]+" (?:from \S+ - )?(\d{3}) ')
 # "GET …"`, its status, the backend's and the bytes received and sent): the number after the
 # request is its size
 STATUS_BEFORE = re.compile(r'(?:^|\s)([1-5]\d\d)(?: +(?:\d+|-)){0,3} +"[A-Z]+ \S+ HTTP/[\d.]+"')
-STATUS_JSON = re.compile(r'"(?:status|status_code|statusCode|response_code|DownstreamStatus)"\s*:\s*(\d{3})\b')
+# the keys a record gives its request's status under (Envoy's, Traefik's among them)
+STATUS_KEYS = "status|status_code|statusCode|response_code|DownstreamStatus"
+STATUS_JSON = re.compile(r'"(?:' + STATUS_KEYS + r')"\s*:\s*(\d{3})\b')
 # a logfmt record's, beside its method or path (Heroku's router `method=GET path="/x" …
 # status=404`; Kubernetes' httplog `verb="GET" URI="/api/v1/…" … resp=404`)
-STATUS_LOGFMT = re.compile(r'(?:^|\s)(?:status|status_code|statusCode|response_code|DownstreamStatus|resp)="?([1-5]\d\d)"?(?=\s|$)')
+STATUS_LOGFMT = re.compile(r'(?:^|\s)(?:' + STATUS_KEYS + r'|resp)="?([1-5]\d\d)"?(?=\s|$)')
 LOGFMT_REQUEST = re.compile(r'(?:^|\s)(?:method|verb|http_method|request_method|path|uri|URI|url|request_uri)=')
 # an unquoted request's status: in a field of its own between bars before it (Gin, Fiber:
 # `| 404 |  281ns | 127.0.0.1 | GET "/wp-login.php"`), or right after its path (morgan's dev
@@ -68,9 +70,9 @@ STATUS_AFTER_PATH = re.compile(r"(?:^|\s)" + METHOD + r"\s+(?:/\S*\s+(?:HTTP/[\d
 # line of its own after the request's (Plug: `[info] Sent 404 in 12ms`)
 STATUS_UWSGI = re.compile(METHOD + r" /\S* .*\(HTTP/[\d.]+ (\d{3})\)")
 STATUS_SENT = re.compile(r"(?:^|\s)Sent ([1-5]\d\d) in ")
-# Squid's native format: the cache's result and the status, the reply's size, the request
 # PHP's built-in server: the status in brackets before the request (`[404]: GET /x`)
 STATUS_BRACKETS = re.compile(r"\[([1-5]\d\d)\]: +" + METHOD + r" +/")
+# Squid's native format: the cache's result and the status, the reply's size, the request
 STATUS_SQUID = re.compile(r"(?:^|\s)[A-Z_]{4,}/([1-5]\d\d) \d+ +(?:" + METHOD + r"|CONNECT) ")
 ANSI = re.compile(r"\x1b\[[0-9;]*m")  # a coloured level is read without its colour
 STRACE_FAIL = re.compile(r"\) += -1 E[A-Z]+")

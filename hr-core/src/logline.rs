@@ -525,21 +525,9 @@ pub fn http_status(line: &str) -> Option<u16> {
     }
     // the shapes below but W3C's quote their request or their keys
     let quoted = memchr::memchr(b'"', line.as_bytes()).is_some();
-    // OpenStack's WSGI servers name the status after the request: `"GET /v2/… HTTP/1.1" status: 404`
-    if quoted && finder!(b"\" status: ").find(line.as_bytes()).is_some() {
-        return status(re!(r#""[A-Z]+ \S+ HTTP/[0-9.]+" status: (\d{3})\b"#));
-    }
-    // a quoted request with its status right after it, whatever comes first on the line:
-    // Django's runserver (`[08/Mar/2020 10:00:00] "GET / HTTP/1.1" 404 179`), uvicorn (`INFO:
-    // 127.0.0.1:5 - "GET / HTTP/1.1" 404 Not Found`), Envoy (`[2020-…Z] "GET / HTTP/1.1" 404 NR`),
-    // or past the client, as chi's logger names it (`"GET http://… HTTP/1.1" from 10.0.0.1:5 -
-    // 404 19B in 35µs`); or right before it, where the number after it is its size
     if quoted && finder!(b" HTTP/").find(line.as_bytes()).is_some() {
-        if let Some((_, _, status)) = status_before_request(line) {
+        if let Some((_, _, status)) = status_before_request(line).or_else(|| status_after_request(line)) {
             return status.parse().ok();
-        }
-        if let Some(s) = status(re!(r#""[A-Z]+ \S+ HTTP/[0-9.]+" (?:from \S+ - )?([1-5]\d\d)\b"#)) {
-            return Some(s);
         }
     }
     if line.as_bytes().first().is_some_and(u8::is_ascii_digit) && ends_like_w3c(line) {
@@ -586,6 +574,28 @@ pub fn logfmt_status(line: &str) -> Option<(&str, &str, &str)> {
     let method = field(re!(r#"(?:^|\s)(?:method|verb|http_method|request_method)="?([A-Z]+)"?(?:\s|$)"#));
     let path = field(re!(r#"(?:^|\s)(?:path|uri|URI|url|request_uri)="?([^\s"?]+)"#));
     (!method.is_empty() || !path.is_empty()).then_some((method, path, status))
+}
+
+/// The method, path and status of a quoted request with its status after it, whatever comes
+/// first on the line: right after it (the common format; Django's runserver, `[08/Mar/2020
+/// 10:00:00] "GET / HTTP/1.1" 404 179`; uvicorn, `INFO: 127.0.0.1:5 - "GET / HTTP/1.1" 404 Not
+/// Found`; Envoy, `[2020-…Z] "GET / HTTP/1.1" 404 NR`), named (OpenStack's WSGI servers, `"GET
+/// /v2/… HTTP/1.1" status: 404`), or past the client chi's logger names (`"GET http://…
+/// HTTP/1.1" from 10.0.0.1:5 - 404 19B in 35µs`).
+pub fn status_after_request(line: &str) -> Option<(&str, &str, &str)> {
+    let at = finder!(b" HTTP/").find(line.as_bytes())?;
+    // `"GET /x HTTP/` holds one whitespace before ` HTTP/`, and the path none, so no match
+    // starts before the second whitespace ahead of the first ` HTTP/`: the pattern need not
+    // scan the head of the line (a time, a host, a tag), which this runs on for every line
+    let from = line[..at]
+        .char_indices()
+        .rev()
+        .filter(|(_, c)| c.is_whitespace())
+        .nth(1)
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    let c = re!(r#""([A-Z]+) (\S+) HTTP/[0-9.]+" (?:status: |from \S+ - )?([1-5]\d\d)\b"#)
+        .captures(&line[from.max(at.saturating_sub(2048))..])?;
+    Some((c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str()))
 }
 
 /// The method, path and status of a line that prints its status before its quoted request,

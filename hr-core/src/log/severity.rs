@@ -150,25 +150,12 @@ fn json_status(t: &str) -> Option<Severity> {
     Some(status_severity(method, path, status, t))
 }
 
-/// Common/combined access-log lines: `"GET /x HTTP/1.1" 404 153`, and the shapes
-/// `logline::http_status` reads after a quoted request.
+/// An access line whose request is quoted, its status before or after it (see
+/// `logline::status_before_request`, `logline::status_after_request`).
 fn access_severity(line: &str) -> Option<Severity> {
-    let at = finder!(b" HTTP/").find(line.as_bytes())?;
-    if let Some((method, path, status)) = crate::logline::status_before_request(line) {
-        return Some(status_severity(method, path, status, line));
-    }
-    // `"GET /x HTTP/` holds one whitespace before ` HTTP/`, and the path none, so no match
-    // starts before the second whitespace ahead of the first ` HTTP/`: the regex need not
-    // scan the head of the line (a time, a host, a tag), which this runs on for every line
-    let from = line[..at]
-        .char_indices()
-        .rev()
-        .filter(|(_, c)| c.is_whitespace())
-        .nth(1)
-        .map_or(0, |(i, c)| i + c.len_utf8());
-    let c = re!(r#""([A-Z]+) (\S+) HTTP/[0-9.]+" (?:status: |from \S+ - )?(\d{3})\b"#)
-        .captures(&line[from.max(at.saturating_sub(2048))..])?;
-    Some(status_severity(&c[1], &c[2], &c[3], line))
+    let (method, path, status) =
+        crate::logline::status_before_request(line).or_else(|| crate::logline::status_after_request(line))?;
+    Some(status_severity(method, path, status, line))
 }
 
 /// HTTP status >= 400 is an error; its message is the method, the path's shape and the status,
