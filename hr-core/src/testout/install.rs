@@ -40,6 +40,7 @@ pub(crate) const INSTALL: Runner = Runner {
             |t| t.starts_with("Remv ") || t.starts_with("Fetched "),
             Act::Keep(Notable),
         ),
+        rule(failed_step, Act::Keep(Critical)),
         rule(
             |t| pip_progress(t) || apt_progress(t) || build_progress(t) || check_progress(t),
             Act::Fold(Cat::Progress),
@@ -65,6 +66,22 @@ fn traceback(c: &mut Classifier, i: usize, _: &mut Memory) -> usize {
     c.keep_block(i, (j + 1).min(n), Critical);
     j + 1
 }
+
+/// A step whose outcome, after its ellipsis, is a failure: pip's `Building wheel for pycairo
+/// (pyproject.toml) ... error` among its `... done`, an init script's `Starting nginx ...
+/// failed!`. It says how the step went, not how far the work is: no progress, whatever the
+/// step. A few words at most: a longer tail is the step's own text (`Downloading x ...
+/// (retrying on error)` is no outcome).
+fn failed_step(t: &str) -> bool {
+    let Some((_, outcome)) = t.rsplit_once("...").or_else(|| t.rsplit_once('…')) else {
+        return false;
+    };
+    let outcome = outcome.trim();
+    outcome.split_whitespace().count() <= OUTCOME_WORDS && crate::logline::error_words(outcome)
+}
+
+/// Words an outcome after an ellipsis holds, at most (see `failed_step`).
+const OUTCOME_WORDS: usize = 4;
 
 fn pip_progress(t: &str) -> bool {
     re!(concat!(
@@ -132,6 +149,32 @@ mod tests {
         );
         assert_eq!(out.matches("WARNING: Location").count(), 1, "{out}");
         assert!(out.contains("progress lines"), "{out}");
+    }
+
+    #[test]
+    fn a_step_that_failed_stays_among_steps_that_did_not() {
+        let mut t = String::from("Building wheels for collected packages: numpy, pycairo\n");
+        for p in ["numpy", "six", "pycairo", "attrs", "idna", "certifi", "jinja2", "urllib3"] {
+            let outcome = if p == "pycairo" { "error" } else { "done" };
+            t.push_str(&format!("  Building wheel for {p} (pyproject.toml) ... {outcome}\n"));
+            t.push_str(&format!("  Stored in directory: /root/.cache/pip/wheels/ab/cd/{p}\n"));
+        }
+        for p in ["libssh2-1:amd64 (1.10.0-3+b1)", "netbase (6.4)", "openssl (3.0.15-1)", "git (1:2.39.5-0+deb12u3)"] {
+            t.push_str(&format!("Setting up {p} ...\n"));
+        }
+        t.push_str("Starting nginx ... failed: address already in use\n");
+        t.push_str("Successfully built numpy six\n");
+        let out = assert_kept(
+            &t,
+            &["Building wheel for pycairo (pyproject.toml) ... error", "Starting nginx ... failed: address already in use"],
+        );
+        // the steps that went well are still progress, and so is a step's own text that names an error
+        assert!(!out.contains("Building wheel for attrs"), "{out}");
+        assert!(!out.contains("Setting up netbase"), "{out}");
+        assert!(super::failed_step("Running setup.py install for x ... error"));
+        assert!(!super::failed_step("Collecting error-reporting ... done"));
+        assert!(!super::failed_step("Downloading x ... (retrying on connection errors if the mirror is slow)"));
+        assert!(!super::failed_step("Setting up libfail (1.0) ..."));
     }
 
     #[test]
