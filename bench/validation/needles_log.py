@@ -20,7 +20,7 @@ Error-ish, decided per line from what the line itself says, like the corpus's pe
 a level field (`ERROR`, `[error]`, `"level":"error"`, logfmt's `level=error`, `severity`,
 FATAL/CRITICAL/SEVERE/ALERT/EMERG/PANIC; a record's field before a word that looks like a level
 in its text, as Grafana's `lvl=info … id="create alert table"`); otherwise an HTTP status >= 400 in an access-log line (combined/common, IIS W3C,
-JSON `status`, Zeek `status_code`, a logfmt record's `status=`, an unquoted
+JSON `status`, Zeek `status_code`, the status column a CSV or TSV log names in its first row, a logfmt record's `status=`, an unquoted
 request's as Gin, morgan, Sanic, ASP.NET Core, uWSGI and PHP's built-in server print it, one
 printed before its quoted request, Squid's, Plug's `Sent 404`); otherwise a failed syscall (`= -1 E...`) in strace output;
 otherwise the README's keyword regex on the template. drain3 is a tool of this script only, not
@@ -29,6 +29,7 @@ a dependency of hr.
 
 from __future__ import annotations
 
+import csv
 import json
 import re
 import sys
@@ -100,6 +101,20 @@ def iis_status_column(lines: list[str]) -> int | None:
     return None
 
 
+def csv_status_column(lines: list[str]) -> tuple[str, int] | None:
+    """A CSV or TSV log's separator and status column, named in its first row."""
+    first = lines[0].rstrip("\r\n") if lines else ""
+    sep = "\t" if "\t" in first else ","
+    names = [n.strip('"') for n in first.split(sep)]
+    if len(names) < 3 or not all(re.fullmatch(r"[A-Za-z][\w. -]{0,39}", n) for n in names):
+        return None
+    norm = [re.sub(r"[- ]", "_", n.lower()) for n in names]
+    for i, n in enumerate(norm):
+        if n in ("sc_status", "status_code", "status", "http_status", "response_code", "statuscode"):
+            return sep, i
+    return None
+
+
 def zeek_column(lines: list[str], name: str) -> int | None:
     for line in lines:
         if line.startswith("#fields"):
@@ -108,7 +123,8 @@ def zeek_column(lines: list[str], name: str) -> int | None:
     return None
 
 
-def severity(line: str, iis: int | None, zeek_status: int | None) -> tuple[bool, str, bool]:
+def severity(line: str, iis: int | None, zeek_status: int | None,
+             csv_status: tuple[str, int] | None = None) -> tuple[bool, str, bool]:
     """(error-ish, class for grouping, decided by a field rather than by keywords)."""
     m = LEVEL_JSON.search(line)
     if m:
@@ -131,6 +147,11 @@ def severity(line: str, iis: int | None, zeek_status: int | None) -> tuple[bool,
         f = line.split("\t")
         if len(f) > zeek_status and f[zeek_status].isdigit():
             return int(f[zeek_status]) >= 400, f[zeek_status], True
+    if csv_status is not None:
+        sep, col = csv_status
+        f = next(csv.reader([line], delimiter=sep), [])
+        if len(f) > col and f[col].isdigit():
+            return int(f[col]) >= 400, f[col], True
     if re.search(r"^(\d+ +)?([\d:.]+ +)?[a-z_0-9]+\(.*\) += ", line):  # strace
         return STRACE_FAIL.search(line) is not None, "syscall", True
     head = line[:120]
@@ -200,6 +221,7 @@ def needles_for(text: str) -> list[dict]:
     lines = split_lines(text)
     miner = TemplateMiner(config=config())
     iis, zeek_status = iis_status_column(lines), zeek_column(lines, "status_code")
+    csv_status = csv_status_column(lines)
     clusters: list[int] = []
     for line in lines:
         clusters.append(miner.add_log_message(content(line))["cluster_id"] if line.strip() else 0)
@@ -211,7 +233,7 @@ def needles_for(text: str) -> list[dict]:
     for line, c in zip(lines, clusters):
         if not c:
             continue
-        bad, cls, by_field = severity(ANSI.sub("", line), iis, zeek_status)
+        bad, cls, by_field = severity(ANSI.sub("", line), iis, zeek_status, csv_status)
         if not by_field:
             bad = KEYWORDS.search(templates[c]) is not None
         if bad:

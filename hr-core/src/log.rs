@@ -638,7 +638,7 @@ fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, 
             continue;
         }
         let line = lines.lines[i];
-        columns.learn(line);
+        if i == 0 { columns.learn_first(line) } else { columns.learn(line) };
         let sev = severity(line, &columns);
         // (whether the line is plain, not a record, and whether it is a logfmt record)
         let (mut logfmt, mut console) = (false, false);
@@ -1048,7 +1048,11 @@ fn said_in<'a>(lines: &[&'a str], colours: Option<&[u64]>, k: usize) -> ((&'a st
 /// same at other times say it alike; another source saying it is news of that source.
 fn said(line: &str) -> (&str, &str) {
     let (tag, time) = crate::logline::tag_and_time_end(line);
-    let from = time.filter(|&end| line[..end].bytes().any(|b| b.is_ascii_digit())).unwrap_or(0);
+    // a time that runs to the line's end says nothing after it: it is the line's whole text
+    // (a CSV record, `2026-11-29,10:00:01,GET,/x,404`, whose time ends at no space)
+    let from = time
+        .filter(|&end| line[..end].bytes().any(|b| b.is_ascii_digit()) && !line[end..].trim().is_empty())
+        .unwrap_or(0);
     let tag = if tag <= from { tag } else { 0 };
     // a kernel line behind a syslog header states the seconds since boot after its host and
     // program (`ip-10-0-0-5 kernel: [    0.001013] e820: …`): another boot says it at another
@@ -1251,6 +1255,27 @@ mod tests {
             budget_chars: None,
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn a_csv_access_log_keeps_a_failed_request_of_each_path() {
+        // its header row names the status column, and a record's time ends at a comma, not a
+        // space: what a record says is the whole record, not the nothing after its time
+        let mut text = String::from("date,time,client,method,path,status,bytes,ms\n");
+        for i in 0..300 {
+            let (method, status) = match i {
+                77 => ("GET", 502),
+                201 => ("GET", 404),
+                250 => ("POST", 404),
+                _ => (["GET", "POST"][i % 2], 200),
+            };
+            text += &format!("2026-11-29,10:{:02}:{:02},10.0.0.{},{method},/api/v1/items/{},{status},{},{}\n", i / 60, i % 60, i % 7, i % 97, 100 + i * 31 % 9000, i % 300);
+        }
+        let out = compress(&text, &opts()).text;
+        for failed in [",GET,/api/v1/items/77,502,", ",GET,/api/v1/items/7,404,", ",POST,/api/v1/items/56,404,"] {
+            assert!(out.contains(failed), "{failed}: {out}");
+        }
+        assert!(out.lines().count() < 20, "{out}");
     }
 
     #[test]

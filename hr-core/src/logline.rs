@@ -768,7 +768,7 @@ fn status_between_bars(before: &[u8]) -> Option<u16> {
 /// The status a word of three digits from 100 to 599 opening `b` gives.
 fn status_word(b: &[u8]) -> Option<u16> {
     let d = b.get(..3)?;
-    let ends = b.get(3).is_none_or(|&c| c == b' ');
+    let ends = b.get(3).map_or(true, |&c| c == b' ');
     let status = matches!(d[0], b'1'..=b'5') && d[1].is_ascii_digit() && d[2].is_ascii_digit() && ends;
     status.then(|| u16::from(d[0] - b'0') * 100 + u16::from(d[1] - b'0') * 10 + u16::from(d[2] - b'0'))
 }

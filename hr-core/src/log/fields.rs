@@ -1,5 +1,5 @@
 //! Structured log lines: JSON-lines records and column logs whose header names the fields
-//! (IIS/W3C `#Fields:`, Zeek `#fields`). Records are mined by field names and values, and the
+//! (IIS/W3C `#Fields:`, Zeek `#fields`, a CSV or TSV file's row of names). Records are mined by field names and values, and the
 //! status column of an access log says which requests failed.
 
 /// The raw value of top-level field `name` in a one-line JSON record: a string with its quotes,
@@ -206,30 +206,65 @@ fn push_words(record: &str, prefix: &str, out: &mut String, depth: usize) {
 #[derive(Debug, Default, Clone)]
 pub struct Columns {
     names: usize,
-    tab: bool,
+    separator: Separator,
     method: Option<usize>,
     path: Option<usize>,
     status: Option<usize>,
+}
+
+/// What separates a column log's fields.
+#[derive(Debug, Default, Clone, Copy, PartialEq)]
+enum Separator {
+    /// spaces, as W3C writes its fields
+    #[default]
+    Spaces,
+    Tab,
+    /// a comma, with CSV's quotes around a field that holds one
+    Comma,
 }
 
 impl Columns {
     /// Reads a header line (`#Fields: date time cs-method …` or Zeek's `#fields\tts\tuid…`);
     /// returns whether it was one.
     pub fn learn(&mut self, line: &str) -> bool {
-        let (tab, names): (bool, Vec<&str>) = if let Some(r) = line.strip_prefix("#Fields:") {
-            (false, r.split_ascii_whitespace().collect())
+        if let Some(r) = line.strip_prefix("#Fields:") {
+            self.name(Separator::Spaces, &r.split_ascii_whitespace().collect::<Vec<_>>())
         } else if let Some(r) = line.strip_prefix("#fields\t") {
-            (true, r.trim_end_matches('\r').split('\t').collect())
+            self.name(Separator::Tab, &r.trim_end_matches('\r').split('\t').collect::<Vec<_>>())
         } else {
-            return false;
+            false
+        }
+    }
+
+    /// `learn`, for a log's first line, which may also be a CSV or TSV file's row of names
+    /// (`date,time,client,method,path,status,bytes`). A row of names is a header only when one
+    /// of them names a status: names alone are no evidence that a line is no record.
+    pub fn learn_first(&mut self, line: &str) -> bool {
+        self.learn(line) || names_row(line).is_some_and(|(separator, names)| self.name(separator, &names))
+    }
+
+    /// Takes `names` for the columns, unless a row of names names no status; returns whether
+    /// it did.
+    fn name(&mut self, separator: Separator, names: &[&str]) -> bool {
+        let named = |name: &str, cands: &[&str]| {
+            let name = name.trim_matches('"');
+            // (in lower case, `-` and a space read as `_`)
+            cands.iter().any(|c| {
+                name.len() == c.len()
+                    && name.bytes().zip(c.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b || (b == b'_' && matches!(a, b'-' | b' ')))
+            })
         };
-        let find = |cands: &[&str]| names.iter().position(|n| cands.contains(n));
+        let find = |cands: &[&str]| names.iter().position(|n| named(n, cands));
+        let status = find(&STATUS_NAMES);
+        if status.is_none() && separator == Separator::Comma {
+            return false;
+        }
         *self = Columns {
             names: names.len(),
-            tab,
-            method: find(&["cs-method", "method"]),
-            path: find(&["cs-uri-stem", "uri", "cs-uri"]),
-            status: find(&["sc-status", "status_code", "status"]),
+            separator,
+            method: find(&["cs_method", "method", "http_method", "request_method"]),
+            path: find(&["cs_uri_stem", "uri", "cs_uri", "path", "url", "request_uri"]),
+            status,
         };
         true
     }
@@ -247,15 +282,69 @@ impl Columns {
         }
         let col = |i: Option<usize>| -> &'a str {
             let Some(i) = i else { return "" };
-            if self.tab {
-                line.split('\t').nth(i).unwrap_or("")
-            } else {
-                line.split_ascii_whitespace().nth(i).unwrap_or("")
+            match self.separator {
+                Separator::Tab => line.split('\t').nth(i),
+                Separator::Spaces => line.split_ascii_whitespace().nth(i),
+                Separator::Comma => csv_field(line, i),
             }
+            .unwrap_or("")
         };
         let status = col(Some(s)).trim_end_matches('\r');
         Some((col(self.method), col(self.path), status))
     }
+}
+
+/// Names a column log gives its status column (compared in lower case, `-` and a space read as
+/// `_`): W3C's `sc-status`, Zeek's `status_code`, and a CSV export's.
+const STATUS_NAMES: [&str; 6] = ["sc_status", "status_code", "status", "http_status", "response_code", "statuscode"];
+
+/// The separator and names of a CSV or TSV header row: three names or more, each a word that
+/// opens with a letter (`client_ip`, `"Status Code"`, `time-taken`), a CSV one in quotes.
+fn names_row(line: &str) -> Option<(Separator, Vec<&str>)> {
+    // (a spreadsheet's export opens with a byte order mark)
+    let line = line.trim_start_matches('\u{feff}').trim_end_matches('\r');
+    let (separator, by) = if line.contains('\t') { (Separator::Tab, '\t') } else { (Separator::Comma, ',') };
+    let name = |n: &str| {
+        let n = n.trim_matches('"');
+        n.len() <= MAX_NAME
+            && n.starts_with(|c: char| c.is_ascii_alphabetic())
+            && n.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b' '))
+    };
+    let names = line.split(by).take_while(|n| name(n)).count();
+    (names >= 3 && names == line.split(by).count()).then(|| (separator, line.split(by).collect()))
+}
+
+/// Bytes a column's name holds, at most (see `names_row`).
+const MAX_NAME: usize = 40;
+
+/// Field `i` of a CSV line, its quotes taken off: a quoted field may hold commas (`"deadlock
+/// detected, rolled back"`), and `""` is a quote inside one.
+fn csv_field(line: &str, i: usize) -> Option<&str> {
+    let b = line.as_bytes();
+    let mut at = 0;
+    for n in 0.. {
+        let end = if b.get(at) == Some(&b'"') {
+            let mut k = at + 1;
+            loop {
+                k += memchr::memchr(b'"', &b[k..])? + 1;
+                if b.get(k) != Some(&b'"') {
+                    break k;
+                }
+                k += 1;
+            }
+        } else {
+            memchr::memchr(b',', &b[at..]).map_or(b.len(), |c| at + c)
+        };
+        if n == i {
+            let field = &line[at..end];
+            return Some(field.strip_prefix('"').and_then(|f| f.strip_suffix('"')).unwrap_or(field));
+        }
+        if b.get(end) != Some(&b',') {
+            return None;
+        }
+        at = end + 1;
+    }
+    None
 }
 
 /// How a template miner that splits on whitespace, as Drain does, counts the words of a JSON
@@ -451,6 +540,23 @@ mod tests {
         );
         assert!(!c.learn("2016-01-10 00:00:01 GET"));
         assert!(c.known());
+        // a CSV file's first row, names in any case, a field in quotes holding commas; only
+        // a first line is read as one
+        assert!(!c.learn("date,time,Client,\"Method\",path,\"Status Code\",bytes"));
+        assert!(c.learn_first("\u{feff}date,time,Client,\"Method\",path,\"Status Code\",bytes"));
+        assert_eq!(
+            c.status("2026-11-29,10:00:01,\"10.0.0.1, 10.0.0.2\",GET,/api/items/7,502,0"),
+            Some(("GET", "/api/items/7", "502"))
+        );
+        assert_eq!(c.status("2026-11-29,\"a \"\"quoted\"\", b\",x,POST,/y,404,1"), Some(("POST", "/y", "404")));
+        assert!(c.learn_first("ts\tmethod\turi\tstatus"));
+        assert_eq!(c.status("1.5\tGET\t/x\t404"), Some(("GET", "/x", "404")));
+        // a row of names that names no status, prose with commas, and a record are no header
+        let mut c = Columns::default();
+        for line in ["timestamp,level,logger,message", "status, errors, and warnings: none", "GET,/x,404,12", "a,b"] {
+            assert!(!c.learn_first(line), "{line}");
+        }
+        assert!(!c.known());
         assert!(!Columns::default().known());
         assert_eq!(Columns::default().status("a b c"), None);
     }
