@@ -68,15 +68,20 @@ fn numbered_level(line: &str) -> bool {
 /// `10.0.0.1:51234 [30/Nov/…`, not any word, as a dated list item in prose is `- [30/Nov/…`),
 /// loghub's HPC and BGL, Zeek's TSV.
 fn other_header() -> &'static regex::Regex {
-    re!(concat!(
-        r"^(((\S+:\d+ +)?\S+ +\S+ +\S+|\S+:\d+) +\[\d{2}/[A-Z][a-z]{2}/\d{4}|\S*\d\S* (\S+ ){0,3}\d{10} |\S+ \d{10} \d{4}\.\d{2}\.\d{2} |",
+    re!(&format!(concat!(
+        r"^({access}|\S*\d\S* (\S+ ){{0,3}}\d{{10}} |\S+ \d{{10}} \d{{4}}\.\d{{2}}\.\d{{2}} |",
         r"\d+ \d+ \d+ \d+ |#(separator|set_separator|empty_field|unset_field|path|open|close|fields|types)\b|",
         // systemd's console at boot: a unit's status in its bracket (gtest pads `OK` otherwise)
         r"\[(  OK  |FAILED|DEPEND| TIME | INFO | WARN )\] [A-Z][a-z]+ |",
-        // uWSGI's request log: `[pid: 1234|app: 0|req: 1/1] 10.0.0.1 () {34 vars in 412 bytes} …`
+        // uWSGI's request log: `[pid: 1234|app: 0|req: 1/1] 10.0.0.1 () {{34 vars in 412 bytes}} …`
         r"\[pid: \d+\|app: -?\d+\|req: \d+/\d+\] )"
-    ))
+    ), access = ACCESS_HEAD))
 }
+
+/// The head of a web access log entry in the common or combined format: a client, its identity
+/// and user, then the date (`10.0.0.1 - - [30/Nov/2026:…`), Apache's `vhost_combined` with the
+/// virtual host and port first, HAProxy's client and port alone (`10.0.0.1:51234 [30/Nov/…`).
+const ACCESS_HEAD: &str = r"((\S+:\d+ +)?\S+ +\S+ +\S+|\S+:\d+) +\[\d{2}/[A-Z][a-z]{2}/\d{4}";
 
 /// A line of `strace` output: `openat(AT_FDCWD, "/etc/x", O_RDONLY) = 3`, with the pid and
 /// time prefixes `-f` and `-t` add, and the lines around calls.
@@ -135,7 +140,7 @@ pub fn source_prefix_len(line: &str) -> Option<usize> {
         re!(r"^[\w.@/-]*[A-Za-z][\w.@/-]*:(\d+:)?"),
         re!(r"^[\w.@/:-]*[A-Za-z][\w.@/:-]* +"),
     ];
-    tags.iter().find_map(|re| {
+    tags.iter().enumerate().find_map(|(k, re)| {
         let end = re.find(line)?.end();
         let tag = line[..end].trim_end_matches([' ', '|', ':']);
         let rest = &line[end..];
@@ -143,12 +148,20 @@ pub fn source_prefix_len(line: &str) -> Option<usize> {
         let event = opens_with_header(rest)
             || rest.starts_with('{') && is_json_event(rest)
             || is_strace(rest)
-            || is_logfmt_event(rest);
+            || is_logfmt_event(rest)
+            // an access line behind a tag set off by brackets, a bar or a colon (`kubectl logs
+            // --prefix`'s `[pod/web-0/nginx] 10.0.0.1 - - [30/Nov/…`); a word and a space before
+            // one is its virtual host (Apache's `vhost_combined`)
+            || (k < WORD_TAG && (re!(&format!("^{ACCESS_HEAD}")).is_match(rest) || is_bare_request(rest)));
         // an ISO time with its offset (`2025-07-12T16:41:50-0700 DEBUG …`) is the header's own
         let time = re!(r"^\d{4}-\d\d-\d\d[T_ ]?\d").is_match(tag);
         (event && !is_header_word(tag) && !time).then_some(end)
     })
 }
+
+/// The index in `source_prefix_len`'s shapes of a tag that is a word and a space, set off by
+/// nothing else.
+const WORD_TAG: usize = 3;
 
 pub(crate) fn is_header_word(tag: &str) -> bool {
     let t = tag.trim_matches(|c: char| !c.is_ascii_alphanumeric());
@@ -1189,6 +1202,10 @@ mod tests {
             ("app.log:2024-01-02 10:00:00 ERROR x", Some(8)),
             ("logs/app.log:12:2024-01-02 10:00:00 ERROR x", Some(16)),
             ("[pod/api-0/api] 2024-01-02T10:00:00Z started", Some(16)),
+            // an access line behind a tag that brackets, a bar or a colon sets off
+            ("[pod/web-0/nginx] 10.0.0.1 - - [29/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 3", Some(18)),
+            ("web-1  | GET /items/7 404 1.2 ms - 9", Some(9)),
+            ("access.log:10.0.0.1 - - [29/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 3", Some(11)),
             ("api-1  | {\"level\":\"info\",\"ts\":1.5,\"msg\":\"x\"}", Some(9)),
             ("grafana-1  | logger=migrator t=2025-03-16T22:35:01Z level=info msg=\"x\"", Some(13)),
             // the line's own header is no tag
@@ -1198,6 +1215,8 @@ mod tests {
             ("INFO 2024-01-02 10:00:00 started", None),
             ("Jan  2 10:00:00 host sshd[1]: x", None),
             ("src/main.rs:12:5: error: oops", None),
+            // a virtual host before an access line is the line's own (Apache's vhost_combined)
+            ("www.example.org:80 10.0.0.1 - - [29/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 3", None),
             ("just some words in a sentence", None),
         ];
         for (line, want) in cases {

@@ -1191,6 +1191,21 @@ Events:
     }
 
     #[test]
+    fn pods_interleaved_by_kubectl_are_a_log_whatever_they_print() {
+        // `kubectl logs --all-containers --prefix`: each line behind `[pod/NAME/CONTAINER]`,
+        // a web server's access lines (no time first) beside an app's
+        let mut log = String::new();
+        for i in 0..60 {
+            let pod = format!("[pod/web-{}-7d9f8b6c5-x{}q2z", i % 3, i % 3);
+            log += &format!("{pod}/nginx] 10.244.0.{i} - - [29/Nov/2026:10:00:{:02} +0000] \"GET /api/items/{i} HTTP/1.1\" 200 {} \"-\" \"kube-probe/1.29\"\n", i % 60, 100 + i);
+            if i % 10 == 0 {
+                log += &format!("{pod}/app] 2026-11-29T10:00:{:02}.000Z INFO handled {i} requests\n", i % 60);
+            }
+        }
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+    }
+
+    #[test]
     fn a_build_that_unpacks_an_archive_is_a_log_not_a_listing() {
         // `docker compose up --build`: BuildKit's step prints the archive it unpacks, a path a
         // line behind `#17 43.31`, for as long as the head; then the services' log, here a
