@@ -227,46 +227,40 @@ impl Columns {
     /// Reads a header line (`#Fields: date time cs-method …` or Zeek's `#fields\tts\tuid…`);
     /// returns whether it was one.
     pub fn learn(&mut self, line: &str) -> bool {
-        if let Some(r) = line.strip_prefix("#Fields:") {
-            self.name(Separator::Spaces, &r.split_ascii_whitespace().collect::<Vec<_>>())
+        let (separator, names): (Separator, Vec<&str>) = if let Some(r) = line.strip_prefix("#Fields:") {
+            (Separator::Spaces, r.split_ascii_whitespace().collect())
         } else if let Some(r) = line.strip_prefix("#fields\t") {
-            self.name(Separator::Tab, &r.trim_end_matches('\r').split('\t').collect::<Vec<_>>())
+            (Separator::Tab, r.trim_end_matches('\r').split('\t').collect())
         } else {
-            false
-        }
+            return false;
+        };
+        self.name(separator, &names);
+        true
     }
 
     /// `learn`, for a log's first line, which may also be a CSV or TSV file's row of names
-    /// (`date,time,client,method,path,status,bytes`). A row of names is a header only when one
-    /// of them names a status: names alone are no evidence that a line is no record.
+    /// (`date,time,client,method,path,status,bytes`, see `names_row`).
     pub fn learn_first(&mut self, line: &str) -> bool {
-        self.learn(line) || names_row(line).is_some_and(|(separator, names)| self.name(separator, &names))
+        if self.learn(line) {
+            return true;
+        }
+        let Some((separator, names)) = names_row(line) else {
+            return false;
+        };
+        self.name(separator, &names);
+        true
     }
 
-    /// Takes `names` for the columns, unless a row of names names no status; returns whether
-    /// it did.
-    fn name(&mut self, separator: Separator, names: &[&str]) -> bool {
-        let named = |name: &str, cands: &[&str]| {
-            let name = name.trim_matches('"');
-            // (in lower case, `-` and a space read as `_`)
-            cands.iter().any(|c| {
-                name.len() == c.len()
-                    && name.bytes().zip(c.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b || (b == b'_' && matches!(a, b'-' | b' ')))
-            })
-        };
+    /// Takes `names` for the columns.
+    fn name(&mut self, separator: Separator, names: &[&str]) {
         let find = |cands: &[&str]| names.iter().position(|n| named(n, cands));
-        let status = find(&STATUS_NAMES);
-        if status.is_none() && separator == Separator::Comma {
-            return false;
-        }
         *self = Columns {
             names: names.len(),
             separator,
             method: find(&["cs_method", "method", "http_method", "request_method"]),
             path: find(&["cs_uri_stem", "uri", "cs_uri", "path", "url", "request_uri"]),
-            status,
+            status: find(&STATUS_NAMES),
         };
-        true
     }
 
     /// Whether a header named the columns: the lines below it are records.
@@ -298,8 +292,20 @@ impl Columns {
 /// `_`): W3C's `sc-status`, Zeek's `status_code`, and a CSV export's.
 const STATUS_NAMES: [&str; 6] = ["sc_status", "status_code", "status", "http_status", "response_code", "statuscode"];
 
+/// Whether column name `name` is one of `cands`: in lower case, in quotes or not, `-` and a space
+/// read as `_` (`sc-status`, `"Status Code"`).
+fn named(name: &str, cands: &[&str]) -> bool {
+    let name = name.trim_matches('"');
+    cands.iter().any(|c| {
+        name.len() == c.len()
+            && name.bytes().zip(c.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b || (b == b'_' && matches!(a, b'-' | b' ')))
+    })
+}
+
 /// The separator and names of a CSV or TSV header row: three names or more, each a word that
-/// opens with a letter (`client_ip`, `"Status Code"`, `time-taken`), a CSV one in quotes.
+/// opens with a letter (`client_ip`, `"Status Code"`, `time-taken`), a CSV one in quotes, one
+/// of them a status's. Names alone are no evidence that a line is no record: a row of them
+/// that names no status is read as a record.
 fn names_row(line: &str) -> Option<(Separator, Vec<&str>)> {
     // (a spreadsheet's export opens with a byte order mark)
     let line = line.trim_start_matches('\u{feff}').trim_end_matches('\r');
@@ -310,8 +316,8 @@ fn names_row(line: &str) -> Option<(Separator, Vec<&str>)> {
             && n.starts_with(|c: char| c.is_ascii_alphabetic())
             && n.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b' '))
     };
-    let names = line.split(by).take_while(|n| name(n)).count();
-    (names >= 3 && names == line.split(by).count()).then(|| (separator, line.split(by).collect()))
+    let names: Vec<&str> = line.split(by).collect();
+    (names.len() >= 3 && names.iter().all(|n| name(n)) && names.iter().any(|n| named(n, &STATUS_NAMES))).then_some((separator, names))
 }
 
 /// Bytes a column's name holds, at most (see `names_row`).
@@ -321,8 +327,8 @@ const MAX_NAME: usize = 40;
 /// detected, rolled back"`), and `""` is a quote inside one.
 fn csv_field(line: &str, i: usize) -> Option<&str> {
     let b = line.as_bytes();
-    let mut at = 0;
-    for n in 0.. {
+    let (mut at, mut n) = (0, 0);
+    loop {
         let end = if b.get(at) == Some(&b'"') {
             let mut k = at + 1;
             loop {
@@ -342,9 +348,8 @@ fn csv_field(line: &str, i: usize) -> Option<&str> {
         if b.get(end) != Some(&b',') {
             return None;
         }
-        at = end + 1;
+        (at, n) = (end + 1, n + 1);
     }
-    None
 }
 
 /// How a template miner that splits on whitespace, as Drain does, counts the words of a JSON
@@ -553,7 +558,7 @@ mod tests {
         assert_eq!(c.status("1.5\tGET\t/x\t404"), Some(("GET", "/x", "404")));
         // a row of names that names no status, prose with commas, and a record are no header
         let mut c = Columns::default();
-        for line in ["timestamp,level,logger,message", "status, errors, and warnings: none", "GET,/x,404,12", "a,b"] {
+        for line in ["timestamp,level,logger,message", "ts\tlevel\tmessage", "status, errors, and warnings: none", "GET,/x,404,12", "a,b"] {
             assert!(!c.learn_first(line), "{line}");
         }
         assert!(!c.known());
