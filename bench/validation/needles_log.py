@@ -110,7 +110,7 @@ def csv_status_column(lines: list[str]) -> tuple[str, int] | None:
         return None
     norm = [re.sub(r"[- ]", "_", n.lower()) for n in names]
     for i, n in enumerate(norm):
-        if n in ("sc_status", "status_code", "status", "http_status", "response_code", "statuscode"):
+        if n in ("sc_status", "http_status", *STATUS_KEYS.lower().split("|")):
             return sep, i
     return None
 

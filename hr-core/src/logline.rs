@@ -564,6 +564,11 @@ pub fn http_status(line: &str) -> Option<u16> {
 /// Envoy's `response_code`, Traefik's `DownstreamStatus` (what the client was sent).
 pub const STATUS_KEYS: [&str; 5] = ["status", "status_code", "statusCode", "response_code", "DownstreamStatus"];
 
+/// The keys under which an access record gives its request's method, and its path (a JSON
+/// record's, a logfmt record's, a column log's).
+pub const METHOD_KEYS: [&str; 4] = ["method", "request_method", "http_method", "verb"];
+pub const PATH_KEYS: [&str; 4] = ["uri", "path", "url", "request_uri"];
+
 /// The method, path and status of a logfmt access record: a status under one of `STATUS_KEYS`,
 /// or `resp` (Kubernetes' `httplog`), beside the request's method or path. Heroku's router:
 /// `at=info method=GET path="/x" … status=404 bytes=…`; an API server: `"HTTP" verb="GET"
@@ -584,8 +589,9 @@ pub fn logfmt_status(line: &str) -> Option<(&str, &str, &str)> {
     status_word(&b[at..if quoted { at + 3 } else { b.len() }])?;
     let status = &line[at..at + 3];
     let field = |re: &regex::Regex| re.captures(line).and_then(|c| c.get(1)).map_or("", |m| m.as_str());
-    let method = field(re!(r#"(?:^|\s)(?:method|verb|http_method|request_method)="?([A-Z]+)"?(?:\s|$)"#));
-    let path = field(re!(r#"(?:^|\s)(?:path|uri|URI|url|request_uri)="?([^\s"?]+)"#));
+    // (Kubernetes' httplog spells its path's key `URI`)
+    let method = field(re!(&format!(r#"(?:^|\s)(?i:{})="?([A-Z]+)"?(?:\s|$)"#, METHOD_KEYS.join("|"))));
+    let path = field(re!(&format!(r#"(?:^|\s)(?i:{})="?([^\s"?]+)"#, PATH_KEYS.join("|"))));
     (!method.is_empty() || !path.is_empty()).then_some((method, path, status))
 }
 

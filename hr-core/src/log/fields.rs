@@ -251,15 +251,17 @@ impl Columns {
         true
     }
 
-    /// Takes `names` for the columns.
+    /// Takes `names` for the columns: W3C's own (`cs-method`, `cs-uri-stem`, `sc-status`), or
+    /// the keys a record gives its request's method, path and status under.
     fn name(&mut self, separator: Separator, names: &[&str]) {
-        let find = |cands: &[&str]| names.iter().position(|n| named(n, cands));
+        use crate::logline::{METHOD_KEYS, PATH_KEYS};
+        let find = |w3c: &[&str], keys: &[&str]| names.iter().position(|n| named(n, w3c) || named(n, keys));
         *self = Columns {
             names: names.len(),
             separator,
-            method: find(&["cs_method", "method", "http_method", "request_method"]),
-            path: find(&["cs_uri_stem", "uri", "cs_uri", "path", "url", "request_uri"]),
-            status: find(&STATUS_NAMES),
+            method: find(&["cs_method"], &METHOD_KEYS),
+            path: find(&["cs_uri_stem", "cs_uri"], &PATH_KEYS),
+            status: names.iter().position(|n| names_status(n)),
         };
     }
 
@@ -288,17 +290,19 @@ impl Columns {
     }
 }
 
-/// Names a column log gives its status column (compared in lower case, `-` and a space read as
-/// `_`): W3C's `sc-status`, Zeek's `status_code`, and a CSV export's.
-const STATUS_NAMES: [&str; 6] = ["sc_status", "status_code", "status", "http_status", "response_code", "statuscode"];
+/// Whether column name `name` names a status: W3C's `sc-status`, a CSV export's `http_status`,
+/// or a key a record gives it under (Zeek's `status_code`, `Status Code`, `statuscode`).
+fn names_status(name: &str) -> bool {
+    named(name, &["sc_status", "http_status"]) || named(name, &crate::logline::STATUS_KEYS)
+}
 
-/// Whether column name `name` is one of `cands`: in lower case, in quotes or not, `-` and a space
+/// Whether column name `name` is one of `cands`: in any case, in quotes or not, `-` and a space
 /// read as `_` (`sc-status`, `"Status Code"`).
 fn named(name: &str, cands: &[&str]) -> bool {
     let name = name.trim_matches('"');
     cands.iter().any(|c| {
         name.len() == c.len()
-            && name.bytes().zip(c.bytes()).all(|(a, b)| a.to_ascii_lowercase() == b || (b == b'_' && matches!(a, b'-' | b' ')))
+            && name.bytes().zip(c.bytes()).all(|(a, b)| a.eq_ignore_ascii_case(&b) || (b == b'_' && matches!(a, b'-' | b' ')))
     })
 }
 
@@ -317,7 +321,7 @@ fn names_row(line: &str) -> Option<(Separator, Vec<&str>)> {
             && n.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b' '))
     };
     let names: Vec<&str> = line.split(by).collect();
-    (names.len() >= 3 && names.iter().all(|n| name(n)) && names.iter().any(|n| named(n, &STATUS_NAMES))).then_some((separator, names))
+    (names.len() >= 3 && names.iter().all(|n| name(n)) && names.iter().any(|n| names_status(n))).then_some((separator, names))
 }
 
 /// Bytes a column's name holds, at most (see `names_row`).

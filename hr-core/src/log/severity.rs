@@ -138,8 +138,8 @@ fn json_status(t: &str) -> Option<Severity> {
     let (status, nested) = request_field_where(t, &crate::logline::STATUS_KEYS)?;
     let status = status.trim_matches('"');
     let find = |names: &[&str]| request_field(t, names).unwrap_or("").trim_matches('"');
-    let method = find(&["method", "request_method", "http_method", "verb"]);
-    let path = find(&["uri", "path", "url", "request_uri"]);
+    let method = find(&crate::logline::METHOD_KEYS);
+    let path = find(&crate::logline::PATH_KEYS);
     // a status nested in an object is a request's when it is an HTTP code beside the request's
     // method or path: an application's record that holds an upstream's response (`"response":
     // {"status":200}`) or a job's (`"status":"ok"`) is no access record, and its level decides
