@@ -183,10 +183,9 @@ fn rustc_block(c: &mut Classifier, i: usize, m: &mut Memory) -> usize {
         c.keep(i, Verdict);
         return i + 1;
     }
-    // the block runs to the blank line; an indented `-->` names the location
-    let end = extent(c, i + 1, |l| {
-        !l.trim().is_empty() && rustc_headline(l).is_none()
-    });
+    // the block runs over rustc's own lines, to the blank line at most; an indented `-->`
+    // names the location
+    let end = extent(c, i + 1, rustc_body);
     let loc = (i + 1..end).find(|&k| re!(r"^\s*--> ").is_match(c.lines[k]));
     let key = format!("{line}\n{}", loc.map_or("", |k| c.lines[k]));
     if !m.said.insert(key) {
@@ -208,6 +207,16 @@ fn rustc_block(c: &mut Classifier, i: usize, m: &mut Memory) -> usize {
         }
     }
     end
+}
+
+/// A line of a rustc diagnostic's body: its location (` --> src/a.rs:2:9`), a gutter and its
+/// excerpt or suggestion (`  |`, `12 |     let x = 5;`, `12 ~     let _x = 5;`, `...`; `LL` for
+/// the line number in rustc's own tests), a note or help (`  = note: …`, `help: …`), or
+/// a line indented under them. Another tool's `warning: …` line shares rustc's headline, but
+/// not its body: what follows it is the tool's output (a build's next steps, a crash's
+/// location), never the warning's detail.
+fn rustc_body(line: &str) -> bool {
+    re!(r"^\s+\S|^(\d+|LL) +[|~+-]( |$)|^\.\.\.|^(note|help)(\[\w+\])?: ").is_match(line)
 }
 
 /// gcc, clang and mypy: `file:line:col: severity: message`, then an excerpt with `|` gutters.
@@ -284,6 +293,18 @@ fn notes(
 #[cfg(test)]
 mod tests {
     use crate::testout::testutil::{assert_kept, run};
+
+    #[test]
+    fn another_tools_warning_has_no_rustc_body_to_fold() {
+        // a build script's own warning, then its output, then Node's report of where it threw
+        let mut t = String::from("> node build.js\n\nwarning: deprecated option --legacy used\n");
+        for i in 0..60 {
+            t.push_str(&format!("[build] compiled module {i} in {} ms\n", i * 7 % 90));
+        }
+        t.push_str("/app/build.js:5\nthrow e;\n^\n\nError: Cannot find module ./missing-plugin\n    at Object.<anonymous> (/app/build.js:3:11)\n\nNode.js v20.20.2\n");
+        let out = assert_kept(&t, &["warning: deprecated option --legacy used", "/app/build.js:5", "throw e;", "Error: Cannot find module"]);
+        assert!(!out.contains("details"), "no line below the warning is its detail: {out}");
+    }
 
     #[test]
     fn rustc_warnings_keep_headline_and_location() {
