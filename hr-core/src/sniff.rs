@@ -302,7 +302,7 @@ pub fn sniff(data: &[u8]) -> Kind {
     if shell.is_some() && !(paths_are_events || (log.tagged >= 0.5 && log.share >= 0.6) || log.share >= 0.9) {
         return Kind::Shell;
     }
-    if log.share >= 0.5 {
+    if log.share >= 0.5 || is_event_table(&sample) {
         return Kind::Log;
     }
     // a log whose events hold dumps (InnoDB's deadlock report, its records ending in `;;`) is no
@@ -391,6 +391,52 @@ fn is_prose(line: &str) -> bool {
     let chars = line.chars().filter(|c| !c.is_whitespace()).count();
     let letters = line.chars().filter(|c| !c.is_ascii() && c.is_alphabetic()).count();
     letters >= 8 && letters * 10 >= chars * 7
+}
+
+/// A table whose rows are events: its header names a column of severities (`kubectl get
+/// events`' `TYPE`, PowerShell's `EntryType`, a `LEVEL`), and nearly every row holds one there
+/// (`Normal`, `Warning`, `Information`). Its rows fold by what they say, as a log's events do,
+/// and its warnings stand out; a table of things (`kubectl get pods`, whose `STATUS` says how
+/// each one is; `kubectl get svc`, whose `TYPE` is `ClusterIP`) stays a table of names.
+fn is_event_table(sample: &Sample) -> bool {
+    let Some(header) = sample.head.lines().find(|l| !l.trim().is_empty()) else {
+        return false;
+    };
+    let Some(at) = severity_column(header) else {
+        return false;
+    };
+    let rows: Vec<&str> = sample.lines.iter().copied().filter(|l| !l.trim().is_empty() && *l != header).collect();
+    let events = rows.iter().filter(|l| severity_at(l, at)).count();
+    rows.len() >= EVENT_ROWS && events * 10 >= rows.len() * 9
+}
+
+/// Rows a table needs before it is read as a log of events.
+const EVENT_ROWS: usize = 10;
+
+/// Where a header of three or more column names, two spaces or more apart, has a column of
+/// severities.
+fn severity_column(header: &str) -> Option<usize> {
+    let names = column_starts(header).len() + usize::from(!header.starts_with(' '));
+    if names < 3 || !header.bytes().all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'_' | b'-')) {
+        return None;
+    }
+    let name = header.split(' ').find(|w| {
+        ["type", "level", "severity", "entrytype", "leveldisplayname"].iter().any(|n| w.eq_ignore_ascii_case(n))
+    })?;
+    Some(name.as_ptr() as usize - header.as_ptr() as usize)
+}
+
+/// Whether a table's row holds a severity in the column that starts at `at`.
+fn severity_at(row: &str, at: usize) -> bool {
+    let starts = at == 0 || row.as_bytes().get(at - 1) == Some(&b' ');
+    let word = row.get(at..).and_then(|r| r.split(' ').next()).unwrap_or("");
+    starts
+        && [
+            "normal", "warning", "warn", "error", "info", "information", "informational", "notice", "critical", "debug",
+            "verbose", "fatal", "alert", "emergency", "trace", "failureaudit", "successaudit",
+        ]
+        .iter()
+        .any(|s| word.eq_ignore_ascii_case(s))
 }
 
 /// Settings and tables, which a log's compressor would fold like values: most lines set a key
@@ -1045,6 +1091,23 @@ Events:
         assert!(is_prose(russian.lines().next().unwrap()));
         assert!(is_prose(chinese.lines().next().unwrap()));
         assert!(!is_prose("9f86d081884c7d659a2feaa0c55ad015a3bf4f1b2b0b822cd15d6c15b0f00a08"));
+    }
+
+    #[test]
+    fn a_table_of_events_is_a_log_and_a_table_of_things_is_not() {
+        let reasons = [("Normal", "Pulled", "Container image \"nginx:1.25\" already present on machine"), ("Normal", "Started", "Started container nginx")];
+        let mut events = String::from("LAST SEEN   TYPE      REASON      OBJECT            MESSAGE\n");
+        let mut services = String::from("NAME        TYPE        CLUSTER-IP     EXTERNAL-IP   PORT(S)    AGE\n");
+        for i in 0..40 {
+            let (kind, reason, message) = if i == 17 { ("Warning", "BackOff", "Back-off restarting failed container nginx") } else { reasons[i % 2] };
+            events.push_str(&format!("{:<12}{kind:<10}{reason:<12}{:<18}{message}\n", format!("{}m", i + 2), format!("pod/web-{i}")));
+            services.push_str(&format!("{:<12}ClusterIP   10.96.0.{i:<6} <none>        80/TCP     {}d\n", format!("svc-{i}"), i + 1));
+        }
+        assert_eq!(sniff(events.as_bytes()), Kind::Log, "{events}");
+        assert_ne!(sniff(services.as_bytes()), Kind::Log, "{services}");
+        // the severities are read in their column, not anywhere in a row
+        let named = events.replace("Normal ", "Normal_").replace("Warning ", "Warning_");
+        assert_ne!(sniff(named.as_bytes()), Kind::Log, "{named}");
     }
 
     #[test]
