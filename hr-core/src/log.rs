@@ -1279,6 +1279,35 @@ mod tests {
     }
 
     #[test]
+    fn a_request_logged_without_quotes_or_a_level_fails_by_its_status() {
+        // morgan's `tiny` format: every failed request is an error, which a fold counts, as a
+        // quoted request's is; an application's line that states its level is read by it
+        let mut text = String::new();
+        let mut failed = 0;
+        for i in 0..400 {
+            if i % 9 == 4 {
+                failed += 1;
+                text += &format!("GET /missing/{} 404 148 - 0.{i:03} ms\n", i % 5);
+            } else {
+                text += &format!("GET /items/{} 200 6 - 0.{i:03} ms\n", i * 7 % 300);
+            }
+        }
+        let out = compress(&text, &opts()).text;
+        assert!(out.contains("GET /missing/4 404 148 - 0.004 ms"), "{out}");
+        // (a fold counts them among its errors, or by their status among its values)
+        let shown = out.lines().filter(|l| l.contains(" 404 ")).count();
+        let count = |l: &str, after: &str| l.split(after).nth(1).and_then(|n| n.split([' ', ',']).next()?.parse::<usize>().ok());
+        let folded: usize = out
+            .lines()
+            .filter(|l| l.starts_with("[hr "))
+            .map(|l| count(l, "404×").or_else(|| count(l, "lines, ").filter(|_| l.contains(" error"))).unwrap_or(0))
+            .sum();
+        assert_eq!(shown + folded, failed, "every failed request is shown or counted: {out}");
+        let app = "2026-11-29 10:00:00,120 INFO [w-3] GET /missing/4 404 148ms\n";
+        assert_eq!(severity(app, &Columns::default()).level, Level::Other, "its level says it");
+    }
+
+    #[test]
     fn a_value_in_single_quotes_varies_as_one_in_double_quotes() {
         // Spring names each bean in single quotes, and its class after it: one event,
         // whichever bean it names

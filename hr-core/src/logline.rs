@@ -656,7 +656,7 @@ const COUNTS_BEFORE_REQUEST: usize = 4;
 /// field of its own before it: between bars (Gin, `[GIN] 2023/10/10 - 13:01:57 | 404 | 1.2ms |
 /// 10.0.0.1 | GET "/items/7"`; Fiber) or in brackets (PHP's built-in server). Read by hand, not
 /// by a pattern: this runs on most lines of every log.
-fn bare_request_status(line: &str) -> Option<u16> {
+pub(crate) fn bare_request_status(line: &str) -> Option<u16> {
     let b = line.as_bytes();
     // a method, then spaces, then the path (Gin quotes it, Fiber puts a bar before it)
     for at in memchr::memchr3_iter(b'/', b'"', b'|', b) {

@@ -68,12 +68,27 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         };
     }
     let (level, end) = level_at(line);
+    if end == 0 {
+        if let Some(s) = bare_request_severity(line) {
+            return s;
+        }
+    }
     Severity {
         level,
         key: None,
         from_field: end > 0,
         http: false,
     }
+}
+
+/// A request line with no level of its own and its request not quoted (morgan's `GET /items/7
+/// 404 0.4 ms - 9`, Fiber's, Squid's): its status says how it went, as a quoted request's does,
+/// so that its failures fold by method, path and status and a fold counts them. A line that
+/// states a level (`INFO [w-3] GET /x 200 12ms`) is an application's event, read by its level.
+fn bare_request_severity(line: &str) -> Option<Severity> {
+    let status = crate::logline::bare_request_status(line).filter(|&s| s >= 400)?;
+    let (method, path) = crate::logline::http_request(line).unwrap_or_default();
+    Some(status_severity(method, path, &status.to_string(), line))
 }
 
 // not logline::word_severity: the log compressor also reads FAILURE, EMERGENCY, DPANIC, FINE*, and no lone letters
