@@ -269,6 +269,23 @@ def test_go(tmp_path: Path, flags: list[str]) -> None:
         assert "case_07" not in out
 
 
+def test_go_vet_keeps_every_diagnostic(tmp_path: Path) -> None:
+    # vet's findings have no error word and one message is said at many places: each is a line
+    # at its own place, which a log's compressor would fold like a repeat
+    go = need("go")
+    proj = tmp_path / "vetted"
+    for k in range(3):
+        body = "".join(f"func F{i}(x int) int {{\n\tx = x\n\tfmt.Printf(\"%d\\n\", \"s{i}\")\n\treturn x\n}}\n\n" for i in range(4))
+        (proj / f"pkg{k}").mkdir(parents=True)
+        (proj / f"pkg{k}" / "f.go").write_text(f"package pkg{k}\n\nimport \"fmt\"\n\n{body}")
+    (proj / "go.mod").write_text("module example.com/vetted\n\ngo 1.21\n")
+    env = {"GOFLAGS": "-mod=mod", "GOPROXY": "off", "GOTOOLCHAIN": "local", "GOCACHE": str(CACHE / "go-build")}
+    raw = run_tool([go, "vet", "./..."], proj, env)
+    findings = re.findall(r"^\S+\.go:\d+:\d+: .*$", raw, re.M)
+    assert len(findings) >= 20, raw
+    assert_survive(hr(raw, tmp_path / "cache"), findings, raw)
+
+
 # ---------------------------------------------------------------- cargo
 
 CARGO_LIB = '''pub fn add(a: u32, b: u32) -> u32 {

@@ -160,17 +160,32 @@ const TEST_VERDICT: usize = 64 * 1024;
 /// would fold a failing test among passing ones of its shape (`--- FAIL: TestMany/case17`
 /// under `--- PASS: TestMany/case0`), and a failure's message with no error word.
 fn keep_test_failures(plan: Plan, lines: &Lines) -> Plan {
-    let tail = lines.lines[lines.lines.len().saturating_sub(TEST_VERDICT / 64)..].join("\n");
+    // a runner's lines as it wrote them, without the stamp a CI service puts before each
+    let bare: Vec<&str> = lines.lines.iter().map(|l| unstamped(l.strip_suffix('\r').unwrap_or(l))).collect();
+    let tail = bare[bare.len().saturating_sub(TEST_VERDICT / 64)..].join("\n");
     let tail = crate::lines::suffix_str(&tail, TEST_VERDICT);
     if !(crate::testout::is_test_output(tail) || crate::testout::looks_like("", tail)) {
         return plan;
     }
-    let bare: Vec<&str> = lines.lines.iter().map(|l| l.strip_suffix('\r').unwrap_or(l)).collect();
-    let failures: Vec<usize> = crate::testout::failure_lines(&bare).into_iter().map(|i| i + 1).collect();
+    // (a line that states an error's level is the log's own error, which folds by its message:
+    // a compiler's `[ERROR] …/A.java:[139,73] cannot find symbol` at each of sixty places)
+    let failures: Vec<usize> = crate::testout::failure_lines(&bare)
+        .into_iter()
+        .filter(|&i| level(lines.lines[i]) < Level::Error)
+        .map(|i| i + 1)
+        .collect();
     if failures.is_empty() {
         return plan;
     }
     crate::guard::keep_in_place(&plan, failures, lines, Priority::Critical)
+}
+
+/// `line` without the stamp a CI service writes before each line of a job's output: GitHub
+/// Actions' time (`2024-05-01T12:00:00.0370000Z `), Jenkins' timestamper's (`[2024-05-01T12:00:00.037Z] `),
+/// BuildKit's step and seconds (`#9 0.503 `).
+fn unstamped(line: &str) -> &str {
+    let stamp = re!(r"^(\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z\]?|#\d+ \d+\.\d+) ");
+    stamp.find(line).map_or(line, |m| &line[m.end()..])
 }
 
 /// Bytes of working state mining costs per line: the line's slice, its role, and its share of
@@ -1942,7 +1957,7 @@ mod tests {
     }
 
     #[test]
-    fn a_job_log_keeps_every_failing_test_of_the_run_it_ends_with() {
+    fn a_job_log_keeps_every_failing_test_of_the_run_it_ends_with_whatever_stamps_its_lines() {
         // a CI job's setup, then `go test -v`: failing subtests among passing ones of their shape
         let mut job: String = (0..120).map(|i| format!("  ENV_VAR_{i}: /opt/toolcache/value/{i}\n")).collect();
         job.push_str("=== RUN   TestMany\n");
@@ -1958,13 +1973,42 @@ mod tests {
             job.push_str(&format!("    --- {verdict}: TestMany/case{i} (0.00s)\n"));
         }
         job.push_str("FAIL\nFAIL\tgt\t0.004s\nFAIL\n");
-        let c = compress(&job, &opts());
-        for i in [4, 17, 30] {
-            assert!(c.text.contains(&format!("\n    --- FAIL: TestMany/case{i} (0.00s)\n")), "{i}: {}", c.text);
-            assert!(c.text.contains(&format!("\n    x_test.go:3: value {i} is bad\n")), "{i}: {}", c.text);
+        // as a CI service stamps each line too: GitHub Actions' time, BuildKit's step and seconds
+        let stamped = |stamp: &dyn Fn(usize) -> String| -> String {
+            job.lines().enumerate().map(|(k, l)| format!("{}{l}\n", stamp(k))).collect()
+        };
+        let github = stamped(&|k| format!("2024-05-01T12:{:02}:{:02}.{:07}Z ", k / 600, k / 10 % 60, k * 37));
+        let buildkit = stamped(&|k| format!("#9 {}.{:03} ", k / 100, k * 13 % 1000));
+        for job in [job.clone(), github, buildkit] {
+            let c = compress(&job, &opts());
+            let shown = |l: String| c.text.lines().any(|k| k.ends_with(&l));
+            for i in [4, 17, 30] {
+                assert!(shown(format!("    --- FAIL: TestMany/case{i} (0.00s)")), "{i}: {}", c.text);
+                assert!(shown(format!("    x_test.go:3: value {i} is bad")), "{i}: {}", c.text);
+            }
+            // the passing ones still fold
+            assert!(!shown("--- PASS: TestMany/case39 (0.00s)".into()), "{}", c.text);
         }
-        // the passing ones still fold
-        assert!(!c.text.contains("--- PASS: TestMany/case39"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_job_logs_compiler_errors_fold_by_message_though_it_ends_with_a_test_run() {
+        // a compiler's error at thirty places is one message said thirty times: the test run the
+        // job ends with keeps its failures, not every place of the log's own errors
+        let mut job: String = (0..60).map(|i| format!("[INFO] Downloading from central: https://repo/a/b/{i}.pom\n")).collect();
+        for i in 0..30 {
+            job.push_str(&format!("[ERROR] /w/src/test/java/a/ATest.java:[{},{}] cannot find symbol\n", 20 + i * 7, 4 + i % 3));
+        }
+        job.push_str("[INFO] -------------------------------------------------------\n[INFO]  T E S T S\n");
+        job.push_str("[INFO] Running a.BTest\n[ERROR] Tests run: 4, Failures: 1, Errors: 0, Skipped: 0, Time elapsed: 0.1 s <<< FAILURE! - in a.BTest\n");
+        job.push_str("[ERROR] a.BTest.adds  Time elapsed: 0.01 s  <<< FAILURE!\njava.lang.AssertionError: expected:<5> but was:<4>\n");
+        job.push_str("[INFO] BUILD FAILURE\n");
+        let out = compress(&job, &opts()).text;
+        assert_eq!(out.matches("cannot find symbol").count(), 2, "the first and the last: {out}");
+        assert!(out.contains("[hr 28 like above "), "the rest are counted: {out}");
+        for kept in ["[ERROR] a.BTest.adds  Time elapsed: 0.01 s  <<< FAILURE!", "java.lang.AssertionError: expected:<5> but was:<4>"] {
+            assert!(out.contains(kept), "{kept}: {out}");
+        }
     }
 
     #[test]

@@ -230,7 +230,16 @@ fn anchors() -> &'static regex::Regex {
 /// maven, gradle, cargo, xcodebuild, pip, apt, npm and make output. `tail` is the end of the input, where runners
 /// print their verdict. Both come without terminal escapes (the sniffer strips them).
 pub fn looks_like(head: &str, tail: &str) -> bool {
-    verdict().is_match(tail) || progress().is_match(head) || tap_lines(head) >= 3
+    verdict().is_match(tail) || progress().is_match(head) || tap_lines(head) >= 3 || mostly_diagnostics(head)
+}
+
+/// Whether most of `head`'s lines are a linter's or a compiler's findings, each at its place
+/// with a column (`pkg/f.go:12:21: self-assignment of x`, eslint's `a.js:3:5: 'x' is not
+/// defined. [Error/no-undef]`), whatever words they use.
+fn mostly_diagnostics(head: &str) -> bool {
+    let lines = head.lines().filter(|l| !l.trim().is_empty()).count();
+    let found = head.lines().filter(|l| diag::located_finding(l)).count();
+    found >= 3 && 2 * found >= lines
 }
 
 /// TAP and prove result lines: one in prose proves nothing, a few are a run.
@@ -277,27 +286,28 @@ fn progress() -> &'static regex::Regex {
 /// them when none does): a test run's output starts with its runner's lines (or a build or
 /// install that precedes it), a CI job's log with the job's own setup, which no runner prints.
 pub fn preamble(lines: &[&str]) -> usize {
-    read_by_runners(lines, |c| {
+    read_by_runners(lines, classify_runners, |c| {
         let first = (0..lines.len()).find(|&i| c.claimed(i)).unwrap_or(lines.len());
         lines[..first].iter().filter(|l| !l.trim().is_empty()).count()
     })
 }
 
-/// The lines (0-based) of `lines` that a runner reports as a failure, its message or the run's
-/// verdict: what a log that holds a test run (a CI job's) keeps whatever its templates say.
+/// The lines (0-based) of `lines` that a test runner reports as a failure, its message or the
+/// run's verdict: what a log that holds a test run (a CI job's) keeps whatever its templates
+/// say. A compiler's diagnostics there are the log's errors, which fold by their message.
 pub fn failure_lines(lines: &[&str]) -> Vec<usize> {
-    read_by_runners(lines, |c| {
+    read_by_runners(lines, classify_test_runners, |c| {
         (0..lines.len())
             .filter(|&i| matches!(c.roles[i], Some(Role::Keep(p)) if p >= Priority::Critical))
             .collect()
     })
 }
 
-/// What `read` finds in `lines` once the runner families' own rules have classified them.
-fn read_by_runners<T>(lines: &[&str], read: impl FnOnce(&Classifier) -> T) -> T {
+/// What `read` finds in `lines` once `classify` has run runner families' own rules over them.
+fn read_by_runners<T>(lines: &[&str], classify: fn(&mut Classifier), read: impl FnOnce(&Classifier) -> T) -> T {
     let text = lines.join("\n");
     let mut c = Classifier::new(&text, lines.to_vec());
-    classify_runners(&mut c);
+    classify(&mut c);
     read(&c)
 }
 
@@ -345,6 +355,13 @@ fn classify(c: &mut Classifier) {
 
 /// The runner families' own rules, without the generic folds that follow them.
 fn classify_runners(c: &mut Classifier) {
+    classify_test_runners(c);
+    rules::run(c, &diag::DIAGNOSTICS);
+    rules::run(c, &install::INSTALL);
+}
+
+/// The test runners' rules alone, without a compiler's or an installer's.
+fn classify_test_runners(c: &mut Classifier) {
     python::classify(c);
     rust::classify(c);
     js::classify(c);
@@ -355,8 +372,6 @@ fn classify_runners(c: &mut Classifier) {
     // before the diagnostics: an XCTest failure's headline (`A.swift:40: error: …`) is one, and
     // its region would take the test lines after it for its excerpt
     rules::run(c, &xcode::XCODEBUILD);
-    rules::run(c, &diag::DIAGNOSTICS);
-    rules::run(c, &install::INSTALL);
 }
 
 /// Failing tests' verdict lines among passing ones fold with them when the report below names

@@ -53,11 +53,8 @@ pub(crate) const DIAGNOSTICS: Runner = Runner {
                 end
             }),
         ),
-        // ruff concise, go build and go vet
-        rule(
-            |l| re!(r"^\S+:\d+:\d+: [A-Z]+\d+ |^\S+\.go:\d+(:\d+)?: ").is_match(l),
-            Act::Keep(Critical),
-        ),
+        // ruff concise, go build and go vet, eslint's unix format: a finding at its place
+        rule(|l| located_finding(l) || re!(r"^\S+\.go:\d+(:\d+)?: ").is_match(l), Act::Keep(Critical)),
         rule(
             |l| re!(r"^\s+\d+:\d+\s+(error|warning)\s+").is_match(l),
             Act::Region(eslint),
@@ -207,6 +204,13 @@ fn rustc_block(c: &mut Classifier, i: usize, m: &mut Memory) -> usize {
         }
     }
     end
+}
+
+/// A finding at its place in a file, line and column, then what is wrong there
+/// (`pkg/f.go:12:21: self-assignment of x`, ruff's `a.py:3:1: F401 …`, eslint's unix format):
+/// each one is a place to fix, whatever its words.
+pub(crate) fn located_finding(line: &str) -> bool {
+    re!(r"^\S+:\d+:\d+: \S").is_match(line)
 }
 
 /// A line of a rustc diagnostic's body: its location (` --> src/a.rs:2:9`), a gutter and its
