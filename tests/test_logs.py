@@ -347,6 +347,20 @@ def test_strace_keeps_each_failed_syscall(name: str, cache: Path):
     assert failed <= {m.groups() for m in map(fail.search, kept_lines(out)) if m}
 
 
+def test_a_database_error_keeps_the_details_its_server_stamps_under_it(cache: Path):
+    # PostgreSQL stamps each DETAIL and STATEMENT of an error with the error's own prefix: they
+    # are the error's lines, kept with it, though a statement like one was shown above
+    data = (Path(__file__).parent / "fixtures" / "logs" / "postgres-prefixed-errors.log").read_bytes()
+    lines = data.decode().splitlines()
+    details = [line for above, line in zip(lines, lines[1:])
+               if re.search(r" (DETAIL|STATEMENT):  ", line) and re.search(r" (ERROR|DETAIL):  ", above)]
+    assert len(details) >= 8, details
+    out = run_hr(["--kind", "log"], data, cache).decode()
+    assert len(out) < len(data) / 2, out
+    missing = [line for line in details if line not in out]
+    assert not missing, missing
+
+
 def test_a_test_run_that_is_mostly_its_programs_log_is_read_as_a_log(cache: Path):
     # a Maven build whose tests log at debug level, hex dumps of the messages they sign
     # included: surefire's lines make it a test run, whose compressor finds little to fold

@@ -631,13 +631,16 @@ fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, 
     // variant to the event the first like it opened (strace's read of each perl module's text
     // after the first, where the first read was of a library's header)
     let mut variants = Drain::default();
+    // what the lines say behind a stream's prefix, where traces and details continue events
+    let bodies = stream_bodies(&lines.lines);
+    let bodies = bodies.as_deref().unwrap_or(&lines.lines);
     let mut i = 0;
     while i < lines.lines.len() {
-        if let Some(end) = trace_block(&lines.lines, i, &mut continuations) {
+        if let Some(end) = trace_block(bodies, i, &mut continuations) {
             // a trace repeats when its frames have the same shapes as an earlier one's, whatever
             // the line that raised it says
             let mut h = FxHasher::default();
-            for l in &lines.lines[i + 1..end] {
+            for l in &bodies[i + 1..end] {
                 masked.clear();
                 for tok in l.split_ascii_whitespace() {
                     mask_log_token(tok, &mut masked);
@@ -701,9 +704,9 @@ fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, 
             // the event's continuation lines are part of its message
             while i + 1 + more < lines.lines.len()
                 && more < MAX_EVENT_LINES
-                && continues_event(lines.lines[i + 1 + more])
+                && (continues_event(bodies[i + 1 + more]) || details_the_event(line, lines.lines[i + 1 + more]))
             {
-                message = message.rotate_left(5) ^ message_of(lines.lines[i + 1 + more]);
+                message = message.rotate_left(5) ^ message_of(bodies[i + 1 + more]);
                 more += 1;
             }
             // and so are their colours, as a template's first line in other colours stays (see
@@ -783,6 +786,41 @@ fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, 
     alone_to_drain(&mut roles, &drain, &lines.lines);
     roles
 }
+
+/// Each line without the prefix a collector writes before every line of a stream, when nearly
+/// every line has one: a compose service's `api-1  | `, `kubectl logs --prefix`'s
+/// `[pod/api-0/api] `, a CI service's stamp (`unstamped`). A stack trace's frames and an error's
+/// detail lines are read there, where they continue the event above as they do unprefixed. A
+/// line keeps a prefix other than the line's above: another service's line (two services'
+/// traces interleaved) continues no event of the first's.
+fn stream_bodies<'a>(lines: &[&'a str]) -> Option<Vec<&'a str>> {
+    // (kubectl's is a path, `[pod/api-0/api]`: a bracketed word is a level, Maven's `[INFO]`)
+    let prefix = |line: &'a str| -> (&'a str, &'a str) {
+        let rest = unstamped(line);
+        let tag = re!(r"^([A-Za-z0-9][\w.-]* +\| |\[[\w.@:-]+(/[\w.@:-]+)+\] )").find(rest).map_or(0, |m| m.end());
+        (&rest[..tag], &rest[tag..])
+    };
+    let sample = lines.iter().filter(|l| !l.trim().is_empty()).take(STREAM_SAMPLE);
+    let (mut seen, mut prefixed) = (0, 0);
+    for line in sample {
+        seen += 1;
+        prefixed += usize::from(prefix(line).1.len() < line.len());
+    }
+    if seen == 0 || prefixed * 10 < seen * 9 {
+        return None;
+    }
+    let mut above = "";
+    let bodies = lines.iter().map(|line| {
+        let (tag, body) = prefix(line);
+        let same = tag == above;
+        above = tag;
+        if same { body } else { line }
+    });
+    Some(bodies.collect())
+}
+
+/// Lines looked at for a stream's prefix.
+const STREAM_SAMPLE: usize = 200;
 
 /// Plain lines of one to three words (`Rendered /app/views/_row.erb (0.4ms)`, `Downloaded
 /// serde v1.0.219`, a cached file's path alone), which Drain reads too (see `alone_to_drain`):
@@ -1144,6 +1182,21 @@ fn continues_event(line: &str) -> bool {
         .iter()
         .any(|p| line.starts_with(p))
         || crate::logline::journal_catalog(line)
+}
+
+/// Whether `line` is a detail that a database server writes under the error `event` with the
+/// same prefix, its time and process: PostgreSQL with a `log_line_prefix` (`2024-05-01 10:00:00.734
+/// UTC [544] app@db DETAIL:  Key (id)=(1) already exists.` under `… [544] app@db ERROR:  duplicate
+/// key value …`, then its `STATEMENT:`). Unprefixed, such a line continues the event as any
+/// indented one does.
+fn details_the_event(event: &str, line: &str) -> bool {
+    let Some(c) = re!(r" (DETAIL|HINT|CONTEXT|STATEMENT|QUERY|LOCATION):  ").find(line) else {
+        return false;
+    };
+    let prefix = &line[..c.start() + 1];
+    event.len() > prefix.len()
+        && event.starts_with(prefix)
+        && re!(r"^(ERROR|FATAL|PANIC|WARNING|LOG):  ").is_match(&event[prefix.len()..])
 }
 
 /// `java.lang.IllegalStateException: msg`, `ValueError: boom`, `KeyError`.
@@ -2008,6 +2061,30 @@ mod tests {
         assert!(out.contains("[hr 28 like above "), "the rest are counted: {out}");
         for kept in ["[ERROR] a.BTest.adds  Time elapsed: 0.01 s  <<< FAILURE!", "java.lang.AssertionError: expected:<5> but was:<4>"] {
             assert!(out.contains(kept), "{kept}: {out}");
+        }
+    }
+
+    #[test]
+    fn a_trace_behind_a_streams_prefix_stays_whole_as_it_does_unprefixed() {
+        let frames = ["at JSON.parse (<anonymous>)", "at parseConfig (/app/app.js:4:39)", "at Object.<anonymous> (/app/app.js:13:28)",
+            "at Module._compile (node:internal/modules/cjs/loader:1521:14)", "at Module.load (node:internal/modules/cjs/loader:1266:32)",
+            "at Module._load (node:internal/modules/cjs/loader:1091:12)"];
+        for prefix in ["api-1  | ", "[pod/api-7d9f8b6c5-x2x9q/api] "] {
+            let mut log = String::new();
+            for i in 0..300 {
+                log += &format!("{prefix}2024-05-01T10:01:{:02}.{i:03}Z info [db] GET /v1/products/{} 200 {}ms\n", i / 10 % 60, i * 37 % 9000, i % 90);
+                if i == 150 {
+                    log += &format!("{prefix}2024-05-01T10:01:15.000Z error [router] failed to load config SyntaxError: Unexpected token\n");
+                    // another service's line inside the trace continues nothing of it
+                    log += "web-1  | 2024-05-01T10:01:15.001Z info listening on :8080\n";
+                    log += &frames.iter().map(|f| format!("{prefix}    {f}\n")).collect::<String>();
+                }
+            }
+            let out = compress(&log, &opts()).text;
+            for f in frames {
+                assert!(out.contains(&format!("{prefix}    {f}\n")), "{f}: {out}");
+            }
+            assert!(out.lines().count() < 30, "{out}");
         }
     }
 
