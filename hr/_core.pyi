@@ -5,6 +5,9 @@ __version__: str
 def sniff(data: bytes) -> str:
     """The kind of `data`: 'binary', 'json', 'log', 'test', 'code', 'diff', 'text' or 'shell'."""
 
+def diagnostics(data: bytes) -> bool:
+    """Whether most lines of `data` are a compiler's or a linter's findings, each at its place."""
+
 def compress(
     kind: str, data: bytes, hash: str, budget_chars: int | None = None, min_fold_run: int = 0
 ) -> tuple[bytes, list[tuple[int, int]]]:

@@ -389,6 +389,21 @@ def test_tsc(tmp_path: Path) -> None:
     assert_survive(out, headlines, raw)
 
 
+@pytest.mark.parametrize("form", ["compact", "unix"])
+def test_eslint_keeps_every_problem_in_its_one_line_formats(form: str, tmp_path: Path) -> None:
+    # one line a problem, each at its place, most of them one message about other names
+    eslint = npm_tool("eslint@8.57.0", "eslint/bin/eslint.js")
+    (tmp_path / "js").mkdir()
+    for f in range(6):
+        body = "".join(f"function f{i}(a) {{\n  if (a == {i}) {{ return x{i} + y{f}; }}\n  return a;\n}}\n" for i in range(5))
+        (tmp_path / "js" / f"file{f}.js").write_text(body)
+    raw = run_tool(["node", str(eslint), "--no-eslintrc", "--rule", "no-undef: error", "--rule", "eqeqeq: warn",
+                    "-f", form, "js"], tmp_path)
+    problems = re.findall(r"^\S+file\d\.js\S* .*(?:Error|Warning).*$", raw, re.M)
+    assert len(problems) >= 90, raw
+    assert_survive(hr(raw, tmp_path / "cache"), problems, raw)
+
+
 # 30 handlers whose parameter type differs from the expected one three levels down: tsc explains
 # each with the same four-line chain of elaborations
 TSC_ELABORATIONS = (

@@ -14,6 +14,12 @@ fn sniff(py: Python<'_>, data: &[u8]) -> &'static str {
     py.detach(|| crate::sniff::sniff(data)).as_str()
 }
 
+/// Whether most lines of `data` are a compiler's or a linter's findings, each at its place.
+#[pyfunction]
+fn diagnostics(py: Python<'_>, data: &[u8]) -> bool {
+    py.detach(|| crate::testout::mostly_diagnostics(&String::from_utf8_lossy(data)))
+}
+
 /// Compress `data` as `kind` (UTF-8, or text with a few stray bytes: see `stray_bytes`).
 /// Returns the output bytes and the folded original line ranges as `(start, end)` pairs,
 /// 1-based and inclusive. `min_fold_run`: see `Options`. An output that is the input unchanged
@@ -150,6 +156,7 @@ fn compressbase_score(
 fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add("__version__", env!("CARGO_PKG_VERSION"))?;
     m.add_function(wrap_pyfunction!(sniff, m)?)?;
+    m.add_function(wrap_pyfunction!(diagnostics, m)?)?;
     m.add_function(wrap_pyfunction!(compress, m)?)?;
     m.add_function(wrap_pyfunction!(estimate_tokens, m)?)?;
     m.add_function(wrap_pyfunction!(source_fits, m)?)?;

@@ -233,12 +233,13 @@ pub fn looks_like(head: &str, tail: &str) -> bool {
     verdict().is_match(tail) || progress().is_match(head) || tap_lines(head) >= 3 || mostly_diagnostics(head)
 }
 
-/// Whether most of `head`'s lines are a linter's or a compiler's findings, each at its place
-/// with a column (`pkg/f.go:12:21: self-assignment of x`, eslint's `a.js:3:5: 'x' is not
-/// defined. [Error/no-undef]`), whatever words they use.
-fn mostly_diagnostics(head: &str) -> bool {
+/// Whether most of `text`'s lines (in its first 64 KB) are a compiler's or a linter's findings,
+/// each at its place (`diag::finding`: `pkg/f.go:12:21: self-assignment of x`), whatever words
+/// they use: what a test run's compressor keeps whole, and a log's would fold by message.
+pub fn mostly_diagnostics(text: &str) -> bool {
+    let head = crate::lines::prefix_str(text, 64 * 1024);
     let lines = head.lines().filter(|l| !l.trim().is_empty()).count();
-    let found = head.lines().filter(|l| diag::located_finding(l)).count();
+    let found = head.lines().filter(|l| diag::finding(l)).count();
     found >= 3 && 2 * found >= lines
 }
 

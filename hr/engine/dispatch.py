@@ -19,11 +19,6 @@ MIN_TOKENS = 300
 MIN_SAVING = 0.10
 # Sniffed kinds whose output is read as a log when their own compressor saves too little.
 READ_AS_LOG_TOO = ("test",)
-# A compiler's or linter's diagnostic, a line at its own place (`pkg/f.go:12:21: self-assignment
-# of x`, `parse.py:43: error: …`, tsc's `a.ts(5,3): error TS2322: …`): output that is mostly
-# these is what a test run's compressor keeps whole on purpose, where a log's would fold one
-# message said at other places.
-DIAGNOSTIC = re.compile(rb"^\S+?(?::\d+(?::\d+)?|\(\d+(?:,\d+)?\)): \S", re.M)
 # Markers cite this many hex digits of the SHA-256.
 SHORT_HASH = 12
 # Every output hr folds names its restore command once: text that does was compressed already.
@@ -160,10 +155,11 @@ def compress(data: bytes, hint: Hint = Hint(), rules: dict | None = None) -> Res
 
     output, spans, tokens_out, extra = run(kind)
     if (kind in READ_AS_LOG_TOO and not hint.kind and not saves(spans, tokens_out, tokens_in)
-            and not _rule(rules, "log").get("skip") and not mostly_diagnostics(data)):
+            and not _rule(rules, "log").get("skip") and not core.diagnostics(data)):
         # a test run whose lines are mostly the program's own log (a Maven build's tests that
         # log at debug level) gives its runner's compressor little to fold: the log's compressor
-        # keeps every new event, failures included, and folds the rest
+        # keeps every new event, failures included, and folds the rest. Not a compiler's or a
+        # linter's findings, each at its place, which a log would fold by message
         kind = "log"
         output, spans, tokens_out, extra = run(kind)
     if not saves(spans, tokens_out, tokens_in):
@@ -176,12 +172,6 @@ def compress(data: bytes, hint: Hint = Hint(), rules: dict | None = None) -> Res
     result = Result(output, kind, digest, tokens_in, tokens_out, spans, passthrough=False)
     result.policy = ",".join(f"{k}={v}" for k, v in sorted(extra.items()))
     return result
-
-
-def mostly_diagnostics(data: bytes) -> bool:
-    """Whether at least half the non-blank lines of `data` are diagnostics (`DIAGNOSTIC`)."""
-    lines = sum(1 for line in data.splitlines() if line.strip())
-    return 2 * len(DIAGNOSTIC.findall(data)) >= lines > 0
 
 
 def _rule(rules: dict | None, kind: str) -> dict:

@@ -53,8 +53,8 @@ pub(crate) const DIAGNOSTICS: Runner = Runner {
                 end
             }),
         ),
-        // ruff concise, go build and go vet, eslint's unix format: a finding at its place
-        rule(|l| located_finding(l) || re!(r"^\S+\.go:\d+(:\d+)?: ").is_match(l), Act::Keep(Critical)),
+        // ruff concise, go build and go vet, eslint's unix and compact formats: a finding at its place
+        rule(|l| finding(l) || re!(r"^\S+\.go:\d+(:\d+)?: ").is_match(l), Act::Keep(Critical)),
         rule(
             |l| re!(r"^\s+\d+:\d+\s+(error|warning)\s+").is_match(l),
             Act::Region(eslint),
@@ -206,11 +206,17 @@ fn rustc_block(c: &mut Classifier, i: usize, m: &mut Memory) -> usize {
     end
 }
 
-/// A finding at its place in a file, line and column, then what is wrong there
-/// (`pkg/f.go:12:21: self-assignment of x`, ruff's `a.py:3:1: F401 …`, eslint's unix format):
-/// each one is a place to fix, whatever its words.
-pub(crate) fn located_finding(line: &str) -> bool {
-    re!(r"^\S+:\d+:\d+: \S").is_match(line)
+/// A compiler's or linter's finding at its place in a file, then what is wrong there: with a
+/// line and column (`pkg/f.go:12:21: self-assignment of x`, ruff's `a.py:3:1: F401 …`, eslint's
+/// unix format), mypy's and gcc's `a.py:43: error: …`, tsc's `a.ts(5,3): error TS2322: …`,
+/// eslint's compact format (`a.js: line 3, col 5, Error - 'x' is not defined. (no-undef)`).
+/// Each one is a place to fix, whatever its words.
+pub(crate) fn finding(line: &str) -> bool {
+    re!(concat!(
+        r"^\S+:\d+:\d+: \S|^\S+:\d+: (error|warning|note): |^\S+\(\d+,\d+\): (error|warning) |",
+        r"^\S+: line \d+, col \d+, (Error|Warning|Info) - "
+    ))
+    .is_match(line)
 }
 
 /// A line of a rustc diagnostic's body: its location (` --> src/a.rs:2:9`), a gutter and its
