@@ -404,6 +404,22 @@ def test_eslint_keeps_every_problem_in_its_one_line_formats(form: str, tmp_path:
     assert_survive(hr(raw, tmp_path / "cache"), problems, raw)
 
 
+def test_shellcheck_keeps_every_place_and_every_finding(tmp_path: Path) -> None:
+    # its default format: the place, the line, a caret line a finding, and a suggested fix; a
+    # finding said again at another place folds, its place stays
+    shellcheck = need("shellcheck")
+    for k in range(12):
+        (tmp_path / f"s{k:02d}.sh").write_text(
+            f"#!/bin/sh\nset -e\necho $var{k}\ncd /tmp/dir{k}\nfor f in $(ls *.txt); do echo $f; done\n")
+    raw = run_tool([shellcheck, *sorted(p.name for p in tmp_path.glob("*.sh"))], tmp_path)
+    places = re.findall(r"^In \S+ line \d+:$", raw, re.M)
+    findings = sorted({m.strip() for m in re.findall(r"^\s*\^-*\^? SC\d{4} \(\w+\): .*$", raw, re.M)})
+    assert len(places) >= 24 and len(findings) >= 15, raw
+    out = hr(raw, tmp_path / "cache")
+    assert_survive(out, places + findings, raw)
+    assert_compressed(out, raw)
+
+
 # 30 handlers whose parameter type differs from the expected one three levels down: tsc explains
 # each with the same four-line chain of elaborations
 TSC_ELABORATIONS = (
