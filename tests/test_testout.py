@@ -141,15 +141,20 @@ def rectangle(w, h):
 '''
 
 
-def test_pytest_twenty_failures_from_one_bug(tmp_path: Path) -> None:
-    (tmp_path / "geometry.py").write_text(GEOMETRY_PY)
+def geometry_project(path: Path) -> None:
+    """`GEOMETRY_PY` and its tests: 20 fail on its one bug, 30 pass."""
+    (path / "geometry.py").write_text(GEOMETRY_PY)
     tests = "import geometry\n"
     for i in range(20):
         tests += f"\n\ndef test_area_of_rectangle_{i:02d}():\n    corners = geometry.rectangle({i + 1}, {i + 2})\n"
         tests += f"    assert geometry.area(corners) == {(i + 1) * (i + 2)}\n"
     for i in range(30):
         tests += f"\n\ndef test_rectangle_has_four_corners_{i:02d}():\n    assert len(geometry.rectangle({i}, {i})) == 4\n"
-    (tmp_path / "test_geometry.py").write_text(tests)
+    (path / "test_geometry.py").write_text(tests)
+
+
+def test_pytest_twenty_failures_from_one_bug(tmp_path: Path) -> None:
+    geometry_project(tmp_path)
     raw = run_tool([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "test_geometry.py"], tmp_path)
     out = hr(raw, tmp_path / "cache")
     message = "E       TypeError: unsupported operand type(s) for /: 'int' and 'str'"
@@ -173,6 +178,19 @@ def test_pytest_twenty_failures_from_one_bug(tmp_path: Path) -> None:
     assert re.match(r"^_+ test_area_of_rectangle_00 _+$", first[0]), first
     assert not any("test_area_of_rectangle_01" in line for line in first), first
     assert len(out) <= 0.4 * len(raw), (len(out), len(raw))
+
+
+def test_pytest_native_tracebacks_of_one_bug_keep_each_tests_own_frame(tmp_path: Path) -> None:
+    # with --tb=native every failure is a Python traceback under pytest's own frames: a repeat
+    # folds, but keeps the test's own frame, the first in a test file
+    geometry_project(tmp_path)
+    raw = run_tool([sys.executable, "-m", "pytest", "-p", "no:cacheprovider", "--tb=native", "test_geometry.py"], tmp_path)
+    own = re.findall(r'^  File "[^"]*test_geometry\.py", line \d+, in test_area_of_rectangle_\d+$', raw, re.M)
+    titles = re.findall(r"^_+ test_area_of_rectangle_\d+ _+$", raw, re.M)
+    assert len(own) == 20 and len(titles) == 20, raw
+    out = hr(raw, tmp_path / "cache")
+    assert_survive(out, [*own, *titles, last_line(raw)], raw)
+    assert_compressed(out, raw)
 
 
 UNITTEST_FILE = '''import unittest

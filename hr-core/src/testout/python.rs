@@ -106,7 +106,8 @@ fn pytest(c: &mut Classifier) {
 }
 
 /// How pytest prints a failure: `____ title ____`, frames located by `path.py:12: in f`, the
-/// error on `E   ` lines.
+/// error on `E   ` lines; with `--tb=native`, a traceback as Python prints one (`  File "…",
+/// line N, in f` frames, then `ValueError: …`).
 const PYTEST_FAILURE: Format = Format {
     title_lines: 1,
     name: |l| {
@@ -114,8 +115,8 @@ const PYTEST_FAILURE: Format = Format {
             .captures(l)
             .map(|m| m.get(1).unwrap().as_str())
     },
-    location: |l| re!(r"^\S+:\d+:( |$)").is_match(l),
-    error: |l| l.starts_with("E "),
+    location: |l| re!(r"^\S+:\d+:( |$)").is_match(l) || l.starts_with("  File \""),
+    error: |l| l.starts_with("E ") || re!(r"^[\w.]+(Error|Exception|Warning)\b").is_match(l),
 };
 
 /// How unittest prints one: a `=====` rule, `ERROR: name`, a `-----` rule, then a traceback

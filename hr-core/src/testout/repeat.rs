@@ -1,7 +1,8 @@
 //! A failure that repeats one shown above: many tests broken by one bug print the same
 //! traceback again and again (every test of a class whose setup raises, every caller of a broken
 //! helper, every case of a parametrized test). The first failure of each kind stays whole. A later
-//! one keeps what identifies it (its title, first and last frame locations, its first and last
+//! one keeps what identifies it (its title, first and last frame locations, its first frame in a
+//! test file, its first and last
 //! error lines and every error line with other values), and every line whose shape (numbers and
 //! the test's own name masked) the first did not print; the rest folds into a marker that points
 //! at the failure above (`[hr 14 lines as in test_x L80-93]`, with the failure's own lines
@@ -10,7 +11,7 @@
 
 use std::collections::HashSet;
 
-use super::{Cat, Classifier, Reference};
+use super::{re, Cat, Classifier, Reference};
 use crate::mask::shape;
 use crate::plan::Priority::Critical;
 
@@ -32,6 +33,12 @@ struct Original {
     reference: u32,
     shapes: HashSet<String>,
     said: HashSet<String>,
+}
+
+/// Whether a frame's location is in a test file (`tests/test_h.py`, `x_test.go`, `a.spec.ts`):
+/// the failing test's own frame, under a runner's own frames.
+fn in_test_file(line: &str) -> bool {
+    re!(r"(^|[/\\\s\x22'(])(test_\w*|\w+_test|\w+[._](spec|test))\.\w+\b|[/\\]tests?[/\\]").is_match(line)
 }
 
 /// The failure blocks shown whole so far.
@@ -82,6 +89,8 @@ impl Shown {
             return;
         };
         let locations: Vec<usize> = body.clone().filter(|&k| (f.location)(c.lines[k])).collect();
+        // the failing test's own frame: the first in a test file (under the runner's frames)
+        let own = locations.iter().copied().find(|&k| in_test_file(c.lines[k]));
         let errors: Vec<usize> = body.clone().filter(|&k| (f.error)(c.lines[k])).collect();
         let mut news = 0;
         let reference = original.reference;
@@ -91,6 +100,7 @@ impl Shown {
             let line = c.lines[k].trim_end();
             let identifies = k < body.start
                 || locations.first() == Some(&k)
+                || own == Some(k)
                 || locations.last() == Some(&k)
                 || errors.first() == Some(&k)
                 || errors.last() == Some(&k);
