@@ -123,6 +123,19 @@ def test_git_diff_keeps_files_and_hunks(repo: Path, tmp_path: Path) -> None:
     assert_markers_in_place(tight, raw)
 
 
+def test_git_status_keeps_every_name(repo: Path, tmp_path: Path) -> None:
+    # files named by number: their names differ in digits alone, and each is one to act on
+    git = need("git")
+    for i in range(4):
+        (repo / f"src/mod0/file{i}.py").write_text("changed\n")
+    for i in range(30):
+        (repo / f"src/new_step_{i}.py").write_text("new\n")
+    raw = run_tool([git, "status"], repo, GIT_ENV)
+    names = re.findall(r"^\t(?:modified:\s+)?(\S+)$", raw, re.M)
+    assert len(names) == 34, raw
+    assert_survive(hr(raw, tmp_path / "cache"), names, raw)
+
+
 def test_grep_rn_keeps_every_path(tmp_path: Path) -> None:
     need("grep")
     tree = tmp_path / "tree"

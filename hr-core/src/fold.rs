@@ -237,13 +237,24 @@ impl Run<'_> {
     }
 }
 
+/// What the lines of a run share: their shape (numbers and ids masked), or, for a line that
+/// names a file last (`\tmodified:   src/util/step_3.py`, a listing's), the line itself: a
+/// list of names whose numbers differ is no run of one thing.
+fn run_key(line: &str) -> std::borrow::Cow<'_, str> {
+    if crate::mask::ends_with_a_name(line) {
+        std::borrow::Cow::Borrowed(line)
+    } else {
+        std::borrow::Cow::Owned(shape(line))
+    }
+}
+
 /// The runs of `lines`, in order. One shape at a time: memory stays bounded by the longest
 /// line, not the input.
 fn runs<'a>(lines: impl Iterator<Item = &'a str>) -> impl Iterator<Item = Run<'a>> {
     let mut lines = lines.enumerate().peekable();
     std::iter::from_fn(move || {
         let (start, first) = lines.next()?;
-        let key = shape(first);
+        let key = run_key(first);
         let mut run = Run {
             start,
             end: start + 1,
@@ -252,7 +263,7 @@ fn runs<'a>(lines: impl Iterator<Item = &'a str>) -> impl Iterator<Item = Run<'a
             inner_chars: 0,
             identical: true,
         };
-        while let Some((i, line)) = lines.next_if(|(_, l)| shape(l) == key) {
+        while let Some((i, line)) = lines.next_if(|(_, l)| run_key(l) == key) {
             if run.end > start + 1 {
                 run.inner_chars += run.last.len(); // the previous last is now inside the run
             }

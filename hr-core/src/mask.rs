@@ -1,6 +1,8 @@
 //! Line shapes: a line with its variable parts (numbers, hex ids) masked, so that lines that
 //! differ only in those parts compare equal.
 
+use crate::re::re;
+
 /// `"took 12ms (id 3fa9c2d1e0)"` -> `"took 0ms (id 0)"`. Runs of digits become `0`; a word of
 /// hex digits that holds a digit becomes `0` too, and so do a hex literal (`0x563bbca289b0`) and
 /// a generated id (`waHadM704UeNU2VQU5ef`, see `random_id`), as where lines are mined.
@@ -33,6 +35,12 @@ pub fn shape(line: &str) -> String {
         }
     }
     out
+}
+
+/// A line that ends with a path or a file name (`\tmodified:   src/app.py`).
+pub fn ends_with_a_name(line: &str) -> bool {
+    let last = line.split_ascii_whitespace().last().unwrap_or("");
+    re!(r"^([\w.@+-]*(/[\w.@+-]+)+/?|[\w@+-]+(\.[\w-]+)*\.[A-Za-z]\w{0,5})$").is_match(last)
 }
 
 /// Where the quoted value that `rest` continues ends: its first quote not escaped by a

@@ -320,7 +320,7 @@ pub fn sniff(data: &[u8]) -> Kind {
     // verbatim, where text's would cut the lines that read like filler
     let many = prose.iter().filter(|l| !l.trim().is_empty()).count() >= 20;
     // a list of names (`git status`) is no log: a log's compressor would fold names like values
-    let names = share(&prose, ends_with_a_name) >= 0.5;
+    let names = share(&prose, crate::mask::ends_with_a_name) >= 0.5;
     if many
         && !names
         && !(log.share < DUMP_IN_A_LOG && is_settings_or_table(&sample))
@@ -588,12 +588,6 @@ fn delimited_records(lines: &[&str]) -> Vec<bool> {
         }
     }
     out
-}
-
-/// A line that ends with a path or a file name (`\tmodified:   src/app.py`).
-fn ends_with_a_name(line: &str) -> bool {
-    let last = line.split_ascii_whitespace().last().unwrap_or("");
-    re!(r"^([\w.@+-]*(/[\w.@+-]+)+/?|[\w@+-]+(\.[\w-]+)*\.[A-Za-z]\w{0,5})$").is_match(last)
 }
 
 /// From this share of lines whose shape recurs, prose-like lines are a program's messages, one
