@@ -792,8 +792,12 @@ fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, 
 /// `[pod/api-0/api] `, a CI service's stamp (`unstamped`). A stack trace's frames and an error's
 /// detail lines are read there, where they continue the event above as they do unprefixed. A
 /// line keeps a prefix other than the line's above: another service's line (two services'
-/// traces interleaved) continues no event of the first's.
+/// traces interleaved) continues no event of the first's. (Held beside the lines while they
+/// are mined: only for a log of lines whose state the memory bound leaves free.)
 fn stream_bodies<'a>(lines: &[&'a str]) -> Option<Vec<&'a str>> {
+    if lines.len() > FREE_LINES {
+        return None;
+    }
     // (kubectl's is a path, `[pod/api-0/api]`: a bracketed word is a level, Maven's `[INFO]`)
     let prefix = |line: &'a str| -> (&'a str, &'a str) {
         let rest = unstamped(line);

@@ -320,12 +320,20 @@ fn names_row(line: &str) -> Option<(Separator, Vec<&str>)> {
             && n.starts_with(|c: char| c.is_ascii_alphabetic())
             && n.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b'.' | b' '))
     };
-    let names: Vec<&str> = line.split(by).collect();
-    (names.len() >= 3 && names.iter().all(|n| name(n)) && names.iter().any(|n| names_status(n))).then_some((separator, names))
+    // (read until a field is no name: a log's first line may be one long record)
+    let mut names = Vec::new();
+    for n in line.split(by) {
+        if names.len() == MAX_NAMES || !name(n) {
+            return None;
+        }
+        names.push(n);
+    }
+    (names.len() >= 3 && names.iter().any(|n| names_status(n))).then_some((separator, names))
 }
 
-/// Bytes a column's name holds, at most (see `names_row`).
+/// Bytes a column's name holds, and names a header row holds, at most (see `names_row`).
 const MAX_NAME: usize = 40;
+const MAX_NAMES: usize = 256;
 
 /// Field `i` of a CSV line, its quotes taken off: a quoted field may hold commas (`"deadlock
 /// detected, rolled back"`), and `""` is a quote inside one.
