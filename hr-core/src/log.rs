@@ -159,14 +159,16 @@ const TEST_VERDICT: usize = 64 * 1024;
 /// put back in place, when the log ends with a test run (a CI job's log): the log's templates
 /// would fold a failing test among passing ones of its shape (`--- FAIL: TestMany/case17`
 /// under `--- PASS: TestMany/case0`), and a failure's message with no error word.
-fn keep_test_failures(plan: Plan, lines: &Lines) -> Plan {
+fn keep_test_failures<'a>(plan: Plan, lines: &Lines<'a>) -> Plan {
     // a runner's lines as it wrote them, without the stamp a CI service puts before each
-    let bare: Vec<&str> = lines.lines.iter().map(|l| unstamped(l.strip_suffix('\r').unwrap_or(l))).collect();
-    let tail = bare[bare.len().saturating_sub(TEST_VERDICT / 64)..].join("\n");
+    let bare = |l: &&'a str| unstamped(l.strip_suffix('\r').unwrap_or(l));
+    let last: Vec<&str> = lines.lines[lines.lines.len().saturating_sub(TEST_VERDICT / 64)..].iter().map(bare).collect();
+    let tail = last.join("\n");
     let tail = crate::lines::suffix_str(&tail, TEST_VERDICT);
     if !(crate::testout::is_test_output(tail) || crate::testout::looks_like("", tail)) {
         return plan;
     }
+    let bare: Vec<&str> = lines.lines.iter().map(bare).collect();
     // (a line that states an error's level is the log's own error, which folds by its message:
     // a compiler's `[ERROR] …/A.java:[139,73] cannot find symbol` at each of sixty places)
     let failures: Vec<usize> = crate::testout::failure_lines(&bare)
