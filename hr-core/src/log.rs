@@ -2095,6 +2095,14 @@ mod tests {
     }
 
     #[test]
+    fn what_a_line_says_starts_right_after_a_header_that_ends_with_its_space() {
+        // BuildKit's step and seconds: the word after them is what the line says
+        assert_eq!(said("#9 0.503 FAILED tests/a.py::t").1.trim_start(), "FAILED tests/a.py::t");
+        // a time the pattern ends within still runs to its space
+        assert_eq!(said("2024-01-02 10:00:00,123 INFO request served").1.trim_start(), "INFO request served");
+    }
+
+    #[test]
     fn a_level_stamped_event_folds_its_arguments_but_never_its_name() {
         let names: Vec<String> = (0..24).map(|i| format!("pkg{}", "x".repeat(i))).collect();
         let stamped = |i: usize, what: &str| format!("2024-01-02 10:00:{:02} INFO - {what}\n", i % 60);

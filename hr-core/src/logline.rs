@@ -196,7 +196,11 @@ pub fn tag_and_time_end(line: &str) -> (usize, Option<usize>) {
     let Some(m) = header(head).find(head) else {
         return (start, None);
     };
-    // the pattern ends within the time (`14:36` of `14:36:25`): the time ends at a space
+    // the pattern ends within the time (`14:36` of `14:36:25`): the time ends at a space; one
+    // that ends with its space (BuildKit's `#9 0.503 `, a level's `INFO `) ends there
+    if let Some(header) = head[..m.end()].strip_suffix([' ', '\t']) {
+        return (start, Some(start + header.len()));
+    }
     let rest = &head[m.end()..];
     (start, Some(start + m.end() + rest.find([' ', '\t']).unwrap_or(rest.len())))
 }
