@@ -136,6 +136,23 @@ def test_git_status_keeps_every_name(repo: Path, tmp_path: Path) -> None:
     assert_survive(hr(raw, tmp_path / "cache"), names, raw)
 
 
+def test_a_diffstat_keeps_every_name(repo: Path, tmp_path: Path) -> None:
+    # files named by number, each changed a little: a diffstat's lines differ in the names alone
+    git = need("git")
+    steps = repo / "src" / "pipeline" / "stages"
+    steps.mkdir(parents=True)
+    for i in range(60):
+        (steps / f"step_{i}.py").write_text(f"x = {i}\n")
+    run_tool([git, "add", "-A"], repo, GIT_ENV)
+    run_tool([git, "commit", "-q", "-m", "steps"], repo, GIT_ENV)
+    for i in range(60):
+        (steps / f"step_{i}.py").write_text(f"x = {i + 1}\ny = 0\n")
+    stat = run_tool([git, "diff", "--stat"], repo, GIT_ENV)
+    names = re.findall(r"^ (src/pipeline/stages/step_\d+\.py) +\|", stat, re.M)
+    assert len(names) == 60, stat
+    assert_survive(hr(stat, tmp_path / "cache"), names, stat)
+
+
 def test_grep_rn_keeps_every_path(tmp_path: Path) -> None:
     need("grep")
     tree = tmp_path / "tree"

@@ -238,10 +238,10 @@ impl Run<'_> {
 }
 
 /// What the lines of a run share: their shape (numbers and ids masked), or, for a line that
-/// names a file last (`\tmodified:   src/util/step_3.py`, a listing's), the line itself: a
-/// list of names whose numbers differ is no run of one thing.
+/// names a file (`\tmodified:   src/util/step_3.py`, a diffstat's line: see `names_a_file`),
+/// the line itself: a list of names whose numbers differ is no run of one thing.
 fn run_key(line: &str) -> std::borrow::Cow<'_, str> {
-    if crate::mask::ends_with_a_name(line) {
+    if crate::mask::names_a_file(line) {
         std::borrow::Cow::Borrowed(line)
     } else {
         std::borrow::Cow::Owned(shape(line))

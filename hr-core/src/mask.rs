@@ -37,10 +37,12 @@ pub fn shape(line: &str) -> String {
     out
 }
 
-/// A line that ends with a path or a file name (`\tmodified:   src/app.py`).
-pub fn ends_with_a_name(line: &str) -> bool {
+/// A line that names a file: it ends with a path or a file name (`\tmodified:   src/app.py`,
+/// `Only in a/docs: x.json`), or it is a diffstat's line (` src/app.py | 3 ++-`).
+pub fn names_a_file(line: &str) -> bool {
     let last = line.split_ascii_whitespace().last().unwrap_or("");
     re!(r"^([\w.@+-]*(/[\w.@+-]+)+/?|[\w@+-]+(\.[\w-]+)*\.[A-Za-z]\w{0,5})$").is_match(last)
+        || re!(r"^ \S+ +\| +(\d+ ?[+-]*|Bin \d+ -> \d+ bytes)$").is_match(line)
 }
 
 /// Where the quoted value that `rest` continues ends: its first quote not escaped by a

@@ -320,7 +320,7 @@ pub fn sniff(data: &[u8]) -> Kind {
     // verbatim, where text's would cut the lines that read like filler
     let many = prose.iter().filter(|l| !l.trim().is_empty()).count() >= 20;
     // a list of names (`git status`) is no log: a log's compressor would fold names like values
-    let names = share(&prose, crate::mask::ends_with_a_name) >= 0.5;
+    let names = share(&prose, crate::mask::names_a_file) >= 0.5;
     if many
         && !names
         && !(log.share < DUMP_IN_A_LOG && is_settings_or_table(&sample))
