@@ -800,11 +800,9 @@ fn stream_bodies<'a>(lines: &[&'a str]) -> Option<Vec<&'a str>> {
     if lines.len() > FREE_LINES {
         return None;
     }
-    // (kubectl's is a path, `[pod/api-0/api]`: a bracketed word is a level, Maven's `[INFO]`)
     let prefix = |line: &'a str| -> (&'a str, &'a str) {
         let rest = unstamped(line);
-        let tag = re!(r"^([A-Za-z0-9][\w.-]* +\| |\[[\w.@:-]+(/[\w.@:-]+)+\] )").find(rest).map_or(0, |m| m.end());
-        (&rest[..tag], &rest[tag..])
+        rest.split_at(crate::logline::stream_prefix_len(rest))
     };
     let sample = lines.iter().filter(|l| !l.trim().is_empty()).take(STREAM_SAMPLE);
     let (mut seen, mut prefixed) = (0, 0);

@@ -313,6 +313,27 @@ pub fn is_ruby_frame(line: &str) -> bool {
         && re!(r"^\s*(from )?(\S+ \([^()\s]+\) )?\S+:\d+:in [`'][^`']*'\s*$").is_match(line)
 }
 
+/// A compiler's or linter's finding at its place in a file, then what is wrong there: with a
+/// line and column (`pkg/f.go:12:21: self-assignment of x`, ruff's `a.py:3:1: F401 …`, eslint's
+/// unix format), mypy's and gcc's `a.py:43: error: …`, tsc's `a.ts(5,3): error TS2322: …`,
+/// eslint's compact format (`a.js: line 3, col 5, Error - 'x' is not defined. (no-undef)`),
+/// shellcheck's place (`In a.sh line 8:`, its findings under it). Each one is a place to fix,
+/// whatever its words, and no search result (`grep -n`'s `path:12:text`).
+pub fn is_finding(line: &str) -> bool {
+    re!(concat!(
+        r"^\S+:\d+:\d+: \S|^\S+:\d+: (fatal error|error|warning|note): |^\S+\(\d+,\d+\): (error|warning) |",
+        r"^\S+: line \d+, col \d+, (Error|Warning|Info) - |^In \S+ line \d+:$"
+    ))
+    .is_match(line)
+}
+
+/// Where the prefix a collector writes before every line of a stream ends (0: none), whatever
+/// the line says after it: a compose service's padded name (`api-1  | `), `kubectl logs
+/// --prefix`'s path (`[pod/api-0/api] `; a bracketed word alone is a level, Maven's `[INFO]`).
+pub fn stream_prefix_len(line: &str) -> usize {
+    re!(r"^([A-Za-z0-9][\w.-]* +\| |\[[\w.@:-]+(/[\w.@:-]+)+\] )").find(line).map_or(0, |m| m.end())
+}
+
 /// A line of a stream that a container runtime interleaves, behind the name of the service
 /// that wrote it, padded to its neighbours' width (`docker compose logs`: `web-1   | listening
 /// on :8080`), whatever the service printed. One more ` | ` makes a row of a table instead.

@@ -430,13 +430,12 @@ fn severity_column(header: &str) -> Option<usize> {
 fn severity_at(row: &str, at: usize) -> bool {
     let starts = at == 0 || row.as_bytes().get(at - 1) == Some(&b' ');
     let word = row.get(at..).and_then(|r| r.split(' ').next()).unwrap_or("");
+    // (a level's word, or one a table of events has for one: Kubernetes' `Normal`, Windows' audit
+    // results; a letter alone is no level in a column)
     starts
-        && [
-            "normal", "warning", "warn", "error", "info", "information", "informational", "notice", "critical", "debug",
-            "verbose", "fatal", "alert", "emergency", "trace", "failureaudit", "successaudit",
-        ]
-        .iter()
-        .any(|s| word.eq_ignore_ascii_case(s))
+        && word.len() > 2
+        && (crate::logline::word_severity(word).is_some()
+            || ["normal", "informational", "emergency", "failureaudit", "successaudit"].iter().any(|s| word.eq_ignore_ascii_case(s)))
 }
 
 /// Settings and tables, which a log's compressor would fold like values: most lines set a key

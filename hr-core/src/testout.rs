@@ -227,14 +227,14 @@ fn anchors() -> &'static regex::Regex {
 }
 
 /// Test or build output that the sniffer's own patterns miss: unittest, mocha, vitest, nextest,
-/// maven, gradle, cargo, xcodebuild, pip, apt, npm and make output, shellcheck's findings. `tail` is the end of the input, where runners
+/// maven, gradle, cargo, xcodebuild, pip, apt, npm and make output, a linter's findings. `tail` is the end of the input, where runners
 /// print their verdict. Both come without terminal escapes (the sniffer strips them).
 pub fn looks_like(head: &str, tail: &str) -> bool {
     verdict().is_match(tail) || progress().is_match(head) || tap_lines(head) >= 3 || mostly_diagnostics(head)
 }
 
 /// Whether most of `text`'s lines (in its first 64 KB) are a compiler's or a linter's findings,
-/// each at its place (`diag::finding`: `pkg/f.go:12:21: self-assignment of x`), whatever words
+/// each at its place (`logline::is_finding`: `pkg/f.go:12:21: self-assignment of x`), whatever words
 /// they use, with the few lines a finding shows under it (the code at fault, shellcheck's
 /// carets): what a test run's compressor keeps whole, and a log's would fold by message.
 pub fn mostly_diagnostics(text: &str) -> bool {
@@ -244,7 +244,7 @@ pub fn mostly_diagnostics(text: &str) -> bool {
     let (mut lines, mut found, mut findings, mut under) = (0, 0, 0, 0);
     for line in head.lines().filter(|l| !l.trim().is_empty()) {
         lines += 1;
-        if diag::finding(line) {
+        if crate::logline::is_finding(line) {
             (found, findings, under) = (found + 1, findings + 1, UNDER);
         } else if under > 0 {
             (found, under) = (found + 1, under - 1);
@@ -288,7 +288,7 @@ fn progress() -> &'static regex::Regex {
         r"(?m)^(\w+ \([\w.]+\) \.\.\. (ok|FAIL|ERROR|skipped)|\s+PASS \[ *[\d.]+s\] |\[INFO\] Tests run: |",
         r"\S.* > \S.* (PASSED|FAILED)$|Collecting \S|Inst \S+ .*\(|Get:\d+ https?:|npm (ERR!|error|WARN|warn) |",
         r"make(\[\d+\])?: (Entering|Leaving) directory|\s+\d+:\d+\s+(error|warning)\s+\S|✖ \d+ problems? \(|",
-        r"\S+:\d+:\d+: [A-Z]+\d+ |Found \d+ errors?\.| {3}Compiling \S+ v\d|\s*\^-*\^? SC\d{4} \((error|warning|info|style)\): |",
+        r"\S+:\d+:\d+: [A-Z]+\d+ |Found \d+ errors?\.| {3}Compiling \S+ v\d|",
         r"[A-Z][A-Za-z]+ \S.*\(in target '[^']*' from project '[^']*'\)$|Test [Cc]ase '.+' (passed|failed) )"
     ))
 }

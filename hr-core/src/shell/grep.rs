@@ -11,7 +11,7 @@ pub(crate) fn is_match_line(line: &str) -> bool {
     (re!(r"^[^\s:]*[/.][^\s:]*:\d+:").is_match(line)
         || re!(r"^[^\s:]*[/.][^\s:]*-\d+-").is_match(line)
         || line == "--")
-        && !re!(r"^\S+:\d+:(\d+:)? (fatal error|error|warning|note):|^\S+:\d+:\d+: \S").is_match(line)
+        && !crate::logline::is_finding(line)
 }
 
 fn path_of(line: &str) -> Option<&str> {

@@ -55,7 +55,7 @@ pub(crate) const DIAGNOSTICS: Runner = Runner {
         ),
         // ruff concise, go build and go vet, eslint's unix and compact formats, shellcheck's place
         // (its carets under it, one said at another place before, fold as repeats): a finding
-        rule(|l| finding(l) || re!(r"^\S+\.go:\d+(:\d+)?: ").is_match(l), Act::Keep(Critical)),
+        rule(|l| crate::logline::is_finding(l) || re!(r"^\S+\.go:\d+(:\d+)?: ").is_match(l), Act::Keep(Critical)),
         rule(
             |l| re!(r"^\s+\d+:\d+\s+(error|warning)\s+").is_match(l),
             Act::Region(eslint),
@@ -205,20 +205,6 @@ fn rustc_block(c: &mut Classifier, i: usize, m: &mut Memory) -> usize {
         }
     }
     end
-}
-
-/// A compiler's or linter's finding at its place in a file, then what is wrong there: with a
-/// line and column (`pkg/f.go:12:21: self-assignment of x`, ruff's `a.py:3:1: F401 …`, eslint's
-/// unix format), mypy's and gcc's `a.py:43: error: …`, tsc's `a.ts(5,3): error TS2322: …`,
-/// eslint's compact format (`a.js: line 3, col 5, Error - 'x' is not defined. (no-undef)`),
-/// shellcheck's place (`In a.sh line 8:`, its findings under it). Each one is a place to fix,
-/// whatever its words.
-pub(crate) fn finding(line: &str) -> bool {
-    re!(concat!(
-        r"^\S+:\d+:\d+: \S|^\S+:\d+: (error|warning|note): |^\S+\(\d+,\d+\): (error|warning) |",
-        r"^\S+: line \d+, col \d+, (Error|Warning|Info) - |^In \S+ line \d+:$"
-    ))
-    .is_match(line)
 }
 
 /// A line of a rustc diagnostic's body: its location (` --> src/a.rs:2:9`), a gutter and its
