@@ -424,3 +424,90 @@ def test_json_records_of_one_more_request_fold_and_keep_what_drain_reads_once(na
     missing = [n for n in needles if not any(s in out for s in needle_options(n))]
     assert not missing, missing
     assert len(out) < len(data) / 4
+
+
+FIXTURES = Path(__file__).parent / "fixtures" / "logs"
+
+# a service whose one failure raises through twenty calls, each line of which Python 3.11+
+# underlines with carets: a frame takes three lines
+DEEP_TRACE = textwrap.dedent(
+    '''
+    import logging, sys
+    logging.basicConfig(stream=sys.stdout, level=logging.INFO,
+                        format="%(asctime)s %(levelname)s %(name)s: %(message)s")
+    log = logging.getLogger("svc")
+    def step19(rec): return int(rec["n"]) + 0
+    '''
+) + "".join(f"def step{k}(rec): return step{k + 1}(rec) + 0\n" for k in range(18, -1, -1)) + textwrap.dedent(
+    '''
+    for k in range(400):
+        log.info("request %d served in %d ms", k, k % 17)
+        if k == 200:
+            try:
+                step0({"n": "x"})
+            except ValueError:
+                log.exception("request %d failed", k)
+    '''
+)
+
+
+def traceback_of(lines: list[str]) -> list[str]:
+    start = next(i for i, line in enumerate(lines) if line.startswith("Traceback"))
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("ValueError"))
+    return lines[start:end + 1]
+
+
+def test_a_deep_python_traceback_seen_once_stays_whole(tmp_path: Path, cache: Path):
+    # a trace seen for the first time stays whole, however its frames are drawn: it was read as
+    # lines of an error event (fifty at most) when the carets made its frames a third of it
+    script = tmp_path / "svc.py"
+    script.write_text(DEEP_TRACE)
+    data = subprocess.run([sys.executable, str(script)], capture_output=True, check=True).stdout
+    trace = traceback_of(data.decode().splitlines())
+    assert len(trace) > 50 and sum(line.strip().startswith("^") for line in trace) >= 15, trace
+    out = run_hr([], data, cache).decode()
+    assert len(out) < len(data) / 3
+    missing = [line for line in trace if line not in out.splitlines()]
+    assert not missing, missing
+
+
+def test_a_trace_through_other_lines_of_the_same_code_is_no_repeat(cache: Path):
+    # Ruby's Logger and `full_message`, captured (fixtures/logs/README.md): a TypeError raised
+    # through `process` at app.rb:16 passes the methods a ZeroDivisionError passed from line 14
+    data = (FIXTURES / "ruby-logger-traces.log").read_text()
+    lines = data.splitlines()
+    raised = lines.index("app.rb:9:in `validate': amount must be Integer, got String (TypeError)")
+    trace = "\n".join(lines[raised:raised + 6]) + "\n"
+    assert "\tfrom app.rb:16:in `process'" in trace and "\tfrom app.rb:14:in `process'" in data
+    out = run_hr([], data.encode(), cache).decode()
+    assert trace in out, out
+    # a trace through the same lines again is a repeat: its frames fold (the last of a long run
+    # of an error stays, as any error's does)
+    assert data.count(trace) > 5
+    assert out.count(trace) <= 2
+
+
+def test_a_rust_backtrace_keeps_every_frame_the_first_time(cache: Path):
+    # RUST_BACKTRACE=full numbers each frame (`19:     0x55f1… - panicky::main::hd69…`),
+    # with its place below it or not: a trace, kept whole
+    data = (FIXTURES / "rust-panic-full-backtrace.log").read_bytes()
+    frames = [line for line in data.decode().splitlines() if re.match(r"\s*\d+: +0x[0-9a-f]+ - ", line)]
+    assert len(frames) >= 30
+    out = run_hr([], data, cache).decode().splitlines()
+    missing = [line for line in frames if line not in out]
+    assert not missing, missing
+    assert any("panicky::main" in line for line in out)
+
+
+def test_valgrinds_report_keeps_each_errors_stack(cache: Path):
+    # memcheck writes `==pid== ` before each line: behind it, an error's `at`/`by` frames and
+    # the block it names are the error's trace
+    data = (FIXTURES / "valgrind-memcheck.log").read_bytes()
+    lines = data.decode().splitlines()
+    start = next(i for i, line in enumerate(lines) if "Invalid free()" in line)
+    end = next(i for i in range(start + 1, len(lines)) if re.fullmatch(r"==\d+== *", lines[i]))
+    record = lines[start:end]
+    assert any(" by 0x" in line for line in record) and any("free'd" in line for line in record), record
+    out = run_hr(["--kind", "log"], data, cache).decode().splitlines()
+    missing = [line for line in record if line not in out]
+    assert not missing, missing

@@ -639,14 +639,17 @@ fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, 
     let mut i = 0;
     while i < lines.lines.len() {
         if let Some(end) = trace_block(bodies, i, &mut continuations) {
-            // a trace repeats when its frames have the same shapes as an earlier one's, whatever
-            // the line that raised it says
+            // a trace repeats when its frames have the same shapes as an earlier one's, at the
+            // same lines of code, whatever the line that raised it says
             let mut h = FxHasher::default();
             for l in &bodies[i + 1..end] {
                 masked.clear();
                 for tok in l.split_ascii_whitespace() {
                     mask_log_token(tok, &mut masked);
                     masked.push(' ');
+                }
+                if frames::is_frame(l) {
+                    crate::mask::push_line_numbers(l, &mut masked);
                 }
                 h.write(masked.as_bytes());
                 h.write_u8(b'\n');
@@ -1229,6 +1232,11 @@ fn exception_header(line: &str) -> bool {
 fn trace_like(line: &str) -> bool {
     let t = line.trim_start();
     t.starts_with("at ")
+        // valgrind's callers: `by 0x109359: main (leak.c:17)`
+        || t.starts_with("by 0x")
+        // a Rust backtrace's numbered frames: `19:     0x55f1a314bd46 - app::main::hd698b3`,
+        // `3: std::panicking::begin_panic` (each may have its `at src/main.rs:24:7` below)
+        || (t.starts_with(|c: char| c.is_ascii_digit()) && re!(r"^\d+: +(0x[0-9a-f]+ - |\S*::)").is_match(t))
         || frames::numbered_frame(line).is_some()
         || crate::logline::is_ruby_frame(line)
         || t.starts_with("File \"")
@@ -1250,8 +1258,11 @@ fn trace_block(lines: &[&str], i: usize, run: &mut ContinuationRun) -> Option<us
     if end < lines.len() && python && end > i + 1 && is_python_frame(lines[end - 1]) && is_exception_line(lines[end]) {
         end += 1;
     }
-    // mostly frames: an indented dump or a log whose lines all start with a space is no trace
-    let mostly = frames * 2 >= end - i - 1;
+    // mostly frames: an indented dump or a log whose lines all start with a space is no trace.
+    // A Python frame takes up to three lines: its place, its source line, and since Python
+    // 3.11 the carets that point into it
+    let lines_per_frame = if python { 3 } else { 2 };
+    let mostly = frames * lines_per_frame >= end - i - 1;
     (mostly && (frames >= 2 || (starts_here && end > i + 1))).then_some(end)
 }
 
@@ -2093,6 +2104,29 @@ mod tests {
     }
 
     #[test]
+    fn a_trace_through_other_lines_of_its_functions_is_another_trace() {
+        // Java's frames: the same methods, called from another line of `Handler.handle` the
+        // second time; the third trace repeats the first, from other temporary classes
+        let trace = |line: usize, tmp: &str| {
+            format!("java.lang.IllegalStateException: bad input\n\tat app.Parser.parse(Parser.java:41)\n\tat app.Handler.handle(Handler.java:{line})\n\tat app.{tmp}.run(Unknown Source)\n\tat java.lang.Thread.run(Thread.java:829)\n")
+        };
+        let mut log = String::new();
+        for i in 0..200 {
+            log += &format!("2024-05-01 10:01:{:02},{i:03} INFO [worker-{}] request {} served\n", i / 4 % 60, i % 4, 1000 + i);
+            match i {
+                50 => log += &format!("2024-05-01 10:01:12,500 ERROR [worker-1] request failed\n{}", trace(18, "Tmp$1")),
+                100 => log += &format!("2024-05-01 10:01:25,000 ERROR [worker-1] request failed\n{}", trace(27, "Tmp$2")),
+                150 => log += &format!("2024-05-01 10:01:37,500 ERROR [worker-1] request failed\n{}", trace(18, "Tmp$3")),
+                _ => {}
+            }
+        }
+        let out = compress(&log, &opts()).text;
+        assert!(out.contains("\tat app.Handler.handle(Handler.java:18)\n"), "{out}");
+        assert!(out.contains("\tat app.Handler.handle(Handler.java:27)\n"), "{out}");
+        assert!(!out.contains("Tmp$3"), "{out}");
+    }
+
+    #[test]
     fn what_a_line_says_starts_right_after_a_header_that_ends_with_its_space() {
         // BuildKit's step and seconds: the word after them is what the line says
         assert_eq!(said("#9 0.503 FAILED tests/a.py::t").1.trim_start(), "FAILED tests/a.py::t");
@@ -2433,7 +2467,8 @@ mod tests {
             if i == 40 {
                 t.push_str("2024-01-02 10:00:40,500 ERROR [worker-2] refund 43 failed\n");
                 t.push_str("java.net.SocketTimeoutException: Read timed out\n");
-                t.push_str("\tat com.example.pay.Client.charge(Client.java:81)\n");
+                // (through the same line: another line of `charge` is another trace)
+                t.push_str("\tat com.example.pay.Client.charge(Client.java:80)\n");
                 t.push_str(FRAMES);
                 t.push_str(
                     "2024-01-02 10:00:40,600 INFO [main] cache rebuilt after operator request\n",

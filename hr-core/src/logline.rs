@@ -329,9 +329,10 @@ pub fn is_finding(line: &str) -> bool {
 
 /// Where the prefix a collector writes before every line of a stream ends (0: none), whatever
 /// the line says after it: a compose service's padded name (`api-1  | `), `kubectl logs
-/// --prefix`'s path (`[pod/api-0/api] `; a bracketed word alone is a level, Maven's `[INFO]`).
+/// --prefix`'s path (`[pod/api-0/api] `; a bracketed word alone is a level, Maven's `[INFO]`),
+/// or the process id valgrind writes before each line of its report (`==6166== `).
 pub fn stream_prefix_len(line: &str) -> usize {
-    re!(r"^([A-Za-z0-9][\w.-]* +\| |\[[\w.@:-]+(/[\w.@:-]+)+\] )").find(line).map_or(0, |m| m.end())
+    re!(r"^([A-Za-z0-9][\w.-]* +\| |\[[\w.@:-]+(/[\w.@:-]+)+\] |==\d+== )").find(line).map_or(0, |m| m.end())
 }
 
 /// A line of a stream that a container runtime interleaves, behind the name of the service

@@ -265,6 +265,27 @@ fn hex_literal(word: &[u8]) -> bool {
         && word[2..].iter().all(u8::is_ascii_hexdigit)
 }
 
+/// Appends the places in code that `frame` (a stack frame) names by line, in order: each
+/// number after a `:` or a `line ` (`app.rb:16:in`, `Foo.java:123)`, `line 14, in f`). Masking
+/// takes them out with the frame's other numbers, where they tell one call site from another
+/// in the same function; an address (`0x55f1…`) or a temporary file's name is no such place.
+pub fn push_line_numbers(frame: &str, out: &mut String) {
+    let b = frame.as_bytes();
+    let mut i = 0;
+    while i < b.len() {
+        let digits = b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+        if digits == 0 {
+            i += 1;
+            continue;
+        }
+        if (i > 0 && b[i - 1] == b':') || b[..i].ends_with(b"line ") {
+            out.push_str(&frame[i..i + digits]);
+            out.push(',');
+        }
+        i += digits;
+    }
+}
+
 /// `/var/log/x.log`, `./a/b`, `~/x`, `C:\\Windows\\x`: names that vary freely, told by their
 /// first bytes (a URL, `https://host/p`, is told by its `://` in `mask_log_token`).
 fn path_prefix(tok: &str) -> bool {
