@@ -530,6 +530,12 @@ FIXTURE_NEEDLES = {
     "go-test-v.txt": ["--- FAIL: TestAddWrong", "want 5", "FAIL\texample.com/calc"],
     "cargo-test.txt": ["---- tests::adds_wrong stdout ----", "two and two make five", "test result: FAILED. 30 passed; 1 failed"],
     "jest-verbose.txt": ["● add › adds wrong", "● add › throws", "Tests:       2 failed, 40 passed, 42 total"],
+    # TAP without the optional dash before each test's name: a test run, not a log
+    "bats-tap.txt": ["not ok 13 cli handles input 12", "not ok 14 cli handles input 13", "not ok 78 cli handles input 77",
+                     "not ok 151 config parse 150", "# (in test file t.bats, line 315)", "# got: abc"],
+    "ctest.txt": [" 17/150 Test  #17: check_17 .........................***Failed    0.01 sec",
+                  "***Exception: SegFault", "Subprocess aborted***Exception:", "***Timeout   1.00 sec",
+                  "97% tests passed, 5 tests failed out of 150", "\t120 - check_120 (Timeout)"],
     "vitest-verbose.txt": ["FAIL  sum.test.js > add > adds wrong", "AssertionError: expected 4 to be 5", "sum.test.js:7:46",
                            "Tests  1 failed | 60 passed (61)"],
 }
@@ -541,6 +547,18 @@ def test_fixture(name: str, tmp_path: Path) -> None:
     out = hr(raw, tmp_path / "cache")
     assert_survive(out, FIXTURE_NEEDLES[name], raw)
     assert_compressed(out, raw)
+
+
+def test_a_job_log_keeps_each_failed_ctest_result(tmp_path: Path) -> None:
+    # CTest's output in a CI job's log, each line behind the service's stamp: read as a log,
+    # whose templates would fold a failed result among passed ones of its shape
+    raw = (FIXTURES / "ctest.txt").read_text()
+    stamped = "".join(f"2026-12-04T06:24:{38 + i // 100:02d}.{i:07d}Z {line}\n" for i, line in enumerate(raw.splitlines()))
+    out = hr(stamped, tmp_path / "cache")
+    failed = [line for line in stamped.splitlines() if re.search(r"Test +#\d+: .*(\*\*\*|Not Run)", line)]
+    assert len(failed) == 5
+    assert_survive(out, failed, stamped)
+    assert_compressed(out, stamped)
 
 
 def test_budget_keeps_failures_first(pyproj: Path, tmp_path: Path) -> None:

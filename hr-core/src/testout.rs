@@ -10,6 +10,7 @@
 //! (`[hr 187 passed, 2 skipped in 12 files L8-196]`); nothing is ever concluded that the
 //! runner did not print.
 
+mod ctest;
 mod diag;
 mod go;
 mod install;
@@ -253,9 +254,10 @@ pub fn mostly_diagnostics(text: &str) -> bool {
     findings >= 3 && 2 * found >= lines
 }
 
-/// TAP and prove result lines: one in prose proves nothing, a few are a run.
+/// TAP and prove result lines: one in prose proves nothing, a few are a run. (TAP's dash
+/// before the description is optional: bats writes `ok 1 cli handles input 0`.)
 fn tap_lines(text: &str) -> usize {
-    re!(r"(?m)^((not )?ok \d+ - |(\[\d{2}:\d{2}:\d{2}\] )?\S+\.(t|sh) \.{3,} ok\b)")
+    re!(r"(?m)^((not )?ok \d+( - | \S|$)|(\[\d{2}:\d{2}:\d{2}\] )?\S+\.(t|sh) \.{3,} ok\b)")
         .find_iter(text)
         .take(3)
         .count()
@@ -279,7 +281,7 @@ fn verdict() -> &'static regex::Regex {
         r"\s*Summary \[ *[\d.]+s\] \d+ tests? run|\[INFO\] BUILD (SUCCESS|FAILURE)|BUILD (SUCCESSFUL|FAILED) in |",
         r"Successfully installed |\d+ upgraded, \d+ newly installed|(added|removed|changed) \d+ packages?|",
         r"make(\[\d+\])?: \*\*\* |ERROR: (Could not|Failed|No matching)| {4}Finished .*target\(s\) in |",
-        r"\*\* [A-Z]+( [A-Z]+)? (SUCCEEDED|FAILED|INTERRUPTED) \*\*$)"
+        r"\*\* [A-Z]+( [A-Z]+)? (SUCCEEDED|FAILED|INTERRUPTED) \*\*$|\d+% tests passed, \d+ tests? failed out of \d+)"
     ))
 }
 
@@ -380,6 +382,7 @@ fn classify_test_runners(c: &mut Classifier) {
     rules::run(c, &jvm::MAVEN);
     rules::run(c, &jvm::GRADLE);
     rules::run(c, &tap::TAP);
+    rules::run(c, &ctest::CTEST);
     // before the diagnostics: an XCTest failure's headline (`A.swift:40: error: …`) is one, and
     // its region would take the test lines after it for its excerpt
     rules::run(c, &xcode::XCODEBUILD);
