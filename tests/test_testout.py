@@ -549,6 +549,20 @@ def test_fixture(name: str, tmp_path: Path) -> None:
     assert_compressed(out, raw)
 
 
+def test_ruff_full_format_keeps_every_finding_and_its_place(tmp_path: Path) -> None:
+    # each finding's code, message and place, though a finding said before folds its excerpt
+    # (`D101 Missing docstring in public class` at each class): the sniffer read the report as
+    # a log, whose templates folded every D101 under D103's message
+    raw = (FIXTURES / "ruff-full.txt").read_text()
+    lines = raw.splitlines()
+    findings = [(head, place) for head, place in zip(lines, lines[1:]) if re.match(r"\s*--> \S+:\d+:\d+$", place)]
+    assert len({head for head, _ in findings}) >= 10 and len(findings) >= 60
+    out = hr(raw, tmp_path / "cache")
+    missing = [f for f in findings if f"{f[0]}\n{f[1]}\n" not in out]
+    assert not missing, missing[:3]
+    assert_compressed(out, raw)
+
+
 def test_a_job_log_keeps_each_failed_ctest_result(tmp_path: Path) -> None:
     # CTest's output in a CI job's log, each line behind the service's stamp: read as a log,
     # whose templates would fold a failed result among passed ones of its shape

@@ -243,13 +243,32 @@ pub fn mostly_diagnostics(text: &str) -> bool {
     const UNDER: usize = 3;
     let head = crate::lines::prefix_str(text, 64 * 1024);
     let (mut lines, mut found, mut findings, mut under) = (0, 0, 0, 0);
-    for line in head.lines().filter(|l| !l.trim().is_empty()) {
-        lines += 1;
-        if crate::logline::is_finding(line) {
-            (found, findings, under) = (found + 1, findings + 1, UNDER);
-        } else if under > 0 {
-            (found, under) = (found + 1, under - 1);
+    // in the excerpt under a finding whose place is on a line of its own (rustc's and ruff's
+    // full format: the headline, ` --> src/a.rs:2:9`, gutters to the blank line)
+    let mut excerpt = false;
+    let mut above_counted = false;
+    for line in head.lines() {
+        if line.trim().is_empty() {
+            excerpt = false;
+            continue;
         }
+        lines += 1;
+        let counted = if crate::logline::is_finding(line) {
+            (findings, under) = (findings + 1, UNDER);
+            true
+        } else if re!(r"^\s*--> \S+:\d+:\d+$").is_match(line) {
+            // (the headline above it is the finding's too)
+            (findings, excerpt) = (findings + 1, true);
+            found += usize::from(!above_counted && lines > 1);
+            true
+        } else if excerpt || under > 0 {
+            under = under.saturating_sub(1);
+            true
+        } else {
+            false
+        };
+        found += usize::from(counted);
+        above_counted = counted;
     }
     findings >= 3 && 2 * found >= lines
 }

@@ -37,10 +37,12 @@ pub(crate) const DIAGNOSTICS: Runner = Runner {
                 elaborated(c, i, i + 1..end, m)
             }),
         ),
-        // ruff's full format: the code, then `--> file:line:col` and an excerpt to the blank line
+        // ruff's full format: the code, then `--> file:line:col` and an excerpt to the blank line.
+        // A finding said before (`D101 Missing docstring in public class`, at each class) keeps
+        // its headline and place; its excerpt, the code at that place, folds
         rule(
             |l| re!(r"^[A-Z]+\d+ (\[\*\] )?\S").is_match(l),
-            Act::Region(|c, i, _| {
+            Act::Region(|c, i, m| {
                 if !c
                     .lines
                     .get(i + 1)
@@ -49,7 +51,14 @@ pub(crate) const DIAGNOSTICS: Runner = Runner {
                     return i + 1;
                 }
                 let end = extent(c, i + 1, |l| !l.trim().is_empty());
-                c.keep_block(i, end, Critical);
+                if m.heads.insert(c.lines[i].to_string()) {
+                    c.keep_block(i, end, Critical);
+                } else {
+                    c.keep_block(i, i + 2, Critical);
+                    for k in i + 2..end {
+                        c.fold(k, Cat::WarningDetail);
+                    }
+                }
                 end
             }),
         ),
