@@ -8,6 +8,7 @@ command the output gives once, brings back exactly the lines it stands for.
 
 from __future__ import annotations
 
+import subprocess
 from pathlib import Path
 
 import pytest
@@ -120,3 +121,23 @@ def test_a_line_cut_for_its_length_is_its_own_head_and_expands_whole(crlf, cache
     out = run_hr(["--kind", "log"], data).stdout
     assert any(CUT_LINE.fullmatch(line) for line in out.decode().split("\n")), out[-400:]
     check_markers_restore(data, out)
+
+
+def test_grep_over_log_files_keeps_each_failure_it_quotes(tmp_path, cache):
+    # `grep -rn` over /var/log reads as grep's output, which keeps a file's first match: the
+    # guard reads each quoted line as its log wrote it, and dpkg's failures are its own words
+    # (a real dpkg run whose package's post-installation script fails, fixtures/logs)
+    logs = tmp_path / "var" / "log" / "apt"
+    logs.mkdir(parents=True)
+    (logs / "term.log").write_bytes((REPO / "tests" / "fixtures" / "logs" / "dpkg-failing-postinst.log").read_bytes())
+    grep = subprocess.run(["grep", "-rn", "-i", "error\\|unpack\\|setting up\\|updating", str(tmp_path / "var" / "log")],
+                          capture_output=True, check=True).stdout
+    # (one example of each failure: the packages and the steps it names are its values)
+    failures = [":dpkg: error processing package probe-pkg", ":Errors were encountered while processing:",
+                ":E: Sub-process /usr/bin/dpkg returned an error code (1)"]
+    assert all(f in grep.decode() for f in failures) and grep.count(b"\n") > 40
+    out = run_hr([], grep).stdout.decode()
+    missing = [f for f in failures if f not in out]
+    assert not missing, out
+    assert len(out) < len(grep) / 2
+    check_markers_restore(grep, out.encode())

@@ -954,6 +954,8 @@ pub enum Problem {
 }
 
 pub fn problem(line: &str) -> Problem {
+    // a log's line as `grep -n` quotes it says how it went as the log said it
+    let line = quoted_log_line(line).unwrap_or(line);
     // an access log entry fails by its status, whatever level it was logged at; a success
     // fails only by its level (an application's `ERROR GET /x 200 9012ms: slow`), never by
     // the words of its path or agent
@@ -967,6 +969,14 @@ pub fn problem(line: &str) -> Problem {
         None if failed_syscall(line) => Problem::Reported,
         None => reports_error(line),
     }
+}
+
+/// The line `grep -n` quotes from a log file (`/var/log/apt/term.log:4508:dpkg: error …` ->
+/// `dpkg: error …`): a file in a `log` directory, or named `.log`, `.err` or `.out`. A source
+/// file's line (`src/app.py:12:    log.error(…)`) is code, whatever its words.
+fn quoted_log_line(line: &str) -> Option<&str> {
+    let quote = re!(r"^(?:[\w.@-]*/)*(?:[\w.@-]*/)?(?:logs?/[\w.@/-]+|[\w.@-]+\.(?:log|err|out)(?:\.\d+)?):\d+:").find(line)?;
+    Some(&line[quote.end()..])
 }
 
 fn reports_error(line: &str) -> Problem {
@@ -1000,6 +1010,14 @@ fn reports_error(line: &str) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_log_line_grep_quotes_says_how_it_went_as_the_log_said_it() {
+        assert_eq!(problem("/var/log/apt/term.log:4508:dpkg: error processing package x (--configure):"), Problem::Reported);
+        assert_eq!(problem("logs/app.log.1:12:E: Sub-process /usr/bin/dpkg returned an error code (1)"), Problem::Reported);
+        // a source file's line is code, whatever its words
+        assert_ne!(problem("src/app.py:12:error = compute()"), Problem::Reported);
+    }
 
     #[test]
     fn a_header_read_with_ascii_letters_is_found_as_with_any_letters() {
