@@ -352,3 +352,20 @@ def test_a_budget_keeps_fewer_outliers_and_json_stays_valid():
     assert " outliers, over budget) " in tight
     json.loads(tight)
     check_expansions(json.loads(data), tight)
+
+
+def test_a_log_kept_as_a_list_of_its_lines_keeps_an_example_of_each_failure():
+    # a job's log as a JSON list of its lines (what `jq -R -s 'split("\n")'` makes of it): the
+    # list's middle folds, but each kind of failure its lines report keeps one line, as the
+    # signal guard keeps one of each in a plain log (a captured Ruby service's log, tests/fixtures)
+    lines = (Path(__file__).parent / "fixtures" / "logs" / "ruby-logger-traces.log").read_text().splitlines()
+    data = json.dumps({"job": "orders", "status": "failed", "log": lines}, indent=2).encode()
+    out = compress(data)
+    kept = [s for s in strings(json.loads(out)) if " ERROR -- : " in s]
+
+    def kind(line: str) -> str:
+        return re.sub(r"\d+", "N", line.split(" ERROR -- : ")[1])
+    kinds = {kind(s) for s in lines if " ERROR -- : " in s}
+    assert len(kinds) >= 4
+    assert {kind(s) for s in kept} == kinds
+    assert len(out) < len(data) / 3

@@ -12,6 +12,7 @@ use super::node::{unescape, Node};
 use super::outliers;
 use super::table::{table, Table, ABSENT};
 use super::Top;
+use crate::hash::FxHashSet;
 use crate::marker::{count, items_target, json_marker, json_note, json_original, json_reference};
 use std::collections::HashMap;
 
@@ -412,6 +413,7 @@ impl<'a> Renderer<'a> {
     fn list(&mut self, items: &[Node], indent: usize) {
         let n = items.len();
         let keep: Vec<bool> = if self.lossy && n >= MIN_FOLD {
+            let mut reported = FxHashSet::default();
             items
                 .iter()
                 .enumerate()
@@ -420,6 +422,7 @@ impl<'a> Renderer<'a> {
                         || i + LIST_TAIL >= n
                         || errorish_value(v)
                         || outliers::is_errorish(v)
+                        || v.as_str().is_some_and(|s| first_report(s, &mut reported))
                 })
                 .collect()
         } else {
@@ -630,6 +633,25 @@ fn how_many(n: usize, noun: &str) -> String {
 fn errorish_scalar(s: &str) -> bool {
     s.len() <= 80 && outliers::error_words().is_match(s)
 }
+
+/// Whether `s` reports a failure as a log's line does (a CI job's log kept as a list of its
+/// lines: `…Z ERROR worker[3] batch=42 failed: connection reset by peer`), and is the first
+/// of its template (numbers, ids and paths masked) in the list: one example of each stays, as
+/// the signal guard keeps one of each line-based output's (`guard.rs`).
+fn first_report(s: &str, seen: &mut FxHashSet<u64>) -> bool {
+    if s.len() > MAX_REPORT_CHARS || crate::logline::problem(s) != crate::logline::Problem::Reported {
+        return false;
+    }
+    let mut masked = String::with_capacity(s.len());
+    for tok in s.split_ascii_whitespace() {
+        crate::mask::mask_log_token(tok, &mut masked);
+        masked.push(' ');
+    }
+    seen.insert(crate::hash::of_text(&masked))
+}
+
+/// A string longer than this is a document, not a log's line.
+const MAX_REPORT_CHARS: usize = 2048;
 
 fn errorish_value(v: &Node) -> bool {
     v.as_str().is_some_and(errorish_scalar)
