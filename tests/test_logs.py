@@ -511,3 +511,66 @@ def test_valgrinds_report_keeps_each_errors_stack(cache: Path):
     out = run_hr(["--kind", "log"], data, cache).decode().splitlines()
     missing = [line for line in record if line not in out]
     assert not missing, missing
+
+
+GO_SERVICE = '''package main
+
+import (
+	"log"
+	"os"
+	"sync"
+)
+
+var ready sync.WaitGroup
+
+func worker(id int, jobs chan int) {
+	ready.Done()
+	for j := range jobs {
+		log.Printf("worker %d finished job %d", id, j)
+	}
+}
+
+func lookup(table map[string][]int, key string) int { return table[key][3] }
+
+func handle(table map[string][]int, key string) int { return lookup(table, key) + 1 }
+
+func main() {
+	log.SetOutput(os.Stdout)
+	jobs := make(chan int)
+	for i := 0; i < 4; i++ {
+		ready.Add(1)
+		go worker(i, jobs)
+	}
+	ready.Wait()
+	for n := 0; n < 300; n++ {
+		log.Printf("request %d served in %d ms", n, n%17)
+	}
+	log.Printf("total %d", handle(map[string][]int{"a": {1}}, "a"))
+}
+'''
+
+
+def test_a_go_panic_keeps_each_goroutines_frames_and_where_it_was_created(tmp_path: Path, cache: Path):
+    # GOTRACEBACK=all: each goroutine's trace names a function unindented and its place under
+    # it; the workers' traces repeat one another and fold, the first stays whole
+    go = shutil.which("go")
+    if not go:
+        pytest.skip("go not installed")
+    (tmp_path / "main.go").write_text(GO_SERVICE)
+    (tmp_path / "go.mod").write_text("module example.com/svc\n\ngo 1.21\n")
+    env = {**os.environ, "GOFLAGS": "-mod=mod", "GOPROXY": "off", "GOTOOLCHAIN": "local", "GOTRACEBACK": "all",
+           "GOCACHE": str(tmp_path / "go-build"), "GOPATH": str(tmp_path / "gopath")}
+    run = subprocess.run([go, "run", "."], cwd=tmp_path, env=env, capture_output=True, timeout=300)
+    data = run.stdout + run.stderr
+    lines = data.decode().splitlines()
+    assert run.returncode != 0 and any(line.startswith("panic: runtime error: index out of range") for line in lines)
+    first_worker = next(i for i, line in enumerate(lines) if re.match(r"goroutine \d+ \[chan receive\]:", line))
+    block = lines[first_worker:lines.index("", first_worker)]
+    assert block[-2].startswith("created by main.main") and block[-1].strip().startswith(str(tmp_path)), block
+    running = lines.index(next(line for line in lines if re.match(r"goroutine \d+ \[running\]:", line)))
+    frames = lines[running:lines.index("", running)]
+    assert any(line.startswith("main.lookup(") for line in frames), frames
+    out = run_hr([], data, cache).decode().splitlines()
+    missing = [line for line in block + frames if line not in out]
+    assert not missing, missing
+    assert len(out) < len(lines) / 4

@@ -313,6 +313,16 @@ pub fn is_ruby_frame(line: &str) -> bool {
         && re!(r"^\s*(from )?(\S+ \([^()\s]+\) )?\S+:\d+:in [`'][^`']*'\s*$").is_match(line)
 }
 
+/// A Go traceback's frame, which names its function unindented (its place follows on a line
+/// of its own, indented): `main.worker(0x0?, 0x1)`, `net/http.(*conn).serve(0xc0001b4000, …)`,
+/// `main.crash(...)`, `created by main.main in goroutine 1`.
+pub fn is_go_frame(line: &str) -> bool {
+    // a look at the last byte and the first word spares the search most lines (this runs on
+    // the line after every line a log holds)
+    (line.ends_with(')') && re!(r"^(?:[\w.~-]+/)*[\w.-]+\.(?:\(\*?\w+\)\.)?[\w.]+(?:\[[^\]]*\])?\((?:\.\.\.|[^()]*)\)$").is_match(line))
+        || (line.starts_with("created by ") && re!(r"^created by \S+( in goroutine \d+)?$").is_match(line))
+}
+
 /// A compiler's or linter's finding at its place in a file, then what is wrong there: with a
 /// line and column (`pkg/f.go:12:21: self-assignment of x`, ruff's `a.py:3:1: F401 …`, eslint's
 /// unix format), mypy's and gcc's `a.py:43: error: …`, tsc's `a.ts(5,3): error TS2322: …`,
@@ -378,7 +388,7 @@ pub fn continues(line: &str) -> bool {
     match b.first() {
         None => false,
         Some(b' ' | b'\t') => !line.trim().is_empty(),
-        _ if is_ruby_frame(line) => true,
+        _ if is_ruby_frame(line) || is_go_frame(line) => true,
         // every shape below opens with one of a few bytes, or with a word that names an
         // exception: a look at the first byte and word spares the regex most lines (this runs
         // on the line after every line a log holds)
@@ -1010,6 +1020,17 @@ fn reports_error(line: &str) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_go_frame_names_its_function_unindented() {
+        for frame in ["main.worker(0x0?, 0x0?, 0x0?)", "main.crash(...)", "net/http.(*conn).serve(0xc0001b4000, {0x7c7e58, 0xc0001be000})",
+            "github.com/a/b.(*T).Run[...](0xc00001)", "created by main.main in goroutine 1", "created by github.com/x/y.Start"] {
+            assert!(is_go_frame(frame), "{frame}");
+        }
+        for line in ["INFO starting worker pool (size 4)", "main.go:12: done", "created by the operator", "x.y(z) happened"] {
+            assert!(!is_go_frame(line), "{line}");
+        }
+    }
 
     #[test]
     fn a_log_line_grep_quotes_says_how_it_went_as_the_log_said_it() {
