@@ -500,8 +500,8 @@ def test_a_rust_backtrace_keeps_every_frame_the_first_time(cache: Path):
 
 
 def test_valgrinds_report_keeps_each_errors_stack(cache: Path):
-    # memcheck writes `==pid== ` before each line: behind it, an error's `at`/`by` frames and
-    # the block it names are the error's trace
+    # memcheck writes `==pid== ` before each line of its report, between the program's own: behind
+    # it, an error's `at`/`by` frames and the block it names are the error's trace
     data = (FIXTURES / "valgrind-memcheck.log").read_bytes()
     lines = data.decode().splitlines()
     start = next(i for i, line in enumerate(lines) if "Invalid free()" in line)

@@ -813,7 +813,10 @@ fn stream_bodies<'a>(lines: &[&'a str]) -> Option<Vec<&'a str>> {
         seen += 1;
         prefixed += usize::from(prefix(line).1.len() < line.len());
     }
-    if seen == 0 || prefixed * 10 < seen * 9 {
+    // (valgrind's `==6166== ` names a process: no other line opens so, and its report is read
+    // behind it however much of the program's own output lies between)
+    let valgrind = || lines.iter().take(STREAM_SAMPLE).any(|l| l.starts_with("==") && crate::logline::stream_prefix_len(l) > 0);
+    if seen == 0 || (prefixed * 10 < seen * 9 && !valgrind()) {
         return None;
     }
     let mut above = "";
