@@ -563,6 +563,20 @@ def test_ruff_full_format_keeps_every_finding_and_its_place(tmp_path: Path) -> N
     assert_compressed(out, raw)
 
 
+def test_a_job_log_keeps_each_finding_a_linter_reports(tmp_path: Path) -> None:
+    # ruff's findings in a CI job's log, each line behind the service's stamp: each message keeps
+    # a place (`D101 Missing docstring in public class`, which a log's templates folded under
+    # D103's `… in public function`); the same message at other places folds
+    raw = (FIXTURES / "ruff-concise.txt").read_text()
+    stamped = "".join(f"2026-12-04T06:24:37.{i:07d}Z {line}\n" for i, line in enumerate(raw.splitlines()))
+    out = hr(stamped, tmp_path / "cache")
+    says = {re.sub(r"\d+", "N", m) for m in re.findall(r"^\S+:\d+:\d+: (.*)$", raw, re.M)}
+    assert len(says) >= 20
+    kept = {re.sub(r"\d+", "N", m) for m in re.findall(r"^\S+Z \S+:\d+:\d+: (.*)$", out, re.M)}
+    assert says == kept, says - kept
+    assert_compressed(out, stamped)
+
+
 def test_a_job_log_keeps_each_failed_ctest_result(tmp_path: Path) -> None:
     # CTest's output in a CI job's log, each line behind the service's stamp: read as a log,
     # whose templates would fold a failed result among passed ones of its shape

@@ -165,17 +165,34 @@ fn keep_test_failures<'a>(plan: Plan, lines: &Lines<'a>) -> Plan {
     let last: Vec<&str> = lines.lines[lines.lines.len().saturating_sub(TEST_VERDICT / 64)..].iter().map(bare).collect();
     let tail = last.join("\n");
     let tail = crate::lines::suffix_str(&tail, TEST_VERDICT);
-    if !(crate::testout::is_test_output(tail) || crate::testout::looks_like("", tail)) {
+    // a linter's or a compiler's findings, each at its place (`pkg/a.py:55:7: D101 Missing
+    // docstring in public class`): each message keeps a place, where the log's templates would
+    // fold a finding under another's message (D101 under D103's); the same message at other
+    // places folds, as a log's errors fold by message
+    let findings = crate::testout::mostly_diagnostics(tail);
+    if !(findings || crate::testout::is_test_output(tail) || crate::testout::looks_like("", tail)) {
         return plan;
     }
     let bare: Vec<&str> = lines.lines.iter().map(bare).collect();
     // (a line that states an error's level is the log's own error, which folds by its message:
     // a compiler's `[ERROR] …/A.java:[139,73] cannot find symbol` at each of sixty places)
-    let failures: Vec<usize> = crate::testout::failure_lines(&bare)
+    let mut failures: Vec<usize> = crate::testout::failure_lines(&bare)
         .into_iter()
         .filter(|&i| level(lines.lines[i]) < Level::Error)
-        .map(|i| i + 1)
         .collect();
+    if findings {
+        let mut messages = FxHashSet::default();
+        let said_first = |i: &usize| {
+            let finding = bare[*i];
+            // (what the finding says, after its place)
+            let says = finding.split_once(' ').map_or("", |(_, says)| says);
+            crate::logline::is_finding(finding) && messages.insert(message_of(says))
+        };
+        failures.extend((0..bare.len()).filter(said_first));
+        failures.sort_unstable();
+        failures.dedup();
+    }
+    let failures: Vec<usize> = failures.into_iter().map(|i| i + 1).collect();
     if failures.is_empty() {
         return plan;
     }

@@ -328,10 +328,11 @@ pub fn is_go_frame(line: &str) -> bool {
 /// unix format), mypy's and gcc's `a.py:43: error: …`, tsc's `a.ts(5,3): error TS2322: …`,
 /// eslint's compact format (`a.js: line 3, col 5, Error - 'x' is not defined. (no-undef)`),
 /// shellcheck's place (`In a.sh line 8:`, its findings under it). Each one is a place to fix,
-/// whatever its words, and no search result (`grep -n`'s `path:12:text`).
+/// whatever its words, and no search result (`grep -n`'s `path:12:text`). A place names a file
+/// (a `.` or a `/` in it): a time's `2026-11-30T11:04:48: ` is none.
 pub fn is_finding(line: &str) -> bool {
     re!(concat!(
-        r"^\S+:\d+:\d+: \S|^\S+:\d+: (fatal error|error|warning|note): |^\S+\(\d+,\d+\): (error|warning) |",
+        r"^\S*[./]\S*:\d+:\d+: \S|^\S+:\d+: (fatal error|error|warning|note): |^\S+\(\d+,\d+\): (error|warning) |",
         r"^\S+: line \d+, col \d+, (Error|Warning|Info) - |^In \S+ line \d+:$"
     ))
     .is_match(line)
@@ -1020,6 +1021,14 @@ fn reports_error(line: &str) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_finding_names_a_file_and_a_time_is_no_place() {
+        assert!(is_finding("pkg/mod00.py:55:7: D101 Missing docstring in public class"));
+        assert!(is_finding("main.go:12:21: self-assignment of x to x"));
+        // mosquitto's time before what it says
+        assert!(!is_finding("2026-11-30T11:04:48: New connection from 127.0.0.1:38334 on port 34645."));
+    }
 
     #[test]
     fn a_go_frame_names_its_function_unindented() {
