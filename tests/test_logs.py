@@ -574,3 +574,14 @@ def test_a_go_panic_keeps_each_goroutines_frames_and_where_it_was_created(tmp_pa
     missing = [line for line in block + frames if line not in out]
     assert not missing, missing
     assert len(out) < len(lines) / 4
+
+
+def test_a_frame_logged_as_an_error_of_its_own_is_another_at_another_line(cache: Path):
+    # Apache stamps each line a CGI script writes on stderr as an error; a traceback's frames
+    # then fold by message, and a frame at line 18 is no repeat of one at line 8 (captured)
+    data = (FIXTURES / "apache-cgi-tracebacks.log").read_text()
+    frames = [line for line in data.splitlines() if re.search(r'File "[^"]+", line \d+, in', line)]
+    assert {re.search(r"line (\d+)", f).group(1) for f in frames} >= {"8", "18"}
+    out = run_hr([], data.encode(), cache).decode().splitlines()
+    shown = {re.search(r"line (\d+), in (\S+)", line).groups() for line in out if re.search(r'File "[^"]+", line \d+, in', line)}
+    assert shown == {re.search(r"line (\d+), in (\S+)", f).groups() for f in frames}, shown

@@ -1171,6 +1171,13 @@ fn message_of(line: &str) -> u64 {
         h.write(crate::mask::shape(tok).as_bytes());
         h.write_u8(b' ');
     }
+    // a frame logged as an error of its own (Apache's `AH01215: stderr from app.py:   File
+    // "…/app.py", line 18, in <module>`) names the line of code it ran, no value
+    if re!(r#"File "[^"]+", line \d|\bat \S+ ?\(\S+\.[A-Za-z]\w*:\d"#).is_match(line) {
+        let mut places = String::new();
+        crate::mask::push_line_numbers(line, &mut places);
+        h.write(places.as_bytes());
+    }
     h.finish()
 }
 

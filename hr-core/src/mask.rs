@@ -266,9 +266,10 @@ fn hex_literal(word: &[u8]) -> bool {
 }
 
 /// Appends the places in code that `frame` (a stack frame) names by line, in order: each
-/// number after a `:` or a `line ` (`app.rb:16:in`, `Foo.java:123)`, `line 14, in f`). Masking
-/// takes them out with the frame's other numbers, where they tell one call site from another
-/// in the same function; an address (`0x55f1…`) or a temporary file's name is no such place.
+/// number right after a file's name and a `:` (`app.rb:16:in`, `Foo.java:123)`, `main.go:57`)
+/// or after `line ` (`line 14, in f`). Masking takes them out with the frame's other numbers,
+/// where they tell one call site from another in the same function; an address (`0x55f1…`),
+/// a column, a time or a port (`10.0.0.7:5432`) is no such place.
 pub fn push_line_numbers(frame: &str, out: &mut String) {
     let b = frame.as_bytes();
     let mut i = 0;
@@ -278,12 +279,22 @@ pub fn push_line_numbers(frame: &str, out: &mut String) {
             i += 1;
             continue;
         }
-        if (i > 0 && b[i - 1] == b':') || b[..i].ends_with(b"line ") {
+        if b[..i].ends_with(b"line ") || after_a_file_name(&b[..i]) {
             out.push_str(&frame[i..i + digits]);
             out.push(',');
         }
         i += digits;
     }
+}
+
+/// Whether `head` ends with a file's name and a `:`: `.rb:`, `.java:` (an extension that
+/// starts with a letter).
+fn after_a_file_name(head: &[u8]) -> bool {
+    let Some(head) = head.strip_suffix(b":") else {
+        return false;
+    };
+    let ext = head.iter().rev().take_while(|c| c.is_ascii_alphanumeric()).count();
+    ext > 0 && head.len() > ext && head[head.len() - ext - 1] == b'.' && head[head.len() - ext].is_ascii_alphabetic()
 }
 
 /// `/var/log/x.log`, `./a/b`, `~/x`, `C:\\Windows\\x`: names that vary freely, told by their
