@@ -585,3 +585,13 @@ def test_a_frame_logged_as_an_error_of_its_own_is_another_at_another_line(cache:
     out = run_hr([], data.encode(), cache).decode().splitlines()
     shown = {re.search(r"line (\d+), in (\S+)", line).groups() for line in out if re.search(r'File "[^"]+", line \d+, in', line)}
     assert shown == {re.search(r"line (\d+), in (\S+)", f).groups() for f in frames}, shown
+
+
+def test_tornados_failed_requests_keep_an_example_though_it_logs_them_as_warnings(cache: Path):
+    # Tornado writes the status right before the request, and a 404 at its warning level
+    # (captured `tornado.access` lines): one example of each failed request stays
+    data = (FIXTURES / "tornado-access.log").read_text()
+    failed = {re.search(r"\] (\d{3} \w+ \S+)", line).group(1) for line in data.splitlines() if re.search(r"\] [45]\d\d ", line)}
+    assert failed == {"500 GET /user/abc", "404 GET /nothere"}
+    out = run_hr([], data.encode(), cache).decode()
+    assert {re.search(r"\] (\d{3} \w+ \S+)", line).group(1) for line in out.splitlines() if re.search(r"\] [45]\d\d ", line)} == failed

@@ -691,8 +691,8 @@ const COUNTS_BEFORE_REQUEST: usize = 4;
 /// `dev` and `short` formats, `GET /items/7 404 1.2 ms - 9`; Next.js; Sanic and ASP.NET Core,
 /// whose request is an absolute URL), later in brackets with its protocol (uWSGI), or in a
 /// field of its own before it: between bars (Gin, `[GIN] 2023/10/10 - 13:01:57 | 404 | 1.2ms |
-/// 10.0.0.1 | GET "/items/7"`; Fiber) or in brackets (PHP's built-in server). Read by hand, not
-/// by a pattern: this runs on most lines of every log.
+/// 10.0.0.1 | GET "/items/7"`; Fiber), in brackets (PHP's built-in server) or alone right
+/// before it (Tornado). Read by hand, not by a pattern: this runs on most lines of every log.
 pub(crate) fn bare_request_status(line: &str) -> Option<u16> {
     let b = line.as_bytes();
     // a method, then spaces, then the path (Gin quotes it, Fiber puts a bar before it)
@@ -713,6 +713,7 @@ pub(crate) fn bare_request_status(line: &str) -> Option<u16> {
             status_after_path(&b[at..], target < at)
                 .or_else(|| status_with_protocol(&b[at..]))
                 .or_else(|| status_in_brackets(&head[..word]))
+                .or_else(|| status_right_before(&head[..word]))
         } else {
             status_between_bars(&head[..word])
         };
@@ -805,6 +806,14 @@ fn status_in_brackets(before: &[u8]) -> Option<u16> {
         return None;
     }
     status_word(&b[open + 1..])
+}
+
+/// The status Tornado writes right before the request it answered: `[W 2026-12-04 07:29:26,017
+/// web:2591] 404 GET /nothere (127.0.0.1) 0.70ms`, in what comes before the request.
+fn status_right_before(before: &[u8]) -> Option<u16> {
+    let b = before.strip_suffix(b" ")?;
+    let word = b.iter().rposition(|c| *c == b' ').map_or(0, |at| at + 1);
+    status_word(&b[word..]).filter(|_| b.len() - word == 3)
 }
 
 /// The status in a field of its own between bars, `| 404 |`, in what comes before a request
@@ -1021,6 +1030,14 @@ fn reports_error(line: &str) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn tornados_status_stands_right_before_its_request() {
+        assert_eq!(http_status("[W 2026-12-04 07:29:26,017 web:2591] 404 GET /nothere (127.0.0.1) 0.70ms"), Some(404));
+        assert_eq!(http_status("[I 2026-12-04 07:29:26,000 web:2591] 200 GET /user/1 (127.0.0.1) 0.60ms"), Some(200));
+        // a count before a method is no status
+        assert_eq!(http_status("INFO served 12 GET /health checks"), None);
+    }
 
     #[test]
     fn a_finding_names_a_file_and_a_time_is_no_place() {
