@@ -595,3 +595,14 @@ def test_tornados_failed_requests_keep_an_example_though_it_logs_them_as_warning
     assert failed == {"500 GET /user/abc", "404 GET /nothere"}
     out = run_hr([], data.encode(), cache).decode()
     assert {re.search(r"\] (\d{3} \w+ \S+)", line).group(1) for line in out.splitlines() if re.search(r"\] [45]\d\d ", line)} == failed
+
+
+def test_an_erlang_error_report_is_one_event_with_its_reason(cache: Path):
+    # Erlang/OTP writes a crash as a report: a `=ERROR REPORT====` header, then `** ` lines with
+    # the server, its last message and the reason (captured): each kind of crash keeps its report
+    data = (FIXTURES / "erlang-gen-server-crashes.log").read_text()
+    reasons = {re.sub(r"\d+", "N", line) for line in data.splitlines() if line.startswith("** Last message in was ")}
+    assert len(reasons) >= 2, reasons
+    out = run_hr([], data.encode(), cache).decode()
+    assert {re.sub(r"\d+", "N", line) for line in out.splitlines() if line.startswith("** Last message in was ")} == reasons
+    assert len(out) < len(data) / 2

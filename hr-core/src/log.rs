@@ -1216,6 +1216,8 @@ fn continues_event(line: &str) -> bool {
         .iter()
         .any(|p| line.starts_with(p))
         || crate::logline::journal_catalog(line)
+        // an Erlang/OTP report's lines under its header
+        || line.starts_with("** ")
 }
 
 /// Whether `line` is a detail that a database server writes under the error `event` with the

@@ -382,14 +382,18 @@ pub fn is_w3c_directive(line: &str) -> bool {
 }
 
 /// Whether `line` continues the event above it rather than opening one: an indented line, a
-/// stack frame, a `Caused by:` link, a numbered PHP/Laravel frame, a Ruby frame, a PostgreSQL
-/// detail, the catalog entry `journalctl -x` prints under a message (`░░ Subject: …`).
+/// stack frame, a `Caused by:` link, a numbered PHP/Laravel frame, a Ruby or a Go frame, an
+/// Erlang report's `** ` line, a PostgreSQL detail, the catalog entry `journalctl -x` prints
+/// under a message (`░░ Subject: …`).
 pub fn continues(line: &str) -> bool {
     let b = line.as_bytes();
     match b.first() {
         None => false,
         Some(b' ' | b'\t') => !line.trim().is_empty(),
         _ if is_ruby_frame(line) || is_go_frame(line) => true,
+        // Erlang/OTP's error report, under its `=ERROR REPORT==== … ===` header: `** Generic
+        // server w1 terminating`, `** Last message in was {lookup,b}`, `** Reason for …`
+        Some(b'*') => line.starts_with("** "),
         // every shape below opens with one of a few bytes, or with a word that names an
         // exception: a look at the first byte and word spares the regex most lines (this runs
         // on the line after every line a log holds)
