@@ -25,7 +25,6 @@ use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::lines::{split, Lines};
 use crate::logline::{continues, error_words, is_logfmt_event, is_tagged_logfmt_event};
 use crate::marker::{count, marker_chars, plain_lines, Compressed};
-use crate::mask::mask_log_token;
 use crate::plan::{plural, render_classified, Piece, Plan, Priority};
 use crate::probes::Probes;
 use crate::re::re;
@@ -661,10 +660,7 @@ fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, 
             let mut h = FxHasher::default();
             for l in &bodies[i + 1..end] {
                 masked.clear();
-                for tok in l.split_ascii_whitespace() {
-                    mask_log_token(tok, &mut masked);
-                    masked.push(' ');
-                }
+                crate::mask::push_masked_words(l, &mut masked);
                 if frames::is_frame(l) {
                     crate::mask::push_line_numbers(l, &mut masked);
                 }
@@ -825,15 +821,16 @@ fn stream_bodies<'a>(lines: &[&'a str]) -> Option<Vec<&'a str>> {
         rest.split_at(crate::logline::stream_prefix_len(rest))
     };
     let sample = lines.iter().filter(|l| !l.trim().is_empty()).take(STREAM_SAMPLE);
-    let (mut seen, mut prefixed) = (0, 0);
-    for line in sample {
-        seen += 1;
-        prefixed += usize::from(prefix(line).1.len() < line.len());
-    }
     // (valgrind's `==6166== ` names a process: no other line opens so, and its report is read
     // behind it however much of the program's own output lies between)
-    let valgrind = || lines.iter().take(STREAM_SAMPLE).any(|l| l.starts_with("==") && crate::logline::stream_prefix_len(l) > 0);
-    if seen == 0 || (prefixed * 10 < seen * 9 && !valgrind()) {
+    let (mut seen, mut prefixed, mut process) = (0, 0, false);
+    for line in sample {
+        let (tag, body) = prefix(line);
+        seen += 1;
+        prefixed += usize::from(body.len() < line.len());
+        process |= tag.starts_with("==");
+    }
+    if seen == 0 || (prefixed * 10 < seen * 9 && !process) {
         return None;
     }
     let mut above = "";

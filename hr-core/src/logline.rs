@@ -816,8 +816,8 @@ fn status_in_brackets(before: &[u8]) -> Option<u16> {
 /// web:2591] 404 GET /nothere (127.0.0.1) 0.70ms`, in what comes before the request.
 fn status_right_before(before: &[u8]) -> Option<u16> {
     let b = before.strip_suffix(b" ")?;
-    let word = b.iter().rposition(|c| *c == b' ').map_or(0, |at| at + 1);
-    status_word(&b[word..]).filter(|_| b.len() - word == 3)
+    // (the last word: `status_word` takes three digits that end it)
+    status_word(&b[b.iter().rposition(|c| *c == b' ').map_or(0, |at| at + 1)..])
 }
 
 /// The status in a field of its own between bars, `| 404 |`, in what comes before a request

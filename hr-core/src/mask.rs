@@ -265,6 +265,15 @@ fn hex_literal(word: &[u8]) -> bool {
         && word[2..].iter().all(u8::is_ascii_hexdigit)
 }
 
+/// Appends the words of `text`, each masked as a log's token (`mask_log_token`), a space after
+/// each: what a line says once what varies is masked.
+pub fn push_masked_words(text: &str, out: &mut String) {
+    for tok in text.split_ascii_whitespace() {
+        mask_log_token(tok, out);
+        out.push(' ');
+    }
+}
+
 /// Appends the places in code that `frame` (a stack frame) names by line, in order: each
 /// number right after a file's name and a `:` (`app.rb:16:in`, `Foo.java:123)`, `main.go:57`)
 /// or after `line ` (`line 14, in f`). Masking takes them out with the frame's other numbers,

@@ -643,10 +643,7 @@ fn first_report(s: &str, seen: &mut FxHashSet<u64>) -> bool {
         return false;
     }
     let mut masked = String::with_capacity(s.len());
-    for tok in s.split_ascii_whitespace() {
-        crate::mask::mask_log_token(tok, &mut masked);
-        masked.push(' ');
-    }
+    crate::mask::push_masked_words(s, &mut masked);
     seen.insert(crate::hash::of_text(&masked))
 }
 
