@@ -606,3 +606,17 @@ def test_an_erlang_error_report_is_one_event_with_its_reason(cache: Path):
     out = run_hr([], data.encode(), cache).decode()
     assert {re.sub(r"\d+", "N", line) for line in out.splitlines() if line.startswith("** Last message in was ")} == reasons
     assert len(out) < len(data) / 2
+
+
+def test_a_log_with_rich_tracebacks_is_read_as_a_log(cache: Path):
+    # structlog's default console output where `rich` is installed (captured): each failed
+    # job's traceback is a panel drawn in box characters under the event that raised it, most
+    # of the lines. The panels continue their events, the log folds, and each exception stays
+    data = (FIXTURES / "structlog-rich-tracebacks.log").read_text()
+    exceptions = {re.sub(r"job-\d+", "job-N", line) for line in data.splitlines() if re.match(r"\w+(Error|Failed): ", line)}
+    assert len(exceptions) == 3, exceptions
+    out = run_hr([], data.encode(), cache).decode()
+    assert {re.sub(r"job-\d+", "job-N", line) for line in out.splitlines() if re.match(r"\w+(Error|Failed): ", line)} == exceptions
+    assert "╭" in out and "job failed, will retry" in out
+    assert len(out) < len(data) / 10
+

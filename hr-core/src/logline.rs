@@ -397,7 +397,7 @@ pub fn continues(line: &str) -> bool {
         // every shape below opens with one of a few bytes, or with a word that names an
         // exception: a look at the first byte and word spares the regex most lines (this runs
         // on the line after every line a log holds)
-        Some(c) if !b"CTDHSQL#[.}]".contains(c) && !names_an_exception(b) => journal_catalog(line),
+        Some(c) if !b"CTDHSQL#[.}]".contains(c) && !names_an_exception(b) => journal_catalog(line) || in_a_panel(line),
         _ => re!(concat!(
             r"^(Caused by: |Traceback \(most recent call last\)|During handling of the above exception|",
             r"The above exception was the direct cause|#\d+ |\[stacktrace\]|\[previous exception\]|",
@@ -413,6 +413,13 @@ pub fn continues(line: &str) -> bool {
 fn names_an_exception(b: &[u8]) -> bool {
     let word = &b[..b.iter().position(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'$'))).unwrap_or(b.len())];
     word.ends_with(b"Exception") || word.ends_with(b"Error")
+}
+
+/// A line of a panel drawn in box-drawing characters (`╭── Traceback ──╮`, `│ app.py:17 in
+/// run │`, `╰───╯`): rich's tracebacks, which structlog and `RichHandler` print under the
+/// event that raised them, as other loggers print a trace's frames.
+pub fn in_a_panel(line: &str) -> bool {
+    line.chars().next().is_some_and(|c| matches!(c, '\u{2500}'..='\u{257F}'))
 }
 
 /// A line of the catalog entry `journalctl -x` prints under a message (`░░ Subject: …`), not a

@@ -1610,6 +1610,28 @@ Events:
     }
 
     #[test]
+    fn a_log_whose_tracebacks_are_drawn_in_panels_is_a_log() {
+        // rich's tracebacks (structlog's console, `RichHandler`): a panel of box characters
+        // under the event, most of the lines, continues it as a trace's frames do
+        let panel = "╭──── Traceback (most recent call last) ────╮\n│ /srv/app/jobs.py:17 in process          │\n│                                         │\n│ ❱ 17 │   await fetch(job)                 │\n╰─────────────────────────────────────────╯\nTimeoutError: read timeout\n";
+        let text: String = (0..30)
+            .map(|i| {
+                let event = format!("2026-12-04 12:36:{:02} [info     ] job done      job=job-{i}\n", i % 60);
+                if i % 3 == 0 {
+                    format!("{event}2026-12-04 12:36:{:02} [error    ] job failed    job=job-{i}\n{}", i % 60, panel.repeat(2))
+                } else {
+                    event
+                }
+            })
+            .collect();
+        assert!(text.lines().filter(|l| l.starts_with(['│', '╭', '╰'])).count() * 2 > text.lines().count(), "{text}");
+        assert_eq!(sniff(text.as_bytes()), Kind::Log, "{text}");
+        // a table drawn in box characters, with no event above it, is no log
+        let table: String = (0..30).map(|i| format!("│ row {i:>3} │ value {:>5} │\n", i * 7)).collect();
+        assert_ne!(sniff(table.as_bytes()), Kind::Log, "{table}");
+    }
+
+    #[test]
     fn log_shapes_with_no_level_header() {
         let lines = |f: &dyn Fn(usize) -> String, n: usize| (0..n).map(|i| f(i) + "\n").collect::<String>();
         // JSON lines that open with an epoch or ISO time and carry no level or message (Zeek)
