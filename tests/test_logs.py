@@ -620,3 +620,13 @@ def test_a_log_with_rich_tracebacks_is_read_as_a_log(cache: Path):
     assert "╭" in out and "job failed, will retry" in out
     assert len(out) < len(data) / 10
 
+
+def test_a_ci_log_stamped_by_a_script_keeps_its_failing_tests(cache: Path):
+    # a job script's output stamped line by line (`ts '%Y-%m-%dT%H:%M:%.S'`, no zone), ending
+    # with `go test -v` (captured): each failing test stays, though its shape is a passing one's
+    data = (FIXTURES / "ci-go-test-stamped.log").read_text()
+    failed = [line.split(" ", 1)[1].strip() for line in data.splitlines() if "--- FAIL: " in line]
+    assert len(failed) == 4 and any("/case" in f for f in failed), failed
+    out = run_hr([], data.encode(), cache).decode()
+    assert [line.split(" ", 1)[1].strip() for line in out.splitlines() if "--- FAIL: " in line] == failed
+

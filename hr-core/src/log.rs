@@ -200,9 +200,10 @@ fn keep_test_failures<'a>(plan: Plan, lines: &Lines<'a>) -> Plan {
 
 /// `line` without the stamp a CI service writes before each line of a job's output: GitHub
 /// Actions' time (`2024-05-01T12:00:00.0370000Z `), Jenkins' timestamper's (`[2024-05-01T12:00:00.037Z] `),
-/// BuildKit's step and seconds (`#9 0.503 `).
+/// a script's own (`ts '%FT%.T'`, `date -Ins`: `2024-05-01T12:00:00.037312+00:00 `), BuildKit's
+/// step and seconds (`#9 0.503 `).
 fn unstamped(line: &str) -> &str {
-    let stamp = re!(r"^(\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z\]?|#\d+ \d+\.\d+) ");
+    let stamp = re!(r"^(\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([.,]\d+)?(Z|[+-]\d\d:?\d\d)?\]?|#\d+ \d+\.\d+) ");
     stamp.find(line).map_or(line, |m| &line[m.end()..])
 }
 
@@ -2076,7 +2077,10 @@ mod tests {
         };
         let github = stamped(&|k| format!("2024-05-01T12:{:02}:{:02}.{:07}Z ", k / 600, k / 10 % 60, k * 37));
         let buildkit = stamped(&|k| format!("#9 {}.{:03} ", k / 100, k * 13 % 1000));
-        for job in [job.clone(), github, buildkit] {
+        // and as a job's script stamps its own (`ts '%Y-%m-%dT%H:%M:%.S'`, `date -Ins`)
+        let script = stamped(&|k| format!("2024-05-01T12:{:02}:{:02}.{:06} ", k / 600, k / 10 % 60, k * 37));
+        let zoned = stamped(&|k| format!("2024-05-01T12:{:02}:{:02},{:09}+00:00 ", k / 600, k / 10 % 60, k * 37));
+        for job in [job.clone(), github, buildkit, script, zoned] {
             let c = compress(&job, &opts());
             let shown = |l: String| c.text.lines().any(|k| k.ends_with(&l));
             for i in [4, 17, 30] {
