@@ -630,3 +630,19 @@ def test_a_ci_log_stamped_by_a_script_keeps_its_failing_tests(cache: Path):
     out = run_hr([], data.encode(), cache).decode()
     assert [line.split(" ", 1)[1].strip() for line in out.splitlines() if "--- FAIL: " in line] == failed
 
+
+def test_an_apt_install_keeps_what_it_says_once_and_folds_each_packages_steps(cache: Path):
+    # `apt-get install -y` of a few packages and their 38 dependencies on a terminal
+    # (captured): the steps apt takes for every package fold, and each line it prints once
+    # stays, fetched index, dependency tree, configuration file written and all
+    data = (FIXTURES / "apt-get-install-terminal.log").read_text()
+    lines = data.splitlines()
+    once = ["Building dependency tree...", "Reading state information..."]
+    once += [l for l in lines if l.startswith("Get:") and " Packages [" in l]
+    once += [l for l in lines if l.startswith("Creating config file ")]
+    assert len(once) == 4 and all(lines.count(l) == 1 for l in once), once
+    out = run_hr([], data.encode(), cache).decode()
+    shown = out.splitlines()
+    assert [l for l in once if l not in shown] == []
+    steps = [l for l in lines if l.startswith(("Unpacking ", "Setting up "))]
+    assert len(steps) > 80 and sum(l in shown for l in steps) < len(steps) / 4

@@ -390,6 +390,7 @@ fn classify_runners(c: &mut Classifier) {
     classify_test_runners(c);
     rules::run(c, &diag::DIAGNOSTICS);
     rules::run(c, &install::INSTALL);
+    install::keep_lone_progress(c);
 }
 
 /// The test runners' rules alone, without a compiler's or an installer's.

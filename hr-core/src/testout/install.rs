@@ -2,7 +2,7 @@
 //! wherever they appear.
 
 use super::rules::{rule, Act, Memory, Runner};
-use super::{re, Cat, Classifier};
+use super::{re, Cat, Classifier, Role};
 use crate::plan::Priority::{Critical, Notable, Verdict};
 
 pub(crate) const INSTALL: Runner = Runner {
@@ -41,6 +41,8 @@ pub(crate) const INSTALL: Runner = Runner {
             Act::Keep(Notable),
         ),
         rule(failed_step, Act::Keep(Critical)),
+        // dpkg installed a package's configuration file (no progress of pip's `Creating …`)
+        rule(|t| t.starts_with("Creating config file "), Act::Keep(Notable)),
         rule(
             |t| pip_progress(t) || apt_progress(t) || build_progress(t) || check_progress(t),
             Act::Fold(Cat::Progress),
@@ -51,6 +53,33 @@ pub(crate) const INSTALL: Runner = Runner {
         ),
     ],
 };
+
+/// Installs of at most this many lines are read whole by Drain for their steps seen once (see
+/// `keep_lone_progress`): past them, Drain's reading would cost more than the rules'.
+const LONE_UP_TO: usize = 10_000;
+
+/// apt's progress line that says what no other line of the install says stays: the one fetch
+/// of another kind (`Get:4 … bookworm-security/main amd64 Packages [386 kB]` among the
+/// `InRelease` ones), `Building dependency tree...`, a package unpacked `over` its installed
+/// self. An event seen once is read as Drain reads the whole input (`drain::Drain`), as a
+/// log's is: the same steps for each package of the install still fold. (pip's progress is
+/// left to its rules: `pip -v` says each of its steps once.)
+pub(crate) fn keep_lone_progress(c: &mut Classifier) {
+    if c.len() > LONE_UP_TO {
+        return;
+    }
+    let mut drain = crate::drain::Drain::default();
+    for (i, line) in c.lines.iter().enumerate() {
+        drain.opens_at(line, i);
+    }
+    let lone: Vec<usize> = drain.alone().collect();
+    for i in lone {
+        let line = c.lines[i].trim_start();
+        if c.roles[i] == Some(Role::Fold(Cat::Progress)) && apt_progress(line) {
+            c.force(i, Role::Keep(Notable));
+        }
+    }
+}
 
 /// A Python traceback: indented frames, then the exception line at column 0.
 fn traceback(c: &mut Classifier, i: usize, _: &mut Memory) -> usize {
