@@ -203,7 +203,19 @@ fn rustc_block(c: &mut Classifier, i: usize, m: &mut Memory) -> usize {
     }
     if sev == "error" {
         notes(c, i + 1, end, &mut m.said);
+        // what an error's carets say at its place is what went wrong there: a message said
+        // before (`mismatched types`) keeps its excerpt when a label is new (``^^^ expected
+        // `i32`, found `&str` `` after ``expected `u32`, found `u16` ``)
+        let labels: Vec<String> = (i + 1..end).filter_map(|k| primary_label(c.lines[k])).map(|l| format!("label {l}")).collect();
+        let new_label = labels.into_iter().fold(false, |new, l| m.said.insert(l) || new);
         elaborated(c, i, i + 1..end, m);
+        if new_label {
+            for k in i + 1..end {
+                if is_excerpt(c.lines[k]) {
+                    c.force(k, super::Role::Keep(Critical));
+                }
+            }
+        }
     } else {
         c.keep(i, Notable);
         if let Some(k) = loc {
@@ -224,6 +236,11 @@ fn rustc_block(c: &mut Classifier, i: usize, m: &mut Memory) -> usize {
 /// location), never the warning's detail.
 fn rustc_body(line: &str) -> bool {
     re!(r"^\s+\S|^(\d+|LL) +[|~+-]( |$)|^\.\.\.|^(note|help)(\[\w+\])?: ").is_match(line)
+}
+
+/// What the primary carets of a rustc excerpt say (`   |     ^^^ expected `i32`, found `&str``).
+fn primary_label(line: &str) -> Option<&str> {
+    re!(r"^\s*\|.*?\^+ (\S.*)$").captures(line).map(|m| m.get(1).unwrap().as_str())
 }
 
 /// gcc, clang and mypy: `file:line:col: severity: message`, then an excerpt with `|` gutters.
@@ -332,6 +349,21 @@ mod tests {
             ],
         );
         assert!(out.contains("[hr 5 details L"), "{out}");
+    }
+
+    #[test]
+    fn a_rustc_error_said_again_keeps_what_its_carets_say_when_it_is_new() {
+        // `mismatched types` twice: what was expected and found differs, and is the error;
+        // the same message with the same label at a third place folds its excerpt
+        let error = |line: usize, code: &str, label: &str| {
+            format!("error[E0308]: mismatched types\n  --> src/main.rs:{line}:18\n   |\n{line} |     {code}\n   |            ---   ^^^ {label}\n   |            |\n   |            expected due to this\n\n")
+        };
+        let mut t = error(23, "let port: u32 = cfg.port;", "expected `u32`, found `u16`");
+        t.push_str(&error(29, "let n: i32 = \"5\";", "expected `i32`, found `&str`"));
+        t.push_str(&error(31, "let m: i32 = \"6\";", "expected `i32`, found `&str`"));
+        t.push_str("error: could not compile `probe` (bin \"probe\") due to 3 previous errors\n");
+        let out = assert_kept(&t, &["^^^ expected `u32`, found `u16`", "^^^ expected `i32`, found `&str`", "29 |     let n: i32 = \"5\";", "  --> src/main.rs:31:18"]);
+        assert!(!out.contains("31 |     let m: i32"), "{out}");
     }
 
     #[test]
