@@ -646,3 +646,17 @@ def test_an_apt_install_keeps_what_it_says_once_and_folds_each_packages_steps(ca
     assert [l for l in once if l not in shown] == []
     steps = [l for l in lines if l.startswith(("Unpacking ", "Setting up "))]
     assert len(steps) > 80 and sum(l in shown for l in steps) < len(steps) / 4
+
+
+def test_an_apache_error_is_one_message_whatever_page_the_client_came_from(cache: Path):
+    # Apache's error log while clients with four referers hit a crashing CGI script (captured):
+    # `, referer: …` ends each line logged for a request, and the same traceback folds
+    data = (FIXTURES / "apache-cgi-referers.log").read_text()
+    lines = data.splitlines()
+    crashes = [l for l in lines if "KeyError: 'user_'" in l]
+    assert len(crashes) == 14 and len({l.rsplit("referer: ", 1)[-1] for l in crashes}) >= 4
+    out = run_hr([], data.encode(), cache).decode()
+    assert 1 <= sum("KeyError: 'user_'" in l for l in out.splitlines()) <= 4
+    # each message the log holds, its referer aside, is still shown
+    message = lambda l: re.sub(r"\d+", "N", l.split("] ", 3)[-1].split(", referer: ")[0])
+    assert {message(l) for l in lines if "[client" in l} <= {message(l) for l in out.splitlines() if "[client" in l}

@@ -1150,6 +1150,9 @@ fn said(line: &str) -> (&str, &str) {
 /// path (a shell trying each folder of `$PATH`) are one message, while another user, error
 /// code or wording is another.
 fn message_of(line: &str) -> u64 {
+    // the page a client came from, which Apache appends to an error it logs for a request
+    // (`…: KeyError: 'user_', referer: https://example.com/`), is no part of the error
+    let line = line.rsplit_once(", referer: ").filter(|(_, page)| !page.contains(' ')).map_or(line, |(said, _)| said);
     let mut h = FxHasher::default();
     for (n, tok) in line.split_ascii_whitespace().enumerate() {
         if n == 0 && !tok.bytes().any(|c| c.is_ascii_digit()) {
