@@ -1164,11 +1164,15 @@ fn message_of(line: &str) -> u64 {
         }
         // a `key=value` field that holds an address, a host or a number holds a value: another
         // host, the same message (a word such as `user=guest` may name another message)
-        let tok = match tok.split_once('=') {
-            Some((key, value)) if is_field_name(key) && holds_value(value) => &tok[..=key.len()],
-            _ => tok,
+        let (tok, request) = match tok.split_once('=') {
+            Some((key, value)) if is_field_name(key) && holds_value(value) && !names_a_request(key) => (&tok[..=key.len()], false),
+            Some((key, _)) => (tok, names_a_request(key)),
+            None => (tok, false),
         };
-        let tok = tok.find('/').map_or(tok, |p| &tok[..=p]);
+        // a request's path is its template, as an access log's failures are told apart by it
+        // (`path=/api/users/7 status=503` and `path=/api/orders/7 status=503`); another path
+        // is otherwise the same message (a shell trying each folder of `$PATH`)
+        let tok = if request { tok } else { tok.find('/').map_or(tok, |p| &tok[..=p]) };
         h.write(crate::mask::shape(tok).as_bytes());
         h.write_u8(b' ');
     }
@@ -1180,6 +1184,11 @@ fn message_of(line: &str) -> u64 {
         h.write(places.as_bytes());
     }
     h.finish()
+}
+
+/// A field that holds the path a request asked for (`path=/api/users/7`, `url=…`).
+fn names_a_request(key: &str) -> bool {
+    matches!(key, "path" | "url" | "uri" | "request_uri" | "route" | "endpoint")
 }
 
 /// `10.0.0.7`, `host-7.example.net`, `350ms`: a field's value with digits or dots; not a
@@ -1204,7 +1213,7 @@ fn is_field_name(key: &str) -> bool {
 // not logline::continues: frames, `#1 `, `}`/`]` lines and exception lines do not continue an error event here
 fn continues_event(line: &str) -> bool {
     let b = line.as_bytes();
-    (!b.is_empty() && (b[0] == b' ' || b[0] == b'\t') && !line.trim().is_empty())
+    (!b.is_empty() && (b[0] == b' ' || b[0] == b'\t') && !line.trim().is_empty() && !crate::logline::indented_event(line))
         || [
             "DETAIL:",
             "HINT:",
@@ -2093,6 +2102,41 @@ mod tests {
             // the passing ones still fold
             assert!(!shown("--- PASS: TestMany/case39 (0.00s)".into()), "{}", c.text);
         }
+    }
+
+    #[test]
+    fn an_indented_line_with_a_time_and_level_of_its_own_is_no_part_of_the_event_above() {
+        // journald's text of a node: kubelet's error, then a program's own logfmt lines, which it
+        // writes behind a tab: each is an event, and the same failure folds by its message
+        let mut log = String::new();
+        for i in 0..30 {
+            log.push_str(&format!("E0507 11:59:{:02}.787679    2776 prober.go:104] \"Probe errored\" err=\"rpc error: code = NotFound\" probe=\"Readiness\" attempt={i}\n", i % 60));
+            for k in 0..4 {
+                log.push_str(&format!("\tts=2024-05-07T11:59:{:02}.{k}79977004Z level=error caller=http_client.go:56 app=hgrun msg=\"request failed\" error=\"connect: connection refused\" method=GET url=http://127.0.0.1:3000/api/health\n", i % 60));
+            }
+        }
+        let c = compress(&log, &opts());
+        let shown = |what: &str| c.text.lines().filter(|l| l.contains(what)).count();
+        assert!((1..=3).contains(&shown("msg=\"request failed\"")), "{}", c.text);
+        assert!((1..=3).contains(&shown("\"Probe errored\"")), "{}", c.text);
+        assert!(c.text.len() < log.len() / 5, "{}", c.text);
+    }
+
+    #[test]
+    fn failed_requests_fold_by_the_path_they_asked_for_not_by_its_ids() {
+        // a request's failures, one message each but for the path: `/api/users/N` and
+        // `/api/orders/N` are two failures to tell apart, `/api/users/7` and `/api/users/8` one
+        let mut log = String::new();
+        // (the last is a user's: the last of a long run stays whatever its path)
+        for i in 0..41 {
+            let path = if i % 2 == 0 { "users" } else { "orders" };
+            log.push_str(&format!("2024-05-07 11:59:{:02} ERROR request failed: database unavailable request_id=req-{:06}\n    path=/api/{path}/{} status=503 duration_ms={}.{}\n", i % 60, i * 7919, 100 + i, i, i % 7));
+        }
+        let c = compress(&log, &opts());
+        for path in ["path=/api/users/", "path=/api/orders/"] {
+            assert!(c.text.lines().any(|l| l.trim_start().starts_with(path)), "{path}: {}", c.text);
+        }
+        assert!(c.text.lines().filter(|l| l.contains("status=503")).count() <= 6, "{}", c.text);
     }
 
     #[test]

@@ -52,6 +52,14 @@ fn opens_with_header(line: &str) -> bool {
     header(line).is_match(line)
 }
 
+/// Whether an indented line is an event of its own, with a time or a level of its own (a
+/// program's logfmt line that journald's export or a supervisor indents: `\tts=2024-05-07T11:59:40Z
+/// level=error msg="request failed" …`), not a line of the event above it.
+pub fn indented_event(line: &str) -> bool {
+    let rest = line.trim_start();
+    opens_with_header(rest) || is_logfmt_event(rest) || (rest.starts_with('{') && is_json_event(rest))
+}
+
 /// A pid or a sequence number before the level, at the start of a line: PostgreSQL's
 /// `log_line_prefix='%p: '` (`23971: LOG:  …`), npm's debug log (`12 silly fetch …`, `45 error
 /// code E404`), where npm's console shows its heading instead (`npm silly fetch …`, `npm http
