@@ -369,6 +369,18 @@ pub fn is_service_stream_line(line: &str) -> bool {
     !rest.contains(" | ")
 }
 
+/// A line of a task in an Ant build, behind the task's name right-aligned in brackets
+/// (`    [javac] Compiling 795 source files`, `      [cpd] Found a 43 line duplication`),
+/// whatever the task printed: Ant's console, which Jenkins shows as a job's log.
+pub fn is_ant_task_line(line: &str) -> bool {
+    let Some(tag) = re!(r"^ *\[[a-z][\w.:-]*\]( |$)").find(line) else {
+        return false;
+    };
+    // Ant right-aligns each name so that its bracket closes in the eleventh column: a tag
+    // elsewhere (`[x] done`) is some other bracket
+    tag.as_str().trim_end().len() == 11
+}
+
 /// A line a CI service's agent prints about the job itself, around the tools' own output:
 /// Jenkins' `Started by timer`, `Building remotely on node-1 in workspace /w`, `[Pipeline] sh`
 /// and `Finished: FAILURE`; GitHub Actions' `##[group]Run npm test` (after its stamp); GitLab's

@@ -192,7 +192,7 @@ impl PartEvidence {
             let indented = l.starts_with([' ', '\t']);
             let event = !indented && (logline::opens_event(l) || logline::is_decorated_event(l));
             // a service's line in an interleaved stream is one too, whatever the service printed
-            let stream = !event && logline::is_service_stream_line(l);
+            let stream = !event && (logline::is_service_stream_line(l) || logline::is_ant_task_line(l));
             if event || stream {
                 e.events += 1;
                 e.tagged += (stream || logline::source_prefix_len(l).is_some()) as usize;
@@ -1607,6 +1607,32 @@ Events:
             .map(|i| format!("{{\n  \"timestamp\": \"2025-10-20T15:29:{i:02}\",\n  \"level\": \"INFO\",\n  \"message\": \"event {i}\"\n}}\n"))
             .collect();
         assert_eq!(sniff(pretty.as_bytes()), Kind::Json, "{pretty}");
+    }
+
+    #[test]
+    fn an_ant_build_is_a_log_whatever_source_its_tasks_quote() {
+        // Ant's console (a Jenkins job's log): each task's lines behind its name, javac's
+        // warnings with the code they point at, CPD's duplicated code, most of it Java
+        let mut t = String::from("Buildfile: build.xml\n\ncompile:\n    [javac] Compiling 795 source files to /w/pmd/build\n");
+        for i in 0..20 {
+            t.push_str(&format!("    [javac] /w/pmd/src/net/sf/pmd/renderers/R{i}.java:{}: warning: [deprecation] render(Report) in Renderer has been deprecated\n    [javac]     public String render(Report report) {{\n    [javac]                   ^\n", 30 + i));
+        }
+        t.push_str("\ncpd:\n");
+        for i in 0..10 {
+            t.push_str(&format!("      [cpd] Found a {} line (240 tokens) duplication in the following files:\n      [cpd] Starting at line 38 of /w/pmd/src/net/sf/pmd/rules/R{i}.java\n", 40 + i));
+            for line in ["    private void evaluate(List<ASTName> names, Object context) {", "        for (ASTName name : names) {", "            if (name.isException()) {", "                addViolation(context, name);", "            }", "        }", "    }"] {
+                t.push_str(&format!("      [cpd] {line}\n"));
+            }
+        }
+        t.push_str("\nBUILD SUCCESSFUL\nTotal time: 5 minutes 3 seconds\n");
+        assert_eq!(sniff(t.as_bytes()), Kind::Log, "{t}");
+        // a task's name closes its bracket in the eleventh column, as Ant pads it
+        for task in ["    [javac] Compiling 795 source files", "      [cpd] Found a 43 line duplication", "   [delete] Deleting directory /w/build", "     [echo]"] {
+            assert!(logline::is_ant_task_line(task), "{task}");
+        }
+        for other in ["[x] item 3 is done", "    [x] item 3 is done", "[javac] Compiling", "    [Javac] Compiling", "    [javac]Compiling"] {
+            assert!(!logline::is_ant_task_line(other), "{other}");
+        }
     }
 
     #[test]
