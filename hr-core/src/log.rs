@@ -2123,6 +2123,19 @@ mod tests {
     }
 
     #[test]
+    fn a_request_failed_in_parentheses_keeps_an_example() {
+        // Loki's distributor at debug level: each push and its status, `(400)` among `(200)`s
+        let mut log = String::new();
+        for i in 0..300 {
+            let status = if i == 131 || i == 207 { 400 } else { 200 };
+            log.push_str(&format!("ts=2024-05-02T12:17:{:02}.{:09}Z caller=http.go:194 level=debug traceID={:016x} orgID={} msg=\"POST /push.v1.PusherService/Push ({status}) {}.{:03}µs\"\n", i % 60, i * 7919, i * 104729, 1000 + i * 37 % 3000, 100 + i % 400, i % 1000));
+        }
+        let c = compress(&log, &opts());
+        assert!(c.text.lines().any(|l| l.contains("Push (400) ")), "{}", c.text);
+        assert!(c.text.len() < log.len() / 10, "{}", c.text);
+    }
+
+    #[test]
     fn failed_requests_fold_by_the_path_they_asked_for_not_by_its_ids() {
         // a request's failures, one message each but for the path: `/api/users/N` and
         // `/api/orders/N` are two failures to tell apart, `/api/users/7` and `/api/users/8` one

@@ -767,9 +767,13 @@ fn url_start(b: &[u8], at: usize) -> usize {
 /// `/items/7 HTTP/1.1 404`. After an absolute URL, past the `-` of empty fields (ASP.NET Core:
 /// `Request finished HTTP/1.1 GET http://localhost:5000/x - 404 0 - 1.2ms`, or `- - - 404`
 /// before .NET 8); not after a path, where a W3C line's query is `-` and its port follows
-/// (`GET /x - 443 -`).
+/// (`GET /x - 443 -`). In parentheses, as the Go middleware of Grafana's Loki, Mimir and
+/// Tempo logs a request: `msg="POST /push.v1.PusherService/Push (400) 199.184µs"`.
 fn status_after_path(path: &[u8], url: bool) -> Option<u16> {
     let mut rest = next_word(path)?;
+    if let Some(code) = rest.strip_prefix(b"(").filter(|code| code.get(3) == Some(&b')')) {
+        return status_word(&code[..3]);
+    }
     if rest.starts_with(b"HTTP/") {
         rest = next_word(rest)?;
     }
@@ -1201,6 +1205,8 @@ mod tests {
             // Squid: the cache's result and the status, the reply's size, the request
             ("1286536309.450    215 192.168.0.224 TCP_DENIED/403 3924 GET http://blocked.example.net/ - HIER_NONE/- text/html", 403),
             ("1286536309.720   1055 192.168.0.224 TCP_TUNNEL/200 6240 CONNECT pypi.org:443 - HIER_DIRECT/151.101.0.223 -", 200),
+            // Grafana's Loki, Mimir, Tempo: in parentheses after the path, in a logfmt message
+            (r#"ts=2024-05-02T12:17:24.365238151Z caller=http.go:194 level=debug traceID=31753afb77f0a6ac orgID=3648 msg="POST /push.v1.PusherService/Push (400) 199.184µs""#, 400),
         ] {
             assert_eq!(http_status(line), Some(status), "{line}");
         }
