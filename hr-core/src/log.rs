@@ -1208,8 +1208,9 @@ fn is_field_name(key: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'))
 }
 
-/// A line that continues the event above it without being a trace: indented, or one of the
-/// detail lines that databases and compilers print under a message.
+/// A line that continues the event above it without being a trace: indented (unless it has a
+/// time or level of its own, `logline::indented_event`), or one of the detail lines that
+/// databases and compilers print under a message.
 // not logline::continues: frames, `#1 `, `}`/`]` lines and exception lines do not continue an error event here
 fn continues_event(line: &str) -> bool {
     let b = line.as_bytes();

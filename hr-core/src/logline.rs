@@ -404,7 +404,7 @@ pub fn is_w3c_directive(line: &str) -> bool {
 /// Whether `line` continues the event above it rather than opening one: an indented line, a
 /// stack frame, a `Caused by:` link, a numbered PHP/Laravel frame, a Ruby or a Go frame, an
 /// Erlang report's `** ` line, a PostgreSQL detail, the catalog entry `journalctl -x` prints
-/// under a message (`░░ Subject: …`).
+/// under a message (`░░ Subject: …`), a line of a panel drawn around a trace (`│ … │`).
 pub fn continues(line: &str) -> bool {
     let b = line.as_bytes();
     match b.first() {
