@@ -2124,6 +2124,24 @@ mod tests {
     }
 
     #[test]
+    fn a_harness_verdict_logged_at_info_is_a_failure() {
+        // mozharness logs the harness's verdicts at info level: a hang seven times, among the
+        // harness's chatter, folds as an error with its count; another verdict stays
+        let mut log = String::new();
+        for run in 0..7 {
+            for k in 0..40 {
+                log.push_str(&format!("[task 2025-02-13T11:{run:02}:{k:02}.117Z] 11:{run:02}:{k:02}     INFO -  GECKO(1804) | loaded chrome://browser/content/tab{k}.js in {} ms\n", k * 7 % 90));
+            }
+            log.push_str(&format!("[task 2025-02-13T11:{run:02}:41.117Z] 11:{run:02}:41     INFO - TEST-UNEXPECTED-TIMEOUT | automation.py | application timed out after 370 seconds with no output\n"));
+        }
+        log.push_str("[task 2025-02-13T11:59:00.000Z] 11:59:00     INFO - TEST-UNEXPECTED-FAIL | dom/tests/test_focus.html | focus moved to the wrong element\n");
+        let c = compress(&log, &opts());
+        assert!(c.text.contains("TEST-UNEXPECTED-TIMEOUT | automation.py"), "{}", c.text);
+        assert!(c.text.contains("TEST-UNEXPECTED-FAIL | dom/tests/test_focus.html"), "{}", c.text);
+        assert!(c.text.lines().any(|l| l.starts_with("[hr ") && l.contains(" errors")), "{}", c.text);
+    }
+
+    #[test]
     fn a_request_failed_in_parentheses_keeps_an_example() {
         // Loki's distributor at debug level: each push and its status, `(400)` among `(200)`s
         let mut log = String::new();

@@ -67,11 +67,17 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
             http: false,
         };
     }
-    let (level, end) = level_at(line);
+    let (mut level, end) = level_at(line);
     if end == 0 {
         if let Some(s) = bare_request_severity(line) {
             return s;
         }
+    }
+    // a test harness's verdict that its runner logs at info level (mozharness: `12:01:26
+    // INFO - TEST-UNEXPECTED-TIMEOUT | automation.py | …`) says a test failed: it is read as
+    // an error, whose repeats fold with their count
+    if level < Level::Error && end > 0 && line[end..].trim_start().trim_start_matches("- ").starts_with("TEST-UNEXPECTED-") {
+        level = Level::Error;
     }
     Severity {
         level,
