@@ -660,3 +660,30 @@ def test_an_apache_error_is_one_message_whatever_page_the_client_came_from(cache
     # each message the log holds, its referer aside, is still shown
     message = lambda l: re.sub(r"\d+", "N", l.split("] ", 3)[-1].split(", referer: ")[0])
     assert {message(l) for l in lines if "[client" in l} <= {message(l) for l in out.splitlines() if "[client" in l}
+
+
+def pretty_records(text: str) -> list[dict]:
+    """pino-pretty's records: a header line, then a field a line, indented four spaces."""
+    records: list[dict] = []
+    for line in text.splitlines():
+        if line.startswith("    ") and records and ": " in line:
+            key, value = line.strip().split(": ", 1)
+            records[-1][key] = value.strip('"')
+        elif not line.startswith(" "):
+            records.append({"header": line})
+    return records
+
+
+def test_a_pretty_printed_records_failed_request_keeps_an_example(cache: Path):
+    # pino-pretty prints a request's status on a field line of its own under the record
+    # (captured): each failed method, path and status keeps a record whole
+    data = (FIXTURES / "pino-pretty-requests.log").read_text()
+
+    def failed(text: str) -> set[tuple]:
+        return {(r["method"], re.sub(r"\d+", "N", r["path"]), r["status"]) for r in pretty_records(text)
+                if r["header"].endswith("request completed") and "status" in r and int(r["status"]) >= 400}
+
+    assert len(failed(data)) >= 4, failed(data)
+    out = run_hr([], data.encode(), cache).decode()
+    assert failed(out) == failed(data)
+    assert len(out) < len(data) / 3

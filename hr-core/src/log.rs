@@ -677,6 +677,12 @@ fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, 
         let line = lines.lines[i];
         if i == 0 { columns.learn_first(line) } else { columns.learn(line) };
         let sev = severity(line, &columns);
+        // a record whose fields are printed a line each under it (pino-pretty) fails by the
+        // request's status among them, as an access log's line does
+        let pretty = (sev.level < Level::Error && i + 1 < lines.lines.len())
+            .then(|| fields::pretty_failure(line, &bodies[i + 1..]))
+            .flatten();
+        let sev = pretty.map_or(sev, |(failed, _)| failed);
         // (whether the line is plain, not a record, and whether it is a logfmt record)
         let (mut logfmt, mut console) = (false, false);
         let mut json = false;
@@ -719,7 +725,10 @@ fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, 
             None => 0, // only errors fold by message
         };
         let mut more = 0;
-        if sev.level >= Level::Error {
+        if let Some((_, fields)) = pretty {
+            // the record's fields are its request's, which its key names: its id is no part of it
+            more = fields;
+        } else if sev.level >= Level::Error {
             // the event's continuation lines are part of its message
             while i + 1 + more < lines.lines.len()
                 && more < MAX_EVENT_LINES

@@ -2,6 +2,8 @@
 //! (IIS/W3C `#Fields:`, Zeek `#fields`, a CSV or TSV file's row of names). Records are mined by field names and values, and the
 //! status column of an access log says which requests failed.
 
+use crate::log::severity::{status_severity, Level, Severity};
+
 /// The raw value of top-level field `name` in a one-line JSON record: a string with its quotes,
 /// or a number, literal or nested value as written. A cheap scan, not a parser: enough to read
 /// a level or a status, and `None` when the record does not look like one.
@@ -290,6 +292,39 @@ impl Columns {
     }
 }
 
+/// Fields a pretty-printed record may hold, a line each under its header (pino-pretty: `    status:
+/// 404`), read at most.
+const PRETTY_FIELDS: usize = 50;
+
+/// A record printed a field a line under its header (pino-pretty's `    method: "GET"`,
+/// `    path: "/api/users/98"`, `    status: 404`) whose request failed: its severity as an
+/// access log's line with that method, path and status would have, and how many field lines
+/// follow the header. None when no status of 400 or more is among them.
+pub fn pretty_failure(header: &str, below: &[&str]) -> Option<(Severity, usize)> {
+    // a look at the first line below spares most lines the rest
+    below.first().filter(|l| l.starts_with("    ") && !l.starts_with("     "))?;
+    let (mut method, mut path, mut status) = ("", "", "");
+    let mut n = 0;
+    for line in below.iter().take(PRETTY_FIELDS) {
+        let Some((key, value)) = line.strip_prefix("    ").filter(|f| !f.starts_with(' ')).and_then(|f| f.split_once(": ")) else {
+            break;
+        };
+        if !key.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.')) {
+            break;
+        }
+        let value = value.trim_end().trim_matches('"');
+        match key.rsplit('.').next().unwrap_or(key) {
+            "method" => method = value,
+            "path" | "url" => path = value,
+            k if names_status(k) => status = value,
+            _ => {}
+        }
+        n += 1;
+    }
+    let failed = status_severity(method, path, status, header);
+    (failed.level >= Level::Error && failed.key.is_some()).then_some((failed, n))
+}
+
 /// Whether column name `name` names a status: W3C's `sc-status`, a CSV export's `http_status`,
 /// or a key a record gives it under (Zeek's `status_code`, `Status Code`, `statuscode`).
 fn names_status(name: &str) -> bool {
@@ -456,6 +491,22 @@ fn words(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_pretty_records_failed_request_is_read_from_its_fields() {
+        let header = "[12:31:59.488] INFO (orders-api/29548): request completed";
+        let record = ["    requestId: \"req-b272edff\"", "    method: \"GET\"", "    path: \"/api/users/98\"", "    status: 404", "    durationMs: 6.87", "[12:31:59.489] INFO (orders-api/29548): next"];
+        let (failed, fields) = pretty_failure(header, &record).expect("a 404");
+        assert_eq!((failed.level, fields), (Level::Error, 5));
+        // the same request's key, whatever the record's id and the path's
+        let other = ["    requestId: \"req-0000\"", "    method: \"GET\"", "    path: \"/api/users/5758\"", "    status: 404"];
+        assert_eq!(pretty_failure(header, &other).unwrap().0.key, failed.key);
+        // a success, a record with no status, a block indented otherwise, are no failure
+        assert!(pretty_failure(header, &["    method: \"GET\"", "    status: 200"]).is_none());
+        assert!(pretty_failure(header, &["    method: \"GET\"", "    user: \"ann\""]).is_none());
+        assert!(pretty_failure(header, &["      status: 404"]).is_none());
+        assert!(pretty_failure(header, &["\tstatus: 404"]).is_none());
+    }
 
     #[test]
     fn a_records_lengths_are_counted_as_drain_reads_the_line_and_its_pairs() {
