@@ -679,9 +679,7 @@ fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, 
         let sev = severity(line, &columns);
         // a record whose fields are printed a line each under it (pino-pretty) fails by the
         // request's status among them, as an access log's line does
-        let pretty = (sev.level < Level::Error && i + 1 < lines.lines.len())
-            .then(|| fields::pretty_failure(line, &bodies[i + 1..]))
-            .flatten();
+        let pretty = (sev.level < Level::Error).then(|| fields::pretty_failure(line, &bodies[i + 1..])).flatten();
         let sev = pretty.map_or(sev, |(failed, _)| failed);
         // (whether the line is plain, not a record, and whether it is a logfmt record)
         let (mut logfmt, mut console) = (false, false);
@@ -1173,10 +1171,11 @@ fn message_of(line: &str) -> u64 {
         }
         // a `key=value` field that holds an address, a host or a number holds a value: another
         // host, the same message (a word such as `user=guest` may name another message)
-        let (tok, request) = match tok.split_once('=') {
-            Some((key, value)) if is_field_name(key) && holds_value(value) && !names_a_request(key) => (&tok[..=key.len()], false),
-            Some((key, _)) => (tok, names_a_request(key)),
-            None => (tok, false),
+        let field = tok.split_once('=');
+        let request = field.is_some_and(|(key, _)| crate::logline::PATH_KEYS.contains(&key));
+        let tok = match field {
+            Some((key, value)) if !request && is_field_name(key) && holds_value(value) => &tok[..=key.len()],
+            _ => tok,
         };
         // a request's path is its template, as an access log's failures are told apart by it
         // (`path=/api/users/7 status=503` and `path=/api/orders/7 status=503`); another path
@@ -1193,11 +1192,6 @@ fn message_of(line: &str) -> u64 {
         h.write(places.as_bytes());
     }
     h.finish()
-}
-
-/// A field that holds the path a request asked for (`path=/api/users/7`, `url=…`).
-fn names_a_request(key: &str) -> bool {
-    matches!(key, "path" | "url" | "uri" | "request_uri" | "route" | "endpoint")
 }
 
 /// `10.0.0.7`, `host-7.example.net`, `350ms`: a field's value with digits or dots; not a

@@ -3,6 +3,7 @@
 //! status column of an access log says which requests failed.
 
 use crate::log::severity::{status_severity, Level, Severity};
+use crate::logline::{METHOD_KEYS, PATH_KEYS};
 
 /// The raw value of top-level field `name` in a one-line JSON record: a string with its quotes,
 /// or a number, literal or nested value as written. A cheap scan, not a parser: enough to read
@@ -256,7 +257,6 @@ impl Columns {
     /// Takes `names` for the columns: W3C's own (`cs-method`, `cs-uri-stem`, `sc-status`), or
     /// the keys a record gives its request's method, path and status under.
     fn name(&mut self, separator: Separator, names: &[&str]) {
-        use crate::logline::{METHOD_KEYS, PATH_KEYS};
         let find = |w3c: &[&str], keys: &[&str]| names.iter().position(|n| named(n, w3c) || named(n, keys));
         *self = Columns {
             names: names.len(),
@@ -313,11 +313,13 @@ pub fn pretty_failure(header: &str, below: &[&str]) -> Option<(Severity, usize)>
             break;
         }
         let value = value.trim_end().trim_matches('"');
-        match key.rsplit('.').next().unwrap_or(key) {
-            "method" => method = value,
-            "path" | "url" => path = value,
-            k if names_status(k) => status = value,
-            _ => {}
+        let key = key.rsplit('.').next().unwrap_or(key);
+        if METHOD_KEYS.contains(&key) {
+            method = value;
+        } else if PATH_KEYS.contains(&key) {
+            path = value;
+        } else if names_status(key) {
+            status = value;
         }
         n += 1;
     }

@@ -206,8 +206,12 @@ fn rustc_block(c: &mut Classifier, i: usize, m: &mut Memory) -> usize {
         // what an error's carets say at its place is what went wrong there: a message said
         // before (`mismatched types`) keeps its excerpt when a label is new (``^^^ expected
         // `i32`, found `&str` `` after ``expected `u32`, found `u16` ``)
-        let labels: Vec<String> = (i + 1..end).filter_map(|k| primary_label(c.lines[k])).map(|l| format!("label {l}")).collect();
-        let new_label = labels.into_iter().fold(false, |new, l| m.said.insert(l) || new);
+        let mut new_label = false;
+        for k in i + 1..end {
+            if let Some(label) = primary_label(c.lines[k]) {
+                new_label |= m.said.insert(format!("label {label}"));
+            }
+        }
         elaborated(c, i, i + 1..end, m);
         if new_label {
             for k in i + 1..end {

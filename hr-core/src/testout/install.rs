@@ -72,8 +72,7 @@ pub(crate) fn keep_lone_progress(c: &mut Classifier) {
     for (i, line) in c.lines.iter().enumerate() {
         drain.opens_at(line, i);
     }
-    let lone: Vec<usize> = drain.alone().collect();
-    for i in lone {
+    for i in drain.alone() {
         let line = c.lines[i].trim_start();
         if c.roles[i] == Some(Role::Fold(Cat::Progress)) && apt_progress(line) {
             c.force(i, Role::Keep(Notable));
