@@ -272,7 +272,15 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
         let n = i + 1;
         match roles[i] {
             Role::Trace { end, repeat } => {
-                let first = shown.insert(message_of(lines.lines[i]));
+                // (each message is marked shown, and the lines that say one not shown before
+                // are noted: a trace has a few such lines)
+                let mut news = Vec::new();
+                for (k, message) in trace_says(&lines.lines, i, end) {
+                    if shown.insert(message) {
+                        news.push(k);
+                    }
+                }
+                let first = !news.is_empty();
                 if repeat && !first {
                     // the same error raised the same trace above: the whole event is a repeat,
                     // and folds with the repeats around it (counted at the level its line states:
@@ -284,11 +292,18 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     }
                     run.traces += 1;
                 } else if repeat {
-                    // the line that raised it stays; the frames fold with the repeats around them
+                    // the line that raised it stays, and so does a line that says what was raised
+                    // where that is new (the frames of a `For input string: "N/A"` are those of
+                    // `"12.50"` above); the frames fold with the repeats around them
                     run.flush(&mut plan, lines, &roles);
                     plan.keep(n, Priority::Critical);
                     for m in n + 1..=end {
-                        run.push(m, lines.lines[m - 1].len() + 1, Level::Other);
+                        if news.contains(&(m - 1)) {
+                            run.flush(&mut plan, lines, &roles);
+                            plan.keep(m, Priority::Critical);
+                        } else {
+                            run.push(m, lines.lines[m - 1].len() + 1, Level::Other);
+                        }
                     }
                     run.traces += (end > n) as usize;
                 } else {
@@ -584,7 +599,10 @@ fn plan_fits(lines: &Lines, roles: &[Role], miner: &Miner, room: usize, held: us
         let start = i;
         let stays = match roles[i] {
             Role::Trace { end, repeat } => {
-                let first = shown.insert(message_of(lines.lines[i]));
+                let mut first = false;
+                for (_, message) in trace_says(&lines.lines, i, end) {
+                    first |= shown.insert(message);
+                }
                 i = end;
                 // a repeated trace keeps the line that raised it, the first time only
                 match (repeat, first) {
@@ -1150,6 +1168,17 @@ fn said(line: &str) -> (&str, &str) {
         }
     }
     (&line[..tag], &line[from..])
+}
+
+/// What the stack trace on lines `i..end` says, as messages (`message_of`) with their lines: the
+/// line that raised it, and each line between its frames that names what was raised (a
+/// `java.lang.NumberFormatException: For input string: "N/A"` under the event that logged it,
+/// a `Caused by:`, Python's closing `KeyError: 'x'`). Two traces through the same frames that
+/// raise other errors are two errors.
+fn trace_says<'a>(lines: &'a [&'a str], i: usize, end: usize) -> impl Iterator<Item = (usize, u64)> + 'a {
+    (i..end)
+        .filter(move |&k| k == i || !frames::is_frame(lines[k]))
+        .map(move |k| (k, message_of(lines[k])))
 }
 
 /// An error's message: the line with its numbers and ids masked (`mask::shape`) and its paths
@@ -3159,6 +3188,27 @@ mod tests {
             let last = c.text.lines().last().unwrap_or_default();
             assert!(last.starts_with(&format!("[hr 25 lines{counted} ·")), "{level}: {}", c.text);
         }
+    }
+
+    #[test]
+    fn a_trace_through_the_same_frames_that_raises_another_error_shows_it() {
+        // java.util.logging logs `invoice N failed` and the exception under it: the same frames
+        // parse `"12.50"` and `"N/A"`, two bad inputs, each one the agent needs to see; the
+        // third `"N/A"` is a repeat
+        let frames = "\tat java.base/java.lang.Integer.parseInt(Integer.java:668)\n\tat Billing.parseAmount(Billing.java:9)\n\tat Billing.main(Billing.java:20)\n";
+        let mut text = String::new();
+        for (n, input) in ["12.50", "N/A", "N/A"].iter().enumerate() {
+            for k in 0..6 {
+                text += &format!("2026-12-04 15:10:3{n}.{k:03} INFO    [com.acme.billing.InvoiceService] invoice {}{k} rendered in {}ms\n", 50 + n, 10 + 7 * k);
+            }
+            text += &format!("2026-12-04 15:10:3{n}.956 SEVERE  [com.acme.billing.InvoiceService] invoice 54{n}0 failed\njava.lang.NumberFormatException: For input string: \"{input}\"\n{frames}");
+        }
+        let c = compress(&text, &opts());
+        let shown = |said: &str| c.text.lines().filter(|l| *l == said).count();
+        assert_eq!(shown("java.lang.NumberFormatException: For input string: \"12.50\""), 1, "{}", c.text);
+        assert_eq!(shown("java.lang.NumberFormatException: For input string: \"N/A\""), 1, "{}", c.text);
+        // the second's frames are those of the first: they fold
+        assert_eq!(c.text.lines().filter(|l| l.contains("Billing.parseAmount")).count(), 1, "{}", c.text);
     }
 
     #[test]
