@@ -201,8 +201,35 @@ fn push_words(record: &str, prefix: &str, out: &mut String, depth: usize) {
             .strip_prefix('"')
             .and_then(|v| v.strip_suffix('"'))
             .unwrap_or(v);
-        out.push_str(v);
+        push_text(v, out);
     }
+}
+
+/// Appends a JSON string's text as the words it reads as: the lines and tabs it escapes
+/// (`\n`, `\t`: a container runtime's record of a message over several lines, a cluster's
+/// view with one member a line) part words as whitespace does, so a view of three members is
+/// not one word longer than a view of two.
+fn push_text(v: &str, out: &mut String) {
+    let mut rest = v;
+    while let Some(at) = memchr::memchr(b'\\', rest.as_bytes()) {
+        out.push_str(&rest[..at]);
+        rest = match rest.as_bytes().get(at + 1) {
+            Some(b'n' | b't' | b'r') => {
+                out.push(' ');
+                &rest[at + 2..]
+            }
+            // (an escaped backslash is no escape of the letter after it)
+            Some(c) if c.is_ascii() => {
+                out.push_str(&rest[at..at + 2]);
+                &rest[at + 2..]
+            }
+            _ => {
+                out.push('\\');
+                &rest[at + 1..]
+            }
+        };
+    }
+    out.push_str(rest);
 }
 
 /// Where a column log keeps its request and status, learnt from its header line.
@@ -593,6 +620,22 @@ mod tests {
         // Ruby's hash (Rails' `Parameters:`) is no JSON object: its keys stay as written
         assert!(!json_words(r#"  Parameters: {"user_id"=>"1", "ext"=>"true"}"#, &mut s));
         assert_eq!(json_pairs(r#"{"user_id"=>"1"}"#).count(), 0);
+    }
+
+    #[test]
+    fn a_texts_escaped_lines_part_its_words() {
+        // a container runtime's record of a message over lines: a cluster's view, one member a
+        // line, is a word longer for each member, as a miner reading the text finds it
+        let mut s = String::new();
+        let view = |members: &str| format!(r#"{{"log":"[Note] view (view_id(PRIM,213e9b53-8c4d,2)\nmemb {{\n{members}\t}}\n","file":"/var/lib/mysql/mysqld-error.log"}}"#);
+        assert!(json_words(&view(r"\t213e9b53-8c4d,0\n"), &mut s));
+        let two = s.split_ascii_whitespace().count();
+        assert!(json_words(&view(r"\t213e9b53-8c4d,0\n\t486b248f-8ac6,0\n"), &mut s));
+        assert_eq!(s.split_ascii_whitespace().count(), two + 1, "{s}");
+        assert!(s.contains(" 486b248f-8ac6,0 "), "{s}");
+        // an escaped backslash before a letter escapes no line, and a lone one is kept
+        assert!(json_words(r#"{"path":"C:\\new\\table","odd":"a\é"}"#, &mut s));
+        assert_eq!(s, r"odd=a\é path=C:\\new\\table");
     }
 
     #[test]
