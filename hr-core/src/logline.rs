@@ -26,6 +26,9 @@ const HEADER: &str = concat!(
     r"\p{L}{3,4}\.? +\d{1,2} \d{2}:\d{2}:\d{2} \S+ [\w./@-]+(\[\d+\])?: |",
     r"\[?\d{1,2}/[A-Z][a-z]{2}/\d{4}[: ]\d{2}:\d{2}|\[?\d{1,2}[ -][A-Z][a-z]{2}[ -]\d{4}[ :]\d{2}:\d{2}|",
     r"\[?\d{2}:\d{2}:\d{2}([.,]\d+)?\b|\[?\d{10}(\.\d+)?[\s\]]|\d{6,8}[ -]\d{6}|\[ *\d+(\.\d+)?\]|",
+    // MySQL's error log before 5.7: the date as six digits, the hour padded with a space
+    // (`080721  3:04:01 [ERROR] …`)
+    r"\d{6} +\d{1,2}:\d{2}:\d{2} |",
     // a time in brackets, behind other bracketed fields if any (an nginx `log_format` that
     // opens `[u][$time_local]`, a logger's `[app][2024-…]`)
     r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|(\[[^\]\s]{1,16}\]){0,3}\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",

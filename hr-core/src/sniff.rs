@@ -820,6 +820,15 @@ mod tests {
     }
 
     #[test]
+    fn a_mysql_error_log_of_its_old_stamps_is_a_log() {
+        // MySQL before 5.7 stamps its error log `YYMMDD  H:MM:SS`, the hour padded with a
+        // space; its server's messages between start and end read as sentences
+        // (percona/percona-toolkit's t/pt-mext/samples)
+        let log = "080721 03:03:57  mysqld started\n080721  3:04:00 [Warning] option 'log_slow_rate_limit': unsigned value 0 adjusted to 1\n080721  3:04:01 [ERROR] /usr/sbin/mysqld: unknown variable 'ssl-key=/opt/mysql.pdns/.cert/server-key.pem'\n080721 03:04:01  mysqld ended\n\n080721 03:10:57  mysqld started\n080721  3:10:58 [Warning] No argument was provided to --log-bin, and --log-bin-index was not used; so replication may break when this MySQL server acts as a master and has his hostname changed!! Please use '--log-bin=/var/run/mysqld/mysqld-bin' to avoid this problem.\n080721  3:11:08  InnoDB: Started; log sequence number 1 3703096531\n080721  3:11:12 [ERROR] Failed to open the relay log './srv-relay-bin.000001' (relay_log_pos 4)\n080721  3:11:12 [ERROR] Could not find target log during relay log initialization\n080721  3:11:12 [Note] /usr/libexec/mysqld: ready for connections.\nVersion: '5.0.45-log'  socket: '/mnt/data/mysql/mysql.sock'  port: 3306  Source distribution\n080721  9:22:14 [Note] /usr/libexec/mysqld: Normal shutdown\n\n080721  9:22:17  InnoDB: Starting shutdown...\n080721  9:22:20  InnoDB: Shutdown completed; log sequence number 1 3703096531\n080721  9:22:20 [Note] /usr/libexec/mysqld: Shutdown complete\n\n080721 09:22:22  mysqld ended\n";
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+    }
+
+    #[test]
     fn settings_tables_and_prose_in_any_script_are_no_log() {
         let yaml = r#"apiVersion: apps/v1
 kind: Deployment
