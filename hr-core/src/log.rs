@@ -298,7 +298,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     run.flush(&mut plan, lines, &roles);
                     plan.keep(n, Priority::Critical);
                     for m in n + 1..=end {
-                        if news.contains(&(m - 1)) {
+                        // (`news` is in line order)
+                        if news.binary_search(&(m - 1)).is_ok() {
                             run.flush(&mut plan, lines, &roles);
                             plan.keep(m, Priority::Critical);
                         } else {
