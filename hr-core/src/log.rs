@@ -261,6 +261,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     };
     let mut run = Run::default();
     let mut shown: FxHashSet<u64> = FxHashSet::default();
+    let mut warned = Warned::default();
     // what the error events kept verbatim say (see `said`), word for word: a hash of it would
     // take two texts that collide for one, and fold an error never shown
     let mut said_above: FxHashSet<((&str, &str), u64)> = FxHashSet::default();
@@ -380,7 +381,11 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     }
                     i = end;
                     continue;
-                } else if (seen == Seen::Known || recurring) && frequent && !recoloured {
+                } else if (seen == Seen::Known || recurring)
+                    && frequent
+                    && !recoloured
+                    && !(level == Level::Warn && warned.first_of(template, lines.lines[i]))
+                {
                     // a repeat of a template shown above, warnings included: the first of each
                     // stays verbatim, and the marker says what varied (and counts errors only)
                     run.push_event(n, lines.lines[i], level, template);
@@ -389,6 +394,10 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     // a line that states a level below warning is no error for a word in its
                     // text (`INFO - retry: … 'error_list': …`): it may be cut like any other;
                     // a warning's error words may say what failed (`W0102 … failed to list …`)
+                    if level == Level::Warn {
+                        // (its names are shown: a repeat of them folds)
+                        warned.first_of(template, lines.lines[i]);
+                    }
                     let informs = declared && level < Level::Warn;
                     let priority = if !informs
                         && error_words(crate::plan::readable_head(lines.lines[i]))
@@ -410,6 +419,52 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     }
     run.flush(&mut plan, lines, &roles);
     Some(fold_said_above(plan, lines, &roles, colours))
+}
+
+/// The warnings shown, by the names they give (`names_given`), and how many of each template.
+#[derive(Default)]
+struct Warned {
+    names: FxHashSet<(u32, u64)>,
+    per_template: FxHashMap<u32, usize>,
+}
+
+/// A warning template's first few sets of names stay, each: a handful of settings deprecated
+/// (`The syntax 'log_slave_updates' is deprecated …`, `'skip_slave_start'`; Traefik's
+/// `SSLRedirect is deprecated`, `SSLForceHost is deprecated`), each one a thing to fix. Past
+/// them a name is one more value of a list (a warning for each file of a manifest), and folds
+/// like any repeat, its marker saying what varied.
+const WARNINGS_PER_TEMPLATE: usize = 4;
+
+impl Warned {
+    /// Whether warning `line` of `template` gives names no warning of its template shown gave,
+    /// among the first `WARNINGS_PER_TEMPLATE` of its template to do so (its first line
+    /// included): it stays, and its names are noted shown.
+    fn first_of(&mut self, template: u32, line: &str) -> bool {
+        let shown = self.per_template.entry(template).or_insert(0);
+        if *shown >= WARNINGS_PER_TEMPLATE || !self.names.insert((template, names_given(line))) {
+            return false;
+        }
+        *shown += 1;
+        true
+    }
+}
+
+/// The words of `line` that name something, as a set (fields print in any order): words
+/// without digits, quotes and punctuation around them taken off; not a path, nor a value with
+/// digits (a time, an id, a count), which differ from warning to warning of one kind.
+fn names_given(line: &str) -> u64 {
+    let mut sum = 0u64;
+    for word in line.split_ascii_whitespace() {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        if word.is_empty() || word.contains('/') || word.bytes().any(|c| c.is_ascii_digit()) {
+            continue;
+        }
+        let mut h = FxHasher::default();
+        h.write(word.as_bytes());
+        // (a sum is the same in any order)
+        sum = sum.wrapping_add(h.finish());
+    }
+    sum
 }
 
 /// Drain's clusters of a short log's lines, read as far as an error asks (see `unshown`), and
@@ -3210,6 +3265,29 @@ mod tests {
         assert_eq!(shown("java.lang.NumberFormatException: For input string: \"N/A\""), 1, "{}", c.text);
         // the second's frames are those of the first: they fold
         assert_eq!(c.text.lines().filter(|l| l.contains("Billing.parseAmount")).count(), 1, "{}", c.text);
+    }
+
+    #[test]
+    fn a_warning_that_names_another_thing_stays_while_they_are_few() {
+        // MySQL 8 warns of each deprecated setting it was given, at every start: each is a
+        // thing to fix. A warning for each of forty files is a list, and folds past the first few
+        let settings = ["'expire-logs-days'", "'log_slave_updates'", "'skip_slave_start'", "'wsrep_slave_threads'"];
+        let mut text = String::new();
+        for start in 0..3 {
+            for (k, s) in settings.iter().enumerate() {
+                text += &format!("2023-03-12T19:3{start}:05.83{k}493Z 0 [Warning] [MY-011068] [Server] The syntax {s} is deprecated and will be removed in a future release.\n");
+            }
+            text += &format!("2023-03-12T19:3{start}:05.840728Z 0 [Note] [MY-010949] [Server] Basedir set to /usr/.\n");
+        }
+        for k in 0..40 {
+            text += &format!("2023-03-12T19:40:0{}.000Z 0 [Warning] [MY-010068] [Server] CA certificate ca_{}.pem is self signed.\n", k % 10, ["alpha", "beta", "gamma", "delta", "omega"][k % 5].repeat(1 + k / 5));
+        }
+        let c = compress(&text, &opts());
+        for s in settings {
+            assert_eq!(c.text.lines().filter(|l| l.contains(s)).count(), 1, "{s}: {}", c.text);
+        }
+        let certificates = c.text.lines().filter(|l| l.contains("CA certificate")).count();
+        assert_eq!(certificates, WARNINGS_PER_TEMPLATE, "{}", c.text);
     }
 
     #[test]
