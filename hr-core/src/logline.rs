@@ -136,6 +136,18 @@ pub fn glog_level(line: &str) -> Option<Severity> {
     })
 }
 
+/// The level of a glog or klog header that opens at word `tok` of `line`: at its start, or
+/// behind the header journald or syslog writes before a program's line (`Apr 14 00:07:34
+/// kind-worker kubelet[297]: E0414 00:07:34.553485     297 reflector.go:138] …`, a kubelet's
+/// journal).
+#[inline]
+pub fn glog_level_of(line: &str, tok: &str) -> Option<Severity> {
+    if tok.len() != 5 {
+        return None;
+    }
+    glog_level(&line[tok.as_ptr() as usize - line.as_ptr() as usize..])
+}
+
 /// The length of the source tag a line starts with (with its separator), when what follows it
 /// opens a log event: `nova-api.log.1 2017-…`, `web-1  | 2024-…`, `app.log:2024-…`,
 /// `app.log:12:2024-…`, `[pod/api-0/api] 2024-…`, `trace.12988:18:05:42.010441 openat(…` (`grep`
@@ -485,11 +497,8 @@ pub fn declared(line: &str) -> Option<Severity> {
                 _ => {}
             }
         }
-        // glog and klog: `E1130 10:00:00.123456 …`, the letter before the date
-        if i == 0 && b.len() == 5 {
-            if let Some(level) = glog_level(line) {
-                return Some(level);
-            }
+        if let Some(level) = glog_level_of(line, tok) {
+            return Some(level);
         }
         // syslog priority `<3>`: 0-2 are worse than errors, 3 an error, 4 a warning
         if i == 0 && b.first() == Some(&b'<') {

@@ -261,14 +261,15 @@ pub fn level_at(line: &str) -> (Level, usize) {
             return (level, (end > 0) as usize * line.len().min(end));
         }
     }
-    // glog and klog: `E1130 10:00:00.123456 …`, the letter before the date
-    if let Some(level) = crate::logline::glog_level(line) {
-        return (level, 5);
-    }
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
     for tok in line.split_ascii_whitespace().take(10) {
         let end = tok.as_ptr() as usize - line.as_ptr() as usize + tok.len();
         let b = tok.as_bytes();
+        // glog and klog: `E1130 10:00:00.123456 …`, the letter before the date, opening the
+        // line or behind a journal's header
+        if let Some(level) = crate::logline::glog_level_of(line, tok) {
+            return (level, end);
+        }
         // Android logcat: a lone `E`, or `E/Tag(123):` in brief format
         if b.len() == 1 || (b.len() > 2 && b[1] == b'/') {
             match b[0] {
@@ -380,6 +381,13 @@ mod tests {
         assert_eq!(sev("W1130 10:00:02.481516       1 warnings.go:70] v1 Endpoints is deprecated").level, Level::Warn);
         assert_eq!(sev("I1130 10:00:02.481516       1 server.go:58] error budget recomputed").level, Level::Other);
         assert_eq!(sev("E0308 mismatched types in main.rs").level, Level::Other);
+        // and so they do behind the header journald writes before a program's line, or a
+        // compose service's prefix: a kubelet's journal, a cluster run by compose
+        let journal = "Apr 14 00:07:34 kind-worker kubelet[297]: E0414 00:07:34.553485     297 reflector.go:138] vendor/k8s.io/client-go/informers/factory.go:134: Failed to watch *v1.CSIDriver: failed to list *v1.CSIDriver: csidrivers.storage.k8s.io is forbidden";
+        assert_eq!(sev(journal).level, Level::Error);
+        assert_eq!(crate::logline::declared(journal), Some(crate::logline::Severity::Error));
+        assert_eq!(sev(&journal.replace(": E0414", ": I0414").replace("Failed", "Started")).level, Level::Other);
+        assert_eq!(sev("kube-scheduler-1  | W0822 16:18:54.880690      11 reflector.go:424] failed to list *v1.Pod").level, Level::Warn);
     }
 
     #[test]
