@@ -450,13 +450,18 @@ impl Warned {
 }
 
 /// The words of `line` that name something, as a set (fields print in any order): words
-/// without digits, quotes and punctuation around them taken off; not a path, nor a value with
-/// digits (a time, an id, a count), which differ from warning to warning of one kind.
+/// without digits, quotes and punctuation around them taken off; not a place (`is_place`), nor
+/// a value with digits (a time, an id, a count), which differ from warning to warning of one
+/// kind.
 fn names_given(line: &str) -> u64 {
     let mut sum = 0u64;
     for word in line.split_ascii_whitespace() {
+        // (a place is told by its first byte, inside the quotes or brackets around it, or as
+        // a field's value: `path=/srv/x`)
+        let value = word.split_once('=').map_or(word, |(_, value)| value);
+        let quoted = value.trim_start_matches(['"', '\'', '`', '(', '[', '<']);
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if word.is_empty() || word.contains('/') || word.bytes().any(|c| c.is_ascii_digit()) {
+        if word.is_empty() || word.bytes().any(|c| c.is_ascii_digit()) || is_place(quoted) {
             continue;
         }
         let mut h = FxHasher::default();
@@ -465,6 +470,13 @@ fn names_given(line: &str) -> u64 {
         sum = sum.wrapping_add(h.finish());
     }
     sum
+}
+
+/// Whether `word` names a place, not a thing: an absolute path, a URL (a warning's file or
+/// endpoint differs from warning to warning of one kind); a namespace's object
+/// (`keycloak/keycloak-tls`) is a name.
+fn is_place(word: &str) -> bool {
+    word.starts_with(['/', '~']) || word.contains("://") || word.contains(":\\")
 }
 
 /// Drain's clusters of a short log's lines, read as far as an error asks (see `unshown`), and
@@ -3288,6 +3300,21 @@ mod tests {
         }
         let certificates = c.text.lines().filter(|l| l.contains("CA certificate")).count();
         assert_eq!(certificates, WARNINGS_PER_TEMPLATE, "{}", c.text);
+        // a namespace's object is a name too (ingress-nginx, one warning per ingress it serves);
+        // a file's absolute path is a place, as each of a list is
+        let mut text = String::new();
+        for k in 0..30 {
+            let key = ["keycloak/keycloak-tls", "kiali/kiali-tls", "monitoring/grafana-tls"][k % 3];
+            text += &format!("W1204 10:00:{:02}.000000       7 backend_ssl.go:47] Error obtaining X.509 certificate: no object matching key \"{key}\" in local store\n", k);
+        }
+        for k in 0..30 {
+            text += &format!("W1204 10:01:{:02}.500000       7 loader.go:12] skipping unreadable file=\"/etc/conf.d/part-{}.conf\"\n", k, ["alpha", "beta", "gamma", "delta", "omega", "sigma"][k % 6]);
+        }
+        let c = compress(&text, &opts());
+        for key in ["keycloak/keycloak-tls", "kiali/kiali-tls", "monitoring/grafana-tls"] {
+            assert!(c.text.contains(key), "{key}: {}", c.text);
+        }
+        assert_eq!(c.text.lines().filter(|l| l.contains("skipping unreadable file")).count(), 1, "{}", c.text);
     }
 
     #[test]
