@@ -829,6 +829,31 @@ mod tests {
     }
 
     #[test]
+    fn a_log_whose_date_and_time_a_tab_parts_is_a_log() {
+        // Windows 7's WindowsUpdate.log: date, time, process, thread and component in columns
+        // parted by tabs, then the component's message, which reads as prose
+        let steps = [
+            ("Agent", "  * WU client version 7.5.7601.17514"),
+            ("Agent", "  * Base directory: C:\\Windows\\SoftwareDistribution"),
+            ("Agent", "  * Network state: Disconnected"),
+            ("DtaStor", "Default service for AU is {9482F4B4-E343-43B6-B170-9A65BC822C77}"),
+            ("Agent", "WARNING: Failed to read the service id for re-registration 0x80070002"),
+            ("Agent", "***********  Agent: Initializing Windows Update Agent  ***********"),
+            ("AU", "###########  AU: Initializing Automatic Updates  ###########"),
+            ("AU", "AU setting next sqm report timeout to 2018-05-21 02:22:01"),
+            ("AU", "  # Will interact with non-admins (Non-admins are elevated (User preference))"),
+            ("Agent", "Switching to hardware-verified ClientId."),
+        ];
+        let log: String = (0..30)
+            .map(|k| {
+                let (component, message) = steps[k % steps.len()];
+                format!("2018-05-20\t19:{:02}:{:02}:{:03}\t 908\t45c\t{component}\t{message}\n", 21 + k / 20, k % 60, 7 * k)
+            })
+            .collect();
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+    }
+
+    #[test]
     fn settings_tables_and_prose_in_any_script_are_no_log() {
         let yaml = r#"apiVersion: apps/v1
 kind: Deployment
