@@ -993,6 +993,12 @@ fn drain_similar(same: usize, n: usize) -> bool {
     n > 0 && same as f64 >= DRAIN_SIMILARITY * n as f64
 }
 
+/// An input of at most this many lines may be read whole by Drain for its events seen once (a
+/// short log's errors, see `log::DrainedErrors`; an install's lone steps, see
+/// `testout::install::keep_lone_progress`): past them, Drain's reading of every line would cost
+/// as much as the rest of the work.
+pub const READS_WHOLE_UP_TO: usize = 10_000;
+
 /// Drain itself, for lines behind a stamp it cannot mask (see `unmasked_stamp`), and strace's,
 /// for the variants our miner finds that Drain would not join to their template's first line
 /// (see `log::mine`), and for a short log's errors our miner takes for repeats (see

@@ -68,9 +68,6 @@ const SAID_MIN_CHARS: usize = 4;
 const VALUES_MIN_LINES: usize = 20;
 /// Runs at least this long say the time span they cover, where lines carry times.
 const SPAN_MIN_LINES: usize = 20;
-/// A log of at most this many lines is also read whole by Drain (see `DrainedErrors`):
-/// past them, Drain's reading of every line would cost as much as the rest of mining.
-const DRAIN_EVERY_UP_TO: usize = 10_000;
 
 /// What the first pass learnt about one line.
 #[derive(Clone, Copy)]
@@ -381,11 +378,11 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     }
                     i = end;
                     continue;
-                } else if (seen == Seen::Known || recurring)
-                    && frequent
-                    && !recoloured
-                    && !(level == Level::Warn && warned.first_of(template, lines.lines[i]))
-                {
+                }
+                // a warning that names what its template's warnings shown did not stays (its
+                // names are noted shown either way: a repeat of them folds)
+                let names_more = level == Level::Warn && warned.first_of(template, lines.lines[i]);
+                if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more {
                     // a repeat of a template shown above, warnings included: the first of each
                     // stays verbatim, and the marker says what varied (and counts errors only)
                     run.push_event(n, lines.lines[i], level, template);
@@ -394,10 +391,6 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     // a line that states a level below warning is no error for a word in its
                     // text (`INFO - retry: … 'error_list': …`): it may be cut like any other;
                     // a warning's error words may say what failed (`W0102 … failed to list …`)
-                    if level == Level::Warn {
-                        // (its names are shown: a repeat of them folds)
-                        warned.first_of(template, lines.lines[i]);
-                    }
                     let informs = declared && level < Level::Warn;
                     let priority = if !informs
                         && error_words(crate::plan::readable_head(lines.lines[i]))
@@ -482,7 +475,7 @@ fn is_place(word: &str) -> bool {
 /// Drain's clusters of a short log's lines, read as far as an error asks (see `unshown`), and
 /// the clusters with an error shown.
 struct DrainedErrors<'a> {
-    /// the lines as written; none for a log past `DRAIN_EVERY_UP_TO` lines
+    /// the lines as written; none for a log past `drain::READS_WHOLE_UP_TO` lines
     raw: &'a [&'a str],
     drain: Drain,
     /// each line's cluster read so far, by its serial (see `Drain::cluster`)
@@ -494,7 +487,7 @@ struct DrainedErrors<'a> {
 
 impl<'a> DrainedErrors<'a> {
     fn new(raw: &'a Lines) -> DrainedErrors<'a> {
-        let raw = if raw.lines.len() <= DRAIN_EVERY_UP_TO { &raw.lines[..] } else { &[] };
+        let raw = if raw.lines.len() <= crate::drain::READS_WHOLE_UP_TO { &raw.lines[..] } else { &[] };
         DrainedErrors { raw, drain: Drain::default(), clusters: Vec::new(), shown: FxHashSet::default(), pending: Vec::new() }
     }
 
@@ -1600,7 +1593,7 @@ mod tests {
         assert!(out.contains(&first), "{out}");
         assert!(!out.contains(&other) && !out.contains(&line(9, 0, "ERROR", "Instance failed to spawn")), "repeats fold: {out}");
         // a short log only: Drain's reading of every line would cost as much as mining past it
-        let long = text.repeat(DRAIN_EVERY_UP_TO / 48 + 1);
+        let long = text.repeat(crate::drain::READS_WHOLE_UP_TO / 48 + 1);
         assert!(!compress(&long, &opts()).text.contains(&first));
     }
 

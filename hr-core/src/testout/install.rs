@@ -54,10 +54,6 @@ pub(crate) const INSTALL: Runner = Runner {
     ],
 };
 
-/// Installs of at most this many lines are read whole by Drain for their steps seen once (see
-/// `keep_lone_progress`): past them, Drain's reading would cost more than the rules'.
-const LONE_UP_TO: usize = 10_000;
-
 /// apt's progress line that says what no other line of the install says stays: the one fetch
 /// of another kind (`Get:4 … bookworm-security/main amd64 Packages [386 kB]` among the
 /// `InRelease` ones), `Building dependency tree...`, a package unpacked `over` its installed
@@ -65,7 +61,7 @@ const LONE_UP_TO: usize = 10_000;
 /// log's is: the same steps for each package of the install still fold. (pip's progress is
 /// left to its rules: `pip -v` says each of its steps once.)
 pub(crate) fn keep_lone_progress(c: &mut Classifier) {
-    if c.len() > LONE_UP_TO {
+    if c.len() > crate::drain::READS_WHOLE_UP_TO {
         return;
     }
     let mut drain = crate::drain::Drain::default();
