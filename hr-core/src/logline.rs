@@ -1042,6 +1042,13 @@ pub fn problem(line: &str) -> Problem {
 /// `dpkg: error …`): a file in a `log` directory, or named `.log`, `.err` or `.out`. A source
 /// file's line (`src/app.py:12:    log.error(…)`) is code, whatever its words.
 fn quoted_log_line(line: &str) -> Option<&str> {
+    // cheap check first: this runs on every line the guard reads. The quote opens the line
+    // with a path of words, dots, `@`, `-` and slashes, then a colon: most lines (a time, a
+    // level, a word and a space) are settled by their first bytes
+    let head = line.bytes().find(|&c| !(c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'@' | b'-' | b'/') || c >= 0x80));
+    if head != Some(b':') {
+        return None;
+    }
     let quote = re!(r"^(?:[\w.@-]*/)*(?:[\w.@-]*/)?(?:logs?/[\w.@/-]+|[\w.@-]+\.(?:log|err|out)(?:\.\d+)?):\d+:").find(line)?;
     Some(&line[quote.end()..])
 }
