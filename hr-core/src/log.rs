@@ -54,6 +54,9 @@ const RECORD_WORDS: u16 = 40;
 const KEEP_ALL_UP_TO: usize = 2;
 /// An error message repeated at least this often also keeps its last occurrence.
 const LAST_AFTER: usize = 10;
+/// An error message repeated into a log's last this many lines also keeps its last occurrence:
+/// how a log ends is the state it leaves (a backend that flaps down, up, down ends down).
+const TAIL: usize = 10;
 /// Continuation lines an error event may hold.
 const MAX_EVENT_LINES: usize = 50;
 /// Lines folded for saying what a line kept above said must be this many times their marker's
@@ -349,7 +352,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                         && record_lengths[&(template, words, record)] > 1);
                 if level >= Level::Error {
                     // errors fold by message: the first of each stays, and the last of a long
-                    // run; identical repeats between them fold with their count
+                    // run or of the log's end; identical repeats between them fold with their
+                    // count
                     // an event with continuation lines stays or folds whole
                     let first = shown.insert(message);
                     let (times, last) = messages[&message];
@@ -366,7 +370,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                         plan.keep_range(n, end, Priority::Critical);
                         said_above.extend((i..end).map(|k| said_in(&lines.lines, colours, k)));
                         drained.shown(i);
-                    } else if last == i && times >= LAST_AFTER {
+                    } else if last == i && (times >= LAST_AFTER || i + TAIL >= roles.len()) {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Repeated);
                         drained.shown(i);
@@ -2872,6 +2876,30 @@ mod tests {
         assert!(kept.len() <= 5, "{}", c.text);
         // the repeats between them fold
         assert!(c.text.contains(" like above L"), "{}", c.text);
+    }
+
+    #[test]
+    fn an_error_repeated_among_the_logs_last_lines_stays_there_too() {
+        // a backend that flaps: down, up, down. The log ends down, and says so
+        let mut text = String::new();
+        for round in 0..4 {
+            text.push_str("2024-01-02 10:00:00 ERROR backend 'api' has no server available!\n");
+            for i in 0..40 {
+                text.push_str(&format!("2024-01-02 10:0{round}:{i:02} INFO GET /items/{i} answered in {} ms\n", i * 7 % 90));
+            }
+            text.push_str("2024-01-02 10:00:00 NOTICE server api/a1 is UP\n");
+        }
+        text.push_str("2024-01-02 10:05:00 ERROR backend 'api' has no server available!\n");
+        text.push_str("2024-01-02 10:05:01 INFO GET /items/1 answered in 3 ms\n");
+        let c = compress(&text, &opts());
+        let shown = |end: &str| c.text.lines().filter(|l| l.contains("no server available") && l.starts_with(end)).count();
+        // the first stays, and the last, among the log's last lines; the ones between fold
+        assert_eq!(shown("2024-01-02 10:00:00 ERROR"), 1, "{}", c.text);
+        assert_eq!(shown("2024-01-02 10:05:00 ERROR"), 1, "{}", c.text);
+        // one more line after the last, and it is no longer the log's end but its middle
+        let longer = format!("{text}{}", "2024-01-02 10:05:02 INFO GET /items/2 answered in 4 ms\n".repeat(TAIL));
+        let c = compress(&longer, &opts());
+        assert!(!c.text.contains("10:05:00 ERROR"), "{}", c.text);
     }
 
     #[test]
