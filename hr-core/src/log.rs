@@ -252,6 +252,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
         }
     }
     let (lengths, record_lengths) = lengths(&roles);
+    let last_event = roles.iter().rposition(|r| matches!(r, Role::Event { .. }));
     let mut drained = DrainedErrors::new(raw);
     // a payload dumped into a log is no more read whole than it was written to be
     let mut plan = Plan {
@@ -386,7 +387,10 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 // a warning that names what its template's warnings shown did not stays (its
                 // names are noted shown either way: a repeat of them folds)
                 let names_more = level == Level::Warn && warned.first_of(template, lines.lines[i]);
-                if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more {
+                // the log's last event is the state it ends in (a server `terminating` after it
+                // was `starting` and `running`)
+                let ends_log = Some(i) == last_event;
+                if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more && !ends_log {
                     // a repeat of a template shown above, warnings included: the first of each
                     // stays verbatim, and the marker says what varied (and counts errors only)
                     run.push_event(n, lines.lines[i], level, template);
@@ -2876,6 +2880,21 @@ mod tests {
         assert!(kept.len() <= 5, "{}", c.text);
         // the repeats between them fold
         assert!(c.text.contains(" like above L"), "{}", c.text);
+    }
+
+    #[test]
+    fn the_logs_last_event_stays_as_the_state_it_ends_in() {
+        let mut text = String::from("2024-01-02T10:00:00: broker version 2.0 starting\n2024-01-02T10:00:00: broker version 2.0 running\n");
+        for i in 0..60 {
+            text.push_str(&format!("2024-01-02T10:00:{:02}: client c{} sent {} bytes\n", i % 60, i % 7, i * 13 % 400));
+        }
+        text.push_str("2024-01-02T10:09:00: broker version 2.0 terminating\n");
+        let c = compress(&text, &opts());
+        assert!(c.text.trim_end().ends_with("broker version 2.0 terminating"), "{}", c.text);
+        // the same line in the middle is a repeat like any other
+        let middle = format!("{text}{}", "2024-01-02T10:09:01: client c1 sent 5 bytes\n");
+        let c = compress(&middle, &opts());
+        assert!(!c.text.contains("terminating"), "{}", c.text);
     }
 
     #[test]
