@@ -114,7 +114,7 @@ pub(crate) fn is_strace(line: &str) -> bool {
 
 /// The level of a glog or klog header, as Kubernetes components and Google's C++ and Go
 /// programs write it: `E1130 10:00:00.123456    1 reflector.go:138] …` (the letter, then the
-/// month and day, then the time).
+/// month and day, then the time), or since glog 0.7 with the year too, `E20261130 10:00:00…`.
 #[inline]
 pub fn glog_level(line: &str) -> Option<Severity> {
     let b = line.as_bytes();
@@ -122,12 +122,14 @@ pub fn glog_level(line: &str) -> Option<Severity> {
     if !matches!(b.first(), Some(b'I' | b'W' | b'E' | b'F')) {
         return None;
     }
-    let header = b.len() > 14
-        && b[1..5].iter().all(u8::is_ascii_digit)
-        && b[5] == b' '
-        && b[6].is_ascii_digit()
-        && b[7].is_ascii_digit()
-        && b[8] == b':';
+    let date = b[1..].iter().take(9).take_while(|c| c.is_ascii_digit()).count();
+    let time = &b[1 + date..];
+    let header = matches!(date, 4 | 8)
+        && time.len() > 9
+        && time[0] == b' '
+        && time[1].is_ascii_digit()
+        && time[2].is_ascii_digit()
+        && time[3] == b':';
     header.then(|| match b[0] {
         b'E' => Severity::Error,
         b'F' => Severity::Fatal,
@@ -142,7 +144,7 @@ pub fn glog_level(line: &str) -> Option<Severity> {
 /// journal).
 #[inline]
 pub fn glog_level_of(line: &str, tok: &str) -> Option<Severity> {
-    if tok.len() != 5 {
+    if tok.len() != 5 && tok.len() != 9 {
         return None;
     }
     glog_level(&line[tok.as_ptr() as usize - line.as_ptr() as usize..])
@@ -474,7 +476,7 @@ pub fn severity(line: &str) -> Severity {
 pub fn declared(line: &str) -> Option<Severity> {
     if line.starts_with('{') || has(line, b"{\"", 0) {
         if let Some(c) = re!(r#""(?i:level|lvl|severity|levelname|log\.level|@l)" *: *"?(\w+)"#).captures(line) {
-            return word_severity(&c[1]);
+            return c[1].parse().map_or_else(|_| word_severity(&c[1]), |n| Some(numeric_severity(n)));
         }
         if let Some(c) = re!(r#""s" *: *"(\w{1,2})""#).captures(line) {
             return letter_severity(&c[1]);
@@ -581,6 +583,18 @@ pub fn letter_severity(value: &str) -> Option<Severity> {
         "I" | "D" => Severity::Other,
         _ => return None,
     })
+}
+
+/// The severity a number in a record's level field gives: a syslog priority (0-7: up to 3 an
+/// error, 4 a warning), or a level of Node's pino and bunyan (10 trace, 20 debug, 30 info, 40
+/// warn, 50 error, 60 fatal).
+pub fn numeric_severity(n: u32) -> Severity {
+    match n {
+        0..=3 | 50..=59 => Severity::Error,
+        4 | 40..=49 => Severity::Warn,
+        60..=69 => Severity::Fatal,
+        _ => Severity::Other,
+    }
 }
 
 pub fn word_severity(word: &str) -> Option<Severity> {

@@ -127,10 +127,8 @@ fn json_severity(line: &str) -> Option<Severity> {
     for name in ["level", "severity", "lvl", "log.level", "loglevel"] {
         if let Some(v) = field(name) {
             let v = v.trim_matches('"');
-            let level = match v.parse::<u8>() {
-                Ok(p) if p <= 3 => Level::Error,
-                Ok(4) => Level::Warn,
-                Ok(_) => Level::Other,
+            let level = match v.parse() {
+                Ok(n) => crate::logline::numeric_severity(n),
                 Err(_) => word_level(v).unwrap_or(Level::Other),
             };
             return Some(Severity {
@@ -334,6 +332,21 @@ mod tests {
     }
 
     #[test]
+    fn a_numeric_level_is_a_syslog_priority_or_pinos() {
+        let level = |l: &str| sev(&format!(r#"{{"level":{l},"time":1796405713865,"msg":"signup failed"}}"#)).level;
+        assert_eq!(level("50"), Level::Error);
+        assert_eq!(level("60"), Level::Fatal);
+        assert_eq!(level("40"), Level::Warn);
+        assert_eq!(level("30"), Level::Other);
+        assert_eq!(level("3"), Level::Error);
+        assert_eq!(level("4"), Level::Warn);
+        assert_eq!(level("6"), Level::Other);
+        // the guard reads the record the same way
+        assert_eq!(crate::logline::declared(r#"{"level":50,"msg":"x"}"#), Some(Level::Error));
+        assert_eq!(crate::logline::declared(r#"{"level":30,"msg":"x"}"#), Some(Level::Other));
+    }
+
+    #[test]
     fn a_logfmt_level_field_is_read() {
         // `level=warn` is ten characters, longer than any level word: the field's name is
         // read off first
@@ -381,6 +394,12 @@ mod tests {
         assert_eq!(sev("W1130 10:00:02.481516       1 warnings.go:70] v1 Endpoints is deprecated").level, Level::Warn);
         assert_eq!(sev("I1130 10:00:02.481516       1 server.go:58] error budget recomputed").level, Level::Other);
         assert_eq!(sev("E0308 mismatched types in main.rs").level, Level::Other);
+        // glog 0.7 writes the year too
+        let year = "E20261204 17:34:11.298267 32136 app.cc:23] shard 4: compaction aborted";
+        assert_eq!(sev(year).level, Level::Error);
+        assert_eq!(crate::logline::declared(year), Some(crate::logline::Severity::Error));
+        assert_eq!(sev(&year.replace("E2026", "W2026")).level, Level::Warn);
+        assert_eq!(sev("E202612 17:34:11.298267 32136 app.cc:23] six digits are no date").level, Level::Other);
         // and so they do behind the header journald writes before a program's line, or a
         // compose service's prefix: a kubelet's journal, a cluster run by compose
         let journal = "Apr 14 00:07:34 kind-worker kubelet[297]: E0414 00:07:34.553485     297 reflector.go:138] vendor/k8s.io/client-go/informers/factory.go:134: Failed to watch *v1.CSIDriver: failed to list *v1.CSIDriver: csidrivers.storage.k8s.io is forbidden";
