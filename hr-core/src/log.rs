@@ -286,8 +286,13 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 if repeat && !first {
                     // the same error raised the same trace above: the whole event is a repeat,
                     // and folds with the repeats around it (counted at the level its line states:
-                    // a warning's trace is no error; a bare exception line is one)
-                    let raised = crate::logline::declared(lines.lines[i]).unwrap_or(Level::Error);
+                    // a warning's trace is no error, nor is a goroutine's in a dump of them all;
+                    // a bare exception line is one)
+                    let raised = if crate::logline::is_goroutine_header(lines.lines[i]) {
+                        Level::Other
+                    } else {
+                        crate::logline::declared(lines.lines[i]).unwrap_or(Level::Error)
+                    };
                     for m in n..=end {
                         let level = if m == n { raised } else { Level::Other };
                         run.push(m, lines.lines[m - 1].len() + 1, level);
@@ -2880,6 +2885,25 @@ mod tests {
         assert!(kept.len() <= 5, "{}", c.text);
         // the repeats between them fold
         assert!(c.text.contains(" like above L"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_dump_of_waiting_goroutines_counts_no_errors() {
+        let mut text = String::from("panic: runtime error: invalid memory address or nil pointer dereference\n\ngoroutine 1 [running]:\nmain.main()\n\t/app/main.go:85 +0xbdb\n\n");
+        for g in 5..40 {
+            text.push_str(&format!(
+                "goroutine {g} [chan receive]:\nmain.main.func1(0x0?)\n\t/app/main.go:69 +0x49\ncreated by main.main in goroutine 1\n\t/app/main.go:69 +0x98f\n\n"
+            ));
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("panic: runtime error"), "{}", c.text);
+        let markers: Vec<&str> = c.text.lines().filter(|l| l.starts_with("[hr ")).collect();
+        assert!(!markers.is_empty(), "{}", c.text);
+        assert!(markers.iter().all(|m| !m.contains("error")), "{}", c.text);
+        // an exception's repeated trace still counts as the error it is
+        let java = "2024-01-01 10:00:01 ERROR job failed\njava.lang.IllegalStateException: closed\n\tat a.B.c(B.java:1)\n\tat a.B.d(B.java:2)\n".repeat(30);
+        let c = compress(&format!("2024-01-01 10:00:00 INFO start\n{java}2024-01-01 10:00:02 INFO end\n"), &opts());
+        assert!(c.text.lines().any(|l| l.starts_with("[hr ") && l.contains("errors")), "{}", c.text);
     }
 
     #[test]

@@ -348,6 +348,12 @@ pub fn is_go_frame(line: &str) -> bool {
         || (line.starts_with("created by ") && re!(r"^created by \S+( in goroutine \d+)?$").is_match(line))
 }
 
+/// The header of a goroutine's trace in a Go program's dump of them all: `goroutine 7 [chan
+/// receive]:`, `goroutine 1 [running]:`. It says where the goroutine stands, not that it failed.
+pub fn is_goroutine_header(line: &str) -> bool {
+    line.starts_with("goroutine ") && re!(r"^goroutine \d+ \[[^\]]+\]:$").is_match(line.trim_end())
+}
+
 /// A compiler's or linter's finding at its place in a file, then what is wrong there: with a
 /// line and column (`pkg/f.go:12:21: self-assignment of x`, ruff's `a.py:3:1: F401 …`, eslint's
 /// unix format), mypy's and gcc's `a.py:43: error: …`, tsc's `a.ts(5,3): error TS2322: …`,
