@@ -153,13 +153,19 @@ fn fold_if_it_pays(
 }
 
 /// Frames in lines `start..=end`: Python prints a frame on two lines, its `File "…"` line and
-/// its source.
+/// its source, and since 3.11 often a third, the carets under the source.
 fn frames_in(lines: &Lines, start: usize, end: usize) -> String {
     count(
         (start..=end)
-            .filter(|&k| !python_source(&lines.lines, k))
+            .filter(|&k| !python_source(&lines.lines, k) && !python_carets(lines.lines[k - 1]))
             .count(),
     )
+}
+
+/// The carets (and tildes) Python 3.11 prints under a frame's source: `    ~~~~^^^^^^`.
+fn python_carets(line: &str) -> bool {
+    let t = line.trim();
+    !t.is_empty() && t.bytes().all(|c| matches!(c, b'^' | b'~'))
 }
 
 /// If the frames from line `m` (1-based) repeat the turn of the `turn` lines above them, the
@@ -377,6 +383,11 @@ app.ApiException: failed to req API
                 what: "39 frames repeating L2 ·".into()
             }
         );
+        // Python 3.11's frames: a place, its source, and carets under it
+        let frame = "  File \"/app/walk.py\", line 10, in walk\n    return walk(tree, depth + 1)\n           ^^^^^^^^^^^^^^^^^^^^^\n";
+        let text = format!("Traceback (most recent call last):\n{}RecursionError: maximum recursion depth exceeded\n", frame.repeat(4));
+        let pieces = plan_of(&text, &[(1, 14)]);
+        assert!(pieces.iter().any(|p| matches!(p, Piece::Fold { what, .. } if what == "3 frames repeating L2-4 ·")), "{pieces:?}");
         // a turn shown once is no recursion
         let text = format!(
             "java.lang.IllegalStateException: boom\n{turn}\tat engine.Main.main(Main.java:9)\n"
