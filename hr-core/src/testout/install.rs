@@ -117,7 +117,7 @@ fn pip_progress(t: &str) -> bool {
         r"Entered build tracker|Removed build tracker|Removed .* from build tracker|Using legacy|Using version|",
         r"Installing (backend|required) dependencies|Resolved |Prepared |Installed \d+ packages|Audited |",
         r"running [a-z_]+$|writing |reading manifest|adding license|creating |copying |adding '|removing |Copying |",
-        r"installing to |byte-compiling |Creating |package init file|Including |Excluding |",
+        r"installing to |byte-compiling |Creating (directory |\S*/)|package init file|Including |Excluding |",
         r"\+ \S+==|[━╸─]{5,}|[|█▏▎▍▌▋▊▉ ]*\d+%\|)"
     ))
     .is_match(t)
@@ -260,6 +260,23 @@ mod tests {
                 "E: Unable to fetch some archives",
             ],
         );
+    }
+
+    #[test]
+    fn a_package_scripts_one_step_stays_among_apts() {
+        // adduser's `Creating home directory …` is no step of pip's (`Creating directory
+        // /tmp/…`, `Creating /usr/lib/…`): said once in the install, it stays
+        let mut t = String::from("Reading package lists...\nBuilding dependency tree...\n");
+        let policy = "invoke-rc.d: could not determine current runlevel\ninvoke-rc.d: policy-rc.d denied execution of start.\n";
+        for p in ["rsync", "liburing2", "libaio1", "erlang-crypto", "etcd-server"] {
+            t.push_str(&format!("Selecting previously unselected package {p}.\nPreparing to unpack .../{p}_1.0_amd64.deb ...\nUnpacking {p} (1.0) ...\n"));
+        }
+        for p in ["rsync", "liburing2", "libaio1"] {
+            t.push_str(&format!("Setting up {p} (1.0) ...\n{policy}"));
+        }
+        t.push_str(&format!("Setting up etcd-server (1.0) ...\nAdding system user `etcd' (UID 112) ...\nCreating home directory `/var/lib/etcd/' ...\n{policy}"));
+        t.push_str(&format!("Setting up erlang-crypto (1.0) ...\n{policy}Processing triggers for man-db (2.11.2-2) ...\n"));
+        assert_kept(&t, &["Creating home directory `/var/lib/etcd/' ..."]);
     }
 
     #[test]
