@@ -138,6 +138,16 @@ pub fn glog_level(line: &str) -> Option<Severity> {
     })
 }
 
+/// The severity in a Cisco message's name, `%FACILITY-SEVERITY-MNEMONIC` (IOS, NX-OS, ASA:
+/// `%ASA-4-106023:`, `%LINK-3-UPDOWN:`): a syslog severity, 0-7.
+pub fn cisco_severity(tok: &str) -> Option<Severity> {
+    if !tok.starts_with('%') {
+        return None;
+    }
+    let c = re!(r"^%[A-Z][A-Z0-9_]*(?:-[A-Z][A-Z0-9_]*)?-([0-7])-[A-Z0-9_]+:?$").captures(tok)?;
+    Some(numeric_severity(u32::from(c[1].as_bytes()[0] - b'0')))
+}
+
 /// The level of a glog or klog header that opens at word `tok` of `line`: at its start, or
 /// behind the header journald or syslog writes before a program's line (`Apr 14 00:07:34
 /// kind-worker kubelet[297]: E0414 00:07:34.553485     297 reflector.go:138] …`, a kubelet's
@@ -505,7 +515,7 @@ pub fn declared(line: &str) -> Option<Severity> {
                 _ => {}
             }
         }
-        if let Some(level) = glog_level_of(line, tok) {
+        if let Some(level) = glog_level_of(line, tok).or_else(|| cisco_severity(tok)) {
             return Some(level);
         }
         // syslog priority `<3>`: 0-2 are worse than errors, 3 an error, 4 a warning
@@ -911,8 +921,10 @@ fn is_method(word: &[u8]) -> bool {
 
 /// The status of HAProxy's `option httplog` line: `10.0.0.1:51234 [30/Nov/2026:11:05:01.348] web
 /// web/web1 0/0/1/2/3 503 212 - - SC-- 1/1/0/0/0 0/0 "GET /x HTTP/1.1"`. It follows the five
-/// timers, and the request ends the line; a syslog header may come first. A `tcplog` line has
-/// three timers, and the bytes sent after them, not a status.
+/// timers, and the request ends the line; a syslog header may come first, and a custom format
+/// may put a field or two before the timers (the `Host` header captured: `web/web1
+/// app.example.com 0/0/1/2/3 503 …`). A `tcplog` line has three timers, and the bytes sent after
+/// them, not a status.
 pub fn haproxy_status(line: &str) -> Option<&str> {
     // cheap check first: this runs on every line the guard reads; the port's last digit and a
     // ` [30/` must be there (a progress count, `INFO [12/40] …`, has no digit before it)
@@ -928,7 +940,7 @@ pub fn haproxy_status(line: &str) -> Option<&str> {
     }
     let c = re!(concat!(
         r"(?:^|\s)\S+:\d+ \[\d{2}/[A-Z][a-z]{2}/\d{4}:\d{2}:\d{2}:\d{2}(?:\.\d+)?\] ",
-        r"\S+ \S+ (?:[+-]?\d+/){4}[+-]?\d+ (\d{3}) "
+        r"\S+ \S+(?: \S+){0,2} (?:[+-]?\d+/){4}[+-]?\d+ (\d{3}) "
     ))
     .captures(line)?;
     Some(c.get(1)?.as_str())

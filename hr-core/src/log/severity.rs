@@ -265,7 +265,7 @@ pub fn level_at(line: &str) -> (Level, usize) {
         let b = tok.as_bytes();
         // glog and klog: `E1130 10:00:00.123456 …`, the letter before the date, opening the
         // line or behind a journal's header
-        if let Some(level) = crate::logline::glog_level_of(line, tok) {
+        if let Some(level) = crate::logline::glog_level_of(line, tok).or_else(|| crate::logline::cisco_severity(tok)) {
             return (level, end);
         }
         // Android logcat: a lone `E`, or `E/Tag(123):` in brief format
@@ -394,6 +394,14 @@ mod tests {
         assert_eq!(sev("W1130 10:00:02.481516       1 warnings.go:70] v1 Endpoints is deprecated").level, Level::Warn);
         assert_eq!(sev("I1130 10:00:02.481516       1 server.go:58] error budget recomputed").level, Level::Other);
         assert_eq!(sev("E0308 mismatched types in main.rs").level, Level::Other);
+        // a Cisco message names its severity
+        let asa = "Jun 22 12:00:03 fw01 : %ASA-4-106023: Deny tcp src outside:192.0.2.126/53638 dst inside:10.0.0.132/8111 by access-group \"acl_out\"";
+        assert_eq!(sev(asa).level, Level::Warn);
+        assert_eq!(crate::logline::declared(asa), Some(crate::logline::Severity::Warn));
+        assert_eq!(sev(&asa.replace("%ASA-4-", "%ASA-2-")).level, Level::Error);
+        assert_eq!(sev(&asa.replace("%ASA-4-", "%ASA-6-")).level, Level::Other);
+        assert_eq!(sev("Mar  1 00:01:02 sw1 %LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to down").level, Level::Error);
+        assert_eq!(sev("disk at 95%-4-full, 100%-2-go").level, Level::Other);
         // glog 0.7 writes the year too
         let year = "E20261204 17:34:11.298267 32136 app.cc:23] shard 4: compaction aborted";
         assert_eq!(sev(year).level, Level::Error);
@@ -464,6 +472,11 @@ mod tests {
         assert_eq!(sev(&haproxy(503, "/api/orders")).level, Level::Error);
         assert_eq!(sev(&haproxy(503, "/api/orders")).key, sev(&haproxy(503, "/api/orders?id=7")).key);
         assert_ne!(sev(&haproxy(503, "/api/orders")).key, sev(&haproxy(404, "/api/orders")).key);
+        // a custom format may capture the Host header before the timers
+        let host = haproxy(403, "/app/event/").replace("web/web1 ", "web/web1 app.domain.com ");
+        assert_eq!(sev(&host).level, Level::Error);
+        assert_eq!(crate::logline::http_status(&host), Some(403));
+        assert_eq!(sev(&host.replace(" 403 ", " 200 ")).level, Level::Other);
         let json = r#"{"time":"x","method":"GET","uri":"/admin/","status":403,"bytes":153}"#;
         assert_eq!(sev(json).level, Level::Error);
         assert!(sev(json).key.is_some());
