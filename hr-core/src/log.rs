@@ -593,7 +593,7 @@ fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[
             .filter(|r| matches!(r, Role::Event { level, .. } if *level >= Level::Error))
             .count();
         // (no time span: the lines kept around it say when)
-        let what = describe(start, end, roles, 0, errors);
+        let what = describe(start, end, roles, shown_above(&out.pieces, roles, start), 0, errors);
         let chars: usize = lines.lines[start - 1..end].iter().map(|l| l.len() + 1).sum();
         // folded lines with no fold beside them stand alone in their marker: one more
         // interruption, worth it for a stretch of them only
@@ -1109,13 +1109,17 @@ impl Run {
             return;
         }
         let (start, end) = (self.start, self.end);
-        let mut what = describe(start, end, roles, self.traces, self.errors);
-        if !self.mixed && end - start + 1 >= VALUES_MIN_LINES {
-            what.push_str(&self.values.describe());
-        }
-        what.extend(time_span(start, end, lines));
-        if pays_for_marker(self.chars, &what, start, end) {
-            plan.fold(start, end, what);
+        let said = |above: Option<u32>| {
+            let mut what = describe(start, end, roles, above, self.traces, self.errors);
+            if !self.mixed && end - start + 1 >= VALUES_MIN_LINES {
+                what.push_str(&self.values.describe());
+            }
+            what.extend(time_span(start, end, lines));
+            what
+        };
+        // whether a run pays for its marker does not hang on the line that stands above it
+        if pays_for_marker(self.chars, &said(self.template), start, end) {
+            plan.fold(start, end, said(shown_above(&plan.pieces, roles, start)));
         } else {
             for n in start..=end {
                 // too short to fold: repeated errors and warnings still rank above the rest
@@ -1139,6 +1143,15 @@ fn pays_for_marker(chars: usize, what: &str, start: usize, end: usize) -> bool {
     chars >= FOLD_PAYS * marker_chars(what, start, end)
 }
 
+/// The template of the line a plan of `pieces` shows right above line `start`, if it shows one
+/// there, verbatim.
+fn shown_above(pieces: &[Piece], roles: &[Role], start: usize) -> Option<u32> {
+    match pieces.last()? {
+        Piece::Keep { end, .. } if end + 1 == start => template_of(&roles[end - 1]),
+        _ => None,
+    }
+}
+
 fn template_of(role: &Role) -> Option<u32> {
     match role {
         Role::Event { template, .. } => Some(*template),
@@ -1146,12 +1159,15 @@ fn template_of(role: &Role) -> Option<u32> {
     }
 }
 
-/// `12 like above` (repeats of one template shown above), `40 lines, 2 errors` (several
-/// templates), or with a repeated stack trace alone, `6-line stack trace like one above`.
+/// `12 like above` (repeats of the template of the line shown right above, `above`), `40
+/// lines, 2 errors` (several templates, or one shown further up: `like above` under another
+/// line reads as repeats of that line), or with a repeated stack trace alone, `6-line stack
+/// trace like one above`.
 fn describe(
     start: usize,
     end: usize,
     roles: &[Role],
+    above: Option<u32>,
     traces: usize,
     errors: usize,
 ) -> String {
@@ -1159,7 +1175,7 @@ fn describe(
     let mut ids = roles[start - 1..end].iter().filter_map(template_of);
     match ids.next() {
         None if traces == 1 => format!("{}-line stack trace like one above", count(n)),
-        Some(first) if traces == 0 && ids.all(|t| t == first) => {
+        Some(first) if traces == 0 && above == Some(first) && ids.all(|t| t == first) => {
             format!("{} like above", count(n))
         }
         _ => {
@@ -2879,8 +2895,10 @@ mod tests {
         assert!(kept.contains(input.last().unwrap()), "{}", c.text);
         assert!(kept.iter().any(|l| l.contains("disk /dev/sda1 is full")));
         assert!(kept.len() <= 5, "{}", c.text);
-        // the repeats between them fold
-        assert!(c.text.contains(" like above L"), "{}", c.text);
+        // the repeats between them fold: `like above` under the line they repeat, and under
+        // the other message (which they are not like) as lines with their errors counted
+        assert!(c.text.contains("[hr 17 like above ·"), "{}", c.text);
+        assert!(c.text.contains("[hr 11 lines, 11 errors L21-31]"), "{}", c.text);
     }
 
     #[test]
