@@ -115,7 +115,6 @@ pub(crate) fn is_strace(line: &str) -> bool {
 /// The level of a glog or klog header, as Kubernetes components and Google's C++ and Go
 /// programs write it: `E1130 10:00:00.123456    1 reflector.go:138] …` (the letter, then the
 /// month and day, then the time), or since glog 0.7 with the year too, `E20261130 10:00:00…`.
-#[inline]
 pub fn glog_level(line: &str) -> Option<Severity> {
     let b = line.as_bytes();
     // most lines open with a digit, a bracket or a word in lower case: one compare
@@ -160,7 +159,8 @@ fn cisco_message_severity(tok: &str) -> Option<Severity> {
 /// journal).
 #[inline]
 pub fn glog_level_of(line: &str, tok: &str) -> Option<Severity> {
-    if tok.len() != 5 && tok.len() != 9 {
+    // (a look at the word's length and first byte: this runs on the first words of every line)
+    if !matches!(tok.len(), 5 | 9) || !matches!(tok.as_bytes()[0], b'I' | b'W' | b'E' | b'F') {
         return None;
     }
     glog_level(&line[tok.as_ptr() as usize - line.as_ptr() as usize..])
