@@ -1109,17 +1109,19 @@ impl Run {
             return;
         }
         let (start, end) = (self.start, self.end);
-        let said = |above: Option<u32>| {
-            let mut what = describe(start, end, roles, above, self.traces, self.errors);
+        let said = |above: Option<u32>, errors: usize| {
+            let mut what = describe(start, end, roles, above, self.traces, errors);
             if !self.mixed && end - start + 1 >= VALUES_MIN_LINES {
                 what.push_str(&self.values.describe());
             }
             what.extend(time_span(start, end, lines));
             what
         };
-        // whether a run pays for its marker does not hang on the line that stands above it
-        if pays_for_marker(self.chars, &said(self.template), start, end) {
-            plan.fold(start, end, said(shown_above(&plan.pieces, roles, start)));
+        // whether a run pays for its marker does not hang on the line that stands above it, nor
+        // on the errors a run of one template counts (the marker says them where it can)
+        let errors = if self.mixed { self.errors } else { 0 };
+        if pays_for_marker(self.chars, &said(self.template, errors), start, end) {
+            plan.fold(start, end, said(shown_above(&plan.pieces, roles, start), self.errors));
         } else {
             for n in start..=end {
                 // too short to fold: repeated errors and warnings still rank above the rest
@@ -1175,9 +1177,12 @@ fn describe(
     let mut ids = roles[start - 1..end].iter().filter_map(template_of);
     match ids.next() {
         None if traces == 1 => format!("{}-line stack trace like one above", count(n)),
-        Some(first) if traces == 0 && above == Some(first) && ids.all(|t| t == first) => {
-            format!("{} like above", count(n))
-        }
+        Some(first) if traces == 0 && above == Some(first) && ids.all(|t| t == first) => match errors {
+            // (an access log's requests are one template, whatever their status: the line
+            // above may have succeeded where some below failed)
+            0 => format!("{} like above", count(n)),
+            k => format!("{} like above, {}", count(n), plural(k, "error", "errors")),
+        },
         _ => {
             // a run of several templates may hide errors that repeat a shown message with other
             // paths or values (masked out): the marker says they are there. Warnings are not
@@ -2303,7 +2308,7 @@ mod tests {
         job.push_str("[INFO] BUILD FAILURE\n");
         let out = compress(&job, &opts()).text;
         assert_eq!(out.matches("cannot find symbol").count(), 2, "the first and the last: {out}");
-        assert!(out.contains("[hr 28 like above "), "the rest are counted: {out}");
+        assert!(out.contains("[hr 28 like above, 28 errors "), "the rest are counted: {out}");
         for kept in ["[ERROR] a.BTest.adds  Time elapsed: 0.01 s  <<< FAILURE!", "java.lang.AssertionError: expected:<5> but was:<4>"] {
             assert!(out.contains(kept), "{kept}: {out}");
         }
@@ -2897,7 +2902,7 @@ mod tests {
         assert!(kept.len() <= 5, "{}", c.text);
         // the repeats between them fold: `like above` under the line they repeat, and under
         // the other message (which they are not like) as lines with their errors counted
-        assert!(c.text.contains("[hr 17 like above ·"), "{}", c.text);
+        assert!(c.text.contains("[hr 17 like above, 17 errors ·"), "{}", c.text);
         assert!(c.text.contains("[hr 11 lines, 11 errors L21-31]"), "{}", c.text);
     }
 
