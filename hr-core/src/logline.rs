@@ -509,10 +509,13 @@ pub fn declared(line: &str) -> Option<Severity> {
     let mut event = None;
     let mut is_event = || *event.get_or_insert_with(|| opens_with_header(line) || numbered_level(line));
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
-    for (i, tok) in line.split_ascii_whitespace().take(10).enumerate() {
+    let mut toks = line.split_ascii_whitespace().take(10).enumerate().peekable();
+    while let Some((i, tok)) = toks.next() {
         let b = tok.as_bytes();
-        // Android logcat: a lone `E`, or `E/Tag(123):` in brief format
-        if (b.len() == 1 || (b.len() > 2 && b[1] == b'/')) && is_event() {
+        // Android logcat: a lone `E` (before its tag: a letter among letters spells a word, as
+        // surefire's ` T E S T S`), or `E/Tag(123):` in brief format
+        let lone = b.len() == 1 && toks.peek().is_none_or(|(_, next)| next.len() > 1);
+        if (lone || (b.len() > 2 && b[1] == b'/')) && is_event() {
             match b[0] {
                 b'E' => return Some(Severity::Error),
                 b'F' | b'A' => return Some(Severity::Fatal),

@@ -260,7 +260,8 @@ pub fn level_at(line: &str) -> (Level, usize) {
         }
     }
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
-    for tok in line.split_ascii_whitespace().take(10) {
+    let mut toks = line.split_ascii_whitespace().take(10).peekable();
+    while let Some(tok) = toks.next() {
         let end = tok.as_ptr() as usize - line.as_ptr() as usize + tok.len();
         let b = tok.as_bytes();
         // glog and klog: `E1130 10:00:00.123456 …`, the letter before the date, opening the
@@ -268,8 +269,9 @@ pub fn level_at(line: &str) -> (Level, usize) {
         if let Some(level) = crate::logline::glog_level_of(line, tok).or_else(|| crate::logline::cisco_severity(tok)) {
             return (level, end);
         }
-        // Android logcat: a lone `E`, or `E/Tag(123):` in brief format
-        if b.len() == 1 || (b.len() > 2 && b[1] == b'/') {
+        // Android logcat: a lone `E` (before its tag: a letter among letters spells a word, as
+        // surefire's ` T E S T S`), or `E/Tag(123):` in brief format
+        if (b.len() == 1 && toks.peek().is_none_or(|next| next.len() > 1)) || (b.len() > 2 && b[1] == b'/') {
             match b[0] {
                 b'E' => return (Level::Error, end),
                 b'F' | b'A' => return (Level::Fatal, end),
@@ -402,6 +404,10 @@ mod tests {
         assert_eq!(sev(&asa.replace("%ASA-4-", "%ASA-6-")).level, Level::Other);
         assert_eq!(sev("Mar  1 00:01:02 sw1 %LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to down").level, Level::Error);
         assert_eq!(sev("disk at 95%-4-full, 100%-2-go").level, Level::Other);
+        // a letter among letters is no level, however stamped the line
+        assert_eq!(sev("2024-05-01T10:00:14.1224566Z  T E S T S").level, Level::Other);
+        assert_eq!(crate::logline::declared("2024-05-01T10:00:14.1224566Z  T E S T S"), None);
+        assert_eq!(sev("12-04 17:00:00.123  1234  1234 E AndroidRuntime: FATAL EXCEPTION: main").level, Level::Error);
         // glog 0.7 writes the year too
         let year = "E20261204 17:34:11.298267 32136 app.cc:23] shard 4: compaction aborted";
         assert_eq!(sev(year).level, Level::Error);
