@@ -509,12 +509,11 @@ pub fn declared(line: &str) -> Option<Severity> {
     let mut event = None;
     let mut is_event = || *event.get_or_insert_with(|| opens_with_header(line) || numbered_level(line));
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
-    let mut toks = line.split_ascii_whitespace().take(10).enumerate().peekable();
-    while let Some((i, tok)) = toks.next() {
+    for (i, tok) in line.split_ascii_whitespace().take(10).enumerate() {
         let b = tok.as_bytes();
         // Android logcat: a lone `E` (before its tag: a letter among letters spells a word, as
         // surefire's ` T E S T S`), or `E/Tag(123):` in brief format
-        let lone = b.len() == 1 && toks.peek().is_none_or(|(_, next)| next.len() > 1);
+        let lone = b.len() == 1 && !one_letter_follows(line, tok.as_ptr() as usize - line.as_ptr() as usize + 1);
         if (lone || (b.len() > 2 && b[1] == b'/')) && is_event() {
             match b[0] {
                 b'E' => return Some(Severity::Error),
@@ -608,6 +607,13 @@ pub fn letter_severity(value: &str) -> Option<Severity> {
         "I" | "D" => Severity::Other,
         _ => return None,
     })
+}
+
+/// Whether the word after byte `end` of `line` is a single character: a letter among letters
+/// spells a word (surefire's ` T E S T S`), where a logcat level stands before its tag.
+pub(crate) fn one_letter_follows(line: &str, end: usize) -> bool {
+    let rest = line[end..].trim_start_matches([' ', '\t']).as_bytes();
+    !rest.is_empty() && rest.get(1).is_none_or(u8::is_ascii_whitespace)
 }
 
 /// The severity a number in a record's level field gives: a syslog priority (0-7: up to 3 an

@@ -260,8 +260,7 @@ pub fn level_at(line: &str) -> (Level, usize) {
         }
     }
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
-    let mut toks = line.split_ascii_whitespace().take(10).peekable();
-    while let Some(tok) = toks.next() {
+    for tok in line.split_ascii_whitespace().take(10) {
         let end = tok.as_ptr() as usize - line.as_ptr() as usize + tok.len();
         let b = tok.as_bytes();
         // glog and klog: `E1130 10:00:00.123456 …`, the letter before the date, opening the
@@ -271,7 +270,7 @@ pub fn level_at(line: &str) -> (Level, usize) {
         }
         // Android logcat: a lone `E` (before its tag: a letter among letters spells a word, as
         // surefire's ` T E S T S`), or `E/Tag(123):` in brief format
-        if (b.len() == 1 && toks.peek().is_none_or(|next| next.len() > 1)) || (b.len() > 2 && b[1] == b'/') {
+        if (b.len() == 1 && !crate::logline::one_letter_follows(line, end)) || (b.len() > 2 && b[1] == b'/') {
             match b[0] {
                 b'E' => return (Level::Error, end),
                 b'F' | b'A' => return (Level::Fatal, end),
