@@ -1161,10 +1161,10 @@ fn template_of(role: &Role) -> Option<u32> {
     }
 }
 
-/// `12 like above` (repeats of the template of the line shown right above, `above`), `40
-/// lines, 2 errors` (several templates, or one shown further up: `like above` under another
-/// line reads as repeats of that line), or with a repeated stack trace alone, `6-line stack
-/// trace like one above`.
+/// `12 like above` (repeats of the template of the line shown right above, `above`, with the
+/// errors among them counted: `7 like above, 4 errors`), `40 lines, 2 errors` (several
+/// templates, or one shown further up: `like above` under another line reads as repeats of
+/// that line), or with a repeated stack trace alone, `6-line stack trace like one above`.
 fn describe(
     start: usize,
     end: usize,
