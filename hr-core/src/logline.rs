@@ -115,7 +115,7 @@ pub(crate) fn is_strace(line: &str) -> bool {
 /// The level of a glog or klog header, as Kubernetes components and Google's C++ and Go
 /// programs write it: `E1130 10:00:00.123456    1 reflector.go:138] …` (the letter, then the
 /// month and day, then the time), or since glog 0.7 with the year too, `E20261130 10:00:00…`.
-pub fn glog_level(line: &str) -> Option<Severity> {
+fn glog_level(line: &str) -> Option<Severity> {
     let b = line.as_bytes();
     // most lines open with a digit, a bracket or a word in lower case: one compare
     if !matches!(b.first(), Some(b'I' | b'W' | b'E' | b'F')) {
@@ -137,10 +137,18 @@ pub fn glog_level(line: &str) -> Option<Severity> {
     })
 }
 
+/// The level a header word `tok` of `line` writes in a code of its own: glog's and klog's
+/// letter before the date (`glog_level_of`), or a Cisco message's severity digit
+/// (`cisco_severity`). Both the log's level and the guard ask it of a line's first words.
+#[inline]
+pub fn coded_level(line: &str, tok: &str) -> Option<Severity> {
+    glog_level_of(line, tok).or_else(|| cisco_severity(tok))
+}
+
 /// The severity in a Cisco message's name, `%FACILITY-SEVERITY-MNEMONIC` (IOS, NX-OS, ASA:
 /// `%ASA-4-106023:`, `%LINK-3-UPDOWN:`): a syslog severity, 0-7.
 #[inline]
-pub fn cisco_severity(tok: &str) -> Option<Severity> {
+fn cisco_severity(tok: &str) -> Option<Severity> {
     // (a look at the first byte: this runs on the first words of every line)
     if tok.as_bytes().first() != Some(&b'%') {
         return None;
@@ -158,7 +166,7 @@ fn cisco_message_severity(tok: &str) -> Option<Severity> {
 /// kind-worker kubelet[297]: E0414 00:07:34.553485     297 reflector.go:138] …`, a kubelet's
 /// journal).
 #[inline]
-pub fn glog_level_of(line: &str, tok: &str) -> Option<Severity> {
+fn glog_level_of(line: &str, tok: &str) -> Option<Severity> {
     // (a look at the word's length and first byte: this runs on the first words of every line)
     if !matches!(tok.len(), 5 | 9) || !matches!(tok.as_bytes()[0], b'I' | b'W' | b'E' | b'F') {
         return None;
@@ -513,8 +521,7 @@ pub fn declared(line: &str) -> Option<Severity> {
         let b = tok.as_bytes();
         // Android logcat: a lone `E` (before its tag: a letter among letters spells a word, as
         // surefire's ` T E S T S`), or `E/Tag(123):` in brief format
-        let lone = b.len() == 1 && !one_letter_follows(line, tok.as_ptr() as usize - line.as_ptr() as usize + 1);
-        if (lone || (b.len() > 2 && b[1] == b'/')) && is_event() {
+        if (lone_letter(line, tok) || (b.len() > 2 && b[1] == b'/')) && is_event() {
             match b[0] {
                 b'E' => return Some(Severity::Error),
                 b'F' | b'A' => return Some(Severity::Fatal),
@@ -523,7 +530,7 @@ pub fn declared(line: &str) -> Option<Severity> {
                 _ => {}
             }
         }
-        if let Some(level) = glog_level_of(line, tok).or_else(|| cisco_severity(tok)) {
+        if let Some(level) = coded_level(line, tok) {
             return Some(level);
         }
         // syslog priority `<3>`: 0-2 are worse than errors, 3 an error, 4 a warning
@@ -609,11 +616,20 @@ pub fn letter_severity(value: &str) -> Option<Severity> {
     })
 }
 
-/// Whether the word after byte `end` of `line` is a single character: a letter among letters
-/// spells a word (surefire's ` T E S T S`), where a logcat level stands before its tag.
-pub(crate) fn one_letter_follows(line: &str, end: usize) -> bool {
-    let rest = line[end..].trim_start_matches([' ', '\t']).as_bytes();
-    !rest.is_empty() && rest.get(1).is_none_or(u8::is_ascii_whitespace)
+/// Whether word `tok` of `line` is one character before a longer word, as logcat writes its
+/// level before its tag (`… 1234 E AndroidRuntime: …`); a letter among letters spells a word
+/// (surefire's ` T E S T S`).
+#[inline]
+pub(crate) fn lone_letter(line: &str, tok: &str) -> bool {
+    // (a look at the word's length: this runs on the first words of every line)
+    tok.len() == 1 && before_a_word(line, tok)
+}
+
+/// Whether a longer word follows word `tok` of `line`, or none.
+fn before_a_word(line: &str, tok: &str) -> bool {
+    let end = tok.as_ptr() as usize - line.as_ptr() as usize + 1;
+    let next = line[end..].trim_start_matches([' ', '\t']).as_bytes();
+    next.is_empty() || next.get(1).is_some_and(|c| !c.is_ascii_whitespace())
 }
 
 /// The severity a number in a record's level field gives: a syslog priority (0-7: up to 3 an

@@ -264,13 +264,13 @@ pub fn level_at(line: &str) -> (Level, usize) {
         let end = tok.as_ptr() as usize - line.as_ptr() as usize + tok.len();
         let b = tok.as_bytes();
         // glog and klog: `E1130 10:00:00.123456 …`, the letter before the date, opening the
-        // line or behind a journal's header
-        if let Some(level) = crate::logline::glog_level_of(line, tok).or_else(|| crate::logline::cisco_severity(tok)) {
+        // line or behind a journal's header; Cisco's `%ASA-4-106023:`
+        if let Some(level) = crate::logline::coded_level(line, tok) {
             return (level, end);
         }
         // Android logcat: a lone `E` (before its tag: a letter among letters spells a word, as
         // surefire's ` T E S T S`), or `E/Tag(123):` in brief format
-        if (b.len() == 1 && !crate::logline::one_letter_follows(line, end)) || (b.len() > 2 && b[1] == b'/') {
+        if crate::logline::lone_letter(line, tok) || (b.len() > 2 && b[1] == b'/') {
             match b[0] {
                 b'E' => return (Level::Error, end),
                 b'F' | b'A' => return (Level::Fatal, end),

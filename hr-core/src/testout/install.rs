@@ -41,8 +41,6 @@ pub(crate) const INSTALL: Runner = Runner {
             Act::Keep(Notable),
         ),
         rule(failed_step, Act::Keep(Critical)),
-        // dpkg installed a package's configuration file (no progress of pip's `Creating …`)
-        rule(|t| t.starts_with("Creating config file "), Act::Keep(Notable)),
         rule(
             |t| pip_progress(t) || apt_progress(t) || build_progress(t) || check_progress(t),
             Act::Fold(Cat::Progress),
