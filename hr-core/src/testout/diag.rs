@@ -221,9 +221,14 @@ fn rustc_block(c: &mut Classifier, i: usize, m: &mut Memory) -> usize {
             }
         }
     } else {
+        // a warning's excerpt and help, the code at fault and its fix, stay the first time its
+        // message is seen; a later warning of that message keeps its headline and location
         c.keep(i, Notable);
         if let Some(k) = loc {
             c.keep(k, Notable);
+        }
+        if !m.heads.contains(&template(message(line))) {
+            elaborated(c, i, i + 1..end, m);
         }
         for k in i + 1..end {
             c.fold(k, Cat::WarningDetail);
@@ -353,6 +358,34 @@ mod tests {
             ],
         );
         assert!(out.contains("[hr 5 details L"), "{out}");
+    }
+
+    #[test]
+    fn a_rustc_warnings_excerpt_and_fix_stay_the_first_time_its_message_is_seen() {
+        // clippy, as cargo prints it: two lints, the second twice
+        let lint = |line: u32, var: &str| {
+            format!(
+                "warning: manual implementation of an assign operation\n --> src/lib.rs:{line}:9\n  |\n{line} |         {var} = {var} + v[i];\n  |         ^^^^^^^^^^^^ help: replace it with: `{var} += v[i]`\n  |\n  = help: for further information visit https://rust-lang.github.io/rust-clippy/master/index.html#assign_op_pattern\n\n"
+            )
+        };
+        let mut t = String::from("    Checking shop v0.1.0 (/src/shop)\nwarning: length comparison to zero\n  --> src/lib.rs:10:8\n   |\n10 |     if v.len() == 0 { return 0.0; }\n   |        ^^^^^^^^^^^^ help: using `is_empty` is clearer and more explicit: `v.is_empty()`\n   |\n   = note: `#[warn(clippy::len_zero)]` on by default\n\n");
+        t += &lint(4, "s");
+        t += &lint(17, "total");
+        t += "warning: `shop` (lib) generated 3 warnings\n    Finished `dev` profile [unoptimized + debuginfo] target(s) in 0.16s\n";
+        let out = assert_kept(
+            &t,
+            &[
+                "10 |     if v.len() == 0 { return 0.0; }",
+                "help: using `is_empty` is clearer and more explicit: `v.is_empty()`",
+                "4 |         s = s + v[i];",
+                "help: replace it with: `s += v[i]`",
+                " --> src/lib.rs:17:9",
+                "generated 3 warnings",
+            ],
+        );
+        // the same lint again keeps its headline and place; its excerpt folds
+        assert!(!out.contains("total = total + v[i]"), "{out}");
+        assert!(out.contains("[hr 5 details"), "{out}");
     }
 
     #[test]
