@@ -1073,6 +1073,10 @@ struct Run {
     values: Values,
     template: Option<u32>,
     mixed: bool,
+    /// what varied in the errors it folds, while they are of one template: in a run of
+    /// several, the errors that repeat a shown message may name other hosts, users or paths
+    error_values: Values,
+    error_template: Option<u32>,
 }
 
 impl Run {
@@ -1090,6 +1094,14 @@ impl Run {
         self.mixed |= self.template != Some(template);
         if !self.mixed {
             self.values.push(line);
+        }
+        if level >= Level::Error {
+            match self.error_template {
+                None => self.error_template = Some(template),
+                Some(t) if t != template => self.error_values.mix(),
+                _ => {}
+            }
+            self.error_values.push(line);
         }
         self.push_line(n, line.len() + 1, level);
     }
@@ -1109,19 +1121,22 @@ impl Run {
             return;
         }
         let (start, end) = (self.start, self.end);
-        let said = |above: Option<u32>, errors: usize| {
+        let said = |above: Option<u32>, errors: usize, failures: bool| {
             let mut what = describe(start, end, roles, above, self.traces, errors);
             if !self.mixed && end - start + 1 >= VALUES_MIN_LINES {
                 what.push_str(&self.values.describe());
+            } else if failures && self.mixed && errors > 1 {
+                what.push_str(&self.error_values.describe_failures());
             }
             what.extend(time_span(start, end, lines));
             what
         };
         // whether a run pays for its marker does not hang on the line that stands above it, nor
-        // on the errors a run of one template counts (the marker says them where it can)
+        // on the errors a run of one template counts, nor on what varied in them (the marker
+        // says them where it can)
         let errors = if self.mixed { self.errors } else { 0 };
-        if pays_for_marker(self.chars, &said(self.template, errors), start, end) {
-            plan.fold(start, end, said(shown_above(&plan.pieces, roles, start), self.errors));
+        if pays_for_marker(self.chars, &said(self.template, errors, false), start, end) {
+            plan.fold(start, end, said(shown_above(&plan.pieces, roles, start), self.errors, true));
         } else {
             for n in start..=end {
                 // too short to fold: repeated errors and warnings still rank above the rest
@@ -2876,6 +2891,31 @@ mod tests {
         assert!((1..3).contains(&warn_shown), "{}", c.text);
         assert_eq!(said("warnings") + said("warning"), 0, "{}", c.text);
         assert!(!markers.iter().any(|m| m.contains("warning")), "{}", c.text);
+    }
+
+    #[test]
+    fn a_mixed_run_names_what_failed_in_the_errors_it_folds() {
+        // a pool fails to reach one database, then three, among the requests it serves
+        let hosts = ["db-1.internal", "db-2.internal", "db-3.internal"];
+        let mut text = String::new();
+        for i in 0..40 {
+            let host = if i > 10 { hosts[i % 3] } else { hosts[0] };
+            let t = format!("10:00:{:02}.{:03}", i % 60, i * 37 % 1000);
+            text += &format!("{t} [pool-{}] ERROR c.e.db.Pool - connection to {host}:5432 failed: Connection refused\n", i % 4);
+            text += &format!("{t} [main] INFO  c.e.Server - request handled in {} ms path=/api/items/{}\n", 3 + i * 7 % 900, i * 13 % 97);
+        }
+        let c = compress(&text, &opts());
+        let marker = c.text.lines().find(|l| l.starts_with("[hr ") && l.contains("errors")).unwrap_or_else(|| panic!("{}", c.text));
+        // the hosts that failed, with counts; not the threads that logged it
+        for host in hosts {
+            assert!(marker.contains(&format!("{host}:5432×")), "{marker}");
+        }
+        assert!(!marker.contains("pool-"), "{marker}");
+        // what varied does not decide whether the run folds: the same log with one host
+        // folds the same lines
+        let one = compress(&text.replace("db-2", "db-1").replace("db-3", "db-1"), &opts());
+        let ranges = |out: &str| -> Vec<String> { out.lines().filter_map(|l| l.rsplit(' ').next().filter(|_| l.starts_with("[hr ")).map(str::to_string)).collect() };
+        assert_eq!(ranges(&c.text), ranges(&one.text), "{}", one.text);
     }
 
     #[test]

@@ -10,6 +10,8 @@ const FEW: usize = 4;
 const SHOWN: usize = 2;
 /// A field's listing longer than this is left out.
 const MAX_LISTED_CHARS: usize = 40;
+/// The same, for what varied in folded errors: the lines hold it, but none of them is shown.
+const MAX_FAILED_CHARS: usize = 80;
 /// Tokens of a line looked at.
 const MAX_TOKENS: usize = 48;
 
@@ -61,13 +63,30 @@ impl Values {
         let more = line.split_ascii_whitespace().nth(n).is_some() && n < MAX_TOKENS;
         if n != self.fields.len() || more || !live {
             // another shape, or nothing left worth saying
-            self.mixed = true;
-            self.fields = Vec::new();
+            self.mix();
         }
+    }
+
+    /// The run holds lines of another template too: nothing is summarised.
+    pub fn mix(&mut self) {
+        self.mixed = true;
+        self.fields = Vec::new();
     }
 
     /// ` · status 200×31 404×2 · 7–2912 ms`, or nothing when no field says something useful.
     pub fn describe(&self) -> String {
+        self.described(MAX_LISTED_CHARS, |_| true)
+    }
+
+    /// What varied in errors of one message folded among other lines, which show none of
+    /// them: the hosts, users or paths that failed (` · db-1:5432×14 db-2:5432×3`), listed
+    /// at up to `MAX_FAILED_CHARS`. A tag (`[pool-1]`, a thread or logger) says who logged
+    /// the error, not what failed.
+    pub fn describe_failures(&self) -> String {
+        self.described(MAX_FAILED_CHARS, |f| !f.few.iter().any(|(v, _)| is_tag(v)))
+    }
+
+    fn described(&self, max_chars: usize, tells: impl Fn(&Field) -> bool) -> String {
         let mut out = String::new();
         if self.mixed || self.lines < 2 {
             return out;
@@ -76,7 +95,7 @@ impl Values {
         let mut listed: Vec<&Field> = Vec::new();
         // categorical fields first: they say what happened; then one numeric range
         for pass in 0..2 {
-            for f in &self.fields {
+            for f in self.fields.iter().filter(|f| tells(f)) {
                 if shown == SHOWN {
                     return out;
                 }
@@ -85,7 +104,7 @@ impl Values {
                 if pass == 0 && listed.iter().any(|g| g.same_values(f)) {
                     continue;
                 }
-                let text = if pass == 0 { f.listed() } else { f.ranged() };
+                let text = if pass == 0 { f.listed(max_chars) } else { f.ranged() };
                 if pass == 0 && text.is_some() {
                     listed.push(f);
                 }
@@ -133,7 +152,7 @@ impl Field {
     }
 
     /// `GET×120 HEAD×14 PUT`, for a field with 2 to `FEW` values (a count of 1 goes unsaid).
-    fn listed(&self) -> Option<String> {
+    fn listed(&self, max_chars: usize) -> Option<String> {
         if self.many || self.few.len() < 2 {
             return None;
         }
@@ -159,7 +178,7 @@ impl Field {
             }
         }
         // long values (ids, paths, stamps) cost more than they say: the lines hold them
-        (s.chars().count() <= MAX_LISTED_CHARS).then_some(s)
+        (s.chars().count() <= max_chars).then_some(s)
     }
 
     /// `7–2912 ms`, for a numeric field with many values.
@@ -175,6 +194,11 @@ impl Field {
         };
         Some(format!("{}–{}{unit}", num(lo), num(hi)))
     }
+}
+
+/// `[pool-1]`, `worker-3:`: a tag naming who wrote a line.
+fn is_tag(tok: &str) -> bool {
+    (tok.starts_with('[') && tok.ends_with(']')) || tok.ends_with(':')
 }
 
 /// `10:08:19`, `02:08:10.123`: a time of day.
