@@ -2894,6 +2894,35 @@ mod tests {
     }
 
     #[test]
+    fn a_pods_log_file_is_read_by_what_its_lines_say_behind_the_runtimes_stamp() {
+        // kubelet's CRI format: time, stream, and `F` for a whole line, before what the
+        // container wrote (klog lines and a controller's JSON records)
+        let mut text = String::new();
+        for i in 0..120 {
+            let t = format!("2026-12-04T10:{:02}:{:02}.{:03}456789Z", i / 60, i % 60, i * 37 % 1000);
+            if i % 10 == 5 {
+                text += &format!("{t} stderr F {{\"level\":\"error\",\"msg\":\"Reconciler error\",\"controller\":\"pod\",\"name\":\"web-0\",\"error\":\"pods \\\"web-0\\\" not found\"}}\n");
+            } else {
+                text += &format!("{t} stdout F I1204 10:00:{:02}.123456       1 controller.go:117] Successfully synced pod default/web-{}\n", i % 60, i % 5);
+            }
+        }
+        let c = compress(&text, &opts());
+        // the synced pods are no errors, and the folded records are
+        let counted: usize = c
+            .text
+            .lines()
+            .filter(|l| l.starts_with("[hr "))
+            .filter_map(|m| {
+                let words: Vec<&str> = m.split_whitespace().collect();
+                let at = words.iter().position(|w| w.starts_with("error"))?;
+                words[at - 1].parse::<usize>().ok()
+            })
+            .sum();
+        let shown = c.text.lines().filter(|l| l.contains("Reconciler error")).count();
+        assert_eq!(counted + shown, 12, "{}", c.text);
+    }
+
+    #[test]
     fn a_mixed_run_names_what_failed_in_the_errors_it_folds() {
         // a pool fails to reach one database, then three, among the requests it serves
         let hosts = ["db-1.internal", "db-2.internal", "db-3.internal"];

@@ -618,11 +618,19 @@ pub fn letter_severity(value: &str) -> Option<Severity> {
 
 /// Whether word `tok` of `line` is one character before a longer word, as logcat writes its
 /// level before its tag (`… 1234 E AndroidRuntime: …`); a letter among letters spells a word
-/// (surefire's ` T E S T S`).
+/// (surefire's ` T E S T S`). The letter a container runtime writes after the stream's name
+/// is no level: it says whether the line is whole (`F`) or partial (`P`), in the CRI format
+/// kubelet keeps a pod's logs in (`2026-12-04T10:00:00.1Z stdout F I1204 10:00:00 …`).
 #[inline]
 pub(crate) fn lone_letter(line: &str, tok: &str) -> bool {
     // (a look at the word's length: this runs on the first words of every line)
-    tok.len() == 1 && before_a_word(line, tok)
+    tok.len() == 1 && before_a_word(line, tok) && !after_a_stream(line, tok)
+}
+
+/// Whether word `tok` of `line` follows the name of a stream, `stdout` or `stderr`.
+fn after_a_stream(line: &str, tok: &str) -> bool {
+    let before = line[..tok.as_ptr() as usize - line.as_ptr() as usize].trim_end_matches([' ', '\t']);
+    before.ends_with("stdout") || before.ends_with("stderr")
 }
 
 /// Whether a longer word follows word `tok` of `line`, or none.

@@ -36,6 +36,9 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
     }
     // an access line's request and a JSON object both hold a `"`: most lines hold none
     if memchr::memchr(b'"', line.as_bytes()).is_some() {
+        if let Some(s) = prefixed_record(line).and_then(|at| json_severity(&line[at..])) {
+            return s;
+        }
         if let Some(s) = access_severity(line) {
             return s;
         }
@@ -148,6 +151,16 @@ fn json_severity(line: &str) -> Option<Severity> {
         });
     }
     status
+}
+
+/// Where a JSON record starts behind a prefix that states no level: a source tag, a time, a
+/// container runtime's stream (`api-1  | {"level":"error",…}`, `kubectl logs --timestamps`'
+/// `2026-12-04T10:00:03.25Z {…}`, a pod's log file `2026-12-04T10:00:03.25Z stderr F {…}`).
+/// The record's fields say how it went, as an unprefixed one's do. A line that states its
+/// level before the record (a console logger's fields as JSON after its message) is read by it.
+fn prefixed_record(line: &str) -> Option<usize> {
+    let at = finder!(b"{\"").find(line.as_bytes())?;
+    (at > 0 && line.trim_end().ends_with('}') && level_at(&line[..at]).1 == 0).then_some(at)
 }
 
 /// The status of a JSON access record, with its method and path, at the top level or in an
