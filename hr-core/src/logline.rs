@@ -310,6 +310,15 @@ fn is_tsv_record(line: &str) -> bool {
     re!(r"^\d{9,10}(\.\d+)?\t\S").is_match(line)
 }
 
+/// The names a record gives its level under, for a pattern: words, a syslog priority
+/// (journald's `"PRIORITY":"3"`), a number (pino's `"level":50`). Whatever their case
+/// (Serilog's JSON capitalises them: `"Level"`).
+macro_rules! level_keys {
+    () => {
+        r"level|lvl|severity|levelname|log\.level|@l|priority"
+    };
+}
+
 /// A JSON object that is a log event: a time and something an event says (a level, a
 /// message, a stream, a request and its status), or a level and a message. One line of a
 /// JSON-lines log (docker, Caddy, nginx `escape=json`, bunyan, zap, logrus, ECS). Only keys are
@@ -319,7 +328,7 @@ pub fn is_json_event(line: &str) -> bool {
     // (MongoDB's `"t":{"$date":…}` and `"s":"I"`: names of a letter, known by their values;
     // Serilog's JSON capitalises its names: `"Timestamp"`, `"Level"`, `"MessageTemplate"`)
     let time = key(re!(r#""(?i:@?timestamp|time|ts|@t|datetime|date|time_local|time_iso8601)" *:|"t" *: *\{ *"\$date""#));
-    let level = key(re!(r#""(?i:level|lvl|severity|@l|log\.level|levelname)" *:|"s" *: *"[FEWID]\d?""#));
+    let level = key(re!(concat!(r#""(?i:"#, level_keys!(), r#")" *:|"s" *: *"[FEWID]\d?""#)));
     let message = key(re!(r#""(?i:msg|message|@m|@mt|log|messagetemplate|renderedmessage)" *:"#));
     let other = key(re!(r#""(logger|stream|status|request|method|remote_addr|uri|caller|thread|pid|action)" *:"#));
     (time && (level || message || other)) || (level && message)
@@ -505,7 +514,7 @@ pub fn severity(line: &str) -> Severity {
 /// when its message says "failed").
 pub fn declared(line: &str) -> Option<Severity> {
     if line.starts_with('{') || has(line, b"{\"", 0) {
-        if let Some(c) = re!(r#""(?i:level|lvl|severity|levelname|log\.level|@l)" *: *"?(\w+)"#).captures(line) {
+        if let Some(c) = re!(concat!(r#""(?i:"#, level_keys!(), r#")" *: *"?(\w+)"#)).captures(line) {
             return c[1].parse().map_or_else(|_| word_severity(&c[1]), |n| Some(numeric_severity(n)));
         }
         if let Some(c) = re!(r#""s" *: *"(\w{1,2})""#).captures(line) {
@@ -1065,7 +1074,7 @@ fn error_words_re() -> &'static regex::Regex {
 /// logfmt line, `"level":"fatal"` after a long JSON payload): `severity` reads only a line's
 /// first tokens.
 pub fn level_field_says_error(line: &str) -> bool {
-    re!(r#"(?i)\b(level|lvl|severity|levelname|log\.level)"? *[=:] *"?(\w+)"#)
+    re!(concat!(r#"(?i)\b("#, level_keys!(), r#")"? *[=:] *"?(\w+)"#))
         .captures_iter(line)
         .any(|c| word_severity(&c[2]).is_some_and(|s| s >= Severity::Error))
 }

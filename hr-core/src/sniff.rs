@@ -1597,6 +1597,8 @@ Events:
             ("logfmt", times(&|i| format!("time=2024-01-02T10:00:{:02}Z level=info msg=\"served {i}\" dur={i}ms", i % 60), 40)),
             ("kubectl", times(&|i| format!("[pod/api-{}/api] 2024-01-02T10:00:{:02}Z served {i}", i % 3, i % 60), 40)),
             ("journald", times(&|i| format!("Jan 02 10:00:{:02} host sshd[{}]: Accepted publickey for root", i % 60, 100 + i), 40)),
+            // `journalctl -o json`: a syslog priority, a message, a time since the epoch
+            ("journald json", times(&|i| format!(r#"{{"__CURSOR":"s=739ad463;i={i:x}","__REALTIME_TIMESTAMP":"17333000{i:08}","PRIORITY":"6","_HOSTNAME":"h1","SYSLOG_IDENTIFIER":"systemd","_PID":"1","MESSAGE":"Started Session {i} of user root."}}"#), 40)),
             ("iis", format!("#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method cs-uri-stem\n{}", times(&|i| format!("2024-01-02 10:00:{:02} 10.0.0.1 GET /p{i}.aspx - 80 - 10.0.0.2 Mozilla/5.0 200 0 0 {i}", i % 60), 40))),
             // Redis: a `pid:role` tag, the day before the month, messages that read as prose
             ("redis", times(&|i| format!("28412:S 30 Nov 2026 16:54:{:02}.195 * Connecting to MASTER 127.0.0.1:7005 while the replica waits for attempt {i}", i % 60), 40)),

@@ -127,7 +127,7 @@ fn json_severity(line: &str) -> Option<Severity> {
     }
     // whatever the name's case (Serilog's JSON capitalises it: `"Level":"Warning"`)
     let field = |name: &str| json_pairs(t).find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v);
-    for name in ["level", "severity", "lvl", "log.level", "loglevel"] {
+    for name in ["level", "severity", "lvl", "log.level", "loglevel", "priority"] {
         if let Some(v) = field(name) {
             let v = v.trim_matches('"');
             let level = match v.parse() {
@@ -459,6 +459,15 @@ mod tests {
         assert_eq!(
             sev(r#"{"severity":"WARNING","message":"x"}"#).level,
             Level::Warn
+        );
+        // journald's export names a syslog priority, as a string
+        assert_eq!(
+            sev(r#"{"__REALTIME_TIMESTAMP":"1733300000048000","PRIORITY":"3","MESSAGE":"Failed to start foo.service: Unit not found."}"#).level,
+            Level::Error
+        );
+        assert_eq!(
+            sev(r#"{"__REALTIME_TIMESTAMP":"1733300000048000","PRIORITY":"6","MESSAGE":"Started foo.service."}"#).level,
+            Level::Other
         );
         assert_eq!(
             sev(r#"{"level":"info","msg":"error budget ok"}"#).level,

@@ -83,7 +83,7 @@ impl Values {
     /// at up to `MAX_FAILED_CHARS`. A tag (`[pool-1]`, a thread or logger) says who logged
     /// the error, not what failed.
     pub fn describe_failures(&self) -> String {
-        self.described(MAX_FAILED_CHARS, |f| !f.few.iter().any(|(v, _)| is_tag(v)))
+        self.described(MAX_FAILED_CHARS, |f| !f.few.iter().any(|(v, _)| is_tag(v)) && !f.ids())
     }
 
     fn described(&self, max_chars: usize, tells: impl Fn(&Field) -> bool) -> String {
@@ -129,6 +129,13 @@ impl Field {
             && !other.many
             && self.few.len() == other.few.len()
             && self.few.iter().all(|(v, _)| other.few.iter().any(|(w, _)| split_name(v).1 == split_name(w).1))
+    }
+
+    /// Whether each value differs and holds a run of ten digits or more: a time since the
+    /// epoch (journald's `"__REALTIME_TIMESTAMP": "1733300000048000"`), a long id, which say
+    /// only that the lines differ. (An address holds no such run: `85.245.107.41`.)
+    fn ids(&self) -> bool {
+        self.few.iter().all(|(v, n)| *n == 1 && v.split(|c: char| !c.is_ascii_digit()).any(|run| run.len() >= 10))
     }
 
     fn add(&mut self, tok: &str) {
