@@ -2923,6 +2923,25 @@ mod tests {
     }
 
     #[test]
+    fn a_download_that_fails_among_many_that_succeed_is_an_error() {
+        // `go mod download -x`: what it fetched, and each module the proxy refused
+        let mut text = String::from("# get https://proxy.golang.org/github.com/google/uuid/@v/v1.98.0.mod: 403 Forbidden (0.192s)\n");
+        for i in 0..30 {
+            let url = format!("https://proxy.golang.org/sumdb/sum.golang.org/tile/8/0/{i:03}");
+            text += &format!("# get {url}\n# get {url}: 200 OK (0.00{}s)\n", i % 9);
+            if i == 20 {
+                text += "# get https://proxy.golang.org/golang.org/x/sync/@v/v0.99.0.mod: 403 Forbidden (0.217s)\n";
+            }
+        }
+        text += "go: github.com/google/uuid@v1.98.0: reading https://proxy.golang.org/github.com/google/uuid/@v/v1.98.0.mod: 403 Forbidden\n";
+        let c = compress(&text, &opts());
+        // shown, or counted by the marker that folds it: no fold of successes hides it
+        let shown = c.text.contains("x/sync/@v/v0.99.0.mod: 403 Forbidden (0.217s)\n");
+        let counted = c.text.lines().any(|l| l.starts_with("[hr ") && l.contains(" 1 error"));
+        assert!(shown || counted, "{}", c.text);
+    }
+
+    #[test]
     fn a_mixed_run_names_what_failed_in_the_errors_it_folds() {
         // a pool fails to reach one database, then three, among the requests it serves
         let hosts = ["db-1.internal", "db-2.internal", "db-3.internal"];

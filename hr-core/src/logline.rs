@@ -1051,6 +1051,38 @@ pub fn failed_syscall(line: &str) -> bool {
     re!(r"\) += -1 E[A-Z]+\b").is_match(line)
 }
 
+/// A response a client reports failed (HTTP status 400 or more): a status line (curl's `<
+/// HTTP/1.1 404 Not Found`, whatever its reason says), or a status with its standard reason
+/// (`go get -x`'s `…/v1.98.0.mod: 403 Forbidden (0.192s)`, `503 Service Unavailable`). For
+/// lines that state no severity of their own: an access log's request fails by `http_status`.
+pub fn failed_response(line: &str) -> bool {
+    let b = line.as_bytes();
+    if finder!(b"HTTP/").find(b).is_some() && re!(r"\bHTTP/\d(?:\.\d)? [45]\d\d\b").is_match(line) {
+        return true;
+    }
+    // (a look at the bytes around each space first: this runs on every line the guard reads)
+    let reason_follows = |i: usize| {
+        i >= 3
+            && matches!(b[i - 3], b'4' | b'5')
+            && b[i - 2].is_ascii_digit()
+            && b[i - 1].is_ascii_digit()
+            && (i == 3 || !b[i - 4].is_ascii_alphanumeric())
+            && b.get(i + 1).is_some_and(u8::is_ascii_uppercase)
+    };
+    memchr::memchr_iter(b' ', b).any(reason_follows)
+        && re!(concat!(
+            r"(?:^|[\s:(])[45]\d\d (?:Bad Request|Unauthorized|Payment Required|Forbidden|Not Found|Method Not Allowed|",
+            r"Not Acceptable|Proxy Authentication Required|Request Time-?out|Conflict|Gone|Length Required|",
+            r"Precondition Failed|Payload Too Large|Request Entity Too Large|URI Too Long|Unsupported Media Type|",
+            r"Range Not Satisfiable|Expectation Failed|Misdirected Request|Unprocessable (?:Entity|Content)|Locked|",
+            r"Failed Dependency|Too Early|Upgrade Required|Precondition Required|Too Many Requests|",
+            r"Request Header Fields Too Large|Unavailable For Legal Reasons|Internal Server Error|Not Implemented|",
+            r"Bad Gateway|Service Unavailable|Gateway Time-?out|HTTP Version Not Supported|Insufficient Storage|",
+            r"Loop Detected|Network Authentication Required)\b"
+        ))
+        .is_match(line)
+}
+
 /// The error words of the corpus's needle rules (case-insensitive, whole words), for lines
 /// that state no severity of their own.
 pub fn error_words(line: &str) -> bool {
@@ -1113,7 +1145,7 @@ pub fn problem(line: &str) -> Problem {
     match declared(line) {
         Some(s) if s >= Severity::Error => Problem::Reported,
         Some(_) => Problem::None,
-        None if failed_syscall(line) => Problem::Reported,
+        None if failed_syscall(line) || failed_response(line) => Problem::Reported,
         None => reports_error(line),
     }
 }
@@ -1171,6 +1203,31 @@ mod tests {
         assert_eq!(http_status("[I 2026-12-04 07:29:26,000 web:2591] 200 GET /user/1 (127.0.0.1) 0.60ms"), Some(200));
         // a count before a method is no status
         assert_eq!(http_status("INFO served 12 GET /health checks"), None);
+    }
+
+    #[test]
+    fn a_clients_failed_response_is_a_problem_whatever_else_its_line_says() {
+        for line in [
+            "# get https://proxy.golang.org/golang.org/x/sync/@v/v0.99.0.mod: 403 Forbidden (0.217s)",
+            "< HTTP/1.0 404 File not found",
+            "HTTP request sent, awaiting response... 503 Service Unavailable",
+            "upstream answered 429 Too Many Requests, backing off",
+        ] {
+            assert!(failed_response(line), "{line}");
+            assert_eq!(problem(line), Problem::Reported, "{line}");
+        }
+        for line in [
+            "# get https://proxy.golang.org/sumdb/sum.golang.org/tile/8/0/001: 200 OK (0.002s)",
+            "< HTTP/1.1 301 Moved Permanently",
+            // a number before other words is no status, nor a status in a word
+            "took 404 Milliseconds to settle",
+            "built v1.404 Not Found a reason to stop",
+            "INFO fetched 500 Items from the cache",
+        ] {
+            assert!(!failed_response(line), "{line}");
+        }
+        // a level stated says how it went
+        assert_eq!(problem("DEBUG retrying after 503 Service Unavailable"), Problem::None);
     }
 
     #[test]

@@ -75,6 +75,10 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         if let Some(s) = bare_request_severity(line) {
             return s;
         }
+        // a client's failed response (`…/v1.98.0.mod: 403 Forbidden`, `< HTTP/1.1 404`)
+        if level < Level::Error && crate::logline::failed_response(line) {
+            level = Level::Error;
+        }
     }
     // a test harness's verdict that its runner logs at info level (mozharness: `12:01:26
     // INFO - TEST-UNEXPECTED-TIMEOUT | automation.py | …`) says a test failed: it is read as
