@@ -420,7 +420,34 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
         i += 1;
     }
     run.flush(&mut plan, lines, &roles);
-    Some(fold_said_above(plan, lines, &roles, colours))
+    Some(keep_openers(fold_said_above(plan, lines, &roles, colours), lines))
+}
+
+/// `plan` with the line that opens an event put back where a fold ends right above lines that
+/// continue it: a thread's frames under another thread's (gdb's `Thread 1 (… "crash"):` folded
+/// among the idle threads above, its `#4 … in main () at crash.c:10` kept) read as that
+/// thread's. Only the opener stays; the fold around it splits.
+fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
+    let mut openers = Vec::new();
+    let mut fold = None;
+    for piece in &plan.pieces {
+        match *piece {
+            Piece::Fold { start, end, .. } => fold = Some((start, end)),
+            Piece::Keep { start, priority, .. } | Piece::Restate { start, priority, .. } => {
+                let news = priority >= Priority::Notable;
+                if let Some((from, to)) = fold.take().filter(|&(_, to)| news && to + 1 == start && continues(lines.lines[start - 1])) {
+                    // (1-based: line `k` is `lines.lines[k - 1]`)
+                    let opener = (from..=to).rev().find(|&k| !continues(lines.lines[k - 1]));
+                    openers.extend(opener.filter(|&k| !lines.lines[k - 1].trim().is_empty()));
+                }
+            }
+        }
+    }
+    if openers.is_empty() {
+        plan
+    } else {
+        crate::guard::keep_in_place(&plan, openers, lines, Priority::Notable)
+    }
 }
 
 /// The warnings shown, by the names they give (`names_given`), and how many of each template.
@@ -2939,6 +2966,28 @@ mod tests {
         let shown = c.text.contains("x/sync/@v/v0.99.0.mod: 403 Forbidden (0.217s)\n");
         let counted = c.text.lines().any(|l| l.starts_with("[hr ") && l.contains(" 1 error"));
         assert!(shown || counted, "{}", c.text);
+    }
+
+    #[test]
+    fn the_frames_kept_under_a_fold_keep_the_line_that_opens_them() {
+        // gdb's `thread apply all bt`: idle threads alike, then the main thread
+        let mut text = String::new();
+        for t in (2..=9).rev() {
+            text += &format!("Thread {t} (Thread 0x7ffff65cc6c{t} (LWP 459{t}) \"crash\"):\n");
+            text += &format!("#0  0x00007ffff7ea2545 in __GI___clock_nanosleep (clock_id=0, flags=0, req=0x7ffff65cbe8{t}) at ../sysdeps/unix/sysv/linux/clock_nanosleep.c:48\n");
+            text += &format!("#1  0x00007ffff7ea6d8a in __sleep (seconds=0) at ../sysdeps/posix/sleep.c:55\n");
+            text += &format!("#2  0x000055555555519f in idle (a=0x0) at crash.c:6\n");
+            text += &format!("#3  0x00007ffff7e5c1f5 in start_thread (arg=<optimized out>) at ./nptl/pthread_create.c:442\n\n");
+        }
+        text += "Thread 1 (Thread 0x7ffff7dd0740 (LWP 4582) \"crash\"):\n";
+        text += "#0  __futex_abstimed_wait_common64 (private=128, cancel=true, abstime=0x0, op=265, expected=4595) at ./nptl/futex-internal.c:57\n";
+        text += "#1  0x00007ffff7e5dce3 in __pthread_clockjoin_ex (threadid=140737318270656, thread_return=0x0) at ./nptl/pthread_join_common.c:102\n";
+        text += "#2  0x00005555555552a6 in main () at crash.c:10\n";
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("in main () at crash.c:10"), "{}", c.text);
+        // main's frames read as the main thread's, not as the idle thread's above them
+        let above = c.text.lines().take_while(|l| !l.contains("__futex_abstimed_wait_common64")).last().unwrap_or("");
+        assert!(above.starts_with("Thread 1 ("), "{}", c.text);
     }
 
     #[test]
