@@ -1101,9 +1101,11 @@ struct Run {
     template: Option<u32>,
     mixed: bool,
     /// what varied in the errors it folds, while they are of one template: in a run of
-    /// several, the errors that repeat a shown message may name other hosts, users or paths
-    error_values: Values,
-    error_template: Option<u32>,
+    /// several, the errors that repeat a shown message may name other hosts, users or paths.
+    /// (Listing the errors of each of several templates would take markers past 5% of what
+    /// is read, on the shared corpus.)
+    failures: Values,
+    failed_template: Option<u32>,
 }
 
 impl Run {
@@ -1123,12 +1125,11 @@ impl Run {
             self.values.push(line);
         }
         if level >= Level::Error {
-            match self.error_template {
-                None => self.error_template = Some(template),
-                Some(t) if t != template => self.error_values.mix(),
-                _ => {}
+            if *self.failed_template.get_or_insert(template) != template {
+                self.failures.mix();
             }
-            self.error_values.push(line);
+            // (what the line says after its time: a day of the month is no failure's value)
+            self.failures.push(said(line).1);
         }
         self.push_line(n, line.len() + 1, level);
     }
@@ -1153,7 +1154,7 @@ impl Run {
             if !self.mixed && end - start + 1 >= VALUES_MIN_LINES {
                 what.push_str(&self.values.describe());
             } else if failures && self.mixed && errors > 1 {
-                what.push_str(&self.error_values.describe_failures());
+                what.push_str(&self.failures.describe_failures());
             }
             what.extend(time_span(start, end, lines));
             what

@@ -178,7 +178,8 @@ impl Field {
             if i > 0 {
                 s.push(' ');
             }
-            s.push_str(unquoted(split_name(v).1));
+            // (without the comma or semicolon that ends the field in its line)
+            s.push_str(unquoted(split_name(v).1.trim_end_matches([',', ';'])));
             if *n > 1 {
                 s.push('×');
                 s.push_str(&count(*n));
@@ -298,6 +299,16 @@ mod tests {
             v.push(&format!("node-{i} state {a} {b} ok"));
         }
         assert_eq!(v.describe(), " · 3534×8 3552×32");
+    }
+
+    #[test]
+    fn a_listed_value_goes_without_the_comma_that_ends_its_field() {
+        // nginx's error log: `client: 10.0.0.5, server: localhost, …`
+        let mut v = Values::default();
+        for ip in ["10.0.0.5", "10.0.0.5", "172.16.1.2"] {
+            v.push(&format!("[error] connect() failed (111: Connection refused), client: {ip}, server: localhost"));
+        }
+        assert_eq!(v.describe_failures(), " · 10.0.0.5×2 172.16.1.2");
     }
 
     #[test]
