@@ -81,9 +81,9 @@ impl Values {
     /// What varied in errors of one message folded among other lines, which show none of
     /// them: the hosts, users or paths that failed (` · db-1:5432×14 db-2:5432×3`), listed
     /// at up to `MAX_FAILED_CHARS`. A tag (`[pool-1]`, a thread or logger) says who logged
-    /// the error, not what failed.
+    /// the error, and an address where in memory, not what failed.
     pub fn describe_failures(&self) -> String {
-        self.described(MAX_FAILED_CHARS, |f| !f.few.iter().any(|(v, _)| is_tag(v)) && !f.ids())
+        self.described(MAX_FAILED_CHARS, |f| !f.few.iter().any(|(v, _)| is_tag(v) || address(v)) && !f.ids())
     }
 
     fn described(&self, max_chars: usize, tells: impl Fn(&Field) -> bool) -> String {
@@ -211,8 +211,16 @@ fn is_tag(tok: &str) -> bool {
 
 /// `10:08:19`, `02:08:10.123`: a time of day.
 fn clock(tok: &str) -> bool {
+    // anywhere in the value: a stamp's time (`[2014-06-16T15:45:11.825108`, logfmt's
+    // `time=2026-12-04T17:34:04.429Z`) says when, as the run's span does
     let b = tok.as_bytes();
-    b.len() >= 5 && b[2] == b':' && b[..2].iter().chain(&b[3..5]).all(u8::is_ascii_digit)
+    b.windows(5).any(|w| w[2] == b':' && w[..2].iter().chain(&w[3..5]).all(u8::is_ascii_digit))
+}
+
+/// `0x7ffd36fcb8a0`: an address, which says where in memory, not what failed.
+fn address(tok: &str) -> bool {
+    let t = tok.trim_end_matches([',', ')', ']']);
+    t.strip_prefix("0x").is_some_and(|h| h.len() >= 6 && h.bytes().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// `POST` for `"POST`: a quote that the field does not close is the line's (an access log's
@@ -309,6 +317,21 @@ mod tests {
             v.push(&format!("[error] connect() failed (111: Connection refused), client: {ip}, server: localhost"));
         }
         assert_eq!(v.describe_failures(), " · 10.0.0.5×2 172.16.1.2");
+    }
+
+    #[test]
+    fn a_stamp_inside_a_value_and_an_address_are_no_failures_values() {
+        // Rails' logger opens with its time in brackets; strace prints buffers' addresses
+        let mut v = Values::default();
+        for (t, user) in [("15:45:11.825108", "ann"), ("15:45:41.769677", "bob"), ("15:46:02.010203", "ann")] {
+            v.push(&format!("E, [2014-06-16T{t} #18925] ERROR -- : login refused for {user}"));
+        }
+        assert_eq!(v.describe_failures(), " · ann×2 bob");
+        let mut v = Values::default();
+        for (buf, path) in [("0x7ffd36fcb8a0", "a"), ("0x7ffd36fcb5d0", "b"), ("0x7ffd36fcb5d0", "a")] {
+            v.push(&format!("newfstatat(AT_FDCWD, \"/src/{path}\", {buf}, 0) = -1 ENOENT (No such file or directory)"));
+        }
+        assert_eq!(v.describe_failures(), " · \"/src/a\"×2 \"/src/b\"");
     }
 
     #[test]
