@@ -251,6 +251,9 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
             }
         }
     }
+    // where each trace, by the line that raised it, occurs last
+    let last_traces: FxHashMap<u64, usize> =
+        roles.iter().enumerate().filter(|(_, r)| matches!(r, Role::Trace { .. })).map(|(i, _)| (message_of(lines.lines[i]), i)).collect();
     let (lengths, record_lengths) = lengths(&roles);
     let mut drained = DrainedErrors::new(raw);
     // a payload dumped into a log is no more read whole than it was written to be
@@ -282,16 +285,13 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     }
                 }
                 let first = !news.is_empty();
-                if repeat && !first {
+                // (how a log ends is the state it leaves: a crash that repeats into its last
+                // lines keeps the line that raised it there, as a repeated error's message does)
+                let ending = i + TAIL >= roles.len() && last_traces.get(&message_of(lines.lines[i])) == Some(&i);
+                if repeat && !first && !ending {
                     // the same error raised the same trace above: the whole event is a repeat,
-                    // and folds with the repeats around it (counted at the level its line states:
-                    // a warning's trace is no error, nor is a goroutine's in a dump of them all;
-                    // a bare exception line is one)
-                    let raised = if crate::logline::is_goroutine_header(lines.lines[i]) {
-                        Level::Other
-                    } else {
-                        crate::logline::declared(lines.lines[i]).unwrap_or(Level::Error)
-                    };
+                    // and folds with the repeats around it
+                    let raised = raised_level(lines.lines[i]);
                     for m in n..=end {
                         let level = if m == n { raised } else { Level::Other };
                         run.push(m, lines.lines[m - 1].len() + 1, level);
@@ -617,7 +617,12 @@ fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[
         let (_, end) = crate::plan::piece_range(&pieces[j - 1].0);
         let errors = roles[start - 1..end]
             .iter()
-            .filter(|r| matches!(r, Role::Event { level, .. } if *level >= Level::Error))
+            .zip(&lines.lines[start - 1..end])
+            .filter(|(r, line)| match r {
+                Role::Event { level, .. } => *level >= Level::Error,
+                Role::Trace { .. } => raised_level(line) >= Level::Error,
+                _ => false,
+            })
             .count();
         // (no time span: the lines kept around it say when)
         let what = describe(start, end, roles, shown_above(&out.pieces, roles, start), 0, errors);
@@ -639,6 +644,16 @@ fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[
         i = j;
     }
     out
+}
+
+/// The level a trace's first line raises it at: the level its line states (a warning's trace
+/// is no error, nor is a goroutine's in a dump of them all); a bare exception line is an error.
+fn raised_level(line: &str) -> Level {
+    if crate::logline::is_goroutine_header(line) {
+        Level::Other
+    } else {
+        crate::logline::declared(line).unwrap_or(Level::Error)
+    }
 }
 
 /// Bytes of state each line holds once mined: its slice and its role.
@@ -1414,7 +1429,7 @@ fn details_the_event(event: &str, line: &str) -> bool {
 
 /// `java.lang.IllegalStateException: msg`, `ValueError: boom`, `KeyError`.
 // not logline's `(Exception|Error)` rule: this one takes Throwable/Exit/Interrupt/Warning and refuses a bare `Error:`
-fn exception_header(line: &str) -> bool {
+pub(crate) fn exception_header(line: &str) -> bool {
     // the name is a dotted name of word bytes up to a `:` or the line's end, read in one pass
     // over its bytes (this is asked of every line of a log)
     let name = line.bytes().take_while(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'$')).count();
@@ -1458,6 +1473,11 @@ fn trace_like(line: &str) -> bool {
 /// If a stack trace starts at line index `i`, the index one past its end. A trace is the event
 /// line that introduces it plus the continuation lines after it, when they hold frames.
 fn trace_block(lines: &[&str], i: usize, run: &mut ContinuationRun) -> Option<usize> {
+    // a blank line opens no event: the trace Node prints under one (`TypeError: …` and its
+    // frames, after the source line and its caret) starts at its exception line
+    if lines[i].trim().is_empty() {
+        return None;
+    }
     let python_here = lines[i].starts_with(TRACEBACK);
     let starts_here = python_here || exception_header(lines[i]);
     let (mut end, frames, traceback) = run.after(lines, i);
@@ -2992,6 +3012,41 @@ mod tests {
     }
 
     #[test]
+    fn a_service_that_crashes_again_and_again_behind_its_runners_tag_counts_its_crashes_and_ends_crashed() {
+        // concurrently restarts a Node service that throws after its start; a poller runs beside
+        let crash = |pid: u32| {
+            format!(
+                "[api] listening on :8742 pid {pid}\n[api] reconnecting to database\n[api] /app/api.js:24\n[api]     db.query('SELECT 1');\n[api]        ^\n[api] \n[api] TypeError: Cannot read properties of null (reading 'query')\n[api]     at Timeout._onTimeout (/app/api.js:24:8)\n[api]     at listOnTimeout (node:internal/timers:581:17)\n[api]     at process.processTimers (node:internal/timers:519:7)\n[api] \n[api] Node.js v20.20.2\n[api] node api.js exited with code 1\n[api] node api.js restarted\n"
+            )
+        };
+        let mut text = String::new();
+        for k in 0..6 {
+            for j in 0..4 {
+                text += &format!("[poller] GET /users/{} -> 200\n", k * 4 + j);
+            }
+            text += &crash(1100 + k);
+        }
+        text += "[api] listening on :8742 pid 1200\n[api] reconnecting to database\n[api] TypeError: Cannot read properties of null (reading 'query')\n[api]     at Timeout._onTimeout (/app/api.js:24:8)\n[api] node api.js exited with code 1\n";
+        let c = compress(&text, &opts());
+        // a bracketed name is the stream's tag: the exception raises a trace whatever the tag
+        let counted: usize = c
+            .text
+            .lines()
+            .filter(|l| l.starts_with("[hr "))
+            .filter_map(|m| {
+                let words: Vec<&str> = m.split_whitespace().collect();
+                let at = words.iter().position(|w| w.starts_with("error"))?;
+                words[at - 1].parse::<usize>().ok()
+            })
+            .sum();
+        let shown = c.text.lines().filter(|l| l.contains("TypeError")).count();
+        assert_eq!(counted + shown, 7, "{}", c.text);
+        // the log ends with the crash, not with the service listening
+        let last_shown = c.text.lines().filter(|l| !l.starts_with("[hr ")).last().unwrap_or("");
+        assert!(!last_shown.contains("listening"), "{}", c.text);
+    }
+
+    #[test]
     fn a_mixed_run_names_what_failed_in_the_errors_it_folds() {
         // a pool fails to reach one database, then three, among the requests it serves
         let hosts = ["db-1.internal", "db-2.internal", "db-3.internal"];
@@ -3356,9 +3411,13 @@ mod tests {
         let c = compress(&text, &opts());
         let out: Vec<&str> = c.text.lines().collect();
         assert_eq!(out[..4].join("\n") + "\n", event, "{}", c.text);
-        assert!(out[4].starts_with("[hr 156 lines, 39 errors · hr expand abcdef012345 --lines 5-160]"), "{}", c.text);
+        assert!(out[4].starts_with("[hr 152 lines, 38 errors · hr expand abcdef012345 --lines 5-156]"), "{}", c.text);
+        // the last, among the log's last lines, keeps the line that raised it (how the log
+        // ends), its frames folded
+        assert_eq!(out[5], "Error: bind EACCES null:443", "{}", c.text);
+        assert_eq!(crate::marker::span_of(out[6]), Some((158, 160)), "{}", c.text);
         // another message is always shown
-        assert_eq!(out[5..], ["Error: listen EADDRINUSE: address already in use :::8080", "    at Server.setupListenHandle [as _listen2] (node:net:1817:16)"]);
+        assert_eq!(out[7..], ["Error: listen EADDRINUSE: address already in use :::8080", "    at Server.setupListenHandle [as _listen2] (node:net:1817:16)"]);
     }
 
     #[test]

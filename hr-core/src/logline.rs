@@ -404,10 +404,19 @@ pub fn is_finding(line: &str) -> bool {
 
 /// Where the prefix a collector writes before every line of a stream ends (0: none), whatever
 /// the line says after it: a compose service's padded name (`api-1  | `), `kubectl logs
-/// --prefix`'s path (`[pod/api-0/api] `; a bracketed word alone is a level, Maven's `[INFO]`),
-/// or the process id valgrind writes before each line of its report (`==6166== `).
+/// --prefix`'s path (`[pod/api-0/api] `), a task runner's name in brackets, with its time if
+/// it stamps one (concurrently's `[api] `, `[20:48:55.914 api] `; a level in brackets is no
+/// name, Maven's `[INFO]`), or the process id valgrind writes before each line of its report
+/// (`==6166== `).
 pub fn stream_prefix_len(line: &str) -> usize {
-    re!(r"^([A-Za-z0-9][\w.-]* +\| |\[[\w.@:-]+(/[\w.@:-]+)+\] |==\d+== )").find(line).map_or(0, |m| m.end())
+    let Some(m) = re!(r"^([A-Za-z0-9][\w.-]* +\| |\[[\w.@:-]+(/[\w.@:-]+)+\] |==\d+== |\[(\d\d:\d\d:\d\d(\.\d+)? )?[\w.@-]+\] )").find(line) else {
+        return 0;
+    };
+    let name = m.as_str().trim_end().trim_end_matches(']').rsplit([' ', '[']).next().unwrap_or("");
+    if m.as_str().starts_with('[') && !m.as_str().contains('/') && is_header_word(name) {
+        return 0;
+    }
+    m.end()
 }
 
 /// A line of a stream that a container runtime interleaves, behind the name of the service
@@ -1228,6 +1237,16 @@ mod tests {
         }
         // a level stated says how it went
         assert_eq!(problem("DEBUG retrying after 503 Service Unavailable"), Problem::None);
+    }
+
+    #[test]
+    fn a_task_runners_bracketed_name_is_a_streams_tag_and_a_level_is_none() {
+        assert_eq!(stream_prefix_len("[api] TypeError: boom"), "[api] ".len());
+        assert_eq!(stream_prefix_len("[20:48:55.914 api] listening on :8742"), "[20:48:55.914 api] ".len());
+        assert_eq!(stream_prefix_len("[pod/api-0/api] GET /x 200"), "[pod/api-0/api] ".len());
+        for line in ["[INFO] Building shop 1.0", "[WARNING] deprecated", "[E] boom"] {
+            assert_eq!(stream_prefix_len(line), 0, "{line}");
+        }
     }
 
     #[test]

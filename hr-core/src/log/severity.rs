@@ -75,8 +75,10 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         if let Some(s) = bare_request_severity(line) {
             return s;
         }
-        // a client's failed response (`…/v1.98.0.mod: 403 Forbidden`, `< HTTP/1.1 404`)
-        if level < Level::Error && crate::logline::failed_response(line) {
+        // a client's failed response (`…/v1.98.0.mod: 403 Forbidden`, `< HTTP/1.1 404`), or
+        // an exception raised (Node's `TypeError: Cannot read properties of null`, behind a
+        // process manager's prefix): a warning category (`DeprecationWarning: …`) is none
+        if level < Level::Error && (crate::logline::failed_response(line) || raises(line)) {
             level = Level::Error;
         }
     }
@@ -155,6 +157,16 @@ fn json_severity(line: &str) -> Option<Severity> {
         });
     }
     status
+}
+
+/// Whether what `line` says after its stream's or source's tag and its time names an
+/// exception raised.
+fn raises(line: &str) -> bool {
+    let line = &line[crate::logline::stream_prefix_len(line)..];
+    let (tag, time) = crate::logline::tag_and_time_end(line);
+    let body = line[time.unwrap_or(tag)..].trim_start();
+    // (most lines are settled by their first word's first byte)
+    body.as_bytes().first().is_some_and(u8::is_ascii_alphabetic) && crate::log::exception_header(body) && !body.split([':', ' ']).next().is_some_and(|name| name.ends_with("Warning"))
 }
 
 /// Where a JSON record starts behind a prefix that states no level: a source tag, a time, a
@@ -464,6 +476,9 @@ mod tests {
             sev(r#"{"severity":"WARNING","message":"x"}"#).level,
             Level::Warn
         );
+        // an exception raised, behind a runner's tag, is an error; a warning category is none
+        assert_eq!(sev("[api] TypeError: Cannot read properties of null (reading 'query')").level, Level::Error);
+        assert_eq!(sev("[api] DeprecationWarning: Buffer() is deprecated").level, Level::Other);
         // journald's export names a syslog priority, as a string
         assert_eq!(
             sev(r#"{"__REALTIME_TIMESTAMP":"1733300000048000","PRIORITY":"3","MESSAGE":"Failed to start foo.service: Unit not found."}"#).level,
