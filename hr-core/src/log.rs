@@ -2941,6 +2941,18 @@ mod tests {
         assert!(!markers.iter().any(|m| m.contains("warning")), "{}", c.text);
     }
 
+    /// The errors the markers of `out` say they fold (`[hr 91 lines, 10 errors L…]`).
+    fn errors_counted(out: &str) -> usize {
+        out.lines()
+            .filter(|l| l.starts_with("[hr "))
+            .filter_map(|m| {
+                let words: Vec<&str> = m.split_whitespace().collect();
+                let at = words.iter().position(|w| w.starts_with("error"))?;
+                words[at - 1].parse::<usize>().ok()
+            })
+            .sum()
+    }
+
     #[test]
     fn a_pods_log_file_is_read_by_what_its_lines_say_behind_the_runtimes_stamp() {
         // kubelet's CRI format: time, stream, and `F` for a whole line, before what the
@@ -2956,16 +2968,7 @@ mod tests {
         }
         let c = compress(&text, &opts());
         // the synced pods are no errors, and the folded records are
-        let counted: usize = c
-            .text
-            .lines()
-            .filter(|l| l.starts_with("[hr "))
-            .filter_map(|m| {
-                let words: Vec<&str> = m.split_whitespace().collect();
-                let at = words.iter().position(|w| w.starts_with("error"))?;
-                words[at - 1].parse::<usize>().ok()
-            })
-            .sum();
+        let counted = errors_counted(&c.text);
         let shown = c.text.lines().filter(|l| l.contains("Reconciler error")).count();
         assert_eq!(counted + shown, 12, "{}", c.text);
     }
@@ -3029,16 +3032,7 @@ mod tests {
         text += "[api] listening on :8742 pid 1200\n[api] reconnecting to database\n[api] TypeError: Cannot read properties of null (reading 'query')\n[api]     at Timeout._onTimeout (/app/api.js:24:8)\n[api] node api.js exited with code 1\n";
         let c = compress(&text, &opts());
         // a bracketed name is the stream's tag: the exception raises a trace whatever the tag
-        let counted: usize = c
-            .text
-            .lines()
-            .filter(|l| l.starts_with("[hr "))
-            .filter_map(|m| {
-                let words: Vec<&str> = m.split_whitespace().collect();
-                let at = words.iter().position(|w| w.starts_with("error"))?;
-                words[at - 1].parse::<usize>().ok()
-            })
-            .sum();
+        let counted = errors_counted(&c.text);
         // (each crash raises an exception and exits with code 1)
         let shown = c.text.lines().filter(|l| l.contains("TypeError") || l.contains("exited with code 1")).count();
         assert_eq!(counted + shown, 14, "{}", c.text);
