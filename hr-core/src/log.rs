@@ -251,9 +251,6 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
             }
         }
     }
-    // where each trace, by the line that raised it, occurs last
-    let last_traces: FxHashMap<u64, usize> =
-        roles.iter().enumerate().filter(|(_, r)| matches!(r, Role::Trace { .. })).map(|(i, _)| (message_of(lines.lines[i]), i)).collect();
     let (lengths, record_lengths) = lengths(&roles);
     let mut drained = DrainedErrors::new(raw);
     // a payload dumped into a log is no more read whole than it was written to be
@@ -287,7 +284,11 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 let first = !news.is_empty();
                 // (how a log ends is the state it leaves: a crash that repeats into its last
                 // lines keeps the line that raised it there, as a repeated error's message does)
-                let ending = i + TAIL >= roles.len() && last_traces.get(&message_of(lines.lines[i])) == Some(&i);
+                let ending = i + TAIL >= roles.len() && {
+                    // (the last of its traces there)
+                    let raised = message_of(lines.lines[i]);
+                    !(end..roles.len()).any(|k| matches!(roles[k], Role::Trace { .. }) && message_of(lines.lines[k]) == raised)
+                };
                 if repeat && !first && !ending {
                     // the same error raised the same trace above: the whole event is a repeat,
                     // and folds with the repeats around it
@@ -1101,6 +1102,16 @@ fn lengths(roles: &[Role]) -> (FxHashMap<(u32, u16), u32>, FxHashMap<(u32, u16, 
     (lines, records)
 }
 
+/// `line` after its first `n` words.
+fn after_words(line: &str, n: usize) -> &str {
+    let mut rest = line;
+    for _ in 0..n {
+        rest = rest.trim_start_matches([' ', '\t']);
+        rest = &rest[rest.find([' ', '\t']).unwrap_or(rest.len())..];
+    }
+    rest
+}
+
 /// A run of consecutive repeats, folded into one marker when large enough.
 #[derive(Default)]
 struct Run {
@@ -1121,6 +1132,8 @@ struct Run {
     /// is read, on the shared corpus.)
     failures: Values,
     failed_template: Option<u32>,
+    /// how many words of a time the failures open with
+    failure_stamp: Option<usize>,
 }
 
 impl Run {
@@ -1143,8 +1156,13 @@ impl Run {
             if *self.failed_template.get_or_insert(template) != template {
                 self.failures.mix();
             }
-            // (what the line says after its time: a day of the month is no failure's value)
-            self.failures.push(said(line).1);
+            // (what the line says after its time: a day of the month is no failure's value.
+            // The lines of a template open with as many words of time as the first)
+            let stamp = *self.failure_stamp.get_or_insert_with(|| {
+                let says = said(line).1;
+                line[..line.len() - says.len()].split_ascii_whitespace().count()
+            });
+            self.failures.push(after_words(line, stamp));
         }
         self.push_line(n, line.len() + 1, level);
     }
@@ -1475,7 +1493,7 @@ fn trace_like(line: &str) -> bool {
 fn trace_block(lines: &[&str], i: usize, run: &mut ContinuationRun) -> Option<usize> {
     // a blank line opens no event: the trace Node prints under one (`TypeError: …` and its
     // frames, after the source line and its caret) starts at its exception line
-    if lines[i].trim().is_empty() {
+    if lines[i].bytes().all(|b| b.is_ascii_whitespace()) {
         return None;
     }
     let python_here = lines[i].starts_with(TRACEBACK);

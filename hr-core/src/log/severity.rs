@@ -176,6 +176,12 @@ fn failed_exit(line: &str) -> bool {
 /// Whether what `line` says after its stream's or source's tag and its time names an
 /// exception raised.
 fn raises(line: &str) -> bool {
+    // (a look for the names' endings first: most lines hold neither. A `SystemExit` or
+    // `KeyboardInterrupt` raises a trace of frames, read as one)
+    let b = line.as_bytes();
+    if finder!(b"Error").find(b).is_none() && finder!(b"Exception").find(b).is_none() {
+        return false;
+    }
     let line = &line[crate::logline::stream_prefix_len(line)..];
     let (tag, time) = crate::logline::tag_and_time_end(line);
     let body = line[time.unwrap_or(tag)..].trim_start();
