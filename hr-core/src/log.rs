@@ -1182,7 +1182,7 @@ impl Run {
             return;
         }
         let (start, end) = (self.start, self.end);
-        let said = |above: Option<u32>, errors: usize, failures: bool| {
+        let what = |above: Option<u32>, errors: usize, failures: bool| {
             let mut what = describe(start, end, roles, above, self.traces, errors);
             if !self.mixed && end - start + 1 >= VALUES_MIN_LINES {
                 what.push_str(&self.values.describe());
@@ -1196,8 +1196,8 @@ impl Run {
         // on the errors a run of one template counts, nor on what varied in them (the marker
         // says them where it can)
         let errors = if self.mixed { self.errors } else { 0 };
-        if pays_for_marker(self.chars, &said(self.template, errors, false), start, end) {
-            plan.fold(start, end, said(shown_above(&plan.pieces, roles, start), self.errors, true));
+        if pays_for_marker(self.chars, &what(self.template, errors, false), start, end) {
+            plan.fold(start, end, what(shown_above(&plan.pieces, roles, start), self.errors, true));
         } else {
             for n in start..=end {
                 // too short to fold: repeated errors and warnings still rank above the rest

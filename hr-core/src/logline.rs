@@ -537,16 +537,9 @@ pub fn declared(line: &str) -> Option<Severity> {
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
     for (i, tok) in line.split_ascii_whitespace().take(10).enumerate() {
         let b = tok.as_bytes();
-        // Android logcat: a lone `E` (before its tag: a letter among letters spells a word, as
-        // surefire's ` T E S T S`), or `E/Tag(123):` in brief format
-        if (lone_letter(line, tok) || (b.len() > 2 && b[1] == b'/')) && is_event() {
-            match b[0] {
-                b'E' => return Some(Severity::Error),
-                b'F' | b'A' => return Some(Severity::Fatal),
-                b'W' => return Some(Severity::Warn),
-                b'I' | b'D' | b'V' if b.len() == 1 => return Some(Severity::Other),
-                _ => {}
-            }
+        // Android logcat: a lone `E`, or `E/Tag(123):` in brief format
+        if let Some(level) = logcat_level(line, tok).filter(|_| is_event()) {
+            return Some(level);
         }
         if let Some(level) = coded_level(line, tok) {
             return Some(level);
@@ -632,6 +625,25 @@ pub fn letter_severity(value: &str) -> Option<Severity> {
         "I" | "D" => Severity::Other,
         _ => return None,
     })
+}
+
+/// The level Android's logcat writes as word `tok` of `line`: a lone `E` before its tag (a
+/// letter among letters spells a word, as surefire's ` T E S T S`), or `E/Tag(123):` in
+/// brief format.
+#[inline(always)]
+pub(crate) fn logcat_level(line: &str, tok: &str) -> Option<Severity> {
+    // (a look at the word's length first: this runs on the first words of every line)
+    let b = tok.as_bytes();
+    if !(b.len() == 1 && lone_letter(line, tok) || (b.len() > 2 && b[1] == b'/')) {
+        return None;
+    }
+    match b[0] {
+        b'E' => Some(Severity::Error),
+        b'F' | b'A' => Some(Severity::Fatal),
+        b'W' => Some(Severity::Warn),
+        b'I' | b'D' | b'V' if b.len() == 1 => Some(Severity::Other),
+        _ => None,
+    }
 }
 
 /// Whether word `tok` of `line` is one character before a longer word, as logcat writes its

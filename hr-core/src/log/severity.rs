@@ -165,7 +165,8 @@ fn json_severity(line: &str) -> Option<Severity> {
 fn failed_exit(line: &str) -> bool {
     // (most lines hold neither word: a look for them first)
     let b = line.as_bytes();
-    if finder!(b"exit").find(b).is_none() && finder!(b"rc=").find(b).is_none() {
+    // (`xit`: `exit` and `Exit` alike, as the pattern reads them)
+    if finder!(b"xit").find(b).is_none() && finder!(b"rc=").find(b).is_none() {
         return false;
     }
     re!(r"(?i)(?:\bexit(?:ed)?(?: with)?(?: code| status):?|\(rc)[ =]\[?(-?\d+)\]?")
@@ -311,22 +312,14 @@ pub fn level_at(line: &str) -> (Level, usize) {
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
     for tok in line.split_ascii_whitespace().take(10) {
         let end = tok.as_ptr() as usize - line.as_ptr() as usize + tok.len();
-        let b = tok.as_bytes();
         // glog and klog: `E1130 10:00:00.123456 …`, the letter before the date, opening the
         // line or behind a journal's header; Cisco's `%ASA-4-106023:`
         if let Some(level) = crate::logline::coded_level(line, tok) {
             return (level, end);
         }
-        // Android logcat: a lone `E` (before its tag: a letter among letters spells a word, as
-        // surefire's ` T E S T S`), or `E/Tag(123):` in brief format
-        if crate::logline::lone_letter(line, tok) || (b.len() > 2 && b[1] == b'/') {
-            match b[0] {
-                b'E' => return (Level::Error, end),
-                b'F' | b'A' => return (Level::Fatal, end),
-                b'W' => return (Level::Warn, end),
-                b'I' | b'D' | b'V' if b.len() == 1 => return (Level::Other, end),
-                _ => {}
-            }
+        // Android logcat: a lone `E`, or `E/Tag(123):` in brief format
+        if let Some(level) = crate::logline::logcat_level(line, tok) {
+            return (level, end);
         }
         // `[core:error]`, `[ssl:warn]`: Apache names the module before the level
         let tok = match tok.strip_prefix('[').and_then(|t| t.split_once(':')) {
