@@ -1368,6 +1368,12 @@ fn message_of(line: &str) -> u64 {
         // a `key=value` field that holds an address, a host or a number holds a value: another
         // host, the same message (a word such as `user=guest` may name another message)
         let field = tok.split_once('=');
+        // (but a result's code says which failure it was: slapd's `err=49`, `err=50`)
+        if field.is_some_and(|(key, _)| key == "err") {
+            h.write(tok.as_bytes());
+            h.write_u8(b' ');
+            continue;
+        }
         let request = field.is_some_and(|(key, _)| crate::logline::PATH_KEYS.contains(&key));
         let tok = match field {
             Some((key, value)) if !request && is_field_name(key) && holds_value(value) => &tok[..=key.len()],
@@ -3030,6 +3036,31 @@ mod tests {
         // main's frames read as the main thread's, not as the idle thread's above them
         let above = c.text.lines().take_while(|l| !l.contains("__futex_abstimed_wait_common64")).last().unwrap_or("");
         assert!(above.starts_with("Thread 1 ("), "{}", c.text);
+    }
+
+    #[test]
+    fn a_results_code_tells_its_failures_apart_and_a_code_of_0_is_no_error() {
+        // slapd at `-d 256`: each operation's result, `err=0` when it went well
+        let mut text = String::from("6b1338b6.1136e72a 0x7fa745c21200 slapd starting\n");
+        for conn in 1000..1060 {
+            let (tag, err) = match conn % 20 {
+                7 => (97, 49),
+                13 => (103, 50),
+                17 => (97, 49),
+                _ => (105, 0),
+            };
+            text += &format!("6b1338be.2bbb{conn:04x} 0x7fa7429fe6c0 conn={conn} op=0 BIND dn=\"cn=admin,dc=example,dc=com\" method=128\n");
+            text += &format!("6b1338be.2bbc{conn:04x} 0x7fa7429fe6c0 conn={conn} op=0 RESULT tag={tag} err={err} qtime=0.000011 etime=0.000146 text=\n");
+        }
+        let c = compress(&text, &opts());
+        // each failure's code is shown, and what folds with it is counted as the failure it is
+        for err in ["err=49", "err=50"] {
+            assert!(c.text.lines().any(|l| l.contains(err) && !l.starts_with("[hr ")), "{err}: {}", c.text);
+        }
+        let failures = text.lines().filter(|l| l.contains(" err=") && !l.contains(" err=0 ")).count();
+        let shown = c.text.lines().filter(|l| l.contains(" err=") && !l.contains(" err=0 ")).count();
+        assert!(errors_counted(&c.text) + shown <= failures, "{}", c.text);
+        assert!(c.text.len() < text.len() / 3, "{}", c.text);
     }
 
     #[test]

@@ -559,7 +559,7 @@ pub fn declared(line: &str) -> Option<Severity> {
             .iter()
             .find_map(|k| tok.strip_prefix(k))
             .unwrap_or(tok);
-        let word = letters(field);
+        let word = level_word(field);
         if word.len() < 3 || word.len() > 9 || word.len() + 4 < field.len() {
             continue;
         }
@@ -586,6 +586,21 @@ pub fn has(line: &str, needle: &[u8], rare: usize) -> bool {
     let b = line.as_bytes();
     memchr::memchr_iter(needle[rare], b)
         .any(|i| i >= rare && b[i - rare..].starts_with(needle))
+}
+
+/// The word a token may spell a level with (`[error]:` -> `error`, see `letters`), or none when
+/// the word names a field (slapd's `err=0`, the code of a result that went well).
+pub fn level_word(tok: &str) -> &str {
+    let word = letters(tok);
+    if word.is_empty() {
+        return word;
+    }
+    // (a word found is a slice of `tok`: where it ends in `tok` is where it ends in memory)
+    let end = word.as_ptr() as usize + word.len() - tok.as_ptr() as usize;
+    if tok.as_bytes().get(end) == Some(&b'=') {
+        return "";
+    }
+    word
 }
 
 /// `tok` without what is no ASCII letter at either end (`[error]:` -> `error`), as

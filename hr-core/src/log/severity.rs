@@ -78,7 +78,7 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         // a client's failed response (`…/v1.98.0.mod: 403 Forbidden`, `< HTTP/1.1 404`), or
         // an exception raised (Node's `TypeError: Cannot read properties of null`, behind a
         // process manager's prefix): a warning category (`DeprecationWarning: …`) is none
-        if level < Level::Error && (crate::logline::failed_response(line) || raises(line) || failed_exit(line)) {
+        if level < Level::Error && (crate::logline::failed_response(line) || raises(line) || failed_code(line)) {
             level = Level::Error;
         }
     }
@@ -159,17 +159,18 @@ fn json_severity(line: &str) -> Option<Severity> {
     status
 }
 
-/// Whether `line` reports a process that ended with a status other than 0, the way it says
-/// it failed (pm2's `App [api:0] exited with code [1]`, honcho's `web.1 stopped (rc=-15)`,
-/// `Process finished with exit code 137`).
-fn failed_exit(line: &str) -> bool {
-    // (most lines hold neither word: a look for them first)
+/// Whether `line` reports a process that ended, or an operation that returned, with a code
+/// other than 0, the way it says it failed (pm2's `App [api:0] exited with code [1]`, honcho's
+/// `web.1 stopped (rc=-15)`, `Process finished with exit code 137`, slapd's `RESULT tag=97
+/// err=49`).
+fn failed_code(line: &str) -> bool {
+    // (most lines hold none of these words: a look for them first)
     let b = line.as_bytes();
     // (`xit`: `exit` and `Exit` alike, as the pattern reads them)
-    if finder!(b"xit").find(b).is_none() && finder!(b"rc=").find(b).is_none() {
+    if finder!(b"xit").find(b).is_none() && finder!(b"rc=").find(b).is_none() && finder!(b"err=").find(b).is_none() {
         return false;
     }
-    re!(r"(?i)(?:\bexit(?:ed)?(?: with)?(?: code| status):?|\(rc)[ =]\[?(-?\d+)\]?")
+    re!(r"(?i)(?:(?:\bexit(?:ed)?(?: with)?(?: code| status):?|\(rc)[ =]|\berr=)\[?(-?\d+)\]?")
         .captures(line)
         .is_some_and(|c| c[1].trim_start_matches('-').bytes().any(|d| d != b'0'))
 }
@@ -337,7 +338,7 @@ pub fn level_at(line: &str) -> (Level, usize) {
             Some(b'l') => tok.strip_prefix("level=").or_else(|| tok.strip_prefix("lvl=")).unwrap_or(tok),
             _ => tok,
         };
-        let word = crate::logline::letters(tok);
+        let word = crate::logline::level_word(tok);
         if word.len() < 3 || word.len() > 9 || word.len() + 4 < tok.len() {
             continue;
         }
@@ -492,15 +493,19 @@ mod tests {
         // an exception raised, behind a runner's tag, is an error; a warning category is none
         assert_eq!(sev("[api] TypeError: Cannot read properties of null (reading 'query')").level, Level::Error);
         assert_eq!(sev("[api] DeprecationWarning: Buffer() is deprecated").level, Level::Other);
-        // a process that ended with a status other than 0
-        for line in ["2026-12-04 20:49:01 PM2 | App [api:0] exited with code [1] via signal [SIGINT]", "20:36:16 system   | web.1 stopped (rc=-15)", "node api.js exited with code 1"] {
+        // a process that ended, or an operation that returned, with a code other than 0
+        let slapd = |err: u32| format!("6b1338bf.09802230 0x7fa7421fd6c0 conn=1014 op=0 RESULT tag=97 err={err} qtime=0.000005 etime=0.000071 text=");
+        for line in ["2026-12-04 20:49:01 PM2 | App [api:0] exited with code [1] via signal [SIGINT]", "20:36:16 system   | web.1 stopped (rc=-15)", "node api.js exited with code 1", &slapd(49)] {
             assert_eq!(sev(line).level, Level::Error, "{line}");
         }
         // (a level stated says how it went)
         assert_eq!(sev("2026-12-04 20:40:11,042 WARN exited: api (exit status 1; not expected)").level, Level::Warn);
-        for line in ["20:36:16 system   | worker.1 stopped (rc=0)", "node poller.js exited with code 0", "exit status 0"] {
+        // (`err=0` is a field that says all went well, no level word)
+        for line in ["20:36:16 system   | worker.1 stopped (rc=0)", "node poller.js exited with code 0", "exit status 0", &slapd(0)] {
             assert_eq!(sev(line).level, Level::Other, "{line}");
         }
+        assert_eq!(crate::logline::declared(&slapd(0)), None);
+        assert_eq!(crate::logline::declared(&slapd(49)), None);
         // journald's export names a syslog priority, as a string
         assert_eq!(
             sev(r#"{"__REALTIME_TIMESTAMP":"1733300000048000","PRIORITY":"3","MESSAGE":"Failed to start foo.service: Unit not found."}"#).level,
