@@ -19,7 +19,11 @@ pub enum Severity {
 /// A time or a level at the very start of a line: what opens a log event (OpenSSH numbers its
 /// debug levels: `debug1: Connecting to …`).
 const HEADER: &str = concat!(
-    r"^\s*(\[?\d{4}-\d{2}-\d{2}[T _\t]\d{2}:\d{2}|\[?\d{2,4}[-/.]\d{2}[-/.]\d{2,4}[ T,:-]+\d{1,2}:\d{2}|",
+    r"^\s*(\[?\d{4}-\d{2}-\d{2}[T _\t]\d{2}:\d{2}|",
+    // a date in any order, its day and month maybe unpadded as a US locale writes them
+    // (`4/12/2026 10:25:41 PM`), after the process's pid in NestJS's logger (`[Nest] 23124  -
+    // 12/04/2026, 10:25:41 PM     LOG …`, its tag `[Nest]`)
+    r"\[?(\d{1,7} +- +)?\d{1,4}[-/.]\d{1,2}[-/.]\d{2,4}[ T,:-]+\d{1,2}:\d{2}|",
     r"\[?[A-Z][a-z]{2} +\d{1,2},? (\d{4} )?\d{2}:\d{2}:\d{2}|\[?[A-Z][a-z]{2} [A-Z][a-z]{2} +\d{1,2} \d{2}:\d{2}|",
     // a month in the local language, as journalctl and syslog write it (`févr. 05`, `Mär 05`),
     // with the rest of a syslog header: a host, and a program with its pid

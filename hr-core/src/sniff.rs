@@ -1213,6 +1213,21 @@ Events:
     }
 
     #[test]
+    fn a_log_dated_in_a_us_locale_is_a_log() {
+        // NestJS's logger: its tag, the pid, then the date as the locale writes it
+        let levels = ["    LOG", "   WARN", "  ERROR"];
+        let nest: String = (0..40)
+            .map(|i| format!("[Nest] 23124  - 12/04/2026, 10:25:{:02} PM {} [AccountsService] Transfer {i} accepted\n", i % 60, levels[i % 3]))
+            .collect();
+        assert_eq!(sniff(nest.as_bytes()), Kind::Log);
+        // a Windows service's log: day and month unpadded
+        let service: String = (0..40)
+            .map(|i| format!("4/{}/2026 9:{:02}:11 AM Service sync: {i} items copied\n", 1 + i % 9, i % 60))
+            .collect();
+        assert_eq!(sniff(service.as_bytes()), Kind::Log);
+    }
+
+    #[test]
     fn a_job_log_that_holds_a_test_run_is_a_log() {
         // a CI job: the machine's setup, which no runner prints, then a test run at the end
         let mut job = String::from("Worker information\n");
