@@ -1475,7 +1475,9 @@ pub(crate) fn exception_header(line: &str) -> bool {
 
 /// Frames and headers that make a block of continuation lines a stack trace.
 fn trace_like(line: &str) -> bool {
-    let t = line.trim_start();
+    // (Dropwizard marks each line of a trace with `! `, and chains its causes, the root first,
+    // with `Causing: `)
+    let t = line.strip_prefix("! ").unwrap_or(line).trim_start();
     t.starts_with("at ")
         // valgrind's callers: `by 0x109359: main (leak.c:17)`
         || t.starts_with("by 0x")
@@ -1490,6 +1492,7 @@ fn trace_like(line: &str) -> bool {
         || t.starts_with("File \"")
         || t.starts_with(TRACEBACK)
         || t.starts_with("Caused by: ")
+        || t.starts_with("Causing: ")
         || t.starts_with("... ")
         || exception_header(t)
 }
@@ -3036,6 +3039,34 @@ mod tests {
         // main's frames read as the main thread's, not as the idle thread's above them
         let above = c.text.lines().take_while(|l| !l.contains("__futex_abstimed_wait_common64")).last().unwrap_or("");
         assert!(above.starts_with("Thread 1 ("), "{}", c.text);
+    }
+
+    #[test]
+    fn a_trace_dropwizard_marks_with_bangs_keeps_its_new_frames_and_points_at_those_shown() {
+        // Dropwizard logs a trace's lines behind `! `, the root cause first, its frames `! at …`
+        let trace = |id: u32, frame: &str| {
+            let mut t = format!("ERROR [2026-12-04 22:10:32,{id:03}] io.dropwizard.jersey.errors.LoggingExceptionMapper: Error handling a request: c21b5ec5331e{id:04x}\n");
+            t += "! java.net.ConnectException: Connection refused\n";
+            for k in 0..12 {
+                t += &format!("! at java.base/sun.net.www.http.HttpClient.step{k}(HttpClient.java:{})\n", 100 + k);
+            }
+            t += &format!("! at {frame}\n! ... 70 common frames omitted\n");
+            t += &format!("! Causing: java.lang.IllegalStateException: price service call failed for product {id}\n");
+            t += "! at dw.CatalogApp$ProductResource.get(CatalogApp.java:66)\n";
+            t
+        };
+        let mut text = String::new();
+        for id in 0..12 {
+            text += &format!("INFO  [2026-12-04 22:10:32,{id:03}] dw.CatalogApp$ProductResource: Created product {id}\n");
+            text += &trace(id, if id == 7 { "dw.CatalogApp$PriceClient.fetch(CatalogApp.java:95)" } else { "dw.CatalogApp$PriceClient.priceFor(CatalogApp.java:87)" });
+        }
+        let c = compress(&text, &opts());
+        // each frame is shown once; a trace that repeats them points at them
+        for frame in ["! at dw.CatalogApp$PriceClient.priceFor(CatalogApp.java:87)", "! at dw.CatalogApp$PriceClient.fetch(CatalogApp.java:95)", "HttpClient.step3("] {
+            assert!(c.text.lines().any(|l| l.contains(frame)), "{frame}: {}", c.text);
+        }
+        assert!(c.text.contains("frames as in"), "{}", c.text);
+        assert!(c.text.len() < text.len() / 3, "{}", c.text);
     }
 
     #[test]

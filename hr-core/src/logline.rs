@@ -471,7 +471,7 @@ pub fn is_w3c_directive(line: &str) -> bool {
 }
 
 /// Whether `line` continues the event above it rather than opening one: an indented line, a
-/// stack frame, a `Caused by:` link, a numbered PHP/Laravel frame, a Ruby or a Go frame, an
+/// stack frame, a `Caused by:` link, a line of a trace Dropwizard marks with `! `, a numbered PHP/Laravel frame, a Ruby or a Go frame, an
 /// Erlang report's `** ` line, a PostgreSQL detail, the catalog entry `journalctl -x` prints
 /// under a message (`░░ Subject: …`), a line of a panel drawn around a trace (`│ … │`).
 pub fn continues(line: &str) -> bool {
@@ -483,6 +483,9 @@ pub fn continues(line: &str) -> bool {
         // Erlang/OTP's error report, under its `=ERROR REPORT==== … ===` header: `** Generic
         // server w1 terminating`, `** Last message in was {lookup,b}`, `** Reason for …`
         Some(b'*') => line.starts_with("** "),
+        // Dropwizard marks each line of a trace it logs with `! ` (`! at dw.App.run(App.java:9)`,
+        // `! Causing: …`); setupapi's `!    inf: …` is a warning of its own
+        Some(b'!') => line.starts_with("! ") && !line[2..].starts_with(' '),
         // every shape below opens with one of a few bytes, or with a word that names an
         // exception: a look at the first byte and word spares the regex most lines (this runs
         // on the line after every line a log holds)

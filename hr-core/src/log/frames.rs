@@ -193,6 +193,10 @@ fn turn_end(lines: &[&str], m: usize, turn: usize, end: usize) -> usize {
 /// A line of a trace that says where it ran (a frame, or Python's source line under it), not
 /// what was raised: those are the same along the same path, whatever the error.
 pub(crate) fn is_frame(line: &str) -> bool {
+    // Dropwizard marks each line of a trace with `! `, its frames `! at …`
+    if let Some(marked) = line.strip_prefix("! ") {
+        return marked.starts_with("at ");
+    }
     let t = line.trim_start();
     (t.len() < line.len() || numbered_frame(line).is_some() || crate::logline::is_ruby_frame(line))
         && !t.starts_with("Caused by")
