@@ -850,7 +850,8 @@ fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, 
                 probing = message != key.request;
                 message
             }
-            None if sev.level >= Level::Error => message_of(line),
+            // (a record's by its fields, whose ids are values: see `json_words`)
+            None if sev.level >= Level::Error => message_of(if json { &words } else { line }),
             None => 0, // only errors fold by message
         };
         let mut more = 0;
@@ -3067,6 +3068,21 @@ mod tests {
         }
         assert!(c.text.contains("frames as in"), "{}", c.text);
         assert!(c.text.len() < text.len() / 3, "{}", c.text);
+    }
+
+    #[test]
+    fn a_records_id_is_a_value_whatever_its_letters() {
+        // pino numbers requests in base 36: `req-y`, `req-bl`, `req-34`
+        let mut text = String::new();
+        for n in 0..60u32 {
+            let id = format!("{}{}", char::from(b'a' + (n % 26) as u8), char::from(b'a' + (n / 26) as u8));
+            text += &format!(r#"{{"level":50,"time":{},"pid":17960,"reqId":"req-{id}","req":{{"method":"POST","url":"/items"}},"res":{{"statusCode":500}},"err":{{"type":"SyntaxError","message":"Unexpected token","stack":"SyntaxError: Unexpected token\n    at JSON.parse (<anonymous>)"}},"msg":"Unexpected token"}}"#, 1796422908835u64 + u64::from(n));
+            text.push('\n');
+        }
+        let c = compress(&text, &opts());
+        // the same failure, one request after another: the first stays, the rest fold, counted
+        assert!(c.text.lines().count() <= 4, "{}", c.text);
+        assert!(errors_counted(&c.text) >= 58, "{}", c.text);
     }
 
     #[test]

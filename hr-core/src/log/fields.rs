@@ -13,8 +13,13 @@ pub fn json_field<'a>(record: &'a str, name: &str) -> Option<&'a str> {
 }
 
 /// The objects an HTTP record nests its request or its response in: Caddy's `request`,
-/// Suricata's `http`, the Elastic Common Schema's `http.response`.
-const HTTP_OBJECTS: [&str; 3] = ["request", "http", "response"];
+/// Suricata's `http`, the Elastic Common Schema's `http.response`, pino's and bunyan's `req`
+/// and `res` (the server's own response: `SERVER_RESPONSE`).
+const HTTP_OBJECTS: [&str; 5] = ["request", "http", "response", "req", "res"];
+
+/// The object pino and bunyan nest the response a server sent in: a status there is the
+/// request's, with or without the request beside it (Fastify's `"request completed"` record).
+pub const SERVER_RESPONSE: &str = "res";
 
 /// The first of `names` that a one-line JSON record holds at its top level or, failing that, in
 /// an object it nests its request or response in (`HTTP_OBJECTS`, up to two levels down), as
@@ -23,12 +28,13 @@ pub fn request_field<'a>(record: &'a str, names: &[&str]) -> Option<&'a str> {
     request_field_where(record, names).map(|(v, _)| v)
 }
 
-/// `request_field`, and whether the value was found in a nested object rather than at the top.
-pub fn request_field_where<'a>(record: &'a str, names: &[&str]) -> Option<(&'a str, bool)> {
+/// `request_field`, and the object it was found in (of `HTTP_OBJECTS`, the innermost), if it
+/// was not at the top.
+pub fn request_field_where<'a>(record: &'a str, names: &[&str]) -> Option<(&'a str, Option<&'static str>)> {
     nested_field(record, names, 2)
 }
 
-fn nested_field<'a>(record: &'a str, names: &[&str], depth: u8) -> Option<(&'a str, bool)> {
+fn nested_field<'a>(record: &'a str, names: &[&str], depth: u8) -> Option<(&'a str, Option<&'static str>)> {
     // one pass over the record's fields: this runs on every line of a JSON log
     let mut found: Option<(usize, &str)> = None; // (rank in `names`, value)
     let mut nested: [Option<&str>; HTTP_OBJECTS.len()] = [None; HTTP_OBJECTS.len()];
@@ -43,12 +49,12 @@ fn nested_field<'a>(record: &'a str, names: &[&str], depth: u8) -> Option<(&'a s
             }
         }
     }
-    found.map(|(_, v)| (v, false)).or_else(|| {
+    found.map(|(_, v)| (v, None)).or_else(|| {
         nested
             .iter()
-            .flatten()
-            .find_map(|o| nested_field(o, names, depth - 1))
-            .map(|(v, _)| (v, true))
+            .zip(HTTP_OBJECTS)
+            .filter_map(|(o, name)| Some((o.as_ref()?, name)))
+            .find_map(|(o, name)| nested_field(o, names, depth - 1).map(|(v, within)| (v, within.or(Some(name)))))
     })
 }
 
@@ -201,8 +207,22 @@ fn push_words(record: &str, prefix: &str, out: &mut String, depth: usize) {
             .strip_prefix('"')
             .and_then(|v| v.strip_suffix('"'))
             .unwrap_or(v);
+        // an id is a value whatever its letters (pino's `"reqId":"req-y"`, then `"req-bl"`),
+        // as an id of digits is; not another event each time
+        if names_an_id(k) && !v.contains(' ') {
+            out.push('0');
+            continue;
+        }
         push_text(v, out);
     }
+}
+
+/// Whether a record's key names an id: `id`, `reqId`, `traceID`, `request_id`, `span-id`.
+fn names_an_id(key: &str) -> bool {
+    let b = key.as_bytes();
+    key.eq_ignore_ascii_case("id")
+        || (b.len() > 2 && (b.ends_with(b"Id") || b.ends_with(b"ID")) && b[b.len() - 3].is_ascii_alphanumeric())
+        || (b.len() > 3 && (b.ends_with(b"_id") || b.ends_with(b"-id")))
 }
 
 /// Appends a JSON string's text as the words it reads as: the lines and tabs it escapes

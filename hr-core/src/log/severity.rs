@@ -205,16 +205,18 @@ fn prefixed_record(line: &str) -> Option<usize> {
 /// object that holds the request or the response (`fields::request_field`: Caddy's `request`,
 /// Suricata's `http`).
 fn json_status(t: &str) -> Option<Severity> {
-    let (status, nested) = request_field_where(t, &crate::logline::STATUS_KEYS)?;
+    let (status, within) = request_field_where(t, &crate::logline::STATUS_KEYS)?;
     let status = status.trim_matches('"');
     let find = |names: &[&str]| request_field(t, names).unwrap_or("").trim_matches('"');
     let method = find(&crate::logline::METHOD_KEYS);
     let path = find(&crate::logline::PATH_KEYS);
     // a status nested in an object is a request's when it is an HTTP code beside the request's
     // method or path: an application's record that holds an upstream's response (`"response":
-    // {"status":200}`) or a job's (`"status":"ok"`) is no access record, and its level decides
+    // {"status":200}`) or a job's (`"status":"ok"`) is no access record, and its level decides.
+    // The response a server sent is its own request's (Fastify logs it alone, at info level)
     let http_code = || status.parse::<u16>().is_ok_and(|c| (100..600).contains(&c));
-    if nested && !(http_code() && (!method.is_empty() || !path.is_empty())) {
+    let sent = within == Some(crate::log::fields::SERVER_RESPONSE);
+    if within.is_some() && !(http_code() && (sent || !method.is_empty() || !path.is_empty())) {
         return None;
     }
     Some(status_severity(method, path, status, t))
@@ -373,6 +375,10 @@ mod tests {
         assert!(s.level == Level::Error && s.key.is_none(), "{s:?}");
         let s = sev(r#"{"level":"warn","msg":"job done","job":{"status":"ok"},"http":{"status":"ok","url":"/x"}}"#);
         assert!(s.level == Level::Warn && !s.http, "{s:?}");
+        // the response a server sent (pino's `res`) is its request's, which Fastify logs alone
+        let completed = |status: u16| sev(&format!(r#"{{"level":30,"time":1796422908798,"reqId":"req-4","res":{{"statusCode":{status}}},"responseTime":0.54,"msg":"request completed"}}"#));
+        assert_eq!(completed(404).level, Level::Error);
+        assert_eq!(completed(200).level, Level::Other);
     }
 
     #[test]
