@@ -20,7 +20,7 @@ pub fn shape(line: &str) -> String {
             let word = &line[start..i];
             let has_digit = word.bytes().any(|c| c.is_ascii_digit());
             let hex = word.bytes().all(|c| c.is_ascii_hexdigit()) || hex_literal(word.as_bytes());
-            if has_digit && (hex || random_id(word.as_bytes())) {
+            if has_digit && (hex || random_id(word.as_bytes()) || lone_lower_id(word.as_bytes())) {
                 out.push('0');
             } else if has_digit {
                 // mixed word such as `v2` or `part12`: mask only its digit runs
@@ -257,6 +257,16 @@ fn random_id(word: &[u8]) -> bool {
     word.len() >= 8 && runs >= 2
 }
 
+/// A generated id of few digits whose lower-case letters stand alone between capitals and
+/// digits (exim's message id `1xZbPB`, Dovecot's session `mD3xGdZhjKF`), where a name's words
+/// go on in lower case after their capital (`IPv6Address`, `OAuth2Client`). What a message
+/// says is read with it masked (`shape`); lines are mined with it as it is, a column of such
+/// ids being a wildcard to the miner by then.
+fn lone_lower_id(word: &[u8]) -> bool {
+    let lower = |i: usize| word.get(i).is_some_and(u8::is_ascii_lowercase);
+    word.len() >= 6 && (0..word.len()).filter(|&i| lower(i) && !(i > 0 && lower(i - 1)) && !lower(i + 1)).count() >= 2
+}
+
 /// `0xfdffffff`, `0x1c`: a number written in hex, however few of its digits are decimal, as
 /// template miners (drain3's usual masking) read it, so that address ranges are one shape.
 fn hex_literal(word: &[u8]) -> bool {
@@ -369,6 +379,11 @@ mod tests {
     fn masks_numbers_and_hex() {
         assert_eq!(shape("took 12ms (id 3fa9c2d1e0)"), "took 0ms (id 0)");
         assert_eq!(shape("step 7/100"), "step 0/0");
+        // an id of few digits, its lower-case letters alone between capitals and digits; a
+        // name's words go on in lower case
+        assert_eq!(shape("1xZbPB-00020f-24 Frozen"), "0-0-0 Frozen");
+        assert_eq!(shape("imap(bob)<9592><mD3xGdZhjKF/AAAB>:"), "imap(bob)<0><0/AAAB>:");
+        assert_eq!(shape("IPv6Address OAuth2Client v1beta1"), "IPv0Address OAuth0Client v0beta0");
         // an address in hex is one value, whatever its letters
         assert_eq!(shape("at 0x563bbca289b0, 0x1c"), "at 0, 0");
         assert_eq!(shape("no digits here"), "no digits here");
