@@ -3071,6 +3071,32 @@ mod tests {
     }
 
     #[test]
+    fn gins_recovered_panic_keeps_its_first_frames_and_points_at_them_after() {
+        // gin's Recovery: the request, the panic, then each frame's place and counter with its
+        // source line under it
+        let panic = |path: &str, at: u32| {
+            let mut t = format!("[Recovery] 2026/12/04 - 22:08:02 panic recovered:\nGET {path} HTTP/1.1\nHost: 127.0.0.1:8084\n\nruntime error: index out of range\n/app/main.go:{at} (0x7868b8)\n\tmain.func4: _ = rows[n]\n");
+            for (k, f) in ["context.go:185", "recovery.go:102", "context.go:185", "logger.go:249", "context.go:185", "gin.go:633", "gin.go:589"].iter().enumerate() {
+                t += &format!("/root/go/pkg/mod/github.com/gin-gonic/gin@v1.10.0/{f} (0x77fe{k:02x})\n\tstep{k}: c.Next()\n");
+            }
+            t
+        };
+        let mut text = String::new();
+        for n in 0..8 {
+            text += &format!("[GIN] 2026/12/04 - 22:08:02 | 200 |      49.523µs |       127.0.0.1 | GET      \"/cart/u{n}\"\n");
+            text += &panic(&format!("/export/{n}"), if n == 5 { 91 } else { 78 });
+            text += &format!("[GIN] 2026/12/04 - 22:08:02 | 500 |     969.066µs |       127.0.0.1 | GET      \"/export/{n}\"\n");
+        }
+        let c = compress(&text, &opts());
+        // every frame is shown once, the place a later panic raised from too
+        for frame in ["logger.go:249 (0x77fe03)", "gin.go:589 (0x77fe06)", "/app/main.go:91 (0x7868b8)"] {
+            assert!(c.text.contains(frame), "{frame}: {}", c.text);
+        }
+        assert!(c.text.contains("frames as in"), "{}", c.text);
+        assert!(c.text.len() < text.len() / 2, "{}", c.text);
+    }
+
+    #[test]
     fn a_records_id_is_a_value_whatever_its_letters() {
         // pino numbers requests in base 36: `req-y`, `req-bl`, `req-34`
         let mut text = String::new();

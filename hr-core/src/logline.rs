@@ -383,6 +383,13 @@ pub fn is_go_frame(line: &str) -> bool {
     // the line after every line a log holds)
     (line.ends_with(')') && re!(r"^(?:[\w.~-]+/)*[\w.-]+\.(?:\(\*?\w+\)\.)?[\w.]+(?:\[[^\]]*\])?\((?:\.\.\.|[^()]*)\)$").is_match(line))
         || (line.starts_with("created by ") && re!(r"^created by \S+( in goroutine \d+)?$").is_match(line))
+        || is_counted_place(line)
+}
+
+/// A frame's place and its program counter, as gin's Recovery prints each frame (the source
+/// line under it indented): `/app/main.go:78 (0x786890)`.
+pub fn is_counted_place(line: &str) -> bool {
+    line.ends_with(')') && re!(r"^\S+\.(?:go|s):\d+ \(0x[0-9a-f]+\)$").is_match(line)
 }
 
 /// The header of a goroutine's trace in a Go program's dump of them all: `goroutine 7 [chan
