@@ -73,10 +73,13 @@ pub fn split<'l>(
         return;
     };
     let (start, end) = (*start, *end);
+    // (a fold that counted its errors has its parts count theirs: each part's lines are read
+    // again for them, which only such a fold asks)
+    let errors = matches!(piece, Piece::Fold { what, .. } if what.contains(" error"));
     let mut from = start;
     while let Some(n) = missing.next_if(|&n| n <= end) {
         if n > from {
-            out.push(part(from, n - 1, &mut folded));
+            out.push(part(from, n - 1, &mut folded, errors));
         }
         folded.next();
         out.push(Piece::Keep {
@@ -89,15 +92,18 @@ pub fn split<'l>(
     if from == start {
         out.push(piece.clone());
     } else if from <= end {
-        out.push(part(from, end, &mut folded));
+        out.push(part(from, end, &mut folded, errors));
     }
 }
 
 /// What is left of a fold the guard split (lines `start..=end`, the next ones of `folded`): its
-/// description no longer holds, its count does; or its lines, when too few to pay for that.
-fn part<'l>(start: usize, end: usize, folded: &mut impl Iterator<Item = &'l str>) -> Piece {
-    let what = crate::marker::plain_lines(end - start + 1);
-    if pays_in_tokens(folded.take(end - start + 1), start, end, &what) {
+/// description no longer holds, its count does, and the count of its errors when `errors`; or
+/// its lines, when too few to pay for that.
+fn part<'l>(start: usize, end: usize, folded: &mut impl Iterator<Item = &'l str>, errors: bool) -> Piece {
+    let lines: Vec<&str> = folded.take(end - start + 1).collect();
+    let failed = if errors { lines.iter().filter(|l| logline::problem(l) == Problem::Reported).count() } else { 0 };
+    let what = crate::marker::lines_and_errors(end - start + 1, failed);
+    if pays_in_tokens(lines.into_iter(), start, end, &what) {
         Piece::Fold { start, end, what }
     } else {
         Piece::Keep {
@@ -324,6 +330,32 @@ mod tests {
             hash: "0123456789ab".into(),
             ..Default::default()
         }
+    }
+
+    #[test]
+    fn the_parts_of_a_fold_that_counted_its_errors_count_theirs() {
+        let lines: Vec<String> = (1..=40)
+            .map(|n| match n % 4 {
+                0 => format!("2024-01-01 10:00:{n:02} ERROR upstream {n} timed out after 30s while the request was still waiting"),
+                _ => format!("2024-01-01 10:00:{n:02} INFO request {n} served in {n} ms by worker pool one of the service"),
+            })
+            .collect();
+        let folded = || lines.iter().map(String::as_str);
+        let cut = |what: &str| {
+            let fold = Piece::Fold { start: 1, end: 40, what: what.to_string() };
+            let mut out = Vec::new();
+            super::split(&fold, &mut [20].into_iter().peekable(), &mut out, folded(), Priority::Critical);
+            out.iter()
+                .filter_map(|p| match p {
+                    Piece::Fold { what, .. } => Some(what.clone()),
+                    _ => None,
+                })
+                .collect::<Vec<_>>()
+        };
+        // lines 1-19 hold 4 errors, lines 21-40 hold 5
+        assert_eq!(cut("40 lines, 10 errors"), ["19 lines, 4 errors", "20 lines, 5 errors"]);
+        // a fold that said nothing of errors still says its count alone
+        assert_eq!(cut("40 like above"), ["19", "20"]);
     }
 
     /// Every error-ish template of `input` has a verbatim example in `out`, and every marker's

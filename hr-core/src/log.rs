@@ -24,7 +24,7 @@ use crate::drain::{drain_merges, unmasked_stamp, Drain, Miner, Seen, NO_TEXT};
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::lines::{split, Lines};
 use crate::logline::{continues, error_words, is_logfmt_event, is_tagged_logfmt_event};
-use crate::marker::{count, marker_chars, plain_lines, Compressed};
+use crate::marker::{count, lines_and_errors, marker_chars, Compressed};
 use crate::plan::{plural, render_classified, Piece, Plan, Priority};
 use crate::probes::Probes;
 use crate::re::re;
@@ -1264,10 +1264,7 @@ fn describe(
             // a run of several templates may hide errors that repeat a shown message with other
             // paths or values (masked out): the marker says they are there. Warnings are not
             // counted: every distinct one is shown, and the count would be read on every call.
-            match errors {
-                0 => plain_lines(n),
-                k => format!("{} lines, {}", count(n), plural(k, "error", "errors")),
-            }
+            lines_and_errors(n, errors)
         }
     }
 }

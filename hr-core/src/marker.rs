@@ -120,6 +120,15 @@ pub fn plain_lines(n: usize) -> String {
     count(n)
 }
 
+/// What a fold of `n` lines says when `errors` of them are errors (`57 lines, 2 errors`): the
+/// errors a run hides are counted, as they may repeat a shown message with other values.
+pub fn lines_and_errors(n: usize, errors: usize) -> String {
+    match errors {
+        0 => plain_lines(n),
+        k => format!("{} lines, {}", count(n), crate::plan::plural(k, "error", "errors")),
+    }
+}
+
 /// The lines (1-based, inclusive) that a marker line stands for, read back from either form of
 /// its range (`LA-B]`, or `--lines A-B]` on the first): for tests that check markers.
 #[cfg(test)]
