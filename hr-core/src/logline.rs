@@ -728,7 +728,10 @@ pub fn word_severity(word: &str) -> Option<Severity> {
 /// or a collector's time may come first, or the virtual host and its port (Apache's
 /// `vhost_combined`).
 pub fn http_status(line: &str) -> Option<u16> {
-    // cheap checks first: this runs on every line the guard reads
+    // cheap checks first: this runs on every line the guard reads, and most hold no status
+    if !may_hold_status(line.as_bytes()) {
+        return None;
+    }
     let status = |re: &regex::Regex| re.captures(line)?.get(1)?.as_str().parse().ok();
     if has(line, b"] \"", 2) {
         let request = virtual_host(line).map_or(line, |host| line[host.len()..].trim_start());
@@ -766,6 +769,65 @@ pub fn http_status(line: &str) -> Option<u16> {
         return s.parse().ok();
     }
     sent_status(line).or_else(|| bare_request_status(line))
+}
+
+/// Whether `b` holds a word of three digits that a request's status could be, as every shape
+/// `http_status` reads writes one: three digits alone, after a space, a quote, `=`, `:`, a
+/// bracket, a bar or a slash (Squid's `TCP_MISS/404`); never inside a number or a word, nor a
+/// time's fraction (`22:13:22,970`) or an address's part (`10.127.0.1`). Most lines hold
+/// none, and this runs on every line the guard reads: the line's digits are found as a bit
+/// mask, eight bytes at a time, and only runs of three in it are looked at.
+fn may_hold_status(b: &[u8]) -> bool {
+    let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+    let alone = |s: usize| {
+        let e = s + 3;
+        (s == 0 || !(word(b[s - 1]) || matches!(b[s - 1], b'.' | b',')))
+            && !b.get(e).is_some_and(|&c| word(c))
+    };
+    // windows of 64 bytes, each the start of runs at its first `STARTS` bytes: a run of three
+    // that starts there ends within the window
+    const STARTS: usize = 62;
+    let mut base = 0;
+    while base < b.len() {
+        let window = &b[base..b.len().min(base + 64)];
+        let m = digit_mask(window);
+        // three digits in a row, none right before them nor right after (within the window;
+        // `alone` reads the bytes past it)
+        let runs = m & (m >> 1) & (m >> 2) & !(m << 1) & !(m >> 3) & ((1 << STARTS) - 1);
+        let mut rest = runs;
+        while rest != 0 {
+            let k = rest.trailing_zeros() as usize;
+            rest &= rest - 1;
+            if alone(base + k) {
+                return true;
+            }
+        }
+        base += STARTS;
+    }
+    false
+}
+
+/// Bit `k` set for each byte `window[k]` that is an ASCII digit (up to 64 bytes).
+fn digit_mask(window: &[u8]) -> u64 {
+    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
+    const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
+    // gathers the low bit of each byte into the top byte, byte `j`'s at bit `56 + j`
+    const GATHER: u64 = 0x0102_0408_1020_4080;
+    let mut m = 0;
+    let mut chunks = window.chunks_exact(8);
+    for (n, eight) in chunks.by_ref().enumerate() {
+        let x = u64::from_le_bytes(eight.try_into().unwrap());
+        // the low seven bits of a byte, plus 0x50 or 0x46, reach 0x80 from `0` or past `9` on,
+        // and carry into no other byte
+        let low = x & !HIGH;
+        let digits = low.wrapping_add(ONES * 0x50) & !low.wrapping_add(ONES * 0x46) & !x & HIGH;
+        m |= ((digits >> 7).wrapping_mul(GATHER) >> 56) << (8 * n);
+    }
+    let done = window.len() - chunks.remainder().len();
+    for (j, c) in chunks.remainder().iter().enumerate() {
+        m |= u64::from(c.is_ascii_digit()) << (done + j);
+    }
+    m
 }
 
 /// The keys under which a JSON or logfmt record gives its request's HTTP status: Caddy's,
@@ -1315,6 +1377,38 @@ mod tests {
         assert_eq!(problem("logs/app.log.1:12:E: Sub-process /usr/bin/dpkg returned an error code (1)"), Problem::Reported);
         // a source file's line is code, whatever its words
         assert_ne!(problem("src/app.py:12:error = compute()"), Problem::Reported);
+    }
+
+    #[test]
+    fn a_status_word_is_found_as_a_byte_by_byte_reading_finds_it() {
+        // the words of three digits standing alone, read one byte at a time
+        fn by_bytes(b: &[u8]) -> bool {
+            let word = |c: u8| c.is_ascii_alphanumeric() || c == b'_';
+            (0..b.len().saturating_sub(2)).any(|s| {
+                b[s..s + 3].iter().all(u8::is_ascii_digit)
+                    && (s == 0 || !(word(b[s - 1]) || matches!(b[s - 1], b'.' | b',')))
+                    && !b.get(s + 3).is_some_and(|&c| word(c))
+            })
+        }
+        let mut lines: Vec<String> = vec![
+            "2023-11-14 22:13:22,970 INFO [worker-14] Connection from 10.96.190.25 port 4930 closed after 515ms".into(),
+            r#"127.0.0.1 - - [04/Dec/2026:22:10:32 +0000] "GET /products/1034 HTTP/1.1" 404 33"#.into(),
+            "1379288668.162755\tCwlpcExNxaXUhPVaf\t192.168.33.10\t1045".into(),
+            "404".into(),
+            "x 404".into(),
+            "é404 ok".into(),
+        ];
+        // every place of a status in lines longer than a window, and digits across its edges
+        for at in 55..75 {
+            let mut l = "a".repeat(at);
+            l.push_str(" 503 ");
+            lines.push(l.clone());
+            lines.push(format!("{}{}", "7".repeat(at), " 404"));
+            lines.push(format!("{}{}", "x".repeat(at), "1234 12 99"));
+        }
+        for l in &lines {
+            assert_eq!(may_hold_status(l.as_bytes()), by_bytes(l.as_bytes()), "{l}");
+        }
     }
 
     #[test]
