@@ -178,8 +178,7 @@ impl Field {
             if i > 0 {
                 s.push(' ');
             }
-            // (without the comma or semicolon that ends the field in its line)
-            s.push_str(unquoted(split_name(v).1.trim_end_matches([',', ';'])));
+            s.push_str(unquoted(field_end(split_name(v).1)));
             if *n > 1 {
                 s.push('×');
                 s.push_str(&count(*n));
@@ -225,6 +224,17 @@ fn address(tok: &str) -> bool {
 
 /// `POST` for `"POST`: a quote that the field does not close is the line's (an access log's
 /// `"POST /auth HTTP/1.1"`), not the value's; a quoted value keeps its quotes.
+/// `value` without what ends its field in the line: a comma or a semicolon, or a bracket it
+/// does not open (uWSGI's `(HTTP/1.1 404)` gives `404)`).
+fn field_end(value: &str) -> &str {
+    let value = value.trim_end_matches([',', ';']);
+    match value.as_bytes().last() {
+        Some(b')') if !value.contains('(') => &value[..value.len() - 1],
+        Some(b']') if !value.contains('[') => &value[..value.len() - 1],
+        _ => value,
+    }
+}
+
 fn unquoted(value: &str) -> &str {
     if value.matches('"').count() == 1 {
         value.trim_matches('"')
@@ -285,6 +295,22 @@ mod tests {
             ));
         }
         assert_eq!(v.describe(), " · status 200×36 404×4 · 7–2737 ms");
+    }
+
+    #[test]
+    fn a_bracket_the_field_does_not_open_is_no_part_of_a_listed_value() {
+        // uWSGI closes its request's status in brackets: `(HTTP/1.1 404)`
+        let mut v = Values::default();
+        for status in [500, 404, 404] {
+            v.push(&format!("GET /user => generated 0 bytes in 0 msecs (HTTP/1.1 {status}) 0 headers"));
+        }
+        assert_eq!(v.describe(), " · 500 404×2");
+        // a bracket the value opens stays
+        let mut v = Values::default();
+        for call in ["f(x)", "g(y)", "g(y)"] {
+            v.push(&format!("calling {call} now"));
+        }
+        assert_eq!(v.describe(), " · f(x) g(y)×2");
     }
 
     #[test]
