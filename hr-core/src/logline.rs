@@ -865,6 +865,19 @@ pub fn logfmt_status(line: &str) -> Option<(&str, &str, &str)> {
     (!method.is_empty() || !path.is_empty()).then_some((method, path, status))
 }
 
+/// The command, its argument and the status of a common-format line whose request is no HTTP
+/// one, the way proftpd's `ExtendedLog` writes an FTP session (`127.0.0.1 UNKNOWN alice
+/// [04/Dec/2026:23:23:48 +0000] "STOR up31.bin" 550 -`): its status says how it went, as an
+/// HTTP request's does.
+pub fn status_after_command(line: &str) -> Option<(&str, &str, &str)> {
+    if !has(line, b"] \"", 2) {
+        return None;
+    }
+    let c = re!(&format!(r#"^{ACCESS_HEAD}[^\]]*\] +"([A-Z]+)(?: ([^"]*))?" +([1-5]\d\d) "#)).captures(line)?;
+    let n = c.len();
+    Some((c.get(n - 3)?.as_str(), c.get(n - 2).map_or("", |m| m.as_str()), c.get(n - 1)?.as_str()))
+}
+
 /// The method, path and status of a quoted request with its status after it, whatever comes
 /// first on the line: right after it (the common format; Django's runserver, `[08/Mar/2020
 /// 10:00:00] "GET / HTTP/1.1" 404 179`; uvicorn, `INFO: 127.0.0.1:5 - "GET / HTTP/1.1" 404 Not

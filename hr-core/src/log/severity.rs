@@ -225,8 +225,9 @@ fn json_status(t: &str) -> Option<Severity> {
 /// An access line whose request is quoted, its status before or after it (see
 /// `logline::status_before_request`, `logline::status_after_request`).
 fn access_severity(line: &str) -> Option<Severity> {
-    let (method, path, status) =
-        crate::logline::status_before_request(line).or_else(|| crate::logline::status_after_request(line))?;
+    let (method, path, status) = crate::logline::status_before_request(line)
+        .or_else(|| crate::logline::status_after_request(line))
+        .or_else(|| crate::logline::status_after_command(line))?;
     Some(status_severity(method, path, status, line))
 }
 
@@ -379,6 +380,16 @@ mod tests {
         let completed = |status: u16| sev(&format!(r#"{{"level":30,"time":1796422908798,"reqId":"req-4","res":{{"statusCode":{status}}},"responseTime":0.54,"msg":"request completed"}}"#));
         assert_eq!(completed(404).level, Level::Error);
         assert_eq!(completed(200).level, Level::Other);
+    }
+
+    #[test]
+    fn a_common_format_line_of_another_protocol_fails_by_its_status() {
+        // proftpd's ExtendedLog: an FTP session's commands, each with its status; the command
+        // and its argument are the message
+        let ftp = |command: &str, status: u16| sev(&format!(r#"127.0.0.1 UNKNOWN alice [04/Dec/2026:23:23:48 +0000] "{command}" {status} -"#));
+        assert_eq!(ftp("STOR up31.bin", 550).level, Level::Error);
+        assert_eq!(ftp("PASV", 227).level, Level::Other);
+        assert_ne!(ftp("STOR up31.bin", 550).key, ftp("RETR up31.bin", 550).key);
     }
 
     #[test]
