@@ -1473,9 +1473,8 @@ pub(crate) fn exception_header(line: &str) -> bool {
 
 /// Frames and headers that make a block of continuation lines a stack trace.
 fn trace_like(line: &str) -> bool {
-    // (Dropwizard marks each line of a trace with `! `, and chains its causes, the root first,
-    // with `Causing: `)
-    let t = line.strip_prefix("! ").unwrap_or(line).trim_start();
+    // (Dropwizard chains a trace's causes, the root first, with `Causing: `)
+    let t = crate::logline::dropwizard_marked(line).unwrap_or(line).trim_start();
     t.starts_with("at ")
         // valgrind's callers: `by 0x109359: main (leak.c:17)`
         || t.starts_with("by 0x")

@@ -490,9 +490,7 @@ pub fn continues(line: &str) -> bool {
         // Erlang/OTP's error report, under its `=ERROR REPORT==== … ===` header: `** Generic
         // server w1 terminating`, `** Last message in was {lookup,b}`, `** Reason for …`
         Some(b'*') => line.starts_with("** "),
-        // Dropwizard marks each line of a trace it logs with `! ` (`! at dw.App.run(App.java:9)`,
-        // `! Causing: …`); setupapi's `!    inf: …` is a warning of its own
-        Some(b'!') => line.starts_with("! ") && !line[2..].starts_with(' '),
+        Some(b'!') => dropwizard_marked(line).is_some(),
         // every shape below opens with one of a few bytes, or with a word that names an
         // exception: a look at the first byte and word spares the regex most lines (this runs
         // on the line after every line a log holds)
@@ -505,6 +503,12 @@ pub fn continues(line: &str) -> bool {
         .is_match(line)
             || journal_catalog(line),
     }
+}
+
+/// A line of a trace as Dropwizard logs it, without the `! ` it marks each with (`! at
+/// dw.App.run(App.java:9)`, `! Causing: …`); setupapi's `!    inf: …` is a warning of its own.
+pub fn dropwizard_marked(line: &str) -> Option<&str> {
+    line.strip_prefix("! ").filter(|rest| !rest.starts_with(' '))
 }
 
 /// Whether `b` opens with a word (`[\w.$]+`) that ends in `Exception` or `Error`, as a Java or
@@ -793,8 +797,7 @@ fn may_hold_status(b: &[u8]) -> bool {
         let m = digit_mask(window);
         // three digits in a row, none right before them nor right after (within the window;
         // `alone` reads the bytes past it)
-        let runs = m & (m >> 1) & (m >> 2) & !(m << 1) & !(m >> 3) & ((1 << STARTS) - 1);
-        let mut rest = runs;
+        let mut rest = m & (m >> 1) & (m >> 2) & !(m << 1) & !(m >> 3) & ((1 << STARTS) - 1);
         while rest != 0 {
             let k = rest.trailing_zeros() as usize;
             rest &= rest - 1;

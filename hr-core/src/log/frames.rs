@@ -193,8 +193,8 @@ fn turn_end(lines: &[&str], m: usize, turn: usize, end: usize) -> usize {
 /// A line of a trace that says where it ran (a frame, or Python's source line under it), not
 /// what was raised: those are the same along the same path, whatever the error.
 pub(crate) fn is_frame(line: &str) -> bool {
-    // Dropwizard marks each line of a trace with `! `, its frames `! at …`
-    if let Some(marked) = line.strip_prefix("! ") {
+    // (Dropwizard's frames: `! at …`)
+    if let Some(marked) = crate::logline::dropwizard_marked(line) {
         return marked.starts_with("at ");
     }
     let t = line.trim_start();
