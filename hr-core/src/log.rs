@@ -860,9 +860,12 @@ fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, 
             more = fields;
         } else if sev.level >= Level::Error {
             // the event's continuation lines are part of its message
+            let announced = if announces_lines(line) { paragraph_below(&bodies[i + 1..]) } else { 0 };
             while i + 1 + more < lines.lines.len()
                 && more < MAX_EVENT_LINES
-                && (continues_event(bodies[i + 1 + more]) || details_the_event(line, lines.lines[i + 1 + more]))
+                && (more < announced
+                    || continues_event(bodies[i + 1 + more])
+                    || details_the_event(line, lines.lines[i + 1 + more]))
             {
                 message = message.rotate_left(5) ^ message_of(bodies[i + 1 + more]);
                 more += 1;
@@ -1432,6 +1435,30 @@ fn continues_event(line: &str) -> bool {
         || crate::logline::journal_catalog(line)
         // an Erlang/OTP report's lines under its header
         || line.starts_with("** ")
+}
+
+/// Whether error `line` announces lines that follow it, as its event's: it opens an event (a
+/// time or a level of its own) and ends with a colon. Tomcat's `SEVERE […] … threw exception
+/// [org.apache.jasper.JasperException: Unable to compile class for JSP: ` is followed by a blank
+/// line, then the JSP's file, line and error, which tell one page's failure from another's.
+fn announces_lines(line: &str) -> bool {
+    line.trim_end().ends_with(':') && crate::logline::opens_event(line)
+}
+
+/// How many of `lines` a paragraph set off by blank lines takes, the blank lines above it
+/// included: none unless a blank line closes it within `MAX_EVENT_LINES`, and none where a line
+/// of it opens an event of its own. A program's frames below its error run on to its next
+/// event, and fold as frames do.
+fn paragraph_below(lines: &[&str]) -> usize {
+    let blank = |l: &str| l.trim().is_empty();
+    let above = lines.iter().take_while(|l| blank(l)).count();
+    let end = above + lines[above..].iter().take_while(|l| !blank(l)).count();
+    let closed = above > 0 && end > above && end < lines.len() && end <= MAX_EVENT_LINES;
+    if closed && !lines[above..end].iter().any(|l| crate::logline::opens_event(l)) {
+        end
+    } else {
+        0
+    }
 }
 
 /// Whether `line` is a detail that a database server writes under the error `event` with the
@@ -2399,6 +2426,39 @@ mod tests {
         for kept in ["[ERROR] a.BTest.adds  Time elapsed: 0.01 s  <<< FAILURE!", "java.lang.AssertionError: expected:<5> but was:<4>"] {
             assert!(out.contains(kept), "{kept}: {out}");
         }
+    }
+
+    #[test]
+    fn an_error_that_ends_with_a_colon_keeps_the_paragraph_it_announces() {
+        // Tomcat logs each JSP that fails to compile with one line, then the page's error in a
+        // paragraph of its own: two pages' failures differ only there
+        let mut text = String::new();
+        let mut t = 0;
+        let mut ok = |text: &mut String, n: usize| {
+            for _ in 0..n {
+                t += 1;
+                *text += &format!("04-Dec-2026 23:11:{:02}.{t:03} INFO [exec-1] ApplicationContext.log ok request id={}\n", t % 60, t * 7919 % 100_000);
+            }
+        };
+        for (page, line, error) in [("broken", 1, "Type mismatch: cannot convert from String to int"), ("db", 4, "Unreachable code")] {
+            for _ in 0..3 {
+                ok(&mut text, 20);
+                text += "04-Dec-2026 23:12:00.000 SEVERE [exec-4] StandardWrapperValve.invoke Servlet.service() for servlet [jsp] threw exception [org.apache.jasper.JasperException: Unable to compile class for JSP: \n\n";
+                text += &format!("An error occurred at line: [{line}] in the jsp file: [/{page}.jsp]\n{error}\n{line}: <% int x = 1; %>\n\n\n");
+            }
+        }
+        ok(&mut text, 20);
+        let c = compress(&text, &opts());
+        for error in ["Type mismatch: cannot convert from String to int", "Unreachable code", "[/db.jsp]"] {
+            assert!(c.text.contains(error), "{error}: {}", c.text);
+        }
+        // each page's repeats fold with its event
+        assert_eq!(c.text.matches("Unreachable code").count(), 1, "{}", c.text);
+        // a paragraph no blank line closes is no part of the event: a program's frames below
+        // it run on to the next event, and fold as frames
+        assert_eq!(paragraph_below(&["", "0. DB::Exception() @ 0x1", "1. main @ 0x2", "2026.02.21 05:26:50 <Error> x"]), 0);
+        assert_eq!(paragraph_below(&["", "An error occurred", "Unreachable code", "", "x"]), 3);
+        assert_eq!(paragraph_below(&["An error occurred", ""]), 0);
     }
 
     #[test]
