@@ -203,9 +203,10 @@ impl Field {
     }
 }
 
-/// `[pool-1]`, `worker-3:`: a tag naming who wrote a line.
+/// `[pool-1]`, `worker-3:`: a tag naming who wrote a line; not an address a clause ends with
+/// (Go's `dial tcp 127.0.0.1:18098: connect: connection refused`), which names what failed.
 fn is_tag(tok: &str) -> bool {
-    (tok.starts_with('[') && tok.ends_with(']')) || tok.ends_with(':')
+    (tok.starts_with('[') && tok.ends_with(']')) || tok.strip_suffix(':').is_some_and(|name| !name.contains(':'))
 }
 
 /// `10:08:19`, `02:08:10.123`: a time of day.
@@ -224,11 +225,14 @@ fn address(tok: &str) -> bool {
 
 /// `POST` for `"POST`: a quote that the field does not close is the line's (an access log's
 /// `"POST /auth HTTP/1.1"`), not the value's; a quoted value keeps its quotes.
-/// `value` without what ends its field in the line: a comma or a semicolon, or a bracket it
-/// does not open (uWSGI's `(HTTP/1.1 404)` gives `404)`).
+/// `value` without what ends its field in the line: a comma, a semicolon or a colon that ends a
+/// clause (`127.0.0.1:18098:`), or a bracket it does not open (uWSGI's `(HTTP/1.1 404)` gives
+/// `404)`). An IPv6 address's `::` is its own.
 fn field_end(value: &str) -> &str {
     let value = value.trim_end_matches([',', ';']);
-    match value.as_bytes().last() {
+    let b = value.as_bytes();
+    match b.last() {
+        Some(b':') if b.len() > 1 && b[b.len() - 2] != b':' => &value[..value.len() - 1],
         Some(b')') if !value.contains('(') => &value[..value.len() - 1],
         Some(b']') if !value.contains('[') => &value[..value.len() - 1],
         _ => value,
@@ -343,6 +347,23 @@ mod tests {
             v.push(&format!("[error] connect() failed (111: Connection refused), client: {ip}, server: localhost"));
         }
         assert_eq!(v.describe_failures(), " · 10.0.0.5×2 172.16.1.2");
+    }
+
+    #[test]
+    fn an_address_a_clause_ends_with_is_what_failed_not_a_tag() {
+        // Go's net errors: `dial tcp 127.0.0.1:18098: connect: connection refused`
+        let mut v = Values::default();
+        for port in [18098, 18098, 18099] {
+            v.push(&format!("proxy: dial tcp 127.0.0.1:{port}: connect: connection refused"));
+        }
+        assert_eq!(v.describe_failures(), " · 127.0.0.1:18098×2 127.0.0.1:18099");
+        // a tag names who wrote the line, not what failed
+        let mut v = Values::default();
+        for worker in ["worker-3:", "worker-4:", "worker-3:"] {
+            v.push(&format!("{worker} dial tcp 127.0.0.1:18098: connect: connection refused"));
+        }
+        assert_eq!(v.describe_failures(), "");
+        assert_eq!(field_end("fe80::"), "fe80::");
     }
 
     #[test]
