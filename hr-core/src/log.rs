@@ -1388,8 +1388,9 @@ fn message_of(line: &str) -> u64 {
         h.write_u8(b' ');
     }
     // a frame logged as an error of its own (Apache's `AH01215: stderr from app.py:   File
-    // "…/app.py", line 18, in <module>`) names the line of code it ran, no value
-    if re!(r#"File "[^"]+", line \d|\bat \S+ ?\(\S+\.[A-Za-z]\w*:\d"#).is_match(line) {
+    // "…/app.py", line 18, in <module>`) names the line of code it ran, no value; so does a
+    // Rust panic's place (another line is another panic)
+    if re!(r#"File "[^"]+", line \d|\bat \S+ ?\(\S+\.[A-Za-z]\w*:\d| panicked at \S+\.[A-Za-z]\w*:\d"#).is_match(line) {
         let mut places = String::new();
         crate::mask::push_line_numbers(line, &mut places);
         h.write(places.as_bytes());
@@ -2426,6 +2427,36 @@ mod tests {
         for kept in ["[ERROR] a.BTest.adds  Time elapsed: 0.01 s  <<< FAILURE!", "java.lang.AssertionError: expected:<5> but was:<4>"] {
             assert!(out.contains(kept), "{kept}: {out}");
         }
+    }
+
+    #[test]
+    fn a_rust_panic_at_another_place_is_another_error() {
+        // env_logger's lines, and the panics of worker threads with RUST_BACKTRACE=1: the
+        // second panic's place was folded with the lines above it
+        let mut text = String::new();
+        let panic = |n: usize, place: &str, message: &str| {
+            let mut p = format!("\nthread 'chunk-worker-{n}' ({}) panicked at {place}:\n{message}\nstack backtrace:\n", 14750 + n);
+            for (k, f) in ["__rustc::rust_begin_unwind", "core::panicking::panic_fmt", "ingest::process_chunk"].iter().enumerate() {
+                p += &format!("   {k}: {f}\n             at ./src/main.rs:{}:5\n", 30 + k);
+            }
+            p + &format!("[2026-12-05T00:15:34Z ERROR ingest] chunk {n} worker panicked, restarting worker\n")
+        };
+        for n in 0..40 {
+            text += &format!("[2026-12-05T00:15:34Z INFO  ingest] chunk {n} processed {n} lines\n");
+            match n {
+                7 | 30 => text += &panic(n, "src/main.rs:34:49", "index out of bounds: the len is 7 but the index is 10"),
+                11 => text += &panic(n, "src/main.rs:35:55", "chunk header present"),
+                _ => {}
+            }
+        }
+        let c = compress(&text, &opts());
+        for place in ["panicked at src/main.rs:34:49:", "panicked at src/main.rs:35:55:"] {
+            assert!(c.text.contains(place), "{place}: {}", c.text);
+        }
+        // a panic at a place shown above is a repeat
+        assert!(!c.text.contains("'chunk-worker-30'"), "{}", c.text);
+        assert!(crate::logline::is_rust_panic("thread 'main' panicked at 'boom', src/main.rs:2:5"));
+        assert!(!crate::logline::is_rust_panic("worker thread 'main' panicked at startup"));
     }
 
     #[test]

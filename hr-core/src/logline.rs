@@ -394,6 +394,13 @@ pub fn is_counted_place(line: &str) -> bool {
 
 /// The header of a goroutine's trace in a Go program's dump of them all: `goroutine 7 [chan
 /// receive]:`, `goroutine 1 [running]:`. It says where the goroutine stands, not that it failed.
+/// A Rust thread's panic, where it happened: `thread 'main' panicked at src/main.rs:78:18:`
+/// (its message on the lines below), `thread 'w-7' (14761) panicked at …` (Rust 1.90 names the
+/// thread's id), `thread 'main' panicked at 'boom', src/main.rs:2:5` (before 1.73).
+pub fn is_rust_panic(line: &str) -> bool {
+    finder!(b" panicked at ").find(line.as_bytes()).is_some() && re!(r"^thread '[^']*'( \(\d+\))? panicked at ").is_match(line)
+}
+
 pub fn is_goroutine_header(line: &str) -> bool {
     line.starts_with("goroutine ") && re!(r"^goroutine \d+ \[[^\]]+\]:$").is_match(line.trim_end())
 }

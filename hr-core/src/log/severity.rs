@@ -75,10 +75,13 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         if let Some(s) = bare_request_severity(line) {
             return s;
         }
-        // a client's failed response (`…/v1.98.0.mod: 403 Forbidden`, `< HTTP/1.1 404`), or
-        // an exception raised (Node's `TypeError: Cannot read properties of null`, behind a
-        // process manager's prefix): a warning category (`DeprecationWarning: …`) is none
-        if level < Level::Error && (crate::logline::failed_response(line) || raises(line) || failed_code(line)) {
+        // a client's failed response (`…/v1.98.0.mod: 403 Forbidden`, `< HTTP/1.1 404`), an
+        // exception raised (Node's `TypeError: Cannot read properties of null`, behind a
+        // process manager's prefix; a warning category, `DeprecationWarning: …`, is none), or
+        // a Rust thread's panic
+        if level < Level::Error
+            && (crate::logline::failed_response(line) || raises(line) || failed_code(line) || crate::logline::is_rust_panic(line))
+        {
             level = Level::Error;
         }
     }
