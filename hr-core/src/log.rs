@@ -157,12 +157,39 @@ const TEST_VERDICT: usize = 64 * 1024;
 /// `plan` with every line that a test runner reports as a failure, its message or its verdict
 /// put back in place, when the log ends with a test run (a CI job's log): the log's templates
 /// would fold a failing test among passing ones of its shape (`--- FAIL: TestMany/case17`
-/// under `--- PASS: TestMany/case0`), and a failure's message with no error word.
-fn keep_test_failures<'a>(plan: Plan, lines: &Lines<'a>) -> Plan {
-    // a runner's lines as it wrote them, without the stamp a CI service puts before each
-    let bare = |l: &&'a str| unstamped(l.strip_suffix('\r').unwrap_or(l));
-    let last: Vec<&str> = lines.lines[lines.lines.len().saturating_sub(TEST_VERDICT / 64)..].iter().map(bare).collect();
-    let tail = last.join("\n");
+/// under `--- PASS: TestMany/case0`), and a failure's message with no error word. Where
+/// streams are interleaved (concurrently's `[tests] `, a compose service's `api-1  | `), each
+/// stream that ends with a test run is read on its own, as its runner wrote it.
+fn keep_test_failures(plan: Plan, lines: &Lines) -> Plan {
+    let mut failures = match stream_prefixes(&lines.lines) {
+        // a runner's lines as it wrote them, without the stamp a CI service puts before each
+        None => test_failures(lines, None, |i| unstamped(lines.lines[i].strip_suffix('\r').unwrap_or(lines.lines[i]))),
+        Some(prefixes) => {
+            let mut streams: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
+            for (i, &(tag, _)) in prefixes.iter().enumerate() {
+                streams.entry(tag).or_default().push(i);
+            }
+            let body = |i: usize| prefixes[i].1.strip_suffix('\r').unwrap_or(prefixes[i].1);
+            streams.values().flat_map(|stream| test_failures(lines, Some(stream), body)).collect()
+        }
+    };
+    if failures.is_empty() {
+        return plan;
+    }
+    failures.sort_unstable();
+    failures.dedup();
+    let failures: Vec<usize> = failures.into_iter().map(|i| i + 1).collect();
+    crate::guard::keep_in_place(&plan, failures, lines, Priority::Critical)
+}
+
+/// The lines of a stream (`stream`, indices of the log's lines; all of them if none) that
+/// report a test's failure, its message or its verdict, as indices of the log's lines, when the
+/// stream ends with a test run (see `keep_test_failures`). `said` gives a line as its runner
+/// wrote it.
+fn test_failures<'a>(lines: &Lines, stream: Option<&[usize]>, said: impl Fn(usize) -> &'a str) -> Vec<usize> {
+    let len = stream.map_or(lines.lines.len(), <[usize]>::len);
+    let at = |k: usize| stream.map_or(k, |s| s[k]);
+    let tail = (len.saturating_sub(TEST_VERDICT / 64)..len).map(|k| said(at(k))).collect::<Vec<_>>().join("\n");
     let tail = crate::lines::suffix_str(&tail, TEST_VERDICT);
     // a linter's or a compiler's findings, each at its place (`pkg/a.py:55:7: D101 Missing
     // docstring in public class`): each message keeps a place, where the log's templates would
@@ -170,32 +197,27 @@ fn keep_test_failures<'a>(plan: Plan, lines: &Lines<'a>) -> Plan {
     // places folds, as a log's errors fold by message
     let findings = crate::testout::mostly_diagnostics(tail);
     if !(findings || crate::testout::is_test_output(tail) || crate::testout::looks_like("", tail)) {
-        return plan;
+        return Vec::new();
     }
-    let bare: Vec<&str> = lines.lines.iter().map(bare).collect();
+    let said: Vec<&str> = (0..len).map(|k| said(at(k))).collect();
     // (a line that states an error's level is the log's own error, which folds by its message:
     // a compiler's `[ERROR] …/A.java:[139,73] cannot find symbol` at each of sixty places)
-    let mut failures: Vec<usize> = crate::testout::failure_lines(&bare)
+    let mut failures: Vec<usize> = crate::testout::failure_lines(&said)
         .into_iter()
+        .map(at)
         .filter(|&i| level(lines.lines[i]) < Level::Error)
         .collect();
     if findings {
         let mut messages = FxHashSet::default();
-        let said_first = |i: &usize| {
-            let finding = bare[*i];
+        let said_first = |k: &usize| {
+            let finding = said[*k];
             // (what the finding says, after its place)
             let says = finding.split_once(' ').map_or("", |(_, says)| says);
             crate::logline::is_finding(finding) && messages.insert(message_of(says))
         };
-        failures.extend((0..bare.len()).filter(said_first));
-        failures.sort_unstable();
-        failures.dedup();
+        failures.extend((0..said.len()).filter(said_first).map(at));
     }
-    let failures: Vec<usize> = failures.into_iter().map(|i| i + 1).collect();
-    if failures.is_empty() {
-        return plan;
-    }
-    crate::guard::keep_in_place(&plan, failures, lines, Priority::Critical)
+    failures
 }
 
 /// `line` without the stamp a CI service writes before each line of a job's output: GitHub
@@ -956,6 +978,19 @@ fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, 
 /// traces interleaved) continues no event of the first's. (Held beside the lines while they
 /// are mined: only for a log of lines whose state the memory bound leaves free.)
 fn stream_bodies<'a>(lines: &[&'a str]) -> Option<Vec<&'a str>> {
+    let mut above = "";
+    let bodies = stream_prefixes(lines)?.into_iter().zip(lines).map(|((tag, body), line)| {
+        let same = tag == above;
+        above = tag;
+        if same { body } else { *line }
+    });
+    Some(bodies.collect())
+}
+
+/// Each line's stream prefix (see `stream_bodies`; after the stamp a CI service writes, if
+/// any) and what the stream said after it, when nearly every line has one. (Only for a log of
+/// lines whose state the memory bound leaves free.)
+fn stream_prefixes<'a>(lines: &[&'a str]) -> Option<Vec<(&'a str, &'a str)>> {
     if lines.len() > FREE_LINES {
         return None;
     }
@@ -976,14 +1011,7 @@ fn stream_bodies<'a>(lines: &[&'a str]) -> Option<Vec<&'a str>> {
     if seen == 0 || (prefixed * 10 < seen * 9 && !process) {
         return None;
     }
-    let mut above = "";
-    let bodies = lines.iter().map(|line| {
-        let (tag, body) = prefix(line);
-        let same = tag == above;
-        above = tag;
-        if same { body } else { line }
-    });
-    Some(bodies.collect())
+    Some(lines.iter().map(|line| prefix(line)).collect())
 }
 
 /// Lines looked at for a stream's prefix.
@@ -2341,6 +2369,37 @@ mod tests {
             // the passing ones still fold
             assert!(!shown("--- PASS: TestMany/case39 (0.00s)".into()), "{}", c.text);
         }
+    }
+
+    #[test]
+    fn a_stream_that_ends_with_a_test_run_keeps_its_failing_tests_whatever_the_others_print_after() {
+        // `concurrently --prefix name`: a unittest run in one stream, servers logging in others
+        // long after it ended
+        let mut log = String::new();
+        let failing = [5, 22, 39, 56];
+        for i in 0..60 {
+            let verdict = if failing.contains(&i) { "FAIL" } else { "ok" };
+            log += &format!("[tests] test_case_{i:02} (__main__.TestCalc.test_case_{i:02}) ... {verdict}\n");
+            log += &format!("[api] 2026-12-05T00:17:{:02}.595Z GET /users/{i} 200 0ms\n", i % 60);
+        }
+        log += "[tests] \n[tests] ======================================================================\n";
+        for i in failing {
+            log += &format!("[tests] FAIL: test_case_{i:02} (__main__.TestCalc.test_case_{i:02})\n[tests] ----------------------------------------------------------------------\n");
+            log += &format!("[tests] Traceback (most recent call last):\n[tests]   File \"/w/test_calc.py\", line 9, in check\n[tests]     self.assertEqual(n, n + 1)\n");
+            log += &format!("[tests] AssertionError: {i} != {}\n[tests] \n", i + 1);
+        }
+        log += "[tests] Ran 60 tests in 3.026s\n[tests] \n[tests] FAILED (failures=4)\n[tests] python -m unittest exited with code 1\n";
+        for i in 0..200 {
+            log += &format!("[api] 2026-12-05T00:18:{:02}.595Z GET /users/{i} 200 0ms\n", i % 60);
+            log += &format!("[web] 127.0.0.1 - - [05/Dec/2026 00:18:{:02}] \"GET /page{}.html HTTP/1.1\" 200 -\n", i % 60, i % 7);
+        }
+        let c = compress(&log, &opts());
+        for i in failing {
+            assert!(c.text.contains(&format!("[tests] FAIL: test_case_{i:02} ")), "{i}: {}", c.text);
+            assert!(c.text.contains(&format!("[tests] AssertionError: {i} != {}", i + 1)), "{i}: {}", c.text);
+        }
+        // the passing ones still fold
+        assert!(!c.text.contains("test_case_33 "), "{}", c.text);
     }
 
     #[test]
