@@ -13,6 +13,7 @@
 mod ctest;
 mod diag;
 mod go;
+mod gtest;
 mod install;
 mod js;
 mod jvm;
@@ -403,6 +404,7 @@ fn classify_test_runners(c: &mut Classifier) {
     rules::run(c, &jvm::GRADLE);
     rules::run(c, &tap::TAP);
     rules::run(c, &ctest::CTEST);
+    rules::run(c, &gtest::GTEST);
     // before the diagnostics: an XCTest failure's headline (`A.swift:40: error: …`) is one, and
     // its region would take the test lines after it for its excerpt
     rules::run(c, &xcode::XCODEBUILD);

@@ -160,7 +160,7 @@ fn severity(line: &str) -> Priority {
 }
 
 /// First index at or after `from` whose line does not satisfy `more`.
-fn extent(c: &Classifier, from: usize, more: impl Fn(&str) -> bool) -> usize {
+pub(super) fn extent(c: &Classifier, from: usize, more: impl Fn(&str) -> bool) -> usize {
     let mut j = from;
     while j < c.len() && !c.claimed(j) && more(c.lines[j]) {
         j += 1;
