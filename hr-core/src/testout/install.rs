@@ -93,9 +93,11 @@ fn traceback(c: &mut Classifier, i: usize, _: &mut Memory) -> usize {
 /// (pyproject.toml) ... error` among its `... done`, an init script's `Starting nginx ...
 /// failed!`. It says how the step went, not how far the work is: no progress, whatever the
 /// step. A few words at most: a longer tail is the step's own text (`Downloading x ...
-/// (retrying on error)` is no outcome).
+/// (retrying on error)` is no outcome). A check may give its outcome after a colon: libyaml's
+/// `checking boms: 0 fail(s)`, a count of failures, which a test's verdict is.
 fn failed_step(t: &str) -> bool {
-    let Some((_, outcome)) = t.rsplit_once("...").or_else(|| t.rsplit_once('…')) else {
+    let after_colon = || check_progress(t).then(|| t.rsplit_once(": ")).flatten();
+    let Some((_, outcome)) = t.rsplit_once("...").or_else(|| t.rsplit_once('…')).or_else(after_colon) else {
         return false;
     };
     let outcome = outcome.trim();
@@ -197,6 +199,10 @@ mod tests {
         assert!(!super::failed_step("Collecting error-reporting ... done"));
         assert!(!super::failed_step("Downloading x ... (retrying on connection errors if the mirror is slow)"));
         assert!(!super::failed_step("Setting up libfail (1.0) ..."));
+        // a check's count of failures after a colon (libyaml's `make check`)
+        assert!(super::failed_step("checking boms: 0 fail(s)"));
+        assert!(!super::failed_step("checking boms..."));
+        assert!(!super::failed_step("Remv libfail: pulled in by libx failures"));
     }
 
     #[test]
