@@ -85,6 +85,12 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
             level = Level::Error;
         }
     }
+    // a response that a web framework logs at a level of its own, below its errors, as what it
+    // says first (Mojolicious's `[trace] [HwQ8dbTYBAPm] 401 Unauthorized (0.0007s, …)`, Rails'
+    // `INFO -- : Completed 500 Internal Server Error in 12ms`) failed by its status
+    if level < Level::Warn && end > 0 && answers_with_failure(&line[end..]) {
+        level = Level::Error;
+    }
     // a test harness's verdict that its runner logs at info level (mozharness: `12:01:26
     // INFO - TEST-UNEXPECTED-TIMEOUT | automation.py | …`) says a test failed: it is read as
     // an error, whose repeats fold with their count
@@ -97,6 +103,13 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         from_field: end > 0,
         http: false,
     }
+}
+
+/// Whether `message` opens with a failed response's status and its standard reason, after the
+/// marks that set it off from the level (Ruby's ` -- : `) and a word or two at most (a
+/// request's id, `Completed`).
+fn answers_with_failure(message: &str) -> bool {
+    re!(r"^[\s:|-]*(\S+ ){0,2}[45]\d\d [A-Z]").is_match(message) && crate::logline::failed_response(message)
 }
 
 /// A request line with no level of its own and its request not quoted (morgan's `GET /items/7
@@ -393,6 +406,24 @@ mod tests {
         assert_eq!(ftp("STOR up31.bin", 550).level, Level::Error);
         assert_eq!(ftp("PASV", 227).level, Level::Other);
         assert_ne!(ftp("STOR up31.bin", 550).key, ftp("RETR up31.bin", 550).key);
+    }
+
+    #[test]
+    fn a_response_a_framework_logs_below_its_errors_fails_by_its_status() {
+        let level = |line: &str| severity(line, &Columns::default()).level;
+        for line in [
+            "[2026-12-05 00:20:11.66540] [30430] [trace] [HwQ8dbTYBAPm] 401 Unauthorized (0.000708s, 1412.429/s)",
+            "I, [2014-06-16T15:45:20.925108 #18925]  INFO -- : Completed 500 Internal Server Error in 23ms",
+        ] {
+            assert_eq!(level(line), Level::Error, "{line}");
+        }
+        for line in [
+            "[2026-12-05 00:20:11.66540] [30430] [trace] [HwQ8dbTYBAPm] 200 OK (0.000708s, 1412.429/s)",
+            // a status the message quotes further on is not the line's answer
+            "2026-12-05 00:20:11 INFO retry policy: on 503 Service Unavailable wait 2s",
+        ] {
+            assert!(level(line) < Level::Warn, "{line}");
+        }
     }
 
     #[test]
