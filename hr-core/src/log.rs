@@ -1171,6 +1171,11 @@ struct Run {
 impl Run {
     fn push(&mut self, n: usize, chars: usize, level: Level) {
         self.mixed = true;
+        // (an error whose values are not read, a trace's, makes a list of the others' a lie
+        // about all of them)
+        if level >= Level::Error {
+            self.failures.mix();
+        }
         self.push_line(n, chars, level);
     }
 
@@ -2486,6 +2491,34 @@ mod tests {
         for kept in ["[ERROR] a.BTest.adds  Time elapsed: 0.01 s  <<< FAILURE!", "java.lang.AssertionError: expected:<5> but was:<4>"] {
             assert!(out.contains(kept), "{kept}: {out}");
         }
+    }
+
+    #[test]
+    fn a_marker_lists_what_failed_only_when_it_read_every_error_it_counts() {
+        // structlog's console: a crash with its traceback, repeated, among timeouts of one
+        // message for two customers; the crashes were all another customer's
+        let mut text = String::new();
+        let crash = |t: usize| {
+            format!(
+                "2026-12-05T00:20:{:02}Z [error    ] invoice crashed  customer=c-13\nTraceback (most recent call last):\n  File \"/app/w.py\", line 9, in run\n    total()\nZeroDivisionError: division by zero\n",
+                t % 60
+            )
+        };
+        let timeout = |t: usize, c: usize| format!("2026-12-05T00:20:{:02}Z [error    ] payment provider timeout customer=c-{c} request_id=r{t:05}\n", t % 60);
+        text += &crash(0);
+        text += &timeout(1, 1);
+        for t in 2..80 {
+            text += &format!("2026-12-05T00:20:{:02}Z [info     ] request handled  customer=c-{} request_id=r{t:05}\n", t % 60, t % 9);
+            match t {
+                20 | 30 | 40 | 50 | 60 => text += &crash(t),
+                25 => text += &timeout(t, 8),
+                45 => text += &timeout(t, 4),
+                _ => {}
+            }
+        }
+        let c = compress(&text, &opts());
+        let marker = c.text.lines().find(|l| l.contains(" errors")).unwrap_or_else(|| panic!("{}", c.text));
+        assert!(!marker.contains("c-8"), "{marker}");
     }
 
     #[test]
