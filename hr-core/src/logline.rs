@@ -583,7 +583,7 @@ pub fn declared(line: &str) -> Option<Severity> {
         let field = ["level=", "lvl=", "severity="]
             .iter()
             .find_map(|k| tok.strip_prefix(k))
-            .unwrap_or(tok);
+            .unwrap_or_else(|| after_channel(tok));
         let word = level_word(field);
         if word.len() < 3 || word.len() > 9 || word.len() + 4 < field.len() {
             continue;
@@ -602,6 +602,17 @@ pub fn declared(line: &str) -> Option<Severity> {
         }
     }
     None
+}
+
+/// The level of a token that names a channel before it, as Monolog (Laravel, Symfony) writes
+/// one: `WARNING` of `app.WARNING:`, `ERROR` of `local.ERROR:`; any other token as it is.
+pub fn after_channel(tok: &str) -> &str {
+    match tok.strip_suffix(':').and_then(|t| t.rsplit_once('.')) {
+        Some((channel, level)) if !channel.is_empty() && channel.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-') => {
+            level
+        }
+        _ => tok,
+    }
 }
 
 /// Whether `line` holds `needle`, looked for by its byte at `rare` (a `"` or a `{`, rare in log

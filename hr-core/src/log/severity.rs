@@ -357,6 +357,7 @@ pub fn level_at(line: &str) -> (Level, usize) {
             Some(b'l') => tok.strip_prefix("level=").or_else(|| tok.strip_prefix("lvl=")).unwrap_or(tok),
             _ => tok,
         };
+        let tok = crate::logline::after_channel(tok);
         let word = crate::logline::level_word(tok);
         if word.len() < 3 || word.len() > 9 || word.len() + 4 < tok.len() {
             continue;
@@ -423,6 +424,19 @@ mod tests {
             "2026-12-05 00:20:11 INFO retry policy: on 503 Service Unavailable wait 2s",
         ] {
             assert!(level(line) < Level::Warn, "{line}");
+        }
+    }
+
+    #[test]
+    fn monolog_names_its_channel_before_the_level() {
+        for (line, level) in [
+            (r#"[2026-12-05T00:16:39.339381+00:00] shop.WARNING: payment failed: card declined {"exception":"[object] (PaymentException(code: 402))"} []"#, Level::Warn),
+            ("[2018-09-05 20:20:51] local.ERROR: boom", Level::Error),
+            ("[2018-09-05 20:20:51] production.INFO: login ok", Level::Other),
+        ] {
+            assert_eq!(sev(line).level, level, "{line}");
+            // the level a trace under it is raised at
+            assert_eq!(crate::logline::declared(line).map(Level::from), Some(level), "{line}");
         }
     }
 
