@@ -449,7 +449,9 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
 /// `plan` with the line that opens an event put back where a fold ends right above lines that
 /// continue it: a thread's frames under another thread's (gdb's `Thread 1 (… "crash"):` folded
 /// among the idle threads above, its `#4 … in main () at crash.c:10` kept) read as that
-/// thread's. Only the opener stays; the fold around it splits.
+/// thread's. Only the opener stays; the fold around it splits. So does the header that
+/// java.util.logging writes above a record's level and message (`Dec 05, 2026 12:13:54 AM
+/// OrderService main`, then `SEVERE: order rejected`): it says when and where.
 fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
     let mut openers = Vec::new();
     let mut fold = None;
@@ -458,10 +460,15 @@ fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
             Piece::Fold { start, end, .. } => fold = Some((start, end)),
             Piece::Keep { start, priority, .. } | Piece::Restate { start, priority, .. } => {
                 let news = priority >= Priority::Notable;
-                if let Some((from, to)) = fold.take().filter(|&(_, to)| news && to + 1 == start && continues(lines.lines[start - 1])) {
-                    // (1-based: line `k` is `lines.lines[k - 1]`)
-                    let opener = (from..=to).rev().find(|&k| !continues(lines.lines[k - 1]));
-                    openers.extend(opener.filter(|&k| !lines.lines[k - 1].trim().is_empty()));
+                // (1-based: line `k` is `lines.lines[k - 1]`)
+                let line = lines.lines[start - 1];
+                match fold.take().filter(|&(_, to)| news && to + 1 == start) {
+                    Some((from, to)) if continues(line) => {
+                        let opener = (from..=to).rev().find(|&k| !continues(lines.lines[k - 1]));
+                        openers.extend(opener.filter(|&k| !lines.lines[k - 1].trim().is_empty()));
+                    }
+                    Some((_, to)) if crate::logline::is_jul_record(lines.lines[to - 1], line) => openers.push(to),
+                    _ => {}
                 }
             }
         }
@@ -2519,6 +2526,20 @@ mod tests {
         let c = compress(&text, &opts());
         let marker = c.text.lines().find(|l| l.contains(" errors")).unwrap_or_else(|| panic!("{}", c.text));
         assert!(!marker.contains("c-8"), "{marker}");
+    }
+
+    #[test]
+    fn a_java_util_logging_record_keeps_its_header_with_its_level() {
+        // SimpleFormatter's two lines: when and where, then the level and message
+        let mut text = String::new();
+        for i in 0..60 {
+            text += &format!("Dec 05, 2026 12:13:{:02} AM com.acme.OrderService process\nINFO: order {} accepted\n", i % 60, 50000 + i);
+            if i == 30 {
+                text += "Dec 05, 2026 12:13:30 AM com.acme.PaymentClient charge\nSEVERE: payment gateway call timed out after 50ms\n";
+            }
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("Dec 05, 2026 12:13:30 AM com.acme.PaymentClient charge\nSEVERE: payment gateway"), "{}", c.text);
     }
 
     #[test]
