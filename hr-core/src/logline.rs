@@ -896,13 +896,16 @@ pub fn logfmt_status(line: &str) -> Option<(&str, &str, &str)> {
 
 /// The command, its argument and the status of a common-format line whose request is no HTTP
 /// one, the way proftpd's `ExtendedLog` writes an FTP session (`127.0.0.1 UNKNOWN alice
-/// [04/Dec/2026:23:23:48 +0000] "STOR up31.bin" 550 -`): its status says how it went, as an
-/// HTTP request's does.
+/// [04/Dec/2026:23:23:48 +0000] "STOR up31.bin" 550 -`), or no request at all: a client's
+/// garbage that a web server answered (`"GET /a b" 400`, `"\x16\x03\x01…" 400`, varnishncsa's
+/// `"- http://localhost HTTP/1.0" 400`), where the client alone may come before the date. Its
+/// status says how it went, as an HTTP request's does.
 pub fn status_after_command(line: &str) -> Option<(&str, &str, &str)> {
     if !has(line, b"] \"", 2) {
         return None;
     }
-    let c = re!(&format!(r#"^{ACCESS_HEAD}[^\]]*\] +"([A-Z]+)(?: ([^"]*))?" +([1-5]\d\d) "#)).captures(line)?;
+    let head = r"\S+ +\[\d{2}/[A-Z][a-z]{2}/\d{4}";
+    let c = re!(&format!(r#"^(?:{ACCESS_HEAD}|{head})[^\]]*\] +"([^" ]+)(?: ([^"]*))?" +([1-5]\d\d) "#)).captures(line)?;
     let n = c.len();
     Some((c.get(n - 3)?.as_str(), c.get(n - 2).map_or("", |m| m.as_str()), c.get(n - 1)?.as_str()))
 }

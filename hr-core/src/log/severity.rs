@@ -407,6 +407,11 @@ mod tests {
         assert_eq!(ftp("STOR up31.bin", 550).level, Level::Error);
         assert_eq!(ftp("PASV", 227).level, Level::Other);
         assert_ne!(ftp("STOR up31.bin", 550).key, ftp("RETR up31.bin", 550).key);
+        // and so does a client's garbage that a web server answered, behind the client alone
+        for garbage in [r#""GET /a b" 400"#, r#""\x16\x03\x01\x02\x00" 400"#, r#""- http://localhost HTTP/1.0" 400"#] {
+            let line = format!(r#"127.0.0.1 [05/Dec/2026:00:15:30 +0000] {garbage} 266 77 us "-" upstream=-"#);
+            assert_eq!(sev(&line).level, Level::Error, "{line}");
+        }
     }
 
     #[test]
