@@ -1415,6 +1415,12 @@ fn message_of(line: &str) -> u64 {
             h.write_u8(b' ');
             continue;
         }
+        // a service's port names the one that failed (Caddy's `dial tcp 127.0.0.1:18098:
+        // connect: connection refused`, its other backend on 18099); a port in the range
+        // systems pick clients' from is one connection of many (`[client 127.0.0.1:37912]`)
+        if let Some(port) = service_port(tok).filter(|_| field.is_none()) {
+            h.write(port.as_bytes());
+        }
         let request = field.is_some_and(|(key, _)| crate::logline::PATH_KEYS.contains(&key));
         let tok = match field {
             Some((key, value)) if !request && is_field_name(key) && holds_value(value) => &tok[..=key.len()],
@@ -1437,6 +1443,27 @@ fn message_of(line: &str) -> u64 {
     }
     h.finish()
 }
+
+/// The port of a host's address below the range systems pick clients' ports from (Linux from
+/// 32768, others higher): `28998` of `127.0.0.1:28998`, `(127.0.0.1:28998)`, `db:5432:`. The
+/// host is an IPv4 address, or a name without dots past the well-known ports: `app.py:1024`,
+/// `Makefile:12` and `12:5` are places in files.
+fn service_port(tok: &str) -> Option<&str> {
+    let (host, port) = tok.trim_end_matches([':', ',', ';', ')', ']']).rsplit_once(':')?;
+    let host = host.trim_start_matches(['(', '[']);
+    let port_number = (!port.is_empty() && port.len() <= 5 && port.bytes().all(|c| c.is_ascii_digit()))
+        .then(|| port.parse::<u32>().ok())
+        .flatten()
+        .filter(|&p| p < EPHEMERAL_PORTS)?;
+    let ipv4 = host.split('.').count() == 4 && host.split('.').all(|part| !part.is_empty() && part.len() <= 3 && part.bytes().all(|c| c.is_ascii_digit()));
+    let name = host.bytes().any(|c| c.is_ascii_alphabetic())
+        && host.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-')
+        && port_number >= 1024;
+    (ipv4 || name).then_some(port)
+}
+
+/// Where Linux starts the ports it gives clients (`ip_local_port_range`).
+const EPHEMERAL_PORTS: u32 = 32768;
 
 /// `10.0.0.7`, `host-7.example.net`, `350ms`: a field's value with digits or dots; not a
 /// qualified name whose last part is capitalised (`java.io.IOException`, `io.EOF`,
@@ -2540,6 +2567,27 @@ mod tests {
         }
         let c = compress(&text, &opts());
         assert!(c.text.contains("Dec 05, 2026 12:13:30 AM com.acme.OrderService process\nSEVERE: payment gateway"), "{}", c.text);
+    }
+
+    #[test]
+    fn an_error_at_another_services_port_is_another_error() {
+        // Apache's proxy: two backends down, one at 28998 and one at 28999; the clients'
+        // ports are the system's picks, one per connection
+        let mut text = String::new();
+        for i in 0..60 {
+            let backend = if i % 10 == 7 { 28998 } else { 28999 };
+            text += &format!("[Sat Dec 05 00:15:{:02}.843724 2026] [proxy:error] [pid 13936:tid 14006] (111)Connection refused: AH00957: http: attempt to connect to 127.0.0.1:{backend} (127.0.0.1:{backend}) failed\n", i % 60);
+            text += &format!("[Sat Dec 05 00:15:{:02}.843774 2026] [proxy_http:error] [pid 13936:tid 14006] [client 127.0.0.1:{}] AH01114: HTTP: failed to make connection to backend: 127.0.0.1\n", i % 60, 37000 + i * 311);
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("attempt to connect to 127.0.0.1:28998 "), "{}", c.text);
+        assert!(c.text.contains("[hr "), "{}", c.text);
+        assert_eq!(c.text.matches("[client 127.0.0.1:").count(), 2, "{}", c.text);
+        assert_eq!(service_port("(127.0.0.1:28998)"), Some("28998"));
+        assert_eq!(service_port("db:5432:"), Some("5432"));
+        for place in ["127.0.0.1:37912]", "Makefile:12:", "12:5", "app.py:1024", "10:00"] {
+            assert_eq!(service_port(place), None, "{place}");
+        }
     }
 
     #[test]
