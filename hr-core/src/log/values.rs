@@ -95,7 +95,7 @@ impl Values {
         let mut listed: Vec<&Field> = Vec::new();
         // categorical fields first: they say what happened; then one numeric range
         for pass in 0..2 {
-            for f in self.fields.iter().filter(|f| tells(f)) {
+            for f in self.fields.iter().filter(|f| tells(f) && !f.few.iter().any(|(v, _)| fragment(v))) {
                 if shown == SHOWN {
                     return out;
                 }
@@ -203,6 +203,14 @@ impl Field {
     }
 }
 
+/// `{"attempt":1,"error":"smtp`: a piece of a structure that a word of the line opened and
+/// another closes, cut where a space stood in it; no value of its own.
+fn fragment(tok: &str) -> bool {
+    let opens = tok.bytes().filter(|&c| c == b'{' || c == b'[').count();
+    let closes = tok.bytes().filter(|&c| c == b'}' || c == b']').count();
+    tok.starts_with(['{', '[']) && opens > closes && tok.contains('"')
+}
+
 /// `[pool-1]`, `worker-3:`: a tag naming who wrote a line; not an address a clause ends with
 /// (Go's `dial tcp 127.0.0.1:18098: connect: connection refused`), which names what failed.
 fn is_tag(tok: &str) -> bool {
@@ -217,16 +225,17 @@ fn clock(tok: &str) -> bool {
     b.windows(5).any(|w| w[2] == b':' && w[..2].iter().chain(&w[3..5]).all(u8::is_ascii_digit))
 }
 
-/// `0x7ffd36fcb8a0`: an address, which says where in memory, not what failed.
+/// `0x7ffd36fcb8a0`: an address, which says where in memory, not what failed (Python's
+/// `<Request object at 0x7f8a0d25cc90>` too).
 fn address(tok: &str) -> bool {
-    let t = tok.trim_end_matches([',', ')', ']']);
+    let t = tok.trim_end_matches([',', ')', ']', '>', '"', '}']);
     t.strip_prefix("0x").is_some_and(|h| h.len() >= 6 && h.bytes().all(|c| c.is_ascii_hexdigit()))
 }
 
 /// `POST` for `"POST`: a quote that the field does not close is the line's (an access log's
 /// `"POST /auth HTTP/1.1"`), not the value's; a quoted value keeps its quotes.
 /// `value` without what ends its field in the line: a comma, a semicolon or a colon that ends a
-/// clause (`127.0.0.1:18098:`), or a bracket it does not open (uWSGI's `(HTTP/1.1 404)` gives
+/// clause (`127.0.0.1:18098:`), or a bracket or brace it does not open (uWSGI's `(HTTP/1.1 404)` gives
 /// `404)`). An IPv6 address's `::` is its own.
 fn field_end(value: &str) -> &str {
     let value = value.trim_end_matches([',', ';']);
@@ -235,6 +244,7 @@ fn field_end(value: &str) -> &str {
         Some(b':') if b.len() > 1 && b[b.len() - 2] != b':' => &value[..value.len() - 1],
         Some(b')') if !value.contains('(') => &value[..value.len() - 1],
         Some(b']') if !value.contains('[') => &value[..value.len() - 1],
+        Some(b'}') if !value.contains('{') => &value[..value.len() - 1],
         _ => value,
     }
 }
@@ -364,6 +374,22 @@ mod tests {
         }
         assert_eq!(v.describe_failures(), "");
         assert_eq!(field_end("fe80::"), "fe80::");
+    }
+
+    #[test]
+    fn a_quoted_address_and_a_piece_of_a_record_are_no_failures_values() {
+        // structlog's JSON quotes a request object's repr; logrus's message holds a record cut
+        // at its spaces
+        let mut v = Values::default();
+        for (addr, ip) in [("0x7f8a0d25cc90", 5), ("0x7f8a0d241dd0", 4), ("0x7f8a0d242f90", 4)] {
+            v.push(&format!(r#"{{"event": "handler failed", "request": "<starlette.requests.Request object at {addr}>", "peer": "10.0.0.{ip}:25"}}"#));
+        }
+        assert_eq!(v.describe_failures(), " · \"10.0.0.5:25\" \"10.0.0.4:25\"×2");
+        let mut v = Values::default();
+        for (attempt, ip) in [(1, 5), (3, 4), (1, 4)] {
+            v.push(&format!(r#"send failed {{"attempt":{attempt},"error":"smtp dial 10.0.0.{ip}:25 refused"}}"#));
+        }
+        assert_eq!(v.describe_failures(), " · 10.0.0.5:25 10.0.0.4:25×2");
     }
 
     #[test]
