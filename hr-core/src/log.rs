@@ -201,9 +201,11 @@ fn test_failures<'a>(lines: &Lines, stream: Option<&[usize]>, said: impl Fn(usiz
     }
     let said: Vec<&str> = (0..len).map(|k| said(at(k))).collect();
     // (a line that states an error's level is the log's own error, which folds by its message:
-    // a compiler's `[ERROR] …/A.java:[139,73] cannot find symbol` at each of sixty places)
+    // a compiler's `[ERROR] …/A.java:[139,73] cannot find symbol` at each of sixty places; and
+    // a stack frame is its trace's, which folds by its frames, a pointer to those shown above)
     let mut failures: Vec<usize> = crate::testout::failure_lines(&said)
         .into_iter()
+        .filter(|&k| !trace_like(said[k]))
         .map(at)
         .filter(|&i| level(lines.lines[i]) < Level::Error)
         .collect();
@@ -218,6 +220,12 @@ fn test_failures<'a>(lines: &Lines, stream: Option<&[usize]>, said: impl Fn(usiz
         failures.extend((0..said.len()).filter(said_first).map(at));
     }
     failures
+}
+
+/// Whether a CI service stamps the lines (see `unstamped`), as far as the first of them tell.
+/// (Only for a log of lines whose state the memory bound leaves free.)
+fn stamped(lines: &[&str]) -> bool {
+    lines.len() <= FREE_LINES && lines.iter().take(STREAM_SAMPLE).any(|l| unstamped(l).len() < l.len())
 }
 
 /// `line` without the stamp a CI service writes before each line of a job's output: GitHub
@@ -258,7 +266,14 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     let mut miner = Miner::within(room / 4);
     // the lines read ahead are held beside the plan, and so are the paths clients failed on
     let held = held + ahead.as_ref().map_or(0, |ahead| ahead.held()) + Probes::HELD;
-    let roles = mine(lines, raw, colours, &mut miner, ahead);
+    // what the lines say behind a stream's prefix, where traces and details continue events
+    let bodies = stream_bodies(&lines.lines);
+    let bodies = bodies.as_deref().unwrap_or(&lines.lines);
+    let roles = mine(lines, raw, bodies, colours, &mut miner, ahead);
+    // and behind the stamp a CI service writes before each, where a trace's frames repeat those
+    // of a trace above (a source's tag stays: another service's frames are its own)
+    let unstamped_lines = stamped(&lines.lines).then(|| lines.lines.iter().map(|l| unstamped(l)).collect::<Vec<_>>());
+    let frame_texts = unstamped_lines.as_deref().unwrap_or(&lines.lines);
     if !plan_fits(lines, &roles, &miner, room - room / 4, held) {
         return None;
     }
@@ -340,7 +355,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     run.flush(&mut plan, lines, &roles);
                     // frames shown above are repeats the pointer leads back to: they fold when
                     // they pay like any repeat, not by the bar for a run of log lines
-                    frames.keep_new_trace(&mut plan, lines, n, end, |what, s, e| {
+                    frames.keep_new_trace(&mut plan, frame_texts, n, end, |what, s, e| {
                         crate::plan::pays_in_tokens(lines.lines[s - 1..e].iter().copied(), s, e, what)
                     });
                 }
@@ -793,7 +808,14 @@ fn plan_fits(lines: &Lines, roles: &[Role], miner: &Miner, room: usize, held: us
 }
 
 /// First pass: stack trace blocks, then templates and levels of every other line.
-fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, mut ahead: Option<&mut Ahead>) -> Vec<Role> {
+fn mine(
+    lines: &Lines,
+    raw: &Lines,
+    bodies: &[&str],
+    colours: Option<&[u64]>,
+    miner: &mut Miner,
+    mut ahead: Option<&mut Ahead>,
+) -> Vec<Role> {
     let mut roles = Vec::with_capacity(lines.lines.len());
     let mut traces: FxHashSet<u64> = FxHashSet::default();
     let mut continuations = ContinuationRun::default();
@@ -810,9 +832,6 @@ fn mine(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, miner: &mut Miner, 
     // variant to the event the first like it opened (strace's read of each perl module's text
     // after the first, where the first read was of a library's header)
     let mut variants = Drain::default();
-    // what the lines say behind a stream's prefix, where traces and details continue events
-    let bodies = stream_bodies(&lines.lines);
-    let bodies = bodies.as_deref().unwrap_or(&lines.lines);
     let mut i = 0;
     while i < lines.lines.len() {
         if let Some(end) = trace_block(bodies, i, &mut continuations) {
@@ -2591,6 +2610,63 @@ mod tests {
     }
 
     #[test]
+    fn a_stamped_jobs_traces_fold_the_frames_shown_above() {
+        // `cargo test` under GitHub Actions: each failing test's backtrace runs through the same
+        // frames of the standard library, each line behind another time
+        let mut job = String::from("running 3 tests\n");
+        for t in ["fee_rounds_up", "missing_balance", "overflow"] {
+            job += &format!("test tests::{t} ... FAILED\n");
+        }
+        job += "\nfailures:\n\n";
+        for (k, t) in ["fee_rounds_up", "missing_balance", "overflow"].iter().enumerate() {
+            job += &format!("---- tests::{t} stdout ----\n\nthread 'tests::{t}' panicked at src/lib.rs:{}:34:\nassertion failed: case {k}\nstack backtrace:\n", 20 + k);
+            for (f, place) in [("__rustc::rust_begin_unwind", "std/src/panicking.rs:689:5"), ("core::panicking::panic_fmt", "core/src/panicking.rs:80:14"), ("core::panicking::assert_failed_inner", "core/src/panicking.rs:434:23")] {
+                job += &format!("   {f}\n             at /rustc/5980761/library/{place}\n");
+            }
+            job += &format!("   3: ledger::tests::{t}\n             at ./src/lib.rs:{}:34\n", 20 + k);
+            for f in ["core::ops::function::FnOnce::call_once", "test::run_test_in_process"] {
+                job += &format!("   {f}\n             at /rustc/5980761/library/core/src/ops/function.rs:250:5\n");
+            }
+            job += "\n";
+        }
+        job += "failures:\n    tests::fee_rounds_up\n    tests::missing_balance\n    tests::overflow\n\ntest result: FAILED. 0 passed; 3 failed; 0 ignored; 0 measured; 0 filtered out; finished in 0.00s\n";
+        let stamped: String = job.lines().enumerate().map(|(k, l)| format!("2026-12-05T00:21:56.{:07}Z {l}\n", 5135 + k * 37)).collect();
+        // (a job's log that ends with a test run puts back what its runner reports of each
+        // failure, but for the frames, which fold as the log's traces do)
+        for log in [job, stamped] {
+            let c = compress(&log, &opts());
+            assert_eq!(c.text.matches("rust_begin_unwind").count(), 1, "{}", c.text);
+            assert!(c.text.contains("frames as in"), "{}", c.text);
+            for t in ["fee_rounds_up", "missing_balance", "overflow"] {
+                assert!(c.text.contains(&format!("thread 'tests::{t}' panicked")), "{t}: {}", c.text);
+            }
+        }
+    }
+
+    #[test]
+    fn a_failing_tests_frames_put_back_fold_as_the_logs_traces_do() {
+        // surefire's report of TestNG tests at the end of a Jenkins job: each failure's trace
+        // runs through the same frames of the runner
+        let mut job: String = (0..40).map(|i| format!("[INFO] Downloaded from central: https://repo/x/{i}.jar (12 kB at 40 kB/s)\n")).collect();
+        job += "-------------------------------------------------------\n T E S T S\n-------------------------------------------------------\nRunning com.acme.LedgerTest\n";
+        job += "Tests run: 3, Failures: 3, Errors: 0, Skipped: 0, Time elapsed: 0.4 sec <<< FAILURE!\n";
+        for (k, t) in ["feeRoundsUp", "missingBalance", "overflow"].iter().enumerate() {
+            job += &format!("{t}(com.acme.LedgerTest)  Time elapsed: 0.0{k} sec  <<< FAILURE!\njava.lang.AssertionError: case {k} expected [1] but found [{}]\n", k + 2);
+            job += &format!("\tat org.testng.Assert.fail(Assert.java:94)\n\tat com.acme.LedgerTest.{t}(LedgerTest.java:{})\n", 20 + k);
+            for f in ["TestRunner.privateRun(TestRunner.java:767)", "TestRunner.run(TestRunner.java:617)", "SuiteRunner.runTest(SuiteRunner.java:348)", "SuiteRunner.run(SuiteRunner.java:254)", "TestNG.run(TestNG.java:1057)"] {
+                job += &format!("\tat org.testng.{f}\n");
+            }
+            job += "\n";
+        }
+        job += "\nResults :\n\nFailed tests: \n  LedgerTest.feeRoundsUp:20 case 0\n  LedgerTest.missingBalance:21 case 1\n  LedgerTest.overflow:22 case 2\n\nTests run: 3, Failures: 3, Errors: 0, Skipped: 0\n\n[INFO] BUILD FAILURE\n";
+        let c = compress(&job, &opts());
+        assert_eq!(c.text.matches("TestNG.run(TestNG.java:1057)").count(), 1, "{}", c.text);
+        for k in 0..3 {
+            assert!(c.text.contains(&format!("java.lang.AssertionError: case {k} ")), "{k}: {}", c.text);
+        }
+    }
+
+    #[test]
     fn a_rust_panic_at_another_place_is_another_error() {
         // env_logger's lines, and the panics of worker threads with RUST_BACKTRACE=1: the
         // second panic's place was folded with the lines above it
@@ -4325,7 +4401,7 @@ mod tests {
         let held_fits = |text: &str, room: usize, held: usize| {
             let lines = split(text);
             let mut miner = Miner::within(usize::MAX);
-            let roles = mine(&lines, &lines, None, &mut miner, None);
+            let roles = mine(&lines, &lines, &lines.lines, None, &mut miner, None);
             plan_fits(&lines, &roles, &miner, room, held)
         };
         let fits = |text: &str, room: usize| held_fits(text, room, 0);

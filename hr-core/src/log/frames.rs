@@ -4,7 +4,6 @@
 //! order folds with a pointer to it, as Java's own `... 12 more` does within one trace.
 
 use crate::hash::{of_text, FxHashMap};
-use crate::lines::Lines;
 use crate::marker::{count, line_range};
 use crate::plan::{Plan, Priority};
 
@@ -37,7 +36,7 @@ impl ShownFrames {
     pub fn keep_new_trace(
         &mut self,
         plan: &mut Plan,
-        lines: &Lines,
+        lines: &[&str],
         n: usize,
         end: usize,
         pays: impl Fn(&str, usize, usize) -> bool,
@@ -45,7 +44,7 @@ impl ShownFrames {
         let mut kept_from = n;
         let mut m = n + 1;
         while m <= end {
-            let line = lines.lines[m - 1];
+            let line = lines[m - 1];
             if !is_frame(line) {
                 m += 1;
                 continue;
@@ -53,9 +52,9 @@ impl ShownFrames {
             // a recursion: the turn above, again and again, folds whole with a pointer to the
             // turn (shown verbatim, or the pointer would lead nowhere)
             if let Some(turn) =
-                repeated_turn(&lines.lines, n, m, end).filter(|t| kept_from <= m - t)
+                repeated_turn(lines, n, m, end).filter(|t| kept_from <= m - t)
             {
-                let last = turn_end(&lines.lines, m, turn, end);
+                let last = turn_end(lines, m, turn, end);
                 let what = format!(
                     "{} frames repeating L{} ·",
                     frames_in(lines, m, last),
@@ -67,7 +66,7 @@ impl ShownFrames {
                     continue;
                 }
             }
-            let (from, len) = self.longest_shown(&lines.lines, m, end);
+            let (from, len) = self.longest_shown(lines, m, end);
             if len > 0 {
                 let what = format!(
                     "{} frames as in L{} ·",
@@ -86,10 +85,10 @@ impl ShownFrames {
             let stays = if len < SHARED_FRAMES { 1 } else { len };
             if self.earlier.is_empty() {
                 // line numbers fit in 32 bits: a log of more lines is folded as it streams
-                self.earlier = vec![NOT_SHOWN; lines.lines.len() + 1];
+                self.earlier = vec![NOT_SHOWN; lines.len() + 1];
             }
             for k in m..m + stays {
-                let latest = self.latest.entry(of_text(call(lines.lines[k - 1]))).or_insert(0);
+                let latest = self.latest.entry(of_text(call(lines[k - 1]))).or_insert(0);
                 self.earlier[k] = std::mem::replace(latest, k as u32);
             }
             m += stays;
@@ -154,10 +153,10 @@ fn fold_if_it_pays(
 
 /// Frames in lines `start..=end`: Python prints a frame on two lines, its `File "…"` line and
 /// its source, and since 3.11 often a third, the carets under the source.
-fn frames_in(lines: &Lines, start: usize, end: usize) -> String {
+fn frames_in(lines: &[&str], start: usize, end: usize) -> String {
     count(
         (start..=end)
-            .filter(|&k| !python_source(&lines.lines, k) && !python_carets(lines.lines[k - 1]))
+            .filter(|&k| !python_source(lines, k) && !python_carets(lines[k - 1]))
             .count(),
     )
 }
@@ -237,7 +236,7 @@ mod tests {
         let mut shown = ShownFrames::default();
         let mut plan = Plan::default();
         for &(n, end) in traces {
-            shown.keep_new_trace(&mut plan, &lines, n, end, |_, _, _| true);
+            shown.keep_new_trace(&mut plan, &lines.lines, n, end, |_, _, _| true);
         }
         plan.pieces
     }
