@@ -629,7 +629,10 @@ fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[
                 for n in start..=end {
                     let says = says(n);
                     let error = matches!(roles[n - 1], Role::Event { level, .. } if level >= Level::Error);
-                    if !error && says.0 .1.trim().len() >= SAID_MIN_CHARS && shown.contains(&says) {
+                    // (a line too short to say much stays, unless it says nothing: a blank line
+                    // behind its stamp joins the folds around it)
+                    let says_enough = says.0 .1.trim().len() >= SAID_MIN_CHARS || says.0 .1.trim().is_empty();
+                    if !error && says_enough && shown.contains(&says) {
                         pieces.push((Piece::Fold { start: n, end: n, what: String::new() }, true));
                     } else {
                         shown.insert(says);
@@ -1378,6 +1381,10 @@ fn said_in<'a>(lines: &[&'a str], colours: Option<&[u64]>, k: usize) -> ((&'a st
 /// same at other times say it alike; another source saying it is news of that source.
 fn said(line: &str) -> (&str, &str) {
     let (tag, time) = crate::logline::tag_and_time_end(line);
+    // a stamp over a blank line (a job's paragraphs apart) says nothing
+    if let Some(end) = time.filter(|&end| end < line.len() && line[end..].trim().is_empty() && tag <= end) {
+        return (&line[..tag], &line[end..end]);
+    }
     // a time that runs to the line's end says nothing after it: it is the line's whole text
     // (a CSV record, `2026-11-29,10:00:01,GET,/x,404`, whose time ends at no space)
     let from = time
@@ -2108,6 +2115,25 @@ mod tests {
             .collect();
         let c = compress(&tagged, &opts());
         assert_eq!(c.text.matches("Releasever: 8").count(), 2, "{}", c.text);
+    }
+
+    #[test]
+    fn a_stamped_blank_line_between_lines_said_above_folds_with_them() {
+        // a job prints `docker version` twice: its paragraphs apart by blank lines, each behind
+        // its own time
+        let block = ["Client: Docker Engine - Community", " Version:           28.0.4", " API version:       1.48", " Go version:        go1.23.7", "", "Server: Docker Engine - Community", " Engine:", "  Version:          28.0.4", "  API version:      1.48 (minimum version 1.24)", ""];
+        let mut k = 0;
+        let mut text = String::new();
+        for run in ["version", "info"] {
+            text += &format!("2026-07-23T19:01:24.{k:07}Z [command]/usr/bin/docker {run}\n");
+            for l in block {
+                k += 1;
+                text += &format!("2026-07-23T19:01:24.{:07}Z {l}\n", k * 37);
+            }
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("[command]/usr/bin/docker info\n[hr 10 "), "{}", c.text);
+        assert_eq!(said("2026-07-23T19:01:24.4837830Z "), ("", ""));
     }
 
     #[test]
