@@ -466,11 +466,28 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
 /// among the idle threads above, its `#4 … in main () at crash.c:10` kept) read as that
 /// thread's. Only the opener stays; the fold around it splits. So does the header that
 /// java.util.logging writes above a record's level and message (`Dec 05, 2026 12:13:54 AM
-/// OrderService main`, then `SEVERE: order rejected`): it says when and where.
+/// OrderService main`, then `SEVERE: order rejected`): it says when and where; and `tail`'s
+/// header over a file's lines, when a line of that file stays below a fold that hid it.
 fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
     let mut openers = Vec::new();
     let mut fold = None;
+    // `tail`'s header over the lines of each file it follows (`==> run/api.log <==`): the last
+    // one read, and whether it shows
+    let tailed = lines.lines.first().is_some_and(|l| is_tail_header(l));
+    let mut header: Option<(usize, bool)> = None;
     for piece in &plan.pieces {
+        if tailed {
+            let (start, end) = crate::plan::piece_range(piece);
+            let folded = matches!(piece, Piece::Fold { .. });
+            if let Some(k) = (start..=end).rev().find(|&k| is_tail_header(lines.lines[k - 1])) {
+                header = Some((k, !folded));
+            }
+            // a file's line shown under a header folded away says which file it is in
+            if let Some((k, false)) = header.filter(|&(k, _)| !folded && k < start) {
+                openers.push(k);
+                header = Some((k, true));
+            }
+        }
         match *piece {
             Piece::Fold { start, end, .. } => fold = Some((start, end)),
             Piece::Keep { start, priority, .. } | Piece::Restate { start, priority, .. } => {
@@ -493,6 +510,11 @@ fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
     } else {
         crate::guard::keep_in_place(&plan, openers, lines, Priority::Notable)
     }
+}
+
+/// `==> run/api.log <==`: the header `tail` prints over the lines of each file it follows.
+fn is_tail_header(line: &str) -> bool {
+    line.starts_with("==> ") && line.ends_with(" <==")
 }
 
 /// The warnings shown, by the names they give (`names_given`), and how many of each template.
@@ -2689,6 +2711,37 @@ mod tests {
         assert_eq!(c.text.matches("TestNG.run(TestNG.java:1057)").count(), 1, "{}", c.text);
         for k in 0..3 {
             assert!(c.text.contains(&format!("java.lang.AssertionError: case {k} ")), "{k}: {}", c.text);
+        }
+    }
+
+    #[test]
+    fn a_followed_files_line_shown_below_a_fold_keeps_its_files_header() {
+        // `tail -F` over two logs: each switch of file prints its header
+        let mut text = String::new();
+        for i in 0..12 {
+            text += "==> run/web.log <==\n";
+            for k in 0..10 {
+                text += &format!("127.0.0.1 - - [05/Dec/2026 00:19:{:02}] \"GET /page{}.html HTTP/1.1\" 200 -\n", i * 5, k % 3);
+            }
+            text += "\n==> run/api.log <==\n";
+            for k in 0..10 {
+                text += &format!("2026-12-05T00:19:{:02}.410Z GET /users/{} 200 5ms\n", i * 5, i * 10 + k);
+                if i == 8 && k == 6 {
+                    text += "2026-12-05T00:19:40.848Z GET /users/39 500 1ms\n";
+                }
+            }
+            text += "\n";
+        }
+        let c = compress(&text, &opts());
+        let failed = c.text.find("GET /users/39 500").unwrap_or_else(|| panic!("{}", c.text));
+        // the last header shown above it is its file's, and no fold between them hides another
+        let header = c.text[..failed].rfind("==> ").map(|k| &c.text[k..failed]).unwrap_or_else(|| panic!("{}", c.text));
+        assert!(header.starts_with("==> run/api.log <=="), "{}", c.text);
+        let input: Vec<&str> = text.lines().collect();
+        for range in header.lines().filter_map(|l| l.strip_prefix("[hr ")).filter_map(|l| l.rsplit_once(" L")) {
+            let (a, b) = range.1.trim_end_matches(']').split_once('-').unwrap_or((range.1.trim_end_matches(']'), range.1.trim_end_matches(']')));
+            let (a, b): (usize, usize) = (a.parse().unwrap(), b.parse().unwrap());
+            assert!(!input[a - 1..b].iter().any(|l| is_tail_header(l)), "{}", c.text);
         }
     }
 
