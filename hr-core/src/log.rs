@@ -299,6 +299,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     let mut run = Run::default();
     let mut shown: FxHashSet<u64> = FxHashSet::default();
     let mut warned = Warned::default();
+    let mut ports = Ports::default();
     // what the error events kept verbatim say (see `said`), word for word: a hash of it would
     // take two texts that collide for one, and fold an error never shown
     let mut said_above: FxHashSet<((&str, &str), u64)> = FxHashSet::default();
@@ -399,6 +400,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     // count
                     // an event with continuation lines stays or folds whole
                     let first = shown.insert(message);
+                    // (a service's port is noted shown either way)
+                    let at_another_port = ports.first_of(message, lines.lines[i]) && !first;
                     let (times, last) = messages[&message];
                     let end = n + more as usize;
                     // an event whose every line says, word for word after its time, what a line
@@ -407,7 +410,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     let repeats_said = (i..end).all(|k| said_above.contains(&said_in(&lines.lines, colours, k)));
                     // (a path a client probes past its first few is a value, not another failure;
                     // Drain is asked last, and only reads the log as far as an error asks it)
-                    let new = first || (seen != Seen::Known && !recurring && !probing);
+                    let new = first || at_another_port || (seen != Seen::Known && !recurring && !probing);
                     if recoloured || (!repeats_said && (new || drained.unshown(i))) {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Critical);
@@ -515,6 +518,39 @@ fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
 /// `==> run/api.log <==`: the header `tail` prints over the lines of each file it follows.
 fn is_tail_header(line: &str) -> bool {
     line.starts_with("==> ") && line.ends_with(" <==")
+}
+
+/// The services' ports that the errors shown name, by message.
+#[derive(Default)]
+struct Ports {
+    named: FxHashSet<(u64, u64)>,
+    per_message: FxHashMap<u64, usize>,
+}
+
+/// An error's first few sets of services' ports stay, each: a proxy failing on a second
+/// backend (Apache's `attempt to connect to 127.0.0.1:28998 … failed` under the same message
+/// for 28999; Caddy's `dial tcp 127.0.0.1:18099: connect: connection refused`). Past them a
+/// port is one more value (a client's, where a system gives them out low), and folds.
+const PORTS_PER_MESSAGE: usize = 3;
+
+impl Ports {
+    /// Whether error `line` of `message` names services' ports (`service_port`) that no error
+    /// of its message shown named, among the first `PORTS_PER_MESSAGE` sets of its message to
+    /// do so: it stays, and its ports are noted shown.
+    fn first_of(&mut self, message: u64, line: &str) -> bool {
+        let mut sum = 0u64;
+        for port in line.split_ascii_whitespace().filter(|t| !t.contains('=')).filter_map(service_port) {
+            let mut h = FxHasher::default();
+            h.write(port.as_bytes());
+            sum = sum.wrapping_add(h.finish());
+        }
+        let shown = self.per_message.entry(message).or_insert(0);
+        if sum == 0 || *shown >= PORTS_PER_MESSAGE || !self.named.insert((message, sum)) {
+            return false;
+        }
+        *shown += 1;
+        true
+    }
 }
 
 /// The warnings shown, by the names they give (`names_given`), and how many of each template.
@@ -1462,12 +1498,6 @@ fn message_of(line: &str) -> u64 {
             h.write(tok.as_bytes());
             h.write_u8(b' ');
             continue;
-        }
-        // a service's port names the one that failed (Caddy's `dial tcp 127.0.0.1:18098:
-        // connect: connection refused`, its other backend on 18099); a port in the range
-        // systems pick clients' from is one connection of many (`[client 127.0.0.1:37912]`)
-        if let Some(port) = service_port(tok).filter(|_| field.is_none()) {
-            h.write(port.as_bytes());
         }
         let request = field.is_some_and(|(key, _)| crate::logline::PATH_KEYS.contains(&key));
         let tok = match field {

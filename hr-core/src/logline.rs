@@ -837,7 +837,7 @@ fn may_hold_status(b: &[u8]) -> bool {
 }
 
 /// Bit `k` set for each byte `window[k]` that is an ASCII digit (up to 64 bytes).
-fn digit_mask(window: &[u8]) -> u64 {
+pub(crate) fn digit_mask(window: &[u8]) -> u64 {
     const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
     const HIGH: u64 = u64::from_ne_bytes([0x80; 8]);
     // gathers the low bit of each byte into the top byte, byte `j`'s at bit `56 + j`

@@ -109,7 +109,21 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
 /// marks that set it off from the level (Ruby's ` -- : `) and a word or two at most (a
 /// request's id, `Completed`).
 fn answers_with_failure(message: &str) -> bool {
-    re!(r"^[\s:|-]*(\S+ ){0,2}[45]\d\d [A-Z]").is_match(message) && crate::logline::failed_response(message)
+    // (three digits from 4 after a space among the first bytes, read as a mask of the digits,
+    // spare most lines the patterns: this runs on every line that states a level below a
+    // warning)
+    let head = &message.as_bytes()[..message.len().min(64)];
+    let m = crate::logline::digit_mask(head);
+    let mut runs = m & (m >> 1) & (m >> 2) & !(m << 1) & !(m >> 3);
+    let mut status = false;
+    while runs != 0 && !status {
+        let k = runs.trailing_zeros() as usize;
+        runs &= runs - 1;
+        status = k > 0 && head[k - 1] == b' ' && matches!(head[k], b'4' | b'5');
+    }
+    status
+        && re!(r"^[\s:|-]*(\S+ ){0,2}[45]\d\d [A-Z]").is_match(message)
+        && crate::logline::failed_response(message)
 }
 
 /// A request line with no level of its own and its request not quoted (morgan's `GET /items/7
