@@ -39,6 +39,8 @@ pub(crate) const MAVEN: Runner = Runner {
             Act::Region(java_trace),
         ),
         rule(|l| l.starts_with("[WARNING]"), Act::Once(Notable)),
+        // the Reactor Summary's module that failed (`[INFO] acme-legacy ...... FAILURE [  0.047 s]`)
+        rule(|l| re!(r"^\[INFO\] \S.* \.+ FAILURE( \[|$)").is_match(l), Act::Keep(Critical)),
         rule(
             |l| re!(r"^\[INFO\] (BUILD (SUCCESS|FAILURE)|Tests run:|Total time:)").is_match(l),
             Act::Keep(Verdict),
@@ -187,6 +189,18 @@ mod tests {
         );
         assert!(out.contains("30 passed in 10 files"), "{out}");
         assert!(!out.contains("Method.invoke"), "{out}");
+    }
+
+    #[test]
+    fn the_reactor_summarys_failed_module_stays() {
+        let mut t = String::from("[INFO] Reactor Summary for acme 1.0:\n[INFO] \n");
+        for (k, module) in ["acme-parent", "acme-api", "acme-core", "acme-legacy", "acme-web", "acme-app"].iter().enumerate() {
+            let status = match k { 3 => "FAILURE", 4 | 5 => "SKIPPED", _ => "SUCCESS" };
+            t += &format!("[INFO] {module} {} {status} [  {k}.487 s]\n", ".".repeat(40 - module.len()));
+        }
+        t += "[INFO] ------------------------------------------------------------------------\n[INFO] BUILD FAILURE\n";
+        let failed = crate::testout::failure_lines(&t.lines().collect::<Vec<_>>());
+        assert!(failed.contains(&5), "{failed:?}");
     }
 
     #[test]
