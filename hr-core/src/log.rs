@@ -1482,8 +1482,12 @@ fn message_of(line: &str) -> u64 {
     // (`…: KeyError: 'user_', referer: https://example.com/`), is no part of the error
     let line = line.rsplit_once(", referer: ").filter(|(_, page)| !page.contains(' ')).map_or(line, |(said, _)| said);
     let mut h = FxHasher::default();
+    let mut after_code = false;
     for (n, tok) in line.split_ascii_whitespace().enumerate() {
-        if n == 0 && !tok.bytes().any(|c| c.is_ascii_digit()) {
+        // a result's code says which failure it was: GitHub Actions' `Process completed with
+        // exit code 22.` after `exit code 1.`, `exit status 137`
+        let coded = std::mem::replace(&mut after_code, matches!(tok, "code" | "status")) && tok.bytes().any(|c| c.is_ascii_digit());
+        if (n == 0 && !tok.bytes().any(|c| c.is_ascii_digit())) || coded {
             // a first word without digits names the event, whole: `lgetxattr("/etc/ssl",`
             // is another call than `lgetxattr("/usr/lib/gconv",`
             h.write(tok.as_bytes());
@@ -1493,7 +1497,7 @@ fn message_of(line: &str) -> u64 {
         // a `key=value` field that holds an address, a host or a number holds a value: another
         // host, the same message (a word such as `user=guest` may name another message)
         let field = tok.split_once('=');
-        // (but a result's code says which failure it was: slapd's `err=49`, `err=50`)
+        // (but a result's code says which failure it was too: slapd's `err=49`, `err=50`)
         if field.is_some_and(|(key, _)| key == "err") {
             h.write(tok.as_bytes());
             h.write_u8(b' ');
@@ -2773,6 +2777,21 @@ mod tests {
             let (a, b): (usize, usize) = (a.parse().unwrap(), b.parse().unwrap());
             assert!(!input[a - 1..b].iter().any(|l| is_tail_header(l)), "{}", c.text);
         }
+    }
+
+    #[test]
+    fn an_error_with_another_exit_code_is_another_error() {
+        // a job's steps, each failing with its own code; a retried step fails again
+        let mut text = String::new();
+        for (k, code) in [1, 1, 22, 1].iter().enumerate() {
+            for i in 0..20 {
+                text += &format!("2026-12-05T01:0{k}:{i:02}.0000000Z Downloading pkg{i}.whl ({} kB)\n", 10 + i);
+            }
+            text += &format!("2026-12-05T01:0{k}:59.0000000Z ##[error]Process completed with exit code {code}.\n");
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("with exit code 22."), "{}", c.text);
+        assert_eq!(c.text.matches("with exit code 1.").count(), 2, "{}", c.text);
     }
 
     #[test]
