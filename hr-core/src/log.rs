@@ -233,7 +233,8 @@ fn stamped(lines: &[&str]) -> bool {
 /// a script's own (`ts '%FT%.T'`, `date -Ins`: `2024-05-01T12:00:00.037312+00:00 `), BuildKit's
 /// step and seconds (`#9 0.503 `).
 fn unstamped(line: &str) -> &str {
-    let stamp = re!(r"^(\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([.,]\d+)?(Z|[+-]\d\d:?\d\d)?\]?|#\d+ \d+\.\d+) ");
+    // (GitLab's raw trace writes its stream after the time: `2026-12-05T01:11:17.692910Z 01O `)
+    let stamp = re!(r"^(\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([.,]\d+)?(Z|[+-]\d\d:?\d\d)?\]?( \d\d[OE]\+?)?|#\d+ \d+\.\d+) ");
     stamp.find(line).map_or(line, |m| &line[m.end()..])
 }
 
@@ -491,6 +492,13 @@ fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
                 header = Some((k, true));
             }
         }
+        // the place a kept line's finding is at, on the line below it, folded away (ruff's
+        // `UP031 Use format specifiers…`, then ` --> src/inventory/parse.py:4:32`)
+        if let Piece::Keep { end, priority, .. } | Piece::Restate { end, priority, .. } = *piece {
+            if priority >= Priority::Notable && lines.lines.get(end).is_some_and(|l| is_place_below(unstamped(l))) {
+                openers.push(end + 1);
+            }
+        }
         match *piece {
             Piece::Fold { start, end, .. } => fold = Some((start, end)),
             Piece::Keep { start, priority, .. } | Piece::Restate { start, priority, .. } => {
@@ -513,6 +521,12 @@ fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
     } else {
         crate::guard::keep_in_place(&plan, openers, lines, Priority::Notable)
     }
+}
+
+/// ` --> src/inventory/parse.py:4:32`: the place in a file of what the line above says, as
+/// rustc and ruff print it.
+fn is_place_below(line: &str) -> bool {
+    line.trim_start().strip_prefix("--> ").is_some_and(|place| re!(r"^\S+:\d+(:\d+)?$").is_match(place.trim_end()))
 }
 
 /// `==> run/api.log <==`: the header `tail` prints over the lines of each file it follows.
@@ -2499,7 +2513,9 @@ mod tests {
         // and as a job's script stamps its own (`ts '%Y-%m-%dT%H:%M:%.S'`, `date -Ins`)
         let script = stamped(&|k| format!("2024-05-01T12:{:02}:{:02}.{:06} ", k / 600, k / 10 % 60, k * 37));
         let zoned = stamped(&|k| format!("2024-05-01T12:{:02}:{:02},{:09}+00:00 ", k / 600, k / 10 % 60, k * 37));
-        for job in [job.clone(), github, buildkit, script, zoned] {
+        // GitLab's raw trace: the time, then the stream
+        let gitlab = stamped(&|k| format!("2024-05-01T12:{:02}:{:02}.{:06}Z 01O ", k / 600, k / 10 % 60, k * 37));
+        for job in [job.clone(), github, buildkit, script, zoned, gitlab] {
             let c = compress(&job, &opts());
             let shown = |l: String| c.text.lines().any(|k| k.ends_with(&l));
             for i in [4, 17, 30] {
@@ -2792,6 +2808,22 @@ mod tests {
         let c = compress(&text, &opts());
         assert!(c.text.contains("with exit code 22."), "{}", c.text);
         assert_eq!(c.text.matches("with exit code 1.").count(), 2, "{}", c.text);
+    }
+
+    #[test]
+    fn a_findings_place_on_the_line_below_stays_with_it() {
+        // ruff's full format in a job's log: each finding's code and message, then its place
+        let mut text = String::new();
+        let mut findings: Vec<(&str, String)> = (0..9).map(|m| ("F401", format!("`mod{m}` imported but unused"))).collect();
+        findings.insert(7, ("UP031", "Use format specifiers instead of percent format".into()));
+        for (k, (code, message)) in findings.iter().enumerate() {
+            text += &format!("2026-12-05T01:{k:02}:00.1Z {code} [*] {message}\n2026-12-05T01:{k:02}:00.2Z  --> src/inventory/m{k}.py:{}:{}\n", k + 3, k * 7 + 1);
+            for i in 0..12 {
+                text += &format!("2026-12-05T01:{k:02}:{:02}.3Z    |\n", i + 1);
+            }
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("UP031 [*] Use format specifiers instead of percent format\n2026-12-05T01:07:00.2Z  --> src/inventory/m7.py:10:50\n"), "{}", c.text);
     }
 
     #[test]

@@ -396,9 +396,10 @@ pub fn is_counted_place(line: &str) -> bool {
 /// receive]:`, `goroutine 1 [running]:`. It says where the goroutine stands, not that it failed.
 /// A Rust thread's panic, where it happened: `thread 'main' panicked at src/main.rs:78:18:`
 /// (its message on the lines below), `thread 'w-7' (14761) panicked at …` (Rust 1.90 names the
-/// thread's id), `thread 'main' panicked at 'boom', src/main.rs:2:5` (before 1.73).
+/// thread's id), `thread 'main' panicked at 'boom', src/main.rs:2:5` (before 1.73); behind a
+/// stamp or a stream's tag too.
 pub fn is_rust_panic(line: &str) -> bool {
-    finder!(b" panicked at ").find(line.as_bytes()).is_some() && re!(r"^thread '[^']*'( \(\d+\))? panicked at ").is_match(line)
+    finder!(b" panicked at ").find(line.as_bytes()).is_some() && re!(r"(^|\s)thread '[^']*'( \(\d+\))? panicked at (\S+:\d+:\d+:?$|'.*', \S+:\d+:\d+)").is_match(line.trim_end())
 }
 
 /// Whether `header` and `message` are a record as java.util.logging's default format writes
