@@ -19,7 +19,8 @@ pub enum Severity {
 /// A time or a level at the very start of a line: what opens a log event (OpenSSH numbers its
 /// debug levels: `debug1: Connecting to …`).
 const HEADER: &str = concat!(
-    r"^\s*(\[?\d{4}-\d{2}-\d{2}[T _\t]\d{2}:\d{2}|",
+    // an ISO date, maybe after its day's name (`journalctl -o verbose`: `Sat 2026-12-05 01:08:50.609911 UTC [s=…]`)
+    r"^\s*(\[?([A-Z][a-z]{2} )?\d{4}-\d{2}-\d{2}[T _\t]\d{2}:\d{2}|",
     // a date in any order, its day and month maybe unpadded as a US locale writes them
     // (`4/12/2026 10:25:41 PM`), after the process's pid in NestJS's logger (`[Nest] 23124  -
     // 12/04/2026, 10:25:41 PM     LOG …`, its tag `[Nest]`)

@@ -1213,6 +1213,20 @@ Events:
     }
 
     #[test]
+    fn a_journal_exported_verbose_is_a_log() {
+        // `journalctl -o verbose`: each record's time after its day's name, its fields below
+        let log: String = (0..40)
+            .map(|i| {
+                format!(
+                    "Sat 2026-12-05 01:08:{:02}.609911 UTC [s=dddc420b325d4dd2a6bd16cf27c323db;i={i};b=a7b65cef;m=8879a6615;t=661d8a2b11af7;x=8d9343d456ddf517]\n    SYSLOG_FACILITY=3\n    SYSLOG_IDENTIFIER=cache-agent\n    PRIORITY=6\n    MESSAGE=refresh {i} done\n    _PID=3843\n    _UID=0\n    _COMM=cache-agent\n    _HOSTNAME=app02\n",
+                    i % 60
+                )
+            })
+            .collect();
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+    }
+
+    #[test]
     fn a_log_dated_in_a_us_locale_is_a_log() {
         // NestJS's logger: its tag, the pid, then the date as the locale writes it
         let levels = ["    LOG", "   WARN", "  ERROR"];
