@@ -1267,6 +1267,8 @@ struct Run {
     failed_template: Option<u32>,
     /// how many words of a time the failures open with
     failure_stamp: Option<usize>,
+    /// the order of the keys of the run's first JSON record (see `fields::key_order`)
+    key_order: Option<u64>,
 }
 
 impl Run {
@@ -1288,6 +1290,12 @@ impl Run {
         }
         self.mixed |= self.template != Some(template);
         if !self.mixed {
+            // values are read by their place on the line: records that order their keys
+            // otherwise (`journalctl -o json`, a Go map) hold other fields there
+            let order = fields::key_order(line);
+            if *self.key_order.get_or_insert(order) != order {
+                self.values.mix();
+            }
             self.values.push(line);
         }
         if level >= Level::Error {
@@ -2824,6 +2832,26 @@ mod tests {
         }
         let c = compress(&text, &opts());
         assert!(c.text.contains("UP031 [*] Use format specifiers instead of percent format\n2026-12-05T01:07:00.2Z  --> src/inventory/m7.py:10:50\n"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_marker_lists_no_values_of_records_that_order_their_keys_otherwise() {
+        // `journalctl -o json` writes a record's fields in any order
+        let text: String = (0..40)
+            .map(|i| {
+                let fields = [
+                    format!("\"MESSAGE\":\"refresh {} done\"", i % 3),
+                    "\"SYSLOG_IDENTIFIER\":\"cache-agent\"".to_string(),
+                    format!("\"_PID\":\"{}\"", 4000 + i % 2),
+                    "\"PRIORITY\":\"6\"".to_string(),
+                ];
+                let order: Vec<&String> = if i % 2 == 0 { fields.iter().collect() } else { fields.iter().rev().collect() };
+                format!("{{{}}}\n", order.iter().map(|f| f.as_str()).collect::<Vec<_>>().join(","))
+            })
+            .collect();
+        let c = compress(&text, &opts());
+        let marker = c.text.lines().find(|l| l.starts_with("[hr ")).unwrap_or_else(|| panic!("{}", c.text));
+        assert!(!marker.contains('×'), "{marker}");
     }
 
     #[test]

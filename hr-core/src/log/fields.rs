@@ -58,6 +58,21 @@ fn nested_field<'a>(record: &'a str, names: &[&str], depth: u8) -> Option<(&'a s
     })
 }
 
+/// The order of the top-level keys of a JSON record, as a hash (0 for a line that is none):
+/// one template's records may order them otherwise.
+pub fn key_order(line: &str) -> u64 {
+    if !line.trim_start().starts_with('{') {
+        return 0;
+    }
+    use std::hash::Hasher;
+    let mut h = crate::hash::FxHasher::default();
+    for (key, _) in json_pairs(line) {
+        h.write(key.as_bytes());
+        h.write_u8(0);
+    }
+    h.finish()
+}
+
 /// The top-level `(key, raw value)` pairs of a one-line JSON record, in order.
 pub fn json_pairs(record: &str) -> impl Iterator<Item = (&str, &str)> {
     let b = record.as_bytes();
