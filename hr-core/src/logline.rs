@@ -579,15 +579,17 @@ pub fn declared(line: &str) -> Option<Severity> {
         if let Some(level) = coded_level(line, tok) {
             return Some(level);
         }
-        // syslog priority `<3>`: 0-2 are worse than errors, 3 an error, 4 a warning
+        // syslog priority `<3>`: 0-2 are worse than errors, 3 an error, 4 a warning. A lower one
+        // says little: programs log failures there (dovecot's `auth failed` and sshd's `Failed
+        // password` at info), and its words are read as an undeclared line's are
         if i == 0 && b.first() == Some(&b'<') {
             if let Some(p) = tok[1..].split('>').next().and_then(|p| p.parse::<u32>().ok()) {
-                return Some(match p % 8 {
-                    0..=2 => Severity::Fatal,
-                    3 => Severity::Error,
-                    4 => Severity::Warn,
-                    _ => Severity::Other,
-                });
+                return match p % 8 {
+                    0..=2 => Some(Severity::Fatal),
+                    3 => Some(Severity::Error),
+                    4 => Some(Severity::Warn),
+                    _ => None,
+                };
             }
         }
         let field = ["level=", "lvl=", "severity="]
@@ -1362,6 +1364,18 @@ mod tests {
         assert_eq!(http_status("[I 2026-12-04 07:29:26,000 web:2591] 200 GET /user/1 (127.0.0.1) 0.60ms"), Some(200));
         // a count before a method is no status
         assert_eq!(http_status("INFO served 12 GET /health checks"), None);
+    }
+
+    #[test]
+    fn a_syslog_priority_below_a_warning_leaves_a_lines_words_to_say_how_it_went() {
+        // RFC 5424: dovecot logs its failed logins at mail.info, as RFC 3164 writes them with
+        // no priority at all
+        let line = "<22>1 2026-12-05T01:09:14.220554+00:00 web01 dovecot - - -  pop3-login: Disconnected: Connection closed (auth failed, 1 attempts in 2 secs): user=<mallory>";
+        assert_eq!(declared(line), None);
+        assert_eq!(problem(line), problem(&line[line.find(" web01").unwrap()..].replacen(" web01", "Dec  5 01:09:14 web01", 1)));
+        assert_eq!(problem(line), Problem::Reported);
+        assert_eq!(declared("<11>1 2026-12-05T01:09:14Z web01 app - - - disk gone"), Some(Severity::Error));
+        assert_eq!(declared("<12>Dec  5 01:09:14 web01 app: slow disk"), Some(Severity::Warn));
     }
 
     #[test]
