@@ -299,8 +299,10 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     };
     let mut run = Run::default();
     let mut shown: FxHashSet<u64> = FxHashSet::default();
-    let mut warned = Warned::default();
-    let mut ports = Ports::default();
+    // the names the warnings shown gave, by template, and the services' ports the errors shown
+    // named, by message
+    let mut warned = FirstNames::new(WARNINGS_PER_TEMPLATE);
+    let mut ported = FirstNames::new(PORTS_PER_MESSAGE);
     // what the error events kept verbatim say (see `said`), word for word: a hash of it would
     // take two texts that collide for one, and fold an error never shown
     let mut said_above: FxHashSet<((&str, &str), u64)> = FxHashSet::default();
@@ -402,7 +404,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     // an event with continuation lines stays or folds whole
                     let first = shown.insert(message);
                     // (a service's port is noted shown either way)
-                    let at_another_port = ports.first_of(message, lines.lines[i]) && !first;
+                    let ports = ports_given(lines.lines[i]);
+                    let at_another_port = ports != 0 && ported.first_of(message, ports) && !first;
                     let (times, last) = messages[&message];
                     let end = n + more as usize;
                     // an event whose every line says, word for word after its time, what a line
@@ -432,7 +435,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 }
                 // a warning that names what its template's warnings shown did not stays (its
                 // names are noted shown either way: a repeat of them folds)
-                let names_more = level == Level::Warn && warned.first_of(template, lines.lines[i]);
+                let names_more = level == Level::Warn && warned.first_of(u64::from(template), names_given(lines.lines[i]));
                 if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more {
                     // a repeat of a template shown above, warnings included: the first of each
                     // stays verbatim, and the marker says what varied (and counts errors only)
@@ -534,44 +537,29 @@ fn is_tail_header(line: &str) -> bool {
     line.starts_with("==> ") && line.ends_with(" <==")
 }
 
-/// The services' ports that the errors shown name, by message.
-#[derive(Default)]
-struct Ports {
-    named: FxHashSet<(u64, u64)>,
-    per_message: FxHashMap<u64, usize>,
+/// The sets of names shown for each of some events (a warning's template, an error's message),
+/// up to a few per event: a line that gives another set among the first few of its event stays.
+struct FirstNames {
+    shown: FxHashSet<(u64, u64)>,
+    per_event: FxHashMap<u64, usize>,
+    few: usize,
 }
 
-/// An error's first few sets of services' ports stay, each: a proxy failing on a second
-/// backend (Apache's `attempt to connect to 127.0.0.1:28998 … failed` under the same message
-/// for 28999; Caddy's `dial tcp 127.0.0.1:18099: connect: connection refused`). Past them a
-/// port is one more value (a client's, where a system gives them out low), and folds.
-const PORTS_PER_MESSAGE: usize = 3;
+impl FirstNames {
+    fn new(few: usize) -> FirstNames {
+        FirstNames { shown: FxHashSet::default(), per_event: FxHashMap::default(), few }
+    }
 
-impl Ports {
-    /// Whether error `line` of `message` names services' ports (`service_port`) that no error
-    /// of its message shown named, among the first `PORTS_PER_MESSAGE` sets of its message to
-    /// do so: it stays, and its ports are noted shown.
-    fn first_of(&mut self, message: u64, line: &str) -> bool {
-        let mut sum = 0u64;
-        for port in line.split_ascii_whitespace().filter(|t| !t.contains('=')).filter_map(service_port) {
-            let mut h = FxHasher::default();
-            h.write(port.as_bytes());
-            sum = sum.wrapping_add(h.finish());
-        }
-        let shown = self.per_message.entry(message).or_insert(0);
-        if sum == 0 || *shown >= PORTS_PER_MESSAGE || !self.named.insert((message, sum)) {
+    /// Whether `names` (a set, see `hash_set`) are new to `event`, among its first `few` sets:
+    /// they are noted shown, and the line that gives them stays.
+    fn first_of(&mut self, event: u64, names: u64) -> bool {
+        let shown = self.per_event.entry(event).or_insert(0);
+        if *shown >= self.few || !self.shown.insert((event, names)) {
             return false;
         }
         *shown += 1;
         true
     }
-}
-
-/// The warnings shown, by the names they give (`names_given`), and how many of each template.
-#[derive(Default)]
-struct Warned {
-    names: FxHashSet<(u32, u64)>,
-    per_template: FxHashMap<u32, usize>,
 }
 
 /// A warning template's first few sets of names stay, each: a handful of settings deprecated
@@ -581,18 +569,24 @@ struct Warned {
 /// like any repeat, its marker saying what varied.
 const WARNINGS_PER_TEMPLATE: usize = 4;
 
-impl Warned {
-    /// Whether warning `line` of `template` gives names no warning of its template shown gave,
-    /// among the first `WARNINGS_PER_TEMPLATE` of its template to do so (its first line
-    /// included): it stays, and its names are noted shown.
-    fn first_of(&mut self, template: u32, line: &str) -> bool {
-        let shown = self.per_template.entry(template).or_insert(0);
-        if *shown >= WARNINGS_PER_TEMPLATE || !self.names.insert((template, names_given(line))) {
-            return false;
-        }
-        *shown += 1;
-        true
-    }
+/// An error's first few sets of services' ports stay, each: a proxy failing on a second
+/// backend (Apache's `attempt to connect to 127.0.0.1:28998 … failed` under the same message
+/// for 28999; Caddy's `dial tcp 127.0.0.1:18099: connect: connection refused`). Past them a
+/// port is one more value (a client's, where a system gives them out low), and folds.
+const PORTS_PER_MESSAGE: usize = 3;
+
+/// The services' ports `line` names (`service_port`), outside `key=value` fields, as a set.
+fn ports_given(line: &str) -> u64 {
+    hash_set(line.split_ascii_whitespace().filter(|t| !t.contains('=')).filter_map(service_port))
+}
+
+/// A set of words as the sum of their hashes, the same in any order.
+fn hash_set<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
+    words.fold(0u64, |sum, word| {
+        let mut h = FxHasher::default();
+        h.write(word.as_bytes());
+        sum.wrapping_add(h.finish())
+    })
 }
 
 /// The words of `line` that name something, as a set (fields print in any order): words
@@ -600,22 +594,14 @@ impl Warned {
 /// a value with digits (a time, an id, a count), which differ from warning to warning of one
 /// kind.
 fn names_given(line: &str) -> u64 {
-    let mut sum = 0u64;
-    for word in line.split_ascii_whitespace() {
+    hash_set(line.split_ascii_whitespace().filter_map(|word| {
         // (a place is told by its first byte, inside the quotes or brackets around it, or as
         // a field's value: `path=/srv/x`)
         let value = word.split_once('=').map_or(word, |(_, value)| value);
         let quoted = value.trim_start_matches(['"', '\'', '`', '(', '[', '<']);
         let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-        if word.is_empty() || word.bytes().any(|c| c.is_ascii_digit()) || is_place(quoted) {
-            continue;
-        }
-        let mut h = FxHasher::default();
-        h.write(word.as_bytes());
-        // (a sum is the same in any order)
-        sum = sum.wrapping_add(h.finish());
-    }
-    sum
+        (!(word.is_empty() || word.bytes().any(|c| c.is_ascii_digit()) || is_place(quoted))).then_some(word)
+    }))
 }
 
 /// Whether `word` names a place, not a thing: an absolute path, a URL (a warning's file or
