@@ -17,7 +17,10 @@
 mod ahead;
 pub(crate) mod fields;
 mod frames;
+mod names;
+mod openers;
 mod severity;
+mod test_runs;
 mod values;
 
 use crate::drain::{drain_merges, unmasked_stamp, Drain, Miner, Seen, NO_TEXT};
@@ -31,6 +34,9 @@ use crate::re::re;
 use crate::Options;
 use ahead::{read_ahead, Ahead};
 use fields::{json_words, Columns};
+use openers::keep_openers;
+use test_runs::keep_test_failures;
+use names::{names_given, ports_given, FirstNames, PORTS_PER_MESSAGE, WARNINGS_PER_TEMPLATE};
 pub use severity::Level;
 use severity::{level_at, severity};
 use std::hash::Hasher;
@@ -149,77 +155,6 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
             render_classified(&keep_test_failures(plan, &lines), &lines, opts, problems.as_deref())
         }
     }
-}
-
-/// How much of a log's end is read for a test run's verdict.
-const TEST_VERDICT: usize = 64 * 1024;
-
-/// `plan` with every line that a test runner reports as a failure, its message or its verdict
-/// put back in place, when the log ends with a test run (a CI job's log): the log's templates
-/// would fold a failing test among passing ones of its shape (`--- FAIL: TestMany/case17`
-/// under `--- PASS: TestMany/case0`), and a failure's message with no error word. Where
-/// streams are interleaved (concurrently's `[tests] `, a compose service's `api-1  | `), each
-/// stream that ends with a test run is read on its own, as its runner wrote it.
-fn keep_test_failures(plan: Plan, lines: &Lines) -> Plan {
-    let mut failures = match stream_prefixes(&lines.lines) {
-        // a runner's lines as it wrote them, without the stamp a CI service puts before each
-        None => test_failures(lines, None, |i| unstamped(lines.lines[i].strip_suffix('\r').unwrap_or(lines.lines[i]))),
-        Some(prefixes) => {
-            let mut streams: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
-            for (i, &(tag, _)) in prefixes.iter().enumerate() {
-                streams.entry(tag).or_default().push(i);
-            }
-            let body = |i: usize| prefixes[i].1.strip_suffix('\r').unwrap_or(prefixes[i].1);
-            streams.values().flat_map(|stream| test_failures(lines, Some(stream), body)).collect()
-        }
-    };
-    if failures.is_empty() {
-        return plan;
-    }
-    failures.sort_unstable();
-    failures.dedup();
-    let failures: Vec<usize> = failures.into_iter().map(|i| i + 1).collect();
-    crate::guard::keep_in_place(&plan, failures, lines, Priority::Critical)
-}
-
-/// The lines of a stream (`stream`, indices of the log's lines; all of them if none) that
-/// report a test's failure, its message or its verdict, as indices of the log's lines, when the
-/// stream ends with a test run (see `keep_test_failures`). `said` gives a line as its runner
-/// wrote it.
-fn test_failures<'a>(lines: &Lines, stream: Option<&[usize]>, said: impl Fn(usize) -> &'a str) -> Vec<usize> {
-    let len = stream.map_or(lines.lines.len(), <[usize]>::len);
-    let at = |k: usize| stream.map_or(k, |s| s[k]);
-    let tail = (len.saturating_sub(TEST_VERDICT / 64)..len).map(|k| said(at(k))).collect::<Vec<_>>().join("\n");
-    let tail = crate::lines::suffix_str(&tail, TEST_VERDICT);
-    // a linter's or a compiler's findings, each at its place (`pkg/a.py:55:7: D101 Missing
-    // docstring in public class`): each message keeps a place, where the log's templates would
-    // fold a finding under another's message (D101 under D103's); the same message at other
-    // places folds, as a log's errors fold by message
-    let findings = crate::testout::mostly_diagnostics(tail);
-    if !(findings || crate::testout::is_test_output(tail) || crate::testout::looks_like("", tail)) {
-        return Vec::new();
-    }
-    let said: Vec<&str> = (0..len).map(|k| said(at(k))).collect();
-    // (a line that states an error's level is the log's own error, which folds by its message:
-    // a compiler's `[ERROR] …/A.java:[139,73] cannot find symbol` at each of sixty places; and
-    // a stack frame is its trace's, which folds by its frames, a pointer to those shown above)
-    let mut failures: Vec<usize> = crate::testout::failure_lines(&said)
-        .into_iter()
-        .filter(|&k| !trace_like(said[k]))
-        .map(at)
-        .filter(|&i| level(lines.lines[i]) < Level::Error)
-        .collect();
-    if findings {
-        let mut messages = FxHashSet::default();
-        let said_first = |k: &usize| {
-            let finding = said[*k];
-            // (what the finding says, after its place)
-            let says = finding.split_once(' ').map_or("", |(_, says)| says);
-            crate::logline::is_finding(finding) && messages.insert(message_of(says))
-        };
-        failures.extend((0..said.len()).filter(said_first).map(at));
-    }
-    failures
 }
 
 /// Whether a CI service stamps the lines (see `unstamped`), as far as the first of them tell.
@@ -466,149 +401,6 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     }
     run.flush(&mut plan, lines, &roles);
     Some(keep_openers(fold_said_above(plan, lines, &roles, colours), lines))
-}
-
-/// `plan` with the line that opens an event put back where a fold ends right above lines that
-/// continue it: a thread's frames under another thread's (gdb's `Thread 1 (… "crash"):` folded
-/// among the idle threads above, its `#4 … in main () at crash.c:10` kept) read as that
-/// thread's. Only the opener stays; the fold around it splits. So does the header that
-/// java.util.logging writes above a record's level and message (`Dec 05, 2026 12:13:54 AM
-/// OrderService main`, then `SEVERE: order rejected`): it says when and where; and `tail`'s
-/// header over a file's lines, when a line of that file stays below a fold that hid it.
-fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
-    let mut openers = Vec::new();
-    let mut fold = None;
-    // `tail`'s header over the lines of each file it follows (`==> run/api.log <==`): the last
-    // one read, and whether it shows
-    let tailed = lines.lines.first().is_some_and(|l| is_tail_header(l));
-    let mut header: Option<(usize, bool)> = None;
-    for piece in &plan.pieces {
-        if tailed {
-            let (start, end) = crate::plan::piece_range(piece);
-            let folded = matches!(piece, Piece::Fold { .. });
-            if let Some(k) = (start..=end).rev().find(|&k| is_tail_header(lines.lines[k - 1])) {
-                header = Some((k, !folded));
-            }
-            // a file's line shown under a header folded away says which file it is in
-            if let Some((k, false)) = header.filter(|&(k, _)| !folded && k < start) {
-                openers.push(k);
-                header = Some((k, true));
-            }
-        }
-        // the place a kept line's finding is at, on the line below it, folded away (ruff's
-        // `UP031 Use format specifiers…`, then ` --> src/inventory/parse.py:4:32`)
-        if let Piece::Keep { end, priority, .. } | Piece::Restate { end, priority, .. } = *piece {
-            if priority >= Priority::Notable && lines.lines.get(end).is_some_and(|l| is_place_below(unstamped(l))) {
-                openers.push(end + 1);
-            }
-        }
-        match *piece {
-            Piece::Fold { start, end, .. } => fold = Some((start, end)),
-            Piece::Keep { start, priority, .. } | Piece::Restate { start, priority, .. } => {
-                let news = priority >= Priority::Notable;
-                // (1-based: line `k` is `lines.lines[k - 1]`)
-                let line = lines.lines[start - 1];
-                match fold.take().filter(|&(_, to)| news && to + 1 == start) {
-                    Some((from, to)) if continues(line) => {
-                        let opener = (from..=to).rev().find(|&k| !continues(lines.lines[k - 1]));
-                        openers.extend(opener.filter(|&k| !lines.lines[k - 1].trim().is_empty()));
-                    }
-                    Some((_, to)) if crate::logline::is_jul_record(lines.lines[to - 1], line) => openers.push(to),
-                    _ => {}
-                }
-            }
-        }
-    }
-    if openers.is_empty() {
-        plan
-    } else {
-        crate::guard::keep_in_place(&plan, openers, lines, Priority::Notable)
-    }
-}
-
-/// ` --> src/inventory/parse.py:4:32`: the place in a file of what the line above says, as
-/// rustc and ruff print it.
-fn is_place_below(line: &str) -> bool {
-    line.trim_start().strip_prefix("--> ").is_some_and(|place| re!(r"^\S+:\d+(:\d+)?$").is_match(place.trim_end()))
-}
-
-/// `==> run/api.log <==`: the header `tail` prints over the lines of each file it follows.
-fn is_tail_header(line: &str) -> bool {
-    line.starts_with("==> ") && line.ends_with(" <==")
-}
-
-/// The sets of names shown for each of some events (a warning's template, an error's message),
-/// up to a few per event: a line that gives another set among the first few of its event stays.
-struct FirstNames {
-    shown: FxHashSet<(u64, u64)>,
-    per_event: FxHashMap<u64, usize>,
-    few: usize,
-}
-
-impl FirstNames {
-    fn new(few: usize) -> FirstNames {
-        FirstNames { shown: FxHashSet::default(), per_event: FxHashMap::default(), few }
-    }
-
-    /// Whether `names` (a set, see `hash_set`) are new to `event`, among its first `few` sets:
-    /// they are noted shown, and the line that gives them stays.
-    fn first_of(&mut self, event: u64, names: u64) -> bool {
-        let shown = self.per_event.entry(event).or_insert(0);
-        if *shown >= self.few || !self.shown.insert((event, names)) {
-            return false;
-        }
-        *shown += 1;
-        true
-    }
-}
-
-/// A warning template's first few sets of names stay, each: a handful of settings deprecated
-/// (`The syntax 'log_slave_updates' is deprecated …`, `'skip_slave_start'`; Traefik's
-/// `SSLRedirect is deprecated`, `SSLForceHost is deprecated`), each one a thing to fix. Past
-/// them a name is one more value of a list (a warning for each file of a manifest), and folds
-/// like any repeat, its marker saying what varied.
-const WARNINGS_PER_TEMPLATE: usize = 4;
-
-/// An error's first few sets of services' ports stay, each: a proxy failing on a second
-/// backend (Apache's `attempt to connect to 127.0.0.1:28998 … failed` under the same message
-/// for 28999; Caddy's `dial tcp 127.0.0.1:18099: connect: connection refused`). Past them a
-/// port is one more value (a client's, where a system gives them out low), and folds.
-const PORTS_PER_MESSAGE: usize = 3;
-
-/// The services' ports `line` names (`service_port`), outside `key=value` fields, as a set.
-fn ports_given(line: &str) -> u64 {
-    hash_set(line.split_ascii_whitespace().filter(|t| !t.contains('=')).filter_map(service_port))
-}
-
-/// A set of words as the sum of their hashes, the same in any order.
-fn hash_set<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
-    words.fold(0u64, |sum, word| {
-        let mut h = FxHasher::default();
-        h.write(word.as_bytes());
-        sum.wrapping_add(h.finish())
-    })
-}
-
-/// The words of `line` that name something, as a set (fields print in any order): words
-/// without digits, quotes and punctuation around them taken off; not a place (`is_place`), nor
-/// a value with digits (a time, an id, a count), which differ from warning to warning of one
-/// kind.
-fn names_given(line: &str) -> u64 {
-    hash_set(line.split_ascii_whitespace().filter_map(|word| {
-        // (a place is told by its first byte, inside the quotes or brackets around it, or as
-        // a field's value: `path=/srv/x`)
-        let value = word.split_once('=').map_or(word, |(_, value)| value);
-        let quoted = value.trim_start_matches(['"', '\'', '`', '(', '[', '<']);
-        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
-        (!(word.is_empty() || word.bytes().any(|c| c.is_ascii_digit()) || is_place(quoted))).then_some(word)
-    }))
-}
-
-/// Whether `word` names a place, not a thing: an absolute path, a URL (a warning's file or
-/// endpoint differs from warning to warning of one kind); a namespace's object
-/// (`keycloak/keycloak-tls`) is a name.
-fn is_place(word: &str) -> bool {
-    word.starts_with(['/', '~']) || word.contains("://") || word.contains(":\\")
 }
 
 /// Drain's clusters of a short log's lines, read as far as an error asks (see `unshown`), and
@@ -1533,27 +1325,6 @@ fn message_of(line: &str) -> u64 {
     }
     h.finish()
 }
-
-/// The port of a host's address below the range systems pick clients' ports from (Linux from
-/// 32768, others higher): `28998` of `127.0.0.1:28998`, `(127.0.0.1:28998)`, `db:5432:`. The
-/// host is an IPv4 address, or a name without dots past the well-known ports: `app.py:1024`,
-/// `Makefile:12` and `12:5` are places in files.
-fn service_port(tok: &str) -> Option<&str> {
-    let (host, port) = tok.trim_end_matches([':', ',', ';', ')', ']']).rsplit_once(':')?;
-    let host = host.trim_start_matches(['(', '[']);
-    let port_number = (!port.is_empty() && port.len() <= 5 && port.bytes().all(|c| c.is_ascii_digit()))
-        .then(|| port.parse::<u32>().ok())
-        .flatten()
-        .filter(|&p| p < EPHEMERAL_PORTS)?;
-    let ipv4 = host.split('.').count() == 4 && host.split('.').all(|part| !part.is_empty() && part.len() <= 3 && part.bytes().all(|c| c.is_ascii_digit()));
-    let name = host.bytes().any(|c| c.is_ascii_alphabetic())
-        && host.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-')
-        && port_number >= 1024;
-    (ipv4 || name).then_some(port)
-}
-
-/// Where Linux starts the ports it gives clients (`ip_local_port_range`).
-const EPHEMERAL_PORTS: u32 = 32768;
 
 /// `10.0.0.7`, `host-7.example.net`, `350ms`: a field's value with digits or dots; not a
 /// qualified name whose last part is capitalised (`java.io.IOException`, `io.EOF`,
@@ -2694,10 +2465,10 @@ mod tests {
         assert!(c.text.contains("attempt to connect to 127.0.0.1:28998 "), "{}", c.text);
         assert!(c.text.contains("[hr "), "{}", c.text);
         assert_eq!(c.text.matches("[client 127.0.0.1:").count(), 2, "{}", c.text);
-        assert_eq!(service_port("(127.0.0.1:28998)"), Some("28998"));
-        assert_eq!(service_port("db:5432:"), Some("5432"));
+        assert_eq!(names::service_port("(127.0.0.1:28998)"), Some("28998"));
+        assert_eq!(names::service_port("db:5432:"), Some("5432"));
         for place in ["127.0.0.1:37912]", "Makefile:12:", "12:5", "app.py:1024", "10:00"] {
-            assert_eq!(service_port(place), None, "{place}");
+            assert_eq!(names::service_port(place), None, "{place}");
         }
     }
 
@@ -2785,7 +2556,7 @@ mod tests {
         for range in header.lines().filter_map(|l| l.strip_prefix("[hr ")).filter_map(|l| l.rsplit_once(" L")) {
             let (a, b) = range.1.trim_end_matches(']').split_once('-').unwrap_or((range.1.trim_end_matches(']'), range.1.trim_end_matches(']')));
             let (a, b): (usize, usize) = (a.parse().unwrap(), b.parse().unwrap());
-            assert!(!input[a - 1..b].iter().any(|l| is_tail_header(l)), "{}", c.text);
+            assert!(!input[a - 1..b].iter().any(|l| openers::is_tail_header(l)), "{}", c.text);
         }
     }
 

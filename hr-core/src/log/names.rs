@@ -1,0 +1,100 @@
+//! The names a line gives, as sets: a warning's words that name things, an error's services'
+//! ports. A line that gives a set its event has not shown among the first few stays.
+
+use crate::hash::{FxHashMap, FxHashSet, FxHasher};
+use std::hash::Hasher;
+
+/// The sets of names shown for each of some events (a warning's template, an error's message),
+/// up to a few per event: a line that gives another set among the first few of its event stays.
+pub(super) struct FirstNames {
+    shown: FxHashSet<(u64, u64)>,
+    per_event: FxHashMap<u64, usize>,
+    few: usize,
+}
+
+impl FirstNames {
+    pub(super) fn new(few: usize) -> FirstNames {
+        FirstNames { shown: FxHashSet::default(), per_event: FxHashMap::default(), few }
+    }
+
+    /// Whether `names` (a set, see `hash_set`) are new to `event`, among its first `few` sets:
+    /// they are noted shown, and the line that gives them stays.
+    pub(super) fn first_of(&mut self, event: u64, names: u64) -> bool {
+        let shown = self.per_event.entry(event).or_insert(0);
+        if *shown >= self.few || !self.shown.insert((event, names)) {
+            return false;
+        }
+        *shown += 1;
+        true
+    }
+}
+
+/// A warning template's first few sets of names stay, each: a handful of settings deprecated
+/// (`The syntax 'log_slave_updates' is deprecated …`, `'skip_slave_start'`; Traefik's
+/// `SSLRedirect is deprecated`, `SSLForceHost is deprecated`), each one a thing to fix. Past
+/// them a name is one more value of a list (a warning for each file of a manifest), and folds
+/// like any repeat, its marker saying what varied.
+pub(super) const WARNINGS_PER_TEMPLATE: usize = 4;
+
+/// An error's first few sets of services' ports stay, each: a proxy failing on a second
+/// backend (Apache's `attempt to connect to 127.0.0.1:28998 … failed` under the same message
+/// for 28999; Caddy's `dial tcp 127.0.0.1:18099: connect: connection refused`). Past them a
+/// port is one more value (a client's, where a system gives them out low), and folds.
+pub(super) const PORTS_PER_MESSAGE: usize = 3;
+
+/// The services' ports `line` names (`service_port`), outside `key=value` fields, as a set.
+pub(super) fn ports_given(line: &str) -> u64 {
+    hash_set(line.split_ascii_whitespace().filter(|t| !t.contains('=')).filter_map(service_port))
+}
+
+/// A set of words as the sum of their hashes, the same in any order.
+fn hash_set<'a>(words: impl Iterator<Item = &'a str>) -> u64 {
+    words.fold(0u64, |sum, word| {
+        let mut h = FxHasher::default();
+        h.write(word.as_bytes());
+        sum.wrapping_add(h.finish())
+    })
+}
+
+/// The words of `line` that name something, as a set (fields print in any order): words
+/// without digits, quotes and punctuation around them taken off; not a place (`is_place`), nor
+/// a value with digits (a time, an id, a count), which differ from warning to warning of one
+/// kind.
+pub(super) fn names_given(line: &str) -> u64 {
+    hash_set(line.split_ascii_whitespace().filter_map(|word| {
+        // (a place is told by its first byte, inside the quotes or brackets around it, or as
+        // a field's value: `path=/srv/x`)
+        let value = word.split_once('=').map_or(word, |(_, value)| value);
+        let quoted = value.trim_start_matches(['"', '\'', '`', '(', '[', '<']);
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric());
+        (!(word.is_empty() || word.bytes().any(|c| c.is_ascii_digit()) || is_place(quoted))).then_some(word)
+    }))
+}
+
+/// Whether `word` names a place, not a thing: an absolute path, a URL (a warning's file or
+/// endpoint differs from warning to warning of one kind); a namespace's object
+/// (`keycloak/keycloak-tls`) is a name.
+fn is_place(word: &str) -> bool {
+    word.starts_with(['/', '~']) || word.contains("://") || word.contains(":\\")
+}
+
+/// The port of a host's address below the range systems pick clients' ports from (Linux from
+/// 32768, others higher): `28998` of `127.0.0.1:28998`, `(127.0.0.1:28998)`, `db:5432:`. The
+/// host is an IPv4 address, or a name without dots past the well-known ports: `app.py:1024`,
+/// `Makefile:12` and `12:5` are places in files.
+pub(super) fn service_port(tok: &str) -> Option<&str> {
+    let (host, port) = tok.trim_end_matches([':', ',', ';', ')', ']']).rsplit_once(':')?;
+    let host = host.trim_start_matches(['(', '[']);
+    let port_number = (!port.is_empty() && port.len() <= 5 && port.bytes().all(|c| c.is_ascii_digit()))
+        .then(|| port.parse::<u32>().ok())
+        .flatten()
+        .filter(|&p| p < EPHEMERAL_PORTS)?;
+    let ipv4 = host.split('.').count() == 4 && host.split('.').all(|part| !part.is_empty() && part.len() <= 3 && part.bytes().all(|c| c.is_ascii_digit()));
+    let name = host.bytes().any(|c| c.is_ascii_alphabetic())
+        && host.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-')
+        && port_number >= 1024;
+    (ipv4 || name).then_some(port)
+}
+
+/// Where Linux starts the ports it gives clients (`ip_local_port_range`).
+const EPHEMERAL_PORTS: u32 = 32768;

@@ -1,0 +1,76 @@
+//! Lines put back beside the lines a plan keeps, to say what they belong to: the line that
+//! opens the event they continue, the header over a record or a file's lines, a finding's place.
+
+use crate::lines::Lines;
+use crate::logline::continues;
+use crate::plan::{Piece, Plan, Priority};
+use crate::re::re;
+
+/// `plan` with the line that opens an event put back where a fold ends right above lines that
+/// continue it: a thread's frames under another thread's (gdb's `Thread 1 (… "crash"):` folded
+/// among the idle threads above, its `#4 … in main () at crash.c:10` kept) read as that
+/// thread's. Only the opener stays; the fold around it splits. So does the header that
+/// java.util.logging writes above a record's level and message (`Dec 05, 2026 12:13:54 AM
+/// OrderService main`, then `SEVERE: order rejected`): it says when and where; and `tail`'s
+/// header over a file's lines, when a line of that file stays below a fold that hid it.
+pub(super) fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
+    let mut openers = Vec::new();
+    let mut fold = None;
+    // `tail`'s header over the lines of each file it follows (`==> run/api.log <==`): the last
+    // one read, and whether it shows
+    let tailed = lines.lines.first().is_some_and(|l| is_tail_header(l));
+    let mut header: Option<(usize, bool)> = None;
+    for piece in &plan.pieces {
+        if tailed {
+            let (start, end) = crate::plan::piece_range(piece);
+            let folded = matches!(piece, Piece::Fold { .. });
+            if let Some(k) = (start..=end).rev().find(|&k| is_tail_header(lines.lines[k - 1])) {
+                header = Some((k, !folded));
+            }
+            // a file's line shown under a header folded away says which file it is in
+            if let Some((k, false)) = header.filter(|&(k, _)| !folded && k < start) {
+                openers.push(k);
+                header = Some((k, true));
+            }
+        }
+        // the place a kept line's finding is at, on the line below it, folded away (ruff's
+        // `UP031 Use format specifiers…`, then ` --> src/inventory/parse.py:4:32`)
+        if let Piece::Keep { end, priority, .. } | Piece::Restate { end, priority, .. } = *piece {
+            if priority >= Priority::Notable && lines.lines.get(end).is_some_and(|l| is_place_below(super::unstamped(l))) {
+                openers.push(end + 1);
+            }
+        }
+        match *piece {
+            Piece::Fold { start, end, .. } => fold = Some((start, end)),
+            Piece::Keep { start, priority, .. } | Piece::Restate { start, priority, .. } => {
+                let news = priority >= Priority::Notable;
+                // (1-based: line `k` is `lines.lines[k - 1]`)
+                let line = lines.lines[start - 1];
+                match fold.take().filter(|&(_, to)| news && to + 1 == start) {
+                    Some((from, to)) if continues(line) => {
+                        let opener = (from..=to).rev().find(|&k| !continues(lines.lines[k - 1]));
+                        openers.extend(opener.filter(|&k| !lines.lines[k - 1].trim().is_empty()));
+                    }
+                    Some((_, to)) if crate::logline::is_jul_record(lines.lines[to - 1], line) => openers.push(to),
+                    _ => {}
+                }
+            }
+        }
+    }
+    if openers.is_empty() {
+        plan
+    } else {
+        crate::guard::keep_in_place(&plan, openers, lines, Priority::Notable)
+    }
+}
+
+/// ` --> src/inventory/parse.py:4:32`: the place in a file of what the line above says, as
+/// rustc and ruff print it.
+fn is_place_below(line: &str) -> bool {
+    line.trim_start().strip_prefix("--> ").is_some_and(|place| re!(r"^\S+:\d+(:\d+)?$").is_match(place.trim_end()))
+}
+
+/// `==> run/api.log <==`: the header `tail` prints over the lines of each file it follows.
+pub(super) fn is_tail_header(line: &str) -> bool {
+    line.starts_with("==> ") && line.ends_with(" <==")
+}
