@@ -545,9 +545,11 @@ fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[
 }
 
 /// The level a trace's first line raises it at: the level its line states (a warning's trace
-/// is no error, nor is a goroutine's in a dump of them all); a bare exception line is an error.
+/// is no error, nor is a goroutine's in a dump of them all, nor a slow request's that
+/// php-fpm's slowlog dumps under its `script_filename = /var/www/x.php`); a bare exception
+/// line is an error.
 fn raised_level(line: &str) -> Level {
-    if crate::logline::is_goroutine_header(line) {
+    if crate::logline::is_goroutine_header(line) || line.starts_with("script_filename = ") {
         Level::Other
     } else {
         crate::logline::declared(line).unwrap_or(Level::Error)
@@ -1442,6 +1444,7 @@ fn trace_like(line: &str) -> bool {
         || (t.starts_with(|c: char| c.is_ascii_digit()) && re!(r"^\d+: +(0x[0-9a-f]+ - |\S*::)").is_match(t))
         || frames::numbered_frame(line).is_some()
         || crate::logline::is_ruby_frame(line)
+        || crate::logline::is_slowlog_frame(line)
         || t.starts_with("File \"")
         || t.starts_with(TRACEBACK)
         || t.starts_with("Caused by: ")
@@ -2609,6 +2612,24 @@ mod tests {
         let c = compress(&text, &opts());
         let marker = c.text.lines().find(|l| l.starts_with("[hr ")).unwrap_or_else(|| panic!("{}", c.text));
         assert!(!marker.contains('×'), "{marker}");
+    }
+
+    #[test]
+    fn a_slowlogs_stacks_are_traces_each_new_one_shown_whole() {
+        // php-fpm's slowlog: each slow request's stack, innermost call first
+        let mut text = String::new();
+        for k in 0..30 {
+            let calls: &[(&str, u32)] = if k == 20 { &[("curl_exec", 9), ("charge", 12), ("checkout", 30)] } else { &[("usleep", 2), ("fetch_remote", 3), ("handler", 4)] };
+            text += &format!("\n[05-Dec-2026 01:42:{:02}]  [pool www] pid {}\nscript_filename = /var/www/app.php\n", k * 2, 10700 + k);
+            for (f, line) in calls {
+                text += &format!("[0x00007f40f7c1{:04x}] {f}() /var/www/app.php:{line}\n", 0x3160 - 0x70 * line);
+            }
+        }
+        let c = compress(&text, &opts());
+        for frame in ["fetch_remote() /var/www/app.php:3", "handler() /var/www/app.php:4", "charge() /var/www/app.php:12", "checkout() /var/www/app.php:30"] {
+            assert!(c.text.contains(frame), "{frame}: {}", c.text);
+        }
+        assert!(!c.text.contains("error"), "{}", c.text);
     }
 
     #[test]

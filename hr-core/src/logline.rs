@@ -376,6 +376,12 @@ pub fn is_ruby_frame(line: &str) -> bool {
         && re!(r"^\s*(from )?(\S+ \([^()\s]+\) )?\S+:\d+:in [`'][^`']*'\s*$").is_match(line)
 }
 
+/// A PHP frame as php-fpm's slowlog dumps a slow request's stack, each under the last:
+/// `[0x00007f40f7c130f0] fetch_remote() /var/www/slow.php:3`.
+pub fn is_slowlog_frame(line: &str) -> bool {
+    line.starts_with("[0x") && re!(r"^\[0x[0-9a-f]{8,16}\] \S+\(\) \S+:\d+$").is_match(line.trim_end())
+}
+
 /// A Go traceback's frame, which names its function unindented (its place follows on a line
 /// of its own, indented): `main.worker(0x0?, 0x1)`, `net/http.(*conn).serve(0xc0001b4000, …)`,
 /// `main.crash(...)`, `created by main.main in goroutine 1`.
@@ -503,7 +509,7 @@ pub fn continues(line: &str) -> bool {
     match b.first() {
         None => false,
         Some(b' ' | b'\t') => !line.trim().is_empty(),
-        _ if is_ruby_frame(line) || is_go_frame(line) => true,
+        _ if is_ruby_frame(line) || is_go_frame(line) || is_slowlog_frame(line) => true,
         // Erlang/OTP's error report, under its `=ERROR REPORT==== … ===` header: `** Generic
         // server w1 terminating`, `** Last message in was {lookup,b}`, `** Reason for …`
         Some(b'*') => line.starts_with("** "),

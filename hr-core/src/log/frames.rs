@@ -197,7 +197,11 @@ pub(crate) fn is_frame(line: &str) -> bool {
         return marked.starts_with("at ");
     }
     let t = line.trim_start();
-    (t.len() < line.len() || numbered_frame(line).is_some() || crate::logline::is_ruby_frame(line) || crate::logline::is_counted_place(line))
+    (t.len() < line.len()
+        || numbered_frame(line).is_some()
+        || crate::logline::is_ruby_frame(line)
+        || crate::logline::is_counted_place(line)
+        || crate::logline::is_slowlog_frame(line))
         && !t.starts_with("Caused by")
         && !t.starts_with("Traceback (most recent call last)")
         && !t.starts_with("... ")
