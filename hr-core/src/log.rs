@@ -168,8 +168,10 @@ fn stamped(lines: &[&str]) -> bool {
 /// a script's own (`ts '%FT%.T'`, `date -Ins`: `2024-05-01T12:00:00.037312+00:00 `), BuildKit's
 /// step and seconds (`#9 0.503 `).
 fn unstamped(line: &str) -> &str {
-    // (GitLab's raw trace writes its stream after the time: `2026-12-05T01:11:17.692910Z 01O `)
-    let stamp = re!(r"^(\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([.,]\d+)?(Z|[+-]\d\d:?\d\d)?\]?( \d\d[OE]\+?)?|#\d+ \d+\.\d+) ");
+    // (GitLab's raw trace writes its stream after the time, `2026-12-05T01:11:17.692910Z 01O `,
+    // and so does the kubelet in a pod's log file, `2026-12-05T01:53:48.32239221Z stderr F `,
+    // `P` where it split a long line)
+    let stamp = re!(r"^(\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([.,]\d+)?(Z|[+-]\d\d:?\d\d)?\]?( \d\d[OE]\+?| std(out|err) [FP])?|#\d+ \d+\.\d+) ");
     stamp.find(line).map_or(line, |m| &line[m.end()..])
 }
 
@@ -2630,6 +2632,31 @@ mod tests {
             assert!(c.text.contains(frame), "{frame}: {}", c.text);
         }
         assert!(!c.text.contains("error"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_pods_log_file_reads_a_trace_behind_the_kubelets_stamp() {
+        // the kubelet's log of a pod's container: the time, the stream, `F` for a full line
+        let mut text = String::new();
+        let mut k = 0;
+        let mut line = |text: &mut String, l: &str| {
+            k += 1;
+            *text += &format!("2026-12-05T01:53:{:02}.{:09}Z stderr F {l}\n", k / 20 % 60, k * 7919);
+        };
+        for run in 0..2 {
+            for i in 0..40 {
+                line(&mut text, &format!("I1205 01:53:48.317014   25778 main.go:40] \"serving order\" id={i} items=2"));
+            }
+            for l in ["panic: assignment to entry in nil map", "", "goroutine 20 [running]:", "main.main.func2()"] {
+                line(&mut text, l);
+            }
+            line(&mut text, &format!("\t/app/main.go:{} +0x113", 60 + run));
+            line(&mut text, "created by main.main in goroutine 1");
+            line(&mut text, "\t/app/main.go:54 +0x208");
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("\t/app/main.go:60 +0x113"), "{}", c.text);
+        assert_eq!(unstamped("2026-12-05T01:53:48.32239221Z stderr F panic: x"), "panic: x");
     }
 
     #[test]
