@@ -139,7 +139,6 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
                 drop(plain);
                 return crate::fold::compress(text, opts);
             };
-            let plan = keep_test_failures(plan, &lines);
             // the copy without escapes is gone before the output is written
             drop(colours);
             drop(plain);
@@ -152,7 +151,7 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
                 drop(lines);
                 return crate::fold::compress(text, opts);
             };
-            render_classified(&keep_test_failures(plan, &lines), &lines, opts, problems.as_deref())
+            render_classified(&plan, &lines, opts, problems.as_deref())
         }
     }
 }
@@ -205,16 +204,23 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     // the lines read ahead are held beside the plan, and so are the paths clients failed on
     let held = held + ahead.as_ref().map_or(0, |ahead| ahead.held()) + Probes::HELD;
     // what the lines say behind a stream's prefix, where traces and details continue events
-    let bodies = stream_bodies(&lines.lines);
+    let prefixes = stream_prefixes(&lines.lines);
+    let bodies = prefixes.as_deref().map(|p| stream_bodies(&lines.lines, p));
     let bodies = bodies.as_deref().unwrap_or(&lines.lines);
     let roles = mine(lines, raw, bodies, colours, &mut miner, ahead);
-    // and behind the stamp a CI service writes before each, where a trace's frames repeat those
-    // of a trace above (a source's tag stays: another service's frames are its own)
-    let unstamped_lines = stamped(&lines.lines).then(|| lines.lines.iter().map(|l| unstamped(l)).collect::<Vec<_>>());
-    let frame_texts = unstamped_lines.as_deref().unwrap_or(&lines.lines);
     if !plan_fits(lines, &roles, &miner, room - room / 4, held) {
         return None;
     }
+    // and behind the stamp a CI service writes before each, where a trace's frames repeat those
+    // of a trace above (a source's tag stays: another service's frames are its own); read when
+    // a trace is
+    let unstamped_lines = std::cell::OnceCell::new();
+    let frame_texts = || {
+        unstamped_lines
+            .get_or_init(|| stamped(&lines.lines).then(|| lines.lines.iter().map(|l| unstamped(l)).collect::<Vec<_>>()))
+            .as_deref()
+            .unwrap_or(&lines.lines)
+    };
     // how often each error message occurs, and where last
     let mut messages: FxHashMap<u64, (usize, usize)> = FxHashMap::default();
     for (i, r) in roles.iter().enumerate() {
@@ -296,7 +302,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     run.flush(&mut plan, lines, &roles);
                     // frames shown above are repeats the pointer leads back to: they fold when
                     // they pay like any repeat, not by the bar for a run of log lines
-                    frames.keep_new_trace(&mut plan, frame_texts, n, end, |what, s, e| {
+                    frames.keep_new_trace(&mut plan, frame_texts(), n, end, |what, s, e| {
                         crate::plan::pays_in_tokens(lines.lines[s - 1..e].iter().copied(), s, e, what)
                     });
                 }
@@ -402,7 +408,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
         i += 1;
     }
     run.flush(&mut plan, lines, &roles);
-    Some(keep_openers(fold_said_above(plan, lines, &roles, colours), lines))
+    let plan = keep_openers(fold_said_above(plan, lines, &roles, colours), lines);
+    Some(keep_test_failures(plan, lines, prefixes.as_deref()))
 }
 
 /// Drain's clusters of a short log's lines, read as far as an error asks (see `unshown`), and
@@ -853,21 +860,21 @@ fn mine(
     roles
 }
 
-/// Each line without the prefix a collector writes before every line of a stream, when nearly
-/// every line has one: a compose service's `api-1  | `, `kubectl logs --prefix`'s
+/// Each line without the prefix a collector writes before every line of a stream (`prefixes`,
+/// see `stream_prefixes`): a compose service's `api-1  | `, `kubectl logs --prefix`'s
 /// `[pod/api-0/api] `, a CI service's stamp (`unstamped`). A stack trace's frames and an error's
 /// detail lines are read there, where they continue the event above as they do unprefixed. A
 /// line keeps a prefix other than the line's above: another service's line (two services'
 /// traces interleaved) continues no event of the first's. (Held beside the lines while they
 /// are mined: only for a log of lines whose state the memory bound leaves free.)
-fn stream_bodies<'a>(lines: &[&'a str]) -> Option<Vec<&'a str>> {
+fn stream_bodies<'a>(lines: &[&'a str], prefixes: &[(&'a str, &'a str)]) -> Vec<&'a str> {
     let mut above = "";
-    let bodies = stream_prefixes(lines)?.into_iter().zip(lines).map(|((tag, body), line)| {
+    let bodies = prefixes.iter().zip(lines).map(|(&(tag, body), line)| {
         let same = tag == above;
         above = tag;
         if same { body } else { *line }
     });
-    Some(bodies.collect())
+    bodies.collect()
 }
 
 /// Each line's stream prefix (see `stream_bodies`; after the stamp a CI service writes, if

@@ -833,7 +833,7 @@ fn may_hold_status(b: &[u8]) -> bool {
         let m = digit_mask(window);
         // three digits in a row, none right before them nor right after (within the window;
         // `alone` reads the bytes past it)
-        let mut rest = m & (m >> 1) & (m >> 2) & !(m << 1) & !(m >> 3) & ((1 << STARTS) - 1);
+        let mut rest = runs_of_three(m) & ((1 << STARTS) - 1);
         while rest != 0 {
             let k = rest.trailing_zeros() as usize;
             rest &= rest - 1;
@@ -844,6 +844,11 @@ fn may_hold_status(b: &[u8]) -> bool {
         base += STARTS;
     }
     false
+}
+
+/// Bit `k` set where a run of exactly three of `digit_mask`'s digits starts.
+pub(crate) fn runs_of_three(m: u64) -> u64 {
+    m & (m >> 1) & (m >> 2) & !(m << 1) & !(m >> 3)
 }
 
 /// Bit `k` set for each byte `window[k]` that is an ASCII digit (up to 64 bytes).

@@ -241,7 +241,7 @@ mod tests {
     use super::*;
     use crate::escapes::{line_colours, strip};
     use crate::lines::{split, split_stripped};
-    use crate::log::{keep_test_failures, plan};
+    use crate::log::plan;
     use crate::plan::render;
     use crate::Options;
 
@@ -291,7 +291,7 @@ mod tests {
             let (lines, raw) = (split_stripped(plain, &text), split(&text));
             let line_colours = line_colours(&raw.lines, &lines.lines);
             let alone = plan(&lines, &raw, line_colours.as_deref(), 0, None).unwrap();
-            let alone = render(&keep_test_failures(alone, &lines), &raw, &opts);
+            let alone = render(&alone, &raw, &opts);
             assert!(alone.text.len() < text.len() / 2, "the log folds");
             assert_eq!(crate::log::compress(&text, &opts), alone);
             // the guard reads lines as they were written

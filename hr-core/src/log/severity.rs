@@ -113,8 +113,7 @@ fn answers_with_failure(message: &str) -> bool {
     // spare most lines the patterns: this runs on every line that states a level below a
     // warning)
     let head = &message.as_bytes()[..message.len().min(64)];
-    let m = crate::logline::digit_mask(head);
-    let mut runs = m & (m >> 1) & (m >> 2) & !(m << 1) & !(m >> 3);
+    let mut runs = crate::logline::runs_of_three(crate::logline::digit_mask(head));
     let mut status = false;
     while runs != 0 && !status {
         let k = runs.trailing_zeros() as usize;

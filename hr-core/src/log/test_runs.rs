@@ -14,9 +14,10 @@ const TEST_VERDICT: usize = 64 * 1024;
 /// would fold a failing test among passing ones of its shape (`--- FAIL: TestMany/case17`
 /// under `--- PASS: TestMany/case0`), and a failure's message with no error word. Where
 /// streams are interleaved (concurrently's `[tests] `, a compose service's `api-1  | `), each
-/// stream that ends with a test run is read on its own, as its runner wrote it.
-pub(super) fn keep_test_failures(plan: Plan, lines: &Lines) -> Plan {
-    let mut failures = match super::stream_prefixes(&lines.lines) {
+/// stream that ends with a test run is read on its own, as its runner wrote it: `prefixes`
+/// gives each line's stream and what it said (see `stream_prefixes`), if the lines are streams.
+pub(super) fn keep_test_failures(plan: Plan, lines: &Lines, prefixes: Option<&[(&str, &str)]>) -> Plan {
+    let mut failures = match prefixes {
         // a runner's lines as it wrote them, without the stamp a CI service puts before each
         None => test_failures(lines, None, |i| super::unstamped(lines.lines[i].strip_suffix('\r').unwrap_or(lines.lines[i]))),
         Some(prefixes) => {
