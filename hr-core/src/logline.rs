@@ -484,13 +484,16 @@ pub fn is_ant_task_line(line: &str) -> bool {
 /// Jenkins' `Started by timer`, `Building remotely on node-1 in workspace /w`, `[Pipeline] sh`
 /// and `Finished: FAILURE`; GitHub Actions' `##[group]Run npm test` (after its stamp); GitLab's
 /// `Running with gitlab-runner 16.4.0`, `Executing "step_script" stage of the job script` and
-/// `ERROR: Job failed: exit code 1`; Travis CI's `travis_fold:start:install`.
+/// `ERROR: Job failed: exit code 1`; Travis CI's `travis_fold:start:install`. Ansible's banner
+/// over each step a playbook runs (`TASK [Install nginx] ****`, `PLAY RECAP ****`) is such a
+/// line too: what follows it is what the step's modules printed, host by host.
 pub fn is_ci_agent_line(line: &str) -> bool {
     re!(concat!(
         r"^(Started by (timer|user|an SCM change|upstream project|GitHub push|remote host|Branch Indexing)|",
         r"Building (remotely )?on \S.* in workspace |\[Pipeline\] |Finished: (SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$|",
         r#"Running with gitlab-runner |Executing "step_script" stage|(ERROR: )?Job (succeeded|failed)\b|travis_fold:)|"#,
-        r"##\[(group|endgroup)\]"
+        r"##\[(group|endgroup)\]|",
+        r"^(PLAY( RECAP| \[.*\])|TASK \[.*\]|RUNNING HANDLER \[.*\]) \*{3,}\s*$"
     ))
     .is_match(line)
 }
@@ -1696,10 +1699,15 @@ mod tests {
             "Executing \"step_script\" stage of the job script",
             "ERROR: Job failed: exit code 1",
             "travis_fold:start:install.1",
+            "TASK [Ping hosts] **************************************************************",
+            "PLAY RECAP *********************************************************************",
+            "RUNNING HANDLER [restart nginx] ****",
         ] {
             assert!(is_ci_agent_line(line), "{line}");
         }
         for line in [
+            "TASK [Ping hosts] done",
+            "PLAY [all]",
             "[INFO] BUILD FAILURE",
             "Finished: 3 tests in 0.2s",
             "Started by the scheduler, job 12 ran",

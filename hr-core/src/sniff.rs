@@ -1262,6 +1262,20 @@ Events:
     }
 
     #[test]
+    fn an_ansible_playbooks_run_is_a_log_though_its_results_read_as_settings() {
+        // ansible-playbook -v with the YAML result format: each host's result is printed as
+        // `key: value` lines under it, the task's banner above
+        let mut run = String::from("No config file found; using defaults\n\nPLAY [Create users] ****************************************************\n\n");
+        run += "TASK [Gathering Facts] *************************************************\nok: [localhost]\n\n";
+        run += "TASK [Create home directories] *****************************************\n";
+        for user in 1..=40 {
+            run += &format!("changed: [localhost] => (item=user{user}) => \n    ansible_loop_var: item\n    changed: true\n    gid: 0\n    group: root\n    item: user{user}\n    mode: '0755'\n    owner: root\n    path: /srv/home/user{user}\n    size: 4096\n    state: directory\n    uid: 0\n");
+        }
+        run += "\nPLAY RECAP *********************************************************************\nlocalhost                  : ok=2    changed=1    unreachable=0    failed=0    skipped=0    rescued=0    ignored=0\n";
+        assert_eq!(sniff(run.as_bytes()), Kind::Log);
+    }
+
+    #[test]
     fn a_ci_agents_console_around_a_test_run_is_a_log() {
         // Jenkins opens and closes the job, around a short checkout and a test run: the job's
         // log, whose every line seen once is news, not a run's progress to fold
