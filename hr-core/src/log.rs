@@ -282,15 +282,20 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                         run.push(m, lines.lines[m - 1].len() + 1, level);
                     }
                     run.traces += 1;
+                    run.raised += (raised < Level::Error) as usize;
                 } else if repeat {
                     // the line that raised it stays, and so does a line that says what was raised
                     // where that is new (the frames of a `For input string: "N/A"` are those of
                     // `"12.50"` above); the frames fold with the repeats around them
                     run.flush(&mut plan, lines, &roles);
                     plan.keep(n, Priority::Critical);
+                    // (a Python traceback names what was raised on its last line, under its
+                    // frames: a crash the log ends with shows it)
+                    let closing = (ending && (i..end).any(|k| opens_traceback(lines.lines[k])) && is_exception_line(lines.lines[end - 1]))
+                        .then_some(end);
                     for m in n + 1..=end {
                         // (`news` is in line order)
-                        if news.binary_search(&(m - 1)).is_ok() {
+                        if news.binary_search(&(m - 1)).is_ok() || closing == Some(m) {
                             run.flush(&mut plan, lines, &roles);
                             plan.keep(m, Priority::Critical);
                         } else {
@@ -532,7 +537,7 @@ fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[
             })
             .count();
         // (no time span: the lines kept around it say when)
-        let what = describe(start, end, roles, shown_above(&out.pieces, roles, start), 0, errors);
+        let what = describe(start, end, roles, shown_above(&out.pieces, roles, start), (0, 0), errors);
         let chars: usize = lines.lines[start - 1..end].iter().map(|l| l.len() + 1).sum();
         // folded lines with no fold beside them stand alone in their marker: one more
         // interruption, worth it for a stretch of them only
@@ -1044,6 +1049,11 @@ struct Run {
     warnings: usize,
     /// repeated stack traces folded in this run
     traces: usize,
+    /// of them, those folded whole, the line that raised each with them, at a level below
+    /// error: a marker over other lines counts them beside its errors, as a crash that repeats
+    /// is one more crash, whatever level the line above it was logged at (Python's uncaught
+    /// exception under a worker's `INFO` line)
+    raised: usize,
     /// what varied, while the run holds one template
     values: Values,
     template: Option<u32>,
@@ -1117,19 +1127,20 @@ impl Run {
             return;
         }
         let (start, end) = (self.start, self.end);
-        let what = |above: Option<u32>, errors: usize, failures: bool| {
-            let mut what = describe(start, end, roles, above, self.traces, errors);
+        let what = |above: Option<u32>, errors: usize, written: bool| {
+            let raised = if written { self.raised } else { 0 };
+            let mut what = describe(start, end, roles, above, (self.traces, raised), errors);
             if !self.mixed && end - start + 1 >= VALUES_MIN_LINES {
                 what.push_str(&self.values.describe());
-            } else if failures && self.mixed && errors > 1 {
+            } else if written && self.mixed && errors > 1 {
                 what.push_str(&self.failures.describe_failures());
             }
             what.extend(time_span(start, end, lines));
             what
         };
         // whether a run pays for its marker does not hang on the line that stands above it, nor
-        // on the errors a run of one template counts, nor on what varied in them (the marker
-        // says them where it can)
+        // on the errors a run of one template counts, nor on what varied in them, nor on the
+        // stack traces it counts (the marker says them where it can)
         let errors = if self.mixed { self.errors } else { 0 };
         if pays_for_marker(self.chars, &what(self.template, errors, false), start, end) {
             plan.fold(start, end, what(shown_above(&plan.pieces, roles, start), self.errors, true));
@@ -1181,7 +1192,7 @@ fn describe(
     end: usize,
     roles: &[Role],
     above: Option<u32>,
-    traces: usize,
+    (traces, raised): (usize, usize),
     errors: usize,
 ) -> String {
     let n = end - start + 1;
@@ -1198,7 +1209,17 @@ fn describe(
             // a run of several templates may hide errors that repeat a shown message with other
             // paths or values (masked out): the marker says they are there. Warnings are not
             // counted: every distinct one is shown, and the count would be read on every call.
-            lines_and_errors(n, errors)
+            // Stack traces folded whole are, whatever level they were raised at (those raised
+            // below error beside the errors)
+            let mut what = match (raised, errors) {
+                (0, _) | (_, 1..) => lines_and_errors(n, errors),
+                _ => format!("{} lines", count(n)),
+            };
+            if raised > 0 {
+                what.push_str(", ");
+                what.push_str(&plural(raised, "stack trace", "stack traces"));
+            }
+            what
         }
     }
 }
@@ -2624,6 +2645,38 @@ mod tests {
     }
 
     #[test]
+    fn a_fold_over_other_lines_counts_the_crashes_it_holds() {
+        // a worker under supervisord: Python prints its uncaught exception under the last line
+        // the worker logged, at INFO; it crashes on the same bug again and again
+        let mut text = String::new();
+        let mut crashes = 0;
+        for run in 0..8 {
+            for job in 1..=12 {
+                text += &format!("2026-12-05 02:56:{:02},{:03} INFO [worker] processed job {job} (10 bytes)\n", run * 5 + job / 3, job * 7);
+            }
+            text += "2026-12-05 02:56:49,472 INFO [worker] finalizing batch 12\n";
+            text += "Traceback (most recent call last):\n  File \"/srv/worker.py\", line 23, in <module>\n    settle({'a': 1})\n";
+            text += "  File \"/srv/worker.py\", line 11, in settle\n    return int('not-a-number')\n";
+            text += "ValueError: invalid literal for int() with base 10: 'not-a-number'\n";
+            crashes += 1;
+        }
+        let c = compress(&text, &opts());
+        let shown = c.text.matches("\nValueError: ").count() + c.text.starts_with("ValueError: ") as usize;
+        let counted: usize = c
+            .text
+            .lines()
+            .filter(|l| l.starts_with("[hr "))
+            .filter_map(|m| {
+                let words: Vec<&str> = m.split_whitespace().collect();
+                let at = words.iter().position(|w| w.starts_with("stack"))?;
+                words[at - 1].parse::<usize>().ok()
+            })
+            .sum();
+        assert!(shown >= 1, "{}", c.text);
+        assert_eq!(shown + counted, crashes, "{}", c.text);
+    }
+
+    #[test]
     fn a_slowlogs_stacks_are_traces_each_new_one_shown_whole() {
         // php-fpm's slowlog: each slow request's stack, innermost call first
         let mut text = String::new();
@@ -3455,7 +3508,7 @@ mod tests {
             assert!(c.text.lines().any(|l| l.contains(err) && !l.starts_with("[hr ")), "{err}: {}", c.text);
         }
         let failures = text.lines().filter(|l| l.contains(" err=") && !l.contains(" err=0 ")).count();
-        let shown = c.text.lines().filter(|l| l.contains(" err=") && !l.contains(" err=0 ")).count();
+        let shown = c.text.lines().filter(|l| l.contains(" err=") && !l.contains(" err=0 ") && !l.starts_with("[hr ")).count();
         assert!(errors_counted(&c.text) + shown <= failures, "{}", c.text);
         assert!(c.text.len() < text.len() / 3, "{}", c.text);
     }
@@ -3954,9 +4007,9 @@ mod tests {
     #[test]
     fn a_repeated_trace_is_counted_at_the_level_its_line_states() {
         // the same trace raised again and again folds with the lines around it; the marker
-        // counts it as an error only when its line says error
+        // counts it as an error only when its line says error, and as a stack trace otherwise
         let frames: String = (0..8).map(|k| format!("\tat com.acme.Worker.step{k}(Worker.java:{})\n", 20 + k)).collect();
-        for (level, counted) in [("WARN ", ""), ("ERROR", ", 2 errors")] {
+        for (level, counted) in [("WARN ", ", 2 stack traces"), ("ERROR", ", 2 errors")] {
             let mut text = String::new();
             for n in 0..3 {
                 text += &format!("2026-11-30 13:16:1{n},254 - INFO  [Worker-1] - job {n} started\n");

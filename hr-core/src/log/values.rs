@@ -24,6 +24,9 @@ struct Field {
     range: Option<(f64, f64)>,
     numeric: bool,
     unit: Box<str>,
+    /// which of its values stood beside which of the next field's, by their places in `few`:
+    /// words that always stand together are one phrase (`Password mismatch`, `unknown user`)
+    beside_next: Vec<(u8, u8)>,
 }
 
 /// The varying fields of a run whose lines share one template (and token count).
@@ -52,13 +55,23 @@ impl Values {
         self.lines += 1;
         let mut n = 0;
         let mut live = false;
-        for (f, tok) in self.fields.iter_mut().zip(line.split_ascii_whitespace()) {
+        let mut before = None;
+        for (k, tok) in line.split_ascii_whitespace().take(self.fields.len()).enumerate() {
             n += 1;
+            let f = &mut self.fields[k];
             if f.many && !f.numeric {
+                before = None;
                 continue; // a free field: nothing more to learn
             }
-            f.add(tok);
+            let at = f.add(tok);
             live = true;
+            if let (Some(a), Some(b)) = (before, at) {
+                let pairs = &mut self.fields[k - 1].beside_next;
+                if !pairs.contains(&(a, b)) {
+                    pairs.push((a, b));
+                }
+            }
+            before = at;
         }
         let more = line.split_ascii_whitespace().nth(n).is_some() && n < MAX_TOKENS;
         if n != self.fields.len() || more || !live {
@@ -93,9 +106,22 @@ impl Values {
         }
         let mut shown = 0;
         let mut listed: Vec<&Field> = Vec::new();
+        let told = |f: &Field| tells(f) && !f.few.iter().any(|(v, _)| fragment(v));
         // categorical fields first: they say what happened; then one numeric range
         for pass in 0..2 {
-            for f in self.fields.iter().filter(|f| tells(f) && !f.few.iter().any(|(v, _)| fragment(v))) {
+            let mut k = 0;
+            while k < self.fields.len() {
+                let f = &self.fields[k];
+                // the words that stand with this field's as one phrase (listed as one)
+                let mut end = k;
+                while pass == 0 && end + 1 < self.fields.len() && self.phrase(end) && told(&self.fields[end + 1]) {
+                    end += 1;
+                }
+                let at = k;
+                k = end + 1;
+                if !told(f) {
+                    continue;
+                }
                 if shown == SHOWN {
                     return out;
                 }
@@ -104,9 +130,17 @@ impl Values {
                 if pass == 0 && listed.iter().any(|g| g.same_values(f)) {
                     continue;
                 }
-                let text = if pass == 0 { f.listed(max_chars) } else { f.ranged() };
+                let text = match pass {
+                    // (a phrase too long to list leaves its words to be listed each)
+                    0 if end > at => self.phrase_listed(at, end, max_chars).or_else(|| {
+                        (end, k) = (at, at + 1);
+                        f.listed(max_chars)
+                    }),
+                    0 => f.listed(max_chars),
+                    _ => f.ranged(),
+                };
                 if pass == 0 && text.is_some() {
-                    listed.push(f);
+                    listed.extend(&self.fields[at..=end]);
                 }
                 if let Some(t) = text.filter(|t| !out.contains(t.as_str())) {
                     out.push_str(" · ");
@@ -119,6 +153,45 @@ impl Values {
             }
         }
         out
+    }
+}
+
+impl Values {
+    /// Whether field `k`'s words and the next field's always stood together, one to one: two
+    /// words of one phrase, each listed with the other. (Words that each stood once stand
+    /// together one to one whatever they are: a word that recurs is needed to tell.)
+    fn phrase(&self, k: usize) -> bool {
+        let (f, g) = (&self.fields[k], &self.fields[k + 1]);
+        let words = |f: &Field| !f.many && !f.numeric && f.few.len() >= 2;
+        words(f)
+            && f.few.iter().any(|&(_, n)| n > 1)
+            && words(g)
+            && f.few.len() == g.few.len()
+            && f.beside_next.len() == f.few.len()
+            && (0..f.few.len() as u8).all(|i| f.beside_next.iter().any(|&(a, _)| a == i) && f.beside_next.iter().any(|&(_, b)| b == i))
+    }
+
+    /// `Password mismatch×45 unknown user×27`: the values of fields `start..=end`, which stand
+    /// together one to one (see `phrase`), as phrases with their counts.
+    fn phrase_listed(&self, start: usize, end: usize, max_chars: usize) -> Option<String> {
+        let mut s = String::new();
+        for (i, (v, n)) in self.fields[start].few.iter().enumerate() {
+            if i > 0 {
+                s.push(' ');
+            }
+            s.push_str(unquoted(field_end(v)));
+            let mut at = i as u8;
+            for k in start..end {
+                at = self.fields[k].beside_next.iter().find(|&&(a, _)| a == at)?.1;
+                s.push(' ');
+                s.push_str(unquoted(field_end(&self.fields[k + 1].few[at as usize].0)));
+            }
+            if *n > 1 {
+                s.push('×');
+                s.push_str(&count(*n));
+            }
+        }
+        (s.chars().count() <= max_chars).then_some(s)
     }
 }
 
@@ -138,11 +211,19 @@ impl Field {
         self.few.iter().all(|(v, n)| *n == 1 && v.split(|c: char| !c.is_ascii_digit()).any(|run| run.len() >= 10))
     }
 
-    fn add(&mut self, tok: &str) {
+    /// Counts `tok`; its place among the few values, while there are few.
+    fn add(&mut self, tok: &str) -> Option<u8> {
+        let mut at = None;
         if !self.many {
             match self.few.iter().position(|(v, _)| **v == *tok) {
-                Some(i) => self.few[i].1 += 1,
-                None if self.few.len() < FEW => self.few.push((tok.into(), 1)),
+                Some(i) => {
+                    self.few[i].1 += 1;
+                    at = Some(i as u8);
+                }
+                None if self.few.len() < FEW => {
+                    self.few.push((tok.into(), 1));
+                    at = Some(self.few.len() as u8 - 1);
+                }
                 None => self.many = true,
             }
         }
@@ -156,6 +237,7 @@ impl Field {
                 _ => self.numeric = false,
             }
         }
+        at
     }
 
     /// `GET×120 HEAD×14 PUT`, for a field with 2 to `FEW` values (a count of 1 goes unsaid).
@@ -405,6 +487,34 @@ mod tests {
             v.push(&format!("newfstatat(AT_FDCWD, \"/src/{path}\", {buf}, 0) = -1 ENOENT (No such file or directory)"));
         }
         assert_eq!(v.describe_failures(), " · \"/src/a\"×2 \"/src/b\"");
+    }
+
+    #[test]
+    fn words_that_stand_together_are_listed_as_one_phrase() {
+        // dovecot's failed logins: `Password mismatch` and `unknown user`, never mixed
+        let mut v = Values::default();
+        for (i, (a, b)) in [("Password", "mismatch"), ("unknown", "user"), ("Password", "mismatch")].iter().enumerate() {
+            v.push(&format!("auth: passwd-file(u{i},127.0.0.1): {a} {b}"));
+        }
+        assert_eq!(v.describe(), " · Password mismatch×2 unknown user");
+        // words that do not always stand together are listed apart
+        let mut v = Values::default();
+        for (a, b) in [("Password", "mismatch"), ("unknown", "user"), ("unknown", "mismatch")] {
+            v.push(&format!("auth: failed: {a} {b}"));
+        }
+        assert_eq!(v.describe(), " · Password unknown×2 · mismatch×2 user");
+        // nor are words that each stood once: nothing tells that they stand together
+        let mut v = Values::default();
+        for (a, b) in [("Password", "mismatch"), ("unknown", "user")] {
+            v.push(&format!("auth: failed: {a} {b}"));
+        }
+        assert_eq!(v.describe(), " · Password unknown · mismatch user");
+        // a phrase too long to list leaves its words to be listed each
+        let mut v = Values::default();
+        for (path, proto) in [("/api/items/703?fields=name,price&ref=a", "HTTP/1.1"), ("/health", "HTTP/1.0"), ("/health", "HTTP/1.0")] {
+            v.push(&format!("GET {path} {proto} 200"));
+        }
+        assert_eq!(v.describe(), " · HTTP/1.1 HTTP/1.0×2");
     }
 
     #[test]
