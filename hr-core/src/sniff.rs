@@ -321,9 +321,13 @@ pub fn sniff(data: &[u8]) -> Kind {
     let many = prose.iter().filter(|l| !l.trim().is_empty()).count() >= 20;
     // a list of names (`git status`) is no log: a log's compressor would fold names like values
     let names = share(&prose, crate::mask::names_a_file) >= 0.5;
+    // (settings or a table whose lines are said again and again, word for word, are records a
+    // program writes one after another: MariaDB's slow log, `ansible-playbook -v`'s results. A
+    // list of settings says each once)
+    let records = share_said_again(&prose) >= RECORDS_SAID_AGAIN;
     if many
         && !names
-        && !(log.share < DUMP_IN_A_LOG && is_settings_or_table(&sample))
+        && !(log.share < DUMP_IN_A_LOG && !records && is_settings_or_table(&sample))
         && (prose_share(&prose) < MACHINE_OUTPUT || repeats(&prose) >= REPEATED_OUTPUT)
         && !has_headings(&prose)
     {
@@ -601,6 +605,20 @@ const REPEATED_OUTPUT: f64 = 0.6;
 fn prose_share(lines: &[&str]) -> f64 {
     let (_, once) = shapes_recurring(lines, is_prose);
     once as f64 / nonblank(lines).max(1) as f64
+}
+
+/// Lines said word for word three times or more, as a share of lines with text: from this share
+/// on, settings or rows are records (see `sniff`).
+const RECORDS_SAID_AGAIN: f64 = 0.25;
+
+/// The share of lines with text whose every word, numbers included, recurs three times or more.
+fn share_said_again(lines: &[&str]) -> f64 {
+    let mut counts = FxHashMap::<&str, usize>::default();
+    for l in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
+        *counts.entry(l).or_default() += 1;
+    }
+    let again: usize = counts.values().filter(|&&n| n >= 3).sum();
+    again as f64 / nonblank(lines).max(1) as f64
 }
 
 /// The share of lines with words whose shape (numbers masked) recurs three times or more.
@@ -1273,6 +1291,23 @@ Events:
         }
         run += "\nPLAY RECAP *********************************************************************\nlocalhost                  : ok=2    changed=1    unreachable=0    failed=0    skipped=0    rescued=0    ignored=0\n";
         assert_eq!(sniff(run.as_bytes()), Kind::Log);
+    }
+
+    #[test]
+    fn records_whose_lines_read_as_settings_are_a_log_when_said_again_and_again() {
+        // MariaDB's slow query log: each statement's record, its `# key: value` header lines
+        // and a `SET timestamp=…;` setting before the statement
+        let mut log = String::from("mysqld, Version: 10.11.19-MariaDB-0+deb12u1-log (Debian 12). started with:\nTcp port: 3306  Unix socket: /run/mysqld/mysqld.sock\nTime\t\t    Id Command\tArgument\n");
+        for q in 0..200 {
+            log += &format!(
+                "# User@Host: app[app] @ localhost []\n# Thread_id: {}  Schema: shop  QC_hit: No\n# Query_time: 0.000{:03}  Lock_time: 0.000045  Rows_sent: 1  Rows_examined: 1\n# Rows_affected: 0  Bytes_sent: 234\nSET timestamp=17964389{:02};\nSELECT * FROM items WHERE id={};\n",
+                4 + q % 3, 100 + q, q % 60, q * 7 % 150
+            );
+        }
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+        // a list of settings, each said once, stays what it is
+        let settings: String = (0..60).map(|k| format!("net.ipv4.conf.eth{k}.forwarding = {}\nkernel.sched_domain.cpu{k}.flags = 4655\n", k % 2)).collect();
+        assert_ne!(sniff(settings.as_bytes()), Kind::Log);
     }
 
     #[test]
