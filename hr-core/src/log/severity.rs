@@ -529,6 +529,10 @@ mod tests {
         assert_eq!(sev(&asa.replace("%ASA-4-", "%ASA-6-")).level, Level::Other);
         assert_eq!(sev("Mar  1 00:01:02 sw1 %LINK-3-UPDOWN: Interface GigabitEthernet0/1, changed state to down").level, Level::Error);
         assert_eq!(sev("disk at 95%-4-full, 100%-2-go").level, Level::Other);
+        // a letter before punctuation is no logcat level: InnoDB's dump of a record shows a
+        // byte as its letter (` 2: len 7; hex 46000002010110; asc F      ;;`)
+        assert_eq!(sev(" 2: len 7; hex 46000002010110; asc F      ;;").level, Level::Other);
+        assert_eq!(crate::logline::declared(" 2: len 7; hex 46000002010110; asc F      ;;"), None);
         // a letter among letters is no level, however stamped the line
         assert_eq!(sev("2024-05-01T10:00:14.1224566Z  T E S T S").level, Level::Other);
         assert_eq!(crate::logline::declared("2024-05-01T10:00:14.1224566Z  T E S T S"), None);
