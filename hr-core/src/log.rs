@@ -1628,8 +1628,11 @@ mod tests {
             .map(|l| count(l, "404×").or_else(|| count(l, "lines, ").filter(|_| l.contains(" error"))).unwrap_or(0))
             .sum();
         assert_eq!(shown + folded, failed, "every failed request is shown or counted: {out}");
+        // and so does one an application logs at info, as the guard reads it: its level says
+        // how the application took it, its status how the request went
         let app = "2026-11-29 10:00:00,120 INFO [w-3] GET /missing/4 404 148ms\n";
-        assert_eq!(severity(app, &Columns::default()).level, Level::Other, "its level says it");
+        assert_eq!(severity(app, &Columns::default()).level, Level::Error);
+        assert_eq!(crate::logline::problem(app), crate::logline::Problem::Reported);
     }
 
     #[test]

@@ -85,6 +85,15 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
             level = Level::Error;
         }
     }
+    // a request an application logs at a level below its warnings, as its message (spdlog's
+    // `[info] GET /static/x.css 404 9b`, a glog `I` line's): it failed by its status, as an
+    // access log's request does, and so the guard reads it; its failures fold by method, path
+    // and status
+    if level < Level::Warn && end > 0 {
+        if let Some(s) = bare_request_severity(&line[end..]) {
+            return s;
+        }
+    }
     // a response that a web framework logs at a level of its own, below its errors, as what it
     // says first (Mojolicious's `[trace] [HwQ8dbTYBAPm] 401 Unauthorized (0.0007s, …)`, Rails'
     // `INFO -- : Completed 500 Internal Server Error in 12ms`) failed by its status
@@ -128,7 +137,8 @@ fn answers_with_failure(message: &str) -> bool {
 /// A request line with no level of its own and its request not quoted (morgan's `GET /items/7
 /// 404 0.4 ms - 9`, Fiber's, Squid's): its status says how it went, as a quoted request's does,
 /// so that its failures fold by method, path and status and a fold counts them. A line that
-/// states a level (`INFO [w-3] GET /x 200 12ms`) is an application's event, read by its level.
+/// states a level (`INFO [w-3] GET /x 200 12ms`) is an application's event, read by its level,
+/// unless what it says after its level is such a request, failed (see `severity`).
 fn bare_request_severity(line: &str) -> Option<Severity> {
     let status = crate::logline::bare_request_status(line).filter(|&s| s >= 400)?;
     let (method, path) = crate::logline::http_request(line).unwrap_or_default();
@@ -443,6 +453,19 @@ mod tests {
         ] {
             assert!(level(line) < Level::Warn, "{line}");
         }
+    }
+
+    #[test]
+    fn a_request_an_application_logs_below_its_warnings_fails_by_its_status() {
+        // spdlog's default pattern: a server's requests at info, each with its status
+        let line = |status: u16, path: &str| sev(&format!("[2026-12-05 03:18:28.875] [httpd] [info] GET {path} {status} 9b user=carol"));
+        let failed = line(404, "/static/missing0.css");
+        assert!(failed.level == Level::Error && failed.key.is_some(), "{failed:?}");
+        assert_ne!(failed.key, line(404, "/api/users").key);
+        assert_ne!(failed.key, line(403, "/static/missing0.css").key);
+        assert_eq!(line(200, "/static/missing0.css").level, Level::Other);
+        // an event that names a request with no status after its path is read by its level
+        assert_eq!(sev("2026-12-05 03:18:28,875 INFO [w-3] GET /x took 404 ms").level, Level::Other);
     }
 
     #[test]
