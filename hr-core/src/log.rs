@@ -1466,6 +1466,7 @@ fn trace_like(line: &str) -> bool {
     t.starts_with("at ")
         // valgrind's callers: `by 0x109359: main (leak.c:17)`
         || t.starts_with("by 0x")
+        || crate::logline::is_native_frame(t)
         // a Go frame (its function, then its place: `/app/main.go:57 +0xf4`)
         || crate::logline::is_go_frame(line)
         || (t.contains(".go:") && re!(r"^\S+\.go:\d+( \+0x[0-9a-f]+)?$").is_match(t))
@@ -2645,6 +2646,75 @@ mod tests {
         let c = compress(&text, &opts());
         let marker = c.text.lines().find(|l| l.starts_with("[hr ")).unwrap_or_else(|| panic!("{}", c.text));
         assert!(!marker.contains('×'), "{marker}");
+    }
+
+    #[test]
+    fn a_sanitizers_stacks_are_traces_whose_frames_stay() {
+        // AddressSanitizer's report of a use after free (gcc 12's, run here): the stack of the
+        // access, of the free and of the allocation, each frame another call; the program's
+        // own frames among the runtime's say where the bug is
+        let report = r"=================================================================
+==22910==ERROR: AddressSanitizer: heap-use-after-free on address 0x603000000040 at pc 0x7f5dbbe72b5e bp 0x7ffdf3b5b6c0 sp 0x7ffdf3b5ae70
+READ of size 2 at 0x603000000040 thread T0
+    #0 0x7f5dbbe72b5d in printf_common ../../../../src/libsanitizer/sanitizer_common/sanitizer_common_interceptors_format.inc:553
+    #1 0x7f5dbbe731fa in __interceptor_vprintf ../../../../src/libsanitizer/sanitizer_common/sanitizer_common_interceptors.inc:1657
+    #2 0x7f5dbbe732d6 in __interceptor_printf ../../../../src/libsanitizer/sanitizer_common/sanitizer_common_interceptors.inc:1715
+    #3 0x559e7a85d971 in main /tmp/probeAM/src/sanprog.cc:41
+    #4 0x7f5dbb045249 in __libc_start_call_main ../sysdeps/nptl/libc_start_call_main.h:58
+    #5 0x7f5dbb045304 in __libc_start_main_impl ../csu/libc-start.c:360
+    #6 0x559e7a85b410 in _start (/tmp/probeAM/src/san_asan+0x17410)
+
+0x603000000040 is located 0 bytes inside of 32-byte region [0x603000000040,0x603000000060)
+freed by thread T0 here:
+    #0 0x7f5dbbeb76a8 in __interceptor_free ../../../../src/libsanitizer/asan/asan_malloc_linux.cpp:52
+    #1 0x559e7a85baf7 in close_session(Session*) /tmp/probeAM/src/sanprog.cc:18
+    #2 0x559e7a85d953 in main /tmp/probeAM/src/sanprog.cc:40
+    #3 0x7f5dbb045249 in __libc_start_call_main ../sysdeps/nptl/libc_start_call_main.h:58
+
+previously allocated by thread T0 here:
+    #0 0x7f5dbbeb89cf in __interceptor_malloc ../../../../src/libsanitizer/asan/asan_malloc_linux.cpp:69
+    #1 0x559e7a85b73b in new_session(int) /tmp/probeAM/src/sanprog.cc:13
+    #2 0x559e7a85d948 in main /tmp/probeAM/src/sanprog.cc:40
+    #3 0x7f5dbb045249 in __libc_start_call_main ../sysdeps/nptl/libc_start_call_main.h:58
+
+SUMMARY: AddressSanitizer: heap-use-after-free ../../../../src/libsanitizer/sanitizer_common/sanitizer_common_interceptors_format.inc:553 in printf_common
+Shadow bytes around the buggy address:
+  0x0c067fff7fb0: 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00
+  0x0c067fff7fc0: 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00
+  0x0c067fff7fd0: 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00
+  0x0c067fff7fe0: 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00
+  0x0c067fff7ff0: 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00 00
+=>0x0c067fff8000: fa fa 00 00 00 fa fa fa[fd]fd fd fd fa fa 00 00
+  0x0c067fff8010: 00 00 fa fa fa fa fa fa fa fa fa fa fa fa fa fa
+  0x0c067fff8020: fa fa fa fa fa fa fa fa fa fa fa fa fa fa fa fa
+  0x0c067fff8030: fa fa fa fa fa fa fa fa fa fa fa fa fa fa fa fa
+  0x0c067fff8040: fa fa fa fa fa fa fa fa fa fa fa fa fa fa fa fa
+  0x0c067fff8050: fa fa fa fa fa fa fa fa fa fa fa fa fa fa fa fa
+Shadow byte legend (one shadow byte represents 8 application bytes):
+  Addressable:           00
+  Partially addressable: 01 02 03 04 05 06 07 
+  Heap left redzone:       fa
+  Freed heap region:       fd
+  Stack left redzone:      f1
+  Stack mid redzone:       f2
+  Stack right redzone:     f3
+  Stack after return:      f5
+  Stack use after scope:   f8
+  Global redzone:          f9
+  Global init order:       f6
+  Poisoned by user:        f7
+  Container overflow:      fc
+  Array cookie:            ac
+  Intra object redzone:    bb
+  ASan internal:           fe
+  Left alloca redzone:     ca
+  Right alloca redzone:    cb
+==22910==ABORTING
+";
+        let c = compress(report, &opts());
+        for place in ["in main /tmp/probeAM/src/sanprog.cc:41", "in close_session(Session*) /tmp/probeAM/src/sanprog.cc:18", "in new_session(int) /tmp/probeAM/src/sanprog.cc:13"] {
+            assert!(c.text.lines().any(|l| l.contains(place) && !l.starts_with("[hr ")), "{place}: {}", c.text);
+        }
     }
 
     #[test]

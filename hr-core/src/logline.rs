@@ -382,6 +382,17 @@ pub fn is_slowlog_frame(line: &str) -> bool {
     line.starts_with("[0x") && re!(r"^\[0x[0-9a-f]{8,16}\] \S+\(\) \S+:\d+$").is_match(line.trim_end())
 }
 
+/// A frame of a native stack as the sanitizers and gdb print it, numbered from the innermost:
+/// AddressSanitizer's `    #3 0x559e7a85d971 in main /src/sanprog.cc:41`, ThreadSanitizer's
+/// `    #1 operator() /src/sanprog.cc:63 (san_tsan+0x2630)`, gdb's `#1  0x00007f2a1c094ac3 in
+/// start_thread (arg=<optimized out>) at ./nptl/pthread_create.c:442` or `#0  settle (n=3) at
+/// worker.c:12`.
+pub fn is_native_frame(line: &str) -> bool {
+    let t = line.trim_start();
+    t.starts_with('#')
+        && re!(r"^#\d+ +(0x[0-9a-f]+ in \S|[\w:~<>]+ \(.*\) at \S+:\d+|.+ \([^()\s]+\+0x[0-9a-f]+\)$)").is_match(t.trim_end())
+}
+
 /// A Go traceback's frame, which names its function unindented (its place follows on a line
 /// of its own, indented): `main.worker(0x0?, 0x1)`, `net/http.(*conn).serve(0xc0001b4000, …)`,
 /// `main.crash(...)`, `created by main.main in goroutine 1`.
@@ -1687,6 +1698,23 @@ mod tests {
         assert!(!is_service_stream_line("name3   | 3 | active | owner4 |"));
         assert!(!is_service_stream_line("| name | state |"));
         assert!(!is_service_stream_line("cat access.log| grep 404"));
+    }
+
+    #[test]
+    fn a_native_stacks_frames_are_told_from_numbered_lines() {
+        for line in [
+            "    #3 0x559e7a85d971 in main /tmp/probeAM/src/sanprog.cc:41",
+            "    #6 0x559e7a85b410 in _start (/tmp/probeAM/src/san_asan+0x17410)",
+            "    #1 operator() /tmp/probeAM/src/sanprog.cc:63 (san_tsan+0x2630)",
+            "    #7 <null> <null> (libstdc++.so.6+0xd44a2)",
+            "#1  0x00007f90b8cf1e53 in __GI___nanosleep (req=req@entry=0x7f90b1c0edd0) at ../sysdeps/unix/sysv/linux/nanosleep.c:25",
+            "#0  settle (n=3) at worker.c:12",
+        ] {
+            assert!(is_native_frame(line), "{line}");
+        }
+        for line in ["#1 Fix the parser", "# in a comment", "#2 in queue (of 5)", "#12 /app/Kernel.php(151): handle()"] {
+            assert!(!is_native_frame(line), "{line}");
+        }
     }
 
     #[test]

@@ -6,6 +6,7 @@
 use crate::hash::{of_text, FxHashMap};
 use crate::marker::{count, line_range};
 use crate::plan::{Plan, Priority};
+use crate::re::re;
 
 /// Frames a shared stretch must hold to fold: two or three read as fast as their pointer.
 const SHARED_FRAMES: usize = 4;
@@ -199,6 +200,7 @@ pub(crate) fn is_frame(line: &str) -> bool {
     let t = line.trim_start();
     (t.len() < line.len()
         || numbered_frame(line).is_some()
+        || crate::logline::is_native_frame(line)
         || crate::logline::is_ruby_frame(line)
         || crate::logline::is_counted_place(line)
         || crate::logline::is_slowlog_frame(line))
@@ -210,7 +212,21 @@ pub(crate) fn is_frame(line: &str) -> bool {
 /// The call a frame line names, without the depth PHP numbers it by (`#12 /app/Kernel.php(151):
 /// …`): the same call stands at another depth in a trace raised from elsewhere.
 fn call(line: &str) -> &str {
-    numbered_frame(line).map_or(line, |at| &line[at..])
+    match numbered_frame(line) {
+        Some(at) => &line[at..],
+        None => native_call(line).unwrap_or(line),
+    }
+}
+
+/// The call a native frame names, without its depth and the address it returns to
+/// (`#13 0x5594ecc12a9f in main /src/x.cc:49` -> `main /src/x.cc:49`): the same call stands at
+/// another depth in another stack, and at another address in another run.
+fn native_call(line: &str) -> Option<&str> {
+    if !crate::logline::is_native_frame(line) {
+        return None;
+    }
+    let head = re!(r"^\s*#\d+ +(0x[0-9a-f]+ in )?").find(line)?;
+    Some(&line[head.end()..])
 }
 
 /// Where the call begins in a frame that PHP numbers (`#0 /app/x.php(12): f()`, `#3 [internal
