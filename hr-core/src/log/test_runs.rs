@@ -45,7 +45,20 @@ pub(super) fn keep_test_failures(plan: Plan, lines: &Lines, prefixes: Option<&[(
 fn test_failures<'a>(lines: &Lines, stream: Option<&[usize]>, said: impl Fn(usize) -> &'a str) -> Vec<usize> {
     let len = stream.map_or(lines.lines.len(), <[usize]>::len);
     let at = |k: usize| stream.map_or(k, |s| s[k]);
-    let tail = (len.saturating_sub(TEST_VERDICT / 64)..len).map(|k| said(at(k))).collect::<Vec<_>>().join("\n");
+    // (the last lines up to `TEST_VERDICT` bytes, the earliest of them cut to its end: a line
+    // longer than that, a one-line JSON array of 25 MB read as a log, is not copied whole)
+    let mut parts = Vec::new();
+    let mut size = 0;
+    for k in (len.saturating_sub(TEST_VERDICT / 64)..len).rev() {
+        if size >= TEST_VERDICT {
+            break;
+        }
+        let part = crate::lines::suffix_str(said(at(k)), TEST_VERDICT - size);
+        size += part.len() + 1;
+        parts.push(part);
+    }
+    parts.reverse();
+    let tail = parts.join("\n");
     let tail = crate::lines::suffix_str(&tail, TEST_VERDICT);
     // a linter's or a compiler's findings, each at its place (`pkg/a.py:55:7: D101 Missing
     // docstring in public class`): each message keeps a place, where the log's templates would
