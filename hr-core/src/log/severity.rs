@@ -89,7 +89,8 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
     // `[info] GET /static/x.css 404 9b`, a glog `I` line's): it failed by its status, as an
     // access log's request does, and so the guard reads it; its failures fold by method, path
     // and status
-    if level < Level::Warn && end > 0 {
+    // (every request names a path, or a URL: a look for its slash spares most lines the rest)
+    if level < Level::Warn && end > 0 && memchr::memchr(b'/', &line.as_bytes()[end..]).is_some() {
         if let Some(s) = bare_request_severity(&line[end..]) {
             return s;
         }
