@@ -2735,18 +2735,8 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         }
         let c = compress(&text, &opts());
         let shown = c.text.matches("\nValueError: ").count() + c.text.starts_with("ValueError: ") as usize;
-        let counted: usize = c
-            .text
-            .lines()
-            .filter(|l| l.starts_with("[hr "))
-            .filter_map(|m| {
-                let words: Vec<&str> = m.split_whitespace().collect();
-                let at = words.iter().position(|w| w.starts_with("stack"))?;
-                words[at - 1].parse::<usize>().ok()
-            })
-            .sum();
         assert!(shown >= 1, "{}", c.text);
-        assert_eq!(shown + counted, crashes, "{}", c.text);
+        assert_eq!(shown + counted(&c.text, "stack"), crashes, "{}", c.text);
     }
 
     #[test]
@@ -3421,11 +3411,16 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
 
     /// The errors the markers of `out` say they fold (`[hr 91 lines, 10 errors L…]`).
     fn errors_counted(out: &str) -> usize {
+        counted(out, "error")
+    }
+
+    /// What the markers of `out` count of `what` (`error`: `[hr 57 lines, 2 errors …]`).
+    fn counted(out: &str, what: &str) -> usize {
         out.lines()
             .filter(|l| l.starts_with("[hr "))
             .filter_map(|m| {
                 let words: Vec<&str> = m.split_whitespace().collect();
-                let at = words.iter().position(|w| w.starts_with("error"))?;
+                let at = words.iter().position(|w| w.starts_with(what))?;
                 words[at - 1].parse::<usize>().ok()
             })
             .sum()

@@ -111,17 +111,17 @@ impl Values {
         for pass in 0..2 {
             let mut k = 0;
             while k < self.fields.len() {
-                let f = &self.fields[k];
+                let (at, f) = (k, &self.fields[k]);
+                if !told(f) {
+                    k += 1;
+                    continue;
+                }
                 // the words that stand with this field's as one phrase (listed as one)
-                let mut end = k;
+                let mut end = at;
                 while pass == 0 && end + 1 < self.fields.len() && self.phrase(end) && told(&self.fields[end + 1]) {
                     end += 1;
                 }
-                let at = k;
                 k = end + 1;
-                if !told(f) {
-                    continue;
-                }
                 if shown == SHOWN {
                     return out;
                 }
@@ -154,9 +154,7 @@ impl Values {
         }
         out
     }
-}
 
-impl Values {
     /// Whether field `k`'s words and the next field's always stood together, one to one: two
     /// words of one phrase, each listed with the other. (Words that each stood once stand
     /// together one to one whatever they are: a word that recurs is needed to tell.)
