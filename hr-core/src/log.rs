@@ -27,7 +27,7 @@ use crate::drain::{drain_merges, unmasked_stamp, Drain, Miner, Seen, NO_TEXT};
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::lines::{split, Lines};
 use crate::logline::{continues, error_words, is_logfmt_event, is_tagged_logfmt_event};
-use crate::marker::{count, lines_and_errors, marker_chars, Compressed};
+use crate::marker::{count, lines_counting, marker_chars, Compressed};
 use crate::plan::{plural, render_classified, Piece, Plan, Priority};
 use crate::probes::Probes;
 use crate::re::re;
@@ -1211,15 +1211,7 @@ fn describe(
             // counted: every distinct one is shown, and the count would be read on every call.
             // Stack traces folded whole are, whatever level they were raised at (those raised
             // below error beside the errors)
-            let mut what = match (raised, errors) {
-                (0, _) | (_, 1..) => lines_and_errors(n, errors),
-                _ => format!("{} lines", count(n)),
-            };
-            if raised > 0 {
-                what.push_str(", ");
-                what.push_str(&plural(raised, "stack trace", "stack traces"));
-            }
-            what
+            lines_counting(n, &[(errors, "error", "errors"), (raised, "stack trace", "stack traces")])
         }
     }
 }

@@ -123,9 +123,22 @@ pub fn plain_lines(n: usize) -> String {
 /// What a fold of `n` lines says when `errors` of them are errors (`57 lines, 2 errors`): the
 /// errors a run hides are counted, as they may repeat a shown message with other values.
 pub fn lines_and_errors(n: usize, errors: usize) -> String {
-    match errors {
-        0 => plain_lines(n),
-        k => format!("{} lines, {}", count(n), crate::plan::plural(k, "error", "errors")),
+    lines_counting(n, &[(errors, "error", "errors")])
+}
+
+/// What a fold of `n` lines says when it holds some of each thing `counts` names, with its
+/// singular and plural (`57 lines, 2 errors, 7 stack traces`); the count alone when it holds
+/// none of them.
+pub fn lines_counting(n: usize, counts: &[(usize, &str, &str)]) -> String {
+    let mut what = String::new();
+    for &(k, one, many) in counts.iter().filter(|&&(k, _, _)| k > 0) {
+        what.push_str(", ");
+        what.push_str(&crate::plan::plural(k, one, many));
+    }
+    if what.is_empty() {
+        plain_lines(n)
+    } else {
+        format!("{} lines{what}", count(n))
     }
 }
 

@@ -613,11 +613,7 @@ const RECORDS_SAID_AGAIN: f64 = 0.25;
 
 /// The share of lines with text whose every word, numbers included, recurs three times or more.
 fn share_said_again(lines: &[&str]) -> f64 {
-    let mut counts = FxHashMap::<&str, usize>::default();
-    for l in lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()) {
-        *counts.entry(l).or_default() += 1;
-    }
-    let again: usize = counts.values().filter(|&&n| n >= 3).sum();
+    let (again, _) = recurring(lines.iter().map(|l| l.trim()).filter(|l| !l.is_empty()));
     again as f64 / nonblank(lines).max(1) as f64
 }
 
@@ -631,12 +627,18 @@ fn repeats(lines: &[&str]) -> f64 {
 /// or more among them, and how many do not.
 fn shapes_recurring(lines: &[&str], pick: impl Fn(&str) -> bool) -> (usize, usize) {
     let shapes: Vec<String> = lines.iter().filter(|l| pick(l)).map(|l| crate::mask::shape(l.trim())).collect();
+    recurring(shapes.iter().map(String::as_str))
+}
+
+/// Of `keys`, how many are one of three or more alike, and how many are not.
+fn recurring<'a>(keys: impl Iterator<Item = &'a str>) -> (usize, usize) {
     let mut counts = FxHashMap::<&str, usize>::default();
-    for s in &shapes {
-        *counts.entry(s.as_str()).or_default() += 1;
+    for k in keys {
+        *counts.entry(k).or_default() += 1;
     }
-    let recurring = shapes.iter().filter(|s| counts[s.as_str()] >= 3).count();
-    (recurring, shapes.len() - recurring)
+    let all: usize = counts.values().sum();
+    let recurring: usize = counts.values().filter(|&&n| n >= 3).sum();
+    (recurring, all - recurring)
 }
 
 fn nonblank(lines: &[&str]) -> usize {

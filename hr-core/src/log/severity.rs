@@ -89,17 +89,20 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
     // `[info] GET /static/x.css 404 9b`, a glog `I` line's): it failed by its status, as an
     // access log's request does, and so the guard reads it; its failures fold by method, path
     // and status
-    // (every request names a path, or a URL: a look for its slash spares most lines the rest)
-    if level < Level::Warn && end > 0 && memchr::memchr(b'/', &line.as_bytes()[end..]).is_some() {
-        if let Some(s) = bare_request_severity(&line[end..]) {
-            return s;
+    if level < Level::Warn && end > 0 {
+        let message = &line[end..];
+        // (every request names a path, or a URL: a look for its slash spares most lines the rest)
+        if memchr::memchr(b'/', message.as_bytes()).is_some() {
+            if let Some(s) = bare_request_severity(message) {
+                return s;
+            }
         }
-    }
-    // a response that a web framework logs at a level of its own, below its errors, as what it
-    // says first (Mojolicious's `[trace] [HwQ8dbTYBAPm] 401 Unauthorized (0.0007s, …)`, Rails'
-    // `INFO -- : Completed 500 Internal Server Error in 12ms`) failed by its status
-    if level < Level::Warn && end > 0 && answers_with_failure(&line[end..]) {
-        level = Level::Error;
+        // a response that a web framework logs at a level of its own, below its errors, as what
+        // it says first (Mojolicious's `[trace] [HwQ8dbTYBAPm] 401 Unauthorized (0.0007s, …)`,
+        // Rails' `INFO -- : Completed 500 Internal Server Error in 12ms`) failed by its status
+        if answers_with_failure(message) {
+            level = Level::Error;
+        }
     }
     // a test harness's verdict that its runner logs at info level (mozharness: `12:01:26
     // INFO - TEST-UNEXPECTED-TIMEOUT | automation.py | …`) says a test failed: it is read as
