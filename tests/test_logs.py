@@ -687,3 +687,16 @@ def test_a_pretty_printed_records_failed_request_keeps_an_example(cache: Path):
     out = run_hr([], data.encode(), cache).decode()
     assert failed(out) == failed(data)
     assert len(out) < len(data) / 3
+
+
+def test_a_pretty_printed_records_nested_response_keeps_each_failed_status(cache: Path):
+    # pino-pretty prints an object field a member a line (captured: Fastify's `request
+    # completed`, logged at info, holds only the response it sent): each failing status keeps
+    # a record whole, status line and all
+    data = (FIXTURES / "fastify-pino-pretty-nested.log").read_text()
+    status = re.compile(r'^ {6}"statusCode": (\d+)$', re.M)
+    failing = {int(s) for s in status.findall(data) if int(s) >= 400}
+    assert {404, 422} <= failing, failing
+    out = run_hr([], data.encode(), cache).decode()
+    assert {int(s) for s in status.findall(out) if int(s) >= 400} == failing
+    assert len(out) < len(data) / 2

@@ -361,19 +361,47 @@ const PRETTY_FIELDS: usize = 50;
 /// A record printed a field a line under its header (pino-pretty's `    method: "GET"`,
 /// `    path: "/api/users/98"`, `    status: 404`) whose request failed: its severity as an
 /// access log's line with that method, path and status would have, and how many field lines
-/// follow the header. None when no status of 400 or more is among them.
+/// follow the header. A field may hold an object, its members a line each below it (`    res: {`,
+/// `      "statusCode": 404`, `    }`): a status there is read as in a one-line JSON record,
+/// the request's in the server's response (`SERVER_RESPONSE`) or beside the request's method or
+/// path. None when no status of 400 or more is among them.
 pub fn pretty_failure(header: &str, below: &[&str]) -> Option<(Severity, usize)> {
     // a look at the first line below spares most lines the rest
     below.first().filter(|l| l.starts_with("    ") && !l.starts_with("     "))?;
-    let (mut method, mut path, mut status) = ("", "", "");
+    let (mut method, mut path, mut status, mut nested_status) = ("", "", "", "");
+    let mut sent = false;
+    // the object whose members are being read, if any: its name, when it is one a request or
+    // a response is nested in (the members of others, an error's stack among them, are passed)
+    let mut object: Option<Option<&str>> = None;
     let mut n = 0;
     for line in below.iter().take(PRETTY_FIELDS) {
-        let Some((key, value)) = line.strip_prefix("    ").filter(|f| !f.starts_with(' ')).and_then(|f| f.split_once(": ")) else {
-            break;
+        let (key, value) = if let Some(within) = object {
+            if line.trim_end().trim_end_matches(',') == "    }" {
+                object = None;
+                n += 1;
+                continue;
+            }
+            if !line.starts_with("      ") {
+                break;
+            }
+            n += 1;
+            let member = line[6..].split_once(": ").filter(|_| within.is_some() && !line[6..].starts_with(' '));
+            let Some((key, value)) = member else { continue };
+            (key.trim_matches('"'), value.trim_end().trim_end_matches(','))
+        } else {
+            let Some((key, value)) = line.strip_prefix("    ").filter(|f| !f.starts_with(' ')).and_then(|f| f.split_once(": ")) else {
+                break;
+            };
+            if !key.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.')) {
+                break;
+            }
+            n += 1;
+            if value.trim_end() == "{" {
+                object = Some(HTTP_OBJECTS.iter().find(|o| **o == key).copied());
+                continue;
+            }
+            (key, value)
         };
-        if !key.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.')) {
-            break;
-        }
         let value = value.trim_end().trim_matches('"');
         let key = key.rsplit('.').next().unwrap_or(key);
         if METHOD_KEYS.contains(&key) {
@@ -381,9 +409,17 @@ pub fn pretty_failure(header: &str, below: &[&str]) -> Option<(Severity, usize)>
         } else if PATH_KEYS.contains(&key) {
             path = value;
         } else if names_status(key) {
-            status = value;
+            match object {
+                Some(within) => {
+                    nested_status = value;
+                    sent = within == Some(SERVER_RESPONSE);
+                }
+                None => status = value,
+            }
         }
-        n += 1;
+    }
+    if status.is_empty() && (sent || !method.is_empty() || !path.is_empty()) {
+        status = nested_status;
     }
     let failed = status_severity(method, path, status, header);
     (failed.level >= Level::Error && failed.key.is_some()).then_some((failed, n))
@@ -570,6 +606,30 @@ mod tests {
         assert!(pretty_failure(header, &["    method: \"GET\"", "    user: \"ann\""]).is_none());
         assert!(pretty_failure(header, &["      status: 404"]).is_none());
         assert!(pretty_failure(header, &["\tstatus: 404"]).is_none());
+    }
+
+    #[test]
+    fn a_pretty_records_nested_response_fails_by_its_status() {
+        // pino-pretty prints Fastify's `request completed` with the response nested, alone
+        let header = "[2026-12-05 05:12:17.273 +0000] INFO (21387): request completed";
+        let completed = |status: u16| {
+            let member = format!("      \"statusCode\": {status}");
+            pretty_failure(header, &["    reqId: \"req-2\"", "    res: {", &member, "    }", "    responseTime: 1.14"])
+        };
+        let (failed, fields) = completed(404).expect("a 404");
+        assert_eq!((failed.level, fields), (Level::Error, 5));
+        assert_ne!(completed(422).unwrap().0.key, failed.key);
+        assert!(completed(200).is_none());
+        // an error's object before it, its stack a member of many lines, is passed over
+        let err = ["    err: {", "      \"type\": \"Error\",", "      \"stack\":", "          Error: boom", "              at f (a.js:1:2)", "    }"];
+        let res = ["    res: {", "      \"statusCode\": 500", "    }"];
+        assert!(pretty_failure(header, &[&err[..], &res[..]].concat()).is_some());
+        // a status nested in another object (an upstream's, a job's) is the request's only
+        // beside the request's method or path, as in a one-line record
+        let job = ["    job: {", "      \"status\": 404", "    }"];
+        assert!(pretty_failure(header, &job).is_none());
+        let upstream = ["    method: \"GET\"", "    response: {", "      \"status\": 503", "    }"];
+        assert!(pretty_failure(header, &upstream).is_some());
     }
 
     #[test]
