@@ -1127,7 +1127,7 @@ impl Run {
             return;
         }
         let (start, end) = (self.start, self.end);
-        let what = |above: Option<u32>, errors: usize, written: bool| {
+        let what = |above: Option<(u32, bool)>, errors: usize, written: bool| {
             let raised = if written { self.raised } else { 0 };
             let mut what = describe(start, end, roles, above, (self.traces, raised), errors);
             if !self.mixed && end - start + 1 >= VALUES_MIN_LINES {
@@ -1142,7 +1142,7 @@ impl Run {
         // on the errors a run of one template counts, nor on what varied in them, nor on the
         // stack traces it counts (the marker says them where it can)
         let errors = if self.mixed { self.errors } else { 0 };
-        if pays_for_marker(self.chars, &what(self.template, errors, false), start, end) {
+        if pays_for_marker(self.chars, &what(self.template.map(|t| (t, false)), errors, false), start, end) {
             plan.fold(start, end, what(shown_above(&plan.pieces, roles, start), self.errors, true));
         } else {
             for n in start..=end {
@@ -1168,10 +1168,13 @@ fn pays_for_marker(chars: usize, what: &str, start: usize, end: usize) -> bool {
 }
 
 /// The template of the line a plan of `pieces` shows right above line `start`, if it shows one
-/// there, verbatim.
-fn shown_above(pieces: &[Piece], roles: &[Role], start: usize) -> Option<u32> {
+/// there, verbatim, and whether that line is an error.
+fn shown_above(pieces: &[Piece], roles: &[Role], start: usize) -> Option<(u32, bool)> {
     match pieces.last()? {
-        Piece::Keep { end, .. } if end + 1 == start => template_of(&roles[end - 1]),
+        Piece::Keep { end, .. } if end + 1 == start => match roles[end - 1] {
+            Role::Event { template, level, .. } => Some((template, level >= Level::Error)),
+            _ => None,
+        },
         _ => None,
     }
 }
@@ -1191,17 +1194,19 @@ fn describe(
     start: usize,
     end: usize,
     roles: &[Role],
-    above: Option<u32>,
+    above: Option<(u32, bool)>,
     (traces, raised): (usize, usize),
     errors: usize,
 ) -> String {
     let n = end - start + 1;
     let mut ids = roles[start - 1..end].iter().filter_map(template_of);
+    // (an access log's requests are one template, whatever their status: the line above may
+    // have succeeded where some below failed, and the errors are counted; under a failure,
+    // `like above` would read as failures that were successes)
+    let like_above = |first: u32| above.is_some_and(|(t, failed)| t == first && !(failed && errors < n));
     match ids.next() {
         None if traces == 1 => format!("{}-line stack trace like one above", count(n)),
-        Some(first) if traces == 0 && above == Some(first) && ids.all(|t| t == first) => match errors {
-            // (an access log's requests are one template, whatever their status: the line
-            // above may have succeeded where some below failed)
+        Some(first) if traces == 0 && like_above(first) && ids.all(|t| t == first) => match errors {
             0 => format!("{} like above", count(n)),
             k => format!("{} like above, {}", count(n), plural(k, "error", "errors")),
         },
@@ -3694,6 +3699,23 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let longer = format!("{text}{}", "2024-01-02 10:05:02 INFO GET /items/2 answered in 4 ms\n".repeat(TAIL));
         let c = compress(&longer, &opts());
         assert!(!c.text.contains("10:05:00 ERROR"), "{}", c.text);
+    }
+
+    #[test]
+    fn successes_folded_under_a_failed_request_are_not_like_it() {
+        // an access log's requests are one template whatever their status: under a 500, the
+        // 200s that follow are no `like above`, which would read as more 500s
+        let line = |path: &str, status: u16| format!("127.0.0.1 - - [05/Dec/2026 05:06:19] \"GET {path} HTTP/1.1\" {status} -\n");
+        let mut text: String = (0..30).map(|k| line(&format!("/cat/{k}"), 200)).collect();
+        text += &line("/cat/29", 500);
+        text.extend((0..10).map(|k| line(&format!("/cat/{}", 40 + k), 200)));
+        text += &line("/item/9", 404);
+        let c = compress(&text, &opts());
+        let out: Vec<&str> = c.text.lines().collect();
+        let under = out.iter().position(|l| l.ends_with("\" 500 -")).map(|k| out[k + 1]);
+        assert!(under.is_some_and(|m| m.starts_with("[hr 10 L32-41]")), "{}", c.text);
+        // the same fold under a success is like it
+        assert!(out[1].starts_with("[hr 29 like above"), "{}", c.text);
     }
 
     #[test]
