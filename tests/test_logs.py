@@ -689,6 +689,21 @@ def test_a_pretty_printed_records_failed_request_keeps_an_example(cache: Path):
     assert len(out) < len(data) / 3
 
 
+def test_each_marker_counts_the_errors_it_folds(cache: Path):
+    # a MiniDFSCluster's log (captured): the client warns with a stack trace, then the program
+    # logs the same trace as an error whose message was shown with another trace. Each marker
+    # counts the ERROR lines its range holds, the one folded as a stack trace like one above too
+    data = (FIXTURES / "hdfs-minidfs-lost-block.log").read_text()
+    lines = data.splitlines()
+    out = run_hr([], data.encode(), cache).decode()
+    found = markers(out)
+    assert any("stack trace like one above" in what for _, _, what in found), out
+    for start, end, what in found:
+        errors = sum(" ERROR " in line for line in lines[start - 1:end])
+        said = re.search(r"([\d,]+) errors?\b", what)
+        assert (int(said.group(1).replace(",", "")) if said else 0) == errors, (what, errors)
+
+
 def test_a_pretty_printed_records_nested_response_keeps_each_failed_status(cache: Path):
     # pino-pretty prints an object field a member a line (captured: Fastify's `request
     # completed`, logged at info, holds only the response it sent): each failing status keeps

@@ -1205,7 +1205,11 @@ fn describe(
     // `like above` would read as failures that were successes)
     let like_above = |first: u32| above.is_some_and(|(t, failed)| t == first && !(failed && errors < n));
     match ids.next() {
-        None if traces == 1 => format!("{}-line stack trace like one above", count(n)),
+        // (the line that raised it may be an error whose message was shown with another trace)
+        None if traces == 1 => match errors {
+            0 => format!("{}-line stack trace like one above", count(n)),
+            k => format!("{}-line stack trace like one above, {}", count(n), plural(k, "error", "errors")),
+        },
         Some(first) if traces == 0 && like_above(first) && ids.all(|t| t == first) => match errors {
             0 => format!("{} like above", count(n)),
             k => format!("{} like above, {}", count(n), plural(k, "error", "errors")),
