@@ -101,7 +101,7 @@ pub fn split<'l>(
 /// its lines, when too few to pay for that.
 fn part<'l>(start: usize, end: usize, folded: &mut impl Iterator<Item = &'l str>, errors: bool) -> Piece {
     let lines: Vec<&str> = folded.take(end - start + 1).collect();
-    let failed = if errors { lines.iter().filter(|l| logline::problem(l) == Problem::Reported).count() } else { 0 };
+    let failed = if errors { reported_events(&lines) } else { 0 };
     let what = crate::marker::lines_and_errors(end - start + 1, failed);
     if pays_in_tokens(lines.into_iter(), start, end, &what) {
         Piece::Fold { start, end, what }
@@ -112,6 +112,20 @@ fn part<'l>(start: usize, end: usize, folded: &mut impl Iterator<Item = &'l str>
             priority: Priority::Ordinary,
         }
     }
+}
+
+/// The errors `lines` report, counted as the log compressor counts them, an event at a time: a
+/// line that opens no event below one that did (Dask's `Exception: '…'` under its `ERROR -
+/// Compute Failed`) is that event's, not another error.
+fn reported_events(lines: &[&str]) -> usize {
+    let mut in_event = false;
+    let mut failed = 0;
+    for line in lines {
+        let opens = logline::opens_event(line);
+        in_event |= opens;
+        failed += ((opens || !in_event) && logline::problem(line) == Problem::Reported) as usize;
+    }
+    failed
 }
 
 /// The error words `line` holds, lowercased, as one hash.
@@ -356,6 +370,17 @@ mod tests {
         assert_eq!(cut("40 lines, 10 errors"), ["19 lines, 4 errors", "20 lines, 5 errors"]);
         // a fold that said nothing of errors still says its count alone
         assert_eq!(cut("40 like above"), ["19", "20"]);
+    }
+
+    #[test]
+    fn a_split_fold_counts_an_error_event_once_as_the_log_compressor_does() {
+        // Dask: an error, then its detail lines, one of them an exception's (without a time of
+        // its own, it is the event's); an unstamped error line of its own counts
+        let event = ["2026-12-05 05:07:55,331 - distributed.worker - ERROR - Compute Failed", "Key:       parse_record-e2f688af36", "Exception: 'ValueError(\"malformed record 56\")'", ""];
+        let mut lines: Vec<&str> = event.iter().chain(&event).copied().collect();
+        assert_eq!(reported_events(&lines), 2);
+        lines.insert(0, "Exception: 'ValueError(\"malformed record 12\")'");
+        assert_eq!(reported_events(&lines), 3);
     }
 
     /// Every error-ish template of `input` has a verbatim example in `out`, and every marker's
