@@ -63,6 +63,10 @@ const LAST_AFTER: usize = 10;
 /// An error message repeated into a log's last this many lines also keeps its last occurrence:
 /// how a log ends is the state it leaves (a backend that flaps down, up, down ends down).
 const TAIL: usize = 10;
+/// The lines that opened the log, said again in the same order, mark the program starting
+/// again (after a crash, a restart): each time, the first of them stays, unless it recurs more
+/// often than this (a crash loop's many restarts fold as repeats do).
+const RESTARTS_SHOWN: usize = 8;
 /// Continuation lines an error event may hold.
 const MAX_EVENT_LINES: usize = 50;
 /// Lines folded for saying what a line kept above said must be this many times their marker's
@@ -233,6 +237,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
         }
     }
     let (lengths, record_lengths) = lengths(&roles);
+    let starts = start_templates(&roles);
     let mut drained = DrainedErrors::new(raw);
     // a payload dumped into a log is no more read whole than it was written to be
     let mut plan = Plan {
@@ -384,7 +389,9 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 // a warning that names what its template's warnings shown did not stays (its
                 // names are noted shown either way: a repeat of them folds)
                 let names_more = level == Level::Warn && warned.first_of(u64::from(template), names_given(lines.lines[i]));
-                if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more {
+                // (the program starting again: what its later lines hang on, as a fold said again)
+                let restarts = miner.templates[template as usize].count <= RESTARTS_SHOWN && starts_again(&roles, i, starts);
+                if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more && !restarts {
                     // a repeat of a template shown above, warnings included: the first of each
                     // stays verbatim, and the marker says what varied (and counts errors only)
                     run.push_event(n, lines.lines[i], level, template);
@@ -394,7 +401,9 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     // text (`INFO - retry: … 'error_list': …`): it may be cut like any other;
                     // a warning's error words may say what failed (`W0102 … failed to list …`)
                     let informs = declared && level < Level::Warn;
-                    let priority = if !informs
+                    let priority = if restarts {
+                        Priority::Heading
+                    } else if !informs
                         && error_words(crate::plan::readable_head(lines.lines[i]))
                     {
                         Priority::Critical
@@ -1165,6 +1174,27 @@ impl Run {
 /// marker costs: the marker is read on every call, and a span barely longer than it says less.
 fn pays_for_marker(chars: usize, what: &str, start: usize, end: usize) -> bool {
     chars >= FOLD_PAYS * marker_chars(what, start, end)
+}
+
+/// Lines a program prints as it starts that, printed again in the same order further down,
+/// say it started again.
+const START_LINES: usize = 3;
+
+/// The templates of the log's first `START_LINES` lines, when each is an event of its own, of
+/// a template of its own (one event over and over is no start).
+fn start_templates(roles: &[Role]) -> Option<[u32; START_LINES]> {
+    let mut starts = [0; START_LINES];
+    for (k, role) in roles.get(..START_LINES)?.iter().enumerate() {
+        starts[k] = template_of(role).filter(|t| !starts[..k].contains(t))?;
+    }
+    Some(starts)
+}
+
+/// Whether the lines from `i` on open as the log opened (see `start_templates`): the program
+/// starting again.
+fn starts_again(roles: &[Role], i: usize, starts: Option<[u32; START_LINES]>) -> bool {
+    let Some(starts) = starts else { return false };
+    i > 0 && roles.get(i..i + START_LINES).is_some_and(|r| r.iter().map(template_of).eq(starts.iter().map(|&t| Some(t))))
 }
 
 /// The template of the line a plan of `pieces` shows right above line `start`, if it shows one
@@ -3703,6 +3733,33 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let longer = format!("{text}{}", "2024-01-02 10:05:02 INFO GET /items/2 answered in 4 ms\n".repeat(TAIL));
         let c = compress(&longer, &opts());
         assert!(!c.text.contains("10:05:00 ERROR"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_program_starting_again_shows_where() {
+        // a service that crashes and is started again prints the lines it opened the log with:
+        // the first of them stays, however its words repeat those above
+        let start = |pid: u32, t: u32| {
+            format!(
+                "2026-12-05T05:12:{t:02}.314Z [{pid}] LOG Starting Nest application...\n\
+                 2026-12-05T05:12:{t:02}.315Z [{pid}] LOG AppModule dependencies initialized\n\
+                 2026-12-05T05:12:{t:02}.316Z [{pid}] LOG Nest application successfully started\n"
+            )
+        };
+        let served = |k: u32| format!("2026-12-05T05:12:30.{k:03}Z [19923] LOG GET /users/{k} 200 in {k} ms\n");
+        let crash = "2026-12-05T05:12:31.000Z [19923] ERROR TypeError: Cannot read properties of undefined (reading 'map')\n";
+        let mut text = String::new();
+        for (k, pid) in [19923, 20045, 20167].into_iter().enumerate() {
+            text += &start(pid, 10 * k as u32);
+            text.extend((40 * k as u32..40 * k as u32 + 40).map(served));
+            text += crash;
+        }
+        let c = compress(&text, &opts());
+        for pid in [20045, 20167] {
+            assert!(c.text.contains(&format!("[{pid}] LOG Starting Nest application...")), "{}", c.text);
+            // the lines after it repeat those above: they fold
+            assert!(!c.text.contains(&format!("[{pid}] LOG AppModule")), "{}", c.text);
+        }
     }
 
     #[test]
