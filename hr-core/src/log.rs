@@ -1571,7 +1571,7 @@ impl ContinuationRun {
             _ => {
                 let mut end = from;
                 (self.frames, self.tracebacks) = (0, 0);
-                while end < lines.len() && continues(lines[end]) {
+                while end < lines.len() && (continues(lines[end]) || zap_frame(lines, end)) {
                     self.frames += trace_like(lines[end]) as usize;
                     self.tracebacks += opens_traceback(lines[end]) as usize;
                     end += 1;
@@ -1587,6 +1587,12 @@ impl ContinuationRun {
         self.span = Some((at, end));
         (end, self.frames, self.tracebacks > 0)
     }
+}
+
+/// Whether line `k` is a Go function zap prints bare over its place (see
+/// `logline::is_bare_go_function`): a frame that continues the event above.
+fn zap_frame(lines: &[&str], k: usize) -> bool {
+    crate::logline::is_bare_go_function(lines[k]) && lines.get(k + 1).is_some_and(|l| crate::logline::is_go_place(l))
 }
 
 /// The source line or `File "…"` line that a Python traceback prints before its last line.
@@ -3760,6 +3766,33 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
             // the lines after it repeat those above: they fold
             assert!(!c.text.contains(&format!("[{pid}] LOG AppModule")), "{}", c.text);
         }
+    }
+
+    #[test]
+    fn a_zap_stack_is_a_trace_its_new_frames_shown() {
+        // zap (controller-runtime's logger) prints each frame's function bare, its place under it
+        let frame = |f: &str, place: &str| format!("{f}\n\t{place}\n");
+        let shared = [
+            frame("sigs.k8s.io/controller-runtime/pkg/internal/controller.(*Controller[...]).reconcileHandler", "/go/pkg/mod/sigs.k8s.io/controller-runtime@v0.23.1/pkg/internal/controller/controller.go:479"),
+            frame("sigs.k8s.io/controller-runtime/pkg/internal/controller.(*Controller[...]).processNextWorkItem", "/go/pkg/mod/sigs.k8s.io/controller-runtime@v0.23.1/pkg/internal/controller/controller.go:438"),
+            frame("sigs.k8s.io/controller-runtime/pkg/internal/controller.(*Controller[...]).Start.func1.1", "/go/pkg/mod/sigs.k8s.io/controller-runtime@v0.23.1/pkg/internal/controller/controller.go:313"),
+        ]
+        .concat();
+        let info = |k: u32| format!("2026-03-23T12:58:{k:02}+05:30\tINFO\tReconciling\t{{\"controller\": \"ec2instance\", \"attempt\": {k}}}\n");
+        let mut text: String = (0..10).map(info).collect();
+        text += "2026-03-23T12:58:26+05:30\tERROR\tFailed to terminate EC2 instance\t{\"controller\": \"ec2instance\"}\n";
+        text += &frame("example.com/op/internal/controller.deleteEc2Instance", "/src/op/internal/controller/deleteInstance.go:38");
+        text += &shared;
+        text.extend((10..20).map(info));
+        text += "2026-03-23T12:58:46+05:30\tERROR\tReconciler error\t{\"controller\": \"ec2instance\"}\n";
+        text += &frame("example.com/op/internal/controller.(*Ec2InstanceReconciler).Reconcile", "/src/op/internal/controller/ec2instance_controller.go:113");
+        text += &shared;
+        text.extend((20..30).map(info));
+        let c = compress(&text, &opts());
+        // the second trace's own frame stays, function and place; the frames it shares point up
+        assert!(c.text.contains("controller.(*Ec2InstanceReconciler).Reconcile\n\t/src/op/internal/controller/ec2instance_controller.go:113\n"), "{}", c.text);
+        assert!(c.text.contains("[hr 6 frames as in "), "{}", c.text);
+        assert!(!crate::logline::is_go_place("/go/src/app/main.go:12") && !crate::logline::is_bare_go_function("a b.c"));
     }
 
     #[test]

@@ -404,6 +404,20 @@ pub fn is_go_frame(line: &str) -> bool {
         || is_counted_place(line)
 }
 
+/// A Go function alone on a line, as zap prints a stack (controller-runtime's among them): the
+/// function bare, its place on the next line, indented (`main.mux.func4`, then
+/// `\t/app/main.go:178`; `sigs.k8s.io/controller-runtime/pkg/internal/controller.(*Controller[...]).Reconcile`).
+/// Many a word alone looks so (`example.com`): it is a frame only over its place (see `is_go_place`).
+pub fn is_bare_go_function(line: &str) -> bool {
+    line.bytes().next().is_some_and(|c| c.is_ascii_alphabetic())
+        && re!(r"^[\w.~/@+-]*[\w-]\.(?:\(\*?[\w.\[\]]+\)\.)?[\w.\[\]-]+$").is_match(line)
+}
+
+/// A Go frame's place, indented under its function: `\t/app/main.go:178`, `\t/usr/local/go/src/net/http/server.go:2286 +0x29`.
+pub fn is_go_place(line: &str) -> bool {
+    line.starts_with('\t') && line.contains(".go:") && re!(r"^\t\S+\.go:\d+( \+0x[0-9a-f]+)?$").is_match(line)
+}
+
 /// A frame's place and its program counter, as gin's Recovery prints each frame (the source
 /// line under it indented): `/app/main.go:78 (0x786890)`.
 pub fn is_counted_place(line: &str) -> bool {

@@ -203,6 +203,7 @@ pub(crate) fn is_frame(line: &str) -> bool {
         || crate::logline::is_native_frame(line)
         || crate::logline::is_ruby_frame(line)
         || crate::logline::is_counted_place(line)
+        || crate::logline::is_bare_go_function(line)
         || crate::logline::is_slowlog_frame(line))
         && !t.starts_with("Caused by")
         && !t.starts_with("Traceback (most recent call last)")
