@@ -2523,6 +2523,15 @@ mod tests {
         }
         let c = compress(&text, &opts());
         assert!(c.text.contains("Dec 05, 2026 12:13:30 AM com.acme.OrderService process\nSEVERE: payment gateway"), "{}", c.text);
+        // a header that names the logger alone (Hazelcast's), over a record of any level kept
+        let mut text = String::new();
+        for i in 0..40 {
+            text += &format!("Dec 05, 2026 5:16:{:02} AM com.hazelcast.internal.cluster.impl.MembershipManager\nINFO: [127.0.0.1]:5701 [probe] [5.3.6] heartbeat {i} sent\n", i % 60);
+        }
+        text += "Dec 05, 2026 5:16:45 AM com.hazelcast.internal.cluster.impl.MembershipManager\nINFO: [127.0.0.1]:5701 [probe] [5.3.6] Received suspicion request from: [127.0.0.1]:5703\n";
+        text.extend((40..80).map(|i| format!("Dec 05, 2026 5:16:{:02} AM com.hazelcast.internal.cluster.impl.MembershipManager\nINFO: [127.0.0.1]:5701 [probe] [5.3.6] heartbeat {i} sent\n", i % 60)));
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("5:16:45 AM com.hazelcast.internal.cluster.impl.MembershipManager\nINFO: [127.0.0.1]:5701 [probe] [5.3.6] Received suspicion"), "{}", c.text);
     }
 
     #[test]

@@ -435,11 +435,13 @@ pub fn is_rust_panic(line: &str) -> bool {
 }
 
 /// Whether `header` and `message` are a record as java.util.logging's default format writes
-/// one: its time, class and method (`Dec 05, 2026 12:13:54 AM com.acme.OrderService main`),
-/// then its level and message on a line of their own (`SEVERE: order rejected`).
+/// one: its time, class and method (`Dec 05, 2026 12:13:54 AM com.acme.OrderService main`), or
+/// its logger's name where it knows no method (Hazelcast's `Dec 05, 2026 5:15:59 AM
+/// com.hazelcast.system`), then its level and message on a line of their own (`SEVERE: order
+/// rejected`).
 pub fn is_jul_record(header: &str, message: &str) -> bool {
     re!(r"^(SEVERE|WARNING|INFO|CONFIG|FINE|FINER|FINEST): ").is_match(message)
-        && re!(r"^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d\d:\d\d (AM|PM) \S+ \S+$").is_match(header)
+        && re!(r"^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d\d:\d\d (AM|PM) \S+( \S+)?$").is_match(header)
 }
 
 pub fn is_goroutine_header(line: &str) -> bool {

@@ -46,8 +46,9 @@ pub(super) fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
                 let news = priority >= Priority::Notable;
                 // (1-based: line `k` is `lines.lines[k - 1]`)
                 let line = lines.lines[start - 1];
-                match fold.take().filter(|&(_, to)| news && to + 1 == start) {
-                    Some((from, to)) if continues(line) => {
+                // (a record java.util.logging writes on two lines is one, whatever it says)
+                match fold.take().filter(|&(_, to)| to + 1 == start) {
+                    Some((from, to)) if news && continues(line) => {
                         let opener = (from..=to).rev().find(|&k| !continues(lines.lines[k - 1]));
                         openers.extend(opener.filter(|&k| !lines.lines[k - 1].trim().is_empty()));
                     }
