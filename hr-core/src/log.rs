@@ -390,7 +390,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 // names are noted shown either way: a repeat of them folds)
                 let names_more = level == Level::Warn && warned.first_of(u64::from(template), names_given(lines.lines[i]));
                 // (the program starting again: what its later lines hang on, as a fold said again)
-                let restarts = miner.templates[template as usize].count <= RESTARTS_SHOWN && starts_again(&roles, i, starts);
+                let restarts = starts.is_some_and(|s| s[0] == template) && miner.templates[template as usize].count <= RESTARTS_SHOWN && starts_again(&roles, i, starts);
                 if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more && !restarts {
                     // a repeat of a template shown above, warnings included: the first of each
                     // stays verbatim, and the marker says what varied (and counts errors only)
