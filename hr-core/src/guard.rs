@@ -115,13 +115,14 @@ fn part<'l>(start: usize, end: usize, folded: &mut impl Iterator<Item = &'l str>
 }
 
 /// The errors `lines` report, counted as the log compressor counts them, an event at a time: a
-/// line that opens no event below one that did (Dask's `Exception: '…'` under its `ERROR -
-/// Compute Failed`) is that event's, not another error.
+/// line that opens no event and states no level, below one that did (Dask's `Exception: '…'`
+/// under its `ERROR - Compute Failed`), is that event's, not another error.
 fn reported_events(lines: &[&str]) -> usize {
     let mut in_event = false;
     let mut failed = 0;
     for line in lines {
-        let opens = logline::opens_event(line);
+        // (java.util.logging states its level on a line of its own, under its record's time)
+        let opens = logline::opens_event(line) || logline::declared(line).is_some();
         in_event |= opens;
         failed += ((opens || !in_event) && logline::problem(line) == Problem::Reported) as usize;
     }
@@ -381,6 +382,9 @@ mod tests {
         assert_eq!(reported_events(&lines), 2);
         lines.insert(0, "Exception: 'ValueError(\"malformed record 12\")'");
         assert_eq!(reported_events(&lines), 3);
+        // java.util.logging's record: its level on a line of its own, under its time
+        let record = ["Dec 05, 2026 5:39:01 AM io.vertx.ext.web.RoutingContext", "SEVERE: Unhandled exception in router", "java.lang.NumberFormatException: For input string: \"abc12\""];
+        assert_eq!(reported_events(&[record, record].concat()), 2);
     }
 
     /// Every error-ish template of `input` has a verbatim example in `out`, and every marker's
