@@ -594,3 +594,23 @@ def test_budget_keeps_failures_first(pyproj: Path, tmp_path: Path) -> None:
     out = hr(raw, tmp_path / "cache", "--budget", "1500c")
     assert "AssertionError: two and two make five" in out, out
     assert last_line(raw) in out
+
+
+def test_a_marker_that_counts_lines_by_kind_counts_them_all(tmp_path: Path):
+    # the end of `dpkg-buildpackage -b` of GNU hello (captured): the test suite's log, then
+    # `make[N]: Leaving directory` lines beside a banner said again. A marker that names the
+    # kinds of the lines it folds counts every line it holds, not some of them
+    data = (FIXTURES / "dpkg-buildpackage-check.txt").read_text()
+    lines = data.splitlines()
+    out = hr(data, tmp_path)
+    marker = re.compile(r"^\[hr (.*?)(?: L(\d+)(?:-(\d+))?| · hr expand \w+ --lines (\d+)(?:-(\d+))?)\]$")
+    named = 0
+    for m in filter(None, map(marker.match, out.splitlines())):
+        a = int(m.group(2) or m.group(4))
+        b = int(m.group(3) or m.group(5) or a)
+        counts = [int(k.replace(",", "")) for k in re.findall(r"([\d,]+) (?:[a-z]+ )*lines?\b", m.group(1))]
+        if counts:
+            named += 1
+            assert sum(counts) == sum(1 for l in lines[a - 1:b] if l.strip()), m.group(0)
+    assert named >= 2, out
+

@@ -68,6 +68,11 @@ pub(crate) enum Cat {
 }
 
 impl Cat {
+    /// Whether a folded line of this category is a line a marker counts by no name of its own.
+    fn counted_as_line(self) -> bool {
+        matches!(self, Cat::Quiet | Cat::MessageShownBelow)
+    }
+
     /// What a marker calls one and several lines of this category.
     fn noun(self) -> Option<(&'static str, &'static str)> {
         match self {
@@ -647,7 +652,10 @@ fn to_plan(c: &Classifier) -> Plan {
                 let mut tally = Tally::default();
                 while j < n {
                     match c.roles[j] {
-                        Some(Role::Fold(cat)) => tally.add(cat, c.file[j]),
+                        Some(Role::Fold(cat)) => {
+                            tally.add(cat, c.file[j]);
+                            tally.unnamed += usize::from(cat.counted_as_line() && !c.lines[j].trim().is_empty());
+                        }
                         // a blank line between folded lines joins the fold
                         None if c.lines[j].trim().is_empty()
                             && matches!(c.roles.get(j + 1), Some(Some(Role::Fold(_)))) =>
@@ -703,6 +711,9 @@ struct Tally<'a> {
     nouns: Vec<((&'static str, &'static str), usize)>,
     /// the failures above that folded lines repeat, with their line counts
     same_as: Vec<(u32, usize)>,
+    /// lines, not blank, of categories the marker names nothing of (`make[2]: Leaving
+    /// directory …` among repeated warnings)
+    unnamed: usize,
 }
 
 impl<'a> Tally<'a> {
@@ -755,6 +766,11 @@ impl<'a> Tally<'a> {
         }
         for ((one, many), k) in &self.nouns {
             out.push(plural(*k, one, many));
+        }
+        // (a count of some of the lines reads as the count of all: the rest are said, unless
+        // tests passed are what they frame)
+        if parts.is_empty() && !out.is_empty() && self.unnamed > 0 {
+            out.push(plural(self.unnamed, "other line", "other lines"));
         }
         for (r, k) in &self.same_as {
             // a lone reference takes the whole run, blank lines included
