@@ -138,7 +138,7 @@ pub fn lines_counting(n: usize, counts: &[(usize, &str, &str)]) -> String {
     if what.is_empty() {
         plain_lines(n)
     } else {
-        format!("{} lines{what}", count(n))
+        format!("{}{what}", crate::plan::plural(n, "line", "lines"))
     }
 }
 
@@ -278,6 +278,12 @@ pub fn items_target(pointer: &str, range: Option<(usize, usize)>) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_fold_of_one_line_says_line() {
+        assert_eq!(lines_counting(1, &[(1, "error", "errors")]), "1 line, 1 error");
+        assert_eq!(lines_counting(1_204, &[(2, "error", "errors"), (0, "stack trace", "stack traces")]), "1,204 lines, 2 errors");
+    }
 
     #[test]
     fn first_marker_says_how_to_restore_once() {

@@ -199,7 +199,26 @@ fn json_severity(line: &str) -> Option<Severity> {
             http: false,
         });
     }
+    if let Some(level) = nested_level(t) {
+        return Some(Severity {
+            level,
+            key: None,
+            from_field: true,
+            http: false,
+        });
+    }
     status
+}
+
+/// The level a record states in an object it nests its event's own fields in, one level down
+/// (dbt's `{"data": {…}, "info": {"level": "error", "msg": …}}`), as the guard reads it
+/// anywhere: a level's name, not a number (an order's `"priority": 1` is no syslog priority).
+fn nested_level(record: &str) -> Option<Level> {
+    json_pairs(record).filter(|(_, v)| v.starts_with('{')).find_map(|(_, object)| {
+        json_pairs(object)
+            .find(|(k, _)| ["level", "severity", "lvl", "loglevel"].iter().any(|n| k.eq_ignore_ascii_case(n)))
+            .and_then(|(_, v)| word_level(v.trim_matches('"')))
+    })
 }
 
 /// Whether `line` reports a process that ended, or an operation that returned, with a code
@@ -405,6 +424,19 @@ mod tests {
 
     fn sev(line: &str) -> Severity {
         severity(line, &Columns::default())
+    }
+
+    #[test]
+    fn a_level_nested_in_the_events_own_fields_is_read() {
+        // dbt's JSON log: the event's fields under `info`, its data under `data`
+        // (far past a line's first words, where a level is looked for in any line)
+        let dbt = |level: &str| sev(&format!(r#"{{"data": {{"attached_node": "model.shop.stg_orders", "execution_time": 0.077, "index": 3, "name": "not_null_stg_orders_amount", "node_info": {{"materialized": "test", "node_name": "not_null_stg_orders_amount", "node_status": "fail"}}, "num_failures": 20, "status": "fail"}}, "info": {{"category": "", "code": "Q008", "extra": {{}}, "invocation_id": "5e0c", "level": "{level}", "msg": "3 of 170 FAIL 20 not_null_stg_orders_amount", "name": "LogTestResult"}}}}"#));
+        assert_eq!(dbt("error").level, Level::Error);
+        assert_eq!(dbt("warn").level, Level::Warn);
+        assert_eq!(dbt("info").level, Level::Other);
+        // a number nested is no syslog priority, and a word that names no level no level
+        assert_eq!(sev(r#"{"msg":"order placed","order":{"id":7,"priority":1}}"#).level, Level::Other);
+        assert_eq!(sev(r#"{"msg":"user saved","user":{"level":"admin"}}"#).level, Level::Other);
     }
 
     #[test]
