@@ -1407,8 +1407,8 @@ fn is_field_name(key: &str) -> bool {
 }
 
 /// A line that continues the event above it without being a trace: indented (unless it has a
-/// time or level of its own, `logline::indented_event`), or one of the detail lines that
-/// databases and compilers print under a message.
+/// time or level of its own, `logline::indented_event`), one of the detail lines that
+/// databases and compilers print under a message, or a value's brace alone.
 // not logline::continues: frames, `#1 `, `}`/`]` lines and exception lines do not continue an error event here
 fn continues_event(line: &str) -> bool {
     let b = line.as_bytes();
@@ -1427,6 +1427,9 @@ fn continues_event(line: &str) -> bool {
         || crate::logline::journal_catalog(line)
         // an Erlang/OTP report's lines under its header
         || line.starts_with("** ")
+        // a brace or a bracket alone, that opens or closes a value printed over the lines
+        // between them (pandera's report of what failed, under its `ERROR … failed validation:`)
+        || matches!(line.trim_end(), "{" | "[" | "}" | "]")
 }
 
 /// Whether error `line` announces lines that follow it, as its event's: it opens an event (a
@@ -3802,6 +3805,28 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         assert!(c.text.contains("controller.(*Ec2InstanceReconciler).Reconcile\n\t/src/op/internal/controller/ec2instance_controller.go:113\n"), "{}", c.text);
         assert!(c.text.contains("[hr 6 frames as in "), "{}", c.text);
         assert!(!crate::logline::is_go_place("/go/src/app/main.go:12") && !crate::logline::is_bare_go_function("a b.c"));
+    }
+
+    #[test]
+    fn an_error_with_a_value_printed_below_keeps_it_as_its_own() {
+        // pandera prints what failed as JSON under its error line, braces alone on their lines:
+        // the value is the event's, and another value is another failure, with its batch
+        let report = |check: &str| format!("{{\n    \"DATA\": {{\n        \"{check}\": [\n            {{\n                \"column\": \"order_id\"\n            }}\n        ]\n    }}\n}}\n");
+        let mut text = String::new();
+        for b in 0..60 {
+            text += &format!("2026-12-05 05:41:45,{b:03} INFO validate: validating batch {b:03} (200 rows)\n");
+            match b % 20 {
+                6 => text += &format!("2026-12-05 05:41:45,{b:03} ERROR validate: batch {b:03} failed validation:\n{}", report("SERIES_CONTAINS_NULLS")),
+                13 => text += &format!("2026-12-05 05:41:45,{b:03} ERROR validate: batch {b:03} failed validation:\n{}", report("SERIES_CONTAINS_DUPLICATES")),
+                _ => text += &format!("2026-12-05 05:41:45,{b:03} INFO validate: batch {b:03} OK\n"),
+            }
+        }
+        let c = compress(&text, &opts());
+        for b in ["006", "013"] {
+            assert!(c.text.contains(&format!("batch {b} failed validation:\n{{\n")), "{}", c.text);
+        }
+        // the same report again folds, error line and all
+        assert!(!c.text.contains("batch 026 failed") && !c.text.contains("batch 053 failed"), "{}", c.text);
     }
 
     #[test]
