@@ -390,7 +390,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 // names are noted shown either way: a repeat of them folds)
                 let names_more = level == Level::Warn && warned.first_of(u64::from(template), names_given(lines.lines[i]));
                 // (the program starting again: what its later lines hang on, as a fold said again)
-                let restarts = starts.is_some_and(|s| s[0] == template) && miner.templates[template as usize].count <= RESTARTS_SHOWN && starts_again(&roles, i, starts);
+                let restarts = starts.is_some_and(|s| s[0] == template && miner.templates[template as usize].count <= RESTARTS_SHOWN && starts_again(&roles, i, s));
                 if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more && !restarts {
                     // a repeat of a template shown above, warnings included: the first of each
                     // stays verbatim, and the marker says what varied (and counts errors only)
@@ -1190,11 +1190,10 @@ fn start_templates(roles: &[Role]) -> Option<[u32; START_LINES]> {
     Some(starts)
 }
 
-/// Whether the lines from `i` on open as the log opened (see `start_templates`): the program
-/// starting again.
-fn starts_again(roles: &[Role], i: usize, starts: Option<[u32; START_LINES]>) -> bool {
-    let Some(starts) = starts else { return false };
-    i > 0 && roles.get(i..i + START_LINES).is_some_and(|r| r.iter().map(template_of).eq(starts.iter().map(|&t| Some(t))))
+/// Whether the lines from `i` on open as the log opened, with templates `starts` (see
+/// `start_templates`): the program starting again.
+fn starts_again(roles: &[Role], i: usize, starts: [u32; START_LINES]) -> bool {
+    i > 0 && roles.get(i..i + START_LINES).is_some_and(|r| r.iter().map(template_of).eq(starts.map(Some)))
 }
 
 /// The template of the line a plan of `pieces` shows right above line `start`, if it shows one
