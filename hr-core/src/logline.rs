@@ -192,12 +192,22 @@ pub fn source_prefix_len(line: &str) -> Option<usize> {
         re!(r"^\[[\w.@/:-]+\] +"),
         re!(r"^[\w.@/-]*[A-Za-z][\w.@/-]* *\| *"),
         re!(r"^[\w.@/-]*[A-Za-z][\w.@/-]*:(\d+:)?"),
+        // `grep -n`'s line number over one file (`-` on a context line's)
+        re!(r"^\d+[:-]"),
         re!(r"^[\w.@/:-]*[A-Za-z][\w.@/:-]* +"),
     ];
     tags.iter().enumerate().find_map(|(k, re)| {
         let end = re.find(line)?.end();
         let tag = line[..end].trim_end_matches([' ', '|', ':']);
         let rest = &line[end..];
+        // (a number before a time's minutes is its hour, `12:00:01 INFO …`, and one before a
+        // date's month its year, `2024-01-02 …`: such a line has no tag. A context line's number
+        // is read before a whole date only)
+        if k == LINE_NUMBER_TAG
+            && (re!(r"^\d\d?[:.]\d\d").is_match(rest) || (line.as_bytes()[end - 1] == b'-' && !re!(r"^\d{4}-\d\d-\d\d").is_match(rest)))
+        {
+            return None;
+        }
         // a level word or a month name is the header itself, not a tag in front of it
         let event = opens_with_header(rest)
             || rest.starts_with('{') && is_json_event(rest)
@@ -213,9 +223,10 @@ pub fn source_prefix_len(line: &str) -> Option<usize> {
     })
 }
 
-/// The index in `source_prefix_len`'s shapes of a tag that is a word and a space, set off by
-/// nothing else.
-const WORD_TAG: usize = 3;
+/// The index in `source_prefix_len`'s shapes of a line number, and of a tag that is a word and
+/// a space, set off by nothing else.
+const LINE_NUMBER_TAG: usize = 3;
+const WORD_TAG: usize = 4;
 
 pub(crate) fn is_header_word(tag: &str) -> bool {
     let t = tag.trim_matches(|c: char| !c.is_ascii_alphanumeric());
@@ -1771,6 +1782,10 @@ mod tests {
             ("pod-x | INFO started", Some(8)),
             ("app.log:2024-01-02 10:00:00 ERROR x", Some(8)),
             ("logs/app.log:12:2024-01-02 10:00:00 ERROR x", Some(16)),
+            // `grep -n`'s line number over one file, and a context line's
+            ("16:2026-12-05 06:23:51.328|WARN |pool-1-thread-7|inventory.http.OrderHandler|rejected order qty=-1", Some(3)),
+            ("39:2026-12-05T06:24:33.089060991Z; ERROR; inventory; insufficient stock; have=1;", Some(3)),
+            ("17-2026-12-05 06:23:51.330 INFO request served", Some(3)),
             ("[pod/api-0/api] 2024-01-02T10:00:00Z started", Some(16)),
             // an access line behind a tag that brackets, a bar or a colon sets off
             ("[pod/web-0/nginx] 10.0.0.1 - - [29/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 3", Some(18)),
@@ -1780,6 +1795,7 @@ mod tests {
             ("grafana-1  | logger=migrator t=2025-03-16T22:35:01Z level=info msg=\"x\"", Some(13)),
             // the line's own header is no tag
             ("2024-01-02 10:00:00 INFO started", None),
+            ("12:00:01.123 INFO started", None),
             // an ISO time with a zone offset reads as one word, and is no tag
             ("2025-07-12T16:41:50-0700 DEBUG cachedir: /var/cache/dnf", None),
             ("INFO 2024-01-02 10:00:00 started", None),
