@@ -942,13 +942,14 @@ pub fn logfmt_status(line: &str) -> Option<(&str, &str, &str)> {
     };
     let at = memchr::memchr_iter(b'=', b).find(|&at| key_before(at))? + 1;
     let at = at + usize::from(b.get(at) == Some(&b'"'));
-    let quoted = b.get(at + 3) == Some(&b'"');
-    status_word(&b[at..if quoted { at + 3 } else { b.len() }])?;
+    // (a layout of its own may end each field with `;`: `method=GET; path=/nope; status=404;`)
+    let closed = matches!(b.get(at + 3), Some(&b'"') | Some(&b';'));
+    status_word(&b[at..if closed { at + 3 } else { b.len() }])?;
     let status = &line[at..at + 3];
     let field = |re: &regex::Regex| re.captures(line).and_then(|c| c.get(1)).map_or("", |m| m.as_str());
     // (Kubernetes' httplog spells its path's key `URI`)
-    let method = field(re!(&format!(r#"(?:^|\s)(?i:{})="?([A-Z]+)"?(?:\s|$)"#, METHOD_KEYS.join("|"))));
-    let path = field(re!(&format!(r#"(?:^|\s)(?i:{})="?([^\s"?]+)"#, PATH_KEYS.join("|"))));
+    let method = field(re!(&format!(r#"(?:^|\s)(?i:{})="?([A-Z]+)"?;?(?:\s|$)"#, METHOD_KEYS.join("|"))));
+    let path = field(re!(&format!(r#"(?:^|\s)(?i:{})="?([^\s"?;]+)"#, PATH_KEYS.join("|"))));
     (!method.is_empty() || !path.is_empty()).then_some((method, path, status))
 }
 
@@ -1684,6 +1685,9 @@ mod tests {
             assert_eq!(http_status(line), Some(status), "{line}");
         }
         assert_eq!(logfmt_status(r#"at=info method=GET path="/x?q=1" status=404"#), Some(("GET", "/x", "404")));
+        // fields each closed by `;`, as a layout of zerolog's console writer prints them
+        let semi = "2026-12-05T06:24:33.1Z; WARN; http; request; dur=0.011908; method=GET; path=/nope; status=404;";
+        assert_eq!(logfmt_status(semi), Some(("GET", "/nope", "404")));
         // a status with no request beside it is a job's or a check's, and a status in brackets
         // one with no request after it
         for line in [
