@@ -1502,7 +1502,7 @@ fn trace_like(line: &str) -> bool {
         || crate::logline::is_native_frame(t)
         // a Go frame (its function, then its place: `/app/main.go:57 +0xf4`)
         || crate::logline::is_go_frame(line)
-        || (t.contains(".go:") && re!(r"^\S+\.go:\d+( \+0x[0-9a-f]+)?$").is_match(t))
+        || crate::logline::go_place(t)
         // a Rust backtrace's numbered frames: `19:     0x55f1a314bd46 - app::main::hd698b3`,
         // `3: std::panicking::begin_panic` (each may have its `at src/main.rs:24:7` below)
         || (t.starts_with(|c: char| c.is_ascii_digit()) && re!(r"^\d+: +(0x[0-9a-f]+ - |\S*::)").is_match(t))

@@ -426,7 +426,12 @@ pub fn is_bare_go_function(line: &str) -> bool {
 
 /// A Go frame's place, indented under its function: `\t/app/main.go:178`, `\t/usr/local/go/src/net/http/server.go:2286 +0x29`.
 pub fn is_go_place(line: &str) -> bool {
-    line.starts_with('\t') && line.contains(".go:") && re!(r"^\t\S+\.go:\d+( \+0x[0-9a-f]+)?$").is_match(line)
+    line.strip_prefix('\t').is_some_and(go_place)
+}
+
+/// A Go frame's place, indentation aside: `/app/main.go:57`, `/app/main.go:57 +0xf4`.
+pub fn go_place(place: &str) -> bool {
+    place.contains(".go:") && re!(r"^\S+\.go:\d+( \+0x[0-9a-f]+)?$").is_match(place)
 }
 
 /// A frame's place and its program counter, as gin's Recovery prints each frame (the source

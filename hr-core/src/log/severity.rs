@@ -63,12 +63,7 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         return s;
     }
     if let Some(failed) = strace_failed(line) {
-        return Severity {
-            level: if failed { Level::Error } else { Level::Other },
-            key: None,
-            from_field: true,
-            http: false,
-        };
+        return stated(if failed { Level::Error } else { Level::Other });
     }
     let (mut level, end) = level_at(line);
     if end == 0 {
@@ -176,38 +171,36 @@ fn json_severity(line: &str) -> Option<Severity> {
     }
     // whatever the name's case (Serilog's JSON capitalises it: `"Level":"Warning"`)
     let field = |name: &str| json_pairs(t).find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v);
-    for name in ["level", "severity", "lvl", "log.level", "loglevel", "priority"] {
+    for name in LEVEL_NAMES.iter().chain(&["priority"]) {
         if let Some(v) = field(name) {
             let v = v.trim_matches('"');
             let level = match v.parse() {
                 Ok(n) => crate::logline::numeric_severity(n),
                 Err(_) => word_level(v).unwrap_or(Level::Other),
             };
-            return Some(Severity {
-                level,
-                key: None,
-                from_field: true,
-                http: false,
-            });
+            return Some(stated(level));
         }
     }
-    if let Some(level) = json_field(t, "s").and_then(|v| crate::logline::letter_severity(v.trim_matches('"'))) {
-        return Some(Severity {
-            level,
-            key: None,
-            from_field: true,
-            http: false,
-        });
+    // MongoDB's one-letter `s`, or a level's name one object down
+    json_field(t, "s")
+        .and_then(|v| crate::logline::letter_severity(v.trim_matches('"')))
+        .or_else(|| nested_level(t))
+        .map(stated)
+        .or(status)
+}
+
+/// The names a JSON record gives its level under, whatever their case (`priority` aside: a
+/// number there is a syslog priority).
+const LEVEL_NAMES: [&str; 5] = ["level", "severity", "lvl", "log.level", "loglevel"];
+
+/// The severity a line states in a field of its own: `level`, and no request.
+fn stated(level: Level) -> Severity {
+    Severity {
+        level,
+        key: None,
+        from_field: true,
+        http: false,
     }
-    if let Some(level) = nested_level(t) {
-        return Some(Severity {
-            level,
-            key: None,
-            from_field: true,
-            http: false,
-        });
-    }
-    status
 }
 
 /// The level a record states in an object it nests its event's own fields in, one level down
@@ -216,7 +209,7 @@ fn json_severity(line: &str) -> Option<Severity> {
 fn nested_level(record: &str) -> Option<Level> {
     json_pairs(record).filter(|(_, v)| v.starts_with('{')).find_map(|(_, object)| {
         json_pairs(object)
-            .find(|(k, _)| ["level", "severity", "lvl", "loglevel"].iter().any(|n| k.eq_ignore_ascii_case(n)))
+            .find(|(k, _)| LEVEL_NAMES.iter().any(|n| k.eq_ignore_ascii_case(n)))
             .and_then(|(_, v)| word_level(v.trim_matches('"')))
     })
 }
