@@ -30,10 +30,12 @@ const TURNOVER: usize = 4;
 const RECURRING_ARGUMENT_AFTER: usize = 8;
 /// In a record (see `Miner::add_record`) a position becomes a wildcard sooner.
 const WILDCARD_AFTER_LONG: usize = 4;
-/// how many of a line's first tokens key its event, as in Drain's tree (drain3's default depth
-/// of 4 less its root and length levels): a value there that holds a word apart from its digits
-/// names the event (see `another_key`), and so does, in a record, any word without digits
-const KEYED_TOKENS: usize = 2;
+/// how many of a line's first tokens key its event, as in Drain's tree: drain3's default depth
+/// of 4 is its root, the token count, one token and the leaf. A value there that holds a word
+/// apart from its digits names the event (see `another_key`), and so does, in a record, any
+/// word without digits; past it, a word is compared as Drain compares a cluster's words
+/// (`Running org.jscep.client.ClientTest` after `Running org.jscep.asn1.OidTest`: one more test)
+const KEYED_TOKENS: usize = 1;
 /// A position that holds quoted texts of several words becomes a wildcard later: Drain splits a
 /// text into its words, and reads two texts of other words as two events however many there
 /// are (what a traced program read and wrote: 200 module docstrings written in turn, each once).
@@ -707,7 +709,29 @@ fn call_name(tok: &str) -> Option<&str> {
 /// error word (`status=1/FAILURE`), or it is a name in capitals (`FACP`, `LNKC`) or in square
 /// brackets (`[sdb]`) that does not say how things went.
 fn is_value(tok: &str) -> bool {
-    (has_value_digits(tok) && !crate::logline::error_words(tok)) || capitals(tok) || bracketed_name(tok) || drawn(tok)
+    (has_value_digits(tok) && !crate::logline::error_words(tok)) || capitals(tok) || bracketed_name(tok) || drawn(tok) || qualified_name(tok)
+}
+
+/// `org.sakuli.actions.Region.click()`, `'net.sf.sahi.util.Utils'`: a class or its method,
+/// qualified by the package that holds it (three parts at least, a capital opening one after the
+/// first, as Java, Kotlin and C# name classes): one among many. Not a key of settings in lower
+/// case (`mapred.task.id is deprecated`), which says what the line is about.
+fn qualified_name(tok: &str) -> bool {
+    let core = tok.trim_start_matches(['\'', '"', '(', '[', '{', '<']);
+    let core = &core[..core.find('(').unwrap_or(core.len())];
+    let core = core.trim_end_matches(['\'', '"', ')', ']', '}', '>', ',', ':', ';']);
+    let mut parts = 0;
+    let mut class = false;
+    for part in core.split('.') {
+        class |= parts > 0 && part.bytes().next().is_some_and(|c| c.is_ascii_uppercase());
+        let ident = part.bytes().next().is_some_and(|c| c.is_ascii_alphabetic() || c == b'_' || c == b'$')
+            && part.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'$');
+        if !ident {
+            return false;
+        }
+        parts += 1;
+    }
+    parts >= 3 && class && !crate::logline::error_words(tok)
 }
 
 /// `⠋`, `[⠀⠀⠀⠀]`, `━━━━━━━╸━━━`: a spinner's frame or a progress bar, glyphs drawn rather than
@@ -1455,13 +1479,19 @@ mod tests {
         }
         // past the wildcard, each line's shape is the same whatever the name
         assert!(m.shape_count(last.unwrap()) >= 2);
-        // but not in the tokens that key an event
+        // but not in the token that keys an event
         let mut m = Miner::default();
         let mut last = None;
         for n in &names {
-            last = m.add(&format!("2022-03-15T21:06:52.0513068Z {n}")).shape;
+            last = m.add(&format!("{n}:all unpacked 1.2-3")).shape;
         }
         assert_eq!(m.shape_count(last.unwrap()), 1);
+        // which is the first alone, as in Drain's tree: behind a stamp, a name is one of many
+        let mut m = Miner::default();
+        for n in &names {
+            last = m.add(&format!("2022-03-15T21:06:52.0513068Z {n}")).shape;
+        }
+        assert!(m.shape_count(last.unwrap()) >= 2);
     }
 
     #[test]
@@ -1843,10 +1873,12 @@ mod tests {
         assert_eq!((again.template, again.seen), (first, Seen::Known));
         // a sixth category is another event, not a sixth value of a field
         assert_eq!(m.add_record(&region("chunkfile", 3)).seen, Seen::New);
-        // a list's quoted words (`argv`, the command that ran) key it too
+        // a list's first quoted word (`argv`, the command that ran) keys it too, and the words
+        // after it are compared as Drain compares them
         let start = |argv: &str| format!("argv=[{argv}] event=start file=common-main.c line=51 sid=20261130T193223.172455Z-H0a7c9cdf thread=main");
         m.add_record(&start(r#""git" "maintenance" "run" "--auto""#));
-        assert_eq!(m.add_record(&start(r#""git" "reset" "-q" "--hard""#)).seen, Seen::New);
+        assert_eq!(m.add_record(&start(r#""scalar" "maintenance" "run" "--auto""#)).seen, Seen::New);
+        assert_ne!(m.add_record(&start(r#""git" "reset" "-q" "--hard""#)).seen, Seen::New);
         // past the first words, a field of one-word values is a value
         let leave = |label: &str| format!("category=index event=region_leave file=read-cache.c label={label} line=2443 sid=20261130T193223.172455Z-H0a7c9cdf thread=main");
         m.add_record(&leave("do_read_index"));
@@ -1923,8 +1955,12 @@ mod tests {
         assert_eq!(seen(&mut m, "docker==2.1.0"), Seen::New);
         // another version of the same package
         assert_eq!(seen(&mut m, "docker==2.2.1"), Seen::Known);
-        // another package: another event, whatever its version
-        assert_ne!(seen(&mut m, "backoff==1.3.2"), Seen::Known);
+        // another package among the first words: another event, whatever its version
+        let mut first = Miner::default();
+        first.add("docker==2.1.0 collected (from -r requirements.txt)");
+        assert_eq!(first.add("backoff==1.3.2 collected (from -r requirements.txt)").seen, Seen::New);
+        // past them, one more package Drain's template holds (its tree keys the first word)
+        assert_eq!(seen(&mut m, "backoff==1.3.2"), Seen::Known);
     }
 
     #[test]

@@ -4570,6 +4570,42 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         assert!(kept.len() <= 4, "{}", c.text);
     }
 
+    #[test]
+    fn a_class_among_classes_is_a_value_and_a_key_of_settings_an_event() {
+        // AspectJ's weaver names each join point it advised: one more class and method of the
+        // project, as a stack frame names one
+        let classes = ["Region", "Screen", "Keyboard", "Mouse", "Environment", "Application"];
+        let methods = ["click", "find", "type", "move", "paste", "open", "close", "wait"];
+        let advice = ["before", "after", "around"];
+        let mut text = String::new();
+        for i in 0..60 {
+            let (class, method) = (classes[i % 6], methods[(i / 6) % 8]);
+            text.push_str(&format!(
+                "[INFO] Join point 'method-execution(void org.sakuli.actions.{class}.{method}())' in Type 'org.sakuli.actions.{class}' ({class}.java:{}) advised by {} advice from 'org.sakuli.aop.{class}Aspect' ({class}Aspect.java:{})\n",
+                100 + i,
+                advice[i % 3],
+                40 + i % 7
+            ));
+        }
+        // a key of settings in lower case says what the line is about (Hadoop's deprecations)
+        let keys = [
+            ("mapred.tip.id", "mapreduce.task.id"),
+            ("mapred.task.id", "mapreduce.task.attempt.id"),
+            ("mapred.task.is.map", "mapreduce.task.ismap"),
+            ("mapred.job.id", "mapreduce.job.id"),
+            ("mapred.task.partition", "mapreduce.task.partition"),
+        ];
+        for (old, new) in keys {
+            text.push_str(&format!("17/06/09 20:10:41 INFO Configuration.deprecation: {old} is deprecated. Instead, use {new}\n"));
+        }
+        let c = compress(&text, &opts());
+        let kept = kept_lines(&c.text);
+        assert!(kept.iter().filter(|l| l.contains("Join point")).count() <= 6, "{}", c.text);
+        for (key, _) in keys {
+            assert!(kept.iter().any(|l| l.contains(&format!(" {key} "))), "{key}: {}", c.text);
+        }
+    }
+
     /// User agents of four lengths in words (1, 5, 8, 7): a quoted value of several words.
     const AGENTS: [&str; 4] = [
         "curl/8.5.0",
