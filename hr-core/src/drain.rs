@@ -976,7 +976,11 @@ enum MessageWord {
 /// as a `key=value` word of a logfmt line or of a JSON record (`request.msg=…`).
 fn names_the_event(word: &str) -> bool {
     let key = word.split('=').next().unwrap_or("");
-    let key = key.rsplit('.').next().unwrap_or(key);
+    says_what_happened(key.rsplit('.').next().unwrap_or(key))
+}
+
+/// Whether a record's key holds what happened: its message or its event's name.
+pub(crate) fn says_what_happened(key: &str) -> bool {
     matches!(key, "msg" | "message" | "event" | "@m" | "@mt")
 }
 

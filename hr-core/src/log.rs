@@ -53,8 +53,11 @@ const RARE: usize = 3;
 /// A JSON record of at least this many words (`key=value` pairs, and the words of their texts)
 /// that differs from its template's in a value is one more request or event of its kind (an
 /// access log's record of a hundred words, whose headers, path or client differ): a few words
-/// are a small share of it. In a shorter record (an application's message and a few fields)
-/// they may be most of it, and say what happened: it folds only as its template's repeats do.
+/// are a small share of it. So is a record of fields alone, each value one word (Zeek's record of
+/// a connection or a DNS query, Suricata's of a flow: addresses, ports, names, codes), which
+/// says no event in words (see `fields::holds_text`). In a shorter record with a text (an
+/// application's message and a few fields) the words that differ may be most of it, and say
+/// what happened: it folds only as its template's repeats do.
 const RECORD_WORDS: u16 = 40;
 /// A template seen at most this often is kept whole: rare events are signal.
 const KEEP_ALL_UP_TO: usize = 2;
@@ -110,8 +113,9 @@ enum Role {
         /// of its template shares is an event seen once to a miner that groups lines by their
         /// number of words first, as Drain does, and it stays.
         words: u16,
-        /// for a JSON record of `RECORD_WORDS` words or more, its lengths to a miner that
-        /// splits on whitespace (see `fields::record_lengths`); 0 for any other line
+        /// for a JSON record of `RECORD_WORDS` words or more, or of fields alone, its lengths
+        /// to a miner that splits on whitespace (see `fields::record_lengths`); 0 for any
+        /// other line
         record: u32,
     },
     /// a continuation line of the error event above, handled by its first line
@@ -340,14 +344,14 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 let alone = lengths[&(template, words)] == 1;
                 let frequent = miner.templates[template as usize].count > KEEP_ALL_UP_TO && !alone;
                 // a variant whose exact shape recurs shows a value, not a rare event: it folds
-                // like a repeat, and the marker says what varied. So does a large record that
-                // differs from its template's first in a value, one more request of its kind,
+                // like a repeat, and the marker says what varied. So does a large record, or one
+                // of fields alone, that differs from its template's first in a value, one more
+                // request or query of its kind (see `RECORD_WORDS`),
                 // unless a miner that splits on whitespace reads it as an event seen once: no
                 // other record of its template has its length, counted the ways such a miner may
                 let recurring = recurs(&miner, &roles[i])
                     || (record != 0
                         && seen == Seen::Variant
-                        && words >= RECORD_WORDS
                         && level < Level::Warn
                         && record_lengths[&(template, words, record)] > 1);
                 if level >= Level::Error {
@@ -759,7 +763,7 @@ fn mine(
             }
         };
         // (read only where the rule that asks for them applies: parsing a record costs)
-        let record = if json && mined.words >= u32::from(RECORD_WORDS) {
+        let record = if json && (mined.words >= u32::from(RECORD_WORDS) || !crate::log::fields::holds_text(raw.lines[i])) {
             crate::log::fields::record_lengths(raw.lines[i])
         } else {
             0
@@ -4007,6 +4011,39 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         assert!(c.text.contains("Cobalt Strike"), "{}", c.text);
         // and the common ones fold
         assert!(c.text.lines().count() < 40, "{}", c.text);
+    }
+
+    #[test]
+    fn a_record_of_fields_alone_that_differs_in_values_is_one_more_of_its_kind() {
+        // Zeek's DNS log: each query names another host, answers a few addresses; a record of
+        // one-word values says no event in words, and folds as a repeat when a miner that
+        // splits on whitespace gives another record of its template its length
+        let hosts = ["mail.aol.com", "www.bing.com", "udc.yahoo.com", "ad.doubleclick.net", "geo.moatads.com", "dpm.demdex.net"];
+        let mut text = String::new();
+        for i in 0..60 {
+            let qtype = if i % 5 == 4 { "AAAA" } else { "A" };
+            let rcode = if i % 7 == 3 { "NXDOMAIN" } else { "NOERROR" };
+            let answers: Vec<String> = (0..1 + i % 3).map(|j| format!("\"10.1.2.{j}\"")).collect();
+            let ttls: Vec<String> = (0..1 + i % 3).map(|j| format!("{}.0", 60 + j)).collect();
+            text.push_str(&format!(
+                "{{\"ts\":15754131{i:02}.76,\"uid\":\"C{i}x\",\"id.orig_h\":\"10.18.20.97\",\"id.orig_p\":{},\"query\":\"{}\",\"qtype_name\":\"{qtype}\",\"rcode_name\":\"{rcode}\",\"answers\":[{}],\"TTLs\":[{}]}}\n",
+                50000 + i,
+                hosts[i * 7 % hosts.len()],
+                answers.join(","),
+                ttls.join(",")
+            ));
+        }
+        // a record that says what happened in one word is an event all the same
+        let said = |msg: &str| format!("{{\"level\":\"info\",\"msg\":\"{msg}\",\"port\":8080}}\n");
+        for _ in 0..30 {
+            text.push_str(&said("listening"));
+        }
+        text.push_str(&said("draining"));
+        text.push_str(&said("listening"));
+        let c = compress(&text, &opts());
+        let kept = kept_lines(&c.text);
+        assert!(kept.iter().filter(|l| l.contains("\"query\"")).count() <= 6, "{}", c.text);
+        assert!(kept.iter().any(|l| l.contains("draining")), "{}", c.text);
     }
 
     #[test]

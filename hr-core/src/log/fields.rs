@@ -499,6 +499,32 @@ fn csv_field(line: &str, i: usize) -> Option<&str> {
     }
 }
 
+/// Whether a JSON record holds a text: a message or an event's name, or a string value of
+/// several words (an error, a user agent). A record of one-word values (a connection's, a
+/// query's: addresses, ports, names, codes) holds only fields.
+pub fn holds_text(line: &str) -> bool {
+    let b = line.as_bytes();
+    let mut i = 0;
+    while let Some(at) = memchr::memchr(b'"', &b[i..]) {
+        let start = i + at;
+        let Some(end) = string_end(b, start) else {
+            return true;
+        };
+        // a key is followed by a colon
+        let key = matches!(b.get(end..).and_then(|r| r.iter().find(|c| !c.is_ascii_whitespace())), Some(b':'));
+        let text = if key {
+            crate::drain::says_what_happened(&line[start + 1..end - 1])
+        } else {
+            memchr::memchr(b' ', &b[start..end]).is_some()
+        };
+        if text {
+            return true;
+        }
+        i = end;
+    }
+    false
+}
+
 /// How a template miner that splits on whitespace, as Drain does, counts the words of a JSON
 /// record, in the two ways records are commonly fed to one: the line as written, and its
 /// members as `key=value` pairs whose nested values are written out as Python's `json.dumps`
@@ -591,6 +617,19 @@ fn words(text: &str) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_record_of_one_word_values_holds_no_text() {
+        // Zeek's record of a DNS query: addresses, ports, names, codes
+        let dns = r#"{"ts":1575413122.76,"uid":"CWwU9s3h","id.orig_h":"10.18.20.97","query":"mail.aol.com","qtype_name":"A","rcode_name":"NOERROR","answers":["1.2.3.4","5.6.7.8"],"RD":true}"#;
+        assert!(!holds_text(dns));
+        // a value of several words is a text, and so is a message of one
+        assert!(holds_text(r#"{"ts":1.5,"http_user_agent":"Mozilla/5.0 (X11; Linux x86_64)","status":200}"#));
+        assert!(holds_text(r#"{"level":"info","msg":"listening","port":8080}"#));
+        assert!(holds_text(r#"{"level":"info","event" : "shutdown"}"#));
+        // a key of several words is no text
+        assert!(!holds_text(r#"{"client ip":"10.0.0.1","port":22}"#));
+    }
 
     #[test]
     fn a_pretty_records_failed_request_is_read_from_its_fields() {
