@@ -669,8 +669,17 @@ pub fn declared(line: &str) -> Option<Severity> {
 }
 
 /// The level of a token that names a channel before it, as Monolog (Laravel, Symfony) writes
-/// one: `WARNING` of `app.WARNING:`, `ERROR` of `local.ERROR:`; any other token as it is.
+/// one: `WARNING` of `app.WARNING:`, `ERROR` of `local.ERROR:`; or after it, as Python's
+/// `logging` writes one in its default format: `ERROR` of `ERROR:huey:Worker-1:Unhandled`,
+/// `WARNING` of `WARNING:urllib3.connectionpool:Retrying`. Any other token as it is.
 pub fn after_channel(tok: &str) -> &str {
+    if let Some((level, logger)) = tok.split_once(':') {
+        // (a level in capitals, then its logger's name)
+        let named = logger.bytes().next().is_some_and(|c| c.is_ascii_alphabetic() || c == b'_') && logger.contains(':');
+        if named && level.len() >= 4 && level.bytes().all(|c| c.is_ascii_uppercase()) {
+            return level;
+        }
+    }
     match tok.strip_suffix(':').and_then(|t| t.rsplit_once('.')) {
         Some((channel, level)) if !channel.is_empty() && channel.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-') => {
             level

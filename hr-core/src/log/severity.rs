@@ -511,6 +511,26 @@ mod tests {
     }
 
     #[test]
+    fn python_logging_names_its_logger_after_the_level() {
+        // `logging.basicConfig`'s format, `%(levelname)s:%(name)s:%(message)s`, alone or
+        // behind a runner's own time (huey, under concurrently)
+        for (line, level) in [
+            ("ERROR:root:could not open /etc/app.toml", Level::Error),
+            ("WARNING:urllib3.connectionpool:Retrying (Retry(total=2)) after connection broken", Level::Warn),
+            ("[2026-12-05 07:26:30,200] ERROR:huey:Worker-1:Unhandled exception in task 8acd5c02.", Level::Error),
+            ("CRITICAL:__main__:out of disk", Level::Fatal),
+            ("INFO:werkzeug:Press CTRL+C to quit", Level::Other),
+        ] {
+            assert_eq!(sev(line).level, level, "{line}");
+            assert_eq!(crate::logline::declared(line).map(Level::from), Some(level), "{line}");
+        }
+        // a word in capitals before a colon is no level unless a logger's name follows
+        for line in ["NOTE:this is fine", "ERROR: /x/y.c:3: bad", "TODO:fix:later"] {
+            assert_eq!(sev(line).level, if line.starts_with("ERROR") { Level::Error } else { Level::Other }, "{line}");
+        }
+    }
+
+    #[test]
     fn a_numeric_level_is_a_syslog_priority_or_pinos() {
         let level = |l: &str| sev(&format!(r#"{{"level":{l},"time":1796405713865,"msg":"signup failed"}}"#)).level;
         assert_eq!(level("50"), Level::Error);
