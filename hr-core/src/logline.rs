@@ -1066,7 +1066,8 @@ pub(crate) fn bare_request_status(line: &str) -> Option<u16> {
                 .or_else(|| status_in_brackets(&head[..word]))
                 .or_else(|| status_right_before(&head[..word]))
         } else {
-            status_between_bars(&head[..word])
+            // or after it, as varnishncsa writes `%m "%U%q" %s`: `GET "/api/slow?s=3" 503 0 0`
+            status_between_bars(&head[..word]).or_else(|| status_after_path(&b[at..], false))
         };
         if status.is_some() {
             return status;
@@ -1630,6 +1631,8 @@ mod tests {
             (" GET /dashboard 404 in 31ms", 404),
             // Gin and Fiber: the status between bars, before the request
             (r#"[GIN] 2023/10/10 - 13:01:57 | 404 |    1.209ms |       127.0.0.1 | GET      "/api/items/66""#, 404),
+            // varnishncsa with its method alone and its path quoted (`%m "%U%q" %s`)
+            (r#"[05/Dec/2026:07:28:22 +0000] d413bd32-2edc GET "/api/slow?s=3" 503 0 0 - - - "Mozilla/5.0 (X11)""#, 503),
             ("13:01:57 | 503 |   1.2ms |  127.0.0.1 | POST    | /api/orders | -", 503),
             ("GET /api/items/31 200 5.069 ms - 115", 200),
             // an absolute URL for the request's target (Sanic), past empty fields (ASP.NET Core)
@@ -1664,6 +1667,7 @@ mod tests {
             "cp /tmp/a 404 bytes",
             "Compiling /src/lib.rs 200 lines",
             "FORGET /x 404",
+            r#"retrying GET "/x" in 500 ms"#,
             "| 404 | entries of | the table |",
             // a request Squid never sent, and a slash after a word that is no cache's result
             "1286536309.450      0 192.168.0.224 NONE_NONE/000 0 - error:transaction-end-before-headers - HIER_NONE/- -",
