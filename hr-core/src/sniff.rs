@@ -722,11 +722,14 @@ fn outside_fences<'a>(lines: &[&'a str]) -> Vec<&'a str> {
     out
 }
 
+/// Whether `lines` read as source code. A decorator or an annotation opens a line alone or
+/// with its arguments (`@Override`, `@app.route("/")`); a package's scope does not
+/// (turborepo's `@mono/utils:build: …` before each line a task prints).
 fn is_code(lines: &[&str]) -> bool {
     let re = re!(concat!(
         r"^\s*(import |from \S+ import |#include |package |use |fn |pub |impl |def |async def |class |",
         r"func |type \w+ |const |let |var |function |export |module\.exports|require\(|struct |enum |",
-        r"interface |public |private |protected |static |return |if \(|for \(|while \(|\}|@\w+|#!/|#!?\[)"
+        r"interface |public |private |protected |static |return |if \(|for \(|while \(|\}|@[\w.]+(\(|\s*$)|#!/|#!?\[)"
     ));
     // C-style comment lines say nothing either way: a well-documented file is still code
     let uncommented: Vec<&str> = lines
@@ -1854,5 +1857,19 @@ Events:
             assert_eq!(Kind::parse(k.as_str()), Some(k));
         }
         assert_eq!(Kind::parse("nope"), None);
+    }
+
+    #[test]
+    fn a_monorepo_runners_tasks_are_output_not_decorated_code() {
+        // turborepo prints each line a task wrote behind the package's scope and the task
+        let mut turbo = String::from("   • Packages in scope: @mono/api, @mono/core, @mono/utils\n   • Running build, test in 3 packages\n\n");
+        for i in 0..20 {
+            turbo.push_str(&format!("@mono/utils:test: # Subtest: slugify case {i}\n@mono/utils:test: ok {} - slugify case {i}\n@mono/utils:test:   ---\n@mono/utils:test:   duration_ms: 0.{i}99461\n@mono/utils:test:   ...\n", i + 1));
+        }
+        turbo.push_str("@mono/core:build: src/index.ts(5,9): error TS2322: Type 'number' is not assignable to type 'string'.\n@mono/core:build: [ELIFECYCLE] Command failed with exit code 2.\n");
+        assert_ne!(sniff(turbo.as_bytes()), Kind::Code);
+        // a decorator or an annotation still opens code
+        let java = "@Override\npublic String toString() {\n    return name;\n}\n@Test\nvoid parses() {\n    assertEquals(1, parse(\"1\"));\n}\n".repeat(3);
+        assert_eq!(sniff(java.as_bytes()), Kind::Code);
     }
 }
