@@ -487,6 +487,19 @@ def test_a_trace_through_other_lines_of_the_same_code_is_no_repeat(cache: Path):
     assert out.count(trace) <= 2
 
 
+def test_a_monorepo_packages_failing_test_keeps_its_stack(cache: Path):
+    # pnpm runs each package's tests behind the package's path and script
+    # (fixtures/logs/README.md); the failing test's YAML block lists its stack, frames
+    # without `at`, in a stream of its own among the other packages' lines
+    data = (FIXTURES / "pnpm-recursive-node-test.log").read_text()
+    frames = [line for line in data.splitlines() if line.startswith("packages/core test:     ") and "(/tmp/" in line]
+    assert len(frames) == 3, frames
+    out = run_hr([], data.encode(), cache).decode().splitlines()
+    missing = [line for line in frames if line not in out]
+    assert not missing, missing
+    assert any(line.startswith("packages/core test: not ok 1 - total") for line in out)
+
+
 def test_a_rust_backtrace_keeps_every_frame_the_first_time(cache: Path):
     # RUST_BACKTRACE=full numbers each frame (`19:     0x55f1… - panicky::main::hd69…`),
     # with its place below it or not: a trace, kept whole

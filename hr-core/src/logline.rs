@@ -483,10 +483,17 @@ pub fn is_finding(line: &str) -> bool {
 /// the line says after it: a compose service's padded name (`api-1  | `), `kubectl logs
 /// --prefix`'s path (`[pod/api-0/api] `), a task runner's name in brackets, with its time if
 /// it stamps one (concurrently's `[api] `, `[20:48:55.914 api] `; a level in brackets is no
-/// name, Maven's `[INFO]`), or the process id valgrind writes before each line of its report
-/// (`==6166== `).
+/// name, Maven's `[INFO]`), a monorepo's package and task, or the process id valgrind writes
+/// before each line of its report (`==6166== `).
 pub fn stream_prefix_len(line: &str) -> usize {
-    let Some(m) = re!(r"^([A-Za-z0-9][\w.-]* +\| |\[[\w.@:-]+(/[\w.@:-]+)+\] |==\d+== |\[(\d\d:\d\d:\d\d(\.\d+)? )?[\w.@-]+\] )").find(line) else {
+    let Some(m) = re!(concat!(
+        r"^([A-Za-z0-9][\w.-]* +\| |\[[\w.@:-]+(/[\w.@:-]+)+\] |==\d+== |\[(\d\d:\d\d:\d\d(\.\d+)? )?[\w.@-]+\] |",
+        // a monorepo's task runner: turborepo's package and task (`@mono/core:build: `,
+        // `web:test: `), nx's scoped package (`@mono/core: `), pnpm's package path and script
+        // (`packages/core test: `, and `packages/core test$ ` before the command it runs)
+        r"@[\w.-]+/[\w.-]+(:[\w-]+)*: |[a-z][\w.-]*:[a-z][\w-]*: |[\w.@-]+(/[\w.@-]+)+ [\w:-]+[:$] )"
+    ))
+    .find(line) else {
         return 0;
     };
     let name = m.as_str().trim_end().trim_end_matches(']').rsplit([' ', '[']).next().unwrap_or("");
@@ -1478,6 +1485,14 @@ mod tests {
         assert_eq!(stream_prefix_len("[api] TypeError: boom"), "[api] ".len());
         assert_eq!(stream_prefix_len("[20:48:55.914 api] listening on :8742"), "[20:48:55.914 api] ".len());
         assert_eq!(stream_prefix_len("[pod/api-0/api] GET /x 200"), "[pod/api-0/api] ".len());
+        // monorepos' task runners: turborepo, nx, pnpm -r
+        assert_eq!(stream_prefix_len("@mono/core:build: src/index.ts(5,9): error TS2322"), "@mono/core:build: ".len());
+        assert_eq!(stream_prefix_len("web:test: ok 1 - renders"), "web:test: ".len());
+        assert_eq!(stream_prefix_len("@mono/utils: TAP version 13"), "@mono/utils: ".len());
+        assert_eq!(stream_prefix_len("packages/core test:     discount (/srv/dist/index.js:13:39)"), "packages/core test: ".len());
+        assert_eq!(stream_prefix_len("packages/core test$ node --test test/"), "packages/core test$ ".len());
+        // Python logging's level and logger are no task
+        assert_eq!(stream_prefix_len("ERROR:root: could not open /etc/app.toml"), 0);
         for line in ["[INFO] Building shop 1.0", "[WARNING] deprecated", "[E] boom"] {
             assert_eq!(stream_prefix_len(line), 0, "{line}");
         }
