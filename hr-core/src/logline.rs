@@ -480,14 +480,15 @@ pub fn is_finding(line: &str) -> bool {
 }
 
 /// Where the prefix a collector writes before every line of a stream ends (0: none), whatever
-/// the line says after it: a compose service's padded name (`api-1  | `), `kubectl logs
+/// the line says after it: a compose service's padded name (`api-1  | `), with the time a
+/// Procfile runner stamps first (foreman's and honcho's `07:25:20 web.1    | `), `kubectl logs
 /// --prefix`'s path (`[pod/api-0/api] `), a task runner's name in brackets, with its time if
 /// it stamps one (concurrently's `[api] `, `[20:48:55.914 api] `; a level in brackets is no
 /// name, Maven's `[INFO]`), a monorepo's package and task, or the process id valgrind writes
 /// before each line of its report (`==6166== `).
 pub fn stream_prefix_len(line: &str) -> usize {
     let Some(m) = re!(concat!(
-        r"^([A-Za-z0-9][\w.-]* +\| |\[[\w.@:-]+(/[\w.@:-]+)+\] |==\d+== |\[(\d\d:\d\d:\d\d(\.\d+)? )?[\w.@-]+\] |",
+        r"^((\d\d:\d\d:\d\d )?[A-Za-z0-9][\w.-]* +\| |\[[\w.@:-]+(/[\w.@:-]+)+\] |==\d+== |\[(\d\d:\d\d:\d\d(\.\d+)? )?[\w.@-]+\] |",
         // a monorepo's task runner: turborepo's package and task (`@mono/core:build: `,
         // `web:test: `), nx's scoped package (`@mono/core: `), pnpm's package path and script
         // (`packages/core test: `, and `packages/core test$ ` before the command it runs)
@@ -1485,6 +1486,8 @@ mod tests {
         assert_eq!(stream_prefix_len("[api] TypeError: boom"), "[api] ".len());
         assert_eq!(stream_prefix_len("[20:48:55.914 api] listening on :8742"), "[20:48:55.914 api] ".len());
         assert_eq!(stream_prefix_len("[pod/api-0/api] GET /x 200"), "[pod/api-0/api] ".len());
+        // a Procfile runner's time before the process's name (foreman, honcho)
+        assert_eq!(stream_prefix_len("07:25:20 web.1    | Traceback (most recent call last):"), "07:25:20 web.1    | ".len());
         // monorepos' task runners: turborepo, nx, pnpm -r
         assert_eq!(stream_prefix_len("@mono/core:build: src/index.ts(5,9): error TS2322"), "@mono/core:build: ".len());
         assert_eq!(stream_prefix_len("web:test: ok 1 - renders"), "web:test: ".len());
