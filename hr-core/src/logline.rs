@@ -681,11 +681,17 @@ pub fn declared(line: &str) -> Option<Severity> {
 /// `logging` writes one in its default format: `ERROR` of `ERROR:huey:Worker-1:Unhandled`,
 /// `WARNING` of `WARNING:urllib3.connectionpool:Retrying`. Any other token as it is.
 pub fn after_channel(tok: &str) -> &str {
-    if let Some((level, logger)) = tok.split_once(':') {
-        // (a level in capitals, then its logger's name)
-        let named = logger.bytes().next().is_some_and(|c| c.is_ascii_alphabetic() || c == b'_') && logger.contains(':');
-        if named && level.len() >= 4 && level.bytes().all(|c| c.is_ascii_uppercase()) {
-            return level;
+    // (a level in capitals, then its logger's name and a colon; read byte by byte, since this
+    // runs on the first tokens of every line and most open otherwise)
+    let b = tok.as_bytes();
+    if b.len() > 6 && b[..4].iter().all(u8::is_ascii_uppercase) {
+        let caps = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+        if b.get(caps) != Some(&b':') {
+            return tok;
+        }
+        let logger = &b[caps + 1..];
+        if logger.first().is_some_and(|&c| c.is_ascii_alphabetic() || c == b'_') && memchr::memchr(b':', logger).is_some() {
+            return &tok[..caps];
         }
     }
     match tok.strip_suffix(':').and_then(|t| t.rsplit_once('.')) {
