@@ -2373,6 +2373,30 @@ mod tests {
     }
 
     #[test]
+    fn a_failures_long_output_keeps_its_head_and_tail_and_folds_its_repeats_between() {
+        // a CI job's cargo test: a failing test prints its grid, cell by cell, before it panics
+        let mut log = String::from("$ cargo test --test ref\n   Compiling alacritty v0.4.0 (/build/alacritty)\n");
+        log += "running 3 tests\ntest vim_simple_edit ... ok\ntest vim_large_window_scroll ... FAILED\ntest zerowidth ... ok\n\nfailures:\n\n---- vim_large_window_scroll stdout ----\n";
+        let chars = ['a', 'b', 'c', 'd', 'e', 'f', 'g', 'h'];
+        for k in 0..600 {
+            log += &format!(
+                "[{}][{}] Cell {{ c: ' ', fg: Named(Foreground), bg: Named(Background), flags: (empty) }} => Cell {{ c: '{}', fg: Named(Foreground), bg: Named(Background), flags: (empty) }}\n",
+                k / 80,
+                k % 80,
+                chars[k % chars.len()]
+            );
+        }
+        log += "thread 'vim_large_window_scroll' panicked at 'Ref test failed; grid doesn't match', tests/ref.rs:126:9\n\nfailures:\n    vim_large_window_scroll\n\ntest result: FAILED. 2 passed; 1 failed; 0 ignored\n\nerror: test failed, to rerun pass '--test ref'\n";
+        let c = compress(&log, &opts());
+        for kept in ["---- vim_large_window_scroll stdout ----", "[0][0] Cell", "panicked at 'Ref test failed; grid doesn't match'", "test result: FAILED", "error: test failed"] {
+            assert!(c.text.contains(kept), "{kept}: {}", c.text);
+        }
+        // the cells past the failure's head and before its tail fold
+        assert!(c.text.lines().count() < 150, "{}", c.text);
+        assert!(!c.text.contains("[3][40] Cell"), "{}", c.text);
+    }
+
+    #[test]
     fn a_stream_that_ends_with_a_test_run_keeps_its_failing_tests_whatever_the_others_print_after() {
         // `concurrently --prefix name`: a unittest run in one stream, servers logging in others
         // long after it ended

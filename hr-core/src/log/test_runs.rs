@@ -34,8 +34,37 @@ pub(super) fn keep_test_failures(plan: Plan, lines: &Lines, prefixes: Option<&[(
     }
     failures.sort_unstable();
     failures.dedup();
-    let failures: Vec<usize> = failures.into_iter().map(|i| i + 1).collect();
+    let failures: Vec<usize> = heads_and_tails(&failures).into_iter().map(|i| i + 1).collect();
     crate::guard::keep_in_place(&plan, failures, lines, Priority::Critical)
+}
+
+/// Lines of one failure's output put back in a row at most: its head, where the test and its
+/// error are named, and its tail, where it ends. What a failure prints in between beyond them
+/// (a grid of 1,500 cells compared one by one) is left to the log's own plan, which keeps its
+/// new lines and folds its repeats.
+const FAILURE_HEAD: usize = 60;
+const FAILURE_TAIL: usize = 20;
+
+/// `lines` (ascending indices), each run of consecutive ones cut to its first `FAILURE_HEAD`
+/// and last `FAILURE_TAIL`.
+fn heads_and_tails(lines: &[usize]) -> Vec<usize> {
+    let mut out = Vec::with_capacity(lines.len());
+    let mut start = 0;
+    while start < lines.len() {
+        let mut end = start + 1;
+        while end < lines.len() && lines[end] == lines[end - 1] + 1 {
+            end += 1;
+        }
+        let run = &lines[start..end];
+        if run.len() <= FAILURE_HEAD + FAILURE_TAIL {
+            out.extend_from_slice(run);
+        } else {
+            out.extend_from_slice(&run[..FAILURE_HEAD]);
+            out.extend_from_slice(&run[run.len() - FAILURE_TAIL..]);
+        }
+        start = end;
+    }
+    out
 }
 
 /// The lines of a stream (`stream`, indices of the log's lines; all of them if none) that
