@@ -909,6 +909,17 @@ impl Masked {
         }
         self.words = words;
         self.bytes = bytes;
+        // a plain line that opens with its date and time, and no level, says what happened in
+        // its next word (dpkg.log's `2026-12-05 08:09:27 remove htop:amd64 3.2.2-2 <none>` after
+        // its `configure …` and `trigproc …` lines): another word there is another event
+        if !record
+            && self.toks.len() > 2
+            && self.token(0) == "0-0-0"
+            && matches!(self.token(1), "0:0:0" | "0:0:0,0" | "0:0:0.0")
+            && crate::logline::word_severity(self.token(2)).is_none()
+        {
+            self.message_words[2] = MessageWord::First;
+        }
     }
 
     /// Appends token `part` to `text`, masked, and notes where it stands.

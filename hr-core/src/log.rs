@@ -2397,6 +2397,27 @@ mod tests {
     }
 
     #[test]
+    fn dpkg_logs_action_after_its_time_names_the_event() {
+        // dpkg.log: `configure`, `trigproc` and `remove` lines share their shape (a package, a
+        // version, `<none>`); the word after the time says what happened to the package
+        let mut text = String::new();
+        for i in 0..80 {
+            text.push_str(&format!("2026-12-05 08:07:{:02} status unpacked lib{i}:amd64 1.{i}-2\n", i % 60));
+            text.push_str(&format!("2026-12-05 08:07:{:02} configure lib{i}:amd64 1.{i}-2 <none>\n", i % 60));
+            if i % 20 == 5 {
+                text.push_str(&format!("2026-12-05 08:07:{:02} trigproc man-db:amd64 2.11.{i}-2 <none>\n", i % 60));
+            }
+        }
+        for (i, pkg) in ["htop", "tree", "lsof", "strace", "zip"].iter().enumerate() {
+            text.push_str(&format!("2026-12-05 08:09:{i:02} status installed {pkg}:amd64 3.{i}-2\n"));
+            text.push_str(&format!("2026-12-05 08:09:{i:02} remove {pkg}:amd64 3.{i}-2 <none>\n"));
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains(" remove htop:amd64 3.0-2 <none>"), "{}", c.text);
+        assert!(c.text.contains(" trigproc man-db:amd64 2.11.5-2 <none>"), "{}", c.text);
+    }
+
+    #[test]
     fn a_stream_that_ends_with_a_test_run_keeps_its_failing_tests_whatever_the_others_print_after() {
         // `concurrently --prefix name`: a unittest run in one stream, servers logging in others
         // long after it ended
