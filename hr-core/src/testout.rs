@@ -599,7 +599,10 @@ fn fold_repeats(c: &mut Classifier) {
         if c.claimed(i) || line.trim_start().len() < 20 {
             continue;
         }
-        if !seen.insert(line) {
+        // a heading said again over other lines (`The following packages will be REMOVED:`
+        // over another list) stays with them; over the same lines it folds with them
+        let heads_news = line.ends_with(':') && c.lines.get(i + 1).is_some_and(|next| !seen.contains(next.trim_end()));
+        if !seen.insert(line) && !heads_news {
             c.fold(i, Cat::Repeat);
         }
     }
@@ -823,6 +826,24 @@ pub(crate) mod testutil {
 #[cfg(test)]
 mod tests {
     use super::testutil::run;
+
+    #[test]
+    fn a_heading_said_again_stays_over_its_list() {
+        // two apt runs in one transcript: each removal list under its own heading
+        let mut t = String::new();
+        for (run_no, pkgs) in [(1, "htop tree"), (2, "probe-missingdep")] {
+            t.push_str("Reading package lists...\nBuilding dependency tree...\nReading state information...\n");
+            t.push_str(&format!("The following packages will be REMOVED:\n  {pkgs}\n0 upgraded, 0 newly installed, {run_no} to remove and 0 not upgraded.\n"));
+            for k in 0..12 {
+                t.push_str(&format!("(Reading database ... {}%\n", k * 8));
+            }
+            t.push_str(&format!("Removing {pkgs} ...\ntest removal_{run_no} ... ok\n"));
+        }
+        t.push_str("test result: ok. 2 passed; 0 failed\n");
+        let out = run(&t);
+        let at = out.find("  probe-missingdep").expect(&out);
+        assert!(out[..at].trim_end().ends_with("The following packages will be REMOVED:"), "{out}");
+    }
 
     #[test]
     fn a_last_line_of_escapes_alone_is_kept() {
