@@ -363,7 +363,7 @@ impl Miner {
                     } else {
                         // a message's first word says what happened, as a call's name does in
                         // strace (`write(2,` is not `read(3,`): another one is another event
-                        let names_another = self.masked.message_words[p] == MessageWord::First
+                        let names_another = self.masked.names_the_event_at(p, self.record)
                             || (self.constants_at(p) && another_call(a, b));
                         diff += if names_another {
                             max_diff + 1
@@ -829,6 +829,21 @@ impl Masked {
     }
 
     /// Token `p`, masked.
+    /// Whether token `p` is the word that says what happened (see `MessageWord::First`): in a
+    /// record's message, or after the date and time a plain line opens with, where it names no
+    /// level (dpkg.log's `2026-12-05 08:09:27 remove htop:amd64 3.2.2-2 <none>` after its
+    /// `configure …` and `trigproc …` lines: another word there is another event). Asked where
+    /// a line differs from a template, not of every line.
+    fn names_the_event_at(&self, p: usize, record: bool) -> bool {
+        self.message_words[p] == MessageWord::First
+            || (!record
+                && p == 2
+                && self.token(2).as_bytes().first().is_some_and(u8::is_ascii_lowercase)
+                && self.token(0) == "0-0-0"
+                && matches!(self.token(1), "0:0:0" | "0:0:0,0" | "0:0:0.0")
+                && crate::logline::word_severity(self.token(2)).is_none())
+    }
+
     fn token(&self, p: usize) -> &str {
         let (s, e) = self.toks[p];
         &self.text[s..e]
@@ -909,17 +924,6 @@ impl Masked {
         }
         self.words = words;
         self.bytes = bytes;
-        // a plain line that opens with its date and time, and no level, says what happened in
-        // its next word (dpkg.log's `2026-12-05 08:09:27 remove htop:amd64 3.2.2-2 <none>` after
-        // its `configure …` and `trigproc …` lines): another word there is another event
-        if !record
-            && self.toks.len() > 2
-            && self.token(0) == "0-0-0"
-            && matches!(self.token(1), "0:0:0" | "0:0:0,0" | "0:0:0.0")
-            && crate::logline::word_severity(self.token(2)).is_none()
-        {
-            self.message_words[2] = MessageWord::First;
-        }
     }
 
     /// Appends token `part` to `text`, masked, and notes where it stands.
