@@ -251,6 +251,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     };
     let mut run = Run::default();
     let mut shown: FxHashSet<u64> = FxHashSet::default();
+    // the lines that opened the requests whose errors are shown (see `request_opener`)
+    let mut openers: Vec<usize> = Vec::new();
     // the names the warnings shown gave, by template, and the services' ports the errors shown
     // named, by message
     let mut warned = FirstNames::new(WARNINGS_PER_TEMPLATE);
@@ -375,6 +377,9 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     if recoloured || (!repeats_said && (new || drained.unshown(i))) {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Critical);
+                        if first {
+                            openers.extend(request_opener(&lines.lines, i));
+                        }
                         said_above.extend((i..end).map(|k| said_in(&lines.lines, colours, k)));
                         drained.shown(i);
                     } else if last == i && (times >= LAST_AFTER || i + TAIL >= roles.len()) {
@@ -426,7 +431,12 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
         i += 1;
     }
     run.flush(&mut plan, lines, &roles);
-    let plan = keep_openers(fold_said_above(plan, lines, &roles, colours), lines);
+    let mut plan = keep_openers(fold_said_above(plan, lines, &roles, colours), lines);
+    if !openers.is_empty() {
+        openers.sort_unstable();
+        openers.dedup();
+        plan = crate::guard::keep_in_place(&plan, openers, lines, Priority::Notable);
+    }
     Some(keep_test_failures(plan, lines, prefixes.as_deref()))
 }
 
@@ -569,6 +579,25 @@ fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[
         i = j;
     }
     out
+}
+
+/// Lines looked back over for the line that opened an error's request.
+const REQUEST_LOOKBACK: usize = 500;
+
+/// The line (1-based) that opened the request an error line names by its id, a UUID: the
+/// first of the lines above, within `REQUEST_LOOKBACK`, that carry it, unless the id is older
+/// than those lines. Rails tags each line of
+/// a request (`[a0072a93-cf85-…] Started GET "/orders/99999"`, then `… Completed 404`, then the
+/// exception under `FATAL`), and a task queue names its task when it is queued: the error's
+/// message says what failed, the opener which request or task it was.
+fn request_opener(lines: &[&str], i: usize) -> Option<usize> {
+    let id = re!(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").find(lines[i])?.as_str();
+    let finder = memchr::memmem::Finder::new(id.as_bytes());
+    let from = i.saturating_sub(REQUEST_LOOKBACK);
+    let opener = (from..i).find(|&k| finder.find(lines[k].as_bytes()).is_some())?;
+    // (an id on every line, a run's or a process's, names no request: it opens no later than
+    // the lines looked back over)
+    (opener > from || from == 0).then_some(opener + 1)
 }
 
 /// The level a trace's first line raises it at: the level its line states (a warning's trace
@@ -2415,6 +2444,29 @@ mod tests {
         let c = compress(&text, &opts());
         assert!(c.text.contains(" remove htop:amd64 3.0-2 <none>"), "{}", c.text);
         assert!(c.text.contains(" trigproc man-db:amd64 2.11.5-2 <none>"), "{}", c.text);
+    }
+
+    #[test]
+    fn an_errors_request_is_shown_by_the_line_that_opened_it() {
+        // Rails tags each line of a request with its id: the exception says what failed, the
+        // request's first line which path it was
+        let mut text = String::new();
+        for k in 0..120u32 {
+            let id = format!("{:08x}-cf85-4bef-8806-fe8ff7d7{:04x}", 0xa007_2a93u32 + k, k);
+            let t = format!("2026-12-05T08:06:{:02}.{:06}", k % 60, k * 7);
+            let path = if k == 77 { "/orders/99999".to_string() } else { format!("/products/{}", k % 9) };
+            text += &format!("I, [{t} #5228]  INFO -- : [{id}] Started GET \"{path}\" for 127.0.0.1 at 2026-12-05 08:06:25 +0000\n");
+            text += &format!("I, [{t} #5228]  INFO -- : [{id}] Processing by ProductsController#show as */*\n");
+            if k == 77 {
+                text += &format!("I, [{t} #5228]  INFO -- : [{id}] Completed 404 Not Found in 1ms (ActiveRecord: 0.1ms)\n");
+                text += &format!("F, [{t} #5228] FATAL -- : [{id}] ActiveRecord::RecordNotFound (Couldn't find Order with 'id'=\"99999\")\n");
+            } else {
+                text += &format!("I, [{t} #5228]  INFO -- : [{id}] Completed 200 OK in 2ms (Views: 0.2ms | ActiveRecord: 0.1ms)\n");
+            }
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("Couldn't find Order"), "{}", c.text);
+        assert!(c.text.contains("Started GET \"/orders/99999\""), "{}", c.text);
     }
 
     #[test]
