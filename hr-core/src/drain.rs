@@ -715,7 +715,9 @@ fn is_value(tok: &str) -> bool {
 /// `org.sakuli.actions.Region.click()`, `'net.sf.sahi.util.Utils'`: a class or its method,
 /// qualified by the package that holds it (three parts at least, a capital opening one after the
 /// first, as Java, Kotlin and C# name classes): one among many. Not a key of settings in lower
-/// case (`mapred.task.id is deprecated`), which says what the line is about.
+/// case (`mapred.task.id is deprecated`), which says what the line is about, nor a class that
+/// names what went wrong (`java.net.ConnectException`, `io.grpc.StatusRuntimeError`): the
+/// error words are read in its parts, which run them together with other words.
 fn qualified_name(tok: &str) -> bool {
     let core = tok.trim_start_matches(['\'', '"', '(', '[', '{', '<']);
     let core = &core[..core.find('(').unwrap_or(core.len())];
@@ -731,7 +733,8 @@ fn qualified_name(tok: &str) -> bool {
         }
         parts += 1;
     }
-    parts >= 3 && class && !crate::logline::error_words(tok)
+    let names_a_failure = core.contains("Exception") || core.contains("Error") || crate::logline::error_words(core);
+    parts >= 3 && class && !names_a_failure
 }
 
 /// `⠋`, `[⠀⠀⠀⠀]`, `━━━━━━━╸━━━`: a spinner's frame or a progress bar, glyphs drawn rather than
@@ -1980,6 +1983,16 @@ mod tests {
         assert_eq!(first.add("backoff==1.3.2 collected (from -r requirements.txt)").seen, Seen::New);
         // past them, one more package Drain's template holds (its tree keys the first word)
         assert_eq!(seen(&mut m, "backoff==1.3.2"), Seen::Known);
+    }
+
+    #[test]
+    fn a_qualified_class_is_a_value_unless_it_names_a_failure() {
+        assert!(is_value("'org.sakuli.actions.Region.click()'"));
+        assert!(is_value("net.sf.sahi.util.Utils"));
+        // a key of settings, and exceptions, whose names run the error word into the class's
+        for tok in ["mapred.task.id", "java.net.ConnectException:", "io.grpc.StatusRuntimeError"] {
+            assert!(!is_value(tok), "{tok}");
+        }
     }
 
     #[test]
