@@ -113,6 +113,10 @@ pub struct Mined {
     /// (see `brings_a_word`), that field's index (`NO_TEXT` otherwise): whether it is another
     /// event or one more name is known only once the whole input is mined (`Miner::names_at`)
     pub text_at: u8,
+    /// for a variant of a plain line, the positions (bits, below `MAX_TOKENS`) where it
+    /// brought a word its template had not held there: `Miner::wild_at_all` says once the whole
+    /// log is mined whether they were all values, as Drain reads a position that held many
+    pub varied: u64,
     /// whether at least half the words of a line of several are bytes in hex (a dump's `0050:
     /// 37 0C 44 DF 7F A1`), a quoted value counting as one word that is none: values to this
     /// miner, words to Drain where a letter is in them, as it masks only a number that stands
@@ -223,10 +227,10 @@ impl Miner {
             self.templates[id as usize].count += 1;
             self.shape_counts[shape as usize] += 1;
             let changed_at = usize::MAX;
-            return Mined { template: id, seen: Seen::Known, shape: Some(shape), words, changed_at, text_at: NO_TEXT, mostly_bytes };
+            return Mined { template: id, seen: Seen::Known, shape: Some(shape), words, changed_at, text_at: NO_TEXT, varied: 0, mostly_bytes };
         }
         self.syscall = !self.record && crate::logline::is_strace(line);
-        let (id, seen, changed_at, text_at) = self.place();
+        let (id, seen, changed_at, text_at, varied) = self.place();
         let shape = (self.cache.len() < CACHE_CAP && !self.full()).then(|| {
             let key = self.shape_key(id);
             self.held += key.len() + self.masked.text.len() + 3 * HELD_OVERHEAD;
@@ -240,7 +244,7 @@ impl Miner {
             shape
         });
         self.templates[id as usize].count += 1;
-        Mined { template: id, seen, shape, words, changed_at, text_at, mostly_bytes }
+        Mined { template: id, seen, shape, words, changed_at, text_at, varied, mostly_bytes }
     }
 
     /// Whether the texts at position `at` of template `template` turned over in the end: a new
@@ -255,6 +259,15 @@ impl Miner {
             Some(v) => turns_over(v.vals.len(), t.count),
             None => t.wild.get(at).copied().unwrap_or(false),
         }
+    }
+
+    /// Whether every position in `varied` (see `Mined::varied`) of template `template` held
+    /// so many values in the whole log that it is a wildcard: a variant that differs from its
+    /// template's first line only there shows values, however many words it changed (each
+    /// account a translation is missing for, in three words or two).
+    pub fn wild_at_all(&self, template: u32, varied: u64) -> bool {
+        let wild = &self.templates[template as usize].wild;
+        varied != 0 && (0..64).filter(|p| varied >> p & 1 == 1).all(|p| wild.get(p).copied().unwrap_or(false))
     }
 
     /// Whether position `p` of template `template` has held more than one token, or lies past
@@ -316,7 +329,7 @@ impl Miner {
     /// it first differs.
     // only a shape not seen before gets here: kept out of the fast path of `add_masked`
     #[inline(never)]
-    fn place(&mut self) -> (u32, Seen, usize, u8) {
+    fn place(&mut self) -> (u32, Seen, usize, u8, u64) {
         let n = self.masked.toks.len();
         // long lines (structured records, access logs) may differ in more fields and still
         // be the same event; a short line differs in at most one or two words
@@ -385,15 +398,15 @@ impl Miner {
             }
         }
         match best {
-            Some((0, _, id)) => (id, Seen::Known, usize::MAX, NO_TEXT),
+            Some((0, _, id)) => (id, Seen::Known, usize::MAX, NO_TEXT, 0),
             Some((_, _, id)) => {
                 // a new word is a new event (`portmap startup succeeded`); a new value that
                 // carries digits (an id, a size, a version, a device) is only a value
-                let (new_word, at, text_at) = self.learn(id as usize);
+                let (new_word, at, text_at, varied) = self.learn(id as usize);
                 if new_word {
-                    (id, Seen::Variant, at, text_at)
+                    (id, Seen::Variant, at, text_at, varied)
                 } else {
-                    (id, Seen::Known, usize::MAX, NO_TEXT)
+                    (id, Seen::Known, usize::MAX, NO_TEXT, 0)
                 }
             }
             None if self.templates.len() >= TEMPLATE_CAP || self.full() => {
@@ -407,7 +420,7 @@ impl Miner {
                     });
                     self.templates.len() as u32 - 1
                 });
-                (id, Seen::New, usize::MAX, NO_TEXT)
+                (id, Seen::New, usize::MAX, NO_TEXT, 0)
             }
             None => {
                 let id = self.templates.len() as u32;
@@ -424,7 +437,7 @@ impl Miner {
                 if group.len() < GROUP_CAP {
                     group.push(id);
                 }
-                (id, Seen::New, usize::MAX, NO_TEXT)
+                (id, Seen::New, usize::MAX, NO_TEXT, 0)
             }
         }
     }
@@ -433,8 +446,9 @@ impl Miner {
     /// one of them makes it another event: a new word without digits (in a plain line, any
     /// word without digits, or any value where the template had a word); and where it stands
     /// when it may be an argument (see `Mined::changed_at`).
-    fn learn(&mut self, id: usize) -> (bool, usize, u8) {
+    fn learn(&mut self, id: usize) -> (bool, usize, u8, u64) {
         let mut new_word = false;
+        let mut varied = 0u64;
         let mut text_at = NO_TEXT;
         let mut first = None;
         // a change at a position of few values so far (a state, a keyword)
@@ -523,6 +537,9 @@ impl Miner {
                     first.is_some() || names_a_state(tok) || (text && !one_word_apart(&vals[0], tok))
                 };
                 first.get_or_insert(p);
+                if !self.record {
+                    varied |= 1 << p; // p below MAX_TOKENS
+                }
             }
             if vals.len() >= limit {
                 t.wild[p] = true;
@@ -530,7 +547,7 @@ impl Miner {
             }
         }
         let changed_at = first.filter(|_| !among_few).unwrap_or(usize::MAX);
-        (new_word, changed_at, text_at)
+        (new_word, changed_at, text_at, varied)
     }
 }
 
