@@ -399,7 +399,9 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 // names are noted shown either way: a repeat of them folds)
                 let names_more = level == Level::Warn && warned.first_of(u64::from(template), names_given(lines.lines[i]));
                 // (the program starting again: what its later lines hang on, as a fold said again)
-                let restarts = starts.is_some_and(|s| s[0] == template && miner.templates[template as usize].count <= RESTARTS_SHOWN && starts_again(&roles, i, s));
+                let restarts = template_of(&roles[0]) == Some(template)
+                    && miner.templates[template as usize].count <= RESTARTS_SHOWN
+                    && starts_again(&roles, &lines.lines, i, starts);
                 if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more && !restarts {
                     // a repeat of a template shown above, warnings included: the first of each
                     // stays verbatim, and the marker says what varied (and counts errors only)
@@ -1236,10 +1238,26 @@ fn start_templates(roles: &[Role]) -> Option<[u32; START_LINES]> {
     Some(starts)
 }
 
-/// Whether the lines from `i` on open as the log opened, with templates `starts` (see
-/// `start_templates`): the program starting again.
-fn starts_again(roles: &[Role], i: usize, starts: [u32; START_LINES]) -> bool {
-    i > 0 && roles.get(i..i + START_LINES).is_some_and(|r| r.iter().map(template_of).eq(starts.map(Some)))
+/// Whether the lines from `i` on, the first of the log's first line's template, open as the
+/// log opened, with templates `starts` (see `start_templates`): the program starting again.
+/// Right after the program failed (a crash's trace, a supervisor's `exited with code 1`), the
+/// first line alone says it: what the program does once started may differ from run to run.
+/// (A failed request above is no program's end: a record of one more request is no start.)
+fn starts_again(roles: &[Role], lines: &[&str], i: usize, starts: Option<[u32; START_LINES]>) -> bool {
+    // (a trace the program logged, under a line that states its level, ended no program: an
+    // uncaught one opens bare, `Traceback …`, `panic: …`, `TypeError: …`)
+    let after_failure = || match roles[i - 1] {
+        Role::Event { .. } => severity::failed_code(lines[i - 1]),
+        Role::Trace { .. } | Role::InTrace => {
+            let start = roles[..i].iter().rposition(|r| matches!(r, Role::Trace { .. }));
+            start.is_some_and(|k| crate::logline::declared(lines[k]).is_none() && raised_level(lines[k]) >= Level::Error)
+        }
+        Role::InEvent => false,
+    };
+    let as_it_opened = || {
+        starts.is_some_and(|s| roles.get(i..i + START_LINES).is_some_and(|r| r.iter().map(template_of).eq(s.map(Some))))
+    };
+    i > 0 && (as_it_opened() || after_failure())
 }
 
 /// The template of the line a plan of `pieces` shows right above line `start`, if it shows one
@@ -3913,6 +3931,36 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
             // the lines after it repeat those above: they fold
             assert!(!c.text.contains(&format!("[{pid}] LOG AppModule")), "{}", c.text);
         }
+    }
+
+    #[test]
+    fn a_program_started_again_by_its_supervisor_shows_where_whatever_it_does_next() {
+        // a supervisor's loop restarts a service that exited: the service's first line says it
+        // started again, though what it does next differs from run to run
+        let mut text = String::new();
+        for run in 1..=3u32 {
+            text += &format!("{{\"level\":30,\"time\":17964621{run}0000,\"pid\":2{run}148,\"msg\":\"server listening\"}}\n");
+            for k in 0..30 * run {
+                let path = ["order/1", "inventory", "qty?q=3"][(k % 3) as usize];
+                text += &format!("{{\"level\":30,\"time\":17964621{run}{k:04},\"pid\":2{run}148,\"msg\":\"GET /{path}\"}}\n");
+            }
+            text += &format!("[supervisor] app.js exited with code 1, restart #{run} in 1s\n");
+        }
+        let c = compress(&text, &opts());
+        for run in 2..=3 {
+            assert!(c.text.contains(&format!("\"pid\":2{run}148,\"msg\":\"server listening\"")), "{}", c.text);
+        }
+        // a failed request above is no program's end: the record after it is no start
+        let mut text = String::from("{\"ts\":0,\"event\":\"tick\",\"n\":0}\n");
+        for n in 1..=6u32 {
+            for k in 0..40u32 {
+                let status = if k == 39 { 404 } else { 200 };
+                text += &format!("{{\"ts\":{n}{k:03},\"method\":\"GET\",\"uri\":\"/a/{k}\",\"status\":{status}}}\n");
+            }
+            text += &format!("{{\"ts\":{n}999,\"event\":\"tick\",\"n\":{n}}}\n");
+        }
+        let c = compress(&text, &opts());
+        assert!(!c.text.contains("\"n\":3}"), "{}", c.text);
     }
 
     #[test]

@@ -218,7 +218,7 @@ fn nested_level(record: &str) -> Option<Level> {
 /// other than 0, the way it says it failed (pm2's `App [api:0] exited with code [1]`, honcho's
 /// `web.1 stopped (rc=-15)`, `Process finished with exit code 137`, slapd's `RESULT tag=97
 /// err=49`).
-fn failed_code(line: &str) -> bool {
+pub(super) fn failed_code(line: &str) -> bool {
     // (most lines hold none of these words: a look for them first)
     let b = line.as_bytes();
     // (`xit`: `exit` and `Exit` alike, as the pattern reads them)
