@@ -122,6 +122,10 @@ impl Values {
                     end += 1;
                 }
                 k = end + 1;
+                if pass == 0 && end == at && at + 1 < self.fields.len() && self.paired(at) {
+                    k += 1;
+                    continue;
+                }
                 if shown == SHOWN {
                     return out;
                 }
@@ -159,10 +163,16 @@ impl Values {
     /// words of one phrase, each listed with the other. (Words that each stood once stand
     /// together one to one whatever they are: a word that recurs is needed to tell.)
     fn phrase(&self, k: usize) -> bool {
+        self.paired(k) && self.fields[k].few.iter().any(|&(_, n)| n > 1)
+    }
+
+    /// Whether field `k`'s words stood beside the next field's one to one, which makes them a
+    /// phrase once one of them recurs (see `phrase`); seen once each, they may be one all the
+    /// same (`Server Error`, `Not Found`): half of it listed alone (`Server Not`) says nothing.
+    fn paired(&self, k: usize) -> bool {
         let (f, g) = (&self.fields[k], &self.fields[k + 1]);
         let words = |f: &Field| !f.many && !f.numeric && f.few.len() >= 2;
         words(f)
-            && f.few.iter().any(|&(_, n)| n > 1)
             && words(g)
             && f.few.len() == g.few.len()
             && f.beside_next.len() == f.few.len()
@@ -501,12 +511,19 @@ mod tests {
             v.push(&format!("auth: failed: {a} {b}"));
         }
         assert_eq!(v.describe(), " · Password unknown×2 · mismatch×2 user");
-        // nor are words that each stood once: nothing tells that they stand together
+        // words that each stood once may or may not stand together: neither is listed, as half
+        // a phrase (`Server Not` for `Server Error` and `Not Found`) says nothing
         let mut v = Values::default();
         for (a, b) in [("Password", "mismatch"), ("unknown", "user")] {
             v.push(&format!("auth: failed: {a} {b}"));
         }
-        assert_eq!(v.describe(), " · Password unknown · mismatch user");
+        assert_eq!(v.describe(), "");
+        let mut v = Values::default();
+        for (path, status, reason) in [("/split", 500, "Server Error"), ("/customer/0", 404, "Not Found")] {
+            v.push(&format!("probe.App - GET {path} {status} {reason}"));
+        }
+        assert!(!v.describe_failures().contains("Server Not"), "{}", v.describe_failures());
+        assert!(v.describe_failures().contains("/split /customer/0"), "{}", v.describe_failures());
         // a phrase too long to list leaves its words to be listed each
         let mut v = Values::default();
         for (path, proto) in [("/api/items/703?fields=name,price&ref=a", "HTTP/1.1"), ("/health", "HTTP/1.0"), ("/health", "HTTP/1.0")] {
