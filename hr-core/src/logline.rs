@@ -950,9 +950,9 @@ pub(crate) fn digit_mask(window: &[u8]) -> u64 {
 pub const STATUS_KEYS: [&str; 5] = ["status", "status_code", "statusCode", "response_code", "DownstreamStatus"];
 
 /// The keys under which an access record gives its request's method, and its path (a JSON
-/// record's, a logfmt record's, a column log's).
-pub const METHOD_KEYS: [&str; 4] = ["method", "request_method", "http_method", "verb"];
-pub const PATH_KEYS: [&str; 4] = ["uri", "path", "url", "request_uri"];
+/// record's, a logfmt record's, a column log's; Traefik's `RequestMethod`, `RequestPath`).
+pub const METHOD_KEYS: [&str; 5] = ["method", "request_method", "http_method", "verb", "RequestMethod"];
+pub const PATH_KEYS: [&str; 5] = ["uri", "path", "url", "request_uri", "RequestPath"];
 
 /// The method, path and status of a logfmt access record: a status under one of `STATUS_KEYS`,
 /// or `resp` (Kubernetes' `httplog`), beside the request's method or path. Heroku's router:

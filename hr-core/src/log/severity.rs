@@ -736,6 +736,9 @@ mod tests {
         assert_ne!(sev(&router(404, "/a")).key, sev(&router(404, "/wp-login.php")).key);
         let traefik = r#"{"ClientHost":"10.0.0.4","DownstreamStatus":499,"RequestMethod":"GET","RequestPath":"/x","level":"info"}"#;
         assert_eq!(sev(traefik).level, Level::Error);
+        // its method and path under its own keys: each failing request is a message of its own
+        assert_ne!(sev(traefik).key, sev(&traefik.replace("\"/x\"", "\"/hang\"")).key);
+        assert_ne!(sev(traefik).key, sev(&traefik.replace("\"GET\"", "\"POST\"")).key);
         // chi names the client between the request and its status
         let chi = |status: u16, path: &str| format!(r#"2026/12/03 10:01:37 "GET http://localhost:3333{path} HTTP/1.1" from 127.0.0.1:54321 - {status} 19B in 35.2µs"#);
         assert_eq!(sev(&chi(200, "/a")).level, Level::Other);
