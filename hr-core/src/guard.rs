@@ -561,6 +561,16 @@ mod tests {
             let out = assert_guarded(&t, kind);
             assert!(out.contains(line(77, "TCP_DENIED/403", "blocked.example.net").trim_end()), "{kind:?}: {out}");
         }
+        // a scanner's `TRACE` refused is a failed request too, as its `DELETE` is
+        let traced: String = (0..300)
+            .map(|i| match i % 20 {
+                7 => line(i, "TCP_MISS/405", "example.org").replace(" GET ", " DELETE "),
+                13 => line(i, "TCP_MISS/405", "example.org").replace(" GET ", " TRACE "),
+                _ => line(i, "TCP_MISS/200", "example.org"),
+            })
+            .collect();
+        let out = assert_guarded(&traced, Kind::Log);
+        assert!(out.lines().any(|l| l.contains(" TCP_MISS/405 ") && l.contains(" TRACE ")), "{out}");
     }
 
     #[test]

@@ -1159,7 +1159,9 @@ fn squid_status(head: &[u8], rest: &[u8]) -> Option<u16> {
     let digits = size.iter().take_while(|c| c.is_ascii_digit()).count();
     let request = size.get(digits..).filter(|r| digits > 0 && r.first() == Some(&b' '))?.trim_ascii_start();
     let method = &request[..memchr::memchr(b' ', request)?];
-    (is_method(method) || method == b"CONNECT").then_some(status)
+    // (a scanner's `TRACE`, here where the result word before it says whose line it is: read
+    // as a method anywhere, it would take a level's `TRACE /path 512` for a request)
+    (is_method(method) || matches!(method, b"CONNECT" | b"TRACE")).then_some(status)
 }
 
 /// What follows `b`'s first word, past the spaces after it.
