@@ -642,8 +642,9 @@ pub fn declared(line: &str) -> Option<Severity> {
         // syslog priority `<3>`: 0-2 are worse than errors, 3 an error, 4 a warning. A lower one
         // says little: programs log failures there (dovecot's `auth failed` and sshd's `Failed
         // password` at info), and its words are read as an undeclared line's are
+        // (closed: memcached's `<24 get session:29` is connection 24's command)
         if i == 0 && b.first() == Some(&b'<') {
-            if let Some(p) = tok[1..].split('>').next().and_then(|p| p.parse::<u32>().ok()) {
+            if let Some(p) = tok[1..].split_once('>').and_then(|(p, _)| p.parse::<u32>().ok()) {
                 return match p % 8 {
                     0..=2 => Some(Severity::Fatal),
                     3 => Some(Severity::Error),
@@ -1462,6 +1463,9 @@ mod tests {
         assert_eq!(problem(line), Problem::Reported);
         assert_eq!(declared("<11>1 2026-12-05T01:09:14Z web01 app - - - disk gone"), Some(Severity::Error));
         assert_eq!(declared("<12>Dec  5 01:09:14 web01 app: slow disk"), Some(Severity::Warn));
+        // a number after `<` that no `>` closes is no priority: memcached's connection 24
+        assert_eq!(declared("<24 get session:29"), None);
+        assert_eq!(declared("<26 new auto-negotiating client connection"), None);
     }
 
     #[test]
