@@ -854,12 +854,13 @@ fn mine(
             // is another event (a call whose first word holds its path, `stat("/etc/x",`, is
             // keyed on it, where our miner masks the path)
             drain.opens_at(raw.lines[i], i)
-        } else if (plain || logfmt) && memchr::memchr(b'"', line.as_bytes()).is_some() {
+        } else if (plain || logfmt) && quotes_a_value(line) {
             // Drain reads a quoted value as the words it holds, where our miner masks it: a
             // short line of other quoted words is another event to Drain (`("handler" =>
-            // "file")` after `("logger" => "audit-log")`, a server's dump of its settings); one
-            // it joins is left to our miner. So is a logfmt record's quoted message, which
-            // Drain reads as any line's words, its time included (`time="…27T22:15:17…"`)
+            // "file")` after `("logger" => "audit-log")`, a server's dump of its settings; a
+            // client's list of `['item2', 'item1', …]`, each list another); one it joins is
+            // left to our miner. So is a logfmt record's quoted message, which Drain reads as
+            // any line's words, its time included (`time="…27T22:15:17…"`)
             drain.opens_at(raw.lines[i], i).filter(|&opens| opens)
         } else {
             if (plain && (SHORT_LINE.contains(&mined.words) || mined.mostly_bytes)) || console {
@@ -992,6 +993,13 @@ fn alone_to_drain(roles: &mut [Role], drain: &Drain, lines: &[&str]) {
             }
         }
     }
+}
+
+/// Whether `line` quotes a value: a double quote anywhere, or a single quote that opens a word
+/// (`['item2', …]`, `key='x'`), not an apostrophe inside one (`can't`).
+fn quotes_a_value(line: &str) -> bool {
+    let b = line.as_bytes();
+    memchr::memchr2_iter(b'"', b'\'', b).any(|at| b[at] == b'"' || at == 0 || !b[at - 1].is_ascii_alphanumeric())
 }
 
 /// Whether a console line that ends in its fields as a JSON object quotes a text before them
@@ -3961,6 +3969,26 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         }
         let c = compress(&text, &opts());
         assert!(!c.text.contains("\"n\":3}"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_list_of_other_single_quoted_words_is_another_event_to_drain() {
+        // kazoo's client lists a node's children: Drain reads each quoted name as a word (a
+        // number glued to letters it does not mask), so a list of other names is another event
+        let list = |n: usize| (0..20).map(|k| format!("'item{}'", n * 20 + k)).collect::<Vec<_>>().join(", ");
+        let mut text = String::new();
+        for n in 0..40 {
+            text += &format!("2026-12-05 09:30:{:02},564 DEBUG kazoo.client Thread-3 (zk_loop): Sending request(xid={n}): GetChildren(path='/app/cfg')\n", n % 60);
+            if n % 10 == 3 {
+                text += &format!("2026-12-05 09:30:{:02},565 DEBUG kazoo.client Thread-3 (zk_loop): Received response(xid={n}): [{}]\n", n % 60, list(n));
+            }
+        }
+        let c = compress(&text, &opts());
+        for n in [3, 13, 23, 33] {
+            assert!(c.text.contains(&list(n)), "{n}: {}", c.text);
+        }
+        // an apostrophe inside a word quotes nothing
+        assert!(!quotes_a_value("2026-12-05 INFO can't reach the host") && quotes_a_value("x = 'a'"));
     }
 
     #[test]
