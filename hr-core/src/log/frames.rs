@@ -215,8 +215,16 @@ pub(crate) fn is_frame(line: &str) -> bool {
 fn call(line: &str) -> &str {
     match numbered_frame(line) {
         Some(at) => &line[at..],
-        None => native_call(line).unwrap_or(line),
+        None => native_call(line).or_else(|| rust_call(line)).unwrap_or(line),
     }
+}
+
+/// The call a Rust backtrace's frame names, without its depth and address (`  17:
+/// 0x562f699bd7a5 - rsvc::compute_ratio` -> `rsvc::compute_ratio`): a panic raised elsewhere
+/// reaches the runtime's frames at another depth.
+fn rust_call(line: &str) -> Option<&str> {
+    let head = re!(r"^ *\d+: +(?:0x[0-9a-f]+ - )?").find(line)?;
+    Some(&line[head.end()..]).filter(|call| call.contains("::"))
 }
 
 /// The call a native frame names, without its depth and the address it returns to
@@ -295,6 +303,25 @@ app.ApiException: failed to req API
             end: 12,
             what: "4 frames as in L3-6 ·".into()
         }));
+    }
+
+    #[test]
+    fn a_rust_backtrace_s_shared_frames_fold_at_another_depth() {
+        // RUST_BACKTRACE=full numbers each frame and gives its address: a panic raised one call
+        // deeper reaches the runtime's frames one number later
+        let runtime = ["tokio::runtime::task::harness::poll_future", "tokio::runtime::task::raw::poll", "tokio::runtime::scheduler::multi_thread::worker::Context::run_task", "std::sys::thread::unix::Thread::new::thread_start"];
+        let frames = |from: usize, own: &[&str]| {
+            own.iter().chain(&runtime).enumerate().map(|(k, f)| format!("{:4}:     0x562f699{:05x} - {f}\n", from + k, 4096 * (from + k))).collect::<String>()
+        };
+        let text = format!(
+            "thread 'w' panicked at src/main.rs:16:5:\n{}thread 'w' panicked at src/main.rs:28:47:\n{}",
+            frames(0, &["rsvc::compute_ratio"]),
+            frames(0, &["core::result::unwrap_failed", "rsvc::ratio::{{closure}}"])
+        );
+        let pieces = plan_of(&text, &[(1, 6), (7, 13)]);
+        assert!(pieces.contains(&Piece::Fold { start: 10, end: 13, what: "4 frames as in L3-6 ·".into() }), "{pieces:?}");
+        // its own frames stay
+        assert!(pieces.contains(&Piece::Keep { start: 7, end: 9, priority: Priority::Critical }), "{pieces:?}");
     }
 
     #[test]
