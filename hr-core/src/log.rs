@@ -3992,6 +3992,23 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn an_event_that_announces_a_new_trace_below_it_stays_above_it() {
+        // gin's recovery logs each panic under the same header: the second panic is new, and
+        // its header says what the lines below it are
+        let header = |s: u32| format!("2026/12/05 09:15:{s:02} [Recovery] 2026/12/05 - 09:15:{s:02} panic recovered:\n");
+        let request = |k: u32| format!("[GIN] 2026/12/05 - 09:15:{:02} | 200 | 41.2µs | 127.0.0.1 | GET \"/items/{k}\"\n", k % 60);
+        let mut text: String = (0..20).map(request).collect();
+        text += &header(20);
+        text += "runtime error: integer divide by zero\n/usr/local/go/src/runtime/panic.go:262 (0x4886d6)\n\tpanicdivide: panic(divideError)\n/app/main.go:47 (0xaaee45)\n\tavg: c.JSON(200, total / n)\n";
+        text.extend((20..40).map(request));
+        text += &header(41);
+        text += "runtime error: invalid memory address or nil pointer dereference\n/usr/local/go/src/runtime/panic.go:336 (0x488757)\n\tpanicmem: panic(memoryError)\n/app/main.go:57 (0xaaef31)\n\tgetUser: c.JSON(200, u.Name)\n";
+        text.extend((40..60).map(request));
+        let c = compress(&text, &opts());
+        assert!(c.text.contains(&(header(41) + "runtime error: invalid memory address")), "{}", c.text);
+    }
+
+    #[test]
     fn a_zap_stack_is_a_trace_its_new_frames_shown() {
         // zap (controller-runtime's logger) prints each frame's function bare, its place under it
         let frame = |f: &str, place: &str| format!("{f}\n\t{place}\n");

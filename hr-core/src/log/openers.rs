@@ -9,7 +9,8 @@ use crate::re::re;
 /// `plan` with the line that opens an event put back where a fold ends right above lines that
 /// continue it: a thread's frames under another thread's (gdb's `Thread 1 (… "crash"):` folded
 /// among the idle threads above, its `#4 … in main () at crash.c:10` kept) read as that
-/// thread's. Only the opener stays; the fold around it splits. So does the header that
+/// thread's. Only the opener stays; the fold around it splits. So does an event that announces
+/// the lines below it with a colon, above a kept line that shows them. So does the header that
 /// java.util.logging writes above a record's level and message (`Dec 05, 2026 12:13:54 AM
 /// OrderService main`, then `SEVERE: order rejected`): it says when and where; and `tail`'s
 /// header over a file's lines, when a line of that file stays below a fold that hid it.
@@ -53,6 +54,9 @@ pub(super) fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
                         openers.extend(opener.filter(|&k| !lines.lines[k - 1].trim().is_empty()));
                     }
                     Some((_, to)) if crate::logline::is_jul_record(lines.lines[to - 1], line) => openers.push(to),
+                    // an event that announces the lines below it (gin's `[Recovery] … panic
+                    // recovered:` over the panic's message and frames): they are its
+                    Some((_, to)) if news && announces(lines.lines[to - 1]) => openers.push(to),
                     _ => {}
                 }
             }
@@ -74,4 +78,11 @@ fn is_place_below(line: &str) -> bool {
 /// `==> run/api.log <==`: the header `tail` prints over the lines of each file it follows.
 pub(super) fn is_tail_header(line: &str) -> bool {
     line.starts_with("==> ") && line.ends_with(" <==")
+}
+
+/// Whether `line` opens an event that announces the lines below it: its last word ends with a
+/// colon (`panic recovered:`; a shell's `|| :` says nothing of what follows).
+fn announces(line: &str) -> bool {
+    let t = line.trim_end();
+    t.strip_suffix(':').is_some_and(|w| w.ends_with(|c: char| c.is_alphabetic())) && super::announces_lines(line)
 }
