@@ -731,6 +731,8 @@ fn mine(
 ) -> Vec<Role> {
     let mut roles = Vec::with_capacity(lines.lines.len());
     let mut traces: FxHashSet<u64> = FxHashSet::default();
+    // the functions a kernel's call traces named so far (see `kernel_frame`)
+    let mut kernel_calls: FxHashSet<u64> = FxHashSet::default();
     let mut continuations = ContinuationRun::default();
     let mut masked = String::new();
     let mut words = String::new();
@@ -885,10 +887,16 @@ fn mine(
         if mined.seen == Seen::Variant && !another_event && mined.changed_at == usize::MAX && sev.level < Level::Warn {
             several.push((roles.len(), mined.template, mined.varied));
         }
+        // a kernel's call trace, each frame a line behind the log's header (dmesg's, syslog's):
+        // to our miner the frames are one template whose function is a value, and a trace
+        // would fold whole, though its frames say where the kernel was. Each function stays
+        // the first time a trace names it; a trace through the same calls again folds
+        let kernel_call = plain && kernel_frame(line).is_some_and(|call| kernel_calls.insert(crate::hash::of_text(call)));
         roles.push(Role::Event {
             template: mined.template,
-            shape: mined.shape.filter(|_| !another_event),
+            shape: mined.shape.filter(|_| !another_event && !kernel_call),
             seen: match (another_event, drained) {
+                _ if kernel_call => Seen::New,
                 (true, _) if mined.seen != Seen::New => Seen::Variant,
                 // a line Drain joins to an event it has read is a repeat to it (an error keeps
                 // the miner's reading: a new word in it may be another failure)
@@ -1000,6 +1008,27 @@ fn alone_to_drain(roles: &mut [Role], drain: &Drain, lines: &[&str]) {
 fn quotes_a_value(line: &str) -> bool {
     let b = line.as_bytes();
     memchr::memchr2_iter(b'"', b'\'', b).any(|at| b[at] == b'"' || at == 0 || !b[at - 1].is_ascii_alphanumeric())
+}
+
+/// Bytes at a line's end that hold a kernel frame's offset and size, and its module.
+const KERNEL_FRAME_TAIL: usize = 48;
+
+/// The function a kernel's call-trace frame names, at the end of its line after any header
+/// (`Jan 30 14:55:04 host kernel:  ? flush_tlb_mm_range+0xb4/0xe0 [nvme]`): its symbol, offset
+/// and size.
+fn kernel_frame(line: &str) -> Option<&str> {
+    // (a look at the line's end first: this asks every plain line)
+    let b = line.trim_ascii_end().as_bytes();
+    if !b.last().is_some_and(|&c| c.is_ascii_hexdigit() || c == b']') {
+        return None;
+    }
+    let tail = &b[b.len().saturating_sub(KERNEL_FRAME_TAIL)..];
+    let slash = memchr::memrchr(b'/', tail)?;
+    if !tail[slash..].starts_with(b"/0x") {
+        return None;
+    }
+    let c = re!(r"(?:^|\s)(?:\? )?([A-Za-z_][\w.]*)\+0x[0-9a-f]+/0x[0-9a-f]+(?: \[[\w-]+\])?\s*$").captures(line)?;
+    c.get(1).map(|m| m.as_str())
 }
 
 /// Whether a console line that ends in its fields as a JSON object quotes a text before them
@@ -4006,6 +4035,28 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         text.extend((40..60).map(request));
         let c = compress(&text, &opts());
         assert!(c.text.contains(&(header(41) + "runtime error: invalid memory address")), "{}", c.text);
+    }
+
+    #[test]
+    fn a_kernel_call_trace_shows_each_function_it_names_the_first_time() {
+        // journald's kernel lines: every frame behind the same header, its function the only
+        // word that differs, as a value's would
+        let frame = |s: u32, f: &str| format!("Jan 30 14:55:{s:02} homeserver kernel:  {f}\n");
+        let lockup = |s: u32, first: &str| {
+            format!("Jan 30 14:55:{s:02} homeserver kernel: watchdog: BUG: soft lockup - CPU#8 stuck for 22s! [jackett:332]\nJan 30 14:55:{s:02} homeserver kernel: Call Trace:\n")
+                + &frame(s, first)
+                + &["flush_tlb_mm_range+0xb4/0xe0", "? kmem_cache_free+0x282/0x2a0", "do_syscall_64+0x5a/0x130", "entry_SYSCALL_64_after_hwframe+0x44/0xa9"].map(|f| frame(s, f)).concat()
+        };
+        let noise = |s: u32| (0..30).map(|k| format!("Jan 30 14:55:{s:02} homeserver systemd[1]: Started Session {k} of user root.\n")).collect::<String>();
+        let text = noise(1) + &lockup(4, "native_flush_tlb_others+0x48/0x130") + &noise(5) + &lockup(9, "tlb_flush_mmu+0xb0/0x140") + &noise(10) + &lockup(14, "native_flush_tlb_others+0x48/0x130") + &noise(15);
+        let c = compress(&text, &opts());
+        for f in ["native_flush_tlb_others", "flush_tlb_mm_range", "kmem_cache_free", "do_syscall_64", "entry_SYSCALL_64_after_hwframe", "tlb_flush_mmu"] {
+            assert!(c.text.contains(&format!("kernel:  {f}+")) || c.text.contains(&format!("kernel:  ? {f}+")), "{f}: {}", c.text);
+        }
+        // the third trace goes through calls shown: its frames fold
+        assert!(!c.text.contains("14:55:14 homeserver kernel:  native_flush_tlb_others"), "{}", c.text);
+        assert_eq!(kernel_frame("[ 3.09] ? nvme_irq+0x1a/0x20 [nvme]"), Some("nvme_irq"));
+        assert_eq!(kernel_frame("Jan 30 kernel: RIP: 0033:0x7f90a14f9bb7"), None);
     }
 
     #[test]
