@@ -1446,11 +1446,23 @@ fn message_of(line: &str) -> u64 {
     let line = line.rsplit_once(", referer: ").filter(|(_, page)| !page.contains(' ')).map_or(line, |(said, _)| said);
     let mut h = FxHasher::default();
     let mut after_code = false;
+    // the process that ended names the failure whole, digits and all: compose's
+    // `elastic_es02_1 exited with code 137` is another node's death than `elastic_es03_1`'s
+    // (a name: a pid, `(16460)`, is a value)
+    let mut ended = None;
+    let mut before: Option<(usize, &str)> = None;
+    for (k, t) in line.split_ascii_whitespace().enumerate() {
+        if matches!(t, "exited" | "stopped" | "died") {
+            ended = before.filter(|(_, w)| w.bytes().any(|c| c.is_ascii_alphabetic())).map(|(k, _)| k);
+            break;
+        }
+        before = Some((k, t));
+    }
     for (n, tok) in line.split_ascii_whitespace().enumerate() {
         // a result's code says which failure it was: GitHub Actions' `Process completed with
         // exit code 22.` after `exit code 1.`, `exit status 137`
         let coded = std::mem::replace(&mut after_code, matches!(tok, "code" | "status")) && tok.bytes().any(|c| c.is_ascii_digit());
-        if (n == 0 && !tok.bytes().any(|c| c.is_ascii_digit())) || coded {
+        if (n == 0 && !tok.bytes().any(|c| c.is_ascii_digit())) || coded || ended == Some(n) {
             // a first word without digits names the event, whole: `lgetxattr("/etc/ssl",`
             // is another call than `lgetxattr("/usr/lib/gconv",`
             h.write(tok.as_bytes());
@@ -4057,6 +4069,24 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         assert!(!c.text.contains("14:55:14 homeserver kernel:  native_flush_tlb_others"), "{}", c.text);
         assert_eq!(kernel_frame("[ 3.09] ? nvme_irq+0x1a/0x20 [nvme]"), Some("nvme_irq"));
         assert_eq!(kernel_frame("Jan 30 kernel: RIP: 0033:0x7f90a14f9bb7"), None);
+    }
+
+    #[test]
+    fn each_process_that_ended_in_failure_is_shown_by_name() {
+        // compose says which container died: the three nodes of a cluster killed one after
+        // another are three failures, though their names differ in a digit only
+        let node = |n: u32, k: u32| format!("es0{n}_1  | {{\"@timestamp\":\"2026-12-05T09:0{n}:{k:02}Z\",\"log.level\":\"INFO\",\"message\":\"publish_address {{172.18.0.{n}:9300}}, version {k}\"}}\n");
+        let mut text = String::new();
+        for n in [3, 2, 1] {
+            text.extend((0..30).map(|k| node(n, k)));
+            text += &format!("elastic_es0{n}_1 exited with code 137\n");
+        }
+        let c = compress(&text, &opts());
+        for n in [3, 2, 1] {
+            assert!(c.text.contains(&format!("elastic_es0{n}_1 exited with code 137")), "{n}: {}", c.text);
+        }
+        // a pid is a value: the same task failing again in another process is the same failure
+        assert_eq!(message_of("task 0 (16460) exited with exit code 1."), message_of("task 0 (17069) exited with exit code 1."));
     }
 
     #[test]
