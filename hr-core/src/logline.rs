@@ -656,7 +656,7 @@ pub fn declared(line: &str) -> Option<Severity> {
         let field = ["level=", "lvl=", "severity="]
             .iter()
             .find_map(|k| tok.strip_prefix(k))
-            .unwrap_or_else(|| after_channel(tok));
+            .unwrap_or_else(|| after_channel(bracketed_after_time(tok)));
         let word = level_word(field);
         if word.len() < 3 || word.len() > 9 || word.len() + 4 < field.len() {
             continue;
@@ -675,6 +675,33 @@ pub fn declared(line: &str) -> Option<Severity> {
         }
     }
     None
+}
+
+/// The bracket that follows a bracketed time glued to it, as Kibana writes its level:
+/// `[ERROR]` of `[2024-02-02T14:25:50.097+00:00][ERROR][plugins.security]`, `[WARN` of
+/// `[2024-02-02T14:25:50.104+00:00][WARN ][plugins.licensing]`. Any other token as it is.
+// (inlined where the first tokens of every line are read: most open otherwise)
+#[inline(always)]
+pub(crate) fn bracketed_after_time(tok: &str) -> &str {
+    let b = tok.as_bytes();
+    if b.first() != Some(&b'[') || !b.get(1).is_some_and(u8::is_ascii_digit) {
+        return tok;
+    }
+    time_bracket_then(tok)
+}
+
+/// `bracketed_after_time` for a token that opens with a bracketed number.
+#[inline(never)]
+fn time_bracket_then(tok: &str) -> &str {
+    let b = tok.as_bytes();
+    match memchr::memmem::find(b, b"][") {
+        Some(at) => {
+            let rest = &tok[at + 1..];
+            // (up to the next bracket's end, if it closes in this token)
+            rest.find(']').map_or(rest, |end| &rest[..=end])
+        }
+        None => tok,
+    }
 }
 
 /// The level of a token that names a channel before it, as Monolog (Laravel, Symfony) writes

@@ -396,7 +396,7 @@ pub fn level_at(line: &str) -> (Level, usize) {
             Some(b'l') => tok.strip_prefix("level=").or_else(|| tok.strip_prefix("lvl=")).unwrap_or(tok),
             _ => tok,
         };
-        let tok = crate::logline::after_channel(tok);
+        let tok = crate::logline::after_channel(crate::logline::bracketed_after_time(tok));
         let word = crate::logline::level_word(tok);
         if word.len() < 3 || word.len() > 9 || word.len() + 4 < tok.len() {
             continue;
@@ -528,6 +528,19 @@ mod tests {
         for line in ["NOTE:this is fine", "ERROR: /x/y.c:3: bad", "TODO:fix:later"] {
             assert_eq!(sev(line).level, if line.starts_with("ERROR") { Level::Error } else { Level::Other }, "{line}");
         }
+    }
+
+    #[test]
+    fn a_level_in_brackets_glued_to_a_bracketed_time_is_the_lines_level() {
+        // Kibana: `[time][LEVEL][logger]`, one word to a split at spaces
+        let kibana = |level: &str| format!("kibana_1  | [2024-02-02T14:25:50.097+00:00][{level}][plugins.security.authentication] License is not available.");
+        assert_eq!(sev(&kibana("ERROR")).level, Level::Error);
+        assert_eq!(sev(&kibana("WARN ")).level, Level::Warn);
+        assert_eq!(sev(&kibana("INFO ")).level, Level::Other);
+        assert_eq!(crate::logline::declared(&kibana("ERROR")), Some(crate::logline::Severity::Error));
+        // a bracket of a time alone, or of words, is no level
+        assert_eq!(crate::logline::bracketed_after_time("[2024-02-02T14:25:50.097+00:00]"), "[2024-02-02T14:25:50.097+00:00]");
+        assert_eq!(crate::logline::bracketed_after_time("[main][ERROR]"), "[main][ERROR]");
     }
 
     #[test]
