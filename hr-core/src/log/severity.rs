@@ -749,6 +749,10 @@ mod tests {
         assert_ne!(sev(&router(404, "/a")).key, sev(&router(404, "/wp-login.php")).key);
         let traefik = r#"{"ClientHost":"10.0.0.4","DownstreamStatus":499,"RequestMethod":"GET","RequestPath":"/x","level":"info"}"#;
         assert_eq!(sev(traefik).level, Level::Error);
+        // Serilog's request logging, its properties in capitals
+        let clef = |status: u16, path: &str| format!(r#"{{"@t":"2026-12-05T10:03:03Z","@mt":"HTTP PUT {path} responded {status}","@l":"Warning","Method":"PUT","Path":"{path}","StatusCode":{status}}}"#);
+        assert_eq!(sev(&clef(404, "/cart/items/4770")).level, Level::Error);
+        assert_ne!(sev(&clef(404, "/cart")).key, sev(&clef(404, "/orders")).key);
         // its method and path under its own keys: each failing request is a message of its own
         assert_ne!(sev(traefik).key, sev(&traefik.replace("\"/x\"", "\"/hang\"")).key);
         assert_ne!(sev(traefik).key, sev(&traefik.replace("\"GET\"", "\"POST\"")).key);
