@@ -209,7 +209,7 @@ impl Field {
         !self.many
             && !other.many
             && self.few.len() == other.few.len()
-            && self.few.iter().all(|(v, _)| other.few.iter().any(|(w, _)| split_name(v).1 == split_name(w).1))
+            && self.few.iter().all(|(v, _)| other.few.iter().any(|(w, _)| bare(v) == bare(w)))
     }
 
     /// Whether each value differs and holds a run of ten digits or more: a time since the
@@ -345,6 +345,12 @@ fn unquoted(value: &str) -> &str {
     } else {
         value
     }
+}
+
+/// What a value says, without its name, its quotes and the comma after it: a record's
+/// `"Method": "PUT",` says what its message's `PUT` says (Serilog's `@mt` and its property).
+fn bare(value: &str) -> &str {
+    split_name(value).1.trim_end_matches([',', ';']).trim_matches('"')
 }
 
 /// `status=200` -> (`status`, `200`); a bare value has no name.
@@ -495,6 +501,16 @@ mod tests {
             v.push(&format!("newfstatat(AT_FDCWD, \"/src/{path}\", {buf}, 0) = -1 ENOENT (No such file or directory)"));
         }
         assert_eq!(v.describe_failures(), " · \"/src/a\"×2 \"/src/b\"");
+    }
+
+    #[test]
+    fn a_property_that_says_what_the_message_says_is_listed_once() {
+        // Serilog renders its method into the message and keeps it as a property, quoted
+        let mut v = Values::default();
+        for (k, m) in ["PUT", "GET", "GET", "POST", "GET"].iter().enumerate() {
+            v.push(&format!(r#"{{"@mt": "HTTP {m} /cart responded 200", "Method": "{m}", "n": {k}}}"#));
+        }
+        assert_eq!(v.describe().matches("GET").count(), 1, "{}", v.describe());
     }
 
     #[test]
