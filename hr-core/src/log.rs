@@ -4090,6 +4090,21 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn a_line_a_progress_meter_drew_over_itself_keeps_its_head() {
+        // git's progress, each frame after a carriage return: a terminal shows one of them
+        let frames = |last: &str| (0..=40).map(|p| format!("remote: Counting objects: {p:3}% ({p}/40)   \x1b[K\r")).collect::<String>() + last;
+        let line = frames("remote: Counting objects: 100% (40/40), done.");
+        let text = format!("2026-12-05T10:00:00Z Cloning into 'repo'...\n{line}\n2026-12-05T10:00:02Z HEAD is now at 1a2b3c4 fix\n");
+        let c = compress(&text, &opts());
+        let out = c.text.lines().nth(1).unwrap_or_default();
+        assert!(out.starts_with("remote: Counting objects:   0% (0/40)") && out.contains(" more chars") && out.len() < 600, "{out}");
+        // a meter whose later frames say it failed stays whole
+        let failed = frames("fatal: the remote end hung up unexpectedly");
+        let c = compress(&text.replace(&line, &failed), &opts());
+        assert!(c.text.lines().any(|l| l == failed), "{}", c.text.lines().nth(1).map_or(0, str::len));
+    }
+
+    #[test]
     fn a_zap_stack_is_a_trace_its_new_frames_shown() {
         // zap (controller-runtime's logger) prints each frame's function bare, its place under it
         let frame = |f: &str, place: &str| format!("{f}\n\t{place}\n");

@@ -322,7 +322,13 @@ pub fn readable_head(line: &str) -> &str {
 /// may be cut: errors, failures, headings and verdicts stay whole, as does a line whose head
 /// reads as an error.
 fn kept_head<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<&'l str> {
-    if !plan.cut_long_lines || priority >= Priority::Critical || line.len() <= LONG_LINE {
+    if !plan.cut_long_lines || priority >= Priority::Critical {
+        return None;
+    }
+    if let Some(head) = progress_head(line) {
+        return Some(head);
+    }
+    if line.len() <= LONG_LINE {
         return None;
     }
     let head = readable_head(line);
@@ -334,6 +340,26 @@ fn kept_head<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<&'l s
     }
     let plain = crate::escapes::strip(head);
     (!crate::logline::is_errorish(plain.as_deref().unwrap_or(head))).then_some(head)
+}
+
+/// Carriage returns inside a line that make it a progress meter's frames, each drawn over the
+/// one before (git's `Receiving objects: 12% (…)\r…`, apt's `(Reading database ... 5%\r…`).
+const PROGRESS_FRAMES: usize = 4;
+/// Bytes of a progress line that stay at least: a line is searched for by its head.
+const PROGRESS_HEAD: usize = 200;
+
+/// The head of a line a progress meter drew over itself, up to the first frame that ends past
+/// `PROGRESS_HEAD`: a terminal shows one frame of it, and the frames after say the same thing
+/// at other counts. A line whose later frames name a failure, in any words, stays whole.
+fn progress_head(line: &str) -> Option<&str> {
+    let b = line.as_bytes();
+    if b.len() < 2 * PROGRESS_HEAD || memchr::memchr_iter(b'\r', b).take(PROGRESS_FRAMES).count() < PROGRESS_FRAMES {
+        return None;
+    }
+    let cut = PROGRESS_HEAD + memchr::memchr(b'\r', &b[PROGRESS_HEAD..])?;
+    let rest = &line[cut..];
+    let plain = crate::escapes::strip(rest);
+    (rest.len() >= PROGRESS_HEAD && !crate::logline::error_words(plain.as_deref().unwrap_or(rest))).then_some(&line[..cut])
 }
 
 /// The characters of `line` after `head` (a CRLF's `\r` is no character of the line).
