@@ -14,8 +14,9 @@ pub fn json_field<'a>(record: &'a str, name: &str) -> Option<&'a str> {
 
 /// The objects an HTTP record nests its request or its response in: Caddy's `request`,
 /// Suricata's `http`, the Elastic Common Schema's `http.response`, pino's and bunyan's `req`
-/// and `res` (the server's own response: `SERVER_RESPONSE`).
-const HTTP_OBJECTS: [&str; 5] = ["request", "http", "response", "req", "res"];
+/// and `res` (the server's own response: `SERVER_RESPONSE`), and the fields a logger was
+/// given, which loguru's serialized record holds in its `record`'s `extra`.
+const HTTP_OBJECTS: [&str; 7] = ["request", "http", "response", "req", "res", "record", "extra"];
 
 /// The object pino and bunyan nest the response a server sent in: a status there is the
 /// request's, with or without the request beside it (Fastify's `"request completed"` record).

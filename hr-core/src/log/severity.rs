@@ -749,6 +749,12 @@ mod tests {
         assert_ne!(sev(&router(404, "/a")).key, sev(&router(404, "/wp-login.php")).key);
         let traefik = r#"{"ClientHost":"10.0.0.4","DownstreamStatus":499,"RequestMethod":"GET","RequestPath":"/x","level":"info"}"#;
         assert_eq!(sev(traefik).level, Level::Error);
+        // loguru's serialized record: the fields it was given in its `record`'s `extra`, its
+        // level one object down
+        let loguru = |status: &str| format!(r#"{{"text": "10:02:53.049 | WARNING | req:59 - request handled\n", "record": {{"exception": null, "extra": {{"method": "GET", "path": "/api/v1/products/7500", "status": {status}}}, "file": {{"name": "app.py", "path": "/srv/app.py"}}, "level": {{"name": "WARNING", "no": 30}}, "message": "request handled"}}}}"#);
+        assert_eq!(sev(&loguru("504")).level, Level::Error);
+        assert!(sev(&loguru("504")).key.is_some());
+        assert_eq!(sev(&loguru("\"ok\"")).level, Level::Warn);
         // Serilog's request logging, its properties in capitals
         let clef = |status: u16, path: &str| format!(r#"{{"@t":"2026-12-05T10:03:03Z","@mt":"HTTP PUT {path} responded {status}","@l":"Warning","Method":"PUT","Path":"{path}","StatusCode":{status}}}"#);
         assert_eq!(sev(&clef(404, "/cart/items/4770")).level, Level::Error);
