@@ -832,10 +832,13 @@ fn after_a_stream(line: &str, tok: &str) -> bool {
 /// Whether a longer word follows word `tok` of `line`, or none: a word that opens with a letter,
 /// as a tag's name does (`;;` after InnoDB's `asc F` in its dump of a record is none).
 fn before_a_word(line: &str, tok: &str) -> bool {
-    let end = tok.as_ptr() as usize - line.as_ptr() as usize + 1;
-    let next = line[end..].trim_start_matches([' ', '\t']).as_bytes();
+    let at = tok.as_ptr() as usize - line.as_ptr() as usize;
+    let next = line[at + 1..].trim_start_matches([' ', '\t']).as_bytes();
     next.is_empty()
         || (next.get(1).is_some_and(|c| !c.is_ascii_whitespace()) && (next[0].is_ascii_alphabetic() || !next[0].is_ascii()))
+        // logcat's kernel buffer, whose lines have no tag (`… 0     0 E         : c3 …`), after
+        // the thread's id
+        || (next.starts_with(b": ") && line[..at].trim_end().ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The severity a number in a record's level field gives: a syslog priority (0-7: up to 3 an

@@ -544,6 +544,17 @@ mod tests {
     }
 
     #[test]
+    fn a_logcat_kernel_line_with_no_tag_states_its_level() {
+        // `logcat -b all`: the kernel buffer's lines have no tag, a colon alone after the level
+        let kernel = "03-13 10:01:22.009     0     0 E         : c3    630 SELinux: avc:  denied  { find } for pid=6778 uid=10238 name=zuisecurity";
+        assert_eq!(sev(kernel).level, Level::Error);
+        assert_eq!(crate::logline::declared(kernel), Some(crate::logline::Severity::Error));
+        assert_eq!(sev(&kernel.replacen(" E ", " D ", 1)).level, Level::Other);
+        // a letter before a colon in prose is no level
+        assert_eq!(sev("Section E : the appendix, which lists the denied requests").level, Level::Other);
+    }
+
+    #[test]
     fn a_numeric_level_is_a_syslog_priority_or_pinos() {
         let level = |l: &str| sev(&format!(r#"{{"level":{l},"time":1796405713865,"msg":"signup failed"}}"#)).level;
         assert_eq!(level("50"), Level::Error);
