@@ -837,8 +837,10 @@ fn before_a_word(line: &str, tok: &str) -> bool {
     next.is_empty()
         || (next.get(1).is_some_and(|c| !c.is_ascii_whitespace()) && (next[0].is_ascii_alphabetic() || !next[0].is_ascii()))
         // logcat's kernel buffer, whose lines have no tag (`… 0     0 E         : c3 …`), after
-        // the thread's id
-        || (next.starts_with(b": ") && line[..at].trim_end().ends_with(|c: char| c.is_ascii_digit()))
+        // the thread's id: an error's letter only, as a lower level there leaves the kernel's
+        // words to say how it went (`W : … Error: swapper/0: … failed`), as for a line that
+        // states none
+        || (matches!(tok, "E" | "F" | "A") && next.starts_with(b": ") && line[..at].trim_end().ends_with(|c: char| c.is_ascii_digit()))
 }
 
 /// The severity a number in a record's level field gives: a syslog priority (0-7: up to 3 an

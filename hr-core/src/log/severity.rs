@@ -550,6 +550,8 @@ mod tests {
         assert_eq!(sev(kernel).level, Level::Error);
         assert_eq!(crate::logline::declared(kernel), Some(crate::logline::Severity::Error));
         assert_eq!(sev(&kernel.replacen(" E ", " D ", 1)).level, Level::Other);
+        // a lower level leaves the kernel's words to say how it went
+        assert_eq!(crate::logline::declared(&kernel.replacen(" E ", " W ", 1)), None);
         // a letter before a colon in prose is no level
         assert_eq!(sev("Section E : the appendix, which lists the denied requests").level, Level::Other);
     }
