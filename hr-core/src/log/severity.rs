@@ -380,6 +380,8 @@ pub fn level_at(line: &str) -> (Level, usize) {
         if let Some(level) = crate::logline::logcat_level(line, tok) {
             return (level, end);
         }
+        // (a level glued to a bracketed time first: `[10:00:03.123][ERROR]` is no module's)
+        let tok = crate::logline::bracketed_after_time(tok);
         // `[core:error]`, `[ssl:warn]`: Apache names the module before the level
         let tok = match tok.strip_prefix('[').and_then(|t| t.split_once(':')) {
             Some((module, rest))
@@ -396,7 +398,7 @@ pub fn level_at(line: &str) -> (Level, usize) {
             Some(b'l') => tok.strip_prefix("level=").or_else(|| tok.strip_prefix("lvl=")).unwrap_or(tok),
             _ => tok,
         };
-        let tok = crate::logline::after_channel(crate::logline::bracketed_after_time(tok));
+        let tok = crate::logline::after_channel(tok);
         let word = crate::logline::level_word(tok);
         if word.len() < 3 || word.len() > 9 || word.len() + 4 < tok.len() {
             continue;
@@ -537,6 +539,8 @@ mod tests {
         assert_eq!(sev(&kibana("ERROR")).level, Level::Error);
         assert_eq!(sev(&kibana("WARN ")).level, Level::Warn);
         assert_eq!(sev(&kibana("INFO ")).level, Level::Other);
+        // a time alone in its bracket, read before Apache's `[module:level]`
+        assert_eq!(sev("[10:00:03.123][ERROR][shop.orders] payment declined").level, Level::Error);
         assert_eq!(crate::logline::declared(&kibana("ERROR")), Some(crate::logline::Severity::Error));
         // a bracket of a time alone, or of words, is no level
         assert_eq!(crate::logline::bracketed_after_time("[2024-02-02T14:25:50.097+00:00]"), "[2024-02-02T14:25:50.097+00:00]");

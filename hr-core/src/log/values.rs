@@ -122,7 +122,7 @@ impl Values {
                     end += 1;
                 }
                 k = end + 1;
-                if pass == 0 && end == at && at + 1 < self.fields.len() && self.paired(at) {
+                if pass == 0 && end == at && at + 1 < self.fields.len() && self.paired(at) && !self.phrase(at) {
                     k += 1;
                     continue;
                 }
@@ -540,6 +540,12 @@ mod tests {
         }
         assert!(!v.describe_failures().contains("Server Not"), "{}", v.describe_failures());
         assert!(v.describe_failures().contains("/split /customer/0"), "{}", v.describe_failures());
+        // a word that recurs is listed, whatever stands beside it that is not (a tag)
+        let mut v = Values::default();
+        for (reason, pool) in [("Password", 1), ("Password", 1), ("Password", 1), ("unknown", 2)] {
+            v.push(&format!("auth: failed: {reason} [pool-{pool}]"));
+        }
+        assert!(v.describe_failures().contains("Password×3 unknown"), "{}", v.describe_failures());
         // a phrase too long to list leaves its words to be listed each
         let mut v = Values::default();
         for (path, proto) in [("/api/items/703?fields=name,price&ref=a", "HTTP/1.1"), ("/health", "HTTP/1.0"), ("/health", "HTTP/1.0")] {
