@@ -4091,6 +4091,8 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         }
         // the third trace goes through calls shown: its frames fold
         assert!(!c.text.contains("14:55:14 homeserver kernel:  native_flush_tlb_others"), "{}", c.text);
+        // the second's new frame stands under its own `Call Trace:`
+        assert!(c.text.contains("14:55:09 homeserver kernel: Call Trace:\nJan 30 14:55:09 homeserver kernel:  tlb_flush_mmu+"), "{}", c.text);
         assert_eq!(kernel_frame("[ 3.09] ? nvme_irq+0x1a/0x20 [nvme]"), Some("nvme_irq"));
         assert_eq!(kernel_frame("Jan 30 kernel: RIP: 0033:0x7f90a14f9bb7"), None);
     }

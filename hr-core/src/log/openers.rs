@@ -57,6 +57,12 @@ pub(super) fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
                     // an event that announces the lines below it (gin's `[Recovery] … panic
                     // recovered:` over the panic's message and frames): they are its
                     Some((_, to)) if news && announces(lines.lines[to - 1]) => openers.push(to),
+                    // a kernel frame shown the first time, under a `Call Trace:` that folded as a
+                    // repeat: the frame is that trace's, not the one shown above
+                    Some((from, to)) if super::kernel_frame(line).is_some() => {
+                        let header = (from.max(to.saturating_sub(CALL_TRACE_LOOKBACK))..=to).rev().find(|&k| lines.lines[k - 1].trim_end().ends_with("Call Trace:"));
+                        openers.extend(header);
+                    }
                     _ => {}
                 }
             }
@@ -79,6 +85,9 @@ fn is_place_below(line: &str) -> bool {
 pub(super) fn is_tail_header(line: &str) -> bool {
     line.starts_with("==> ") && line.ends_with(" <==")
 }
+
+/// Lines of a fold looked back over for the `Call Trace:` a kernel frame kept below it is under.
+const CALL_TRACE_LOOKBACK: usize = 64;
 
 /// Whether `line` opens an event that announces the lines below it: its last word ends with a
 /// colon (`panic recovered:`; a shell's `|| :` says nothing of what follows).
