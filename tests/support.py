@@ -22,9 +22,10 @@ LINE_MARKER = re.compile(r"\[hr (?P<what>.*?)(?: L(?P<a>\d+)(?:-(?P<b>\d+))?"
                          r"| · hr expand (?P<hash>\w+) --lines (?P<range>(?P<a1>\d+)(?:-(?P<b1>\d+))?))\]")
 
 
-# a kept line cut for its length: its head, then a marker for the rest of line n
+# a kept line cut for its length: its head, then a marker for the rest of line n (and, for a
+# progress meter's frames, its last frame after the marker)
 CUT_LINE = re.compile(r"(?P<head>.*) … \[hr (?P<more>[\d,]+) more chars"
-                      r"(?: L(?P<n>\d+)| · hr expand \w+ --lines (?P<n1>\d+))\]\r?")
+                      r"(?: L(?P<n>\d+)| · hr expand \w+ --lines (?P<n1>\d+))\](?: … (?P<tail>.*?))?\r?")
 
 
 def marker_range(m: re.Match) -> tuple[int, int]:

@@ -65,8 +65,10 @@ def check_markers_restore(data: bytes, out: bytes) -> None:
     for line in out.decode().split("\n")[:-1]:
         if cut := CUT_LINE.fullmatch(line):
             whole = original[pos - 1]
+            tail = cut["tail"] or ""
             assert int(cut["n"] or cut["n1"]) == pos and whole.startswith(cut["head"]), f"line {pos} is cut wrong"
-            assert int(cut["more"].replace(",", "")) == len(whole.removesuffix("\r")) - len(cut["head"])
+            assert whole.removesuffix("\r").endswith(tail), f"line {pos} ends otherwise"
+            assert int(cut["more"].replace(",", "")) == len(whole.removesuffix("\r")) - len(cut["head"]) - len(tail)
             assert run_hr(["expand", digest, "--lines", str(pos)]).stdout.decode() == whole + "\n"
             pos += 1
             continue
@@ -111,6 +113,18 @@ def test_the_restore_command_is_said_once(cache):
     assert len(markers) >= 2
     assert markers[0].group("hash") and all(m.group("hash") is None for m in markers[1:])
     assert out.count("hr expand") == 1
+
+
+@pytest.mark.parametrize("crlf", [False, True], ids=["lf", "crlf"])
+def test_a_progress_line_keeps_its_head_and_last_frame_and_expands_whole(crlf, cache):
+    frames = "".join(f"Receiving objects: {p:3}% ({p}/60)\r" for p in range(61))
+    line = frames + "Receiving objects: 100% (60/60), 1.2 MiB | 3 MiB/s, done."
+    eol = b"\r\n" if crlf else b"\n"
+    data = repetitive_log(100, crlf=crlf) + line.encode() + eol + repetitive_log(100, crlf=crlf)
+    out = run_hr(["--kind", "log"], data).stdout
+    cuts = [m for m in map(CUT_LINE.fullmatch, out.decode().split("\n")) if m]
+    assert cuts and cuts[0]["tail"] == "Receiving objects: 100% (60/60), 1.2 MiB | 3 MiB/s, done.", out[-600:]
+    check_markers_restore(data, out)
 
 
 @pytest.mark.parametrize("crlf", [False, True], ids=["lf", "crlf"])

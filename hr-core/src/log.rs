@@ -4126,6 +4126,8 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let c = compress(&text, &opts());
         let out = c.text.lines().nth(1).unwrap_or_default();
         assert!(out.starts_with("remote: Counting objects:   0% (0/40)") && out.contains(" more chars") && out.len() < 600, "{out}");
+        // and its last frame, the one a terminal shows, after the marker
+        assert!(out.ends_with("] … remote: Counting objects: 100% (40/40), done."), "{out}");
         // a meter whose later frames say it failed stays whole
         let failed = frames("fatal: the remote end hung up unexpectedly");
         let c = compress(&text.replace(&line, &failed), &opts());

@@ -72,6 +72,19 @@ impl<'a> Writer<'a> {
         self.last_was_marker = true;
     }
 
+    /// A kept line cut in its middle: its head, a marker for the `cut_chars` characters cut,
+    /// and its tail (a progress meter's last frame).
+    pub fn cut_line_around(&mut self, n: usize, head: &str, cut_chars: usize, tail: &str) {
+        let marker = self.marker_text(n, n, &cut_what(cut_chars));
+        self.text.push_str(head);
+        self.text.push_str(CUT_SIGN);
+        self.text.push_str(&marker);
+        self.text.push_str(CUT_SIGN);
+        self.text.push_str(tail);
+        self.text.push_str(self.eol);
+        self.last_was_marker = false;
+    }
+
     /// The marker text alone, for compressors that embed it in their own syntax (a comment, a
     /// JSON string). Records the span like `fold` does.
     pub fn marker_text(&mut self, start: usize, end: usize, what: &str) -> String {

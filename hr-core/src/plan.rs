@@ -177,7 +177,10 @@ pub fn render_classified(plan: &Plan, lines: &Lines, opts: &Options, problems: O
                 for n in *start..=*end {
                     let line = lines.lines[n - 1];
                     match kept_head(plan, *priority, line) {
-                        Some(head) => w.cut_line(n, head, rest_chars(line, head)),
+                        Some(head) => match progress_tail(line, head) {
+                            Some(tail) => w.cut_line_around(n, head, cut_chars(line, head, tail), tail),
+                            None => w.cut_line(n, head, rest_chars(line, head)),
+                        },
                         None => w.line(line),
                     }
                 }
@@ -371,11 +374,28 @@ fn rest_chars(line: &str, head: &str) -> usize {
 fn kept_chars(plan: &Plan, priority: Priority, line: &str, n: usize) -> usize {
     match kept_head(plan, priority, line) {
         Some(head) => {
-            let what = crate::marker::cut_what(rest_chars(line, head));
-            head.len() + crate::marker::CUT_SIGN.len() + marker_chars(&what, n, n)
+            let tail = progress_tail(line, head).unwrap_or("");
+            let what = crate::marker::cut_what(cut_chars(line, head, tail));
+            let around = if tail.is_empty() { 0 } else { crate::marker::CUT_SIGN.len() + tail.len() };
+            head.len() + crate::marker::CUT_SIGN.len() + marker_chars(&what, n, n) + around
         }
         None => line.len() + 1,
     }
+}
+
+/// The characters of `line` cut between `head` and `tail` (`rest_chars` with no tail).
+fn cut_chars(line: &str, head: &str, tail: &str) -> usize {
+    let body = line.strip_suffix('\r').unwrap_or(line);
+    body[head.len()..body.len() - tail.len()].chars().count()
+}
+
+/// The frame a terminal shows of a progress line cut to `head` (see `progress_head`): its last,
+/// after the last carriage return, where the meter says how it ended (`100% (40/40), done.`,
+/// Maven's `Downloaded from central: …`), when it is short.
+fn progress_tail<'l>(line: &'l str, head: &str) -> Option<&'l str> {
+    let body = line.strip_suffix('\r').unwrap_or(line);
+    let last = body.rfind('\r')? + 1;
+    (last > head.len() && progress_head(line).is_some() && body.len() - last <= PROGRESS_HEAD && !body[last..].trim().is_empty()).then(|| &body[last..])
 }
 
 /// `plan` with every fold of fewer than `min` lines kept verbatim instead: the learnt policy
