@@ -34,7 +34,7 @@ use crate::re::re;
 use crate::Options;
 use ahead::{read_ahead, Ahead};
 use fields::{json_words, Columns};
-use openers::keep_openers;
+use openers::{keep_openers, request_opener};
 use test_runs::keep_test_failures;
 use names::{names_given, ports_given, FirstNames, PORTS_PER_MESSAGE, WARNINGS_PER_TEMPLATE};
 pub use severity::Level;
@@ -581,25 +581,6 @@ fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[
         i = j;
     }
     out
-}
-
-/// Lines looked back over for the line that opened an error's request.
-const REQUEST_LOOKBACK: usize = 500;
-
-/// The line (1-based) that opened the request an error line names by its id, a UUID: the
-/// first of the lines above, within `REQUEST_LOOKBACK`, that carry it, unless the id is older
-/// than those lines. Rails tags each line of
-/// a request (`[a0072a93-cf85-…] Started GET "/orders/99999"`, then `… Completed 404`, then the
-/// exception under `FATAL`), and a task queue names its task when it is queued: the error's
-/// message says what failed, the opener which request or task it was.
-fn request_opener(lines: &[&str], i: usize) -> Option<usize> {
-    let id = re!(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").find(lines[i])?.as_str();
-    let finder = memchr::memmem::Finder::new(id.as_bytes());
-    let from = i.saturating_sub(REQUEST_LOOKBACK);
-    let opener = (from..i).find(|&k| finder.find(lines[k].as_bytes()).is_some())?;
-    // (an id on every line, a run's or a process's, names no request: it opens no later than
-    // the lines looked back over)
-    (opener > from || from == 0).then_some(opener + 1)
 }
 
 /// The level a trace's first line raises it at: the level its line states (a warning's trace
@@ -1318,7 +1299,7 @@ fn starts_again(roles: &[Role], lines: &[&str], i: usize, starts: Option<[u32; S
 /// goroutine. (Python prints a logged exception's traceback so too: the log's first line right
 /// after one is read as a start, one line kept of at most `RESTARTS_SHOWN`.)
 fn uncaught(line: &str) -> bool {
-    line.starts_with(TRACEBACK) || line.starts_with("panic: ") || (line.starts_with("goroutine ") && line.contains("[running]"))
+    line.starts_with(TRACEBACK) || line.starts_with("panic: ") || (crate::logline::is_goroutine_header(line) && line.contains("[running]"))
 }
 
 /// The template of the line a plan of `pieces` shows right above line `start`, if it shows one

@@ -61,28 +61,20 @@ impl<'a> Writer<'a> {
         self.last_was_marker = true;
     }
 
-    /// A kept line that is too long to read whole (line `n`, 1-based): its first part, then a
-    /// marker for the rest, on the same line. `hr expand HASH --lines n` gives the whole line.
-    pub fn cut_line(&mut self, n: usize, head: &str, rest_chars: usize) {
-        let marker = self.marker_text(n, n, &cut_what(rest_chars));
-        self.text.push_str(head);
-        self.text.push_str(CUT_SIGN);
-        self.text.push_str(&marker);
-        self.text.push_str(self.eol);
-        self.last_was_marker = true;
-    }
-
-    /// A kept line cut in its middle: its head, a marker for the `cut_chars` characters cut,
-    /// and its tail (a progress meter's last frame).
-    pub fn cut_line_around(&mut self, n: usize, head: &str, cut_chars: usize, tail: &str) {
+    /// A kept line cut short (line `n`, 1-based): its head, a marker for the `cut_chars`
+    /// characters cut, and its tail when it has one (a progress meter's last frame), on the same
+    /// line. `hr expand HASH --lines n` gives the whole line.
+    pub fn cut_line(&mut self, n: usize, head: &str, cut_chars: usize, tail: &str) {
         let marker = self.marker_text(n, n, &cut_what(cut_chars));
         self.text.push_str(head);
         self.text.push_str(CUT_SIGN);
         self.text.push_str(&marker);
-        self.text.push_str(CUT_SIGN);
-        self.text.push_str(tail);
+        if !tail.is_empty() {
+            self.text.push_str(CUT_SIGN);
+            self.text.push_str(tail);
+        }
         self.text.push_str(self.eol);
-        self.last_was_marker = false;
+        self.last_was_marker = tail.is_empty();
     }
 
     /// The marker text alone, for compressors that embed it in their own syntax (a comment, a

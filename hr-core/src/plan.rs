@@ -176,11 +176,8 @@ pub fn render_classified(plan: &Plan, lines: &Lines, opts: &Options, problems: O
             } if !dropped[i] => {
                 for n in *start..=*end {
                     let line = lines.lines[n - 1];
-                    match kept_head(plan, *priority, line) {
-                        Some(head) => match progress_tail(line, head) {
-                            Some(tail) => w.cut_line_around(n, head, cut_chars(line, head, tail), tail),
-                            None => w.cut_line(n, head, rest_chars(line, head)),
-                        },
+                    match kept_cut(plan, *priority, line) {
+                        Some((head, tail)) => w.cut_line(n, head, cut_chars(line, head, tail), tail),
                         None => w.line(line),
                     }
                 }
@@ -321,15 +318,16 @@ pub fn readable_head(line: &str) -> &str {
     &line[..end]
 }
 
-/// The head of a kept `line` to write in its place, when the plan cuts long lines and this one
-/// may be cut: errors, failures, headings and verdicts stay whole, as does a line whose head
-/// reads as an error.
-fn kept_head<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<&'l str> {
+/// The head and the tail of a kept `line` to write in its place, around a marker for what is
+/// between (the tail is empty but for a progress line), when the plan cuts long lines and this
+/// one may be cut: errors, failures, headings and verdicts stay whole, as does a line whose
+/// head reads as an error.
+fn kept_cut<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<(&'l str, &'l str)> {
     if !plan.cut_long_lines || priority >= Priority::Critical {
         return None;
     }
-    if let Some(head) = progress_head(line) {
-        return Some(head);
+    if let Some(cut) = progress_cut(line) {
+        return Some(cut);
     }
     if line.len() <= LONG_LINE {
         return None;
@@ -342,7 +340,7 @@ fn kept_head<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<&'l s
         return None;
     }
     let plain = crate::escapes::strip(head);
-    (!crate::logline::is_errorish(plain.as_deref().unwrap_or(head))).then_some(head)
+    (!crate::logline::is_errorish(plain.as_deref().unwrap_or(head))).then_some((head, ""))
 }
 
 /// Carriage returns inside a line that make it a progress meter's frames, each drawn over the
@@ -351,10 +349,12 @@ const PROGRESS_FRAMES: usize = 4;
 /// Bytes of a progress line that stay at least: a line is searched for by its head.
 const PROGRESS_HEAD: usize = 200;
 
-/// The head of a line a progress meter drew over itself, up to the first frame that ends past
-/// `PROGRESS_HEAD`: a terminal shows one frame of it, and the frames after say the same thing
-/// at other counts. A line whose later frames name a failure, in any words, stays whole.
-fn progress_head(line: &str) -> Option<&str> {
+/// The head and the tail of a line a progress meter drew over itself: its head up to the first
+/// frame that ends past `PROGRESS_HEAD`, and its last frame, the one a terminal shows, where the
+/// meter says how it ended (`100% (40/40), done.`, Maven's `Downloaded from central: …`), when
+/// that is short. The frames between say the same thing at other counts. A line whose later
+/// frames name a failure, in any words, stays whole.
+fn progress_cut(line: &str) -> Option<(&str, &str)> {
     let b = line.as_bytes();
     if b.len() < 2 * PROGRESS_HEAD || memchr::memchr_iter(b'\r', b).take(PROGRESS_FRAMES).count() < PROGRESS_FRAMES {
         return None;
@@ -362,19 +362,20 @@ fn progress_head(line: &str) -> Option<&str> {
     let cut = PROGRESS_HEAD + memchr::memchr(b'\r', &b[PROGRESS_HEAD..])?;
     let rest = &line[cut..];
     let plain = crate::escapes::strip(rest);
-    (rest.len() >= PROGRESS_HEAD && !crate::logline::error_words(plain.as_deref().unwrap_or(rest))).then_some(&line[..cut])
-}
-
-/// The characters of `line` after `head` (a CRLF's `\r` is no character of the line).
-fn rest_chars(line: &str, head: &str) -> usize {
-    line[head.len()..].trim_end_matches('\r').chars().count()
+    if rest.len() < PROGRESS_HEAD || crate::logline::error_words(plain.as_deref().unwrap_or(rest)) {
+        return None;
+    }
+    let body = line.strip_suffix('\r').unwrap_or(line);
+    let last = body.rfind('\r').map_or(body.len(), |at| at + 1);
+    let tail = &body[last..];
+    let shown = last > cut && tail.len() <= PROGRESS_HEAD && !tail.trim().is_empty();
+    Some((&line[..cut], if shown { tail } else { "" }))
 }
 
 /// The characters a kept line takes in the output: its head and marker when it is cut.
 fn kept_chars(plan: &Plan, priority: Priority, line: &str, n: usize) -> usize {
-    match kept_head(plan, priority, line) {
-        Some(head) => {
-            let tail = progress_tail(line, head).unwrap_or("");
+    match kept_cut(plan, priority, line) {
+        Some((head, tail)) => {
             let what = crate::marker::cut_what(cut_chars(line, head, tail));
             let around = if tail.is_empty() { 0 } else { crate::marker::CUT_SIGN.len() + tail.len() };
             head.len() + crate::marker::CUT_SIGN.len() + marker_chars(&what, n, n) + around
@@ -383,19 +384,11 @@ fn kept_chars(plan: &Plan, priority: Priority, line: &str, n: usize) -> usize {
     }
 }
 
-/// The characters of `line` cut between `head` and `tail` (`rest_chars` with no tail).
+/// The characters of `line` cut between `head` and `tail` (a CRLF's `\r` is no character of
+/// the line).
 fn cut_chars(line: &str, head: &str, tail: &str) -> usize {
     let body = line.strip_suffix('\r').unwrap_or(line);
     body[head.len()..body.len() - tail.len()].chars().count()
-}
-
-/// The frame a terminal shows of a progress line cut to `head` (see `progress_head`): its last,
-/// after the last carriage return, where the meter says how it ended (`100% (40/40), done.`,
-/// Maven's `Downloaded from central: …`), when it is short.
-fn progress_tail<'l>(line: &'l str, head: &str) -> Option<&'l str> {
-    let body = line.strip_suffix('\r').unwrap_or(line);
-    let last = body.rfind('\r')? + 1;
-    (last > head.len() && progress_head(line).is_some() && body.len() - last <= PROGRESS_HEAD && !body[last..].trim().is_empty()).then(|| &body[last..])
 }
 
 /// `plan` with every fold of fewer than `min` lines kept verbatim instead: the learnt policy

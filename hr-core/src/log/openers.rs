@@ -1,5 +1,6 @@
 //! Lines put back beside the lines a plan keeps, to say what they belong to: the line that
-//! opens the event they continue, the header over a record or a file's lines, a finding's place.
+//! opens the event they continue, the header over a record or a file's lines, a finding's place,
+//! the line that opened an error's request.
 
 use crate::lines::Lines;
 use crate::logline::continues;
@@ -94,4 +95,23 @@ const CALL_TRACE_LOOKBACK: usize = 64;
 fn announces(line: &str) -> bool {
     let t = line.trim_end();
     t.strip_suffix(':').is_some_and(|w| w.ends_with(|c: char| c.is_alphabetic())) && super::announces_lines(line)
+}
+
+/// Lines looked back over for the line that opened an error's request.
+const REQUEST_LOOKBACK: usize = 500;
+
+/// The line (1-based) that opened the request an error line names by its id, a UUID: the
+/// first of the lines above, within `REQUEST_LOOKBACK`, that carry it, unless the id is older
+/// than those lines. Rails tags each line of
+/// a request (`[a0072a93-cf85-…] Started GET "/orders/99999"`, then `… Completed 404`, then the
+/// exception under `FATAL`), and a task queue names its task when it is queued: the error's
+/// message says what failed, the opener which request or task it was.
+pub(super) fn request_opener(lines: &[&str], i: usize) -> Option<usize> {
+    let id = re!(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").find(lines[i])?.as_str();
+    let finder = memchr::memmem::Finder::new(id.as_bytes());
+    let from = i.saturating_sub(REQUEST_LOOKBACK);
+    let opener = (from..i).find(|&k| finder.find(lines[k].as_bytes()).is_some())?;
+    // (an id on every line, a run's or a process's, names no request: it opens no later than
+    // the lines looked back over)
+    (opener > from || from == 0).then_some(opener + 1)
 }
