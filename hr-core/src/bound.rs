@@ -47,10 +47,7 @@ mod tests {
             .map(|i| format!("./d{}/f{i}\n", i % 97))
             .collect();
         assert!(!plan_fits(&listing));
-        let opts = Options {
-            hash: "abcdef012345".into(),
-            ..Default::default()
-        };
+        let opts = Options::for_test(None);
         assert_eq!(
             compress(Kind::Shell, &listing, &opts),
             fold::compress(&listing, &opts)

@@ -311,11 +311,7 @@ mod tests {
         // 1.5 million short lines: a plan of them would break the memory bound
         let mut text = "ok\n".repeat(1_500_000);
         text.replace_range(30_000..30_003, "ERROR: disk full\n");
-        let opts = Options {
-            hash: "abcdef012345".into(),
-            budget_chars: Some(2_000),
-            ..Default::default()
-        };
+        let opts = Options::for_test(Some(2_000));
         let c = compress(&text, &opts);
         assert!(c.text.len() <= 2_000, "{}", c.text.len());
         // the error comes first, in place, between two cuts
@@ -360,11 +356,7 @@ mod tests {
     }
 
     fn opts() -> Options {
-        Options {
-            hash: "abcdef012345".into(),
-            budget_chars: None,
-            ..Default::default()
-        }
+        Options::for_test(None)
     }
 
     #[test]

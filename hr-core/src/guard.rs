@@ -341,10 +341,7 @@ mod tests {
     use crate::{compress, Kind, Options};
 
     fn opts() -> Options {
-        Options {
-            hash: "0123456789ab".into(),
-            ..Default::default()
-        }
+        Options::for_test(None)
     }
 
     #[test]
@@ -711,7 +708,7 @@ mod tests {
         let out = render(&plan, &lines, &opts()).text;
         assert_eq!(out.matches("could not reach the database").count(), 1, "{out}");
         assert_ranges_truthful(&t, &out);
-        assert!(out.contains("[hr 7 lines · hr expand 0123456789ab --lines 2-8]"), "{out}");
+        assert!(out.contains("[hr 7 lines · hr expand abcdef012345 --lines 2-8]"), "{out}");
     }
 
     #[test]
@@ -724,7 +721,7 @@ mod tests {
         let out = render(&plan, &lines, &opts()).text;
         // the guard keeps the error; the one line before it stays a line (a marker would cost
         // as much), and the long rest after it folds
-        assert!(out.starts_with("step 1 went through\nworker-7: could not reach the database, retrying\n[hr 22 lines · hr expand 0123456789ab --lines 3-24]\n"), "{out}");
+        assert!(out.starts_with("step 1 went through\nworker-7: could not reach the database, retrying\n[hr 22 lines · hr expand abcdef012345 --lines 3-24]\n"), "{out}");
         assert_ranges_truthful(&t, &out);
     }
 

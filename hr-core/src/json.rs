@@ -174,11 +174,7 @@ mod tests {
     use serde_json::{json, Value};
 
     fn opts() -> Options {
-        Options {
-            hash: "0123456789ab".into(),
-            budget_chars: None,
-            ..Default::default()
-        }
+        Options::for_test(None)
     }
 
     fn parse_out(out: &str) -> Value {
@@ -213,7 +209,7 @@ mod tests {
         assert_eq!(out["license"], json!("MIT"));
         assert!(
             c.text
-                .contains("items · hr expand 0123456789ab --items /versions:"),
+                .contains("items · hr expand abcdef012345 --items /versions:"),
             "{}",
             c.text
         );
@@ -241,7 +237,7 @@ mod tests {
         // lossless: nothing to fetch by item, but the output names its original once
         assert!(!c.text.contains("--items"), "lossless output folds nothing");
         assert_eq!(
-            c.text.matches("original: hr expand 0123456789ab]").count(),
+            c.text.matches("original: hr expand abcdef012345]").count(),
             1
         );
         assert_eq!(c.spans.len(), 1);
@@ -267,7 +263,7 @@ mod tests {
         );
         assert!(
             c.text
-                .contains("\"[hr 776 items · hr expand 0123456789ab --items 1-776]\""),
+                .contains("\"[hr 776 items · hr expand abcdef012345 --items 1-776]\""),
             "{}",
             c.text
         );
@@ -281,7 +277,7 @@ mod tests {
             arr[0],
             json!("[hr table, rows are [#, id, name, status, note] (# = index)]")
         );
-        assert_eq!(c.text.matches("0123456789ab").count(), 1);
+        assert_eq!(c.text.matches("abcdef012345").count(), 1);
         assert!(arr.len() < 10);
     }
 
@@ -299,7 +295,7 @@ mod tests {
             vec!["version", "installed", "environment"]
         );
         // what is left of a cut string, and (after the first marker) only its target
-        assert!(c.text.contains("re… [hr 13,760 more chars · hr expand 0123456789ab --items /installed/0/metadata/description]\""), "{}", c.text);
+        assert!(c.text.contains("re… [hr 13,760 more chars · hr expand abcdef012345 --items /installed/0/metadata/description]\""), "{}", c.text);
         assert_eq!(c.text.matches("· hr expand").count(), 1);
     }
 
@@ -318,7 +314,7 @@ mod tests {
         assert!(c.text.contains("\"BSD-3-Clause\""));
         assert!(
             c.text.contains(
-                "[hr 122 members · hr expand 0123456789ab --items /packages:1-122]"
+                "[hr 122 members · hr expand abcdef012345 --items /packages:1-122]"
             ),
             "{}",
             c.text
@@ -338,7 +334,7 @@ mod tests {
         assert!(c.text.contains("\"error\""));
         assert!(
             c.text
-                .contains("\"[hr 249 items · hr expand 0123456789ab --items 1-249]\"")
+                .contains("\"[hr 249 items · hr expand abcdef012345 --items 1-249]\"")
                 && c.text.contains("\"[hr 248 items 251-498]\""),
             "{}",
             c.text
@@ -448,7 +444,7 @@ mod tests {
             let r = out["issues"][i]["user"].as_str().unwrap();
             // the first copy's pointer is what fetches this one too
             let expected = if i == 1 {
-                "[hr same as /issues/0/user · hr expand 0123456789ab --items /issues/0/user]"
+                "[hr same as /issues/0/user · hr expand abcdef012345 --items /issues/0/user]"
             } else {
                 "[hr same as /issues/0/user]"
             };

@@ -50,6 +50,19 @@ pub struct Options {
     pub min_fold_run: usize,
 }
 
+#[cfg(test)]
+impl Options {
+    /// What unit tests compress with: the hash their expected markers cite, and a budget only
+    /// where a test asks for one.
+    pub(crate) fn for_test(budget_chars: Option<usize>) -> Options {
+        Options {
+            hash: "abcdef012345".into(),
+            budget_chars,
+            ..Default::default()
+        }
+    }
+}
+
 /// Compress `text` with the strategy for `kind`. Kinds without a strategy of their own in the
 /// core use the generic line folder.
 pub fn compress(kind: Kind, text: &str, opts: &Options) -> Compressed {

@@ -1732,11 +1732,7 @@ mod tests {
     use super::*;
 
     fn opts() -> Options {
-        Options {
-            hash: "abcdef012345".into(),
-            budget_chars: None,
-            ..Default::default()
-        }
+        Options::for_test(None)
     }
 
     #[test]

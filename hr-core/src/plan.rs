@@ -697,11 +697,7 @@ mod tests {
     use crate::lines::split;
 
     fn opts(budget: Option<usize>) -> Options {
-        Options {
-            hash: "abcdef012345".into(),
-            budget_chars: budget,
-            ..Default::default()
-        }
+        Options::for_test(budget)
     }
 
     #[test]

@@ -804,11 +804,7 @@ pub(crate) mod testutil {
     pub fn run_within(text: &str, budget_chars: Option<usize>) -> String {
         compress(
             text,
-            &Options {
-                hash: "abcdef012345".into(),
-                budget_chars,
-                ..Default::default()
-            },
+            &Options::for_test(budget_chars),
         )
         .text
     }

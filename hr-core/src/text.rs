@@ -977,11 +977,7 @@ mod tests {
     use super::*;
 
     fn opts(budget: Option<usize>) -> Options {
-        Options {
-            hash: "abcdef012345".into(),
-            budget_chars: budget,
-            ..Default::default()
-        }
+        Options::for_test(budget)
     }
 
     fn doc() -> String {
