@@ -133,6 +133,7 @@ pub fn render(doc: &Node, top: Top, hash: &str, mode: Mode, limit: usize) -> Opt
     (r.out.len() <= limit).then_some(r.out)
 }
 
+#[derive(Clone, Copy)]
 enum Piece {
     Item(usize),
     Fold(usize, usize),
@@ -193,6 +194,21 @@ impl<'a> Renderer<'a> {
         self.ptr.push('/');
         self.ptr.push_str(&i.to_string());
         len
+    }
+
+    /// Writes a container's pieces by `write`, a comma between each two; false when the output
+    /// passed its limit first, and the caller stops writing too.
+    fn write_pieces(&mut self, ps: &[Piece], mut write: impl FnMut(&mut Self, Piece)) -> bool {
+        for (pi, &p) in ps.iter().enumerate() {
+            if self.out.len() > self.limit {
+                return false;
+            }
+            write(self, p);
+            if pi + 1 < ps.len() {
+                self.out.push(',');
+            }
+        }
+        true
     }
 
     /// How long a run in the collection being written must be to be folded.
@@ -377,30 +393,26 @@ impl<'a> Renderer<'a> {
         let ps = pieces(&keep, self.min_fold_chars(), |i, limit| {
             map[i].0.len() + 4 + compact_len(&map[i].1, limit)
         });
-        let last = ps.len().saturating_sub(1);
-        for (pi, p) in ps.iter().enumerate() {
-            if self.out.len() > self.limit {
-                return;
-            }
-            self.indent(indent + 2);
-            match *p {
+        let written = self.write_pieces(&ps, |r, p| {
+            r.indent(indent + 2);
+            match p {
                 Piece::Item(i) => {
                     let (k, v) = &map[i];
-                    self.key(k);
-                    self.out.push_str(": ");
-                    let len = self.push_ptr(k);
-                    self.block(v, indent + 2);
-                    self.ptr.truncate(len);
+                    r.key(k);
+                    r.out.push_str(": ");
+                    let len = r.push_ptr(k);
+                    r.block(v, indent + 2);
+                    r.ptr.truncate(len);
                 }
                 Piece::Fold(a, b) => {
-                    let m = self.marker(&how_many(b - a + 1, "member"), Some((a, b)));
-                    self.string_raw(&m);
-                    self.out.push_str(": null");
+                    let m = r.marker(&how_many(b - a + 1, "member"), Some((a, b)));
+                    r.string_raw(&m);
+                    r.out.push_str(": null");
                 }
             }
-            if pi < last {
-                self.out.push(',');
-            }
+        });
+        if !written {
+            return;
         }
         if !ps.is_empty() {
             self.indent(indent);
@@ -439,43 +451,37 @@ impl<'a> Renderer<'a> {
                 self.out.push(',');
             }
         }
-        let last = ps.len().saturating_sub(1);
         let mut line_len = usize::MAX; // force a new line first
-        for (pi, p) in ps.iter().enumerate() {
-            if self.out.len() > self.limit {
-                return;
-            }
-            match *p {
-                Piece::Item(i) => {
-                    let v = &items[i];
-                    let len = self.push_index(i);
-                    if v.is_object() || v.is_array() || line_len > WIDTH {
-                        self.indent(indent + 2);
-                        line_len = indent + 2;
-                    }
-                    let start = self.out.len();
-                    if v.is_object() || v.is_array() {
-                        // a list's items are not fields of the record holding it
-                        let outer = std::mem::replace(&mut self.keep_fields, false);
-                        self.block(v, indent + 2);
-                        self.keep_fields = outer;
-                        line_len = usize::MAX;
-                    } else {
-                        self.scalar(v);
-                        line_len = line_len.saturating_add(self.out.len() - start + 1);
-                    }
-                    self.ptr.truncate(len);
+        let written = self.write_pieces(&ps, |r, p| match p {
+            Piece::Item(i) => {
+                let v = &items[i];
+                let len = r.push_index(i);
+                if v.is_object() || v.is_array() || line_len > WIDTH {
+                    r.indent(indent + 2);
+                    line_len = indent + 2;
                 }
-                Piece::Fold(a, b) => {
-                    self.indent(indent + 2);
-                    let m = self.marker(&how_many(b - a + 1, "item"), Some((a, b)));
-                    self.string_raw(&m);
+                let start = r.out.len();
+                if v.is_object() || v.is_array() {
+                    // a list's items are not fields of the record holding it
+                    let outer = std::mem::replace(&mut r.keep_fields, false);
+                    r.block(v, indent + 2);
+                    r.keep_fields = outer;
                     line_len = usize::MAX;
+                } else {
+                    r.scalar(v);
+                    line_len = line_len.saturating_add(r.out.len() - start + 1);
                 }
+                r.ptr.truncate(len);
             }
-            if pi < last {
-                self.out.push(',');
+            Piece::Fold(a, b) => {
+                r.indent(indent + 2);
+                let m = r.marker(&how_many(b - a + 1, "item"), Some((a, b)));
+                r.string_raw(&m);
+                line_len = usize::MAX;
             }
+        });
+        if !written {
+            return;
         }
         self.indent(indent);
         self.out.push(']');
@@ -550,33 +556,29 @@ impl<'a> Renderer<'a> {
                 self.out.push(',');
             }
         }
-        let last = ps.len().saturating_sub(1);
-        for (pi, p) in ps.iter().enumerate() {
-            if self.out.len() > self.limit {
-                return;
-            }
-            self.indent(indent + 2);
-            match *p {
+        let written = self.write_pieces(&ps, |r, p| {
+            r.indent(indent + 2);
+            match p {
                 Piece::Item(i) => {
                     let (key, v) = entries[i];
                     if let Some(k) = key {
-                        self.key(k);
-                        self.out.push_str(": ");
+                        r.key(k);
+                        r.out.push_str(": ");
                     }
                     let len = match key {
-                        Some(k) => self.push_ptr(k),
-                        None => self.push_index(i),
+                        Some(k) => r.push_ptr(k),
+                        None => r.push_index(i),
                     };
                     match &table {
-                        Some(t) => self.row(v, t, (folds && !keyed).then_some(i)),
+                        Some(t) => r.row(v, t, (folds && !keyed).then_some(i)),
                         None => {
-                            let outer = self.keep_fields;
-                            self.keep_fields = n >= outliers::MIN_STATS;
-                            self.block(v, indent + 2);
-                            self.keep_fields = outer;
+                            let outer = r.keep_fields;
+                            r.keep_fields = n >= outliers::MIN_STATS;
+                            r.block(v, indent + 2);
+                            r.keep_fields = outer;
                         }
                     }
-                    self.ptr.truncate(len);
+                    r.ptr.truncate(len);
                 }
                 Piece::Fold(a, b) => {
                     let noun = if keyed { "member" } else { "item" };
@@ -585,16 +587,16 @@ impl<'a> Renderer<'a> {
                     if dropped > 0 {
                         what += &format!(" ({} outliers, over budget)", count(dropped));
                     }
-                    let m = self.marker(&what, Some((a, b)));
-                    self.string_raw(&m);
+                    let m = r.marker(&what, Some((a, b)));
+                    r.string_raw(&m);
                     if keyed {
-                        self.out.push_str(": null");
+                        r.out.push_str(": null");
                     }
                 }
             }
-            if pi < last {
-                self.out.push(',');
-            }
+        });
+        if !written {
+            return;
         }
         self.indent(indent);
         self.out.push(close);
