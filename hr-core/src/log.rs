@@ -807,12 +807,19 @@ fn mine(
             more = fields;
         } else if sev.level >= Level::Error {
             // the event's continuation lines are part of its message
-            let announced = if announces_lines(line) { paragraph_below(&bodies[i + 1..]) } else { 0 };
+            let announced = if announces_lines(line) {
+                paragraph_below(&bodies[i + 1..])
+            } else if crate::logline::is_report_header(bodies[i]) {
+                report_below(&bodies[i + 1..])
+            } else {
+                0
+            };
             while i + 1 + more < lines.lines.len()
                 && more < MAX_EVENT_LINES
                 && (more < announced
                     || continues_event(bodies[i + 1 + more])
-                    || details_the_event(line, lines.lines[i + 1 + more]))
+                    || details_the_event(line, lines.lines[i + 1 + more])
+                    || (more > 0 && bodies[i + 1].starts_with("** ") && blank_within(&bodies[i + 1 + more..])))
             {
                 message = message.rotate_left(5) ^ message_of(bodies[i + 1 + more]);
                 more += 1;
@@ -1572,6 +1579,26 @@ fn paragraph_below(lines: &[&str]) -> usize {
     }
 }
 
+/// Whether `lines` open with a blank line inside an event whose reason stands on a `** ` line
+/// below it: the line below the blank one continues the event. Elixir's Logger sets a
+/// message's parts apart so (`** (ArgumentError) errors were found…`, a blank line, `  * 1st
+/// argument: …`, a blank line, the frames); elsewhere a blank line ends an event (a CI log's
+/// script, its lines indented, after a line that names an error).
+fn blank_within(lines: &[&str]) -> bool {
+    lines[0].trim().is_empty() && lines.get(1).is_some_and(|l| continues_event(l))
+}
+
+/// How many of `lines` an Erlang/OTP report takes under its header: up to a blank line or the
+/// next line that opens an event (the next report's header), within `MAX_EVENT_LINES`. Its
+/// message stands at the start of a line, where no other log's continuation would.
+fn report_below(lines: &[&str]) -> usize {
+    lines
+        .iter()
+        .take(MAX_EVENT_LINES)
+        .take_while(|l| !l.trim().is_empty() && !crate::logline::opens_event(l))
+        .count()
+}
+
 /// Whether `line` is a detail that a database server writes under the error `event` with the
 /// same prefix, its time and process: PostgreSQL with a `log_line_prefix` (`2024-05-01 10:00:00.734
 /// UTC [544] app@db DETAIL:  Key (id)=(1) already exists.` under `… [544] app@db ERROR:  duplicate
@@ -1733,6 +1760,71 @@ mod tests {
 
     fn opts() -> Options {
         Options::for_test(None)
+    }
+
+    #[test]
+    fn an_erlang_reports_message_stands_under_its_header() {
+        // OTP's default format: a header states the level, the message opens the next line,
+        // unindented. A new failure (`noproc`, once the supervisor gave up) after many of
+        // another (`timeout`) is another message, though every header reads the same
+        let report = |i: usize, reason: &str| {
+            format!(
+                "=ERROR REPORT==== 5-Dec-2026::11:28:{:02}.{:06} ===\ninvoice INV-{i:06} call exited: {{{reason},\n                                 {{gen_server,call,\n                                  [invoice_srv,{{invoice,#{{id => \"INV-{i:06}\"}}}},1000]}}}}\n",
+                i % 60,
+                i * 7919 % 1_000_000
+            )
+        };
+        let mut text = String::new();
+        for i in 0..200 {
+            text += &report(i, "timeout");
+            text += &format!("=INFO REPORT==== 5-Dec-2026::11:28:{:02}.000001 ===\n    invoice INV-{i:06} retried\n", i % 60);
+        }
+        text += "=SUPERVISOR REPORT==== 5-Dec-2026::11:29:00.757847 ===\n    supervisor: {local,billing_sup}\n    errorContext: shutdown\n    reason: reached_max_restart_intensity\n\n";
+        for i in 200..400 {
+            text += &report(i, "noproc");
+        }
+        let out = compress(&text, &opts()).text;
+        for said in ["call exited: {timeout,", "call exited: {noproc,", "reason: reached_max_restart_intensity"] {
+            assert!(out.contains(said), "{said}: {out}");
+        }
+        assert!(out.lines().count() < 60, "{out}");
+    }
+
+    #[test]
+    fn an_elixir_errors_parts_set_apart_by_blank_lines_are_one_event() {
+        // the frames below the blank lines say where each crash was: the second crash, through
+        // other code, stays whole, the third, as the first, folds
+        let crash = |t: u32, table: &str, line: u32| {
+            format!(
+                "11:26:{t:02}.269 [error] Task #PID<0.{t}07.0> started from #PID<0.96.0> terminating\n** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: the table identifier does not refer to an existing ETS table\n\n    (stdlib 4.2) :ets.lookup(:{table}, 146)\n    (shopq 0.1.0) lib/shopq/application.ex:{line}: anonymous fn/1 in Shopq.Load.run/2\n    (elixir 1.14.0) lib/task/supervised.ex:89: Task.Supervised.invoke_mfa/2\nFunction: #Function<5.62684449/0 in Shopq.Load.run/2>\n    Args: []\n\n"
+            )
+        };
+        let mut text = String::new();
+        for t in 0..40 {
+            text += &format!("11:25:{:02}.100 [info] sweeper run={t} expired_carts={}\n\n", t % 60, t % 7);
+        }
+        text += &crash(1, "no_such_table", 153);
+        text += &crash(2, "carts", 171);
+        text += &crash(3, "no_such_table", 153);
+        let out = compress(&text, &opts()).text;
+        for said in ["application.ex:153:", "application.ex:171:", ":ets.lookup(:carts, 146)"] {
+            assert!(out.contains(said), "{said}: {out}");
+        }
+        assert_eq!(out.matches("application.ex:153:").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn counted_failures_are_errors() {
+        // Ansible's recap: a host with a failed task is an error, which a fold counts
+        let mut text = String::from("PLAY RECAP *********************************************************************\n");
+        for h in 1..=30 {
+            let failed = (h % 3 == 0) as u32;
+            text += &format!("web{h:02}                      : ok={}   changed=3    unreachable=0    failed={failed}    skipped=0    rescued=0    ignored=0\n", 5 + h % 4);
+        }
+        let out = compress(&text, &opts()).text;
+        assert!(out.contains("failed=1"), "{out}");
+        // (the first failed host and the last stay; the 8 between are counted)
+        assert!(out.contains("26 lines, 8 errors") && out.contains("failed 0×18 1×8"), "{out}");
     }
 
     #[test]

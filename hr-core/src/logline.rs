@@ -277,6 +277,7 @@ pub fn opens_event(line: &str) -> bool {
     let tag = source_prefix_len(line);
     let rest = &line[tag.unwrap_or(0)..];
     opens_with_header(rest)
+        || banner_level(rest).is_some()
         || (tag.is_none() && numbered_level(line))
         || other_header().is_match(rest)
         || is_strace(rest)
@@ -617,6 +618,9 @@ pub fn severity(line: &str) -> Severity {
 /// The severity a line declares, if it declares one (`INFO` is declared, and not an error even
 /// when its message says "failed").
 pub fn declared(line: &str) -> Option<Severity> {
+    if let Some((level, _)) = banner_level(line) {
+        return Some(level);
+    }
     if line.starts_with('{') || has(line, b"{\"", 0) {
         if let Some(c) = re!(concat!(r#""(?i:"#, level_keys!(), r#")" *: *"?(\w+)"#)).captures(line) {
             return c[1].parse().map_or_else(|_| word_severity(&c[1]), |n| Some(numeric_severity(n)));
@@ -675,6 +679,62 @@ pub fn declared(line: &str) -> Option<Severity> {
         }
     }
     None
+}
+
+/// The level that a header which opens `line` states where no token is a level word, and the
+/// byte where that header ends:
+/// - Chromium's (and Electron's, CEF's) `[pid:tid:MMDD/HHMMSS.micros:LEVEL:file.cc(12)]`, the
+///   pid and thread left out by some builds (`[1205/112135.225123:ERROR:bus.cc(405)]`), its
+///   verbose levels numbered (`VERBOSE1`);
+/// - Erlang/OTP's report header, `=CRASH REPORT==== 5-Dec-2026::11:27:54.962830 ===`, whose
+///   kind says its level: crash and supervisor reports are errors, progress reports news.
+// (a look at the first bytes spares the rest: this runs on every line. Chromium's opens with
+// a number that a `:` or a `/` ends, where a bracketed date's ends at a `-`)
+#[inline(always)]
+pub fn banner_level(line: &str) -> Option<(Severity, usize)> {
+    let b = line.as_bytes();
+    let possible = match b.first() {
+        Some(b'[') => {
+            let digits = b[1..].iter().take_while(|c| c.is_ascii_digit()).count();
+            digits > 0 && matches!(b.get(1 + digits), Some(b':' | b'/'))
+        }
+        Some(b'=') => b.get(1).is_some_and(u8::is_ascii_uppercase),
+        _ => false,
+    };
+    if possible {
+        stated_in_banner(line)
+    } else {
+        None
+    }
+}
+
+#[inline(never)]
+fn stated_in_banner(line: &str) -> Option<(Severity, usize)> {
+    let b = line.as_bytes();
+    let (word, end) = match (b.first()?, b.get(1)?) {
+        (b'[', c) if c.is_ascii_digit() => {
+            let c = re!(r"^\[(?:\d+:){0,2}\d{4}/\d{6}(?:\.\d+)?:([A-Z]+)\d*:[^\]\s]*\]").captures(line)?;
+            (c.get(1)?.as_str(), c.get(0)?.end())
+        }
+        (b'=', c) if c.is_ascii_uppercase() => {
+            let c = re!(r"^=([A-Z]+) REPORT==== \S+ ===$").captures(line.trim_end())?;
+            (c.get(1)?.as_str(), c.get(0)?.end())
+        }
+        _ => return None,
+    };
+    let level = match word {
+        "CRASH" | "SUPERVISOR" => Severity::Error,
+        "PROGRESS" | "VERBOSE" => Severity::Other,
+        _ => word_severity(word)?,
+    };
+    Some((level, end))
+}
+
+/// Whether `line` is an Erlang/OTP report's header (`=ERROR REPORT==== … ===`): the lines
+/// below it, up to a blank line or the next event, are its report, its message on the first
+/// of them, at the start of the line (`invoice 7 call exited: {noproc,`).
+pub fn is_report_header(line: &str) -> bool {
+    line.starts_with('=') && banner_level(line).is_some()
 }
 
 /// The bracket that follows a bracketed time glued to it, as Kibana writes its level:
@@ -844,13 +904,14 @@ fn before_a_word(line: &str, tok: &str) -> bool {
 }
 
 /// The severity a number in a record's level field gives: a syslog priority (0-7: up to 3 an
-/// error, 4 a warning), or a level of Node's pino and bunyan (10 trace, 20 debug, 30 info, 40
-/// warn, 50 error, 60 fatal).
+/// error, 4 a warning), a level of Node's pino and bunyan (10 trace, 20 debug, 30 info, 40
+/// warn, 50 error, 60 fatal), or of PHP's Monolog (100 debug, 200 info, 250 notice, 300
+/// warning, 400 error, 500 critical, 550 alert, 600 emergency).
 pub fn numeric_severity(n: u32) -> Severity {
     match n {
-        0..=3 | 50..=59 => Severity::Error,
-        4 | 40..=49 => Severity::Warn,
-        60..=69 => Severity::Fatal,
+        0..=3 | 50..=59 | 400..=499 => Severity::Error,
+        4 | 40..=49 | 300..=399 => Severity::Warn,
+        60..=69 | 500..=699 => Severity::Fatal,
         _ => Severity::Other,
     }
 }
@@ -1447,6 +1508,37 @@ fn quoted_log_line(line: &str) -> Option<&str> {
     Some(&line[quote.end()..])
 }
 
+/// What a line's counts of failures say, where its error words name such counts
+/// (`key=N`): Ansible's recap, `web03 : ok=5 changed=3 unreachable=0 failed=1 skipped=0`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Tally {
+    /// a count above zero: the line reports failures
+    Failures,
+    /// every error word is a count's name, and every count is zero: all went well
+    None,
+    /// counts of zero, and error words elsewhere besides: the words say
+    Mixed,
+}
+
+/// The failures counted in `line` (see `Tally`), or `None` when it counts none.
+pub fn failure_tally(line: &str) -> Option<Tally> {
+    // (a look for the `=` first: this runs on lines with error words only, most without one)
+    memchr::memchr(b'=', line.as_bytes())?;
+    let counts = re!(r#"(?i)\b(?:failed|failures?|errors?|unreachable|crashed)="?(\d+)\b"#);
+    let mut words_counted = 0;
+    for c in counts.captures_iter(line) {
+        if c[1].bytes().any(|d| d != b'0') {
+            return Some(Tally::Failures);
+        }
+        words_counted += 1;
+    }
+    match words_counted {
+        0 => None,
+        n if error_word_matches(line).count() == n => Some(Tally::None),
+        _ => Some(Tally::Mixed),
+    }
+}
+
 fn reports_error(line: &str) -> Problem {
     // an exception line, or an OS error as Python prints one anywhere in a line (`connect
     // failed: [Errno 111] Connection refused`)
@@ -1455,6 +1547,11 @@ fn reports_error(line: &str) -> Problem {
     }
     if !error_words(line) {
         return Problem::None;
+    }
+    match failure_tally(line) {
+        Some(Tally::Failures) => return Problem::Reported,
+        Some(Tally::None) => return Problem::None,
+        _ => {}
     }
     // a program's own voice: `prog: …`, `prog[12]: …`, `E: …`, `npm ERR! …`, a compiler's
     // `file:12:5: error: …`, or a line that starts with the error word (`fatal: …`, `FAILED
@@ -1478,6 +1575,46 @@ fn reports_error(line: &str) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_header_in_brackets_or_a_banner_states_its_level() {
+        let chromium = "[6256:6329:1205/112927.573781:ERROR:dbus/bus.cc:405] Failed to connect to the bus";
+        assert_eq!(declared(chromium), Some(Severity::Error));
+        assert!(opens_event(chromium));
+        // without its pid and thread, its line in parentheses, and at a verbose level
+        assert_eq!(declared("[1205/112929.465958:WARNING:file_io_posix.cc(145)] open /sys/x"), Some(Severity::Warn));
+        assert_eq!(declared("[6256:6256:1205/112927.572369:VERBOSE1:api_key_cache.cc:120] Using default value"), Some(Severity::Other));
+        // Erlang/OTP: a crash report is an error, a progress report news
+        assert_eq!(declared("=CRASH REPORT==== 5-Dec-2026::11:27:54.962830 ==="), Some(Severity::Error));
+        assert_eq!(declared("=SUPERVISOR REPORT==== 5-Dec-2026::11:27:54.964923 ==="), Some(Severity::Error));
+        assert_eq!(declared("=PROGRESS REPORT==== 5-Dec-2026::11:27:54.964923 ==="), Some(Severity::Other));
+        assert!(is_report_header("=ERROR REPORT==== 5-Dec-2026::11:28:02.770250 ==="));
+        // a bracketed number or a line of `=` is no such header
+        assert_eq!(banner_level("[12] ERROR: x"), None);
+        assert_eq!(banner_level("=================="), None);
+        assert!(!is_report_header("=ERROR REPORT==== see below"));
+    }
+
+    #[test]
+    fn monologs_numbered_levels_are_read() {
+        let record = |level: u32, name: &str| format!(r#"{{"message":"payment failed","context":{{}},"level":{level},"level_name":"{name}","channel":"shop","datetime":"2026-12-05T11:24:52.362277+00:00"}}"#);
+        assert_eq!(declared(&record(400, "ERROR")), Some(Severity::Error));
+        assert_eq!(declared(&record(300, "WARNING")), Some(Severity::Warn));
+        assert_eq!(declared(&record(550, "ALERT")), Some(Severity::Fatal));
+        assert_eq!(declared(&record(250, "NOTICE")), Some(Severity::Other));
+    }
+
+    #[test]
+    fn counts_of_failures_say_whether_a_line_reports_one() {
+        let recap = |failed: u32| format!("web03                      : ok=5    changed=3    unreachable=0    failed={failed}    skipped=0");
+        assert_eq!(failure_tally(&recap(1)), Some(Tally::Failures));
+        assert_eq!(problem(&recap(1)), Problem::Reported);
+        assert_eq!(failure_tally(&recap(0)), Some(Tally::None));
+        assert_eq!(problem(&recap(0)), Problem::None);
+        // the words speak where a count of none stands beside them
+        assert_eq!(failure_tally("sync: errors=0, 3 uploads failed"), Some(Tally::Mixed));
+        assert_eq!(failure_tally("sync finished with no errors"), None);
+    }
 
     #[test]
     fn tornados_status_stands_right_before_its_request() {

@@ -72,10 +72,14 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         }
         // a client's failed response (`…/v1.98.0.mod: 403 Forbidden`, `< HTTP/1.1 404`), an
         // exception raised (Node's `TypeError: Cannot read properties of null`, behind a
-        // process manager's prefix; a warning category, `DeprecationWarning: …`, is none), or
-        // a Rust thread's panic
+        // process manager's prefix; a warning category, `DeprecationWarning: …`, is none), a
+        // Rust thread's panic, or failures counted (Ansible's recap: `failed=1`)
         if level < Level::Error
-            && (crate::logline::failed_response(line) || raises(line) || failed_code(line) || crate::logline::is_rust_panic(line))
+            && (crate::logline::failed_response(line)
+                || raises(line)
+                || failed_code(line)
+                || crate::logline::is_rust_panic(line)
+                || crate::logline::failure_tally(line) == Some(crate::logline::Tally::Failures))
         {
             level = Level::Error;
         }
@@ -359,6 +363,9 @@ fn strace_failed(line: &str) -> Option<bool> {
 /// what follows is the message, without the timestamp and other header fields.
 // not logline::severity: this one gives the level's end, reads colours and Apache `[mod:level]`, and asks no header
 pub fn level_at(line: &str) -> (Level, usize) {
+    if let Some(stated) = crate::logline::banner_level(line) {
+        return stated;
+    }
     if memchr::memchr(0x1b, line.as_bytes()).is_some() {
         // a coloured level (`\x1b[31mERROR\x1b[0m`) reads like a plain one; an escape that is
         // no colour (`\x1b[K`) stays, and the line is read as it is (recursing on it again
