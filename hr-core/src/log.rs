@@ -821,7 +821,7 @@ fn mine(
                     || details_the_event(line, lines.lines[i + 1 + more])
                     || (more > 0 && bodies[i + 1].starts_with("** ") && blank_within(&bodies[i + 1 + more..])))
             {
-                message = message.rotate_left(5) ^ message_of(bodies[i + 1 + more]);
+                message = message.rotate_left(5) ^ continuation_says(bodies[i + 1 + more]);
                 more += 1;
             }
             // and so are their colours, as a template's first line in other colours stays (see
@@ -1579,6 +1579,37 @@ fn paragraph_below(lines: &[&str]) -> usize {
     }
 }
 
+/// What a continuation line adds to its event's message: its own message, or, for a line of
+/// one word, the word as Drain reads it, its numbers masked but not digits among letters.
+/// Drain reads a line of one word as an event of its own unless the word recurs so, and so is
+/// a bad input an Elixir error quotes under it (`    :erlang.binary_to_integer("12x380")`): two
+/// such events are two messages, where `{post,"acct-051",5},` and `{post,"acct-017",9},` are one.
+fn continuation_says(line: &str) -> u64 {
+    let mut words = line.split_ascii_whitespace();
+    let (Some(word), None) = (words.next(), words.next()) else {
+        return message_of(line);
+    };
+    let b = word.as_bytes();
+    let mut h = FxHasher::default();
+    let mut i = 0;
+    while i < b.len() {
+        let start = i;
+        while i < b.len() && b[i].is_ascii_digit() {
+            i += 1;
+        }
+        let glued = |k: Option<&u8>| k.is_some_and(u8::is_ascii_alphabetic);
+        if i > start && !glued(start.checked_sub(1).and_then(|k| b.get(k))) && !glued(b.get(i)) {
+            h.write_u8(b'0');
+        } else if i > start {
+            h.write(&b[start..i]);
+        } else {
+            h.write_u8(b[i]);
+            i += 1;
+        }
+    }
+    h.finish()
+}
+
 /// Whether `lines` open with a blank line inside an event whose reason stands on a `** ` line
 /// below it: the line below the blank one continues the event. Elixir's Logger sets a
 /// message's parts apart so (`** (ArgumentError) errors were found…`, a blank line, `  * 1st
@@ -1653,6 +1684,7 @@ fn trace_like(line: &str) -> bool {
         || frames::numbered_frame(line).is_some()
         || crate::logline::is_ruby_frame(line)
         || crate::logline::is_slowlog_frame(line)
+        || crate::logline::is_xdebug_frame(line)
         || t.starts_with("File \"")
         || t.starts_with(TRACEBACK)
         || t.starts_with("Caused by: ")
@@ -1811,6 +1843,53 @@ mod tests {
             assert!(out.contains(said), "{said}: {out}");
         }
         assert_eq!(out.matches("application.ex:153:").count(), 1, "{out}");
+    }
+
+    #[test]
+    fn a_word_alone_under_an_error_is_its_message_as_drain_reads_it() {
+        // a bad input quoted on a line of its own tells one failure from another; a number
+        // there is a value, as Drain masks it
+        let crash = |t: u32, word: &str| {
+            format!("11:26:{t:02}.269 [error] GenServer #PID<0.{t}07.0> terminating\n** (ArgumentError) errors were found at the given arguments:\n\n  * 1st argument: not a textual representation of an integer\n\n    {word}\n    (shopq 0.1.0) lib/shopq/application.ex:98: Shopq.Parse.run/1\n\n")
+        };
+        let mut text = String::new();
+        for t in 0..30 {
+            text += &format!("11:25:{:02}.100 [info] sweeper run={t} expired_carts={}\n\n", t % 60, t % 7);
+        }
+        for (t, word) in [(1, "12x380"), (2, "12x468"), (3, "12x380")] {
+            text += &crash(t, &format!(":erlang.binary_to_integer(\"{word}\")"));
+        }
+        for t in 4..8 {
+            text += &crash(t, &format!("{{post,\"acct-0{t}1\",{t}}},"));
+        }
+        let out = compress(&text, &opts()).text;
+        assert!(out.contains("(\"12x380\")") && out.contains("(\"12x468\")"), "{out}");
+        assert_eq!(out.matches("12x380").count(), 1, "{out}");
+        // (the first and the last of a run of one message stay, those between fold)
+        assert!(!out.contains("acct-051") && !out.contains("acct-061"), "{out}");
+    }
+
+    #[test]
+    fn xdebugs_stamped_frames_are_the_trace_of_the_error_above() {
+        // each frame a record of its own in PHP's error_log: the innermost call, which failed,
+        // stays with its trace, and a trace through the same calls folds whole
+        let trace = |file: &str| {
+            let at = "[05-Dec-2026 11:39:28 UTC] PHP";
+            format!(
+                "{at} Warning:  file_get_contents({file}): Failed to open stream: No such file or directory in /app/worker.php on line 27\n{at} Stack trace:\n{at}   1. {{main}}() /app/worker.php:0\n{at}   2. JobRunner->run($job = class Job {{ public int $id = 3; }}) /app/worker.php:40\n{at}   3. JobRunner->resize($file = '{file}') /app/worker.php:16\n{at}   4. file_get_contents($filename = '{file}') /app/worker.php:27\n"
+            )
+        };
+        let mut text = String::new();
+        for i in 0..40 {
+            text += &format!("[05-Dec-2026 11:39:{:02} UTC] job {i} done in {} ms\n", i % 60, 100 + i * 7 % 90);
+            if i % 10 == 3 {
+                text += &trace(&format!("/uploads/img{i}.png"));
+            }
+        }
+        let out = compress(&text, &opts()).text;
+        assert!(out.contains("PHP   4. file_get_contents($filename = '/uploads/img3.png') /app/worker.php:27"), "{out}");
+        assert!(out.contains("3 stack traces"), "{out}");
+        assert!(!out.contains("img23.png"), "{out}");
     }
 
     #[test]

@@ -394,6 +394,31 @@ pub fn is_slowlog_frame(line: &str) -> bool {
     line.starts_with("[0x") && re!(r"^\[0x[0-9a-f]{8,16}\] \S+\(\) \S+:\d+$").is_match(line.trim_end())
 }
 
+/// A line of the stack that Xdebug has PHP log under an error, each line stamped as a record
+/// of its own in an `error_log` file (`[05-Dec-2026 11:39:28 UTC] PHP Stack trace:`, `[…] PHP
+/// 4. file_get_contents($filename = '…') /app/worker.php:27`), or bare on the CLI's stderr: its
+/// frames continue the error above, as any trace's do.
+pub fn is_xdebug_line(line: &str) -> bool {
+    xdebug_says(line).is_some()
+}
+
+/// An Xdebug frame (see `is_xdebug_line`), not its `PHP Stack trace:` header.
+pub fn is_xdebug_frame(line: &str) -> bool {
+    xdebug_says(line).is_some_and(|said| said.starts_with(' '))
+}
+
+/// What an Xdebug line says after its `PHP`: ` Stack trace:` or `   4. fn() place`.
+fn xdebug_says(line: &str) -> Option<&str> {
+    // (a record's stamp is a bracket: a look for `] PHP ` in its first bytes spares the rest)
+    let after = match line.as_bytes().first()? {
+        b'P' => line,
+        b'[' => &line[memchr::memmem::find(&line.as_bytes()[..line.len().min(48)], b"] PHP ")? + 2..],
+        _ => return None,
+    };
+    let said = after.strip_prefix("PHP")?;
+    (said.starts_with(" Stack trace:") || re!(r"^ +\d+\. \S").is_match(said)).then_some(said)
+}
+
 /// A frame of a native stack as the sanitizers and gdb print it, numbered from the innermost:
 /// AddressSanitizer's `    #3 0x559e7a85d971 in main /src/sanprog.cc:41`, ThreadSanitizer's
 /// `    #1 operator() /src/sanprog.cc:63 (san_tsan+0x2630)`, gdb's `#1  0x00007f2a1c094ac3 in
@@ -564,7 +589,7 @@ pub fn continues(line: &str) -> bool {
     match b.first() {
         None => false,
         Some(b' ' | b'\t') => !line.trim().is_empty(),
-        _ if is_ruby_frame(line) || is_go_frame(line) || is_slowlog_frame(line) => true,
+        _ if is_ruby_frame(line) || is_go_frame(line) || is_slowlog_frame(line) || is_xdebug_line(line) => true,
         // Erlang/OTP's error report, under its `=ERROR REPORT==== … ===` header: `** Generic
         // server w1 terminating`, `** Last message in was {lookup,b}`, `** Reason for …`
         Some(b'*') => line.starts_with("** "),
