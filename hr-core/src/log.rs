@@ -434,12 +434,36 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     }
     run.flush(&mut plan, lines, &roles);
     let mut plan = keep_openers(fold_said_above(plan, lines, &roles, colours), lines);
+    openers.extend(last_word(&plan, lines, &roles));
     if !openers.is_empty() {
         openers.sort_unstable();
         openers.dedup();
         plan = crate::guard::keep_in_place(&plan, openers, lines, Priority::Notable);
     }
     Some(keep_test_failures(plan, lines, prefixes.as_deref()))
+}
+
+/// The log's last line (1-based), when a fold of several kinds of lines ends the log: the last
+/// line says how it all ended (a watcher's `Found 0 errors. Watching for file changes.` after
+/// its `Found 1 error.`, a server listening again after its crash), which the lines shown above
+/// the fold may say otherwise. A fold of one template's lines says what they are already.
+fn last_word(plan: &Plan, lines: &Lines, roles: &[Role]) -> Option<usize> {
+    let Some(&Piece::Fold { start, end, .. }) = plan.pieces.last() else {
+        return None;
+    };
+    let mut templates = roles[start - 1..end].iter().filter_map(template_of);
+    let first = templates.next()?;
+    if templates.all(|t| t == first) {
+        return None;
+    }
+    // (a stamp over a blank line says nothing; nor does a line that says word for word what
+    // the last line shown above the fold says, a job's `##[endgroup]`)
+    let last = (start..=end).rev().find(|&n| !said(lines.lines[n - 1]).1.trim().is_empty())?;
+    let shown_last = plan.pieces.iter().rev().find_map(|p| match *p {
+        Piece::Keep { end, .. } | Piece::Restate { end, .. } => Some(end),
+        Piece::Fold { .. } => None,
+    });
+    (shown_last.map(|n| said(lines.lines[n - 1])) != Some(said(lines.lines[last - 1]))).then_some(last)
 }
 
 /// Drain's clusters of a short log's lines, read as far as an error asks (see `unshown`), and
@@ -2327,7 +2351,8 @@ mod tests {
             }
         }
         let c = compress(&text, &opts());
-        assert!(c.text.contains("[command]/usr/bin/docker info\n[hr 10 "), "{}", c.text);
+        // (all but the last line that says something, which ends the log and stays)
+        assert!(c.text.contains("[command]/usr/bin/docker info\n[hr 8 lines · hr expand abcdef012345 --lines 13-20]\n"), "{}", c.text);
         assert_eq!(said("2026-07-23T19:01:24.4837830Z "), ("", ""));
     }
 
@@ -2425,7 +2450,29 @@ mod tests {
         ] {
             assert!(kept.contains(&want), "{want}\n{}", c.text);
         }
-        assert_eq!(kept.len(), 4, "{}", c.text);
+        // (and the log's last line, which says how the second run ended)
+        assert_eq!(kept.len(), 5, "{}", c.text);
+        assert_eq!(kept[4], "[\x1b[1;34mINFO\x1b[m] Total time:  11.4 s", "{}", c.text);
+    }
+
+    #[test]
+    fn the_last_line_says_how_it_ended() {
+        // a watcher's rounds: the fold that ends the log holds a fix, and the lines shown above
+        // it say an error is still there
+        let mut text = String::new();
+        for round in 0..16 {
+            let errors = if round == 3 { 1 } else { 0 };
+            text += &format!("[11:55:{round:02} AM] File change detected. Starting incremental compilation...\n");
+            if errors > 0 {
+                text += &format!("src/index.ts:16:141 - error TS2345: Argument of type 'string' is not assignable to parameter of type 'number'.\n");
+            }
+            text += &format!("[11:55:{:02} AM] Found {errors} error{}. Watching for file changes.\n", round + 1, if errors == 1 { "" } else { "s" });
+        }
+        let out = compress(&text, &opts()).text;
+        assert!(out.ends_with("]\n[11:55:16 AM] Found 0 errors. Watching for file changes.\n"), "{out}");
+        // a log that ends in a run of one template's lines says what they are in its marker
+        let text: String = (0..30).map(|i| format!("[11:56:{i:02} AM] Found 0 errors. Watching for file changes.\n")).collect();
+        assert!(compress(&text, &opts()).text.ends_with("like above · hr expand abcdef012345 --lines 2-30]\n"));
     }
 
     #[test]
@@ -3751,11 +3798,14 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
                 text.push_str("2026-01-01 10:01:00 ERROR disk quota exceeded on /var\n");
             }
         }
+        // (the log's last line, which stays, carries no time: the run above it does)
+        text.push_str("=== end of service log ===\n");
         let c = compress(&text, &opts());
         let markers: Vec<&str> = c.text.lines().filter(|l| l.starts_with("[hr ")).collect();
         assert_eq!(markers.len(), 2, "{}", c.text);
         assert_eq!(markers[0], "[hr 58 lines · hr expand abcdef012345 --lines 5-62]", "{}", c.text);
         assert_eq!(markers[1], "[hr 59 lines · 2026-01-01 10:01:01 to 10:01:59 L64-122]", "{}", c.text);
+        assert!(c.text.ends_with("L64-122]\n=== end of service log ===\n"), "{}", c.text);
     }
 
     #[test]
