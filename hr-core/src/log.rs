@@ -1493,7 +1493,17 @@ fn message_of(line: &str) -> u64 {
         }
         before = Some((k, t));
     }
+    let mut after_method = false;
     for (n, tok) in line.split_ascii_whitespace().enumerate() {
+        // a request's path after its method says which request failed, as an access log's
+        // failures are told apart by it (Rails' `No route matches [GET] "/admin/.env"`)
+        if std::mem::replace(&mut after_method, crate::logline::is_method(tok.trim_matches(|c| matches!(c, '[' | ']' | '"')).as_bytes())) && tok.contains('/') {
+            // (its path, not its query: `?a=1&b=2` and `?b=2&a=1` ask the same)
+            let path = tok.split('?').next().unwrap_or(tok);
+            h.write(crate::mask::shape(path).as_bytes());
+            h.write_u8(b' ');
+            continue;
+        }
         // a result's code says which failure it was: GitHub Actions' `Process completed with
         // exit code 22.` after `exit code 1.`, `exit status 137`
         let coded = std::mem::replace(&mut after_code, matches!(tok, "code" | "status")) && tok.bytes().any(|c| c.is_ascii_digit());
@@ -1673,10 +1683,20 @@ fn details_the_event(event: &str, line: &str) -> bool {
 // not logline's `(Exception|Error)` rule: this one takes Throwable/Exit/Interrupt/Warning and refuses a bare `Error:`
 pub(crate) fn exception_header(line: &str) -> bool {
     // the name is a dotted name of word bytes up to a `:` or the line's end, read in one pass
-    // over its bytes (this is asked of every line of a log)
-    let name = line.bytes().take_while(|&c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'$')).count();
+    // over its bytes (this is asked of every line of a log); Ruby's joins its modules with
+    // `::` (`ActionController::RoutingError`)
+    let b = line.as_bytes();
+    let mut name = 0;
+    while name < b.len() {
+        match b[name] {
+            c if c.is_ascii_alphanumeric() || matches!(c, b'.' | b'_' | b'$') => name += 1,
+            b':' if name > 0 && b.get(name + 1) == Some(&b':') && b.get(name + 2).is_some_and(u8::is_ascii_alphabetic) => name += 2,
+            _ => break,
+        }
+    }
     let (head, rest) = line.split_at(name);
-    (rest.is_empty() || rest.starts_with(": ") || rest == ":")
+    // (Rails puts the message in parentheses: `ArgumentError (unsupported currency: "DOGE"):`)
+    (rest.is_empty() || rest.starts_with(": ") || rest == ":" || (rest.starts_with(" (") && rest.trim_end().ends_with("):")))
         && !head.is_empty()
         && [
             "Exception",
@@ -1914,6 +1934,23 @@ mod tests {
         assert!(out.contains("PHP   4. file_get_contents($filename = '/uploads/img3.png') /app/worker.php:27"), "{out}");
         assert!(out.contains("3 stack traces"), "{out}");
         assert!(!out.contains("img23.png"), "{out}");
+    }
+
+    #[test]
+    fn a_ruby_exception_is_an_error_and_a_request_it_names_tells_it_apart() {
+        // Rails' development log: no time, no level; each route that failed is another failure
+        let mut text = String::new();
+        for round in 0..6 {
+            for (method, path) in [("GET", "/wp-login.php"), ("GET", "/admin/.env"), ("DELETE", "/products/4"), ("GET", "/products/12/edit")] {
+                text += &format!("Started {method} \"{path}\" for 127.0.0.1 at 2026-12-05 11:50:{round:02} +0000\n  \nActionController::RoutingError (No route matches [{method}] \"{path}\"):\n  \n");
+            }
+        }
+        let out = compress(&text, &opts()).text;
+        for failed in ["[GET] \"/admin/.env\"", "[DELETE] \"/products/4\"", "[GET] \"/products/12/edit\""] {
+            assert!(out.contains(&format!("ActionController::RoutingError (No route matches {failed}):")), "{failed}: {out}");
+        }
+        assert!(out.contains(" errors"), "{out}");
+        assert_eq!(crate::logline::problem("ActionController::RoutingError (No route matches [GET] \"/x\"):"), crate::logline::Problem::Reported);
     }
 
     #[test]

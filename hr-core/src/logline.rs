@@ -409,10 +409,15 @@ pub fn is_xdebug_frame(line: &str) -> bool {
 
 /// What an Xdebug line says after its `PHP`: ` Stack trace:` or `   4. fn() place`.
 fn xdebug_says(line: &str) -> Option<&str> {
-    // (a record's stamp is a bracket: a look for `] PHP ` in its first bytes spares the rest)
-    let after = match line.as_bytes().first()? {
+    // (a record's stamp is a bracket, `PHP` right after it: a look at the bytes after its
+    // first `]` spares the rest)
+    let b = line.as_bytes();
+    let after = match b.first()? {
         b'P' => line,
-        b'[' => &line[memchr::memmem::find(&line.as_bytes()[..line.len().min(48)], b"] PHP ")? + 2..],
+        b'[' => {
+            let close = memchr::memchr(b']', &b[..b.len().min(48)])?;
+            line.get(close + 2..).filter(|_| b.get(close + 1) == Some(&b' '))?
+        }
         _ => return None,
     };
     let said = after.strip_prefix("PHP")?;
@@ -1331,7 +1336,7 @@ fn status_word(b: &[u8]) -> Option<u16> {
     status.then(|| u16::from(d[0] - b'0') * 100 + u16::from(d[1] - b'0') * 10 + u16::from(d[2] - b'0'))
 }
 
-fn is_method(word: &[u8]) -> bool {
+pub(crate) fn is_method(word: &[u8]) -> bool {
     matches!(word, b"GET" | b"POST" | b"PUT" | b"DELETE" | b"HEAD" | b"PATCH" | b"OPTIONS")
 }
 
@@ -1567,7 +1572,9 @@ pub fn failure_tally(line: &str) -> Option<Tally> {
 fn reports_error(line: &str) -> Problem {
     // an exception line, or an OS error as Python prints one anywhere in a line (`connect
     // failed: [Errno 111] Connection refused`)
-    if re!(r"^[\w.$]+(Error|Exception)(: |$)|\[Errno \d+\] ").is_match(line) {
+    // (Ruby names its class in its modules, and Rails puts the message in parentheses:
+    // `ActionController::RoutingError (No route matches [GET] "/admin/.env"):`)
+    if re!(r"^[\w.$]+(::[\w$]+)*(Error|Exception)(: | \(.*\):$|$)|\[Errno \d+\] ").is_match(line.trim_end()) {
         return Problem::Reported;
     }
     if !error_words(line) {
