@@ -221,17 +221,20 @@ fn nested_level(record: &str) -> Option<Level> {
 /// Whether `line` reports a process that ended, or an operation that returned, with a code
 /// other than 0, the way it says it failed (pm2's `App [api:0] exited with code [1]`, honcho's
 /// `web.1 stopped (rc=-15)`, `Process finished with exit code 137`, slapd's `RESULT tag=97
-/// err=49`).
+/// err=49`), or a process a crash's signal ended, whatever its code (pm2's `App [segv:4] exited
+/// with code [0] via signal [SIGSEGV]`, php-fpm's `child 7781 exited on signal 11 (SIGSEGV)`);
+/// a signal to stop (`SIGTERM`, `SIGINT`) ends no process in failure.
 pub(super) fn failed_code(line: &str) -> bool {
     // (most lines hold none of these words: a look for them first)
     let b = line.as_bytes();
     // (`xit`: `exit` and `Exit` alike, as the pattern reads them)
-    if finder!(b"xit").find(b).is_none() && finder!(b"rc=").find(b).is_none() && finder!(b"err=").find(b).is_none() {
-        return false;
-    }
-    re!(r"(?i)(?:(?:\bexit(?:ed)?(?: with)?(?: code| status):?|\(rc)[ =]|\berr=)\[?(-?\d+)\]?")
-        .captures(line)
-        .is_some_and(|c| c[1].trim_start_matches('-').bytes().any(|d| d != b'0'))
+    let coded = finder!(b"xit").find(b).is_some() || finder!(b"rc=").find(b).is_some() || finder!(b"err=").find(b).is_some();
+    coded
+        && (re!(r"(?i)(?:(?:\bexit(?:ed)?(?: with)?(?: code| status):?|\(rc)[ =]|\berr=)\[?(-?\d+)\]?")
+            .captures(line)
+            .is_some_and(|c| c[1].trim_start_matches('-').bytes().any(|d| d != b'0'))
+            || finder!(b"signal").find(b).is_some()
+                && re!(r"(?i)\bexit(?:ed)?\b[^.;]{0,40}?\bsignal\W{1,3}(?:SIG(?:SEGV|BUS|ABRT|ILL|FPE|KILL)|11|9|6|7|4|8)\b").is_match(line))
 }
 
 /// Whether what `line` says after its stream's or source's tag and its time names an
@@ -691,13 +694,16 @@ mod tests {
         assert_eq!(sev("[api] DeprecationWarning: Buffer() is deprecated").level, Level::Other);
         // a process that ended, or an operation that returned, with a code other than 0
         let slapd = |err: u32| format!("6b1338bf.09802230 0x7fa7421fd6c0 conn=1014 op=0 RESULT tag=97 err={err} qtime=0.000005 etime=0.000071 text=");
-        for line in ["2026-12-04 20:49:01 PM2 | App [api:0] exited with code [1] via signal [SIGINT]", "20:36:16 system   | web.1 stopped (rc=-15)", "node api.js exited with code 1", &slapd(49)] {
+        // (or that a crash's signal ended, whatever its code)
+        let signalled = "2026-12-05T11:50:01: PM2 log: App [segv:4] exited with code [0] via signal [SIGSEGV]";
+        for line in ["2026-12-04 20:49:01 PM2 | App [api:0] exited with code [1] via signal [SIGINT]", "20:36:16 system   | web.1 stopped (rc=-15)", "node api.js exited with code 1", &slapd(49), signalled] {
             assert_eq!(sev(line).level, Level::Error, "{line}");
         }
         // (a level stated says how it went)
         assert_eq!(sev("2026-12-04 20:40:11,042 WARN exited: api (exit status 1; not expected)").level, Level::Warn);
         // (`err=0` is a field that says all went well, no level word)
-        for line in ["20:36:16 system   | worker.1 stopped (rc=0)", "node poller.js exited with code 0", "exit status 0", &slapd(0)] {
+        let stopped = "2026-12-05T11:50:01: PM2 log: App [web:1] exited with code [0] via signal [SIGINT]";
+        for line in ["20:36:16 system   | worker.1 stopped (rc=0)", "node poller.js exited with code 0", "exit status 0", &slapd(0), stopped] {
             assert_eq!(sev(line).level, Level::Other, "{line}");
         }
         assert_eq!(crate::logline::declared(&slapd(0)), None);
