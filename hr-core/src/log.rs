@@ -1496,11 +1496,14 @@ fn message_of(line: &str) -> u64 {
     let mut after_method = false;
     for (n, tok) in line.split_ascii_whitespace().enumerate() {
         // a request's path after its method says which request failed, as an access log's
-        // failures are told apart by it (Rails' `No route matches [GET] "/admin/.env"`)
+        // failures are told apart by it (Rails' `No route matches [GET] "/admin/.env"`): its
+        // first part and its depth, so that a scanner's thousand paths under a few folders are
+        // a few messages (and not its query: `?a=1&b=2` and `?b=2&a=1` ask the same)
         if std::mem::replace(&mut after_method, crate::logline::is_method(tok.trim_matches(|c| matches!(c, '[' | ']' | '"')).as_bytes())) && tok.contains('/') {
-            // (its path, not its query: `?a=1&b=2` and `?b=2&a=1` ask the same)
             let path = tok.split('?').next().unwrap_or(tok);
-            h.write(crate::mask::shape(path).as_bytes());
+            let mut parts = path.split('/').filter(|p| !p.is_empty());
+            h.write(crate::mask::shape(parts.next().unwrap_or("")).as_bytes());
+            h.write_usize(parts.count());
             h.write_u8(b' ');
             continue;
         }
@@ -1951,6 +1954,17 @@ mod tests {
         }
         assert!(out.contains(" errors"), "{out}");
         assert_eq!(crate::logline::problem("ActionController::RoutingError (No route matches [GET] \"/x\"):"), crate::logline::Problem::Reported);
+    }
+
+    #[test]
+    fn a_request_in_an_error_is_told_apart_by_its_first_folder_and_depth() {
+        let failed = |path: &str| message_of(&format!("2024-05-01 10:00:07,491 ERROR [exec-8] Request failed: POST {path} -> 500 Internal Server Error"));
+        // a scanner's paths under one folder are one message (a review's case: 1,500 paths
+        // kept 945 lines)
+        assert_eq!(failed("/static/shell.jsp"), failed("/static/cmd.php"));
+        assert_eq!(failed("/api/orders/7?x=1"), failed("/api/carts/12"));
+        assert_ne!(failed("/static/shell.jsp"), failed("/cgi-bin/test.zip"));
+        assert_ne!(failed("/api/orders"), failed("/api/orders/7"));
     }
 
     #[test]

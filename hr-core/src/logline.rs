@@ -652,8 +652,9 @@ pub fn declared(line: &str) -> Option<Severity> {
         return Some(level);
     }
     if line.starts_with('{') || has(line, b"{\"", 0) {
-        if let Some(c) = re!(concat!(r#""(?i:"#, level_keys!(), r#")" *: *"?(\w+)"#)).captures(line) {
-            return c[1].parse().map_or_else(|_| word_severity(&c[1]), |n| Some(numeric_severity(n)));
+        if let Some(c) = re!(concat!(r#""(?i:("#, level_keys!(), r#"))" *: *"?(\w+)"#)).captures(line) {
+            let priority = c[1].eq_ignore_ascii_case("priority");
+            return c[2].parse().map_or_else(|_| word_severity(&c[2]), |n| Some(if priority { numeric_severity(n) } else { level_number(n) }));
         }
         if let Some(c) = re!(r#""s" *: *"(\w{1,2})""#).captures(line) {
             return letter_severity(&c[1]);
@@ -933,16 +934,28 @@ fn before_a_word(line: &str, tok: &str) -> bool {
         || (matches!(tok, "E" | "F" | "A") && next.starts_with(b": ") && line[..at].trim_end().ends_with(|c: char| c.is_ascii_digit()))
 }
 
-/// The severity a number in a record's level field gives: a syslog priority (0-7: up to 3 an
-/// error, 4 a warning), a level of Node's pino and bunyan (10 trace, 20 debug, 30 info, 40
-/// warn, 50 error, 60 fatal), or of PHP's Monolog (100 debug, 200 info, 250 notice, 300
-/// warning, 400 error, 500 critical, 550 alert, 600 emergency).
+/// The severity a number in a record's priority or level field gives: a syslog priority (0-7:
+/// up to 3 an error, 4 a warning), or a level of Node's pino and bunyan (10 trace, 20 debug, 30
+/// info, 40 warn, 50 error, 60 fatal).
 pub fn numeric_severity(n: u32) -> Severity {
     match n {
-        0..=3 | 50..=59 | 400..=499 => Severity::Error,
-        4 | 40..=49 | 300..=399 => Severity::Warn,
-        60..=69 | 500..=699 => Severity::Fatal,
+        0..=3 | 50..=59 => Severity::Error,
+        4 | 40..=49 => Severity::Warn,
+        60..=69 => Severity::Fatal,
         _ => Severity::Other,
+    }
+}
+
+/// The severity a number in a record's level field gives (`numeric_severity`), or, from 100 up,
+/// a level of PHP's Monolog (100 debug, 200 info, 250 notice, 300 warning, 400 error, 500
+/// critical, 550 alert, 600 emergency). Not in a `priority` field: a job's priority 500 is no
+/// level.
+pub fn level_number(n: u32) -> Severity {
+    match n {
+        300..=399 => Severity::Warn,
+        400..=499 => Severity::Error,
+        500..=699 => Severity::Fatal,
+        _ => numeric_severity(n),
     }
 }
 
@@ -1554,9 +1567,11 @@ pub enum Tally {
 pub fn failure_tally(line: &str) -> Option<Tally> {
     // (a look for the `=` first: this runs on lines with error words only, most without one)
     memchr::memchr(b'=', line.as_bytes())?;
-    let counts = re!(r#"(?i)\b(?:failed|failures?|errors?|unreachable|crashed)="?(\d+)\b"#);
+    // (a field of its own: a query's `?error=1` or a setting's `max-errors=10` counts nothing)
+    let counts = re!(r#"(?i)(?:^|[\s,;(\[])(?:failed|failures?|errors?|unreachable|crashed)="?(\d+)"?"#);
     let mut words_counted = 0;
-    for c in counts.captures_iter(line) {
+    let ends_field = |end: usize| line[end..].chars().next().map_or(true, |c| c.is_whitespace() || matches!(c, ',' | ';' | ')' | ']'));
+    for c in counts.captures_iter(line).filter(|c| ends_field(c.get(0).map_or(0, |m| m.end()))) {
         if c[1].bytes().any(|d| d != b'0') {
             return Some(Tally::Failures);
         }
@@ -1634,6 +1649,8 @@ mod tests {
         assert_eq!(declared(&record(300, "WARNING")), Some(Severity::Warn));
         assert_eq!(declared(&record(550, "ALERT")), Some(Severity::Fatal));
         assert_eq!(declared(&record(250, "NOTICE")), Some(Severity::Other));
+        // a job's priority is no level (a review's case: 500 read as fatal)
+        assert_eq!(declared(r#"{"msg":"job enqueued","time":"2026-12-05T11:24:52Z","priority":500}"#), Some(Severity::Other));
     }
 
     #[test]
@@ -1646,6 +1663,12 @@ mod tests {
         // the words speak where a count of none stands beside them
         assert_eq!(failure_tally("sync: errors=0, 3 uploads failed"), Some(Tally::Mixed));
         assert_eq!(failure_tally("sync finished with no errors"), None);
+        // a count is a field of its own, and fields stand one after the other
+        assert_eq!(failure_tally("retry: failed=1 errors=0"), Some(Tally::Failures));
+        assert_eq!(failure_tally("retry: errors=0 failed=2,"), Some(Tally::Failures));
+        // not a query's flag, nor a setting's limit (a review's cases: both read as failures)
+        assert_eq!(failure_tally(r#"Started GET "/login?error=1" for 127.0.0.1 at 2026-12-05 11:50:41 +0000"#), None);
+        assert_eq!(failure_tally("[lint] pass 3: files=40 max-errors=10 elapsed=100ms"), None);
     }
 
     #[test]

@@ -179,7 +179,8 @@ fn json_severity(line: &str) -> Option<Severity> {
         if let Some(v) = field(name) {
             let v = v.trim_matches('"');
             let level = match v.parse() {
-                Ok(n) => crate::logline::numeric_severity(n),
+                Ok(n) if *name == "priority" => crate::logline::numeric_severity(n),
+                Ok(n) => crate::logline::level_number(n),
                 Err(_) => word_level(v).unwrap_or(Level::Other),
             };
             return Some(stated(level));
