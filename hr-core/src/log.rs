@@ -1968,6 +1968,29 @@ mod tests {
     }
 
     #[test]
+    fn an_intrusion_alerts_priority_is_its_level() {
+        // Suricata's fast.log: among thousands of low-priority alerts, each high-priority
+        // signature stays
+        let alert = |i: usize, sid: u32, msg: &str, class: &str, priority: u8| {
+            format!("12/05/2026-11:52:{:02}.{:06}  [**] [1:{sid}:2] {msg} [**] [Classification: {class}] [Priority: {priority}] {{TCP}} 127.0.0.1:{} -> 127.0.0.1:47811\n", i / 1000 % 60, i * 37 % 1_000_000, 30000 + i)
+        };
+        let mut text = String::new();
+        for i in 0..600 {
+            text += &match i {
+                200 => alert(i, 9000003, "PROBE XSS script tag in URI", "Web Application Attack", 1),
+                400 => alert(i, 9000011, "PROBE Nmap XMAS scan", "Attempted Information Leak", 2),
+                _ => alert(i, 2200074, "SURICATA TCPv4 invalid checksum", "Generic Protocol Command Decode", 3),
+            };
+        }
+        let out = compress(&text, &opts()).text;
+        assert!(out.contains("PROBE XSS script tag in URI"), "{out}");
+        assert!(out.contains("PROBE Nmap XMAS scan"), "{out}");
+        assert!(out.lines().count() < 12, "{out}");
+        assert_eq!(crate::logline::alert_priority("a [**] [1:1:1] x [**] [Classification: y] [Priority: 1] {TCP}"), Some(crate::logline::Severity::Error));
+        assert_eq!(crate::logline::alert_priority("job [Priority: 1] queued"), None);
+    }
+
+    #[test]
     fn counted_failures_are_errors() {
         // Ansible's recap: a host with a failed task is an error, which a fold counts
         let mut text = String::from("PLAY RECAP *********************************************************************\n");

@@ -709,7 +709,7 @@ pub fn declared(line: &str) -> Option<Severity> {
             return Some(s);
         }
     }
-    None
+    alert_priority(line)
 }
 
 /// The level that a header which opens `line` states where no token is a level word, and the
@@ -759,6 +759,27 @@ fn stated_in_banner(line: &str) -> Option<(Severity, usize)> {
         _ => word_severity(word)?,
     };
     Some((level, end))
+}
+
+/// The level an intrusion detector's alert states by its priority, as Snort and Suricata write
+/// fast.log (`[**] [1:9000003:2] PROBE XSS script tag in URI [**] [Classification: Web
+/// Application Attack] [Priority: 1] {TCP} …`): 1 is an error, 2 a warning, 3 and 4 news. Each
+/// alert's signature is its message, and another signature another event.
+pub fn alert_priority(line: &str) -> Option<Severity> {
+    // (an alert opens its signature with `[**] ` right after its time: a look for a `*` in the
+    // first bytes spares most lines the rest)
+    let b = line.as_bytes();
+    let star = memchr::memchr(b'*', &b[..b.len().min(40)])?;
+    if star == 0 || !b[star - 1..].starts_with(b"[**] ") {
+        return None;
+    }
+    let at = finder!(b"] [Priority: ").find(&b[star..])? + star + 13;
+    match b.get(at..at + 2)? {
+        [b'1', b']'] => Some(Severity::Error),
+        [b'2', b']'] => Some(Severity::Warn),
+        [b'3' | b'4', b']'] => Some(Severity::Other),
+        _ => None,
+    }
 }
 
 /// Whether `line` is an Erlang/OTP report's header (`=ERROR REPORT==== … ===`): the lines

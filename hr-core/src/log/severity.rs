@@ -67,6 +67,11 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
     }
     let (mut level, end) = level_at(line);
     if end == 0 {
+        if let Some(level) = crate::logline::alert_priority(line) {
+            return stated(level);
+        }
+    }
+    if end == 0 {
         if let Some(s) = bare_request_severity(line) {
             return s;
         }
