@@ -665,7 +665,9 @@ pub fn declared(line: &str) -> Option<Severity> {
     let mut event = None;
     let mut is_event = || *event.get_or_insert_with(|| opens_with_header(line) || numbered_level(line));
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
+    let mut above = "";
     for (i, tok) in line.split_ascii_whitespace().take(10).enumerate() {
+        let before = std::mem::replace(&mut above, tok);
         let b = tok.as_bytes();
         // Android logcat: a lone `E`, or `E/Tag(123):` in brief format
         if let Some(level) = logcat_level(line, tok).filter(|_| is_event()) {
@@ -698,7 +700,7 @@ pub fn declared(line: &str) -> Option<Severity> {
         }
         // a level is spelt as one: `ERROR`, `[error]`, `error:`, `level=error`, or any case in
         // a log line's header; "an error occurred" in prose is no level
-        let Some(s) = word_severity(word) else {
+        let Some(s) = word_severity(word).filter(|_| !counts(before, tok)) else {
             continue;
         };
         let spelt = word.bytes().all(|c| c.is_ascii_uppercase())
@@ -710,6 +712,14 @@ pub fn declared(line: &str) -> Option<Severity> {
         }
     }
     alert_priority(line)
+}
+
+/// Whether word `tok` after token `above` counts errors rather than states a level: a number
+/// before `error` in lower case (`Found 1 error.`, `compiled with 1 error in 70 ms`), a summary
+/// of errors whose own lines report them. (A number before a level in capitals is a pid,
+/// `12345 ERROR …`; a flag before a state is a field, HPC's `temperature 1073610711 1 critical`.)
+pub fn counts(above: &str, tok: &str) -> bool {
+    tok.starts_with("error") && !above.is_empty() && above.bytes().all(|c| c.is_ascii_digit())
 }
 
 /// The level that a header which opens `line` states where no token is a level word, and the
@@ -1661,6 +1671,19 @@ mod tests {
         assert_eq!(banner_level("[12] ERROR: x"), None);
         assert_eq!(banner_level("=================="), None);
         assert!(!is_report_header("=ERROR REPORT==== see below"));
+    }
+
+    #[test]
+    fn a_count_of_errors_is_no_level() {
+        // a watcher's summary counts the errors its own lines reported: the marker over them
+        // counted each twice
+        let summary = "[11:55:42 AM] Found 1 error. Watching for file changes.";
+        assert_eq!(declared(summary), None);
+        assert_eq!(crate::log::level(summary), Severity::Other);
+        assert_eq!(crate::log::level("webpack 5.113.0 compiled with 1 error in 70 ms"), Severity::Other);
+        // a pid before a level, and a flag before a state, are no counts
+        assert_eq!(crate::log::level("2024-01-01 10:00:00,123 12345 ERROR db down"), Severity::Error);
+        assert_eq!(crate::log::level("2563073 gige7 gige temperature 1073610711 1 critical"), Severity::Fatal);
     }
 
     #[test]

@@ -385,7 +385,9 @@ pub fn level_at(line: &str) -> (Level, usize) {
         }
     }
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
+    let mut above = "";
     for tok in line.split_ascii_whitespace().take(10) {
+        let before = std::mem::replace(&mut above, tok);
         let end = tok.as_ptr() as usize - line.as_ptr() as usize + tok.len();
         // glog and klog: `E1130 10:00:00.123456 …`, the letter before the date, opening the
         // line or behind a journal's header; Cisco's `%ASA-4-106023:`
@@ -422,7 +424,7 @@ pub fn level_at(line: &str) -> (Level, usize) {
         if word.len() == 3 && !word.eq_ignore_ascii_case("err") {
             continue;
         }
-        if let Some(level) = word_level(word) {
+        if let Some(level) = word_level(word).filter(|_| !crate::logline::counts(before, tok)) {
             return (level, end);
         }
     }
