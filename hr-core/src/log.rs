@@ -779,6 +779,12 @@ fn mine(
         let line = lines.lines[i];
         if i == 0 { columns.learn_first(line) } else { columns.learn(line) };
         let sev = severity(line, &columns);
+        // a header behind a stream's prefix states its level as an unprefixed one does
+        // (`rabbitmq-1  | =CRASH REPORT==== … ===`, `browser-1  | [6256:6329:…:ERROR:bus.cc:405]`)
+        let sev = match crate::logline::banner_level(bodies[i]) {
+            Some((level, _)) if bodies[i].len() < line.len() => severity::stated(level),
+            _ => sev,
+        };
         // a record whose fields are printed a line each under it (pino-pretty) fails by the
         // request's status among them, as an access log's line does
         let pretty = (sev.level < Level::Error).then(|| fields::pretty_failure(line, &bodies[i + 1..])).flatten();
@@ -1867,6 +1873,22 @@ mod tests {
             assert!(out.contains(said), "{said}: {out}");
         }
         assert!(out.lines().count() < 60, "{out}");
+    }
+
+    #[test]
+    fn an_erlang_report_behind_a_streams_prefix_states_its_level() {
+        // a compose service's crash reports are errors, counted where they fold
+        let mut text = String::new();
+        for i in 0..40 {
+            text += &format!("rabbit-1  | =INFO REPORT==== 5-Dec-2026::11:28:{:02}.000001 ===\nrabbit-1  |     accepting AMQP connection {i}\n", i % 60);
+            if i % 10 == 5 {
+                text += &format!("rabbit-1  | =CRASH REPORT==== 5-Dec-2026::11:28:{:02}.962830 ===\nrabbit-1  |   crasher:\nrabbit-1  |     initial call: rate_cache:init/1\nrabbit-1  |     exception error: no match of right hand side value {{gen,{}}}\n", i % 60, i / 10);
+            }
+        }
+        let out = compress(&text, &opts()).text;
+        assert!(out.contains("rabbit-1  |     exception error: no match of right hand side value {gen,0}"), "{out}");
+        // (each later report is one error, its lines one event with the header)
+        assert!(out.contains("[hr 79 lines, 3 errors L17-95]"), "{out}");
     }
 
     #[test]

@@ -204,7 +204,7 @@ fn json_severity(line: &str) -> Option<Severity> {
 const LEVEL_NAMES: [&str; 5] = ["level", "severity", "lvl", "log.level", "loglevel"];
 
 /// The severity a line states in a field of its own: `level`, and no request.
-fn stated(level: Level) -> Severity {
+pub(super) fn stated(level: Level) -> Severity {
     Severity {
         level,
         key: None,
