@@ -1276,7 +1276,7 @@ const STAMP_MAX: usize = 64;
 
 /// `tok` with drain3's default masks applied (an IP, a hex number, a number, each bounded by
 /// no letter or digit on either side) into `out`.
-fn drain_mask(tok: &str, out: &mut Vec<u8>) {
+pub(crate) fn drain_mask(tok: &str, out: &mut Vec<u8>) {
     out.clear();
     let b = tok.as_bytes();
     // (every mask starts with a digit; most words hold none)

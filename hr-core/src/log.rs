@@ -849,7 +849,7 @@ fn mine(
                 && (more < announced
                     || continues_event(bodies[i + 1 + more])
                     || details_the_event(line, lines.lines[i + 1 + more])
-                    || (more > 0 && bodies[i + 1].starts_with("** ") && blank_within(&bodies[i + 1 + more..])))
+                    || (more > 0 && blank_within(bodies[i + 1], &bodies[i + 1 + more..])))
             {
                 message = message.rotate_left(5) ^ continuation_says(bodies[i + 1 + more]);
                 more += 1;
@@ -1623,7 +1623,8 @@ fn paragraph_below(lines: &[&str]) -> usize {
 }
 
 /// What a continuation line adds to its event's message: its own message, or, for a line of
-/// one word, the word as Drain reads it, its numbers masked but not digits among letters.
+/// one word, the word as Drain reads it (`drain::drain_mask`: numbers masked, not digits among
+/// letters).
 /// Drain reads a line of one word as an event of its own unless the word recurs so, and so is
 /// a bad input an Elixir error quotes under it (`    :erlang.binary_to_integer("12x380")`): two
 /// such events are two messages, where `{post,"acct-051",5},` and `{post,"acct-017",9},` are one.
@@ -1632,34 +1633,20 @@ fn continuation_says(line: &str) -> u64 {
     let (Some(word), None) = (words.next(), words.next()) else {
         return message_of(line);
     };
-    let b = word.as_bytes();
+    let mut masked = Vec::new();
+    crate::drain::drain_mask(word, &mut masked);
     let mut h = FxHasher::default();
-    let mut i = 0;
-    while i < b.len() {
-        let start = i;
-        while i < b.len() && b[i].is_ascii_digit() {
-            i += 1;
-        }
-        let glued = |k: Option<&u8>| k.is_some_and(u8::is_ascii_alphabetic);
-        if i > start && !glued(start.checked_sub(1).and_then(|k| b.get(k))) && !glued(b.get(i)) {
-            h.write_u8(b'0');
-        } else if i > start {
-            h.write(&b[start..i]);
-        } else {
-            h.write_u8(b[i]);
-            i += 1;
-        }
-    }
+    h.write(&masked);
     h.finish()
 }
 
-/// Whether `lines` open with a blank line inside an event whose reason stands on a `** ` line
-/// below it: the line below the blank one continues the event. Elixir's Logger sets a
+/// Whether `lines` open with a blank line inside an event whose reason stands on a `** ` line,
+/// `reason`, its first below it: the line below the blank one continues the event. Elixir's Logger sets a
 /// message's parts apart so (`** (ArgumentError) errors were found…`, a blank line, `  * 1st
 /// argument: …`, a blank line, the frames); elsewhere a blank line ends an event (a CI log's
 /// script, its lines indented, after a line that names an error).
-fn blank_within(lines: &[&str]) -> bool {
-    lines[0].trim().is_empty() && lines.get(1).is_some_and(|l| continues_event(l))
+fn blank_within(reason: &str, lines: &[&str]) -> bool {
+    reason.starts_with("** ") && lines[0].trim().is_empty() && lines.get(1).is_some_and(|l| continues_event(l))
 }
 
 /// How many of `lines` an Erlang/OTP report takes under its header: up to a blank line or the

@@ -734,41 +734,37 @@ pub fn counts(above: &str, tok: &str) -> bool {
 #[inline(always)]
 pub fn banner_level(line: &str) -> Option<(Severity, usize)> {
     let b = line.as_bytes();
-    let possible = match b.first() {
+    match b.first() {
         Some(b'[') => {
             let digits = b[1..].iter().take_while(|c| c.is_ascii_digit()).count();
-            digits > 0 && matches!(b.get(1 + digits), Some(b':' | b'/'))
+            (digits > 0 && matches!(b.get(1 + digits), Some(b':' | b'/'))).then(|| chromium_level(line)).flatten()
         }
-        Some(b'=') => b.get(1).is_some_and(u8::is_ascii_uppercase),
-        _ => false,
-    };
-    if possible {
-        stated_in_banner(line)
-    } else {
-        None
+        Some(b'=') if b.get(1).is_some_and(u8::is_ascii_uppercase) => report_level(line),
+        _ => None,
     }
 }
 
+/// Chromium's header (see `banner_level`).
 #[inline(never)]
-fn stated_in_banner(line: &str) -> Option<(Severity, usize)> {
-    let b = line.as_bytes();
-    let (word, end) = match (b.first()?, b.get(1)?) {
-        (b'[', c) if c.is_ascii_digit() => {
-            let c = re!(r"^\[(?:\d+:){0,2}\d{4}/\d{6}(?:\.\d+)?:([A-Z]+)\d*:[^\]\s]*\]").captures(line)?;
-            (c.get(1)?.as_str(), c.get(0)?.end())
-        }
-        (b'=', c) if c.is_ascii_uppercase() => {
-            let c = re!(r"^=([A-Z]+) REPORT==== \S+ ===$").captures(line.trim_end())?;
-            (c.get(1)?.as_str(), c.get(0)?.end())
-        }
-        _ => return None,
-    };
-    let level = match word {
-        "CRASH" | "SUPERVISOR" => Severity::Error,
-        "PROGRESS" | "VERBOSE" => Severity::Other,
-        _ => word_severity(word)?,
-    };
-    Some((level, end))
+fn chromium_level(line: &str) -> Option<(Severity, usize)> {
+    let c = re!(r"^\[(?:\d+:){0,2}\d{4}/\d{6}(?:\.\d+)?:([A-Z]+)\d*:[^\]\s]*\]").captures(line)?;
+    Some((banner_word_level(c.get(1)?.as_str())?, c.get(0)?.end()))
+}
+
+/// An Erlang/OTP report's header (see `banner_level`).
+#[inline(never)]
+fn report_level(line: &str) -> Option<(Severity, usize)> {
+    let c = re!(r"^=([A-Z]+) REPORT==== \S+ ===$").captures(line.trim_end())?;
+    Some((banner_word_level(c.get(1)?.as_str())?, c.get(0)?.end()))
+}
+
+/// The level a banner's word names: a level's, or an Erlang report's kind.
+fn banner_word_level(word: &str) -> Option<Severity> {
+    match word {
+        "CRASH" | "SUPERVISOR" => Some(Severity::Error),
+        "PROGRESS" | "VERBOSE" => Some(Severity::Other),
+        _ => word_severity(word),
+    }
 }
 
 /// The level an intrusion detector's alert states by its priority, as Snort and Suricata write
@@ -796,7 +792,7 @@ pub fn alert_priority(line: &str) -> Option<Severity> {
 /// below it, up to a blank line or the next event, are its report, its message on the first
 /// of them, at the start of the line (`invoice 7 call exited: {noproc,`).
 pub fn is_report_header(line: &str) -> bool {
-    line.starts_with('=') && banner_level(line).is_some()
+    line.starts_with('=') && report_level(line).is_some()
 }
 
 /// The bracket that follows a bracketed time glued to it, as Kibana writes its level:
