@@ -27,6 +27,8 @@ const WILDCARD_AFTER: usize = 16;
 /// (`Miner::names_at`).
 pub(crate) const ARGUMENT_AFTER: usize = 5;
 const TURNOVER: usize = 4;
+/// A position of at most this many values holds states (see `Miner::states_at`).
+const STATES: usize = 4;
 const RECURRING_ARGUMENT_AFTER: usize = 8;
 /// In a record (see `Miner::add_record`) a position becomes a wildcard sooner.
 const WILDCARD_AFTER_LONG: usize = 4;
@@ -117,12 +119,29 @@ pub struct Mined {
     /// brought a word its template had not held there: `Miner::wild_at_all` says once the whole
     /// log is mined whether they were all values, as Drain reads a position that held many
     pub varied: u64,
+    /// for a variant of a plain line, where it brought a state's name its template had not held
+    /// there (`Entering FAULT STATE` after `BACKUP` and `MASTER`; see `names_a_state`), `NO_TEXT`
+    /// otherwise: the first time a log reaches a state is an event, however often it recurs
+    /// later, unless the names there turn over in the whole log (`Miner::names_at`)
+    pub state_at: u8,
     /// whether at least half the words of a line of several are bytes in hex (a dump's `0050:
     /// 37 0C 44 DF 7F A1`), a quoted value counting as one word that is none: values to this
     /// miner, words to Drain where a letter is in them, as it masks only a number that stands
     /// alone. Counted as the line is masked, which reads its words anyway: a scan of its own
     /// cost 7% of a large log's time
     pub mostly_bytes: bool,
+}
+
+/// Where a variant differs from its template (see the fields of `Mined` of the same names).
+struct Change {
+    changed_at: usize,
+    text_at: u8,
+    varied: u64,
+    state_at: u8,
+}
+
+impl Change {
+    const NONE: Change = Change { changed_at: usize::MAX, text_at: NO_TEXT, varied: 0, state_at: NO_TEXT };
 }
 
 /// Words a line needs before it is read as `Mined::mostly_bytes`: a shorter line is short.
@@ -227,10 +246,10 @@ impl Miner {
             self.templates[id as usize].count += 1;
             self.shape_counts[shape as usize] += 1;
             let changed_at = usize::MAX;
-            return Mined { template: id, seen: Seen::Known, shape: Some(shape), words, changed_at, text_at: NO_TEXT, varied: 0, mostly_bytes };
+            return Mined { template: id, seen: Seen::Known, shape: Some(shape), words, changed_at, text_at: NO_TEXT, varied: 0, state_at: NO_TEXT, mostly_bytes };
         }
         self.syscall = !self.record && crate::logline::is_strace(line);
-        let (id, seen, changed_at, text_at, varied) = self.place();
+        let (id, seen, Change { changed_at, text_at, varied, state_at }) = self.place();
         let shape = (self.cache.len() < CACHE_CAP && !self.full()).then(|| {
             let key = self.shape_key(id);
             self.held += key.len() + self.masked.text.len() + 3 * HELD_OVERHEAD;
@@ -244,7 +263,7 @@ impl Miner {
             shape
         });
         self.templates[id as usize].count += 1;
-        Mined { template: id, seen, shape, words, changed_at, text_at, varied, mostly_bytes }
+        Mined { template: id, seen, shape, words, changed_at, text_at, varied, state_at, mostly_bytes }
     }
 
     /// Whether the texts at position `at` of template `template` turned over in the end: a new
@@ -259,6 +278,13 @@ impl Miner {
             Some(v) => turns_over(v.vals.len(), t.count),
             None => t.wild.get(at).copied().unwrap_or(false),
         }
+    }
+
+    /// Whether position `at` of template `template` held a handful of values in the whole log,
+    /// at most `STATES`: the states a thing goes through, not names.
+    pub fn states_at(&self, template: u32, at: u8) -> bool {
+        let t = &self.templates[template as usize];
+        t.values.iter().find(|v| v.at == at as usize).is_some_and(|v| v.vals.len() <= STATES)
     }
 
     /// Whether every position in `varied` (see `Mined::varied`) of template `template` held
@@ -329,7 +355,7 @@ impl Miner {
     /// it first differs.
     // only a shape not seen before gets here: kept out of the fast path of `add_masked`
     #[inline(never)]
-    fn place(&mut self) -> (u32, Seen, usize, u8, u64) {
+    fn place(&mut self) -> (u32, Seen, Change) {
         let n = self.masked.toks.len();
         // long lines (structured records, access logs) may differ in more fields and still
         // be the same event; a short line differs in at most one or two words
@@ -398,15 +424,15 @@ impl Miner {
             }
         }
         match best {
-            Some((0, _, id)) => (id, Seen::Known, usize::MAX, NO_TEXT, 0),
+            Some((0, _, id)) => (id, Seen::Known, Change::NONE),
             Some((_, _, id)) => {
                 // a new word is a new event (`portmap startup succeeded`); a new value that
                 // carries digits (an id, a size, a version, a device) is only a value
-                let (new_word, at, text_at, varied) = self.learn(id as usize);
+                let (new_word, change) = self.learn(id as usize);
                 if new_word {
-                    (id, Seen::Variant, at, text_at, varied)
+                    (id, Seen::Variant, change)
                 } else {
-                    (id, Seen::Known, usize::MAX, NO_TEXT, 0)
+                    (id, Seen::Known, Change::NONE)
                 }
             }
             None if self.templates.len() >= TEMPLATE_CAP || self.full() => {
@@ -420,7 +446,7 @@ impl Miner {
                     });
                     self.templates.len() as u32 - 1
                 });
-                (id, Seen::New, usize::MAX, NO_TEXT, 0)
+                (id, Seen::New, Change::NONE)
             }
             None => {
                 let id = self.templates.len() as u32;
@@ -437,7 +463,7 @@ impl Miner {
                 if group.len() < GROUP_CAP {
                     group.push(id);
                 }
-                (id, Seen::New, usize::MAX, NO_TEXT, 0)
+                (id, Seen::New, Change::NONE)
             }
         }
     }
@@ -446,10 +472,11 @@ impl Miner {
     /// one of them makes it another event: a new word without digits (in a plain line, any
     /// word without digits, or any value where the template had a word); and where it stands
     /// when it may be an argument (see `Mined::changed_at`).
-    fn learn(&mut self, id: usize) -> (bool, usize, u8, u64) {
+    fn learn(&mut self, id: usize) -> (bool, Change) {
         let mut new_word = false;
         let mut varied = 0u64;
         let mut text_at = NO_TEXT;
+        let mut state_at = NO_TEXT;
         let mut first = None;
         // a change at a position of few values so far (a state, a keyword)
         let mut among_few = false;
@@ -526,6 +553,9 @@ impl Miner {
             // `FAIL_TASK_CLEANUP`), one of a set however large, where an argument is a name
             // (`mozfile`, `web-7`)
             let arguments = vals.len() >= RECURRING_ARGUMENT_AFTER || turns_over(vals.len(), lines);
+            if brings && !known && !self.record && !self.syscall && state_at == NO_TEXT && in_capitals(tok) {
+                state_at = p as u8; // below MAX_TOKENS
+            }
             if brings {
                 among_few |= if self.record {
                     !arguments || names_a_state(tok)
@@ -547,7 +577,7 @@ impl Miner {
             }
         }
         let changed_at = first.filter(|_| !among_few).unwrap_or(usize::MAX);
-        (new_word, changed_at, text_at, varied)
+        (new_word, Change { changed_at, text_at, varied, state_at })
     }
 }
 
@@ -603,6 +633,12 @@ fn names_a_state(tok: &str) -> bool {
     word.len() >= 3
         && word.as_bytes()[0].is_ascii_uppercase()
         && (word.bytes().all(|b| b.is_ascii_alphabetic()) || enum_constant())
+}
+
+/// `FAULT`, `RUNNING.`, `OUT_OF_SERVICE`: a word in capitals, as states are often written.
+fn in_capitals(tok: &str) -> bool {
+    let word = tok.trim_end_matches([',', '.', ':', ';', ')', ']']);
+    word.len() >= 3 && word.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') && word.as_bytes()[0] != b'_'
 }
 
 /// Whether masked token `b` of a plain line stands where `a` stood as another value of the same
@@ -1606,6 +1642,26 @@ mod tests {
             m.add(&line(102 + i, &format!("queue{}", "x".repeat(i % 30))));
         }
         assert!(m.names_at(preempted.template, 7));
+    }
+
+    #[test]
+    fn a_state_in_capitals_is_noted_where_it_first_comes() {
+        let mut m = Miner::default();
+        let line = |state: &str| format!("REPL [rsSync] member now in state {state} here");
+        m.add(&line("STARTUP2"));
+        let recovering = m.add(&line("RECOVERING"));
+        assert_eq!((recovering.seen, recovering.state_at), (Seen::Variant, 6));
+        // a state reached again, or a word not in capitals: no state comes first there
+        assert_eq!(m.add(&line("RECOVERING")).state_at, NO_TEXT);
+        assert_eq!(m.add(&line("Recovered")).state_at, NO_TEXT);
+        assert_eq!(m.add(&line("SECONDARY")).state_at, 6);
+        assert!(m.states_at(recovering.template, 6));
+        // past a handful of values they are names
+        for name in ["ROLLBACK_ALPHA", "ROLLBACK_BRAVO"] {
+            m.add(&line(name));
+        }
+        assert!(!m.states_at(recovering.template, 6));
+        assert!(in_capitals("OUT_OF_SERVICE,") && !in_capitals("_PRIVATE") && !in_capitals("OK") && !in_capitals("Fault"));
     }
 
     #[test]

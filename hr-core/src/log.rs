@@ -755,6 +755,8 @@ fn mine(
     // the variants that changed several words of their template's first line, which Drain
     // joins to it: values, if every position they changed turned into a wildcard
     let mut several: Vec<(usize, u32, u64)> = Vec::new();
+    // the variants that brought a state's name (see `Mined::state_at`)
+    let mut states: Vec<(usize, u32, u8)> = Vec::new();
     let mut i = 0;
     while i < lines.lines.len() {
         if let Some(end) = trace_block(bodies, i, &mut continuations) {
@@ -905,6 +907,9 @@ fn mine(
         if mined.seen == Seen::Variant && !another_event && mined.changed_at == usize::MAX && sev.level < Level::Warn {
             several.push((roles.len(), mined.template, mined.varied));
         }
+        if mined.seen == Seen::Variant && mined.state_at != NO_TEXT {
+            states.push((roles.len(), mined.template, mined.state_at));
+        }
         // a kernel's call trace, each frame a line behind the log's header (dmesg's, syslog's):
         // to our miner the frames are one template whose function is a value, and a trace
         // would fold whole, though its frames say where the kernel was. Each function stays
@@ -942,6 +947,16 @@ fn mine(
         if let Role::Event { seen: seen @ Seen::Variant, .. } = &mut roles[at] {
             if miner.wild_at_all(template, varied) {
                 *seen = Seen::Known;
+            }
+        }
+    }
+    // a state reached for the first time is an event, whatever Drain and the line's shape say,
+    // unless the names there turned over: names, not states
+    for (at, template, state_at) in states {
+        if let Role::Event { seen, shape, .. } = &mut roles[at] {
+            if miner.states_at(template, state_at) {
+                *seen = Seen::Variant;
+                *shape = None;
             }
         }
     }
@@ -5647,6 +5662,33 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         // once is an event
         assert!(kept.iter().any(|l| l.contains("config-files libgone7")), "{}", c.text);
         assert_eq!(kept.len(), 2, "{}", c.text);
+    }
+
+    #[test]
+    fn a_state_reached_for_the_first_time_stays_however_often_it_recurs() {
+        // a replica set member goes through its states again and again among its heartbeats;
+        // where it first reached each state stays, the cycles after fold
+        let mut text = String::new();
+        let mut k = 0;
+        let mut line = |text: &mut String, what: &str| {
+            k += 1;
+            text.push_str(&format!("2022-03-13T17:{:02}:{:02}.884+0000 I REPL [rsSync] {what}\n", k / 60, k % 60));
+        };
+        for state in ["STARTUP2", "RECOVERING", "SECONDARY"].iter().cycle().take(15) {
+            for _ in 0..8 {
+                line(&mut text, "sending heartbeat to member");
+            }
+            line(&mut text, &format!("transition to {state} from here"));
+        }
+        let c = compress(&text, &opts());
+        for state in ["STARTUP2", "RECOVERING", "SECONDARY"] {
+            assert_eq!(c.text.matches(&format!("transition to {state} ")).count(), 1, "{}", c.text);
+        }
+        // names in capitals that turn over fold as names do, but for the first
+        let text = text.replace("from here", "").replace("transition to", "member");
+        let names: String = (0..15).map(|n| format!("2022-03-13T18:00:{n:02}.884+0000 I REPL [rsSync] transition to CLIENT_{} from here\n", "X".repeat(n))).collect();
+        let c = compress(&(text + &names), &opts());
+        assert_eq!(c.text.matches("transition to CLIENT_").count(), 1, "{}", c.text);
     }
 
     #[test]
