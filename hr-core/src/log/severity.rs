@@ -93,6 +93,11 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
     // `[info] GET /static/x.css 404 9b`, a glog `I` line's): it failed by its status, as an
     // access log's request does, and so the guard reads it; its failures fold by method, path
     // and status
+    // a crash is an error at any level a line states it (php-fpm's `WARNING: [pool www] child
+    // 7781 exited on signal 11 (SIGSEGV)`)
+    if level < Level::Error && end > 0 && crashed(&line[end..]) {
+        level = Level::Error;
+    }
     if level < Level::Warn && end > 0 {
         let message = &line[end..];
         // (every request names a path, or a URL: a look for its slash spares most lines the rest)
@@ -239,8 +244,18 @@ pub(super) fn failed_code(line: &str) -> bool {
         && (re!(r"(?i)(?:(?:\bexit(?:ed)?(?: with)?(?: code| status):?|\(rc)[ =]|\berr=)\[?(-?\d+)\]?")
             .captures(line)
             .is_some_and(|c| c[1].trim_start_matches('-').bytes().any(|d| d != b'0'))
-            || finder!(b"signal").find(b).is_some()
-                && re!(r"(?i)\bexit(?:ed)?\b[^.;]{0,40}?\bsignal\W{1,3}(?:SIG(?:SEGV|BUS|ABRT|ILL|FPE|KILL)|11|9|6|7|4|8)\b").is_match(line))
+            || crashed(line))
+}
+
+/// Whether `line` reports a process that a crash's signal ended (php-fpm's `child 7781 exited
+/// on signal 11 (SIGSEGV)`, Apache's `child pid 5678 exit signal Segmentation fault (11)`,
+/// supervisord's `exited: api (terminated by SIGABRT (core dumped); not expected)`): a crash,
+/// at whatever level the line states it.
+fn crashed(line: &str) -> bool {
+    let b = line.as_bytes();
+    (finder!(b"xit").find(b).is_some() || finder!(b"terminated").find(b).is_some())
+        && finder!(b"SIG").find(b).or_else(|| finder!(b"signal").find(b)).is_some()
+        && re!(r"(?i)\b(?:exit(?:ed)?\b[^.;]{0,40}?\bsignal\W{1,3}|terminated by\W{1,3})(?:SIG(?:SEGV|BUS|ABRT|ILL|FPE|KILL)|Segmentation fault|Bus error|Aborted|11|9|6|7|4|8)\b").is_match(line)
 }
 
 /// Whether what `line` says after its stream's or source's tag and its time names an
@@ -707,8 +722,16 @@ mod tests {
         for line in ["2026-12-04 20:49:01 PM2 | App [api:0] exited with code [1] via signal [SIGINT]", "20:36:16 system   | web.1 stopped (rc=-15)", "node api.js exited with code 1", &slapd(49), signalled] {
             assert_eq!(sev(line).level, Level::Error, "{line}");
         }
-        // (a level stated says how it went)
+        // (a level stated says how it went, but for a crash)
         assert_eq!(sev("2026-12-04 20:40:11,042 WARN exited: api (exit status 1; not expected)").level, Level::Warn);
+        for crash in [
+            "2026-12-04 20:40:11,042 WARN exited: api (terminated by SIGSEGV (core dumped); not expected)",
+            "[05-Dec-2026 11:35:20] WARNING: [pool shop] child 5493 exited on signal 11 (SIGSEGV) after 6.852711 seconds from start",
+            "[Sat Dec 05 11:35:20.123456 2026] [core:notice] [pid 812] AH00052: child pid 5678 exit signal Segmentation fault (11)",
+        ] {
+            assert_eq!(sev(crash).level, Level::Error, "{crash}");
+        }
+        assert_eq!(sev("[05-Dec-2026 11:35:20] NOTICE: [pool shop] child 5493 exited on signal 15 (SIGTERM) after 6.85 seconds").level, Level::Other);
         // (`err=0` is a field that says all went well, no level word)
         let stopped = "2026-12-05T11:50:01: PM2 log: App [web:1] exited with code [0] via signal [SIGINT]";
         for line in ["20:36:16 system   | worker.1 stopped (rc=0)", "node poller.js exited with code 0", "exit status 0", &slapd(0), stopped] {
