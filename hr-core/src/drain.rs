@@ -27,8 +27,6 @@ const WILDCARD_AFTER: usize = 16;
 /// (`Miner::names_at`).
 pub(crate) const ARGUMENT_AFTER: usize = 5;
 const TURNOVER: usize = 4;
-/// A position of at most this many values holds states (see `Miner::states_at`).
-const STATES: usize = 4;
 const RECURRING_ARGUMENT_AFTER: usize = 8;
 /// In a record (see `Miner::add_record`) a position becomes a wildcard sooner.
 const WILDCARD_AFTER_LONG: usize = 4;
@@ -119,10 +117,11 @@ pub struct Mined {
     /// brought a word its template had not held there: `Miner::wild_at_all` says once the whole
     /// log is mined whether they were all values, as Drain reads a position that held many
     pub varied: u64,
-    /// for a variant of a plain line, where it brought a state's name its template had not held
-    /// there (`Entering FAULT STATE` after `BACKUP` and `MASTER`; see `names_a_state`), `NO_TEXT`
-    /// otherwise: the first time a log reaches a state is an event, however often it recurs
-    /// later, unless the names there turn over in the whole log (`Miner::names_at`)
+    /// for a plain line, where it brought a word in capitals its template had not held there
+    /// (`Entering FAULT STATE` after `BACKUP` and `MASTER`; see `in_capitals`), whether the miner
+    /// reads it as a value or another word; `NO_TEXT` otherwise. The first time a log reaches a
+    /// state is an event, however often it recurs later, if the words there are states in the
+    /// whole log (`Miner::states_at`)
     pub state_at: u8,
     /// whether at least half the words of a line of several are bytes in hex (a dump's `0050:
     /// 37 0C 44 DF 7F A1`), a quoted value counting as one word that is none: values to this
@@ -280,11 +279,12 @@ impl Miner {
         }
     }
 
-    /// Whether position `at` of template `template` held a handful of values in the whole log,
-    /// at most `STATES`: the states a thing goes through, not names.
+    /// Whether the values at position `at` of template `template` recur in the whole log, as
+    /// the states a thing goes through do (see `turns_over`), and are too few to make it a
+    /// wildcard.
     pub fn states_at(&self, template: u32, at: u8) -> bool {
         let t = &self.templates[template as usize];
-        t.values.iter().find(|v| v.at == at as usize).is_some_and(|v| v.vals.len() <= STATES)
+        t.values.iter().find(|v| v.at == at as usize).is_some_and(|v| !turns_over(v.vals.len(), t.count))
     }
 
     /// Whether every position in `varied` (see `Mined::varied`) of template `template` held
@@ -424,7 +424,15 @@ impl Miner {
             }
         }
         match best {
-            Some((0, _, id)) => (id, Seen::Known, Change::NONE),
+            Some((0, _, id)) => {
+                // a word in capitals in place of another is a value to the miner (a name, as
+                // ACPI's tables), or a state (`Entering FAULT STATE`): its values are learnt,
+                // and the whole log tells which (see `Mined::state_at`)
+                let t = &self.templates[id as usize];
+                let capitals = !self.record && (0..n).any(|p| !t.wild[p] && *t.tokens[p] != *self.masked.token(p) && in_capitals(self.masked.token(p)));
+                let state_at = if capitals { self.learn(id as usize).1.state_at } else { NO_TEXT };
+                (id, Seen::Known, Change { state_at, ..Change::NONE })
+            }
             Some((_, _, id)) => {
                 // a new word is a new event (`portmap startup succeeded`); a new value that
                 // carries digits (an id, a size, a version, a device) is only a value
@@ -432,7 +440,7 @@ impl Miner {
                 if new_word {
                     (id, Seen::Variant, change)
                 } else {
-                    (id, Seen::Known, Change::NONE)
+                    (id, Seen::Known, Change { state_at: change.state_at, ..Change::NONE })
                 }
             }
             None if self.templates.len() >= TEMPLATE_CAP || self.full() => {
@@ -553,7 +561,7 @@ impl Miner {
             // `FAIL_TASK_CLEANUP`), one of a set however large, where an argument is a name
             // (`mozfile`, `web-7`)
             let arguments = vals.len() >= RECURRING_ARGUMENT_AFTER || turns_over(vals.len(), lines);
-            if brings && !known && !self.record && !self.syscall && state_at == NO_TEXT && in_capitals(tok) {
+            if !known && !self.record && !self.syscall && state_at == NO_TEXT && in_capitals(tok) {
                 state_at = p as u8; // below MAX_TOKENS
             }
             if brings {
@@ -629,16 +637,14 @@ fn brings_a_word(text: &str, vals: &[Box<str>]) -> bool {
 /// constant in capitals and underscores (`FAIL_CONTAINER_CLEANUP`, `OUT_OF_SERVICE`).
 fn names_a_state(tok: &str) -> bool {
     let word = tok.trim_end_matches([',', '.', ':', ';', ')', ']']);
-    let enum_constant = || word.bytes().all(|b| b.is_ascii_uppercase() || b == b'_');
-    word.len() >= 3
-        && word.as_bytes()[0].is_ascii_uppercase()
-        && (word.bytes().all(|b| b.is_ascii_alphabetic()) || enum_constant())
+    word.len() >= 3 && (in_capitals(word) || word.as_bytes()[0].is_ascii_uppercase() && word.bytes().all(|b| b.is_ascii_alphabetic()))
 }
 
-/// `FAULT`, `RUNNING.`, `OUT_OF_SERVICE`: a word in capitals, as states are often written.
+/// `UP`, `FAULT`, `RUNNING.`, `OUT_OF_SERVICE`: a word in capitals (and underscores), as states
+/// are often written.
 fn in_capitals(tok: &str) -> bool {
     let word = tok.trim_end_matches([',', '.', ':', ';', ')', ']']);
-    word.len() >= 3 && word.bytes().all(|b| b.is_ascii_uppercase() || b == b'_') && word.as_bytes()[0] != b'_'
+    word.len() >= 2 && word.as_bytes()[0].is_ascii_uppercase() && word.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')
 }
 
 /// Whether masked token `b` of a plain line stands where `a` stood as another value of the same
@@ -1647,21 +1653,29 @@ mod tests {
     #[test]
     fn a_state_in_capitals_is_noted_where_it_first_comes() {
         let mut m = Miner::default();
-        let line = |state: &str| format!("REPL [rsSync] member now in state {state} here");
-        m.add(&line("STARTUP2"));
+        let line = |state: &str| format!("Keepalived_vrrp[812]: (VI_1) Entering {state} STATE");
+        m.add(&line("BACKUP"));
+        // a short word in capitals is a value to the miner (a name, as ACPI's tables), but it
+        // is noted all the same; so is a longer one, another word to the miner
+        let master = m.add(&line("MASTER"));
+        assert_eq!((master.seen, master.state_at), (Seen::Known, 3));
         let recovering = m.add(&line("RECOVERING"));
-        assert_eq!((recovering.seen, recovering.state_at), (Seen::Variant, 6));
+        assert_eq!((recovering.seen, recovering.state_at), (Seen::Variant, 3));
         // a state reached again, or a word not in capitals: no state comes first there
-        assert_eq!(m.add(&line("RECOVERING")).state_at, NO_TEXT);
-        assert_eq!(m.add(&line("Recovered")).state_at, NO_TEXT);
-        assert_eq!(m.add(&line("SECONDARY")).state_at, 6);
-        assert!(m.states_at(recovering.template, 6));
-        // past a handful of values they are names
-        for name in ["ROLLBACK_ALPHA", "ROLLBACK_BRAVO"] {
+        assert_eq!(m.add(&line("MASTER")).state_at, NO_TEXT);
+        assert_eq!(m.add(&line("BACKUP")).state_at, NO_TEXT);
+        assert_eq!(m.add(&line("Fault")).state_at, NO_TEXT);
+        assert_eq!(m.add(&line("FAULT")).state_at, 3);
+        // states recur; words that turn over are names
+        for _ in 0..20 {
+            m.add(&line("MASTER"));
+        }
+        assert!(m.states_at(master.template, 3));
+        for name in ["ALPHA", "BRAVO", "CHARLIE", "DELTA", "ECHO", "FOXTROT", "GOLF", "HOTEL"] {
             m.add(&line(name));
         }
-        assert!(!m.states_at(recovering.template, 6));
-        assert!(in_capitals("OUT_OF_SERVICE,") && !in_capitals("_PRIVATE") && !in_capitals("OK") && !in_capitals("Fault"));
+        assert!(!m.states_at(master.template, 3));
+        assert!(in_capitals("OUT_OF_SERVICE,") && in_capitals("UP") && !in_capitals("_PRIVATE") && !in_capitals("Fault"));
     }
 
     #[test]

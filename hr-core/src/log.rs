@@ -907,7 +907,7 @@ fn mine(
         if mined.seen == Seen::Variant && !another_event && mined.changed_at == usize::MAX && sev.level < Level::Warn {
             several.push((roles.len(), mined.template, mined.varied));
         }
-        if mined.seen == Seen::Variant && mined.state_at != NO_TEXT {
+        if mined.state_at != NO_TEXT {
             states.push((roles.len(), mined.template, mined.state_at));
         }
         // a kernel's call trace, each frame a line behind the log's header (dmesg's, syslog's):
@@ -5664,31 +5664,56 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         assert_eq!(kept.len(), 2, "{}", c.text);
     }
 
-    #[test]
-    fn a_state_reached_for_the_first_time_stays_however_often_it_recurs() {
-        // a replica set member goes through its states again and again among its heartbeats;
-        // where it first reached each state stays, the cycles after fold
+    /// A replica set member's heartbeats, and its turns through `states` among them.
+    fn cycle_states(states: &[&str]) -> String {
         let mut text = String::new();
         let mut k = 0;
         let mut line = |text: &mut String, what: &str| {
             k += 1;
             text.push_str(&format!("2022-03-13T17:{:02}:{:02}.884+0000 I REPL [rsSync] {what}\n", k / 60, k % 60));
         };
-        for state in ["STARTUP2", "RECOVERING", "SECONDARY"].iter().cycle().take(15) {
+        for state in states.iter().cycle().take(15) {
             for _ in 0..8 {
                 line(&mut text, "sending heartbeat to member");
             }
             line(&mut text, &format!("transition to {state} from here"));
         }
-        let c = compress(&text, &opts());
-        for state in ["STARTUP2", "RECOVERING", "SECONDARY"] {
-            assert_eq!(c.text.matches(&format!("transition to {state} ")).count(), 1, "{}", c.text);
+        text
+    }
+
+    #[test]
+    fn a_state_reached_for_the_first_time_stays_however_often_it_recurs() {
+        // a replica set member goes through its states again and again among its heartbeats;
+        // where it first reached each state stays, the cycles after fold
+        // (states in short words, values to the miner, as in long ones)
+        for states in [["STARTUP2", "RECOVERING", "SECONDARY"], ["BACKUP", "MASTER", "FAULT"]] {
+            let c = compress(&cycle_states(&states), &opts());
+            for state in states {
+                assert_eq!(c.text.matches(&format!("transition to {state} ")).count(), 1, "{}", c.text);
+            }
         }
+        let text = cycle_states(&["STARTUP2", "RECOVERING", "SECONDARY"]);
         // names in capitals that turn over fold as names do, but for the first
         let text = text.replace("from here", "").replace("transition to", "member");
         let names: String = (0..15).map(|n| format!("2022-03-13T18:00:{n:02}.884+0000 I REPL [rsSync] transition to CLIENT_{} from here\n", "X".repeat(n))).collect();
         let c = compress(&(text + &names), &opts());
         assert_eq!(c.text.matches("transition to CLIENT_").count(), 1, "{}", c.text);
+    }
+
+    #[test]
+    fn crashes_a_line_states_below_its_errors_are_counted_where_they_fold() {
+        // php-fpm logs its workers' segfaults as warnings among its notices; the fold that
+        // the last line splits off still counts them
+        let mut text = String::new();
+        for k in 0..300 {
+            text += &format!("[05-Dec-2026 11:{:02}:{:02}] NOTICE: [pool www] child {} started\n", k / 60, k % 60, 5000 + k);
+            if k % 37 == 5 {
+                text += &format!("[05-Dec-2026 11:{:02}:{:02}] WARNING: [pool www] child {} exited on signal 11 (SIGSEGV) after {k}.5 seconds from start\n", k / 60, k % 60, 5000 + k);
+            }
+        }
+        let c = compress(&text, &opts());
+        assert_eq!(c.text.matches("exited on signal 11").count(), 1, "{}", c.text);
+        assert!(c.text.contains("lines, 7 errors"), "{}", c.text);
     }
 
     #[test]

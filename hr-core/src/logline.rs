@@ -1557,10 +1557,29 @@ pub fn problem(line: &str) -> Problem {
     }
     match declared(line) {
         Some(s) if s >= Severity::Error => Problem::Reported,
+        Some(Severity::Warn) if crashed(line) => Problem::Reported,
         Some(_) => Problem::None,
         None if failed_syscall(line) || failed_response(line) => Problem::Reported,
         None => reports_error(line),
     }
+}
+
+/// Whether `line` reports a process that a crash ended: a signal that kills for a fault, an
+/// abort or a kill (php-fpm's `child 7781 exited on signal 11 (SIGSEGV)`, Apache's `child pid
+/// 5678 exit signal Segmentation fault (11)`, pm2's `exited with code [0] via signal
+/// [SIGSEGV]`, supervisord's `exited: api (terminated by SIGABRT (core dumped); not
+/// expected)`, PostgreSQL's `server process (PID 5493) was terminated by signal 11`, Postfix's
+/// `smtpd pid 5493 killed by signal 11`, systemd's `code=dumped, status=6/ABRT`). A crash is
+/// an error where no level is stated, and where a warning's is. A signal to stop (`SIGTERM`, `SIGINT`) ends no
+/// process in failure, and neither does a kill a supervisor was asked for (`stopped: api
+/// (terminated by SIGKILL)`).
+pub fn crashed(line: &str) -> bool {
+    // (most lines name no signal: a look for one first)
+    // (most lines name no signal: a look for one first)
+    let b = line.as_bytes();
+    (finder!(b"ignal").find(b).is_some() || finder!(b"SIG").find(b).is_some() || finder!(b"code=").find(b).is_some())
+        && re!(r"(?i)(?:\bexit(?:ed)?\b(?:[^.;]{0,40}?\b(?:on|by|via|with|due to))?[ \[(]{1,2}signal[ \[(:=]{1,3}|\bexited\b[^;]{0,40}?\bterminated by (?:signal )?|\b(?:terminated|killed) by signal |\bcode=(?:killed|dumped), status=(?:\d+/)?)(?:SIG)?(?:SEGV|BUS|ABRT|ILL|FPE|KILL|Segmentation fault|Bus error|Aborted|(?:11|9|6|7|4|8)(?:$|[^\w.]|\.(?:\s|$)))")
+            .is_match(line)
 }
 
 /// The line `grep -n` quotes from a log file (`/var/log/apt/term.log:4508:dpkg: error …` ->

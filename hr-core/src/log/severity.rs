@@ -89,15 +89,17 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
             level = Level::Error;
         }
     }
+    // a crash a line states as a warning is an error (php-fpm's `WARNING: [pool www] child
+    // 7781 exited on signal 11 (SIGSEGV)`, supervisord's `WARN exited: api (terminated by
+    // SIGSEGV; not expected)`). (A look for one on every line that states a level cost 5% of a
+    // log's time: lines at lower levels keep theirs)
+    if level == Level::Warn && end > 0 && crate::logline::crashed(&line[end..]) {
+        level = Level::Error;
+    }
     // a request an application logs at a level below its warnings, as its message (spdlog's
     // `[info] GET /static/x.css 404 9b`, a glog `I` line's): it failed by its status, as an
     // access log's request does, and so the guard reads it; its failures fold by method, path
     // and status
-    // a crash is an error at any level a line states it (php-fpm's `WARNING: [pool www] child
-    // 7781 exited on signal 11 (SIGSEGV)`)
-    if level < Level::Error && end > 0 && crashed(&line[end..]) {
-        level = Level::Error;
-    }
     if level < Level::Warn && end > 0 {
         let message = &line[end..];
         // (every request names a path, or a URL: a look for its slash spares most lines the rest)
@@ -232,30 +234,17 @@ fn nested_level(record: &str) -> Option<Level> {
 /// Whether `line` reports a process that ended, or an operation that returned, with a code
 /// other than 0, the way it says it failed (pm2's `App [api:0] exited with code [1]`, honcho's
 /// `web.1 stopped (rc=-15)`, `Process finished with exit code 137`, slapd's `RESULT tag=97
-/// err=49`), or a process a crash's signal ended, whatever its code (pm2's `App [segv:4] exited
-/// with code [0] via signal [SIGSEGV]`, php-fpm's `child 7781 exited on signal 11 (SIGSEGV)`);
-/// a signal to stop (`SIGTERM`, `SIGINT`) ends no process in failure.
+/// err=49`), or a process a crash ended, whatever its code (see `logline::crashed`).
 pub(super) fn failed_code(line: &str) -> bool {
     // (most lines hold none of these words: a look for them first)
     let b = line.as_bytes();
     // (`xit`: `exit` and `Exit` alike, as the pattern reads them)
     let coded = finder!(b"xit").find(b).is_some() || finder!(b"rc=").find(b).is_some() || finder!(b"err=").find(b).is_some();
-    coded
-        && (re!(r"(?i)(?:(?:\bexit(?:ed)?(?: with)?(?: code| status):?|\(rc)[ =]|\berr=)\[?(-?\d+)\]?")
+    (coded
+        && re!(r"(?i)(?:(?:\bexit(?:ed)?(?: with)?(?: code| status):?|\(rc)[ =]|\berr=)\[?(-?\d+)\]?")
             .captures(line)
-            .is_some_and(|c| c[1].trim_start_matches('-').bytes().any(|d| d != b'0'))
-            || crashed(line))
-}
-
-/// Whether `line` reports a process that a crash's signal ended (php-fpm's `child 7781 exited
-/// on signal 11 (SIGSEGV)`, Apache's `child pid 5678 exit signal Segmentation fault (11)`,
-/// supervisord's `exited: api (terminated by SIGABRT (core dumped); not expected)`): a crash,
-/// at whatever level the line states it.
-fn crashed(line: &str) -> bool {
-    let b = line.as_bytes();
-    (finder!(b"xit").find(b).is_some() || finder!(b"terminated").find(b).is_some())
-        && finder!(b"SIG").find(b).or_else(|| finder!(b"signal").find(b)).is_some()
-        && re!(r"(?i)\b(?:exit(?:ed)?\b[^.;]{0,40}?\bsignal\W{1,3}|terminated by\W{1,3})(?:SIG(?:SEGV|BUS|ABRT|ILL|FPE|KILL)|Segmentation fault|Bus error|Aborted|11|9|6|7|4|8)\b").is_match(line)
+            .is_some_and(|c| c[1].trim_start_matches('-').bytes().any(|d| d != b'0')))
+        || crate::logline::crashed(line)
 }
 
 /// Whether what `line` says after its stream's or source's tag and its time names an
@@ -727,11 +716,23 @@ mod tests {
         for crash in [
             "2026-12-04 20:40:11,042 WARN exited: api (terminated by SIGSEGV (core dumped); not expected)",
             "[05-Dec-2026 11:35:20] WARNING: [pool shop] child 5493 exited on signal 11 (SIGSEGV) after 6.852711 seconds from start",
-            "[Sat Dec 05 11:35:20.123456 2026] [core:notice] [pid 812] AH00052: child pid 5678 exit signal Segmentation fault (11)",
+            "Dec  5 11:35:20 mx postfix/master[812]: warning: process /usr/lib/postfix/sbin/smtpd pid 5493 killed by signal 11",
+            "Dec  5 11:35:20 host systemd[1]: api.service: Main process exited, code=dumped, status=6/ABRT",
+            "server process (PID 5493) was terminated by signal 11: Segmentation fault",
+            "AH00052: child pid 5678 exit signal Segmentation fault (11)",
         ] {
             assert_eq!(sev(crash).level, Level::Error, "{crash}");
         }
-        assert_eq!(sev("[05-Dec-2026 11:35:20] NOTICE: [pool shop] child 5493 exited on signal 15 (SIGTERM) after 6.85 seconds").level, Level::Other);
+        // a stop asked for, a signal in another sense, a signal number in a sentence: no crash
+        for line in [
+            "[05-Dec-2026 11:35:20] WARNING: [pool shop] child 5493 exited on signal 15 (SIGTERM) after 6.85 seconds",
+            "2026-12-04 20:40:11,042 WARN stopped: api (terminated by SIGKILL)",
+            "2026-12-04 20:40:11,042 WARN client 10.0.0.4 exited roaming zone, signal -6 dBm",
+            "2026-12-04 20:40:11,042 WARN exit handler installed for signal 9",
+            "2026-12-04 20:40:11,042 WARN exited on signal 9.5 of the sequence",
+        ] {
+            assert_eq!(sev(line).level, Level::Warn, "{line}");
+        }
         // (`err=0` is a field that says all went well, no level word)
         let stopped = "2026-12-05T11:50:01: PM2 log: App [web:1] exited with code [0] via signal [SIGINT]";
         for line in ["20:36:16 system   | worker.1 stopped (rc=0)", "node poller.js exited with code 0", "exit status 0", &slapd(0), stopped] {
