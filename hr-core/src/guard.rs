@@ -98,12 +98,16 @@ pub fn split<'l>(
 
 /// What is left of a fold the guard split (lines `start..=end`, the next ones of `folded`): its
 /// description no longer holds, its count does, and the count of its errors when `errors`; or
-/// its lines, when too few to pay for that.
+/// its lines, when too few to pay for that, or when it is a Python frame's place alone: folded
+/// over its line of code, which was put back below it, it leaves that line with the place of
+/// the frame above (`File "…/utils.py", line 105, in _execute` under a marker, then `return
+/// self.cursor.execute(sql, params)`).
 fn part<'l>(start: usize, end: usize, folded: &mut impl Iterator<Item = &'l str>, errors: bool) -> Piece {
     let lines: Vec<&str> = folded.take(end - start + 1).collect();
     let failed = if errors { reported_events(&lines) } else { 0 };
     let what = crate::marker::lines_and_errors(end - start + 1, failed);
-    if pays_in_tokens(lines.into_iter(), start, end, &what) {
+    let place_alone = end == start && lines[0].trim_start().starts_with("File \"");
+    if !place_alone && pays_in_tokens(lines.into_iter(), start, end, &what) {
         Piece::Fold { start, end, what }
     } else {
         Piece::Keep {
@@ -722,6 +726,20 @@ mod tests {
         // the guard keeps the error; the one line before it stays a line (a marker would cost
         // as much), and the long rest after it folds
         assert!(out.starts_with("step 1 went through\nworker-7: could not reach the database, retrying\n[hr 22 lines · hr expand abcdef012345 --lines 3-24]\n"), "{out}");
+        assert_ranges_truthful(&t, &out);
+    }
+
+    #[test]
+    fn a_python_frame_s_place_stays_over_its_line_of_code_put_back() {
+        let frame = "  File \"/srv/venv/lib/python3.11/site-packages/django/db/backends/utils.py\", line 105, in _execute\n";
+        let t = String::from(frame) + "    return self.cursor.execute(sql, params)\n"
+            + &"step n went through without any trouble at all, as the others did before it\n".repeat(22);
+        let lines = split(&t);
+        let mut plan = Plan::default();
+        plan.fold(1, lines.lines.len(), "everything");
+        let plan = keep_in_place(&plan, vec![2], &lines, Priority::Critical);
+        let out = render(&plan, &lines, &opts()).text;
+        assert!(out.starts_with(&format!("{frame}    return self.cursor.execute(sql, params)\n[hr 22 lines")), "{out}");
         assert_ranges_truthful(&t, &out);
     }
 

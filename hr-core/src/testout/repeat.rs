@@ -117,6 +117,14 @@ impl Shown {
                 Some(identifies || new)
             });
         }
+        // a frame's place stays with its line of code that stays: a line of code without the
+        // file and line it stands in reads as the frame above's (`[hr 1 L498]` over a `File
+        // "…/utils.py", line 105, in _execute` whose `return self.cursor.execute(…)` stayed)
+        for k in 0..keep.len().saturating_sub(1) {
+            if keep[k] == Some(false) && keep[k + 1] == Some(true) && (f.location)(c.lines[start + k]) {
+                keep[k] = Some(true);
+            }
+        }
         // a blank line between folded lines joins their fold; elsewhere it stays with the kept
         // lines around it, which stay (or, under a budget, go) together as one block
         let folded = |x: Option<&Option<bool>>| matches!(x, Some(Some(false)));
@@ -350,6 +358,18 @@ mod tests {
             2,
             "{out}"
         );
+    }
+
+    #[test]
+    fn a_frame_whose_code_stays_keeps_its_place() {
+        // the second failure passes other arguments through a library frame: its code is news,
+        // and the frame's place, said by the first failure too, stays with it
+        let t = unittest_same_bug(&["test_failures_many_groups_listargs", "test_failures_many_groups_sysargs"]);
+        let at = t.rfind("self._get_values(action, argument_strings)").unwrap();
+        let t = format!("{}self._get_values(action, strings){}", &t[..at], &t[at + "self._get_values(action, argument_strings)".len()..]);
+        let out = run(&t);
+        let place = "  File \"/tmp/pyt/argparse.py\", line 1962, in take_action\n";
+        assert!(out.contains(&format!("{place}    argument_values = self._get_values(action, strings)\n")), "{out}");
     }
 
     /// unittest's report of the same bug in each of `names`.
