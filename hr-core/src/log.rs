@@ -241,7 +241,9 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
         }
     }
     let (lengths, record_lengths) = lengths(&roles);
-    let starts = start_templates(&roles);
+    // (a log that opens with blank lines, a banner's, opens with its first line that says something)
+    let opening = lines.lines.iter().position(|l| !l.trim().is_empty()).unwrap_or(0);
+    let starts = start_templates(&roles[opening..]);
     let mut drained = DrainedErrors::new(raw);
     // a payload dumped into a log is no more read whole than it was written to be
     let mut plan = Plan {
@@ -399,7 +401,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 // names are noted shown either way: a repeat of them folds)
                 let names_more = level == Level::Warn && warned.first_of(u64::from(template), names_given(lines.lines[i]));
                 // (the program starting again: what its later lines hang on, as a fold said again)
-                let restarts = template_of(&roles[0]) == Some(template)
+                let restarts = i > opening
+                    && template_of(&roles[opening]) == Some(template)
                     && miner.templates[template as usize].count <= RESTARTS_SHOWN
                     && starts_again(&roles, &lines.lines, i, starts);
                 if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more && !restarts {
@@ -4299,6 +4302,18 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
             // the lines after it repeat those above: they fold
             assert!(!c.text.contains(&format!("[{pid}] LOG AppModule")), "{}", c.text);
         }
+        // a program that opens with a blank line and a banner (Spring Boot's) starts again
+        // where its banner's first line is said again
+        let banner = "\n  .   ____          _            __ _ _\n /\\\\ / ___'_ __ _ _(_)_ __  __ _ \\ \\ \\ \\\n :: Spring Boot ::                (v3.3.5)\n\n";
+        let mut text = String::new();
+        for (k, pid) in [19923, 20045, 20167].into_iter().enumerate() {
+            text += banner;
+            text += &start(pid, 10 * k as u32);
+            text.extend((40 * k as u32..40 * k as u32 + 40).map(served));
+            text += crash;
+        }
+        let c = compress(&text, &opts());
+        assert_eq!(c.text.matches("  .   ____ ").count(), 3, "{}", c.text);
     }
 
     #[test]
