@@ -34,9 +34,15 @@ pub fn patch(plan: &Plan, lines: &Lines, problems: Option<&[Problem]>) -> Option
 
 /// `plan` with lines `keep` (1-based, ascending) written verbatim in place, with `priority`: a
 /// fold that holds some of them splits around them, and those a piece already writes stay as
-/// they are.
+/// they are. A traceback's line of code comes back with the line above that places it: folded
+/// alone, it would read as the frame above's (`return self.cursor.execute(sql, params)` under a
+/// marker that holds `File "…/utils.py", line 105, in _execute`).
 pub fn keep_in_place(plan: &Plan, keep: Vec<usize>, lines: &Lines, priority: Priority) -> Plan {
     let mut pieces = Vec::with_capacity(plan.pieces.len() + 2 * keep.len());
+    let places = keep.iter().filter(|&&n| n >= 2 && logline::places_code_below(lines.lines[n - 2])).map(|&n| n - 1);
+    let mut keep: Vec<usize> = keep.iter().copied().chain(places).collect();
+    keep.sort_unstable();
+    keep.dedup();
     let mut next = keep.into_iter().peekable();
     for piece in &plan.pieces {
         match piece {
@@ -98,16 +104,12 @@ pub fn split<'l>(
 
 /// What is left of a fold the guard split (lines `start..=end`, the next ones of `folded`): its
 /// description no longer holds, its count does, and the count of its errors when `errors`; or
-/// its lines, when too few to pay for that, or when it is a Python frame's place alone: folded
-/// over its line of code, which was put back below it, it leaves that line with the place of
-/// the frame above (`File "…/utils.py", line 105, in _execute` under a marker, then `return
-/// self.cursor.execute(sql, params)`).
+/// its lines, when too few to pay for that.
 fn part<'l>(start: usize, end: usize, folded: &mut impl Iterator<Item = &'l str>, errors: bool) -> Piece {
     let lines: Vec<&str> = folded.take(end - start + 1).collect();
     let failed = if errors { reported_events(&lines) } else { 0 };
     let what = crate::marker::lines_and_errors(end - start + 1, failed);
-    let place_alone = end == start && lines[0].trim_start().starts_with("File \"");
-    if !place_alone && pays_in_tokens(lines.into_iter(), start, end, &what) {
+    if pays_in_tokens(lines.into_iter(), start, end, &what) {
         Piece::Fold { start, end, what }
     } else {
         Piece::Keep {
@@ -730,17 +732,24 @@ mod tests {
     }
 
     #[test]
-    fn a_python_frame_s_place_stays_over_its_line_of_code_put_back() {
-        let frame = "  File \"/srv/venv/lib/python3.11/site-packages/django/db/backends/utils.py\", line 105, in _execute\n";
-        let t = String::from(frame) + "    return self.cursor.execute(sql, params)\n"
-            + &"step n went through without any trouble at all, as the others did before it\n".repeat(22);
-        let lines = split(&t);
-        let mut plan = Plan::default();
-        plan.fold(1, lines.lines.len(), "everything");
-        let plan = keep_in_place(&plan, vec![2], &lines, Priority::Critical);
-        let out = render(&plan, &lines, &opts()).text;
-        assert!(out.starts_with(&format!("{frame}    return self.cursor.execute(sql, params)\n[hr 22 lines")), "{out}");
-        assert_ranges_truthful(&t, &out);
+    fn a_frame_s_place_comes_back_with_its_line_of_code() {
+        // Python's place above its code, behind an exception group's rails too, and pytest's
+        for frame in [
+            "  File \"/srv/venv/lib/python3.11/site-packages/django/db/backends/utils.py\", line 105, in _execute\n",
+            "    |   File \"/srv/app/test_eg.py\", line 12, in gather\n",
+            "q/test_chain.py:107: in step35\n",
+        ] {
+            let filler = "step n went through without any trouble at all, as the others did before it\n".repeat(22);
+            let t = filler.clone() + frame + "    return self.cursor.execute(sql, params)\n" + &filler;
+            let lines = split(&t);
+            let mut plan = Plan::default();
+            plan.fold(1, lines.lines.len(), "everything");
+            let plan = keep_in_place(&plan, vec![24], &lines, Priority::Critical);
+            let out = render(&plan, &lines, &opts()).text;
+            assert!(out.contains(&format!("--lines 1-22]\n{frame}    return self.cursor.execute(sql, params)\n[hr 22 L25-46]")), "{out}");
+            assert_ranges_truthful(&t, &out);
+        }
+        assert!(!logline::places_code_below("File \"config.yaml\" not found"));
     }
 
     #[test]

@@ -1582,6 +1582,15 @@ pub fn crashed(line: &str) -> bool {
             .is_match(line)
 }
 
+/// Whether `line` places the line of code printed under it, as a traceback's frame does:
+/// Python's `File "a.py", line 12, in f` (behind an exception group's `|` rails too), pytest's
+/// short `tests/a.py:12: in f`. Not a place printed under its code (pytest's long `a.py:12: `,
+/// a Rust backtrace's `at ./src/lib.rs:3:45`).
+pub fn places_code_below(line: &str) -> bool {
+    let l = line.trim_start_matches([' ', '|', '+']);
+    re!(r#"^File ".+", line \d+, in \S"#).is_match(l) || re!(r"^\S+\.py:\d+: in \S+\s*$").is_match(l)
+}
+
 /// The line `grep -n` quotes from a log file (`/var/log/apt/term.log:4508:dpkg: error …` ->
 /// `dpkg: error …`): a file in a `log` directory, or named `.log`, `.err` or `.out`. A source
 /// file's line (`src/app.py:12:    log.error(…)`) is code, whatever its words.

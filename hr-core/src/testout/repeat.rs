@@ -118,10 +118,9 @@ impl Shown {
             });
         }
         // a frame's place stays with its line of code that stays: a line of code without the
-        // file and line it stands in reads as the frame above's (`[hr 1 L498]` over a `File
-        // "…/utils.py", line 105, in _execute` whose `return self.cursor.execute(…)` stayed)
+        // file and line it stands in reads as the frame above's (see `places_code_below`)
         for k in 0..keep.len().saturating_sub(1) {
-            if keep[k] == Some(false) && keep[k + 1] == Some(true) && (f.location)(c.lines[start + k]) {
+            if keep[k] == Some(false) && keep[k + 1] == Some(true) && crate::logline::places_code_below(c.lines[start + k]) {
                 keep[k] = Some(true);
             }
         }
