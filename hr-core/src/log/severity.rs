@@ -207,8 +207,9 @@ fn json_severity(line: &str) -> Option<Severity> {
 }
 
 /// The names a JSON record gives its level under, whatever their case (`priority` aside: a
-/// number there is a syslog priority).
-const LEVEL_NAMES: [&str; 5] = ["level", "severity", "lvl", "log.level", "loglevel"];
+/// number there is a syslog priority): Python's logging names it `levelname` (python-json-logger,
+/// oslo.log's JSON formatter), Serilog's compact JSON `@l`.
+const LEVEL_NAMES: [&str; 7] = ["level", "severity", "lvl", "log.level", "loglevel", "levelname", "@l"];
 
 /// The severity a line states in a field of its own: `level`, and no request.
 pub(super) fn stated(level: Level) -> Severity {
@@ -699,6 +700,15 @@ mod tests {
         );
         assert_eq!(
             sev(r#"{"severity":"WARNING","message":"x"}"#).level,
+            Level::Warn
+        );
+        // Python's logging attribute, as oslo.log's JSON formatter writes it
+        assert_eq!(
+            sev(r#"{"message": "Exception during message handling", "name": "oslo_messaging.rpc.server", "levelname": "ERROR", "levelno": 40}"#).level,
+            Level::Error
+        );
+        assert_eq!(
+            sev(r#"{"@t":"2026-12-05T14:22:59.965Z","@mt":"Disk {Path} nearly full","@l":"Warning"}"#).level,
             Level::Warn
         );
         // an exception raised, behind a runner's tag, is an error; a warning category is none
