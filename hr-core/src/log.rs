@@ -443,7 +443,32 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
         openers.dedup();
         plan = crate::guard::keep_in_place(&plan, openers, lines, Priority::Notable);
     }
-    Some(keep_test_failures(plan, lines, prefixes.as_deref()))
+    Some(keep_file_headers(keep_test_failures(plan, lines, prefixes.as_deref()), lines))
+}
+
+/// `plan` with the header of the file each kept line came from put back where it was folded:
+/// `tail -f` and `head` over several files print `==> api.log <==` before each file's lines,
+/// and a line kept under a folded header reads as the file's above (a worker's warning under
+/// `==> api.log <==`).
+fn keep_file_headers(plan: Plan, lines: &Lines) -> Plan {
+    let is_header = |l: &str| l.starts_with("==> ") && l.trim_end().ends_with(" <==");
+    let headers: Vec<usize> = (0..lines.lines.len()).filter(|&k| is_header(lines.lines[k])).map(|k| k + 1).collect();
+    if headers.is_empty() {
+        return plan;
+    }
+    let mut needed: Vec<usize> = plan
+        .pieces
+        .iter()
+        .filter_map(|p| match p {
+            Piece::Keep { start, .. } | Piece::Restate { start, .. } => {
+                // (the last header at or above the piece's first line)
+                headers.partition_point(|&h| h <= *start).checked_sub(1).map(|at| headers[at])
+            }
+            Piece::Fold { .. } => None,
+        })
+        .collect();
+    needed.dedup();
+    crate::guard::keep_in_place(&plan, needed, lines, Priority::Notable)
 }
 
 /// The log's last line (1-based), when a fold of several kinds of lines ends the log: the last
@@ -5729,6 +5754,31 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let c = compress(&text, &opts());
         assert_eq!(c.text.matches("exited on signal 11").count(), 1, "{}", c.text);
         assert!(c.text.contains("lines, 7 errors"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_line_kept_from_one_of_several_files_keeps_its_file_s_header() {
+        // `tail -f api.log worker.log`: each file's lines under a header, the headers folded
+        // with the repeats around them
+        let mut text = String::new();
+        let mut k = 0;
+        let mut lines = |text: &mut String, file: &str, what: &str, n: usize| {
+            *text += &format!("\n==> {file} <==\n");
+            for _ in 0..n {
+                k += 1;
+                *text += &format!("2026-12-05 14:23:{:02}.091 11043 INFO probesvc [-] {what} {k}\n", k % 60);
+            }
+        };
+        for _ in 0..4 {
+            lines(&mut text, "api.log", "served request", 12);
+            lines(&mut text, "worker.log", "ran periodic task", 12);
+        }
+        text += "\n==> worker.log <==\n2026-12-05 14:24:34.091 11043 WARNING probesvc.worker [-] Backend 127.0.0.1:47311 unreachable\n";
+        lines(&mut text, "api.log", "served request", 12);
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("==> worker.log <==\n2026-12-05 14:24:34.091 11043 WARNING"), "{}", c.text);
+        // (a header no kept line needs stays folded)
+        assert!(c.text.matches("==> api.log <==").count() < 3, "{}", c.text);
     }
 
     #[test]
