@@ -443,32 +443,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
         openers.dedup();
         plan = crate::guard::keep_in_place(&plan, openers, lines, Priority::Notable);
     }
-    Some(keep_file_headers(keep_test_failures(plan, lines, prefixes.as_deref()), lines))
-}
-
-/// `plan` with the header of the file each kept line came from put back where it was folded:
-/// `tail -f` and `head` over several files print `==> api.log <==` before each file's lines,
-/// and a line kept under a folded header reads as the file's above (a worker's warning under
-/// `==> api.log <==`).
-fn keep_file_headers(plan: Plan, lines: &Lines) -> Plan {
-    let is_header = |l: &str| l.starts_with("==> ") && l.trim_end().ends_with(" <==");
-    let headers: Vec<usize> = (0..lines.lines.len()).filter(|&k| is_header(lines.lines[k])).map(|k| k + 1).collect();
-    if headers.is_empty() {
-        return plan;
-    }
-    let mut needed: Vec<usize> = plan
-        .pieces
-        .iter()
-        .filter_map(|p| match p {
-            Piece::Keep { start, .. } | Piece::Restate { start, .. } => {
-                // (the last header at or above the piece's first line)
-                headers.partition_point(|&h| h <= *start).checked_sub(1).map(|at| headers[at])
-            }
-            Piece::Fold { .. } => None,
-        })
-        .collect();
-    needed.dedup();
-    crate::guard::keep_in_place(&plan, needed, lines, Priority::Notable)
+    Some(openers::keep_tail_headers(keep_test_failures(plan, lines, prefixes.as_deref()), lines))
 }
 
 /// The log's last line (1-based), when a fold of several kinds of lines ends the log: the last

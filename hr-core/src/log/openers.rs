@@ -13,28 +13,11 @@ use crate::re::re;
 /// thread's. Only the opener stays; the fold around it splits. So does an event that announces
 /// the lines below it with a colon, above a kept line that shows them. So does the header that
 /// java.util.logging writes above a record's level and message (`Dec 05, 2026 12:13:54 AM
-/// OrderService main`, then `SEVERE: order rejected`): it says when and where; and `tail`'s
-/// header over a file's lines, when a line of that file stays below a fold that hid it.
+/// OrderService main`, then `SEVERE: order rejected`): it says when and where.
 pub(super) fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
     let mut openers = Vec::new();
     let mut fold = None;
-    // `tail`'s header over the lines of each file it follows (`==> run/api.log <==`): the last
-    // one read, and whether it shows
-    let tailed = lines.lines.first().is_some_and(|l| is_tail_header(l));
-    let mut header: Option<(usize, bool)> = None;
     for piece in &plan.pieces {
-        if tailed {
-            let (start, end) = crate::plan::piece_range(piece);
-            let folded = matches!(piece, Piece::Fold { .. });
-            if let Some(k) = (start..=end).rev().find(|&k| is_tail_header(lines.lines[k - 1])) {
-                header = Some((k, !folded));
-            }
-            // a file's line shown under a header folded away says which file it is in
-            if let Some((k, false)) = header.filter(|&(k, _)| !folded && k < start) {
-                openers.push(k);
-                header = Some((k, true));
-            }
-        }
         // the place a kept line's finding is at, on the line below it, folded away (ruff's
         // `UP031 Use format specifiers…`, then ` --> src/inventory/parse.py:4:32`)
         if let Piece::Keep { end, priority, .. } | Piece::Restate { end, priority, .. } = *piece {
@@ -74,6 +57,28 @@ pub(super) fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
     } else {
         crate::guard::keep_in_place(&plan, openers, lines, Priority::Notable)
     }
+}
+
+/// `plan` with the header of the file each kept line came from put back where it was folded:
+/// `tail` and `head` over several files print `==> api.log <==` over each file's lines, and a
+/// line kept under a folded header reads as the file's above (a worker's warning under `==>
+/// api.log <==`). Asked last, of the plan every other rule has put lines back in.
+pub(super) fn keep_tail_headers(plan: Plan, lines: &Lines) -> Plan {
+    if !lines.lines.iter().find(|l| !l.trim().is_empty()).is_some_and(|l| is_tail_header(l)) {
+        return plan;
+    }
+    let headers: Vec<usize> = (1..=lines.lines.len()).filter(|&k| is_tail_header(lines.lines[k - 1])).collect();
+    let mut needed: Vec<usize> = plan
+        .pieces
+        .iter()
+        .filter_map(|p| match p {
+            // (the last header at or above the piece's first line)
+            Piece::Keep { start, .. } | Piece::Restate { start, .. } => headers.partition_point(|&h| h <= *start).checked_sub(1).map(|at| headers[at]),
+            Piece::Fold { .. } => None,
+        })
+        .collect();
+    needed.dedup();
+    crate::guard::keep_in_place(&plan, needed, lines, Priority::Notable)
 }
 
 /// ` --> src/inventory/parse.py:4:32`: the place in a file of what the line above says, as
