@@ -124,10 +124,15 @@ fn pip_progress(t: &str) -> bool {
 }
 
 /// What a build checks: configure's `checking for X... yes`, setuptools' `Checking if … ...
-/// done`, meson's `Checking for … : YES`, `cargo check`'s `Checking serde v1.0.215`. A checkout
-/// (`Checking out Revision 50b5ec6a…`) names the commit a job built.
+/// done`, meson's `Checking for … : YES`, `cargo check`'s `Checking serde v1.0.215`: a check
+/// with its outcome, or the crate it checks. A checkout (`Checking out Revision 50b5ec6a…`)
+/// names the commit a job built, and a sentence that starts with the word is no step of a
+/// build (unattended-upgrades' `Checking if connection is metered is skipped. Please install
+/// python3-gi …`, a package script's `checking disk quota` before it fails).
 fn check_progress(t: &str) -> bool {
-    (t.starts_with("checking ") || t.starts_with("Checking ")) && !t.starts_with("Checking out ")
+    (t.starts_with("checking ") || t.starts_with("Checking "))
+        && !t.starts_with("Checking out ")
+        && (t.contains("...") || t.contains('…') || t.contains(": ") || re!(r"^Checking \S+ v\d").is_match(t))
 }
 
 fn apt_progress(t: &str) -> bool {
@@ -244,6 +249,21 @@ mod tests {
         for gone in ["smallvec v1.13.2", "struct stat64", "posix_memalign"] {
             assert!(!out.contains(gone), "{gone}: {out}");
         }
+    }
+
+    #[test]
+    fn a_sentence_that_opens_with_checking_is_no_check() {
+        // a package's script echoes what it does before it fails, and unattended-upgrades says
+        // what it skipped: neither is a build's check, each is said once
+        let mut t = String::from("Reading package lists...\n");
+        for i in 0..20 {
+            t.push_str(&format!("checking for header{i}.h... yes\n"));
+        }
+        t.push_str("Preparing to unpack probe-badpreinst_1.0_all.deb ...\nchecking disk quota\n");
+        t.push_str("dpkg: error processing archive probe-badpreinst_1.0_all.deb (--install):\n");
+        t.push_str("Checking if connection is metered is skipped. Please install python3-gi package to detect metered connections.\n");
+        let out = assert_kept(&t, &["checking disk quota", "Checking if connection is metered is skipped."]);
+        assert!(!out.contains("header7.h"), "{out}");
     }
 
     #[test]
