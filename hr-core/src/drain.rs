@@ -179,6 +179,11 @@ pub struct Miner {
     room: Option<usize>,
     /// the template that every new shape goes to once the templates are full
     catch_all: Option<u32>,
+    /// words in capitals seen in place of a template's own, where the miner reads them as
+    /// values (see `Mined::state_at`), by template and position: kept apart from the values a
+    /// template learns, which turn a position into a wildcard and would make a new word there
+    /// (`zone quarantined` among twenty zone codes) a known one
+    capitals: FxHashMap<(u32, u8), Vec<Box<str>>>,
 }
 
 impl Miner {
@@ -284,7 +289,11 @@ impl Miner {
     /// wildcard.
     pub fn states_at(&self, template: u32, at: u8) -> bool {
         let t = &self.templates[template as usize];
-        t.values.iter().find(|v| v.at == at as usize).is_some_and(|v| !turns_over(v.vals.len(), t.count))
+        // (the values a template learnt there, its own word first, and the words in capitals
+        // that stood in place of it)
+        let values = t.values.iter().find(|v| v.at == at as usize).map(|v| v.vals.len());
+        let capitals = self.capitals.get(&(template, at)).map(Vec::len);
+        (values.is_some() || capitals.is_some()) && !turns_over(values.unwrap_or(1) + capitals.unwrap_or(0), t.count)
     }
 
     /// Whether every position in `varied` (see `Mined::varied`) of template `template` held
@@ -424,15 +433,7 @@ impl Miner {
             }
         }
         match best {
-            Some((0, _, id)) => {
-                // a word in capitals in place of another is a value to the miner (a name, as
-                // ACPI's tables), or a state (`Entering FAULT STATE`): its values are learnt,
-                // and the whole log tells which (see `Mined::state_at`)
-                let t = &self.templates[id as usize];
-                let capitals = !self.record && (0..n).any(|p| !t.wild[p] && *t.tokens[p] != *self.masked.token(p) && in_capitals(self.masked.token(p)));
-                let state_at = if capitals { self.learn(id as usize).1.state_at } else { NO_TEXT };
-                (id, Seen::Known, Change { state_at, ..Change::NONE })
-            }
+            Some((0, _, id)) => (id, Seen::Known, Change { state_at: self.note_capitals(id), ..Change::NONE }),
             Some((_, _, id)) => {
                 // a new word is a new event (`portmap startup succeeded`); a new value that
                 // carries digits (an id, a size, a version, a device) is only a value
@@ -474,6 +475,32 @@ impl Miner {
                 (id, Seen::New, Change::NONE)
             }
         }
+    }
+
+    /// Where the current line, a repeat of template `id` to the miner, first brings a word in
+    /// capitals its template had not held there (`NO_TEXT` if none): a value to the miner (a
+    /// name, as ACPI's tables), or a state (`Entering FAULT STATE`); the whole log tells which
+    /// (see `Mined::state_at`). Noted apart from the template's values, at most
+    /// `WILDCARD_AFTER` per position.
+    fn note_capitals(&mut self, id: u32) -> u8 {
+        if self.record || self.syscall {
+            return NO_TEXT;
+        }
+        let t = &self.templates[id as usize];
+        let n = self.masked.toks.len().min(MAX_TOKENS);
+        for p in 0..n {
+            let tok = self.masked.token(p);
+            if t.wild[p] || *t.tokens[p] == *tok || !in_capitals(tok) || crate::logline::word_severity(tok).is_some() {
+                continue;
+            }
+            let seen = self.capitals.entry((id, p as u8)).or_default();
+            if seen.len() < WILDCARD_AFTER && !seen.iter().any(|v| **v == *tok) {
+                self.held += tok.len() + HELD_OVERHEAD;
+                seen.push(tok.into());
+                return p as u8;
+            }
+        }
+        NO_TEXT
     }
 
     /// Records the values in which the current line differs from template `id`; says whether
@@ -561,7 +588,7 @@ impl Miner {
             // `FAIL_TASK_CLEANUP`), one of a set however large, where an argument is a name
             // (`mozfile`, `web-7`)
             let arguments = vals.len() >= RECURRING_ARGUMENT_AFTER || turns_over(vals.len(), lines);
-            if !known && !self.record && !self.syscall && state_at == NO_TEXT && in_capitals(tok) {
+            if !known && !self.record && !self.syscall && state_at == NO_TEXT && in_capitals(tok) && crate::logline::word_severity(tok).is_none() {
                 state_at = p as u8; // below MAX_TOKENS
             }
             if brings {

@@ -443,7 +443,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
         openers.dedup();
         plan = crate::guard::keep_in_place(&plan, openers, lines, Priority::Notable);
     }
-    Some(openers::keep_tail_headers(keep_test_failures(plan, lines, prefixes.as_deref()), lines))
+    Some(openers::keep_where_lines_stand(keep_test_failures(plan, lines, prefixes.as_deref()), lines))
 }
 
 /// The log's last line (1-based), when a fold of several kinds of lines ends the log: the last
@@ -5694,6 +5694,20 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
             line(&mut text, &format!("transition to {state} from here"));
         }
         text
+    }
+
+    #[test]
+    fn a_word_among_names_in_capitals_stays() {
+        // twenty zone codes, values to the miner, noted as they come: a word in their place is
+        // still another event
+        let codes = ["AB", "CD", "EF", "GH", "IJ", "KL", "MN", "OP", "QR", "ST", "UV", "WX", "YZ", "BA", "DC", "FE", "HG", "JI", "LK", "NM"];
+        let mut text = String::new();
+        for k in 0..400 {
+            let zone = if k == 350 { "quarantined" } else { codes[k % codes.len()] };
+            text += &format!("2026-12-05 14:{:02}:{:02} INFO cluster zone {zone} replica ready now\n", k / 60, k % 60);
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("zone quarantined replica"), "{}", c.text);
     }
 
     #[test]

@@ -1575,11 +1575,19 @@ pub fn problem(line: &str) -> Problem {
 /// (terminated by SIGKILL)`).
 pub fn crashed(line: &str) -> bool {
     // (most lines name no signal: a look for one first)
-    // (most lines name no signal: a look for one first)
     let b = line.as_bytes();
     (finder!(b"ignal").find(b).is_some() || finder!(b"SIG").find(b).is_some() || finder!(b"code=").find(b).is_some())
-        && re!(r"(?i)(?:\bexit(?:ed)?\b(?:[^.;]{0,40}?\b(?:on|by|via|with|due to))?[ \[(]{1,2}signal[ \[(:=]{1,3}|\bexited\b[^;]{0,40}?\bterminated by (?:signal )?|\b(?:terminated|killed) by signal |\bcode=(?:killed|dumped), status=(?:\d+/)?)(?:SIG)?(?:SEGV|BUS|ABRT|ILL|FPE|KILL|Segmentation fault|Bus error|Aborted|(?:11|9|6|7|4|8)(?:$|[^\w.]|\.(?:\s|$)))")
-            .is_match(line)
+        && re!(concat!(
+            // a process ended by a signal, and which one: its name, or its number as a number
+            // stands alone (`signal 11 (SIGSEGV)`, `signal 11: Segmentation fault`, not `signal
+            // 8 of 10 retries` nor `SIGKILLED`)
+            r"(?i)(?:\bexit(?:ed)?\b(?:[^.;]{0,40}?\b(?:on|by|via|with|due to))?[ \[(]{1,2}signal[ \[(:=]{1,3}",
+            r"|\bexited\b[^;]{0,40}?\bterminated by (?:signal )?|\b(?:terminated|killed) by signal )",
+            r"(?:(?:SIG)?(?:SEGV|BUS|ABRT|ILL|FPE|KILL)\b|Segmentation fault|Bus error|Aborted\b|(?:11|9|6|7|4|8)(?:\.?$|[)\]:,;]| \())",
+            // systemd: a core dumped, or a fault's signal (a kill there is a stop that timed out)
+            r"|\bcode=dumped, status=|\bcode=killed, status=(?:\d+/)?(?:SEGV|BUS|ABRT|ILL|FPE)\b",
+        ))
+        .is_match(line)
 }
 
 /// Whether `line` places the line of code printed under it, as a traceback's frame does:

@@ -59,26 +59,34 @@ pub(super) fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
     }
 }
 
-/// `plan` with the header of the file each kept line came from put back where it was folded:
-/// `tail` and `head` over several files print `==> api.log <==` over each file's lines, and a
-/// line kept under a folded header reads as the file's above (a worker's warning under `==>
-/// api.log <==`). Asked last, of the plan every other rule has put lines back in.
-pub(super) fn keep_tail_headers(plan: Plan, lines: &Lines) -> Plan {
-    if !lines.lines.iter().find(|l| !l.trim().is_empty()).is_some_and(|l| is_tail_header(l)) {
-        return plan;
-    }
-    let headers: Vec<usize> = (1..=lines.lines.len()).filter(|&k| is_tail_header(lines.lines[k - 1])).collect();
-    let mut needed: Vec<usize> = plan
-        .pieces
-        .iter()
-        .filter_map(|p| match p {
+/// `plan` with what says where each kept line stands put back where it was folded, asked last,
+/// of the plan every other rule has put lines back in: the header of the file it came from,
+/// which `tail` and `head` over several files print over each file's lines (a worker's
+/// warning under a folded `==> worker.log <==` reads as the file's above), and a traceback
+/// frame's place over its line of code (`return self.run_it(2)` under a folded `File
+/// "/srv/tests/test_m.py", line 10, in test_x` reads as the frame above's).
+pub(super) fn keep_where_lines_stand(plan: Plan, lines: &Lines) -> Plan {
+    let tailed = lines.lines.iter().find(|l| !l.trim().is_empty()).is_some_and(|l| is_tail_header(l));
+    let headers: Vec<usize> = if tailed { (1..=lines.lines.len()).filter(|&k| is_tail_header(lines.lines[k - 1])).collect() } else { Vec::new() };
+    let (mut needed, mut places) = (Vec::new(), Vec::new());
+    let mut folded_above = false;
+    for piece in &plan.pieces {
+        if let Piece::Keep { start, .. } | Piece::Restate { start, .. } = *piece {
             // (the last header at or above the piece's first line)
-            Piece::Keep { start, .. } | Piece::Restate { start, .. } => headers.partition_point(|&h| h <= *start).checked_sub(1).map(|at| headers[at]),
-            Piece::Fold { .. } => None,
-        })
-        .collect();
+            needed.extend(headers.partition_point(|&h| h <= start).checked_sub(1).map(|at| headers[at]));
+            if folded_above && start >= 2 && crate::logline::places_code_below(lines.lines[start - 2]) {
+                places.push(start - 1);
+            }
+        }
+        folded_above = matches!(piece, Piece::Fold { .. });
+    }
     needed.dedup();
-    crate::guard::keep_in_place(&plan, needed, lines, Priority::Notable)
+    let plan = if needed.is_empty() { plan } else { crate::guard::keep_in_place(&plan, needed, lines, Priority::Notable) };
+    if places.is_empty() {
+        plan
+    } else {
+        crate::guard::keep_in_place(&plan, places, lines, Priority::Critical)
+    }
 }
 
 /// ` --> src/inventory/parse.py:4:32`: the place in a file of what the line above says, as

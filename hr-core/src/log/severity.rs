@@ -740,9 +740,13 @@ mod tests {
             "2026-12-04 20:40:11,042 WARN client 10.0.0.4 exited roaming zone, signal -6 dBm",
             "2026-12-04 20:40:11,042 WARN exit handler installed for signal 9",
             "2026-12-04 20:40:11,042 WARN exited on signal 9.5 of the sequence",
+            "2026-12-04 20:40:11,042 WARN exited on signal 8 of 10 retries",
+            "2026-12-04 20:40:11,042 WARN exit signal SIGKILLED by the operator",
         ] {
             assert_eq!(sev(line).level, Level::Warn, "{line}");
         }
+        // (systemd's kill of a stop that timed out was asked for)
+        assert_eq!(sev("Dec  5 11:35:20 host systemd[1]: api.service: Main process exited, code=killed, status=9/KILL").level, Level::Other);
         // (`err=0` is a field that says all went well, no level word)
         let stopped = "2026-12-05T11:50:01: PM2 log: App [web:1] exited with code [0] via signal [SIGINT]";
         for line in ["20:36:16 system   | worker.1 stopped (rc=0)", "node poller.js exited with code 0", "exit status 0", &slapd(0), stopped] {
