@@ -5771,6 +5771,25 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn a_line_of_code_kept_keeps_the_frame_s_place_above_it() {
+        // thirty unittest failures through the log compressor, each running one of three
+        // values through the same frames: a frame's code with a value not shown above stays,
+        // and so does the place over it, which says the same as the places shown above
+        let mut text = String::new();
+        for k in 0..30 {
+            text += &format!("======================================================================\nERROR: test_{k} (tests.test_m.T.test_{k})\n----------------------------------------------------------------------\n");
+            text += &format!("Traceback (most recent call last):\n  File \"/srv/tests/test_m.py\", line 10, in test_x\n    self.run_it({})\n", k % 3);
+            text += "  File \"/usr/lib/python3.12/argparse.py\", line 1962, in take_action\n    argument_values = self._get_values(action, argument_strings)\nTypeError: boom\n\n";
+        }
+        text += "----------------------------------------------------------------------\nRan 30 tests in 0.1s\n\nFAILED (errors=30)\n";
+        let c = compress(&text, &opts());
+        let lines: Vec<&str> = c.text.lines().collect();
+        for (k, line) in lines.iter().enumerate().filter(|(_, l)| l.starts_with("    self.run_it(")) {
+            assert!(k > 0 && lines[k - 1].ends_with(", line 10, in test_x"), "{}", c.text);
+        }
+    }
+
+    #[test]
     fn output_is_deterministic() {
         let text = server_log();
         assert_eq!(compress(&text, &opts()), compress(&text, &opts()));
