@@ -27,6 +27,9 @@ const WILDCARD_AFTER: usize = 16;
 /// (`Miner::names_at`).
 pub(crate) const ARGUMENT_AFTER: usize = 5;
 const TURNOVER: usize = 4;
+/// Words in capitals noted at a position of a template (see `Miner::note_capitals`): past them
+/// the position holds names, whatever turns over.
+const CAPITALS_NOTED: usize = 1024;
 const RECURRING_ARGUMENT_AFTER: usize = 8;
 /// In a record (see `Miner::add_record`) a position becomes a wildcard sooner.
 const WILDCARD_AFTER_LONG: usize = 4;
@@ -180,10 +183,10 @@ pub struct Miner {
     /// the template that every new shape goes to once the templates are full
     catch_all: Option<u32>,
     /// words in capitals seen in place of a template's own, where the miner reads them as
-    /// values (see `Mined::state_at`), by template and position: kept apart from the values a
-    /// template learns, which turn a position into a wildcard and would make a new word there
-    /// (`zone quarantined` among twenty zone codes) a known one
-    capitals: FxHashMap<(u32, u8), Vec<Box<str>>>,
+    /// values (see `Mined::state_at`), by template and position, as hashes: kept apart from the
+    /// values a template learns, which turn a position into a wildcard and would make a new
+    /// word there (`zone quarantined` among twenty zone codes) a known one
+    capitals: FxHashMap<(u32, u8), FxHashSet<u64>>,
 }
 
 impl Miner {
@@ -285,15 +288,17 @@ impl Miner {
     }
 
     /// Whether the values at position `at` of template `template` recur in the whole log, as
-    /// the states a thing goes through do (see `turns_over`), and are too few to make it a
-    /// wildcard.
+    /// the states a thing goes through do (see `turns_over`), and are few, as states are: no
+    /// more than make a position a wildcard (676 codes that recur are names).
     pub fn states_at(&self, template: u32, at: u8) -> bool {
         let t = &self.templates[template as usize];
         // (the values a template learnt there, its own word first, and the words in capitals
         // that stood in place of it)
         let values = t.values.iter().find(|v| v.at == at as usize).map(|v| v.vals.len());
-        let capitals = self.capitals.get(&(template, at)).map(Vec::len);
-        (values.is_some() || capitals.is_some()) && !turns_over(values.unwrap_or(1) + capitals.unwrap_or(0), t.count)
+        let capitals = self.capitals.get(&(template, at)).map(FxHashSet::len);
+        let wild = t.wild.get(at as usize).copied().unwrap_or(true);
+        let n = values.unwrap_or(1) + capitals.unwrap_or(0);
+        !wild && (values.is_some() || capitals.is_some()) && n <= WILDCARD_AFTER && !turns_over(n, t.count)
     }
 
     /// Whether every position in `varied` (see `Mined::varied`) of template `template` held
@@ -480,10 +485,10 @@ impl Miner {
     /// Where the current line, a repeat of template `id` to the miner, first brings a word in
     /// capitals its template had not held there (`NO_TEXT` if none): a value to the miner (a
     /// name, as ACPI's tables), or a state (`Entering FAULT STATE`); the whole log tells which
-    /// (see `Mined::state_at`). Noted apart from the template's values, at most
-    /// `WILDCARD_AFTER` per position.
+    /// (see `Mined::state_at`). Noted apart from the template's values, up to `CAPITALS_NOTED`
+    /// words a position: past them it holds names.
     fn note_capitals(&mut self, id: u32) -> u8 {
-        if self.record || self.syscall {
+        if self.record || self.syscall || self.room.is_some_and(|room| self.held > room) {
             return NO_TEXT;
         }
         let t = &self.templates[id as usize];
@@ -494,9 +499,8 @@ impl Miner {
                 continue;
             }
             let seen = self.capitals.entry((id, p as u8)).or_default();
-            if seen.len() < WILDCARD_AFTER && !seen.iter().any(|v| **v == *tok) {
-                self.held += tok.len() + HELD_OVERHEAD;
-                seen.push(tok.into());
+            if seen.len() < CAPITALS_NOTED && seen.insert(crate::hash::of_text(tok)) {
+                self.held += 2 * std::mem::size_of::<u64>() + HELD_OVERHEAD / 4;
                 return p as u8;
             }
         }

@@ -5703,11 +5703,18 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let codes = ["AB", "CD", "EF", "GH", "IJ", "KL", "MN", "OP", "QR", "ST", "UV", "WX", "YZ", "BA", "DC", "FE", "HG", "JI", "LK", "NM"];
         let mut text = String::new();
         for k in 0..400 {
-            let zone = if k == 350 { "quarantined" } else { codes[k % codes.len()] };
+            let zone = match k {
+                350 => "quarantined",
+                351 => "DRAINED",
+                _ => codes[k % codes.len()],
+            };
             text += &format!("2026-12-05 14:{:02}:{:02} INFO cluster zone {zone} replica ready now\n", k / 60, k % 60);
         }
         let c = compress(&text, &opts());
         assert!(c.text.contains("zone quarantined replica"), "{}", c.text);
+        // (a word in capitals is one more name among them, and folds)
+        assert!(!c.text.contains("zone DRAINED replica"), "{}", c.text);
+        assert!(c.text.lines().count() < 8, "{}", c.text);
     }
 
     #[test]

@@ -1579,11 +1579,12 @@ pub fn crashed(line: &str) -> bool {
     (finder!(b"ignal").find(b).is_some() || finder!(b"SIG").find(b).is_some() || finder!(b"code=").find(b).is_some())
         && re!(concat!(
             // a process ended by a signal, and which one: its name, or its number as a number
-            // stands alone (`signal 11 (SIGSEGV)`, `signal 11: Segmentation fault`, not `signal
-            // 8 of 10 retries` nor `SIGKILLED`)
+            // stands alone (`signal 11 (SIGSEGV)`, `signal 11: Segmentation fault`, uWSGI's
+            // `killed by signal 11 :(`, not `signal 8 of 10 retries`, `signal 9.5` nor
+            // `SIGKILLED`)
             r"(?i)(?:\bexit(?:ed)?\b(?:[^.;]{0,40}?\b(?:on|by|via|with|due to))?[ \[(]{1,2}signal[ \[(:=]{1,3}",
             r"|\bexited\b[^;]{0,40}?\bterminated by (?:signal )?|\b(?:terminated|killed) by signal )",
-            r"(?:(?:SIG)?(?:SEGV|BUS|ABRT|ILL|FPE|KILL)\b|Segmentation fault|Bus error|Aborted\b|(?:11|9|6|7|4|8)(?:\.?$|[)\]:,;]| \())",
+            r"(?:(?:SIG)?(?:SEGV|BUS|ABRT|ILL|FPE|KILL)\b|Segmentation fault|Bus error|Aborted\b|(?:11|9|6|7|4|8)(?:\.?\s*$|[)\]:,;/(]|\s+(?:[^o\s]|o[^f]|of\w)))",
             // systemd: a core dumped, or a fault's signal (a kill there is a stop that timed out)
             r"|\bcode=dumped, status=|\bcode=killed, status=(?:\d+/)?(?:SEGV|BUS|ABRT|ILL|FPE)\b",
         ))

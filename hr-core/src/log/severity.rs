@@ -729,6 +729,9 @@ mod tests {
             "Dec  5 11:35:20 mx postfix/master[812]: warning: process /usr/lib/postfix/sbin/smtpd pid 5493 killed by signal 11",
             "Dec  5 11:35:20 host systemd[1]: api.service: Main process exited, code=dumped, status=6/ABRT",
             "server process (PID 5493) was terminated by signal 11: Segmentation fault",
+            "2026-12-05 11:35:20 WARN DAMN ! worker 3 (pid: 1234) died, killed by signal 11 :( trying respawn ...",
+            "2026-12-05 11:35:20 WARN child 5493 exited on signal 6 - core dumped\r",
+            "2026-12-05 11:35:20 WARN child 5493 exited on signal 9 after 3.2s",
             "AH00052: child pid 5678 exit signal Segmentation fault (11)",
         ] {
             assert_eq!(sev(crash).level, Level::Error, "{crash}");
