@@ -66,7 +66,10 @@ pub fn detect(head: &str) -> Option<Format> {
     if share(&|l| listing::is_tree_line(l)) >= 0.6 {
         return Some(Format::Tree);
     }
-    if lines.len() >= 10 && share(&|l| listing::is_path(l)) >= 0.95 {
+    // a listing names each path once (`find`, `git ls-files`): lines that say a few "paths"
+    // again and again are records (`HTTP/1.1 404 NOT FOUND`), not a listing
+    let mostly_distinct = || 2 * lines.iter().collect::<crate::hash::FxHashSet<_>>().len() >= lines.len();
+    if lines.len() >= 10 && share(&|l| listing::is_path(l)) >= 0.95 && mostly_distinct() {
         return Some(Format::Find);
     }
     None

@@ -771,6 +771,16 @@ mod tests {
     }
 
     #[test]
+    fn lines_that_repeat_a_few_paths_are_no_listing() {
+        // status lines read as paths (`HTTP/` and a name), a handful said again and again
+        let t: String = (0..200).map(|i| format!("HTTP/1.1 {}\n", ["200 OK", "404 NOT FOUND", "301 MOVED PERMANENTLY"][i % 3])).collect();
+        assert_eq!(detect(&t), None);
+        // a listing names each path once
+        let t: String = (0..200).map(|i| format!("src/module_{i:04}/index.ts\n")).collect();
+        assert_eq!(detect(&t), Some(Format::Find));
+    }
+
+    #[test]
     fn find_names_every_path_and_rare_types_in_full() {
         let mut t = String::new();
         for d in 0..3 {
