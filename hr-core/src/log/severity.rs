@@ -195,7 +195,9 @@ fn json_severity(line: &str) -> Option<Severity> {
                 Ok(n) => crate::logline::level_number(n),
                 Err(_) => word_level(v).unwrap_or(Level::Other),
             };
-            return Some(stated(level));
+            // (a crash a record states as a warning is an error, as a line's is)
+            let crashed = level == Level::Warn && crate::logline::crashed(t);
+            return Some(stated(if crashed { Level::Error } else { level }));
         }
     }
     // MongoDB's one-letter `s`, or a level's name one object down
@@ -701,6 +703,11 @@ mod tests {
         assert_eq!(
             sev(r#"{"severity":"WARNING","message":"x"}"#).level,
             Level::Warn
+        );
+        // a crash a record states as a warning
+        assert_eq!(
+            sev(r#"{"asctime":"x","levelname":"WARNING","message":"worker exited on signal 11 (SIGSEGV)","X":9}"#).level,
+            Level::Error
         );
         // Python's logging attribute, as oslo.log's JSON formatter writes it
         assert_eq!(
