@@ -495,7 +495,7 @@ impl Miner {
         let n = self.masked.toks.len().min(MAX_TOKENS);
         for p in 0..n {
             let tok = self.masked.token(p);
-            if t.wild[p] || *t.tokens[p] == *tok || !in_capitals(tok) || crate::logline::word_severity(tok).is_some() {
+            if t.wild[p] || *t.tokens[p] == *tok || !state_word(tok) {
                 continue;
             }
             let seen = self.capitals.entry((id, p as u8)).or_default();
@@ -592,7 +592,7 @@ impl Miner {
             // `FAIL_TASK_CLEANUP`), one of a set however large, where an argument is a name
             // (`mozfile`, `web-7`)
             let arguments = vals.len() >= RECURRING_ARGUMENT_AFTER || turns_over(vals.len(), lines);
-            if !known && !self.record && !self.syscall && state_at == NO_TEXT && in_capitals(tok) && crate::logline::word_severity(tok).is_none() {
+            if !known && !self.record && !self.syscall && state_at == NO_TEXT && state_word(tok) {
                 state_at = p as u8; // below MAX_TOKENS
             }
             if brings {
@@ -672,7 +672,13 @@ fn names_a_state(tok: &str) -> bool {
 }
 
 /// `UP`, `FAULT`, `RUNNING.`, `OUT_OF_SERVICE`: a word in capitals (and underscores), as states
-/// are often written.
+/// are often written, and no level (`INFO`, `DEBUG`): a word that may name a state (see
+/// `Mined::state_at`).
+fn state_word(tok: &str) -> bool {
+    in_capitals(tok) && crate::logline::word_severity(tok).is_none()
+}
+
+/// A word in capitals and underscores, two letters or more (`UP`, `OUT_OF_SERVICE,`).
 fn in_capitals(tok: &str) -> bool {
     let word = tok.trim_end_matches([',', '.', ':', ';', ')', ']']);
     word.len() >= 2 && word.as_bytes()[0].is_ascii_uppercase() && word.bytes().all(|b| b.is_ascii_uppercase() || b == b'_')

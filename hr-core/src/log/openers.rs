@@ -68,25 +68,23 @@ pub(super) fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
 pub(super) fn keep_where_lines_stand(plan: Plan, lines: &Lines) -> Plan {
     let tailed = lines.lines.iter().find(|l| !l.trim().is_empty()).is_some_and(|l| is_tail_header(l));
     let headers: Vec<usize> = if tailed { (1..=lines.lines.len()).filter(|&k| is_tail_header(lines.lines[k - 1])).collect() } else { Vec::new() };
-    let (mut needed, mut places) = (Vec::new(), Vec::new());
+    // headers, and the kept lines right under a fold, whose place `keep_in_place` puts back
+    // with them
+    let (mut needed, mut under_folds) = (Vec::new(), Vec::new());
     let mut folded_above = false;
     for piece in &plan.pieces {
         if let Piece::Keep { start, .. } | Piece::Restate { start, .. } = *piece {
             // (the last header at or above the piece's first line)
             needed.extend(headers.partition_point(|&h| h <= start).checked_sub(1).map(|at| headers[at]));
-            if folded_above && start >= 2 && crate::logline::places_code_below(lines.lines[start - 2]) {
-                places.push(start - 1);
+            if folded_above {
+                under_folds.push(start);
             }
         }
         folded_above = matches!(piece, Piece::Fold { .. });
     }
     needed.dedup();
     let plan = if needed.is_empty() { plan } else { crate::guard::keep_in_place(&plan, needed, lines, Priority::Notable) };
-    if places.is_empty() {
-        plan
-    } else {
-        crate::guard::keep_in_place(&plan, places, lines, Priority::Critical)
-    }
+    crate::guard::keep_in_place(&plan, under_folds, lines, Priority::Critical)
 }
 
 /// ` --> src/inventory/parse.py:4:32`: the place in a file of what the line above says, as
