@@ -23,7 +23,7 @@ mod severity;
 mod test_runs;
 mod values;
 
-use crate::drain::{drain_merges, unmasked_stamp, Drain, Miner, Seen, NO_TEXT};
+use crate::drain::{drain_merges, filed_apart, unmasked_stamp, Drain, Miner, Seen, NO_TEXT};
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::lines::{split, Lines};
 use crate::logline::{continues, error_words, is_logfmt_event, is_tagged_logfmt_event};
@@ -612,10 +612,11 @@ fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[
 
 /// The level a trace's first line raises it at: the level its line states (a warning's trace
 /// is no error, nor is a goroutine's in a dump of them all, nor a slow request's that
-/// php-fpm's slowlog dumps under its `script_filename = /var/www/x.php`); a bare exception
+/// php-fpm's slowlog dumps under its `script_filename = /var/www/x.php`, nor a thread's in a
+/// crash report, `Stack trace of thread 36188:`, which says no more than where it stood); a bare exception
 /// line is an error.
 fn raised_level(line: &str) -> Level {
-    if crate::logline::is_goroutine_header(line) || line.starts_with("script_filename = ") {
+    if crate::logline::is_goroutine_header(line) || line.starts_with("script_filename = ") || line.trim_start().starts_with("Stack trace of thread ") {
         Level::Other
     } else {
         crate::logline::declared(line).unwrap_or(Level::Error)
@@ -760,6 +761,8 @@ fn mine(
     let mut several: Vec<(usize, u32, u64)> = Vec::new();
     // the variants that brought a state's name (see `Mined::state_at`)
     let mut states: Vec<(usize, u32, u8)> = Vec::new();
+    // where the last stack trace ended
+    let mut last_trace_end: Option<usize> = None;
     let mut i = 0;
     while i < lines.lines.len() {
         if let Some(end) = trace_block(bodies, i, &mut continuations) {
@@ -775,7 +778,13 @@ fn mine(
                 h.write(masked.as_bytes());
                 h.write_u8(b'\n');
             }
-            let repeat = !traces.insert(h.finish());
+            // a crash report's other threads, their stacks listed one under the other after the
+            // crashing thread's (systemd-coredump's `Stack trace of thread 36188:`), fold as a
+            // repeat's frames do: their first lines stay
+            let another_thread = bodies[i].trim_start().starts_with("Stack trace of thread ")
+                && last_trace_end.is_some_and(|e| e <= i && bodies[e..i].iter().all(|l| l.trim().is_empty()));
+            let repeat = !traces.insert(h.finish()) || another_thread;
+            last_trace_end = Some(end);
             roles.push(Role::Trace { end, repeat });
             roles.extend(std::iter::repeat(Role::InTrace).take(end - i - 1));
             i = end;
@@ -825,6 +834,8 @@ fn mine(
             firsts.resize(template + 1, (i, plain && unmasked_stamp(line), plain && crate::logline::is_strace(line)));
         }
         let (first, stamped, traced) = firsts[template];
+        // (a line Drain files apart from its template's first, under another first word)
+        let apart = plain && !stamped && !traced && mined.seen != Seen::New && filed_apart(lines.lines[first], line);
         let mut probing = false;
         let mut message = match sev.key {
             Some(key) => {
@@ -854,6 +865,7 @@ fn mine(
                 && (more < announced
                     || continues_event(bodies[i + 1 + more])
                     || details_the_event(line, lines.lines[i + 1 + more])
+                    || relays_a_frame(line, lines.lines[i + 1 + more])
                     || (more > 0 && blank_within(bodies[i + 1], &bodies[i + 1 + more..])))
             {
                 message = message.rotate_left(5) ^ continuation_says(bodies[i + 1 + more]);
@@ -888,7 +900,7 @@ fn mine(
             // any line's words, its time included (`time="…27T22:15:17…"`)
             drain.opens_at(raw.lines[i], i).filter(|&opens| opens)
         } else {
-            if (plain && (SHORT_LINE.contains(&mined.words) || mined.mostly_bytes)) || console {
+            if (plain && (SHORT_LINE.contains(&mined.words) || mined.mostly_bytes)) || console || apart {
                 // (read for `alone_to_drain`; what Drain makes of it is asked there)
                 drain.opens_at(raw.lines[i], i);
             }
@@ -1508,11 +1520,17 @@ fn message_of(line: &str) -> u64 {
     let mut after_code = false;
     // the process that ended names the failure whole, digits and all: compose's
     // `elastic_es02_1 exited with code 137` is another node's death than `elastic_es03_1`'s
+    // and so does the program the kernel reports crashed, without its pid (`kernel:
+    // crasher[15353]: segfault at c ip …` is another program's crash than `python3[881]: …`'s)
     let mut ended = None;
     let mut before: Option<(usize, &str)> = None;
     for (k, t) in line.split_ascii_whitespace().enumerate() {
         if matches!(t, "exited" | "stopped" | "died") {
-            ended = before.filter(|(_, w)| names_a_process(w)).map(|(k, _)| k);
+            ended = before.filter(|(_, w)| names_a_process(w));
+            break;
+        }
+        if t == "segfault" {
+            ended = before.and_then(|(k, w)| Some((k, w.strip_suffix("]:")?.split_once('[')?.0)));
             break;
         }
         before = Some((k, t));
@@ -1534,12 +1552,28 @@ fn message_of(line: &str) -> u64 {
         // a result's code says which failure it was: GitHub Actions' `Process completed with
         // exit code 22.` after `exit code 1.`, `exit status 137`
         let coded = std::mem::replace(&mut after_code, matches!(tok, "code" | "status")) && tok.bytes().any(|c| c.is_ascii_digit());
-        if (n == 0 && !tok.bytes().any(|c| c.is_ascii_digit())) || coded || ended == Some(n) {
-            // a first word without digits names the event, whole: `lgetxattr("/etc/ssl",`
-            // is another call than `lgetxattr("/usr/lib/gconv",`
+        if let Some((_, name)) = ended.filter(|&(k, _)| k == n) {
+            h.write(name.as_bytes());
+            h.write_u8(b' ');
+            continue;
+        }
+        if coded {
             h.write(tok.as_bytes());
             h.write_u8(b' ');
             continue;
+        }
+        if n == 0 {
+            // a first word names the event, as Drain's tree keys a line on it: whole, but for
+            // the numbers Drain masks (`lgetxattr("/etc/ssl",` is another call than
+            // `lgetxattr("/usr/lib/gconv",`; `…/B.java:[11,4] error: …` another file's error
+            // than `…/A.java:[10,3]`'s, `A.java:[39,32]` the same file's)
+            let mut word = Vec::new();
+            crate::drain::drain_mask(tok, &mut word);
+            if !word.iter().any(u8::is_ascii_digit) {
+                h.write(&word);
+                h.write_u8(b' ');
+                continue;
+            }
         }
         // a `key=value` field that holds an address, a host or a number holds a value: another
         // host, the same message (a word such as `user=guest` may name another message)
@@ -1691,6 +1725,22 @@ fn details_the_event(event: &str, line: &str) -> bool {
     event.len() > prefix.len()
         && event.starts_with(prefix)
         && re!(r"^(ERROR|FATAL|PANIC|WARNING|LOG):  ").is_match(&event[prefix.len()..])
+}
+
+/// Whether `line` is a frame of a trace that a harness relays under error `event` a line at a
+/// time, each behind a header like the event's, its time and level (mozharness: `[task …]
+/// 11:00:27     INFO - TEST-UNEXPECTED-FAIL | … | A promise chain failed to handle a
+/// rejection`, then `[task …] 11:00:27     INFO - startWatchingNetworkResources@resource://…
+/// /webconsole-ui.js:395:26`): the frames are the error's, as they would be unprefixed.
+fn relays_a_frame(event: &str, line: &str) -> bool {
+    let (_, end) = level_at(line);
+    if end == 0 || end > event.len() {
+        return false;
+    }
+    // (the same header but for its digits: another time)
+    let alike = event.as_bytes()[..end].iter().zip(&line.as_bytes()[..end]).all(|(a, b)| a == b || (a.is_ascii_digit() && b.is_ascii_digit()));
+    let said = line[end..].trim_start_matches([' ', '-', ':']).trim_end();
+    alike && (crate::logline::is_js_engine_frame(said) || said.starts_with("at ") && trace_like(said))
 }
 
 /// `java.lang.IllegalStateException: msg`, `ValueError: boom`, `KeyError`.
@@ -5791,9 +5841,114 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         text += "----------------------------------------------------------------------\nRan 30 tests in 0.1s\n\nFAILED (errors=30)\n";
         let c = compress(&text, &opts());
         let lines: Vec<&str> = c.text.lines().collect();
-        for (k, line) in lines.iter().enumerate().filter(|(_, l)| l.starts_with("    self.run_it(")) {
+        for (k, _) in lines.iter().enumerate().filter(|(_, l)| l.starts_with("    self.run_it(")) {
             assert!(k > 0 && lines[k - 1].ends_with(", line 10, in test_x"), "{}", c.text);
         }
+    }
+
+    #[test]
+    fn a_file_named_first_is_another_event_as_drain_reads_it() {
+        // the same warning for five files, each named first, as a build tool prints them among
+        // a build's lines: Drain keys a line on its first word, so each file's warning is an
+        // event seen once, and stays
+        let mut text = String::new();
+        for k in 0..40 {
+            text += &format!("make[2]: Entering directory '/build/out/obj/gen/part{k}'\n  CXX      obj/gen/part{k}/file.o\n");
+        }
+        let dirs = ["lang", "rbnf", "brkitr", "region", "unit"];
+        for d in dirs {
+            text += &format!("/build/out/obj/gen/icutmp/{d}/res_index.txt:7: warning: Encountered empty table\n");
+        }
+        for k in 0..40 {
+            text += &format!("make[2]: Leaving directory '/build/out/obj/gen/part{k}'\n  CXXLD    obj/gen/part{k}/lib.a\n");
+        }
+        let c = compress(&text, &opts());
+        for d in dirs {
+            assert!(c.text.contains(&format!("/icutmp/{d}/res_index.txt:7: warning:")), "{d}: {}", c.text);
+        }
+        // the same file's warning again is a repeat, as to Drain
+        let again = text.replace("/region/", "/lang/").replace("/unit/", "/lang/");
+        let c = compress(&again, &opts());
+        assert_eq!(c.text.matches("/icutmp/lang/res_index.txt").count(), 1, "{}", c.text);
+        // and an error: each file's first stays, whatever line of it is named, and its repeats fold
+        let errors: String = (0..30)
+            .map(|k| format!("/src/{}.java:[{},{}] error: cannot find symbol\n  symbol: class Foo\n", ["A", "B", "A"][k % 3], 10 + k, 3 + k))
+            .collect();
+        let c = compress(&errors, &opts());
+        assert!(c.text.contains("/src/A.java:[10,3] error") && c.text.contains("/src/B.java:[11,4] error"), "{}", c.text);
+        assert!(c.text.contains(" errors"), "{}", c.text);
+    }
+
+    #[test]
+    fn the_kernel_s_report_of_a_crash_names_the_program_that_crashed() {
+        // another program's segfault among a crash loop's is another error; its repeats are
+        // counted as errors
+        let mut text = String::new();
+        for k in 0..12 {
+            text += &format!("Dec 05 15:40:{k:02} vm kernel: python3[81{k:02}]: segfault at 0 ip 00007f81f9785ad8 sp 00007ffc24621718 error 4 in libc.so.6[167ad8,7f81f9644000+156000] likely on CPU 0 (core 0, socket 0)\n");
+            text += &format!("Dec 05 15:40:{k:02} vm worker[90{k:02}]: processing job batch-{k}\n");
+        }
+        text += "Dec 05 15:41:00 vm kernel: crasher[15353]: segfault at c ip 0000555c3ac7b1d8 sp 00007fff4c67d7f0 error 4 in crasher[11d8,555c3ac7b000+1000] likely on CPU 0 (core 0, socket 0)\n";
+        text += "Dec 05 15:41:01 vm worker[9913]: processing job batch-13\nDec 05 15:41:02 vm worker[9914]: processing job batch-14\n";
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("crasher[15353]: segfault at c"), "{}", c.text);
+        assert!(c.text.contains(" errors"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_crash_report_keeps_each_crash_s_frames_and_folds_the_other_threads() {
+        // systemd-coredump's reports: a second crash through other frames keeps them; the
+        // other threads listed under the crashing one's fold, their first lines counted
+        let pad = " ".repeat(60);
+        let report = |pid: u32, frames: &[&str], threads: usize| {
+            let mut r = format!("Dec 05 15:40:{:02} vm systemd-coredump[{}]: Process {pid} (crasher) of user 0 dumped core.\n{pad}\n{pad}Stack trace of thread {pid}:\n", pid % 60, pid + 5);
+            for (k, f) in frames.iter().enumerate() {
+                r += &format!("{pad}#{k:<2} 0x00007ffff7e{k:05x} {f} (libc.so.6 + 0x{k:x}aeec)\n");
+            }
+            for t in 0..threads {
+                r += &format!("{pad}\n{pad}Stack trace of thread {}:\n", pid + 1 + t as u32);
+                for k in 0..6 {
+                    r += &format!("{pad}#{k:<2} 0x00007ffff7f{k:05x} n/a (libglib-2.0.so.0 + 0x{t}{k:x}5ef8d)\n");
+                }
+            }
+            r += &format!("{pad}ELF object binary architecture: AMD x86-64\nDec 05 15:40:{:02} vm systemd[1]: app.service: Main process exited, code=dumped, status=11/SEGV\n", pid % 60);
+            r
+        };
+        let text = report(22029, &["process", "main", "__libc_start_call_main", "_start"], 0)
+            + &report(22040, &["__pthread_kill_implementation", "__GI_raise", "__GI_abort", "malloc_printerr", "_int_free", "main", "_start"], 3);
+        let c = compress(&text, &opts());
+        for f in ["__pthread_kill_implementation", "malloc_printerr", "_int_free"] {
+            assert!(c.text.contains(f), "{f}: {}", c.text);
+        }
+        assert!(!c.text.contains("libglib-2.0.so.0"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_trace_a_harness_relays_a_line_at_a_time_is_its_error_s() {
+        // mozharness logs each line of a failure's stack at info level behind its own header:
+        // the frames are the failure's, kept with it, where a run of info lines would fold
+        let head = |k: usize| format!("[task 2025-02-13T11:00:{k:02}.837Z] 11:00:{k:02}     INFO - ");
+        let mut text = String::new();
+        for k in 0..20 {
+            text += &format!("{}GECKO(17791) | loaded chrome://browser/content/tab{k}.js in {} ms\n", head(k % 20), k * 7);
+        }
+        text += &format!("{}TEST-UNEXPECTED-FAIL | devtools/test/browser_console.js | A promise chain failed to handle a rejection\n", head(21));
+        let frames = ["DevTools RDP*request@resource://devtools/shared/protocol/Front.js:299:14",
+            "startWatchingNetworkResources@resource://devtools/client/webconsole/webconsole-ui.js:395:26",
+            "async*networkMonitoringToggle/<@resource://devtools/client/webconsole/actions/ui.js:65:20",
+            "testEnableNetworkMonitoring@chrome://mochitests/content/browser/devtools/test/browser_console.js:41:9"];
+        for f in frames {
+            text += &format!("{}{f}\n", head(21));
+        }
+        for k in 22..40 {
+            text += &format!("{}GECKO(17791) | loaded chrome://browser/content/tab{k}.js in {} ms\n", head(k), k * 7);
+        }
+        let c = compress(&text, &opts());
+        for f in frames {
+            assert!(c.text.contains(f), "{f}: {}", c.text);
+        }
+        // a frame behind another header (another level) is no part of it
+        assert!(!relays_a_frame(&format!("{}TEST-UNEXPECTED-FAIL | x", head(1)), &format!("[task 2025-02-13T11:00:01.837Z] 11:00:01  WARNING - {}", frames[1])));
     }
 
     #[test]

@@ -428,11 +428,21 @@ fn xdebug_says(line: &str) -> Option<&str> {
 /// AddressSanitizer's `    #3 0x559e7a85d971 in main /src/sanprog.cc:41`, ThreadSanitizer's
 /// `    #1 operator() /src/sanprog.cc:63 (san_tsan+0x2630)`, gdb's `#1  0x00007f2a1c094ac3 in
 /// start_thread (arg=<optimized out>) at ./nptl/pthread_create.c:442` or `#0  settle (n=3) at
-/// worker.c:12`.
+/// worker.c:12`, systemd-coredump's `#4  0x00007ffff7e6286a malloc_printerr (libc.so.6 + 0x9486a)`.
 pub fn is_native_frame(line: &str) -> bool {
     let t = line.trim_start();
     t.starts_with('#')
-        && re!(r"^#\d+ +(0x[0-9a-f]+ in \S|[\w:~<>]+ \(.*\) at \S+:\d+|.+ \([^()\s]+\+0x[0-9a-f]+\)$)").is_match(t.trim_end())
+        && re!(r"^#\d+ +(0x[0-9a-f]+ in \S|[\w:~<>]+ \(.*\) at \S+:\d+|.+ \([^()\s]+\+0x[0-9a-f]+\)$|0x[0-9a-f]+ \S+ \([^()\s]+ \+ 0x[0-9a-f]+\)$)").is_match(t.trim_end())
+}
+
+/// A JavaScript frame as Firefox's and Safari's engines print one, its function (if any) then
+/// `@` and its place: `startWatchingNetworkResources@resource://devtools/webconsole-ui.js:395:26`,
+/// `async*handleTask@chrome://mochikit/content/browser-test.js:1147:26`, `@http://localhost/app.js:3:7`.
+pub fn is_js_engine_frame(line: &str) -> bool {
+    // (a look for the `@` and the digit it ends with first)
+    line.ends_with(|c: char| c.is_ascii_digit())
+        && memchr::memchr(b'@', line.as_bytes()).is_some()
+        && re!(r"^[^@\s][^@]*@(?:[a-z][\w+.-]*://|/)\S*:\d+:\d+$|^@(?:[a-z][\w+.-]*://|/)\S*:\d+:\d+$").is_match(line)
 }
 
 /// A Go traceback's frame, which names its function unindented (its place follows on a line
@@ -1569,14 +1579,15 @@ pub fn problem(line: &str) -> Problem {
 /// 5678 exit signal Segmentation fault (11)`, pm2's `exited with code [0] via signal
 /// [SIGSEGV]`, supervisord's `exited: api (terminated by SIGABRT (core dumped); not
 /// expected)`, PostgreSQL's `server process (PID 5493) was terminated by signal 11`, Postfix's
-/// `smtpd pid 5493 killed by signal 11`, systemd's `code=dumped, status=6/ABRT`). A crash is
+/// `smtpd pid 5493 killed by signal 11`, systemd's `code=dumped, status=6/ABRT`, the kernel's
+/// `crasher[15353]: segfault at c ip …`). A crash is
 /// an error where no level is stated, and where a warning's is. A signal to stop (`SIGTERM`, `SIGINT`) ends no
 /// process in failure, and neither does a kill a supervisor was asked for (`stopped: api
 /// (terminated by SIGKILL)`).
 pub fn crashed(line: &str) -> bool {
     // (most lines name no signal: a look for one first)
     let b = line.as_bytes();
-    (finder!(b"ignal").find(b).is_some() || finder!(b"SIG").find(b).is_some() || finder!(b"code=").find(b).is_some())
+    (finder!(b"ignal").find(b).is_some() || finder!(b"SIG").find(b).is_some() || finder!(b"code=").find(b).is_some() || finder!(b"fault").find(b).is_some() || finder!(b"traps: ").find(b).is_some())
         && re!(concat!(
             // a process ended by a signal, and which one: its name, or its number as a number
             // stands alone (`signal 11 (SIGSEGV)`, `signal 11: Segmentation fault`, uWSGI's
@@ -1587,6 +1598,9 @@ pub fn crashed(line: &str) -> bool {
             r"(?:(?:SIG)?(?:SEGV|BUS|ABRT|ILL|FPE|KILL)\b|Segmentation fault|Bus error|Aborted\b|(?:11|9|6|7|4|8)(?:\.?\s*$|[)\]:,;/(]|\s+(?:[^o\s]|o[^f]|of\w)))",
             // systemd: a core dumped, or a fault's signal (a kill there is a stop that timed out)
             r"|\bcode=dumped, status=|\bcode=killed, status=(?:\d+/)?(?:SEGV|BUS|ABRT|ILL|FPE)\b",
+            // the kernel, of a program it ended for a fault (`python3[8136]: segfault at 0 ip …`,
+            // `traps: app[77] general protection fault ip:…`, `… trap divide error …`)
+            r"|\S\[\d+\]: segfault at [0-9a-f]+ ip |\btraps: \S+\[\d+\] (?:general protection|trap )",
         ))
         .is_match(line)
 }
@@ -1686,6 +1700,18 @@ fn reports_error(line: &str) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_js_engine_frame_is_a_function_at_a_place() {
+        for f in ["DevTools RDP*request@resource://devtools/shared/protocol/Front.js:299:14",
+            "thunk/</</<@resource://devtools/client/shared/redux/middleware/thunk.js:17:11",
+            "@http://localhost:8080/app.js:3:7", "f@/srv/app.js:10:2"] {
+            assert!(is_js_engine_frame(f), "{f}");
+        }
+        for f in ["user@example.com:22:1", "mail from alice@host sent at 10:00:01", "at f (a.js:1:2)", "x@y"] {
+            assert!(!is_js_engine_frame(f), "{f}");
+        }
+    }
 
     #[test]
     fn a_header_in_brackets_or_a_banner_states_its_level() {

@@ -401,8 +401,10 @@ pub fn level_at(line: &str) -> (Level, usize) {
         if let Some(level) = crate::logline::coded_level(line, tok) {
             return (level, end);
         }
-        // Android logcat: a lone `E`, or `E/Tag(123):` in brief format
-        if let Some(level) = crate::logline::logcat_level(line, tok) {
+        // Android logcat: a lone `E` after its header, or `E/Tag(123):` in brief format (a
+        // letter that opens the line flags something else: Exim's `F From: …` header in a
+        // rejected message's dump)
+        if let Some(level) = crate::logline::logcat_level(line, tok).filter(|_| !(before.is_empty() && tok.len() == 1)) {
             return (level, end);
         }
         // (a level glued to a bracketed time first: `[10:00:03.123][ERROR]` is no module's)
