@@ -371,12 +371,14 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     let end = n + more as usize;
                     // an event whose every line says, word for word after its time, what a line
                     // shown above said repeats it, whatever the miner makes of a word in its
-                    // stamp (Apache's day name, new past midnight)
+                    // stamp; unless Drain, reading the log as written, files it in a cluster of
+                    // no error shown (Apache's day name, new past midnight, is the first word
+                    // Drain keys its tree on)
                     let repeats_said = (i..end).all(|k| said_above.contains(&said_in(&lines.lines, colours, k)));
                     // (a path a client probes past its first few is a value, not another failure;
                     // Drain is asked last, and only reads the log as far as an error asks it)
                     let new = first || at_another_port || (seen != Seen::Known && !recurring && !probing);
-                    if recoloured || (!repeats_said && (new || drained.unshown(i))) {
+                    if recoloured || (!repeats_said && new) || drained.unshown(i) {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Critical);
                         if first {
@@ -929,7 +931,9 @@ fn mine(
         // to our miner the frames are one template whose function is a value, and a trace
         // would fold whole, though its frames say where the kernel was. Each function stays
         // the first time a trace names it; a trace through the same calls again folds
-        let kernel_call = plain && kernel_frame(line).is_some_and(|call| kernel_calls.insert(crate::hash::of_text(call)));
+        // So does each place a panel drawn around a trace names (rich's `│ /app/biz.py:20 in
+        // parse_config │`), whose code and locals, drawn under it, a run of lines may fold
+        let kernel_call = plain && kernel_frame(line).or_else(|| panel_frame(line)).is_some_and(|call| kernel_calls.insert(crate::hash::of_text(call)));
         roles.push(Role::Event {
             template: mined.template,
             shape: mined.shape.filter(|_| !another_event && !kernel_call),
@@ -1079,6 +1083,13 @@ fn kernel_frame(line: &str) -> Option<&str> {
     }
     let c = re!(r"(?:^|\s)(?:\? )?([A-Za-z_][\w.]*)\+0x[0-9a-f]+/0x[0-9a-f]+(?: \[[\w-]+\])?\s*$").captures(line)?;
     c.get(1).map(|m| m.as_str())
+}
+
+/// The place a frame of a trace drawn in a panel names, on a line of its own (rich's
+/// tracebacks, which structlog and `RichHandler` print: `│ /app/biz.py:20 in parse_config   │`).
+fn panel_frame(line: &str) -> Option<&str> {
+    let inner = line.strip_prefix("│ ")?.trim_end().trim_end_matches('│').trim_end();
+    re!(r"^\S+:\d+ in \S+$").is_match(inner).then_some(inner)
 }
 
 /// Whether `word`, before `exited`, names the process that ended: a name (`elastic_es02_1`,
@@ -2534,9 +2545,11 @@ mod tests {
     }
 
     #[test]
-    fn an_error_said_above_in_the_same_words_folds() {
+    fn an_error_said_above_in_the_same_words_folds_unless_drain_reads_another_event() {
         // Apache's error log names the day: past midnight, `Mon` is a word the error's template
-        // had not shown, yet the line says word for word what a line above said
+        // had not shown, yet the line says word for word what a line above said. Drain keys
+        // its tree on the first word, `[Mon`: to it the first such error is another event's,
+        // and stays; its repeats fold
         let mut text = String::new();
         for (day, date) in [("Sun", 4), ("Mon", 5)] {
             for h in (0..24).step_by(2) {
@@ -2547,7 +2560,8 @@ mod tests {
         }
         let c = compress(&text, &opts());
         assert!(c.text.contains("[Sun Dec 04 00:47:46 2005] [error] mod_jk child workerEnv in error state 6\n"), "{}", c.text);
-        assert!(!c.text.contains("[Mon Dec 05 00:47:46 2005]"), "{}", c.text);
+        assert!(c.text.contains("[Mon Dec 05 00:47:46 2005] [error] mod_jk child workerEnv in error state 6\n"), "{}", c.text);
+        assert!(!c.text.contains("[Mon Dec 05 02:47:46 2005]") && !c.text.contains("[Sun Dec 04 02:47:46 2005]"), "{}", c.text);
     }
 
     #[test]
@@ -5949,6 +5963,46 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         }
         // a frame behind another header (another level) is no part of it
         assert!(!relays_a_frame(&format!("{}TEST-UNEXPECTED-FAIL | x", head(1)), &format!("[task 2025-02-13T11:00:01.837Z] 11:00:01  WARNING - {}", frames[1])));
+    }
+
+    #[test]
+    fn capnslog_s_errors_are_errors() {
+        // etcd 3.4's lines state their level in a letter before a bar: another cause is
+        // another error, and repeats are counted as errors
+        let mut text = String::new();
+        for k in 0..30 {
+            text += &format!("2026-12-05 16:07:{k:02}.731976 I | rafthttp: established a TCP streaming connection with peer 6464fe16885182c3 (stream MsgApp v2 reader)\n");
+            let cause = if k < 20 { "unexpected EOF" } else { "context canceled" };
+            text += &format!("2026-12-05 16:07:{k:02}.831976 E | rafthttp: failed to read 6464fe16885182c3 on stream MsgApp v2 ({cause})\n");
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("(unexpected EOF)") && c.text.contains("(context canceled)"), "{}", c.text);
+        assert!(c.text.contains(" errors"), "{}", c.text);
+    }
+
+    #[test]
+    fn each_place_a_panel_drawn_around_a_trace_names_stays() {
+        // rich's tracebacks: the place of each frame drawn in a panel says where the code
+        // below it ran, though it differs from one shown above in its line alone
+        let trace = |job: usize, frames: &[(&str, usize, &str)]| {
+            let mut t = format!("2026-12-05T16:05:{job:02}.103609Z [error    ] job_failed job_id={job}\n");
+            t += "╭──────────── Traceback (most recent call last) ────────────╮\n";
+            for (file, line, f) in frames {
+                t += &format!("│ /app/{file}:{line} in {f}                                 │\n│ ❱ {line} │   return step()                               │\n│                                                           │\n");
+            }
+            t + "╰───────────────────────────────────────────────────────────╯\nKeyError: 'x'\n"
+        };
+        let mut text = String::new();
+        for k in 0..8 {
+            text += &format!("2026-12-05T16:04:{k:02}.962420Z [info     ] job_done job_id={k}\n");
+        }
+        text += &trace(10, &[("sl.py", 40, "<module>"), ("sl.py", 19, "handle"), ("biz.py", 11, "get_item")]);
+        text += &trace(11, &[("sl.py", 40, "<module>"), ("sl.py", 21, "handle"), ("biz.py", 11, "get_item")]);
+        for k in 12..20 {
+            text += &format!("2026-12-05T16:05:{k:02}.962420Z [info     ] job_done job_id={k}\n");
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("│ /app/sl.py:21 in handle"), "{}", c.text);
     }
 
     #[test]

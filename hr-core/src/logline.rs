@@ -928,10 +928,13 @@ pub fn letter_severity(value: &str) -> Option<Severity> {
 pub(crate) fn logcat_level(line: &str, tok: &str) -> Option<Severity> {
     // (a look at the word's length first: this runs on the first words of every line)
     let b = tok.as_bytes();
-    if !(b.len() == 1 && lone_letter(line, tok) || (b.len() > 2 && b[1] == b'/')) {
+    let capnslog = b.len() == 1 && capnslog_letter(line, tok);
+    if !(b.len() == 1 && (capnslog || lone_letter(line, tok)) || (b.len() > 2 && b[1] == b'/')) {
         return None;
     }
     match b[0] {
+        b'C' if capnslog => Some(Severity::Fatal),
+        b'N' | b'T' if capnslog => Some(Severity::Other),
         b'E' => Some(Severity::Error),
         b'F' | b'A' => Some(Severity::Fatal),
         b'W' => Some(Severity::Warn),
@@ -969,6 +972,14 @@ fn before_a_word(line: &str, tok: &str) -> bool {
         // words to say how it went (`W : … Error: swapper/0: … failed`), as for a line that
         // states none
         || (matches!(tok, "E" | "F" | "A") && next.starts_with(b": ") && line[..at].trim_end().ends_with(|c: char| c.is_ascii_digit()))
+}
+
+/// Whether word `tok` of `line` is capnslog's level (etcd 3.4's logger): a letter after the
+/// time, before a bar and the package (`2026-12-05 16:07:57.731976 E | rafthttp: failed to
+/// read …`; `C` is its critical level, `N` its notice, `T` its trace).
+fn capnslog_letter(line: &str, tok: &str) -> bool {
+    let at = tok.as_ptr() as usize - line.as_ptr() as usize;
+    tok.len() == 1 && line[at + 1..].starts_with(" | ") && line[..at].trim_end().ends_with(|c: char| c.is_ascii_digit())
 }
 
 /// The severity a number in a record's priority or level field gives: a syslog priority (0-7:
@@ -1034,8 +1045,10 @@ pub fn http_status(line: &str) -> Option<u16> {
     }
     // the shapes below but W3C's quote their request or their keys
     let quoted = memchr::memchr(b'"', line.as_bytes()).is_some();
-    if quoted && finder!(b" HTTP/").find(line.as_bytes()).is_some() {
-        if let Some((_, _, status)) = status_before_request(line).or_else(|| status_after_request(line)) {
+    if quoted {
+        // (Hypercorn's request names no `HTTP/`: see `status_after_request`)
+        let http = finder!(b" HTTP/").find(line.as_bytes()).is_some();
+        if let Some((_, _, status)) = http.then(|| status_before_request(line)).flatten().or_else(|| status_after_request(line)) {
             return status.parse().ok();
         }
     }
@@ -1178,9 +1191,15 @@ pub fn status_after_command(line: &str) -> Option<(&str, &str, &str)> {
 /// 10:00:00] "GET / HTTP/1.1" 404 179`; uvicorn, `INFO: 127.0.0.1:5 - "GET / HTTP/1.1" 404 Not
 /// Found`; Envoy, `[2020-…Z] "GET / HTTP/1.1" 404 NR`), named (OpenStack's WSGI servers, `"GET
 /// /v2/… HTTP/1.1" status: 404`), or past the client chi's logger names (`"GET http://…
-/// HTTP/1.1" from 10.0.0.1:5 - 404 19B in 35µs`).
+/// HTTP/1.1" from 10.0.0.1:5 - 404 19B in 35µs`). Hypercorn writes the protocol's version
+/// alone (`"GET /nope 1.1" 404 207`).
 pub fn status_after_request(line: &str) -> Option<(&str, &str, &str)> {
-    let at = finder!(b" HTTP/").find(line.as_bytes())?;
+    let b = line.as_bytes();
+    let at = finder!(b" HTTP/").find(b).or_else(|| {
+        // (the space before a bare `1.1` or `1.0` that closes a quote)
+        let v = finder!(b".1\" ").find(b).or_else(|| finder!(b".0\" ").find(b))?;
+        (v >= 2 && b[v - 2] == b' ' && b[v - 1].is_ascii_digit()).then(|| v - 2)
+    })?;
     // `"GET /x HTTP/` holds one whitespace before ` HTTP/`, and the path none, so no match
     // starts before the second whitespace ahead of the first ` HTTP/`: the pattern need not
     // scan the head of the line (a time, a host, a tag), which this runs on for every line
@@ -1190,7 +1209,7 @@ pub fn status_after_request(line: &str) -> Option<(&str, &str, &str)> {
         .filter(|(_, c)| c.is_whitespace())
         .nth(1)
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let c = re!(r#""([A-Z]+) (\S+) HTTP/[0-9.]+" (?:status: |from \S+ - )?([1-5]\d\d)\b"#)
+    let c = re!(r#""([A-Z]+) (\S+) (?:HTTP/)?[0-9][0-9.]*" (?:status: |from \S+ - )?([1-5]\d\d)\b"#)
         .captures(&line[from.max(at.saturating_sub(2048))..])?;
     Some((c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str()))
 }
@@ -1714,6 +1733,16 @@ mod tests {
     }
 
     #[test]
+    fn capnslog_states_its_level_in_a_letter_before_a_bar() {
+        let line = |letter: &str| format!("2026-12-05 16:07:57.731976 {letter} | rafthttp: failed to read 12540f5a932cacd0 on stream MsgApp v2 (context canceled)");
+        for (letter, level) in [("E", Severity::Error), ("C", Severity::Fatal), ("W", Severity::Warn), ("I", Severity::Other), ("N", Severity::Other)] {
+            assert_eq!(declared(&line(letter)), Some(level), "{letter}");
+        }
+        // a letter that opens a row of a table is none
+        assert_eq!(declared("C | 12 | 40"), None);
+    }
+
+    #[test]
     fn a_header_in_brackets_or_a_banner_states_its_level() {
         let chromium = "[6256:6329:1205/112927.573781:ERROR:dbus/bus.cc:405] Failed to connect to the bus";
         assert_eq!(declared(chromium), Some(Severity::Error));
@@ -2007,6 +2036,8 @@ mod tests {
             // Squid: the cache's result and the status, the reply's size, the request
             ("1286536309.450    215 192.168.0.224 TCP_DENIED/403 3924 GET http://blocked.example.net/ - HIER_NONE/- text/html", 403),
             ("1286536309.720   1055 192.168.0.224 TCP_TUNNEL/200 6240 CONNECT pypi.org:443 - HIER_DIRECT/151.101.0.223 -", 200),
+            // Hypercorn: the protocol's version alone, behind Python's logging header
+            (r#"[2026-12-05 16:05:51 +0000] [26244] [INFO] 127.0.0.1:56132 - - [05/Dec/2026:16:05:51 +0000] "GET /nope 1.1" 404 207 "-" "python-httpx/0.29.0""#, 404),
             // Grafana's Loki, Mimir, Tempo: in parentheses after the path, in a logfmt message
             (r#"ts=2024-05-02T12:17:24.365238151Z caller=http.go:194 level=debug traceID=31753afb77f0a6ac orgID=3648 msg="POST /push.v1.PusherService/Push (400) 199.184µs""#, 400),
         ] {
