@@ -451,7 +451,8 @@ pub fn is_js_engine_frame(line: &str) -> bool {
 pub fn is_go_frame(line: &str) -> bool {
     // a look at the last byte and the first word spares the search most lines (this runs on
     // the line after every line a log holds)
-    (line.ends_with(')') && re!(r"^(?:[\w.~-]+/)*[\w.-]+\.(?:\(\*?\w+\)\.)?[\w.]+(?:\[[^\]]*\])?\((?:\.\.\.|[^()]*)\)$").is_match(line))
+    // (the runtime names the builtin that panicked bare: `panic({0x16fff80?, 0xc42013cf00?})`)
+    (line.ends_with(')') && re!(r"^(?:(?:[\w.~-]+/)*[\w.-]+\.(?:\(\*?\w+\)\.)?[\w.]+(?:\[[^\]]*\])?|panic)\((?:\.\.\.|[^()]*)\)$").is_match(line))
         || (line.starts_with("created by ") && re!(r"^created by \S+( in goroutine \d+)?$").is_match(line))
         || is_counted_place(line)
 }
@@ -1882,10 +1883,11 @@ mod tests {
     #[test]
     fn a_go_frame_names_its_function_unindented() {
         for frame in ["main.worker(0x0?, 0x0?, 0x0?)", "main.crash(...)", "net/http.(*conn).serve(0xc0001b4000, {0x7c7e58, 0xc0001be000})",
-            "github.com/a/b.(*T).Run[...](0xc00001)", "created by main.main in goroutine 1", "created by github.com/x/y.Start"] {
+            "github.com/a/b.(*T).Run[...](0xc00001)", "created by main.main in goroutine 1", "created by github.com/x/y.Start",
+            "panic(0x16fff80, 0xc42013cf00)", "panic({0x6b1d20?, 0xc000012345?})"] {
             assert!(is_go_frame(frame), "{frame}");
         }
-        for line in ["INFO starting worker pool (size 4)", "main.go:12: done", "created by the operator", "x.y(z) happened"] {
+        for line in ["INFO starting worker pool (size 4)", "main.go:12: done", "created by the operator", "x.y(z) happened", "panic(something) happened"] {
             assert!(!is_go_frame(line), "{line}");
         }
     }
