@@ -39,7 +39,7 @@ pub fn patch(plan: &Plan, lines: &Lines, problems: Option<&[Problem]>) -> Option
 /// marker that holds `File "…/utils.py", line 105, in _execute`).
 pub fn keep_in_place(plan: &Plan, keep: Vec<usize>, lines: &Lines, priority: Priority) -> Plan {
     let mut pieces = Vec::with_capacity(plan.pieces.len() + 2 * keep.len());
-    let places = keep.iter().filter(|&&n| n >= 2 && logline::places_code_below(lines.lines[n - 2])).map(|&n| n - 1);
+    let places: Vec<usize> = keep.iter().flat_map(|&n| where_it_stands(&lines.lines, n)).collect();
     let mut keep: Vec<usize> = keep.iter().copied().chain(places).collect();
     keep.sort_unstable();
     keep.dedup();
@@ -281,6 +281,25 @@ impl Templates {
     }
 }
 
+/// The lines (1-based) that say where kept line `n` stands in a traceback: the frame's place
+/// over its line of code (`File "…/utils.py", line 105, in _execute`); under a value loguru
+/// notes beneath the code (`          │      └ {'kind': 'sync', 'id': 'inv-7'}`), the code and
+/// its place (`> File "…/lg.py", line 39, in <module>`).
+fn where_it_stands(lines: &[&str], n: usize) -> Vec<usize> {
+    let mut code = n;
+    while code >= 2 && logline::notes_a_value(lines[code - 1]) {
+        code -= 1;
+    }
+    let mut at = Vec::new();
+    if code < n && !lines[code - 1].trim().is_empty() {
+        at.push(code);
+    }
+    if code >= 2 && logline::places_code_below(lines[code - 2]) {
+        at.push(code - 1);
+    }
+    at
+}
+
 fn hash_all(toks: &[u64]) -> u64 {
     let mut h = FxHasher::default();
     for t in toks {
@@ -348,6 +367,24 @@ mod tests {
 
     fn opts() -> Options {
         Options::for_test(None)
+    }
+
+    #[test]
+    fn a_value_loguru_notes_stands_under_its_code_and_place() {
+        let lines = [
+            "Traceback (most recent call last):",
+            "",
+            "> File \"/tmp/app/lg.py\", line 39, in <module>",
+            "    res = handle(job)",
+            "          │      └ {'kind': 'config', 'raw': 'ten'}",
+            "          └ <function handle at 0x7f7d6a4d84a0>",
+            "",
+            "ValueError: invalid literal for int() with base 10: 'ten'",
+        ];
+        assert_eq!(where_it_stands(&lines, 5), vec![4, 3]);
+        assert_eq!(where_it_stands(&lines, 6), vec![4, 3]);
+        assert_eq!(where_it_stands(&lines, 4), vec![3]);
+        assert!(where_it_stands(&lines, 8).is_empty());
     }
 
     #[test]

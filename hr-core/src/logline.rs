@@ -1625,12 +1625,20 @@ pub fn crashed(line: &str) -> bool {
         .is_match(line)
 }
 
+/// Whether `line` notes a value under a traceback's line of code, as loguru's `diagnose` does:
+/// indented, a bar down to each name and a corner at its value (`          │      └
+/// {'kind': 'sync', 'id': 'inv-7'}`).
+pub fn notes_a_value(line: &str) -> bool {
+    line.starts_with(' ') && matches!(line.trim_start().chars().next(), Some('│' | '└'))
+}
+
 /// Whether `line` places the line of code printed under it, as a traceback's frame does:
-/// Python's `File "a.py", line 12, in f` (behind an exception group's `|` rails too), pytest's
-/// short `tests/a.py:12: in f`. Not a place printed under its code (pytest's long `a.py:12: `,
+/// Python's `File "a.py", line 12, in f` (behind an exception group's `|` rails too, or
+/// loguru's `> ` at the frame that caught it), pytest's short `tests/a.py:12: in f`. Not a place printed under its code (pytest's long `a.py:12: `,
 /// a Rust backtrace's `at ./src/lib.rs:3:45`).
 pub fn places_code_below(line: &str) -> bool {
-    let l = line.trim_start_matches([' ', '|', '+']);
+    // (loguru marks the frame that caught the exception with `> `)
+    let l = line.trim_start_matches([' ', '|', '+', '>']);
     re!(r#"^File ".+", line \d+, in \S"#).is_match(l) || re!(r"^\S+\.py:\d+: in \S+\s*$").is_match(l)
 }
 
