@@ -1793,6 +1793,8 @@ fn trace_like(line: &str) -> bool {
     t.starts_with("at ")
         // valgrind's callers: `by 0x109359: main (leak.c:17)`
         || t.starts_with("by 0x")
+        // glog's failure handler's: `@     0x564b973543bc deref_config()`
+        || (t.starts_with("@ ") && re!(r"^@ +0x[0-9a-f]+ +\S").is_match(t))
         || crate::logline::is_native_frame(t)
         // a Go frame (its function, then its place: `/app/main.go:57 +0xf4`)
         || crate::logline::is_go_frame(line)
@@ -6003,6 +6005,31 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         }
         let c = compress(&text, &opts());
         assert!(c.text.contains("│ /app/sl.py:21 in handle"), "{}", c.text);
+    }
+
+    #[test]
+    fn glog_s_failure_handler_keeps_the_crash_s_frames() {
+        // a worker logging through glog, then the stack its failure signal handler prints:
+        // the crash is an error, its frames a trace, kept whole
+        let mut text = String::new();
+        for k in 0..40 {
+            text += &format!("I20261205 16:23:36.{:06} 23933 worker.cpp:272] req={} worker=1 FETCH done in {}us\n", 699422 + k, 1500 + k, 80 + k);
+            text += &format!("I20261205 16:23:36.{:06} 23935 worker.cpp:334] stats ok={} err=151 retries=74 timeouts=26\n", 722926 + k, 1350 + k);
+        }
+        text += "*** Aborted at 1796487816 (unix time) try \"date -d @1796487816\" if you are using GNU date ***\n";
+        text += "PC: @                0x0 (unknown)\n";
+        text += "*** SIGSEGV (@0x8) received by PID 23929 (TID 0x7ff56b81b6c0) from PID 8; stack trace: ***\n";
+        let frames = ["0x7ff56cdf6cfe (unknown)", "0x7ff56c85a050 (unknown)", "0x7ff56cb401b4 std::__cxx11::basic_string<>::size()",
+            "0x564b973543bc deref_config()", "0x564b973545dd do_crash()", "0x564b973554d6 handle()", "0x564b973558d7 worker()",
+            "0x7ff56cad44a3 (unknown)", "0x7ff56c8a71f5 (unknown)"];
+        for f in frames {
+            text += &format!("    @     {f}\n");
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("deref_config()") && c.text.contains("do_crash()"), "{}", c.text);
+        assert!(crate::logline::crashed("*** SIGSEGV (@0x8) received by PID 23929 (TID 0x7ff56b81b6c0) from PID 8; stack trace: ***"));
+        // (its frames are frames, under whatever header: abseil's, a `Check failure` one)
+        assert!(trace_like("    @     0x564b973543bc deref_config()") && !trace_like("    @ home: 3 unread"));
     }
 
     #[test]

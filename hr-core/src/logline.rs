@@ -1621,6 +1621,8 @@ pub fn crashed(line: &str) -> bool {
             // the kernel, of a program it ended for a fault (`python3[8136]: segfault at 0 ip …`,
             // `traps: app[77] general protection fault ip:…`, `… trap divide error …`)
             r"|\S\[\d+\]: segfault at [0-9a-f]+ ip |\btraps: \S+\[\d+\] (?:general protection|trap )",
+            // glog's and abseil's failure handler: `*** SIGSEGV (@0x8) received by PID 23929 (TID …)`
+            r"|\*\*\* SIG(?:SEGV|BUS|ABRT|ILL|FPE) \(@0x[0-9a-f]+\) received by PID ",
         ))
         .is_match(line)
 }
