@@ -672,10 +672,13 @@ fn names_a_state(tok: &str) -> bool {
 }
 
 /// `UP`, `FAULT`, `RUNNING.`, `OUT_OF_SERVICE`: a word in capitals (and underscores), as states
-/// are often written, and no level (`INFO`, `DEBUG`): a word that may name a state (see
+/// are often written, alone or in a field's brackets (Samba's `status[NT_STATUS_LOGON_FAILURE]`,
+/// dnsmasq's `query[MX]`), and no level (`INFO`, `[DEBUG]`): a word that may name a state (see
 /// `Mined::state_at`).
 fn state_word(tok: &str) -> bool {
-    in_capitals(tok) && crate::logline::word_severity(tok).is_none()
+    let tok = tok.trim_end_matches([',', '.', ':', ';', ')', ']']);
+    let word = tok.rsplit_once(['[', '(']).map_or(tok, |(_, inside)| inside);
+    in_capitals(word) && crate::logline::word_severity(word).is_none()
 }
 
 /// A word in capitals and underscores, two letters or more (`UP`, `OUT_OF_SERVICE,`).

@@ -6033,6 +6033,23 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn a_state_in_a_field_s_brackets_stays_the_first_time() {
+        // Samba's two-line events at level 3: the status in brackets says which failure the
+        // request met (a missing file, a failed logon); each stays the first time
+        let statuses = ["NT_STATUS_NOT_FOUND", "STATUS_NO_MORE_FILES", "NT_STATUS_NO_SUCH_FILE", "NT_STATUS_LOGON_FAILURE"];
+        let mut text = String::new();
+        for k in 0..120 {
+            let st = statuses[if k < 100 { k % 2 } else { 2 + k % 2 }];
+            text += &format!("[2026/12/05 15:39:{:02}.{:06},  3] ../../source3/smbd/smb2_server.c:3961(smbd_smb2_request_error_ex)\n", k % 60, 100 + k);
+            text += &format!("  smbd_smb2_request_error_ex: idx[1] status[{st}] || at ../../source3/smbd/smb2_query_directory.c:160\n");
+        }
+        let c = compress(&text, &opts());
+        for st in statuses {
+            assert!(c.text.contains(&format!("status[{st}]")), "{st}: {}", c.text);
+        }
+    }
+
+    #[test]
     fn output_is_deterministic() {
         let text = server_log();
         assert_eq!(compress(&text, &opts()), compress(&text, &opts()));

@@ -143,11 +143,51 @@ fn glog_level(line: &str) -> Option<Severity> {
 }
 
 /// The level a header word `tok` of `line` writes in a code of its own: glog's and klog's
-/// letter before the date (`glog_level_of`), or a Cisco message's severity digit
-/// (`cisco_severity`). Both the log's level and the guard ask it of a line's first words.
+/// letter before the date (`glog_level_of`), a Cisco message's severity digit
+/// (`cisco_severity`), or the X server's marker in parentheses (`xorg_marker`). Both the log's
+/// level and the guard ask it of a line's first words.
 #[inline]
 pub fn coded_level(line: &str, tok: &str) -> Option<Severity> {
-    glog_level_of(line, tok).or_else(|| cisco_severity(tok))
+    glog_level_of(line, tok).or_else(|| cisco_severity(tok)).or_else(|| xorg_marker(tok)).or_else(|| glib_level(line, tok))
+}
+
+/// The level GLib's log handler writes after its domain, as GTK and GNOME programs print it
+/// on stderr: `(app.py:22380): Gtk-CRITICAL **: 16:33:08.960: gtk_grid_attach: assertion …`
+/// (`ERROR` aborts, `CRITICAL` is a failed check, then `WARNING`), or `Gtk-Message:`,
+/// `GLib-GIO-DEBUG:` without the stars.
+#[inline]
+fn glib_level(line: &str, tok: &str) -> Option<Severity> {
+    // (a look at the dash first: this runs on the first words of every line)
+    let (domain, level) = tok.trim_end_matches(':').rsplit_once('-')?;
+    if domain.is_empty() || !domain.as_bytes()[0].is_ascii_uppercase() || !domain.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_') {
+        return None;
+    }
+    let after = &line[tok.as_ptr() as usize - line.as_ptr() as usize + tok.len()..];
+    let starred = after.starts_with(" **: ");
+    match level {
+        "ERROR" if starred => Some(Severity::Fatal),
+        "CRITICAL" if starred => Some(Severity::Error),
+        "WARNING" if starred => Some(Severity::Warn),
+        "Message" | "INFO" | "DEBUG" if tok.ends_with(':') => Some(Severity::Other),
+        _ => None,
+    }
+}
+
+/// The level the X server's log marks a line with after its time (`[    12.345] (EE) Failed to
+/// load module "libinput"`): `(EE)` an error, `(WW)` a warning, the others (`(II)`, `(--)`,
+/// `(**)`, `(==)`, `(++)`, `(!!)`, `(NI)`, `(??)`) information.
+#[inline]
+fn xorg_marker(tok: &str) -> Option<Severity> {
+    let b = tok.as_bytes();
+    if b.len() != 4 || b[0] != b'(' || b[3] != b')' || b[1] != b[2] && tok != "(NI)" {
+        return None;
+    }
+    match &tok[1..3] {
+        "EE" => Some(Severity::Error),
+        "WW" => Some(Severity::Warn),
+        "II" | "--" | "**" | "==" | "++" | "!!" | "NI" | "??" => Some(Severity::Other),
+        _ => None,
+    }
 }
 
 /// The severity in a Cisco message's name, `%FACILITY-SEVERITY-MNEMONIC` (IOS, NX-OS, ASA:
@@ -1741,6 +1781,28 @@ mod tests {
         for f in ["user@example.com:22:1", "mail from alice@host sent at 10:00:01", "at f (a.js:1:2)", "x@y"] {
             assert!(!is_js_engine_frame(f), "{f}");
         }
+    }
+
+    #[test]
+    fn glib_writes_its_level_after_its_domain() {
+        let line = |level: &str| format!("(gtk_misuse.py:22380): Gtk-{level} **: 16:33:08.960: gtk_grid_attach: assertion '_gtk_widget_get_parent (child) == NULL' failed");
+        assert_eq!(declared(&line("CRITICAL")), Some(Severity::Error));
+        assert_eq!(declared(&line("WARNING")), Some(Severity::Warn));
+        assert_eq!(declared(&line("ERROR")), Some(Severity::Fatal));
+        assert_eq!(declared("(gtk_misuse.py:22380): GLib-GObject-CRITICAL **: 16:33:08.961: g_object_unref: assertion 'G_IS_OBJECT (object)' failed"), Some(Severity::Error));
+        assert_eq!(declared("(gtk_misuse.py:22380): Gtk-DEBUG: 16:33:08.950: Connecting to session manager"), Some(Severity::Other));
+        // a hyphenated word that ends in a level word is no GLib domain's
+        assert_eq!(declared("pre-WARNING the build goes on"), None);
+    }
+
+    #[test]
+    fn the_x_server_marks_its_level_in_parentheses() {
+        assert_eq!(declared(r#"[  1203.572] (EE) Failed to load module "libinput" (module does not exist, 0)"#), Some(Severity::Error));
+        assert_eq!(declared("[  1203.571] (WW) Warning, couldn't open module libinput"), Some(Severity::Warn));
+        assert_eq!(declared("[  1203.570] (II) LoadModule: \"libinput\""), Some(Severity::Other));
+        assert_eq!(declared("[  1203.570] (==) Using config file: \"/etc/X11/xorg.conf\""), Some(Severity::Other));
+        // a word in parentheses elsewhere is none
+        assert_eq!(declared("(EX) something happened"), None);
     }
 
     #[test]
