@@ -197,6 +197,9 @@ impl Watch {
 
     /// `see`, with how the line speaks of a problem already known.
     fn see_as(&mut self, n: usize, line: &str, kept: bool, problem: Problem) {
+        // (a line is read as a terminal shows it, without its colours: see `logline::problem`)
+        let plain = matches!(problem, Problem::Reported | Problem::Named).then(|| crate::escapes::strip(line)).flatten();
+        let line = plain.as_deref().unwrap_or(line);
         match problem {
             Problem::Reported => {
                 tokens(line, &mut self.toks, &mut self.probes);
@@ -286,8 +289,13 @@ impl Templates {
 /// notes beneath the code (`          │      └ {'kind': 'sync', 'id': 'inv-7'}`), the code and
 /// its place (`> File "…/lg.py", line 39, in <module>`).
 fn where_it_stands(lines: &[&str], n: usize) -> Vec<usize> {
+    const NOTES_UNDER_CODE: usize = 32;
+    // (loguru notes a handful of values under a line: a long run of such lines is a drawing)
     let mut code = n;
     while code >= 2 && logline::notes_a_value(lines[code - 1]) {
+        if n - code >= NOTES_UNDER_CODE {
+            return Vec::new();
+        }
         code -= 1;
     }
     let mut at = Vec::new();
@@ -385,6 +393,10 @@ mod tests {
         assert_eq!(where_it_stands(&lines, 6), vec![4, 3]);
         assert_eq!(where_it_stands(&lines, 4), vec![3]);
         assert!(where_it_stands(&lines, 8).is_empty());
+        // a long run of such lines is a drawing (`tree`'s), not a value's notes
+        let tree: Vec<String> = std::iter::once("src".to_string()).chain((0..100).map(|k| format!("  │   └── file{k}.rs"))).collect();
+        let tree: Vec<&str> = tree.iter().map(String::as_str).collect();
+        assert!(where_it_stands(&tree, 90).is_empty());
     }
 
     #[test]

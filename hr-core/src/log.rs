@@ -1751,7 +1751,15 @@ fn relays_a_frame(event: &str, line: &str) -> bool {
     // (the same header but for its digits: another time)
     let alike = event.as_bytes()[..end].iter().zip(&line.as_bytes()[..end]).all(|(a, b)| a == b || (a.is_ascii_digit() && b.is_ascii_digit()));
     let said = line[end..].trim_start_matches([' ', '-', ':']).trim_end();
-    alike && (crate::logline::is_js_engine_frame(said) || said.starts_with("at ") && trace_like(said))
+    alike && (crate::logline::is_js_engine_frame(said) || relayed_at_frame(said))
+}
+
+/// A frame that opens with `at` as Java and V8 print one, in its full shape (`at
+/// app.Svc.run(Svc.java:42)`, `at handle (/srv/app.js:12:7)`, `at /srv/app.js:12:7`): a
+/// relayed line of prose that opens with the word (`at checkpoint 4: disk is read-only`) is
+/// an event of its own.
+fn relayed_at_frame(said: &str) -> bool {
+    said.starts_with("at ") && re!(r"^at (?:[\w$.<>\[\]/]+\([^()]*\)|\S+ \(\S+:\d+(?::\d+)?\)|\S+:\d+:\d+)$").is_match(said)
 }
 
 /// `java.lang.IllegalStateException: msg`, `ValueError: boom`, `KeyError`.
@@ -5963,6 +5971,9 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         for f in frames {
             assert!(c.text.contains(f), "{f}: {}", c.text);
         }
+        // nor is a relayed line of prose that opens with `at`
+        assert!(!relays_a_frame(&format!("{}TEST-UNEXPECTED-FAIL | x", head(1)), &format!("{}at checkpoint 4: disk /dev/sdb is read-only", head(1))));
+        assert!(relays_a_frame(&format!("{}TEST-UNEXPECTED-FAIL | x", head(1)), &format!("{}at Object.run (/srv/app.js:12:7)", head(1))));
         // a frame behind another header (another level) is no part of it
         assert!(!relays_a_frame(&format!("{}TEST-UNEXPECTED-FAIL | x", head(1)), &format!("[task 2025-02-13T11:00:01.837Z] 11:00:01  WARNING - {}", frames[1])));
     }

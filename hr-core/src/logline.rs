@@ -477,12 +477,13 @@ pub fn is_native_frame(line: &str) -> bool {
 
 /// A JavaScript frame as Firefox's and Safari's engines print one, its function (if any) then
 /// `@` and its place: `startWatchingNetworkResources@resource://devtools/webconsole-ui.js:395:26`,
-/// `async*handleTask@chrome://mochikit/content/browser-test.js:1147:26`, `@http://localhost/app.js:3:7`.
+/// `async*handleTask@chrome://mochikit/content/browser-test.js:1147:26`, `@http://localhost/app.js:3:7`:
+/// a source file's place (`support@https://help.example.com/ticket:12:3` is none).
 pub fn is_js_engine_frame(line: &str) -> bool {
     // (a look for the `@` and the digit it ends with first)
     line.ends_with(|c: char| c.is_ascii_digit())
         && memchr::memchr(b'@', line.as_bytes()).is_some()
-        && re!(r"^[^@\s][^@]*@(?:[a-z][\w+.-]*://|/)\S*:\d+:\d+$|^@(?:[a-z][\w+.-]*://|/)\S*:\d+:\d+$").is_match(line)
+        && re!(r"^(?:[^@\s][^@]*)?@(?:[a-z][\w+.-]*://|/)\S*\.[A-Za-z]\w*:\d+:\d+$").is_match(line)
 }
 
 /// A Go traceback's frame, which names its function unindented (its place follows on a line
@@ -1020,7 +1021,10 @@ fn before_a_word(line: &str, tok: &str) -> bool {
 /// read …`; `C` is its critical level, `N` its notice, `T` its trace).
 fn capnslog_letter(line: &str, tok: &str) -> bool {
     let at = tok.as_ptr() as usize - line.as_ptr() as usize;
-    tok.len() == 1 && line[at + 1..].starts_with(" | ") && line[..at].trim_end().ends_with(|c: char| c.is_ascii_digit())
+    // (its levels' letters, after a time of day: a table's `A | good work` is a grade)
+    matches!(tok, "C" | "E" | "W" | "N" | "I" | "D" | "T")
+        && line[at + 1..].starts_with(" | ")
+        && line[..at].trim_end().rsplit(' ').next().is_some_and(|time| re!(r"^\d\d:\d\d:\d\d(\.\d+)?$").is_match(time))
 }
 
 /// The severity a number in a record's priority or level field gives: a syslog priority (0-7:
@@ -1236,7 +1240,8 @@ pub fn status_after_command(line: &str) -> Option<(&str, &str, &str)> {
 /// alone (`"GET /nope 1.1" 404 207`).
 pub fn status_after_request(line: &str) -> Option<(&str, &str, &str)> {
     let b = line.as_bytes();
-    let at = finder!(b" HTTP/").find(b).or_else(|| {
+    let http = finder!(b" HTTP/").find(b);
+    let at = http.or_else(|| {
         // (the space before a bare `1.1` or `1.0` that closes a quote)
         let v = finder!(b".1\" ").find(b).or_else(|| finder!(b".0\" ").find(b))?;
         (v >= 2 && b[v - 2] == b' ' && b[v - 1].is_ascii_digit()).then(|| v - 2)
@@ -1250,8 +1255,14 @@ pub fn status_after_request(line: &str) -> Option<(&str, &str, &str)> {
         .filter(|(_, c)| c.is_whitespace())
         .nth(1)
         .map_or(0, |(i, c)| i + c.len_utf8());
-    let c = re!(r#""([A-Z]+) (\S+) (?:HTTP/)?[0-9][0-9.]*" (?:status: |from \S+ - )?([1-5]\d\d)\b"#)
-        .captures(&line[from.max(at.saturating_sub(2048))..])?;
+    // (from a character's first byte: a long path of multibyte text lies before ` HTTP/`)
+    let mut start = from.max(at.saturating_sub(2048));
+    while !line.is_char_boundary(start) {
+        start += 1;
+    }
+    let c = re!(r#""([A-Z]+) (\S+) (?:HTTP/)?[0-9][0-9.]*" (?:status: |from \S+ - )?([1-5]\d\d)\b"#).captures(&line[start..])?;
+    // (a version alone says little: the method must be HTTP's, not `"RUN job 2.0" 500 rows`)
+    (http.is_some() || is_method(c[1].as_bytes())).then_some(())?;
     Some((c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str()))
 }
 
@@ -1616,6 +1627,11 @@ pub enum Problem {
 }
 
 pub fn problem(line: &str) -> Problem {
+    // a line says how it went as a terminal shows it, without its colours (NestJS's `ESC[33mGET
+    // /items/abc23 400 1msESC[39m` is a failed request)
+    if let Some(plain) = crate::escapes::strip(line) {
+        return problem(&plain);
+    }
     // a log's line as `grep -n` quotes it says how it went as the log said it
     let line = quoted_log_line(line).unwrap_or(line);
     // an access log entry fails by its status, whatever level it was logged at; a success
@@ -1661,8 +1677,9 @@ pub fn crashed(line: &str) -> bool {
             // the kernel, of a program it ended for a fault (`python3[8136]: segfault at 0 ip …`,
             // `traps: app[77] general protection fault ip:…`, `… trap divide error …`)
             r"|\S\[\d+\]: segfault at [0-9a-f]+ ip |\btraps: \S+\[\d+\] (?:general protection|trap )",
-            // glog's and abseil's failure handler: `*** SIGSEGV (@0x8) received by PID 23929 (TID …)`
-            r"|\*\*\* SIG(?:SEGV|BUS|ABRT|ILL|FPE) \(@0x[0-9a-f]+\) received by PID ",
+            // glog's and abseil's failure handlers: `*** SIGSEGV (@0x8) received by PID 23929 (TID
+            // …)`, `*** SIGSEGV received at time=1733400000 on cpu 3 ***`
+            r"|\*\*\* SIG(?:SEGV|BUS|ABRT|ILL|FPE) (?:\(@0x[0-9a-f]+\) received by PID |received at time=)",
         ))
         .is_match(line)
 }
@@ -1778,9 +1795,18 @@ mod tests {
             "@http://localhost:8080/app.js:3:7", "f@/srv/app.js:10:2"] {
             assert!(is_js_engine_frame(f), "{f}");
         }
-        for f in ["user@example.com:22:1", "mail from alice@host sent at 10:00:01", "at f (a.js:1:2)", "x@y"] {
+        for f in ["user@example.com:22:1", "mail from alice@host sent at 10:00:01", "at f (a.js:1:2)", "x@y", "see bob@http://x:1:2",
+            "contact us at support@https://help.example.com/ticket:12:3", "Deploy done by admin@/srv/app/releases/20240101:22:1"] {
             assert!(!is_js_engine_frame(f), "{f}");
         }
+    }
+
+    #[test]
+    fn a_line_in_colours_says_how_it_went_as_a_terminal_shows_it() {
+        // NestJS colours its request line: the request failed by its status all the same
+        let nest = "\x1b[33m[Nest] 12549  - \x1b[39m12/05/2026, 4:31:42 PM \x1b[33m   WARN\x1b[39m \x1b[38;5;3m[HTTP] \x1b[39m\x1b[33mGET /items/abc23 400 1ms\x1b[39m";
+        assert_eq!(problem(nest), Problem::Reported);
+        assert_eq!(problem(&nest.replace(" 400 ", " 200 ")), Problem::None);
     }
 
     #[test]
@@ -1811,8 +1837,10 @@ mod tests {
         for (letter, level) in [("E", Severity::Error), ("C", Severity::Fatal), ("W", Severity::Warn), ("I", Severity::Other), ("N", Severity::Other)] {
             assert_eq!(declared(&line(letter)), Some(level), "{letter}");
         }
-        // a letter that opens a row of a table is none
+        // a letter that opens a row of a table is none, nor one after a number that is no time
         assert_eq!(declared("C | 12 | 40"), None);
+        assert_eq!(crate::log::level("Bob      1001 A | good work"), Severity::Other);
+        assert_eq!(crate::log::level("Ann      1002 E | needs review"), Severity::Other);
     }
 
     #[test]
@@ -2117,6 +2145,15 @@ mod tests {
         ] {
             assert_eq!(http_status(line), Some(status), "{line}");
         }
+        // (a path of multibyte text before the version; past the 2 KB read back, none is read,
+        // whatever byte of a character that distance falls on)
+        for (path, status) in [("日本".repeat(100), Some(404)), ("日本".repeat(400), None), ("é".repeat(1500), None)] {
+            for protocol in ["1.1", "HTTP/1.1"] {
+                let line = format!(r#"127.0.0.1:56132 - - [05/Dec/2026:16:05:51 +0000] x "GET /s?q={path} {protocol}" 404 207 "-" "x""#);
+                assert_eq!(status_after_request(&line).map(|(_, _, s)| s), status.map(|_| "404"));
+            }
+        }
+        assert_eq!(http_status(r#"level=info msg="RUN job 2.0" 500 rows"#), None);
         // Gin quotes its path: each path is a request of its own
         let gin = |path: &str| format!(r#"[GIN] 2026/12/03 - 17:39:43 | 404 | 28.604µs |       127.0.0.1 | GET      "{path}""#);
         assert_eq!(http_request(&gin("/wp-login.php")), Some(("GET", "/wp-login.php")));
