@@ -148,7 +148,13 @@ fn glog_level(line: &str) -> Option<Severity> {
 /// level and the guard ask it of a line's first words.
 #[inline]
 pub fn coded_level(line: &str, tok: &str) -> Option<Severity> {
-    glog_level_of(line, tok).or_else(|| cisco_severity(tok)).or_else(|| xorg_marker(tok)).or_else(|| glib_level(line, tok))
+    // (most words open with a byte none of these does: a digit, a bracket, a lower-case letter)
+    let first = *tok.as_bytes().first()?;
+    if first.is_ascii_uppercase() {
+        glog_level_of(line, tok).or_else(|| glib_level(line, tok))
+    } else {
+        cisco_severity(tok).or_else(|| xorg_marker(tok))
+    }
 }
 
 /// The level GLib's log handler writes after its domain, as GTK and GNOME programs print it
@@ -157,13 +163,22 @@ pub fn coded_level(line: &str, tok: &str) -> Option<Severity> {
 /// `GLib-GIO-DEBUG:` without the stars.
 #[inline]
 fn glib_level(line: &str, tok: &str) -> Option<Severity> {
-    // (a look at the dash first: this runs on the first words of every line)
-    let (domain, level) = tok.trim_end_matches(':').rsplit_once('-')?;
-    if domain.is_empty() || !domain.as_bytes()[0].is_ascii_uppercase() || !domain.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_') {
+    // (a look at its first byte and at what follows the word, then for a dash: this runs on
+    // the first words of every line)
+    if !tok.as_bytes()[0].is_ascii_uppercase() {
         return None;
     }
-    let after = &line[tok.as_ptr() as usize - line.as_ptr() as usize + tok.len()..];
-    let starred = after.starts_with(" **: ");
+    let end = tok.as_ptr() as usize - line.as_ptr() as usize + tok.len();
+    let starred = line.as_bytes()[end..].starts_with(b" **: ");
+    if !(starred || tok.ends_with(':')) {
+        return None;
+    }
+    let t = tok.trim_end_matches(':');
+    let dash = memchr::memrchr(b'-', t.as_bytes())?;
+    let (domain, level) = (&t[..dash], &t[dash + 1..]);
+    if !domain.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-' || c == b'_') {
+        return None;
+    }
     match level {
         "ERROR" if starred => Some(Severity::Fatal),
         "CRITICAL" if starred => Some(Severity::Error),
