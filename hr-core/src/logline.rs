@@ -146,14 +146,21 @@ fn glog_level(line: &str) -> Option<Severity> {
 /// letter before the date (`glog_level_of`), a Cisco message's severity digit
 /// (`cisco_severity`), or the X server's marker in parentheses (`xorg_marker`). Both the log's
 /// level and the guard ask it of a line's first words.
-#[inline]
+#[inline(always)]
 pub fn coded_level(line: &str, tok: &str) -> Option<Severity> {
     // (most words open with a byte none of these does: a digit, a bracket, a lower-case letter)
     let first = *tok.as_bytes().first()?;
     if first.is_ascii_uppercase() {
-        glog_level_of(line, tok).or_else(|| glib_level(line, tok))
+        match glog_level_of(line, tok) {
+            None => glib_level(line, tok),
+            level => level,
+        }
+    } else if first == b'%' {
+        cisco_severity(tok)
+    } else if first == b'(' {
+        xorg_marker(tok)
     } else {
-        cisco_severity(tok).or_else(|| xorg_marker(tok))
+        None
     }
 }
 
@@ -165,7 +172,8 @@ pub fn coded_level(line: &str, tok: &str) -> Option<Severity> {
 fn glib_level(line: &str, tok: &str) -> Option<Severity> {
     // (a look at its first byte and at what follows the word, then for a dash: this runs on
     // the first words of every line)
-    if !tok.as_bytes()[0].is_ascii_uppercase() {
+    // (`X-INFO` is as short as a domain and its level come)
+    if tok.len() < 6 || !tok.as_bytes()[0].is_ascii_uppercase() {
         return None;
     }
     let end = tok.as_ptr() as usize - line.as_ptr() as usize + tok.len();
