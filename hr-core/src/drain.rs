@@ -673,12 +673,13 @@ fn names_a_state(tok: &str) -> bool {
 
 /// `UP`, `FAULT`, `RUNNING.`, `OUT_OF_SERVICE`: a word in capitals (and underscores), as states
 /// are often written, alone or in a field's brackets (Samba's `status[NT_STATUS_LOGON_FAILURE]`,
-/// dnsmasq's `query[MX]`), and no level (`INFO`, `[DEBUG]`): a word that may name a state (see
-/// `Mined::state_at`).
+/// dnsmasq's `query[MX]`), and no level below a warning (`INFO`, `[DEBUG]`; a monitor's checks
+/// go `WARNING` and `CRITICAL`, Icinga's `hard state change from WARNING to CRITICAL`): a word
+/// that may name a state (see `Mined::state_at`).
 fn state_word(tok: &str) -> bool {
     let tok = tok.trim_end_matches([',', '.', ':', ';', ')', ']']);
     let word = tok.rsplit_once(['[', '(']).map_or(tok, |(_, inside)| inside);
-    in_capitals(word) && crate::logline::word_severity(word).is_none()
+    in_capitals(word) && crate::logline::word_severity(word).map_or(true, |level| level >= crate::logline::Severity::Warn)
 }
 
 /// A word in capitals and underscores, two letters or more (`UP`, `OUT_OF_SERVICE,`).

@@ -6061,6 +6061,30 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn a_worse_state_a_monitor_reaches_stays_the_first_time() {
+        // Icinga's state changes: the states are level words, and the line's level is its own
+        // (`notice/`); the first time a check leaves WARNING (for CRITICAL) stays, as a state
+        // reached, though CRITICAL was reached before
+        let change = |k: usize, check: &str, from: &str, to: &str| {
+            format!("[2026-12-05 17:{:02}:{:02} +0000] notice/Checkable: State Change: Checkable 'localhost!{check}' hard state change from {from} to {to} detected.\n", k / 60, k % 60)
+        };
+        let mut text = change(0, "backend", "UNKNOWN", "OK") + &change(1, "http", "UNKNOWN", "CRITICAL");
+        for k in 2..40 {
+            let (from, to) = if k % 2 == 0 { ("OK", "CRITICAL") } else { ("CRITICAL", "OK") };
+            text += &change(k, "backend", from, to);
+            text += &format!("[2026-12-05 17:{:02}:{:02} +0000] information/ConfigObject: Dumping program state to file '/var/lib/icinga2/icinga2.state'\n", k / 60, k % 60);
+        }
+        text += &change(41, "backend", "OK", "WARNING");
+        text += &change(42, "backend", "WARNING", "CRITICAL");
+        for k in 43..80 {
+            let (from, to) = [("CRITICAL", "OK"), ("OK", "WARNING"), ("WARNING", "CRITICAL")][k % 3];
+            text += &change(k, "backend", from, to);
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("from WARNING to CRITICAL detected."), "{}", c.text);
+    }
+
+    #[test]
     fn output_is_deterministic() {
         let text = server_log();
         assert_eq!(compress(&text, &opts()), compress(&text, &opts()));
