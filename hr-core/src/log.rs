@@ -1759,7 +1759,15 @@ fn relays_a_frame(event: &str, line: &str) -> bool {
 /// relayed line of prose that opens with the word (`at checkpoint 4: disk is read-only`) is
 /// an event of its own.
 fn relayed_at_frame(said: &str) -> bool {
-    said.starts_with("at ") && re!(r"^at (?:[\w$.<>\[\]/]+\([^()]*\)|\S+ \(\S+:\d+(?::\d+)?\)|\S+:\d+:\d+)$").is_match(said)
+    said.starts_with("at ")
+        && re!(concat!(
+            // Java's, with logback's jar after it (`~[app.jar:1.0]`)
+            r"^at [\w$.<>\[\]/]+\([^()]*\)(?: ~?\[[^\]]*\])?$|",
+            // V8's, its place in parentheses (`at async Promise.all (index 0)`, `at new Promise
+            // (<anonymous>)`), or bare
+            r"^at (?:async |new )?\S+(?: \S+)? \((?:\S+:\d+(?::\d+)?|<anonymous>|index \d+|native)\)$|^at \S+:\d+:\d+$"
+        ))
+        .is_match(said)
 }
 
 /// `java.lang.IllegalStateException: msg`, `ValueError: boom`, `KeyError`.
@@ -5973,7 +5981,11 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         }
         // nor is a relayed line of prose that opens with `at`
         assert!(!relays_a_frame(&format!("{}TEST-UNEXPECTED-FAIL | x", head(1)), &format!("{}at checkpoint 4: disk /dev/sdb is read-only", head(1))));
-        assert!(relays_a_frame(&format!("{}TEST-UNEXPECTED-FAIL | x", head(1)), &format!("{}at Object.run (/srv/app.js:12:7)", head(1))));
+        for frame in ["at Object.run (/srv/app.js:12:7)", "at async Promise.all (index 0)", "at new Promise (<anonymous>)",
+            "at app.Svc.run(Svc.java:42) ~[app.jar:1.0]"] {
+            assert!(relays_a_frame(&format!("{}TEST-UNEXPECTED-FAIL | x", head(1)), &format!("{}{frame}", head(1))), "{frame}");
+        }
+        assert!(!relays_a_frame(&format!("{}TEST-UNEXPECTED-FAIL | x", head(1)), &format!("{}at noon (local time)", head(1))));
         // a frame behind another header (another level) is no part of it
         assert!(!relays_a_frame(&format!("{}TEST-UNEXPECTED-FAIL | x", head(1)), &format!("[task 2025-02-13T11:00:01.837Z] 11:00:01  WARNING - {}", frames[1])));
     }

@@ -158,7 +158,10 @@ pub fn coded_level(line: &str, tok: &str) -> Option<Severity> {
     } else if first == b'%' {
         cisco_severity(tok)
     } else if first == b'(' {
-        xorg_marker(tok)
+        xorg_marker(line, tok)
+    } else if first.is_ascii_lowercase() && matches!(tok.as_bytes()[tok.len() - 1], b'L' | b'G' | b'R') {
+        // (a lower-case GLib domain with its stars, `tracker-CRITICAL **:`)
+        glib_level(line, tok)
     } else {
         None
     }
@@ -173,12 +176,13 @@ fn glib_level(line: &str, tok: &str) -> Option<Severity> {
     // (a look at its first byte and at what follows the word, then for a dash: this runs on
     // the first words of every line)
     // (`X-INFO` is as short as a domain and its level come)
-    if tok.len() < 6 || !tok.as_bytes()[0].is_ascii_uppercase() {
+    if tok.len() < 6 || !tok.as_bytes()[0].is_ascii_alphabetic() {
         return None;
     }
     let end = tok.as_ptr() as usize - line.as_ptr() as usize + tok.len();
     let starred = line.as_bytes()[end..].starts_with(b" **: ");
-    if !(starred || tok.ends_with(':')) {
+    // (a lower-case domain, `tracker-CRITICAL`, only with its stars)
+    if !(starred || tok.ends_with(':') && tok.as_bytes()[0].is_ascii_uppercase()) {
         return None;
     }
     let t = tok.trim_end_matches(':');
@@ -198,11 +202,16 @@ fn glib_level(line: &str, tok: &str) -> Option<Severity> {
 
 /// The level the X server's log marks a line with after its time (`[    12.345] (EE) Failed to
 /// load module "libinput"`): `(EE)` an error, `(WW)` a warning, the others (`(II)`, `(--)`,
-/// `(**)`, `(==)`, `(++)`, `(!!)`, `(NI)`, `(??)`) information.
+/// `(**)`, `(==)`, `(++)`, `(!!)`, `(NI)`, `(??)`) information. Only there, or opening the
+/// line: in a sentence, `step (II) failed` is a second step.
 #[inline]
-fn xorg_marker(tok: &str) -> Option<Severity> {
+fn xorg_marker(line: &str, tok: &str) -> Option<Severity> {
     let b = tok.as_bytes();
     if b.len() != 4 || b[0] != b'(' || b[3] != b')' || b[1] != b[2] && tok != "(NI)" {
+        return None;
+    }
+    let before = line[..tok.as_ptr() as usize - line.as_ptr() as usize].trim_end();
+    if !(before.is_empty() || before.ends_with(']')) {
         return None;
     }
     match &tok[1..3] {
@@ -1284,8 +1293,12 @@ pub fn status_after_request(line: &str) -> Option<(&str, &str, &str)> {
         start += 1;
     }
     let c = re!(r#""([A-Z]+) (\S+) (?:HTTP/)?[0-9][0-9.]*" (?:status: |from \S+ - )?([1-5]\d\d)\b"#).captures(&line[start..])?;
-    // (a version alone says little: the method must be HTTP's, not `"RUN job 2.0" 500 rows`)
-    (http.is_some() || is_method(c[1].as_bytes())).then_some(())?;
+    // (a version alone says little: the method must be HTTP's or WebDAV's, not `"RUN job 2.0"
+    // 500 rows`)
+    let method = c[1].as_bytes();
+    let known = is_method(method)
+        || matches!(method, b"CONNECT" | b"TRACE" | b"PROPFIND" | b"PROPPATCH" | b"MKCOL" | b"COPY" | b"MOVE" | b"LOCK" | b"UNLOCK" | b"REPORT" | b"SEARCH" | b"PURGE");
+    (http.is_some() || known).then_some(())?;
     Some((c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str()))
 }
 
@@ -1840,8 +1853,10 @@ mod tests {
         assert_eq!(declared(&line("ERROR")), Some(Severity::Fatal));
         assert_eq!(declared("(gtk_misuse.py:22380): GLib-GObject-CRITICAL **: 16:33:08.961: g_object_unref: assertion 'G_IS_OBJECT (object)' failed"), Some(Severity::Error));
         assert_eq!(declared("(gtk_misuse.py:22380): Gtk-DEBUG: 16:33:08.950: Connecting to session manager"), Some(Severity::Other));
-        // a hyphenated word that ends in a level word is no GLib domain's
+        // a hyphenated word that ends in a level word is no GLib domain's; a lower-case domain
+        // is, with its stars
         assert_eq!(declared("pre-WARNING the build goes on"), None);
+        assert_eq!(declared("(nautilus:4012): tracker-CRITICAL **: 10:00:01.000: Could not connect"), Some(Severity::Error));
     }
 
     #[test]
@@ -1850,8 +1865,9 @@ mod tests {
         assert_eq!(declared("[  1203.571] (WW) Warning, couldn't open module libinput"), Some(Severity::Warn));
         assert_eq!(declared("[  1203.570] (II) LoadModule: \"libinput\""), Some(Severity::Other));
         assert_eq!(declared("[  1203.570] (==) Using config file: \"/etc/X11/xorg.conf\""), Some(Severity::Other));
-        // a word in parentheses elsewhere is none
+        // a word in parentheses elsewhere is none, and so is a marker inside a sentence
         assert_eq!(declared("(EX) something happened"), None);
+        assert_eq!(declared("2024-05-01 10:00:13 worker-3 step (II) failed: error reading /data/part-13.bin"), Some(Severity::Error));
     }
 
     #[test]
@@ -2177,6 +2193,7 @@ mod tests {
             }
         }
         assert_eq!(http_status(r#"level=info msg="RUN job 2.0" 500 rows"#), None);
+        assert_eq!(http_status(r#"127.0.0.1:5003 - - [05/Dec/2026:16:05:03 +0000] "PROPFIND /dav/f3 1.1" 500 207 "-" "cadaver/0.23""#), Some(500));
         // Gin quotes its path: each path is a request of its own
         let gin = |path: &str| format!(r#"[GIN] 2026/12/03 - 17:39:43 | 404 | 28.604µs |       127.0.0.1 | GET      "{path}""#);
         assert_eq!(http_request(&gin("/wp-login.php")), Some(("GET", "/wp-login.php")));
