@@ -618,7 +618,7 @@ fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[
 /// crash report, `Stack trace of thread 36188:`, which says no more than where it stood); a bare exception
 /// line is an error.
 fn raised_level(line: &str) -> Level {
-    if crate::logline::is_goroutine_header(line) || line.starts_with("script_filename = ") || line.trim_start().starts_with("Stack trace of thread ") {
+    if crate::logline::is_goroutine_header(line) || line.starts_with("script_filename = ") || lists_a_thread(line) {
         Level::Other
     } else {
         crate::logline::declared(line).unwrap_or(Level::Error)
@@ -783,7 +783,7 @@ fn mine(
             // a crash report's other threads, their stacks listed one under the other after the
             // crashing thread's (systemd-coredump's `Stack trace of thread 36188:`), fold as a
             // repeat's frames do: their first lines stay
-            let another_thread = bodies[i].trim_start().starts_with("Stack trace of thread ")
+            let another_thread = lists_a_thread(bodies[i])
                 && last_trace_end.is_some_and(|e| e <= i && bodies[e..i].iter().all(|l| l.trim().is_empty()));
             let repeat = !traces.insert(h.finish()) || another_thread;
             last_trace_end = Some(end);
@@ -1083,6 +1083,12 @@ fn kernel_frame(line: &str) -> Option<&str> {
     }
     let c = re!(r"(?:^|\s)(?:\? )?([A-Za-z_][\w.]*)\+0x[0-9a-f]+/0x[0-9a-f]+(?: \[[\w-]+\])?\s*$").captures(line)?;
     c.get(1).map(|m| m.as_str())
+}
+
+/// Whether `line` opens one thread's stack in a crash report that lists them all
+/// (systemd-coredump's `Stack trace of thread 36188:`).
+fn lists_a_thread(line: &str) -> bool {
+    line.trim_start().starts_with("Stack trace of thread ")
 }
 
 /// The place a frame of a trace drawn in a panel names, on a line of its own (rich's

@@ -1295,10 +1295,7 @@ pub fn status_after_request(line: &str) -> Option<(&str, &str, &str)> {
     let c = re!(r#""([A-Z]+) (\S+) (?:HTTP/)?[0-9][0-9.]*" (?:status: |from \S+ - )?([1-5]\d\d)\b"#).captures(&line[start..])?;
     // (a version alone says little: the method must be HTTP's or WebDAV's, not `"RUN job 2.0"
     // 500 rows`)
-    let method = c[1].as_bytes();
-    let known = is_method(method)
-        || matches!(method, b"CONNECT" | b"TRACE" | b"PROPFIND" | b"PROPPATCH" | b"MKCOL" | b"COPY" | b"MOVE" | b"LOCK" | b"UNLOCK" | b"REPORT" | b"SEARCH" | b"PURGE");
-    (http.is_some() || known).then_some(())?;
+    (http.is_some() || is_any_method(c[1].as_bytes())).then_some(())?;
     Some((c.get(1)?.as_str(), c.get(2)?.as_str(), c.get(3)?.as_str()))
 }
 
@@ -1442,9 +1439,8 @@ fn squid_status(head: &[u8], rest: &[u8]) -> Option<u16> {
     let digits = size.iter().take_while(|c| c.is_ascii_digit()).count();
     let request = size.get(digits..).filter(|r| digits > 0 && r.first() == Some(&b' '))?.trim_ascii_start();
     let method = &request[..memchr::memchr(b' ', request)?];
-    // (a scanner's `TRACE`, here where the result word before it says whose line it is: read
-    // as a method anywhere, it would take a level's `TRACE /path 512` for a request)
-    (is_method(method) || matches!(method, b"CONNECT" | b"TRACE")).then_some(status)
+    // (here the result word before it says whose line it is)
+    is_any_method(method).then_some(status)
 }
 
 /// What follows `b`'s first word, past the spaces after it.
@@ -1495,6 +1491,14 @@ fn status_word(b: &[u8]) -> Option<u16> {
 
 pub(crate) fn is_method(word: &[u8]) -> bool {
     matches!(word, b"GET" | b"POST" | b"PUT" | b"DELETE" | b"HEAD" | b"PATCH" | b"OPTIONS")
+}
+
+/// `is_method`, or a method a request names where the line already says it is one (a proxy's
+/// `CONNECT`, a scanner's `TRACE`, WebDAV's): read as a method anywhere, `TRACE /path 512`
+/// would be a level's line.
+fn is_any_method(word: &[u8]) -> bool {
+    is_method(word)
+        || matches!(word, b"CONNECT" | b"TRACE" | b"PROPFIND" | b"PROPPATCH" | b"MKCOL" | b"COPY" | b"MOVE" | b"LOCK" | b"UNLOCK" | b"REPORT" | b"SEARCH" | b"PURGE")
 }
 
 /// The status of HAProxy's `option httplog` line: `10.0.0.1:51234 [30/Nov/2026:11:05:01.348] web
