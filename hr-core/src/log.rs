@@ -259,6 +259,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     // named, by message
     let mut warned = FirstNames::new(WARNINGS_PER_TEMPLATE);
     let mut ported = FirstNames::new(PORTS_PER_MESSAGE);
+    // and those the failures a line tells by its words alone named, by template
+    let mut failed_at = FirstNames::new(PORTS_PER_MESSAGE);
     // what the error events kept verbatim say (see `said`), word for word: a hash of it would
     // take two texts that collide for one, and fold an error never shown
     let mut said_above: FxHashSet<((&str, &str), u64)> = FxHashSet::default();
@@ -402,12 +404,23 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 // a warning that names what its template's warnings shown did not stays (its
                 // names are noted shown either way: a repeat of them folds)
                 let names_more = level == Level::Warn && warned.first_of(u64::from(template), names_given(lines.lines[i]));
-                // (the program starting again: what its later lines hang on, as a fold said again)
+                // so does a failure that a line with no level tells by its words, at another
+                // service's port than its template's failures shown (Traffic Server's `CONNECT:
+                // attempt fail [CONNECTION_ERROR] to 127.0.0.1:38611 for host='app.test'` after
+                // a dozen for another backend's port): another backend down
+                let another_port = !declared && level < Level::Warn && {
+                    let ports = ports_given(lines.lines[i]);
+                    ports != 0 && error_words(crate::plan::readable_head(lines.lines[i])) && failed_at.first_of(u64::from(template), ports)
+                };
+                // (the program starting again: what its later lines hang on, as a fold said again.
+                // The line it opened the log with, said again word for word, says so by itself:
+                // Transmission's `Transmission 3.00 (bb6b5a062e) started` after a `kill -9`,
+                // which left no line, and whose next lines differ from the first run's)
                 let restarts = i > opening
                     && template_of(&roles[opening]) == Some(template)
                     && miner.templates[template as usize].count <= RESTARTS_SHOWN
-                    && starts_again(&roles, &lines.lines, i, starts);
-                if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more && !restarts {
+                    && (said(lines.lines[i]) == said(lines.lines[opening]) || starts_again(&roles, &lines.lines, i, starts));
+                if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more && !another_port && !restarts {
                     // a repeat of a template shown above, warnings included: the first of each
                     // stays verbatim, and the marker says what varied (and counts errors only)
                     run.push_event(n, lines.lines[i], level, template);
@@ -1567,8 +1580,9 @@ fn message_of(line: &str) -> u64 {
             continue;
         }
         // a result's code says which failure it was: GitHub Actions' `Process completed with
-        // exit code 22.` after `exit code 1.`, `exit status 137`
-        let coded = std::mem::replace(&mut after_code, matches!(tok, "code" | "status")) && tok.bytes().any(|c| c.is_ascii_digit());
+        // exit code 22.` after `exit code 1.`, `exit status 137`, slapd's replication `rid=002
+        // rc 49 retrying` (bad credentials) after `rc -1` (no provider)
+        let coded = std::mem::replace(&mut after_code, matches!(tok, "code" | "status" | "rc")) && tok.bytes().any(|c| c.is_ascii_digit());
         if let Some((_, name)) = ended.filter(|&(k, _)| k == n) {
             h.write(name.as_bytes());
             h.write_u8(b' ');
@@ -1595,8 +1609,10 @@ fn message_of(line: &str) -> u64 {
         // a `key=value` field that holds an address, a host or a number holds a value: another
         // host, the same message (a word such as `user=guest` may name another message)
         let field = tok.split_once('=');
-        // (but a result's code says which failure it was too: slapd's `err=49`, `err=50`)
-        if field.is_some_and(|(key, _)| key == "err") {
+        // (but a result's code says which failure it was too: slapd's `err=49`, `err=50`; and
+        // so does the signal that ended a process, Varnish's child that `died signal=9`, killed,
+        // after one that `died signal=6`, aborted)
+        if field.is_some_and(|(key, _)| matches!(key, "err" | "errno" | "code" | "status" | "rc" | "exit_code" | "signal" | "sig")) {
             h.write(tok.as_bytes());
             h.write_u8(b' ');
             continue;
@@ -1615,8 +1631,9 @@ fn message_of(line: &str) -> u64 {
     }
     // a frame logged as an error of its own (Apache's `AH01215: stderr from app.py:   File
     // "…/app.py", line 18, in <module>`) names the line of code it ran, no value; so does a
-    // Rust panic's place (another line is another panic)
-    if re!(r#"File "[^"]+", line \d|\bat \S+ ?\(\S+\.[A-Za-z]\w*:\d| panicked at \S+\.[A-Za-z]\w*:\d"#).is_match(line) {
+    // Rust panic's place (another line is another panic), and the place in a file a parser
+    // rejects (`c5.cfg, line 198, column 26: unknown command`, `site.conf:12: `): a line to fix
+    if re!(r#"File "[^"]+", line \d|\bat \S+ ?\(\S+\.[A-Za-z]\w*:\d| panicked at \S+\.[A-Za-z]\w*:\d|\S\.[A-Za-z]\w*(?::\d+(?::\d+)?: |, line \d)"#).is_match(line) {
         let mut places = String::new();
         crate::mask::push_line_numbers(line, &mut places);
         h.write(places.as_bytes());
@@ -3146,6 +3163,44 @@ mod tests {
     }
 
     #[test]
+    fn a_failure_told_by_its_words_at_another_services_port_stays() {
+        // Traffic Server's error.log states no level: a dead legacy backend fails all along,
+        // then the main origin dies at another port
+        let line = |s: usize, port: u32, host: &str, k: usize| {
+            format!("20261205.18h{:02}m{:02}s CONNECT: attempt fail [CONNECTION_ERROR] to 127.0.0.1:{port} for host='{host}' connection_result=Connection refused [111] error=Connection refused [111] attempts={} url='http://127.0.0.1:{port}/static/file{k}.txt'\n", 12 + s / 60, s % 60, k % 3)
+        };
+        let mut text: String = (0..10).map(|k| line(k, 8698, "legacy.test", k)).collect();
+        text += &(10..60).map(|k| line(k, 8611, "app.test", k)).collect::<String>();
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("to 127.0.0.1:8611 for host='app.test'"), "{}", c.text);
+        assert!(c.text.contains("[hr "), "{}", c.text);
+        // (a client's port, which the system gives out high, is a value)
+        let text: String = (0..60).map(|k| line(k, 40000 + k as u32, "app.test", k)).collect();
+        assert_eq!(compress(&text, &opts()).text.matches("CONNECT: attempt fail").count(), 1);
+    }
+
+    #[test]
+    fn an_error_at_another_place_in_a_file_is_another_error() {
+        // a service started again and again on a config file it rejects: each unknown command
+        // is a line to fix, which the parser reports in the same words
+        let mut text = String::new();
+        for (k, line) in [179, 179, 179, 198, 179, 179].iter().enumerate() {
+            for i in 0..20 {
+                text += &format!(" 0(3145{k}) INFO: <core> [core/sr_module.c:{}]: load_module(): loading module m{i}\n", 600 + i);
+            }
+            text += &format!(" 0(3145{k}) ERROR: <core> [core/cfg.y:3649]: yyparse(): cfg. parser: failed to find command save_contact (params 1)\n");
+            text += &format!(" 0(3145{k}) CRITICAL: <core> [core/cfg.y:3790]: yyerror_at(): parse error in config file /etc/kamailio/c5.cfg, line {line}, column 26: unknown command, missing loadmodule?\n\n");
+            text += "ERROR: bad config file (1 errors) (parsing code: 0)\n";
+        }
+        let c = compress(&text, &opts());
+        for line in [179, 198] {
+            assert!(c.text.contains(&format!("c5.cfg, line {line}, column 26: unknown command")), "{}", c.text);
+        }
+        // (the same place again is a repeat)
+        assert!(c.text.matches("line 179, column 26").count() < 5, "{}", c.text);
+    }
+
+    #[test]
     fn a_stamped_jobs_traces_fold_the_frames_shown_above() {
         // `cargo test` under GitHub Actions: each failing test's backtrace runs through the same
         // frames of the standard library, each line behind another time
@@ -3246,6 +3301,26 @@ mod tests {
         let c = compress(&text, &opts());
         assert!(c.text.contains("with exit code 22."), "{}", c.text);
         assert_eq!(c.text.matches("with exit code 1.").count(), 2, "{}", c.text);
+        // a process killed (signal 9) after one that aborted (6), Varnish's manager says
+        let mut text = String::new();
+        for (k, signal) in [6, 6, 9, 6].iter().enumerate() {
+            for i in 0..20 {
+                text += &format!("Debug: Child ({k}{i:03}) Started\nInfo: Child ({k}{i:03}) said Child starts\n");
+            }
+            text += &format!("Error: Child ({k}999) died signal={signal}\n");
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("died signal=9"), "{}", c.text);
+        // a replica's retries: the provider down (-1), then refusing its credentials (49)
+        let mut text = String::new();
+        for (k, rc) in [-1, -1, 49, -1].iter().enumerate() {
+            for i in 0..20 {
+                text += &format!("693f1c{k}{i:02} conn=10{k}{i:02} op=0 SRCH base=\"dc=example,dc=org\" scope=2 deref=0\n");
+            }
+            text += &format!("693f1c{k}99 do_syncrepl: rid=002 rc {rc} retrying\n");
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("rid=002 rc 49 retrying"), "{}", c.text);
     }
 
     #[test]

@@ -634,6 +634,14 @@ pub fn is_service_stream_line(line: &str) -> bool {
     !rest.contains(" | ")
 }
 
+/// A line a process wrote behind its host (or program) and pid in brackets, whatever it
+/// printed: Open MPI's processes tag their verbose output so (`[node1:10293] mca: base:
+/// components_open: opening btl components`), each rank's lines interleaved with the others'.
+/// For the sniffer, as `is_service_stream_line`.
+pub fn is_process_stream_line(line: &str) -> bool {
+    re!(r"^\[[A-Za-z][\w.-]*:\d+\] +\S").is_match(line)
+}
+
 /// A line of a task in an Ant build, behind the task's name right-aligned in brackets
 /// (`    [javac] Compiling 795 source files`, `      [cpd] Found a 43 line duplication`),
 /// whatever the task printed: Ant's console, which Jenkins shows as a job's log.
@@ -774,6 +782,11 @@ pub fn declared(line: &str) -> Option<Severity> {
                 };
             }
         }
+        if i == 0 {
+            if let Some(level) = logrus_level(tok) {
+                return Some(level);
+            }
+        }
         let field = ["level=", "lvl=", "severity="]
             .iter()
             .find_map(|k| tok.strip_prefix(k))
@@ -791,11 +804,35 @@ pub fn declared(line: &str) -> Option<Severity> {
             || tok.starts_with(['[', '<'])
             || tok.ends_with([':', ']', '>'])
             || field.len() < tok.len();
-        if spelt || is_event() {
+        if spelt || (!in_a_sentence(before) && is_event()) {
             return Some(s);
         }
     }
     alert_priority(line)
+}
+
+/// The level logrus's text formatter opens a line with on a terminal: cut to four letters, the
+/// seconds since the program started (or the time) in brackets after it, `ERRO[0003] …`,
+/// `WARN[2026-12-05T18:08:16Z] …`.
+pub fn logrus_level(tok: &str) -> Option<Severity> {
+    let (word, rest) = tok.split_once('[')?;
+    if word.len() != 4 || rest.len() < 2 || !rest.ends_with(']') {
+        return None;
+    }
+    Some(match word {
+        "ERRO" => Severity::Error,
+        "FATA" | "PANI" => Severity::Fatal,
+        "WARN" => Severity::Warn,
+        "INFO" | "DEBU" | "TRAC" => Severity::Other,
+        _ => return None,
+    })
+}
+
+/// Whether a word after `above` is a sentence's, where no level is: after a comma (Go's
+/// `fetched 50, err <nil>`), unless the comma closes a header's time (Windows' CBS log:
+/// `2016-09-29 00:00:46, Info  CBS …`).
+pub fn in_a_sentence(above: &str) -> bool {
+    above.ends_with(',') && !above.contains(':')
 }
 
 /// Whether word `tok` after token `above` counts errors rather than states a level: a number
@@ -1087,10 +1124,11 @@ pub fn level_number(n: u32) -> Severity {
 pub fn word_severity(word: &str) -> Option<Severity> {
     let mut buf = [0u8; 11];
     Some(match upper(word, &mut buf)? {
+        // (and the three letters zerolog's console, Serilog and the NATS server write)
         b"ERROR" | b"ERR" | b"SEVERE" | b"E" => Severity::Error,
-        b"FATAL" | b"CRITICAL" | b"CRIT" | b"EMERG" | b"ALERT" | b"PANIC" | b"F" => Severity::Fatal,
-        b"WARN" | b"WARNING" | b"W" => Severity::Warn,
-        b"INFO" | b"INFORMATION" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"VERBOSE" => Severity::Other,
+        b"FATAL" | b"CRITICAL" | b"CRIT" | b"EMERG" | b"ALERT" | b"PANIC" | b"F" | b"FTL" | b"PNC" => Severity::Fatal,
+        b"WARN" | b"WARNING" | b"W" | b"WRN" => Severity::Warn,
+        b"INFO" | b"INFORMATION" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"VERBOSE" | b"INF" | b"DBG" | b"TRC" | b"VRB" => Severity::Other,
         _ => return None,
     })
 }
@@ -1903,6 +1941,40 @@ mod tests {
         assert_eq!(banner_level("[12] ERROR: x"), None);
         assert_eq!(banner_level("=================="), None);
         assert!(!is_report_header("=ERROR REPORT==== see below"));
+    }
+
+    #[test]
+    fn levels_cut_to_three_or_four_letters_are_read() {
+        // zerolog's console, Serilog and the NATS server write three letters; the NATS
+        // server's trace of an `-ERR` it sent a client is a trace, not an error
+        for (code, level) in [("FTL", Severity::Fatal), ("ERR", Severity::Error), ("WRN", Severity::Warn), ("INF", Severity::Other), ("DBG", Severity::Other)] {
+            assert_eq!(declared(&format!("6:08PM {code} connection to peer 3 dropped")), Some(level), "{code}");
+            assert_eq!(declared(&format!("[18:08:16 {code}] connection to peer 3 dropped")), Some(level), "{code}");
+            assert_eq!(crate::log::level(&format!("[18:08:16 {code}] connection to peer 3 dropped")), level, "{code}");
+        }
+        let nats = "[18965] 2026/12/05 18:09:04.230315 [TRC] 127.0.0.1:53234 - cid:51 - ->> [-ERR maximum connections exceeded]";
+        assert_eq!(declared(nats), Some(Severity::Other));
+        assert_eq!(declared("[18965] 2026/12/05 18:09:04.230315 [WRN] 127.0.0.1:53234 - cid:51 - Readloop processing time: 2.1s"), Some(Severity::Warn));
+        // logrus's text on a terminal: four letters, then the seconds since start or the time
+        for (code, level) in [("ERRO", Severity::Error), ("FATA", Severity::Fatal), ("PANI", Severity::Fatal), ("WARN", Severity::Warn), ("INFO", Severity::Other), ("DEBU", Severity::Other)] {
+            assert_eq!(declared(&format!("{code}[0003] connection to peer 3 dropped                  peer=3")), Some(level), "{code}");
+            assert_eq!(declared(&format!("{code}[2026-12-05T18:08:16Z] connection to peer 3 dropped")), Some(level), "{code}");
+            assert_eq!(crate::log::level(&format!("{code}[0003] connection to peer 3 dropped")), level, "{code}");
+        }
+        assert_eq!(crate::log::level(nats), Severity::Other);
+        assert_eq!(declared("TODO[1] fix this"), None);
+    }
+
+    #[test]
+    fn a_word_after_a_comma_is_no_level() {
+        // Go's idiom for a call that returned no error, in a sentence of the message
+        let line = "2026/12/05 18:08:15.400806 fetched 50, err <nil>";
+        assert_eq!(declared(line), None);
+        assert_eq!(crate::log::level(line), Severity::Other);
+        // where the header puts it, a word in lower case is a level
+        assert_eq!(declared("2026/12/05 18:08:15.400806 error connecting to db"), Some(Severity::Error));
+        // (a comma may close a time: Windows' CBS log)
+        assert_eq!(crate::log::level("2016-09-29 00:00:46, Info                  CBS    SQM: Warning: Failed to upload all unsent reports."), Severity::Other);
     }
 
     #[test]

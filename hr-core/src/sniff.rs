@@ -192,7 +192,8 @@ impl PartEvidence {
             let indented = l.starts_with([' ', '\t']);
             let event = !indented && (logline::opens_event(l) || logline::is_decorated_event(l));
             // a service's line in an interleaved stream is one too, whatever the service printed
-            let stream = !event && (logline::is_service_stream_line(l) || logline::is_ant_task_line(l));
+            let stream = !event
+                && (logline::is_service_stream_line(l) || logline::is_process_stream_line(l) || logline::is_ant_task_line(l));
             if event || stream {
                 e.events += 1;
                 e.tagged += (stream || logline::source_prefix_len(l).is_some()) as usize;
@@ -1751,6 +1752,29 @@ Events:
         }
         for other in ["[x] item 3 is done", "    [x] item 3 is done", "[javac] Compiling", "    [Javac] Compiling", "    [javac]Compiling"] {
             assert!(!logline::is_ant_task_line(other), "{other}");
+        }
+    }
+
+    #[test]
+    fn processes_tagged_by_host_and_pid_are_a_log_whatever_they_print() {
+        // Open MPI's verbose output: each process's lines behind `[host:pid]`, no time or level,
+        // the ranks' lines interleaved, and a help message's prose between them
+        let mut t = String::new();
+        for pid in [10293, 10294, 10295] {
+            for (step, what) in [("register", "registering framework btl components"), ("open", "opening btl components")] {
+                t.push_str(&format!("[vm:{pid}] mca: base: components_{step}: {what}\n"));
+                for c in ["tcp", "vader", "self"] {
+                    t.push_str(&format!("[vm:{pid}] mca: base: components_{step}: found loaded component {c}\n[vm:{pid}] mca: base: components_{step}: component {c} {step} function successful\n"));
+                }
+            }
+            t.push_str(&format!("[vm:{pid}] select: initializing btl component tcp\n[vm:{pid}] btl:tcp: Attempting to bind to AF_INET port 1024\n[vm:{pid}] select: init of component tcp returned success\n"));
+        }
+        t.push_str("--------------------------------------------------------------------------\nMPI_ABORT was invoked on rank 1 in communicator MPI_COMM_WORLD\nwith errorcode 42.\n\nNOTE: invoking MPI_ABORT causes Open MPI to kill all MPI processes.\nYou may or may not see output from other processes, depending on\nexactly when Open MPI kills them.\n--------------------------------------------------------------------------\n");
+        assert_eq!(sniff(t.as_bytes()), Kind::Log, "{t}");
+        assert!(logline::is_process_stream_line("[node-1.cluster:10293] btl:tcp: examining interface eth0"));
+        // a checkbox, a step's counter, a pid alone or a tag with nothing after it are none
+        for other in ["[x] item 3 is done", "[3/20] Compiling foo.c", "[10293] started", "[vm:10293]", "[vm:10293]  "] {
+            assert!(!logline::is_process_stream_line(other), "{other}");
         }
     }
 

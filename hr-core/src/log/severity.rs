@@ -166,11 +166,10 @@ fn word_level(word: &str) -> Option<Level> {
     match crate::logline::upper(word, &mut buf)? {
         b"ERROR" | b"ERR" | b"SEVERE" | b"FAILURE" => Some(Level::Error),
         b"FATAL" | b"CRITICAL" | b"CRIT" | b"EMERG" | b"EMERGENCY" | b"ALERT" | b"PANIC"
-        | b"DPANIC" => Some(Level::Fatal),
-        b"WARN" | b"WARNING" => Some(Level::Warn),
-        b"INFO" | b"INFORMATION" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"VERBOSE" | b"FINE" | b"FINER" | b"FINEST" => {
-            Some(Level::Other)
-        }
+        | b"DPANIC" | b"FTL" | b"PNC" => Some(Level::Fatal),
+        b"WARN" | b"WARNING" | b"WRN" => Some(Level::Warn),
+        b"INFO" | b"INFORMATION" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"VERBOSE" | b"FINE" | b"FINER" | b"FINEST"
+        | b"INF" | b"DBG" | b"TRC" | b"VRB" => Some(Level::Other),
         _ => None,
     }
 }
@@ -237,14 +236,20 @@ fn nested_level(record: &str) -> Option<Level> {
 /// Whether `line` reports a process that ended, or an operation that returned, with a code
 /// other than 0, the way it says it failed (pm2's `App [api:0] exited with code [1]`, honcho's
 /// `web.1 stopped (rc=-15)`, `Process finished with exit code 137`, slapd's `RESULT tag=97
-/// err=49`), or a process a crash ended, whatever its code (see `logline::crashed`).
+/// err=49` and `do_syncrepl: rid=002 rc 49 retrying`; a field that names the code, Slurm's `_job_complete: JobId=13 WEXITSTATUS 7` and
+/// `JobState=FAILED … ExitCode=139:0`, `exit_code=2`), or a process a crash ended, whatever
+/// its code (see `logline::crashed`).
 pub(super) fn failed_code(line: &str) -> bool {
     // (most lines hold none of these words: a look for them first)
     let b = line.as_bytes();
-    // (`xit`: `exit` and `Exit` alike, as the pattern reads them)
-    let coded = finder!(b"xit").find(b).is_some() || finder!(b"rc=").find(b).is_some() || finder!(b"err=").find(b).is_some();
+    // (`xit`: `exit` and `Exit` alike, as the pattern reads them, and `XIT` of `WEXITSTATUS`)
+    let coded = finder!(b"xit").find(b).is_some()
+        || finder!(b"XIT").find(b).is_some()
+        || finder!(b"rc=").find(b).is_some()
+        || finder!(b"rc ").find(b).is_some()
+        || finder!(b"err=").find(b).is_some();
     (coded
-        && re!(r"(?i)(?:(?:\bexit(?:ed)?(?: with)?(?: code| status):?|\(rc)[ =]|\berr=)\[?(-?\d+)\]?")
+        && re!(r"(?i)(?:(?:\bexit(?:ed)?(?: with)?(?: code| status):?|(?:\(|\b)rc)[ =]|\berr=|\bw?exit_?(?:code|status)(?:=|: ?| ))\[?(-?\d+)\]?")
             .captures(line)
             .is_some_and(|c| c[1].trim_start_matches('-').bytes().any(|d| d != b'0')))
         || crate::logline::crashed(line)
@@ -396,6 +401,11 @@ pub fn level_at(line: &str) -> (Level, usize) {
     for tok in line.split_ascii_whitespace().take(10) {
         let before = std::mem::replace(&mut above, tok);
         let end = tok.as_ptr() as usize - line.as_ptr() as usize + tok.len();
+        if before.is_empty() {
+            if let Some(level) = crate::logline::logrus_level(tok) {
+                return (level, end);
+            }
+        }
         // glog and klog: `E1130 10:00:00.123456 …`, the letter before the date, opening the
         // line or behind a journal's header; Cisco's `%ASA-4-106023:`
         if let Some(level) = crate::logline::coded_level(line, tok) {
@@ -430,7 +440,10 @@ pub fn level_at(line: &str) -> (Level, usize) {
         if word.len() < 3 || word.len() > 9 || word.len() + 4 < tok.len() {
             continue;
         }
-        if word.len() == 3 && !word.eq_ignore_ascii_case("err") {
+        // (three letters are a level's code in capitals: `WRN`, `FTL`; and a word after a
+        // comma is a sentence's, `fetched 50, err <nil>`)
+        let capitals = word.bytes().all(|c| c.is_ascii_uppercase());
+        if (word.len() == 3 && !capitals && !word.eq_ignore_ascii_case("err")) || (!capitals && crate::logline::in_a_sentence(before)) {
             continue;
         }
         if let Some(level) = word_level(word).filter(|_| !crate::logline::counts(before, tok)) {
@@ -727,7 +740,10 @@ mod tests {
         let slapd = |err: u32| format!("6b1338bf.09802230 0x7fa7421fd6c0 conn=1014 op=0 RESULT tag=97 err={err} qtime=0.000005 etime=0.000071 text=");
         // (or that a crash's signal ended, whatever its code)
         let signalled = "2026-12-05T11:50:01: PM2 log: App [segv:4] exited with code [0] via signal [SIGSEGV]";
-        for line in ["2026-12-04 20:49:01 PM2 | App [api:0] exited with code [1] via signal [SIGINT]", "20:36:16 system   | web.1 stopped (rc=-15)", "node api.js exited with code 1", &slapd(49), signalled] {
+        // (Slurm names the code by its C macro, and its job records by a field)
+        let slurm = "[2026-12-05T18:12:01.449] _job_complete: JobId=13 WEXITSTATUS 7";
+        let record = "JobId=56 UserId=root(0) GroupId=root(0) Name=mpi_segv JobState=FAILED Partition=debug TimeLimit=5 ExitCode=139:0";
+        for line in ["2026-12-04 20:49:01 PM2 | App [api:0] exited with code [1] via signal [SIGINT]", "20:36:16 system   | web.1 stopped (rc=-15)", "node api.js exited with code 1", &slapd(49), signalled, slurm, record, "task finished exit_code=2", "693f1c99 do_syncrepl: rid=002 rc 49 retrying"] {
             assert_eq!(sev(line).level, Level::Error, "{line}");
         }
         // (a level stated says how it went, but for a crash)
@@ -761,7 +777,8 @@ mod tests {
         assert_eq!(sev("Dec  5 11:35:20 host systemd[1]: api.service: Main process exited, code=killed, status=9/KILL").level, Level::Other);
         // (`err=0` is a field that says all went well, no level word)
         let stopped = "2026-12-05T11:50:01: PM2 log: App [web:1] exited with code [0] via signal [SIGINT]";
-        for line in ["20:36:16 system   | worker.1 stopped (rc=0)", "node poller.js exited with code 0", "exit status 0", &slapd(0), stopped] {
+        let (slurm, record) = ("[2026-12-05T18:12:01.449] _job_complete: JobId=1 WEXITSTATUS 0", "JobId=48 Name=sleeper JobState=CANCELLED ExitCode=0:15");
+        for line in ["20:36:16 system   | worker.1 stopped (rc=0)", "node poller.js exited with code 0", "exit status 0", &slapd(0), stopped, slurm, record, "do_syncrepl: rid=001 rc 0", "compiling src 12 files"] {
             assert_eq!(sev(line).level, Level::Other, "{line}");
         }
         assert_eq!(crate::logline::declared(&slapd(0)), None);
