@@ -408,10 +408,12 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 // service's port than its template's failures shown (Traffic Server's `CONNECT:
                 // attempt fail [CONNECTION_ERROR] to 127.0.0.1:38611 for host='app.test'` after
                 // a dozen for another backend's port): another backend down
-                let another_port = !declared && level < Level::Warn && {
+                // (its ports are noted shown when it stays for an error word: see below)
+                let at_another_port = |failed_at: &mut FirstNames| {
                     let ports = ports_given(lines.lines[i]);
                     ports != 0 && error_words(crate::plan::readable_head(lines.lines[i])) && failed_at.first_of(u64::from(template), ports)
                 };
+                let told_by_words = !declared && level < Level::Warn;
                 // (the program starting again: what its later lines hang on, as a fold said again.
                 // The line it opened the log with, said again word for word, says so by itself:
                 // Transmission's `Transmission 3.00 (bb6b5a062e) started` after a `kill -9`,
@@ -420,7 +422,10 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     && template_of(&roles[opening]) == Some(template)
                     && miner.templates[template as usize].count <= RESTARTS_SHOWN
                     && (said(lines.lines[i]) == said(lines.lines[opening]) || starts_again(&roles, &lines.lines, i, starts));
-                if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more && !another_port && !restarts {
+                if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more
+                    && !restarts
+                    && !(told_by_words && at_another_port(&mut failed_at))
+                {
                     // a repeat of a template shown above, warnings included: the first of each
                     // stays verbatim, and the marker says what varied (and counts errors only)
                     run.push_event(n, lines.lines[i], level, template);
@@ -435,6 +440,9 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     } else if !informs
                         && error_words(crate::plan::readable_head(lines.lines[i]))
                     {
+                        if told_by_words {
+                            at_another_port(&mut failed_at);
+                        }
                         Priority::Critical
                     } else if level == Level::Warn
                         || alone

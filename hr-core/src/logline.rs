@@ -815,10 +815,11 @@ pub fn declared(line: &str) -> Option<Severity> {
 /// seconds since the program started (or the time) in brackets after it, `ERRO[0003] …`,
 /// `WARN[2026-12-05T18:08:16Z] …`.
 pub fn logrus_level(tok: &str) -> Option<Severity> {
-    let (word, rest) = tok.split_once('[')?;
-    if word.len() != 4 || rest.len() < 2 || !rest.ends_with(']') {
+    // (a look at its fifth byte first: this runs on the first word of every line)
+    if tok.len() < 7 || tok.as_bytes()[4] != b'[' || !tok.ends_with(']') {
         return None;
     }
+    let word = &tok[..4];
     Some(match word {
         "ERRO" => Severity::Error,
         "FATA" | "PANI" => Severity::Fatal,
