@@ -36,7 +36,7 @@ use ahead::{read_ahead, Ahead};
 use fields::{json_words, Columns};
 use openers::{keep_openers, request_opener};
 use test_runs::keep_test_failures;
-use names::{names_given, ports_given, FirstNames, PORTS_PER_MESSAGE, WARNINGS_PER_TEMPLATE};
+use names::{codes_given, names_given, places_given, ports_given, FirstNames, CODES_PER_MESSAGE, PLACES_PER_MESSAGE, PORTS_PER_MESSAGE, WARNINGS_PER_TEMPLATE};
 pub use severity::Level;
 use severity::{level_at, severity};
 use std::hash::Hasher;
@@ -259,6 +259,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     // named, by message
     let mut warned = FirstNames::new(WARNINGS_PER_TEMPLATE);
     let mut ported = FirstNames::new(PORTS_PER_MESSAGE);
+    let mut placed = FirstNames::new(PLACES_PER_MESSAGE);
+    let mut coded = FirstNames::new(CODES_PER_MESSAGE);
     // and those the failures a line tells by its words alone named, by template
     let mut failed_at = FirstNames::new(PORTS_PER_MESSAGE);
     // what the error events kept verbatim say (see `said`), word for word: a hash of it would
@@ -371,6 +373,12 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     let at_another_port = ports != 0 && ported.first_of(message, ports) && !first;
                     let (times, last) = messages[&message];
                     let end = n + more as usize;
+                    // (and so are the places in files its lines name: a parser's second unknown
+                    // command, under the line that failed on it; and the codes it failed with)
+                    let places = lines.lines[i..end].iter().fold(0u64, |set, l| set.wrapping_add(places_given(l)));
+                    let at_another_place = places != 0 && placed.first_of(message, places) && !first;
+                    let codes = codes_given(lines.lines[i]);
+                    let with_another_code = codes != 0 && coded.first_of(message, codes) && !first;
                     // an event whose every line says, word for word after its time, what a line
                     // shown above said repeats it, whatever the miner makes of a word in its
                     // stamp; unless Drain, reading the log as written, files it in a cluster of
@@ -379,7 +387,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     let repeats_said = (i..end).all(|k| said_above.contains(&said_in(&lines.lines, colours, k)));
                     // (a path a client probes past its first few is a value, not another failure;
                     // Drain is asked last, and only reads the log as far as an error asks it)
-                    let new = first || at_another_port || (seen != Seen::Known && !recurring && !probing);
+                    let new = first || at_another_port || at_another_place || with_another_code || (seen != Seen::Known && !recurring && !probing);
                     if recoloured || (!repeats_said && new) || drained.unshown(i) {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Critical);
@@ -1555,7 +1563,6 @@ fn message_of(line: &str) -> u64 {
     // (`…: KeyError: 'user_', referer: https://example.com/`), is no part of the error
     let line = line.rsplit_once(", referer: ").filter(|(_, page)| !page.contains(' ')).map_or(line, |(said, _)| said);
     let mut h = FxHasher::default();
-    let mut after_code = false;
     // the process that ended names the failure whole, digits and all: compose's
     // `elastic_es02_1 exited with code 137` is another node's death than `elastic_es03_1`'s
     // and so does the program the kernel reports crashed, without its pid (`kernel:
@@ -1587,17 +1594,8 @@ fn message_of(line: &str) -> u64 {
             h.write_u8(b' ');
             continue;
         }
-        // a result's code says which failure it was: GitHub Actions' `Process completed with
-        // exit code 22.` after `exit code 1.`, `exit status 137`, slapd's replication `rid=002
-        // rc 49 retrying` (bad credentials) after `rc -1` (no provider)
-        let coded = std::mem::replace(&mut after_code, matches!(tok, "code" | "status" | "rc")) && tok.bytes().any(|c| c.is_ascii_digit());
         if let Some((_, name)) = ended.filter(|&(k, _)| k == n) {
             h.write(name.as_bytes());
-            h.write_u8(b' ');
-            continue;
-        }
-        if coded {
-            h.write(tok.as_bytes());
             h.write_u8(b' ');
             continue;
         }
@@ -1616,15 +1614,8 @@ fn message_of(line: &str) -> u64 {
         }
         // a `key=value` field that holds an address, a host or a number holds a value: another
         // host, the same message (a word such as `user=guest` may name another message)
+        // (a result's code is one too: see `codes_given`)
         let field = tok.split_once('=');
-        // (but a result's code says which failure it was too: slapd's `err=49`, `err=50`; and
-        // so does the signal that ended a process, Varnish's child that `died signal=9`, killed,
-        // after one that `died signal=6`, aborted)
-        if field.is_some_and(|(key, _)| matches!(key, "err" | "errno" | "code" | "status" | "rc" | "exit_code" | "signal" | "sig")) {
-            h.write(tok.as_bytes());
-            h.write_u8(b' ');
-            continue;
-        }
         let request = field.is_some_and(|(key, _)| crate::logline::PATH_KEYS.contains(&key));
         let tok = match field {
             Some((key, value)) if !request && is_field_name(key) && holds_value(value) => &tok[..=key.len()],
@@ -1639,9 +1630,8 @@ fn message_of(line: &str) -> u64 {
     }
     // a frame logged as an error of its own (Apache's `AH01215: stderr from app.py:   File
     // "…/app.py", line 18, in <module>`) names the line of code it ran, no value; so does a
-    // Rust panic's place (another line is another panic), and the place in a file a parser
-    // rejects (`c5.cfg, line 198, column 26: unknown command`, `site.conf:12: `): a line to fix
-    if re!(r#"File "[^"]+", line \d|\bat \S+ ?\(\S+\.[A-Za-z]\w*:\d| panicked at \S+\.[A-Za-z]\w*:\d|\S\.[A-Za-z]\w*(?::\d+(?::\d+)?: |, line \d)"#).is_match(line) {
+    // Rust panic's place (another line is another panic)
+    if re!(r#"File "[^"]+", line \d|\bat \S+ ?\(\S+\.[A-Za-z]\w*:\d| panicked at \S+\.[A-Za-z]\w*:\d"#).is_match(line) {
         let mut places = String::new();
         crate::mask::push_line_numbers(line, &mut places);
         h.write(places.as_bytes());
@@ -3206,6 +3196,9 @@ mod tests {
         }
         // (the same place again is a repeat)
         assert!(c.text.matches("line 179, column 26").count() < 5, "{}", c.text);
+        // past the first few places, a place is a value: an importer's rejected rows
+        let text: String = (0..3000).map(|row| format!("2026-12-05 10:00:{:02} ERROR import: /data/in.csv:{row}: invalid date\n", row % 60)).collect();
+        assert!(compress(&text, &opts()).text.lines().count() < 10);
     }
 
     #[test]
@@ -3319,16 +3312,12 @@ mod tests {
         }
         let c = compress(&text, &opts());
         assert!(c.text.contains("died signal=9"), "{}", c.text);
-        // a replica's retries: the provider down (-1), then refusing its credentials (49)
-        let mut text = String::new();
-        for (k, rc) in [-1, -1, 49, -1].iter().enumerate() {
-            for i in 0..20 {
-                text += &format!("693f1c{k}{i:02} conn=10{k}{i:02} op=0 SRCH base=\"dc=example,dc=org\" scope=2 deref=0\n");
-            }
-            text += &format!("693f1c{k}99 do_syncrepl: rid=002 rc {rc} retrying\n");
-        }
-        let c = compress(&text, &opts());
-        assert!(c.text.contains("rid=002 rc 49 retrying"), "{}", c.text);
+        // (past the first few codes, a code is one more value: a status that counts up)
+        let text: String = (0..300).map(|k| format!("2026-12-05 10:00:{:02} ERROR query failed with status {} at offset {k}\n", k % 60, 1000 + k * 37)).collect();
+        assert!(compress(&text, &opts()).text.lines().count() < 12);
+        // (a field whose value is an id tells no failure apart: `sig=` of a signed request)
+        let text: String = (0..300).map(|k| format!("2026-12-05 10:00:{:02} ERROR upload rejected sig={:08x} code={}\n", k % 60, k * 7919, 100000 + k)).collect();
+        assert!(compress(&text, &opts()).text.lines().count() < 10);
     }
 
     #[test]

@@ -637,9 +637,10 @@ pub fn is_service_stream_line(line: &str) -> bool {
 /// A line a process wrote behind its host (or program) and pid in brackets, whatever it
 /// printed: Open MPI's processes tag their verbose output so (`[node1:10293] mca: base:
 /// components_open: opening btl components`), each rank's lines interleaved with the others'.
-/// For the sniffer, as `is_service_stream_line`.
+/// For the sniffer, as `is_service_stream_line`. (A pid has three digits or more, where a
+/// note's number, `[ref:12]`, has fewer.)
 pub fn is_process_stream_line(line: &str) -> bool {
-    re!(r"^\[[A-Za-z][\w.-]*:\d+\] +\S").is_match(line)
+    re!(r"^\[[A-Za-z][\w.-]*:\d{3,}\] +\S").is_match(line)
 }
 
 /// A line of a task in an Ant build, behind the task's name right-aligned in brackets
@@ -800,6 +801,9 @@ pub fn declared(line: &str) -> Option<Severity> {
         let Some(s) = word_severity(word).filter(|_| !counts(before, tok)) else {
             continue;
         };
+        if word.len() == 3 && !word.eq_ignore_ascii_case("err") && !codes_a_level(before, tok) {
+            continue;
+        }
         let spelt = word.bytes().all(|c| c.is_ascii_uppercase())
             || tok.starts_with(['[', '<'])
             || tok.ends_with([':', ']', '>'])
@@ -827,6 +831,14 @@ pub fn logrus_level(tok: &str) -> Option<Severity> {
         "INFO" | "DEBU" | "TRAC" => Severity::Other,
         _ => return None,
     })
+}
+
+/// Whether a level's three-letter code (`WRN`, `FTL`: zerolog's console, Serilog, the NATS
+/// server) `tok`, after `above`, stands where a header puts one: in brackets (`[WRN]`,
+/// `[18:08:16 WRN]`) or right after the time (`6:08PM WRN`, `…T18:08:16Z FTL`). Elsewhere the
+/// letters name something else (Pi-hole's daemon: `[… 1234M] FTL branch: master`).
+pub fn codes_a_level(above: &str, tok: &str) -> bool {
+    tok.starts_with('[') || tok.ends_with(']') || re!(r"\d:\d\d(?::\d\d)?(?:[.,]\d+)?(?:[AP]M|Z|[+-]\d\d:?\d\d)?$").is_match(above)
 }
 
 /// Whether a word after `above` is a sentence's, where no level is: after a comma (Go's
@@ -1963,6 +1975,12 @@ mod tests {
             assert_eq!(crate::log::level(&format!("{code}[0003] connection to peer 3 dropped")), level, "{code}");
         }
         assert_eq!(crate::log::level(nats), Severity::Other);
+        // where no header puts them, the letters name something else
+        let pihole = "[2026-12-05 10:00:00.000 1234M] FTL branch: master";
+        assert_eq!(declared(pihole), None);
+        assert_eq!(crate::log::level(pihole), Severity::Other);
+        assert_eq!(crate::log::level("2026-12-05T10:00:00Z PNC bank sync started"), Severity::Fatal);
+        assert_eq!(crate::log::level("2026-12-05 10:00:00 started PNC bank sync"), Severity::Other);
         assert_eq!(declared("TODO[1] fix this"), None);
     }
 
@@ -1974,6 +1992,10 @@ mod tests {
         assert_eq!(crate::log::level(line), Severity::Other);
         // where the header puts it, a word in lower case is a level
         assert_eq!(declared("2026/12/05 18:08:15.400806 error connecting to db"), Some(Severity::Error));
+        // (a level spelt as one after a comma is a level still)
+        for line in ["2026-12-05 10:00:00 app=api, level=error, msg=db down", "2026-12-05 10:00:00 upstream closed, err: EOF", "2026-12-05 10:00:00 request failed, Error: timeout"] {
+            assert_eq!(crate::log::level(line), Severity::Error, "{line}");
+        }
         // (a comma may close a time: Windows' CBS log)
         assert_eq!(crate::log::level("2016-09-29 00:00:46, Info                  CBS    SQM: Warning: Failed to upload all unsent reports."), Severity::Other);
     }

@@ -1773,7 +1773,7 @@ Events:
         assert_eq!(sniff(t.as_bytes()), Kind::Log, "{t}");
         assert!(logline::is_process_stream_line("[node-1.cluster:10293] btl:tcp: examining interface eth0"));
         // a checkbox, a step's counter, a pid alone or a tag with nothing after it are none
-        for other in ["[x] item 3 is done", "[3/20] Compiling foo.c", "[10293] started", "[vm:10293]", "[vm:10293]  "] {
+        for other in ["[x] item 3 is done", "[3/20] Compiling foo.c", "[10293] started", "[vm:10293]", "[vm:10293]  ", "[ref:12] see the appendix"] {
             assert!(!logline::is_process_stream_line(other), "{other}");
         }
     }

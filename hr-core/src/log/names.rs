@@ -1,7 +1,8 @@
 //! The names a line gives, as sets: a warning's words that name things, an error's services'
-//! ports. A line that gives a set its event has not shown among the first few stays.
+//! ports, places in files and codes. A line that gives a set its event has not shown among the first few stays.
 
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
+use crate::re::re;
 use std::hash::Hasher;
 
 /// The sets of names shown for each of some events (a warning's template, an error's message),
@@ -41,6 +42,43 @@ pub(super) const WARNINGS_PER_TEMPLATE: usize = 4;
 /// for 28999; Caddy's `dial tcp 127.0.0.1:18099: connect: connection refused`). Past them a
 /// port is one more value (a client's, where a system gives them out low), and folds.
 pub(super) const PORTS_PER_MESSAGE: usize = 3;
+
+/// An error's first few places in files stay, each: a config file's unknown commands at lines
+/// 179 and 198, reported in the same words, are two lines to fix. Past them a place is one
+/// more value (a data file's rows an importer rejects), and folds.
+pub(super) const PLACES_PER_MESSAGE: usize = 4;
+
+/// The places in files `line` names as a parser reports them (`c5.cfg, line 198, column 26:
+/// unknown command`, `site.conf:12: `), as a set; 0 for none.
+pub(super) fn places_given(line: &str) -> u64 {
+    if !re!(r"\S\.[A-Za-z]\w*(?::\d+(?::\d+)?: |, line \d)").is_match(line) {
+        return 0;
+    }
+    let mut places = String::new();
+    crate::mask::push_line_numbers(line, &mut places);
+    crate::hash::of_text(&places)
+}
+
+/// An error's first few codes stay, each: the code a result or a process ended with says which
+/// failure it was (GitHub Actions' `Process completed with exit code 22.` after `exit code
+/// 1.`, slapd's `err=49` and `err=50`, Varnish's child that `died signal=9`, killed, after
+/// one that `died signal=6`). Past them a code is one more value (a status that counts up).
+pub(super) const CODES_PER_MESSAGE: usize = 4;
+
+/// The codes `line` gives a result or a process's end, as a set; 0 for none: a word with digits
+/// after `code` or `status` (`exit code 22.`, `exit status 137`), an `err=` field, and a
+/// signal's number or name in a `signal=` or `sig=` field (another field of that name holds an
+/// id: a request's signature).
+pub(super) fn codes_given(line: &str) -> u64 {
+    let mut after_code = false;
+    hash_set(line.split_ascii_whitespace().filter(|&tok| {
+        let coded = std::mem::replace(&mut after_code, matches!(tok, "code" | "status")) && tok.bytes().any(|c| c.is_ascii_digit());
+        coded
+            || tok.split_once('=').is_some_and(|(key, value)| {
+                key == "err" || (matches!(key, "signal" | "sig") && ((value.len() <= 2 && value.bytes().all(|c| c.is_ascii_digit())) || value.starts_with("SIG")))
+            })
+    }))
+}
 
 /// The services' ports `line` names (`service_port`), outside `key=value` fields, as a set.
 pub(super) fn ports_given(line: &str) -> u64 {
