@@ -258,6 +258,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     // the names the warnings shown gave, by template, and the services' ports the errors shown
     // named, by message
     let mut warned = FirstNames::new(WARNINGS_PER_TEMPLATE);
+    let mut warned_at = FirstNames::new(PLACES_PER_MESSAGE);
     let mut ported = FirstNames::new(PORTS_PER_MESSAGE);
     let mut placed = FirstNames::new(PLACES_PER_MESSAGE);
     let mut coded = FirstNames::new(CODES_PER_MESSAGE);
@@ -411,7 +412,11 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 }
                 // a warning that names what its template's warnings shown did not stays (its
                 // names are noted shown either way: a repeat of them folds)
-                let names_more = level == Level::Warn && warned.first_of(u64::from(template), names_given(lines.lines[i]));
+                let names_more = level == Level::Warn
+                    && (warned.first_of(u64::from(template), names_given(lines.lines[i])) | {
+                        let places = places_given(lines.lines[i]);
+                        places != 0 && warned_at.first_of(u64::from(template), places)
+                    });
                 // so does a failure that a line with no level tells by its words, at another
                 // service's port than its template's failures shown (Traffic Server's `CONNECT:
                 // attempt fail [CONNECTION_ERROR] to 127.0.0.1:38611 for host='app.test'` after
@@ -2969,6 +2974,21 @@ mod tests {
         let c = compress(&text, &opts());
         assert!(c.text.contains("Couldn't find Order"), "{}", c.text);
         assert!(c.text.contains("Started GET \"/orders/99999\""), "{}", c.text);
+        // Mojolicious draws an id of letters and digits, and says its request and its status on
+        // lines of their own
+        let ids = ["Z5e6jhboYlLL", "Bb8B1KIb-nrc", "kQ3pLmN8xVtR", "Hw7TzQ2aPbXe"];
+        let mut text = String::new();
+        for k in 0..120usize {
+            let id = format!("{}{:02}", &ids[k % 4][..10], k);
+            let t = format!("[2026-12-05 18:20:{:02}.{:05}] [25327]", k % 60, k * 7);
+            let path = if k == 77 { "/no/such/page".to_string() } else { format!("/api/items/{}", k % 9) };
+            text += &format!("{t} [trace] [{id}] GET \"{path}\"\n{t} [trace] [{id}] Routing to a callback\n");
+            let status = if k == 77 { "404 Not Found" } else { "200 OK" };
+            text += &format!("{t} [trace] [{id}] {status} (0.00{}s, 156.986/s)\n", k % 10);
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("404 Not Found"), "{}", c.text);
+        assert!(c.text.contains("GET \"/no/such/page\""), "{}", c.text);
     }
 
     #[test]
@@ -3175,6 +3195,21 @@ mod tests {
         // (a client's port, which the system gives out high, is a value)
         let text: String = (0..60).map(|k| line(k, 40000 + k as u32, "app.test", k)).collect();
         assert_eq!(compress(&text, &opts()).text.matches("CONNECT: attempt fail").count(), 1);
+    }
+
+    #[test]
+    fn a_scripts_warnings_at_other_places_stay() {
+        // Perl's warnings, which state no level: the same words at another line of the script
+        // are another thing to fix
+        let mut text = String::new();
+        for (line, n) in [(5, 100), (14, 6), (5, 40), (14, 3)] {
+            for k in 0..n {
+                text += &format!("substr outside of string at report.pl line {line}.\n{k:>4} north  fg      687.12\n");
+            }
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("substr outside of string at report.pl line 14."), "{}", c.text);
+        assert!(c.text.matches("substr outside of string").count() < 6, "{}", c.text);
     }
 
     #[test]

@@ -783,10 +783,8 @@ pub fn declared(line: &str) -> Option<Severity> {
                 };
             }
         }
-        if i == 0 {
-            if let Some(level) = logrus_level(tok) {
-                return Some(level);
-            }
+        if let Some(level) = level_before_brackets(tok) {
+            return Some(level);
         }
         let field = ["level=", "lvl=", "severity="]
             .iter()
@@ -815,22 +813,28 @@ pub fn declared(line: &str) -> Option<Severity> {
     alert_priority(line)
 }
 
-/// The level logrus's text formatter opens a line with on a terminal: cut to four letters, the
-/// seconds since the program started (or the time) in brackets after it, `ERRO[0003] …`,
-/// `WARN[2026-12-05T18:08:16Z] …`.
-pub fn logrus_level(tok: &str) -> Option<Severity> {
-    // (a look at its fifth byte first: this runs on the first word of every line)
-    if tok.len() < 7 || tok.as_bytes()[4] != b'[' || !tok.ends_with(']') {
+/// A level in capitals glued to a bracket after it, which holds the seconds since the program
+/// started, a time or the thread that logs: logrus's text on a terminal, cut to four letters
+/// (`ERRO[0003] …`, `WARN[2026-12-05T18:08:16Z] …`), Minetest's (`ERROR[Server]: …`,
+/// `WARNING[Main]: …`).
+pub fn level_before_brackets(tok: &str) -> Option<Severity> {
+    // (a look at its first byte and its last first: this runs on the first words of every line)
+    let b = tok.as_bytes();
+    if b.len() < 7 || !b[0].is_ascii_uppercase() || !tok.trim_end_matches(':').ends_with(']') {
         return None;
     }
-    let word = &tok[..4];
-    Some(match word {
-        "ERRO" => Severity::Error,
-        "FATA" | "PANI" => Severity::Fatal,
-        "WARN" => Severity::Warn,
-        "INFO" | "DEBU" | "TRAC" => Severity::Other,
-        _ => return None,
-    })
+    let at = memchr::memchr(b'[', &b[..b.len().min(10)])?;
+    let word = &tok[..at];
+    if !word.bytes().all(|c| c.is_ascii_uppercase()) {
+        return None;
+    }
+    match word {
+        "ERRO" => Some(Severity::Error),
+        "FATA" | "PANI" => Some(Severity::Fatal),
+        "DEBU" | "TRAC" => Some(Severity::Other),
+        _ if word.len() >= 4 => word_severity(word),
+        _ => None,
+    }
 }
 
 /// Whether a level's three-letter code (`WRN`, `FTL`: zerolog's console, Serilog, the NATS
@@ -1645,6 +1649,11 @@ pub fn failed_response(line: &str) -> bool {
     if finder!(b"HTTP/").find(b).is_some() && re!(r"\bHTTP/\d(?:\.\d)? [45]\d\d\b").is_match(line) {
         return true;
     }
+    // an FTP server's reply, which vsftpd's protocol log quotes (`FTP response: Client
+    // "127.0.0.1", "553 Could not create file."`): 4xx and 5xx codes fail, as HTTP's do
+    if finder!(b"FTP response: ").find(b).is_some() && re!(r#"FTP response: Client "[^"]*", "[45]\d\d[ -]"#).is_match(line) {
+        return true;
+    }
     // (a look at the bytes around each space first: this runs on every line the guard reads)
     let reason_follows = |i: usize| {
         i >= 3
@@ -1935,6 +1944,9 @@ mod tests {
         assert_eq!(declared("C | 12 | 40"), None);
         assert_eq!(crate::log::level("Bob      1001 A | good work"), Severity::Other);
         assert_eq!(crate::log::level("Ann      1002 E | needs review"), Severity::Other);
+        // a letter after no number is no logcat level: duplicity's file added, `A`
+        assert_eq!(crate::log::level(". A app/models/user.py"), Severity::Other);
+        assert_eq!(crate::log::level("12-05 18:00:00.123  1234  1240 A DEBUG   : Abort message: 'x'"), Severity::Fatal);
     }
 
     #[test]
@@ -1973,6 +1985,14 @@ mod tests {
             assert_eq!(declared(&format!("{code}[0003] connection to peer 3 dropped                  peer=3")), Some(level), "{code}");
             assert_eq!(declared(&format!("{code}[2026-12-05T18:08:16Z] connection to peer 3 dropped")), Some(level), "{code}");
             assert_eq!(crate::log::level(&format!("{code}[0003] connection to peer 3 dropped")), level, "{code}");
+        }
+        // Minetest's, after its time, glued to the thread
+        for (code, level) in [("ERROR", Severity::Error), ("WARNING", Severity::Warn), ("ACTION", Severity::Other), ("INFO", Severity::Other)] {
+            let line = format!("2026-12-05 18:46:56: {code}[Server]: [buggymod] cannot open config for zones");
+            assert_eq!(crate::log::level(&line), if code == "ACTION" { Severity::Other } else { level }, "{code}");
+            if code != "ACTION" {
+                assert_eq!(declared(&line), Some(level), "{code}");
+            }
         }
         assert_eq!(crate::log::level(nats), Severity::Other);
         // where no header puts them, the letters name something else
@@ -2072,6 +2092,8 @@ mod tests {
             "< HTTP/1.0 404 File not found",
             "HTTP request sent, awaiting response... 503 Service Unavailable",
             "upstream answered 429 Too Many Requests, backing off",
+            // an FTP server's reply, in vsftpd's protocol log
+            "Sat Dec  5 18:44:17 2026 [pid 14722] [ftpbob] FTP response: Client \"127.0.0.1\", \"553 Could not create file.\"",
         ] {
             assert!(failed_response(line), "{line}");
             assert_eq!(problem(line), Problem::Reported, "{line}");
@@ -2083,6 +2105,7 @@ mod tests {
             "took 404 Milliseconds to settle",
             "built v1.404 Not Found a reason to stop",
             "INFO fetched 500 Items from the cache",
+            "Sat Dec  5 18:44:17 2026 [pid 14722] [ftpbob] FTP response: Client \"127.0.0.1\", \"226 Transfer complete.\"",
         ] {
             assert!(!failed_response(line), "{line}");
         }

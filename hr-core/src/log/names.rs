@@ -43,15 +43,17 @@ pub(super) const WARNINGS_PER_TEMPLATE: usize = 4;
 /// port is one more value (a client's, where a system gives them out low), and folds.
 pub(super) const PORTS_PER_MESSAGE: usize = 3;
 
-/// An error's first few places in files stay, each: a config file's unknown commands at lines
-/// 179 and 198, reported in the same words, are two lines to fix. Past them a place is one
-/// more value (a data file's rows an importer rejects), and folds.
+/// An error's or a warning's first few places in files stay, each: a config file's unknown
+/// commands at lines 179 and 198, reported in the same words, are two lines to fix, and so are
+/// a script's two `substr outside of string`. Past them a place is one more value (a data
+/// file's rows an importer rejects), and folds.
 pub(super) const PLACES_PER_MESSAGE: usize = 4;
 
 /// The places in files `line` names as a parser reports them (`c5.cfg, line 198, column 26:
-/// unknown command`, `site.conf:12: `), as a set; 0 for none.
+/// unknown command`, `site.conf:12: `) or Perl a warning (`… at report.pl line 14.`), as a
+/// set; 0 for none.
 pub(super) fn places_given(line: &str) -> u64 {
-    if !re!(r"\S\.[A-Za-z]\w*(?::\d+(?::\d+)?: |, line \d)").is_match(line) {
+    if !re!(r"\S\.[A-Za-z]\w*(?::\d+(?::\d+)?: |, line \d| line \d+\.)").is_match(line) {
         return 0;
     }
     let mut places = String::new();

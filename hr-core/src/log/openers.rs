@@ -111,18 +111,33 @@ fn announces(line: &str) -> bool {
 /// Lines looked back over for the line that opened an error's request.
 const REQUEST_LOOKBACK: usize = 500;
 
-/// The line (1-based) that opened the request an error line names by its id, a UUID: the
-/// first of the lines above, within `REQUEST_LOOKBACK`, that carry it, unless the id is older
-/// than those lines. Rails tags each line of
-/// a request (`[a0072a93-cf85-…] Started GET "/orders/99999"`, then `… Completed 404`, then the
-/// exception under `FATAL`), and a task queue names its task when it is queued: the error's
-/// message says what failed, the opener which request or task it was.
+/// The line (1-based) that opened the request an error line names by its id, a UUID or a
+/// random id in brackets (`request_id`): the first of the lines above, within
+/// `REQUEST_LOOKBACK`, that carry it, unless the id is older than those lines. Rails tags each
+/// line of a request (`[a0072a93-cf85-…] Started GET "/orders/99999"`, then `… Completed 404`,
+/// then the exception under `FATAL`), Mojolicious its own way (`[trace] [Z5e6jhboYlLL] GET
+/// "/no/such/page"`, then `[Z5e6jhboYlLL] 404 Not Found`), and a task queue names its task when
+/// it is queued: the error's message says what failed, the opener which request or task it was.
 pub(super) fn request_opener(lines: &[&str], i: usize) -> Option<usize> {
-    let id = re!(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").find(lines[i])?.as_str();
+    let id = request_id(lines[i])?;
     let finder = memchr::memmem::Finder::new(id.as_bytes());
     let from = i.saturating_sub(REQUEST_LOOKBACK);
     let opener = (from..i).find(|&k| finder.find(lines[k].as_bytes()).is_some())?;
     // (an id on every line, a run's or a process's, names no request: it opens no later than
     // the lines looked back over)
     (opener > from || from == 0).then_some(opener + 1)
+}
+
+/// A request's id on `line`: a UUID, or a random id in brackets, as Mojolicious draws one
+/// (`[Z5e6jhboYlLL]`: letters of both cases and digits, which a thread's or a logger's name in
+/// brackets, `[worker-14]`, `[Thread-3]`, lacks), with its brackets.
+fn request_id(line: &str) -> Option<&str> {
+    if let Some(uuid) = re!(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").find(line) {
+        return Some(uuid.as_str());
+    }
+    let drawn = |id: &str| {
+        let count = |f: fn(&u8) -> bool| id.bytes().filter(f).count();
+        count(u8::is_ascii_uppercase) >= 2 && count(u8::is_ascii_lowercase) >= 2 && count(u8::is_ascii_digit) >= 1
+    };
+    re!(r"\[[A-Za-z0-9_-]{8,24}\]").find_iter(line).map(|m| m.as_str()).find(|id| drawn(id))
 }

@@ -88,6 +88,12 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         {
             level = Level::Error;
         }
+        // Perl's warnings name the place in a script they were raised at, whatever they say
+        // (`Use of uninitialized value in sprintf at report.pl line 12.`, `… at lib/Shop.pm line
+        // 31, <STDIN> line 4.`); a death says its own words after it (`Died`, `Can't …`)
+        if level < Level::Warn && perl_warns(line) {
+            level = Level::Warn;
+        }
     }
     // a crash a line states as a warning is an error (php-fpm's `WARNING: [pool www] child
     // 7781 exited on signal 11 (SIGSEGV)`, supervisord's `WARN exited: api (terminated by
@@ -256,6 +262,14 @@ pub(super) fn failed_code(line: &str) -> bool {
         || crate::logline::crashed(line)
 }
 
+/// Whether `line` ends as Perl ends a warning, with the place in a script it was raised at.
+fn perl_warns(line: &str) -> bool {
+    // (a look at its last bytes first: this runs on every line that states no level)
+    line.trim_end().ends_with('.')
+        && finder!(b" line ").find(line.as_bytes()).is_some()
+        && re!(r" at \S+ line \d+(?:, <[^>]*> (?:line|chunk) \d+)?\.\s*$").is_match(line)
+}
+
 /// Whether what `line` says after its stream's or source's tag and its time names an
 /// exception raised.
 fn raises(line: &str) -> bool {
@@ -402,20 +416,19 @@ pub fn level_at(line: &str) -> (Level, usize) {
     for tok in line.split_ascii_whitespace().take(10) {
         let before = std::mem::replace(&mut above, tok);
         let end = tok.as_ptr() as usize - line.as_ptr() as usize + tok.len();
-        if before.is_empty() {
-            if let Some(level) = crate::logline::logrus_level(tok) {
-                return (level, end);
-            }
+        if let Some(level) = crate::logline::level_before_brackets(tok) {
+            return (level, end);
         }
         // glog and klog: `E1130 10:00:00.123456 …`, the letter before the date, opening the
         // line or behind a journal's header; Cisco's `%ASA-4-106023:`
         if let Some(level) = crate::logline::coded_level(line, tok) {
             return (level, end);
         }
-        // Android logcat: a lone `E` after its header, or `E/Tag(123):` in brief format (a
-        // letter that opens the line flags something else: Exim's `F From: …` header in a
-        // rejected message's dump)
-        if let Some(level) = crate::logline::logcat_level(line, tok).filter(|_| !(before.is_empty() && tok.len() == 1)) {
+        // Android logcat: a lone `E` after its header, its pid and thread's numbers, or
+        // `E/Tag(123):` in brief format (a letter after no number flags something else:
+        // Exim's `F From: …` header in a rejected message's dump, duplicity's `. A app/x.py`
+        // for a file added)
+        if let Some(level) = crate::logline::logcat_level(line, tok).filter(|_| tok.len() > 1 || before.bytes().any(|c| c.is_ascii_digit())) {
             return (level, end);
         }
         // (a level glued to a bracketed time first: `[10:00:03.123][ERROR]` is no module's)
@@ -751,6 +764,10 @@ mod tests {
         for line in ["2026-12-04 20:49:01 PM2 | App [api:0] exited with code [1] via signal [SIGINT]", "20:36:16 system   | web.1 stopped (rc=-15)", "node api.js exited with code 1", &slapd(49), signalled, slurm, record] {
             assert_eq!(sev(line).level, Level::Error, "{line}");
         }
+        // Perl's warnings end with the place they were raised at
+        assert_eq!(sev("Use of uninitialized value in sprintf at report.pl line 12.").level, Level::Warn);
+        assert_eq!(sev("Use of uninitialized value $x in concatenation (.) or string at lib/Shop.pm line 31, <STDIN> line 4.").level, Level::Warn);
+        assert_eq!(sev("see the docs at report.pl line 12 for details").level, Level::Other);
         // (a level stated says how it went, but for a crash)
         assert_eq!(sev("2026-12-04 20:40:11,042 WARN exited: api (exit status 1; not expected)").level, Level::Warn);
         for crash in [
