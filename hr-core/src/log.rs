@@ -2989,6 +2989,12 @@ mod tests {
         let c = compress(&text, &opts());
         assert!(c.text.contains("404 Not Found"), "{}", c.text);
         assert!(c.text.contains("GET \"/no/such/page\""), "{}", c.text);
+        // a thread's name in brackets may pass for such an id: none of its lines asks for a
+        // request, and none comes back
+        let mut text: String = (0..400).map(|k| format!("2026-12-05 10:06:{:02}.{k:03}  INFO [ForkJoinPool-1-worker-{}] c.a.Svc: handled item {k} in {} ms\n", k % 60, k % 8, k % 17)).collect();
+        text += "2026-12-05 10:07:00.000 ERROR [ForkJoinPool-1-worker-3] c.a.Svc: database connection refused\n";
+        let c = compress(&text, &opts());
+        assert_eq!(c.text.matches("handled item").count(), 1, "{}", c.text);
     }
 
     #[test]
@@ -3209,6 +3215,16 @@ mod tests {
         }
         let c = compress(&text, &opts());
         assert!(c.text.contains("substr outside of string at report.pl line 14."), "{}", c.text);
+        assert!(c.text.matches("substr outside of string").count() < 6, "{}", c.text);
+        // (and where it names the line of its input too, that line is no place in the script)
+        let mut text = String::new();
+        for (line, n) in [(5, 100), (14, 6), (5, 40), (14, 3)] {
+            for k in 0..n {
+                text += &format!("substr outside of string at report.pl line {line}, <STDIN> line {}.\n{k:>4} north  fg      687.12\n", k + 1);
+            }
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("at report.pl line 14, <STDIN> line"), "{}", c.text);
         assert!(c.text.matches("substr outside of string").count() < 6, "{}", c.text);
     }
 

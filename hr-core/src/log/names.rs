@@ -53,9 +53,11 @@ pub(super) const PLACES_PER_MESSAGE: usize = 4;
 /// unknown command`, `site.conf:12: `) or Perl a warning (`… at report.pl line 14.`), as a
 /// set; 0 for none.
 pub(super) fn places_given(line: &str) -> u64 {
-    if !re!(r"\S\.[A-Za-z]\w*(?::\d+(?::\d+)?: |, line \d| line \d+\.)").is_match(line) {
+    if !re!(r"\S\.[A-Za-z]\w*(?::\d+(?::\d+)?: |, line \d| line \d+(?:\.|, <))").is_match(line) {
         return 0;
     }
+    // (Perl adds the line of the input it was reading, `… line 14, <STDIN> line 4.`: no place)
+    let line = line.split_once(", <").map_or(line, |(place, _)| place);
     let mut places = String::new();
     crate::mask::push_line_numbers(line, &mut places);
     crate::hash::of_text(&places)

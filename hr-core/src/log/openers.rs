@@ -119,9 +119,17 @@ const REQUEST_LOOKBACK: usize = 500;
 /// "/no/such/page"`, then `[Z5e6jhboYlLL] 404 Not Found`), and a task queue names its task when
 /// it is queued: the error's message says what failed, the opener which request or task it was.
 pub(super) fn request_opener(lines: &[&str], i: usize) -> Option<usize> {
-    let id = request_id(lines[i])?;
+    let (id, drawn) = request_id(lines[i])?;
     let finder = memchr::memmem::Finder::new(id.as_bytes());
     let from = i.saturating_sub(REQUEST_LOOKBACK);
+    if drawn {
+        // (an id a server draws may be drawn again, and a name in brackets that passes for one,
+        // a thread's, is on many lines: the nearest line above with it that asks for a request)
+        return (from..i)
+            .rev()
+            .find(|&k| finder.find(lines[k].as_bytes()).is_some() && crate::logline::http_request(lines[k]).is_some())
+            .map(|k| k + 1);
+    }
     let opener = (from..i).find(|&k| finder.find(lines[k].as_bytes()).is_some())?;
     // (an id on every line, a run's or a process's, names no request: it opens no later than
     // the lines looked back over)
@@ -129,15 +137,15 @@ pub(super) fn request_opener(lines: &[&str], i: usize) -> Option<usize> {
 }
 
 /// A request's id on `line`: a UUID, or a random id in brackets, as Mojolicious draws one
-/// (`[Z5e6jhboYlLL]`: letters of both cases and digits, which a thread's or a logger's name in
-/// brackets, `[worker-14]`, `[Thread-3]`, lacks), with its brackets.
-fn request_id(line: &str) -> Option<&str> {
+/// (`[Z5e6jhboYlLL]`: letters of both cases and digits, which most names in brackets lack),
+/// with its brackets; and whether it is the latter.
+fn request_id(line: &str) -> Option<(&str, bool)> {
     if let Some(uuid) = re!(r"[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}").find(line) {
-        return Some(uuid.as_str());
+        return Some((uuid.as_str(), false));
     }
     let drawn = |id: &str| {
         let count = |f: fn(&u8) -> bool| id.bytes().filter(f).count();
         count(u8::is_ascii_uppercase) >= 2 && count(u8::is_ascii_lowercase) >= 2 && count(u8::is_ascii_digit) >= 1
     };
-    re!(r"\[[A-Za-z0-9_-]{8,24}\]").find_iter(line).map(|m| m.as_str()).find(|id| drawn(id))
+    re!(r"\[[A-Za-z0-9_-]{8,24}\]").find_iter(line).map(|m| m.as_str()).find(|id| drawn(id)).map(|id| (id, true))
 }

@@ -90,9 +90,10 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         }
         // Perl's warnings name the place in a script they were raised at, whatever they say
         // (`Use of uninitialized value in sprintf at report.pl line 12.`, `… at lib/Shop.pm line
-        // 31, <STDIN> line 4.`); a death says its own words after it (`Died`, `Can't …`)
+        // 31, <STDIN> line 4.`); a death says so in its words (`Died at …`, `Can't locate …`)
         if level < Level::Warn && perl_warns(line) {
-            level = Level::Warn;
+            let dies = line.starts_with("Died ") || crate::logline::error_words(line);
+            level = if dies { Level::Error } else { Level::Warn };
         }
     }
     // a crash a line states as a warning is an error (php-fpm's `WARNING: [pool www] child
@@ -264,8 +265,10 @@ pub(super) fn failed_code(line: &str) -> bool {
 
 /// Whether `line` ends as Perl ends a warning, with the place in a script it was raised at.
 fn perl_warns(line: &str) -> bool {
-    // (a look at its last bytes first: this runs on every line that states no level)
+    // (a look at its last bytes first: this runs on every line that states no level. A TAP
+    // comment names a failed test's place so, `#   at t/basic.t line 11.`: a test's, no warning)
     line.trim_end().ends_with('.')
+        && !line.starts_with('#')
         && finder!(b" line ").find(line.as_bytes()).is_some()
         && re!(r" at \S+ line \d+(?:, <[^>]*> (?:line|chunk) \d+)?\.\s*$").is_match(line)
 }
@@ -768,6 +771,11 @@ mod tests {
         assert_eq!(sev("Use of uninitialized value in sprintf at report.pl line 12.").level, Level::Warn);
         assert_eq!(sev("Use of uninitialized value $x in concatenation (.) or string at lib/Shop.pm line 31, <STDIN> line 4.").level, Level::Warn);
         assert_eq!(sev("see the docs at report.pl line 12 for details").level, Level::Other);
+        assert_eq!(sev("#   at t/basic.t line 11.").level, Level::Other);
+        // (and its deaths errors)
+        for death in ["Died at report.pl line 5.", "Can't locate object method \"frob\" via package \"Shop\" at lib/Shop.pm line 9."] {
+            assert_eq!(sev(death).level, Level::Error, "{death}");
+        }
         // (a level stated says how it went, but for a crash)
         assert_eq!(sev("2026-12-04 20:40:11,042 WARN exited: api (exit status 1; not expected)").level, Level::Warn);
         for crash in [
