@@ -4525,6 +4525,20 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         }
         let c = compress(&text, &opts());
         assert_eq!(c.text.matches("  .   ____ ").count(), 3, "{}", c.text);
+        // a daemon killed with `kill -9` leaves no line, and the lines after its start differ
+        // from the first run's: its first line, said again word for word, says it started
+        let mut text = String::from("[2026-12-05 18:02:06.133] Transmission 3.00 (bb6b5a062e) started (session.c:769)\n");
+        text += "[2026-12-05 18:02:06.133] Couldn't read \"cfg/stats.json\": No such file or directory (utils.c:263)\n";
+        for round in 0..3 {
+            if round > 0 {
+                text += &format!("[2026-12-05 18:0{}:28.551] Transmission 3.00 (bb6b5a062e) started (session.c:769)\n", 2 + 2 * round);
+            }
+            for k in 0..40 {
+                text += &format!("[2026-12-05 18:0{}:{:02}.{k:03}] Loaded torrent t{k}.torrent (torrent.c:{})\n", 2 + 2 * round, 30 + k % 20, 700 + k % 7);
+            }
+        }
+        let c = compress(&text, &opts());
+        assert_eq!(c.text.matches("Transmission 3.00 (bb6b5a062e) started").count(), 3, "{}", c.text);
     }
 
     #[test]
