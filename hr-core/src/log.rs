@@ -1848,6 +1848,9 @@ fn trace_like(line: &str) -> bool {
         || crate::logline::is_ruby_frame(line)
         || crate::logline::is_slowlog_frame(line)
         || crate::logline::is_xdebug_frame(line)
+        // Perl's Carp: `Shop::Inventory::_check_qty(HASH(0x55dd5fa0a708), 5) called at
+        // lib/Shop/Inventory.pm line 17`
+        || (t.contains(" called at ") && re!(r" called at \S+ line \d+\.?$").is_match(t))
         || t.starts_with("File \"")
         || t.starts_with(TRACEBACK)
         || t.starts_with("Caused by: ")
@@ -3201,6 +3204,33 @@ mod tests {
         // (a client's port, which the system gives out high, is a value)
         let text: String = (0..60).map(|k| line(k, 40000 + k as u32, "app.test", k)).collect();
         assert_eq!(compress(&text, &opts()).text.matches("CONNECT: attempt fail").count(), 1);
+    }
+
+    #[test]
+    fn perls_carp_traces_fold_as_traces_do() {
+        // Mojolicious logs each request's death with Carp's trace: the same frames each time,
+        // under a message that names another request's id
+        let frames = [
+            "\tShop::Inventory::_check_qty(HASH(0x55dd5fa0a708), 5) called at /app/lib/Shop/Inventory.pm line 17",
+            "\tShop::Inventory::reserve(\"Shop::Inventory\", 2, 5) called at app/mojoapp.pl line 29",
+            "\tmain::__ANON__(Mojolicious::Controller=HASH(0x55dd5fa88ce8)) called at /usr/share/perl5/Mojolicious.pm line 192",
+            "\teval {...} called at /usr/share/perl5/Mojolicious.pm line 202",
+            "\tMojolicious::start(Mojolicious::Lite=HASH(0x55dd5db22c28)) called at app/mojoapp.pl line 64",
+        ];
+        let ids = ["kxgtEjtOjTma", "qmlmRzllXjRa", "HwpTzQaaPbXe", "ZmebjhboYlLL", "flliMncfMLlU", "XbrtQpnWwVzE"];
+        let mut text = String::new();
+        for (k, id) in ids.iter().enumerate() {
+            for i in 0..10 {
+                text += &format!("[2026-12-05 18:37:{:02}.{i:05}] [25856] [info] Reserved 1 x widget for customer c{i}\n", 30 + k);
+            }
+            text += &format!("[2026-12-05 18:37:{:02}.88615] [25856] [error] [{id}] insufficient stock for gadget: wanted 5, have 0 at /app/lib/Shop/Inventory.pm line 24.\n", 30 + k);
+            text += &(frames.join("\n") + "\n");
+        }
+        let c = compress(&text, &opts());
+        assert_eq!(c.text.matches("Shop::Inventory::_check_qty").count(), 1, "{}", c.text);
+        for id in ids {
+            assert!(c.text.contains(&format!("[{id}] insufficient stock")), "{}", c.text);
+        }
     }
 
     #[test]
