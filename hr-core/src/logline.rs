@@ -817,10 +817,15 @@ pub fn declared(line: &str) -> Option<Severity> {
 /// started, a time or the thread that logs: logrus's text on a terminal, cut to four letters
 /// (`ERRO[0003] …`, `WARN[2026-12-05T18:08:16Z] …`), Minetest's (`ERROR[Server]: …`,
 /// `WARNING[Main]: …`).
+#[inline(always)]
 pub fn level_before_brackets(tok: &str) -> Option<Severity> {
-    // (a look at its first byte and its last first: this runs on the first words of every line)
+    // (a look at its length and its first and last bytes first: this runs on the first words
+    // of every line)
     let b = tok.as_bytes();
-    if b.len() < 7 || !b[0].is_ascii_uppercase() || !tok.trim_end_matches(':').ends_with(']') {
+    if b.len() < 7 || !b[0].is_ascii_uppercase() || !matches!(b[b.len() - 1], b']' | b':') {
+        return None;
+    }
+    if !tok.trim_end_matches(':').ends_with(']') {
         return None;
     }
     let at = memchr::memchr(b'[', &b[..b.len().min(10)])?;
