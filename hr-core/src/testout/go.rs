@@ -69,7 +69,9 @@ pub(crate) fn classify(c: &mut Classifier) {
 }
 
 /// `go test -json`: one event per line. Events of tests that failed (and package verdicts) stay;
-/// the events of passing tests fold.
+/// the events of passing tests fold. A test that never ended, with no verdict of its own, ran
+/// when its package died (`panic: test timed out after 25s`, then every goroutine's stack):
+/// its events stay as a failed test's do.
 fn json(c: &mut Classifier) {
     struct Event {
         action: Option<String>,
@@ -91,12 +93,18 @@ fn json(c: &mut Classifier) {
         })
         .collect();
     let mut failed: HashSet<(&str, &str)> = HashSet::new();
+    let mut ended: HashSet<(&str, &str)> = HashSet::new();
     for e in events.iter().flatten() {
-        if e.action.as_deref() == Some("fail") {
-            failed.insert((
-                e.package.as_deref().unwrap_or(""),
-                e.test.as_deref().unwrap_or(""),
-            ));
+        let key = (e.package.as_deref().unwrap_or(""), e.test.as_deref().unwrap_or(""));
+        match e.action.as_deref() {
+            Some("fail") => {
+                failed.insert(key);
+                ended.insert(key);
+            }
+            Some("pass" | "skip") => {
+                ended.insert(key);
+            }
+            _ => {}
         }
     }
     for (i, e) in events.iter().enumerate() {
@@ -107,7 +115,7 @@ fn json(c: &mut Classifier) {
         );
         let pkg = pkg_of(c.lines[i]).unwrap_or("");
         match (e.action.as_deref().unwrap_or(""), e.test.as_deref()) {
-            (_, Some(_)) if failed.contains(&key) => c.keep(i, Critical),
+            (_, Some(_)) if failed.contains(&key) || !ended.contains(&key) => c.keep(i, Critical),
             ("pass", Some(_)) => c.fold_in(i, Cat::Tests(1, 0), pkg),
             ("skip", Some(_)) => c.fold_in(i, Cat::Tests(0, 1), pkg),
             (_, Some(_)) => c.fold(i, Cat::Quiet),
@@ -164,5 +172,12 @@ mod tests {
             ],
         );
         assert!(out.contains("20 passed"), "{out}");
+        // a test the package's timeout killed has no verdict of its own: its output stays
+        let hung = t.replace(
+            "{\"Action\":\"output\",\"Package\":\"ex/calc\",\"Test\":\"TestBad\",\"Output\":\"    calc_test.go:12: want 2\\n\"}\n{\"Action\":\"fail\",\"Package\":\"ex/calc\",\"Test\":\"TestBad\",\"Elapsed\":0}\n",
+            "{\"Action\":\"run\",\"Package\":\"ex/calc\",\"Test\":\"TestHangs\"}\n{\"Action\":\"output\",\"Package\":\"ex/calc\",\"Test\":\"TestHangs\",\"Output\":\"panic: test timed out after 25s\\n\"}\n{\"Action\":\"output\",\"Package\":\"ex/calc\",\"Test\":\"TestHangs\",\"Output\":\"\\t/w/queue_test.go:39 +0x10b\\n\"}\n",
+        );
+        assert!(hung.contains("TestHangs"));
+        assert_kept(&hung, &["panic: test timed out after 25s", "/w/queue_test.go:39 +0x10b"]);
     }
 }
