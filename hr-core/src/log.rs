@@ -172,13 +172,14 @@ fn stamped(lines: &[&str]) -> bool {
 
 /// `line` without the stamp a CI service writes before each line of a job's output: GitHub
 /// Actions' time (`2024-05-01T12:00:00.0370000Z `), Jenkins' timestamper's (`[2024-05-01T12:00:00.037Z] `),
-/// a script's own (`ts '%FT%.T'`, `date -Ins`: `2024-05-01T12:00:00.037312+00:00 `), BuildKit's
+/// a script's own (`ts '%FT%.T'`, `date -Ins`: `2024-05-01T12:00:00.037312+00:00 `; `ts '%b %d
+/// %.T'`: `Dec 05 19:28:42.142911 `, whose fraction of a second no syslog header has), BuildKit's
 /// step and seconds (`#9 0.503 `).
 fn unstamped(line: &str) -> &str {
     // (GitLab's raw trace writes its stream after the time, `2026-12-05T01:11:17.692910Z 01O `,
     // and so does the kubelet in a pod's log file, `2026-12-05T01:53:48.32239221Z stderr F `,
     // `P` where it split a long line)
-    let stamp = re!(r"^(\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([.,]\d+)?(Z|[+-]\d\d:?\d\d)?\]?( \d\d[OE]\+?| std(out|err) [FP])?|#\d+ \d+\.\d+) ");
+    let stamp = re!(r"^(\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([.,]\d+)?(Z|[+-]\d\d:?\d\d)?\]?( \d\d[OE]\+?| std(out|err) [FP])?|#\d+ \d+\.\d+|[A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d\.\d{6}) ");
     stamp.find(line).map_or(line, |m| &line[m.end()..])
 }
 
@@ -3204,6 +3205,60 @@ mod tests {
         // (a client's port, which the system gives out high, is a value)
         let text: String = (0..60).map(|k| line(k, 40000 + k as u32, "app.test", k)).collect();
         assert_eq!(compress(&text, &opts()).text.matches("CONNECT: attempt fail").count(), 1);
+    }
+
+    #[test]
+    fn a_trace_behind_a_scripts_stamp_keeps_its_frames() {
+        // a CI script's output stamped by `ts '%b %d %.T'`: a test's panic, its frames each
+        // behind a stamp
+        let mut text = String::new();
+        let mut k = 0;
+        let mut stamp = |body: &str| {
+            k += 1;
+            format!("Dec 05 19:28:{:02}.{:06} {body}\n", 10 + k / 1000, k % 1000 * 7)
+        };
+        for i in 0..60 {
+            text += &stamp(&format!("=== RUN   TestParse{i}"));
+            text += &stamp(&format!("--- PASS: TestParse{i} (0.00s)"));
+        }
+        for body in [
+            "--- FAIL: TestCount (0.00s)",
+            "panic: runtime error: invalid memory address or nil pointer dereference [recovered, repanicked]",
+            "",
+            "goroutine 70 [running]:",
+            "testing.tRunner.func1.2({0x7439a0, 0xc00001e420})",
+            "\t/usr/local/go/src/testing/testing.go:1974 +0x419",
+            "panic({0x7439a0?, 0xc00001e420?})",
+            "\t/usr/local/go/src/runtime/panic.go:860 +0x13a",
+            "example.com/shop/inventory.Count(0x0)",
+            "\t/w/shop/inventory/inventory.go:11 +0x12",
+            "example.com/shop/inventory.TestCount(0xc000118b48)",
+            "\t/w/shop/inventory/inventory_test.go:18 +0x3d",
+            "created by testing.(*T).Run in goroutine 1",
+            "\t/usr/local/go/src/testing/testing.go:2101 +0xb13",
+            "FAIL\texample.com/shop/inventory\t0.012s",
+            "--- FAIL: TestParseMissingQty (0.00s)",
+            "panic: runtime error: index out of range [1] with length 1 [recovered, repanicked]",
+            "",
+            "goroutine 71 [running]:",
+            "testing.tRunner.func1.2({0x7439a0, 0xc00001e420})",
+            "\t/usr/local/go/src/testing/testing.go:1974 +0x419",
+            "panic({0x7439a0?, 0xc00001e420?})",
+            "\t/usr/local/go/src/runtime/panic.go:860 +0x13a",
+            "example.com/shop/parser.ParseLine({0x7599c1, 0x3})",
+            "\t/w/shop/parser/parser.go:24 +0x3b9",
+            "example.com/shop/parser.TestParseMissingQty(0xc000118b48)",
+            "\t/w/shop/parser/parser_test.go:28 +0x3d",
+            "created by testing.(*T).Run in goroutine 1",
+            "\t/usr/local/go/src/testing/testing.go:2101 +0xb13",
+            "FAIL\texample.com/shop/parser\t0.012s",
+        ] {
+            text += &stamp(body);
+        }
+        let c = compress(&text, &opts());
+        for frame in ["inventory_test.go:18 +0x3d", "parser.go:24 +0x3b9", "parser_test.go:28 +0x3d"] {
+            assert!(c.text.contains(frame), "{}", c.text);
+        }
     }
 
     #[test]
