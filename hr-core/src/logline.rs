@@ -638,9 +638,10 @@ pub fn is_service_stream_line(line: &str) -> bool {
 /// printed: Open MPI's processes tag their verbose output so (`[node1:10293] mca: base:
 /// components_open: opening btl components`), each rank's lines interleaved with the others'.
 /// For the sniffer, as `is_service_stream_line`. (A pid has three digits or more, where a
-/// note's number, `[ref:12]`, has fewer.)
+/// note's number, `[ref:12]`, has fewer.) So is a line a server writes behind the address and
+/// port of the client it serves (busybox httpd's `127.0.0.1:38216: response:404`).
 pub fn is_process_stream_line(line: &str) -> bool {
-    re!(r"^\[[A-Za-z][\w.-]*:\d{3,}\] +\S").is_match(line)
+    re!(r"^(\[[A-Za-z][\w.-]*:\d{3,}\]|\d{1,3}(\.\d{1,3}){3}:\d+:) +\S").is_match(line)
 }
 
 /// A line of a task in an Ant build, behind the task's name right-aligned in brackets

@@ -1772,6 +1772,14 @@ Events:
         t.push_str("--------------------------------------------------------------------------\nMPI_ABORT was invoked on rank 1 in communicator MPI_COMM_WORLD\nwith errorcode 42.\n\nNOTE: invoking MPI_ABORT causes Open MPI to kill all MPI processes.\nYou may or may not see output from other processes, depending on\nexactly when Open MPI kills them.\n--------------------------------------------------------------------------\n");
         assert_eq!(sniff(t.as_bytes()), Kind::Log, "{t}");
         assert!(logline::is_process_stream_line("[node-1.cluster:10293] btl:tcp: examining interface eth0"));
+        // a server's lines behind its clients' addresses and ports, busybox httpd's: no grep
+        let mut t = String::new();
+        for k in 0..60 {
+            let status = if k % 7 == 3 { 404 } else { 200 };
+            t.push_str(&format!("127.0.0.1:{}: url:/docs/page{}.html\n127.0.0.1:{}: response:{status}\n", 38216 + k * 4, k % 9, 38216 + k * 4));
+        }
+        t.push_str("127.0.0.1:42984: can't execute 'noexec.cgi': Permission denied\n");
+        assert_eq!(sniff(t.as_bytes()), Kind::Log, "{t}");
         // a checkbox, a step's counter, a pid alone or a tag with nothing after it are none
         for other in ["[x] item 3 is done", "[3/20] Compiling foo.c", "[10293] started", "[vm:10293]", "[vm:10293]  ", "[ref:12] see the appendix"] {
             assert!(!logline::is_process_stream_line(other), "{other}");

@@ -6,12 +6,14 @@ use crate::plan::{Plan, Priority};
 use crate::re::re;
 
 /// `path:12:text`, a context line `path-12-text`, or the `--` group separator. Compiler
-/// diagnostics share the shape but are not search results.
+/// diagnostics share the shape but are not search results, nor is a client's address and port
+/// that a server's log opens each line with (busybox httpd's `127.0.0.1:38216: response:404`).
 pub(crate) fn is_match_line(line: &str) -> bool {
     (re!(r"^[^\s:]*[/.][^\s:]*:\d+:").is_match(line)
         || re!(r"^[^\s:]*[/.][^\s:]*-\d+-").is_match(line)
         || line == "--")
         && !crate::logline::is_finding(line)
+        && !re!(r"^\d{1,3}(\.\d{1,3}){3}:\d+:").is_match(line)
 }
 
 fn path_of(line: &str) -> Option<&str> {
