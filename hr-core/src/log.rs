@@ -1851,7 +1851,7 @@ fn trace_like(line: &str) -> bool {
         || crate::logline::is_xdebug_frame(line)
         // Perl's Carp: `Shop::Inventory::_check_qty(HASH(0x55dd5fa0a708), 5) called at
         // lib/Shop/Inventory.pm line 17`
-        || (t.contains(" called at ") && re!(r" called at \S+ line \d+\.?$").is_match(t))
+        || (t.contains(" called at ") && re!(r" called at \S+ line \d+\.?\s*$").is_match(t))
         || t.starts_with("File \"")
         || t.starts_with(TRACEBACK)
         || t.starts_with("Caused by: ")
@@ -3286,6 +3286,9 @@ mod tests {
         for id in ids {
             assert!(c.text.contains(&format!("[{id}] insufficient stock")), "{}", c.text);
         }
+        // (and so with lines that end as Windows ends them)
+        let c = compress(&text.replace('\n', "\r\n"), &opts());
+        assert_eq!(c.text.matches("Shop::Inventory::_check_qty").count(), 1, "{}", c.text);
     }
 
     #[test]

@@ -116,8 +116,9 @@ const REQUEST_LOOKBACK: usize = 500;
 /// `REQUEST_LOOKBACK`, that carry it, unless the id is older than those lines. Rails tags each
 /// line of a request (`[a0072a93-cf85-…] Started GET "/orders/99999"`, then `… Completed 404`,
 /// then the exception under `FATAL`), Mojolicious its own way (`[trace] [Z5e6jhboYlLL] GET
-/// "/no/such/page"`, then `[Z5e6jhboYlLL] 404 Not Found`), and a task queue names its task when
-/// it is queued: the error's message says what failed, the opener which request or task it was.
+/// "/no/such/page"`, then `[Z5e6jhboYlLL] 404 Not Found`), and a task queue names its task by a
+/// UUID when it is queued: the error's message says what failed, the opener which request or
+/// task it was.
 pub(super) fn request_opener(lines: &[&str], i: usize) -> Option<usize> {
     let (id, drawn) = request_id(lines[i])?;
     let finder = memchr::memmem::Finder::new(id.as_bytes());

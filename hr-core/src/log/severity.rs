@@ -92,8 +92,7 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         // (`Use of uninitialized value in sprintf at report.pl line 12.`, `… at lib/Shop.pm line
         // 31, <STDIN> line 4.`); a death says so in its words (`Died at …`, `Can't locate …`)
         if level < Level::Warn && perl_warns(line) {
-            let dies = line.starts_with("Died ") || crate::logline::error_words(line);
-            level = if dies { Level::Error } else { Level::Warn };
+            level = if perl_dies(line) { Level::Error } else { Level::Warn };
         }
     }
     // a crash a line states as a warning is an error (php-fpm's `WARNING: [pool www] child
@@ -271,6 +270,19 @@ fn perl_warns(line: &str) -> bool {
         && !line.starts_with('#')
         && finder!(b" line ").find(line.as_bytes()).is_some()
         && re!(r" at \S+ line \d+(?:, <[^>]*> (?:line|chunk) \d+)?\.\s*$").is_match(line)
+}
+
+/// Whether a line Perl ends with the place it was raised at (see `perl_warns`) says the
+/// script died: `Died at …`, or error words in what it says before its place, outside a
+/// variable's or a file's name (`Use of uninitialized value $error in sprintf at
+/// lib/App/Error.pm line 12.` is a warning).
+fn perl_dies(line: &str) -> bool {
+    let said = line.rfind(" at ").map_or(line, |at| &line[..at]);
+    said.starts_with("Died")
+        || said
+            .split_ascii_whitespace()
+            .filter(|w| !w.starts_with(['$', '@', '%']))
+            .any(crate::logline::error_words)
 }
 
 /// Whether what `line` says after its stream's or source's tag and its time names an
@@ -775,6 +787,10 @@ mod tests {
         // (and its deaths errors)
         for death in ["Died at report.pl line 5.", "Can't locate object method \"frob\" via package \"Shop\" at lib/Shop.pm line 9."] {
             assert_eq!(sev(death).level, Level::Error, "{death}");
+        }
+        // (an error word in a variable's or a file's name says no death)
+        for warning in ["Use of uninitialized value in sprintf at /srv/app/lib/App/Error.pm line 12.", "Use of uninitialized value $timeout in addition (+) at x.pl line 3."] {
+            assert_eq!(sev(warning).level, Level::Warn, "{warning}");
         }
         // (a level stated says how it went, but for a crash)
         assert_eq!(sev("2026-12-04 20:40:11,042 WARN exited: api (exit status 1; not expected)").level, Level::Warn);

@@ -69,9 +69,11 @@ pub(crate) fn classify(c: &mut Classifier) {
 }
 
 /// `go test -json`: one event per line. Events of tests that failed (and package verdicts) stay;
-/// the events of passing tests fold. A test that never ended, with no verdict of its own, ran
-/// when its package died (`panic: test timed out after 25s`, then every goroutine's stack):
-/// its events stay as a failed test's do.
+/// the events of passing tests fold. A test of a failed package that never ended, with no
+/// verdict of its own, ran when its package died (`panic: test timed out after 25s`, then every
+/// goroutine's stack): what it printed stays as a failed test's does, but for the runner's own
+/// `=== RUN`/`=== PAUSE` lines (a thousand parallel tests paused at the timeout) and a
+/// benchmark's (test2json gives a benchmark no verdict).
 fn json(c: &mut Classifier) {
     struct Event {
         action: Option<String>,
@@ -94,6 +96,12 @@ fn json(c: &mut Classifier) {
         .collect();
     let mut failed: HashSet<(&str, &str)> = HashSet::new();
     let mut ended: HashSet<(&str, &str)> = HashSet::new();
+    let mut outputs: Vec<Option<&str>> = vec![None; events.len()];
+    for (i, l) in c.lines.iter().enumerate() {
+        if l.contains("\"Action\":\"output\"") {
+            outputs[i] = output_of(l);
+        }
+    }
     for e in events.iter().flatten() {
         let key = (e.package.as_deref().unwrap_or(""), e.test.as_deref().unwrap_or(""));
         match e.action.as_deref() {
@@ -115,7 +123,7 @@ fn json(c: &mut Classifier) {
         );
         let pkg = pkg_of(c.lines[i]).unwrap_or("");
         match (e.action.as_deref().unwrap_or(""), e.test.as_deref()) {
-            (_, Some(_)) if failed.contains(&key) || !ended.contains(&key) => c.keep(i, Critical),
+            (_, Some(test)) if failed.contains(&key) || died_in(&ended, &failed, key, test, outputs[i]) => c.keep(i, Critical),
             ("pass", Some(_)) => c.fold_in(i, Cat::Tests(1, 0), pkg),
             ("skip", Some(_)) => c.fold_in(i, Cat::Tests(0, 1), pkg),
             (_, Some(_)) => c.fold(i, Cat::Quiet),
@@ -124,6 +132,22 @@ fn json(c: &mut Classifier) {
             _ => c.fold(i, Cat::Quiet),
         }
     }
+}
+
+/// Whether an output event of `test` (its `key`) is one a test printed as its package died
+/// under it: the test never ended and its package failed; the runner's `=== RUN` lines and a
+/// benchmark's results are none.
+fn died_in(ended: &HashSet<(&str, &str)>, failed: &HashSet<(&str, &str)>, key: (&str, &str), test: &str, output: Option<&str>) -> bool {
+    !ended.contains(&key)
+        && failed.contains(&(key.0, ""))
+        && !test.starts_with("Benchmark")
+        && output.is_some_and(|o| !o.starts_with("=== "))
+}
+
+/// The text an output event holds, as written (escapes and all).
+fn output_of(line: &str) -> Option<&str> {
+    let at = line.find("\"Output\":\"")? + 10;
+    Some(&line[at..])
 }
 
 /// The package name as it sits in the event's own text (borrowed from the input).
@@ -178,6 +202,20 @@ mod tests {
             "{\"Action\":\"run\",\"Package\":\"ex/calc\",\"Test\":\"TestHangs\"}\n{\"Action\":\"output\",\"Package\":\"ex/calc\",\"Test\":\"TestHangs\",\"Output\":\"panic: test timed out after 25s\\n\"}\n{\"Action\":\"output\",\"Package\":\"ex/calc\",\"Test\":\"TestHangs\",\"Output\":\"\\t/w/queue_test.go:39 +0x10b\\n\"}\n",
         );
         assert!(hung.contains("TestHangs"));
-        assert_kept(&hung, &["panic: test timed out after 25s", "/w/queue_test.go:39 +0x10b"]);
+        let out = assert_kept(&hung, &["panic: test timed out after 25s", "/w/queue_test.go:39 +0x10b"]);
+        // (but not the runner's lines of the parallel tests it had paused)
+        let paused: String = (0..40).map(|i| format!("{{\"Action\":\"run\",\"Package\":\"ex/calc\",\"Test\":\"TestPar{i}\"}}\n{{\"Action\":\"output\",\"Package\":\"ex/calc\",\"Test\":\"TestPar{i}\",\"Output\":\"=== PAUSE TestPar{i}\\n\"}}\n{{\"Action\":\"pause\",\"Package\":\"ex/calc\",\"Test\":\"TestPar{i}\"}}\n")).collect();
+        let out2 = crate::testout::testutil::run(&(paused + &hung));
+        assert!(!out2.contains("=== PAUSE TestPar7"), "{out2}");
+        assert!(out2.contains("panic: test timed out after 25s"), "{out2}");
+        assert!(out.len() < hung.len());
+        // a benchmark has no verdict of its own: in a package that passed, its results fold
+        let mut bench = String::new();
+        for i in 0..30 {
+            bench.push_str(&format!("{{\"Action\":\"run\",\"Package\":\"ex/calc\",\"Test\":\"BenchmarkAdd{i}\"}}\n{{\"Action\":\"output\",\"Package\":\"ex/calc\",\"Test\":\"BenchmarkAdd{i}\",\"Output\":\"BenchmarkAdd{i}-2   \\t1000000000\\t         0.{i} ns/op\\n\"}}\n"));
+        }
+        bench.push_str("{\"Action\":\"pass\",\"Package\":\"ex/calc\",\"Elapsed\":1.2}\n");
+        let out3 = crate::testout::testutil::run(&bench);
+        assert!(out3.lines().count() < 10, "{out3}");
     }
 }
