@@ -3295,23 +3295,20 @@ mod tests {
     fn a_scripts_warnings_at_other_places_stay() {
         // Perl's warnings, which state no level: the same words at another line of the script
         // are another thing to fix
-        let mut text = String::new();
-        for (line, n) in [(5, 100), (14, 6), (5, 40), (14, 3)] {
-            for k in 0..n {
-                text += &format!("substr outside of string at report.pl line {line}.\n{k:>4} north  fg      687.12\n");
+        let warnings = |place: &dyn Fn(u32, usize) -> String| {
+            let mut text = String::new();
+            for (line, n) in [(5, 100), (14, 6), (5, 40), (14, 3)] {
+                for k in 0..n {
+                    text += &format!("substr outside of string at {}.\n{k:>4} north  fg      687.12\n", place(line, k));
+                }
             }
-        }
-        let c = compress(&text, &opts());
+            text
+        };
+        let c = compress(&warnings(&|line, _| format!("report.pl line {line}")), &opts());
         assert!(c.text.contains("substr outside of string at report.pl line 14."), "{}", c.text);
         assert!(c.text.matches("substr outside of string").count() < 6, "{}", c.text);
         // (and where it names the line of its input too, that line is no place in the script)
-        let mut text = String::new();
-        for (line, n) in [(5, 100), (14, 6), (5, 40), (14, 3)] {
-            for k in 0..n {
-                text += &format!("substr outside of string at report.pl line {line}, <STDIN> line {}.\n{k:>4} north  fg      687.12\n", k + 1);
-            }
-        }
-        let c = compress(&text, &opts());
+        let c = compress(&warnings(&|line, k| format!("report.pl line {line}, <STDIN> line {}", k + 1)), &opts());
         assert!(c.text.contains("at report.pl line 14, <STDIN> line"), "{}", c.text);
         assert!(c.text.matches("substr outside of string").count() < 6, "{}", c.text);
     }

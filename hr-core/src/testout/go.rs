@@ -96,12 +96,6 @@ fn json(c: &mut Classifier) {
         .collect();
     let mut failed: HashSet<(&str, &str)> = HashSet::new();
     let mut ended: HashSet<(&str, &str)> = HashSet::new();
-    let mut outputs: Vec<Option<&str>> = vec![None; events.len()];
-    for (i, l) in c.lines.iter().enumerate() {
-        if l.contains("\"Action\":\"output\"") {
-            outputs[i] = output_of(l);
-        }
-    }
     for e in events.iter().flatten() {
         let key = (e.package.as_deref().unwrap_or(""), e.test.as_deref().unwrap_or(""));
         match e.action.as_deref() {
@@ -123,7 +117,7 @@ fn json(c: &mut Classifier) {
         );
         let pkg = pkg_of(c.lines[i]).unwrap_or("");
         match (e.action.as_deref().unwrap_or(""), e.test.as_deref()) {
-            (_, Some(test)) if failed.contains(&key) || died_in(&ended, &failed, key, test, outputs[i]) => c.keep(i, Critical),
+            (_, Some(test)) if failed.contains(&key) || died_in(&ended, &failed, key, test, e.action.as_deref(), c.lines[i]) => c.keep(i, Critical),
             ("pass", Some(_)) => c.fold_in(i, Cat::Tests(1, 0), pkg),
             ("skip", Some(_)) => c.fold_in(i, Cat::Tests(0, 1), pkg),
             (_, Some(_)) => c.fold(i, Cat::Quiet),
@@ -134,20 +128,15 @@ fn json(c: &mut Classifier) {
     }
 }
 
-/// Whether an output event of `test` (its `key`) is one a test printed as its package died
-/// under it: the test never ended and its package failed; the runner's `=== RUN` lines and a
-/// benchmark's results are none.
-fn died_in(ended: &HashSet<(&str, &str)>, failed: &HashSet<(&str, &str)>, key: (&str, &str), test: &str, output: Option<&str>) -> bool {
-    !ended.contains(&key)
+/// Whether event `line` of `test` (its `key`, its `action`) is output a test printed as its
+/// package died under it: the test never ended and its package failed; the runner's `=== RUN`
+/// lines and a benchmark's results are none.
+fn died_in(ended: &HashSet<(&str, &str)>, failed: &HashSet<(&str, &str)>, key: (&str, &str), test: &str, action: Option<&str>, line: &str) -> bool {
+    action == Some("output")
+        && !ended.contains(&key)
         && failed.contains(&(key.0, ""))
         && !test.starts_with("Benchmark")
-        && output.is_some_and(|o| !o.starts_with("=== "))
-}
-
-/// The text an output event holds, as written (escapes and all).
-fn output_of(line: &str) -> Option<&str> {
-    let at = line.find("\"Output\":\"")? + 10;
-    Some(&line[at..])
+        && !line.contains("\"Output\":\"=== ")
 }
 
 /// The package name as it sits in the event's own text (borrowed from the input).
