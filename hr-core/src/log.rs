@@ -217,16 +217,19 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     let bodies = prefixes.as_deref().map(|p| stream_bodies(&lines.lines, p));
     let bodies = bodies.as_deref().unwrap_or(&lines.lines);
     let roles = mine(lines, raw, bodies, colours, &mut miner, ahead);
-    if !plan_fits(lines, &roles, &miner, room - room / 4, held) {
+    if !plan_fits(lines, bodies, &roles, &miner, room - room / 4, held) {
         return None;
     }
-    // and behind the stamp a CI service writes before each, where a trace's frames repeat those
-    // of a trace above (a source's tag stays: another service's frames are its own); read when
-    // a trace is
+    // the lines behind a stream's prefix, or the stamp a CI service writes before each, where a
+    // trace's frames repeat those of a trace above (another service that fails along the same
+    // path prints the same frames behind its own tag); read when a trace is
     let unstamped_lines = std::cell::OnceCell::new();
     let frame_texts = || {
         unstamped_lines
-            .get_or_init(|| stamped(&lines.lines).then(|| lines.lines.iter().map(|l| unstamped(l)).collect::<Vec<_>>()))
+            .get_or_init(|| match &prefixes {
+                Some(p) => Some(p.iter().map(|&(_, body)| body).collect::<Vec<_>>()),
+                None => stamped(&lines.lines).then(|| lines.lines.iter().map(|l| unstamped(l)).collect::<Vec<_>>()),
+            })
             .as_deref()
             .unwrap_or(&lines.lines)
     };
@@ -279,7 +282,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 // (each message is marked shown, and the lines that say one not shown before
                 // are noted: a trace has a few such lines)
                 let mut news = Vec::new();
-                for (k, message) in trace_says(&lines.lines, i, end) {
+                for (k, message) in trace_says(&lines.lines, bodies, i, end) {
                     if shown.insert(message) {
                         news.push(k);
                     }
@@ -703,7 +706,7 @@ fn recurs(miner: &Miner, role: &Role) -> bool {
 /// it shares with a trace above may fold). Input whose lines are mostly new (every line an
 /// error of its own, or words at random) would take several times its size; the generic
 /// folder, which streams, takes it, as it takes input of very short lines (`too_many_lines`).
-fn plan_fits(lines: &Lines, roles: &[Role], miner: &Miner, room: usize, held: usize) -> bool {
+fn plan_fits(lines: &Lines, bodies: &[&str], roles: &[Role], miner: &Miner, room: usize, held: usize) -> bool {
     // the roles, then a piece for each line that stays, and the messages
     let mut state = lines.lines.len() * MINED_BYTES;
     // the bytes of the lines that stay, in the output and in its copy
@@ -716,7 +719,7 @@ fn plan_fits(lines: &Lines, roles: &[Role], miner: &Miner, room: usize, held: us
         let stays = match roles[i] {
             Role::Trace { end, repeat } => {
                 let mut first = false;
-                for (_, message) in trace_says(&lines.lines, i, end) {
+                for (_, message) in trace_says(&lines.lines, bodies, i, end) {
                     first |= shown.insert(message);
                 }
                 i = end;
@@ -1553,10 +1556,11 @@ fn said(line: &str) -> (&str, &str) {
 /// line that raised it, and each line between its frames that names what was raised (a
 /// `java.lang.NumberFormatException: For input string: "N/A"` under the event that logged it,
 /// a `Caused by:`, Python's closing `KeyError: 'x'`). Two traces through the same frames that
-/// raise other errors are two errors.
-fn trace_says<'a>(lines: &'a [&'a str], i: usize, end: usize) -> impl Iterator<Item = (usize, u64)> + 'a {
+/// raise other errors are two errors. Frames are told from `bodies`, the lines behind a stream's
+/// prefix (a compose service's frames are indented behind its tag).
+fn trace_says<'a>(lines: &'a [&'a str], bodies: &'a [&'a str], i: usize, end: usize) -> impl Iterator<Item = (usize, u64)> + 'a {
     (i..end)
-        .filter(move |&k| k == i || !frames::is_frame(lines[k]))
+        .filter(move |&k| k == i || !frames::is_frame(bodies[k]))
         .map(move |k| (k, message_of(lines[k])))
 }
 
@@ -5171,6 +5175,50 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn another_service_s_trace_points_to_the_frames_one_service_showed() {
+        // `docker compose logs`: services fail to reach a host along the same path; the frames
+        // another service shares with one shown above are its, whatever tag stands before them
+        let callers: String = (1..=12)
+            .map(|k| format!("\tat org.apache.hc.client5.http.impl.classic.Exec{k}.execute(Exec{k}.java:{})\n", 40 + k))
+            .collect();
+        let trace = |service: &str, own: &str| {
+            let tag = format!("{service:<15}| ");
+            let frames: String = format!("\tat {own}\n{callers}").lines().map(|l| format!("{tag}{l}\n")).collect();
+            format!("{tag}2025-05-02T11:22:{}.100Z  WARN 1 --- [{service}] [  main] c.n.d.DiscoveryClient : was unable to send heartbeat!\n{tag}java.net.UnknownHostException: discovery-server: Temporary failure in name resolution\n{frames}", service.len())
+        };
+        let text = [
+            trace("vets-service", "app.vets.Beat.run(Beat.java:12)"),
+            trace("visits-service", "app.visits.Beat.run(Beat.java:31)"),
+            trace("owners-service", "app.visits.Beat.run(Beat.java:31)"),
+        ]
+        .concat();
+        let c = compress(&text, &opts());
+        let out: Vec<&str> = c.text.lines().collect();
+        let input: Vec<&str> = text.lines().collect();
+        // the second service's error and its own frame stay, its callers point to the first's
+        assert_eq!(out[..18], input[..18], "{}", c.text);
+        assert!(out[18].starts_with("[hr 12 frames as in L4-15 ·"), "{}", c.text);
+        // the third's trace is the second's: its error stays, its frames fold as a repeat
+        assert_eq!(out[19..21], input[30..32], "{}", c.text);
+        assert!(out[21].starts_with("[hr 13-line stack trace like one above"), "{}", c.text);
+        assert_eq!(out.len(), 22, "{}", c.text);
+    }
+
+    #[test]
+    fn a_suppressed_exception_is_told_like_a_cause_not_folded_as_a_frame() {
+        // Java prints a suppressed exception indented among the frames, as it does its causes:
+        // a trace that suppressed another exception says so, whatever frames it shares
+        let frames = |from: usize| -> String {
+            (from..from + 6).map(|k| format!("\tat reactor.core.publisher.Flux{k}.subscribe(Flux{k}.java:{})\n", 80 + k)).collect()
+        };
+        let trace = |error: &str| format!("java.lang.IllegalStateException: {error}\n{}\tSuppressed: java.lang.Exception: #block terminated with an error\n{}", frames(0), frames(6));
+        let text = format!("{}{}", trace("timeout on blocking read"), trace("connection reset"));
+        let c = compress(&text, &opts());
+        let suppressed = c.text.lines().filter(|l| l.contains("Suppressed: java.lang.Exception")).count();
+        assert_eq!(suppressed, 2, "{}", c.text);
+    }
+
+    #[test]
     fn a_php_trace_stays_whole_and_its_shared_callers_point_to_the_first() {
         // Laravel numbers its frames; the same callers stand at other depths below another error
         let callers = |from: usize| -> String {
@@ -5728,7 +5776,7 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
             let lines = split(text);
             let mut miner = Miner::within(usize::MAX);
             let roles = mine(&lines, &lines, &lines.lines, None, &mut miner, None);
-            plan_fits(&lines, &roles, &miner, room, held)
+            plan_fits(&lines, &lines.lines, &roles, &miner, room, held)
         };
         let fits = |text: &str, room: usize| held_fits(text, room, 0);
         // every line an error of its own: each stays, with its piece, its message and its bytes

@@ -206,6 +206,7 @@ pub(crate) fn is_frame(line: &str) -> bool {
         || crate::logline::is_bare_go_function(line)
         || crate::logline::is_slowlog_frame(line))
         && !t.starts_with("Caused by")
+        && !t.starts_with("Suppressed: ")
         && !t.starts_with("Traceback (most recent call last)")
         && !t.starts_with("... ")
 }
