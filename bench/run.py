@@ -449,11 +449,11 @@ def main() -> None:
     for name, line in (("a", b"a\n"), ("empty", b"\n"), ("1", b"1\n"), ("error", b"error\n")):
         shapes[f"{big_mb} MB of `{name}` lines"] = cached(f"lines-{name}-{big_mb}m.log",
                                                           lambda line=line: line * (big_mb * 2**20 // len(line)))
-    # a few bytes that are no UTF-8: read through a copy, up to 2 MB (stray_bytes.rs): a log,
+    # a few bytes that are no UTF-8: read through a copy, up to 8 MB (stray_bytes.rs): a log,
     # and distinct errors (every line stays) with a stray byte in each
-    shapes["2 MB log with a byte in 32 no UTF-8"] = cached("stray-2m.log", lambda: stray_bytes_log(2))
-    shapes["2 MB of distinct errors, a byte in 50 no UTF-8"] = cached(
-        "stray-errors-2m.log", lambda: distinct_errors(2).replace(b" ERROR ", b" ERROR caf\xe9 ")[:2 * 2**20 - 64].rsplit(b"\n", 1)[0] + b"\n")
+    shapes["8 MB log with a byte in 32 no UTF-8"] = cached("stray-8m.log", lambda: stray_bytes_log(8))
+    shapes["8 MB of distinct errors, a byte in 50 no UTF-8"] = cached(
+        "stray-errors-8m.log", lambda: distinct_errors(8).replace(b" ERROR ", b" ERROR caf\xe9 ")[:8 * 2**20 - 64].rsplit(b"\n", 1)[0] + b"\n")
     # one stack trace of distinct frames: the frames shown are remembered, each in a word or two
     shapes[f"{big_mb} MB stack trace"] = cached(f"trace-{big_mb}m.log", lambda: one_trace(big_mb))
     # a recursion through frames a trace above showed: looked at in linear time

@@ -51,6 +51,19 @@ def test_a_log_with_a_few_bytes_that_are_no_utf8_compresses_and_keeps_them(cache
     assert restore(r.stdout, tmp_path, cache) == data
 
 
+def test_a_syslog_of_megabytes_with_a_latin1_name_in_it_compresses(cache, tmp_path):
+    # rsyslog writes the bytes a program logged: one Latin-1 name in 3 MB of syslog is still a log
+    line = b"Oct  2 05:52:30 db03 CRON[3014016]: (root) CMD (command -v debian-sa1 > /dev/null)\n"
+    error = b"Oct  2 05:52:31 db03 sudo: pam_unix(sudo:auth): authentication failure; user=Jos\xe9\n"
+    data = line * 20_000 + error + line * 20_000
+    assert len(data) > 3 << 20
+    r = run_hr([], data)
+    assert r.returncode == 0
+    assert len(r.stdout) < len(data) // 100
+    assert error in r.stdout
+    assert restore(r.stdout, tmp_path, cache) == data
+
+
 def test_a_character_of_the_range_stray_bytes_stand_for_stays_that_character(cache):
     # stray bytes are read as U+10FF80..U+10FFFF: in valid UTF-8 such a character is itself
     error = "2026-01-27 14:23:00 ERROR user \U0010FFE9 failed\n".encode()
