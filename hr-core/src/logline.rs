@@ -565,6 +565,17 @@ pub fn is_rust_panic(line: &str) -> bool {
     finder!(b" panicked at ").find(line.as_bytes()).is_some() && re!(r"(^|\s)thread '[^']*'( \(\d+\))? panicked at (\S+:\d+:\d+:?$|'.*', \S+:\d+:\d+)").is_match(line.trim_end())
 }
 
+/// The kernel's report of a fault of its own, as its message opens, after dmesg's time or
+/// syslog's `kernel: ` (`[   29.36] BUG: kernel NULL pointer dereference, address: …`, `Oops:
+/// 0000 [#2] SMP NOPTI`, `kernel BUG at mm/slub.c:305!`, `general protection fault, probably
+/// for non-canonical address …`, `Unable to handle kernel paging request at …`): a kernel
+/// states no level there, and names no error word.
+pub fn is_kernel_fault(line: &str) -> bool {
+    let b = line.as_bytes();
+    (finder!(b"BUG").find(b).is_some() || finder!(b"Oops: ").find(b).is_some() || finder!(b" fault").find(b).is_some() || finder!(b"handle kernel ").find(b).is_some())
+        && re!(r"(?:\] |\bkernel: )(?:BUG: |Oops: .*\[#\d+\]|kernel BUG at |general protection fault\b|Unable to handle kernel )").is_match(line)
+}
+
 /// Whether `header` and `message` are a record as java.util.logging's default format writes
 /// one: its time, class and method (`Dec 05, 2026 12:13:54 AM com.acme.OrderService main`), or
 /// its logger's name where it knows no method (Hazelcast's `Dec 05, 2026 5:15:59 AM

@@ -78,12 +78,14 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         // a client's failed response (`…/v1.98.0.mod: 403 Forbidden`, `< HTTP/1.1 404`), an
         // exception raised (Node's `TypeError: Cannot read properties of null`, behind a
         // process manager's prefix; a warning category, `DeprecationWarning: …`, is none), a
-        // Rust thread's panic, or failures counted (Ansible's recap: `failed=1`)
+        // Rust thread's panic, the kernel's fault (`BUG: kernel NULL pointer dereference`), or
+        // failures counted (Ansible's recap: `failed=1`)
         if level < Level::Error
             && (crate::logline::failed_response(line)
                 || raises(line)
                 || failed_code(line)
                 || crate::logline::is_rust_panic(line)
+                || crate::logline::is_kernel_fault(line)
                 || crate::logline::failure_tally(line) == Some(crate::logline::Tally::Failures))
         {
             level = Level::Error;
@@ -740,6 +742,28 @@ mod tests {
         // jest erases the line with `\x1b[K`: no colour to strip, and no endless recursion
         assert_eq!(sev("\x1b[K FAIL src/a.test.js").level, Level::Other);
         assert_eq!(sev("\x1b[K\x1b[31mERROR\x1b[0m boom").level, Level::Error);
+    }
+
+    #[test]
+    fn the_kernel_s_own_faults_are_errors() {
+        for l in [
+            "[   29.364515] BUG: kernel NULL pointer dereference, address: 0000000000000038",
+            "[   29.608372] Oops: 0000 [#2] SMP NOPTI",
+            "Oct  2 05:52:30 fips kernel: [ 1623.86] kernel BUG at mm/slub.c:305!",
+            "Dec 13 09:12:01 x1c kernel: general protection fault, probably for non-canonical address 0xdead000000000100: 0000 [#1] PREEMPT SMP",
+            "[ 4.1] Unable to handle kernel paging request at virtual address dead000000000108",
+        ] {
+            assert_eq!(sev(l).level, Level::Error, "{l}");
+        }
+        // the words elsewhere are no fault of the kernel's
+        for l in [
+            "[    0.000000] Oops: ignored, a driver's name",
+            "[    2.1] usb 1-2: Product: BUG: Hunter",
+            "Dec 13 09:12:01 x1c bugzilla: BUG: 4122 closed",
+            "[    0.3] x86/fpu: Enabled xstate features 0x7, context size is 832 bytes, using 'standard' format.",
+        ] {
+            assert_eq!(sev(l).level, Level::Other, "{l}");
+        }
     }
 
     #[test]
