@@ -3,6 +3,7 @@
 //! message is its request (method, path, host and status), one example of each kept by the log
 //! compressor and the guard alike; past the first few paths a client failed on in one way, a
 //! new one is one more probe, one message with the others, and the marker counts the paths.
+//! An application's fault (a 500) answers no probe: each path's is a message of its own.
 
 use crate::hash::{FxHashMap, FxHasher};
 use crate::log::fields::request_field;
@@ -10,7 +11,8 @@ use crate::mask::shape;
 use std::hash::Hasher;
 
 /// A failed request, hashed: `way` is how it failed (its method, virtual host, status and
-/// whatever else tells the line's shape apart), `request` the way and its path's shape.
+/// whatever else tells the line's shape apart), `request` the way and its path's shape. A
+/// request that can be no probe (an application's fault) is its own way.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RequestKey {
     pub request: u64,
@@ -29,7 +31,12 @@ impl RequestKey {
         }
         let way = h.finish();
         h.write(shape(path).as_bytes());
-        RequestKey { request: h.finish(), way }
+        let request = h.finish();
+        // an application's fault is no probe's answer: a 500 on another path is another fault
+        // to fix, whichever client asked (a scanner's wordlist meets 404s and 403s; a gateway's
+        // 502 or 503 on every path is one fault, the upstream's, and folds as probes do)
+        let way = if status == 500 { request } else { way };
+        RequestKey { request, way }
     }
 }
 
@@ -53,6 +60,9 @@ impl Probes {
     /// failed in the same way (`key.way`) on `OWN_PATHS` other paths, the way's.
     pub fn message(&mut self, line: &str, key: RequestKey) -> u64 {
         let RequestKey { request, way } = key;
+        if way == request {
+            return request;
+        }
         let mut h = FxHasher::default();
         h.write_u64(way);
         h.write(client(line).as_bytes());
@@ -107,15 +117,35 @@ mod tests {
         let line = |who: &str| format!("{who} - - [29/Feb/2024:12:38:30 +0800] \"GET /x HTTP/1.1\" 404 1");
         // its first paths are requests of their own, and so is each one again
         for key in 0..OWN_PATHS as u64 {
-            assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: key, way: 7 }), key);
+            assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: key, way: 700 }), key);
         }
-        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 3, way: 7 }), 3);
+        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 3, way: 700 }), 3);
         // past them, a new path is one more probe: one message, whatever the path
-        let probe = p.message(&line("10.0.0.1"), RequestKey { request: 100, way: 7 });
+        let probe = p.message(&line("10.0.0.1"), RequestKey { request: 100, way: 700 });
         assert_ne!(probe, 100);
-        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 101, way: 7 }), probe);
+        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 101, way: 700 }), probe);
         // another client, or another way of failing (`way`), keeps its own paths
-        assert_eq!(p.message(&line("10.0.0.2"), RequestKey { request: 100, way: 7 }), 100);
-        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 100, way: 8 }), 100);
+        assert_eq!(p.message(&line("10.0.0.2"), RequestKey { request: 100, way: 700 }), 100);
+        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 100, way: 800 }), 100);
+    }
+
+    #[test]
+    fn an_application_s_500s_are_no_probes_whatever_the_paths() {
+        // a developer's own browser at ::1 meets a PHP app's faults on many pages: each page's
+        // 500 is its own; its 404s and a gateway's 503s past the first paths are probes
+        let mut p = Probes::default();
+        let messages = |p: &mut Probes, status: u16| -> Vec<u64> {
+            (0..3 * OWN_PATHS)
+                .map(|k| {
+                    let path = format!("/page{}/edit.php", char::from(b'a' + k as u8));
+                    let line = format!("::1 - - [29/Feb/2024:12:38:30 +0800] \"GET {path} HTTP/1.1\" {status} 1");
+                    p.message(&line, RequestKey::new("GET", "", status, &[10], &path))
+                })
+                .collect()
+        };
+        let distinct = |m: Vec<u64>| m.into_iter().collect::<std::collections::HashSet<_>>().len();
+        assert_eq!(distinct(messages(&mut p, 500)), 3 * OWN_PATHS);
+        assert_eq!(distinct(messages(&mut p, 404)), OWN_PATHS + 1);
+        assert_eq!(distinct(messages(&mut p, 503)), OWN_PATHS + 1);
     }
 }
