@@ -3189,7 +3189,10 @@ mod tests {
         assert_eq!(c.text.matches("[client 127.0.0.1:").count(), 2, "{}", c.text);
         assert_eq!(names::service_port("(127.0.0.1:28998)"), Some("28998"));
         assert_eq!(names::service_port("db:5432:"), Some("5432"));
-        for place in ["127.0.0.1:37912]", "Makefile:12:", "12:5", "app.py:1024", "10:00"] {
+        // Go listening on every address: `accept tcp [::]:82: use of closed network connection`
+        assert_eq!(names::service_port("[::]:82:"), Some("82"));
+        assert_eq!(names::service_port("[2001:db8::7]:8443,"), Some("8443"));
+        for place in ["127.0.0.1:37912]", "Makefile:12:", "12:5", "app.py:1024", "10:00", "[::1]", "[12:05:33]", "[x]:80"] {
             assert_eq!(names::service_port(place), None, "{place}");
         }
     }

@@ -121,8 +121,8 @@ fn is_place(word: &str) -> bool {
 }
 
 /// The port of a host's address below the range systems pick clients' ports from (Linux from
-/// 32768, others higher): `28998` of `127.0.0.1:28998`, `(127.0.0.1:28998)`, `db:5432:`. The
-/// host is an IPv4 address, or a name without dots past the well-known ports: `app.py:1024`,
+/// 32768, others higher): `28998` of `127.0.0.1:28998`, `(127.0.0.1:28998)`, `db:5432:`,
+/// `[::]:82`. The host is an IP address, or a name without dots past the well-known ports: `app.py:1024`,
 /// `Makefile:12` and `12:5` are places in files.
 pub(super) fn service_port(tok: &str) -> Option<&str> {
     let (host, port) = tok.trim_end_matches([':', ',', ';', ')', ']']).rsplit_once(':')?;
@@ -135,7 +135,9 @@ pub(super) fn service_port(tok: &str) -> Option<&str> {
     let name = host.bytes().any(|c| c.is_ascii_alphabetic())
         && host.bytes().all(|c| c.is_ascii_alphanumeric() || c == b'-')
         && port_number >= 1024;
-    (ipv4 || name).then_some(port)
+    // (an IPv6 address in its brackets: Go's listeners on every address, `[::]:8080`)
+    let ipv6 = host.strip_suffix(']').is_some_and(|h| h.contains(':') && h.bytes().all(|c| c.is_ascii_hexdigit() || c == b':' || c == b'.'));
+    (ipv4 || ipv6 || name).then_some(port)
 }
 
 /// Where Linux starts the ports it gives clients (`ip_local_port_range`).
