@@ -3174,6 +3174,42 @@ mod tests {
     }
 
     #[test]
+    fn the_kernel_s_oopses_said_again_are_counted_where_they_fold() {
+        // dmesg: one fault, three times, each with its call trace; the first stays, the
+        // markers over the others count their `BUG:` and `Oops:` lines
+        let mut text = String::new();
+        let mut t = 10.0;
+        for k in 1..=3 {
+            let oops = [
+                "BUG: kernel NULL pointer dereference, address: 0000000000000038".to_string(),
+                "#PF: supervisor read access in kernel mode".into(),
+                format!("Oops: 0000 [#{k}] SMP NOPTI"),
+                format!("CPU: 1 PID: 100{k} Comm: kworker/1:1 Tainted: G      D    6.5.0 #1"),
+                "RIP: 0010:drm_sched_job_cleanup+0x1c/0x90 [gpu_sched]".into(),
+                "Call Trace:".into(),
+                " <TASK>".into(),
+                " drm_sched_main+0x2a1/0x3e0 [gpu_sched]".into(),
+                " process_one_work+0x1e2/0x3e0".into(),
+                " worker_thread+0x50/0x3a0".into(),
+                " kthread+0xe8/0x120".into(),
+                " </TASK>".into(),
+                format!("---[ end trace 000000000000000{k} ]---"),
+            ];
+            for l in oops {
+                text += &format!("[{t:>12.6}] {l}\n");
+                t += 0.5;
+            }
+        }
+        let c = compress(&text, &opts());
+        assert_eq!(c.text.matches("] BUG: kernel NULL pointer").count(), 1, "{}", c.text);
+        let counted: usize = c.text.lines().filter(|l| l.starts_with("[hr ")).filter_map(|l| {
+            let at = l.find(" error")?;
+            l[..at].rsplit(' ').next()?.parse::<usize>().ok()
+        }).sum();
+        assert_eq!(counted, 4, "{}", c.text);
+    }
+
+    #[test]
     fn an_error_at_another_services_port_is_another_error() {
         // Apache's proxy: two backends down, one at 28998 and one at 28999; the clients'
         // ports are the system's picks, one per connection

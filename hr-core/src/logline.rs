@@ -565,15 +565,25 @@ pub fn is_rust_panic(line: &str) -> bool {
     finder!(b" panicked at ").find(line.as_bytes()).is_some() && re!(r"(^|\s)thread '[^']*'( \(\d+\))? panicked at (\S+:\d+:\d+:?$|'.*', \S+:\d+:\d+)").is_match(line.trim_end())
 }
 
-/// The kernel's report of a fault of its own, as its message opens, after dmesg's time or
-/// syslog's `kernel: ` (`[   29.36] BUG: kernel NULL pointer dereference, address: …`, `Oops:
+/// A level's word as a JSON string holds it in a console formatter's colours, escaped
+/// (`\u001b[31mERROR\u001b[0m`): the word without them.
+pub fn without_json_colours(value: &str) -> &str {
+    let mut v = value;
+    while let Some(rest) = v.strip_prefix("\\u001b[").or_else(|| v.strip_prefix("\\u001B[")) {
+        v = rest.find('m').map_or("", |m| &rest[m + 1..]);
+    }
+    v.split("\\u001").next().unwrap_or(v)
+}
+
+/// The kernel's report of a fault of its own, as its message opens, after dmesg's time
+/// (`[   29.36] `) or syslog's `kernel: ` (`[   29.36] BUG: kernel NULL pointer dereference, address: …`, `Oops:
 /// 0000 [#2] SMP NOPTI`, `kernel BUG at mm/slub.c:305!`, `general protection fault, probably
 /// for non-canonical address …`, `Unable to handle kernel paging request at …`): a kernel
 /// states no level there, and names no error word.
 pub fn is_kernel_fault(line: &str) -> bool {
     let b = line.as_bytes();
     (finder!(b"BUG").find(b).is_some() || finder!(b"Oops: ").find(b).is_some() || finder!(b" fault").find(b).is_some() || finder!(b"handle kernel ").find(b).is_some())
-        && re!(r"(?:\] |\bkernel: )(?:BUG: |Oops: .*\[#\d+\]|kernel BUG at |general protection fault\b|Unable to handle kernel )").is_match(line)
+        && re!(r"(?:(?:^|\s)\[ *\d+\.\d+\] |\bkernel: (?:\[ *\d+\.\d+\] )?)(?:BUG: |Oops: .*\[#\d+\]|kernel BUG at |general protection fault\b|Unable to handle kernel )").is_match(line)
 }
 
 /// Whether `header` and `message` are a record as java.util.logging's default format writes
@@ -757,7 +767,9 @@ pub fn declared(line: &str) -> Option<Severity> {
         return Some(level);
     }
     if line.starts_with('{') || has(line, b"{\"", 0) {
-        if let Some(c) = re!(concat!(r#""(?i:("#, level_keys!(), r#"))" *: *"?(\w+)"#)).captures(line) {
+        // (a console formatter's colours may stand around the word, escaped: `"level":
+        // "\u001b[31mERROR\u001b[0m"`)
+        if let Some(c) = re!(concat!(r#""(?i:("#, level_keys!(), r#"))" *: *"?(?:\\u001[bB]\[[0-9;]*m)*(\w+)"#)).captures(line) {
             let priority = c[1].eq_ignore_ascii_case("priority");
             return c[2].parse().map_or_else(|_| word_severity(&c[2]), |n| Some(if priority { numeric_severity(n) } else { level_number(n) }));
         }
@@ -1762,7 +1774,7 @@ pub fn problem(line: &str) -> Problem {
         Some(s) if s >= Severity::Error => Problem::Reported,
         Some(Severity::Warn) if crashed(line) => Problem::Reported,
         Some(_) => Problem::None,
-        None if failed_syscall(line) || failed_response(line) => Problem::Reported,
+        None if failed_syscall(line) || failed_response(line) || is_kernel_fault(line) => Problem::Reported,
         None => reports_error(line),
     }
 }

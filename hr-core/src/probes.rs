@@ -3,7 +3,7 @@
 //! message is its request (method, path, host and status), one example of each kept by the log
 //! compressor and the guard alike; past the first few paths a client failed on in one way, a
 //! new one is one more probe, one message with the others, and the marker counts the paths.
-//! An application's fault (a 500) answers no probe: each path's is a message of its own.
+//! An application's faults (500s) stay their own on more paths than a client's 404s.
 
 use crate::hash::{FxHashMap, FxHasher};
 use crate::log::fields::request_field;
@@ -11,12 +11,13 @@ use crate::mask::shape;
 use std::hash::Hasher;
 
 /// A failed request, hashed: `way` is how it failed (its method, virtual host, status and
-/// whatever else tells the line's shape apart), `request` the way and its path's shape. A
-/// request that can be no probe (an application's fault) is its own way.
+/// whatever else tells the line's shape apart), `request` the way and its path's shape;
+/// `fault`: whether it is an application's fault (a 500).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RequestKey {
     pub request: u64,
     pub way: u64,
+    pub fault: bool,
 }
 
 impl RequestKey {
@@ -31,17 +32,19 @@ impl RequestKey {
         }
         let way = h.finish();
         h.write(shape(path).as_bytes());
-        let request = h.finish();
-        // an application's fault is no probe's answer: a 500 on another path is another fault
-        // to fix, whichever client asked (a scanner's wordlist meets 404s and 403s; a gateway's
-        // 502 or 503 on every path is one fault, the upstream's, and folds as probes do)
-        let way = if status == 500 { request } else { way };
-        RequestKey { request, way }
+        // an application's fault (a 500) is another fault to fix on another path: a client's
+        // first `FAULT_PATHS` of them stay their own, where a scanner's wordlist meets 404s and
+        // 403s (a gateway's 502 or 503 on every path is one fault, the upstream's)
+        RequestKey { request: h.finish(), way, fault: status == 500 }
     }
 }
 
 /// Distinct paths a client fails on in one way that each stay as their own message.
 const OWN_PATHS: usize = 8;
+/// As many, for an application's faults: a developer's own browser meets a broken app's 500s
+/// on dozens of pages, each a bug of its own; a crawler on a broken front controller meets
+/// one on every path, and its wordlist folds past these.
+const FAULT_PATHS: usize = 64;
 /// Clients remembered (failing ways, one per client), at most: memory stays bounded when every
 /// line is another client's.
 const CLIENTS: usize = 4096;
@@ -54,15 +57,13 @@ pub struct Probes {
 
 impl Probes {
     /// Bytes this holds at most.
-    pub const HELD: usize = CLIENTS * (OWN_PATHS * 8 + 48);
+    pub const HELD: usize = CLIENTS * (FAULT_PATHS * 8 + 48);
 
     /// The message of the failed request `line`: its own (`key.request`), or, once its client
     /// failed in the same way (`key.way`) on `OWN_PATHS` other paths, the way's.
     pub fn message(&mut self, line: &str, key: RequestKey) -> u64 {
-        let RequestKey { request, way } = key;
-        if way == request {
-            return request;
-        }
+        let RequestKey { request, way, fault } = key;
+        let own_paths = if fault { FAULT_PATHS } else { OWN_PATHS };
         let mut h = FxHasher::default();
         h.write_u64(way);
         h.write(client(line).as_bytes());
@@ -73,7 +74,7 @@ impl Probes {
         let paths = self.paths.entry(clients_way).or_default();
         if paths.contains(&request) {
             request
-        } else if paths.len() < OWN_PATHS {
+        } else if paths.len() < own_paths {
             paths.push(request);
             request
         } else {
@@ -117,35 +118,39 @@ mod tests {
         let line = |who: &str| format!("{who} - - [29/Feb/2024:12:38:30 +0800] \"GET /x HTTP/1.1\" 404 1");
         // its first paths are requests of their own, and so is each one again
         for key in 0..OWN_PATHS as u64 {
-            assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: key, way: 700 }), key);
+            assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: key, way: 700, fault: false }), key);
         }
-        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 3, way: 700 }), 3);
+        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 3, way: 700, fault: false }), 3);
         // past them, a new path is one more probe: one message, whatever the path
-        let probe = p.message(&line("10.0.0.1"), RequestKey { request: 100, way: 700 });
+        let probe = p.message(&line("10.0.0.1"), RequestKey { request: 100, way: 700, fault: false });
         assert_ne!(probe, 100);
-        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 101, way: 700 }), probe);
+        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 101, way: 700, fault: false }), probe);
         // another client, or another way of failing (`way`), keeps its own paths
-        assert_eq!(p.message(&line("10.0.0.2"), RequestKey { request: 100, way: 700 }), 100);
-        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 100, way: 800 }), 100);
+        assert_eq!(p.message(&line("10.0.0.2"), RequestKey { request: 100, way: 700, fault: false }), 100);
+        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 100, way: 800, fault: false }), 100);
     }
 
     #[test]
-    fn an_application_s_500s_are_no_probes_whatever_the_paths() {
+    fn an_application_s_500s_stay_their_own_on_more_paths_than_its_404s() {
         // a developer's own browser at ::1 meets a PHP app's faults on many pages: each page's
-        // 500 is its own; its 404s and a gateway's 503s past the first paths are probes
+        // 500 is its own up to `FAULT_PATHS`; its 404s and a gateway's 503s past `OWN_PATHS`
         let mut p = Probes::default();
-        let messages = |p: &mut Probes, status: u16| -> Vec<u64> {
-            (0..3 * OWN_PATHS)
+        let messages = |p: &mut Probes, status: u16, paths: usize| -> usize {
+            let m: std::collections::HashSet<u64> = (0..paths)
                 .map(|k| {
-                    let path = format!("/page{}/edit.php", char::from(b'a' + k as u8));
+                    let path = format!("/page{k}x/edit.php").replace(|c: char| c.is_ascii_digit(), "q");
+                    let path = format!("{path}{}", "z".repeat(k));
                     let line = format!("::1 - - [29/Feb/2024:12:38:30 +0800] \"GET {path} HTTP/1.1\" {status} 1");
                     p.message(&line, RequestKey::new("GET", "", status, &[10], &path))
                 })
-                .collect()
+                .collect();
+            m.len()
         };
-        let distinct = |m: Vec<u64>| m.into_iter().collect::<std::collections::HashSet<_>>().len();
-        assert_eq!(distinct(messages(&mut p, 500)), 3 * OWN_PATHS);
-        assert_eq!(distinct(messages(&mut p, 404)), OWN_PATHS + 1);
-        assert_eq!(distinct(messages(&mut p, 503)), OWN_PATHS + 1);
+        assert_eq!(messages(&mut p, 500, 40), 40);
+        assert_eq!(messages(&mut p, 404, 40), OWN_PATHS + 1);
+        assert_eq!(messages(&mut p, 503, 40), OWN_PATHS + 1);
+        // a crawler on a broken front controller: a 500 on every path folds past the first
+        let mut p = Probes::default();
+        assert_eq!(messages(&mut p, 500, 3 * FAULT_PATHS), FAULT_PATHS + 1);
     }
 }

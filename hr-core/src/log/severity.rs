@@ -196,7 +196,7 @@ fn json_severity(line: &str) -> Option<Severity> {
     let field = |name: &str| json_pairs(t).find(|(k, _)| k.eq_ignore_ascii_case(name)).map(|(_, v)| v);
     for name in LEVEL_NAMES.iter().chain(&["priority"]) {
         if let Some(v) = field(name) {
-            let v = v.trim_matches('"');
+            let v = crate::logline::without_json_colours(v.trim_matches('"'));
             let level = match v.parse() {
                 Ok(n) if *name == "priority" => crate::logline::numeric_severity(n),
                 Ok(n) => crate::logline::level_number(n),
@@ -760,10 +760,25 @@ mod tests {
             "[    0.000000] Oops: ignored, a driver's name",
             "[    2.1] usb 1-2: Product: BUG: Hunter",
             "Dec 13 09:12:01 x1c bugzilla: BUG: 4122 closed",
+            // a mailing list's subjects, a notebook server's own level
+            "0000007 [syzbot] BUG: unable to handle kernel paging request in f0",
+            "[I 2025-05-02 11:00:00.000 ServerApp] Unable to handle kernel restart for session 0",
             "[    0.3] x86/fpu: Enabled xstate features 0x7, context size is 832 bytes, using 'standard' format.",
         ] {
             assert_eq!(sev(l).level, Level::Other, "{l}");
         }
+    }
+
+    #[test]
+    fn a_json_level_in_escaped_colours_is_its_word() {
+        // a console formatter's colours, logged as JSON: the word between them is the level
+        let line = r#"{"timestamp": "2025-06-01T10:00:00", "level": "\u001b[31mERROR\u001b[0m", "message": "WS tick handler error"}"#;
+        assert_eq!(sev(line).level, Level::Error);
+        assert_eq!(crate::logline::declared(line), Some(crate::logline::Severity::Error));
+        let info = r#"{"timestamp": "2025-06-01T10:00:01", "level": "\u001B[32mINFO\u001B[0m", "message": "tick"}"#;
+        assert_eq!(sev(info).level, Level::Other);
+        assert_eq!(crate::logline::without_json_colours(r"\u001b[1;31mCRITICAL\u001b[0m"), "CRITICAL");
+        assert_eq!(crate::logline::without_json_colours("warn"), "warn");
     }
 
     #[test]
