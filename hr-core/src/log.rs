@@ -1994,6 +1994,27 @@ mod tests {
     }
 
     #[test]
+    fn lager_s_reports_state_their_level_after_its_time() {
+        // lager's crash.log: a worker crashes again and again until its supervisor gives up;
+        // the give-up is another reason, under the same header, and stays
+        let mut text = String::new();
+        let report = |t: usize, context: &str, reason: &str| {
+            format!("2018-07-24 01:27:{t:02} =SUPERVISOR REPORT====\n     Supervisor: {{local,node_worker_sup}}\n     Context:    {context}\n     Reason:     {reason}\n     Offender:   [{{pid,<0.{}.0>}},{{id,node_ping_worker}}]\n\n", 900 + t)
+        };
+        for t in 0..12 {
+            text += &format!("2018-07-24 01:27:{t:02} =PROGRESS REPORT====\n     supervisor: {{local,node_worker_sup}}\n     started: [{{pid,<0.{}.0>}},{{id,node_ping_worker}}]\n\n", 800 + t);
+            text += &report(t, "child_terminated", "{undef,[{grisp_led,color,[1,green],[]}]}");
+        }
+        text += &report(13, "shutdown", "reached_max_restart_intensity");
+        for t in 14..30 {
+            text += &format!("2018-07-24 01:27:{t:02} =PROGRESS REPORT====\n     application: node\n     started_at: node@host\n\n");
+        }
+        let out = compress(&text, &opts()).text;
+        assert!(out.contains("     Reason:     reached_max_restart_intensity"), "{out}");
+        assert_eq!(crate::logline::banner_level("2018-07-24 01:27:44 =CRASH REPORT====").map(|l| l.0), Some(crate::logline::Severity::Error));
+    }
+
+    #[test]
     fn an_erlang_report_behind_a_streams_prefix_states_its_level() {
         // a compose service's crash reports are errors, counted where they fold
         let mut text = String::new();

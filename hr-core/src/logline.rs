@@ -895,7 +895,8 @@ pub fn counts(above: &str, tok: &str) -> bool {
 ///   pid and thread left out by some builds (`[1205/112135.225123:ERROR:bus.cc(405)]`), its
 ///   verbose levels numbered (`VERBOSE1`);
 /// - Erlang/OTP's report header, `=CRASH REPORT==== 5-Dec-2026::11:27:54.962830 ===`, whose
-///   kind says its level: crash and supervisor reports are errors, progress reports news.
+///   kind says its level: crash and supervisor reports are errors, progress reports news; and
+///   lager's, after its time (`2018-07-24 01:27:44 =SUPERVISOR REPORT====`).
 // (a look at the first bytes spares the rest: this runs on every line. Chromium's opens with
 // a number that a `:` or a `/` ends, where a bracketed date's ends at a `-`)
 #[inline(always)]
@@ -907,8 +908,17 @@ pub fn banner_level(line: &str) -> Option<(Severity, usize)> {
             (digits > 0 && matches!(b.get(1 + digits), Some(b':' | b'/'))).then(|| chromium_level(line)).flatten()
         }
         Some(b'=') if b.get(1).is_some_and(u8::is_ascii_uppercase) => report_level(line),
+        Some(b'0'..=b'9') if line.trim_end().ends_with(" REPORT====") => lager_report_level(line),
         _ => None,
     }
+}
+
+/// lager's header of an Erlang report in its `crash.log`: the time, then the report's kind
+/// (`2018-07-24 01:27:44 =SUPERVISOR REPORT====`; see `banner_level`).
+#[inline(never)]
+fn lager_report_level(line: &str) -> Option<(Severity, usize)> {
+    let c = re!(r"^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d(?:\.\d+)? =([A-Z]+) REPORT====$").captures(line.trim_end())?;
+    Some((banner_word_level(c.get(1)?.as_str())?, c.get(0)?.end()))
 }
 
 /// Chromium's header (see `banner_level`).
