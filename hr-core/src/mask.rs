@@ -12,6 +12,11 @@ pub fn shape(line: &str) -> String {
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
+        if let Some(end) = ipv6_end(bytes, i) {
+            out.push('0');
+            i = end;
+            continue;
+        }
         if b.is_ascii_alphanumeric() {
             let start = i;
             while i < bytes.len() && bytes[i].is_ascii_alphanumeric() {
@@ -35,6 +40,24 @@ pub fn shape(line: &str) -> String {
         }
     }
     out
+}
+
+/// Where an IPv6 address that starts at `i` ends (`2607:f8b0:4008:813::2004`, `::1`,
+/// `fe80::1%eth0` up to its zone): hex groups with a `::` or seven colons, and a digit, bounded
+/// by no letter or digit. A time (`12:05:33`) has too few colons.
+fn ipv6_end(b: &[u8], i: usize) -> Option<usize> {
+    if !(b[i].is_ascii_hexdigit() || b[i] == b':') || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
+        return None;
+    }
+    let len = b[i..].iter().take_while(|c| c.is_ascii_hexdigit() || **c == b':' || **c == b'.').count();
+    let run = &b[i..i + len];
+    // (a trailing `:` or `.` is the sentence's: `… to [::1]:`, `at fe80::1.`)
+    let run = &run[..run.len() - run.iter().rev().take_while(|c| matches!(c, b':' | b'.')).count()];
+    let colons = run.iter().filter(|&&c| c == b':').count();
+    let ipv6 = (colons == 7 || (colons >= 2 && run.windows(2).any(|w| w == b"::")))
+        && run.iter().any(u8::is_ascii_digit)
+        && !b.get(i + run.len()).is_some_and(u8::is_ascii_alphanumeric);
+    ipv6.then_some(i + run.len())
 }
 
 /// A line that names a file: it ends with a path or a file name (`\tmodified:   src/app.py`,
@@ -391,6 +414,18 @@ mod tests {
         assert_eq!(shape("req waHadM704UeNU2VQU5ef done"), "req 0 done");
         assert_eq!(shape("utf8mb4 sha256WithRSAEncryption"), "utf0mb0 sha0WithRSAEncryption");
         assert_eq!(shape("héllo 5"), "héllo 0");
+    }
+
+    #[test]
+    fn an_ipv6_address_is_one_value_whatever_its_groups() {
+        // squid pinging hosts it has no route to: one error, whichever address
+        let a = shape("SendEcho ERROR: sending to ICMPv6 packet to [2607:f8b0:4008:813::2004]: (101) Network is unreachable");
+        let b = shape("SendEcho ERROR: sending to ICMPv6 packet to [2600:9000:2011:2000:a:da5e:7900:93a1]: (101) Network is unreachable");
+        assert_eq!(a, b);
+        assert_eq!(shape("listen [::1]:8080 and fe80::1%eth0"), "listen [0]:0 and 0%eth0");
+        // a time and a Rust path are no address
+        assert_eq!(shape("at 12:05:33.120"), "at 0:0:0.0");
+        assert_eq!(shape("std::vec::Vec"), "std::vec::Vec");
     }
 
     fn log_token(t: &str) -> String {
