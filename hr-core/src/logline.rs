@@ -582,8 +582,10 @@ pub fn without_json_colours(value: &str) -> &str {
 /// states no level there, and names no error word.
 pub fn is_kernel_fault(line: &str) -> bool {
     let b = line.as_bytes();
-    (finder!(b"BUG").find(b).is_some() || finder!(b"Oops: ").find(b).is_some() || finder!(b" fault").find(b).is_some() || finder!(b"handle kernel ").find(b).is_some())
-        && re!(r"(?:(?:^|\s)\[ *\d+\.\d+\] |\bkernel: (?:\[ *\d+\.\d+\] )?)(?:BUG: |Oops: .*\[#\d+\]|kernel BUG at |general protection fault\b|Unable to handle kernel )").is_match(line)
+    // (a look for where the kernel speaks first, then for its words: most lines are neither)
+    (b.first() == Some(&b'[') || finder!(b"kernel: ").find(b).is_some())
+        && (finder!(b"BUG").find(b).is_some() || finder!(b"Oops: ").find(b).is_some() || finder!(b" fault").find(b).is_some() || finder!(b"handle kernel ").find(b).is_some())
+        && re!(r"(?:^\[ *\d+\.\d+\] |\bkernel: (?:\[ *\d+\.\d+\] )?)(?:BUG: |Oops: .*\[#\d+\]|kernel BUG at |general protection fault\b|Unable to handle kernel )").is_match(line)
 }
 
 /// Whether `header` and `message` are a record as java.util.logging's default format writes
@@ -908,7 +910,8 @@ pub fn banner_level(line: &str) -> Option<(Severity, usize)> {
             (digits > 0 && matches!(b.get(1 + digits), Some(b':' | b'/'))).then(|| chromium_level(line)).flatten()
         }
         Some(b'=') if b.get(1).is_some_and(u8::is_ascii_uppercase) => report_level(line),
-        Some(b'0'..=b'9') if line.trim_end().ends_with(" REPORT====") => lager_report_level(line),
+        // (a look at the last byte spares the rest: most lines end in no `=`)
+        Some(b'0'..=b'9') if matches!(b.last(), Some(b'=' | b'\r' | b' ')) && line.trim_end().ends_with(" REPORT====") => lager_report_level(line),
         _ => None,
     }
 }

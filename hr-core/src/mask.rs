@@ -9,10 +9,12 @@ use crate::re::re;
 pub fn shape(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
     let bytes = line.as_bytes();
+    // (an IPv6 address holds colons: most lines hold none)
+    let colons = memchr::memchr(b':', bytes).is_some();
     let mut i = 0;
     while i < bytes.len() {
         let b = bytes[i];
-        if let Some(end) = ipv6_end(bytes, i) {
+        if let Some(end) = colons.then(|| ipv6_end(bytes, i)).flatten() {
             out.push('0');
             i = end;
             continue;
