@@ -576,7 +576,7 @@ pub fn without_json_colours(value: &str) -> &str {
 }
 
 /// The kernel's report of a fault of its own, as its message opens, after dmesg's time
-/// (`[   29.36] `) or syslog's `kernel: ` (`[   29.36] BUG: kernel NULL pointer dereference, address: …`, `Oops:
+/// (`[   29.36] `, `[Thu Feb 29 10:00:11 2024] `) or syslog's `kernel: ` (`[   29.36] BUG: kernel NULL pointer dereference, address: …`, `Oops:
 /// 0000 [#2] SMP NOPTI`, `kernel BUG at mm/slub.c:305!`, `general protection fault, probably
 /// for non-canonical address …`, `Unable to handle kernel paging request at …`): a kernel
 /// states no level there, and names no error word.
@@ -585,7 +585,13 @@ pub fn is_kernel_fault(line: &str) -> bool {
     // (a look for where the kernel speaks first, then for its words: most lines are neither)
     (b.first() == Some(&b'[') || finder!(b"kernel: ").find(b).is_some())
         && (finder!(b"BUG").find(b).is_some() || finder!(b"Oops: ").find(b).is_some() || finder!(b" fault").find(b).is_some() || finder!(b"handle kernel ").find(b).is_some())
-        && re!(r"(?:^\[ *\d+\.\d+\] |\bkernel: (?:\[ *\d+\.\d+\] )?)(?:BUG: |Oops: .*\[#\d+\]|kernel BUG at |general protection fault\b|Unable to handle kernel )").is_match(line)
+        && re!(concat!(
+            // dmesg's time: seconds since boot, `-T`'s date, `--reltime`'s step, and the
+            // printk caller's id after it (`[   11.018249][ T100] `)
+            r"(?:^\[(?: *\+?\d+\.\d+|\w{3} \w{3} +\d+ \d\d:\d\d:\d\d \d{4})\](?:\[ *[TC]\d+\])? |\bkernel: (?:\[ *\d+\.\d+\] )?)",
+            r"(?:BUG: |Oops: .*\[#\d+\]|kernel BUG at |general protection fault\b|Unable to handle kernel )"
+        ))
+        .is_match(line)
 }
 
 /// Whether `header` and `message` are a record as java.util.logging's default format writes

@@ -45,22 +45,35 @@ pub fn shape(line: &str) -> String {
 }
 
 /// Where an IPv6 address that starts at `i` ends (`2607:f8b0:4008:813::2004`, `::1`,
-/// `fe80::1%eth0` up to its zone): hex groups with a `::` or seven colons, and a digit, bounded
-/// by no letter or digit. A time (`12:05:33`) has too few colons.
+/// `fe80::1%eth0` up to its zone): groups of at most four hex digits, seven colons or one `::`,
+/// bounded by no letter or digit; with two colons only, a first group that holds a digit or
+/// none (`fe80::1`, `::1`: not a name's `add::42`). A time (`12:05:33`) has too few colons.
 fn ipv6_end(b: &[u8], i: usize) -> Option<usize> {
     if !(b[i].is_ascii_hexdigit() || b[i] == b':') || (i > 0 && b[i - 1].is_ascii_alphanumeric()) {
         return None;
     }
-    let len = b[i..].iter().take_while(|c| c.is_ascii_hexdigit() || **c == b':' || **c == b'.').count();
+    // (an address is 45 bytes at most: a longer run, a hex dump, is read no further)
+    let len = b[i..].iter().take(IPV6_MAX + 1).take_while(|c| c.is_ascii_hexdigit() || **c == b':' || **c == b'.').count();
     let run = &b[i..i + len];
     // (a trailing `:` or `.` is the sentence's: `… to [::1]:`, `at fe80::1.`)
     let run = &run[..run.len() - run.iter().rev().take_while(|c| matches!(c, b':' | b'.')).count()];
+    if run.len() > IPV6_MAX || b.get(i + run.len()).is_some_and(u8::is_ascii_alphanumeric) {
+        return None;
+    }
     let colons = run.iter().filter(|&&c| c == b':').count();
-    let ipv6 = (colons == 7 || (colons >= 2 && run.windows(2).any(|w| w == b"::")))
-        && run.iter().any(u8::is_ascii_digit)
-        && !b.get(i + run.len()).is_some_and(u8::is_ascii_alphanumeric);
+    let gaps = run.windows(2).filter(|w| w == b"::").count();
+    let groups = run.split(|&c| c == b':');
+    // (the last group may be an IPv4 address: `::ffff:10.0.0.7`)
+    let fits = groups.clone().all(|g| g.len() <= 4 && g.iter().all(u8::is_ascii_hexdigit) || g.contains(&b'.'));
+    let first = run.split(|&c| c == b':').next().unwrap_or_default();
+    let ipv6 = fits
+        && (colons == 7 && gaps == 0 || gaps == 1 && (colons >= 3 || first.is_empty() || first.iter().any(u8::is_ascii_digit)))
+        && run.iter().any(u8::is_ascii_digit);
     ipv6.then_some(i + run.len())
 }
+
+/// The longest IPv6 address written out, an IPv4 address at its end included.
+const IPV6_MAX: usize = 45;
 
 /// A line that names a file: it ends with a path or a file name (`\tmodified:   src/app.py`,
 /// `Only in a/docs: x.json`), or it is a diffstat's line (` src/app.py | 3 ++-`).
@@ -425,9 +438,15 @@ mod tests {
         let b = shape("SendEcho ERROR: sending to ICMPv6 packet to [2600:9000:2011:2000:a:da5e:7900:93a1]: (101) Network is unreachable");
         assert_eq!(a, b);
         assert_eq!(shape("listen [::1]:8080 and fe80::1%eth0"), "listen [0]:0 and 0%eth0");
-        // a time and a Rust path are no address
+        // a time, a path of names and a name's key are no address
         assert_eq!(shape("at 12:05:33.120"), "at 0:0:0.0");
         assert_eq!(shape("std::vec::Vec"), "std::vec::Vec");
+        assert_ne!(shape("lookup failed for add::42"), shape("lookup failed for bad::42"));
+        assert_ne!(shape("dead::beef1 ABC::DEF::f1"), shape("cafe::beef1 ABC::BED::f1"));
+        assert_eq!(shape("from ::ffff:10.0.0.7 port"), "from 0 port");
+        // a hex dump is no address, and is read once
+        let dump = "de:ad:".repeat(50_000);
+        assert_eq!(shape(&dump).len(), dump.len());
     }
 
     fn log_token(t: &str) -> String {

@@ -48,30 +48,40 @@ const FAULT_PATHS: usize = 64;
 /// Clients remembered (failing ways, one per client), at most: memory stays bounded when every
 /// line is another client's.
 const CLIENTS: usize = 4096;
+/// As many, for the ways of an application's faults, whose paths are more: held beside every
+/// log's plan, they leave it room.
+const FAULT_CLIENTS: usize = 512;
 
-/// The failed requests read so far: for each client and way of failing, its first paths.
+/// The failed requests read so far: for each client and way of failing, its first paths (an
+/// application's faults apart).
 #[derive(Default)]
 pub struct Probes {
     paths: FxHashMap<u64, Vec<u64>>,
+    faults: FxHashMap<u64, Vec<u64>>,
 }
 
 impl Probes {
     /// Bytes this holds at most.
-    pub const HELD: usize = CLIENTS * (FAULT_PATHS * 8 + 48);
+    pub const HELD: usize = CLIENTS * (OWN_PATHS * 8 + 48) + FAULT_CLIENTS * (FAULT_PATHS * 8 + 48);
 
     /// The message of the failed request `line`: its own (`key.request`), or, once its client
-    /// failed in the same way (`key.way`) on `OWN_PATHS` other paths, the way's.
+    /// failed in the same way (`key.way`) on `OWN_PATHS` other paths (`FAULT_PATHS` for an
+    /// application's fault), the way's.
     pub fn message(&mut self, line: &str, key: RequestKey) -> u64 {
         let RequestKey { request, way, fault } = key;
-        let own_paths = if fault { FAULT_PATHS } else { OWN_PATHS };
+        let (ways, clients, own_paths) = if fault {
+            (&mut self.faults, FAULT_CLIENTS, FAULT_PATHS)
+        } else {
+            (&mut self.paths, CLIENTS, OWN_PATHS)
+        };
         let mut h = FxHasher::default();
         h.write_u64(way);
         h.write(client(line).as_bytes());
         let clients_way = h.finish();
-        if self.paths.len() >= CLIENTS && !self.paths.contains_key(&clients_way) {
+        if ways.len() >= clients && !ways.contains_key(&clients_way) {
             return request;
         }
-        let paths = self.paths.entry(clients_way).or_default();
+        let paths = ways.entry(clients_way).or_default();
         if paths.contains(&request) {
             request
         } else if paths.len() < own_paths {

@@ -752,6 +752,10 @@ mod tests {
             "Oct  2 05:52:30 fips kernel: [ 1623.86] kernel BUG at mm/slub.c:305!",
             "Dec 13 09:12:01 x1c kernel: general protection fault, probably for non-canonical address 0xdead000000000100: 0000 [#1] PREEMPT SMP",
             "[ 4.1] Unable to handle kernel paging request at virtual address dead000000000108",
+            // `dmesg -T`, `--reltime`, and a syzkaller console's printk caller ids
+            "[Thu Feb 29 10:00:11 2024] kernel BUG at fs/ext4/inode.c:1234!",
+            "[  +0.000004] BUG: unable to handle page fault for address: ffffb0d7c0a3f000",
+            "[   11.018249][ T100] Oops: invalid opcode: 0000 [#3] PREEMPT SMP KASAN",
         ] {
             assert_eq!(sev(l).level, Level::Error, "{l}");
         }
