@@ -109,7 +109,11 @@ fn part<'l>(start: usize, end: usize, folded: &mut impl Iterator<Item = &'l str>
     let lines: Vec<&str> = folded.take(end - start + 1).collect();
     let failed = if errors { reported_events(&lines) } else { 0 };
     let what = crate::marker::lines_and_errors(end - start + 1, failed);
-    if pays_in_tokens(lines.into_iter(), start, end, &what) {
+    // (a line alone between lines put back is read with them, unless it is long: a marker in
+    // its stead, one more interruption, would hide a failure's `[left]:` between its message
+    // and its `[right]:`)
+    let alone_and_short = end == start && lines[0].len() < LONE_LINE_FOLDS * crate::marker::marker_chars(&what, start, end);
+    if !alone_and_short && pays_in_tokens(lines.into_iter(), start, end, &what) {
         Piece::Fold { start, end, what }
     } else {
         Piece::Keep {
@@ -119,6 +123,10 @@ fn part<'l>(start: usize, end: usize, folded: &mut impl Iterator<Item = &'l str>
         }
     }
 }
+
+/// A line alone that a split leaves folds only when it is this many times its marker's
+/// characters.
+const LONE_LINE_FOLDS: usize = 8;
 
 /// The errors `lines` report, counted as the log compressor counts them, an event at a time: a
 /// line that opens no event and states no level, below one that did (Dask's `Exception: '…'`
@@ -799,6 +807,25 @@ mod tests {
             assert_ranges_truthful(&t, &out);
         }
         assert!(!logline::places_code_below("File \"config.yaml\" not found"));
+    }
+
+    #[test]
+    fn a_short_line_a_split_leaves_alone_is_read_with_the_lines_put_back() {
+        // a test failure's lines put back around its `[left]:`: the line stays, where a long
+        // line alone between them still folds
+        let left = "E           [left]:  [nan, 1.577840461000001e+18]\n";
+        let long = format!("E           [left]:  [{}]\n", "1.5778404610000, ".repeat(40));
+        for (between, folds) in [(left.to_string(), false), (long, true)] {
+            let t = format!("{}E           numpy array values are different (100.0 %)\n{between}E           [right]: [<NA>, 2020-01-01 01:01:01.000001]\n{}", "x\n".repeat(30), "y\n".repeat(30));
+            let lines = split(&t);
+            let mut plan = Plan::default();
+            plan.fold(1, lines.lines.len(), "everything");
+            let plan = keep_in_place(&plan, vec![31, 33], &lines, Priority::Critical);
+            let out = render(&plan, &lines, &opts()).text;
+            assert_eq!(out.contains(between.trim_end()), !folds, "{out}");
+            assert_eq!(out.contains("[hr 1 L32]"), folds, "{out}");
+            assert_ranges_truthful(&t, &out);
+        }
     }
 
     #[test]
