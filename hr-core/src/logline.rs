@@ -1238,6 +1238,12 @@ pub fn http_status(line: &str) -> Option<u16> {
             return Some(s);
         }
     }
+    // (a Kubernetes audit event's response: `"responseStatus":{"metadata":{},…,"code":403}`)
+    if quoted && finder!(b"\"responseStatus\"").find(line.as_bytes()).is_some() {
+        if let Some(s) = status(re!(r#""responseStatus" *: *\{(?:[^{}]|\{[^{}]*\})*?"code" *: *([1-5]\d\d)\b"#)) {
+            return Some(s);
+        }
+    }
     // (every key in `STATUS_KEYS` holds `tatus` or `_code`)
     let status_key = || finder!(b"tatus").find(line.as_bytes()).is_some() || finder!(b"_code").find(line.as_bytes()).is_some();
     if quoted && memchr::memchr(b'{', line.as_bytes()).is_some() && status_key() {

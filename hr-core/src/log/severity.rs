@@ -317,6 +317,14 @@ fn prefixed_record(line: &str) -> Option<usize> {
 /// object that holds the request or the response (`fields::request_field`: Caddy's `request`,
 /// Suricata's `http`).
 fn json_status(t: &str) -> Option<Severity> {
+    // a Kubernetes audit event: its response's `status` says `Failure`, its `code` what HTTP
+    // said, for the request its `verb` and `requestURI` name
+    if finder!(b"\"responseStatus\"").find(t.as_bytes()).is_some() {
+        let field = |name: &str| crate::log::fields::json_field(t, name).unwrap_or("").trim_matches('"');
+        if let Some(code) = crate::log::fields::json_field(t, "responseStatus").and_then(|r| crate::log::fields::json_field(r, "code")) {
+            return Some(status_severity(field("verb"), field("requestURI"), code, t));
+        }
+    }
     let (status, within) = request_field_where(t, &crate::logline::STATUS_KEYS)?;
     let status = status.trim_matches('"');
     let find = |names: &[&str]| request_field(t, names).unwrap_or("").trim_matches('"');
@@ -783,6 +791,17 @@ mod tests {
         assert_eq!(sev(info).level, Level::Other);
         assert_eq!(crate::logline::without_json_colours(r"\u001b[1;31mCRITICAL\u001b[0m"), "CRITICAL");
         assert_eq!(crate::logline::without_json_colours("warn"), "warn");
+    }
+
+    #[test]
+    fn a_kubernetes_audit_event_fails_by_its_response_code() {
+        let denied = r#"{"kind":"Event","apiVersion":"audit.k8s.io/v1","level":"Metadata","timestamp":"2017-09-11T19:55:05Z","requestURI":"/api/v1/namespaces/ns1/pods?includeUninitialized=true","verb":"list","user":{"username":"system:admin"},"impersonatedUser":{"username":"bob"},"responseStatus":{"metadata":{},"status":"Failure","message":"pods is forbidden: User \"bob\" cannot list pods in the namespace \"ns1\"","reason":"Forbidden","code":403}}"#;
+        let s = sev(denied);
+        assert_eq!(s.level, Level::Error);
+        assert!(s.key.is_some());
+        assert_eq!(crate::logline::http_status(denied), Some(403));
+        let listed = denied.replace(r#""status":"Failure","#, "").replace("403", "200");
+        assert_eq!(sev(&listed).level, Level::Other);
     }
 
     #[test]
