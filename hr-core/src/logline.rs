@@ -1238,11 +1238,8 @@ pub fn http_status(line: &str) -> Option<u16> {
             return Some(s);
         }
     }
-    // (a Kubernetes audit event's response: `"responseStatus":{"metadata":{},…,"code":403}`)
-    if quoted && finder!(b"\"responseStatus\"").find(line.as_bytes()).is_some() {
-        if let Some(s) = status(re!(r#""responseStatus" *: *\{(?:[^{}]|\{[^{}]*\})*?"code" *: *([1-5]\d\d)\b"#)) {
-            return Some(s);
-        }
+    if let Some(code) = quoted.then(|| audit_response_code(line)).flatten() {
+        return code.parse().ok();
     }
     // (every key in `STATUS_KEYS` holds `tatus` or `_code`)
     let status_key = || finder!(b"tatus").find(line.as_bytes()).is_some() || finder!(b"_code").find(line.as_bytes()).is_some();
@@ -1253,6 +1250,16 @@ pub fn http_status(line: &str) -> Option<u16> {
         return s.parse().ok();
     }
     sent_status(line).or_else(|| bare_request_status(line))
+}
+
+/// The HTTP status a Kubernetes audit event's response gives (`"responseStatus":{"metadata":{},
+/// "status":"Failure",…,"code":403}`), whose `status` says only how it went.
+pub fn audit_response_code(record: &str) -> Option<&str> {
+    if finder!(b"\"responseStatus\"").find(record.as_bytes()).is_none() {
+        return None;
+    }
+    let c = re!(r#""responseStatus" *: *\{(?:[^{}]|\{[^{}]*\})*?"code" *: *([1-5]\d\d)\b"#).captures(record)?;
+    c.get(1).map(|m| m.as_str())
 }
 
 /// Whether `b` holds a word of three digits that a request's status could be, as every shape

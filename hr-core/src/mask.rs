@@ -62,10 +62,10 @@ fn ipv6_end(b: &[u8], i: usize) -> Option<usize> {
     }
     let colons = run.iter().filter(|&&c| c == b':').count();
     let gaps = run.windows(2).filter(|w| w == b"::").count();
-    let groups = run.split(|&c| c == b':');
+    let mut groups = run.split(|&c| c == b':');
+    let first = groups.next().unwrap_or_default();
     // (the last group may be an IPv4 address: `::ffff:10.0.0.7`)
-    let fits = groups.clone().all(|g| g.len() <= 4 && g.iter().all(u8::is_ascii_hexdigit) || g.contains(&b'.'));
-    let first = run.split(|&c| c == b':').next().unwrap_or_default();
+    let fits = std::iter::once(first).chain(groups).all(|g| g.len() <= 4 && g.iter().all(u8::is_ascii_hexdigit) || g.contains(&b'.'));
     let ipv6 = fits
         && (colons == 7 && gaps == 0 || gaps == 1 && (colons >= 3 || first.is_empty() || first.iter().any(u8::is_ascii_digit)))
         && run.iter().any(u8::is_ascii_digit);

@@ -317,13 +317,11 @@ fn prefixed_record(line: &str) -> Option<usize> {
 /// object that holds the request or the response (`fields::request_field`: Caddy's `request`,
 /// Suricata's `http`).
 fn json_status(t: &str) -> Option<Severity> {
-    // a Kubernetes audit event: its response's `status` says `Failure`, its `code` what HTTP
-    // said, for the request its `verb` and `requestURI` name
-    if finder!(b"\"responseStatus\"").find(t.as_bytes()).is_some() {
+    // a Kubernetes audit event fails by its response's code, for the request its `verb` and
+    // `requestURI` name
+    if let Some(code) = crate::logline::audit_response_code(t) {
         let field = |name: &str| crate::log::fields::json_field(t, name).unwrap_or("").trim_matches('"');
-        if let Some(code) = crate::log::fields::json_field(t, "responseStatus").and_then(|r| crate::log::fields::json_field(r, "code")) {
-            return Some(status_severity(field("verb"), field("requestURI"), code, t));
-        }
+        return Some(status_severity(field("verb"), field("requestURI"), code, t));
     }
     let (status, within) = request_field_where(t, &crate::logline::STATUS_KEYS)?;
     let status = status.trim_matches('"');
