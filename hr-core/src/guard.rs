@@ -310,7 +310,13 @@ fn where_it_stands(lines: &[&str], n: usize) -> Vec<usize> {
     if code < n && !lines[code - 1].trim().is_empty() {
         at.push(code);
     }
-    if code >= 2 && logline::places_code_below(lines[code - 2]) {
+    // (the frame's line as its program wrote it, behind a CI service's stamp and a stream's
+    // prefix, as the line of code is)
+    let frame = |line: &str| {
+        let line = logline::unstamped(line);
+        logline::places_code_below(&line[logline::stream_prefix_len(line)..])
+    };
+    if code >= 2 && frame(lines[code - 2]) {
         at.push(code - 1);
     }
     at

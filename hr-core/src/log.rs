@@ -26,7 +26,7 @@ mod values;
 use crate::drain::{drain_merges, filed_apart, unmasked_stamp, Drain, Miner, Seen, NO_TEXT};
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::lines::{split, Lines};
-use crate::logline::{continues, error_words, is_logfmt_event, is_tagged_logfmt_event};
+use crate::logline::{continues, error_words, is_logfmt_event, is_tagged_logfmt_event, unstamped};
 use crate::marker::{count, lines_counting, marker_chars, Compressed};
 use crate::plan::{plural, render_classified, Piece, Plan, Priority};
 use crate::probes::Probes;
@@ -168,19 +168,6 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
 /// (Only for a log of lines whose state the memory bound leaves free.)
 fn stamped(lines: &[&str]) -> bool {
     lines.len() <= FREE_LINES && lines.iter().take(STREAM_SAMPLE).any(|l| unstamped(l).len() < l.len())
-}
-
-/// `line` without the stamp a CI service writes before each line of a job's output: GitHub
-/// Actions' time (`2024-05-01T12:00:00.0370000Z `), Jenkins' timestamper's (`[2024-05-01T12:00:00.037Z] `),
-/// a script's own (`ts '%FT%.T'`, `date -Ins`: `2024-05-01T12:00:00.037312+00:00 `; `ts '%b %d
-/// %.T'`: `Dec 05 19:28:42.142911 `, whose fraction of a second no syslog header has), BuildKit's
-/// step and seconds (`#9 0.503 `).
-fn unstamped(line: &str) -> &str {
-    // (GitLab's raw trace writes its stream after the time, `2026-12-05T01:11:17.692910Z 01O `,
-    // and so does the kubelet in a pod's log file, `2026-12-05T01:53:48.32239221Z stderr F `,
-    // `P` where it split a long line)
-    let stamp = re!(r"^(\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([.,]\d+)?(Z|[+-]\d\d:?\d\d)?\]?( \d\d[OE]\+?| std(out|err) [FP])?|#\d+ \d+\.\d+|[A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d\.\d{6}) ");
-    stamp.find(line).map_or(line, |m| &line[m.end()..])
 }
 
 /// Bytes of working state mining costs per line: the line's slice, its role, and its share of
@@ -3433,6 +3420,27 @@ mod tests {
                 assert!(c.text.contains(&format!("thread 'tests::{t}' panicked")), "{t}: {}", c.text);
             }
         }
+    }
+
+    #[test]
+    fn a_failing_tests_python_frames_come_back_with_their_source_lines_behind_a_jobs_stamps() {
+        // a CI job's pytest run prints a failure's traceback as it runs, then again under
+        // FAILURES, where it comes back whole as the failure's: each source line with the
+        // `File` line that places it, read behind the job's stamps as without them, not a
+        // marker between every two lines
+        let frames: String = (0..8).map(|k| format!("  File \"/opt/venv/lib/python3.12/site-packages/torch/fx/experimental/lib{k}.py\", line {}, in step{k}\n    return step{}(x, mode=mode)\n", 10 + k, k + 1)).collect();
+        let trace = format!("Traceback (most recent call last):\n{frames}TypeError: unhashable type: 'SymInt'\n");
+        let mut job: String = (0..30).map(|i| format!("tests/test_k.py::test_case_{i} PASSED [ {i}%]\n")).collect();
+        let rerun = "\nTo execute this test, run the following from the base repo dir:\n    python tests/test_k.py -k test_kernel\n\n";
+        job = format!("============================= test session starts ==============================\n{job}{trace}{rerun}{trace}{rerun}tests/test_k.py::test_kernel FAILED [ 99%]\n");
+        job += &format!("=================================== FAILURES ===================================\n_________________________________ test_kernel __________________________________\n{trace}");
+        job += "=========================== short test summary info ============================\nFAILED tests/test_k.py::test_kernel - TypeError: unhashable type: 'SymInt'\n========================= 1 failed, 30 passed in 1.20s =========================\n";
+        let stamped: String = job.lines().enumerate().map(|(k, l)| format!("2026-12-05T00:21:56.{:07}Z {l}\n", 5135 + k * 37)).collect();
+        let c = compress(&stamped, &opts());
+        assert_eq!(c.text.matches("return step5(x, mode=mode)").count(), 2, "{}", c.text);
+        assert_eq!(c.text.matches("experimental/lib4.py\"").count(), 2, "{}", c.text);
+        assert!(!c.text.contains("[hr 1 L"), "{}", c.text);
+        assert!(c.text.contains("FAILED tests/test_k.py::test_kernel - TypeError"), "{}", c.text);
     }
 
     #[test]

@@ -1852,6 +1852,19 @@ pub fn notes_a_value(line: &str) -> bool {
     line.starts_with(' ') && matches!(line.trim_start().chars().next(), Some('│' | '└'))
 }
 
+/// `line` without the stamp a CI service writes before each line of a job's output: GitHub
+/// Actions' time (`2024-05-01T12:00:00.0370000Z `), Jenkins' timestamper's (`[2024-05-01T12:00:00.037Z] `),
+/// a script's own (`ts '%FT%.T'`, `date -Ins`: `2024-05-01T12:00:00.037312+00:00 `; `ts '%b %d
+/// %.T'`: `Dec 05 19:28:42.142911 `, whose fraction of a second no syslog header has), BuildKit's
+/// step and seconds (`#9 0.503 `).
+pub fn unstamped(line: &str) -> &str {
+    // (GitLab's raw trace writes its stream after the time, `2026-12-05T01:11:17.692910Z 01O `,
+    // and so does the kubelet in a pod's log file, `2026-12-05T01:53:48.32239221Z stderr F `,
+    // `P` where it split a long line)
+    let stamp = re!(r"^(\[?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d([.,]\d+)?(Z|[+-]\d\d:?\d\d)?\]?( \d\d[OE]\+?| std(out|err) [FP])?|#\d+ \d+\.\d+|[A-Z][a-z]{2} \d\d \d\d:\d\d:\d\d\.\d{6}) ");
+    stamp.find(line).map_or(line, |m| &line[m.end()..])
+}
+
 /// Whether `line` places the line of code printed under it, as a traceback's frame does:
 /// Python's `File "a.py", line 12, in f` (behind an exception group's `|` rails too, or
 /// loguru's `> ` at the frame that caught it), pytest's short `tests/a.py:12: in f`. Not a place printed under its code (pytest's long `a.py:12: `,

@@ -21,7 +21,7 @@ pub(super) fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
         // the place a kept line's finding is at, on the line below it, folded away (ruff's
         // `UP031 Use format specifiers…`, then ` --> src/inventory/parse.py:4:32`)
         if let Piece::Keep { end, priority, .. } | Piece::Restate { end, priority, .. } = *piece {
-            if priority >= Priority::Notable && lines.lines.get(end).is_some_and(|l| is_place_below(super::unstamped(l))) {
+            if priority >= Priority::Notable && lines.lines.get(end).is_some_and(|l| is_place_below(crate::logline::unstamped(l))) {
                 openers.push(end + 1);
             }
         }

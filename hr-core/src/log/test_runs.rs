@@ -19,7 +19,7 @@ const TEST_VERDICT: usize = 64 * 1024;
 pub(super) fn keep_test_failures(plan: Plan, lines: &Lines, prefixes: Option<&[(&str, &str)]>) -> Plan {
     let mut failures = match prefixes {
         // a runner's lines as it wrote them, without the stamp a CI service puts before each
-        None => test_failures(lines, None, |i| super::unstamped(lines.lines[i].strip_suffix('\r').unwrap_or(lines.lines[i]))),
+        None => test_failures(lines, None, |i| crate::logline::unstamped(lines.lines[i].strip_suffix('\r').unwrap_or(lines.lines[i]))),
         Some(prefixes) => {
             let mut streams: FxHashMap<&str, Vec<usize>> = FxHashMap::default();
             for (i, &(tag, _)) in prefixes.iter().enumerate() {
