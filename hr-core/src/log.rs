@@ -1584,7 +1584,8 @@ fn message_of(line: &str) -> u64 {
         // first part and its depth, so that a scanner's thousand paths under a few folders are
         // a few messages (and not its query: `?a=1&b=2` and `?b=2&a=1` ask the same)
         if std::mem::replace(&mut after_method, crate::logline::is_method(tok.trim_matches(|c| matches!(c, '[' | ']' | '"')).as_bytes())) && tok.contains('/') {
-            let path = tok.split('?').next().unwrap_or(tok);
+            // (behind the quote or bracket that opens it: a quote is no part of the path)
+            let path = tok.trim_start_matches(['"', '\'', '[', '(']).split(['?', '"', '\'']).next().unwrap_or(tok);
             let mut parts = path.split('/').filter(|p| !p.is_empty());
             h.write(crate::mask::shape(parts.next().unwrap_or("")).as_bytes());
             h.write_usize(parts.count());
@@ -2102,6 +2103,12 @@ mod tests {
         }
         assert!(out.contains(" errors"), "{out}");
         assert_eq!(crate::logline::problem("ActionController::RoutingError (No route matches [GET] \"/x\"):"), crate::logline::Problem::Reported);
+        // the quote that opens a path is no folder of it: paths as deep under other folders are
+        // other requests (a missing asset after a missing stylesheet)
+        let routed = |path: &str| message_of(&format!("ActionController::RoutingError (No route matches [GET] \"{path}\"):"));
+        assert_ne!(routed("/img/layout/sidebar-bg.png"), routed("/public/assets/app.css"));
+        assert_ne!(routed("/pros/sign_in"), routed("/assets/app.css.map"));
+        assert_eq!(routed("/admin/a/.env"), routed("/admin/b/.git"));
     }
 
     #[test]
