@@ -2089,6 +2089,24 @@ mod tests {
     }
 
     #[test]
+    fn a_request_django_logs_as_failed_fails_by_its_status_and_path() {
+        // `django.request` logs each failed request at WARNING by its reason and path; each path
+        // that failed is another failure, as an access log's is
+        let mut text = String::new();
+        for i in 0..300 {
+            text += &format!("2025-01-03 02:{:02}:{:02},711 - nautobot.core.api - INFO - Listed {} objects for user admin\n", i / 60, i % 60, i % 40);
+            if i % 20 == 7 {
+                let path = ["/api/users/config/", "/api/dcim/devices/", "/api/ipam/vrfs/"][i / 20 % 3];
+                text += &format!("2025-01-03 02:{:02}:{:02},758 - django.request - WARNING - Forbidden: {path}\n", i / 60, i % 60);
+            }
+        }
+        let out = compress(&text, &opts()).text;
+        for path in ["/api/users/config/", "/api/dcim/devices/", "/api/ipam/vrfs/"] {
+            assert!(out.contains(&format!("WARNING - Forbidden: {path}\n")), "{path}: {out}");
+        }
+    }
+
+    #[test]
     fn a_ruby_exception_is_an_error_and_a_request_it_names_tells_it_apart() {
         // Rails' development log: no time, no level; each route that failed is another failure
         let mut text = String::new();

@@ -1206,7 +1206,8 @@ pub fn word_severity(word: &str) -> Option<Severity> {
 pub fn http_status(line: &str) -> Option<u16> {
     // cheap checks first: this runs on every line the guard reads, and most hold no status
     if !may_hold_status(line.as_bytes()) {
-        return None;
+        // (a framework's failed request states its status by its reason)
+        return reason_request(line).map(|(status, ..)| status);
     }
     let status = |re: &regex::Regex| re.captures(line)?.get(1)?.as_str().parse().ok();
     if has(line, b"] \"", 2) {
@@ -1249,7 +1250,7 @@ pub fn http_status(line: &str) -> Option<u16> {
     if let Some((_, _, s)) = logfmt_status(line) {
         return s.parse().ok();
     }
-    sent_status(line).or_else(|| bare_request_status(line))
+    sent_status(line).or_else(|| bare_request_status(line)).or_else(|| reason_request(line).map(|(status, ..)| status))
 }
 
 /// The HTTP status a Kubernetes audit event's response gives (`"responseStatus":{"metadata":{},
@@ -1525,6 +1526,53 @@ fn status_with_protocol(rest: &[u8]) -> Option<u16> {
     let code = next_word(&rest[finder!(b" (HTTP/").find(rest)? + 2..])?;
     status_word(code.get(..3)?).filter(|_| code.get(3) == Some(&b')'))
 }
+
+/// A request a web framework logs as failed by its status's reason, then its path (Django's
+/// `Not Found: /api/x/`, `Forbidden (CSRF token missing.): /login/`, `Method Not Allowed
+/// (POST): /items/`, `Internal Server Error: /api/y/`): the status, the method if the reason's
+/// parentheses name it, and the path.
+pub fn reason_request(line: &str) -> Option<(u16, &str, &str)> {
+    // (most lines hold no `: /`: a look for it first)
+    finder!(b": /").find(line.as_bytes())?;
+    let at = line.rfind(": /")?;
+    let path = line[at + 2..].trim_end();
+    if path.contains(char::is_whitespace) {
+        return None;
+    }
+    let head = &line[..at];
+    let (head, why) = match head.strip_suffix(')') {
+        Some(h) => {
+            let open = h.rfind(" (")?;
+            (&h[..open], &h[open + 2..])
+        }
+        None => (head, ""),
+    };
+    let &(_, status) = REASONS.iter().find(|(reason, _)| {
+        head.strip_suffix(reason).is_some_and(|before| !before.ends_with(|c: char| c.is_ascii_alphanumeric()))
+    })?;
+    let method = if is_method(why.as_bytes()) { why } else { "" };
+    Some((status, method, path))
+}
+
+/// The reasons HTTP gives for the statuses a request fails with.
+const REASONS: [(&str, u16); 16] = [
+    ("Bad Request", 400),
+    ("Unauthorized", 401),
+    ("Forbidden", 403),
+    ("Not Found", 404),
+    ("Method Not Allowed", 405),
+    ("Not Acceptable", 406),
+    ("Request Timeout", 408),
+    ("Conflict", 409),
+    ("Gone", 410),
+    ("Payload Too Large", 413),
+    ("Unprocessable Entity", 422),
+    ("Too Many Requests", 429),
+    ("Internal Server Error", 500),
+    ("Bad Gateway", 502),
+    ("Service Unavailable", 503),
+    ("Gateway Timeout", 504),
+];
 
 /// The status Plug's logger (Phoenix) gives on a line of its own, after the request's:
 /// `[info] Sent 404 in 12ms`.
@@ -1961,6 +2009,19 @@ fn reports_error(line: &str) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_framework_states_a_failed_requests_status_by_its_reason() {
+        assert_eq!(reason_request("2025-01-03 02:32:31,711 - django.request - WARNING - Not Found: /.env"), Some((404, "", "/.env")));
+        assert_eq!(reason_request("WARNING django.request: Forbidden (CSRF token missing.): /login/"), Some((403, "", "/login/")));
+        assert_eq!(reason_request("Method Not Allowed (POST): /api/items/"), Some((405, "POST", "/api/items/")));
+        assert_eq!(reason_request("ERROR Internal Server Error: /api/orders/7/"), Some((500, "", "/api/orders/7/")));
+        // a reason inside a word, a path with words after it, or no reason: no request
+        assert_eq!(reason_request("INFO PageNot Found: /x"), None);
+        assert_eq!(reason_request("Not Found: /x because the index is stale"), None);
+        assert_eq!(reason_request("INFO Serving static files from: /srv/static"), None);
+        assert_eq!(http_status("2025-01-03 02:32:31,711 - django.request - WARNING - Not Found: /.env"), Some(404));
+    }
 
     #[test]
     fn a_js_engine_frame_is_a_function_at_a_place() {

@@ -65,6 +65,11 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
     if let Some(failed) = strace_failed(line) {
         return stated(if failed { Level::Error } else { Level::Other });
     }
+    // a request a framework logs as failed fails by its status, whatever level it was logged
+    // at (Django's `WARNING - Not Found: /api/x/`), as an access log's line does
+    if let Some((status, method, path)) = crate::logline::reason_request(line) {
+        return status_severity(method, path, &status.to_string(), line);
+    }
     let (mut level, end) = level_at(line);
     if end == 0 {
         if let Some(level) = crate::logline::alert_priority(line) {
