@@ -774,6 +774,7 @@ fn mine(
     let mut words = String::new();
     let mut columns = Columns::default();
     let mut probes = Probes::default();
+    let mut named_errors = NamedErrors::default();
     // each template's first line, which Drain would compare the others with, whether it opens
     // with a stamp Drain cannot mask, and whether it is strace's
     let mut firsts: Vec<(usize, bool, bool)> = Vec::new();
@@ -871,7 +872,7 @@ fn mine(
                 message
             }
             // (a record's by its fields, whose ids are values: see `json_words`)
-            None if sev.level >= Level::Error => message_of(if json { &words } else { line }),
+            None if sev.level >= Level::Error => named_errors.message(messages_of(if json { &words } else { line })),
             None => 0, // only errors fold by message
         };
         let mut more = 0;
@@ -1556,10 +1557,18 @@ fn trace_says<'a>(lines: &'a [&'a str], bodies: &'a [&'a str], i: usize, end: us
 /// path (a shell trying each folder of `$PATH`) are one message, while another user, error
 /// code or wording is another.
 fn message_of(line: &str) -> u64 {
+    messages_of(line).0
+}
+
+/// An error's message (see `message_of`), and the same message naming what each path in it
+/// names last (`Cannot find module '../../favoriteLocation/data'`: `data`), which tells the
+/// failures on other files apart (see `NamedErrors`); the message itself if it holds no path.
+fn messages_of(line: &str) -> (u64, u64) {
     // the page a client came from, which Apache appends to an error it logs for a request
     // (`…: KeyError: 'user_', referer: https://example.com/`), is no part of the error
     let line = line.rsplit_once(", referer: ").filter(|(_, page)| !page.contains(' ')).map_or(line, |(said, _)| said);
     let mut h = FxHasher::default();
+    let mut names: Option<FxHasher> = None;
     // the process that ended names the failure whole, digits and all: compose's
     // `elastic_es02_1 exited with code 137` is another node's death than `elastic_es03_1`'s
     // and so does the program the kernel reports crashed, without its pid (`kernel:
@@ -1622,8 +1631,14 @@ fn message_of(line: &str) -> u64 {
         // a request's path is its template, as an access log's failures are told apart by it
         // (`path=/api/users/7 status=503` and `path=/api/orders/7 status=503`); another path
         // is otherwise the same message (a shell trying each folder of `$PATH`)
-        let tok = if request { tok } else { tok.find('/').map_or(tok, |p| &tok[..=p]) };
+        let named = if request { None } else { tok.find('/').map(|p| (&tok[..=p], last_name(tok))) };
+        let tok = named.map_or(tok, |(dir, _)| dir);
         h.write(crate::mask::shape(tok).as_bytes());
+        // (a quoted path is what the error is about, `Cannot find module '../models/Request'`;
+        // one in the words around, `GET /cgi-bin/app/get_config`, no more than where it was)
+        if let Some((_, Some(name))) = named.filter(|_| tok.starts_with(['\'', '"', '`'])) {
+            names.get_or_insert_with(FxHasher::default).write(crate::mask::shape(name).as_bytes());
+        }
         h.write_u8(b' ');
     }
     // a frame logged as an error of its own (Apache's `AH01215: stderr from app.py:   File
@@ -1634,7 +1649,55 @@ fn message_of(line: &str) -> u64 {
         crate::mask::push_line_numbers(line, &mut places);
         h.write(places.as_bytes());
     }
-    h.finish()
+    let message = h.finish();
+    let named = names.map_or(message, |mut names| {
+        names.write_u64(message);
+        names.finish()
+    });
+    (message, named)
+}
+
+/// The errors told apart by the files their paths name (see `messages_of`): a message's first
+/// `NAMES_SHOWN` names are each a message of their own, each missing module or file shown once;
+/// past them (a scanner's thousand missing files, strace's search of every folder) the names
+/// fold as the one message. (At most `NAMED_MESSAGES` of each are held, a few hundred KB
+/// whatever the log: past them, every error folds by its message.)
+#[derive(Default)]
+struct NamedErrors {
+    names: FxHashMap<u64, u8>,
+    shown: FxHashSet<u64>,
+}
+
+/// Names a message is told apart by at most (see `NamedErrors`).
+const NAMES_SHOWN: u8 = 8;
+/// Messages and named messages `NamedErrors` holds at most.
+const NAMED_MESSAGES: usize = 4096;
+
+impl NamedErrors {
+    /// The message an error folds by, given its message and its named message (`messages_of`).
+    fn message(&mut self, (message, named): (u64, u64)) -> u64 {
+        if named == message || self.shown.contains(&named) {
+            return named;
+        }
+        if self.shown.len() >= NAMED_MESSAGES || (self.names.len() >= NAMED_MESSAGES && !self.names.contains_key(&message)) {
+            return message;
+        }
+        let names = self.names.entry(message).or_default();
+        if *names >= NAMES_SHOWN {
+            return message;
+        }
+        *names += 1;
+        self.shown.insert(named);
+        named
+    }
+}
+
+/// The last name a path names (`data` in `'../../favoriteLocation/data'`), without the quotes
+/// and punctuation around it.
+fn last_name(path: &str) -> Option<&str> {
+    path.rsplit(['/', '\\'])
+        .map(|part| part.trim_matches(|c: char| !c.is_alphanumeric() && !matches!(c, '_' | '-' | '.')))
+        .find(|part| !part.is_empty())
 }
 
 /// `10.0.0.7`, `host-7.example.net`, `350ms`: a field's value with digits or dots; not a
@@ -2086,6 +2149,34 @@ mod tests {
         assert!(out.contains("PHP   4. file_get_contents($filename = '/uploads/img3.png') /app/worker.php:27"), "{out}");
         assert!(out.contains("3 stack traces"), "{out}");
         assert!(!out.contains("img23.png"), "{out}");
+    }
+
+    #[test]
+    fn an_error_on_another_quoted_file_is_another_error_up_to_a_few_names() {
+        // a Node service's missing modules: each one is another failure to fix
+        let modules = ["../../../favoriteLocation/data", "./upload/routes/", "../models/Request", "../../global_values/status", "./routes/auth"];
+        let mut text = String::new();
+        for i in 0..400 {
+            text += &format!("2024-06-11 05:{:02}:{:02} INFO heartbeat ok after {} ms\n", i / 60, i % 60, 3 + i % 17);
+            if i % 16 == 5 {
+                text += &format!("2024-06-11 05:{:02}:{:02} ERROR uncaughtException: Cannot find module '{}'\n", i / 60, i % 60, modules[i / 16 % modules.len()]);
+            }
+        }
+        let out = compress(&text, &opts()).text;
+        for module in modules {
+            assert!(out.contains(&format!("Cannot find module '{module}'\n")), "{module}: {out}");
+        }
+        // a search through many files that are not there shows a few of them, not each
+        let mut text = String::new();
+        for i in 0..300 {
+            text += &format!("openat(AT_FDCWD, \"/usr/lib/python3.11/site-packages/mod{}x.so\", O_RDONLY|O_CLOEXEC) = -1 ENOENT (No such file or directory)\n", ["alpha", "beta", "gamma", "delta", "eps", "zeta", "eta", "theta", "iota", "kappa", "lambda", "mu", "nu", "xi", "omicron", "pi"][i % 16]);
+            text += &format!("read(3, \"\\177ELF\\2\\1\", 832) = {}\n", 800 + i % 32);
+        }
+        text += &"write(1, \"done\\n\", 5) = 5\n".repeat(12);
+        let out = compress(&text, &opts()).text;
+        // (the names' first few and the message past them, each with its last in a long run)
+        let shown: FxHashSet<&str> = out.lines().filter(|l| l.contains("ENOENT")).collect();
+        assert!((2..=usize::from(NAMES_SHOWN) + 2).contains(&shown.len()), "{}: {out}", shown.len());
     }
 
     #[test]
