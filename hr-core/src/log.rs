@@ -203,7 +203,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     let prefixes = stream_prefixes(&lines.lines);
     let bodies = prefixes.as_deref().map(|p| stream_bodies(&lines.lines, p));
     let bodies = bodies.as_deref().unwrap_or(&lines.lines);
-    let roles = mine(lines, raw, bodies, colours, &mut miner, ahead);
+    let roles = mine(lines, raw, bodies, prefixes.as_deref(), colours, &mut miner, ahead);
     if !plan_fits(lines, bodies, &roles, &miner, room - room / 4, held) {
         return None;
     }
@@ -761,6 +761,7 @@ fn mine(
     lines: &Lines,
     raw: &Lines,
     bodies: &[&str],
+    prefixes: Option<&[(&str, &str)]>,
     colours: Option<&[u64]>,
     miner: &mut Miner,
     mut ahead: Option<&mut Ahead>,
@@ -872,7 +873,15 @@ fn mine(
                 message
             }
             // (a record's by its fields, whose ids are values: see `json_words`)
-            None if sev.level >= Level::Error => named_errors.message(messages_of(if json { &words } else { line })),
+            // (and by the service that failed: five replicas that each find no GPU are five
+            // failures, where the log's templates are mined per service too)
+            None if sev.level >= Level::Error => {
+                let message = named_errors.message(messages_of(if json { &words } else { line }));
+                match prefixes.and_then(|p| crate::logline::service_name(p[i].0)) {
+                    Some(service) => message.rotate_left(3) ^ crate::hash::of_text(service),
+                    None => message,
+                }
+            }
             None => 0, // only errors fold by message
         };
         let mut more = 0;
@@ -2177,6 +2186,28 @@ mod tests {
         // (the names' first few and the message past them, each with its last in a long run)
         let shown: FxHashSet<&str> = out.lines().filter(|l| l.contains("ENOENT")).collect();
         assert!((2..=usize::from(NAMES_SHOWN) + 2).contains(&shown.len()), "{}: {out}", shown.len());
+    }
+
+    #[test]
+    fn each_service_of_a_compose_log_that_fails_is_shown_failing() {
+        // five replicas of one image, each finding no GPU: five failures, not one repeated
+        let mut text = String::new();
+        for i in 0..200 {
+            let server = 1 + i % 5;
+            let pad = if i < 100 { "" } else { "    " };
+            text += &format!("server_{server}-1  {pad}| 2024-10-15T07:17:{:02}.25Z INFO loading shard {} of model\n", i % 60, i % 7);
+            if [21, 62, 103, 144, 185].contains(&i) {
+                text += &format!("server_{server}-1  {pad}| 2024-10-15T07:17:{:02}.26Z ERROR: No supported GPU(s) detected to run this container\n", i % 60);
+            }
+        }
+        let out = compress(&text, &opts()).text;
+        for server in 1..=5 {
+            assert!(out.contains(&format!("server_{server}-1  ")) && out.lines().any(|l| l.starts_with(&format!("server_{server}-1 ")) && l.contains("No supported GPU")), "{server}: {out}");
+        }
+        assert_eq!(crate::logline::service_name("server_4-1      | "), Some("server_4-1"));
+        assert_eq!(crate::logline::service_name("07:25:20 web.1    | "), Some("web.1"));
+        assert_eq!(crate::logline::service_name("[pod/api-0/api] "), Some("[pod/api-0/api]"));
+        assert_eq!(crate::logline::service_name("[api] "), None);
     }
 
     #[test]
@@ -5962,7 +5993,7 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let held_fits = |text: &str, room: usize, held: usize| {
             let lines = split(text);
             let mut miner = Miner::within(usize::MAX);
-            let roles = mine(&lines, &lines, &lines.lines, None, &mut miner, None);
+            let roles = mine(&lines, &lines, &lines.lines, None, None, &mut miner, None);
             plan_fits(&lines, &lines.lines, &roles, &miner, room, held)
         };
         let fits = |text: &str, room: usize| held_fits(text, room, 0);

@@ -648,6 +648,18 @@ pub fn stream_prefix_len(line: &str) -> usize {
     m.end()
 }
 
+/// The service or pod a stream's prefix (`stream_prefix_len`) names: compose's `api-1` in
+/// `api-1   | ` (however wide the padding), a foreman process's `web.1` after its time,
+/// `kubectl logs --prefix`'s `[pod/api-0/api]`. None for a prefix that names a task or a
+/// thread in brackets (`[main] `), which may be one of many of a pool.
+pub fn service_name(prefix: &str) -> Option<&str> {
+    let prefix = prefix.trim_end();
+    if let Some(tag) = prefix.strip_suffix('|') {
+        return tag.split_ascii_whitespace().last();
+    }
+    (prefix.starts_with('[') && prefix.contains('/')).then_some(prefix)
+}
+
 /// A line of a stream that a container runtime interleaves, behind the name of the service
 /// that wrote it, padded to its neighbours' width (`docker compose logs`: `web-1   | listening
 /// on :8080`), whatever the service printed. One more ` | ` makes a row of a table instead.
