@@ -976,8 +976,10 @@ fn mine(
                 _ if kernel_call => Seen::New,
                 (true, _) if mined.seen != Seen::New => Seen::Variant,
                 // a line Drain joins to an event it has read is a repeat to it (an error keeps
-                // the miner's reading: a new word in it may be another failure)
-                (false, Some(false)) if mined.seen == Seen::Variant && sev.level < Level::Error => Seen::Known,
+                // the miner's reading: a new word in it may be another failure, and so does a
+                // line that tells a failure in its words, `trim_tfa.service: Failed with result
+                // 'exit-code'.` after another unit's)
+                (false, Some(false)) if mined.seen == Seen::Variant && sev.level < Level::Error && !tells_a_failure(line) => Seen::Known,
                 _ => mined.seen,
             },
             level: sev.level,
@@ -1088,6 +1090,11 @@ fn alone_to_drain(roles: &mut [Role], drain: &Drain, lines: &[&str]) {
             }
         }
     }
+}
+
+/// Whether `line` tells a failure by its words where it states no level (`logline::problem`).
+fn tells_a_failure(line: &str) -> bool {
+    crate::logline::problem(line) == crate::logline::Problem::Reported
 }
 
 /// Whether `line` quotes a value: a double quote anywhere, or a list of single-quoted values
@@ -2186,6 +2193,27 @@ mod tests {
         // (the names' first few and the message past them, each with its last in a long run)
         let shown: FxHashSet<&str> = out.lines().filter(|l| l.contains("ENOENT")).collect();
         assert!((2..=usize::from(NAMES_SHOWN) + 2).contains(&shown.len()), "{}: {out}", shown.len());
+    }
+
+    #[test]
+    fn a_unit_that_fails_after_another_is_shown_behind_an_iso_syslog_time() {
+        // rsyslog's high-precision format (Debian 12, Ubuntu 24.04): a time Drain cannot mask,
+        // where its reading of which lines repeat rules, and it joins one unit's failure to
+        // another's; the classic header's log shows each
+        for iso in [true, false] {
+            let mut text = String::new();
+            for i in 0..300 {
+                let time = if iso { format!("2025-10-14T11:{:02}:{:02}.{:06}+08:00", i / 60, i % 60, i * 7919 % 1_000_000) } else { format!("Oct 14 11:{:02}:{:02}", i / 60, i % 60) };
+                text += &format!("{time} nas smartd[1202]: Device: /dev/sd{}, SMART Usage Attribute: 190 Airflow_Temperature_Cel changed from {} to {}\n", ["a", "b", "c"][i % 3], 60 + i % 5, 61 + i % 5);
+                if let Some(unit) = [(50, "trim_wayland"), (120, "trim_miniscreen"), (200, "trim_tfa")].iter().find(|(at, _)| *at == i).map(|(_, u)| u) {
+                    text += &format!("{time} nas systemd[1]: {unit}.service: Failed with result 'exit-code'.\n{time} nas systemd[1]: Failed to start {unit}.service - Trim Service.\n");
+                }
+            }
+            let out = compress(&text, &opts()).text;
+            for unit in ["trim_wayland", "trim_miniscreen", "trim_tfa"] {
+                assert!(out.contains(&format!("systemd[1]: Failed to start {unit}.service")), "{iso} {unit}: {out}");
+            }
+        }
     }
 
     #[test]

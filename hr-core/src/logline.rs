@@ -1964,10 +1964,13 @@ pub enum Tally {
 
 /// The failures counted in `line` (see `Tally`), or `None` when it counts none.
 pub fn failure_tally(line: &str) -> Option<Tally> {
-    // (a look for the `=` first: this runs on lines with error words only, most without one)
-    memchr::memchr(b'=', line.as_bytes())?;
-    // (a field of its own: a query's `?error=1` or a setting's `max-errors=10` counts nothing)
-    let counts = re!(r#"(?i)(?:^|[\s,;(\[])(?:failed|failures?|errors?|unreachable|crashed)="?(\d+)"?"#);
+    // (a look for the `=` or `:` first: this runs on lines with error words only, most
+    // without one)
+    memchr::memchr2(b'=', b':', line.as_bytes())?;
+    // (a field of its own: a query's `?error=1` or a setting's `max-errors=10` counts nothing;
+    // a count after a colon too, as `dotnet test` writes its summary: `Passed!  - Failed:     0,
+    // Passed:     1`)
+    let counts = re!(r#"(?i)(?:^|[\s,;(\[])(?:failed|failures?|errors?|unreachable|crashed)(?:=|: *)"?(\d+)"?"#);
     let mut words_counted = 0;
     let ends_field = |end: usize| line[end..].chars().next().map_or(true, |c| c.is_whitespace() || matches!(c, ',' | ';' | ')' | ']'));
     for c in counts.captures_iter(line).filter(|c| ends_field(c.get(0).map_or(0, |m| m.end()))) {
@@ -2203,6 +2206,9 @@ mod tests {
         assert_eq!(failure_tally("sync finished with no errors"), None);
         // a count is a field of its own, and fields stand one after the other
         assert_eq!(failure_tally("retry: failed=1 errors=0"), Some(Tally::Failures));
+        // `dotnet test`'s summary counts after a colon
+        assert_eq!(failure_tally("Passed!  - Failed:     0, Passed:     1, Skipped:     0, Total:     1"), Some(Tally::None));
+        assert_eq!(failure_tally("Failed!  - Failed:     2, Passed:    10, Skipped:     0, Total:    12"), Some(Tally::Failures));
         assert_eq!(failure_tally("retry: errors=0 failed=2,"), Some(Tally::Failures));
         // not a query's flag, nor a setting's limit (a review's cases: both read as failures)
         assert_eq!(failure_tally(r#"Started GET "/login?error=1" for 127.0.0.1 at 2026-12-05 11:50:41 +0000"#), None);
