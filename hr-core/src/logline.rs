@@ -1542,7 +1542,10 @@ fn status_with_protocol(rest: &[u8]) -> Option<u16> {
 /// A request a web framework logs as failed by its status's reason, then its path (Django's
 /// `Not Found: /api/x/`, `Forbidden (CSRF token missing.): /login/`, `Method Not Allowed
 /// (POST): /items/`, `Internal Server Error: /api/y/`): the status, the method if the reason's
-/// parentheses name it, and the path.
+/// parentheses name it, and the path. The reason opens what the line says: the line itself, or
+/// what follows a level that fails (Django's `WARNING - Not Found: /x`) or a request's logger
+/// (`WARNING:django.request:Not Found: /x`). Elsewhere it is words of a message (`DEBUG cache
+/// lookup Not Found: /users/7`, `ERROR certificate Not Found: /srv/cert.pem`).
 pub fn reason_request(line: &str) -> Option<(u16, &str, &str)> {
     // (most lines hold no `: /`: a look for it first)
     finder!(b": /").find(line.as_bytes())?;
@@ -1559,9 +1562,16 @@ pub fn reason_request(line: &str) -> Option<(u16, &str, &str)> {
         }
         None => (head, ""),
     };
-    let &(_, status) = REASONS.iter().find(|(reason, _)| {
+    let (reason, status) = *REASONS.iter().find(|(reason, _)| {
         head.strip_suffix(reason).is_some_and(|before| !before.ends_with(|c: char| c.is_ascii_alphanumeric()))
     })?;
+    let before = head[..head.len() - reason.len()].trim_end_matches([' ', '-', ':', '|', ']', '[', '\t']);
+    let speaker = before.rsplit([' ', '-', ':', '|', '[', ']', '\t']).next().unwrap_or("");
+    let mut buf = [0u8; 11];
+    let fails = matches!(upper(speaker, &mut buf), Some(b"WARNING" | b"WARN" | b"ERROR" | b"ERR" | b"CRITICAL" | b"CRIT" | b"FATAL" | b"SEVERE"));
+    if !(before.is_empty() || fails || speaker.ends_with(".request")) {
+        return None;
+    }
     let method = if is_method(why.as_bytes()) { why } else { "" };
     Some((status, method, path))
 }
@@ -2031,7 +2041,13 @@ mod tests {
         assert_eq!(reason_request("WARNING django.request: Forbidden (CSRF token missing.): /login/"), Some((403, "", "/login/")));
         assert_eq!(reason_request("Method Not Allowed (POST): /api/items/"), Some((405, "POST", "/api/items/")));
         assert_eq!(reason_request("ERROR Internal Server Error: /api/orders/7/"), Some((500, "", "/api/orders/7/")));
-        // a reason inside a word, a path with words after it, or no reason: no request
+        assert_eq!(reason_request("WARNING:django.request:Not Found: /x"), Some((404, "", "/x")));
+        assert_eq!(reason_request("[2025-01-03 02:32:31] [WARNING] Gone: /old/"), Some((410, "", "/old/")));
+        // the reason in a message's words, after a level that fails nothing, inside a word, a
+        // path with words after it, or no reason: no request
+        assert_eq!(reason_request("2025-01-03 02:00:01,001 DEBUG cache.lookup miss Not Found: /users/7/profile"), None);
+        assert_eq!(reason_request("2025-01-03 02:00:01,001 ERROR loader certificate Not Found: /srv/app/cert.9"), None);
+        assert_eq!(reason_request("2025-01-03 02:00:01,001 INFO django.server Not Found: /x"), None);
         assert_eq!(reason_request("INFO PageNot Found: /x"), None);
         assert_eq!(reason_request("Not Found: /x because the index is stale"), None);
         assert_eq!(reason_request("INFO Serving static files from: /srv/static"), None);
