@@ -6058,6 +6058,9 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
             .collect();
         let lines = 5 * 2000;
         assert!(fits(&text, lines * MINED_BYTES + 2000 * (MESSAGE_BYTES + SAID_BYTES) + 10_000));
+        // so does one error repeated: its message is held once, not a message per line
+        let text = "2024-01-02 10:00:00 ERROR connection to db-1 refused\n".repeat(2000);
+        assert!(fits(&text, 2000 * MINED_BYTES + 1000));
     }
 
     #[test]
