@@ -311,13 +311,17 @@ fn where_it_stands(lines: &[&str], n: usize) -> Vec<usize> {
         at.push(code);
     }
     // (the frame's line as its program wrote it, behind a CI service's stamp and a stream's
-    // prefix, as the line of code is)
-    let frame = |line: &str| {
+    // prefix, as the line of code is, in the same stream: another service's frame interleaved
+    // above places no code of this one's)
+    fn said(line: &str) -> (&str, &str) {
         let line = logline::unstamped(line);
-        logline::places_code_below(&line[logline::stream_prefix_len(line)..])
-    };
-    if code >= 2 && frame(lines[code - 2]) {
-        at.push(code - 1);
+        line.split_at(logline::stream_prefix_len(line))
+    }
+    if code >= 2 {
+        let ((tag, frame), (code_tag, _)) = (said(lines[code - 2]), said(lines[code - 1]));
+        if tag == code_tag && logline::places_code_below(frame) {
+            at.push(code - 1);
+        }
     }
     at
 }
@@ -411,6 +415,17 @@ mod tests {
         let tree: Vec<String> = std::iter::once("src".to_string()).chain((0..100).map(|k| format!("  │   └── file{k}.rs"))).collect();
         let tree: Vec<&str> = tree.iter().map(String::as_str).collect();
         assert!(where_it_stands(&tree, 90).is_empty());
+    }
+
+    #[test]
+    fn a_line_of_code_stands_under_its_frame_behind_a_stamp_in_its_own_stream() {
+        let stamped = ["2024-07-12T17:22:03.2236140Z   File \"/w/t.py\", line 7, in test_k", "2024-07-12T17:22:03.2237136Z     gm = make_fx(test)(t0, t1)"];
+        assert_eq!(where_it_stands(&stamped, 2), vec![1]);
+        let streams = ["api-1  |   File \"/w/t.py\", line 7, in test_k", "api-1  |     gm = make_fx(test)(t0, t1)"];
+        assert_eq!(where_it_stands(&streams, 2), vec![1]);
+        // another service's frame above places no code of this one's
+        let interleaved = ["web-1  |   File \"/w/t.py\", line 7, in test_k", "api-1  |     gm = make_fx(test)(t0, t1)"];
+        assert!(where_it_stands(&interleaved, 2).is_empty());
     }
 
     #[test]
