@@ -422,10 +422,12 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 // The line it opened the log with, said again word for word, says so by itself:
                 // Transmission's `Transmission 3.00 (bb6b5a062e) started` after a `kill -9`,
                 // which left no line, and whose next lines differ from the first run's)
+                // So does the kernel booting again, in a syslog of many boots: the host restarted
                 let restarts = i > opening
-                    && template_of(&roles[opening]) == Some(template)
                     && miner.templates[template as usize].count <= RESTARTS_SHOWN
-                    && (said(lines.lines[i]) == said(lines.lines[opening]) || starts_again(&roles, &lines.lines, i, starts));
+                    && ((template_of(&roles[opening]) == Some(template)
+                        && (said(lines.lines[i]) == said(lines.lines[opening]) || starts_again(&roles, &lines.lines, i, starts)))
+                        || crate::logline::boots_the_kernel(lines.lines[i]));
                 if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more
                     && !restarts
                     && !(told_by_words && at_another_port(&mut failed_at))
@@ -2198,6 +2200,26 @@ mod tests {
         // (the names' first few and the message past them, each with its last in a long run)
         let shown: FxHashSet<&str> = out.lines().filter(|l| l.contains("ENOENT")).collect();
         assert!((2..=usize::from(NAMES_SHOWN) + 2).contains(&shown.len()), "{}: {out}", shown.len());
+    }
+
+    #[test]
+    fn each_boot_of_a_syslog_of_many_boots_is_shown() {
+        // the host restarted: the kernel's first line of each boot says so, among lines that
+        // repeat from one boot to the next
+        // (the log opens before the first boot it holds)
+        let mut text: String = (0..50).map(|i| format!("Jun 09 23:59:{i:02} srv CRON[{}]: (root) CMD (command -v debian-sa1 > /dev/null && debian-sa1 1 1)\n", 900 + i)).collect();
+        for boot in 0..4 {
+            text += &format!("Jun {:02} 10:00:00 srv kernel: [    0.000000] Linux version 5.4.0-216-generic (buildd@lcy02-amd64-032) #236-Ubuntu SMP\n", 10 + boot);
+            for i in 0..120 {
+                text += &format!("Jun {:02} 10:{:02}:{:02} srv kernel: [   {i}.{:06}] usb 1-{}: new high-speed USB device number {i} using xhci_hcd\n", 10 + boot, i / 60, i % 60, i * 37 % 1_000_000, i % 4);
+                text += &format!("Jun {:02} 10:{:02}:{:02} srv CRON[{}]: (root) CMD (command -v debian-sa1 > /dev/null && debian-sa1 1 1)\n", 10 + boot, i / 60, i % 60, 1000 + i);
+            }
+        }
+        let out = compress(&text, &opts()).text;
+        assert_eq!(out.matches("Linux version 5.4.0-216-generic").count(), 4, "{out}");
+        assert!(crate::logline::boots_the_kernel("[    0.000000] Linux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org)"));
+        assert!(crate::logline::boots_the_kernel("Mar 05 03:59:09 nixxin kernel: Linux version 6.6.19 (nixbld@localhost)"));
+        assert!(!crate::logline::boots_the_kernel("Mar 05 03:59:09 nixxin sshd[7]: banner: Linux version 6.6.19"));
     }
 
     #[test]

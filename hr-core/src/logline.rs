@@ -575,6 +575,13 @@ pub fn without_json_colours(value: &str) -> &str {
     v.split("\\u001").next().unwrap_or(v)
 }
 
+/// Whether `line` is the kernel's first of a boot, `Linux version 6.1.0-18-amd64 (…)`, in
+/// dmesg (behind its time, `[    0.000000] `) or in a syslog's or journal's kernel lines.
+pub fn boots_the_kernel(line: &str) -> bool {
+    finder!(b"Linux version ").find(line.as_bytes()).is_some()
+        && re!(r"(?:^|kernel: )(?:\[ *\d+\.\d+\] )?Linux version \d").is_match(line)
+}
+
 /// The kernel's report of a fault of its own, as its message opens, after dmesg's time
 /// (`[   29.36] `, `[Thu Feb 29 10:00:11 2024] `) or syslog's `kernel: ` (`[   29.36] BUG: kernel NULL pointer dereference, address: …`, `Oops:
 /// 0000 [#2] SMP NOPTI`, `kernel BUG at mm/slub.c:305!`, `general protection fault, probably
