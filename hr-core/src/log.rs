@@ -783,6 +783,7 @@ fn mine(
     let mut columns = Columns::default();
     let mut probes = Probes::default();
     let mut named_errors = NamedErrors::default();
+    let mut processes = Processes::default();
     // each template's first line, which Drain would compare the others with, whether it opens
     // with a stamp Drain cannot mask, and whether it is strace's
     let mut firsts: Vec<(usize, bool, bool)> = Vec::new();
@@ -976,6 +977,10 @@ fn mine(
         // So does each place a panel drawn around a trace names (rich's `│ /app/biz.py:20 in
         // parse_config │`), whose code and locals, drawn under it, a run of lines may fold
         let kernel_call = plain && kernel_frame(line).or_else(|| panel_frame(line)).is_some_and(|call| kernel_calls.insert(crate::hash::of_text(call)));
+        // a record from a process the log had not heard from, after another's, is the program
+        // started again (pino's and bunyan's `"pid":114039` after `98446`): it stays, as a
+        // restart does, for the first few processes
+        let kernel_call = kernel_call || (json && processes.another(line));
         roles.push(Role::Event {
             template: mined.template,
             shape: mined.shape.filter(|_| !another_event && !kernel_call),
@@ -1680,6 +1685,33 @@ fn messages_of(line: &str) -> (u64, u64) {
     (message, named)
 }
 
+/// The processes a JSON log's records came from (their `pid`), and how many of them after the
+/// first were shown starting (see `mine`).
+#[derive(Default)]
+struct Processes {
+    seen: FxHashSet<u64>,
+    shown: usize,
+}
+
+impl Processes {
+    /// Whether `record` is the first from a process after another's, one of the first
+    /// `RESTARTS_SHOWN` such (and of the first `NAMED_MESSAGES` processes: a bound on memory).
+    fn another(&mut self, record: &str) -> bool {
+        if self.shown >= RESTARTS_SHOWN || self.seen.len() >= NAMED_MESSAGES || memchr::memmem::find(record.as_bytes(), b"\"pid\"").is_none() {
+            return false;
+        }
+        let Some(pid) = crate::log::fields::json_field(record, "pid") else {
+            return false;
+        };
+        let first = self.seen.is_empty();
+        if !self.seen.insert(crate::hash::of_text(pid)) || first {
+            return false;
+        }
+        self.shown += 1;
+        true
+    }
+}
+
 /// The errors told apart by the files their paths name (see `messages_of`): a message's first
 /// `NAMES_SHOWN` names are each a message of their own, each missing module or file shown once;
 /// past them (a scanner's thousand missing files, strace's search of every folder) the names
@@ -2200,6 +2232,19 @@ mod tests {
         // (the names' first few and the message past them, each with its last in a long run)
         let shown: FxHashSet<&str> = out.lines().filter(|l| l.contains("ENOENT")).collect();
         assert!((2..=usize::from(NAMES_SHOWN) + 2).contains(&shown.len()), "{}: {out}", shown.len());
+    }
+
+    #[test]
+    fn a_json_log_shows_each_process_that_started_after_the_first() {
+        // pino's records name their process: a new one after another's is the server restarted
+        let pids = [98446, 114039, 116912];
+        let text: String = (0..600)
+            .map(|i| format!("{{\"level\":30,\"time\":{},\"pid\":{},\"hostname\":\"desk\",\"req\":{{\"method\":\"GET\",\"url\":\"/api/stats\"}},\"msg\":\"request completed\"}}\n", 1679122252745u64 + i as u64 * 1000, pids[i / 200]))
+            .collect();
+        let out = compress(&text, &opts()).text;
+        for pid in pids {
+            assert!(out.contains(&format!("\"pid\":{pid},")), "{pid}: {out}");
+        }
     }
 
     #[test]
