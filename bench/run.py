@@ -499,10 +499,16 @@ def main() -> None:
     print("\n## Peak memory (whole `hr` process)\n\n| input | how | max RSS | bound 3x+64 MB | within |\n"
           "| --- | --- | ---: | ---: | --- |")
     results["peak_rss_mb"] = {}
+    # the same input again: the object stored the first time is checked, not held beside it
+    hows[f"{big_mb} MB of distinct errors"] += (("--budget 8000, stored before", ("--budget", "8000", "again")),)
     for name, path in shapes.items():
         for how, flags in hows[name]:
             with tempfile.TemporaryDirectory(prefix="hr-bench-") as cache:  # a cached result is no measure
-                rss = peak_rss_mb(path, dict(env, HR_CACHE_DIR=cache), flags)
+                run_env = dict(env, HR_CACHE_DIR=cache)
+                if flags[-1:] == ("again",):
+                    flags = flags[:-1]
+                    peak_rss_mb(path, run_env, flags)
+                rss = peak_rss_mb(path, run_env, flags)
             bound = 3 * path.stat().st_size / 2**20 + 64
             print(f"| {name} | {how} | {rss:.0f} MB | {bound:.0f} MB | {'yes' if rss <= bound else 'NO'} |")
             results["peak_rss_mb"][f"{name}, {how}"] = rss

@@ -34,6 +34,10 @@ def pack(data: bytes) -> bytes:
 def unpack(blob: bytes) -> bytes:
     """The bytes a stored frame holds. Raises ValueError if it is damaged or truncated."""
 
+def unpacked_sha256(blob: bytes) -> str:
+    """The SHA-256 (lowercase hex) of the bytes a stored frame holds, read a piece at a time
+    without holding them. Raises ValueError if it is damaged or truncated."""
+
 def compressbase_score(units: list[str], mode: str = "full") -> list[tuple[float, int, int]]:
     """CompressBase self-information of `units` of one document, in reading order.
 

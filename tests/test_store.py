@@ -60,6 +60,17 @@ def test_objects_are_zstd_and_written_atomically(cache):
     assert not list(path.parent.glob(".tmp-*"))
 
 
+def test_an_object_stored_again_is_checked_in_place_not_written_again(cache):
+    from hr.engine import core
+
+    data = repetitive_log()
+    path = Path(Store().put(data, digest(data)))
+    first = path.stat().st_ino
+    # its original's hash, read a piece at a time from the frame
+    assert core.unpacked_sha256(path.read_bytes()) == digest(data)
+    assert Path(Store().put(data, digest(data))) == path and path.stat().st_ino == first
+
+
 @pytest.mark.parametrize("bad", ["", "abc", "12345", "xyz123", "../../etc/passwd", "/etc/passwd",
                                  "3f9a2c/../..", "g" * 12, "a" * 65, "3f9a2c 1"])
 def test_malformed_hashes_are_rejected_not_opened(bad, cache):

@@ -112,6 +112,14 @@ fn sha256(py: Python<'_>, data: &[u8]) -> String {
     py.detach(|| crate::storage::digest(data))
 }
 
+/// The SHA-256 of the bytes a stored zstd frame holds, read without holding them; ValueError
+/// if it is damaged.
+#[pyfunction]
+fn unpacked_sha256(py: Python<'_>, blob: &[u8]) -> PyResult<String> {
+    py.detach(|| crate::storage::unpacked_digest(blob))
+        .map_err(|e| PyValueError::new_err(format!("damaged object: {e}")))
+}
+
 /// 0-based numbers of the lines of `data` that `pattern` matches (linear time, size-limited;
 /// see grep.rs). ValueError with a one-line reason for a bad or too big pattern.
 #[pyfunction]
@@ -164,6 +172,7 @@ fn _core(m: &Bound<'_, PyModule>) -> PyResult<()> {
     m.add_function(wrap_pyfunction!(pack, m)?)?;
     m.add_function(wrap_pyfunction!(unpack, m)?)?;
     m.add_function(wrap_pyfunction!(sha256, m)?)?;
+    m.add_function(wrap_pyfunction!(unpacked_sha256, m)?)?;
     m.add_function(wrap_pyfunction!(compressbase_score, m)?)?;
     m.add_function(wrap_pyfunction!(grep_lines, m)?)?;
     Ok(())

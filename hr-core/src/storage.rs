@@ -22,8 +22,29 @@ pub fn unpack(blob: &[u8]) -> io::Result<Vec<u8>> {
 /// The name an original is stored under: its SHA-256, in lowercase hex.
 pub fn digest(data: &[u8]) -> String {
     use sha2::{Digest, Sha256};
+    hex(&Sha256::digest(data))
+}
+
+/// The name of the original a stored frame holds (see `digest`), read a piece at a time: a
+/// check of an object already stored holds no copy of the original beside the input (a
+/// 100 MB input compressed again held two).
+pub fn unpacked_digest(blob: &[u8]) -> io::Result<String> {
+    use sha2::{Digest, Sha256};
+    let mut frame = zstd::stream::read::Decoder::with_buffer(blob)?;
+    let mut hasher = Sha256::new();
+    let mut piece = vec![0u8; 1 << 16];
+    loop {
+        let n = io::Read::read(&mut frame, &mut piece)?;
+        if n == 0 {
+            return Ok(hex(&hasher.finalize()));
+        }
+        hasher.update(&piece[..n]);
+    }
+}
+
+fn hex(bytes: &[u8]) -> String {
     use std::fmt::Write;
-    Sha256::digest(data).iter().fold(String::with_capacity(64), |mut hex, byte| {
+    bytes.iter().fold(String::with_capacity(64), |mut hex, byte| {
         let _ = write!(hex, "{byte:02x}");
         hex
     })
@@ -44,6 +65,18 @@ mod tests {
             assert_eq!(&blob[..4], b"\x28\xb5\x2f\xfd");
             assert_eq!(unpack(&blob).unwrap(), data);
         }
+    }
+
+    #[test]
+    fn a_frames_digest_is_its_originals_and_a_damaged_frame_has_none() {
+        let data = b"line of a log\n".repeat(20_000);
+        let blob = pack(&data).unwrap();
+        assert_eq!(unpacked_digest(&blob).unwrap(), digest(&data));
+        let mut damaged = blob.clone();
+        let at = damaged.len() / 2;
+        damaged[at] ^= 0xff;
+        assert!(unpacked_digest(&damaged).is_err() || unpacked_digest(&damaged).unwrap() != digest(&data));
+        assert!(unpacked_digest(&blob[..blob.len() - 3]).is_err());
     }
 
     #[test]

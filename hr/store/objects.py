@@ -122,7 +122,7 @@ class Store:
         path = self.path_for(digest)
         safe_dir(self.root)
         try:
-            read_object(path, digest)
+            verify_object(path, digest)
             os.utime(path)  # recently used: keeps it from age-based collection
             return path
         except FileNotFoundError:
@@ -300,6 +300,20 @@ def read_object(path: str, digest: str) -> bytes:
     return unpack_verified(read_blob(path), digest, path)
 
 
+def verify_object(path: str, digest: str) -> None:
+    """Checks that the object at `path` holds the bytes its SHA-256 `digest` names, reading
+    them a piece at a time: storing an input again holds no second copy of it. Raises as
+    `read_object` does."""
+    from hr.engine import core
+
+    try:
+        held = core.unpacked_sha256(read_blob(path))
+    except ValueError as exc:
+        raise damaged(path, exc) from None
+    if held != digest:
+        raise other_bytes(path)
+
+
 def read_blob(path: str) -> bytes:
     """The packed bytes at `path`, opened without following symlinks: FileNotFoundError if
     absent, CacheError if it is a symlink. The one place that opens objects."""
@@ -320,7 +334,7 @@ def unpack_verified(blob: bytes, digest: str, where: str) -> bytes:
 
     data = unpacked(blob, where)
     if core.sha256(data) != digest:
-        raise CacheError(where, "holds other bytes than its SHA-256 name says (damaged or tampered with)")
+        raise other_bytes(where)
     return data
 
 
@@ -331,7 +345,15 @@ def unpacked(blob: bytes, where: str) -> bytes:
     try:
         return core.unpack(blob)
     except ValueError as exc:
-        raise CacheError(where, f"damaged object ({exc}); compress the same input again to restore it") from None
+        raise damaged(where, exc) from None
+
+
+def damaged(where: str, exc: ValueError) -> CacheError:
+    return CacheError(where, f"damaged object ({exc}); compress the same input again to restore it")
+
+
+def other_bytes(where: str) -> CacheError:
+    return CacheError(where, "holds other bytes than its SHA-256 name says (damaged or tampered with)")
 
 
 def collection_limits(max_age_days: float | None, max_mb: float | None) -> tuple[float, float]:
