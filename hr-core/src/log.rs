@@ -244,6 +244,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     };
     let mut run = Run::default();
     let mut shown: FxHashSet<u64> = FxHashSet::default();
+    // the kernel's boots shown after the log's first line (see `restarts` below)
+    let mut boots_shown = 0;
     // the lines that opened the requests whose errors are shown (see `request_opener`)
     let mut openers: Vec<usize> = Vec::new();
     // the names the warnings shown gave, by template, and the services' ports the errors shown
@@ -422,12 +424,16 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 // The line it opened the log with, said again word for word, says so by itself:
                 // Transmission's `Transmission 3.00 (bb6b5a062e) started` after a `kill -9`,
                 // which left no line, and whose next lines differ from the first run's)
-                // So does the kernel booting again, in a syslog of many boots: the host restarted
+                // So does the kernel booting again, in a syslog of many boots, for its first few
+                // boots: the host restarted
                 let restarts = i > opening
-                    && miner.templates[template as usize].count <= RESTARTS_SHOWN
-                    && ((template_of(&roles[opening]) == Some(template)
+                    && ((miner.templates[template as usize].count <= RESTARTS_SHOWN
+                        && template_of(&roles[opening]) == Some(template)
                         && (said(lines.lines[i]) == said(lines.lines[opening]) || starts_again(&roles, &lines.lines, i, starts)))
-                        || crate::logline::boots_the_kernel(lines.lines[i]));
+                        || (boots_shown < RESTARTS_SHOWN && crate::logline::boots_the_kernel(lines.lines[i]) && {
+                            boots_shown += 1;
+                            true
+                        }));
                 if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more
                     && !restarts
                     && !(told_by_words && at_another_port(&mut failed_at))
@@ -881,12 +887,13 @@ fn mine(
                 message
             }
             // (a record's by its fields, whose ids are values: see `json_words`)
-            // (and by the service that failed: five replicas that each find no GPU are five
-            // failures, where the log's templates are mined per service too)
+            // (and by the service that failed, for a message's first few services as for its
+            // first few files: five replicas that each find no GPU are five failures, where the
+            // log's templates are mined per service too; five hundred fold past the first)
             None if sev.level >= Level::Error => {
                 let message = named_errors.message(messages_of(if json { &words } else { line }));
                 match prefixes.and_then(|p| crate::logline::service_name(p[i].0)) {
-                    Some(service) => message.rotate_left(3) ^ crate::hash::of_text(service),
+                    Some(service) => named_errors.message((message, message.rotate_left(3) ^ crate::hash::of_text(service))),
                     None => message,
                 }
             }
@@ -2262,6 +2269,10 @@ mod tests {
         }
         let out = compress(&text, &opts()).text;
         assert_eq!(out.matches("Linux version 5.4.0-216-generic").count(), 4, "{out}");
+        // a host of many boots shows its first few
+        let many = text.replace("Jun 1", "Jul 1") + &text.replace("Jun 1", "Aug 1") + &text;
+        let out = compress(&many, &opts()).text;
+        assert_eq!(out.matches("Linux version 5.4.0-216-generic").count(), RESTARTS_SHOWN, "{out}");
         assert!(crate::logline::boots_the_kernel("[    0.000000] Linux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org)"));
         assert!(crate::logline::boots_the_kernel("Mar 05 03:59:09 nixxin kernel: Linux version 6.6.19 (nixbld@localhost)"));
         assert!(!crate::logline::boots_the_kernel("Mar 05 03:59:09 nixxin sshd[7]: banner: Linux version 6.6.19"));
@@ -2304,6 +2315,15 @@ mod tests {
         for server in 1..=5 {
             assert!(out.contains(&format!("server_{server}-1  ")) && out.lines().any(|l| l.starts_with(&format!("server_{server}-1 ")) && l.contains("No supported GPU")), "{server}: {out}");
         }
+        // fifty replicas failing alike show the first few of them, not each
+        let mut text: String = (0..2000)
+            .map(|i| format!("worker-{}  | 2024-10-15T07:17:{:02}.26Z ERROR could not connect to broker amqp://rabbit:5672: connection refused\n", i % 50, i % 60))
+            .collect();
+        text += &"api-1     | 2024-10-15T07:18:00.00Z INFO shutting down\n".repeat(12);
+        let out = compress(&text, &opts()).text;
+        // (each one's first, the message's past them, and their last in a long run)
+        let failing: FxHashSet<&str> = out.lines().filter(|l| l.contains("connection refused")).filter_map(|l| l.split_whitespace().next()).collect();
+        assert!((2..=usize::from(NAMES_SHOWN) + 2).contains(&failing.len()), "{}: {out}", failing.len());
         assert_eq!(crate::logline::service_name("server_4-1      | "), Some("server_4-1"));
         assert_eq!(crate::logline::service_name("07:25:20 web.1    | "), Some("web.1"));
         assert_eq!(crate::logline::service_name("[pod/api-0/api] "), Some("[pod/api-0/api]"));

@@ -1572,11 +1572,25 @@ pub fn reason_request(line: &str) -> Option<(u16, &str, &str)> {
     let (reason, status) = *REASONS.iter().find(|(reason, _)| {
         head.strip_suffix(reason).is_some_and(|before| !before.ends_with(|c: char| c.is_ascii_alphanumeric()))
     })?;
-    let before = head[..head.len() - reason.len()].trim_end_matches([' ', '-', ':', '|', ']', '[', '\t']);
-    let speaker = before.rsplit([' ', '-', ':', '|', '[', ']', '\t']).next().unwrap_or("");
-    let mut buf = [0u8; 11];
-    let fails = matches!(upper(speaker, &mut buf), Some(b"WARNING" | b"WARN" | b"ERROR" | b"ERR" | b"CRITICAL" | b"CRIT" | b"FATAL" | b"SEVERE"));
-    if !(before.is_empty() || fails || speaker.ends_with(".request")) {
+    // (read back from the reason: a header's times and ids, and one module's name, may stand
+    // between it and the level, as in Django's verbose format, `ERROR 2025-01-03 02:00:00,241
+    // log 1234 140234838 Internal Server Error: /api/search/`)
+    let mut words = head[..head.len() - reason.len()].rsplit([' ', '-', ':', '|', ']', '[', '\t', ',']).filter(|w| !w.is_empty());
+    let mut named = false;
+    let opens = loop {
+        let Some(word) = words.next() else { break true };
+        let mut buf = [0u8; 11];
+        if matches!(upper(word, &mut buf), Some(b"WARNING" | b"WARN" | b"ERROR" | b"ERR" | b"CRITICAL" | b"CRIT" | b"FATAL" | b"SEVERE")) || word.ends_with(".request") {
+            break true;
+        }
+        if word.bytes().any(|c| c.is_ascii_alphabetic()) {
+            if named {
+                break false;
+            }
+            named = true;
+        }
+    };
+    if !opens {
         return None;
     }
     let method = if is_method(why.as_bytes()) { why } else { "" };
@@ -2049,6 +2063,7 @@ mod tests {
         assert_eq!(reason_request("Method Not Allowed (POST): /api/items/"), Some((405, "POST", "/api/items/")));
         assert_eq!(reason_request("ERROR Internal Server Error: /api/orders/7/"), Some((500, "", "/api/orders/7/")));
         assert_eq!(reason_request("WARNING:django.request:Not Found: /x"), Some((404, "", "/x")));
+        assert_eq!(reason_request("ERROR 2025-01-03 02:00:00,241 log 1234 140234838 Internal Server Error: /api/search/"), Some((500, "", "/api/search/")));
         assert_eq!(reason_request("[2025-01-03 02:32:31] [WARNING] Gone: /old/"), Some((410, "", "/old/")));
         // the reason in a message's words, after a level that fails nothing, inside a word, a
         // path with words after it, or no reason: no request
