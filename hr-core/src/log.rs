@@ -244,8 +244,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     };
     let mut run = Run::default();
     let mut shown: FxHashSet<u64> = FxHashSet::default();
-    // the kernel's boots shown after the log's first line (see `restarts` below)
-    let mut boots_shown = 0;
+    // the restarts shown after the log's first line (see `restarted`)
+    let mut restarts_shown = 0;
     // the lines that opened the requests whose errors are shown (see `request_opener`)
     let mut openers: Vec<usize> = Vec::new();
     // the names the warnings shown gave, by template, and the services' ports the errors shown
@@ -382,7 +382,9 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     // (a path a client probes past its first few is a value, not another failure;
                     // Drain is asked last, and only reads the log as far as an error asks it)
                     let new = first || at_another_port || at_another_place || with_another_code || (seen != Seen::Known && !recurring && !probing);
-                    if recoloured || (!repeats_said && new) || drained.unshown(i) {
+                    // (and a program's crash loop shows its first few restarts, word for word
+                    // as they may repeat)
+                    if recoloured || (!repeats_said && new) || restarted(&mut restarts_shown, lines.lines[i]) || drained.unshown(i) {
                         run.flush(&mut plan, lines, &roles);
                         plan.keep_range(n, end, Priority::Critical);
                         if first {
@@ -424,16 +426,13 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 // The line it opened the log with, said again word for word, says so by itself:
                 // Transmission's `Transmission 3.00 (bb6b5a062e) started` after a `kill -9`,
                 // which left no line, and whose next lines differ from the first run's)
-                // So does the kernel booting again, in a syslog of many boots, for its first few
-                // boots: the host restarted
+                // So does a line that says the host or a program started again (a syslog of many
+                // boots, a crash loop), for the first few such
                 let restarts = i > opening
                     && ((miner.templates[template as usize].count <= RESTARTS_SHOWN
                         && template_of(&roles[opening]) == Some(template)
                         && (said(lines.lines[i]) == said(lines.lines[opening]) || starts_again(&roles, &lines.lines, i, starts)))
-                        || (boots_shown < RESTARTS_SHOWN && crate::logline::boots_the_kernel(lines.lines[i]) && {
-                            boots_shown += 1;
-                            true
-                        }));
+                        || restarted(&mut restarts_shown, lines.lines[i]));
                 if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more
                     && !restarts
                     && !(told_by_words && at_another_port(&mut failed_at))
@@ -1439,6 +1438,14 @@ fn starts_again(roles: &[Role], lines: &[&str], i: usize, starts: Option<[u32; S
     i > 0 && (as_it_opened() || after_failure())
 }
 
+/// Whether `line` says the host or a program started again (`logline::says_restarted`) and is
+/// one of the first `RESTARTS_SHOWN` such, counted in `shown`: each stays.
+fn restarted(shown: &mut usize, line: &str) -> bool {
+    let restarted = *shown < RESTARTS_SHOWN && crate::logline::says_restarted(line);
+    *shown += usize::from(restarted);
+    restarted
+}
+
 /// Whether `line` says an exception went uncaught, in a line of its own at the margin:
 /// Python's `Traceback (most recent call last):`, Go's `panic: …`, a Go dump's running
 /// goroutine. (Python prints a logged exception's traceback so too: the log's first line right
@@ -2255,6 +2262,21 @@ mod tests {
     }
 
     #[test]
+    fn a_crash_loop_shows_each_of_its_first_restarts() {
+        // compose restarting a service that fails the same way each time: the same lines, word
+        // for word, and the supervisor's line saying it restarts it
+        let mut text = String::new();
+        for round in 0..3 {
+            for i in 0..40 {
+                text += &format!("web-1  | 2026-02-10 08:2{round}:{i:02} INFO serving static file /assets/app.{i}.js\n");
+            }
+            text += "api-1  | Error: Could not resolve placeholder 'huggingface.api.key'\napi-1 exited with code 1 (restarting)\n";
+        }
+        let out = compress(&text, &opts()).text;
+        assert_eq!(out.matches("api-1 exited with code 1 (restarting)").count(), 3, "{out}");
+    }
+
+    #[test]
     fn each_boot_of_a_syslog_of_many_boots_is_shown() {
         // the host restarted: the kernel's first line of each boot says so, among lines that
         // repeat from one boot to the next
@@ -2273,9 +2295,11 @@ mod tests {
         let many = text.replace("Jun 1", "Jul 1") + &text.replace("Jun 1", "Aug 1") + &text;
         let out = compress(&many, &opts()).text;
         assert_eq!(out.matches("Linux version 5.4.0-216-generic").count(), RESTARTS_SHOWN, "{out}");
-        assert!(crate::logline::boots_the_kernel("[    0.000000] Linux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org)"));
-        assert!(crate::logline::boots_the_kernel("Mar 05 03:59:09 nixxin kernel: Linux version 6.6.19 (nixbld@localhost)"));
-        assert!(!crate::logline::boots_the_kernel("Mar 05 03:59:09 nixxin sshd[7]: banner: Linux version 6.6.19"));
+        assert!(crate::logline::says_restarted("[    0.000000] Linux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org)"));
+        assert!(crate::logline::says_restarted("wissen-backend exited with code 1 (restarting)"));
+        assert!(crate::logline::says_restarted("Jun 10 10:00:00 srv systemd[1]: api.service: Scheduled restart job, restart counter is at 3."));
+        assert!(crate::logline::says_restarted("Mar 05 03:59:09 nixxin kernel: Linux version 6.6.19 (nixbld@localhost)"));
+        assert!(!crate::logline::says_restarted("Mar 05 03:59:09 nixxin sshd[7]: banner: Linux version 6.6.19"));
     }
 
     #[test]

@@ -575,11 +575,16 @@ pub fn without_json_colours(value: &str) -> &str {
     v.split("\\u001").next().unwrap_or(v)
 }
 
-/// Whether `line` is the kernel's first of a boot, `Linux version 6.1.0-18-amd64 (…)`, in
-/// dmesg (behind its time, `[    0.000000] `) or in a syslog's or journal's kernel lines.
-pub fn boots_the_kernel(line: &str) -> bool {
-    finder!(b"Linux version ").find(line.as_bytes()).is_some()
-        && re!(r"(?:^|kernel: )(?:\[ *\d+\.\d+\] )?Linux version \d").is_match(line)
+/// Whether `line` says a program or a host started again: the kernel's first line of a boot
+/// (`Linux version 6.1.0-18-amd64 (…)`, in dmesg behind its time, `[    0.000000] `, or in a
+/// syslog's or journal's kernel lines), or a supervisor restarting what it runs (compose's
+/// `api exited with code 1 (restarting)`, systemd's `Scheduled restart job, restart counter is
+/// at 3.`, the kubelet's `Back-off restarting failed container`).
+pub fn says_restarted(line: &str) -> bool {
+    let b = line.as_bytes();
+    (finder!(b"Linux version ").find(b).is_some() && re!(r"(?:^|kernel: )(?:\[ *\d+\.\d+\] )?Linux version \d").is_match(line))
+        || line.trim_end().ends_with(" (restarting)")
+        || finder!(b"restart").find(b).is_some() && re!(r"Scheduled restart job, restart counter is at \d|Back-off restarting failed container").is_match(line)
 }
 
 /// The kernel's report of a fault of its own, as its message opens, after dmesg's time
