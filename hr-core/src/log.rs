@@ -5080,6 +5080,19 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         assert!(!c.text.contains("14:55:14 homeserver kernel:  native_flush_tlb_others"), "{}", c.text);
         // the second's new frame stands under its own `Call Trace:`
         assert!(c.text.contains("14:55:09 homeserver kernel: Call Trace:\nJan 30 14:55:09 homeserver kernel:  tlb_flush_mmu+"), "{}", c.text);
+        // a warning said again over registers and a trace through new calls: the trace stands
+        // under its own warning, not under the registers of the one shown above
+        let warning = |t: u32, calls: &[&str]| {
+            let mut w = format!("[    {t}.436074] WARNING: CPU: 4 PID: 305 at drivers/gpu/drm/i915/intel_cdclk.c:1889 icl_calc_voltage_level+0x47/0x80 [i915]\n[    {t}.436087] CPU: 4 PID: 305 Comm: systemd-udevd Tainted: G        W         5.3.8-1 #2\n");
+            w += &(0..10).map(|k| format!("[    {t}.4361{k:02}] R{k:02}: 0000558bc592c7c0 R{:02}: ffff94734e4d{k:04}\n", k + 10)).collect::<String>();
+            w += &format!("[    {t}.436126] Call Trace:\n");
+            w += &calls.iter().map(|c| format!("[    {t}.436154]  {c}+0xd2/0x130 [i915]\n")).collect::<String>();
+            w + &format!("[    {t}.436210] ---[ end trace dee7ca1b00fbe36c ]---\n")
+        };
+        let noise = |t: u32| (0..30).map(|k| format!("[    {t}.5{k:05}] usb 1-{}: new high-speed USB device number {k} using xhci_hcd\n", k % 4)).collect::<String>();
+        let text = noise(1) + &warning(2, &["icl_get_cdclk", "gen9_dc_off_power_well_enable"]) + &noise(3) + &warning(4, &["intel_modeset_init_hw", "intel_modeset_init"]) + &noise(5);
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("[    4.436074] WARNING: CPU: 4 PID: 305 at"), "{}", c.text);
         assert_eq!(kernel_frame("[ 3.09] ? nvme_irq+0x1a/0x20 [nvme]"), Some("nvme_irq"));
         assert_eq!(kernel_frame("Jan 30 kernel: RIP: 0033:0x7f90a14f9bb7"), None);
     }

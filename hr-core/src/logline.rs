@@ -575,6 +575,13 @@ pub fn without_json_colours(value: &str) -> &str {
     v.split("\\u001").next().unwrap_or(v)
 }
 
+/// Whether `line` opens a kernel's report over registers and a call trace: its own fault
+/// (`is_kernel_fault`) or a warning (`WARNING: CPU: 4 PID: 305 at drivers/…/intel_cdclk.c:1889
+/// icl_calc_voltage_level+0x47/0x80 [i915]`), in dmesg or behind a syslog's `kernel: `.
+pub fn opens_kernel_report(line: &str) -> bool {
+    is_kernel_fault(line) || (finder!(b"WARNING: CPU: ").find(line.as_bytes()).is_some() && re!(r"(?:^|\] |kernel: )WARNING: CPU: \d+ PID: \d+ at ").is_match(line))
+}
+
 /// Whether `line` says a program or a host started again: the kernel's first line of a boot
 /// (`Linux version 6.1.0-18-amd64 (…)`, in dmesg behind its time, `[    0.000000] `, or in a
 /// syslog's or journal's kernel lines), or a supervisor restarting what it runs (compose's

@@ -42,10 +42,17 @@ pub(super) fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
                     // recovered:` over the panic's message and frames): they are its
                     Some((_, to)) if news && announces(lines.lines[to - 1]) => openers.push(to),
                     // a kernel frame shown the first time, under a `Call Trace:` that folded as a
-                    // repeat: the frame is that trace's, not the one shown above
-                    Some((from, to)) if super::kernel_frame(line).is_some() => {
-                        let header = (from.max(to.saturating_sub(CALL_TRACE_LOOKBACK))..=to).rev().find(|&k| lines.lines[k - 1].trim_end().ends_with("Call Trace:"));
-                        openers.extend(header);
+                    // repeat: the frame is that trace's, not the one shown above; and so is the
+                    // report the trace is of, its `WARNING: CPU: 4 PID: 305 at …` or `BUG: …`
+                    // over the registers (a warning repeated by another path through the code)
+                    Some((from, to)) if super::kernel_frame(line).is_some() || calls_traced(line) => {
+                        let first = from.max(to.saturating_sub(CALL_TRACE_LOOKBACK));
+                        let header = if calls_traced(line) { Some(start) } else { (first..=to).rev().find(|&k| calls_traced(lines.lines[k - 1])) };
+                        // (the report heads the registers above the trace, which may have
+                        // split into folds and kept lines: looked for over them all)
+                        let report = header.and_then(|h| (h.saturating_sub(CALL_TRACE_LOOKBACK).max(1)..h).rev().find(|&k| crate::logline::opens_kernel_report(lines.lines[k - 1])));
+                        openers.extend(report);
+                        openers.extend(header.filter(|&h| h <= to));
                     }
                     _ => {}
                 }
@@ -96,6 +103,11 @@ fn is_place_below(line: &str) -> bool {
 /// `==> run/api.log <==`: the header `tail` prints over the lines of each file it follows.
 pub(super) fn is_tail_header(line: &str) -> bool {
     line.starts_with("==> ") && line.ends_with(" <==")
+}
+
+/// Whether `line` heads a kernel's call trace (`[    2.436126] Call Trace:`).
+fn calls_traced(line: &str) -> bool {
+    line.trim_end().ends_with("Call Trace:")
 }
 
 /// Lines of a fold looked back over for the `Call Trace:` a kernel frame kept below it is under.
