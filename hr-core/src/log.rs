@@ -2321,6 +2321,21 @@ mod tests {
                 assert!(out.contains(&format!("systemd[1]: Failed to start {unit}.service")), "{iso} {unit}: {out}");
             }
         }
+        // the status a unit's process exited with is a failure's, told by systemd after how it
+        // ended, with no failing word (`status=2/INVALIDARGUMENT`)
+        let mut text = String::new();
+        for i in 0..300 {
+            text += &format!("2025-10-14T11:{:02}:{:02}.{:06}+08:00 nas smartd[1202]: Device: /dev/sda, SMART Usage Attribute: 190 Airflow_Temperature_Cel changed from {} to {}\n", i / 60, i % 60, i * 7919 % 1_000_000, 60 + i % 5, 61 + i % 5);
+            if let Some(unit) = [(50, "trim_wayland"), (120, "trim_miniscreen"), (200, "trim_tfa")].iter().find(|(at, _)| *at == i).map(|(_, u)| u) {
+                text += &format!("2025-10-14T11:{:02}:{:02}.000001+08:00 nas systemd[1]: {unit}.service: Main process exited, code=exited, status=2/INVALIDARGUMENT\n", i / 60, i % 60);
+            }
+        }
+        let out = compress(&text, &opts()).text;
+        for unit in ["trim_wayland", "trim_miniscreen", "trim_tfa"] {
+            assert!(out.contains(&format!("systemd[1]: {unit}.service: Main process exited, code=exited, status=2/INVALIDARGUMENT")), "{unit}: {out}");
+        }
+        assert!(severity::failed_code("systemd[1]: x.service: Main process exited, code=exited, status=1/FAILURE"));
+        assert!(!severity::failed_code("systemd[1]: x.service: Main process exited, code=exited, status=0/SUCCESS"));
     }
 
     #[test]

@@ -259,8 +259,10 @@ pub(super) fn failed_code(line: &str) -> bool {
         || finder!(b"XIT").find(b).is_some()
         || finder!(b"rc=").find(b).is_some()
         || finder!(b"err=").find(b).is_some();
-    // (the macro in capitals, and the exit code before the signal, say where a code is one)
-    let code = re!(r"(?i:(?:\bexit(?:ed)?(?: with)?(?: code| status):?|\(rc)[ =]|\berr=)\[?(-?\d+)\]?|\bWEXITSTATUS (\d+)|\bExitCode=(\d+):\d");
+    // (the macro in capitals, and the exit code before the signal, say where a code is one;
+    // systemd gives the status after how it ended: `Main process exited, code=exited,
+    // status=2/INVALIDARGUMENT`)
+    let code = re!(r"(?i:(?:\bexit(?:ed)?(?: with)?(?: code| status):?|\(rc)[ =]|\berr=)\[?(-?\d+)\]?|\bWEXITSTATUS (\d+)|\bExitCode=(\d+):\d|\bcode=exited, status=(\d+)");
     (coded
         && code
             .captures(line)
