@@ -1251,6 +1251,10 @@ pub fn http_status(line: &str) -> Option<u16> {
         if let Some(s) = combined.captures(request).and_then(|c| c.get(2)?.as_str().parse().ok()) {
             return Some(s);
         }
+        // (or behind a syslog's header, a request the server could not read among them)
+        if let Some((_, _, s)) = status_after_command(line) {
+            return s.parse().ok();
+        }
     }
     if let Some(s) = haproxy_status(line) {
         return s.parse().ok();
@@ -1406,7 +1410,10 @@ pub fn status_after_command(line: &str) -> Option<(&str, &str, &str)> {
         return None;
     }
     let head = r"\S+ +\[\d{2}/[A-Z][a-z]{2}/\d{4}";
-    let c = re!(&format!(r#"^(?:{ACCESS_HEAD}|{head})[^\]]*\] +"([^" ]+)(?: ([^"]*))?" +([1-5]\d\d) "#)).captures(line)?;
+    let entry = re!(&format!(r#"^(?:{ACCESS_HEAD}|{head})[^\]]*\] +"([^" ]+)(?: ([^"]*))?" +([1-5]\d\d) "#));
+    // (behind a syslog's header too: HAProxy logs through syslog, `Nov 10 15:10:57 lb
+    // haproxy[489]: 203.0.113.9 - - [10/Nov/2016:07:10:57 +0000] "<BADREQ>" 400 187 …`)
+    let c = entry.captures(line).or_else(|| entry.captures(&line[syslog_message_at(line)?..]))?;
     let n = c.len();
     Some((c.get(n - 3)?.as_str(), c.get(n - 2).map_or("", |m| m.as_str()), c.get(n - 1)?.as_str()))
 }
@@ -2067,6 +2074,18 @@ fn reports_error(line: &str) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_request_logged_through_syslog_fails_by_its_status_as_one_logged_alone() {
+        // HAProxy logs through syslog, and writes `<BADREQ>` for a request it could not read
+        let entry = r#"203.116.206.254 - - [10/Nov/2016:07:10:57 +0000] "<BADREQ>" 400 187 "" "" 33813 470 "bayer" "bayer" "<NOSRV>" -1 -1 -1 -1 48 PR-- 6 6 0 0 0 0 0"#;
+        for line in [entry.to_string(), format!("Nov 10 15:10:57 haproxy haproxy[489]: {entry}"), format!("2016-11-10T15:10:57.000001+08:00 lb haproxy[489]: {entry}")] {
+            assert_eq!(http_status(&line), Some(400), "{line}");
+            assert_eq!(status_after_command(&line).map(|(_, _, s)| s), Some("400"), "{line}");
+        }
+        // a line that merely quotes a bracket and a status behind a syslog header is none
+        assert_eq!(status_after_command("Nov 10 15:10:57 host app[1]: saw [x] \"y\" 400 times"), None);
+    }
 
     #[test]
     fn a_framework_states_a_failed_requests_status_by_its_reason() {
