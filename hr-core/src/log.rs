@@ -986,12 +986,12 @@ fn mine(
         // a record from a process the log had not heard from, after another's, is the program
         // started again (pino's and bunyan's `"pid":114039` after `98446`): it stays, as a
         // restart does, for the first few processes
-        let kernel_call = kernel_call || (json && processes.another(line));
+        let stays_new = kernel_call || (json && processes.another(line));
         roles.push(Role::Event {
             template: mined.template,
-            shape: mined.shape.filter(|_| !another_event && !kernel_call),
+            shape: mined.shape.filter(|_| !another_event && !stays_new),
             seen: match (another_event, drained) {
-                _ if kernel_call => Seen::New,
+                _ if stays_new => Seen::New,
                 (true, _) if mined.seen != Seen::New => Seen::Variant,
                 // a line Drain joins to an event it has read is a repeat to it (an error keeps
                 // the miner's reading: a new word in it may be another failure, and so does a

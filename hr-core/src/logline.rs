@@ -1598,8 +1598,7 @@ pub fn reason_request(line: &str) -> Option<(u16, &str, &str)> {
     let mut named = false;
     let opens = loop {
         let Some(word) = words.next() else { break true };
-        let mut buf = [0u8; 11];
-        if matches!(upper(word, &mut buf), Some(b"WARNING" | b"WARN" | b"ERROR" | b"ERR" | b"CRITICAL" | b"CRIT" | b"FATAL" | b"SEVERE")) || word.ends_with(".request") {
+        if word_severity(word).is_some_and(|s| s >= Severity::Warn) || word.ends_with(".request") {
             break true;
         }
         if word.bytes().any(|c| c.is_ascii_alphabetic()) {
