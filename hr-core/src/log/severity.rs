@@ -455,10 +455,11 @@ pub fn level_at(line: &str) -> (Level, usize) {
             return (level, end);
         }
         // Android logcat: a lone `E` after its header, its pid and thread's numbers, or
-        // `E/Tag(123):` in brief format (a letter after no number flags something else:
-        // Exim's `F From: …` header in a rejected message's dump, duplicity's `. A app/x.py`
-        // for a file added)
-        if let Some(level) = crate::logline::logcat_level(line, tok).filter(|_| tok.len() > 1 || before.bytes().any(|c| c.is_ascii_digit())) {
+        // `E/Tag(123):` in brief format (a letter after no number or time flags something
+        // else: Exim's `F From: …` header in a rejected message's dump, duplicity's `. A
+        // app/x.py` for a file added, systemd's `[**    ] (1 of 3) A stop job is running …`)
+        let number_or_time = |w: &str| w.bytes().any(|c| c.is_ascii_digit()) && w.bytes().all(|c| c.is_ascii_digit() || c == b':' || c == b'.');
+        if let Some(level) = crate::logline::logcat_level(line, tok).filter(|_| tok.len() > 1 || number_or_time(before)) {
             return (level, end);
         }
         // (a level glued to a bracketed time first: `[10:00:03.123][ERROR]` is no module's)
@@ -646,6 +647,10 @@ mod tests {
         assert_eq!(crate::logline::declared(&kernel.replacen(" E ", " W ", 1)), None);
         // a letter before a colon in prose is no level
         assert_eq!(sev("Section E : the appendix, which lists the denied requests").level, Level::Other);
+        // nor is one after a count in brackets: systemd's spinner over a stop job, `A` of a
+        // sentence (logcat's assert) after `(1 of 3)`
+        assert_eq!(sev("[**    ] (1 of 3) A stop job is running for docker.service (4s / 1min 30s)").level, Level::Other);
+        assert_eq!(sev("03-13 10:01:22.009  1234  1234 A DEBUG   : Abort message: 'x'").level, Level::Fatal);
     }
 
     #[test]
