@@ -200,10 +200,12 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     // the lines read ahead are held beside the plan, and so are the paths clients failed on
     let held = held + ahead.as_ref().map_or(0, |ahead| ahead.held()) + Probes::HELD;
     // what the lines say behind a stream's prefix, where traces and details continue events
-    let prefixes = stream_prefixes(&lines.lines);
-    let bodies = prefixes.as_deref().map(|p| stream_bodies(&lines.lines, p));
+    let prefixed = stream_prefixes(&lines.lines);
+    let bodies = prefixed.as_ref().map(|(p, _)| stream_bodies(&lines.lines, p));
+    // (a log of streams interleaved, each of its services read on its own)
+    let prefixes = prefixed.as_ref().filter(|&&(_, all)| all).map(|(p, _)| p.as_slice());
     let bodies = bodies.as_deref().unwrap_or(&lines.lines);
-    let roles = mine(lines, raw, bodies, prefixes.as_deref(), colours, &mut miner, ahead);
+    let roles = mine(lines, raw, bodies, prefixes, colours, &mut miner, ahead);
     if !plan_fits(lines, bodies, &roles, &miner, room - room / 4, held) {
         return None;
     }
@@ -213,8 +215,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     let unstamped_lines = std::cell::OnceCell::new();
     let frame_texts = || {
         unstamped_lines
-            .get_or_init(|| match &prefixes {
-                Some(p) => Some(p.iter().map(|&(_, body)| body).collect::<Vec<_>>()),
+            .get_or_init(|| match &prefixed {
+                Some((p, _)) => Some(p.iter().map(|&(_, body)| body).collect::<Vec<_>>()),
                 None => stamped(&lines.lines).then(|| lines.lines.iter().map(|l| unstamped(l)).collect::<Vec<_>>()),
             })
             .as_deref()
@@ -477,7 +479,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
         openers.dedup();
         plan = crate::guard::keep_in_place(&plan, openers, lines, Priority::Notable);
     }
-    Some(openers::keep_where_lines_stand(keep_test_failures(plan, lines, prefixes.as_deref()), lines))
+    Some(openers::keep_where_lines_stand(keep_test_failures(plan, lines, prefixes), lines))
 }
 
 /// The log's last line (1-based), when a fold of several kinds of lines ends the log: the last
@@ -622,13 +624,18 @@ fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[
                 _ => false,
             })
             .count();
+        // the stack traces the joined folds held are still counted (see `Run::raised`), and
+        // frames among them are no repeats of the line above; whether the fold pays does not
+        // hang on the words that say so (as a run's, see `Run::flush`)
+        let traces = folded_traces(&roles[start - 1..end], &lines.lines[start - 1..end]);
+        let above = shown_above(&out.pieces, roles, start);
         // (no time span: the lines kept around it say when)
-        let what = describe(start, end, roles, shown_above(&out.pieces, roles, start), (0, 0), errors);
+        let what = describe(start, end, roles, above, traces, errors);
         let chars: usize = lines.lines[start - 1..end].iter().map(|l| l.len() + 1).sum();
         // folded lines with no fold beside them stand alone in their marker: one more
         // interruption, worth it for a stretch of them only
         let alone = pieces[i..j].iter().all(|(_, new)| *new) && end - start + 1 < SAID_ALONE;
-        if !alone && chars >= SAID_PAYS * marker_chars(&what, start, end) {
+        if !alone && chars >= SAID_PAYS * marker_chars(&describe(start, end, roles, above, (0, 0), errors), start, end) {
             out.fold(start, end, what);
         } else {
             // too short to fold even so: the lines stay, the folds beside them as they were
@@ -642,6 +649,15 @@ fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[
         i = j;
     }
     out
+}
+
+/// The stack traces among folded `roles` (with their `lines`), a trace's frames without the
+/// line that raised it counted too, and of them those raised below error, each folded with
+/// the line that raised it: as `describe` takes them.
+fn folded_traces(roles: &[Role], lines: &[&str]) -> (usize, usize) {
+    let frames_alone = usize::from(matches!(roles.first(), Some(Role::InTrace)));
+    let raised: Vec<Level> = roles.iter().zip(lines).filter(|(r, _)| matches!(r, Role::Trace { .. })).map(|(_, l)| raised_level(l)).collect();
+    (frames_alone + raised.len(), raised.iter().filter(|&&l| l < Level::Error).count())
 }
 
 /// The level a trace's first line raises it at: the level its line states (a warning's trace
@@ -1043,22 +1059,28 @@ fn mine(
 /// `[pod/api-0/api] `, a CI service's stamp (`unstamped`). A stack trace's frames and an error's
 /// detail lines are read there, where they continue the event above as they do unprefixed. A
 /// line keeps a prefix other than the line's above: another service's line (two services'
-/// traces interleaved) continues no event of the first's. (Held beside the lines while they
-/// are mined: only for a log of lines whose state the memory bound leaves free.)
+/// traces interleaved) continues no event of the first's; unless it opens a trace, which
+/// continues nothing (vLLM's `(APIServer pid=1) Traceback …` under its engine's lines). (Held
+/// beside the lines while they are mined: only for a log of lines whose state the memory
+/// bound leaves free.)
 fn stream_bodies<'a>(lines: &[&'a str], prefixes: &[(&'a str, &'a str)]) -> Vec<&'a str> {
     let mut above = "";
     let bodies = prefixes.iter().zip(lines).map(|(&(tag, body), line)| {
         let same = tag == above;
         above = tag;
-        if same { body } else { *line }
+        if same || body.starts_with(TRACEBACK) || exception_header(body) { body } else { *line }
     });
     bodies.collect()
 }
 
 /// Each line's stream prefix (see `stream_bodies`; after the stamp a CI service writes, if
-/// any) and what the stream said after it, when nearly every line has one. (Only for a log of
-/// lines whose state the memory bound leaves free.)
-fn stream_prefixes<'a>(lines: &[&'a str]) -> Option<Vec<(&'a str, &'a str)>> {
+/// any) and what the stream said after it, when nearly every line has one: the log is streams
+/// interleaved (the bool says so). Or, among other lines, where processes tag theirs with
+/// their names and pids (the workers vLLM or Ray start, `(EngineCore_DP0 pid=275) `, under
+/// the server's own lines): their traces are read behind their tags all the same. Another tag
+/// among other lines may be a request's (Rails' `[4bfa81de-…] `), one more value. (Only for
+/// a log of lines whose state the memory bound leaves free.)
+fn stream_prefixes<'a>(lines: &[&'a str]) -> Option<(Vec<(&'a str, &'a str)>, bool)> {
     if lines.len() > FREE_LINES {
         return None;
     }
@@ -1066,20 +1088,28 @@ fn stream_prefixes<'a>(lines: &[&'a str]) -> Option<Vec<(&'a str, &'a str)>> {
         let rest = unstamped(line);
         rest.split_at(crate::logline::stream_prefix_len(rest))
     };
+    let pid_tagged = |tag: &str| tag.starts_with('(');
     let sample = lines.iter().filter(|l| !l.trim().is_empty()).take(STREAM_SAMPLE);
     // (valgrind's `==6166== ` names a process: no other line opens so, and its report is read
     // behind it however much of the program's own output lies between)
-    let (mut seen, mut prefixed, mut process) = (0, 0, false);
+    let (mut seen, mut prefixed, mut process, mut pids) = (0, 0, false, false);
     for line in sample {
         let (tag, body) = prefix(line);
         seen += 1;
         prefixed += usize::from(body.len() < line.len());
         process |= tag.starts_with("==");
+        pids |= pid_tagged(tag);
     }
-    if seen == 0 || (prefixed * 10 < seen * 9 && !process) {
+    let all = seen > 0 && (prefixed * 10 >= seen * 9 || process);
+    if !all && !pids {
         return None;
     }
-    Some(lines.iter().map(|line| prefix(line)).collect())
+    // (among other lines, a line a process did not tag is read as written, its stamp and all)
+    let read = |line: &'a str| match prefix(line) {
+        (tag, _) if !all && !pid_tagged(tag) => ("", line),
+        tagged => tagged,
+    };
+    Some((lines.iter().map(|line| read(line)).collect(), all))
 }
 
 /// Lines looked at for a stream's prefix.
@@ -5677,6 +5707,38 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         // the two repeats, the error line and its trace, fold as the first
         assert_eq!(crate::marker::span_of(out[7]), Some((8, 21)), "{}", c.text);
         assert!(!c.text.contains("j2mak") && !c.text.contains("qzkabwe"), "{}", c.text);
+    }
+
+    #[test]
+    fn a_trace_behind_a_process_tag_stays_whole_among_untagged_lines() {
+        // vLLM's server logs its own lines bare and its processes' behind their names; the
+        // server's traceback, behind its tag under another process's line, is read as a trace
+        let mut text: String = (0..40).map(|k| format!("INFO 08-14 19:24:{k:02} [loader.py:88] Loading shard {k} of 40\n")).collect();
+        text += "(EngineCore_DP0 pid=275) Exception: WorkerProc initialization failed.\n";
+        text += "(APIServer pid=1) Traceback (most recent call last):\n";
+        for (k, (file, call)) in [("cli/main.py", "main"), ("cli/serve.py", "cmd"), ("api_server.py", "run_server"), ("engine/async_llm.py", "from_vllm_config"), ("engine/core_client.py", "make_async_mp_client"), ("engine/utils.py", "launch_core_engines"), ("engine/utils.py", "wait_for_engine_startup")].iter().enumerate() {
+            text += &format!("(APIServer pid=1)   File \"/vllm/{file}\", line {}, in {call}\n(APIServer pid=1)     step_{k}(args)\n(APIServer pid=1)     ^^^^^^^^^^^^^\n", 50 + 7 * k);
+        }
+        text += "(APIServer pid=1) RuntimeError: Engine core initialization failed.\n";
+        let c = compress(&text, &opts());
+        let at = text.find("(APIServer pid=1) Traceback").unwrap();
+        assert!(c.text.contains(&text[at..]), "{}", c.text);
+    }
+
+    #[test]
+    fn frames_folded_with_lines_said_above_are_counted_as_a_trace() {
+        // pm2's error log: the trace of a second failure to bind, under lines said word for
+        // word above; its frames fold with them, and their marker says they are a trace
+        let frames: String = ["listenOnPrimaryHandle (node:net:1969:18)", "rr (node:internal/cluster/child:163:12)", "Worker.<anonymous> (node:internal/cluster/child:113:7)", "process.onInternalMessage (node:internal/cluster/utils:49:5)", "process.emit (node:events:531:35)", "emit (node:internal/child_process:951:14)", "process.processTicksAndRejections (node:internal/process/task_queues:83:21)"]
+            .iter()
+            .map(|f| format!("    at {f}\n"))
+            .collect();
+        let notice = "2025-12-17 17:42:38: SSL certificates not found. Running in HTTP mode.\n2025-12-17 17:42:38:   PWA features require HTTPS!\n2025-12-17 17:42:38:   Checked paths:\n2025-12-17 17:42:38:     - /etc/letsencrypt/live/connect365.servehttp.com/fullchain.pem\n2025-12-17 17:42:38:     - ./certs/cert.pem\n";
+        let text = format!("Error: bind EACCES null:443\n{frames}{notice}Error: bind EACCES null:80\n{frames}2025-12-17 17:42:38: Uncaught Exception: Error: bind EACCES null:80\n{}", &frames[..frames.len() - 1].rsplit_once('\n').unwrap().0);
+        let c = compress(&text, &opts());
+        let out: Vec<&str> = c.text.lines().collect();
+        let at = out.iter().position(|l| crate::marker::span_of(l) == Some((15, 21))).expect(&c.text);
+        assert!(out[at].contains("7-line stack trace like one above"), "{}", c.text);
     }
 
     #[test]

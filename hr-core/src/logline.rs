@@ -655,7 +655,10 @@ pub fn stream_prefix_len(line: &str) -> usize {
         // a monorepo's task runner: turborepo's package and task (`@mono/core:build: `,
         // `web:test: `), nx's scoped package (`@mono/core: `), pnpm's package path and script
         // (`packages/core test: `, and `packages/core test$ ` before the command it runs)
-        r"@[\w.-]+/[\w.-]+(:[\w-]+)*: |[a-z][\w.-]*:[a-z][\w-]*: |[\w.@-]+(/[\w.@-]+)+ [\w:-]+[:$] )"
+        r"@[\w.-]+/[\w.-]+(:[\w-]+)*: |[a-z][\w.-]*:[a-z][\w-]*: |[\w.@-]+(/[\w.@-]+)+ [\w:-]+[:$] |",
+        // a process Ray or vLLM started, by its name and pid (`(EngineCore_DP0 pid=275) `,
+        // `(RayWorkerWrapper pid=8112, ip=10.0.0.5) `, `(VllmWorker rank=0 pid=312) `)
+        r"\(([A-Za-z][\w.-]* )?([a-z_]+=\w+ )*pid=\d+(, ip=[\d.]+)?\) )"
     ))
     .find(line) else {
         return 0;
@@ -2347,6 +2350,11 @@ mod tests {
         assert_eq!(stream_prefix_len("@mono/utils: TAP version 13"), "@mono/utils: ".len());
         assert_eq!(stream_prefix_len("packages/core test:     discount (/srv/dist/index.js:13:39)"), "packages/core test: ".len());
         assert_eq!(stream_prefix_len("packages/core test$ node --test test/"), "packages/core test$ ".len());
+        // a process Ray or vLLM started, by its name and pid; words in brackets are none
+        assert_eq!(stream_prefix_len("(EngineCore_DP0 pid=275)   File \"/vllm/core.py\", line 83"), "(EngineCore_DP0 pid=275) ".len());
+        assert_eq!(stream_prefix_len("(RayWorkerWrapper pid=8112, ip=10.0.0.5) INFO x"), "(RayWorkerWrapper pid=8112, ip=10.0.0.5) ".len());
+        assert_eq!(stream_prefix_len("(VllmWorker rank=0 pid=312) ERROR x"), "(VllmWorker rank=0 pid=312) ".len());
+        assert_eq!(stream_prefix_len("(optional) set pid=3 first"), 0);
         // Python logging's level and logger are no task
         assert_eq!(stream_prefix_len("ERROR:root: could not open /etc/app.toml"), 0);
         for line in ["[INFO] Building shop 1.0", "[WARNING] deprecated", "[E] boom"] {
