@@ -426,6 +426,11 @@ mod tests {
         // another service's frame above places no code of this one's
         let interleaved = ["web-1  |   File \"/w/t.py\", line 7, in test_k", "api-1  |     gm = make_fx(test)(t0, t1)"];
         assert!(where_it_stands(&interleaved, 2).is_empty());
+        // a compiler's excerpt stands under its diagnostic, behind a Jenkins branch's name too
+        let gcc = ["[Build on Ubuntu 18.04] backtrace_execinfo.c:56:13: warning: ignoring return value of 'write' [-Wunused-result]", "[Build on Ubuntu 18.04]              write (fd, prefix, strlen (prefix));"];
+        assert_eq!(where_it_stands(&gcc, 2), vec![1]);
+        assert_eq!(where_it_stands(&["src/io.c:56:13: error: 'fd' undeclared", "   56 |   write (fd, buf, len);"], 2), vec![1]);
+        assert!(where_it_stands(&["make: *** [Makefile:12: all] Error 2", "make: Leaving directory '/src'"], 2).is_empty());
     }
 
     #[test]

@@ -1979,12 +1979,17 @@ pub fn unstamped(line: &str) -> &str {
 
 /// Whether `line` places the line of code printed under it, as a traceback's frame does:
 /// Python's `File "a.py", line 12, in f` (behind an exception group's `|` rails too, or
-/// loguru's `> ` at the frame that caught it), pytest's short `tests/a.py:12: in f`. Not a place printed under its code (pytest's long `a.py:12: `,
-/// a Rust backtrace's `at ./src/lib.rs:3:45`).
+/// loguru's `> ` at the frame that caught it), pytest's short `tests/a.py:12: in f`; and as
+/// a compiler's diagnostic does, GCC's and Clang's `io.c:56:13: warning: ignoring return
+/// value …` over the line it is about (behind the branch a Jenkins job runs in parallel, `[Build
+/// on Ubuntu 18.04] `). Not a place printed under its code (pytest's long `a.py:12: `, a Rust
+/// backtrace's `at ./src/lib.rs:3:45`).
 pub fn places_code_below(line: &str) -> bool {
     // (loguru marks the frame that caught the exception with `> `)
     let l = line.trim_start_matches([' ', '|', '+', '>']);
-    re!(r#"^File ".+", line \d+, in \S"#).is_match(l) || re!(r"^\S+\.py:\d+: in \S+\s*$").is_match(l)
+    re!(r#"^File ".+", line \d+, in \S"#).is_match(l)
+        || re!(r"^\S+\.py:\d+: in \S+\s*$").is_match(l)
+        || re!(r"^(\[[^\]]+\] )?[^\s:]+:\d+:\d+: (warning|error|fatal error|note): ").is_match(l)
 }
 
 /// The line `grep -n` quotes from a log file (`/var/log/apt/term.log:4508:dpkg: error …` ->
