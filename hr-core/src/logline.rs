@@ -918,9 +918,11 @@ pub fn codes_a_level(above: &str, tok: &str) -> bool {
 
 /// Whether a word after `above` is a sentence's, where no level is: after a comma (Go's
 /// `fetched 50, err <nil>`), unless the comma closes a header's time (Windows' CBS log:
-/// `2016-09-29 00:00:46, Info  CBS …`).
+/// `2016-09-29 00:00:46, Info  CBS …`); or inside a quoted text that `above` opens (a
+/// compiler's excerpt of the code it warns about: `98 |   var message = "Network error
+/// occurred"`).
 pub fn in_a_sentence(above: &str) -> bool {
-    above.ends_with(',') && !above.contains(':')
+    (above.ends_with(',') && !above.contains(':')) || (above.len() > 1 && above.starts_with('"') && !above.ends_with('"'))
 }
 
 /// Whether word `tok` after token `above` counts errors rather than states a level: a number
@@ -2340,6 +2342,15 @@ mod tests {
         }
         // a level stated says how it went
         assert_eq!(problem("DEBUG retrying after 503 Service Unavailable"), Problem::None);
+    }
+
+    #[test]
+    fn a_level_word_inside_a_quoted_text_is_none() {
+        // Swift's excerpt of the code a warning is about, behind a GitHub Actions stamp
+        let excerpt = "2026-02-03T18:08:12.7596068Z  98 |       var message = \"Network error occurred\"";
+        assert_eq!(declared(excerpt), None);
+        assert_eq!(crate::log::level(excerpt), crate::log::Level::Other);
+        assert_eq!(declared("2026-02-03T18:08:12.7596068Z ERROR \"disk\" full"), Some(Severity::Error));
     }
 
     #[test]
