@@ -5180,6 +5180,18 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn a_log_truncated_in_place_shows_its_first_line_past_the_nul_bytes() {
+        // logrotate's `copytruncate`: the writer kept its offset, the file opens with NULs
+        let lines: String = (0..40).map(|k| format!("    2016/06/17 16:09:{k:02} [DEBUG] http: Request /v1/agent/members ({k}.09µs)\n")).collect();
+        let text = "\0".repeat(420_927) + &lines;
+        let c = compress(&text, &opts());
+        let first = c.text.lines().next().unwrap_or_default();
+        assert!(!first.contains('\0') && first.contains("[hr 420,927 more chars"), "{first}");
+        assert!(first.ends_with("] …     2016/06/17 16:09:00 [DEBUG] http: Request /v1/agent/members (0.09µs)"), "{first}");
+        assert!(c.text.len() < 2_000, "{}", c.text.len());
+    }
+
+    #[test]
     fn a_program_started_again_after_an_uncaught_crash_shows_where() {
         // Python's and Go's crashes print no exit code: the traceback or the panic says it
         let run = |s: u32, crash: &str| {

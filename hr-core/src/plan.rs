@@ -332,6 +332,9 @@ fn kept_cut<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<(&'l s
     if line.len() <= LONG_LINE {
         return None;
     }
+    if let Some(cut) = padding_cut(line) {
+        return Some(cut);
+    }
     let head = readable_head(line);
     // a level field deep in a long record says what the record is (`{"msg": "…", "level":
     // "error"}`), unless the line states its own level first: an `INFO` line that quotes a
@@ -341,6 +344,19 @@ fn kept_cut<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<(&'l s
     }
     let plain = crate::escapes::strip(head);
     (!crate::logline::is_errorish(plain.as_deref().unwrap_or(head))).then_some((head, ""))
+}
+
+/// NUL bytes in a row that pad a line (see `padding_cut`).
+const PADDING_RUN: usize = 256;
+
+/// The head and the tail of a long line around the NUL bytes that pad it, when both are
+/// short: a log truncated in place opens with the NULs that stand for what it held before
+/// (logrotate's `copytruncate`), and its first line follows them. The NULs say nothing.
+fn padding_cut(line: &str) -> Option<(&str, &str)> {
+    let b = line.as_bytes();
+    let start = memchr::memchr(0, &b[..b.len().min(LONG_LINE)])?;
+    let end = start + b[start..].iter().position(|&c| c != 0).unwrap_or(b.len() - start);
+    (end - start >= PADDING_RUN && b.len() - end <= LONG_LINE).then(|| (&line[..start], &line[end..]))
 }
 
 /// Carriage returns inside a line that make it a progress meter's frames, each drawn over the

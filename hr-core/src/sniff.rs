@@ -58,6 +58,9 @@ impl Kind {
 
 /// The sample: this much from the head, and half as much from the middle and from the tail.
 const HEAD: usize = 48 * 1024;
+/// NUL bytes a text may open with as padding (see `sniff`): a binary format's header is
+/// shorter, and holds other bytes among its NULs.
+const PADDING: usize = 4096;
 const PART: usize = 16 * 1024;
 /// At most this many lines per part of the sample.
 const PART_LINES: usize = 600;
@@ -219,6 +222,12 @@ impl PartEvidence {
 }
 
 pub fn sniff(data: &[u8]) -> Kind {
+    // A log truncated in place while its writer kept its offset (logrotate's `copytruncate`)
+    // opens with as many NUL bytes as it held before: what follows them is what it is
+    let padding = data.iter().position(|&b| b != 0).unwrap_or(data.len());
+    if padding >= PADDING && padding < data.len() {
+        return sniff(&data[padding..]);
+    }
     // Binary formats are dense with NUL bytes; a stray NUL in text (a test name that holds
     // one) must not make the whole output pass through unread.
     let head = &data[..data.len().min(HEAD)];
@@ -1524,6 +1533,11 @@ Events:
         assert_eq!(sniff(b"caf\xe9 au lait"), Kind::Binary);
         assert_eq!(sniff(&[0u8; 4096]), Kind::Binary);
         assert_eq!(sniff("a\0b\n".repeat(100).as_bytes()), Kind::Binary);
+        // a log truncated in place opens with the NULs that stand for what it held before
+        let log = "    2016/06/17 16:09:13 [DEBUG] http: Request /v1/agent/members (118.091µs)\n".repeat(40);
+        let padded = [vec![0u8; 420_927], log.clone().into_bytes()].concat();
+        assert_eq!(sniff(&padded), Kind::Log);
+        assert_eq!(sniff(&[vec![0u8; 64], log.into_bytes()].concat()), Kind::Binary);
         let stray = "2024-01-02 10:00:01,123 INFO started\n".repeat(40) + "2024-01-02 10:00:02,456 WARN name \0 x\n";
         assert_eq!(sniff(stray.as_bytes()), Kind::Log);
         assert_eq!(sniff(b"  {\"a\": [1, 2]}\n"), Kind::Json);
