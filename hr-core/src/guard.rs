@@ -323,7 +323,27 @@ fn where_it_stands(lines: &[&str], n: usize) -> Vec<usize> {
             at.push(code - 1);
         }
     }
+    at.extend(build_step_header(lines, n));
     at
+}
+
+/// Lines looked back over for the header of a BuildKit step (see `build_step_header`).
+const BUILD_STEP_LOOKBACK: usize = 5000;
+
+/// The line (1-based) that says what the BuildKit step line `n` is of runs: a step's lines
+/// carry its number alone (`#27 7.578 -- Detected processor: aarch64`, `#27 DONE 12.5s`), its
+/// header what it runs (`#27 [linux/arm64 11/18] RUN cmake …`). The header is printed again
+/// wherever another step's lines came between: its first (within `BUILD_STEP_LOOKBACK`) says
+/// it once for all of the step's lines.
+fn build_step_header(lines: &[&str], n: usize) -> Option<usize> {
+    // (`unstamped` reads a step's number and time as a stamp: the line is read as written,
+    // or behind a CI service's stamp)
+    let line = [lines[n - 1], logline::unstamped(lines[n - 1])].into_iter().find(|l| re!(r"^#\d+ (\d+\.\d+ |DONE |CACHED|ERROR)").is_match(l))?;
+    let step = &line[..=line.find(' ')?];
+    (n.saturating_sub(BUILD_STEP_LOOKBACK).max(1)..n).find(|&k| {
+        let header = logline::unstamped(lines[k - 1]);
+        header.strip_prefix(step).is_some_and(|rest| re!(r"^\[[^\]]+\] [^:]").is_match(rest))
+    })
 }
 
 fn hash_all(toks: &[u64]) -> u64 {
@@ -431,6 +451,29 @@ mod tests {
         assert_eq!(where_it_stands(&gcc, 2), vec![1]);
         assert_eq!(where_it_stands(&["src/io.c:56:13: error: 'fd' undeclared", "   56 |   write (fd, buf, len);"], 2), vec![1]);
         assert!(where_it_stands(&["make: *** [Makefile:12: all] Error 2", "make: Leaving directory '/src'"], 2).is_empty());
+    }
+
+    #[test]
+    fn a_build_steps_line_stands_under_the_steps_first_header() {
+        let build = [
+            "#24 [linux/amd64 11/18] RUN cmake ..",
+            "#24 0.640 -- Detected processor: x86_64",
+            "#27 [linux/arm64 11/18] RUN cmake ..",
+            "#27 7.578 -- Detected processor: aarch64",
+            "#24 1.002 -- Found Python",
+            "#27 [linux/arm64 11/18] RUN cmake ..",
+            "#27 9.737 -- Could NOT find PythonInterp",
+            "#27 DONE 12.5s",
+        ];
+        assert_eq!(where_it_stands(&build, 4), vec![3]);
+        assert_eq!(where_it_stands(&build, 7), vec![3]);
+        assert_eq!(where_it_stands(&build, 8), vec![3]);
+        assert_eq!(where_it_stands(&build, 5), vec![1]);
+        // behind a GitHub Actions stamp too; a PHP trace's frames are no steps
+        let stamped = ["2026-01-02T10:00:00.1Z #5 [builder 2/4] COPY . .", "2026-01-02T10:00:01.1Z #5 0.512 copied"];
+        assert_eq!(where_it_stands(&stamped, 2), vec![1]);
+        let php = ["#0 [internal function]: App\\Http\\Kernel->handle()", "#0 /var/www/app/index.php(12): run()"];
+        assert!(where_it_stands(&php, 2).is_empty());
     }
 
     #[test]
