@@ -79,13 +79,14 @@ pub fn split<'l>(
         return;
     };
     let (start, end) = (*start, *end);
-    // (a fold that counted its errors has its parts count theirs: each part's lines are read
-    // again for them, which only such a fold asks)
-    let errors = matches!(piece, Piece::Fold { what, .. } if what.contains(" error"));
+    // (a fold that counted its errors or its stack traces has its parts count theirs: each
+    // part's lines are read again for them, which only such a fold asks)
+    let said = |word: &str| matches!(piece, Piece::Fold { what, .. } if what.contains(word));
+    let counts = (said(" error"), said(" stack trace"));
     let mut from = start;
     while let Some(n) = missing.next_if(|&n| n <= end) {
         if n > from {
-            out.push(part(from, n - 1, &mut folded, errors));
+            out.push(part(from, n - 1, &mut folded, counts));
         }
         folded.next();
         out.push(Piece::Keep {
@@ -98,17 +99,18 @@ pub fn split<'l>(
     if from == start {
         out.push(piece.clone());
     } else if from <= end {
-        out.push(part(from, end, &mut folded, errors));
+        out.push(part(from, end, &mut folded, counts));
     }
 }
 
 /// What is left of a fold the guard split (lines `start..=end`, the next ones of `folded`): its
-/// description no longer holds, its count does, and the count of its errors when `errors`; or
-/// its lines, when too few to pay for that.
-fn part<'l>(start: usize, end: usize, folded: &mut impl Iterator<Item = &'l str>, errors: bool) -> Piece {
+/// description no longer holds, its count does, and the counts of its errors and its stack
+/// traces when the fold gave them (`counts`); or its lines, when too few to pay for that.
+fn part<'l>(start: usize, end: usize, folded: &mut impl Iterator<Item = &'l str>, (errors, traces): (bool, bool)) -> Piece {
     let lines: Vec<&str> = folded.take(end - start + 1).collect();
     let failed = if errors { reported_events(&lines) } else { 0 };
-    let what = crate::marker::lines_and_errors(end - start + 1, failed);
+    let raised = if traces { traces_opened(&lines) } else { 0 };
+    let what = crate::marker::lines_counting(end - start + 1, &[(failed, "error", "errors"), (raised, "stack trace", "stack traces")]);
     // (a line alone between lines put back is read with them, unless it is long: a marker in
     // its stead, one more interruption, would hide a failure's `[left]:` between its message
     // and its `[right]:`)
@@ -141,6 +143,19 @@ fn reported_events(lines: &[&str]) -> usize {
         failed += ((opens || !in_event) && logline::problem(line) == Problem::Reported) as usize;
     }
     failed
+}
+
+/// The stack traces `lines` open: Python's `Traceback (most recent call last):`, or a line
+/// that names an exception (`\tjava.lang.IllegalArgumentException: Invalid character …`) over
+/// a frame (`\t\tat org.apache.coyote…`).
+fn traces_opened(lines: &[&str]) -> usize {
+    let frame = |l: &str| l.trim_start().starts_with("at ");
+    (0..lines.len())
+        .filter(|&k| {
+            let t = lines[k].trim_start();
+            t.starts_with("Traceback (most recent call last)") || (crate::log::exception_header(t) && lines.get(k + 1).is_some_and(|l| frame(l)))
+        })
+        .count()
 }
 
 /// The error words `line` holds, lowercased, as one hash.
@@ -500,6 +515,23 @@ mod tests {
         assert_eq!(cut("40 lines, 10 errors"), ["19 lines, 4 errors", "20 lines, 5 errors"]);
         // a fold that said nothing of errors still says its count alone
         assert_eq!(cut("40 like above"), ["19", "20"]);
+    }
+
+    #[test]
+    fn the_parts_of_a_fold_that_counted_its_stack_traces_count_theirs() {
+        // Tomcat's request it could not parse, logged at INFO with its trace, among warnings
+        let event = ["17-Jan-2020 01:37:08.111 INFO [exec-8] o.a.c.h.Http11Processor.service Error parsing HTTP request header", " Note: further occurrences will be logged at DEBUG level.", "\tjava.lang.IllegalArgumentException: Invalid character found in method name", "\t\tat org.apache.coyote.http11.Http11InputBuffer.parseRequestLine(Http11InputBuffer.java:430)", "\t\tat java.lang.Thread.run(Thread.java:748)"];
+        let warning = "18-Jan-2020 19:27:37.512 WARNING [exec-6] o.a.c.r.LockOutRealm.filterLockedAccounts An attempt was made to authenticate the locked user [root]";
+        let mut lines: Vec<&str> = Vec::new();
+        for _ in 0..3 {
+            lines.extend(std::iter::repeat(warning).take(10));
+            lines.extend(event);
+        }
+        lines.push("30-Jan-2020 14:29:25.392 INFO [main] org.apache.catalina.startup.Catalina.start Server startup in 428 ms");
+        let fold = Piece::Fold { start: 1, end: lines.len(), what: format!("{} lines, 3 stack traces", lines.len()) };
+        let mut out = Vec::new();
+        super::split(&fold, &mut [lines.len()].into_iter().peekable(), &mut out, lines.iter().copied(), Priority::Critical);
+        assert!(matches!(&out[0], Piece::Fold { what, .. } if what == "45 lines, 3 stack traces"), "{out:?}");
     }
 
     #[test]
