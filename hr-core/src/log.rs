@@ -253,6 +253,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     // the names the warnings shown gave, by template, and the services' ports the errors shown
     // named, by message
     let mut warned = FirstNames::new(WARNINGS_PER_TEMPLATE);
+    // the commands a job's script ran, as echoed (see `echoed_command`)
+    let mut commands: FxHashSet<&str> = FxHashSet::default();
     let mut warned_at = FirstNames::new(PLACES_PER_MESSAGE);
     let mut ported = FirstNames::new(PORTS_PER_MESSAGE);
     let mut placed = FirstNames::new(PLACES_PER_MESSAGE);
@@ -435,8 +437,11 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                         && template_of(&roles[opening]) == Some(template)
                         && (said(lines.lines[i]) == said(lines.lines[opening]) || starts_again(&roles, &lines.lines, i, starts)))
                         || restarted(&mut restarts_shown, lines.lines[i]));
+                // and so does each command a job's script ran, the first time it ran
+                let ran = echoed_command(lines.lines[i]).is_some_and(|command| commands.len() < COMMANDS_SHOWN && commands.insert(command));
                 if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more
                     && !restarts
+                    && !ran
                     && !(told_by_words && at_another_port(&mut failed_at))
                 {
                     // a repeat of a template shown above, warnings included: the first of each
@@ -1474,6 +1479,18 @@ fn restarted(shown: &mut usize, line: &str) -> bool {
     let restarted = *shown < RESTARTS_SHOWN && crate::logline::says_restarted(line);
     *shown += usize::from(restarted);
     restarted
+}
+
+/// Commands of a job's script shown at most (see `echoed_command`).
+const COMMANDS_SHOWN: usize = 256;
+
+/// The command a CI job's script ran, as its runner echoes it before the command's output:
+/// GitLab's, Travis's and CircleCI's `$ export CI_NODE_TOTAL=${JOB_NAME[-1]}`. Each is a step
+/// of the job, however like the one before it reads (eight `export`s in a row set eight
+/// variables); a program's own lines never open so.
+fn echoed_command(line: &str) -> Option<&str> {
+    let command = unstamped(line).strip_prefix("$ ")?.trim_end();
+    (!command.is_empty()).then_some(command)
 }
 
 /// Whether `line` says an exception went uncaught, in a line of its own at the margin:
@@ -5177,6 +5194,24 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let failed = frames("fatal: the remote end hung up unexpectedly");
         let c = compress(&text.replace(&line, &failed), &opts());
         assert!(c.text.lines().any(|l| l == failed), "{}", c.text.lines().nth(1).map_or(0, str::len));
+    }
+
+    #[test]
+    fn each_command_a_jobs_script_ran_stays() {
+        // GitLab echoes each line of a job's script before its output: nine `export`s set
+        // nine variables, however alike they read
+        let exports: Vec<String> = ["CI_NODE_INDEX=${JOB_NAME[-2]}", "CI_NODE_TOTAL=${JOB_NAME[-1]}", "KNAPSACK_REPORT_PATH=knapsack/${CI_PROJECT_NAME}/report.json", "KNAPSACK_GENERATE_REPORT=true", "SUITE_FLAKY_RSPEC_REPORT_PATH=${FLAKY_RSPEC_SUITE_REPORT_PATH}", "FLAKY_RSPEC_REPORT_PATH=rspec_flaky/all_report.json", "NEW_FLAKY_RSPEC_REPORT_PATH=rspec_flaky/new_report.json", "FLAKY_RSPEC_GENERATE_REPORT=true", "CACHE_CLASSES=true"]
+            .iter()
+            .map(|e| format!("$ export {e}"))
+            .collect();
+        let run = format!("$ date\nThu Apr  5 11:19:41 UTC 2018\n$ JOB_NAME=( $CI_JOB_NAME )\n{}\n$ cp ${{KNAPSACK_SUITE_PATH}} ${{KNAPSACK_REPORT_PATH}}\n$ scripts/gitaly-test-spawn\n59\n", exports.join("\n"));
+        let text = "-- change_column(:notes, :st_diff, :text, {:limit=>2147483647})\n   -> 0.0366s\n".to_string() + &run + &run;
+        let c = compress(&text, &opts());
+        for e in &exports {
+            assert!(c.text.lines().any(|l| l == e), "{e}: {}", c.text);
+        }
+        // a command run again is no new step
+        assert_eq!(c.text.matches("$ export CACHE_CLASSES=true").count(), 1, "{}", c.text);
     }
 
     #[test]
