@@ -1003,9 +1003,18 @@ pub fn alert_priority(line: &str) -> Option<Severity> {
     }
     let at = finder!(b"] [Priority: ").find(&b[star..])? + star + 13;
     match b.get(at..at + 2)? {
-        [b'1', b']'] => Some(Severity::Error),
-        [b'2', b']'] => Some(Severity::Warn),
-        [b'3' | b'4', b']'] => Some(Severity::Other),
+        [p, b']'] => priority_severity(*p),
+        _ => None,
+    }
+}
+
+/// The level an intrusion detector's alert priority (the ASCII digit `priority`) states: 1 is
+/// an error, 2 a warning, 3 and 4 news. Suricata's EVE JSON calls it the alert's `severity`.
+pub fn priority_severity(priority: u8) -> Option<Severity> {
+    match priority {
+        b'1' => Some(Severity::Error),
+        b'2' => Some(Severity::Warn),
+        b'3' | b'4' => Some(Severity::Other),
         _ => None,
     }
 }

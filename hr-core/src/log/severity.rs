@@ -212,12 +212,30 @@ fn json_severity(line: &str) -> Option<Severity> {
             return Some(stated(if crashed { Level::Error } else { level }));
         }
     }
+    if let Some(level) = alert_severity(t) {
+        return Some(stated(level));
+    }
     // MongoDB's one-letter `s`, or a level's name one object down
     json_field(t, "s")
         .and_then(|v| crate::logline::letter_severity(v.trim_matches('"')))
         .or_else(|| nested_level(t))
         .map(stated)
         .or(status)
+}
+
+/// The level Suricata's EVE JSON states an alert at: its priority, under the name `severity`
+/// in the `alert` object (`{"event_type":"alert",…,"alert":{"signature":"ET MALWARE …",
+/// "severity":1,…}}`), as its fast.log states it (`logline::alert_priority`). Each signature
+/// of a high-priority alert is then an error of its own.
+fn alert_severity(record: &str) -> Option<Level> {
+    if json_field(record, "event_type")? != "\"alert\"" {
+        return None;
+    }
+    let priority = json_field(json_field(record, "alert")?, "severity")?;
+    match priority.as_bytes() {
+        [p] => crate::logline::priority_severity(*p),
+        _ => None,
+    }
 }
 
 /// The names a JSON record gives its level under, whatever their case (`priority` aside: a
@@ -634,6 +652,17 @@ mod tests {
         // a bracket of a time alone, or of words, is no level
         assert_eq!(crate::logline::bracketed_after_time("[2024-02-02T14:25:50.097+00:00]"), "[2024-02-02T14:25:50.097+00:00]");
         assert_eq!(crate::logline::bracketed_after_time("[main][ERROR]"), "[main][ERROR]");
+    }
+
+    #[test]
+    fn an_eve_alerts_severity_is_its_priority() {
+        // Suricata's EVE JSON: an alert's priority is the `severity` in its `alert` object
+        let alert = |severity: &str| format!(r#"{{"timestamp":"2023-11-01T00:47:39.415869+0100","flow_id":904061049256329,"event_type":"alert","src_ip":"10.10.31.101","alert":{{"action":"allowed","gid":1,"signature_id":2049070,"signature":"ET MALWARE Observed IcedID Domain (manjuskploman .com in TLS SNI)","category":"A Network Trojan was detected","severity":{severity},"metadata":{{"malware_family":["IcedID"]}}}}}}"#);
+        assert_eq!(sev(&alert("1")).level, Level::Error);
+        assert_eq!(sev(&alert("2")).level, Level::Warn);
+        assert_eq!(sev(&alert("3")).level, Level::Other);
+        // another record's `severity` one object down is no alert's priority
+        assert_eq!(sev(&alert("1").replace(r#""event_type":"alert""#, r#""event_type":"anomaly""#)).level, Level::Other);
     }
 
     #[test]
