@@ -751,6 +751,7 @@ fn another_key(a: &str, b: &str, both_values: impl FnOnce() -> bool) -> bool {
 /// piece mixes letters and digits (`sda1`, strace -yy's `lseek(3</usr/lib/python3.11/x.pyc>,`):
 /// Drain's masking leaves such a token with digits, and its tree reads it as a variable.
 fn words_of(tok: &str) -> impl Iterator<Item = &str> {
+    let tok = blob_head(tok, MASKED_BYTES);
     let pieces = || tok.split(|c: char| !c.is_alphanumeric());
     let literal = pieces().all(|w| w.chars().all(char::is_alphabetic) || w.bytes().all(|b| b.is_ascii_digit()));
     pieces().filter(move |w| literal && !w.is_empty() && w.chars().all(char::is_alphabetic))
@@ -1152,8 +1153,9 @@ pub fn filed_apart(first: &str, line: &str) -> bool {
             break;
         }
     }
+    // (a first word past `MASKED_BYTES` is a blob's, read as far as that: see `drain_mask`)
     fn opening(l: &str) -> Option<&str> {
-        let mut words = l.split_ascii_whitespace();
+        let mut words = blob_head(l, MASKED_BYTES + 1).split_ascii_whitespace();
         words.next().filter(|_| words.next().is_some())
     }
     let (Some(a), Some(b)) = (opening(first), opening(line)) else {
@@ -1388,14 +1390,28 @@ pub fn unmasked_stamp(line: &str) -> bool {
     masked.iter().any(u8::is_ascii_digit)
 }
 
+/// Bytes of a token Drain's masks read (see `drain_mask`), and our miner's words.
+const MASKED_BYTES: usize = 4096;
+
+/// The first `n` bytes of `text` (to a character's boundary): as much of a blob as is read.
+fn blob_head(text: &str, n: usize) -> &str {
+    let mut end = text.len().min(n);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    &text[..end]
+}
+
 /// The longest stamp `unmasked_stamp` reads (`2022-03-15T21:05:50.8348873+05:30` is 33 bytes).
 const STAMP_MAX: usize = 64;
 
 /// `tok` with drain3's default masks applied (an IP, a hex number, a number, each bounded by
-/// no letter or digit on either side) into `out`.
+/// no letter or digit on either side) into `out`: its first `MASKED_BYTES`, past which a token
+/// is a blob (a log truncated in place opens its first line with a million NULs, and every
+/// line compared with that one would mask them all again).
 pub(crate) fn drain_mask(tok: &str, out: &mut Vec<u8>) {
     out.clear();
-    let b = tok.as_bytes();
+    let b = &tok.as_bytes()[..tok.len().min(MASKED_BYTES)];
     // (every mask starts with a digit; most words hold none)
     if !b.iter().any(u8::is_ascii_digit) {
         out.extend_from_slice(b);

@@ -5224,6 +5224,10 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         assert!(!first.contains('\0') && first.contains("[hr 420,927 more chars"), "{first}");
         assert!(first.ends_with("] …     2016/06/17 16:09:00 [DEBUG] http: Request /v1/agent/members (0.09µs)"), "{first}");
         assert!(c.text.len() < 2_000, "{}", c.text.len());
+        // a CRLF log's first line ends as the input's lines do, its NULs all counted
+        let crlf = "\0".repeat(5_000) + &lines.replace('\n', "\r\n");
+        let first = compress(&crlf, &opts()).text.split('\n').next().unwrap_or_default().to_string();
+        assert!(first.contains("[hr 5,000 more chars") && first.ends_with("(0.09µs)\r") && !first.ends_with("\r\r"), "{first:?}");
     }
 
     #[test]

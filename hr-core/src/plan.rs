@@ -353,10 +353,12 @@ const PADDING_RUN: usize = 256;
 /// short: a log truncated in place opens with the NULs that stand for what it held before
 /// (logrotate's `copytruncate`), and its first line follows them. The NULs say nothing.
 fn padding_cut(line: &str) -> Option<(&str, &str)> {
-    let b = line.as_bytes();
+    // (a CRLF line's `\r` is no part of its tail: the writer ends the line as the input did)
+    let body = line.strip_suffix('\r').unwrap_or(line);
+    let b = body.as_bytes();
     let start = memchr::memchr(0, &b[..b.len().min(LONG_LINE)])?;
     let end = start + b[start..].iter().position(|&c| c != 0).unwrap_or(b.len() - start);
-    (end - start >= PADDING_RUN && b.len() - end <= LONG_LINE).then(|| (&line[..start], &line[end..]))
+    (end - start >= PADDING_RUN && b.len() - end <= LONG_LINE).then(|| (&body[..start], &body[end..]))
 }
 
 /// Carriage returns inside a line that make it a progress meter's frames, each drawn over the
