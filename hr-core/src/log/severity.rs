@@ -475,9 +475,14 @@ pub fn level_at(line: &str) -> (Level, usize) {
         // Android logcat: a lone `E` after its header, its pid and thread's numbers, or
         // `E/Tag(123):` in brief format (a letter after no number or time flags something
         // else: Exim's `F From: …` header in a rejected message's dump, duplicity's `. A
-        // app/x.py` for a file added, systemd's `[**    ] (1 of 3) A stop job is running …`)
+        // app/x.py` for a file added, systemd's `[**    ] (1 of 3) A stop job is running …`).
+        // MongoDB before 4.4 writes its letter after an ISO time, then its component in
+        // capitals (`2019-03-19T10:04:50.290+0000 E STORAGE  [conn290] …`), where a sentence
+        // goes on in small letters behind a CI service's stamp (`…Z A total of 1 test files`)
         let number_or_time = |w: &str| w.bytes().any(|c| c.is_ascii_digit()) && w.bytes().all(|c| c.is_ascii_digit() || c == b':' || c == b'.');
-        if let Some(level) = crate::logline::logcat_level(line, tok).filter(|_| tok.len() > 1 || number_or_time(before)) {
+        let iso_time = |w: &str| w.len() >= 19 && w.as_bytes()[4] == b'-' && w.as_bytes()[10] == b'T';
+        let component = || line[end..].split_ascii_whitespace().next().is_some_and(|w| w.bytes().all(|c| c.is_ascii_uppercase() || c == b'-'));
+        if let Some(level) = crate::logline::logcat_level(line, tok).filter(|_| tok.len() > 1 || number_or_time(before) || (iso_time(before) && component())) {
             return (level, end);
         }
         // (a level glued to a bracketed time first: `[10:00:03.123][ERROR]` is no module's)
@@ -679,6 +684,10 @@ mod tests {
         // nor is one after a count in brackets: systemd's spinner over a stop job, `A` of a
         // sentence (logcat's assert) after `(1 of 3)`
         assert_eq!(sev("[**    ] (1 of 3) A stop job is running for docker.service (4s / 1min 30s)").level, Level::Other);
+        assert_eq!(sev("2025-09-16T07:03:39.6054247Z A total of 1 test files matched the specified pattern.").level, Level::Other);
+        // MongoDB before 4.4: its letter after an ISO time, then its component
+        assert_eq!(sev("2019-03-19T10:04:50.290+0000 E STORAGE  [conn290] Checkpoint stalled on table:collection-290").level, Level::Error);
+        assert_eq!(sev("2019-03-19T10:04:50.290+0000 I -        [conn290] end connection").level, Level::Other);
         assert_eq!(sev("03-13 10:01:22.009  1234  1234 A DEBUG   : Abort message: 'x'").level, Level::Fatal);
     }
 
