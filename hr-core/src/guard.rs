@@ -39,7 +39,8 @@ pub fn patch(plan: &Plan, lines: &Lines, problems: Option<&[Problem]>) -> Option
 /// marker that holds `File "…/utils.py", line 105, in _execute`).
 pub fn keep_in_place(plan: &Plan, keep: Vec<usize>, lines: &Lines, priority: Priority) -> Plan {
     let mut pieces = Vec::with_capacity(plan.pieces.len() + 2 * keep.len());
-    let places: Vec<usize> = keep.iter().flat_map(|&n| where_it_stands(&lines.lines, n)).collect();
+    let steps = BuildSteps::of(&lines.lines, &keep);
+    let places: Vec<usize> = keep.iter().flat_map(|&n| where_it_stands(&lines.lines, n).into_iter().chain(steps.header(&lines.lines, n))).collect();
     let mut keep: Vec<usize> = keep.iter().copied().chain(places).collect();
     keep.sort_unstable();
     keep.dedup();
@@ -149,11 +150,15 @@ fn reported_events(lines: &[&str]) -> usize {
 /// that names an exception (`\tjava.lang.IllegalArgumentException: Invalid character …`) over
 /// a frame (`\t\tat org.apache.coyote…`).
 fn traces_opened(lines: &[&str]) -> usize {
-    let frame = |l: &str| l.trim_start().starts_with("at ");
+    // (as the program wrote it: behind a CI service's stamp and a stream's prefix)
+    fn said(l: &str) -> &str {
+        let l = logline::unstamped(l);
+        l[logline::stream_prefix_len(l)..].trim_start()
+    }
     (0..lines.len())
         .filter(|&k| {
-            let t = lines[k].trim_start();
-            t.starts_with("Traceback (most recent call last)") || (crate::log::exception_header(t) && lines.get(k + 1).is_some_and(|l| frame(l)))
+            let t = said(lines[k]);
+            t.starts_with("Traceback (most recent call last)") || (crate::log::exception_header(t) && lines.get(k + 1).is_some_and(|l| said(l).starts_with("at ")))
         })
         .count()
 }
@@ -338,27 +343,60 @@ fn where_it_stands(lines: &[&str], n: usize) -> Vec<usize> {
             at.push(code - 1);
         }
     }
-    at.extend(build_step_header(lines, n));
     at
 }
 
-/// Lines looked back over for the header of a BuildKit step (see `build_step_header`).
+/// Lines looked back over for the header of a BuildKit step (see `BuildSteps`).
 const BUILD_STEP_LOOKBACK: usize = 5000;
 
-/// The line (1-based) that says what the BuildKit step line `n` is of runs: a step's lines
-/// carry its number alone (`#27 7.578 -- Detected processor: aarch64`, `#27 DONE 12.5s`), its
-/// header what it runs (`#27 [linux/arm64 11/18] RUN cmake …`). The header is printed again
-/// wherever another step's lines came between: its first (within `BUILD_STEP_LOOKBACK`) says
-/// it once for all of the step's lines.
-fn build_step_header(lines: &[&str], n: usize) -> Option<usize> {
-    // (`unstamped` reads a step's number and time as a stamp: the line is read as written,
-    // or behind a CI service's stamp)
-    let line = [lines[n - 1], logline::unstamped(lines[n - 1])].into_iter().find(|l| re!(r"^#\d+ (\d+\.\d+ |DONE |CACHED|ERROR)").is_match(l))?;
-    let step = &line[..=line.find(' ')?];
-    (n.saturating_sub(BUILD_STEP_LOOKBACK).max(1)..n).find(|&k| {
-        let header = logline::unstamped(lines[k - 1]);
-        header.strip_prefix(step).is_some_and(|rest| re!(r"^\[[^\]]+\] [^:]").is_match(rest))
-    })
+/// Where each step of a BuildKit build is headed, for the lines put back among its lines: a
+/// step's lines carry its number alone (`#27 7.578 -- Detected processor: aarch64`, `#27 DONE
+/// 12.5s`), its header what it runs (`#27 [linux/arm64 11/18] RUN cmake …`). The header is
+/// printed again wherever another step's lines came between: its first (within
+/// `BUILD_STEP_LOOKBACK` lines above) says it once for all of the step's lines. Read once,
+/// and only when a line to put back is a step's.
+#[derive(Default)]
+struct BuildSteps {
+    /// the lines (1-based, ascending) that head each step
+    headers: FxHashMap<u32, Vec<usize>>,
+}
+
+impl BuildSteps {
+    fn of(lines: &[&str], keep: &[usize]) -> BuildSteps {
+        let mut steps = BuildSteps::default();
+        if !keep.iter().any(|&n| step_line(lines[n - 1]).is_some()) {
+            return steps;
+        }
+        for (k, line) in lines.iter().enumerate() {
+            // (a cheap look first: a header opens with `#`, behind a stamp at most)
+            if memchr::memchr(b'#', &line.as_bytes()[..line.len().min(48)]).is_none() {
+                continue;
+            }
+            let header = logline::unstamped(line);
+            let Some((number, rest)) = header.strip_prefix('#').and_then(|h| h.split_once(' ')) else {
+                continue;
+            };
+            if let (Ok(step), true) = (number.parse(), re!(r"^\[[^\]]+\] [^:]").is_match(rest)) {
+                steps.headers.entry(step).or_default().push(k + 1);
+            }
+        }
+        steps
+    }
+
+    /// The header of the step line `n` is of, if it is a step's line (see `BuildSteps`).
+    fn header(&self, lines: &[&str], n: usize) -> Option<usize> {
+        let headers = self.headers.get(&step_line(lines[n - 1])?)?;
+        let first = headers.partition_point(|&h| h < n.saturating_sub(BUILD_STEP_LOOKBACK).max(1));
+        headers.get(first).copied().filter(|&h| h < n)
+    }
+}
+
+/// The step a BuildKit step's line is of (`#27 7.578 …`, `#27 DONE 12.5s`). (`unstamped` reads
+/// a step's number and time as a stamp: the line is read as written, or behind a CI service's
+/// stamp.)
+fn step_line(line: &str) -> Option<u32> {
+    let line = [line, logline::unstamped(line)].into_iter().find(|l| re!(r"^#\d+ (\d+\.\d+ |DONE |CACHED|ERROR)").is_match(l))?;
+    line[1..line.find(' ')?].parse().ok()
 }
 
 fn hash_all(toks: &[u64]) -> u64 {
@@ -480,15 +518,21 @@ mod tests {
             "#27 9.737 -- Could NOT find PythonInterp",
             "#27 DONE 12.5s",
         ];
-        assert_eq!(where_it_stands(&build, 4), vec![3]);
-        assert_eq!(where_it_stands(&build, 7), vec![3]);
-        assert_eq!(where_it_stands(&build, 8), vec![3]);
-        assert_eq!(where_it_stands(&build, 5), vec![1]);
+        let header = |lines: &[&str], n: usize| BuildSteps::of(lines, &[n]).header(lines, n);
+        assert_eq!(header(&build, 4), Some(3));
+        assert_eq!(header(&build, 7), Some(3));
+        assert_eq!(header(&build, 8), Some(3));
+        assert_eq!(header(&build, 5), Some(1));
         // behind a GitHub Actions stamp too; a PHP trace's frames are no steps
         let stamped = ["2026-01-02T10:00:00.1Z #5 [builder 2/4] COPY . .", "2026-01-02T10:00:01.1Z #5 0.512 copied"];
-        assert_eq!(where_it_stands(&stamped, 2), vec![1]);
+        assert_eq!(header(&stamped, 2), Some(1));
         let php = ["#0 [internal function]: App\\Http\\Kernel->handle()", "#0 /var/www/app/index.php(12): run()"];
-        assert!(where_it_stands(&php, 2).is_empty());
+        assert_eq!(header(&php, 2), None);
+        // a step's first header further up than the look-back is another build's
+        let far: Vec<String> = std::iter::once("#7 [builder 1/2] RUN make".to_string()).chain((0..BUILD_STEP_LOOKBACK + 5).map(|k| format!("#7 {k}.0 cc -c f{k}.c"))).collect();
+        let far: Vec<&str> = far.iter().map(String::as_str).collect();
+        assert_eq!(header(&far, 3), Some(1));
+        assert_eq!(header(&far, far.len()), None);
     }
 
     #[test]
@@ -531,6 +575,11 @@ mod tests {
         let fold = Piece::Fold { start: 1, end: lines.len(), what: format!("{} lines, 3 stack traces", lines.len()) };
         let mut out = Vec::new();
         super::split(&fold, &mut [lines.len()].into_iter().peekable(), &mut out, lines.iter().copied(), Priority::Critical);
+        assert!(matches!(&out[0], Piece::Fold { what, .. } if what == "45 lines, 3 stack traces"), "{out:?}");
+        // behind GitHub Actions' stamps too
+        let stamped: Vec<String> = lines.iter().map(|l| format!("2026-01-02T10:00:00.1234567Z {l}")).collect();
+        let mut out = Vec::new();
+        super::split(&fold, &mut [lines.len()].into_iter().peekable(), &mut out, stamped.iter().map(String::as_str), Priority::Critical);
         assert!(matches!(&out[0], Piece::Fold { what, .. } if what == "45 lines, 3 stack traces"), "{out:?}");
     }
 
