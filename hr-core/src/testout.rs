@@ -657,13 +657,15 @@ fn to_plan(c: &Classifier) -> Plan {
                     match c.roles[j] {
                         Some(Role::Fold(cat)) => {
                             tally.add(cat, c.file[j]);
-                            tally.unnamed += usize::from(cat.counted_as_line() && !c.lines[j].trim().is_empty());
+                            tally.unnamed += usize::from(cat.counted_as_line());
                         }
-                        // a blank line between folded lines joins the fold
+                        // a blank line between folded lines joins the fold, and is counted
+                        // among them: the counts a marker gives add up to its lines
                         None if c.lines[j].trim().is_empty()
                             && matches!(c.roles.get(j + 1), Some(Some(Role::Fold(_)))) =>
                         {
-                            tally.add(Cat::Quiet, None)
+                            tally.add(Cat::Quiet, None);
+                            tally.unnamed += 1;
                         }
                         _ => break,
                     }
@@ -714,8 +716,8 @@ struct Tally<'a> {
     nouns: Vec<((&'static str, &'static str), usize)>,
     /// the failures above that folded lines repeat, with their line counts
     same_as: Vec<(u32, usize)>,
-    /// lines, not blank, of categories the marker names nothing of (`make[2]: Leaving
-    /// directory …` among repeated warnings)
+    /// lines of categories the marker names nothing of (`make[2]: Leaving directory …` among
+    /// repeated warnings, a blank line between them)
     unnamed: usize,
 }
 

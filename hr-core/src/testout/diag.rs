@@ -456,6 +456,14 @@ mod tests {
         );
         assert_eq!(out.matches("note: See https").count(), 1, "{out}");
         assert_eq!(out.matches("[hr 2 repeated lines ").count(), 7, "{out}");
+        // a blank line between the folded lines is counted too: the counts add up to the range
+        let spaced = crate::testout::testutil::run(&t.replace("code-return-value\n", "code-return-value\n\n"));
+        assert!(spaced.contains(" repeated lines"), "{spaced}");
+        for marker in spaced.lines().filter(|l| l.contains(" repeated line")) {
+            let (a, b) = crate::marker::span_of(marker).expect(marker);
+            let counted: usize = marker.split(", ").map(|part| part.trim_start_matches("[hr ").split(' ').next().unwrap_or("").parse::<usize>().unwrap_or(0)).sum();
+            assert_eq!(counted, b - a + 1, "{marker}");
+        }
 
         let mut r = String::new();
         for i in 0..10 {
