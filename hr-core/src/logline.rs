@@ -586,12 +586,15 @@ pub fn opens_kernel_report(line: &str) -> bool {
 /// (`Linux version 6.1.0-18-amd64 (…)`, in dmesg behind its time, `[    0.000000] `, or in a
 /// syslog's or journal's kernel lines), or a supervisor restarting what it runs (compose's
 /// `api exited with code 1 (restarting)`, systemd's `Scheduled restart job, restart counter is
-/// at 3.`, the kubelet's `Back-off restarting failed container`).
+/// at 3.`, the kubelet's `Back-off restarting failed container`, Android's `Scheduling restart
+/// of crashed service com.example/.SyncService in 1800000ms`: how long it waits says whether
+/// the service crash-loops).
 pub fn says_restarted(line: &str) -> bool {
     let b = line.as_bytes();
     (finder!(b"Linux version ").find(b).is_some() && re!(r"(?:^|kernel: )(?:\[ *\d+\.\d+\] )?Linux version \d").is_match(line))
         || line.trim_end().ends_with(" (restarting)")
-        || finder!(b"restart").find(b).is_some() && re!(r"Scheduled restart job, restart counter is at \d|Back-off restarting failed container").is_match(line)
+        || finder!(b"restart").find(b).is_some()
+            && re!(r"Scheduled restart job, restart counter is at \d|Back-off restarting failed container|Scheduling restart of crashed service ").is_match(line)
 }
 
 /// The kernel's report of a fault of its own, as its message opens, after dmesg's time
