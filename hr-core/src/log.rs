@@ -1721,11 +1721,15 @@ fn messages_of(line: &str) -> (u64, u64) {
         // (`path=/api/users/7 status=503` and `path=/api/orders/7 status=503`); another path
         // is otherwise the same message (a shell trying each folder of `$PATH`)
         let named = if request { None } else { tok.find('/').map(|p| (&tok[..=p], last_name(tok))) };
+        let whole = tok;
         let tok = named.map_or(tok, |(dir, _)| dir);
         h.write(crate::mask::shape(tok).as_bytes());
-        // (a quoted path is what the error is about, `Cannot find module '../models/Request'`;
-        // one in the words around, `GET /cgi-bin/app/get_config`, no more than where it was)
-        if let Some((_, Some(name))) = named.filter(|_| tok.starts_with(['\'', '"', '`'])) {
+        // (a quoted path is what the error is about, `Cannot find module '../models/Request'`,
+        // and so is one a colon closes, before what failed on it, `FileNotFoundException:
+        // /data/system/password.key: open failed: ENOENT`; one in the words around, `GET
+        // /cgi-bin/app/get_config`, no more than where it was)
+        let subject = tok.starts_with(['\'', '"', '`']) || (whole.starts_with('/') && whole.ends_with(':'));
+        if let Some((_, Some(name))) = named.filter(|_| subject) {
             names.get_or_insert_with(FxHasher::default).write(crate::mask::shape(name).as_bytes());
         }
         h.write_u8(b' ');
@@ -2282,6 +2286,19 @@ mod tests {
         for module in modules {
             assert!(out.contains(&format!("Cannot find module '{module}'\n")), "{module}: {out}");
         }
+        // and so is an error on another file whose path a colon closes, before what failed
+        let keys = ["password.key", "gatekeeper.password.key", "gatekeeper.pattern.key", "gesture.key"];
+        let mut text = String::new();
+        for i in 0..200 {
+            text += &format!("05-12 10:01:{:02}.{i:03}  1817  2025 I ActivityManager: Start proc {}:com.example.app/u0a{i} for service\n", i % 60, 7000 + i);
+            if i % 20 == 9 {
+                text += &format!("05-12 10:01:{:02}.{i:03}  1817  1902 E LockSettingsStorage: Cannot read file java.io.FileNotFoundException: /data/system/{}: open failed: ENOENT (No such file or directory)\n", i % 60, keys[i / 20 % keys.len()]);
+            }
+        }
+        let out = compress(&text, &opts()).text;
+        for key in keys {
+            assert!(out.contains(&format!("/data/system/{key}: open failed")), "{key}: {out}");
+        }
         // a search through many files that are not there shows a few of them, not each
         let mut text = String::new();
         for i in 0..300 {
@@ -2347,6 +2364,22 @@ mod tests {
         assert!(crate::logline::says_restarted("Jun 10 10:00:00 srv systemd[1]: api.service: Scheduled restart job, restart counter is at 3."));
         assert!(crate::logline::says_restarted("Mar 05 03:59:09 nixxin kernel: Linux version 6.6.19 (nixbld@localhost)"));
         assert!(!crate::logline::says_restarted("Mar 05 03:59:09 nixxin sshd[7]: banner: Linux version 6.6.19"));
+    }
+
+    #[test]
+    fn an_android_service_that_crash_loops_shows_each_restart_scheduled() {
+        // Android restarts a crashed service after 1 s, and after 30 minutes once it crashes
+        // again: how long it waits says the service crash-loops
+        let mut text = String::new();
+        for (k, delay) in [(0, 1000), (1, 1800000)] {
+            for i in 0..40 {
+                text += &format!("03-13 10:01:{:02}.{i:03}  1817  2025 I ActivityManager: Start proc {}:com.example.app/u0a{i} for service\n", 20 + k, 7000 + i);
+            }
+            text += &format!("03-13 10:01:{:02}.846  1817  3093 W ActivityManager: Scheduling restart of crashed service com.mgoogle.android.gms/org.microg.gms.gcm.McsService in {delay}ms for start-requested\n", 23 + k);
+        }
+        let out = compress(&text, &opts()).text;
+        assert!(out.contains("McsService in 1800000ms"), "{out}");
+        assert!(crate::logline::says_restarted("03-13 10:01:50.813  1817  2025 W ActivityManager: Scheduling restart of crashed service com.x/a.NetworkService in 1000ms"));
     }
 
     #[test]
