@@ -20,8 +20,9 @@ struct Field {
     /// distinct values with counts, in first-seen order, while there are at most `FEW`
     few: Vec<(Box<str>, usize)>,
     many: bool,
-    /// numeric range when every value is a number (with the same unit suffix)
-    range: Option<(f64, f64)>,
+    /// numeric range when every value is a number (with the same unit suffix): the least
+    /// and the greatest, each with its digits as written (`1712923637.570090`, not `…57009`)
+    range: Option<((f64, Box<str>), (f64, Box<str>))>,
     numeric: bool,
     unit: Box<str>,
     /// which of its values stood beside which of the next field's, by their places in `few`:
@@ -237,10 +238,19 @@ impl Field {
         }
         if self.numeric {
             match number(tok) {
-                Some((x, unit)) if self.range.is_none() || *self.unit == *unit => {
+                Some((x, written, unit)) if self.range.is_none() || *self.unit == *unit => {
                     self.unit = unit.into();
-                    let (lo, hi) = self.range.unwrap_or((x, x));
-                    self.range = Some((lo.min(x), hi.max(x)));
+                    match &mut self.range {
+                        None => self.range = Some(((x, written.into()), (x, written.into()))),
+                        Some((lo, hi)) => {
+                            if x < lo.0 {
+                                *lo = (x, written.into());
+                            }
+                            if x > hi.0 {
+                                *hi = (x, written.into());
+                            }
+                        }
+                    }
                 }
                 _ => self.numeric = false,
             }
@@ -283,13 +293,13 @@ impl Field {
         if !self.many || !self.numeric {
             return None;
         }
-        let (lo, hi) = self.range?;
+        let ((_, lo), (_, hi)) = self.range.as_ref()?;
         let unit = if self.unit.is_empty() {
             String::new()
         } else {
             format!(" {}", self.unit)
         };
-        Some(format!("{}–{}{unit}", num(lo), num(hi)))
+        Some(format!("{lo}–{hi}{unit}"))
     }
 }
 
@@ -367,9 +377,10 @@ fn split_name(tok: &str) -> (&str, &str) {
     }
 }
 
-/// A plain number with an optional unit suffix of letters: `7`, `2912ms`, `0.5s`, `took=12ms`
-/// is not (it has a name; the name is dropped by the caller's `split_name` only for listing).
-fn number(tok: &str) -> Option<(f64, &str)> {
+/// A plain number with an optional unit suffix of letters, its digits as written and its
+/// unit: `7`, `2912ms`, `0.5s`; `took=12ms` is not (it has a name; the name is dropped by the
+/// caller's `split_name` only for listing).
+fn number(tok: &str) -> Option<(f64, &str, &str)> {
     let t = tok.trim_end_matches([',', ';', ')']);
     let digits = t
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
@@ -381,13 +392,7 @@ fn number(tok: &str) -> Option<(f64, &str)> {
     if unit.len() > 3 || !unit.bytes().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    Some((t[..digits].parse().ok()?, unit))
-}
-
-/// A value as a log writes it: digits with no thousands separators (a search for `2612635`
-/// finds it, and `2,612,635` is two more tokens).
-fn num(x: f64) -> String {
-    format!("{x}")
+    Some((t[..digits].parse().ok()?, &t[..digits], unit))
 }
 
 #[cfg(test)]
@@ -405,6 +410,12 @@ mod tests {
             ));
         }
         assert_eq!(v.describe(), " · status 200×36 404×4 · 7–2737 ms");
+        // a range's ends are written as the log wrote them (Zeek's times keep their last zero)
+        let mut v = Values::default();
+        for i in 0..40 {
+            v.push(&format!("weird excessively_large_fragment took {}.{:06}0 s", 1712923134 + i * 13, 90_760 + i));
+        }
+        assert_eq!(v.describe(), " · 1712923134.0907600–1712923641.0907990");
     }
 
     #[test]
