@@ -288,7 +288,13 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     let raised = message_of(lines.lines[i]);
                     !(end..roles.len()).any(|k| matches!(roles[k], Role::Trace { .. }) && message_of(lines.lines[k]) == raised)
                 };
-                if repeat && !first && !ending {
+                // (an error shown right above that says nothing past its level, Rails' `F, […]
+                // FATAL -- : `, says it with the trace's first line, `ActionController::
+                // RoutingError (No route matches [GET] "/x"):`, which stays with it)
+                let headed = i > 0
+                    && says_nothing_past_level(lines.lines[i - 1])
+                    && matches!(plan.pieces.last(), Some(Piece::Keep { end, .. }) if *end == i);
+                if repeat && !first && !ending && !headed {
                     // the same error raised the same trace above: the whole event is a repeat,
                     // and folds with the repeats around it
                     let raised = raised_level(lines.lines[i]);
@@ -1491,6 +1497,13 @@ const COMMANDS_SHOWN: usize = 256;
 fn echoed_command(line: &str) -> Option<&str> {
     let command = unstamped(line).strip_prefix("$ ")?.trim_end();
     (!command.is_empty()).then_some(command)
+}
+
+/// Whether `line` states a level and nothing after it but separators (Rails' `F,
+/// [2017-01-19T00:29:02.974551 #9392] FATAL -- : `, its message on the line below).
+fn says_nothing_past_level(line: &str) -> bool {
+    let (_, end) = level_at(line);
+    end > 0 && line[end..].trim_matches(|c: char| c.is_whitespace() || matches!(c, '-' | ':' | '|')).is_empty()
 }
 
 /// Whether `line` says an exception went uncaught, in a line of its own at the margin:
@@ -5245,6 +5258,27 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         }
         // a command run again is no new step
         assert_eq!(c.text.matches("$ export CACHE_CLASSES=true").count(), 1, "{}", c.text);
+    }
+
+    #[test]
+    fn an_empty_fatal_header_shown_keeps_the_exception_below_it() {
+        // Rails' production log: `FATAL -- : ` says nothing, the exception under it says what
+        // failed; the last of a long run of them is shown, and so is what it says
+        let event = |k: usize, path: &str| {
+            format!("I, [2017-01-19T00:{:02}:{:02}.889286 #9392]  INFO -- : Started GET \"{path}\" for 127.0.0.1 at 2017-01-19 00:27:48 -0300\nF, [2017-01-19T00:{:02}:{:02}.042336 #9392] FATAL -- : \nActionController::RoutingError (No route matches [GET] \"{path}\"):\n  actionpack (4.2.6) lib/action_dispatch/middleware/debug_exceptions.rb:21:in `call'\n  railties (4.2.6) lib/rails/rack/logger.rb:38:in `call_app'\n\n", k / 60, k % 60, k / 60, k % 60)
+        };
+        let mut text = String::new();
+        for k in 0..30 {
+            text += &event(k, "/assets/waves.min.js.map");
+            text += &format!("I, [2017-01-19T00:{:02}:{:02}.640661 #9392]  INFO -- : Completed 200 OK in {k}ms (Views: 5.1ms | ActiveRecord: 2.4ms)\n", k / 60, k % 60);
+        }
+        text += &(0..20).map(|k| format!("I, [2017-01-19T01:00:{k:02}.640661 #9392]  INFO -- : Completed 200 OK in {k}ms (Views: 5.1ms | ActiveRecord: 2.4ms)\n")).collect::<String>();
+        let out = compress(&text, &opts()).text;
+        let lines: Vec<&str> = out.lines().collect();
+        for (k, line) in lines.iter().enumerate().filter(|(_, l)| l.ends_with("FATAL -- : ")) {
+            assert!(lines.get(k + 1).is_some_and(|l| l.starts_with("ActionController::RoutingError")), "{k}: {out}");
+        }
+        assert!(lines.iter().filter(|l| l.ends_with("FATAL -- : ")).count() >= 2, "{out}");
     }
 
     #[test]
