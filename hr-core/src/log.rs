@@ -1487,8 +1487,10 @@ fn restarted(shown: &mut usize, line: &str) -> bool {
     restarted
 }
 
-/// Commands of a job's script shown at most (see `echoed_command`).
-const COMMANDS_SHOWN: usize = 256;
+/// Commands of a job's script shown at most (see `echoed_command`): a script's lines are a
+/// few dozen; a transcript of thousands of commands (a loop echoed, a shell session) shows its
+/// first, the rest folding with their output.
+const COMMANDS_SHOWN: usize = 32;
 
 /// The command a CI job's script ran, as its runner echoes it before the command's output:
 /// GitLab's, Travis's and CircleCI's `$ export CI_NODE_TOTAL=${JOB_NAME[-1]}`. Each is a step
@@ -5275,7 +5277,7 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         text += &(0..20).map(|k| format!("I, [2017-01-19T01:00:{k:02}.640661 #9392]  INFO -- : Completed 200 OK in {k}ms (Views: 5.1ms | ActiveRecord: 2.4ms)\n")).collect::<String>();
         let out = compress(&text, &opts()).text;
         let lines: Vec<&str> = out.lines().collect();
-        for (k, line) in lines.iter().enumerate().filter(|(_, l)| l.ends_with("FATAL -- : ")) {
+        for (k, _) in lines.iter().enumerate().filter(|(_, l)| l.ends_with("FATAL -- : ")) {
             assert!(lines.get(k + 1).is_some_and(|l| l.starts_with("ActionController::RoutingError")), "{k}: {out}");
         }
         assert!(lines.iter().filter(|l| l.ends_with("FATAL -- : ")).count() >= 2, "{out}");
