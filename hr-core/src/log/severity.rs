@@ -481,7 +481,11 @@ pub fn level_at(line: &str) -> (Level, usize) {
         // goes on in small letters behind a CI service's stamp (`…Z A total of 1 test files`)
         let number_or_time = |w: &str| w.bytes().any(|c| c.is_ascii_digit()) && w.bytes().all(|c| c.is_ascii_digit() || c == b':' || c == b'.');
         let iso_time = |w: &str| w.len() >= 19 && w.as_bytes()[4] == b'-' && w.as_bytes()[10] == b'T';
-        let component = || line[end..].split_ascii_whitespace().next().is_some_and(|w| w.bytes().all(|c| c.is_ascii_uppercase() || c == b'-'));
+        // (its component, then the context in brackets: `STORAGE  [conn290]`, `-        [main]`)
+        let component = || {
+            let mut words = line[end..].split_ascii_whitespace();
+            words.next().is_some_and(|w| w.bytes().all(|c| c.is_ascii_uppercase() || c == b'-')) && words.next().is_some_and(|w| w.starts_with('['))
+        };
         if let Some(level) = crate::logline::logcat_level(line, tok).filter(|_| tok.len() > 1 || number_or_time(before) || (iso_time(before) && component())) {
             return (level, end);
         }
@@ -688,6 +692,9 @@ mod tests {
         // MongoDB before 4.4: its letter after an ISO time, then its component
         assert_eq!(sev("2019-03-19T10:04:50.290+0000 E STORAGE  [conn290] Checkpoint stalled on table:collection-290").level, Level::Error);
         assert_eq!(sev("2019-03-19T10:04:50.290+0000 I -        [conn290] end connection").level, Level::Other);
+        // a sentence that opens with `A` and a word in capitals is none
+        assert_eq!(sev("2024-03-01T10:00:10.000Z A GET request for /api/items/7 was retried").level, Level::Other);
+        assert_eq!(sev("2025-09-16T07:03:39.6054247Z A TLS handshake with the cache server took 3s").level, Level::Other);
         assert_eq!(sev("03-13 10:01:22.009  1234  1234 A DEBUG   : Abort message: 'x'").level, Level::Fatal);
     }
 
