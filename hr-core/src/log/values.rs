@@ -21,8 +21,8 @@ struct Field {
     few: Vec<(Box<str>, usize)>,
     many: bool,
     /// numeric range when every value is a number (with the same unit suffix): the least
-    /// and the greatest, each with its digits as written (`1712923637.570090`, not `…57009`)
-    range: Option<((f64, Box<str>), (f64, Box<str>))>,
+    /// and the greatest, as written (`1712923637.570090`, not `…57009`)
+    range: Option<(Box<str>, Box<str>)>,
     numeric: bool,
     unit: Box<str>,
     /// which of its values stood beside which of the next field's, by their places in `few`:
@@ -238,16 +238,16 @@ impl Field {
         }
         if self.numeric {
             match number(tok) {
-                Some((x, written, unit)) if self.range.is_none() || *self.unit == *unit => {
+                Some((written, unit)) if self.range.is_none() || *self.unit == *unit => {
                     self.unit = unit.into();
                     match &mut self.range {
-                        None => self.range = Some(((x, written.into()), (x, written.into()))),
+                        None => self.range = Some((written.into(), written.into())),
                         Some((lo, hi)) => {
-                            if x < lo.0 {
-                                *lo = (x, written.into());
+                            if by_value(written, lo).is_lt() {
+                                *lo = written.into();
                             }
-                            if x > hi.0 {
-                                *hi = (x, written.into());
+                            if by_value(written, hi).is_gt() {
+                                *hi = written.into();
                             }
                         }
                     }
@@ -293,7 +293,7 @@ impl Field {
         if !self.many || !self.numeric {
             return None;
         }
-        let ((_, lo), (_, hi)) = self.range.as_ref()?;
+        let (lo, hi) = self.range.as_ref()?;
         let unit = if self.unit.is_empty() {
             String::new()
         } else {
@@ -377,10 +377,10 @@ fn split_name(tok: &str) -> (&str, &str) {
     }
 }
 
-/// A plain number with an optional unit suffix of letters, its digits as written and its
-/// unit: `7`, `2912ms`, `0.5s`; `took=12ms` is not (it has a name; the name is dropped by the
-/// caller's `split_name` only for listing).
-fn number(tok: &str) -> Option<(f64, &str, &str)> {
+/// A plain number with an optional unit suffix of letters, as its digits and its unit: `7`,
+/// `2912ms`, `0.5s`; `took=12ms` is not (it has a name; the name is dropped by the caller's
+/// `split_name` only for listing).
+fn number(tok: &str) -> Option<(&str, &str)> {
     let t = tok.trim_end_matches([',', ';', ')']);
     let digits = t
         .find(|c: char| !(c.is_ascii_digit() || c == '.'))
@@ -392,7 +392,22 @@ fn number(tok: &str) -> Option<(f64, &str, &str)> {
     if unit.len() > 3 || !unit.bytes().all(|c| c.is_ascii_alphabetic()) {
         return None;
     }
-    Some((t[..digits].parse().ok()?, &t[..digits], unit))
+    t[..digits].parse::<f64>().ok()?;
+    Some((&t[..digits], unit))
+}
+
+/// How two numbers written in digits (`number`) compare, to their last digit: a float holds 16
+/// of them, and a nanosecond's epoch or a snowflake id has 19.
+fn by_value(a: &str, b: &str) -> std::cmp::Ordering {
+    fn parts(x: &str) -> (&str, &str) {
+        let (whole, fraction) = x.split_once('.').unwrap_or((x, ""));
+        (whole.trim_start_matches('0'), fraction)
+    }
+    let ((wa, fa), (wb, fb)) = (parts(a), parts(b));
+    // (a fraction's missing digits are zeros)
+    let digits = |f: &str, n: usize| f.bytes().chain(std::iter::repeat(b'0')).take(n).collect::<Vec<u8>>();
+    let n = fa.len().max(fb.len());
+    wa.len().cmp(&wb.len()).then(wa.cmp(wb)).then_with(|| digits(fa, n).cmp(&digits(fb, n)))
 }
 
 #[cfg(test)]
@@ -416,6 +431,13 @@ mod tests {
             v.push(&format!("weird excessively_large_fragment took {}.{:06}0 s", 1712923134 + i * 13, 90_760 + i));
         }
         assert_eq!(v.describe(), " · 1712923134.0907600–1712923641.0907990");
+        // compared to their last digit, past what a float holds
+        let mut v = Values::default();
+        for i in [126, 0, 269, 300, 58] {
+            v.push(&format!("span closed in {}{i:03} ns", 1712923134907609u64));
+        }
+        assert_eq!(v.describe(), " · 1712923134907609000–1712923134907609300");
+        assert!(by_value("0.5", "0.50").is_eq() && by_value("10", "9.99").is_gt() && by_value("007", "8").is_lt());
     }
 
     #[test]
