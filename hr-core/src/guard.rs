@@ -395,6 +395,8 @@ impl BuildSteps {
 /// a step's number and time as a stamp: the line is read as written, or behind a CI service's
 /// stamp.)
 fn step_line(line: &str) -> Option<u32> {
+    // (a step's line opens with `#`, behind a stamp at most: a look at its first bytes first)
+    memchr::memchr(b'#', &line.as_bytes()[..line.len().min(48)])?;
     let line = [line, logline::unstamped(line)].into_iter().find(|l| re!(r"^#\d+ (\d+\.\d+ |DONE |CACHED|ERROR)").is_match(l))?;
     line[1..line.find(' ')?].parse().ok()
 }

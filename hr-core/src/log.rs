@@ -1487,6 +1487,9 @@ fn restarted(shown: &mut usize, line: &str) -> bool {
     restarted
 }
 
+/// Bytes a stamp and the prompt after it take at most (see `echoed_command`).
+const ECHO_AT_MOST: usize = 72;
+
 /// Commands of a job's script shown at most (see `echoed_command`): a script's lines are a
 /// few dozen; a transcript of thousands of commands (a loop echoed, a shell session) shows its
 /// first, the rest folding with their output.
@@ -1497,6 +1500,9 @@ const COMMANDS_SHOWN: usize = 32;
 /// of the job, however like the one before it reads (eight `export`s in a row set eight
 /// variables); a program's own lines never open so.
 fn echoed_command(line: &str) -> Option<&str> {
+    // (a look for the prompt among the first bytes first: this asks every event line)
+    let head = &line.as_bytes()[..line.len().min(ECHO_AT_MOST)];
+    memchr::memchr_iter(b'$', head).find(|&at| head.get(at + 1) == Some(&b' '))?;
     let command = unstamped(line).strip_prefix("$ ")?.trim_end();
     (!command.is_empty()).then_some(command)
 }
