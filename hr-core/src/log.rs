@@ -36,7 +36,7 @@ use ahead::{read_ahead, Ahead};
 use fields::{json_words, Columns};
 use openers::{keep_openers, request_opener};
 use test_runs::keep_test_failures;
-use names::{codes_given, names_given, places_given, ports_given, FirstNames, CODES_PER_MESSAGE, PLACES_PER_MESSAGE, PORTS_PER_MESSAGE, WARNINGS_PER_TEMPLATE};
+use names::{codes_given, names_a_code_place, names_given, places_given, ports_given, FirstNames, CODES_PER_MESSAGE, PLACES_PER_MESSAGE, PORTS_PER_MESSAGE, WARNINGS_PER_TEMPLATE};
 pub use severity::Level;
 use severity::{level_at, severity};
 use std::hash::Hasher;
@@ -415,13 +415,20 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     i = end;
                     continue;
                 }
+                let told_by_words = !declared && level < Level::Warn;
                 // a warning that names what its template's warnings shown did not stays (its
-                // names are noted shown either way: a repeat of them folds)
-                let names_more = level == Level::Warn
-                    && (warned.first_of(u64::from(template), names_given(lines.lines[i])) | {
-                        let places = places_given(lines.lines[i]);
-                        places != 0 && warned_at.first_of(u64::from(template), places)
-                    });
+                // names are noted shown either way: a repeat of them folds); and a warning, or
+                // a failure a line with no level tells by its words, at another place in the
+                // code (a driver's `NVRM: nvAssertFailedNoLog: Assertion failed: … @
+                // rs_server.c:259` after one `@ rs_client.c:844`). (The names of word-told
+                // failures fold: sshd's failed passwords name a scanner's guesses.)
+                let warns = level == Level::Warn;
+                let mut places_more = || {
+                    let places = places_given(lines.lines[i]);
+                    places != 0 && warned_at.first_of(u64::from(template), places)
+                };
+                let names_more = (warns && (warned.first_of(u64::from(template), names_given(lines.lines[i])) | places_more()))
+                    || (told_by_words && names_a_code_place(lines.lines[i]) && error_words(crate::plan::readable_head(lines.lines[i])) && places_more());
                 // so does a failure that a line with no level tells by its words, at another
                 // service's port than its template's failures shown (Traffic Server's `CONNECT:
                 // attempt fail [CONNECTION_ERROR] to 127.0.0.1:38611 for host='app.test'` after
@@ -431,7 +438,6 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     let ports = ports_given(lines.lines[i]);
                     ports != 0 && error_words(crate::plan::readable_head(lines.lines[i])) && failed_at.first_of(u64::from(template), ports)
                 };
-                let told_by_words = !declared && level < Level::Warn;
                 // (the program starting again: what its later lines hang on, as a fold said again.
                 // The line it opened the log with, said again word for word, says so by itself:
                 // Transmission's `Transmission 3.00 (bb6b5a062e) started` after a `kill -9`,
@@ -5287,6 +5293,34 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
             assert!(lines.get(k + 1).is_some_and(|l| l.starts_with("ActionController::RoutingError")), "{k}: {out}");
         }
         assert!(lines.iter().filter(|l| l.ends_with("FATAL -- : ")).count() >= 2, "{out}");
+    }
+
+    #[test]
+    fn a_failure_told_by_words_at_another_place_in_the_code_stays() {
+        // the NVIDIA driver's failed assertions in dmesg: each site is another bug
+        let sites = ["rs_client.c:844", "rs_server.c:259", "rs_server.c:1375", "mem.c:179"];
+        let mut text = String::new();
+        for k in 0..160 {
+            text += &format!("[55165.{:06}] nvidia-modeset: Allocated GPU:0 (GPU-2b6ec5ed) @ PCI:0000:01:00.0 frame {k}\n", k * 37);
+            if k % 10 == 3 {
+                text += &format!("[55165.{:06}] NVRM: nvAssertFailedNoLog: Assertion failed: (status == NV_OK) || (status == NV_ERR_GPU_IN_FULLCHIP_RESET) @ {}\n", k * 37 + 1, sites[k / 10 % sites.len()]);
+            }
+        }
+        let out = compress(&text, &opts()).text;
+        for site in sites {
+            assert!(out.contains(&format!("@ {site}\n")), "{site}: {out}");
+        }
+        assert!(names_a_code_place("NVRM: Assertion failed @ rs_server.c:259") && names_a_code_place("site.conf:12: unknown"));
+        assert!(!names_a_code_place("2023-11-14 22:13:22 host app[14]: job 7 failed at 22:13") && !names_a_code_place("db.example:x"));
+        // the names such failures give fold: a scanner's guessed users are one failure (shown
+        // first, and last as the log's last line)
+        let mut text = String::new();
+        for k in 0..200 {
+            text += &format!("Dec 10 06:55:{:02} LabSZ sshd[{}]: pam_unix(sshd:auth): check pass; user unknown\n", k % 60, 24200 + k);
+            text += &format!("Dec 10 06:55:{:02} LabSZ sshd[{}]: Failed password for invalid user {} from 173.234.31.186 port {} ssh2\n", k % 60, 24200 + k, ["admin", "oracle", "test", "guest", "webmaster", "ubnt"][k % 6], 38926 + k);
+        }
+        let out = compress(&text, &opts()).text;
+        assert_eq!(out.matches("Failed password for invalid user").count(), 2, "{out}");
     }
 
     #[test]
