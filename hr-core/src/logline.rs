@@ -1420,14 +1420,15 @@ pub fn logfmt_status(line: &str) -> Option<(&str, &str, &str)> {
 /// one, the way proftpd's `ExtendedLog` writes an FTP session (`127.0.0.1 UNKNOWN alice
 /// [04/Dec/2026:23:23:48 +0000] "STOR up31.bin" 550 -`), or no request at all: a client's
 /// garbage that a web server answered (`"GET /a b" 400`, `"\x16\x03\x01…" 400`, varnishncsa's
-/// `"- http://localhost HTTP/1.0" 400`), where the client alone may come before the date. Its
-/// status says how it went, as an HTTP request's does.
+/// `"- http://localhost HTTP/1.0" 400`, a connection that sent nothing, `"" 400`), where the
+/// client alone may come before the date. Its status says how it went, as an HTTP request's
+/// does.
 pub fn status_after_command(line: &str) -> Option<(&str, &str, &str)> {
     if !has(line, b"] \"", 2) {
         return None;
     }
     let head = r"\S+ +\[\d{2}/[A-Z][a-z]{2}/\d{4}";
-    let entry = re!(&format!(r#"^(?:{ACCESS_HEAD}|{head})[^\]]*\] +"([^" ]+)(?: ([^"]*))?" +([1-5]\d\d) "#));
+    let entry = re!(&format!(r#"^(?:{ACCESS_HEAD}|{head})[^\]]*\] +"([^" ]*)(?: ([^"]*))?" +([1-5]\d\d) "#));
     // (behind a syslog's header too: HAProxy logs through syslog, `Nov 10 15:10:57 lb
     // haproxy[489]: 203.0.113.9 - - [10/Nov/2016:07:10:57 +0000] "<BADREQ>" 400 187 …`)
     let c = entry.captures(line).or_else(|| entry.captures(&line[syslog_message_at(line)?..]))?;
@@ -2106,6 +2107,10 @@ mod tests {
         }
         // a line that merely quotes a bracket and a status behind a syslog header is none
         assert_eq!(status_after_command("Nov 10 15:10:57 host app[1]: saw [x] \"y\" 400 times"), None);
+        // a connection that sent nothing, answered 400 (Apache's `vhost_combined`)
+        let empty = r#"neutralbank.app:443 139.59.58.140 - - [06/Aug/2024:02:57:00 +0000] "" 400 3043 "-" "-""#;
+        assert_eq!(status_after_command(empty).map(|(_, _, s)| s), Some("400"));
+        assert_eq!(http_status(empty), Some(400));
     }
 
     #[test]
