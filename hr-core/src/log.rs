@@ -491,6 +491,11 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     run.flush(&mut plan, lines, &roles);
     let mut plan = keep_openers(fold_said_above(plan, lines, &roles, colours), lines);
     openers.extend(last_word(&plan, lines, &roles));
+    // (past the first restarts shown, the last says how many there were: systemd's `restart
+    // counter is at 554`)
+    if restarts_shown == RESTARTS_SHOWN {
+        openers.extend((1..=lines.lines.len()).rev().find(|&n| crate::logline::says_restarted(lines.lines[n - 1])));
+    }
     if !openers.is_empty() {
         openers.sort_unstable();
         openers.dedup();
@@ -2382,10 +2387,20 @@ mod tests {
         }
         let out = compress(&text, &opts()).text;
         assert_eq!(out.matches("Linux version 5.4.0-216-generic").count(), 4, "{out}");
-        // a host of many boots shows its first few
+        // a host of many boots shows its first few, and its last (the boot the log ends in)
         let many = text.replace("Jun 1", "Jul 1") + &text.replace("Jun 1", "Aug 1") + &text;
         let out = compress(&many, &opts()).text;
-        assert_eq!(out.matches("Linux version 5.4.0-216-generic").count(), RESTARTS_SHOWN, "{out}");
+        assert_eq!(out.matches("Linux version 5.4.0-216-generic").count(), RESTARTS_SHOWN + 1, "{out}");
+        assert!(out.contains("Jun 13 10:00:00 srv kernel: [    0.000000] Linux version"), "{out}");
+        // a unit restarted hundreds of times shows how many times last
+        let mut looped = String::new();
+        for k in 1..=300 {
+            looped += &format!("Oct 03 20:{:02}:{:02} pad ollama[{}]: Error: listen tcp 127.0.0.1:11434: bind: address already in use\n", k / 60 % 60, k % 60, 1000 + k);
+            looped += &format!("Oct 03 20:{:02}:{:02} pad systemd[1]: ollama.service: Scheduled restart job, restart counter is at {k}.\n", k / 60 % 60, k % 60);
+        }
+        looped += &"Oct 03 21:00:00 pad systemd[1]: Started session 4 of user alice.\n".repeat(30);
+        let out = compress(&looped, &opts()).text;
+        assert!(out.contains("restart counter is at 300."), "{out}");
         assert!(crate::logline::says_restarted("[    0.000000] Linux version 6.1.0-18-amd64 (debian-kernel@lists.debian.org)"));
         assert!(crate::logline::says_restarted("wissen-backend exited with code 1 (restarting)"));
         assert!(crate::logline::says_restarted("Jun 10 10:00:00 srv systemd[1]: api.service: Scheduled restart job, restart counter is at 3."));
