@@ -36,7 +36,7 @@ use ahead::{read_ahead, Ahead};
 use fields::{json_words, Columns};
 use openers::{keep_openers, request_opener};
 use test_runs::keep_test_failures;
-use names::{codes_given, names_a_code_place, names_given, places_given, ports_given, FirstNames, CODES_PER_MESSAGE, PLACES_PER_MESSAGE, PORTS_PER_MESSAGE, WARNINGS_PER_TEMPLATE};
+use names::{code_place_at_end, codes_given, names_given, places_given, ports_given, FirstNames, CODES_PER_MESSAGE, PLACES_PER_MESSAGE, PORTS_PER_MESSAGE, WARNINGS_PER_TEMPLATE};
 pub use severity::Level;
 use severity::{level_at, severity};
 use std::hash::Hasher;
@@ -261,6 +261,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     let mut coded = FirstNames::new(CODES_PER_MESSAGE);
     // and those the failures a line tells by its words alone named, by template
     let mut failed_at = FirstNames::new(PORTS_PER_MESSAGE);
+    // and the places in the code they failed at, by template (see `code_place_at_end`)
+    let mut failed_in = FirstNames::new(PLACES_PER_MESSAGE);
     // what the error events kept verbatim say (see `said`), word for word: a hash of it would
     // take two texts that collide for one, and fold an error never shown
     let mut said_above: FxHashSet<((&str, &str), u64)> = FxHashSet::default();
@@ -428,7 +430,10 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     places != 0 && warned_at.first_of(u64::from(template), places)
                 };
                 let names_more = (warns && (warned.first_of(u64::from(template), names_given(lines.lines[i])) | places_more()))
-                    || (told_by_words && names_a_code_place(lines.lines[i]) && error_words(crate::plan::readable_head(lines.lines[i])) && places_more());
+                    || (told_by_words && {
+                        let place = code_place_at_end(lines.lines[i]);
+                        place != 0 && error_words(crate::plan::readable_head(lines.lines[i])) && failed_in.first_of(u64::from(template), place)
+                    });
                 // so does a failure that a line with no level tells by its words, at another
                 // service's port than its template's failures shown (Traffic Server's `CONNECT:
                 // attempt fail [CONNECTION_ERROR] to 127.0.0.1:38611 for host='app.test'` after
@@ -5325,8 +5330,11 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         for site in sites {
             assert!(out.contains(&format!("@ {site}\n")), "{site}: {out}");
         }
-        assert!(names_a_code_place("NVRM: Assertion failed @ rs_server.c:259") && names_a_code_place("site.conf:12: unknown"));
-        assert!(!names_a_code_place("2023-11-14 22:13:22 host app[14]: job 7 failed at 22:13") && !names_a_code_place("db.example:x"));
+        // (another file at the same line is another site; a host's port is no place)
+        assert_ne!(code_place_at_end("failed @ rs_server.c:259"), code_place_at_end("failed @ rs_client.c:259"));
+        assert_eq!(code_place_at_end("error: Received disconnect from host1.example.net:37646"), 0);
+        assert_eq!(code_place_at_end("2023-11-14 22:13:22 host app[14]: job 7 failed at 22:13"), 0);
+        assert_eq!(code_place_at_end("connect to 10.0.0.1:80 failed"), 0);
         // the names such failures give fold: a scanner's guessed users are one failure (shown
         // first, and last as the log's last line)
         let mut text = String::new();

@@ -49,24 +49,40 @@ pub(super) const PORTS_PER_MESSAGE: usize = 3;
 /// file's rows an importer rejects), and folds.
 pub(super) const PLACES_PER_MESSAGE: usize = 4;
 
-/// Whether `line` may name a place in a source file as `file.ext:line` does (`rs_server.c:259`):
-/// a colon before a digit, after a word behind a dot. A look at its colons alone, before
-/// `places_given` reads it whole: this asks every line that states no level.
-pub(super) fn names_a_code_place(line: &str) -> bool {
-    let b = line.as_bytes();
-    memchr::memchr_iter(b':', b).any(|at| {
-        b.get(at + 1).is_some_and(u8::is_ascii_digit) && {
-            let word = b[..at].iter().rev().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_').count();
-            word > 0 && at > word && b[at - word - 1] == b'.' && b[at - word].is_ascii_alphabetic()
-        }
-    })
+/// The place in a source file a line ends with, as a failed assertion names it (`NVRM:
+/// nvAssertFailedNoLog: Assertion failed: … @ rs_server.c:259`): its file and line, as one
+/// hash; 0 for none. Only a source file's extension makes it a file: a host and its port
+/// (`peer.example.net:50372`, `redis.prod:46581`) is none.
+pub(super) fn code_place_at_end(line: &str) -> u64 {
+    let Some(last) = line.split_ascii_whitespace().next_back() else {
+        return 0;
+    };
+    let Some((file, number)) = last.rsplit_once(':') else {
+        return 0;
+    };
+    let Some((name, ext)) = file.rsplit_once('.') else {
+        return 0;
+    };
+    let is_file = !name.is_empty()
+        && matches!(
+            ext,
+            "c" | "h" | "cc" | "cpp" | "cxx" | "hh" | "hpp" | "m" | "mm" | "go" | "rs" | "py" | "java" | "kt" | "scala" | "js" | "ts"
+                | "rb" | "php" | "cs" | "swift" | "erl" | "ex" | "lua" | "pl" | "zig"
+        )
+        && (1..=6).contains(&number.len())
+        && number.bytes().all(|c| c.is_ascii_digit());
+    if is_file {
+        crate::hash::of_text(last)
+    } else {
+        0
+    }
 }
 
 /// The places in files `line` names as a parser reports them (`c5.cfg, line 198, column 26:
-/// unknown command`, `site.conf:12: `), Perl a warning (`… at report.pl line 14.`) or a
-/// driver a failed assertion, last on its line (`… @ rs_server.c:259`), as a set; 0 for none.
+/// unknown command`, `site.conf:12: `) or Perl a warning (`… at report.pl line 14.`), as a
+/// set; 0 for none.
 pub(super) fn places_given(line: &str) -> u64 {
-    if !re!(r"\S\.[A-Za-z]\w*(?::\d+(?::\d+)?(?:: |\s*$)|, line \d| line \d+(?:\.|, <))").is_match(line) {
+    if !re!(r"\S\.[A-Za-z]\w*(?::\d+(?::\d+)?: |, line \d| line \d+(?:\.|, <))").is_match(line) {
         return 0;
     }
     // (Perl adds the line of the input it was reading, `… line 14, <STDIN> line 4.`: no place)
