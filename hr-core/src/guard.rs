@@ -149,16 +149,13 @@ fn reported_events(lines: &[&str]) -> usize {
 /// The stack traces `lines` open: Python's `Traceback (most recent call last):`, or a line
 /// that names an exception (`\tjava.lang.IllegalArgumentException: Invalid character …`) over
 /// a frame (`\t\tat org.apache.coyote…`).
-fn traces_opened(lines: &[&str]) -> usize {
+fn traces_opened<'l>(lines: &[&'l str]) -> usize {
     // (as the program wrote it: behind a CI service's stamp and a stream's prefix)
-    fn said(l: &str) -> &str {
-        let l = logline::unstamped(l);
-        l[logline::stream_prefix_len(l)..].trim_start()
-    }
+    let said = |l: &'l str| logline::as_streamed(l).1.trim_start();
     (0..lines.len())
         .filter(|&k| {
             let t = said(lines[k]);
-            t.starts_with("Traceback (most recent call last)") || (crate::log::exception_header(t) && lines.get(k + 1).is_some_and(|l| said(l).starts_with("at ")))
+            t.starts_with(crate::log::TRACEBACK) || (crate::log::exception_header(t) && lines.get(k + 1).is_some_and(|l| said(l).starts_with("at ")))
         })
         .count()
 }
@@ -333,12 +330,8 @@ fn where_it_stands(lines: &[&str], n: usize) -> Vec<usize> {
     // (the frame's line as its program wrote it, behind a CI service's stamp and a stream's
     // prefix, as the line of code is, in the same stream: another service's frame interleaved
     // above places no code of this one's)
-    fn said(line: &str) -> (&str, &str) {
-        let line = logline::unstamped(line);
-        line.split_at(logline::stream_prefix_len(line))
-    }
     if code >= 2 {
-        let ((tag, frame), (code_tag, _)) = (said(lines[code - 2]), said(lines[code - 1]));
+        let ((tag, frame), (code_tag, _)) = (logline::as_streamed(lines[code - 2]), logline::as_streamed(lines[code - 1]));
         if tag == code_tag && logline::places_code_below(frame) {
             at.push(code - 1);
         }
@@ -368,8 +361,7 @@ impl BuildSteps {
             return steps;
         }
         for (k, line) in lines.iter().enumerate() {
-            // (a cheap look first: a header opens with `#`, behind a stamp at most)
-            if memchr::memchr(b'#', &line.as_bytes()[..line.len().min(48)]).is_none() {
+            if !hashed_early(line) {
                 continue;
             }
             let header = logline::unstamped(line);
@@ -391,12 +383,19 @@ impl BuildSteps {
     }
 }
 
+/// Whether `line` holds a `#` among its first bytes, as a BuildKit step's line and header do,
+/// behind a stamp at most: a cheap look before a closer one.
+fn hashed_early(line: &str) -> bool {
+    memchr::memchr(b'#', &line.as_bytes()[..line.len().min(48)]).is_some()
+}
+
 /// The step a BuildKit step's line is of (`#27 7.578 …`, `#27 DONE 12.5s`). (`unstamped` reads
 /// a step's number and time as a stamp: the line is read as written, or behind a CI service's
 /// stamp.)
 fn step_line(line: &str) -> Option<u32> {
-    // (a step's line opens with `#`, behind a stamp at most: a look at its first bytes first)
-    memchr::memchr(b'#', &line.as_bytes()[..line.len().min(48)])?;
+    if !hashed_early(line) {
+        return None;
+    }
     let line = [line, logline::unstamped(line)].into_iter().find(|l| re!(r"^#\d+ (\d+\.\d+ |DONE |CACHED|ERROR)").is_match(l))?;
     line[1..line.find(' ')?].parse().ok()
 }

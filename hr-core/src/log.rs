@@ -424,12 +424,11 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 // code (a driver's `NVRM: nvAssertFailedNoLog: Assertion failed: … @
                 // rs_server.c:259` after one `@ rs_client.c:844`). (The names of word-told
                 // failures fold: sshd's failed passwords name a scanner's guesses.)
-                let warns = level == Level::Warn;
-                let mut places_more = || {
-                    let places = places_given(lines.lines[i]);
-                    places != 0 && warned_at.first_of(u64::from(template), places)
-                };
-                let names_more = (warns && (warned.first_of(u64::from(template), names_given(lines.lines[i])) | places_more()))
+                let names_more = (level == Level::Warn
+                    && (warned.first_of(u64::from(template), names_given(lines.lines[i])) | {
+                        let places = places_given(lines.lines[i]);
+                        places != 0 && warned_at.first_of(u64::from(template), places)
+                    }))
                     || (told_by_words && {
                         let place = code_place_at_end(lines.lines[i]);
                         place != 0 && error_words(crate::plan::readable_head(lines.lines[i])) && failed_in.first_of(u64::from(template), place)
@@ -683,8 +682,8 @@ fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[
 /// the line that raised it: as `describe` takes them.
 fn folded_traces(roles: &[Role], lines: &[&str]) -> (usize, usize) {
     let frames_alone = usize::from(matches!(roles.first(), Some(Role::InTrace)));
-    let raised: Vec<Level> = roles.iter().zip(lines).filter(|(r, _)| matches!(r, Role::Trace { .. })).map(|(_, l)| raised_level(l)).collect();
-    (frames_alone + raised.len(), raised.iter().filter(|&&l| l < Level::Error).count())
+    let raised = roles.iter().zip(lines).filter(|(r, _)| matches!(r, Role::Trace { .. })).map(|(_, l)| raised_level(l));
+    raised.fold((frames_alone, 0), |(traces, below), level| (traces + 1, below + usize::from(level < Level::Error)))
 }
 
 /// The level a trace's first line raises it at: the level its line states (a warning's trace
@@ -1095,7 +1094,7 @@ fn stream_bodies<'a>(lines: &[&'a str], prefixes: &[(&'a str, &'a str)]) -> Vec<
     let bodies = prefixes.iter().zip(lines).map(|(&(tag, body), line)| {
         let same = tag == above;
         above = tag;
-        if same || body.starts_with(TRACEBACK) || exception_header(body) { body } else { *line }
+        if same || opens_trace(body) { body } else { *line }
     });
     bodies.collect()
 }
@@ -1111,10 +1110,7 @@ fn stream_prefixes<'a>(lines: &[&'a str]) -> Option<(Vec<(&'a str, &'a str)>, bo
     if lines.len() > FREE_LINES {
         return None;
     }
-    let prefix = |line: &'a str| -> (&'a str, &'a str) {
-        let rest = unstamped(line);
-        rest.split_at(crate::logline::stream_prefix_len(rest))
-    };
+    let prefix = crate::logline::as_streamed;
     let pid_tagged = |tag: &str| tag.starts_with('(');
     let sample = lines.iter().filter(|l| !l.trim().is_empty()).take(STREAM_SAMPLE);
     // (valgrind's `==6166== ` names a process: no other line opens so, and its report is read
@@ -2081,7 +2077,7 @@ fn trace_block(lines: &[&str], i: usize, run: &mut ContinuationRun) -> Option<us
         return None;
     }
     let python_here = lines[i].starts_with(TRACEBACK);
-    let starts_here = python_here || exception_header(lines[i]);
+    let starts_here = opens_trace(lines[i]);
     let (mut end, frames, traceback) = run.after(lines, i);
     let frames = frames + starts_here as usize;
     let python = traceback || python_here;
@@ -2097,7 +2093,13 @@ fn trace_block(lines: &[&str], i: usize, run: &mut ContinuationRun) -> Option<us
     (mostly && (frames >= 2 || (starts_here && end > i + 1))).then_some(end)
 }
 
-const TRACEBACK: &str = "Traceback (most recent call last)";
+pub(crate) const TRACEBACK: &str = "Traceback (most recent call last)";
+
+/// Whether `line` opens a stack trace by itself: Python's `Traceback (most recent call last):`,
+/// or the exception a trace is of (`java.lang.IllegalStateException: closed`).
+pub(crate) fn opens_trace(line: &str) -> bool {
+    line.starts_with(TRACEBACK) || exception_header(line)
+}
 
 /// Whether a continuation line opens a Python traceback (a chained one is indented).
 fn opens_traceback(line: &str) -> bool {

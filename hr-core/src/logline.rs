@@ -673,6 +673,13 @@ pub fn stream_prefix_len(line: &str) -> usize {
     m.end()
 }
 
+/// A line as a stream's program wrote it: the stream's prefix (`stream_prefix_len`), empty if
+/// none, and what it said after it, behind the stamp a CI service writes (`unstamped`).
+pub fn as_streamed(line: &str) -> (&str, &str) {
+    let line = unstamped(line);
+    line.split_at(stream_prefix_len(line))
+}
+
 /// The service or pod a stream's prefix (`stream_prefix_len`) names: compose's `api-1` in
 /// `api-1   | ` (however wide the padding), a foreman process's `web.1` after its time,
 /// `kubectl logs --prefix`'s `[pod/api-0/api]`. None for a prefix that names a task or a

@@ -398,16 +398,16 @@ fn number(tok: &str) -> Option<(&str, &str)> {
 
 /// How two numbers written in digits (`number`) compare, to their last digit: a float holds 16
 /// of them, and a nanosecond's epoch or a snowflake id has 19.
-fn by_value(a: &str, b: &str) -> std::cmp::Ordering {
+fn by_value<'a>(a: &'a str, b: &'a str) -> std::cmp::Ordering {
     fn parts(x: &str) -> (&str, &str) {
         let (whole, fraction) = x.split_once('.').unwrap_or((x, ""));
         (whole.trim_start_matches('0'), fraction)
     }
     let ((wa, fa), (wb, fb)) = (parts(a), parts(b));
     // (a fraction's missing digits are zeros)
-    let digits = |f: &str, n: usize| f.bytes().chain(std::iter::repeat(b'0')).take(n).collect::<Vec<u8>>();
     let n = fa.len().max(fb.len());
-    wa.len().cmp(&wb.len()).then(wa.cmp(wb)).then_with(|| digits(fa, n).cmp(&digits(fb, n)))
+    let digits = |f: &'a str| f.bytes().chain(std::iter::repeat(b'0')).take(n);
+    wa.len().cmp(&wb.len()).then(wa.cmp(wb)).then_with(|| digits(fa).cmp(digits(fb)))
 }
 
 #[cfg(test)]
