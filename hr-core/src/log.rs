@@ -201,22 +201,28 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     let held = held + ahead.as_ref().map_or(0, |ahead| ahead.held()) + Probes::HELD;
     // what the lines say behind a stream's prefix, where traces and details continue events
     let prefixed = stream_prefixes(&lines.lines);
-    let bodies = prefixed.as_ref().map(|(p, _)| stream_bodies(&lines.lines, p));
+    let bodies = match &prefixed {
+        Some((p, _)) => Some(stream_bodies(&lines.lines, p)),
+        None => syslog_bodies(&lines.lines),
+    };
     // (a log of streams interleaved, each of its services read on its own)
     let prefixes = prefixed.as_ref().filter(|&&(_, all)| all).map(|(p, _)| p.as_slice());
+    let syslogged = prefixed.is_none() && bodies.is_some();
     let bodies = bodies.as_deref().unwrap_or(&lines.lines);
     let roles = mine(lines, raw, bodies, prefixes, colours, &mut miner, ahead);
     if !plan_fits(lines, bodies, &roles, &miner, room - room / 4, held) {
         return None;
     }
-    // the lines behind a stream's prefix, or the stamp a CI service writes before each, where a
-    // trace's frames repeat those of a trace above (another service that fails along the same
-    // path prints the same frames behind its own tag); read when a trace is
+    // the lines behind a stream's prefix, a syslog's header, or the stamp a CI service writes
+    // before each, where a trace's frames repeat those of a trace above (another service that
+    // fails along the same path prints the same frames behind its own tag, a service under
+    // systemd at another time); read when a trace is
     let unstamped_lines = std::cell::OnceCell::new();
     let frame_texts = || {
         unstamped_lines
             .get_or_init(|| match &prefixed {
                 Some((p, _)) => Some(p.iter().map(|&(_, body)| body).collect::<Vec<_>>()),
+                None if syslogged => Some(lines.lines.iter().map(|l| crate::logline::syslog_message_at(l).map_or(*l, |at| &l[at..])).collect()),
                 None => stamped(&lines.lines).then(|| lines.lines.iter().map(|l| unstamped(l)).collect::<Vec<_>>()),
             })
             .as_deref()
@@ -1097,6 +1103,47 @@ fn stream_bodies<'a>(lines: &[&'a str], prefixes: &[(&'a str, &'a str)]) -> Vec<
         if same || opens_trace(body) { body } else { *line }
     });
     bodies.collect()
+}
+
+/// Each line of a syslog as its program wrote it, behind the header (`syslog_message_at`),
+/// where it continues the line above from the same host and program (the header alike but
+/// for its digits: another second, another pid): a stack trace a service wrote to the journal
+/// a line at a time, its exception and frames each behind a header (Java's `\tat …`; Go's
+/// frames, their places with the tab the journal drops). Read there, it is a trace as it is
+/// unprefixed. Other lines are read as written. None unless nearly every line has a header,
+/// or for a log of lines whose state the memory bound does not leave free.
+fn syslog_bodies<'a>(lines: &[&'a str]) -> Option<Vec<&'a str>> {
+    if lines.len() > FREE_LINES {
+        return None;
+    }
+    let (mut seen, mut headed) = (0, 0);
+    for line in lines.iter().filter(|l| !l.trim().is_empty()).take(STREAM_SAMPLE) {
+        seen += 1;
+        headed += usize::from(crate::logline::syslog_message_at(line).is_some());
+    }
+    if seen == 0 || headed * 10 < seen * 9 {
+        return None;
+    }
+    let mut above = "";
+    let bodies = lines.iter().map(|&line| {
+        // (a line that opens as the line above did but for its digits has its header, as long:
+        // its header is read only where it differs)
+        let alike = !above.is_empty()
+            && line.len() >= above.len()
+            && line.bytes().zip(above.bytes()).all(|(a, b)| a == b || (a.is_ascii_digit() && b.is_ascii_digit()));
+        let Some(at) = (if alike { Some(above.len()) } else { crate::logline::syslog_message_at(line) }) else {
+            above = "";
+            return line;
+        };
+        let (header, said) = line.split_at(at);
+        above = header;
+        if alike && (continues(said) || opens_trace(said) || crate::logline::go_place(said)) {
+            said
+        } else {
+            line
+        }
+    });
+    Some(bodies.collect())
 }
 
 /// Each line's stream prefix (see `stream_bodies`; after the stamp a CI service writes, if
@@ -5406,7 +5453,7 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let c = compress(&text, &opts());
         // the second trace's own frame stays, function and place; the frames it shares point up
         assert!(c.text.contains("controller.(*Ec2InstanceReconciler).Reconcile\n\t/src/op/internal/controller/ec2instance_controller.go:113\n"), "{}", c.text);
-        assert!(c.text.contains("[hr 6 frames as in "), "{}", c.text);
+        assert!(c.text.contains("[hr 3 frames as in "), "{}", c.text);
         assert!(!crate::logline::is_go_place("/go/src/app/main.go:12") && !crate::logline::is_bare_go_function("a b.c"));
     }
 
@@ -5908,6 +5955,58 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let c = compress(&text, &opts());
         let at = text.find("(APIServer pid=1) Traceback").unwrap();
         assert!(c.text.contains(&text[at..]), "{}", c.text);
+    }
+
+    #[test]
+    fn a_trace_written_to_syslog_a_line_at_a_time_stays_whole_and_its_repeat_folds() {
+        // a service under systemd writes each line of its trace behind a header of its own:
+        // read behind the headers, the trace is one, its frames kept the first time
+        let syslog = |s: u32, said: &str| format!("Sep 22 16:{:02}:{:02} host app[1234]: {said}\n", s / 60, s % 60);
+        let frames = ["com.acme.Orders.load(Orders.java:88)", "com.acme.Orders.handle(Orders.java:41)", "com.acme.Main.main(Main.java:12)"];
+        let mut text = String::new();
+        for s in 0..120 {
+            text += &syslog(s, &format!("INFO request {s} served in {} ms", s * 7 % 90));
+            if s == 40 || s == 90 {
+                text += &syslog(s, "ERROR request failed");
+                text += &syslog(s, "java.lang.IllegalStateException: pool closed");
+                for f in frames {
+                    text += &syslog(s, &format!("\tat {f}"));
+                }
+            }
+        }
+        let c = compress(&text, &opts());
+        for f in frames {
+            assert!(c.text.contains(&syslog(40, &format!("\tat {f}"))), "{}", c.text);
+        }
+        assert!(!c.text.contains(&syslog(90, "\tat com.acme.Main.main(Main.java:12)")), "{}", c.text);
+        // a Go program's goroutines, their places without the tab the journal drops
+        let mut text: String = (0..60).map(|s| syslog(s, &format!("INFO tick {s}"))).collect();
+        text += &syslog(60, "panic: pool closed");
+        let mut trace = syslog(60, "goroutine 1 [running]:");
+        for k in 0..8 {
+            trace += &syslog(60, &format!("example.com/app/stage{k}.Run(0xc0001a200{k}, 0x{k})"));
+            trace += &syslog(60, &format!("/src/app/stage{k}/run.go:{} +0x{k}f", 40 + 9 * k));
+        }
+        text += &trace;
+        text += &syslog(61, "INFO tick 61");
+        let c = compress(&text, &opts());
+        assert!(c.text.contains(&trace), "{}", c.text);
+    }
+
+    #[test]
+    fn ninjas_failed_build_steps_are_errors_counted_where_they_fold() {
+        // each board's build fails linking, in ninja's words: the failures fold by message,
+        // the marker counts them, and the last one stays
+        let mut text = String::new();
+        for board in 0..4 {
+            for k in 0..60 {
+                text += &format!("[{}/300] Building C object zephyr/drivers/CMakeFiles/drv{board}.dir/src{k}.c.obj\n", k + 1);
+            }
+            text += &format!("FAILED: zephyr/board{board}/zephyr_pre0.elf zephyr/zephyr_pre0.map\nninja: build stopped: subcommand failed.\n");
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("FAILED: zephyr/board0/zephyr_pre0.elf") && c.text.contains("FAILED: zephyr/board3/zephyr_pre0.elf"), "{}", c.text);
+        assert!(c.text.lines().any(|l| l.starts_with("[hr ") && l.contains("2 errors")), "{}", c.text);
     }
 
     #[test]

@@ -762,6 +762,12 @@ pub fn continues(line: &str) -> bool {
         None => false,
         Some(b' ' | b'\t') => !line.trim().is_empty(),
         _ if is_ruby_frame(line) || is_go_frame(line) || is_slowlog_frame(line) || is_xdebug_line(line) => true,
+        // a Go frame's place at the margin, where the journal dropped its tab (a look at its
+        // one space first: this runs on most lines)
+        _ if match memchr::memchr(b' ', b) {
+            None => b.last().is_some_and(u8::is_ascii_digit),
+            Some(at) => b[at + 1..].starts_with(b"+0x"),
+        } && go_place(line) => true,
         // Erlang/OTP's error report, under its `=ERROR REPORT==== … ===` header: `** Generic
         // server w1 terminating`, `** Last message in was {lookup,b}`, `** Reason for …`
         Some(b'*') => line.starts_with("** "),

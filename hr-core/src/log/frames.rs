@@ -155,11 +155,17 @@ fn fold_if_it_pays(
 /// Frames in lines `start..=end`: Python prints a frame on two lines, its `File "…"` line and
 /// its source, and since 3.11 often a third, the carets under the source.
 fn frames_in(lines: &[&str], start: usize, end: usize) -> String {
-    count(
-        (start..=end)
-            .filter(|&k| !python_source(lines, k) && !python_carets(lines[k - 1]))
-            .count(),
-    )
+    // (a range that opens on a frame's second line holds part of that frame)
+    count((start..=end).filter(|&k| k == start || !of_the_frame_above(lines, k)).count())
+}
+
+/// Whether line `n` (1-based) is part of the frame above it, no frame of its own: Python's
+/// source line and its carets, a Go function's place (`\t/app/main.go:57 +0xf4`), the call
+/// addr2line says was inlined into the frame's (`      (inlined by) loop() at src/main.cpp:40`,
+/// as ESP-IDF's and Arduino's decoders print it).
+fn of_the_frame_above(lines: &[&str], n: usize) -> bool {
+    let t = lines[n - 1].trim_start();
+    python_source(lines, n) || python_carets(t) || t.starts_with("(inlined by) ") || crate::logline::go_place(t)
 }
 
 /// The carets (and tildes) Python 3.11 prints under a frame's source: `    ~~~~^^^^^^`.
@@ -204,6 +210,8 @@ pub(crate) fn is_frame(line: &str) -> bool {
         || crate::logline::is_ruby_frame(line)
         || crate::logline::is_counted_place(line)
         || crate::logline::is_bare_go_function(line)
+        || crate::logline::is_go_frame(line)
+        || crate::logline::go_place(line)
         || crate::logline::is_slowlog_frame(line))
         && !t.starts_with("Caused by")
         && !t.starts_with("Suppressed: ")
@@ -216,8 +224,15 @@ pub(crate) fn is_frame(line: &str) -> bool {
 fn call(line: &str) -> &str {
     match numbered_frame(line) {
         Some(at) => &line[at..],
-        None => native_call(line).or_else(|| rust_call(line)).unwrap_or(line),
+        None => native_call(line).or_else(|| rust_call(line)).or_else(|| go_call(line)).unwrap_or(line),
     }
+}
+
+/// The function a Go frame calls, without the arguments it was called with (`main.load(0xc0001a2001,
+/// 0x3)` -> `main.load`): their words are pointers and lengths, others on every run.
+fn go_call(line: &str) -> Option<&str> {
+    let open = line.find('(')?;
+    (line.ends_with(')') && crate::logline::is_go_frame(line)).then(|| &line[..open])
 }
 
 /// The call a Rust backtrace's frame names, without its depth and address (`  17:
@@ -304,6 +319,24 @@ app.ApiException: failed to req API
             end: 12,
             what: "4 frames as in L3-6 ·".into()
         }));
+    }
+
+    #[test]
+    fn a_go_traces_shared_callers_fold_whatever_their_arguments_and_count_as_frames() {
+        // each Go frame is a call with its arguments (pointers, other on every run) and its
+        // place; the journal drops the tab before the place
+        for place_indent in ["\t", ""] {
+            let frames = |args: &str| {
+                ["main.handle", "net/http.HandlerFunc.ServeHTTP", "net/http.serverHandler.ServeHTTP", "net/http.(*conn).serve"]
+                    .iter()
+                    .enumerate()
+                    .map(|(k, f)| format!("{f}({args}, 0x{k})\n{place_indent}/src/app/f{k}.go:{} +0x{k}f\n", 10 + k))
+                    .collect::<String>()
+            };
+            let text = format!("panic: boom\n{}panic: bust\n{}", frames("0xc000010000"), frames("0xc0000a2f00"));
+            let pieces = plan_of(&text, &[(1, 9), (10, 18)]);
+            assert!(pieces.contains(&Piece::Fold { start: 11, end: 18, what: "4 frames as in L2-9 ·".into() }), "{pieces:?}");
+        }
     }
 
     #[test]
@@ -440,6 +473,12 @@ app.ApiException: failed to req API
         let text = format!("Traceback (most recent call last):\n{}RecursionError: maximum recursion depth exceeded\n", frame.repeat(4));
         let pieces = plan_of(&text, &[(1, 14)]);
         assert!(pieces.iter().any(|p| matches!(p, Piece::Fold { what, .. } if what == "3 frames repeating L2-4 ·")), "{pieces:?}");
+        // a frame with the call addr2line says was inlined into it, as ESP-IDF's decoder prints
+        // it: one frame
+        let frame = "  #4  0x420039db in process() at src/bms.cpp:172\n      (inlined by) process() at src/bms.cpp:164\n";
+        let text = format!("Guru Meditation Error: Core 1 panic'ed (Double exception).\n{}", frame.repeat(6));
+        let pieces = plan_of(&text, &[(1, 13)]);
+        assert!(pieces.iter().any(|p| matches!(p, Piece::Fold { what, .. } if what == "5 frames repeating L2-3 ·")), "{pieces:?}");
         // a turn shown once is no recursion
         let text = format!(
             "java.lang.IllegalStateException: boom\n{turn}\tat engine.Main.main(Main.java:9)\n"

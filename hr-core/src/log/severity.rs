@@ -89,6 +89,7 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
             && (crate::logline::failed_response(line)
                 || raises(line)
                 || failed_code(line)
+                || build_step_failed(line)
                 || crate::logline::is_rust_panic(line)
                 || crate::logline::is_kernel_fault(line)
                 || crate::logline::failure_tally(line) == Some(crate::logline::Tally::Failures))
@@ -287,6 +288,13 @@ pub(super) fn failed_code(line: &str) -> bool {
             .and_then(|c| c.iter().skip(1).flatten().next())
             .is_some_and(|c| c.as_str().trim_start_matches('-').bytes().any(|d| d != b'0')))
         || crate::logline::crashed(line)
+}
+
+/// Whether `line` is ninja's verdict on a build step, the outputs it failed to make
+/// (`FAILED: zephyr/zephyr_pre0.elf zephyr/zephyr_pre0.map`), as make's `make[2]: *** [all]
+/// Error 2` is make's: CMake's and Meson's builds fail so.
+fn build_step_failed(line: &str) -> bool {
+    line.strip_prefix("FAILED: ").is_some_and(|outputs| outputs.starts_with(|c: char| !c.is_whitespace()))
 }
 
 /// Whether `line` ends as Perl ends a warning, with the place in a script it was raised at.
