@@ -1072,13 +1072,18 @@ fn time_bracket_then(tok: &str) -> &str {
 /// The level of a token that names a channel before it, as Monolog (Laravel, Symfony) writes
 /// one: `WARNING` of `app.WARNING:`, `ERROR` of `local.ERROR:`; or after it, as Python's
 /// `logging` writes one in its default format: `ERROR` of `ERROR:huey:Worker-1:Unhandled`,
-/// `WARNING` of `WARNING:urllib3.connectionpool:Retrying`. Any other token as it is.
+/// `WARNING` of `WARNING:urllib3.connectionpool:Retrying`; or its process after it, as Celery
+/// writes one: `ERROR` of `ERROR/MainProcess]`, `WARNING` of `WARNING/ForkPoolWorker-1]`. Any
+/// other token as it is.
 pub fn after_channel(tok: &str) -> &str {
     // (a level in capitals, then its logger's name and a colon; read byte by byte, since this
     // runs on the first tokens of every line and most open otherwise)
     let b = tok.as_bytes();
     if b.len() > 6 && b[..4].iter().all(u8::is_ascii_uppercase) {
         let caps = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
+        if b.get(caps) == Some(&b'/') && b.get(caps + 1).is_some_and(u8::is_ascii_alphabetic) {
+            return &tok[..caps];
+        }
         if b.get(caps) != Some(&b':') {
             return tok;
         }

@@ -657,6 +657,21 @@ mod tests {
     }
 
     #[test]
+    fn celery_names_its_process_after_the_level() {
+        // `[%(asctime)s: %(levelname)s/%(processName)s] %(message)s`, Celery's default format
+        for (line, level) in [
+            ("[2017-05-11 15:08:03,646: ERROR/MainProcess] Received unregistered task of type 'tasks.user.search_keyword'.", Level::Error),
+            ("[2017-05-11 15:04:08,905: WARNING/ForkPoolWorker-1] Retrying in 2.00 seconds", Level::Warn),
+            ("[2017-05-11 15:04:27,391: INFO/MainProcess] Task tasks.user.crawl succeeded in 1.5s: None", Level::Other),
+        ] {
+            assert_eq!(sev(line).level, level, "{line}");
+            assert_eq!(crate::logline::declared(line).map(Level::from), Some(level), "{line}");
+        }
+        // a protocol's version is no process
+        assert_eq!(sev("10.0.0.1 HTTP/1.1 upgrade ERRORS/sec=0").level, Level::Other);
+    }
+
+    #[test]
     fn a_level_in_brackets_glued_to_a_bracketed_time_is_the_lines_level() {
         // Kibana: `[time][LEVEL][logger]`, one word to a split at spaces
         let kibana = |level: &str| format!("kibana_1  | [2024-02-02T14:25:50.097+00:00][{level}][plugins.security.authentication] License is not available.");
