@@ -424,14 +424,16 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     continue;
                 }
                 let told_by_words = !declared && level < Level::Warn;
-                // a warning that names what its template's warnings shown did not stays (its
-                // names are noted shown either way: a repeat of them folds); and a warning, or
+                // a warning that names what its template's warnings shown did not, or gives
+                // another code (DISM's `CBS AddSource failed with HRESULT=0x8007007b!` after
+                // `=0x8007010b!`), stays (its names are noted shown either way: a repeat of
+                // them folds); and a warning, or
                 // a failure a line with no level tells by its words, at another place in the
                 // code (a driver's `NVRM: nvAssertFailedNoLog: Assertion failed: … @
                 // rs_server.c:259` after one `@ rs_client.c:844`). (The names of word-told
                 // failures fold: sshd's failed passwords name a scanner's guesses.)
                 let names_more = (level == Level::Warn
-                    && (warned.first_of(u64::from(template), names_given(lines.lines[i])) | {
+                    && (warned.first_of(u64::from(template), names_given(lines.lines[i]).wrapping_add(codes_given(lines.lines[i]))) | {
                         let places = places_given(lines.lines[i]);
                         places != 0 && warned_at.first_of(u64::from(template), places)
                     }))
@@ -6062,6 +6064,20 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         assert_eq!(shown("java.lang.NumberFormatException: For input string: \"N/A\""), 1, "{}", c.text);
         // the second's frames are those of the first: they fold
         assert_eq!(c.text.lines().filter(|l| l.contains("Billing.parseAmount")).count(), 1, "{}", c.text);
+    }
+
+    #[test]
+    fn a_warning_with_another_code_stays() {
+        // DISM warns that a source failed, with the HRESULT that says why: another code is
+        // another reason, shown once among the repeats of the first
+        let dism = |k: usize, code: &str| format!("2024-02-01 12:0{}:{:02}, Warning                 DISM   DISM Package Manager: PID=7420 TID=4280 CBS AddSource failed with HRESULT={code}! - CDISMPackageManager::Internal_Finalize\n", k / 60, k % 60);
+        let mut text = String::new();
+        for k in 0..40 {
+            text += &format!("2024-02-01 12:0{}:{:02}, Info                  DISM   DISM Package Manager: PID=7420 TID=4280 Processing step {k} of 80\n", k / 60, k % 60);
+            text += &dism(k, if k == 30 { "0x8007007b" } else { "0x8007010b" });
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains(&dism(30, "0x8007007b")), "{}", c.text);
     }
 
     #[test]

@@ -99,16 +99,20 @@ pub(super) fn places_given(line: &str) -> u64 {
 pub(super) const CODES_PER_MESSAGE: usize = 4;
 
 /// The codes `line` gives a result or a process's end, as a set; 0 for none: a word with digits
-/// after `code` or `status` (`exit code 22.`, `exit status 137`), an `err=` field, and a
+/// after `code`, `status` or Windows' `HRESULT` (`exit code 22.`, `exit status 137`, CBS's
+/// `[HRESULT = 0x800f0805 - CBS_E_INVALID_PACKAGE]`), an `err=` or `HRESULT=` field, and a
 /// signal's number or name in a `signal=` or `sig=` field (another field of that name holds an
 /// id: a request's signature).
 pub(super) fn codes_given(line: &str) -> u64 {
     let mut after_code = false;
     hash_set(line.split_ascii_whitespace().filter(|&tok| {
-        let coded = std::mem::replace(&mut after_code, matches!(tok, "code" | "status")) && tok.bytes().any(|c| c.is_ascii_digit());
+        if tok == "=" {
+            return false;
+        }
+        let coded = std::mem::replace(&mut after_code, matches!(tok.trim_start_matches('['), "code" | "status" | "HRESULT")) && tok.bytes().any(|c| c.is_ascii_digit());
         coded
             || tok.split_once('=').is_some_and(|(key, value)| {
-                key == "err" || (matches!(key, "signal" | "sig") && ((value.len() <= 2 && value.bytes().all(|c| c.is_ascii_digit())) || value.starts_with("SIG")))
+                matches!(key, "err" | "HRESULT") || (matches!(key, "signal" | "sig") && ((value.len() <= 2 && value.bytes().all(|c| c.is_ascii_digit())) || value.starts_with("SIG")))
             })
     }))
 }

@@ -515,6 +515,11 @@ pub fn level_at(line: &str) -> (Level, usize) {
             Some(b'l') => tok.strip_prefix("level=").or_else(|| tok.strip_prefix("lvl=")).unwrap_or(tok),
             _ => tok,
         };
+        // Windows Update's failure, in stars after the component (`Metadata        *FAILED*
+        // [80247160] Method failed [...]`)
+        if tok == "*FAILED*" {
+            return (Level::Error, end);
+        }
         let tok = crate::logline::after_channel(tok);
         let word = crate::logline::level_word(tok);
         if word.len() < 3 || word.len() > 9 || word.len() + 4 < tok.len() {
@@ -654,6 +659,14 @@ mod tests {
         for line in ["NOTE:this is fine", "ERROR: /x/y.c:3: bad", "TODO:fix:later"] {
             assert_eq!(sev(line).level, if line.starts_with("ERROR") { Level::Error } else { Level::Other }, "{line}");
         }
+    }
+
+    #[test]
+    fn windows_update_states_a_failure_in_stars() {
+        let line = "2021/07/13 10:52:27.1523000 4388  10044 Metadata        *FAILED* [80247160] Method failed [MetadataIntegrity::SignatureVerifier::VerifySignature:276]";
+        assert_eq!(sev(line).level, Level::Error);
+        assert!(level_at(line).1 == line.find("*FAILED*").unwrap() + 8);
+        assert_eq!(sev("2021/07/13 15:04:05.5864545 9624  444   ComApi          *RESUMED* Download ClientId = UpdateOrchestrator").level, Level::Other);
     }
 
     #[test]
