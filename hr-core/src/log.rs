@@ -1758,12 +1758,16 @@ fn messages_of(line: &str) -> (u64, u64) {
         before = Some((k, t));
     }
     let mut after_method = false;
+    // (and so does the path a framework names after the reason a request failed: Django's
+    // `Internal Server Error: /api/chat/7/` and `…: /api/chat/7/history/`)
+    let failed_path = crate::logline::reason_request(line).map(|(_, _, path)| path.as_ptr());
     for (n, tok) in line.split_ascii_whitespace().enumerate() {
         // a request's path after its method says which request failed, as an access log's
         // failures are told apart by it (Rails' `No route matches [GET] "/admin/.env"`): its
         // first part and its depth, so that a scanner's thousand paths under a few folders are
         // a few messages (and not its query: `?a=1&b=2` and `?b=2&a=1` ask the same)
-        if std::mem::replace(&mut after_method, crate::logline::is_method(tok.trim_matches(|c| matches!(c, '[' | ']' | '"')).as_bytes())) && tok.contains('/') {
+        let method_before = std::mem::replace(&mut after_method, crate::logline::is_method(tok.trim_matches(|c| matches!(c, '[' | ']' | '"')).as_bytes()));
+        if (method_before || failed_path == Some(tok.as_ptr())) && tok.contains('/') {
             // (behind the quote or bracket that opens it: a quote is no part of the path)
             let path = tok.trim_start_matches(['"', '\'', '[', '(']).split(['?', '"', '\'']).next().unwrap_or(tok);
             let mut parts = path.split('/').filter(|p| !p.is_empty());
@@ -2597,6 +2601,10 @@ mod tests {
         assert_eq!(failed("/api/orders/7?x=1"), failed("/api/carts/12"));
         assert_ne!(failed("/static/shell.jsp"), failed("/cgi-bin/test.zip"));
         assert_ne!(failed("/api/orders"), failed("/api/orders/7"));
+        // so is the path Django names after the reason a request failed
+        let django = |path: &str| message_of(&format!("Internal Server Error: {path}"));
+        assert_ne!(django("/api/chat/65867822/"), django("/api/chat/65867822/history/"));
+        assert_eq!(django("/api/chat/65867822/"), django("/api/chat/63689169/"));
     }
 
     #[test]
