@@ -695,12 +695,15 @@ fn folded_traces(roles: &[Role], lines: &[&str]) -> (usize, usize) {
 }
 
 /// The level a trace's first line raises it at: the level its line states (a warning's trace
-/// is no error, nor is a goroutine's in a dump of them all, nor a slow request's that
+/// is no error, nor is a goroutine's in a dump of them all, nor a stack that opens with a frame,
+/// zap's under the error it logged (`redis-priv-operator/pkg/logger.ERROR` names a function), nor a slow request's that
 /// php-fpm's slowlog dumps under its `script_filename = /var/www/x.php`, nor a thread's in a
 /// crash report, `Stack trace of thread 36188:`, which says no more than where it stood); a bare exception
 /// line is an error.
 fn raised_level(line: &str) -> Level {
-    if crate::logline::is_goroutine_header(line) || line.starts_with("script_filename = ") || lists_a_thread(line) {
+    // (what the line says behind a syslog header, where a service's dump was written line by line)
+    let said = crate::logline::syslog_message_at(line).map_or(line, |at| &line[at..]);
+    if crate::logline::is_goroutine_header(said) || said.starts_with("script_filename = ") || lists_a_thread(said) || frames::is_frame(said) {
         Level::Other
     } else {
         crate::logline::declared(line).unwrap_or(Level::Error)
@@ -1112,8 +1115,9 @@ fn stream_bodies<'a>(lines: &[&'a str], prefixes: &[(&'a str, &'a str)]) -> Vec<
 /// for its digits: another second, another pid): a stack trace a service wrote to the journal
 /// a line at a time, its exception and frames each behind a header (Java's `\tat …`; Go's
 /// frames, their places with the tab the journal drops). Read there, it is a trace as it is
-/// unprefixed. Other lines are read as written. None unless nearly every line has a header,
-/// or for a log of lines whose state the memory bound does not leave free.
+/// unprefixed. Other lines are read as written. None unless nearly every line has a header
+/// and some line is read behind it, or for a log of lines whose state the memory bound does
+/// not leave free.
 fn syslog_bodies<'a>(lines: &[&'a str]) -> Option<Vec<&'a str>> {
     if lines.len() > FREE_LINES {
         return None;
@@ -1126,26 +1130,41 @@ fn syslog_bodies<'a>(lines: &[&'a str]) -> Option<Vec<&'a str>> {
     if seen == 0 || headed * 10 < seen * 9 {
         return None;
     }
-    let mut above = "";
-    let bodies = lines.iter().map(|&line| {
-        // (a line that opens as the line above did but for its digits has its header, as long:
-        // its header is read only where it differs)
-        let alike = !above.is_empty()
-            && line.len() >= above.len()
-            && line.bytes().zip(above.bytes()).all(|(a, b)| a == b || (a.is_ascii_digit() && b.is_ascii_digit()));
-        let Some(at) = (if alike { Some(above.len()) } else { crate::logline::syslog_message_at(line) }) else {
-            above = "";
-            return line;
+    // (built at the first line read behind its header: most syslogs hold none)
+    let mut bodies: Vec<&str> = Vec::new();
+    // (where the header of the line above ends, if it was read behind it)
+    let mut header_above = None;
+    for (k, &line) in lines.iter().enumerate() {
+        let said = k.checked_sub(1).and_then(|above| said_below(lines[above], header_above, line));
+        header_above = said.map(|said| line.len() - said.len());
+        let Some(said) = said else {
+            if !bodies.is_empty() {
+                bodies.push(line);
+            }
+            continue;
         };
-        let (header, said) = line.split_at(at);
-        above = header;
-        if alike && (continues(said) || opens_trace(said) || crate::logline::go_place(said)) {
-            said
-        } else {
-            line
+        if bodies.is_empty() {
+            bodies.reserve_exact(lines.len());
+            bodies.extend_from_slice(&lines[..k]);
         }
-    });
-    Some(bodies.collect())
+        bodies.push(said);
+    }
+    (!bodies.is_empty()).then_some(bodies)
+}
+
+/// What `line` says behind its syslog header where it continues an event of the line above's
+/// program (see `syslog_bodies`). The header ends at its line's first `: ` (it holds no other),
+/// within the bytes that open both lines alike but for their digits; only a line that
+/// continues an event is asked whether that is a syslog header at all (a pattern on every line
+/// cost 6%), unless the line above was read behind a header that ends there: opening alike,
+/// the line has it too.
+fn said_below<'a>(above: &str, header_above: Option<usize>, line: &'a str) -> Option<&'a str> {
+    let alike = line.bytes().zip(above.bytes()).take_while(|&(a, b)| a == b || (a.is_ascii_digit() && b.is_ascii_digit())).count();
+    let at = crate::re::finder!(b": ").find(&line.as_bytes()[..alike])? + 2;
+    let said = &line[at..];
+    ((continues(said) || opens_trace(said) || crate::logline::go_place(said))
+        && (header_above == Some(at) || crate::logline::syslog_message_at(line) == Some(at)))
+    .then_some(said)
 }
 
 /// Each line's stream prefix (see `stream_bodies`; after the stamp a CI service writes, if
@@ -2039,24 +2058,9 @@ fn relays_a_frame(event: &str, line: &str) -> bool {
     // (the same header but for its digits: another time)
     let alike = event.as_bytes()[..end].iter().zip(&line.as_bytes()[..end]).all(|(a, b)| a == b || (a.is_ascii_digit() && b.is_ascii_digit()));
     let said = line[end..].trim_start_matches([' ', '-', ':']).trim_end();
-    alike && (crate::logline::is_js_engine_frame(said) || relayed_at_frame(said))
+    alike && (crate::logline::is_js_engine_frame(said) || crate::logline::is_full_at_frame(said))
 }
 
-/// A frame that opens with `at` as Java and V8 print one, in its full shape (`at
-/// app.Svc.run(Svc.java:42)`, `at handle (/srv/app.js:12:7)`, `at /srv/app.js:12:7`): a
-/// relayed line of prose that opens with the word (`at checkpoint 4: disk is read-only`) is
-/// an event of its own.
-fn relayed_at_frame(said: &str) -> bool {
-    said.starts_with("at ")
-        && re!(concat!(
-            // Java's, with logback's jar after it (`~[app.jar:1.0]`)
-            r"^at [\w$.<>\[\]/]+\([^()]*\)(?: ~?\[[^\]]*\])?$|",
-            // V8's, its place in parentheses (`at async Promise.all (index 0)`, `at new Promise
-            // (<anonymous>)`), or bare
-            r"^at (?:async |new )?\S+(?: \S+)? \((?:\S+:\d+(?::\d+)?|<anonymous>|index \d+|native)\)$|^at \S+:\d+:\d+$"
-        ))
-        .is_match(said)
-}
 
 /// `java.lang.IllegalStateException: msg`, `ValueError: boom`, `KeyError`.
 // not logline's `(Exception|Error)` rule: this one takes Throwable/Exit/Interrupt/Warning and refuses a bare `Error:`
@@ -6001,6 +6005,26 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         text += &syslog(61, "INFO tick 61");
         let c = compress(&text, &opts());
         assert!(c.text.contains(&trace), "{}", c.text);
+        // a Java trace whose tabs the syslog dropped (Tomcat under rsyslog: `server: at …`)
+        let mut text: String = (0..60).map(|s| syslog(s, &format!("INFO tick {s}"))).collect();
+        let mut trace = syslog(60, "org.apache.catalina.LifecycleException: Failed to start component");
+        for k in 0..6 {
+            trace += &syslog(60, &format!("at org.apache.catalina.core.Stage{k}.start(Stage{k}.java:{})", 100 + k));
+        }
+        text += &trace;
+        text += &syslog(61, "INFO tick 61");
+        let c = compress(&text, &opts());
+        assert!(c.text.contains(&trace), "{}", c.text);
+    }
+
+    #[test]
+    fn a_waiting_goroutine_in_the_journal_or_a_frame_raises_no_error() {
+        // a dump of every goroutine says where each stands; behind a syslog header as bare
+        assert_eq!(raised_level("Sep 22 16:53:58 master-1 kubelet[13745]: goroutine 35 [chan receive]:"), Level::Other);
+        assert_eq!(raised_level("goroutine 35 [chan receive]:"), Level::Other);
+        assert_eq!(raised_level("Sep 22 16:53:58 master-1 app[1]: java.lang.IllegalStateException: closed"), Level::Error);
+        // nor does a stack that opens with a frame, under the error zap logged
+        assert_eq!(raised_level("redis-priv-operator/pkg/logger.ERROR"), Level::Other);
     }
 
     #[test]

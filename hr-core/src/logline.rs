@@ -507,6 +507,23 @@ pub fn is_native_frame(line: &str) -> bool {
         && re!(r"^#\d+ +(0x[0-9a-f]+ in \S|[\w:~<>]+ \(.*\) at \S+:\d+|.+ \([^()\s]+\+0x[0-9a-f]+\)$|0x[0-9a-f]+ \S+ \([^()\s]+ \+ 0x[0-9a-f]+\)$)").is_match(t.trim_end())
 }
 
+/// A frame that opens with `at` as Java and V8 print one, in its full shape (`at
+/// app.Svc.run(Svc.java:42)`, `at handle (/srv/app.js:12:7)`, `at /srv/app.js:12:7`), where
+/// it stands at the margin (a harness relays it behind a header, a syslog drops its tab): a
+/// line of prose that opens with the word (`at checkpoint 4: disk is read-only`) is an event
+/// of its own.
+pub fn is_full_at_frame(said: &str) -> bool {
+    said.starts_with("at ")
+        && re!(concat!(
+            // Java's, with logback's jar after it (`~[app.jar:1.0]`)
+            r"^at [\w$.<>\[\]/]+\([^()]*\)(?: ~?\[[^\]]*\])?$|",
+            // V8's, its place in parentheses (`at async Promise.all (index 0)`, `at new Promise
+            // (<anonymous>)`), or bare
+            r"^at (?:async |new )?\S+(?: \S+)? \((?:\S+:\d+(?::\d+)?|<anonymous>|index \d+|native)\)$|^at \S+:\d+:\d+$"
+        ))
+        .is_match(said)
+}
+
 /// A JavaScript frame as Firefox's and Safari's engines print one, its function (if any) then
 /// `@` and its place: `startWatchingNetworkResources@resource://devtools/webconsole-ui.js:395:26`,
 /// `async*handleTask@chrome://mochikit/content/browser-test.js:1147:26`, `@http://localhost/app.js:3:7`:
@@ -762,6 +779,8 @@ pub fn continues(line: &str) -> bool {
         None => false,
         Some(b' ' | b'\t') => !line.trim().is_empty(),
         _ if is_ruby_frame(line) || is_go_frame(line) || is_slowlog_frame(line) || is_xdebug_line(line) => true,
+        // a Java or V8 frame at the margin, where a syslog dropped its tab
+        Some(b'a') if is_full_at_frame(line) => true,
         // a Go frame's place at the margin, where the journal dropped its tab (a look at its
         // one space first: this runs on most lines)
         _ if match memchr::memchr(b' ', b) {

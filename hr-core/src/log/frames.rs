@@ -231,7 +231,8 @@ fn call(line: &str) -> &str {
 /// The function a Go frame calls, without the arguments it was called with (`main.load(0xc0001a2001,
 /// 0x3)` -> `main.load`): their words are pointers and lengths, others on every run.
 fn go_call(line: &str) -> Option<&str> {
-    let open = line.find('(')?;
+    // (the last parenthesis opens them: a method's receiver is in the first, `store.(*Disk).Get(…)`)
+    let open = line.rfind('(')?;
     (line.ends_with(')') && crate::logline::is_go_frame(line)).then(|| &line[..open])
 }
 
@@ -337,6 +338,9 @@ app.ApiException: failed to req API
             let pieces = plan_of(&text, &[(1, 9), (10, 18)]);
             assert!(pieces.contains(&Piece::Fold { start: 11, end: 18, what: "4 frames as in L2-9 ·".into() }), "{pieces:?}");
         }
+        // a method is named by its receiver too: another type's is another frame
+        assert_eq!(call("example.com/app/store.(*Cache).Get(0xc000012345, {0x7c5e1a, 0x3})"), "example.com/app/store.(*Cache).Get");
+        assert_ne!(call("example.com/app/store.(*Cache).Get(0xc000012345)"), call("example.com/app/store.(*Disk).Get(0xc000012345)"));
     }
 
     #[test]

@@ -292,9 +292,12 @@ pub(super) fn failed_code(line: &str) -> bool {
 
 /// Whether `line` is ninja's verdict on a build step, the outputs it failed to make
 /// (`FAILED: zephyr/zephyr_pre0.elf zephyr/zephyr_pre0.map`), as make's `make[2]: *** [all]
-/// Error 2` is make's: CMake's and Meson's builds fail so.
+/// Error 2` is make's: CMake's and Meson's builds fail so. An output is a file, a name with a
+/// dot or a slash in it (a harness's tally, `FAILED: 0`, is none).
 fn build_step_failed(line: &str) -> bool {
-    line.strip_prefix("FAILED: ").is_some_and(|outputs| outputs.starts_with(|c: char| !c.is_whitespace()))
+    line.strip_prefix("FAILED: ")
+        .and_then(|outputs| outputs.split_ascii_whitespace().next())
+        .is_some_and(|output| output.contains(['.', '/']) && output.bytes().any(|c| c.is_ascii_alphabetic()))
 }
 
 /// Whether `line` ends as Perl ends a warning, with the place in a script it was raised at.
@@ -658,6 +661,13 @@ mod tests {
         // a word in capitals before a colon is no level unless a logger's name follows
         for line in ["NOTE:this is fine", "ERROR: /x/y.c:3: bad", "TODO:fix:later"] {
             assert_eq!(sev(line).level, if line.starts_with("ERROR") { Level::Error } else { Level::Other }, "{line}");
+        }
+    }
+
+    #[test]
+    fn ninja_names_the_outputs_a_failed_step_did_not_make() {
+        for (line, failed) in [("FAILED: zephyr/zephyr_pre0.elf zephyr/zephyr_pre0.map", true), ("FAILED: libfoo.a", true), ("FAILED: 0", false), ("FAILED: 3 of 78 checks", false)] {
+            assert_eq!(build_step_failed(line), failed, "{line}");
         }
     }
 
