@@ -155,8 +155,8 @@ fn fold_if_it_pays(
 /// Frames in lines `start..=end`: Python prints a frame on two lines, its `File "…"` line and
 /// its source, and since 3.11 often a third, the carets under the source.
 fn frames_in(lines: &[&str], start: usize, end: usize) -> String {
-    // (a range that opens on a frame's second line holds part of that frame)
-    count((start..=end).filter(|&k| k == start || !of_the_frame_above(lines, k)).count())
+    // (a range of a frame's second lines alone holds part of one)
+    count((start..=end).filter(|&k| !of_the_frame_above(lines, k)).count().max(1))
 }
 
 /// Whether line `n` (1-based) is part of the frame above it, no frame of its own: Python's
@@ -483,6 +483,14 @@ app.ApiException: failed to req API
         let text = format!("Guru Meditation Error: Core 1 panic'ed (Double exception).\n{}", frame.repeat(6));
         let pieces = plan_of(&text, &[(1, 13)]);
         assert!(pieces.iter().any(|p| matches!(p, Piece::Fold { what, .. } if what == "5 frames repeating L2-3 ·")), "{pieces:?}");
+        // a stack overflow's recursion, numbered: the turn opens on the inlined call of the
+        // frame above it, which is no frame of the fold's
+        let mut text = String::from("Guru Meditation Error: Core 1 panic'ed (Double exception).\n  #3  0x420039d5 in process() at src/bms.cpp:169\n");
+        for k in 4..12 {
+            text += &format!("      (inlined by) process() at src/bms.cpp:164\n  #{k}  0x420039db in process() at src/bms.cpp:172\n");
+        }
+        let pieces = plan_of(&text, &[(1, 18)]);
+        assert!(pieces.iter().any(|p| matches!(p, Piece::Fold { start: 5, end: 18, what, .. } if what == "7 frames repeating L3-4 ·")), "{pieces:?}");
         // a turn shown once is no recursion
         let text = format!(
             "java.lang.IllegalStateException: boom\n{turn}\tat engine.Main.main(Main.java:9)\n"
