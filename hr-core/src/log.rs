@@ -703,7 +703,10 @@ fn folded_traces(roles: &[Role], lines: &[&str]) -> (usize, usize) {
 fn raised_level(line: &str) -> Level {
     // (what the line says behind a syslog header, where a service's dump was written line by line)
     let said = crate::logline::syslog_message_at(line).map_or(line, |at| &line[at..]);
-    if crate::logline::is_goroutine_header(said) || said.starts_with("script_filename = ") || lists_a_thread(said) || frames::is_frame(said) {
+    // (a bare exception's name reads as a Go function's, `java.lang.OutOfMemoryError` as
+    // `pkg/logger.ERROR`: it is raised, not a frame)
+    let opens_with_a_frame = frames::is_frame(said) && !exception_header(said.trim_start());
+    if crate::logline::is_goroutine_header(said) || said.starts_with("script_filename = ") || lists_a_thread(said) || opens_with_a_frame {
         Level::Other
     } else {
         crate::logline::declared(line).unwrap_or(Level::Error)
@@ -1163,8 +1166,23 @@ fn said_below<'a>(above: &str, header_above: Option<usize>, line: &'a str) -> Op
     let at = crate::re::finder!(b": ").find(&line.as_bytes()[..alike])? + 2;
     let said = &line[at..];
     ((continues(said) || opens_trace(said) || crate::logline::go_place(said))
-        && (header_above == Some(at) || crate::logline::syslog_message_at(line) == Some(at)))
+        && (header_above == Some(at) || crate::logline::syslog_message_at(line) == Some(at))
+        && same_source(&above[..at], &line[..at]))
     .then_some(said)
+}
+
+/// Whether two syslog headers alike but for their digits (see `said_below`) name one host and
+/// program: their digits differ only in the time and in the pid's brackets (`web01` and
+/// `web02`, `worker1[7]` and `worker2[7]`, are two sources).
+fn same_source(above: &str, header: &str) -> bool {
+    let b = header.as_bytes();
+    (0..b.len()).filter(|&i| b[i] != above.as_bytes()[i]).all(|i| {
+        let start = b[..i].iter().rposition(|&c| c == b' ').map_or(0, |s| s + 1);
+        let end = b[i..].iter().position(|&c| c == b' ').map_or(b.len(), |e| i + e);
+        let token = &b[start..end];
+        let in_brackets = b[start..i].contains(&b'[') && b[i..end].contains(&b']');
+        in_brackets || token.iter().all(|&c| c.is_ascii_digit() || matches!(c, b':' | b'-' | b'.' | b',' | b'+' | b'T' | b'Z'))
+    })
 }
 
 /// Each line's stream prefix (see `stream_bodies`; after the stamp a CI service writes, if
@@ -6018,6 +6036,18 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn a_syslog_line_continues_only_its_own_hosts_and_programs_event() {
+        let error = "Sep 22 16:00:00 web01 worker1[1001]: ERROR job 7 failed";
+        // the same host and program, at another second and pid: the event goes on
+        let same = [error, "Sep 22 16:00:01 web01 worker1[1002]:   retrying with backoff 5s"];
+        assert_eq!(syslog_bodies(&same).map(|b| b[1]), Some("  retrying with backoff 5s"));
+        // another host, or another program, that differs from it only in a digit, says its own
+        for other in ["Sep 22 16:00:00 web02 worker1[1001]:   retrying with backoff 5s", "Sep 22 16:00:00 web01 worker2[1001]:   retrying with backoff 5s"] {
+            assert_eq!(syslog_bodies(&[error, other]), None, "{other}");
+        }
+    }
+
+    #[test]
     fn a_waiting_goroutine_in_the_journal_or_a_frame_raises_no_error() {
         // a dump of every goroutine says where each stands; behind a syslog header as bare
         assert_eq!(raised_level("Sep 22 16:53:58 master-1 kubelet[13745]: goroutine 35 [chan receive]:"), Level::Other);
@@ -6025,6 +6055,10 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         assert_eq!(raised_level("Sep 22 16:53:58 master-1 app[1]: java.lang.IllegalStateException: closed"), Level::Error);
         // nor does a stack that opens with a frame, under the error zap logged
         assert_eq!(raised_level("redis-priv-operator/pkg/logger.ERROR"), Level::Other);
+        // a bare exception raises, whether it reads as a function or stands behind a header
+        for bare in ["java.lang.NullPointerException", "java.lang.OutOfMemoryError", "Sep 22 16:53:58 master-1 app[1]: java.lang.NullPointerException"] {
+            assert_eq!(raised_level(bare), Level::Error, "{bare}");
+        }
     }
 
     #[test]

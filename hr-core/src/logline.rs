@@ -1100,7 +1100,7 @@ pub fn after_channel(tok: &str) -> &str {
     let b = tok.as_bytes();
     if b.len() > 6 && b[..4].iter().all(u8::is_ascii_uppercase) {
         let caps = b.iter().take_while(|c| c.is_ascii_uppercase()).count();
-        if b.get(caps) == Some(&b'/') && b.get(caps + 1).is_some_and(u8::is_ascii_alphabetic) {
+        if b.get(caps) == Some(&b'/') && celery_process(&b[caps + 1..]) {
             return &tok[..caps];
         }
         if b.get(caps) != Some(&b':') {
@@ -1116,6 +1116,18 @@ pub fn after_channel(tok: &str) -> &str {
             level
         }
         _ => tok,
+    }
+}
+
+/// Whether `rest` is what Celery writes after a level's `/`: its process's name and the `]` that
+/// closes its header (`MainProcess]`, `ForkPoolWorker-1]`). A level word before a path or another
+/// word (`INFO/data/r0.csv`, `ERROR/WARNING counters`) is no level.
+fn celery_process(rest: &[u8]) -> bool {
+    match rest.split_last() {
+        Some((b']', name)) => {
+            name.first().is_some_and(u8::is_ascii_alphabetic) && name.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
+        }
+        _ => false,
     }
 }
 

@@ -692,6 +692,15 @@ mod tests {
         }
         // a protocol's version is no process
         assert_eq!(sev("10.0.0.1 HTTP/1.1 upgrade ERRORS/sec=0").level, Level::Other);
+        // nor is a path or another word after a level's word: the line says what it says
+        for (line, level) in [
+            ("2024-05-01 10:00:00 sync INFO/data/r0.csv FAILED: exit code 1", Level::Error),
+            ("2024-05-01 10:00:00 artifact DEBUG/build-7.log: upload failed: HTTP 503 Service Unavailable", Level::Error),
+            ("2024-05-01 10:00:00 report: ERROR/WARNING counters for shard 0 are 0/0", Level::Other),
+            ("2024-05-01 10:00:00 trivy: image scanned, CRITICAL/HIGH findings: 0", Level::Other),
+        ] {
+            assert_eq!(sev(line).level, level, "{line}");
+        }
     }
 
     #[test]
