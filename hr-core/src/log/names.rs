@@ -100,7 +100,7 @@ pub(super) const CODES_PER_MESSAGE: usize = 4;
 
 /// The codes `line` gives a result or a process's end, as a set; 0 for none: a word with digits
 /// after `code`, `status` or Windows' `HRESULT` (`exit code 22.`, `exit status 137`, CBS's
-/// `[HRESULT = 0x800f0805 - CBS_E_INVALID_PACKAGE]`), an `err=` or `HRESULT=` field, and a
+/// `[HRESULT = 0x800f0805 - CBS_E_INVALID_PACKAGE]`, `HRESULT: 0x80070005`), an `err=` or `HRESULT=` field, and a
 /// signal's number or name in a `signal=` or `sig=` field (another field of that name holds an
 /// id: a request's signature).
 pub(super) fn codes_given(line: &str) -> u64 {
@@ -109,7 +109,7 @@ pub(super) fn codes_given(line: &str) -> u64 {
         if tok == "=" {
             return false;
         }
-        let coded = std::mem::replace(&mut after_code, matches!(tok.trim_start_matches('['), "code" | "status" | "HRESULT")) && tok.bytes().any(|c| c.is_ascii_digit());
+        let coded = std::mem::replace(&mut after_code, matches!(tok.trim_start_matches('['), "code" | "status" | "HRESULT" | "HRESULT:")) && tok.bytes().any(|c| c.is_ascii_digit());
         coded
             || tok.split_once('=').is_some_and(|(key, value)| {
                 matches!(key, "err" | "HRESULT") || (matches!(key, "signal" | "sig") && ((value.len() <= 2 && value.bytes().all(|c| c.is_ascii_digit())) || value.starts_with("SIG")))
