@@ -199,11 +199,13 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     let mut miner = Miner::within(room / 4);
     // the lines read ahead are held beside the plan, and so are the paths clients failed on
     let held = held + ahead.as_ref().map_or(0, |ahead| ahead.held()) + Probes::HELD;
-    // what the lines say behind a stream's prefix, where traces and details continue events
-    let prefixed = stream_prefixes(&lines.lines);
+    // what the lines say behind a syslog header or a stream's prefix, where traces and details
+    // continue events (a syslog's ISO time reads as a CI service's stamp: the header first)
+    let behind_headers = syslog_bodies(&lines.lines);
+    let prefixed = if behind_headers.is_some() { None } else { stream_prefixes(&lines.lines) };
     let bodies = match &prefixed {
         Some((p, _)) => Some(stream_bodies(&lines.lines, p)),
-        None => syslog_bodies(&lines.lines),
+        None => behind_headers,
     };
     // (a log of streams interleaved, each of its services read on its own)
     let prefixes = prefixed.as_ref().filter(|&&(_, all)| all).map(|(p, _)| p.as_slice());
@@ -5993,24 +5995,32 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     fn a_trace_written_to_syslog_a_line_at_a_time_stays_whole_and_its_repeat_folds() {
         // a service under systemd writes each line of its trace behind a header of its own:
         // read behind the headers, the trace is one, its frames kept the first time
-        let syslog = |s: u32, said: &str| format!("Sep 22 16:{:02}:{:02} host app[1234]: {said}\n", s / 60, s % 60);
+        // (behind a BSD header, or an ISO time as rsyslog's RFC 3339 format writes it)
+        let syslog_as = |iso: bool, s: u32, said: &str| match iso {
+            false => format!("Sep 22 16:{:02}:{:02} host app[1234]: {said}\n", s / 60, s % 60),
+            true => format!("2024-09-22T16:{:02}:{:02}.000{s:03}+00:00 host app[1234]: {said}\n", s / 60, s % 60),
+        };
         let frames = ["com.acme.Orders.load(Orders.java:88)", "com.acme.Orders.handle(Orders.java:41)", "com.acme.Main.main(Main.java:12)"];
-        let mut text = String::new();
-        for s in 0..120 {
-            text += &syslog(s, &format!("INFO request {s} served in {} ms", s * 7 % 90));
-            if s == 40 || s == 90 {
-                text += &syslog(s, "ERROR request failed");
-                text += &syslog(s, "java.lang.IllegalStateException: pool closed");
-                for f in frames {
-                    text += &syslog(s, &format!("\tat {f}"));
+        for iso in [false, true] {
+            let syslog = |s: u32, said: &str| syslog_as(iso, s, said);
+            let mut text = String::new();
+            for s in 0..120 {
+                text += &syslog(s, &format!("INFO request {s} served in {} ms", s * 7 % 90));
+                if s == 40 || s == 90 {
+                    text += &syslog(s, "ERROR request failed");
+                    text += &syslog(s, "java.lang.IllegalStateException: pool closed");
+                    for f in frames {
+                        text += &syslog(s, &format!("\tat {f}"));
+                    }
                 }
             }
+            let c = compress(&text, &opts());
+            for f in frames {
+                assert!(c.text.contains(&syslog(40, &format!("\tat {f}"))), "{}", c.text);
+            }
+            assert!(!c.text.contains(&syslog(90, "\tat com.acme.Main.main(Main.java:12)")), "{}", c.text);
         }
-        let c = compress(&text, &opts());
-        for f in frames {
-            assert!(c.text.contains(&syslog(40, &format!("\tat {f}"))), "{}", c.text);
-        }
-        assert!(!c.text.contains(&syslog(90, "\tat com.acme.Main.main(Main.java:12)")), "{}", c.text);
+        let syslog = |s: u32, said: &str| syslog_as(false, s, said);
         // a Go program's goroutines, their places without the tab the journal drops
         let mut text: String = (0..60).map(|s| syslog(s, &format!("INFO tick {s}"))).collect();
         text += &syslog(60, "panic: pool closed");
