@@ -201,8 +201,12 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     let held = held + ahead.as_ref().map_or(0, |ahead| ahead.held()) + Probes::HELD;
     // what the lines say behind a syslog header or a stream's prefix, where traces and details
     // continue events (a syslog's ISO time reads as a CI service's stamp: the header first)
-    let behind_headers = syslog_bodies(&lines.lines);
-    let prefixed = if behind_headers.is_some() { None } else { stream_prefixes(&lines.lines) };
+    // (a stream whose prefix is a stamp alone may be a syslog behind ISO times; a tagged one,
+    // `packages/core test: `, reads as a host and a program, and stays a stream)
+    let prefixed = stream_prefixes(&lines.lines);
+    let stamped_only = |(p, _): &(Vec<(&str, &str)>, bool)| p.iter().all(|(tag, _)| tag.is_empty());
+    let behind_headers = prefixed.as_ref().is_none_or(stamped_only).then(|| syslog_bodies(&lines.lines)).flatten();
+    let prefixed = if behind_headers.is_some() { None } else { prefixed };
     let bodies = match &prefixed {
         Some((p, _)) => Some(stream_bodies(&lines.lines, p)),
         None => behind_headers,
@@ -705,14 +709,25 @@ fn folded_traces(roles: &[Role], lines: &[&str]) -> (usize, usize) {
 fn raised_level(line: &str) -> Level {
     // (what the line says behind a syslog header, where a service's dump was written line by line)
     let said = crate::logline::syslog_message_at(line).map_or(line, |at| &line[at..]);
-    // (a bare exception's name reads as a Go function's, `java.lang.OutOfMemoryError` as
-    // `pkg/logger.ERROR`: it is raised, not a frame)
-    let opens_with_a_frame = frames::is_frame(said) && !exception_header(said.trim_start());
+    let opens_with_a_frame = frames::is_frame(said) && !raises_an_exception(said);
     if crate::logline::is_goroutine_header(said) || said.starts_with("script_filename = ") || lists_a_thread(said) || opens_with_a_frame {
         Level::Other
     } else {
         crate::logline::declared(line).unwrap_or(Level::Error)
     }
+}
+
+/// Whether `said` names an exception raised, though it reads as a frame: a bare exception's
+/// name reads as a Go function's (`java.lang.OutOfMemoryError` as `pkg/logger.ERROR`). A bare
+/// name is an exception's only as a class's, capitalised and ending in `Exception` or `Error`
+/// (`main.handleError` and `os.Exit` are functions).
+fn raises_an_exception(said: &str) -> bool {
+    let t = said.trim();
+    exception_header(t)
+        && (t.contains(": ")
+            || t.rsplit('.').next().is_some_and(|name| {
+                name.starts_with(|c: char| c.is_ascii_uppercase()) && (name.ends_with("Exception") || name.ends_with("Error"))
+            }))
 }
 
 /// Bytes of state each line holds once mined: its slice and its role.
@@ -1175,7 +1190,7 @@ fn said_below<'a>(above: &str, header_above: Option<usize>, line: &'a str) -> Op
 
 /// Whether two syslog headers alike but for their digits (see `said_below`) name one host and
 /// program: their digits differ only in the time and in the pid's brackets (`web01` and
-/// `web02`, `worker1[7]` and `worker2[7]`, are two sources).
+/// `web02`, `worker1[7]` and `worker2[7]`, `10.0.0.5` and `10.0.0.6`, are two sources).
 fn same_source(above: &str, header: &str) -> bool {
     let b = header.as_bytes();
     (0..b.len()).filter(|&i| b[i] != above.as_bytes()[i]).all(|i| {
@@ -1183,7 +1198,9 @@ fn same_source(above: &str, header: &str) -> bool {
         let end = b[i..].iter().position(|&c| c == b' ').map_or(b.len(), |e| i + e);
         let token = &b[start..end];
         let in_brackets = b[start..i].contains(&b'[') && b[i..end].contains(&b']');
-        in_brackets || token.iter().all(|&c| c.is_ascii_digit() || matches!(c, b':' | b'-' | b'.' | b',' | b'+' | b'T' | b'Z'))
+        // (a time holds a colon, a day none; a host's address holds dots only)
+        let time = token.contains(&b':') && token.iter().all(|&c| c.is_ascii_digit() || matches!(c, b':' | b'-' | b'.' | b',' | b'+' | b'T' | b'Z'));
+        in_brackets || time || token.iter().all(u8::is_ascii_digit)
     })
 }
 
@@ -6046,6 +6063,20 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn a_stamped_packages_failing_test_stays_though_its_tag_reads_as_a_syslog_header() {
+        // pnpm's `packages/core test: ` behind GitHub Actions' time reads as a syslog's host and
+        // program: it is a stream's tag, whose test run keeps its failure
+        let stamp = |s: u32, c: u32| format!("2024-05-01T12:00:{s:02}.{c:02}00000Z packages/core test");
+        let mut text = format!("{}$ jest\n{}: PASS src/a.test.ts\n", stamp(0, 0), stamp(0, 10));
+        for k in 0..12 {
+            text += &format!("{}:   {} handles case {k} (1 ms)\n", stamp(1, k * 5), if k == 7 { "✕" } else { "✓" });
+        }
+        text += &format!("{}: Tests:       1 failed, 11 passed, 12 total\n", stamp(3, 0));
+        let c = compress(&text, &opts());
+        assert!(c.text.contains(&format!("{}:   ✕ handles case 7 (1 ms)\n", stamp(1, 35))), "{}", c.text);
+    }
+
+    #[test]
     fn a_syslog_line_continues_only_its_own_hosts_and_programs_event() {
         let error = "Sep 22 16:00:00 web01 worker1[1001]: ERROR job 7 failed";
         // the same host and program, at another second and pid: the event goes on
@@ -6055,6 +6086,9 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         for other in ["Sep 22 16:00:00 web02 worker1[1001]:   retrying with backoff 5s", "Sep 22 16:00:00 web01 worker2[1001]:   retrying with backoff 5s"] {
             assert_eq!(syslog_bodies(&[error, other]), None, "{other}");
         }
+        // nor do hosts that are addresses (rsyslog names a sender so when it has no name for it)
+        let by_address = ["Sep 22 16:00:00 10.0.0.5 app[1]: ERROR job failed", "Sep 22 16:00:00 10.0.0.6 app[1]:   at x"];
+        assert_eq!(syslog_bodies(&by_address), None);
     }
 
     #[test]
@@ -6068,6 +6102,10 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         // a bare exception raises, whether it reads as a function or stands behind a header
         for bare in ["java.lang.NullPointerException", "java.lang.OutOfMemoryError", "Sep 22 16:53:58 master-1 app[1]: java.lang.NullPointerException"] {
             assert_eq!(raised_level(bare), Level::Error, "{bare}");
+        }
+        // but a Go function named for an error or an exit is a frame
+        for frame in ["main.handleError", "app.reportError", "os.Exit"] {
+            assert_eq!(raised_level(frame), Level::Other, "{frame}");
         }
     }
 

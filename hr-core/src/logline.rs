@@ -1120,12 +1120,12 @@ pub fn after_channel(tok: &str) -> &str {
 }
 
 /// Whether `rest` is what Celery writes after a level's `/`: its process's name and the `]` that
-/// closes its header (`MainProcess]`, `ForkPoolWorker-1]`). A level word before a path or another
+/// closes its header (`MainProcess]`, `ForkPoolWorker-1]`, a child's child `ForkProcess-1:1]`). A level word before a path or another
 /// word (`INFO/data/r0.csv`, `ERROR/WARNING counters`) is no level.
 fn celery_process(rest: &[u8]) -> bool {
     match rest.split_last() {
         Some((b']', name)) => {
-            name.first().is_some_and(u8::is_ascii_alphabetic) && name.iter().all(|&c| c.is_ascii_alphanumeric() || c == b'_' || c == b'-')
+            name.first().is_some_and(u8::is_ascii_alphabetic) && name.iter().all(|&c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-' | b':'))
         }
         _ => false,
     }

@@ -686,6 +686,8 @@ mod tests {
             ("[2017-05-11 15:08:03,646: ERROR/MainProcess] Received unregistered task of type 'tasks.user.search_keyword'.", Level::Error),
             ("[2017-05-11 15:04:08,905: WARNING/ForkPoolWorker-1] Retrying in 2.00 seconds", Level::Warn),
             ("[2017-05-11 15:04:27,391: INFO/MainProcess] Task tasks.user.crawl succeeded in 1.5s: None", Level::Other),
+            // multiprocessing names a child's child after its parent
+            ("[2024-01-01 10:00:17,119: WARNING/ForkProcess-1:1] Task tasks.sync[1f2e] retry: Retry in 5s", Level::Warn),
         ] {
             assert_eq!(sev(line).level, level, "{line}");
             assert_eq!(crate::logline::declared(line).map(Level::from), Some(level), "{line}");
