@@ -135,13 +135,20 @@ const LONE_LINE_FOLDS: usize = 8;
 /// line that opens no event and states no level, below one that did (Dask's `Exception: '…'`
 /// under its `ERROR - Compute Failed`), is that event's, not another error.
 fn reported_events(lines: &[&str]) -> usize {
+    // (java.util.logging states its level on a line of its own, under its record's time)
+    let opens = |line: &str| logline::opens_event(line) || logline::declared(line).is_some();
     let mut in_event = false;
     let mut failed = 0;
     for line in lines {
-        // (java.util.logging states its level on a line of its own, under its record's time)
-        let opens = logline::opens_event(line) || logline::declared(line).is_some();
-        in_event |= opens;
-        failed += ((opens || !in_event) && logline::problem(line) == Problem::Reported) as usize;
+        let reported = logline::problem(line) == Problem::Reported;
+        // once in an event, only a reported line asks whether it opens one (a fold the guard
+        // splits can hold most of a log)
+        if in_event {
+            failed += (reported && opens(line)) as usize;
+        } else {
+            in_event = opens(line);
+            failed += reported as usize;
+        }
     }
     failed
 }
