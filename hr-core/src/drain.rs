@@ -1149,7 +1149,7 @@ pub fn filed_apart(first: &str, line: &str) -> bool {
         if x.is_ascii_whitespace() && y.is_ascii_whitespace() {
             return false;
         }
-        if x != y && !(x.is_ascii_digit() && y.is_ascii_digit()) {
+        if !crate::mask::alike_but_digits(*x, *y) {
             break;
         }
     }

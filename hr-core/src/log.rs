@@ -205,15 +205,15 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     // `packages/core test: `, reads as a host and a program, and stays a stream)
     let prefixed = stream_prefixes(&lines.lines);
     let stamped_only = |(p, _): &(Vec<(&str, &str)>, bool)| p.iter().all(|(tag, _)| tag.is_empty());
-    let behind_headers = prefixed.as_ref().is_none_or(stamped_only).then(|| syslog_bodies(&lines.lines)).flatten();
-    let prefixed = if behind_headers.is_some() { None } else { prefixed };
+    let behind_headers = prefixed.as_ref().map_or(true, stamped_only).then(|| syslog_bodies(&lines.lines)).flatten();
+    let syslogged = behind_headers.is_some();
+    let prefixed = if syslogged { None } else { prefixed };
     let bodies = match &prefixed {
         Some((p, _)) => Some(stream_bodies(&lines.lines, p)),
         None => behind_headers,
     };
     // (a log of streams interleaved, each of its services read on its own)
     let prefixes = prefixed.as_ref().filter(|&&(_, all)| all).map(|(p, _)| p.as_slice());
-    let syslogged = prefixed.is_none() && bodies.is_some();
     let bodies = bodies.as_deref().unwrap_or(&lines.lines);
     let roles = mine(lines, raw, bodies, prefixes, colours, &mut miner, ahead);
     if !plan_fits(lines, bodies, &roles, &miner, room - room / 4, held) {
@@ -228,7 +228,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
         unstamped_lines
             .get_or_init(|| match &prefixed {
                 Some((p, _)) => Some(p.iter().map(|&(_, body)| body).collect::<Vec<_>>()),
-                None if syslogged => Some(lines.lines.iter().map(|l| crate::logline::syslog_message_at(l).map_or(*l, |at| &l[at..])).collect()),
+                None if syslogged => Some(lines.lines.iter().map(|l| crate::logline::syslog_message(l)).collect()),
                 None => stamped(&lines.lines).then(|| lines.lines.iter().map(|l| unstamped(l)).collect::<Vec<_>>()),
             })
             .as_deref()
@@ -708,7 +708,7 @@ fn folded_traces(roles: &[Role], lines: &[&str]) -> (usize, usize) {
 /// line is an error.
 fn raised_level(line: &str) -> Level {
     // (what the line says behind a syslog header, where a service's dump was written line by line)
-    let said = crate::logline::syslog_message_at(line).map_or(line, |at| &line[at..]);
+    let said = crate::logline::syslog_message(line);
     let opens_with_a_frame = frames::is_frame(said) && !raises_an_exception(said);
     if crate::logline::is_goroutine_header(said) || said.starts_with("script_filename = ") || lists_a_thread(said) || opens_with_a_frame {
         Level::Other
@@ -1179,7 +1179,7 @@ fn syslog_bodies<'a>(lines: &[&'a str]) -> Option<Vec<&'a str>> {
 /// cost 6%), unless the line above was read behind a header that ends there: opening alike,
 /// the line has it too.
 fn said_below<'a>(above: &str, header_above: Option<usize>, line: &'a str) -> Option<&'a str> {
-    let alike = line.bytes().zip(above.bytes()).take_while(|&(a, b)| a == b || (a.is_ascii_digit() && b.is_ascii_digit())).count();
+    let alike = line.bytes().zip(above.bytes()).take_while(|&(a, b)| crate::mask::alike_but_digits(a, b)).count();
     let at = crate::re::finder!(b": ").find(&line.as_bytes()[..alike])? + 2;
     let said = &line[at..];
     ((continues(said) || opens_trace(said) || crate::logline::go_place(said))
@@ -2093,7 +2093,7 @@ fn relays_a_frame(event: &str, line: &str) -> bool {
         return false;
     }
     // (the same header but for its digits: another time)
-    let alike = event.as_bytes()[..end].iter().zip(&line.as_bytes()[..end]).all(|(a, b)| a == b || (a.is_ascii_digit() && b.is_ascii_digit()));
+    let alike = event.as_bytes()[..end].iter().zip(&line.as_bytes()[..end]).all(|(&a, &b)| crate::mask::alike_but_digits(a, b));
     let said = line[end..].trim_start_matches([' ', '-', ':']).trim_end();
     alike && (crate::logline::is_js_engine_frame(said) || crate::logline::is_full_at_frame(said))
 }

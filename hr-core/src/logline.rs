@@ -318,6 +318,12 @@ pub fn syslog_message_at(line: &str) -> Option<usize> {
         .map(|m| m.end())
 }
 
+/// What a syslog line's program wrote, behind its header (`syslog_message_at`); a line without
+/// one, whole.
+pub fn syslog_message(line: &str) -> &str {
+    syslog_message_at(line).map_or(line, |at| &line[at..])
+}
+
 /// The byte offset just past a line's leading time (`2025-06-24 14:36:25`, `[10:00:00.123]`),
 /// after its source tag if it has one: what follows is the message, in a line that states no
 /// level.
@@ -1120,8 +1126,9 @@ pub fn after_channel(tok: &str) -> &str {
 }
 
 /// Whether `rest` is what Celery writes after a level's `/`: its process's name and the `]` that
-/// closes its header (`MainProcess]`, `ForkPoolWorker-1]`, a child's child `ForkProcess-1:1]`). A level word before a path or another
-/// word (`INFO/data/r0.csv`, `ERROR/WARNING counters`) is no level.
+/// closes its header (`MainProcess]`, `ForkPoolWorker-1]`, a child's child `ForkProcess-1:1]`).
+/// A level word before a path or another word (`INFO/data/r0.csv`, `ERROR/WARNING counters`)
+/// is no level.
 fn celery_process(rest: &[u8]) -> bool {
     match rest.split_last() {
         Some((b']', name)) => {

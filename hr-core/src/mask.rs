@@ -101,6 +101,12 @@ pub(crate) fn escaped(before: &[u8]) -> bool {
     before.iter().rev().take_while(|&&c| c == b'\\').count() % 2 == 1
 }
 
+/// Whether two bytes at one place in two lines read alike once numbers are masked: the same
+/// byte, or two digits (another time, pid or counter).
+pub(crate) fn alike_but_digits(a: u8, b: u8) -> bool {
+    a == b || (a.is_ascii_digit() && b.is_ascii_digit())
+}
+
 /// Masks one whitespace-separated token of a log line for template mining, appending the result
 /// to `out`: digit runs and hex ids as in [`shape`], a path or URL as `/*`, and a quoted value as
 /// `"*"` (a quoted key stays, see `names_a_key`), or as `'*'` in single quotes (see
