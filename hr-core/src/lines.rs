@@ -25,6 +25,35 @@ pub fn split_stripped<'a>(plain: &'a str, original: &str) -> Lines<'a> {
     lines
 }
 
+/// Bytes `split_scanning` reads at once: both its searches read a block while the cache holds it.
+const BLOCK: usize = 64 << 10;
+
+/// `split`, and whether `text` holds an ESC byte (a terminal's escape), read in one pass a block
+/// at a time: on 100 MB of log, the newlines counted, an escape looked for and the lines split
+/// in a pass over all of it each took 46 ms, this one 25 ms. `None` once `text` holds more than
+/// `most` newlines: their lines are not held past that.
+pub fn split_scanning(text: &str, most: usize) -> Option<(Lines<'_>, bool)> {
+    let body = text.strip_suffix('\n').unwrap_or(text);
+    let trailing_newline = body.len() < text.len();
+    let mut lines = Vec::new();
+    let (mut escaped, mut from) = (false, 0);
+    for (k, block) in body.as_bytes().chunks(BLOCK).enumerate() {
+        escaped |= memchr::memchr(0x1b, block).is_some();
+        for end in memchr::memchr_iter(b'\n', block) {
+            let end = k * BLOCK + end;
+            lines.push(&body[from..end]);
+            from = end + 1;
+        }
+        if lines.len() + usize::from(trailing_newline) > most {
+            return None;
+        }
+    }
+    if !text.is_empty() {
+        lines.push(&body[from..]);
+    }
+    Some((Lines { lines, trailing_newline }, escaped))
+}
+
 /// The lines `split` would give, one at a time: for passes over large inputs that need no
 /// random access (a `Vec` of lines costs 16 bytes a line, 1.6 GB for 100 MB of empty lines).
 pub fn iter(text: &str) -> impl Iterator<Item = &str> {
@@ -89,6 +118,40 @@ mod tests {
         assert_eq!(l.lines, vec!["a", "b"]);
         assert!(!l.trailing_newline);
         assert!(split("").lines.is_empty());
+    }
+
+    #[test]
+    fn lines_split_while_scanning_are_those_split_alone() {
+        let long = format!("{}\n", "x".repeat(BLOCK - 3));
+        let texts = [
+            String::new(),
+            "\n".into(),
+            "a".into(),
+            "a\nb\n".into(),
+            "a\r\n\nb".into(),
+            // lines across blocks, a newline last in a block and first in the next
+            long.repeat(3) + "tail",
+            "y".repeat(BLOCK - 1) + "\n\nz\n",
+            "\n".repeat(BLOCK + 2),
+        ];
+        for text in &texts {
+            let (lines, escaped) = split_scanning(text, usize::MAX).unwrap();
+            let alone = split(text);
+            assert_eq!((&lines.lines, lines.trailing_newline), (&alone.lines, alone.trailing_newline), "{text:?}");
+            assert!(!escaped);
+        }
+        // an escape anywhere, the last block's included
+        for at in [0, BLOCK - 1, BLOCK, 3 * BLOCK - 8] {
+            let mut text = long.repeat(3);
+            text.replace_range(at..at + 1, "\x1b");
+            assert!(split_scanning(&text, usize::MAX).unwrap().1, "at {at}");
+        }
+        // past `most` newlines, no lines
+        let text = "a\n".repeat(3 * BLOCK);
+        assert!(split_scanning(&text, 3 * BLOCK).is_some());
+        assert!(split_scanning(&text, 3 * BLOCK - 1).is_none());
+        assert!(split_scanning("a\nb", 1).is_some());
+        assert!(split_scanning("a\nb\n", 1).is_none());
     }
 
     #[test]

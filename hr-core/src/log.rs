@@ -25,7 +25,7 @@ mod values;
 
 use crate::drain::{drain_merges, filed_apart, unmasked_stamp, Drain, Miner, Seen, NO_TEXT};
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
-use crate::lines::{split, Lines};
+use crate::lines::Lines;
 use crate::logline::{continues, error_words, is_logfmt_event, is_tagged_logfmt_event, unstamped};
 use crate::marker::{count, lines_counting, marker_chars, Compressed};
 use crate::plan::{plural, render_classified, Piece, Plan, Priority};
@@ -127,17 +127,17 @@ enum Role {
 }
 
 pub fn compress(text: &str, opts: &Options) -> Compressed {
+    // (the lines as written, split in the pass that looks for an escape)
+    let scanned = crate::lines::split_scanning(text, most_lines(text.len()));
+    let Some((raw, escaped)) = scanned.filter(|(raw, escaped)| !too_many_lines(newlines(raw), text.len(), *escaped)) else {
+        return crate::fold::compress(text, opts);
+    };
     // lines are mined without their terminal escapes (colours, CI timestamps), which are no
     // part of what they say, and kept with them
-    let escaped = memchr::memchr(0x1b, text.as_bytes()).is_some();
-    if too_many_lines(text, escaped) {
-        return crate::fold::compress(text, opts);
-    }
     // (a log without an escape is not searched for one again)
     match escaped.then(|| crate::escapes::strip(text)).flatten() {
         Some(plain) => {
             let lines = crate::lines::split_stripped(&plain, text);
-            let raw = split(text);
             let colours = crate::escapes::line_colours(&raw.lines, &lines.lines);
             // the copy without escapes and the lines' colours are held beside the plan
             let held = plain.len() + colours.as_ref().map_or(0, |c| c.len() * COLOUR_BYTES);
@@ -145,6 +145,7 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
             let Some(plan) = plan else {
                 drop(lines);
                 drop(plain);
+                drop(raw);
                 return crate::fold::compress(text, opts);
             };
             // the copy without escapes is gone before the output is written
@@ -153,13 +154,12 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
             render_classified(&plan, &raw, opts, problems.as_deref())
         }
         None => {
-            let lines = split(text);
-            let (plan, problems) = read_ahead(&lines.lines, &lines.lines, |ahead| plan(&lines, &lines, None, 0, ahead));
+            let (plan, problems) = read_ahead(&raw.lines, &raw.lines, |ahead| plan(&raw, &raw, None, 0, ahead));
             let Some(plan) = plan else {
-                drop(lines);
+                drop(raw);
                 return crate::fold::compress(text, opts);
             };
-            render_classified(&plan, &lines, opts, problems.as_deref())
+            render_classified(&plan, &raw, opts, problems.as_deref())
         }
     }
 }
@@ -176,15 +176,25 @@ const STATE_PER_LINE: usize = 64;
 /// Lines any input may have before their state counts against the memory bound.
 const FREE_LINES: usize = 500_000;
 
-/// Whether mining `text` would cost more than twice its size in per-line state (once its size
-/// when it is mined through a copy without its escapes): input of lines far shorter than log
-/// events (100 MB of two-byte lines is 50 million lines, 3 GB of state). Peak memory must stay
-/// under three times the input plus 64 MB, so such input goes to the generic folder, which
-/// streams it in bounded memory, as the sniffer would send it.
-fn too_many_lines(text: &str, escaped: bool) -> bool {
-    let lines = memchr::memchr_iter(b'\n', text.as_bytes()).count();
-    let room = if escaped { text.len() } else { 2 * text.len() };
-    lines > FREE_LINES && lines * STATE_PER_LINE > room
+/// Whether mining a text of `size` bytes and `newlines` lines would cost more than twice its
+/// size in per-line state (once its size when it is mined through a copy without its escapes):
+/// input of lines far shorter than log events (100 MB of two-byte lines is 50 million lines, 3
+/// GB of state). Peak memory must stay under three times the input plus 64 MB, so such input
+/// goes to the generic folder, which streams it in bounded memory, as the sniffer would send it.
+fn too_many_lines(newlines: usize, size: usize, escaped: bool) -> bool {
+    let room = if escaped { size } else { 2 * size };
+    newlines > FREE_LINES && newlines * STATE_PER_LINE > room
+}
+
+/// Newlines past which a text of `size` bytes has too many lines (see `too_many_lines`),
+/// escaped or not: their slices (16 bytes a line) are not held past that.
+fn most_lines(size: usize) -> usize {
+    FREE_LINES.max(2 * size / STATE_PER_LINE)
+}
+
+/// The newlines of the text split into `lines`.
+fn newlines(lines: &Lines) -> usize {
+    lines.lines.len().saturating_sub(usize::from(!lines.trailing_newline))
 }
 
 /// Plans a log, or `None` when planning it would not stay within the memory bound (see
@@ -907,7 +917,10 @@ fn mine(
         }
         let line = lines.lines[i];
         if i == 0 { columns.learn_first(line) } else { columns.learn(line) };
-        let sev = severity(line, &columns);
+        let sev = match ahead.as_deref_mut() {
+            Some(ahead) if !columns.known() => ahead.severity(i),
+            _ => severity(line, &columns),
+        };
         // a header behind a stream's prefix states its level as an unprefixed one does
         // (`rabbitmq-1  | =CRASH REPORT==== … ===`, `browser-1  | [6256:6329:…:ERROR:bus.cc:405]`)
         let sev = match crate::logline::banner_level(bodies[i]) {
@@ -6642,7 +6655,7 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     fn a_plan_fits_by_what_stays_of_the_mined_lines() {
         let name = |i: usize| -> String { (0..3).map(|k| (b'a' + (i / 26usize.pow(k) % 26) as u8) as char).collect() };
         let held_fits = |text: &str, room: usize, held: usize| {
-            let lines = split(text);
+            let lines = crate::lines::split(text);
             let mut miner = Miner::within(usize::MAX);
             let roles = mine(&lines, &lines, &lines.lines, None, None, &mut miner, None);
             plan_fits(&lines, &lines.lines, &roles, &miner, room, held)
@@ -6683,17 +6696,26 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
 
     #[test]
     fn lines_far_shorter_than_events_are_folded_by_the_streaming_folder() {
+        let too_many = |text: &str, escaped| too_many_lines(text.matches('\n').count(), text.len(), escaped);
         let text = "a\n".repeat(FREE_LINES + 1);
-        assert!(too_many_lines(&text, false));
+        assert!(too_many(&text, false));
+        assert!(crate::lines::split_scanning(&text, most_lines(text.len())).is_none(), "not split past the bound");
         assert_eq!(compress(&text, &opts()), crate::fold::compress(&text, &opts()));
         // as many lines of log length are mined
         let line = "2024-01-02 10:00:00 INFO worker polled the queue\n";
-        assert!(!too_many_lines(&line.repeat(FREE_LINES + 1), false));
-        assert!(!too_many_lines(&"a\n".repeat(FREE_LINES), false));
+        assert!(!too_many(&line.repeat(FREE_LINES + 1), false));
+        assert!(!too_many(&"a\n".repeat(FREE_LINES), false));
         // a coloured line of 32 bytes is mined through a copy: its state has half the room
         let coloured = "\x1b[32m07:06:59 INFO served 1\x1b[0m\n";
-        assert!(!too_many_lines(&coloured.repeat(FREE_LINES + 1), false));
-        assert!(too_many_lines(&coloured.repeat(FREE_LINES + 1), true));
+        let text = coloured.repeat(FREE_LINES + 1);
+        assert!(!too_many(&text, false));
+        assert!(too_many(&text, true));
+        assert_eq!(compress(&text, &opts()), crate::fold::compress(&text, &opts()));
+        // the bound on lines held while they are split is never below theirs
+        for size in [0, 1 << 20, 1 << 30] {
+            let most = most_lines(size);
+            assert!(too_many_lines(most + 1, size, false) && too_many_lines(most + 1, size, true));
+        }
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! Reading a large log ahead of the miner, on another core: each line masked for mining as a
-//! plain line (`Masked::fill`), and the guard's reading of each line (`logline::problem`). Both
-//! read one line at a time, with no state, and cost more than half of what mining a log does.
+//! plain line (`Masked::fill`), its level (`severity::severity`, as a log with no column header
+//! reads it), and the guard's reading of each line (`logline::problem`). All read one line at a
+//! time, with no state, and cost more than half of what mining a log does.
 //!
 //! The lines are cut into chunks, and each chunk is read once, by whichever thread claims it
 //! first: the reader claims them one after the other, and the miner claims the next one itself
@@ -8,6 +9,8 @@
 //! be filled again, so memory stays a few chunks whatever the log's size. The outcome is the
 //! one the miner would reach alone: a line's mask is the same whoever made it.
 
+use super::fields::Columns;
+use super::severity::{severity, Severity};
 use crate::drain::Masked;
 use crate::logline::{self, Problem};
 use std::sync::atomic::{AtomicUsize, Ordering};
@@ -33,10 +36,12 @@ const RETURNED: usize = 1;
 /// spare the miner fills itself.
 const ALIVE: usize = CLAIMED_AHEAD + SENT + RETURNED + 3;
 
-/// Lines `bounds[k]..bounds[k + 1]`, read: each line's mask, and the guard's verdict on it.
+/// Lines `bounds[k]..bounds[k + 1]`, read: each line's mask, its level, and the guard's verdict
+/// on it.
 #[derive(Default)]
 struct Chunk {
     masked: Vec<Masked>,
+    severities: Vec<Severity>,
     problems: Vec<Problem>,
 }
 
@@ -86,6 +91,9 @@ impl<'a> Reading<'a> {
             }
             masked.fill(line, false);
         }
+        let columns = Columns::default();
+        chunk.severities.clear();
+        chunk.severities.extend(self.plain[from..to].iter().map(|line| severity(line, &columns)));
         chunk.problems.clear();
         chunk.problems.extend(self.raw[from..to].iter().map(|line| logline::problem(line)));
     }
@@ -127,7 +135,8 @@ impl<'a> Ahead<'a> {
     /// Bytes this reading may hold beside the miner, at most: the chunks alive, and a verdict a
     /// line.
     pub fn held(&self) -> usize {
-        ALIVE * (CHUNK * (KEPT_BYTES + std::mem::size_of::<Masked>()) + CHUNK_BYTES) + self.reading.raw.len()
+        let line = KEPT_BYTES + std::mem::size_of::<Masked>() + std::mem::size_of::<Severity>();
+        ALIVE * (CHUNK * line + CHUNK_BYTES) + self.reading.raw.len()
     }
 
     /// Line `i`'s mask, to be taken (`Miner::add_premasked` leaves another there): lines are
@@ -135,15 +144,28 @@ impl<'a> Ahead<'a> {
     pub fn masked(&mut self, i: usize) -> &mut Masked {
         debug_assert!(i >= self.asked, "line {i} asked for after line {}", self.asked - 1);
         self.asked = i + 1;
-        while self.at == usize::MAX || i >= self.reading.bounds[self.at + 1] {
-            self.take(self.at.wrapping_add(1));
-        }
-        let j = i - self.reading.bounds[self.at];
+        let j = self.reach(i);
         // the next line's mask is loaded while this one is mined (3-4% less time on a large log)
         if let Some(next) = self.current.masked.get(j + 1) {
             next.prefetch();
         }
         &mut self.current.masked[j]
+    }
+
+    /// Line `i`'s level, read as in a log whose columns no header named (see `Columns`): asked
+    /// before its mask, if at all.
+    pub fn severity(&mut self, i: usize) -> Severity {
+        debug_assert!(i >= self.asked, "line {i} asked for after line {}", self.asked - 1);
+        let j = self.reach(i);
+        self.current.severities[j]
+    }
+
+    /// Makes the chunk that holds line `i` the current one; returns where `i` stands in it.
+    fn reach(&mut self, i: usize) -> usize {
+        while self.at == usize::MAX || i >= self.reading.bounds[self.at + 1] {
+            self.take(self.at.wrapping_add(1));
+        }
+        i - self.reading.bounds[self.at]
     }
 
     /// Makes chunk `k` the current one, once it is read.
@@ -301,6 +323,25 @@ mod tests {
             assert_eq!(problems.unwrap(), verdicts(&raw.lines));
             // (and reads them as a terminal shows them: colours change no verdict)
             assert_eq!(verdicts(&raw.lines), verdicts(&lines.lines));
+        }
+    }
+
+    #[test]
+    fn a_column_log_read_ahead_is_read_by_its_header() {
+        // the reader reads levels as if no header named the columns: an IIS log's requests
+        // fail by its status column, which only the header names (a 404 three words from the end)
+        let opts = Options { hash: "0123456789ab".into(), budget_chars: None, min_fold_run: 0 };
+        let mut text = String::from("#Software: Microsoft Internet Information Services 10.0\n#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port c-ip sc-status sc-substatus sc-win32-status time-taken\n");
+        for i in 0..2 * AHEAD_FROM {
+            let missing = ["/gone.aspx", "/old/login.aspx", "/admin.php"];
+            let (path, status) = if i % 500 == 7 { (missing[i % 3].to_string(), 404) } else { (format!("/p{}.aspx", i % 40), 200) };
+            text.push_str(&format!("2024-01-02 10:{:02}:{:02} 10.0.0.1 GET {path} - 80 10.0.0.{} {status} 0 0 {}\n", i / 60 % 60, i % 60, i % 200, i % 997));
+        }
+        let lines = split(&text);
+        let alone = render(&plan(&lines, &lines, None, 0, None).unwrap(), &lines, &opts);
+        assert_eq!(crate::log::compress(&text, &opts), alone);
+        for path in ["/gone.aspx", "/old/login.aspx", "/admin.php"] {
+            assert!(alone.text.contains(&format!("GET {path} ")), "{}", alone.text);
         }
     }
 
