@@ -6197,8 +6197,9 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     fn a_warning_with_another_code_stays() {
         // DISM warns that a source failed, with the HRESULT that says why: another code is
         // another reason, shown once among the repeats of the first
-        // (as a field, or after a colon as Windows' own tools write it too)
-        for given in ["HRESULT=", "HRESULT: "] {
+        // (as a field, or after a colon as Windows' own tools write it too, or as their code
+        // names it, `hr`)
+        for given in ["HRESULT=", "HRESULT: ", "hr = ", "(hr="] {
             let dism = |k: usize, code: &str| format!("2024-02-01 12:0{}:{:02}, Warning                 DISM   DISM Package Manager: PID=7420 TID=4280 CBS AddSource failed with {given}{code}! - CDISMPackageManager::Internal_Finalize\n", k / 60, k % 60);
             let mut text = String::new();
             for k in 0..40 {
@@ -6208,6 +6209,9 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
             let c = compress(&text, &opts());
             assert!(c.text.contains(&dism(30, "0x8007007b")), "{}", c.text);
         }
+        // `hr` may mean hours: a code only as an HRESULT is written
+        assert_eq!(codes_given("retried for 1 hr = 60 min, then 2 hr: 0x8007"), 0);
+        assert_ne!(codes_given("Failed to open key (hr:0x80070002)"), 0);
     }
 
     #[test]

@@ -102,19 +102,33 @@ pub(super) const CODES_PER_MESSAGE: usize = 4;
 /// after `code`, `status` or Windows' `HRESULT` (`exit code 22.`, `exit status 137`, CBS's
 /// `[HRESULT = 0x800f0805 - CBS_E_INVALID_PACKAGE]`, `HRESULT: 0x80070005`), an `err=` or `HRESULT=` field, and a
 /// signal's number or name in a `signal=` or `sig=` field (another field of that name holds an
-/// id: a request's signature).
+/// id: a request's signature). Windows' code also names an HRESULT `hr` (`hr = 0x80070002`,
+/// `(hr=0x800f081f)`, `hr:0x80070002`), a word that may mean hours: there, only a value written as one counts.
 pub(super) fn codes_given(line: &str) -> u64 {
-    let mut after_code = false;
+    let (mut after_code, mut after_hr) = (false, false);
     hash_set(line.split_ascii_whitespace().filter(|&tok| {
         if tok == "=" {
             return false;
         }
-        let coded = std::mem::replace(&mut after_code, matches!(tok.trim_start_matches('['), "code" | "status" | "HRESULT" | "HRESULT:")) && tok.bytes().any(|c| c.is_ascii_digit());
+        let key = tok.trim_start_matches(['[', '(']);
+        let coded = std::mem::replace(&mut after_code, matches!(key, "code" | "status" | "HRESULT" | "HRESULT:")) && tok.bytes().any(|c| c.is_ascii_digit());
+        let hresult = std::mem::replace(&mut after_hr, matches!(key, "hr" | "hr:")) && is_hresult(tok);
         coded
-            || tok.split_once('=').is_some_and(|(key, value)| {
-                matches!(key, "err" | "HRESULT") || (matches!(key, "signal" | "sig") && ((value.len() <= 2 && value.bytes().all(|c| c.is_ascii_digit())) || value.starts_with("SIG")))
+            || hresult
+            || key.strip_prefix("hr:").is_some_and(is_hresult)
+            || key.split_once('=').is_some_and(|(key, value)| {
+                matches!(key, "err" | "HRESULT")
+                    || (key == "hr" && is_hresult(value))
+                    || (matches!(key, "signal" | "sig") && ((value.len() <= 2 && value.bytes().all(|c| c.is_ascii_digit())) || value.starts_with("SIG")))
             })
     }))
+}
+
+/// Whether `word` is an HRESULT as Windows writes one, `0x` and eight hex digits, punctuation
+/// after it aside (`0x80070005,`, `0x8007007b!`).
+fn is_hresult(word: &str) -> bool {
+    let word = word.trim_end_matches([',', '.', ';', ')', ']', '!']);
+    word.len() == 10 && word.starts_with("0x") && word[2..].bytes().all(|c| c.is_ascii_hexdigit())
 }
 
 /// The services' ports `line` names (`service_port`), outside `key=value` fields, as a set.

@@ -293,11 +293,15 @@ pub(super) fn failed_code(line: &str) -> bool {
 /// Whether `line` is ninja's verdict on a build step, the outputs it failed to make
 /// (`FAILED: zephyr/zephyr_pre0.elf zephyr/zephyr_pre0.map`), as make's `make[2]: *** [all]
 /// Error 2` is make's: CMake's and Meson's builds fail so. An output is a file, a name with a
-/// dot or a slash in it (a harness's tally, `FAILED: 0`, is none).
+/// dot or a slash in it (a harness's tally, `FAILED: 0`, is none). Behind a CI service's stamp
+/// too: a CMake build's job on GitHub Actions.
 fn build_step_failed(line: &str) -> bool {
-    line.strip_prefix("FAILED: ")
-        .and_then(|outputs| outputs.split_ascii_whitespace().next())
-        .is_some_and(|output| output.contains(['.', '/']) && output.bytes().any(|c| c.is_ascii_alphabetic()))
+    // (a look for the words first: this asks every line that states no level)
+    finder!(b"FAILED: ").find(line.as_bytes()).is_some()
+        && crate::logline::unstamped(line)
+            .strip_prefix("FAILED: ")
+            .and_then(|outputs| outputs.split_ascii_whitespace().next())
+            .is_some_and(|output| output.contains(['.', '/']) && output.bytes().any(|c| c.is_ascii_alphabetic()))
 }
 
 /// Whether `line` ends as Perl ends a warning, with the place in a script it was raised at.
@@ -666,7 +670,9 @@ mod tests {
 
     #[test]
     fn ninja_names_the_outputs_a_failed_step_did_not_make() {
-        for (line, failed) in [("FAILED: zephyr/zephyr_pre0.elf zephyr/zephyr_pre0.map", true), ("FAILED: libfoo.a", true), ("FAILED: 0", false), ("FAILED: 3 of 78 checks", false)] {
+        for (line, failed) in [("FAILED: zephyr/zephyr_pre0.elf zephyr/zephyr_pre0.map", true), ("FAILED: libfoo.a", true), ("FAILED: 0", false), ("FAILED: 3 of 78 checks", false),
+            ("2025-03-01T10:00:00.1234567Z FAILED: src/CMakeFiles/app.dir/main.cpp.o", true), ("[2025-03-01T10:00:00.123Z] FAILED: libfoo.a", true),
+            ("2025-03-01T10:00:00.1234567Z FAILED: 0", false), ("2025-03-01T10:00:00.1234567Z step FAILED: src/a.o", false)] {
             assert_eq!(build_step_failed(line), failed, "{line}");
         }
     }
