@@ -1,19 +1,24 @@
 //! Reading a large log ahead of the miner, on another core: each line masked for mining as a
-//! plain line (`Masked::fill`), its level (`severity::severity`, as a log with no column header
-//! reads it), and the guard's reading of each line (`logline::problem`). All read one line at a
-//! time, with no state, and cost more than half of what mining a log does.
+//! plain line (`Masked::fill`) and its level (`severity::severity`, as a log with no column
+//! header reads it); then the guard's reading of each line (`logline::problem`). All read one
+//! line at a time, with no state, and cost more than half of what mining a log does.
 //!
 //! The lines are cut into chunks, and each chunk is read once, by whichever thread claims it
 //! first: the reader claims them one after the other, and the miner claims the next one itself
 //! rather than wait for the reader. The miner takes the chunks in order and hands each back to
 //! be filled again, so memory stays a few chunks whatever the log's size. The outcome is the
 //! one the miner would reach alone: a line's mask is the same whoever made it.
+//!
+//! The guard's verdicts are given last, block by block, by the reader once no chunk is left to
+//! claim, and by the miner once its work is done: while both threads mine, both cores are busy,
+//! and what the miner does alone after mining (its plan) leaves the reader's core free.
 
 use super::fields::Columns;
 use super::severity::{severity, Severity};
 use crate::drain::Masked;
 use crate::logline::{self, Problem};
 use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::Mutex;
 use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TryRecvError, TrySendError};
 
 /// Lines from which the reading is done ahead: below, a thread costs more than it saves.
@@ -22,6 +27,9 @@ const AHEAD_FROM: usize = 10_000;
 /// A chunk ends after this many lines, or after the line that brings it to `CHUNK_BYTES`.
 const CHUNK: usize = 512;
 const CHUNK_BYTES: usize = 64 << 10;
+
+/// Lines a thread gives the guard's verdicts on at once.
+const VERDICTS: usize = 4096;
 
 /// A mask whose buffers hold more than this (filled with a long line) is let go rather than
 /// filled again: each slot of a chunk would otherwise keep the room of the longest line it held.
@@ -36,26 +44,23 @@ const RETURNED: usize = 1;
 /// spare the miner fills itself.
 const ALIVE: usize = CLAIMED_AHEAD + SENT + RETURNED + 3;
 
-/// Lines `bounds[k]..bounds[k + 1]`, read: each line's mask, its level, and the guard's verdict
-/// on it.
+/// Lines `bounds[k]..bounds[k + 1]`, read: each line's mask and its level.
 #[derive(Default)]
 struct Chunk {
     masked: Vec<Masked>,
     severities: Vec<Severity>,
-    problems: Vec<Problem>,
 }
 
 /// The lines to read, where each chunk begins, and which chunk is the next to claim.
 struct Reading<'a> {
     plain: &'a [&'a str],
-    raw: &'a [&'a str],
     /// the first line of each chunk, and the number of lines last
     bounds: Vec<usize>,
     next: AtomicUsize,
 }
 
 impl<'a> Reading<'a> {
-    fn new(plain: &'a [&'a str], raw: &'a [&'a str]) -> Reading<'a> {
+    fn new(plain: &'a [&'a str]) -> Reading<'a> {
         let mut bounds = vec![0];
         let (mut lines, mut bytes) = (0, 0);
         for (i, line) in plain.iter().enumerate() {
@@ -68,7 +73,7 @@ impl<'a> Reading<'a> {
         if lines > 0 {
             bounds.push(plain.len());
         }
-        Reading { plain, raw, bounds, next: AtomicUsize::new(0) }
+        Reading { plain, bounds, next: AtomicUsize::new(0) }
     }
 
     fn chunks(&self) -> usize {
@@ -94,8 +99,30 @@ impl<'a> Reading<'a> {
         let columns = Columns::default();
         chunk.severities.clear();
         chunk.severities.extend(self.plain[from..to].iter().map(|line| severity(line, &columns)));
-        chunk.problems.clear();
-        chunk.problems.extend(self.raw[from..to].iter().map(|line| logline::problem(line)));
+    }
+}
+
+/// The guard's verdict on each line of `raw` (`logline::problem`), given a block at a time by
+/// whichever thread claims the block first.
+struct Verdicts<'a, 'v> {
+    raw: &'a [&'a str],
+    blocks: Mutex<std::iter::Enumerate<std::slice::ChunksMut<'v, Problem>>>,
+}
+
+impl<'a, 'v> Verdicts<'a, 'v> {
+    fn new(raw: &'a [&'a str], verdicts: &'v mut [Problem]) -> Verdicts<'a, 'v> {
+        Verdicts { raw, blocks: Mutex::new(verdicts.chunks_mut(VERDICTS).enumerate()) }
+    }
+
+    /// Gives verdicts until no block is left.
+    fn give(&self) {
+        // (a block is claimed under the lock, and read outside it; nothing panics while it is held)
+        let claim = || self.blocks.lock().unwrap_or_else(|poisoned| poisoned.into_inner()).next();
+        while let Some((k, block)) = claim() {
+            for (verdict, line) in block.iter_mut().zip(&self.raw[k * VERDICTS..]) {
+                *verdict = logline::problem(line);
+            }
+        }
     }
 }
 
@@ -112,7 +139,6 @@ pub struct Ahead<'a> {
     at: usize,
     /// a taken chunk whose buffers the miner fills again, when the reader has enough
     spare: Option<Chunk>,
-    problems: Vec<Problem>,
     /// the last line asked for, plus one
     asked: usize,
 }
@@ -127,7 +153,6 @@ impl<'a> Ahead<'a> {
             current: Chunk::default(),
             at: usize::MAX,
             spare: None,
-            problems: Vec::with_capacity(reading.raw.len()),
             asked: 0,
         }
     }
@@ -136,7 +161,7 @@ impl<'a> Ahead<'a> {
     /// line.
     pub fn held(&self) -> usize {
         let line = KEPT_BYTES + std::mem::size_of::<Masked>() + std::mem::size_of::<Severity>();
-        ALIVE * (CHUNK * line + CHUNK_BYTES) + self.reading.raw.len()
+        ALIVE * (CHUNK * line + CHUNK_BYTES) + self.reading.plain.len() * std::mem::size_of::<Problem>()
     }
 
     /// Line `i`'s mask, to be taken (`Miner::add_premasked` leaves another there): lines are
@@ -198,7 +223,6 @@ impl<'a> Ahead<'a> {
         if let Err(TrySendError::Full(spent) | TrySendError::Disconnected(spent)) = self.spent.try_send(spent) {
             self.spare = Some(spent);
         }
-        self.problems.extend_from_slice(&chunk.problems);
         self.current = chunk;
         self.at = k;
     }
@@ -214,14 +238,6 @@ impl<'a> Ahead<'a> {
         self.reading.read(k, &mut chunk);
         chunk
     }
-
-    /// The guard's reading of every line, once every chunk is taken.
-    fn problems(mut self) -> Vec<Problem> {
-        while self.at.wrapping_add(1) < self.reading.chunks() {
-            self.take(self.at.wrapping_add(1));
-        }
-        self.problems
-    }
 }
 
 /// `work`, given the log's lines read ahead on another core when there are enough of them, and
@@ -232,19 +248,28 @@ pub fn read_ahead<T>(plain: &[&str], raw: &[&str], work: impl FnOnce(Option<&mut
     if plain.len() < AHEAD_FROM {
         return (work(None), None);
     }
-    let reading = Reading::new(plain, raw);
-    std::thread::scope(|s| {
+    let reading = Reading::new(plain);
+    let mut problems = vec![Problem::None; raw.len()];
+    let verdicts = Verdicts::new(raw, &mut problems);
+    let (out, given) = std::thread::scope(|s| {
         let (to_miner, from_reader) = sync_channel(SENT);
         let (spent, to_reader) = sync_channel(RETURNED);
-        let reading = &reading;
-        let reader = std::thread::Builder::new().spawn_scoped(s, move || read(reading, to_miner, to_reader));
+        let (reading, verdicts) = (&reading, &verdicts);
+        let reader = std::thread::Builder::new().spawn_scoped(s, move || {
+            read(reading, to_miner, to_reader);
+            verdicts.give();
+        });
         if reader.is_err() {
-            return (work(None), None);
+            return (work(None), false);
         }
         let mut ahead = Ahead::new(reading, from_reader, spent);
         let out = work(Some(&mut ahead));
-        (out, Some(ahead.problems()))
-    })
+        // (a reader waiting to send a chunk no one will take stops, and gives verdicts too)
+        drop(ahead);
+        verdicts.give();
+        (out, true)
+    });
+    (out, given.then_some(problems))
 }
 
 /// The reader's end: claims and reads chunks until none is left or the miner stops taking them.
@@ -366,7 +391,7 @@ mod tests {
     fn the_miner_reads_what_the_reader_has_not_sent() {
         let text = mixed_log(AHEAD_FROM, false);
         let lines = split(&text);
-        let reading = Reading::new(&lines.lines, &lines.lines);
+        let reading = Reading::new(&lines.lines);
         assert!(reading.chunks() > 10);
         // a reader that read chunk 0 and claimed chunk 1, and sends chunk 1 only once the miner
         // has claimed the two chunks after it: the miner reads those itself, then waits
@@ -387,7 +412,6 @@ mod tests {
             });
             let mut ahead = Ahead::new(&reading, from_reader, spent);
             take_every_other(&mut ahead, &lines.lines);
-            assert_eq!(ahead.problems(), verdicts(&lines.lines));
         });
     }
 
@@ -395,7 +419,7 @@ mod tests {
     fn a_reader_that_stopped_leaves_the_rest_to_the_miner() {
         let text = mixed_log(AHEAD_FROM, false);
         let lines = split(&text);
-        let reading = Reading::new(&lines.lines, &lines.lines);
+        let reading = Reading::new(&lines.lines);
         // it claimed chunks 0 to 2 and is gone: the miner reads those too
         for _ in 0..3 {
             reading.claim();
@@ -405,14 +429,35 @@ mod tests {
         let (spent, _) = sync_channel(RETURNED);
         let mut ahead = Ahead::new(&reading, from_reader, spent);
         take_every_other(&mut ahead, &lines.lines);
-        assert_eq!(ahead.problems(), verdicts(&lines.lines));
+    }
+
+    #[test]
+    fn every_line_has_its_verdict_however_far_the_miner_read() {
+        let text = mixed_log(3 * AHEAD_FROM, true);
+        let lines = split(&text);
+        let all = verdicts(&lines.lines);
+        // (a miner that reads nothing, one that stops a third of the way, one that reads all)
+        for stop in [0, AHEAD_FROM, 3 * AHEAD_FROM] {
+            let (_, problems) = read_ahead(&lines.lines, &lines.lines, |ahead| {
+                let ahead = ahead.unwrap();
+                for i in (0..stop).step_by(3) {
+                    ahead.masked(i);
+                }
+            });
+            assert!(problems.unwrap() == all, "stopped at {stop}");
+        }
+        // the verdicts are given a block at a time: one thread alone gives them all
+        let mut given = vec![Problem::None; lines.lines.len()];
+        Verdicts::new(&lines.lines, &mut given).give();
+        assert!(given == all);
+        assert!(all.len() > 2 * VERDICTS && all.contains(&Problem::Reported));
     }
 
     #[test]
     fn chunks_end_at_a_count_of_lines_or_of_bytes() {
         let long = "x".repeat(CHUNK_BYTES / 4);
         let lines: Vec<&str> = (0..2 * CHUNK).map(|i| if (10..20).contains(&i) { long.as_str() } else { "a b" }).collect();
-        let reading = Reading::new(&lines, &lines);
+        let reading = Reading::new(&lines);
         // the fourth long line fills a chunk, and so does the eighth; then `CHUNK` lines, and the rest
         assert_eq!(reading.bounds, vec![0, 14, 18, 18 + CHUNK, 2 * CHUNK]);
     }
