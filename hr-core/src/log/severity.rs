@@ -132,7 +132,7 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
     // a test harness's verdict that its runner logs at info level (mozharness: `12:01:26
     // INFO - TEST-UNEXPECTED-TIMEOUT | automation.py | …`) says a test failed: it is read as
     // an error, whose repeats fold with their count
-    if level < Level::Error && end > 0 && line[end..].trim_start().trim_start_matches("- ").starts_with("TEST-UNEXPECTED-") {
+    if level < Level::Error && end > 0 && after_dashes(line[end..].trim_start()).starts_with("TEST-UNEXPECTED-") {
         level = Level::Error;
     }
     Severity {
@@ -141,6 +141,15 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         from_field: end > 0,
         http: false,
     }
+}
+
+/// `text` after the `- ` marks it opens with (mozharness' `INFO - `): a look at its bytes, where
+/// `trim_start_matches("- ")` builds a searcher on every line that states a level.
+fn after_dashes(mut text: &str) -> &str {
+    while let Some(rest) = text.strip_prefix("- ") {
+        text = rest;
+    }
+    text
 }
 
 /// Whether `message` opens with a failed response's status and its standard reason, after the
