@@ -31,7 +31,7 @@ const BLOCK: usize = 64 << 10;
 /// `split`, and whether `text` holds an ESC byte (a terminal's escape), read in one pass a block
 /// at a time: on 100 MB of log, the newlines counted, an escape looked for and the lines split
 /// in a pass over all of it each took 46 ms, this one 25 ms. `None` once `text` holds more than
-/// `most` newlines: their lines are not held past that.
+/// `most` newlines: their lines are not held past the block where their count passes it.
 pub fn split_scanning(text: &str, most: usize) -> Option<(Lines<'_>, bool)> {
     let body = text.strip_suffix('\n').unwrap_or(text);
     let trailing_newline = body.len() < text.len();

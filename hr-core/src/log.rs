@@ -133,8 +133,8 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
         return crate::fold::compress(text, opts);
     };
     // lines are mined without their terminal escapes (colours, CI timestamps), which are no
-    // part of what they say, and kept with them
-    // (a log without an escape is not searched for one again)
+    // part of what they say, and kept with them (a log without an escape is not searched for
+    // one again)
     match escaped.then(|| crate::escapes::strip(text)).flatten() {
         Some(plain) => {
             let lines = crate::lines::split_stripped(&plain, text);

@@ -139,7 +139,8 @@ pub struct Ahead<'a> {
     at: usize,
     /// a taken chunk whose buffers the miner fills again, when the reader has enough
     spare: Option<Chunk>,
-    /// the last line asked for, plus one
+    /// the lowest line that may be asked for next: lines are asked in ascending order, a mask
+    /// once, after the line's level
     asked: usize,
 }
 
@@ -157,8 +158,8 @@ impl<'a> Ahead<'a> {
         }
     }
 
-    /// Bytes this reading may hold beside the miner, at most: the chunks alive, and a verdict a
-    /// line.
+    /// Bytes this reading may hold beside the miner, at most: the chunks alive, and the guard's
+    /// verdict on each line (held by `read_ahead`).
     pub fn held(&self) -> usize {
         let line = KEPT_BYTES + std::mem::size_of::<Masked>() + std::mem::size_of::<Severity>();
         ALIVE * (CHUNK * line + CHUNK_BYTES) + self.reading.plain.len() * std::mem::size_of::<Problem>()
@@ -167,9 +168,8 @@ impl<'a> Ahead<'a> {
     /// Line `i`'s mask, to be taken (`Miner::add_premasked` leaves another there): lines are
     /// asked for in ascending order, each once at most.
     pub fn masked(&mut self, i: usize) -> &mut Masked {
-        debug_assert!(i >= self.asked, "line {i} asked for after line {}", self.asked - 1);
-        self.asked = i + 1;
         let j = self.reach(i);
+        self.asked = i + 1;
         // the next line's mask is loaded while this one is mined (3-4% less time on a large log)
         if let Some(next) = self.current.masked.get(j + 1) {
             next.prefetch();
@@ -180,13 +180,15 @@ impl<'a> Ahead<'a> {
     /// Line `i`'s level, read as in a log whose columns no header named (see `Columns`): asked
     /// before its mask, if at all.
     pub fn severity(&mut self, i: usize) -> Severity {
-        debug_assert!(i >= self.asked, "line {i} asked for after line {}", self.asked - 1);
         let j = self.reach(i);
+        self.asked = i;
         self.current.severities[j]
     }
 
     /// Makes the chunk that holds line `i` the current one; returns where `i` stands in it.
+    /// Lines are asked for in ascending order (a line's level before its mask).
     fn reach(&mut self, i: usize) -> usize {
+        debug_assert!(i >= self.asked, "line {i} asked for, below line {}", self.asked);
         while self.at == usize::MAX || i >= self.reading.bounds[self.at + 1] {
             self.take(self.at.wrapping_add(1));
         }

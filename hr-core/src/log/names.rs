@@ -110,16 +110,14 @@ pub(super) fn codes_given(line: &str) -> u64 {
         if tok == "=" {
             return false;
         }
-        let key = tok.trim_start_matches(['[', '(']);
-        let coded = std::mem::replace(&mut after_code, matches!(key, "code" | "status" | "HRESULT" | "HRESULT:")) && tok.bytes().any(|c| c.is_ascii_digit());
-        let hresult = std::mem::replace(&mut after_hr, matches!(key, "hr" | "hr:")) && is_hresult(tok);
+        let coded = std::mem::replace(&mut after_code, matches!(tok.trim_start_matches('['), "code" | "status" | "HRESULT" | "HRESULT:")) && tok.bytes().any(|c| c.is_ascii_digit());
+        let hr = tok.trim_start_matches(['(', '[']);
+        let hresult = (std::mem::replace(&mut after_hr, matches!(hr, "hr" | "hr:")) && is_hresult(tok))
+            || hr.strip_prefix("hr=").or_else(|| hr.strip_prefix("hr:")).is_some_and(is_hresult);
         coded
             || hresult
-            || key.strip_prefix("hr:").is_some_and(is_hresult)
-            || key.split_once('=').is_some_and(|(key, value)| {
-                matches!(key, "err" | "HRESULT")
-                    || (key == "hr" && is_hresult(value))
-                    || (matches!(key, "signal" | "sig") && ((value.len() <= 2 && value.bytes().all(|c| c.is_ascii_digit())) || value.starts_with("SIG")))
+            || tok.split_once('=').is_some_and(|(key, value)| {
+                matches!(key, "err" | "HRESULT") || (matches!(key, "signal" | "sig") && ((value.len() <= 2 && value.bytes().all(|c| c.is_ascii_digit())) || value.starts_with("SIG")))
             })
     }))
 }
