@@ -294,8 +294,9 @@ mod tests {
             out.as_object().unwrap().keys().collect::<Vec<_>>(),
             vec!["version", "installed", "environment"]
         );
-        // what is left of a cut string, and (after the first marker) only its target
-        assert!(c.text.contains("re… [hr 13,760 more chars · hr expand abcdef012345 --items /installed/0/metadata/description]\""), "{}", c.text);
+        // what is left of a cut string, ended at its last whole word (240 characters would cut
+        // `readme` after `re`), and (after the first marker) only its target
+        assert!(c.text.contains("readme readme… [hr 13,763 more chars · hr expand abcdef012345 --items /installed/0/metadata/description]\""), "{}", c.text);
         assert_eq!(c.text.matches("· hr expand").count(), 1);
     }
 

@@ -125,6 +125,24 @@ pub fn prefix_str(text: &str, n: usize) -> &str {
     &text[..end]
 }
 
+/// Where to cut `text` at or before byte `end` (a character boundary) so that no word is cut in
+/// two: after the last word that ends among the `within` bytes before `end`, or at `end` when
+/// none does (a blob, a minified line). A word cut in two reads as another word (a version
+/// `3.2.2-3.1ubun`, a path that does not exist), however plainly a marker follows it.
+pub fn word_cut(text: &str, end: usize, within: usize) -> usize {
+    let b = text.as_bytes();
+    let blank = |c: u8| c == b' ' || c == b'\t';
+    if end >= b.len() || end == 0 || blank(b[end]) || blank(b[end - 1]) {
+        return end;
+    }
+    let from = end.saturating_sub(within);
+    // (a space or a tab is a character of its own: the cut before it is a boundary)
+    match memchr::memrchr2(b' ', b'\t', &b[from..end]) {
+        Some(k) => b[..from + k].iter().rposition(|&c| !blank(c)).map_or(end, |w| w + 1),
+        None => end,
+    }
+}
+
 /// The last `n` bytes (or fewer) of `text`, cut at a character boundary.
 pub fn suffix_str(text: &str, n: usize) -> &str {
     let mut start = text.len().saturating_sub(n);
@@ -137,6 +155,27 @@ pub fn suffix_str(text: &str, n: usize) -> &str {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_cut_ends_at_a_word_where_one_ends_near_it() {
+        let text = "Install: libc6:amd64 (2.27-3ubuntu1), libarchive13:amd64 (3.2.2-3.1ubuntu0.6)";
+        let at = text.find("3.1ubun").unwrap() + "3.1ubun".len();
+        // the version cut in two is left out whole, and the space before it
+        assert_eq!(&text[..word_cut(text, at, 16)], "Install: libc6:amd64 (2.27-3ubuntu1), libarchive13:amd64");
+        // no word ends near enough: the cut stays where it was asked
+        assert_eq!(word_cut(text, at, 4), at);
+        // a cut at a word's end, before a space or after one, or at the end, cuts no word
+        let end = text.find(" (2.27").unwrap();
+        assert_eq!(word_cut(text, end, 16), end);
+        assert_eq!(word_cut(text, end + 1, 16), end + 1);
+        assert_eq!(word_cut(text, text.len(), 16), text.len());
+        // a blob with no space, or one that opens with spaces alone, is cut where asked
+        assert_eq!(word_cut(&"x".repeat(100), 50, 16), 50);
+        assert_eq!(word_cut("   xxxxxxxx", 8, 16), 8);
+        // words in other scripts end at a character boundary
+        let greek = "αβγ δεζηθ";
+        assert_eq!(&greek[..word_cut(greek, greek.find('ζ').unwrap(), 16)], "αβγ");
+    }
 
     #[test]
     fn keeps_cr_and_final_newline_state() {

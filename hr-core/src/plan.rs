@@ -293,6 +293,8 @@ fn cut_pointing_folds(plan: &Plan, dropped: &mut [bool]) {
 /// on the same line says how many more characters there are.
 const LONG_LINE: usize = 3000;
 const LONG_LINE_HEAD: usize = 800;
+/// The head ends at a word's end among its last this many bytes, where one does.
+const HEAD_WORD_CUT: usize = 64;
 
 /// What of a long `line` a reader reads: its head, or the whole line when it is not long.
 /// Whether a line reads as an error is judged on this (a word deep in a payload does not make
@@ -301,10 +303,7 @@ pub fn readable_head(line: &str) -> &str {
     if line.len() <= LONG_LINE {
         return line;
     }
-    let mut end = LONG_LINE_HEAD;
-    while !line.is_char_boundary(end) {
-        end -= 1;
-    }
+    let end = crate::lines::word_cut(line, crate::lines::prefix_str(line, LONG_LINE_HEAD).len(), HEAD_WORD_CUT);
     // a cut inside an escape sequence would hide the marker in it: walk the head's sequences
     let b = line.as_bytes();
     let mut at = 0;
@@ -721,6 +720,18 @@ mod tests {
 
     fn opts(budget: Option<usize>) -> Options {
         Options::for_test(budget)
+    }
+
+    #[test]
+    fn a_long_line_is_read_to_its_last_whole_word() {
+        // apt's history: packages and versions, a line of thousands of characters
+        let line = format!("Install: {}", (0..400).map(|i| format!("libpkg{i}:amd64 (3.2.2-3.1ubuntu0.{i})")).collect::<Vec<_>>().join(", "));
+        let head = readable_head(&line);
+        assert!(head.len() <= LONG_LINE_HEAD && head.len() > LONG_LINE_HEAD - HEAD_WORD_CUT, "{}", head.len());
+        assert!(line[head.len()..].starts_with(' '), "{}", &head[head.len() - 40..]);
+        // a line of no spaces is read to the head's length
+        let blob = "x".repeat(LONG_LINE + 1);
+        assert_eq!(readable_head(&blob).len(), LONG_LINE_HEAD);
     }
 
     #[test]

@@ -20,8 +20,10 @@ use std::collections::HashMap;
 const WIDTH: usize = 120;
 /// In lossy mode, strings longer than this (in chars) are cut…
 const LONG_STRING: usize = 600;
-/// …to this many chars (more than a needle-sized prefix of 200).
+/// …to this many chars (more than a needle-sized prefix of 200)…
 const KEEP_CHARS: usize = 240;
+/// …or fewer by at most this many bytes, to end at a word's end.
+const WORD_CUT: usize = 32;
 /// Collections shorter than this are never folded (there is little to gain).
 const MIN_FOLD: usize = 8;
 /// Lists of scalars keep this many items at each end when folded.
@@ -250,10 +252,12 @@ impl<'a> Renderer<'a> {
     fn string(&mut self, raw: &str) {
         self.out.push('"');
         if self.lossy && raw.len() > LONG_STRING {
-            let (cut, _) = decoded_prefix(raw, KEEP_CHARS);
+            // (a space is never inside an escape: a cut before one splits none)
+            let cut = crate::lines::word_cut(raw, decoded_prefix(raw, KEEP_CHARS).0, WORD_CUT);
+            let (_, kept) = decoded_prefix(&raw[..cut], usize::MAX);
             let (_, chars) = decoded_prefix(raw, usize::MAX);
             if chars > LONG_STRING {
-                let what = format!("{} more chars", count(chars - KEEP_CHARS));
+                let what = format!("{} more chars", count(chars - kept));
                 let m = self.marker(&what, None);
                 self.out.push_str(&raw[..cut]);
                 self.out.push_str("… ");
