@@ -374,6 +374,11 @@ impl Miner {
         // long lines (structured records, access logs) may differ in more fields and still
         // be the same event; a short line differs in at most one or two words
         let max_diff = if n >= 8 { 2.max(n / 6) } else { 1 };
+        // a record's message, read word by word, differs as a plain line of its words may: a
+        // few words among a record's many fields may be all of what it says (journald's
+        // `MESSAGE` among twenty fields of its own)
+        let said = self.masked.message_words.iter().filter(|w| **w != MessageWord::No).count();
+        let max_said_diff = if said >= 8 { 2.max(said / 6) } else { 1 };
         let mut best: Option<(usize, usize, u32)> = None; // (diff, -literal matches, id)
         // the words that key a line (see `names_a_subject`): this line's, once, and a template's
         // on each comparison
@@ -390,7 +395,7 @@ impl Miner {
         if let Some(group) = self.groups.get(&n) {
             for &id in group {
                 let t = &self.templates[id as usize];
-                let (mut diff, mut same) = (0, 0);
+                let (mut diff, mut same, mut said_diff) = (0, 0, 0);
                 // from the last token: lines of one length share their header (time, pid,
                 // level, tag) and differ in their message, so a comparison that fails fails
                 // sooner (logcat: 16% fewer instructions). The verdict is the same from either
@@ -416,8 +421,12 @@ impl Miner {
                     } else {
                         // a message's first word says what happened, as a call's name does in
                         // strace (`write(2,` is not `read(3,`): another one is another event
+                        if self.masked.message_words[p] != MessageWord::No {
+                            said_diff += 1;
+                        }
                         let names_another = self.masked.names_the_event_at(p, self.record)
-                            || (self.constants_at(p) && another_call(a, b));
+                            || (self.constants_at(p) && another_call(a, b))
+                            || said_diff > max_said_diff;
                         diff += if names_another {
                             max_diff + 1
                         } else {
@@ -965,6 +974,7 @@ impl Masked {
         self.message_words.reserve(TOKENS_ROOM);
         let mut words = 0;
         let mut bytes = 0;
+        let mut in_message = false;
         let b = line.as_bytes();
         let mut i = 0;
         while i < b.len() && self.toks.len() < MAX_TOKENS {
@@ -1011,14 +1021,28 @@ impl Masked {
             bytes += is_hex_byte(&line[start..i]) as usize;
             // a record's message is words, not one value: `msg="session opened for ann"` and
             // `msg="session opened for bob"` are one event whose last word varies
-            let message = spaced && record && names_the_event(&line[start..i]);
+            let tok = &line[start..i];
+            let message = spaced && record && names_the_event(tok);
             if message {
                 let room = MAX_TOKENS.saturating_sub(self.toks.len()).max(1);
-                for (k, part) in line[start..i].split_ascii_whitespace().take(room).enumerate() {
+                for (k, part) in tok.split_ascii_whitespace().take(room).enumerate() {
                     self.push_token(part, if k == 0 { MessageWord::First } else { MessageWord::Later }, record);
                 }
+                in_message = false;
             } else {
-                self.push_token(&line[start..i], MessageWord::No, record);
+                // a JSON record's words (`fields::json_words`) write a message unquoted, a word a
+                // token, up to the next field. Its first word may name a subject (Elasticsearch's
+                // `[slo-summary-timeslices-30d-rolling] Transform encountered …`) as well as
+                // what happened: it is compared as the others are (see `Miner::place`)
+                let word = if !record || spaced {
+                    MessageWord::No
+                } else if (names_the_event(tok) && opens_a_field(tok)) || (in_message && !opens_a_field(tok)) {
+                    MessageWord::Later
+                } else {
+                    MessageWord::No
+                };
+                in_message = word != MessageWord::No;
+                self.push_token(tok, word, record);
             }
         }
         // past the tokens mined, words still count
@@ -1098,9 +1122,20 @@ fn names_the_event(word: &str) -> bool {
     says_what_happened(key.rsplit('.').next().unwrap_or(key))
 }
 
-/// Whether a record's key holds what happened: its message or its event's name.
+/// Whether a record's word opens a field: `key=value`, the key a name (`MESSAGE=`,
+/// `request.method=`), where a message's word that holds a `=` holds it elsewhere (`a==b`,
+/// `=>`, `x=1` after a first word that is no name).
+fn opens_a_field(word: &str) -> bool {
+    word.split_once('=').is_some_and(|(key, _)| {
+        key.bytes().next().is_some_and(|c| c.is_ascii_alphabetic() || c == b'_' || c == b'@')
+            && key.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'@' | b'-'))
+    })
+}
+
+/// Whether a record's key holds what happened: its message or its event's name, whatever its
+/// case (journald's `MESSAGE`, Serilog's `Message`).
 pub(crate) fn says_what_happened(key: &str) -> bool {
-    matches!(key, "msg" | "message" | "event" | "@m" | "@mt")
+    ["msg", "message", "event", "@m", "@mt"].iter().any(|name| key.eq_ignore_ascii_case(name))
 }
 
 /// Drain's similarity threshold, as drain3 runs it by default (`sim_th`).

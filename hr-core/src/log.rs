@@ -4091,6 +4091,37 @@ mod tests {
     }
 
     #[test]
+    fn a_wide_records_message_is_what_it_says() {
+        // `journalctl -o json`: a service's lines, each among twenty fields of the journal's
+        // own; three messages of one length are three events, not one in three values
+        let record = |i: usize, message: &str| {
+            format!(
+                concat!(
+                    r#"{{"_STREAM_ID":"4a0ecdb47f6c4df2b6126d2dc826c74a","PRIORITY":"6","__REALTIME_TIMESTAMP":"17965459010{:05}","_PID":"16816","#,
+                    r#""_GID":"0","_CMDLINE":"/srv/venv/bin/python3 venv/bin/gunicorn -b 127.0.0.1:18090 app:app","_UID":"0","_COMM":"gunicorn","#,
+                    r#""_HOSTNAME":"vm","_RUNTIME_SCOPE":"system","_BOOT_ID":"2a2fc052a76c46f8bd0c785c10300b92","_TRANSPORT":"stdout","#,
+                    r#""_MACHINE_ID":"3d1219c7c4c5404aaa1f6d2a48adfda4","SYSLOG_IDENTIFIER":"gunicorn","_EXE":"/usr/bin/python3.11","#,
+                    r#""_SYSTEMD_UNIT":"gunicorn.service","_SYSTEMD_SLICE":"system.slice","_SYSTEMD_CGROUP":"/system.slice/gunicorn.service","#,
+                    r#""_SYSTEMD_INVOCATION_ID":"9b1f0c2de3a54f6e8a7b6c5d4e3f2a1b","SYSLOG_FACILITY":"3","_CAP_EFFECTIVE":"1fffeffffff","#,
+                    r#""_SELINUX_CONTEXT":"unconfined","_AUDIT_SESSION":"4","_AUDIT_LOGINUID":"0","_SYSTEMD_OWNER_UID":"0","#,
+                    r#""_SYSTEMD_USER_SLICE":"-.slice","__MONOTONIC_TIMESTAMP":"17281590817","_SOURCE_MONOTONIC_TIMESTAMP":"0","#,
+                    r#""__CURSOR":"s=0c38467833a04141959a2c11079b0ba5;i={:x}","MESSAGE":"[2026-12-06 08:31:41 +0000] [16816] [INFO] {}"}}"#,
+                    "\n"
+                ),
+                i, 300 + i, message
+            )
+        };
+        let messages = ["Booting worker with pid: 16828", "Booting worker with pid: 16829", "Control socket listening at /root/.gunicorn/gunicorn.ctl", "Handling signal: winch from parent"];
+        let text: String = (0..8).map(|i| record(i, messages[i % 4])).collect();
+        let c = compress(&text, &opts());
+        for said in ["Booting worker with pid: 16828", "Control socket listening at", "Handling signal: winch"] {
+            assert!(c.text.contains(said), "{said}: {}", c.text);
+        }
+        // a second worker booted is a repeat
+        assert!(!c.text.contains("pid: 16829"), "{}", c.text);
+    }
+
+    #[test]
     fn a_marker_lists_no_values_of_records_that_order_their_keys_otherwise() {
         // `journalctl -o json` writes a record's fields in any order
         let text: String = (0..40)

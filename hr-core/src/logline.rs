@@ -854,7 +854,17 @@ pub fn declared(line: &str) -> Option<Severity> {
         // "\u001b[31mERROR\u001b[0m"`)
         if let Some(c) = re!(concat!(r#""(?i:("#, level_keys!(), r#"))" *: *"?(?:\\u001[bB]\[[0-9;]*m)*(\w+)"#)).captures(line) {
             let priority = c[1].eq_ignore_ascii_case("priority");
-            return c[2].parse().map_or_else(|_| word_severity(&c[2]), |n| Some(if priority { numeric_severity(n) } else { level_number(n) }));
+            let stated = c[2].parse().map_or_else(|_| word_severity(&c[2]), |n| Some(if priority { numeric_severity(n) } else { level_number(n) }));
+            // journald's priority is the unit's for what a service writes to its output (6,
+            // info): a line written with a level of its own states that one
+            if priority && stated.map_or(true, |s| s < Severity::Warn) {
+                if let Some(text) = re!(r#""(?i:message)" *: *"((?:[^"\\]|\\.)*)""#).captures(line) {
+                    if let Some(own) = declared(&text[1]).filter(|s| *s >= Severity::Warn) {
+                        return Some(own);
+                    }
+                }
+            }
+            return stated;
         }
         if let Some(c) = re!(r#""s" *: *"(\w{1,2})""#).captures(line) {
             return letter_severity(&c[1]);

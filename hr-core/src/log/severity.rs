@@ -217,6 +217,13 @@ fn json_severity(line: &str) -> Option<Severity> {
                 Ok(n) => crate::logline::level_number(n),
                 Err(_) => word_level(v).unwrap_or(Level::Other),
             };
+            // journald gives what a service writes to its output the unit's priority (6, info,
+            // unless told otherwise): a line written with its own level says how it went
+            // (`"MESSAGE":"[…] [ERROR] Worker (pid:16806) exited with code 4."`)
+            let level = match field("message").filter(|_| *name == "priority" && level < Level::Warn) {
+                Some(text) => level.max(level_at(text.trim_matches('"')).0),
+                None => level,
+            };
             // (a crash a record states as a warning is an error, as a line's is)
             let crashed = level == Level::Warn && crate::logline::crashed(t);
             return Some(stated(if crashed { Level::Error } else { level }));
@@ -1031,6 +1038,19 @@ mod tests {
             sev(r#"{"__REALTIME_TIMESTAMP":"1733300000048000","PRIORITY":"6","MESSAGE":"Started foo.service."}"#).level,
             Level::Other
         );
+        // ... the unit's own for what a service writes to its output, which may state a worse
+        // one (gunicorn's, captured by journald); a better one the priority outranks
+        let gunicorn = |level: &str, priority: u8| {
+            format!(r#"{{"_COMM":"gunicorn","MESSAGE":"[2026-12-06 08:31:38 +0000] [16804] [{level}] Worker (pid:16806) exited with code 4.","PRIORITY":"{priority}","_TRANSPORT":"stdout"}}"#)
+        };
+        assert_eq!(sev(&gunicorn("ERROR", 6)).level, Level::Error);
+        assert_eq!(crate::logline::declared(&gunicorn("ERROR", 6)), Some(crate::logline::Severity::Error));
+        assert_eq!(crate::logline::problem(&gunicorn("ERROR", 6)), crate::logline::Problem::Reported);
+        assert_eq!(sev(&gunicorn("INFO", 6)).level, Level::Other);
+        assert_eq!(crate::logline::problem(&gunicorn("INFO", 6)), crate::logline::Problem::None);
+        assert_eq!(sev(&gunicorn("INFO", 3)).level, Level::Error);
+        // (a level field that is no priority is the logger's own, whatever its message quotes)
+        assert_eq!(sev(r#"{"level":"info","msg":"[ERROR] quoted from the child","ts":1}"#).level, Level::Other);
         assert_eq!(
             sev(r#"{"level":"info","msg":"error budget ok"}"#).level,
             Level::Other
