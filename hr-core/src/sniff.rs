@@ -56,6 +56,20 @@ impl Kind {
     }
 }
 
+/// The NUL bytes of `head` outside runs of `PADDING` or more, which pad a log truncated in
+/// place: a binary format scatters its NULs among its other bytes.
+fn scattered_nuls(head: &[u8]) -> usize {
+    let (mut scattered, mut at) = (0, 0);
+    while let Some(k) = memchr::memchr(0, &head[at..]) {
+        let start = at + k;
+        at = head[start..].iter().position(|&b| b != 0).map_or(head.len(), |n| start + n);
+        if at - start < PADDING {
+            scattered += at - start;
+        }
+    }
+    scattered
+}
+
 /// The sample: this much from the head, and half as much from the middle and from the tail.
 const HEAD: usize = 48 * 1024;
 /// NUL bytes a text may open with as padding (see `sniff`): a binary format's header is
@@ -229,9 +243,10 @@ pub fn sniff(data: &[u8]) -> Kind {
         return sniff(&data[padding..]);
     }
     // Binary formats are dense with NUL bytes; a stray NUL in text (a test name that holds
-    // one) must not make the whole output pass through unread.
+    // one) must not make the whole output pass through unread, nor must a run of them that
+    // pads a log further down (truncated in place as lines went on being written)
     let head = &data[..data.len().min(HEAD)];
-    if memchr::memchr_iter(0, head).count() * 100 > head.len() {
+    if scattered_nuls(head) * 100 > head.len() || head.iter().all(|&b| b == 0) {
         return Kind::Binary;
     }
     // a few bytes that are no UTF-8 (a path in a Windows code page) leave text text
@@ -1537,7 +1552,12 @@ Events:
         let log = "    2016/06/17 16:09:13 [DEBUG] http: Request /v1/agent/members (118.091µs)\n".repeat(40);
         let padded = [vec![0u8; 420_927], log.clone().into_bytes()].concat();
         assert_eq!(sniff(&padded), Kind::Log);
-        assert_eq!(sniff(&[vec![0u8; 64], log.into_bytes()].concat()), Kind::Binary);
+        assert_eq!(sniff(&[vec![0u8; 64], log.clone().into_bytes()].concat()), Kind::Binary);
+        // ... or holds them further down, where lines went on being written as it was cut
+        let (first, rest) = log.split_at(log.len() / 8);
+        let padded_within = [first.as_bytes(), &vec![0u8; 19_164], rest.as_bytes()].concat();
+        assert_eq!(sniff(&padded_within), Kind::Log);
+        assert_eq!(sniff(&[first.as_bytes(), &vec![0u8; 1_000], rest.as_bytes()].concat()), Kind::Binary);
         let stray = "2024-01-02 10:00:01,123 INFO started\n".repeat(40) + "2024-01-02 10:00:02,456 WARN name \0 x\n";
         assert_eq!(sniff(stray.as_bytes()), Kind::Log);
         assert_eq!(sniff(b"  {\"a\": [1, 2]}\n"), Kind::Json);
