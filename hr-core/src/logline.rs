@@ -363,6 +363,14 @@ pub fn opens_event(line: &str) -> bool {
         || is_tsv_record(rest)
         || is_logfmt_event(rest)
         || is_bare_request(rest)
+        || is_logfmt_request(rest)
+}
+
+/// A request a logfmt line records with its status, with no time or level (lograge's `method=GET
+/// path=/api/photos.json format=json controller=… status=200 duration=24.61`, Heroku's
+/// router): a web app's log, an event a line.
+fn is_logfmt_request(line: &str) -> bool {
+    opens_with_key(line.as_bytes()) && logfmt_status(line).is_some()
 }
 
 /// An access line that opens with its request, as morgan's `dev` and `tiny` formats print one

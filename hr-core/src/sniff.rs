@@ -1543,6 +1543,19 @@ Events:
     }
 
     #[test]
+    fn a_web_apps_log_of_requests_recorded_as_logfmt_is_a_log() {
+        // a Rails app in development with lograge: SQL lines under each request, and each
+        // request's record, with no time and no level
+        let mut log = String::new();
+        for i in 0..40 {
+            log += &format!("  User Load ({}.{}ms)  SELECT  `users`.* FROM `users` WHERE `users`.`id` = 4 LIMIT 1\n", i % 7, i % 10);
+            log += &format!("  Photofile Load (2.{}ms)  SELECT  `photofiles`.* FROM `photofiles` WHERE `photofiles`.`id` = {} LIMIT 1\n", i % 9, 9000 + i);
+            log += &format!("method=GET path=/api/photofiles/{}/photoserve format=html controller=Api::PhotofilesController action=photoserve status=200 duration={}.{} view=0.00 db=7{}.04\n", 9000 + i, 180 + i, i % 10, i % 10);
+        }
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+    }
+
+    #[test]
     fn kinds() {
         assert_eq!(sniff(b"\x89PNG\r\n\x1a\n\0\0"), Kind::Binary);
         assert_eq!(sniff(b"caf\xe9 au lait"), Kind::Binary);
