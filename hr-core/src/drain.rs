@@ -377,7 +377,7 @@ impl Miner {
         // a record's message, read word by word, differs as a plain line of its words may: a
         // few words among a record's many fields may be all of what it says (journald's
         // `MESSAGE` among twenty fields of its own)
-        let said = self.masked.message_words.iter().filter(|w| **w != MessageWord::No).count();
+        let said = if self.record { self.masked.message_words.iter().filter(|w| **w != MessageWord::No).count() } else { 0 };
         let max_said_diff = if said >= 8 { 2.max(said / 6) } else { 1 };
         let mut best: Option<(usize, usize, u32)> = None; // (diff, -literal matches, id)
         // the words that key a line (see `names_a_subject`): this line's, once, and a template's
