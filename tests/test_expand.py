@@ -115,9 +115,12 @@ def test_a_line_cut_for_its_length_comes_back_whole(cache):
     data = (repetitive_log(200).decode() + payload + "\n" + "2025-08-08 07:07:03 INFO done\n").encode()
     out = run_hr([], data).stdout.decode()
     n = data.decode().count("\n") - 1  # the payload's line number
-    cut = next(line for line in out.splitlines() if line.startswith(payload[:800]))
+    cut = next(line for line in out.splitlines() if line.startswith(payload[:700]))
     m = LINE_MARKER.search(cut)
-    assert cut.startswith(payload[:800] + " … [hr ") and marker_range(m) == (n, n)
-    assert f"{len(payload) - 800:,} more chars" in m.group("what")
+    # its head: up to 800 characters, ending at the last whole word (`hello"},`, not `hel`)
+    head = cut[:cut.index(" … [hr ")]
+    assert payload.startswith(head) and 700 < len(head) <= 800 and payload[len(head)] == " "
+    assert marker_range(m) == (n, n)
+    assert f"{len(payload) - len(head):,} more chars" in m.group("what")
     r = run_hr(["expand", expand_hash(out.encode()), "--lines", str(n)])
     assert r.stdout.decode() == payload + "\n"
