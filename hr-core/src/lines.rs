@@ -126,19 +126,25 @@ pub fn prefix_str(text: &str, n: usize) -> &str {
 }
 
 /// Where to cut `text` at or before byte `end` (a character boundary) so that no word is cut in
-/// two: after the last word that ends among the `within` bytes before `end`, or at `end` when
-/// none does (a blob, a minified line). A word cut in two reads as another word (a version
-/// `3.2.2-3.1ubun`, a path that does not exist), however plainly a marker follows it.
+/// two: at the last word's end among the `within` bytes before `end` (before a space or a tab,
+/// or after a `,` `;` `:` `=` that ends a field or a key, so that `status=ERROR:` stays when
+/// the value after it runs on), or at `end` when none ends there (a blob, a minified line). A
+/// word cut in two reads as another word (a version `3.2.2-3.1ubun`, a path that does not
+/// exist), however plainly a marker follows it.
 pub fn word_cut(text: &str, end: usize, within: usize) -> usize {
     let b = text.as_bytes();
     let blank = |c: u8| c == b' ' || c == b'\t';
-    if end >= b.len() || end == 0 || blank(b[end]) || blank(b[end - 1]) {
+    let separator = |c: u8| matches!(c, b',' | b';' | b':' | b'=');
+    if end >= b.len() || end == 0 || blank(b[end]) || blank(b[end - 1]) || separator(b[end - 1]) {
         return end;
     }
     let from = end.saturating_sub(within);
-    // (a space or a tab is a character of its own: the cut before it is a boundary)
-    match memchr::memrchr2(b' ', b'\t', &b[from..end]) {
-        Some(k) => b[..from + k].iter().rposition(|&c| !blank(c)).map_or(end, |w| w + 1),
+    // (a space, a tab and a separator are characters of their own: a cut beside one is a
+    // character boundary)
+    match b[from..end].iter().rposition(|&c| blank(c) || separator(c)).map(|k| from + k) {
+        // before the blanks that run up to it, as far back as the window reaches
+        Some(at) if blank(b[at]) => b[from..at].iter().rposition(|&c| !blank(c)).map_or(at, |w| from + w + 1),
+        Some(at) => at + 1,
         None => end,
     }
 }
@@ -169,9 +175,15 @@ mod tests {
         assert_eq!(word_cut(text, end, 16), end);
         assert_eq!(word_cut(text, end + 1, 16), end + 1);
         assert_eq!(word_cut(text, text.len(), 16), text.len());
-        // a blob with no space, or one that opens with spaces alone, is cut where asked
+        // a blob with no space is cut where asked; blanks are left out as far as the window
+        // reaches back, never further
         assert_eq!(word_cut(&"x".repeat(100), 50, 16), 50);
-        assert_eq!(word_cut("   xxxxxxxx", 8, 16), 8);
+        assert_eq!(word_cut("   xxxxxxxx", 8, 16), 2);
+        let padded = format!("ERROR x{}tailword", " ".repeat(100));
+        assert_eq!(word_cut(&padded, padded.len() - 4, 16), padded.len() - "tailword".len() - 1);
+        // a key and its separator stay when its value runs on past the cut
+        let field = format!("k1 k2 status=ERROR:{}", "x".repeat(100));
+        assert_eq!(&field[..word_cut(&field, 40, 32)], "k1 k2 status=ERROR:");
         // words in other scripts end at a character boundary
         let greek = "αβγ δεζηθ";
         assert_eq!(&greek[..word_cut(greek, greek.find('ζ').unwrap(), 16)], "αβγ");

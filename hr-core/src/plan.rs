@@ -728,10 +728,16 @@ mod tests {
         let line = format!("Install: {}", (0..400).map(|i| format!("libpkg{i}:amd64 (3.2.2-3.1ubuntu0.{i})")).collect::<Vec<_>>().join(", "));
         let head = readable_head(&line);
         assert!(head.len() <= LONG_LINE_HEAD && head.len() > LONG_LINE_HEAD - HEAD_WORD_CUT, "{}", head.len());
-        assert!(line[head.len()..].starts_with(' '), "{}", &head[head.len() - 40..]);
+        // (it ends before a space, or at a field's separator: `libpkg21:` of `libpkg21:amd64`)
+        assert!(line[head.len()..].starts_with(' ') || head.ends_with([',', ':']), "{}", &head[head.len() - 40..]);
+        assert!(!head.ends_with("ubun") && !head.ends_with("3.2.2-"), "{}", &head[head.len() - 40..]);
         // a line of no spaces is read to the head's length
         let blob = "x".repeat(LONG_LINE + 1);
         assert_eq!(readable_head(&blob).len(), LONG_LINE_HEAD);
+        // a key whose value runs past the cut stays, and says how it went
+        let keys: String = (0..200).map(|i| format!("k{i} ")).collect();
+        let field = format!("{}status=ERROR:{}", &keys[..LONG_LINE_HEAD - 20], "x".repeat(LONG_LINE));
+        assert!(readable_head(&field).ends_with(" status=ERROR:"), "{}", &readable_head(&field)[700..]);
     }
 
     #[test]

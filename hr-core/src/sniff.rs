@@ -56,16 +56,18 @@ impl Kind {
     }
 }
 
-/// The NUL bytes of `head` outside runs of `PADDING` or more, which pad a log truncated in
-/// place: a binary format scatters its NULs among its other bytes.
-fn scattered_nuls(head: &[u8]) -> usize {
+/// The NUL bytes among `data`'s first `head` bytes outside runs of `PADDING` or more, which pad
+/// a log truncated in place: a binary format scatters its NULs among its other bytes. A run is
+/// measured whole, past the head's end.
+fn scattered_nuls(data: &[u8], head: usize) -> usize {
     let (mut scattered, mut at) = (0, 0);
-    while let Some(k) = memchr::memchr(0, &head[at..]) {
+    while let Some(k) = memchr::memchr(0, &data[at..head]) {
         let start = at + k;
-        at = head[start..].iter().position(|&b| b != 0).map_or(head.len(), |n| start + n);
-        if at - start < PADDING {
-            scattered += at - start;
+        let end = data[start..].iter().position(|&b| b != 0).map_or(data.len(), |n| start + n);
+        if end - start < PADDING {
+            scattered += end.min(head) - start;
         }
+        at = end.min(head);
     }
     scattered
 }
@@ -246,7 +248,7 @@ pub fn sniff(data: &[u8]) -> Kind {
     // one) must not make the whole output pass through unread, nor must a run of them that
     // pads a log further down (truncated in place as lines went on being written)
     let head = &data[..data.len().min(HEAD)];
-    if scattered_nuls(head) * 100 > head.len() || head.iter().all(|&b| b == 0) {
+    if scattered_nuls(data, head.len()) * 100 > head.len() || head.iter().all(|&b| b == 0) {
         return Kind::Binary;
     }
     // a few bytes that are no UTF-8 (a path in a Windows code page) leave text text
@@ -1571,6 +1573,10 @@ Events:
         let padded_within = [first.as_bytes(), &vec![0u8; 19_164], rest.as_bytes()].concat();
         assert_eq!(sniff(&padded_within), Kind::Log);
         assert_eq!(sniff(&[first.as_bytes(), &vec![0u8; 1_000], rest.as_bytes()].concat()), Kind::Binary);
+        // (a run that begins just before the sample's head ends is measured whole)
+        let long = log.repeat(16);
+        let (first, rest) = long.split_at(HEAD - 1_000);
+        assert_eq!(sniff(&[first.as_bytes(), &vec![0u8; 20_000], rest.as_bytes()].concat()), Kind::Log);
         let stray = "2024-01-02 10:00:01,123 INFO started\n".repeat(40) + "2024-01-02 10:00:02,456 WARN name \0 x\n";
         assert_eq!(sniff(stray.as_bytes()), Kind::Log);
         assert_eq!(sniff(b"  {\"a\": [1, 2]}\n"), Kind::Json);
