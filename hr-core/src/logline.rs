@@ -373,6 +373,12 @@ fn is_logfmt_request(line: &str) -> bool {
     opens_with_key(line.as_bytes()) && logfmt_status(line).is_some()
 }
 
+/// Whether `line` opens with a date of four-digit year and a time (`2017/01/16 10:36:08`,
+/// `2024-05-01T10:00:00Z`) and is an event (`opens_event`): a log's line, wherever it stands.
+pub fn opens_with_dated_event(line: &str) -> bool {
+    re!(r"^\d{4}[-/]\d{2}[-/]\d{2}[ T]\d{2}:\d{2}").is_match(line) && opens_event(line)
+}
+
 /// An access line that opens with its request, as morgan's `dev` and `tiny` formats print one
 /// (`GET /items/7 404 1.2 ms - 9`): a web app's log with no time and no level, an event a line.
 fn is_bare_request(line: &str) -> bool {

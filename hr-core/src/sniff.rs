@@ -207,9 +207,11 @@ impl PartEvidence {
         {
             e.lines += 1;
             // an event opens at the start of a line: an indented `[0]: …` or `12:30 …` is a
-            // line of code, a list or a quote, and at most continues an event above it
-            let indented = l.starts_with([' ', '\t']);
-            let event = !indented && (logline::opens_event(l) || logline::is_decorated_event(l));
+            // line of code, a list or a quote, and at most continues an event above it. Not a
+            // full date and time with an event after them: HashiCorp's agents indent every line
+            // they log (`    2017/01/16 10:36:08 [ERR] driver.exec: …`)
+            let indented = l.starts_with([' ', '\t']) && !logline::opens_with_dated_event(l.trim_start());
+            let event = !indented && (logline::opens_event(l.trim_start()) || logline::is_decorated_event(l));
             // a service's line in an interleaved stream is one too, whatever the service printed
             let stream = !event
                 && (logline::is_service_stream_line(l) || logline::is_process_stream_line(l) || logline::is_ant_task_line(l));
@@ -1542,6 +1544,22 @@ Events:
         }
         job += "\nThe command \"ci/travis.rb\" exited with 0.\n\nDone. Your build exited with 0.\n";
         assert_eq!(sniff(job.as_bytes()), Kind::Log);
+    }
+
+    #[test]
+    fn an_agents_log_indented_line_by_line_is_a_log() {
+        // HashiCorp's agents indent every line they log; an error's body may quote a page of
+        // HTML and CSS, braces and all
+        let mut log = String::from("==> Nomad agent started! Log data will stream in below:\n\n");
+        for i in 0..30 {
+            log += &format!("    2017/01/16 10:36:{:02} [DEBUG] http: Request /v1/evaluation/46a42c23/allocations ({i}.993µs)\n", i % 60);
+            if i % 10 == 9 {
+                log += "    2017/01/16 10:36:08 [ERR] driver.exec: error registering services with consul for task: \"consul\": 2 error(s) occurred:\n\n";
+                log += "* Unexpected response code: 403 (<html><head><style type=\"text/css\"><!--\n /*\n Stylesheet for Squid Error pages\n */\n";
+                log += "html body {\n margin: 0;\n padding: 0;\n}\n#titles h1 {\n color: #000000;\n}\n--></style></head></html>)\n";
+            }
+        }
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
     }
 
     #[test]
