@@ -1757,10 +1757,18 @@ fn squid_status(head: &[u8], rest: &[u8]) -> Option<u16> {
     if result < 4 || (before > 0 && !head[before - 1].is_ascii_whitespace()) {
         return None;
     }
-    let status = status_word(rest)?;
+    // (a custom `logformat` may give the status the upstream server sent after it, and the
+    // sizes of the reply and of the request: `NONE_NONE/400/- 3570/25 GET /no-host`)
+    let upstream = rest.get(3) == Some(&b'/');
+    let status = if upstream { status_word(&rest[..3]) } else { status_word(rest) }?;
     let size = next_word(rest)?;
     let digits = size.iter().take_while(|c| c.is_ascii_digit()).count();
-    let request = size.get(digits..).filter(|r| digits > 0 && r.first() == Some(&b' '))?.trim_ascii_start();
+    let sizes = if upstream && size.get(digits) == Some(&b'/') {
+        digits + 1 + size[digits + 1..].iter().take_while(|c| c.is_ascii_digit()).count()
+    } else {
+        digits
+    };
+    let request = size.get(sizes..).filter(|r| digits > 0 && r.first() == Some(&b' '))?.trim_ascii_start();
     let method = &request[..memchr::memchr(b' ', request)?];
     // (here the result word before it says whose line it is)
     is_any_method(method).then_some(status)
@@ -2641,6 +2649,9 @@ mod tests {
             // Squid: the cache's result and the status, the reply's size, the request
             ("1286536309.450    215 192.168.0.224 TCP_DENIED/403 3924 GET http://blocked.example.net/ - HIER_NONE/- text/html", 403),
             ("1286536309.720   1055 192.168.0.224 TCP_TUNNEL/200 6240 CONNECT pypi.org:443 - HIER_DIRECT/151.101.0.223 -", 200),
+            // (a custom `logformat`: the upstream's status after it, the reply's and the request's sizes)
+            ("1796551532.629      0 127.0.0.1:34514 NONE_NONE/400/- 3570/25 GET /no-host - HIER_NONE/-:- text/html req_id=- ua=\"-\" err=-/-", 400),
+            ("1796551532.811     12 127.0.0.1:34520 TCP_MISS/200/200 1204/310 GET http://127.0.0.1:18080/ - HIER_DIRECT/127.0.0.1:18080 text/html", 200),
             // Hypercorn: the protocol's version alone, behind Python's logging header
             (r#"[2026-12-05 16:05:51 +0000] [26244] [INFO] 127.0.0.1:56132 - - [05/Dec/2026:16:05:51 +0000] "GET /nope 1.1" 404 207 "-" "python-httpx/0.29.0""#, 404),
             // Grafana's Loki, Mimir, Tempo: in parentheses after the path, in a logfmt message
