@@ -371,14 +371,12 @@ impl Miner {
     #[inline(never)]
     fn place(&mut self) -> (u32, Seen, Change) {
         let n = self.masked.toks.len();
-        // long lines (structured records, access logs) may differ in more fields and still
-        // be the same event; a short line differs in at most one or two words
-        let max_diff = if n >= 8 { 2.max(n / 6) } else { 1 };
+        let max_diff = words_may_differ(n);
         // a record's message, read word by word, differs as a plain line of its words may: a
         // few words among a record's many fields may be all of what it says (journald's
         // `MESSAGE` among twenty fields of its own)
         let said = if self.record { self.masked.message_words.iter().filter(|w| **w != MessageWord::No).count() } else { 0 };
-        let max_said_diff = if said >= 8 { 2.max(said / 6) } else { 1 };
+        let max_said_diff = words_may_differ(said);
         let mut best: Option<(usize, usize, u32)> = None; // (diff, -literal matches, id)
         // the words that key a line (see `names_a_subject`): this line's, once, and a template's
         // on each comparison
@@ -1034,15 +1032,8 @@ impl Masked {
                 // token, up to the next field. Its first word may name a subject (Elasticsearch's
                 // `[slo-summary-timeslices-30d-rolling] Transform encountered …`) as well as
                 // what happened: it is compared as the others are (see `Miner::place`)
-                let word = if !record || spaced {
-                    MessageWord::No
-                } else if (names_the_event(tok) && opens_a_field(tok)) || (in_message && !opens_a_field(tok)) {
-                    MessageWord::Later
-                } else {
-                    MessageWord::No
-                };
-                in_message = word != MessageWord::No;
-                self.push_token(tok, word, record);
+                in_message = record && !spaced && if opens_a_field(tok) { names_the_event(tok) } else { in_message };
+                self.push_token(tok, if in_message { MessageWord::Later } else { MessageWord::No }, record);
             }
         }
         // past the tokens mined, words still count
@@ -1120,6 +1111,17 @@ enum MessageWord {
 fn names_the_event(word: &str) -> bool {
     let key = word.split('=').next().unwrap_or("");
     says_what_happened(key.rsplit('.').next().unwrap_or(key))
+}
+
+/// The words in which a line of `n` tokens may differ from its template's and still be the same
+/// event: long lines (structured records, access logs) may differ in more fields; a short line
+/// differs in at most one or two words.
+fn words_may_differ(n: usize) -> usize {
+    if n >= 8 {
+        2.max(n / 6)
+    } else {
+        1
+    }
 }
 
 /// Whether a record's word opens a field: `key=value`, the key a name (`MESSAGE=`,

@@ -210,8 +210,11 @@ impl PartEvidence {
             // line of code, a list or a quote, and at most continues an event above it. Not a
             // full date and time with an event after them: HashiCorp's agents indent every line
             // they log (`    2017/01/16 10:36:08 [ERR] driver.exec: …`)
-            let indented = l.starts_with([' ', '\t']) && !logline::opens_with_dated_event(l.trim_start());
-            let event = !indented && (logline::opens_event(l.trim_start()) || logline::is_decorated_event(l));
+            let event = if l.starts_with([' ', '\t']) {
+                logline::opens_with_dated_event(l.trim_start())
+            } else {
+                logline::opens_event(l) || logline::is_decorated_event(l)
+            };
             // a service's line in an interleaved stream is one too, whatever the service printed
             let stream = !event
                 && (logline::is_service_stream_line(l) || logline::is_process_stream_line(l) || logline::is_ant_task_line(l));
