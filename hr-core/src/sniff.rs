@@ -334,7 +334,7 @@ pub fn sniff(data: &[u8]) -> Kind {
     if shell.is_some() && !(paths_are_events || (log.tagged >= 0.5 && log.share >= 0.6) || log.share >= 0.9) {
         return Kind::Shell;
     }
-    if log.share >= 0.5 || is_event_table(&sample) {
+    if log.share >= 0.5 || is_event_table(&sample) || is_zeek_log(&sample) {
         return Kind::Log;
     }
     // a log whose events hold dumps (InnoDB's deadlock report, its records ending in `;;`) is no
@@ -448,6 +448,28 @@ fn is_event_table(sample: &Sample) -> bool {
 
 /// Rows a table needs before it is read as a log of events.
 const EVENT_ROWS: usize = 10;
+
+/// A Zeek log in its TSV form: its header names the columns, the time first (`#fields\tts\tuid
+/// …`), and nearly every row is a record of as many tab-separated fields that opens with its time.
+/// Zeek writes a capture's times as seconds from its start when it reads one (`101.807107`), no
+/// epoch a row alone would show (see `logline::opens_event`).
+fn is_zeek_log(sample: &Sample) -> bool {
+    let Some(fields) = sample.head.lines().find_map(|l| l.strip_prefix("#fields\tts\t")) else {
+        return false;
+    };
+    let tabs = fields.matches('\t').count() + 1;
+    let rows: Vec<&str> = sample.lines.iter().copied().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).collect();
+    let records = rows.iter().filter(|row| is_timed_row(row, tabs)).count();
+    rows.len() >= EVENT_ROWS && records * 10 >= rows.len() * 9
+}
+
+/// Whether `row` holds `tabs` tabs and opens with a time in seconds (`1354328870.245`, `74.712874`).
+fn is_timed_row(row: &str, tabs: usize) -> bool {
+    let time = row.split('\t').next().unwrap_or("");
+    let (whole, fraction) = time.split_once('.').unwrap_or((time, "0"));
+    let digits = |s: &str| !s.is_empty() && s.bytes().all(|c| c.is_ascii_digit());
+    digits(whole) && digits(fraction) && row.matches('\t').count() == tabs
+}
 
 /// Where a header of three or more column names, two spaces or more apart, has a column of
 /// severities.
@@ -1905,6 +1927,14 @@ Events:
         // the directives alone are no log
         let header_only = "#Software: Microsoft Internet Information Services 8.5\n#Version: 1.0\n#Fields: date time\n";
         assert_ne!(sniff(header_only.as_bytes()), Kind::Log);
+        // Zeek's TSV of a capture it read: times from the capture's start, under its header
+        let header = "#separator \\x09\n#set_separator\t,\n#path\tnotice\n#fields\tts\tuid\tid.orig_h\tnote\tmsg\n#types\ttime\tstring\taddr\tenum\tstring\n";
+        let rows = lines(&|i| format!("{}.{:06}\tC{i}xK\t10.0.2.15\tSSL::Invalid_Server_Cert\tSSL certificate validation failed", 101 + i, i * 7919 % 1_000_000), 30);
+        assert_eq!(sniff(format!("{header}{rows}").as_bytes()), Kind::Log);
+        // the same rows under no header, or a header whose first column is no time, are a table
+        assert_ne!(sniff(rows.as_bytes()), Kind::Log);
+        let named = header.replace("\tts\t", "\tname\t");
+        assert_ne!(sniff(format!("{named}{rows}").as_bytes()), Kind::Log);
         // JVM unified logging: uptime, level and tags in brackets
         let jvm = lines(&|i| format!("[{}.{:03}s][{}][gc,heap] GC({i}) Pause Young {}M->{}M", i / 10, i * 7 % 1000, ["info ", "debug", "warning"][i % 3], 20 + i, 5 + i), 30);
         assert_eq!(sniff(jvm.as_bytes()), Kind::Log);
