@@ -350,42 +350,46 @@ const PADDING_RUN: usize = 256;
 
 /// The head and the tail of a long line around the NUL bytes that pad it, when both are
 /// short: a log truncated in place opens with the NULs that stand for what it held before
-/// (logrotate's `copytruncate`), and its first line follows them. The NULs say nothing.
+/// (logrotate's `copytruncate`), and its first line follows them. The NULs say nothing, but
+/// the line's first `KEPT_HEAD` bytes stay, NULs or not, as any cut line's do.
 fn padding_cut(line: &str) -> Option<(&str, &str)> {
     // (a CRLF line's `\r` is no part of its tail: the writer ends the line as the input did)
     let body = line.strip_suffix('\r').unwrap_or(line);
     let b = body.as_bytes();
     let start = memchr::memchr(0, &b[..b.len().min(LONG_LINE)])?;
     let end = start + b[start..].iter().position(|&c| c != 0).unwrap_or(b.len() - start);
-    (end - start >= PADDING_RUN && b.len() - end <= LONG_LINE).then(|| (&body[..start], &body[end..]))
+    // (NULs are bytes of their own: the head may end among them)
+    let head = start.max(end.min(KEPT_HEAD));
+    (end - start >= PADDING_RUN && b.len() - end <= LONG_LINE).then(|| (&body[..head], &body[end..]))
 }
 
 /// Carriage returns inside a line that make it a progress meter's frames, each drawn over the
 /// one before (git's `Receiving objects: 12% (…)\r…`, apt's `(Reading database ... 5%\r…`).
 const PROGRESS_FRAMES: usize = 4;
-/// Bytes of a progress line that stay at least: a line is searched for by its head.
-const PROGRESS_HEAD: usize = 200;
+/// Bytes at the head of a cut line that stay at least (a progress line's, a padded line's): a
+/// line is searched for by its head.
+const KEPT_HEAD: usize = 200;
 
 /// The head and the tail of a line a progress meter drew over itself: its head up to the first
-/// frame that ends past `PROGRESS_HEAD`, and its last frame, the one a terminal shows, where the
+/// frame that ends past `KEPT_HEAD`, and its last frame, the one a terminal shows, where the
 /// meter says how it ended (`100% (40/40), done.`, Maven's `Downloaded from central: …`), when
 /// that is short. The frames between say the same thing at other counts. A line whose later
 /// frames name a failure, in any words, stays whole.
 fn progress_cut(line: &str) -> Option<(&str, &str)> {
     let b = line.as_bytes();
-    if b.len() < 2 * PROGRESS_HEAD || memchr::memchr_iter(b'\r', b).take(PROGRESS_FRAMES).count() < PROGRESS_FRAMES {
+    if b.len() < 2 * KEPT_HEAD || memchr::memchr_iter(b'\r', b).take(PROGRESS_FRAMES).count() < PROGRESS_FRAMES {
         return None;
     }
-    let cut = PROGRESS_HEAD + memchr::memchr(b'\r', &b[PROGRESS_HEAD..])?;
+    let cut = KEPT_HEAD + memchr::memchr(b'\r', &b[KEPT_HEAD..])?;
     let rest = &line[cut..];
     let plain = crate::escapes::strip(rest);
-    if rest.len() < PROGRESS_HEAD || crate::logline::error_words(plain.as_deref().unwrap_or(rest)) {
+    if rest.len() < KEPT_HEAD || crate::logline::error_words(plain.as_deref().unwrap_or(rest)) {
         return None;
     }
     let body = line.strip_suffix('\r').unwrap_or(line);
     let last = body.rfind('\r').map_or(body.len(), |at| at + 1);
     let tail = &body[last..];
-    let shown = last > cut && tail.len() <= PROGRESS_HEAD && !tail.trim().is_empty();
+    let shown = last > cut && tail.len() <= KEPT_HEAD && !tail.trim().is_empty();
     Some((&line[..cut], if shown { tail } else { "" }))
 }
 
