@@ -2032,7 +2032,7 @@ pub fn problem(line: &str) -> Problem {
 /// [SIGSEGV]`, supervisord's `exited: api (terminated by SIGABRT (core dumped); not
 /// expected)`, PostgreSQL's `server process (PID 5493) was terminated by signal 11`, Postfix's
 /// `smtpd pid 5493 killed by signal 11`, systemd's `code=dumped, status=6/ABRT`, the kernel's
-/// `crasher[15353]: segfault at c ip …`). A crash is
+/// `crasher[15353]: segfault at c ip …`, strace's `+++ killed by SIGSEGV +++`). A crash is
 /// an error where no level is stated, and where a warning's is. A signal to stop (`SIGTERM`, `SIGINT`) ends no
 /// process in failure, and neither does a kill a supervisor was asked for (`stopped: api
 /// (terminated by SIGKILL)`).
@@ -2056,6 +2056,8 @@ pub fn crashed(line: &str) -> bool {
             // glog's and abseil's failure handlers: `*** SIGSEGV (@0x8) received by PID 23929 (TID
             // …)`, `*** SIGSEGV received at time=1733400000 on cpu 3 ***`
             r"|\*\*\* SIG(?:SEGV|BUS|ABRT|ILL|FPE) (?:\(@0x[0-9a-f]+\) received by PID |received at time=)",
+            // strace, of a traced process (`+++ killed by SIGSEGV (core dumped) +++`)
+            r"|\+\+\+ killed by SIG(?:SEGV|BUS|ABRT|ILL|FPE|KILL)\b",
         ))
         .is_match(line)
 }

@@ -285,7 +285,8 @@ fn nested_level(record: &str) -> Option<Level> {
 /// other than 0, the way it says it failed (pm2's `App [api:0] exited with code [1]`, honcho's
 /// `web.1 stopped (rc=-15)`, `Process finished with exit code 137`, slapd's `RESULT tag=97
 /// err=49`; Slurm's `_job_complete: JobId=13 WEXITSTATUS 7` and `JobState=FAILED …
-/// ExitCode=139:0`), or a process a crash ended, whatever its code (see `logline::crashed`).
+/// ExitCode=139:0`; strace's `+++ exited with 1 +++` of a traced process), or a process a
+/// crash ended, whatever its code (see `logline::crashed`).
 pub(super) fn failed_code(line: &str) -> bool {
     // (most lines hold none of these words: a look for them first)
     let b = line.as_bytes();
@@ -297,7 +298,7 @@ pub(super) fn failed_code(line: &str) -> bool {
     // (the macro in capitals, and the exit code before the signal, say where a code is one;
     // systemd gives the status after how it ended: `Main process exited, code=exited,
     // status=2/INVALIDARGUMENT`)
-    let code = re!(r"(?i:(?:\bexit(?:ed)?(?: with)?(?: code| status):?|\(rc)[ =]|\berr=)\[?(-?\d+)\]?|\bWEXITSTATUS (\d+)|\bExitCode=(\d+):\d|\bcode=exited, status=(\d+)");
+    let code = re!(r"(?i:(?:\bexit(?:ed)?(?: with)?(?: code| status):?|\(rc)[ =]|\berr=)\[?(-?\d+)\]?|\bWEXITSTATUS (\d+)|\bExitCode=(\d+):\d|\bcode=exited, status=(\d+)|\+\+\+ exited with (\d+) \+\+\+");
     (coded
         && code
             .captures(line)
@@ -972,7 +973,9 @@ mod tests {
         // (Slurm names the code by its C macro, and its job records by a field)
         let slurm = "[2026-12-05T18:12:01.449] _job_complete: JobId=13 WEXITSTATUS 7";
         let record = "JobId=56 UserId=root(0) GroupId=root(0) Name=mpi_segv JobState=FAILED Partition=debug TimeLimit=5 ExitCode=139:0";
-        for line in ["2026-12-04 20:49:01 PM2 | App [api:0] exited with code [1] via signal [SIGINT]", "20:36:16 system   | web.1 stopped (rc=-15)", "node api.js exited with code 1", &slapd(49), signalled, slurm, record] {
+        // (strace's word on a traced process that ended, or that a crash ended)
+        let (traced, killed) = ("9841  11:22:38.219029 +++ exited with 1 +++", "[pid 17] +++ killed by SIGSEGV (core dumped) +++");
+        for line in ["2026-12-04 20:49:01 PM2 | App [api:0] exited with code [1] via signal [SIGINT]", "20:36:16 system   | web.1 stopped (rc=-15)", "node api.js exited with code 1", &slapd(49), signalled, slurm, record, traced, killed] {
             assert_eq!(sev(line).level, Level::Error, "{line}");
         }
         // Perl's warnings end with the place they were raised at
@@ -1020,7 +1023,8 @@ mod tests {
         // (`err=0` is a field that says all went well, no level word)
         let stopped = "2026-12-05T11:50:01: PM2 log: App [web:1] exited with code [0] via signal [SIGINT]";
         let (slurm, record) = ("[2026-12-05T18:12:01.449] _job_complete: JobId=1 WEXITSTATUS 0", "JobId=48 Name=sleeper JobState=CANCELLED ExitCode=0:15");
-        for line in ["20:36:16 system   | worker.1 stopped (rc=0)", "node poller.js exited with code 0", "exit status 0", &slapd(0), stopped, slurm, record] {
+        let (traced, stopped_trace) = ("9835  11:22:38.147165 +++ exited with 0 +++", "+++ killed by SIGTERM +++");
+        for line in ["20:36:16 system   | worker.1 stopped (rc=0)", "node poller.js exited with code 0", "exit status 0", &slapd(0), stopped, slurm, record, traced, stopped_trace] {
             assert_eq!(sev(line).level, Level::Other, "{line}");
         }
         // (a release candidate, a test's expectation, a setting, are no codes returned)
