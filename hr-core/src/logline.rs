@@ -267,6 +267,10 @@ pub fn source_prefix_len(line: &str) -> Option<usize> {
         // `grep -n`'s line number over one file (`-` on a context line's)
         re!(r"^\d+[:-]"),
         re!(r"^[\w.@/:-]*[A-Za-z][\w.@/:-]* +"),
+        // a file's path whose folders name what they hold, colons and all, and its name with
+        // an extension (Airflow's `dag_id=etl/run_id=manual__2025-05-12T19:49:47+00:00/
+        // task_id=load/attempt=1.log:`, `grep -r` over its task logs)
+        re!(r"^[\w.@/:=+-]*/[\w.@=+-]*\.[A-Za-z]\w{0,4}:(\d+:)?"),
     ];
     tags.iter().enumerate().find_map(|(k, re)| {
         let end = re.find(line)?.end();
@@ -2831,6 +2835,8 @@ mod tests {
             ("[pod/web-0/nginx] 10.0.0.1 - - [29/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 3", Some(18)),
             ("web-1  | GET /items/7 404 1.2 ms - 9", Some(9)),
             ("access.log:10.0.0.1 - - [29/Nov/2026:10:00:00 +0000] \"GET / HTTP/1.1\" 200 3", Some(11)),
+            // a path whose folders hold colons (Airflow's task logs, `grep -r` over them)
+            ("dag_id=etl/run_id=manual__2025-05-12T19:49:47.808429+00:00/task_id=load/attempt=2.log:[2025-05-12T20:54:53.953+0100] {taskinstance.py:2306} INFO - Starting attempt 2 of 2", Some(86)),
             ("api-1  | {\"level\":\"info\",\"ts\":1.5,\"msg\":\"x\"}", Some(9)),
             ("grafana-1  | logger=migrator t=2025-03-16T22:35:01Z level=info msg=\"x\"", Some(13)),
             // the line's own header is no tag

@@ -1755,6 +1755,8 @@ Events:
         let cases: Vec<(&str, String)> = vec![
             // several sources interleaved behind a tag: grep -r, docker compose, a shipper
             ("grep -r", times(&|i| format!("logs/app-{}.log:2024-01-02 10:00:{:02},123 INFO request {i} done", i % 3, i % 60), 40)),
+            // (over Airflow's task logs, whose folders' names hold times)
+            ("grep -r airflow", times(&|i| format!("dag_id=etl/run_id=manual__2025-05-12T19:49:47.808429+00:00/task_id=step_{}/attempt=1.log:[2025-05-12T20:54:{:02}.953+0100] {{taskinstance.py:2306}} INFO - Starting attempt 1 of 2", i % 3, i % 60), 40)),
             ("compose", times(&|i| format!("web-{}  | 2024-01-02T10:00:{:02}Z GET /items/{i} 200", i % 2, i % 60), 40)),
             ("shipper", times(&|i| format!("nova-api.log.1.2017-05-16_13:53:08 2017-05-16 00:00:{:02}.008 25746 INFO nova.osapi_compute.wsgi.server [req-{i}] GET /v2", i % 60), 40)),
             // JSON lines with a time and a level or message: docker, Caddy, nginx escape=json
