@@ -7089,6 +7089,36 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn a_program_that_logs_json_under_docker_fails_by_its_records_level() {
+        // docker's json-file driver keeps each line a program wrote as a string: a zerolog
+        // record's level is inside it, escaped, and a gateway's failures on each path are its
+        // own, as an access log's are, whatever words they share
+        let frames: Vec<String> = [("fetchUpstream", 33, "main.go"), ("main.func2", 72, "main.go"), ("HandlerFunc.ServeHTTP", 2286, "server.go"), ("(*conn).serve", 2067, "server.go"), ("goexit", 1771, "asm_amd64.s")]
+            .iter()
+            .map(|(f, l, s)| format!(r#"{{"func":"{f}","line":"{l}","source":"{s}"}}"#))
+            .collect();
+        let failing = [("/v1/orders/92", 500), ("/v1/carts/265", 503), ("/v2/search", 504)];
+        let mut log = String::new();
+        for k in 0..400 {
+            let head = |path: &str| format!(r#""service":"edge-gateway","version":"1.8.3","req_id":{k},"method":"GET","path":"{path}","remote":"127.0.0.1:57976""#);
+            let record = match k % 40 {
+                7 | 21 | 33 => {
+                    let (path, code) = failing[k / 40 % 3];
+                    format!(r#"{{"level":"error",{},"stack":[{}],"error":"upstream {path} returned {code}","status":502,"message":"proxy error"}}"#, head(path), frames.join(","))
+                }
+                _ => format!(r#"{{"level":"info",{},"status":200,"bytes":34,"elapsed":0.0{k},"message":"proxied"}}"#, head(&format!("/v1/users/{}", k * 7 % 400))),
+            };
+            let line = serde_json::json!({"log": record + "\n", "stream": "stdout", "time": format!("2026-12-06T11:47:{:02}.{k:03}Z", k % 60)});
+            log += &format!("{line}\n");
+        }
+        let c = compress(&log, &opts());
+        for (path, code) in failing {
+            assert!(c.text.contains(&format!("upstream {path} returned {code}")), "{path}: {}", c.text);
+        }
+        assert!(c.text.len() * 4 < log.len(), "{}", c.text);
+    }
+
+    #[test]
     fn a_file_named_first_is_another_event_as_drain_reads_it() {
         // the same warning for five files, each named first, as a build tool prints them among
         // a build's lines: Drain keys a line on its first word, so each file's warning is an

@@ -861,11 +861,23 @@ pub fn severity(line: &str) -> Severity {
     declared(line).unwrap_or(Severity::Other)
 }
 
+/// The JSON record a container runtime's line holds, unquoted: the line a program that logs
+/// JSON wrote, which docker's json-file driver keeps as a string (`{"log":"{\"level\":\"error\",
+/// …}\n","stream":"stderr","time":"…"}`). Its level is the record's.
+pub fn wrapped_record(line: &str) -> Option<String> {
+    let quoted = line.strip_prefix("{\"log\":").filter(|v| v.starts_with("\"{"))?;
+    let record = serde_json::Deserializer::from_str(quoted).into_iter::<String>().next()?.ok()?;
+    record.trim_end().ends_with('}').then_some(record)
+}
+
 /// The severity a line declares, if it declares one (`INFO` is declared, and not an error even
 /// when its message says "failed").
 pub fn declared(line: &str) -> Option<Severity> {
     if let Some((level, _)) = banner_level(line) {
         return Some(level);
+    }
+    if let Some(record) = wrapped_record(line) {
+        return declared(&record);
     }
     if line.starts_with('{') || has(line, b"{\"", 0) {
         // (a console formatter's colours may stand around the word, escaped: `"level":

@@ -232,6 +232,12 @@ fn json_severity(line: &str) -> Option<Severity> {
     if let Some(level) = alert_severity(t) {
         return Some(stated(level));
     }
+    // a container runtime's record of a line its program wrote (docker's json-file: `{"log":
+    // "{\"level\":\"error\",…}\n","stream":"stdout",…}`): a program that logs JSON states its
+    // level in the record it wrote
+    if let Some(s) = crate::logline::wrapped_record(t).and_then(|record| json_severity(&record)) {
+        return Some(s);
+    }
     // MongoDB's one-letter `s`, or a level's name one object down
     json_field(t, "s")
         .and_then(|v| crate::logline::letter_severity(v.trim_matches('"')))
@@ -973,6 +979,13 @@ mod tests {
         // (Slurm names the code by its C macro, and its job records by a field)
         let slurm = "[2026-12-05T18:12:01.449] _job_complete: JobId=13 WEXITSTATUS 7";
         let record = "JobId=56 UserId=root(0) GroupId=root(0) Name=mpi_segv JobState=FAILED Partition=debug TimeLimit=5 ExitCode=139:0";
+        // a record docker's json-file driver keeps as the line its program wrote
+        let wrapped = |level: &str| format!(r#"{{"log":"{{\"level\":\"{level}\",\"req_id\":12,\"error\":\"upstream returned 500\",\"message\":\"request failed\"}}\n","stream":"stdout","time":"2026-12-06T11:47:34.26Z"}}"#);
+        assert_eq!(sev(&wrapped("error")).level, Level::Error);
+        assert_eq!(sev(&wrapped("info")).level, Level::Other);
+        assert_eq!(crate::logline::declared(&wrapped("error")), Some(crate::logline::Severity::Error));
+        // (a plain line it keeps is read as any line is)
+        assert_eq!(crate::logline::wrapped_record(r#"{"log":"ERROR boom\n","stream":"stderr","time":"2026-12-06T11:47:34Z"}"#), None);
         // (strace's word on a traced process that ended, or that a crash ended)
         let (traced, killed) = ("9841  11:22:38.219029 +++ exited with 1 +++", "[pid 17] +++ killed by SIGSEGV (core dumped) +++");
         for line in ["2026-12-04 20:49:01 PM2 | App [api:0] exited with code [1] via signal [SIGINT]", "20:36:16 system   | web.1 stopped (rc=-15)", "node api.js exited with code 1", &slapd(49), signalled, slurm, record, traced, killed] {
