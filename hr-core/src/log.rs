@@ -5418,6 +5418,14 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let failed = frames("fatal: the remote end hung up unexpectedly");
         let c = compress(&text.replace(&line, &failed), &opts());
         assert!(c.text.lines().any(|l| l == failed), "{}", c.text.lines().nth(1).map_or(0, str::len));
+        // a meter that draws its first frame over blanks (nvm's download) keeps as many bytes of
+        // what it says
+        let blanks = format!("\r{}", " ".repeat(75));
+        let bar = (0..=1000).map(|p| format!("{blanks}{:>5.1}%", p as f64 / 10.0)).collect::<String>();
+        let c = compress(&text.replace(&line, &bar), &opts());
+        let out = c.text.lines().nth(1).unwrap_or_default();
+        let said = bar.trim_start();
+        assert!(out.trim_start().starts_with(&said[..200]) && out.contains(" more chars"), "{out:?}");
     }
 
     #[test]

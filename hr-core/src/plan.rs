@@ -371,16 +371,19 @@ const PROGRESS_FRAMES: usize = 4;
 const KEPT_HEAD: usize = 200;
 
 /// The head and the tail of a line a progress meter drew over itself: its head up to the first
-/// frame that ends past `KEPT_HEAD`, and its last frame, the one a terminal shows, where the
+/// frame that ends `KEPT_HEAD` bytes past its first word, and its last frame, the one a terminal shows, where the
 /// meter says how it ended (`100% (40/40), done.`, Maven's `Downloaded from central: …`), when
 /// that is short. The frames between say the same thing at other counts. A line whose later
 /// frames name a failure, in any words, stays whole.
 fn progress_cut(line: &str) -> Option<(&str, &str)> {
     let b = line.as_bytes();
-    if b.len() < 2 * KEPT_HEAD || memchr::memchr_iter(b'\r', b).take(PROGRESS_FRAMES).count() < PROGRESS_FRAMES {
+    // (counted from its first word: the blanks a meter draws its first frame over, nvm's `\r`
+    // and 75 spaces before `0.0%`, say nothing)
+    let from = line.len() - line.trim_start().len();
+    if b.len() < from + 2 * KEPT_HEAD || memchr::memchr_iter(b'\r', b).take(PROGRESS_FRAMES).count() < PROGRESS_FRAMES {
         return None;
     }
-    let cut = KEPT_HEAD + memchr::memchr(b'\r', &b[KEPT_HEAD..])?;
+    let cut = from + KEPT_HEAD + memchr::memchr(b'\r', &b[from + KEPT_HEAD..])?;
     let rest = &line[cut..];
     let plain = crate::escapes::strip(rest);
     if rest.len() < KEPT_HEAD || crate::logline::error_words(plain.as_deref().unwrap_or(rest)) {
