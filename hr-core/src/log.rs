@@ -415,7 +415,12 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     let repeats_said = (i..end).all(|k| said_above.contains(&said_in(&lines.lines, colours, k)));
                     // (a path a client probes past its first few is a value, not another failure;
                     // Drain is asked last, and only reads the log as far as an error asks it)
-                    let new = first || at_another_port || at_another_place || with_another_code || (seen != Seen::Known && !recurring && !probing);
+                    let new = first
+                        || at_another_port
+                        || at_another_place
+                        || with_another_code
+                        || (seen != Seen::Known && !recurring && !probing)
+                        || raises_a_new_trace(&roles, &lines.lines, end);
                     // (and a program's crash loop shows its first few restarts, word for word
                     // as they may repeat)
                     if recoloured || (!repeats_said && new) || restarted(&mut restarts_shown, lines.lines[i]) || drained.unshown(i) {
@@ -1279,6 +1284,16 @@ fn alone_to_drain(roles: &mut [Role], drain: &Drain, lines: &[&str]) {
             }
         }
     }
+}
+
+/// Whether the error event that ends before line `at` (0-based) raised a stack trace not seen
+/// before, right under it or after a blank line (Sinatra's `NoMethodError - undefined method
+/// `-' for nil:NilClass` above the line of code and its frames, PHP's `Uncaught Error: …` above
+/// its `Stack trace:`): the trace stays whole, and so does the line that says what it is,
+/// whatever message it repeats.
+fn raises_a_new_trace(roles: &[Role], lines: &[&str], at: usize) -> bool {
+    let next = (at..roles.len().min(at + 2)).find(|&k| !lines[k].trim().is_empty());
+    next.is_some_and(|k| matches!(roles[k], Role::Trace { repeat: false, .. }))
 }
 
 /// Whether `line` tells a failure by its words where it states no level (`logline::problem`).
@@ -7124,6 +7139,32 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
             assert!(c.text.contains(&format!("upstream {path} returned {code}")), "{path}: {}", c.text);
         }
         assert!(c.text.len() * 4 < log.len(), "{}", c.text);
+    }
+
+    #[test]
+    fn the_line_that_raised_a_new_trace_stays_with_it() {
+        // PHP's error log: the same error raised along another path is shown with its trace,
+        // and the line above it says what the trace is of, whatever message it repeats
+        let fatal = |k: usize, file: &str, line: u32, frames: &[&str]| {
+            let mut t = format!("[30-May-2020 19:{:02}:37 Europe/Kiev] PHP Fatal error:  Uncaught Error: Using $this when not in object context in /srv/app/{file}:{line}\nStack trace:\n", k % 60);
+            for (f, frame) in frames.iter().enumerate() {
+                t += &format!("#{f} /srv/app/{frame}\n");
+            }
+            t + &format!("#{} {{main}}\n  thrown in /srv/app/{file} on line {line}\n", frames.len())
+        };
+        let mut log = String::new();
+        for k in 0..30 {
+            log += &format!("[30-May-2020 19:{:02}:{:02} Europe/Kiev] PHP Notice:  Undefined index: page in /srv/app/core/Router.php on line 31\n", k / 60, k % 60);
+            if k == 5 {
+                log += &fatal(k, "core/Model.php", 16, &["core/Model.php(22): Model::table()", "app/Models/User.php(9): Model->find()", "core/Router.php(74): UsersController->show()"]);
+            }
+            if k == 20 {
+                log += &fatal(k, "app/Controllers/AuthController.php", 84, &["app/Controllers/AuthController.php(71): AuthController::is_valid_passwords()", "core/Router.php(74): AuthController->signup()"]);
+            }
+        }
+        let c = compress(&log, &opts());
+        assert!(c.text.contains("Using $this when not in object context in /srv/app/app/Controllers/AuthController.php:84"), "{}", c.text);
+        assert!(c.text.contains("AuthController::is_valid_passwords()"), "{}", c.text);
     }
 
     #[test]
