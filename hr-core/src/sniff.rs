@@ -331,6 +331,9 @@ pub fn sniff(data: &[u8]) -> Kind {
     // build's steps (BuildKit's `#17 43.31 node/lib/x.js` as it unpacks an archive): a listing
     // of paths is judged from the head alone, so a head of log events refutes it
     let paths_are_events = shell == Some(Format::Find) && log.head >= 0.9;
+    if shell == Some(Format::Grep) && is_dump(&sample) {
+        return Kind::Log;
+    }
     if shell.is_some() && !(paths_are_events || (log.tagged >= 0.5 && log.share >= 0.6) || log.share >= 0.9) {
         return Kind::Shell;
     }
@@ -448,6 +451,24 @@ fn is_event_table(sample: &Sample) -> bool {
 
 /// Rows a table needs before it is read as a log of events.
 const EVENT_ROWS: usize = 10;
+
+/// Whether `grep -rn` printed whole files, not what a search found in them: nearly every line
+/// follows the one above in the same file (`grep -rn -v x logs/`, `grep -rn . logs/`, a Frappe
+/// bench's logs of tracebacks and celery banners). A search's matches stand apart, and each
+/// file's first says which files matched; the lines of a dump are read as a log's, each file a
+/// source.
+fn is_dump(sample: &Sample) -> bool {
+    let (mut lines, mut follows, mut above) = (0, 0, None);
+    for line in &sample.lines {
+        let Some(c) = re!(r"^([^\s:]*[/.][^\s:]*):(\d+):").captures(line) else { continue };
+        let Ok(n) = c[2].parse::<usize>() else { continue };
+        let path = c.get(1).map_or("", |m| m.as_str());
+        lines += 1;
+        follows += usize::from(above == Some((path, n.wrapping_sub(1))));
+        above = Some((path, n));
+    }
+    lines >= EVENT_ROWS && follows * 10 >= lines * 9
+}
 
 /// A Zeek log in its TSV form: its header names the columns, the time first (`#fields\tts\tuid
 /// …`), and nearly every row is a record of as many tab-separated fields that opens with its time.
@@ -1464,9 +1485,23 @@ Events:
             out += &format!("logs/app.log:{n}:2024-01-02 10:{:02}:00 INFO handler served request {n}\n", n % 60);
         }
         for n in 0..6000 {
-            out += &format!("src/service/handler{}.py:{}:    logger.info(\"served %s\", request_id)\n", n / 100, n % 100 + 1);
+            out += &format!("src/service/handler{}.py:{}:    logger.info(\"served %s\", request_id)\n", n / 100, n % 100 * 7 + 1);
         }
         assert_eq!(sniff(out.as_bytes()), Kind::Shell);
+        // every line of the files, one after another, is no search's: a dump of logs is a log
+        let mut dump = String::new();
+        for (file, said) in [("worker.log", "celery@host ready."), ("web.error.log", "Request Error")] {
+            for n in 1..=400 {
+                dump += &format!("logs/{file}:{n}:2016-03-30 18:{:02}:03,605 {said}\n", n % 60);
+                dump += &format!("logs/{file}:{}:  site: site{n}.local\n", n + 400);
+            }
+        }
+        let dump: String = dump.lines().enumerate().map(|(k, l)| {
+            let (path, rest) = l.split_once(':').unwrap_or_default();
+            let body = rest.split_once(':').map_or("", |(_, b)| b);
+            format!("{path}:{}:{body}\n", k % 800 + 1)
+        }).collect();
+        assert_eq!(sniff(dump.as_bytes()), Kind::Log, "{}", &dump[..400]);
     }
 
     #[test]
