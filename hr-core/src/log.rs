@@ -488,6 +488,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     && !restarts
                     && !ran
                     && !(told_by_words && at_another_port(&mut failed_at))
+                    // (a line that states a level below warning, `INFO`, raised no trace)
+                    && (declared && level < Level::Warn || !raises_a_new_trace(&roles, &lines.lines, n))
                 {
                     // a repeat of a template shown above, warnings included: the first of each
                     // stays verbatim, and the marker says what varied (and counts errors only)
@@ -1286,11 +1288,11 @@ fn alone_to_drain(roles: &mut [Role], drain: &Drain, lines: &[&str]) {
     }
 }
 
-/// Whether the error event that ends before line `at` (0-based) raised a stack trace not seen
-/// before, right under it or after a blank line (Sinatra's `NoMethodError - undefined method
-/// `-' for nil:NilClass` above the line of code and its frames, PHP's `Uncaught Error: …` above
-/// its `Stack trace:`): the trace stays whole, and so does the line that says what it is,
-/// whatever message it repeats.
+/// Whether the event that ends before line `at` (0-based) raised a stack trace not seen before,
+/// right under it or after a blank line (PHP's `Uncaught Error: …` above its `Stack trace:`,
+/// Sinatra's `- NoMethodError - undefined method `-' for nil:NilClass`, at no level, above the
+/// line of code and its frames): the trace stays whole, and so does the line that says what it
+/// is, whatever message it repeats.
 fn raises_a_new_trace(roles: &[Role], lines: &[&str], at: usize) -> bool {
     let next = (at..roles.len().min(at + 2)).find(|&k| !lines[k].trim().is_empty());
     next.is_some_and(|k| matches!(roles[k], Role::Trace { repeat: false, .. }))
@@ -7165,6 +7167,22 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let c = compress(&log, &opts());
         assert!(c.text.contains("Using $this when not in object context in /srv/app/app/Controllers/AuthController.php:84"), "{}", c.text);
         assert!(c.text.contains("AuthController::is_valid_passwords()"), "{}", c.text);
+        // Sinatra's `dump_errors` names what was raised at no level, above the line of code and
+        // its frames: the line above a new trace stays however often its shape recurs
+        let raised = |method: &str, code: &str, at: u32| {
+            format!("2026-12-06 12:21:08 - NoMethodError - undefined method `{method}' for nil:NilClass\n\n    {code}\n        ^:\n\t/srv/app.rb:{at}:in `block in <class:Loans>'\n\t/gems/sinatra-3.0.5/lib/sinatra/base.rb:1696:in `call'\n\t/gems/puma-5.6.5/lib/puma/server.rb:443:in `process_client'\n")
+        };
+        let mut log = String::new();
+        for k in 0..60 {
+            log += &format!("127.0.0.1 - - [06/Dec/2026:12:21:08 +0000] \"POST /loans HTTP/1.1\" 201 2 0.000{}\n", k % 10);
+            log += &match k % 20 {
+                3 | 8 | 18 => raised("[]", "id = body['member']['id']", 23),
+                13 => raised("-", "left = BOOKS[body['book']] - 1", 36),
+                _ => String::new(),
+            };
+        }
+        let c = compress(&log, &opts());
+        assert!(c.text.contains("undefined method `-'"), "{}", c.text);
     }
 
     #[test]
