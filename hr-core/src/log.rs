@@ -1294,8 +1294,9 @@ fn alone_to_drain(roles: &mut [Role], drain: &Drain, lines: &[&str]) {
 /// line of code and its frames): the trace stays whole, and so does the line that says what it
 /// is, whatever message it repeats.
 fn raises_a_new_trace(roles: &[Role], lines: &[&str], at: usize) -> bool {
-    let next = (at..roles.len().min(at + 2)).find(|&k| !lines[k].trim().is_empty());
-    next.is_some_and(|k| matches!(roles[k], Role::Trace { repeat: false, .. }))
+    // (asked of every line that would fold: the role below first)
+    let new_trace = |k: usize| matches!(roles.get(k), Some(Role::Trace { repeat: false, .. }));
+    new_trace(at) || (new_trace(at + 1) && lines[at].trim().is_empty())
 }
 
 /// Whether `line` tells a failure by its words where it states no level (`logline::problem`).
