@@ -7,7 +7,7 @@
 //! file, the columns and directory parts that listed names share).
 
 mod gitlog;
-mod grep;
+pub(crate) mod grep;
 mod listing;
 
 use crate::lines::split;

@@ -459,10 +459,7 @@ const EVENT_ROWS: usize = 10;
 /// source.
 fn is_dump(sample: &Sample) -> bool {
     let (mut lines, mut follows, mut above) = (0, 0, None);
-    for line in &sample.lines {
-        let Some(c) = re!(r"^([^\s:]*[/.][^\s:]*):(\d+):").captures(line) else { continue };
-        let Ok(n) = c[2].parse::<usize>() else { continue };
-        let path = c.get(1).map_or("", |m| m.as_str());
+    for (path, n) in sample.lines.iter().filter_map(|l| crate::shell::grep::match_at(l)) {
         lines += 1;
         follows += usize::from(above == Some((path, n.wrapping_sub(1))));
         above = Some((path, n));
@@ -479,9 +476,9 @@ fn is_zeek_log(sample: &Sample) -> bool {
         return false;
     };
     let tabs = fields.matches('\t').count() + 1;
-    let rows: Vec<&str> = sample.lines.iter().copied().filter(|l| !l.trim().is_empty() && !l.starts_with('#')).collect();
-    let records = rows.iter().filter(|row| is_timed_row(row, tabs)).count();
-    rows.len() >= EVENT_ROWS && records * 10 >= rows.len() * 9
+    let rows = sample.lines.iter().filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
+    let (rows, records) = rows.fold((0, 0), |(n, timed), row| (n + 1, timed + usize::from(is_timed_row(row, tabs))));
+    rows >= EVENT_ROWS && records * 10 >= rows * 9
 }
 
 /// Whether `row` holds `tabs` tabs and opens with a time in seconds (`1354328870.245`, `74.712874`).
@@ -1491,16 +1488,11 @@ Events:
         // every line of the files, one after another, is no search's: a dump of logs is a log
         let mut dump = String::new();
         for (file, said) in [("worker.log", "celery@host ready."), ("web.error.log", "Request Error")] {
-            for n in 1..=400 {
-                dump += &format!("logs/{file}:{n}:2016-03-30 18:{:02}:03,605 {said}\n", n % 60);
-                dump += &format!("logs/{file}:{}:  site: site{n}.local\n", n + 400);
+            for n in (1..=800).step_by(2) {
+                dump += &format!("logs/{file}:{n}:2016-03-30 18:{:02}:03,605 {said}\n", n / 2 % 60);
+                dump += &format!("logs/{file}:{}:  site: site{n}.local\n", n + 1);
             }
         }
-        let dump: String = dump.lines().enumerate().map(|(k, l)| {
-            let (path, rest) = l.split_once(':').unwrap_or_default();
-            let body = rest.split_once(':').map_or("", |(_, b)| b);
-            format!("{path}:{}:{body}\n", k % 800 + 1)
-        }).collect();
         assert_eq!(sniff(dump.as_bytes()), Kind::Log, "{}", &dump[..400]);
     }
 

@@ -16,9 +16,15 @@ pub(crate) fn is_match_line(line: &str) -> bool {
         && !re!(r"^\d{1,3}(\.\d{1,3}){3}:\d+:").is_match(line)
 }
 
+/// A match line's path and line number: `src/a.py:12:text`.
+pub(crate) fn match_at(line: &str) -> Option<(&str, usize)> {
+    let c = re!(r"^([^\s:]*[/.][^\s:]*):(\d+):").captures(line)?;
+    Some((c.get(1)?.as_str(), c[2].parse().ok()?))
+}
+
 fn path_of(line: &str) -> Option<&str> {
-    if let Some(m) = re!(r"^([^\s:]*[/.][^\s:]*):\d+:").captures(line) {
-        return Some(m.get(1).unwrap().as_str());
+    if let Some((path, _)) = match_at(line) {
+        return Some(path);
     }
     re!(r"^([^\s:]*?[/.][^\s:]*?)-\d+-")
         .captures(line)
