@@ -492,8 +492,16 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     && (declared && level < Level::Warn || !raises_a_new_trace(&roles, &lines.lines, n))
                 {
                     // a repeat of a template shown above, warnings included: the first of each
-                    // stays verbatim, and the marker says what varied (and counts errors only)
+                    // stays verbatim, and the marker says what varied (and counts errors only,
+                    // a failure a line with no level tells by its words among them: the
+                    // kernel's `/dev/sdb: Can't open blockdev` folded among other lines after
+                    // `/dev/sdd`'s is one more disk that failed; a tally of none, `0 failed`,
+                    // tells none. Their values are not listed: read on every call, a list for
+                    // the words of each would cost more)
                     run.push_event(n, lines.lines[i], level, template);
+                    if told_by_words && error_words(crate::plan::readable_head(lines.lines[i])) && tells_a_failure(lines.lines[i]) && !crate::logline::tallies_no_failure(lines.lines[i]) {
+                        run.errors += 1;
+                    }
                 } else {
                     run.flush(&mut plan, lines, &roles);
                     // a line that states a level below warning is no error for a word in its
@@ -4948,6 +4956,35 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         assert!(!markers.iter().any(|m| m.contains("warning")), "{}", c.text);
     }
 
+    #[test]
+    fn a_mixed_run_counts_the_failures_lines_at_no_level_tell_by_their_words() {
+        // a syslog at boot: the kernel fails to open one disk after another, at no level, among
+        // the network's lines; each disk after the first folds with the lines around it
+        let disks = ["sdd", "sdb", "sde", "sdc", "nvme1n1", "sda", "sdf", "sdg"];
+        let mut text = String::new();
+        for (k, disk) in disks.iter().enumerate() {
+            for j in 0..12 {
+                let t = format!("2025-10-14T11:24:{:02}.{:06}+08:00 nas", k * 2 + j / 10, k * 1000 + j * 37);
+                text += &format!("{t} NetworkManager[1277]: <info>  device (br-{k}{j}): state change: config -> ip-config (reason 'none')\n");
+                text += &format!("{t} avahi-daemon[1190]: Joining mDNS multicast group on interface br-{k}{j}.IPv4 with address 172.{k}.{j}.1.\n");
+            }
+            text += &format!("2025-10-14T11:24:{:02}.466573+08:00 nas kernel: [   19.{k}15211] /dev/{disk}: Can't open blockdev\n", k * 2 + 1);
+        }
+        let c = compress(&text, &opts());
+        let shown = disks.iter().filter(|d| c.text.lines().any(|l| !l.starts_with("[hr ") && l.contains(&format!("/dev/{d}:")))).count();
+        assert!((1..disks.len()).contains(&shown), "{}", c.text);
+        assert_eq!(shown + errors_counted(&c.text), disks.len(), "{}", c.text);
+        // a tally of none is no failure, whichever side of its word the number stands
+        let text: String = (0..30).map(|i| format!("[11:56:{i:02} AM] Found 0 errors. Watching for file changes.\n")).collect();
+        assert_eq!(errors_counted(&compress(&text, &opts()).text), 0);
+        for none in ["23 passed, 0 failed (23 total)", "Ran 12 modules with 0 failures", "ok=5 failed=0"] {
+            assert!(crate::logline::tallies_no_failure(none), "{none}");
+        }
+        for some in ["1 passed, 2 failed", "0 failed, connection refused", "failed=1"] {
+            assert!(!crate::logline::tallies_no_failure(some), "{some}");
+        }
+    }
+
     /// The errors the markers of `out` say they fold (`[hr 91 lines, 10 errors L…]`).
     fn errors_counted(out: &str) -> usize {
         counted(out, "error")
@@ -6187,7 +6224,8 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     #[test]
     fn ninjas_failed_build_steps_are_errors_counted_where_they_fold() {
         // each board's build fails linking, in ninja's words: the failures fold by message,
-        // the marker counts them, and the last one stays
+        // the marker counts them (and ninja's `build stopped: subcommand failed.` under each,
+        // a failure told at no level), and the last one stays
         let mut text = String::new();
         for board in 0..4 {
             for k in 0..60 {
@@ -6197,7 +6235,7 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         }
         let c = compress(&text, &opts());
         assert!(c.text.contains("FAILED: zephyr/board0/zephyr_pre0.elf") && c.text.contains("FAILED: zephyr/board3/zephyr_pre0.elf"), "{}", c.text);
-        assert!(c.text.lines().any(|l| l.starts_with("[hr ") && l.contains("2 errors")), "{}", c.text);
+        assert!(c.text.lines().any(|l| l.starts_with("[hr ") && l.contains("4 errors")), "{}", c.text);
     }
 
     #[test]

@@ -2164,6 +2164,20 @@ pub fn failure_tally(line: &str) -> Option<Tally> {
     }
 }
 
+/// Whether each error word of `line` names a count of none, as a tally writes it before its
+/// number or after it (`23 passed, 0 failed (23 total)`, cloud-init's `Ran 12 modules with 0
+/// failures`, tsc's `Found 0 errors.`, `failed=0`): all went well.
+pub fn tallies_no_failure(line: &str) -> bool {
+    match failure_tally(line) {
+        Some(Tally::None) => true,
+        Some(Tally::Failures) => false,
+        _ => {
+            let zeros = re!(r"(?i)(?:^|[\s,;(\[])0 (?:failed|failures?|errors?)\b").find_iter(line).count();
+            zeros > 0 && error_word_matches(line).count() == zeros
+        }
+    }
+}
+
 fn reports_error(line: &str) -> Problem {
     // an exception line, or an OS error as Python prints one anywhere in a line (`connect
     // failed: [Errno 111] Connection refused`)
