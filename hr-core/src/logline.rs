@@ -1109,15 +1109,33 @@ pub fn is_report_header(line: &str) -> bool {
 
 /// The bracket that follows a bracketed time glued to it, as Kibana writes its level:
 /// `[ERROR]` of `[2024-02-02T14:25:50.097+00:00][ERROR][plugins.security]`, `[WARN` of
-/// `[2024-02-02T14:25:50.104+00:00][WARN ][plugins.licensing]`. Any other token as it is.
+/// `[2024-02-02T14:25:50.104+00:00][WARN ][plugins.licensing]`; and a bracketed word in
+/// capitals that another bracket follows, as Calico's Felix writes its level before its process
+/// id: `[DEBUG]` of `[DEBUG][501368]`. Any other token as it is.
 // (inlined where the first tokens of every line are read: most open otherwise)
 #[inline(always)]
 pub(crate) fn bracketed_after_time(tok: &str) -> &str {
     let b = tok.as_bytes();
-    if b.first() != Some(&b'[') || !b.get(1).is_some_and(u8::is_ascii_digit) {
+    if b.first() != Some(&b'[') {
         return tok;
     }
-    time_bracket_then(tok)
+    match b.get(1) {
+        Some(c) if c.is_ascii_digit() => time_bracket_then(tok),
+        Some(c) if c.is_ascii_uppercase() => capitals_bracket_before(tok),
+        _ => tok,
+    }
+}
+
+/// `bracketed_after_time` for a token that opens with a bracketed capital.
+#[inline(never)]
+fn capitals_bracket_before(tok: &str) -> &str {
+    let b = tok.as_bytes();
+    let caps = 1 + b[1..].iter().take_while(|c| c.is_ascii_uppercase()).count();
+    if b[caps..].starts_with(b"][") {
+        &tok[..=caps]
+    } else {
+        tok
+    }
 }
 
 /// `bracketed_after_time` for a token that opens with a bracketed number.

@@ -747,6 +747,13 @@ mod tests {
         // a bracket of a time alone, or of words, is no level
         assert_eq!(crate::logline::bracketed_after_time("[2024-02-02T14:25:50.097+00:00]"), "[2024-02-02T14:25:50.097+00:00]");
         assert_eq!(crate::logline::bracketed_after_time("[main][ERROR]"), "[main][ERROR]");
+        // Calico's Felix: the level bracketed before its process id
+        let felix = |level: &str| format!("2024-05-08 15:23:58.719 [{level}][501368] felix/health.go 196: Checking state of reporter reporter=&health.reporterState{{name:\"int_dataplane\", reports:health.HealthReport{{Live:true, Ready:true, Detail:\"unavailable\"}}}}");
+        assert_eq!(sev(&felix("DEBUG")).level, Level::Other);
+        assert_eq!(sev(&felix("ERROR")).level, Level::Error);
+        assert_eq!(crate::logline::declared(&felix("DEBUG")), Some(crate::logline::Severity::Other));
+        assert_eq!(crate::logline::declared(&felix("WARNING")), Some(crate::logline::Severity::Warn));
+        assert_eq!(crate::logline::bracketed_after_time("[HTTP][x]"), "[HTTP]");
     }
 
     #[test]
