@@ -7183,6 +7183,46 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn a_ci_jobs_rustc_errors_stay_each_at_its_place() {
+        // a GitHub Actions job's build: rustc's errors with their codes, each with its place on
+        // the line under it; the same import fails in three files, and another in two
+        let mut text = String::new();
+        let mut t = 0;
+        let mut stamp = || {
+            t += 1;
+            format!("2025-08-10T17:38:54.{t:07}Z")
+        };
+        for k in 0..40 {
+            text += &format!("{}    Compiling crate{k} v0.{k}.1\n", stamp());
+        }
+        let failures = [
+            ("crate::ui::transitions", "src/ui/components/auth_callback.rs:11:16"),
+            ("crate::ui::transitions", "src/ui/components/dashboard.rs:9:16"),
+            ("dioxus_motion::use_animated", "src/ui/components/error.rs:2:5"),
+            ("crate::ui::transitions", "src/ui/components/history.rs:14:16"),
+            ("dioxus_motion::use_animated", "src/ui/components/home.rs:3:5"),
+        ];
+        for (path, place) in failures {
+            text += &format!("{} error[E0432]: unresolved import `{path}`\n", stamp());
+            text += &format!("{}  --> {place}\n", stamp());
+            text += &format!("{}   |\n", stamp());
+            text += &format!("{} 9 | use {path}::fade_in;\n", stamp());
+            text += &format!("{}   |         ^^^^^^^^^^^ could not find it\n", stamp());
+            text += &format!("{} \n", stamp());
+        }
+        let c = compress(&text, &opts());
+        for (_, place) in failures {
+            assert!(c.text.contains(place), "{place}\n{}", c.text);
+        }
+        assert!(c.text.len() < text.len() * 2 / 3, "{}", c.text);
+        // the level, as the guard reads it too; a bracket that holds no code states none
+        assert_eq!(level_at("2025-08-10T17:38:54.4390468Z error[E0432]: unresolved import `x`").0, Level::Error);
+        assert_eq!(level_at("warning[E0170]: pattern binding `A` is named the same as a variant").0, Level::Warn);
+        assert_eq!(crate::logline::declared("2025-08-10T17:38:54.4390468Z error[E0432]: unresolved import `x`"), Some(crate::logline::Severity::Error));
+        assert_eq!(crate::logline::level_before_brackets("error[key]:"), None);
+    }
+
+    #[test]
     fn the_line_that_raised_a_new_trace_stays_with_it() {
         // PHP's error log: the same error raised along another path is shown with its trace,
         // and the line above it says what the trace is of, whatever message it repeats

@@ -963,14 +963,18 @@ pub fn declared(line: &str) -> Option<Severity> {
 /// A level in capitals glued to a bracket after it, which holds the seconds since the program
 /// started, a time or the thread that logs: logrus's text on a terminal, cut to four letters
 /// (`ERRO[0003] …`, `WARN[2026-12-05T18:08:16Z] …`), Minetest's (`ERROR[Server]: …`,
-/// `WARNING[Main]: …`).
+/// `WARNING[Main]: …`); or rustc's, in small letters before the diagnostic's code
+/// (`error[E0432]: unresolved import …`, as a CI job's log shows the build's).
 #[inline(always)]
 pub fn level_before_brackets(tok: &str) -> Option<Severity> {
     // (a look at its length and its first and last bytes first: this runs on the first words
     // of every line)
     let b = tok.as_bytes();
-    if b.len() < 7 || !b[0].is_ascii_uppercase() || !matches!(b[b.len() - 1], b']' | b':') {
+    if b.len() < 7 || !matches!(b[b.len() - 1], b']' | b':') {
         return None;
+    }
+    if !b[0].is_ascii_uppercase() {
+        return (b[0] == b'e' || b[0] == b'w').then(|| coded_diagnostic(tok)).flatten();
     }
     if !tok.trim_end_matches(':').ends_with(']') {
         return None;
@@ -985,6 +989,20 @@ pub fn level_before_brackets(tok: &str) -> Option<Severity> {
         "FATA" | "PANI" => Some(Severity::Fatal),
         "DEBU" | "TRAC" => Some(Severity::Other),
         _ if word.len() >= 4 => word_severity(word),
+        _ => None,
+    }
+}
+
+/// The level of rustc's diagnostic with its code (`error[E0432]:`, `warning[E0170]:`): a code's
+/// capital and four digits in the bracket, and the colon after it.
+#[inline(never)]
+fn coded_diagnostic(tok: &str) -> Option<Severity> {
+    let (level, code) = tok.strip_suffix("]:")?.split_once('[')?;
+    let b = code.as_bytes();
+    let coded = b.len() == 5 && b[0].is_ascii_uppercase() && b[1..].iter().all(u8::is_ascii_digit);
+    match level {
+        "error" if coded => Some(Severity::Error),
+        "warning" if coded => Some(Severity::Warn),
         _ => None,
     }
 }
