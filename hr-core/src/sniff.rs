@@ -99,8 +99,11 @@ impl<'a> Windows<'a> {
             let mid = text.len() / 2 - PART / 2;
             parts.push(window(suffix_str(prefix_str(text, mid + PART), PART), true, true));
         }
-        if text.len() > HEAD + PART {
-            parts.push(window(suffix_str(text, PART), true, false));
+        // the tail: its last `PART` bytes, or what the head left of a shorter text (a line
+        // longer than the head, apt's history of a dist-upgrade, would otherwise leave the
+        // head a few lines and no other part)
+        if text.len() > head.len() {
+            parts.push(window(suffix_str(text, PART.min(text.len() - head.len())), true, false));
         }
         Windows { parts }
     }
@@ -891,6 +894,22 @@ mod tests {
             .map(|i| format!("\n### `option{i}` [string]\n\nDefault: `undefined`\n\n```js\nmodule.exports = {{option{i}: 1}};\n```\n"))
             .collect();
         assert_eq!(sniff(doc.as_bytes()), Kind::Text);
+    }
+
+    #[test]
+    fn a_log_whose_head_one_long_line_fills_is_read_past_it() {
+        // apt's history: a dist-upgrade's `Install:` line of 52 KB, the third block of 40; the
+        // head ends inside it, and the blocks after it are what says this is a log
+        let block = |i: usize, packages: &str| {
+            format!("Start-Date: 2014-12-30  10:{i:02}:09\nCommandline: apt-get install -y --force-yes pkg{i}\nInstall: {packages}\nUpgrade: tzdata:i386 (2014b-1, 2014e-1)\nEnd-Date: 2014-12-30  10:{i:02}:28\n\n")
+        };
+        let many: Vec<String> = (0..1700).map(|k| format!("lib{k}:i386 (1.{k}-1, 1.{k}-2)")).collect();
+        let mut text = String::new();
+        for i in 0..40 {
+            text += &block(i, &if i == 2 { many.join(", ") } else { format!("pkg{i}:i386 (0.{i}-1, automatic)") });
+        }
+        assert!(text.len() > HEAD + 4096 && text.len() < HEAD + PART, "{}", text.len());
+        assert_eq!(sniff(text.as_bytes()), Kind::Log);
     }
 
     #[test]
