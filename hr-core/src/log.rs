@@ -454,7 +454,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 // rs_server.c:259` after one `@ rs_client.c:844`). (The names of word-told
                 // failures fold: sshd's failed passwords name a scanner's guesses.)
                 let names_more = (level == Level::Warn
-                    && (warned.first_of(u64::from(template), names_given(lines.lines[i]).wrapping_add(codes_given(lines.lines[i]))) | {
+                    && (warned.first_of(u64::from(template), names_given(lines.lines[i]).wrapping_add(codes_given(lines.lines[i])).wrapping_add(ports_given(lines.lines[i]))) | {
                         let places = places_given(lines.lines[i]);
                         places != 0 && warned_at.first_of(u64::from(template), places)
                     }))
@@ -6312,6 +6312,30 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         // `hr` may mean hours: a code only as an HRESULT is written
         assert_eq!(codes_given("retried for 1 hr = 60 min, then 2 hr: 0x8007"), 0);
         assert_ne!(codes_given("Failed to open key (hr:0x80070002)"), 0);
+    }
+
+    #[test]
+    fn a_warning_at_another_services_port_stays() {
+        // etcd's prober, every five seconds, for each of two peers down: the second peer's
+        // refused connection is another backend down, at its own port
+        let mut text = String::new();
+        for k in 0..40 {
+            text += &format!("{{\"level\":\"debug\",\"ts\":\"2023-11-28T16:25:{:02}.263+0800\",\"caller\":\"rafthttp/peer_status.go:66\",\"msg\":\"peer deactivated again\",\"round\":{k}}}\n", k % 60);
+            for (peer, port) in [("66b1557372bb03d1", 32380), ("912ccc8fc846261c", 22380)] {
+                text += &format!("{{\"level\":\"warn\",\"ts\":\"2023-11-28T16:25:{:02}.263+0800\",\"caller\":\"rafthttp/probing_status.go:68\",\"msg\":\"prober detected unhealthy status\",\"remote-peer-id\":\"{peer}\",\"rtt\":\"0s\",\"error\":\"dial tcp 0.0.0.0:{port}: connect: connection refused\"}}\n", k % 60);
+            }
+        }
+        for k in 0..40 {
+            text += &format!("{{\"level\":\"debug\",\"ts\":\"2023-11-28T16:26:{:02}.263+0800\",\"caller\":\"rafthttp/peer_status.go:66\",\"msg\":\"peer deactivated again\",\"round\":{k}}}\n", k % 60);
+        }
+        let c = compress(&text, &opts());
+        for port in ["0.0.0.0:32380", "0.0.0.0:22380"] {
+            assert!(c.text.lines().any(|l| !l.starts_with("[hr ") && l.contains(port)), "{port}\n{}", c.text);
+        }
+        assert!(c.text.len() < text.len() / 4, "{}", c.text);
+        // a client's port, which Apache names so, is none of a service's
+        assert_eq!(ports_given("[php:warn] [pid 1772] [client 82.1.1.42:3904] PHP Warning:  Unknown"), 0);
+        assert_ne!(ports_given("[proxy:error] [pid 1772] AH00957: connect to 127.0.0.1:3904 failed"), 0);
     }
 
     #[test]

@@ -130,9 +130,15 @@ fn is_hresult(word: &str) -> bool {
     word.len() == 10 && word.starts_with("0x") && word[2..].bytes().all(|c| c.is_ascii_hexdigit())
 }
 
-/// The services' ports `line` names (`service_port`), outside `key=value` fields, as a set.
+/// The services' ports `line` names (`service_port`), outside `key=value` fields, as a set;
+/// not a client's, which Apache names as such (`[client 82.1.1.42:3904]`): a system may give
+/// clients ports below `EPHEMERAL_PORTS` too.
 pub(super) fn ports_given(line: &str) -> u64 {
-    hash_set(line.split_ascii_whitespace().filter(|t| !t.contains('=')).filter_map(service_port))
+    let mut after_client = false;
+    hash_set(line.split_ascii_whitespace().filter_map(|t| {
+        let client = std::mem::replace(&mut after_client, t.trim_matches(['[', ':']).eq_ignore_ascii_case("client"));
+        (!client && !t.contains('=')).then(|| service_port(t)).flatten()
+    }))
 }
 
 /// A set of words as the sum of their hashes, the same in any order.
