@@ -1135,9 +1135,9 @@ fn opens_a_field(word: &str) -> bool {
 }
 
 /// Whether a record's key holds what happened: its message or its event's name, whatever its
-/// case (journald's `MESSAGE`, Serilog's `Message`).
+/// case (journald's `MESSAGE`, Serilog's `Message`, hclog's `@message`).
 pub(crate) fn says_what_happened(key: &str) -> bool {
-    ["msg", "message", "event", "@m", "@mt"].iter().any(|name| key.eq_ignore_ascii_case(name))
+    ["msg", "message", "event", "@m", "@mt", "@message"].iter().any(|name| key.eq_ignore_ascii_case(name))
 }
 
 /// Drain's similarity threshold, as drain3 runs it by default (`sim_th`).

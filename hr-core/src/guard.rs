@@ -441,7 +441,7 @@ fn tokens(line: &str, out: &mut Vec<u64>, probes: &mut Probes) {
     }
     if rest.starts_with('{') {
         push(out, &format!("{:?}", logline::severity(rest)), &mut buf);
-        let msg = re!(r#""(?i:msg|message|error|err|@m|@mt|messagetemplate)" *: *"((?:[^"\\]|\\.)*)""#);
+        let msg = re!(r#""(?i:msg|message|error|err|@m|@mt|@message|messagetemplate)" *: *"((?:[^"\\]|\\.)*)""#);
         if let Some(c) = msg.captures(rest) {
             for tok in c[1].split_ascii_whitespace().take(MAX_TOKENS) {
                 push(out, tok, &mut buf);

@@ -425,10 +425,10 @@ fn is_tsv_record(line: &str) -> bool {
 
 /// The names a record gives its level under, for a pattern: words, a syslog priority
 /// (journald's `"PRIORITY":"3"`), a number (pino's `"level":50`). Whatever their case
-/// (Serilog's JSON capitalises them: `"Level"`).
+/// (Serilog's JSON capitalises them: `"Level"`; HashiCorp's hclog prefixes them: `"@level"`).
 macro_rules! level_keys {
     () => {
-        r"level|lvl|severity|levelname|log\.level|@l|priority"
+        r"level|lvl|severity|levelname|log\.level|@l|@level|priority"
     };
 }
 
@@ -442,8 +442,9 @@ pub fn is_json_event(line: &str) -> bool {
     // Serilog's JSON capitalises its names: `"Timestamp"`, `"Level"`, `"MessageTemplate"`)
     let time = key(re!(r#""(?i:@?timestamp|time|ts|@t|datetime|date|time_local|time_iso8601)" *:|"t" *: *\{ *"\$date""#));
     let level = key(re!(concat!(r#""(?i:"#, level_keys!(), r#")" *:|"s" *: *"[FEWID]\d?""#)));
-    let message = key(re!(r#""(?i:msg|message|@m|@mt|log|messagetemplate|renderedmessage)" *:"#));
-    let other = key(re!(r#""(logger|stream|status|request|method|remote_addr|uri|caller|thread|pid|action)" *:"#));
+    let message = key(re!(r#""(?i:msg|message|@m|@mt|@message|log|messagetemplate|renderedmessage)" *:"#));
+    // (and Eliot's actions and messages: `"action_type":"etl:insert"`, `"message_type":…`)
+    let other = key(re!(r#""(logger|stream|status|request|method|remote_addr|uri|caller|thread|pid|action|action_type|message_type)" *:"#));
     (time && (level || message || other)) || (level && message)
 }
 

@@ -1851,6 +1851,20 @@ Events:
     }
 
     #[test]
+    fn json_lines_that_name_their_fields_their_own_way_are_a_log() {
+        // HashiCorp's hclog: its names behind an `@`, the caller first
+        let hclog: String = (0..20)
+            .map(|i| format!("{{\"@caller\":\"/app/main.go:{i}\",\"@level\":\"info\",\"@message\":\"task started\",\"@module\":\"runner\",\"@timestamp\":\"2026-12-06T14:03:{i:02}.245482Z\",\"task\":\"sh\"}}\n"))
+            .collect();
+        assert_eq!(sniff(hclog.as_bytes()), Kind::Log);
+        // Eliot: actions and messages, a time and no level
+        let eliot: String = (0..20)
+            .map(|i| format!("{{\"action_status\": \"started\", \"timestamp\": 1700000{i:03}.25, \"task_uuid\": \"9f1c-{i}\", \"action_type\": \"etl:insert\", \"task_level\": [1]}}\n"))
+            .collect();
+        assert_eq!(sniff(eliot.as_bytes()), Kind::Log);
+    }
+
+    #[test]
     fn a_json_log_whose_records_print_their_stack_traces_over_lines_is_a_log() {
         // Elasticsearch's JSON log: a record a line, but a stack trace as an array, a frame a line
         let record = |i: usize, level: &str| format!(r#"{{"type": "server", "timestamp": "2025-10-20T15:29:{:02},448-03:00", "level": "{level}", "component": "o.e.n.Node", "message": "event {i}""#, i % 60);

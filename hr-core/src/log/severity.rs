@@ -263,8 +263,8 @@ fn alert_severity(record: &str) -> Option<Level> {
 
 /// The names a JSON record gives its level under, whatever their case (`priority` aside: a
 /// number there is a syslog priority): Python's logging names it `levelname` (python-json-logger,
-/// oslo.log's JSON formatter), Serilog's compact JSON `@l`.
-const LEVEL_NAMES: [&str; 7] = ["level", "severity", "lvl", "log.level", "loglevel", "levelname", "@l"];
+/// oslo.log's JSON formatter), Serilog's compact JSON `@l`, HashiCorp's hclog `@level`.
+const LEVEL_NAMES: [&str; 8] = ["level", "severity", "lvl", "log.level", "loglevel", "levelname", "@l", "@level"];
 
 /// The severity a line states in a field of its own: `level`, and no request.
 pub(super) fn stated(level: Level) -> Severity {
@@ -976,6 +976,10 @@ mod tests {
             sev(r#"{"@t":"2026-12-05T14:22:59.965Z","@mt":"Disk {Path} nearly full","@l":"Warning"}"#).level,
             Level::Warn
         );
+        // HashiCorp's hclog, as the guard reads it too
+        let hclog = r#"{"@caller":"/app/main.go:56","@level":"error","@message":"task exited non-zero","@module":"runner","@timestamp":"2026-12-06T14:03:12.245482Z","exit_code":3,"stderr":"","task":"sh"}"#;
+        assert_eq!(sev(hclog).level, Level::Error);
+        assert_eq!(crate::logline::declared(hclog), Some(crate::logline::Severity::Error));
         // an exception raised, behind a runner's tag, is an error; a warning category is none
         assert_eq!(sev("[api] TypeError: Cannot read properties of null (reading 'query')").level, Level::Error);
         assert_eq!(sev("[api] DeprecationWarning: Buffer() is deprecated").level, Level::Other);
