@@ -774,15 +774,17 @@ pub fn is_ant_task_line(line: &str) -> bool {
 /// A line a CI service's agent prints about the job itself, around the tools' own output:
 /// Jenkins' `Started by timer`, `Building remotely on node-1 in workspace /w`, `[Pipeline] sh`
 /// and `Finished: FAILURE`; GitHub Actions' `##[group]Run npm test` (after its stamp); GitLab's
-/// `Running with gitlab-runner 16.4.0`, `Executing "step_script" stage of the job script` and
-/// `ERROR: Job failed: exit code 1`; Travis CI's `travis_fold:start:install`. Ansible's banner
+/// `Running with gitlab-runner 16.4.0`, `Executing "step_script" stage of the job script`,
+/// `ERROR: Job failed: exit code 1` and the marks around each section of the job, which a
+/// terminal's return hides (`section_start:1727340112:step_script\r…`, the line then what
+/// follows it); Travis CI's `travis_fold:start:install`. Ansible's banner
 /// over each step a playbook runs (`TASK [Install nginx] ****`, `PLAY RECAP ****`) is such a
 /// line too: what follows it is what the step's modules printed, host by host.
 pub fn is_ci_agent_line(line: &str) -> bool {
     re!(concat!(
         r"^(Started by (timer|user|an SCM change|upstream project|GitHub push|remote host|Branch Indexing)|",
         r"Building (remotely )?on \S.* in workspace |\[Pipeline\] |Finished: (SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$|",
-        r#"Running with gitlab-runner |Executing "step_script" stage|(ERROR: )?Job (succeeded|failed)\b|travis_fold:)|"#,
+        r#"Running with gitlab-runner |Executing "step_script" stage|(ERROR: )?Job (succeeded|failed)\b|section_(start|end):\d+:\w|travis_fold:)|"#,
         r"##\[(group|endgroup)\]|",
         r"^(PLAY( RECAP| \[.*\])|TASK \[.*\]|RUNNING HANDLER \[.*\]) \*{3,}\s*$"
     ))
@@ -2862,6 +2864,7 @@ mod tests {
             "Running with gitlab-runner 16.4.0 (6e766faf)",
             "Executing \"step_script\" stage of the job script",
             "ERROR: Job failed: exit code 1",
+            "section_end:1727340553:cleanup_file_variables\rERROR: Job failed: command terminated with exit code 1",
             "travis_fold:start:install.1",
             "TASK [Ping hosts] **************************************************************",
             "PLAY RECAP *********************************************************************",

@@ -1423,6 +1423,20 @@ Events:
         assert_eq!(sniff(job.as_bytes()), Kind::Log);
         // one such line is no job's console
         assert_eq!(sniff(format!("{run}Finished: SUCCESS\n").as_bytes()), Kind::Test);
+        // GitLab's trace: its runner's banner went with the head, and what the sample reads of
+        // the agent is the marks around each section, behind a terminal's return and colours
+        let build: String = (0..200).map(|i| format!("   Compiling crate{i} v0.{i}.0\r\n")).collect();
+        let section = |k: usize, name: &str| {
+            format!("\x1b[0;msection_end:16853082{k:02}:step_{k}\r\x1b[0Ksection_start:16853082{k:02}:{name}\r\x1b[0K\x1b[0K\x1b[36;1mRunning {name}\x1b[0;m\r\n")
+        };
+        let trace = format!(
+            "{}{build}{}{build}{}{build}{}\x1b[31;1mERROR: Job failed: exit code 101\r\n",
+            section(1, "prepare_script"),
+            section(2, "get_sources"),
+            section(3, "step_script"),
+            section(4, "cleanup_file_variables"),
+        );
+        assert_eq!(sniff(trace.as_bytes()), Kind::Log);
     }
 
     #[test]
