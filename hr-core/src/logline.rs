@@ -2210,8 +2210,14 @@ pub fn tallies_no_failure(line: &str) -> bool {
     match failure_tally(line) {
         Some(Tally::None) => true,
         Some(Tally::Failures) => false,
+        // (counts of none in both forms on one line: `failed=0, 0 errors`)
         _ => {
-            let zeros = re!(r"(?i)(?:^|[\s,;(\[])0 (?:failed|failures?|errors?)\b").find_iter(line).count();
+            let zeros = re!(concat!(
+                r#"(?i)(?:^|[\s,;(\[])(?:0 (?:failed|failures?|errors?)\b"#,
+                r#"|(?:failed|failures?|errors?)(?:=|: *)"?0"?(?:[\s,;)\]]|$))"#
+            ))
+            .find_iter(line)
+            .count();
             zeros > 0 && error_word_matches(line).count() == zeros
         }
     }

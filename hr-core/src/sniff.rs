@@ -80,6 +80,8 @@ const PADDING: usize = 4096;
 const PART: usize = 16 * 1024;
 /// At most this many lines per part of the sample.
 const PART_LINES: usize = 600;
+/// Below this many lines, a head is too few to judge a text by (see `Windows::new`).
+const FEW_HEAD_LINES: usize = 40;
 /// The tail that runners print their verdict in.
 const VERDICT: usize = 4096;
 
@@ -99,10 +101,12 @@ impl<'a> Windows<'a> {
             let mid = text.len() / 2 - PART / 2;
             parts.push(window(suffix_str(prefix_str(text, mid + PART), PART), true, true));
         }
-        // the tail: its last `PART` bytes, or what the head left of a shorter text (a line
-        // longer than the head, apt's history of a dist-upgrade, would otherwise leave the
-        // head a few lines and no other part)
-        if text.len() > head.len() {
+        // the tail: its last `PART` bytes; or, where a line longer than the head left it a few
+        // lines (apt's history of a dist-upgrade), what the head left of a shorter text, which
+        // would otherwise be no part at all (a part weighs as much as the head: a few lines
+        // past a head of many do not)
+        let few_lines = || memchr::memchr_iter(b'\n', head.as_bytes()).count() < FEW_HEAD_LINES;
+        if text.len() > HEAD + PART || (text.len() > head.len() && few_lines()) {
             parts.push(window(suffix_str(text, PART.min(text.len() - head.len())), true, false));
         }
         Windows { parts }
@@ -910,6 +914,12 @@ mod tests {
         }
         assert!(text.len() > HEAD + 4096 && text.len() < HEAD + PART, "{}", text.len());
         assert_eq!(sniff(text.as_bytes()), Kind::Log);
+        // a head of many lines is read alone: a few lines past it do not weigh as much as it
+        let code: String = (0..1060).map(|i| format!("    let value_{i} = settings.read(\"key{i}\")?;\n")).collect();
+        let code = format!("fn load(settings: &Settings) -> Result<()> {{\n{code}    Ok(())\n}}\n");
+        let code = format!("{code}//{}\n", "-".repeat(HEAD - 40 - code.len()));
+        let tail: String = (0..3).map(|i| format!("2024-05-01 10:00:0{i},123 INFO [main] Started\n")).collect();
+        assert_eq!(sniff(format!("{code}{tail}").as_bytes()), Kind::Code);
     }
 
     #[test]

@@ -83,7 +83,7 @@ pub(super) fn code_place_at_end(line: &str) -> u64 {
 /// compiler the place of its error on a line of its own, under it (rustc's `  --> src/ui/
 /// router.rs:76:4`), as a set; 0 for none.
 pub(super) fn places_given(line: &str) -> u64 {
-    if !re!(r"\S\.[A-Za-z]\w*(?::\d+(?::\d+)?: |, line \d| line \d+(?:\.|, <)|:\d+:\d+\s*$)").is_match(line) {
+    if !re!(r"\S\.[A-Za-z]\w*(?::\d+(?::\d+)?: |, line \d| line \d+(?:\.|, <))|(?:^|\s)--> \S+\.[A-Za-z]\w*:\d+:\d+\s*$").is_match(line) {
         return 0;
     }
     // (Perl adds the line of the input it was reading, `… line 14, <STDIN> line 4.`: no place)
