@@ -72,7 +72,7 @@ pub fn split<'l>(
     piece: &Piece,
     missing: &mut std::iter::Peekable<impl Iterator<Item = usize>>,
     out: &mut Vec<Piece>,
-    mut folded: impl Iterator<Item = &'l str>,
+    mut folded: impl Iterator<Item = &'l str> + Clone,
     priority: Priority,
 ) {
     let Piece::Fold { start, end, .. } = piece else {
@@ -84,6 +84,25 @@ pub fn split<'l>(
     // part's lines are read again for them, which only such a fold asks)
     let said = |word: &str| matches!(piece, Piece::Fold { what, .. } if what.contains(word));
     let counts = (said(" error"), said(" stack trace"));
+    // (but a large fold of errors that gives up only its last line, one that reports none,
+    // leaves its count to the part before it, which pays for its marker whatever its lines:
+    // the log's last line, which says how it ended, under a fold of most of a large log, whose
+    // lines would all be read again)
+    let known = match piece {
+        Piece::Fold { what, .. } if counts == (true, false) => counted(what, "error", "errors"),
+        _ => 0,
+    };
+    let last_alone = missing.peek() == Some(&end) && end - start >= LARGE_PART && known > 0 && {
+        let last = lines_at(&folded, end - start);
+        logline::problem(last) != Problem::Reported && traces_opened(&[last]) == 0
+    };
+    if last_alone {
+        missing.next();
+        let what = crate::marker::lines_counting(end - start, &[(known, "error", "errors")]);
+        out.push(Piece::Fold { start, end: end - 1, what });
+        out.push(Piece::Keep { start: end, end, priority });
+        return;
+    }
     let mut from = start;
     while let Some(n) = missing.next_if(|&n| n <= end) {
         if n > from {
@@ -127,9 +146,30 @@ fn part<'l>(start: usize, end: usize, folded: &mut impl Iterator<Item = &'l str>
     }
 }
 
+/// Lines from which a part a split leaves pays for its marker, however short they are.
+const LARGE_PART: usize = 64;
+
 /// A line alone that a split leaves folds only when it is this many times its marker's
 /// characters.
 const LONE_LINE_FOLDS: usize = 8;
+
+/// Line `k` (0-based) of a fold's lines, which `folded` gives.
+fn lines_at<'l>(folded: &(impl Iterator<Item = &'l str> + Clone), k: usize) -> &'l str {
+    folded.clone().nth(k).unwrap_or_default()
+}
+
+/// The count a fold's description gives of a noun (`2` of `181 lines, 2 errors`, `103,777` of
+/// `103,777 errors`), 0 for none or for one it gives no number of.
+fn counted(what: &str, one: &str, many: &str) -> usize {
+    [many, one]
+        .iter()
+        .find_map(|noun| {
+            let at = what.find(&format!(" {noun}"))?;
+            let digits = what[..at].rsplit(' ').next()?;
+            digits.replace(',', "").parse().ok()
+        })
+        .unwrap_or(0)
+}
 
 /// The errors `lines` report, counted as the log compressor counts them, an event at a time: a
 /// line that opens no event and states no level, below one that did (Dask's `Exception: '…'`
@@ -603,6 +643,30 @@ mod tests {
         // java.util.logging's record: its level on a line of its own, under its time
         let record = ["Dec 05, 2026 5:39:01 AM io.vertx.ext.web.RoutingContext", "SEVERE: Unhandled exception in router", "java.lang.NumberFormatException: For input string: \"abc12\""];
         assert_eq!(reported_events(&[record, record].concat()), 2);
+    }
+
+    #[test]
+    fn a_large_fold_that_gives_up_its_last_line_keeps_its_count() {
+        // the log compressor folded a log's lines, its errors counted, and puts back the last
+        // line, which reports none: the count stands, and no line is read again for it (the
+        // count here is the fold's own, 66, where reading the lines again would give 67)
+        let t: String = (0..200)
+            .map(|i| if i % 3 == 0 { format!("app[1]: cannot open /srv/x{i}\n") } else { format!("app[1]: step {i} went through\n") })
+            .collect();
+        let lines = split(&t);
+        let mut plan = Plan::default();
+        plan.fold(1, 200, "200 lines, 66 errors");
+        let plan = keep_in_place(&plan, vec![200], &lines, Priority::Critical);
+        assert!(matches!(&plan.pieces[..], [Piece::Fold { start: 1, end: 199, what }, Piece::Keep { start: 200, end: 200, .. }] if what == "199 lines, 66 errors"), "{:?}", plan.pieces);
+        // a line put back elsewhere has the parts count their errors again
+        let plan = keep_in_place(&{
+            let mut p = Plan::default();
+            p.fold(1, 200, "200 lines, 66 errors");
+            p
+        }, vec![100], &lines, Priority::Critical);
+        assert!(matches!(&plan.pieces[0], Piece::Fold { end: 99, what, .. } if what == "99 lines, 33 errors"), "{:?}", plan.pieces);
+        assert_eq!(counted("103,777 errors", "error", "errors"), 103_777);
+        assert_eq!(counted("12-line stack trace like one above, 1 error", "stack trace", "stack traces"), 0);
     }
 
     /// Every error-ish template of `input` has a verbatim example in `out`, and every marker's
