@@ -344,7 +344,7 @@ pub fn sniff(data: &[u8]) -> Kind {
     if shell.is_some() && !(paths_are_events || (log.tagged >= 0.5 && log.share >= 0.6) || log.share >= 0.9) {
         return Kind::Shell;
     }
-    if log.share >= 0.5 || is_event_table(&sample) || is_zeek_log(&sample) {
+    if log.share >= 0.5 || is_event_table(&sample) || is_zeek_log(&sample) || is_apt_history(&sample) {
         return Kind::Log;
     }
     // a log whose events hold dumps (InnoDB's deadlock report, its records ending in `;;`) is no
@@ -486,6 +486,21 @@ fn is_zeek_log(sample: &Sample) -> bool {
     let rows = sample.lines.iter().filter(|l| !l.trim().is_empty() && !l.starts_with('#'));
     let (rows, records) = rows.fold((0, 0), |(n, timed), row| (n + 1, timed + usize::from(is_timed_row(row, tabs))));
     rows >= EVENT_ROWS && records * 10 >= rows * 9
+}
+
+/// apt's `history.log`: a record a run of apt, its `Key: value` lines between a `Start-Date:` and
+/// an `End-Date:` (`Start-Date: 2026-11-20  08:00:12`). A record's lists of packages run long (an
+/// `Install:` line of 50 KB) and few lines open with a time, and a small machine's history may
+/// be a few records: too few lines to read as machine output.
+fn is_apt_history(sample: &Sample) -> bool {
+    let dated = |l: &str, key: &str| l.strip_prefix(key).is_some_and(|at| re!(r"^ \d{4}-\d{2}-\d{2} {1,2}\d{2}:\d{2}:\d{2}\s*$").is_match(at));
+    let keyed = |l: &&&str| {
+        l.trim().is_empty() || re!(r"^(Start-Date|Commandline|Requested-By|Install|Reinstall|Upgrade|Downgrade|Remove|Purge|Error|End-Date): ").is_match(l)
+    };
+    let lines = &sample.lines;
+    lines.iter().any(|l| dated(l, "Start-Date:"))
+        && lines.iter().any(|l| dated(l, "End-Date:"))
+        && lines.iter().filter(keyed).count() * 10 >= lines.len() * 9
 }
 
 /// Whether `row` holds `tabs` tabs and opens with a time in seconds (`1354328870.245`, `74.712874`).
@@ -898,6 +913,21 @@ mod tests {
             .map(|i| format!("\n### `option{i}` [string]\n\nDefault: `undefined`\n\n```js\nmodule.exports = {{option{i}: 1}};\n```\n"))
             .collect();
         assert_eq!(sniff(doc.as_bytes()), Kind::Text);
+    }
+
+    #[test]
+    fn apts_history_is_a_log_however_few_its_records() {
+        // a small machine's history: three runs of apt, the first's `Install:` line 11 KB long
+        let packages: Vec<String> = (0..300).map(|k| format!("lib{k}-dev:amd64 (1.{k}-1, automatic)")).collect();
+        let history: String = [packages.join(", "), "redis-server:amd64 (5:7.0.15-1~deb12u1)".into(), "nginx:amd64 (1.22.1-9)".into()]
+            .iter()
+            .enumerate()
+            .map(|(i, installed)| format!("Start-Date: 2026-11-2{i}  08:0{i}:12\nCommandline: apt-get install -y pkg{i}\nRequested-By: admin (1000)\nInstall: {installed}\nEnd-Date: 2026-11-2{i}  08:0{i}:40\n\n"))
+            .collect();
+        assert_eq!(sniff(history.as_bytes()), Kind::Log);
+        // a document that quotes one record is no history
+        let doc = format!("# Reading apt's history\n\nEach run of apt leaves a record such as this one in the file, and the\nlines below explain what each of its fields means for the reader.\n\n{}", &history[..history.find("Install:").unwrap()]);
+        assert_ne!(sniff(doc.as_bytes()), Kind::Log);
     }
 
     #[test]
