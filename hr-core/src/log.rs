@@ -648,9 +648,11 @@ impl<'a> DrainedErrors<'a> {
 fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[u64]>) -> Plan {
     let pointed: FxHashSet<(usize, usize)> = plan.pointers.iter().map(|p| p.fold).collect();
     let pointed = |start: usize, end: usize| pointed.contains(&(start, end));
-    // what each kept line says, and in which colours
-    let mut shown: FxHashSet<((&str, &str), u64)> = FxHashSet::default();
-    let says = |n: usize| said_in(&lines.lines, colours, n - 1);
+    // what each kept line says, in which colours, and the word Drain keys it on when its time
+    // opens with one (a syslog's month: the same boot's lines in another month are another
+    // branch of Drain's tree, each an event seen once to it)
+    let mut shown = FxHashSet::default();
+    let says = |n: usize| (said_in(&lines.lines, colours, n - 1), drain_key(lines.lines[n - 1]));
     // pieces, and for each whether it is a line folded here
     let mut pieces: Vec<(Piece, bool)> = Vec::with_capacity(plan.pieces.len());
     for piece in &plan.pieces {
@@ -661,7 +663,7 @@ fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[
                     let error = matches!(roles[n - 1], Role::Event { level, .. } if level >= Level::Error);
                     // (a line too short to say much stays, unless it says nothing: a blank line
                     // behind its stamp joins the folds around it)
-                    let says_enough = says.0 .1.trim().len() >= SAID_MIN_CHARS || says.0 .1.trim().is_empty();
+                    let says_enough = says.0 .0 .1.trim().len() >= SAID_MIN_CHARS || says.0 .0 .1.trim().is_empty();
                     if !error && says_enough && shown.contains(&says) {
                         pieces.push((Piece::Fold { start: n, end: n, what: String::new() }, true));
                     } else {
@@ -1796,6 +1798,17 @@ pub fn level(line: &str) -> Level {
 /// search for it (see `escapes::line_colours`).
 fn said_in<'a>(lines: &[&'a str], colours: Option<&[u64]>, k: usize) -> ((&'a str, &'a str), u64) {
     (said(lines[k]), colours.map_or(0, |c| c[k]))
+}
+
+/// The word Drain's tree files `line` under, when its first word has no digit (a syslog's
+/// month, `Oct`); "" otherwise (a time Drain reads as a wildcard, `2022-03-15T21:05:50Z`).
+fn drain_key(line: &str) -> &str {
+    let first = line.split_ascii_whitespace().next().unwrap_or("");
+    if first.bytes().any(|c| c.is_ascii_digit()) || !first.bytes().any(|c| c.is_ascii_alphabetic()) {
+        ""
+    } else {
+        first
+    }
 }
 
 /// What `line` says, word for word, after the time it opens with (GitHub Actions stamps every
@@ -3194,6 +3207,18 @@ mod tests {
         for l in &said[1..4] {
             assert!(c.text.contains(&format!("[18440.137468] {l}")), "{}", c.text);
         }
+        // a boot in another month is another branch of Drain's tree, whose every line is an
+        // event seen once to it: it stays, once a month
+        let mut text = String::new();
+        for (month, day, offset) in [("Mar", 7, 11), ("Oct", 9, 29), ("Oct", 12, 31)] {
+            for (k, l) in said.iter().enumerate() {
+                text += &format!("{month} {day:2} 06:{offset}:15 ip-172-31-77-107 kernel: [    0.00{k}{offset}13] {l}\n");
+            }
+            text += &format!("{month} {day:2} 06:{offset}:16 ip-172-31-77-107 systemd[1]: Started Journal Service (boot {day}).\n");
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("Oct  9 06:29:15 ip-172-31-77-107 kernel: [    0.0012913] kvm-clock"), "{}", c.text);
+        assert!(!c.text.contains("Oct 12 06:31:15 ip-172-31-77-107 kernel: [    0.0013113] kvm-clock"), "{}", c.text);
     }
 
     #[test]
