@@ -648,11 +648,21 @@ impl<'a> DrainedErrors<'a> {
 fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[u64]>) -> Plan {
     let pointed: FxHashSet<(usize, usize)> = plan.pointers.iter().map(|p| p.fold).collect();
     let pointed = |start: usize, end: usize| pointed.contains(&(start, end));
-    // what each kept line says, in which colours, and the word Drain keys it on when its time
-    // opens with one (a syslog's month: the same boot's lines in another month are another
-    // branch of Drain's tree, each an event seen once to it)
-    let mut shown = FxHashSet::default();
-    let says = |n: usize| (said_in(&lines.lines, colours, n - 1), drain_key(lines.lines[n - 1]));
+    // what each kept line says, and in which colours: the lines kept that say it
+    let mut shown: FxHashMap<((&str, &str), u64), Vec<usize>> = FxHashMap::default();
+    let says = |n: usize| said_in(&lines.lines, colours, n - 1);
+    // (a line Drain files under another first word than every kept line that says it, a
+    // syslog's month, is another branch of its tree, an event seen once to it: the same boot's
+    // lines in another month)
+    let said_above = |shown: &FxHashMap<_, Vec<usize>>, says, n: usize| {
+        shown.get(&says).is_some_and(|kept: &Vec<usize>| kept.iter().any(|&k| !filed_apart(lines.lines[k - 1], lines.lines[n - 1])))
+    };
+    // (one kept line a branch is enough to compare with)
+    let note = |shown: &mut FxHashMap<_, Vec<usize>>, n: usize| {
+        if !said_above(shown, says(n), n) {
+            shown.entry(says(n)).or_default().push(n);
+        }
+    };
     // pieces, and for each whether it is a line folded here
     let mut pieces: Vec<(Piece, bool)> = Vec::with_capacity(plan.pieces.len());
     for piece in &plan.pieces {
@@ -663,17 +673,19 @@ fn fold_said_above(plan: Plan, lines: &Lines, roles: &[Role], colours: Option<&[
                     let error = matches!(roles[n - 1], Role::Event { level, .. } if level >= Level::Error);
                     // (a line too short to say much stays, unless it says nothing: a blank line
                     // behind its stamp joins the folds around it)
-                    let says_enough = says.0 .0 .1.trim().len() >= SAID_MIN_CHARS || says.0 .0 .1.trim().is_empty();
-                    if !error && says_enough && shown.contains(&says) {
+                    let says_enough = says.0 .1.trim().len() >= SAID_MIN_CHARS || says.0 .1.trim().is_empty();
+                    if !error && says_enough && said_above(&shown, says, n) {
                         pieces.push((Piece::Fold { start: n, end: n, what: String::new() }, true));
                     } else {
-                        shown.insert(says);
+                        note(&mut shown, n);
                         pieces.push((Piece::Keep { start: n, end: n, priority }, false));
                     }
                 }
             }
             Piece::Keep { start, end, .. } | Piece::Restate { start, end, .. } => {
-                shown.extend((start..=end).map(says));
+                for n in start..=end {
+                    note(&mut shown, n);
+                }
                 pieces.push((piece.clone(), false));
             }
             Piece::Fold { .. } => pieces.push((piece.clone(), false)),
@@ -1798,17 +1810,6 @@ pub fn level(line: &str) -> Level {
 /// search for it (see `escapes::line_colours`).
 fn said_in<'a>(lines: &[&'a str], colours: Option<&[u64]>, k: usize) -> ((&'a str, &'a str), u64) {
     (said(lines[k]), colours.map_or(0, |c| c[k]))
-}
-
-/// The word Drain's tree files `line` under, when its first word has no digit (a syslog's
-/// month, `Oct`); "" otherwise (a time Drain reads as a wildcard, `2022-03-15T21:05:50Z`).
-fn drain_key(line: &str) -> &str {
-    let first = line.split_ascii_whitespace().next().unwrap_or("");
-    if first.bytes().any(|c| c.is_ascii_digit()) || !first.bytes().any(|c| c.is_ascii_alphabetic()) {
-        ""
-    } else {
-        first
-    }
 }
 
 /// What `line` says, word for word, after the time it opens with (GitHub Actions stamps every

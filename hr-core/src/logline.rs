@@ -2181,46 +2181,46 @@ pub enum Tally {
 
 /// The failures counted in `line` (see `Tally`), or `None` when it counts none.
 pub fn failure_tally(line: &str) -> Option<Tally> {
+    match counts_named(line) {
+        None => Some(Tally::Failures),
+        Some(0) => None,
+        Some(n) if error_word_matches(line).count() == n => Some(Tally::None),
+        Some(_) => Some(Tally::Mixed),
+    }
+}
+
+/// How many error words of `line` name a count of none in a field of its own (`failed=0`), or
+/// `None` when one names a count above it.
+fn counts_named(line: &str) -> Option<usize> {
     // (a look for the `=` or `:` first: this runs on lines with error words only, most
     // without one)
-    memchr::memchr2(b'=', b':', line.as_bytes())?;
+    if memchr::memchr2(b'=', b':', line.as_bytes()).is_none() {
+        return Some(0);
+    }
     // (a field of its own: a query's `?error=1` or a setting's `max-errors=10` counts nothing;
     // a count after a colon too, as `dotnet test` writes its summary: `Passed!  - Failed:     0,
     // Passed:     1`)
     let counts = re!(r#"(?i)(?:^|[\s,;(\[])(?:failed|failures?|errors?|unreachable|crashed)(?:=|: *)"?(\d+)"?"#);
-    let mut words_counted = 0;
     let ends_field = |end: usize| line[end..].chars().next().map_or(true, |c| c.is_whitespace() || matches!(c, ',' | ';' | ')' | ']'));
+    let mut zeros = 0;
     for c in counts.captures_iter(line).filter(|c| ends_field(c.get(0).map_or(0, |m| m.end()))) {
         if c[1].bytes().any(|d| d != b'0') {
-            return Some(Tally::Failures);
+            return None;
         }
-        words_counted += 1;
+        zeros += 1;
     }
-    match words_counted {
-        0 => None,
-        n if error_word_matches(line).count() == n => Some(Tally::None),
-        _ => Some(Tally::Mixed),
-    }
+    Some(zeros)
 }
 
 /// Whether each error word of `line` names a count of none, as a tally writes it before its
 /// number or after it (`23 passed, 0 failed (23 total)`, cloud-init's `Ran 12 modules with 0
 /// failures`, tsc's `Found 0 errors.`, `failed=0`): all went well.
 pub fn tallies_no_failure(line: &str) -> bool {
-    match failure_tally(line) {
-        Some(Tally::None) => true,
-        Some(Tally::Failures) => false,
-        // (counts of none in both forms on one line: `failed=0, 0 errors`)
-        _ => {
-            let zeros = re!(concat!(
-                r#"(?i)(?:^|[\s,;(\[])(?:0 (?:failed|failures?|errors?)\b"#,
-                r#"|(?:failed|failures?|errors?)(?:=|: *)"?0"?(?:[\s,;)\]]|$))"#
-            ))
-            .find_iter(line)
-            .count();
-            zeros > 0 && error_word_matches(line).count() == zeros
-        }
-    }
+    // (counts of none in both forms on one line: `failed=0, 0 errors`)
+    counts_named(line).is_some_and(|named| {
+        let zeros = named + re!(r"(?i)(?:^|[\s,;(\[])0 (?:failed|failures?|errors?)\b").find_iter(line).count();
+        zeros > 0 && error_word_matches(line).count() == zeros
+    })
 }
 
 fn reports_error(line: &str) -> Problem {
