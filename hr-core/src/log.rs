@@ -3446,9 +3446,34 @@ mod tests {
         let original = text.lines().nth(1).unwrap();
         assert_eq!(lines[1][..800], original[..800]);
         assert!(lines[1][800..].starts_with(" … [hr "), "{}", &lines[1][800..]);
-        // an error stays whole, however long
+        // an error stays whole, unless far too long to read (see the next test)
         assert_eq!(lines[2], error);
         assert!(c.spans.iter().any(|s| s.start == 2 && s.end == 2));
+    }
+
+    #[test]
+    fn an_error_far_too_long_to_read_keeps_its_head_and_its_end() {
+        // lager's crash report: the server's state, 30 KB of Erlang terms, a line of the error
+        // event; the reason for termination on the line below
+        let state = format!("** When Server state == {{state,riak_repl2_rt,[{}<<{}>>}},...}}", "{status,0},{enable,1},".repeat(400), "116,187,52,".repeat(2400));
+        assert!(state.len() > 30_000);
+        let report = format!(
+            "2019-10-01 11:08:03.911 [error] <0.2101.0> CRASH REPORT Process riak_repl2_rt with 0 neighbours exited with reason: bad argument\n** Generic server riak_repl2_rt terminating\n{state}\n** Reason for termination == {{badarg,[{{erlang,binary_to_term,1}}]}}\n"
+        );
+        let text = format!("2019-10-01 11:08:03.001 [info] <0.2100.0> starting\n{report}2019-10-01 11:08:04.001 [info] <0.2100.0> restarted\n");
+        let c = compress(&text, &opts());
+        let kept = c.text.lines().find(|l| l.starts_with("** When Server state")).unwrap_or_else(|| panic!("{}", c.text));
+        let (head, rest) = kept.split_once(" … [hr ").unwrap();
+        let (marker, tail) = rest.split_once("] … ").unwrap();
+        assert!(state.starts_with(head) && head.len() <= 800 && head.len() > 700, "{}", head.len());
+        assert!(state.ends_with(tail) && tail.len() <= 200 && tail.ends_with(">>},...}"), "{tail}");
+        assert_eq!(marker, format!("{} more chars · hr expand abcdef012345 --lines 4", crate::marker::count(state.len() - head.len() - tail.len())));
+        // the event's other lines stay as they were
+        assert!(c.text.contains("** Reason for termination == {badarg,[{erlang,binary_to_term,1}]}\n"), "{}", c.text);
+        // a record whose level field says it failed stays whole, however long
+        let record = format!("{{\"msg\": \"{}\", \"level\": \"error\"}}", "payload ".repeat(4000));
+        let text = format!("{{\"msg\": \"starting\", \"level\": \"info\"}}\n{record}\n");
+        assert!(compress(&text, &opts()).text.lines().any(|l| l == record));
     }
 
     #[test]

@@ -317,21 +317,29 @@ pub fn readable_head(line: &str) -> &str {
     &line[..end]
 }
 
+/// An error's line longer than this (in bytes) is not read whole either: a server's state
+/// dumped into a crash report (Erlang's `** When Server state == {state,…}`, 32 KB of terms).
+/// Its head stays, as a long line's does, and so do its last `LONG_ERROR_TAIL` bytes, where a
+/// message dumped whole may end with what went wrong.
+const LONG_ERROR_LINE: usize = 16 * 1024;
+const LONG_ERROR_TAIL: usize = 200;
+
 /// The head and the tail of a kept `line` to write in its place, around a marker for what is
-/// between (the tail is empty but for a progress line), when the plan cuts long lines and this
-/// one may be cut: errors, failures, headings and verdicts stay whole, as does a line whose
-/// head reads as an error.
+/// between (the tail is empty but for a progress line and an error's), when the plan cuts long
+/// lines and this one may be cut: errors, failures, headings and verdicts, and a line whose
+/// head reads as an error, stay whole unless far too long to read (`LONG_ERROR_LINE`).
 fn kept_cut<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<(&'l str, &'l str)> {
-    if !plan.cut_long_lines || priority >= Priority::Critical {
+    if !plan.cut_long_lines {
         return None;
     }
-    if let Some(cut) = progress_cut(line) {
+    let critical = priority >= Priority::Critical;
+    if let Some(cut) = progress_cut(line).filter(|_| !critical) {
         return Some(cut);
     }
     if line.len() <= LONG_LINE {
         return None;
     }
-    if let Some(cut) = padding_cut(line) {
+    if let Some(cut) = padding_cut(line).filter(|_| !critical) {
         return Some(cut);
     }
     let head = readable_head(line);
@@ -342,7 +350,21 @@ fn kept_cut<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<(&'l s
         return None;
     }
     let plain = crate::escapes::strip(head);
-    (!crate::logline::is_errorish(plain.as_deref().unwrap_or(head))).then_some((head, ""))
+    if !critical && !crate::logline::is_errorish(plain.as_deref().unwrap_or(head)) {
+        return Some((head, ""));
+    }
+    (line.len() > LONG_ERROR_LINE).then(|| (head, error_tail(line)))
+}
+
+/// The end of a long error's `line` that stays after its cut: its last `LONG_ERROR_TAIL` bytes,
+/// from a word's start where one starts among their first few.
+fn error_tail(line: &str) -> &str {
+    let tail = crate::lines::suffix_str(line, LONG_ERROR_TAIL);
+    let b = tail.as_bytes();
+    match b[..b.len().min(HEAD_WORD_CUT)].iter().position(|&c| c == b' ' || c == b'\t') {
+        Some(at) => tail[at..].trim_start(),
+        None => tail,
+    }
 }
 
 /// NUL bytes in a row that pad a line (see `padding_cut`).
