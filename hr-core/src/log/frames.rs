@@ -224,8 +224,24 @@ pub(crate) fn is_frame(line: &str) -> bool {
 fn call(line: &str) -> &str {
     match numbered_frame(line) {
         Some(at) => &line[at..],
-        None => native_call(line).or_else(|| rust_call(line)).or_else(|| go_call(line)).unwrap_or(line),
+        None => native_call(line).or_else(|| rust_call(line)).or_else(|| go_call(line)).or_else(|| java_call(line)).unwrap_or(line),
     }
+}
+
+/// The method a Java frame calls and where, without what a logger prints around it: the indent,
+/// the module that holds a JDK class (`java.base/`, `app//`) and the jar (log4j's and logback's
+/// ` ~[flink-dist-1.20.0.jar:1.20.0]`, ` [?:?]`). A trace logged twice, once by a logger that
+/// names jars and once by one that names modules, goes through the same calls.
+fn java_call(line: &str) -> Option<&str> {
+    let frame = line.trim_start().strip_prefix("at ")?;
+    let open = frame.find('(')?;
+    let method = &frame[..open];
+    if !method.contains('.') || method.contains(' ') {
+        return None;
+    }
+    let from = method.rfind('/').map_or(0, |slash| slash + 1);
+    let close = open + frame[open..].find(')')?;
+    Some(&frame[from..=close])
 }
 
 /// The function a Go frame calls, without the arguments it was called with (`main.load(0xc0001a2001,
@@ -320,6 +336,32 @@ app.ApiException: failed to req API
             end: 12,
             what: "4 frames as in L3-6 ·".into()
         }));
+    }
+
+    #[test]
+    fn a_java_trace_logged_again_by_another_logger_folds_whatever_it_prints_around_its_calls() {
+        // Flink logs a job's failure twice: log4j names each frame's jar, the second logger a
+        // JDK class's module, indented otherwise
+        let text = "org.apache.flink.runtime.JobException: Recovery is suppressed
+\tat org.apache.flink.runtime.executiongraph.failover.ExecutionFailureHandler.handleFailure(ExecutionFailureHandler.java:219) ~[flink-dist-1.20.0.jar:1.20.0]
+\tat org.apache.flink.runtime.scheduler.DefaultScheduler.handleTaskFailure(DefaultScheduler.java:294) ~[flink-dist-1.20.0.jar:1.20.0]
+\tat java.util.concurrent.ForkJoinTask.doExec(ForkJoinTask.java:373) [?:?]
+\tat java.util.concurrent.ForkJoinPool.runWorker(ForkJoinPool.java:1655) [?:?]
+org.apache.flink.runtime.JobException: Recovery is suppressed
+    at org.apache.flink.runtime.executiongraph.failover.ExecutionFailureHandler.handleFailure(ExecutionFailureHandler.java:219)
+    at org.apache.flink.runtime.scheduler.DefaultScheduler.handleTaskFailure(DefaultScheduler.java:294)
+    at java.base/java.util.concurrent.ForkJoinTask.doExec(ForkJoinTask.java:373)
+    at java.base@17.0.2/java.util.concurrent.ForkJoinPool.runWorker(ForkJoinPool.java:1655)
+";
+        let pieces = plan_of(text, &[(1, 5), (6, 10)]);
+        assert!(pieces.contains(&Piece::Fold {
+            start: 7,
+            end: 10,
+            what: "4 frames as in L2-5 ·".into()
+        }), "{pieces:?}");
+        // another line of the same method is another call
+        assert_ne!(call("\tat a.B.c(B.java:12)"), call("\tat a.B.c(B.java:13)"));
+        assert_eq!(call("  at app//com.example.Main.run(Main.java:7) ~[app.jar:?]"), "com.example.Main.run(Main.java:7)");
     }
 
     #[test]
