@@ -3874,13 +3874,13 @@ mod tests {
         assert!(c.text.contains("attempt to connect to 127.0.0.1:28998 "), "{}", c.text);
         assert!(c.text.contains("[hr "), "{}", c.text);
         assert_eq!(c.text.matches("[client 127.0.0.1:").count(), 2, "{}", c.text);
-        assert_eq!(names::service_port("(127.0.0.1:28998)"), Some("28998"));
-        assert_eq!(names::service_port("db:5432:"), Some("5432"));
+        assert_eq!(names::service_address("(127.0.0.1:28998)"), Some("127.0.0.1:28998"));
+        assert_eq!(names::service_address("db:5432:"), Some("db:5432"));
         // Go listening on every address: `accept tcp [::]:82: use of closed network connection`
-        assert_eq!(names::service_port("[::]:82:"), Some("82"));
-        assert_eq!(names::service_port("[2001:db8::7]:8443,"), Some("8443"));
+        assert_eq!(names::service_address("[::]:82:"), Some("[::]:82"));
+        assert_eq!(names::service_address("[2001:db8::7]:8443,"), Some("[2001:db8::7]:8443"));
         for place in ["127.0.0.1:37912]", "Makefile:12:", "12:5", "app.py:1024", "10:00", "[::1]", "[12:05:33]", "[x]:80"] {
-            assert_eq!(names::service_port(place), None, "{place}");
+            assert_eq!(names::service_address(place), None, "{place}");
         }
     }
 
@@ -6423,6 +6423,26 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         // a client's port, which Apache names so, is none of a service's
         assert_eq!(ports_given("[php:warn] [pid 1772] [client 82.1.1.42:3904] PHP Warning:  Unknown"), 0);
         assert_ne!(ports_given("[proxy:error] [pid 1772] AH00957: connect to 127.0.0.1:3904 failed"), 0);
+    }
+
+    #[test]
+    fn a_warning_at_another_hosts_service_stays() {
+        // an etcd client's gRPC connections to a cluster's members, each at etcd's port: each
+        // member refusing is another peer down
+        let peers = ["10.0.195.177", "10.0.187.218", "10.0.189.142"];
+        let mut text = String::new();
+        for k in 0..40 {
+            text += &format!("2021-08-03T09:20:{:02}.521281578Z I0803 09:20:{:02}.521 1 controller.go:81] syncing round {k}\n", k % 60, k % 60);
+            for peer in peers {
+                text += &format!("2021-08-03T09:20:{:02}.521409581Z WARNING: 2021/08/03 09:20:{:02} grpc: addrConn.createTransport failed to connect to {{https://{peer}:2379  <nil> 0 <nil>}}. Err: connection error: desc = \"transport: Error while dialing dial tcp {peer}:2379: connect: connection refused\". Reconnecting...\n", k % 60, k % 60);
+            }
+        }
+        let c = compress(&text, &opts());
+        for peer in peers {
+            assert!(c.text.lines().any(|l| !l.starts_with("[hr ") && l.contains(&format!("dial tcp {peer}:2379"))), "{peer}\n{}", c.text);
+        }
+        assert!(c.text.len() < text.len() / 4, "{}", c.text);
+        assert_ne!(ports_given("dial tcp 10.0.195.177:2379: connect"), ports_given("dial tcp 10.0.187.218:2379: connect"));
     }
 
     #[test]

@@ -130,14 +130,14 @@ fn is_hresult(word: &str) -> bool {
     word.len() == 10 && word.starts_with("0x") && word[2..].bytes().all(|c| c.is_ascii_hexdigit())
 }
 
-/// The services' ports `line` names (`service_port`), outside `key=value` fields, as a set;
+/// The services' addresses `line` names (`service_address`), outside `key=value` fields, as a set;
 /// not a client's, which Apache names as such (`[client 82.1.1.42:3904]`): a system may give
 /// clients ports below `EPHEMERAL_PORTS` too.
 pub(super) fn ports_given(line: &str) -> u64 {
     let mut after_client = false;
     hash_set(line.split_ascii_whitespace().filter_map(|t| {
         let client = std::mem::replace(&mut after_client, t.trim_matches(['[', ':']).eq_ignore_ascii_case("client"));
-        (!client && !t.contains('=')).then(|| service_port(t)).flatten()
+        (!client && !t.contains('=')).then(|| service_address(t)).flatten()
     }))
 }
 
@@ -172,13 +172,17 @@ fn is_place(word: &str) -> bool {
     word.starts_with(['/', '~']) || word.contains("://") || word.contains(":\\")
 }
 
-/// The port of a host's address below the range systems pick clients' ports from (Linux from
-/// 32768, others higher): `28998` of `127.0.0.1:28998`, `(127.0.0.1:28998)`, `db:5432:`,
-/// `[::]:82`. The host is an IP address, or a name without dots past the well-known ports: `app.py:1024`,
-/// `Makefile:12` and `12:5` are places in files.
-pub(super) fn service_port(tok: &str) -> Option<&str> {
-    let (host, port) = tok.trim_end_matches([':', ',', ';', ')', ']']).rsplit_once(':')?;
-    let host = host.trim_start_matches(['(', '[']);
+/// A service's address: a host's and a port below the range systems pick clients' ports from
+/// (Linux from 32768, others higher): `127.0.0.1:28998` of `(127.0.0.1:28998)`, `db:5432` of
+/// `db:5432:`, `[::]:82`. The host is an IP address, or a name without dots past the well-known ports:
+/// `app.py:1024`, `Makefile:12` and `12:5` are places in files. The same port on another host
+/// is another service (a cluster's peers, each on etcd's 2379).
+pub(super) fn service_address(tok: &str) -> Option<&str> {
+    let address = tok.trim_end_matches([':', ',', ';', ')', ']']).trim_start_matches('(');
+    // (an IPv6 host keeps its brackets: `[::]:82`)
+    let address = if address.starts_with('[') && !address.contains("]:") { &address[1..] } else { address };
+    let (host, port) = address.rsplit_once(':')?;
+    let host = host.trim_start_matches('[');
     let port_number = (!port.is_empty() && port.len() <= 5 && port.bytes().all(|c| c.is_ascii_digit()))
         .then(|| port.parse::<u32>().ok())
         .flatten()
@@ -189,7 +193,7 @@ pub(super) fn service_port(tok: &str) -> Option<&str> {
         && port_number >= 1024;
     // (an IPv6 address in its brackets: Go's listeners on every address, `[::]:8080`)
     let ipv6 = host.strip_suffix(']').is_some_and(|h| h.contains(':') && h.bytes().all(|c| c.is_ascii_hexdigit() || c == b':' || c == b'.'));
-    (ipv4 || ipv6 || name).then_some(port)
+    (ipv4 || ipv6 || name).then_some(address)
 }
 
 /// Where Linux starts the ports it gives clients (`ip_local_port_range`).
