@@ -1675,7 +1675,23 @@ pub(crate) fn bare_request_status(line: &str) -> Option<u16> {
             return status;
         }
     }
-    None
+    tunnel_status(b)
+}
+
+/// The status right after a tunnel's request, whose target is a host and its port, not a path:
+/// a proxy's own format (Squid's `logformat … %rm %ru %>Hs`: `CONNECT 127.0.0.1:853 503`).
+fn tunnel_status(b: &[u8]) -> Option<u16> {
+    let at = finder!(b"CONNECT ").find(b)?;
+    if at > 0 && !b[at - 1].is_ascii_whitespace() {
+        return None;
+    }
+    let rest = b[at + b"CONNECT ".len()..].trim_ascii_start();
+    let end = rest.iter().position(u8::is_ascii_whitespace)?;
+    if !rest[..end].contains(&b':') {
+        return None;
+    }
+    let after = rest[end..].trim_ascii_start();
+    status_word(&after[..after.iter().position(u8::is_ascii_whitespace).unwrap_or(after.len())])
 }
 
 /// Where the request's target begins, given its first slash at `at`: at its scheme when it is
@@ -2729,6 +2745,9 @@ mod tests {
             // (a custom `logformat`: the upstream's status after it, the reply's and the request's sizes)
             ("1796551532.629      0 127.0.0.1:34514 NONE_NONE/400/- 3570/25 GET /no-host - HIER_NONE/-:- text/html req_id=- ua=\"-\" err=-/-", 400),
             ("1796551532.811     12 127.0.0.1:34520 TCP_MISS/200/200 1204/310 GET http://127.0.0.1:18080/ - HIER_DIRECT/127.0.0.1:18080 text/html", 200),
+            // (a tunnel's request in a format of the proxy's own, its status right after it)
+            ("1750015494.974 127.0.0.1 74b741f9-ea44 CONNECT 127.0.0.1:853 503", 503),
+            ("1750012042.065 127.0.0.1 74b741f9-ea44 CONNECT ipwho.is:443 407 0", 407),
             // Hypercorn: the protocol's version alone, behind Python's logging header
             (r#"[2026-12-05 16:05:51 +0000] [26244] [INFO] 127.0.0.1:56132 - - [05/Dec/2026:16:05:51 +0000] "GET /nope 1.1" 404 207 "-" "python-httpx/0.29.0""#, 404),
             // Grafana's Loki, Mimir, Tempo: in parentheses after the path, in a logfmt message
@@ -2738,6 +2757,10 @@ mod tests {
         }
         // (a path of multibyte text before the version; past the 2 KB read back, none is read,
         // whatever byte of a character that distance falls on)
+        // (a tunnel names a host and a port, and its status is a word of its own)
+        for line in ["CONNECT to the broker failed 3 times", "CONNECT ipwho.is:443 4070", "XCONNECT a:443 503"] {
+            assert_eq!(http_status(line), None, "{line}");
+        }
         for (path, status) in [("日本".repeat(100), Some(404)), ("日本".repeat(400), None), ("é".repeat(1500), None)] {
             for protocol in ["1.1", "HTTP/1.1"] {
                 let line = format!(r#"127.0.0.1:56132 - - [05/Dec/2026:16:05:51 +0000] x "GET /s?q={path} {protocol}" 404 207 "-" "x""#);
