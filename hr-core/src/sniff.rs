@@ -344,7 +344,7 @@ pub fn sniff(data: &[u8]) -> Kind {
     if shell.is_some() && !(paths_are_events || (log.tagged >= 0.5 && log.share >= 0.6) || log.share >= 0.9) {
         return Kind::Shell;
     }
-    if log.share >= 0.5 || is_event_table(&sample) || is_zeek_log(&sample) || is_apt_history(&sample) {
+    if log.share >= 0.5 || is_event_table(&sample) || is_zeek_log(&sample) || is_apt_history(&sample) || is_apt_term_log(&sample) {
         return Kind::Log;
     }
     // a log whose events hold dumps (InnoDB's deadlock report, its records ending in `;;`) is no
@@ -501,6 +501,17 @@ fn is_apt_history(sample: &Sample) -> bool {
     lines.iter().any(|l| dated(l, "Start-Date:"))
         && lines.iter().any(|l| dated(l, "End-Date:"))
         && lines.iter().filter(keyed).count() * 10 >= lines.len() * 9
+}
+
+/// apt's `term.log`: what dpkg and the packages' scripts printed in each run of apt, between a
+/// `Log started: 2020-07-04  02:16:10` and a `Log ended: …` line. Few of its lines open with a
+/// time, and the scripts print sentences (`NOTICE: Not enabling PHP 7.2 FPM by default.`,
+/// `A reboot is required to replace the running dbus-daemon.`): it opens with its first run's
+/// start, which no document does.
+fn is_apt_term_log(sample: &Sample) -> bool {
+    sample.head.lines().find(|l| !l.trim().is_empty()).is_some_and(|first| {
+        first.strip_prefix("Log started:").is_some_and(|at| re!(r"^ \d{4}-\d{2}-\d{2} {1,2}\d{2}:\d{2}:\d{2}\s*$").is_match(at))
+    })
 }
 
 /// Whether `row` holds `tabs` tabs and opens with a time in seconds (`1354328870.245`, `74.712874`).
@@ -927,6 +938,35 @@ mod tests {
         assert_eq!(sniff(history.as_bytes()), Kind::Log);
         // a document that quotes one record is no history
         let doc = format!("# Reading apt's history\n\nEach run of apt leaves a record such as this one in the file, and the\nlines below explain what each of its fields means for the reader.\n\n{}", &history[..history.find("Install:").unwrap()]);
+        assert_ne!(sniff(doc.as_bytes()), Kind::Log);
+    }
+
+    #[test]
+    fn apts_term_log_is_a_log_whatever_its_scripts_say() {
+        // runs of apt that installed nothing, then two that did: dpkg's lines and what the
+        // packages' scripts print, sentences most of them, and dpkg's progress over its
+        // database, one line
+        let reading: String = (0..21).map(|k| format!("(Reading database ... {}%", k * 5)).collect();
+        let mut term = String::from("\n");
+        for i in 0..5 {
+            term += &format!("Log started: 2020-06-11  19:3{i}:20\nLog ended: 2020-06-11  19:3{i}:24\n\n");
+        }
+        for (i, p) in ["php7.2-common", "php7.2-fpm"].iter().enumerate() {
+            term += &format!("Log started: 2020-07-0{}  02:1{i}:10\nSelecting previously unselected package {p}.\n{reading}(Reading database ... 70317 files and directories currently installed.)\n", i + 1);
+            term += &format!("Preparing to unpack .../{p}_2.4.{i}_amd64.deb ...\nUnpacking {p} (2.4.{i}) ...\nSetting up {p} (2.4.{i}) ...\n\n");
+            for module in ["calendar", "ctype", "exif", "fileinfo", "ftp", "gettext", "iconv", "pdo", "phar", "posix", "shmop", "sockets"] {
+                term += &format!("\nCreating config file /etc/php/7.2/mods-available/{module}.ini with new version\n");
+            }
+            term += "NOTICE: Not enabling PHP 7.2 FPM by default.\nNOTICE: To enable PHP 7.2 FPM in Apache2 do:\nNOTICE: You are seeing this message because you have apache2 package installed.\n";
+            term += "A reboot is required to replace the running dbus-daemon.\nPlease reboot the system when convenient.\n";
+            term += &format!("Processing triggers for man-db (2.8.3-2ubuntu0.1) ...\nLog ended: 2020-07-0{}  02:1{i}:54\n\n", i + 1);
+        }
+        assert_eq!(sniff(term.as_bytes()), Kind::Log);
+        // a document that quotes a run's start further down is none
+        let doc = format!(
+            "# What apt writes\n\nEach run of apt leaves what its packages printed in a file, and the lines\nbelow show the start of one such run, as an administrator would read it.\n\n{}\nThe lines that follow it are what dpkg and the scripts of each package said.\n",
+            &term[term.find("Log started: 2020-07").unwrap()..term.find("Preparing").unwrap()]
+        );
         assert_ne!(sniff(doc.as_bytes()), Kind::Log);
     }
 
