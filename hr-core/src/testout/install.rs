@@ -55,7 +55,8 @@ pub(crate) const INSTALL: Runner = Runner {
 /// apt's progress line that says what no other line of the install says stays: the one fetch
 /// of another kind (`Get:4 … bookworm-security/main amd64 Packages [386 kB]` among the
 /// `InRelease` ones), `Building dependency tree...`, a package unpacked `over` its installed
-/// self. An event seen once is read as Drain reads the whole input (`drain::Drain`), as a
+/// self, the one package of a simulated plan that another's upgrade breaks (`Inst libext2fs2
+/// [1.47.0-2] (1.47.0-2+b2 …) [e2fsprogs:amd64 on libext2fs2:amd64] [e2fsprogs:amd64 ]`). An event seen once is read as Drain reads the whole input (`drain::Drain`), as a
 /// log's is: the same steps for each package of the install still fold. (pip's progress is
 /// left to its rules: `pip -v` says each of its steps once.)
 pub(crate) fn keep_lone_progress(c: &mut Classifier) {
@@ -68,7 +69,7 @@ pub(crate) fn keep_lone_progress(c: &mut Classifier) {
     }
     for i in drain.alone() {
         let line = c.lines[i].trim_start();
-        if c.roles[i] == Some(Role::Fold(Cat::Progress)) && apt_progress(line) {
+        if c.roles[i] == Some(Role::Fold(Cat::Progress)) && (apt_progress(line) || line.starts_with("Inst ")) {
             c.force(i, Role::Keep(Notable));
         }
     }
@@ -273,17 +274,24 @@ mod tests {
             t.push_str(&format!(
                 "Inst libfoo{i} [1.{i}] (1.{i}+deb12u1 Debian:12.8/stable [amd64])\n"
             ));
+            // the one package whose upgrade another's breaks, as apt says once in the plan
+            if i == 9 {
+                t.push_str("Inst libext2fs2 [1.47.0-2] (1.47.0-2+b2 Debian:12.8/stable [amd64]) [e2fsprogs:amd64 on libext2fs2:amd64] [e2fsprogs:amd64 ]\n");
+            }
         }
         t.push_str("Inst openssl [3.0.14-1~deb12u2] (3.0.15-1~deb12u1 Debian-Security:12/stable-security [amd64])\nConf openssl (3.0.15-1~deb12u1 Debian-Security:12/stable-security [amd64])\nW: Some index files failed to download.\nE: Unable to fetch some archives\n");
-        assert_kept(
+        let out = assert_kept(
             &t,
             &[
                 "2 upgraded, 0 newly installed, 0 to remove and 0 not upgraded.",
                 "Inst openssl [3.0.14-1~deb12u2]",
+                "Inst libext2fs2 [1.47.0-2] (1.47.0-2+b2 Debian:12.8/stable [amd64]) [e2fsprogs:amd64 on libext2fs2:amd64]",
                 "W: Some index files failed",
                 "E: Unable to fetch some archives",
             ],
         );
+        // the plan's bulk folds
+        assert!(!out.contains("Inst libfoo12 "), "{out}");
     }
 
     #[test]
