@@ -777,7 +777,9 @@ pub fn is_ant_task_line(line: &str) -> bool {
 /// `Running with gitlab-runner 16.4.0`, `Executing "step_script" stage of the job script`,
 /// `ERROR: Job failed: exit code 1` and the marks around each section of the job, which a
 /// terminal's return hides (`section_start:1727340112:step_script\r…`, the line then what
-/// follows it); Travis CI's `travis_fold:start:install`. Ansible's banner
+/// follows it); Travis CI's `travis_fold:start:install`; Google Cloud Build's `starting build
+/// "7ae5d9f0-…"`, `Starting Step #1 - "Build"` and `Finished Step #1 - "Build"`; Azure
+/// Pipelines' `##[section]Starting: Build`. Ansible's banner
 /// over each step a playbook runs (`TASK [Install nginx] ****`, `PLAY RECAP ****`) is such a
 /// line too: what follows it is what the step's modules printed, host by host.
 pub fn is_ci_agent_line(line: &str) -> bool {
@@ -785,7 +787,8 @@ pub fn is_ci_agent_line(line: &str) -> bool {
         r"^(Started by (timer|user|an SCM change|upstream project|GitHub push|remote host|Branch Indexing)|",
         r"Building (remotely )?on \S.* in workspace |\[Pipeline\] |Finished: (SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$|",
         r#"Running with gitlab-runner |Executing "step_script" stage|(ERROR: )?Job (succeeded|failed)\b|section_(start|end):\d+:\w|travis_fold:)|"#,
-        r"##\[(group|endgroup)\]|",
+        r#"starting build "[\w-]+"\s*$|(Starting|Finished) Step #\d+\b|"#,
+        r"##\[(group|endgroup|section)\]|",
         r"^(PLAY( RECAP| \[.*\])|TASK \[.*\]|RUNNING HANDLER \[.*\]) \*{3,}\s*$"
     ))
     .is_match(line)

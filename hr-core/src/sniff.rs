@@ -1517,6 +1517,14 @@ Events:
             section(4, "cleanup_file_variables"),
         );
         assert_eq!(sniff(trace.as_bytes()), Kind::Log);
+        // Google Cloud Build: the build's and each step's start and end around a docker build
+        // and a pip install, whose lines a test run's progress would fold
+        let pip: String = (0..60).map(|i| format!("Collecting pkg{i}>=1.{i}\n  Downloading pkg{i}-1.{i}.0-py3-none-any.whl (12 kB)\n")).collect();
+        let build = format!(
+            "starting build \"7ae5d9f0-73e3-4d8d-9d4b-754b67307612\"\nFETCHSOURCE\nBUILD\nStarting Step #0 - \"Build\"\nStep 4/9 : RUN pip install -r requirements.txt\n{pip}Successfully installed {}\nFinished Step #0 - \"Build\"\nERROR\nERROR: build step 0 \"gcr.io/cloud-builders/docker\" failed: step exited with non-zero status: 1\n",
+            (0..60).map(|i| format!("pkg{i}-1.{i}.0")).collect::<Vec<_>>().join(" ")
+        );
+        assert_eq!(sniff(build.as_bytes()), Kind::Log);
     }
 
     #[test]
