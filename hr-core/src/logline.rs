@@ -39,7 +39,11 @@ const HEADER: &str = concat!(
     r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|(\[[^\]\s]{1,16}\]){0,3}\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
     r"[<\[]?(TRACE|DEBUG[1-5]?|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|LOG|PANIC|[IWEDF])[>\]]?[ :/]|",
     // BuildKit's plain progress: the step, and the seconds since it began (`#26 17.45 …`)
-    r"debug[1-9]: |<\d{1,3}>|#\d+ \d+\.\d+ )"
+    r"debug[1-9]: |<\d{1,3}>|#\d+ \d+\.\d+ |",
+    // Unreal Engine's: the time, dots between its fields, and the frame (`[2024.02.09-17.34.50:253][
+    // 0]LogClass: Warning: …`), or its log category alone, before the engine's clock starts
+    // (`LogWindows: Failed to load 'aqProf.dll'`)
+    r"\[\d{4}\.\d{2}\.\d{2}-\d{2}\.\d{2}\.\d{2}:\d{3}\]\[ *\d+\]|Log[A-Z][A-Za-z0-9]*: )"
 );
 
 /// `HEADER`, compiled for `line`. Its month in the local language is any letters (`\p{L}`),

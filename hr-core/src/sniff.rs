@@ -1543,6 +1543,25 @@ Events:
     }
 
     #[test]
+    fn an_unreal_engine_log_is_a_log() {
+        // its categories alone before the engine's clock starts, then its time and frame before
+        // each: settings it applies, as `key: value` lines read, and its warnings
+        let mut log = String::from("\u{feff}Log file open, 02/09/24 12:34:19\n");
+        for dll in ["aqProf.dll", "VtuneApi.dll", "WinPixGpuCapturer.dll"] {
+            log += &format!("LogWindows: Failed to load '{dll}' (GetLastError=126)\nLogWindows: File '{dll}' does not exist\n");
+        }
+        for k in 0..80 {
+            log += &format!("[2024.02.09-17.34.21:823][  0]LogConfig: CVar [[ClassesExcludedOnDedicatedServer:Class{k}]] deferred - dummy variable created\n");
+        }
+        for k in 0..20 {
+            log += &format!("[2024.02.09-17.35.{:02}:{:03}][{k:3}]LogPackageName: Warning: DoesPackageExist called on PackageName that will always return false.\n", k % 60, k * 7);
+        }
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+        assert!(crate::logline::opens_event("LogWindows: Failed to load 'aqProf.dll' (GetLastError=126)"));
+        assert!(!crate::logline::opens_event("Logging: the output of each step is kept"));
+    }
+
+    #[test]
     fn services_interleaved_by_compose_are_a_log_whatever_they_print() {
         // `docker compose logs`: each line behind its service's name, padded to one width; what
         // the services print need not be a log's lines (a certificate's fields, as settings)
