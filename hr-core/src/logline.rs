@@ -1522,14 +1522,15 @@ pub(crate) fn digit_mask(window: &[u8]) -> u64 {
 
 /// The keys under which a JSON or logfmt record gives its request's HTTP status: Caddy's,
 /// Envoy's `response_code`, Traefik's `DownstreamStatus` (what the client was sent), Serilog's
-/// `StatusCode`.
-pub const STATUS_KEYS: [&str; 6] = ["status", "status_code", "statusCode", "response_code", "DownstreamStatus", "StatusCode"];
+/// `StatusCode`, Open Policy Agent's `resp_status`.
+pub const STATUS_KEYS: [&str; 7] = ["status", "status_code", "statusCode", "response_code", "DownstreamStatus", "StatusCode", "resp_status"];
 
 /// The keys under which an access record gives its request's method, and its path (a JSON
 /// record's, a logfmt record's, a column log's; Traefik's and Serilog's request logging's
-/// `RequestMethod`, `RequestPath`, and .NET's properties in capitals).
-pub const METHOD_KEYS: [&str; 6] = ["method", "request_method", "http_method", "verb", "RequestMethod", "Method"];
-pub const PATH_KEYS: [&str; 6] = ["uri", "path", "url", "request_uri", "RequestPath", "Path"];
+/// `RequestMethod`, `RequestPath`, .NET's properties in capitals, Open Policy Agent's
+/// `req_method`, `req_path`).
+pub const METHOD_KEYS: [&str; 7] = ["method", "request_method", "http_method", "verb", "RequestMethod", "Method", "req_method"];
+pub const PATH_KEYS: [&str; 7] = ["uri", "path", "url", "request_uri", "RequestPath", "Path", "req_path"];
 
 /// The method, path and status of a logfmt access record: a status under one of `STATUS_KEYS`,
 /// or `resp` (Kubernetes' `httplog`), beside the request's method or path. Heroku's router:

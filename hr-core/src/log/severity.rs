@@ -1151,6 +1151,11 @@ mod tests {
         let clef = |status: u16, path: &str| format!(r#"{{"@t":"2026-12-05T10:03:03Z","@mt":"HTTP PUT {path} responded {status}","@l":"Warning","Method":"PUT","Path":"{path}","StatusCode":{status}}}"#);
         assert_eq!(sev(&clef(404, "/cart/items/4770")).level, Level::Error);
         assert_ne!(sev(&clef(404, "/cart")).key, sev(&clef(404, "/orders")).key);
+        // Open Policy Agent's server, at info whatever it sent
+        let opa = |status: u16, path: &str| format!(r#"{{"client_addr":"127.0.0.1:37164","level":"info","msg":"Sent response.","req_id":7,"req_method":"POST","req_path":"{path}","resp_bytes":86,"resp_duration":0.9,"resp_status":{status},"time":"2026-12-06T16:05:01Z"}}"#);
+        assert_eq!(sev(&opa(200, "/v1/data/authz/allow")).level, Level::Other);
+        assert_eq!(sev(&opa(400, "/v1/data/authz/allow")).level, Level::Error);
+        assert_ne!(sev(&opa(404, "/v1/policies/a")).key, sev(&opa(404, "/v1/data/authz/allow")).key);
         // its method and path under its own keys: each failing request is a message of its own
         assert_ne!(sev(traefik).key, sev(&traefik.replace("\"/x\"", "\"/hang\"")).key);
         assert_ne!(sev(traefik).key, sev(&traefik.replace("\"GET\"", "\"POST\"")).key);
