@@ -338,10 +338,13 @@ pub fn sniff(data: &[u8]) -> Kind {
     // build's steps (BuildKit's `#17 43.31 node/lib/x.js` as it unpacks an archive): a listing
     // of paths is judged from the head alone, so a head of log events refutes it
     let paths_are_events = shell == Some(Format::Find) && log.head >= 0.9;
+    // and so can a Ruby backtrace's frames, a path, its line and the method (`app/workers/x.rb:
+    // 142:in `perform'`): a log of errors a line and the traces under them, Sidekiq's
+    let paths_are_frames = shell == Some(Format::Grep) && share(lines, logline::is_ruby_frame) >= 0.5;
     if shell == Some(Format::Grep) && is_dump(&sample) {
         return Kind::Log;
     }
-    if shell.is_some() && !(paths_are_events || (log.tagged >= 0.5 && log.share >= 0.6) || log.share >= 0.9) {
+    if shell.is_some() && !(paths_are_events || paths_are_frames || (log.tagged >= 0.5 && log.share >= 0.6) || log.share >= 0.9) {
         return Kind::Shell;
     }
     if log.share >= 0.5 || is_event_table(&sample) || is_zeek_log(&sample) || is_apt_history(&sample) || is_apt_term_log(&sample) {
@@ -1540,6 +1543,31 @@ Events:
             log += &format!("2026-11-30 13:19:54 706 [Note] InnoDB: *** CONFLICTING WITH:\n2026-11-30 13:19:5{trx} 64{trx} [Warning] Aborted connection 64{trx} to db: 'shop' user: 'app' host: 'localhost'\n2026-11-30 13:19:5{trx} 64{trx} [Warning] Could not read packet: fd: 5{trx}  state: 1  read_length: 4  errno: 11\n");
         }
         assert_eq!(sniff(log.as_bytes()), Kind::Log);
+    }
+
+    #[test]
+    fn a_log_of_ruby_backtraces_is_no_grep_output() {
+        // Sidekiq retrying a job: its warning, then the backtrace at the margin, a path and a
+        // line number before each method as grep prints a match; later, a model that does not
+        // parse, its place and its code under the warning
+        let frames = ["app/workers/deploy_worker.rb:135:in `perform'", "lib/sidekiq/processor.rb:45:in `block (3 levels) in process'", "lib/sidekiq/middleware/chain.rb:109:in `call'", "lib/sidekiq/middleware/chain.rb:109:in `block in invoke'", "lib/sidekiq/middleware/server/retry_jobs.rb:49:in `call'", "lib/sidekiq/processor.rb:44:in `block (2 levels) in process'", "lib/celluloid/calls.rb:23:in `dispatch'"];
+        let mut log = String::new();
+        for k in 0..40 {
+            log += &format!("2013-08-26T11:10:{:02}Z 28646 TID-1gbxrc DeployWorker JID-c80c7928918{k:02} INFO: start\n", k % 60);
+            log += &format!("2013-08-26T11:10:{:02}Z 28646 TID-1gbxrc WARN: DeployWorker::OutOfOrderException\n", k % 60);
+            log += &format!("2013-08-26T11:10:{:02}Z 28646 TID-1gbxrc WARN: /srv/deploy/app/workers/deploy_worker.rb:142:in `rescue in perform'\n", k % 60);
+            for f in frames.iter().cycle().take(21) {
+                log += &format!("/srv/deploy/{f}\n");
+            }
+        }
+        for k in 0..300 {
+            log += &format!("2013-08-27T09:{:02}:{:02}Z 28646 TID-1gbxrc WARN: /srv/deploy/lib/active_support/dependencies.rb:469:in `load': /srv/deploy/app/models/deployment.rb:196: syntax error, unexpected ':', expecting keyword_end\n", k / 60 % 60, k % 60);
+            log += &format!("/srv/deploy/app/models/deployment.rb:{}: syntax error, unexpected ':', expecting keyword_end\n", 196 + k % 40);
+        }
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+        // grep's own matches stay a search
+        let grep: String = (0..60).map(|k| format!("app/models/user{}.rb:{}:  def save_{k}\n", k % 7, 10 + k)).collect();
+        assert_eq!(sniff(grep.as_bytes()), Kind::Shell);
     }
 
     #[test]
