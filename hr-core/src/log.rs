@@ -36,7 +36,7 @@ use ahead::{read_ahead, Ahead};
 use fields::{json_words, Columns};
 use openers::{keep_openers, request_opener};
 use test_runs::keep_test_failures;
-use names::{code_place_at_end, codes_given, names_given, places_given, ports_given, FirstNames, CODES_PER_MESSAGE, PLACES_PER_MESSAGE, PORTS_PER_MESSAGE, WARNINGS_PER_TEMPLATE};
+use names::{code_place_at_end, codes_given, names_given, places_given, addresses_given, FirstNames, CODES_PER_MESSAGE, PLACES_PER_MESSAGE, ADDRESSES_PER_MESSAGE, WARNINGS_PER_TEMPLATE};
 pub use severity::Level;
 use severity::{level_at, severity};
 use std::hash::Hasher;
@@ -272,19 +272,19 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     let mut restarts_shown = 0;
     // the lines that opened the requests whose errors are shown (see `request_opener`)
     let mut openers: Vec<usize> = Vec::new();
-    // the names the warnings shown gave, by template, and the services' ports the errors shown
-    // named, by message
+    // the names the warnings shown gave, by template, and the services' addresses the errors
+    // shown named, by message
     let mut warned = FirstNames::new(WARNINGS_PER_TEMPLATE);
     // the commands a job's script ran, as echoed (see `echoed_command`)
     let mut commands: FxHashSet<&str> = FxHashSet::default();
     let mut warned_at = FirstNames::new(PLACES_PER_MESSAGE);
-    // (a warning's ports apart from its names: clients' ports may be as low as services')
-    let mut warned_ports = FirstNames::new(PORTS_PER_MESSAGE);
-    let mut ported = FirstNames::new(PORTS_PER_MESSAGE);
+    // (a warning's addresses apart from its names: clients' ports may be as low as services')
+    let mut warned_addresses = FirstNames::new(ADDRESSES_PER_MESSAGE);
+    let mut addressed = FirstNames::new(ADDRESSES_PER_MESSAGE);
     let mut placed = FirstNames::new(PLACES_PER_MESSAGE);
     let mut coded = FirstNames::new(CODES_PER_MESSAGE);
     // and those the failures a line tells by its words alone named, by template
-    let mut failed_at = FirstNames::new(PORTS_PER_MESSAGE);
+    let mut failed_at = FirstNames::new(ADDRESSES_PER_MESSAGE);
     // whether the lines of each shape tell a failure by their words (see `tells_a_failure`)
     let mut told_shapes: FxHashMap<u32, bool> = FxHashMap::default();
     // and the places in the code they failed at, by template (see `code_place_at_end`)
@@ -401,9 +401,9 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     // count
                     // an event with continuation lines stays or folds whole
                     let first = shown.insert(message);
-                    // (a service's port is noted shown either way)
-                    let ports = ports_given(lines.lines[i]);
-                    let at_another_port = ports != 0 && ported.first_of(message, ports) && !first;
+                    // (a service's address is noted shown either way)
+                    let addresses = addresses_given(lines.lines[i]);
+                    let at_another_address = addresses != 0 && addressed.first_of(message, addresses) && !first;
                     let (times, last) = messages[&message];
                     let end = n + more as usize;
                     // (and so are the places in files its lines name: a parser's second unknown
@@ -421,7 +421,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     // (a path a client probes past its first few is a value, not another failure;
                     // Drain is asked last, and only reads the log as far as an error asks it)
                     let new = first
-                        || at_another_port
+                        || at_another_address
                         || at_another_place
                         || with_another_code
                         || (seen != Seen::Known && !recurring && !probing)
@@ -460,8 +460,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 // failures fold: sshd's failed passwords name a scanner's guesses.)
                 let names_more = (level == Level::Warn
                     && (warned.first_of(u64::from(template), names_given(lines.lines[i]).wrapping_add(codes_given(lines.lines[i]))) | {
-                        let ports = ports_given(lines.lines[i]);
-                        ports != 0 && warned_ports.first_of(u64::from(template), ports)
+                        let addresses = addresses_given(lines.lines[i]);
+                        addresses != 0 && warned_addresses.first_of(u64::from(template), addresses)
                     } | {
                         let places = places_given(lines.lines[i]);
                         places != 0 && warned_at.first_of(u64::from(template), places)
@@ -471,13 +471,13 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                         place != 0 && error_words(crate::plan::readable_head(lines.lines[i])) && failed_in.first_of(u64::from(template), place)
                     });
                 // so does a failure that a line with no level tells by its words, at another
-                // service's port than its template's failures shown (Traffic Server's `CONNECT:
+                // service's address than its template's failures shown (Traffic Server's `CONNECT:
                 // attempt fail [CONNECTION_ERROR] to 127.0.0.1:38611 for host='app.test'` after
                 // a dozen for another backend's port): another backend down
-                // (its ports are noted shown when it stays for an error word: see below)
-                let at_another_port = |failed_at: &mut FirstNames| {
-                    let ports = ports_given(lines.lines[i]);
-                    ports != 0 && error_words(crate::plan::readable_head(lines.lines[i])) && failed_at.first_of(u64::from(template), ports)
+                // (its addresses are noted shown when it stays for an error word: see below)
+                let at_another_address = |failed_at: &mut FirstNames| {
+                    let addresses = addresses_given(lines.lines[i]);
+                    addresses != 0 && error_words(crate::plan::readable_head(lines.lines[i])) && failed_at.first_of(u64::from(template), addresses)
                 };
                 // (the program starting again: what its later lines hang on, as a fold said again.
                 // The line it opened the log with, said again word for word, says so by itself:
@@ -495,7 +495,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                 if (seen == Seen::Known || recurring) && frequent && !recoloured && !names_more
                     && !restarts
                     && !ran
-                    && !(told_by_words && at_another_port(&mut failed_at))
+                    && !(told_by_words && at_another_address(&mut failed_at))
                     // (a line that states a level below warning, `INFO`, raised no trace)
                     && (declared && level < Level::Warn || !raises_a_new_trace(&roles, &lines.lines, n))
                 {
@@ -527,7 +527,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                         && error_words(crate::plan::readable_head(lines.lines[i]))
                     {
                         if told_by_words {
-                            at_another_port(&mut failed_at);
+                            at_another_address(&mut failed_at);
                         }
                         Priority::Critical
                     } else if level == Level::Warn
@@ -3470,6 +3470,10 @@ mod tests {
         assert_eq!(marker, format!("{} more chars · hr expand abcdef012345 --lines 4", crate::marker::count(state.len() - head.len() - tail.len())));
         // the event's other lines stay as they were
         assert!(c.text.contains("** Reason for termination == {badarg,[{erlang,binary_to_term,1}]}\n"), "{}", c.text);
+        // a CRLF log's cut line ends as its lines do, once, and its tail has no `\r` of its own
+        let crlf = compress(&text.replace('\n', "\r\n"), &opts());
+        let kept = crlf.text.split("\r\n").find(|l| l.starts_with("** When Server state")).unwrap();
+        assert!(kept.ends_with(">>},...}") && !crlf.text.contains("\r\r"), "{}", &kept[kept.len() - 40..]);
         // a record whose level field says it failed stays whole, however long
         let record = format!("{{\"msg\": \"{}\", \"level\": \"error\"}}", "payload ".repeat(4000));
         let text = format!("{{\"msg\": \"starting\", \"level\": \"info\"}}\n{record}\n");
@@ -6421,8 +6425,8 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         }
         assert!(c.text.len() < text.len() / 4, "{}", c.text);
         // a client's port, which Apache names so, is none of a service's
-        assert_eq!(ports_given("[php:warn] [pid 1772] [client 82.1.1.42:3904] PHP Warning:  Unknown"), 0);
-        assert_ne!(ports_given("[proxy:error] [pid 1772] AH00957: connect to 127.0.0.1:3904 failed"), 0);
+        assert_eq!(addresses_given("[php:warn] [pid 1772] [client 82.1.1.42:3904] PHP Warning:  Unknown"), 0);
+        assert_ne!(addresses_given("[proxy:error] [pid 1772] AH00957: connect to 127.0.0.1:3904 failed"), 0);
     }
 
     #[test]
@@ -6442,7 +6446,7 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
             assert!(c.text.lines().any(|l| !l.starts_with("[hr ") && l.contains(&format!("dial tcp {peer}:2379"))), "{peer}\n{}", c.text);
         }
         assert!(c.text.len() < text.len() / 4, "{}", c.text);
-        assert_ne!(ports_given("dial tcp 10.0.195.177:2379: connect"), ports_given("dial tcp 10.0.187.218:2379: connect"));
+        assert_ne!(addresses_given("dial tcp 10.0.195.177:2379: connect"), addresses_given("dial tcp 10.0.187.218:2379: connect"));
     }
 
     #[test]

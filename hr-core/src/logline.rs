@@ -41,9 +41,8 @@ const HEADER: &str = concat!(
     // BuildKit's plain progress: the step, and the seconds since it began (`#26 17.45 …`)
     r"debug[1-9]: |<\d{1,3}>|#\d+ \d+\.\d+ |",
     // Unreal Engine's: the time, dots between its fields, and the frame (`[2024.02.09-17.34.50:253][
-    // 0]LogClass: Warning: …`), or its log category alone, before the engine's clock starts
-    // (`LogWindows: Failed to load 'aqProf.dll'`)
-    r"\[\d{4}\.\d{2}\.\d{2}-\d{2}\.\d{2}\.\d{2}:\d{3}\]\[ *\d+\]|Log[A-Z][A-Za-z0-9]*: )"
+    // 0]LogClass: Warning: …`)
+    r"\[\d{4}\.\d{2}\.\d{2}-\d{2}\.\d{2}\.\d{2}:\d{3}\]\[ *\d+\])"
 );
 
 /// `HEADER`, compiled for `line`. Its month in the local language is any letters (`\p{L}`),
@@ -94,7 +93,10 @@ fn other_header() -> &'static regex::Regex {
         // systemd's console at boot: a unit's status in its bracket (gtest pads `OK` otherwise)
         r"\[(  OK  |FAILED|DEPEND| TIME | INFO | WARN )\] [A-Z][a-z]+ |",
         // uWSGI's request log: `[pid: 1234|app: 0|req: 1/1] 10.0.0.1 () {{34 vars in 412 bytes}} …`
-        r"\[pid: \d+\|app: -?\d+\|req: \d+/\d+\] )"
+        r"\[pid: \d+\|app: -?\d+\|req: \d+/\d+\] |",
+        // Unreal Engine's log category at the margin, before the engine's clock starts
+        // (`LogWindows: Failed to load 'aqProf.dll'`; its timed lines open with `HEADER`)
+        r"Log[A-Z][A-Za-z0-9]*: )"
     ), access = ACCESS_HEAD))
 }
 
@@ -791,7 +793,7 @@ pub fn is_ci_agent_line(line: &str) -> bool {
         r"^(Started by (timer|user|an SCM change|upstream project|GitHub push|remote host|Branch Indexing)|",
         r"Building (remotely )?on \S.* in workspace |\[Pipeline\] |Finished: (SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$|",
         r#"Running with gitlab-runner |Executing "step_script" stage|(ERROR: )?Job (succeeded|failed)\b|section_(start|end):\d+:\w|travis_fold:)|"#,
-        r#"starting build "[\w-]+"\s*$|(Starting|Finished) Step #\d+\b|"#,
+        r#"^(starting build "[\w-]+"\s*$|(Starting|Finished) Step #\d+ - ")|"#,
         r"##\[(group|endgroup|section)\]|",
         r"^(PLAY( RECAP| \[.*\])|TASK \[.*\]|RUNNING HANDLER \[.*\]) \*{3,}\s*$"
     ))
@@ -2763,12 +2765,12 @@ mod tests {
         ] {
             assert_eq!(http_status(line), Some(status), "{line}");
         }
-        // (a path of multibyte text before the version; past the 2 KB read back, none is read,
-        // whatever byte of a character that distance falls on)
         // (a tunnel names a host and a port, and its status is a word of its own)
         for line in ["CONNECT to the broker failed 3 times", "CONNECT ipwho.is:443 4070", "XCONNECT a:443 503"] {
             assert_eq!(http_status(line), None, "{line}");
         }
+        // (a path of multibyte text before the version; past the 2 KB read back, none is read,
+        // whatever byte of a character that distance falls on)
         for (path, status) in [("日本".repeat(100), Some(404)), ("日本".repeat(400), None), ("é".repeat(1500), None)] {
             for protocol in ["1.1", "HTTP/1.1"] {
                 let line = format!(r#"127.0.0.1:56132 - - [05/Dec/2026:16:05:51 +0000] x "GET /s?q={path} {protocol}" 404 207 "-" "x""#);
@@ -2906,6 +2908,10 @@ mod tests {
             "TASK [Ping hosts] **************************************************************",
             "PLAY RECAP *********************************************************************",
             "RUNNING HANDLER [restart nginx] ****",
+            "starting build \"7ae5d9f0-73e3-4d8d-9d4b-754b67307612\"",
+            "Starting Step #1 - \"Build\"",
+            "Finished Step #1 - \"Build\"",
+            "2024-05-01T12:00:00.1234567Z ##[section]Starting: Build",
         ] {
             assert!(is_ci_agent_line(line), "{line}");
         }
@@ -2916,6 +2922,9 @@ mod tests {
             "Finished: 3 tests in 0.2s",
             "Started by the scheduler, job 12 ran",
             "tests/test_a.py::test_b FAILED",
+            "INFO runner: Starting Step #2 of migration",
+            "Finished Step #1 in 0.2s",
+            "the script said starting build \"x\"",
         ] {
             assert!(!is_ci_agent_line(line), "{line}");
         }

@@ -356,14 +356,22 @@ fn kept_cut<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<(&'l s
     (line.len() > LONG_ERROR_LINE).then(|| (head, error_tail(line)))
 }
 
-/// The end of a long error's `line` that stays after its cut: its last `LONG_ERROR_TAIL` bytes,
-/// from a word's start where one starts among their first few.
+/// The end of a long error's `line` that stays after its cut: its last `LONG_ERROR_TAIL` bytes
+/// (without a CRLF's `\r`, which the line's end writes again), from a word's start where one
+/// starts among their first few, and past an escape sequence the cut falls in.
 fn error_tail(line: &str) -> &str {
-    let tail = crate::lines::suffix_str(line, LONG_ERROR_TAIL);
+    let body = line.strip_suffix('\r').unwrap_or(line);
+    let tail = crate::lines::suffix_str(body, LONG_ERROR_TAIL);
     let b = tail.as_bytes();
-    match b[..b.len().min(HEAD_WORD_CUT)].iter().position(|&c| c == b' ' || c == b'\t') {
+    let tail = match b[..b.len().min(HEAD_WORD_CUT)].iter().position(|&c| c == b' ' || c == b'\t') {
         Some(at) => tail[at..].trim_start(),
         None => tail,
+    };
+    let start = body.len() - tail.len();
+    let bytes = body.as_bytes();
+    match memchr::memrchr(0x1b, &bytes[..start]).map(|esc| crate::escapes::sequence_end(bytes, esc)) {
+        Some(end) if end > start => body.get(end..).unwrap_or(tail),
+        _ => tail,
     }
 }
 

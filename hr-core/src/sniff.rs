@@ -340,7 +340,10 @@ pub fn sniff(data: &[u8]) -> Kind {
     let paths_are_events = shell == Some(Format::Find) && log.head >= 0.9;
     // and so can a Ruby backtrace's frames, a path, its line and the method (`app/workers/x.rb:
     // 142:in `perform'`): a log of errors a line and the traces under them, Sidekiq's
-    let paths_are_frames = shell == Some(Format::Grep) && share(lines, logline::is_ruby_frame) >= 0.5;
+    // (grep's own prefix before a frame it found in a log, `log/sidekiq.log:130:/srv/x.rb:135:in
+    // `perform'`, keeps it a search: a frame's place holds one colon)
+    let frame_at_margin = |l: &str| logline::is_ruby_frame(l) && l.split(":in ").next().is_some_and(|place| place.matches(':').count() == 1);
+    let paths_are_frames = shell == Some(Format::Grep) && share(lines, frame_at_margin) >= 0.5;
     if shell == Some(Format::Grep) && is_dump(&sample) {
         return Kind::Log;
     }
@@ -1565,9 +1568,11 @@ Events:
             log += &format!("/srv/deploy/app/models/deployment.rb:{}: syntax error, unexpected ':', expecting keyword_end\n", 196 + k % 40);
         }
         assert_eq!(sniff(log.as_bytes()), Kind::Log);
-        // grep's own matches stay a search
+        // grep's own matches stay a search, of code or of such a log
         let grep: String = (0..60).map(|k| format!("app/models/user{}.rb:{}:  def save_{k}\n", k % 7, 10 + k)).collect();
         assert_eq!(sniff(grep.as_bytes()), Kind::Shell);
+        let found: String = log.lines().enumerate().filter(|(_, l)| l.starts_with('/')).map(|(n, l)| format!("log/sidekiq.log:{}:{l}\n", n + 1)).collect();
+        assert_eq!(sniff(found.as_bytes()), Kind::Shell);
     }
 
     #[test]
@@ -1587,6 +1592,8 @@ Events:
         assert_eq!(sniff(log.as_bytes()), Kind::Log);
         assert!(crate::logline::opens_event("LogWindows: Failed to load 'aqProf.dll' (GetLastError=126)"));
         assert!(!crate::logline::opens_event("Logging: the output of each step is kept"));
+        // (a setting indented under a config's section is none: a category stands at the margin)
+        assert!(!crate::logline::opens_event("  LogLevel: Debug"));
     }
 
     #[test]

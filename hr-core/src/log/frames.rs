@@ -241,7 +241,10 @@ fn java_call(line: &str) -> Option<&str> {
     }
     let from = method.rfind('/').map_or(0, |slash| slash + 1);
     let close = open + frame[open..].find(')')?;
-    Some(&frame[from..=close])
+    // (what follows the call is a jar or nothing: a .NET frame names its file and line after
+    // it, ` in /src/App/Orders.cs:line 42`, and is compared whole)
+    let rest = frame[close + 1..].trim_end();
+    (rest.is_empty() || rest.starts_with(" ~[") || rest.starts_with(" [")).then(|| &frame[from..=close])
 }
 
 /// The function a Go frame calls, without the arguments it was called with (`main.load(0xc0001a2001,
@@ -362,6 +365,8 @@ org.apache.flink.runtime.JobException: Recovery is suppressed
         // another line of the same method is another call
         assert_ne!(call("\tat a.B.c(B.java:12)"), call("\tat a.B.c(B.java:13)"));
         assert_eq!(call("  at app//com.example.Main.run(Main.java:7) ~[app.jar:?]"), "com.example.Main.run(Main.java:7)");
+        // a .NET frame's line is after its call: another line is another call
+        assert_ne!(call("   at App.Orders.Save(Order order) in /src/App/Orders.cs:line 42"), call("   at App.Orders.Save(Order order) in /src/App/Orders.cs:line 97"));
     }
 
     #[test]

@@ -1,5 +1,5 @@
 //! The names a line gives, as sets: a warning's words that name things, an error's services'
-//! ports, places in files and codes. A line that gives a set its event has not shown among the first few stays.
+//! addresses, places in files and codes. A line that gives a set its event has not shown among the first few stays.
 
 use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use crate::re::re;
@@ -37,11 +37,12 @@ impl FirstNames {
 /// like any repeat, its marker saying what varied.
 pub(super) const WARNINGS_PER_TEMPLATE: usize = 4;
 
-/// An error's first few sets of services' ports stay, each: a proxy failing on a second
+/// An error's first few sets of services' addresses stay, each: a proxy failing on a second
 /// backend (Apache's `attempt to connect to 127.0.0.1:28998 … failed` under the same message
-/// for 28999; Caddy's `dial tcp 127.0.0.1:18099: connect: connection refused`). Past them a
-/// port is one more value (a client's, where a system gives them out low), and folds.
-pub(super) const PORTS_PER_MESSAGE: usize = 3;
+/// for 28999; Caddy's `dial tcp 127.0.0.1:18099: connect: connection refused`; a cluster's
+/// members, each at etcd's 2379). Past them an address is one more value (a client's, where a
+/// system gives its ports out low), and folds. (`localhost:2379` and `127.0.0.1:2379` are two.)
+pub(super) const ADDRESSES_PER_MESSAGE: usize = 3;
 
 /// An error's or a warning's first few places in files stay, each: a config file's unknown
 /// commands at lines 179 and 198, reported in the same words, are two lines to fix, and so are
@@ -133,7 +134,7 @@ fn is_hresult(word: &str) -> bool {
 /// The services' addresses `line` names (`service_address`), outside `key=value` fields, as a set;
 /// not a client's, which Apache names as such (`[client 82.1.1.42:3904]`): a system may give
 /// clients ports below `EPHEMERAL_PORTS` too.
-pub(super) fn ports_given(line: &str) -> u64 {
+pub(super) fn addresses_given(line: &str) -> u64 {
     let mut after_client = false;
     hash_set(line.split_ascii_whitespace().filter_map(|t| {
         let client = std::mem::replace(&mut after_client, t.trim_matches(['[', ':']).eq_ignore_ascii_case("client"));

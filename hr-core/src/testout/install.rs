@@ -32,10 +32,10 @@ pub(crate) const INSTALL: Runner = Runner {
         ),
         // apt-get -s: upgrades from the security suite matter; the rest is the plan's bulk
         rule(
-            |t| t.starts_with("Inst ") && t.contains("security"),
+            |t| apt_plan_line(t) && t.contains("security"),
             Act::Keep(Notable),
         ),
-        rule(|t| t.starts_with("Inst "), Act::Fold(Cat::Progress)),
+        rule(apt_plan_line, Act::Fold(Cat::Progress)),
         rule(
             |t| t.starts_with("Remv ") || t.starts_with("Fetched "),
             Act::Keep(Notable),
@@ -55,8 +55,9 @@ pub(crate) const INSTALL: Runner = Runner {
 /// apt's progress line that says what no other line of the install says stays: the one fetch
 /// of another kind (`Get:4 … bookworm-security/main amd64 Packages [386 kB]` among the
 /// `InRelease` ones), `Building dependency tree...`, a package unpacked `over` its installed
-/// self, the one package of a simulated plan that another's upgrade breaks (`Inst libext2fs2
-/// [1.47.0-2] (1.47.0-2+b2 …) [e2fsprogs:amd64 on libext2fs2:amd64] [e2fsprogs:amd64 ]`). An event seen once is read as Drain reads the whole input (`drain::Drain`), as a
+/// self, a package of a simulated plan said in a shape of its own (the one that another's
+/// upgrade breaks, `Inst libext2fs2 [1.47.0-2] (1.47.0-2+b2 …) [e2fsprogs:amd64 on
+/// libext2fs2:amd64] [e2fsprogs:amd64 ]`; the one newly installed among upgrades). An event seen once is read as Drain reads the whole input (`drain::Drain`), as a
 /// log's is: the same steps for each package of the install still fold. (pip's progress is
 /// left to its rules: `pip -v` says each of its steps once.)
 pub(crate) fn keep_lone_progress(c: &mut Classifier) {
@@ -69,10 +70,15 @@ pub(crate) fn keep_lone_progress(c: &mut Classifier) {
     }
     for i in drain.alone() {
         let line = c.lines[i].trim_start();
-        if c.roles[i] == Some(Role::Fold(Cat::Progress)) && (apt_progress(line) || line.starts_with("Inst ")) {
+        if c.roles[i] == Some(Role::Fold(Cat::Progress)) && (apt_progress(line) || apt_plan_line(line)) {
             c.force(i, Role::Keep(Notable));
         }
     }
+}
+
+/// A package `apt-get -s` would install, in its plan: `Inst libc6 [2.36-9] (2.36-9+deb12u7 …)`.
+fn apt_plan_line(t: &str) -> bool {
+    t.starts_with("Inst ")
 }
 
 /// A Python traceback: indented frames, then the exception line at column 0.
