@@ -89,6 +89,10 @@ fn numbered_level(line: &str) -> bool {
 fn other_header() -> &'static regex::Regex {
     re!(&format!(concat!(
         r"^({access}|\S*\d\S* (\S+ ){{0,3}}\d{{10}} |\S+ \d{{10}} \d{{4}}\.\d{{2}}\.\d{{2}} |",
+        // a custom access format's few more fields before the time and the quoted request, a
+        // proxy's `X-Forwarded-For` chain among them (`shop.test:80 127.0.0.1 203.0.113.32,
+        // 10.0.0.2 - - [06/Dec/2026 16:51:56.672155 +0000] "GET …`)
+        r#"(\S+ +){{4,9}}\[\d{{2}}/[A-Z][a-z]{{2}}/\d{{4}}[: ]\d{{2}}:\d{{2}}:\d{{2}}[^\]]*\] +"[A-Z]+ |"#,
         r"\d+ \d+ \d+ \d+ |#(separator|set_separator|empty_field|unset_field|path|open|close|fields|types)\b|",
         // systemd's console at boot: a unit's status in its bracket (gtest pads `OK` otherwise)
         r"\[(  OK  |FAILED|DEPEND| TIME | INFO | WARN )\] [A-Z][a-z]+ |",

@@ -1576,6 +1576,27 @@ Events:
     }
 
     #[test]
+    fn an_access_log_with_more_fields_before_its_time_is_a_log() {
+        // Apache's `LogFormat "%v:%p %a %{X-Forwarded-For}i %l %u [%{%d/%b/%Y %T}t.%{usec_frac}t
+        // %{%z}t] \"%r\" %>s %b %{ms}T %k …"`: the proxies' chain before the time, one to three
+        // hops, and requests that fail among those that succeed
+        let chains = ["203.0.113.32", "198.51.100.4, 10.0.0.2", "203.0.113.19, 10.0.0.2, 172.16.4.10"];
+        let requests = [("GET /api/report?delay=0.05", 200), ("POST /api/login", 401), ("GET /legacy/catalog?id=15", 503), ("GET /.env", 403)];
+        let mut log = String::new();
+        for k in 0..300 {
+            let (request, status) = requests[k % 7 % 4];
+            log += &format!(
+                "shop.example.test:443 127.0.0.1 {} - - [06/Dec/2026 16:{:02}:{:02}.{:06} +0000] \"{request} HTTP/1.1\" {status} {} {} 0 \"https://shop.example.test/\" \"Mozilla/5.0 (X11; Linux x86_64) Firefox/120.{k}\" -\n",
+                chains[k % 3], k / 60 % 60, k % 60, k * 7919 % 1_000_000, 17 + k % 900, k % 40
+            );
+        }
+        assert!(crate::logline::opens_event(log.lines().next().unwrap()));
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+        // prose that dates something in brackets opens none
+        assert!(!crate::logline::opens_event("The report was written by the team on [06/Dec/2026 10:00:00] after review"));
+    }
+
+    #[test]
     fn an_unreal_engine_log_is_a_log() {
         // its categories alone before the engine's clock starts, then its time and frame before
         // each: settings it applies, as `key: value` lines read, and its warnings
