@@ -332,14 +332,15 @@ fn kept_cut<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<(&'l s
     if !plan.cut_long_lines {
         return None;
     }
+    // (a progress line's frames and a line's padding are cut only where the line may be)
     let critical = priority >= Priority::Critical;
-    if let Some(cut) = progress_cut(line).filter(|_| !critical) {
+    if let Some(cut) = (!critical).then(|| progress_cut(line)).flatten() {
         return Some(cut);
     }
     if line.len() <= LONG_LINE {
         return None;
     }
-    if let Some(cut) = padding_cut(line).filter(|_| !critical) {
+    if let Some(cut) = (!critical).then(|| padding_cut(line)).flatten() {
         return Some(cut);
     }
     let head = readable_head(line);

@@ -499,13 +499,12 @@ fn is_zeek_log(sample: &Sample) -> bool {
 /// `Install:` line of 50 KB) and few lines open with a time, and a small machine's history may
 /// be a few records: too few lines to read as machine output.
 fn is_apt_history(sample: &Sample) -> bool {
-    let dated = |l: &str, key: &str| l.strip_prefix(key).is_some_and(|at| re!(r"^ \d{4}-\d{2}-\d{2} {1,2}\d{2}:\d{2}:\d{2}\s*$").is_match(at));
     let keyed = |l: &&&str| {
         l.trim().is_empty() || re!(r"^(Start-Date|Commandline|Requested-By|Install|Reinstall|Upgrade|Downgrade|Remove|Purge|Error|End-Date): ").is_match(l)
     };
     let lines = &sample.lines;
-    lines.iter().any(|l| dated(l, "Start-Date:"))
-        && lines.iter().any(|l| dated(l, "End-Date:"))
+    lines.iter().any(|l| apt_dated(l, "Start-Date:"))
+        && lines.iter().any(|l| apt_dated(l, "End-Date:"))
         && lines.iter().filter(keyed).count() * 10 >= lines.len() * 9
 }
 
@@ -515,9 +514,13 @@ fn is_apt_history(sample: &Sample) -> bool {
 /// `A reboot is required to replace the running dbus-daemon.`): it opens with its first run's
 /// start, which no document does.
 fn is_apt_term_log(sample: &Sample) -> bool {
-    sample.head.lines().find(|l| !l.trim().is_empty()).is_some_and(|first| {
-        first.strip_prefix("Log started:").is_some_and(|at| re!(r"^ \d{4}-\d{2}-\d{2} {1,2}\d{2}:\d{2}:\d{2}\s*$").is_match(at))
-    })
+    sample.head.lines().find(|l| !l.trim().is_empty()).is_some_and(|first| apt_dated(first, "Log started:"))
+}
+
+/// Whether `line` is apt's `key` and the time it gives it, as its logs write one (`Start-Date:
+/// 2026-11-20  08:00:12`, `Log started: 2020-07-04  02:16:10`).
+fn apt_dated(line: &str, key: &str) -> bool {
+    line.strip_prefix(key).is_some_and(|at| re!(r"^ \d{4}-\d{2}-\d{2} {1,2}\d{2}:\d{2}:\d{2}\s*$").is_match(at))
 }
 
 /// Whether `row` holds `tabs` tabs and opens with a time in seconds (`1354328870.245`, `74.712874`).
