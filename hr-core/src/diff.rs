@@ -218,7 +218,7 @@ fn redundant_header(l: &str) -> bool {
 fn fold_generated(ls: &[&str], slots: &mut [Slot]) {
     let mut i = 0;
     while i < ls.len() {
-        if !ls[i].starts_with("diff ") && !(ls[i].starts_with("--- ") && next_is_header(ls, i)) {
+        if !(ls[i].starts_with("diff ") || (ls[i].starts_with("--- ") && next_is_header(ls, i))) {
             i += 1;
             continue;
         }

@@ -1218,6 +1218,9 @@ fn drain_similar(same: usize, n: usize) -> bool {
 /// as much as the rest of the work.
 pub const READS_WHOLE_UP_TO: usize = 10_000;
 
+/// A cluster's template in Drain's tree: its masked words, `None` for a wildcard.
+type Pattern = Vec<Option<Box<[u8]>>>;
+
 /// Drain itself, for lines behind a stamp it cannot mask (see `unmasked_stamp`), and strace's,
 /// for the variants our miner finds that Drain would not join to their template's first line
 /// (see `log::mine`), and for a short log's errors our miner takes for repeats (see
@@ -1233,7 +1236,7 @@ pub const READS_WHOLE_UP_TO: usize = 10_000;
 pub struct Drain {
     leaves: FxHashMap<Box<[u8]>, Vec<u32>>,
     /// each cluster's template: its masked words, `None` for a wildcard; and how many are
-    clusters: Vec<(Vec<Option<Box<[u8]>>>, usize)>,
+    clusters: Vec<(Pattern, usize)>,
     /// when each cluster last took a line (see `DRAIN_LEAF`), counted in lines read
     used: Vec<u64>,
     clock: u64,

@@ -135,7 +135,7 @@ fn part<'l>(start: usize, end: usize, folded: &mut impl Iterator<Item = &'l str>
     // its stead, one more interruption, would hide a failure's `[left]:` between its message
     // and its `[right]:`)
     let alone_and_short = end == start && lines[0].len() < LONE_LINE_FOLDS * crate::marker::marker_chars(&what, start, end);
-    if !alone_and_short && pays_in_tokens(lines.into_iter(), start, end, &what) {
+    if !alone_and_short && pays_in_tokens(lines, start, end, &what) {
         Piece::Fold { start, end, what }
     } else {
         Piece::Keep {

@@ -1467,11 +1467,16 @@ fn changes_an_argument(line: &str, at: usize) -> bool {
     at > name && (!timed || words.nth(1).is_some())
 }
 
+/// Lines counted by template and number of words.
+type LineLengths = FxHashMap<(u32, u16), u32>;
+/// JSON records counted by template, number of words and length (`fields::record_lengths`).
+type RecordLengths = FxHashMap<(u32, u16, u32), u32>;
+
 /// How many lines of each template have each number of words; and how many JSON records of
 /// each template share a length, counted that way and the ways of `fields::record_lengths`.
-fn lengths(roles: &[Role]) -> (FxHashMap<(u32, u16), u32>, FxHashMap<(u32, u16, u32), u32>) {
-    let mut lines: FxHashMap<(u32, u16), u32> = FxHashMap::default();
-    let mut records: FxHashMap<(u32, u16, u32), u32> = FxHashMap::default();
+fn lengths(roles: &[Role]) -> (LineLengths, RecordLengths) {
+    let mut lines = LineLengths::default();
+    let mut records = RecordLengths::default();
     for r in roles {
         if let Role::Event { template, words, record, .. } = *r {
             *lines.entry((template, words)).or_default() += 1;
@@ -2898,11 +2903,11 @@ mod tests {
             "backfill empty share column fields with default of public access",
         ];
         let mut text = String::new();
-        for i in 0..70 {
+        for (i, generated) in ids.iter().enumerate().take(70) {
             let id = match i {
                 40 => once[0],
                 60 => once[1],
-                _ => &ids[i],
+                _ => generated,
             };
             text += &format!("{}\"{id}\"\n", at(i));
         }
@@ -3307,7 +3312,7 @@ mod tests {
             let errors = if round == 3 { 1 } else { 0 };
             text += &format!("[11:55:{round:02} AM] File change detected. Starting incremental compilation...\n");
             if errors > 0 {
-                text += &format!("src/index.ts:16:141 - error TS2345: Argument of type 'string' is not assignable to parameter of type 'number'.\n");
+                text += "src/index.ts:16:141 - error TS2345: Argument of type 'string' is not assignable to parameter of type 'number'.\n";
             }
             text += &format!("[11:55:{:02} AM] Found {errors} error{}. Watching for file changes.\n", round + 1, if errors == 1 { "" } else { "s" });
         }
@@ -3674,7 +3679,7 @@ mod tests {
         log += "[tests] \n[tests] ======================================================================\n";
         for i in failing {
             log += &format!("[tests] FAIL: test_case_{i:02} (__main__.TestCalc.test_case_{i:02})\n[tests] ----------------------------------------------------------------------\n");
-            log += &format!("[tests] Traceback (most recent call last):\n[tests]   File \"/w/test_calc.py\", line 9, in check\n[tests]     self.assertEqual(n, n + 1)\n");
+            log += "[tests] Traceback (most recent call last):\n[tests]   File \"/w/test_calc.py\", line 9, in check\n[tests]     self.assertEqual(n, n + 1)\n";
             log += &format!("[tests] AssertionError: {i} != {}\n[tests] \n", i + 1);
         }
         log += "[tests] Ran 60 tests in 3.026s\n[tests] \n[tests] FAILED (failures=4)\n[tests] python -m unittest exited with code 1\n";
@@ -5139,9 +5144,9 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         for t in (2..=9).rev() {
             text += &format!("Thread {t} (Thread 0x7ffff65cc6c{t} (LWP 459{t}) \"crash\"):\n");
             text += &format!("#0  0x00007ffff7ea2545 in __GI___clock_nanosleep (clock_id=0, flags=0, req=0x7ffff65cbe8{t}) at ../sysdeps/unix/sysv/linux/clock_nanosleep.c:48\n");
-            text += &format!("#1  0x00007ffff7ea6d8a in __sleep (seconds=0) at ../sysdeps/posix/sleep.c:55\n");
-            text += &format!("#2  0x000055555555519f in idle (a=0x0) at crash.c:6\n");
-            text += &format!("#3  0x00007ffff7e5c1f5 in start_thread (arg=<optimized out>) at ./nptl/pthread_create.c:442\n\n");
+            text += "#1  0x00007ffff7ea6d8a in __sleep (seconds=0) at ../sysdeps/posix/sleep.c:55\n";
+            text += "#2  0x000055555555519f in idle (a=0x0) at crash.c:6\n";
+            text += "#3  0x00007ffff7e5c1f5 in start_thread (arg=<optimized out>) at ./nptl/pthread_create.c:442\n\n";
         }
         text += "Thread 1 (Thread 0x7ffff7dd0740 (LWP 4582) \"crash\"):\n";
         text += "#0  __futex_abstimed_wait_common64 (private=128, cancel=true, abstime=0x0, op=265, expected=4595) at ./nptl/futex-internal.c:57\n";
@@ -5271,7 +5276,7 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let shown = c.text.lines().filter(|l| l.contains("TypeError") || l.contains("exited with code 1")).count();
         assert_eq!(counted + shown, 14, "{}", c.text);
         // the log ends with the crash, not with the service listening
-        let last_shown = c.text.lines().filter(|l| !l.starts_with("[hr ")).last().unwrap_or("");
+        let last_shown = c.text.lines().rfind(|l| !l.starts_with("[hr ")).unwrap_or("");
         assert!(!last_shown.contains("listening"), "{}", c.text);
     }
 
@@ -6585,12 +6590,11 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let mut text = String::new();
         // 30 pods, each named once
         let apps: Vec<String> = (0..30u8).map(|i| format!("pod{}{}", (b'a' + i % 26) as char, (b'a' + i / 26) as char)).collect();
-        for i in 0..30 {
+        for (i, app) in apps.iter().enumerate() {
             let msg = if i == 17 { "Removing target" } else { "tail routine: started" };
             text.push_str(&format!(
-                "ts=2024-04-16T15:10:{:02}.55Z caller=tailer.go:147 level=info component=tailer msg=\"{msg}\" key=\"{{app={}, container=main}}\"\n",
+                "ts=2024-04-16T15:10:{:02}.55Z caller=tailer.go:147 level=info component=tailer msg=\"{msg}\" key=\"{{app={app}, container=main}}\"\n",
                 i % 60,
-                apps[i]
             ));
         }
         let c = compress(&text, &opts());

@@ -1456,9 +1456,7 @@ pub fn http_status(line: &str) -> Option<u16> {
 /// The HTTP status a Kubernetes audit event's response gives (`"responseStatus":{"metadata":{},
 /// "status":"Failure",…,"code":403}`), whose `status` says only how it went.
 pub fn audit_response_code(record: &str) -> Option<&str> {
-    if finder!(b"\"responseStatus\"").find(record.as_bytes()).is_none() {
-        return None;
-    }
+    finder!(b"\"responseStatus\"").find(record.as_bytes())?;
     let c = re!(r#""responseStatus" *: *\{(?:[^{}]|\{[^{}]*\})*?"code" *: *([1-5]\d\d)\b"#).captures(record)?;
     c.get(1).map(|m| m.as_str())
 }

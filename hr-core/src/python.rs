@@ -24,6 +24,9 @@ fn diagnostics(py: Python<'_>, data: &[u8]) -> bool {
 /// Returns the output bytes and the folded original line ranges as `(start, end)` pairs,
 /// 1-based and inclusive. `min_fold_run`: see `Options`. An output that is the input unchanged
 /// is `data` itself: a copy of a large input would cost its size again.
+/// Folded line ranges, `(start, end)`, 1-based and inclusive.
+type Spans = Vec<(usize, usize)>;
+
 #[pyfunction]
 #[pyo3(signature = (kind, data, hash, budget_chars=None, min_fold_run=0))]
 fn compress<'py>(
@@ -33,7 +36,7 @@ fn compress<'py>(
     hash: &str,
     budget_chars: Option<usize>,
     min_fold_run: usize,
-) -> PyResult<(Bound<'py, PyBytes>, Vec<(usize, usize)>)> {
+) -> PyResult<(Bound<'py, PyBytes>, Spans)> {
     let kind =
         Kind::parse(kind).ok_or_else(|| PyValueError::new_err(format!("unknown kind {kind:?}")))?;
     let bytes = data.as_bytes();

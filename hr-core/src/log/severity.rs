@@ -397,7 +397,8 @@ fn json_status(t: &str) -> Option<Severity> {
     // The response a server sent is its own request's (Fastify logs it alone, at info level)
     let http_code = || status.parse::<u16>().is_ok_and(|c| (100..600).contains(&c));
     let sent = within == Some(crate::log::fields::SERVER_RESPONSE);
-    if within.is_some() && !(http_code() && (sent || !method.is_empty() || !path.is_empty())) {
+    let answers_a_request = http_code() && (sent || !method.is_empty() || !path.is_empty());
+    if within.is_some() && !answers_a_request {
         return None;
     }
     Some(status_severity(method, path, status, t))
@@ -667,7 +668,7 @@ mod tests {
         ] {
             assert_eq!(sev(line).level, level, "{line}");
             // the level a trace under it is raised at
-            assert_eq!(crate::logline::declared(line).map(Level::from), Some(level), "{line}");
+            assert_eq!(crate::logline::declared(line), Some(level), "{line}");
         }
     }
 
@@ -683,7 +684,7 @@ mod tests {
             ("INFO:werkzeug:Press CTRL+C to quit", Level::Other),
         ] {
             assert_eq!(sev(line).level, level, "{line}");
-            assert_eq!(crate::logline::declared(line).map(Level::from), Some(level), "{line}");
+            assert_eq!(crate::logline::declared(line), Some(level), "{line}");
         }
         // a word in capitals before a colon is no level unless a logger's name follows
         for line in ["NOTE:this is fine", "ERROR: /x/y.c:3: bad", "TODO:fix:later"] {
@@ -719,7 +720,7 @@ mod tests {
             ("[2024-01-01 10:00:17,119: WARNING/ForkProcess-1:1] Task tasks.sync[1f2e] retry: Retry in 5s", Level::Warn),
         ] {
             assert_eq!(sev(line).level, level, "{line}");
-            assert_eq!(crate::logline::declared(line).map(Level::from), Some(level), "{line}");
+            assert_eq!(crate::logline::declared(line), Some(level), "{line}");
         }
         // a protocol's version is no process
         assert_eq!(sev("10.0.0.1 HTTP/1.1 upgrade ERRORS/sec=0").level, Level::Other);

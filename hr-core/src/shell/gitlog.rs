@@ -289,7 +289,7 @@ mod tests {
                 "    Why the change was needed, reason number {k} of many.\n"
             ));
         }
-        t.push_str("\n");
+        t.push('\n');
         let out = run(&t);
         assert!(
             out.contains(
