@@ -886,6 +886,26 @@ pub fn wrapped_record(line: &str) -> Option<String> {
     record.trim_end().ends_with('}').then_some(record)
 }
 
+/// The syslog priority that opens a line's first token, `tok`: RFC 5424's `<17>1`, RFC 3164's
+/// `<34>Oct`, the kernel's `<3>[    5.1]` (`dmesg -r`). A bracket that does not close on a
+/// number opens none (memcached's `<24 get session:29` is connection 24's command).
+pub(crate) fn syslog_priority(tok: &str) -> Option<u32> {
+    let (p, _) = tok.strip_prefix('<')?.split_once('>')?;
+    p.parse().ok()
+}
+
+/// The level syslog priority `p` states, its facility aside: 0-2 are worse than errors, 3 an
+/// error, 4 a warning. A lower one says little: programs log failures there (dovecot's `auth
+/// failed` and sshd's `Failed password` at info).
+pub(crate) fn priority_level(p: u32) -> Option<Severity> {
+    match p % 8 {
+        0..=2 => Some(Severity::Fatal),
+        3 => Some(Severity::Error),
+        4 => Some(Severity::Warn),
+        _ => None,
+    }
+}
+
 /// The severity a line declares, if it declares one (`INFO` is declared, and not an error even
 /// when its message says "failed").
 pub fn declared(line: &str) -> Option<Severity> {
@@ -924,7 +944,6 @@ pub fn declared(line: &str) -> Option<Severity> {
     let mut above = "";
     for (i, tok) in line.split_ascii_whitespace().take(10).enumerate() {
         let before = std::mem::replace(&mut above, tok);
-        let b = tok.as_bytes();
         // Android logcat: a lone `E`, or `E/Tag(123):` in brief format
         if let Some(level) = logcat_level(line, tok).filter(|_| is_event()) {
             return Some(level);
@@ -932,18 +951,11 @@ pub fn declared(line: &str) -> Option<Severity> {
         if let Some(level) = coded_level(line, tok) {
             return Some(level);
         }
-        // syslog priority `<3>`: 0-2 are worse than errors, 3 an error, 4 a warning. A lower one
-        // says little: programs log failures there (dovecot's `auth failed` and sshd's `Failed
-        // password` at info), and its words are read as an undeclared line's are
-        // (closed: memcached's `<24 get session:29` is connection 24's command)
-        if i == 0 && b.first() == Some(&b'<') {
-            if let Some(p) = tok[1..].split_once('>').and_then(|(p, _)| p.parse::<u32>().ok()) {
-                return match p % 8 {
-                    0..=2 => Some(Severity::Fatal),
-                    3 => Some(Severity::Error),
-                    4 => Some(Severity::Warn),
-                    _ => None,
-                };
+        // a lower priority than a warning's says little (see `priority_level`): the line's
+        // words are read as an undeclared line's are
+        if i == 0 {
+            if let Some(p) = syslog_priority(tok) {
+                return priority_level(p);
             }
         }
         if let Some(level) = level_before_brackets(tok) {

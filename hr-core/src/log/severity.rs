@@ -500,9 +500,14 @@ pub fn level_at(line: &str) -> (Level, usize) {
     }
     // BGL puts its level tenth: `- 1117838570 2005.06.03 R02-M1-N0 2005-06-03-15.42.50 R02-M1-N0 RAS KERNEL INFO`
     let mut above = "";
-    for tok in line.split_ascii_whitespace().take(10) {
+    for (i, tok) in line.split_ascii_whitespace().take(10).enumerate() {
         let before = std::mem::replace(&mut above, tok);
         let end = tok.as_ptr() as usize - line.as_ptr() as usize + tok.len();
+        // a syslog priority that opens the line (`<17>1 2026-…`) states its level, as the guard
+        // reads it (`logline::declared`); a low one leaves the words to say it
+        if let Some(level) = (i == 0).then(|| crate::logline::syslog_priority(tok)).flatten().and_then(crate::logline::priority_level) {
+            return (level, end);
+        }
         if let Some(level) = crate::logline::level_before_brackets(tok) {
             return (level, end);
         }
@@ -805,6 +810,24 @@ mod tests {
         // the guard reads the record the same way
         assert_eq!(crate::logline::declared(r#"{"level":50,"msg":"x"}"#), Some(Level::Error));
         assert_eq!(crate::logline::declared(r#"{"level":30,"msg":"x"}"#), Some(Level::Other));
+    }
+
+    #[test]
+    fn a_syslog_priority_opening_a_line_is_its_level_as_the_guard_reads_it() {
+        // RFC 5424 (rsyslog's RSYSLOG_SyslogProtocol23Format): mail.alert, authpriv.err, mail.info
+        let alert = "<17>1 2026-12-06T18:17:31.342482+00:00 mx1 exim 33 - -  exim user lost privilege for using -C option";
+        let err = "<83>1 2026-12-06T18:18:53.806899+00:00 mx1 sudo - - -  pam_unix(sudo:auth): conversation failed";
+        let info = "<22>1 2026-12-06T18:17:46.344749+00:00 mx1 exim 92 - -  Start queue run: pid=92";
+        for (line, level) in [(alert, Level::Fatal), (err, Level::Error), (info, Level::Other)] {
+            assert_eq!(sev(line).level, level, "{line}");
+            assert_eq!(crate::logline::declared(line).unwrap_or(Level::Other), level, "{line}");
+        }
+        // the kernel's ring buffer (`dmesg -r`) and RFC 3164 as sent on the wire
+        assert_eq!(sev("<3>[    5.123456] ata1.00: failed command: READ DMA").level, Level::Error);
+        assert_eq!(sev("<12>Dec  5 01:09:14 web01 app: disk 91% full").level, Level::Warn);
+        // a low priority leaves a level the words state; memcached's `<24` is no priority
+        assert_eq!(sev("<14>Dec  5 01:09:14 web01 app: ERROR boom").level, Level::Error);
+        assert_eq!(sev("<24 get session:29").level, Level::Other);
     }
 
     #[test]
