@@ -2115,6 +2115,7 @@ pub fn problem(line: &str) -> Problem {
     match declared(line) {
         Some(s) if s >= Severity::Error => Problem::Reported,
         Some(Severity::Warn) if crashed(line) => Problem::Reported,
+        Some(_) if tallies_failures(line) => Problem::Reported,
         Some(_) => Problem::None,
         None if failed_syscall(line) || failed_response(line) || is_kernel_fault(line) => Problem::Reported,
         None => reports_error(line),
@@ -2227,6 +2228,27 @@ pub fn failure_tally(line: &str) -> Option<Tally> {
         Some(n) if error_word_matches(line).count() == n => Some(Tally::None),
         Some(_) => Some(Tally::Mixed),
     }
+}
+
+/// Whether `text` counts failures above none in a field of its own (see `failure_tally`), at
+/// whatever level it was logged: dbt's `[info ] … Done. PASS=42 WARN=0 ERROR=24 SKIP=13
+/// TOTAL=79`, a runner's `Tests run: 12, Failures: 2`. The run it sums up failed.
+pub fn tallies_failures(text: &str) -> bool {
+    may_count_failures(text.as_bytes()) && failure_tally(text) == Some(Tally::Failures)
+}
+
+/// Whether a `=` or a `:` in `b` follows an error word and comes before a count above none, as
+/// in a tally (`ERROR=24`, `Failures: 2`): a look that spares most lines `counts_named`'s
+/// expression, since it runs on every line stated below a warning.
+fn may_count_failures(b: &[u8]) -> bool {
+    const WORDS: [&[u8]; 7] = [b"failed", b"failure", b"failures", b"error", b"errors", b"unreachable", b"crashed"];
+    memchr::memchr2_iter(b'=', b':', b).any(|at| {
+        // (most `:` end a time's digits or a name: each word ends in one of these letters)
+        let ends_a_word = at > 0 && matches!(b[at - 1] | 0x20, b'd' | b'e' | b'r' | b's');
+        ends_a_word
+            && b[at + 1..].iter().find(|&&c| !matches!(c, b' ' | b'"')).is_some_and(|c| matches!(c, b'1'..=b'9'))
+            && WORDS.iter().any(|w| at >= w.len() && b[at - w.len()..at].eq_ignore_ascii_case(w))
+    })
 }
 
 /// How many error words of `line` name a count of none in a field of its own (`failed=0`), or
@@ -2513,6 +2535,21 @@ mod tests {
         // not a query's flag, nor a setting's limit (a review's cases: both read as failures)
         assert_eq!(failure_tally(r#"Started GET "/login?error=1" for 127.0.0.1 at 2026-12-05 11:50:41 +0000"#), None);
         assert_eq!(failure_tally("[lint] pass 3: files=40 max-errors=10 elapsed=100ms"), None);
+    }
+
+    #[test]
+    fn a_tally_of_failures_logged_at_info_reports_them() {
+        // dbt logs its run's summary at info, whether the run failed or not
+        let done = |errors: u32| format!("\x1b[0m18:28:30.234175 [info ] [MainThread]: Done. PASS=42 WARN=0 ERROR={errors} SKIP=13 TOTAL=79");
+        assert_eq!(declared(&done(24)), Some(Severity::Other));
+        assert_eq!(problem(&done(24)), Problem::Reported);
+        assert_eq!(problem(&done(0)), Problem::None);
+        assert_eq!(problem("2026-12-06 10:00:01 INFO Tests run: 12, Failures: 2, Errors: 0, Skipped: 1"), Problem::Reported);
+        assert_eq!(problem("2026-12-06 10:00:01 INFO Tests run: 12, Failures: 0, Errors: 0, Skipped: 1"), Problem::None);
+        // a setting's count, a count of none, a word glued to another's are no tally
+        assert_eq!(problem("2026-12-06 10:00:01 INFO config: max_errors=10 retries=3"), Problem::None);
+        assert_eq!(problem("2026-12-06 10:00:01 INFO uploaded: 3 files, errors: 0"), Problem::None);
+        assert!(!tallies_failures("INFO next run at 10:00:01, error budget 5"));
     }
 
     #[test]

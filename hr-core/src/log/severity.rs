@@ -125,7 +125,8 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         // a response that a web framework logs at a level of its own, below its errors, as what
         // it says first (Mojolicious's `[trace] [HwQ8dbTYBAPm] 401 Unauthorized (0.0007s, …)`,
         // Rails' `INFO -- : Completed 500 Internal Server Error in 12ms`) failed by its status
-        if answers_with_failure(message) {
+        // and so does a run's tally that counts failures (see `logline::tallies_failures`)
+        if answers_with_failure(message) || crate::logline::tallies_failures(message) {
             level = Level::Error;
         }
     }
@@ -810,6 +811,15 @@ mod tests {
         // the guard reads the record the same way
         assert_eq!(crate::logline::declared(r#"{"level":50,"msg":"x"}"#), Some(Level::Error));
         assert_eq!(crate::logline::declared(r#"{"level":30,"msg":"x"}"#), Some(Level::Other));
+    }
+
+    #[test]
+    fn a_tally_of_failures_is_an_error_whatever_level_it_was_logged_at() {
+        let done = |errors: u32| sev(&format!("18:28:30.234175 [info ] [MainThread]: Done. PASS=42 WARN=0 ERROR={errors} SKIP=13 TOTAL=79")).level;
+        assert_eq!(done(24), Level::Error);
+        assert_eq!(done(0), Level::Other);
+        assert_eq!(sev("2026-12-06 10:00:01 WARN sync done: failed=3 ok=120").level, Level::Warn);
+        assert_eq!(sev("2026-12-06 10:00:01 DEBUG sync done: failed=3 ok=120").level, Level::Error);
     }
 
     #[test]
