@@ -2246,7 +2246,7 @@ fn may_count_failures(b: &[u8]) -> bool {
         // (most `:` end a time's digits or a name: each word ends in one of these letters)
         let ends_a_word = at > 0 && matches!(b[at - 1] | 0x20, b'd' | b'e' | b'r' | b's');
         ends_a_word
-            && b[at + 1..].iter().find(|&&c| !matches!(c, b' ' | b'"')).is_some_and(|c| matches!(c, b'1'..=b'9'))
+            && b[at + 1..].iter().skip_while(|&&c| matches!(c, b' ' | b'"')).take_while(|c| c.is_ascii_digit()).any(|&c| c != b'0')
             && WORDS.iter().any(|w| at >= w.len() && b[at - w.len()..at].eq_ignore_ascii_case(w))
     })
 }
@@ -2550,6 +2550,9 @@ mod tests {
         assert_eq!(problem("2026-12-06 10:00:01 INFO config: max_errors=10 retries=3"), Problem::None);
         assert_eq!(problem("2026-12-06 10:00:01 INFO uploaded: 3 files, errors: 0"), Problem::None);
         assert!(!tallies_failures("INFO next run at 10:00:01, error budget 5"));
+        // a count written with a leading zero counts as much (a review's case: left at info)
+        assert!(tallies_failures("INFO summary failed=01 ok=120"));
+        assert!(!tallies_failures("INFO summary failed=00 ok=120"));
     }
 
     #[test]

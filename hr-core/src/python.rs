@@ -20,13 +20,13 @@ fn diagnostics(py: Python<'_>, data: &[u8]) -> bool {
     py.detach(|| crate::testout::mostly_diagnostics(&String::from_utf8_lossy(data)))
 }
 
+/// Folded line ranges, `(start, end)`, 1-based and inclusive.
+type Spans = Vec<(usize, usize)>;
+
 /// Compress `data` as `kind` (UTF-8, or text with a few stray bytes: see `stray_bytes`).
 /// Returns the output bytes and the folded original line ranges as `(start, end)` pairs,
 /// 1-based and inclusive. `min_fold_run`: see `Options`. An output that is the input unchanged
 /// is `data` itself: a copy of a large input would cost its size again.
-/// Folded line ranges, `(start, end)`, 1-based and inclusive.
-type Spans = Vec<(usize, usize)>;
-
 #[pyfunction]
 #[pyo3(signature = (kind, data, hash, budget_chars=None, min_fold_run=0))]
 fn compress<'py>(

@@ -76,7 +76,10 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
             return stated(level);
         }
     }
-    if end == 0 {
+    // a warning's syslog priority (`<12>`) states no more than that: the line's words may still
+    // say it failed, as they do where no level is stated
+    let warned_by_priority = level == Level::Warn && line.split_ascii_whitespace().next().and_then(crate::logline::syslog_priority).is_some();
+    if end == 0 || warned_by_priority {
         if let Some(s) = bare_request_severity(line) {
             return s;
         }
@@ -835,6 +838,10 @@ mod tests {
         // the kernel's ring buffer (`dmesg -r`) and RFC 3164 as sent on the wire
         assert_eq!(sev("<3>[    5.123456] ata1.00: failed command: READ DMA").level, Level::Error);
         assert_eq!(sev("<12>Dec  5 01:09:14 web01 app: disk 91% full").level, Level::Warn);
+        // a warning's priority leaves the words to say the line failed (a review's cases: read
+        // as warnings)
+        assert_eq!(sev("<12>Dec  5 01:09:14 web01 kernel: BUG: kernel NULL pointer dereference, address: 0000000000000008").level, Level::Error);
+        assert_eq!(sev("<12>Dec  5 01:09:14 web01 ansible: web03 : ok=5 changed=3 unreachable=0 failed=1 skipped=0").level, Level::Error);
         // a low priority leaves a level the words state; memcached's `<24` is no priority
         assert_eq!(sev("<14>Dec  5 01:09:14 web01 app: ERROR boom").level, Level::Error);
         assert_eq!(sev("<24 get session:29").level, Level::Other);
