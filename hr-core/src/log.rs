@@ -1892,6 +1892,7 @@ fn messages_of(line: &str) -> (u64, u64) {
         before = Some((k, t));
     }
     let mut after_method = false;
+    let mut in_request = None;
     // (and so does the path a framework names after the reason a request failed: Django's
     // `Internal Server Error: /api/chat/7/` and `…: /api/chat/7/history/`)
     let failed_path = crate::logline::reason_request(line).map(|(_, _, path)| path.as_ptr());
@@ -1932,7 +1933,10 @@ fn messages_of(line: &str) -> (u64, u64) {
         // host, the same message (a word such as `user=guest` may name another message)
         // (a result's code is one too: see `codes_given`)
         let field = tok.split_once('=');
-        let request = field.is_some_and(|(key, _)| crate::logline::PATH_KEYS.contains(&key));
+        // (a path field names a request in a request's record, beside its method or status: a job's
+        // `path=/usr/lib/python3/dist-packages/apt/__init__.py` names a file, and the job's
+        // failure on another file is the same message)
+        let request = field.is_some_and(|(key, _)| crate::logline::PATH_KEYS.contains(&key)) && *in_request.get_or_insert_with(|| names_a_request(line));
         let tok = match field {
             Some((key, value)) if !request && is_field_name(key) && holds_value(value) => &tok[..=key.len()],
             _ => tok,
@@ -2030,6 +2034,19 @@ impl NamedErrors {
         self.shown.insert(named);
         named
     }
+}
+
+/// Whether a record's `key=value` words give a request's method or its HTTP status
+/// (`method=GET`, `verb=POST`, `status=503`).
+fn names_a_request(words: &str) -> bool {
+    words.split_ascii_whitespace().any(|t| {
+        t.split_once('=').is_some_and(|(key, value)| {
+            let value = value.trim_matches('"');
+            let named = |keys: &[&str]| keys.iter().any(|k| key.eq_ignore_ascii_case(k));
+            (named(&crate::logline::METHOD_KEYS) && crate::logline::is_method(value.as_bytes()))
+                || (named(&crate::logline::STATUS_KEYS) && value.len() == 3 && value.parse::<u16>().is_ok_and(|s| (100..600).contains(&s)))
+        })
+    })
 }
 
 /// The last name a path names (`data` in `'../../favoriteLocation/data'`), without the quotes
@@ -6625,6 +6642,26 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         // the first of each message, the other message, and the last of a long run
         assert!(kept.len() <= 4, "{}", c.text);
         assert!(kept.iter().any(|l| l.contains("Could not connect to the database")), "{}", c.text);
+    }
+
+    #[test]
+    fn a_jobs_failure_on_another_file_is_one_message_and_a_requests_on_another_path_another() {
+        // structlog: a job that fails the same way on each file it reads names the file in
+        // `path`, as an access record names its request's path
+        let packages = ["apt", "aptsources", "argcomplete", "attrs", "blinker", "certifi", "compose", "crcmod", "cupshelpers", "dbus", "distro", "docker", "idna", "jinja2", "markupsafe", "netaddr", "pyparsing", "requests", "yaml", "zipp"];
+        let mut job = String::new();
+        let mut api = String::new();
+        for (i, p) in packages.iter().enumerate() {
+            job.push_str(&format!("{{\"event\": \"file verified\", \"path\": \"/usr/lib/python3/dist-packages/{p}/x.py\", \"level\": \"info\", \"timestamp\": \"2026-12-06T19:12:{i:02}.818861Z\"}}\n"));
+            job.push_str(&format!("{{\"event\": \"duplicate verification record\", \"path\": \"/usr/lib/python3/dist-packages/{p}/__init__.py\", \"level\": \"error\", \"timestamp\": \"2026-12-06T19:12:{i:02}.818861Z\"}}\n"));
+            api.push_str(&format!("{{\"msg\": \"request done\", \"method\": \"GET\", \"path\": \"/api/{p}\", \"status\": 200, \"level\": \"info\"}}\n"));
+            api.push_str(&format!("{{\"msg\": \"request failed\", \"method\": \"GET\", \"path\": \"/{p}/items\", \"level\": \"error\"}}\n"));
+        }
+        let shown = |text: &str, what: &str| kept_lines(&compress(text, &opts()).text).iter().filter(|l| l.contains(what)).count();
+        // the first and the last of the job's failures
+        assert_eq!(shown(&job, "duplicate verification record"), 2);
+        // each failed request's path
+        assert_eq!(shown(&api, "request failed"), packages.len());
     }
 
     #[test]
