@@ -1933,10 +1933,12 @@ fn messages_of(line: &str) -> (u64, u64) {
         // host, the same message (a word such as `user=guest` may name another message)
         // (a result's code is one too: see `codes_given`)
         let field = tok.split_once('=');
-        // (a path field names a request in a request's record, beside its method or status: a job's
-        // `path=/usr/lib/python3/dist-packages/apt/__init__.py` names a file, and the job's
-        // failure on another file is the same message)
-        let request = field.is_some_and(|(key, _)| crate::logline::PATH_KEYS.contains(&key)) && *in_request.get_or_insert_with(|| names_a_request(line));
+        // (a path field names a request, unless it names a file outside a request's record, one
+        // with no method or status: a job's `path=/usr/lib/python3/dist-packages/apt/__init__.py`,
+        // whose failure on another file is the same message)
+        let request = field.is_some_and(|(key, value)| {
+            crate::logline::PATH_KEYS.contains(&key) && (!names_a_file(value) || *in_request.get_or_insert_with(|| names_a_request(line)))
+        });
         let tok = match field {
             Some((key, value)) if !request && is_field_name(key) && holds_value(value) => &tok[..=key.len()],
             _ => tok,
@@ -2034,6 +2036,11 @@ impl NamedErrors {
         self.shown.insert(named);
         named
     }
+}
+
+/// Whether a path's last name has an extension, as a file's does (`__init__.py`, not `7`).
+fn names_a_file(path: &str) -> bool {
+    last_name(path).and_then(|n| n.rsplit_once('.')).is_some_and(|(stem, ext)| !stem.is_empty() && ext.bytes().any(|c| c.is_ascii_alphabetic()))
 }
 
 /// Whether a record's `key=value` words give a request's method or its HTTP status
@@ -6657,11 +6664,14 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
             api.push_str(&format!("{{\"msg\": \"request done\", \"method\": \"GET\", \"path\": \"/api/{p}\", \"status\": 200, \"level\": \"info\"}}\n"));
             api.push_str(&format!("{{\"msg\": \"request failed\", \"method\": \"GET\", \"path\": \"/{p}/items\", \"level\": \"error\"}}\n"));
         }
+        // (and a handler's failures on each path, Go's slog with no method beside them)
+        let slog: String = packages.iter().map(|p| format!("level=error msg=\"handler failed\" path=/api/{p} err=timeout\n")).collect();
         let shown = |text: &str, what: &str| kept_lines(&compress(text, &opts()).text).iter().filter(|l| l.contains(what)).count();
         // the first and the last of the job's failures
         assert_eq!(shown(&job, "duplicate verification record"), 2);
         // each failed request's path
         assert_eq!(shown(&api, "request failed"), packages.len());
+        assert_eq!(shown(&slog, "handler failed"), packages.len());
     }
 
     #[test]

@@ -76,10 +76,7 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
             return stated(level);
         }
     }
-    // a warning's syslog priority (`<12>`) states no more than that: the line's words may still
-    // say it failed, as they do where no level is stated
-    let warned_by_priority = level == Level::Warn && line.split_ascii_whitespace().next().and_then(crate::logline::syslog_priority).is_some();
-    if end == 0 || warned_by_priority {
+    if end == 0 {
         if let Some(s) = bare_request_severity(line) {
             return s;
         }
@@ -507,9 +504,11 @@ pub fn level_at(line: &str) -> (Level, usize) {
     for (i, tok) in line.split_ascii_whitespace().take(10).enumerate() {
         let before = std::mem::replace(&mut above, tok);
         let end = tok.as_ptr() as usize - line.as_ptr() as usize + tok.len();
-        // a syslog priority that opens the line (`<17>1 2026-…`) states its level, as the guard
-        // reads it (`logline::declared`); a low one leaves the words to say it
-        if let Some(level) = (i == 0).then(|| crate::logline::syslog_priority(tok)).flatten().and_then(crate::logline::priority_level) {
+        // a syslog priority that opens the line (`<17>1 2026-…`) states an error as the guard
+        // reads it (`logline::declared`); a lower one leaves the words to say how it went: a
+        // daemon's warnings at `<28>` (snmpd's hundreds of `Did not find 'X' in module …`) are
+        // read as a line that states no level, whose words may still say it failed
+        if let Some(level) = (i == 0).then(|| crate::logline::syslog_priority(tok)).flatten().and_then(crate::logline::priority_level).filter(|l| *l >= Level::Error) {
             return (level, end);
         }
         if let Some(level) = crate::logline::level_before_brackets(tok) {
@@ -826,7 +825,7 @@ mod tests {
     }
 
     #[test]
-    fn a_syslog_priority_opening_a_line_is_its_level_as_the_guard_reads_it() {
+    fn an_errors_syslog_priority_opening_a_line_is_its_level_as_the_guard_reads_it() {
         // RFC 5424 (rsyslog's RSYSLOG_SyslogProtocol23Format): mail.alert, authpriv.err, mail.info
         let alert = "<17>1 2026-12-06T18:17:31.342482+00:00 mx1 exim 33 - -  exim user lost privilege for using -C option";
         let err = "<83>1 2026-12-06T18:18:53.806899+00:00 mx1 sudo - - -  pam_unix(sudo:auth): conversation failed";
@@ -837,9 +836,9 @@ mod tests {
         }
         // the kernel's ring buffer (`dmesg -r`) and RFC 3164 as sent on the wire
         assert_eq!(sev("<3>[    5.123456] ata1.00: failed command: READ DMA").level, Level::Error);
-        assert_eq!(sev("<12>Dec  5 01:09:14 web01 app: disk 91% full").level, Level::Warn);
-        // a warning's priority leaves the words to say the line failed (a review's cases: read
-        // as warnings)
+        // a warning's priority leaves the words to say how it went (a review's cases: read as
+        // warnings), as where no level is stated
+        assert_eq!(sev("<12>Dec  5 01:09:14 web01 app: disk 91% full").level, Level::Other);
         assert_eq!(sev("<12>Dec  5 01:09:14 web01 kernel: BUG: kernel NULL pointer dereference, address: 0000000000000008").level, Level::Error);
         assert_eq!(sev("<12>Dec  5 01:09:14 web01 ansible: web03 : ok=5 changed=3 unreachable=0 failed=1 skipped=0").level, Level::Error);
         // a low priority leaves a level the words state; memcached's `<24` is no priority
