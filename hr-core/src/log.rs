@@ -2051,7 +2051,7 @@ fn names_a_request(words: &str) -> bool {
             let value = value.trim_matches('"');
             let named = |keys: &[&str]| keys.iter().any(|k| key.eq_ignore_ascii_case(k));
             (named(&crate::logline::METHOD_KEYS) && crate::logline::is_method(value.as_bytes()))
-                || (named(&crate::logline::STATUS_KEYS) && value.len() == 3 && value.parse::<u16>().is_ok_and(|s| (100..600).contains(&s)))
+                || (named(&crate::logline::STATUS_KEYS) && crate::logline::status_word(value.as_bytes()).is_some())
         })
     })
 }

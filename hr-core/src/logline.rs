@@ -1908,7 +1908,7 @@ fn status_between_bars(before: &[u8]) -> Option<u16> {
 }
 
 /// The status a word of three digits from 100 to 599 opening `b` gives.
-fn status_word(b: &[u8]) -> Option<u16> {
+pub(crate) fn status_word(b: &[u8]) -> Option<u16> {
     let d = b.get(..3)?;
     let ends = b.get(3).map_or(true, |&c| c == b' ');
     let status = matches!(d[0], b'1'..=b'5') && d[1].is_ascii_digit() && d[2].is_ascii_digit() && ends;
@@ -2245,15 +2245,16 @@ fn may_count_failures(b: &[u8]) -> bool {
     const WORDS: [&[u8]; 7] = [b"failed", b"failure", b"failures", b"error", b"errors", b"unreachable", b"crashed"];
     // each word's last four letters, in small letters, read as one number: most `=` and `:`
     // (a time's, a logfmt key's) are settled by one comparison of the four bytes before them
-    const ENDS: [u32; 7] = [
-        u32::from_le_bytes(*b"iled"),
-        u32::from_le_bytes(*b"lure"),
-        u32::from_le_bytes(*b"ures"),
-        u32::from_le_bytes(*b"rror"),
-        u32::from_le_bytes(*b"rors"),
-        u32::from_le_bytes(*b"able"),
-        u32::from_le_bytes(*b"shed"),
-    ];
+    const ENDS: [u32; 7] = {
+        let mut ends = [0; 7];
+        let mut i = 0;
+        while i < WORDS.len() {
+            let w = WORDS[i];
+            ends[i] = u32::from_le_bytes([w[w.len() - 4], w[w.len() - 3], w[w.len() - 2], w[w.len() - 1]]);
+            i += 1;
+        }
+        ends
+    };
     memchr::memchr2_iter(b'=', b':', b).any(|at| {
         let end = at.checked_sub(4).map(|s| u32::from_le_bytes([b[s], b[s + 1], b[s + 2], b[s + 3]]) | 0x2020_2020);
         end.is_some_and(|end| ENDS.contains(&end))
