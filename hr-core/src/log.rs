@@ -5589,6 +5589,12 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         assert!(out.starts_with("remote: Counting objects:   0% (0/40)") && out.contains(" more chars") && out.len() < 600, "{out}");
         // and its last frame, the one a terminal shows, after the marker
         assert!(out.ends_with("] … remote: Counting objects: 100% (40/40), done."), "{out}");
+        // Maven's, whose last frame names what it downloaded by its whole URL
+        let done = "Downloaded from ow2.org-snapshot: https://repository.ow2.org/nexus/content/repositories/snapshots/fr/inria/gforge/spoon/spoon-maven-plugin/3.5-SNAPSHOT/spoon-maven-plugin-3.5-20211005.112210-1.jar (42 kB at 203 kB/s)";
+        let maven = (1..=42).map(|k| format!("Progress (1): {k}/42 kB\r")).collect::<String>() + "                   \r" + done;
+        let c = compress(&text.replace(&line, &maven), &opts());
+        let out = c.text.lines().nth(1).unwrap_or_default();
+        assert!(done.len() > 200 && out.starts_with("Progress (1): 1/42 kB\r") && out.ends_with(&format!("] … {done}")), "{out:?}");
         // a meter whose later frames say it failed stays whole
         let failed = frames("fatal: the remote end hung up unexpectedly");
         let c = compress(&text.replace(&line, &failed), &opts());

@@ -403,9 +403,10 @@ const KEPT_HEAD: usize = 200;
 
 /// The head and the tail of a line a progress meter drew over itself: its head up to the first
 /// frame that ends `KEPT_HEAD` bytes past its first word, and its last frame, the one a terminal shows, where the
-/// meter says how it ended (`100% (40/40), done.`, Maven's `Downloaded from central: …`), when
-/// that is short. The frames between say the same thing at other counts. A line whose later
-/// frames name a failure, in any words, stays whole.
+/// meter says how it ended (`100% (40/40), done.`, Maven's `Downloaded from central: <url>
+/// (42 kB at 203 kB/s)`), when that is no longer than a long line's head. The frames between
+/// say the same thing at other counts. A line whose later frames name a failure, in any words,
+/// stays whole.
 fn progress_cut(line: &str) -> Option<(&str, &str)> {
     let b = line.as_bytes();
     // (counted from its first word: the blanks a meter draws its first frame over, nvm's `\r`
@@ -423,7 +424,7 @@ fn progress_cut(line: &str) -> Option<(&str, &str)> {
     let body = line.strip_suffix('\r').unwrap_or(line);
     let last = body.rfind('\r').map_or(body.len(), |at| at + 1);
     let tail = &body[last..];
-    let shown = last > cut && tail.len() <= KEPT_HEAD && !tail.trim().is_empty();
+    let shown = last > cut && tail.len() <= LONG_LINE_HEAD && !tail.trim().is_empty();
     Some((&line[..cut], if shown { tail } else { "" }))
 }
 
