@@ -172,9 +172,18 @@ struct LogEvidence {
     tagged: f64,
     /// share of the head's lines that belong to log events
     head: f64,
+    /// and of the tail's
+    tail: f64,
 }
 
 impl LogEvidence {
+    /// Whether events open most of the head and go on to the tail: a log that dumps documents
+    /// between them (an agent's pod logging the prompts it sends), read by share of lines a
+    /// document. A document opens with no log.
+    fn opens_and_ends(&self) -> bool {
+        self.head >= LOG_HEAD && self.tail >= LOG_TAIL
+    }
+
     fn of(sample: &Sample) -> Self {
         let parts: Vec<PartEvidence> = sample
             .parts()
@@ -186,6 +195,7 @@ impl LogEvidence {
             share: parts.iter().map(PartEvidence::share).sum::<f64>() / n,
             tagged: parts.iter().map(|p| p.tagged as f64 / p.lines as f64).sum::<f64>() / n,
             head: parts.first().map_or(0.0, PartEvidence::share),
+            tail: parts.last().map_or(0.0, PartEvidence::share),
         }
     }
 }
@@ -350,7 +360,7 @@ pub fn sniff(data: &[u8]) -> Kind {
     if shell.is_some() && !(paths_are_events || paths_are_frames || (log.tagged >= 0.5 && log.share >= 0.6) || log.share >= 0.9) {
         return Kind::Shell;
     }
-    if log.share >= 0.5 || is_event_table(&sample) || is_zeek_log(&sample) || is_apt_history(&sample) || is_apt_term_log(&sample) {
+    if log.share >= 0.5 || log.opens_and_ends() || is_event_table(&sample) || is_zeek_log(&sample) || is_apt_history(&sample) || is_apt_term_log(&sample) {
         return Kind::Log;
     }
     // a log whose events hold dumps (InnoDB's deadlock report, its records ending in `;;`) is no
@@ -401,6 +411,12 @@ fn has_preamble(sample: &Sample) -> bool {
     let preamble = crate::testout::preamble(head);
     preamble >= PREAMBLE_LINES && preamble as f64 >= PREAMBLE_SHARE * lines as f64
 }
+
+/// Shares of the head's and of the tail's lines in log events from which a sample that opens
+/// with a log and ends with one is a log, whatever it holds between (see
+/// `LogEvidence::opens_and_ends`).
+const LOG_HEAD: f64 = 0.5;
+const LOG_TAIL: f64 = 0.1;
 
 /// From this share of lines that open a log event, the sample is a log, whatever share of its
 /// lines end as statements do (of 7,337 files read as code here, distutils' `log.py` measured the
@@ -1020,6 +1036,32 @@ mod tests {
             .collect();
         assert!(repeats(&doc.lines().collect::<Vec<_>>()) < REPEATED_OUTPUT);
         assert_eq!(sniff(doc.as_bytes()), Kind::Text);
+    }
+
+    #[test]
+    fn a_log_that_dumps_documents_between_its_events_is_a_log_and_a_document_is_not() {
+        // an agent's pod: its start, the prompts it sends (markdown, sentence after sentence),
+        // and its events again at the end, among the answers it prints
+        let words = |i: usize, k: usize| ["operator", "program", "answer", "request", "reason", "result", "memory", "system", "tool", "plan", "store", "report"][(i * 7 + k * 5) % 12];
+        let prose = |from: usize, n: usize| -> String {
+            (from..from + n)
+                .map(|i| {
+                    let heading = if i % 9 == 0 { format!("\n## Directive {i}\n\n") } else { String::new() };
+                    format!("{heading}The {} must keep the {} of every {} it makes, and say why the {} {} the {}.\n", words(i, 0), words(i, 1), words(i, 2), words(i, 3), ["changes", "holds", "drops"][i % 3], words(i, 4))
+                })
+                .collect()
+        };
+        let event = |k: usize, what: &str| format!("2026-04-07 09:{:02}:{:02} | INFO     | agent.tools.{what} | [{what}] step {k} done for slug=coach_{k}\n", k / 60 % 60, k % 60);
+        let start: String = (0..400).map(|k| event(k, ["router", "loader", "store"][k % 3])).collect();
+        let tail: String = (0..40).map(|k| format!("{}{}", prose(5000 + 4 * k, 3), event(900 + k, "subagents"))).collect();
+        let log = format!("{start}{}{tail}", prose(0, 1200));
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+        // a document that ends by quoting a few such events, and one that opens with them but
+        // ends as prose, are documents
+        let quoting = format!("{}{tail}", prose(0, 1600));
+        assert_eq!(sniff(quoting.as_bytes()), Kind::Text);
+        let opening = format!("{start}{}", prose(0, 1600));
+        assert_eq!(sniff(opening.as_bytes()), Kind::Text);
     }
 
     #[test]
