@@ -2301,8 +2301,10 @@ fn reports_error(line: &str) -> Problem {
     // an exception line, or an OS error as Python prints one anywhere in a line (`connect
     // failed: [Errno 111] Connection refused`)
     // (Ruby names its class in its modules, and Rails puts the message in parentheses:
-    // `ActionController::RoutingError (No route matches [GET] "/admin/.env"):`)
-    if re!(r"^[\w.$]+(::[\w$]+)*(Error|Exception)(: | \(.*\):$|$)|\[Errno \d+\] ").is_match(line.trim_end()) {
+    // `ActionController::RoutingError (No route matches [GET] "/admin/.env"):`, closed on a
+    // line below when the message goes on, as `NoMethodError (undefined method `portrated='
+    // for #<Character:0x…>` over `Did you mean?  portrayed=`)
+    if re!(r"^[\w.$]+(::[\w$]+)*(Error|Exception)(: | \(.*\):$| \([^)]*$|$)|\[Errno \d+\] ").is_match(line.trim_end()) {
         return Problem::Reported;
     }
     if !error_words(line) {
@@ -3152,6 +3154,8 @@ mod tests {
             "45 error code ETARGET",
             // a program's own message with Python's OS error in it (strace -c of its run)
             "connect failed: [Errno 111] Connection refused",
+            // Rails' exception whose message goes on below (`Did you mean?  portrayed=`)
+            "NoMethodError (undefined method `portrated=' for #<Character:0x00007fa6df898838>",
             // the corpus's error words with their suffixes left off: `fail`, `corrupt`
             "Apr 18 01:08:12 raspberrypi systemd-fsck[219]: 0x41: Dirty bit is set. Fs was not properly unmounted and some data may be corrupt.",
             "mount: /mnt/usb: mount(2) system call did fail",
@@ -3169,6 +3173,7 @@ mod tests {
             "Prose that mentions an error, in passing, and fails to be one.",
             " context line of a diff that cannot fail",
             "src/app.py:    raise ValueError(\"invalid input\")",
+            "ValueError (see below) is what the parser raises",
             "2024-01-02 10:00:00 WARN disk failure predicted",
             "I1130 10:00:00.123456       1 server.go:58] request failed? no: retried and served",
             "127.0.0.1:47126 [30/Nov/2026:11:05:01.348] www web/web1 0/0/0/1/1 200 153 - - ---- 1/1/0/0/0 0/0 \"GET /error HTTP/1.1\"",
