@@ -1218,8 +1218,19 @@ fn drain_similar(same: usize, n: usize) -> bool {
 /// as much as the rest of the work.
 pub const READS_WHOLE_UP_TO: usize = 10_000;
 
-/// A cluster's template in Drain's tree: its masked words, `None` for a wildcard.
-type Pattern = Vec<Option<Box<[u8]>>>;
+/// A cluster's template in Drain's tree: its masked words, each as a hash (`hash::of_bytes`),
+/// `WILD_WORD` for a wildcard. Compared a word at a time with every line read, hashes cost a
+/// compare each, where the words themselves cost a call and an allocation per word of each
+/// new cluster (a job's log opens one on most lines: each differs in its stamp).
+type Pattern = Vec<u64>;
+
+/// A wildcard in a `Pattern`: no word's hash (see `word_hash`).
+const WILD_WORD: u64 = 0;
+
+/// A masked word's hash in a `Pattern`, never `WILD_WORD`.
+fn word_hash(word: &[u8]) -> u64 {
+    crate::hash::of_bytes(word).max(1)
+}
 
 /// Drain itself, for lines behind a stamp it cannot mask (see `unmasked_stamp`), and strace's,
 /// for the variants our miner finds that Drain would not join to their template's first line
@@ -1235,7 +1246,8 @@ type Pattern = Vec<Option<Box<[u8]>>>;
 #[derive(Default)]
 pub struct Drain {
     leaves: FxHashMap<Box<[u8]>, Vec<u32>>,
-    /// each cluster's template: its masked words, `None` for a wildcard; and how many are
+    /// each cluster's template: its masked words, as hashes (see `Pattern`); and how many are
+    /// wildcards
     clusters: Vec<(Pattern, usize)>,
     /// when each cluster last took a line (see `DRAIN_LEAF`), counted in lines read
     used: Vec<u64>,
@@ -1249,9 +1261,10 @@ pub struct Drain {
     /// room for another leaves its place to a new serial)
     serials: Vec<u32>,
     made: u32,
-    /// the line being read, its words masked one after another, and where each ends
-    masked: Vec<u8>,
-    ends: Vec<usize>,
+    /// the line being read: its words masked, as hashes (see `Pattern`), the first of them as
+    /// it is masked, and the word being masked
+    words: Vec<u64>,
+    first_word: Vec<u8>,
     word: Vec<u8>,
     key: Vec<u8>,
     /// how many first words the tree holds a node for, by the lines' number of words
@@ -1306,22 +1319,22 @@ impl Drain {
         if line.len() > DRAIN_LINE {
             return None;
         }
-        let (masked, ends) = (&mut self.masked, &mut self.ends);
-        masked.clear();
-        ends.clear();
+        let (words, first_word) = (&mut self.words, &mut self.first_word);
+        words.clear();
         for t in line.split_ascii_whitespace() {
             drain_mask(t, &mut self.word);
-            masked.extend_from_slice(&self.word);
-            ends.push(masked.len());
+            if words.is_empty() {
+                first_word.clone_from(&self.word);
+            }
+            words.push(word_hash(&self.word));
         }
-        let n = ends.len();
-        let word = |k: usize| &masked[if k == 0 { 0 } else { ends[k - 1] }..ends[k]];
+        let n = words.len();
         self.clock += 1;
         let full = self.clusters.len() >= DRAIN_CLUSTERS;
         // drain3's tree holds one token below the count at its default depth (none for a line
         // of one word): a first word with digits is its wildcard, and so is one that has no
         // node of its own, where the line is looked for first
-        let first = (n > 1).then(|| word(0)).map(|w| if w.iter().any(u8::is_ascii_digit) { WILD } else { w });
+        let first = (n > 1).then_some(first_word.as_slice()).map(|w| if w.iter().any(u8::is_ascii_digit) { WILD } else { w });
         let key = &mut self.key;
         leaf_key(key, n, first);
         let own = first.is_some() && self.leaves.contains_key(key.as_slice());
@@ -1333,7 +1346,7 @@ impl Drain {
         let mut best: Option<((usize, usize), u32)> = None;
         for &id in self.leaves.get(key.as_slice()).into_iter().flatten() {
             let (template, wild) = &self.clusters[id as usize];
-            let same = (0..n).filter(|&k| template[k].as_deref() == Some(word(k))).count();
+            let same = template.iter().zip(words.iter()).filter(|(t, w)| t == w).count();
             if best.map_or(true, |(b, _)| (same, *wild) > b) {
                 best = Some(((same, *wild), id));
             }
@@ -1342,9 +1355,9 @@ impl Drain {
             self.used[id as usize] = self.clock;
             self.members[id as usize].1 += 1;
             let (template, wild) = &mut self.clusters[id as usize];
-            for (k, t) in template.iter_mut().enumerate() {
-                if t.is_some() && t.as_deref() != Some(word(k)) {
-                    *t = None;
+            for (t, w) in template.iter_mut().zip(words.iter()) {
+                if *t != WILD_WORD && t != w {
+                    *t = WILD_WORD;
                     *wild += 1;
                 }
             }
@@ -1370,7 +1383,7 @@ impl Drain {
                 self.leaves.entry(key.as_slice().into()).or_default()
             }
         };
-        let template = || ((0..n).map(|k| Some(word(k).into())).collect(), 0);
+        let template = || (words.clone(), 0);
         if leaf.len() < DRAIN_LEAF && !full {
             leaf.push(self.clusters.len() as u32);
             self.clusters.push(template());

@@ -58,9 +58,14 @@ pub type FxHashSet<T> = HashSet<T, BuildHasherDefault<FxHasher>>;
 /// A text as a hash, its length in it (the hasher pads a last partial word with zeros): for
 /// state that must stay a word a line where a line's text would be a slice or a copy.
 pub fn of_text(text: &str) -> u64 {
+    of_bytes(text.as_bytes())
+}
+
+/// `of_text` of bytes that may be no text (a word as Drain masks it).
+pub fn of_bytes(bytes: &[u8]) -> u64 {
     let mut h = FxHasher::default();
-    h.write_usize(text.len());
-    h.write(text.as_bytes());
+    h.write_usize(bytes.len());
+    h.write(bytes);
     h.finish()
 }
 
