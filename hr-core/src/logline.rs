@@ -906,6 +906,30 @@ pub(crate) fn priority_level(p: u32) -> Option<Severity> {
     }
 }
 
+/// The level a syslog priority written in words states, as BusyBox's syslogd and OpenWrt's
+/// `logread` print it after the host or the time (`anyka user.err kernel: …`, `2026 daemon.err
+/// odhcpd[1234]: …`): a facility, a dot and a severity. As for a priority in numbers (see
+/// `priority_level`), only an error's is read; below it, the line's words say how it went.
+#[inline(always)]
+pub(crate) fn facility_level(tok: &str) -> Option<Severity> {
+    // (a look at its length and its last byte first: this runs on the first words of every line)
+    let b = tok.as_bytes();
+    if !(7..=15).contains(&b.len()) || !b[b.len() - 1].is_ascii_lowercase() {
+        return None;
+    }
+    let (facility, level) = tok.split_once('.')?;
+    let facility = facility.strip_prefix("local").map_or(facility, |n| if matches!(n, "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7") { "local" } else { facility });
+    if !matches!(facility, "kern" | "user" | "mail" | "daemon" | "auth" | "syslog" | "lpr" | "news" | "uucp" | "cron" | "authpriv" | "ftp" | "ntp" | "security" | "local") {
+        return None;
+    }
+    match level {
+        "emerg" | "alert" | "crit" => Some(Severity::Fatal),
+        // (as syslog names it: `console.error` is a script's call, jest's heading for what it logged)
+        "err" => Some(Severity::Error),
+        _ => None,
+    }
+}
+
 /// The severity a line declares, if it declares one (`INFO` is declared, and not an error even
 /// when its message says "failed").
 pub fn declared(line: &str) -> Option<Severity> {
@@ -958,7 +982,7 @@ pub fn declared(line: &str) -> Option<Severity> {
                 return priority_level(p);
             }
         }
-        if let Some(level) = level_before_brackets(tok) {
+        if let Some(level) = level_before_brackets(tok).or_else(|| facility_level(tok)) {
             return Some(level);
         }
         let field = ["level=", "lvl=", "severity="]
@@ -2337,6 +2361,22 @@ fn reports_error(line: &str) -> Problem {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_syslog_priority_in_words_states_an_error_to_the_log_and_the_guard() {
+        // BusyBox's syslogd and OpenWrt's `logread`: the facility and severity after the host or
+        // the time
+        for line in ["May 15 13:15:59 anyka user.err kernel: gc1024_set_poweron", "Sun Dec  6 10:00:00 2026 daemon.err odhcpd[1234]: Failed to send to ff02::1%br-lan", "May 15 13:15:59 anyka local7.crit app: disk gone"] {
+            assert!(declared(line).is_some_and(|s| s >= Severity::Error), "{line}");
+            assert!(crate::log::level(line) >= Severity::Error, "{line}");
+            assert_eq!(problem(line), Problem::Reported, "{line}");
+        }
+        // below an error's, the words say how it went; a script's `console.error` is no facility
+        for line in ["May 15 13:15:56 anyka user.info kernel: Booting Linux on physical CPU 0", "May 15 13:15:56 anyka user.warn kernel: CPU: ARM926EJ-S revision 5", "2022-06-23T12:17:40.9913905Z     console.error"] {
+            assert!(declared(line).is_none_or(|s| s < Severity::Error), "{line}");
+            assert!(crate::log::level(line) < Severity::Error, "{line}");
+        }
+    }
 
     #[test]
     fn a_request_logged_through_syslog_fails_by_its_status_as_one_logged_alone() {
