@@ -416,8 +416,11 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     // shown above said repeats it, whatever the miner makes of a word in its
                     // stamp; unless Drain, reading the log as written, files it in a cluster of
                     // no error shown (Apache's day name, new past midnight, is the first word
-                    // Drain keys its tree on)
-                    let repeats_said = (i..end).all(|k| said_above.contains(&said_in(&lines.lines, colours, k)));
+                    // Drain keys its tree on). A run of apt says which it is in its record's
+                    // command, above: its failure with another command is another (see
+                    // `apt_command`)
+                    let another_run = first && apt_command(&lines.lines, i).is_some();
+                    let repeats_said = !another_run && (i..end).all(|k| said_above.contains(&said_in(&lines.lines, colours, k)));
                     // (a path a client probes past its first few is a value, not another failure;
                     // Drain is asked last, and only reads the log as far as an error asks it)
                     let new = first
@@ -1019,10 +1022,13 @@ fn mine(
             // log's templates are mined per service too; five hundred fold past the first)
             None if sev.level >= Level::Error => {
                 let message = named_errors.message(messages_of(if json { &words } else { line }));
-                match prefixes.and_then(|p| crate::logline::service_name(p[i].0)) {
+                let message = match prefixes.and_then(|p| crate::logline::service_name(p[i].0)) {
                     Some(service) => named_errors.message((message, message.rotate_left(3) ^ crate::hash::of_text(service))),
                     None => message,
-                }
+                };
+                // (and a run of apt's failure by its command: dpkg's `returned an error code
+                // (1)` installing ethtool is another failure than installing insserv)
+                apt_command(&lines.lines, i).map_or(message, |command| message.rotate_left(9) ^ crate::hash::of_text(command))
             }
             None => 0, // only errors fold by message
         };
@@ -1857,6 +1863,12 @@ fn trace_says<'a>(lines: &'a [&'a str], bodies: &'a [&'a str], i: usize, end: us
         .map(move |k| (k, message_of(lines[k])))
 }
 
+/// The command of the run of apt whose record in `history.log` line `i` is a field of
+/// (`Commandline: apt-get install ethtool`), if it is one.
+fn apt_command<'a>(lines: &[&'a str], i: usize) -> Option<&'a str> {
+    crate::logline::apt_record_head(lines, i)?.map(|k| lines[k]).find(|l| l.starts_with("Commandline: "))
+}
+
 /// An error's message: the line with its numbers and ids masked (`mask::shape`) and its paths
 /// masked, like a template's, so repeats that differ in a timestamp, a pid, a counter or a
 /// path (a shell trying each folder of `$PATH`) are one message, while another user, error
@@ -2573,6 +2585,35 @@ mod tests {
         }
         let out = compress(&text, &opts()).text;
         assert_eq!(out.matches("api-1 exited with code 1 (restarting)").count(), 3, "{out}");
+    }
+
+    #[test]
+    fn each_run_of_apt_that_failed_shows_with_its_command() {
+        // apt's history.log: dpkg fails alike whatever was installed; the record's command says
+        // which run failed, and the record's fields belong to it
+        let record = |k: usize, command: &str, error: bool| {
+            let error = if error { "Error: Sub-process /usr/bin/dpkg returned an error code (1)\n" } else { "" };
+            format!("Start-Date: 2013-01-10  1{}:{:02}:06\nCommandline: apt-get install {command}\nInstall: {command}:amd64 (1.{k}-1)\n{error}End-Date: 2013-01-10  1{}:{:02}:07\n\n", k / 60, k % 60, k / 60, k % 60)
+        };
+        let mut text = String::new();
+        for k in 0..40 {
+            text += &record(k, &format!("pkg{}", k % 4), false);
+        }
+        for (k, command) in ["rabbitmq-server", "rabbitmq-server", "ethtool", "insserv", "ipcalc"].iter().enumerate() {
+            text += &record(40 + k, command, true);
+        }
+        for k in 45..60 {
+            text += &record(k, &format!("pkg{}", k % 4), false);
+        }
+        text += &record(60, "git-man git liberror-perl patch", false);
+        let c = compress(&text, &opts());
+        for command in ["rabbitmq-server", "ethtool", "insserv", "ipcalc"] {
+            let at = c.text.find(&format!("Commandline: apt-get install {command}\n")).unwrap_or_else(|| panic!("{command}: {}", c.text));
+            assert!(c.text[at..].lines().take(4).any(|l| l.starts_with("Error: ")), "{command}: {}", c.text);
+        }
+        // a run's new field after a fold stays under its own record's start and command
+        let install = c.text.find("Install: git-man git liberror-perl patch:amd64").unwrap_or_else(|| panic!("{}", c.text));
+        assert!(c.text[..install].ends_with("Start-Date: 2013-01-10  11:00:06\nCommandline: apt-get install git-man git liberror-perl patch\n"), "{}", c.text);
     }
 
     #[test]

@@ -804,6 +804,25 @@ pub fn is_ci_agent_line(line: &str) -> bool {
     .is_match(line)
 }
 
+/// Whether `line` is a field of a record of apt's `history.log`, a run of apt: `Start-Date:
+/// 2013-01-10  10:04:47`, `Commandline: apt-get install unzip`, `Install: unzip:amd64 (…)`,
+/// `Error: Sub-process /usr/bin/dpkg returned an error code (2)`, `End-Date: …`.
+pub fn is_apt_history_field(line: &str) -> bool {
+    re!(r"^(Start-Date|Commandline|Requested-By|Install|Reinstall|Upgrade|Downgrade|Remove|Purge|Error|End-Date): ").is_match(line)
+}
+
+/// The lines of apt's history record that line `i` (0-based) is a field of, from its
+/// `Start-Date:` through line `i`, if it is one (a record is a few fields: looked for over
+/// `APT_RECORD_LINES` lines above at most).
+pub fn apt_record_head(lines: &[&str], i: usize) -> Option<std::ops::RangeInclusive<usize>> {
+    let first = i.saturating_sub(APT_RECORD_LINES);
+    let start = (first..=i).rev().take_while(|&k| is_apt_history_field(lines[k])).find(|&k| lines[k].starts_with("Start-Date: "))?;
+    Some(start..=i)
+}
+
+/// Fields of a record of apt's history looked back over for its start.
+const APT_RECORD_LINES: usize = 16;
+
 /// A directive line of a W3C extended log (IIS): `#Software: …`, `#Fields: date time …`.
 pub fn is_w3c_directive(line: &str) -> bool {
     re!(r"^#(Software|Version|Date|Fields|Remark|Start-Date|End-Date): ").is_match(line)

@@ -515,9 +515,7 @@ fn is_zeek_log(sample: &Sample) -> bool {
 /// `Install:` line of 50 KB) and few lines open with a time, and a small machine's history may
 /// be a few records: too few lines to read as machine output.
 fn is_apt_history(sample: &Sample) -> bool {
-    let keyed = |l: &&&str| {
-        l.trim().is_empty() || re!(r"^(Start-Date|Commandline|Requested-By|Install|Reinstall|Upgrade|Downgrade|Remove|Purge|Error|End-Date): ").is_match(l)
-    };
+    let keyed = |l: &&&str| l.trim().is_empty() || logline::is_apt_history_field(l);
     let lines = &sample.lines;
     lines.iter().any(|l| apt_dated(l, "Start-Date:"))
         && lines.iter().any(|l| apt_dated(l, "End-Date:"))
