@@ -5739,6 +5739,10 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let late = "2016/06/17 16:08:59 [INFO] agent: restarted\n".to_string() + &"x".repeat(300) + &"\0".repeat(5_000) + &lines;
         let c = compress(&late, &opts());
         assert!(c.text.contains(&format!("{} … [hr 5,000 more chars", "x".repeat(300))), "{}", c.text);
+        // a power cut's NULs before a line shorter than a long line are cut too
+        let cut = lines.replacen("    2016/06/17 16:09:20", &format!("{}    2016/06/17 16:09:20", "\0".repeat(1_942)), 1);
+        let c = compress(&cut, &opts());
+        assert!(c.text.contains(&format!("{} … [hr 1,742 more chars L21] …     2016/06/17 16:09:20 [DEBUG]", "\0".repeat(200))), "{}", c.text);
     }
 
     #[test]

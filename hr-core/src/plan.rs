@@ -333,15 +333,14 @@ fn kept_cut<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<(&'l s
         return None;
     }
     // (a progress line's frames and a line's padding are cut only where the line may be)
+    // (a line padded with NULs is cut whatever its length: a syslog a power cut left with
+    // 2,000 NULs before its next line says nothing in them)
     let critical = priority >= Priority::Critical;
-    if let Some(cut) = (!critical).then(|| progress_cut(line)).flatten() {
+    if let Some(cut) = (!critical).then(|| progress_cut(line).or_else(|| padding_cut(line))).flatten() {
         return Some(cut);
     }
     if line.len() <= LONG_LINE {
         return None;
-    }
-    if let Some(cut) = (!critical).then(|| padding_cut(line)).flatten() {
-        return Some(cut);
     }
     let head = readable_head(line);
     // a level field deep in a long record says what the record is (`{"msg": "…", "level":
