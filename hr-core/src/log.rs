@@ -2338,7 +2338,11 @@ impl ContinuationRun {
             _ => {
                 let mut end = from;
                 (self.frames, self.tracebacks) = (0, 0);
-                while end < lines.len() && (continues(lines[end]) || zap_frame(lines, end)) {
+                // (a Python traceback right under another's last line is another trace: a
+                // crash loop prints one after another, where a chained one is told apart by a
+                // paragraph between, `During handling of the above exception, …`)
+                let another_traceback = |end: usize| end > from && lines[end].starts_with(TRACEBACK) && is_exception_line(lines[end - 1]);
+                while end < lines.len() && (continues(lines[end]) || zap_frame(lines, end)) && !another_traceback(end) {
                     self.frames += trace_like(lines[end]) as usize;
                     self.tracebacks += opens_traceback(lines[end]) as usize;
                     end += 1;
@@ -5743,6 +5747,21 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let cut = lines.replacen("    2016/06/17 16:09:20", &format!("{}    2016/06/17 16:09:20", "\0".repeat(1_942)), 1);
         let c = compress(&cut, &opts());
         assert!(c.text.contains(&format!("{} … [hr 1,742 more chars L21] …     2016/06/17 16:09:20 [DEBUG]", "\0".repeat(200))), "{}", c.text);
+    }
+
+    #[test]
+    fn a_crash_loops_tracebacks_one_under_another_fold_as_repeats_of_the_first() {
+        // supervisord restarts an app that fails on import, and its error log holds the same
+        // traceback again and again, no line between them
+        let traceback = "Traceback (most recent call last):\n  File \"<frozen runpy>\", line 198, in _run_module_as_main\n  File \"/opt/app/backend/app.py\", line 11, in <module>\n    from .routes import routers\n  File \"/opt/app/backend/dependencies.py\", line 8, in <module>\n    _result_storage = ResultStorage(_settings)\n  File \"<frozen os>\", line 210, in makedirs\n  File \"<frozen posixpath>\", line 103, in split\nTypeError: expected str, bytes or os.PathLike object, not Settings\n";
+        let text = traceback.repeat(30);
+        let c = compress(&text, &opts());
+        assert!(c.text.starts_with(traceback), "{}", c.text);
+        assert!(c.text.matches("TypeError: expected str").count() <= 3 && c.text.lines().count() < 30, "{}", c.text);
+        // a chained one, a paragraph apart, stays part of its trace
+        let chained = format!("{traceback}\nDuring handling of the above exception, another exception occurred:\n\n{}", traceback.replace("TypeError: expected str, bytes", "RuntimeError: settings unusable, bytes"));
+        let c = compress(&(chained.clone() + "2026-12-06 10:00:00 INFO app: stopped\n"), &opts());
+        assert!(c.text.contains("RuntimeError: settings unusable"), "{}", c.text);
     }
 
     #[test]
