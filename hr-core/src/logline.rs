@@ -701,12 +701,13 @@ pub fn is_finding(line: &str) -> bool {
 /// the line says after it: a compose service's padded name (`api-1  | `), with the time a
 /// Procfile runner stamps first (foreman's and honcho's `07:25:20 web.1    | `), `kubectl logs
 /// --prefix`'s path (`[pod/api-0/api] `), a task runner's name in brackets, with its time if
-/// it stamps one (concurrently's `[api] `, `[20:48:55.914 api] `; a level in brackets is no
+/// it stamps one, padded to the longest name if it pads them (concurrently's `[api] `,
+/// `[20:48:55.914 api] `, npm-run-all's `[test     ] `; a level in brackets is no
 /// name, Maven's `[INFO]`), a monorepo's package and task, or the process id valgrind writes
 /// before each line of its report (`==6166== `).
 pub fn stream_prefix_len(line: &str) -> usize {
     let Some(m) = re!(concat!(
-        r"^((\d\d:\d\d:\d\d )?[A-Za-z0-9][\w.-]* +\| |\[[\w.@:-]+(/[\w.@:-]+)+\] |==\d+== |\[(\d\d:\d\d:\d\d(\.\d+)? )?[\w.@-]+\] |",
+        r"^((\d\d:\d\d:\d\d )?[A-Za-z0-9][\w.-]* +\| |\[[\w.@:-]+(/[\w.@:-]+)+\] |==\d+== |\[(\d\d:\d\d:\d\d(\.\d+)? )?[\w.@-]+ *\] |",
         // a monorepo's task runner: turborepo's package and task (`@mono/core:build: `,
         // `web:test: `), nx's scoped package (`@mono/core: `), pnpm's package path and script
         // (`packages/core test: `, and `packages/core test$ ` before the command it runs)
@@ -718,7 +719,7 @@ pub fn stream_prefix_len(line: &str) -> usize {
     .find(line) else {
         return 0;
     };
-    let name = m.as_str().trim_end().trim_end_matches(']').rsplit([' ', '[']).next().unwrap_or("");
+    let name = m.as_str().trim_end().trim_end_matches(']').trim_end().rsplit([' ', '[']).next().unwrap_or("");
     if m.as_str().starts_with('[') && !m.as_str().contains('/') && is_header_word(name) {
         return 0;
     }
@@ -2693,6 +2694,9 @@ mod tests {
     fn a_task_runners_bracketed_name_is_a_streams_tag_and_a_level_is_none() {
         assert_eq!(stream_prefix_len("[api] TypeError: boom"), "[api] ".len());
         assert_eq!(stream_prefix_len("[20:48:55.914 api] listening on :8742"), "[20:48:55.914 api] ".len());
+        // npm-run-all's labels, padded to the longest; a level padded so is none
+        assert_eq!(stream_prefix_len("[test     ] ✖ parses config #5 (0.11ms)"), "[test     ] ".len());
+        assert_eq!(stream_prefix_len("[INFO   ] parses config"), 0);
         assert_eq!(stream_prefix_len("[pod/api-0/api] GET /x 200"), "[pod/api-0/api] ".len());
         // a Procfile runner's time before the process's name (foreman, honcho)
         assert_eq!(stream_prefix_len("07:25:20 web.1    | Traceback (most recent call last):"), "07:25:20 web.1    | ".len());
