@@ -2341,7 +2341,9 @@ impl ContinuationRun {
                 // (a Python traceback right under another's last line is another trace: a
                 // crash loop prints one after another, where a chained one is told apart by a
                 // paragraph between, `During handling of the above exception, …`)
-                let another_traceback = |end: usize| end > from && lines[end].starts_with(TRACEBACK) && is_exception_line(lines[end - 1]);
+                let another_traceback = |end: usize| {
+                    end >= 2 && lines[end].starts_with(TRACEBACK) && is_exception_line(lines[end - 1]) && is_python_frame(lines[end - 2])
+                };
                 while end < lines.len() && (continues(lines[end]) || zap_frame(lines, end)) && !another_traceback(end) {
                     self.frames += trace_like(lines[end]) as usize;
                     self.tracebacks += opens_traceback(lines[end]) as usize;
@@ -2618,6 +2620,19 @@ mod tests {
         // a run's new field after a fold stays under its own record's start and command
         let install = c.text.find("Install: git-man git liberror-perl patch:amd64").unwrap_or_else(|| panic!("{}", c.text));
         assert!(c.text[..install].ends_with("Start-Date: 2013-01-10  11:00:06\nCommandline: apt-get install git-man git liberror-perl patch\n"), "{}", c.text);
+        // a line that begins as an apt field does, outside apt's history, keeps what it belongs to
+        let mut text = String::new();
+        for k in 0..120 {
+            text += &format!("2024-01-01 10:{:02}:{:02} INFO sync: uploaded chunk {k} ok\n", k / 60, k % 60);
+            if k % 20 == 19 {
+                text += &format!("2024-01-01 10:{:02}:{:02} WARN sync: remote replied:\nError: {} for object {k}\n", k / 60, k % 60, ["quota exceeded", "permission denied", "checksum mismatch", "bucket missing", "token expired", "rate limited"][k / 20]);
+            }
+        }
+        let c = compress(&text, &opts());
+        for error in ["permission denied", "checksum mismatch", "token expired"] {
+            let at = c.text.find(&format!("Error: {error}")).unwrap_or_else(|| panic!("{error}: {}", c.text));
+            assert!(c.text[..at].ends_with("WARN sync: remote replied:\n"), "{error}: {}", c.text);
+        }
     }
 
     #[test]
@@ -5640,6 +5655,10 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let c = compress(&text.replace(&line, &maven), &opts());
         let out = c.text.lines().nth(1).unwrap_or_default();
         assert!(done.len() > 200 && out.starts_with("Progress (1): 1/42 kB\r") && out.ends_with(&format!("] … {done}")), "{out:?}");
+        // a few frames between its head and its last are fewer than the marker: it stays whole
+        let few = (1..=11).map(|k| format!("Progress (1): {k}/42 kB\r")).collect::<String>() + done;
+        let c = compress(&text.replace(&line, &few), &opts());
+        assert!(c.text.lines().any(|l| l == few), "{}", c.text);
         // a meter whose later frames say it failed stays whole
         let failed = frames("fatal: the remote end hung up unexpectedly");
         let c = compress(&text.replace(&line, &failed), &opts());
@@ -6091,7 +6110,9 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
             "      raise CardDeclined()",
             "mypkg.errors.CardDeclined: card declined",
         ];
-        for lines in [&lines[..], &inside[..]] {
+        // a crash loop's tracebacks, one under another's last line
+        let looped: Vec<&str> = ["Traceback (most recent call last):", "  File \"/srv/app.py\", line 3, in <module>", "    import settings", "ModuleNotFoundError: No module named 'settings'"].repeat(3);
+        for lines in [&lines[..], &inside[..], &looped[..]] {
             for step in 1..=3 {
                 let mut shared = ContinuationRun::default();
                 for i in (0..lines.len()).step_by(step) {
@@ -6106,6 +6127,8 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         assert_eq!(trace_block(&lines, 0, &mut ContinuationRun::default()), Some(9));
         assert_eq!(trace_block(&lines, 9, &mut ContinuationRun::default()), Some(14));
         assert_eq!(trace_block(&lines, 14, &mut ContinuationRun::default()), None);
+        assert_eq!(trace_block(&looped, 0, &mut ContinuationRun::default()), Some(4));
+        assert_eq!(trace_block(&looped, 4, &mut ContinuationRun::default()), Some(8));
     }
 
     #[test]

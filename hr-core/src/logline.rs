@@ -927,14 +927,19 @@ pub(crate) fn priority_level(p: u32) -> Option<Severity> {
 }
 
 /// The level a syslog priority written in words states, as BusyBox's syslogd and OpenWrt's
-/// `logread` print it after the host or the time (`anyka user.err kernel: …`, `2026 daemon.err
-/// odhcpd[1234]: …`): a facility, a dot and a severity. As for a priority in numbers (see
+/// `logread` print it after the host or the time, before the program (`anyka user.err kernel:
+/// …`, `2026 daemon.err odhcpd[1234]: …`): a facility, a dot and a severity, `tok`, then the
+/// program's tag that opens `after`, the rest of the line (a message that names a priority,
+/// `logger -p user.err backup finished`, states none). As for a priority in numbers (see
 /// `priority_level`), only an error's is read; below it, the line's words say how it went.
 #[inline(always)]
-pub(crate) fn facility_level(tok: &str) -> Option<Severity> {
+pub(crate) fn facility_level(tok: &str, after: &str) -> Option<Severity> {
     // (a look at its length and its last byte first: this runs on the first words of every line)
     let b = tok.as_bytes();
     if !(7..=15).contains(&b.len()) || !b[b.len() - 1].is_ascii_lowercase() {
+        return None;
+    }
+    if !after.split_ascii_whitespace().next().is_some_and(|program| program.ends_with(':')) {
         return None;
     }
     let (facility, level) = tok.split_once('.')?;
@@ -944,7 +949,7 @@ pub(crate) fn facility_level(tok: &str) -> Option<Severity> {
     }
     match level {
         "emerg" | "alert" | "crit" => Some(Severity::Fatal),
-        // (as syslog names it: `console.error` is a script's call, jest's heading for what it logged)
+        // (as syslog's text names it)
         "err" => Some(Severity::Error),
         _ => None,
     }
@@ -1002,7 +1007,8 @@ pub fn declared(line: &str) -> Option<Severity> {
                 return priority_level(p);
             }
         }
-        if let Some(level) = level_before_brackets(tok).or_else(|| facility_level(tok)) {
+        let after = &line[tok.as_ptr() as usize - line.as_ptr() as usize + tok.len()..];
+        if let Some(level) = level_before_brackets(tok).or_else(|| facility_level(tok, after)) {
             return Some(level);
         }
         let field = ["level=", "lvl=", "severity="]
@@ -2391,8 +2397,9 @@ mod tests {
             assert!(crate::log::level(line) >= Severity::Error, "{line}");
             assert_eq!(problem(line), Problem::Reported, "{line}");
         }
-        // below an error's, the words say how it went; a script's `console.error` is no facility
-        for line in ["May 15 13:15:56 anyka user.info kernel: Booting Linux on physical CPU 0", "May 15 13:15:56 anyka user.warn kernel: CPU: ARM926EJ-S revision 5", "2022-06-23T12:17:40.9913905Z     console.error"] {
+        // below an error's, the words say how it went
+        // and neither does a message that names a priority
+        for line in ["May 15 13:15:56 anyka user.info kernel: Booting Linux on physical CPU 0", "May 15 13:15:56 anyka user.warn kernel: CPU: ARM926EJ-S revision 5", "+ logger -p user.err backup finished", "Jan  1 10:00:00 host rsyslogd: forwarding kern.crit to /dev/console"] {
             assert!(declared(line).is_none_or(|s| s < Severity::Error), "{line}");
             assert!(crate::log::level(line) < Severity::Error, "{line}");
         }

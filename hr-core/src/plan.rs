@@ -396,6 +396,10 @@ fn padding_cut(line: &str) -> Option<(&str, &str)> {
 /// Carriage returns inside a line that make it a progress meter's frames, each drawn over the
 /// one before (git's `Receiving objects: 12% (…)\r…`, apt's `(Reading database ... 5%\r…`).
 const PROGRESS_FRAMES: usize = 4;
+/// Bytes a cut between a line's head and its tail takes out at least, to pay for its marker
+/// and the signs around it (` … [hr 12,345 more chars · hr expand 0123456789ab --lines
+/// 123456] … `, the first marker's restore command included).
+const CUT_PAYS: usize = 96;
 /// Bytes at the head of a cut line that stay at least (a progress line's, a padded line's): a
 /// line is searched for by its head.
 const KEPT_HEAD: usize = 200;
@@ -424,6 +428,10 @@ fn progress_cut(line: &str) -> Option<(&str, &str)> {
     let last = body.rfind('\r').map_or(body.len(), |at| at + 1);
     let tail = &body[last..];
     let shown = last > cut && tail.len() <= LONG_LINE_HEAD && !tail.trim().is_empty();
+    // (frames between the head and the last shown too few to pay for the marker stay)
+    if shown && last - cut < CUT_PAYS {
+        return None;
+    }
     Some((&line[..cut], if shown { tail } else { "" }))
 }
 

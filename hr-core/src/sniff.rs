@@ -174,14 +174,17 @@ struct LogEvidence {
     head: f64,
     /// and of the tail's
     tail: f64,
+    /// whether the sample's first line opens an event
+    opens: bool,
 }
 
 impl LogEvidence {
-    /// Whether events open most of the head and go on to the tail: a log that dumps documents
-    /// between them (an agent's pod logging the prompts it sends), read by share of lines a
-    /// document. A document opens with no log.
+    /// Whether an event opens the sample and events make most of the head and go on to the
+    /// tail: a log that dumps documents between them (an agent's pod logging the prompts it
+    /// sends), read by share of lines a document. A document opens with its title, however
+    /// much of a log it pastes below it (an issue, the log at its head and in its last comment).
     fn opens_and_ends(&self) -> bool {
-        self.head >= LOG_HEAD && self.tail >= LOG_TAIL
+        self.opens && self.head >= LOG_HEAD && self.tail >= LOG_TAIL
     }
 
     fn of(sample: &Sample) -> Self {
@@ -196,6 +199,7 @@ impl LogEvidence {
             tagged: parts.iter().map(|p| p.tagged as f64 / p.lines as f64).sum::<f64>() / n,
             head: parts.first().map_or(0.0, PartEvidence::share),
             tail: parts.last().map_or(0.0, PartEvidence::share),
+            opens: sample.lines.iter().find(|l| !l.trim().is_empty()).is_some_and(|l| logline::opens_event(l) || logline::is_decorated_event(l)),
         }
     }
 }
@@ -1060,6 +1064,14 @@ mod tests {
         assert_eq!(sniff(quoting.as_bytes()), Kind::Text);
         let opening = format!("{start}{}", prose(0, 1600));
         assert_eq!(sniff(opening.as_bytes()), Kind::Text);
+        // and so is an issue that pastes the log at its head and in its last comment: it opens
+        // with its title
+        let issue = format!("# Agent stops after the planner fails
+
+Seen since 2.4, logs below.
+
+{start}{}{tail}", prose(0, 1200));
+        assert_eq!(sniff(issue.as_bytes()), Kind::Text);
     }
 
     #[test]

@@ -41,9 +41,9 @@ pub(super) fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
                     // a field of a run of apt's record in its history (`Install: git-man:amd64
                     // …`) under a fold reads as the run's above: its own record's fields above
                     // it say which run it is (`Start-Date:`, `Commandline: apt-get install git`)
-                    Some((from, _)) if news && crate::logline::is_apt_history_field(line) => {
-                        let head = crate::logline::apt_record_head(&lines.lines, start - 1);
-                        openers.extend(head.into_iter().flatten().map(|k| k + 1).filter(|&n| n >= from && n < start));
+                    Some((from, _)) if news && crate::logline::apt_record_head(&lines.lines, start - 1).is_some() => {
+                        let head = crate::logline::apt_record_head(&lines.lines, start - 1).into_iter().flatten();
+                        openers.extend(head.map(|k| k + 1).filter(|&n| n >= from && n < start));
                     }
                     // an event that announces the lines below it (gin's `[Recovery] … panic
                     // recovered:` over the panic's message and frames): they are its

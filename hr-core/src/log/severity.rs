@@ -511,7 +511,7 @@ pub fn level_at(line: &str) -> (Level, usize) {
         if let Some(level) = (i == 0).then(|| crate::logline::syslog_priority(tok)).flatten().and_then(crate::logline::priority_level).filter(|l| *l >= Level::Error) {
             return (level, end);
         }
-        if let Some(level) = crate::logline::level_before_brackets(tok).or_else(|| crate::logline::facility_level(tok)) {
+        if let Some(level) = crate::logline::level_before_brackets(tok).or_else(|| crate::logline::facility_level(tok, &line[end..])) {
             return (level, end);
         }
         // glog and klog: `E1130 10:00:00.123456 …`, the letter before the date, opening the
