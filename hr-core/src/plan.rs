@@ -375,8 +375,9 @@ fn error_tail(line: &str) -> &str {
     }
 }
 
-/// NUL bytes in a row that pad a line (see `padding_cut`).
-const PADDING_RUN: usize = 256;
+/// NUL bytes in a row that pad a line (see `padding_cut`): a power cut leaves a syslog a run of
+/// a few hundred to a few thousand before its next line.
+pub(crate) const PADDING_RUN: usize = 256;
 
 /// The head and the tail of a long line around the NUL bytes that pad it, when both are
 /// short: a log truncated in place opens with the NULs that stand for what it held before

@@ -56,15 +56,16 @@ impl Kind {
     }
 }
 
-/// The NUL bytes among `data`'s first `head` bytes outside runs of `PADDING` or more, which pad
-/// a log truncated in place: a binary format scatters its NULs among its other bytes. A run is
-/// measured whole, past the head's end.
+/// The NUL bytes among `data`'s first `head` bytes outside runs that pad a line
+/// (`plan::PADDING_RUN` or more), as a log truncated in place or cut by a power failure holds
+/// them: a binary format scatters its NULs among its other bytes. A run is measured whole, past
+/// the head's end.
 fn scattered_nuls(data: &[u8], head: usize) -> usize {
     let (mut scattered, mut at) = (0, 0);
     while let Some(k) = memchr::memchr(0, &data[at..head]) {
         let start = at + k;
         let end = data[start..].iter().position(|&b| b != 0).map_or(data.len(), |n| start + n);
-        if end - start < PADDING {
+        if end - start < crate::plan::PADDING_RUN {
             scattered += end.min(head) - start;
         }
         at = end.min(head);
@@ -1893,7 +1894,10 @@ Events:
         let (first, rest) = log.split_at(log.len() / 8);
         let padded_within = [first.as_bytes(), &vec![0u8; 19_164], rest.as_bytes()].concat();
         assert_eq!(sniff(&padded_within), Kind::Log);
-        assert_eq!(sniff(&[first.as_bytes(), &vec![0u8; 1_000], rest.as_bytes()].concat()), Kind::Binary);
+        // (a power cut's run of a thousand too, and a run shorter than a line's padding is a
+        // binary format's)
+        assert_eq!(sniff(&[first.as_bytes(), &vec![0u8; 1_000], rest.as_bytes()].concat()), Kind::Log);
+        assert_eq!(sniff(&[first.as_bytes(), &vec![0u8; 200], rest.as_bytes()].concat()), Kind::Binary);
         // (a run that begins just before the sample's head ends is measured whole)
         let long = log.repeat(16);
         let (first, rest) = long.split_at(HEAD - 1_000);
