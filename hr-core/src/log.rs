@@ -5766,6 +5766,10 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let cut = lines.replacen("    2016/06/17 16:09:20", &format!("{}    2016/06/17 16:09:20", "\0".repeat(1_942)), 1);
         let c = compress(&cut, &opts());
         assert!(c.text.contains(&format!("{} … [hr 1,742 more chars L21] …     2016/06/17 16:09:20 [DEBUG]", "\0".repeat(200))), "{}", c.text);
+        // unless too few of them are past the head's to pay for the marker
+        let few = lines.replacen("    2016/06/17 16:09:20", &format!("{}    2016/06/17 16:09:20", "\0".repeat(260)), 1);
+        let c = compress(&few, &opts());
+        assert!(c.text.contains(&format!("{}    2016/06/17 16:09:20 [DEBUG]", "\0".repeat(260))), "{}", c.text);
     }
 
     #[test]

@@ -382,7 +382,8 @@ pub(crate) const PADDING_RUN: usize = 256;
 /// The head and the tail of a long line around the NUL bytes that pad it, when both are
 /// short: a log truncated in place opens with the NULs that stand for what it held before
 /// (logrotate's `copytruncate`), and its first line follows them. The NULs say nothing, but
-/// the line's first `KEPT_HEAD` bytes stay, NULs or not, as any cut line's do.
+/// the line's first `KEPT_HEAD` bytes stay, NULs or not, as any cut line's do; the NULs past
+/// them are cut where they pay for the marker (`CUT_PAYS`).
 fn padding_cut(line: &str) -> Option<(&str, &str)> {
     // (a CRLF line's `\r` is no part of its tail: the writer ends the line as the input did)
     let body = line.strip_suffix('\r').unwrap_or(line);
@@ -391,7 +392,7 @@ fn padding_cut(line: &str) -> Option<(&str, &str)> {
     let end = start + b[start..].iter().position(|&c| c != 0).unwrap_or(b.len() - start);
     // (NULs are bytes of their own: the head may end among them)
     let head = start.max(end.min(KEPT_HEAD));
-    (end - start >= PADDING_RUN && b.len() - end <= LONG_LINE).then(|| (&body[..head], &body[end..]))
+    (end - start >= PADDING_RUN && end - head >= CUT_PAYS && b.len() - end <= LONG_LINE).then(|| (&body[..head], &body[end..]))
 }
 
 /// Carriage returns inside a line that make it a progress meter's frames, each drawn over the
