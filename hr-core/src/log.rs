@@ -1027,7 +1027,8 @@ fn mine(
                     None => message,
                 };
                 // (and a run of apt's failure by its command: dpkg's `returned an error code
-                // (1)` installing ethtool is another failure than installing insserv)
+                // (1)` installing ethtool is another failure than installing insserv. Each
+                // command, not a message's first few services': a host installs each on purpose)
                 apt_command(&lines.lines, i).map_or(message, |command| message.rotate_left(9) ^ crate::hash::of_text(command))
             }
             None => 0, // only errors fold by message
@@ -2338,9 +2339,12 @@ impl ContinuationRun {
             _ => {
                 let mut end = from;
                 (self.frames, self.tracebacks) = (0, 0);
-                // (a Python traceback right under another's last line is another trace: a
-                // crash loop prints one after another, where a chained one is told apart by a
-                // paragraph between, `During handling of the above exception, …`)
+                // (a Python traceback right under another's last line, its exception under a
+                // frame, is another trace: a crash loop prints one after another, where a
+                // chained one is told apart by a paragraph between, `During handling of the
+                // above exception, …`. Read from the lines alone, so that the run is the same
+                // from whichever line it is asked: `ERROR: Exception in ASGI application`,
+                // under no frame, opens its traceback)
                 let another_traceback = |end: usize| {
                     end >= 2 && lines[end].starts_with(TRACEBACK) && is_exception_line(lines[end - 1]) && is_python_frame(lines[end - 2])
                 };
@@ -5766,6 +5770,10 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let cut = lines.replacen("    2016/06/17 16:09:20", &format!("{}    2016/06/17 16:09:20", "\0".repeat(1_942)), 1);
         let c = compress(&cut, &opts());
         assert!(c.text.contains(&format!("{} … [hr 1,742 more chars L21] …     2016/06/17 16:09:20 [DEBUG]", "\0".repeat(200))), "{}", c.text);
+        // and before an error, whose words stay whole
+        let error = lines.replacen("    2016/06/17 16:09:20 [DEBUG] http: Request /v1/agent/members (20.09µs)", &format!("{}    2016/06/17 16:09:20 [ERROR] agent: disk failed", "\0".repeat(1_942)), 1);
+        let c = compress(&error, &opts());
+        assert!(c.text.contains(&format!("{} … [hr 1,742 more chars L21] …     2016/06/17 16:09:20 [ERROR] agent: disk failed\n", "\0".repeat(200))), "{}", c.text);
         // unless too few of them are past the head's to pay for the marker
         let few = lines.replacen("    2016/06/17 16:09:20", &format!("{}    2016/06/17 16:09:20", "\0".repeat(260)), 1);
         let c = compress(&few, &opts());

@@ -939,20 +939,18 @@ pub(crate) fn facility_level(tok: &str, after: &str) -> Option<Severity> {
     if !(7..=15).contains(&b.len()) || !b[b.len() - 1].is_ascii_lowercase() {
         return None;
     }
-    if !after.split_ascii_whitespace().next().is_some_and(|program| program.ends_with(':')) {
-        return None;
-    }
     let (facility, level) = tok.split_once('.')?;
     let facility = facility.strip_prefix("local").map_or(facility, |n| if matches!(n, "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7") { "local" } else { facility });
     if !matches!(facility, "kern" | "user" | "mail" | "daemon" | "auth" | "syslog" | "lpr" | "news" | "uucp" | "cron" | "authpriv" | "ftp" | "ntp" | "security" | "local") {
         return None;
     }
-    match level {
-        "emerg" | "alert" | "crit" => Some(Severity::Fatal),
+    let severity = match level {
+        "emerg" | "alert" | "crit" => Severity::Fatal,
         // (as syslog's text names it)
-        "err" => Some(Severity::Error),
-        _ => None,
-    }
+        "err" => Severity::Error,
+        _ => return None,
+    };
+    after.split_ascii_whitespace().next().is_some_and(|program| program.ends_with(':')).then_some(severity)
 }
 
 /// The severity a line declares, if it declares one (`INFO` is declared, and not an error even

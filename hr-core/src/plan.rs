@@ -332,11 +332,11 @@ fn kept_cut<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<(&'l s
     if !plan.cut_long_lines {
         return None;
     }
-    // (a progress line's frames and a line's padding are cut only where the line may be)
-    // (a line padded with NULs is cut whatever its length: a syslog a power cut left with
-    // 2,000 NULs before its next line says nothing in them)
+    // (a progress line's frames are cut only where the line may be; a line padded with NULs,
+    // whatever its length and its priority: a syslog a power cut left with 2,000 NULs before
+    // its next line, an error, says nothing in them)
     let critical = priority >= Priority::Critical;
-    if let Some(cut) = (!critical).then(|| progress_cut(line).or_else(|| padding_cut(line))).flatten() {
+    if let Some(cut) = (!critical).then(|| progress_cut(line)).flatten().or_else(|| padding_cut(line)) {
         return Some(cut);
     }
     if line.len() <= LONG_LINE {
@@ -379,8 +379,9 @@ fn error_tail(line: &str) -> &str {
 /// a few hundred to a few thousand before its next line.
 pub(crate) const PADDING_RUN: usize = 256;
 
-/// The head and the tail of a long line around the NUL bytes that pad it, when both are
-/// short: a log truncated in place opens with the NULs that stand for what it held before
+/// The head and the tail of a line around the NUL bytes that pad it (`PADDING_RUN` or more in
+/// a row, within its first `LONG_LINE` bytes), when what follows them is no longer than a long
+/// line: a log truncated in place opens with the NULs that stand for what it held before
 /// (logrotate's `copytruncate`), and its first line follows them. The NULs say nothing, but
 /// the line's first `KEPT_HEAD` bytes stay, NULs or not, as any cut line's do; the NULs past
 /// them are cut where they pay for the marker (`CUT_PAYS`).
@@ -399,8 +400,8 @@ fn padding_cut(line: &str) -> Option<(&str, &str)> {
 /// one before (git's `Receiving objects: 12% (…)\r…`, apt's `(Reading database ... 5%\r…`).
 const PROGRESS_FRAMES: usize = 4;
 /// Bytes a cut between a line's head and its tail takes out at least, to pay for its marker
-/// and the signs around it (` … [hr 12,345 more chars · hr expand 0123456789ab --lines
-/// 123456] … `, the first marker's restore command included).
+/// and the signs around it: 71 at most for a cut this short (` … [hr 999 more chars · hr
+/// expand 0123456789ab --lines 1234567] … `, the first marker's restore command included).
 const CUT_PAYS: usize = 96;
 /// Bytes at the head of a cut line that stay at least (a progress line's, a padded line's): a
 /// line is searched for by its head.

@@ -175,17 +175,18 @@ struct LogEvidence {
     head: f64,
     /// and of the tail's
     tail: f64,
-    /// whether the sample's first line opens an event
-    opens: bool,
+    /// whether the sample opens with a document's title
+    titled: bool,
 }
 
 impl LogEvidence {
-    /// Whether an event opens the sample and events make most of the head and go on to the
-    /// tail: a log that dumps documents between them (an agent's pod logging the prompts it
-    /// sends), read by share of lines a document. A document opens with its title, however
-    /// much of a log it pastes below it (an issue, the log at its head and in its last comment).
+    /// Whether events make most of the head and go on to the tail: a log that dumps documents
+    /// between them (an agent's pod logging the prompts it sends), read by share of lines a
+    /// document. A document opens with its title, however much of a log it pastes below it
+    /// (an issue, the log at its head and in its last comment); a log may open with a line of
+    /// its own (kubectl's `Defaulted container "agent" out of: …`, a record cut by `--since`).
     fn opens_and_ends(&self) -> bool {
-        self.opens && self.head >= LOG_HEAD && self.tail >= LOG_TAIL
+        !self.titled && self.head >= LOG_HEAD && self.tail >= LOG_TAIL
     }
 
     fn of(sample: &Sample) -> Self {
@@ -200,7 +201,7 @@ impl LogEvidence {
             tagged: parts.iter().map(|p| p.tagged as f64 / p.lines as f64).sum::<f64>() / n,
             head: parts.first().map_or(0.0, PartEvidence::share),
             tail: parts.last().map_or(0.0, PartEvidence::share),
-            opens: sample.lines.iter().find(|l| !l.trim().is_empty()).is_some_and(|l| logline::opens_event(l) || logline::is_decorated_event(l)),
+            titled: opens_with_title(&sample.lines),
         }
     }
 }
@@ -781,9 +782,23 @@ fn nonblank(lines: &[&str]) -> usize {
 /// Markdown headings, which stand after a blank line (a shell comment need not): a document,
 /// however little prose it has.
 fn has_headings(lines: &[&str]) -> bool {
-    let heading = re!(r"^#{1,6} \S");
     let after_blank = |i: usize| i == 0 || lines[i - 1].trim().is_empty();
-    (0..lines.len()).filter(|&i| heading.is_match(lines[i]) && after_blank(i)).count() >= 2
+    (0..lines.len()).filter(|&i| is_heading(lines[i]) && after_blank(i)).count() >= 2
+}
+
+/// A markdown heading: `# Agent stops after the planner fails`.
+fn is_heading(line: &str) -> bool {
+    re!(r"^#{1,6} \S").is_match(line)
+}
+
+/// Whether `lines` open with a document's title: a markdown heading, or a line underlined with
+/// `===` or `---`.
+fn opens_with_title(lines: &[&str]) -> bool {
+    let mut text = lines.iter().filter(|l| !l.trim().is_empty());
+    let (Some(first), second) = (text.next(), text.next()) else {
+        return false;
+    };
+    is_heading(first) || second.is_some_and(|l| re!(r"^(=+|-+)\s*$").is_match(l))
 }
 
 fn share(lines: &[&str], pred: impl Fn(&str) -> bool) -> f64 {
@@ -1067,12 +1082,11 @@ mod tests {
         assert_eq!(sniff(opening.as_bytes()), Kind::Text);
         // and so is an issue that pastes the log at its head and in its last comment: it opens
         // with its title
-        let issue = format!("# Agent stops after the planner fails
-
-Seen since 2.4, logs below.
-
-{start}{}{tail}", prose(0, 1200));
+        let issue = format!("# Agent stops after the planner fails\n\nSeen since 2.4, logs below.\n\n{start}{}{tail}", prose(0, 1200));
         assert_eq!(sniff(issue.as_bytes()), Kind::Text);
+        // where the log opens with a line of its own, it is the log still
+        let defaulted = format!("Defaulted container \"agent\" out of: agent, istio-proxy\n{log}");
+        assert_eq!(sniff(defaulted.as_bytes()), Kind::Log);
     }
 
     #[test]
@@ -1897,7 +1911,7 @@ Events:
         // (a power cut's run of a thousand too, and a run shorter than a line's padding is a
         // binary format's)
         assert_eq!(sniff(&[first.as_bytes(), &vec![0u8; 1_000], rest.as_bytes()].concat()), Kind::Log);
-        assert_eq!(sniff(&[first.as_bytes(), &vec![0u8; 200], rest.as_bytes()].concat()), Kind::Binary);
+        assert_eq!(sniff(&[first.as_bytes(), &[0u8; 200], rest.as_bytes()].concat()), Kind::Binary);
         // (a run that begins just before the sample's head ends is measured whole)
         let long = log.repeat(16);
         let (first, rest) = long.split_at(HEAD - 1_000);

@@ -32,7 +32,10 @@ pub(super) fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
                 // (1-based: line `k` is `lines.lines[k - 1]`)
                 let line = lines.lines[start - 1];
                 // (a record java.util.logging writes on two lines is one, whatever it says)
-                match fold.take().filter(|&(_, to)| to + 1 == start) {
+                let above = fold.take().filter(|&(_, to)| to + 1 == start);
+                // (the record of apt's history the line is a field of, if it is one)
+                let apt_record = above.filter(|_| news).and_then(|_| crate::logline::apt_record_head(&lines.lines, start - 1));
+                match above {
                     Some((from, to)) if news && continues(line) => {
                         let opener = (from..=to).rev().find(|&k| !continues(lines.lines[k - 1]));
                         openers.extend(opener.filter(|&k| !lines.lines[k - 1].trim().is_empty()));
@@ -41,9 +44,8 @@ pub(super) fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
                     // a field of a run of apt's record in its history (`Install: git-man:amd64
                     // …`) under a fold reads as the run's above: its own record's fields above
                     // it say which run it is (`Start-Date:`, `Commandline: apt-get install git`)
-                    Some((from, _)) if news && crate::logline::apt_record_head(&lines.lines, start - 1).is_some() => {
-                        let head = crate::logline::apt_record_head(&lines.lines, start - 1).into_iter().flatten();
-                        openers.extend(head.map(|k| k + 1).filter(|&n| n >= from && n < start));
+                    Some((from, _)) if apt_record.is_some() => {
+                        openers.extend(apt_record.into_iter().flatten().map(|k| k + 1).filter(|&n| n >= from && n < start));
                     }
                     // an event that announces the lines below it (gin's `[Recovery] … panic
                     // recovered:` over the panic's message and frames): they are its
