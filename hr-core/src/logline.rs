@@ -435,10 +435,11 @@ fn is_tsv_record(line: &str) -> bool {
 
 /// The names a record gives its level under, for a pattern: words, a syslog priority
 /// (journald's `"PRIORITY":"3"`), a number (pino's `"level":50`). Whatever their case
-/// (Serilog's JSON capitalises them: `"Level"`; HashiCorp's hclog prefixes them: `"@level"`).
+/// (Serilog's JSON capitalises them: `"Level"`; HashiCorp's hclog prefixes them: `"@level"`;
+/// OpenTelemetry's log records name it `severityText`, `severity_text` in Python's exporter).
 macro_rules! level_keys {
     () => {
-        r"level|lvl|severity|levelname|log\.level|@l|@level|priority"
+        r"level|lvl|severity|severity_?text|levelname|log\.level|@l|@level|priority"
     };
 }
 

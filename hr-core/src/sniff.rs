@@ -1090,6 +1090,18 @@ mod tests {
     }
 
     #[test]
+    fn opentelemetrys_log_records_are_a_json_lines_log_with_their_severity() {
+        // the Python SDK's console exporter, a record a line: its level is `severity_text`, its
+        // message the `body`, and its time comes after them
+        let record = |k: usize, body: &str, level: &str| {
+            format!(r#"{{"body": "{body}", "severity_number": 9, "severity_text": "{level}", "attributes": {{"batch": {k}, "supplier": "globex"}}, "dropped_attributes": 0, "timestamp": "2026-12-06T22:43:{:02}.294857Z", "trace_id": "0x00000000000000000000000000000000"}}"#, k % 60) + "\n"
+        };
+        let log: String = (0..40).map(|k| if k % 10 == 9 { record(k, "feed download failed", "ERROR") } else { record(k, "batch started", "INFO") }).collect();
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+        assert_eq!(logline::declared(&record(9, "feed download failed", "ERROR")), Some(logline::Severity::Error));
+    }
+
+    #[test]
     fn a_mysql_error_log_of_its_old_stamps_is_a_log() {
         // MySQL before 5.7 stamps its error log `YYMMDD  H:MM:SS`, the hour padded with a
         // space; its server's messages between start and end read as sentences
