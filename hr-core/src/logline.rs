@@ -941,8 +941,8 @@ pub(crate) fn facility_level(tok: &str, after: &str) -> Option<Severity> {
         return None;
     }
     let (facility, level) = tok.split_once('.')?;
-    let facility = facility.strip_prefix("local").map_or(facility, |n| if matches!(n, "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7") { "local" } else { facility });
-    if !matches!(facility, "kern" | "user" | "mail" | "daemon" | "auth" | "syslog" | "lpr" | "news" | "uucp" | "cron" | "authpriv" | "ftp" | "ntp" | "security" | "local") {
+    let local = facility.strip_prefix("local").is_some_and(|n| matches!(n, "0" | "1" | "2" | "3" | "4" | "5" | "6" | "7"));
+    if !local && !matches!(facility, "kern" | "user" | "mail" | "daemon" | "auth" | "syslog" | "lpr" | "news" | "uucp" | "cron" | "authpriv" | "ftp" | "ntp" | "security") {
         return None;
     }
     let severity = match level {
@@ -1006,8 +1006,8 @@ pub fn declared(line: &str) -> Option<Severity> {
                 return priority_level(p);
             }
         }
-        let after = &line[tok.as_ptr() as usize - line.as_ptr() as usize + tok.len()..];
-        if let Some(level) = level_before_brackets(tok).or_else(|| facility_level(tok, after)) {
+        let after = || &line[tok.as_ptr() as usize - line.as_ptr() as usize + tok.len()..];
+        if let Some(level) = level_before_brackets(tok).or_else(|| facility_level(tok, after())) {
             return Some(level);
         }
         let field = ["level=", "lvl=", "severity="]
@@ -2396,8 +2396,8 @@ mod tests {
             assert!(crate::log::level(line) >= Severity::Error, "{line}");
             assert_eq!(problem(line), Problem::Reported, "{line}");
         }
-        // below an error's, the words say how it went
-        // and neither does a message that names a priority
+        // below an error's, the words say how it went; and a message that names a priority
+        // states none
         for line in ["May 15 13:15:56 anyka user.info kernel: Booting Linux on physical CPU 0", "May 15 13:15:56 anyka user.warn kernel: CPU: ARM926EJ-S revision 5", "+ logger -p user.err backup finished", "Jan  1 10:00:00 host rsyslogd: forwarding kern.crit to /dev/console"] {
             assert!(declared(line).is_none_or(|s| s < Severity::Error), "{line}");
             assert!(crate::log::level(line) < Severity::Error, "{line}");
