@@ -392,6 +392,30 @@ mod tests {
     }
 
     #[test]
+    fn opentelemetrys_error_records_stay_in_their_batches() {
+        // an OTLP/JSON export, a batch of records a line: each batch's records nested under
+        // resourceLogs, their level under `severityText`. A batch's error folded with the
+        // batch, unnamed, where `level` or `severity` would have kept it
+        let batch = |b: usize| {
+            let records: Vec<Value> = (0..8)
+                .map(|k| {
+                    let (level, body) = if b == 13 && k == 5 {
+                        ("ERROR", "payment failed: connection refused by ledger".to_string())
+                    } else {
+                        ("INFO", format!("request {} handled", b * 8 + k))
+                    };
+                    json!({"timeUnixNano": format!("17000000{b:02}00000000{k}"), "severityNumber": 9, "severityText": level, "body": {"stringValue": body}})
+                })
+                .collect();
+            json!({"resourceLogs": [{"resource": {"attributes": []}, "scopeLogs": [{"scope": {"name": "checkout"}, "logRecords": records}]}]}).to_string()
+        };
+        let text: String = (0..30).map(|b| batch(b) + "\n").collect();
+        let c = compress(&text, &opts());
+        assert!(c.text.len() < text.len() / 2, "folded: {}", c.text);
+        assert!(c.text.contains("payment failed: connection refused by ledger"), "{}", c.text);
+    }
+
+    #[test]
     fn error_values_stay_in_rows() {
         let items: Vec<Value> = (0..5)
             .map(|i| json!({"id": i, "state": "failed", "note": "n"}))

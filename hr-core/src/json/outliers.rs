@@ -52,7 +52,9 @@ fn field_class(key: &str) -> u8 {
         | "message" | "type" | "kind" | "outcome" | "health" | "condition" | "msg" | "event"
         | "category" | "verdict" | "error_type" | "errortype" | "lifecycle" | "stage"
         | "status_text" | "statustext" | "statusmessage" | "status_message" | "loglevel"
-        | "log_level" | "exitstatus" | "exit_status" | "termination_reason" => STATUS,
+        | "log_level" | "exitstatus" | "exit_status" | "termination_reason"
+        // OpenTelemetry's log records (`severityText`; `severity_text` in Python's exporter)
+        | "severitytext" | "severity_text" | "levelname" | "lvl" => STATUS,
         _ => 0,
     }
 }
