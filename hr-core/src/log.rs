@@ -6400,6 +6400,37 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn herokus_header_names_a_dyno_and_no_host_and_a_trace_behind_it_is_read_whole() {
+        // `heroku logs`: a time, the source and its dyno (`app[web.1]`, `heroku[router]`), no
+        // host. A trace that differs from the one above by its last frame is another: it stays
+        // whole, where its frames read as lines of their own, and its error folded as a repeat
+        // (each line at its own microsecond, as logplex stamps them)
+        let mut micros = 0;
+        let mut heroku = |s: u32, source: &str, said: &str| {
+            micros = (micros + 7919) % 1_000_000;
+            format!("2024-01-15T10:{:02}:{:02}.{micros:06}+00:00 {source}: {said}\n", s / 60, s % 60)
+        };
+        let mut text = String::new();
+        for s in 0..150 {
+            text += &heroku(s, "heroku[router]", &format!("at=info method=GET path=\"/api/items/{}\" host=shop.herokuapp.com dyno=web.1 connect=0ms service={}ms status=200 bytes={}", s * 37 % 900, s % 90, 100 + s * 13));
+            if s == 40 || s == 100 {
+                text += &heroku(s, "app[web.1]", "ERROR:django.request:Internal Server Error: /api/items/7");
+                text += &heroku(s, "app[web.1]", "Traceback (most recent call last):");
+                text += &heroku(s, "app[web.1]", "  File \"/app/.heroku/python/lib/python3.11/site-packages/django/core/handlers/exception.py\", line 55, in inner");
+                text += &heroku(s, "app[web.1]", "    response = get_response(request)");
+                text += &heroku(s, "app[web.1]", &format!("  File \"/app/shop/views.py\", line {}, in item_detail", if s == 40 { 40 } else { 41 }));
+                text += &heroku(s, "app[web.1]", "    item = Item.objects.get(pk=int(request.GET['id']))");
+                text += &heroku(s, "app[web.1]", "KeyError: 'id'");
+            }
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.len() < text.len() / 3, "{}", c.text);
+        assert_eq!(c.text.matches("+00:00 app[web.1]: Traceback (most recent call last):\n").count(), 2, "{}", c.text);
+        assert_eq!(c.text.matches("+00:00 app[web.1]: KeyError: 'id'\n").count(), 2, "{}", c.text);
+        assert!(c.text.contains("+00:00 app[web.1]:   File \"/app/shop/views.py\", line 41, in item_detail\n"), "{}", c.text);
+    }
+
+    #[test]
     fn a_stamped_packages_failing_test_stays_though_its_tag_reads_as_a_syslog_header() {
         // pnpm's `packages/core test: ` behind GitHub Actions' time reads as a syslog's host and
         // program: it is a stream's tag, whose test run keeps its failure

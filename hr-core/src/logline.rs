@@ -325,9 +325,11 @@ pub(crate) fn is_header_word(tag: &str) -> bool {
 }
 
 /// The byte offset just past a syslog line's header (`Mar 27 13:08:09 host sshd[1361]: `, or
-/// with an ISO time): what follows is the message the program wrote.
+/// with an ISO time), or past Heroku's, which names no host and a dyno where the pid would be
+/// (`2024-01-15T10:00:23.435379+00:00 app[web.1]: `): what follows is the message the program
+/// wrote.
 pub fn syslog_message_at(line: &str) -> Option<usize> {
-    re!(r"^(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S*) \S+ [\w./@-]+(?:\[\d+\])?: ")
+    re!(r"^(?:\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S* [\w.-]+\[[\w.-]+\]: |(?:[A-Z][a-z]{2} [ \d]\d \d\d:\d\d:\d\d|\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\S*) \S+ [\w./@-]+(?:\[\d+\])?: )")
         .find(line)
         .map(|m| m.end())
 }
