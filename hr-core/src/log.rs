@@ -1922,6 +1922,9 @@ fn messages_of(line: &str) -> (u64, u64) {
             h.write(crate::mask::shape(parts.next().unwrap_or("")).as_bytes());
             h.write_usize(parts.count());
             h.write_u8(b' ');
+            // (the path itself names what failed, as a file does: a developer's mistyped
+            // routes, `/api/character` after `/api/expores`, are each shown, the first few)
+            names.get_or_insert_with(FxHasher::default).write(crate::mask::shape(path).as_bytes());
             continue;
         }
         if let Some((_, name)) = ended.filter(|&(k, _)| k == n) {
@@ -2230,8 +2233,11 @@ pub(crate) fn exception_header(line: &str) -> bool {
         }
     }
     let (head, rest) = line.split_at(name);
-    // (Rails puts the message in parentheses: `ArgumentError (unsupported currency: "DOGE"):`)
-    (rest.is_empty() || rest.starts_with(": ") || rest == ":" || (rest.starts_with(" (") && rest.trim_end().ends_with("):")))
+    // (Rails puts the message in parentheses: `ArgumentError (unsupported currency: "DOGE"):`,
+    // closed on a line below when the message goes on, as `NoMethodError (undefined method
+    // `is_array' for #<Api::CharactersController:0x…>` over `Did you mean?  is_a?):`)
+    let parenthesised = rest.strip_prefix(" (").is_some_and(|said| said.trim_end().ends_with("):") || !said.contains(')'));
+    (rest.is_empty() || rest.starts_with(": ") || rest == ":" || parenthesised)
         && !head.is_empty()
         && [
             "Exception",
@@ -6150,6 +6156,12 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         assert!(exception_header("KeyboardInterrupt"));
         assert!(!exception_header("Error: cannot open config"));
         assert!(!exception_header("2024-01-02 ERROR app: x"));
+        // Rails puts the message in parentheses, closed on its line or, when the message goes
+        // on (`Did you mean?  is_a?):`), on the line below; a parenthesis closed before the
+        // line's end is words about an exception
+        assert!(exception_header("ActionController::RoutingError (No route matches [GET] \"/api/x\"):"));
+        assert!(exception_header("NoMethodError (undefined method `is_array' for #<Api::CharactersController:0x00007ff0a6109778>"));
+        assert!(!exception_header("ValueError (see below) is what the parser raises"));
         // the name ends at its `:`, and only there
         assert!(exception_header("OSError:") && exception_header("a.b$C_1Error: x"));
         for line in ["OSError :x", "OSError x", "Os-Error: x", "ÖSError: x", "OSError:x", "OSError\t: x", ": x", "Error"] {
@@ -6397,6 +6409,38 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         text += &syslog(61, "INFO tick 61");
         let c = compress(&text, &opts());
         assert!(c.text.contains(&trace), "{}", c.text);
+    }
+
+    #[test]
+    fn rails_errors_that_name_another_method_or_route_are_each_shown() {
+        // a Rails development log: each request's lines, then its exception in parentheses, closed
+        // on its line or, when the message goes on (`Did you mean?`), on the line below
+        let request = |k: usize, path: &str, said: &[&str]| {
+            let mut text = format!("Started GET \"{path}\" for ::1 at 2021-06-11 16:{:02}:{:02} -0700\nProcessing by Api::CharactersController#show as JSON\n  Parameters: {{\"id\"=>\"{k}\"}}\nCompleted 500 Internal Server Error in {}ms (ActiveRecord: 5.6ms)\n\n\n  \n", k / 60 % 60, k % 60, 100 + k * 7 % 900);
+            for line in said {
+                text += line;
+                text += "\n";
+            }
+            text + "  \napp/controllers/api/characters_controller.rb:35:in `show'\n"
+        };
+        let mut text = String::new();
+        for k in 0..40 {
+            let said: Vec<String> = match k {
+                5 => vec!["NoMethodError (undefined method `char_id' for #<Hash:0x00007fa6dc2ce568>):".into()],
+                12 => vec!["NoMethodError (undefined method `parsed_response' for #<Hash:0x00007fa6dfa13988>):".into()],
+                20 => vec![format!("NoMethodError (undefined method `is_a' for #<Api::CharactersController:0x00007ff0a61ce{k:03}>"), "Did you mean?  is_a?):".into()],
+                30 => vec![format!("NoMethodError (undefined method `is_array' for #<Api::CharactersController:0x00007ff0a6109{k:03}>"), "Did you mean?  is_a?):".into()],
+                8 | 25 | 35 => vec![format!("ActionController::RoutingError (No route matches [GET] \"{}\"):", [(8, "/api/expores"), (25, "/api/character"), (35, "/api/characters%3E")].iter().find(|&&(at, _)| at == k).unwrap().1)],
+                _ => vec!["TypeError (no implicit conversion of Hash into String):".into()],
+            };
+            let said: Vec<&str> = said.iter().map(String::as_str).collect();
+            text += &request(k, &format!("/api/characters/{k}"), &said);
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.len() < text.len() / 2, "{}", c.text);
+        for said in ["`is_a' for", "`is_array' for", "\"/api/expores\"", "\"/api/character\"", "\"/api/characters%3E\""] {
+            assert!(c.text.contains(said), "{said}: {}", c.text);
+        }
     }
 
     #[test]
