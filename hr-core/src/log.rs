@@ -6412,6 +6412,22 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn a_client_probing_paths_day_after_day_is_one_client() {
+        // HTTP.sys's error log (httperr.log), each line opening with its date: a device's UPnP
+        // notifications to paths of random letters, a few a day, each refused with a 503. The
+        // date was read as the client, and each day's first eight paths stayed
+        let header = "#Software: Microsoft HTTP API 2.0\n#Version: 1.0\n#Date: 2016-08-01 00:00:00\n#Fields: date time c-ip c-port s-ip s-port cs-version cs-method cs-uri sc-status s-siteid s-reason s-queuename\n";
+        let mut text = header.to_string();
+        for k in 0..120u32 {
+            let path: String = (0..10).map(|j| char::from(b'a' + ((k * 7 + j * 13 + k * j) % 26) as u8)).collect();
+            text += &format!("2016-08-{:02} 07:{:02}:15 141.137.140.177 {} 141.137.140.120 2869 HTTP/1.1 NOTIFY /upnp/eventing/{path} 503 - N/A -\n", 1 + k / 4, k % 60, 49000 + k);
+        }
+        let c = compress(&text, &opts());
+        let kept = c.text.lines().filter(|l| l.contains(" NOTIFY ")).count();
+        assert!((1..=12).contains(&kept), "{kept}: {}", c.text);
+    }
+
+    #[test]
     fn rails_errors_that_name_another_method_or_route_are_each_shown() {
         // a Rails development log: each request's lines, then its exception in parentheses, closed
         // on its line or, when the message goes on (`Did you mean?`), on the line below

@@ -95,7 +95,9 @@ impl Probes {
 
 /// Who sent the request: a JSON record's client address (Caddy's `request.client_ip`), or an
 /// access line's first word, after a `docker compose` tag (the client's address in the common
-/// and combined formats).
+/// and combined formats); in a line that opens with its date (W3C's, IIS's and HTTP.sys's
+/// `2016-08-16 07:27:15 141.137.140.177 …`), the first address after it: a date is every
+/// client's on that day.
 fn client(line: &str) -> &str {
     let t = line.trim_start();
     if t.starts_with('{') {
@@ -103,10 +105,23 @@ fn client(line: &str) -> &str {
     }
     let mut words = t.split_ascii_whitespace();
     let first = words.next().unwrap_or("");
-    match words.next() {
-        Some("|") => words.next().unwrap_or(""),
-        _ => first,
+    let second = words.next();
+    if second == Some("|") {
+        return words.next().unwrap_or("");
     }
+    if is_date(first) {
+        return second.into_iter().chain(words).take(CLIENT_WORDS).find(|w| w.parse::<std::net::IpAddr>().is_ok()).unwrap_or(first);
+    }
+    first
+}
+
+/// Words after a line's date looked through for its client's address, at most.
+const CLIENT_WORDS: usize = 12;
+
+/// Whether `word` is a date as W3C writes it (`2016-08-16`).
+fn is_date(word: &str) -> bool {
+    let b = word.as_bytes();
+    b.len() == 10 && b[4] == b'-' && b[7] == b'-' && b.iter().enumerate().all(|(k, c)| k == 4 || k == 7 || c.is_ascii_digit())
 }
 
 #[cfg(test)]
@@ -120,6 +135,9 @@ mod tests {
         assert_eq!(client(&format!("nginx-1  | {line}")), "192.168.126.135");
         let caddy = r#"{"level":"info","ts":1.5,"request":{"remote_ip":"172.19.0.1","client_ip":"10.0.0.9","method":"GET","uri":"/x"},"status":404}"#;
         assert_eq!(client(caddy), r#""10.0.0.9""#);
+        // HTTP.sys's error log opens with the date and time, then the client's address and port
+        let httperr = "2016-08-16 07:27:15 141.137.140.177 49724 141.137.140.120 2869 HTTP/1.1 NOTIFY /upnp/eventing/qhgqgqyhjk 503 - N/A -";
+        assert_eq!(client(httperr), "141.137.140.177");
     }
 
     #[test]
