@@ -6412,6 +6412,27 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn a_dev_servers_lines_one_space_in_are_events_of_their_own() {
+        // `next dev` writes each line one space in: its requests and its steps, which read as
+        // lines of the error above them, so that no run of requests folded and each error's
+        // trace, with the requests below it, read as a new one
+        let mut text = String::from("  ▲ Next.js 14.2.35\n  - Local:        http://localhost:3000\n\n ✓ Starting...\n ✓ Ready in 1068ms\n");
+        let trace = " ⨯ Error: ORDERS_DB_URL is not set: cannot connect to orders database\n    at queryOrders (webpack-internal:///(api)/./pages/api/orders.js:10:22)\n    at handler (webpack-internal:///(api)/./pages/api/orders.js:6:24)\n    at async DevServer.runApi (/app/node_modules/next/dist/server/next-server.js:603:9)\n    at async Server.requestListener (/app/node_modules/next/dist/server/lib/start-server.js:141:13) {\n  page: '/api/orders'\n}\n";
+        for k in 0..30 {
+            if k % 6 == 0 {
+                text += trace;
+                text += &format!(" GET /api/orders 500 in {}ms\n", 10 + k);
+            }
+            text += &format!(" GET /products/{} 200 in {}ms\n", 100 + k * 37, 5 + k % 9);
+            text += &format!(" GET /products/{} 500 in {}ms\n", 900 + k * 13, 7 + k % 5);
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.len() < text.len() / 3, "{}", c.text);
+        assert_eq!(c.text.matches("    at queryOrders").count(), 1, "{}", c.text);
+        assert!(c.text.contains(" GET /api/orders 500 in 10ms\n") && c.text.contains(" GET /products/900 500 in 7ms\n"), "{}", c.text);
+    }
+
+    #[test]
     fn a_client_probing_paths_day_after_day_is_one_client() {
         // HTTP.sys's error log (httperr.log), each line opening with its date: a device's UPnP
         // notifications to paths of random letters, a few a day, each refused with a 503. The

@@ -68,7 +68,26 @@ fn opens_with_header(line: &str) -> bool {
 /// level=error msg="request failed" …`), not a line of the event above it.
 pub fn indented_event(line: &str) -> bool {
     let rest = line.trim_start();
-    opens_with_header(rest) || is_logfmt_event(rest) || (rest.starts_with('{') && is_json_event(rest))
+    opens_with_header(rest) || is_logfmt_event(rest) || (rest.starts_with('{') && is_json_event(rest)) || spaced_event(line)
+}
+
+/// Whether `line` is an event a dev server writes one space in, as Next.js writes each of its
+/// lines: a request and its status (` GET /api/orders 500 in 7ms`), or a step behind its glyph
+/// (` ✓ Compiled /api/orders in 133ms`, ` ⨯ Error: …`, ` ○ Compiling /cart ...`). Under an
+/// error, they read as its lines, and no run of requests folded.
+fn spaced_event(line: &str) -> bool {
+    let Some(rest) = line.strip_prefix(' ') else {
+        return false;
+    };
+    match rest.chars().next() {
+        Some(c) if c.is_ascii_uppercase() => {
+            let method = rest.split(' ').next().unwrap_or("");
+            is_method(method.as_bytes()) && bare_request_status(rest).is_some()
+        }
+        // (a symbol, not a letter of another script: `✓`, `⨯`, `○`, `⚠`, `▲`)
+        Some(c) if !c.is_ascii() && !c.is_alphanumeric() => rest[c.len_utf8()..].starts_with(' '),
+        _ => false,
+    }
 }
 
 /// A pid or a sequence number before the level, at the start of a line: PostgreSQL's
@@ -840,7 +859,7 @@ pub fn continues(line: &str) -> bool {
     let b = line.as_bytes();
     match b.first() {
         None => false,
-        Some(b' ' | b'\t') => !line.trim().is_empty(),
+        Some(b' ' | b'\t') => !line.trim().is_empty() && !spaced_event(line),
         _ if is_ruby_frame(line) || is_go_frame(line) || is_slowlog_frame(line) || is_xdebug_line(line) => true,
         // a Java or V8 frame at the margin, where a syslog dropped its tab
         Some(b'a') if is_full_at_frame(line) => true,
