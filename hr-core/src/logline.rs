@@ -1471,7 +1471,8 @@ pub fn word_severity(word: &str) -> Option<Severity> {
         b"ERROR" | b"ERR" | b"SEVERE" | b"E" => Severity::Error,
         b"FATAL" | b"CRITICAL" | b"CRIT" | b"EMERG" | b"ALERT" | b"PANIC" | b"F" | b"FTL" | b"PNC" => Severity::Fatal,
         b"WARN" | b"WARNING" | b"W" | b"WRN" => Severity::Warn,
-        b"INFO" | b"INFORMATION" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"VERBOSE" | b"INF" | b"DBG" | b"TRC" | b"VRB" => Severity::Other,
+        // (MySQL's and MariaDB's `[Note]`)
+        b"INFO" | b"INFORMATION" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"NOTE" | b"VERBOSE" | b"INF" | b"DBG" | b"TRC" | b"VRB" => Severity::Other,
         _ => return None,
     })
 }
@@ -2539,6 +2540,18 @@ mod tests {
         assert_eq!(banner_level("[12] ERROR: x"), None);
         assert_eq!(banner_level("=================="), None);
         assert!(!is_report_header("=ERROR REPORT==== see below"));
+    }
+
+    #[test]
+    fn mysqls_note_is_a_level() {
+        // MySQL's and MariaDB's error log: a note that says `down` reports no error
+        for (code, level) in [("Note", Severity::Other), ("Warning", Severity::Warn), ("ERROR", Severity::Error)] {
+            let line = format!("2018-03-04 03:09:43 50 [{code}] Shutting down plugin 'INNODB_SYS_FOREIGN'");
+            assert_eq!(declared(&line), Some(level), "{code}");
+            assert_eq!(crate::log::level(&line), level, "{code}");
+        }
+        assert_eq!(problem("2018-03-04 03:09:43 50 [Note] Shutting down plugin 'partition'"), Problem::None);
+        assert_eq!(problem("2020-01-01T10:00:00.123456Z 0 [Note] [MY-010120] [Server] Binlog end: crash recovery finished"), Problem::None);
     }
 
     #[test]

@@ -192,7 +192,7 @@ fn word_level(word: &str) -> Option<Level> {
         b"FATAL" | b"CRITICAL" | b"CRIT" | b"EMERG" | b"EMERGENCY" | b"ALERT" | b"PANIC"
         | b"DPANIC" | b"FTL" | b"PNC" => Some(Level::Fatal),
         b"WARN" | b"WARNING" | b"WRN" => Some(Level::Warn),
-        b"INFO" | b"INFORMATION" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"VERBOSE" | b"FINE" | b"FINER" | b"FINEST"
+        b"INFO" | b"INFORMATION" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"NOTE" | b"VERBOSE" | b"FINE" | b"FINER" | b"FINEST"
         | b"INF" | b"DBG" | b"TRC" | b"VRB" => Some(Level::Other),
         _ => None,
     }
