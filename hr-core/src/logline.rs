@@ -119,7 +119,9 @@ fn other_header() -> &'static regex::Regex {
         r"\[pid: \d+\|app: -?\d+\|req: \d+/\d+\] |",
         // Unreal Engine's log category at the margin, before the engine's clock starts
         // (`LogWindows: Failed to load 'aqProf.dll'`; its timed lines open with `HEADER`)
-        r"Log[A-Z][A-Za-z0-9]*: )"
+        r"Log[A-Z][A-Za-z0-9]*: |",
+        // Wine's debug channel and its class, after the thread's id (see `wine_class`)
+        r"([0-9a-f]{{4}}:){{0,2}}(trace|fixme|err|warn):\w+:)"
     ), access = ACCESS_HEAD))
 }
 
@@ -191,9 +193,29 @@ pub fn coded_level(line: &str, tok: &str) -> Option<Severity> {
     } else if first.is_ascii_lowercase() && matches!(tok.as_bytes()[tok.len() - 1], b'L' | b'G' | b'R') {
         // (a lower-case GLib domain with its stars, `tracker-CRITICAL **:`)
         glib_level(line, tok)
+    } else if first.is_ascii_hexdigit() || matches!(first, b't' | b'w') {
+        wine_class(tok)
     } else {
         None
     }
+}
+
+/// The class Wine's debug channels write a message under, after the thread's id (and the
+/// process's, with `+pid`): `0024:err:ole:CoGetClassObject …`, `fixme:d3d:wined3d_guess_card …`.
+/// `err` is an error, `fixme` (what Wine does not do yet) and `warn` a warning, `trace` none.
+fn wine_class(tok: &str) -> Option<Severity> {
+    let mut rest = tok.as_bytes();
+    for _ in 0..2 {
+        match rest.get(4) {
+            Some(b':') if rest[..4].iter().all(u8::is_ascii_hexdigit) => rest = &rest[5..],
+            _ => break,
+        }
+    }
+    let classes: [(&[u8], Severity); 4] = [(b"err:", Severity::Error), (b"fixme:", Severity::Warn), (b"warn:", Severity::Warn), (b"trace:", Severity::Other)];
+    let (class, level) = classes.into_iter().find(|(class, _)| rest.starts_with(class))?;
+    let channel = &rest[class.len()..];
+    let name = channel.iter().take_while(|c| c.is_ascii_alphanumeric() || **c == b'_').count();
+    (name > 0 && channel.get(name) == Some(&b':')).then_some(level)
 }
 
 /// The level GLib's log handler writes after its domain, as GTK and GNOME programs print it

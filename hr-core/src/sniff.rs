@@ -1102,6 +1102,25 @@ mod tests {
     }
 
     #[test]
+    fn wines_debug_channels_are_a_log_with_their_classes() {
+        // `WINEDEBUG=+seh,+loaddll wine app.exe`: the thread's id, the class, the channel and
+        // the function, with no time; it read as text
+        let mut log = String::from("wine: created the configuration directory '/root/.wine'\n");
+        for k in 0..30 {
+            log += &format!("{:04x}:trace:loaddll:build_module Loaded L\"C:\\\\windows\\\\system32\\\\lib{k}.dll\" at 00000002{:04X}0000: builtin\n", 0x2c + k % 3 * 8, k * 77);
+            if k % 7 == 3 {
+                log += "002c:fixme:actctx:parse_depend_manifests Could not find dependent assembly L\"Microsoft.Windows.Common-Controls\" (6.0.0.0)\n";
+            }
+        }
+        log += "0050:err:ole:CoMarshalInterface Failed to marshal the interface {6d5140c1-7436-11ce-8034-00aa006009fa}, hr 0x800736b7\n";
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+        assert_eq!(logline::declared("0050:err:ole:CoMarshalInterface Failed to marshal the interface, hr 0x800736b7"), Some(logline::Severity::Error));
+        assert_eq!(logline::declared("fixme:d3d:wined3d_guess_card No card selector available"), Some(logline::Severity::Warn));
+        assert_eq!(logline::declared("0024:0028:trace:seh:dispatch_exception code=c0000005 flags=0"), Some(logline::Severity::Other));
+        assert_eq!(crate::log::level("0050:err:ole:apartment_get_local_server_stream Failed: 0x800736b7"), logline::Severity::Error);
+    }
+
+    #[test]
     fn a_mysql_error_log_of_its_old_stamps_is_a_log() {
         // MySQL before 5.7 stamps its error log `YYMMDD  H:MM:SS`, the hour padded with a
         // space; its server's messages between start and end read as sentences
