@@ -2104,6 +2104,14 @@ pub fn failed_syscall(line: &str) -> bool {
     re!(r"\) += -1 E[A-Z]+\b").is_match(line)
 }
 
+/// An audit record whose outcome failed, as auditd writes it (and the journal and the kernel's
+/// log quote it): a user's action `res=failed` (a login, an authentication: `type=USER_AUTH …
+/// msg='op=PAM:authentication acct="root" … res=failed'`), a syscall `success=no`.
+pub fn failed_audit(line: &str) -> bool {
+    let b = line.as_bytes();
+    finder!(b" res=fail").find(b).is_some() || finder!(b" success=no ").find(b).is_some()
+}
+
 /// A response a client reports failed (HTTP status 400 or more): a status line (curl's `<
 /// HTTP/1.1 404 Not Found`, whatever its reason says), or a status with its standard reason
 /// (`go get -x`'s `…/v1.98.0.mod: 403 Forbidden (0.192s)`, `503 Service Unavailable`). For
@@ -2209,7 +2217,7 @@ pub fn problem(line: &str) -> Problem {
         Some(s) if s >= Severity::Error => Problem::Reported,
         Some(Severity::Warn) if crashed(line) => Problem::Reported,
         Some(_) => Problem::None,
-        None if failed_syscall(line) || failed_response(line) || is_kernel_fault(line) => Problem::Reported,
+        None if failed_syscall(line) || failed_response(line) || is_kernel_fault(line) || failed_audit(line) => Problem::Reported,
         None => reports_error(line),
     }
 }
@@ -2562,6 +2570,17 @@ mod tests {
         assert_eq!(banner_level("[12] ERROR: x"), None);
         assert_eq!(banner_level("=================="), None);
         assert!(!is_report_header("=ERROR REPORT==== see below"));
+    }
+
+    #[test]
+    fn an_audit_record_that_failed_reports_it() {
+        // auditd: a user's action and its result, a syscall's `success=`
+        let auth = |res: &str| format!("type=USER_AUTH msg=audit(1480378451.469:53): user pid=1719 uid=0 auid=4294967295 ses=4294967295 subj=system_u:system_r:sshd_t:s0-s0:c0.c1023 msg='op=password acct=\"root\" exe=\"/usr/sbin/sshd\" hostname=? addr=192.168.98.1 terminal=ssh res={res}'");
+        assert_eq!(problem(&auth("failed")), Problem::Reported);
+        assert_eq!(problem(&auth("success")), Problem::None);
+        let syscall = |ok: &str| format!("type=SYSCALL msg=audit(1480378451.470:54): arch=c000003e syscall=2 success={ok} exit=-13 a0=7ffd items=1 ppid=1 pid=1719 auid=0 uid=0 comm=\"cat\" exe=\"/usr/bin/cat\" key=\"shadow\"");
+        assert_eq!(problem(&syscall("no")), Problem::Reported);
+        assert_eq!(problem(&syscall("yes")), Problem::None);
     }
 
     #[test]

@@ -92,6 +92,7 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
                 || build_step_failed(line)
                 || crate::logline::is_rust_panic(line)
                 || crate::logline::is_kernel_fault(line)
+                || crate::logline::failed_audit(line)
                 || crate::logline::failure_tally(line) == Some(crate::logline::Tally::Failures))
         {
             level = Level::Error;
@@ -1204,6 +1205,13 @@ mod tests {
         assert_eq!(sev(&chi(200, "/a")).level, Level::Other);
         assert_eq!(sev(&chi(404, "/a")).level, Level::Error);
         assert_ne!(sev(&chi(404, "/a")).key, sev(&chi(404, "/wp-login.php")).key);
+    }
+
+    #[test]
+    fn failed_audit_records_are_errors() {
+        let auth = |res: &str| format!("type=USER_AUTH msg=audit(1480378451.469:53): user pid=1719 uid=0 auid=4294967295 ses=4294967295 msg='op=password acct=\"root\" exe=\"/usr/sbin/sshd\" hostname=? addr=192.168.98.1 terminal=ssh res={res}'");
+        assert_eq!(sev(&auth("failed")).level, Level::Error);
+        assert_eq!(sev(&auth("success")).level, Level::Other);
     }
 
     #[test]
