@@ -73,19 +73,26 @@ pub fn indented_event(line: &str) -> bool {
 
 /// Whether `line` is an event a dev server writes one space in, as Next.js writes each of its
 /// lines: a request and its status (` GET /api/orders 500 in 7ms`), or a step behind its glyph
-/// (` ✓ Compiled /api/orders in 133ms`, ` ⨯ Error: …`, ` ○ Compiling /cart ...`). Under an
-/// error, they read as its lines, and no run of requests folded.
+/// (` ✓ Compiled /api/orders in 133ms`, ` ⨯ Error: …`, ` ○ Compiling /cart ...`); or two
+/// spaces in, as koa-logger writes a request coming in and going out behind its arrow
+/// (`  <-- GET /missing`, `  --> GET /missing 404 46ms 9b`, `  xxx POST /comments 500 1ms -`).
+/// Under an error, they read as its lines, and no run of requests folded.
 fn spaced_event(line: &str) -> bool {
     let Some(rest) = line.strip_prefix(' ') else {
         return false;
     };
+    let (rest, two) = rest.strip_prefix(' ').map_or((rest, false), |rest| (rest, true));
+    let request = |rest: &str| {
+        let method = rest.split(' ').next().unwrap_or("");
+        is_method(method.as_bytes()) && bare_request_status(rest).is_some()
+    };
     match rest.chars().next() {
-        Some(c) if c.is_ascii_uppercase() => {
-            let method = rest.split(' ').next().unwrap_or("");
-            is_method(method.as_bytes()) && bare_request_status(rest).is_some()
-        }
-        // (a symbol, not a letter of another script: `✓`, `⨯`, `○`, `⚠`, `▲`)
-        Some(c) if !c.is_ascii() && !c.is_alphanumeric() => rest[c.len_utf8()..].starts_with(' '),
+        Some(c) if c.is_ascii_uppercase() => request(rest),
+        Some('<' | '-' | 'x') => rest.split_once(' ').is_some_and(|(arrow, request)| {
+            matches!(arrow, "<--" | "-->" | "xxx" | "-x-") && is_method(request.split(' ').next().unwrap_or("").as_bytes())
+        }),
+        // (Next.js's glyphs only: vitest writes a trace's frames one space in behind its `❯`)
+        Some(c @ ('✓' | '⨯' | '○' | '⚠' | '▲')) if !two => rest[c.len_utf8()..].starts_with(' '),
         _ => false,
     }
 }
@@ -119,9 +126,7 @@ fn other_header() -> &'static regex::Regex {
         r"\[pid: \d+\|app: -?\d+\|req: \d+/\d+\] |",
         // Unreal Engine's log category at the margin, before the engine's clock starts
         // (`LogWindows: Failed to load 'aqProf.dll'`; its timed lines open with `HEADER`)
-        r"Log[A-Z][A-Za-z0-9]*: |",
-        // Wine's debug channel and its class, after the thread's id (see `wine_class`)
-        r"([0-9a-f]{{4}}:){{0,2}}(trace|fixme|err|warn):\w+:)"
+        r"Log[A-Z][A-Za-z0-9]*: )"
     ), access = ACCESS_HEAD))
 }
 
@@ -191,20 +196,40 @@ pub fn coded_level(line: &str, tok: &str) -> Option<Severity> {
     } else if first == b'(' {
         xorg_marker(line, tok)
     } else if first.is_ascii_lowercase() && matches!(tok.as_bytes()[tok.len() - 1], b'L' | b'G' | b'R') {
-        // (a lower-case GLib domain with its stars, `tracker-CRITICAL **:`)
-        glib_level(line, tok)
+        // (a lower-case GLib domain with its stars, `tracker-CRITICAL **:`; or Wine's
+        // `fixme:ole:OleInitializeWOWL`)
+        glib_level(line, tok).or_else(|| wine_first_word(line, tok))
     } else if first.is_ascii_hexdigit() || matches!(first, b't' | b'w') {
-        wine_class(tok)
+        wine_first_word(line, tok)
     } else {
         None
     }
 }
 
+/// MySQL's and MariaDB's note, in its brackets (`2018-03-04 03:09:43 50 [Note] Shutting down
+/// plugin 'partition'`): a level of its own, an info's. A `note:` in a sentence is none (`Please
+/// note: the nightly backup failed`).
+pub fn is_bracketed_note(tok: &str) -> bool {
+    matches!(tok, "[Note]" | "[NOTE]" | "[note]")
+}
+
+/// Wine's class (`wine_class`) of `tok`, when it is `line`'s first word: elsewhere such a word
+/// is no class (`… trace:4bf92f35:web ERROR payment failed`).
+fn wine_first_word(line: &str, tok: &str) -> Option<Severity> {
+    (tok.as_ptr() == line.as_ptr()).then(|| wine_class(tok)).flatten()
+}
+
 /// The class Wine's debug channels write a message under, after the thread's id (and the
-/// process's, with `+pid`): `0024:err:ole:CoGetClassObject …`, `fixme:d3d:wined3d_guess_card …`.
-/// `err` is an error, `fixme` (what Wine does not do yet) and `warn` a warning, `trace` none.
+/// process's, with `+pid`; and the seconds since start, with `+timestamp`, as Proton's logs
+/// are written): `0024:err:ole:CoGetClassObject …`, `fixme:d3d:wined3d_guess_card …`,
+/// `3541.247:0024:0028:err:ole:…`. `err` is an error, `fixme` (what Wine does not do yet) and
+/// `warn` a warning, `trace` none.
 fn wine_class(tok: &str) -> Option<Severity> {
     let mut rest = tok.as_bytes();
+    let seconds = rest.iter().take_while(|c| c.is_ascii_digit() || **c == b'.').count();
+    if seconds > 2 && rest.get(seconds) == Some(&b':') && rest[..seconds].contains(&b'.') {
+        rest = &rest[seconds + 1..];
+    }
     for _ in 0..2 {
         match rest.get(4) {
             Some(b':') if rest[..4].iter().all(u8::is_ascii_hexdigit) => rest = &rest[5..],
@@ -421,6 +446,8 @@ pub fn opens_event(line: &str) -> bool {
         || is_logfmt_event(rest)
         || is_bare_request(rest)
         || is_logfmt_request(rest)
+        // Wine's debug channel and its class, after the thread's id
+        || rest.split(' ').next().is_some_and(|word| wine_class(word).is_some())
 }
 
 /// A request a logfmt line records with its status, with no time or level (lograge's `method=GET
@@ -1050,6 +1077,9 @@ pub fn declared(line: &str) -> Option<Severity> {
             }
         }
         let after = || &line[tok.as_ptr() as usize - line.as_ptr() as usize + tok.len()..];
+        if is_bracketed_note(tok) {
+            return Some(Severity::Other);
+        }
         if let Some(level) = level_before_brackets(tok).or_else(|| facility_level(tok, after())) {
             return Some(level);
         }
@@ -1493,8 +1523,7 @@ pub fn word_severity(word: &str) -> Option<Severity> {
         b"ERROR" | b"ERR" | b"SEVERE" | b"E" => Severity::Error,
         b"FATAL" | b"CRITICAL" | b"CRIT" | b"EMERG" | b"ALERT" | b"PANIC" | b"F" | b"FTL" | b"PNC" => Severity::Fatal,
         b"WARN" | b"WARNING" | b"W" | b"WRN" => Severity::Warn,
-        // (MySQL's and MariaDB's `[Note]`)
-        b"INFO" | b"INFORMATION" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"NOTE" | b"VERBOSE" | b"INF" | b"DBG" | b"TRC" | b"VRB" => Severity::Other,
+        b"INFO" | b"INFORMATION" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"VERBOSE" | b"INF" | b"DBG" | b"TRC" | b"VRB" => Severity::Other,
         _ => return None,
     })
 }
@@ -2109,7 +2138,8 @@ pub fn failed_syscall(line: &str) -> bool {
 /// msg='op=PAM:authentication acct="root" … res=failed'`), a syscall `success=no`.
 pub fn failed_audit(line: &str) -> bool {
     let b = line.as_bytes();
-    finder!(b" res=fail").find(b).is_some() || finder!(b" success=no ").find(b).is_some()
+    let ends = |at: usize| b.get(at).map_or(true, |c| !c.is_ascii_alphanumeric() && *c != b'_');
+    finder!(b" res=failed").find_iter(b).any(|at| ends(at + 11)) || finder!(b" success=no ").find(b).is_some()
 }
 
 /// A response a client reports failed (HTTP status 400 or more): a status line (curl's `<
@@ -2581,6 +2611,21 @@ mod tests {
         let syscall = |ok: &str| format!("type=SYSCALL msg=audit(1480378451.470:54): arch=c000003e syscall=2 success={ok} exit=-13 a0=7ffd items=1 ppid=1 pid=1719 auid=0 uid=0 comm=\"cat\" exe=\"/usr/bin/cat\" key=\"shadow\"");
         assert_eq!(problem(&syscall("no")), Problem::Reported);
         assert_eq!(problem(&syscall("yes")), Problem::None);
+        // a value that only begins like a failure is none
+        assert!(!failed_audit("type=SERVICE_START msg=audit(1.2:3): pid=1 msg='unit=ha res=failover_ok'"));
+    }
+
+    #[test]
+    fn a_line_one_space_in_may_be_an_event_of_its_own() {
+        // Next.js's requests and steps, koa-logger's requests behind their arrows
+        for line in [" GET /api/orders 500 in 7ms", " ✓ Compiled /api/orders in 133ms", " ⨯ Error: ORDERS_DB_URL is not set", "  <-- GET /missing", "  --> GET /missing 404 46ms 9b", "  xxx POST /comments 500 1ms -"] {
+            assert!(spaced_event(line), "{line}");
+        }
+        // a trace's frames and an error's details stay its lines: vitest's `❯` frames, Node's
+        // and Java's `at`, a request quoted in a sentence
+        for line in [" ❯ src/cart.ts:22:3", "    at queryOrders (pages/api/orders.js:10:22)", "  GET is what the client sent", "   GET /x 404 1ms", "  ✓ renders the cart (5 ms)"] {
+            assert!(!spaced_event(line), "{line}");
+        }
     }
 
     #[test]
@@ -2592,6 +2637,9 @@ mod tests {
             assert_eq!(crate::log::level(&line), level, "{code}");
         }
         assert_eq!(problem("2018-03-04 03:09:43 50 [Note] Shutting down plugin 'partition'"), Problem::None);
+        // a note in a sentence states no level: its words say how it went
+        assert_ne!(problem("Please note: the nightly backup to s3://bk failed"), Problem::None);
+        assert_eq!(problem("2024-01-15 10:00:00 app: note: the nightly backup to s3://bk failed"), Problem::Reported);
         assert_eq!(problem("2020-01-01T10:00:00.123456Z 0 [Note] [MY-010120] [Server] Binlog end: crash recovery finished"), Problem::None);
     }
 

@@ -95,9 +95,10 @@ impl Probes {
 
 /// Who sent the request: a JSON record's client address (Caddy's `request.client_ip`), or an
 /// access line's first word, after a `docker compose` tag (the client's address in the common
-/// and combined formats); in a line that opens with its date (W3C's, IIS's and HTTP.sys's
-/// `2016-08-16 07:27:15 141.137.140.177 …`), the first address after it: a date is every
-/// client's on that day.
+/// and combined formats); in HTTP.sys's error log, which opens with the date and time and then
+/// the client's address and port (`2016-08-16 07:27:15 141.137.140.177 49724 …`), that
+/// address. (IIS's own log puts the server's address there, before the method: its date, every
+/// client's that day, stays what tells its clients apart.)
 fn client(line: &str) -> &str {
     let t = line.trim_start();
     if t.starts_with('{') {
@@ -110,13 +111,14 @@ fn client(line: &str) -> &str {
         return words.next().unwrap_or("");
     }
     if is_date(first) {
-        return second.into_iter().chain(words).take(CLIENT_WORDS).find(|w| w.parse::<std::net::IpAddr>().is_ok()).unwrap_or(first);
+        if let (Some(address), Some(port)) = (words.next(), words.next()) {
+            if address.parse::<std::net::IpAddr>().is_ok() && !port.is_empty() && port.bytes().all(|c| c.is_ascii_digit()) {
+                return address;
+            }
+        }
     }
     first
 }
-
-/// Words after a line's date looked through for its client's address, at most.
-const CLIENT_WORDS: usize = 12;
 
 /// Whether `word` is a date as W3C writes it (`2016-08-16`).
 fn is_date(word: &str) -> bool {
@@ -135,9 +137,12 @@ mod tests {
         assert_eq!(client(&format!("nginx-1  | {line}")), "192.168.126.135");
         let caddy = r#"{"level":"info","ts":1.5,"request":{"remote_ip":"172.19.0.1","client_ip":"10.0.0.9","method":"GET","uri":"/x"},"status":404}"#;
         assert_eq!(client(caddy), r#""10.0.0.9""#);
-        // HTTP.sys's error log opens with the date and time, then the client's address and port
+        // HTTP.sys's error log opens with the date and time, then the client's address and port;
+        // IIS's own, with the server's address and the method
         let httperr = "2016-08-16 07:27:15 141.137.140.177 49724 141.137.140.120 2869 HTTP/1.1 NOTIFY /upnp/eventing/qhgqgqyhjk 503 - N/A -";
         assert_eq!(client(httperr), "141.137.140.177");
+        let iis = "2024-01-01 10:00:00 10.0.0.5 GET /docs/guide-x.pdf - 443 - 198.51.100.10 Mozilla/5.0 - 404 0 0 10";
+        assert_eq!(client(iis), "2024-01-01");
     }
 
     #[test]

@@ -1118,6 +1118,12 @@ mod tests {
         assert_eq!(logline::declared("fixme:d3d:wined3d_guess_card No card selector available"), Some(logline::Severity::Warn));
         assert_eq!(logline::declared("0024:0028:trace:seh:dispatch_exception code=c0000005 flags=0"), Some(logline::Severity::Other));
         assert_eq!(crate::log::level("0050:err:ole:apartment_get_local_server_stream Failed: 0x800736b7"), logline::Severity::Error);
+        // with `+timestamp`, as Proton's logs are written; a function's name that ends as a
+        // GLib level would
+        assert_eq!(logline::declared("3541.247:0024:0028:err:ole:CoGetClassObject no class object"), Some(logline::Severity::Error));
+        assert_eq!(logline::declared("fixme:ole:OleInitializeWOWL stub"), Some(logline::Severity::Warn));
+        // a word of that shape after the line's first is no class
+        assert_eq!(logline::declared("2024-01-15 10:00:00 trace:4bf92f35:web ERROR payment failed: card declined"), Some(logline::Severity::Error));
     }
 
     #[test]

@@ -193,7 +193,7 @@ fn word_level(word: &str) -> Option<Level> {
         b"FATAL" | b"CRITICAL" | b"CRIT" | b"EMERG" | b"EMERGENCY" | b"ALERT" | b"PANIC"
         | b"DPANIC" | b"FTL" | b"PNC" => Some(Level::Fatal),
         b"WARN" | b"WARNING" | b"WRN" => Some(Level::Warn),
-        b"INFO" | b"INFORMATION" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"NOTE" | b"VERBOSE" | b"FINE" | b"FINER" | b"FINEST"
+        b"INFO" | b"INFORMATION" | b"DEBUG" | b"TRACE" | b"NOTICE" | b"VERBOSE" | b"FINE" | b"FINER" | b"FINEST"
         | b"INF" | b"DBG" | b"TRC" | b"VRB" => Some(Level::Other),
         _ => None,
     }
@@ -511,6 +511,9 @@ pub fn level_at(line: &str) -> (Level, usize) {
         // read as a line that states no level, whose words may still say it failed
         if let Some(level) = (i == 0).then(|| crate::logline::syslog_priority(tok)).flatten().and_then(crate::logline::priority_level).filter(|l| *l >= Level::Error) {
             return (level, end);
+        }
+        if crate::logline::is_bracketed_note(tok) {
+            return (Level::Other, end);
         }
         if let Some(level) = crate::logline::level_before_brackets(tok).or_else(|| crate::logline::facility_level(tok, &line[end..])) {
             return (level, end);
