@@ -1924,7 +1924,7 @@ fn messages_of(line: &str) -> (u64, u64) {
             h.write_u8(b' ');
             // (a route names what failed, as a file's path does: a developer's mistyped routes,
             // `/api/character` after `/api/expores`, are each shown, the first few; a file a
-            // client asked for, a scanner's `/wp-admin/shell12.php`, `/.env`, is one more probe)
+            // client asked for, a scanner's `/wp-admin/shell.php`, is one more probe)
             if !names_a_file(path) {
                 names.get_or_insert_with(FxHasher::default).write(crate::mask::shape(path).as_bytes());
             }

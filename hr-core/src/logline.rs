@@ -82,15 +82,10 @@ fn spaced_event(line: &str) -> bool {
         return false;
     };
     let (rest, two) = rest.strip_prefix(' ').map_or((rest, false), |rest| (rest, true));
-    let request = |rest: &str| {
-        let method = rest.split(' ').next().unwrap_or("");
-        is_method(method.as_bytes()) && bare_request_status(rest).is_some()
-    };
+    let method = |words: &str| is_method(words.split(' ').next().unwrap_or("").as_bytes());
     match rest.chars().next() {
-        Some(c) if c.is_ascii_uppercase() => request(rest),
-        Some('<' | '-' | 'x') => rest.split_once(' ').is_some_and(|(arrow, request)| {
-            matches!(arrow, "<--" | "-->" | "xxx" | "-x-") && is_method(request.split(' ').next().unwrap_or("").as_bytes())
-        }),
+        Some(c) if !two && c.is_ascii_uppercase() => method(rest) && bare_request_status(rest).is_some(),
+        Some('<' | '-' | 'x') if two => rest.split_once(' ').is_some_and(|(arrow, after)| matches!(arrow, "<--" | "-->" | "xxx" | "-x-") && method(after)),
         // (Next.js's glyphs only: vitest writes a trace's frames one space in behind its `❯`)
         Some(c @ ('✓' | '⨯' | '○' | '⚠' | '▲')) if !two => rest[c.len_utf8()..].starts_with(' '),
         _ => false,
@@ -213,10 +208,14 @@ pub fn is_bracketed_note(tok: &str) -> bool {
     matches!(tok, "[Note]" | "[NOTE]" | "[note]")
 }
 
-/// Wine's class (`wine_class`) of `tok`, when it is `line`'s first word: elsewhere such a word
-/// is no class (`… trace:4bf92f35:web ERROR payment failed`).
+/// Wine's class (`wine_class`) of `tok`, when it is the first word of what the program wrote:
+/// `line`'s first, or the first behind a syslog's or the journal's header (`Jan 15 10:00:01
+/// host steam[1234]: 0024:err:ole:…`) or a stream's prefix (`app-1  | `). Elsewhere such a
+/// word is no class (`… trace:4bf92f35:web ERROR payment failed`).
 fn wine_first_word(line: &str, tok: &str) -> Option<Severity> {
-    (tok.as_ptr() == line.as_ptr()).then(|| wine_class(tok)).flatten()
+    let class = wine_class(tok)?;
+    let at = tok.as_ptr() as usize - line.as_ptr() as usize;
+    (at == 0 || at == stream_prefix_len(line) || syslog_message_at(line) == Some(at)).then_some(class)
 }
 
 /// The class Wine's debug channels write a message under, after the thread's id (and the
@@ -2623,7 +2622,7 @@ mod tests {
         }
         // a trace's frames and an error's details stay its lines: vitest's `❯` frames, Node's
         // and Java's `at`, a request quoted in a sentence
-        for line in [" ❯ src/cart.ts:22:3", "    at queryOrders (pages/api/orders.js:10:22)", "  GET is what the client sent", "   GET /x 404 1ms", "  ✓ renders the cart (5 ms)"] {
+        for line in [" ❯ src/cart.ts:22:3", "    at queryOrders (pages/api/orders.js:10:22)", "  GET is what the client sent", "  GET /x 404 1ms", " --> GET /missing 404 46ms 9b", "   GET /x 404 1ms", "  ✓ renders the cart (5 ms)"] {
             assert!(!spaced_event(line), "{line}");
         }
     }

@@ -97,8 +97,8 @@ impl Probes {
 /// access line's first word, after a `docker compose` tag (the client's address in the common
 /// and combined formats); in HTTP.sys's error log, which opens with the date and time and then
 /// the client's address and port (`2016-08-16 07:27:15 141.137.140.177 49724 …`), that
-/// address. (IIS's own log puts the server's address there, before the method: its date, every
-/// client's that day, stays what tells its clients apart.)
+/// address. (IIS's own log puts the server's address there, before the method: its clients are
+/// read as one a day, by its date, as every dated line's were; its `c-ip` column is not read.)
 fn client(line: &str) -> &str {
     let t = line.trim_start();
     if t.starts_with('{') {

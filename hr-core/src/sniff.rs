@@ -1122,7 +1122,10 @@ mod tests {
         // GLib level would
         assert_eq!(logline::declared("3541.247:0024:0028:err:ole:CoGetClassObject no class object"), Some(logline::Severity::Error));
         assert_eq!(logline::declared("fixme:ole:OleInitializeWOWL stub"), Some(logline::Severity::Warn));
-        // a word of that shape after the line's first is no class
+        // behind the journal's header or a stream's prefix, where the program's words begin
+        assert_eq!(logline::declared("Jan 15 10:00:01 host steam[1234]: 0024:err:ole:CoGetClassObject class not registered"), Some(logline::Severity::Error));
+        assert_eq!(logline::declared("app-1  | 0024:err:ole:CoGetClassObject class not registered"), Some(logline::Severity::Error));
+        // a word of that shape elsewhere is no class
         assert_eq!(logline::declared("2024-01-15 10:00:00 trace:4bf92f35:web ERROR payment failed: card declined"), Some(logline::Severity::Error));
     }
 

@@ -1211,6 +1211,14 @@ mod tests {
     }
 
     #[test]
+    fn mysqls_note_is_a_stated_level_and_a_note_in_words_is_none() {
+        assert_eq!(level_at("2018-03-04 03:09:43 50 [Note] Shutting down plugin 'partition'").0, Level::Other);
+        assert!(level_at("2018-03-04 03:09:43 50 [Note] Shutting down plugin 'partition'").1 > 0);
+        // a note in words states no level: the line's words say how it went
+        assert_eq!(level_at("2024-01-15 10:00:00 backup[12]: note: snapshot 3 failed: AccessDenied").1, 0);
+    }
+
+    #[test]
     fn failed_audit_records_are_errors() {
         let auth = |res: &str| format!("type=USER_AUTH msg=audit(1480378451.469:53): user pid=1719 uid=0 auid=4294967295 ses=4294967295 msg='op=password acct=\"root\" exe=\"/usr/sbin/sshd\" hostname=? addr=192.168.98.1 terminal=ssh res={res}'");
         assert_eq!(sev(&auth("failed")).level, Level::Error);
