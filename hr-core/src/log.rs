@@ -6415,6 +6415,30 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn an_iis_logs_client_is_the_column_its_header_names() {
+        // IIS's default fields put the server's address first and the client's ninth: a
+        // scanner's 404s and a visitor's one are two clients' failures, not one's
+        let mut text = String::from("#Software: Microsoft Internet Information Services 10.0\n#Version: 1.0\n#Date: 2024-01-01 10:00:00\n#Fields: date time s-ip cs-method cs-uri-stem cs-uri-query s-port cs-username c-ip cs(User-Agent) cs(Referer) sc-status sc-substatus sc-win32-status time-taken\n");
+        let words = ["shell", "cmd", "upload", "config", "backup", "admin", "setup", "install", "test", "info", "wso", "alfa", "xmlrpc", "license", "readme", "sitemap"];
+        let visitor = "2024-01-01 10:40:00 10.0.0.5 GET /docs/annual-report-2023.pdf - 443 - 203.0.113.77 Mozilla/5.0 - 404 0 2 3\n";
+        for k in 0..300usize {
+            let time = format!("2024-01-01 10:{:02}:{:02}", k / 60 % 60, k % 60);
+            if k == 200 {
+                text += visitor;
+            }
+            if k % 2 == 0 {
+                let path = format!("/{}/{}.php", ["wp", "cgi", "old"][k / 2 % 3], words[k / 6 % words.len()]);
+                text += &format!("{time} 10.0.0.5 GET {path} - 443 - 45.13.1.9 Mozilla/5.0+(zgrab) - 404 0 2 {}\n", k % 9);
+            } else {
+                text += &format!("{time} 10.0.0.5 GET /products/{k} - 443 - 198.51.100.{} Mozilla/5.0 - 200 0 0 {}\n", k % 50, k % 30);
+            }
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.len() < text.len() / 3, "{}", c.text);
+        assert!(c.text.contains(visitor), "{}", c.text);
+    }
+
+    #[test]
     fn a_dev_servers_lines_one_space_in_are_events_of_their_own() {
         // `next dev` writes each line one space in: its requests and its steps, which read as
         // lines of the error above them, so that no run of requests folded and each error's

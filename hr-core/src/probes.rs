@@ -12,12 +12,15 @@ use std::hash::Hasher;
 
 /// A failed request, hashed: `way` is how it failed (its method, virtual host, status and
 /// whatever else tells the line's shape apart), `request` the way and its path's shape;
-/// `fault`: whether it is an application's fault (a 500).
+/// `fault`: whether it is an application's fault (a 500); `client`: who sent it, where a
+/// column log's header names the column (W3C's `c-ip`), as a text's hash (`hash::of_text`),
+/// or none, where the line says it (see `client`).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct RequestKey {
     pub request: u64,
     pub way: u64,
     pub fault: bool,
+    pub client: Option<u64>,
 }
 
 impl RequestKey {
@@ -35,7 +38,7 @@ impl RequestKey {
         // an application's fault (a 500) is another fault to fix on another path: a client's
         // first `FAULT_PATHS` of them stay their own, where a scanner's wordlist meets 404s and
         // 403s (a gateway's 502 or 503 on every path is one fault, the upstream's)
-        RequestKey { request: h.finish(), way, fault: status == 500 }
+        RequestKey { request: h.finish(), way, fault: status == 500, client: None }
     }
 }
 
@@ -68,7 +71,7 @@ impl Probes {
     /// failed in the same way (`key.way`) on `OWN_PATHS` other paths (`FAULT_PATHS` for an
     /// application's fault), the way's.
     pub fn message(&mut self, line: &str, key: RequestKey) -> u64 {
-        let RequestKey { request, way, fault } = key;
+        let RequestKey { request, way, fault, client: named } = key;
         let (ways, clients, own_paths) = if fault {
             (&mut self.faults, FAULT_CLIENTS, FAULT_PATHS)
         } else {
@@ -76,7 +79,7 @@ impl Probes {
         };
         let mut h = FxHasher::default();
         h.write_u64(way);
-        h.write(client(line).as_bytes());
+        h.write_u64(named.unwrap_or_else(|| crate::hash::of_text(client(line))));
         let clients_way = h.finish();
         if ways.len() >= clients && !ways.contains_key(&clients_way) {
             return request;
@@ -97,8 +100,8 @@ impl Probes {
 /// access line's first word, after a `docker compose` tag (the client's address in the common
 /// and combined formats); in HTTP.sys's error log, which opens with the date and time and then
 /// the client's address and port (`2016-08-16 07:27:15 141.137.140.177 49724 …`), that
-/// address. (IIS's own log puts the server's address there, before the method: its clients are
-/// read as one a day, by its date, as every dated line's were; its `c-ip` column is not read.)
+/// address. (IIS's own log puts the server's address there, before the method: its client is
+/// read from the column its `#Fields:` header names, `RequestKey::client`.)
 fn client(line: &str) -> &str {
     let t = line.trim_start();
     if t.starts_with('{') {
@@ -151,16 +154,16 @@ mod tests {
         let line = |who: &str| format!("{who} - - [29/Feb/2024:12:38:30 +0800] \"GET /x HTTP/1.1\" 404 1");
         // its first paths are requests of their own, and so is each one again
         for key in 0..OWN_PATHS as u64 {
-            assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: key, way: 700, fault: false }), key);
+            assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: key, way: 700, fault: false, client: None }), key);
         }
-        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 3, way: 700, fault: false }), 3);
+        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 3, way: 700, fault: false, client: None }), 3);
         // past them, a new path is one more probe: one message, whatever the path
-        let probe = p.message(&line("10.0.0.1"), RequestKey { request: 100, way: 700, fault: false });
+        let probe = p.message(&line("10.0.0.1"), RequestKey { request: 100, way: 700, fault: false, client: None });
         assert_ne!(probe, 100);
-        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 101, way: 700, fault: false }), probe);
+        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 101, way: 700, fault: false, client: None }), probe);
         // another client, or another way of failing (`way`), keeps its own paths
-        assert_eq!(p.message(&line("10.0.0.2"), RequestKey { request: 100, way: 700, fault: false }), 100);
-        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 100, way: 800, fault: false }), 100);
+        assert_eq!(p.message(&line("10.0.0.2"), RequestKey { request: 100, way: 700, fault: false, client: None }), 100);
+        assert_eq!(p.message(&line("10.0.0.1"), RequestKey { request: 100, way: 800, fault: false, client: None }), 100);
     }
 
     #[test]

@@ -276,6 +276,7 @@ pub struct Columns {
     method: Option<usize>,
     path: Option<usize>,
     status: Option<usize>,
+    client: Option<usize>,
 }
 
 /// What separates a column log's fields.
@@ -327,6 +328,7 @@ impl Columns {
             method: find(&["cs_method"], &METHOD_KEYS),
             path: find(&["cs_uri_stem", "cs_uri"], &PATH_KEYS),
             status: names.iter().position(|n| names_status(n)),
+            client: find(&["c_ip"], &["client_ip", "remote_addr", "remote_ip"]),
         };
     }
 
@@ -341,17 +343,24 @@ impl Columns {
         if line.starts_with('#') {
             return None;
         }
-        let col = |i: Option<usize>| -> &'a str {
-            let Some(i) = i else { return "" };
-            match self.separator {
-                Separator::Tab => line.split('\t').nth(i),
-                Separator::Spaces => line.split_ascii_whitespace().nth(i),
-                Separator::Comma => csv_field(line, i),
-            }
-            .unwrap_or("")
-        };
+        let col = |i: Option<usize>| i.and_then(|i| self.field(line, i)).unwrap_or("");
         let status = col(Some(s)).trim_end_matches('\r');
         Some((col(self.method), col(self.path), status))
+    }
+
+    /// Who sent the request a data line records, when the header named a client's column
+    /// (W3C's `c-ip`: IIS writes the server's address first).
+    pub fn client<'a>(&self, line: &'a str) -> Option<&'a str> {
+        self.field(line, self.client?)
+    }
+
+    /// Field `i` of a data line.
+    fn field<'a>(&self, line: &'a str, i: usize) -> Option<&'a str> {
+        match self.separator {
+            Separator::Tab => line.split('\t').nth(i),
+            Separator::Spaces => line.split_ascii_whitespace().nth(i),
+            Separator::Comma => csv_field(line, i),
+        }
     }
 }
 

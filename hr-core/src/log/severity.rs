@@ -56,10 +56,13 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
     if let Some((method, path, status)) = crate::logline::logfmt_status(line) {
         return status_severity(method, path, status, line);
     }
-    if let Some(s) = columns
+    if let Some(mut s) = columns
         .status(line)
         .map(|(m, p, st)| status_severity(m, p, st, line))
     {
+        if let Some(key) = s.key.as_mut() {
+            key.client = columns.client(line).map(crate::hash::of_text);
+        }
         return s;
     }
     if let Some(failed) = strace_failed(line) {
