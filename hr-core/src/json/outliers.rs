@@ -53,7 +53,8 @@ fn field_class(key: &str) -> u8 {
         | "category" | "verdict" | "error_type" | "errortype" | "lifecycle" | "stage"
         | "status_text" | "statustext" | "statusmessage" | "status_message" | "loglevel"
         | "log_level" | "exitstatus" | "exit_status" | "termination_reason"
-        // OpenTelemetry's log records (`severityText`; `severity_text` in Python's exporter)
+        // a record's level under other names: OpenTelemetry's (`severityText`, and
+        // `severity_text` in Python's exporter), Python logging's `levelname`, logfmt's `lvl`
         | "severitytext" | "severity_text" | "levelname" | "lvl" => STATUS,
         _ => 0,
     }
