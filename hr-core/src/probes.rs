@@ -100,8 +100,9 @@ impl Probes {
 /// access line's first word, after a `docker compose` tag (the client's address in the common
 /// and combined formats); in HTTP.sys's error log, which opens with the date and time and then
 /// the client's address and port (`2016-08-16 07:27:15 141.137.140.177 49724 …`), that
-/// address. (IIS's own log puts the server's address there, before the method: its client is
-/// read from the column its `#Fields:` header names, `RequestKey::client`.)
+/// address. A W3C log's `#Fields:` header names its client's column, which the log reads
+/// (`RequestKey::client`; IIS's own log puts the server's address first): this reads the lines
+/// no header names columns for, the guard's, a log's tail cut below its header.
 fn client(line: &str) -> &str {
     let t = line.trim_start();
     if t.starts_with('{') {
