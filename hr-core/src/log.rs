@@ -7561,6 +7561,33 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn each_fatal_error_php_fpm_relays_as_a_warning_is_shown() {
+        // php-fpm logs what its workers write to stderr as warnings, a line each: each PHP
+        // fatal error among them is an error of its own, however many others it follows
+        let said = |k: usize, what: &str| format!("[07-Dec-2026 01:50:{:02}] WARNING: [pool www] child {} said into stderr: \"{what}\"\n", k % 60, 9970 + k % 3);
+        let fatal = |k: usize, error: &str, at: u32| {
+            said(k, &format!("NOTICE: PHP message: PHP Fatal error:  Uncaught {error} in /srv/www/index.php:{at}"))
+                + &said(k, "Stack trace:")
+                + &said(k, &format!("#0 /srv/www/index.php({at}): handle()"))
+                + &said(k, "#1 {main}")
+                + &said(k, &format!("  thrown in /srv/www/index.php on line {at}"))
+        };
+        let errors = ["RuntimeException: cart is empty", "RuntimeException: cart is locked", "RuntimeException: cart is gone"];
+        let mut text = String::new();
+        for k in 0..90 {
+            text += &format!("[07-Dec-2026 01:50:{:02}] NOTICE: [pool www] child {} started\n", k % 60, 9970 + k);
+            text += &fatal(k, errors[(k / 7) % 2], 6 + (k as u32 / 7) % 2);
+            if k == 61 {
+                text += &fatal(k, errors[2], 21);
+            }
+        }
+        let c = compress(&text, &opts());
+        for error in errors {
+            assert!(c.text.contains(error), "{error}: {}", c.text);
+        }
+    }
+
+    #[test]
     fn a_line_kept_from_one_of_several_files_keeps_its_file_s_header() {
         // `tail -f api.log worker.log`: each file's lines under a header, the headers folded
         // with the repeats around them

@@ -976,6 +976,27 @@ pub fn wrapped_record(line: &str) -> Option<String> {
     record.trim_end().ends_with('}').then_some(record)
 }
 
+/// What a worker wrote that its supervisor relays, quoted, as php-fpm logs a worker's output
+/// (`WARNING: [pool www] child 10460 said into stderr: "NOTICE: PHP message: PHP Fatal error:
+/// Uncaught …"`): the worker's own words, after the mark PHP puts before each of its messages.
+/// php-fpm states every such line as a warning, whatever its worker said.
+pub fn relayed(line: &str) -> Option<&str> {
+    let at = finder!(b" said into std").find(line.as_bytes())?;
+    // (a worker's pid names it: `child 10460`)
+    let (before, pid) = line[..at].rsplit_once(' ')?;
+    if !before.ends_with(" child") || pid.is_empty() || !pid.bytes().all(|c| c.is_ascii_digit()) {
+        return None;
+    }
+    let rest = &line[at + " said into std".len()..];
+    let said = rest.strip_prefix("err: \"").or_else(|| rest.strip_prefix("out: \""))?;
+    let said = said.strip_suffix('"').unwrap_or(said);
+    // (the mark follows the level the worker logs its messages at: `NOTICE: PHP message: `)
+    Some(match said.find("PHP message: ") {
+        Some(mark) if mark <= "WARNING: ".len() => &said[mark + "PHP message: ".len()..],
+        _ => said,
+    })
+}
+
 /// The syslog priority that opens a line's first token, `tok`: RFC 5424's `<17>1`, RFC 3164's
 /// `<34>Oct`, the kernel's `<3>[    5.1]` (`dmesg -r`). A bracket that does not close on a
 /// number opens none (memcached's `<24 get session:29` is connection 24's command).
@@ -1031,6 +1052,10 @@ pub fn declared(line: &str) -> Option<Severity> {
     }
     if let Some(record) = wrapped_record(line) {
         return declared(&record);
+    }
+    // (a worker's failure that its supervisor relays as a warning: see `relayed`)
+    if let Some(own) = relayed(line).and_then(declared).filter(|s| *s >= Severity::Error) {
+        return Some(own);
     }
     if line.starts_with('{') || has(line, b"{\"", 0) {
         // (a console formatter's colours may stand around the word, escaped: `"level":
@@ -2565,6 +2590,21 @@ mod tests {
         // a word in parentheses elsewhere is none, and so is a marker inside a sentence
         assert_eq!(declared("(EX) something happened"), None);
         assert_eq!(declared("2024-05-01 10:00:13 worker-3 step (II) failed: error reading /data/part-13.bin"), Some(Severity::Error));
+    }
+
+    #[test]
+    fn a_workers_failure_relayed_as_a_warning_is_declared_as_the_worker_said_it() {
+        let fpm = |said: &str| format!("[07-Dec-2026 01:50:10] WARNING: [pool www] child 10460 said into stderr: \"{said}\"");
+        let fatal = fpm("NOTICE: PHP message: PHP Fatal error:  Uncaught JsonException: Syntax error in /srv/index.php:22");
+        assert_eq!(relayed(&fatal), Some("PHP Fatal error:  Uncaught JsonException: Syntax error in /srv/index.php:22"));
+        assert_eq!(declared(&fatal), Some(Severity::Error));
+        assert_eq!(problem(&fatal), Problem::Reported);
+        // a warning, or a line of its trace, stays the warning php-fpm states
+        assert_eq!(declared(&fpm("NOTICE: PHP message: PHP Warning:  Undefined variable $x in /srv/index.php on line 18")), Some(Severity::Warn));
+        assert_eq!(declared(&fpm("#0 /srv/index.php(21): intdiv()")), Some(Severity::Warn));
+        // (a worker's words with no mark are read whole; a sentence that names no stream is none)
+        assert_eq!(relayed("WARNING: [pool www] child 7 said into stdout: \"ERROR: cache down\""), Some("ERROR: cache down"));
+        assert_eq!(relayed("2026-12-07 01:50:10 INFO he said into the mic: \"error\""), None);
     }
 
     #[test]

@@ -114,6 +114,13 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
     if level == Level::Warn && end > 0 && crate::logline::crashed(&line[end..]) {
         level = Level::Error;
     }
+    // and so is a worker's failure that its supervisor relays as a warning (see
+    // `logline::relayed`): the worker's words say how it went
+    if level == Level::Warn && end > 0 {
+        if let Some(said) = crate::logline::relayed(&line[end..]) {
+            level = level.max(severity(said, &Columns::default()).level);
+        }
+    }
     // a request an application logs at a level below its warnings, as its message (spdlog's
     // `[info] GET /static/x.css 404 9b`, a glog `I` line's): it failed by its status, as an
     // access log's request does, and so the guard reads it; its failures fold by method, path
@@ -1089,6 +1096,19 @@ mod tests {
         ] {
             assert_eq!(sev(line).level, Level::Warn, "{line}");
         }
+        // what php-fpm relays of a worker's output is a warning to it, whatever the worker said:
+        // the worker's words say how it went
+        let relayed = |said: &str| format!("[07-Dec-2026 01:50:10] WARNING: [pool www] child 10460 said into stderr: \"{said}\"");
+        for (said, level) in [
+            ("NOTICE: PHP message: PHP Fatal error:  Uncaught DivisionByZeroError: Division by zero in /srv/index.php:21", Level::Fatal),
+            ("NOTICE: PHP message: PHP Parse error:  syntax error, unexpected token \"}\" in /srv/index.php on line 9", Level::Error),
+            ("NOTICE: PHP message: PHP Warning:  Undefined variable $cart in /srv/index.php on line 18", Level::Warn),
+            ("Stack trace:", Level::Warn),
+        ] {
+            assert_eq!(sev(&relayed(said)).level, level, "{said}");
+        }
+        // (a line that quotes what someone said names no worker's output)
+        assert_eq!(sev("2026-12-07 01:50:10 WARN the vendor said into stdout: \"PHP Fatal error\" was a test").level, Level::Warn);
         // (systemd's kill of a stop that timed out was asked for)
         assert_eq!(sev("Dec  5 11:35:20 host systemd[1]: api.service: Main process exited, code=killed, status=9/KILL").level, Level::Other);
         // (`err=0` is a field that says all went well, no level word)
