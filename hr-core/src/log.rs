@@ -7588,6 +7588,23 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn a_jobs_retries_on_other_threads_fold_as_one_error() {
+        // Sidekiq names the thread that ran each try in base 36 (`TID-3wiv7o`): a job that
+        // fails the same way on each retry is one error, its repeats counted
+        let mut text = String::new();
+        for (k, tid) in ["3ujn2s", "3th1yg", "3wiww8", "3wiv7o", "3vw7os", "3qn6rk", "3n8u5g", "3uc3uc"].iter().enumerate() {
+            let at = format!("2013-09-16T21:{:02}:06Z 3084 TID-{tid}", 20 + k);
+            text += &format!("{at} SyncWorker JID-9ff05c22f74ff5a95dc678ce INFO: start\n");
+            text += &format!("{at} SyncWorker JID-9ff05c22f74ff5a95dc678ce ERROR: There is no event proceed_deploy defined for the syncmanifest state\n");
+            text += &format!("{at} SyncWorker JID-9ff05c22f74ff5a95dc678ce INFO: fail: {k}.276 sec\n");
+            text += &format!("{at} WARN: /srv/app/workers/generic_worker.rb:165:in `rescue in perform'\n/srv/app/workers/generic_worker.rb:135:in `perform'\n/gems/sidekiq-2.8.0/lib/sidekiq/processor.rb:45:in `block (3 levels) in process'\n");
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.matches("There is no event proceed_deploy").count() <= 2, "{}", c.text);
+        assert!(c.text.contains(", 1 error"), "{}", c.text);
+    }
+
+    #[test]
     fn a_line_kept_from_one_of_several_files_keeps_its_file_s_header() {
         // `tail -f api.log worker.log`: each file's lines under a header, the headers folded
         // with the repeats around them

@@ -291,14 +291,17 @@ static CLASS: [u8; 256] = {
 };
 
 /// A generated id such as Zeek's `C3uA171rRDUxvYyTmj`: long, letters mixed with several runs
-/// of digits. `x86`, `utf8mb4` or `sha256WithRSAEncryption` are names, not ids.
+/// of digits. `x86`, `utf8mb4` or `sha256WithRSAEncryption` are names, not ids. A shorter
+/// one opens with a digit, as a number written in base 36 may (Sidekiq's thread `TID-3wiv7o`),
+/// where a name opens with a letter.
 fn random_id(word: &[u8]) -> bool {
+    let first_digit = word[0].is_ascii_digit();
     let runs = word
         .windows(2)
         .filter(|w| w[1].is_ascii_digit() && !w[0].is_ascii_digit())
         .count()
-        + word[0].is_ascii_digit() as usize;
-    word.len() >= 8 && runs >= 2
+        + first_digit as usize;
+    runs >= 2 && (word.len() >= 8 || (first_digit && word.len() >= 6))
 }
 
 /// A generated id of few digits whose lower-case letters stand alone between capitals and
@@ -434,6 +437,10 @@ mod tests {
         // a generated id is one value, a name with a version in it keeps its letters
         assert_eq!(shape("req waHadM704UeNU2VQU5ef done"), "req 0 done");
         assert_eq!(shape("utf8mb4 sha256WithRSAEncryption"), "utf0mb0 sha0WithRSAEncryption");
+        // and so is a short one in base 36, which opens with a digit (Sidekiq's thread ids)
+        assert_eq!(shape("TID-3wiv7o ERROR: boom"), "TID-0 ERROR: boom");
+        assert_eq!(shape("TID-3wiv7o"), shape("TID-3th1yg"));
+        assert_eq!(shape("4k60 3des"), "0k0 0des");
         assert_eq!(shape("héllo 5"), "héllo 0");
     }
 
