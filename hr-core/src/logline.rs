@@ -38,6 +38,9 @@ const HEADER: &str = concat!(
     // opens `[u][$time_local]`, a logger's `[app][2024-…]`)
     r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|(\[[^\]\s]{1,16}\]){0,3}\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
     r"[<\[]?(TRACE|DEBUG[1-5]?|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|LOG|PANIC|[IWEDF])[>\]]?[ :/]|",
+    // Ruby's Logger (Rails, Sidekiq, Puma): the level's letter, then the time in brackets with
+    // the pid (`W, [2021-07-13T15:08:19.067846 #3390]  WARN -- : …`; `A` for ANY)
+    r"[DIWEFA], \[\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|",
     // BuildKit's plain progress: the step, and the seconds since it began (`#26 17.45 …`)
     r"debug[1-9]: |<\d{1,3}>|#\d+ \d+\.\d+ |",
     // Unreal Engine's: the time, dots between its fields, and the frame (`[2024.02.09-17.34.50:253][

@@ -1139,6 +1139,22 @@ mod tests {
     }
 
     #[test]
+    fn rubys_logger_is_a_log_however_its_messages_end() {
+        // Ruby's Logger opens each line with its level's letter and the time in brackets; a
+        // message that ends as a block opens (`{`) or dumps a hash is no code and no prose
+        let mut log = String::from("# Logfile created on 2021-07-13 15:08:18 +0000 by logger.rb/66358\n");
+        for k in 0..60 {
+            log += &format!("W, [2021-07-13T15:{:02}:{:02}.938287 #4059]  WARN -- : discarding statistic item after validation error (Invalid timestamp): {{\n", k / 60, k % 60);
+            if k % 20 == 7 {
+                log += &format!("A, [2021-07-13T15:{:02}:{:02}.531607 #4836]   ANY -- : healthd daemon 1.0.6 initialized\n", k / 60, k % 60);
+            }
+        }
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+        let hashes = log.replace("{\n", "{:id=>\"17\", :namespace=>\"application\", :data=>\"{\\\"duration\\\":10}\"}\n");
+        assert_eq!(sniff(hashes.as_bytes()), Kind::Log);
+    }
+
+    #[test]
     fn a_log_whose_date_and_time_a_tab_parts_is_a_log() {
         // Windows 7's WindowsUpdate.log: date, time, process, thread and component in columns
         // parted by tabs, then the component's message, which reads as prose
