@@ -863,7 +863,11 @@ pub fn is_ant_task_line(line: &str) -> bool {
 /// terminal's return hides (`section_start:1727340112:step_script\r…`, the line then what
 /// follows it); Travis CI's `travis_fold:start:install`; Google Cloud Build's `starting build
 /// "7ae5d9f0-…"`, `Starting Step #1 - "Build"` and `Finished Step #1 - "Build"`; Azure
-/// Pipelines' `##[section]Starting: Build`. Ansible's banner
+/// Pipelines' `##[section]Starting: Build`; Buildkite's agent's steps (`~~~ Preparing working
+/// directory`, `~~~ Running global pre-checkout hook`, `~~~ Running script`), behind the time
+/// its raw log stamps each line with (`\x1b_bk;t=1745322209921\x07`); cloud-init's stages as it runs a machine's setup
+/// (`Cloud-init v. 19.3-3.amzn2 running 'modules:final' at …`, `Cloud-init v. 0.7.6 finished
+/// at …`), in `cloud-init-output.log` above what the setup's commands printed. Ansible's banner
 /// over each step a playbook runs (`TASK [Install nginx] ****`, `PLAY RECAP ****`) is such a
 /// line too: what follows it is what the step's modules printed, host by host.
 pub fn is_ci_agent_line(line: &str) -> bool {
@@ -872,6 +876,8 @@ pub fn is_ci_agent_line(line: &str) -> bool {
         r"Building (remotely )?on \S.* in workspace |\[Pipeline\] |Finished: (SUCCESS|FAILURE|UNSTABLE|ABORTED|NOT_BUILT)\s*$|",
         r#"Running with gitlab-runner |Executing "step_script" stage|(ERROR: )?Job (succeeded|failed)\b|section_(start|end):\d+:\w|travis_fold:)|"#,
         r#"^(starting build "[\w-]+"\s*$|(Starting|Finished) Step #\d+ - ")|"#,
+        r"^Cloud-init v\. \S+ (running '[\w:-]+' at |finished at )|",
+        r"^(\x1b_bk;t=\d+\x07)?~~~ (Preparing working directory|Running (global|local|plugin [\w.-]+) [\w-]+ hook|Running (script|commands)|Uploading artifacts)\r?$|",
         r"##\[(group|endgroup|section)\]|",
         r"^(PLAY( RECAP| \[.*\])|TASK \[.*\]|RUNNING HANDLER \[.*\]) \*{3,}\s*$"
     ))
@@ -3215,6 +3221,11 @@ mod tests {
             "Starting Step #1 - \"Build\"",
             "Finished Step #1 - \"Build\"",
             "2024-05-01T12:00:00.1234567Z ##[section]Starting: Build",
+            "Cloud-init v. 19.3-3.amzn2 running 'modules:final' at Tue, 22 Dec 2020 08:23:53 +0000. Up 23.87 seconds.",
+            "Cloud-init v. 0.7.6 finished at Mon, 07 Dec 2020 05:12:16 +0000. Datasource DataSourceEc2.  Up 139.07 seconds",
+            "~~~ Preparing working directory",
+            "\x1b_bk;t=1745322209948\x07~~~ Running global pre-checkout hook\r",
+            "~~~ Running plugin docker-compose post-command hook",
         ] {
             assert!(is_ci_agent_line(line), "{line}");
         }
@@ -3228,6 +3239,9 @@ mod tests {
             "INFO runner: Starting Step #2 of migration",
             "Finished Step #1 in 0.2s",
             "the script said starting build \"x\"",
+            "Cloud-init v. 19.3 is installed, see the docs",
+            "~~~ python",
+            "~~~ Running the numbers again",
         ] {
             assert!(!is_ci_agent_line(line), "{line}");
         }

@@ -1139,6 +1139,36 @@ mod tests {
     }
 
     #[test]
+    fn a_cloud_init_output_log_is_a_log_whatever_its_commands_print() {
+        // cloud-init's stages around what a machine's setup printed: yum's transaction, each
+        // step a key and a value in columns, read alone as settings or a table
+        let mut log = String::from("Cloud-init v. 0.7.6 running 'init-local' at Mon, 07 Dec 2020 05:10:04 +0000. Up 6.07 seconds.\nCloud-init v. 0.7.6 running 'init' at Mon, 07 Dec 2020 05:10:04 +0000. Up 6.25 seconds.\nCloud-init v. 0.7.6 running 'modules:config' at Mon, 07 Dec 2020 05:10:05 +0000. Up 7.07 seconds.\nLoaded plugins: priorities, update-motd, upgrade-helper\nRunning transaction\n");
+        for step in ["Updating", "Cleanup", "Verifying"] {
+            for k in 1..=40 {
+                log += &format!("  {step:<11}: nss-softokn-{k}.44.0-8.44.amzn1.x86_64{:>26}\n", format!("{k}/40"));
+            }
+        }
+        log += "Complete!\nCloud-init v. 0.7.6 finished at Mon, 07 Dec 2020 05:12:16 +0000. Datasource DataSourceEc2.  Up 139.07 seconds\n";
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+    }
+
+    #[test]
+    fn a_buildkite_job_is_a_log_whatever_its_commands_print() {
+        // the agent's steps around a test run: a job's log, each line only it printed news
+        let steps = "~~~ Preparing working directory\n$ cd /buildkite/builds/agent-1/app\n~~~ Running global checkout hook\n$ /buildkite/agent/hooks/checkout\nHEAD is now at c89c285 bk\n~~~ Running script\n$ ./ci.sh\n--- :python: Testing\n";
+        let mut log = String::from(steps);
+        log += "============================= test session starts ==============================\nplatform linux -- Python 3.11.2, pytest-7.4.0, pluggy-1.0.0\ncollected 40 items\n\n";
+        for k in 0..40 {
+            log += &format!("tests/unit-tests/messages_test.py::test_message_{k} PASSED{:>30}\n", format!("[{:3}%]", (k + 1) * 100 / 40));
+        }
+        log += "========================= 40 passed in 0.31s =========================\n";
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+        // and so is its raw log, each line behind the time the agent stamps it with
+        let raw: String = log.lines().enumerate().map(|(k, l)| format!("\x1b_bk;t={}\x07{l}\r\n", 1745322209921u64 + k as u64)).collect();
+        assert_eq!(sniff(raw.as_bytes()), Kind::Log);
+    }
+
+    #[test]
     fn rubys_logger_is_a_log_however_its_messages_end() {
         // Ruby's Logger opens each line with its level's letter and the time in brackets; a
         // message that ends as a block opens (`{`) or dumps a hash is no code and no prose
