@@ -1056,15 +1056,24 @@ pub(crate) fn facility_level(tok: &str, after: &str) -> Option<Severity> {
 /// The severity a line declares, if it declares one (`INFO` is declared, and not an error even
 /// when its message says "failed").
 pub fn declared(line: &str) -> Option<Severity> {
+    let stated = stated_level(line);
+    // a worker's failure that its supervisor relays as a warning (see `relayed`; asked of
+    // warnings alone, as this runs on every line the guard reads)
+    if stated == Some(Severity::Warn) {
+        if let Some(own) = relayed(line).and_then(declared).filter(|s| *s >= Severity::Error) {
+            return Some(own);
+        }
+    }
+    stated
+}
+
+/// The severity `line` states itself (see `declared`).
+fn stated_level(line: &str) -> Option<Severity> {
     if let Some((level, _)) = banner_level(line) {
         return Some(level);
     }
     if let Some(record) = wrapped_record(line) {
         return declared(&record);
-    }
-    // (a worker's failure that its supervisor relays as a warning: see `relayed`)
-    if let Some(own) = relayed(line).and_then(declared).filter(|s| *s >= Severity::Error) {
-        return Some(own);
     }
     if line.starts_with('{') || has(line, b"{\"", 0) {
         // (a console formatter's colours may stand around the word, escaped: `"level":
