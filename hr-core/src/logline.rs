@@ -39,8 +39,9 @@ const HEADER: &str = concat!(
     r"\d{2}-\d{2} \d{2}:\d{2}:\d{2}|\d{8}-\d{2}:\d{2}:\d{2}|(\[[^\]\s]{1,16}\]){0,3}\[[^\]]{0,30}\d{2}:\d{2}:\d{2}|",
     r"[<\[]?(TRACE|DEBUG[1-5]?|INFO|NOTICE|WARN|WARNING|ERROR|FATAL|CRITICAL|LOG|PANIC|[IWEDF])[>\]]?[ :/]|",
     // Ruby's Logger (Rails, Sidekiq, Puma): the level's letter, then the time in brackets with
-    // the pid (`W, [2021-07-13T15:08:19.067846 #3390]  WARN -- : …`; `A` for ANY)
-    r"[DIWEFA], \[\d{4}-\d{2}-\d{2}T\d{2}:\d{2}|",
+    // the pid (`W, [2021-07-13T15:08:19.067846 #3390]  WARN -- : …`; `A` for ANY), in its own
+    // format or one a program set (`I, [2021-07-13 15:08:19 #3390]`)
+    r"[DIWEFA], \[\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|",
     // BuildKit's plain progress: the step, and the seconds since it began (`#26 17.45 …`)
     r"debug[1-9]: |<\d{1,3}>|#\d+ \d+\.\d+ |",
     // Unreal Engine's: the time, dots between its fields, and the frame (`[2024.02.09-17.34.50:253][
@@ -864,7 +865,8 @@ pub fn is_ant_task_line(line: &str) -> bool {
 /// follows it); Travis CI's `travis_fold:start:install`; Google Cloud Build's `starting build
 /// "7ae5d9f0-…"`, `Starting Step #1 - "Build"` and `Finished Step #1 - "Build"`; Azure
 /// Pipelines' `##[section]Starting: Build`; Buildkite's agent's steps (`~~~ Preparing working
-/// directory`, `~~~ Running global pre-checkout hook`, `~~~ Running script`), behind the time
+/// directory`, `~~~ Running agent pre-command hook`, `~~~ Running global pre-checkout hook` as
+/// agents before 3.103 named a hook's scope, `~~~ Running script`), behind the time
 /// its raw log stamps each line with (`\x1b_bk;t=1745322209921\x07`); cloud-init's stages as it runs a machine's setup
 /// (`Cloud-init v. 19.3-3.amzn2 running 'modules:final' at …`, `Cloud-init v. 0.7.6 finished
 /// at …`), in `cloud-init-output.log` above what the setup's commands printed. Ansible's banner
@@ -877,7 +879,7 @@ pub fn is_ci_agent_line(line: &str) -> bool {
         r#"Running with gitlab-runner |Executing "step_script" stage|(ERROR: )?Job (succeeded|failed)\b|section_(start|end):\d+:\w|travis_fold:)|"#,
         r#"^(starting build "[\w-]+"\s*$|(Starting|Finished) Step #\d+ - ")|"#,
         r"^Cloud-init v\. \S+ (running '[\w:-]+' at |finished at )|",
-        r"^(\x1b_bk;t=\d+\x07)?~~~ (Preparing working directory|Running (global|local|plugin [\w.-]+) [\w-]+ hook|Running (script|commands)|Uploading artifacts)\r?$|",
+        r"^(\x1b_bk;t=\d+\x07)?~~~ (Preparing (working directory|plugins)|Cleaning pipeline checkout|Running ((agent|repository|global|local|plugin [\w.-]+) [\w-]+ hook|(batch )?script|commands)|Uploading artifacts)\r?$|",
         r"##\[(group|endgroup|section)\]|",
         r"^(PLAY( RECAP| \[.*\])|TASK \[.*\]|RUNNING HANDLER \[.*\]) \*{3,}\s*$"
     ))
@@ -3235,6 +3237,9 @@ mod tests {
             "~~~ Preparing working directory",
             "\x1b_bk;t=1745322209948\x07~~~ Running global pre-checkout hook\r",
             "~~~ Running plugin docker-compose post-command hook",
+            "~~~ Running agent environment hook",
+            "~~~ Running repository pre-command hook",
+            "~~~ Running batch script",
         ] {
             assert!(is_ci_agent_line(line), "{line}");
         }

@@ -292,8 +292,8 @@ static CLASS: [u8; 256] = {
 
 /// A generated id such as Zeek's `C3uA171rRDUxvYyTmj`: long, letters mixed with several runs
 /// of digits. `x86`, `utf8mb4` or `sha256WithRSAEncryption` are names, not ids. A shorter
-/// one opens with a digit, as a number written in base 36 may (Sidekiq's thread `TID-3wiv7o`),
-/// where a name opens with a letter.
+/// one, of six or seven, opens with a digit and holds another run of them, as a number written
+/// in base 36 may (Sidekiq's thread `TID-3wiv7o`), where a name opens with a letter.
 fn random_id(word: &[u8]) -> bool {
     let first_digit = word[0].is_ascii_digit();
     let runs = word

@@ -1155,17 +1155,21 @@ mod tests {
     #[test]
     fn a_buildkite_job_is_a_log_whatever_its_commands_print() {
         // the agent's steps around a test run: a job's log, each line only it printed news
-        let steps = "~~~ Preparing working directory\n$ cd /buildkite/builds/agent-1/app\n~~~ Running global checkout hook\n$ /buildkite/agent/hooks/checkout\nHEAD is now at c89c285 bk\n~~~ Running script\n$ ./ci.sh\n--- :python: Testing\n";
-        let mut log = String::from(steps);
-        log += "============================= test session starts ==============================\nplatform linux -- Python 3.11.2, pytest-7.4.0, pluggy-1.0.0\ncollected 40 items\n\n";
-        for k in 0..40 {
-            log += &format!("tests/unit-tests/messages_test.py::test_message_{k} PASSED{:>30}\n", format!("[{:3}%]", (k + 1) * 100 / 40));
+        let old_agent = "~~~ Preparing working directory\n$ cd /buildkite/builds/agent-1/app\n~~~ Running global checkout hook\n$ /buildkite/agent/hooks/checkout\nHEAD is now at c89c285 bk\n~~~ Running script\n$ ./ci.sh\n--- :python: Testing\n";
+        // (as agents since 3.103 name a hook's scope, and as agents before them)
+        let steps = "~~~ Running agent environment hook\n$ /buildkite/agent/hooks/environment\n~~~ Running repository pre-command hook\n$ .buildkite/hooks/pre-command\n~~~ Running commands\n$ ./ci.sh\n--- :python: Testing\n";
+        for steps in [steps, old_agent] {
+            let mut log = String::from(steps);
+            log += "============================= test session starts ==============================\nplatform linux -- Python 3.11.2, pytest-7.4.0, pluggy-1.0.0\ncollected 40 items\n\n";
+            for k in 0..40 {
+                log += &format!("tests/unit-tests/messages_test.py::test_message_{k} PASSED{:>30}\n", format!("[{:3}%]", (k + 1) * 100 / 40));
+            }
+            log += "========================= 40 passed in 0.31s =========================\n";
+            assert_eq!(sniff(log.as_bytes()), Kind::Log);
+            // and so is its raw log, each line behind the time the agent stamps it with
+            let raw: String = log.lines().enumerate().map(|(k, l)| format!("\x1b_bk;t={}\x07{l}\r\n", 1745322209921u64 + k as u64)).collect();
+            assert_eq!(sniff(raw.as_bytes()), Kind::Log);
         }
-        log += "========================= 40 passed in 0.31s =========================\n";
-        assert_eq!(sniff(log.as_bytes()), Kind::Log);
-        // and so is its raw log, each line behind the time the agent stamps it with
-        let raw: String = log.lines().enumerate().map(|(k, l)| format!("\x1b_bk;t={}\x07{l}\r\n", 1745322209921u64 + k as u64)).collect();
-        assert_eq!(sniff(raw.as_bytes()), Kind::Log);
     }
 
     #[test]
@@ -1182,6 +1186,9 @@ mod tests {
         assert_eq!(sniff(log.as_bytes()), Kind::Log);
         let hashes = log.replace("{\n", "{:id=>\"17\", :namespace=>\"application\", :data=>\"{\\\"duration\\\":10}\"}\n");
         assert_eq!(sniff(hashes.as_bytes()), Kind::Log);
+        // (and in a time format a program set, as Logger's documentation shows it)
+        let spaced = log.replace(".938287 #", " #").replace(".531607 #", " #").replace("-13T15", "-13 15");
+        assert_eq!(sniff(spaced.as_bytes()), Kind::Log);
     }
 
     #[test]

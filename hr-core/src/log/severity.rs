@@ -115,7 +115,9 @@ pub fn severity(line: &str, columns: &Columns) -> Severity {
         level = Level::Error;
     }
     // and so is a worker's failure that its supervisor relays as a warning (see
-    // `logline::relayed`): the worker's words say how it went
+    // `logline::relayed`): the worker's words, read as a line of their own, say how it went
+    // (the guard reads the level they state, `logline::declared`: a failed request or an
+    // exception raised there is an error to the compressor alone, which keeps more)
     if level == Level::Warn && end > 0 {
         if let Some(said) = crate::logline::relayed(&line[end..]) {
             level = level.max(severity(said, &Columns::default()).level);
@@ -1096,19 +1098,6 @@ mod tests {
         ] {
             assert_eq!(sev(line).level, Level::Warn, "{line}");
         }
-        // what php-fpm relays of a worker's output is a warning to it, whatever the worker said:
-        // the worker's words say how it went
-        let relayed = |said: &str| format!("[07-Dec-2026 01:50:10] WARNING: [pool www] child 10460 said into stderr: \"{said}\"");
-        for (said, level) in [
-            ("NOTICE: PHP message: PHP Fatal error:  Uncaught DivisionByZeroError: Division by zero in /srv/index.php:21", Level::Fatal),
-            ("NOTICE: PHP message: PHP Parse error:  syntax error, unexpected token \"}\" in /srv/index.php on line 9", Level::Error),
-            ("NOTICE: PHP message: PHP Warning:  Undefined variable $cart in /srv/index.php on line 18", Level::Warn),
-            ("Stack trace:", Level::Warn),
-        ] {
-            assert_eq!(sev(&relayed(said)).level, level, "{said}");
-        }
-        // (a line that quotes what someone said names no worker's output)
-        assert_eq!(sev("2026-12-07 01:50:10 WARN the vendor said into stdout: \"PHP Fatal error\" was a test").level, Level::Warn);
         // (systemd's kill of a stop that timed out was asked for)
         assert_eq!(sev("Dec  5 11:35:20 host systemd[1]: api.service: Main process exited, code=killed, status=9/KILL").level, Level::Other);
         // (`err=0` is a field that says all went well, no level word)
@@ -1155,6 +1144,23 @@ mod tests {
             Level::Error
         );
         assert!(sev(r#"{"level":"info"}"#).from_field);
+    }
+
+    #[test]
+    fn a_workers_words_that_php_fpm_relays_say_how_it_went() {
+        // what php-fpm relays of a worker's output is a warning to it, whatever the worker said:
+        // the worker's words say how it went
+        let relayed = |said: &str| format!("[07-Dec-2026 01:50:10] WARNING: [pool www] child 10460 said into stderr: \"{said}\"");
+        for (said, level) in [
+            ("NOTICE: PHP message: PHP Fatal error:  Uncaught DivisionByZeroError: Division by zero in /srv/index.php:21", Level::Fatal),
+            ("NOTICE: PHP message: PHP Parse error:  syntax error, unexpected token \"}\" in /srv/index.php on line 9", Level::Error),
+            ("NOTICE: PHP message: PHP Warning:  Undefined variable $cart in /srv/index.php on line 18", Level::Warn),
+            ("Stack trace:", Level::Warn),
+        ] {
+            assert_eq!(sev(&relayed(said)).level, level, "{said}");
+        }
+        // (a line that quotes what someone said names no worker's output)
+        assert_eq!(sev("2026-12-07 01:50:10 WARN the vendor said into stdout: \"PHP Fatal error\" was a test").level, Level::Warn);
     }
 
     #[test]
