@@ -866,12 +866,13 @@ pub fn is_ant_task_line(line: &str) -> bool {
 /// "7ae5d9f0-…"`, `Starting Step #1 - "Build"` and `Finished Step #1 - "Build"`; Azure
 /// Pipelines' `##[section]Starting: Build`; Buildkite's agent's steps (`~~~ Preparing working
 /// directory`, `~~~ Running agent pre-command hook`, `~~~ Running global pre-checkout hook` as
-/// agents before 3.103 named a hook's scope, `~~~ Running script`), behind the time
-/// its raw log stamps each line with (`\x1b_bk;t=1745322209921\x07`); cloud-init's stages as it runs a machine's setup
-/// (`Cloud-init v. 19.3-3.amzn2 running 'modules:final' at …`, `Cloud-init v. 0.7.6 finished
-/// at …`), in `cloud-init-output.log` above what the setup's commands printed. Ansible's banner
-/// over each step a playbook runs (`TASK [Install nginx] ****`, `PLAY RECAP ****`) is such a
-/// line too: what follows it is what the step's modules printed, host by host.
+/// agents before 3.103 named a hook's scope, `~~~ Running script`), behind the time its raw
+/// log stamps each line with (`\x1b_bk;t=1745322209921\x07`); cloud-init's stages as it runs
+/// a machine's setup (`Cloud-init v. 19.3-3.amzn2 running 'modules:final' at …`, `Cloud-init
+/// v. 0.7.6 finished at …`), in `cloud-init-output.log` above what the setup's commands
+/// printed. Ansible's banner over each step a playbook runs (`TASK [Install nginx] ****`,
+/// `PLAY RECAP ****`) is such a line too: what follows it is what the step's modules printed,
+/// host by host.
 pub fn is_ci_agent_line(line: &str) -> bool {
     re!(concat!(
         r"^(Started by (timer|user|an SCM change|upstream project|GitHub push|remote host|Branch Indexing)|",
