@@ -993,18 +993,20 @@ pub fn wrapped_record(line: &str) -> Option<String> {
 /// Uncaught …"`): the worker's own words, after the mark PHP puts before each of its messages.
 /// php-fpm states every such line as a warning, whatever its worker said.
 pub fn relayed(line: &str) -> Option<&str> {
-    let at = finder!(b" said into std").find(line.as_bytes())?;
+    const SAID: &str = " said into std";
+    const MARK: &str = "PHP message: ";
+    let at = finder!(SAID.as_bytes()).find(line.as_bytes())?;
     // (a worker's pid names it: `child 10460`)
     let (before, pid) = line[..at].rsplit_once(' ')?;
     if !before.ends_with(" child") || pid.is_empty() || !pid.bytes().all(|c| c.is_ascii_digit()) {
         return None;
     }
-    let rest = &line[at + " said into std".len()..];
+    let rest = &line[at + SAID.len()..];
     let said = rest.strip_prefix("err: \"").or_else(|| rest.strip_prefix("out: \""))?;
     let said = said.strip_suffix('"').unwrap_or(said);
     // (the mark follows the level the worker logs its messages at: `NOTICE: PHP message: `)
-    Some(match said.find("PHP message: ") {
-        Some(mark) if mark <= "WARNING: ".len() => &said[mark + "PHP message: ".len()..],
+    Some(match said.find(MARK) {
+        Some(at) if at <= "WARNING: ".len() => &said[at + MARK.len()..],
         _ => said,
     })
 }
@@ -2182,9 +2184,10 @@ pub fn failed_syscall(line: &str) -> bool {
 /// log quote it): a user's action `res=failed` (a login, an authentication: `type=USER_AUTH …
 /// msg='op=PAM:authentication acct="root" … res=failed'`), a syscall `success=no`.
 pub fn failed_audit(line: &str) -> bool {
+    const FAILED: &[u8] = b" res=failed";
     let b = line.as_bytes();
     let ends = |at: usize| b.get(at).map_or(true, |c| !c.is_ascii_alphanumeric() && *c != b'_');
-    finder!(b" res=failed").find_iter(b).any(|at| ends(at + 11)) || finder!(b" success=no ").find(b).is_some()
+    finder!(FAILED).find_iter(b).any(|at| ends(at + FAILED.len())) || finder!(b" success=no ").find(b).is_some()
 }
 
 /// A response a client reports failed (HTTP status 400 or more): a status line (curl's `<
