@@ -97,28 +97,43 @@ pub fn recoloured_repeats(raw: &[&str], plain: &[&str]) -> Vec<usize> {
     out
 }
 
-/// Each line's colours (its `ESC[…m` sequences hashed, 0 for none), or `None` when every line
+/// Each line's colours (its `ESC[…m` sequences hashed, 0 for none; a line of escapes alone, all
+/// but a CI agent's stamps: see `sequences`), or `None` when every line
 /// is in the same colours (a coloured log's every line, or none), and no repeat can be in
 /// others. `plain` is `raw` without escapes, line for line: a line as long as its copy has
 /// none to look for.
 pub fn line_colours(raw: &[&str], plain: &[&str]) -> Option<Vec<u64>> {
-    let colours: Vec<u64> = raw.iter().zip(plain).map(|(r, p)| if r.len() == p.len() { 0 } else { colours(r) }).collect();
+    let colours: Vec<u64> = raw
+        .iter()
+        .zip(plain)
+        .map(|(r, p)| match (r.len() == p.len(), p.trim().is_empty()) {
+            (true, _) => 0,
+            // a line of escapes alone says nothing but how the terminal is drawn: a screen a
+            // dialog opens (`ESC[?1049h ESC[1;39r …`) is all the line shows
+            (false, true) => sequences(r, true),
+            (false, false) => sequences(r, false),
+        })
+        .collect();
     let first = *colours.first()?;
     colours.iter().any(|&c| c != first).then_some(colours)
 }
 
 /// The escape sequences of `line` that say how it reads, in order, hashed (0: none): its
-/// colours, and a charset switch (`ESC%G`, `ESC(B`), which a search for the line holds too;
-/// not the cursor's moves and erasures (`ESC[2K`) a redrawn progress line varies, nor the
-/// strings a CI agent stamps lines with (Buildkite's `ESC_bk;t=…`).
-fn colours(line: &str) -> u64 {
+/// colours (`ESC[…m`) and a charset switch (`ESC%G`, `ESC(B`), which a search for the line
+/// holds too; the cursor's moves and erasures (`ESC[2K`) a redrawn progress line varies only
+/// when `all` are asked for; never the strings a CI agent stamps lines with (Buildkite's
+/// `ESC_bk;t=…`), which differ from line to line.
+fn sequences(line: &str, all: bool) -> u64 {
     let b = line.as_bytes();
     let mut h = FxHasher::default();
     let mut any = false;
     for at in memchr::memchr_iter(ESC, b) {
         let end = sequence_end(b, at);
-        let colour = b.get(at + 1) == Some(&b'[') && b[end - 1] == b'm';
-        if colour || matches!(b.get(at + 1), Some(b'%' | b'(' | b')')) {
+        let (kind, last) = (b.get(at + 1), b[end - 1]);
+        let colour = kind == Some(&b'[') && last == b'm';
+        let charset = matches!(kind, Some(b'%' | b'(' | b')'));
+        let string = matches!(kind, Some(b']' | b'P' | b'X' | b'^' | b'_'));
+        if colour || charset || (all && !string && end > at + 1) {
             h.write(&b[at..end]);
             any = true;
         }
@@ -169,11 +184,12 @@ mod tests {
             "\r",
             "\x1b[0m\r",
             "\x1b[0m",
-            // cursor moves alone and a timestamp alone are an empty line again
+            // a cursor's move alone is all the line shows; a timestamp alone is an empty line
             "\x1b[2K",
+            "\x1b[2K\r",
             "\x1b_bk;t=1729032357206\x07",
         ];
-        assert_eq!(recoloured_in(&raw), [1, 4]);
+        assert_eq!(recoloured_in(&raw), [1, 4, 6]);
         // no colours at all: nothing is a repeat in new colours
         let raw = ["\x1b[2Ka", "a", "\x1b_bk;t=1\x07a"];
         let plain = ["a", "a", "a"];

@@ -3404,6 +3404,26 @@ mod tests {
     }
 
     #[test]
+    fn a_screen_drawn_in_a_region_not_drawn_before_stays() {
+        // apt's term.log: each package configured, and debconf's dialog opening its screen in
+        // lines of escapes alone, once on a terminal a line shorter
+        let screen = |rows: u32| format!("\x1b[?1049h\x1b[1;{rows}r\x1b[4l\x1b[?25l\x1b(B\x1b[m\x1b[1;{rows}r\x1b[H\x1b[2J\x1b[K");
+        let mut text = String::new();
+        for (i, rows) in [40, 40, 39, 40, 40].into_iter().enumerate() {
+            for k in 0..12 {
+                text += &format!("Setting up libfoo{i}-{k} (1.{k}-{i}) ...\r\n");
+            }
+            text += &screen(rows);
+            text += "\n";
+        }
+        text += "Processing triggers for man-db (2.7.6.1-2) ...\r\n";
+        let kept = kept_lines(&compress(&text, &opts()).text).into_iter().map(str::to_string).collect::<Vec<_>>();
+        assert!(kept.contains(&screen(39)), "{kept:?}");
+        // the screens drawn alike fold
+        assert_eq!(kept.iter().filter(|l| **l == screen(40)).count(), 1, "{kept:?}");
+    }
+
+    #[test]
     fn the_last_line_says_how_it_ended() {
         // a watcher's rounds: the fold that ends the log holds a fix, and the lines shown above
         // it say an error is still there
