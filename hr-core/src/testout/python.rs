@@ -38,11 +38,25 @@ fn pytest(c: &mut Classifier) {
     let mut block_start: Option<usize> = None;
     let mut file: Option<&str> = None;
     let mut shown = Shown::default();
+    // inside a run that a failing test started itself (pytester's), printed in its captured
+    // output: all of it, up to its own summary, is the failure's, whose block holds it
+    let mut nested = false;
     let n = c.len();
     for i in 0..n {
         let line = c.lines[i];
         let starts = line.as_bytes().first().copied().unwrap_or(b' ');
-        if (starts == b'=' || starts.is_ascii_digit() || starts == b'n') && summary.is_match(line) {
+        let is_summary = |line| (starts == b'=' || starts.is_ascii_digit() || starts == b'n') && summary.is_match(line);
+        if nested {
+            nested = !is_summary(line);
+            continue;
+        }
+        if section == Section::Failures && block_start.is_some() && starts == b'=' {
+            nested = header.captures(line).is_some_and(|m| m[1].starts_with("test session starts"));
+            if nested {
+                continue;
+            }
+        }
+        if is_summary(line) {
             close_block(c, &mut block_start, i, section, &mut shown);
             c.keep(i, Verdict);
             section = Section::Other;
@@ -386,6 +400,39 @@ mod tests {
         );
         assert!(!out.contains("tests/test_b.py::test_bad FAILED"), "{out}");
         assert!(!out.contains("test_ok_7 PASSED"), "{out}");
+    }
+
+    #[test]
+    fn a_run_a_failing_test_started_is_the_failures() {
+        // pytester's run inside a failure's captured output: its progress line and summary are
+        // what the failure printed, and the failure after it is one still
+        let rule = |title: &str| format!("{:=^80}\n", format!(" {title} "));
+        let mut t = rule("test session starts") + "collected 60 items\n\n";
+        for f in 0..6 {
+            t += &format!("testing/test_{f}.py {} [{:>3}%]\n", ".".repeat(10), f * 16);
+        }
+        t += "testing/test_mark.py FF [100%]\n\n";
+        t += &rule("FAILURES");
+        t += &format!("{:_^80}\n\n", " test_marked_class_run_twice ");
+        t += "E       AssertionError: {'passed': 3} != {'passed': 6}\n\ntesting/test_mark.py:62: AssertionError\n";
+        t += &format!("{:-^80}\n", " Captured stdout call ");
+        t += &rule("test session starts");
+        t += "collected 3 items\n\n";
+        t += "test_marked_class_run_twice.py ...                                       [100%]\n\n";
+        t += &rule("3 passed in 0.01s");
+        t += &format!("{:_^80}\n\n", " test_keyword_option ");
+        t += "E       assert 0 == 1\n\ntesting/test_mark.py:90: AssertionError\n";
+        t += &rule("2 failed, 60 passed in 1.20s");
+        let out = assert_kept(
+            &t,
+            &[
+                "test_marked_class_run_twice.py ...                                       [100%]",
+                "E       assert 0 == 1",
+                "testing/test_mark.py:90: AssertionError",
+                "2 failed, 60 passed in 1.20s",
+            ],
+        );
+        assert!(out.contains("60 passed in 6 files"), "{out}");
     }
 
     #[test]
