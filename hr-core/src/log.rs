@@ -6724,6 +6724,22 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn a_unit_that_ends_with_another_status_stays() {
+        // systemd restarts a unit that fails the same way, until it fails another way: the
+        // status is the process's end, which says which failure it was
+        let mut text = String::new();
+        for k in 0..30 {
+            let status = if k == 24 { "130/n/a" } else { "127/n/a" };
+            text += &format!("Jun 09 10:{k:02}:01 node1 systemd[1]: Starting Emergency Shell...\n");
+            text += &format!("Jun 09 10:{k:02}:02 node1 systemd[1]: emergency.service: Main process exited, code=exited, status={status}\n");
+            text += &format!("Jun 09 10:{k:02}:02 node1 systemd[1]: emergency.service: Failed with result 'exit-code'.\n");
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("status=130/n/a\n"), "{}", c.text);
+        assert!(codes_given("status=200 path=/x") == 0 && codes_given("code=killed, status=9/KILL") != 0);
+    }
+
+    #[test]
     fn a_warning_at_another_services_port_stays() {
         // etcd's prober, every five seconds, for each of two peers down: the second peer's
         // refused connection is another backend down, at its own port

@@ -102,7 +102,8 @@ pub(super) const CODES_PER_MESSAGE: usize = 4;
 
 /// The codes `line` gives a result or a process's end, as a set; 0 for none: a word with digits
 /// after `code`, `status` or Windows' `HRESULT` (`exit code 22.`, `exit status 137`, CBS's
-/// `[HRESULT = 0x800f0805 - CBS_E_INVALID_PACKAGE]`, `HRESULT: 0x80070005`), an `err=` or `HRESULT=` field, and a
+/// `[HRESULT = 0x800f0805 - CBS_E_INVALID_PACKAGE]`, `HRESULT: 0x80070005`), an `err=` or `HRESULT=` field, systemd's
+/// `status=127/n/a`, and a
 /// signal's number or name in a `signal=` or `sig=` field (another field of that name holds an
 /// id: a request's signature). Windows' code also names an HRESULT `hr` (`hr = 0x80070002`,
 /// `(hr=0x800f081f)`, `hr:0x80070002`), a word that may mean hours: there, only a value written as one counts.
@@ -119,9 +120,18 @@ pub(super) fn codes_given(line: &str) -> u64 {
         coded
             || hresult
             || tok.split_once('=').is_some_and(|(key, value)| {
-                matches!(key, "err" | "HRESULT") || (matches!(key, "signal" | "sig") && ((value.len() <= 2 && value.bytes().all(|c| c.is_ascii_digit())) || value.starts_with("SIG")))
+                matches!(key, "err" | "HRESULT")
+                    || (matches!(key, "signal" | "sig") && ((value.len() <= 2 && value.bytes().all(|c| c.is_ascii_digit())) || value.starts_with("SIG")))
+                    || (key == "status" && systemd_status(value))
             })
     }))
+}
+
+/// Whether a `status=` field's value is a process's end as systemd states it, a number and its
+/// name (`status=1/FAILURE`, `status=9/KILL`, `status=127/n/a`): a logfmt record's `status=` is
+/// a request's, read as its status.
+fn systemd_status(value: &str) -> bool {
+    value.split_once('/').is_some_and(|(n, _)| !n.is_empty() && n.len() <= 3 && n.bytes().all(|c| c.is_ascii_digit()))
 }
 
 /// Whether `word` is an HRESULT as Windows writes one, `0x` and eight hex digits, punctuation
