@@ -1860,7 +1860,7 @@ fn said(line: &str) -> (&str, &str) {
 /// prefix (a compose service's frames are indented behind its tag).
 fn trace_says<'a>(lines: &'a [&'a str], bodies: &'a [&'a str], i: usize, end: usize) -> impl Iterator<Item = (usize, u64)> + 'a {
     (i..end)
-        .filter(move |&k| k == i || !frames::is_frame(bodies[k]))
+        .filter(move |&k| k == i || !frames::is_frame_under(bodies[k], bodies[i]))
         .map(move |k| (k, message_of(lines[k])))
 }
 
@@ -6721,6 +6721,32 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         // `hr` may mean hours: a code only as an HRESULT is written
         assert_eq!(codes_given("retried for 1 hr = 60 min, then 2 hr: 0x8007"), 0);
         assert_ne!(codes_given("Failed to open key (hr:0x80070002)"), 0);
+    }
+
+    #[test]
+    fn the_line_that_ends_a_journal_messages_traces_stays() {
+        // systemd-coredump's report in journalctl: every line under the first indented alike,
+        // each thread's stack under its own head, and a line that says what the binary was
+        let pad = " ".repeat(44);
+        let mut text = String::new();
+        for k in 0..30 {
+            text += &format!("Mar 09 00:40:{k:02} prts systemd[1]: Started Process Core Dump (PID {}/UID 0).\n", 600 + k);
+        }
+        text += "Mar 09 00:40:13 prts systemd-coredump[632]: Process 579 (sddm-greeter) of user 970 dumped core.\n";
+        for thread in 583..595 {
+            text += &format!("{pad}\n{pad}Stack trace of thread {thread}:\n");
+            for (f, call) in ["n/a", "pthread_cond_wait", "n/a", "n/a", "start_thread"].iter().enumerate() {
+                text += &format!("{pad}#{f}  0x00007f37ae09{:04x} {call} (libc.so.6 + 0x8{:04x})\n", thread * 16 + f, f * 7);
+            }
+        }
+        text += &format!("{pad}ELF object binary architecture: AMD x86-64\n");
+        for k in 0..30 {
+            text += &format!("Mar 09 00:41:{k:02} prts systemd[1]: systemd-coredump@{k}-631-0.service: Deactivated successfully.\n");
+        }
+        let c = compress(&text, &opts());
+        assert!(c.text.contains("\n                                            ELF object binary architecture: AMD x86-64\n"), "{}", c.text);
+        // the threads' stacks alike fold
+        assert!(c.text.lines().filter(|l| l.contains("pthread_cond_wait")).count() < 3, "{}", c.text);
     }
 
     #[test]

@@ -199,12 +199,25 @@ fn turn_end(lines: &[&str], m: usize, turn: usize, end: usize) -> usize {
 /// A line of a trace that says where it ran (a frame, or Python's source line under it), not
 /// what was raised: those are the same along the same path, whatever the error.
 pub(crate) fn is_frame(line: &str) -> bool {
+    frame_deeper_than(line, 0)
+}
+
+/// Whether `line` is a frame (`is_frame`) of the trace `head` opens: a line that is one by its
+/// indent alone stands deeper than the head. journald indents every line of a message alike,
+/// and the line that ends systemd-coredump's report (`ELF object binary architecture: AMD
+/// x86-64`) stands where its `Stack trace of thread 583:` does.
+pub(crate) fn is_frame_under(line: &str, head: &str) -> bool {
+    frame_deeper_than(line, head.len() - head.trim_start().len())
+}
+
+/// Whether `line` is a frame by its shape, or by an indent deeper than `indent` bytes.
+fn frame_deeper_than(line: &str, indent: usize) -> bool {
     // (Dropwizard's frames: `! at …`)
     if let Some(marked) = crate::logline::dropwizard_marked(line) {
         return marked.starts_with("at ");
     }
     let t = line.trim_start();
-    (t.len() < line.len()
+    (line.len() - t.len() > indent
         || numbered_frame(line).is_some()
         || crate::logline::is_native_frame(line)
         || crate::logline::is_ruby_frame(line)
