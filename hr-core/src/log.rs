@@ -5455,17 +5455,21 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
 
     #[test]
     fn a_dump_of_waiting_goroutines_counts_no_errors() {
-        let mut text = String::from("panic: runtime error: invalid memory address or nil pointer dereference\n\ngoroutine 1 [running]:\nmain.main()\n\t/app/main.go:85 +0xbdb\n\n");
-        for g in 5..40 {
-            text.push_str(&format!(
-                "goroutine {g} [chan receive]:\nmain.main.func1(0x0?)\n\t/app/main.go:69 +0x49\ncreated by main.main in goroutine 1\n\t/app/main.go:69 +0x98f\n\n"
-            ));
+        // (as a panic dumps them, and as SIGQUIT does, with where each runs)
+        for runs_on in ["", " gp=0x15a7c7caa5a0 m=nil"] {
+            let mut text = format!("panic: runtime error: invalid memory address or nil pointer dereference\n\ngoroutine 1{runs_on} [running]:\nmain.main()\n\t/app/main.go:85 +0xbdb\n\n");
+            for g in 5..40 {
+                text.push_str(&format!(
+                    "goroutine {g}{runs_on} [chan receive]:\nmain.main.func1(0x0?)\n\t/app/main.go:69 +0x49\ncreated by main.main in goroutine 1\n\t/app/main.go:69 +0x98f\n\n"
+                ));
+            }
+            let c = compress(&text, &opts());
+            assert!(c.text.contains("panic: runtime error"), "{}", c.text);
+            let markers: Vec<&str> = c.text.lines().filter(|l| l.starts_with("[hr ")).collect();
+            assert!(!markers.is_empty(), "{}", c.text);
+            assert!(markers.iter().all(|m| !m.contains("error")), "{}", c.text);
         }
-        let c = compress(&text, &opts());
-        assert!(c.text.contains("panic: runtime error"), "{}", c.text);
-        let markers: Vec<&str> = c.text.lines().filter(|l| l.starts_with("[hr ")).collect();
-        assert!(!markers.is_empty(), "{}", c.text);
-        assert!(markers.iter().all(|m| !m.contains("error")), "{}", c.text);
+        assert!(crate::logline::is_goroutine_header("goroutine 0 gp=0xa3e540 m=0 mp=0xa3f4e0 [idle]:"));
         // an exception's repeated trace still counts as the error it is
         let java = "2024-01-01 10:00:01 ERROR job failed\njava.lang.IllegalStateException: closed\n\tat a.B.c(B.java:1)\n\tat a.B.d(B.java:2)\n".repeat(30);
         let c = compress(&format!("2024-01-01 10:00:00 INFO start\n{java}2024-01-01 10:00:02 INFO end\n"), &opts());

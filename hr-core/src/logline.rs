@@ -681,8 +681,6 @@ pub fn is_counted_place(line: &str) -> bool {
     line.ends_with(')') && re!(r"^\S+\.(?:go|s):\d+ \(0x[0-9a-f]+\)$").is_match(line)
 }
 
-/// The header of a goroutine's trace in a Go program's dump of them all: `goroutine 7 [chan
-/// receive]:`, `goroutine 1 [running]:`. It says where the goroutine stands, not that it failed.
 /// A Rust thread's panic, where it happened: `thread 'main' panicked at src/main.rs:78:18:`
 /// (its message on the lines below), `thread 'w-7' (14761) panicked at …` (Rust 1.90 names the
 /// thread's id), `thread 'main' panicked at 'boom', src/main.rs:2:5` (before 1.73); behind a
@@ -752,8 +750,13 @@ pub fn is_jul_record(header: &str, message: &str) -> bool {
         && re!(r"^[A-Z][a-z]{2} \d{1,2}, \d{4} \d{1,2}:\d\d:\d\d (AM|PM) \S+( \S+)?$").is_match(header)
 }
 
+/// The header of a goroutine's trace in a Go program's dump of them all: `goroutine 7 [chan
+/// receive]:`, `goroutine 1 [running]:`, and with where it runs in a dump of the runtime's own
+/// (`GOTRACEBACK=system`, SIGQUIT's: `goroutine 49 gp=0x15a7c7caa5a0 m=nil [chan receive]:`,
+/// `goroutine 0 gp=0xa3e540 m=0 mp=0xa3f4e0 [idle]:`). It says where the goroutine stands, not
+/// that it failed.
 pub fn is_goroutine_header(line: &str) -> bool {
-    line.starts_with("goroutine ") && re!(r"^goroutine \d+ \[[^\]]+\]:$").is_match(line.trim_end())
+    line.starts_with("goroutine ") && re!(r"^goroutine \d+(?: gp=0x[0-9a-f]+ m=(?:nil|\d+)(?: mp=0x[0-9a-f]+)?)? \[[^\]]+\]:$").is_match(line.trim_end())
 }
 
 /// A compiler's or linter's finding at its place in a file, then what is wrong there: with a
