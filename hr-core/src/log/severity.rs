@@ -278,7 +278,7 @@ fn alert_severity(record: &str) -> Option<Level> {
 /// The names a JSON record gives its level under, whatever their case (`priority` aside: a
 /// number there is a syslog priority): Python's logging names it `levelname` (python-json-logger,
 /// oslo.log's JSON formatter), Serilog's compact JSON `@l`, HashiCorp's hclog `@level`.
-const LEVEL_NAMES: [&str; 8] = ["level", "severity", "lvl", "log.level", "loglevel", "levelname", "@l", "@level"];
+const LEVEL_NAMES: [&str; 9] = ["level", "severity", "lvl", "log.level", "loglevel", "levelname", "loglevelname", "@l", "@level"];
 
 /// The severity a line states in a field of its own: `level`, and no request.
 pub(super) fn stated(level: Level) -> Severity {
@@ -291,13 +291,19 @@ pub(super) fn stated(level: Level) -> Severity {
 }
 
 /// The level a record states in an object it nests its event's own fields in, one level down
-/// (dbt's `{"data": {…}, "info": {"level": "error", "msg": …}}`), as the guard reads it
-/// anywhere: a level's name, not a number (an order's `"priority": 1` is no syslog priority).
+/// (dbt's `{"data": {…}, "info": {"level": "error", "msg": …}}`, tslog's `"_meta": {…,
+/// "logLevelName": "WARN"}`), as the guard reads it anywhere: a level's name, not a number (an
+/// order's `"priority": 1` is no syslog priority, a heading's `"level": 2` no level), but under
+/// a name that says it is a log's (roarr's `"context": {…, "logLevel": 50}`, pino's scale).
 fn nested_level(record: &str) -> Option<Level> {
     json_pairs(record).filter(|(_, v)| v.starts_with('{')).find_map(|(_, object)| {
-        json_pairs(object)
-            .find(|(k, _)| LEVEL_NAMES.iter().any(|n| k.eq_ignore_ascii_case(n)))
-            .and_then(|(_, v)| word_level(v.trim_matches('"')))
+        let (key, v) = json_pairs(object).find(|(k, _)| LEVEL_NAMES.iter().any(|n| k.eq_ignore_ascii_case(n)))?;
+        let v = v.trim_matches('"');
+        match v.parse() {
+            Ok(n) if key.eq_ignore_ascii_case("loglevel") => Some(crate::logline::level_number(n)),
+            Ok(_) => None,
+            Err(_) => word_level(v),
+        }
     })
 }
 
@@ -616,6 +622,15 @@ mod tests {
         // a number nested is no syslog priority, and a word that names no level no level
         assert_eq!(sev(r#"{"msg":"order placed","order":{"id":7,"priority":1}}"#).level, Level::Other);
         assert_eq!(sev(r#"{"msg":"user saved","user":{"level":"admin"}}"#).level, Level::Other);
+        // tslog's level's name, roarr's number on pino's scale; a number under a name that is
+        // not a log's is none (a heading's, an error seen in one record of ten)
+        let tslog = |name: &str| sev(&format!(r#"{{"0":"delivery attempt 2 failed, retrying","_meta":{{"runtime":"node","name":"delivery","logLevelId":4,"logLevelName":"{name}","path":{{"fileLine":"41"}}}}}}"#));
+        assert_eq!(tslog("WARN").level, Level::Warn);
+        assert_eq!(tslog("ERROR").level, Level::Error);
+        let roarr = |level: u32| sev(&format!(r#"{{"context":{{"program":"roarr-worker","done":50,"ok":45,"failed":5,"logLevel":{level}}},"message":"progress","sequence":"151"}}"#));
+        assert_eq!(roarr(20).level, Level::Other);
+        assert_eq!(roarr(50).level, Level::Error);
+        assert_eq!(sev(r#"{"msg":"doc rendered","heading":{"level":3,"text":"Errors"}}"#).level, Level::Other);
     }
 
     #[test]
