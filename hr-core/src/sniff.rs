@@ -476,11 +476,11 @@ fn is_event_table(sample: &Sample) -> bool {
     let Some(header) = sample.head.lines().find(|l| !l.trim().is_empty()) else {
         return false;
     };
-    let Some(at) = severity_column(header) else {
+    if !names_a_severity_column(header) {
         return false;
-    };
+    }
     let rows: Vec<&str> = sample.lines.iter().copied().filter(|l| !l.trim().is_empty() && *l != header).collect();
-    let events = rows.iter().filter(|l| severity_at(l, at)).count();
+    let events = rows.iter().filter(|l| severity_in_a_cell(l)).count();
     rows.len() >= EVENT_ROWS && events * 10 >= rows.len() * 9
 }
 
@@ -551,29 +551,27 @@ fn is_timed_row(row: &str, tabs: usize) -> bool {
     digits(whole) && digits(fraction) && row.matches('\t').count() == tabs
 }
 
-/// Where a header of three or more column names, two spaces or more apart, has a column of
+/// Whether a header of three or more column names, two spaces or more apart, names a column of
 /// severities.
-fn severity_column(header: &str) -> Option<usize> {
+fn names_a_severity_column(header: &str) -> bool {
     let names = column_starts(header).len() + usize::from(!header.starts_with(' '));
-    if names < 3 || !header.bytes().all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'_' | b'-')) {
-        return None;
-    }
-    let name = header.split(' ').find(|w| {
-        ["type", "level", "severity", "entrytype", "leveldisplayname"].iter().any(|n| w.eq_ignore_ascii_case(n))
-    })?;
-    Some(name.as_ptr() as usize - header.as_ptr() as usize)
+    names >= 3
+        && header.bytes().all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'_' | b'-'))
+        && header.split(' ').any(|w| ["type", "level", "severity", "entrytype", "leveldisplayname"].iter().any(|n| w.eq_ignore_ascii_case(n)))
 }
 
-/// Whether a table's row holds a severity in the column that starts at `at`.
-fn severity_at(row: &str, at: usize) -> bool {
-    let starts = at == 0 || row.as_bytes().get(at - 1) == Some(&b' ');
-    let word = row.get(at..).and_then(|r| r.split(' ').next()).unwrap_or("");
+/// Whether a table's row holds a severity in a cell of its own, set off by two spaces or more:
+/// where the header names its column, or elsewhere in a row lined up apart from the header
+/// (`oc get events -o wide` lines its rows up a chunk at a time, each as wide as its values).
+fn severity_in_a_cell(row: &str) -> bool {
     // (a level's word, or one a table of events has for one: Kubernetes' `Normal`, Windows' audit
     // results; a letter alone is no level in a column)
-    starts
-        && word.len() > 2
-        && (crate::logline::word_severity(word).is_some()
-            || ["normal", "informational", "emergency", "failureaudit", "successaudit"].iter().any(|s| word.eq_ignore_ascii_case(s)))
+    row.split("  ").map(str::trim).any(|cell| {
+        cell.len() > 2
+            && !cell.contains(' ')
+            && (crate::logline::word_severity(cell).is_some()
+                || ["normal", "informational", "emergency", "failureaudit", "successaudit"].iter().any(|s| cell.eq_ignore_ascii_case(s)))
+    })
 }
 
 /// Settings and tables, which a log's compressor would fold like values: most lines set a key
@@ -1495,9 +1493,20 @@ Events:
         }
         assert_eq!(sniff(events.as_bytes()), Kind::Log, "{events}");
         assert_ne!(sniff(services.as_bytes()), Kind::Log, "{services}");
-        // the severities are read in their column, not anywhere in a row
+        // the severities are read in cells of their own, not in other words
         let named = events.replace("Normal ", "Normal_").replace("Warning ", "Warning_");
         assert_ne!(sniff(named.as_bytes()), Kind::Log, "{named}");
+        // where a row's value ran past its column's width, the rest of the row stands further
+        // right (`oc get events -o wide` lines rows up a chunk at a time)
+        let mut wide = format!("{:<12}{:<26}{:<10}{:<12}{}\n", "LAST SEEN", "SUBOBJECT", "TYPE", "REASON", "MESSAGE");
+        for i in 0..40 {
+            let (kind, reason, message) = if i == 17 { ("Warning", "BackOff", "Back-off restarting failed container nginx") } else { reasons[i % 2] };
+            wide += &match i / 10 {
+                1 => format!("{:<12}{:<46}{kind:<10}{reason:<12}{message}\n", format!("{i}m"), "spec.containers{nginx-sidecar-metrics-proxy}"),
+                _ => format!("{:<12}{:<26}{kind:<10}{reason:<12}{message}\n", format!("{i}m"), "spec.containers{nginx}"),
+            };
+        }
+        assert_eq!(sniff(wide.as_bytes()), Kind::Log, "{wide}");
     }
 
     #[test]
