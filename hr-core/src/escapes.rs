@@ -120,9 +120,9 @@ pub fn line_colours(raw: &[&str], plain: &[&str]) -> Option<Vec<u64>> {
 
 /// The escape sequences of `line` that say how it reads, in order, hashed (0: none): its
 /// colours (`ESC[…m`) and a charset switch (`ESC%G`, `ESC(B`), which a search for the line
-/// holds too; the cursor's moves and erasures (`ESC[2K`) a redrawn progress line varies only
-/// when `all` are asked for; never the strings a CI agent stamps lines with (Buildkite's
-/// `ESC_bk;t=…`), which differ from line to line.
+/// holds too; the cursor's moves and erasures (`ESC[2K`) a redrawn progress line varies and
+/// the modes set only when `all` are asked for; never the strings a CI agent stamps lines with
+/// (Buildkite's `ESC_bk;t=…`), which differ from line to line.
 fn sequences(line: &str, all: bool) -> u64 {
     let b = line.as_bytes();
     let mut h = FxHasher::default();
@@ -134,7 +134,11 @@ fn sequences(line: &str, all: bool) -> u64 {
         let charset = matches!(kind, Some(b'%' | b'(' | b')'));
         let string = matches!(kind, Some(b']' | b'P' | b'X' | b'^' | b'_'));
         if colour || charset || (all && !string && end > at + 1) {
-            h.write(&b[at..end]);
+            // (a cursor's move or a line's erasure, by its kind alone: a screen drawn a row at
+            // a time, `ESC[12;1H ESC[K`, is one line again and again; a region or a mode set,
+            // `ESC[1;39r`, says how the screen is drawn)
+            let moves = kind == Some(&b'[') && b"ABCDEFGHKdf".contains(&last);
+            h.write(if moves && !colour { &b[end - 1..end] } else { &b[at..end] });
             any = true;
         }
     }

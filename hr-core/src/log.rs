@@ -3419,8 +3419,14 @@ mod tests {
         text += "Processing triggers for man-db (2.7.6.1-2) ...\r\n";
         let kept = kept_lines(&compress(&text, &opts()).text).into_iter().map(str::to_string).collect::<Vec<_>>();
         assert!(kept.contains(&screen(39)), "{kept:?}");
-        // the screens drawn alike fold
+        // the screens drawn alike fold, and so do the rows a screen is drawn in, one at a time
         assert_eq!(kept.iter().filter(|l| **l == screen(40)).count(), 1, "{kept:?}");
+        let mut text = String::new();
+        for k in 0..60 {
+            text += &format!("Setting up libfoo-{k} (1.{k}) ...\r\n\x1b[{};1H\x1b[K\n", 2 + k % 20);
+        }
+        let out = compress(&text, &opts()).text;
+        assert!(kept_lines(&out).iter().filter(|l| l.ends_with(";1H\x1b[K")).count() <= 2, "{out}");
     }
 
     #[test]

@@ -471,16 +471,17 @@ fn is_prose(line: &str) -> bool {
 /// events`' `TYPE`, PowerShell's `EntryType`, a `LEVEL`), and nearly every row holds one there
 /// (`Normal`, `Warning`, `Information`). Its rows fold by what they say, as a log's events do,
 /// and its warnings stand out; a table of things (`kubectl get pods`, whose `STATUS` says how
-/// each one is; `kubectl get svc`, whose `TYPE` is `ClusterIP`) stays a table of names.
+/// each one is; `kubectl get svc`, whose `TYPE` is `ClusterIP`; grype's, whose `TYPE` is `deb`
+/// beside a `SEVERITY` of `Critical`) stays a table of names.
 fn is_event_table(sample: &Sample) -> bool {
     let Some(header) = sample.head.lines().find(|l| !l.trim().is_empty()) else {
         return false;
     };
-    if !names_a_severity_column(header) {
+    let Some(column) = severity_column(header) else {
         return false;
-    }
+    };
     let rows: Vec<&str> = sample.lines.iter().copied().filter(|l| !l.trim().is_empty() && *l != header).collect();
-    let events = rows.iter().filter(|l| severity_in_a_cell(l)).count();
+    let events = rows.iter().filter(|l| column.holds_a_severity(l)).count();
     rows.len() >= EVENT_ROWS && events * 10 >= rows.len() * 9
 }
 
@@ -551,27 +552,59 @@ fn is_timed_row(row: &str, tabs: usize) -> bool {
     digits(whole) && digits(fraction) && row.matches('\t').count() == tabs
 }
 
-/// Whether a header of three or more column names, two spaces or more apart, names a column of
-/// severities.
-fn names_a_severity_column(header: &str) -> bool {
-    let names = column_starts(header).len() + usize::from(!header.starts_with(' '));
-    names >= 3
-        && header.bytes().all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'_' | b'-'))
-        && header.split(' ').any(|w| ["type", "level", "severity", "entrytype", "leveldisplayname"].iter().any(|n| w.eq_ignore_ascii_case(n)))
+/// Where a header names its column of severities: the byte it starts at, and which of the
+/// header's cells (set off by two spaces or more) it is, of how many.
+struct SeverityColumn {
+    at: usize,
+    cell: Option<usize>,
+    cells: usize,
 }
 
-/// Whether a table's row holds a severity in a cell of its own, set off by two spaces or more:
-/// where the header names its column, or elsewhere in a row lined up apart from the header
-/// (`oc get events -o wide` lines its rows up a chunk at a time, each as wide as its values).
-fn severity_in_a_cell(row: &str) -> bool {
-    // (a level's word, or one a table of events has for one: Kubernetes' `Normal`, Windows' audit
-    // results; a letter alone is no level in a column)
-    row.split("  ").map(str::trim).any(|cell| {
-        cell.len() > 2
-            && !cell.contains(' ')
-            && (crate::logline::word_severity(cell).is_some()
-                || ["normal", "informational", "emergency", "failureaudit", "successaudit"].iter().any(|s| cell.eq_ignore_ascii_case(s)))
-    })
+/// The column of severities a header of three or more column names, two spaces or more apart,
+/// names, if it names one.
+fn severity_column(header: &str) -> Option<SeverityColumn> {
+    let names = column_starts(header).len() + usize::from(!header.starts_with(' '));
+    if names < 3 || !header.bytes().all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'_' | b'-')) {
+        return None;
+    }
+    let is_name = |w: &str| ["type", "level", "severity", "entrytype", "leveldisplayname"].iter().any(|n| w.eq_ignore_ascii_case(n));
+    let name = header.split(' ').find(|w| is_name(w))?;
+    let cells: Vec<&str> = cells(header).collect();
+    Some(SeverityColumn { at: name.as_ptr() as usize - header.as_ptr() as usize, cell: cells.iter().position(|c| is_name(c)), cells: cells.len() })
+}
+
+/// A table's row's cells: its text set off by two spaces or more (a cell may hold one space,
+/// `LAST SEEN`, `kubelet, node-1`); an empty cell is none.
+fn cells(row: &str) -> impl Iterator<Item = &str> {
+    row.split("  ").map(str::trim).filter(|c| !c.is_empty())
+}
+
+impl SeverityColumn {
+    /// Whether a row holds a severity in this column: where the header's name starts, or in
+    /// the row's cell of that rank, counted as if its empty cells were there (`oc get events -o
+    /// wide` lines its rows up a chunk at a time, each as wide as its values; a pod's event has
+    /// no `SUBOBJECT`).
+    fn holds_a_severity(&self, row: &str) -> bool {
+        let starts = self.at == 0 || row.as_bytes().get(self.at - 1) == Some(&b' ');
+        let there = row.get(self.at..).and_then(|r| r.split(' ').next()).unwrap_or("");
+        if starts && is_severity(there) {
+            return true;
+        }
+        let Some(cell) = self.cell else {
+            return false;
+        };
+        let cells: Vec<&str> = cells(row).collect();
+        let empty = self.cells.saturating_sub(cells.len());
+        (cell.saturating_sub(empty)..=cell).any(|k| cells.get(k).is_some_and(|c| is_severity(c)))
+    }
+}
+
+/// Whether a table's cell is a severity: a level's word, or one a table of events has for one
+/// (Kubernetes' `Normal`, Windows' audit results); a letter alone is no level in a column.
+fn is_severity(cell: &str) -> bool {
+    cell.len() > 2
+        && (crate::logline::word_severity(cell).is_some()
+            || ["normal", "informational", "emergency", "failureaudit", "successaudit"].iter().any(|s| cell.eq_ignore_ascii_case(s)))
 }
 
 /// Settings and tables, which a log's compressor would fold like values: most lines set a key
@@ -1501,12 +1534,21 @@ Events:
         let mut wide = format!("{:<12}{:<26}{:<10}{:<12}{}\n", "LAST SEEN", "SUBOBJECT", "TYPE", "REASON", "MESSAGE");
         for i in 0..40 {
             let (kind, reason, message) = if i == 17 { ("Warning", "BackOff", "Back-off restarting failed container nginx") } else { reasons[i % 2] };
+            // (a chunk whose values are wider, one whose values are narrower, with no subobject)
             wide += &match i / 10 {
                 1 => format!("{:<12}{:<46}{kind:<10}{reason:<12}{message}\n", format!("{i}m"), "spec.containers{nginx-sidecar-metrics-proxy}"),
+                2 => format!("{:<6}{:<6}{kind:<10}{reason:<12}{message}\n", format!("{i}m"), ""),
                 _ => format!("{:<12}{:<26}{kind:<10}{reason:<12}{message}\n", format!("{i}m"), "spec.containers{nginx}"),
             };
         }
         assert_eq!(sniff(wide.as_bytes()), Kind::Log, "{wide}");
+        // a table of findings, each of one severity, is a table of things: its `TYPE` is a
+        // package's (grype's, filtered to its critical findings)
+        let mut grype = String::from("NAME            INSTALLED      FIXED-IN       TYPE  VULNERABILITY   SEVERITY\n");
+        for i in 0..40 {
+            grype += &format!("linux-libc-dev  5.15.0-91.101  5.15.0-94.104  deb   CVE-2023-{:<5}  Critical\n", 31400 + i);
+        }
+        assert_ne!(sniff(grype.as_bytes()), Kind::Log, "{grype}");
     }
 
     #[test]

@@ -102,8 +102,8 @@ pub(super) const CODES_PER_MESSAGE: usize = 4;
 
 /// The codes `line` gives a result or a process's end, as a set; 0 for none: a word with digits
 /// after `code`, `status` or Windows' `HRESULT` (`exit code 22.`, `exit status 137`, CBS's
-/// `[HRESULT = 0x800f0805 - CBS_E_INVALID_PACKAGE]`, `HRESULT: 0x80070005`), an `err=` or `HRESULT=` field, systemd's
-/// `status=127/n/a`, and a
+/// `[HRESULT = 0x800f0805 - CBS_E_INVALID_PACKAGE]`, `HRESULT: 0x80070005`), an `err=` or
+/// `HRESULT=` field, systemd's `status=127/n/a`, and a
 /// signal's number or name in a `signal=` or `sig=` field (another field of that name holds an
 /// id: a request's signature). Windows' code also names an HRESULT `hr` (`hr = 0x80070002`,
 /// `(hr=0x800f081f)`, `hr:0x80070002`), a word that may mean hours: there, only a value written as one counts.

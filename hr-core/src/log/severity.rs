@@ -293,14 +293,15 @@ pub(super) fn stated(level: Level) -> Severity {
 /// The level a record states in an object it nests its event's own fields in, one level down
 /// (dbt's `{"data": {…}, "info": {"level": "error", "msg": …}}`, tslog's `"_meta": {…,
 /// "logLevelName": "WARN"}`), as the guard reads it anywhere: a level's name, not a number (an
-/// order's `"priority": 1` is no syslog priority, a heading's `"level": 2` no level), but under
-/// a name that says it is a log's (roarr's `"context": {…, "logLevel": 50}`, pino's scale).
+/// order's `"priority": 1` is no syslog priority, a heading's `"level": 2` no level), but on
+/// pino's scale under a name that says it is a log's (roarr's `"context": {…, "logLevel": 50}`;
+/// .NET's `"LogLevel": 2`, an enum's Information, is none).
 fn nested_level(record: &str) -> Option<Level> {
     json_pairs(record).filter(|(_, v)| v.starts_with('{')).find_map(|(_, object)| {
         let (key, v) = json_pairs(object).find(|(k, _)| LEVEL_NAMES.iter().any(|n| k.eq_ignore_ascii_case(n)))?;
         let v = v.trim_matches('"');
         match v.parse() {
-            Ok(n) if key.eq_ignore_ascii_case("loglevel") => Some(crate::logline::level_number(n)),
+            Ok(n @ 10..=60) if key.eq_ignore_ascii_case("loglevel") => Some(crate::logline::numeric_severity(n)),
             Ok(_) => None,
             Err(_) => word_level(v),
         }
@@ -631,6 +632,7 @@ mod tests {
         assert_eq!(roarr(20).level, Level::Other);
         assert_eq!(roarr(50).level, Level::Error);
         assert_eq!(sev(r#"{"msg":"doc rendered","heading":{"level":3,"text":"Errors"}}"#).level, Level::Other);
+        assert_eq!(sev(r#"{"message":"request 3 served in 6ms","app":{"name":"api","logLevel":2}}"#).level, Level::Other);
     }
 
     #[test]

@@ -38,18 +38,21 @@ fn pytest(c: &mut Classifier) {
     let mut block_start: Option<usize> = None;
     let mut file: Option<&str> = None;
     let mut shown = Shown::default();
+    let is_summary = |line: &str| matches!(line.as_bytes().first(), Some(b'=' | b'0'..=b'9' | b'n')) && summary.is_match(line);
     // inside a run that a failing test started itself (pytester's), printed in its captured
-    // output: all of it, up to its own summary, is the failure's, whose block holds it
+    // output: all of it, up to its own summary, is the failure's, whose block holds it. The
+    // output's last summary is the outer run's (a run a test started and killed printed none)
     let mut nested = false;
     let n = c.len();
+    let last_summary = (0..n).rev().find(|&i| is_summary(c.lines[i]));
     for i in 0..n {
         let line = c.lines[i];
         let starts = line.as_bytes().first().copied().unwrap_or(b' ');
-        let is_summary = |line| (starts == b'=' || starts.is_ascii_digit() || starts == b'n') && summary.is_match(line);
-        if nested {
+        if nested && Some(i) != last_summary {
             nested = !is_summary(line);
             continue;
         }
+        nested = false;
         if section == Section::Failures && block_start.is_some() && starts == b'=' {
             nested = header.captures(line).is_some_and(|m| m[1].starts_with("test session starts"));
             if nested {
@@ -433,6 +436,15 @@ mod tests {
             ],
         );
         assert!(out.contains("60 passed in 6 files"), "{out}");
+        // a run the test started and killed printed no summary: the output's last is the
+        // outer run's, its verdict, under the failures' summary
+        let killed = t.replace(&rule("3 passed in 0.01s"), "").replace(&rule("2 failed, 60 passed in 1.20s"), "")
+            + &rule("short test summary info")
+            + "FAILED testing/test_mark.py::test_marked_class_run_twice - AssertionError\nFAILED testing/test_mark.py::test_keyword_option - assert 0 == 1\n"
+            + &rule("2 failed, 60 passed in 1.20s");
+        // (under a budget, where the verdict is what stays first)
+        let out = crate::testout::testutil::run_within(&killed, Some(400));
+        assert!(out.contains("2 failed, 60 passed in 1.20s"), "{out}");
     }
 
     #[test]
