@@ -138,7 +138,7 @@ fn sequences(line: &str, all: bool) -> u64 {
             // a time, `ESC[12;1H ESC[K`, is one line again and again; a region or a mode set,
             // `ESC[1;39r`, says how the screen is drawn)
             let moves = kind == Some(&b'[') && b"ABCDEFGHKdf".contains(&last);
-            h.write(if moves && !colour { &b[end - 1..end] } else { &b[at..end] });
+            h.write(if moves { &b[end - 1..end] } else { &b[at..end] });
             any = true;
         }
     }

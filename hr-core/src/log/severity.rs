@@ -624,7 +624,8 @@ mod tests {
         assert_eq!(sev(r#"{"msg":"order placed","order":{"id":7,"priority":1}}"#).level, Level::Other);
         assert_eq!(sev(r#"{"msg":"user saved","user":{"level":"admin"}}"#).level, Level::Other);
         // tslog's level's name, roarr's number on pino's scale; a number under a name that is
-        // not a log's is none (a heading's, an error seen in one record of ten)
+        // not a log's is none (a heading's), and so is one off pino's scale (.NET's enum, whose
+        // 2 is Information)
         let tslog = |name: &str| sev(&format!(r#"{{"0":"delivery attempt 2 failed, retrying","_meta":{{"runtime":"node","name":"delivery","logLevelId":4,"logLevelName":"{name}","path":{{"fileLine":"41"}}}}}}"#));
         assert_eq!(tslog("WARN").level, Level::Warn);
         assert_eq!(tslog("ERROR").level, Level::Error);
