@@ -563,13 +563,12 @@ struct SeverityColumn {
 /// The column of severities a header of three or more column names, two spaces or more apart,
 /// names, if it names one.
 fn severity_column(header: &str) -> Option<SeverityColumn> {
-    let names = column_starts(header).len() + usize::from(!header.starts_with(' '));
-    if names < 3 || !header.bytes().all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'_' | b'-')) {
+    let cells: Vec<&str> = cells(header).collect();
+    if cells.len() < 3 || !header.bytes().all(|c| c.is_ascii_alphabetic() || matches!(c, b' ' | b'_' | b'-')) {
         return None;
     }
     let is_name = |w: &str| ["type", "level", "severity", "entrytype", "leveldisplayname"].iter().any(|n| w.eq_ignore_ascii_case(n));
     let name = header.split(' ').find(|w| is_name(w))?;
-    let cells: Vec<&str> = cells(header).collect();
     Some(SeverityColumn { at: name.as_ptr() as usize - header.as_ptr() as usize, cell: cells.iter().position(|c| is_name(c)), cells: cells.len() })
 }
 
