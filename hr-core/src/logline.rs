@@ -517,9 +517,10 @@ macro_rules! level_keys {
 }
 
 /// A JSON object that is a log event: a time and something an event says (a level, a
-/// message, a stream, a request and its status), or a level and a message. One line of a
-/// JSON-lines log (docker, Caddy, nginx `escape=json`, bunyan, zap, logrus, ECS). Only keys are
-/// looked at; the object is not parsed.
+/// message, a stream, a request and its status), or a level and a message or a time of its
+/// own name. One line of a JSON-lines log (docker, Caddy, nginx `escape=json`, bunyan, zap,
+/// logrus, ECS, Windows events as `evtx_dump` writes them). Only keys are looked at; the object
+/// is not parsed.
 pub fn is_json_event(line: &str) -> bool {
     let key = |re: &regex::Regex| re.is_match(line);
     // (MongoDB's `"t":{"$date":…}` and `"s":"I"`: names of a letter, known by their values;
@@ -529,7 +530,11 @@ pub fn is_json_event(line: &str) -> bool {
     let message = key(re!(r#""(?i:msg|message|@m|@mt|@message|log|messagetemplate|renderedmessage)" *:"#));
     // (and Eliot's actions and messages: `"action_type":"etl:insert"`, `"message_type":…`)
     let other = key(re!(r#""(logger|stream|status|request|method|remote_addr|uri|caller|thread|pid|action|action_type|message_type)" *:"#));
-    (time && (level || message || other)) || (level && message)
+    // a record nested the way an event's schema writes it (a Windows event's `"Level":2` under
+    // `"System"`, beside `"TimeCreated":{"#attributes":{"SystemTime":"2017-07-12T17:16:28Z"}}`)
+    // names its time its own way: a name that ends in one, holding a date and a time
+    let stamped = || key(re!(r#"(?i:time|date|stamp)" *: *"\d{4}-\d\d-\d\d[T ]\d\d:\d\d"#));
+    (time && (level || message || other)) || (level && (message || stamped()))
 }
 
 /// A JSON object that opens with its time, the way a log line does (Zeek's `{"ts":1575413096.05,…}`,
@@ -1088,7 +1093,7 @@ fn stated_level(line: &str) -> Option<Severity> {
         // "\u001b[31mERROR\u001b[0m"`)
         if let Some(c) = re!(concat!(r#""(?i:("#, level_keys!(), r#"))" *: *"?(?:\\u001[bB]\[[0-9;]*m)*(\w+)"#)).captures(line) {
             let priority = c[1].eq_ignore_ascii_case("priority");
-            let stated = c[2].parse().map_or_else(|_| word_severity(&c[2]), |n| Some(if priority { numeric_severity(n) } else { level_number(n) }));
+            let stated = c[2].parse().map_or_else(|_| word_severity(&c[2]), |n| Some(record_level_number(n, &c[1], line)));
             // journald's priority is the unit's for what a service writes to its output (6,
             // info): a line written with a level of its own states that one
             if priority && stated.map_or(true, |s| s < Severity::Warn) {
@@ -1550,6 +1555,24 @@ pub fn numeric_severity(n: u32) -> Severity {
         4 | 40..=49 => Severity::Warn,
         60..=69 => Severity::Fatal,
         _ => Severity::Other,
+    }
+}
+
+/// The severity number `n` in a record's field `key` gives: a syslog priority in a `priority`
+/// field (`numeric_severity`); in a Windows event (an `"EventID"` beside it) its level, 1
+/// critical, 2 error, 3 warning, 4 information, 5 verbose and 0 any; else `level_number`.
+pub fn record_level_number(n: u32, key: &str, record: &str) -> Severity {
+    if key.eq_ignore_ascii_case("priority") {
+        numeric_severity(n)
+    } else if memchr::memmem::find(record.as_bytes(), b"\"EventID\"").is_some() {
+        match n {
+            1 => Severity::Fatal,
+            2 => Severity::Error,
+            3 => Severity::Warn,
+            _ => Severity::Other,
+        }
+    } else {
+        level_number(n)
     }
 }
 

@@ -2258,6 +2258,22 @@ Events:
     }
 
     #[test]
+    fn windows_events_as_json_lines_are_a_log() {
+        // `evtx_dump -o jsonl` (omerbenamram/evtx's samples/system.evtx): each event's level
+        // and time nested where its schema puts them, its time under a name of its own
+        let events = [
+            r##"{"Event":{"#attributes":{"xmlns":"http://schemas.microsoft.com/win/2004/08/events/event"},"System":{"Provider":{"#attributes":{"Name":"EventLog"}},"EventID":{"#attributes":{"Qualifiers":32768},"#text":6009},"Level":4,"Task":0,"Keywords":"0x80000000000000","TimeCreated":{"#attributes":{"SystemTime":"2017-07-12T17:16:28.2141616Z"}},"EventRecordID":1,"Channel":"System","Computer":"WIN-P4SIAA0SQCO","Security":null},"EventData":{"Data":{"#text":["10.00.","15063","","Multiprocessor Free","0"]}}}}"##,
+            r##"{"Event":{"#attributes":{"xmlns":"http://schemas.microsoft.com/win/2004/08/events/event"},"System":{"Provider":{"#attributes":{"Name":"EventLog"}},"EventID":{"#attributes":{"Qualifiers":32768},"#text":6005},"Level":4,"Task":0,"Keywords":"0x80000000000000","TimeCreated":{"#attributes":{"SystemTime":"2017-07-12T17:16:28.2141616Z"}},"EventRecordID":2,"Channel":"System","Computer":"WIN-P4SIAA0SQCO","Security":null},"EventData":{"Binary":"E107070003000C00110010001C00D6000000000000000000"}}}"##,
+            r##"{"Event":{"#attributes":{"xmlns":"http://schemas.microsoft.com/win/2004/08/events/event"},"System":{"Provider":{"#attributes":{"Name":"BTHUSB"}},"EventID":{"#attributes":{"Qualifiers":32773},"#text":28},"Level":3,"Task":0,"Keywords":"0x80000000000000","TimeCreated":{"#attributes":{"SystemTime":"2017-07-12T17:16:32.4174767Z"}},"EventRecordID":55,"Channel":"System","Computer":"WIN-P4SIAA0SQCO","Security":null},"EventData":{"Data":{"#text":""},"Binary":"0000000001000000000000001C000580000000000000000000000000000000000000000000000000"}}}"##,
+        ];
+        let text: String = events.iter().map(|e| format!("{e}\n")).collect();
+        assert_eq!(sniff(text.as_bytes()), Kind::Log);
+        // a record of data with a level and a date is no event without a time of its name
+        let rows: String = (0..20).map(|i| format!("{{\"id\":{i},\"level\":3,\"name\":\"room {i}\",\"opened\":\"2017-07-12T17:16:32Z\"}}\n")).collect();
+        assert_eq!(sniff(rows.as_bytes()), Kind::Json);
+    }
+
+    #[test]
     fn a_json_log_whose_records_print_their_stack_traces_over_lines_is_a_log() {
         // Elasticsearch's JSON log: a record a line, but a stack trace as an array, a frame a line
         let record = |i: usize, level: &str| format!(r#"{{"type": "server", "timestamp": "2025-10-20T15:29:{:02},448-03:00", "level": "{level}", "component": "o.e.n.Node", "message": "event {i}""#, i % 60);

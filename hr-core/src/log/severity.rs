@@ -227,8 +227,7 @@ fn json_severity(line: &str) -> Option<Severity> {
         if let Some(v) = field(name) {
             let v = crate::logline::without_json_colours(v.trim_matches('"'));
             let level = match v.parse() {
-                Ok(n) if *name == "priority" => crate::logline::numeric_severity(n),
-                Ok(n) => crate::logline::level_number(n),
+                Ok(n) => crate::logline::record_level_number(n, name, t),
                 Err(_) => word_level(v).unwrap_or(Level::Other),
             };
             // journald gives what a service writes to its output the unit's priority (6, info,
@@ -256,8 +255,17 @@ fn json_severity(line: &str) -> Option<Severity> {
     json_field(t, "s")
         .and_then(|v| crate::logline::letter_severity(v.trim_matches('"')))
         .or_else(|| nested_level(t))
+        .or_else(|| windows_event_level(t))
         .map(stated)
         .or(status)
+}
+
+/// A Windows event's level, where its schema nests it (`{"Event":{…,"System":{…,"Level":2,…}}}`,
+/// as `evtx_dump` writes it), on its own scale (see `logline::record_level_number`).
+fn windows_event_level(record: &str) -> Option<Level> {
+    let system = json_field(json_field(record, "Event")?, "System")?;
+    let n = json_field(system, "Level")?.parse().ok()?;
+    Some(crate::logline::record_level_number(n, "Level", record))
 }
 
 /// The level Suricata's EVE JSON states an alert at: its priority, under the name `severity`
@@ -610,6 +618,26 @@ mod tests {
 
     fn sev(line: &str) -> Severity {
         severity(line, &Columns::default())
+    }
+
+    /// A Windows event as `evtx_dump -o jsonl` writes it (omerbenamram/evtx's `samples/system.evtx`),
+    /// its level where the schema nests it, at `level`.
+    fn windows_event(level: u32) -> String {
+        format!(r##"{{"Event":{{"#attributes":{{"xmlns":"http://schemas.microsoft.com/win/2004/08/events/event"}},"System":{{"Provider":{{"#attributes":{{"Name":"BTHUSB"}}}},"EventID":{{"#attributes":{{"Qualifiers":32773}},"#text":28}},"Level":{level},"Task":0,"Keywords":"0x80000000000000","TimeCreated":{{"#attributes":{{"SystemTime":"2017-07-12T17:16:32.4174767Z"}}}},"EventRecordID":55,"Channel":"System","Computer":"WIN-P4SIAA0SQCO","Security":null}},"EventData":{{"Data":{{"#text":""}},"Binary":"0000000001000000000000001C000580000000000000000000000000000000000000000000000000"}}}}}}"##)
+    }
+
+    #[test]
+    fn a_windows_events_level_is_read_on_its_own_scale() {
+        // 1 critical, 2 error, 3 warning, 4 information: not a syslog priority's (3 an error, 4 a warning)
+        let level = |n| sev(&windows_event(n)).level;
+        assert_eq!(level(1), Level::Fatal);
+        assert_eq!(level(2), Level::Error);
+        assert_eq!(level(3), Level::Warn);
+        assert_eq!(level(4), Level::Other);
+        assert_eq!(crate::logline::declared(&windows_event(3)), Some(Level::Warn));
+        assert_eq!(crate::logline::declared(&windows_event(4)), Some(Level::Other));
+        // a record of no Windows event keeps the syslog scale
+        assert_eq!(crate::logline::declared(r#"{"time":"2017-07-12T17:16:32Z","level":4,"msg":"disk nearly full"}"#), Some(Level::Warn));
     }
 
     #[test]
