@@ -9,7 +9,7 @@ use crate::hash::{FxHashMap, FxHashSet, FxHasher};
 use std::collections::hash_map::Entry;
 use std::hash::Hasher;
 
-const ESC: u8 = 0x1b;
+pub(crate) const ESC: u8 = 0x1b;
 const BEL: u8 = 0x07;
 
 /// `text` without its escape sequences, line breaks kept (a sequence never runs past the end of

@@ -19,6 +19,7 @@ pub(crate) mod fields;
 mod frames;
 mod names;
 mod openers;
+mod records;
 mod severity;
 mod test_runs;
 mod values;
@@ -132,35 +133,56 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     let Some((raw, escaped)) = scanned.filter(|(raw, escaped)| !too_many_lines(newlines(raw), text.len(), *escaped)) else {
         return crate::fold::compress(text, opts);
     };
-    // lines are mined without their terminal escapes (colours, CI timestamps), which are no
-    // part of what they say, and kept with them (a log without an escape is not searched for
-    // one again)
-    match escaped.then(|| crate::escapes::strip(text)).flatten() {
+    // a log read as written, or the generic folder's when its plan would not fit the bound
+    let as_written = |raw: Lines| {
+        let (plan, problems) = read_ahead(&raw.lines, &raw.lines, |ahead| plan(&raw, &raw, None, 0, ahead));
+        let Some(plan) = plan else {
+            drop(raw);
+            return crate::fold::compress(text, opts);
+        };
+        render_classified(&plan, &raw, opts, problems.as_deref())
+    };
+    // a container runtime's records are mined by the lines they hold (see `records`), and
+    // lines without their terminal escapes (colours, CI timestamps), which are no part of what
+    // they say; both are kept as written (a log without an escape is not searched for one again)
+    let held_lines = records::held_lines(&raw);
+    let records = held_lines.is_some();
+    let (shown, escaped) = match &held_lines {
+        Some(held) => (held.as_str(), memchr::memchr(crate::escapes::ESC, held.as_bytes()).is_some()),
+        None => (text, escaped),
+    };
+    // (the lines records hold are read without their escapes once their colours are known)
+    let (plain, coloured) = match escaped.then(|| crate::escapes::strip(shown)).flatten() {
+        Some(stripped) => (Some(stripped), held_lines),
+        None => (held_lines, None),
+    };
+    match plain {
         Some(plain) => {
             let lines = crate::lines::split_stripped(&plain, text);
-            let colours = crate::escapes::line_colours(&raw.lines, &lines.lines);
-            // the copy without escapes and the lines' colours are held beside the plan
+            let colours = escaped.then(|| match &coloured {
+                Some(held) => crate::escapes::line_colours(&crate::lines::split_stripped(held, text).lines, &lines.lines),
+                None => crate::escapes::line_colours(&raw.lines, &lines.lines),
+            });
+            let colours = colours.flatten();
+            drop(coloured);
+            // the copy without escapes or records and the lines' colours are held beside the plan
             let held = plain.len() + colours.as_ref().map_or(0, |c| c.len() * COLOUR_BYTES);
             let (plan, problems) = read_ahead(&lines.lines, &raw.lines, |ahead| plan(&lines, &raw, colours.as_deref(), held, ahead));
-            let Some(plan) = plan else {
-                drop(lines);
-                drop(plain);
-                drop(raw);
-                return crate::fold::compress(text, opts);
-            };
-            // the copy without escapes is gone before the output is written
+            // the copy is gone before the output is written
             drop(colours);
+            drop(lines);
             drop(plain);
-            render_classified(&plan, &raw, opts, problems.as_deref())
+            match plan {
+                Some(plan) => render_classified(&plan, &raw, opts, problems.as_deref()),
+                // (records whose lines' plan would not fit beside their copy are read as written)
+                None if records => as_written(raw),
+                None => {
+                    drop(raw);
+                    crate::fold::compress(text, opts)
+                }
+            }
         }
-        None => {
-            let (plan, problems) = read_ahead(&raw.lines, &raw.lines, |ahead| plan(&raw, &raw, None, 0, ahead));
-            let Some(plan) = plan else {
-                drop(raw);
-                return crate::fold::compress(text, opts);
-            };
-            render_classified(&plan, &raw, opts, problems.as_deref())
-        }
+        None => as_written(raw),
     }
 }
 
@@ -7771,6 +7793,42 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
             assert!(c.text.contains(&format!("upstream {path} returned {code}")), "{path}: {}", c.text);
         }
         assert!(c.text.len() * 4 < log.len(), "{}", c.text);
+    }
+
+    #[test]
+    fn a_trace_docker_keeps_a_record_a_line_stays_whole() {
+        // Quartz under docker's json-file driver: a job's warning and its first trace, a frame a
+        // record, among records of the scheduler's rounds. Read as records, the frames were
+        // repeats of one template (`[hr 19 like above]`); read by their lines, the trace is new
+        let record = |line: &str, k: usize| format!("{}\n", serde_json::json!({"log": format!("{line}\n"), "stream": "stderr", "time": format!("2026-12-07T06:57:{:02}.{k:06}Z", k / 1000 % 60)}));
+        let frames = [
+            "sun.nio.ch.Net.pollConnect(Native Method)",
+            "sun.nio.ch.Net.pollConnectNow(Net.java:672)",
+            "sun.nio.ch.NioSocketImpl.timedFinishConnect(NioSocketImpl.java:547)",
+            "sun.nio.ch.NioSocketImpl.connect(NioSocketImpl.java:602)",
+            "java.net.Socket.connect(Socket.java:633)",
+            "sun.net.NetworkClient.doConnect(NetworkClient.java:178)",
+            "sun.net.www.http.HttpClient.openServer(HttpClient.java:533)",
+            "java.net.HttpURLConnection.getResponseCode(HttpURLConnection.java:529)",
+            "probe.Main$SyncJob.execute(Main.java:41)",
+            "org.quartz.core.JobRunShell.run(JobRunShell.java:202)",
+        ];
+        let mut log = String::new();
+        for k in 0..120 {
+            log += &record(&format!("2026-12-07 06:57:24.{:03} [billing-scheduler_QuartzSchedulerThread] DEBUG org.quartz.core.QuartzSchedulerThread - batch acquisition of {} triggers", k % 1000, k % 3), k * 50);
+            if k == 60 {
+                log += &record("2026-12-07 06:57:24.105 [billing-scheduler_Worker-2] WARN probe.Main$SyncJob - catalog sync failed for http://127.0.0.1:5997/catalog", k * 50 + 1);
+                log += &record("java.net.ConnectException: Connection refused", k * 50 + 2);
+                for (n, frame) in frames.iter().enumerate() {
+                    log += &record(&format!("\tat {frame}"), k * 50 + 3 + n);
+                }
+            }
+        }
+        let c = compress(&log, &opts());
+        for frame in frames {
+            assert!(c.text.contains(frame), "{frame}: {}", c.text);
+        }
+        assert!(c.text.len() * 2 < log.len(), "{}", c.text);
     }
 
     #[test]
