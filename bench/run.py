@@ -95,6 +95,18 @@ def coloured_log(mb: int) -> bytes:
     return b"".join(out)
 
 
+def json_file_log(mb: int) -> bytes:
+    """A container's log as docker's json-file driver keeps it, a record a line, its colours
+    escaped in each record and differing from line to line."""
+    out, size, i = [], 0, 0
+    while size < mb * 2**20:
+        line = f"\x1b[3{i % 3 + 1}m2025-08-08 07:06:{i % 60:02d}.{i % 1000:03d} INFO worker-{i % 7} handled request id={i} in {i * 7 % 97} ms\x1b[0m\n"
+        out.append(json.dumps({"log": line, "stream": "stdout", "time": f"2025-08-08T07:06:{i % 60:02d}.{i:09d}Z"}, separators=(",", ":")).encode() + b"\n")
+        size += len(out[-1])
+        i += 1
+    return b"".join(out)
+
+
 def stray_bytes_log(mb: int) -> bytes:
     """A log in UTF-8 but for one Latin-1 byte in 32 (a name, a path in a code page)."""
     line = b"2025-08-08 07:06:%02d INFO caf\xe9 %07d\n"
@@ -445,6 +457,8 @@ def main() -> None:
               f"{big_mb} MB of two-byte lines": cached(f"two-byte-{big_mb}m.log", lambda: two_byte_lines(big_mb))}
     # colours: the log is read through a copy without its escapes
     shapes[f"{big_mb} MB coloured log"] = cached(f"coloured-{big_mb}m.log", lambda: coloured_log(big_mb))
+    # docker's json-file records: read through a copy of the lines they hold, then without escapes
+    shapes[f"{big_mb} MB of docker json-file records"] = cached(f"json-file-{big_mb}m.log", lambda: json_file_log(big_mb))
     # `error` lines: the guard must see every one, yet keep one entry per template, not per line
     for name, line in (("a", b"a\n"), ("empty", b"\n"), ("1", b"1\n"), ("error", b"error\n")):
         shapes[f"{big_mb} MB of `{name}` lines"] = cached(f"lines-{name}-{big_mb}m.log",
