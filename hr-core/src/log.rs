@@ -145,27 +145,28 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     // a container runtime's records are mined by the lines they hold (see `records`), and
     // lines without their terminal escapes (colours, CI timestamps), which are no part of what
     // they say; both are kept as written (a log without an escape is not searched for one again)
-    let held_lines = records::held_lines(&raw);
-    let records = held_lines.is_some();
-    let (shown, escaped) = match &held_lines {
-        Some(held) => (held.as_str(), memchr::memchr(crate::escapes::ESC, held.as_bytes()).is_some()),
+    let record_lines = records::record_lines(&raw);
+    let records = record_lines.is_some();
+    let (read, escaped) = match &record_lines {
+        Some(lines) => (lines.as_str(), memchr::memchr(crate::escapes::ESC, lines.as_bytes()).is_some()),
         None => (text, escaped),
     };
-    // (the lines records hold are read without their escapes once their colours are known)
-    let (plain, coloured) = match escaped.then(|| crate::escapes::strip(shown)).flatten() {
-        Some(stripped) => (Some(stripped), held_lines),
-        None => (held_lines, None),
+    // the copy mined: the lines read without their escapes, or the records' lines when they have
+    // none; records' lines with escapes are held only until their colours are read
+    let (plain, coloured) = match escaped.then(|| crate::escapes::strip(read)).flatten() {
+        Some(stripped) => (Some(stripped), record_lines),
+        None => (record_lines, None),
     };
     match plain {
         Some(plain) => {
             let lines = crate::lines::split_stripped(&plain, text);
             let colours = escaped.then(|| match &coloured {
-                Some(held) => crate::escapes::line_colours(&crate::lines::split_stripped(held, text).lines, &lines.lines),
+                Some(record_lines) => crate::escapes::line_colours(&crate::lines::split_stripped(record_lines, text).lines, &lines.lines),
                 None => crate::escapes::line_colours(&raw.lines, &lines.lines),
             });
             let colours = colours.flatten();
             drop(coloured);
-            // the copy without escapes or records and the lines' colours are held beside the plan
+            // the copy mined and the lines' colours are held beside the plan
             let held = plain.len() + colours.as_ref().map_or(0, |c| c.len() * COLOUR_BYTES);
             let (plan, problems) = read_ahead(&lines.lines, &raw.lines, |ahead| plan(&lines, &raw, colours.as_deref(), held, ahead));
             // the copy is gone before the output is written
@@ -226,7 +227,8 @@ fn newlines(lines: &Lines) -> usize {
 pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ahead: Option<&mut Ahead>) -> Option<Plan> {
     // the miner's share of the memory bound: the heap it frees is still held while the output,
     // which can be as large as the input, is written and copied out
-    let size: usize = lines.lines.iter().map(|l| l.len() + 1).sum();
+    // (the input's size: the copy mined, of records' lines, may be half of it)
+    let size: usize = raw.lines.iter().map(|l| l.len() + 1).sum();
     let room = crate::bound::state_room(size);
     let mut miner = Miner::within(room / 4);
     // the lines read ahead are held beside the plan, and so are the paths clients failed on
@@ -3399,6 +3401,18 @@ mod tests {
         let c = compress(&text, &opts());
         assert_eq!(c.text.matches(plain).count(), 1, "{}", c.text);
         assert_eq!(c.text.matches(coloured).count(), 1, "{}", c.text);
+    }
+
+    #[test]
+    fn a_repeat_in_other_colours_stays_once_in_docker_json_file_records() {
+        // the same run under docker's json-file driver: the colours are escaped in each record,
+        // and read from the line it holds
+        let record = |line: &str| format!("{}\n", serde_json::json!({"log": line, "stream": "stdout", "time": "2026-12-07T06:57:24.113169335Z"}));
+        let (plain, coloured) = (record("[INFO] Scanning for projects...\n"), record("[\x1b[1;34mINFO\x1b[m] Scanning for projects...\n"));
+        let text = format!("{}{}", plain.repeat(20), coloured.repeat(20));
+        let c = compress(&text, &opts());
+        assert_eq!(c.text.matches(&plain).count(), 1, "{}", c.text);
+        assert_eq!(c.text.matches(&coloured).count(), 1, "{}", c.text);
     }
 
     #[test]
@@ -7796,7 +7810,7 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
-    fn a_trace_docker_keeps_a_record_a_line_stays_whole() {
+    fn a_trace_in_docker_json_file_records_stays_whole() {
         // Quartz under docker's json-file driver: a job's warning and its first trace, a frame a
         // record, among records of the scheduler's rounds. Read as records, the frames were
         // repeats of one template (`[hr 19 like above]`); read by their lines, the trace is new

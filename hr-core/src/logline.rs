@@ -517,10 +517,9 @@ macro_rules! level_keys {
 }
 
 /// A JSON object that is a log event: a time and something an event says (a level, a
-/// message, a stream, a request and its status), or a level and a message or a time of its
-/// own name. One line of a JSON-lines log (docker, Caddy, nginx `escape=json`, bunyan, zap,
-/// logrus, ECS, Windows events as `evtx_dump` writes them). Only keys are looked at; the object
-/// is not parsed.
+/// message, a stream, a request and its status), a level and a message, or a Windows event.
+/// One line of a JSON-lines log (docker, Caddy, nginx `escape=json`, bunyan, zap, logrus, ECS,
+/// `evtx_dump`). Only keys are looked at; the object is not parsed.
 pub fn is_json_event(line: &str) -> bool {
     let key = |re: &regex::Regex| re.is_match(line);
     // (MongoDB's `"t":{"$date":…}` and `"s":"I"`: names of a letter, known by their values;
@@ -530,11 +529,25 @@ pub fn is_json_event(line: &str) -> bool {
     let message = key(re!(r#""(?i:msg|message|@m|@mt|@message|log|messagetemplate|renderedmessage)" *:"#));
     // (and Eliot's actions and messages: `"action_type":"etl:insert"`, `"message_type":…`)
     let other = key(re!(r#""(logger|stream|status|request|method|remote_addr|uri|caller|thread|pid|action|action_type|message_type)" *:"#));
-    // a record nested the way an event's schema writes it (a Windows event's `"Level":2` under
-    // `"System"`, beside `"TimeCreated":{"#attributes":{"SystemTime":"2017-07-12T17:16:28Z"}}`)
-    // names its time its own way: a name that ends in one, holding a date and a time
-    let stamped = || key(re!(r#"(?i:time|date|stamp)" *: *"\d{4}-\d\d-\d\d[T ]\d\d:\d\d"#));
-    (time && (level || message || other)) || (level && (message || stamped()))
+    (time && (level || message || other)) || (level && message) || is_windows_event(line)
+}
+
+/// A Windows event as `evtx_dump -o jsonl` writes it: its schema's names, its level and its
+/// time (`"TimeCreated":{"#attributes":{"SystemTime":…}}`) nested under `"System"`.
+pub fn is_windows_event(record: &str) -> bool {
+    let holds = |name: &[u8]| memchr::memmem::find(record.as_bytes(), name).is_some();
+    record.starts_with("{\"Event\":") && holds(b"\"System\":") && holds(b"\"EventID\":")
+}
+
+/// The severity a Windows event's level gives: 1 critical, 2 error, 3 warning; 4 information,
+/// 5 verbose and 0 any are none.
+pub fn windows_level(n: u32) -> Severity {
+    match n {
+        1 => Severity::Fatal,
+        2 => Severity::Error,
+        3 => Severity::Warn,
+        _ => Severity::Other,
+    }
 }
 
 /// A JSON object that opens with its time, the way a log line does (Zeek's `{"ts":1575413096.05,…}`,
@@ -991,9 +1004,17 @@ pub fn severity(line: &str) -> Severity {
 /// JSON wrote, which docker's json-file driver keeps as a string (`{"log":"{\"level\":\"error\",
 /// …}\n","stream":"stderr","time":"…"}`). Its level is the record's.
 pub fn wrapped_record(line: &str) -> Option<String> {
-    let quoted = line.strip_prefix("{\"log\":").filter(|v| v.starts_with("\"{"))?;
-    let record = serde_json::Deserializer::from_str(quoted).into_iter::<String>().next()?.ok()?;
-    record.trim_end().ends_with('}').then_some(record)
+    if !line.starts_with("{\"log\":\"{") {
+        return None;
+    }
+    record_line(line).filter(|record| record.trim_end().ends_with('}'))
+}
+
+/// The line a container runtime's record holds, unquoted, its newline as written: docker's
+/// json-file driver keeps each line a program wrote so (`{"log":"…\n","stream":"stderr","time":"…"}`).
+pub fn record_line(record: &str) -> Option<String> {
+    let quoted = record.strip_prefix("{\"log\":")?.trim_start();
+    serde_json::Deserializer::from_str(quoted).into_iter::<String>().next()?.ok()
 }
 
 /// What a worker wrote that its supervisor relays, quoted, as php-fpm logs a worker's output
@@ -1093,7 +1114,12 @@ fn stated_level(line: &str) -> Option<Severity> {
         // "\u001b[31mERROR\u001b[0m"`)
         if let Some(c) = re!(concat!(r#""(?i:("#, level_keys!(), r#"))" *: *"?(?:\\u001[bB]\[[0-9;]*m)*(\w+)"#)).captures(line) {
             let priority = c[1].eq_ignore_ascii_case("priority");
-            let stated = c[2].parse().map_or_else(|_| word_severity(&c[2]), |n| Some(record_level_number(n, &c[1], line)));
+            let number = |n| match () {
+                _ if priority => numeric_severity(n),
+                _ if is_windows_event(line) => windows_level(n),
+                _ => level_number(n),
+            };
+            let stated = c[2].parse().map_or_else(|_| word_severity(&c[2]), |n| Some(number(n)));
             // journald's priority is the unit's for what a service writes to its output (6,
             // info): a line written with a level of its own states that one
             if priority && stated.map_or(true, |s| s < Severity::Warn) {
@@ -1555,24 +1581,6 @@ pub fn numeric_severity(n: u32) -> Severity {
         4 | 40..=49 => Severity::Warn,
         60..=69 => Severity::Fatal,
         _ => Severity::Other,
-    }
-}
-
-/// The severity number `n` in a record's field `key` gives: a syslog priority in a `priority`
-/// field (`numeric_severity`); in a Windows event (an `"EventID"` beside it) its level, 1
-/// critical, 2 error, 3 warning, 4 information, 5 verbose and 0 any; else `level_number`.
-pub fn record_level_number(n: u32, key: &str, record: &str) -> Severity {
-    if key.eq_ignore_ascii_case("priority") {
-        numeric_severity(n)
-    } else if memchr::memmem::find(record.as_bytes(), b"\"EventID\"").is_some() {
-        match n {
-            1 => Severity::Fatal,
-            2 => Severity::Error,
-            3 => Severity::Warn,
-            _ => Severity::Other,
-        }
-    } else {
-        level_number(n)
     }
 }
 

@@ -2260,7 +2260,7 @@ Events:
     #[test]
     fn windows_events_as_json_lines_are_a_log() {
         // `evtx_dump -o jsonl` (omerbenamram/evtx's samples/system.evtx): each event's level
-        // and time nested where its schema puts them, its time under a name of its own
+        // and time nested where its schema puts them
         let events = [
             r##"{"Event":{"#attributes":{"xmlns":"http://schemas.microsoft.com/win/2004/08/events/event"},"System":{"Provider":{"#attributes":{"Name":"EventLog"}},"EventID":{"#attributes":{"Qualifiers":32768},"#text":6009},"Level":4,"Task":0,"Keywords":"0x80000000000000","TimeCreated":{"#attributes":{"SystemTime":"2017-07-12T17:16:28.2141616Z"}},"EventRecordID":1,"Channel":"System","Computer":"WIN-P4SIAA0SQCO","Security":null},"EventData":{"Data":{"#text":["10.00.","15063","","Multiprocessor Free","0"]}}}}"##,
             r##"{"Event":{"#attributes":{"xmlns":"http://schemas.microsoft.com/win/2004/08/events/event"},"System":{"Provider":{"#attributes":{"Name":"EventLog"}},"EventID":{"#attributes":{"Qualifiers":32768},"#text":6005},"Level":4,"Task":0,"Keywords":"0x80000000000000","TimeCreated":{"#attributes":{"SystemTime":"2017-07-12T17:16:28.2141616Z"}},"EventRecordID":2,"Channel":"System","Computer":"WIN-P4SIAA0SQCO","Security":null},"EventData":{"Binary":"E107070003000C00110010001C00D6000000000000000000"}}}"##,
@@ -2268,8 +2268,8 @@ Events:
         ];
         let text: String = events.iter().map(|e| format!("{e}\n")).collect();
         assert_eq!(sniff(text.as_bytes()), Kind::Log);
-        // a record of data with a level and a date is no event without a time of its name
-        let rows: String = (0..20).map(|i| format!("{{\"id\":{i},\"level\":3,\"name\":\"room {i}\",\"opened\":\"2017-07-12T17:16:32Z\"}}\n")).collect();
+        // rows of data with a level and a time of their own are no events: a game's players
+        let rows: String = (0..20).map(|i| format!("{{\"id\":{i},\"name\":\"p{i}\",\"level\":{},\"lastLoginTime\":\"2024-05-01T10:{i:02}:00Z\"}}\n", i * 7 % 60 + 1)).collect();
         assert_eq!(sniff(rows.as_bytes()), Kind::Json);
     }
 

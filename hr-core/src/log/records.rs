@@ -14,7 +14,7 @@ const RECORD: &str = "{\"log\":";
 /// runtime's records: each record's line unquoted, without its newline (a line longer than the
 /// runtime's buffer is split over records, a part a record, and only the last ends with one;
 /// a line break within one reads as a space), any other line as it is. `None` otherwise.
-pub fn held_lines(lines: &Lines) -> Option<String> {
+pub fn record_lines(lines: &Lines) -> Option<String> {
     let first = lines.lines.iter().find(|l| !l.trim().is_empty())?;
     if !first.starts_with(RECORD) {
         return None;
@@ -27,15 +27,15 @@ pub fn held_lines(lines: &Lines) -> Option<String> {
             out.push('\n');
         }
         nonblank += usize::from(!line.trim().is_empty());
-        match held_line(line) {
-            Some(held) => {
+        match crate::logline::record_line(line) {
+            Some(written) => {
                 records += 1;
-                let whole = held.strip_suffix('\n');
+                let whole = written.strip_suffix('\n');
                 // the rest of a line split over records is no line indented under the one above:
                 // its first byte stood in the middle of a line
-                let held = whole.unwrap_or(&held);
-                let held = if part { held.trim_start() } else { held };
-                out.extend(held.chars().map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c }));
+                let text = whole.unwrap_or(&written);
+                let text = if part { text.trim_start() } else { text };
+                out.extend(text.chars().map(|c| if matches!(c, '\n' | '\r') { ' ' } else { c }));
                 part = whole.is_none();
             }
             None => {
@@ -48,12 +48,6 @@ pub fn held_lines(lines: &Lines) -> Option<String> {
         out.push('\n');
     }
     (records * 10 >= nonblank * 9).then_some(out)
-}
-
-/// The line a record holds, unquoted.
-fn held_line(line: &str) -> Option<String> {
-    let quoted = line.strip_prefix(RECORD)?.trim_start();
-    serde_json::Deserializer::from_str(quoted).into_iter::<String>().next()?.ok()
 }
 
 #[cfg(test)]
@@ -70,17 +64,17 @@ mod tests {
             r#"{"log":"   and its rest\n","stream":"stdout","time":"2026-12-07T06:57:24.2Z"}"#, "\n",
             r#"{"log":"two\nlines\n","stream":"stdout","time":"2026-12-07T06:57:24.3Z"}"#, "\n",
         );
-        let held = held_lines(&split(text)).unwrap();
+        let held = record_lines(&split(text)).unwrap();
         assert_eq!(
             held,
             "2026-12-07 06:57:24.105 [w-2] WARN probe.Main$SyncJob - catalog sync failed\n\tat java.base/sun.nio.ch.Net.pollConnect(Native Method)\na part of a long line, \"quoted\"\nand its rest\ntwo lines\n"
         );
         // line for line, the last one's newline as written
-        assert_eq!(held_lines(&split(text.trim_end())).unwrap(), held.trim_end());
+        assert_eq!(record_lines(&split(text.trim_end())).unwrap(), held.trim_end());
         // a JSON-lines log of another shape is read as its records
-        assert_eq!(held_lines(&split("{\"level\":\"info\",\"msg\":\"up\"}\n{\"log\":\"x\\n\"}\n")), None);
+        assert_eq!(record_lines(&split("{\"level\":\"info\",\"msg\":\"up\"}\n{\"log\":\"x\\n\"}\n")), None);
         // nor is a log of which only some lines are records
         let some = format!("{text}plain line one\nplain line two\n");
-        assert_eq!(held_lines(&split(&some)), None);
+        assert_eq!(record_lines(&split(&some)), None);
     }
 }

@@ -227,7 +227,8 @@ fn json_severity(line: &str) -> Option<Severity> {
         if let Some(v) = field(name) {
             let v = crate::logline::without_json_colours(v.trim_matches('"'));
             let level = match v.parse() {
-                Ok(n) => crate::logline::record_level_number(n, name, t),
+                Ok(n) if *name == "priority" => crate::logline::numeric_severity(n),
+                Ok(n) => crate::logline::level_number(n),
                 Err(_) => word_level(v).unwrap_or(Level::Other),
             };
             // journald gives what a service writes to its output the unit's priority (6, info,
@@ -261,11 +262,10 @@ fn json_severity(line: &str) -> Option<Severity> {
 }
 
 /// A Windows event's level, where its schema nests it (`{"Event":{…,"System":{…,"Level":2,…}}}`,
-/// as `evtx_dump` writes it), on its own scale (see `logline::record_level_number`).
+/// as `evtx_dump` writes it), on its own scale (see `logline::windows_level`).
 fn windows_event_level(record: &str) -> Option<Level> {
     let system = json_field(json_field(record, "Event")?, "System")?;
-    let n = json_field(system, "Level")?.parse().ok()?;
-    Some(crate::logline::record_level_number(n, "Level", record))
+    json_field(system, "Level")?.parse().ok().map(crate::logline::windows_level)
 }
 
 /// The level Suricata's EVE JSON states an alert at: its priority, under the name `severity`
@@ -636,8 +636,11 @@ mod tests {
         assert_eq!(level(4), Level::Other);
         assert_eq!(crate::logline::declared(&windows_event(3)), Some(Level::Warn));
         assert_eq!(crate::logline::declared(&windows_event(4)), Some(Level::Other));
-        // a record of no Windows event keeps the syslog scale
+        // a record of no Windows event keeps the syslog scale, or pino's, whatever it forwards
         assert_eq!(crate::logline::declared(r#"{"time":"2017-07-12T17:16:32Z","level":4,"msg":"disk nearly full"}"#), Some(Level::Warn));
+        let forwarded = r#"{"level":50,"time":1700000000040,"event":{"EventID":4624},"msg":"forwarded event"}"#;
+        assert_eq!(crate::logline::declared(forwarded), Some(Level::Error));
+        assert_eq!(sev(forwarded).level, Level::Error);
     }
 
     #[test]
