@@ -1114,10 +1114,14 @@ fn stated_level(line: &str) -> Option<Severity> {
         // "\u001b[31mERROR\u001b[0m"`)
         if let Some(c) = re!(concat!(r#""(?i:("#, level_keys!(), r#"))" *: *"?(?:\\u001[bB]\[[0-9;]*m)*(\w+)"#)).captures(line) {
             let priority = c[1].eq_ignore_ascii_case("priority");
-            let number = |n| match () {
-                _ if priority => numeric_severity(n),
-                _ if is_windows_event(line) => windows_level(n),
-                _ => level_number(n),
+            let number = |n| {
+                if priority {
+                    numeric_severity(n)
+                } else if is_windows_event(line) {
+                    windows_level(n)
+                } else {
+                    level_number(n)
+                }
             };
             let stated = c[2].parse().map_or_else(|_| word_severity(&c[2]), |n| Some(number(n)));
             // journald's priority is the unit's for what a service writes to its output (6,

@@ -7,18 +7,13 @@
 
 use crate::lines::Lines;
 
-/// How a record of docker's json-file driver opens.
-const RECORD: &str = "{\"log\":";
-
 /// The lines `lines` hold, line for line, when nine in ten of those not blank are a container
 /// runtime's records: each record's line unquoted, without its newline (a line longer than the
 /// runtime's buffer is split over records, a part a record, and only the last ends with one;
 /// a line break within one reads as a space), any other line as it is. `None` otherwise.
 pub fn record_lines(lines: &Lines) -> Option<String> {
     let first = lines.lines.iter().find(|l| !l.trim().is_empty())?;
-    if !first.starts_with(RECORD) {
-        return None;
-    }
+    crate::logline::record_line(first)?;
     let mut out = String::with_capacity(lines.lines.iter().map(|l| l.len() + 1).sum());
     let (mut records, mut nonblank) = (0, 0);
     let mut part = false;
