@@ -160,11 +160,12 @@ pub fn compress(text: &str, opts: &Options) -> Compressed {
     match plain {
         Some(plain) => {
             let lines = crate::lines::split_stripped(&plain, text);
-            let colours = escaped.then(|| match &coloured {
-                Some(record_lines) => crate::escapes::line_colours(&crate::lines::split_stripped(record_lines, text).lines, &lines.lines),
-                None => crate::escapes::line_colours(&raw.lines, &lines.lines),
-            });
-            let colours = colours.flatten();
+            let colours = escaped
+                .then(|| match &coloured {
+                    Some(record_lines) => crate::escapes::line_colours(&crate::lines::split_stripped(record_lines, text).lines, &lines.lines),
+                    None => crate::escapes::line_colours(&raw.lines, &lines.lines),
+                })
+                .flatten();
             drop(coloured);
             // the copy mined and the lines' colours are held beside the plan
             let held = plain.len() + colours.as_ref().map_or(0, |c| c.len() * COLOUR_BYTES);
@@ -3403,11 +3404,16 @@ mod tests {
         assert_eq!(c.text.matches(coloured).count(), 1, "{}", c.text);
     }
 
+    /// The record docker's json-file driver keeps of `line`, written on `stream` at `time`.
+    fn json_file_record(line: &str, stream: &str, time: &str) -> String {
+        format!("{}\n", serde_json::json!({"log": line, "stream": stream, "time": time}))
+    }
+
     #[test]
     fn a_repeat_in_other_colours_stays_once_in_docker_json_file_records() {
         // the same run under docker's json-file driver: the colours are escaped in each record,
         // and read from the line it holds
-        let record = |line: &str| format!("{}\n", serde_json::json!({"log": line, "stream": "stdout", "time": "2026-12-07T06:57:24.113169335Z"}));
+        let record = |line: &str| json_file_record(line, "stdout", "2026-12-07T06:57:24.113169335Z");
         let (plain, coloured) = (record("[INFO] Scanning for projects...\n"), record("[\x1b[1;34mINFO\x1b[m] Scanning for projects...\n"));
         let text = format!("{}{}", plain.repeat(20), coloured.repeat(20));
         let c = compress(&text, &opts());
@@ -7799,8 +7805,7 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
                 }
                 _ => format!(r#"{{"level":"info",{},"status":200,"bytes":34,"elapsed":0.0{k},"message":"proxied"}}"#, head(&format!("/v1/users/{}", k * 7 % 400))),
             };
-            let line = serde_json::json!({"log": record + "\n", "stream": "stdout", "time": format!("2026-12-06T11:47:{:02}.{k:03}Z", k % 60)});
-            log += &format!("{line}\n");
+            log += &json_file_record(&(record + "\n"), "stdout", &format!("2026-12-06T11:47:{:02}.{k:03}Z", k % 60));
         }
         let c = compress(&log, &opts());
         for (path, code) in failing {
@@ -7814,7 +7819,7 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         // Quartz under docker's json-file driver: a job's warning and its first trace, a frame a
         // record, among records of the scheduler's rounds. Read as records, the frames were
         // repeats of one template (`[hr 19 like above]`); read by their lines, the trace is new
-        let record = |line: &str, k: usize| format!("{}\n", serde_json::json!({"log": format!("{line}\n"), "stream": "stderr", "time": format!("2026-12-07T06:57:{:02}.{k:06}Z", k / 1000 % 60)}));
+        let record = |line: &str, k: usize| json_file_record(&format!("{line}\n"), "stderr", &format!("2026-12-07T06:57:{:02}.{k:06}Z", k / 1000 % 60));
         let frames = [
             "sun.nio.ch.Net.pollConnect(Native Method)",
             "sun.nio.ch.Net.pollConnectNow(Net.java:672)",
