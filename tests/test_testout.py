@@ -422,6 +422,22 @@ def test_eslint_keeps_every_problem_in_its_one_line_formats(form: str, tmp_path:
     assert_survive(hr(raw, tmp_path / "cache"), problems, raw)
 
 
+def test_eslint_keeps_every_problem_in_its_stylish_format(tmp_path: Path) -> None:
+    # eslint's default format: each file's path, then its problems one a line, a few spaces in.
+    # A run of little to fold is read as a log too, which folds one message said at many
+    # places: a linter's findings are no log
+    eslint = npm_tool("eslint@8.57.0", "eslint/bin/eslint.js")
+    (tmp_path / "js").mkdir()
+    for f in range(6):
+        body = "".join(f"function f{i}(a) {{\n  if (a == {i}) {{ return x{i} + y{f}; }}\n  return a;\n}}\n" for i in range(5))
+        (tmp_path / "js" / f"file{f}.js").write_text(body)
+    raw = run_tool(["node", str(eslint), "--no-eslintrc", "--rule", "no-undef: error", "--rule", "eqeqeq: warn", "js"],
+                   tmp_path)
+    problems = re.findall(r"^ +\d+:\d+ +(?:error|warning) .*$", raw, re.M)
+    assert len(problems) >= 90, raw
+    assert_survive(hr(raw, tmp_path / "cache"), problems, raw)
+
+
 def test_shellcheck_keeps_every_place_and_every_finding(tmp_path: Path) -> None:
     # its default format: the place, the line, a caret line a finding, and a suggested fix; a
     # finding said again at another place folds, its place stays

@@ -241,8 +241,8 @@ pub fn looks_like(head: &str, tail: &str) -> bool {
 }
 
 /// Whether most of `text`'s lines (in its first 64 KB) are a compiler's or a linter's findings,
-/// each at its place (`logline::is_finding`: `pkg/f.go:12:21: self-assignment of x`), whatever words
-/// they use, with the few lines a finding shows under it (the code at fault, shellcheck's
+/// each at its place (`logline::is_finding`: `pkg/f.go:12:21: self-assignment of x`; eslint's
+/// stylish entries under their file's path), whatever words they use, with the few lines a finding shows under it (the code at fault, shellcheck's
 /// carets): what a test run's compressor keeps whole, and a log's would fold by message.
 pub fn mostly_diagnostics(text: &str) -> bool {
     /// lines under a finding that count with it, at most
@@ -259,7 +259,7 @@ pub fn mostly_diagnostics(text: &str) -> bool {
             continue;
         }
         lines += 1;
-        let counted = if crate::logline::is_finding(line) {
+        let counted = if crate::logline::is_finding(line) || diag::is_eslint_entry(line) {
             (findings, under) = (findings + 1, UNDER);
             true
         } else if re!(r"^\s*--> \S+:\d+:\d+$").is_match(line) {

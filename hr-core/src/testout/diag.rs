@@ -65,10 +65,7 @@ pub(crate) const DIAGNOSTICS: Runner = Runner {
         // ruff concise, go build and go vet, eslint's unix and compact formats, shellcheck's place
         // (its carets under it, one said at another place before, fold as repeats): a finding
         rule(|l| crate::logline::is_finding(l) || re!(r"^\S+\.go:\d+(:\d+)?: ").is_match(l), Act::Keep(Critical)),
-        rule(
-            |l| re!(r"^\s+\d+:\d+\s+(error|warning)\s+").is_match(l),
-            Act::Region(eslint),
-        ),
+        rule(is_eslint_entry, Act::Region(eslint)),
         rule(
             |l| {
                 re!(concat!(
@@ -130,12 +127,17 @@ fn template(line: &str) -> String {
     shape(&quoted.replace_all(line.trim_end(), "'*'"))
 }
 
+/// An entry of eslint's stylish format: its line and column, its severity and what is wrong
+/// (`   158:25  error    Expected { after 'if' condition  curly`), under its file's path.
+pub(crate) fn is_eslint_entry(line: &str) -> bool {
+    re!(r"^\s+\d+:\d+\s+(error|warning)\s+").is_match(line)
+}
+
 /// eslint stylish: the file's path is the line above the first entry.
 fn eslint(c: &mut Classifier, i: usize, _: &mut Memory) -> usize {
-    let entry = re!(r"^\s+\d+:\d+\s+(error|warning)\s+");
     c.keep(i, severity(c.lines[i]));
     let mut k = i;
-    while k > 0 && entry.is_match(c.lines[k - 1]) {
+    while k > 0 && is_eslint_entry(c.lines[k - 1]) {
         k -= 1;
     }
     if k > 0 && !c.lines[k - 1].starts_with(' ') && !c.lines[k - 1].is_empty() {
