@@ -438,6 +438,80 @@ def test_eslint_keeps_every_problem_in_its_stylish_format(tmp_path: Path) -> Non
     assert_survive(hr(raw, tmp_path / "cache"), problems, raw)
 
 
+RSPEC_CART = """\
+class Cart
+  def initialize(prices) = @prices = prices
+  def total = @prices.sum { |p| price_of(p) }
+
+  def price_of(p)
+    raise ArgumentError, "bad price" unless p.positive?
+    p
+  end
+end
+
+RSpec.describe Cart do
+  40.times { |i| it("sums #{i} items") { expect(Cart.new([1] * i).total).to eq(i) } }
+  8.times { |i| it("rejects a negative price #{i}") { expect(Cart.new([1, -i - 1]).total).to eq(0) } }
+  6.times { |i| it("counts case #{i} with tax") { expect(Cart.new([10, i + 1]).total).to eq(10 + i) } }
+end
+"""
+
+
+@pytest.mark.parametrize("stamped", [False, True], ids=["alone", "in-a-ci-log"])
+def test_rspec_keeps_every_failed_example(stamped: bool, tmp_path: Path) -> None:
+    # RSpec's progress is one line of dots; each failure is numbered under `Failures:`, then
+    # listed to run again. Read as a log, its failures folded by template and the examples
+    # to run again as "like above": 12 of 14 failed examples were named nowhere
+    rspec = need("rspec")
+    (tmp_path / "cart_spec.rb").write_text(RSPEC_CART)
+    raw = run_tool([rspec, "--no-color", "--seed", "1", "cart_spec.rb"], tmp_path)
+    if stamped:
+        raw = "".join(f"2026-12-07T10:04:{i // 100:02d}.{i:07d}Z {line}\n" for i, line in enumerate(raw.splitlines()))
+    failed = re.findall(r"^(?:\S+Z )?rspec \S+ # (.*)$", raw, re.M)
+    assert len(failed) == 14, raw
+    out = hr(raw, tmp_path / "cache")
+    for name in failed:
+        assert re.search(r"^(?:\S+Z )? +\d+\) " + re.escape(name) + "$", out, re.M), (name, out)
+        assert f"# {name}\n" in out, (name, out)
+    assert "54 examples, 14 failures" in out
+
+
+MINITEST_CART = """\
+require "minitest/autorun"
+
+class Cart
+  def initialize(prices) = @prices = prices
+  def total = @prices.sum { |p| raise ArgumentError, "bad price" unless p.positive?; p }
+end
+
+class CartTest < Minitest::Test
+  300.times { |i| define_method("test_sums_#{i}") { assert_equal i, Cart.new([1] * i).total } }
+  12.times { |i| define_method("test_tax_#{i}") { assert_equal 10 + i, Cart.new([10, i + 1]).total } }
+  2.times { |i| define_method("test_negative_#{i}") { assert_equal 0, Cart.new([1, -i - 1]).total } }
+end
+"""
+
+
+@pytest.mark.parametrize("stamped", [False, True], ids=["alone", "in-a-ci-log"])
+def test_minitest_keeps_every_failed_test(stamped: bool, tmp_path: Path) -> None:
+    # Minitest numbers each failure a few spaces in, and names its test at the margin below
+    # (`CartTest#test_tax_2 [cart_test.rb:13]:`). In a CI job's log, 10 of 14 such names folded
+    # as repeats of the first's template
+    ruby = need("ruby")
+    (tmp_path / "cart_test.rb").write_text(MINITEST_CART)
+    probe = subprocess.run([ruby, "-e", "require 'minitest/autorun'"], capture_output=True)
+    if probe.returncode != 0:
+        pytest.skip("minitest not installed")
+    raw = run_tool([ruby, "cart_test.rb", "--seed", "3"], tmp_path)
+    if stamped:
+        raw = "".join(f"2026-12-07T10:04:{i // 100:02d}.{i:07d}Z {line}\n" for i, line in enumerate(raw.splitlines()))
+    failed = re.findall(r"^(?:\S+Z )?(CartTest#test_\w+)", raw, re.M)
+    assert len(failed) == 14, raw
+    out = hr(raw, tmp_path / "cache")
+    assert_survive(out, failed, raw)
+    assert "314 runs, " in out
+
+
 def test_shellcheck_keeps_every_place_and_every_finding(tmp_path: Path) -> None:
     # its default format: the place, the line, a caret line a finding, and a suggested fix; a
     # finding said again at another place folds, its place stays

@@ -1074,7 +1074,7 @@ fn mine(
             while i + 1 + more < lines.lines.len()
                 && more < MAX_EVENT_LINES
                 && (more < announced
-                    || continues_under(bodies[i], bodies[i + 1 + more])
+                    || continues_event(bodies[i + 1 + more])
                     || details_the_event(line, lines.lines[i + 1 + more])
                     || relays_a_frame(line, lines.lines[i + 1 + more])
                     || (more > 0 && blank_within(bodies[i + 1], &bodies[i + 1 + more..])))
@@ -2126,21 +2126,6 @@ fn is_field_name(key: &str) -> bool {
         && key
             .bytes()
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'.' | b'-'))
-}
-
-/// Whether `line` continues the event that `opener` opens (see `continues_event`): an indented
-/// line only when it stands deeper than the opener. A program that writes each of its lines a
-/// space in (docker compose's ` d107e437f729 Waiting` under its ` bannou Warning pull access
-/// denied …`) writes events side by side, not an error's details.
-fn continues_under(opener: &str, line: &str) -> bool {
-    continues_event(line) && (!line.starts_with([' ', '\t']) || columns_in(line) > columns_in(opener))
-}
-
-/// How many columns `line` is indented, a tab reaching the next multiple of eight.
-fn columns_in(line: &str) -> usize {
-    line.bytes()
-        .take_while(|&c| c == b' ' || c == b'\t')
-        .fold(0, |at, c| if c == b'\t' { at / 8 * 8 + 8 } else { at + 1 })
 }
 
 /// A line that continues the event above it without being a trace: indented (unless it has a
@@ -6547,31 +6532,6 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         assert!(c.text.len() < text.len() / 3, "{}", c.text);
         assert_eq!(c.text.matches("    at queryOrders").count(), 1, "{}", c.text);
         assert!(c.text.contains(" GET /api/orders 500 in 10ms\n") && c.text.contains(" GET /products/900 500 in 7ms\n"), "{}", c.text);
-    }
-
-    #[test]
-    fn lines_as_far_in_as_an_error_are_events_beside_it_not_its_details() {
-        // Windows' setupapi.dev.log writes every line five spaces in, behind its area's tag: a
-        // service's `Error Control = 1` read as an error, and the lines beside it, below, as
-        // its details, which stayed with it however often their templates had been shown
-        let mut text = String::from(">>>  [Device Install (Hardware initiated) - SWD\\IP_TUNNEL_VBUS\\TEREDO_TUNNEL_DEVICE]\n>>>  Section start 2019/12/07 11:16:20.011\n");
-        for k in 0..30 {
-            text += &format!("     dvi:           Install Device: Configuring device (nettun.inf:*teredo,TEREDO.ndi). 11:16:{:02}.{:03}\n", 20 + k / 10, k * 37 % 1000);
-        }
-        text += "     inf:                          Error Control = 1\n";
-        for k in 0..30 {
-            text += &format!("     dvi:           Install Device: Configuring device (nettun.inf:*teredo,TEREDO.ndi). 11:16:{:02}.{:03}\n", 24 + k / 10, k * 53 % 1000);
-        }
-        text += "<<<  Section end 2019/12/07 11:16:27.410\n<<<  [Exit status: SUCCESS]\n";
-        let c = compress(&text, &opts());
-        assert!(c.text.contains("     inf:                          Error Control = 1\n"), "{}", c.text);
-        let configuring = c.text.lines().filter(|l| l.contains("Install Device: Configuring device")).count();
-        assert!(configuring <= 4, "{configuring}: {}", c.text);
-        // a line further in than the error is still its own
-        let mut text = String::from(" worker failed: connection refused\n     at dial (net.go:12)\n");
-        text += &" worker polled the queue\n".repeat(30);
-        let c = compress(&text, &opts());
-        assert!(c.text.contains("     at dial (net.go:12)\n"), "{}", c.text);
     }
 
     #[test]

@@ -383,8 +383,10 @@ pub fn sniff(data: &[u8]) -> Kind {
     // is machine output, whatever its lines start with: the log compressor keeps each rare line
     // verbatim, where text's would cut the lines that read like filler
     let many = prose.iter().filter(|l| !l.trim().is_empty()).count() >= 20;
-    // a list of names (`git status`) is no log: a log's compressor would fold names like values
-    let names = share(&prose, crate::mask::names_a_file) >= 0.5;
+    // a list of names (`git status`) is no log: a log's compressor would fold names like values.
+    // A build's commands end in a file too (`gcc -c -o src/arena.o src/arena.c`): each is a
+    // step of a build, its options what it is
+    let names = share(&prose, |l| crate::mask::names_a_file(l) && !gives_options(l)) >= 0.5;
     // (settings or a table whose lines are said again and again, word for word, are records a
     // program writes one after another: MariaDB's slow log, `ansible-playbook -v`'s results. A
     // list of settings says each once)
@@ -398,6 +400,16 @@ pub fn sniff(data: &[u8]) -> Kind {
         return Kind::Log;
     }
     Kind::Text
+}
+
+/// Whether `line` runs a command with options: a word after its first opens with a dash and a
+/// letter (`-c`, `-Werror`, `--output`). A listing's first word may (`-rw-r--r--`), its names
+/// past it rarely do.
+fn gives_options(line: &str) -> bool {
+    line.split_ascii_whitespace().skip(1).any(|w| {
+        let b = w.as_bytes();
+        b.len() >= 2 && b[0] == b'-' && (b[1].is_ascii_alphabetic() || (b[1] == b'-' && b.get(2).is_some_and(u8::is_ascii_alphabetic)))
+    })
 }
 
 /// The lines of `text` that open no log event.
@@ -992,6 +1004,14 @@ mod tests {
         let status: String = "On branch master\nChanges not staged for commit:\n".to_string()
             + &(0..30).map(|i| format!("\tmodified:   docs/page{i}.md\n")).collect::<String>();
         assert_ne!(sniff(status.as_bytes()), Kind::Log);
+        // `./configure && make`: a build's commands end in the files they make, but give
+        // options; steps, not names
+        let checks = ["all", "extra", "error", "sign-compare", "undef", "pointer-arith", "no-missing-braces"];
+        let build: String = checks.iter().cycle().take(20).map(|w| format!("checking whether compiler supports -W{w}... yes\n")).collect::<String>()
+            + &(0..30)
+                .map(|i| format!("gcc -std=gnu11 -Wall -Werror -O3 -c -fPIC -DPIC -o src/unit{i}.pic.o src/unit{i}.c\nnm -a src/unit{i}.sym.o | mawk -f include/private_symbols.awk > src/unit{i}.sym\n"))
+                .collect::<String>();
+        assert_eq!(sniff(build.as_bytes()), Kind::Log);
         // a markdown reference with little prose and many headings is a document
         let doc: String = (0..15)
             .map(|i| format!("\n### `option{i}` [string]\n\nDefault: `undefined`\n\n```js\nmodule.exports = {{option{i}: 1}};\n```\n"))

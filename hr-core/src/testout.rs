@@ -20,6 +20,7 @@ mod jvm;
 mod python;
 mod repeat;
 mod rules;
+mod ruby;
 mod rust;
 mod tap;
 mod xcode;
@@ -234,16 +235,18 @@ fn anchors() -> &'static regex::Regex {
 }
 
 /// Test or build output that the sniffer's own patterns miss: unittest, mocha, vitest, nextest,
-/// maven, gradle, cargo, xcodebuild, pip, apt, npm and make output, a linter's findings. `tail` is the end of the input, where runners
-/// print their verdict. Both come without terminal escapes (the sniffer strips them).
+/// RSpec, Minitest, maven, gradle, cargo, xcodebuild, pip, apt, npm and make output, a linter's
+/// findings. `tail` is the end of the input, where runners print their verdict. Both come
+/// without terminal escapes (the sniffer strips them).
 pub fn looks_like(head: &str, tail: &str) -> bool {
-    verdict().is_match(tail) || progress().is_match(head) || tap_lines(head) >= 3 || mostly_diagnostics(head)
+    verdict().is_match(tail) || tail.lines().any(ruby::is_summary) || progress().is_match(head) || tap_lines(head) >= 3 || mostly_diagnostics(head)
 }
 
 /// Whether most of `text`'s lines (in its first 64 KB) are a compiler's or a linter's findings,
 /// each at its place (`logline::is_finding`: `pkg/f.go:12:21: self-assignment of x`; eslint's
-/// stylish entries under their file's path), whatever words they use, with the few lines a finding shows under it (the code at fault, shellcheck's
-/// carets): what a test run's compressor keeps whole, and a log's would fold by message.
+/// stylish entries under their file's path), whatever words they use, with the few lines a
+/// finding shows under it (the code at fault, shellcheck's carets): what a test run's
+/// compressor keeps whole, and a log's would fold by message.
 pub fn mostly_diagnostics(text: &str) -> bool {
     /// lines under a finding that count with it, at most
     const UNDER: usize = 3;
@@ -408,6 +411,7 @@ fn classify_test_runners(c: &mut Classifier) {
     rules::run(c, &jvm::MAVEN);
     rules::run(c, &jvm::GRADLE);
     rules::run(c, &tap::TAP);
+    rules::run(c, &ruby::RUBY);
     rules::run(c, &ctest::CTEST);
     rules::run(c, &gtest::GTEST);
     // before the diagnostics: an XCTest failure's headline (`A.swift:40: error: …`) is one, and
@@ -841,6 +845,20 @@ mod tests {
         let out = run(&t);
         let at = out.find("  probe-missingdep").expect(&out);
         assert!(out[..at].trim_end().ends_with("The following packages will be REMOVED:"), "{out}");
+    }
+
+    #[test]
+    fn eslints_stylish_entries_are_a_linters_findings() {
+        // each problem a line a few spaces in, under its file's path: no log, whose templates
+        // would fold one message said at many places (see `hr.engine.dispatch`)
+        let mut t = String::from("\n/home/dev/commander/lib/command.js\n");
+        for (k, (at, say)) in [("158:25", "Expected { after 'if' condition  curly"), ("243:42", "Assignment to function parameter 'displayHelp'  no-param-reassign")].iter().cycle().take(12).enumerate() {
+            t.push_str(&format!("  {at}{k}  {}  {say}\n", if k % 2 == 0 { "error  " } else { "warning" }));
+        }
+        t.push_str("\n✖ 12 problems (6 errors, 6 warnings)\n");
+        assert!(super::mostly_diagnostics(&t), "{t}");
+        // a table of the same shape with no severity is no linter's
+        assert!(!super::mostly_diagnostics(&t.replace("error  ", "ok     ").replace("warning", "ok     ")), "{t}");
     }
 
     #[test]
