@@ -481,13 +481,13 @@ require "minitest/autorun"
 
 class Cart
   def initialize(prices) = @prices = prices
-  def total = @prices.sum { |p| raise ArgumentError, "bad price" unless p.positive?; p }
+  def total = @prices.sum { |p| raise ArgumentError, "bad price #{p}" unless p.positive?; p }
 end
 
 class CartTest < Minitest::Test
   300.times { |i| define_method("test_sums_#{i}") { assert_equal i, Cart.new([1] * i).total } }
   12.times { |i| define_method("test_tax_#{i}") { assert_equal 10 + i, Cart.new([10, i + 1]).total } }
-  2.times { |i| define_method("test_negative_#{i}") { assert_equal 0, Cart.new([1, -i - 1]).total } }
+  6.times { |i| define_method("test_negative_#{i}") { assert_equal 0, Cart.new([1, -i - 1]).total } }
 end
 """
 
@@ -495,8 +495,10 @@ end
 @pytest.mark.parametrize("stamped", [False, True], ids=["alone", "in-a-ci-log"])
 def test_minitest_keeps_every_failed_test(stamped: bool, tmp_path: Path) -> None:
     # Minitest numbers each failure a few spaces in, and names its test at the margin below
-    # (`CartTest#test_tax_2 [cart_test.rb:13]:`). In a CI job's log, 10 of 14 such names folded
-    # as repeats of the first's template
+    # (`CartTest#test_tax_2 [cart_test.rb:13]:`), then what it compared or the exception. In a
+    # CI job's log, 10 of 14 such names folded as repeats of the first's template; and an
+    # exception's message, read as an error's level, folded by its template
+    # (`ArgumentError: bad price -3` under `ArgumentError: bad price -1`)
     ruby = need("ruby")
     (tmp_path / "cart_test.rb").write_text(MINITEST_CART)
     probe = subprocess.run([ruby, "-e", "require 'minitest/autorun'"], capture_output=True)
@@ -506,10 +508,11 @@ def test_minitest_keeps_every_failed_test(stamped: bool, tmp_path: Path) -> None
     if stamped:
         raw = "".join(f"2026-12-07T10:04:{i // 100:02d}.{i:07d}Z {line}\n" for i, line in enumerate(raw.splitlines()))
     failed = re.findall(r"^(?:\S+Z )?(CartTest#test_\w+)", raw, re.M)
-    assert len(failed) == 14, raw
+    raised = re.findall(r"^(?:\S+Z )?(ArgumentError: bad price -\d+)$", raw, re.M)
+    assert len(failed) == 18 and len(raised) == 6, raw
     out = hr(raw, tmp_path / "cache")
-    assert_survive(out, failed, raw)
-    assert "314 runs, " in out
+    assert_survive(out, failed + raised, raw)
+    assert "318 runs, " in out
 
 
 def test_shellcheck_keeps_every_place_and_every_finding(tmp_path: Path) -> None:

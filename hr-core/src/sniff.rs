@@ -402,14 +402,13 @@ pub fn sniff(data: &[u8]) -> Kind {
     Kind::Text
 }
 
-/// Whether `line` runs a command with options: a word after its first opens with a dash and a
-/// letter (`-c`, `-Werror`, `--output`). A listing's first word may (`-rw-r--r--`), its names
-/// past it rarely do.
+/// Whether `line` runs a command with options: it opens with a command's name or path, and a
+/// word after it opens with a dash and a letter (`gcc -c -o src/a.o src/a.c`, `--output`). A
+/// listing's words are sizes, modes and names (`4.0K -rw-r--r-- 1 ann ann 1234 …`).
 fn gives_options(line: &str) -> bool {
-    line.split_ascii_whitespace().skip(1).any(|w| {
-        let b = w.as_bytes();
-        b.len() >= 2 && b[0] == b'-' && (b[1].is_ascii_alphabetic() || (b[1] == b'-' && b.get(2).is_some_and(u8::is_ascii_alphabetic)))
-    })
+    let mut words = line.split_ascii_whitespace();
+    let command = words.next().is_some_and(|w| re!(r"^[./]*[A-Za-z_][\w.+/-]*$").is_match(w));
+    command && words.any(|w| re!(r"^(-[A-Za-z]|--[A-Za-z])").is_match(w) && !re!(r"^[-dlcbps][-rwxsStT]{9}[.+@]?$").is_match(w))
 }
 
 /// The lines of `text` that open no log event.
@@ -1012,6 +1011,31 @@ mod tests {
                 .map(|i| format!("gcc -std=gnu11 -Wall -Werror -O3 -c -fPIC -DPIC -o src/unit{i}.pic.o src/unit{i}.c\nnm -a src/unit{i}.sym.o | mawk -f include/private_symbols.awk > src/unit{i}.sym\n"))
                 .collect::<String>();
         assert_eq!(sniff(build.as_bytes()), Kind::Log);
+        // `ls -lRsh` (of this repository's core): its modes are no options, its names a listing's
+        let listing: String = [
+            "src:\n",
+            "total 1.4M\n",
+            "4.0K -rw-r--r-- 1 root root 3.1K Dec  6 23:28 bound.rs\n",
+            " 12K -rw-r--r-- 1 root root 9.6K Dec  6 23:28 compressbase.rs\n",
+            " 20K -rw-r--r-- 1 root root  18K Dec  6 23:28 diff.rs\n",
+            "120K -rw-r--r-- 1 root root 117K Dec  7 09:35 drain.rs\n",
+            " 12K -rw-r--r-- 1 root root  11K Dec  7 07:37 escapes.rs\n",
+            " 24K -rw-r--r-- 1 root root  21K Dec  6 23:28 fold.rs\n",
+            "4.0K -rw-r--r-- 1 root root 3.7K Dec  6 23:28 grep.rs\n",
+            " 56K -rw-r--r-- 1 root root  54K Dec  6 23:28 guard.rs\n",
+            "4.0K -rw-r--r-- 1 root root 2.9K Dec  6 23:28 hash.rs\n",
+            "4.0K drwxr-xr-x 2 root root 4.0K Dec  6 23:38 json\n",
+            " 24K -rw-r--r-- 1 root root  21K Dec  6 23:37 json.rs\n",
+            "4.0K -rw-r--r-- 1 root root 2.7K Dec  6 23:28 lib.rs\n",
+            " 12K -rw-r--r-- 1 root root  12K Dec  6 23:28 lines.rs\n",
+            "4.0K drwxr-xr-x 2 root root 4.0K Dec  7 07:50 log\n",
+            "484K -rw-r--r-- 1 root root 481K Dec  7 09:54 log.rs\n",
+            "192K -rw-r--r-- 1 root root 192K Dec  7 08:40 logline.rs\n",
+            " 20K -rw-r--r-- 1 root root  17K Dec  6 23:28 marker.rs\n",
+            " 28K -rw-r--r-- 1 root root  26K Dec  7 03:18 mask.rs\n",
+        ]
+        .concat();
+        assert_ne!(sniff(listing.as_bytes()), Kind::Log);
         // a markdown reference with little prose and many headings is a document
         let doc: String = (0..15)
             .map(|i| format!("\n### `option{i}` [string]\n\nDefault: `undefined`\n\n```js\nmodule.exports = {{option{i}: 1}};\n```\n"))

@@ -404,6 +404,9 @@ fn classify_runners(c: &mut Classifier) {
 
 /// The test runners' rules alone, without a compiler's or an installer's.
 fn classify_test_runners(c: &mut Classifier) {
+    // (first: its failures' exceptions read as Python's, `ArgumentError: bad price -6`, and its
+    // numbered failures as mocha's; a job may run RSpec and mocha both)
+    rules::run(c, &ruby::RUBY);
     python::classify(c);
     rust::classify(c);
     js::classify(c);
@@ -411,7 +414,6 @@ fn classify_test_runners(c: &mut Classifier) {
     rules::run(c, &jvm::MAVEN);
     rules::run(c, &jvm::GRADLE);
     rules::run(c, &tap::TAP);
-    rules::run(c, &ruby::RUBY);
     rules::run(c, &ctest::CTEST);
     rules::run(c, &gtest::GTEST);
     // before the diagnostics: an XCTest failure's headline (`A.swift:40: error: …`) is one, and
