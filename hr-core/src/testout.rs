@@ -215,6 +215,7 @@ impl<'a> Classifier<'a> {
 }
 
 pub(crate) use crate::re::re;
+pub(crate) use ruby::names_a_failed_test;
 
 /// Lines only test runners and compilers print: a session header, a summary, a verdict, a
 /// diagnostic headline.

@@ -1,6 +1,7 @@
 //! A job's log that ends with a test run: each failure its runner reports comes back in place,
 //! where the log's templates would fold it among the passes of its shape.
 
+use super::Level;
 use crate::hash::{FxHashMap, FxHashSet};
 use crate::lines::Lines;
 use crate::plan::{Plan, Priority};
@@ -99,15 +100,14 @@ fn test_failures<'a>(lines: &Lines, stream: Option<&[usize]>, said: impl Fn(usiz
     let said: Vec<&str> = (0..len).map(|k| said(at(k))).collect();
     // (a line that states an error's level is the log's own error, which folds by its message:
     // a compiler's `[ERROR] …/A.java:[139,73] cannot find symbol` at each of sixty places; and
-    // a stack frame is its trace's, which folds by its frames, a pointer to those shown above.
-    // The exception a failure names is the failure's, whatever level its name reads as and
-    // however like an exception above: Minitest's `ArgumentError: bad price -6` under
-    // `CartTest#test_negative_5:`)
+    // a stack frame is its trace's, which folds by its frames, a pointer to those shown above;
+    // though the exception a test's failure names right under the test is the failure's, however
+    // like one above: Minitest's `ArgumentError: bad price -6` under `CartTest#test_negative_5:`)
     let mut failures: Vec<usize> = crate::testout::failure_lines(&said)
         .into_iter()
-        .filter(|&k| !super::trace_like(said[k]) || super::exception_header(said[k].trim_start()))
+        .filter(|&k| !super::trace_like(said[k]) || (k > 0 && crate::testout::names_a_failed_test(said[k - 1])))
         .map(at)
-        .filter(|&i| !crate::logline::declared(lines.lines[i]).is_some_and(|s| s >= crate::logline::Severity::Error))
+        .filter(|&i| super::level(lines.lines[i]) < Level::Error)
         .collect();
     if findings {
         let mut messages = FxHashSet::default();

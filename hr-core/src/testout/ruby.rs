@@ -28,6 +28,12 @@ pub(super) fn is_summary(line: &str) -> bool {
     re!(r"^\d+ examples?, \d+ failures?|^\d+ runs, \d+ assertions, \d+ failures, \d+ errors").is_match(line)
 }
 
+/// The test Minitest names under a failure's header, at the margin: `CartTest#test_total
+/// [test/cart_test.rb:9]:`, or `CartTest#test_negative_1:` over the exception it raised.
+pub(crate) fn names_a_failed_test(line: &str) -> bool {
+    re!(r"^[A-Z][\w:]*#\w+( \[\S+:\d+\])?:$").is_match(line)
+}
+
 /// A numbered entry a few spaces in: RSpec's failure or pending example, Minitest's failure,
 /// error or skip.
 fn is_numbered(line: &str) -> bool {
@@ -166,13 +172,13 @@ mod tests {
         t += &("\n".to_string() + &rspec_failures(18) + "Finished in 0.02 seconds (files took 0.1 seconds to load)\n40 examples, 18 failures, 8 errors occurred outside of examples\n\n");
         t += "\n  ....................\n\n  20 passing (12ms)\n  2 failing\n\n  1) cart\n       totals:\n     AssertionError: expected 3 to equal 4\n      at Context.<anonymous> (test/cart.test.js:9:12)\n\n  2) cart\n       taxes:\n     AssertionError: expected 5 to equal 6\n      at Context.<anonymous> (test/cart.test.js:14:12)\n\n";
         for out in [run(&t), in_a_ci_log(&t)] {
-        for f in files {
-            assert!(out.contains(&format!("  cannot load such file -- /app/lib/{f}\n")), "{f}: {out}");
-        }
-        for k in 1..=18 {
-            assert!(says(&out, &format!("expected: {}", 10 + k)) && says(&out, &format!("got: {}", 11 + k)), "{k}: {out}");
-        }
-        assert!(out.contains("AssertionError: expected 3 to equal 4") && out.contains("AssertionError: expected 5 to equal 6"), "{out}");
+            for f in files {
+                assert!(out.contains(&format!("  cannot load such file -- /app/lib/{f}\n")), "{f}: {out}");
+            }
+            for k in 1..=18 {
+                assert!(says(&out, &format!("expected: {}", 10 + k)) && says(&out, &format!("got: {}", 11 + k)), "{k}: {out}");
+            }
+            assert!(out.contains("AssertionError: expected 3 to equal 4") && out.contains("AssertionError: expected 5 to equal 6"), "{out}");
         }
     }
 
@@ -188,11 +194,11 @@ mod tests {
         }
         t += "312 runs, 312 assertions, 12 failures, 0 errors, 0 skips\n";
         for out in [run(&t), in_a_ci_log(&t)] {
-        for k in 1..=12 {
-            assert!(out.contains(&format!("ReportTest#test_report_{k} [test/report_test.rb:4]:\n")), "{out}");
-            assert!(says(&out, &format!("-sum: {}", 3 * k)) && says(&out, &format!("+sum: {}", 3 * k + 1)), "{k}: {out}");
-        }
-        assert!(out.contains("312 runs, 312 assertions, 12 failures, 0 errors, 0 skips"), "{out}");
+            for k in 1..=12 {
+                assert!(out.contains(&format!("ReportTest#test_report_{k} [test/report_test.rb:4]:\n")), "{out}");
+                assert!(says(&out, &format!("-sum: {}", 3 * k)) && says(&out, &format!("+sum: {}", 3 * k + 1)), "{k}: {out}");
+            }
+            assert!(out.contains("312 runs, 312 assertions, 12 failures, 0 errors, 0 skips"), "{out}");
         }
     }
 }
