@@ -10,7 +10,7 @@ use super::{re, Classifier};
 use crate::plan::Priority::{self, Critical, Notable, Verdict};
 
 pub(crate) const RUBY: Runner = Runner {
-    present: |t| re!(r"(?m)^\d+ examples?, \d+ failures?|^ +Failure/Error: |^\d+ runs, \d+ assertions, ").is_match(t),
+    present: |t| re!(r"(?m)^ +Failure/Error: ").is_match(t) || t.lines().any(is_summary),
     trim: false,
     rules: &[
         rule(|l| l.starts_with("Pending: "), Act::Region(pending)),
