@@ -55,8 +55,8 @@ fn failure(c: &mut Classifier, i: usize, _: &mut Memory) -> usize {
 fn pending(c: &mut Classifier, i: usize, _: &mut Memory) -> usize {
     c.keep(i, Notable);
     let mut k = i + 1;
-    while k < c.len() && (c.lines[k].is_empty() || is_numbered(c.lines[k])) && !c.claimed(k) {
-        k = if c.lines[k].is_empty() { k + 1 } else { entry(c, k, Notable) };
+    while k < c.len() && (blank(c.lines[k]) || is_numbered(c.lines[k])) && !c.claimed(k) {
+        k = if blank(c.lines[k]) { k + 1 } else { entry(c, k, Notable) };
     }
     k
 }
@@ -68,12 +68,21 @@ fn entry(c: &mut Classifier, i: usize, p: Priority) -> usize {
     while end < c.len() && !c.claimed(end) && !is_numbered(c.lines[end]) && !after_a_gap_at_the_margin(end) {
         end += 1;
     }
-    // (the empty lines that close it belong to what follows)
-    while end > i + 1 && c.lines[end - 1].trim().is_empty() {
+    keep_up_to(c, i, end, p)
+}
+
+/// Lines `i..end` kept at `p` but for the blank lines that close them, which belong to what
+/// follows; returns where the kept block ends.
+fn keep_up_to(c: &mut Classifier, i: usize, mut end: usize, p: Priority) -> usize {
+    while end > i + 1 && blank(c.lines[end - 1]) {
         end -= 1;
     }
     c.keep_block(i, end, p);
     end
+}
+
+fn blank(line: &str) -> bool {
+    line.trim().is_empty()
 }
 
 /// A spec file RSpec could not load: what failed there, written at the margin over single
@@ -90,11 +99,7 @@ fn load_error(c: &mut Classifier, i: usize, _: &mut Memory) -> usize {
     while end < c.len() && end - i < LOAD_ERROR_LINES && !c.claimed(end) && !closes(end) {
         end += 1;
     }
-    while end > i + 1 && c.lines[end - 1].trim().is_empty() {
-        end -= 1;
-    }
-    c.keep_block(i, end, Critical);
-    end
+    keep_up_to(c, i, end, Critical)
 }
 
 /// Lines a spec file's load error is read over at most.
