@@ -728,3 +728,34 @@ def test_a_pretty_printed_records_nested_response_keeps_each_failed_status(cache
     out = run_hr([], data.encode(), cache).decode()
     assert {int(s) for s in status.findall(out) if int(s) >= 400} == failing
     assert len(out) < len(data) / 2
+
+
+SERVICE = textwrap.dedent(
+    '''
+    import logging, sys
+
+    logging.basicConfig(filename=sys.argv[1], format="%(asctime)s %(process)d %(levelname)s %(name)s [-] %(message)s",
+                        level=logging.INFO)
+    log = logging.getLogger("oslo.db")
+    for n in range(60):
+        log.info("polled task %d of the queue in %d ms", n, 3 * n % 17)
+        if sys.argv[2] == "lost-db" and n == 45:
+            log.error("(OperationalError) (2003, \\"Can't connect to MySQL server on 'db' (113)\\")")
+    '''
+)
+
+
+def test_each_file_tail_prints_keeps_its_header_and_its_own_errors(cache: Path, tmp_path: Path):
+    # three services log alike through one library, two of them lose their database; `tail`
+    # over their logs prints each file's lines under its header: each header stays, and so
+    # does each failing file's error, though the same error was shown under another file's
+    files = {"api.log": "lost-db", "queue.log": "fine", "worker.log": "lost-db"}
+    for name, fate in files.items():
+        subprocess.run([sys.executable, "-c", SERVICE, str(tmp_path / name), fate], check=True)
+    tailed = subprocess.run(["tail", "-n", "40", *files], cwd=tmp_path, capture_output=True, check=True).stdout.decode()
+    out = run_hr([], tailed.encode(), cache).decode()
+    assert len(out) < len(tailed) / 3
+    sections = dict(re.findall(r"^==> (\S+) <==\n(.*?)(?=^==> |\Z)", out, flags=re.M | re.S))
+    assert sorted(sections) == sorted(files), out
+    for name, fate in files.items():
+        assert ("Can't connect to MySQL" in sections[name]) == (fate == "lost-db"), out

@@ -219,6 +219,17 @@ fn error_words_key(line: &str) -> u64 {
 /// The first line (1-based) of each error-ish template that no kept line shows, in order;
 /// `problems`, if given, is `logline::problem` of each line, read already (`log/ahead.rs`).
 fn missing(plan: &Plan, lines: &Lines, problems: Option<&[Problem]>) -> Vec<usize> {
+    missing_by_section(plan, lines, problems, |_| 0)
+}
+
+/// `missing`, of each section of the lines on its own: `section` names the section of line
+/// `n` (1-based; 0 for none), and a template shown in one section is missing from another (the
+/// same database error in each of several files `tail` prints).
+pub fn missing_in_sections(plan: &Plan, lines: &Lines, section: impl Fn(usize) -> u64) -> Vec<usize> {
+    missing_by_section(plan, lines, None, section)
+}
+
+fn missing_by_section(plan: &Plan, lines: &Lines, problems: Option<&[Problem]>, section: impl Fn(usize) -> u64) -> Vec<usize> {
     // verdicts read elsewhere must be of these very lines (as written, escapes and all): a
     // sample is checked in debug builds
     debug_assert!(problems.map_or(true, |p| p.len() == lines.lines.len()
@@ -240,6 +251,7 @@ fn missing(plan: &Plan, lines: &Lines, problems: Option<&[Problem]>) -> Vec<usiz
         for n in start..=end {
             let line = lines.lines[n - 1];
             let problem = problems.map_or_else(|| logline::problem(line), |p| p[n - 1]);
+            watch.section = section(n);
             watch.see_as(n, line, kept, problem);
         }
     }
@@ -259,6 +271,8 @@ pub struct Watch {
     toks: Vec<u64>,
     /// the paths each client failed on (an access log's)
     probes: Probes,
+    /// the section the lines seen now belong to (see `missing_in_sections`; 0: none)
+    section: u64,
 }
 
 impl Watch {
@@ -275,15 +289,28 @@ impl Watch {
         match problem {
             Problem::Reported => {
                 tokens(line, &mut self.toks, &mut self.probes);
+                self.in_section();
                 self.templates.add(&self.toks, n, kept);
             }
             Problem::Named if self.error_words_anywhere => {
                 tokens(line, &mut self.toks, &mut self.probes);
                 // the words go first: a template's first token must agree (see `similar`)
                 self.toks.insert(0, error_words_key(line));
+                self.in_section();
                 self.named.add(&self.toks, n, kept);
             }
             Problem::Named | Problem::None => {}
+        }
+    }
+
+    /// The tokens of the line seen now, made its section's: its first token, which a template's
+    /// lines must agree in (see `Templates::similar`), takes in the section.
+    fn in_section(&mut self) {
+        if self.section != 0 {
+            match self.toks.first_mut() {
+                Some(first) => *first = first.rotate_left(17) ^ self.section,
+                None => self.toks.push(self.section),
+            }
         }
     }
 

@@ -7767,6 +7767,39 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
     }
 
     #[test]
+    fn each_file_tail_prints_keeps_its_header_and_its_own_errors() {
+        // `tail -n 30 *.log` over three services: each lost the same database, and `queue.log`
+        // says only what `api.log` said before it
+        let mut text = String::new();
+        let mut k = 0;
+        let mut section = |text: &mut String, file: &str, failed: bool| {
+            *text += &format!("==> {file} <==\n");
+            for n in 0..30 {
+                k += 1;
+                let pid = 4000 + file.len();
+                *text += &format!("2014-04-17 14:50:{:02}.{k:03} {pid} INFO svc.service [-] Polled task {n} of the queue\n", k % 60);
+                if failed && n == 20 {
+                    *text += &format!("2014-04-17 14:50:{:02}.{k:03} {pid} ERROR svc.db [-] (OperationalError) (2003, \"Can't connect to MySQL server on 'db' (113)\")\n", k % 60);
+                }
+            }
+            *text += "\n";
+        };
+        section(&mut text, "api.log", true);
+        section(&mut text, "queue.log", false);
+        section(&mut text, "worker.log", true);
+        let c = compress(&text, &opts());
+        for file in ["api.log", "queue.log", "worker.log"] {
+            assert_eq!(c.text.matches(&format!("==> {file} <==")).count(), 1, "{file}: {}", c.text);
+        }
+        // the error stays under each file's header that printed it
+        let worker = c.text.find("==> worker.log <==").unwrap();
+        assert!(c.text[..worker].contains("Can't connect to MySQL"), "{}", c.text);
+        assert!(c.text[worker..].contains("Can't connect to MySQL"), "{}", c.text);
+        // and the lines alike fold, each file's on its own
+        assert!(c.text.lines().count() < 30, "{}", c.text);
+    }
+
+    #[test]
     fn a_line_of_code_kept_keeps_the_frame_s_place_above_it() {
         // thirty unittest failures through the log compressor, each running one of three
         // values through the same frames: a frame's code with a value not shown above stays,

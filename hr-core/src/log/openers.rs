@@ -2,10 +2,12 @@
 //! opens the event they continue, the header over a record or a file's lines, a finding's place,
 //! the line that opened an error's request.
 
+use crate::hash::{FxHashSet, FxHasher};
 use crate::lines::Lines;
 use crate::logline::continues;
 use crate::plan::{Piece, Plan, Priority};
 use crate::re::re;
+use std::hash::Hasher;
 
 /// `plan` with the line that opens an event put back where a fold ends right above lines that
 /// continue it: a thread's frames under another thread's (gdb's `Thread 1 (… "crash"):` folded
@@ -84,6 +86,7 @@ pub(super) fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
 pub(super) fn keep_where_lines_stand(plan: Plan, lines: &Lines) -> Plan {
     let tailed = lines.lines.iter().find(|l| !l.trim().is_empty()).is_some_and(|l| is_tail_header(l));
     let headers: Vec<usize> = if tailed { (1..=lines.lines.len()).filter(|&k| is_tail_header(lines.lines[k - 1])).collect() } else { Vec::new() };
+    let plan = if headers.is_empty() { plan } else { keep_each_files_own(plan, lines, &headers) };
     // headers, and the kept lines right under a fold, whose place `keep_in_place` puts back
     // with them
     let (mut needed, mut under_folds) = (Vec::new(), Vec::new());
@@ -101,6 +104,25 @@ pub(super) fn keep_where_lines_stand(plan: Plan, lines: &Lines) -> Plan {
     needed.dedup();
     let plan = if needed.is_empty() { plan } else { crate::guard::keep_in_place(&plan, needed, lines, Priority::Notable) };
     crate::guard::keep_in_place(&plan, under_folds, lines, Priority::Critical)
+}
+
+/// `plan` over `tail`'s output of several files (`headers`: the lines of its `==> f <==`
+/// headers), with each file's own put back: the first header of each file, which says that
+/// its lines were printed, where a fold ran over it into the next file's alike lines; and an
+/// example of each of its errors, which says that this file's program failed, where the same
+/// error was shown under another file's header (each service that lost its database).
+fn keep_each_files_own(plan: Plan, lines: &Lines, headers: &[usize]) -> Plan {
+    let file = |h: usize| {
+        let mut hasher = FxHasher::default();
+        hasher.write(lines.lines[h - 1].trim_end().as_bytes());
+        hasher.finish() | 1
+    };
+    let section = |n: usize| headers.partition_point(|&h| h <= n).checked_sub(1).map_or(0, |at| file(headers[at]));
+    let errors = crate::guard::missing_in_sections(&plan, lines, section);
+    let plan = if errors.is_empty() { plan } else { crate::guard::keep_in_place(&plan, errors, lines, Priority::Critical) };
+    let mut files = FxHashSet::default();
+    let firsts: Vec<usize> = headers.iter().copied().filter(|&h| files.insert(file(h))).collect();
+    crate::guard::keep_in_place(&plan, firsts, lines, Priority::Notable)
 }
 
 /// ` --> src/inventory/parse.py:4:32`: the place in a file of what the line above says, as
