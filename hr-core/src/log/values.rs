@@ -332,13 +332,16 @@ fn address(tok: &str) -> bool {
     t.strip_prefix("0x").is_some_and(|h| h.len() >= 6 && h.bytes().all(|c| c.is_ascii_hexdigit()))
 }
 
-/// `POST` for `"POST`: a quote that the field does not close is the line's (an access log's
-/// `"POST /auth HTTP/1.1"`), not the value's; a quoted value keeps its quotes.
 /// `value` without what ends its field in the line: a comma, a semicolon or a colon that ends a
 /// clause (`127.0.0.1:18098:`), or a bracket or brace it does not open (uWSGI's `(HTTP/1.1 404)` gives
-/// `404)`). An IPv6 address's `::` is its own.
+/// `404)`); nor what opens a phrase it is the first word of, a bracket it does not close
+/// (`(60 images)`'s `(60` gives `60`). An IPv6 address's `::` is its own.
 fn field_end(value: &str) -> &str {
     let value = value.trim_end_matches([',', ';']);
+    let value = match value.as_bytes().first() {
+        Some(b'(' | b'[' | b'{') if value.len() > 1 && !value.contains([')', ']', '}']) => &value[1..],
+        _ => value,
+    };
     let b = value.as_bytes();
     match b.last() {
         Some(b':') if b.len() > 1 && b[b.len() - 2] != b':' => &value[..value.len() - 1],
@@ -349,6 +352,8 @@ fn field_end(value: &str) -> &str {
     }
 }
 
+/// `POST` for `"POST`: a quote that the field does not close is the line's (an access log's
+/// `"POST /auth HTTP/1.1"`), not the value's; a quoted value keeps its quotes.
 fn unquoted(value: &str) -> &str {
     if value.matches('"').count() == 1 {
         value.trim_matches('"')
@@ -448,6 +453,12 @@ mod tests {
             v.push(&format!("GET /user => generated 0 bytes in 0 msecs (HTTP/1.1 {status}) 0 headers"));
         }
         assert_eq!(v.describe(), " · 500 404×2");
+        // nor one it opens a phrase with (sway's `(1 images)`)
+        let mut v = Values::default();
+        for n in [1, 1, 60] {
+            v.push(&format!("render pass done ({n} images) in the frame"));
+        }
+        assert_eq!(v.describe(), " · 1×2 60");
         // a bracket the value opens stays
         let mut v = Values::default();
         for call in ["f(x)", "g(y)", "g(y)"] {
