@@ -7797,6 +7797,22 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         assert!(c.text[worker..].contains("Can't connect to MySQL"), "{}", c.text);
         // and the lines alike fold, each file's on its own
         assert!(c.text.lines().count() < 30, "{}", c.text);
+        // so too behind what `tail` says of a file it could not open (`2>&1`)
+        let c = compress(&format!("tail: cannot open 'gone.log' for reading: No such file or directory\n{text}"), &opts());
+        let worker = c.text.find("==> worker.log <==").unwrap_or_else(|| panic!("{}", c.text));
+        assert!(c.text[worker..].contains("Can't connect to MySQL"), "{}", c.text);
+        // under a budget, another file's error said once outlives the copies of one shown above
+        let mut more = text.clone();
+        for file in ["cells.log", "compute.log", "conductor.log", "scheduler.log"] {
+            section(&mut more, file, true);
+        }
+        section(&mut more, "jobs.log", false);
+        let at = more.rfind("Polled task 7 of the queue\n").unwrap() + "Polled task 7 of the queue\n".len();
+        more.insert_str(at, "2014-04-17 14:51:00.001 4008 ERROR svc.migrate [-] migration 0042 failed: column tenant_id does not exist\n");
+        for budget in [700, 1000] {
+            let c = compress(&more, &Options { budget_chars: Some(budget), ..opts() });
+            assert!(c.text.contains("tenant_id does not exist"), "{budget}: {}", c.text);
+        }
     }
 
     #[test]

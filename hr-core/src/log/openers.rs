@@ -84,7 +84,8 @@ pub(super) fn keep_openers(plan: Plan, lines: &Lines) -> Plan {
 /// frame's place over its line of code (`return self.run_it(2)` under a folded `File
 /// "/srv/tests/test_m.py", line 10, in test_x` reads as the frame above's).
 pub(super) fn keep_where_lines_stand(plan: Plan, lines: &Lines) -> Plan {
-    let tailed = lines.lines.iter().find(|l| !l.trim().is_empty()).is_some_and(|l| is_tail_header(l));
+    // (what `tail` says of a file it cannot read, `2>&1`, comes before the first header)
+    let tailed = lines.lines.iter().find(|l| !l.trim().is_empty() && !l.starts_with("tail: ") && !l.starts_with("head: ")).is_some_and(|l| is_tail_header(l));
     let headers: Vec<usize> = if tailed { (1..=lines.lines.len()).filter(|&k| is_tail_header(lines.lines[k - 1])).collect() } else { Vec::new() };
     let plan = if headers.is_empty() { plan } else { keep_each_files_own(plan, lines, &headers) };
     // headers, and the kept lines right under a fold, whose place `keep_in_place` puts back
@@ -110,18 +111,25 @@ pub(super) fn keep_where_lines_stand(plan: Plan, lines: &Lines) -> Plan {
 /// headers), with each file's own put back: the first header of each file, which says that
 /// its lines were printed, where a fold ran over it into the next file's alike lines; and an
 /// example of each of its errors, which says that this file's program failed, where the same
-/// error was shown under another file's header (each service that lost its database).
+/// error was shown under another file's header (each service that lost its database). Such an
+/// example repeats one shown: under a budget it goes before any first example, and before the
+/// headers, which say where the first examples stand.
 fn keep_each_files_own(plan: Plan, lines: &Lines, headers: &[usize]) -> Plan {
-    let file = |h: usize| {
-        let mut hasher = FxHasher::default();
-        hasher.write(lines.lines[h - 1].trim_end().as_bytes());
-        hasher.finish() | 1
-    };
-    let section = |n: usize| headers.partition_point(|&h| h <= n).checked_sub(1).map_or(0, |at| file(headers[at]));
-    let errors = crate::guard::missing_in_sections(&plan, lines, section);
-    let plan = if errors.is_empty() { plan } else { crate::guard::keep_in_place(&plan, errors, lines, Priority::Critical) };
-    let mut files = FxHashSet::default();
-    let firsts: Vec<usize> = headers.iter().copied().filter(|&h| files.insert(file(h))).collect();
+    let files: Vec<u64> = headers
+        .iter()
+        .map(|&h| {
+            let mut hasher = FxHasher::default();
+            hasher.write(lines.lines[h - 1].trim_end().as_bytes());
+            hasher.finish() | 1
+        })
+        .collect();
+    // (an error no file shows is put back first, as the guard would: a first example)
+    let plan = crate::guard::patch(&plan, lines, None).unwrap_or(plan);
+    let section = |n: usize| headers.partition_point(|&h| h <= n).checked_sub(1).map_or(0, |at| files[at]);
+    let copies = crate::guard::missing_in_sections(&plan, lines, section);
+    let plan = if copies.is_empty() { plan } else { crate::guard::keep_in_place(&plan, copies, lines, Priority::Repeated) };
+    let mut seen = FxHashSet::default();
+    let firsts: Vec<usize> = headers.iter().zip(&files).filter(|(_, f)| seen.insert(**f)).map(|(&h, _)| h).collect();
     crate::guard::keep_in_place(&plan, firsts, lines, Priority::Notable)
 }
 

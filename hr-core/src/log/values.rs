@@ -339,7 +339,9 @@ fn address(tok: &str) -> bool {
 fn field_end(value: &str) -> &str {
     let value = value.trim_end_matches([',', ';']);
     let value = match value.as_bytes().first() {
-        Some(b'(' | b'[' | b'{') if value.len() > 1 && !value.contains([')', ']', '}']) => &value[1..],
+        Some(b'(') if value.len() > 1 && !value.contains(')') => &value[1..],
+        Some(b'[') if value.len() > 1 && !value.contains(']') => &value[1..],
+        Some(b'{') if value.len() > 1 && !value.contains('}') => &value[1..],
         _ => value,
     };
     let b = value.as_bytes();
