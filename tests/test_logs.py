@@ -759,3 +759,45 @@ def test_each_file_tail_prints_keeps_its_header_and_its_own_errors(cache: Path, 
     assert sorted(sections) == sorted(files), out
     for name, fate in files.items():
         assert ("Can't connect to MySQL" in sections[name]) == (fate == "lost-db"), out
+
+
+CRASHING_LIBRARY = "__attribute__((noinline)) int dive(int *p, int depth) { return depth ? dive(p, depth - 1) + 1 : *p; }\n" \
+    "int render(int frame) { return dive(frame > 5 ? (int *)0 : &frame, 6); }\n"
+CRASHING_PROGRAM = textwrap.dedent(
+    '''
+    #include <execinfo.h>
+    #include <signal.h>
+    #include <stdio.h>
+    #include <unistd.h>
+    int render(int frame);
+    static void on_crash(int sig) {
+        void *frames[64];
+        int n = backtrace(frames, 64);
+        fprintf(stderr, "fatal: signal %d, backtrace:\\n", sig);
+        backtrace_symbols_fd(frames, n, 2);
+        _exit(1);
+    }
+    int main(void) {
+        signal(SIGSEGV, on_crash);
+        for (int k = 0; k < 10; k++) fprintf(stderr, "info: rendered frame %d in %d ms\\n", k, render(k) * 3 % 17);
+        return 0;
+    }
+    '''
+)
+
+
+@pytest.mark.skipif(shutil.which("gcc") is None, reason="needs gcc")
+def test_a_native_crash_keeps_a_frame_of_each_module_it_went_through(cache: Path, tmp_path: Path):
+    # a program crashes in a library it loads, three times over, and logs glibc's backtrace
+    # each time: the library's frames, between the program's and libc's, stay
+    (tmp_path / "crash.c").write_text(CRASHING_LIBRARY)
+    (tmp_path / "main.c").write_text(CRASHING_PROGRAM)
+    subprocess.run(["gcc", "-O1", "-fno-omit-frame-pointer", "-shared", "-fPIC", "-o", "librender.so", "crash.c"], cwd=tmp_path, check=True)
+    subprocess.run(["gcc", "-O1", "-rdynamic", "-o", "main", "main.c", "-L.", "-lrender", "-Wl,-rpath,$ORIGIN"], cwd=tmp_path, check=True)
+    log = b"".join(subprocess.run(["./main"], cwd=tmp_path, capture_output=True).stderr for _ in range(3)).decode()
+    module = lambda line: re.match(r"(\S+?)\(\S*\)\[0x[0-9a-f]+\]$", line)
+    modules = {module(l).group(1).rsplit("/", 1)[-1] for l in log.splitlines() if module(l)}
+    assert {"main", "librender.so", "libc.so.6"} <= modules, log
+    out = run_hr([], log.encode(), cache).decode()
+    assert len(out) < len(log) / 2
+    assert {module(l).group(1).rsplit("/", 1)[-1] for l in out.splitlines() if module(l)} == modules, out

@@ -15,6 +15,7 @@
 //! of frames a trace above printed too (`frames.rs`).
 
 mod ahead;
+mod crash_modules;
 pub(crate) mod fields;
 mod frames;
 mod names;
@@ -585,7 +586,8 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
         openers.dedup();
         plan = crate::guard::keep_in_place(&plan, openers, lines, Priority::Notable);
     }
-    Some(openers::keep_where_lines_stand(keep_test_failures(plan, lines, prefixes), lines))
+    let plan = crash_modules::keep_first_frames(keep_test_failures(plan, lines, prefixes), lines);
+    Some(openers::keep_where_lines_stand(plan, lines))
 }
 
 /// The log's last line (1-based), when a fold of several kinds of lines ends the log: the last
@@ -7764,6 +7766,30 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         assert!(c.text.contains("==> worker.log <==\n2026-12-05 14:24:34.091 11043 WARNING"), "{}", c.text);
         // (a header no kept line needs stays folded)
         assert!(c.text.matches("==> api.log <==").count() < 3, "{}", c.text);
+    }
+
+    #[test]
+    fn a_crash_backtrace_keeps_the_first_frame_of_each_module() {
+        // Xorg segfaults in its video driver: the frames fold as one template, but the
+        // driver's frames between the server's say where it crashed
+        let mut text = String::new();
+        for k in 0..40 {
+            text += &format!("[    45.{k:03}] (II) intel(0): resizing framebuffer to {}x{}\n", 8 * k, 6 * k);
+        }
+        text += "[    47.927] (EE) \n[    47.927] (EE) Backtrace:\n";
+        let frames = ["/usr/lib/xorg/Xorg (xorg_backtrace+0x4e)", "/usr/lib/xorg/Xorg (0x5577d98dc000+0x1b6a69)", "/lib/x86_64-linux-gnu/libc.so.6 (0x7f35c95c8000+0x354c0)"]
+            .into_iter()
+            .chain((0..7).map(|_| "/usr/lib/xorg/modules/drivers/intel_drv.so (0x7f35c6c4e000+0x75dad)"))
+            .chain((0..4).map(|_| "/usr/lib/xorg/Xorg (0x5577d98dc000+0x13d341)"));
+        for (k, f) in frames.enumerate() {
+            text += &format!("[    47.927] (EE) {k}: {f} [0x7f35c6cc{:04x}]\n", 0x3dad + 97 * k);
+        }
+        text += "[    47.927] (EE) \n[    47.927] (EE) Segmentation fault at address 0x7c\n";
+        let c = compress(&text, &opts());
+        for module in ["libc.so.6", "intel_drv.so"] {
+            assert_eq!(c.text.matches(module).count(), 1, "{module}: {}", c.text);
+        }
+        assert!(c.text.contains("[hr "), "{}", c.text);
     }
 
     #[test]
