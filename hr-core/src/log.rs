@@ -7790,6 +7790,14 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
             assert_eq!(c.text.matches(module).count(), 1, "{module}: {}", c.text);
         }
         assert!(c.text.contains("[hr "), "{}", c.text);
+        // the same crash again shows no module again; another crash, the driver's frames
+        // first, shows each module it went through
+        let crash = &text[text.find("[    47.927] (EE) \n").unwrap()..];
+        let again = text.clone() + crash + &crash.replace("(0x5577d98dc000+0x13d341)", "(0x5577d98dc000+0x2a0001)").replacen("/usr/lib/xorg/Xorg (xorg_backtrace+0x4e)", "/usr/lib/xorg/modules/drivers/intel_drv.so (0x7f35c6c4e000+0x1d0)", 1);
+        let c = compress(&again, &opts());
+        for module in ["libc.so.6", "intel_drv.so"] {
+            assert_eq!(c.text.matches(module).count(), 2, "{module}: {}", c.text);
+        }
     }
 
     #[test]
