@@ -219,17 +219,13 @@ fn error_words_key(line: &str) -> u64 {
 /// The first line (1-based) of each error-ish template that no kept line shows, in order;
 /// `problems`, if given, is `logline::problem` of each line, read already (`log/ahead.rs`).
 fn missing(plan: &Plan, lines: &Lines, problems: Option<&[Problem]>) -> Vec<usize> {
-    missing_by_section(plan, lines, problems, |_| 0)
+    missing_in_sections(plan, lines, problems, |_| 0)
 }
 
 /// `missing`, of each section of the lines on its own: `section` names the section of line
 /// `n` (1-based; 0 for none), and a template shown in one section is missing from another (the
 /// same database error in each of several files `tail` prints).
-pub fn missing_in_sections(plan: &Plan, lines: &Lines, section: impl Fn(usize) -> u64) -> Vec<usize> {
-    missing_by_section(plan, lines, None, section)
-}
-
-fn missing_by_section(plan: &Plan, lines: &Lines, problems: Option<&[Problem]>, section: impl Fn(usize) -> u64) -> Vec<usize> {
+pub fn missing_in_sections(plan: &Plan, lines: &Lines, problems: Option<&[Problem]>, section: impl Fn(usize) -> u64) -> Vec<usize> {
     // verdicts read elsewhere must be of these very lines (as written, escapes and all): a
     // sample is checked in debug builds
     debug_assert!(problems.map_or(true, |p| p.len() == lines.lines.len()

@@ -123,10 +123,12 @@ fn keep_each_files_own(plan: Plan, lines: &Lines, headers: &[usize]) -> Plan {
             hasher.finish() | 1
         })
         .collect();
-    // (an error no file shows is put back first, as the guard would: a first example)
-    let plan = crate::guard::patch(&plan, lines, None).unwrap_or(plan);
+    // (the lines' problems read once for both passes; an error no file shows is put back
+    // first, as the guard would: a first example)
+    let problems: Vec<_> = lines.lines.iter().map(|l| crate::logline::problem(l)).collect();
+    let plan = crate::guard::patch(&plan, lines, Some(&problems)).unwrap_or(plan);
     let section = |n: usize| headers.partition_point(|&h| h <= n).checked_sub(1).map_or(0, |at| files[at]);
-    let copies = crate::guard::missing_in_sections(&plan, lines, section);
+    let copies = crate::guard::missing_in_sections(&plan, lines, Some(&problems), section);
     let plan = if copies.is_empty() { plan } else { crate::guard::keep_in_place(&plan, copies, lines, Priority::Repeated) };
     let mut seen = FxHashSet::default();
     let firsts: Vec<usize> = headers.iter().zip(&files).filter(|(_, f)| seen.insert(**f)).map(|(&h, _)| h).collect();
