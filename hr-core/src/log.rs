@@ -1914,6 +1914,13 @@ fn messages_of(line: &str) -> (u64, u64) {
     let line = line.rsplit_once(", referer: ").filter(|(_, page)| !page.contains(' ')).map_or(line, |(said, _)| said);
     let mut h = FxHasher::default();
     let mut names: Option<FxHasher> = None;
+    // (each word's shape, written to a hasher as soon as it is made)
+    let mut shaped = String::new();
+    let mut write_shape = |hasher: &mut FxHasher, word: &str| {
+        shaped.clear();
+        crate::mask::shape_into(word, &mut shaped);
+        hasher.write(shaped.as_bytes());
+    };
     // the process that ended names the failure whole, digits and all: compose's
     // `elastic_es02_1 exited with code 137` is another node's death than `elastic_es03_1`'s
     // and so does the program the kernel reports crashed, without its pid (`kernel:
@@ -1946,14 +1953,14 @@ fn messages_of(line: &str) -> (u64, u64) {
             // (behind the quote or bracket that opens it: a quote is no part of the path)
             let path = tok.trim_start_matches(['"', '\'', '[', '(']).split(['?', '"', '\'']).next().unwrap_or(tok);
             let mut parts = path.split('/').filter(|p| !p.is_empty());
-            h.write(crate::mask::shape(parts.next().unwrap_or("")).as_bytes());
+            write_shape(&mut h, parts.next().unwrap_or(""));
             h.write_usize(parts.count());
             h.write_u8(b' ');
             // (a route names what failed, as a file's path does: a developer's mistyped routes,
             // `/api/character` after `/api/expores`, are each shown, the first few; a file a
             // client asked for, a scanner's `/wp-admin/shell.php`, is one more probe)
             if !names_a_file(path) {
-                names.get_or_insert_with(FxHasher::default).write(crate::mask::shape(path).as_bytes());
+                write_shape(names.get_or_insert_with(FxHasher::default), path);
             }
             continue;
         }
@@ -1998,14 +2005,14 @@ fn messages_of(line: &str) -> (u64, u64) {
         let tok = if request { tok.split('?').next().unwrap_or(tok) } else { tok };
         let whole = tok;
         let tok = named.map_or(tok, |(dir, _)| dir);
-        h.write(crate::mask::shape(tok).as_bytes());
+        write_shape(&mut h, tok);
         // (a quoted path is what the error is about, `Cannot find module '../models/Request'`,
         // and so is one a colon closes, before what failed on it, `FileNotFoundException:
         // /data/system/password.key: open failed: ENOENT`; one in the words around, `GET
         // /cgi-bin/app/get_config`, no more than where it was)
         let subject = tok.starts_with(['\'', '"', '`']) || (whole.starts_with('/') && whole.ends_with(':'));
         if let Some((_, Some(name))) = named.filter(|_| subject) {
-            names.get_or_insert_with(FxHasher::default).write(crate::mask::shape(name).as_bytes());
+            write_shape(names.get_or_insert_with(FxHasher::default), name);
         }
         h.write_u8(b' ');
     }

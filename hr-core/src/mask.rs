@@ -8,6 +8,13 @@ use crate::re::re;
 /// a generated id (`waHadM704UeNU2VQU5ef`, see `random_id`), as where lines are mined.
 pub fn shape(line: &str) -> String {
     let mut out = String::with_capacity(line.len());
+    shape_into(line, &mut out);
+    out
+}
+
+/// `line`'s shape (see `shape`), appended to `out`: a buffer filled again spares an allocation
+/// for each word of each error a log's miner reads.
+pub fn shape_into(line: &str, out: &mut String) {
     let bytes = line.as_bytes();
     // (an IPv6 address holds colons: most lines hold none)
     let colons = memchr::memchr(b':', bytes).is_some();
@@ -31,7 +38,7 @@ pub fn shape(line: &str) -> String {
                 out.push('0');
             } else if has_digit {
                 // mixed word such as `v2` or `part12`: mask only its digit runs
-                push_digit_runs(word, &mut out);
+                push_digit_runs(word, out);
             } else {
                 out.push_str(word);
             }
@@ -41,7 +48,6 @@ pub fn shape(line: &str) -> String {
             i += ch.len_utf8();
         }
     }
-    out
 }
 
 /// Where an IPv6 address that starts at `i` ends (`2607:f8b0:4008:813::2004`, `::1`,

@@ -5,9 +5,10 @@
 //!
 //! The lines are cut into chunks, and each chunk is read once, by whichever thread claims it
 //! first: the reader claims them one after the other, and the miner claims the next one itself
-//! rather than wait for the reader. The miner takes the chunks in order and hands each back to
-//! be filled again, so memory stays a few chunks whatever the log's size. The outcome is the
-//! one the miner would reach alone: a line's mask is the same whoever made it.
+//! rather than wait for the reader. The miner takes the chunks in order and puts each back in
+//! a pool, to be filled again by either thread: memory stays a few chunks whatever the log's
+//! size, and a line's buffers are seldom allocated anew (three allocations a line). The
+//! outcome is the one the miner would reach alone: a line's mask is the same whoever made it.
 //!
 //! The guard's verdicts are given last, block by block, by the reader once no chunk is left to
 //! claim, and by the miner once its work is done: while both threads mine, both cores are busy,
@@ -19,7 +20,7 @@ use crate::drain::Masked;
 use crate::logline::{self, Problem};
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::Mutex;
-use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TryRecvError, TrySendError};
+use std::sync::mpsc::{sync_channel, Receiver, SyncSender, TryRecvError};
 
 /// Lines from which the reading is done ahead: below, a thread costs more than it saves.
 const AHEAD_FROM: usize = 10_000;
@@ -37,12 +38,12 @@ const KEPT_BYTES: usize = 1 << 10;
 
 /// Chunks the miner reads itself ahead of the one it waits for, at most.
 const CLAIMED_AHEAD: usize = 2;
-/// Chunks sent on and not yet taken, and taken chunks on their way back to the reader.
+/// Chunks sent on and not yet taken.
 const SENT: usize = 2;
-const RETURNED: usize = 1;
-/// Chunks alive at once, at most: those above, the current one, the one the reader fills and a
-/// spare the miner fills itself.
-const ALIVE: usize = CLAIMED_AHEAD + SENT + RETURNED + 3;
+/// Taken chunks kept to be filled again, at most.
+const POOLED: usize = 2;
+/// Chunks alive at once, at most: those above, the current one and the one each thread fills.
+const ALIVE: usize = CLAIMED_AHEAD + SENT + POOLED + 3;
 
 /// Lines `bounds[k]..bounds[k + 1]`, read: each line's mask and its level.
 #[derive(Default)]
@@ -57,6 +58,8 @@ struct Reading<'a> {
     /// the first line of each chunk, and the number of lines last
     bounds: Vec<usize>,
     next: AtomicUsize,
+    /// chunks the miner has taken, to be filled again
+    pool: Mutex<Vec<Chunk>>,
 }
 
 impl<'a> Reading<'a> {
@@ -73,7 +76,7 @@ impl<'a> Reading<'a> {
         if lines > 0 {
             bounds.push(plain.len());
         }
-        Reading { plain, bounds, next: AtomicUsize::new(0) }
+        Reading { plain, bounds, next: AtomicUsize::new(0), pool: Mutex::new(Vec::with_capacity(POOLED)) }
     }
 
     fn chunks(&self) -> usize {
@@ -84,6 +87,26 @@ impl<'a> Reading<'a> {
     fn claim(&self) -> Option<usize> {
         let k = self.next.fetch_add(1, Ordering::Relaxed);
         (k < self.chunks()).then_some(k)
+    }
+
+    /// Chunk `k`'s lines read, into the buffers of a chunk from the pool when it has one.
+    fn read_chunk(&self, k: usize) -> Chunk {
+        let mut chunk = self.pool().pop().unwrap_or_default();
+        self.read(k, &mut chunk);
+        chunk
+    }
+
+    /// Puts a chunk taken back into the pool, unless the pool is full.
+    fn give_back(&self, chunk: Chunk) {
+        let mut pool = self.pool();
+        if pool.len() < POOLED {
+            pool.push(chunk);
+        }
+    }
+
+    fn pool(&self) -> std::sync::MutexGuard<'_, Vec<Chunk>> {
+        // (nothing panics while the lock is held)
+        self.pool.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     /// Chunk `k`'s lines read into `chunk`, whose buffers are filled again.
@@ -131,29 +154,24 @@ pub struct Ahead<'a> {
     reading: &'a Reading<'a>,
     /// the reader's chunks, in the order it claimed them
     from_reader: Receiver<(usize, Chunk)>,
-    spent: SyncSender<Chunk>,
     /// chunks the miner read itself, ahead of the one it waits for
     own: Vec<(usize, Chunk)>,
     current: Chunk,
     /// the index of `current`, or `usize::MAX` before the first
     at: usize,
-    /// a taken chunk whose buffers the miner fills again, when the reader has enough
-    spare: Option<Chunk>,
     /// the lowest line that may be asked for next: lines are asked in ascending order, a mask
     /// once, after the line's level
     asked: usize,
 }
 
 impl<'a> Ahead<'a> {
-    fn new(reading: &'a Reading<'a>, from_reader: Receiver<(usize, Chunk)>, spent: SyncSender<Chunk>) -> Ahead<'a> {
+    fn new(reading: &'a Reading<'a>, from_reader: Receiver<(usize, Chunk)>) -> Ahead<'a> {
         Ahead {
             reading,
             from_reader,
-            spent,
             own: Vec::new(),
             current: Chunk::default(),
             at: usize::MAX,
-            spare: None,
             asked: 0,
         }
     }
@@ -222,9 +240,7 @@ impl<'a> Ahead<'a> {
                 },
             }
         };
-        if let Err(TrySendError::Full(spent) | TrySendError::Disconnected(spent)) = self.spent.try_send(spent) {
-            self.spare = Some(spent);
-        }
+        self.reading.give_back(spent);
         self.current = chunk;
         self.at = k;
     }
@@ -236,9 +252,7 @@ impl<'a> Ahead<'a> {
     }
 
     fn read_own(&mut self, k: usize) -> Chunk {
-        let mut chunk = self.spare.take().unwrap_or_default();
-        self.reading.read(k, &mut chunk);
-        chunk
+        self.reading.read_chunk(k)
     }
 }
 
@@ -255,16 +269,15 @@ pub fn read_ahead<T>(plain: &[&str], raw: &[&str], work: impl FnOnce(Option<&mut
     let verdicts = Verdicts::new(raw, &mut problems);
     let (out, given) = std::thread::scope(|s| {
         let (to_miner, from_reader) = sync_channel(SENT);
-        let (spent, to_reader) = sync_channel(RETURNED);
         let (reading, verdicts) = (&reading, &verdicts);
         let reader = std::thread::Builder::new().spawn_scoped(s, move || {
-            read(reading, to_miner, to_reader);
+            read(reading, to_miner);
             verdicts.give();
         });
         if reader.is_err() {
             return (work(None), false);
         }
-        let mut ahead = Ahead::new(reading, from_reader, spent);
+        let mut ahead = Ahead::new(reading, from_reader);
         let out = work(Some(&mut ahead));
         // (a reader waiting to send a chunk no one will take stops, and gives verdicts too)
         drop(ahead);
@@ -275,11 +288,9 @@ pub fn read_ahead<T>(plain: &[&str], raw: &[&str], work: impl FnOnce(Option<&mut
 }
 
 /// The reader's end: claims and reads chunks until none is left or the miner stops taking them.
-fn read(reading: &Reading, to_miner: SyncSender<(usize, Chunk)>, spent: Receiver<Chunk>) {
+fn read(reading: &Reading, to_miner: SyncSender<(usize, Chunk)>) {
     while let Some(k) = reading.claim() {
-        let mut chunk = spent.try_recv().unwrap_or_default();
-        reading.read(k, &mut chunk);
-        if to_miner.send((k, chunk)).is_err() {
+        if to_miner.send((k, reading.read_chunk(k))).is_err() {
             return;
         }
     }
@@ -398,7 +409,6 @@ mod tests {
         // a reader that read chunk 0 and claimed chunk 1, and sends chunk 1 only once the miner
         // has claimed the two chunks after it: the miner reads those itself, then waits
         let (to_miner, from_reader) = sync_channel(SENT);
-        let (spent, _to_reader) = sync_channel(RETURNED);
         let mut first = Chunk::default();
         reading.read(reading.claim().unwrap(), &mut first);
         to_miner.send((0, first)).unwrap();
@@ -412,7 +422,7 @@ mod tests {
                 reading.read(1, &mut second);
                 to_miner.send((1, second)).unwrap();
             });
-            let mut ahead = Ahead::new(&reading, from_reader, spent);
+            let mut ahead = Ahead::new(&reading, from_reader);
             take_every_other(&mut ahead, &lines.lines);
         });
     }
@@ -428,8 +438,7 @@ mod tests {
         }
         let (to_miner, from_reader) = sync_channel(SENT);
         drop(to_miner);
-        let (spent, _) = sync_channel(RETURNED);
-        let mut ahead = Ahead::new(&reading, from_reader, spent);
+        let mut ahead = Ahead::new(&reading, from_reader);
         take_every_other(&mut ahead, &lines.lines);
     }
 
