@@ -347,6 +347,24 @@ def test_strace_keeps_each_failed_syscall(name: str, cache: Path):
     assert failed <= {m.groups() for m in map(fail.search, kept_lines(out)) if m}
 
 
+def test_strace_markers_count_every_failed_call_they_fold(cache: Path):
+    # `strace -f` prints a call another process interrupted on two lines, and its failure on
+    # the second: `<... newfstatat resumed>0x7fff…, 0) = -1 ENOENT`. A marker that folds one
+    # says so, as it does for a call that fails on one line
+    data = validation_case("strace-f-sh")
+    lines = data.decode().splitlines()
+    failed = re.compile(r"\) += -1 E[A-Z]+")
+    assert any(line.split(None, 1)[1].startswith("<... ") and failed.search(line) for line in lines)
+    out = run_hr(["--kind", "log"], data, cache).decode()
+    markers = list(LINE_MARKER.finditer(out))
+    assert len(markers) > 10
+    for marker in markers:
+        first, last = marker_range(marker)
+        said = re.search(r"([\d,]+) errors?\b", marker["what"])
+        counted = int(said[1].replace(",", "")) if said else 0
+        assert counted == sum(bool(failed.search(line)) for line in lines[first - 1:last]), marker[0]
+
+
 def test_a_database_error_keeps_the_details_its_server_stamps_under_it(cache: Path):
     # PostgreSQL stamps each DETAIL and STATEMENT of an error with the error's own prefix: they
     # are the error's lines, kept with it, though a statement like one was shown above

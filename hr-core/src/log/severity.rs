@@ -487,20 +487,30 @@ fn status_code_severity(method: &str, path: &str, status: &str, line: &str) -> S
 }
 
 /// `Some(true)` for a failed syscall in strace output (`… = -1 ENOENT (…)`), `Some(false)` for
-/// another strace line, `None` when the line is not strace's.
+/// another strace line, `None` when the line is not strace's. A call may stand behind `strace
+/// -f`'s `[pid 42] `, or a pid and a time; a call that another process's line interrupted
+/// returns on a line of its own (`<... openat resumed>…) = -1 ENOENT`).
 // not logline::failed_syscall: this one also says whether the line is strace's at all (`None`)
 fn strace_failed(line: &str) -> Option<bool> {
     let b = line.as_bytes();
-    // optional pid and time prefixes, then `name(`
     let mut i = 0;
+    if b.starts_with(b"[pid ") {
+        i = b.iter().position(|&c| c == b']')? + 1;
+    }
+    // a pid and a time
     while i < b.len() && (b[i].is_ascii_digit() || b[i] == b':' || b[i] == b'.' || b[i] == b' ') {
         i += 1;
+    }
+    let resumed = b[i..].starts_with(b"<... ");
+    if resumed {
+        i += 5;
     }
     let name = i;
     while i < b.len() && (b[i].is_ascii_lowercase() || b[i].is_ascii_digit() || b[i] == b'_') {
         i += 1;
     }
-    if i == name || i >= b.len() || b[i] != b'(' {
+    let called = if resumed { b[i..].starts_with(b" resumed>") } else { b.get(i) == Some(&b'(') };
+    if i == name || !called {
         return None;
     }
     // strace pads a short call's return to its column: `access("/x", F_OK)      = -1 ENOENT`
@@ -1323,5 +1333,12 @@ mod tests {
         assert_eq!(sev(r#"brk(NULL)                               = 0x55fef0522000"#).level, Level::Other);
         // a string argument that holds ` = ` is no return
         assert_eq!(sev(r#"write(1, "x = -1 EPERM", 13 <unfinished ...>"#).level, Level::Other);
+        // behind `strace -f`'s pid, and a call resumed on a line of its own
+        let error = |line: &str| sev(line).level == Level::Error;
+        assert!(error(r#"[pid 4427] openat(AT_FDCWD, "/nonexistent/classes", O_RDONLY) = -1 ENOENT (No such file or directory)"#));
+        assert!(error(r#"4427  1796654758.015479 <... newfstatat resumed>0x7f029a7fddc0, 0) = -1 ENOENT (No such file or directory) <0.000065>"#));
+        assert!(error(r#"[pid 22540] <... futex resumed>) = -1 EAGAIN (Resource temporarily unavailable)"#));
+        // (a resumed read of a text that says it failed did not fail)
+        assert_eq!(sev(r#"4451  1796654758.015549 <... read resumed>"fatal error: x\n", 4096) = 20 <0.000069>"#).level, Level::Other);
     }
 }
