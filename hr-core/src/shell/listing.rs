@@ -256,10 +256,15 @@ fn dir_line(dir: &str, rest: &str) -> Slot {
     }
 }
 
+/// A line that names one path, as `find` or `git ls-files` prints it. A name may hold a space,
+/// but no run of them, nor one just before a `/`: a table whose last column is a path
+/// (`84    13701 perl      3 /dev/urandom`) is no path.
 pub(crate) fn is_path(line: &str) -> bool {
     !line.is_empty()
         && line.len() < 4096
         && line.contains('/')
+        && !line.contains("  ")
+        && !line.contains(" /")
         && re!(r"^[^\s:][^:\t]*$").is_match(line)
 }
 
@@ -778,6 +783,14 @@ mod tests {
         // a listing names each path once
         let t: String = (0..200).map(|i| format!("src/module_{i:04}/index.ts\n")).collect();
         assert_eq!(detect(&t), Some(Format::Find));
+        // a name may hold a space; a table whose last column is a path (bpftrace's opensnoop) is
+        // no listing, its columns aligned or not
+        let t: String = (0..200).map(|i| format!("./My Documents/report {i}.txt\n")).collect();
+        assert_eq!(detect(&t), Some(Format::Find));
+        for gap in ["    ", " "] {
+            let t: String = (0..200).map(|i| format!("84{gap}13701{gap}perl{gap}3 /usr/lib/perl5/M{i}.pm\n")).collect();
+            assert_eq!(detect(&t), None, "{t}");
+        }
     }
 
     #[test]
