@@ -513,6 +513,11 @@ fn strace_failed(line: &str) -> Option<bool> {
     if i == name || !called {
         return None;
     }
+    // a call another process interrupted returns on a line of its own: what it writes here
+    // (`write(2, "cannot access '/nope'", 22 <unfinished ...>`) is no failure
+    if line.trim_end().ends_with("<unfinished ...>") {
+        return Some(false);
+    }
     // strace pads a short call's return to its column: `access("/x", F_OK)      = -1 ENOENT`
     let eq = memchr::memmem::rfind(b, b" = ")?;
     if !line[..eq].trim_end_matches(' ').ends_with(')') {
@@ -1338,7 +1343,10 @@ mod tests {
         assert!(error(r#"[pid 4427] openat(AT_FDCWD, "/nonexistent/classes", O_RDONLY) = -1 ENOENT (No such file or directory)"#));
         assert!(error(r#"4427  1796654758.015479 <... newfstatat resumed>0x7f029a7fddc0, 0) = -1 ENOENT (No such file or directory) <0.000065>"#));
         assert!(error(r#"[pid 22540] <... futex resumed>) = -1 EAGAIN (Resource temporarily unavailable)"#));
-        // (a resumed read of a text that says it failed did not fail)
+        // (a write of a text that says it failed, cut short by another process's line, and a
+        // resumed read of one, did not fail)
+        let cut_short = sev(r#"3418  write(2, "ls: cannot access '/nope2': No such file or directory", 51 <unfinished ...>"#);
+        assert!(cut_short.level == Level::Other && cut_short.from_field, "its words tell no failure either");
         assert_eq!(sev(r#"4451  1796654758.015549 <... read resumed>"fatal error: x\n", 4096) = 20 <0.000069>"#).level, Level::Other);
     }
 }

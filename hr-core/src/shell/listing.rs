@@ -256,16 +256,24 @@ fn dir_line(dir: &str, rest: &str) -> Slot {
     }
 }
 
-/// A line that names one path, as `find` or `git ls-files` prints it. A name may hold a space,
-/// but no run of them, nor one just before a `/`: a table whose last column is a path
-/// (`84    13701 perl      3 /dev/urandom`) is no path.
+/// A line that names one path, as `find` or `git ls-files` prints it (a name may hold spaces);
+/// not a table's row whose last column is a path (see `columns_before_path`).
 pub(crate) fn is_path(line: &str) -> bool {
     !line.is_empty()
         && line.len() < 4096
         && line.contains('/')
-        && !line.contains("  ")
-        && !line.contains(" /")
+        && !columns_before_path(line)
         && re!(r"^[^\s:][^:\t]*$").is_match(line)
+}
+
+/// Whether `line` holds columns before a path: aligned by a run of spaces before its first `/`
+/// (`md5sum`'s `d41d8cd9…  docs/a.md`), or words before a path that starts after one of them
+/// (bpftrace's `84 13701 perl 3 /dev/urandom`, `find -printf '%s %p'`'s `0 ./a/b.txt`). A
+/// folder's name may hold a space, even two (`Music/Now  That's Music 12/01.mp3`), but a
+/// path's first part seldom ends with one.
+fn columns_before_path(line: &str) -> bool {
+    let head = &line[..line.find('/').unwrap_or(line.len())];
+    head.contains("  ") || head.rsplit_once(' ').is_some_and(|(_, start)| matches!(start, "" | "." | ".." | "~"))
 }
 
 fn split_dir(path: &str) -> (&str, &str) {
@@ -783,12 +791,15 @@ mod tests {
         // a listing names each path once
         let t: String = (0..200).map(|i| format!("src/module_{i:04}/index.ts\n")).collect();
         assert_eq!(detect(&t), Some(Format::Find));
-        // a name may hold a space; a table whose last column is a path (bpftrace's opensnoop) is
-        // no listing, its columns aligned or not
-        let t: String = (0..200).map(|i| format!("./My Documents/report {i}.txt\n")).collect();
-        assert_eq!(detect(&t), Some(Format::Find));
-        for gap in ["    ", " "] {
-            let t: String = (0..200).map(|i| format!("84{gap}13701{gap}perl{gap}3 /usr/lib/perl5/M{i}.pm\n")).collect();
+        // a name may hold a space, a folder's two; a table whose last column is a path
+        // (bpftrace's opensnoop, `md5sum`, `find -printf '%s %p'`) is no listing, its columns
+        // aligned or not
+        for name in ["./My Documents/report", "Music/Now  That's Music 12/track"] {
+            let t: String = (0..200).map(|i| format!("{name} {i}.txt\n")).collect();
+            assert_eq!(detect(&t), Some(Format::Find), "{t}");
+        }
+        for row in ["84    13701    perl     3 /usr/lib/perl5/M", "84 13701 perl 3 /usr/lib/perl5/M", "d41d8cd98f00b204e9800998ecf8427e  docs/M", "4096 ./docs/M"] {
+            let t: String = (0..200).map(|i| format!("{row}{i}.pm\n")).collect();
             assert_eq!(detect(&t), None, "{t}");
         }
     }
