@@ -513,10 +513,11 @@ fn strace_failed(line: &str) -> Option<bool> {
     if i == name || !called {
         return None;
     }
-    // a call another process interrupted returns on a line of its own: what it writes here
-    // (`write(2, "cannot access '/nope'", 22 <unfinished ...>`) is no failure
+    // a call another process interrupted returns on a line of its own: the text it writes here
+    // is its data (`write(2, "cannot access '/nope'", 22 <unfinished ...>`), no failure, where
+    // the call itself may be one (ltrace's libc `error(0, 13, … <unfinished ...>`)
     if line.trim_end().ends_with("<unfinished ...>") {
-        return Some(false);
+        return (!crate::logline::error_words(&without_quoted(line))).then_some(false);
     }
     // strace pads a short call's return to its column: `access("/x", F_OK)      = -1 ENOENT`
     let eq = memchr::memmem::rfind(b, b" = ")?;
@@ -524,6 +525,23 @@ fn strace_failed(line: &str) -> Option<bool> {
         return None;
     }
     Some(line[eq + 3..].starts_with("-1 E"))
+}
+
+/// `line` without its quoted arguments (`write(2, "…", 22` gives `write(2, , 22`).
+fn without_quoted(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            _ if !quoted => out.push(c),
+            _ => {}
+        }
+    }
+    out
 }
 
 /// The level of a line and the byte offset just past its level token (0 when it has none):
@@ -1345,8 +1363,10 @@ mod tests {
         assert!(error(r#"[pid 22540] <... futex resumed>) = -1 EAGAIN (Resource temporarily unavailable)"#));
         // (a write of a text that says it failed, cut short by another process's line, and a
         // resumed read of one, did not fail)
-        let cut_short = sev(r#"3418  write(2, "ls: cannot access '/nope2': No such file or directory", 51 <unfinished ...>"#);
+        let cut_short = sev(r#"3418  write(2, "ls: cannot access '/nope2': No such file or \"x\" directory", 51 <unfinished ...>"#);
         assert!(cut_short.level == Level::Other && cut_short.from_field, "its words tell no failure either");
+        // (but a call that reports one, ltrace's libc `error`, is read by its words)
+        assert_eq!(sev("14:46:58.822270 error(0, 13, 0x55fecc782246, 0x55fecc78b500 <unfinished ...>").level, Level::Error);
         assert_eq!(sev(r#"4451  1796654758.015549 <... read resumed>"fatal error: x\n", 4096) = 20 <0.000069>"#).level, Level::Other);
     }
 }

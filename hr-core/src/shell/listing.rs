@@ -266,14 +266,14 @@ pub(crate) fn is_path(line: &str) -> bool {
         && re!(r"^[^\s:][^:\t]*$").is_match(line)
 }
 
-/// Whether `line` holds columns before a path: aligned by a run of spaces before its first `/`
+/// Whether `line` holds columns beside a path: aligned by a run of spaces before its first `/`
 /// (`md5sum`'s `d41d8cd9…  docs/a.md`), or words before a path that starts after one of them
-/// (bpftrace's `84 13701 perl 3 /dev/urandom`, `find -printf '%s %p'`'s `0 ./a/b.txt`). A
-/// folder's name may hold a space, even two (`Music/Now  That's Music 12/01.mp3`), but a
-/// path's first part seldom ends with one.
+/// (bpftrace's `84 13701 perl 3 /dev/urandom`, `find -printf '%s %p'`'s `0 ./a/b.txt`, a
+/// command line's `/usr/bin/python3 /srv/app/w.py`). A folder below the first may hold two
+/// spaces (`Music/Now  That's Music 12/01.mp3`), but a name seldom ends with one.
 fn columns_before_path(line: &str) -> bool {
     let head = &line[..line.find('/').unwrap_or(line.len())];
-    head.contains("  ") || head.rsplit_once(' ').is_some_and(|(_, start)| matches!(start, "" | "." | ".." | "~"))
+    line.contains(" /") || head.contains("  ") || head.rsplit_once(' ').is_some_and(|(_, start)| matches!(start, "." | ".." | "~"))
 }
 
 fn split_dir(path: &str) -> (&str, &str) {
@@ -798,7 +798,7 @@ mod tests {
             let t: String = (0..200).map(|i| format!("{name} {i}.txt\n")).collect();
             assert_eq!(detect(&t), Some(Format::Find), "{t}");
         }
-        for row in ["84    13701    perl     3 /usr/lib/perl5/M", "84 13701 perl 3 /usr/lib/perl5/M", "d41d8cd98f00b204e9800998ecf8427e  docs/M", "4096 ./docs/M"] {
+        for row in ["84    13701    perl     3 /usr/lib/perl5/M", "84 13701 perl 3 /usr/lib/perl5/M", "d41d8cd98f00b204e9800998ecf8427e  docs/M", "4096 ./docs/M", "/usr/bin/python3 /srv/app/worker"] {
             let t: String = (0..200).map(|i| format!("{row}{i}.pm\n")).collect();
             assert_eq!(detect(&t), None, "{t}");
         }
