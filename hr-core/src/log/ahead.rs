@@ -224,18 +224,18 @@ impl<'a> Ahead<'a> {
             match self.from_reader.try_recv() {
                 Ok(sent) => break Self::sent(k, sent),
                 // a reader that stopped (it panicked; the scope reports it) leaves the rest
-                Err(TryRecvError::Disconnected) => break self.read_own(k),
+                Err(TryRecvError::Disconnected) => break self.reading.read_chunk(k),
                 // rather than wait, read the next chunk nobody has claimed (`k` itself, when
                 // the reader is still behind it)
                 Err(TryRecvError::Empty) => match (self.own.len() < CLAIMED_AHEAD).then(|| self.reading.claim()).flatten() {
                     Some(next) => {
-                        let chunk = self.read_own(next);
+                        let chunk = self.reading.read_chunk(next);
                         self.own.push((next, chunk));
                     }
                     // the reader claimed `k`
                     None => match self.from_reader.recv() {
                         Ok(sent) => break Self::sent(k, sent),
-                        Err(_) => break self.read_own(k),
+                        Err(_) => break self.reading.read_chunk(k),
                     },
                 },
             }
@@ -249,10 +249,6 @@ impl<'a> Ahead<'a> {
     fn sent(k: usize, (got, chunk): (usize, Chunk)) -> Chunk {
         debug_assert_eq!(got, k, "the reader's chunks come in the order claimed");
         chunk
-    }
-
-    fn read_own(&mut self, k: usize) -> Chunk {
-        self.reading.read_chunk(k)
     }
 }
 

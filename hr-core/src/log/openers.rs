@@ -2,12 +2,11 @@
 //! opens the event they continue, the header over a record or a file's lines, a finding's place,
 //! the line that opened an error's request.
 
-use crate::hash::{FxHashSet, FxHasher};
+use crate::hash::FxHashSet;
 use crate::lines::Lines;
 use crate::logline::continues;
 use crate::plan::{Piece, Plan, Priority};
 use crate::re::re;
-use std::hash::Hasher;
 
 /// `plan` with the line that opens an event put back where a fold ends right above lines that
 /// continue it: a thread's frames under another thread's (gdb's `Thread 1 (… "crash"):` folded
@@ -115,14 +114,8 @@ pub(super) fn keep_where_lines_stand(plan: Plan, lines: &Lines) -> Plan {
 /// example repeats one shown: under a budget it goes before any first example, and before the
 /// headers, which say where the first examples stand.
 fn keep_each_files_own(plan: Plan, lines: &Lines, headers: &[usize]) -> Plan {
-    let files: Vec<u64> = headers
-        .iter()
-        .map(|&h| {
-            let mut hasher = FxHasher::default();
-            hasher.write(lines.lines[h - 1].trim_end().as_bytes());
-            hasher.finish() | 1
-        })
-        .collect();
+    // (a file's name as its header gives it; never 0, the section of the lines above any header)
+    let files: Vec<u64> = headers.iter().map(|&h| crate::hash::of_text(lines.lines[h - 1].trim_end()) | 1).collect();
     // (the lines' problems read once for both passes; an error no file shows is put back
     // first, as the guard would: a first example)
     let problems: Vec<_> = lines.lines.iter().map(|l| crate::logline::problem(l)).collect();
