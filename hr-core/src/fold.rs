@@ -12,7 +12,7 @@ use crate::lines::{iter, offset, split, Lines};
 use crate::logline;
 use crate::marker::{count, Compressed, Writer};
 use crate::mask::shape;
-use crate::plan::{describe, marker_pays, piece_range, policed, render, Piece, Plan, Priority};
+use crate::plan::{describe, frames_cut, marker_pays, piece_range, policed, render, write_kept, Piece, Plan, Priority};
 use crate::Options;
 
 /// A run must be at least this long to fold; its first and last lines stay as examples.
@@ -66,7 +66,12 @@ fn stream(text: &str, opts: &Options) -> Compressed {
                         lines.by_ref().take(n).for_each(|l| w.line(l));
                     }
                 }
-                Piece::Keep { start, end, .. } | Piece::Restate { start, end, .. } => {
+                Piece::Keep { start, end, priority } => {
+                    for (n, l) in (*start..=*end).zip(lines.by_ref()) {
+                        write_kept(&mut w, n, l, frames_cut(*priority, l));
+                    }
+                }
+                Piece::Restate { start, end, .. } => {
                     lines.by_ref().take(end - start + 1).for_each(|l| w.line(l));
                 }
             }
@@ -163,7 +168,7 @@ fn guarded(text: &str, min_fold_run: usize) -> Vec<usize> {
 }
 
 pub fn plan(lines: &Lines) -> Plan {
-    let mut plan = Plan::default();
+    let mut plan = Plan { cut_frames: true, ..Plan::default() };
     for run in runs(lines.lines.iter().copied()) {
         for piece in run.pieces() {
             match piece {
@@ -410,6 +415,30 @@ mod tests {
             "{}",
             c.text
         );
+    }
+
+    #[test]
+    fn a_line_a_progress_meter_drew_over_itself_keeps_its_head_and_last_frame() {
+        // Keras's console: each epoch's bar one line of frames drawn over one another, between
+        // a framework's warnings and a traceback, read by no compressor of its own
+        let bar = |epoch: usize| {
+            let frames: String = (1..=375).map(|k| format!("\r\x1b[1m{k:3}/375\x1b[0m \x1b[37m{}\x1b[0m - loss: 2.{k:04}{}", "━".repeat(20), "\x08".repeat(30))).collect();
+            format!("{frames}\r375/375 - loss: 2.2230 - val_loss: 1.{epoch}")
+        };
+        let mut text = String::new();
+        for epoch in 1..=3 {
+            text += &format!("Epoch {epoch}/3\n{}\n", bar(epoch));
+        }
+        text += "Traceback (most recent call last):\n  File \"train.py\", line 14, in <module>\nValueError: bad label\n";
+        let out = compress(&text, &opts()).text;
+        assert!(out.len() < text.len() / 10, "{out}");
+        for epoch in 1..=3 {
+            assert!(out.contains(&format!("Epoch {epoch}/3\n\r\x1b[1m  1/375")) && out.contains(&format!("] … 375/375 - loss: 2.2230 - val_loss: 1.{epoch}\n")), "{out}");
+        }
+        assert!(out.ends_with("ValueError: bad label\n"), "{out}");
+        // as the plan renders it
+        let lines = split(&text);
+        assert_eq!(render(&plan(&lines), &lines, &opts()).text, out);
     }
 
     #[test]

@@ -5768,6 +5768,15 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
         let out = c.text.lines().nth(1).unwrap_or_default();
         let said = bar.trim_start();
         assert!(out.trim_start().starts_with(&said[..200]) && out.contains(" more chars"), "{out:?}");
+        // Keras's, its bar drawn in `━`, three bytes each, and each frame backspaced over: as
+        // many characters of what it says
+        let keras = (1..=100)
+            .map(|k| format!("\r\x1b[1m{k:3}/100\x1b[0m \x1b[37m{}\x1b[0m \x1b[1m3s\x1b[0m 31ms/step - loss: 21.{k:04} - mae: 3.4186{}", "━".repeat(20), "\x08".repeat(70)))
+            .collect::<String>();
+        let c = compress(&text.replace(&line, &keras), &opts());
+        let out = c.text.lines().nth(1).unwrap_or_default();
+        let head: String = keras.trim_start().chars().take(200).collect();
+        assert!(out.trim_start().starts_with(&head) && out.contains(" more chars"), "{out:?}");
     }
 
     #[test]

@@ -62,6 +62,11 @@ pub struct Plan {
     /// Whether a kept line too long to read keeps only its head (see `LONG_LINE`): a log's or
     /// grep's lines may be payloads and minified files, a failure's assertion may not.
     pub cut_long_lines: bool,
+    /// Whether a kept line that a progress meter drew over itself, or that NULs pad, keeps its
+    /// head and its end (see `frames_cut`): what is cut says nothing. Where lines are machine
+    /// output (a log, grep's, what the generic folder reads), not in a document or in code,
+    /// where a file whose lines end in `\r` alone would read as one line of frames.
+    pub cut_frames: bool,
     /// Whether the guard also keeps an example of each line that names a failure in words
     /// wherever they stand, though it states no level (`logline::Problem::Named`): a log's
     /// reader searches for them; in prose, a man page or a diff they are no failure.
@@ -176,10 +181,7 @@ pub fn render_classified(plan: &Plan, lines: &Lines, opts: &Options, problems: O
             } if !dropped[i] => {
                 for n in *start..=*end {
                     let line = lines.lines[n - 1];
-                    match kept_cut(plan, *priority, line) {
-                        Some((head, tail)) => w.cut_line(n, head, cut_chars(line, head, tail), tail),
-                        None => w.line(line),
-                    }
+                    write_kept(&mut w, n, line, kept_cut(plan, *priority, line));
                 }
                 i += 1;
             }
@@ -329,19 +331,13 @@ const LONG_ERROR_TAIL: usize = 200;
 /// lines and this one may be cut: errors, failures, headings and verdicts, and a line whose
 /// head reads as an error, stay whole unless far too long to read (`LONG_ERROR_LINE`).
 fn kept_cut<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<(&'l str, &'l str)> {
-    if !plan.cut_long_lines {
-        return None;
-    }
-    // (a progress line's frames are cut only where the line may be; a line padded with NULs,
-    // whatever its length and its priority: a syslog a power cut left with 2,000 NULs before
-    // its next line, an error, says nothing in them)
-    let critical = priority >= Priority::Critical;
-    if let Some(cut) = (!critical).then(|| progress_cut(line)).flatten().or_else(|| padding_cut(line)) {
+    if let Some(cut) = (plan.cut_long_lines || plan.cut_frames).then(|| frames_cut(priority, line)).flatten() {
         return Some(cut);
     }
-    if line.len() <= LONG_LINE {
+    if !plan.cut_long_lines || line.len() <= LONG_LINE {
         return None;
     }
+    let critical = priority >= Priority::Critical;
     let head = readable_head(line);
     // a level field deep in a long record says what the record is (`{"msg": "…", "level":
     // "error"}`), unless the line states its own level first: an `INFO` line that quotes a
@@ -354,6 +350,23 @@ fn kept_cut<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<(&'l s
         return Some((head, ""));
     }
     (line.len() > LONG_ERROR_LINE).then(|| (head, error_tail(line)))
+}
+
+/// The head and the tail of a kept `line` at `priority` that a progress meter drew over itself
+/// or NULs pad (see `progress_cut`, `padding_cut`). A progress line's frames are cut only where
+/// the line may be; a line padded with NULs whatever its priority: a syslog a power cut left
+/// with 2,000 NULs before its next line, an error, says nothing in them.
+pub(crate) fn frames_cut(priority: Priority, line: &str) -> Option<(&str, &str)> {
+    let critical = priority >= Priority::Critical;
+    (!critical).then(|| progress_cut(line)).flatten().or_else(|| padding_cut(line))
+}
+
+/// Writes kept line `n`, or its head and tail around a marker for what `cut` takes out.
+pub(crate) fn write_kept(w: &mut Writer, n: usize, line: &str, cut: Option<(&str, &str)>) {
+    match cut {
+        Some((head, tail)) => w.cut_line(n, head, cut_chars(line, head, tail), tail),
+        None => w.line(line),
+    }
 }
 
 /// The end of a long error's `line` that stays after its cut: its last `LONG_ERROR_TAIL` bytes
@@ -383,7 +396,7 @@ pub(crate) const PADDING_RUN: usize = 256;
 /// a row, within its first `LONG_LINE` bytes), when what follows them is no longer than a long
 /// line: a log truncated in place opens with the NULs that stand for what it held before
 /// (logrotate's `copytruncate`), and its first line follows them. The NULs say nothing, but
-/// the line's first `KEPT_HEAD` bytes stay, NULs or not, as any cut line's do; the NULs past
+/// the line's first `KEPT_HEAD` characters stay, NULs or not, as any cut line's do; the NULs past
 /// them are cut where they pay for the marker (`CUT_PAYS`).
 fn padding_cut(line: &str) -> Option<(&str, &str)> {
     // (a CRLF line's `\r` is no part of its tail: the writer ends the line as the input did)
@@ -392,7 +405,7 @@ fn padding_cut(line: &str) -> Option<(&str, &str)> {
     let start = memchr::memchr(0, &b[..b.len().min(LONG_LINE)])?;
     let end = start + b[start..].iter().position(|&c| c != 0).unwrap_or(b.len() - start);
     // (NULs are bytes of their own: the head may end among them)
-    let head = start.max(end.min(KEPT_HEAD));
+    let head = start.max(end.min(head_end(body, 0)));
     (end - start >= PADDING_RUN && end - head >= CUT_PAYS && b.len() - end <= LONG_LINE).then(|| (&body[..head], &body[end..]))
 }
 
@@ -403,12 +416,18 @@ const PROGRESS_FRAMES: usize = 4;
 /// and the signs around it: 71 at most for a cut this short (` … [hr 999 more chars · hr
 /// expand 0123456789ab --lines 1234567] … `, the first marker's restore command included).
 const CUT_PAYS: usize = 96;
-/// Bytes at the head of a cut line that stay at least (a progress line's, a padded line's): a
-/// line is searched for by its head.
+/// Characters at the head of a cut line that stay at least (a progress line's, a padded
+/// line's): a line is searched for by its head.
 const KEPT_HEAD: usize = 200;
 
+/// Where the first `KEPT_HEAD` characters of `line` from byte `from` end: a search takes a
+/// line's head by characters (Keras's bar, `━` three bytes each, fills 200 bytes with 70).
+fn head_end(line: &str, from: usize) -> usize {
+    line[from..].char_indices().nth(KEPT_HEAD).map_or(line.len(), |(at, _)| from + at)
+}
+
 /// The head and the tail of a line a progress meter drew over itself: its head up to the first
-/// frame that ends `KEPT_HEAD` bytes past its first word, and its last frame, the one a terminal shows, where the
+/// frame that ends `KEPT_HEAD` characters past its first word, and its last frame, the one a terminal shows, where the
 /// meter says how it ended (`100% (40/40), done.`, Maven's `Downloaded from central: <url>
 /// (42 kB at 203 kB/s)`), when that is no longer than a long line's head. The frames between
 /// say the same thing at other counts. A line whose later frames name a failure, in any words,
@@ -421,7 +440,8 @@ fn progress_cut(line: &str) -> Option<(&str, &str)> {
     if b.len() < from + 2 * KEPT_HEAD || memchr::memchr_iter(b'\r', b).take(PROGRESS_FRAMES).count() < PROGRESS_FRAMES {
         return None;
     }
-    let cut = from + KEPT_HEAD + memchr::memchr(b'\r', &b[from + KEPT_HEAD..])?;
+    let head = head_end(line, from);
+    let cut = head + memchr::memchr(b'\r', &b[head..])?;
     let rest = &line[cut..];
     let plain = crate::escapes::strip(rest);
     if rest.len() < KEPT_HEAD || crate::logline::error_words(plain.as_deref().unwrap_or(rest)) {
@@ -489,6 +509,7 @@ const FOLD_PAYS: usize = 3;
 pub fn keep_cheap_folds(plan: Plan, lines: &[&str]) -> Plan {
     let mut out = Plan {
         cut_long_lines: plan.cut_long_lines,
+        cut_frames: plan.cut_frames,
         error_words_anywhere: plan.error_words_anywhere,
         pointers: plan.pointers,
         ..Plan::default()
