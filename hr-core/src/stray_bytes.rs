@@ -13,9 +13,11 @@ const BASE: u32 = 0x10_FF00;
 /// How UTF-8 writes U+10FF80..=U+10FFFF: these two bytes, then 0xBE or 0xBF, then one more.
 const PREFIX: [u8; 2] = [0xF4, 0x8F];
 
-/// Input with more than one stray byte (or control byte, see `is_control`) in this many, or
-/// with a NUL, is no text with a few stray bytes but some other encoding or a binary format (a
-/// compressed stream, bytecode): it passes through.
+/// Input with more than one stray byte (or control byte, see `is_control`, NULs among them) in
+/// this many is no text with a few stray bytes but some other encoding or a binary format (a
+/// compressed stream, bytecode, UTF-16): it passes through. A few NULs beside a few stray
+/// bytes are still text: a serial console's, where a board reset mid-line (`\0\xfc` before
+/// its first line again).
 const BYTES_PER_STRAY: usize = 32;
 /// Text with stray bytes is read through a copy, which the memory bound (`bound.rs`) has no
 /// share for: it fits in the bound's fixed part up to this size (measured, whole process: 69 MB
@@ -33,7 +35,7 @@ pub fn as_text(data: &[u8]) -> Option<Cow<'_, str>> {
     }
     // what rules the input out is looked for before anything is copied
     let most = data.len() / BYTES_PER_STRAY;
-    if data.len() > MAX_COPIED || memchr::memchr(0, data).is_some() {
+    if data.len() > MAX_COPIED {
         return None;
     }
     let mut odd = data.iter().filter(|&&b| is_control(b)).count();
@@ -176,6 +178,13 @@ mod tests {
         assert!(as_text(&pyc).is_none());
         let stray_only: Vec<u8> = pyc.iter().copied().filter(|&b| b >= 0x20).collect();
         assert!(as_text(&stray_only).is_some());
+        // a serial console's few NULs and a stray byte where the board reset: text
+        let mut console = b"I (312) wifi:mode : sta (24:0a:c4:00:01:02)\n".repeat(40);
+        console.extend_from_slice(b"ets Jun  8 2016 00:22:57\n\0\n\0\xfcrst:0x1 (POWERON_RESET),boot:0x13\n");
+        assert!(as_text(&console).is_some_and(|t| t.contains("rst:0x1 (POWERON_RESET)")));
+        // UTF-16, a NUL in every other byte, is not
+        let utf16: Vec<u8> = "2026-12-07 10:00:00 caf\u{e9} starting\r\n".repeat(20).encode_utf16().flat_map(u16::to_le_bytes).collect();
+        assert!(as_text(&[&[0xff, 0xfe][..], &utf16].concat()).is_none());
         // the input holds a character of the plane stray bytes stand for: they would be read
         // back as bytes that were not there
         let mut own = "\u{10FFE9} ".repeat(40).into_bytes();
