@@ -2537,7 +2537,7 @@ fn reports_error(line: &str) -> Problem {
     // tests/…`, `Error: …`); a path before the colon is `grep -r` quoting a file, not a program
     let voiced = re!(concat!(
         r"^([\w.@-]+(\[\d+\])?:( |$)|[\w-]+ ERR!|\S+:\d+(:\d+)?: (fatal )?error\b|",
-        r"\W{0,3}(?i:error|errors|fatal|failed|failure|panic|exception|abort|aborted|unable|cannot|could not|killed|segfault|critical|invalid|denied|refused)\b)"
+        r"\W{0,3}(?i:error|errors|fatal|failed|failure|panic|exception|abort|aborted|unable|cannot|can't|could not|couldn't|killed|segfault|critical|invalid|denied|refused)\b)"
     ))
     .is_match(line)
         || opens_event(line);
@@ -2881,6 +2881,16 @@ mod tests {
         // a number after `<` that no `>` closes is no priority: memcached's connection 24
         assert_eq!(declared("<24 get session:29"), None);
         assert_eq!(declared("<26 new auto-negotiating client connection"), None);
+    }
+
+    #[test]
+    fn a_line_that_opens_with_what_failed_reports_it_however_it_is_spelt() {
+        // U-Boot's console, in its own voice and no level: `can't` as `cannot`
+        for line in ["Couldn't find partition virtio 0:1", "Can't set block device", "Cannot find module 'x'", "** Could not read file **"] {
+            assert_eq!(problem(line), Problem::Reported, "{line}");
+        }
+        // a failure named further on is another's
+        assert_eq!(problem("the installer said it couldn't find a partition"), Problem::Named);
     }
 
     #[test]
