@@ -1982,6 +1982,15 @@ fn messages_of(line: &str) -> (u64, u64) {
                 continue;
             }
         }
+        // a name in brackets that a colon closes is who or what the line is about, whole,
+        // digits and all: Ansible's `fatal: [edge02]: UNREACHABLE!` is another host's failure
+        // than `[edge01]`'s (a time in brackets, `[12:00:01]:`, names nothing)
+        if let Some(name) = tok.strip_prefix('[').and_then(|t| t.strip_suffix("]:")).filter(|n| names_a_subject(n)) {
+            names.get_or_insert_with(FxHasher::default).write(name.as_bytes());
+            write_shape(&mut h, tok);
+            h.write_u8(b' ');
+            continue;
+        }
         // a `key=value` field that holds an address, a host or a number holds a value: another
         // host, the same message (a word such as `user=guest` may name another message)
         // (a result's code is one too: see `codes_given`)
@@ -2092,6 +2101,12 @@ impl NamedErrors {
         self.shown.insert(named);
         named
     }
+}
+
+/// Whether `name`, in brackets before a colon, names a host or a node (`edge02`,
+/// `web-1.example.net`): a letter first, then letters, digits, dots, dashes and underscores.
+fn names_a_subject(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic()) && name.bytes().all(|c| c.is_ascii_alphanumeric() || matches!(c, b'.' | b'-' | b'_'))
 }
 
 /// Whether a path's last name has an extension, as a file's does (`__init__.py`, not `7`).
@@ -2613,6 +2628,22 @@ mod tests {
         // (the names' first few and the message past them, each with its last in a long run)
         let shown: FxHashSet<&str> = out.lines().filter(|l| l.contains("ENOENT")).collect();
         assert!((2..=usize::from(NAMES_SHOWN) + 2).contains(&shown.len()), "{}: {out}", shown.len());
+        // a host Ansible names in brackets, each host that failed, the same way, and the same
+        // host's other failures fold
+        let mut text = String::new();
+        for (k, host) in ["app01", "app02", "app03", "app03", "app04", "edge01", "edge02"].iter().enumerate() {
+            for other in 0..20 {
+                text += &format!("2026-12-07 17:23:{:02},{other:03} p=3300 u=root n=ansible | ok: [node{other:02}] => {{\"changed\": false}}\n", k * 5);
+            }
+            text += &format!("2026-12-07 17:23:{:02},500 p=3300 u=root n=ansible | fatal: [{host}]: UNREACHABLE! => {{\"changed\": false, \"msg\": \"Failed to connect to the host via ssh\", \"unreachable\": true}}\n", k * 5 + 1);
+        }
+        text += &"2026-12-07 17:23:59,000 p=3300 u=root n=ansible | PLAY RECAP ******\n".repeat(3);
+        let out = compress(&text, &opts()).text;
+        for host in ["app01", "app02", "app03", "app04", "edge01", "edge02"] {
+            assert_eq!(out.matches(&format!("fatal: [{host}]: UNREACHABLE!")).count(), 1, "{host}: {out}");
+        }
+        // (a time in brackets names no one)
+        assert!(!names_a_subject("12:00:01") && names_a_subject("web-1.example.net"));
     }
 
     #[test]
