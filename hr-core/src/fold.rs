@@ -12,7 +12,7 @@ use crate::lines::{iter, offset, split, Lines};
 use crate::logline;
 use crate::marker::{count, Compressed, Writer};
 use crate::mask::shape;
-use crate::plan::{describe, frames_cut, marker_pays, piece_range, policed, render, write_kept, Piece, Plan, Priority};
+use crate::plan::{cuts_frames, describe, frames_cut, marker_pays, piece_range, policed, render, write_kept, Piece, Plan, Priority};
 use crate::Options;
 
 /// A run must be at least this long to fold; its first and last lines stay as examples.
@@ -44,6 +44,7 @@ fn stream(text: &str, opts: &Options) -> Compressed {
     };
     let mut missing = missing.into_iter().peekable();
     let crlf = iter(text).next().is_some_and(|l| l.ends_with('\r'));
+    let frames = cuts_frames(&iter(text).take(2).collect::<Vec<_>>());
     let mut w = Writer::new(&opts.hash, text.len().min(1 << 20), crlf);
     let mut parts = Vec::new();
     for run in runs(iter(text)) {
@@ -68,7 +69,7 @@ fn stream(text: &str, opts: &Options) -> Compressed {
                 }
                 Piece::Keep { start, end, priority } => {
                     for (n, l) in (*start..=*end).zip(lines.by_ref()) {
-                        write_kept(&mut w, n, l, frames_cut(*priority, l));
+                        write_kept(&mut w, n, l, frames.then(|| frames_cut(*priority, l)).flatten());
                     }
                 }
                 Piece::Restate { start, end, .. } => {
@@ -168,7 +169,7 @@ fn guarded(text: &str, min_fold_run: usize) -> Vec<usize> {
 }
 
 pub fn plan(lines: &Lines) -> Plan {
-    let mut plan = Plan { cut_frames: true, ..Plan::default() };
+    let mut plan = Plan { cut_frames: cuts_frames(&lines.lines), ..Plan::default() };
     for run in runs(lines.lines.iter().copied()) {
         for piece in run.pieces() {
             match piece {
@@ -439,6 +440,13 @@ mod tests {
         // as the plan renders it
         let lines = split(&text);
         assert_eq!(render(&plan(&lines), &lines, &opts()).text, out);
+        // a frame that reports a failure keeps its line whole
+        let failed = text.replacen("\r\x1b[1m200/375", "\rZeroDivisionError: division by zero\r\x1b[1m200/375", 1);
+        assert!(compress(&failed, &opts()).text.contains("\rZeroDivisionError: division by zero\r"));
+        // a file whose lines end in `\r` alone is one line to us, its rows no frames: it stays
+        let mac: String = (0..40).map(|k| if k == 21 { "thread 'main' panicked at src/main.rs:10:5:\r".to_string() } else { format!("[{k:4}] building module_{k}.o with the release profile and full optimisations\r") }).collect();
+        let out = compress(&mac, &opts()).text;
+        assert!(out.contains("panicked at src/main.rs:10:5") && !out.contains("more chars"), "{out}");
     }
 
     #[test]

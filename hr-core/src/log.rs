@@ -289,6 +289,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     // a payload dumped into a log is no more read whole than it was written to be
     let mut plan = Plan {
         cut_long_lines: true,
+        cut_frames: crate::plan::cuts_frames(&lines.lines),
         error_words_anywhere: true,
         ..Plan::default()
     };
@@ -1939,6 +1940,8 @@ fn messages_of(line: &str) -> (u64, u64) {
         before = Some((k, t));
     }
     let mut after_method = false;
+    // (whether the word before says what failed, `fatal:`, `failed:`: see below)
+    let mut after_failure = false;
     let mut in_request = None;
     // (and so does the path a framework names after the reason a request failed: Django's
     // `Internal Server Error: /api/chat/7/` and `…: /api/chat/7/history/`)
@@ -1949,6 +1952,7 @@ fn messages_of(line: &str) -> (u64, u64) {
         // first part and its depth, so that a scanner's thousand paths under a few folders are
         // a few messages (and not its query: `?a=1&b=2` and `?b=2&a=1` ask the same)
         let method_before = std::mem::replace(&mut after_method, crate::logline::is_method(tok.trim_matches(|c| matches!(c, '[' | ']' | '"')).as_bytes()));
+        let failure_before = std::mem::replace(&mut after_failure, tok.ends_with(':') && crate::logline::error_words(tok));
         if (method_before || failed_path == Some(tok.as_ptr())) && tok.contains('/') {
             // (behind the quote or bracket that opens it: a quote is no part of the path)
             let path = tok.trim_start_matches(['"', '\'', '[', '(']).split(['?', '"', '\'']).next().unwrap_or(tok);
@@ -1982,10 +1986,12 @@ fn messages_of(line: &str) -> (u64, u64) {
                 continue;
             }
         }
-        // a name in brackets that a colon closes is who or what the line is about, whole,
-        // digits and all: Ansible's `fatal: [edge02]: UNREACHABLE!` is another host's failure
-        // than `[edge01]`'s (a time in brackets, `[12:00:01]:`, names nothing)
-        if let Some(name) = tok.strip_prefix('[').and_then(|t| t.strip_suffix("]:")).filter(|n| names_a_subject(n)) {
+        // a name in brackets that a colon closes, right after the failure, is who or what
+        // failed, whole, digits and all: Ansible's `fatal: [edge02]: UNREACHABLE!` is another
+        // host's failure than `[edge01]`'s (not a thread's or a request's name in brackets after
+        // a level, `ERROR [http-nio-8080-exec-17]:`; nor a time, `[12:00:01]:`)
+        let subject = tok.strip_prefix('[').and_then(|t| t.strip_suffix("]:"));
+        if let Some(name) = subject.filter(|n| failure_before && names_a_subject(n)) {
             names.get_or_insert_with(FxHasher::default).write(name.as_bytes());
             write_shape(&mut h, tok);
             h.write_u8(b' ');
@@ -2644,6 +2650,18 @@ mod tests {
         }
         // (a time in brackets names no one)
         assert!(!names_a_subject("12:00:01") && names_a_subject("web-1.example.net"));
+        // nor does a thread's name in brackets after a level: its errors are one message
+        let mut text = String::new();
+        for k in 0..40 {
+            text += &format!("2026-12-07 17:23:{:02},000 INFO [main]: heartbeat ok\n", k % 60);
+            if k % 4 == 1 {
+                text += &format!("2026-12-07 17:23:{:02},500 ERROR [http-nio-8080-exec-{k}]: Connection refused to db-primary:5432\n", k % 60);
+            }
+        }
+        text += &"2026-12-07 17:24:00,000 INFO [main]: stopping\n".repeat(3);
+        // (its first and, the run being long, its last)
+        let out = compress(&text, &opts()).text;
+        assert!(out.matches("Connection refused to db-primary").count() <= 2, "{out}");
     }
 
     #[test]

@@ -64,8 +64,9 @@ pub struct Plan {
     pub cut_long_lines: bool,
     /// Whether a kept line that a progress meter drew over itself, or that NULs pad, keeps its
     /// head and its end (see `frames_cut`): what is cut says nothing. Where lines are machine
-    /// output (a log, grep's, what the generic folder reads), not in a document or in code,
-    /// where a file whose lines end in `\r` alone would read as one line of frames.
+    /// output (a log, grep's, what the generic folder reads), not in a document or in code; and
+    /// only among other lines (`cuts_frames`): a file whose lines end in `\r` alone reads as one
+    /// line of frames.
     pub cut_frames: bool,
     /// Whether the guard also keeps an example of each line that names a failure in words
     /// wherever they stand, though it states no level (`logline::Problem::Named`): a log's
@@ -327,11 +328,12 @@ const LONG_ERROR_LINE: usize = 16 * 1024;
 const LONG_ERROR_TAIL: usize = 200;
 
 /// The head and the tail of a kept `line` to write in its place, around a marker for what is
-/// between (the tail is empty but for a progress line and an error's), when the plan cuts long
+/// between (the tail is empty but for a progress line and an error's): a progress line's or a
+/// padded line's where the plan cuts frames (see `frames_cut`); a long line's where it cuts long
 /// lines and this one may be cut: errors, failures, headings and verdicts, and a line whose
 /// head reads as an error, stay whole unless far too long to read (`LONG_ERROR_LINE`).
 fn kept_cut<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<(&'l str, &'l str)> {
-    if let Some(cut) = (plan.cut_long_lines || plan.cut_frames).then(|| frames_cut(priority, line)).flatten() {
+    if let Some(cut) = plan.cut_frames.then(|| frames_cut(priority, line)).flatten() {
         return Some(cut);
     }
     if !plan.cut_long_lines || line.len() <= LONG_LINE {
@@ -359,6 +361,13 @@ fn kept_cut<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<(&'l s
 pub(crate) fn frames_cut(priority: Priority, line: &str) -> Option<(&str, &str)> {
     let critical = priority >= Priority::Critical;
     (!critical).then(|| progress_cut(line)).flatten().or_else(|| padding_cut(line))
+}
+
+/// Whether `text`'s lines may be progress lines whose frames are cut (`Plan::cut_frames`): it
+/// holds more than one line. A file whose lines end in `\r` alone (an old Mac's) is one line to
+/// us, every row a "frame": cut, all but its first rows and its last would be out of sight.
+pub(crate) fn cuts_frames(lines: &[&str]) -> bool {
+    lines.len() > 1
 }
 
 /// Writes kept line `n`, or its head and tail around a marker for what `cut` takes out.
@@ -437,6 +446,7 @@ fn progress_cut(line: &str) -> Option<(&str, &str)> {
     // (counted from its first word: the blanks a meter draws its first frame over, nvm's `\r`
     // and 75 spaces before `0.0%`, say nothing)
     let from = line.len() - line.trim_start().len();
+    // (bytes are as many as characters at least: a line of fewer bytes has too few characters)
     if b.len() < from + 2 * KEPT_HEAD || memchr::memchr_iter(b'\r', b).take(PROGRESS_FRAMES).count() < PROGRESS_FRAMES {
         return None;
     }
@@ -444,7 +454,9 @@ fn progress_cut(line: &str) -> Option<(&str, &str)> {
     let cut = head + memchr::memchr(b'\r', &b[head..])?;
     let rest = &line[cut..];
     let plain = crate::escapes::strip(rest);
-    if rest.len() < KEPT_HEAD || crate::logline::error_words(plain.as_deref().unwrap_or(rest)) {
+    let plain = plain.as_deref().unwrap_or(rest);
+    // (a frame that reports a failure as a line would, `ZeroDivisionError: …`, keeps it whole too)
+    if rest.len() < KEPT_HEAD || crate::logline::error_words(plain) || plain.split('\r').any(crate::logline::is_errorish) {
         return None;
     }
     let body = line.strip_suffix('\r').unwrap_or(line);

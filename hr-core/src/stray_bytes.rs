@@ -39,6 +39,9 @@ pub fn as_text(data: &[u8]) -> Option<Cow<'_, str>> {
         return None;
     }
     let mut odd = data.iter().filter(|&&b| is_control(b)).count();
+    if odd > most {
+        return None;
+    }
     let mut text = String::with_capacity(data.len() + data.len() / 8);
     for chunk in data.utf8_chunks() {
         let valid = chunk.valid();
