@@ -2432,6 +2432,20 @@ Events:
         assert_eq!(sniff(table.as_bytes()), Kind::Json);
         let ids = lines(&|i| format!(r#"{{"ts":"v{i}","uid":"C{i}x"}}"#), 20);
         assert_eq!(sniff(ids.as_bytes()), Kind::Json);
+        // an event's own time further in, beside what names the event: CloudTrail's calls
+        // (`jq -c '.Records[]'`), OpenTelemetry's spans (Go's stdouttrace)
+        let trail = lines(&|i| format!(r#"{{"eventVersion":"1.05","userIdentity":{{"type":"AssumedRole"}},"eventTime":"2018-11-28T22:{:02}:59Z","eventSource":"s3.amazonaws.com","eventName":"GetObject","errorCode":"AccessDenied","requestID":"{i}"}}"#, i % 60), 20);
+        assert_eq!(sniff(trail.as_bytes()), Kind::Log);
+        let spans = lines(&|i| format!(r#"{{"Name":"route","SpanContext":{{"TraceID":"{i:032x}","SpanID":"{i:016x}"}},"SpanKind":1,"StartTime":"2026-12-07T10:00:{:02}.1Z","EndTime":"2026-12-07T10:00:{:02}.2Z"}}"#, i % 60, i % 60), 20);
+        assert_eq!(sniff(spans.as_bytes()), Kind::Log);
+        // a Lambda's records with its metrics between them, each opening with CloudWatch's
+        // `_aws` and its time
+        let lambda = lines(&|i| if i % 3 == 2 {
+            format!(r#"{{"_aws":{{"Timestamp":17334000{i:05},"CloudWatchMetrics":[{{"Namespace":"orders","Metrics":[{{"Name":"placed","Unit":"Count"}}]}}]}},"service":"orders","placed":1}}"#)
+        } else {
+            format!(r#"{{"level":"INFO","location":"handler:{i}","message":"order {i} placed","timestamp":"2026-12-07 10:00:{:02},000+0000","service":"orders"}}"#, i % 60)
+        }, 30);
+        assert_eq!(sniff(lambda.as_bytes()), Kind::Log);
         // W3C (IIS): a block of directives at every restart, then a few records each
         let iis = (0..8)
             .map(|b| format!(
