@@ -1418,8 +1418,9 @@ fn leaf_key(key: &mut Vec<u8>, n: usize, first: Option<&[u8]>) {
 /// Actions' `2022-03-15T21:05:50.8348873Z`, taskcluster's `[task 2025-02-14T07:23:20.376Z]`):
 /// it differs on every line, as a word of its own. A stamp with nothing after it (a blank line
 /// GitHub Actions stamped) is no such line: it says nothing, and Drain, finding no word in
-/// common, would read each as an event of its own. So does a stamp behind the columns of tags
-/// before it, tab-separated: `gh run view --log`'s job and step (`build\tRun tests\t2026-…Z …`).
+/// common, would read each as an event of its own. A stamp behind tab-separated tags is such a
+/// stamp too, and Drain reads the line whole, tags and all: `gh run view --log`'s job and step
+/// (`build\tRun tests\t2026-…Z …`).
 pub fn unmasked_stamp(line: &str) -> bool {
     opens_with_unmasked_stamp(line) || line.split('\t').skip(1).take(TAG_COLUMNS).any(opens_with_unmasked_stamp)
 }
@@ -1427,6 +1428,7 @@ pub fn unmasked_stamp(line: &str) -> bool {
 /// Tab-separated columns of tags a stamp may stand behind (see `unmasked_stamp`).
 const TAG_COLUMNS: usize = 2;
 
+/// Whether `line` itself opens with such a stamp (see `unmasked_stamp`).
 fn opens_with_unmasked_stamp(line: &str) -> bool {
     let mut words = line.split_ascii_whitespace();
     let Some(mut first) = words.next() else {

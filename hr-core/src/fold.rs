@@ -44,7 +44,7 @@ fn stream(text: &str, opts: &Options) -> Compressed {
     };
     let mut missing = missing.into_iter().peekable();
     let crlf = iter(text).next().is_some_and(|l| l.ends_with('\r'));
-    let frames = cuts_frames(&iter(text).take(2).collect::<Vec<_>>());
+    let frames = cuts_frames(iter(text).take(2).count(), text.ends_with('\n'));
     let mut w = Writer::new(&opts.hash, text.len().min(1 << 20), crlf);
     let mut parts = Vec::new();
     for run in runs(iter(text)) {
@@ -169,7 +169,7 @@ fn guarded(text: &str, min_fold_run: usize) -> Vec<usize> {
 }
 
 pub fn plan(lines: &Lines) -> Plan {
-    let mut plan = Plan { cut_frames: cuts_frames(&lines.lines), ..Plan::default() };
+    let mut plan = Plan { cut_frames: cuts_frames(lines.lines.len(), lines.trailing_newline), ..Plan::default() };
     for run in runs(lines.lines.iter().copied()) {
         for piece in run.pieces() {
             match piece {
@@ -447,6 +447,10 @@ mod tests {
         let mac: String = (0..40).map(|k| if k == 21 { "thread 'main' panicked at src/main.rs:10:5:\r".to_string() } else { format!("[{k:4}] building module_{k}.o with the release profile and full optimisations\r") }).collect();
         let out = compress(&mac, &opts()).text;
         assert!(out.contains("panicked at src/main.rs:10:5") && !out.contains("more chars"), "{out}");
+        // while a bar that is a download's whole output, one line that a newline closes, is cut
+        let bar: String = (0..=400).map(|k| format!("\r{:3}%|{:<40}| {k}/400 [00:{:02}<00:10, 41.2it/s]", k / 4, "█".repeat(k / 10), k % 60)).collect::<String>() + "\n";
+        let out = compress(&bar, &opts()).text;
+        assert!(out.contains(" more chars") && out.ends_with("| 400/400 [00:40<00:10, 41.2it/s]\n"), "{out}");
     }
 
     #[test]

@@ -524,14 +524,21 @@ pub fn is_json_event(line: &str) -> bool {
     let key = |re: &regex::Regex| re.is_match(line);
     // (MongoDB's `"t":{"$date":…}` and `"s":"I"`: names of a letter, known by their values;
     // Serilog's JSON capitalises its names: `"Timestamp"`, `"Level"`, `"MessageTemplate"`)
-    // (and CloudTrail's `"eventTime"`, a span's `"start_time"` or `"StartTime"`: the event's own)
-    let time = key(re!(r#""(?i:@?timestamp|time|ts|@t|datetime|date|time_local|time_iso8601|eventtime|event_time|starttime|start_time)" *:|"t" *: *\{ *"\$date""#));
+    let time = key(re!(r#""(?i:@?timestamp|time|ts|@t|datetime|date|time_local|time_iso8601)" *:|"t" *: *\{ *"\$date""#));
     let level = key(re!(concat!(r#""(?i:"#, level_keys!(), r#")" *:|"s" *: *"[FEWID]\d?""#)));
     let message = key(re!(r#""(?i:msg|message|@m|@mt|@message|log|messagetemplate|renderedmessage)" *:"#));
-    // (and Eliot's actions and messages: `"action_type":"etl:insert"`, `"message_type":…`;
-    // CloudTrail's calls, `"eventName":"GetObject"`; a trace's spans, `"span_id"`, `"SpanContext"`)
-    let other = key(re!(r#""(logger|stream|status|request|method|remote_addr|uri|caller|thread|pid|action|action_type|message_type|eventName|eventSource|span_id|spanId|SpanContext)" *:"#));
-    (time && (level || message || other)) || (level && message) || is_windows_event(line)
+    // (and Eliot's actions and messages: `"action_type":"etl:insert"`, `"message_type":…`)
+    let other = key(re!(r#""(logger|stream|status|request|method|remote_addr|uri|caller|thread|pid|action|action_type|message_type)" *:"#));
+    (time && (level || message || other)) || (level && message) || is_windows_event(line) || is_traced_event(line)
+}
+
+/// A record of a call or a span, the event's own time beside what names the event, in the
+/// names its schema gives them: CloudTrail's (`"eventTime"`, `"eventName"`), OpenTelemetry's
+/// (`"start_time"` or `"StartTime"`, `"span_id"` or `"SpanContext"`). Not a resource's time
+/// beside its status (a pod's `"startTime"`, `"status"`): a record of what is, not of what
+/// happened.
+fn is_traced_event(line: &str) -> bool {
+    re!(r#""(eventTime|startTime|start_time|StartTime)" *:"#).is_match(line) && re!(r#""(eventName|span_id|spanId|SpanContext)" *:"#).is_match(line)
 }
 
 /// A Windows event as `evtx_dump -o jsonl` writes it: its schema's names, its level and its
@@ -555,12 +562,12 @@ pub fn windows_level(n: u32) -> Severity {
 /// A JSON object that opens with its time, the way a log line does (Zeek's `{"ts":1575413096.05,…}`,
 /// `{"@timestamp":"2024-01-02T10:00:00Z",…}`): a record of an event even with no level or
 /// message. The value must read as a time: an epoch in seconds or milliseconds, or an ISO date.
-/// So does one whose first member is an object that opens with its time: a Lambda's metrics in
-/// CloudWatch's embedded format (`{"_aws":{"Timestamp":1733400000000,…},…}`) between its log's
-/// records. For the sniffer; `opens_event` does not ask it.
+/// So does a Lambda's metric in CloudWatch's embedded format, its time first in its `_aws`
+/// object (`{"_aws":{"Timestamp":1733400000000,…},…}`), between its log's records. For the
+/// sniffer; `opens_event` does not ask it.
 pub fn is_timed_json_record(line: &str) -> bool {
     re!(concat!(
-        r#"^\s*\{\s*("[\w@$-]+" *: *\{\s*)?"(?i:ts|time|timestamp|@timestamp|@t|datetime)" *: *"#,
+        r#"^\s*\{\s*(?:"(?:ts|time|timestamp|@timestamp|@t|datetime)"|"_aws" *: *\{\s*"Timestamp") *: *"#,
         r#"("\d{4}-\d{2}-\d{2}[T ]\d{2}:\d{2}|"?\d{9,10}(\.\d+)?"?\s*[,}]|"?\d{12,13}"?\s*[,}])"#
     ))
     .is_match(line)

@@ -363,11 +363,13 @@ pub(crate) fn frames_cut(priority: Priority, line: &str) -> Option<(&str, &str)>
     (!critical).then(|| progress_cut(line)).flatten().or_else(|| padding_cut(line))
 }
 
-/// Whether `text`'s lines may be progress lines whose frames are cut (`Plan::cut_frames`): it
-/// holds more than one line. A file whose lines end in `\r` alone (an old Mac's) is one line to
-/// us, every row a "frame": cut, all but its first rows and its last would be out of sight.
-pub(crate) fn cuts_frames(lines: &[&str]) -> bool {
-    lines.len() > 1
+/// Whether a text of `lines` lines may hold progress lines whose frames are cut
+/// (`Plan::cut_frames`): it holds a line's end, `\n`, after its first line or closing it (a bar
+/// that is a download's whole output ends so). A file whose lines end in `\r` alone (an old
+/// Mac's) holds none: one line to us, every row a "frame", all but its first rows and its last
+/// would be cut out of sight.
+pub(crate) fn cuts_frames(lines: usize, trailing_newline: bool) -> bool {
+    lines > 1 || trailing_newline
 }
 
 /// Writes kept line `n`, or its head and tail around a marker for what `cut` takes out.

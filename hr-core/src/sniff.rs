@@ -2446,6 +2446,12 @@ Events:
             format!(r#"{{"level":"INFO","location":"handler:{i}","message":"order {i} placed","timestamp":"2026-12-07 10:00:{:02},000+0000","service":"orders"}}"#, i % 60)
         }, 30);
         assert_eq!(sniff(lambda.as_bytes()), Kind::Log);
+        // but resources with a time and a status are records of what is (`kubectl get pods -o
+        // json | jq -c '.items[]'`), and so are pages whose first object opens with a time
+        let pods = lines(&|i| format!(r#"{{"metadata":{{"name":"api-{i}","namespace":"prod"}},"spec":{{"nodeName":"node-{i}"}},"status":{{"phase":"Running","podIP":"10.1.0.{i}","startTime":"2026-12-07T10:00:{:02}Z"}}}}"#, i % 60), 20);
+        assert_eq!(sniff(pods.as_bytes()), Kind::Json);
+        let pages = lines(&|i| format!(r#"{{"meta":{{"timestamp":"2024-01-02T10:00:{:02}Z","page":{i}}},"items":[{{"sku":"S{i}"}}]}}"#, i % 60), 20);
+        assert_eq!(sniff(pages.as_bytes()), Kind::Json);
         // W3C (IIS): a block of directives at every restart, then a few records each
         let iis = (0..8)
             .map(|b| format!(
