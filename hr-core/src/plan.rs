@@ -65,8 +65,8 @@ pub struct Plan {
     /// Whether a kept line that a progress meter drew over itself, or that NULs pad, keeps its
     /// head and its end (see `frames_cut`): what is cut says nothing. Where lines are machine
     /// output (a log, grep's, what the generic folder reads), not in a document or in code; and
-    /// only among other lines (`cuts_frames`): a file whose lines end in `\r` alone reads as one
-    /// line of frames.
+    /// only in input that holds a `\n` (`cuts_frames`): a file whose lines end in `\r` alone
+    /// reads as one line of frames.
     pub cut_frames: bool,
     /// Whether the guard also keeps an example of each line that names a failure in words
     /// wherever they stand, though it states no level (`logline::Problem::Named`): a log's
