@@ -1993,9 +1993,6 @@ fn messages_of(line: &str) -> (u64, u64) {
         let subject = tok.strip_prefix('[').and_then(|t| t.strip_suffix("]:"));
         if let Some(name) = subject.filter(|n| failure_before && names_a_subject(n)) {
             names.get_or_insert_with(FxHasher::default).write(name.as_bytes());
-            write_shape(&mut h, tok);
-            h.write_u8(b' ');
-            continue;
         }
         // a `key=value` field that holds an address, a host or a number holds a value: another
         // host, the same message (a word such as `user=guest` may name another message)
