@@ -640,12 +640,16 @@ fn settings_or_table_share(lines: &[&str]) -> Option<f64> {
     }
     let tags = source_tags(&lines);
     let keys: Vec<Option<&str>> = lines.iter().map(|l| setting_key(l).filter(|k| !tags.contains(k))).collect();
-    // a key said again on the line before or after, with only its numbers changed, is a meter a
-    // program prints as it goes (a download's `Progress (1): 4.1/22 kB` as it grows), not a
-    // setting: a config that repeats a key gives it other values (php.ini's `extension=`,
-    // LDIF's `member:`, a list's items)
+    // a key said again on the line before or after, with only its numbers changed (the key's
+    // too), is a meter a program prints as it goes (a download's `Progress (1): 4.1/22 kB` as it
+    // grows, a game's `frame 181: spawned enemy 181`), not a setting: a config that repeats a key
+    // gives it other values (php.ini's `extension=`, LDIF's `member:`, a list's items)
     let letters = |i: usize| lines[i].bytes().filter(u8::is_ascii_alphabetic);
-    let meter = |i: usize, j: usize| keys[i] == keys[j] && letters(i).eq(letters(j));
+    let same_key = |i: usize, j: usize| match (keys[i], keys[j]) {
+        (Some(a), Some(b)) => a.bytes().filter(|c| !c.is_ascii_digit()).eq(b.bytes().filter(|c| !c.is_ascii_digit())),
+        (a, b) => a == b,
+    };
+    let meter = |i: usize, j: usize| same_key(i, j) && letters(i).eq(letters(j));
     let said_again = |i: usize| {
         !lines[i].trim_start().starts_with("- ") && ((i > 0 && meter(i - 1, i)) || (i + 1 < lines.len() && meter(i, i + 1)))
     };
@@ -798,11 +802,38 @@ fn repeats(lines: &[&str]) -> f64 {
     recurring as f64 / nonblank(lines).max(1) as f64
 }
 
-/// Of the lines `pick` takes, how many have a shape (numbers masked) that recurs three times
-/// or more among them, and how many do not.
+/// Of the lines `pick` takes, how many have a shape (numbers masked, and what double quotes
+/// hold) that recurs three times or more among them, and how many do not. A program quotes the
+/// names it reports on (MSBuild's `Considered "C:\lib\x.dll", but it didn't exist.`, one per
+/// file it tried): its message is what stands around them.
 fn shapes_recurring(lines: &[&str], pick: impl Fn(&str) -> bool) -> (usize, usize) {
-    let shapes: Vec<String> = lines.iter().filter(|l| pick(l)).map(|l| crate::mask::shape(l.trim())).collect();
+    let shapes: Vec<String> = lines.iter().filter(|l| pick(l)).map(|l| crate::mask::shape(&quotes_emptied(l.trim()))).collect();
     recurring(shapes.iter().map(String::as_str))
+}
+
+/// `line` with what each pair of double quotes holds left out: `Task "Copy"` -> `Task ""`.
+fn quotes_emptied(line: &str) -> std::borrow::Cow<'_, str> {
+    if !line.contains('"') {
+        return line.into();
+    }
+    let mut out = String::with_capacity(line.len());
+    let mut parts = line.split('"');
+    out.push_str(parts.next().unwrap_or_default());
+    // (parts alternate: quoted, then what follows its closing quote; an unclosed quote's
+    // text stays)
+    while let Some(quoted) = parts.next() {
+        match parts.next() {
+            Some(after) => {
+                out.push_str("\"\"");
+                out.push_str(after);
+            }
+            None => {
+                out.push('"');
+                out.push_str(quoted);
+            }
+        }
+    }
+    out.into()
 }
 
 /// Of `keys`, how many are one of three or more alike, and how many are not.
@@ -1969,6 +2000,42 @@ Events:
             }
         }
         assert_eq!(sniff(run.as_bytes()), Kind::Log);
+    }
+
+    #[test]
+    fn a_program_that_quotes_what_it_reports_on_prints_messages_not_prose() {
+        // MSBuild at detailed verbosity: no time, no level, sentences each naming in quotes the
+        // file or task it is about; the sentences around the quotes recur, one per file
+        let assemblies = ["System", "System.Core", "System.Data", "System.Xml", "System.Web", "System.Net.Http", "EntityFramework", "Newtonsoft.Json", "WebGrease", "Antlr3.Runtime"];
+        let mut log = String::from("Build started 9/23/2012 1:05:35 AM.\nProject \"C:\\src\\App.sln\" on node 1 (Rebuild target(s)).\n");
+        for (i, a) in assemblies.iter().cycle().take(60).enumerate() {
+            let dir = ["C:\\src\\App\\bin\\Release", "C:\\src\\Lib\\bin\\Release", "C:\\Program Files\\Reference Assemblies"][i % 3];
+            log.push_str(&format!("  Dependency \"{a}, Version=4.0.0.0, Culture=neutral\".\n"));
+            log.push_str(&format!("      Considered \"{dir}\\{a}.dll\", but it didn't exist.\n"));
+            log.push_str(&format!("      Considered \"{dir}\\{a}.exe\", but it didn't exist.\n"));
+            log.push_str(&format!("      Resolved file path is \"{dir}\\{a}.dll\".\n"));
+            log.push_str(&format!("Task \"Copy\" skipped, due to false condition; ('$(Copy{i})' == 'true') was evaluated as ('' == 'true').\n"));
+        }
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+        // what a document quotes leaves its sentences its own
+        assert_eq!(&*quotes_emptied(r#"Task "Copy" skipped, "unclosed"#), r#"Task "" skipped, "unclosed"#);
+    }
+
+    #[test]
+    fn a_message_said_again_with_other_numbers_is_no_setting_whatever_its_key_holds() {
+        // a game engine's console: a key with a number in it (`frame 181:`) said line after line
+        let mut log = String::from("Godot Engine v3.2.3.stable - https://godotengine.org\nOnly one GPU found, using default.\n");
+        for f in 100..400 {
+            log.push_str(&format!("frame {f}: spawned enemy {f}, pool size {}\n", f - 2));
+            if f % 50 == 0 {
+                log.push_str(&format!("ERROR: load_interactive: Failed loading resource: res://levels/level_{f}.tres.\n   At: core/io/resource_loader.cpp:208.\n"));
+            }
+        }
+        assert_eq!(sniff(log.as_bytes()), Kind::Log);
+        // numbered keys that set other values are settings still
+        let hosts = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel"];
+        let ini: String = (0..40).map(|i| format!("worker{i}.host = {}\nworker{i}.port = {}\n", hosts[i % 8], 8000 + i)).collect();
+        assert_ne!(sniff(ini.as_bytes()), Kind::Log, "{ini}");
     }
 
     #[test]
