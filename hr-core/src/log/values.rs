@@ -311,10 +311,14 @@ fn fragment(tok: &str) -> bool {
     tok.starts_with(['{', '[']) && opens > closes && tok.contains('"')
 }
 
-/// `[pool-1]`, `worker-3:`: a tag naming who wrote a line; not an address a clause ends with
-/// (Go's `dial tcp 127.0.0.1:18098: connect: connection refused`), which names what failed.
+/// `[pool-1]`, `worker-3:`, `ERROR[3167]` (Asterisk's level and thread): a tag naming who
+/// wrote a line; not an address a clause ends with (Go's `dial tcp 127.0.0.1:18098: connect:
+/// connection refused`), which names what failed.
 fn is_tag(tok: &str) -> bool {
-    (tok.starts_with('[') && tok.ends_with(']')) || tok.strip_suffix(':').is_some_and(|name| !name.contains(':'))
+    let numbered = tok.strip_suffix(']').and_then(|t| t.rsplit_once('[')).is_some_and(|(name, id)| {
+        name.bytes().all(|c| c.is_ascii_alphabetic()) && !name.is_empty() && !id.is_empty() && id.bytes().all(|c| c.is_ascii_digit())
+    });
+    numbered || (tok.starts_with('[') && tok.ends_with(']')) || tok.strip_suffix(':').is_some_and(|name| !name.contains(':'))
 }
 
 /// `10:08:19`, `02:08:10.123`: a time of day.
@@ -513,6 +517,12 @@ mod tests {
         let mut v = Values::default();
         for worker in ["worker-3:", "worker-4:", "worker-3:"] {
             v.push(&format!("{worker} dial tcp 127.0.0.1:18098: connect: connection refused"));
+        }
+        assert_eq!(v.describe_failures(), "");
+        // nor does a level with its thread's number
+        let mut v = Values::default();
+        for thread in [3167, 3403, 3464] {
+            v.push(&format!("[Mar 24 16:41:21] ERROR[{thread}] codec_dahdi.c: Failed to open /dev/dahdi/transcode: No such file or directory"));
         }
         assert_eq!(v.describe_failures(), "");
         assert_eq!(field_end("fe80::"), "fe80::");
