@@ -2276,6 +2276,24 @@ Events:
     }
 
     #[test]
+    fn a_package_managers_session_is_a_log_whatever_errors_it_says() {
+        // pacman's transactions one after another: `error: ` opens its failures as it opens
+        // every command-line tool's, no compiler's headline
+        let mut session = String::new();
+        for (i, pkg) in ["cairo-x", "fontconfig-x", "harfbuzz-x", "libpng-x", "pango-x", "gtk-x"].iter().enumerate() {
+            session += &format!("+ pacman --root /srv/r{i} --noconfirm -S {pkg}\nresolving dependencies...\nlooking for conflicting packages...\n\nPackages (1) {pkg}-1.{i}.0-1\n\nTotal Installed Size:  0.0{i} MiB\n\n:: Proceed with installation? [Y/n] \n:: Retrieving packages...\n {pkg}-1.{i}.0-1-any downloading...\nchecking keyring...\nchecking package integrity...\nloading package files...\nchecking for file conflicts...\n:: Processing package changes...\ninstalling {pkg}...\n");
+            if i % 2 == 1 {
+                session += &format!("error: command failed to execute correctly\nerror: failed to commit transaction (conflicting files)\n{pkg}: /usr/lib/lib{pkg}.so exists in filesystem\nErrors occurred, no packages were upgraded.\n");
+            }
+        }
+        assert_eq!(sniff(session.as_bytes()), Kind::Log, "{session}");
+        // a compiler's headline still makes a build: its code, or its place on the line under it
+        let build = "   Compiling app v0.1.0 (/src/app)\nerror: unused variable: `x`\n  --> src/lib.rs:3:9\n   |\n3  |     let x = 1;\n   |         ^\n\n";
+        assert!(crate::testout::is_test_output(build) && crate::testout::is_test_output("error[E0425]: cannot find value `y` in this scope\n"));
+        assert!(!crate::testout::is_test_output("error: failed to commit transaction (conflicting files)\n"));
+    }
+
+    #[test]
     fn a_cargo_build_is_a_build_however_long_its_commands() {
         // `cargo build -v`: a head of `Compiling` lines and rustc commands of kilobytes each, a
         // tail of warnings and cargo's `Finished`: the log compressor keeps each command (another

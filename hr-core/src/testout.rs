@@ -218,7 +218,9 @@ pub(crate) use crate::re::re;
 pub(crate) use ruby::names_a_failed_test;
 
 /// Lines only test runners and compilers print: a session header, a summary, a verdict, a
-/// diagnostic headline.
+/// diagnostic headline. (A bare `error: ` opens the failures of every command-line tool,
+/// pacman's, rpm's, git's: rustc's headline gives its code or points at its place on the line
+/// under it, and cargo's verdict names the build.)
 pub fn is_test_output(head: &str) -> bool {
     anchors().is_match(head)
 }
@@ -229,7 +231,7 @@ fn anchors() -> &'static regex::Regex {
             r"collected \d+ items?|Ran \d+ tests? in |test result: (ok|FAILED)\.|running \d+ tests?$|",
             r"(PASS|FAIL) \S+\.(js|ts|jsx|tsx|mjs|cjs)|Tests?: +\d+ |=== RUN +\S|--- (PASS|FAIL): |",
             r"(ok|FAIL|\?) +\S+\s+(\d+\.\d+s|\[no test files\]|\(cached\))|\S+\.\w+\(\d+,\d+\): error TS\d+|",
-            r"error(\[E\d{4}\])?: |warning: .*\n +--> |\[INFO\] Tests run: |\[ERROR\] Tests run: |",
+            r"error\[E\d{4}\]: |(error|warning): .*\n +--> |error: (could not compile|aborting due to) |\[INFO\] Tests run: |\[ERROR\] Tests run: |",
             r"Tests run: \d+, Failures: |\d+ passing \(|\S+:\d+:\d+: (error|warning): |",
             r"\S+\.py:\d+: error: |Found \d+ errors? in \d+ files?)"
     ))
