@@ -369,21 +369,16 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
                     // frames: a crash the log ends with shows it)
                     let closing = (ending && (i..end).any(|k| opens_traceback(lines.lines[k])) && is_exception_line(lines.lines[end - 1]))
                         .then_some(end);
-                    let mut body_folds = end > n;
                     for m in n + 1..=end {
                         // (`news` is in line order)
                         if news.binary_search(&(m - 1)).is_ok() || closing == Some(m) {
                             run.flush(&mut plan, lines, &roles);
                             plan.keep(m, Priority::Critical);
-                            body_folds = false;
                         } else {
                             run.push(m, lines.lines[m - 1].len() + 1, Level::Other);
                         }
                     }
                     run.traces += (end > n) as usize;
-                    // (a marker right under the line that raised it says what it holds: bunyan's
-                    // `ERROR: … unhandled error (req_id=7bdalnde)` and then its `TypeError: …`)
-                    run.raised += body_folds as usize;
                 } else {
                     run.flush(&mut plan, lines, &roles);
                     // frames shown above are repeats the pointer leads back to: they fold when
@@ -1551,8 +1546,7 @@ struct Run {
     /// of them, those folded whole, the line that raised each with them, at a level below
     /// error: a marker over other lines counts them beside its errors, as a crash that repeats
     /// is one more crash, whatever level the line above it was logged at (Python's uncaught
-    /// exception under a worker's `INFO` line); and those whose every line folds but the one
-    /// that raised it, shown right above
+    /// exception under a worker's `INFO` line)
     raised: usize,
     /// what varied, while the run holds one template
     values: Values,
@@ -6801,27 +6795,6 @@ Shadow byte legend (one shadow byte represents 8 application bytes):
             let last = c.text.lines().last().unwrap_or_default();
             assert!(last.starts_with(&format!("[hr 25 lines{counted} ·")), "{level}: {}", c.text);
         }
-    }
-
-    #[test]
-    fn frames_folded_under_the_error_that_raised_them_are_counted_as_a_trace() {
-        // bunyan's long format: each error's own id makes its line news, and the same trace
-        // under it folds with the requests after it; the marker says it holds a trace
-        let frames: String = ["Object.getItem (/srv/app/logic.js:6:53)", "/srv/app/app.js:6:95", "Layer.handleRequest (/srv/app/node_modules/router/lib/layer.js:169:33)", "next (/srv/app/node_modules/router/lib/route.js:163:13)", "handle (/srv/app/node_modules/router/index.js:449:11)"]
-            .iter()
-            .map(|f| format!("        at {f}\n"))
-            .collect();
-        let mut text = String::new();
-        for (n, id) in ["kyrobsky", "wjhgbnxe", "qpzrtvam"].iter().enumerate() {
-            for k in 0..8 {
-                text += &format!("[2026-12-07T20:28:1{n}.{k:03}Z]  INFO: catalog/5601 on vm: request done (req_id={}{}, method=GET, url=/api/items/{k}, status=200, ms={k})\n", (b'a' + k as u8) as char, &id[1..]);
-            }
-            text += &format!("[2026-12-07T20:28:1{n}.900Z] ERROR: catalog/5601 on vm: unhandled error (req_id={id})\n    TypeError: Cannot read properties of null (reading '0')\n{frames}");
-        }
-        let c = compress(&text, &opts());
-        let out: Vec<&str> = c.text.lines().collect();
-        let header = out.iter().position(|l| l.ends_with("(req_id=wjhgbnxe)")).expect(&c.text);
-        assert!(out[header + 1].starts_with("[hr ") && out[header + 1].contains(", 1 stack trace"), "{}", c.text);
     }
 
     #[test]
