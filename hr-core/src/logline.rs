@@ -501,9 +501,11 @@ fn opens_with_key(b: &[u8]) -> bool {
     key > 0 && b.get(key) == Some(&b'=')
 }
 
-/// A tab-separated record that starts with a Unix time (Zeek, many exporters).
+/// A tab-separated record that starts with a Unix time (Zeek, many exporters), in seconds or in
+/// milliseconds (geckodriver's `1796678301693\tgeckodriver\tINFO\tListening on …`; the first
+/// digit of a time in milliseconds until 2286 is a 1).
 fn is_tsv_record(line: &str) -> bool {
-    re!(r"^\d{9,10}(\.\d+)?\t\S").is_match(line)
+    re!(r"^(\d{9,10}(\.\d+)?|1\d{12})\t\S").is_match(line)
 }
 
 /// The names a record gives its level under, for a pattern: words, a syslog priority

@@ -102,6 +102,24 @@ fn closing_quote(rest: &[u8]) -> Option<usize> {
     }
 }
 
+/// `line` without what its double quotes hold, quotes and all: strace's quoted arguments
+/// (`write(2, "…", 22` gives `write(2, , 22`), the names a program's messages quote.
+pub(crate) fn without_quoted(line: &str) -> String {
+    let mut out = String::with_capacity(line.len());
+    let mut quoted = false;
+    let mut escaped = false;
+    for c in line.chars() {
+        match c {
+            _ if escaped => escaped = false,
+            '\\' if quoted => escaped = true,
+            '"' => quoted = !quoted,
+            _ if !quoted => out.push(c),
+            _ => {}
+        }
+    }
+    out
+}
+
 /// Whether the byte after `before` is escaped: an odd run of backslashes ends `before`.
 pub(crate) fn escaped(before: &[u8]) -> bool {
     before.iter().rev().take_while(|&&c| c == b'\\').count() % 2 == 1

@@ -456,6 +456,15 @@ const DUMP_IN_A_LOG: f64 = 0.25;
 /// measured 0.14 and up; CI, apt, dpkg, jstack and panic logs 0.11 and below).
 const MACHINE_OUTPUT: f64 = 0.12;
 
+/// A word as sentences hold them: letters in any script (an apostrophe, a hyphen), maybe one
+/// closing punctuation mark.
+fn is_plain_word(w: &str) -> bool {
+    let body = w.trim_end_matches([',', '.', ';', ':', '!', '?', ')', '。', '，']);
+    w.chars().count() - body.chars().count() <= 1
+        && body.starts_with(char::is_alphabetic)
+        && body.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-')
+}
+
 /// A line of prose: six words or more, most of them plain words (letters in any script, maybe
 /// one closing punctuation mark), as sentences are and log fields are not; or, in a script
 /// written without spaces (Chinese, Japanese), a run of mostly letters.
@@ -463,11 +472,7 @@ fn is_prose(line: &str) -> bool {
     let (mut words, mut plain) = (0, 0);
     for w in line.split_whitespace() {
         words += 1;
-        let body = w.trim_end_matches([',', '.', ';', ':', '!', '?', ')', '。', '，']);
-        plain += (w.chars().count() - body.chars().count() <= 1
-            && body.starts_with(char::is_alphabetic)
-            && body.chars().all(|c| c.is_alphabetic() || c == '\'' || c == '-'))
-            as usize;
+        plain += is_plain_word(w) as usize;
     }
     if words >= 6 {
         return plain * 10 >= words * 7;
@@ -802,39 +807,29 @@ fn repeats(lines: &[&str]) -> f64 {
     recurring as f64 / nonblank(lines).max(1) as f64
 }
 
-/// Of the lines `pick` takes, how many have a shape (numbers masked, and what double quotes
-/// hold) that recurs three times or more among them, and how many do not. A program quotes the
-/// names it reports on (MSBuild's `Considered "C:\lib\x.dll", but it didn't exist.`, one per
-/// file it tried): its message is what stands around them.
+/// Of the lines `pick` takes, how many have a shape (numbers masked) that recurs three times
+/// or more among them, and how many do not. A program's message that quotes the name it
+/// reports on (MSBuild's `Considered "C:\lib\x.dll", but it didn't exist.`, one per file it
+/// tried) is shaped without it: the words around the quotes are the message. A line that says
+/// little but its quotes (a catalog's `msgid "…"`, an attribute, a list's `+ "…"`) keeps them.
 fn shapes_recurring(lines: &[&str], pick: impl Fn(&str) -> bool) -> (usize, usize) {
-    let shapes: Vec<String> = lines.iter().filter(|l| pick(l)).map(|l| crate::mask::shape(&quotes_emptied(l.trim()))).collect();
+    let shape = |l: &str| {
+        let l = l.trim();
+        if memchr::memchr(b'"', l.as_bytes()).is_some() {
+            let around = crate::mask::without_quoted(l);
+            if around.split_whitespace().filter(|w| is_plain_word(w)).count() >= SAID_AROUND_QUOTES {
+                return crate::mask::shape(&around);
+            }
+        }
+        crate::mask::shape(l)
+    };
+    let shapes: Vec<String> = lines.iter().filter(|l| pick(l)).map(|l| shape(l)).collect();
     recurring(shapes.iter().map(String::as_str))
 }
 
-/// `line` with what each pair of double quotes holds left out: `Task "Copy"` -> `Task ""`.
-fn quotes_emptied(line: &str) -> std::borrow::Cow<'_, str> {
-    if !line.contains('"') {
-        return line.into();
-    }
-    let mut out = String::with_capacity(line.len());
-    let mut parts = line.split('"');
-    out.push_str(parts.next().unwrap_or_default());
-    // (parts alternate: quoted, then what follows its closing quote; an unclosed quote's
-    // text stays)
-    while let Some(quoted) = parts.next() {
-        match parts.next() {
-            Some(after) => {
-                out.push_str("\"\"");
-                out.push_str(after);
-            }
-            None => {
-                out.push('"');
-                out.push_str(quoted);
-            }
-        }
-    }
-    out.into()
-}
+/// Words outside its quotes that make a line a message about what it quotes (plain words: an
+/// attribute's `name=` or a tag's `<item` say nothing).
+const SAID_AROUND_QUOTES: usize = 3;
 
 /// Of `keys`, how many are one of three or more alike, and how many are not.
 fn recurring<'a>(keys: impl Iterator<Item = &'a str>) -> (usize, usize) {
@@ -2017,8 +2012,18 @@ Events:
             log.push_str(&format!("Task \"Copy\" skipped, due to false condition; ('$(Copy{i})' == 'true') was evaluated as ('' == 'true').\n"));
         }
         assert_eq!(sniff(log.as_bytes()), Kind::Log);
-        // what a document quotes leaves its sentences its own
-        assert_eq!(&*quotes_emptied(r#"Task "Copy" skipped, "unclosed"#), r#"Task "" skipped, "unclosed"#);
+        let tried: Vec<String> = ["System", "System.Core", "EntityFramework"].iter().map(|a| format!("Considered \"C:\\src\\bin\\{a}.dll\", but it didn't exist.")).collect();
+        let tried: Vec<&str> = tried.iter().map(String::as_str).collect();
+        assert_eq!(shapes_recurring(&tried, |_| true), (3, 0));
+        // a line that says little but what it quotes is no message about it: a menu's items, a
+        // catalog's texts, a list's entries
+        for said in [
+            ["<menu:menuitem menu:id=\".uno:Open\"/>", "<menu:menuitem menu:id=\".uno:Save\" menu:style=\"text\"/>", "<menu:menuitem menu:id=\".uno:Quit\"/>"],
+            ["msgid \"Print the name of the resource\"", "msgid \"Delete the resource\"", "msgid \"Show the logs of a container\""],
+            ["+ \"Certainly Root E1\"", "+ \"Certainly Root R1\"", "- \"Global Chambersign Root\""],
+        ] {
+            assert_eq!(shapes_recurring(&said, |_| true), (0, 3), "{said:?}");
+        }
     }
 
     #[test]
@@ -2273,6 +2278,29 @@ Events:
         // a section may hold a colon in its name, and a key be set to nothing: still settings
         let config = "[core]\n\tbare = false\n\tfilemode = true\n[remote \"origin\"]\n\turl = git@github.com:o/r.git\n\tfetch = +refs/heads/*:refs/remotes/origin/*\n[url \"git@github.com:\"]\n\tinsteadOf = https://github.com/\n[branch \"main\"]\n\tremote = origin\n\tmerge = refs/heads/main\nEDITOR=\nPAGER=less\nLANG=C.UTF-8\nTZ=UTC\nHOME=/home/ann\n".repeat(2);
         assert_ne!(sniff(config.as_bytes()), Kind::Log);
+    }
+
+    #[test]
+    fn tab_separated_events_stamped_in_milliseconds_are_a_log() {
+        // geckodriver's trace log: the time since the epoch in milliseconds, the module, the
+        // level and the message, a tab between each
+        let modules = ["geckodriver", "mozrunner::runner", "geckodriver::marionette", "webdriver::server"];
+        let log: String = (0..60)
+            .map(|i| {
+                let (module, level, said) = match i % 5 {
+                    0 => (modules[3], "DEBUG", format!("-> POST /session/{i:04x}/element {{\"using\": \"css selector\", \"value\": \"#item-{i}\"}}")),
+                    1 => (modules[2], "TRACE", format!("<- [1,{i},null,{{\"value\":{{\"element-6066\":\"{i:08x}\"}}}}]")),
+                    2 => (modules[1], "INFO", "Running command: \"/usr/lib/firefox-esr/firefox-esr\" \"--marionette\"".to_string()),
+                    3 => (modules[0], "ERROR", format!("no such element: Unable to locate element: #missing-{i}")),
+                    _ => (modules[2], "DEBUG", "Waiting 60s to connect to browser on 127.0.0.1".to_string()),
+                };
+                format!("{}\t{module}\t{level}\t{said}\n", 1_796_678_301_693_u64 + 17 * i)
+            })
+            .collect();
+        assert_eq!(sniff(log.as_bytes()), Kind::Log, "{log}");
+        // a table of books opens with their ISBNs, thirteen digits too: no time
+        let books: String = (0..60).map(|i| format!("97801{i:08}\tThe Book of Chapter {i}\tAnn Author\t{}\n", 1990 + i % 30)).collect();
+        assert_ne!(sniff(books.as_bytes()), Kind::Log, "{books}");
     }
 
     #[test]

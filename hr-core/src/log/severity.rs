@@ -198,7 +198,7 @@ fn bare_request_severity(line: &str) -> Option<Severity> {
 }
 
 // not logline::word_severity: the log compressor also reads FAILURE, EMERGENCY, DPANIC, FINE*, and no lone letters
-fn word_level(word: &str) -> Option<Level> {
+pub(super) fn word_level(word: &str) -> Option<Level> {
     let mut buf = [0u8; 11];
     match crate::logline::upper(word, &mut buf)? {
         b"ERROR" | b"ERR" | b"SEVERE" | b"FAILURE" => Some(Level::Error),
@@ -517,7 +517,7 @@ fn strace_failed(line: &str) -> Option<bool> {
     // is its data (`write(2, "cannot access '/nope'", 22 <unfinished ...>`), no failure, where
     // the call itself may be one (ltrace's libc `error(0, 13, … <unfinished ...>`)
     if line.trim_end().ends_with("<unfinished ...>") {
-        return (!crate::logline::error_words(&without_quoted(line))).then_some(false);
+        return (!crate::logline::error_words(&crate::mask::without_quoted(line))).then_some(false);
     }
     // strace pads a short call's return to its column: `access("/x", F_OK)      = -1 ENOENT`
     let eq = memchr::memmem::rfind(b, b" = ")?;
@@ -525,23 +525,6 @@ fn strace_failed(line: &str) -> Option<bool> {
         return None;
     }
     Some(line[eq + 3..].starts_with("-1 E"))
-}
-
-/// `line` without its quoted arguments (`write(2, "…", 22` gives `write(2, , 22`).
-fn without_quoted(line: &str) -> String {
-    let mut out = String::with_capacity(line.len());
-    let mut quoted = false;
-    let mut escaped = false;
-    for c in line.chars() {
-        match c {
-            _ if escaped => escaped = false,
-            '\\' if quoted => escaped = true,
-            '"' => quoted = !quoted,
-            _ if !quoted => out.push(c),
-            _ => {}
-        }
-    }
-    out
 }
 
 /// The level of a line and the byte offset just past its level token (0 when it has none):

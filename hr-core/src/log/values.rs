@@ -313,12 +313,12 @@ fn fragment(tok: &str) -> bool {
 
 /// `[pool-1]`, `worker-3:`, `ERROR[3167]` (Asterisk's level and thread): a tag naming who
 /// wrote a line; not an address a clause ends with (Go's `dial tcp 127.0.0.1:18098: connect:
-/// connection refused`), which names what failed.
+/// connection refused`), which names what failed, nor an element of a list (`disk[2]`).
 fn is_tag(tok: &str) -> bool {
-    let numbered = tok.strip_suffix(']').and_then(|t| t.rsplit_once('[')).is_some_and(|(name, id)| {
-        name.bytes().all(|c| c.is_ascii_alphabetic()) && !name.is_empty() && !id.is_empty() && id.bytes().all(|c| c.is_ascii_digit())
+    let threaded = tok.strip_suffix(']').and_then(|t| t.rsplit_once('[')).is_some_and(|(level, thread)| {
+        super::severity::word_level(level).is_some() && !thread.is_empty() && thread.bytes().all(|c| c.is_ascii_digit())
     });
-    numbered || (tok.starts_with('[') && tok.ends_with(']')) || tok.strip_suffix(':').is_some_and(|name| !name.contains(':'))
+    threaded || (tok.starts_with('[') && tok.ends_with(']')) || tok.strip_suffix(':').is_some_and(|name| !name.contains(':'))
 }
 
 /// `10:08:19`, `02:08:10.123`: a time of day.
@@ -525,6 +525,12 @@ mod tests {
             v.push(&format!("[Mar 24 16:41:21] ERROR[{thread}] codec_dahdi.c: Failed to open /dev/dahdi/transcode: No such file or directory"));
         }
         assert_eq!(v.describe_failures(), "");
+        // an element of a list that failed is what failed
+        let mut v = Values::default();
+        for disk in [2, 2, 3] {
+            v.push(&format!("2026-12-07 02:10:0{disk} ERROR read failed on disk[{disk}] sector 81920"));
+        }
+        assert_eq!(v.describe_failures(), " · disk[2]×2 disk[3]");
         assert_eq!(field_end("fe80::"), "fe80::");
     }
 
