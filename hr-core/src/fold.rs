@@ -169,7 +169,7 @@ fn guarded(text: &str, min_fold_run: usize) -> Vec<usize> {
 }
 
 pub fn plan(lines: &Lines) -> Plan {
-    let mut plan = Plan { cut_frames: cuts_frames(lines.lines.len(), lines.trailing_newline), ..Plan::default() };
+    let mut plan = Plan { cut_frames: true, ..Plan::default() };
     for run in runs(lines.lines.iter().copied()) {
         for piece in run.pieces() {
             match piece {

@@ -289,7 +289,7 @@ pub fn plan(lines: &Lines, raw: &Lines, colours: Option<&[u64]>, held: usize, ah
     // a payload dumped into a log is no more read whole than it was written to be
     let mut plan = Plan {
         cut_long_lines: true,
-        cut_frames: crate::plan::cuts_frames(lines.lines.len(), lines.trailing_newline),
+        cut_frames: true,
         error_words_anywhere: true,
         ..Plan::default()
     };

@@ -120,6 +120,32 @@ pub(crate) fn without_quoted(line: &str) -> String {
     out
 }
 
+/// `line` without what its single quotes hold, quotes and all, where a quote opens at a word's
+/// start and closes at its end (Nix's `building of '/nix/store/…-expat-2.6.0.drv!out' from
+/// .drv file: woken up`): an apostrophe inside a word (`didn't`) quotes nothing, as in
+/// `single_quoted_value`, and an unclosed quote leaves the rest as it is.
+pub(crate) fn without_single_quoted(line: &str) -> String {
+    let b = line.as_bytes();
+    let mut out = String::with_capacity(line.len());
+    let mut from = 0;
+    let mut i = 0;
+    while let Some(k) = memchr::memchr(b'\'', &b[i..]).map(|k| i + k) {
+        let opens = k == 0 || !b[k - 1].is_ascii_alphanumeric();
+        let close = opens
+            .then(|| memchr::memchr_iter(b'\'', &b[k + 1..]).map(|c| k + 1 + c).find(|&c| !b.get(c + 1).is_some_and(u8::is_ascii_alphanumeric)))
+            .flatten();
+        match close {
+            Some(c) => {
+                out.push_str(&line[from..k]);
+                (from, i) = (c + 1, c + 1);
+            }
+            None => i = k + 1,
+        }
+    }
+    out.push_str(&line[from..]);
+    out
+}
+
 /// Whether the byte after `before` is escaped: an odd run of backslashes ends `before`.
 pub(crate) fn escaped(before: &[u8]) -> bool {
     before.iter().rev().take_while(|&&c| c == b'\\').count() % 2 == 1

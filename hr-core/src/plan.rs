@@ -65,8 +65,8 @@ pub struct Plan {
     /// Whether a kept line that a progress meter drew over itself, or that NULs pad, keeps its
     /// head and its end (see `frames_cut`): what is cut says nothing. Where lines are machine
     /// output (a log, grep's, what the generic folder reads), not in a document or in code; and
-    /// only in input that holds a `\n` (`cuts_frames`): a file whose lines end in `\r` alone
-    /// reads as one line of frames.
+    /// only in input that holds a `\n`, as rendering checks (`cuts_frames`): a file whose lines
+    /// end in `\r` alone reads as one line of frames.
     pub cut_frames: bool,
     /// Whether the guard also keeps an example of each line that names a failure in words
     /// wherever they stand, though it states no level (`logline::Problem::Named`): a log's
@@ -182,7 +182,7 @@ pub fn render_classified(plan: &Plan, lines: &Lines, opts: &Options, problems: O
             } if !dropped[i] => {
                 for n in *start..=*end {
                     let line = lines.lines[n - 1];
-                    write_kept(&mut w, n, line, kept_cut(plan, *priority, line));
+                    write_kept(&mut w, n, line, kept_cut(plan, lines, *priority, line));
                 }
                 i += 1;
             }
@@ -332,8 +332,9 @@ const LONG_ERROR_TAIL: usize = 200;
 /// padded line's where the plan cuts frames (see `frames_cut`); a long line's where it cuts long
 /// lines and this one may be cut: errors, failures, headings and verdicts, and a line whose
 /// head reads as an error, stay whole unless far too long to read (`LONG_ERROR_LINE`).
-fn kept_cut<'l>(plan: &Plan, priority: Priority, line: &'l str) -> Option<(&'l str, &'l str)> {
-    if let Some(cut) = plan.cut_frames.then(|| frames_cut(priority, line)).flatten() {
+fn kept_cut<'l>(plan: &Plan, lines: &Lines, priority: Priority, line: &'l str) -> Option<(&'l str, &'l str)> {
+    let frames = plan.cut_frames && cuts_frames(lines.lines.len(), lines.trailing_newline);
+    if let Some(cut) = frames.then(|| frames_cut(priority, line)).flatten() {
         return Some(cut);
     }
     if !plan.cut_long_lines || line.len() <= LONG_LINE {
@@ -473,8 +474,9 @@ fn progress_cut(line: &str) -> Option<(&str, &str)> {
 }
 
 /// The characters a kept line takes in the output: its head and marker when it is cut.
-fn kept_chars(plan: &Plan, priority: Priority, line: &str, n: usize) -> usize {
-    match kept_cut(plan, priority, line) {
+fn kept_chars(plan: &Plan, lines: &Lines, priority: Priority, n: usize) -> usize {
+    let line = lines.lines[n - 1];
+    match kept_cut(plan, lines, priority, line) {
         Some((head, tail)) => {
             let what = crate::marker::cut_what(cut_chars(line, head, tail));
             let around = if tail.is_empty() { 0 } else { crate::marker::CUT_SIGN.len() + tail.len() };
@@ -611,7 +613,7 @@ fn piece_chars(plan: &Plan, p: &Piece, lines: &Lines) -> usize {
             end,
             priority,
         } => (*start..=*end)
-            .map(|n| kept_chars(plan, *priority, lines.lines[n - 1], n))
+            .map(|n| kept_chars(plan, lines, *priority, n))
             .sum(),
         Piece::Fold { start, end, what } => marker_chars(what, *start, *end),
         Piece::Restate { start, end, what, body, .. } => {

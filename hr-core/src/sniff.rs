@@ -816,7 +816,7 @@ fn shapes_recurring(lines: &[&str], pick: impl Fn(&str) -> bool) -> (usize, usiz
     let shape = |l: &str| {
         let l = l.trim();
         if memchr::memchr2(b'"', b'\'', l.as_bytes()).is_some() {
-            let around = without_single_quoted(&crate::mask::without_quoted(l));
+            let around = crate::mask::without_single_quoted(&crate::mask::without_quoted(l));
             if around.split_whitespace().filter(|w| is_plain_word(w)).count() >= SAID_AROUND_QUOTES {
                 return crate::mask::shape(&around);
             }
@@ -830,32 +830,6 @@ fn shapes_recurring(lines: &[&str], pick: impl Fn(&str) -> bool) -> (usize, usiz
 /// Words outside its quotes that make a line a message about what it quotes (plain words: an
 /// attribute's `name=` or a tag's `<item` say nothing).
 const SAID_AROUND_QUOTES: usize = 3;
-
-/// `line` without what its single quotes hold, quotes and all, where a quote opens at a word's
-/// start and closes at its end (Nix's `building of '/nix/store/…-expat-2.6.0.drv!out' from
-/// .drv file: woken up`): an apostrophe inside a word (`didn't`) quotes nothing, and an
-/// unclosed quote leaves the rest as it is.
-fn without_single_quoted(line: &str) -> String {
-    let b = line.as_bytes();
-    let mut out = String::with_capacity(line.len());
-    let mut from = 0;
-    let mut i = 0;
-    while let Some(k) = memchr::memchr(b'\'', &b[i..]).map(|k| i + k) {
-        let opens = k == 0 || !b[k - 1].is_ascii_alphanumeric();
-        let close = opens
-            .then(|| memchr::memchr_iter(b'\'', &b[k + 1..]).map(|c| k + 1 + c).find(|&c| !b.get(c + 1).is_some_and(u8::is_ascii_alphanumeric)))
-            .flatten();
-        match close {
-            Some(c) => {
-                out.push_str(&line[from..k]);
-                (from, i) = (c + 1, c + 1);
-            }
-            None => i = k + 1,
-        }
-    }
-    out.push_str(&line[from..]);
-    out
-}
 
 /// Of `keys`, how many are one of three or more alike, and how many are not.
 fn recurring<'a>(keys: impl Iterator<Item = &'a str>) -> (usize, usize) {
@@ -2044,7 +2018,7 @@ Events:
         // so does Nix, in single quotes; an apostrophe quotes nothing
         let built = ["building of '/nix/store/rismhkjy-expat-2.6.0.drv!out' from .drv file: woken up", "building of '/nix/store/a2ki74b2-zlib-1.3.drv!out' from .drv file: woken up", "building of '/nix/store/n17gp299-xz-5.4.6.drv!out' from .drv file: woken up"];
         assert_eq!(shapes_recurring(&built, |_| true), (3, 0));
-        assert_eq!(without_single_quoted("it didn't exist in 'a b' or 'c"), "it didn't exist in  or 'c");
+        assert_eq!(crate::mask::without_single_quoted("it didn't exist in 'a b' or 'c"), "it didn't exist in  or 'c");
         // a line that says little but what it quotes is no message about it: a menu's items, a
         // catalog's texts, a list's entries
         for said in [

@@ -58,7 +58,7 @@ pub(crate) fn plan(lines: &[&str]) -> Plan {
     });
     // a match in a minified file is one line of the whole file
     plan.cut_long_lines = true;
-    plan.cut_frames = crate::plan::cuts_frames(lines.len(), false);
+    plan.cut_frames = true;
     plan
 }
 
